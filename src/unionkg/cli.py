@@ -1,0 +1,260 @@
+"""A thin command line over the library.
+
+Every command builds :class:`Settings` at the edge, calls one library
+function and renders its value.  Domain errors become a one-line message on
+stderr and the error's documented exit code (see README, "Exit codes").
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from unionkg.errors import UnionKGError
+from unionkg.settings import Settings
+
+app = typer.Typer(
+    name="unionkg",
+    help="Turn Chinese public-body budget, final-account and performance disclosures into a knowledge graph, and query it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+StoreOpt = typer.Option(None, "--store", help="Store directory or http(s):// SPARQL endpoint (default: $UNIONKG_STORE or the user data dir).")
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"unionkg: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Translate domain errors into a one-line message and an exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UnionKGError as exc:
+            _fail(exc.message, exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+    return wrapper
+
+
+def settings_for(store: Optional[str]) -> Settings:
+    return Settings.from_env(store=store)
+
+
+def open_for(settings: Settings, read_only: bool = False):  # type: ignore[no-untyped-def]
+    from unionkg.graph.store import open_store
+
+    return open_store(settings, read_only=read_only)
+
+
+def open_index(settings: Settings):  # type: ignore[no-untyped-def]
+    """The search index beside the store, or None when search is not available."""
+    try:
+        from unionkg.search.index import SearchIndex
+    except ImportError:
+        return None
+    return SearchIndex.for_settings(settings)
+
+
+def emit_json(value: object) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+@app.command()
+@handle_errors
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, pdf, docx, html)."),
+    store: Optional[str] = StoreOpt,
+    report: bool = typer.Option(False, "--report", help="Print the quality report of each document (genre, facts, leftover numbers, warnings)."),
+    report_dir: Optional[Path] = typer.Option(None, "--report-dir", help="Also write one JSON report per document into this folder."),
+    fmt: str = typer.Option("text", "--format", help="text | json"),
+) -> None:
+    """Ingest documents into the store, one named graph per document."""
+    from rich.progress import Progress
+
+    from unionkg.pipeline import ingest_paths, iter_input_files
+
+    settings = settings_for(store)
+    files = list(iter_input_files(paths))
+    if not files:
+        _fail(f"no supported files in {', '.join(map(str, paths))}", 2)
+    graph_store = open_for(settings)
+    index = open_index(settings)
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+
+        def step(path: Path, rep: object) -> None:
+            progress.update(task, advance=1, description=path.name)
+
+        reports = ingest_paths(files, settings, graph_store, index, on_progress=step)
+    try:
+        from unionkg.analytics.checks import run_checks
+
+        run_checks(graph_store, settings)
+    except ImportError:
+        pass
+    if report_dir is not None:
+        report_dir.mkdir(parents=True, exist_ok=True)
+        for r in reports:
+            (report_dir / f"{r.source}.report.json").write_text(json.dumps(r.to_json(), ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    if fmt == "json":
+        emit_json([r.to_json() for r in reports])
+    else:
+        from unionkg.render import render_ingest_reports
+
+        typer.echo(render_ingest_reports(reports, detailed=report))
+    graph_store.close()
+    if any(r.error for r in reports):
+        raise typer.Exit(2)
+
+
+@app.command()
+@handle_errors
+def remove(doc: str = typer.Argument(..., help="Document id, document IRI or the file name it was ingested from."), store: Optional[str] = StoreOpt) -> None:
+    """Remove a document and all its facts from the store."""
+    from unionkg.pipeline import remove_document
+
+    settings = settings_for(store)
+    graph_store = open_for(settings)
+    removed = remove_document(doc, settings, graph_store, open_index(settings))
+    for g in removed:
+        typer.echo(f"removed {g}")
+    graph_store.close()
+
+
+@app.command()
+@handle_errors
+def query(
+    sparql: str = typer.Argument(..., help="A SPARQL query, or @file.rq to read it from a file."),
+    fmt: str = typer.Option("table", "--format", help="table | json | csv"),
+    store: Optional[str] = StoreOpt,
+) -> None:
+    """Run a SPARQL SELECT, ASK or CONSTRUCT query."""
+    from unionkg.render import render_select
+
+    from unionkg.errors import InputError
+
+    text = sparql
+    if sparql.startswith("@"):
+        path = Path(sparql[1:])
+        if not path.is_file():
+            raise InputError(f"{path}: no such query file")
+        text = path.read_text(encoding="utf-8")
+    settings = settings_for(store)
+    graph_store = open_for(settings, read_only=False)
+    result = graph_store.select(text) if _is_select(text) else None
+    if result is None:
+        stripped = _strip_prologue(text).upper()
+        if stripped.startswith("ASK"):
+            typer.echo(json.dumps({"boolean": graph_store.ask(text)}) if fmt == "json" else str(graph_store.ask(text)).lower())
+        else:
+            typer.echo(graph_store.construct(text).serialize(format="turtle"))
+        return
+    typer.echo(render_select(result, fmt))
+
+
+def _strip_prologue(text: str) -> str:
+    import re
+
+    no_comments = re.sub(r"(?m)#.*$", "", text)
+    return re.sub(r"(?is)^\s*((PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", "", no_comments).strip()
+
+
+def _is_select(text: str) -> bool:
+    return _strip_prologue(text).upper().startswith("SELECT")
+
+
+@app.command()
+@handle_errors
+def export(
+    table: str = typer.Argument(..., help="indicators | amounts | projects | organizations | flows"),
+    fmt: str = typer.Option("csv", "--format", help="csv | jsonl"),
+    store: Optional[str] = StoreOpt,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Export a table of facts (columns documented in the README)."""
+    from unionkg.export import export_table
+
+    settings = settings_for(store)
+    graph_store = open_for(settings)
+    text = export_table(graph_store, table, fmt)
+    if output is not None:
+        tmp = output.with_suffix(output.suffix + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    else:
+        typer.echo(text, nl=False)
+
+
+@app.command()
+@handle_errors
+def validate(store: Optional[str] = StoreOpt) -> None:
+    """Validate the whole store against the SHACL shapes; exit 1 when not conformant."""
+    from unionkg.graph.validate import validate_store
+
+    settings = settings_for(store)
+    conformance = validate_store(open_for(settings))
+    typer.echo(conformance.text or ("Conforms: True" if conformance.conforms else "Conforms: False"))
+    if not conformance.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def stats(store: Optional[str] = StoreOpt, fmt: str = typer.Option("text", "--format", help="text | json")) -> None:
+    """Triples, documents and facts per kind in the store."""
+    from unionkg.export import store_stats
+
+    settings = settings_for(store)
+    value = store_stats(open_for(settings))
+    if fmt == "json":
+        emit_json(value)
+    else:
+        for key, val in value.items():
+            if isinstance(val, dict):
+                typer.echo(f"{key}:")
+                for k, v in val.items():
+                    typer.echo(f"  {k}: {v}")
+            else:
+                typer.echo(f"{key}: {val}")
+
+
+@app.command()
+@handle_errors
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    store: Optional[str] = StoreOpt,
+    update_token: Optional[str] = typer.Option(None, "--update-token", help="Enable SPARQL Update / Graph Store writes for requests bearing this token."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Per-query time limit in seconds (default 10)."),
+) -> None:
+    """Serve the SPARQL endpoint, the chat and the entity pages."""
+    import uvicorn
+
+    from unionkg_api import create_app
+
+    settings = Settings.from_env(store=store, update_token=update_token, query_timeout_s=timeout)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

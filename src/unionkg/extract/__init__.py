@@ -1,0 +1,36 @@
+"""Stage 2: typed facts with evidence from a :class:`SourceDocument`.
+
+:func:`extract` reads the document context (reporting body, year), runs every
+extractor registered for the document's genre, and post-processes the facts
+(de-duplication, ``met`` computed from comparator, target and actual).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from unionkg.extract.registry import REGISTRY, extractors_for, register
+from unionkg.model import Extraction, SourceDocument
+
+# Built-in extractor modules, imported exactly like plugins would be.
+BUILTIN_MODULES: tuple[str, ...] = ()
+
+__all__ = ["BUILTIN_MODULES", "REGISTRY", "extract", "extractors_for", "register"]
+
+
+def _load_builtins() -> None:
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+
+
+def extract(doc: SourceDocument) -> Extraction:
+    from unionkg.extract.context import read_context
+    from unionkg.extract.postprocess import finalize
+
+    _load_builtins()
+    context = read_context(doc)
+    facts = []
+    for extractor in extractors_for(doc.genre):
+        facts.extend(extractor.func(doc, context))
+    extraction = Extraction(document=doc, context=context, facts=facts)
+    return finalize(extraction)

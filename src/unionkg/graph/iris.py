@@ -1,0 +1,93 @@
+"""The only place that mints IRIs.
+
+IRIs are ASCII, readable (pinyin slugs) and built from natural keys, so that
+re-ingesting a document mints the same IRIs (``design/ontology.md``):
+
+>>> slug("南昌市总工会")
+'nan-chang-shi-zong-gong-hui'
+>>> Iris("https://w3id.org/unionkg/").year(2024)
+rdflib.term.URIRef('https://w3id.org/unionkg/id/year/2024')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+_MAX_SLUG = 64
+
+
+def _pinyin(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(text, errors=lambda chars: [c for c in chars])
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a Chinese or English name; long names end in a short hash."""
+    words = _pinyin(unicodedata.normalize("NFKC", text).strip())
+    ascii_text = "-".join(words).lower()
+    ascii_text = unicodedata.normalize("NFKD", ascii_text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+    if len(cleaned) > _MAX_SLUG:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        cleaned = cleaned[: _MAX_SLUG - 9].rstrip("-") + "-" + digest
+    return cleaned
+
+
+def short_hash(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Iris:
+    base: str
+
+    def _iri(self, path: str) -> URIRef:
+        return URIRef(self.base.rstrip("/") + "/" + path)
+
+    # things
+    def org(self, division: str, name: str) -> URIRef:
+        return self._iri(f"id/org/{division}/{slug(name)}")
+
+    def year(self, year: int) -> URIRef:
+        return self._iri(f"id/year/{year}")
+
+    def doc(self, doc_id: str) -> URIRef:
+        return self._iri(f"id/doc/{doc_id}")
+
+    def passage(self, doc_id: str, start: int, end: int) -> URIRef:
+        return self._iri(f"id/doc/{doc_id}/q/{start}-{end}")
+
+    def project(self, division: str, org_name: str, year: int, name: str) -> URIRef:
+        return self._iri(f"id/project/{division}/{slug(org_name)}/{year}/{slug(name)}")
+
+    def indicator(self, project: URIRef, name: str) -> URIRef:
+        return URIRef(f"{project}/indicator/{slug(name)}")
+
+    def place(self, division: str) -> URIRef:
+        return self._iri(f"id/place/{division}")
+
+    def finding(self, key: str) -> URIRef:
+        return self._iri(f"id/finding/{short_hash(key)}")
+
+    def flow(self, doc_id: str, key: str) -> URIRef:
+        return self._iri(f"id/flow/{doc_id}/{short_hash(key)}")
+
+    # vocabulary
+    def code(self, scheme: str, year: int | None, code: str) -> URIRef:
+        return self._iri(f"def/{scheme}/{year if year else 'any'}/{code}")
+
+    def code_scheme(self, scheme: str, year: int | None) -> URIRef:
+        return self._iri(f"def/{scheme}/{year if year else 'any'}")
+
+    # data
+    def dataset(self, division: str, org_name: str, year: int, phase: str) -> URIRef:
+        return self._iri(f"data/{division}/{slug(org_name)}/{year}/{phase}")
+
+    def observation(self, dataset: URIRef, *key: object) -> URIRef:
+        return URIRef(f"{dataset}/obs/{short_hash(*key)}")

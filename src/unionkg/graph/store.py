@@ -1,0 +1,227 @@
+"""Graph stores: one named graph per source document, replaced atomically.
+
+:class:`GraphStore` is the interface the rest of unionkg uses.  The default
+implementation, :class:`OxigraphStore`, is an embedded pyoxigraph store in a
+directory (or in memory with ``path=None``).  A remote SPARQL 1.1 server is
+reached through ``unionkg.graph.remote.RemoteStore`` with the same interface;
+:func:`open_store` picks one from the settings.
+
+Queries see the union of all named graphs as their default graph, so that
+facts from every document are queried together while each document's facts
+stay in its own graph for replacement and removal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from unionkg.errors import QuerySyntaxError, StoreError
+from unionkg.settings import Settings
+
+ONTOLOGY_GRAPH = "urn:unionkg:graph:ontology"
+FINDINGS_GRAPH = "urn:unionkg:graph:findings"
+
+
+@dataclass
+class SelectResult:
+    """Rows of a SELECT query as rdflib terms (``None`` for unbound)."""
+
+    variables: list[str]
+    rows: list[dict[str, Node | None]]
+
+    def values(self) -> list[dict[str, object]]:
+        """Rows with literals converted to Python values (Decimal, int, str...)."""
+        return [{k: _to_python(v) for k, v in row.items()} for row in self.rows]
+
+
+def _to_python(term: Node | None) -> object:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return term.toPython()
+    return str(term)
+
+
+class GraphStore(Protocol):
+    def replace_graph(self, graph: str, triples: Graph) -> None:
+        """Atomically replace the named graph ``graph`` with ``triples``."""
+
+    def remove_graph(self, graph: str) -> bool:
+        """Drop a named graph; return whether it existed."""
+
+    def has_graph(self, graph: str) -> bool: ...
+
+    def graphs(self) -> list[str]: ...
+
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectResult: ...
+
+    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool: ...
+
+    def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph: ...
+
+    def count_triples(self, graph: str | None = None) -> int: ...
+
+    def dump_nquads(self) -> Iterator[bytes]: ...
+
+    def close(self) -> None: ...
+
+
+# ---------------------------------------------------------------- conversions
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.BlankNode(str(term))
+
+
+def from_ox(term: object) -> Node | None:
+    from rdflib import BNode
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    return Literal(str(term))
+
+
+def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """Append a VALUES clause binding ``bindings`` (terms serialised, not user text)."""
+    names = list(bindings)
+    head = " ".join(f"?{n}" for n in names)
+    row = " ".join(bindings[n].n3() for n in names)
+    return f"{sparql}\nVALUES ({head}) {{ ({row}) }}"
+
+
+def _syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
+    return QuerySyntaxError(f"SPARQL syntax error: {exc}", detail={"query": sparql[:2000]})
+
+
+class OxigraphStore:
+    """Embedded pyoxigraph store; persistent when given a directory."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the store at {self.path}: {exc}. "
+                "Is another unionkg process (ingest or serve) using it?"
+            ) from exc
+
+    # -- writing
+    def replace_graph(self, graph: str, triples: Graph) -> None:
+        g = ox.NamedNode(graph)
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]  # type: ignore[arg-type]
+        # A single SPARQL update runs in one transaction: the old graph and the
+        # new one are never visible together, and a crash leaves either.
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        self._store.flush() if self.path is not None else None
+
+    def remove_graph(self, graph: str) -> bool:
+        g = ox.NamedNode(graph)
+        existed = self._store.contains_named_graph(g)
+        if existed:
+            self._store.update(f"DROP GRAPH {g}")
+            if self.path is not None:
+                self._store.flush()
+        return existed
+
+    def has_graph(self, graph: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(graph))
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    # -- reading
+    def raw_query(self, sparql: str, bindings: Mapping[str, Node] | None = None, **kwargs: object) -> object:
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None, **kwargs)
+        except SyntaxError as exc:
+            raise _syntax_error(exc, sparql) from exc
+        except RuntimeError as exc:
+            # Oxigraph substitutes only projected variables (SEP-0007); bind
+            # the others with a VALUES clause of serialised RDF terms.
+            if not bindings or "projection" not in str(exc):
+                raise
+            return self._store.query(with_values(sparql, bindings), use_default_graph_as_union=True, **kwargs)
+
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectResult:
+        solutions = self.raw_query(sparql, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QuerySyntaxError("expected a SELECT query")
+        variables = [v.value for v in solutions.variables]
+        rows = [{name: from_ox(sol[name]) for name in variables} for sol in solutions]
+        return SelectResult(variables, rows)
+
+    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        return bool(self.raw_query(sparql, bindings))
+
+    def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        out = Graph()
+        for t in self.raw_query(sparql, bindings):  # type: ignore[attr-defined]
+            out.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+        return out
+
+    def count_triples(self, graph: str | None = None) -> int:
+        if graph is None:
+            return len(self._store)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def dump_nquads(self) -> Iterator[bytes]:
+        yield self._store.dump(format=ox.RdfFormat.N_QUADS)
+
+    def load_nquads(self, path: str | Path) -> None:
+        self._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+
+    def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self._store
+
+    def close(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+        del self._store
+
+
+def open_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
+    """The store named by ``settings.store``: a directory or an http(s) URL."""
+    if settings.is_remote:
+        from unionkg.graph.remote import RemoteStore
+
+        return RemoteStore.from_settings(settings)
+    return OxigraphStore(settings.store, read_only=read_only)

@@ -1,0 +1,246 @@
+"""Typed values passed between pipeline stages.
+
+ingest -> :class:`SourceDocument` (original text + normalised text + offset map)
+extract -> a list of :class:`Fact` subclasses, each with :class:`Evidence`
+map -> RDF (``unionkg.graph.mapping``)
+
+Money is always an exact :class:`~decimal.Decimal` in **yuan**; the 万元 figure
+that a document prints is recovered with ``value / 10000``.  Offsets in
+:class:`Evidence` index the *original* text of the document, so that
+``doc.original[e.start:e.end] == e.quote`` holds for every fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Phase(StrEnum):
+    """Budget phase, mapped to the OpenBudgets.eu budget-phase code list."""
+
+    BUDGET = "budget"  # 预算 / 年初预算  -> obeu approved
+    ADJUSTED = "adjusted"  # 调整预算 / 全年预算 -> obeu revised
+    FINAL = "final"  # 决算 / 执行数 -> obeu executed
+
+
+class Direction(StrEnum):
+    REVENUE = "revenue"
+    EXPENDITURE = "expenditure"
+
+
+class Comparator(StrEnum):
+    GE = ">="
+    LE = "<="
+    EQ = "="
+    GT = ">"
+    LT = "<"
+    QUALITATIVE = "qualitative"
+
+
+class OrgRole(StrEnum):
+    FEDERATION = "federation"  # the reporting body (部门 / 本级 at department level)
+    UNIT = "unit"  # subordinate budget unit (下属单位 / 二级预算单位 / 直属事业单位)
+    DEPARTMENT = "department"  # internal department (内设机构 / 部室)
+
+
+class StaffCategory(StrEnum):
+    AUTHORIZED = "authorized"  # 编制数
+    ACTUAL = "actual"  # 实有人数
+    IN_SERVICE = "in_service"  # 在职人数
+    RETIRED = "retired"  # 离退休 / 退休人员
+
+
+class EvaluationKind(StrEnum):
+    SELF = "self"  # 自评
+    DEPARTMENT = "department"  # 部门评价
+    THIRD_PARTY = "third_party"  # 第三方评价
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact came from: a character interval of the original text."""
+
+    start: int
+    end: int
+    quote: str
+    extractor: str  # registry key and version, e.g. "final_accounts.tables@1"
+
+
+@dataclass(slots=True)
+class Fact:
+    evidence: Evidence
+
+
+@dataclass(slots=True)
+class Organization(Fact):
+    name: str  # official name as printed (本级 suffix removed)
+    role: OrgRole
+    parent: str | None = None  # name of the parent organisation
+    funding_type: str | None = None  # 全额拨款 / 差额拨款 / 自收自支
+    reform_class: str | None = None  # 行政 / 参公 / 公益一类 / 公益二类 / 经营类
+    year: int | None = None
+
+
+@dataclass(slots=True)
+class Staffing(Fact):
+    org: str
+    category: StaffCategory
+    count: int
+    label: str  # as printed, e.g. "行政编制"
+    year: int | None = None
+
+
+@dataclass(slots=True)
+class Duty(Fact):
+    org: str
+    text: str
+
+
+@dataclass(slots=True)
+class WorkTask(Fact):
+    org: str
+    year: int | None
+    text: str
+
+
+@dataclass(slots=True)
+class Amount(Fact):
+    """One budget or final-account figure (a qb:Observation)."""
+
+    org: str  # the budget unit the figure belongs to
+    year: int
+    phase: Phase
+    direction: Direction | None
+    item: str  # label as printed
+    value: Decimal  # yuan
+    code: str | None = None  # classification code (3/5/7 digits)
+    code_scheme: str | None = None  # "func" | "econ" | None
+    column: str | None = None  # table column, e.g. "基本支出"
+    table: str | None = None  # e.g. "公开01表"
+    fund_source: str | None = None  # 财政拨款 / 上年结转 / ...
+    share_pct: Decimal | None = None  # "占 ... 的 x%" as stated
+    scope: str | None = None  # "department" (whole 部门) or None (the org itself)
+
+
+@dataclass(slots=True)
+class Change(Fact):
+    """A stated year-on-year change of an item (比上年增加 x 万元，增长 y%)."""
+
+    org: str
+    year: int
+    item: str
+    direction: str  # "increase" | "decrease" | "flat"
+    delta: Decimal | None = None  # yuan, signed
+    pct: Decimal | None = None  # signed percent
+    reason: str | None = None
+    phase: Phase | None = None
+
+
+@dataclass(slots=True)
+class Project(Fact):
+    org: str
+    year: int
+    name: str
+    budget: Decimal | None = None  # yuan (年初预算 / 预算安排)
+    adjusted: Decimal | None = None  # yuan (全年预算)
+    final: Decimal | None = None  # yuan (执行数 / 决算)
+    execution_rate: Decimal | None = None  # percent as stated
+    implementing_unit: str | None = None
+    period_start: str | None = None  # ISO date
+    period_end: str | None = None
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Indicator(Fact):
+    org: str
+    year: int
+    project: str | None  # None for whole-department (整体支出) indicators
+    name: str
+    comparator: Comparator
+    level1: str | None = None  # 产出指标 / 效益指标 / 满意度指标 / 成本指标
+    level2: str | None = None  # 数量指标 / 质量指标 / ...
+    target: Decimal | None = None
+    target_text: str | None = None
+    unit: str | None = None
+    actual: Decimal | None = None
+    actual_text: str | None = None
+    weight: Decimal | None = None  # 分值
+    score: Decimal | None = None  # 得分
+    deviation_reason: str | None = None
+    met: bool | None = None  # computed from comparator/target/actual
+
+
+@dataclass(slots=True)
+class Evaluation(Fact):
+    org: str
+    year: int
+    subject: str | None  # project name, or None for the whole department
+    kind: EvaluationKind
+    score: Decimal | None = None
+    grade: str | None = None  # 优 / 良 / 中 / 差
+
+
+@dataclass(slots=True)
+class Flow(Fact):
+    payer: str
+    payee: str
+    amount: Decimal | None
+    year: int | None
+    purpose: str | None = None
+    project: str | None = None
+
+
+@dataclass(slots=True)
+class Passage(Fact):
+    """A paragraph-sized stretch of text, indexed for search and cited by QA."""
+
+    heading: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """A document after ingest: original text and the normalised view of it.
+
+    ``offsets[i]`` is the index in ``original`` of ``text[i]``; it has one
+    extra entry, ``len(original)``, so that end offsets map too.
+    """
+
+    doc_id: str  # sha256 prefix of the original bytes
+    source: str  # file name it was ingested from
+    original: str
+    text: str
+    offsets: list[int]
+    media_type: str = "text/plain"
+    genre: str = "unknown"
+    tables: list[list[list[str]]] = field(default_factory=list)  # from PDF/DOCX/HTML
+
+    def evidence(self, start: int, end: int, extractor: str) -> Evidence:
+        """Evidence for ``text[start:end]`` quoted from the original text."""
+        o_start = self.offsets[start]
+        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        return Evidence(o_start, o_end, self.original[o_start:o_end], extractor)
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """What an extractor knows about the document as a whole."""
+
+    org: str | None  # the reporting body
+    year: int | None  # the fiscal year the document is about
+    genre: str
+    title: str | None = None
+    published: str | None = None  # ISO date if printed
+
+
+@dataclass(slots=True)
+class Extraction:
+    document: SourceDocument
+    context: DocumentContext
+    facts: list[Fact]
+    warnings: list[str] = field(default_factory=list)
+    leftover_numbers: list[dict[str, object]] = field(default_factory=list)
+    unmatched_sections: list[str] = field(default_factory=list)
