@@ -69,6 +69,18 @@ class Iris:
     def indicator(self, project: URIRef, name: str) -> URIRef:
         return URIRef(f"{project}/indicator/{slug(name)}")
 
+    def overall(self, division: str, org_name: str, year: int) -> URIRef:
+        """Holder of whole-department (整体支出) indicators."""
+        return self._iri(f"id/project/{division}/{slug(org_name)}/{year}/overall")
+
+    def agent(self, name: str) -> URIRef:
+        """A payee that is not a public body: a company, households, people."""
+        return self._iri(f"id/agent/{slug(name)}")
+
+    def fact(self, doc_id: str, kind: str, *key: object) -> URIRef:
+        """Deterministic IRI for a fact node that has no natural key of its own."""
+        return self._iri(f"id/fact/{doc_id}/{kind}/{short_hash(*key)}")
+
     def place(self, division: str) -> URIRef:
         return self._iri(f"id/place/{division}")
 
