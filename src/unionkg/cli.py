@@ -252,6 +252,25 @@ def serve(
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
+# Commands contributed by subpackages (``ask``/``search``, ``check``/``flows``/
+# ``dump``...) live next to their code and register themselves on ``app``.
+COMMAND_MODULES = ("unionkg.qa.commands", "unionkg.analytics.commands", "unionkg.graph.commands")
+
+
+def _register_command_modules() -> None:
+    import importlib
+
+    for module in COMMAND_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+_register_command_modules()
+
+
 def main() -> None:
     app()
 
