@@ -194,6 +194,20 @@ class Flow(Fact):
 
 
 @dataclass(slots=True)
+class StatisticalCount(Fact):
+    """A non-money figure stated in a table or text: 三公 相关统计数 (团组数, 人次,
+    车辆数), asset counts (车辆 x 辆, 单价 100 万元以上设备 x 台/套), 接待批次 ..."""
+
+    org: str
+    year: int
+    item: str  # label as printed, e.g. "因公出国（境）团组数"
+    count: Decimal  # the number as stated (may be fractional for averages)
+    unit: str | None = None  # 个 / 人次 / 辆 / 台（套） ... as printed
+    phase: Phase | None = None  # 预算数 / 决算数 column when the table has one
+    table: str | None = None  # e.g. "公开07表"
+
+
+@dataclass(slots=True)
 class Passage(Fact):
     """A paragraph-sized stretch of text, indexed for search and cited by QA."""
 
