@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 
-from unionkg.extract.registry import REGISTRY, extractors_for, register
+from unionkg.extract.registry import REGISTRY, collecting_warnings, extractors_for, register
 from unionkg.model import Extraction, SourceDocument
 
 # Built-in extractor modules, imported exactly like plugins would be.
-BUILTIN_MODULES: tuple[str, ...] = ()
+BUILTIN_MODULES: tuple[str, ...] = (
+    "unionkg.extract.final_accounts",
+)
 
 __all__ = ["BUILTIN_MODULES", "REGISTRY", "extract", "extractors_for", "register"]
 
@@ -30,7 +32,8 @@ def extract(doc: SourceDocument) -> Extraction:
     _load_builtins()
     context = read_context(doc)
     facts = []
-    for extractor in extractors_for(doc.genre):
-        facts.extend(extractor.func(doc, context))
-    extraction = Extraction(document=doc, context=context, facts=facts)
+    with collecting_warnings() as warnings:
+        for extractor in extractors_for(doc.genre):
+            facts.extend(extractor.func(doc, context))
+    extraction = Extraction(document=doc, context=context, facts=facts, warnings=list(warnings))
     return finalize(extraction)

@@ -8,7 +8,9 @@ modules imported at start.  Each extractor is a plain function
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from unionkg.errors import UnknownGenreError
@@ -51,3 +53,27 @@ def extractors_for(genre: str) -> list[Extractor]:
     if genre not in KNOWN_GENRES:
         raise UnknownGenreError(f"unknown genre {genre!r}; known genres: {', '.join(KNOWN_GENRES)}")
     return [e for e in REGISTRY.values() if ALL_GENRES in e.genres or genre in e.genres]
+
+
+# Warnings raised while extracting (a table cut off, a unit guessed) travel
+# outside the facts: extractors call :func:`warn`, and ``extract`` collects
+# them into ``Extraction.warnings`` with :func:`collecting_warnings`.
+_WARNINGS: ContextVar[list[str] | None] = ContextVar("unionkg_extract_warnings", default=None)
+
+
+def warn(message: str) -> None:
+    """Record a warning for the extraction in progress (dropped outside one)."""
+    sink = _WARNINGS.get()
+    if sink is not None and message not in sink:
+        sink.append(message)
+
+
+@contextmanager
+def collecting_warnings() -> Iterator[list[str]]:
+    """Collect the :func:`warn` messages raised inside the ``with`` block."""
+    sink: list[str] = []
+    token = _WARNINGS.set(sink)
+    try:
+        yield sink
+    finally:
+        _WARNINGS.reset(token)

@@ -1,0 +1,746 @@
+"""The tables of a 部门决算 (公开01-10表) as Amount and StatisticalCount facts.
+
+The national template has four layouts, chosen from the table title:
+
+* two-sided (收入支出决算总表, 财政拨款收入支出决算总表): revenue items on the
+  left, expenditure items on the right, each with a 行次;
+* code rows (收入决算表, 支出决算表, 一般公共预算/政府性基金/国有资本经营 …
+  支出决算表): functional code, name, then one value per column;
+* economic triples (基本支出决算表): three code/name/amount groups per line,
+  人员经费 (301, 303) and 公用经费 (all other economic classes) side by side;
+* item rows (“三公”经费支出决算表, 国有资产占用情况表): label, 行次, values.
+
+Flattened text drops blank cells, so a row with fewer values than columns is
+placed by arithmetic: the first value is the row total, the rest must add up
+to it, children must add up to their parent code (20807 under 208), and totals
+(合计/总计) must add up to the rows above them; left-most columns win ties.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Final
+
+from unionkg.extract.parse import parse_number, to_yuan
+from unionkg.extract.registry import register, warn
+from unionkg.extract.tables import (
+    TABLE_PATTERNS,
+    Line,
+    Token,
+    TokenKind,
+    column_count,
+    find_columns,
+    iter_lines,
+    join_label,
+    read_header,
+)
+from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
+
+EXTRACTOR = "final_accounts.tables"
+VERSION = 1
+KEY = f"{EXTRACTOR}@{VERSION}"
+
+
+class Layout(StrEnum):
+    TWO_SIDED = "two_sided"
+    CODE_ROWS = "code_rows"
+    ECON_TRIPLES = "econ_triples"
+    ITEM_ROWS = "item_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class TableKind:
+    layout: Layout
+    direction: Direction | None  # None: decided per column
+    fund_source: str | None
+
+
+#: Title endings of the 公开01-10表 and how to read them; longest title first.
+TABLE_KINDS: Final[dict[str, TableKind]] = {
+    "财政拨款收入支出决算总表": TableKind(Layout.TWO_SIDED, None, "财政拨款"),
+    "收入支出决算总表": TableKind(Layout.TWO_SIDED, None, None),
+    "政府性基金预算财政拨款收入支出决算表": TableKind(Layout.CODE_ROWS, None, "政府性基金预算财政拨款"),
+    "国有资本经营预算财政拨款支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "国有资本经营预算财政拨款"),
+    "国有资本经营预算财政拨款收入支出决算表": TableKind(Layout.CODE_ROWS, None, "国有资本经营预算财政拨款"),
+    "一般公共预算财政拨款基本支出决算表": TableKind(Layout.ECON_TRIPLES, Direction.EXPENDITURE, "一般公共预算财政拨款"),
+    "基本支出决算表": TableKind(Layout.ECON_TRIPLES, Direction.EXPENDITURE, None),
+    "一般公共预算财政拨款支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "一般公共预算财政拨款"),
+    "收入决算表": TableKind(Layout.CODE_ROWS, Direction.REVENUE, None),
+    "支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, None),
+    "三公经费支出决算表": TableKind(Layout.ITEM_ROWS, Direction.EXPENDITURE, "财政拨款"),
+    "国有资产占用情况表": TableKind(Layout.ITEM_ROWS, None, None),
+}
+
+#: Column names printed in the headers of these tables.
+COLUMN_NAMES: Final[tuple[str, ...]] = (
+    "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入",
+    "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出",
+    "年初结转和结余", "本年收入", "本年支出", "年末结转和结余", "合计", "小计",
+    "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
+    "年初预算数", "全年预算数", "决算数", "预算数",
+)  # fmt: skip
+
+#: A column whose value is the sum of the others in the same row.
+TOTAL_COLUMNS: Final[frozenset[str]] = frozenset({"本年收入合计", "本年支出合计", "合计", "小计", "本年支出小计"})
+
+#: Row labels that are totals of the rows around them.
+TOTAL_ROW_WORDS: Final[tuple[str, ...]] = ("合计", "总计")
+
+#: Column -> budget phase (三公经费表); other columns are final.
+PHASE_COLUMNS: Final[dict[str, Phase]] = {"年初预算数": Phase.BUDGET, "预算数": Phase.BUDGET, "全年预算数": Phase.ADJUSTED, "决算数": Phase.FINAL}
+
+#: Column -> direction in tables that mix revenue and expenditure columns.
+COLUMN_DIRECTIONS: Final[dict[str, Direction | None]] = {
+    "本年收入": Direction.REVENUE, "年初结转和结余": None, "年末结转和结余": None,
+}  # fmt: skip
+
+#: Words in a row label that put its value in a specific fund column (04表).
+COLUMN_HINTS: Final[dict[str, str]] = {"国有资本经营": "国有资本经营预算财政拨款", "政府性基金": "政府性基金预算财政拨款"}
+
+#: Labels of the right-hand (expenditure) side of a two-sided table.
+EXPENDITURE_SIDE: Final[re.Pattern[str]] = re.compile(r"支出|结余分配|年末")
+
+#: Economic classes whose spending is 人员经费 (the rest is 公用经费).
+PERSONNEL_ECON_CLASSES: Final[tuple[str, ...]] = ("301", "303")
+
+#: Count units printed in parentheses at the end of a label: 团组数（个）
+COUNT_UNIT_IN_LABEL: Final[re.Pattern[str]] = re.compile(r"[（(](?P<unit>[个人次辆台套批户、]{1,6})[)）]\s*$")
+
+#: Line starts that end a table body (notes, next part of the document).
+BODY_END: Final[re.Pattern[str]] = re.compile(r"^(?:注[：:]|注\s*\d|第[一二三四五六七八九十]+部分)")
+
+
+# ---------------------------------------------------------------------------
+# Locating tables
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Block:
+    title: str
+    table: str  # 公开01表, or the title when unnumbered
+    kind: TableKind
+    lines: list[Line]  # header and body lines after the title
+
+
+def table_kind(title: str) -> TableKind | None:
+    flat = re.sub(r"[\s“”\"']", "", title)
+    for ending in sorted(TABLE_KINDS, key=len, reverse=True):
+        if flat.endswith(ending):
+            return TABLE_KINDS[ending]
+    return None
+
+
+def find_blocks(doc: SourceDocument) -> list[Block]:
+    lines = list(iter_lines(doc.text))
+    starts: list[tuple[int, str, TableKind]] = []
+    for i, line in enumerate(lines):
+        if len(line.text) > 40 or "：" in line.text or line.text.startswith("注"):
+            continue
+        kind = table_kind(line.text)
+        if kind is not None:
+            starts.append((i, line.text.strip(), kind))
+    blocks: list[Block] = []
+    for n, (i, title, kind) in enumerate(starts):
+        stop = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        body: list[Line] = []
+        for line in lines[i + 1 : stop]:
+            if BODY_END.match(line.text):
+                break
+            body.append(line)
+        table = _table_tag(body[:3]) or re.sub(r"\s+", "", title)
+        blocks.append(Block(title, table, kind, body))
+    return blocks
+
+
+def _table_tag(lines: Sequence[Line]) -> str | None:
+    for line in lines:
+        match = TABLE_PATTERNS["table_number"].search(line.text)
+        if match and match.start() == 0:
+            num = match.group("num")
+            return f"公开{int(num):02d}表" if num.isdigit() and "公开" in match.group("tag") else re.sub(r"\s+", "", match.group("tag"))
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Shared fact building
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class TableFrame:
+    doc: SourceDocument
+    block: Block
+    org: str
+    year: int
+    money_unit: str
+    count_unit: str | None
+    scope: str | None
+    facts: list[Fact] = field(default_factory=list)
+    known_columns: dict[str, frozenset[str]] = field(default_factory=dict)  # shared by the tables of a document
+
+    def amount(
+        self,
+        label: str,
+        first: Token,
+        value_token: Token,
+        column: str | None,
+        direction: Direction | None,
+        code: str | None = None,
+        code_scheme: str | None = None,
+        phase: Phase = Phase.FINAL,
+        fund_source: str | None = None,
+    ) -> None:
+        value = parse_number(value_token.text)
+        if value is None:
+            return
+        self.facts.append(
+            Amount(
+                evidence=self.doc.evidence(first.start, value_token.end, KEY),
+                org=self.org,
+                year=self.year,
+                phase=phase,
+                direction=direction,
+                item=label,
+                value=to_yuan(value, self.money_unit),
+                code=code,
+                code_scheme=code_scheme,
+                column=column,
+                table=self.block.table,
+                fund_source=fund_source or self.block.kind.fund_source,
+                scope=self.scope,
+            )
+        )
+
+    def count(self, label: str, first: Token, value_token: Token, unit: str | None, phase: Phase | None) -> None:
+        value = parse_number(value_token.text)
+        if value is None:
+            return
+        self.facts.append(
+            StatisticalCount(
+                evidence=self.doc.evidence(first.start, value_token.end, KEY),
+                org=self.org,
+                year=self.year,
+                item=label,
+                count=value,
+                unit=unit,
+                phase=phase,
+                table=self.block.table,
+            )
+        )
+
+
+# ---------------------------------------------------------------------------
+# Placing the values of a row in columns
+# ---------------------------------------------------------------------------
+
+Placement = tuple[int, ...]
+
+
+def placements(values: Sequence[Token | None], columns: Sequence[str]) -> list[Placement]:
+    """Order-preserving column positions for a row's values, best first.
+
+    Explicit empty marks (—) occupy a column.  When the first column is a
+    total, the first value goes there and the others must add up to it.
+    """
+    n, k = len(values), len(columns)
+    if n >= k:
+        return [tuple(range(k))]
+    has_total = bool(columns) and columns[0] in TOTAL_COLUMNS and n > 1
+    if has_total:
+        options = [(0, *rest) for rest in itertools.combinations(range(1, k), n - 1)]
+        consistent = [p for p in options if _adds_up(values)]
+        return consistent or options
+    return list(itertools.combinations(range(k), n))
+
+
+def _adds_up(values: Sequence[Token | None]) -> bool:
+    nums = [parse_number(v.text) if v else None for v in values]
+    if nums[0] is None:
+        return False
+    rest = sum((x for x in nums[1:] if x is not None), Decimal(0))
+    return abs(rest - nums[0]) <= Decimal("0.011") * len(nums)
+
+
+def column_vector(values: Sequence[Token | None], placement: Placement, width: int) -> list[Decimal]:
+    vec = [Decimal(0)] * width
+    for tok, col in zip(values, placement):
+        num = parse_number(tok.text) if tok else None
+        if num is not None:
+            vec[col] = num
+    return vec
+
+
+def close(a: Sequence[Decimal], b: Sequence[Decimal], parts: int) -> bool:
+    tolerance = Decimal("0.011") * max(1, parts)
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
+
+
+# ---------------------------------------------------------------------------
+# Code rows (02, 03, 05, 07, 08)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class CodeRow:
+    code: str | None
+    label_tokens: list[Token]
+    values: list[Token | None] = field(default_factory=list)
+    options: list[Placement] = field(default_factory=list)
+    choice: int = 0
+    fixed: bool = False
+
+    @property
+    def first(self) -> Token:
+        return self.label_tokens[0]
+
+
+def _starts_code_row(line: Line, previous: CodeRow | None) -> bool:
+    toks = line.tokens
+    first = toks[0]
+    if first.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(first.text):
+        if len(toks) > 1 and toks[1].kind is TokenKind.TEXT:
+            return True
+        if len(toks) == 1:  # a code whose name wrapped to the next line, unless it is a row's value
+            return not (previous is not None and not previous.values and len(previous.label_tokens) > 1)
+    return _leading_text(line) in TOTAL_ROW_WORDS
+
+
+def _leading_text(line: Line) -> str:
+    """The text before the first number of a line, spaces removed (合 计 -> 合计)."""
+    out = ""
+    for tok in line.tokens:
+        if tok.kind is not TokenKind.TEXT:
+            break
+        out += tok.text
+    return out
+
+
+def reassemble_code_rows(lines: Iterable[Line]) -> list[CodeRow]:
+    """Rows keyed by a code (or 合计), with wrapped names and values joined."""
+    rows: list[CodeRow] = []
+    current: CodeRow | None = None
+    for line in lines:
+        if _starts_code_row(line, current):
+            current = CodeRow(code=None, label_tokens=[])
+            rows.append(current)
+            toks = list(line.tokens)
+            if toks[0].kind is TokenKind.INTEGER:
+                current.code = toks[0].text
+            _add_tokens(current, toks)
+        elif current is not None and not current.values:
+            _add_tokens(current, list(line.tokens))
+        else:
+            current = None  # a stray line ends the row
+    return rows
+
+
+def _add_tokens(row: CodeRow, toks: list[Token]) -> None:
+    for tok in toks:
+        if tok.kind is TokenKind.TEXT and not row.values:
+            row.label_tokens.append(tok)
+        elif not row.label_tokens:
+            row.label_tokens.append(tok)  # the code itself
+        elif tok.kind is TokenKind.EMPTY:
+            row.values.append(None)
+        elif tok.kind is not TokenKind.TEXT:
+            row.values.append(tok)
+
+
+def _row_label(doc: SourceDocument, row: CodeRow) -> str:
+    names = [t for t in row.label_tokens if not (row.code and t.text == row.code)]
+    return join_label(doc.text, names)
+
+
+def resolve_code_rows(rows: list[CodeRow], columns: Sequence[str], known: dict[str, frozenset[str]] | None = None) -> None:
+    """Choose a placement per row so that children add up to their parents.
+
+    ``known`` maps a code to the columns it filled in an earlier table of the
+    same document (国有资本经营 800.00 is 项目支出 in 03表, so also in 08表).
+    """
+    for row in rows:
+        row.options = placements(row.values, columns) if row.values else []
+        row.fixed = len(row.options) <= 1
+        if not row.fixed and known and row.code in known:
+            for i, option in enumerate(row.options):
+                if {columns[c] for c in option} - TOTAL_COLUMNS == known[row.code]:
+                    row.choice, row.fixed = i, True
+                    break
+    width = len(columns)
+    parents = sorted((r for r in rows if r.values), key=lambda r: len(r.code or ""))
+    for parent in parents:
+        children = _children(parent, rows)
+        if not children:
+            continue
+        parent_options = [parent.choice] if parent.fixed else list(range(len(parent.options)))
+        best: tuple[int, int, tuple[int, ...]] | None = None
+        child_ranges = [[c.choice] if c.fixed else list(range(len(c.options))) for c in children]
+        if _product_size(child_ranges) * len(parent_options) > 200000:
+            warn(f"code {parent.code or '合计'}: too many ways to place its children's values; left-most columns used")
+            continue
+        for p in parent_options:
+            target = column_vector(parent.values, parent.options[p], width)
+            for combo in itertools.product(*child_ranges):
+                total = [Decimal(0)] * width
+                for child, c in zip(children, combo):
+                    for i, x in enumerate(column_vector(child.values, child.options[c], width)):
+                        total[i] += x
+                if close(total, target, len(children)):
+                    rank = p + sum(combo)
+                    if best is None or rank < best[0] + sum(best[2]):
+                        best = (p, rank, combo)
+        if best is not None:
+            parent.choice, parent.fixed = best[0], True
+            for child, c in zip(children, best[2]):
+                child.choice, child.fixed = c, True
+
+
+def _product_size(ranges: list[list[int]]) -> int:
+    size = 1
+    for r in ranges:
+        size *= max(1, len(r))
+    return size
+
+
+def _children(parent: CodeRow, rows: list[CodeRow]) -> list[CodeRow]:
+    coded = [r for r in rows if r.code and r.values]
+    if parent.code is None:  # 合计: the rows of the top level present
+        top = min((len(r.code or "") for r in coded), default=0)
+        return [r for r in coded if len(r.code or "") == top]
+    longer = [r for r in coded if r.code and r.code.startswith(parent.code) and len(r.code) > len(parent.code)]
+    if not longer:
+        return []
+    level = min(len(r.code or "") for r in longer)
+    return [r for r in longer if len(r.code or "") == level]
+
+
+def read_code_table(frame: TableFrame) -> None:
+    block = frame.block
+    header_lines: list[Line] = []
+    body_start = len(block.lines)
+    for i, line in enumerate(block.lines):
+        if _starts_code_row(line, None) and (line.tokens[0].kind is TokenKind.INTEGER or i > 0):
+            body_start = i
+            break
+        header_lines.append(line)
+    header_text = "\n".join(ln.text for ln in header_lines)
+    columns = _grouped_columns(find_columns(header_text, COLUMN_NAMES))
+    declared = column_count(header_lines)
+    if not columns:
+        warn(f"{frame.doc.source}: {block.table}: no known column names in the header; table skipped")
+        return
+    if declared is not None and declared != len(columns):
+        warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
+    rows = reassemble_code_rows(block.lines[body_start:])
+    resolve_code_rows(rows, columns, frame.known_columns)
+    for row in rows:
+        if row.code and row.fixed and row.options:
+            frame.known_columns[row.code] = frozenset(columns[c] for c in row.options[row.choice]) - TOTAL_COLUMNS
+    _warn_if_cut(frame, rows)
+    for row in rows:
+        if not row.values or not row.options:
+            continue
+        label = _row_label(frame.doc, row)
+        placement = row.options[row.choice]
+        for tok, col in zip(row.values, placement):
+            if tok is None:
+                continue
+            column = columns[col]
+            direction = block.kind.direction or COLUMN_DIRECTIONS.get(column, Direction.EXPENDITURE)
+            frame.amount(label, row.first, tok, column, direction, code=row.code, code_scheme="func" if row.code else None)
+
+
+def _grouped_columns(found: list[str]) -> list[str]:
+    """本年支出 printed above 小计/基本支出/项目支出 is a group, not a column."""
+    out = list(found)
+    if "本年支出" in out and "小计" in out and out.index("小计") > out.index("本年支出"):
+        out.remove("本年支出")
+        out[out.index("小计")] = "本年支出小计"
+        if "年末结转和结余" in out and out.index("年末结转和结余") < out.index("本年支出小计"):
+            out.remove("年末结转和结余")
+            out.append("年末结转和结余")
+    return out
+
+
+def _warn_if_cut(frame: TableFrame, rows: list[CodeRow]) -> None:
+    codes = {r.code for r in rows if r.code}
+    has_total = any(r.code is None for r in rows)
+    orphans = sorted(c for c in codes if len(c) > 3 and c[:-2] not in codes)
+    if rows and not has_total:
+        warn(f"{frame.doc.source}: {frame.block.table}: no 合计 row; the table may be cut")
+    if orphans:
+        warn(f"{frame.doc.source}: {frame.block.table}: rows {', '.join(orphans)} have no parent row; rows may be missing")
+
+
+# ---------------------------------------------------------------------------
+# Two-sided tables (01, 04)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Segment:
+    label_tokens: list[Token] = field(default_factory=list)
+    numbers: list[Token] = field(default_factory=list)
+    row_number: Token | None = None
+    values: list[Token | None] = field(default_factory=list)
+
+
+def integers_are_amounts(lines: Iterable[Line]) -> bool:
+    """False when the table prints every amount with decimals (6,994.44): a bare
+    integer in such a table is a 行次, never an amount."""
+    numbers = [t for ln in lines for t in ln.tokens if t.kind is TokenKind.NUMBER]
+    return not numbers or sum("." in t.text for t in numbers) < 0.8 * len(numbers)
+
+
+def split_segments(line: Line, with_row_numbers: bool, left_capacity: int, integer_amounts: bool = True) -> list[Segment]:
+    segments: list[Segment] = []
+    for tok in line.tokens:
+        if tok.kind is TokenKind.TEXT:
+            if not segments or segments[-1].numbers:
+                segments.append(Segment())
+            segments[-1].label_tokens.append(tok)
+        else:
+            if not segments:
+                segments.append(Segment())
+            segments[-1].numbers.append(tok)
+    out: list[Segment] = []
+    for seg in segments:
+        nums = list(seg.numbers)
+        if with_row_numbers and nums and nums[0].kind is TokenKind.INTEGER:
+            seg.row_number = nums.pop(0)
+        if not integer_amounts:
+            nums = [t for t in nums if t.kind is not TokenKind.INTEGER]
+        seg.values = [None if t.kind is TokenKind.EMPTY else t for t in nums]
+        out.append(seg)
+        # the first side holds at most its columns; extra numbers are the next side's 行次
+        if len(out) == 1 and len(seg.values) > left_capacity and with_row_numbers:
+            spill = seg.values[left_capacity:]
+            seg.values = seg.values[:left_capacity]
+            nxt = Segment(numbers=[t for t in spill if t is not None])
+            if nxt.numbers:
+                nxt.row_number = nxt.numbers[0]
+                nxt.values = list(nxt.numbers[1:])
+            out.append(nxt)
+    return out
+
+
+def read_two_sided_table(frame: TableFrame) -> None:
+    block = frame.block
+    header_end = 0
+    for i, line in enumerate(block.lines):
+        if re.search(r"栏\s*次|行\s*次", line.text):
+            header_end = i + 1
+    if header_end == 0:
+        header_end = 1
+    header_text = "\n".join(ln.text for ln in block.lines[:header_end])
+    with_row_numbers = bool(re.search(r"行\s*次", header_text))
+    found = find_columns(header_text, ("决算数", "小计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"))
+    left_columns = found[:1] or ["决算数"]
+    right_columns = found[1:] or left_columns
+    right_rows: list[tuple[str, Segment]] = []
+    integer_amounts = integers_are_amounts(block.lines[header_end:])
+    for line in block.lines[header_end:]:
+        segments = split_segments(line, with_row_numbers, len(left_columns), integer_amounts)
+        sides = _assign_sides(segments, with_row_numbers)
+        for side, seg in sides:
+            if not seg.label_tokens or not any(seg.values):
+                continue
+            label = join_label(frame.doc.text, seg.label_tokens)
+            if side == "left":
+                for tok, col in zip(seg.values, left_columns):
+                    if tok is not None:
+                        frame.amount(label, seg.label_tokens[0], tok, col, Direction.REVENUE)
+            else:
+                right_rows.append((label, seg))
+    _emit_right_side(frame, right_rows, right_columns)
+
+
+def _assign_sides(segments: list[Segment], with_row_numbers: bool) -> list[tuple[str, Segment]]:
+    if len(segments) >= 2:
+        return [("left", segments[0]), ("right", segments[1])]
+    if len(segments) == 1:
+        seg = segments[0]
+        label = "".join(t.text for t in seg.label_tokens)
+        return [("right" if EXPENDITURE_SIDE.search(label) else "left", seg)]
+    return []
+
+
+def _emit_right_side(frame: TableFrame, rows: list[tuple[str, Segment]], columns: list[str]) -> None:
+    width = len(columns)
+    chosen: list[tuple[str, Segment, Placement]] = []
+    sums = [Decimal(0)] * width  # of the non-total rows so far
+    for label, seg in rows:
+        options = placements(seg.values, columns)
+        pick = options[0]
+        hinted = [columns.index(col) for word, col in COLUMN_HINTS.items() if word in label and col in columns]
+        if hinted:
+            pick = next((p for p in options if all(h in p for h in hinted)), pick)
+        if any(w in label for w in TOTAL_ROW_WORDS):
+            pick = next((p for p in options if close(column_vector(seg.values, p, width), sums, len(chosen))), pick)
+        else:
+            for i, x in enumerate(column_vector(seg.values, pick, width)):
+                sums[i] += x
+        chosen.append((label, seg, pick))
+    for label, seg, placement in chosen:
+        for tok, col in zip(seg.values, placement):
+            if tok is not None:
+                frame.amount(label, seg.label_tokens[0], tok, columns[col], Direction.EXPENDITURE, fund_source=_fund_of(columns[col], frame))
+
+
+def _fund_of(column: str, frame: TableFrame) -> str | None:
+    return column if column.endswith("财政拨款") else frame.block.kind.fund_source
+
+
+# ---------------------------------------------------------------------------
+# Economic triples (06)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class EconGroup:
+    code: str | None
+    label_tokens: list[Token] = field(default_factory=list)
+    values: list[Token] = field(default_factory=list)
+    first: Token | None = None
+
+
+def split_econ_groups(line: Line, previous: EconGroup | None) -> list[EconGroup]:
+    """Groups of code, name, amount on one line; a text-only line continues a wrapped name."""
+    toks = list(line.tokens)
+    if previous is not None and not previous.values and line.only_text and not any(w in line.text for w in TOTAL_ROW_WORDS):
+        previous.label_tokens.extend(toks)
+        return []
+    groups: list[EconGroup] = []
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        is_code = (
+            tok.kind is TokenKind.INTEGER
+            and TABLE_PATTERNS["code_token"].fullmatch(tok.text) is not None
+            and (nxt is None or nxt.kind is TokenKind.TEXT)
+        )
+        if is_code:
+            groups.append(EconGroup(code=tok.text, first=tok))
+        elif tok.kind is TokenKind.TEXT:
+            if not groups or groups[-1].values:
+                groups.append(EconGroup(code=None, first=tok))
+            groups[-1].label_tokens.append(tok)
+        elif tok.kind is not TokenKind.EMPTY and groups:
+            groups[-1].values.append(tok)
+    return groups
+
+
+def read_econ_table(frame: TableFrame) -> None:
+    all_groups: list[EconGroup] = []
+    previous: EconGroup | None = None
+    started = False
+    for line in frame.block.lines:
+        first = line.tokens[0]
+        if not started:
+            started = first.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(first.text) is not None
+            if not started:
+                continue
+        groups = split_econ_groups(line, previous)
+        all_groups.extend(groups)
+        if groups:
+            previous = groups[-1]
+    for group in all_groups:
+        if not group.values or group.first is None:
+            continue
+        label = join_label(frame.doc.text, group.label_tokens)
+        column = _econ_side(group.code, label)
+        frame.amount(label, group.first, group.values[0], column, Direction.EXPENDITURE, code=group.code, code_scheme="econ" if group.code else None)
+
+
+def _econ_side(code: str | None, label: str) -> str:
+    if code is not None:
+        return "人员经费" if code.startswith(PERSONNEL_ECON_CLASSES) else "公用经费"
+    return "人员经费" if "人员" in label else "公用经费"
+
+
+# ---------------------------------------------------------------------------
+# Item rows (09 三公经费, 10 国有资产)
+# ---------------------------------------------------------------------------
+
+
+def read_item_table(frame: TableFrame) -> None:
+    block = frame.block
+    header_end = 0
+    for i, line in enumerate(block.lines[:8]):
+        if re.search(r"栏\s*次|行\s*次", line.text):
+            header_end = i + 1
+    header_text = "\n".join(ln.text for ln in block.lines[:header_end])
+    columns = find_columns(header_text, tuple(PHASE_COLUMNS)) or ["决算数"]
+    with_row_numbers = bool(re.search(r"栏\s*次|行\s*次", header_text))
+    counting = frame.count_unit is not None  # 国有资产: every figure is a count
+    for line in block.lines[header_end:]:
+        toks = list(line.tokens)
+        last_text = max((i for i, t in enumerate(toks) if t.kind is TokenKind.TEXT), default=-1)
+        if last_text < 0:
+            continue
+        label_tokens = toks[: last_text + 1]
+        label = _raw_label(frame.doc.text, label_tokens)
+        if "相关统计数" in label:
+            counting = True
+        numbers = toks[last_text + 1 :]
+        if with_row_numbers and numbers and numbers[0].kind is TokenKind.INTEGER:
+            numbers = numbers[1:]
+        unit_match = COUNT_UNIT_IN_LABEL.search(label)
+        for tok, column in zip(numbers, columns):
+            if tok.kind is TokenKind.EMPTY:
+                continue
+            phase = PHASE_COLUMNS.get(column, Phase.FINAL)
+            if counting or unit_match:
+                unit = unit_match.group("unit") if unit_match else frame.count_unit
+                frame.count(label, label_tokens[0], tok, unit, phase)
+            else:
+                frame.amount(label, label_tokens[0], tok, column, block.kind.direction, phase=phase)
+
+
+def _raw_label(text: str, tokens: list[Token]) -> str:
+    """A label that may contain numbers (单价 100 万元以上设备): as printed, spaces kept."""
+    return text[tokens[0].start : tokens[-1].end]
+
+
+# ---------------------------------------------------------------------------
+# The extractor
+# ---------------------------------------------------------------------------
+
+READERS = {
+    Layout.TWO_SIDED: read_two_sided_table,
+    Layout.CODE_ROWS: read_code_table,
+    Layout.ECON_TRIPLES: read_econ_table,
+    Layout.ITEM_ROWS: read_item_table,
+}
+
+
+@register(EXTRACTOR, version=VERSION, genres=("final_accounts",))
+def extract_final_account_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    facts: list[Fact] = []
+    known_columns: dict[str, frozenset[str]] = {}
+    for block in find_blocks(doc):
+        header = read_header("\n".join(ln.text for ln in block.lines[:4]))
+        org = header.org or context.org
+        year = header.year or context.year
+        if org is None or year is None:
+            warn(f"{doc.source}: {block.table}: no 部门 or year in the header or the document; table skipped")
+            continue
+        if header.money_unit is None and header.count_unit is None:
+            warn(f"{doc.source}: {block.table}: no 金额单位 in the header; amounts read in 万元")
+        frame = TableFrame(
+            doc=doc,
+            block=block,
+            org=org,
+            year=year,
+            money_unit=header.money_unit or "万元",
+            count_unit=header.count_unit,
+            scope="department" if header.org else None,
+            known_columns=known_columns,
+        )
+        READERS[block.kind.layout](frame)
+        facts.extend(frame.facts)
+    return facts

@@ -1,0 +1,282 @@
+"""Tables as rows of located cells, from flattened text or from ``doc.tables``.
+
+PDF and DOCX text flattens a table into lines of whitespace- or ``|``-separated
+cells; cells wrap onto the next line (``2080505 机关事业单位基本养老保险缴费支`` /
+``出`` / ``321.26 321.26``) and blank cells vanish.  This module turns such text
+back into :class:`Row` objects whose cells keep their offsets in ``doc.text``
+(so every fact built from a cell can quote the original), finds table blocks
+and their header (部门, year, 金额单位), and detects columns from header words.
+
+It knows nothing about which table means what: ``final_accounts``,
+``indicators`` and ``project_tables`` build facts from these rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Final
+
+from unionkg.extract.parse import parse_number
+from unionkg.extract.patterns import EMPTY_CELL_MARKS
+from unionkg.model import SourceDocument
+
+# ---------------------------------------------------------------------------
+# Patterns of this topic (tested in tests/extract/test_tables_patterns.py)
+# ---------------------------------------------------------------------------
+
+TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # a cell separator in flattened text: a pipe, or a run of spaces/tabs
+    "cell_separator": re.compile(r"\s*[|｜]\s*|[ \t\u3000]+"),
+    # a number cell: sign, thousands separators, decimals (whole cell)
+    "number_token": re.compile(r"[-－−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"),
+    # a bare integer (a 行次 / 栏次 number, or a classification code)
+    "integer_token": re.compile(r"\d+"),
+    # a classification code: 3, 5 or 7 digits (a misprinted 6-digit code is
+    # still a code when a name follows it; see Row parsing)
+    "code_token": re.compile(r"[1-9]\d{2,6}"),
+    # the number a table carries: 公开01表 / 公开 01 表 / 附表1 / 表一
+    "table_number": re.compile(r"(?P<tag>(?:公开|附表|表)\s*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:表)?)\s*$"),
+    # the money unit of a table header: 金额单位：万元 / 单位：元 / (单位:万元)
+    "money_unit": re.compile(r"(?:金额)?单位\s*[：:]\s*(?P<unit>亿元|万元|千元|元)"),
+    # the count unit of a table header: 单位：台、辆、套 / 单位：个
+    "count_unit": re.compile(r"单位\s*[：:]\s*(?P<unit>[台辆套个人次批户、，,]+)"),
+    # the body and the year of a table header: 部门：江西省总工会 2023 年度
+    "header_org": re.compile(r"(?:编制部门|填报部门|编制单位|填报单位|部门|单位)\s*[：:]\s*(?P<org>[^\s\d：:]{2,40}?)\s*(?=\d{4}\s*年|金额单位|单位\s*[：:]|$)"),
+    "header_year": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*度?"),
+    # the 栏次 line that numbers the columns: 栏次 1 2 3 4 5 6
+    "column_numbers": re.compile(r"栏\s*次(?P<nums>(?:\s+\d{1,2})+)\s*$"),
+    # an empty-cell mark as a token
+    "empty_token": re.compile(r"[—–\-－/／*]{1,4}"),
+}
+
+
+class TokenKind(StrEnum):
+    TEXT = "text"
+    NUMBER = "number"  # decimal or separated number: an amount
+    INTEGER = "integer"  # bare digits: a row number, a code or an amount
+    EMPTY = "empty"  # — / —— / - : an explicitly empty cell
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One cell (or one whitespace-separated piece of a cell) with its span in ``doc.text``."""
+
+    text: str
+    start: int
+    end: int
+    kind: TokenKind
+
+    @property
+    def value(self) -> Decimal | None:
+        if self.kind in (TokenKind.NUMBER, TokenKind.INTEGER):
+            return parse_number(self.text)
+        return None
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in (TokenKind.NUMBER, TokenKind.INTEGER)
+
+
+def classify_token(text: str) -> TokenKind:
+    """What a token is, from its text alone."""
+    if text in EMPTY_CELL_MARKS or TABLE_PATTERNS["empty_token"].fullmatch(text):
+        return TokenKind.EMPTY
+    if TABLE_PATTERNS["integer_token"].fullmatch(text):
+        return TokenKind.INTEGER
+    if TABLE_PATTERNS["number_token"].fullmatch(text):
+        return TokenKind.NUMBER
+    return TokenKind.TEXT
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Split ``text[start:end]`` into tokens at pipes and runs of spaces."""
+    tokens: list[Token] = []
+    pos = start
+    for sep in TABLE_PATTERNS["cell_separator"].finditer(text, start, end):
+        if sep.start() > pos:
+            tokens.append(_token(text, pos, sep.start()))
+        pos = sep.end()
+    if pos < end:
+        tokens.append(_token(text, pos, end))
+    return [t for t in tokens if t.text]
+
+
+def _token(text: str, start: int, end: int) -> Token:
+    piece = text[start:end]
+    return Token(piece, start, end, classify_token(piece))
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-blank line of ``doc.text`` with its tokens."""
+
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def has_numbers(self) -> bool:
+        return any(t.is_numeric or t.kind is TokenKind.EMPTY for t in self.tokens)
+
+    @property
+    def only_numbers(self) -> bool:
+        return bool(self.tokens) and all(t.kind is not TokenKind.TEXT for t in self.tokens)
+
+    @property
+    def only_text(self) -> bool:
+        return bool(self.tokens) and all(t.kind is TokenKind.TEXT for t in self.tokens)
+
+
+def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Line]:
+    """Non-blank lines of ``text[start:end]`` with offsets."""
+    stop = len(text) if end is None else end
+    for match in re.finditer(r"[^\n]+", text[:stop]):
+        if match.start() < start:
+            continue
+        raw = match.group(0)
+        if not raw.strip():
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw.rstrip())
+        s, e = match.start() + lead, match.start() + trail
+        yield Line(s, e, text[s:e], tuple(tokenize(text, s, e)))
+
+
+def join_label(text: str, tokens: list[Token]) -> str:
+    """A label from consecutive text tokens: Chinese pieces joined without the
+    spaces (and line breaks) that flattening put between them."""
+    out = ""
+    for tok in tokens:
+        if out and out[-1].isascii() and out[-1].isalnum() and tok.text[0].isascii() and tok.text[0].isalnum():
+            out += " "
+        out += tok.text
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Table blocks and headers
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class TableHeader:
+    """What a table's header states (each may be missing)."""
+
+    org: str | None = None
+    year: int | None = None
+    money_unit: str | None = None  # 万元 / 元 / 千元 / 亿元
+    count_unit: str | None = None  # 台、辆、套
+    column_count: int | None = None  # from the 栏次 line
+
+
+def read_header(text: str) -> TableHeader:
+    """部门, year and unit from the first lines of a table."""
+    header = TableHeader()
+    org = TABLE_PATTERNS["header_org"].search(text)
+    if org:
+        header.org = org.group("org")
+    year = TABLE_PATTERNS["header_year"].search(text)
+    if year:
+        header.year = int(year.group("year"))
+    money = TABLE_PATTERNS["money_unit"].search(text)
+    if money:
+        header.money_unit = money.group("unit")
+    else:
+        count = TABLE_PATTERNS["count_unit"].search(text)
+        if count:
+            header.count_unit = count.group("unit")
+    return header
+
+
+def column_count(lines: list[Line]) -> int | None:
+    """The number of value columns from a ``栏次 1 2 3`` line, if printed."""
+    for line in lines:
+        match = TABLE_PATTERNS["column_numbers"].search(line.text)
+        if match:
+            return len(match.group("nums").split())
+    return None
+
+
+def find_columns(header_text: str, names: tuple[str, ...]) -> list[str]:
+    """Known column names in the order they appear in a flattened header.
+
+    Whitespace and line breaks are removed first (header cells wrap: ``对附属单位补``
+    / ``助支出``); at each position the longest known name wins.
+    """
+    flat = re.sub(r"\s+", "", header_text)
+    by_length = sorted(names, key=len, reverse=True)
+    found: list[str] = []
+    i = 0
+    while i < len(flat):
+        for name in by_length:
+            if flat.startswith(name, i):
+                found.append(name)
+                i += len(name)
+                break
+        else:
+            i += 1
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Real tables (doc.tables): rows of cell strings located in doc.text
+# ---------------------------------------------------------------------------
+
+
+def locate_table(doc: SourceDocument, table: list[list[str]], search_from: int = 0) -> list[list[Token]]:
+    """Rows of located tokens for a table given as cells (PDF/DOCX/HTML).
+
+    Each non-empty cell is searched in ``doc.text`` after the previous one, so
+    that evidence can quote it; a cell that cannot be found is dropped.
+    """
+    rows: list[list[Token]] = []
+    pos = search_from
+    for cells in table:
+        row: list[Token] = []
+        for cell in cells:
+            piece = (cell or "").strip()
+            if not piece:
+                continue
+            idx = doc.text.find(piece, pos)
+            if idx < 0:
+                idx = _find_spaced(doc.text, piece, pos)
+            if idx < 0:
+                continue
+            end = idx + len(piece) if doc.text.startswith(piece, idx) else _spaced_end(doc.text, piece, idx)
+            row.append(Token(doc.text[idx:end], idx, end, classify_token(re.sub(r"\s+", "", piece))))
+            pos = end
+        rows.append(row)
+    return rows
+
+
+def _spaced_regex(piece: str) -> re.Pattern[str]:
+    chars = [re.escape(c) for c in re.sub(r"\s+", "", piece)]
+    return re.compile(r"\s*".join(chars))
+
+
+def _find_spaced(text: str, piece: str, pos: int) -> int:
+    """Find a cell whose text was wrapped or spaced differently in ``text``."""
+    if not piece.strip():
+        return -1
+    match = _spaced_regex(piece).search(text, pos)
+    return match.start() if match else -1
+
+
+def _spaced_end(text: str, piece: str, idx: int) -> int:
+    match = _spaced_regex(piece).match(text, idx)
+    return match.end() if match else idx + len(piece)
+
+
+@dataclass(slots=True)
+class TableWarnings:
+    """Warnings gathered while reading one table."""
+
+    messages: list[str] = field(default_factory=list)
+
+    def add(self, message: str) -> None:
+        self.messages.append(message)
