@@ -1,20 +1,134 @@
-"""Document context: reporting body and fiscal year (placeholder; see issue 3)."""
+"""Document context: the reporting body, the fiscal year, title and publication date.
+
+The body is looked for, in order of trust, in a table header ("部门：XX
+2023 年度"), the title lines, the signature at the end, and finally as the
+most frequent place-prefixed official name in the text (sample-like reports
+that start without a title).  The fiscal year is the year the document is
+*about*: a year stated with 预算/决算/绩效 in the title or a header, else the
+most frequent year in the body, ignoring full dates (publication, deadlines).
+"""
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 
+from unionkg.extract.patterns import (
+    CONTEXT_PATTERNS,
+    NAME_LEAD_STOPCHARS,
+    OWN_ACCOUNT_SUFFIXES,
+    PATTERNS,
+)
+from unionkg.extract.textview import BOOKMARK, PARAGRAPH_START
 from unionkg.model import DocumentContext, SourceDocument
+
+#: How many leading lines can hold the title.
+TITLE_LINES = 3
+#: How many trailing characters can hold the signature and date.
+SIGNATURE_CHARS = 400
+#: Longest line treated as a title or signature line.
+MAX_TITLE_LINE = 60
+
+
+def clean_org_name(name: str) -> str:
+    """An official name without leading stop characters or a 本级 suffix."""
+    name = name.strip().lstrip(NAME_LEAD_STOPCHARS)
+    changed = True
+    while changed:
+        changed = False
+        for suffix in OWN_ACCOUNT_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                name = name[: -len(suffix)].rstrip("（(")
+                changed = True
+    return name
+
+
+def find_org_names(text: str) -> list[str]:
+    """Every place-prefixed official name in ``text``, cleaned, in order."""
+    names = []
+    for m in CONTEXT_PATTERNS["org_name"].finditer(text):
+        name = clean_org_name(m.group("name"))
+        if CONTEXT_PATTERNS["org_name"].fullmatch(name):
+            names.append(name)
+    return names
+
+
+def _non_empty_lines(text: str) -> list[str]:
+    return [BOOKMARK.sub("", line).strip() for line in text.splitlines() if BOOKMARK.sub("", line).strip()]
+
+
+def _title(lines: list[str]) -> str | None:
+    """The title: the first line unless it is a numbered heading; a short second line continues it."""
+    if not lines or PARAGRAPH_START.match(lines[0]) or len(lines[0]) > MAX_TITLE_LINE:
+        return None
+    title = lines[0]
+    if len(lines) > 1 and len(lines[1]) <= 10 and not PARAGRAPH_START.match(lines[1]) and lines[1][-1] not in "。；：:":
+        title += lines[1]
+    return title
+
+
+def _org_from_header(text: str) -> tuple[str | None, int | None]:
+    m = CONTEXT_PATTERNS["header_body"].search(text)
+    if not m:
+        return None, None
+    year = int(m.group("year")) if m.group("year") else None
+    name = clean_org_name(m.group("name"))
+    return (name or None), year
+
+
+def _org_from_lines(lines: list[str]) -> str | None:
+    for line in lines:
+        if len(line) > MAX_TITLE_LINE:
+            continue
+        names = find_org_names(line)
+        if names:
+            return names[0]
+    return None
+
+
+def _most_frequent_org(text: str) -> str | None:
+    counts = Counter(find_org_names(text))
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _most_frequent_year(text: str) -> int | None:
+    """The most frequent year in ``text``, not counting full dates (publication, deadlines)."""
+    dated = {m.start("y") for m in CONTEXT_PATTERNS["date"].finditer(text)}
+    years = Counter(int(m.group("year")) for m in PATTERNS["year"].finditer(text) if m.start("year") not in dated)
+    if not years:
+        return None
+    best = max(years.values())
+    # On a tie, the later year: documents mention the previous year for comparison.
+    return max(y for y, n in years.items() if n == best)
+
+
+def _published(text: str) -> str | None:
+    tail = text[-SIGNATURE_CHARS:]
+    dates = list(CONTEXT_PATTERNS["date"].finditer(tail))
+    if not dates:
+        return None
+    m = dates[-1]
+    return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
 
 
 def read_context(doc: SourceDocument) -> DocumentContext:
-    head = doc.text[:3000]
-    org = None
-    m = re.search(r"([\u4e00-\u9fff]{2,12}?(?:总工会|工会))", head)
-    if m:
-        org = m.group(1)
-    year = None
-    y = re.search(r"(20\d{2})\s*年", head)
-    if y:
-        year = int(y.group(1))
-    return DocumentContext(org=org, year=year, genre=doc.genre)
+    """Reporting body, fiscal year, title and publication date of ``doc``."""
+    text = doc.text
+    lines = _non_empty_lines(text)
+    title = _title(lines)
+    header_org, header_year = _org_from_header(text)
+    signature_lines = _non_empty_lines(text[-SIGNATURE_CHARS:])[-4:]
+    org = header_org or _org_from_lines(lines[:TITLE_LINES]) or _org_from_lines(signature_lines) or _most_frequent_org(text)
+
+    year = header_year
+    if year is None:
+        for line in lines[:TITLE_LINES]:
+            m = CONTEXT_PATTERNS["title_year"].search(line)
+            if m:
+                year = int(m.group("year"))
+                break
+    if year is None:
+        m = CONTEXT_PATTERNS["title_year"].search(text)
+        year = int(m.group("year")) if m else _most_frequent_year(text)
+    return DocumentContext(org=org, year=year, genre=doc.genre, title=title, published=_published(text))

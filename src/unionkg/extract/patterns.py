@@ -165,9 +165,11 @@ _SIGN = r"[-－−]"
 #: optional decimals.  Separators must come in groups of exactly three digits.
 NUMBER_SRC: Final[str] = rf"(?:{_SIGN}\s*)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
 
-#: Count words that make a bare "万" a count, not money ("4万人", "2万余人").
-_COUNT_AFTER_WAN = r"(?![余多]?[人户个次份名件册台套场所家项条篇本张辆座处])"
-MONEY_UNIT_SRC: Final[str] = rf"(?:亿元|万元|千元|元|亿{_COUNT_AFTER_WAN}|万{_COUNT_AFTER_WAN})"
+#: Words after a bare "万"/"亿" that make it money ("130万包干费用"); anything
+#: else after it ("4万人", "29万会员", "200万次") makes it a count.
+MONEY_CONTEXT_AFTER_BARE_UNIT: Final[tuple[str, ...]] = ("包干", "费用", "资金", "经费", "补助", "补贴", "奖励", "用于", "左右", "的")
+_BARE_UNIT_FOLLOW = rf"(?=[，。；、,;:：\s)）]|$|{'|'.join(MONEY_CONTEXT_AFTER_BARE_UNIT)})"
+MONEY_UNIT_SRC: Final[str] = rf"(?:亿元|万元|千元|元|亿{_BARE_UNIT_FOLLOW}|万{_BARE_UNIT_FOLLOW})(?![/／每])"
 
 COMPARATOR_GLYPH_SRC: Final[str] = _alternation(COMPARATOR_GLYPHS)
 COMPARATOR_PREFIX_SRC: Final[str] = _alternation(COMPARATOR_PREFIX_WORDS)
@@ -221,7 +223,7 @@ PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "change_word": re.compile(rf"(?P<word>{CHANGE_WORD_SRC})"),
     # a stated year-on-year change: 比上年增加 444.92 万元 / 同比减少3.81万元 / 与上年持平
     "change_amount": re.compile(
-        rf"(?P<basis>比上年|较上年|与上年相比|同比|比\d{{4}}年|较\d{{4}}年|上年)[^。；;，,\d]{{0,12}}?"
+        rf"(?P<basis>比上年|较上年|与上年相比|同比|比\d{{4}}年|较\d{{4}}年|上年)[^。；;，,\d/]{{0,12}}?"
         rf"(?P<word>{CHANGE_WORD_SRC})\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
     ),
     "change_percent": re.compile(
@@ -249,3 +251,214 @@ COMMON_TARGET_UNITS: Final[tuple[str, ...]] = (
     "个月",
     "分",
 )
+
+
+# ===========================================================================
+# Topic: document context and organisation names
+# ===========================================================================
+
+#: Endings of official names of public bodies and their units, longest first
+#: in the regex.  Bare "会" is deliberately absent (社会, 大会 are not bodies).
+ORG_NAME_SUFFIXES: Final[tuple[str, ...]] = (
+    "总工会",
+    "工会委员会",
+    "工会",
+    "委员会",
+    "联合会",
+    "研究会",
+    "协会",
+    "人民政府",
+    "办公室",
+    "办公厅",
+    "管理局",
+    "局",
+    "厅",
+    "委",
+    "中心",
+    "工作站",
+    "交流站",
+    "监督站",
+    "站",
+    "文化宫",
+    "宫",
+    "俱乐部",
+    "疗养院",
+    "院",
+    "馆",
+    "大学",
+    "学校",
+    "学院",
+    "所",
+    "秘书处",
+)
+
+#: Endings of place names that begin an official name (江西省, 南昌市, 某某县 ...).
+PLACE_SUFFIXES: Final[tuple[str, ...]] = ("自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "区", "盟", "旗")
+
+#: Characters that often precede a name in prose and are not part of it.
+NAME_LEAD_STOPCHARS: Final[str] = "在和向对与及由为是从把被给的了将经即"
+
+#: Suffixes that mark the reporting body's own accounts, removed from names.
+OWN_ACCOUNT_SUFFIXES: Final[tuple[str, ...]] = ("（本级）", "(本级)", "（本级", "本级机关", "本级", "机关本级", "机关")
+
+_CJK = r"\u4e00-\u9fff"
+ORG_NAME_SRC: Final[str] = (
+    rf"(?:[{_CJK}]{{2,9}}?(?:{_alternation(PLACE_SUFFIXES)}))(?:[{_CJK}（）()]{{0,16}}?)(?:{_alternation(ORG_NAME_SUFFIXES)})"
+)
+
+CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # an official name that starts with a place: 江西省总工会, 某某县人力资源和社会保障局
+    "org_name": re.compile(rf"(?P<name>{ORG_NAME_SRC})"),
+    # a table header: 部门：江西省总工会 2023 年度 / 单位名称：XX
+    "header_body": re.compile(rf"(?:部门|单位|部门名称|单位名称|预算单位|填报单位)\s*[：:]\s*(?P<name>[{_CJK}（）()]{{2,40}}?)\s*(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|\s{{2,}}|$|金额单位)", re.M),
+    # a printed date: 2022年5月12日
+    "date": re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    # a year that the document is about, stated in a title: 2021年部门预算 / 2023 年度部门决算
+    "title_year": re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算|整体支出|项目支出|绩效)"),
+}
+
+
+# ===========================================================================
+# Topic: organisations, staffing, duties and tasks
+# ===========================================================================
+
+#: Funding types of subordinate units as printed, and their canonical form.
+FUNDING_TYPES: Final[dict[str, str]] = {
+    "全额拨款": "全额拨款",
+    "全额": "全额拨款",
+    "差额拨款": "差额拨款",
+    "差额": "差额拨款",
+    "自收自支": "自收自支",
+}
+
+#: Reform classes (分类改革类别) as printed, and their canonical form.
+REFORM_CLASSES: Final[dict[str, str]] = {
+    "公益一类": "公益一类",
+    "公益1类": "公益一类",
+    "公益二类": "公益二类",
+    "公益2类": "公益二类",
+    "参照公务员法管理": "参公",
+    "参公": "参公",
+    "行政": "行政",
+    "经营类": "经营类",
+    "生产经营类": "经营类",
+}
+
+#: Staffing labels and the category they count.  Checked in order: the first
+#: word found in the label decides (退休 before 编制, 在职 before 实有).
+STAFF_LABEL_CATEGORIES: Final[tuple[tuple[str, str], ...]] = (
+    ("退休", "retired"),
+    ("离休", "retired"),
+    ("在职", "in_service"),
+    ("实有", "actual"),
+    ("编制", "authorized"),
+)
+
+_N = r"(?P<count>\d+)"
+ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # 全额拨款事业单位 4 个：A、B / 差额拨款事业单位1个，是X / 自收自支事业单位2个，是A、B
+    "funding_list": re.compile(
+        rf"(?P<type>{_alternation(FUNDING_TYPES)})(?:事业单位|事业|单位)\s*(?:有|共)?\s*{_N}\s*个\s*[，,：:]?\s*(?:是|为|分别是|分别为|包括)?\s*[：:]?\s*(?P<list>[^；;。\n]+)"
+    ),
+    # 下属 2 个事业单位，分别为：A（公益一类）、B / 直属事业单位有3个，分别为A、B
+    "unit_list": re.compile(
+        rf"(?:下属|直属|所属|下设|二级)(?:单位|事业单位|预算单位)?\s*(?:有|共有|共)?\s*{_N}\s*个\s*(?:事业单位|单位|二级预算单位|预算单位)?\s*[，,：:]?\s*(?:其中[：:]?\s*)?(?:分别为|分别是|是|为|包括)\s*[：:]?\s*(?P<list>[^；;。\n]+)"
+    ),
+    # 内设 7 个部室，分别为：A、B / 设立 12 个内设机构，分别是：A、B
+    "department_list": re.compile(
+        rf"(?:内设|设立|设有|下设)\s*{_N}\s*个\s*(?:内设机构|部室|科室|处室|职能部室|部门|机构)[^：:，,]{{0,20}}?[，,]?\s*(?:分别为|分别是|为|是|包括)\s*[：:]?\s*(?P<list>[^；;。\n]+)"
+    ),
+    # 机关内设办公室、组织部、...13个职能部室
+    "department_list_before_count": re.compile(
+        rf"内设(?P<list>[^；;。\n]{{4,400}}?)(?:等)?\s*{_N}\s*个\s*(?:职能部室|内设机构|部室|科室|处室)"
+    ),
+    # 编制人数 52人 / 行政编制 23 名 / 实有人数 22人 / 退休人员 28人 / 在编在职实有人数 5 名
+    "staffing": re.compile(
+        rf"(?P<label>(?:行政|事业|全额事业|差额事业|自收自支事业|自收自支|工勤|参公|全部补助事业|部分补助事业)?编制(?:人数|数)?|实有人数|实有在职人员|实有人员|在编在职实有人数|编内在职|在职人数|在职人员|离退休人员|退休人员|离休人员|退休人)\s*(?:为|共|有)?\s*{_N}\s*(?P<unit>人|名)"
+    ),
+    # 主要职责 / 部门职责 headings
+    "duty_heading": re.compile(r"(?:部门|单位|机关)?主要职责|部门职责|主要职能|职责职能|基本职能"),
+    # 主要工作任务 / 工作安排 / 重点工作任务 headings
+    "task_heading": re.compile(r"主要工作任务|主要工作安排|重点工作任务|年度总体工作|工作任务$|履职总体目标"),
+    # an enumerated item: （一） / (1) / 1. / 一是
+    "list_item": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[一二三四五六七八九十]+是)\s*"),
+}
+
+
+# ===========================================================================
+# Topic: narrative amounts, changes, projects, flows, evaluations
+# ===========================================================================
+
+#: Phase words inside a label and the phase they mark (checked in order).
+PHASE_WORDS: Final[tuple[tuple[str, str], ...]] = (
+    ("调整预算", "adjusted"),
+    ("全年预算", "adjusted"),
+    ("年初预算", "budget"),
+    ("决算", "final"),
+    ("执行数", "final"),
+    ("实际支出", "final"),
+    ("支出完成", "final"),
+    ("完成", "final"),
+    ("预算", "budget"),
+)
+
+#: Label words that say a figure is revenue or expenditure (checked in order).
+DIRECTION_WORDS: Final[tuple[tuple[str, str], ...]] = (
+    ("收支", ""),
+    ("收入", "revenue"),
+    ("拨款", "revenue"),
+    ("结转", "revenue"),
+    ("支出", "expenditure"),
+    ("经费", "expenditure"),
+    ("费", "expenditure"),
+    ("补贴", "expenditure"),
+    ("补助", "expenditure"),
+)
+
+#: Fund sources named in labels.
+FUND_SOURCES: Final[tuple[str, ...]] = ("一般公共预算", "财政拨款", "政府性基金", "国有资本经营", "上年结转", "财政资金", "工会经费")
+
+#: Words stripped from the start of a label (connectives, subjects).
+LABEL_LEAD_NOISE: Final[tuple[str, ...]] = ("其中", "包括", "另外", "具体为", "合计", "共计", "共", "本部门", "本单位", "我单位", "我部门", "我会", "部门", "单位", "各单位")
+#: Words stripped from the end of a label.
+LABEL_TAIL_NOISE: Final[tuple[str, ...]] = ("共计", "合计", "总计为", "为", "是", "共", "达", "约", "安排", "均为")
+
+#: Grades as printed and their canonical form.
+GRADES: Final[dict[str, str]] = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "合格": "中", "中": "中", "不合格": "差", "差": "差"}
+
+NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # "，占支出预算总额的 96%" right after an amount
+    "share_after_amount": re.compile(rf"^\s*[，,；;]?\s*(?:分别)?占[^，。；;%\d]{{0,24}}?\s*(?P<number>{NUMBER_SRC})\s*[%％]"),
+    # the stated reason of a change: 主要原因：... / 增加的原因主要是... / 减少原因：...
+    "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)[是为]?\s*[：:]?\s*(?P<reason>[^。]+)"),
+    # a template placeholder reason or change: ****** / 增加/减少
+    "placeholder": re.compile(r"\*{3,}|增加/减少|增加（减少）|XX|××"),
+    # a threshold, not an amount: 200 万元以上 / 100 万元（含）以上
+    "threshold_after_amount": re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)"),
+    # project list: 项目共计 9 个，分别是：A 3100 万元，B 37 万元
+    "project_list": re.compile(rf"项目(?:共计|共|有)?\s*{_N}\s*个\s*[，,]?\s*(?:分别是|分别为|包括|是)\s*[：:]?\s*(?P<list>[^。]+)"),
+    # one item of a project list: name then amount
+    "project_list_item": re.compile(rf"(?P<name>[^，,；;、：:]+?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"),
+    # one project named in a budget: 一级项目 1 个，是 X项目
+    "project_named": re.compile(rf"项目\s*{_N}\s*个\s*[，,]\s*(?:是|为)\s*(?P<name>[^。，,；;]+?)[。；;]"),
+    # a project's attribute lines: 项目概述：/ 实施主体：/ 实施周期：/ 年度预算安排：
+    "project_field": re.compile(r"(?P<field>项目概述|项目内容|实施主体|实施单位|实施周期|实施期限|年度预算安排|预算安排)\s*[：:]\s*(?P<value>[^\n]+)"),
+    # a period: 2021 年 4月 30 日—2022 年 4月 30 日
+    "period": re.compile(r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?:(?P<d1>\d{1,2})\s*日)?\s*(?:—|－|-|–|至|到|~|～)+\s*(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?:(?P<d2>\d{1,2})\s*日)?"),
+    # X项目预算执行率 66.68% / 总体预算执行率为97.09%
+    "execution_rate": re.compile(rf"(?P<name>[^，,。；;：:\s]{{2,30}}?)(?:项目)?(?:预算|资金)?执行率(?:为|达到|达)?\s*(?P<number>{NUMBER_SRC})\s*[%％]"),
+    # payment to a recipient: 拨付给 X 130 万元包干费用，用于 Y
+    "flow_payment": re.compile(
+        rf"(?P<payer>[^，,。；;]{{0,20}}?)(?:拨付给|拨付|支付给|支付|付给|划拨给|转拨给|补助给)\s*(?P<payee>[^，,。；;\d]{{2,40}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})(?P<what>[^，,。；;]{{0,12}})(?:[，,]\s*用于(?P<purpose>[^，,。；;]+))?"
+    ),
+    # aid to a group: 向 X 实际发放生活补贴 800 万元，其中退休人员 597 人，遗孀遗属 550 人
+    "flow_aid": re.compile(
+        rf"(?:向|对|给|为)\s*(?P<payee>[^，,。；;\d]{{2,30}}?)\s*(?:实际)?(?:发放|拨付|补助|资助|救助)(?P<what>[^，,。；;\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})(?:[，,]\s*(?P<detail>其中[^。；;]+))?"
+    ),
+    # counted recipients: 对 80 户帮扶对象 / 核实认定 80 户困难职工 / 发放 55 名市直离退休劳动模范津贴
+    "recipient_count": re.compile(r"(?:对|向|为|给|认定|核实认定|资助|帮扶|救助|慰问|发放)\s*(?P<count>\d+)\s*(?P<unit>户|人|名|家)(?P<group>[\u4e00-\u9fff]{2,14}?)(?:实施|开展|发放|进行|津贴|补贴|，|。|的)"),
+    # an evaluation score: 自评93.75分 / 平均得分为 99.41 分 / 综合得分 88 分
+    "evaluation_score": re.compile(rf"(?P<what>自评|平均得分|综合得分|总得分|评价得分|得分|评分|总分)\s*(?:为|是)?\s*(?P<number>{NUMBER_SRC})\s*分"),
+    # an evaluation grade: 评价等级为“优” / 评价结果为“良” / 自评完成情况“优秀” / 等级为良好
+    "evaluation_grade": re.compile(rf"(?P<what>评价等级|绩效评价等级|评价结果|自评结果|自评等级|自评完成情况|自评结论|等级)\s*(?:为|是|：|:)?\s*[“\"「『]?(?P<grade>{_alternation(GRADES)})[”\"」』]?"),
+}

@@ -1,0 +1,105 @@
+"""A prose view of a document: wrapped lines joined into paragraphs.
+
+PDF and DOCX extraction breaks sentences (and numbers, and words) across
+lines, often with blank lines and page numbers in between.  Ingest will
+normalise this; until then, and as a safety net afterwards, extractors of
+prose match on a :class:`ProseView` whose ``text`` has such breaks removed and
+whose ``offsets`` map every character back to ``doc.text`` so that evidence
+stays exact.  Paragraphs are separated by a single ``\\n``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from unionkg.model import Evidence, SourceDocument
+
+#: A line that starts a new paragraph: an enumeration marker or a part heading.
+PARAGRAPH_START = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）](?!\d)|[①-⑳]|注[：:]|附件)"
+)
+#: Punctuation that ends a sentence, so the line break after it is real.
+SENTENCE_END = "。！？；：!?;:"
+#: A line holding only a page number ("8", "- 8 -", "— 33 —", "第 3 页").
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]*\s*\d{1,4}\s*[-—–－]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+#: Minimum length of a line that can wrap; shorter lines are headings.
+MIN_WRAPPED_LINE = 14
+#: Document-conversion noise such as "[bookmark: _Toc166074191]".
+BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int  # offset in ProseView.text
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ProseView:
+    doc: SourceDocument
+    text: str
+    offsets: list[int]  # offsets[i] = index in doc.text of text[i]; one extra entry at the end
+
+    def evidence(self, start: int, end: int, extractor: str) -> Evidence:
+        """Evidence for ``self.text[start:end]`` quoted from the original document.
+
+        The quote spans from the first to the last character in the original,
+        so it includes any line breaks that the view removed.
+        """
+        d_start = self.offsets[start]
+        d_end = self.offsets[end - 1] + 1 if end > start else d_start
+        return self.doc.evidence(d_start, d_end, extractor)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        pos = 0
+        for line in self.text.split("\n"):
+            if line.strip():
+                yield Paragraph(pos, pos + len(line), line)
+            pos += len(line) + 1
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(start offset, line without its newline) for every line of ``text``."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _should_join(previous: str, following: str) -> bool:
+    """Whether the break between two non-empty lines is a wrap inside a sentence."""
+    prev = BOOKMARK.sub("", previous).strip()
+    if len(prev) < MIN_WRAPPED_LINE or prev[-1] in SENTENCE_END:
+        return False
+    return not PARAGRAPH_START.match(BOOKMARK.sub("", following))
+
+
+def prose_view(doc: SourceDocument) -> ProseView:
+    """Join wrapped lines of ``doc.text``; drop blank lines, page numbers and bookmarks."""
+    kept: list[tuple[int, str]] = [
+        (start, line) for start, line in _lines(doc.text) if line.strip() and not PAGE_NUMBER_LINE.match(line)
+    ]
+    chars: list[str] = []
+    offsets: list[int] = []
+    previous: str | None = None
+    for start, line in kept:
+        body_start = start + (len(line) - len(line.lstrip()))
+        body = line.strip()
+        if previous is not None:
+            if not _should_join(previous, body):
+                chars.append("\n")
+                offsets.append(offsets[-1] + 1 if offsets else 0)
+        for i, ch in enumerate(body):
+            chars.append(ch)
+            offsets.append(body_start + i)
+        previous = body
+    text = "".join(chars)
+    offsets.append(len(doc.text))
+    # Blank out conversion bookmarks (same length, so offsets stay valid).
+    text = BOOKMARK.sub(lambda m: " " * len(m.group(0)), text)
+    return ProseView(doc, text, offsets)
