@@ -71,10 +71,33 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _should_join(previous: str, following: str) -> bool:
+#: Share of lines that must have about the same length for a text to count as hard-wrapped.
+MIN_WRAP_CONSISTENCY = 0.3
+#: How far (in characters) a wrapped line may fall short of the wrap width.
+WRAP_SLACK = 4
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None for one-paragraph-per-line text.
+
+    PDF text wraps at a nearly constant width; DOCX and HTML text does not,
+    and joining its lines would glue headings to paragraphs.
+    """
+    lengths = [len(line) for line in lines if len(line) >= MIN_WRAPPED_LINE]
+    if not lengths:
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    mode = max(counts, key=lambda n: (counts[n], n))
+    near = sum(1 for n in lengths if abs(n - mode) <= 3)
+    return mode if near / len(lengths) >= MIN_WRAP_CONSISTENCY else None
+
+
+def _should_join(previous: str, following: str, width: int | None) -> bool:
     """Whether the break between two non-empty lines is a wrap inside a sentence."""
     prev = BOOKMARK.sub("", previous).strip()
-    if len(prev) < MIN_WRAPPED_LINE or prev[-1] in SENTENCE_END:
+    if width is None or len(prev) < max(MIN_WRAPPED_LINE, width - WRAP_SLACK) or prev[-1] in SENTENCE_END:
         return False
     return not PARAGRAPH_START.match(BOOKMARK.sub("", following))
 
@@ -84,6 +107,7 @@ def prose_view(doc: SourceDocument) -> ProseView:
     kept: list[tuple[int, str]] = [
         (start, line) for start, line in _lines(doc.text) if line.strip() and not PAGE_NUMBER_LINE.match(line)
     ]
+    width = wrap_width([BOOKMARK.sub("", line).strip() for _s, line in kept])
     chars: list[str] = []
     offsets: list[int] = []
     previous: str | None = None
@@ -91,7 +115,7 @@ def prose_view(doc: SourceDocument) -> ProseView:
         body_start = start + (len(line) - len(line.lstrip()))
         body = line.strip()
         if previous is not None:
-            if not _should_join(previous, body):
+            if not _should_join(previous, body, width):
                 chars.append("\n")
                 offsets.append(offsets[-1] + 1 if offsets else 0)
         for i, ch in enumerate(body):
@@ -103,3 +127,36 @@ def prose_view(doc: SourceDocument) -> ProseView:
     # Blank out conversion bookmarks (same length, so offsets stay valid).
     text = BOOKMARK.sub(lambda m: " " * len(m.group(0)), text)
     return ProseView(doc, text, offsets)
+
+
+#: Heading markers by level, highest level first; used to find where a section ends.
+MARKER_RANKS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^\s*第[一二三四五六七八九十]+部分"), 0),
+    (re.compile(r"^\s*[一二三四五六七八九十]+[、．.]"), 1),
+    (re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]"), 2),
+    (re.compile(r"^\s*\d+\s*[、．.](?!\d)"), 3),
+    (re.compile(r"^\s*(?:[（(]\d+[）)]|\d+[)）])"), 4),
+    (re.compile(r"^\s*[一二三四五六七八九十]+是"), 5),
+)
+NO_MARKER_RANK = 9
+
+
+def marker_rank(paragraph: str) -> int:
+    """Level of the enumeration marker a paragraph starts with (0 = 第一部分, 9 = none)."""
+    for pattern, rank in MARKER_RANKS:
+        if pattern.match(paragraph):
+            return rank
+    return NO_MARKER_RANK
+
+
+def strip_marker(paragraph: str) -> tuple[int, str]:
+    """(characters removed, text) for a paragraph without its enumeration marker."""
+    stripped = paragraph.lstrip()
+    lead = len(paragraph) - len(stripped)
+    for pattern, _rank in MARKER_RANKS:
+        m = pattern.match(stripped)
+        if m:
+            rest = stripped[m.end() :]
+            rest_stripped = rest.lstrip("：: ")
+            return lead + m.end() + len(rest) - len(rest_stripped), rest_stripped
+    return lead, stripped

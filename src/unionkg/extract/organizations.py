@@ -1,0 +1,356 @@
+"""Organisations, staffing, duties and work tasks from the 概况 part of a disclosure.
+
+The reporting body is a FEDERATION fact (whatever kind of body it is: the
+role means "reporting body").  Subordinate units come from enumerations
+("全额拨款事业单位 4 个：A、B", "下属 2 个事业单位，分别为：A（公益一类）"),
+internal departments from "内设 N 个部室，分别为：..." lists.  Staffing figures
+are attributed to the organisation named in their sentence, else to the unit
+whose section they are in, else to the reporting body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from unionkg.extract.context import clean_org_name
+from unionkg.extract.patterns import (
+    CONTEXT_PATTERNS,
+    PATTERNS,
+    FUNDING_TYPES,
+    ORG_NAME_SUFFIXES,
+    ORG_PATTERNS,
+    OWN_ACCOUNT_SUFFIXES,
+    REFORM_CLASSES,
+    STAFF_LABEL_CATEGORIES,
+)
+from unionkg.extract.registry import register
+from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
+from unionkg.model import DocumentContext, Duty, Fact, Organization, OrgRole, SourceDocument, StaffCategory, Staffing, WorkTask
+
+EXTRACTOR = "narrative.organizations"
+VERSION = 1
+KEY = f"{EXTRACTOR}@{VERSION}"
+
+#: Paragraphs shorter than this are headings, not duties or tasks.
+MIN_ITEM_CHARS = 15
+#: Department names end with one of these (used to split "A部和B办公室").
+DEPARTMENT_SUFFIXES = ("部", "室", "处", "科", "办公室", "委员会", "中心", "工会", "党委")
+#: Characters that separate list items (outside parentheses).
+LIST_SEPARATORS = "、，,；;"
+
+
+@dataclass(slots=True)
+class ListItem:
+    start: int  # offset in the prose view
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Section:
+    """A stretch of the prose view that is about one organisation."""
+
+    start: int
+    end: int
+    org: str
+    heading: str
+
+
+def split_list(text: str, start: int) -> list[ListItem]:
+    """Split "A、B（x、y）和C" into items, keeping parenthesised parts whole."""
+    items: list[ListItem] = []
+    depth = 0
+    item_start = 0
+    for i, ch in enumerate(text + "、"):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in LIST_SEPARATORS and depth == 0:
+            raw = text[item_start:i]
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            if body:
+                items.extend(_split_and(ListItem(start + item_start + lead, start + item_start + lead + len(body), body)))
+            item_start = i + 1
+    return items
+
+
+def _split_and(item: ListItem) -> list[ListItem]:
+    """Split "财务部和经费审查委员会办公室" when both halves are department names."""
+    for joiner in ("和", "及", "以及"):
+        idx = item.text.find(joiner)
+        if idx > 0:
+            left, right = item.text[:idx], item.text[idx + len(joiner) :]
+            if left.endswith(DEPARTMENT_SUFFIXES) and right.endswith(DEPARTMENT_SUFFIXES) and len(right) >= 2:
+                return [ListItem(item.start, item.start + idx, left), ListItem(item.start + idx + len(joiner), item.end, right)]
+    return [item]
+
+
+_PAREN = re.compile(r"[（(](?P<inner>[^）)]*)[）)]\s*$")
+
+
+def unit_name_and_class(text: str) -> tuple[str, str | None]:
+    """Name without a trailing parenthesis, and the reform class the parenthesis states."""
+    reform = None
+    name = text
+    m = _PAREN.search(text)
+    if m and m.start() > 0:
+        inner = m.group("inner")
+        for word, canonical in REFORM_CLASSES.items():
+            if word in inner:
+                reform = canonical
+                break
+        if reform is not None or not any(s in inner for s in ORG_NAME_SUFFIXES):
+            name = text[: m.start()]
+    name = name.strip().rstrip("等")
+    return clean_org_name(name), reform
+
+
+def _looks_like_org(name: str) -> bool:
+    return len(name) >= 3 and name.endswith(ORG_NAME_SUFFIXES)
+
+
+def _list_tail_cut(text: str) -> str:
+    """Cut an enumeration before a new clause ("...；另设X" or "。")."""
+    for stop in ("另设", "其中", "编制"):
+        idx = text.find(stop)
+        if idx > 0:
+            text = text[:idx]
+    return text
+
+
+def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
+    """(item, funding type, reform class) for every subordinate unit listed in the text."""
+    found: dict[str, tuple[ListItem, str | None, str | None]] = {}
+    for key, funding_group in (("funding_list", "type"), ("unit_list", None)):
+        for m in ORG_PATTERNS[key].finditer(view.text):
+            funding = FUNDING_TYPES[m.group(funding_group)] if funding_group else None
+            listed = _list_tail_cut(m.group("list"))
+            for item in split_list(listed, m.start("list")):
+                name, reform = unit_name_and_class(item.text)
+                if not _looks_like_org(name) or name == federation:
+                    continue
+                previous = found.get(name)
+                if previous is None:
+                    found[name] = (ListItem(item.start, item.end, item.text), funding, reform)
+                else:  # a second list adds what the first did not say
+                    found[name] = (previous[0], previous[1] or funding, previous[2] or reform)
+    return list(found.values())
+
+
+def find_departments(view: ProseView) -> list[ListItem]:
+    items: dict[str, ListItem] = {}
+    for key in ("department_list", "department_list_before_count"):
+        for m in ORG_PATTERNS[key].finditer(view.text):
+            for item in split_list(_list_tail_cut(m.group("list")), m.start("list")):
+                text = item.text.strip().rstrip("等")
+                if 2 <= len(text) <= 30 and text not in items:
+                    items[text] = ListItem(item.start, item.start + len(text), text)
+    return list(items.values())
+
+
+def _own_account_heading(text: str) -> bool:
+    return any(suffix in text for suffix in OWN_ACCOUNT_SUFFIXES if "本级" in suffix)
+
+
+#: Similarity above which two names are taken as variants of one organisation
+#: ("网络信息宣教中心" printed for "网络信息服务中心").
+NAME_SIMILARITY = 0.75
+
+
+def match_known_name(name: str, federation: str | None, units: list[str]) -> str | None:
+    """The known organisation ``name`` refers to: exact, then contained, then similar."""
+    name = clean_org_name(name)
+    if name in units:
+        return name
+    if federation and (name == federation or _own_account_heading(name) or name in ("机关", "机关本级", "本级")):
+        return federation
+    for unit in sorted(units, key=len, reverse=True):
+        if unit in name:
+            return unit
+    scored = [(SequenceMatcher(None, name, unit).ratio(), unit) for unit in units]
+    if scored:
+        ratio, unit = max(scored)
+        if ratio >= NAME_SIMILARITY:
+            return unit
+    if federation and federation in name and not name.endswith(ORG_NAME_SUFFIXES[:1]) and len(name) > len(federation):
+        return None  # a unit of the body that no list named: not the body itself
+    if federation and federation in name:
+        return federation
+    return None
+
+
+def _heading_org(heading: str, federation: str | None, units: list[str]) -> str | None:
+    """The organisation a short heading names: a unit, the reporting body, or 本级."""
+    return match_known_name(heading, federation, units)
+
+
+def unit_sections(view: ProseView, federation: str | None, units: list[str], warnings: list[str] | None = None) -> list[Section]:
+    """Sections of the text headed by the name of a unit (or of the body / 本级).
+
+    A section runs from its heading to the next heading of the same or a
+    higher level.  A heading that names one unit followed by a sentence that
+    names another is kept for the heading's unit and reported as a warning.
+    """
+    paragraphs = list(view.paragraphs())
+    sections: list[Section] = []
+    for i, para in enumerate(paragraphs):
+        rank = marker_rank(para.text)
+        if rank == NO_MARKER_RANK:
+            continue
+        _cut, body = strip_marker(para.text)
+        if len(body) > 40:
+            continue
+        org = _heading_org(body, federation, units)
+        if org is None:
+            continue
+        end = len(view.text)
+        for later in paragraphs[i + 1 :]:
+            if marker_rank(later.text) <= rank:
+                end = later.start
+                break
+        sections.append(Section(para.start, end, org, body))
+        if warnings is not None and i + 1 < len(paragraphs):
+            following = paragraphs[i + 1].text
+            for other in units:
+                if other != org and following.startswith(other):
+                    warnings.append(
+                        f"{view.doc.source}: section '{body}' (offset {view.offsets[para.start]}) begins with a sentence about '{other}'; figures kept for '{org}'"
+                    )
+    return sections
+
+
+def org_at(position: int, sections: list[Section]) -> str | None:
+    """The organisation of the innermost section containing ``position``."""
+    best: Section | None = None
+    for s in sections:
+        if s.start <= position < s.end and (best is None or s.start >= best.start):
+            best = s
+    return best.org if best else None
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, position) for ch in "。；;\n") + 1
+    ends = [i for i in (text.find(ch, position) for ch in "。；;\n") if i >= 0]
+    return start, (min(ends) if ends else len(text))
+
+
+def org_named_before(text: str, position: int, names: list[str]) -> str | None:
+    """The last known organisation name in the sentence before ``position``."""
+    start, _end = _sentence_bounds(text, position)
+    clause = text[start:position]
+    best: tuple[int, str] | None = None
+    for name in names:
+        idx = clause.rfind(name)
+        if idx >= 0 and (best is None or idx > best[0] or (idx == best[0] and len(name) > len(best[1]))):
+            best = (idx, name)
+    return best[1] if best else None
+
+
+def _inside_parentheses(text: str, position: int) -> bool:
+    start, _end = _sentence_bounds(text, position)
+    before = text[start:position]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _sentence_has_money(text: str, position: int) -> bool:
+    start, end = _sentence_bounds(text, position)
+    return PATTERNS["amount"].search(text, start, end) is not None
+
+
+_NAME_BEFORE = re.compile(r"(?P<name>[\u4e00-\u9fff（）()]{4,30})$")
+
+
+def _staffing_org(text: str, position: int, federation: str | None, units: list[str], sections: list[Section]) -> str | None:
+    """Whose staffing figure is at ``position``: the name printed just before it, else the section's."""
+    start, _end = _sentence_bounds(text, position)
+    clause_start = max(start, max(text.rfind(ch, 0, position) for ch in "，,：:") + 1)
+    m = _NAME_BEFORE.search(text[clause_start:position])
+    if m:
+        for cut in range(len(m.group("name"))):
+            candidate = m.group("name")[cut:]
+            if candidate.endswith(ORG_NAME_SUFFIXES + ("机关", "本级")):
+                return match_known_name(candidate, federation, units) or org_at(position, sections)
+            # strip a trailing label word such as "共有" / "核定" before trying the next cut
+            for tail in ("机关共有", "共有", "核定", "现有", "机关"):
+                if candidate.endswith(tail) and candidate[: -len(tail)].endswith(ORG_NAME_SUFFIXES):
+                    return match_known_name(candidate[: -len(tail)], federation, units) or federation
+    lead = CONTEXT_PATTERNS["org_name"].match(text, start)
+    if lead:
+        named = match_known_name(lead.group("name"), federation, units)
+        if named:
+            return named
+    return org_at(position, sections) or federation
+
+
+def _staff_category(label: str) -> StaffCategory:
+    for word, category in STAFF_LABEL_CATEGORIES:
+        if word in label:
+            return StaffCategory(category)
+    return StaffCategory.AUTHORIZED  # pragma: no cover - the regex only admits listed words
+
+
+def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, text, org heading) of the items under every heading matching ``heading_pattern``."""
+    paragraphs = list(view.paragraphs())
+    out: list[tuple[int, int, str, str | None]] = []
+    for i, para in enumerate(paragraphs):
+        cut, body = strip_marker(para.text)
+        if len(body) > 40 or not ORG_PATTERNS[heading_pattern].search(body):
+            continue
+        rank = marker_rank(para.text)
+        current_org: str | None = None
+        for later in paragraphs[i + 1 :]:
+            later_rank = marker_rank(later.text)
+            lcut, lbody = strip_marker(later.text)
+            if later_rank <= rank or (len(lbody) <= 40 and (ORG_PATTERNS["duty_heading"].search(lbody) or ORG_PATTERNS["task_heading"].search(lbody))):
+                break
+            if len(lbody) < MIN_ITEM_CHARS:
+                current_org = lbody
+                continue
+            if lbody.endswith(("：", ":")):
+                continue  # an introduction ("主要工作任务是：")
+            out.append((later.start + lcut, later.end, lbody, current_org))
+    return out
+
+
+@register(EXTRACTOR, version=VERSION)
+def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    view = prose_view(doc)
+    federation = context.org
+    facts: list[Fact] = []
+    if federation:
+        idx = view.text.find(federation)
+        if idx >= 0:
+            facts.append(Organization(view.evidence(idx, idx + len(federation), KEY), federation, OrgRole.FEDERATION, year=context.year))
+    units = find_units(view, federation)
+    for item, funding, reform in units:
+        name, _ = unit_name_and_class(item.text)
+        facts.append(
+            Organization(view.evidence(item.start, item.end, KEY), name, OrgRole.UNIT, parent=federation, funding_type=funding, reform_class=reform, year=context.year)
+        )
+    for dept in find_departments(view):
+        facts.append(Organization(view.evidence(dept.start, dept.end, KEY), dept.text, OrgRole.DEPARTMENT, parent=federation, year=context.year))
+
+    unit_names = [unit_name_and_class(item.text)[0] for item, _f, _r in units]
+    sections = unit_sections(view, federation, unit_names)
+    known = unit_names + ([federation] if federation else [])
+    for m in ORG_PATTERNS["staffing"].finditer(view.text):
+        if _inside_parentheses(view.text, m.start()) or _sentence_has_money(view.text, m.start()):
+            continue  # "（其中含单列编制 1 名）", "发放补贴 800 万元，其中退休人员 597 人"
+        org = _staffing_org(view.text, m.start(), federation, unit_names, sections)
+        if org is None:
+            continue
+        facts.append(
+            Staffing(view.evidence(m.start(), m.end(), KEY), org, _staff_category(m.group("label")), int(m.group("count")), m.group("label"), year=context.year)
+        )
+    if federation:
+        for start, end, text, _org in _list_paragraphs(view, "duty_heading"):
+            facts.append(Duty(view.evidence(start, end, KEY), federation, text))
+        for start, end, text, heading in _list_paragraphs(view, "task_heading"):
+            org = (_heading_org(heading, federation, unit_names) if heading else None) or federation
+            facts.append(WorkTask(view.evidence(start, end, KEY), org, context.year, text))
+    return facts
