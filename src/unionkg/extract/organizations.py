@@ -16,7 +16,6 @@ from difflib import SequenceMatcher
 
 from unionkg.extract.context import clean_org_name
 from unionkg.extract.patterns import (
-    CONTEXT_PATTERNS,
     PATTERNS,
     FUNDING_TYPES,
     ORG_NAME_SUFFIXES,
@@ -278,9 +277,12 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
             for tail in ("机关共有", "共有", "核定", "现有", "机关"):
                 if candidate.endswith(tail) and candidate[: -len(tail)].endswith(ORG_NAME_SUFFIXES):
                     return match_known_name(candidate[: -len(tail)], federation, units) or federation
-    lead = CONTEXT_PATTERNS["org_name"].match(text, start)
-    if lead:
-        named = match_known_name(lead.group("name"), federation, units)
+    first = ORG_PATTERNS["staffing"].search(text, start, position + 1)
+    subject = text[start : first.start()].strip() if first else ""
+    for tail in ("机关共有", "共有", "核定", "现有", "机关"):
+        subject = subject.removesuffix(tail)
+    if 4 <= len(subject) <= 30 and subject.endswith(ORG_NAME_SUFFIXES):
+        named = match_known_name(subject, federation, units)
         if named:
             return named
     return org_at(position, sections) or federation
