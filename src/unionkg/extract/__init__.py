@@ -15,6 +15,7 @@ from unionkg.model import Extraction, SourceDocument
 # Built-in extractor modules, imported exactly like plugins would be.
 BUILTIN_MODULES: tuple[str, ...] = (
     "unionkg.extract.final_accounts",
+    "unionkg.extract.indicators",
 )
 
 __all__ = ["BUILTIN_MODULES", "REGISTRY", "extract", "extractors_for", "register"]

@@ -1,0 +1,544 @@
+"""Performance indicators in every layout, and ``met``.
+
+* 项目支出绩效自评表: 一级/二级/三级, 年度指标值, 实际完成值, 分值, 得分 (偏差原因);
+  一级/二级 are carried down, cells wrap over lines, a row ends with 分值 得分.
+* 绩效目标表: the same without actuals and scores; a row ends with its value.
+  Actuals stated later in prose ("质量指标：特殊困难帮扶人数占比 30%，…") are
+  joined by indicator name when the match is close and unambiguous.
+* 整体支出 narrative: "5)办理免费乘车码人数不少于1760人（2分）" and a paragraph
+  "设置指标为…≥1760人，实际…1716人。…该指标得1.88分。", levels from the headings.
+* budget documents: "数量指标：办理免费乘车码人数≥2700 人。" (targets only).
+
+``met`` is computed from comparator, target and actual (:func:`decide_met`),
+never from the score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from difflib import SequenceMatcher
+from typing import Final
+
+from unionkg.extract.parse import ParsedValue, parse_number, parse_target
+from unionkg.extract.registry import register
+from unionkg.extract.tables import iter_lines
+from unionkg.model import Comparator, DocumentContext, Fact, Indicator, SourceDocument
+
+EXTRACTOR = "indicators"
+VERSION = 1
+KEY = f"{EXTRACTOR}@{VERSION}"
+
+_CMP = r"(?:>=|<=|≥|≤|≧|≦|＞＝|＜＝|═|﹦|＝|=|>|<|＞|＜|大于等于|小于等于|不少于|不低于|不超过|不高于|不大于|不小于|达到|大于|小于|低于|高于|超过)"
+_NUM = r"[-－]?\d+(?:,\d{3})*(?:\.\d+)?"
+_DATE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|之前|以前|内|底前|底)?"
+_UNIT = r"[^\d\s≥≤≧≦<>=＝═﹦，。；,;:：（）()]{0,8}?"
+
+#: Qualitative target and actual words (提升 achieved when the actual repeats it).
+QUALITATIVE_WORDS: Final[tuple[str, ...]] = (
+    "显著提升", "明显提升", "逐步提升", "有效提升", "大幅提升", "持续提升", "有所提升",
+    "提升", "提高", "减轻", "有效", "显著", "明显", "良好", "改善", "增强", "降低", "减少", "达标", "完成", "按时完成", "是", "否",
+)  # fmt: skip
+
+#: Category words of the indicator framework, level and canonical label.
+LEVEL_WORDS: Final[tuple[tuple[re.Pattern[str], int], ...]] = (
+    (re.compile(r"产出指标"), 1),
+    (re.compile(r"效益指标"), 1),
+    (re.compile(r"满意度指标(?!\d)"), 1),
+    (re.compile(r"成本指标(?=经济成本|社会成本|生态环境成本)"), 1),
+    (re.compile(r"(?:数量|质量|时效|成本)(?:指标)?"), 2),
+    (re.compile(r"(?:经济|社会|生态环境|生态)成本(?:指标)?"), 2),
+    (re.compile(r"(?:经济|社会|生态|环境)效益(?:指标)?"), 2),
+    (re.compile(r"可持续影响(?:指标)?"), 2),
+    (re.compile(r"服务对象满意度(?:指标?)?"), 2),
+)
+
+INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # one value of an indicator cell, on text without line breaks
+    "value": re.compile(rf"(?:{_DATE}|{_CMP}?\s*{_NUM}\s*{_UNIT}(?:以上|以下|以内)?|" + "|".join(QUALITATIVE_WORDS) + ")"),
+    # a self-evaluation row ends with 分值 得分 (and maybe a deviation reason)
+    "weight_score_end": re.compile(r"(?<![\d.])(?P<weight>\d+(?:\.\d+)?)\s+(?P<score>\d+(?:\.\d+)?)(?:\s+(?P<reason>[\u4e00-\u9fff][^\n]*))?$"),
+    # a target-table row ends with a value carrying a comparator or a percent
+    "value_end": re.compile(rf"(?:{_CMP}\s*{_NUM}\s*{_UNIT}|{_NUM}\s*[%％])$"),
+    # header of an indicator table
+    "table_header": re.compile(r"一级指标\s*二级指标\s*三级指标"),
+    "table_end": re.compile(r"^\s*(?:总分|合计)\b|^\s*总\s*分"),
+    "project_name": re.compile(r"项目名称\s*[：:]?\s*(?P<name>[^\s：:][^\n]*?)\s*$"),
+    # narrative indicator title: 5)办理免费乘车码人数不少于1760人（2分）
+    "narrative_item": re.compile(r"^\s*(?:\d{1,2}\s*[)）.、]|[（(]\d{1,2}[)）])\s*(?P<title>[^\n]+?)\s*[（(](?P<weight>\d+(?:\.\d+)?)\s*分[)）]\s*$"),
+    # narrative heading with a weight: （二）履职完成情况(40分) / 1.产出数量（17分）
+    "narrative_heading": re.compile(r"^\s*(?:\[[^\]\n]{0,60}\])*\s*(?P<mark>[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])\s*(?P<title>[^\n（(]+?)\s*(?:[（(]\d+(?:\.\d+)?\s*分[)）])?\s*$"),
+    "narrative_target": re.compile(r"(?:设置指标为|指标设置为|目标值为|年度目标为)(?P<target>[^，。；;\n]+)"),
+    "narrative_score": re.compile(r"该指标得\s*(?P<score>\d+(?:\.\d+)?)\s*分"),
+    "narrative_end": re.compile(r"依据评分标准|根据评分标准|该指标得"),
+    # budget / prose statements: 数量指标：办理免费乘车码人数≥2700 人。
+    "category_statement": re.compile(r"(?P<level>(?:数量|质量|时效|成本|(?:经济|社会|生态)效益|可持续影响|服务对象满意度|满意度)指标)[：:](?P<body>[^\n]+)"),
+    "quantity": re.compile(rf"(?P<value>{_CMP}?\s*{_NUM}\s*(?P<unit>[%％]|[^\d\s，。；,;：:（）()为的]{{1,4}}?))(?=[，。；,;、）)\s]|$|[^\d])"),
+}
+
+#: Fuzzy name matching for joining prose actuals to targets.
+JOIN_MIN_RATIO: Final[float] = 0.8
+JOIN_MARGIN: Final[float] = 0.1
+
+
+# ---------------------------------------------------------------------------
+# met
+# ---------------------------------------------------------------------------
+
+
+def decide_met(comparator: Comparator, target: Decimal | None, actual: Decimal | None, target_text: str | None = None, actual_text: str | None = None) -> bool | None:
+    """Whether the actual satisfies the target; None when the text cannot decide."""
+    if comparator is Comparator.QUALITATIVE or target is None or actual is None:
+        return _qualitative_met(target_text, actual_text)
+    checks = {
+        Comparator.GE: actual >= target,
+        Comparator.LE: actual <= target,
+        Comparator.EQ: actual == target,
+        Comparator.GT: actual > target,
+        Comparator.LT: actual < target,
+    }
+    return checks[comparator]
+
+
+_DEADLINE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?(?P<before>前|之前|以前|内|底前)?")
+
+
+def _qualitative_met(target_text: str | None, actual_text: str | None) -> bool | None:
+    if not target_text or not actual_text:
+        return None
+    t = re.sub(r"\s+", "", target_text)
+    a = re.sub(r"\s+", "", actual_text)
+    if t.lstrip("=＝") == a.lstrip("=＝") and any(w in t for w in QUALITATIVE_WORDS):
+        return True
+    deadline, done = _DEADLINE.fullmatch(t), _DEADLINE.fullmatch(a)
+    if deadline and done and deadline.group("before"):
+        limit = (int(deadline.group("m")), int(deadline.group("d") or 31))
+        when = (int(done.group("m")), int(done.group("d") or 31))
+        return when <= limit
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Splitting "name target actual" cells
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Cells:
+    name: str
+    target: str | None
+    actual: str | None
+
+
+def compact(text: str) -> str:
+    """Remove line breaks and the spaces flattening added, keeping a space between two numbers."""
+    text = re.sub(r"\s*\n\s*", "", text)
+    return re.sub(r"(?<=\D)\s+|\s+(?=\D)", "", text)
+
+
+def split_name_values(text: str, max_values: int = 2) -> Cells:
+    """Name, target and actual from the compacted cells of one indicator row."""
+    flat = compact(text)
+    value = INDICATOR_PATTERNS["value"].pattern
+    two = re.compile(rf"(?P<t>{value})\s?(?P<a>{value})")
+    one = re.compile(rf"(?P<t>{value})")
+    for i in range(1, len(flat)):
+        rest = flat[i:]
+        if not _value_start(flat, i):
+            continue
+        m = two.fullmatch(rest) if max_values > 1 else None
+        if m:
+            return Cells(flat[:i], m.group("t"), m.group("a"))
+        m = one.fullmatch(rest)
+        if m:
+            return Cells(flat[:i], m.group("t"), None)
+    return Cells(flat, None, None)
+
+
+def _value_start(flat: str, i: int) -> bool:
+    ch, prev = flat[i], flat[i - 1]
+    if ch.isdigit():
+        return not prev.isdigit() and prev not in ".,"
+    if re.match(_CMP, flat[i:]):
+        return not re.match(_CMP, flat[i - 1 :])
+    return any(flat.startswith(w, i) for w in QUALITATIVE_WORDS)
+
+
+def strip_levels(text: str, level1: str | None, level2: str | None) -> tuple[str, str, str | None, str | None]:
+    """Leading category words of a chunk -> (fragment before them, rest, level1, level2)."""
+    flat = compact(text)
+    lead = ""
+    pos = 0
+    while pos < len(flat):
+        for pattern, level in LEVEL_WORDS:
+            m = pattern.match(flat, pos)
+            if m and m.end() < len(flat):
+                if level == 1:
+                    level1, level2 = m.group(0), None
+                else:
+                    level2 = m.group(0)
+                pos = m.end()
+                break
+        else:
+            if not lead and pos == 0:
+                # a wrapped tail of the previous row's name (…人数占 / 比)
+                if len(flat) > 1 and any(p.match(flat, 1) for p, _ in LEVEL_WORDS):
+                    lead = flat[0]
+                    pos = 1
+                    continue
+            break
+    return lead, flat[pos:], level1, level2
+
+
+def normalize_level(label: str | None, level: int) -> str | None:
+    if label is None:
+        return None
+    label = label.rstrip("指")
+    if level == 2 and label in ("数量", "质量", "时效", "成本"):
+        return label + "指标"
+    if level == 2 and label.endswith(("效益", "影响", "满意度")):
+        return label + "指标"
+    return label
+
+
+def parsed(text: str | None) -> ParsedValue | None:
+    return parse_target(text) if text else None
+
+
+# ---------------------------------------------------------------------------
+# Indicator tables (自评表 and 绩效目标表)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class TableIndicator:
+    start: int
+    end: int
+    name: str
+    level1: str | None
+    level2: str | None
+    target: str | None
+    actual: str | None
+    weight: Decimal | None = None
+    score: Decimal | None = None
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class IndicatorTable:
+    project: str | None
+    with_scores: bool
+    rows: list[TableIndicator] = field(default_factory=list)
+
+
+def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
+    lines = list(iter_lines(doc.text))
+    tables: list[IndicatorTable] = []
+    i = 0
+    while i < len(lines):
+        if not INDICATOR_PATTERNS["table_header"].search(compact(lines[i].text)) and not INDICATOR_PATTERNS["table_header"].search(lines[i].text):
+            i += 1
+            continue
+        header_start = i
+        j = i + 1
+        while j < len(lines) and _is_header_line(lines[j].text):
+            j += 1
+        header_text = compact(" ".join(ln.text for ln in lines[header_start:j]))
+        with_scores = "得分" in header_text or "分值" in header_text
+        table = IndicatorTable(project=_project_before(lines, header_start), with_scores=with_scores)
+        k = j
+        while k < len(lines) and not INDICATOR_PATTERNS["table_end"].match(lines[k].text) and not _leaves_table(lines[k].text):
+            k += 1
+        _read_rows(doc, lines[j:k], table)
+        tables.append(table)
+        i = k
+    return tables
+
+
+_HEADER_WORDS = ("年度", "指标值", "实际", "完成值", "分值", "分", "值", "得", "得分", "偏差原因分析", "及改进措施", "偏差原因", "改进措施", "指标性质", "度量单位", "计量单位", "全年实际值", "年度指标值", "实际完成值", "目标值", "备注")
+
+
+def _is_header_line(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and all(t in _HEADER_WORDS for t in tokens)
+
+
+def _leaves_table(text: str) -> bool:
+    return bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|项目支出绩效|部门评价|附件)", text))
+
+
+def _project_before(lines: list, index: int) -> str | None:  # type: ignore[type-arg]
+    for line in reversed(lines[max(0, index - 60) : index]):
+        m = INDICATOR_PATTERNS["project_name"].search(line.text)
+        if m:
+            return m.group("name").strip()
+    return None
+
+
+def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:  # type: ignore[type-arg]
+    level1: str | None = None
+    level2: str | None = None
+    chunk_start: int | None = None
+    for line in lines:
+        if chunk_start is None:
+            chunk_start = line.start
+        end_pattern = INDICATOR_PATTERNS["weight_score_end" if table.with_scores else "value_end"]
+        m = end_pattern.search(line.text)
+        if not m:
+            continue
+        chunk_end = line.start + m.end()
+        body_end = line.start + (m.start() if table.with_scores else m.end())
+        text = doc.text[chunk_start:body_end]
+        lead, rest, level1, level2 = strip_levels(text, level1, level2)
+        if lead and table.rows:
+            table.rows[-1].name += lead
+        cells = split_name_values(rest, 2 if table.with_scores else 1)
+        if cells.name and cells.target:
+            row = TableIndicator(chunk_start, chunk_end, cells.name, normalize_level(level1, 1), normalize_level(level2, 2), cells.target, cells.actual)
+            if table.with_scores:
+                row.weight = parse_number(m.group("weight"))
+                row.score = parse_number(m.group("score"))
+                row.reason = m.group("reason")
+            table.rows.append(row)
+        chunk_start = None
+
+
+# ---------------------------------------------------------------------------
+# Prose statements: "质量指标：特殊困难帮扶人数占比 30%，春节慰问金覆盖率 100%"
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Statement:
+    start: int
+    end: int
+    level2: str
+    name: str
+    value: str
+
+
+def read_statements(doc: SourceDocument) -> list[Statement]:
+    """Category statements on the prose view (wrapped lines joined); offsets in ``doc.text``."""
+    from unionkg.extract.textview import prose_view
+
+    view = prose_view(doc)
+    out: list[Statement] = []
+    for m in INDICATOR_PATTERNS["category_statement"].finditer(view.text):
+        body_start = m.start("body")
+        body = m.group("body")
+        for clause in re.finditer(r"[^，。；;,]+", body):
+            text = clause.group(0)
+            q = None
+            for q in INDICATOR_PATTERNS["quantity"].finditer(text):
+                pass
+            if q is None or q.end() < len(text.rstrip()) - 1:
+                continue
+            name = re.sub(r"^\s*\d+[.、．]\s*", "", text[: q.start()]).strip().rstrip("为达")
+            if not name or len(name) > 40:
+                continue
+            start = body_start + clause.start() + len(text) - len(text.lstrip())
+            end = body_start + clause.start() + q.end()
+            d_start, d_end = view.offsets[start], view.offsets[end - 1] + 1
+            out.append(Statement(d_start, d_end, m.group("level"), compact(name), compact(q.group("value")).strip()))
+    return out
+
+
+def best_match(name: str, candidates: list[str]) -> int | None:
+    """Index of the candidate that safely matches ``name`` (close and unambiguous)."""
+    scores = sorted(((SequenceMatcher(None, name, c).ratio(), i) for i, c in enumerate(candidates)), reverse=True)
+    if not scores or scores[0][0] < JOIN_MIN_RATIO:
+        return None
+    if len(scores) > 1 and scores[0][0] - scores[1][0] < JOIN_MARGIN:
+        return None
+    return scores[0][1]
+
+
+# ---------------------------------------------------------------------------
+# Narrative indicators (整体支出绩效自评)
+# ---------------------------------------------------------------------------
+
+
+def read_narrative(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
+    lines = list(iter_lines(doc.text))
+    out: list[Indicator] = []
+    level1: str | None = None
+    level2: str | None = None
+    for n, line in enumerate(lines):
+        nxt = lines[n + 1].text if n + 1 < len(lines) else ""
+        is_item = INDICATOR_PATTERNS["narrative_item"].match(line.text) and INDICATOR_PATTERNS["narrative_target"].search(nxt) or (
+            INDICATOR_PATTERNS["narrative_item"].match(line.text) and INDICATOR_PATTERNS["narrative_score"].search(nxt)
+        )
+        if not is_item:
+            heading = INDICATOR_PATTERNS["narrative_heading"].match(line.text)
+            if heading and len(heading.group("title")) <= 20:
+                title = heading.group("title").strip()
+                if heading.group("mark").startswith(("（", "(")):
+                    level1, level2 = title, None
+                else:
+                    level2 = title
+            continue
+        item = INDICATOR_PATTERNS["narrative_item"].match(line.text)
+        assert item is not None
+        indicator = _narrative_indicator(doc, context, line, lines[n + 1], item, level1, level2)
+        if indicator is not None:
+            out.append(indicator)
+    return out
+
+
+def _narrative_indicator(doc, context, line, para, item, level1, level2):  # type: ignore[no-untyped-def]
+    title = compact(item.group("title"))
+    title_cells = split_name_values(title, 1)
+    name = _strip_cmp_word(title_cells.name) if title_cells.target else title
+    text = para.text
+    end_cut = INDICATOR_PATTERNS["narrative_end"].search(text)
+    body = text[: end_cut.start()] if end_cut else text
+    target_text = title_cells.target
+    target_end = 0
+    t = INDICATOR_PATTERNS["narrative_target"].search(body)
+    if t:
+        cells = split_name_values(t.group("target"), 1)
+        if cells.target and parse_target(cells.target).value is not None:
+            target_text = cells.target
+        target_end = t.end()
+    target = parsed(target_text)
+    actual_text = _actual_after(body[target_end:], target.unit if target else None)
+    score_m = INDICATOR_PATTERNS["narrative_score"].search(text)
+    return Indicator(
+        evidence=doc.evidence(line.start, para.end, KEY),
+        org=context.org or "",
+        year=context.year or 0,
+        project=None,
+        name=name,
+        comparator=implicit_comparator(target_text, target) if target and target_text else Comparator.QUALITATIVE,
+        level1=level1,
+        level2=level2,
+        target=target.value if target else None,
+        target_text=target_text,
+        unit=target.unit if target else None,
+        actual=parse_target(actual_text).value if actual_text else None,
+        actual_text=actual_text,
+        weight=parse_number(item.group("weight")),
+        score=parse_number(score_m.group("score")) if score_m else None,
+    )
+
+
+def _strip_cmp_word(name: str) -> str:
+    return re.sub(rf"{_CMP}$", "", name)
+
+
+def _actual_after(text: str, unit: str | None) -> str | None:
+    """The last quantity with the target's unit after the target clause (the actual)."""
+    found: str | None = None
+    for q in INDICATOR_PATTERNS["quantity"].finditer(text):
+        q_unit = q.group("unit").replace("％", "%")
+        if q_unit == "年":
+            continue
+        if unit is not None and q_unit != unit:
+            if not text.startswith(unit, q.start("unit")):
+                continue
+            found = compact(text[q.start("value") : q.start("unit")]) + unit
+            continue
+        found = compact(q.group("value"))
+    return found
+
+
+#: A target printed without a comparator ("推送短视频80条") is a quantity to reach:
+#: read it as >=, except percentages, which are read as =.
+IMPLICIT_COMPARATOR: Final[dict[bool, Comparator]] = {True: Comparator.EQ, False: Comparator.GE}
+
+
+def implicit_comparator(target_text: str, value: ParsedValue) -> Comparator:
+    """The comparator of a target, with the genre's reading of a bare number."""
+    if value.value is None or parse_comparator_prefix(target_text):
+        return value.comparator
+    return IMPLICIT_COMPARATOR[value.unit == "%"]
+
+
+def parse_comparator_prefix(text: str) -> bool:
+    """Whether a value text prints its comparator (glyph, word before or after)."""
+    return bool(re.match(rf"\s*{_CMP}", text) or re.search(r"(?:以上|以下|以内)\s*$", text))
+
+
+# ---------------------------------------------------------------------------
+# The extractor
+# ---------------------------------------------------------------------------
+
+
+def _table_indicators(doc: SourceDocument, context: DocumentContext, tables: list[IndicatorTable]) -> list[Indicator]:
+    statements = read_statements(doc)
+    out: list[Indicator] = []
+    for table in tables:
+        for row in table.rows:
+            target, actual = parsed(row.target), parsed(row.actual)
+            actual_text = row.actual
+            if not table.with_scores and actual is None:
+                actual_text = _join_statement(row, statements, target)
+                actual = parsed(actual_text)
+            unit = target.unit if target else None
+            out.append(
+                Indicator(
+                    evidence=doc.evidence(row.start, row.end, KEY),
+                    org=context.org or "",
+                    year=context.year or 0,
+                    project=table.project,
+                    name=row.name,
+                    comparator=target.comparator if target else Comparator.QUALITATIVE,
+                    level1=row.level1,
+                    level2=row.level2,
+                    target=target.value if target else None,
+                    target_text=row.target,
+                    unit=unit,
+                    actual=actual.value if actual else None,
+                    actual_text=actual_text,
+                    weight=row.weight,
+                    score=row.score,
+                    deviation_reason=row.reason,
+                )
+            )
+    return out
+
+
+def _join_statement(row: TableIndicator, statements: list[Statement], target: ParsedValue | None) -> str | None:
+    later = [s for s in statements if s.start > row.end]
+    idx = best_match(row.name, [s.name for s in later])
+    if idx is None:
+        return None
+    value = parse_target(later[idx].value)
+    if target is None or (value.unit or None) != (target.unit or None):
+        return None
+    return later[idx].value
+
+
+def _budget_targets(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
+    out: list[Indicator] = []
+    for s in read_statements(doc):
+        target = parse_target(s.value)
+        out.append(
+            Indicator(
+                evidence=doc.evidence(s.start, s.end, KEY),
+                org=context.org or "",
+                year=context.year or 0,
+                project=None,
+                name=s.name,
+                comparator=target.comparator,
+                level2=normalize_level(s.level2, 2),
+                target=target.value,
+                target_text=s.value,
+                unit=target.unit,
+            )
+        )
+    return out
+
+
+@register(EXTRACTOR, version=VERSION)
+def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    tables = read_indicator_tables(doc)
+    facts: list[Fact] = list(_table_indicators(doc, context, tables))
+    facts.extend(read_narrative(doc, context))
+    if doc.genre == "budget" and not tables:
+        facts.extend(_budget_targets(doc, context))
+    for fact in facts:
+        if isinstance(fact, Indicator):
+            fact.met = decide_met(fact.comparator, fact.target, fact.actual, fact.target_text, fact.actual_text)
+    return facts
