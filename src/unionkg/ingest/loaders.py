@@ -1,10 +1,50 @@
-"""Decode file bytes to text (placeholder: UTF-8 text only; see issue 3)."""
+"""Read a file's bytes into text (and tables), choosing the reader by content.
+
+The format is decided by magic bytes first (``%PDF-``, a zip with
+``word/document.xml``, HTML markup) and by the file suffix second, so a
+misnamed file is still read and a file named ``.pdf`` that is not a PDF
+gets a clear error.  Each reader raises :class:`~unionkg.errors.InputError`
+naming the file; nothing else escapes.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from unionkg.errors import InputError
+from unionkg.ingest.pdf_reader import PdfLimits
+
+TEXT = "text/plain"
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+HTML = "text/html"
+
+# Magic numbers of formats we read or recognise to refuse clearly.
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls
+RTF_MAGIC = b"{\\rtf"
+# Where "%PDF-" may start: the spec allows junk before the header.
+PDF_HEADER_WINDOW = 1024
+
+SUFFIX_TYPES: dict[str, str] = {
+    ".pdf": PDF,
+    ".docx": DOCX,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".md": TEXT,
+    ".csv": TEXT,
+}
+# Text that is really HTML markup: a doctype or an <html>/<table>/<body> near the start.
+HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|table|meta|div|p)\b", re.IGNORECASE | re.DOTALL)
+
+# Longest text (in characters) a document may have after decoding: the
+# normaliser is linear but works per character in Python.
+MAX_TEXT_CHARS = 5_000_000
 
 
 @dataclass
@@ -12,10 +52,61 @@ class LoadedText:
     text: str
     media_type: str
     tables: list[list[list[str]]] = field(default_factory=list)
+    encoding: str | None = None
 
 
-def read_file(name: str, data: bytes) -> LoadedText:
-    try:
-        return LoadedText(data.decode("utf-8-sig"), "text/plain")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: cannot decode as UTF-8 ({exc})") from exc
+@dataclass(frozen=True)
+class ReadLimits:
+    max_text_chars: int = MAX_TEXT_CHARS
+    pdf: PdfLimits = PdfLimits()
+
+
+def sniff_media_type(name: str, data: bytes) -> str:
+    """The media type by content; the suffix decides only for plain text."""
+    head = data[:PDF_HEADER_WINDOW]
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if PDF_MAGIC in head:
+        return PDF
+    if data.startswith(ZIP_MAGIC):
+        return DOCX
+    if data.startswith(OLE_MAGIC):
+        raise InputError(f"{name}: a legacy Office file (.doc/.xls); save it as DOCX or PDF first")
+    if data.startswith(RTF_MAGIC):
+        raise InputError(f"{name}: an RTF file; save it as DOCX or PDF first")
+    declared = SUFFIX_TYPES.get(suffix)
+    if declared == PDF:
+        raise InputError(f"{name}: named .pdf but is not a PDF (no %PDF header; truncated or corrupt?)")
+    if declared == DOCX:
+        raise InputError(f"{name}: named .docx but is not a DOCX (not a zip archive)")
+    return declared or TEXT
+
+
+def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> LoadedText:
+    """Decode ``data`` (the content of file ``name``) into text and tables."""
+    from unionkg.ingest.text_reader import decode_text
+
+    if not data:
+        raise InputError(f"{name}: the file is empty")
+    media_type = sniff_media_type(name, data)
+    if media_type == PDF:
+        from unionkg.ingest.pdf_reader import read_pdf
+
+        text, tables = read_pdf(name, data, limits.pdf)
+        loaded = LoadedText(text, PDF, tables)
+    elif media_type == DOCX:
+        from unionkg.ingest.docx_reader import read_docx
+
+        text, tables = read_docx(name, data)
+        loaded = LoadedText(text, DOCX, tables)
+    else:
+        decoded, encoding = decode_text(name, data)
+        if media_type == HTML or HTML_SNIFF.match(decoded[:4096]):
+            from unionkg.ingest.html_reader import read_html
+
+            text, tables = read_html(name, decoded)
+            loaded = LoadedText(text, HTML, tables, encoding)
+        else:
+            loaded = LoadedText(decoded, TEXT, [], encoding)
+    if len(loaded.text) > limits.max_text_chars:
+        raise InputError(f"{name}: {len(loaded.text):,} characters of text, over the limit of {limits.max_text_chars:,}")
+    return loaded

@@ -1,8 +1,181 @@
-"""Normalise text keeping a map to original offsets (placeholder: identity)."""
+"""Normalise extracted text while keeping a map back to the original.
+
+What the normalised text looks like (the contract extractors write against):
+
+* **Characters.**  Full-width ASCII forms become ASCII: digits ``０-９``,
+  letters, ``％ ． ＋ － ／ （ ） ［ ］ ＝ ＞ ＜`` ... so ``（一）`` reads
+  ``(一)`` and ``３．５％`` reads ``3.5%``.  The Chinese clause punctuation
+  ``，；：！？`` stays full-width (a ``，`` between ASCII digits is a list
+  separator, ``12，13`` must not become the number 1213), except a ``，``
+  between two full-width digits, which is a thousands separator.
+  ``。、“”《》—`` are not full-width forms and are kept.  Comparator glyphs
+  ``≧ ≦ ═ ﹦ ＝ ＞ ＜ ﹥ ﹤`` become ``≥ ≤ = = = > < > <``; ASCII ``>=``/``<=``
+  are left as two characters.  No-break and ideographic spaces and tabs
+  become spaces; zero-width characters, soft hyphens and ``\\r`` go.
+* **Script.**  Traditional characters become simplified (OpenCC ``t2s``,
+  phrase-aware where the conversion keeps the length, char by char otherwise).
+* **Pinyin glosses** after a Han character are removed: ``萬(wàn)元`` ->
+  ``万元``; a gloss is Latin letters with tone marks or tone digits, or the
+  toneless reading of the preceding characters (``萬(wan)``).  ``(一)``,
+  ``(本级)``, ``(PPP)`` are not glosses.
+* **Artefacts**: ``[bookmark: _Toc...]`` markers from DOCX-to-text, page
+  numbers (``— 33 —``, ``- 12 -``, ``第 3 页 共 20 页``, a bare number between
+  two prose lines or at a page break), and running headers/footers repeated
+  at page edges are dropped.
+* **Lines.**  Blank lines go; every kept line break is a single ``\\n``.  A
+  line wrapped inside a sentence or a number is joined to the next (no
+  space between Han characters or digits, one space between Latin words).
+  A break is kept when the next line starts a heading or list item
+  (``(二)``, ``二、``, ``1.``, ``(1)``, ``第二部分``, ``注：``), when the line
+  ends a sentence (``。；：！？``), when either line is a table row (``|``
+  cells, or cells separated by spaces with figures), and when the line is
+  visibly shorter than the document's wrap width (the end of a paragraph,
+  a title, a table cell on its own line).  Runs of spaces become one space;
+  lines are stripped.
+
+``offsets[i]`` is the index in the original text of the character that
+produced ``text[i]`` (deleted characters are skipped, a kept line break maps
+to the original newline); ``offsets[len(text)] == len(original)``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+# --------------------------------------------------------------------------
+# Character tables
+# --------------------------------------------------------------------------
+
+# Full-width forms that stay as they are: Chinese clause punctuation.
+KEEP_FULLWIDTH: frozenset[str] = frozenset("，；：！？")
+
+# Comparator glyph variants -> the canonical comparator character.
+COMPARATOR_GLYPHS: dict[str, str] = {
+    "≧": "≥",
+    "≦": "≤",
+    "═": "=",
+    "﹦": "=",
+    "＝": "=",
+    "＞": ">",
+    "＜": "<",
+    "﹥": ">",
+    "﹤": "<",
+    "≮": "≥",  # "not less than"
+    "≯": "≤",  # "not greater than"
+}
+
+# Characters that are whitespace to a reader of the table/sentence.
+SPACE_CHARS: frozenset[str] = frozenset("\t\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+
+# Characters deleted outright (invisible, or the CR of CRLF).
+DELETED_CHARS: frozenset[str] = frozenset("\r\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+# Full-width digits, between which a full-width comma is a thousands separator.
+FULLWIDTH_DIGITS: frozenset[str] = frozenset("０１２３４５６７８９")
+
+
+def build_char_map() -> dict[str, str]:
+    """Single-character replacements applied before everything else."""
+    table: dict[str, str] = {}
+    for code in range(0xFF01, 0xFF5F):  # the full-width ASCII block
+        ch = chr(code)
+        if ch not in KEEP_FULLWIDTH:
+            table[ch] = chr(code - 0xFEE0)
+    table.update(COMPARATOR_GLYPHS)
+    for ch in SPACE_CHARS:
+        table[ch] = " "
+    for ch in DELETED_CHARS:
+        table[ch] = ""
+    return table
+
+
+CHAR_MAP: dict[str, str] = build_char_map()
+
+# --------------------------------------------------------------------------
+# Pattern tables (each name is tested in tests/ingest/test_normalize_patterns.py)
+# --------------------------------------------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_LETTERS = f"a-zA-ZüÜ{_TONED}\u0300-\u036f"
+
+# Inline artefacts deleted wherever they occur.
+INLINE_ARTEFACTS: dict[str, re.Pattern[str]] = {
+    "docx_bookmark": re.compile(r"\[bookmark: [^\]\n]{0,200}\]"),
+    "docx_image": re.compile(r"\[image: [^\]\n]{0,200}\]"),
+}
+
+# A parenthesised Latin gloss right after a Han character (validated by
+# :func:`is_pinyin_gloss` before it is removed).
+PINYIN_GLOSS = re.compile(
+    rf"(?<=[\u3400-\u9fff]) ?\( ?([{_PINYIN_LETTERS}]{{1,7}}[1-5]?(?: ?[{_PINYIN_LETTERS}]{{1,7}}[1-5]?){{0,3}}) ?\)"
+)
+TONE_MARKED = re.compile(rf"[{_TONED}\u0300-\u036f]|[a-zü][1-5]\b|[a-zü][1-5](?=[a-z ]|$)")
+
+# Whole lines that are page furniture, dropped wherever they stand.
+PAGE_FURNITURE: dict[str, re.Pattern[str]] = {
+    "dashed_page_number": re.compile(r"[—–\-－─]{1,3} ?\d{1,4} ?[—–\-－─]{1,3}"),
+    "dotted_page_number": re.compile(r"[·•] ?\d{1,4} ?[·•]"),
+    "chinese_page_of": re.compile(r"第 ?\d{1,4} ?页(?: ?[,，/、]? ?共 ?\d{1,4} ?页)?|共 ?\d{1,4} ?页 ?第 ?\d{1,4} ?页"),
+    "page_of": re.compile(r"(?i)page ?\d{1,4}(?: ?(?:of|/) ?\d{1,4})?"),
+    "slash_page_of": re.compile(r"\d{1,4} ?/ ?\d{1,4}"),
+}
+# Furniture that is only dropped next to a page break or between prose lines
+# (a fraction-looking "3/20" or a bare "40" may be a table cell).
+CONTEXTUAL_FURNITURE: frozenset[str] = frozenset({"slash_page_of"})
+BARE_PAGE_NUMBER = re.compile(r"\d{1,4}")
+
+# Line starts that open a heading or list item: a line break before them stays.
+HEADING_STARTS: dict[str, re.Pattern[str]] = {
+    "numeral_item": re.compile(r"[一二三四五六七八九十百]+[、.]"),
+    "paren_numeral": re.compile(r"\([一二三四五六七八九十百]+\)"),
+    "arabic_item": re.compile(r"\d{1,2}(?:[、]|\.(?!\d))"),
+    "paren_arabic": re.compile(r"\(\d{1,2}\)"),
+    "part_chapter": re.compile(r"第[一二三四五六七八九十百\d]+(?:部分|章|节|条|篇)"),
+    "circled_number": re.compile(r"[\u2460-\u2473\u2474-\u2487\u2776-\u277f]"),
+    "note_or_annex": re.compile(r"(?:注|附件|附表|说明)\d*[:：]|附件\d*|附表\d*"),
+    "bullet": re.compile(r"[•●■◆▲►]"),
+    "numbered_point": re.compile(r"[一二三四五六七八九十]是(?=[\u4e00-\u9fff])"),
+}
+
+# A cell that is a figure: amounts, percentages, comparators, dashes for empty.
+NUMBER_CELL = re.compile(r"(?:[<>≤≥=]=?)?[-+]?\d[\d,]*(?:\.\d*)?%?|[-—–]{1,2}|/")
+# A line that ends inside a number ("6,994." then "44").
+NUMBER_CUT = re.compile(r"\d[.,]$")
+
+SENTENCE_END: frozenset[str] = frozenset("。；;！!？?：:")
+CLOSING_MARKS: frozenset[str] = frozenset("”’」』)）】]")
+# Characters that cannot start a line of their own: the line continues.
+CONTINUATION_START: frozenset[str] = frozenset("，。、；：）)”’%！？")
+# Chinese punctuation that marks a line as prose, never a table row.
+PROSE_PUNCTUATION: frozenset[str] = frozenset("，。；：")
+
+# A line is "full" (wrapped by the layout, not ended by the author) when its
+# display width reaches this share of the document's wrap width.
+FULL_LINE_SHARE = 0.8
+# Wrapping is believed when at least this many lines (and this share of the
+# prose lines) are within this tolerance of the wrap width.
+MIN_WRAPPED_LINES = 4
+MIN_WRAPPED_SHARE = 0.25
+WRAP_TOLERANCE = 0.12
+# Lines shorter than this (display width) do not vote on the wrap width.
+MIN_WIDTH_FOR_WRAP = 16
+# Longest cell of a column-title row, and of a broken header cell.
+MAX_HEADER_CELL = 10
+MAX_FRAGMENT_CELL = 2
+# A prose line has at least this many Han characters.
+MIN_HAN_IN_PROSE = 8
+# Running headers: repeated at page edges on at least this many pages ...
+MIN_HEADER_REPEATS = 3
+# ... and this share of pages, and no longer than this.
+MIN_HEADER_PAGE_SHARE = 0.3
+MAX_HEADER_LEN = 50
+
+# --------------------------------------------------------------------------
+# Mapped text
+# --------------------------------------------------------------------------
 
 
 @dataclass
@@ -11,5 +184,383 @@ class NormalizedText:
     offsets: list[int]  # len(text) + 1 entries
 
 
+@dataclass
+class Mapped:
+    """Characters with the original index each one came from."""
+
+    chars: list[str] = field(default_factory=list)
+    srcs: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def add(self, s: str, src: int) -> None:
+        for ch in s:
+            self.chars.append(ch)
+            self.srcs.append(src)
+
+    def extend(self, other: "Mapped", start: int = 0, end: int | None = None) -> None:
+        self.chars.extend(other.chars[start:end])
+        self.srcs.extend(other.srcs[start:end])
+
+
 def normalize(original: str) -> NormalizedText:
-    return NormalizedText(original, list(range(len(original) + 1)))
+    """Normalise ``original``; see the module docstring for what changes."""
+    mapped = map_characters(original)
+    mapped = traditional_to_simplified(mapped)
+    mapped = delete_spans(mapped, inline_artefact_spans(mapped.text))
+    mapped = delete_spans(mapped, pinyin_gloss_spans(mapped.text))
+    mapped = arrange_lines(mapped)
+    return NormalizedText(mapped.text, mapped.srcs + [len(original)])
+
+
+def normalize_cell(text: str) -> str:
+    """Character-level normalisation for a table cell (no line logic)."""
+    mapped = map_characters(text)
+    mapped = traditional_to_simplified(mapped)
+    mapped = delete_spans(mapped, inline_artefact_spans(mapped.text))
+    mapped = delete_spans(mapped, pinyin_gloss_spans(mapped.text))
+    return re.sub(r"\s+", " ", mapped.text).strip()
+
+
+# --------------------------------------------------------------------------
+# Character passes
+# --------------------------------------------------------------------------
+
+
+def map_characters(original: str) -> Mapped:
+    out = Mapped()
+    n = len(original)
+    for i, ch in enumerate(original):
+        if ch == "，" and 0 < i < n - 1 and original[i - 1] in FULLWIDTH_DIGITS and original[i + 1] in FULLWIDTH_DIGITS:
+            out.add(",", i)
+            continue
+        out.add(CHAR_MAP.get(ch, ch), i)
+    return out
+
+
+@functools.cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def traditional_to_simplified(mapped: Mapped) -> Mapped:
+    """OpenCC t2s keeping one output character per input character.
+
+    Phrase-level conversion is used where it keeps the length (nearly always,
+    and always char-aligned then); a line whose phrase conversion changes
+    length is converted one character at a time.
+    """
+    text = mapped.text
+    converter = _t2s()
+    converted = converter.convert(text)
+    if converted == text:
+        return mapped
+    if len(converted) == len(text):
+        return Mapped(list(converted), list(mapped.srcs))
+    out = Mapped()
+    pos = 0
+    for line in text.split("\n"):
+        conv_line = converter.convert(line)
+        if len(conv_line) == len(line):
+            for k, ch in enumerate(conv_line):
+                out.add(ch, mapped.srcs[pos + k])
+        else:
+            for k, ch in enumerate(line):
+                out.add(converter.convert(ch) or ch, mapped.srcs[pos + k])
+        pos += len(line)
+        if pos < len(text):
+            out.add("\n", mapped.srcs[pos])
+            pos += 1
+    return out
+
+
+def delete_spans(mapped: Mapped, spans: list[tuple[int, int]]) -> Mapped:
+    if not spans:
+        return mapped
+    out = Mapped()
+    pos = 0
+    for start, end in spans:
+        out.extend(mapped, pos, start)
+        pos = end
+    out.extend(mapped, pos)
+    return out
+
+
+def inline_artefact_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for pattern in INLINE_ARTEFACTS.values() for m in pattern.finditer(text)]
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def pinyin_gloss_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in PINYIN_GLOSS.finditer(text):
+        if is_pinyin_gloss(m.group(1), text[max(0, m.start() - 4) : m.start()]):
+            spans.append(m.span())
+    return spans
+
+
+def _strip_tones(s: str) -> str:
+    import unicodedata
+
+    base = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    return re.sub(r"[1-5]", "", base.lower().replace("ü", "v")).replace(" ", "")
+
+
+def is_pinyin_gloss(gloss: str, preceding: str) -> bool:
+    """Is ``gloss`` (the text inside the parentheses) a reading of the characters before it?
+
+    Tone marks or tone digits make it a gloss outright; a toneless gloss must
+    equal the reading of the last one to four Han characters before it, so
+    that abbreviations such as ``(PPP)`` stay.
+    """
+    if TONE_MARKED.search(gloss) and gloss == gloss.lower():
+        return True
+    from pypinyin import Style, pinyin
+
+    target = _strip_tones(gloss)
+    han = "".join(c for c in preceding if "\u3400" <= c <= "\u9fff")
+    for k in range(1, min(4, len(han)) + 1):
+        readings = pinyin(han[-k:], style=Style.NORMAL, heteronym=True)
+        if _matches_readings(target, [[_strip_tones(r) for r in rs] for rs in readings]):
+            return True
+    return False
+
+
+def _matches_readings(target: str, readings: list[list[str]]) -> bool:
+    """Can ``target`` be spelled as one reading per character, in order?"""
+    if not readings:
+        return target == ""
+    return any(target.startswith(r) and _matches_readings(target[len(r) :], readings[1:]) for r in readings[0] if r)
+
+
+# --------------------------------------------------------------------------
+# Line pass
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    chars: list[str]
+    srcs: list[int]
+    end_src: int | None  # original index of the newline / form feed ending the line
+    page_end: bool  # ended by a form feed (a PDF page break)
+    dropped: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def split_lines(mapped: Mapped) -> list[Line]:
+    lines: list[Line] = []
+    chars: list[str] = []
+    srcs: list[int] = []
+    for ch, src in zip(mapped.chars, mapped.srcs):
+        if ch in "\n\f":
+            lines.append(tidy_line(Line(chars, srcs, src, ch == "\f")))
+            chars, srcs = [], []
+        else:
+            chars.append(ch)
+            srcs.append(src)
+    lines.append(tidy_line(Line(chars, srcs, None, False)))
+    return lines
+
+
+def tidy_line(line: Line) -> Line:
+    """Strip spaces at both ends and collapse runs of spaces to the first one."""
+    chars: list[str] = []
+    srcs: list[int] = []
+    for ch, src in zip(line.chars, line.srcs):
+        if ch == " " and (not chars or chars[-1] == " "):
+            continue
+        chars.append(ch)
+        srcs.append(src)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        srcs.pop()
+    return Line(chars, srcs, line.end_src, line.page_end)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+
+def han_count(text: str) -> int:
+    return sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+
+
+def is_table_row(text: str) -> bool:
+    """Cells separated by ``|``, or figures in space-separated cells without prose punctuation."""
+    if " | " in text or text.startswith("| ") or text.endswith(" |"):
+        return True
+    if PROSE_PUNCTUATION & set(text):
+        return False
+    fields = text.split(" ")
+    numeric = [f for f in fields if NUMBER_CELL.fullmatch(f)]
+    if numeric and len(numeric) == len(fields):
+        return True
+    if is_header_row(fields) or is_cell_fragments(fields):
+        return True
+    return len(fields) >= 2 and bool(numeric) and (NUMBER_CELL.fullmatch(fields[-1]) is not None or len(numeric) >= 2)
+
+
+def is_header_row(fields: list[str]) -> bool:
+    """Column titles: short cells, at least two of them Han words (prose has no spaces between Han words)."""
+    if len(fields) < 2 or any(len(f) > MAX_HEADER_CELL for f in fields):
+        return False
+    return sum(1 for f in fields if len(f) >= 2 and han_count(f) == len(f)) >= 2
+
+
+def is_cell_fragments(fields: list[str]) -> bool:
+    """A header cell broken by the layout: ``项 目``, ``类 款 项``."""
+    return len(fields) >= 2 and all(len(f) <= MAX_FRAGMENT_CELL and han_count(f) == len(f) for f in fields)
+
+
+def starts_heading(text: str) -> bool:
+    return any(p.match(text) for p in HEADING_STARTS.values())
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip("".join(CLOSING_MARKS))
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def is_prose(text: str) -> bool:
+    return han_count(text) >= MIN_HAN_IN_PROSE and not is_table_row(text)
+
+
+def furniture_kind(text: str) -> str | None:
+    for name, pattern in PAGE_FURNITURE.items():
+        if pattern.fullmatch(text):
+            return name
+    if BARE_PAGE_NUMBER.fullmatch(text):
+        return "bare_number"
+    return None
+
+
+def mark_page_furniture(lines: list[Line]) -> None:
+    """Drop page numbers; contextual ones only at page breaks or between prose."""
+    content = [i for i, ln in enumerate(lines) if ln.chars]
+    for pos, i in enumerate(content):
+        kind = furniture_kind(lines[i].text)
+        if kind is None:
+            continue
+        if kind in PAGE_FURNITURE and kind not in CONTEXTUAL_FURNITURE:
+            lines[i].dropped = True
+            continue
+        prev_i = content[pos - 1] if pos > 0 else None
+        next_i = content[pos + 1] if pos + 1 < len(content) else None
+        at_page_break = lines[i].page_end or any(lines[k].page_end for k in range(prev_i if prev_i is not None else 0, i))
+        between_prose = (
+            prev_i is not None
+            and next_i is not None
+            and is_prose(lines[prev_i].text)
+            and (is_prose(lines[next_i].text) or starts_heading(lines[next_i].text))
+        )
+        if at_page_break or between_prose:
+            lines[i].dropped = True
+
+
+def page_edges(lines: list[Line]) -> list[list[int]]:
+    """Indices of the first two and last two content lines of each page."""
+    pages: list[list[int]] = [[]]
+    for i, ln in enumerate(lines):
+        if ln.chars and not ln.dropped:
+            pages[-1].append(i)
+        if ln.page_end or (ln.dropped and ln.chars):
+            if pages[-1]:
+                pages.append([])
+    pages = [p for p in pages if p]
+    return [sorted(set(p[:2] + p[-2:])) for p in pages]
+
+
+def mark_running_headers(lines: list[Line]) -> None:
+    """Drop short lines repeated at the edges of many pages (never on page one)."""
+    edges = page_edges(lines)
+    if len(edges) < MIN_HEADER_REPEATS:
+        return
+    def key(i: int) -> str:
+        return re.sub(r"[\d\s]", "", lines[i].text)
+
+    counts: Counter[str] = Counter()
+    for page in edges:
+        counts.update({key(i) for i in page if len(lines[i].chars) <= MAX_HEADER_LEN})
+    needed = max(MIN_HEADER_REPEATS, MIN_HEADER_PAGE_SHARE * len(edges))
+    repeated = {k for k, c in counts.items() if c >= needed and k}
+    for page in edges[1:]:
+        for i in page:
+            if len(lines[i].chars) <= MAX_HEADER_LEN and key(i) in repeated:
+                lines[i].dropped = True
+
+
+def wrap_width(lines: list[Line]) -> float:
+    """The width at which the layout wrapped lines, or infinity if it did not wrap.
+
+    Layout-wrapped text (PDF, hard-wrapped txt) has many lines of about the
+    same, maximal width: the 90th percentile of prose line widths, confirmed
+    by enough lines within :data:`WRAP_TOLERANCE` of it.  Text with one line
+    per paragraph (DOCX, HTML, most txt) has no such cluster.
+    """
+    widths = sorted(display_width(ln.text) for ln in lines if not ln.dropped and len(ln.chars) and not is_table_row(ln.text))
+    widths = [w for w in widths if w >= MIN_WIDTH_FOR_WRAP]
+    if not widths:
+        return float("inf")
+    width = float(widths[int(0.9 * (len(widths) - 1))])
+    near = sum(1 for w in widths if abs(w - width) <= WRAP_TOLERANCE * width)
+    if near < MIN_WRAPPED_LINES or near < MIN_WRAPPED_SHARE * len(widths):
+        return float("inf")
+    return width
+
+
+def join_kind(prev: str, nxt: str, full_width: float) -> str:
+    """How line ``prev`` continues into line ``nxt``: "join", "space" or "break"."""
+    if NUMBER_CUT.search(prev) and nxt[:1].isdigit():
+        return "join"
+    if is_table_row(prev) or is_table_row(nxt):
+        return "break"
+    if nxt[0] in CONTINUATION_START:
+        return "join"
+    if starts_heading(nxt) or ends_sentence(prev):
+        return "break"
+    if display_width(prev) < full_width:
+        return "break"
+    if prev[-1].isascii() and prev[-1].isalpha() and nxt[0].isascii() and nxt[0].isalpha():
+        return "space"
+    return "join"
+
+
+def arrange_lines(mapped: Mapped) -> Mapped:
+    lines = split_lines(mapped)
+    mark_page_furniture(lines)
+    mark_running_headers(lines)
+    full_width = FULL_LINE_SHARE * wrap_width(lines)
+    out = Mapped()
+    prev: Line | None = None
+    for ln in lines:
+        if ln.dropped or not ln.chars:
+            continue
+        if prev is not None:
+            kind = join_kind(prev.text, ln.text, full_width)
+            sep_src = prev.end_src if prev.end_src is not None else ln.srcs[0]
+            if kind == "break":
+                out.add("\n", sep_src)
+            elif kind == "space":
+                out.add(" ", sep_src)
+        out.chars.extend(ln.chars)
+        out.srcs.extend(ln.srcs)
+        prev = ln
+    return out

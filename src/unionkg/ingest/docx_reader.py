@@ -1,0 +1,86 @@
+"""Extract paragraphs and tables from DOCX, in document order (python-docx).
+
+The zip is checked before python-docx opens it: member count, declared
+uncompressed sizes and compression ratios are bounded, so a zip bomb named
+``.docx`` is refused instead of filling the memory.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from unionkg.errors import InputError
+
+CELL_SEPARATOR = " | "
+MAX_MEMBERS = 5_000
+MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024
+# Word XML compresses 5-20x; far beyond that a member is a bomb.
+MAX_COMPRESSION_RATIO = 200
+
+
+def check_zip(name: str, data: bytes) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError(f"{name}: not a readable DOCX (corrupt zip: {exc})") from exc
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise InputError(f"{name}: DOCX has {len(infos)} parts, over the limit of {MAX_MEMBERS}")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise InputError(f"{name}: DOCX unpacks to {total // (1024 * 1024)} MB, over the limit (zip bomb?)")
+    for info in infos:
+        if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO and info.file_size > 1024 * 1024:
+            raise InputError(f"{name}: DOCX part {info.filename} is compressed {info.file_size // info.compress_size}:1 (zip bomb?)")
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:
+        raise InputError(f"{name}: a zip archive but not a DOCX (no word/document.xml)")
+    if archive.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML_BYTES:
+        raise InputError(f"{name}: DOCX body is over {MAX_DOCUMENT_XML_BYTES // (1024 * 1024)} MB")
+    return archive
+
+
+def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
+    """Return ``(text, tables)``: one line per paragraph, one line per table row."""
+    check_zip(name, data)
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken files
+        raise InputError(f"{name}: cannot read DOCX ({type(exc).__name__}: {exc})") from exc
+    lines: list[str] = []
+    tables: list[list[list[str]]] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            rows = table_rows(block)
+            if rows:
+                tables.append(rows)
+                lines.extend(CELL_SEPARATOR.join(row) for row in rows)
+    text = "\n".join(lines).strip()
+    if not text:
+        raise InputError(f"{name}: the DOCX has no text")
+    return text, tables
+
+
+def table_rows(table: "object") -> list[list[str]]:
+    """Rows of cell texts; a cell merged across columns is listed once."""
+    rows: list[list[str]] = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            if previous is not None and cell._tc is previous:  # horizontally merged
+                continue
+            previous = cell._tc
+            cells.append(re.sub(r"\s+", " ", cell.text).strip())
+        if any(cells):
+            rows.append(cells)
+    return rows
