@@ -1,0 +1,73 @@
+"""Web pages: home, chat, SPARQL editor (vendored YASGUI) and API docs (vendored swagger-ui)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from unionkg.graph.queries import named_query, query_names
+from unionkg.graph.vocab import PREFIXES
+
+from unionkg_api.deps import StateDep
+from unionkg_api.entity_view import Linker
+from unionkg_api.templating import templates
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+DEFAULT_QUERY = """SELECT ?org ?label WHERE {
+  ?org a org:FormalOrganization ;
+       skos:prefLabel ?label .
+}
+LIMIT 50
+"""
+
+
+def example_queries() -> list[dict[str, str]]:
+    """The named queries of ontology/queries/, with their first comment line as a description."""
+    examples = []
+    for name in query_names():
+        text = named_query(name)
+        comment = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), "")
+        examples.append({"name": name, "comment": comment[:100], "query": text})
+    return examples
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, state: StateDep) -> Response:
+    linker = Linker(state.settings.base_iri)
+    store = state.store
+    federations = [linker.link(str(r["org"]), r.get("label")) for r in store.select(named_query("api_federations")).rows]
+    documents = [
+        {
+            "href": linker.href(str(r["doc"])),
+            "source": str(r.get("source") or r.get("title") or r["doc"]),
+            "genre": str(r.get("genre") or ""),
+            "year": str(r.get("year") or ""),
+            "publisher": linker.link(str(r["publisher"]), r.get("publisherLabel")) if r.get("publisher") is not None else None,
+        }
+        for r in store.select(named_query("api_documents")).rows
+    ]
+    context = {"title": "unionkg", "federations": federations, "documents": documents, "triples": store.count_triples(), "graphs": len(store.graphs())}
+    return templates.TemplateResponse(request, "home.html", context)
+
+
+@router.get("/chat", response_class=HTMLResponse)
+def chat(request: Request) -> Response:
+    return templates.TemplateResponse(request, "chat.html", {"title": "问答 Ask"})
+
+
+@router.get("/editor", response_class=HTMLResponse)
+def editor(request: Request, state: StateDep) -> Response:
+    config = {
+        "endpoint": "/sparql",
+        "base_iri": state.settings.base_iri,
+        "prefixes": {p: str(ns) for p, ns in PREFIXES.items()},
+        "examples": example_queries(),
+        "default_query": DEFAULT_QUERY,
+    }
+    return templates.TemplateResponse(request, "editor.html", {"title": "SPARQL", "config": config, "examples": config["examples"], "endpoint": "/sparql"})
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request) -> Response:
+    return templates.TemplateResponse(request, "docs.html", {})

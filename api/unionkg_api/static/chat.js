@@ -1,0 +1,132 @@
+// Chat page: POST /ask, show the answer, its rows, its sources and a link to its SPARQL.
+(function () {
+  "use strict";
+  const form = document.getElementById("ask-form");
+  const input = document.getElementById("question");
+  const statusLine = document.getElementById("status");
+  const conversation = document.getElementById("conversation");
+  const template = document.getElementById("answer-template");
+  let session = null;
+
+  function entityHref(iri) {
+    return "/entity?iri=" + encodeURIComponent(iri);
+  }
+
+  function isIri(value) {
+    return typeof value === "string" && /^(https?:|urn:)/.test(value);
+  }
+
+  function cell(value) {
+    const td = document.createElement("td");
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      // {value, label, iri} style cells
+      const iri = value.iri || (isIri(value.value) ? value.value : null);
+      const text = value.label || value.value || iri || "";
+      if (iri) {
+        const a = document.createElement("a");
+        a.href = entityHref(iri);
+        a.textContent = text;
+        td.appendChild(a);
+      } else {
+        td.textContent = String(text);
+      }
+    } else if (isIri(value)) {
+      const a = document.createElement("a");
+      a.href = entityHref(value);
+      a.textContent = value;
+      td.appendChild(a);
+    } else {
+      td.textContent = value === null || value === undefined ? "" : String(value);
+    }
+    return td;
+  }
+
+  function rowsTable(rows) {
+    if (!Array.isArray(rows) || rows.length === 0) return null;
+    const table = document.createElement("table");
+    table.className = "data rows-table";
+    const columns = Array.isArray(rows[0]) ? rows[0].map((_, i) => "#" + (i + 1)) : Object.keys(rows[0]);
+    const head = table.createTHead().insertRow();
+    columns.forEach((c) => { const th = document.createElement("th"); th.textContent = c; head.appendChild(th); });
+    const body = table.createTBody();
+    rows.forEach((row) => {
+      const tr = body.insertRow();
+      const values = Array.isArray(row) ? row : columns.map((c) => row[c]);
+      values.forEach((v) => tr.appendChild(cell(v)));
+    });
+    return table;
+  }
+
+  function showAnswer(question, data) {
+    const node = template.content.firstElementChild.cloneNode(true);
+    node.querySelector(".q").textContent = question;
+    node.querySelector(".a").textContent = data.answer || "";
+    const meta = [];
+    if (data.intent) meta.push("intent: " + data.intent);
+    if (data.found === false) meta.push("no data found");
+    node.querySelector(".meta").textContent = meta.join(" · ");
+    const table = rowsTable(data.rows);
+    if (table) node.querySelector(".rows").appendChild(table);
+    const list = node.querySelector(".sources");
+    (data.sources || []).forEach((s) => {
+      const li = document.createElement("li");
+      const quote = document.createElement("span");
+      quote.className = "quote";
+      quote.textContent = "“" + (s.quote || "") + "” ";
+      li.appendChild(quote);
+      if (s.doc_iri || s.doc) {
+        const a = document.createElement("a");
+        a.className = "source-link";
+        a.href = s.doc_iri ? entityHref(s.doc_iri) : "#";
+        a.textContent = s.doc || s.doc_iri;
+        li.appendChild(a);
+      }
+      if (s.iri) {
+        const fact = document.createElement("a");
+        fact.href = entityHref(s.iri);
+        fact.textContent = " (fact)";
+        li.appendChild(fact);
+      }
+      list.appendChild(li);
+    });
+    const sparqlLink = node.querySelector(".show-sparql");
+    if (data.sparql) {
+      sparqlLink.href = "/editor?query=" + encodeURIComponent(data.sparql);
+    } else {
+      sparqlLink.replaceWith(document.createTextNode("passage-search result (no SPARQL)"));
+    }
+    conversation.prepend(node);
+  }
+
+  function showError(question, problem) {
+    const node = document.createElement("section");
+    node.className = "answer error";
+    node.textContent = question + " — " + (problem.title || "Error") + ": " + (problem.detail || "");
+    conversation.prepend(node);
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const question = input.value.trim();
+    if (!question) return;
+    statusLine.textContent = "…";
+    try {
+      const response = await fetch("/ask", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        body: JSON.stringify({ question: question, session: session }),
+      });
+      const data = await response.json();
+      if (!response.ok) { showError(question, data); return; }
+      session = data.session || session;
+      showAnswer(question, data);
+    } catch (err) {
+      showError(question, { title: "Network error", detail: String(err) });
+    } finally {
+      statusLine.textContent = "";
+    }
+  });
+
+  const preset = new URLSearchParams(window.location.search).get("q");
+  if (preset) { input.value = preset; form.requestSubmit(); }
+})();

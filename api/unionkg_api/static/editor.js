@@ -1,0 +1,65 @@
+// SPARQL editor: the vendored YASGUI, pointed at this service's /sparql,
+// with the graph's prefixes, the named example queries, links to entity pages
+// and CSV/JSON download links. No request leaves this service: the
+// autocompleters that call public web services are switched off.
+(function () {
+  "use strict";
+  const config = JSON.parse(document.getElementById("editor-config").textContent);
+  const endpoint = window.location.origin + config.endpoint;
+  const base = config.base_iri;
+
+  Yasgui.Yasqe.defaults.autocompleters = ["variables"];
+  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: endpoint, method: "POST" },
+    copyEndpointOnNewTab: false,
+    endpointCatalogueOptions: { getData: () => [{ endpoint: endpoint }] },
+    persistenceId: null,
+    yasqe: { value: config.default_query },
+  });
+  window.unionkgYasgui = yasgui;
+
+  function tab() { return yasgui.getTab(); }
+  function currentQuery() { return tab().getYasqe().getValue(); }
+
+  function setQuery(text) {
+    const yasqe = tab().getYasqe();
+    yasqe.setValue(text);
+    yasqe.addPrefixes(config.prefixes);
+  }
+
+  const params = new URLSearchParams(window.location.search);
+  if (params.get("query")) setQuery(params.get("query"));
+  else tab().getYasqe().addPrefixes(config.prefixes);
+
+  document.getElementById("examples").addEventListener("change", (event) => {
+    const example = config.examples.find((e) => e.name === event.target.value);
+    if (example) setQuery(example.query);
+  });
+
+  function downloadHref(format) {
+    return config.endpoint + "?format=" + format + "&query=" + encodeURIComponent(currentQuery());
+  }
+  for (const [id, format] of [["download-csv", "csv"], ["download-json", "json"]]) {
+    const link = document.getElementById(id);
+    link.addEventListener("click", () => { link.href = downloadHref(format); link.download = "results." + format; });
+  }
+
+  // Result links lead to the entity pages of this service, not to the IRIs themselves.
+  function localHref(iri) {
+    if (iri.startsWith(base) && !iri.includes("#")) {
+      const path = iri.slice(base.length);
+      if (/^(id|data|def)\//.test(path)) return "/" + path;
+    }
+    return "/entity?iri=" + encodeURIComponent(iri);
+  }
+  function relink(root) {
+    root.querySelectorAll("a[href^='http']").forEach((a) => {
+      if (a.dataset.relinked || a.closest(".yasr_header, .yasr_btnGroup")) return;
+      a.dataset.relinked = "1";
+      a.href = localHref(a.getAttribute("href"));
+      a.removeAttribute("target");
+    });
+  }
+  const observer = new MutationObserver(() => relink(document.getElementById("yasgui")));
+  observer.observe(document.getElementById("yasgui"), { childList: true, subtree: true });
+})();
