@@ -16,6 +16,9 @@ from unionkg.model import Extraction, SourceDocument
 BUILTIN_MODULES: tuple[str, ...] = (
     "unionkg.extract.final_accounts",
     "unionkg.extract.indicators",
+    "unionkg.extract.organizations",
+    "unionkg.extract.narrative",
+    "unionkg.extract.passages",
 )
 
 __all__ = ["BUILTIN_MODULES", "REGISTRY", "extract", "extractors_for", "register"]

@@ -97,9 +97,14 @@ def wrap_width(lines: list[str]) -> int | None:
 def _should_join(previous: str, following: str, width: int | None) -> bool:
     """Whether the break between two non-empty lines is a wrap inside a sentence."""
     prev = BOOKMARK.sub("", previous).strip()
-    if width is None or len(prev) < max(MIN_WRAPPED_LINE, width - WRAP_SLACK) or prev[-1] in SENTENCE_END:
+    nxt = BOOKMARK.sub("", following).strip()
+    if len(prev) < MIN_WRAPPED_LINE or prev[-1] in SENTENCE_END or PARAGRAPH_START.match(nxt):
         return False
-    return not PARAGRAPH_START.match(BOOKMARK.sub("", following))
+    if width is None:
+        # one paragraph per line, with a few breaks left inside sentences:
+        # join only lines that are not themselves numbered headings or items
+        return not PARAGRAPH_START.match(prev)
+    return len(prev) >= width - WRAP_SLACK
 
 
 def prose_view(doc: SourceDocument) -> ProseView:

@@ -1,0 +1,409 @@
+"""Facts stated in prose: amounts, year-on-year changes, projects, money flows, evaluations.
+
+Works on the :class:`~unionkg.extract.textview.ProseView` of a document, so
+sentences wrapped over several lines are read whole.  Every figure must be
+printed with a money unit; a document that states no amounts yields none.
+Amounts that are parts of a change ("比上年增加 x 万元"), of a stated reason
+("主要原因：...减少 200 万元"), thresholds ("200 万元以上设备") or the prior
+year's figure ("比2018年预算 4.62 万元") are not amounts of the year.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
+from unionkg.extract.parse import to_yuan
+from unionkg.extract.patterns import (
+    CHANGE_WORDS,
+    DIRECTION_WORDS,
+    FUND_SOURCES,
+    GRADES,
+    LABEL_LEAD_NOISE,
+    LABEL_TAIL_NOISE,
+    NARRATIVE_PATTERNS,
+    PATTERNS,
+    PHASE_WORDS,
+)
+from unionkg.extract.registry import register
+from unionkg.extract.textview import ProseView, prose_view
+from unionkg.model import (
+    Amount,
+    Change,
+    Direction,
+    DocumentContext,
+    Evaluation,
+    EvaluationKind,
+    Fact,
+    Flow,
+    Phase,
+    Project,
+    SourceDocument,
+)
+
+EXTRACTOR = "narrative.prose"
+VERSION = 1
+KEY = f"{EXTRACTOR}@{VERSION}"
+
+#: Characters that end the clause an amount's label is read from.
+CLAUSE_BREAKS = "，,。；;：:、\n（(）)"
+#: Longest label kept; longer text before an amount is not a label.
+MAX_LABEL = 30
+_YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?\s*)")
+_ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[一二三四五六七八九十]+[、．.])\s*")
+_CODE_PREFIX = PATTERNS["classification_code_level"]
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", "").replace("－", "-").replace("−", "-").replace(" ", ""))
+
+
+def _doc_phase(genre: str) -> Phase:
+    return Phase.BUDGET if genre == "budget" else Phase.FINAL
+
+
+def _phase_of(label: str, genre: str) -> Phase:
+    if genre == "budget":
+        return Phase.BUDGET
+    for word, phase in PHASE_WORDS:
+        if word in label:
+            return Phase(phase)
+    return _doc_phase(genre)
+
+
+def _direction_of(label: str) -> Direction | None:
+    for word, direction in DIRECTION_WORDS:
+        if word in label:
+            return Direction(direction) if direction else None
+    return None
+
+
+def _fund_source(label: str) -> str | None:
+    return next((s for s in FUND_SOURCES if s in label), None)
+
+
+def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
+    """(label, classification code) from the text between a clause start and an amount."""
+    label = raw.strip()
+    for _ in range(3):
+        label = _ENUM_PREFIX.sub("", label).strip()
+        label = _YEAR_PREFIX.sub("", label).strip()
+        for name in sorted(org_names, key=len, reverse=True):
+            if label.startswith(name):
+                label = label[len(name) :].strip()
+        for word in LABEL_LEAD_NOISE:
+            if label.startswith(word) and len(label) > len(word):
+                label = label[len(word) :].strip()
+        label = _YEAR_PREFIX.sub("", label).strip()
+    code = None
+    m = _CODE_PREFIX.match(label)
+    if m:
+        code = m.group("code")
+        label = label[m.end() :].strip()
+    changed = True
+    while changed:
+        changed = False
+        for word in LABEL_TAIL_NOISE:
+            if label.endswith(word) and len(label) > len(word):
+                label = label[: -len(word)].strip()
+                changed = True
+    label = re.sub(r"\s*(?:19|20)\d{2}\s*年度?\s*", "", label).strip()
+    return label, code
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Spans whose amounts are not amounts of the year: changes and stated reasons."""
+    spans = [m.span() for m in PATTERNS["change_amount"].finditer(text)]
+    spans += [m.span() for m in NARRATIVE_PATTERNS["reason"].finditer(text)]
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _sentence_end(text: str, position: int) -> int:
+    ends = [i for i in (text.find(ch, position) for ch in "。\n") if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, item: str, phase: Phase) -> list[Change]:
+    """The change stated right after an amount (up to the next amount or sentence end)."""
+    text = view.text
+    segment = text[start:stop]
+    if NARRATIVE_PATTERNS["placeholder"].search(segment):
+        return []
+    amount_m = PATTERNS["change_amount"].search(text, start, stop)
+    flat_m = PATTERNS["change_flat"].search(text, start, stop)
+    if amount_m is None and flat_m is None:
+        return []
+    reason_m = NARRATIVE_PATTERNS["reason"].search(text, start, _sentence_end(text, start) + 1)
+    if reason_m and reason_m.start() > stop + 2:
+        reason_m = None  # the reason of a later figure in the same sentence
+    reason = reason_m.group("reason").strip() if reason_m else None
+    if reason and NARRATIVE_PATTERNS["placeholder"].search(reason):
+        reason = None
+    if amount_m is not None:
+        direction = CHANGE_WORDS[amount_m.group("word")]
+        delta = to_yuan(_number(amount_m.group("number")), amount_m.group("unit"))
+        if direction == "decrease":
+            delta = -abs(delta)
+        pct = None
+        pct_m = PATTERNS["change_percent"].search(text, amount_m.end(), min(stop, amount_m.end() + 20))
+        if pct_m:
+            pct = _number(pct_m.group("number"))
+            if CHANGE_WORDS[pct_m.group("word")] == "decrease":
+                pct = -abs(pct)
+        end = pct_m.end() if pct_m else amount_m.end()
+        return [Change(view.evidence(amount_m.start(), end, KEY), org, year, item, direction, delta, pct, reason, phase)]
+    assert flat_m is not None
+    return [Change(view.evidence(flat_m.start(), flat_m.end(), KEY), org, year, item, "flat", None, None, reason, phase)]
+
+
+def _amounts(view: ProseView, context: DocumentContext, units: list[str], sections: list, project_spans: list[tuple[int, int]]) -> list[Fact]:
+    text = view.text
+    federation = context.org or ""
+    year = context.year
+    if year is None:
+        return []
+    excluded = _excluded_spans(text) + project_spans
+    excluded += [m.span() for m in NARRATIVE_PATTERNS["flow_payment"].finditer(text)]
+    names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
+    matches = [m for m in PATTERNS["amount"].finditer(text)]
+    facts: list[Fact] = []
+    previous_label: tuple[int, str] | None = None
+    for i, m in enumerate(matches):
+        start = m.start()
+        if _inside(start, excluded):
+            continue
+        after = text[m.end() : m.end() + 8]
+        if NARRATIVE_PATTERNS["threshold_after_amount"].match(after):
+            continue
+        clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS) + 1
+        raw = text[clause_start:start]
+        if raw.lstrip().startswith(("比", "较", "与", "上年", "同比")):
+            continue  # the prior year's figure
+        label, code = _clean_label(raw, names)
+        phase = _phase_of(label, context.genre)
+        for word, _p in PHASE_WORDS:
+            if label.endswith(word) and len(label) > len(word):
+                label = label[: -len(word)].rstrip("数")
+        if label in ("", "数", "决算数", "预算数", "年初预算数", "全年预算数") and previous_label and previous_label[0] == _sentence_start(text, start):
+            label = previous_label[1]
+        if not label or len(label) > MAX_LABEL or re.search(r"\d", label):
+            continue
+        previous_label = (_sentence_start(text, start), label)
+        value = to_yuan(_number(m.group("number")), m.group("unit"))
+        section_org = org_at(start, sections)
+        org = section_org or federation
+        scope = None if section_org else "department"
+        share = None
+        share_m = NARRATIVE_PATTERNS["share_after_amount"].match(text, m.end())
+        if share_m:
+            share = _number(share_m.group("number"))
+        facts.append(
+            Amount(
+                view.evidence(start, m.end(), KEY),
+                org,
+                year,
+                phase,
+                _direction_of(label),
+                label,
+                value,
+                code=code,
+                code_scheme="func" if code and code.startswith("2") else ("econ" if code else None),
+                fund_source=_fund_source(label),
+                share_pct=share,
+                scope=scope,
+            )
+        )
+        later = [n.start() for n in matches[i + 1 :] if not _inside(n.start(), excluded)]
+        stop = later[0] if later else len(text)
+        stop = min(stop, _sentence_end(text, m.end()))
+        facts.extend(_changes_after(view, m.end(), stop, org, year, label, phase))
+    # changes stated without an amount of the year ("决算数与上年持平")
+    return facts
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(ch, 0, position) for ch in "。；;\n") + 1
+
+
+def _projects(view: ProseView, context: DocumentContext) -> tuple[list[Fact], list[tuple[int, int]]]:
+    text = view.text
+    facts: list[Fact] = []
+    spans: list[tuple[int, int]] = []
+    org, year = context.org, context.year
+    if not org or year is None:
+        return facts, spans
+    phase_field = "budget" if context.genre == "budget" else "final"
+    for m in NARRATIVE_PATTERNS["project_list"].finditer(text):
+        spans.append(m.span("list"))
+        listed = m.group("list")
+        if "预算" in text[max(0, m.start() - 20) : m.start()] or "预算" in m.group(0)[:20]:
+            phase_field = "budget"
+        for item in NARRATIVE_PATTERNS["project_list_item"].finditer(listed):
+            name = item.group("name").strip().lstrip("和及")
+            if not name or re.search(r"\d", name):
+                continue
+            value = to_yuan(_number(item.group("number")), item.group("unit"))
+            start = m.start("list") + item.start()
+            ev = view.evidence(start + (len(item.group(0)) - len(item.group(0).lstrip())), m.start("list") + item.end(), KEY)
+            facts.append(Project(ev, org, year, name, **{phase_field: value}))
+    for m in NARRATIVE_PATTERNS["project_named"].finditer(text):
+        name = m.group("name").strip()
+        fields: dict[str, str] = {}
+        window_end = min(len(text), m.end() + 1500)
+        for f in NARRATIVE_PATTERNS["project_field"].finditer(text, m.end(), window_end):
+            fields.setdefault(f.group("field"), f.group("value").strip())
+        budget = None
+        plan = fields.get("年度预算安排") or fields.get("预算安排")
+        if plan:
+            a = PATTERNS["amount"].search(plan)
+            if a:
+                budget = to_yuan(_number(a.group("number")), a.group("unit"))
+        period_start = period_end = None
+        period = fields.get("实施周期") or fields.get("实施期限")
+        if period:
+            p = NARRATIVE_PATTERNS["period"].search(period)
+            if p:
+                period_start = f"{int(p['y1']):04d}-{int(p['m1']):02d}-{int(p['d1'] or 1):02d}"
+                period_end = f"{int(p['y2']):04d}-{int(p['m2']):02d}-{int(p['d2'] or 1):02d}"
+        facts.append(
+            Project(
+                view.evidence(m.start("name"), m.end("name"), KEY),
+                org,
+                year,
+                name,
+                budget=budget,
+                implementing_unit=(fields.get("实施主体") or fields.get("实施单位") or "").rstrip("。") or None,
+                period_start=period_start,
+                period_end=period_end,
+                description=fields.get("项目概述") or fields.get("项目内容"),
+            )
+        )
+    for m in NARRATIVE_PATTERNS["execution_rate"].finditer(text):
+        name = m.group("name").removeprefix("其中").strip()
+        if not name.endswith("项目") and "项目" not in text[m.start() : m.start("number")]:
+            continue
+        if len(name) < 3 or re.match(r"^\d*个", name) or name in ("总体", "整体"):
+            continue
+        facts.append(Project(view.evidence(m.start(), m.end(), KEY), org, year, name, execution_rate=_number(m.group("number"))))
+    return facts, spans
+
+
+def _project_of_paragraph(text: str, position: int, project_names: list[str]) -> str | None:
+    para_start = text.rfind("\n", 0, position) + 1
+    head = text[para_start : para_start + 40]
+    for name in sorted(project_names, key=len, reverse=True):
+        if head.startswith(name):
+            return name
+    return None
+
+
+#: How far after a project's name its 年度预算安排 paragraph may be.
+PROJECT_WINDOW = 1500
+
+
+def _project_before(text: str, position: int, project_names: list[str]) -> str | None:
+    """A project named (as "项目 1 个，是 X") shortly before ``position``."""
+    window = text[max(0, position - PROJECT_WINDOW) : position]
+    found = [(window.rfind(name), name) for name in project_names if name in window]
+    return max(found)[1] if found else None
+
+
+def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) -> list[Fact]:
+    text = view.text
+    org = context.org
+    if not org:
+        return []
+    facts: list[Fact] = []
+    for m in NARRATIVE_PATTERNS["flow_payment"].finditer(text):
+        payee = m.group("payee").strip()
+        if len(payee) < 2:
+            continue
+        amount = to_yuan(_number(m.group("number")), m.group("unit"))
+        purpose = (m.group("purpose") or m.group("what") or "").strip() or None
+        project = _project_of_paragraph(text, m.start(), project_names) or _project_before(text, m.start(), project_names)
+        ev_start = m.start("payee") - len(text[m.start() : m.start("payee")]) + len(m.group("payer"))
+        facts.append(Flow(view.evidence(ev_start, m.end(), KEY), org, payee, amount, context.year, purpose, project))
+    for m in NARRATIVE_PATTERNS["flow_aid"].finditer(text):
+        payee = m.group("payee").strip()
+        amount = to_yuan(_number(m.group("number")), m.group("unit"))
+        purpose = " ".join(x for x in ((m.group("what") or "").strip(), (m.group("detail") or "").strip()) if x) or None
+        project = _project_of_paragraph(text, m.start(), project_names)
+        facts.append(Flow(view.evidence(m.start(), m.end(), KEY), org, payee, amount, context.year, purpose, project))
+    # counted recipients with the first funded amount of the same paragraph
+    seen_paragraphs: set[int] = set()
+    for m in NARRATIVE_PATTERNS["recipient_count"].finditer(text):
+        para_start = text.rfind("\n", 0, m.start()) + 1
+        para_end = text.find("\n", m.end())
+        para_end = len(text) if para_end < 0 else para_end
+        if para_start in seen_paragraphs:
+            continue
+        funded = None
+        for a in PATTERNS["amount"].finditer(text, para_start, para_end):
+            before = text[max(para_start, a.start() - 16) : a.start()]
+            if any(w in before for w in ("资金", "发放", "补贴", "救助", "补助", "津贴")):
+                funded = a
+                break
+        if funded is None:
+            continue
+        seen_paragraphs.add(para_start)
+        group = m.group("group").strip()
+        payee = f"{group}（{m.group('count')}{m.group('unit')}）"
+        start, end = min(m.start(), funded.start()), max(m.end(), funded.end())
+        facts.append(Flow(view.evidence(start, end, KEY), org, payee, to_yuan(_number(funded.group("number")), funded.group("unit")), context.year, text[m.start() : m.end()].rstrip("，。")))
+    return facts
+
+
+def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
+    text = view.text
+    org, year = context.org, context.year
+    if not org or year is None:
+        return []
+    facts: list[Fact] = []
+    used_grades: set[int] = set()
+    for m in NARRATIVE_PATTERNS["evaluation_score"].finditer(text):
+        clause_start = _sentence_start(text, m.start())
+        before = text[clause_start : m.start()]
+        if re.search(r"[≥≤<>=＜＞]|分值|满分|共\s*$|扣", before) or "指标" in before[-12:]:
+            continue
+        if m.group("what") in ("得分", "评分") and "平均" not in before and "整体" not in before and "总" not in before:
+            continue  # an indicator's score ("该指标得2分"), not an evaluation
+        grade_m = NARRATIVE_PATTERNS["evaluation_grade"].search(text, m.end(), _sentence_end(text, m.end()))
+        grade = GRADES[grade_m.group("grade")] if grade_m else None
+        if grade_m:
+            used_grades.add(grade_m.start())
+        subject = None
+        if m.group("what") == "平均得分" or "项目" in before:
+            subject = "项目支出（平均）"
+        end = grade_m.end() if grade_m else m.end()
+        facts.append(Evaluation(view.evidence(m.start(), end, KEY), org, year, subject, EvaluationKind.SELF, _number(m.group("number")), grade))
+    for m in NARRATIVE_PATTERNS["evaluation_grade"].finditer(text):
+        if m.start() in used_grades:
+            continue
+        clause_start = _sentence_start(text, m.start())
+        before = text[clause_start : m.start()]
+        if re.search(r"[≥≤<>=＜＞]|分值|\d+\s*个项目|\d+\s*个", before):
+            continue  # a grading rule ("分值≥90 分，评价结果为优") or a count of projects
+        if not re.search(r"自评|整体支出|绩效评价|评价", text[max(0, clause_start - 40) : m.end()]):
+            continue
+        kind = EvaluationKind.DEPARTMENT if "部门评价" in before else EvaluationKind.SELF
+        facts.append(Evaluation(view.evidence(m.start(), m.end(), KEY), org, year, None, kind, None, GRADES[m.group("grade")]))
+    return facts
+
+
+@register(EXTRACTOR, version=VERSION)
+def extract_narrative(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    view = prose_view(doc)
+    units = [unit_name_and_class(item.text)[0] for item, _f, _r in find_units(view, context.org)]
+    sections = unit_sections(view, context.org, units)
+    projects, project_spans = _projects(view, context)
+    facts: list[Fact] = list(projects)
+    facts.extend(_amounts(view, context, units, sections, project_spans))
+    project_names = [p.name for p in projects if isinstance(p, Project)]
+    facts.extend(_flows(view, context, project_names))
+    facts.extend(_evaluations(view, context))
+    return facts
