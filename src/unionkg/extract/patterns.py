@@ -421,14 +421,14 @@ FUND_SOURCES: Final[tuple[str, ...]] = ("一般公共预算", "财政拨款", "�
 #: Words stripped from the start of a label (connectives, subjects).
 LABEL_LEAD_NOISE: Final[tuple[str, ...]] = ("其中", "包括", "另外", "具体为", "合计", "共计", "共", "本部门", "本单位", "我单位", "我部门", "我会", "部门", "单位", "各单位")
 #: Words stripped from the end of a label.
-LABEL_TAIL_NOISE: Final[tuple[str, ...]] = ("共计", "合计", "总计为", "为", "是", "共", "达", "约", "安排", "均为")
+LABEL_TAIL_NOISE: Final[tuple[str, ...]] = ("共计", "为", "是", "共", "达", "约", "安排", "均为")
 
 #: Grades as printed and their canonical form.
 GRADES: Final[dict[str, str]] = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "合格": "中", "中": "中", "不合格": "差", "差": "差"}
 
 NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # "，占支出预算总额的 96%" right after an amount
-    "share_after_amount": re.compile(rf"^\s*[，,；;]?\s*(?:分别)?占[^，。；;%\d]{{0,24}}?\s*(?P<number>{NUMBER_SRC})\s*[%％]"),
+    "share_after_amount": re.compile(rf"\s*[，,；;]?\s*(?:分别)?占[^，。；;%\d]{{0,24}}?\s*(?P<number>{NUMBER_SRC})\s*[%％]"),
     # the stated reason of a change: 主要原因：... / 增加的原因主要是... / 减少原因：...
     "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)[是为]?\s*[：:]?\s*(?P<reason>[^。]+)"),
     # a template placeholder reason or change: ****** / 增加/减少
@@ -449,11 +449,11 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "execution_rate": re.compile(rf"(?P<name>[^，,。；;：:\s]{{2,30}}?)(?:项目)?(?:预算|资金)?执行率(?:为|达到|达)?\s*(?P<number>{NUMBER_SRC})\s*[%％]"),
     # payment to a recipient: 拨付给 X 130 万元包干费用，用于 Y
     "flow_payment": re.compile(
-        rf"(?P<payer>[^，,。；;]{{0,20}}?)(?:拨付给|拨付|支付给|支付|付给|划拨给|转拨给|补助给)\s*(?P<payee>[^，,。；;\d]{{2,40}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})(?P<what>[^，,。；;]{{0,12}})(?:[，,]\s*用于(?P<purpose>[^，,。；;]+))?"
+        rf"(?P<payer>[^，,。；;]{{0,20}}?)(?:拨付给|支付给|付给|划拨给|转拨给|补助给)\s*(?P<payee>[^，,。；;\d]{{2,40}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})(?P<what>[^，,。；;]{{0,12}})(?:[，,]\s*用于(?P<purpose>[^，,。；;]+))?"
     ),
     # aid to a group: 向 X 实际发放生活补贴 800 万元，其中退休人员 597 人，遗孀遗属 550 人
     "flow_aid": re.compile(
-        rf"(?:向|对|给|为)\s*(?P<payee>[^，,。；;\d]{{2,30}}?)\s*(?:实际)?(?:发放|拨付|补助|资助|救助)(?P<what>[^，,。；;\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})(?:[，,]\s*(?P<detail>其中[^。；;]+))?"
+        rf"(?:向|对|给|为)\s*(?P<payee>[^，,。；;\d]{{2,30}}?)\s*(?:实际)?(?:发放|拨付|资助)(?P<what>[^，,。；;\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})(?:[，,]\s*(?P<detail>其中[^。；;]+))?"
     ),
     # counted recipients: 对 80 户帮扶对象 / 核实认定 80 户困难职工 / 发放 55 名市直离退休劳动模范津贴
     "recipient_count": re.compile(r"(?:对|向|为|给|认定|核实认定|资助|帮扶|救助|慰问|发放)\s*(?P<count>\d+)\s*(?P<unit>户|人|名|家)(?P<group>[\u4e00-\u9fff]{2,14}?)(?:实施|开展|发放|进行|津贴|补贴|，|。|的)"),
