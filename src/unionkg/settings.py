@@ -29,6 +29,7 @@ class Settings:
     max_rows: int = 10_000
     update_token: str | None = None
     encoder: str = "use"  # "use" (multilingual USE), "hash" (tests), or a model dir for sentence-transformers
+    index_dir: str | None = None  # search index folder; default <store>/index (or a per-endpoint user-data folder when remote)
     remote_user: str | None = None
     remote_password: str | None = None
     remote_auth: str = "basic"  # "basic" | "digest"
@@ -48,6 +49,7 @@ class Settings:
             "UNIONKG_MAX_ROWS": ("max_rows", int),
             "UNIONKG_UPDATE_TOKEN": ("update_token", str),
             "UNIONKG_ENCODER": ("encoder", str),
+            "UNIONKG_INDEX_DIR": ("index_dir", str),
             "UNIONKG_REMOTE_USER": ("remote_user", str),
             "UNIONKG_REMOTE_PASSWORD": ("remote_password", str),
             "UNIONKG_REMOTE_AUTH": ("remote_auth", str),

@@ -1,0 +1,158 @@
+"""The question answerer: normalise, link, pick an intent, run its template, phrase.
+
+Construct once (it encodes the intent exemplars and reads the entity catalog),
+then call :meth:`Answerer.ask` per question.  The catalog is re-read when the
+set of named graphs in the store changes (a document was ingested or removed).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from unionkg.errors import InputError
+from unionkg.graph.queries import named_query
+from unionkg.graph.store import GraphStore
+from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
+from unionkg.qa.intents import IntentClassifier
+from unionkg.qa.linking import Catalog, Links
+from unionkg.qa.normalize import NormalisedQuestion, normalise_question
+from unionkg.qa.patterns import FOLLOW_UP_PATTERNS
+from unionkg.qa.phrasing import holdings_text, years_text
+from unionkg.qa.sessions import SessionState, SessionStore
+from unionkg.search.encoders import Encoder, encoder_for
+from unionkg.settings import Settings
+
+MAX_QUESTION_CHARS = 500
+SEARCH_K = 5
+
+
+class Answerer:
+    def __init__(self, store: GraphStore, settings: Settings, index: Any | None = None, encoder: Encoder | None = None):
+        self.store = store
+        self.settings = settings
+        self.index = index
+        self.encoder = encoder if encoder is not None else (index.encoder if index is not None else encoder_for(settings.encoder))
+        self.classifier = IntentClassifier(self.encoder)
+        self.sessions = SessionStore()
+        self._catalog: Catalog | None = None
+        self._catalog_key: tuple[str, ...] | None = None
+        self._docs: list[dict[str, object]] = []
+        self._lock = threading.Lock()
+        self.catalog()  # read at start-up, not on the first question
+
+    # ------------------------------------------------------------ catalog
+    def catalog(self) -> Catalog:
+        key = tuple(self.store.graphs())
+        with self._lock:
+            if self._catalog is None or key != self._catalog_key:
+                self._catalog = Catalog(self.store)
+                if self.encoder is not None:
+                    self._catalog.entity_vectors(self.encoder)  # encode project labels now, not on a question
+                self._docs = self.store.select(named_query("qa_catalog_docs")).values()
+                self._catalog_key = key
+            return self._catalog
+
+    def _doc_ids(self, orgs: list[str], years: list[int]) -> set[str] | None:
+        if not orgs and not years:
+            return None
+        ids = {str(d["id"]) for d in self._docs if (not orgs or str(d.get("publisher")) in orgs) and (not years or d.get("year") in years)}
+        return ids or None
+
+    # ------------------------------------------------------------ asking
+    def ask(self, question: str, session: str | None = None) -> dict[str, object]:
+        if not question or not question.strip():
+            raise InputError("the question is empty")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise InputError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
+        catalog = self.catalog()
+        q = normalise_question(question)
+        links = catalog.link(q, self.encoder)
+        choice = self.classifier.classify(q.text, q.original)
+        intent = choice.name
+        state = self.sessions.get(session)
+        if state is not None and _is_follow_up(q, choice.rule_hit, links):
+            intent = intent if choice.rule_hit else state.intent
+            links = _inherit(links, state)
+        ctx = Context(self.store, catalog, q, links, q.language)
+        outcome, intent, searched = self._answer(ctx, intent)
+        session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, question))
+        return {
+            "question": question,
+            "language": q.language,
+            "intent": intent,
+            "found": outcome.found,
+            "answer": outcome.answer,
+            "rows": outcome.rows,
+            "sparql": None if searched or not ctx.queries_run else ctx.queries_run[-1] if len(ctx.queries_run) == 1 else "\n\n".join(ctx.queries_run),
+            "sources": outcome.sources,
+            "session": session_id,
+        }
+
+    def _answer(self, ctx: Context, intent: str | None) -> tuple[Outcome, str, bool]:
+        missing = self._missing_data(ctx, intent)
+        if missing is not None:
+            return missing, intent or "no_data", False
+        if intent is not None:
+            outcome = HANDLERS[intent](ctx)
+            if outcome.found or outcome.answer:
+                return outcome, intent, False
+        return self._search(ctx), intent or "search", True
+
+    def _missing_data(self, ctx: Context, intent: str | None) -> Outcome | None:
+        """found=false when the asked body or year is not in the graph: never guess a number."""
+        catalog, links = ctx.catalog, ctx.links
+        holdings = holdings_text(catalog.holdings(), ctx.lang)
+        if links.unknown_bodies and not links.orgs:
+            body = links.unknown_bodies[0]
+            return Outcome(False, ctx.say(f"图中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ") + holdings)
+        if not links.years or (intent is not None and intent not in YEAR_SCOPED):
+            return None
+        for org in links.orgs:
+            entry = catalog.orgs.get(org)
+            if entry is not None and entry.years and not set(links.years) & entry.years:
+                asked = years_text(links.years)
+                return Outcome(False, ctx.say(f"图中没有{entry.label} {asked} 年的数据；该单位现有年份：{years_text(sorted(entry.years))}。",
+                                              f"The graph holds no data for {entry.label} in {asked}; it has {years_text(sorted(entry.years))}. ") )
+        if not links.orgs:
+            known = {y for o in catalog.orgs.values() for y in o.years}
+            if known and not set(links.years) & known:
+                return Outcome(False, ctx.say(f"图中没有 {years_text(links.years)} 年的数据。", f"The graph holds no data for {years_text(links.years)}; ") + holdings)
+        return None
+
+    def _search(self, ctx: Context) -> Outcome:
+        if self.index is None:
+            return Outcome(False, ctx.say("没有匹配的问题类型，且搜索索引不可用。", "No question type fits and the search index is not available."))
+        hits = self.index.search(ctx.q.original, k=SEARCH_K, doc_ids=self._doc_ids(ctx.links.orgs, ctx.links.years))
+        if not hits:
+            return Outcome(False, ctx.say("没有找到相关段落。", "No relevant passage was found."))
+        best = hits[0]
+        answer = ctx.say(f"（搜索结果，非结构化答案）最相关的段落来自 {best['doc']}：{best['quote']}",
+                         f"(search result, not a structured answer) The most relevant passage, from {best['doc']}: {best['quote']}")
+        sources = [{"doc": h["doc"], "quote": h["quote"], "doc_iri": _doc_iri(self.settings, str(h["doc_id"]))} for h in hits]
+        return Outcome(True, answer, hits, sources)
+
+
+def _doc_iri(settings: Settings, doc_id: str) -> str:
+    from unionkg.graph.iris import Iris
+
+    return str(Iris(settings.base_iri).doc(doc_id))
+
+
+def _is_follow_up(q: NormalisedQuestion, rule_hit: bool, links: Links) -> bool:
+    pattern = FOLLOW_UP_PATTERNS[q.language]
+    if pattern.search(q.text):
+        return True
+    # a short question with only a body or a year ("2023年的呢", "Jiangxi?") refers to the last one
+    return not rule_hit and len(q.text) <= 20 and bool(links.orgs or links.years)
+
+
+def _inherit(links: Links, state: SessionState) -> Links:
+    return Links(
+        orgs=links.orgs or list(state.orgs),
+        years=links.years or list(state.years),
+        projects=links.projects or ([] if links.orgs else list(state.projects)),
+        indicators=links.indicators,
+        codes=links.codes,
+        unknown_bodies=links.unknown_bodies,
+    )

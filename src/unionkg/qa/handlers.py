@@ -1,0 +1,577 @@
+"""One handler per intent: run a named template, shape rows, phrase the answer.
+
+A handler takes a :class:`Context` and returns an :class:`Outcome`; it never
+formats user text into SPARQL (parameters are bound IRIs), and every figure
+it reports comes from a row whose source passage is returned with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rdflib import URIRef
+
+from unionkg.graph.queries import named_query
+from unionkg.graph.store import GraphStore
+from unionkg.qa.linking import Catalog, Links
+from unionkg.qa.normalize import NormalisedQuestion
+from unionkg.qa.patterns import AMOUNT_ITEMS, PHASE_WORDS
+from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan
+
+UKG = "https://w3id.org/unionkg/def/ukg#"
+PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
+PHASE_ZH = {"budget": "预算", "adjusted": "调整预算", "final": "决算"}
+COMPARATOR_SYMBOL = {"cmp-ge": "≥", "cmp-le": "≤", "cmp-eq": "=", "cmp-gt": ">", "cmp-lt": "<", "cmp-qualitative": ""}
+AVERAGE_WORDS = re.compile(r"平均|均分|average|mean")
+SOURCE_LIMIT = 10
+
+
+@dataclass
+class Context:
+    store: GraphStore
+    catalog: Catalog
+    q: NormalisedQuestion
+    links: Links
+    lang: str
+    queries_run: list[str] = field(default_factory=list)
+
+    def run(self, template: str, **bindings: str) -> list[dict[str, object]]:
+        """Run ``ontology/queries/<template>.rq`` with IRIs bound (never user text)."""
+        sparql = named_query(template)
+        terms = {k: URIRef(v) for k, v in bindings.items() if v}
+        bound = "".join(f"# binding ?{k} = <{v}>\n" for k, v in terms.items())
+        self.queries_run.append(bound + sparql)
+        rows = self.store.select(sparql, terms or None).values()
+        return [_plain(r) for r in rows]
+
+    def say(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def label(self, iri: object) -> str:
+        return self.catalog.org_label(str(iri))
+
+
+@dataclass
+class Outcome:
+    found: bool
+    answer: str
+    rows: list[dict[str, object]] = field(default_factory=list)
+    sources: list[dict[str, object]] = field(default_factory=list)
+
+
+def _plain(row: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for k, v in row.items():
+        if isinstance(v, Decimal):
+            v = int(v) if v == v.to_integral_value() and abs(v) < 10**15 and "." not in str(v) else float(v)
+        out[k] = v
+    return out
+
+
+def sources_of(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    seen: set[tuple[object, object]] = set()
+    out: list[dict[str, object]] = []
+    for r in rows:
+        key = (r.get("docIri"), r.get("quote"))
+        if r.get("quote") is None or key in seen:
+            continue
+        seen.add(key)
+        out.append({"doc": r.get("doc"), "quote": r.get("quote"), "doc_iri": r.get("docIri")})
+    return out[:SOURCE_LIMIT]
+
+
+def _in_years(rows: list[dict[str, object]], years: list[int], key: str = "year") -> list[dict[str, object]]:
+    return [r for r in rows if r.get(key) in years] if years else rows
+
+
+def _clean(row: dict[str, object], drop: tuple[str, ...] = ("docIri",)) -> dict[str, object]:
+    return {k: v for k, v in row.items() if k not in drop and v is not None}
+
+
+def _short(iri: object) -> str:
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _orgs_or_all(ctx: Context) -> list[str | None]:
+    return list(ctx.links.orgs) or [None]
+
+
+def _rows_for_orgs(ctx: Context, template: str) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for org in _orgs_or_all(ctx):
+        rows.extend(ctx.run(template, org=org) if org else ctx.run(template))
+    return rows
+
+
+def _target_org(ctx: Context) -> str | None:
+    """The body a single-body question is about: linked, or the only one that fits the year."""
+    if ctx.links.orgs:
+        return ctx.links.orgs[0]
+    feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
+    return feds[0].iri if len(feds) == 1 else None
+
+
+def _which_body(ctx: Context) -> Outcome:
+    from unionkg.qa.phrasing import holdings_text
+
+    holdings = ctx.catalog.holdings()
+    return Outcome(False, ctx.say("请指明是哪个单位。", "Please name the body you mean. ") + holdings_text(holdings, ctx.lang))
+
+
+# ---------------------------------------------------------------- indicators
+def _indicator_row(r: dict[str, object]) -> dict[str, object]:
+    cmp = COMPARATOR_SYMBOL.get(_short(r.get("comparator")), "")
+    target_text = r.get("targetText") or (f"{cmp}{number(r.get('target'))}{r.get('unit') or ''}" if r.get("target") is not None else None)
+    actual_text = r.get("actualText") or (f"{number(r.get('actual'))}{r.get('unit') or ''}" if r.get("actual") is not None else None)
+    return _clean({**r, "comparator": _short(r.get("comparator")) if r.get("comparator") else None, "targetText": target_text, "actualText": actual_text})
+
+
+def _indicator_line(r: dict[str, object], lang: str) -> str:
+    owner = f"{r.get('orgLabel') or ''}{' ' + str(r['year']) if r.get('year') else ''}"
+    project = r.get("projectLabel") or ("整体支出" if lang == "zh" else "whole department")
+    if lang == "zh":
+        return f"{owner}「{project}」{r['indicator']}：实际 {r.get('actualText')}，目标 {r.get('targetText')}"
+    return f"{owner} [{project}] {r['indicator']}: actual {r.get('actualText')} against a target of {r.get('targetText')}"
+
+
+def _indicators(ctx: Context) -> list[dict[str, object]]:
+    rows = _in_years(_rows_for_orgs(ctx, "qa_indicators"), ctx.links.years)
+    if ctx.links.projects:
+        rows = [r for r in rows if r.get("project") in ctx.links.projects]
+    return [_indicator_row(r) for r in rows]
+
+
+def missed_targets(ctx: Context) -> Outcome:
+    rows = [r for r in _indicators(ctx) if r.get("met") is False]
+    if not rows:
+        return Outcome(False, ctx.say("没有找到未完成目标的指标（图中所列指标均已达标，或没有相应年份/单位的指标）。",
+                                      "No indicator missed its target in the graph for this body/year (or there are no indicators)."))
+    lines = [_indicator_line(r, ctx.lang) for r in rows]
+    head = ctx.say(f"共有 {len(rows)} 个指标未完成目标：", f"{len(rows)} indicator(s) missed their targets: ")
+    return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def _violates(r: dict[str, object]) -> bool:
+    actual, target, cmp = r.get("actual"), r.get("target"), r.get("comparator")
+    if not isinstance(actual, (int, float)) or not isinstance(target, (int, float)):
+        return False
+    checks: dict[str, Callable[[float, float], bool]] = {
+        "cmp-ge": lambda a, t: a < t, "cmp-le": lambda a, t: a > t, "cmp-eq": lambda a, t: a != t,
+        "cmp-gt": lambda a, t: a <= t, "cmp-lt": lambda a, t: a >= t,
+    }
+    check = checks.get(str(cmp))
+    return bool(check and check(float(actual), float(target)))
+
+
+def strict_violations(ctx: Context) -> Outcome:
+    rows = [r for r in _indicators(ctx) if r.get("met") is True and _violates(r)]
+    if not rows:
+        return Outcome(False, ctx.say("没有发现实际值违反目标却被评为达标的指标。", "No indicator is scored as met while its actual value violates the target."))
+    lines = [_indicator_line(r, ctx.lang) for r in rows]
+    head = ctx.say(f"{len(rows)} 个指标被评为达标，但实际值不满足目标：", f"{len(rows)} indicator(s) were scored as met although the actual value violates the target: ")
+    return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def lost_points(ctx: Context) -> Outcome:
+    rows = [r for r in _indicators(ctx) if isinstance(r.get("score"), (int, float)) and isinstance(r.get("weight"), (int, float)) and r["score"] < r["weight"]]  # type: ignore[operator]
+    if not rows:
+        return Outcome(False, ctx.say("没有找到被扣分的指标。", "No indicator lost points."))
+    lines = [f"{r['indicator']}（{number(r['score'])}/{number(r['weight'])}）" if ctx.lang == "zh" else f"{r['indicator']} ({number(r['score'])} of {number(r['weight'])})" for r in rows]
+    head = ctx.say(f"{len(rows)} 个指标被扣分：", f"{len(rows)} indicator(s) lost points: ")
+    return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+# ---------------------------------------------------------------- evaluations
+def evaluation_score(ctx: Context) -> Outcome:
+    rows = _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
+    if ctx.links.projects:
+        rows = [r for r in rows if r.get("subject") in ctx.links.projects] or rows
+    rows = [_clean(r) for r in rows if isinstance(r.get("score"), (int, float))]
+    if not rows:
+        return Outcome(False, ctx.say("图中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year."))
+    project_rows = [r for r in rows if r.get("subject") and r.get("subject") != r.get("org")]
+    if AVERAGE_WORDS.search(ctx.q.text) or (len(project_rows) > 1 and re.search(r"项目|projects", ctx.q.text)):
+        pool = project_rows or rows
+        avg = sum(float(r["score"]) for r in pool) / len(pool)  # type: ignore[arg-type]
+        avg2 = f"{avg:.2f}"
+        grade = grade_for(round(avg, 2))
+        return Outcome(True, ctx.say(f"{len(pool)} 个评价的平均得分为 {avg2} 分，等级为{grade}。",
+                                     f"The average score of {len(pool)} evaluation(s) is {avg2}, grade {grade} ({GRADE_EN[grade]})."),
+                       [{"average": float(avg2), "grade": grade, "count": len(pool)}] + pool, sources_of(pool))
+    dept = [r for r in rows if r.get("subject") == r.get("org")] or rows
+    lines = [
+        (f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}：{number(r['score'])} 分" + (f"，等级{r['grade']}" if r.get("grade") else ""))
+        if ctx.lang == "zh" else
+        (f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}: {number(r['score'])}" + (f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else ""))
+        for r in dept
+    ]
+    return Outcome(True, join(lines, ctx.lang), dept, sources_of(dept))
+
+
+# ---------------------------------------------------------------- amounts
+def amount_concept(text: str) -> str | None:
+    return next((name for name, (asked, _item) in AMOUNT_ITEMS.items() if asked.search(text)), None)
+
+
+def wanted_phases(text: str) -> set[str]:
+    return {phase for phase, pattern in PHASE_WORDS.items() if pattern.search(text)}
+
+
+def _phase(r: dict[str, object]) -> str | None:
+    return PHASE_BY_CODE.get(_short(r.get("phase"))) if r.get("phase") else None
+
+
+def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str | None) -> list[dict[str, object]]:
+    if ctx.links.codes:
+        coded = [r for r in rows if r.get("code") in ctx.links.codes]
+        if coded:
+            return coded
+    named = [r for r in rows if isinstance(r.get("item"), str) and len(str(r["item"])) >= 2 and str(r["item"]) in ctx.q.text]
+    if named:
+        longest = max(len(str(r["item"])) for r in named)
+        return [r for r in named if len(str(r["item"])) == longest]
+    if concept is None:
+        return []
+    item_pattern = AMOUNT_ITEMS[concept][1]
+    hits = [r for r in rows if item_pattern.search(str(r.get("item", "")))]
+    direction = {"income_total": "revenue", "expenditure_total": "expenditure"}.get(concept)
+    if direction:
+        hits = [r for r in hits if not r.get("direction") or _short(r["direction"]) == direction] or hits
+    return hits
+
+
+def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) -> list[dict[str, object]]:
+    phases = wanted_phases(ctx.q.text)
+
+    def key(r: dict[str, object]) -> tuple[int, int, int, int, int]:
+        return (
+            0 if not phases or _phase(r) in phases else 1,
+            0 if r.get("scope") == "department" else 1,
+            0 if r.get("org") == org else 1,
+            0 if not r.get("fundSource") else 1,
+            len(str(r.get("item", ""))),
+        )
+
+    ranked = sorted(rows, key=key)
+    if phases:
+        ranked = [r for r in ranked if _phase(r) in phases] or ranked
+    return ranked
+
+
+def _amount_row(r: dict[str, object]) -> dict[str, object]:
+    out = _clean(r)
+    out["phase"] = _phase(r)
+    if r.get("direction"):
+        out["direction"] = _short(r["direction"])
+    out["amount_wan"] = float(wan(r["amount"]))
+    return out
+
+
+def _best_amounts(ctx: Context, org: str, years: list[int]) -> list[dict[str, object]]:
+    rows = ctx.run("qa_amounts", org=org)
+    entry = ctx.catalog.orgs.get(org)
+    if not years and entry and entry.years:
+        years = [max(entry.years)]
+    rows = _in_years(rows, years)
+    hits = _matching_amounts(ctx, rows, amount_concept(ctx.q.text))
+    ranked = _rank_amounts(ctx, hits, org)
+    if not ranked:
+        return []
+    phases = wanted_phases(ctx.q.text)
+    best = ranked[0]
+    if len(phases) > 1:  # budget vs final: one figure per phase
+        per_phase: dict[object, dict[str, object]] = {}
+        for r in ranked:
+            per_phase.setdefault(_phase(r), r)
+        return [_amount_row(r) for r in per_phase.values()]
+    same = [r for r in ranked if r.get("item") == best.get("item") and r.get("amount") == best.get("amount") and _phase(r) == _phase(best)]
+    return [_amount_row(r) for r in same[:3]]
+
+
+def _amount_line(r: dict[str, object], lang: str) -> str:
+    phase = r.get("phase")
+    if lang == "zh":
+        return f"{r.get('orgLabel')} {r.get('year')} 年{PHASE_ZH.get(str(phase), '')}「{r.get('item')}」为 {money(r['amount'], 'zh')}"
+    return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}': {money(r['amount'], 'en')}"
+
+
+def amount(ctx: Context) -> Outcome:
+    org = _target_org(ctx)
+    if org is None:
+        return _which_body(ctx)
+    rows = _best_amounts(ctx, org, ctx.links.years)
+    if not rows:
+        return Outcome(False, ctx.say(f"图中没有找到{ctx.label(org)}的这项金额。", f"The graph has no such amount for {ctx.label(org)}."))
+    lines = []
+    for r in rows:
+        key = (r.get("item"), r.get("phase"), r.get("amount"))
+        line = _amount_line(r, ctx.lang)
+        if key not in {(x.get("item"), x.get("phase"), x.get("amount")) for x in rows[: rows.index(r)]}:
+            lines.append(line)
+    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def unit_amounts(ctx: Context) -> Outcome:
+    parent = _target_org(ctx)
+    if parent is None:
+        return _which_body(ctx)
+    entry = ctx.catalog.orgs.get(parent)
+    years = ctx.links.years or ([max(entry.years)] if entry and entry.years else [])
+    concept = amount_concept(ctx.q.text)
+    unit_rows = _in_years(ctx.run("qa_unit_amounts", parent=parent), years)
+    own_rows = [r for r in _in_years(ctx.run("qa_amounts", org=parent), years) if r.get("scope") != "department"]
+    out: list[dict[str, object]] = []
+    for org in [parent] + sorted({str(r["org"]) for r in unit_rows}):
+        pool = own_rows if org == parent else [r for r in unit_rows if r.get("org") == org]
+        ranked = _rank_amounts(ctx, _matching_amounts(ctx, pool, concept), org)
+        if ranked:
+            out.append(_amount_row(ranked[0]))
+    if not out:
+        return Outcome(False, ctx.say(f"图中没有{ctx.label(parent)}各下属单位的这项金额。", f"The graph has no per-unit figures of this kind for {ctx.label(parent)}."))
+    lines = [(f"{r.get('orgLabel') or ctx.label(r['org'])}{'（本级）' if r['org'] == parent else ''} {wan(r['amount'])} 万元") if ctx.lang == "zh"
+             else f"{r.get('orgLabel') or ctx.label(r['org'])}{' (own level)' if r['org'] == parent else ''}: {wan(r['amount'])}" for r in out]
+    head = ctx.say(f"{ctx.label(parent)}各单位「{out[0].get('item')}」：", f"{ctx.label(parent)} by unit ('{out[0].get('item')}', 万元): ")
+    return Outcome(True, head + join(lines, ctx.lang), out, sources_of(out))
+
+
+def comparison(ctx: Context) -> Outcome:
+    orgs = ctx.links.orgs or ([_target_org(ctx)] if _target_org(ctx) else [])
+    years = ctx.links.years or [None]  # type: ignore[list-item]
+    rows: list[dict[str, object]] = []
+    for org in orgs:
+        for year in years:
+            rows.extend(_best_amounts(ctx, org, [year] if year else [])[:1])  # type: ignore[list-item]
+    if len(rows) < 2:
+        return amount(ctx) if rows else Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
+    lines = [_amount_line(r, ctx.lang) for r in rows]
+    top = max(rows, key=lambda r: float(r["amount"]))  # type: ignore[arg-type]
+    tail = ctx.say(f"。最高的是{top.get('orgLabel')} {top.get('year')} 年。", f". Highest: {top.get('orgLabel')} {top.get('year')}.")
+    return Outcome(True, join(lines, ctx.lang) + tail, rows, sources_of(rows))
+
+
+# ---------------------------------------------------------------- projects
+def _projects(ctx: Context) -> list[dict[str, object]]:
+    rows = _in_years(_rows_for_orgs(ctx, "qa_projects"), ctx.links.years)
+    if ctx.links.projects:
+        rows = [r for r in rows if r.get("fact") in ctx.links.projects] or rows
+    seen: set[object] = set()
+    out = []
+    for r in rows:
+        if r["fact"] not in seen:
+            seen.add(r["fact"])
+            out.append(_clean(r))
+    return out
+
+
+def _project_amount_text(r: dict[str, object], lang: str) -> str:
+    parts = []
+    for key, zh, en in (("budget", "预算", "budget"), ("adjusted", "调整预算", "adjusted"), ("final", "执行", "spent")):
+        if r.get(key) is not None:
+            parts.append(f"{zh} {wan(r[key])} 万元" if lang == "zh" else f"{en} {wan(r[key])}")
+    return ("，".join(parts) if lang == "zh" else ", ".join(parts) + (" (万元)" if parts else ""))
+
+
+def projects(ctx: Context) -> Outcome:
+    rows = _projects(ctx)
+    if not rows:
+        return Outcome(False, ctx.say("图中没有该单位/年份的项目。", "The graph has no projects for this body/year."))
+    lines = [f"{r['label']}（{_project_amount_text(r, ctx.lang)}）" if ctx.lang == "zh" else f"{r['label']} ({_project_amount_text(r, ctx.lang)})" for r in rows]
+    head = ctx.say(f"共 {len(rows)} 个项目：", f"{len(rows)} project(s): ")
+    return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def execution_rate(ctx: Context) -> Outcome:
+    indicator_rows = [r for r in _indicators(ctx) if "执行率" in str(r.get("indicator", "")) and r.get("actual") is not None]
+    if indicator_rows and not ctx.links.projects:
+        lines = [f"{r.get('orgLabel')} {r.get('year')}：{r['indicator']} {r.get('actualText')}" if ctx.lang == "zh"
+                 else f"{r.get('orgLabel')} {r.get('year')}: {r['indicator']} {r.get('actualText')}" for r in indicator_rows]
+        return Outcome(True, join(lines, ctx.lang), indicator_rows, sources_of(indicator_rows))
+    rows = [r for r in _projects(ctx) if r.get("rate") is not None]
+    if not rows:
+        return Outcome(False, ctx.say("图中没有该单位/年份的执行率。", "The graph has no execution rate for this body/year."))
+    lines = [f"{r['label']} {number(r['rate'])}%" for r in rows]
+    return Outcome(True, ctx.say("执行率：", "Execution rate: ") + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def project_detail(ctx: Context) -> Outcome:
+    if not (ctx.links.projects or ctx.links.indicators):
+        return Outcome(False, "")  # the answerer falls back to passage search
+    indicators = [r for r in _in_years(_rows_for_orgs(ctx, "qa_indicators"), ctx.links.years)
+                  if r.get("project") in ctx.links.projects or r.get("fact") in ctx.links.indicators]
+    indicators = [_indicator_row(r) for r in indicators]
+    project_rows = [r for r in _projects(ctx) if r.get("fact") in ctx.links.projects]
+    parts = []
+    for p in project_rows:
+        parts.append(f"{p['label']}：{_project_amount_text(p, ctx.lang)}" if ctx.lang == "zh" else f"{p['label']}: {_project_amount_text(p, ctx.lang)}")
+        if p.get("description"):
+            parts.append(str(p["description"]))
+    for r in indicators:
+        parts.append(f"{r['indicator']} {r.get('actualText')}" if ctx.lang == "zh" else f"{r['indicator']}: {r.get('actualText')}")
+    rows = project_rows + indicators
+    if not rows:
+        return Outcome(False, "")
+    return Outcome(True, join(parts, ctx.lang), rows, sources_of(rows))
+
+
+# ---------------------------------------------------------------- organisation
+def _units(ctx: Context, role: str) -> Outcome:
+    org = _target_org(ctx)
+    if org is None:
+        return _which_body(ctx)
+    rows = [_clean(r) for r in ctx.run("qa_units", org=org) if r.get("role") == UKG + role]
+    seen: set[object] = set()
+    rows = [r for r in rows if not (r["fact"] in seen or seen.add(r["fact"]))]  # type: ignore[func-returns-value]
+    what_zh, what_en = ("下属单位", "subordinate units") if role == "SubordinateUnit" else ("内设机构", "internal departments")
+    if not rows:
+        return Outcome(False, ctx.say(f"图中没有{ctx.label(org)}的{what_zh}。", f"The graph lists no {what_en} of {ctx.label(org)}."))
+    names = [str(r["label"]) for r in rows]
+    head = ctx.say(f"{ctx.label(org)}有 {len(rows)} 个{what_zh}：", f"{ctx.label(org)} has {len(rows)} {what_en}: ")
+    return Outcome(True, head + join(names, ctx.lang), rows, sources_of(rows))
+
+
+def subordinate_units(ctx: Context) -> Outcome:
+    return _units(ctx, "SubordinateUnit")
+
+
+def departments(ctx: Context) -> Outcome:
+    return _units(ctx, "InternalDepartment")
+
+
+def staffing(ctx: Context) -> Outcome:
+    rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_staffing"), ctx.links.years)]
+    if not rows:
+        return Outcome(False, ctx.say("图中没有该单位的人员编制数据。", "The graph has no staffing figures for this body."))
+    lines = [f"{r.get('orgLabel')} {r.get('label') or _short(r.get('category'))} {r['headcount']} 人" if ctx.lang == "zh"
+             else f"{r.get('orgLabel')} {r.get('label') or ''} ({_short(r.get('category'))}): {r['headcount']}" for r in rows]
+    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def duties(ctx: Context) -> Outcome:
+    org = _target_org(ctx)
+    if org is None:
+        return _which_body(ctx)
+    rows = [_clean(r) for r in ctx.run("qa_duties", org=org)]
+    if not rows:
+        return Outcome(False, ctx.say(f"图中没有{ctx.label(org)}的职责。", f"The graph has no duties of {ctx.label(org)}."))
+    return Outcome(True, ctx.say(f"{ctx.label(org)}的主要职责：", f"Duties of {ctx.label(org)} (as printed): ") + join([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
+
+
+def flows(ctx: Context) -> Outcome:
+    rows = _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years)
+    if ctx.links.projects:
+        rows = [r for r in rows if r.get("project") in ctx.links.projects] or rows
+    rows = [_clean(r) for r in rows]
+    if not rows:
+        return Outcome(False, ctx.say("图中没有相应的资金流向记录。", "The graph records no such payments."))
+    lines = [f"{r.get('payeeLabel') or _short(r['payee'])}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
+             else f"{r.get('payeeLabel') or _short(r['payee'])}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}" for r in rows]
+    return Outcome(True, ctx.say("收款方：", "Recipients: ") + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+# ---------------------------------------------------------------- changes, codes, findings
+def _changes(ctx: Context) -> list[dict[str, object]]:
+    rows = _in_years(_rows_for_orgs(ctx, "qa_changes"), ctx.links.years)
+    concept = amount_concept(ctx.q.text)
+    if concept and concept in AMOUNT_ITEMS:
+        item_pattern = AMOUNT_ITEMS[concept][1]
+        asked = AMOUNT_ITEMS[concept][0]
+        rows = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or asked.search(str(r.get("item", "")))] or rows
+    return [_clean(r) for r in rows]
+
+
+def _change_line(r: dict[str, object], lang: str, with_reason: bool) -> str:
+    delta = f"{wan(r['delta'])} 万元" if r.get("delta") is not None else ""
+    pct = f"{number(r['pct'])}%" if r.get("pct") is not None else ""
+    if lang == "zh":
+        text = f"{r.get('orgLabel')} {r.get('year')} 年「{r['item']}」比上年变化 {delta}{'（' + pct + '）' if pct else ''}"
+        return text + (f"，原因：{r['reason']}" if with_reason and r.get("reason") else "")
+    text = f"{r.get('orgLabel')} {r.get('year')} '{r['item']}' changed by {delta.replace(' 万元', '')} (万元){' (' + pct + ')' if pct else ''} on the previous year"
+    return text + (f"; stated reason: {r['reason']}" if with_reason and r.get("reason") else "")
+
+
+def yoy_change(ctx: Context) -> Outcome:
+    rows = _changes(ctx)
+    if not rows:
+        return Outcome(False, "")
+    return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang), rows, sources_of(rows))
+
+
+def change_reason(ctx: Context) -> Outcome:
+    rows = [r for r in _changes(ctx) if r.get("reason")]
+    if not rows:
+        return Outcome(False, "")  # answered from the source passage by the answerer
+    return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang), rows, sources_of(rows))
+
+
+def code_lookup(ctx: Context) -> Outcome:
+    rows = [_clean(r) for r in ctx.run("qa_codes")]
+    if ctx.links.codes:
+        hits = [r for r in rows if r.get("code") in ctx.links.codes]
+        hits.sort(key=lambda r: 0 if r.get("source") == "code list" else 1)
+        if not hits:
+            return Outcome(False, ctx.say(f"图中没有科目代码 {', '.join(ctx.links.codes)}。", f"The graph has no classification code {', '.join(ctx.links.codes)}."))
+        by_code = {str(r["code"]): r for r in rows if r.get("source") == "code list"}
+        best = hits[0]
+        chain = []
+        parent = best.get("parentCode")
+        while isinstance(parent, str) and parent not in {c for c, _ in chain} and len(chain) < 4:
+            chain.append((parent, str(by_code.get(parent, {}).get("label") or best.get("parentLabel") or "")))
+            parent = by_code.get(parent, {}).get("parentCode")
+        path = ctx.say("，上级：", "; parents: ") + " / ".join(f"{c} {l}" for c, l in chain) if chain else ""
+        return Outcome(True, f"{best['code']} {best['label']}{path}", hits[:5], [])
+    names = [r for r in rows if isinstance(r.get("label"), str) and str(r["label"]) in ctx.q.text]
+    if not names:
+        return Outcome(False, ctx.say("没有找到对应的科目。", "No matching classification code was found."))
+    longest = max(len(str(r["label"])) for r in names)
+    names = [r for r in names if len(str(r["label"])) == longest]
+    codes = sorted({str(r["code"]) for r in names})
+    return Outcome(True, ctx.say(f"「{names[0]['label']}」的科目代码是 {', '.join(codes)}", f"The code of '{names[0]['label']}' is {', '.join(codes)}"), names[:5], [])
+
+
+def findings(ctx: Context) -> Outcome:
+    rows = ctx.run("qa_findings")
+    if ctx.links.orgs:
+        rows = [r for r in rows if r.get("org") in ctx.links.orgs]
+    rows = [_clean(r) for r in _in_years(rows, ctx.links.years)]
+    if not rows:
+        return Outcome(False, ctx.say("没有发现数据质量问题。", "No data-quality findings for this body/year."))
+    lines = [f"{r.get('kind')}: {r.get('comment') or ''}" for r in rows]
+    return Outcome(True, ctx.say(f"发现 {len(rows)} 个数据质量问题：", f"{len(rows)} data-quality finding(s): ") + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def coverage(ctx: Context) -> Outcome:
+    from unionkg.qa.phrasing import holdings_text
+
+    holdings = ctx.catalog.holdings()
+    rows: list[dict[str, object]] = [{"org": name, "years": years} for name, years in holdings]
+    return Outcome(bool(rows), holdings_text(holdings, ctx.lang), rows, [])
+
+
+HANDLERS: dict[str, Callable[[Context], Outcome]] = {
+    "missed_targets": missed_targets,
+    "strict_violations": strict_violations,
+    "lost_points": lost_points,
+    "evaluation_score": evaluation_score,
+    "execution_rate": execution_rate,
+    "unit_amounts": unit_amounts,
+    "amount": amount,
+    "projects": projects,
+    "project_detail": project_detail,
+    "subordinate_units": subordinate_units,
+    "departments": departments,
+    "staffing": staffing,
+    "duties": duties,
+    "flows": flows,
+    "change_reason": change_reason,
+    "yoy_change": yoy_change,
+    "comparison": comparison,
+    "code_lookup": code_lookup,
+    "findings": findings,
+    "coverage": coverage,
+}
+
+# Intents whose facts are tied to a fiscal year (a missing year means "no data").
+YEAR_SCOPED = frozenset(HANDLERS) - {"code_lookup", "duties", "subordinate_units", "departments", "coverage", "findings"}

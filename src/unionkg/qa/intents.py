@@ -1,0 +1,204 @@
+"""Intent selection: keyword rules plus multilingual exemplars matched by embeddings.
+
+``INTENTS`` is the one table of question families.  Each intent has rules
+(regexes over the normalised question, with a weight: specific families weigh
+more than generic ones) and exemplars in Chinese and English.  The score of an
+intent is its best rule weight plus the best cosine similarity between the
+question and its exemplars; the best intent wins when its score passes
+``MIN_SCORE``, otherwise the question goes to passage search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from unionkg.search.encoders import Encoder
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    name: str
+    rules: tuple[tuple[re.Pattern[str], float], ...]
+    exemplars: tuple[str, ...]
+
+
+def _r(pattern: str, weight: float = 1.0) -> tuple[re.Pattern[str], float]:
+    return (re.compile(pattern), weight)
+
+
+INTENTS: tuple[Intent, ...] = (
+    Intent("missed_targets", (
+        _r(r"未完成|没有完成|没完成|未达到|没有达到|没达到|未达标|不达标|未实现|偏差|差距", 1.4),
+        _r(r"miss(?:ed|ing)?\b|fell short|short of|not (?:been )?(?:met|achieved|reached)|fail(?:ed)? to|underperform|below (?:the )?target", 1.4),
+    ), (
+        "哪些项目没有完成绩效目标？", "2024年哪些指标未达到目标值", "未完成的绩效指标有哪些",
+        "Which projects missed targets in 2024?", "Which indicators did not reach their target?", "targets that were not met",
+    )),
+    Intent("strict_violations", (
+        _r(r"严格|虽然.{0,12}(?:达标|完成|满分)|违反|违背|判为达标|算作达标", 1.6),
+        _r(r"strict|violat|although|despite|even though|wrongly (?:scored|marked)", 1.6),
+    ), (
+        "哪些指标实际值违反了严格目标却被评为达标？", "虽然实际值不符合目标但仍得满分的指标",
+        "Which indicators were scored as met although the actual value violates a strict target?",
+    )),
+    Intent("lost_points", (
+        _r(r"扣分|失分|扣了|没得满分|未得满分|丢分", 1.3),
+        _r(r"lost points|lose points|deduct|points? (?:were )?lost|not (?:get|receive) full", 1.3),
+    ), (
+        "哪些指标被扣分了？", "南昌市总工会哪些指标失分", "Which indicators lost points?", "where were points deducted",
+    )),
+    Intent("evaluation_score", (
+        _r(r"自评|评分|得分|分数|等级|评级|评价结果"),
+        _r(r"score|grade|rating|rated|self-evaluation|evaluation result"),
+    ), (
+        "江西省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
+        "What was the average self-evaluation score of the projects?", "What grade did the evaluation give?",
+    )),
+    Intent("execution_rate", (
+        _r(r"执行率|执行进度|完成率|支出进度", 1.3),
+        _r(r"execution rate|spending rate|implementation rate|share of the budget (?:was )?spent|how much of the budget", 1.3),
+    ), (
+        "预算执行率是多少？", "项目资金执行率", "What was the budget execution rate?", "How much of the budget was spent?",
+    )),
+    Intent("unit_amounts", (
+        _r(r"(?:各|每个|分别|各个)(?:下属|所属|直属|二级)?(?:预算)?单位.{0,12}(?:收入|支出|预算|决算|经费)|各单位", 1.6),
+        _r(r"(?:each|every|per|by) (?:subordinate |affiliated )?unit|broken down by unit|for each of (?:its|the) units", 1.6),
+    ), (
+        "各下属单位的收入预算分别是多少？", "每个单位的支出是多少", "What was the income budget of each subordinate unit?",
+    )),
+    Intent("amount", (
+        _r(r"收入|支出|预算|决算|经费|资金|拨款|合计|总计|多少钱|金额|人员经费|公用经费|三公"),
+        _r(r"income|revenue|expenditure|spending|spend|budget|appropriation|funds?|money|costs?|total|how much"),
+    ), (
+        "江西省总工会2023年本年收入合计是多少？", "南昌市总工会2021年项目支出预算多少", "人员经费是多少",
+        "What was the total income in 2023?", "How much was the project expenditure budget?", "What were the personnel costs?",
+    )),
+    Intent("projects", (
+        _r(r"哪些项目|什么项目|项目有|项目清单|项目列表|有几个项目|多少个项目|项目.{0,6}(?:金额|资金|预算)分别", 1.2),
+        _r(r"which projects|what projects|list (?:of )?(?:the )?projects|projects (?:and|with) (?:their )?(?:amounts|budgets)|how many projects", 1.2),
+    ), (
+        "江西省总工会2023年有哪些项目？", "项目及其金额", "What projects did the federation run in 2023?", "List the projects and their budgets",
+    )),
+    Intent("project_detail", (
+        _r(r"多少人|多少户|多少名|多少个|多少次|多少场|几个|几人|几户|补助了|救助了|帮扶了|慰问了", 0.8),
+        _r(r"how many|number of (?:people|households|beneficiaries|workers|recipients)", 0.8),
+    ), (
+        "核工业特殊困难群体补助经费补助了多少人？", "对多少户困难职工实施了医疗救助？", "How many people did the subsidy reach?",
+    )),
+    Intent("subordinate_units", (
+        _r(r"下属单位|直属单位|所属单位|二级单位|事业单位|下级单位|二级预算单位", 1.2),
+        _r(r"subordinate|affiliated|sub-?units?|units (?:under|below|of)|public institutions", 1.2),
+    ), (
+        "南昌市总工会有哪些下属单位？", "Which subordinate units did the federation report?", "What units are under the federation?",
+    )),
+    Intent("departments", (
+        _r(r"内设机构|内设部门|职能部室|处室|部室|内设", 1.3),
+        _r(r"internal (?:departments?|divisions?|offices)|departments? (?:of|inside)", 1.3),
+    ), (
+        "南昌市总工会有哪些内设机构？", "What internal departments does the federation have?",
+    )),
+    Intent("staffing", (
+        _r(r"编制|人员编制|实有人数|在职人员|在职人数|离退休人员|退休人数|职工人数|人员构成", 1.2),
+        _r(r"staff(?:ing)?|headcount|employees|personnel numbers|authori[sz]ed posts|retirees", 1.1),
+    ), (
+        "深圳市总工会有多少编制？", "实有人数是多少", "How many staff does the federation have?", "What is the authorised headcount?",
+    )),
+    Intent("duties", (
+        _r(r"职责|职能|主要任务|负责什么|做什么", 1.2),
+        _r(r"dut(?:y|ies)|responsibilit|mandate|functions|what does .* do", 1.2),
+    ), (
+        "南昌市总工会的主要职责是什么？", "What are the duties of the federation?",
+    )),
+    Intent("flows", (
+        _r(r"支付给|付给|拨付给|收款|谁收到|谁获得|给了谁|向.{1,20}支付|收款方|受益单位|中标", 1.4),
+        _r(r"who (?:received|got|was paid)|paid to|payee|recipient|contractor|money went", 1.4),
+    ), (
+        "这笔钱支付给了谁？", "哪些公司收到了资金", "Who received money for what?", "Which companies were paid?",
+    )),
+    Intent("change_reason", (
+        _r(r"为什么|为何|原因|怎么会|缘由", 1.3),
+        _r(r"\bwhy\b|reason|cause|explain", 1.3),
+    ), (
+        "江西省总工会2023年收入为什么下降？", "支出增加的原因是什么", "Why did the federation's income fall in 2023?", "What explains the increase in spending?",
+    )),
+    Intent("yoy_change", (
+        _r(r"比上年|同比|较上年|与上年相比|增减|增长|减少|下降|上升|增加|变化", 1.1),
+        _r(r"year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:previous|last|prior) year|change|increase|decrease|grow|fell|rose|drop", 1.1),
+    ), (
+        "收入比上年增加了多少？", "支出同比变化多少", "How did income change compared with the previous year?",
+    )),
+    Intent("comparison", (
+        _r(r"比较|对比|相比|哪个更|谁更|谁的.{0,6}(?:高|多|大)|和.{1,12}(?:相比|比)", 1.2),
+        _r(r"compare|comparison|versus|\bvs\.?\b|higher than|more than .* or|which (?:body|federation) (?:had|spent)", 1.2),
+    ), (
+        "比较南昌市总工会和江西省总工会的收入", "2022年和2023年的支出对比", "Compare the income of the two federations", "Which federation spent more?",
+    )),
+    Intent("code_lookup", (
+        _r(r"科目|分类代码|功能分类|经济分类|编码|代码", 1.3),
+        _r(r"classification|\bcode\b|function(?:al)? code|economic code", 1.3),
+    ), (
+        "支出功能分类科目2012901是什么？", "行政运行的科目编码是多少", "What is classification code 2080712?", "What is the code for 行政运行?",
+    )),
+    Intent("findings", (
+        _r(r"数据质量|质量问题|错误|不一致|矛盾|不符|对不上|不相等|有误|核对", 1.5),
+        _r(r"data quality|quality (?:issues|findings|problems)|inconsisten|errors?|mismatch|do(?:es)? not add up|discrepanc", 1.5),
+    ), (
+        "数据有哪些质量问题？", "哪些合计数与明细不符", "What data-quality problems were found?", "Which totals do not add up?",
+    )),
+    Intent("coverage", (
+        _r(r"有哪些数据|有什么数据|收录了|包含哪些(?:单位|文件|文档)|数据范围", 1.3),
+        _r(r"what data|which (?:bodies|documents|years) (?:are|do you)|coverage|what do you (?:know|have)", 1.3),
+    ), (
+        "图谱里有哪些单位和年份的数据？", "What data do you have?", "Which bodies and years are covered?",
+    )),
+)
+
+INTENT_BY_NAME: dict[str, Intent] = {i.name: i for i in INTENTS}
+MIN_SCORE = 0.3  # without a rule hit: exemplar cosine >= 0.6 (score = 0.5 * cosine)
+
+
+@dataclass(frozen=True, slots=True)
+class IntentChoice:
+    name: str | None  # None -> passage search
+    score: float
+    rule_hit: bool
+    scores: dict[str, float]
+
+
+class IntentClassifier:
+    """Rules + exemplar similarity; exemplar vectors are encoded once."""
+
+    def __init__(self, encoder: Encoder | None):
+        self.encoder = encoder
+        self._names = [i.name for i in INTENTS for _ in i.exemplars]
+        self._vectors = encoder.encode([e for i in INTENTS for e in i.exemplars]) if encoder else None
+
+    def rule_scores(self, text: str) -> dict[str, float]:
+        scores: dict[str, float] = {}
+        for intent in INTENTS:
+            best = max((w for pattern, w in intent.rules if pattern.search(text)), default=0.0)
+            if best:
+                scores[intent.name] = best
+        return scores
+
+    def exemplar_scores(self, question: str) -> dict[str, float]:
+        if self.encoder is None or self._vectors is None:
+            return {}
+        sims = self._vectors @ self.encoder.encode([question])[0]
+        best: dict[str, float] = {}
+        for name, sim in zip(self._names, sims):
+            best[name] = max(best.get(name, -1.0), float(sim))
+        return best
+
+    def classify(self, text: str, original: str) -> IntentChoice:
+        rules = self.rule_scores(text)
+        exemplars = self.exemplar_scores(original)
+        # exemplars weigh half: they break ties between rules and catch unruled phrasings
+        scores = {i.name: rules.get(i.name, 0.0) + 0.5 * max(exemplars.get(i.name, 0.0), 0.0) for i in INTENTS}
+        name = max(scores, key=lambda n: scores[n])
+        if scores[name] < MIN_SCORE and not rules:
+            return IntentChoice(None, scores[name], False, scores)
+        return IntentChoice(name, scores[name], name in rules, scores)

@@ -1,0 +1,278 @@
+"""Entity linking: organisations, projects/indicators, years and codes in a question.
+
+The catalog is read from the graph (``qa_catalog_*.rq``) once per Answerer and
+refreshed when the set of named graphs changes.  Aliases are *derived* from
+graph labels, never listed by hand: the place part of a name (南昌市总工会 ->
+南昌市, 南昌, 南昌市总), its pinyin for English questions (-> "nanchang"),
+and the generic 省总 / 市总 forms resolved by the level of the place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import numpy as np
+
+from unionkg.graph.queries import named_query
+from unionkg.graph.store import GraphStore
+from unionkg.qa.normalize import NormalisedQuestion
+from unionkg.qa.patterns import CODE_PATTERN, FEDERATION_WORDS, LEVEL_ALIASES, ORG_PATTERNS
+from unionkg.search.encoders import Encoder
+
+UKG = "https://w3id.org/unionkg/def/ukg#"
+ROLE_FEDERATION = UKG + "Federation"
+ENTITY_SIMILARITY_MIN = 0.55  # cosine of question vs project label (multilingual USE)
+ENTITY_SIMILARITY_MARGIN = 0.04  # the best label must beat the next distinct one by this much
+FUZZY_MIN = 0.6  # share of a Chinese project name found in the question
+
+
+@dataclass(slots=True)
+class OrgEntry:
+    iri: str
+    label: str  # preferred label
+    labels: set[str] = field(default_factory=set)
+    role: str | None = None
+    parent: str | None = None
+    division: str | None = None
+    years: set[int] = field(default_factory=set)
+
+    @property
+    def is_federation(self) -> bool:
+        return self.role == ROLE_FEDERATION
+
+
+@dataclass(slots=True)
+class LabelledEntity:
+    iri: str
+    kind: str  # "project" | "indicator"
+    label: str
+    org: str | None
+    year: int | None
+    project: str | None
+
+
+@dataclass(slots=True)
+class Links:
+    orgs: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    unknown_bodies: list[str] = field(default_factory=list)  # named in the question, absent from the graph
+
+
+def place_of(label: str) -> str | None:
+    m = ORG_PATTERNS["place"].match(label)
+    return m.group(1) if m else None
+
+
+def place_stem(place: str) -> str:
+    stem = ORG_PATTERNS["place_suffix"].sub("", place)
+    return stem if len(stem) >= 2 else place
+
+
+def pinyin_of(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).lower()
+
+
+def derived_aliases(label: str, is_federation: bool) -> set[str]:
+    """Names people write for a body, derived from its label."""
+    aliases = {label}
+    place = place_of(label)
+    if place is None:
+        return aliases
+    rest = label[len(place):]
+    stem = place_stem(place)
+    if is_federation:
+        aliases |= {place, stem}
+        if rest.startswith("总工会"):
+            aliases |= {place + "总", stem + "总", stem + "总工会", stem + "工会", place + "工会"}
+        else:
+            aliases.add(stem + rest)
+    else:
+        aliases.add(stem + rest)
+    return {a for a in aliases if len(a) >= 2}
+
+
+class Catalog:
+    """Organisations, projects and indicators of the graph, with aliases."""
+
+    def __init__(self, store: GraphStore):
+        self.orgs: dict[str, OrgEntry] = {}
+        self.entities: list[LabelledEntity] = []
+        self._load(store)
+        self.latest_year = max((y for o in self.orgs.values() for y in o.years), default=None)
+        self._zh_aliases = self._build_zh_aliases()
+        self._en_aliases = self._build_en_aliases()
+        self._entity_vectors: np.ndarray | None = None
+
+    # ------------------------------------------------------------ loading
+    def _load(self, store: GraphStore) -> None:
+        for row in store.select(named_query("qa_catalog_orgs")).values():
+            iri = str(row["org"])
+            entry = self.orgs.get(iri)
+            if entry is None:
+                entry = self.orgs[iri] = OrgEntry(iri, str(row["label"]))
+            entry.labels.add(str(row["label"]))
+            entry.role = str(row["role"]) if row.get("role") else entry.role
+            entry.parent = str(row["parent"]) if row.get("parent") else entry.parent
+            entry.division = str(row["division"]) if row.get("division") else entry.division
+        for entry in self.orgs.values():
+            # the preferred label is the longest full name (the altLabels are short forms)
+            entry.label = max(entry.labels, key=len)
+        for row in store.select(named_query("qa_catalog_years")).values():
+            entry = self.orgs.get(str(row["org"]))
+            if entry is not None and isinstance(row.get("year"), int):
+                entry.years.add(int(row["year"]))  # type: ignore[arg-type]
+        seen: set[str] = set()
+        for row in store.select(named_query("qa_catalog_projects")).values():
+            iri = str(row["entity"])
+            if iri in seen:
+                continue
+            seen.add(iri)
+            year = row.get("year")
+            self.entities.append(
+                LabelledEntity(iri, str(row["kind"]), str(row["label"]), str(row["org"]) if row.get("org") else None,
+                               int(year) if isinstance(year, int) else None, str(row["project"]) if row.get("project") else None)
+            )
+
+    def _build_zh_aliases(self) -> list[tuple[str, str]]:
+        pairs: list[tuple[str, str]] = []
+        for entry in self.orgs.values():
+            for label in entry.labels:
+                if label in LEVEL_ALIASES:  # 市总工会 / 省总 are resolved by level, not as a name
+                    continue
+                pairs.extend((alias, entry.iri) for alias in derived_aliases(label, entry.is_federation))
+        # longest alias first, so 南昌市总工会职工服务中心 wins over 南昌市总工会
+        return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
+
+    def _build_en_aliases(self) -> dict[str, list[str]]:
+        by_word: dict[str, list[str]] = defaultdict(list)
+        for entry in self.orgs.values():
+            place = place_of(entry.label)
+            if place:
+                by_word[pinyin_of(place_stem(place))].append(entry.iri)
+        return dict(by_word)
+
+    # ------------------------------------------------------------ look-ups
+    def org_label(self, iri: str) -> str:
+        entry = self.orgs.get(iri)
+        return entry.label if entry else iri.rsplit("/", 1)[-1]
+
+    def federations(self) -> list[OrgEntry]:
+        return sorted((o for o in self.orgs.values() if o.is_federation), key=lambda o: o.label)
+
+    def holdings(self) -> list[tuple[str, list[int]]]:
+        """(body, years) the graph has data for: what a 'no data' answer suggests."""
+        return [(o.label, sorted(o.years)) for o in self.federations() if o.years]
+
+    def entity_vectors(self, encoder: Encoder) -> np.ndarray:
+        if self._entity_vectors is None:
+            self._entity_vectors = encoder.encode([e.label for e in self.entities])
+        return self._entity_vectors
+
+    # ------------------------------------------------------------ linking
+    def link_orgs(self, q: NormalisedQuestion) -> tuple[list[str], list[str]]:
+        """Linked organisation IRIs and mentions of bodies that are not in the graph."""
+        text = q.text
+        found: list[str] = []
+        consumed = [False] * len(text)
+        for alias, iri in self._zh_aliases:
+            for m in re.finditer(re.escape(alias), text):
+                if any(consumed[m.start():m.end()]):
+                    continue
+                consumed[m.start():m.end()] = [True] * (m.end() - m.start())
+                if iri not in found:
+                    found.append(iri)
+        found = self._resolve_level_aliases(text, consumed, found)
+        wants_federation = bool(FEDERATION_WORDS.search(text))
+        for word, iris in self._en_aliases.items():
+            if re.search(rf"\b{re.escape(word)}\b", text):
+                feds = [i for i in iris if self.orgs[i].is_federation]
+                chosen = feds if (wants_federation or len(iris) > 1) and feds else iris
+                found.extend(i for i in chosen if i not in found)
+        unknown = self._unknown_mentions(text, consumed)
+        return found, unknown
+
+    def _resolve_level_aliases(self, text: str, consumed: list[bool], found: list[str]) -> list[str]:
+        """省总 / 市总 -> the only federation of that level, or the one already in context."""
+        for alias, level in sorted(LEVEL_ALIASES.items(), key=lambda p: -len(p[0])):
+            for m in re.finditer(re.escape(alias), text):
+                if any(consumed[m.start():m.end()]):
+                    continue
+                candidates = [o.iri for o in self.federations() if (place_of(o.label) or "").endswith(level)]
+                if len(candidates) > 1 and found:
+                    # "省总" next to 南昌市总工会 means the province that contains it (same division prefix)
+                    prefixes = {(self.orgs[f].division or "")[:2] for f in found}
+                    candidates = [c for c in candidates if (self.orgs[c].division or "")[:2] in prefixes]
+                if len(candidates) == 1 and candidates[0] not in found:
+                    found.append(candidates[0])
+                    consumed[m.start():m.end()] = [True] * (m.end() - m.start())
+        return found
+
+    def _unknown_mentions(self, text: str, consumed: list[bool]) -> list[str]:
+        unknown: list[str] = []
+        for m in ORG_PATTERNS["zh_body_mention"].finditer(text):
+            if not any(consumed[m.start():m.end()]):
+                unknown.append(m.group(0))
+        for m in ORG_PATTERNS["en_body_mention"].finditer(text):
+            word = m.group(1)
+            if word not in self._en_aliases and word not in {"the", "which", "what", "each", "this", "that", "whose", "every"}:
+                unknown.append(m.group(0))
+        return unknown
+
+    def link_entities(self, q: NormalisedQuestion, encoder: Encoder | None, orgs: list[str], years: list[int]) -> list[LabelledEntity]:
+        """Projects and indicators named in the question (exact, fuzzy or by meaning)."""
+        pool = [e for e in self.entities if (not orgs or e.org in orgs) and (not years or e.year in years)]
+        if not pool:
+            return []
+        exact = [e for e in pool if e.label in q.text]
+        if exact:
+            longest = max(len(e.label) for e in exact)
+            return [e for e in exact if len(e.label) == longest]
+        if q.language == "zh":
+            scored = sorted(((_contained_share(e.label, q.text), e) for e in pool), key=lambda p: -p[0])
+            if scored and scored[0][0] >= FUZZY_MIN:
+                best = scored[0][0]
+                return [e for s, e in scored if s >= best - 1e-9]
+        if encoder is None:
+            return []
+        index = {e.iri: i for i, e in enumerate(self.entities)}
+        vectors = self.entity_vectors(encoder)
+        query = encoder.encode([q.original])[0]
+        sims = sorted(((float(vectors[index[e.iri]] @ query), e) for e in pool), key=lambda p: -p[0])
+        best_sim, best = sims[0]
+        runner_up = next((s for s, e in sims[1:] if e.label != best.label), -1.0)
+        if best_sim >= ENTITY_SIMILARITY_MIN and best_sim - runner_up >= ENTITY_SIMILARITY_MARGIN:
+            return [e for s, e in sims if e.label == best.label]
+        return []
+
+    def link(self, q: NormalisedQuestion, encoder: Encoder | None) -> Links:
+        orgs, unknown = self.link_orgs(q)
+        years = list(q.years)
+        if self.latest_year is not None:
+            years += [self.latest_year + off for off in q.relative_years if self.latest_year + off not in years]
+        codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
+        entities = self.link_entities(q, encoder, orgs, years)
+        return Links(
+            orgs=orgs,
+            years=years,
+            projects=[e.iri for e in entities if e.kind == "project"],
+            indicators=[e.iri for e in entities if e.kind == "indicator"],
+            codes=codes,
+            unknown_bodies=unknown,
+        )
+
+
+def _contained_share(label: str, text: str) -> float:
+    """How much of ``label`` appears in ``text`` as matching blocks (fuzzy Chinese names)."""
+    if len(label) < 3:
+        return 0.0
+    matcher = SequenceMatcher(None, label, text, autojunk=False)
+    matched = sum(b.size for b in matcher.get_matching_blocks() if b.size >= 2)
+    return matched / len(label)

@@ -1,0 +1,95 @@
+"""Question normalisation: width, script, numerals, years, language.
+
+>>> q = normalise_question("江西省總工會二〇二三年本年收入合計是多少？")
+>>> q.text, q.language, q.years
+('江西省总工会2023年本年收入合计是多少?', 'zh', [2023])
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from unionkg.qa.patterns import (
+    CHINESE_DIGITS,
+    CHINESE_UNITS,
+    LANGUAGE_PATTERNS,
+    NUMERAL_PATTERNS,
+    RELATIVE_YEARS,
+    YEAR_PATTERNS,
+)
+
+
+@dataclass(slots=True)
+class NormalisedQuestion:
+    original: str
+    text: str  # simplified, half-width, Latin lower-cased, numerals as digits
+    language: str  # "zh" | "en"
+    years: list[int] = field(default_factory=list)  # explicit years, in order
+    relative_years: list[int] = field(default_factory=list)  # offsets from the latest year (0, -1, -2)
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def chinese_numeral_value(numeral: str) -> int | None:
+    """Value of a positional Chinese numeral (三十五 -> 35, 一百零二 -> 102, 两千 -> 2000)."""
+    total, section, digit = 0, 0, None
+    for ch in numeral:
+        if ch in CHINESE_DIGITS:
+            digit = CHINESE_DIGITS[ch]
+        elif ch in CHINESE_UNITS:
+            unit = CHINESE_UNITS[ch]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section, digit = 0, None
+            else:
+                section += (1 if digit is None else digit) * unit
+                digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _numerals_to_digits(text: str) -> str:
+    text = NUMERAL_PATTERNS["digit_year"].sub(lambda m: "".join(str(CHINESE_DIGITS[c]) for c in m.group(1)), text)
+
+    def counted(m: re.Match[str]) -> str:
+        value = chinese_numeral_value(m.group(1))
+        return str(value) if value is not None else m.group(1)
+
+    return NUMERAL_PATTERNS["counted"].sub(counted, text)
+
+
+def detect_language(text: str) -> str:
+    """"zh" when the question has Chinese characters and not mostly English words."""
+    cjk = len(LANGUAGE_PATTERNS["cjk"].findall(text))
+    latin = len(LANGUAGE_PATTERNS["latin_word"].findall(text.lower()))
+    return "zh" if cjk and cjk >= latin else "en"
+
+
+def explicit_years(text: str) -> list[int]:
+    years: list[int] = []
+    for m in YEAR_PATTERNS["four_digit"].finditer(text):
+        years.append(int(m.group(1)))
+    for m in YEAR_PATTERNS["two_digit"].finditer(text):
+        years.append(2000 + int(m.group(1)))
+    seen: set[int] = set()
+    return [y for y in years if not (y in seen or seen.add(y))]  # type: ignore[func-returns-value]
+
+
+def normalise_question(question: str) -> NormalisedQuestion:
+    text = unicodedata.normalize("NFKC", question).strip()
+    text = _t2s().convert(text)
+    text = _numerals_to_digits(text)
+    language = detect_language(text)
+    text = re.sub(r"[A-Z]+", lambda m: m.group(0).lower(), text)
+    text = re.sub(r"\s+", " ", text)
+    relative = sorted({offset for word, offset in RELATIVE_YEARS.items() if word in text}, reverse=True)
+    return NormalisedQuestion(question, text, language, explicit_years(text), relative)

@@ -1,0 +1,88 @@
+"""Named patterns and word lists of the question-answering stage, one table per topic.
+
+Every entry is tested with positive and negative examples in
+``tests/qa/test_patterns.py``.  Patterns see the *normalised* question:
+simplified characters, half-width, lower-cased Latin letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- years and numbers
+YEAR_PATTERNS: dict[str, re.Pattern[str]] = {
+    # 2024 / 2024年 / fy2024 (but not the 2024 inside a 7-digit code)
+    "four_digit": re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.])"),
+    # 24年 / 24年度 — a two-digit year is only taken with 年
+    "two_digit": re.compile(r"(?<![\d.])(\d{2})\s*年"),
+}
+
+# Relative years, resolved against the latest year in the graph (offset in years).
+RELATIVE_YEARS: dict[str, int] = {
+    "今年": 0, "本年度": 0, "this year": 0, "current year": 0, "latest year": 0,
+    "去年": -1, "上年度": -1, "last year": -1, "previous year": -1,
+    "前年": -2, "the year before last": -2,
+}
+
+CHINESE_DIGITS: dict[str, int] = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+NUMERAL_PATTERNS: dict[str, re.Pattern[str]] = {
+    # 二〇二三年 / 二零二四年: digit-by-digit years
+    "digit_year": re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)"),
+    # 三十五人 / 一百二十个: a positional numeral followed by a counter word
+    "counted": re.compile(r"([零一二两三四五六七八九十百千万]+)(?=\s*(?:个|人|户|项|家|名|场|次|分|岁))"),
+}
+
+# Classification codes: 类 3 digits, 款 5, 项 7 (not part of a longer number, not a year).
+CODE_PATTERN = re.compile(r"(?<![\d.])(\d{7}|\d{5}|\d{3})(?![\d.])")
+
+LANGUAGE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "cjk": re.compile(r"[\u4e00-\u9fff]"),
+    "latin_word": re.compile(r"[a-z]{2,}"),
+}
+
+# ---------------------------------------------------------------- organisations
+ORG_PATTERNS: dict[str, re.Pattern[str]] = {
+    # The place part of a body's name: 江西省 / 南昌市 / 广西壮族自治区 / 浦东新区
+    "place": re.compile(r"^(.{1,12}?(?:特别行政区|自治区|自治州|自治县|新区|地区|省|市|州|盟|县|区|旗))"),
+    # Place suffixes dropped to get the short name people use (江西省 -> 江西, 广西壮族自治区 -> 广西)
+    "place_suffix": re.compile(r"(?:(?:壮族|回族|维吾尔|藏族)?自治区|自治州|自治县|特别行政区|新区|地区|省|市|州|盟|县|区|旗)$"),
+    # A Chinese mention of a body that may not be in the graph (北京市总工会, 上海市财政局)
+    "zh_body_mention": re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委))"),
+    # An English mention: "the Beijing federation", "Shanghai union", "Jiangxi's trade union"
+    "en_body_mention": re.compile(r"\b([a-z]{3,})(?:'s)?\s+(?:municipal\s+|provincial\s+|city\s+)?(?:trade\s+)?(?:union|federation|bureau)\b"),
+}
+
+# Generic short forms that mean "the federation of the province / city in context".
+LEVEL_ALIASES: dict[str, str] = {"省总": "省", "省总工会": "省", "市总": "市", "市总工会": "市", "区总工会": "区", "县总工会": "县"}
+
+# English words that name the kind of body asked about; they prefer federations.
+FEDERATION_WORDS = re.compile(r"\b(?:union|federation|trade union|ftu)\b")
+
+# ---------------------------------------------------------------- follow-ups
+FOLLOW_UP_PATTERNS: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"^(?:那|那么|还有|另外|再问)|呢[?？]?$|^(?:它|其|他们|该单位)"),
+    "en": re.compile(r"^(?:and|what about|how about|same for|and for|also)\b|\b(?:its|their|it|them)\b"),
+}
+
+# ---------------------------------------------------------------- budget phase
+PHASE_WORDS: dict[str, re.Pattern[str]] = {
+    "budget": re.compile(r"预算|年初|budget(?:ed)?|planned|approved"),
+    "final": re.compile(r"决算|实际|执行数|支出了|final accounts?|actual|spent|outturn"),
+}
+
+# ---------------------------------------------------------------- amount items
+# concept -> (words in the question, pattern over the item label printed in the graph).
+# Ordered from specific to general: the first concept whose question words match is asked.
+AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "three_public": (re.compile(r"三公|three public"), re.compile(r"三公")),
+    "personnel": (re.compile(r"人员经费|工资福利|personnel|staff costs?|salar"), re.compile(r"人员经费|工资福利支出")),
+    "public_funds": (re.compile(r"公用经费|operating costs?|office costs?"), re.compile(r"公用经费")),
+    "project_spending": (re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending"), re.compile(r"^项目支出")),
+    "basic_spending": (re.compile(r"基本支出|basic (?:expenditure|spending)"), re.compile(r"^基本支出")),
+    "fiscal_appropriation": (re.compile(r"财政拨款|fiscal appropriation|government appropriation"), re.compile(r"财政拨款")),
+    "income_total": (re.compile(r"收入|income|revenue"), re.compile(r"收入.{0,4}(?:合计|总计)|^本年收入$|^收入总计")),
+    "expenditure_total": (re.compile(r"支出|expenditure|spending|spend|expenses"), re.compile(r"支出.{0,4}(?:合计|总计)|^本年支出$")),
+    "budget_total": (re.compile(r"预算|budget|经费|funds?|money"), re.compile(r"(?:收入|支出).{0,4}(?:合计|总计)|^(?:收入|支出)预算$")),
+}

@@ -1,0 +1,59 @@
+"""Answer phrasing helpers: money, numbers, lists, grades, in Chinese or English.
+
+>>> wan(77944400)
+'7794.44'
+>>> grade_for(99.41)
+'优'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+# Evaluation grades by score (design/ontology.md): 优 >= 90, 良 80-89, 中 60-79, 差 < 60.
+GRADE_BANDS: tuple[tuple[float, str], ...] = ((90, "优"), (80, "良"), (60, "中"), (float("-inf"), "差"))
+GRADE_EN: dict[str, str] = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
+LIST_LIMIT = 12  # items spelled out in an answer; the rows carry them all
+
+
+def grade_for(score: float) -> str:
+    return next(grade for bound, grade in GRADE_BANDS if score >= bound)
+
+
+def number(value: object) -> str:
+    """A figure as the documents print it: no trailing zeros, no exponent."""
+    if value is None:
+        return "?"
+    d = Decimal(str(value))
+    text = format(d.normalize(), "f") if d != d.to_integral_value() else str(int(d))
+    return text
+
+
+def wan(yuan: object) -> str:
+    """Yuan -> 万元 with two decimals (the unit of the documents' tables)."""
+    return f"{Decimal(str(yuan)) / Decimal(10000):.2f}"
+
+
+def money(yuan: object, lang: str) -> str:
+    if lang == "zh":
+        return f"{wan(yuan)} 万元"
+    return f"{wan(yuan)} 万元 (CNY {Decimal(str(yuan)):,.2f})"
+
+
+def join(items: list[str], lang: str) -> str:
+    shown = items[:LIST_LIMIT]
+    more = len(items) - len(shown)
+    if lang == "zh":
+        return "；".join(shown) + (f"；等共 {len(items)} 项" if more > 0 else "")
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+def years_text(years: list[int]) -> str:
+    return ", ".join(str(y) for y in sorted(years)) or "-"
+
+
+def holdings_text(holdings: list[tuple[str, list[int]]], lang: str) -> str:
+    parts = [f"{name} ({years_text(years)})" for name, years in holdings]
+    if not parts:
+        return "图谱中还没有数据。" if lang == "zh" else "the graph holds no data yet."
+    return ("图谱中现有：" if lang == "zh" else "the graph holds: ") + ("；".join(parts) if lang == "zh" else "; ".join(parts))

@@ -1,0 +1,47 @@
+"""Chat sessions: the last intent and slots per session id, in a bounded LRU."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+MAX_SESSIONS = 1000
+
+
+@dataclass(slots=True)
+class SessionState:
+    intent: str | None = None
+    orgs: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    question: str = ""
+
+
+class SessionStore:
+    def __init__(self, max_sessions: int = MAX_SESSIONS):
+        self._max = max_sessions
+        self._states: OrderedDict[str, SessionState] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, session: str | None) -> SessionState | None:
+        if session is None:
+            return None
+        with self._lock:
+            state = self._states.get(session)
+            if state is not None:
+                self._states.move_to_end(session)
+            return state
+
+    def put(self, session: str | None, state: SessionState) -> str:
+        session = session or uuid.uuid4().hex[:16]
+        with self._lock:
+            self._states[session] = state
+            self._states.move_to_end(session)
+            while len(self._states) > self._max:
+                self._states.popitem(last=False)
+        return session
+
+    def __len__(self) -> int:
+        return len(self._states)

