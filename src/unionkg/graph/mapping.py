@@ -1,18 +1,672 @@
-"""Stage 3: facts -> RDF (placeholder; the ontology issue fills it in)."""
+"""Stage 3: facts -> RDF, the shape documented in ``docs/graph-model.md``.
+
+:func:`to_graph` is the only code that writes the graph shape.  Every node has
+a deterministic IRI from :class:`~unionkg.graph.iris.Iris` (no blank nodes),
+every fact node carries its provenance (a passage with the exact quote), money
+is ``xsd:decimal`` in yuan.
+
+Organisations get one IRI per real organisation across documents: the name is
+made canonical (本级 removed, brackets unified) and placed under the GB/T 2260
+division of the body (subordinate units and departments under the division of
+their federation).
+"""
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, RDF
-from rdflib.namespace import DCAT, DCTERMS
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, QB, RDF, RDFS, SKOS, XSD
 
 from unionkg.graph.iris import Iris
-from unionkg.model import Extraction
+from unionkg.graph.ontology import code_entries, normalise_label, parent_code, vocabulary_graph
+from unionkg.graph.places import Gazetteer, default_gazetteer, simplified
+from unionkg.graph.vocab import INTERVAL_YEAR, OBEU_ATTR, OBEU_CODE, OBEU_DIM, OBEU_MEASURE, ORG, ROV, SCHEMA, UKG, WD
+from unionkg.model import (
+    Amount,
+    Change,
+    Comparator,
+    Direction,
+    Duty,
+    Evaluation,
+    EvaluationKind,
+    Evidence,
+    Extraction,
+    Fact,
+    Flow,
+    Indicator,
+    Organization,
+    OrgRole,
+    Passage,
+    Phase,
+    Project,
+    StaffCategory,
+    Staffing,
+    StatisticalCount,
+    WorkTask,
+)
+
+# ---------------------------------------------------------------- named data
+
+PHASE_CODES: dict[Phase, URIRef] = {
+    Phase.BUDGET: OBEU_CODE["budget-phase/approved"],
+    Phase.ADJUSTED: OBEU_CODE["budget-phase/revised"],
+    Phase.FINAL: OBEU_CODE["budget-phase/executed"],
+}
+DIRECTION_CODES: dict[Direction, URIRef] = {
+    Direction.REVENUE: OBEU_CODE["operation-character/revenue"],
+    Direction.EXPENDITURE: OBEU_CODE["operation-character/expenditure"],
+}
+COMPARATOR_CONCEPTS: dict[Comparator, URIRef] = {
+    Comparator.GE: UKG["cmp-ge"],
+    Comparator.LE: UKG["cmp-le"],
+    Comparator.EQ: UKG["cmp-eq"],
+    Comparator.GT: UKG["cmp-gt"],
+    Comparator.LT: UKG["cmp-lt"],
+    Comparator.QUALITATIVE: UKG["cmp-qualitative"],
+}
+ROLE_CONCEPTS: dict[OrgRole, URIRef] = {
+    OrgRole.FEDERATION: UKG.Federation,
+    OrgRole.UNIT: UKG.SubordinateUnit,
+    OrgRole.DEPARTMENT: UKG.InternalDepartment,
+}
+STAFF_CONCEPTS: dict[StaffCategory, URIRef] = {
+    StaffCategory.AUTHORIZED: UKG["staff-authorized"],
+    StaffCategory.ACTUAL: UKG["staff-actual"],
+    StaffCategory.IN_SERVICE: UKG["staff-in-service"],
+    StaffCategory.RETIRED: UKG["staff-retired"],
+}
+EVALUATION_CONCEPTS: dict[EvaluationKind, URIRef] = {
+    EvaluationKind.SELF: UKG["eval-self"],
+    EvaluationKind.DEPARTMENT: UKG["eval-department"],
+    EvaluationKind.THIRD_PARTY: UKG["eval-third-party"],
+}
+RENMINBI = WD.Q39099
+
+# The "本级" marker: the federation's own budget unit, same organisation.
+BENJI_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"[（(]\s*本\s*级\s*[)）]\s*$"),
+    re.compile(r"本\s*级\s*$"),
+)
+# Half-width brackets inside Chinese names become full-width (the usual form).
+BRACKETS: dict[str, str] = {"(": "（", ")": "）", "[": "【", "]": "】"}
+# Names of trade unions (schema:WorkersUnion); other bodies are typed as
+# schema:GovernmentOrganization.
+UNION_NAME_PATTERN = re.compile(r"(总工会|工会|工会联合会|工会委员会)$")
+
+# Item labels -> expense item concept (ontology/codes/expense-items.ttl).
+# Order matters: the first match wins, so specific items come first.
+ITEM_CATEGORY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"公务用车购置费|公务用车购置(?!及)"), "item-sangong-vehicle-purchase"),
+    (re.compile(r"公务用车运行(维护)?费"), "item-sangong-vehicle-operation"),
+    (re.compile(r"公务用车购置及运行"), "item-sangong-vehicles"),
+    (re.compile(r"因公出国[（(]?境[)）]?费"), "item-sangong-abroad"),
+    (re.compile(r"公务接待费"), "item-sangong-reception"),
+    (re.compile(r"[“\"]?三公[”\"]?经费"), "item-sangong"),
+    (re.compile(r"机关运行经费"), "item-running-costs"),
+    (re.compile(r"(授予)?中小企业合同"), "item-procurement-sme"),
+    (re.compile(r"政府采购货物"), "item-procurement-goods"),
+    (re.compile(r"政府采购工程"), "item-procurement-works"),
+    (re.compile(r"政府采购服务"), "item-procurement-services"),
+    (re.compile(r"政府采购"), "item-procurement"),
+    (re.compile(r"人员经费"), "item-personnel"),
+    (re.compile(r"公用经费"), "item-public-use"),
+    (re.compile(r"^基本支出"), "item-basic"),
+    (re.compile(r"^项目支出"), "item-project"),
+)
+
+# Classification codes by their first digit when a fact does not say which
+# scheme: 2xx functional, 3xx department economic, 5xx government economic.
+CODE_SCHEME_BY_FIRST_DIGIT: dict[str, str] = {"2": "func", "3": "econ", "5": "econ"}
+CODE_PATTERN = re.compile(r"^\d{3}(\d{2}){0,2}$")
 
 
-def to_graph(extraction: Extraction, iris: Iris) -> Graph:
-    doc = extraction.document
-    g = Graph()
-    d = iris.doc(doc.doc_id)
-    g.add((d, RDF.type, DCAT.Distribution))
-    g.add((d, DCTERMS.source, Literal(doc.source)))
-    return g
+def canonical_org_name(name: str) -> str:
+    """One spelling per organisation: no 本级, full-width brackets, no spaces.
+
+    >>> canonical_org_name("南昌市总工会(本级)")
+    '南昌市总工会'
+    >>> canonical_org_name("江西省总工会 本级")
+    '江西省总工会'
+    """
+    text = "".join(name.split())
+    for pattern in BENJI_PATTERNS:
+        text = pattern.sub("", text)
+    return "".join(BRACKETS.get(c, c) for c in text).strip()
+
+
+def item_category(item: str) -> URIRef | None:
+    label = normalise_label(item)
+    for pattern, concept in ITEM_CATEGORY_PATTERNS:
+        if pattern.search(label):
+            return UKG[concept]
+    return None
+
+
+def code_scheme_of(code: str, declared: str | None) -> str | None:
+    if declared in ("func", "econ"):
+        return declared
+    return CODE_SCHEME_BY_FIRST_DIGIT.get(code[:1]) if CODE_PATTERN.match(code) else None
+
+
+@cache
+def _labels_to_concepts(concept_class: str) -> dict[str, list[URIRef]]:
+    """prefLabel/altLabel (normalised) -> concepts of a class in the code lists."""
+    g = vocabulary_graph()
+    out: dict[str, list[URIRef]] = {}
+    for concept in g.subjects(RDF.type, UKG[concept_class]):
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for label in g.objects(concept, prop):
+                if isinstance(label, Literal) and label.language == "zh":
+                    out.setdefault(normalise_label(str(label)), []).append(URIRef(concept))
+    return out
+
+
+def concept_for_label(concept_class: str, label: str | None, accept: Callable[[URIRef], bool] = lambda c: True) -> URIRef | None:
+    """The concept of ``concept_class`` named ``label`` (prefLabel or altLabel)."""
+    if not label:
+        return None
+    key = normalise_label(simplified(label))
+    table = _labels_to_concepts(concept_class)
+    for candidate in (key, key.removesuffix("指标"), key + "指标"):
+        for concept in table.get(candidate, []):
+            if accept(concept):
+                return concept
+    return None
+
+
+def _is_top_category(concept: URIRef) -> bool:
+    return (concept, SKOS.topConceptOf, UKG["indicator-categories"]) in vocabulary_graph()
+
+
+def indicator_level1(label: str | None) -> URIRef | None:
+    return concept_for_label("IndicatorCategory", label, _is_top_category)
+
+
+def indicator_level2(label: str | None) -> URIRef | None:
+    return concept_for_label("IndicatorCategory", label, lambda c: not _is_top_category(c))
+
+
+def unit_concept(label: str | None) -> URIRef | None:
+    return concept_for_label("UnitOfMeasure", label)
+
+
+# ---------------------------------------------------------------- literals
+
+
+def decimal_text(value: Decimal | int | float) -> str:
+    """Canonical xsd:decimal form: no exponent, no trailing zeros, at least one decimal.
+
+    >>> decimal_text(Decimal("77944400.00")), decimal_text(Decimal("1E+3")), decimal_text(Decimal("-5.540"))
+    ('77944400.0', '1000.0', '-5.54')
+    """
+    d = Decimal(str(value)).normalize()
+    text = format(d, "f")
+    return text if "." in text else text + ".0"
+
+
+def dec(value: Decimal | int | float) -> Literal:
+    # The same amount must be the same literal in every document.
+    return Literal(decimal_text(value), datatype=XSD.decimal)
+
+
+def integer(value: int) -> Literal:
+    return Literal(int(value), datatype=XSD.integer)
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+# ---------------------------------------------------------------- organisations
+
+
+@dataclass
+class OrgResolver:
+    """Canonical names, roles, divisions and IRIs of the organisations of one document."""
+
+    iris: Iris
+    gazetteer: Gazetteer
+    reporting: str | None
+    declared: dict[str, Organization] = field(default_factory=dict)
+
+    @classmethod
+    def for_extraction(cls, extraction: Extraction, iris: Iris, gazetteer: Gazetteer) -> "OrgResolver":
+        ctx = extraction.context.org
+        resolver = cls(iris, gazetteer, canonical_org_name(ctx) if ctx else None)
+        for fact in extraction.facts:
+            if isinstance(fact, Organization):
+                resolver.declared.setdefault(canonical_org_name(fact.name), fact)
+        return resolver
+
+    def canonical(self, name: str) -> str:
+        # A bare "本级" is the reporting body itself.
+        return canonical_org_name(name) or (self.reporting or name.strip())
+
+    def role(self, name: str) -> OrgRole:
+        key = self.canonical(name)
+        if key in self.declared:
+            return self.declared[key].role
+        if key == self.reporting:
+            return OrgRole.FEDERATION
+        if UNION_NAME_PATTERN.search(key) and key.endswith("总工会") and self.gazetteer.division_for(key):
+            return OrgRole.FEDERATION  # another federation named in this document
+        return OrgRole.UNIT if self.reporting else OrgRole.FEDERATION
+
+    def parent(self, name: str) -> str | None:
+        key = self.canonical(name)
+        declared = self.declared.get(key)
+        if declared is not None and declared.parent:
+            return self.canonical(declared.parent)
+        if self.role(key) is OrgRole.FEDERATION:
+            return None
+        return self.reporting if self.reporting != key else None
+
+    def division(self, name: str) -> str:
+        key = self.canonical(name)
+        parent = self.parent(key)
+        if parent is not None and parent != key:
+            return self.division(parent)
+        return self.gazetteer.code_for(key) or "cn"
+
+    def iri(self, name: str) -> URIRef:
+        key = self.canonical(name)
+        return self.iris.org(self.division(key), key)
+
+    def is_known(self, name: str) -> bool:
+        key = self.canonical(name)
+        return key == self.reporting or key in self.declared
+
+
+# ---------------------------------------------------------------- the mapper
+
+
+class Mapper:
+    """Writes one extraction into a graph; one method per fact type."""
+
+    def __init__(self, extraction: Extraction, iris: Iris, gazetteer: Gazetteer):
+        self.x = extraction
+        self.doc = extraction.document
+        self.iris = iris
+        self.g = Graph()
+        self.orgs = OrgResolver.for_extraction(extraction, iris, gazetteer)
+        self.doc_iri = iris.doc(self.doc.doc_id)
+        self._orgs_written: set[URIRef] = set()
+        self._used: set[URIRef] = set()
+        self._known_codes = code_entries(iris.base)
+
+    # -- helpers
+    def add(self, s: URIRef, p: URIRef, o: object) -> None:
+        if o is None:
+            return
+        if not isinstance(o, (URIRef, Literal)):
+            o = Literal(o)
+        self.g.add((s, p, o))
+
+    def add_opt(self, s: URIRef, p: URIRef, value: object, convert: Callable[[object], Literal] | None = None) -> None:
+        if value is None or value == "":
+            return
+        self.add(s, p, convert(value) if convert else Literal(value))
+
+    def unique(self, iri: URIRef) -> URIRef:
+        """Make a fact IRI unique within the document: a second fact with the same
+        natural key gets a numbered suffix (deterministic: facts keep their order)."""
+        candidate, n = iri, 1
+        while candidate in self._used:
+            n += 1
+            candidate = URIRef(f"{iri}-{n}")
+        self._used.add(candidate)
+        return candidate
+
+    def year(self, year: int) -> URIRef:
+        y = self.iris.year(year)
+        self.add(y, OWL.sameAs, INTERVAL_YEAR[str(year)])
+        self.add(y, RDFS.label, Literal(f"{year}年", lang="zh"))
+        return y
+
+    def provenance(self, node: URIRef, ev: Evidence) -> None:
+        passage = self.iris.passage(self.doc.doc_id, ev.start, ev.end)
+        self.add(node, PROV.wasDerivedFrom, passage)
+        self.add(node, PROV.hadPrimarySource, self.doc_iri)
+        self.add(node, UKG.extractor, Literal(ev.extractor))
+        self.passage(ev)
+
+    def passage(self, ev: Evidence) -> URIRef:
+        passage = self.iris.passage(self.doc.doc_id, ev.start, ev.end)
+        self.add(passage, RDF.type, UKG.Passage)
+        self.add(passage, PROV.value, Literal(ev.quote))
+        self.add(passage, UKG.start, integer(ev.start))
+        self.add(passage, UKG.end, integer(ev.end))
+        self.add(passage, PROV.wasQuotedFrom, self.doc_iri)
+        return passage
+
+    def org(self, name: str) -> URIRef:
+        """The organisation node (written once per document)."""
+        iri = self.orgs.iri(name)
+        if iri in self._orgs_written:
+            return iri
+        self._orgs_written.add(iri)
+        key = self.orgs.canonical(name)
+        role = self.orgs.role(key)
+        if role is OrgRole.DEPARTMENT:
+            self.add(iri, RDF.type, ORG.OrganizationalUnit)
+        else:
+            self.add(iri, RDF.type, ORG.FormalOrganization)
+        self.add(iri, RDF.type, SCHEMA.WorkersUnion if UNION_NAME_PATTERN.search(key) else SCHEMA.GovernmentOrganization)
+        self.add(iri, SKOS.prefLabel, zh(key))
+        self.add(iri, RDFS.label, zh(key))
+        self.add(iri, ROV.legalName, Literal(key))
+        if name.strip() != key and canonical_org_name(name):
+            self.add(iri, SKOS.altLabel, zh(name.strip()))
+        self.add(iri, UKG.role, ROLE_CONCEPTS[role])
+        division = self.orgs.division(key)
+        if division != "cn":
+            self.add(iri, UKG.divisionCode, Literal(division))
+            self.add(iri, DCTERMS.spatial, self.iris.place(division))
+        parent = self.orgs.parent(key)
+        if parent is not None and parent != key:
+            parent_iri = self.org(parent)
+            self.add(iri, ORG.unitOf if role is OrgRole.DEPARTMENT else ORG.subOrganizationOf, parent_iri)
+        declared = self.orgs.declared.get(key)
+        if declared is not None:
+            self.add(iri, UKG.fundingType, concept_for_label("FundingType", declared.funding_type))
+            self.add(iri, UKG.reformClass, concept_for_label("ReformClass", declared.reform_class))
+        return iri
+
+    # -- the document
+    def document(self) -> None:
+        d, doc, ctx = self.doc_iri, self.doc, self.x.context
+        self.add(d, RDF.type, UKG.SourceDocument)
+        self.add(d, RDF.type, DCAT.Distribution)
+        self.add(d, DCTERMS.identifier, Literal(doc.doc_id))
+        self.add(d, DCTERMS.source, Literal(doc.source))
+        self.add(d, DCTERMS.format, Literal(doc.media_type))
+        self.add(d, UKG.genre, Literal(doc.genre))
+        self.add_opt(d, DCTERMS.title, ctx.title)
+        if ctx.published:
+            self.add(d, DCTERMS.issued, Literal(ctx.published, datatype=XSD.date))
+        if ctx.org:
+            self.add(d, DCTERMS.publisher, self.org(ctx.org))
+        if ctx.year:
+            self.add(d, DCTERMS.temporal, self.year(ctx.year))
+            self.add(d, UKG.fiscalYear, integer(ctx.year))
+
+    # -- facts
+    def organization(self, f: Organization) -> None:
+        iri = self.org(f.name)
+        self.provenance(iri, f.evidence)
+
+    def staffing(self, f: Staffing) -> None:
+        node = self.unique(self.iris.fact(self.doc.doc_id, "staffing", f.org, f.category, f.label, f.evidence.start))
+        self.add(node, RDF.type, UKG.StaffingFigure)
+        self.add(node, UKG.org, self.org(f.org))
+        self._fiscal_year(node, f.year)
+        self.add(node, UKG.staffCategory, STAFF_CONCEPTS[f.category])
+        self.add(node, UKG.headcount, integer(f.count))
+        self.add(node, RDFS.label, zh(f.label))
+        self.provenance(node, f.evidence)
+
+    def duty(self, f: Duty) -> None:
+        node = self.unique(self.iris.fact(self.doc.doc_id, "duty", f.org, f.text))
+        org = self.org(f.org)
+        self.add(node, RDF.type, UKG.Duty)
+        self.add(node, UKG.org, org)
+        self.add(node, UKG.text, Literal(f.text))
+        self.add(org, ORG.purpose, node)
+        self.provenance(node, f.evidence)
+
+    def work_task(self, f: WorkTask) -> None:
+        node = self.unique(self.iris.fact(self.doc.doc_id, "task", f.org, f.year, f.text))
+        self.add(node, RDF.type, UKG.WorkTask)
+        self.add(node, UKG.org, self.org(f.org))
+        self._fiscal_year(node, f.year)
+        self.add(node, UKG.text, Literal(f.text))
+        self.provenance(node, f.evidence)
+
+    def _fiscal_year(self, node: URIRef, year: int | None) -> None:
+        year = year or self.x.context.year
+        if year:
+            self.add(node, UKG.fiscalYear, integer(year))
+
+    def dataset(self, year: int, phase: Phase, org_name: str) -> URIRef:
+        publisher = self.x.context.org or org_name
+        key = self.orgs.canonical(publisher)
+        ds = self.iris.dataset(self.orgs.division(key), key, year, phase.value)
+        self.add(ds, RDF.type, QB.DataSet)
+        self.add(ds, QB.structure, UKG.fiscalDSD)
+        self.add(ds, DCTERMS.publisher, self.org(key))
+        self.add(ds, UKG.fiscalYear, integer(year))
+        self.add(ds, OBEU_DIM.fiscalYear, self.year(year))
+        self.add(ds, OBEU_DIM.budgetPhase, PHASE_CODES[phase])
+        self.add(ds, OBEU_ATTR.currency, RENMINBI)
+        self.add(ds, RDFS.label, zh(f"{key} {year}年 {phase.value}"))
+        return ds
+
+    def classification(self, node: URIRef, code: str | None, scheme: str | None, year: int, item: str) -> None:
+        if not code:
+            return
+        code = code.strip()
+        path = code_scheme_of(code, scheme)
+        self.add(node, UKG.classificationCode, Literal(code))
+        if path is None:
+            return
+        concept = self.iris.code(path, year, code)
+        self.add(node, UKG.functionalClassification if path == "func" else UKG.economicClassification, concept)
+        if code not in self._known_codes:
+            # Not in our code lists: keep the printed name in the document graph.
+            self.add(concept, RDF.type, SKOS.Concept)
+            self.add(concept, RDF.type, UKG.FunctionalClassificationCode if path == "func" else UKG.EconomicClassificationCode)
+            self.add(concept, SKOS.notation, Literal(code))
+            self.add(concept, SKOS.prefLabel, zh(item))
+            self.add(concept, SKOS.inScheme, self.iris.code_scheme(path, year))
+            parent = parent_code(code)
+            if parent:
+                self.add(concept, SKOS.broader, self.iris.code(path, year, parent))
+
+    def amount(self, f: Amount) -> None:
+        ds = self.dataset(f.year, f.phase, f.org)
+        org = self.org(f.org)
+        key = (self.doc.doc_id, f.evidence.start, f.evidence.end, self.orgs.canonical(f.org), f.item, f.code, f.column, f.fund_source, f.scope, f.direction)
+        obs = self.unique(self.iris.observation(ds, *key))
+        self.add(obs, RDF.type, QB.Observation)
+        self.add(obs, QB.dataSet, ds)
+        self.add(obs, OBEU_DIM.organization, org)
+        self.add(obs, OBEU_DIM.fiscalYear, self.year(f.year))
+        self.add(obs, UKG.fiscalYear, integer(f.year))
+        self.add(obs, OBEU_DIM.budgetPhase, PHASE_CODES[f.phase])
+        if f.direction is not None:
+            self.add(obs, OBEU_DIM.operationCharacter, DIRECTION_CODES[f.direction])
+        self.add(obs, UKG.item, Literal(f.item))
+        self.add(obs, UKG.itemCategory, item_category(f.item))
+        self.add(obs, OBEU_MEASURE.amount, dec(f.value))
+        self.classification(obs, f.code, f.code_scheme, f.year, f.item)
+        self.add_opt(obs, UKG.column, f.column)
+        self.add_opt(obs, UKG.sourceTable, f.table)
+        self.add_opt(obs, UKG.fundSource, f.fund_source)
+        self.add_opt(obs, UKG.sharePercent, f.share_pct, dec)
+        self.add_opt(obs, UKG.scope, f.scope)
+        self.add(obs, OBEU_ATTR.currency, RENMINBI)
+        self.provenance(obs, f.evidence)
+
+    def change(self, f: Change) -> None:
+        node = self.unique(self.iris.fact(self.doc.doc_id, "change", f.org, f.year, f.item, f.evidence.start))
+        self.add(node, RDF.type, UKG.Change)
+        self.add(node, UKG.org, self.org(f.org))
+        self.add(node, UKG.fiscalYear, integer(f.year))
+        self.add(node, UKG.item, Literal(f.item))
+        self.add(node, UKG.itemCategory, item_category(f.item))
+        self.add(node, UKG.changeDirection, Literal(f.direction))
+        self.add_opt(node, UKG.delta, f.delta, dec)
+        self.add_opt(node, UKG.changePercent, f.pct, dec)
+        self.add_opt(node, UKG.reason, f.reason)
+        if f.phase is not None:
+            self.add(node, OBEU_DIM.budgetPhase, PHASE_CODES[f.phase])
+        self.provenance(node, f.evidence)
+
+    def project_iri(self, org: str, year: int, name: str) -> URIRef:
+        key = self.orgs.canonical(org)
+        return self.iris.project(self.orgs.division(key), key, year, name.strip())
+
+    def project(self, f: Project) -> None:
+        node = self.project_iri(f.org, f.year, f.name)
+        first = (node, RDF.type, UKG.Project) not in self.g
+        self.add(node, RDF.type, UKG.Project)
+        self.add(node, SKOS.prefLabel, zh(f.name.strip()))
+        self.add(node, UKG.org, self.org(f.org))
+        self.add(node, UKG.fiscalYear, integer(f.year))
+        # The same project printed twice in one document (a table and a
+        # self-evaluation): one node; the first stated value of each figure wins.
+        for prop, value, conv in (
+            (UKG.budgetAmount, f.budget, dec),
+            (UKG.adjustedAmount, f.adjusted, dec),
+            (UKG.finalAmount, f.final, dec),
+            (UKG.executionRate, f.execution_rate, dec),
+            (UKG.implementingUnit, f.implementing_unit, Literal),
+            (UKG.periodStart, f.period_start, lambda v: Literal(v, datatype=XSD.date)),
+            (UKG.periodEnd, f.period_end, lambda v: Literal(v, datatype=XSD.date)),
+            (DCTERMS.description, f.description, Literal),
+        ):
+            if value is not None and (first or self.g.value(node, prop) is None):
+                self.add(node, prop, conv(value))  # type: ignore[operator]
+        self.provenance(node, f.evidence)
+
+    def indicator(self, f: Indicator) -> None:
+        if f.project:
+            holder = self.project_iri(f.org, f.year, f.project)
+        else:
+            key = self.orgs.canonical(f.org)
+            holder = self.iris.overall(self.orgs.division(key), key, f.year)
+        node = self.unique(self.iris.indicator(holder, f.name.strip()))
+        self.add(node, RDF.type, UKG.PerformanceIndicator)
+        self.add(node, SKOS.prefLabel, zh(f.name.strip()))
+        if f.project:
+            self.add(node, UKG.project, holder)
+            self.add(holder, RDF.type, UKG.Project)
+            self.add(holder, SKOS.prefLabel, zh(f.project.strip()))
+            self.add(holder, UKG.org, self.org(f.org))
+            self.add(holder, UKG.fiscalYear, integer(f.year))
+        self.add(node, UKG.org, self.org(f.org))
+        self.add(node, UKG.fiscalYear, integer(f.year))
+        self.add(node, UKG.level1, indicator_level1(f.level1))
+        self.add(node, UKG.level2, indicator_level2(f.level2))
+        self.add_opt(node, UKG.level1Label, f.level1)
+        self.add_opt(node, UKG.level2Label, f.level2)
+        self.add(node, UKG.comparator, COMPARATOR_CONCEPTS[f.comparator])
+        self.add_opt(node, UKG.targetValue, f.target, dec)
+        self.add_opt(node, UKG.targetText, f.target_text)
+        self.add_opt(node, UKG.unit, f.unit)
+        self.add(node, UKG.unitOfMeasure, unit_concept(f.unit))
+        self.add_opt(node, UKG.actualValue, f.actual, dec)
+        self.add_opt(node, UKG.actualText, f.actual_text)
+        self.add_opt(node, UKG.weight, f.weight, dec)
+        self.add_opt(node, UKG.score, f.score, dec)
+        self.add_opt(node, UKG.deviationReason, f.deviation_reason)
+        if f.met is not None:
+            self.add(node, UKG.met, Literal(bool(f.met)))
+        self.provenance(node, f.evidence)
+
+    def evaluation(self, f: Evaluation) -> None:
+        node = self.unique(self.iris.fact(self.doc.doc_id, "evaluation", f.org, f.year, f.subject, f.kind))
+        subject = self.project_iri(f.org, f.year, f.subject) if f.subject else self.org(f.org)
+        if f.subject:
+            self.add(subject, RDF.type, UKG.Project)
+            self.add(subject, SKOS.prefLabel, zh(f.subject.strip()))
+            self.add(subject, UKG.org, self.org(f.org))
+            self.add(subject, UKG.fiscalYear, integer(f.year))
+        self.add(node, RDF.type, UKG.Evaluation)
+        self.add(node, UKG.org, self.org(f.org))
+        self.add(node, UKG.fiscalYear, integer(f.year))
+        self.add(node, UKG.evaluates, subject)
+        self.add(node, UKG.evaluationType, EVALUATION_CONCEPTS[f.kind])
+        self.add_opt(node, UKG.score, f.score, dec)
+        self.add_opt(node, UKG.grade, f.grade)
+        self.provenance(node, f.evidence)
+
+    def party(self, name: str) -> URIRef:
+        """A payer or payee: an organisation of this document, or an agent."""
+        if self.orgs.is_known(name):
+            return self.org(name)
+        agent = self.iris.agent(name.strip())
+        self.add(agent, RDF.type, ORG.Organization)
+        self.add(agent, SKOS.prefLabel, zh(name.strip()))
+        return agent
+
+    def flow(self, f: Flow) -> None:
+        node = self.unique(self.iris.flow(self.doc.doc_id, f"{f.payer}|{f.payee}|{f.amount}|{f.purpose}|{f.evidence.start}"))
+        self.add(node, RDF.type, UKG.MoneyFlow)
+        self.add(node, UKG.payer, self.party(f.payer))
+        self.add(node, UKG.payee, self.party(f.payee))
+        self.add_opt(node, OBEU_MEASURE.amount, f.amount, dec)
+        self._fiscal_year(node, f.year)
+        self.add_opt(node, UKG.purpose, f.purpose)
+        if f.project:
+            year = f.year or self.x.context.year
+            owner = f.payer if self.orgs.is_known(f.payer) else (self.x.context.org or f.payer)
+            if year:
+                project = self.project_iri(owner, year, f.project)
+                self.add(node, UKG.project, project)
+                self.add(project, RDF.type, UKG.Project)
+                self.add(project, SKOS.prefLabel, zh(f.project.strip()))
+                self.add(project, UKG.org, self.org(owner))
+                self.add(project, UKG.fiscalYear, integer(year))
+        self.provenance(node, f.evidence)
+
+    def statistical_count(self, f: StatisticalCount) -> None:
+        node = self.unique(self.iris.fact(self.doc.doc_id, "count", f.org, f.year, f.item, f.phase, f.table, f.evidence.start))
+        self.add(node, RDF.type, UKG.StatisticalCount)
+        self.add(node, UKG.org, self.org(f.org))
+        self.add(node, UKG.fiscalYear, integer(f.year))
+        self.add(node, UKG.item, Literal(f.item))
+        self.add(node, UKG.itemCategory, item_category(f.item))
+        self.add(node, UKG["count"], dec(f.count))
+        self.add_opt(node, UKG.unit, f.unit)
+        self.add(node, UKG.unitOfMeasure, unit_concept(f.unit))
+        if f.phase is not None:
+            self.add(node, OBEU_DIM.budgetPhase, PHASE_CODES[f.phase])
+        self.add_opt(node, UKG.sourceTable, f.table)
+        self.provenance(node, f.evidence)
+
+    def passage_fact(self, f: Passage) -> None:
+        passage = self.passage(f.evidence)
+        self.add_opt(passage, DCTERMS.title, f.heading)
+
+
+# Fact type -> Mapper method.  A fact type missing here is an error in the
+# mapping, caught by a test over every Fact subclass of unionkg.model.
+HANDLERS: dict[type[Fact], Callable[[Mapper, Fact], None]] = {
+    Organization: Mapper.organization,  # type: ignore[dict-item]
+    Staffing: Mapper.staffing,  # type: ignore[dict-item]
+    Duty: Mapper.duty,  # type: ignore[dict-item]
+    WorkTask: Mapper.work_task,  # type: ignore[dict-item]
+    Amount: Mapper.amount,  # type: ignore[dict-item]
+    Change: Mapper.change,  # type: ignore[dict-item]
+    Project: Mapper.project,  # type: ignore[dict-item]
+    Indicator: Mapper.indicator,  # type: ignore[dict-item]
+    Evaluation: Mapper.evaluation,  # type: ignore[dict-item]
+    Flow: Mapper.flow,  # type: ignore[dict-item]
+    StatisticalCount: Mapper.statistical_count,  # type: ignore[dict-item]
+    Passage: Mapper.passage_fact,  # type: ignore[dict-item]
+}
+
+
+def to_graph(extraction: Extraction, iris: Iris, gazetteer: Gazetteer | None = None) -> Graph:
+    """The RDF graph of one document: its node, its organisations and every fact."""
+    from unionkg.errors import ValidationError
+
+    mapper = Mapper(extraction, iris, gazetteer or default_gazetteer())
+    mapper.document()
+    # Declared organisations first, so that their roles and parents are known
+    # (the resolver already has them) and their nodes carry provenance.
+    for fact in extraction.facts:
+        handler = HANDLERS.get(type(fact))
+        if handler is None:
+            raise ValidationError(
+                f"{extraction.document.source}: no mapping for fact type {type(fact).__name__} "
+                f"(at {fact.evidence.start}-{fact.evidence.end}); known: {', '.join(t.__name__ for t in HANDLERS)}"
+            )
+        handler(mapper, fact)
+    return mapper.g
