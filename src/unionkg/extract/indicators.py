@@ -37,7 +37,7 @@ _UNIT = r"[^\d\s≥≤≧≦<>=＝═﹦，。；,;:：（）()]{0,8}?"
 
 #: Qualitative target and actual words (提升 achieved when the actual repeats it).
 QUALITATIVE_WORDS: Final[tuple[str, ...]] = (
-    "显著提升", "明显提升", "逐步提升", "有效提升", "大幅提升", "持续提升", "有所提升",
+    "基本提升", "基本完成", "基本达到", "显著提升", "明显提升", "逐步提升", "有效提升", "大幅提升", "持续提升", "有所提升",
     "提升", "提高", "减轻", "有效", "显著", "明显", "良好", "改善", "增强", "降低", "减少", "达标", "完成", "按时完成", "是", "否",
 )  # fmt: skip
 
@@ -149,10 +149,10 @@ def split_name_values(text: str, max_values: int = 2) -> Cells:
             continue
         m = two.fullmatch(rest) if max_values > 1 else None
         if m:
-            return Cells(flat[:i], m.group("t"), m.group("a"))
+            return Cells(flat[:i], m.group("t").strip(), m.group("a").strip())
         m = one.fullmatch(rest)
         if m:
-            return Cells(flat[:i], m.group("t"), None)
+            return Cells(flat[:i], m.group("t").strip(), None)
     return Cells(flat, None, None)
 
 
@@ -536,7 +536,7 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
     tables = read_indicator_tables(doc)
     facts: list[Fact] = list(_table_indicators(doc, context, tables))
     facts.extend(read_narrative(doc, context))
-    if doc.genre == "budget" and not tables:
+    if not facts:  # a budget's "数量指标：…≥2700 人" lines are its targets
         facts.extend(_budget_targets(doc, context))
     for fact in facts:
         if isinstance(fact, Indicator):

@@ -1,0 +1,66 @@
+"""Table-driven tests of the table patterns and primitives (tables.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, classify_token, find_columns, read_header, tokenize
+
+POSITIVE = [
+    ("money_unit", "部门：江西省总工会 2023 年度 金额单位：万元", "万元"),
+    ("money_unit", "单位:元", "元"),
+    ("count_unit", "部门：某局 2023 年度 单位：台、辆、套", "台、辆、套"),
+    ("header_year", "部门：某局 2023 年度", "2023"),
+    ("table_number", "公开 01 表", "01"),
+    ("table_number", "公开09表", "09"),
+    ("column_numbers", "栏次 1 2 3 4 5 6", " 1 2 3 4 5 6"),
+    ("code_token", "2012901", None),
+    ("number_token", "1,234,567.00", None),
+]
+NEGATIVE = [
+    ("money_unit", "金额 万元"),
+    ("table_number", "公开透明的表述"),
+    ("code_token", "01"),
+    ("number_token", "1,23"),
+    ("column_numbers", "栏次"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "group"), POSITIVE)
+def test_pattern_matches(name: str, text: str, group: str | None) -> None:
+    m = TABLE_PATTERNS[name].search(text) if name not in ("code_token", "number_token") else TABLE_PATTERNS[name].fullmatch(text)
+    assert m is not None
+    if group is not None:
+        assert group in m.group(0) or group in m.groups()
+
+
+@pytest.mark.parametrize(("name", "text"), NEGATIVE)
+def test_pattern_rejects(name: str, text: str) -> None:
+    pattern = TABLE_PATTERNS[name]
+    assert (pattern.fullmatch(text) if name in ("code_token", "number_token") else pattern.search(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("token", "kind"),
+    [("6,994.44", TokenKind.NUMBER), ("27", TokenKind.INTEGER), ("——", TokenKind.EMPTY), ("—", TokenKind.EMPTY), ("行政运行", TokenKind.TEXT), ("-3.5", TokenKind.NUMBER)],
+)
+def test_classify_token(token: str, kind: TokenKind) -> None:
+    assert classify_token(token) is kind
+
+
+def test_tokenize_pipes_and_spaces_keep_offsets() -> None:
+    text = "合计 | 120.50 | — |20.50"
+    tokens = tokenize(text, 0, len(text))
+    assert [t.text for t in tokens] == ["合计", "120.50", "—", "20.50"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_find_columns_joins_wrapped_header_cells() -> None:
+    header = "本年支出合计 基本支出 项目支出 上缴上级支出 经营支出\n对附属单位补\n助支出"
+    names = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "合计")
+    assert find_columns(header, names) == ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
+
+
+def test_read_header() -> None:
+    header = read_header("公开 02 表\n部门：某县教育局 2022 年度 金额单位：元")
+    assert (header.org, header.year, header.money_unit) == ("某县教育局", 2022, "元")
