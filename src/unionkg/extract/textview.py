@@ -18,7 +18,7 @@ from unionkg.model import Evidence, SourceDocument
 
 #: A line that starts a new paragraph: an enumeration marker or a part heading.
 PARAGRAPH_START = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）](?!\d)|[①-⑳]|注[：:]|附件)"
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）](?!\d)|\d{1,2}[．.](?=(?:19|20)\d{2}\s*年)|[①-⑳]|注[：:]|附件)"
 )
 #: Punctuation that ends a sentence, so the line break after it is real.
 SENTENCE_END = "。！？；：!?;:"
@@ -139,7 +139,7 @@ MARKER_RANKS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^\s*第[一二三四五六七八九十]+部分"), 0),
     (re.compile(r"^\s*[一二三四五六七八九十]+[、．.]"), 1),
     (re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]"), 2),
-    (re.compile(r"^\s*\d+\s*[、．.](?!\d)"), 3),
+    (re.compile(r"^\s*(?:\d+\s*[、．.](?!\d)|\d{1,2}[．.](?=(?:19|20)\d{2}\s*年))"), 3),
     (re.compile(r"^\s*(?:[（(]\d+[）)]|\d+[)）])"), 4),
     (re.compile(r"^\s*[一二三四五六七八九十]+是"), 5),
 )
