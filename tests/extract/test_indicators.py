@@ -143,3 +143,19 @@ def test_traditional_script_table() -> None:
     if "指標" in doc.text:
         pytest.skip("ingest does not convert traditional characters yet")
     assert [(f.name, f.target, f.actual, f.met) for f in facts] == [("服务职工人数", Decimal(1000), Decimal(1200), True)]
+
+
+def test_projects_and_evaluations_from_tables() -> None:
+    from unionkg.extract.project_tables import extract_project_tables, ticked_grade
+    from unionkg.model import Evaluation, EvaluationKind, Project
+
+    _, facts, _ = run(extract_project_tables, sample("001"))
+    projects = {f.name: f for f in facts if isinstance(f, Project)}
+    assert (projects["送温暖资金"].budget, projects["送温暖资金"].final, projects["送温暖资金"].execution_rate, projects["送温暖资金"].implementing_unit) == (
+        Decimal(31000000), Decimal(31000000), Decimal(100), "保障部"
+    )
+    assert (projects["省劳模专项补助金"].period_start, projects["省劳模专项补助金"].period_end) == ("2022-01-01", "2023-12-31")
+    evaluations = {(f.subject, f.kind, f.score, f.grade) for f in facts if isinstance(f, Evaluation)}
+    assert ("省劳模专项补助资金", EvaluationKind.DEPARTMENT, Decimal(100), "优") in evaluations
+    assert ("劳动竞赛", EvaluationKind.SELF, Decimal(100), None) in evaluations
+    assert ticked_grade("优□ 良 中□ 差□") == "良" and ticked_grade("优□ 良□ 中□ 差□") is None
