@@ -16,6 +16,7 @@ from unionkg.model import Extraction, SourceDocument
 BUILTIN_MODULES: tuple[str, ...] = (
     "unionkg.extract.final_accounts",
     "unionkg.extract.indicators",
+    "unionkg.extract.project_tables",
     "unionkg.extract.organizations",
     "unionkg.extract.narrative",
     "unionkg.extract.passages",
