@@ -383,12 +383,15 @@ def resolve_code_rows(rows: list[CodeRow], columns: Sequence[str], known: dict[s
         if _product_size(child_ranges) * len(parent_options) > 200000:
             warn(f"code {parent.code or '合计'}: too many ways to place its children's values; left-most columns used")
             continue
+        # Each child's vector per placement, computed once: the product below
+        # visits up to 200,000 combinations (a profiling hot spot).
+        child_vectors = [{c: column_vector(child.values, child.options[c], width) for c in r} for child, r in zip(children, child_ranges)]
         for p in parent_options:
             target = column_vector(parent.values, parent.options[p], width)
             for combo in itertools.product(*child_ranges):
                 total = [Decimal(0)] * width
-                for child, c in zip(children, combo):
-                    for i, x in enumerate(column_vector(child.values, child.options[c], width)):
+                for vectors, c in zip(child_vectors, combo):
+                    for i, x in enumerate(vectors[c]):
                         total[i] += x
                 if close(total, target, len(children)):
                     rank = p + sum(combo)
