@@ -1,0 +1,787 @@
+"""Consistency checks over the graph, published as data-quality findings.
+
+Each check reads the graph through a named query (``ontology/queries/check_*.rq``)
+and returns :class:`~unionkg.analytics.findings.Finding` values; the arithmetic
+that needs rounding intervals is done here in Python (see ``tolerance.py``),
+the comparator logic of indicators in SPARQL.  :func:`run_checks` runs them
+all and replaces the findings graph in one transaction.
+
+Severity: ``info`` for a difference within the rounding tolerance (reported so
+that a reader sees it, labelled as rounding), ``warning`` beyond it, ``error``
+when a total is off by more than 1 % of itself.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from unionkg.analytics import rules
+from unionkg.analytics.findings import Finding, findings_graph
+from unionkg.analytics.tolerance import (
+    change_bounds,
+    closest,
+    percent_unit,
+    rounding_unit,
+    share_bounds,
+    sum_tolerance,
+    within,
+)
+from unionkg.graph.iris import Iris
+from unionkg.graph.queries import named_query
+from unionkg.graph.store import FINDINGS_GRAPH, GraphStore
+from unionkg.settings import Settings
+
+ERROR_SHARE = Decimal("0.01")
+FEDERATION_ROLE = "https://w3id.org/unionkg/def/ukg#Federation"  # a total off by more than 1 % of itself is an error
+
+
+# ---------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class Obs:
+    """One ``qb:Observation`` as the checks see it."""
+
+    iri: str
+    dataset: str
+    org: str
+    year: int
+    phase: str | None
+    item: str
+    value: Decimal
+    code: str | None
+    column: str | None
+    table: str | None
+    fund: str | None
+    share: Decimal | None
+    scope: str | None
+    passage: str | None
+    doc: str | None
+
+    @property
+    def label(self) -> str:
+        """What the figure is: its column inside a table row, else its item."""
+        return rules.normalise_label(self.column or self.item)
+
+    @property
+    def row(self) -> tuple[str, str | None] | None:
+        return (rules.normalise_label(self.item), self.code) if self.column else None
+
+
+def _dec(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def load_observations(store: GraphStore) -> list[Obs]:
+    out: list[Obs] = []
+    seen: set[str] = set()
+    for r in store.select(named_query("check_observations")).values():
+        value = _dec(r["value"])
+        if value is None or r["obs"] in seen:
+            continue
+        seen.add(str(r["obs"]))
+        out.append(
+            Obs(
+                iri=str(r["obs"]),
+                dataset=str(r["dataset"]),
+                org=str(r["org"]),
+                year=int(str(r["year"])),
+                phase=_opt(r["phase"]),
+                item=str(r["item"] or ""),
+                value=value,
+                code=_opt(r["code"]),
+                column=_opt(r["column"]),
+                table=_opt(r["table"]),
+                fund=_opt(r["fund"]),
+                share=_dec(r["share"]),
+                scope=_opt(r["scope"]),
+                passage=_opt(r["passage"]),
+                doc=_opt(r["doc"]),
+            )
+        )
+    return out
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+@dataclass
+class Context:
+    """What every check may need: observations, organisations, passage quotes."""
+
+    store: GraphStore
+    observations: list[Obs]
+    org_labels: dict[str, str]
+    org_parent: dict[str, str]
+    quotes: dict[str, str]
+
+    def finding(self, *, figures: Iterable[Obs] = (), extra_passages: Iterable[str | None] = (), **kwargs: object) -> Finding:
+        figs = list(figures)
+        passages = [p for p in [*(o.passage for o in figs), *extra_passages] if p]
+        passages = list(dict.fromkeys(passages))
+        f = Finding(**kwargs)  # type: ignore[arg-type]
+        f.concerns = list(dict.fromkeys([*f.concerns, *(o.iri for o in figs)]))
+        f.passages = passages
+        f.quotes = [self.quotes[p] for p in passages if p in self.quotes]
+        if f.org and not f.org_label:
+            f.org_label = self.org_labels.get(f.org)
+        return f
+
+
+def load_context(store: GraphStore) -> Context:
+    labels: dict[str, str] = {}
+    parents: dict[str, str] = {}
+    for r in store.select(named_query("check_organizations")).values():
+        org = str(r["org"])
+        if r["label"] is not None:
+            labels.setdefault(org, str(r["label"]))
+        # Federations hang under federations along the divisions (links graph);
+        # only subordinate units and departments add up to a body's total.
+        if r["parent"] is not None and str(r["role"]) != FEDERATION_ROLE:
+            parents.setdefault(org, str(r["parent"]))
+    quotes = {str(r["passage"]): str(r["quote"]) for r in store.select(named_query("check_passages")).values()}
+    return Context(store, load_observations(store), labels, parents, quotes)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _severity(diff: Decimal, tolerance: Decimal, total: Decimal) -> str:
+    if abs(diff) <= tolerance:
+        return "info"
+    if total and abs(diff) > abs(total) * ERROR_SHARE:
+        return "error"
+    return "warning"
+
+
+def _wan(value: Decimal) -> str:
+    return f"{(value / 10000).normalize():f} 万元"
+
+
+def _display(o: Obs) -> str:
+    """How a reader finds the figure: code and item, and the column in a table."""
+    name = f"{o.code} {o.item}" if o.code else o.item
+    where = f" [{o.table}]" if o.table else ""
+    return f"{name} / {o.column}{where}" if o.column else f"{name}{where}"
+
+
+def finest_percent_unit(values: Iterable[Decimal | None]) -> Decimal:
+    """The finest printed precision among percentages of one document.
+
+    Stores keep decimals canonical ("5.00" becomes 5), so a percentage's own
+    digits understate how it was printed; documents print their percentages
+    with one precision, which the other values reveal.
+    """
+    units = [percent_unit(v) for v in values if v is not None]
+    return min(units, default=Decimal(1))
+
+
+def _slack(stated: Decimal, finest: Decimal) -> Decimal:
+    """A whole-number percentage may have lost its printed decimals ("5.00"); one
+    with decimals shows at least its precision (a lost trailing zero only makes
+    the check more lenient)."""
+    own = percent_unit(stated)
+    return own if own < 1 else min(own, finest)
+
+
+def _group(observations: Iterable[Obs], key: Callable[[Obs], object]) -> dict[object, list[Obs]]:
+    groups: dict[object, list[Obs]] = defaultdict(list)
+    for o in observations:
+        groups[key(o)].append(o)
+    return groups
+
+
+def _first_by_label(group: list[Obs]) -> dict[str, Obs]:
+    """One figure per label (the same figure printed twice counts once)."""
+    out: dict[str, Obs] = {}
+    for o in group:
+        out.setdefault(o.label, o)
+    return out
+
+
+def _composition_key(o: Obs) -> object:
+    return (o.dataset, o.org, o.year, o.phase, o.fund, o.scope, o.table, o.row)
+
+
+# ---------------------------------------------------------------- sums
+
+
+@dataclass
+class _SlotValue:
+    figures: list[Obs]
+    optional: bool
+
+
+def _slot_values(comp: rules.Composition, by_label: dict[str, Obs]) -> dict[str, _SlotValue]:
+    found: dict[str, _SlotValue] = {}
+    for slot in comp.slots:
+        generic = [o for label, o in by_label.items() if slot.generic.search(label)]
+        if generic:
+            figures = generic if slot.name in rules.MULTI_LABEL_SLOTS else generic[:1]
+        else:
+            figures = [o for pat in slot.specific for label, o in by_label.items() if pat.search(label)][: len(slot.specific)]
+        if figures:
+            found[slot.name] = _SlotValue(figures, slot.optional)
+    return found
+
+
+def _candidate_sums(slots: dict[str, _SlotValue]) -> list[list[Obs]]:
+    """Part lists to compare with the total: with and without each optional slot."""
+    fixed = [o for s in slots.values() if not s.optional for o in s.figures]
+    optional = [s.figures for s in slots.values() if s.optional]
+    out = []
+    for n in range(len(optional) + 1):
+        for combo in itertools.combinations(optional, n):
+            out.append(fixed + [o for figs in combo for o in figs])
+    return out
+
+
+def _compare_total(ctx: Context, check: str, totals: list[Obs], candidates: list[list[Obs]], what: str) -> list[Finding]:
+    """Compare each total with each candidate part list; report only when none agrees."""
+    best: tuple[Decimal, Obs, list[Obs], Decimal] | None = None
+    for total in totals:
+        for parts in candidates:
+            unit = rounding_unit([total.value, *(p.value for p in parts)])
+            tol = sum_tolerance(len(parts), unit)
+            diff = total.value - sum((p.value for p in parts), Decimal(0))
+            if diff == 0:
+                return []
+            if best is None or abs(diff) < abs(best[0]):
+                best = (diff, total, parts, tol)
+    if best is None:
+        return []
+    diff, total, parts, tol = best
+    expected = total.value - diff
+    severity = _severity(diff, tol, total.value)
+    names = " + ".join(f"{_display(p)} {_wan(p.value)}" for p in parts)
+    rounding = " (within the rounding tolerance)" if severity == "info" else ""
+    message = (
+        f"{what}: stated {_display(total)} {_wan(total.value)} but the parts add up to "
+        f"{_wan(expected)} ({names}); difference {_wan(diff)}{rounding}; tolerance {_wan(tol)} = "
+        f"half a printing unit for each of the {len(parts)} parts and the total"
+    )
+    return [
+        ctx.finding(
+            kind="sum_mismatch",
+            severity=severity,
+            check=check,
+            message=message,
+            org=total.org,
+            year=total.year,
+            expected=expected,
+            stated=total.value,
+            tolerance=tol,
+            figures=[total, *parts],
+        )
+    ]
+
+
+def check_compositions(ctx: Context) -> list[Finding]:
+    """Totals against the sum of their named parts (``rules.COMPOSITIONS``)."""
+    findings: list[Finding] = []
+    for group in _group(ctx.observations, _composition_key).values():
+        by_label = _first_by_label(group)
+        for comp in rules.COMPOSITIONS:
+            totals = [o for label, o in by_label.items() if comp.total.search(label)]
+            if not totals:
+                continue
+            slots = _slot_values(comp, by_label)
+            if any(name not in slots for name in comp.required):
+                continue
+            # Table columns list every part; prose may list only some, so it
+            # needs the composition's minimum number of parts.
+            min_parts = 1 if group[0].column else comp.min_parts
+            if sum(len(s.figures) for s in slots.values()) < min_parts:
+                continue
+            candidates = _candidate_sums(slots)
+            findings += _compare_total(ctx, f"sum:{comp.name}", totals, candidates, comp.description)
+    return findings
+
+
+def check_columns(ctx: Context) -> list[Finding]:
+    """A table row's total column (合计 / 小计) against its other columns."""
+    findings: list[Finding] = []
+    cells = [o for o in ctx.observations if o.column]
+    for group in _group(cells, _composition_key).values():
+        by_label = _first_by_label(group)
+        totals = [
+            o
+            for label, o in by_label.items()
+            if rules.TOTAL_COLUMNS.search(label) and not any(c.total.search(label) for c in rules.COMPOSITIONS)
+        ]
+        parts = [
+            o
+            for label, o in by_label.items()
+            if not rules.TOTAL_COLUMNS.search(label) and not rules.SUBSIDIARY_COLUMNS.search(label)
+        ]
+        if totals and len(parts) >= 2:
+            findings += _compare_total(ctx, "sum:columns", totals, [parts], "row total against its columns")
+    return findings
+
+
+def check_code_hierarchy(ctx: Context) -> list[Finding]:
+    """Functional / economic class (类) against its 款, 款 against its 项, 合计 against the 类."""
+    findings: list[Finding] = []
+
+    def key(o: Obs) -> object:
+        return (o.dataset, o.org, o.year, o.phase, o.fund, o.scope, o.table, o.column)
+
+    for group in _group(ctx.observations, key).values():
+        by_code: dict[str, Obs] = {}
+        for o in group:
+            if o.code:
+                by_code.setdefault(o.code, o)
+        for code, parent in by_code.items():
+            children = [o for c, o in by_code.items() if len(c) == len(code) + 2 and c.startswith(code)]
+            if children:
+                findings += _compare_total(ctx, "sum:classification", [parent], [children], f"class {code} against its sub-classes")
+        top = [o for c, o in by_code.items() if len(c) == 3]
+        grand = [o for o in group if not o.code and rules.GENERIC_LABELS.search(rules.normalise_label(o.item))]
+        if grand and len(top) >= 2:
+            findings += _compare_total(ctx, "sum:classification", grand[:1], [top], "table total against its classes")
+    return findings
+
+
+def _role_or_label(o: Obs) -> str:
+    return rules.role_of(o.column or o.item) or o.label
+
+
+def check_units_vs_department(ctx: Context) -> list[Finding]:
+    """A department-wide figure against the same figure of the body and its units."""
+    findings: list[Finding] = []
+    department = [o for o in ctx.observations if o.scope == "department"]
+    own = [o for o in ctx.observations if o.scope != "department"]
+
+    def key(o: Obs) -> object:
+        return (o.year, o.phase, o.fund, o.table, o.column, o.code, _role_or_label(o))
+
+    own_by_key = _group(own, key)
+    children: dict[str, set[str]] = defaultdict(set)
+    for child, parent in ctx.org_parent.items():
+        children[parent].add(child)
+    for dept in department:
+        if rules.GENERIC_LABELS.search(dept.label) and not dept.code:
+            continue
+        members = {dept.org} | children.get(dept.org, set())
+        figures = [o for o in own_by_key.get(key(dept), []) if o.org in members]
+        distinct = list({(o.org, o.value): o for o in figures}.values())
+        if len({o.org for o in distinct}) < 2 or not any(o.org != dept.org for o in distinct):
+            continue
+        findings += _compare_total(ctx, "sum:units", [dept], [distinct], "department total against the body and its units")
+    return findings
+
+
+# ---------------------------------------------------------------- percentages
+
+
+def _is_total(o: Obs) -> bool:
+    return bool(rules.REVENUE_TOTAL.search(o.label) or rules.EXPENDITURE_TOTAL.search(o.label))
+
+
+_SHARE_BASES = (rules.REVENUE_TOTAL, rules.EXPENDITURE_TOTAL, rules.BASIC, rules.PERSONNEL, rules.PUBLIC_FUNDS, rules.REVENUE_SLOTS[0].generic)
+
+
+def check_shares(ctx: Context) -> list[Finding]:
+    """Stated shares (占 … 的 x%) against the part and the totals it may be a share of."""
+    findings: list[Finding] = []
+
+    def key(o: Obs) -> object:
+        return (o.dataset, o.org, o.year, o.phase, o.scope, o.table)
+
+    groups = _group(ctx.observations, key)
+    finest = {doc: finest_percent_unit(o.share for o in obs) for doc, obs in _group(ctx.observations, lambda o: o.doc).items()}
+    for o in ctx.observations:
+        if o.share is None:
+            continue
+        bases = [b for b in groups[key(o)] if b is not o and b.value >= o.value and any(p.search(b.label) for p in _SHARE_BASES)]
+        # Report against an overall total when the share fits none: "占…总额" is the usual base.
+        bases.sort(key=lambda b: (0 if _is_total(b) else 1, -b.value))
+        if not bases:
+            continue
+        slack = _slack(o.share, finest[o.doc])
+        best: tuple[Decimal, Obs, tuple[Decimal, Decimal]] | None = None
+        for base in bases:
+            bounds = share_bounds(o.value, base.value, rounding_unit([o.value, base.value]))
+            if bounds is None:
+                continue
+            if within(o.share, bounds, slack):
+                best = None
+                break
+            if best is None:
+                best = (abs(closest(o.share, bounds) - o.share), base, bounds)
+        else:
+            if best is not None:
+                _, base, bounds = best
+                expected = (o.value / base.value * 100).quantize(slack)
+                findings.append(
+                    ctx.finding(
+                        kind="share_mismatch",
+                        severity="warning",
+                        check="percent:share",
+                        message=(
+                            f"{o.item} {_wan(o.value)} is stated as {o.share}% but is {expected}% of "
+                            f"{base.item} {_wan(base.value)} (no candidate total gives the stated share)"
+                        ),
+                        org=o.org,
+                        year=o.year,
+                        expected=expected,
+                        stated=o.share,
+                        tolerance=slack,
+                        unit="percent",
+                        figures=[o, base],
+                    )
+                )
+    return findings
+
+
+@dataclass(frozen=True)
+class _Change:
+    iri: str
+    org: str
+    year: int
+    item: str
+    delta: Decimal | None
+    pct: Decimal | None
+    passage: str | None
+
+
+def load_changes(store: GraphStore) -> list[_Change]:
+    out = []
+    for r in store.select(named_query("check_changes")).values():
+        out.append(
+            _Change(
+                str(r["change"]), str(r["org"]), int(str(r["year"])), str(r["item"]), _dec(r["delta"]), _dec(r["pct"]), _opt(r["passage"])
+            )
+        )
+    return out
+
+
+def check_changes(ctx: Context) -> list[Finding]:
+    """Stated year-on-year changes against the current figure, and against last year's when both are in the graph."""
+    findings: list[Finding] = []
+    by_item: dict[tuple[str, int, str], list[Obs]] = defaultdict(list)
+    for o in ctx.observations:
+        if not o.column:
+            by_item[(o.org, o.year, _role_or_label(o))].append(o)
+    changes = load_changes(ctx.store)
+    finest = {k: finest_percent_unit(c.pct for c in group) for k, group in _group_changes(changes).items()}
+    for ch in changes:
+        item_key = rules.role_of(ch.item) or rules.normalise_label(ch.item)
+        currents = list({o.value: o for o in by_item.get((ch.org, ch.year, item_key), [])}.values())
+        previous = list({o.value: o for o in by_item.get((ch.org, ch.year - 1, item_key), [])}.values())
+        if ch.pct is not None and ch.delta is not None and currents:
+            findings += _check_stated_change(ctx, ch, currents, finest[(ch.org, ch.year)])
+        if previous and currents and ch.delta is not None:
+            findings += _check_against_previous(ctx, ch, currents, previous)
+    return findings
+
+
+def _group_changes(changes: list[_Change]) -> dict[tuple[str, int], list[_Change]]:
+    groups: dict[tuple[str, int], list[_Change]] = defaultdict(list)
+    for c in changes:
+        groups[(c.org, c.year)].append(c)
+    return groups
+
+
+def _check_stated_change(ctx: Context, ch: _Change, currents: list[Obs], finest: Decimal) -> list[Finding]:
+    assert ch.pct is not None and ch.delta is not None
+    slack = _slack(ch.pct, finest)
+    best: tuple[Decimal, Obs, tuple[Decimal, Decimal]] | None = None
+    for cur in currents:
+        unit = rounding_unit([cur.value, ch.delta])
+        bounds = change_bounds(cur.value, ch.delta, unit)
+        if bounds is None:
+            return []  # growth from nothing: a percentage is not defined
+        if within(ch.pct, bounds, slack):
+            return []
+        gap = abs(closest(ch.pct, bounds) - ch.pct)
+        if best is None or gap < best[0]:
+            best = (gap, cur, bounds)
+    assert best is not None
+    _, cur, bounds = best
+    prev = cur.value - ch.delta
+    expected = (ch.delta / prev * 100).quantize(slack)
+    return [
+        ctx.finding(
+            kind="change_mismatch",
+            severity="warning",
+            check="percent:change",
+            message=(
+                f"{ch.item}: change of {_wan(ch.delta)} on a previous {_wan(prev)} is {expected}%, "
+                f"stated {ch.pct}% (current {_wan(cur.value)})"
+            ),
+            org=ch.org,
+            year=ch.year,
+            expected=expected,
+            stated=ch.pct,
+            tolerance=slack,
+            unit="percent",
+            figures=[cur],
+            concerns=[ch.iri],
+            extra_passages=[ch.passage],
+        )
+    ]
+
+
+def _check_against_previous(ctx: Context, ch: _Change, currents: list[Obs], previous: list[Obs]) -> list[Finding]:
+    assert ch.delta is not None
+    best: tuple[Decimal, Obs, Obs, Decimal] | None = None
+    for cur, prev in itertools.product(currents, previous):
+        unit = rounding_unit([cur.value, prev.value, ch.delta])
+        tol = sum_tolerance(2, unit)
+        diff = ch.delta - (cur.value - prev.value)
+        if abs(diff) <= tol:
+            return []
+        if best is None or abs(diff) < abs(best[0]):
+            best = (diff, cur, prev, tol)
+    assert best is not None
+    diff, cur, prev, tol = best
+    return [
+        ctx.finding(
+            kind="change_mismatch",
+            severity="warning",
+            check="change:two-years",
+            message=(
+                f"{ch.item}: stated change {_wan(ch.delta)} but {cur.year} {_wan(cur.value)} - "
+                f"{prev.year} {_wan(prev.value)} = {_wan(cur.value - prev.value)}"
+            ),
+            org=ch.org,
+            year=ch.year,
+            expected=cur.value - prev.value,
+            stated=ch.delta,
+            tolerance=tol,
+            figures=[cur, prev],
+            concerns=[ch.iri],
+            extra_passages=[ch.passage],
+        )
+    ]
+
+
+def check_execution_rates(ctx: Context) -> list[Finding]:
+    """A project's stated execution rate against final / (adjusted or initial) budget."""
+    findings: list[Finding] = []
+    rows = ctx.store.select(named_query("check_projects")).values()
+    finest: dict[tuple[str, str], Decimal] = {}
+    for r in rows:
+        k = (str(r["org"]), str(r["year"]))
+        finest[k] = min(finest.get(k, Decimal(1)), percent_unit(_dec(r["rate"]) or Decimal(1)))
+    for r in rows:
+        rate, final = _dec(r["rate"]), _dec(r["final"])
+        bases = [b for b in (_dec(r["adjusted"]), _dec(r["budget"])) if b]
+        if rate is None or final is None or not bases:
+            continue
+        slack = _slack(rate, finest[(str(r["org"]), str(r["year"]))])
+        bounds_list = [b for b in (share_bounds(final, base, rounding_unit([final, base])) for base in bases) if b]
+        if not bounds_list or any(within(rate, b, slack) for b in bounds_list):
+            continue
+        expected = (final / bases[0] * 100).quantize(slack)
+        findings.append(
+            ctx.finding(
+                kind="execution_rate_mismatch",
+                severity="warning",
+                check="percent:execution-rate",
+                message=(
+                    f"project {r['label'] or r['project']}: final {_wan(final)} against budget "
+                    f"{' / '.join(_wan(b) for b in bases)} is {expected}%, stated {rate}%"
+                ),
+                org=str(r["org"]),
+                year=int(str(r["year"])),
+                expected=expected,
+                stated=rate,
+                tolerance=slack,
+                unit="percent",
+                concerns=[str(r["project"])],
+                extra_passages=[_opt(r["passage"])],
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- indicators
+
+_CMP_TEXT = {"cmp-lt": "<", "cmp-le": "≤", "cmp-gt": ">", "cmp-ge": "≥", "cmp-eq": "="}
+
+
+def _indicator_findings(ctx: Context, query: str, kind: str, severity: str, what: str) -> list[Finding]:
+    findings = []
+    lost_points = kind.endswith("although_met")
+    for r in ctx.store.select(named_query(query)).values():
+        cmp = _CMP_TEXT.get(str(r["cmp"]).rsplit("#", 1)[-1], "?")
+        target, actual = _dec(r["target"]), _dec(r["actual"])
+        weight, score = _dec(r["weight"]), _dec(r["score"])
+        message = (
+            f"indicator {r['label'] or r['indicator']}: target {cmp}{target} "
+            f"({r['targetText'] or '-'}), actual {actual} ({r['actualText'] or '-'}), scored {score} of {weight}: {what}"
+        )
+        findings.append(
+            ctx.finding(
+                kind=kind,
+                severity=severity,
+                check=f"indicator:{query.removeprefix('check_indicator_')}",
+                message=message,
+                org=str(r["org"]),
+                year=int(str(r["year"])),
+                # Lost points: the weight was due, the score was given.  Met
+                # although violated: the target was due, the actual was reached.
+                expected=weight if lost_points else target,
+                stated=score if lost_points else actual,
+                tolerance=Decimal(0),
+                unit="points" if lost_points else "indicator",
+                concerns=[str(r["indicator"])],
+                extra_passages=[_opt(r["passage"])],
+            )
+        )
+    return findings
+
+
+def check_indicators(ctx: Context) -> list[Finding]:
+    """Indicators scored as met although the actual violates the target, and the reverse."""
+    return _indicator_findings(
+        ctx, "check_indicator_met_but_violates", "indicator_scored_met_but_violates", "warning", "full score although the target is not met"
+    ) + _indicator_findings(
+        ctx,
+        "check_indicator_lost_points_although_met",
+        "indicator_lost_points_although_met",
+        "info",
+        "points deducted although the target is met",
+    )
+
+
+# ---------------------------------------------------------------- contradictions
+
+
+def check_conflicting_statements(ctx: Context) -> list[Finding]:
+    """The same figure (body, year, phase, item, code, column, table) printed with two values in one document."""
+    findings: list[Finding] = []
+
+    def key(o: Obs) -> object:
+        return (o.doc, o.org, o.year, o.phase, o.fund, o.scope, o.table, o.column, o.code, rules.normalise_label(o.item))
+
+    for group in _group(ctx.observations, key).values():
+        label = rules.normalise_label(group[0].item)
+        if rules.GENERIC_LABELS.search(label) and not group[0].code:
+            continue
+        values = sorted({o.value for o in group})
+        if len(values) < 2:
+            continue
+        figures = [next(o for o in group if o.value == v) for v in values]
+        first = figures[0]
+        findings.append(_conflict_finding(ctx, first, figures, values))
+    return findings
+
+
+def _conflict_finding(ctx: Context, first: Obs, figures: list[Obs], values: list[Decimal]) -> Finding:
+    siblings = _silent_siblings(ctx, first)
+    kind, hint = "conflicting_statement", ""
+    if siblings:
+        kind = "possible_name_change"
+        names = "、".join(ctx.org_labels.get(s, s) for s in siblings)
+        hint = f"; {names} of the same body has no figures of its own: a heading may name the wrong unit"
+    return ctx.finding(
+        kind=kind,
+        severity="warning",
+        check="contradiction:same-figure",
+        message=f"{first.item} of {ctx.org_labels.get(first.org, first.org)} is stated as " + " and ".join(_wan(v) for v in values) + hint,
+        org=first.org,
+        year=first.year,
+        expected=values[0],
+        stated=values[-1],
+        tolerance=Decimal(0),
+        figures=figures,
+    )
+
+
+def _silent_siblings(ctx: Context, o: Obs) -> list[str]:
+    """Units of the same parent that have no figure in the dataset where ``o.org`` has two."""
+    parent = ctx.org_parent.get(o.org)
+    if parent is None:
+        return []
+    with_figures = {x.org for x in ctx.observations if x.dataset == o.dataset}
+    return sorted(u for u, p in ctx.org_parent.items() if p == parent and u != o.org and u not in with_figures)
+
+
+def check_conflicting_changes(ctx: Context) -> list[Finding]:
+    """The same year-on-year change printed with two percentages or deltas in one document."""
+    findings: list[Finding] = []
+    groups: dict[object, list[_Change]] = defaultdict(list)
+    for ch in load_changes(ctx.store):
+        groups[(ch.org, ch.year, rules.normalise_label(ch.item))].append(ch)
+    for changes in groups.values():
+        for attr, unit in (("pct", "percent"), ("delta", "CNY")):
+            values = sorted({getattr(c, attr) for c in changes if getattr(c, attr) is not None})
+            if len(values) < 2:
+                continue
+            slack = percent_unit(values[0]) if unit == "percent" else Decimal(0)
+            severity = "info" if values[-1] - values[0] <= slack else "warning"
+            first = changes[0]
+            shown = " and ".join(f"{v}%" if unit == "percent" else _wan(v) for v in values)
+            findings.append(
+                ctx.finding(
+                    kind="conflicting_statement",
+                    severity=severity,
+                    check="contradiction:same-change",
+                    message=f"the change of {first.item} is stated as {shown}",
+                    org=first.org,
+                    year=first.year,
+                    expected=values[0],
+                    stated=values[-1],
+                    tolerance=slack,
+                    unit=unit,
+                    concerns=[c.iri for c in changes],
+                    extra_passages=[c.passage for c in changes],
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------- registry
+
+CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
+    "compositions": check_compositions,
+    "columns": check_columns,
+    "classification": check_code_hierarchy,
+    "units": check_units_vs_department,
+    "shares": check_shares,
+    "changes": check_changes,
+    "execution_rates": check_execution_rates,
+    "indicators": check_indicators,
+    "conflicts": check_conflicting_statements,
+    "conflicting_changes": check_conflicting_changes,
+}
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def compute_findings(store: GraphStore) -> list[Finding]:
+    """Run every registered check; findings sorted by severity, body and year."""
+    ctx = load_context(store)
+    findings: dict[str, Finding] = {}
+    for check in CHECKS.values():
+        for f in check(ctx):
+            findings.setdefault(f.key, f)
+    return sorted(findings.values(), key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.org_label or "", f.year or 0, f.kind))
+
+
+def run_checks(store: GraphStore, settings: Settings) -> list[Finding]:
+    """Refresh the links graph, recompute all findings and replace the findings graph atomically."""
+    from unionkg.analytics.links import refresh_links
+
+    refresh_links(store, settings)
+    findings = compute_findings(store)
+    store.replace_graph(FINDINGS_GRAPH, findings_graph(findings, Iris(settings.base_iri)))
+    return findings
+
+
+def stored_findings(store: GraphStore) -> list[dict[str, object]]:
+    """Findings as stored in the graph (for readers that do not recompute them)."""
+    return store.select(named_query("check_findings")).values()
+
+
+__all__ = ["CHECKS", "Finding", "compute_findings", "run_checks", "stored_findings"]

@@ -1,0 +1,115 @@
+"""Data-quality findings: the value the checks return, its RDF form and its text form.
+
+A finding lives in the graph ``urn:unionkg:graph:findings`` as a
+``ukg:QualityFinding`` (docs/graph-model.md) that points at the figures it
+concerns (``ukg:concerns``) and at their source passages
+(``prov:wasDerivedFrom``), so every finding can be traced back to quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, XSD
+
+from unionkg.graph.iris import Iris
+from unionkg.graph.vocab import UKG
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Finding:
+    kind: str  # sum_mismatch, share_mismatch, change_mismatch, ...
+    severity: str  # error | warning | info
+    message: str
+    org: str | None = None
+    year: int | None = None
+    expected: Decimal | None = None
+    stated: Decimal | None = None
+    tolerance: Decimal | None = None
+    unit: str = "CNY"  # CNY (yuan) | percent | points
+    concerns: list[str] = field(default_factory=list)
+    passages: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    org_label: str | None = None
+    check: str = ""  # the check (and composition) that produced it
+
+    @property
+    def key(self) -> str:
+        """Natural key: re-running the checks mints the same finding IRI."""
+        return "|".join([self.kind, self.check, *sorted(self.concerns), str(self.stated)])
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "check": self.check,
+            "message": self.message,
+            "org": self.org,
+            "org_label": self.org_label,
+            "year": self.year,
+            "expected": _num(self.expected),
+            "stated": _num(self.stated),
+            "tolerance": _num(self.tolerance),
+            "unit": self.unit,
+            "concerns": self.concerns,
+            "passages": self.passages,
+            "quotes": self.quotes,
+        }
+
+
+def _num(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def findings_graph(findings: list[Finding], iris: Iris) -> Graph:
+    """RDF for the findings graph (one ``ukg:QualityFinding`` node per finding)."""
+    g = Graph()
+    for f in findings:
+        node = iris.finding(f.key)
+        g.add((node, RDF.type, UKG.QualityFinding))
+        g.add((node, UKG.findingKind, Literal(f.kind)))
+        g.add((node, UKG.severity, Literal(f.severity)))
+        g.add((node, RDFS.comment, Literal(f.message, lang="en")))
+        if f.org:
+            g.add((node, UKG.org, URIRef(f.org)))
+        if f.year is not None:
+            g.add((node, UKG.fiscalYear, Literal(f.year, datatype=XSD.integer)))
+        for prop, value in ((UKG.expectedValue, f.expected), (UKG.statedValue, f.stated), (UKG.tolerance, f.tolerance)):
+            if value is not None:
+                g.add((node, prop, Literal(_num(value), datatype=XSD.decimal)))
+        for target in f.concerns:
+            g.add((node, UKG.concerns, URIRef(target)))
+        for passage in f.passages:
+            g.add((node, PROV.wasDerivedFrom, URIRef(passage)))
+    return g
+
+
+def _fmt(value: Decimal | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "CNY":
+        return f"{(value / 10000).normalize():f} 万元"
+    if unit == "percent":
+        return f"{value}%"
+    return f"{value.normalize():f}"
+
+
+def render_text(findings: list[Finding]) -> str:
+    """One block per finding: severity, kind, body and year, figures, quotes."""
+    if not findings:
+        return "no findings"
+    lines: list[str] = []
+    for f in findings:
+        where = " ".join(x for x in (f.org_label or f.org or "", str(f.year or "")) if x)
+        lines.append(f"[{f.severity}] {f.kind} ({f.check}) {where}")
+        lines.append(f"  {f.message}")
+        lines.append(f"  stated {_fmt(f.stated, f.unit)}, expected {_fmt(f.expected, f.unit)}, tolerance {_fmt(f.tolerance, f.unit)}")
+        for quote in f.quotes[:6]:
+            lines.append(f"  > {quote}")
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    lines.append(", ".join(f"{n} {s}" for s, n in counts.items()))
+    return "\n".join(lines)

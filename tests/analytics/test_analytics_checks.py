@@ -1,0 +1,85 @@
+"""Each fixture breaks one check (or none); the checks must report exactly that."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from unionkg.analytics.checks import compute_findings, run_checks
+from unionkg.graph.store import FINDINGS_GRAPH
+
+# fixture(s) -> expected (severity, kind, check, stated, expected)
+CASES = {
+    ("clean",): [],
+    ("budget_units",): [
+        ("warning", "sum_mismatch", "sum:revenue_by_source", "12020000", "12000000"),
+        ("warning", "sum_mismatch", "sum:units", "20000000", "20020000"),
+    ],
+    ("final_tables",): [
+        ("error", "sum_mismatch", "sum:columns", "8000000", "7900000"),
+        ("error", "sum_mismatch", "sum:classification", "1000000", "900000"),
+        ("info", "sum_mismatch", "sum:revenue_by_source", "10000000", "9999900"),
+    ],
+    ("shares_changes",): [
+        ("warning", "change_mismatch", "percent:change", "30", "27.56"),
+        ("warning", "share_mismatch", "percent:share", "5", "2.33"),
+        ("info", "conflicting_statement", "contradiction:same-change", "30.65", "30.64"),
+        ("info", "sum_mismatch", "sum:public_funds_by_item", "100000", "100200"),
+    ],
+    ("indicators",): [
+        ("warning", "execution_rate_mismatch", "percent:execution-rate", "95", "90.00"),
+        ("warning", "indicator_scored_met_but_violates", "indicator:met_but_violates", "90", "90"),
+        ("warning", "indicator_scored_met_but_violates", "indicator:met_but_violates", "30", "30"),
+        ("info", "indicator_lost_points_although_met", "indicator:lost_points_although_met", "4.38", "5"),
+    ],
+    ("name_change",): [
+        ("warning", "possible_name_change", "contradiction:same-figure", "1747900", "1186400"),
+        ("info", "sum_mismatch", "sum:units", "35596700", "35596600"),
+    ],
+    ("yulin_2021", "yulin_2022"): [("warning", "change_mismatch", "change:two-years", "1200000", "1000000")],
+}
+
+
+def _summary(findings):  # type: ignore[no-untyped-def]
+    return sorted((f.severity, f.kind, f.check, str(f.stated), str(f.expected)) for f in findings)
+
+
+@pytest.mark.parametrize("names", list(CASES), ids=["+".join(n) for n in CASES])
+def test_fixture_findings(store, load, names):  # type: ignore[no-untyped-def]
+    load(*names)
+    assert _summary(compute_findings(store)) == sorted(CASES[names])
+
+
+def test_findings_cite_quotes_and_figures(store, load):  # type: ignore[no-untyped-def]
+    load("budget_units")
+    (revenue,) = [f for f in compute_findings(store) if f.check == "sum:revenue_by_source"]
+    assert revenue.quotes == ["2022 年收入预算总额 1202.00 万元"]
+    assert revenue.org_label == "九江市总工会" and revenue.year == 2022
+    assert revenue.tolerance == Decimal("150")  # (2 parts + total) x half of 0.01 万元
+    assert len(revenue.concerns) == 3
+
+
+def test_only_units_count_towards_a_department(store, load):  # type: ignore[no-untyped-def]
+    """A city federation linked under its province must not be summed as a unit."""
+    load("clean", "final_tables")
+    assert not [f for f in compute_findings(store) if f.check == "sum:units"]
+
+
+def test_run_checks_replaces_findings_graph(store, load, settings):  # type: ignore[no-untyped-def]
+    load("budget_units")
+    first = run_checks(store, settings)
+    assert len(first) == 2
+    assert store.count_triples(FINDINGS_GRAPH) > 0
+    store.remove_graph("https://w3id.org/unionkg/id/doc/budget_units")
+    load("clean")
+    assert run_checks(store, settings) == []
+    assert store.count_triples(FINDINGS_GRAPH) == 0
+
+
+def test_rerun_mints_same_finding_iris(store, load, settings):  # type: ignore[no-untyped-def]
+    load("indicators")
+    run_checks(store, settings)
+    before = {str(q.subject) for q in store.quads(FINDINGS_GRAPH)}
+    run_checks(store, settings)
+    assert {str(q.subject) for q in store.quads(FINDINGS_GRAPH)} == before
