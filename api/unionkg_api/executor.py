@@ -22,6 +22,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -177,13 +178,34 @@ def worker_main(conn: Connection, store_path: str) -> None:
         job_generation, job = message
         try:
             if store is None or job_generation != generation:
-                store = ox.Store.read_only(store_path)
+                store = None
+                store = open_read_only(store_path)
                 generation = job_generation
             conn.send(("ok", execute(store, job)))
         except UnionKGError as exc:
             conn.send(("error", type(exc).__name__, exc.message, exc.detail))
-        except OSError as exc:
-            conn.send(("error", "StoreError", f"cannot read the store: {exc}", {}))
+        except Exception as exc:  # noqa: BLE001 - a worker reports, it never dies on a bad job
+            conn.send(("error", "StoreError", f"cannot read the store: {type(exc).__name__}", {}))
+
+
+READ_ONLY_OPEN_ATTEMPTS = 10
+READ_ONLY_RETRY_DELAY_S = 0.05
+
+
+def open_read_only(store_path: str) -> ox.Store:
+    """Open a read-only snapshot, retrying while the writer compacts files away.
+
+    RocksDB's read-only open lists the live files and then opens them; a
+    compaction in the writing process can delete one in between.
+    """
+    for attempt in range(READ_ONLY_OPEN_ATTEMPTS):
+        try:
+            return ox.Store.read_only(store_path)
+        except (OSError, RuntimeError):
+            if attempt == READ_ONLY_OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(READ_ONLY_RETRY_DELAY_S * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 ERRORS_FROM_WORKER: dict[str, type[UnionKGError]] = {
