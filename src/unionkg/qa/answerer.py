@@ -40,6 +40,9 @@ class Answerer:
         self._docs: list[dict[str, object]] = []
         self._lock = threading.Lock()
         self.catalog()  # read at start-up, not on the first question
+        if index is not None:
+            index.warm()
+        self.catalog().link(normalise_question("2024年 warm-up"), self.encoder)  # load opencc, pypinyin, the encoder
 
     # ------------------------------------------------------------ catalog
     def catalog(self) -> Catalog:
@@ -74,7 +77,7 @@ class Answerer:
         if state is not None and _is_follow_up(q, choice.rule_hit, links):
             intent = intent if choice.rule_hit else state.intent
             links = _inherit(links, state)
-        ctx = Context(self.store, catalog, q, links, q.language)
+        ctx = Context(self.store, catalog, q, links, q.language, doc_years={str(d["docIri"]): d.get("year") for d in self._docs})
         outcome, intent, searched = self._answer(ctx, intent)
         session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, question))
         return {
@@ -97,7 +100,7 @@ class Answerer:
             outcome = HANDLERS[intent](ctx)
             if outcome.found or outcome.answer:
                 return outcome, intent, False
-        return self._search(ctx), intent or "search", True
+        return self._search(ctx), "search", True
 
     def _missing_data(self, ctx: Context, intent: str | None) -> Outcome | None:
         """found=false when the asked body or year is not in the graph: never guess a number."""

@@ -37,15 +37,23 @@ class Context:
     links: Links
     lang: str
     queries_run: list[str] = field(default_factory=list)
+    doc_years: dict[str, object] = field(default_factory=dict)  # document IRI -> fiscal year
 
-    def run(self, template: str, **bindings: str) -> list[dict[str, object]]:
+    def run(self, template: str, dedupe: bool = True, **bindings: str) -> list[dict[str, object]]:
         """Run ``ontology/queries/<template>.rq`` with IRIs bound (never user text)."""
         sparql = named_query(template)
         terms = {k: URIRef(v) for k, v in bindings.items() if v}
         bound = "".join(f"# binding ?{k} = <{v}>\n" for k, v in terms.items())
         self.queries_run.append(bound + sparql)
         rows = self.store.select(sparql, terms or None).values()
-        return [_plain(r) for r in rows]
+        seen: set[object] = set()
+        out = []
+        for r in rows:  # one row per fact (a fact quoted from two passages comes back twice)
+            key = (r.get("fact") if dedupe else None) or tuple(r.items())
+            if key not in seen:
+                seen.add(key)
+                out.append(_plain(r))
+        return out
 
     def say(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
@@ -166,8 +174,18 @@ def _violates(r: dict[str, object]) -> bool:
     return bool(check and check(float(actual), float(target)))
 
 
+def _lost_points(r: dict[str, object]) -> bool:
+    score, weight = r.get("score"), r.get("weight")
+    return isinstance(score, (int, float)) and isinstance(weight, (int, float)) and score < weight
+
+
+def _on_strict_boundary(r: dict[str, object]) -> bool:
+    """``<30%`` with an actual of 30%: the classic strict target read as inclusive."""
+    return r.get("comparator") in {"cmp-lt", "cmp-gt"} and r.get("actual") == r.get("target")
+
+
 def strict_violations(ctx: Context) -> Outcome:
-    rows = [r for r in _indicators(ctx) if r.get("met") is True and _violates(r)]
+    rows = [r for r in _indicators(ctx) if _violates(r) and not _lost_points(r) and (r.get("met") is True or _on_strict_boundary(r))]
     if not rows:
         return Outcome(False, ctx.say("没有发现实际值违反目标却被评为达标的指标。", "No indicator is scored as met while its actual value violates the target."))
     lines = [_indicator_line(r, ctx.lang) for r in rows]
@@ -410,7 +428,11 @@ def project_detail(ctx: Context) -> Outcome:
             parts.append(str(p["description"]))
     for r in indicators:
         parts.append(f"{r['indicator']} {r.get('actualText')}" if ctx.lang == "zh" else f"{r['indicator']}: {r.get('actualText')}")
-    rows = project_rows + indicators
+    flow_rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years) if r.get("project") in ctx.links.projects]
+    for f in flow_rows:
+        amount_text = f"{wan(f['amount'])} 万元 " if f.get("amount") is not None else ""
+        parts.append(f"{f.get('payeeLabel') or ''} {amount_text}{f.get('purpose') or ''}".strip())
+    rows = project_rows + indicators + flow_rows
     if not rows:
         return Outcome(False, "")
     return Outcome(True, join(parts, ctx.lang), rows, sources_of(rows))
@@ -421,7 +443,11 @@ def _units(ctx: Context, role: str) -> Outcome:
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
-    rows = [_clean(r) for r in ctx.run("qa_units", org=org) if r.get("role") == UKG + role]
+    all_rows = [r for r in ctx.run("qa_units", dedupe=False, org=org) if r.get("role") == UKG + role]
+    rows = all_rows
+    if ctx.links.years:  # units carry no year: keep those reported in a document of the asked year
+        rows = [r for r in all_rows if ctx.doc_years.get(str(r.get("docIri"))) in ctx.links.years] or all_rows
+    rows = [_clean(r) for r in rows]
     seen: set[object] = set()
     rows = [r for r in rows if not (r["fact"] in seen or seen.add(r["fact"]))]  # type: ignore[func-returns-value]
     what_zh, what_en = ("下属单位", "subordinate units") if role == "SubordinateUnit" else ("内设机构", "internal departments")
@@ -506,6 +532,14 @@ def change_reason(ctx: Context) -> Outcome:
     return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang), rows, sources_of(rows))
 
 
+def _code_parents(code: str, rows: list[dict[str, object]]) -> list[tuple[str, str]]:
+    """Parents of a 7- or 5-digit code: 类 (3) and 款 (5) are its prefixes in both Chinese schemes."""
+    labels: dict[str, str] = {}
+    for r in sorted(rows, key=lambda r: 0 if r.get("source") == "code list" else 1):
+        labels.setdefault(str(r.get("code")), str(r.get("label")))
+    return [(code[:n], labels[code[:n]]) for n in (5, 3) if n < len(code) and code[:n] in labels]
+
+
 def code_lookup(ctx: Context) -> Outcome:
     rows = [_clean(r) for r in ctx.run("qa_codes")]
     if ctx.links.codes:
@@ -513,13 +547,8 @@ def code_lookup(ctx: Context) -> Outcome:
         hits.sort(key=lambda r: 0 if r.get("source") == "code list" else 1)
         if not hits:
             return Outcome(False, ctx.say(f"图中没有科目代码 {', '.join(ctx.links.codes)}。", f"The graph has no classification code {', '.join(ctx.links.codes)}."))
-        by_code = {str(r["code"]): r for r in rows if r.get("source") == "code list"}
         best = hits[0]
-        chain = []
-        parent = best.get("parentCode")
-        while isinstance(parent, str) and parent not in {c for c, _ in chain} and len(chain) < 4:
-            chain.append((parent, str(by_code.get(parent, {}).get("label") or best.get("parentLabel") or "")))
-            parent = by_code.get(parent, {}).get("parentCode")
+        chain = _code_parents(str(best["code"]), rows)
         path = ctx.say("，上级：", "; parents: ") + " / ".join(f"{c} {l}" for c, l in chain) if chain else ""
         return Outcome(True, f"{best['code']} {best['label']}{path}", hits[:5], [])
     names = [r for r in rows if isinstance(r.get("label"), str) and str(r["label"]) in ctx.q.text]

@@ -49,7 +49,7 @@ ORG_PATTERNS: dict[str, re.Pattern[str]] = {
     # Place suffixes dropped to get the short name people use (江西省 -> 江西, 广西壮族自治区 -> 广西)
     "place_suffix": re.compile(r"(?:(?:壮族|回族|维吾尔|藏族)?自治区|自治州|自治县|特别行政区|新区|地区|省|市|州|盟|县|区|旗)$"),
     # A Chinese mention of a body that may not be in the graph (北京市总工会, 上海市财政局)
-    "zh_body_mention": re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委))"),
+    "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委))"),
     # An English mention: "the Beijing federation", "Shanghai union", "Jiangxi's trade union"
     "en_body_mention": re.compile(r"\b([a-z]{3,})(?:'s)?\s+(?:municipal\s+|provincial\s+|city\s+)?(?:trade\s+)?(?:union|federation|bureau)\b"),
 }
@@ -82,7 +82,7 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "project_spending": (re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending"), re.compile(r"^项目支出")),
     "basic_spending": (re.compile(r"基本支出|basic (?:expenditure|spending)"), re.compile(r"^基本支出")),
     "fiscal_appropriation": (re.compile(r"财政拨款|fiscal appropriation|government appropriation"), re.compile(r"财政拨款")),
-    "income_total": (re.compile(r"收入|income|revenue"), re.compile(r"收入.{0,4}(?:合计|总计)|^本年收入$|^收入总计")),
-    "expenditure_total": (re.compile(r"支出|expenditure|spending|spend|expenses"), re.compile(r"支出.{0,4}(?:合计|总计)|^本年支出$")),
-    "budget_total": (re.compile(r"预算|budget|经费|funds?|money"), re.compile(r"(?:收入|支出).{0,4}(?:合计|总计)|^(?:收入|支出)预算$")),
+    "income_total": (re.compile(r"收入|income|revenue"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计")),
+    "expenditure_total": (re.compile(r"支出|expenditure|spending|spend|expenses"), re.compile(r"支出.{0,6}(?:合计|总计|总额)|^本年支出$")),
+    "budget_total": (re.compile(r"预算|budget|经费|funds?|money"), re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出)预算$")),
 }

@@ -225,6 +225,11 @@ class SearchIndex:
         self._vectors = np.concatenate(vectors) if vectors else np.zeros((0, self.encoder.dim), dtype=np.float32)
         self._loaded_stamp = stamp
 
+    def warm(self) -> None:
+        """Load the stored vectors and build BM25 now (at start-up), not on the first search."""
+        with self._lock:
+            self._load()
+
     def __len__(self) -> int:
         with self._lock:
             self._load()
