@@ -76,8 +76,8 @@ SIGNALS: dict[str, Signal] = {
     "body_self_evaluation": Signal(PERFORMANCE, re.compile(r"自评|评分标准|该指标得"), "body", 0.5, cap=6),
 }
 
-# Lines read as the title: the first few content lines.
-TITLE_LINES = 6
+# Lines read as the title: the first content lines, up to the first numbered heading.
+TITLE_LINES = 3
 # A heading or table title is a short line that does not end a sentence.
 MAX_HEADING_LEN = 40
 HEADING_TERMINATORS = frozenset("。；，")
@@ -99,8 +99,16 @@ def compact(line: str) -> str:
 
 
 def title_lines(text: str) -> list[str]:
-    lines = [compact(ln) for ln in text.splitlines()]
-    return [ln for ln in lines if ln][:TITLE_LINES]
+    """The lines before the first numbered heading (第一部分, 一、, (一) ...), at most a few."""
+    title: list[str] = []
+    for raw in text.splitlines():
+        line = compact(raw)
+        if not line:
+            continue
+        if LIST_MARKER.match(line) or len(title) >= TITLE_LINES:
+            break
+        title.append(line)
+    return title
 
 
 def heading_lines(text: str) -> list[str]:

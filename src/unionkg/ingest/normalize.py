@@ -145,6 +145,12 @@ NUMBER_CELL = re.compile(r"(?:[<>≤≥=]=?)?[-+]?\d[\d,]*(?:\.\d*)?%?|[-—–]
 # A line that ends inside a number ("6,994." then "44").
 NUMBER_CUT = re.compile(r"\d[.,]$")
 
+# A line that starts with the unit of a figure cut off at the end of the previous line.
+NUMBER_UNIT_START = re.compile(r"(?:亿元|万元|元|%|人次|人|个|次|户|名|家|项|万)")
+
+# Words that follow a figure in prose (a unit, a date part).
+PROSE_UNIT_START = re.compile(r"(?:亿元|万元|元|%|人|个|次|户|名|家|项|万|年|月|日|天|岁|条|篇|期|批|场|所|座|辆|台|套|件|本|册|份|平方米|米|公里|小时)")
+
 SENTENCE_END: frozenset[str] = frozenset("。；;！!？?：:")
 CLOSING_MARKS: frozenset[str] = frozenset("”’」』)）】]")
 # Characters that cannot start a line of their own: the line continues.
@@ -155,6 +161,9 @@ PROSE_PUNCTUATION: frozenset[str] = frozenset("，。；：")
 # A line is "full" (wrapped by the layout, not ended by the author) when its
 # display width reaches this share of the document's wrap width.
 FULL_LINE_SHARE = 0.8
+# Latin words wrap ragged-right: a line is full when the next word would
+# have overflowed this share of the wrap width.
+LATIN_FIT_SHARE = 0.95
 # Wrapping is believed when at least this many lines (and this share of the
 # prose lines) are within this tolerance of the wrap width.
 MIN_WRAPPED_LINES = 4
@@ -162,6 +171,8 @@ MIN_WRAPPED_SHARE = 0.25
 WRAP_TOLERANCE = 0.12
 # Lines shorter than this (display width) do not vote on the wrap width.
 MIN_WIDTH_FOR_WRAP = 16
+# More Latin words than this make a line prose, not a row of cells.
+MAX_LATIN_WORDS_IN_ROW = 3
 # Longest cell of a column-title row, and of a broken header cell.
 MAX_HEADER_CELL = 10
 MAX_FRAGMENT_CELL = 2
@@ -410,17 +421,34 @@ def is_table_row(text: str) -> bool:
     if PROSE_PUNCTUATION & set(text):
         return False
     fields = text.split(" ")
+    if sum(1 for f in fields if f.isascii() and f.isalpha()) > MAX_LATIN_WORDS_IN_ROW:
+        return False  # a line of Latin prose
     numeric = [f for f in fields if NUMBER_CELL.fullmatch(f)]
     if numeric and len(numeric) == len(fields):
         return True
     if is_header_row(fields) or is_cell_fragments(fields):
         return True
-    return len(fields) >= 2 and bool(numeric) and (NUMBER_CELL.fullmatch(fields[-1]) is not None or len(numeric) >= 2)
+    if len(fields) < 2 or not numeric:
+        return False
+    # Figures stand at the end of a row, side by side (栏次 1 2 3), or as codes
+    # before names (30101 基本工资 30201 办公费); prose follows its figures
+    # with their units (2021 年 5 月, 39 人).
+    if NUMBER_CELL.fullmatch(fields[-1]) is not None or has_adjacent_figures(fields):
+        return True
+    return len(numeric) >= 2 and not has_figure_with_unit(fields)
+
+
+def has_figure_with_unit(fields: list[str]) -> bool:
+    return any(NUMBER_CELL.fullmatch(a) and PROSE_UNIT_START.match(b) for a, b in zip(fields, fields[1:]))
+
+
+def has_adjacent_figures(fields: list[str]) -> bool:
+    return any(NUMBER_CELL.fullmatch(a) and NUMBER_CELL.fullmatch(b) for a, b in zip(fields, fields[1:]))
 
 
 def is_header_row(fields: list[str]) -> bool:
     """Column titles: short cells, at least two of them Han words (prose has no spaces between Han words)."""
-    if len(fields) < 2 or any(len(f) > MAX_HEADER_CELL for f in fields):
+    if len(fields) < 2 or any(len(f) > MAX_HEADER_CELL or NUMBER_CELL.fullmatch(f) for f in fields):
         return False
     return sum(1 for f in fields if len(f) >= 2 and han_count(f) == len(f)) >= 2
 
@@ -476,7 +504,7 @@ def mark_page_furniture(lines: list[Line]) -> None:
 
 
 def page_edges(lines: list[Line]) -> list[list[int]]:
-    """Indices of the first two and last two content lines of each page."""
+    """Indices of the first and last content line of each page."""
     pages: list[list[int]] = [[]]
     for i, ln in enumerate(lines):
         if ln.chars and not ln.dropped:
@@ -485,7 +513,7 @@ def page_edges(lines: list[Line]) -> list[list[int]]:
             if pages[-1]:
                 pages.append([])
     pages = [p for p in pages if p]
-    return [sorted(set(p[:2] + p[-2:])) for p in pages]
+    return [sorted({p[0], p[-1]}) for p in pages]
 
 
 def mark_running_headers(lines: list[Line]) -> None:
@@ -498,12 +526,12 @@ def mark_running_headers(lines: list[Line]) -> None:
 
     counts: Counter[str] = Counter()
     for page in edges:
-        counts.update({key(i) for i in page if len(lines[i].chars) <= MAX_HEADER_LEN})
+        counts.update({key(i) for i in page if len(lines[i].chars) <= MAX_HEADER_LEN and not ends_sentence(lines[i].text)})
     needed = max(MIN_HEADER_REPEATS, MIN_HEADER_PAGE_SHARE * len(edges))
     repeated = {k for k, c in counts.items() if c >= needed and k}
     for page in edges[1:]:
         for i in page:
-            if len(lines[i].chars) <= MAX_HEADER_LEN and key(i) in repeated:
+            if len(lines[i].chars) <= MAX_HEADER_LEN and key(i) in repeated and not ends_sentence(lines[i].text):
                 lines[i].dropped = True
 
 
@@ -530,16 +558,22 @@ def join_kind(prev: str, nxt: str, full_width: float) -> str:
     """How line ``prev`` continues into line ``nxt``: "join", "space" or "break"."""
     if NUMBER_CUT.search(prev) and nxt[:1].isdigit():
         return "join"
+    if prev[-1].isdigit() and NUMBER_UNIT_START.match(nxt) and not is_table_row(nxt) and display_width(prev) >= full_width:
+        return "join"  # "...公司 130" + "万元，..."
     if is_table_row(prev) or is_table_row(nxt):
         return "break"
     if nxt[0] in CONTINUATION_START:
         return "join"
     if starts_heading(nxt) or ends_sentence(prev):
         return "break"
+    latin_boundary = prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum()
+    if latin_boundary:
+        # Ragged-right Latin text: the line wrapped if the next word would not have fitted.
+        next_word = nxt.split(" ", 1)[0]
+        fits = display_width(prev) + 1 + len(next_word) < full_width / FULL_LINE_SHARE * LATIN_FIT_SHARE
+        return "break" if fits else "space"
     if display_width(prev) < full_width:
         return "break"
-    if prev[-1].isascii() and prev[-1].isalpha() and nxt[0].isascii() and nxt[0].isalpha():
-        return "space"
     return "join"
 
 
