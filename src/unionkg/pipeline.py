@@ -87,6 +87,10 @@ def ingest_file(path: str | Path, settings: Settings, store: GraphStore, index: 
     # An edited file (same name, new content) replaces its older version.
     older = [g for g in _doc_graphs_for_source(store, doc.source) if g != doc_iri]
     store.replace_graph(doc_iri, graph)
+    from unionkg.graph.ontology import ensure_ontology
+
+    # Ontology + code lists versioned for the store's years (no-op when unchanged).
+    ensure_ontology(store, iris, [extraction.context.year] if extraction.context.year else [])
     for g in older:
         store.remove_graph(g)
         if index is not None:

@@ -511,6 +511,17 @@ class Mapper:
         key = self.orgs.canonical(org)
         return self.iris.project(self.orgs.division(key), key, year, name.strip())
 
+    def referenced_project(self, org: str, year: int, name: str, evidence: Evidence) -> URIRef:
+        """A project named by an indicator, evaluation or flow; the fact's
+        passage attests it, so the project node gets that provenance too."""
+        node = self.project_iri(org, year, name)
+        self.add(node, RDF.type, UKG.Project)
+        self.add(node, SKOS.prefLabel, zh(name.strip()))
+        self.add(node, UKG.org, self.org(org))
+        self.add(node, UKG.fiscalYear, integer(year))
+        self.provenance(node, evidence)
+        return node
+
     def project(self, f: Project) -> None:
         node = self.project_iri(f.org, f.year, f.name)
         first = (node, RDF.type, UKG.Project) not in self.g
@@ -536,7 +547,7 @@ class Mapper:
 
     def indicator(self, f: Indicator) -> None:
         if f.project:
-            holder = self.project_iri(f.org, f.year, f.project)
+            holder = self.referenced_project(f.org, f.year, f.project, f.evidence)
         else:
             key = self.orgs.canonical(f.org)
             holder = self.iris.overall(self.orgs.division(key), key, f.year)
@@ -545,10 +556,6 @@ class Mapper:
         self.add(node, SKOS.prefLabel, zh(f.name.strip()))
         if f.project:
             self.add(node, UKG.project, holder)
-            self.add(holder, RDF.type, UKG.Project)
-            self.add(holder, SKOS.prefLabel, zh(f.project.strip()))
-            self.add(holder, UKG.org, self.org(f.org))
-            self.add(holder, UKG.fiscalYear, integer(f.year))
         self.add(node, UKG.org, self.org(f.org))
         self.add(node, UKG.fiscalYear, integer(f.year))
         self.add(node, UKG.level1, indicator_level1(f.level1))
@@ -571,12 +578,7 @@ class Mapper:
 
     def evaluation(self, f: Evaluation) -> None:
         node = self.unique(self.iris.fact(self.doc.doc_id, "evaluation", f.org, f.year, f.subject, f.kind))
-        subject = self.project_iri(f.org, f.year, f.subject) if f.subject else self.org(f.org)
-        if f.subject:
-            self.add(subject, RDF.type, UKG.Project)
-            self.add(subject, SKOS.prefLabel, zh(f.subject.strip()))
-            self.add(subject, UKG.org, self.org(f.org))
-            self.add(subject, UKG.fiscalYear, integer(f.year))
+        subject = self.referenced_project(f.org, f.year, f.subject, f.evidence) if f.subject else self.org(f.org)
         self.add(node, RDF.type, UKG.Evaluation)
         self.add(node, UKG.org, self.org(f.org))
         self.add(node, UKG.fiscalYear, integer(f.year))
@@ -607,12 +609,7 @@ class Mapper:
             year = f.year or self.x.context.year
             owner = f.payer if self.orgs.is_known(f.payer) else (self.x.context.org or f.payer)
             if year:
-                project = self.project_iri(owner, year, f.project)
-                self.add(node, UKG.project, project)
-                self.add(project, RDF.type, UKG.Project)
-                self.add(project, SKOS.prefLabel, zh(f.project.strip()))
-                self.add(project, UKG.org, self.org(owner))
-                self.add(project, UKG.fiscalYear, integer(year))
+                self.add(node, UKG.project, self.referenced_project(owner, year, f.project, f.evidence))
         self.provenance(node, f.evidence)
 
     def statistical_count(self, f: StatisticalCount) -> None:
