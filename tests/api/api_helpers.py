@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from pathlib import Path
+
+import uvicorn
+
+from unionkg.settings import Settings
+from unionkg_api import create_app
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graph.trig"
 BASE = "https://w3id.org/unionkg/"
@@ -27,3 +35,31 @@ def assert_problem(response, status: int, code: str | None = None) -> dict:  # t
     text = response.text
     assert "Traceback" not in text and ".py" not in text and "/work/" not in text and "site-packages" not in text, text
     return body
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    def __init__(self, settings: Settings):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)

@@ -4,17 +4,13 @@ uvicorn server on a free local port for real clients and the browser."""
 
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from unionkg.settings import Settings
@@ -22,7 +18,7 @@ from unionkg_api import create_app
 
 sys.path.insert(0, str(Path(__file__).parent))  # for ``import api_helpers`` in these tests
 
-from api_helpers import FIXTURE, TOKEN  # noqa: E402
+from api_helpers import FIXTURE, TOKEN, LiveServer  # noqa: E402
 
 
 def build_store(path: Path) -> Path:
@@ -55,34 +51,6 @@ def writable_client(tmp_path: Path, settings: Settings) -> Iterator[TestClient]:
     store = build_store(tmp_path / "oxigraph")
     with TestClient(create_app(replace(settings, store=str(store), update_token=TOKEN))) as c:
         yield c
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class LiveServer:
-    def __init__(self, settings: Settings):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> "LiveServer":
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=15)
 
 
 @pytest.fixture(scope="session")
