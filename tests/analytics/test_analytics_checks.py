@@ -31,6 +31,7 @@ CASES = {
         ("warning", "execution_rate_mismatch", "percent:execution-rate", "95", "90.00"),
         ("warning", "indicator_scored_met_but_violates", "indicator:met_but_violates", "90", "90"),
         ("warning", "indicator_scored_met_but_violates", "indicator:met_but_violates", "30", "30"),
+        ("warning", "indicator_scored_met_but_violates", "indicator:violated_in_top_graded_project", "30", "30"),
         ("info", "indicator_lost_points_although_met", "indicator:lost_points_although_met", "4.38", "5"),
     ],
     ("name_change",): [

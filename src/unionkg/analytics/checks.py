@@ -36,6 +36,8 @@ from unionkg.graph.store import FINDINGS_GRAPH, GraphStore
 from unionkg.settings import Settings
 
 ERROR_SHARE = Decimal("0.01")
+CLOSE_VALUES = Decimal("1.1")  # two values within 10 % of each other look like one figure misprinted
+MAX_READINGS = 16  # readings of an ambiguous group tried before giving up
 FEDERATION_ROLE = "https://w3id.org/unionkg/def/ukg#Federation"  # a total off by more than 1 % of itself is an error
 
 
@@ -206,6 +208,24 @@ def _first_by_label(group: list[Obs]) -> dict[str, Obs]:
     return out
 
 
+def _alternatives(group: list[Obs]) -> list[dict[str, Obs]]:
+    """One label -> figure map per reading of the group.
+
+    When a label carries two different values in one group (the extraction
+    could not tell a budget figure from a final one, say), each reading is
+    tried and the composition agrees if any reading adds up.
+    """
+    values: dict[str, dict[Decimal, Obs]] = defaultdict(dict)
+    for o in group:
+        values[o.label].setdefault(o.value, o)
+    options = [list(v.values()) for v in values.values()]
+    labels = list(values)
+    readings = []
+    for combo in itertools.islice(itertools.product(*options), MAX_READINGS):
+        readings.append(dict(zip(labels, combo)))
+    return readings
+
+
 def _composition_key(o: Obs) -> object:
     return (o.dataset, o.org, o.year, o.phase, o.fund, o.scope, o.table, o.row)
 
@@ -243,8 +263,15 @@ def _candidate_sums(slots: dict[str, _SlotValue]) -> list[list[Obs]]:
     return out
 
 
-def _compare_total(ctx: Context, check: str, totals: list[Obs], candidates: list[list[Obs]], what: str) -> list[Finding]:
-    """Compare each total with each candidate part list; report only when none agrees."""
+def _compare_total(
+    ctx: Context, check: str, totals: list[Obs], candidates: list[list[Obs]], what: str, line_items: bool = False
+) -> list[Finding]:
+    """Compare each total with each candidate part list; report only when none agrees.
+
+    ``line_items``: the parts are whatever line items the document listed,
+    which may be a selection; parts that fall short of the total beyond the
+    tolerance are then not a finding, parts that exceed it are.
+    """
     best: tuple[Decimal, Obs, list[Obs], Decimal] | None = None
     for total in totals:
         for parts in candidates:
@@ -258,6 +285,8 @@ def _compare_total(ctx: Context, check: str, totals: list[Obs], candidates: list
     if best is None:
         return []
     diff, total, parts, tol = best
+    if line_items and diff > tol:
+        return []
     expected = total.value - diff
     severity = _severity(diff, tol, total.value)
     names = " + ".join(f"{_display(p)} {_wan(p.value)}" for p in parts)
@@ -287,21 +316,25 @@ def check_compositions(ctx: Context) -> list[Finding]:
     """Totals against the sum of their named parts (``rules.COMPOSITIONS``)."""
     findings: list[Finding] = []
     for group in _group(ctx.observations, _composition_key).values():
-        by_label = _first_by_label(group)
+        readings = _alternatives(group)
         for comp in rules.COMPOSITIONS:
-            totals = [o for label, o in by_label.items() if comp.total.search(label)]
-            if not totals:
-                continue
-            slots = _slot_values(comp, by_label)
-            if any(name not in slots for name in comp.required):
-                continue
-            # Table columns list every part; prose may list only some, so it
-            # needs the composition's minimum number of parts.
-            min_parts = 1 if group[0].column else comp.min_parts
-            if sum(len(s.figures) for s in slots.values()) < min_parts:
-                continue
-            candidates = _candidate_sums(slots)
-            findings += _compare_total(ctx, f"sum:{comp.name}", totals, candidates, comp.description)
+            totals: list[Obs] = []
+            candidates: list[list[Obs]] = []
+            for by_label in readings:
+                reading_totals = [o for label, o in by_label.items() if comp.total.search(label)]
+                slots = _slot_values(comp, by_label)
+                if not reading_totals or any(name not in slots for name in comp.required):
+                    continue
+                # Table columns list every part; prose may list only some, so it
+                # needs the composition's minimum number of parts.
+                min_parts = 1 if group[0].column else comp.min_parts
+                if sum(len(s.figures) for s in slots.values()) < min_parts:
+                    continue
+                totals += [t for t in reading_totals if t not in totals]
+                candidates += _candidate_sums(slots)
+            if totals and candidates:
+                line_items = any(slot.name in rules.MULTI_LABEL_SLOTS for slot in comp.slots)
+                findings += _compare_total(ctx, f"sum:{comp.name}", totals, candidates, comp.description, line_items)
     return findings
 
 
@@ -393,14 +426,19 @@ def check_shares(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
 
     def key(o: Obs) -> object:
-        return (o.dataset, o.org, o.year, o.phase, o.scope, o.table)
+        return (o.dataset, o.org, o.year, o.phase)
 
     groups = _group(ctx.observations, key)
     finest = {doc: finest_percent_unit(o.share for o in obs) for doc, obs in _group(ctx.observations, lambda o: o.doc).items()}
     for o in ctx.observations:
-        if o.share is None:
+        # 100 % ("all of it") is stated loosely; a share needs a known base.
+        if o.share is None or o.share >= 100:
             continue
-        bases = [b for b in groups[key(o)] if b is not o and b.value >= o.value and any(p.search(b.label) for p in _SHARE_BASES)]
+        # Any figure of the dataset may be the base ("占一般公共预算的 x%"); a
+        # finding needs an overall total that fits no more than the others.
+        bases = [b for b in groups[key(o)] if b is not o and b.value >= o.value and b.value > 0]
+        if not any(any(p.search(b.label) for p in _SHARE_BASES) for b in bases):
+            continue
         # Report against an overall total when the share fits none: "占…总额" is the usual base.
         bases.sort(key=lambda b: (0 if _is_total(b) else 1, -b.value))
         if not bases:
@@ -499,7 +537,10 @@ def _check_stated_change(ctx: Context, ch: _Change, currents: list[Obs], finest:
         bounds = change_bounds(cur.value, ch.delta, unit)
         if bounds is None:
             return []  # growth from nothing: a percentage is not defined
-        if within(ch.pct, bounds, slack):
+        # The figure under the same item may be last year's ("比上年预算 4.62 万元
+        # 减少 3.81 万元"): then the percentage is delta / that figure.
+        as_previous = share_bounds(ch.delta, cur.value, unit) if cur.value > 0 else None
+        if within(ch.pct, bounds, slack) or (as_previous and within(ch.pct, as_previous, slack)):
             return []
         gap = abs(closest(ch.pct, bounds) - ch.pct)
         if best is None or gap < best[0]:
@@ -612,14 +653,19 @@ _CMP_TEXT = {"cmp-lt": "<", "cmp-le": "≤", "cmp-gt": ">", "cmp-ge": "≥", "cm
 def _indicator_findings(ctx: Context, query: str, kind: str, severity: str, what: str) -> list[Finding]:
     findings = []
     lost_points = kind.endswith("although_met")
+    seen: set[str] = set()
     for r in ctx.store.select(named_query(query)).values():
         cmp = _CMP_TEXT.get(str(r["cmp"]).rsplit("#", 1)[-1], "?")
         target, actual = _dec(r["target"]), _dec(r["actual"])
         weight, score = _dec(r["weight"]), _dec(r["score"])
         message = (
             f"indicator {r['label'] or r['indicator']}: target {cmp}{target} "
-            f"({r['targetText'] or '-'}), actual {actual} ({r['actualText'] or '-'}), scored {score} of {weight}: {what}"
+            f"({r['targetText'] or '-'}), actual {actual} ({r['actualText'] or '-'}), scored {score if score is not None else '-'} "
+            f"of {weight if weight is not None else '-'}: {what}"
         )
+        if str(r["indicator"]) in seen:
+            continue
+        seen.add(str(r["indicator"]))
         findings.append(
             ctx.finding(
                 kind=kind,
@@ -645,6 +691,12 @@ def check_indicators(ctx: Context) -> list[Finding]:
     """Indicators scored as met although the actual violates the target, and the reverse."""
     return _indicator_findings(
         ctx, "check_indicator_met_but_violates", "indicator_scored_met_but_violates", "warning", "full score although the target is not met"
+    ) + _indicator_findings(
+        ctx,
+        "check_indicator_violated_in_top_graded_project",
+        "indicator_scored_met_but_violates",
+        "warning",
+        "target not met, yet the project is graded 优 without recording the miss",
     ) + _indicator_findings(
         ctx,
         "check_indicator_lost_points_although_met",
@@ -673,7 +725,12 @@ def check_conflicting_statements(ctx: Context) -> list[Finding]:
             continue
         figures = [next(o for o in group if o.value == v) for v in values]
         first = figures[0]
-        findings.append(_conflict_finding(ctx, first, figures, values))
+        # Far-apart values under one label are more often two figures the
+        # extraction could not tell apart than one figure misprinted; they are
+        # reported only when a silent sibling unit explains them.
+        close = values[0] > 0 and values[-1] <= values[0] * CLOSE_VALUES
+        if close or _silent_siblings(ctx, first):
+            findings.append(_conflict_finding(ctx, first, figures, values))
     return findings
 
 
@@ -712,9 +769,11 @@ def check_conflicting_changes(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     groups: dict[object, list[_Change]] = defaultdict(list)
     for ch in load_changes(ctx.store):
-        groups[(ch.org, ch.year, rules.normalise_label(ch.item))].append(ch)
+        # Same body, item and amount of change: one change, so one percentage.
+        # (A body's own change and its department's share the item but not the delta.)
+        groups[(ch.org, ch.year, rules.normalise_label(ch.item), ch.delta)].append(ch)
     for changes in groups.values():
-        for attr, unit in (("pct", "percent"), ("delta", "CNY")):
+        for attr, unit in (("pct", "percent"),):
             values = sorted({getattr(c, attr) for c in changes if getattr(c, attr) is not None})
             if len(values) < 2:
                 continue
