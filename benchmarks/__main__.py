@@ -1,0 +1,86 @@
+"""``python -m benchmarks [--quick] [--only ingest,bulk,sparql,ask,http]``: print the table."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+
+from benchmarks.report import Row, machine, render
+
+SECTIONS = ("ingest", "bulk", "sparql", "ask", "http")
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(float(x)) for x in text.split(",") if x]
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    p.add_argument("--quick", action="store_true", help="small sizes and short loads (about two minutes)")
+    p.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
+    p.add_argument("--ingest-docs", default=None, help="document counts for figure 1 (default 100,1000; quick 20,100)")
+    p.add_argument("--encoder", default="use", help="search-index encoder during ingest (use | hash | model dir)")
+    p.add_argument("--bulk-triples", default=None, help="dump sizes for figure 2 (default 1e6,5e6; quick 2e5)")
+    p.add_argument("--sparql-triples", default=None, help="data size for figure 3 (default 1e6; quick 1e5)")
+    p.add_argument("--http-seconds", type=float, default=None, help="load duration per endpoint (default 30; quick 5)")
+    p.add_argument("--clients", type=int, default=4, help="client processes for figure 5")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    q = args.quick
+    only = {s.strip() for s in args.only.split(",")}
+    rows: list[Row] = []
+    started = time.perf_counter()
+
+    def section(name: str, thunk: object) -> None:
+        if name not in only:
+            return
+        print(f"[benchmarks] running {name} ...", file=sys.stderr, flush=True)
+        try:
+            rows.extend(thunk())  # type: ignore[operator]
+        except Exception as exc:  # report and go on: one broken figure must not hide the others
+            rows.append(Row(name, "failed", f"{type(exc).__name__}: {str(exc).splitlines()[0][:100] if str(exc) else ''}"))
+
+    from benchmarks import bulk, http_load, ingest, sparql_latency
+
+    section("ingest", lambda: ingest.run(_sizes(args.ingest_docs or ("20,100" if q else "100,1000")), args.encoder))
+    section("bulk", lambda: bulk.run(_sizes(args.bulk_triples or ("2e5" if q else "1e6,5e6"))))
+    section("sparql", lambda: sparql_latency.run(_sizes(args.sparql_triples or ("1e5" if q else "1e6"))[0], runs=5 if q else 20, rdflib_runs=1 if q else 3))
+    section("ask", lambda: _ask_rows(q))
+    question = _question()
+    section("http", lambda: http_load.run(_sizes(args.sparql_triples or ("1e5" if q else "1e6"))[0], args.clients, args.http_seconds or (5 if q else 30), question))
+    header = f"{machine()}\nunionkg benchmarks ({'quick' if q else 'full'} run, {time.perf_counter() - started:.0f} s)"
+    print(render(rows, header))
+    return 0
+
+
+def _ask_module() -> object | None:
+    try:
+        return importlib.import_module("benchmarks.ask_latency")
+    except ModuleNotFoundError:
+        return None
+
+
+def _ask_rows(quick: bool) -> list[Row]:
+    """Figure 4, measured by the QA engineer's benchmarks/ask_latency.py when present."""
+    module = _ask_module()
+    if module is None:
+        return [Row("4 ask", "ask latency", "benchmarks/ask_latency.py not present yet")]
+    runner = getattr(module, "rows", None) or getattr(module, "run", None)
+    if runner is None:
+        return [Row("4 ask", "ask latency", "benchmarks/ask_latency.py has no rows()/run()")]
+    result = runner(quick=quick) if "quick" in getattr(runner, "__code__").co_varnames else runner()
+    return [r if isinstance(r, Row) else Row("4 ask", str(r[0]), str(r[1]), *(str(x) for x in r[2:3])) for r in result]
+
+
+def _question() -> str | None:
+    module = _ask_module()
+    return getattr(module, "LOAD_QUESTION", None) if module else "总工会有哪些绩效指标没有完成？"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

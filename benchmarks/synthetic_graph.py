@@ -1,0 +1,249 @@
+"""A deterministic N-Quads dump in the shape of ``docs/graph-model.md``.
+
+Used to measure bulk loading and query latency at sizes (1M, 5M triples)
+that ingesting text would take too long to reach in a benchmark run.  Each
+document is one named graph holding its source-document node, the reporting
+body and its units, a Data Cube dataset of observations, projects with
+performance indicators (some missed), an evaluation, and the passages every
+fact is derived from, all with provenance, as the mapping writes them.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.corpus import ECONOMIC, FUNCTIONAL, INDICATORS, PLACES, PROJECTS, UNITS
+
+BASE = "https://w3id.org/unionkg/"
+UKG = "https://w3id.org/unionkg/def/ukg#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NS = {
+    "ukg": UKG,
+    "org": "http://www.w3.org/ns/org#",
+    "rov": "http://www.w3.org/ns/regorg#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dct": "http://purl.org/dc/terms/",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "schema": "https://schema.org/",
+    "obeu-dimension": "http://data.openbudgets.eu/ontology/dsd/dimension/",
+    "obeu-measure": "http://data.openbudgets.eu/ontology/dsd/measure/",
+    "obeu-attribute": "http://data.openbudgets.eu/ontology/dsd/attribute/",
+    "obeu-codelist": "http://data.openbudgets.eu/resource/codelist/",
+}
+CNY = "http://www.wikidata.org/entity/Q39099"
+COMPARATORS = {"≥": "cmp-ge", "≤": "cmp-le", "=": "cmp-eq", ">": "cmp-gt", "<": "cmp-lt"}
+PHASES = {"budget": "approved", "final": "executed"}
+
+
+def iri(curie: str) -> str:
+    prefix, local = curie.split(":", 1)
+    return f"<{NS[prefix]}{local}>"
+
+
+def lit(text: str, lang: str | None = None) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"@{lang}' if lang else f'"{escaped}"'
+
+
+def typed(value: object, datatype: str) -> str:
+    return f'"{value}"^^<{XSD}{datatype}>'
+
+
+@dataclass
+class _Doc:
+    """Writes the quads of one document graph."""
+
+    graph: str
+    lines: list[str]
+
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.append(f"{s} {p} {o} {self.graph} .\n")
+
+
+def document_quads(index: int, seed: int = 11) -> list[str]:
+    """The N-Quads lines of the ``index``-th synthetic document graph."""
+    rng = random.Random(f"{seed}:{index}")
+    place_index = rng.randrange(len(PLACES))
+    place = PLACES[place_index]
+    division = f"{110000 + place_index * 100}"
+    year = 2018 + index % 8
+    kind = ("budget", "final")[index % 2]
+    doc_id = f"{index:016x}"
+    doc = f"<{BASE}id/doc/{doc_id}>"
+    w = _Doc(doc, [])
+    org_slug = f"org-{place_index}"
+    org = f"<{BASE}id/org/{division}/{org_slug}>"
+    org_name = f"{place}总工会"
+    year_iri = f"<{BASE}id/year/{year}>"
+    passage_no = 0
+
+    def passage(quote: str) -> str:
+        nonlocal passage_no
+        start = passage_no * 40
+        passage_no += 1
+        p = f"<{BASE}id/doc/{doc_id}/q/{start}-{start + len(quote)}>"
+        w.add(p, f"<{RDF_TYPE}>", iri("ukg:Passage"))
+        w.add(p, iri("prov:value"), lit(quote))
+        w.add(p, iri("ukg:start"), typed(start, "integer"))
+        w.add(p, iri("ukg:end"), typed(start + len(quote), "integer"))
+        w.add(p, iri("prov:wasQuotedFrom"), doc)
+        return p
+
+    def provenance(fact: str, quote: str, extractor: str) -> None:
+        w.add(fact, iri("prov:wasDerivedFrom"), passage(quote))
+        w.add(fact, iri("prov:hadPrimarySource"), doc)
+        w.add(fact, iri("ukg:extractor"), lit(extractor))
+
+    # Source document.
+    for cls in ("ukg:SourceDocument", "dcat:Distribution"):
+        w.add(doc, f"<{RDF_TYPE}>", iri(cls))
+    w.add(doc, iri("dct:identifier"), lit(doc_id))
+    w.add(doc, iri("dct:source"), lit(f"{index:05d}_{org_name}{year}年{'部门预算' if kind == 'budget' else '部门决算'}.txt"))
+    w.add(doc, iri("dct:format"), lit("text/plain"))
+    w.add(doc, iri("ukg:genre"), lit("budget" if kind == "budget" else "final_accounts"))
+    w.add(doc, iri("dct:publisher"), org)
+    w.add(doc, iri("dct:temporal"), year_iri)
+    w.add(doc, iri("ukg:fiscalYear"), typed(year, "integer"))
+    w.add(doc, iri("dct:title"), lit(f"{org_name}{year}年度部门{'预算' if kind == 'budget' else '决算'}"))
+
+    # The reporting body and its units.
+    for cls in ("org:FormalOrganization", "schema:WorkersUnion"):
+        w.add(org, f"<{RDF_TYPE}>", iri(cls))
+    w.add(org, iri("skos:prefLabel"), lit(org_name, "zh"))
+    w.add(org, iri("rov:legalName"), lit(org_name))
+    w.add(org, iri("ukg:role"), iri("ukg:Federation"))
+    w.add(org, iri("ukg:divisionCode"), lit(division))
+    w.add(org, iri("dct:spatial"), f"<{BASE}id/place/{division}>")
+    units = [org]
+    for u, unit_name in enumerate(rng.sample(UNITS, k=rng.randint(0, 3))):
+        unit = f"<{BASE}id/org/{division}/{org_slug}/unit-{u}>"
+        units.append(unit)
+        w.add(unit, f"<{RDF_TYPE}>", iri("org:FormalOrganization"))
+        w.add(unit, iri("skos:prefLabel"), lit(f"{place}{unit_name}", "zh"))
+        w.add(unit, iri("org:subOrganizationOf"), org)
+        w.add(unit, iri("ukg:role"), iri("ukg:SubordinateUnit"))
+
+    # Data Cube figures.
+    phase = PHASES[kind]
+    dataset = f"<{BASE}data/{division}/{org_slug}/{year}/{kind}>"
+    w.add(dataset, f"<{RDF_TYPE}>", iri("qb:DataSet"))
+    w.add(dataset, iri("qb:structure"), iri("ukg:fiscalDSD"))
+    w.add(dataset, iri("dct:publisher"), org)
+    w.add(dataset, iri("ukg:fiscalYear"), typed(year, "integer"))
+    w.add(dataset, iri("obeu-dimension:budgetPhase"), f"<{NS['obeu-codelist']}budget-phase/{phase}>")
+    w.add(dataset, iri("obeu-attribute:currency"), f"<{CNY}>")
+    codes = [(code, name, "func") for code, name, kuan in FUNCTIONAL for code, name, _ in [(code, name, None)]]
+    codes += [(k, kn, "func") for _, _, kuan in FUNCTIONAL for k, kn, items in kuan]
+    codes += [(i, iname, "func") for _, _, kuan in FUNCTIONAL for _, _, items in kuan for i, iname in items]
+    codes += [(c, n, "econ") for c, n in ECONOMIC]
+    obs_no = 0
+    for table, column in (("公开02表", "本年收入合计"), ("公开03表", "本年支出合计"), ("公开03表", "基本支出"), ("公开05表", "合计"), ("公开06表", "金额")):
+        for code, name, scheme in codes:
+            if (scheme == "econ") != (table == "公开06表") or rng.random() < 0.2:
+                continue
+            obs = f"<{BASE}data/{division}/{org_slug}/{year}/{kind}/obs/{obs_no}>"
+            obs_no += 1
+            amount = f"{rng.randint(1000, 90_000_000)}.{rng.randint(0, 99):02d}"
+            w.add(obs, f"<{RDF_TYPE}>", iri("qb:Observation"))
+            w.add(obs, iri("qb:dataSet"), dataset)
+            w.add(obs, iri("obeu-dimension:organization"), rng.choice(units))
+            w.add(obs, iri("obeu-dimension:fiscalYear"), year_iri)
+            w.add(obs, iri("ukg:fiscalYear"), typed(year, "integer"))
+            w.add(obs, iri("obeu-dimension:budgetPhase"), f"<{NS['obeu-codelist']}budget-phase/{phase}>")
+            w.add(obs, iri("obeu-dimension:operationCharacter"), f"<{NS['obeu-codelist']}operation-character/{'revenue' if table == '公开02表' else 'expenditure'}>")
+            w.add(obs, iri("ukg:item"), lit(name))
+            w.add(obs, iri("obeu-measure:amount"), typed(amount, "decimal"))
+            w.add(obs, iri(f"ukg:{'functional' if scheme == 'func' else 'economic'}Classification"), f"<{BASE}def/{scheme}/{year}/{code}>")
+            w.add(obs, iri("ukg:classificationCode"), lit(code))
+            w.add(obs, iri("ukg:column"), lit(column))
+            w.add(obs, iri("ukg:sourceTable"), lit(table))
+            w.add(obs, iri("obeu-attribute:currency"), f"<{CNY}>")
+            provenance(obs, f"{code} {name} {amount}", "final_accounts.tables@1")
+
+    # Projects, indicators, evaluation.
+    for p_no, project_name in enumerate(rng.sample(PROJECTS, k=rng.randint(2, 6))):
+        project = f"<{BASE}id/project/{division}/{org_slug}/{year}/p{p_no}>"
+        budget = rng.randint(100_000, 30_000_000)
+        final = budget if rng.random() < 0.7 else int(budget * rng.uniform(0.6, 1))
+        w.add(project, f"<{RDF_TYPE}>", iri("ukg:Project"))
+        w.add(project, iri("skos:prefLabel"), lit(project_name, "zh"))
+        w.add(project, iri("ukg:org"), org)
+        w.add(project, iri("ukg:fiscalYear"), typed(year, "integer"))
+        w.add(project, iri("ukg:budgetAmount"), typed(budget, "decimal"))
+        w.add(project, iri("ukg:finalAmount"), typed(final, "decimal"))
+        w.add(project, iri("ukg:executionRate"), typed(round(final / budget * 100, 2), "decimal"))
+        provenance(project, f"项目名称 {project_name}", "performance.tables@1")
+        for i_no, (level1, level2, template, unit, glyph, (low, high)) in enumerate(rng.sample(INDICATORS, k=rng.randint(4, 9))):
+            ind = f"{project[:-1]}/indicator/i{i_no}>"
+            target = rng.randint(low, high)
+            actual = target if rng.random() < 0.8 else max(0, target - rng.randint(1, max(1, target // 4)))
+            met = actual >= target if glyph in "≥>=" else actual <= target
+            weight = rng.choice((5, 10, 20))
+            name = template.format(p=project_name)
+            w.add(ind, f"<{RDF_TYPE}>", iri("ukg:PerformanceIndicator"))
+            w.add(ind, iri("skos:prefLabel"), lit(name, "zh"))
+            w.add(ind, iri("ukg:project"), project)
+            w.add(ind, iri("ukg:org"), org)
+            w.add(ind, iri("ukg:fiscalYear"), typed(year, "integer"))
+            w.add(ind, iri("ukg:level1Label"), lit(level1))
+            w.add(ind, iri("ukg:level2Label"), lit(level2))
+            w.add(ind, iri("ukg:comparator"), iri(f"ukg:{COMPARATORS[glyph]}"))
+            w.add(ind, iri("ukg:targetValue"), typed(target, "decimal"))
+            w.add(ind, iri("ukg:targetText"), lit(f"{glyph}{target}{unit}"))
+            w.add(ind, iri("ukg:unit"), lit(unit))
+            w.add(ind, iri("ukg:actualValue"), typed(actual, "decimal"))
+            w.add(ind, iri("ukg:actualText"), lit(f"={actual}{unit}"))
+            w.add(ind, iri("ukg:weight"), typed(weight, "decimal"))
+            w.add(ind, iri("ukg:score"), typed(weight if met else weight // 2, "decimal"))
+            w.add(ind, iri("ukg:met"), typed("true" if met else "false", "boolean"))
+            provenance(ind, f"{name} {glyph}{target}{unit} ={actual}{unit}", "performance.tables@1")
+    evaluation = f"<{BASE}id/evaluation/{doc_id}>"
+    w.add(evaluation, f"<{RDF_TYPE}>", iri("ukg:Evaluation"))
+    w.add(evaluation, iri("ukg:org"), org)
+    w.add(evaluation, iri("ukg:fiscalYear"), typed(year, "integer"))
+    w.add(evaluation, iri("ukg:evaluates"), org)
+    w.add(evaluation, iri("ukg:evaluationType"), iri("ukg:eval-self"))
+    w.add(evaluation, iri("ukg:score"), typed(f"{rng.randint(80, 99)}.{rng.randint(0, 99):02d}", "decimal"))
+    return w.lines
+
+
+def iter_quads(target_triples: int, seed: int = 11) -> Iterator[str]:
+    """Document graphs until about ``target_triples`` quads were produced."""
+    produced = 0
+    index = 0
+    while produced < target_triples:
+        lines = document_quads(index, seed)
+        produced += len(lines)
+        index += 1
+        yield from lines
+
+
+def write_nquads(path: Path, target_triples: int, seed: int = 11) -> int:
+    """Write the dump; return the number of quads written."""
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        buffer: list[str] = []
+        for line in iter_quads(target_triples, seed):
+            buffer.append(line)
+            if len(buffer) >= 50_000:
+                out.write("".join(buffer))
+                count += len(buffer)
+                buffer.clear()
+        out.write("".join(buffer))
+        count += len(buffer)
+    return count
+
+
+def sample_org_iri(seed: int = 11) -> str:
+    """The reporting body of the first document, a value for ?org / ?iri bindings."""
+    first = document_quads(0, seed)
+    for line in first:
+        if "/id/org/" in line and "legalName" in line:
+            return line.split(" ", 1)[0][1:-1]
+    raise RuntimeError("the synthetic graph has no organisation")
