@@ -14,7 +14,10 @@ from unionkg_api.templating import templates
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-DEFAULT_QUERY = """SELECT ?org ?label WHERE {
+DEFAULT_QUERY = """PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+SELECT ?org ?label WHERE {
   ?org a org:FormalOrganization ;
        skos:prefLabel ?label .
 }

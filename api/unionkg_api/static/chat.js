@@ -12,6 +12,12 @@
     return "/entity?iri=" + encodeURIComponent(iri);
   }
 
+  // Long IRIs are shown by their last two path segments; the link keeps the whole IRI.
+  function shortIri(iri) {
+    const parts = iri.replace(/[#/]$/, "").split(/[/#]/);
+    return parts.length > 3 ? "…/" + parts.slice(-2).join("/") : iri;
+  }
+
   function isIri(value) {
     return typeof value === "string" && /^(https?:|urn:)/.test(value);
   }
@@ -33,7 +39,8 @@
     } else if (isIri(value)) {
       const a = document.createElement("a");
       a.href = entityHref(value);
-      a.textContent = value;
+      a.title = value;
+      a.textContent = shortIri(value);
       td.appendChild(a);
     } else {
       td.textContent = value === null || value === undefined ? "" : String(value);

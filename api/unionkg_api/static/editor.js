@@ -8,7 +8,18 @@
   const endpoint = window.location.origin + config.endpoint;
   const base = config.base_iri;
 
-  Yasgui.Yasqe.defaults.autocompleters = ["variables"];
+  // Prefix completion offers this graph's prefixes (typing "uk" proposes
+  // "ukg: <...>" and declares it); the bundled list needs no network either.
+  const Yasqe = Yasgui.Yasqe;
+  const completers = ["variables"];
+  if (Yasqe.registerAutocompleter && Yasqe.Autocompleters && Yasqe.Autocompleters.prefixes) {
+    const own = Object.entries(config.prefixes).map(([p, ns]) => p + ": <" + ns + ">").sort();
+    Yasqe.registerAutocompleter(Object.assign({}, Yasqe.Autocompleters.prefixes, {
+      name: "unionkgPrefixes", persistenceId: null, get: () => Promise.resolve(own),
+    }));
+    completers.unshift("unionkgPrefixes");
+  }
+  Yasqe.defaults.autocompleters = completers;
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: false,
@@ -22,14 +33,11 @@
   function currentQuery() { return tab().getYasqe().getValue(); }
 
   function setQuery(text) {
-    const yasqe = tab().getYasqe();
-    yasqe.setValue(text);
-    yasqe.addPrefixes(config.prefixes);
+    tab().getYasqe().setValue(text);
   }
 
   const params = new URLSearchParams(window.location.search);
   if (params.get("query")) setQuery(params.get("query"));
-  else tab().getYasqe().addPrefixes(config.prefixes);
 
   document.getElementById("examples").addEventListener("change", (event) => {
     const example = config.examples.find((e) => e.name === event.target.value);
