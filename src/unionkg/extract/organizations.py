@@ -295,27 +295,90 @@ def _staff_category(label: str) -> StaffCategory:
     return StaffCategory.AUTHORIZED  # pragma: no cover - the regex only admits listed words
 
 
+#: Longest paragraph that can be a heading.
+MAX_HEADING_CHARS = 40
+#: Punctuation that ends a sentence: a paragraph ending so is prose, not a heading.
+SENTENCE_END_CHARS = "。！？；;!?"
+#: Punctuation that ends an introduction ("2021 年的主要工作任务是：").
+INTRO_END_CHARS = "：:"
+
+
+def _is_section_heading(body: str, rank: int) -> bool:
+    """Whether a paragraph (without its marker) can head a section.
+
+    A numbered paragraph of at most :data:`MAX_HEADING_CHARS` is a heading; an
+    unnumbered one only when it does not end like a sentence or an
+    introduction ("南昌市总工会 2021 年的主要工作任务是：" introduces a list, it
+    does not start a new one).
+    """
+    if not body or len(body) > MAX_HEADING_CHARS:
+        return False
+    if rank != NO_MARKER_RANK:
+        return True
+    return body[-1] not in SENTENCE_END_CHARS + INTRO_END_CHARS
+
+
+def _starts_topic_list(body: str, rank: int) -> bool:
+    """Whether a paragraph heads a list of duties or of work tasks."""
+    return _is_section_heading(body, rank) and bool(ORG_PATTERNS["duty_heading"].search(body) or ORG_PATTERNS["task_heading"].search(body))
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int  # offset in the prose view (after the marker)
+    end: int
+    parts: list[str]
+    org_heading: str | None
+    marked: bool  # the item starts with an enumeration marker
+
+
 def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, text, org heading) of the items under every heading matching ``heading_pattern``."""
+    """(start, end, text, org heading) of the items under every heading matching ``heading_pattern``.
+
+    The list runs until a heading of the same or a higher level, or the
+    heading of another duty or task list.  An introduction ending with "："
+    is skipped; a short unnumbered line without sentence punctuation is a
+    sub-heading (the unit the following items are about); an unnumbered
+    paragraph right after a numbered item continues that item (a page or
+    line break that ingest could not join, "...机制。\n扎实做好挂点扶贫村工作。").
+    """
     paragraphs = list(view.paragraphs())
     out: list[tuple[int, int, str, str | None]] = []
+    consumed: set[int] = set()
     for i, para in enumerate(paragraphs):
-        cut, body = strip_marker(para.text)
-        if len(body) > 40 or not ORG_PATTERNS[heading_pattern].search(body):
+        if i in consumed:
             continue
         rank = marker_rank(para.text)
+        _cut, body = strip_marker(para.text)
+        if not _is_section_heading(body, rank) or not ORG_PATTERNS[heading_pattern].search(body):
+            continue
+        items: list[_Item] = []
+        current: _Item | None = None
         current_org: str | None = None
-        for later in paragraphs[i + 1 :]:
+        for j in range(i + 1, len(paragraphs)):
+            later = paragraphs[j]
             later_rank = marker_rank(later.text)
             lcut, lbody = strip_marker(later.text)
-            if later_rank <= rank or (len(lbody) <= 40 and (ORG_PATTERNS["duty_heading"].search(lbody) or ORG_PATTERNS["task_heading"].search(lbody))):
+            if later_rank <= rank or _starts_topic_list(lbody, later_rank):
                 break
-            if len(lbody) < MIN_ITEM_CHARS:
-                current_org = lbody
+            consumed.add(j)
+            if not lbody:
                 continue
-            if lbody.endswith(("：", ":")):
+            if lbody[-1] in INTRO_END_CHARS:
+                current = None
                 continue  # an introduction ("主要工作任务是：")
-            out.append((later.start + lcut, later.end, lbody, current_org))
+            if len(lbody) < MIN_ITEM_CHARS and lbody[-1] not in SENTENCE_END_CHARS:
+                current_org, current = lbody, None  # a sub-heading naming a unit
+                continue
+            if current is not None and current.marked and later_rank == NO_MARKER_RANK:
+                current.end = later.end
+                current.parts.append(lbody)
+                continue
+            if len(lbody) < MIN_ITEM_CHARS and later_rank == NO_MARKER_RANK:
+                continue
+            current = _Item(later.start + lcut, later.end, [lbody], current_org, later_rank != NO_MARKER_RANK)
+            items.append(current)
+        out.extend((it.start, it.end, "".join(it.parts), it.org_heading) for it in items)
     return out
 
 

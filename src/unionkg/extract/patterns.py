@@ -378,8 +378,10 @@ ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     ),
     # 主要职责 / 部门职责 headings
     "duty_heading": re.compile(r"(?:部门|单位|机关)?主要职责|部门职责|主要职能|职责职能|基本职能"),
-    # 主要工作任务 / 工作安排 / 重点工作任务 headings
-    "task_heading": re.compile(r"主要工作任务|主要工作安排|重点工作任务|年度总体工作|工作任务$|履职总体目标"),
+    # 主要工作任务 / 重点工作安排 / 2023年工作计划 / 年度工作要点 headings (not 完成情况: work done)
+    "task_heading": re.compile(
+        r"(?:主要|重点|年度|年)工作(?:任务|安排|计划|要点|目标)(?!完成|执行|落实情况|情况)|年度总体工作|工作(?:任务|安排|计划|要点)$|履职总体目标"
+    ),
     # an enumerated item: （一） / (1) / 1. / 一是
     "list_item": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[一二三四五六七八九十]+是)\s*"),
 }
