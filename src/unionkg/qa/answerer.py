@@ -74,12 +74,14 @@ class Answerer:
         choice = self.classifier.classify(q.text, q.original)
         intent = choice.name
         state = self.sessions.get(session)
+        context_text = ""
         if state is not None and _is_follow_up(q, choice.rule_hit, links):
-            intent = intent if choice.rule_hit else state.intent
+            if not choice.rule_hit:
+                intent, context_text = state.intent, state.question
             links = _inherit(links, state)
-        ctx = Context(self.store, catalog, q, links, q.language, doc_years={str(d["docIri"]): d.get("year") for d in self._docs})
+        ctx = Context(self.store, catalog, q, links, q.language, doc_years={str(d["docIri"]): d.get("year") for d in self._docs}, context_text=context_text)
         outcome, intent, searched = self._answer(ctx, intent)
-        session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, question))
+        session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200]))
         return {
             "question": question,
             "language": q.language,

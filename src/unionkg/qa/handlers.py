@@ -38,6 +38,12 @@ class Context:
     lang: str
     queries_run: list[str] = field(default_factory=list)
     doc_years: dict[str, object] = field(default_factory=dict)  # document IRI -> fiscal year
+    context_text: str = ""  # the previous question of a follow-up: what "那…呢" asks about
+
+    @property
+    def topic(self) -> str:
+        """Text that says *what* is asked (item, phase): this question, else the one it follows."""
+        return f"{self.q.text} {self.context_text}".strip()
 
     def run(self, template: str, dedupe: bool = True, **bindings: str) -> list[dict[str, object]]:
         """Run ``ontology/queries/<template>.rq`` with IRIs bound (never user text)."""
@@ -247,7 +253,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         coded = [r for r in rows if r.get("code") in ctx.links.codes]
         if coded:
             return coded
-    named = [r for r in rows if isinstance(r.get("item"), str) and len(str(r["item"])) >= 2 and str(r["item"]) in ctx.q.text]
+    named = [r for r in rows if isinstance(r.get("item"), str) and len(str(r["item"])) >= 2 and str(r["item"]) in ctx.topic]
     if named:
         longest = max(len(str(r["item"])) for r in named)
         return [r for r in named if len(str(r["item"])) == longest]
@@ -262,7 +268,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
 
 
 def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) -> list[dict[str, object]]:
-    phases = wanted_phases(ctx.q.text)
+    phases = wanted_phases(ctx.topic)
 
     def key(r: dict[str, object]) -> tuple[int, int, int, int, int]:
         return (
@@ -294,11 +300,11 @@ def _best_amounts(ctx: Context, org: str, years: list[int]) -> list[dict[str, ob
     if not years and entry and entry.years:
         years = [max(entry.years)]
     rows = _in_years(rows, years)
-    hits = _matching_amounts(ctx, rows, amount_concept(ctx.q.text))
+    hits = _matching_amounts(ctx, rows, amount_concept(ctx.topic))
     ranked = _rank_amounts(ctx, hits, org)
     if not ranked:
         return []
-    phases = wanted_phases(ctx.q.text)
+    phases = wanted_phases(ctx.topic)
     best = ranked[0]
     if len(phases) > 1:  # budget vs final: one figure per phase
         per_phase: dict[object, dict[str, object]] = {}
@@ -338,7 +344,7 @@ def unit_amounts(ctx: Context) -> Outcome:
         return _which_body(ctx)
     entry = ctx.catalog.orgs.get(parent)
     years = ctx.links.years or ([max(entry.years)] if entry and entry.years else [])
-    concept = amount_concept(ctx.q.text)
+    concept = amount_concept(ctx.topic)
     unit_rows = _in_years(ctx.run("qa_unit_amounts", parent=parent), years)
     own_rows = [r for r in _in_years(ctx.run("qa_amounts", org=parent), years) if r.get("scope") != "department"]
     out: list[dict[str, object]] = []

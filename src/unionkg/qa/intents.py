@@ -77,7 +77,7 @@ INTENTS: tuple[Intent, ...] = (
         "What was the total income in 2023?", "How much was the project expenditure budget?", "What were the personnel costs?",
     )),
     Intent("projects", (
-        _r(r"哪些项目|什么项目|项目有|项目清单|项目列表|有几个项目|多少个项目|项目.{0,6}(?:金额|资金|预算)分别", 1.2),
+        _r(r"哪些项目|什么项目|项目有|项目清单|项目列表|有几个项目|多少个项目|的项目|项目及|项目和|项目.{0,6}(?:金额|资金|预算)分别", 1.2),
         _r(r"which projects|what projects|list (?:of )?(?:the )?projects|projects (?:and|with) (?:their )?(?:amounts|budgets)|how many projects", 1.2),
     ), (
         "江西省总工会2023年有哪些项目？", "项目及其金额", "What projects did the federation run in 2023?", "List the projects and their budgets",

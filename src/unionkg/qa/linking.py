@@ -24,8 +24,9 @@ from unionkg.search.encoders import Encoder
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
 ROLE_FEDERATION = UKG + "Federation"
-ENTITY_SIMILARITY_MIN = 0.55  # cosine of question vs project label (multilingual USE)
-ENTITY_SIMILARITY_MARGIN = 0.04  # the best label must beat the next distinct one by this much
+ENTITY_SIMILARITY_MIN = 0.5  # cosine of a question phrase vs a project label (multilingual USE)
+ENTITY_SIMILARITY_MARGIN = 0.1  # the best label must beat the next distinct one by this much
+PHRASE_WORDS = (2, 6)  # English phrases of 2..6 content words are compared with labels
 FUZZY_MIN = 0.6  # share of a Chinese project name found in the question
 
 
@@ -244,8 +245,11 @@ class Catalog:
             return []
         index = {e.iri: i for i, e in enumerate(self.entities)}
         vectors = self.entity_vectors(encoder)
-        query = encoder.encode([q.original])[0]
-        sims = sorted(((float(vectors[index[e.iri]] @ query), e) for e in pool), key=lambda p: -p[0])
+        phrases = [q.original] + content_phrases(q.text)
+        query_vectors = encoder.encode(phrases)
+        pool_vectors = vectors[[index[e.iri] for e in pool]]
+        best_per_entity = (pool_vectors @ query_vectors.T).max(axis=1)
+        sims = sorted(((float(s), e) for s, e in zip(best_per_entity, pool)), key=lambda p: -p[0])
         best_sim, best = sims[0]
         runner_up = next((s for s, e in sims[1:] if e.label != best.label), -1.0)
         if best_sim >= ENTITY_SIMILARITY_MIN and best_sim - runner_up >= ENTITY_SIMILARITY_MARGIN:
@@ -267,6 +271,21 @@ class Catalog:
             codes=codes,
             unknown_bodies=unknown,
         )
+
+
+# Words that frame a question rather than name a thing.
+QUESTION_WORDS = frozenset(
+    "how many much what which who whom whose why when where did does do was were is are the a an of for in on to by "
+    "and or reach reached spent spend get got receive received people persons did budget total amount federation "
+    "union trade s its their there".split()
+)
+
+
+def content_phrases(text: str) -> list[str]:
+    """Runs of 2..6 content words of an English question ("nuclear industry hardship subsidy")."""
+    words = [w for w in re.findall(r"[a-z]+", text) if w not in QUESTION_WORDS]
+    lo, hi = PHRASE_WORDS
+    return [" ".join(words[i:i + n]) for n in range(lo, hi + 1) for i in range(len(words) - n + 1)][:40]
 
 
 def _contained_share(label: str, text: str) -> float:

@@ -105,7 +105,8 @@ class SentenceTransformerEncoder:
             raise InputError(f"encoder {model_dir!r} needs the optional extra: pip install 'unionkg[st]'") from exc
         self._model = SentenceTransformer(str(path), device="cpu")
         self.name = f"st:{path.name}"
-        dim = self._model.get_sentence_embedding_dimension()
+        getter = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        dim = getter()
         self.dim = int(dim) if dim else int(self._model.encode(["x"]).shape[1])
 
     def encode(self, texts: list[str]) -> np.ndarray:
