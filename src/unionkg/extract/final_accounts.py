@@ -38,6 +38,7 @@ from unionkg.extract.tables import (
     iter_lines,
     join_label,
     read_header,
+    real_table_lines,
 )
 from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
 
@@ -92,7 +93,11 @@ TOTAL_COLUMNS: Final[frozenset[str]] = frozenset({"本年收入合计", "本年�
 TOTAL_ROW_WORDS: Final[tuple[str, ...]] = ("合计", "总计")
 
 #: Column -> budget phase (三公经费表); other columns are final.
-PHASE_COLUMNS: Final[dict[str, Phase]] = {"年初预算数": Phase.BUDGET, "预算数": Phase.BUDGET, "全年预算数": Phase.ADJUSTED, "决算数": Phase.FINAL}
+PHASE_COLUMNS: Final[dict[str, Phase]] = {
+    "年初预算数": Phase.BUDGET, "本年预算数": Phase.BUDGET, "预算数": Phase.BUDGET, "上年预算数": Phase.BUDGET,
+    "全年预算数": Phase.ADJUSTED, "调整预算数": Phase.ADJUSTED,
+    "决算数": Phase.FINAL, "上年决算数": Phase.FINAL, "执行数": Phase.FINAL, "上年执行数": Phase.FINAL,
+}  # fmt: skip
 
 #: Column -> direction in tables that mix revenue and expenditure columns.
 COLUMN_DIRECTIONS: Final[dict[str, Direction | None]] = {
@@ -114,6 +119,40 @@ COUNT_UNIT_IN_LABEL: Final[re.Pattern[str]] = re.compile(r"[（(](?P<unit>[个�
 #: Line starts that end a table body (notes, next part of the document).
 BODY_END: Final[re.Pattern[str]] = re.compile(r"^(?:注[：:]|注\s*\d|第[一二三四五六七八九十]+部分)")
 
+#: Classification scheme by the first digit of a code: functional codes are
+#: 2xx (支出功能分类), economic codes of 部门预算支出经济分类 are 3xx.
+CODE_SCHEMES: Final[dict[str, str]] = {"2": "func", "3": "econ"}
+
+#: Two-sided tables: the value columns printed in their header.
+TWO_SIDED_COLUMNS: Final[tuple[str, ...]] = ("决算数", "小计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+
+#: Year columns of tables that compare with the previous year: "上年预算数" or
+#: "2023年预算数" in a 2024 table is the previous year's figure.
+PRIOR_YEAR_PREFIX: Final[str] = "上年"
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """What a family of tables (决算 or 预算) calls its columns, and its phase.
+
+    The readers below are shared by ``final_accounts`` and ``budget_tables``;
+    only this vocabulary differs between the two genres.
+    """
+
+    column_names: tuple[str, ...]  # code-row tables
+    two_sided_columns: tuple[str, ...]  # two-sided total tables
+    value_column: str  # the one value column of a table whose header names none
+    phase: Phase
+    key: str  # extractor key recorded in the evidence
+    fund_columns: frozenset[str] = frozenset()  # columns that name a fund source
+
+
+FINAL_VOCABULARY: Final[Vocabulary] = Vocabulary(COLUMN_NAMES, TWO_SIDED_COLUMNS, "决算数", Phase.FINAL, KEY)
+
+
+def code_scheme(code: str | None) -> str | None:
+    return CODE_SCHEMES.get(code[:1]) if code else None
+
 
 # ---------------------------------------------------------------------------
 # Locating tables
@@ -128,21 +167,37 @@ class Block:
     lines: list[Line]  # header and body lines after the title
 
 
-def table_kind(title: str) -> TableKind | None:
-    flat = re.sub(r"[\s“”\"']", "", title)
-    for ending in sorted(TABLE_KINDS, key=len, reverse=True):
+#: A title longer than this is a sentence, not a table title.
+MAX_TITLE_CHARS: Final[int] = 50
+
+
+def table_kind(title: str, kinds: dict[str, TableKind] = TABLE_KINDS) -> TableKind | None:
+    """The kind of table a title names: its ending, after a leading number
+    (附表1：, 表一, 公开01表) and trailing remarks (（续表）, （按功能分类）) are cut."""
+    flat = re.sub(r"[\s“”\"'‘’|｜]", "", title)
+    flat = TABLE_PATTERNS["title_tag"].sub("", flat, count=1)
+    flat = TABLE_PATTERNS["title_remark"].sub("", flat)
+    for ending in sorted(kinds, key=len, reverse=True):
         if flat.endswith(ending):
-            return TABLE_KINDS[ending]
+            return kinds[ending]
     return None
 
 
-def find_blocks(doc: SourceDocument) -> list[Block]:
-    lines = list(iter_lines(doc.text))
+def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS) -> list[Block]:
+    """Table blocks: a title line naming one of ``kinds``, and the lines up to the next title.
+
+    The lines are those of ``doc.text``; a line that renders a row of a real
+    table (``doc.tables``) carries that row's cells, blank ones included (see
+    :func:`unionkg.extract.tables.real_table_lines`), so a table reaches the
+    readers once, through the text, whichever loader produced it.
+    """
+    refined = real_table_lines(doc)
+    lines = [refined.get(line.start, line) for line in iter_lines(doc.text)]
     starts: list[tuple[int, str, TableKind]] = []
     for i, line in enumerate(lines):
-        if len(line.text) > 40 or "：" in line.text or line.text.startswith("注"):
+        if not _is_title_line(line.text):
             continue
-        kind = table_kind(line.text)
+        kind = table_kind(line.text, kinds)
         if kind is not None:
             starts.append((i, line.text.strip(), kind))
     blocks: list[Block] = []
@@ -153,17 +208,30 @@ def find_blocks(doc: SourceDocument) -> list[Block]:
             if BODY_END.match(line.text):
                 break
             body.append(line)
-        table = _table_tag(body[:3]) or re.sub(r"\s+", "", title)
+        before = [lines[i - 1]] if i > 0 and TABLE_PATTERNS["table_number"].fullmatch(lines[i - 1].text.strip()) else []
+        table = _table_tag([lines[i], *before, *body[:3]]) or re.sub(r"\s+", "", title)
         blocks.append(Block(title, table, kind, body))
     return blocks
 
 
+def _is_title_line(text: str) -> bool:
+    """Short, no colon except after a leading table number, not a note."""
+    rest = TABLE_PATTERNS["title_tag"].sub("", text.strip(), count=1)
+    cells = [c for c in re.split(r"\s*[|｜]\s*", rest) if c]
+    if len(cells) == 1:  # a title printed in a merged first row of a real table
+        rest = cells[0]
+    return len(rest) <= MAX_TITLE_CHARS and not re.search(r"[：:|｜]", rest) and not text.startswith("注")
+
+
 def _table_tag(lines: Sequence[Line]) -> str | None:
     for line in lines:
-        match = TABLE_PATTERNS["table_number"].search(line.text)
-        if match and match.start() == 0:
+        match = TABLE_PATTERNS["table_number"].search(line.text) or TABLE_PATTERNS["title_tag"].match(line.text.strip())
+        if match and match.start() == 0 and match.group("num"):
             num = match.group("num")
-            return f"公开{int(num):02d}表" if num.isdigit() and "公开" in match.group("tag") else re.sub(r"\s+", "", match.group("tag"))
+            tag = match.group("tag") if "tag" in match.groupdict() and match.group("tag") else match.group(0)
+            if num.isdigit() and "公开" in tag:
+                return f"公开{int(num):02d}表"
+            return re.sub(r"[\s：:、.．|｜]+", "", tag)
     return None
 
 
@@ -183,6 +251,8 @@ class TableFrame:
     scope: str | None
     facts: list[Fact] = field(default_factory=list)
     known_columns: dict[str, frozenset[str]] = field(default_factory=dict)  # shared by the tables of a document
+    vocabulary: Vocabulary = FINAL_VOCABULARY
+    phase: Phase = Phase.FINAL  # of columns that do not name one
 
     def amount(
         self,
@@ -193,18 +263,19 @@ class TableFrame:
         direction: Direction | None,
         code: str | None = None,
         code_scheme: str | None = None,
-        phase: Phase = Phase.FINAL,
+        phase: Phase | None = None,
         fund_source: str | None = None,
+        year: int | None = None,
     ) -> None:
         value = parse_number(value_token.text)
         if value is None:
             return
         self.facts.append(
             Amount(
-                evidence=self.doc.evidence(first.start, value_token.end, KEY),
+                evidence=self.doc.evidence(first.start, value_token.end, self.vocabulary.key),
                 org=self.org,
-                year=self.year,
-                phase=phase,
+                year=year or self.year,
+                phase=phase or self.phase,
                 direction=direction,
                 item=label,
                 value=to_yuan(value, self.money_unit),
@@ -223,7 +294,7 @@ class TableFrame:
             return
         self.facts.append(
             StatisticalCount(
-                evidence=self.doc.evidence(first.start, value_token.end, KEY),
+                evidence=self.doc.evidence(first.start, value_token.end, self.vocabulary.key),
                 org=self.org,
                 year=self.year,
                 item=label,
@@ -432,7 +503,7 @@ def read_code_table(frame: TableFrame) -> None:
             break
         header_lines.append(line)
     header_text = "\n".join(ln.text for ln in header_lines)
-    columns = _grouped_columns(find_columns(header_text, COLUMN_NAMES))
+    columns = _grouped_columns(find_columns(header_text, frame.vocabulary.column_names))
     declared = column_count(header_lines)
     if not columns:
         warn(f"{frame.doc.source}: {block.table}: no known column names in the header; table skipped")
@@ -440,7 +511,7 @@ def read_code_table(frame: TableFrame) -> None:
     if declared is not None and declared != len(columns):
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
     rows = reassemble_code_rows(block.lines[body_start:])
-    resolve_code_rows(rows, columns, frame.known_columns)
+    resolve_code_rows(rows, columns, {**frame.known_columns, **econ_sides(rows, columns)})
     for row in rows:
         if row.code and row.fixed and row.options:
             frame.known_columns[row.code] = frozenset(columns[c] for c in row.options[row.choice]) - TOTAL_COLUMNS
@@ -455,7 +526,15 @@ def read_code_table(frame: TableFrame) -> None:
                 continue
             column = columns[col]
             direction = block.kind.direction or COLUMN_DIRECTIONS.get(column, Direction.EXPENDITURE)
-            frame.amount(label, row.first, tok, column, direction, code=row.code, code_scheme="func" if row.code else None)
+            frame.amount(label, row.first, tok, column, direction, code=row.code, code_scheme=code_scheme(row.code), fund_source=_fund_of(column, frame))
+
+
+def econ_sides(rows: list[CodeRow], columns: Sequence[str]) -> dict[str, frozenset[str]]:
+    """Economic codes in a table with 人员经费 and 公用经费 columns sit in the
+    column of their class (301, 303 人员经费; the rest 公用经费), whatever the arithmetic."""
+    if not {"人员经费", "公用经费"} <= set(columns):
+        return {}
+    return {r.code: frozenset({_econ_side(r.code, "")}) for r in rows if r.code and code_scheme(r.code) == "econ"}
 
 
 def _grouped_columns(found: list[str]) -> list[str]:
@@ -539,11 +618,11 @@ def read_two_sided_table(frame: TableFrame) -> None:
         if re.search(r"栏\s*次|行\s*次", line.text):
             header_end = i + 1
     if header_end == 0:
-        header_end = 1
+        header_end = first_value_line(block.lines)
     header_text = "\n".join(ln.text for ln in block.lines[:header_end])
     with_row_numbers = bool(re.search(r"行\s*次", header_text))
-    found = find_columns(header_text, ("决算数", "小计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"))
-    left_columns = found[:1] or ["决算数"]
+    found = find_columns(header_text, frame.vocabulary.two_sided_columns)
+    left_columns = found[:1] or [frame.vocabulary.value_column]
     right_columns = found[1:] or left_columns
     right_rows: list[tuple[str, Segment]] = []
     integer_amounts = integers_are_amounts(block.lines[header_end:])
@@ -561,6 +640,17 @@ def read_two_sided_table(frame: TableFrame) -> None:
             else:
                 right_rows.append((label, seg))
     _emit_right_side(frame, right_rows, right_columns)
+
+
+def first_value_line(lines: Sequence[Line]) -> int:
+    """Index of the first body line of a table without a 栏次/行次 line: the
+    first line with a value that is not the header's year (at least 1)."""
+    for i, line in enumerate(lines):
+        if TABLE_PATTERNS["money_unit"].search(line.text) or TABLE_PATTERNS["header_year"].search(line.text):
+            continue
+        if any(t.kind is TokenKind.NUMBER or t.kind is TokenKind.INTEGER for t in line.tokens):
+            return max(1, i)
+    return 1
 
 
 def _assign_sides(segments: list[Segment], with_row_numbers: bool) -> list[tuple[str, Segment]]:
@@ -596,7 +686,9 @@ def _emit_right_side(frame: TableFrame, rows: list[tuple[str, Segment]], columns
 
 
 def _fund_of(column: str, frame: TableFrame) -> str | None:
-    return column if column.endswith("财政拨款") else frame.block.kind.fund_source
+    if column.endswith("财政拨款") or column in frame.vocabulary.fund_columns:
+        return column
+    return frame.block.kind.fund_source
 
 
 # ---------------------------------------------------------------------------
@@ -676,8 +768,8 @@ def read_item_table(frame: TableFrame) -> None:
     for i, line in enumerate(block.lines[:8]):
         if re.search(r"栏\s*次|行\s*次", line.text):
             header_end = i + 1
-    header_text = "\n".join(ln.text for ln in block.lines[:header_end])
-    columns = find_columns(header_text, tuple(PHASE_COLUMNS)) or ["决算数"]
+    header_text = "\n".join(ln.text for ln in block.lines[: header_end or 4])
+    columns = find_columns(year_columns(header_text, frame.year), tuple(PHASE_COLUMNS)) or [frame.vocabulary.value_column]
     with_row_numbers = bool(re.search(r"栏\s*次|行\s*次", header_text))
     counting = frame.count_unit is not None  # 国有资产: every figure is a count
     for line in block.lines[header_end:]:
@@ -696,12 +788,21 @@ def read_item_table(frame: TableFrame) -> None:
         for tok, column in zip(numbers, columns):
             if tok.kind is TokenKind.EMPTY:
                 continue
-            phase = PHASE_COLUMNS.get(column, Phase.FINAL)
+            phase = PHASE_COLUMNS.get(column.removeprefix(PRIOR_YEAR_PREFIX), frame.phase)
             if counting or unit_match:
                 unit = unit_match.group("unit") if unit_match else frame.count_unit
                 frame.count(label, label_tokens[0], tok, unit, phase)
             else:
-                frame.amount(label, label_tokens[0], tok, column, block.kind.direction, phase=phase)
+                year = frame.year - 1 if column.startswith(PRIOR_YEAR_PREFIX) else None
+                frame.amount(label, label_tokens[0], tok, column, block.kind.direction, phase=phase, year=year)
+
+
+def year_columns(header_text: str, year: int) -> str:
+    """Header text with "2023年预算数" in a 2024 table read as "上年预算数" (and
+    "2024年预算数" as "预算数"), so that a column's year is known."""
+    flat = re.sub(r"\s+", "", header_text)
+    flat = flat.replace(f"{year - 1}年", PRIOR_YEAR_PREFIX).replace(f"{year}年", "")
+    return flat
 
 
 def _raw_label(text: str, tokens: list[Token]) -> str:

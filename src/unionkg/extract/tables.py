@@ -13,6 +13,7 @@ It knows nothing about which table means what: ``final_accounts``,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,6 +41,10 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "code_token": re.compile(r"[1-9]\d{2,6}"),
     # the number a table carries: 公开01表 / 公开 01 表 / 附表1 / 表一
     "table_number": re.compile(r"(?P<tag>(?:公开|附表|表)\s*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:表)?)\s*$"),
+    # the same number leading a title line: "附表1：部门收支总表", "表一 收入预算表"
+    "title_tag": re.compile(r"^(?P<tag>(?:公开|附表|表)\s*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*表)?(?:[-－—]\d{1,2})?)\s*[：:、.．]?\s*"),
+    # remarks after a title: （续表） / (续) / （按功能分类科目）
+    "title_remark": re.compile(r"(?:[（(][^（()）]{1,12}[)）]|续表)+$"),
     # the money unit of a table header: 金额单位：万元 / 单位：元 / (单位:万元)
     "money_unit": re.compile(r"(?:金额)?单位\s*[：:]\s*(?P<unit>亿元|万元|千元|元)"),
     # the count unit of a table header: 单位：台、辆、套 / 单位：个
@@ -270,6 +275,60 @@ def _find_spaced(text: str, piece: str, pos: int) -> int:
 def _spaced_end(text: str, piece: str, idx: int) -> int:
     match = _spaced_regex(piece).match(text, idx)
     return match.end() if match else idx + len(piece)
+
+
+def real_table_lines(doc: SourceDocument) -> dict[int, Line]:
+    """Lines of ``doc.text`` that render a row of a real table, keyed by line start.
+
+    The loaders put each row of a PDF/DOCX/HTML table into the text as one
+    line of ``|``-separated cells; flattening loses the blank cells, which
+    the readers then have to place by arithmetic.  The returned line has one
+    token per non-blank piece of a cell, as in the text, and an explicit
+    :attr:`TokenKind.EMPTY` token (zero width) for each blank value cell, so
+    values land in their own columns.  A row whose cells cannot all be found
+    on one line is left to the text.
+    """
+    if not doc.tables:
+        return {}
+    starts = [m.start() for m in re.finditer(r"[^\n]+", doc.text)]
+    out: dict[int, Line] = {}
+    pos = 0
+    for table in doc.tables:
+        for cells, located in zip(table, locate_table(doc, table, pos)):
+            wanted = [c.strip() for c in cells]
+            if not located or len(located) != sum(1 for c in wanted if c):
+                continue
+            pos = located[-1].end
+            line_start = starts[bisect.bisect_right(starts, located[0].start) - 1]
+            line_end = doc.text.find("\n", line_start)
+            line_end = len(doc.text) if line_end < 0 else line_end
+            if located[-1].end > line_end:
+                continue
+            line = _row_line(doc.text, line_start, line_end, wanted, located)
+            if line is not None:
+                out[line.start] = line
+    return out
+
+
+def _row_line(text: str, line_start: int, line_end: int, cells: list[str], located: list[Token]) -> Line | None:
+    tokens: list[Token] = []
+    found = iter(located)
+    last = line_start
+    for cell in cells:
+        if cell:
+            cell_token = next(found)
+            tokens.extend(tokenize(text, cell_token.start, cell_token.end))
+            last = cell_token.end
+        elif any(t.kind is TokenKind.TEXT for t in tokens):
+            # a blank cell after a label is an empty value; blank cells before
+            # any label (a code column left blank) carry nothing
+            tokens.append(Token("", last, last, TokenKind.EMPTY))
+    if not tokens:
+        return None
+    body = text[line_start:line_end]
+    lead = len(body) - len(body.lstrip())
+    start, end = line_start + lead, line_start + len(body.rstrip())
+    return Line(start, end, text[start:end], tuple(tokens))
 
 
 @dataclass(slots=True)
