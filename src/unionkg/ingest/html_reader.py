@@ -1,20 +1,22 @@
-"""Extract text and tables from HTML (BeautifulSoup over lxml).
+"""Extract text and tables from HTML (lxml's HTML parser).
 
 Block elements become lines, ``<br>`` a line break, tables one line per row
 with cells joined by `` | `` (see :data:`CELL_SEPARATOR`).  Scripts, styles
-and other non-content elements are dropped.  The walk over the tree is
-iterative, so deeply nested markup cannot exhaust the Python stack.
+and other non-content elements are dropped.
+
+lxml is used directly rather than through BeautifulSoup: on a 2.5 MB page
+with a 250,000-cell table BeautifulSoup's tree builder alone takes over ten
+seconds, lxml a fraction of one, and hostile input must stay bounded in time.
+The walk over the tree is iterative, so deep nesting cannot exhaust the
+Python stack, and libxml2 caps the nesting depth it builds.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Any
 
 from unionkg.errors import InputError
-
-if TYPE_CHECKING:
-    from bs4 import Tag
 
 CELL_SEPARATOR = " | "
 
@@ -23,99 +25,100 @@ BLOCK_TAGS: frozenset[str] = frozenset(
     {
         "address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl", "dt", "fieldset",
         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-        "main", "nav", "ol", "p", "pre", "section", "title", "ul", "body", "html",
+        "main", "nav", "ol", "p", "pre", "section", "title", "ul", "body", "html", "tr",
     }
 )  # fmt: skip
-# Markup beyond this nesting depth is read as flat text (hostile or broken input).
-MAX_DEPTH = 200
+CELL_TAGS: frozenset[str] = frozenset({"td", "th"})
+# Reading stops after this many table cells (a page of tables of the genre has a few thousand).
 MAX_TABLE_CELLS = 200_000
 # The <title> is kept only if the first characters of the page do not repeat it.
 TITLE_WINDOW = 500
 
+Table = list[list[str]]
 
-def read_html(name: str, markup: str) -> tuple[str, list[list[list[str]]]]:
+
+def read_html(name: str, markup: str) -> tuple[str, list[Table]]:
     """Return ``(text, tables)`` for an HTML document given as text."""
-    from bs4 import BeautifulSoup
+    import lxml.html
+    from lxml import etree
 
     try:
-        soup = BeautifulSoup(markup, "lxml")
-    except Exception as exc:  # noqa: BLE001 - any parser failure is an unreadable input
-        raise InputError(f"{name}: cannot parse HTML ({type(exc).__name__})") from exc
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup.find_all(list(DROPPED_TAGS)):
-        tag.extract()
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
+    title = " ".join(root.findtext(".//title", default="").split())
     lines: list[str] = []
-    tables: list[list[list[str]]] = []
-    body = soup.body or soup
-    _walk(body, lines, tables)
+    tables: list[Table] = []
+    _walk(root, lines, tables)
     if title and title not in "".join(lines)[:TITLE_WINDOW]:
         lines.insert(0, title)  # the <title> names the document when the page does not
-    text = "\n".join(line for line in (re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in lines))
+    text = "\n".join(re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if not text:
         raise InputError(f"{name}: the HTML page has no text")
     return text, tables
 
 
-def _walk(root: "Tag", lines: list[str], tables: list[list[list[str]]]) -> None:
-    """Depth-first walk with an explicit stack; text accumulates into ``lines``."""
-    from bs4 import NavigableString, Tag
+def _tag(element: Any) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
 
+
+def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
+    """Depth-first walk with an explicit stack; text accumulates into ``lines``."""
     current: list[str] = []
-    stack: list[tuple[object, int, bool]] = [(root, 0, False)]  # (node, depth, closing)
+    budget = [MAX_TABLE_CELLS]
 
     def flush() -> None:
         if current:
             lines.append("".join(current))
             current.clear()
 
+    # Stack items: ("open", element) or ("close", element) or ("text", string).
+    stack: list[tuple[str, Any]] = [("open", root)]
     while stack:
-        node, depth, closing = stack.pop()
-        if closing:
+        action, item = stack.pop()
+        if action == "text":
+            current.append(item.replace("\n", " "))
+            continue
+        if action == "close":
             flush()
             continue
-        if isinstance(node, NavigableString):
-            if type(node).__name__ in ("Comment", "Declaration", "Doctype", "CData", "ProcessingInstruction"):
-                continue
-            current.append(str(node).replace("\n", " "))
+        tag = _tag(item)
+        tail = item.tail
+        if tail:
+            stack.append(("text", tail))
+        if tag in DROPPED_TAGS or not tag:
             continue
-        if not isinstance(node, Tag):
-            continue
-        name = node.name or ""
-        if name == "br":
+        if tag == "br":
             flush()
             continue
-        if name == "table":
+        if tag == "table":
             flush()
-            rows = table_rows(node)
+            rows = table_rows(item, budget)
             if rows:
                 tables.append(rows)
                 lines.extend(CELL_SEPARATOR.join(row) for row in rows)
             continue
-        if depth > MAX_DEPTH:
-            current.append(node.get_text(" "))
-            continue
-        block = name in BLOCK_TAGS
-        if block:
+        if tag in BLOCK_TAGS:
             flush()
-            stack.append((node, depth, True))
-        for child in reversed(list(node.children)):
-            stack.append((child, depth + 1, False))
+            stack.append(("close", item))
+        for child in reversed(item):
+            stack.append(("open", child))
+        if item.text:
+            stack.append(("text", item.text))
 
 
-def table_rows(table: "Tag") -> list[list[str]]:
+def table_rows(table: Any, budget: list[int]) -> Table:
     """Rows of cell texts; nested tables are flattened into their cell."""
-    rows: list[list[str]] = []
-    cells_seen = 0
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
+    rows: Table = []
+    for tr in table.iter("tr"):
+        if next(tr.iterancestors("table"), None) is not table:
             continue  # a row of a nested table
-        row = []
-        for cell in tr.find_all(["td", "th"], recursive=False):
-            row.append(re.sub(r"\s+", " ", cell.get_text(" ")).strip())
-            cells_seen += 1
+        row = [" ".join("".join(cell.itertext()).split()) for cell in tr if _tag(cell) in CELL_TAGS]
+        budget[0] -= len(row)
+        if budget[0] < 0:
+            break
         if any(row):
             rows.append(row)
-        if cells_seen > MAX_TABLE_CELLS:
-            break
     return rows

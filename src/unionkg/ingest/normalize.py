@@ -226,13 +226,27 @@ def normalize(original: str) -> NormalizedText:
     return NormalizedText(mapped.text, mapped.srcs + [len(original)])
 
 
+# The character map as a str.translate table, for cells (no offsets needed).
+CHAR_TABLE = str.maketrans(CHAR_MAP)
+FULLWIDTH_THOUSANDS_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
+
+
 def normalize_cell(text: str) -> str:
-    """Character-level normalisation for a table cell (no line logic)."""
-    mapped = map_characters(text)
-    mapped = traditional_to_simplified(mapped)
-    mapped = delete_spans(mapped, inline_artefact_spans(mapped.text))
-    mapped = delete_spans(mapped, pinyin_gloss_spans(mapped.text))
-    return re.sub(r"\s+", " ", mapped.text).strip()
+    """The character-level normalisation of :func:`normalize` for a table cell.
+
+    Cells need no offset map, so this uses string operations that run in C:
+    a table of a hundred thousand cells takes a fraction of a second.
+    """
+    text = FULLWIDTH_THOUSANDS_COMMA.sub(",", text).translate(CHAR_TABLE)
+    if not text.isascii():
+        text = _t2s().convert(text)
+    if "[" in text:
+        for start, end in reversed(inline_artefact_spans(text)):
+            text = text[:start] + text[end:]
+    if "(" in text:
+        for start, end in reversed(pinyin_gloss_spans(text)):
+            text = text[:start] + text[end:]
+    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------------

@@ -102,11 +102,20 @@ class _PdfLimitError(Exception):
     pass
 
 
-def describe_pdf_error(exc: Exception) -> str:
-    kind = type(exc).__name__
-    if "Password" in kind or "Encrypt" in kind or "password" in str(exc).lower():
-        return "the PDF is encrypted (password protected)"
-    return f"not a readable PDF ({kind}: {str(exc)[:200]})"
+def describe_pdf_error(exc: BaseException) -> str:
+    """A one-line reason; pdfplumber wraps pdfminer's exceptions, so look at the chain."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(chain) < 5:
+        chain.append(current)
+        inner = [a for a in current.args if isinstance(a, BaseException)]
+        current = inner[0] if inner else (current.__cause__ or current.__context__)
+    for e in chain:
+        kind = type(e).__name__
+        if "Password" in kind or "Encrypt" in kind or "password" in str(e).lower():
+            return "the PDF is encrypted (password protected)"
+    root = chain[-1]
+    return f"not a readable PDF ({type(root).__name__}: {str(root)[:200]})"
 
 
 def extract_pdf(data: bytes, limits: PdfLimits) -> tuple[str, list[Table]]:
