@@ -1,0 +1,98 @@
+"""CLI commands of the analytics package: ``check``, ``flows``, ``dump``, ``fdp``.
+
+Registered on the main Typer app when ``unionkg.cli`` imports this module
+(``COMMAND_MODULES``).  Each command calls one library function.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from unionkg.cli import StoreOpt, app, emit_json, handle_errors, open_for, settings_for
+from unionkg.errors import InputError
+
+
+def _write(text: str | bytes, output: Optional[Path]) -> None:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    tmp = output.with_suffix(output.suffix + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(output)
+
+
+@app.command()
+@handle_errors
+def check(
+    store: Optional[str] = StoreOpt,
+    fmt: str = typer.Option("text", "--format", help="text | json"),
+    severity: Optional[str] = typer.Option(None, "--severity", help="Only findings of this severity (error | warning | info)."),
+) -> None:
+    """Recompute the data-quality findings (sums, shares, changes, rates, indicators) and print them."""
+    from unionkg.analytics.checks import run_checks
+    from unionkg.analytics.findings import render_text
+
+    if fmt not in ("text", "json"):
+        raise InputError(f"unknown format {fmt!r}; use text or json")
+    settings = settings_for(store)
+    graph_store = open_for(settings)
+    findings = run_checks(graph_store, settings)
+    if severity is not None:
+        findings = [f for f in findings if f.severity == severity]
+    if fmt == "json":
+        emit_json([f.to_json() for f in findings])
+    else:
+        typer.echo(render_text(findings))
+    graph_store.close()
+
+
+@app.command()
+@handle_errors
+def flows(
+    org: Optional[str] = typer.Option(None, "--org", help="Only this body (name, part of a name, or IRI) and what it funds."),
+    year: Optional[int] = typer.Option(None, "--year", help="Only this fiscal year."),
+    fmt: str = typer.Option("text", "--format", help="text | json (Sankey nodes/links + summary) | graphml"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    store: Optional[str] = StoreOpt,
+) -> None:
+    """Money flows: funding sources -> body -> units and projects -> recipients."""
+    from unionkg.analytics.flows import flows_output
+
+    settings = settings_for(store)
+    graph_store = open_for(settings, read_only=True)
+    _write(flows_output(graph_store, org, year, fmt) + "\n", output)
+
+
+@app.command()
+@handle_errors
+def dump(
+    fmt: str = typer.Option("nquads", "--format", help="nquads | trig | turtle (flattened union of all graphs) | jsonld"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    store: Optional[str] = StoreOpt,
+) -> None:
+    """Dump the whole graph (all named graphs) for other open-data tools."""
+    from unionkg.analytics.exports import dump_graph
+
+    settings = settings_for(store)
+    _write(dump_graph(open_for(settings, read_only=True), fmt), output)
+
+
+@app.command()
+@handle_errors
+def fdp(
+    outdir: Path = typer.Argument(..., help="Folder to write amounts.csv, datapackage.json and dcat.ttl into."),
+    store: Optional[str] = StoreOpt,
+) -> None:
+    """Write the figures as a Fiscal Data Package (OpenSpending) with a DCAT description."""
+    from unionkg.analytics.exports import write_fdp
+
+    settings = settings_for(store)
+    descriptor = write_fdp(open_for(settings, read_only=True), outdir, settings.base_iri)
+    measures = ", ".join(descriptor["model"]["measures"])  # type: ignore[index]
+    typer.echo(f"wrote {outdir}/datapackage.json, amounts.csv, dcat.ttl (measures: {measures})")
