@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from rdflib import URIRef
@@ -29,8 +30,13 @@ ENTITY_RESPONSES = {200: {"description": "HTML page, or the entity's triples", "
 
 
 def _check_iri(iri: str) -> str:
+    """An absolute IRI, checked by the RDF library's own IRI parser."""
     iri = iri.strip()
-    if not iri or any(c in iri for c in ' <>"{}|\\^`') or ":" not in iri:
+    try:
+        ox.NamedNode(iri)
+    except ValueError as exc:
+        raise InputError(f"not an absolute IRI: {iri[:200]!r} ({exc})") from exc
+    if ":" not in iri:
         raise InputError(f"not an absolute IRI: {iri[:200]!r}")
     return iri
 

@@ -36,9 +36,9 @@ def _graph_iri(graph: str | None, default: str | None, writing: bool) -> str | N
         if writing or default is None:
             raise InputError("name a graph with ?graph=IRI" + (" (the default graph is the read-only union of all graphs)" if writing else " or ask for ?default"))
         return None
-    if not graph.strip() or any(c in graph for c in ' <>"{}|\\^`') or ":" not in graph:
-        raise InputError(f"not an absolute IRI: {graph[:200]!r}")
-    return graph
+    from unionkg_api.routers.entities import _check_iri
+
+    return _check_iri(graph)
 
 
 def _parse_body(request_media: str, body: bytes, graph_iri: str) -> Graph:
