@@ -83,6 +83,7 @@ def ingest(
     report: bool = typer.Option(False, "--report", help="Print the quality report of each document (genre, facts, leftover numbers, warnings)."),
     report_dir: Optional[Path] = typer.Option(None, "--report-dir", help="Also write one JSON report per document into this folder."),
     fmt: str = typer.Option("text", "--format", help="text | json"),
+    log_progress: bool = typer.Option(False, "--log-progress", help="Print 'ingested FILE DOC_ID' on stderr as each document is committed (for scripts and supervisors)."),
 ) -> None:
     """Ingest documents into the store, one named graph per document."""
     from rich.progress import Progress
@@ -100,6 +101,9 @@ def ingest(
 
         def step(path: Path, rep: object) -> None:
             progress.update(task, advance=1, description=path.name)
+            if log_progress:  # called after the document's graph is committed
+                outcome = f"failed {path.name}" if getattr(rep, "error", None) else f"ingested {path.name} {getattr(rep, 'doc_id', '')}"
+                typer.echo(outcome, err=True)
 
         reports = ingest_paths(files, settings, graph_store, index, on_progress=step)
     try:
