@@ -270,9 +270,13 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
 def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) -> list[dict[str, object]]:
     phases = wanted_phases(ctx.topic)
 
-    def key(r: dict[str, object]) -> tuple[int, int, int, int, int]:
+    asks_grand_total = "总计" in ctx.topic or "grand total" in ctx.topic
+
+    def key(r: dict[str, object]) -> tuple[int, int, int, int, int, int]:
         return (
             0 if not phases or _phase(r) in phases else 1,
+            # 收入总计 adds last year's carry-over to 本年收入合计: "total income" means the latter
+            1 if "总计" in str(r.get("item", "")) and not asks_grand_total else 0,
             0 if r.get("scope") == "department" else 1,
             0 if r.get("org") == org else 1,
             0 if not r.get("fundSource") else 1,

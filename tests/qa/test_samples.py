@@ -1,0 +1,58 @@
+"""The example questions of ../shared/examples/questions.md over the graph of data/samples.
+
+The graph is built with the pipeline's own stages (extract -> map -> load), without the
+SHACL gate, so that QA is checked on what the extractors produce even while the shapes
+are being aligned; the passage index uses the hashing encoder (BM25 carries Chinese
+search) and the answerer the real multilingual encoder for English entity linking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unionkg.qa.evaluate import check, load_cases
+from unionkg.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = load_cases(Path(__file__).parent / "sample_questions.yaml")
+
+# Cases that cannot pass yet, with the reason (strict: they fail the suite once they pass).
+KNOWN_GAPS: dict[str, str] = {
+    "How many households of workers in difficulty did the Jiangmen federation give medical aid to in 2021?":
+        "no structured fact for the 80 households (narrative passage only) and English-to-Chinese passage retrieval "
+        "with the USE encoder ranks another passage first",
+}
+
+
+@pytest.fixture(scope="module")
+def sample_answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.mapping import to_graph
+    from unionkg.graph.store import OxigraphStore
+    from unionkg.pipeline import extract_file
+    from unionkg.qa.answerer import Answerer
+    from unionkg.search.encoders import HashEncoder, encoder_for
+    from unionkg.search.index import SearchIndex
+
+    directory = tmp_path_factory.mktemp("samples")
+    settings = Settings(store=str(directory / "store"), encoder="hash")
+    store = OxigraphStore(None)
+    index = SearchIndex(directory / "index", HashEncoder())
+    iris = Iris(settings.base_iri)
+    for path in sorted((ROOT / "data" / "samples").glob("*.txt")):
+        extraction = extract_file(path, settings)
+        store.replace_graph(str(iris.doc(extraction.document.doc_id)), to_graph(extraction, iris))
+        index.add_document(extraction)
+    return Answerer(store, settings, index, encoder=encoder_for("use"))
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=f"ex{c['id']}-{c['q'][:40]}", marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[c["q"]])] if c["q"] in KNOWN_GAPS else []) for c in CASES])
+def test_example_question(sample_answerer, case) -> None:  # type: ignore[no-untyped-def]
+    answer = sample_answerer.ask(case["q"])
+    assert check(case, answer) == []
+    if answer["found"] and answer["sparql"] is not None:
+        assert "SELECT" in str(answer["sparql"])
+    for source in answer["sources"]:
+        assert source["doc"] and source["quote"] and str(source["doc"]).endswith(".txt")
