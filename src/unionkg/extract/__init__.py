@@ -15,6 +15,7 @@ from unionkg.model import Extraction, SourceDocument
 # Built-in extractor modules, imported exactly like plugins would be.
 BUILTIN_MODULES: tuple[str, ...] = (
     "unionkg.extract.final_accounts",
+    "unionkg.extract.budget_tables",
     "unionkg.extract.indicators",
     "unionkg.extract.project_tables",
     "unionkg.extract.organizations",
@@ -35,9 +36,9 @@ def extract(doc: SourceDocument) -> Extraction:
     from unionkg.extract.postprocess import finalize
 
     _load_builtins()
-    context = read_context(doc)
     facts = []
     with collecting_warnings() as warnings:
+        context = read_context(doc)  # reports a guessed body or year
         for extractor in extractors_for(doc.genre):
             facts.extend(extractor.func(doc, context))
     extraction = Extraction(document=doc, context=context, facts=facts, warnings=list(warnings))

@@ -52,6 +52,9 @@ class Layout(StrEnum):
     CODE_ROWS = "code_rows"
     ECON_TRIPLES = "econ_triples"
     ITEM_ROWS = "item_rows"
+    EXPENSE_GRID = "expense_grid"  # 三公 items as columns (budget), else as rows
+    PROJECT_ROWS = "project_rows"  # 项目支出表: one project per row
+    OTHER = "other"  # a table title no reader handles: it ends the table before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,7 @@ COLUMN_NAMES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 
 #: A column whose value is the sum of the others in the same row.
-TOTAL_COLUMNS: Final[frozenset[str]] = frozenset({"本年收入合计", "本年支出合计", "合计", "小计", "本年支出小计"})
+TOTAL_COLUMNS: Final[frozenset[str]] = frozenset({"本年收入合计", "本年支出合计", "合计", "总计", "小计", "本年支出小计"})
 
 #: Row labels that are totals of the rows around them.
 TOTAL_ROW_WORDS: Final[tuple[str, ...]] = ("合计", "总计")
@@ -115,6 +118,9 @@ PERSONNEL_ECON_CLASSES: Final[tuple[str, ...]] = ("301", "303")
 
 #: Count units printed in parentheses at the end of a label: 团组数（个）
 COUNT_UNIT_IN_LABEL: Final[re.Pattern[str]] = re.compile(r"[（(](?P<unit>[个人次辆台套批户、]{1,6})[)）]\s*$")
+
+#: An enumerated item label (一、 / （一） / 1.): it starts a new cell of a row.
+ITEM_MARKER: Final[re.Pattern[str]] = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、．])")
 
 #: Line starts that end a table body (notes, next part of the document).
 BODY_END: Final[re.Pattern[str]] = re.compile(r"^(?:注[：:]|注\s*\d|第[一二三四五六七八九十]+部分)")
@@ -183,7 +189,7 @@ def table_kind(title: str, kinds: dict[str, TableKind] = TABLE_KINDS) -> TableKi
     return None
 
 
-def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS) -> list[Block]:
+def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, other_titles: re.Pattern[str] | None = None) -> list[Block]:
     """Table blocks: a title line naming one of ``kinds``, and the lines up to the next title.
 
     The lines are those of ``doc.text``; a line that renders a row of a real
@@ -195,9 +201,12 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS) 
     lines = [refined.get(line.start, line) for line in iter_lines(doc.text)]
     starts: list[tuple[int, str, TableKind]] = []
     for i, line in enumerate(lines):
-        if not _is_title_line(line.text):
+        title_part = title_of(line.text)
+        if not _is_title_line(title_part):
             continue
-        kind = table_kind(line.text, kinds)
+        kind = table_kind(title_part, kinds)
+        if kind is None and other_titles is not None and other_titles.search(re.sub(r"\s+", "", line.text)):
+            kind = TableKind(Layout.OTHER, None, None)
         if kind is not None:
             starts.append((i, line.text.strip(), kind))
     blocks: list[Block] = []
@@ -212,6 +221,12 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS) 
         table = _table_tag([lines[i], *before, *body[:3]]) or re.sub(r"\s+", "", title)
         blocks.append(Block(title, table, kind, body))
     return blocks
+
+
+def title_of(line: str) -> str:
+    """A line up to its header part: "“三公”经费支出表部门：某局 单位：万元" -> the title."""
+    cut = TABLE_PATTERNS["header_start"].search(line)
+    return line[: cut.start()] if cut and cut.start() > 0 else line
 
 
 def _is_title_line(text: str) -> bool:
@@ -552,7 +567,7 @@ def _grouped_columns(found: list[str]) -> list[str]:
 def _warn_if_cut(frame: TableFrame, rows: list[CodeRow]) -> None:
     codes = {r.code for r in rows if r.code}
     has_total = any(r.code is None for r in rows)
-    orphans = sorted(c for c in codes if len(c) > 3 and c[:-2] not in codes)
+    orphans = sorted(c for c in codes if len(c) > 3 and not any(c.startswith(p) for p in codes if len(p) < len(c)))
     if rows and not has_total:
         warn(f"{frame.doc.source}: {frame.block.table}: no 合计 row; the table may be cut")
     if orphans:
@@ -583,7 +598,9 @@ def split_segments(line: Line, with_row_numbers: bool, left_capacity: int, integ
     segments: list[Segment] = []
     for tok in line.tokens:
         if tok.kind is TokenKind.TEXT:
-            if not segments or segments[-1].numbers:
+            # a new item ("二、…") after a label without values: that label's cells were blank
+            new_item = bool(segments) and bool(segments[-1].label_tokens) and ITEM_MARKER.match(tok.text) is not None
+            if not segments or segments[-1].numbers or new_item:
                 segments.append(Segment())
             segments[-1].label_tokens.append(tok)
         else:
@@ -618,10 +635,10 @@ def read_two_sided_table(frame: TableFrame) -> None:
         if re.search(r"栏\s*次|行\s*次", line.text):
             header_end = i + 1
     if header_end == 0:
-        header_end = first_value_line(block.lines)
+        header_end = first_value_line(block.lines, frame.doc.text)
     header_text = "\n".join(ln.text for ln in block.lines[:header_end])
     with_row_numbers = bool(re.search(r"行\s*次", header_text))
-    found = find_columns(header_text, frame.vocabulary.two_sided_columns)
+    found = find_columns(TABLE_PATTERNS["money_unit"].sub("", header_text), frame.vocabulary.two_sided_columns)
     left_columns = found[:1] or [frame.vocabulary.value_column]
     right_columns = found[1:] or left_columns
     right_rows: list[tuple[str, Segment]] = []
@@ -642,13 +659,13 @@ def read_two_sided_table(frame: TableFrame) -> None:
     _emit_right_side(frame, right_rows, right_columns)
 
 
-def first_value_line(lines: Sequence[Line]) -> int:
+def first_value_line(lines: Sequence[Line], text: str) -> int:
     """Index of the first body line of a table without a 栏次/行次 line: the
-    first line with a value that is not the header's year (at least 1)."""
+    first line with a number that is not a year ("2024 年度"), at least 1."""
     for i, line in enumerate(lines):
-        if TABLE_PATTERNS["money_unit"].search(line.text) or TABLE_PATTERNS["header_year"].search(line.text):
+        if TABLE_PATTERNS["money_unit"].search(line.text):
             continue
-        if any(t.kind is TokenKind.NUMBER or t.kind is TokenKind.INTEGER for t in line.tokens):
+        if any(t.is_numeric and not re.match(r"\s*年", text[t.end : t.end + 3]) for t in line.tokens):
             return max(1, i)
     return 1
 
@@ -819,6 +836,7 @@ READERS = {
     Layout.CODE_ROWS: read_code_table,
     Layout.ECON_TRIPLES: read_econ_table,
     Layout.ITEM_ROWS: read_item_table,
+    Layout.OTHER: lambda frame: None,
 }
 
 
@@ -827,7 +845,7 @@ def extract_final_account_tables(doc: SourceDocument, context: DocumentContext) 
     facts: list[Fact] = []
     known_columns: dict[str, frozenset[str]] = {}
     for block in find_blocks(doc):
-        header = read_header("\n".join(ln.text for ln in block.lines[:4]))
+        header = read_header("\n".join([block.title, *(ln.text for ln in block.lines[:4])]))
         org = header.org or context.org
         year = header.year or context.year
         if org is None or year is None:

@@ -1,0 +1,348 @@
+"""The tables of a 部门预算 (预算公开表) as Amount and Project facts.
+
+Budget documents of every province publish the same family of tables under
+varying titles (部门收支总表 / 收支预算总表, 部门收入总表 / 收入预算表,
+部门支出总表 / 支出预算表, 财政拨款收支总表, 一般公共预算支出表, 一般公共预算
+基本支出表, “三公”经费支出表, 政府性基金 / 国有资本经营预算支出表, 项目支出表),
+numbered 公开01表, 表一 or 附表1.  Their layouts are those of the final
+accounts, so the readers of :mod:`unionkg.extract.final_accounts` read them
+with a budget :class:`~unionkg.extract.final_accounts.Vocabulary` (column
+names such as 财政拨款 / 上年结转 / 人员经费, phase 预算 or 调整预算).  Two
+layouts are budget-only:
+
+* “三公”经费 tables that print the items as columns (合计, 因公出国（境）费,
+  公务用车购置及运行费 with 小计 / 购置费 / 运行费, 公务接待费) over one row
+  of values; with the items as rows they are read like the 决算 表;
+* 项目支出表: one project per row, its first amount the project's budget,
+  which yields :class:`~unionkg.model.Project` facts.
+
+绩效目标表 (targets per project) are read by :mod:`unionkg.extract.indicators`.
+Blocks whose first lines show no table (no 金额单位, no 栏次, no rows of
+values) are skipped, so a heading that happens to repeat a table title in the
+narrative yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from unionkg.extract.final_accounts import (
+    PHASE_COLUMNS,
+    TOTAL_ROW_WORDS,
+    Block,
+    Layout,
+    TableFrame,
+    TableKind,
+    Vocabulary,
+    find_blocks,
+    first_value_line,
+    read_code_table,
+    read_econ_table,
+    read_item_table,
+    read_two_sided_table,
+)
+from unionkg.extract.parse import parse_number, to_yuan
+from unionkg.extract.registry import register, warn
+from unionkg.extract.tables import TABLE_PATTERNS, Line, Token, TokenKind, find_columns, join_label, read_header
+from unionkg.model import Direction, DocumentContext, Fact, Phase, Project, SourceDocument
+
+EXTRACTOR = "budget_tables"
+VERSION = 1
+KEY = f"{EXTRACTOR}@{VERSION}"
+
+_GPB = "一般公共预算财政拨款"
+
+#: Title endings of the 预算公开表 and how to read them (longest ending wins).
+BUDGET_TABLE_KINDS: Final[dict[str, TableKind]] = {
+    "收支总表": TableKind(Layout.TWO_SIDED, None, None),
+    "收支预算总表": TableKind(Layout.TWO_SIDED, None, None),
+    "收支预算表": TableKind(Layout.TWO_SIDED, None, None),
+    "财政拨款收支总表": TableKind(Layout.TWO_SIDED, None, "财政拨款"),
+    "财政拨款收支预算总表": TableKind(Layout.TWO_SIDED, None, "财政拨款"),
+    "收入总表": TableKind(Layout.CODE_ROWS, Direction.REVENUE, None),
+    "收入预算表": TableKind(Layout.CODE_ROWS, Direction.REVENUE, None),
+    "收入预算总表": TableKind(Layout.CODE_ROWS, Direction.REVENUE, None),
+    "支出总表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, None),
+    "支出预算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, None),
+    "支出预算总表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, None),
+    "一般公共预算支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, _GPB),
+    "一般公共预算支出预算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, _GPB),
+    "财政拨款支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "财政拨款"),
+    "一般公共预算财政拨款支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, _GPB),
+    "基本支出表": TableKind(Layout.ECON_TRIPLES, Direction.EXPENDITURE, None),
+    "基本支出预算表": TableKind(Layout.ECON_TRIPLES, Direction.EXPENDITURE, None),
+    "一般公共预算基本支出表": TableKind(Layout.ECON_TRIPLES, Direction.EXPENDITURE, _GPB),
+    "一般公共预算财政拨款基本支出表": TableKind(Layout.ECON_TRIPLES, Direction.EXPENDITURE, _GPB),
+    "三公经费支出表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款"),
+    "三公经费预算表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款"),
+    "三公经费支出预算表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款"),
+    "三公经费预算支出表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款"),
+    "三公经费财政拨款支出表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款"),
+    "政府性基金预算支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "政府性基金预算财政拨款"),
+    "政府性基金支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "政府性基金预算财政拨款"),
+    "政府性基金预算财政拨款支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "政府性基金预算财政拨款"),
+    "国有资本经营预算支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "国有资本经营预算财政拨款"),
+    "国有资本经营预算财政拨款支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "国有资本经营预算财政拨款"),
+    "项目支出表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
+    "项目支出预算表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
+    "项目支出明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
+    "项目支出预算明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
+    "项目支出总表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
+}
+
+#: Other table titles of a budget document (绩效目标表, 政府采购预算表 …): not
+#: read here, but they end the table printed before them.
+OTHER_TABLE_TITLE: Final[re.Pattern[str]] = re.compile(r"^(?:(?:公开|附)?表\s*[\d一二三四五六七八九十]+[：:、.．]?)?[^，。；：:|｜]{0,40}(?:预算|目标|明细|情况|采购)[^，。；：:|｜]{0,12}表(?:[（(][^（()）]{1,12}[)）])?$")
+
+#: Column names of budget tables (code rows).
+BUDGET_COLUMN_NAMES: Final[tuple[str, ...]] = (
+    "合计", "总计", "小计", "本年收入合计", "本年支出合计",
+    "上年结转结余", "上年结转", "上年结余", "财政拨款", "财政拨款收入", "一般公共预算拨款", "一般公共预算",
+    "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金",
+    "事业收入", "事业单位经营收入", "经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "用事业基金弥补收支差额",
+    "基本支出", "项目支出", "人员经费", "公用经费", "上缴上级支出", "对附属单位补助支出", "事业单位经营支出", "经营支出",
+    "本年预算数", "预算数",
+)  # fmt: skip
+
+#: The value columns of a two-sided 收支总表 header.
+BUDGET_TWO_SIDED_COLUMNS: Final[tuple[str, ...]] = ("本年预算数", "预算数", "金额", "合计", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算")
+
+#: Columns that name where the money comes from.
+BUDGET_FUND_COLUMNS: Final[frozenset[str]] = frozenset(
+    {"财政拨款", "财政拨款收入", "一般公共预算拨款", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", "上年结转", "上年结转结余", "上年结余"}
+)
+
+BUDGET_VOCABULARY: Final[Vocabulary] = Vocabulary(BUDGET_COLUMN_NAMES, BUDGET_TWO_SIDED_COLUMNS, "预算数", Phase.BUDGET, KEY, BUDGET_FUND_COLUMNS)
+
+#: A title naming an adjusted budget (调整预算): its figures are phase "adjusted".
+ADJUSTED_TITLE: Final[re.Pattern[str]] = re.compile(r"调整预算|预算调整")
+
+#: The “三公” items printed as columns, in half-width brackets; the group
+#: 公务用车购置及运行费 has sub-columns (小计, 购置费, 运行费).
+EXPENSE_TOP_COLUMNS: Final[tuple[str, ...]] = ("合计", "因公出国(境)费", "因公出国(境)费用", "公务用车购置及运行费", "公务用车购置及运行维护费", "公务接待费")
+EXPENSE_GROUP: Final[tuple[str, ...]] = ("公务用车购置及运行费", "公务用车购置及运行维护费")
+EXPENSE_SUB_COLUMNS: Final[tuple[str, ...]] = ("小计", "公务用车购置费", "公务用车运行费", "公务用车运行维护费", "购置费", "运行费", "运行维护费")
+
+#: Text columns of a 项目支出表 header (the others hold codes or amounts).
+PROJECT_TEXT_COLUMNS: Final[tuple[str, ...]] = (
+    "单位名称", "预算单位", "科目名称", "功能科目名称", "项目名称", "项目类型", "项目类别", "项目属性", "实施单位", "绩效目标", "备注",
+)  # fmt: skip
+#: Value columns of a 项目支出表 header.
+PROJECT_VALUE_COLUMNS: Final[tuple[str, ...]] = ("合计", "总计", "金额", "预算数", "本年预算数", "项目金额", "预算金额", "财政拨款", "一般公共预算", "上年结转", "其他资金", "单位资金")
+
+#: Table-likeness of a block: a row of text followed by values, without sentence punctuation.
+ROW_LIKE: Final[re.Pattern[str]] = re.compile(r"^[^，。；]*?[\u4e00-\u9fff)）]\s*(?:[|｜]\s*)?[-－]?\d[\d,]*(?:\.\d+)?(?:\s*(?:[|｜]\s*)?(?:[-－]?\d[\d,]*(?:\.\d+)?|[—–-]+))*\s*[|｜]?\s*$")
+
+
+# ---------------------------------------------------------------------------
+# Is it a table?
+# ---------------------------------------------------------------------------
+
+
+def looks_like_table(block: Block) -> bool:
+    """A unit statement or a 栏次 line near the top, or at least two value rows."""
+    head = [block.title, *(ln.text for ln in block.lines[:6])]
+    if any(TABLE_PATTERNS["money_unit"].search(text) or TABLE_PATTERNS["column_numbers"].search(text) for text in head):
+        return True
+    return sum(1 for ln in block.lines[:12] if ROW_LIKE.match(ln.text)) >= 2
+
+
+def block_phase(title: str) -> Phase:
+    return Phase.ADJUSTED if ADJUSTED_TITLE.search(title) else Phase.BUDGET
+
+
+# ---------------------------------------------------------------------------
+# Basic expenditure: economic codes as rows (合计 人员经费 公用经费) or as triples
+# ---------------------------------------------------------------------------
+
+
+def read_basic_table(frame: TableFrame) -> None:
+    """Two codes with their names on one line: the 决算 triples; else code rows."""
+    if any(_codes_on_line(line) >= 2 for line in frame.block.lines):
+        read_econ_table(frame)
+    else:
+        read_code_table(frame)
+
+
+def _codes_on_line(line: Line) -> int:
+    toks = line.tokens
+    return sum(
+        1
+        for i, t in enumerate(toks[:-1])
+        if t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and toks[i + 1].kind is TokenKind.TEXT
+    )
+
+
+# ---------------------------------------------------------------------------
+# “三公” grid
+# ---------------------------------------------------------------------------
+
+_HALF_BRACKETS = str.maketrans("（）", "()")
+
+
+def expense_columns(header_text: str) -> tuple[list[str], list[str]]:
+    """(top columns, columns with the car group expanded) from a 三公 header."""
+    flat = re.sub(r"\s+", "", header_text).translate(_HALF_BRACKETS)
+    top = find_columns(flat, EXPENSE_TOP_COLUMNS)
+    subs = [c for c in find_columns(flat, EXPENSE_TOP_COLUMNS + EXPENSE_SUB_COLUMNS) if c in EXPENSE_SUB_COLUMNS]
+    expanded: list[str] = []
+    for column in top:
+        expanded.append(column)
+        if column in EXPENSE_GROUP:
+            expanded.extend(s for s in subs if s != "小计")
+    return top, expanded
+
+
+def read_expense_grid(frame: TableFrame) -> None:
+    lines = frame.block.lines
+    header_end = first_value_line(lines, frame.doc.text)
+    top, expanded = expense_columns("\n".join(ln.text for ln in lines[:header_end]))
+    if len(top) < 3:  # the items are rows, as in the 决算 table
+        read_item_table(frame)
+        return
+    read_any = False
+    for line in lines[header_end:]:
+        values = [t for t in line.tokens if t.kind is not TokenKind.TEXT]
+        label = [t for t in line.tokens if t.kind is TokenKind.TEXT]
+        if not values or (label and label[-1].start > values[0].start):
+            continue  # a text line, or a row whose values come before its label
+        for columns in (expanded, top):
+            if len(values) == len(columns):
+                year = _row_year(label)
+                for tok, column in zip(values, columns):
+                    if tok.kind is not TokenKind.EMPTY:
+                        frame.amount(column, tok, tok, "预算数", Direction.EXPENDITURE, phase=PHASE_COLUMNS.get(_row_phase(label), frame.phase), year=year)
+                read_any = True
+                break
+        else:
+            warn(f"{frame.doc.source}: {frame.block.table}: a row of {len(values)} values for {len(expanded)} columns; row skipped")
+    if not read_any:
+        read_item_table(frame)
+
+
+def _row_year(label: list[Token]) -> int | None:
+    text = "".join(t.text for t in label)
+    match = TABLE_PATTERNS["header_year"].search(text)
+    return int(match.group("year")) if match else None
+
+
+def _row_phase(label: list[Token]) -> str:
+    text = "".join(t.text for t in label)
+    return next((c for c in sorted(PHASE_COLUMNS, key=len, reverse=True) if c in text), "")
+
+
+# ---------------------------------------------------------------------------
+# 项目支出表
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ProjectRow:
+    name_tokens: list[Token]
+    first: Token
+    value: Token
+
+
+def project_rows(frame: TableFrame) -> list[ProjectRow]:
+    """One row per project: its text cells, the project name among them, its first amount."""
+    lines = frame.block.lines
+    header_end = first_value_line(lines, frame.doc.text)
+    header = re.sub(r"\s+", "", "\n".join(ln.text for ln in lines[:header_end]))
+    text_columns = find_columns(header, PROJECT_TEXT_COLUMNS)
+    name_index = text_columns.index("项目名称") if "项目名称" in text_columns else len(text_columns) - 1
+    rows: list[ProjectRow] = []
+    previous: ProjectRow | None = None
+    for line in lines[header_end:]:
+        toks = [t for t in line.tokens if not (t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and _before_text(line, t))]
+        values = [t for t in toks if t.is_numeric]
+        texts = [t for t in toks if t.kind is TokenKind.TEXT and (not values or t.start < values[0].start)]
+        if not values:
+            # a project name wrapped onto its own line continues the row above
+            if previous is not None and len(line.tokens) == 1 and name_index == len(text_columns) - 1:
+                previous.name_tokens.append(line.tokens[0])
+            previous = None
+            continue
+        if not texts or join_label(frame.doc.text, texts) in TOTAL_ROW_WORDS or any(w in texts[0].text for w in TOTAL_ROW_WORDS):
+            previous = None
+            continue
+        missing = max(0, len(text_columns) - len(texts))  # merged cells printed once (a unit name)
+        index = min(max(0, name_index - missing), len(texts) - 1) if text_columns else 0
+        name = texts[index:] if not text_columns else [texts[index]]
+        first = line.tokens[0]
+        previous = ProjectRow(name, first, values[0])
+        rows.append(previous)
+    return rows
+
+
+def _before_text(line: Line, token: Token) -> bool:
+    i = line.tokens.index(token)
+    return i + 1 < len(line.tokens) and line.tokens[i + 1].kind is TokenKind.TEXT
+
+
+def read_project_table(frame: TableFrame) -> None:
+    for row in project_rows(frame):
+        value = parse_number(row.value.text)
+        if value is None:
+            continue
+        end = max(row.value.end, row.name_tokens[-1].end)
+        frame.facts.append(
+            Project(
+                evidence=frame.doc.evidence(row.first.start, end, KEY),
+                org=frame.org,
+                year=frame.year,
+                name=join_label(frame.doc.text, row.name_tokens),
+                budget=to_yuan(value, frame.money_unit) if frame.phase is Phase.BUDGET else None,
+                adjusted=to_yuan(value, frame.money_unit) if frame.phase is Phase.ADJUSTED else None,
+            )
+        )
+
+
+# ---------------------------------------------------------------------------
+# The extractor
+# ---------------------------------------------------------------------------
+
+READERS = {
+    Layout.TWO_SIDED: read_two_sided_table,
+    Layout.CODE_ROWS: read_code_table,
+    Layout.ECON_TRIPLES: read_basic_table,
+    Layout.ITEM_ROWS: read_item_table,
+    Layout.EXPENSE_GRID: read_expense_grid,
+    Layout.PROJECT_ROWS: read_project_table,
+}
+
+
+@register(EXTRACTOR, version=VERSION, genres=("budget",))
+def extract_budget_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    facts: list[Fact] = []
+    known_columns: dict[str, frozenset[str]] = {}
+    for block in find_blocks(doc, BUDGET_TABLE_KINDS, OTHER_TABLE_TITLE):
+        reader = READERS.get(block.kind.layout)
+        if reader is None or not looks_like_table(block):
+            continue
+        # the year from the title and the 部门/单位 lines, not from column names ("2023年预算数")
+        header = read_header("\n".join([block.title, *(ln.text for ln in block.lines[:4] if re.search(r"[：:]", ln.text))]))
+        org = header.org or context.org
+        year = header.year or context.year
+        if org is None or year is None:
+            warn(f"{doc.source}: {block.table}: no 部门 or year in the header or the document; table skipped")
+            continue
+        if header.money_unit is None:
+            warn(f"{doc.source}: {block.table}: no 金额单位 in the header; amounts read in 万元")
+        frame = TableFrame(
+            doc=doc,
+            block=block,
+            org=org,
+            year=year,
+            money_unit=header.money_unit or "万元",
+            count_unit=None,
+            scope="department" if header.org else None,
+            known_columns=known_columns,
+            vocabulary=BUDGET_VOCABULARY,
+            phase=block_phase(block.title),
+        )
+        reader(frame)
+        facts.extend(frame.facts)
+    return facts
+
