@@ -77,6 +77,18 @@ INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "quantity": re.compile(rf"(?P<value>{_CMP}?\s*{_NUM}\s*(?P<unit>[%％]|[^\d\s，。；,;：:（）()为的]{{1,4}}?))(?=[，。；,;、）)\s]|$|[^\d])"),
 }
 
+#: Where a budget document names the project whose targets follow.
+PROJECT_SECTION_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # 项目名称：职工技能竞赛项目
+    "project_field": re.compile(r"项目名称\s*[：:]\s*(?P<name>[^\s，。；：:|｜]{2,40})"),
+    # 一级项目 1 个，是劳模免费乘坐地铁公交项目。 (one project only; a list names none)
+    "single_project": re.compile(r"(?:一级)?项目\s*(?:1|一)\s*个\s*[，,]\s*(?:是|为|即|系)\s*[“\"]?(?P<name>[^，。；、“”\"\s]{2,40}?项目)[”\"]?\s*(?=[。；，,;]|$)", re.M),
+    # a heading that is a project name: （一）困难职工帮扶项目
+    "project_heading": re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、．])\s*(?P<name>[^，。；：:\s]{2,40}项目)\s*$", re.M),
+    # any other section heading ends the project's section
+    "section_heading": re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[^\n]{0,40}$", re.M),
+}
+
 #: Fuzzy name matching for joining prose actuals to targets.
 JOIN_MIN_RATIO: Final[float] = 0.8
 JOIN_MARGIN: Final[float] = 0.1
@@ -280,11 +292,13 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
     level1: str | None = None
     level2: str | None = None
     chunk_start: int | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         if chunk_start is None:
             chunk_start = line.start
         end_pattern = INDICATOR_PATTERNS["weight_score_end" if table.with_scores else "value_end"]
         m = end_pattern.search(line.text)
+        if not m and not table.with_scores and _row_ends_here(line.text, lines[n + 1].text if n + 1 < len(lines) else None):
+            m = re.search(r"$", line.text)
         if not m:
             continue
         chunk_end = line.start + m.end()
@@ -294,6 +308,8 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
         if lead and table.rows:
             table.rows[-1].name += lead
         cells = split_name_values(rest, 2 if table.with_scores else 1)
+        if not table.with_scores:
+            cells = _qualitative_last_cell(text, rest, cells)
         if cells.name and cells.target:
             row = TableIndicator(chunk_start, chunk_end, cells.name, normalize_level(level1, 1), normalize_level(level2, 2), cells.target, cells.actual)
             if table.with_scores:
@@ -302,6 +318,28 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
                 row.reason = m.group("reason")
             table.rows.append(row)
         chunk_start = None
+
+
+def _row_ends_here(text: str, following: str | None) -> bool:
+    """A target-table row without a numeric value ends where the next row
+    starts with a category word, or at the end of the table."""
+    if len(text.split()) < 2:
+        return False
+    if following is None:
+        return True
+    return any(p.match(compact(following)) for p, _ in LEVEL_WORDS)
+
+
+def _qualitative_last_cell(text: str, rest: str, cells: Cells) -> Cells:
+    """A qualitative target is the row's last cell ("困难职工生活改善情况 有效改善"):
+    taken whole when it has no number, instead of the word found inside it."""
+    pieces = text.split()
+    last = pieces[-1] if len(pieces) >= 2 else ""
+    if not last or re.search(r"\d", last) or not rest.endswith(last) or len(rest) == len(last):
+        return cells
+    if cells.target and parse_target(cells.target).value is not None:
+        return cells
+    return Cells(rest[: -len(last)], last, None)
 
 
 # ---------------------------------------------------------------------------
@@ -316,6 +354,30 @@ class Statement:
     level2: str
     name: str
     value: str
+    project: str | None = None
+
+
+def section_projects(text: str) -> list[tuple[int, str | None]]:
+    """(position, project) marks: from each mark on, until the next, targets
+    stated in prose belong to that project (None: no project named)."""
+    marks: list[tuple[int, str | None]] = []
+    heading_projects = {m.start(): m.group("name") for m in PROJECT_SECTION_PATTERNS["project_heading"].finditer(text)}
+    for m in PROJECT_SECTION_PATTERNS["section_heading"].finditer(text):
+        if m.start() not in heading_projects:
+            marks.append((m.start(), None))
+    marks.extend(heading_projects.items())
+    for key in ("project_field", "single_project"):
+        marks.extend((m.start(), m.group("name")) for m in PROJECT_SECTION_PATTERNS[key].finditer(text))
+    return sorted(marks, key=lambda mark: mark[0])
+
+
+def project_at(marks: list[tuple[int, str | None]], position: int) -> str | None:
+    current: str | None = None
+    for start, name in marks:
+        if start > position:
+            break
+        current = name
+    return current
 
 
 def read_statements(doc: SourceDocument) -> list[Statement]:
@@ -323,6 +385,7 @@ def read_statements(doc: SourceDocument) -> list[Statement]:
     from unionkg.extract.textview import prose_view
 
     view = prose_view(doc)
+    marks = section_projects(view.text)
     out: list[Statement] = []
     for m in INDICATOR_PATTERNS["category_statement"].finditer(view.text):
         body_start = m.start("body")
@@ -340,7 +403,7 @@ def read_statements(doc: SourceDocument) -> list[Statement]:
             start = body_start + clause.start() + len(text) - len(text.lstrip())
             end = body_start + clause.start() + q.end()
             d_start, d_end = view.offsets[start], view.offsets[end - 1] + 1
-            out.append(Statement(d_start, d_end, m.group("level"), compact(name), compact(q.group("value")).strip()))
+            out.append(Statement(d_start, d_end, m.group("level"), compact(name), compact(q.group("value")).strip(), project_at(marks, m.start())))
     return out
 
 
@@ -465,8 +528,8 @@ def parse_comparator_prefix(text: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _table_indicators(doc: SourceDocument, context: DocumentContext, tables: list[IndicatorTable]) -> list[Indicator]:
-    statements = read_statements(doc)
+def _table_indicators(doc: SourceDocument, context: DocumentContext, tables: list[IndicatorTable], join_actuals: bool = True) -> list[Indicator]:
+    statements = read_statements(doc) if join_actuals else []
     out: list[Indicator] = []
     for table in tables:
         for row in table.rows:
@@ -519,7 +582,7 @@ def _budget_targets(doc: SourceDocument, context: DocumentContext) -> list[Indic
                 evidence=doc.evidence(s.start, s.end, KEY),
                 org=context.org or "",
                 year=context.year or 0,
-                project=None,
+                project=s.project,
                 name=s.name,
                 comparator=target.comparator,
                 level2=normalize_level(s.level2, 2),
@@ -534,10 +597,13 @@ def _budget_targets(doc: SourceDocument, context: DocumentContext) -> list[Indic
 @register(EXTRACTOR, version=VERSION)
 def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
     tables = read_indicator_tables(doc)
-    facts: list[Fact] = list(_table_indicators(doc, context, tables))
+    budget = context.genre == "budget"
+    # in a budget, prose statements are targets too, never actuals of a table row
+    facts: list[Fact] = list(_table_indicators(doc, context, tables, join_actuals=not budget))
     facts.extend(read_narrative(doc, context))
-    if not facts:  # a budget's "数量指标：…≥2700 人" lines are its targets
-        facts.extend(_budget_targets(doc, context))
+    if not facts or budget:  # a budget's "数量指标：…≥2700 人" lines are its targets
+        seen = {(f.project, f.name) for f in facts if isinstance(f, Indicator)}
+        facts.extend(t for t in _budget_targets(doc, context) if (t.project, t.name) not in seen)
     for fact in facts:
         if isinstance(fact, Indicator):
             fact.met = decide_met(fact.comparator, fact.target, fact.actual, fact.target_text, fact.actual_text)
