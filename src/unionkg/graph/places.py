@@ -75,7 +75,7 @@ def short_name(name: str) -> str | None:
     return None
 
 
-def _simplified(text: str) -> str:
+def simplified(text: str) -> str:
     """NFKC + traditional -> simplified, so that 廣西 matches 广西."""
     text = unicodedata.normalize("NFKC", text)
     try:
@@ -131,7 +131,7 @@ class Gazetteer:
 
     def division_for(self, org_name: str) -> Division | None:
         """The most specific division named in ``org_name``, or None."""
-        name = _simplified(org_name)
+        name = simplified(org_name)
         full = [d for place, d in self._full if place in name]
         if full:
             # 江西省南昌市总工会 names both; the deeper division is the body's.
