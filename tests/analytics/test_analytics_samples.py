@@ -1,0 +1,43 @@
+"""Checks and flows on the real sample corpus (depends on extraction)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from unionkg.analytics.checks import compute_findings
+from unionkg.analytics.flows import flow_graph
+from unionkg.graph.store import OxigraphStore
+from unionkg.pipeline import ingest_paths
+from unionkg.settings import Settings
+
+pytestmark = pytest.mark.slow  # ingests the five samples (~40 s)
+
+
+@pytest.fixture(scope="module")
+def corpus(sample_paths, tmp_path_factory):  # type: ignore[no-untyped-def]
+    store = OxigraphStore(None)
+    settings = Settings(store=str(tmp_path_factory.mktemp("s")), encoder="hash")
+    reports = ingest_paths(sample_paths, settings, store)
+    assert not [r.error for r in reports if r.error]
+    return store
+
+
+def test_no_error_level_findings_and_the_known_ones(corpus):  # type: ignore[no-untyped-def]
+    findings = compute_findings(corpus)
+    assert not [f.message for f in findings if f.severity == "error"]
+    units = [f for f in findings if f.check == "sum:units" and f.year == 2021]
+    # 南昌市总工会 2021: the units add up to 3236.38 万元, the department states 3238.38.
+    assert units and all(f.stated - f.expected == Decimal("20000") for f in units)  # type: ignore[operator]
+    own = [f for f in findings if f.year == 2021 and f.check.startswith("sum:expenditure_by")]
+    assert own and own[0].stated == Decimal("15836200") and own[0].expected == Decimal("15856200")
+
+
+def test_flows_nanchang_company_and_jiangxi_projects(corpus):  # type: ignore[no-untyped-def]
+    g = flow_graph(corpus, org="南昌市总工会", year=2021)
+    recipients = [d["label"] for n, d in g.nodes(data=True) if d["kind"] == "recipient"]
+    assert any("鹭鹭行" in r for r in recipients)
+    g = flow_graph(corpus, org="江西省总工会", year=2023)
+    projects = {d["label"] for n, d in g.nodes(data=True) if d["kind"] == "project"}
+    assert len(projects) >= 9
