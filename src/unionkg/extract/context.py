@@ -5,7 +5,10 @@ The body is looked for, in order of trust, in a table header ("部门：XX
 most frequent place-prefixed official name in the text (sample-like reports
 that start without a title).  The fiscal year is the year the document is
 *about*: a year stated with 预算/决算/绩效 in the title or a header, else the
-most frequent year in the body, ignoring full dates (publication, deadlines).
+most frequent year in the body, ignoring full dates (publication, deadlines),
+else a guess from the publication date and the genre (a budget for year N is
+published early in N or late in N-1, final accounts and self-evaluations in
+N+1).  Every guess is reported with :func:`~unionkg.extract.registry.warn`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ from unionkg.extract.patterns import (
     OWN_ACCOUNT_SUFFIXES,
     PATTERNS,
 )
-from unionkg.extract.textview import BOOKMARK, PARAGRAPH_START
+from unionkg.extract.registry import warn
+from unionkg.extract.textview import BOOKMARK, NO_MARKER_RANK, PARAGRAPH_START, marker_rank
+
+#: Rank of a 第N部分 part heading (see :data:`unionkg.extract.textview.MARKER_RANKS`).
+PART_RANK = 0
 from unionkg.model import DocumentContext, SourceDocument
 
 #: How many leading lines can hold the title.
@@ -75,6 +82,19 @@ def _org_from_header(text: str) -> tuple[str | None, int | None]:
     return (name or None), year
 
 
+def _title_region(lines: list[str]) -> list[str]:
+    """The leading lines before the first numbered heading, at most :data:`TITLE_LINES`.
+
+    A part heading ("第一部分 XX市总工会概况") still belongs to the title region.
+    """
+    region: list[str] = []
+    for line in lines[:TITLE_LINES]:
+        if marker_rank(line) not in (PART_RANK, NO_MARKER_RANK):
+            break
+        region.append(line)
+    return region
+
+
 def _org_from_lines(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > MAX_TITLE_LINE:
@@ -82,6 +102,16 @@ def _org_from_lines(lines: list[str]) -> str | None:
         names = find_org_names(line)
         if names:
             return names[0]
+    return None
+
+
+def _org_from_signature(lines: list[str]) -> str | None:
+    """The body that signs the document: a closing line that is only a name (and maybe a date)."""
+    for line in reversed(lines):
+        bare = CONTEXT_PATTERNS["date"].sub("", line).strip()
+        names = find_org_names(bare)
+        if names and names[-1] == clean_org_name(bare):
+            return names[-1]
     return None
 
 
@@ -112,23 +142,70 @@ def _published(text: str) -> str | None:
     return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
 
 
+#: Last month of a year in which a budget for that same year is still published.
+BUDGET_PUBLISHED_BY_MONTH = 6
+#: Genres published in the year after the fiscal year they report on.
+REPORTED_NEXT_YEAR = ("final_accounts", "performance")
+
+
+def year_from_publication(published: str | None, genre: str) -> int | None:
+    """The fiscal year a document published on ``published`` (ISO date) is most likely about.
+
+    >>> year_from_publication("2021-02-10", "budget"), year_from_publication("2020-12-30", "budget")
+    (2021, 2021)
+    >>> year_from_publication("2022-05-12", "performance")
+    2021
+    >>> year_from_publication("2022-05-12", "unknown") is None
+    True
+    """
+    if not published:
+        return None
+    y, m = int(published[:4]), int(published[5:7])
+    if genre == "budget":
+        return y if m <= BUDGET_PUBLISHED_BY_MONTH else y + 1
+    if genre in REPORTED_NEXT_YEAR:
+        return y - 1
+    return None
+
+
 def read_context(doc: SourceDocument) -> DocumentContext:
-    """Reporting body, fiscal year, title and publication date of ``doc``."""
+    """Reporting body, fiscal year, title and publication date of ``doc``.
+
+    Guesses (the body as the most frequent name, the year as the most
+    frequent one or from the publication date) are reported with ``warn``.
+    """
     text = doc.text
     lines = _non_empty_lines(text)
     title = _title(lines)
     header_org, header_year = _org_from_header(text)
     signature_lines = _non_empty_lines(text[-SIGNATURE_CHARS:])[-4:]
-    org = header_org or _org_from_lines(lines[:TITLE_LINES]) or _org_from_lines(signature_lines) or _most_frequent_org(text)
+    org = header_org or _org_from_lines(_title_region(lines)) or _org_from_signature(signature_lines)
+    if org is None:
+        org = _most_frequent_org(text)
+        if org is None:
+            warn("context: no reporting body found (no header, title, signature or place-prefixed official name)")
+        else:
+            warn(f"context: reporting body '{org}' guessed as the most frequent official name (none in a header, the title or the signature)")
 
     year = header_year
     if year is None:
-        for line in lines[:TITLE_LINES]:
+        for line in _title_region(lines):
             m = CONTEXT_PATTERNS["title_year"].search(line)
             if m:
                 year = int(m.group("year"))
                 break
     if year is None:
         m = CONTEXT_PATTERNS["title_year"].search(text)
-        year = int(m.group("year")) if m else _most_frequent_year(text)
-    return DocumentContext(org=org, year=year, genre=doc.genre, title=title, published=_published(text))
+        year = int(m.group("year")) if m else None
+    published = _published(text)
+    if year is None:
+        year = _most_frequent_year(text)
+        if year is not None:
+            warn(f"context: fiscal year {year} guessed as the most frequent year in the text (none stated with 预算/决算/绩效)")
+    if year is None:
+        year = year_from_publication(published, doc.genre)
+        if year is not None:
+            warn(f"context: fiscal year {year} guessed from the publication date {published} of a {doc.genre} document")
+        else:
+            warn("context: no fiscal year found")
+    return DocumentContext(org=org, year=year, genre=doc.genre, title=title, published=published)

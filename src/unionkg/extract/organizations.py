@@ -24,7 +24,7 @@ from unionkg.extract.patterns import (
     REFORM_CLASSES,
     STAFF_LABEL_CATEGORIES,
 )
-from unionkg.extract.registry import register
+from unionkg.extract.registry import register, warn
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
 from unionkg.model import DocumentContext, Duty, Fact, Organization, OrgRole, SourceDocument, StaffCategory, Staffing, WorkTask
 
@@ -161,11 +161,14 @@ NAME_SIMILARITY = 0.75
 
 
 def match_known_name(name: str, federation: str | None, units: list[str]) -> str | None:
-    """The known organisation ``name`` refers to: exact, then contained, then similar."""
+    """The known organisation ``name`` refers to: exact, then contained, then similar.
+
+    A match by similarity only is a guess and is reported with :func:`warn`.
+    """
     name = clean_org_name(name)
     if name in units:
         return name
-    if federation and (name == federation or _own_account_heading(name) or name in ("机关", "机关本级", "本级")):
+    if federation and (name == federation or _own_account_heading(name) or name in OWN_ACCOUNT_NAMES):
         return federation
     for unit in sorted(units, key=len, reverse=True):
         if unit in name:
@@ -174,6 +177,7 @@ def match_known_name(name: str, federation: str | None, units: list[str]) -> str
     if scored:
         ratio, unit = max(scored)
         if ratio >= NAME_SIMILARITY:
+            warn(f"organizations: '{name}' is not a listed unit; read as '{unit}' (similar name)")
             return unit
     if federation and federation in name and not name.endswith(ORG_NAME_SUFFIXES[:1]) and len(name) > len(federation):
         return None  # a unit of the body that no list named: not the body itself
@@ -182,17 +186,36 @@ def match_known_name(name: str, federation: str | None, units: list[str]) -> str
     return None
 
 
+#: Headings that stand for the reporting body's own accounts.
+OWN_ACCOUNT_NAMES: tuple[str, ...] = ("机关", "机关本级", "本级", "部门本级")
+#: Characters a heading that only names an organisation never contains.
+_NOT_A_NAME_HEADING = re.compile(r"[：:，,。；;、\d]")
+
+
 def _heading_org(heading: str, federation: str | None, units: list[str]) -> str | None:
-    """The organisation a short heading names: a unit, the reporting body, or 本级."""
-    return match_known_name(heading, federation, units)
+    """The organisation a short heading names: a unit, the reporting body, or 本级.
+
+    The heading must be a name ("（二）南昌市工人文化宫", "（一）XX总工会（本级）",
+    "机关本级"), not a sentence or a title that contains one ("行政单位1个，是X",
+    "X本级及所属单位预算的具体说明").
+    """
+    if _NOT_A_NAME_HEADING.search(heading):
+        return None
+    name = clean_org_name(heading)
+    if name in OWN_ACCOUNT_NAMES:
+        return federation
+    if not name.endswith(ORG_NAME_SUFFIXES):
+        return None
+    return match_known_name(name, federation, units)
 
 
-def unit_sections(view: ProseView, federation: str | None, units: list[str], warnings: list[str] | None = None) -> list[Section]:
+def unit_sections(view: ProseView, federation: str | None, units: list[str], *, report: bool = False) -> list[Section]:
     """Sections of the text headed by the name of a unit (or of the body / 本级).
 
     A section runs from its heading to the next heading of the same or a
     higher level.  A heading that names one unit followed by a sentence that
-    names another is kept for the heading's unit and reported as a warning.
+    names another is kept for the heading's unit and, with ``report``,
+    reported with :func:`warn`.
     """
     paragraphs = list(view.paragraphs())
     sections: list[Section] = []
@@ -212,13 +235,13 @@ def unit_sections(view: ProseView, federation: str | None, units: list[str], war
                 end = later.start
                 break
         sections.append(Section(para.start, end, org, body))
-        if warnings is not None and i + 1 < len(paragraphs):
+        if report and i + 1 < len(paragraphs):
             following = paragraphs[i + 1].text
-            for other in units:
-                if other != org and following.startswith(other):
-                    warnings.append(
-                        f"{view.doc.source}: section '{body}' (offset {view.offsets[para.start]}) begins with a sentence about '{other}'; figures kept for '{org}'"
-                    )
+            named = next((n for n in sorted(units + ([federation] if federation else []), key=len, reverse=True) if following.startswith(n)), None)
+            if named is not None and named != org and named in units:
+                warn(
+                    f"organizations: section '{body}' (offset {view.doc.offsets[view.offsets[para.start]]}) begins with a sentence about '{named}'; its figures are kept for '{org}'"
+                )
     return sections
 
 
@@ -401,7 +424,7 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         facts.append(Organization(view.evidence(dept.start, dept.end, KEY), dept.text, OrgRole.DEPARTMENT, parent=federation, year=context.year))
 
     unit_names = [unit_name_and_class(item.text)[0] for item, _f, _r in units]
-    sections = unit_sections(view, federation, unit_names)
+    sections = unit_sections(view, federation, unit_names, report=True)
     known = unit_names + ([federation] if federation else [])
     for m in ORG_PATTERNS["staffing"].finditer(view.text):
         if _inside_parentheses(view.text, m.start()) or _sentence_has_money(view.text, m.start()):
