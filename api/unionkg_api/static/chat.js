@@ -7,6 +7,7 @@
   const conversation = document.getElementById("conversation");
   const template = document.getElementById("answer-template");
   let session = null;
+  const MAX_CELL_CHARS = 48;
 
   function entityHref(iri) {
     return "/entity?iri=" + encodeURIComponent(iri);
@@ -43,7 +44,11 @@
       a.textContent = shortIri(value);
       td.appendChild(a);
     } else {
-      td.textContent = value === null || value === undefined ? "" : String(value);
+      // Long texts (quotes, reasons) are cut so that rows stay one glance high.
+      const text = value === null || value === undefined ? "" : String(value);
+      td.textContent = text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) + "…" : text;
+      if (text.length > 12) td.className = "long";
+      if (text.length > MAX_CELL_CHARS) td.title = text;
     }
     return td;
   }
