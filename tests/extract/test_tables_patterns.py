@@ -16,6 +16,14 @@ POSITIVE = [
     ("column_numbers", "栏次 1 2 3 4 5 6", " 1 2 3 4 5 6"),
     ("code_token", "2012901", None),
     ("number_token", "1,234,567.00", None),
+    ("title_tag", "附表1：部门收支总表", "1"),
+    ("title_tag", "表一 收入预算表", "一"),
+    ("title_tag", "公开 05 表 一般公共预算支出表", "05"),
+    ("title_remark", "部门支出总表（按功能科目）", "（按功能科目）"),
+    ("title_remark", "收入预算表(续)", "(续)"),
+    ("header_start", "“三公”经费支出表部门：某局 单位：万元", "部门："),
+    ("header_start", "单位名称：某县残联", "单位名称："),
+    ("header_org", "单位名称：某县残联 | 单位：万元", "某县残联"),
 ]
 NEGATIVE = [
     ("money_unit", "金额 万元"),
@@ -23,6 +31,12 @@ NEGATIVE = [
     ("code_token", "01"),
     ("number_token", "1,23"),
     ("column_numbers", "栏次"),
+    ("title_tag", "表彰先进集体"),
+    ("title_tag", "部门收支总表"),
+    ("title_remark", "部门收支总表"),
+    ("header_start", "部门收支总表"),
+    ("header_org", "金额单位：万元"),
+    ("header_org", "单位：元"),
 ]
 
 
@@ -59,6 +73,10 @@ def test_find_columns_joins_wrapped_header_cells() -> None:
     header = "本年支出合计 基本支出 项目支出 上缴上级支出 经营支出\n对附属单位补\n助支出"
     names = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "合计")
     assert find_columns(header, names) == ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
+
+
+def test_read_header_ignores_a_unit_given_as_unit() -> None:
+    assert read_header("单位：万元").org is None
 
 
 def test_read_header() -> None:
