@@ -95,7 +95,7 @@ class GenreResult:
 
 
 def compact(line: str) -> str:
-    return re.sub(r"\s+", "", line)
+    return "".join(line.split())
 
 
 def title_lines(text: str) -> list[str]:

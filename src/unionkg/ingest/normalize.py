@@ -93,6 +93,12 @@ def build_char_map() -> dict[str, str]:
 
 
 CHAR_MAP: dict[str, str] = build_char_map()
+# The character map as str.translate tables: all of it (cells, which need no
+# offsets), and its one-to-one part (the text, whose deletions are mapped apart).
+CHAR_TABLE = str.maketrans(CHAR_MAP)
+ONE_TO_ONE_TABLE = str.maketrans({k: v for k, v in CHAR_MAP.items() if len(v) == 1})
+DELETED_CHAR = re.compile("[" + "".join(sorted(DELETED_CHARS)) + "]")
+FULLWIDTH_THOUSANDS_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
 
 # --------------------------------------------------------------------------
 # Pattern tables (each name is tested in tests/ingest/test_normalize_patterns.py)
@@ -226,9 +232,6 @@ def normalize(original: str) -> NormalizedText:
     return NormalizedText(mapped.text, mapped.srcs + [len(original)])
 
 
-# The character map as a str.translate table, for cells (no offsets needed).
-CHAR_TABLE = str.maketrans(CHAR_MAP)
-FULLWIDTH_THOUSANDS_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
 
 
 def normalize_cell(text: str) -> str:
@@ -255,14 +258,15 @@ def normalize_cell(text: str) -> str:
 
 
 def map_characters(original: str) -> Mapped:
-    out = Mapped()
-    n = len(original)
-    for i, ch in enumerate(original):
-        if ch == "，" and 0 < i < n - 1 and original[i - 1] in FULLWIDTH_DIGITS and original[i + 1] in FULLWIDTH_DIGITS:
-            out.add(",", i)
-            continue
-        out.add(CHAR_MAP.get(ch, ch), i)
-    return out
+    """Apply :data:`CHAR_MAP` (one character to one, or deleted) keeping the map."""
+    chars = list(original.translate(ONE_TO_ONE_TABLE))
+    for m in FULLWIDTH_THOUSANDS_COMMA.finditer(original):
+        chars[m.start()] = ","
+    deleted = {m.start() for m in DELETED_CHAR.finditer(original)}
+    if not deleted:
+        return Mapped(chars, list(range(len(original))))
+    keep = [i for i in range(len(original)) if i not in deleted]
+    return Mapped([chars[i] for i in keep], keep)
 
 
 @functools.cache
@@ -377,6 +381,9 @@ def _matches_readings(target: str, readings: list[list[str]]) -> bool:
 # --------------------------------------------------------------------------
 
 
+LINE_END = re.compile("[\n\f]")
+
+
 @dataclass
 class Line:
     chars: list[str]
@@ -391,22 +398,22 @@ class Line:
 
 
 def split_lines(mapped: Mapped) -> list[Line]:
+    text = mapped.text
     lines: list[Line] = []
-    chars: list[str] = []
-    srcs: list[int] = []
-    for ch, src in zip(mapped.chars, mapped.srcs):
-        if ch in "\n\f":
-            lines.append(tidy_line(Line(chars, srcs, src, ch == "\f")))
-            chars, srcs = [], []
-        else:
-            chars.append(ch)
-            srcs.append(src)
-    lines.append(tidy_line(Line(chars, srcs, None, False)))
+    start = 0
+    for m in LINE_END.finditer(text):
+        end = m.start()
+        lines.append(tidy_line(Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f")))
+        start = end + 1
+    lines.append(tidy_line(Line(mapped.chars[start:], mapped.srcs[start:], None, False)))
     return lines
 
 
 def tidy_line(line: Line) -> Line:
     """Strip spaces at both ends and collapse runs of spaces to the first one."""
+    text = line.text
+    if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return line
     chars: list[str] = []
     srcs: list[int] = []
     for ch, src in zip(line.chars, line.srcs):
@@ -420,14 +427,24 @@ def tidy_line(line: Line) -> Line:
     return Line(chars, srcs, line.end_src, line.page_end)
 
 
+HAN_CHAR = re.compile("[\u3400-\u9fff]")
+
+
 def display_width(text: str) -> int:
-    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+    """Width in half-width columns: characters from U+0800 on (CJK, “”—) count two.
+
+    Computed from the UTF-8 length (1 byte for ASCII, 3 for CJK), which runs
+    in C; the rare two-byte characters (accented Latin) count one and a half.
+    """
+    extra = len(text.encode("utf-8")) - len(text)
+    return len(text) + extra // 2
 
 
 def han_count(text: str) -> int:
-    return sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+    return len(HAN_CHAR.findall(text))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_table_row(text: str) -> bool:
     """Cells separated by ``|``, or figures in space-separated cells without prose punctuation."""
     if " | " in text or text.startswith("| ") or text.endswith(" |"):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 import unicodedata
 
 from unionkg.errors import InputError
@@ -88,10 +89,17 @@ def common_han_share(text: str) -> float:
     return sum(c in common for c in han) / len(han)
 
 
+# Control characters other than whitespace, surrogates and private-use characters.
+BINARY_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
 def control_share(text: str) -> float:
+    """Share of characters that do not occur in text (controls, surrogates, private use, unassigned)."""
     if not text:
         return 0.0
-    bad = sum(1 for c in text if c not in TEXT_CONTROLS and unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn"))
+    bad = len(BINARY_CHAR.findall(text))
+    if not text.isascii():
+        bad += sum(1 for c in set(text) if unicodedata.category(c) == "Cn") and sum(1 for c in text if unicodedata.category(c) == "Cn")
     return bad / len(text)
 
 
