@@ -310,7 +310,7 @@ CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # an official name that starts with a place: 江西省总工会, 某某县人力资源和社会保障局
     "org_name": re.compile(rf"(?P<name>{ORG_NAME_SRC})"),
     # a table header: 部门：江西省总工会 2023 年度 / 单位名称：XX
-    "header_body": re.compile(rf"(?:部门|单位|部门名称|单位名称|预算单位|填报单位)\s*[：:]\s*(?P<name>[{_CJK}（）()]{{2,40}}?)\s*(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|\s{{2,}}|$|金额单位)", re.M),
+    "header_body": re.compile(rf"(?:部门|单位|部门名称|单位名称|预算单位|填报单位)\s*[：:]\s*(?!亿元|万元|千元|元)(?P<name>[{_CJK}（）()]{{2,40}}?)\s*(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|\s{{2,}}|$|金额单位)", re.M),
     # a printed date: 2022年5月12日
     "date": re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     # a year that the document is about, stated in a title: 2021年部门预算 / 2023 年度部门决算
@@ -440,7 +440,7 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # project list: 项目共计 9 个，分别是：A 3100 万元，B 37 万元
     "project_list": re.compile(rf"项目(?:共计|共|有)?\s*{_N}\s*个\s*[，,]?\s*(?:分别是|分别为|包括|是)\s*[：:]?\s*(?P<list>[^。]+)"),
     # one item of a project list: name then amount
-    "project_list_item": re.compile(rf"(?P<name>[^，,；;、：:]+?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"),
+    "project_list_item": re.compile(rf"(?P<name>[^，,；;、：:\d]+?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"),
     # one project named in a budget: 一级项目 1 个，是 X项目
     "project_named": re.compile(rf"项目\s*{_N}\s*个\s*[，,]\s*(?:是|为)\s*(?P<name>[^。，,；;]+?)[。；;]"),
     # a project's attribute lines: 项目概述：/ 实施主体：/ 实施周期：/ 年度预算安排：

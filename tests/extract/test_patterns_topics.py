@@ -1,0 +1,151 @@
+"""Table-driven tests for the topic tables of unionkg.extract.patterns:
+CONTEXT_PATTERNS, ORG_PATTERNS and NARRATIVE_PATTERNS.
+
+Every named pattern has positive examples (must match) and negative ones
+(must not); a pattern added to a table without examples fails
+``test_every_topic_pattern_has_examples``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from unionkg.extract.patterns import CONTEXT_PATTERNS, NARRATIVE_PATTERNS, ORG_PATTERNS
+
+TABLES: dict[str, dict[str, re.Pattern[str]]] = {
+    "context": CONTEXT_PATTERNS,
+    "org": ORG_PATTERNS,
+    "narrative": NARRATIVE_PATTERNS,
+}
+
+# (table, name) -> (texts that must match, texts that must not)
+CASES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
+    # ----- context ---------------------------------------------------------
+    ("context", "org_name"): (
+        ["江西省总工会", "南昌市总工会职工服务中心", "永新县人力资源和社会保障局", "广西壮族自治区总工会", "某某区工人文化宫"],
+        ["总工会", "社会保障和就业支出", "职工服务中心", "召开大会"],
+    ),
+    ("context", "header_body"): (
+        ["部门：江西省总工会 2023 年度", "单位名称：南昌市总工会  金额单位：万元", "预算单位：某某县总工会\n"],
+        ["部门主要职责", "单位：万元 2023年", "部门 江西省总工会"],
+    ),
+    ("context", "date"): (["2022年5月12日", "2022 年 5 月 12 日", "2021年12月31日前"], ["2022年5月", "5月12日", "二〇二二年五月十二日"]),
+    ("context", "title_year"): (
+        ["2021年部门预算", "2023 年度部门决算", "2024年度部门整体支出绩效自评", "2022年项目支出绩效自评表", "2019年单位预算"],
+        ["2021年主要工作任务", "2023年12月31日", "部门预算"],
+    ),
+    # ----- organisations ----------------------------------------------------
+    ("org", "funding_list"): (
+        ["全额拨款事业单位 4 个：A中心、B宫", "差额拨款事业单位1个，是某某市职工物价监督站", "自收自支事业单位2个，是A、B", "全额事业单位3个，分别是A、B、C"],
+        ["全额拨款事业单位", "差额拨款收入 10 万元", "自收自支 2 人"],
+    ),
+    ("org", "unit_list"): (
+        ["下属 2 个事业单位，分别为：A（公益一类）、B", "直属事业单位有3个，分别为A、B、C", "所属二级预算单位 5 个，包括：A、B", "下设2个单位，是A、B"],
+        ["下属单位情况", "直属事业单位有3个。", "所属单位支出 5 万元"],
+    ),
+    ("org", "department_list"): (
+        ["内设 7 个部室，分别为：办公室、人事部", "设立 12 个内设机构，分别是：办公室、组织部", "内设3个股室，分别为：办公室、就业股"],
+        ["内设机构", "设立 12 个内设机构。", "内设7个部室"],
+    ),
+    ("org", "department_list_before_count"): (
+        ["机关内设办公室、组织部、宣传教育部等13个职能部室", "内设办公室、财务部2个科室"],
+        ["内设13个职能部室", "内设办公室、财务部"],
+    ),
+    ("org", "staffing"): (
+        ["编制人数 52人", "行政编制 23 名", "实有人数 22人", "退休人员 28人", "在编在职实有人数 5 名", "编内在职73人", "离退休人员 33 人"],
+        ["编制人数", "行政编制数据", "退休人员经费 28 万元", "在职职工 5 万人"],
+    ),
+    ("org", "duty_heading"): (
+        ["一、部门主要职责", "主要职能", "单位主要职责职能", "部门职责"],
+        ["主要工作任务", "职工权益保障", "预算执行情况"],
+    ),
+    ("org", "task_heading"): (
+        ["二、部门 2021 年主要工作任务", "（二）2019年部门主要工作安排", "二、2023年重点工作安排", "2024年工作计划", "年度总体工作和重点工作任务", "（二）部门2024年度履职总体目标、工作任务"],
+        ["主要工作完成情况", "重点工作任务完成情况", "部门基本情况", "工作任务完成情况良好"],
+    ),
+    ("org", "list_item"): (
+        ["（一）团结动员职工", "(3)负责", "1.深化改革", "2、做好帮扶", "一是加强理论武装", "十二是统筹"],
+        ["团结动员职工", "2021年预算", "是加强"],
+    ),
+    # ----- narrative --------------------------------------------------------
+    ("narrative", "share_after_amount"): (["，占支出预算总额的 96%", "，占一般公共预算37.9%", "；分别占 5.5％"], ["，增长 15.9%", "占比较大"]),
+    ("narrative", "reason"): (
+        ["主要原因：送温暖资金减少", "增加的原因主要是劳模乘地铁资金", "减少原因：公车改革", "原因是人员增加"],
+        ["原因分析", "主要用于困难职工帮扶"],
+    ),
+    ("narrative", "placeholder"): (["增加/减少的原因主要是******", "比上年增加（减少）", "XX万元"], ["比上年增加 5 万元", "注**"]),
+    ("narrative", "threshold_after_amount"): (["以上大型设备", "（含）以上", " 以内"], ["，占比 5%", "设备以上"]),
+    ("narrative", "project_list"): (
+        ["项目共计 9 个，分别是：送温暖资金 3100 万元", "项目共 2 个，包括：A 10 万元", "项目3个，是A、B"],
+        ["项目共计 9 个。", "项目支出 130 万元"],
+    ),
+    ("narrative", "project_list_item"): (["送温暖资金 3100 万元", "副省专项37万元"], ["送温暖资金", "3100 万元"]),
+    ("narrative", "project_named"): (["一级项目 1 个，是劳模免费乘坐地铁公交项目。", "项目1个，为职工帮扶项目；"], ["项目 1 个。", "一级项目1个，是"]),
+    ("narrative", "project_field"): (["项目概述：为劳模安装电子劳模卡", "实施主体：南昌市总工会", "实施周期：2021 年 4月 30 日—2022 年 4月 30 日", "年度预算安排：130 万元"], ["项目概述", "实施主体为南昌市总工会"]),
+    ("narrative", "period"): (["2021 年 4月 30 日—2022 年 4月 30 日", "2023年1月至2023年12月", "2021年4月-2022年4月"], ["2021 年 4月 30 日", "2021年至2022年"]),
+    ("narrative", "execution_rate"): (["送温暖资金项目预算执行率 100%", "总体预算执行率为97.09%", "资金执行率达到 95%"], ["执行率较高", "执行率 100 分"]),
+    ("narrative", "flow_payment"): (
+        ["市总工会拨付给江西鹭鹭行科技有限公司 130 万元包干费用，用于开展劳模乘车", "支付给某某物业公司 12 万元服务费"],
+        ["拨付给某某公司", "支付给某某公司的费用"],
+    ),
+    ("narrative", "flow_aid"): (
+        ["向核工业特殊困难群体实际发放生活补贴 800 万元，其中退休人员 597 人", "对困难职工发放慰问金 50 万元", "为劳模发放津贴10万元"],
+        ["向困难职工发放慰问金", "发放补贴 800 万元"],
+    ),
+    ("narrative", "recipient_count"): (["对 80 户帮扶对象实施帮扶救助", "核实认定 80 户困难职工开展专项医疗救助", "发放 55 名市直离退休劳动模范津贴"], ["80 户", "对帮扶对象实施救助"]),
+    ("narrative", "evaluation_score"): (["自评93.75分", "平均得分为 99.41 分", "综合得分 88 分", "评价得分是90分"], ["自评等级为优", "得分率 90%", "93.75分"]),
+    ("narrative", "evaluation_grade"): (["评价等级为“优”", "评价结果为良好", "自评完成情况“优秀”", "绩效评价等级：中", "自评结论为差"], ["评价等级", "评价结果较好", "等级划分"]),
+}
+
+# Patterns used with .match at a position (the text right after an amount).
+ANCHORED = {("narrative", "share_after_amount"), ("narrative", "threshold_after_amount"), ("org", "list_item")}
+
+
+def _matches(table: str, name: str, text: str) -> bool:
+    pattern = TABLES[table][name]
+    if (table, name) in ANCHORED:
+        return pattern.match(text) is not None
+    return pattern.search(text) is not None
+
+
+POSITIVE = [(t, n, text) for (t, n), (pos, _neg) in CASES.items() for text in pos]
+NEGATIVE = [(t, n, text) for (t, n), (_pos, neg) in CASES.items() for text in neg]
+
+
+@pytest.mark.parametrize(("table", "name", "text"), POSITIVE)
+def test_topic_pattern_matches(table: str, name: str, text: str) -> None:
+    assert _matches(table, name, text), f"{table}.{name} should match {text!r}"
+
+
+@pytest.mark.parametrize(("table", "name", "text"), NEGATIVE)
+def test_topic_pattern_rejects(table: str, name: str, text: str) -> None:
+    assert not _matches(table, name, text), f"{table}.{name} should not match {text!r}"
+
+
+def test_every_topic_pattern_has_examples() -> None:
+    named = {(t, n) for t, patterns in TABLES.items() for n in patterns}
+    assert named - set(CASES) == set(), "patterns without examples"
+    assert set(CASES) - named == set(), "examples for patterns that no longer exist"
+    for key, (pos, neg) in CASES.items():
+        assert pos and neg, f"{key} needs positive and negative examples"
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("全额拨款事业单位 4 个：南昌市职工科技大学、南昌市工人文化宫", {"type": "全额拨款", "count": "4", "list": "南昌市职工科技大学、南昌市工人文化宫"}),
+        ("行政编制 23 名", {"label": "行政编制", "count": "23", "unit": "名"}),
+        ("平均得分为 99.41 分", {"what": "平均得分", "number": "99.41"}),
+        ("评价等级为“良好”", {"grade": "良好"}),
+        ("2023年1月至2023年12月", {"y1": "2023", "m1": "1", "y2": "2023", "m2": "12"}),
+    ],
+)
+def test_topic_pattern_groups(text: str, groups: dict[str, str]) -> None:
+    for table in TABLES.values():
+        for pattern in table.values():
+            m = pattern.search(text)
+            if m and set(groups) <= set(m.groupdict()) and all(m.group(k) == v for k, v in groups.items()):
+                return
+    pytest.fail(f"no topic pattern yields {groups} from {text!r}")
