@@ -54,9 +54,24 @@ CASES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
         ["内设13个职能部室", "内设办公室、财务部"],
     ),
     ("org", "staffing"): (
-        ["编制人数 52人", "行政编制 23 名", "实有人数 22人", "退休人员 28人", "在编在职实有人数 5 名", "编内在职73人", "离退休人员 33 人"],
-        ["编制人数", "行政编制数据", "退休人员经费 28 万元", "在职职工 5 万人"],
+        [
+            "编制人数 52人",
+            "行政编制 23 名",
+            "实有人数 22人",
+            "退休人员 28人",
+            "在编在职实有人数 5 名",
+            "编内在职73人",
+            "离退休人员 33 人",
+            "编制总数为86人",
+            "行政编制（含参公单位）37人",
+            "全额事业在职30人",
+            "行政人员 39 人",
+            "退休补助 5人",
+            "机关共有行政编制 23 名",
+        ],
+        ["编制人数", "行政编制数据", "退休人员经费 28 万元", "在职职工 5 万人", "工作人员 3 人", "行政编制（2019年）37人"],
     ),
+    ("org", "staffing_breakdown"): (["，其中：", "，其中；", " 其中", "，包括", "含"], ["（其中", "。其中", "，分别为"]),
     ("org", "duty_heading"): (
         ["一、部门主要职责", "主要职能", "单位主要职责职能", "部门职责"],
         ["主要工作任务", "职工权益保障", "预算执行情况"],
@@ -100,7 +115,7 @@ CASES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
 }
 
 # Patterns used with .match at a position (the text right after an amount).
-ANCHORED = {("narrative", "share_after_amount"), ("narrative", "threshold_after_amount"), ("org", "list_item")}
+ANCHORED = {("narrative", "share_after_amount"), ("narrative", "threshold_after_amount"), ("org", "list_item"), ("org", "staffing_breakdown")}
 
 
 def _matches(table: str, name: str, text: str) -> bool:

@@ -311,11 +311,41 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
     return org_at(position, sections) or federation
 
 
-def _staff_category(label: str) -> StaffCategory:
+def _label_category(label: str) -> StaffCategory | None:
+    """The category a staffing label names by itself, or None ("行政人员")."""
     for word, category in STAFF_LABEL_CATEGORIES:
         if word in label:
             return StaffCategory(category)
-    return StaffCategory.AUTHORIZED  # pragma: no cover - the regex only admits listed words
+    return None
+
+
+def staff_categories(text: str, matches: list[re.Match[str]]) -> list[StaffCategory]:
+    """The category of each staffing figure, read from the clause it belongs to.
+
+    A figure followed by "其中/包括" heads a breakdown that runs to the end of
+    its sentence (or to the next such head).  Inside a breakdown a label that
+    names 在职/实有/退休 keeps its own category, while 编制 in a label only
+    names the kind of post when the head counts people ("编内在职38人，其中：
+    行政在职37人，工勤编制1人" are two figures of people in service), and a
+    label with no category word ("行政人员 39 人") takes the head's category.
+    """
+    out: list[StaffCategory] = []
+    head: tuple[StaffCategory, int] | None = None  # (category, end of its sentence)
+    for m in matches:
+        if head is not None and m.start() >= head[1]:
+            head = None
+        own = _label_category(m.group("label"))
+        if own is None:
+            category = head[0] if head else StaffCategory.IN_SERVICE
+        elif own == StaffCategory.AUTHORIZED and head is not None and head[0] != StaffCategory.AUTHORIZED:
+            category = head[0]
+        else:
+            category = own
+        out.append(category)
+        if ORG_PATTERNS["staffing_breakdown"].match(text, m.end()):
+            end = min((i for i in (text.find(ch, m.end()) for ch in "。\n") if i >= 0), default=len(text))
+            head = (category, end)
+    return out
 
 
 #: Longest paragraph that can be a heading.
@@ -426,15 +456,14 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     unit_names = [unit_name_and_class(item.text)[0] for item, _f, _r in units]
     sections = unit_sections(view, federation, unit_names, report=True)
     known = unit_names + ([federation] if federation else [])
-    for m in ORG_PATTERNS["staffing"].finditer(view.text):
+    staffing = list(ORG_PATTERNS["staffing"].finditer(view.text))
+    for m, category in zip(staffing, staff_categories(view.text, staffing), strict=True):
         if _inside_parentheses(view.text, m.start()) or _sentence_has_money(view.text, m.start()):
             continue  # "（其中含单列编制 1 名）", "发放补贴 800 万元，其中退休人员 597 人"
         org = _staffing_org(view.text, m.start(), federation, unit_names, sections)
         if org is None:
             continue
-        facts.append(
-            Staffing(view.evidence(m.start(), m.end(), KEY), org, _staff_category(m.group("label")), int(m.group("count")), m.group("label"), year=context.year)
-        )
+        facts.append(Staffing(view.evidence(m.start(), m.end(), KEY), org, category, int(m.group("count")), m.group("label"), year=context.year))
     if federation:
         for start, end, text, _org in _list_paragraphs(view, "duty_heading"):
             facts.append(Duty(view.evidence(start, end, KEY), federation, text))

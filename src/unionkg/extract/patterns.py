@@ -345,13 +345,31 @@ REFORM_CLASSES: Final[dict[str, str]] = {
 }
 
 #: Staffing labels and the category they count.  Checked in order: the first
-#: word found in the label decides (退休 before 编制, 在职 before 实有).
+#: word found in the label decides (退休 before 编制, 在职 before 实有).  A label
+#: with none of these words ("行政人员") takes the category of the clause it
+#: breaks down ("在职人数 132 人，包括行政人员 39 人").
 STAFF_LABEL_CATEGORIES: Final[tuple[tuple[str, str], ...]] = (
     ("退休", "retired"),
     ("离休", "retired"),
     ("在职", "in_service"),
     ("实有", "actual"),
     ("编制", "authorized"),
+)
+
+#: Kinds of post printed before 编制 / 在职 / 人员 ("工勤编制", "全额事业在职", "行政人员").
+STAFF_POST_TYPES: Final[tuple[str, ...]] = (
+    "行政",
+    "事业",
+    "全额事业",
+    "全额拨款事业",
+    "差额事业",
+    "差额拨款事业",
+    "自收自支事业",
+    "自收自支",
+    "工勤",
+    "参公",
+    "全部补助事业",
+    "部分补助事业",
 )
 
 _N = r"(?P<count>\d+)"
@@ -372,10 +390,18 @@ ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "department_list_before_count": re.compile(
         rf"内设(?P<list>(?:(?!内设)[^；;。\n《》]){{4,400}}?)(?:等)?\s*{_N}\s*个\s*(?:职能部室|内设机构|部室|科室|处室)"
     ),
-    # 编制人数 52人 / 行政编制 23 名 / 实有人数 22人 / 退休人员 28人 / 在编在职实有人数 5 名
+    # 编制人数 52人 / 行政编制（含参公单位）37人 / 编制总数为86人 / 实有人数 22人 / 编内在职73人 /
+    # 全额事业在职30人 / 行政人员 39 人 / 退休人员 28人 / 退休补助 5人 / 在编在职实有人数 5 名
     "staffing": re.compile(
-        rf"(?P<label>(?:行政|事业|全额事业|差额事业|自收自支事业|自收自支|工勤|参公|全部补助事业|部分补助事业)?编制(?:人数|数)?|实有人数|实有在职人员|实有人员|在编在职实有人数|编内在职|在职人数|在职人员|离退休人员|退休人员|离休人员|退休人)\s*(?:为|共|有)?\s*{_N}\s*(?P<unit>人|名)"
+        rf"(?P<label>在编在职实有人数|实有在职人员|实有人数|实有人员"
+        rf"|(?:{_alternation(STAFF_POST_TYPES)})?编制(?:总数|人数|数)?"
+        rf"|(?:{_alternation(STAFF_POST_TYPES)}|编内|在编)?在职(?:人数|人员)?"
+        rf"|(?:{_alternation(STAFF_POST_TYPES)})人员"
+        rf"|离退休人员|离退休人数|退休人员|退休人数|离休人员|退休补助(?:人员)?|退休人)"
+        rf"\s*(?:[（(][^（()）\d]{{1,12}}[）)])?\s*(?:为|共|有|共有)?\s*{_N}\s*(?P<unit>人|名)"
     ),
+    # what follows a staffing figure that is then broken down: "编内在职73人，其中：" / "在职人数 132 人，包括"
+    "staffing_breakdown": re.compile(r"\s*[，,：:；;]?\s*(?:其中|包括|含)"),
     # 主要职责 / 部门职责 headings
     "duty_heading": re.compile(r"(?:部门|单位|机关)?主要职责|部门职责|主要职能|职责职能|基本职能"),
     # 主要工作任务 / 重点工作安排 / 2023年工作计划 / 年度工作要点 headings (not 完成情况: work done)
