@@ -11,6 +11,7 @@ year's figure ("比2018年预算 4.62 万元") are not amounts of the year.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
@@ -26,7 +27,7 @@ from unionkg.extract.patterns import (
     PATTERNS,
     PHASE_WORDS,
 )
-from unionkg.extract.registry import register
+from unionkg.extract.registry import register, warn
 from unionkg.extract.textview import ProseView, prose_view
 from unionkg.model import (
     Amount,
@@ -161,6 +162,57 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
     return [Change(view.evidence(flat_m.start(), flat_m.end(), KEY), org, year, item, "flat", None, None, reason, phase)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """An amount found in the text: a match of ``amount``, or a bare number whose unit is inferred."""
+
+    span: tuple[int, int]
+    number: str
+    unit: str
+    inferred: bool = False
+
+    def start(self) -> int:
+        return self.span[0]
+
+    def end(self) -> int:
+        return self.span[1]
+
+
+def _unit_key(unit: str) -> str:
+    return {"万": "万元", "亿": "亿元"}.get(unit, unit)
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, 0, position) for ch in "。\n") + 1
+    ends = [i for i in (text.find(ch, position) for ch in "。\n") if i >= 0]
+    return start, (min(ends) if ends else len(text))
+
+
+def _figures(text: str) -> list[_Figure]:
+    """Amounts with a unit, plus unitless numbers in a sentence that lists amounts in one unit.
+
+    A number without a unit takes the unit of its neighbours only when the
+    sentence has amounts before and after it and all of them are in the same
+    unit ("教育支出 344.97 万元，…，社会保障和就业支出 209.03，占支出预算总额
+    6.5%，住房保障支出 267.05 万元"); each such reading is reported with ``warn``.
+    """
+    found = [_Figure(m.span(), m.group("number"), m.group("unit")) for m in PATTERNS["amount"].finditer(text)]
+    taken = [f.span for f in found]
+    for m in NARRATIVE_PATTERNS["bare_number_in_list"].finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        start, end = _sentence_bounds(text, m.start())
+        neighbours = [f for f in found if start <= f.start() < end and not f.inferred]
+        units = {_unit_key(f.unit) for f in neighbours}
+        before = any(f.end() <= m.start() for f in neighbours)
+        after = any(f.start() >= m.end() for f in neighbours)
+        if len(units) != 1 or not (before and after):
+            continue
+        unit = units.pop()
+        found.append(_Figure(m.span(), m.group("number"), unit, inferred=True))
+    return sorted(found, key=lambda f: f.span)
+
+
 def _amounts(view: ProseView, context: DocumentContext, units: list[str], sections: list, project_spans: list[tuple[int, int]]) -> list[Fact]:
     text = view.text
     federation = context.org or ""
@@ -170,7 +222,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     excluded = _excluded_spans(text) + project_spans
     excluded += [m.span() for m in NARRATIVE_PATTERNS["flow_payment"].finditer(text)]
     names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
-    matches = [m for m in PATTERNS["amount"].finditer(text)]
+    matches = _figures(text)
     facts: list[Fact] = []
     previous_label: tuple[int, str] | None = None
     for i, m in enumerate(matches):
@@ -194,7 +246,9 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if not label or len(label) > MAX_LABEL or re.search(r"\d", label):
             continue
         previous_label = (_sentence_start(text, start), label)
-        value = to_yuan(_number(m.group("number")), m.group("unit"))
+        value = to_yuan(_number(m.number), m.unit)
+        if m.inferred:
+            warn(f"narrative: '{label} {m.number}' (offset {view.doc.offsets[view.offsets[start]]}) has no unit; read in {m.unit} like the other amounts of its sentence")
         section_org = org_at(start, sections)
         org = section_org or federation
         scope = None if section_org else "department"

@@ -461,6 +461,9 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)[是为]?\s*[：:]?\s*(?P<reason>[^。]+)"),
     # a template placeholder reason or change: ****** / 增加/减少
     "placeholder": re.compile(r"\*{3,}|增加/减少|增加（减少）|XX|××"),
+    # a number printed without a unit and followed by a clause break or a share, in a
+    # list of amounts: "社会保障和就业支出 209.03，占支出预算总额 6.5%"
+    "bare_number_in_list": re.compile(rf"(?<![\d.,])(?P<number>{NUMBER_SRC})(?=\s*(?:[，,；;。]|占))"),
     # a threshold, not an amount: 200 万元以上 / 100 万元（含）以上
     "threshold_after_amount": re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)"),
     # project list: 项目共计 9 个，分别是：A 3100 万元，B 37 万元

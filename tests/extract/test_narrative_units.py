@@ -1,0 +1,63 @@
+"""A figure printed without a unit in a list of amounts takes its neighbours' unit, and only then."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from unionkg.extract import extract
+from unionkg.ingest import load_bytes, load_source
+from unionkg.model import Amount
+from unionkg.settings import Settings
+
+HEAD = "某某市总工会2023年部门预算\n一、支出预算情况\n"
+
+
+def _amounts(text: str) -> tuple[dict[str, Decimal], list[str]]:
+    ex = extract(load_bytes("d.txt", (HEAD + text + "\n").encode("utf-8")))
+    got = {f.item: f.value for f in ex.facts if isinstance(f, Amount) and f.evidence.extractor.startswith("narrative")}
+    return got, ex.warnings
+
+
+def test_sample_000_social_security_figure(sample_paths: list[Path]) -> None:
+    path = next(p for p in sample_paths if p.name.startswith("000"))
+    ex = extract(load_source(path, Settings()))
+    hits = [f for f in ex.facts if isinstance(f, Amount) and f.item == "社会保障和就业支出" and f.scope == "department" and f.share_pct == Decimal("6.5")]
+    assert len(hits) == 1 and hits[0].value == Decimal("209.03") * 10000
+    assert hits[0].evidence.quote == "209.03"
+    assert any("社会保障和就业支出 209.03" in w and "万元" in w for w in ex.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "value"),
+    [
+        ("教育支出 344.97 万元，占支出总额 10.7%，社会保障和就业支出 209.03，占支出总额 6.5%，住房保障支出 267.05 万元。", "社会保障和就业支出", Decimal("2090300")),
+        ("教育支出 12 亿元，卫生健康支出 3.5，住房保障支出 1 亿元。", "卫生健康支出", Decimal("350000000")),
+        ("教育支出 1,200 元；卫生健康支出 350；住房保障支出 800 元。", "卫生健康支出", Decimal("350")),
+    ],
+)
+def test_unit_taken_from_neighbours(text: str, item: str, value: Decimal) -> None:
+    got, warnings = _amounts(text)
+    assert got[item] == value
+    assert any(item in w and "has no unit" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        # neighbours in different units: no guess
+        ("教育支出 344.97 万元，卫生健康支出 209.03，住房保障支出 2670 元。", "卫生健康支出"),
+        # no amount after the figure: it may be a count or a code
+        ("教育支出 344.97 万元，卫生健康支出 209.03。", "卫生健康支出"),
+        # no amount at all in the sentence (a table row whose unit is elsewhere)
+        ("卫生健康支出 209.03，住房保障支出 267.05。", "卫生健康支出"),
+        # a figure in another sentence
+        ("教育支出 344.97 万元，住房保障支出 10 万元。卫生健康支出 209.03，占比 5%。", "卫生健康支出"),
+    ],
+)
+def test_no_unit_guessed(text: str, item: str) -> None:
+    got, warnings = _amounts(text)
+    assert item not in got
+    assert not any("has no unit" in w for w in warnings)
