@@ -9,7 +9,7 @@ import pytest
 
 from unionkg.extract import extract
 from unionkg.ingest import load_source
-from unionkg.model import Amount, Change, Evaluation, Extraction, Flow, Organization, OrgRole, Phase, Project, Staffing
+from unionkg.model import Amount, Change, Evaluation, EvaluationKind, Extraction, Flow, Organization, OrgRole, Phase, Project, Staffing
 from unionkg.settings import Settings
 
 W = Decimal(10000)
@@ -78,7 +78,9 @@ def test_final_accounts_aid_flow_and_projects(extractions: dict[str, Extraction]
     names = {f.name for f in ex.facts if isinstance(f, Project) and f.evidence.extractor.startswith("narrative")}
     assert {"送温暖资金", "核工业特殊困难群体补助经费", "副省专项"} <= names
     ev = [f for f in ex.facts if isinstance(f, Evaluation) and f.score == Decimal("99.41")]
-    assert ev and ev[0].grade == "优"
+    assert len(ev) == 1 and ev[0].grade == "优"
+    # the mean of the project self-evaluations: no single subject, marked as an aggregate
+    assert ev[0].subject is None and ev[0].aggregate == "project_mean" and ev[0].kind == EvaluationKind.SELF
 
 
 def test_evaluation_report(extractions: dict[str, Extraction]) -> None:

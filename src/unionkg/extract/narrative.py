@@ -19,6 +19,7 @@ from unionkg.extract.parse import to_yuan
 from unionkg.extract.patterns import (
     CHANGE_WORDS,
     DIRECTION_WORDS,
+    EVALUATION_KIND_WORDS,
     FUND_SOURCES,
     GRADES,
     LABEL_LEAD_NOISE,
@@ -412,7 +413,28 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
     return facts
 
 
+#: Value of :attr:`Evaluation.aggregate` for the mean of the project self-evaluations.
+PROJECT_MEAN = "project_mean"
+#: Score words that are an evaluation's total only when the sentence says whose ("整体", "平均", "总").
+_BARE_SCORE_WORDS = ("得分", "评分")
+_TOTAL_HINTS = ("平均", "整体", "总")
+
+
+def _evaluation_kind(before: str) -> EvaluationKind:
+    for word, kind in EVALUATION_KIND_WORDS:
+        if word in before:
+            return EvaluationKind(kind)
+    return EvaluationKind.SELF
+
+
 def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
+    """Scores and grades of evaluations stated in prose.
+
+    A score is the whole department's (subject None) unless the text before it
+    names a project ("送温暖资金项目自评 95 分"); a mean of project scores
+    ("项目支出…平均得分为 99.41 分") has subject None and ``aggregate`` set to
+    :data:`PROJECT_MEAN`.
+    """
     text = view.text
     org, year = context.org, context.year
     if not org or year is None:
@@ -422,30 +444,37 @@ def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
     for m in NARRATIVE_PATTERNS["evaluation_score"].finditer(text):
         clause_start = _sentence_start(text, m.start())
         before = text[clause_start : m.start()]
-        if re.search(r"[≥≤<>=＜＞]|分值|满分|共\s*$|扣", before) or "指标" in before[-12:]:
+        if NARRATIVE_PATTERNS["evaluation_score_not_total"].search(before):
             continue
-        if m.group("what") in ("得分", "评分") and "平均" not in before and "整体" not in before and "总" not in before:
+        what = m.group("what")
+        if what in _BARE_SCORE_WORDS and not any(h in before for h in _TOTAL_HINTS):
             continue  # an indicator's score ("该指标得2分"), not an evaluation
         grade_m = NARRATIVE_PATTERNS["evaluation_grade"].search(text, m.end(), _sentence_end(text, m.end()))
         grade = GRADES[grade_m.group("grade")] if grade_m else None
         if grade_m:
             used_grades.add(grade_m.start())
-        subject = None
-        if m.group("what") == "平均得分" or "项目" in before:
-            subject = "项目支出（平均）"
+        subject = aggregate = None
+        if NARRATIVE_PATTERNS["evaluation_mean"].search(before + what):
+            aggregate = PROJECT_MEAN if "项目" in before else "mean"
+        else:
+            clause = text[max(clause_start, max(text.rfind(ch, 0, m.start()) for ch in CLAUSE_BREAKS) + 1) : m.start()]
+            named = NARRATIVE_PATTERNS["evaluation_project"].search(clause)
+            if named and named.group("name") not in ("项目", "各项目", "所有项目"):
+                subject = named.group("name").lstrip("对")
         end = grade_m.end() if grade_m else m.end()
-        facts.append(Evaluation(view.evidence(m.start(), end, KEY), org, year, subject, EvaluationKind.SELF, _number(m.group("number")), grade))
+        facts.append(
+            Evaluation(view.evidence(m.start(), end, KEY), org, year, subject, _evaluation_kind(before), _number(m.group("number")), grade, aggregate=aggregate)
+        )
     for m in NARRATIVE_PATTERNS["evaluation_grade"].finditer(text):
         if m.start() in used_grades:
             continue
         clause_start = _sentence_start(text, m.start())
         before = text[clause_start : m.start()]
-        if re.search(r"[≥≤<>=＜＞]|分值|\d+\s*个项目|\d+\s*个", before):
+        if NARRATIVE_PATTERNS["evaluation_grade_rule"].search(before):
             continue  # a grading rule ("分值≥90 分，评价结果为优") or a count of projects
-        if not re.search(r"自评|整体支出|绩效评价|评价", text[max(0, clause_start - 40) : m.end()]):
+        if not NARRATIVE_PATTERNS["evaluation_context"].search(text, max(0, clause_start - 40), m.end()):
             continue
-        kind = EvaluationKind.DEPARTMENT if "部门评价" in before else EvaluationKind.SELF
-        facts.append(Evaluation(view.evidence(m.start(), m.end(), KEY), org, year, None, kind, None, GRADES[m.group("grade")]))
+        facts.append(Evaluation(view.evidence(m.start(), m.end(), KEY), org, year, None, _evaluation_kind(before), None, GRADES[m.group("grade")]))
     return facts
 
 

@@ -489,7 +489,29 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # counted recipients: 对 80 户帮扶对象 / 核实认定 80 户困难职工 / 发放 55 名市直离退休劳动模范津贴
     "recipient_count": re.compile(r"(?:对|向|为|给|认定|核实认定|资助|帮扶|救助|慰问|发放)\s*(?P<count>\d+)\s*(?P<unit>户|人|名|家)(?P<group>[\u4e00-\u9fff]{2,14}?)(?:实施|开展|发放|进行|津贴|补贴|，|。|的)"),
     # an evaluation score: 自评93.75分 / 平均得分为 99.41 分 / 综合得分 88 分
-    "evaluation_score": re.compile(rf"(?P<what>自评|平均得分|综合得分|总得分|评价得分|得分|评分|总分)\s*(?:为|是)?\s*(?P<number>{NUMBER_SRC})\s*分"),
-    # an evaluation grade: 评价等级为“优” / 评价结果为“良” / 自评完成情况“优秀” / 等级为良好
-    "evaluation_grade": re.compile(rf"(?P<what>评价等级|绩效评价等级|评价结果|自评结果|自评等级|自评完成情况|自评结论|等级)\s*(?:为|是|：|:)?\s*[“\"「『]?(?P<grade>{_alternation(GRADES)})[”\"」』]?"),
+    "evaluation_score": re.compile(rf"(?P<what>自评得分|自评总分|自评|平均得分|平均分|综合得分|总得分|评价得分|得分|评分|总分)\s*(?:为|是)?\s*(?P<number>{NUMBER_SRC})\s*分"),
+    # an evaluation grade: 评价等级为“优” / 评价结果为“良” / 自评完成情况“优秀” / 等级为良好 / 评价结果：中
+    "evaluation_grade": re.compile(
+        rf"(?P<what>评价等级|绩效评价等级|评价结果|自评结果|自评等级|自评完成情况|自评结论|绩效等级|等级)\s*"
+        rf"(?:(?:为|是|：|:|评定为|确定为)\s*[“\"「『]?|[“\"「『])(?P<grade>{_alternation(GRADES)})(?:[”\"」』]|(?=[^\u4e00-\u9fff]|$|等次|档次|级))"
+    ),
+    # text before a score that makes it a rule or an indicator's share, not an evaluation
+    "evaluation_score_not_total": re.compile(r"[≥≤<>=＜＞]|分值|满分|共\s*$|扣|指标[^，。；;]{0,10}$"),
+    # text before a grade that makes it a grading rule or a count ("分值≥90 分，评价结果为优", "9 个项目等级为优")
+    "evaluation_grade_rule": re.compile(r"[≥≤<>=＜＞]|分值|\d+\s*个"),
+    # words near a grade that make it an evaluation's
+    "evaluation_context": re.compile(r"自评|整体支出|绩效评价|评价"),
+    # a score that is the mean of several evaluations: 平均得分 / 平均分 / 平均自评得分
+    "evaluation_mean": re.compile(r"平均"),
+    # the project a score belongs to, at the end of the text before it: "送温暖资金项目自评 95 分"
+    "evaluation_project": re.compile(r"(?P<name>[^，,。；;：:、\s]{2,30}?项目)(?:支出)?(?:绩效)?(?:自评|评价)?(?:结果)?\s*$"),
 }
+
+#: Words before an evaluation that say who evaluated (checked in order; default 自评).
+EVALUATION_KIND_WORDS: Final[tuple[tuple[str, str], ...]] = (
+    ("第三方", "third_party"),
+    ("委托", "third_party"),
+    ("部门评价", "department"),
+    ("财政评价", "department"),
+    ("财政重点评价", "department"),
+)
