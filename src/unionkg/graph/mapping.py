@@ -9,18 +9,24 @@ Organisations get one IRI per real organisation across documents: the name is
 made canonical (本级 removed, brackets unified) and placed under the GB/T 2260
 division of the body (subordinate units and departments under the division of
 their federation).
+
+The mapper collects plain ``(s, p, o)`` tuples (an ordered set) rather than
+adding to an rdflib graph one triple at a time: :func:`map_extraction` is the
+fast path the pipeline hands to validation and the store, :func:`to_graph`
+builds the rdflib graph from it once.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, QB, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from unionkg.graph.iris import Iris
 from unionkg.graph.ontology import code_entries, normalise_label, parent_code, vocabulary_graph
@@ -123,6 +129,8 @@ ITEM_CATEGORY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # scheme: 2xx functional, 3xx department economic, 5xx government economic.
 CODE_SCHEME_BY_FIRST_DIGIT: dict[str, str] = {"2": "func", "3": "econ", "5": "econ"}
 CODE_PATTERN = re.compile(r"^\d{3}(\d{2}){0,2}$")
+
+Triple = tuple[Node, Node, Node]
 
 
 def canonical_org_name(name: str) -> str:
@@ -233,6 +241,12 @@ class OrgResolver:
     gazetteer: Gazetteer
     reporting: str | None
     declared: dict[str, Organization] = field(default_factory=dict)
+    # Per-document memos: the gazetteer look-up and the pinyin slug of a name
+    # are the costly parts of mapping, and a document names few organisations.
+    _canonical: dict[str, str] = field(default_factory=dict, repr=False)
+    _roles: dict[str, OrgRole] = field(default_factory=dict, repr=False)
+    _divisions: dict[str, str] = field(default_factory=dict, repr=False)
+    _iris: dict[str, URIRef] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_extraction(cls, extraction: Extraction, iris: Iris, gazetteer: Gazetteer) -> "OrgResolver":
@@ -245,10 +259,19 @@ class OrgResolver:
 
     def canonical(self, name: str) -> str:
         # A bare "本级" is the reporting body itself.
-        return canonical_org_name(name) or (self.reporting or name.strip())
+        key = self._canonical.get(name)
+        if key is None:
+            key = self._canonical[name] = canonical_org_name(name) or (self.reporting or name.strip())
+        return key
 
     def role(self, name: str) -> OrgRole:
         key = self.canonical(name)
+        role = self._roles.get(key)
+        if role is None:
+            role = self._roles[key] = self._role(key)
+        return role
+
+    def _role(self, key: str) -> OrgRole:
         if key in self.declared:
             return self.declared[key].role
         if key == self.reporting:
@@ -268,14 +291,22 @@ class OrgResolver:
 
     def division(self, name: str) -> str:
         key = self.canonical(name)
-        parent = self.parent(key)
-        if parent is not None and parent != key:
-            return self.division(parent)
-        return self.gazetteer.code_for(key) or "cn"
+        division = self._divisions.get(key)
+        if division is None:
+            parent = self.parent(key)
+            if parent is not None and parent != key:
+                division = self.division(parent)
+            else:
+                division = self.gazetteer.code_for(key) or "cn"
+            self._divisions[key] = division
+        return division
 
     def iri(self, name: str) -> URIRef:
         key = self.canonical(name)
-        return self.iris.org(self.division(key), key)
+        iri = self._iris.get(key)
+        if iri is None:
+            iri = self._iris[key] = self.iris.org(self.division(key), key)
+        return iri
 
     def is_known(self, name: str) -> bool:
         key = self.canonical(name)
@@ -292,7 +323,13 @@ class Mapper:
         self.x = extraction
         self.doc = extraction.document
         self.iris = iris
-        self.g = Graph()
+        # An ordered set of triples, and the (subject, predicate) pairs that
+        # have a value (for "the first stated value wins").
+        self.triples: dict[Triple, None] = {}
+        self._with_value: set[tuple[Node, Node]] = set()
+        self._datasets: dict[tuple[int, Phase, str], URIRef] = {}
+        self._years: dict[int, URIRef] = {}
+        self._projects: dict[tuple[str, int, str], URIRef] = {}
         self.orgs = OrgResolver.for_extraction(extraction, iris, gazetteer)
         self.doc_iri = iris.doc(self.doc.doc_id)
         self._orgs_written: set[URIRef] = set()
@@ -305,7 +342,10 @@ class Mapper:
             return
         if not isinstance(o, (URIRef, Literal)):
             o = Literal(o)
-        self.g.add((s, p, o))
+        triple = (s, p, o)
+        if triple not in self.triples:
+            self.triples[triple] = None
+            self._with_value.add((s, p))
 
     def add_opt(self, s: URIRef, p: URIRef, value: object, convert: Callable[[object], Literal] | None = None) -> None:
         if value is None or value == "":
@@ -323,9 +363,11 @@ class Mapper:
         return candidate
 
     def year(self, year: int) -> URIRef:
-        y = self.iris.year(year)
-        self.add(y, OWL.sameAs, INTERVAL_YEAR[str(year)])
-        self.add(y, RDFS.label, Literal(f"{year}年", lang="zh"))
+        y = self._years.get(year)
+        if y is None:
+            y = self._years[year] = self.iris.year(year)
+            self.add(y, OWL.sameAs, INTERVAL_YEAR[str(year)])
+            self.add(y, RDFS.label, Literal(f"{year}年", lang="zh"))
         return y
 
     def provenance(self, node: URIRef, ev: Evidence) -> None:
@@ -434,8 +476,12 @@ class Mapper:
 
     def dataset(self, year: int, phase: Phase, org_name: str) -> URIRef:
         publisher = self.x.context.org or org_name
+        memo = (year, phase, publisher)
+        known = self._datasets.get(memo)
+        if known is not None:
+            return known  # its triples are written
         key = self.orgs.canonical(publisher)
-        ds = self.iris.dataset(self.orgs.division(key), key, year, phase.value)
+        ds = self._datasets[memo] = self.iris.dataset(self.orgs.division(key), key, year, phase.value)
         self.add(ds, RDF.type, QB.DataSet)
         self.add(ds, QB.structure, UKG.fiscalDSD)
         self.add(ds, DCTERMS.publisher, self.org(key))
@@ -508,8 +554,12 @@ class Mapper:
         self.provenance(node, f.evidence)
 
     def project_iri(self, org: str, year: int, name: str) -> URIRef:
-        key = self.orgs.canonical(org)
-        return self.iris.project(self.orgs.division(key), key, year, name.strip())
+        memo = (org, year, name)
+        iri = self._projects.get(memo)
+        if iri is None:
+            key = self.orgs.canonical(org)
+            iri = self._projects[memo] = self.iris.project(self.orgs.division(key), key, year, name.strip())
+        return iri
 
     def referenced_project(self, org: str, year: int, name: str, evidence: Evidence) -> URIRef:
         """A project named by an indicator, evaluation or flow; the fact's
@@ -524,7 +574,7 @@ class Mapper:
 
     def project(self, f: Project) -> None:
         node = self.project_iri(f.org, f.year, f.name)
-        first = (node, RDF.type, UKG.Project) not in self.g
+        first = (node, RDF.type, UKG.Project) not in self.triples
         self.add(node, RDF.type, UKG.Project)
         self.add(node, SKOS.prefLabel, zh(f.name.strip()))
         self.add(node, UKG.org, self.org(f.org))
@@ -541,7 +591,7 @@ class Mapper:
             (UKG.periodEnd, f.period_end, lambda v: Literal(v, datatype=XSD.date)),
             (DCTERMS.description, f.description, Literal),
         ):
-            if value is not None and (first or self.g.value(node, prop) is None):
+            if value is not None and (first or (node, prop) not in self._with_value):
                 self.add(node, prop, conv(value))  # type: ignore[operator]
         self.provenance(node, f.evidence)
 
@@ -650,8 +700,12 @@ HANDLERS: dict[type[Fact], Callable[[Mapper, Fact], None]] = {
 }
 
 
-def to_graph(extraction: Extraction, iris: Iris, gazetteer: Gazetteer | None = None) -> Graph:
-    """The RDF graph of one document: its node, its organisations and every fact."""
+def map_extraction(extraction: Extraction, iris: Iris, gazetteer: Gazetteer | None = None) -> list[Triple]:
+    """The triples of :func:`to_graph`, without duplicates, in a stable order.
+
+    The pipeline's path: validation and the store take the tuples directly,
+    without paying for an rdflib graph.
+    """
     from unionkg.errors import ValidationError
 
     mapper = Mapper(extraction, iris, gazetteer or default_gazetteer())
@@ -666,4 +720,17 @@ def to_graph(extraction: Extraction, iris: Iris, gazetteer: Gazetteer | None = N
                 f"(at {fact.evidence.start}-{fact.evidence.end}); known: {', '.join(t.__name__ for t in HANDLERS)}"
             )
         handler(mapper, fact)
-    return mapper.g
+    return list(mapper.triples)
+
+
+def graph_of_triples(triples: Iterable[Triple]) -> Graph:
+    g = Graph()
+    add = g.add
+    for t in triples:
+        add(t)
+    return g
+
+
+def to_graph(extraction: Extraction, iris: Iris, gazetteer: Gazetteer | None = None) -> Graph:
+    """The RDF graph of one document: its node, its organisations and every fact."""
+    return graph_of_triples(map_extraction(extraction, iris, gazetteer))

@@ -1,22 +1,45 @@
 """Stage 4: SHACL validation of a document graph (at every ingest) and of the store.
 
-The shapes are every file in ``ontology/shapes/``; the ``ont_graph`` mixed in
-is the ontology plus the small code lists
-(:func:`~unionkg.graph.ontology.vocabulary_graph`), which is what ``sh:class``
-constraints need.  The versioned classification codes are left out on
-purpose: shapes only check that classification links are IRIs, and leaving
-out a few thousand concepts keeps validation at ingest fast.
+Two levels, the same SHACL engine (pyshacl), inference ``none``:
+
+* **At ingest** (:func:`validate_graph`, :func:`validate_triples`): every
+  document graph is validated against the core shapes of
+  ``ontology/shapes/unionkg.ttl`` (SHACL Core only: no SPARQL-based
+  constraints, which pyshacl re-parses for every focus node).  The data graph
+  is the document's triples plus the *minimal* vocabulary the shapes need:
+  the ``rdf:type`` of every vocabulary IRI the document refers to (code-list
+  concepts for ``sh:class``) and the ``rdfs:subClassOf`` closure of every
+  class the data uses (``sh:targetClass`` and ``sh:class`` follow
+  subclasses).  The rest of the ontology and the code lists would only slow
+  pyshacl down: no core shape looks at them.  ``unionkg.ttl`` also states the
+  OpenBudgets.eu rule "an observation's phase and year are its dataset's" in
+  core SHACL (``sh:equals`` over a path), so that rule is checked at ingest.
+* **Whole store** (:func:`validate_store`, ``unionkg validate``): every
+  file in ``ontology/shapes/`` (the core shapes, plus ``obeu.ttl`` with its
+  SPARQL-based constraint), over all document graphs and findings with the
+  ontology and the small code lists mixed in.
+
+The versioned classification codes are left out of both: shapes only check
+that classification links are IRIs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
 
 from unionkg.graph.ontology import vocabulary_graph
 from unionkg.resources import shapes_dir
+
+#: The shapes every document graph must satisfy before it is loaded.
+INGEST_SHAPES = ("unionkg.ttl",)
+
+Triple = tuple[Node, Node, Node]
 
 
 @dataclass
@@ -35,39 +58,117 @@ class Conformance:
 
 @cache
 def shapes_graph() -> Graph:
+    """Every shapes file: what ``validate_store`` checks."""
     g = Graph()
     for path in sorted(shapes_dir().glob("*.ttl")):
         g.parse(path, format="turtle")
     return g
 
 
+@cache
+def ingest_shapes_graph() -> Graph:
+    """The core shapes checked at every ingest (:data:`INGEST_SHAPES`)."""
+    from rdflib.namespace import SH
+
+    g = Graph()
+    for name in INGEST_SHAPES:
+        g.parse(shapes_dir() / name, format="turtle")
+    if any(True for _ in g.triples((None, SH.sparql, None))):
+        raise AssertionError(f"{INGEST_SHAPES}: SPARQL-based constraints belong in the store-wide shapes only")
+    return g
+
+
+@dataclass(frozen=True)
+class _VocabularyIndex:
+    types: dict[Node, tuple[Triple, ...]]  # IRI -> its rdf:type triples in the vocabulary
+    superclasses: dict[Node, tuple[Triple, ...]]  # class -> rdfs:subClassOf triples of its closure
+
+
+@cache
+def _vocabulary_index() -> _VocabularyIndex:
+    vocab = vocabulary_graph()
+    types: dict[Node, list[Triple]] = {}
+    for s, o in vocab.subject_objects(RDF.type):
+        types.setdefault(s, []).append((s, RDF.type, o))
+    direct: dict[Node, list[Node]] = {}
+    for s, o in vocab.subject_objects(RDFS.subClassOf):
+        direct.setdefault(s, []).append(o)
+    closure: dict[Node, tuple[Triple, ...]] = {}
+    for cls in direct:
+        seen: set[Node] = set()
+        todo, out = [cls], []
+        while todo:
+            c = todo.pop()
+            for sup in direct.get(c, ()):
+                out.append((c, RDFS.subClassOf, sup))
+                if sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        closure[cls] = tuple(out)
+    return _VocabularyIndex({k: tuple(v) for k, v in types.items()}, closure)
+
+
+def minimal_vocabulary(triples: Iterable[Triple]) -> set[Triple]:
+    """The vocabulary triples core shapes need to validate ``triples``.
+
+    The types of the IRIs the triples point to (code-list concepts) and the
+    subclass closure of every class in use.
+    """
+    index = _vocabulary_index()
+    out: set[Triple] = set()
+    classes: set[Node] = set()
+    seen: set[Node] = set()
+    for _, p, o in triples:
+        if p == RDF.type:
+            classes.add(o)
+        elif isinstance(o, URIRef) and o not in seen:
+            seen.add(o)
+            extra = index.types.get(o)
+            if extra:
+                out.update(extra)
+                classes.update(t[2] for t in extra)
+    for cls in classes:
+        out.update(index.superclasses.get(cls, ()))
+    return out
+
+
 def _count_results(report: Graph) -> int:
-    from rdflib.namespace import RDF, SH
+    from rdflib.namespace import SH
 
     return sum(1 for _ in report.subjects(RDF.type, SH.ValidationResult))
 
 
-def validate_graph(graph: Graph) -> Conformance:
-    """Validate one graph against the shapes (with the ontology mixed in)."""
+def _run(data: Graph, shapes: Graph) -> Conformance:
     import pyshacl
 
-    # pyshacl's ont_graph only "inoculates" class axioms, not the types of the
-    # code-list concepts that sh:class needs; mix the vocabulary in ourselves.
-    data = Graph()
-    for triple in vocabulary_graph():
-        data.add(triple)
-    for triple in graph:
-        data.add(triple)
     conforms, report, text = pyshacl.validate(
         data_graph=data,
-        shacl_graph=shapes_graph(),
+        shacl_graph=shapes,
         inference="none",
+        inplace=True,  # ``data`` is ours, built for this call
         abort_on_first=False,
         allow_infos=True,
         allow_warnings=True,
         advanced=False,
     )
     return Conformance(bool(conforms), "" if conforms else str(text), 0 if conforms else _count_results(report))  # type: ignore[arg-type]
+
+
+def validate_triples(triples: Iterable[Triple]) -> Conformance:
+    """Validate one document's triples against the core shapes (the ingest check)."""
+    doc = triples if isinstance(triples, (list, tuple, set, Graph)) else list(triples)
+    data = Graph()
+    add = data.add
+    for t in doc:
+        add(t)
+    for t in minimal_vocabulary(doc):
+        add(t)
+    return _run(data, ingest_shapes_graph())
+
+
+def validate_graph(graph: Graph) -> Conformance:
+    """Validate one document graph against the core shapes (the ingest check)."""
+    return validate_triples(graph)
 
 
 def store_graph(store: object) -> Graph:
@@ -79,8 +180,13 @@ def store_graph(store: object) -> Graph:
 
 
 def validate_store(store: object) -> Conformance:
-    """Validate the whole store (all document graphs and findings)."""
-    result = validate_graph(store_graph(store))
+    """Validate the whole store (all document graphs and findings) against every shape."""
+    # pyshacl's ont_graph only "inoculates" class axioms, not the types of the
+    # code-list concepts that sh:class needs; mix the vocabulary in ourselves.
+    data = store_graph(store)
+    for triple in vocabulary_graph():
+        data.add(triple)
+    result = _run(data, shapes_graph())
     if result.conforms:
         result.text = "Conforms: True"
     return result
