@@ -175,7 +175,8 @@ def query(
 def _strip_prologue(text: str) -> str:
     import re
 
-    no_comments = re.sub(r"(?m)#.*$", "", text)
+    # Only whole-line comments: a '#' inside an IRI (<...prov#>) is not one.
+    no_comments = re.sub(r"(?m)^\s*#.*$", "", text)
     return re.sub(r"(?is)^\s*((PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", "", no_comments).strip()
 
 
