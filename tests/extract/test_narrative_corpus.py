@@ -16,7 +16,7 @@ CASES = sorted(CORPUS.glob("narr_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 5
+    assert len(CASES) >= 7
 
 
 def _as_text(value: object) -> object:
@@ -58,5 +58,8 @@ def test_corpus_document(path: Path) -> None:
     for expected in spec["expect"]:
         candidates = [f for f in ex.facts if type(f).__name__ == expected["kind"]]
         assert any(_matches(f, expected) for f in candidates), f"{path.name}: no fact matches {expected}; got {candidates}"
+    for kind, n in spec.get("counts", {}).items():
+        got = [f for f in ex.facts if type(f).__name__ == kind]
+        assert len(got) == n, f"{path.name}: {len(got)} {kind} facts, expected {n}: {got}"
     for kind in spec.get("absent", []):
         assert not [f for f in ex.facts if type(f).__name__ == kind], f"{path.name}: unexpected {kind}"

@@ -23,7 +23,7 @@ def _evaluations(sentence: str) -> list[Evaluation]:
     [
         ("经综合评价，本部门整体支出绩效自评 86.5 分，评价等级为“良”。", (None, EvaluationKind.SELF, "86.5", "良", None)),
         ("对本部门项目支出进行绩效评价，平均得分为 91.2 分，评价等级为“优”。", (None, EvaluationKind.SELF, "91.2", "优", "project_mean")),
-        ("送温暖资金项目自评得分为 72 分，评价等级为中。", ("送温暖资金项目", EvaluationKind.SELF, "72", "中", None)),
+        ("送温暖资金项目自评得分为 72 分，评价等级为中。", ("送温暖资金", EvaluationKind.SELF, "72", "中", None)),
         ("经委托第三方机构评价，本部门整体支出综合得分 58 分，评价结果为“差”。", (None, EvaluationKind.THIRD_PARTY, "58", "差", None)),
         ("财政评价综合得分 75 分，评价等级为“中”。", (None, EvaluationKind.DEPARTMENT, "75", "中", None)),
     ],

@@ -41,6 +41,11 @@ CASES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
         ["全额拨款事业单位 4 个：A中心、B宫", "差额拨款事业单位1个，是某某市职工物价监督站", "自收自支事业单位2个，是A、B", "全额事业单位3个，分别是A、B、C"],
         ["全额拨款事业单位", "差额拨款收入 10 万元", "自收自支 2 人"],
     ),
+    ("org", "reform_list"): (
+        ["参照公务员法管理事业单位1个，为某某学校", "公益一类事业单位 2 个：A、B", "公益二类单位有1个"],
+        ["公益一类", "参照公务员法管理的群团机关", "公益性岗位 3 个"],
+    ),
+    ("org", "list_after_count"): (["（A中心、B宫）", "：A中心、B宫", "，分别为A、B", "（公益一类），为X"], ["。", "；另设X"]),
     ("org", "unit_list"): (
         ["下属 2 个事业单位，分别为：A（公益一类）、B", "直属事业单位有3个，分别为A、B、C", "所属二级预算单位 5 个，包括：A、B", "下设2个单位，是A、B"],
         ["下属单位情况", "直属事业单位有3个。", "所属单位支出 5 万元"],
@@ -120,11 +125,19 @@ CASES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
     ("narrative", "evaluation_grade_rule"): (["分值≥90 分，", "9 个项目", "80 分≤"], ["经综合评价，", "组织开展部门整体支出绩效评价，"]),
     ("narrative", "evaluation_context"): (["整体支出绩效自评", "绩效评价", "评价"], ["考核", "检查结果"]),
     ("narrative", "evaluation_mean"): (["平均得分", "项目平均分"], ["总得分", "综合得分"]),
+    ("narrative", "evaluation_project_in_sentence"): (["职工书屋建设项目预算执行率为 45.2%", "送温暖项目，"], ["从部门基本支出和项目支出情况", "9个项目", "项目"]),
+    ("narrative", "evaluation_not_one_project"): (["所有项目", "各项目", "9个项目", "从部门基本支出和项目", "部门项目"], ["职工书屋建设项目", "送温暖资金项目"]),
     ("narrative", "evaluation_project"): (["送温暖资金项目自评", "对职工帮扶项目绩效评价", "劳模补助项目"], ["项目支出进行绩效评价，", "送温暖资金"]),
 }
 
 # Patterns used with .match at a position (the text right after an amount).
-ANCHORED = {("narrative", "share_after_amount"), ("narrative", "threshold_after_amount"), ("org", "list_item"), ("org", "staffing_breakdown")}
+ANCHORED = {
+    ("narrative", "share_after_amount"),
+    ("narrative", "threshold_after_amount"),
+    ("org", "list_item"),
+    ("org", "staffing_breakdown"),
+    ("org", "list_after_count"),
+}
 
 
 def _matches(table: str, name: str, text: str) -> bool:
@@ -159,7 +172,8 @@ def test_every_topic_pattern_has_examples() -> None:
 @pytest.mark.parametrize(
     ("text", "groups"),
     [
-        ("全额拨款事业单位 4 个：南昌市职工科技大学、南昌市工人文化宫", {"type": "全额拨款", "count": "4", "list": "南昌市职工科技大学、南昌市工人文化宫"}),
+        ("全额拨款事业单位 4 个：南昌市职工科技大学、南昌市工人文化宫", {"type": "全额拨款", "count": "4"}),
+        ("（公益一类），为某某学校。", {"plist": "公益一类", "list": "某某学校"}),
         ("行政编制 23 名", {"label": "行政编制", "count": "23", "unit": "名"}),
         ("平均得分为 99.41 分", {"what": "平均得分", "number": "99.41"}),
         ("评价等级为“良好”", {"grade": "良好"}),

@@ -427,6 +427,37 @@ def _evaluation_kind(before: str) -> EvaluationKind:
     return EvaluationKind.SELF
 
 
+def _project_name(raw: str) -> str | None:
+    """A project's name as the other extractors print it: without 对 and a trailing 项目."""
+    name = raw.lstrip("对").strip()
+    if NARRATIVE_PATTERNS["evaluation_not_one_project"].search(name):
+        return None
+    base = name.removesuffix("项目")
+    return base if len(base) >= 2 else None
+
+
+def _evaluated_project(text: str, sentence_start: int, position: int) -> str | None:
+    """The project a score or grade at ``position`` is about, if the sentence names one.
+
+    First the clause right before it ("送温暖资金项目自评 95 分"), then, when that
+    clause only says 项目 ("…，项目自评得分 55 分"), a project named earlier in
+    the same sentence.
+    """
+    clause_start = max(sentence_start, max(text.rfind(ch, 0, position) for ch in CLAUSE_BREAKS) + 1)
+    named = NARRATIVE_PATTERNS["evaluation_project"].search(text[clause_start:position])
+    if named:
+        return _project_name(named.group("name"))
+    before = text[sentence_start:position]
+    if "项目" not in before:
+        return None
+    earlier = [m.group("name") for m in NARRATIVE_PATTERNS["evaluation_project_in_sentence"].finditer(before)]
+    for name in reversed(earlier):
+        project = _project_name(name)
+        if project:
+            return project
+    return None
+
+
 def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
     """Scores and grades of evaluations stated in prose.
 
@@ -457,10 +488,7 @@ def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
         if NARRATIVE_PATTERNS["evaluation_mean"].search(before + what):
             aggregate = PROJECT_MEAN if "项目" in before else "mean"
         else:
-            clause = text[max(clause_start, max(text.rfind(ch, 0, m.start()) for ch in CLAUSE_BREAKS) + 1) : m.start()]
-            named = NARRATIVE_PATTERNS["evaluation_project"].search(clause)
-            if named and named.group("name") not in ("项目", "各项目", "所有项目"):
-                subject = named.group("name").lstrip("对")
+            subject = _evaluated_project(text, clause_start, m.start())
         end = grade_m.end() if grade_m else m.end()
         facts.append(
             Evaluation(view.evidence(m.start(), end, KEY), org, year, subject, _evaluation_kind(before), _number(m.group("number")), grade, aggregate=aggregate)
@@ -474,7 +502,8 @@ def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
             continue  # a grading rule ("分值≥90 分，评价结果为优") or a count of projects
         if not NARRATIVE_PATTERNS["evaluation_context"].search(text, max(0, clause_start - 40), m.end()):
             continue
-        facts.append(Evaluation(view.evidence(m.start(), m.end(), KEY), org, year, None, _evaluation_kind(before), None, GRADES[m.group("grade")]))
+        subject = _evaluated_project(text, clause_start, m.start())
+        facts.append(Evaluation(view.evidence(m.start(), m.end(), KEY), org, year, subject, _evaluation_kind(before), None, GRADES[m.group("grade")]))
     return facts
 
 

@@ -121,22 +121,67 @@ def _list_tail_cut(text: str) -> str:
     return text
 
 
+def _listed_units(view: ProseView, head: re.Match[str], stop: int) -> tuple[list[ListItem], str | None]:
+    """The items listed after a "N个" head (up to ``stop``), and a reform class stated in a parenthesis.
+
+    "全额拨款事业单位2个（A、B）" lists in the parenthesis; "全额拨款事业单位1个（公益一类），
+    为A" qualifies in it and lists after it.  At most N items are kept.
+    """
+    tail = ORG_PATTERNS["list_after_count"].match(view.text, head.end())
+    if tail is None:
+        return [], None  # "…事业单位1个。"
+    count = int(head.group("count"))
+    reform = None
+    items: list[ListItem] = []
+    if tail.group("plist"):
+        plist = split_list(tail.group("plist"), tail.start("plist"))
+        items = [i for i in plist if _looks_like_org(unit_name_and_class(i.text)[0])]
+        if not items:
+            reform = next((c for w, c in REFORM_CLASSES.items() if w in tail.group("plist")), None)
+    if not items and tail.group("list"):
+        end = min(tail.end("list"), stop)
+        items = split_list(_list_tail_cut(view.text[tail.start("list") : end]), tail.start("list"))
+    if len(items) > count:
+        warn(f"organizations: '{view.text[head.start() : head.end()]}' lists {len(items)} names; the first {count} are kept")
+        items = items[:count]
+    return items, reform
+
+
 def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
-    """(item, funding type, reform class) for every subordinate unit listed in the text."""
+    """(item, funding type, reform class) for every subordinate unit listed in the text.
+
+    Lists headed by a funding type ("差额拨款事业单位1个，是X") or a reform class
+    ("参照公务员法管理事业单位1个，为X") end where the next such head starts;
+    general lists ("下属 2 个事业单位，分别为：A（公益一类）、B") give names and the
+    classes printed after them.  A unit in several lists collects what each says.
+    """
+    heads = [(m, "funding") for m in ORG_PATTERNS["funding_list"].finditer(view.text)]
+    heads += [(m, "reform") for m in ORG_PATTERNS["reform_list"].finditer(view.text)]
+    heads += [(m, "general") for m in ORG_PATTERNS["unit_list"].finditer(view.text)]
+    heads.sort(key=lambda h: h[0].start())
     found: dict[str, tuple[ListItem, str | None, str | None]] = {}
-    for key, funding_group in (("funding_list", "type"), ("unit_list", None)):
-        for m in ORG_PATTERNS[key].finditer(view.text):
-            funding = FUNDING_TYPES[m.group(funding_group)] if funding_group else None
-            listed = _list_tail_cut(m.group("list"))
-            for item in split_list(listed, m.start("list")):
-                name, reform = unit_name_and_class(item.text)
-                if not _looks_like_org(name) or name == federation:
-                    continue
-                previous = found.get(name)
-                if previous is None:
-                    found[name] = (ListItem(item.start, item.end, item.text), funding, reform)
-                else:  # a second list adds what the first did not say
-                    found[name] = (previous[0], previous[1] or funding, previous[2] or reform)
+    for n, (m, kind) in enumerate(heads):
+        stop = next((h.start() for h, _k in heads[n + 1 :] if h.start() >= m.end()), len(view.text))
+        funding = reform = None
+        if kind == "general":
+            listed = _list_tail_cut(view.text[m.start("list") : min(m.end("list"), stop)])
+            items = split_list(listed, m.start("list"))
+        else:
+            items, reform = _listed_units(view, m, stop)
+            if kind == "funding":
+                funding = FUNDING_TYPES[m.group("type")]
+            else:
+                reform = REFORM_CLASSES[m.group("class")]
+        for item in items:
+            name, item_reform = unit_name_and_class(item.text)
+            if not _looks_like_org(name) or name == federation:
+                continue
+            fact = (ListItem(item.start, item.end, item.text), funding, item_reform or reform)
+            previous = found.get(name)
+            if previous is None:
+                found[name] = fact
+            else:  # a second list adds what the first did not say
+                found[name] = (previous[0], previous[1] or fact[1], previous[2] or fact[2])
     return list(found.values())
 
 

@@ -375,8 +375,13 @@ STAFF_POST_TYPES: Final[tuple[str, ...]] = (
 _N = r"(?P<count>\d+)"
 ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # 全额拨款事业单位 4 个：A、B / 差额拨款事业单位1个，是X / 自收自支事业单位2个，是A、B
-    "funding_list": re.compile(
-        rf"(?P<type>{_alternation(FUNDING_TYPES)})(?:事业单位|事业|单位)\s*(?:有|共)?\s*{_N}\s*个\s*[，,：:]?\s*(?:是|为|分别是|分别为|包括)?\s*[：:]?\s*(?P<list>[^；;。\n]+)"
+    # (the list itself is read by "list_after_count")
+    "funding_list": re.compile(rf"(?P<type>{_alternation(FUNDING_TYPES)})(?:事业单位|事业|单位)\s*(?:有|共)?\s*{_N}\s*个"),
+    # 公益一类事业单位 2 个：A、B / 参照公务员法管理事业单位1个，为X (the list is read by "list_after_count")
+    "reform_list": re.compile(rf"(?P<class>{_alternation(REFORM_CLASSES)})(?:的)?(?:事业单位|事业|单位)\s*(?:有|共)?\s*{_N}\s*个"),
+    # what follows "N个": an optional parenthesis, then the list: （A、B） / ：A、B / ，分别为A、B / ，为A
+    "list_after_count": re.compile(
+        r"(?=\s*[^\s；;。])\s*(?:[（(](?P<plist>[^（）()]+)[）)])?\s*[，,：:]?\s*(?:分别是|分别为|是|为|包括)?\s*[：:]?\s*(?P<list>[^；;。\n]*)"
     ),
     # 下属 2 个事业单位，分别为：A（公益一类）、B / 直属事业单位有3个，分别为A、B
     "unit_list": re.compile(
@@ -505,6 +510,10 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "evaluation_mean": re.compile(r"平均"),
     # the project a score belongs to, at the end of the text before it: "送温暖资金项目自评 95 分"
     "evaluation_project": re.compile(r"(?P<name>[^，,。；;：:、\s]{2,30}?项目)(?:支出)?(?:绩效)?(?:自评|评价)?(?:结果)?\s*$"),
+    # a project named earlier in the sentence of a score: "职工书屋建设项目预算执行率为 45.2%，项目自评得分 55 分"
+    "evaluation_project_in_sentence": re.compile(r"(?P<name>[^，,。；;：:、\s\d%％]{2,30}?项目)(?!支出|资金|经费)"),
+    # names that are not one project ("所有项目", "部门项目", "9个项目")
+    "evaluation_not_one_project": re.compile(r"^(?:所有|各|全部|部门|整体|本部门|其他|其余|该|从)|\d|[和及与]"),
 }
 
 #: Words before an evaluation that say who evaluated (checked in order; default 自评).
