@@ -70,8 +70,9 @@ class Answerer:
             raise InputError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
         catalog = self.catalog()
         q = normalise_question(question)
-        links = catalog.link(q, self.encoder)
-        choice = self.classifier.classify(q.text, q.original)
+        vectors = _QuestionVectors(self.encoder, q)
+        links = catalog.link(q, self.encoder, vectors.all)
+        choice = self.classifier.classify(q.text, q.original, vectors.question)
         intent = choice.name
         state = self.sessions.get(session)
         context_text = ""
@@ -136,6 +137,24 @@ class Answerer:
                          f"(search result, not a structured answer) The most relevant passage, from {best['doc']}: {best['quote']}")
         sources = [{"doc": h["doc"], "quote": h["quote"], "doc_iri": _doc_iri(self.settings, str(h["doc_id"]))} for h in hits]
         return Outcome(True, answer, hits, sources)
+
+
+class _QuestionVectors:
+    """The question and its English content phrases, encoded at most once per ask, in one batch."""
+
+    def __init__(self, encoder: Encoder | None, q: NormalisedQuestion):
+        self._encoder, self._q = encoder, q
+        self._vectors: Any = None
+
+    def all(self) -> Any:
+        if self._vectors is None and self._encoder is not None:
+            from unionkg.qa.linking import content_phrases
+
+            self._vectors = self._encoder.encode([self._q.original] + content_phrases(self._q.text))
+        return self._vectors
+
+    def question(self) -> Any:
+        return self.all()[0]
 
 
 def _doc_iri(settings: Settings, doc_id: str) -> str:

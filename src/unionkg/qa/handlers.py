@@ -101,7 +101,7 @@ def _in_years(rows: list[dict[str, object]], years: list[int], key: str = "year"
     return [r for r in rows if r.get(key) in years] if years else rows
 
 
-def _clean(row: dict[str, object], drop: tuple[str, ...] = ("docIri",)) -> dict[str, object]:
+def _clean(row: dict[str, object], drop: tuple[str, ...] = ()) -> dict[str, object]:
     return {k: v for k, v in row.items() if k not in drop and v is not None}
 
 
@@ -218,6 +218,15 @@ def evaluation_score(ctx: Context) -> Outcome:
         return Outcome(False, ctx.say("图中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year."))
     project_rows = [r for r in rows if r.get("subject") and r.get("subject") != r.get("org")]
     if AVERAGE_WORDS.search(ctx.q.text) or (len(project_rows) > 1 and re.search(r"项目|projects", ctx.q.text)):
+        stated = [r for r in rows if r.get("subject") == r.get("org")]
+        project_count = len(_projects(ctx))
+        if stated and len(project_rows) < project_count:
+            # only some project evaluations were extracted: the document's own overall figure is the answer
+            r = stated[0]
+            grade = str(r.get("grade") or grade_for(float(r["score"])))  # type: ignore[arg-type]
+            return Outcome(True, ctx.say(f"{r.get('orgLabel')} {r.get('year')} 年项目自评（文件所述）平均得分 {number(r['score'])} 分，等级为{grade}。",
+                                         f"{r.get('orgLabel')} {r.get('year')}: the document states an average self-evaluation score of {number(r['score'])}, grade {grade} ({GRADE_EN.get(grade, '')})."),
+                           stated + project_rows, sources_of(stated))
         pool = project_rows or rows
         avg = sum(float(r["score"]) for r in pool) / len(pool)  # type: ignore[arg-type]
         avg2 = f"{avg:.2f}"

@@ -11,6 +11,7 @@ question and its exemplars; the best intent wins when its score passes
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -184,18 +185,23 @@ class IntentClassifier:
                 scores[intent.name] = best
         return scores
 
-    def exemplar_scores(self, question: str) -> dict[str, float]:
+    def exemplar_scores(self, question: str, vector: np.ndarray | None = None) -> dict[str, float]:
         if self.encoder is None or self._vectors is None:
             return {}
-        sims = self._vectors @ self.encoder.encode([question])[0]
+        sims = self._vectors @ (vector if vector is not None else self.encoder.encode([question])[0])
         best: dict[str, float] = {}
         for name, sim in zip(self._names, sims):
             best[name] = max(best.get(name, -1.0), float(sim))
         return best
 
-    def classify(self, text: str, original: str) -> IntentChoice:
+    def classify(self, text: str, original: str, vector: Callable[[], np.ndarray] | None = None) -> IntentChoice:
         rules = self.rule_scores(text)
-        exemplars = self.exemplar_scores(original)
+        ranked = sorted(rules.values(), reverse=True)
+        if len(ranked) == 1 or (len(ranked) > 1 and ranked[0] - ranked[1] >= 0.3):
+            # one family's rule clearly wins: no need to encode the question (the slow step)
+            best = max(rules, key=lambda n: rules[n])
+            return IntentChoice(best, rules[best], True, dict(rules))
+        exemplars = self.exemplar_scores(original, vector() if vector else None)
         # exemplars weigh half: they break ties between rules and catch unruled phrasings
         scores = {i.name: rules.get(i.name, 0.0) + 0.5 * max(exemplars.get(i.name, 0.0), 0.0) for i in INTENTS}
         name = max(scores, key=lambda n: scores[n])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -26,7 +27,8 @@ UKG = "https://w3id.org/unionkg/def/ukg#"
 ROLE_FEDERATION = UKG + "Federation"
 ENTITY_SIMILARITY_MIN = 0.5  # cosine of a question phrase vs a project label (multilingual USE)
 ENTITY_SIMILARITY_MARGIN = 0.1  # the best label must beat the next distinct one by this much
-PHRASE_WORDS = (2, 6)  # English phrases of 2..6 content words are compared with labels
+ENTITY_STRONG, ENTITY_STRONG_MARGIN = 0.65, 0.05
+PHRASE_WORDS = (2, 5)  # English phrases of 2..6 content words are compared with labels
 FUZZY_MIN = 0.6  # share of a Chinese project name found in the question
 
 
@@ -227,7 +229,8 @@ class Catalog:
                 unknown.append(m.group(0))
         return unknown
 
-    def link_entities(self, q: NormalisedQuestion, encoder: Encoder | None, orgs: list[str], years: list[int]) -> list[LabelledEntity]:
+    def link_entities(self, q: NormalisedQuestion, encoder: Encoder | None, orgs: list[str], years: list[int],
+                      phrase_vectors: Callable[[], np.ndarray] | None = None) -> list[LabelledEntity]:
         """Projects and indicators named in the question (exact, fuzzy or by meaning)."""
         pool = [e for e in self.entities if (not orgs or e.org in orgs) and (not years or e.year in years)]
         if not pool:
@@ -241,28 +244,30 @@ class Catalog:
             if scored and scored[0][0] >= FUZZY_MIN:
                 best = scored[0][0]
                 return [e for s, e in scored if s >= best - 1e-9]
-        if encoder is None:
+        if encoder is None or q.language == "zh":
+            # Chinese names are matched as text above; the encoder bridges English to Chinese labels
             return []
         index = {e.iri: i for i, e in enumerate(self.entities)}
         vectors = self.entity_vectors(encoder)
-        phrases = [q.original] + content_phrases(q.text)
-        query_vectors = encoder.encode(phrases)
+        query_vectors = phrase_vectors() if phrase_vectors else encoder.encode([q.original] + content_phrases(q.text))
         pool_vectors = vectors[[index[e.iri] for e in pool]]
         best_per_entity = (pool_vectors @ query_vectors.T).max(axis=1)
         sims = sorted(((float(s), e) for s, e in zip(best_per_entity, pool)), key=lambda p: -p[0])
         best_sim, best = sims[0]
         runner_up = next((s for s, e in sims[1:] if e.label != best.label), -1.0)
-        if best_sim >= ENTITY_SIMILARITY_MIN and best_sim - runner_up >= ENTITY_SIMILARITY_MARGIN:
+        margin = best_sim - runner_up
+        # a strong match may sit close to a related label (its own indicator, a sister project)
+        if best_sim >= ENTITY_SIMILARITY_MIN and (margin >= ENTITY_SIMILARITY_MARGIN or (best_sim >= ENTITY_STRONG and margin >= ENTITY_STRONG_MARGIN)):
             return [e for s, e in sims if e.label == best.label]
         return []
 
-    def link(self, q: NormalisedQuestion, encoder: Encoder | None) -> Links:
+    def link(self, q: NormalisedQuestion, encoder: Encoder | None, phrase_vectors: Callable[[], np.ndarray] | None = None) -> Links:
         orgs, unknown = self.link_orgs(q)
         years = list(q.years)
         if self.latest_year is not None:
             years += [self.latest_year + off for off in q.relative_years if self.latest_year + off not in years]
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
-        entities = self.link_entities(q, encoder, orgs, years)
+        entities = self.link_entities(q, encoder, orgs, years, phrase_vectors)
         return Links(
             orgs=orgs,
             years=years,
@@ -285,7 +290,8 @@ def content_phrases(text: str) -> list[str]:
     """Runs of 2..6 content words of an English question ("nuclear industry hardship subsidy")."""
     words = [w for w in re.findall(r"[a-z]+", text) if w not in QUESTION_WORDS]
     lo, hi = PHRASE_WORDS
-    return [" ".join(words[i:i + n]) for n in range(lo, hi + 1) for i in range(len(words) - n + 1)][:40]
+    # longest first: a full project name beats its fragments when the list is cut
+    return [" ".join(words[i:i + n]) for n in range(hi, lo - 1, -1) for i in range(len(words) - n + 1)][:24]
 
 
 def _contained_share(label: str, text: str) -> float:

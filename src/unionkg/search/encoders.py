@@ -70,7 +70,7 @@ class UseEncoder:
     name = "use"
     dim = 512
 
-    def __init__(self, threads: int = 2):
+    def __init__(self, threads: int = 1):  # one BLAS thread: a question is a tiny batch, and the server has other work
         self._threads = threads
         self._model: object | None = None
         self._lock = threading.Lock()
