@@ -97,6 +97,7 @@ CASES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
     ),
     ("narrative", "placeholder"): (["增加/减少的原因主要是******", "比上年增加（减少）", "XX万元"], ["比上年增加 5 万元", "注**"]),
     ("narrative", "bare_number_in_list"): (["社会保障和就业支出 209.03，占支出预算总额 6.5%", "教育支出 344.97；", "住房保障 12 占比"], ["教育支出 344.97 万元", "增长 6.5%", "2021 年", "共 3 个"]),
+    ("narrative", "prior_year_label"): (["比2018年（上一年）预算", "较上年", " 上年", "同比"], ["上年结转", "上年结余", "年初结转", "其中：上年结转"]),
     ("narrative", "threshold_after_amount"): (["以上大型设备", "（含）以上", " 以内"], ["，占比 5%", "设备以上"]),
     ("narrative", "project_list"): (
         ["项目共计 9 个，分别是：送温暖资金 3100 万元", "项目共 2 个，包括：A 10 万元", "项目3个，是A、B"],
@@ -137,6 +138,7 @@ ANCHORED = {
     ("org", "list_item"),
     ("org", "staffing_breakdown"),
     ("org", "list_after_count"),
+    ("narrative", "prior_year_label"),
 }
 
 

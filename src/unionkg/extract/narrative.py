@@ -235,7 +235,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             continue
         clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS) + 1
         raw = text[clause_start:start]
-        if raw.lstrip().startswith(("比", "较", "与", "上年", "同比")):
+        if NARRATIVE_PATTERNS["prior_year_label"].match(raw):
             continue  # the prior year's figure
         label, code = _clean_label(raw, names)
         phase = _phase_of(label, context.genre)

@@ -469,6 +469,8 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a number printed without a unit and followed by a clause break or a share, in a
     # list of amounts: "社会保障和就业支出 209.03，占支出预算总额 6.5%"
     "bare_number_in_list": re.compile(rf"(?<![\d.,])(?P<number>{NUMBER_SRC})(?=\s*(?:[，,；;。]|占))"),
+    # a label that introduces the prior year's figure ("比上年 4.62 万元", "较2018年"), not 上年结转/上年结余 (items of the year)
+    "prior_year_label": re.compile(r"^\s*(?:比|较|与|同比|上年(?!结转|结余|末结转))"),
     # a threshold, not an amount: 200 万元以上 / 100 万元（含）以上
     "threshold_after_amount": re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内)"),
     # project list: 项目共计 9 个，分别是：A 3100 万元，B 37 万元
