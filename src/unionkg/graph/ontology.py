@@ -7,13 +7,18 @@ the name valid in that year (``ukg:formerLabel`` / ``ukg:formerLabelUntil``).
 :func:`ensure_ontology` keeps the store's ontology graph
 (:data:`~unionkg.graph.store.ONTOLOGY_GRAPH`) equal to ontology + code lists
 for the years present in the store; it does nothing when they are unchanged,
-so calling it at every ingest is cheap and idempotent.
+so calling it at every ingest is cheap and idempotent: an embedded store
+remembers, in this process, what it was last given (the files are looked at
+through their size and modification time, read only when these change), and
+a new year adds that year's codes without rebuilding the rest.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 import unicodedata
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -189,11 +194,31 @@ def ontology_graph(iris: Iris, years: Iterable[int]) -> Graph:
     return g
 
 
+_FILES_DIGESTS: dict[tuple[tuple[str, int, int], ...], str] = {}
+
+
+def _files_digest() -> str:
+    """Hash of the ontology files' content, re-read only when a file's size or mtime changes."""
+    files = ontology_files()
+    key = tuple((str(p), st.st_size, st.st_mtime_ns) for p in files for st in (p.stat(),))
+    digest = _FILES_DIGESTS.get(key)
+    if digest is None:
+        h = hashlib.sha256()
+        for path in files:
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+        digest = h.hexdigest()
+        if _FILES_DIGESTS and digest not in _FILES_DIGESTS.values():
+            # A file was edited while this process runs: parse it again.
+            for cached in (_parsed, base_graph, vocabulary_graph, code_entries, _ontology_quads_of_base, _ontology_quads_of_year):
+                cached.cache_clear()
+        _FILES_DIGESTS[key] = digest
+    return digest
+
+
 def _digest(iris: Iris, years: Iterable[int]) -> str:
     h = hashlib.sha256()
-    for path in ontology_files():
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
+    h.update(_files_digest().encode())
     h.update(iris.base.encode())
     h.update(",".join(str(y) for y in sorted(set(years))).encode())
     return h.hexdigest()[:16]
@@ -207,26 +232,103 @@ def store_years(store: object) -> list[int]:
     return sorted({int(str(r["year"])) for r in result.rows if r.get("year") is not None})
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    files: str  # _files_digest() of what was loaded
+    base: str
+    years: frozenset[int]
+
+
+# What ensure_ontology last loaded into (or found in) each embedded store of
+# this process.  Only an embedded store is remembered: one process at a time
+# opens it for writing, so nobody else changes its ontology graph meanwhile.
+_LOADED: "weakref.WeakKeyDictionary[object, _Loaded]" = weakref.WeakKeyDictionary()
+_LOADED_LOCK = threading.Lock()
+
+
+def _remembers(store: object) -> bool:
+    from unionkg.graph.store import OxigraphStore
+
+    return isinstance(store, OxigraphStore) and not getattr(store, "read_only", False)
+
+
+@cache
+def _ontology_quads_of_base(base: str) -> tuple[object, ...]:
+    from unionkg.graph.store import ONTOLOGY_GRAPH, to_ox
+
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(ONTOLOGY_GRAPH)
+    return tuple(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in base_graph(base))  # type: ignore[arg-type]
+
+
+@cache
+def _ontology_quads_of_year(base: str, year: int) -> tuple[object, ...]:
+    from unionkg.graph.store import ONTOLOGY_GRAPH, to_ox
+
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(ONTOLOGY_GRAPH)
+    return tuple(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in versioned_codes(Iris(base), [year]))  # type: ignore[arg-type]
+
+
+def _metadata(digest: str, years: Iterable[int]) -> Graph:
+    from unionkg.graph.store import ONTOLOGY_GRAPH
+
+    g = Graph()
+    g.add((URIRef(ONTOLOGY_GRAPH), UKG.contentHash, Literal(digest)))
+    g.add((URIRef(ONTOLOGY_GRAPH), RDFS.label, Literal("unionkg ontology and code lists", lang="en")))
+    for year in years:
+        g.add((URIRef(ONTOLOGY_GRAPH), UKG.loadedYears, Literal(year, datatype=XSD.integer)))
+    return g
+
+
 def ensure_ontology(store: object, iris: Iris, extra_years: Iterable[int] = ()) -> bool:
-    """Load ontology + code lists for the store's years; return whether it (re)loaded."""
+    """Load ontology + code lists for the store's years; return whether it (re)loaded.
+
+    Cheap when nothing changed: for an embedded store, a call whose years
+    were all loaded before by this process, from unchanged files, costs two
+    dictionary look-ups and a ``stat`` of the ontology files; no query.
+    """
     from unionkg.graph.queries import named_query
     from unionkg.graph.store import ONTOLOGY_GRAPH
 
-    years = sorted(set(store_years(store)) | set(extra_years))
+    extra = frozenset(extra_years)
+    files = _files_digest()
+    remember = _remembers(store)
+    if remember:
+        with _LOADED_LOCK:
+            known = _LOADED.get(store)
+        if known is not None and known.files == files and known.base == iris.base and extra <= known.years:
+            return False
+    years = sorted(set(store_years(store)) | extra)
     digest = _digest(iris, years)
     loaded = store.ask(  # type: ignore[attr-defined]
         named_query("stats_ontology_digest"),
         {"graph": URIRef(ONTOLOGY_GRAPH), "digest": Literal(digest)},
     )
-    if loaded:
-        return False
-    g = ontology_graph(iris, years)
-    g.add((URIRef(ONTOLOGY_GRAPH), UKG.contentHash, Literal(digest)))
-    g.add((URIRef(ONTOLOGY_GRAPH), RDFS.label, Literal("unionkg ontology and code lists", lang="en")))
-    for year in years:
-        g.add((URIRef(ONTOLOGY_GRAPH), UKG.loadedYears, Literal(year, datatype=XSD.integer)))
-    store.replace_graph(ONTOLOGY_GRAPH, g)  # type: ignore[attr-defined]
-    return True
+    if not loaded:
+        if hasattr(store, "replace_quads"):
+            # The same triples as ontology_graph(), as pyoxigraph quads cached
+            # per base and year; the store writes only what changed.
+            from unionkg.graph.store import _triples_to_ox
+
+            import pyoxigraph as ox
+
+            g = ox.NamedNode(ONTOLOGY_GRAPH)
+            quads = list(_ontology_quads_of_base(iris.base))
+            for year in years:
+                quads.extend(_ontology_quads_of_year(iris.base, year))
+            quads.extend(ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(_metadata(digest, years)))
+            store.replace_quads(ONTOLOGY_GRAPH, quads)
+        else:
+            graph = ontology_graph(iris, years)
+            graph += _metadata(digest, years)
+            store.replace_graph(ONTOLOGY_GRAPH, graph)  # type: ignore[attr-defined]
+    if remember:
+        with _LOADED_LOCK:
+            _LOADED[store] = _Loaded(files, iris.base, frozenset(years))
+    return not loaded
 
 
 def normalise_label(text: str) -> str:

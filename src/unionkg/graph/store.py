@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+import threading
+
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -115,6 +117,30 @@ def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
     return f"{sparql}\nVALUES ({head}) {{ ({row}) }}"
 
 
+def _triples_to_ox(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]]:
+    """Convert rdflib triples, each distinct term once (IRIs repeat a lot)."""
+    memo: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+    for s, p, o in triples:
+        a = memo.get(s)
+        if a is None:
+            a = memo[s] = to_ox(s)
+        b = memo.get(p)
+        if b is None:
+            b = memo[p] = to_ox(p)
+        c = memo.get(o)
+        if c is None:
+            c = memo[o] = to_ox(o)
+        yield a, b, c  # type: ignore[misc]
+
+
+def _has_blank_nodes(quads: Iterable[ox.Quad]) -> bool:
+    return any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads)
+
+
+def _ntriples(quads: Iterable[ox.Quad]) -> str:
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
 def _syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"SPARQL syntax error: {exc}", detail={"query": sparql[:2000]})
 
@@ -124,6 +150,8 @@ class OxigraphStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
+        # replace_quads reads, then writes: one writer at a time per store.
+        self._write_lock = threading.Lock()
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -139,14 +167,58 @@ class OxigraphStore:
             ) from exc
 
     # -- writing
-    def replace_graph(self, graph: str, triples: Graph) -> None:
+    def replace_graph(self, graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        """Atomically replace ``graph`` with ``triples`` (an rdflib graph or any
+        iterable of rdflib-term triples, such as the mapping's tuples)."""
         g = ox.NamedNode(graph)
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples]  # type: ignore[arg-type]
-        # A single SPARQL update runs in one transaction: the old graph and the
-        # new one are never visible together, and a crash leaves either.
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
-        self._store.flush() if self.path is not None else None
+        self.replace_quads(graph, [ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(triples)])
+
+    def replace_quads(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """Atomically replace ``graph`` with ``quads`` (already in ``graph``).
+
+        Readers see the old graph or the new one, never a mix, and a crash
+        (SIGKILL) leaves one or the other: every write below is a single
+        Oxigraph transaction.
+
+        * a new graph is added with ``Store.extend`` (transactional, unlike
+          ``bulk_extend``), without serialising it to SPARQL text;
+        * an existing graph with the same quads (re-ingest of an unchanged
+          document) is left as it is: no write at all (compared in the
+          canonical form Oxigraph stores, through a scratch in-memory store);
+        * otherwise one SPARQL update deletes the quads that went and inserts
+          the ones that came (``DELETE DATA`` cannot name blank nodes: a graph
+          with blank nodes is dropped and inserted whole instead).
+        """
+        g = ox.NamedNode(graph)
+        new = quads if isinstance(quads, list) else list(quads)
+        with self._write_lock:
+            if not self._store.contains_named_graph(g):
+                if not new:
+                    return
+                self._store.extend(new)
+            else:
+                old = set(self._store.quads_for_pattern(None, None, None, g))
+                # Oxigraph keeps literals in canonical form ("1.0"^^xsd:decimal
+                # reads back as "1"): compare with the new quads as stored.
+                scratch = ox.Store()
+                scratch.extend(new)
+                wanted = set(scratch.quads_for_pattern(None, None, None, g))
+                if old == wanted:
+                    return
+                if not wanted:
+                    self._store.update(f"DROP GRAPH {g}")
+                elif _has_blank_nodes(old) or _has_blank_nodes(wanted):
+                    self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{_ntriples(wanted)}\n}} }}")
+                else:
+                    gone, came = old - wanted, wanted - old
+                    parts = []
+                    if gone:
+                        parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{_ntriples(gone)}\n}} }}")
+                    if came:
+                        parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_ntriples(came)}\n}} }}")
+                    self._store.update(" ;\n".join(parts))
+            if self.path is not None:
+                self._store.flush()
 
     def remove_graph(self, graph: str) -> bool:
         g = ox.NamedNode(graph)
