@@ -50,8 +50,31 @@ KEY = f"{EXTRACTOR}@{VERSION}"
 
 #: Characters that end the clause an amount's label is read from.
 CLAUSE_BREAKS = "，,。；;：:、\n（(）)"
+#: Labels that only say revenue or expenditure; they continue the item of the sentence.
+BARE_DIRECTION_LABELS = ("支出", "收入")
 #: Longest label kept; longer text before an amount is not a label.
 MAX_LABEL = 30
+#: Longest parenthesised insertion kept inside a label ("因公出国（境）费", "行政运行（群众团体事务）").
+MAX_LABEL_PARENTHESIS = 12
+_CLOSERS = {"）": "（", ")": "("}
+
+
+def _clause_start(text: str, position: int, floor: int = 0) -> int:
+    """Where the clause that ends at ``position`` starts: after the last clause break,
+    reading a short parenthesis inside a label as part of it."""
+    end = position
+    while True:
+        start = max(floor, max(text.rfind(ch, 0, end) for ch in CLAUSE_BREAKS) + 1)
+        brk = start - 1
+        if brk < floor or text[brk] not in _CLOSERS:
+            return start
+        opener = text.rfind(_CLOSERS[text[brk]], max(floor, brk - MAX_LABEL_PARENTHESIS - 1), brk)
+        inner = text[opener + 1 : brk] if opener >= 0 else ""
+        if opener < 0 or not inner or any(ch in inner for ch in CLAUSE_BREAKS):
+            return start
+        end = opener
+
+
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?\s*)")
 _ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[一二三四五六七八九十]+[、．.])\s*")
 _CODE_PREFIX = PATTERNS["classification_code_level"]
@@ -130,8 +153,23 @@ def _sentence_end(text: str, position: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, item: str, phase: Phase) -> list[Change]:
-    """The change stated right after an amount (up to the next amount or sentence end)."""
+def _reason_text(text: str, reason_m: re.Match[str]) -> str:
+    """A stated reason, cut before the next item's change ("…增加；支出总计较上年减少 45.60 万元…")."""
+    start, end = reason_m.span("reason")
+    for pattern in ("change_amount", "change_flat"):
+        nxt = PATTERNS[pattern].search(text, start, end)
+        if nxt:
+            cut = max(text.rfind(ch, start, nxt.start()) for ch in "；;")
+            if cut > start:
+                end = min(end, cut)
+    return text[start:end].strip()
+
+
+def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, item: str, phase: Phase, used: set[int] | None = None) -> list[Change]:
+    """The change stated right after an amount (up to the next amount or sentence end).
+
+    The start of every change statement read is added to ``used``.
+    """
     text = view.text
     segment = text[start:stop]
     if NARRATIVE_PATTERNS["placeholder"].search(segment):
@@ -143,7 +181,7 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
     reason_m = NARRATIVE_PATTERNS["reason"].search(text, start, _sentence_end(text, start) + 1)
     if reason_m and reason_m.start() > stop + 2:
         reason_m = None  # the reason of a later figure in the same sentence
-    reason = reason_m.group("reason").strip() if reason_m else None
+    reason = (_reason_text(text, reason_m) or None) if reason_m else None
     if reason and NARRATIVE_PATTERNS["placeholder"].search(reason):
         reason = None
     if amount_m is not None:
@@ -158,8 +196,12 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
             if CHANGE_WORDS[pct_m.group("word")] == "decrease":
                 pct = -abs(pct)
         end = pct_m.end() if pct_m else amount_m.end()
+        if used is not None:
+            used.add(amount_m.start())
         return [Change(view.evidence(amount_m.start(), end, KEY), org, year, item, direction, delta, pct, reason, phase)]
     assert flat_m is not None
+    if used is not None:
+        used.add(flat_m.start())
     return [Change(view.evidence(flat_m.start(), flat_m.end(), KEY), org, year, item, "flat", None, None, reason, phase)]
 
 
@@ -225,28 +267,30 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
     matches = _figures(text)
     facts: list[Fact] = []
+    used: set[int] = set()
+    labels_at: list[tuple[int, str]] = []  # (position, label) of every amount read
     previous_label: tuple[int, str] | None = None
+    # the prior year's figures ("比2018年（上一年）预算 4.62 万元") are neither amounts nor the end of a change statement
+    prior = {m.start() for m in matches if NARRATIVE_PATTERNS["prior_year_label"].match(text[_clause_start(text, m.start()) : m.start()])}
     for i, m in enumerate(matches):
         start = m.start()
-        if _inside(start, excluded):
+        if _inside(start, excluded) or start in prior:
             continue
         after = text[m.end() : m.end() + 8]
         if NARRATIVE_PATTERNS["threshold_after_amount"].match(after):
             continue
-        clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS) + 1
+        clause_start = _clause_start(text, start)
         raw = text[clause_start:start]
-        if NARRATIVE_PATTERNS["prior_year_label"].match(raw):
-            continue  # the prior year's figure
         label, code = _clean_label(raw, names)
         phase = _phase_of(label, context.genre)
-        for word, _p in PHASE_WORDS:
-            if label.endswith(word) and len(label) > len(word):
-                label = label[: -len(word)].rstrip("数")
-        if label in ("", "数", "决算数", "预算数", "年初预算数", "全年预算数") and previous_label and previous_label[0] == _sentence_start(text, start):
-            label = previous_label[1]
+        label = _without_phase(label)
+        same_sentence = previous_label is not None and previous_label[0] == _sentence_start(text, start)
+        if previous_label is not None and same_sentence and (_phase_only(label) or (label in BARE_DIRECTION_LABELS and previous_label[1].endswith(label))):
+            label = previous_label[1]  # "年初预算数 X 万元，决算数 Y 万元" / "…支出年初预算为 X，支出决算为 Y"
         if not label or len(label) > MAX_LABEL or re.search(r"\d", label):
             continue
         previous_label = (_sentence_start(text, start), label)
+        labels_at.append((start, label))
         value = to_yuan(_number(m.number), m.unit)
         if m.inferred:
             warn(f"narrative: '{label} {m.number}' (offset {view.doc.offsets[view.offsets[start]]}) has no unit; read in {m.unit} like the other amounts of its sentence")
@@ -273,11 +317,62 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 scope=scope,
             )
         )
-        later = [n.start() for n in matches[i + 1 :] if not _inside(n.start(), excluded)]
+        later = [n.start() for n in matches[i + 1 :] if not _inside(n.start(), excluded) and n.start() not in prior]
         stop = later[0] if later else len(text)
         stop = min(stop, _sentence_end(text, m.end()))
-        facts.extend(_changes_after(view, m.end(), stop, org, year, label, phase))
-    # changes stated without an amount of the year ("决算数与上年持平")
+        facts.extend(_changes_after(view, m.end(), stop, org, year, label, phase, used))
+    facts.extend(_changes_without_amount(view, context, sections, names, used, [f.start() for f in matches], labels_at))
+    return facts
+
+
+def _without_phase(label: str) -> str:
+    """A label without a trailing phase word ("公务接待费全年预算数" -> "公务接待费")."""
+    for word, _phase in PHASE_WORDS:
+        for tail in (word + "数", word):
+            if label.endswith(tail) and len(label) > len(tail):
+                return label[: -len(tail)]
+    return label
+
+
+def _phase_only(label: str) -> bool:
+    """Whether a label names only a phase ("决算数", "预算数"), not an item."""
+    bare = label
+    for word, _phase in PHASE_WORDS:
+        bare = bare.replace(word, "")
+    return not bare.strip("数")
+
+
+def _changes_without_amount(
+    view: ProseView, context: DocumentContext, sections: list, names: list[str], used: set[int], amount_starts: list[int], labels_at: list[tuple[int, str]]
+) -> list[Fact]:
+    """Changes stated with their item but without the year's amount in front of them.
+
+    "与上年相比，收入总计同比增加 123.45 万元，增长 5.56%" / "支出总计较上年减少 45.60 万元" /
+    "决算数与上年持平": the item is the text between the clause start and the
+    comparison word.
+    """
+    text = view.text
+    federation = context.org or ""
+    assert context.year is not None
+    facts: list[Fact] = []
+    for pattern in ("change_amount", "change_flat"):
+        for cm in PATTERNS[pattern].finditer(text):
+            if cm.start() in used:
+                continue
+            clause_start = _clause_start(text, cm.start())
+            label, _code = _clean_label(text[clause_start : cm.start()], names)
+            phase = _phase_of(label, context.genre)
+            if label and _phase_only(label):
+                # "决算数与上年持平": the item of the last amount of the paragraph, in the phase just named
+                para_start = text.rfind("\n", 0, cm.start()) + 1
+                earlier = [lab for pos, lab in labels_at if para_start <= pos < cm.start()]
+                label = _without_phase(earlier[-1]) if earlier else ""
+            if not label or len(label) > MAX_LABEL or re.search(r"\d", label) or NARRATIVE_PATTERNS["prior_year_label"].match(label):
+                continue
+            later = [a for a in amount_starts if a >= cm.end()]
+            stop = min(later[0] if later else len(text), _sentence_end(text, cm.start()))
+            section_org = org_at(cm.start(), sections)
+            facts.extend(_changes_after(view, cm.start(), stop, section_org or federation, context.year, label, phase, used))
     return facts
 
 

@@ -439,9 +439,9 @@ PHASE_WORDS: Final[tuple[tuple[str, str], ...]] = (
 DIRECTION_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("收支", ""),
     ("收入", "revenue"),
+    ("支出", "expenditure"),
     ("拨款", "revenue"),
     ("结转", "revenue"),
-    ("支出", "expenditure"),
     ("经费", "expenditure"),
     ("费", "expenditure"),
     ("补贴", "expenditure"),
@@ -452,9 +452,9 @@ DIRECTION_WORDS: Final[tuple[tuple[str, str], ...]] = (
 FUND_SOURCES: Final[tuple[str, ...]] = ("一般公共预算", "财政拨款", "政府性基金", "国有资本经营", "上年结转", "财政资金", "工会经费")
 
 #: Words stripped from the start of a label (connectives, subjects).
-LABEL_LEAD_NOISE: Final[tuple[str, ...]] = ("其中", "包括", "另外", "具体为", "合计", "共计", "共", "本部门", "本单位", "我单位", "我部门", "我会", "部门", "单位", "各单位")
+LABEL_LEAD_NOISE: Final[tuple[str, ...]] = ("（本级）", "(本级)", "本级", "其中", "包括", "另外", "具体为", "合计", "共计", "共", "本部门", "本单位", "我单位", "我部门", "我会", "部门", "单位", "各单位")
 #: Words stripped from the end of a label.
-LABEL_TAIL_NOISE: Final[tuple[str, ...]] = ("共计", "为", "是", "共", "达", "约", "安排", "均为")
+LABEL_TAIL_NOISE: Final[tuple[str, ...]] = ("（类）", "(类)", "（款）", "(款)", "（项）", "(项)", "共计", "为", "是", "共", "达", "约", "安排", "均为")
 
 #: Grades as printed and their canonical form.
 GRADES: Final[dict[str, str]] = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "合格": "中", "中": "中", "不合格": "差", "差": "差"}

@@ -75,6 +75,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
 MIN_WRAP_CONSISTENCY = 0.3
 #: How far (in characters) a wrapped line may fall short of the wrap width.
 WRAP_SLACK = 4
+#: Share of lines longer than the wrap width that a hard-wrapped text may have (tables, long cells).
+MAX_OVERLONG_SHARE = 0.2
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -91,6 +93,10 @@ def wrap_width(lines: list[str]) -> int | None:
         counts[n] = counts.get(n, 0) + 1
     mode = max(counts, key=lambda n: (counts[n], n))
     near = sum(1 for n in lengths if abs(n - mode) <= 3)
+    # lines far longer than the width mean one paragraph per line (a few equal-length headings are no wrap)
+    overlong = sum(1 for n in lengths if n > mode + WRAP_SLACK)
+    if overlong / len(lengths) > MAX_OVERLONG_SHARE:
+        return None
     return mode if near / len(lengths) >= MIN_WRAP_CONSISTENCY else None
 
 
