@@ -206,11 +206,28 @@ def validate_graph(graph: Graph) -> Conformance:
 
 
 def store_graph(store: object) -> Graph:
-    """Every triple of the store except the ontology graph, as one rdflib graph."""
-    from unionkg.graph.queries import named_query
-    from unionkg.graph.store import ONTOLOGY_GRAPH
+    """Every triple of the store except the ontology graph, as one rdflib graph.
 
-    return store.construct(named_query("stats_data_triples"), {"ontology": URIRef(ONTOLOGY_GRAPH)})  # type: ignore[attr-defined,no-any-return]
+    (Binding ``?ontology`` as a parameter does not work here: Oxigraph binds
+    an unprojected variable through a trailing VALUES clause, which a FILTER
+    inside the WHERE block never sees, so the query returned nothing and
+    ``validate_store`` checked an empty graph.  The embedded store is read
+    quad by quad; other stores get the constant IRI written into the query.)
+    """
+    from unionkg.graph.queries import named_query
+    from unionkg.graph.store import ONTOLOGY_GRAPH, OxigraphStore, from_ox
+
+    if isinstance(store, OxigraphStore):
+        import pyoxigraph as ox
+
+        out = Graph()
+        ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+        for q in store.oxigraph.quads_for_pattern(None, None, None, None):
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != ontology:
+                out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))  # type: ignore[arg-type]
+        return out
+    sparql = named_query("stats_data_triples").replace("?ontology", URIRef(ONTOLOGY_GRAPH).n3())
+    return store.construct(sparql)  # type: ignore[attr-defined,no-any-return]
 
 
 def validate_store(store: object) -> Conformance:
