@@ -47,7 +47,9 @@ class DocumentReport:
     timings: dict[str, float] = field(default_factory=dict)  # stage -> milliseconds
 
     def to_json(self) -> dict[str, object]:
-        return dict(self.__dict__)
+        from unionkg.extract.report import leftover_summary
+
+        return {**self.__dict__, "leftover_summary": leftover_summary(self.leftover_numbers)}
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -50,7 +50,53 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
+#: Leftover numbers printed with their context by ``ingest --report``; the rest are counted.
+REPORT_TOP_LEFTOVERS = 20
+
+
+def _leftovers_by_section(leftovers: Sequence[dict[str, object]]) -> list[tuple[str, bool, list[dict[str, object]]]]:
+    """(section heading, section matched a fact, its leftovers) in document order."""
+    groups: dict[str, tuple[bool, list[dict[str, object]]]] = {}
+    for n in leftovers:
+        heading = str(n.get("section") or "(before the first heading)")
+        groups.setdefault(heading, (bool(n.get("section_matched")), []))[1].append(n)
+    return [(h, matched, items) for h, (matched, items) in groups.items()]
+
+
+def render_quality_report(r: object, top: int = REPORT_TOP_LEFTOVERS) -> list[str]:
+    """The quality report of one document: genre, facts per kind, warnings,
+    unmatched sections, leftover numbers grouped by section (the first ``top``
+    with their context, then a count)."""
+    get = lambda name, default=None: getattr(r, name, default)  # noqa: E731
+    facts = get("facts") or {}
+    warnings = get("warnings") or []
+    unmatched = get("unmatched_sections") or []
+    leftovers = get("leftover_numbers") or []
+    pad = " " * 8
+    lines = [f"{pad}genre: {get('genre')}   body: {get('org') or '?'}   year: {get('year') or '?'}"]
+    lines.append(f"{pad}facts: " + (", ".join(f"{k} {v}" for k, v in sorted(facts.items())) or "none"))
+    lines.append(f"{pad}warnings: {len(warnings)}")
+    lines.extend(f"{pad}  - {w}" for w in warnings)
+    lines.append(f"{pad}sections no extractor matched: {len(unmatched)}")
+    lines.extend(f"{pad}  - {s}" for s in unmatched)
+    groups = _leftovers_by_section(leftovers)
+    lines.append(f"{pad}leftover numbers (in the text, used by no fact): {len(leftovers)} in {len(groups)} section(s)")
+    shown = 0
+    for heading, matched, items in groups:
+        note = "" if matched else "  [no extractor matched this section]"
+        lines.append(f"{pad}  {heading}: {len(items)}{note}")
+        for n in items:
+            if shown >= top:
+                break
+            lines.append(f"{pad}    {n.get('number')!s:>10}  @{n.get('start')}  …{n.get('context')}…")
+            shown += 1
+    if len(leftovers) > shown:
+        lines.append(f"{pad}  … {len(leftovers) - shown} more leftover number(s) not shown (all of them are in the --report-dir JSON)")
+    return lines
+
+
 def render_ingest_reports(reports: Sequence[object], detailed: bool = False) -> str:
+    """One line per document; with ``detailed`` (``ingest --report``) its quality report below."""
     lines: list[str] = []
     for r in reports:
         if getattr(r, "error", None):
@@ -59,12 +105,7 @@ def render_ingest_reports(reports: Sequence[object], detailed: bool = False) -> 
         facts = ", ".join(f"{k} {v}" for k, v in sorted(r.facts.items()))  # type: ignore[attr-defined]
         lines.append(f"ok      {r.source}  [{r.genre}] {r.org or '?'} {r.year or '?'}  {r.triples} triples  {facts}")  # type: ignore[attr-defined]
         if detailed:
-            for w in r.warnings:  # type: ignore[attr-defined]
-                lines.append(f"        warning: {w}")
-            for s in r.unmatched_sections:  # type: ignore[attr-defined]
-                lines.append(f"        unmatched section: {s}")
-            for n in r.leftover_numbers:  # type: ignore[attr-defined]
-                lines.append(f"        leftover number: {n.get('number')}  …{n.get('context')}…")
+            lines.extend(render_quality_report(r))
     ok = sum(1 for r in reports if not getattr(r, "error", None))
     lines.append(f"{ok} of {len(reports)} document(s) ingested")
     return "\n".join(lines)

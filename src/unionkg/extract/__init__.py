@@ -2,7 +2,9 @@
 
 :func:`extract` reads the document context (reporting body, year), runs every
 extractor registered for the document's genre, and post-processes the facts
-(de-duplication, ``met`` computed from comparator, target and actual).
+(de-duplication, ``met`` computed from comparator, target and actual), and
+builds the quality report (``unionkg.extract.report``: leftover numbers,
+unmatched sections, document warnings).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def _load_builtins() -> None:
 def extract(doc: SourceDocument) -> Extraction:
     from unionkg.extract.context import read_context
     from unionkg.extract.postprocess import finalize
+    from unionkg.extract.report import build_report
 
     _load_builtins()
     facts = []
@@ -42,4 +45,4 @@ def extract(doc: SourceDocument) -> Extraction:
         for extractor in extractors_for(doc.genre):
             facts.extend(extractor.func(doc, context))
     extraction = Extraction(document=doc, context=context, facts=facts, warnings=list(warnings))
-    return finalize(extraction)
+    return build_report(finalize(extraction))

@@ -1,0 +1,467 @@
+"""The ingest quality report: what a user reads to trust or fix an ingest.
+
+:func:`build_report` runs at the end of :func:`unionkg.extract.extract` and
+fills three fields of the :class:`~unionkg.model.Extraction`:
+
+* ``leftover_numbers`` -- every number in the text (amounts, counts,
+  percentages) that no fact used: its span in the *original* text is not
+  covered by the evidence of any fact other than a :class:`Passage`, and no
+  entry of :data:`EXPLAINED_KINDS` explains it (list markers, dates, document
+  numbers, row and column numbers, ...).  Each is a dict with ``number``,
+  ``start``/``end`` (original offsets), ``context`` (about 20 characters each
+  side, on one line), ``section`` (the heading of the section it is in, or
+  None before the first heading) and ``section_matched`` (whether that
+  section yielded any fact).
+* ``unmatched_sections`` -- the numbered headings (第一部分, 一、, (一), 1.,
+  (1)) whose section, subsections included, yielded no fact but passages;
+  a heading under an unmatched one is not listed again.
+* ``warnings`` -- a document of no known genre, or with no reporting body or
+  no fiscal year, is said so (once: the context reader's own warnings count).
+
+The explained kinds are named data, one table, each tested with positive and
+negative examples in ``tests/extract/test_report_kinds.py``.  A kind finds
+the spans of the normalised text (``SourceDocument.text``) that explain the
+numbers inside them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+
+from unionkg.extract.textview import marker_rank, prose_view, strip_marker
+from unionkg.model import Amount, Extraction, Fact, Passage
+
+#: A numeric token of the normalised text: digits with thousands separators
+#: and decimals, and a following percent sign.
+NUMBER = re.compile(r"(?<![\dA-Za-z_.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\dA-Za-z_])(?:\s?%)?")
+
+#: Characters of context printed on each side of a leftover number.
+CONTEXT_CHARS = 20
+#: Longest heading (without its marker); longer numbered paragraphs are list items.
+MAX_HEADING_CHARS = 40
+#: Deepest heading level reported (0 第一部分, 1 一、, 2 (一), 3 1., 4 (1)); 5 is 一是 (not a heading).
+MAX_HEADING_RANK = 4
+#: Punctuation that ends a sentence: a numbered paragraph ending so is a list item, not a heading.
+SENTENCE_END = "。；;，,"
+
+UNKNOWN_GENRE_WARNING = "report: no known genre: only generic extractors ran"
+NO_BODY_WARNING = "report: no reporting body found"
+NO_YEAR_WARNING = "report: no fiscal year found"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInput:
+    """What an explained kind may look at: the normalised text and the facts."""
+
+    text: str
+    facts: tuple[Fact, ...]
+    covered: Callable[[int, int], bool]  # whether text[start:end] is covered by a fact's evidence
+
+
+Finder = Callable[[ReportInput], Iterator[tuple[int, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExplainedKind:
+    """A kind of number that is not a fact: the spans of the text it explains."""
+
+    name: str
+    description: str
+    find: Finder
+
+
+def _regex(pattern: str, flags: int = re.M) -> Finder:
+    """Spans of a regex's matches, or of its group ``n`` when it has one."""
+    compiled = re.compile(pattern, flags)
+    group = "n" if "n" in compiled.groupindex else 0
+
+    def find(inp: ReportInput) -> Iterator[tuple[int, int]]:
+        for m in compiled.finditer(inp.text):
+            if m.start(group) >= 0:
+                yield m.start(group), m.end(group)
+
+    return find
+
+
+# -- finders that need more than one regex ----------------------------------
+
+_LINES = re.compile(r"[^\n]*")
+#: A header that numbers the rows of a table: 行次 or 栏次 (also split as 行 / 次 on two lines).
+_ROW_NUMBERED_HEAD = re.compile(r"行\s*次|栏\s*次|^\s*行\s*$")
+#: A header whose first column numbers the rows: 序号.
+_SERIAL_HEAD = re.compile(r"^\s*(?:[|｜]\s*)?序\s*号")
+#: A line that ends such a table: a note, the next table's title, a part heading, a sentence.
+_TABLE_END = re.compile(r"^\s*(?:注[：:]|.*公开\s*\d+\s*表|.*[决预]算表\s*$|第[一二三四五六七八九十]+部分|.{30,}。\s*$)")
+#: A row number: a small integer at the start of a row or right after a label
+#: (a figure right before it means the cell is an amount).
+_ROW_NUMBER = re.compile(r"(?:^|(?<=[^\d\s,.|｜]))[\s|｜]*(?P<n>\d{1,3})(?![\d,.%])(?=[\s|｜]|$)")
+_SERIAL_NUMBER = re.compile(r"^[\s|｜]*(?P<n>\d{1,3})(?![\d,.%])(?=[\s|｜])")
+#: A header row of column numbers: only small integers after an optional 栏次/行次, at least two.
+_COLUMN_NUMBER_ROW = re.compile(r"^[\s|｜]*(?:[栏行]\s*次[\s|｜]*)?(?:\d{1,2}[\s|｜]+)+\d{1,2}[\s|｜]*$")
+
+
+def _row_and_column_numbers(inp: ReportInput) -> Iterator[tuple[int, int]]:
+    row_number: re.Pattern[str] | None = None
+    for m in _LINES.finditer(inp.text):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        if _COLUMN_NUMBER_ROW.match(line) or re.search(r"栏\s*次", line):
+            for n in re.finditer(r"\d+", line):
+                yield m.start() + n.start(), m.start() + n.end()
+            row_number = _ROW_NUMBER
+            continue
+        if _ROW_NUMBERED_HEAD.search(line):
+            row_number = _ROW_NUMBER
+            continue
+        if _SERIAL_HEAD.match(line):
+            row_number = _SERIAL_NUMBER
+            continue
+        if row_number is not None and (_TABLE_END.match(line) or is_heading(line)):
+            row_number = None
+        if row_number is not None:
+            for n in row_number.finditer(line):
+                yield m.start() + n.start("n"), m.start() + n.end("n")
+
+
+@functools.cache
+def classification_codes() -> frozenset[str]:
+    """The notations of the classification code lists shipped in ``ontology/codes``."""
+    from unionkg.resources import codes_dir
+
+    found: set[str] = set()
+    for path in sorted(codes_dir().glob("*classification.ttl")):
+        found.update(re.findall(r'skos:notation\s+"(\d+)"', path.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+#: A code followed by a name (not by a unit: 30101 元 is an amount).
+_CODE = re.compile(r"(?<![\d.,])(?:\d{3}|\d{5}|\d{7})(?![\d.,%])(?P<name>\s*(?![元万亿千人个名次件户家辆台套项场期条天年月日分])[\u4e00-\u9fff])?")
+
+
+def _classification_codes(inp: ReportInput) -> Iterator[tuple[int, int]]:
+    linked = {f.code for f in inp.facts if isinstance(f, Amount) and f.code}
+    listed = classification_codes()
+    for m in _CODE.finditer(inp.text):
+        code = m.group(0)[: m.end() - m.start() - len(m.group("name") or "")]
+        if code in linked or (m.group("name") and code in listed):
+            yield m.start(), m.start() + len(code)
+
+
+_SENTENCE = re.compile(r"[^。；;！？\n]+")
+_SHARE = re.compile(r"(?:占|比重|比例|构成)[^。；;%\n]{0,40}?(?P<n>\d+(?:\.\d+)?\s?%)")
+
+
+def _shares_of_extracted_amounts(inp: ReportInput) -> Iterator[tuple[int, int]]:
+    """A percentage stating the share of an amount, in a sentence with an extracted amount."""
+    for s in _SENTENCE.finditer(inp.text):
+        sentence = s.group(0)
+        if "%" not in sentence or not inp.covered(s.start(), s.end()):
+            continue
+        for m in _SHARE.finditer(sentence):
+            yield s.start() + m.start("n"), s.start() + m.end("n")
+
+
+_GRADE_WORDS = re.compile(r"优|良|合格|等级|档次|评分|扣|得分|满分|分值|为[“\"]?[中差]|[“\"][中差][”\"]")
+_SCORE = r"\d+(?:\.\d+)?\s*分"
+_INCLUSIVE = r"(?:[（(]\s*不?含\s*[）)])"
+_THRESHOLD = re.compile(
+    rf"[≥≤><]=?\s*{_SCORE}"  # 分值≥90分
+    rf"|{_SCORE}\s*{_INCLUSIVE}?\s*(?:[≤<≥>]|(?:及|或)?以[上下]|{_INCLUSIVE})"  # 80分≤分值, 90分(含)以上
+    rf"|\d+(?:\.\d+)?\s*分?\s*{_INCLUSIVE}?\s*[-—–~～至]\s*{_SCORE}"  # 80-90分, 90(含)-100分
+    rf"|(?:满分|总分|分值|共)\s*(?:为|是|共)?\s*{_SCORE}"  # 满分100分
+    rf"|扣\s*{_SCORE}"  # 每发现一例扣1分
+)
+
+
+def _grading_rules(inp: ReportInput) -> Iterator[tuple[int, int]]:
+    """Score thresholds of a grading rule (90 分(含)以上为优, 分值≥90分, 每发现一例扣 1 分)."""
+    for s in _SENTENCE.finditer(inp.text):
+        sentence = s.group(0)
+        if not _GRADE_WORDS.search(sentence):
+            continue
+        for m in _THRESHOLD.finditer(sentence):
+            yield s.start() + m.start(), s.start() + m.end()
+
+
+_ORG_COUNT = re.compile(
+    r"(?P<n>\d+)\s*(?:个|家)\s*(?:内设机构|职能部室|部室|科室|处室|直属单位|事业单位|预算单位|行政机关|行政单位|二级预算单位|所属单位|下属单位|单位)"
+)
+
+
+def _counts_of_listed_organisations(inp: ReportInput) -> Iterator[tuple[int, int]]:
+    """The count of units or departments before their list, in a paragraph whose organisations were extracted."""
+    for line in _LINES.finditer(inp.text):
+        if not inp.covered(line.start(), line.end()):
+            continue
+        for m in _ORG_COUNT.finditer(line.group(0)):
+            yield line.start() + m.start("n"), line.start() + m.end("n")
+
+
+# -- the table ---------------------------------------------------------------
+
+_CN_NUM = "一二三四五六七八九十"
+
+#: Kinds of numbers that are not facts, in the order they are tried.
+EXPLAINED_KINDS: tuple[ExplainedKind, ...] = (
+    ExplainedKind(
+        "list_marker",
+        "enumeration and heading markers: 1. 2、 (3) 4) ① at a line or clause start, 第1条",
+        _regex(
+            r"(?:^|(?<=[。；;：:，,！？\s]))\s*(?:[（(]\d{1,2}[）)]|\d{1,2}\s*[、)）]|\d{1,2}\s*[.．](?![\d%]))"
+            r"|第\s*\d{1,3}\s*[条款项点章节]"
+        ),
+    ),
+    ExplainedKind(
+        "date",
+        "dates, years, months and periods: 2023年12月31日, 2023年度, 2022-01-01, 1-6月, 第3季度, 2021-2023年",
+        _regex(
+            r"(?:19|20)\d{2}\s*(?:年|[-—–~～至]\s*(?:19|20)?\d{2}\s*年)"
+            r"|(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)"
+            r"|(?:19|20)\d{2}\s*[-—–~～至]\s*(?:19|20)\d{2}(?!\d)"
+            r"|\d{1,2}\s*(?:[-—–~～至]\s*\d{1,2}\s*)?月(?:\s*\d{1,2}\s*[日号])?"
+            r"|\d{1,2}\s*[日号](?=\s*[-—–~～至前后起止]|\s*\d{1,2}\s*[日号])"
+            r"|第\s*\d\s*季度|\d{1,2}\s*[:：]\s*\d{2}(?=\s*[-—–~～至前后]|\s*$)"
+        ),
+    ),
+    ExplainedKind(
+        "document_number",
+        "numbers of official documents: 赣发〔2023〕7号, [2016]95号, 财预〔2021〕1号",
+        _regex(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*(?:第\s*)?\d+\s*号"),
+    ),
+    ExplainedKind(
+        "table_name",
+        "table and attachment numbers: 公开01表, 表3, 附表1, 附件2",
+        _regex(r"公开\s*\d+\s*表|(?:附表|附件|(?:(?<=[见如])|(?<![\u4e00-\u9fff]))表)\s*\d+(?![\d.,%])(?!\s*[万元个人名])"),
+    ),
+    ExplainedKind(
+        "row_column_number",
+        "row and column numbers of tables: the 行次 column, the 栏次 row and header rows of 1 2 3",
+        _row_and_column_numbers,
+    ),
+    ExplainedKind(
+        "page_number",
+        "page numbers left in the text: 第3页, 共20页, — 33 —",
+        _regex(r"第\s*\d+\s*页|共\s*\d+\s*页|^\s*[-—–－]+\s*\d{1,4}\s*[-—–－]+\s*$"),
+    ),
+    ExplainedKind(
+        "classification_code",
+        "classification codes (3, 5 or 7 digits) of an extracted amount, or of the code lists when a name follows (an empty row)",
+        _classification_codes,
+    ),
+    ExplainedKind(
+        "phone_number",
+        "telephone numbers: 0791-86212345, 13912345678, 联系电话：8888888",
+        _regex(
+            r"(?<!\d)0\d{2,3}\s*[-—－]\s*\d{7,8}(?!\d)|(?<![\d.])1[3-9]\d{9}(?!\d)"
+            r"|(?:电话|传真|热线|手机)[：:\s]*(?P<n>[\d\s\-—－]{5,})"
+        ),
+    ),
+    ExplainedKind(
+        "grading_rule",
+        "score thresholds of grading rules: 90分(含)以上为优, 分值≥90分, 80-90分为良, 每发现一例扣1分",
+        _grading_rules,
+    ),
+    ExplainedKind(
+        "asset_threshold",
+        "value thresholds of asset rules: 单价100万元(含)以上设备, 单位价值50万元以上",
+        _regex(r"(?:单价|单位价值|价值)\s*(?:在)?\s*\d+(?:\.\d+)?\s*[万千]?元\s*(?:[（(]\s*含\s*[）)])?\s*以上"),
+    ),
+    ExplainedKind(
+        "section_weight",
+        "the weight of a section of a scoring rubric, in its heading: (一)预算执行情况(10分)",
+        _regex(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]\s*$"),
+    ),
+    ExplainedKind(
+        "slogan",
+        "numbers of a quoted slogan or work formula: “1+6+3”工作部署, “2+N”",
+        _regex(r"[“\"'‘]\s*\d+(?:\s*[+＋]\s*(?:\d+|[A-Za-z]))+\s*[”\"'’]"),
+    ),
+    ExplainedKind(
+        "template_note",
+        "the zero of the national template's note on empty tables: 表中数据为0",
+        _regex(r"(?:空表|表中数据|数据)\s*(?:为|是)\s*0(?![\d.])"),
+    ),
+    ExplainedKind(
+        "organisation_count",
+        "the count of units or departments listed after it, in a paragraph whose organisations were extracted: 内设 7 个部室，分别为……",
+        _counts_of_listed_organisations,
+    ),
+    ExplainedKind(
+        "share_of_amount",
+        "a percentage restating the share of an amount extracted in the same sentence (占支出总额的45.2%)",
+        _shares_of_extracted_amounts,
+    ),
+)
+
+
+# -- sections -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    rank: int
+    start: int  # offset in doc.text of the heading
+    end: int  # offset in doc.text where the section (subsections included) ends
+
+
+#: A numbered line that is a table row or a field, not a heading: cells of
+#: figures, a figure at the end, a comma, or "label：value" after the marker.
+_NOT_HEADING = re.compile(r"\|| \S*\d\S*\s+\S*\d|\s[-\d.,%—]+\s*$|[，,]|[^：:\s][：:]\s*\S")
+
+
+def is_heading(paragraph: str) -> bool:
+    """Whether a paragraph is a numbered heading (not a list item, a table row or a field)."""
+    text = paragraph.strip()
+    rank = marker_rank(text)
+    if rank > MAX_HEADING_RANK or not text or text[-1] in SENTENCE_END:
+        return False
+    _cut, body = strip_marker(text)
+    return 0 < len(body) <= MAX_HEADING_CHARS and not _NOT_HEADING.search(body)
+
+
+def find_sections(extraction: Extraction) -> list[Section]:
+    """The numbered headings of the document and the extent of their sections."""
+    doc = extraction.document
+    view = prose_view(doc)
+    heads: list[tuple[int, int, str]] = []
+    for para in view.paragraphs():
+        text = para.text.strip()
+        rank = marker_rank(text)
+        if not is_heading(text):
+            continue
+        lead = len(para.text) - len(para.text.lstrip())
+        heads.append((view.offsets[para.start + lead], rank, text))
+    sections: list[Section] = []
+    for i, (start, rank, text) in enumerate(heads):
+        end = next((s for s, r, _t in heads[i + 1 :] if r <= rank), len(doc.text))
+        sections.append(Section(text, rank, start, end))
+    return sections
+
+
+# -- the report ---------------------------------------------------------------
+
+
+def _evidence_mask(extraction: Extraction) -> list[int]:
+    """Prefix sums of the original characters covered by a non-Passage fact's evidence."""
+    n = len(extraction.document.original)
+    marks = bytearray(n + 1)
+    for fact in extraction.facts:
+        if isinstance(fact, Passage):
+            continue
+        e = fact.evidence
+        marks[e.start : e.end] = b"\x01" * (min(e.end, n) - e.start)
+    return [0, *accumulate(marks[:n])]
+
+
+def explained_spans(inp: ReportInput) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every explained span of the normalised text."""
+    return [(s, e, kind.name) for kind in EXPLAINED_KINDS for s, e in kind.find(inp)]
+
+
+def classify_numbers(extraction: Extraction) -> list[dict[str, object]]:
+    """Every number of the text with how it is accounted for: ``fact``, an explained kind, or ``leftover``."""
+    doc = extraction.document
+    prefix = _evidence_mask(extraction)
+
+    def to_original(start: int, end: int) -> tuple[int, int]:
+        return doc.offsets[start], (doc.offsets[end - 1] + 1 if end > start else doc.offsets[start])
+
+    def covered(start: int, end: int) -> bool:
+        o_start, o_end = to_original(start, end)
+        return prefix[o_end] - prefix[o_start] > 0
+
+    inp = ReportInput(doc.text, tuple(extraction.facts), covered)
+    by_char: dict[int, str] = {}
+    for s, e, kind in explained_spans(inp):
+        for i in range(s, e):
+            by_char.setdefault(i, kind)
+    sections = find_sections(extraction)
+    section_has_facts = {sec.start: covered(sec.start, sec.end) for sec in sections}
+    out: list[dict[str, object]] = []
+    heading_index = 0
+    for m in NUMBER.finditer(doc.text):
+        start, end = m.start(), m.end()
+        while heading_index < len(sections) and sections[heading_index].start <= start:
+            heading_index += 1
+        section = sections[heading_index - 1] if heading_index else None
+        digits_end = start + len(m.group(0).rstrip("% "))
+        if covered(start, end):
+            status = "fact"
+        else:
+            kinds = {by_char.get(i) for i in range(start, digits_end)}
+            kinds.discard(None)
+            status = sorted(kinds)[0] if kinds else "leftover"  # type: ignore[type-var]
+        o_start, o_end = to_original(start, end)
+        line_start = doc.original.rfind("\n", 0, o_start) + 1
+        line_end = doc.original.find("\n", o_end)
+        line_end = len(doc.original) if line_end < 0 else line_end
+        # context: the original text around the number, on its own line, one line
+        before = doc.original[max(line_start, o_start - CONTEXT_CHARS) : o_start]
+        after = doc.original[o_end : min(line_end, o_end + CONTEXT_CHARS)]
+        context = " ".join((before + doc.original[o_start:o_end] + after).split())
+        out.append(
+            {
+                "number": doc.original[o_start:o_end],
+                "start": o_start,
+                "end": o_end,
+                "context": context,
+                "section": section.heading if section else None,
+                "section_matched": section_has_facts[section.start] if section else covered(0, sections[0].start if sections else len(doc.text)),
+                "status": status,
+            }
+        )
+    return out
+
+
+def unmatched_sections(extraction: Extraction) -> list[str]:
+    """Headings whose section yielded no fact but passages (the top-most of nested ones)."""
+    prefix = _evidence_mask(extraction)
+    doc = extraction.document
+    out: list[str] = []
+    hidden_until = -1
+    for sec in find_sections(extraction):
+        if sec.start < hidden_until:
+            continue
+        o_start = doc.offsets[sec.start]
+        o_end = doc.offsets[sec.end] if sec.end < len(doc.offsets) else len(doc.original)
+        if prefix[o_end] - prefix[o_start] == 0:
+            out.append(sec.heading)
+            hidden_until = sec.end
+    return out
+
+
+def context_warnings(extraction: Extraction) -> list[str]:
+    """Warnings about the document as a whole: no known genre, no reporting body, no year."""
+    said = " ".join(extraction.warnings)
+    out: list[str] = []
+    if extraction.document.genre == "unknown":
+        out.append(UNKNOWN_GENRE_WARNING)
+    if not extraction.context.org and "no reporting body" not in said:
+        out.append(NO_BODY_WARNING)
+    if extraction.context.year is None and "no fiscal year" not in said:
+        out.append(NO_YEAR_WARNING)
+    return out
+
+
+def build_report(extraction: Extraction) -> Extraction:
+    """Fill ``leftover_numbers``, ``unmatched_sections`` and the document warnings."""
+    numbers = classify_numbers(extraction)
+    extraction.leftover_numbers = [{k: v for k, v in n.items() if k != "status"} for n in numbers if n["status"] == "leftover"]
+    extraction.unmatched_sections = unmatched_sections(extraction)
+    for w in context_warnings(extraction):
+        if w not in extraction.warnings:
+            extraction.warnings.append(w)
+    return extraction
+
+
+def leftover_summary(leftovers: list[dict[str, object]]) -> dict[str, object]:
+    """The count of leftover numbers, per document and per section (in document order)."""
+    per_section = Counter(str(n.get("section") or "") for n in leftovers)
+    return {"count": len(leftovers), "by_section": dict(per_section)}
