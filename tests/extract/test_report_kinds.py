@@ -98,6 +98,7 @@ CASES: tuple[Case, ...] = (
     Case("template_note", "车辆⟦0⟧辆", False),
     # counts of listed organisations
     Case("organisation_count", "内设⟦7⟧个部室，分别为办公室、人事部", True, covered="办公室、人事部"),
+    Case("organisation_count", "直属事业单位有⟦3⟧个，分别为文化宫、服务中心", True, covered="文化宫"),
     Case("organisation_count", "内设⟦7⟧个部室，分别为办公室、人事部", False),
     Case("organisation_count", "开展活动⟦7⟧个，分别为办公室、人事部", False, covered="办公室、人事部"),
     # shares of extracted amounts

@@ -189,9 +189,8 @@ def _grading_rules(inp: ReportInput) -> Iterator[tuple[int, int]]:
             yield s.start() + m.start(), s.start() + m.end()
 
 
-_ORG_COUNT = re.compile(
-    r"(?P<n>\d+)\s*(?:个|家)\s*(?:内设机构|职能部室|部室|科室|处室|直属单位|事业单位|预算单位|行政机关|行政单位|二级预算单位|所属单位|下属单位|单位)"
-)
+_ORG_WORDS = r"(?:内设机构|职能部室|部室|科室|处室|直属单位|事业单位|预算单位|行政机关|行政单位|二级预算单位|所属单位|下属单位|单位)"
+_ORG_COUNT = re.compile(rf"(?P<n>\d+)\s*(?:个|家)\s*{_ORG_WORDS}|{_ORG_WORDS}(?:共有|有|共)\s*(?P<m>\d+)\s*(?:个|家)")
 
 
 def _counts_of_listed_organisations(inp: ReportInput) -> Iterator[tuple[int, int]]:
@@ -200,7 +199,8 @@ def _counts_of_listed_organisations(inp: ReportInput) -> Iterator[tuple[int, int
         if not inp.covered(line.start(), line.end()):
             continue
         for m in _ORG_COUNT.finditer(line.group(0)):
-            yield line.start() + m.start("n"), line.start() + m.end("n")
+            g = "n" if m.group("n") else "m"
+            yield line.start() + m.start(g), line.start() + m.end(g)
 
 
 # -- the table ---------------------------------------------------------------
