@@ -34,6 +34,7 @@ CASES: tuple[Case, ...] = (
     Case("list_marker", "⟦5⟧）公务接待费", True),
     Case("list_marker", "主要做法：⟦2⟧、加强管理", True),
     Case("list_marker", "依照第⟦12⟧条规定", True),
+    Case("list_marker", "根据第 ⟦14⟧ 次联席座谈会议", True),
     Case("list_marker", "收入⟦12⟧.5万元", False),
     Case("list_marker", "共有⟦3⟧个单位", False),
     # dates and years
@@ -80,6 +81,7 @@ CASES: tuple[Case, ...] = (
     Case("grading_rule", "⟦80⟧ 分≤分值<90 分，评价结果为“良”", True),
     Case("grading_rule", "⟦90⟧（含）-100分为优", True),
     Case("grading_rule", "每发现一例扣⟦1⟧分，扣完为止", True),
+    Case("grading_rule", "评价指标体系表共 ⟦100⟧ 分", True),
     Case("grading_rule", "总得分⟦95⟧分，等级为优", False),
     Case("grading_rule", "其中实现⟦100⟧人以上企业全覆盖", False),
     # asset thresholds

@@ -167,7 +167,7 @@ def _shares_of_extracted_amounts(inp: ReportInput) -> Iterator[tuple[int, int]]:
             yield s.start() + m.start("n"), s.start() + m.end("n")
 
 
-_GRADE_WORDS = re.compile(r"优|良|合格|等级|档次|评分|扣|得分|满分|分值|为[“\"]?[中差]|[“\"][中差][”\"]")
+_GRADE_WORDS = re.compile(r"指标体系|优|良|合格|等级|档次|评分|扣|得分|满分|分值|为[“\"]?[中差]|[“\"][中差][”\"]")
 _SCORE = r"\d+(?:\.\d+)?\s*分"
 _INCLUSIVE = r"(?:[（(]\s*不?含\s*[）)])"
 _THRESHOLD = re.compile(
@@ -211,10 +211,10 @@ _CN_NUM = "一二三四五六七八九十"
 EXPLAINED_KINDS: tuple[ExplainedKind, ...] = (
     ExplainedKind(
         "list_marker",
-        "enumeration and heading markers: 1. 2、 (3) 4) ① at a line or clause start, 第1条",
+        "enumeration markers and ordinals: 1. 2、 (3) 4) at a line or clause start, 第1条, 第14次(会议)",
         _regex(
             r"(?:^|(?<=[。；;：:，,！？\s]))\s*(?:[（(]\d{1,2}[）)]|\d{1,2}\s*[、)）]|\d{1,2}\s*[.．](?![\d%]))"
-            r"|第\s*\d{1,3}\s*[条款项点章节]"
+            r"|第\s*\d{1,3}\s*[条款项点章节次届轮]"
         ),
     ),
     ExplainedKind(
