@@ -101,6 +101,7 @@ CASES: tuple[Case, ...] = (
     # counts of listed organisations
     Case("organisation_count", "内设⟦7⟧个部室，分别为办公室、人事部", True, covered="办公室、人事部"),
     Case("organisation_count", "直属事业单位有⟦3⟧个，分别为文化宫、服务中心", True, covered="文化宫"),
+    Case("organisation_count", "本部门共有直属单位⟦4⟧个。其中：\n（一）行政单位1个，是柳州市总工会", True, covered="柳州市总工会"),
     Case("organisation_count", "内设⟦7⟧个部室，分别为办公室、人事部", False),
     Case("organisation_count", "开展活动⟦7⟧个，分别为办公室、人事部", False, covered="办公室、人事部"),
     # shares of extracted amounts

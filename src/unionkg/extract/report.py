@@ -190,13 +190,15 @@ def _grading_rules(inp: ReportInput) -> Iterator[tuple[int, int]]:
 
 
 _ORG_WORDS = r"(?:内设机构|职能部室|部室|科室|处室|直属单位|事业单位|预算单位|行政机关|行政单位|二级预算单位|所属单位|下属单位|单位)"
-_ORG_COUNT = re.compile(rf"(?P<n>\d+)\s*(?:个|家)\s*{_ORG_WORDS}|{_ORG_WORDS}(?:共有|有|共)\s*(?P<m>\d+)\s*(?:个|家)")
+_ORG_COUNT = re.compile(rf"(?P<n>\d+)\s*(?:个|家)\s*{_ORG_WORDS}|{_ORG_WORDS}(?:共有|有|共)?\s*(?P<m>\d+)\s*(?:个|家)")
 
 
 def _counts_of_listed_organisations(inp: ReportInput) -> Iterator[tuple[int, int]]:
     """The count of units or departments before their list, in a paragraph whose organisations were extracted."""
     for line in _LINES.finditer(inp.text):
-        if not inp.covered(line.start(), line.end()):
+        following = inp.text.find("\n", line.end() + 1)
+        following = len(inp.text) if following < 0 else following
+        if not inp.covered(line.start(), following):  # the list is on the line or the next one
             continue
         for m in _ORG_COUNT.finditer(line.group(0)):
             g = "n" if m.group("n") else "m"
@@ -289,7 +291,7 @@ EXPLAINED_KINDS: tuple[ExplainedKind, ...] = (
     ),
     ExplainedKind(
         "organisation_count",
-        "the count of units or departments listed after it, in a paragraph whose organisations were extracted: 内设 7 个部室，分别为……",
+        "the count of units or departments listed after it (on its line or the next) whose organisations were extracted: 内设 7 个部室，分别为……",
         _counts_of_listed_organisations,
     ),
     ExplainedKind(
