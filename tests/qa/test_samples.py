@@ -19,11 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = load_cases(Path(__file__).parent / "sample_questions.yaml")
 
 # Cases that cannot pass yet, with the reason (strict: they fail the suite once they pass).
-KNOWN_GAPS: dict[str, str] = {
-    "How many households of workers in difficulty did the Jiangmen federation give medical aid to in 2021?":
-        "no structured fact for the 80 households (narrative passage only) and English-to-Chinese passage retrieval "
-        "with the USE encoder ranks another passage first",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

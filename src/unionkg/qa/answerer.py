@@ -7,6 +7,7 @@ set of named graphs in the store changes (a document was ingested or removed).
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -75,12 +76,15 @@ class Answerer:
         choice = self.classifier.classify(q.text, q.original, vectors.question)
         intent = choice.name
         state = self.sessions.get(session)
-        context_text = ""
+        context_text = previous = ""
         if state is not None and _is_follow_up(q, choice.rule_hit, links):
+            previous = state.question
             if not choice.rule_hit:
                 intent, context_text = state.intent, state.question
-            links = _inherit(links, state)
-        ctx = Context(self.store, catalog, q, links, q.language, doc_years={str(d["docIri"]): d.get("year") for d in self._docs}, context_text=context_text)
+            links = _inherit(links, state, catalog)
+        intent = _refine(intent, q, links)
+        ctx = Context(self.store, catalog, q, links, q.language, doc_years={str(d["docIri"]): d.get("year") for d in self._docs},
+                      context_text=context_text, previous=previous)
         outcome, intent, searched = self._answer(ctx, intent)
         session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200]))
         return {
@@ -167,14 +171,36 @@ def _is_follow_up(q: NormalisedQuestion, rule_hit: bool, links: Links) -> bool:
     pattern = FOLLOW_UP_PATTERNS[q.language]
     if pattern.search(q.text):
         return True
+    if len(q.text) <= 20 and not (links.orgs or links.years or links.projects or links.indicators or links.codes or links.unknown_bodies):
+        return True  # "为什么下降了" / "why?" in a chat: about the body and year just asked
     # a short question with only a body or a year ("2023年的呢", "Jiangxi?") refers to the last one
     return not rule_hit and len(q.text) <= 20 and bool(links.orgs or links.years)
 
 
-def _inherit(links: Links, state: SessionState) -> Links:
+# Families a "how many ..." question about a named project belongs to rather than to amounts or lists.
+_COUNT_OVERRIDES = frozenset({None, "amount", "projects", "evaluation_score", "execution_rate", "flows"})
+
+
+def _refine(intent: str | None, q: NormalisedQuestion, links: Links) -> str | None:
+    """A count question about a named project asks for its beneficiaries ("送温暖资金慰问了多少职工")."""
+    from unionkg.qa.handlers import counters_in
+
+    if intent in _COUNT_OVERRIDES and (links.projects or links.indicators) and counters_in(q.text, q.language) \
+            and not re.search(r"多少钱|金额|how much", q.text):
+        return "project_detail"
+    return intent
+
+
+def _inherit(links: Links, state: SessionState, catalog: Catalog) -> Links:
+    years = links.years or list(state.years)
+    if links.orgs and not links.years and years:
+        # "And Jiangxi?" after a 2024 question: keep the year only when the new body has it
+        held = {y for o in links.orgs for y in (catalog.orgs[o].years if o in catalog.orgs else set())}
+        if held and not set(years) & held:
+            years = []
     return Links(
         orgs=links.orgs or list(state.orgs),
-        years=links.years or list(state.years),
+        years=years,
         projects=links.projects or ([] if links.orgs else list(state.projects)),
         indicators=links.indicators,
         codes=links.codes,

@@ -18,7 +18,7 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
-from unionkg.qa.patterns import AMOUNT_ITEMS, PHASE_WORDS
+from unionkg.qa.patterns import AMOUNT_ITEMS, BREAKDOWN_COLUMNS, COUNT_QUESTION, COUNT_UNITS, GENERIC_ITEM, PHASE_WORDS
 from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -39,6 +39,7 @@ class Context:
     queries_run: list[str] = field(default_factory=list)
     doc_years: dict[str, object] = field(default_factory=dict)  # document IRI -> fiscal year
     context_text: str = ""  # the previous question of a follow-up: what "那…呢" asks about
+    previous: str = ""  # the previous question of any follow-up ("为什么下降了" after an income question)
 
     @property
     def topic(self) -> str:
@@ -213,7 +214,12 @@ def evaluation_score(ctx: Context) -> Outcome:
     rows = _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
     if ctx.links.projects:
         rows = [r for r in rows if r.get("subject") in ctx.links.projects] or rows
+    graded = [_clean(r) for r in rows if r.get("grade")]
     rows = [_clean(r) for r in rows if isinstance(r.get("score"), (int, float))]
+    if not rows and graded:  # a grade stated without a score ("自评完成情况“优秀”")
+        lines = [f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}：评价等级{r['grade']}（文件未给出分数）" if ctx.lang == "zh"
+                 else f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}: grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')}); the document gives no score" for r in graded]
+        return Outcome(True, join(lines, ctx.lang), graded, sources_of(graded))
     if not rows:
         return Outcome(False, ctx.say("图中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year."))
     project_rows = [r for r in rows if r.get("subject") and r.get("subject") != r.get("org")]
@@ -253,6 +259,16 @@ def wanted_phases(text: str) -> set[str]:
     return {phase for phase, pattern in PHASE_WORDS.items() if pattern.search(text)}
 
 
+OWN_LEVEL_WORDS = re.compile(r"本级|机关本级|own level|headquarters")
+DEPARTMENT_WORDS = re.compile(r"及(?:其)?(?:直属|下属|所属)|部门合计|全部门|含下属")
+DIRECTION_WORDS = {"revenue": re.compile(r"收入|income|revenue"), "expenditure": re.compile(r"支出|花了|花费|开支|spen[dt]|expenditure|expenses")}
+
+
+def asked_direction(text: str) -> str | None:
+    hits = [d for d, pattern in DIRECTION_WORDS.items() if pattern.search(text)]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _phase(r: dict[str, object]) -> str | None:
     return PHASE_BY_CODE.get(_short(r.get("phase"))) if r.get("phase") else None
 
@@ -262,7 +278,8 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         coded = [r for r in rows if r.get("code") in ctx.links.codes]
         if coded:
             return coded
-    named = [r for r in rows if isinstance(r.get("item"), str) and len(str(r["item"])) >= 2 and str(r["item"]) in ctx.topic]
+    named = [r for r in rows if isinstance(r.get("item"), str) and len(str(r["item"])) >= 2 and not GENERIC_ITEM.match(str(r["item"]))
+             and str(r["item"]) in ctx.topic]
     if named:
         longest = max(len(str(r["item"])) for r in named)
         return [r for r in named if len(str(r["item"])) == longest]
@@ -280,16 +297,27 @@ def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) 
     phases = wanted_phases(ctx.topic)
 
     asks_grand_total = "总计" in ctx.topic or "grand total" in ctx.topic
+    direction = asked_direction(ctx.topic)
+    own_level = bool(OWN_LEVEL_WORDS.search(ctx.topic))
 
-    def key(r: dict[str, object]) -> tuple[int, int, int, int, int, int]:
+    def key(r: dict[str, object]) -> tuple[object, ...]:
+        column = str(r.get("column") or "")
         return (
             0 if not phases or _phase(r) in phases else 1,
+            # a figure of the other direction (the income table's row for a spending question) comes last
+            1 if direction and r.get("direction") and _short(r["direction"]) != direction else 0,
             # 收入总计 adds last year's carry-over to 本年收入合计: "total income" means the latter
             1 if "总计" in str(r.get("item", "")) and not asks_grand_total else 0,
+            # the total column, not its basic/project or fund-source breakdown, unless the question names it
+            1 if BREAKDOWN_COLUMNS.search(column) and column not in ctx.topic else 0,
             0 if r.get("scope") == "department" else 1,
+            # "…及直属事业单位预算资金" is the whole department's figure; 本级 asks for the other one
+            (1 if own_level else 0) if DEPARTMENT_WORDS.search(str(r.get("item", ""))) else (0 if own_level else 1),
             0 if r.get("org") == org else 1,
             0 if not r.get("fundSource") else 1,
             len(str(r.get("item", ""))),
+            # the same label printed twice (own level and whole department): the department figure, unless 本级 is asked
+            (1 if own_level else -1) * float(r.get("amount") or 0),  # type: ignore[arg-type]
         )
 
     ranked = sorted(rows, key=key)
@@ -308,13 +336,16 @@ def _amount_row(r: dict[str, object]) -> dict[str, object]:
 
 
 def _best_amounts(ctx: Context, org: str, years: list[int]) -> list[dict[str, object]]:
-    rows = ctx.run("qa_amounts", org=org)
+    all_rows = ctx.run("qa_amounts", org=org)
     entry = ctx.catalog.orgs.get(org)
-    if not years and entry and entry.years:
-        years = [max(entry.years)]
-    rows = _in_years(rows, years)
-    hits = _matching_amounts(ctx, rows, amount_concept(ctx.topic))
-    ranked = _rank_amounts(ctx, hits, org)
+    # no year asked: the latest year of the body that has such a figure
+    candidates = [years] if years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
+    ranked: list[dict[str, object]] = []
+    for chosen in candidates:
+        hits = _matching_amounts(ctx, _in_years(all_rows, chosen), amount_concept(ctx.topic))
+        ranked = _rank_amounts(ctx, hits, org)
+        if ranked:
+            break
     if not ranked:
         return []
     phases = wanted_phases(ctx.topic)
@@ -336,6 +367,12 @@ def _amount_line(r: dict[str, object], lang: str) -> str:
 
 
 def amount(ctx: Context) -> Outcome:
+    if ctx.links.projects:  # "送温暖资金多少钱": the amounts of the named project
+        rows = [r for r in _projects(ctx) if r.get("fact") in ctx.links.projects and any(r.get(k) is not None for k in ("budget", "adjusted", "final"))]
+        if rows:
+            lines = [f"{r.get('orgLabel')} {r.get('year')} 「{r['label']}」：{_project_amount_text(r, ctx.lang)}" if ctx.lang == "zh"
+                     else f"{r.get('orgLabel')} {r.get('year')} '{r['label']}': {_project_amount_text(r, ctx.lang)}" for r in rows]
+            return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
@@ -372,6 +409,55 @@ def unit_amounts(ctx: Context) -> Outcome:
              else f"{r.get('orgLabel') or ctx.label(r['org'])}{' (own level)' if r['org'] == parent else ''}: {wan(r['amount'])}" for r in out]
     head = ctx.say(f"{ctx.label(parent)}各单位「{out[0].get('item')}」：", f"{ctx.label(parent)} by unit ('{out[0].get('item')}', 万元): ")
     return Outcome(True, head + join(lines, ctx.lang), out, sources_of(out))
+
+
+def _direction_ok(r: dict[str, object], direction: str | None) -> bool:
+    if direction is None:
+        return True
+    return ("支出" if direction == "expenditure" else "收入") in str(r.get("item", ""))
+
+
+def budget_vs_final(ctx: Context) -> Outcome:
+    """The budget and the final figure of one body and year, their difference and the rate."""
+    org = _target_org(ctx)
+    if org is None:
+        return _which_body(ctx)
+    entry = ctx.catalog.orgs.get(org)
+    all_rows = ctx.run("qa_amounts", org=org)
+    direction = asked_direction(ctx.topic)
+    concept = amount_concept(ctx.topic)
+    concepts = [c for c in (concept, "income_total" if direction == "revenue" else "expenditure_total", "budget_total") if c]
+    candidates = [ctx.links.years] if ctx.links.years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
+    for years in candidates:
+        rows = _in_years(all_rows, years)
+        picked: dict[str, dict[str, object]] = {}
+        for side, phases in (("budget", {"budget", "adjusted"}), ("final", {"final"})):
+            pool = [r for r in rows if _phase(r) in phases]
+            fallback: list[dict[str, object]] = []
+            for c in concepts:
+                hits = _matching_amounts(ctx, pool, c)
+                fallback = fallback or hits
+                kept = [r for r in hits if _direction_ok(r, direction)]
+                if kept:
+                    fallback = kept
+                    break
+            ranked = _rank_amounts(ctx, fallback, org)
+            if ranked:
+                picked[side] = _amount_row(ranked[0])
+        if len(picked) == 2:
+            break
+    if len(picked) < 2:
+        return amount(ctx) if picked else Outcome(False, ctx.say(f"图中没有{ctx.label(org)}可对照的预算数和决算数。", f"The graph has no budget and final figures of {ctx.label(org)} to compare."))
+    b, f = picked["budget"], picked["final"]
+    diff = Decimal(str(f["amount"])) - Decimal(str(b["amount"]))
+    rate = f"{Decimal(str(f['amount'])) / Decimal(str(b['amount'])) * 100:.2f}" if float(b["amount"]) else "-"  # type: ignore[arg-type]
+    label = f"{b.get('orgLabel') or ctx.label(org)} {b.get('year')}"
+    answer = ctx.say(
+        f"{label} 年预算「{b.get('item')}」{money(b['amount'], 'zh')}，决算「{f.get('item')}」{money(f['amount'], 'zh')}，决算比预算{'多' if diff >= 0 else '少'} {wan(abs(diff))} 万元（差额 {wan(diff)} 万元），执行率 {rate}%。",
+        f"{label}: budget '{b.get('item')}' {wan(b['amount'])} 万元, final '{f.get('item')}' {wan(f['amount'])} 万元; the final figure is {wan(abs(diff))} 万元 {'above' if diff >= 0 else 'below'} the budget (difference {wan(diff)}), {rate}% of it.",
+    )
+    rows = [b, f, {"difference_wan": float(wan(diff)), "rate_percent": float(rate) if rate != "-" else None}]
+    return Outcome(True, answer, rows, sources_of([b, f]))
 
 
 def comparison(ctx: Context) -> Outcome:
@@ -427,34 +513,111 @@ def execution_rate(ctx: Context) -> Outcome:
                  else f"{r.get('orgLabel')} {r.get('year')}: {r['indicator']} {r.get('actualText')}" for r in indicator_rows]
         return Outcome(True, join(lines, ctx.lang), indicator_rows, sources_of(indicator_rows))
     rows = [r for r in _projects(ctx) if r.get("rate") is not None]
+    if not rows and not ctx.links.projects:
+        # no stated rate: the final figure over the budget of the body and year
+        outcome = budget_vs_final(ctx)
+        if outcome.found:
+            return outcome
     if not rows:
         return Outcome(False, ctx.say("图中没有该单位/年份的执行率。", "The graph has no execution rate for this body/year."))
     lines = [f"{r['label']} {number(r['rate'])}%" for r in rows]
     return Outcome(True, ctx.say("执行率：", "Execution rate: ") + join(lines, ctx.lang), rows, sources_of(rows))
 
 
+def asked_counters(ctx: Context) -> set[str]:
+    return counters_in(ctx.q.text, ctx.lang)
+
+
+def counters_in(text: str, lang: str) -> set[str]:
+    """The counters (户, 人, 个 ...) of a "how many" question: 多少户 -> 户, how many households -> 户."""
+    if not COUNT_QUESTION[lang].search(text):
+        return set()
+    if lang == "zh":
+        tails = [m.group(1) for m in re.finditer(r"(?:多少|几)(?:个|名|位)?([\u4e00-\u9fff]{1,6})", text)]
+        tails += [m.group(0) for m in re.finditer(r"(?:多少|几)(?:个|名|位|户|人|家|场|次|项)", text)]
+    else:
+        tails = [m.group(1) for m in re.finditer(r"(?:how many|number of)\s+((?:[a-z-]+\s*){1,3})", text)]
+    return {unit for unit, pattern in COUNT_UNITS.items() for t in tails if pattern.search(t)}
+
+
+def _bigrams(text: str) -> set[str]:
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", text)
+    return {w[i:i + 2] for w in cjk.split() for i in range(len(w) - 1)}
+
+
+# Words of a question that say nothing about *what* was counted.
+_FRAME_BIGRAMS = _bigrams("多少是什么哪些有几个了的年度总工会补助资金经费项目")
+
+
+def _relevance(question: str, *texts: object) -> int:
+    asked = _bigrams(question) - _FRAME_BIGRAMS
+    return len(asked & _bigrams(" ".join(str(t) for t in texts if t)))
+
+
+def _counted(text: object, counters: set[str]) -> bool:
+    """A number followed by one of the counters ("80 户", "（55名）", "597 人")."""
+    units = "".join(("人名位" if c == "人" else "户家庭" if c == "户" else c) for c in counters)
+    return bool(units) and bool(re.search(rf"\d+(?:\.\d+)?\s*[{units}]", str(text or "")))
+
+
 def project_detail(ctx: Context) -> Outcome:
+    """How many people / households a project or payment reached, and for how much."""
+    counters = asked_counters(ctx)
+    flow_rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years)]
     if not (ctx.links.projects or ctx.links.indicators):
-        return Outcome(False, "")  # the answerer falls back to passage search
+        # no project named: the payments whose recipients are counted in the asked unit ("80户", "55名")
+        scored = []
+        for f in flow_rows:
+            counted = _counted(f.get("payeeLabel"), counters) or _counted(f.get("purpose"), counters)
+            score = (2 if counted else 0) + _relevance(ctx.q.text, f.get("payeeLabel"), f.get("purpose"), f.get("quote"))
+            if counted:
+                scored.append((score, f))
+        if not scored:
+            return Outcome(False, "")  # the answerer falls back to passage search
+        best = max(s for s, _ in scored)
+        rows = [f for s, f in scored if s == best]
+        lines = [_flow_line(f, ctx.lang) for f in rows]
+        return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
     indicators = [r for r in _in_years(_rows_for_orgs(ctx, "qa_indicators"), ctx.links.years)
                   if r.get("project") in ctx.links.projects or r.get("fact") in ctx.links.indicators]
     indicators = [_indicator_row(r) for r in indicators]
+    # the indicators the question is about (慰问职工人数 for "慰问了多少职工"), else all of the project's
+    # the question without the project's own name: "送温暖资金慰问了多少职工" asks about 慰问职工
+    asked = ctx.q.text
+    for p in _projects(ctx):
+        if p.get("fact") in ctx.links.projects and str(p.get("label")) in asked:
+            asked = asked.replace(str(p["label"]), " ")
+    relevant = [r for r in indicators if _relevance(asked, r.get("indicator")) >= 1
+                or (counters and _counted(r.get("actualText") or r.get("targetText"), counters) and ctx.lang == "en")]
+    if ctx.lang == "zh" and relevant:
+        top = max(_relevance(asked, r.get("indicator")) for r in relevant)
+        relevant = [r for r in relevant if _relevance(asked, r.get("indicator")) == top]
     project_rows = [r for r in _projects(ctx) if r.get("fact") in ctx.links.projects]
+    flows = [f for f in flow_rows if f.get("project") in ctx.links.projects]
+    if relevant and not any(r.get("actualText") for r in relevant) and not flows:
+        return Outcome(False, "")  # the count is only in the narrative: passage search quotes it
+    shown = relevant or indicators
     parts = []
+    for f in flows:
+        parts.append(_flow_line(f, ctx.lang))
+    for r in shown:
+        value = r.get("actualText") or (ctx.say(f"目标 {r.get('targetText')}", f"target {r.get('targetText')}"))
+        parts.append(f"{r['indicator']} {value}" if ctx.lang == "zh" else f"{r['indicator']}: {value}")
     for p in project_rows:
         parts.append(f"{p['label']}：{_project_amount_text(p, ctx.lang)}" if ctx.lang == "zh" else f"{p['label']}: {_project_amount_text(p, ctx.lang)}")
-        if p.get("description"):
+        if p.get("description") and not relevant:
             parts.append(str(p["description"]))
-    for r in indicators:
-        parts.append(f"{r['indicator']} {r.get('actualText')}" if ctx.lang == "zh" else f"{r['indicator']}: {r.get('actualText')}")
-    flow_rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years) if r.get("project") in ctx.links.projects]
-    for f in flow_rows:
-        amount_text = f"{wan(f['amount'])} 万元 " if f.get("amount") is not None else ""
-        parts.append(f"{f.get('payeeLabel') or ''} {amount_text}{f.get('purpose') or ''}".strip())
-    rows = project_rows + indicators + flow_rows
-    if not rows:
-        return Outcome(False, "")
+    rows = flows + shown + project_rows
+    if not (flows or shown or any(_project_amount_text(p, ctx.lang).strip(" (万元)") for p in project_rows)):
+        return Outcome(False, "")  # nothing but the name: passage search
     return Outcome(True, join(parts, ctx.lang), rows, sources_of(rows))
+
+
+def _flow_line(f: dict[str, object], lang: str) -> str:
+    amount_text = f"{wan(f['amount'])} 万元" if f.get("amount") is not None else ""
+    if lang == "zh":
+        return f"{f.get('payeeLabel') or _short(f.get('payee'))}：{amount_text}，{f.get('purpose') or ''}".strip("，")
+    return f"{f.get('payeeLabel') or _short(f.get('payee'))}: {amount_text} for {f.get('purpose') or '?'}"
 
 
 # ---------------------------------------------------------------- organisation
@@ -517,14 +680,23 @@ def flows(ctx: Context) -> Outcome:
 
 
 # ---------------------------------------------------------------- changes, codes, findings
-def _changes(ctx: Context) -> list[dict[str, object]]:
-    rows = _in_years(_rows_for_orgs(ctx, "qa_changes"), ctx.links.years)
-    concept = amount_concept(ctx.q.text)
-    if concept and concept in AMOUNT_ITEMS:
-        item_pattern = AMOUNT_ITEMS[concept][1]
-        asked = AMOUNT_ITEMS[concept][0]
-        rows = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or asked.search(str(r.get("item", "")))] or rows
-    return [_clean(r) for r in rows]
+def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
+    """Stated changes of the item asked (named, else by concept); ``strict``: [] when none is specific."""
+    rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_changes"), ctx.links.years)]
+    for text in (ctx.q.text, ctx.previous):
+        if not text:
+            continue
+        named = [r for r in rows if len(str(r.get("item", ""))) >= 2 and not GENERIC_ITEM.match(str(r["item"])) and str(r["item"]) in text]
+        if named:
+            longest = max(len(str(r["item"])) for r in named)
+            return [r for r in named if len(str(r["item"])) == longest]
+        concept = amount_concept(text)
+        if concept and concept != "budget_total":
+            item_pattern, asked = AMOUNT_ITEMS[concept][1], AMOUNT_ITEMS[concept][0]
+            hits = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or asked.search(str(r.get("item", "")))]
+            if hits:
+                return hits
+    return [] if strict else rows
 
 
 def _change_line(r: dict[str, object], lang: str, with_reason: bool) -> str:
@@ -545,7 +717,14 @@ def yoy_change(ctx: Context) -> Outcome:
 
 
 def change_reason(ctx: Context) -> Outcome:
-    rows = [r for r in _changes(ctx) if r.get("reason")]
+    rows = [r for r in _changes(ctx, strict=True) if r.get("reason")]
+    if not rows and (ctx.links.projects or ctx.links.indicators):
+        # "why did this indicator / project fall short": the deviation reasons stated for it
+        reasons = [_indicator_row(r) for r in _rows_for_orgs(ctx, "qa_indicators")
+                   if r.get("reason") and (r.get("project") in ctx.links.projects or r.get("fact") in ctx.links.indicators)]
+        if reasons:
+            lines = [f"{r['indicator']}：{r['reason']}" for r in reasons]
+            return Outcome(True, join(lines, ctx.lang), reasons, sources_of(reasons))
     if not rows:
         return Outcome(False, "")  # answered from the source passage by the answerer
     return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang), rows, sources_of(rows))
@@ -605,6 +784,7 @@ HANDLERS: dict[str, Callable[[Context], Outcome]] = {
     "evaluation_score": evaluation_score,
     "execution_rate": execution_rate,
     "unit_amounts": unit_amounts,
+    "budget_vs_final": budget_vs_final,
     "amount": amount,
     "projects": projects,
     "project_detail": project_detail,

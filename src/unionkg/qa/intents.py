@@ -60,9 +60,16 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("execution_rate", (
         _r(r"执行率|执行进度|完成率|支出进度", 1.3),
-        _r(r"execution rate|spending rate|implementation rate|share of the budget (?:was )?spent|how much of the budget", 1.3),
+        _r(r"execution rate|spending rate|implementation rate|(?:share|percentage|proportion|per ?cent) of (?:its |the |their )?budget|how much of (?:its |the |their )?budget", 1.3),
+        _r(r"预算执行(?:得|情况|的情况)|执行了(?:多少|百分之)|完成(?:了)?(?:年初)?预算的", 1.3),
     ), (
         "预算执行率是多少？", "项目资金执行率", "What was the budget execution rate?", "How much of the budget was spent?",
+    )),
+    Intent("budget_vs_final", (
+        _r(r"预算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}决算|决算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}预算|预决算|决算.{0,6}(?:超|少于|低于|高于)(?:了)?预算|预算.{0,4}(?:差|差额|差异)", 1.55),
+        _r(r"budget(?:ed)? (?:vs\.?|versus|and|against) (?:the )?(?:actual|final|outturn|spending)|(?:actual|final|outturn|spending) (?:vs\.?|versus|and|against) (?:the )?budget|compare.{0,40}(?:with|to|against) (?:its |the |their )?budget|(?:over|under)spen[dt]|(?:over|under) (?:the |its )?budget", 1.55),
+    ), (
+        "南昌市总工会2024年预算和决算差多少？", "预算数和决算数分别是多少", "How did actual spending compare with the budget?", "Budget versus final accounts",
     )),
     Intent("unit_amounts", (
         _r(r"(?:各|每个|分别|各个)(?:下属|所属|直属|二级)?(?:预算)?单位.{0,12}(?:收入|支出|预算|决算|经费)|各单位", 1.6),
@@ -72,7 +79,10 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("amount", (
         _r(r"收入|支出|预算|决算|经费|资金|拨款|合计|总计|多少钱|金额|人员经费|公用经费|三公"),
-        _r(r"income|revenue|expenditure|spending|spend|budget|appropriation|funds?|money|costs?|total|how much"),
+        _r(r"income|revenue|expenditure|spending|spen[dt]|budget|appropriation|funds?|money|costs?|total|how much"),
+        _r(r"花了|花费|开支|用了多少钱"),
+        # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
+        _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),
     ), (
         "江西省总工会2023年本年收入合计是多少？", "南昌市总工会2021年项目支出预算多少", "人员经费是多少",
         "What was the total income in 2023?", "How much was the project expenditure budget?", "What were the personnel costs?",
@@ -114,8 +124,8 @@ INTENTS: tuple[Intent, ...] = (
         "南昌市总工会的主要职责是什么？", "What are the duties of the federation?",
     )),
     Intent("flows", (
-        _r(r"支付给|付给|拨付给|收款|谁收到|谁获得|给了谁|向.{1,20}支付|收款方|受益单位|中标", 1.4),
-        _r(r"who (?:received|got|was paid)|paid to|payee|recipient|contractor|money went", 1.4),
+        _r(r"支付给|付给|拨付给|收款|谁收到|谁获得|给了谁|给了哪|付给了?哪|向.{1,20}支付|收款方|受益单位|中标|哪(?:家|些|个)(?:公司|企业|机构)", 1.4),
+        _r(r"who (?:received|got|was paid|were paid|gets)|paid to|payee|recipient|contractor|money went|which (?:compan(?:y|ies)|firms?|contractors?|organi[sz]ations?|suppliers?) (?:received|got|was paid|were paid)|(?:received|got) (?:the )?(?:money|funds?|payments?)", 1.4),
     ), (
         "这笔钱支付给了谁？", "哪些公司收到了资金", "Who received money for what?", "Which companies were paid?",
     )),
@@ -126,14 +136,20 @@ INTENTS: tuple[Intent, ...] = (
         "江西省总工会2023年收入为什么下降？", "支出增加的原因是什么", "Why did the federation's income fall in 2023?", "What explains the increase in spending?",
     )),
     Intent("yoy_change", (
-        _r(r"比上年|同比|较上年|与上年相比|增减|增长|减少|下降|上升|增加|变化", 1.1),
-        _r(r"year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:previous|last|prior) year|change|increase|decrease|grow|fell|rose|drop", 1.1),
+        _r(r"比上年|同比|较上年|与上年相比|比去年|比前一年|上年同期", 1.45),
+        _r(r"year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:previous|last|prior) year|(?:than|over|on) (?:the )?(?:previous|last|prior) year|how much did .{1,60}\b(?:grow|increase|rise|fall|drop|decrease|decline|change)\b|by how much", 1.45),
+        _r(r"(?:增长|增加|减少|下降|上升|降低|提高)了?多少|增幅|降幅|增长率", 1.45),
+        _r(r"增减|增长|减少|下降|上升|增加|变化|少了|多了", 1.1),
+        _r(r"change|increase|decrease|grow|grew|fell|fall|rose|rise|drop", 1.1),
     ), (
         "收入比上年增加了多少？", "支出同比变化多少", "How did income change compared with the previous year?",
     )),
     Intent("comparison", (
         _r(r"比较|对比|相比|哪个更|谁更|谁的.{0,6}(?:高|多|大)|和.{1,12}(?:相比|比)", 1.2),
         _r(r"compare|comparison|versus|\bvs\.?\b|higher than|more than .* or|which (?:body|federation) (?:had|spent)", 1.2),
+        _r(r"\bwhich\b.{0,40}\b(?:more|less|higher|lower|bigger|larger|smaller)\b|\b(?:more|less|higher|lower)\b.{0,40}\bor\b", 1.2),
+        _r(r"哪个.{0,12}(?:多|高|大|少|低)|哪(?:一)?年.{0,8}(?:多|高|大|少|低)", 1.2),
+        _r(r"(?:\d{4}|\d{2})年?.{0,4}(?:和|与|跟|同).{0,4}(?:\d{4}|\d{2})年?.{0,4}(?:相比|比|对比|比较)|\b(?:19|20)\d{2} (?:and|vs\.?|versus|with) (?:19|20)\d{2}\b", 1.5),
     ), (
         "比较南昌市总工会和江西省总工会的收入", "2022年和2023年的支出对比", "Compare the income of the two federations", "Which federation spent more?",
     )),

@@ -83,7 +83,31 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "project_spending": (re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending"), re.compile(r"^项目支出")),
     "basic_spending": (re.compile(r"基本支出|basic (?:expenditure|spending)"), re.compile(r"^基本支出")),
     "fiscal_appropriation": (re.compile(r"财政拨款|fiscal appropriation|government appropriation"), re.compile(r"财政拨款")),
-    "income_total": (re.compile(r"收入|income|revenue"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计")),
-    "expenditure_total": (re.compile(r"支出|expenditure|spending|spend|expenses"), re.compile(r"支出.{0,6}(?:合计|总计|总额)|^本年支出$")),
-    "budget_total": (re.compile(r"预算|budget|经费|funds?|money"), re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出)预算$")),
+    "income_total": (re.compile(r"收入|income|revenue"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$")),
+    "expenditure_total": (re.compile(r"支出|花了|花费|花掉|开支|用了多少|expenditure|spending|spen[dt]|expenses"),
+                          re.compile(r"支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$")),
+    "budget_total": (re.compile(r"预算|budget|经费|funds?|money"),
+                     re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$")),
+}
+
+# Item labels too generic to count as "named in the question" (预算, 经费, 合计 ...): they are
+# matched through the concepts above, never as a substring of the question.
+GENERIC_ITEM = re.compile(r"^(?:预算|决算|经费|资金|合计|总计|小计|收入|支出|金额|本年|年初|全年|数)+$")
+
+# Columns of a table that break a total down (basic vs project, by fund source): a question that
+# does not name them asks for the total column.
+BREAKDOWN_COLUMNS = re.compile(r"基本支出|项目支出|人员经费|公用经费|上缴上级|经营支出|对附属单位|财政拨款收入|上级补助|事业收入|其他收入|政府性基金|国有资本")
+
+# Words of a question that ask how many people / households / items something reached,
+# mapped to the counters a document prints after the number (户, 人, 名 ...).
+COUNT_QUESTION: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"多少|几"),
+    "en": re.compile(r"\bhow many\b|\bnumber of\b"),
+}
+COUNT_UNITS: dict[str, re.Pattern[str]] = {
+    "户": re.compile(r"户|家庭|households?|famil(?:y|ies)"),
+    "人": re.compile(r"人|名|职工|劳模|workers?|people|persons?|retirees?|employees?|model workers?|beneficiar|recipients?|individuals?|widows?"),
+    "个": re.compile(r"个|项|projects?|items?|units?"),
+    "家": re.compile(r"家|compan(?:y|ies)|enterprises?|firms?"),
+    "场": re.compile(r"场|次|events?|sessions?|activities"),
 }
