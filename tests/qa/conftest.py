@@ -31,3 +31,28 @@ def hash_answerer(fixture_store: OxigraphStore):  # type: ignore[no-untyped-def]
     from unionkg.search.encoders import HashEncoder
 
     return Answerer(fixture_store, Settings(store="/nonexistent", encoder="hash"), encoder=HashEncoder())
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def sample_answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.mapping import to_graph
+    from unionkg.graph.store import OxigraphStore
+    from unionkg.pipeline import extract_file
+    from unionkg.qa.answerer import Answerer
+    from unionkg.search.encoders import HashEncoder, encoder_for
+    from unionkg.search.index import SearchIndex
+
+    directory = tmp_path_factory.mktemp("samples")
+    settings = Settings(store=str(directory / "store"), encoder="hash")
+    store = OxigraphStore(None)
+    index = SearchIndex(directory / "index", HashEncoder())
+    iris = Iris(settings.base_iri)
+    for path in sorted((ROOT / "data" / "samples").glob("*.txt")):
+        extraction = extract_file(path, settings)
+        store.replace_graph(str(iris.doc(extraction.document.doc_id)), to_graph(extraction, iris))
+        index.add_document(extraction)
+    return Answerer(store, settings, index, encoder=encoder_for("use"))

@@ -22,28 +22,6 @@ CASES = load_cases(Path(__file__).parent / "sample_questions.yaml")
 KNOWN_GAPS: dict[str, str] = {}
 
 
-@pytest.fixture(scope="module")
-def sample_answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from unionkg.graph.iris import Iris
-    from unionkg.graph.mapping import to_graph
-    from unionkg.graph.store import OxigraphStore
-    from unionkg.pipeline import extract_file
-    from unionkg.qa.answerer import Answerer
-    from unionkg.search.encoders import HashEncoder, encoder_for
-    from unionkg.search.index import SearchIndex
-
-    directory = tmp_path_factory.mktemp("samples")
-    settings = Settings(store=str(directory / "store"), encoder="hash")
-    store = OxigraphStore(None)
-    index = SearchIndex(directory / "index", HashEncoder())
-    iris = Iris(settings.base_iri)
-    for path in sorted((ROOT / "data" / "samples").glob("*.txt")):
-        extraction = extract_file(path, settings)
-        store.replace_graph(str(iris.doc(extraction.document.doc_id)), to_graph(extraction, iris))
-        index.add_document(extraction)
-    return Answerer(store, settings, index, encoder=encoder_for("use"))
-
-
 @pytest.mark.parametrize("case", [pytest.param(c, id=f"ex{c['id']}-{c['q'][:40]}", marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[c["q"]])] if c["q"] in KNOWN_GAPS else []) for c in CASES])
 def test_example_question(sample_answerer, case) -> None:  # type: ignore[no-untyped-def]
     answer = sample_answerer.ask(case["q"])
