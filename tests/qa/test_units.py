@@ -122,3 +122,34 @@ def test_sessions_are_bounded_lru() -> None:
 def test_phrasing() -> None:
     assert wan(77944400) == "7794.44" and wan("1300000") == "130.00"
     assert [grade_for(s) for s in (99.41, 85, 60, 59.9)] == ["优", "良", "中", "差"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("江门市总工会医疗救助补助了多少户", "zh", {"户"}),
+    ("送温暖资金慰问了多少职工", "zh", {"人"}),
+    ("how many households got medical aid", "en", {"户"}),
+    ("how many model workers were visited", "en", {"人"}),
+    ("执行率是多少", "zh", set()),
+    ("how much did the union spend", "en", set()),
+])
+def test_counters_in(text: str, lang: str, expected: set[str]) -> None:
+    from unionkg.qa.handlers import counters_in
+
+    assert counters_in(text, lang) == expected
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("南昌市总工会2024年预算和决算差多少", "budget_vs_final"),
+    ("How did the federation's spending compare with its budget?", "budget_vs_final"),
+    ("江西省总2023年支出比上年少了多少", "yoy_change"),
+    ("How much did the personnel costs grow in 2019?", "yoy_change"),
+    ("Which company received money from the federation?", "flows"),
+    ("How much did the federation spend on code 2080505 in 2023?", "amount"),
+    ("What share of its budget did the federation spend in 2024?", "execution_rate"),
+])
+def test_rule_intents(question: str, intent: str) -> None:
+    from unionkg.qa.intents import IntentClassifier
+    from unionkg.qa.normalize import normalise_question
+
+    q = normalise_question(question)
+    assert IntentClassifier(None).classify(q.text, q.original).name == intent

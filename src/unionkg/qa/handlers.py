@@ -572,9 +572,10 @@ def project_detail(ctx: Context) -> Outcome:
             score = (2 if counted else 0) + _relevance(ctx.q.text, f.get("payeeLabel"), f.get("purpose"), f.get("quote"))
             if counted:
                 scored.append((score, f))
-        if not scored:
+        best = max((s for s, _ in scored), default=0)
+        # a bare person count ("597 人") is everywhere: without any shared word it is not evidence enough
+        if not scored or (best <= 2 and counters <= {"人"}):
             return Outcome(False, "")  # the answerer falls back to passage search
-        best = max(s for s, _ in scored)
         rows = [f for s, f in scored if s == best]
         lines = [_flow_line(f, ctx.lang) for f in rows]
         return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
