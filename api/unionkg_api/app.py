@@ -2,7 +2,7 @@
 
 Routers, one per resource: sparql (SPARQL 1.1 Protocol), graph_store (Graph
 Store Protocol), qa (/ask, /search), entities (/entity and IRIs under the
-base), dataset (VoID, dumps), pages (home, chat, editor, docs), health.
+base), dataset (VoID, dumps), analytics (/flows, /findings), pages (home, chat, editor, docs), health.
 Every error is rendered once, as problem+json, by ``problems.py``.
 """
 
@@ -31,7 +31,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
 
     ``store`` lets tests and embedders pass an already open store.
     """
-    from unionkg_api.routers import dataset, entities, graph_store, health, pages, qa, sparql
+    from unionkg_api.routers import analytics, dataset, entities, graph_store, health, pages, qa, sparql
 
     settings = settings or Settings.from_env()
     state = build_state(settings, store)
@@ -55,6 +55,6 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_kb * 1024)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (health, sparql, graph_store, qa, dataset, pages, entities):
+    for module in (health, sparql, graph_store, qa, dataset, analytics, pages, entities):
         app.include_router(module.router)
     return app

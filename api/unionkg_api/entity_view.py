@@ -23,11 +23,17 @@ from unionkg.graph.store import GraphStore
 from unionkg.graph.vocab import ORG, PREFIXES, SKOS
 
 from unionkg_api.charts import Bar, bar_chart_svg
+from unionkg_api.findings_view import FindingView, load_findings
+from unionkg_api.sankey import legend_items, sankey_svg, split_by_year, wan
 
 ORG_TYPES = {str(ORG.FormalOrganization), str(ORG.Organization), str(ORG.OrganizationalUnit)}
 LABEL_PREDICATES = (str(SKOS.prefLabel), "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/ns/regorg#legalName", "http://purl.org/dc/terms/title")
 PHASE_NAMES = {"approved": "预算 budget", "revised": "调整预算 adjusted", "executed": "决算 final", "draft": "草案 draft"}
 DIRECTION_NAMES = {"revenue": "收入 revenue", "expenditure": "支出 expenditure"}
+RELATION_NAMES = {"unit": "下属单位 subordinate unit", "department": "内设机构 department"}
+QUALITY_FINDING = "https://w3id.org/unionkg/def/ukg#QualityFinding"
+PROJECT = "https://w3id.org/unionkg/def/ukg#Project"
+INCOMING_SHOWN = 12  # per predicate; the rest behind a "more" toggle
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,15 @@ class ProjectView:
     final: str
     rate: str
     indicators: list[IndicatorRow] = field(default_factory=list)
+    adjusted: str = ""
+
+
+@dataclass
+class FlowDiagram:
+    year: str
+    svg: str
+    legend: list[tuple[str, str]]
+    rows: list[dict[str, str]]
 
 
 @dataclass
@@ -82,7 +97,15 @@ class OrgSection:
     chart_svg: str
     figures: list[dict[str, object]]
     projects: list[ProjectView]
-    findings: list[dict[str, object]]
+    findings: list[FindingView]
+    flows: list[FlowDiagram] = field(default_factory=list)
+    flows_note: str = ""
+
+
+@dataclass
+class IncomingGroup:
+    predicate: Link
+    subjects: list[Link]
 
 
 @dataclass
@@ -91,9 +114,12 @@ class EntityView:
     label: str
     types: list[Link]
     properties: list[tuple[Link, list[Value]]]
-    incoming: list[tuple[Link, Link]]
+    incoming: list[IncomingGroup]
     sources: list[Source]
     org: OrgSection | None = None
+    project: ProjectView | None = None
+    finding: FindingView | None = None
+    about_findings: list[FindingView] = field(default_factory=list)
 
 
 class Linker:
@@ -147,20 +173,77 @@ def build_entity_view(store: GraphStore, iri: str, base_iri: str) -> EntityView:
     for row in outgoing:
         p, o = str(row["p"]), row["o"]
         if p == str(RDF.type) and isinstance(o, URIRef):
-            types.append(linker.link(str(o)))
+            if all(t.iri != str(o) for t in types):
+                types.append(linker.link(str(o)))
             continue
         if p in LABEL_PREDICATES and isinstance(o, Literal) and (not label or o.language == "zh"):
             label = label or str(o)
-        grouped[p].append(_value(o, row.get("oLabel"), linker))
+        value = _value(o, row.get("oLabel"), linker)
+        if value not in grouped[p]:  # the same triple in several graphs, or several labels
+            if value.link is not None and any(v.link is not None and v.link.iri == value.link.iri for v in grouped[p]):
+                continue
+            grouped[p].append(value)
     if not label:
         label = linker.short(iri)
     properties = [(linker.link(p), values) for p, values in sorted(grouped.items(), key=lambda kv: linker.short(kv[0]))]
-    incoming = [(linker.link(str(r["s"]), r.get("sLabel")), linker.link(str(r["p"]))) for r in incoming_rows if r.get("s") is not None]
+    incoming = _incoming(incoming_rows, linker)
     sources = _sources(store, binding, linker)
     view = EntityView(iri, label, types, properties, incoming, sources)
-    if any(t.iri in ORG_TYPES for t in types):
+    type_iris = {t.iri for t in types}
+    if type_iris & ORG_TYPES:
         view.org = _org_section(store, binding, linker)
+    elif QUALITY_FINDING in type_iris:
+        view.finding = next(iter(load_findings(store, linker, only=iri)), None)
+    else:
+        view.about_findings = load_findings(store, linker, about=iri)
+    if PROJECT in type_iris:
+        view.project = _project(store, binding, linker, grouped)
     return view
+
+
+def _incoming(rows: list[dict[str, Node | None]], linker: Linker) -> list[IncomingGroup]:
+    """Incoming links grouped by predicate (largest group last), each subject once."""
+    groups: dict[str, dict[str, Link]] = defaultdict(dict)
+    for r in rows:
+        if r.get("s") is None:
+            continue
+        subject = str(r["s"])
+        current = groups[str(r["p"])].get(subject)
+        if current is None or (r.get("sLabel") and current.label == linker.short(subject)):
+            groups[str(r["p"])][subject] = linker.link(subject, r.get("sLabel"))
+    out = [IncomingGroup(linker.link(p), sorted(subjects.values(), key=lambda link: link.label)) for p, subjects in groups.items()]
+    return sorted(out, key=lambda g: (len(g.subjects), g.predicate.label))
+
+
+def _project(store: GraphStore, binding: dict[str, Node], linker: Linker, grouped: dict[str, list[Value]]) -> ProjectView:
+    def first(local: str) -> str:
+        values = grouped.get("https://w3id.org/unionkg/def/ukg#" + local)
+        return values[0].text if values else ""
+
+    view = ProjectView(
+        link=None,
+        year=first("fiscalYear"),
+        budget=yuan_to_wan(first("budgetAmount")) if first("budgetAmount") else "",
+        final=yuan_to_wan(first("finalAmount")) if first("finalAmount") else "",
+        rate=f"{first('executionRate')} %" if first("executionRate") else "",
+    )
+    view.adjusted = yuan_to_wan(first("adjustedAmount")) if first("adjustedAmount") else ""
+    for r in store.select(named_query("api_project_indicators"), binding).rows:
+        view.indicators.append(_indicator_row(r, linker))
+    return view
+
+
+def _indicator_row(r: dict[str, Node | None], linker: Linker) -> IndicatorRow:
+    met = r.get("met")
+    return IndicatorRow(
+        link=linker.link(str(r["indicator"]), r.get("label")),
+        year=_text(r.get("year")),
+        target=_text(r.get("targetText")),
+        actual=_text(r.get("actualText")),
+        met=bool(met.toPython()) if isinstance(met, Literal) else None,
+        weight=_text(r.get("weight")),
+        score=_text(r.get("score")),
+    )
 
 
 def _value(term: Node | None, label: object | None, linker: Linker) -> Value:
@@ -180,7 +263,7 @@ def _sources(store: GraphStore, binding: dict[str, Node], linker: Linker) -> lis
         doc_label = row.get("source") or row.get("title")
         out.append(
             Source(
-                quote=_text(row.get("quote")),
+                quote=" ".join(_text(row.get("quote")).split()),
                 start=_int(row.get("start")),
                 end=_int(row.get("end")),
                 document=linker.link(str(doc), doc_label) if doc is not None else None,
@@ -203,7 +286,13 @@ def _local(iri: object | None) -> str:
 
 
 def _org_section(store: GraphStore, binding: dict[str, Node], linker: Linker) -> OrgSection:
-    units = [(linker.link(str(r["unit"]), r.get("label")), _text(r.get("relation"))) for r in store.select(named_query("api_org_units"), binding).rows]
+    units = []
+    seen_units: set[str] = set()
+    for r in store.select(named_query("api_org_units"), binding).rows:
+        if str(r["unit"]) in seen_units:
+            continue
+        seen_units.add(str(r["unit"]))
+        units.append((linker.link(str(r["unit"]), r.get("label")), RELATION_NAMES.get(_text(r.get("relation")), _text(r.get("relation")))))
     figures = []
     bars = []
     for r in store.select(named_query("api_org_figures_by_year"), binding).rows:
@@ -216,18 +305,34 @@ def _org_section(store: GraphStore, binding: dict[str, Node], linker: Linker) ->
         except ValueError:
             continue
     projects = _projects(store, binding, linker)
-    findings = [
-        {
-            "link": linker.link(str(r["finding"]), r.get("kind")),
-            "kind": _text(r.get("kind")),
-            "severity": _text(r.get("severity")),
-            "comment": _text(r.get("comment")),
-            "year": _text(r.get("year")),
-            "concerns": linker.link(str(r["concerns"])) if r.get("concerns") is not None else None,
-        }
-        for r in store.select(named_query("api_org_findings"), binding).rows
-    ]
-    return OrgSection(units, bar_chart_svg(bars, unit="万元"), figures, projects, findings)
+    findings = load_findings(store, linker, org=str(binding["iri"]))
+    flows, note = _flows(store, str(binding["iri"]))
+    return OrgSection(units, bar_chart_svg(bars, unit="万元"), figures, projects, findings, flows, note)
+
+
+def _flows(store: GraphStore, iri: str) -> tuple[list[FlowDiagram], str]:
+    """One Sankey per year of the body's money flows, or a note why there is none."""
+    from unionkg.analytics.flows import flow_sankey
+    from unionkg.errors import UnionKGError
+
+    try:
+        sankey = flow_sankey(store, org=iri)
+    except NotFoundError:
+        return [], "No money flows are recorded for this body."
+    except UnionKGError as exc:
+        return [], f"Money flows could not be computed: {exc}"
+    labels = {str(n["id"]): str(n["label"]) for n in sankey["nodes"]}  # type: ignore[union-attr]
+    diagrams = []
+    for year, part in split_by_year(sankey):
+        svg = sankey_svg(part, title=f"money flows {year}")
+        if not svg:
+            continue
+        rows = [
+            {"source": labels.get(str(link["source"]), ""), "target": labels.get(str(link["target"]), ""), "amount": wan(float(link["value"])), "purpose": str(link.get("purpose") or "")}
+            for link in sorted(part["links"], key=lambda link: -float(link["value"]))  # type: ignore[union-attr]
+        ]
+        diagrams.append(FlowDiagram(year, svg, legend_items(part), rows))
+    return diagrams, "" if diagrams else "No money flows are recorded for this body."
 
 
 def _projects(store: GraphStore, binding: dict[str, Node], linker: Linker) -> list[ProjectView]:
@@ -245,17 +350,6 @@ def _projects(store: GraphStore, binding: dict[str, Node], linker: Linker) -> li
         key = str(r["project"]) if r.get("project") is not None else None
         if key not in projects:
             projects[key] = ProjectView(link=linker.link(key) if key else None, year=_text(r.get("year")), budget="", final="", rate="")
-        met = r.get("met")
-        projects[key].indicators.append(
-            IndicatorRow(
-                link=linker.link(str(r["indicator"]), r.get("label")),
-                year=_text(r.get("year")),
-                target=_text(r.get("targetText")),
-                actual=_text(r.get("actualText")),
-                met=bool(met.toPython()) if isinstance(met, Literal) else None,
-                weight=_text(r.get("weight")),
-                score=_text(r.get("score")),
-            )
-        )
+        projects[key].indicators.append(_indicator_row(r, linker))
     # Whole-department indicators (no project) last.
     return sorted(projects.values(), key=lambda p: (p.link is None, str(p.year)), reverse=False)

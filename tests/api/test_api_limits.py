@@ -91,7 +91,7 @@ def test_sparqlwrapper_select_ask_construct(live_server):
     client.setMethod("POST")
     client.setReturnFormat(JSON)
     client.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    assert client.queryAndConvert()["results"]["bindings"][0]["n"]["value"] == "103"
+    assert client.queryAndConvert()["results"]["bindings"][0]["n"]["value"] == "121"
 
 
 def test_rdflib_sparqlstore(live_server):

@@ -93,7 +93,7 @@ def test_void_description(client, url):
     void = "http://rdfs.org/ns/void#"
     dataset = URIRef("https://w3id.org/unionkg/dataset")
     triples = int(g.value(dataset, URIRef(void + "triples")))
-    assert triples == 103
+    assert triples == 121
     assert int(g.value(dataset, URIRef(void + "documents"))) == 1
     assert str(g.value(dataset, URIRef(void + "sparqlEndpoint"))).endswith("/sparql")
     dumps = {str(o) for o in g.objects(dataset, URIRef(void + "dataDump"))}
@@ -112,19 +112,19 @@ def test_nquads_dump_holds_every_quad_in_its_graph(client):
     r = client.get("/dump.nq")
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/n-quads")
     quads = list(ox.parse(r.content, format=ox.RdfFormat.N_QUADS))
-    assert len(quads) == 103
+    assert len(quads) == 121
     assert {q.graph_name.value for q in quads} == {DOC_IRI, "urn:unionkg:graph:findings"}
 
 
 def test_turtle_dump_parses(client):
     r = client.get("/dump.ttl")
     assert r.status_code == 200 and r.text.startswith("@prefix")
-    assert len(Graph().parse(data=r.text, format="turtle")) == 103
+    assert len(Graph().parse(data=r.text, format="turtle")) == 121
 
 
 def test_graph_store_get(client):
     r = client.get("/store", params={"graph": "urn:unionkg:graph:findings"}, headers={"Accept": "application/n-triples"})
-    assert r.status_code == 200 and len(Graph().parse(data=r.text, format="nt")) == 10
+    assert r.status_code == 200 and len(Graph().parse(data=r.text, format="nt")) == 11
     assert_problem(client.get("/rdf-graph-store", params={"graph": "urn:x:none"}), 404, "not_found")
 
 

@@ -14,6 +14,8 @@ from unionkg_api.templating import templates
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
+GENRE_NAMES = {"budget": "预算 budget", "final_accounts": "决算 final accounts", "performance": "绩效自评 performance"}
+
 DEFAULT_QUERY = """PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 
@@ -39,18 +41,23 @@ def example_queries() -> list[dict[str, str]]:
 def home(request: Request, state: StateDep) -> Response:
     linker = Linker(state.settings.base_iri)
     store = state.store
-    federations = [linker.link(str(r["org"]), r.get("label")) for r in store.select(named_query("api_federations")).rows]
-    documents = [
-        {
-            "href": linker.href(str(r["doc"])),
-            "source": str(r.get("source") or r.get("title") or r["doc"]),
-            "genre": str(r.get("genre") or ""),
+    # The same triple stated in several document graphs comes back once per graph: one entry per IRI.
+    federations = list({str(r["org"]): linker.link(str(r["org"]), r.get("label")) for r in reversed(store.select(named_query("api_federations")).rows)}.values())
+    federations.sort(key=lambda link: link.label)
+    documents: dict[str, dict[str, object]] = {}
+    for r in store.select(named_query("api_documents")).rows:
+        doc = str(r["doc"])
+        if doc in documents:
+            continue
+        documents[doc] = {
+            "href": linker.href(doc),
+            "source": str(r.get("source") or r.get("title") or doc),
+            "title": str(r.get("title") or ""),
+            "genre": GENRE_NAMES.get(str(r.get("genre") or ""), str(r.get("genre") or "")),
             "year": str(r.get("year") or ""),
             "publisher": linker.link(str(r["publisher"]), r.get("publisherLabel")) if r.get("publisher") is not None else None,
         }
-        for r in store.select(named_query("api_documents")).rows
-    ]
-    context = {"title": "unionkg", "federations": federations, "documents": documents, "triples": store.count_triples(), "graphs": len(store.graphs())}
+    context = {"title": "unionkg", "federations": federations, "documents": list(documents.values()), "triples": store.count_triples(), "graphs": len(store.graphs())}
     return templates.TemplateResponse(request, "home.html", context)
 
 

@@ -1,0 +1,169 @@
+"""Data-quality findings (``ukg:QualityFinding``) as the pages show them.
+
+Read with the named queries ``api_findings``, ``api_finding_concerns`` and
+``api_finding_quotes``; one :class:`FindingView` per finding with its kind,
+severity, stated and expected values, difference, tolerance, explanation,
+the figures it concerns and the source quotes.  Money is stored in yuan and
+shown in 万元; shares and rates in percent.  The graph does not say which a
+value is, so the kind of check (and, for other kinds, the explanation, which
+prints the values with their unit) decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from unionkg.graph.queries import named_query
+from unionkg.graph.store import GraphStore
+
+KIND_NAMES = {
+    "sum_mismatch": "合计与明细不符",
+    "share_mismatch": "占比与金额不符",
+    "change_mismatch": "增减额与两年数不符",
+    "execution_rate_mismatch": "执行率与金额不符",
+    "indicator_scored_met_but_violates": "未达目标却得满分",
+    "indicator_lost_points_although_met": "达成目标却扣分",
+    "conflicting_statement": "同一数字前后不一",
+    "name_change": "名称前后不一",
+}
+SEVERITY_NAMES = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
+MONEY_KINDS = frozenset({"sum_mismatch"})
+PERCENT_KINDS = frozenset({"share_mismatch", "execution_rate_mismatch"})
+MAX_QUOTE_CHARS = 240
+
+
+@dataclass
+class FindingQuote:
+    text: str
+    document: Any
+
+
+@dataclass
+class FindingView:
+    link: Any
+    kind: str
+    kind_name: str
+    severity: str
+    severity_name: str
+    org: Any
+    year: str
+    stated: str
+    expected: str
+    difference: str
+    tolerance: str
+    comment: str
+    concerns: list[Any] = field(default_factory=list)
+    quotes: list[FindingQuote] = field(default_factory=list)
+
+
+def _dec(value: object | None) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def value_unit(kind: str, comment: str, stated: Decimal | None) -> str:
+    """'CNY', 'percent' or '' (a plain number) for the values of a finding."""
+    if kind in MONEY_KINDS:
+        return "CNY"
+    if kind in PERCENT_KINDS:
+        return "percent"
+    if kind.startswith("indicator_"):
+        return ""
+    if stated is not None and re.search(re.escape(_plain(stated)) + r"\s*%", comment):
+        return "percent"
+    if "万元" in comment:
+        return "CNY"
+    return ""
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def show(value: Decimal | None, unit: str, exact: bool = False) -> str:
+    """``exact``: every digit (tolerances such as 0.035 万元), else two decimals as printed."""
+    if value is None:
+        return ""
+    if unit == "CNY":
+        return f"{_plain(value / 10000)} 万元" if exact else f"{value / 10000:,.2f} 万元"
+    if unit == "percent":
+        return f"{_plain(value)} %"
+    return _plain(value)
+
+
+def clean_quote(text: str) -> str:
+    """A quote on one line: table cells and wrapped lines joined by single spaces."""
+    text = re.sub(r"\s*\n\s*", " ", text.strip())
+    text = re.sub(r"[ \t\u3000]{2,}", " ", text)
+    return text if len(text) <= MAX_QUOTE_CHARS else text[: MAX_QUOTE_CHARS - 1] + "…"
+
+
+def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kind: str | None = None, about: str | None = None, only: str | None = None) -> list[FindingView]:
+    """All findings, or those of one body (``org`` IRI), of one kind, concerning one IRI (``about``), or one finding (``only``)."""
+    link = linker.link
+    concerns: dict[str, dict[str, Any]] = defaultdict(dict)
+    for r in store.select(named_query("api_finding_concerns")).rows:
+        target = str(r["concerns"])
+        name = r.get("item") or r.get("label")
+        if name is not None and r.get("amount") is not None:
+            amount = _dec(r["amount"])
+            name = f"{name} {amount / 10000:,.2f} 万元" if amount is not None else name
+        previous = concerns[str(r["finding"])].get(target)
+        if previous is None or (name and previous.label == link(target).label):
+            concerns[str(r["finding"])][target] = link(target, name)
+    if about is not None:
+        wanted = {f for f, targets in concerns.items() if about in targets}
+    quotes: dict[str, list[FindingQuote]] = defaultdict(list)
+    seen_quotes: set[tuple[str, str]] = set()
+    for r in store.select(named_query("api_finding_quotes")).rows:
+        finding, text = str(r["finding"]), clean_quote(str(r["quote"]))
+        if (finding, text) in seen_quotes:
+            continue
+        seen_quotes.add((finding, text))
+        doc = r.get("doc")
+        quotes[finding].append(FindingQuote(text, link(str(doc), r.get("source")) if doc is not None else None))
+    out: dict[str, FindingView] = {}
+    for r in store.select(named_query("api_findings")).rows:
+        iri = str(r["finding"])
+        if iri in out or (only is not None and iri != only):
+            continue
+        f_kind = str(r.get("kind") or "")
+        f_org = str(r["org"]) if r.get("org") is not None else None
+        if org is not None and f_org != org:
+            continue
+        if kind is not None and f_kind != kind:
+            continue
+        if about is not None and iri not in wanted and f_org != about:
+            continue
+        comment = str(r.get("comment") or "")
+        stated, expected, tolerance = _dec(r.get("stated")), _dec(r.get("expected")), _dec(r.get("tolerance"))
+        unit = value_unit(f_kind, comment, stated)
+        severity = str(r.get("severity") or "")
+        out[iri] = FindingView(
+            link=link(iri, KIND_NAMES.get(f_kind, f_kind) or None),
+            kind=f_kind,
+            kind_name=KIND_NAMES.get(f_kind, ""),
+            severity=severity,
+            severity_name=SEVERITY_NAMES.get(severity, severity),
+            org=link(f_org, r.get("orgLabel")) if f_org else None,
+            year=str(r.get("year") or ""),
+            stated=show(stated, unit),
+            expected=show(expected, unit),
+            difference=show(stated - expected, unit) if stated is not None and expected is not None else "",
+            tolerance=("±" + show(tolerance, unit, exact=True)) if tolerance is not None else "",
+            comment=comment,
+            concerns=list(concerns.get(iri, {}).values()),
+            quotes=quotes.get(iri, []),
+        )
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(out.values(), key=lambda f: (order.get(f.severity, 3), -int(f.year) if f.year.isdigit() else 0, f.org.label if f.org else "", f.kind))
+
