@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs: the package with its test extras,
 # and the system packages for the browser and remote-store tests (Debian's
-# chromium + chromium-driver, virtuoso-opensource).  Idempotent.
+# chromium + chromium-driver, a CJK font, virtuoso-opensource).  Idempotent.
 set -euo pipefail
 BIN=${1:-.venv/bin}
 "$BIN/pip" install -e ".[test]"
@@ -9,6 +9,8 @@ BIN=${1:-.venv/bin}
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium chromium-driver)
 command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
+# A CJK font, so that browser screenshots show Chinese rather than boxes.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     export DEBIAN_FRONTEND=noninteractive
