@@ -43,7 +43,7 @@ def backend_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings
     if request.param == "embedded":
         return Settings(store=str(tmp_path / "store"), encoder="hash")
     server: Server = request.getfixturevalue("oxigraph_srv" if request.param == "oxigraph-server" else "virtuoso_srv")
-    return server.settings(encoder="hash")
+    return server.settings(encoder="hash", query_timeout_s=60.0)  # a loaded CI machine is slow
 
 
 @pytest.fixture

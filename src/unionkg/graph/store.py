@@ -145,22 +145,45 @@ def _syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"SPARQL syntax error: {exc}", detail={"query": sparql[:2000]})
 
 
+READ_ONLY_OPEN_ATTEMPTS = 20
+
+
+def _open_read_only(path: Path) -> ox.Store:
+    """Open read-only, retrying while a writer process compacts the files.
+
+    RocksDB lists the live files, then opens them; a writer that compacts in
+    between deletes one, and the open fails with a "Corruption: IO error"
+    RuntimeError although nothing is corrupt (tests/reliability).
+    """
+    import time
+
+    for attempt in range(READ_ONLY_OPEN_ATTEMPTS):
+        try:
+            return ox.Store.read_only(str(path))
+        except RuntimeError:
+            if attempt == READ_ONLY_OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
+
+
 class OxigraphStore:
     """Embedded pyoxigraph store; persistent when given a directory."""
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         # replace_quads reads, then writes: one writer at a time per store.
         self._write_lock = threading.Lock()
         try:
             if self.path is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = _open_read_only(self.path)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise StoreError(
                 f"cannot open the store at {self.path}: {exc}. "
                 "Is another unionkg process (ingest or serve) using it?"
@@ -285,7 +308,7 @@ class OxigraphStore:
         return self._store
 
     def close(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:  # a read-only instance cannot flush
             self._store.flush()
         del self._store
 
