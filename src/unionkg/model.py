@@ -122,6 +122,9 @@ class Amount(Fact):
     fund_source: str | None = None  # 财政拨款 / 上年结转 / ...
     share_pct: Decimal | None = None  # "占 ... 的 x%" as stated
     scope: str | None = None  # "department" (whole 部门) or None (the org itself)
+    #: The stated rate of this (final) figure against the budget, in percent:
+    #: "决算数 6395.05 万元，完成年初预算的 114.70%", "决算支出 585.91 万元。总体预算执行率为 100%"
+    completion_pct: Decimal | None = None
 
 
 @dataclass(slots=True)
@@ -136,6 +139,9 @@ class Change(Fact):
     pct: Decimal | None = None  # signed percent
     reason: str | None = None
     phase: Phase | None = None
+    #: For one component of a stated reason ("主要原因：离退休费减少 362.52 万元，…"),
+    #: the item of the change it explains; its ``reason`` is None (the parent keeps the text).
+    parent_item: str | None = None
 
 
 @dataclass(slots=True)
