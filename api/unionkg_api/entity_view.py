@@ -24,7 +24,7 @@ from unionkg.graph.vocab import ORG, PREFIXES, SKOS
 
 from unionkg_api.charts import Bar, bar_chart_svg
 from unionkg_api.findings_view import FindingView, load_findings
-from unionkg_api.sankey import legend_items, sankey_svg, split_by_year, wan
+from unionkg_api.sankey import legend_items, peak, sankey_svg, split_by_year, wan
 
 ORG_TYPES = {str(ORG.FormalOrganization), str(ORG.Organization), str(ORG.OrganizationalUnit)}
 LABEL_PREDICATES = (str(SKOS.prefLabel), "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/ns/regorg#legalName", "http://purl.org/dc/terms/title")
@@ -323,8 +323,10 @@ def _flows(store: GraphStore, iri: str) -> tuple[list[FlowDiagram], str]:
         return [], f"Money flows could not be computed: {exc}"
     labels = {str(n["id"]): str(n["label"]) for n in sankey["nodes"]}  # type: ignore[union-attr]
     diagrams = []
-    for year, part in split_by_year(sankey):
-        svg = sankey_svg(part, title=f"money flows {year}")
+    parts = split_by_year(sankey)
+    common = max((peak(part) for _, part in parts), default=0.0)
+    for year, part in parts:
+        svg = sankey_svg(part, title=f"money flows {year}", common_peak=common)
         if not svg:
             continue
         rows = [

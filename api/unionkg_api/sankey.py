@@ -31,6 +31,7 @@ NODE_W = 14
 GAP = 10
 MIN_SLOT = 30  # px reserved per node so that its two label lines never overlap the next
 LABEL_SPACE = 250  # px right of the last column for its labels
+MAX_SPAN = 300  # px between columns at most (two-column diagrams stay compact)
 BASE_HEIGHT = 360  # px for the largest column's money
 TOP = 30  # column titles
 LABEL_CHARS = 18
@@ -76,7 +77,7 @@ def split_by_year(sankey: dict[str, object]) -> list[tuple[str, dict[str, object
     return out
 
 
-def _layout(sankey: dict[str, object]) -> tuple[list[_Node], list[dict[str, object]], dict[str, _Node], int, float]:
+def _layout(sankey: dict[str, object], peak: float | None = None) -> tuple[list[_Node], list[dict[str, object]], dict[str, _Node], int, float, float]:
     nodes = {str(n["id"]): _Node(str(n["id"]), str(n.get("label") or n["id"]), str(n.get("kind") or "recipient")) for n in sankey["nodes"]}  # type: ignore[union-attr]
     links = [dict(link) for link in sankey["links"] if float(link["value"]) > 0 and str(link["source"]) in nodes and str(link["target"]) in nodes]  # type: ignore[union-attr]
     for n in nodes.values():
@@ -102,8 +103,8 @@ def _layout(sankey: dict[str, object]) -> tuple[list[_Node], list[dict[str, obje
     for n in nodes.values():
         columns[index[n.column]].append(n)
     biggest = max((sum(n.value for n in col) for col in columns), default=0.0) or 1.0
-    scale = BASE_HEIGHT / biggest
-    span = (WIDTH - LABEL_SPACE - NODE_W) / max(1, len(columns) - 1)
+    scale = BASE_HEIGHT / max(biggest, peak or 0.0)
+    span = min(MAX_SPAN, (WIDTH - LABEL_SPACE - NODE_W) / max(1, len(columns) - 1))
     height = 0.0
     for ci, col in enumerate(columns):
         if ci == 0:
@@ -123,14 +124,25 @@ def _layout(sankey: dict[str, object]) -> tuple[list[_Node], list[dict[str, obje
             n.y = y
             y += max(n.h, MIN_SLOT) + GAP
         height = max(height, y)
-    return list(nodes.values()), links, nodes, len(columns), height + 10
+    return list(nodes.values()), links, nodes, len(columns), height + 10, biggest
 
 
-def sankey_svg(sankey: dict[str, object], title: str = "") -> str:
-    """An inline SVG Sankey of one year's flows; empty string when there are none."""
+def peak(sankey: dict[str, object]) -> float:
+    """The money of the fullest column: diagrams drawn with a common peak share one scale."""
+    if not sankey.get("links"):
+        return 0.0
+    return _layout(sankey)[5]
+
+
+def sankey_svg(sankey: dict[str, object], title: str = "", common_peak: float | None = None) -> str:
+    """An inline SVG Sankey of one year's flows; empty string when there are none.
+
+    ``common_peak`` (yuan): draw at the scale where that much money fills the
+    full height, so that the diagrams of several years compare by size.
+    """
     if not sankey.get("links"):
         return ""
-    node_list, links, nodes, n_columns, height = _layout(sankey)
+    node_list, links, nodes, n_columns, height, _ = _layout(sankey, common_peak)
     if not links:
         return ""
     scale_of = {n.id: (n.h / n.value if n.value else 0.0) for n in node_list}

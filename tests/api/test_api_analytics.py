@@ -132,3 +132,36 @@ def test_project_page_shows_amounts_and_indicators(client):
 def test_quotes_are_shown_on_one_line(client):
     page = client.get("/entity", params={"iri": PROJECT_IRI + "/indicator/bangfurenshu"}, headers=HTML).text
     assert "困难职工帮扶人数 ≥500 人，实际 480 人" in page
+
+
+def test_sankey_years_share_one_scale_and_flows_never_run_backwards():
+    from unionkg_api.sankey import peak, sankey_svg, split_by_year
+
+    sankey = {
+        "nodes": [
+            {"id": "s", "label": "来源甲", "kind": "source"},
+            {"id": "b", "label": "本级甲", "kind": "federation"},
+            {"id": "u", "label": "单位甲", "kind": "unit"},
+            {"id": "r", "label": "收款方甲", "kind": "recipient"},
+        ],
+        "links": [
+            {"source": "s", "target": "b", "value": 4_000_000.0, "year": 2021, "purpose": ""},
+            {"source": "b", "target": "u", "value": 1_000_000.0, "year": 2021, "purpose": ""},
+            {"source": "b", "target": "u", "value": 500_000.0, "year": 2022, "purpose": ""},
+            # a recipient paying a body: drawn to the right of it, not backwards
+            {"source": "r", "target": "b", "value": 100_000.0, "year": None, "purpose": ""},
+        ],
+    }
+    parts = dict(split_by_year(sankey))
+    assert list(parts) == ["2022", "2021", "—"]
+    common = max(peak(p) for p in parts.values())
+
+    def heights(svg):
+        return {m.group(2): float(m.group(1)) for m in re.finditer(r'<rect class="node [a-z]+"[^>]*height="([\d.]+)"[^>]*><title>([^ ]+) ·', svg)}
+
+    h2021 = heights(sankey_svg(parts["2021"], common_peak=common))
+    h2022 = heights(sankey_svg(parts["2022"], common_peak=common))
+    assert abs(h2021["单位甲"] / h2022["单位甲"] - 2) < 0.05  # 100 万元 against 50 万元 on one scale
+    assert "400.00 万元" in sankey_svg(parts["2021"]) and sankey_svg({"nodes": [], "links": []}) == ""
+    xs = {m.group(2): float(m.group(1)) for m in re.finditer(r'<rect class="node [a-z]+" x="([\d.]+)"[^>]*><title>([^ ]+) ·', sankey_svg(parts["—"]))}
+    assert xs["收款方甲"] < xs["本级甲"]

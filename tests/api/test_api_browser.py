@@ -126,7 +126,13 @@ def test_entity_home_and_docs_pages_render(page, browser_server, shots):
     page.click(f"a[href='/{ORG_IRI.split('unionkg/', 1)[1]}']")
     page.locator("svg.chart rect").first.wait_for()
     assert page.locator("tr.missed").count() == 1
+    sankey = page.locator("svg.sankey")
+    assert sankey.count() == 1 and sankey.bounding_box()["height"] > 100 and "困难职工家庭" in (sankey.text_content() or "")
     page.screenshot(path=str(shots / "organisation.png"), full_page=True)
+    page.goto(browser_server.url + "/findings")
+    card = page.locator(".finding-card").first
+    assert "1,234.60 万元" in card.inner_text() and card.locator(".quotes q").first.is_visible()
+    page.screenshot(path=str(shots / "findings.png"), full_page=True)
     page.goto(browser_server.url + "/docs")
     page.locator(".swagger-ui .opblock").first.wait_for()
     page.screenshot(path=str(shots / "docs.png"))

@@ -8,23 +8,48 @@
   const template = document.getElementById("answer-template");
   let session = null;
   const MAX_CELL_CHARS = 48;
+  const MAX_IRI_CHARS = 18;
+  // Columns holding money (yuan in the graph) are shown in 万元, as the documents print them.
+  const MONEY_COLUMNS = new Set(["amount", "budget", "adjusted", "final", "delta", "total", "budgetAmount", "adjustedAmount", "finalAmount"]);
 
   function entityHref(iri) {
     return "/entity?iri=" + encodeURIComponent(iri);
   }
 
-  // Long IRIs are shown by their last two path segments; the link keeps the whole IRI.
+  // Long IRIs are shown by their last path segment (cut); the link and its title keep the whole IRI.
   function shortIri(iri) {
-    const parts = iri.replace(/[#/]$/, "").split(/[/#]/);
-    return parts.length > 3 ? "…/" + parts.slice(-2).join("/") : iri;
+    const last = iri.replace(/[#/]$/, "").split(/[/#]/).pop() || iri;
+    return last.length > MAX_IRI_CHARS ? "…" + last.slice(-MAX_IRI_CHARS) : last;
+  }
+
+  function wan(value) {
+    const yuan = Number(value);
+    if (value === null || value === undefined || value === "" || !isFinite(yuan)) return null;
+    return (yuan / 10000).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + " 万元";
   }
 
   function isIri(value) {
     return typeof value === "string" && /^(https?:|urn:)/.test(value);
   }
 
-  function cell(value) {
+  function cell(value, column, linkTo) {
     const td = document.createElement("td");
+    if (linkTo && isIri(linkTo)) {
+      // a label column: the label links to the IRI of its companion column
+      const a = document.createElement("a");
+      a.href = entityHref(linkTo);
+      a.title = linkTo;
+      a.textContent = value === null || value === undefined || value === "" ? shortIri(linkTo) : String(value);
+      if (a.textContent.length <= 20) a.className = "name";  // short names on one line
+      td.appendChild(a);
+      return td;
+    }
+    if (MONEY_COLUMNS.has(column) && wan(value) !== null) {
+      td.textContent = wan(value);
+      td.title = value + " 元";
+      td.className = "num";
+      return td;
+    }
     if (value && typeof value === "object" && !Array.isArray(value)) {
       // {value, label, iri} style cells
       const iri = value.iri || (isIri(value.value) ? value.value : null);
@@ -42,6 +67,7 @@
       a.href = entityHref(value);
       a.title = value;
       a.textContent = shortIri(value);
+      a.className = "iri";
       td.appendChild(a);
     } else {
       // Long texts (quotes, reasons) are cut so that rows stay one glance high.
@@ -57,14 +83,25 @@
     if (!Array.isArray(rows) || rows.length === 0) return null;
     const table = document.createElement("table");
     table.className = "data rows-table";
-    const columns = Array.isArray(rows[0]) ? rows[0].map((_, i) => "#" + (i + 1)) : Object.keys(rows[0]);
+    const all = Array.isArray(rows[0]) ? rows[0].map((_, i) => "#" + (i + 1)) : Object.keys(rows[0]);
+    // An IRI column with a companion "<name>Label" column is shown as that label, linked.
+    const labelled = new Set(all.filter((c) => all.includes(c + "Label")));
+    const columns = all.filter((c) => !labelled.has(c));
     const head = table.createTHead().insertRow();
-    columns.forEach((c) => { const th = document.createElement("th"); th.textContent = c; head.appendChild(th); });
+    columns.forEach((c) => {
+      const th = document.createElement("th");
+      const base = c.endsWith("Label") && labelled.has(c.slice(0, -5)) ? c.slice(0, -5) : c;
+      th.textContent = base;
+      head.appendChild(th);
+    });
     const body = table.createTBody();
     rows.forEach((row) => {
       const tr = body.insertRow();
-      const values = Array.isArray(row) ? row : columns.map((c) => row[c]);
-      values.forEach((v) => tr.appendChild(cell(v)));
+      if (Array.isArray(row)) { row.forEach((v) => tr.appendChild(cell(v))); return; }
+      columns.forEach((c) => {
+        const companion = c.endsWith("Label") && labelled.has(c.slice(0, -5)) ? row[c.slice(0, -5)] : null;
+        tr.appendChild(cell(row[c], c, companion));
+      });
     });
     return table;
   }

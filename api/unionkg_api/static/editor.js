@@ -20,12 +20,26 @@
     completers.unshift("unionkgPrefixes");
   }
   Yasqe.defaults.autocompleters = completers;
+
+  // Results start in the table's "simple view" (no datatypes, no row numbers):
+  // wide result sets stay readable; the checkbox brings the details back.
+  const Table = Yasgui.Yasr && Yasgui.Yasr.plugins && Yasgui.Yasr.plugins.table;
+  if (Table && Table.prototype && !Table.prototype.unionkgCompact) {
+    const draw = Table.prototype.draw;
+    Table.prototype.draw = function (options) {
+      return draw.call(this, Object.assign({ compact: true }, options || {}));
+    };
+    Table.prototype.unionkgCompact = true;
+  }
+  // IRIs in results are shortened with the graph's prefixes and the base IRI's spaces.
+  const resultPrefixes = Object.assign({}, config.prefixes, { id: base + "id/", data: base + "data/", def: base + "def/" });
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: false,
     endpointCatalogueOptions: { getData: () => [{ endpoint: endpoint }] },
     persistenceId: null,
     yasqe: { value: config.default_query },
+    yasr: { prefixes: resultPrefixes },
   });
   window.unionkgYasgui = yasgui;
 
