@@ -26,7 +26,7 @@ def test_sample_000_social_security_figure(sample_paths: list[Path]) -> None:
     ex = extract(load_source(path, Settings()))
     hits = [f for f in ex.facts if isinstance(f, Amount) and f.item == "社会保障和就业支出" and f.scope == "department" and f.share_pct == Decimal("6.5")]
     assert len(hits) == 1 and hits[0].value == Decimal("209.03") * 10000
-    assert hits[0].evidence.quote == "209.03"
+    assert hits[0].evidence.quote.endswith("209.03") and "就业支出" in hits[0].evidence.quote  # the label is quoted with the figure
     assert any("社会保障和就业支出 209.03" in w and "万元" in w for w in ex.warnings)
 
 

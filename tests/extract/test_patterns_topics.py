@@ -129,11 +129,38 @@ CASES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
     ("narrative", "evaluation_project_in_sentence"): (["职工书屋建设项目预算执行率为 45.2%", "送温暖项目，"], ["从部门基本支出和项目支出情况", "9个项目", "项目"]),
     ("narrative", "evaluation_not_one_project"): (["所有项目", "各项目", "9个项目", "从部门基本支出和项目", "部门项目"], ["职工书屋建设项目", "送温暖资金项目"]),
     ("narrative", "evaluation_project"): (["送温暖资金项目自评", "对职工帮扶项目绩效评价", "劳模补助项目"], ["项目支出进行绩效评价，", "送温暖资金"]),
+    ("narrative", "completion_after_amount"): (
+        ["，完成年初预算的 114.70%", "，完成全年预算的98%", "，为年初预算的 100.00%", "，完成调整预算的 99.5%"],
+        ["，占支出预算总额的 96%", "，增长 15.9%", "，完成年初预算"],
+    ),
+    ("narrative", "overall_execution_rate"): (
+        ["。总体预算执行率为96.13%", "，预算执行率为 97.09%", "整体支出执行率达 100%"],
+        ["厂务公开项目预算执行率 66.68%", "8 个项目预算执行率达到100%", "执行率较高"],
+    ),
+    ("narrative", "reason_component"): (
+        ["离退休费减少 362.52 万元", "住房公积金增加 57.18万元", " 职业年金缴费增加了 11.45 万元"],
+        ["比上年减少 362.52 万元，下降", "按年初预算执行", "减少 200 万元", "离退休人员增加 5 人"],
+    ),
+    ("narrative", "reason_component_verb_first"): (
+        ["年初预算减少工资福利支出 4 万元", "财政年中增加引进人才费用 5万元", "增加办公设备购置 3.2 万元"],
+        ["离退休费减少 362.52 万元", "年初预算减少工资福利支出", "增加 5 万元"],
+    ),
+    ("narrative", "count_in_prose"): (
+        ["团组 0 个", "累计 0 人次", "公务用车保有量 3 辆", "共有车辆 12 辆（台）", "接待 5 批", "设备 2 台(套)"],
+        ["3100 万元", "2023 年", "12 月", "4.5%"],
+    ),
+    ("narrative", "count_equipment"): (
+        ["单价 100 万元（含）以上设备（不含车辆）0 台（套）", "单价50万元以上通用设备 3 台"],
+        ["单价 100 万元（含）以上设备", "购置单位价值 200 万元以上大型设备具体为：0 设备"],
+    ),
 }
 
 # Patterns used with .match at a position (the text right after an amount).
 ANCHORED = {
     ("narrative", "share_after_amount"),
+    ("narrative", "completion_after_amount"),
+    ("narrative", "reason_component"),
+    ("narrative", "reason_component_verb_first"),
     ("narrative", "threshold_after_amount"),
     ("org", "list_item"),
     ("org", "staffing_breakdown"),

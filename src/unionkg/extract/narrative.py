@@ -18,6 +18,9 @@ from unionkg.extract.organizations import find_units, org_at, unit_name_and_clas
 from unionkg.extract.parse import to_yuan
 from unionkg.extract.patterns import (
     CHANGE_WORDS,
+    COUNT_GROUP_WORDS,
+    COUNT_ITEM_WORDS,
+    COUNT_LABEL_LEAD_NOISE,
     DIRECTION_WORDS,
     EVALUATION_KIND_WORDS,
     FUND_SOURCES,
@@ -27,6 +30,7 @@ from unionkg.extract.patterns import (
     NARRATIVE_PATTERNS,
     PATTERNS,
     PHASE_WORDS,
+    REASON_COMPONENT_BREAKS,
 )
 from unionkg.extract.registry import register, warn
 from unionkg.extract.textview import ProseView, prose_view
@@ -42,6 +46,7 @@ from unionkg.model import (
     Phase,
     Project,
     SourceDocument,
+    StatisticalCount,
 )
 
 EXTRACTOR = "narrative.prose"
@@ -140,7 +145,7 @@ def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans whose amounts are not amounts of the year: changes and stated reasons."""
     spans = [m.span() for m in PATTERNS["change_amount"].finditer(text)]
-    spans += [m.span() for m in NARRATIVE_PATTERNS["reason"].finditer(text)]
+    spans += [(m.start(), _reason_span(text, m)[1]) for m in NARRATIVE_PATTERNS["reason"].finditer(text)]
     return spans
 
 
@@ -153,8 +158,9 @@ def _sentence_end(text: str, position: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _reason_text(text: str, reason_m: re.Match[str]) -> str:
-    """A stated reason, cut before the next item's change ("…增加；支出总计较上年减少 45.60 万元…")."""
+def _reason_span(text: str, reason_m: re.Match[str]) -> tuple[int, int]:
+    """The span of a stated reason, cut before the next item's statement
+    ("…增加 38.06 万元；结余分配 0.00 万元，与上年持平；年末结转和结余…")."""
     start, end = reason_m.span("reason")
     for pattern in ("change_amount", "change_flat"):
         nxt = PATTERNS[pattern].search(text, start, end)
@@ -162,7 +168,34 @@ def _reason_text(text: str, reason_m: re.Match[str]) -> str:
             cut = max(text.rfind(ch, start, nxt.start()) for ch in "；;")
             if cut > start:
                 end = min(end, cut)
+    return start, end
+
+
+def _reason_text(text: str, reason_m: re.Match[str]) -> str:
+    """A stated reason, cut before the next item's change ("…增加；支出总计较上年减少 45.60 万元…")."""
+    start, end = _reason_span(text, reason_m)
     return text[start:end].strip()
+
+
+def _reason_components(view: ProseView, reason_m: re.Match[str], parent: Change) -> list[Change]:
+    """One change per component of a reason that lists items with their change
+    ("主要原因：离退休费减少 362.52 万元，住房公积金增加 57.18 万元")."""
+    text = view.text
+    start, end = _reason_span(text, reason_m)
+    out: list[Change] = []
+    pos = start
+    while pos < end:
+        nxt = min([i for i in (text.find(ch, pos, end) for ch in REASON_COMPONENT_BREAKS) if i >= 0], default=end)
+        m = NARRATIVE_PATTERNS["reason_component"].match(text[pos:nxt]) or NARRATIVE_PATTERNS["reason_component_verb_first"].match(text[pos:nxt])
+        if m:
+            item = m.group("item").strip()
+            direction = CHANGE_WORDS[m.group("word")]
+            delta = to_yuan(_number(m.group("number")), m.group("unit"))
+            delta = -abs(delta) if direction == "decrease" else delta
+            ev = view.evidence(pos + min(m.start("item"), m.start("word")), pos + m.end("unit"), KEY)
+            out.append(Change(ev, parent.org, parent.year, item, direction, delta, None, None, parent.phase, parent_item=parent.item))
+        pos = nxt + 1
+    return out
 
 
 def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, item: str, phase: Phase, used: set[int] | None = None) -> list[Change]:
@@ -198,11 +231,14 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
         end = pct_m.end() if pct_m else amount_m.end()
         if used is not None:
             used.add(amount_m.start())
-        return [Change(view.evidence(amount_m.start(), end, KEY), org, year, item, direction, delta, pct, reason, phase)]
-    assert flat_m is not None
-    if used is not None:
-        used.add(flat_m.start())
-    return [Change(view.evidence(flat_m.start(), flat_m.end(), KEY), org, year, item, "flat", None, None, reason, phase)]
+        change = Change(view.evidence(amount_m.start(), end, KEY), org, year, item, direction, delta, pct, reason, phase)
+    else:
+        assert flat_m is not None
+        if used is not None:
+            used.add(flat_m.start())
+        change = Change(view.evidence(flat_m.start(), flat_m.end(), KEY), org, year, item, "flat", None, None, reason, phase)
+    components = _reason_components(view, reason_m, change) if reason and reason_m else []
+    return [change, *components]
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +306,9 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     used: set[int] = set()
     labels_at: list[tuple[int, str]] = []  # (position, label) of every amount read
     previous_label: tuple[int, str] | None = None
+    sentence_phase: tuple[int, Phase] | None = None  # (sentence start, phase) of the last amount whose label names its phase
+    final_amounts: list[tuple[int, int, bool]] = []  # (index in facts, position, whether a stated final figure without a rate)
+    ev_starts: dict[int, int] = {}  # index in facts -> view offset where its evidence starts
     # the prior year's figures ("比2018年（上一年）预算 4.62 万元") are neither amounts nor the end of a change statement
     prior = {m.start() for m in matches if NARRATIVE_PATTERNS["prior_year_label"].match(text[_clause_start(text, m.start()) : m.start()])}
     for i, m in enumerate(matches):
@@ -283,12 +322,28 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         raw = text[clause_start:start]
         label, code = _clean_label(raw, names)
         phase = _phase_of(label, context.genre)
+        explicit = _explicit_phase(label) if context.genre != "budget" else None
+        sentence = _sentence_bounds(text, start)[0]
+        if explicit is not None:
+            sentence_phase = (sentence, explicit)
+        elif sentence_phase is not None and sentence_phase[0] == sentence:
+            phase = sentence_phase[1]  # "预算资金 X 万元（其中基本支出 Y 万元…）": the parts are in the phase of the total
         label = _without_phase(label)
+        label, level = _without_level(label)
         same_sentence = previous_label is not None and previous_label[0] == _sentence_start(text, start)
         if previous_label is not None and same_sentence and (_phase_only(label) or (label in BARE_DIRECTION_LABELS and previous_label[1].endswith(label))):
             label = previous_label[1]  # "年初预算数 X 万元，决算数 Y 万元" / "…支出年初预算为 X，支出决算为 Y"
         if not label or len(label) > MAX_LABEL or re.search(r"\d", label):
             continue
+        if code is None:
+            code = class_code_by_name(label, level, year)
+        label_at = raw.find(label)
+        if label_at >= 0:
+            ev_start = clause_start + label_at
+        elif _phase_only(raw.strip()):
+            ev_start = clause_start + len(raw) - len(raw.lstrip())  # "决算数 7805.90 万元"
+        else:
+            ev_start = start
         previous_label = (_sentence_start(text, start), label)
         labels_at.append((start, label))
         value = to_yuan(_number(m.number), m.unit)
@@ -297,13 +352,20 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         section_org = org_at(start, sections)
         org = section_org or federation
         scope = None if section_org else "department"
-        share = None
+        share = completion = None
+        ev_end = m.end()
         share_m = NARRATIVE_PATTERNS["share_after_amount"].match(text, m.end())
         if share_m:
             share = _number(share_m.group("number"))
+        completion_m = NARRATIVE_PATTERNS["completion_after_amount"].match(text, m.end()) if phase is not Phase.BUDGET else None
+        if completion_m:
+            completion = _number(completion_m.group("number"))
+            ev_end = completion_m.end()
+        final_amounts.append((len(facts), start, explicit is Phase.FINAL and completion is None))
+        ev_starts[len(facts)] = ev_start
         facts.append(
             Amount(
-                view.evidence(start, m.end(), KEY),
+                view.evidence(ev_start, ev_end, KEY),
                 org,
                 year,
                 phase,
@@ -315,14 +377,35 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 fund_source=_fund_source(label),
                 share_pct=share,
                 scope=scope,
+                completion_pct=completion,
             )
         )
         later = [n.start() for n in matches[i + 1 :] if not _inside(n.start(), excluded) and n.start() not in prior]
         stop = later[0] if later else len(text)
         stop = min(stop, _sentence_end(text, m.end()))
         facts.extend(_changes_after(view, m.end(), stop, org, year, label, phase, used))
+    _overall_execution_rates(view, facts, final_amounts, ev_starts)
     facts.extend(_changes_without_amount(view, context, sections, names, used, [f.start() for f in matches], labels_at))
     return facts
+
+
+def _overall_execution_rates(view: ProseView, facts: list[Fact], final_amounts: list[tuple[int, int, bool]], ev_starts: dict[int, int]) -> None:
+    """A body's execution rate stated after its final figure ("决算支出总计 2576.60 万元，其中：…。
+    总体预算执行率为 96.13%"): set as ``completion_pct`` of the last final figure
+    named as such (决算/执行数) in the same paragraph, its evidence extended to the rate."""
+    text = view.text
+    for rate in NARRATIVE_PATTERNS["overall_execution_rate"].finditer(text):
+        para_start = text.rfind("\n", 0, rate.start()) + 1
+        candidates = [(i, pos) for i, pos, open_ in final_amounts if para_start <= pos < rate.start() and open_]
+        if not candidates:
+            continue
+        index, pos = candidates[-1]
+        fact = facts[index]
+        assert isinstance(fact, Amount)
+        if fact.completion_pct is not None:
+            continue
+        fact.completion_pct = _number(rate.group("number"))
+        fact.evidence = view.evidence(ev_starts[index], rate.end(), KEY)
 
 
 def _without_phase(label: str) -> str:
@@ -332,6 +415,41 @@ def _without_phase(label: str) -> str:
             if label.endswith(tail) and len(label) > len(tail):
                 return label[: -len(tail)]
     return label
+
+
+def _explicit_phase(label: str) -> Phase | None:
+    """The phase a label names with a phase word, or None."""
+    return next((Phase(phase) for word, phase in PHASE_WORDS if word in label), None)
+
+
+#: Level markers printed after a classification name ("一般公共服务支出（类）") and the code length they mean.
+LEVEL_MARKERS: tuple[tuple[str, int], ...] = (("（类）", 3), ("(类)", 3), ("（款）", 5), ("(款)", 5), ("（项）", 7), ("(项)", 7))
+
+
+def _without_level(label: str) -> tuple[str, int | None]:
+    """(label without a trailing level marker, code length the marker means)."""
+    for marker, length in LEVEL_MARKERS:
+        if label.endswith(marker) and len(label) > len(marker):
+            return label[: -len(marker)].strip(), length
+    return label, None
+
+
+def class_code_by_name(name: str, length: int | None, year: int | None) -> str | None:
+    """The functional classification code named ``name`` in the code lists.
+
+    With a level marker (``length`` 3, 5 or 7) the name must be the one code of
+    that level so named; without one only a 类 (3-digit) name links, since 款
+    and 项 names repeat across 类 ("其他支出", "行政运行").
+    """
+    from unionkg.graph.ontology import code_entries  # the code lists; read once and cached
+
+    wanted = (length,) if length else (3,)
+    found = {
+        e.code
+        for e in code_entries().values()
+        if e.code.startswith("2") and len(e.code) in wanted and name in {e.label, e.label_in(year) if year else e.label, e.former_label}
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _phase_only(label: str) -> bool:
@@ -508,6 +626,70 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
     return facts
 
 
+def _count_item(raw: str) -> str:
+    """A count's item from the text before its number, without who/when/how words."""
+    item = _YEAR_PREFIX.sub("", _ENUM_PREFIX.sub("", raw.strip())).strip()
+    changed = True
+    while changed:
+        changed = False
+        for word in COUNT_LABEL_LEAD_NOISE:
+            if item.startswith(word) and len(item) > len(word):
+                item = item[len(word) :].strip()
+                changed = True
+    return re.sub(r"\s+", "", item)
+
+
+def _counts(view: ProseView, context: DocumentContext, sections: list) -> list[Fact]:
+    """三公 and asset counts stated in prose: "全年安排因公出国（境）团组 0 个，累计 0 人次",
+    "公务用车保有量 0 辆", "国内公务接待 0 批", "共有车辆 0 辆（台），其中：…用车 0 辆",
+    "单价 100 万元（含）以上设备（不含车辆）0 台（套）".
+
+    Only labels naming such a thing count (:data:`COUNT_ITEM_WORDS`); "累计 x 人次"
+    takes the item of the count before it in the sentence ("因公出国（境）人次").
+    """
+    text = view.text
+    org, year = context.org, context.year
+    if not org or year is None:
+        return []
+    phase = _doc_phase(context.genre)
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+    previous: tuple[int, str] | None = None  # (sentence start, item) of the last count read
+    found: list[tuple[int, int, int, str, str, str]] = []  # (label start, number start, end, item, count, unit)
+    for m in NARRATIVE_PATTERNS["count_equipment"].finditer(text):
+        item = re.sub(r"\s+", "", m.group("label"))
+        found.append((m.start("label"), m.start("count"), m.end(), item, m.group("count"), m.group("unit")))
+        taken.append(m.span())
+    for m in NARRATIVE_PATTERNS["count_in_prose"].finditer(text):
+        if _inside(m.start(), taken):
+            continue
+        clause_start = _clause_start(text, m.start())
+        raw = text[clause_start : m.start()]
+        item = _count_item(raw)
+        if not any(word in item for word in COUNT_ITEM_WORDS) or re.search(r"\d", item):
+            continue
+        at = re.search(r"\s*".join(re.escape(ch) for ch in item[:4]), raw) if not item.startswith("累计") else None
+        label_start = clause_start + (at.start() if at else len(raw) - len(raw.lstrip()))
+        found.append((label_start, m.start(), m.end(), item, m.group("count"), m.group("unit")))
+    for label_start, number_start, end, item, count, unit in sorted(found):
+        sentence = _sentence_bounds(text, number_start)[0]
+        unit_clean = re.sub(r"\s+", "", unit)
+        if item.startswith("累计"):
+            if previous is None or previous[0] != sentence:
+                continue
+            base = previous[1]
+            for word in COUNT_GROUP_WORDS:
+                base = base.removesuffix(word)
+            rest = item.removeprefix("累计")
+            item = base + ("" if base.endswith(rest) else rest) + unit_clean  # "累计接待 0 人次" after "国内公务接待 0 批"
+        if not item or len(item) > MAX_LABEL:
+            continue
+        previous = (sentence, item)
+        section_org = org_at(number_start, sections)
+        facts.append(StatisticalCount(view.evidence(label_start, end, KEY), section_org or org, year, item, _number(count), unit_clean, phase))
+    return facts
+
+
 #: Value of :attr:`Evaluation.aggregate` for the mean of the project self-evaluations.
 PROJECT_MEAN = "project_mean"
 #: Score words that are an evaluation's total only when the sentence says whose ("整体", "平均", "总").
@@ -613,4 +795,5 @@ def extract_narrative(doc: SourceDocument, context: DocumentContext) -> list[Fac
     project_names = [p.name for p in projects if isinstance(p, Project)]
     facts.extend(_flows(view, context, project_names))
     facts.extend(_evaluations(view, context))
+    facts.extend(_counts(view, context, sections))
     return facts

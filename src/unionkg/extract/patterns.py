@@ -518,6 +518,52 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "evaluation_not_one_project": re.compile(r"^(?:所有|各|全部|部门|整体|本部门|其他|其余|该|从)|\d|[和及与]"),
 }
 
+#: Words in the label of a count stated in prose that make it a 三公 or asset count
+#: ("全年安排因公出国（境）团组 0 个", "公务用车保有量 0 辆", "国内公务接待 0 批", "共有车辆 0 辆（台）").
+COUNT_ITEM_WORDS: Final[tuple[str, ...]] = ("团组", "出国", "出境", "接待", "公务用车", "车辆", "用车", "保有量", "设备", "累计")
+#: Words stripped from the start of a count's label (who, when, how it was paid).
+COUNT_LABEL_LEAD_NOISE: Final[tuple[str, ...]] = (
+    "其中", "本部门", "本单位", "部门预算", "单位预算", "部门", "单位", "全年", "年末", "年初", "共有", "共", "安排", "使用财政拨款", "负担费用的", "财政拨款",
+)
+#: Trailing words of a count's item that name what is counted, removed when a
+#: following "累计 x 人次" takes the item ("因公出国（境）团组 0 个，累计 0 人次" -> "因公出国（境）人次").
+COUNT_GROUP_WORDS: Final[tuple[str, ...]] = ("团组数", "团组", "批次", "批")
+#: Units of counts stated in prose, as printed (parentheses in either width).
+COUNT_UNIT_SRC: Final[str] = r"人次|个|辆\s*[（(]台[）)]|辆|批次|批|台\s*[（(]套[）)]|台套|台|套"
+
+#: How a reason is split into its components ("离退休费减少 362.52 万元，住房公积金增加 57.18 万元").
+REASON_COMPONENT_BREAKS: Final[str] = "，,；;、"
+
+NARRATIVE_PATTERNS.update(
+    {
+        # the stated rate of a final figure against the budget, right after it:
+        # "，完成年初预算的 114.70%" / "，完成全年预算的 98%" / "，为年初预算的 100%"
+        "completion_after_amount": re.compile(
+            rf"\s*[，,]?\s*(?:完成|为|达到|占)(?:了)?(?:年初|全年|调整后的?|调整)?预算(?:数)?(?:的)?\s*(?P<number>{NUMBER_SRC})\s*[%％]"
+        ),
+        # the execution rate of a body's (or unit's) whole budget, in the sentence after its final figure:
+        # "总体预算执行率为96.13%" / "预算执行率为 97.09%" / "整体支出执行率达 100%" (not a project's: "X项目预算执行率")
+        "overall_execution_rate": re.compile(
+            rf"(?:^|(?<=[，,。；;\s)）]))(?P<what>总体预算执行率|整体预算执行率|整体支出执行率|预算执行率|资金执行率|执行率)(?:为|达到|达|是)?\s*(?P<number>{NUMBER_SRC})\s*[%％]"
+        ),
+        # one component of a stated reason: item, change word, amount ("住房公积金增加 57.18 万元")
+        "reason_component": re.compile(
+            rf"^\s*(?P<item>[^，,；;：:、。\d]{{2,30}}?)\s*(?P<word>增加|减少|增长|下降|降低|提高)了?\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})\s*$"
+        ),
+        # the same with the change word first ("年初预算减少工资福利支出 4 万元", "财政年中增加引进人才费用 5 万元")
+        "reason_component_verb_first": re.compile(
+            rf"^\s*(?P<lead>[^，,；;：:、。\d]{{0,8}}?)(?P<word>增加|减少)了?(?P<item>[^，,；;：:、。\d]{{2,30}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})\s*$"
+        ),
+        # a count stated in prose: number and a count unit ("团组 0 个", "公务用车 0 辆", "0 台（套）")
+        "count_in_prose": re.compile(rf"(?<![\d.,])(?P<count>\d+(?:\.\d+)?)\s*(?P<unit>{COUNT_UNIT_SRC})"),
+        # the asset threshold that is part of an equipment count's label:
+        # "单价 100 万元（含）以上设备（不含车辆）0 台（套）"
+        "count_equipment": re.compile(
+            rf"(?P<label>单价\s*\d+\s*万元\s*(?:[（(]含[）)])?\s*以上[^，,。；;\d]{{0,24}}?)\s*(?P<count>\d+)\s*(?P<unit>{COUNT_UNIT_SRC})"
+        ),
+    }
+)
+
 #: Words before an evaluation that say who evaluated (checked in order; default 自评).
 EVALUATION_KIND_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("第三方", "third_party"),

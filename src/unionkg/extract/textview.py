@@ -26,6 +26,9 @@ SENTENCE_END = "。！？；：!?;:"
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]*\s*\d{1,4}\s*[-—–－]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 #: Minimum length of a line that can wrap; shorter lines are headings.
 MIN_WRAPPED_LINE = 14
+#: A line that begins with the unit of the number the previous line ends with ("479.71" / "万元，决算数…"):
+#: the break is inside an amount, whatever the line lengths.
+UNIT_CONTINUATION = re.compile(r"^(?:万元|千元|亿元|元|[%％])")
 #: Document-conversion noise such as "[bookmark: _Toc166074191]".
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 
@@ -104,6 +107,8 @@ def _should_join(previous: str, following: str, width: int | None) -> bool:
     """Whether the break between two non-empty lines is a wrap inside a sentence."""
     prev = BOOKMARK.sub("", previous).strip()
     nxt = BOOKMARK.sub("", following).strip()
+    if prev and prev[-1].isdigit() and UNIT_CONTINUATION.match(nxt):
+        return True
     if len(prev) < MIN_WRAPPED_LINE or prev[-1] in SENTENCE_END or PARAGRAPH_START.match(nxt):
         return False
     if width is None:
