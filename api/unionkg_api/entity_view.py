@@ -156,6 +156,13 @@ def yuan_to_wan(value: object) -> str:
     return f"{amount:,.2f} 万元"
 
 
+def _cut(value: object | None, limit: int = 80) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _text(value: object | None) -> str:
     return "" if value is None else str(value)
 
@@ -178,7 +185,7 @@ def build_entity_view(store: GraphStore, iri: str, base_iri: str) -> EntityView:
             continue
         if p in LABEL_PREDICATES and isinstance(o, Literal) and (not label or o.language == "zh"):
             label = label or str(o)
-        value = _value(o, row.get("oLabel"), linker)
+        value = _value(o, row.get("oLabel") or _cut(row.get("oText")), linker)
         if value not in grouped[p]:  # the same triple in several graphs, or several labels
             if value.link is not None and any(v.link is not None and v.link.iri == value.link.iri for v in grouped[p]):
                 continue
