@@ -90,6 +90,10 @@ class Staffing(Fact):
     count: int
     label: str  # as printed, e.g. "行政编制"
     year: int | None = None
+    #: "department" when the figure covers the whole 部门 (the body and its
+    #: subordinate units, "共有预算单位 N 个 ... 编制人数 215 人"); None for the
+    #: organisation's own figure (its 本级 section, or nothing says otherwise)
+    scope: str | None = None
 
 
 @dataclass(slots=True)
@@ -157,6 +161,12 @@ class Project(Fact):
     period_start: str | None = None  # ISO date
     period_end: str | None = None
     description: str | None = None
+    #: Set by entity resolution (``unionkg.extract.resolve``): the other names
+    #: the document prints for this project, the evidence of the merged facts,
+    #: and a final amount computed from budget and execution rate (never printed).
+    aliases: tuple[str, ...] = ()
+    extra_evidence: tuple[Evidence, ...] = ()
+    derived_final: Decimal | None = None
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ ENUM_FIELDS: dict[str, type] = {
     "kind": model.EvaluationKind,
 }
 DECIMAL_FIELDS = {"value", "share_pct", "delta", "pct", "budget", "adjusted", "final", "execution_rate",
-                  "target", "actual", "weight", "score", "amount", "count"}
+                  "target", "actual", "weight", "score", "amount", "count", "derived_final"}
 
 
 def _evidence(text: str, spec: dict[str, Any], default_extractor: str) -> Evidence:
@@ -66,6 +66,10 @@ def load_case(path: Path) -> Extraction:
         raw = dict(raw)
         cls = FACT_TYPES[raw.pop("type")]
         evidence = _evidence(text, raw.pop("evidence"), extractor)
+        if "extra_evidence" in raw:  # entity resolution: the merged facts' evidence
+            raw["extra_evidence"] = tuple(_evidence(text, spec, extractor) for spec in raw["extra_evidence"])
+        if "aliases" in raw:
+            raw["aliases"] = tuple(raw["aliases"])
         fields = {f.name for f in dataclasses.fields(cls)}
         unknown = set(raw) - fields
         if unknown:

@@ -2,9 +2,10 @@
 
 :func:`extract` reads the document context (reporting body, year), runs every
 extractor registered for the document's genre, and post-processes the facts
-(de-duplication, ``met`` computed from comparator, target and actual), and
+(de-duplication, ``met`` computed from comparator, target and actual),
 builds the quality report (``unionkg.extract.report``: leftover numbers,
-unmatched sections, document warnings).
+unmatched sections, document warnings), and resolves the names of one
+project to one (``unionkg.extract.resolve``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def extract(doc: SourceDocument) -> Extraction:
     from unionkg.extract.context import read_context
     from unionkg.extract.postprocess import finalize
     from unionkg.extract.report import build_report
+    from unionkg.extract.resolve import resolve_projects
 
     _load_builtins()
     facts = []
@@ -45,4 +47,6 @@ def extract(doc: SourceDocument) -> Extraction:
         for extractor in extractors_for(doc.genre):
             facts.extend(extractor.func(doc, context))
     extraction = Extraction(document=doc, context=context, facts=facts, warnings=list(warnings))
-    return build_report(finalize(extraction))
+    # Entity resolution after the report: the report counts a number as used
+    # by the evidence of the facts as extracted, before their merge.
+    return resolve_projects(build_report(finalize(extraction)))

@@ -356,6 +356,58 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
     return org_at(position, sections) or federation
 
 
+#: Words before a staffing figure, in its paragraph, saying that it covers the
+#: whole department (the body and its units), not the body's own 本级 figure.
+DEPARTMENT_SCOPE_MARKERS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"预算单位\s*\d+\s*个"),
+    re.compile(r"(所属|下属)(的)?(二级)?(预算)?单位"),
+    re.compile(r"(本|全)部门"),
+    re.compile(r"部门(共有|共|合计|总计)"),
+    re.compile(r"(全系统|含下属单位|包括所属单位)"),
+)
+
+
+OWN_ACCOUNT_WORDS = re.compile(r"本级|机关")
+
+
+def staffing_scope(text: str, position: int, org: str, federation: str | None, sections: list[Section]) -> str | None:
+    """"department" for a body's figure that covers its whole department.
+
+    Only a figure credited to the reporting body, outside any unit or 本级
+    section, and either its paragraph says before it that it covers the
+    department ("共有预算单位 6 个 … 编制人数 215 人") or the body's own
+    figures follow in a 本级 section ("编制总数为86人 … （一）机关本级 编制40人").
+    Otherwise None: the organisation's own.
+    """
+    if federation is None or org != federation or org_at(position, sections) is not None:
+        return None
+    start = text.rfind("\n", 0, position) + 1
+    before = text[start:position]
+    if any(p.search(before) for p in DEPARTMENT_SCOPE_MARKERS):
+        return "department"
+    # A paragraph that continues a department paragraph ("本部门…在职人员 208 人…。"
+    # then "由养老保险基金发放养老金的离退休人员 273 人。"), unless it names 本级.
+    previous = text.rfind("\n", 0, max(start - 1, 0))
+    previous_para = text[previous + 1 : max(start - 1, 0)]
+    while not previous_para.strip() and previous > 0:
+        end = previous
+        previous = text.rfind("\n", 0, end)
+        previous_para = text[previous + 1 : end]
+    if (
+        not OWN_ACCOUNT_WORDS.search(before)
+        and marker_rank(previous_para) == NO_MARKER_RANK
+        and marker_rank(text[start:position]) == NO_MARKER_RANK
+        and ORG_PATTERNS["staffing"].search(previous_para)
+        and any(p.search(previous_para) for p in DEPARTMENT_SCOPE_MARKERS)
+    ):
+        return "department"
+    own_section_follows = any(
+        sec.org == federation and sec.start > position and (_own_account_heading(sec.heading) or clean_org_name(sec.heading) in OWN_ACCOUNT_NAMES)
+        for sec in sections
+    )
+    return "department" if own_section_follows else None
+
+
 def _label_category(label: str) -> StaffCategory | None:
     """The category a staffing label names by itself, or None ("行政人员")."""
     for word, category in STAFF_LABEL_CATEGORIES:
@@ -508,7 +560,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         org = _staffing_org(view.text, m.start(), federation, unit_names, sections)
         if org is None:
             continue
-        facts.append(Staffing(view.evidence(m.start(), m.end(), KEY), org, category, int(m.group("count")), m.group("label"), year=context.year))
+        scope = staffing_scope(view.text, m.start(), org, federation, sections)
+        facts.append(Staffing(view.evidence(m.start(), m.end(), KEY), org, category, int(m.group("count")), m.group("label"), year=context.year, scope=scope))
     if federation:
         for start, end, text, _org in _list_paragraphs(view, "duty_heading"):
             facts.append(Duty(view.evidence(start, end, KEY), federation, text))

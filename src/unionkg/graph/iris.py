@@ -69,6 +69,10 @@ class Iris:
     def indicator(self, project: URIRef, name: str) -> URIRef:
         return URIRef(f"{project}/indicator/{slug(name)}")
 
+    def derivation(self, node: URIRef, prop: str) -> URIRef:
+        """How a value of ``node`` that no document prints was computed."""
+        return URIRef(f"{node}/derivation/{prop}")
+
     def overall(self, division: str, org_name: str, year: int) -> URIRef:
         """Holder of whole-department (整体支出) indicators."""
         return self._iri(f"id/project/{division}/{slug(org_name)}/{year}/overall")

@@ -93,10 +93,12 @@ EVALUATION_CONCEPTS: dict[EvaluationKind, URIRef] = {
 }
 RENMINBI = WD.Q39099
 
-# The "本级" marker: the federation's own budget unit, same organisation.
+# The "本级" marker: the federation's own budget unit, same organisation
+# (南昌市总工会（本级）, 江西省总工会机关本级, XX总工会(机关)).
 BENJI_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"[（(]\s*本\s*级\s*[)）]\s*$"),
-    re.compile(r"本\s*级\s*$"),
+    re.compile(r"[（(]\s*(机\s*关|部\s*门)?\s*本\s*级\s*[)）]\s*$"),
+    re.compile(r"[（(]\s*机\s*关\s*[)）]\s*$"),
+    re.compile(r"(机\s*关|部\s*门)?\s*本\s*级\s*$"),
 )
 # Half-width brackets inside Chinese names become full-width (the usual form).
 BRACKETS: dict[str, str] = {"(": "（", ")": "）", "[": "【", "]": "】"}
@@ -138,10 +140,12 @@ def canonical_org_name(name: str) -> str:
 
     >>> canonical_org_name("南昌市总工会(本级)")
     '南昌市总工会'
-    >>> canonical_org_name("江西省总工会 本级")
-    '江西省总工会'
+    >>> canonical_org_name("江西省总工会 本级"), canonical_org_name("江西省总工会机关本级")
+    ('江西省总工会', '江西省总工会')
+    >>> canonical_org_name("廣西壯族自治區總工會")
+    '广西壮族自治区总工会'
     """
-    text = "".join(name.split())
+    text = simplified("".join(name.split()))  # NFKC + traditional -> simplified
     for pattern in BENJI_PATTERNS:
         text = pattern.sub("", text)
     return "".join(BRACKETS.get(c, c) for c in text).strip()
@@ -450,6 +454,7 @@ class Mapper:
         self.add(node, UKG.staffCategory, STAFF_CONCEPTS[f.category])
         self.add(node, UKG.headcount, integer(f.count))
         self.add(node, RDFS.label, zh(f.label))
+        self.add_opt(node, UKG.scope, f.scope)
         self.provenance(node, f.evidence)
 
     def duty(self, f: Duty) -> None:
@@ -593,7 +598,32 @@ class Mapper:
         ):
             if value is not None and (first or (node, prop) not in self._with_value):
                 self.add(node, prop, conv(value))  # type: ignore[operator]
+        for alias in f.aliases:
+            if alias.strip() and alias.strip() != f.name.strip():
+                self.add(node, SKOS.altLabel, zh(alias.strip()))
         self.provenance(node, f.evidence)
+        for ev in f.extra_evidence:
+            self.provenance(node, ev)
+        if f.derived_final is not None and (node, UKG.finalAmount) not in self._with_value:
+            self.derived_final(node, f)
+
+    def derived_final(self, node: URIRef, f: Project) -> None:
+        """A final amount computed from the stated budget and execution rate:
+        ``ukg:derivedFinalAmount`` (never ``ukg:finalAmount``, which is printed
+        figures only) and a ``ukg:Derivation`` node saying how."""
+        basis = UKG.adjustedAmount if f.adjusted is not None else UKG.budgetAmount
+        derivation = self.iris.derivation(node, "final")
+        self.add(node, UKG.derivedFinalAmount, dec(f.derived_final))  # type: ignore[arg-type]
+        self.add(node, UKG.derivation, derivation)
+        self.add(derivation, RDF.type, UKG.Derivation)
+        self.add(derivation, UKG.derivedProperty, UKG.finalAmount)
+        self.add(derivation, RDF.value, dec(f.derived_final))  # type: ignore[arg-type]
+        self.add(derivation, UKG.derivedFrom, basis)
+        self.add(derivation, UKG.derivedFrom, UKG.executionRate)
+        self.add(derivation, RDFS.comment, Literal("final = budget × execution rate / 100 (computed, not printed)", lang="en"))
+        self.add(derivation, RDFS.comment, Literal("决算数 = 预算数 × 执行率 ÷ 100（推算，非原文数字）", lang="zh"))
+        for ev in (f.evidence, *f.extra_evidence):
+            self.add(derivation, PROV.wasDerivedFrom, self.iris.passage(self.doc.doc_id, ev.start, ev.end))
 
     def indicator(self, f: Indicator) -> None:
         if f.project:
@@ -627,7 +657,10 @@ class Mapper:
         self.provenance(node, f.evidence)
 
     def evaluation(self, f: Evaluation) -> None:
-        node = self.unique(self.iris.fact(self.doc.doc_id, "evaluation", f.org, f.year, f.subject, f.kind))
+        # The aggregate is part of the key: a department's mean of project
+        # self-evaluations is not its whole-department evaluation.
+        key: tuple[object, ...] = (f.org, f.year, f.subject, f.kind) + ((f.aggregate,) if f.aggregate else ())
+        node = self.unique(self.iris.fact(self.doc.doc_id, "evaluation", *key))
         subject = self.referenced_project(f.org, f.year, f.subject, f.evidence) if f.subject else self.org(f.org)
         self.add(node, RDF.type, UKG.Evaluation)
         self.add(node, UKG.org, self.org(f.org))
@@ -636,6 +669,7 @@ class Mapper:
         self.add(node, UKG.evaluationType, EVALUATION_CONCEPTS[f.kind])
         self.add_opt(node, UKG.score, f.score, dec)
         self.add_opt(node, UKG.grade, f.grade)
+        self.add_opt(node, UKG.aggregate, f.aggregate)
         self.provenance(node, f.evidence)
 
     def party(self, name: str) -> URIRef:

@@ -1,0 +1,338 @@
+"""Entity resolution within one document: one project, one name.
+
+A disclosure prints the same project under several names: 省劳模专项补助金 in
+the project table and 省劳模专项补助资金 in the evaluation, "劳动竞赛" and
+"劳动竞赛资金", "江西省厂务公开（含上年结余）" in a list and "厂务公开" in a
+sentence.  :func:`resolve_projects` groups the names of one organisation and
+year (Project facts, ``Indicator.project``, ``Evaluation.subject``,
+``Flow.project``) by a normalised key, picks one canonical name per group,
+renames every reference to it and merges the Project facts of a group into
+one (the first stated value of each field wins; the other names become
+``aliases``, the other facts' evidence ``extra_evidence``).
+
+The key (:func:`project_key`) drops what varies between printings of one
+name and never what distinguishes two projects: whitespace, quotes,
+bracketed notes, the reporting body's place name in front (江西省 / 江西),
+and generic suffixes (:data:`GENERIC_SUFFIXES`).  Beyond equal keys, two
+names are merged only when their keys are long, nearly identical
+(:data:`FUZZY_RATIO`) and differ in no numeral or level word
+(:data:`DISTINGUISHING_CHARS`): 省劳模春节慰问 and 省劳模困难帮扶 stay apart.
+
+The canonical name is the fullest printed one, preferring a name printed in
+a 项目名称 field (:data:`NAME_FIELD_LABELS`), then a Project fact's name,
+then a name that is only referenced; a trailing note about the money
+(（含上年结余）, :data:`MONEY_NOTE`) is not part of the name.
+
+When a merged project states a budget and an execution rate but no final
+amount, ``derived_final`` = (adjusted or budget) × rate / 100; the mapping
+writes it as a derived value, never as the printed ``ukg:finalAmount``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+from difflib import SequenceMatcher
+
+from unionkg.model import Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, Project
+
+# ---------------------------------------------------------------- named data
+
+#: Generic words at the end of a project name that do not distinguish projects
+#: (stripped repeatedly, longest first, while at least MIN_KEY characters remain).
+GENERIC_SUFFIXES: tuple[str, ...] = (
+    "项目支出",
+    "项目资金",
+    "项目经费",
+    "专项资金",
+    "专项经费",
+    "补助资金",
+    "补助经费",
+    "补贴资金",
+    "工作经费",
+    "补助金",
+    "资金",
+    "经费",
+    "项目",
+    "专项",
+    "补助",
+    "补贴",
+)
+#: Generic words in front of a project name (the body's own place is added per document).
+GENERIC_PREFIXES: tuple[str, ...] = ("本级", "部门")
+#: A key shorter than this is never shortened further (副省专项 -> 副省, not 副).
+MIN_KEY = 2
+#: Quotes and marks that do not belong to a name.
+NAME_MARKS = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】\[\]·•、]")
+#: Bracketed notes inside or after a name: （含上年结余）, (2023年度) ...
+BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+#: A trailing note about the money, not part of the project's name.
+MONEY_NOTE = re.compile(r"\s*[（(][^（）()]*(结余|结转|追加|调整|调减|调增)[^（）()]*[)）]\s*$")
+#: Labels of the field that prints a project's name in a self-evaluation or target table.
+NAME_FIELD_LABELS: tuple[str, ...] = ("项目名称", "项目全称")
+#: Two keys of at least FUZZY_MIN_LEN characters with a similarity ratio of at
+#: least FUZZY_RATIO are one project (a one-character slip in a long name).
+FUZZY_RATIO = 0.88
+FUZZY_MIN_LEN = 6
+#: Characters whose difference always means two projects: numerals and levels.
+DISTINGUISHING_CHARS = frozenset("0123456789零〇一二三四五六七八九十百千万两第期批年省市县区乡镇村国部")
+
+
+# ---------------------------------------------------------------- keys
+
+
+def _plain(name: str) -> str:
+    from unionkg.graph.places import simplified
+
+    return NAME_MARKS.sub("", simplified(unicodedata.normalize("NFKC", name)))
+
+
+def place_prefixes(body: str | None) -> tuple[str, ...]:
+    """Place names the reporting body's projects may be prefixed with (江西省, 江西)."""
+    if not body:
+        return ()
+    from unionkg.graph.places import default_gazetteer, short_name
+
+    gazetteer = default_gazetteer()
+    division = gazetteer.division_for(body)
+    names: list[str] = []
+    while division is not None:
+        names.append(division.name)
+        short = short_name(division.name)
+        if short:
+            names.append(short)
+        division = gazetteer.parent(division.code)
+    return tuple(sorted(set(names), key=len, reverse=True))
+
+
+def project_key(name: str, prefixes: tuple[str, ...] = ()) -> str:
+    """The part of a project name that identifies it.
+
+    >>> project_key("省劳模专项补助资金") == project_key("省劳模专项补助金")
+    True
+    >>> project_key("江西省厂务公开（含上年结余）", ("江西省", "江西"))
+    '厂务公开'
+    """
+    key = _plain(BRACKETED.sub("", name))
+    changed = True
+    while changed:
+        changed = False
+        for prefix in tuple(prefixes) + GENERIC_PREFIXES:
+            if key.startswith(prefix) and len(key) - len(prefix) >= MIN_KEY:
+                key, changed = key[len(prefix) :], True
+        for suffix in sorted(GENERIC_SUFFIXES, key=len, reverse=True):
+            if key.endswith(suffix) and len(key) - len(suffix) >= MIN_KEY:
+                key, changed = key[: -len(suffix)], True
+                break
+    return key
+
+
+def same_project(a: str, b: str) -> bool:
+    """Whether two keys name one project: equal, or a near-identical long key."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < FUZZY_MIN_LEN:
+        return False
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal" and DISTINGUISHING_CHARS.intersection(a[i1:i2] + b[j1:j2]):
+            return False
+    return matcher.ratio() >= FUZZY_RATIO
+
+
+def display_name(name: str) -> str:
+    """The printed name without a trailing money note and outer whitespace."""
+    return MONEY_NOTE.sub("", name).strip() or name.strip()
+
+
+def names_in_name_fields(extraction: Extraction) -> set[str]:
+    """Names printed right after a 项目名称 label (in the text or in a table row)."""
+    doc = extraction.document
+    labels = "|".join(map(re.escape, NAME_FIELD_LABELS))
+    found = {m.group(1) for m in re.finditer(rf"(?:{labels})\s*[：:|]?[ \t]*([^\s|：:]+)", doc.text)}
+    for table in doc.tables:
+        for row in table:
+            cells = [c.strip() for c in row]
+            for i, cell in enumerate(cells[:-1]):
+                if cell.rstrip("：:") in NAME_FIELD_LABELS and cells[i + 1]:
+                    found.add(cells[i + 1])
+    return {_plain(n) for n in found}
+
+
+# ---------------------------------------------------------------- resolution
+
+
+@dataclass
+class _Mention:
+    name: str
+    order: int
+    tier: int  # 0 printed in a 项目名称 field, 1 a Project fact, 2 a reference only
+
+
+@dataclass
+class _Group:
+    key: str
+    mentions: list[_Mention] = field(default_factory=list)
+
+    def canonical(self) -> str:
+        best = min(self.mentions, key=lambda m: (m.tier, -len(_plain(display_name(m.name))), m.order))
+        return display_name(best.name)
+
+
+def _owner(fact: Fact, body: str | None, orgs: set[str]) -> str | None:
+    if isinstance(fact, (Project, Indicator, Evaluation)):
+        return fact.org
+    if isinstance(fact, Flow):
+        return fact.payer if fact.payer in orgs else (body or fact.payer)
+    return None
+
+
+def _project_name(fact: Fact) -> str | None:
+    if isinstance(fact, Project):
+        return fact.name
+    if isinstance(fact, Indicator):
+        return fact.project
+    if isinstance(fact, Evaluation):
+        return fact.subject
+    if isinstance(fact, Flow):
+        return fact.project
+    return None
+
+
+def _year(fact: Fact, default: int | None) -> int | None:
+    return getattr(fact, "year", None) or default
+
+
+def _canonical_org(name: str) -> str:
+    from unionkg.graph.mapping import canonical_org_name
+
+    return canonical_org_name(name)
+
+
+def resolve_projects(extraction: Extraction) -> Extraction:
+    """One canonical name per project of the document; one Project fact per project."""
+    body = extraction.context.org
+    prefixes = place_prefixes(body)
+    orgs = {f.name for f in extraction.facts if isinstance(f, Organization)} | ({body} if body else set())
+    in_fields = names_in_name_fields(extraction)
+    groups: dict[tuple[str, int | None], list[_Group]] = {}
+    canonical: dict[tuple[str, int | None, str], str] = {}
+
+    def scope_of(fact: Fact) -> tuple[str, int | None] | None:
+        owner = _owner(fact, body, orgs)
+        return (_canonical_org(owner), _year(fact, extraction.context.year)) if owner else None
+
+    for order, fact in enumerate(extraction.facts):
+        name = _project_name(fact)
+        scope = scope_of(fact)
+        if not name or not name.strip() or scope is None:
+            continue
+        tier = 0 if _plain(display_name(name)) in in_fields or _plain(name) in in_fields else (1 if isinstance(fact, Project) else 2)
+        key = project_key(name, prefixes)
+        bucket = groups.setdefault(scope, [])
+        group = next((g for g in bucket if same_project(g.key, key)), None)
+        if group is None:
+            group = _Group(key)
+            bucket.append(group)
+        group.mentions.append(_Mention(name, order, tier))
+    for scope, bucket in groups.items():
+        for group in bucket:
+            name = group.canonical()
+            for mention in group.mentions:
+                canonical[(*scope, mention.name)] = name
+
+    merged: dict[tuple[str, int | None, str], Project] = {}
+    kept: list[Fact] = []
+    for fact in extraction.facts:
+        name = _project_name(fact)
+        scope = scope_of(fact)
+        if not name or scope is None or (*scope, name) not in canonical:
+            kept.append(fact)
+            continue
+        target = canonical[(*scope, name)]
+        if isinstance(fact, Project):
+            key = (*scope, target)
+            base = merged.get(key)
+            if base is None:
+                base = merged[key] = replace(fact, name=target)
+                if fact.name.strip() != target:
+                    base.aliases = (fact.name.strip(),)
+                kept.append(base)
+            else:
+                _merge_into(base, fact, extraction.warnings)
+            continue
+        if name != target:
+            if isinstance(fact, Indicator):
+                fact = replace(fact, project=target)
+            elif isinstance(fact, Evaluation):
+                fact = replace(fact, subject=target)
+            elif isinstance(fact, Flow):
+                fact = replace(fact, project=target)
+        kept.append(fact)
+    for project in merged.values():
+        project.derived_final = derived_final(project)
+    extraction.facts = kept
+    return extraction
+
+
+#: Project fields merged from every fact of one project (first stated value wins).
+MERGED_FIELDS: tuple[str, ...] = (
+    "budget",
+    "adjusted",
+    "final",
+    "execution_rate",
+    "implementing_unit",
+    "period_start",
+    "period_end",
+    "description",
+)
+
+
+def _merge_into(base: Project, other: Project, warnings: list[str]) -> None:
+    for name in MERGED_FIELDS:
+        mine, theirs = getattr(base, name), getattr(other, name)
+        if mine is None and theirs is not None:
+            setattr(base, name, theirs)
+        elif mine is not None and theirs is not None and mine != theirs:
+            message = f"resolve: project '{base.name}' states {name} {mine} and {theirs}; kept the first"
+            if message not in warnings:
+                warnings.append(message)
+    if other.name.strip() != base.name and other.name.strip() not in base.aliases:
+        base.aliases = base.aliases + (other.name.strip(),)
+    for alias in other.aliases:
+        if alias != base.name and alias not in base.aliases:
+            base.aliases = base.aliases + (alias,)
+    evidences: list[Evidence] = [*base.extra_evidence]
+    for ev in (other.evidence, *other.extra_evidence):
+        if ev != base.evidence and ev not in evidences:
+            evidences.append(ev)
+    base.extra_evidence = tuple(evidences)
+
+
+CENT = Decimal("0.01")
+
+
+def derived_final(project: Project) -> Decimal | None:
+    """(adjusted or budget) × execution rate / 100 when the final amount is not stated."""
+    if project.final is not None or project.execution_rate is None:
+        return None
+    basis = project.adjusted if project.adjusted is not None else project.budget
+    if basis is None:
+        return None
+    return (basis * project.execution_rate / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+__all__ = [
+    "DISTINGUISHING_CHARS",
+    "FUZZY_RATIO",
+    "GENERIC_SUFFIXES",
+    "MONEY_NOTE",
+    "NAME_FIELD_LABELS",
+    "derived_final",
+    "display_name",
+    "project_key",
+    "resolve_projects",
+    "same_project",
+]
