@@ -17,6 +17,7 @@ from decimal import Decimal
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.parse import to_yuan
 from unionkg.extract.patterns import (
+    BUDGET_NAMES,
     CHANGE_WORDS,
     COUNT_GROUP_WORDS,
     COUNT_ITEM_WORDS,
@@ -25,6 +26,7 @@ from unionkg.extract.patterns import (
     EVALUATION_KIND_WORDS,
     FUND_SOURCES,
     GRADES,
+    LABEL_GLUED_HEADING_ENDS,
     LABEL_LEAD_NOISE,
     LABEL_TAIL_NOISE,
     NARRATIVE_PATTERNS,
@@ -93,9 +95,16 @@ def _doc_phase(genre: str) -> Phase:
     return Phase.BUDGET if genre == "budget" else Phase.FINAL
 
 
+def _without_budget_names(label: str) -> str:
+    for name in BUDGET_NAMES:
+        label = label.replace(name, "")
+    return label
+
+
 def _phase_of(label: str, genre: str) -> Phase:
     if genre == "budget":
         return Phase.BUDGET
+    label = _without_budget_names(label)
     for word, phase in PHASE_WORDS:
         if word in label:
             return Phase(phase)
@@ -116,6 +125,9 @@ def _fund_source(label: str) -> str | None:
 def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
     """(label, classification code) from the text between a clause start and an amount."""
     label = raw.strip()
+    for end in LABEL_GLUED_HEADING_ENDS:
+        if end in label:
+            label = label[label.rfind(end) + len(end) :].strip()
     for _ in range(3):
         label = _ENUM_PREFIX.sub("", label).strip()
         label = _YEAR_PREFIX.sub("", label).strip()
@@ -337,7 +349,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             continue
         if code is None:
             code = class_code_by_name(label, level, year)
-        label_at = raw.find(label)
+        label_at = raw.rfind(label)
         if label_at >= 0:
             ev_start = clause_start + label_at
         elif _phase_only(raw.strip()):
@@ -413,12 +425,14 @@ def _without_phase(label: str) -> str:
     for word, _phase in PHASE_WORDS:
         for tail in (word + "数", word):
             if label.endswith(tail) and len(label) > len(tail):
-                return label[: -len(tail)]
+                rest = label[: -len(tail)]
+                return label if rest.endswith("总") else rest  # "收入总预算" is the item, not "收入总" in a phase
     return label
 
 
 def _explicit_phase(label: str) -> Phase | None:
     """The phase a label names with a phase word, or None."""
+    label = _without_budget_names(label)
     return next((Phase(phase) for word, phase in PHASE_WORDS if word in label), None)
 
 

@@ -435,6 +435,10 @@ PHASE_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("预算", "budget"),
 )
 
+#: Names of budgets (fund sources) that contain the phase word 预算 without naming a phase
+#: ("一般公共预算财政拨款基本支出 1708.94 万元" in a final account is a final figure).
+BUDGET_NAMES: Final[tuple[str, ...]] = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "国有资本预算", "社会保险基金预算")
+
 #: Label words that say a figure is revenue or expenditure (checked in order).
 DIRECTION_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("收支", ""),
@@ -453,6 +457,9 @@ FUND_SOURCES: Final[tuple[str, ...]] = ("一般公共预算", "财政拨款", "�
 
 #: Words stripped from the start of a label (connectives, subjects).
 LABEL_LEAD_NOISE: Final[tuple[str, ...]] = ("（本级）", "(本级)", "本级", "其中", "包括", "另外", "具体为", "合计", "共计", "共", "本部门", "本单位", "我单位", "我部门", "我会", "部门", "单位", "各单位")
+#: Endings of a section heading that ingest glued to the paragraph after it
+#: ("四、…基本支出决算情况说明本部门 2023 年度…基本支出 1708.94 万元"): a label starts after them.
+LABEL_GLUED_HEADING_ENDS: Final[tuple[str, ...]] = ("情况说明",)
 #: Words stripped from the end of a label.
 LABEL_TAIL_NOISE: Final[tuple[str, ...]] = ("（类）", "(类)", "（款）", "(款)", "（项）", "(项)", "共计", "为", "是", "共", "达", "约", "安排", "均为")
 

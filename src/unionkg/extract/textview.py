@@ -29,6 +29,11 @@ MIN_WRAPPED_LINE = 14
 #: A line that begins with the unit of the number the previous line ends with ("479.71" / "万元，决算数…"):
 #: the break is inside an amount, whatever the line lengths.
 UNIT_CONTINUATION = re.compile(r"^(?:万元|千元|亿元|元|[%％])")
+#: A line that is a section heading (a marker of level 一、 / （一） / 第X部分, no sentence punctuation,
+#: a heading word at the end): the next line starts the section, however long the heading.
+HEADING_LINE = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])[^，,。；;：:]{2,40}?(?:情况说明|情况|说明|概况|简介|结论|分析)\s*$"
+)
 #: Document-conversion noise such as "[bookmark: _Toc166074191]".
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 
@@ -109,6 +114,8 @@ def _should_join(previous: str, following: str, width: int | None) -> bool:
     nxt = BOOKMARK.sub("", following).strip()
     if prev and prev[-1].isdigit() and UNIT_CONTINUATION.match(nxt):
         return True
+    if HEADING_LINE.match(prev):
+        return False
     if len(prev) < MIN_WRAPPED_LINE or prev[-1] in SENTENCE_END or PARAGRAPH_START.match(nxt):
         return False
     if width is None:
