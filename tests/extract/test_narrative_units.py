@@ -61,3 +61,23 @@ def test_no_unit_guessed(text: str, item: str) -> None:
     got, warnings = _amounts(text)
     assert item not in got
     assert not any("has no unit" in w for w in warnings)
+
+
+def test_prose_view_joins_a_number_and_its_unit_across_lines() -> None:
+    from unionkg.extract.textview import prose_view
+    from unionkg.model import SourceDocument
+
+    text = "（二）社会保障和就业支出（类）年初预算数 479.71\n万元，决算数 528.73 万元。\n四、基本支出决算情况说明\n本部门基本支出 1708.94 万元。"
+    view = prose_view(SourceDocument("d", "d.txt", text, text, list(range(len(text) + 1))))
+    assert "479.71万元，决算数" in view.text
+    assert "情况说明\n本部门" in view.text  # a heading line is not joined to its paragraph
+
+
+@pytest.mark.parametrize(
+    ("name", "length", "code"),
+    [("一般公共服务支出", 3, "201"), ("社会保障和就业支出", None, "208"), ("行政运行", None, None), ("项目支出", None, None), ("一般公共服务支出", 5, None)],
+)
+def test_class_code_by_name(name: str, length: int | None, code: str | None) -> None:
+    from unionkg.extract.narrative import class_code_by_name
+
+    assert class_code_by_name(name, length, 2023) == code
