@@ -13,7 +13,7 @@ from rdflib.namespace import PROV, RDF, SKOS
 from unionkg.extract import extract
 from unionkg.graph.iris import Iris
 from unionkg.graph.mapping import canonical_org_name, to_graph
-from unionkg.graph.vocab import UKG
+from unionkg.graph.vocab import ORG, UKG
 from unionkg.ingest import load_source
 from unionkg.model import (
     DocumentContext,
@@ -21,6 +21,8 @@ from unionkg.model import (
     EvaluationKind,
     Evidence,
     Extraction,
+    Organization,
+    OrgRole,
     Project,
     SourceDocument,
     StaffCategory,
@@ -152,3 +154,27 @@ def test_the_same_organisation_across_documents_is_one_iri(sample_graphs: dict[s
     assert {"南昌市总工会", "南昌市工人文化宫"} <= shared
     for name in shared:
         assert budget_2021[name] == selfeval_2024[name], name
+
+
+def _org_graph(body: str, doc_id: str) -> Graph:
+    text = f"{body} 内设办公室"
+    doc = SourceDocument(doc_id, "o.txt", text, text, list(range(len(text) + 1)))
+    facts = [
+        Organization(Evidence(0, len(body), body, "t@1"), body, OrgRole.FEDERATION),
+        Organization(Evidence(len(text) - 3, len(text), "办公室", "t@1"), "办公室", OrgRole.DEPARTMENT, parent=body),
+    ]
+    return to_graph(Extraction(doc, DocumentContext(body, 2023, "budget"), facts), IRIS)
+
+
+def _department(g: Graph) -> URIRef:
+    [dept] = g.subjects(UKG.role, UKG.InternalDepartment)
+    return dept  # type: ignore[return-value]
+
+
+def test_internal_departments_are_nodes_of_their_body() -> None:
+    union_a, union_b = _org_graph("南昌市总工会", "a" * 16), _org_graph("南昌市总工会", "b" * 16)
+    finance = _org_graph("南昌市财政局", "c" * 16)
+    # the same body's 办公室 in two documents is one node; another body's 办公室 in the same division is not
+    assert _department(union_a) == _department(union_b)
+    assert _department(union_a) != _department(finance)
+    assert str(_department(union_a)).startswith(str(union_a.value(_department(union_a), ORG.unitOf)) + "/")

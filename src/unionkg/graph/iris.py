@@ -54,6 +54,11 @@ class Iris:
     def org(self, division: str, name: str) -> URIRef:
         return self._iri(f"id/org/{division}/{slug(name)}")
 
+    def org_unit(self, parent: URIRef, name: str) -> URIRef:
+        """An internal department (办公室, 财务部 ...): below its organisation, since
+        such names repeat in every body of a division."""
+        return URIRef(f"{parent}/{slug(name)}")
+
     def year(self, year: int) -> URIRef:
         return self._iri(f"id/year/{year}")
 

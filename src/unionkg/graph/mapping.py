@@ -309,7 +309,12 @@ class OrgResolver:
         key = self.canonical(name)
         iri = self._iris.get(key)
         if iri is None:
-            iri = self._iris[key] = self.iris.org(self.division(key), key)
+            parent = self.parent(key)
+            if self.role(key) is OrgRole.DEPARTMENT and parent is not None and parent != key:
+                iri = self.iris.org_unit(self.iri(parent), key)
+            else:
+                iri = self.iris.org(self.division(key), key)
+            self._iris[key] = iri
         return iri
 
     def is_known(self, name: str) -> bool:
