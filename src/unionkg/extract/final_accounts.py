@@ -38,6 +38,7 @@ from unionkg.extract.tables import (
     iter_lines,
     join_label,
     read_header,
+    merge_split_codes,
     real_table_lines,
 )
 from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
@@ -173,6 +174,10 @@ class Block:
     lines: list[Line]  # header and body lines after the title
 
 
+#: A title (or a line of its own) that marks the continuation of the table
+#: before it on a new page: 支出决算表（续表） / 公开03表（续） / 续表 / 续表1.
+CONTINUATION_MARK: Final[re.Pattern[str]] = re.compile(r"(?:[（(]\s*续(?:表|上表|前表)?\s*\d*\s*[)）]|续\s*表\s*\d*)\s*$")
+
 #: A title longer than this is a sentence, not a table title.
 MAX_TITLE_CHARS: Final[int] = 50
 
@@ -198,29 +203,57 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
     readers once, through the text, whichever loader produced it.
     """
     refined = real_table_lines(doc)
-    lines = [refined.get(line.start, line) for line in iter_lines(doc.text)]
-    starts: list[tuple[int, str, TableKind]] = []
+    lines = [merge_split_codes(refined.get(line.start, line)) for line in iter_lines(doc.text)]
+    starts: list[tuple[int, str, TableKind, bool]] = []
     for i, line in enumerate(lines):
         title_part = title_of(line.text)
         if not _is_title_line(title_part):
             continue
+        continued = CONTINUATION_MARK.search(re.sub(r"\s+", "", title_part)) is not None
         kind = table_kind(title_part, kinds)
         if kind is None and other_titles is not None and other_titles.search(re.sub(r"\s+", "", line.text)):
             kind = TableKind(Layout.OTHER, None, None)
+        if kind is None and continued and starts and _is_bare_continuation(title_part):
+            kind = starts[-1][2]  # "续表" on a line of its own
         if kind is not None:
-            starts.append((i, line.text.strip(), kind))
+            starts.append((i, line.text.strip(), kind, continued))
     blocks: list[Block] = []
-    for n, (i, title, kind) in enumerate(starts):
+    for n, (i, title, kind, continued) in enumerate(starts):
         stop = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body: list[Line] = []
         for line in lines[i + 1 : stop]:
             if BODY_END.match(line.text):
                 break
             body.append(line)
+        if continued and blocks and blocks[-1].kind == kind:
+            blocks[-1].lines.extend(continuation_body(blocks[-1].lines, body))
+            continue
         before = [lines[i - 1]] if i > 0 and TABLE_PATTERNS["table_number"].fullmatch(lines[i - 1].text.strip()) else []
         table = _table_tag([lines[i], *before, *body[:3]]) or re.sub(r"\s+", "", title)
         blocks.append(Block(title, table, kind, body))
     return blocks
+
+
+def _is_bare_continuation(title: str) -> bool:
+    """"续表" / "（续表）" / "公开03表（续）": a continuation mark with no title of its own."""
+    rest = CONTINUATION_MARK.sub("", re.sub(r"\s+", "", title))
+    rest = TABLE_PATTERNS["title_tag"].sub("", rest, count=1)
+    return rest == ""
+
+
+def continuation_body(first: list[Line], body: list[Line]) -> list[Line]:
+    """The rows of a continued table, without the header it repeats on the new
+    page (lines printed in the first part's header, 部门/单位 lines, 栏次 lines)."""
+    header = {re.sub(r"\s+", "", ln.text) for ln in first if not ln.has_numbers or TABLE_PATTERNS["column_numbers"].search(ln.text)}
+    out: list[Line] = []
+    in_header = True
+    for line in body:
+        flat = re.sub(r"\s+", "", line.text)
+        if in_header and (flat in header or TABLE_PATTERNS["header_start"].search(line.text) or TABLE_PATTERNS["column_numbers"].search(line.text)):
+            continue
+        in_header = False
+        out.append(line)
+    return out
 
 
 def title_of(line: str) -> str:
@@ -266,6 +299,10 @@ class TableFrame:
     scope: str | None
     facts: list[Fact] = field(default_factory=list)
     known_columns: dict[str, frozenset[str]] = field(default_factory=dict)  # shared by the tables of a document
+    #: Items of a two-sided 总表 by name (ordinal cut), in yuan; 0 when stated
+    #: blank. Shared by the tables of a document: a column of the same name in
+    #: a later code table (其他收入 in 收入决算表) must hold that total.
+    stated_totals: dict[str, Decimal] = field(default_factory=dict)
     vocabulary: Vocabulary = FINAL_VOCABULARY
     phase: Phase = Phase.FINAL  # of columns that do not name one
 
@@ -443,15 +480,21 @@ def _row_label(doc: SourceDocument, row: CodeRow) -> str:
     return join_label(doc.text, names)
 
 
-def resolve_code_rows(rows: list[CodeRow], columns: Sequence[str], known: dict[str, frozenset[str]] | None = None) -> None:
+def resolve_code_rows(
+    rows: list[CodeRow], columns: Sequence[str], known: dict[str, frozenset[str]] | None = None, stated: dict[str, Decimal] | None = None
+) -> None:
     """Choose a placement per row so that children add up to their parents.
 
     ``known`` maps a code to the columns it filled in an earlier table of the
     same document (国有资本经营 800.00 is 项目支出 in 03表, so also in 08表).
+    ``stated`` maps a column name to the total a 总表 printed for it, in the
+    table's unit: the 合计 row is placed where it agrees with them.
     """
     for row in rows:
         row.options = placements(row.values, columns) if row.values else []
         row.fixed = len(row.options) <= 1
+        if not row.fixed and stated and row.code is None:
+            _place_by_stated_totals(row, columns, stated)
         if not row.fixed and known and row.code in known:
             for i, option in enumerate(row.options):
                 if {columns[c] for c in option} - TOTAL_COLUMNS == known[row.code]:
@@ -487,6 +530,23 @@ def resolve_code_rows(rows: list[CodeRow], columns: Sequence[str], known: dict[s
             parent.choice, parent.fixed = best[0], True
             for child, c in zip(children, best[2]):
                 child.choice, child.fixed = c, True
+
+
+def _place_by_stated_totals(row: CodeRow, columns: Sequence[str], stated: dict[str, Decimal]) -> None:
+    """Fix a total row's placement when exactly one option agrees best with the 总表."""
+    scores: list[int] = []
+    for option in row.options:
+        score = 0
+        for tok, col in zip(row.values, option):
+            name = columns[col]
+            if tok is None or name in TOTAL_COLUMNS or name not in stated:
+                continue
+            value = parse_number(tok.text)
+            score += 1 if value is not None and abs(value - stated[name]) <= Decimal("0.011") else -1
+        scores.append(score)
+    best = max(scores, default=0)
+    if best > 0 and scores.count(best) == 1:
+        row.choice, row.fixed = scores.index(best), True
 
 
 def _product_size(ranges: list[list[int]]) -> int:
@@ -526,7 +586,9 @@ def read_code_table(frame: TableFrame) -> None:
     if declared is not None and declared != len(columns):
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
     rows = reassemble_code_rows(block.lines[body_start:])
-    resolve_code_rows(rows, columns, {**frame.known_columns, **econ_sides(rows, columns)})
+    unit = to_yuan(Decimal(1), frame.money_unit)
+    stated = {name: value / unit for name, value in frame.stated_totals.items()}
+    resolve_code_rows(rows, columns, {**frame.known_columns, **econ_sides(rows, columns)}, stated)
     for row in rows:
         if row.code and row.fixed and row.options:
             frame.known_columns[row.code] = frozenset(columns[c] for c in row.options[row.choice]) - TOTAL_COLUMNS
@@ -647,16 +709,27 @@ def read_two_sided_table(frame: TableFrame) -> None:
         segments = split_segments(line, with_row_numbers, len(left_columns), integer_amounts)
         sides = _assign_sides(segments, with_row_numbers)
         for side, seg in sides:
+            if side == "left" and seg.label_tokens and not any(seg.values):
+                _state_total(frame, join_label(frame.doc.text, seg.label_tokens), None)
             if not seg.label_tokens or not any(seg.values):
                 continue
             label = join_label(frame.doc.text, seg.label_tokens)
             if side == "left":
+                _state_total(frame, label, seg.values[0] if seg.values else None)
                 for tok, col in zip(seg.values, left_columns):
                     if tok is not None:
                         frame.amount(label, seg.label_tokens[0], tok, col, Direction.REVENUE)
             else:
                 right_rows.append((label, seg))
     _emit_right_side(frame, right_rows, right_columns)
+
+
+def _state_total(frame: TableFrame, label: str, token: Token | None) -> None:
+    """Remember a revenue item of a 总表 (blank: 0) for the code tables after it."""
+    name = ITEM_MARKER.sub("", label)
+    value = parse_number(token.text) if token is not None else Decimal(0)
+    if name and value is not None and name not in frame.stated_totals:
+        frame.stated_totals[name] = to_yuan(value, frame.money_unit)
 
 
 def first_value_line(lines: Sequence[Line], text: str) -> int:
@@ -844,6 +917,7 @@ READERS = {
 def extract_final_account_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
     facts: list[Fact] = []
     known_columns: dict[str, frozenset[str]] = {}
+    stated_totals: dict[str, Decimal] = {}
     for block in find_blocks(doc):
         header = read_header("\n".join([block.title, *(ln.text for ln in block.lines[:4])]))
         org = header.org or context.org
@@ -862,6 +936,7 @@ def extract_final_account_tables(doc: SourceDocument, context: DocumentContext) 
             count_unit=header.count_unit,
             scope="department" if header.org else None,
             known_columns=known_columns,
+            stated_totals=stated_totals,
         )
         READERS[block.kind.layout](frame)
         facts.extend(frame.facts)

@@ -58,6 +58,9 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "column_numbers": re.compile(r"栏\s*次(?P<nums>(?:\s+\d{1,2})+)\s*$"),
     # an empty-cell mark as a token
     "empty_token": re.compile(r"[—–\-－/／*]{1,4}"),
+    # a classification code printed in 类 / 款 / 项 columns: "208 01 01", "301 02"
+    "split_code_head": re.compile(r"[235]\d{2}"),
+    "split_code_part": re.compile(r"\d{2}"),
 }
 
 
@@ -152,6 +155,37 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Li
         trail = len(raw.rstrip())
         s, e = match.start() + lead, match.start() + trail
         yield Line(s, e, text[s:e], tuple(tokenize(text, s, e)))
+
+
+def merge_split_codes(line: Line) -> Line:
+    """A code printed in separate 类 / 款 / 项 cells ("208 01 01 行政运行") as one
+    code token ("2080101") spanning the three cells.
+
+    Only a 3-digit class (2xx functional, 3xx/5xx economic) followed by one or
+    two 2-digit parts and then a name is merged, at the start of a line or after
+    an amount with decimals, so amounts and 行次 stay apart.
+    """
+    toks = list(line.tokens)
+    out: list[Token] = []
+    i = 0
+    merged = False
+    while i < len(toks):
+        tok = toks[i]
+        # at the start of a line, or after an amount with decimals or an empty
+        # mark (the next group of a 基本支出 triple), never after a bare integer
+        after = not out or out[-1].kind in (TokenKind.NUMBER, TokenKind.EMPTY)
+        if tok.kind is TokenKind.INTEGER and TABLE_PATTERNS["split_code_head"].fullmatch(tok.text) and after:
+            j = i + 1
+            while j < len(toks) and j - i <= 2 and toks[j].kind is TokenKind.INTEGER and TABLE_PATTERNS["split_code_part"].fullmatch(toks[j].text):
+                j += 1
+            if j > i + 1 and j < len(toks) and toks[j].kind is TokenKind.TEXT:
+                out.append(Token("".join(t.text for t in toks[i:j]), tok.start, toks[j - 1].end, TokenKind.INTEGER))
+                i = j
+                merged = True
+                continue
+        out.append(tok)
+        i += 1
+    return Line(line.start, line.end, line.text, tuple(out)) if merged else line
 
 
 def join_label(text: str, tokens: list[Token]) -> str:
