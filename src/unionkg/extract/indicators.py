@@ -37,9 +37,17 @@ _UNIT = r"[^\d\s≥≤≧≦<>=＝═﹦，。；,;:：（）()]{0,8}?"
 
 #: Qualitative target and actual words (提升 achieved when the actual repeats it).
 QUALITATIVE_WORDS: Final[tuple[str, ...]] = (
+    "有效提高", "明显提高", "显著提高", "有效改善", "明显改善", "显著改善", "有效消除", "有效缓解", "有效保障", "全面完成", "基本达成", "全部达成", "已完成",
     "基本提升", "基本完成", "基本达到", "显著提升", "明显提升", "逐步提升", "有效提升", "大幅提升", "持续提升", "有所提升",
-    "提升", "提高", "减轻", "有效", "显著", "明显", "良好", "改善", "增强", "降低", "减少", "达标", "完成", "按时完成", "是", "否",
+    "提升", "提高", "减轻", "达成", "有效", "显著", "明显", "良好", "改善", "增强", "降低", "减少", "达标", "完成", "按时完成", "是", "否",
 )  # fmt: skip
+
+#: Words of a 指标性质 column printed between the name and the value ("职工技能水平 定性 有效提升");
+#: 定性/定量 never end a real indicator name, 正向/反向 only when the header has 指标性质.
+NATURE_WORDS: Final[dict[str, re.Pattern[str]]] = {
+    "always": re.compile(r"(?:定性|定量)(?:指标)?$"),
+    "with_header": re.compile(r"(?:正向|反向)(?:指标)?$"),
+}
 
 #: Category words of the indicator framework, level and canonical label.
 LEVEL_WORDS: Final[tuple[tuple[re.Pattern[str], int], ...]] = (
@@ -72,6 +80,14 @@ INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "narrative_target": re.compile(r"(?:设置指标为|指标设置为|目标值为|年度目标为)(?P<target>[^，。；;\n]+)"),
     "narrative_score": re.compile(r"该指标得\s*(?P<score>\d+(?:\.\d+)?)\s*分"),
     "narrative_end": re.compile(r"依据评分标准|根据评分标准|该指标得"),
+    # numbered narrative: 指标2：组织…继续教育人数。目标值为不少于800人，完成值为756人，得分8.5分。
+    "numbered_item": re.compile(
+        r"^\s*指标\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]\s*(?P<name>[^。；;：:\n]{2,40}?)\s*[。；;，,]\s*"
+        r"(?:年度)?(?:目标值|指标值|目标)\s*(?:为|是|[：:])?\s*(?P<target>[^，,；;。\n]+?)\s*[，,；;]\s*"
+        r"(?:实际)?(?:完成值|完成情况|完成|实际值)\s*(?:为|是|[：:])?\s*(?P<actual>[^，,；;。\n]+)"
+        r"(?:[，,；;]\s*(?:得分|得)\s*(?P<score>\d+(?:\.\d+)?)\s*分)?\s*[。；;]?"
+    ),
+    "numbered_reason": re.compile(r"(?:未完成|未达标|偏差)原因(?:分析)?\s*[：:]\s*(?P<reason>[^。\n]+)"),
     # budget / prose statements: 数量指标：办理免费乘车码人数≥2700 人。
     "category_statement": re.compile(r"(?P<level>(?:数量|质量|时效|成本|(?:经济|社会|生态)效益|可持续影响|服务对象满意度|满意度)指标)[：:](?P<body>[^\n]+)"),
     "quantity": re.compile(rf"(?P<value>{_CMP}?\s*{_NUM}\s*(?P<unit>[%％]|[^\d\s，。；,;：:（）()为的]{{1,4}}?))(?=[，。；,;、）)\s]|$|[^\d])"),
@@ -153,7 +169,8 @@ def split_name_values(text: str, max_values: int = 2) -> Cells:
     """Name, target and actual from the compacted cells of one indicator row."""
     flat = compact(text)
     value = INDICATOR_PATTERNS["value"].pattern
-    two = re.compile(rf"(?P<t>{value})\s?(?P<a>{value})")
+    # two values never split a run of digits ("≥90%" is one value, not "≥9" "0%")
+    two = re.compile(rf"(?P<t>{value})(?:\s|(?<![\d.])|(?![\d.]))(?P<a>{value})")
     one = re.compile(rf"(?P<t>{value})")
     for i in range(1, len(flat)):
         rest = flat[i:]
@@ -242,6 +259,7 @@ class IndicatorTable:
     project: str | None
     with_scores: bool
     rows: list[TableIndicator] = field(default_factory=list)
+    nature_column: bool = False  # a 指标性质 column (定性, 正向 ...) between name and value
 
 
 def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
@@ -258,7 +276,7 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
             j += 1
         header_text = compact(" ".join(ln.text for ln in lines[header_start:j]))
         with_scores = "得分" in header_text or "分值" in header_text
-        table = IndicatorTable(project=_project_before(lines, header_start), with_scores=with_scores)
+        table = IndicatorTable(project=_project_before(lines, header_start), with_scores=with_scores, nature_column="指标性质" in header_text)
         k = j
         while k < len(lines) and not INDICATOR_PATTERNS["table_end"].match(lines[k].text) and not _leaves_table(lines[k].text):
             k += 1
@@ -292,9 +310,10 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
     level1: str | None = None
     level2: str | None = None
     chunk_start: int | None = None
+    first = 0
     for n, line in enumerate(lines):
         if chunk_start is None:
-            chunk_start = line.start
+            chunk_start, first = line.start, n
         end_pattern = INDICATOR_PATTERNS["weight_score_end" if table.with_scores else "value_end"]
         m = end_pattern.search(line.text)
         if not m and not table.with_scores and _row_ends_here(line.text, lines[n + 1].text if n + 1 < len(lines) else None):
@@ -303,6 +322,8 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
             continue
         chunk_end = line.start + m.end()
         body_end = line.start + (m.start() if table.with_scores else m.end())
+        if table.with_scores and table.rows and table.rows[-1].reason:
+            chunk_start = _continue_reason(doc, lines[first:n], line.start, body_end, table.rows[-1], chunk_start)
         text = doc.text[chunk_start:body_end]
         lead, rest, level1, level2 = strip_levels(text, level1, level2)
         if lead and table.rows:
@@ -310,6 +331,7 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
         cells = split_name_values(rest, 2 if table.with_scores else 1)
         if not table.with_scores:
             cells = _qualitative_last_cell(text, rest, cells)
+        cells.name = _strip_nature(cells.name, table.nature_column)
         if cells.name and cells.target:
             row = TableIndicator(chunk_start, chunk_end, cells.name, normalize_level(level1, 1), normalize_level(level2, 2), cells.target, cells.actual)
             if table.with_scores:
@@ -318,6 +340,33 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
                 row.reason = m.group("reason")
             table.rows.append(row)
         chunk_start = None
+
+
+def _strip_nature(name: str, nature_column: bool) -> str:
+    """The name without a trailing 指标性质 cell (定性, 定量; 正向/反向 under a 指标性质 header)."""
+    stripped = NATURE_WORDS["always"].sub("", name)
+    if nature_column:
+        stripped = NATURE_WORDS["with_header"].sub("", stripped)
+    return stripped or name
+
+
+def _continue_reason(doc: SourceDocument, before: list, line_start: int, body_end: int, previous: TableIndicator, chunk_start: int) -> int:  # type: ignore[type-arg]
+    """Lines without a figure between a row whose 偏差原因 wrapped and a row that is
+    complete on its own line ("受季节性返乡" / "影响服务人次减少" / "服务站… ≥90% 20 0"):
+    they end the previous row's reason.  Returns where the current row starts."""
+    if not before or any(re.search(r"\d", ln.text) for ln in before):
+        return chunk_start
+    _, rest, _, _ = strip_levels(doc.text[line_start:body_end], None, None)
+    cells = split_name_values(rest, 2)
+    if len(cells.name) < 2 or not cells.target:
+        return chunk_start
+    # the wrapped lines must not themselves be category words (产出 / 指标 of a merged cell)
+    tail = "".join(compact(ln.text) for ln in before)
+    if any(p.match(tail) for p, _ in LEVEL_WORDS) or re.search(r"指标|满意度", tail):
+        return chunk_start
+    previous.reason = (previous.reason or "") + tail
+    previous.end = before[-1].end
+    return line_start
 
 
 def _row_ends_here(text: str, following: str | None) -> bool:
@@ -486,6 +535,45 @@ def _narrative_indicator(doc, context, line, para, item, level1, level2):  # typ
     )
 
 
+def read_numbered(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
+    """"指标1：name。目标值为X，完成值为Y，得分Z分。" under "（一）产出指标（50分）" headings."""
+    out: list[Indicator] = []
+    level1: str | None = None
+    level2: str | None = None
+    for line in iter_lines(doc.text):
+        m = INDICATOR_PATTERNS["numbered_item"].match(line.text)
+        if not m:
+            heading = INDICATOR_PATTERNS["narrative_heading"].match(line.text)
+            if heading and len(heading.group("title")) <= 20:
+                _, _, l1, l2 = strip_levels(heading.group("title") + "。", None, None)
+                if l1 or l2:
+                    level1, level2 = (l1, None) if l1 else (level1, l2)
+            continue
+        target_text, actual_text = compact(m.group("target")), compact(m.group("actual"))
+        target, actual = parse_target(target_text), parse_target(actual_text)
+        comparator = implicit_comparator(target_text, target) if target.value is not None else Comparator.QUALITATIVE
+        out.append(
+            Indicator(
+                evidence=doc.evidence(line.start + m.start("name"), line.start + m.end(), KEY),
+                org=context.org or "",
+                year=context.year or 0,
+                project=None,
+                name=compact(m.group("name")),
+                comparator=comparator,
+                level1=normalize_level(level1, 1),
+                level2=normalize_level(level2, 2),
+                target=target.value,
+                target_text=target_text,
+                unit=target.unit,
+                actual=actual.value,
+                actual_text=actual_text,
+                score=parse_number(m.group("score")) if m.group("score") else None,
+                deviation_reason=reason.group("reason") if (reason := INDICATOR_PATTERNS["numbered_reason"].search(line.text, m.end())) else None,
+            )
+        )
+    return out
+
+
 def _strip_cmp_word(name: str) -> str:
     return re.sub(rf"{_CMP}$", "", name)
 
@@ -546,7 +634,7 @@ def _table_indicators(doc: SourceDocument, context: DocumentContext, tables: lis
                     year=context.year or 0,
                     project=table.project,
                     name=row.name,
-                    comparator=target.comparator if target else Comparator.QUALITATIVE,
+                    comparator=implicit_comparator(row.target, target) if target and row.target else Comparator.QUALITATIVE,
                     level1=row.level1,
                     level2=row.level2,
                     target=target.value if target else None,
@@ -601,6 +689,9 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
     # in a budget, prose statements are targets too, never actuals of a table row
     facts: list[Fact] = list(_table_indicators(doc, context, tables, join_actuals=not budget))
     facts.extend(read_narrative(doc, context))
+    # the numbered narrative often repeats the 自评表 rows: the table row (with its 分值) wins
+    in_tables = {(f.project, compact(f.name)) for f in facts if isinstance(f, Indicator)}
+    facts.extend(f for f in read_numbered(doc, context) if (f.project, f.name) not in in_tables)
     if not facts or budget:  # a budget's "数量指标：…≥2700 人" lines are its targets
         seen = {(f.project, f.name) for f in facts if isinstance(f, Indicator)}
         facts.extend(t for t in _budget_targets(doc, context) if (t.project, t.name) not in seen)

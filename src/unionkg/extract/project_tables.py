@@ -24,13 +24,22 @@ PROJECT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "name": re.compile(r"^\s*项目名称\s*[：:]?\s*(?P<name>\S[^\n]*?)\s*$"),
     "unit": re.compile(r"^\s*实施单位\s*(?P<unit>\S+)|实施单位\s+(?P<unit2>\S+)\s*$"),
     "money_unit": re.compile(r"[（(](?P<unit>万元|元)[)）]"),
-    "funds": re.compile(r"^\s*年度资金总额\s+(?P<nums>[\d.,%\s—-]+?)\s*$"),
+    # 年度资金总额 a b c 分值 执行率 得分; the 项目资金（万元） cell may precede it on the same line
+    "funds": re.compile(r"^\s*(?:项目资金\s*[（(](?:万元|元)[)）]\s*)?年度资金总额\s+(?P<nums>[\d.,%\s—-]+?)\s*$"),
     "period": re.compile(r"(?P<start>\d{4}-\d{2}-\d{2})\s+(?P<end>\d{4}-\d{2}-\d{2})"),
     "total_score": re.compile(r"^\s*总\s*分\s+(?P<nums>[\d.\s]+?)\s*$"),
     "grade": re.compile(r"评价等次\s*(?P<boxes>[^\n]+)"),
+    # a grade stated on its own line under 总分: 自评等级 良 / 评价等级：优 / 绩效评级 良好
+    "grade_word": re.compile(r"^\s*(?:自评|评价|绩效)?(?:等级|等次|评级|结果)\s*[：:]?\s*[“\"]?(?P<grade>[优良中差])(?:秀|好|等)?[”\"]?\s*$"),
     "department_table": re.compile(r"部门评价表|部门评价报告"),
-    "third_party": re.compile(r"第三方(?:机构)?评价(?!\s*□)"),
+    # 评价机构：第三方机构 □专家组 □项目单位评价组 (the option without a box is ticked)
+    "evaluator": re.compile(r"评价(?:机构|主体|方式)\s*[：:]\s*(?P<boxes>[^\n]+)"),
+    # 评价单位（盖章）：广西正信会计师事务所有限公司
+    "evaluator_firm": re.compile(r"评价单位[^：:\n]{0,6}[：:]\s*\S*(?:会计师事务所|咨询|评估|研究院|研究中心|有限公司|有限责任公司)"),
 }
+
+#: Marks of a ticked box.
+TICKED_BOXES: Final[str] = "☑■√✓✔"
 
 #: The grades of an evaluation, best first.
 GRADES: Final[tuple[str, ...]] = ("优", "良", "中", "差")
@@ -42,6 +51,16 @@ def ticked_grade(boxes: str) -> str | None:
     """The one grade not followed by an empty box: "优 良□ 中 □ 差□" -> 优."""
     ticked = [g for g in GRADES if (m := re.search(rf"{g}\s*(?P<box>[{EMPTY_BOXES}]?)", boxes)) and not m.group("box")]
     return ticked[0] if len(ticked) == 1 else None
+
+
+def evaluator_is_third_party(text: str) -> bool:
+    """Whether a 评价机构 line ticks 第三方机构 (an option with no empty box in
+    front, or a ticked box), or the 评价单位 is a firm."""
+    for m in PROJECT_PATTERNS["evaluator"].finditer(text):
+        for option in re.finditer(rf"(?P<box>[{EMPTY_BOXES}{TICKED_BOXES}]?)\s*(?P<name>[^\s{EMPTY_BOXES}{TICKED_BOXES}]+)", m.group("boxes")):
+            if "第三方" in option.group("name"):
+                return not option.group("box") or option.group("box") in TICKED_BOXES
+    return bool(PROJECT_PATTERNS["evaluator_firm"].search(text))
 
 
 @register(EXTRACTOR, version=VERSION)
@@ -90,8 +109,14 @@ def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> lis
                 score = nums[-1] if nums else None
                 grade_line = next((g for g in block if PROJECT_PATTERNS["grade"].search(g.text)), None)
                 grade = ticked_grade(PROJECT_PATTERNS["grade"].search(grade_line.text).group("boxes")) if grade_line else None  # type: ignore[union-attr]
+                if grade_line is None:
+                    after = block.index(ln)
+                    grade_line = next((g for g in block[after + 1 : after + 3] if PROJECT_PATTERNS["grade_word"].match(g.text)), None)
+                    grade = PROJECT_PATTERNS["grade_word"].match(grade_line.text).group("grade") if grade_line else None  # type: ignore[union-attr]
                 end = grade_line.end if grade_line and grade_line.start > ln.start else ln.end
-                kind = EvaluationKind.DEPARTMENT if department else EvaluationKind.SELF
+                kind = EvaluationKind.SELF
+                if department:
+                    kind = EvaluationKind.THIRD_PARTY if evaluator_is_third_party(doc.text[: lines[i].start]) else EvaluationKind.DEPARTMENT
                 facts.append(Evaluation(evidence=doc.evidence(ln.start, end, KEY), org=context.org or "", year=context.year or 0, subject=name, kind=kind, score=score, grade=grade))
                 break
     return facts
