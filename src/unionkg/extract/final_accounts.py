@@ -225,6 +225,8 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
             if BODY_END.match(line.text):
                 break
             body.append(line)
+        if body and stop < len(lines) and TABLE_PATTERNS["table_number"].fullmatch(body[-1].text.strip()):
+            body.pop()  # "附表5" printed above the next title is that table's number
         if continued and blocks and blocks[-1].kind == kind:
             blocks[-1].lines.extend(continuation_body(blocks[-1].lines, body))
             continue
