@@ -62,13 +62,26 @@ def open_for(settings: Settings, read_only: bool = False):  # type: ignore[no-un
     return open_store(settings, read_only=read_only)
 
 
-def open_index(settings: Settings):  # type: ignore[no-untyped-def]
-    """The search index beside the store, or None when search is not available."""
+def open_index(settings: Settings, graph_store: object | None = None):  # type: ignore[no-untyped-def]
+    """The search index beside the store, or None when search is not available.
+
+    With ``graph_store`` (a command that writes), the index is reconciled with
+    the store first: documents the store no longer holds are dropped, and
+    documents the index lacks (an ingest killed between the graph commit and
+    the index write) are reported on stderr.
+    """
     try:
-        from unionkg.search.index import SearchIndex
+        from unionkg.search.index import SearchIndex, stored_doc_ids
     except ImportError:
         return None
-    return SearchIndex.for_settings(settings)
+    index = SearchIndex.for_settings(settings)
+    if index is not None and graph_store is not None:
+        found = index.reconcile(stored_doc_ids(graph_store, settings))
+        if found.dropped:
+            typer.echo(f"search index: dropped {len(found.dropped)} document(s) not in the store", err=True)
+        if found.missing:
+            typer.echo(f"search index: {len(found.missing)} document(s) of the store are not indexed; re-ingest them to index them: {' '.join(found.missing[:10])}", err=True)
+    return index
 
 
 def emit_json(value: object) -> None:
@@ -95,7 +108,7 @@ def ingest(
     if not files:
         _fail(f"no supported files in {', '.join(map(str, paths))}", 2)
     graph_store = open_for(settings)
-    index = open_index(settings)
+    index = open_index(settings, graph_store)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("ingesting", total=len(files))
 
@@ -135,7 +148,7 @@ def remove(doc: str = typer.Argument(..., help="Document id, document IRI or the
 
     settings = settings_for(store)
     graph_store = open_for(settings)
-    removed = remove_document(doc, settings, graph_store, open_index(settings))
+    removed = remove_document(doc, settings, graph_store, open_index(settings, graph_store))
     for g in removed:
         typer.echo(f"removed {g}")
     graph_store.close()

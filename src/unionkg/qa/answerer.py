@@ -158,7 +158,8 @@ class _QuestionVectors:
         return self._vectors
 
     def question(self) -> Any:
-        return self.all()[0]
+        vectors = self.all()
+        return None if vectors is None else vectors[0]  # no encoder (settings.encoder "none")
 
 
 def _doc_iri(settings: Settings, doc_id: str) -> str:

@@ -407,16 +407,21 @@ class SearchIndex:
             return []
         allowed = np.array([e.kind in kinds and (doc_ids is None or e.doc_id in doc_ids) for e in entries])
         fused = np.zeros(len(entries))
+        lexical_rrf = np.zeros(len(entries))
         query_tokens = tokens(text)
         if bm25 is not None and query_tokens:
             lexical = np.asarray(bm25.get_scores(query_tokens))  # type: ignore[attr-defined]
             lexical[~allowed] = -np.inf
-            fused += _rrf(lexical, positive_only=True)
+            lexical_rrf = _rrf(lexical, positive_only=True)
+            fused += lexical_rrf
         dense = np.full(len(entries), -np.inf)
         if self.encoder is not None and len(vectors) == len(entries):
             dense = vectors @ self.encoder.encode([text])[0]
             dense[~(allowed & has_vector)] = -np.inf
             fused += _rrf(dense, positive_only=False)
+            # An entry without a vector (a table of numbers) takes its BM25 rank as its dense rank,
+            # so a table BM25 ranks first is not outranked by the dense ranking alone.
+            fused += np.where(has_vector, 0.0, lexical_rrf)
         order = [i for i in np.argsort(-fused, kind="stable") if fused[i] > 0][:k]
         return [
             {**entries[i].to_json(), "score": round(float(fused[i]), 6), "similarity": None if not np.isfinite(dense[i]) else round(float(dense[i]), 4)}
