@@ -211,9 +211,10 @@ def read_expense_grid(frame: TableFrame) -> None:
         for columns in (expanded, top):
             if len(values) == len(columns):
                 year = _row_year(label)
+                row_phase = _row_phase(label)  # 预算数 / 决算数 / 2023年预算数
                 for tok, column in zip(values, columns):
                     if tok.kind is not TokenKind.EMPTY:
-                        frame.amount(column, tok, tok, "预算数", Direction.EXPENDITURE, phase=PHASE_COLUMNS.get(_row_phase(label), frame.phase), year=year)
+                        frame.amount(column, tok, tok, row_phase or frame.vocabulary.value_column, Direction.EXPENDITURE, phase=PHASE_COLUMNS.get(row_phase, frame.phase), year=year)
                 read_any = True
                 break
         else:

@@ -77,7 +77,7 @@ TABLE_KINDS: Final[dict[str, TableKind]] = {
     "一般公共预算财政拨款支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "一般公共预算财政拨款"),
     "收入决算表": TableKind(Layout.CODE_ROWS, Direction.REVENUE, None),
     "支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, None),
-    "三公经费支出决算表": TableKind(Layout.ITEM_ROWS, Direction.EXPENDITURE, "财政拨款"),
+    "三公经费支出决算表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款"),
     "国有资产占用情况表": TableKind(Layout.ITEM_ROWS, None, None),
 }
 
@@ -906,11 +906,19 @@ def _raw_label(text: str, tokens: list[Token]) -> str:
 # The extractor
 # ---------------------------------------------------------------------------
 
+def read_expense_table(frame: TableFrame) -> None:
+    """“三公”经费 with the items as columns (预算数 / 决算数 rows) or as rows."""
+    from unionkg.extract.budget_tables import read_expense_grid  # the grid reader is shared; it imports this module
+
+    read_expense_grid(frame)
+
+
 READERS = {
     Layout.TWO_SIDED: read_two_sided_table,
     Layout.CODE_ROWS: read_code_table,
     Layout.ECON_TRIPLES: read_econ_table,
     Layout.ITEM_ROWS: read_item_table,
+    Layout.EXPENSE_GRID: read_expense_table,
     Layout.OTHER: lambda frame: None,
 }
 
