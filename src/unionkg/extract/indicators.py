@@ -23,7 +23,7 @@ from typing import Final
 
 from unionkg.extract.parse import ParsedValue, parse_number, parse_target
 from unionkg.extract.registry import register
-from unionkg.extract.tables import iter_lines
+from unionkg.extract.tables import cell_view, iter_lines
 from unionkg.model import Comparator, DocumentContext, Fact, Indicator, SourceDocument
 
 EXTRACTOR = "indicators"
@@ -172,6 +172,9 @@ def split_name_values(text: str, max_values: int = 2) -> Cells:
     # two values never split a run of digits ("≥90%" is one value, not "≥9" "0%")
     two = re.compile(rf"(?P<t>{value})(?:\s|(?<![\d.])|(?![\d.]))(?P<a>{value})")
     one = re.compile(rf"(?P<t>{value})")
+    repeated = _repeated_qualitative(flat) if max_values > 1 else None
+    if repeated:
+        return Cells(flat[: -2 * len(repeated)], repeated, repeated)
     for i in range(1, len(flat)):
         rest = flat[i:]
         if not _value_start(flat, i):
@@ -183,6 +186,17 @@ def split_name_values(text: str, max_values: int = 2) -> Cells:
         if m:
             return Cells(flat[:i], m.group("t").strip(), None)
     return Cells(flat, None, None)
+
+
+def _repeated_qualitative(flat: str) -> str | None:
+    """A qualitative target printed again as the actual ("有效减轻 有效减轻"):
+    the longest repeated ending without digits that holds a qualitative word
+    and leaves a name of at least two characters."""
+    for size in range((len(flat) - 2) // 2, 1, -1):
+        tail = flat[-size:]
+        if flat[-2 * size : -size] == tail and not re.search(r"\d", tail) and any(w in tail for w in QUALITATIVE_WORDS):
+            return tail
+    return None
 
 
 def _value_start(flat: str, i: int) -> bool:
@@ -263,7 +277,7 @@ class IndicatorTable:
 
 
 def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
-    lines = list(iter_lines(doc.text))
+    lines = list(iter_lines(cell_view(doc.text)))  # pipe rows of DOCX/PDF/HTML tables read like spaced ones
     tables: list[IndicatorTable] = []
     i = 0
     while i < len(lines):
@@ -324,7 +338,7 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
         body_end = line.start + (m.start() if table.with_scores else m.end())
         if table.with_scores and table.rows and table.rows[-1].reason:
             chunk_start = _continue_reason(doc, lines[first:n], line.start, body_end, table.rows[-1], chunk_start)
-        text = doc.text[chunk_start:body_end]
+        text = cell_view(doc.text[chunk_start:body_end])
         lead, rest, level1, level2 = strip_levels(text, level1, level2)
         if lead and table.rows:
             table.rows[-1].name += lead
@@ -356,7 +370,7 @@ def _continue_reason(doc: SourceDocument, before: list, line_start: int, body_en
     they end the previous row's reason.  Returns where the current row starts."""
     if not before or any(re.search(r"\d", ln.text) for ln in before):
         return chunk_start
-    _, rest, _, _ = strip_levels(doc.text[line_start:body_end], None, None)
+    _, rest, _, _ = strip_levels(cell_view(doc.text[line_start:body_end]), None, None)
     cells = split_name_values(rest, 2)
     if len(cells.name) < 2 or not cells.target:
         return chunk_start

@@ -13,7 +13,7 @@ from typing import Final
 
 from unionkg.extract.parse import parse_number, parse_percent, to_yuan
 from unionkg.extract.registry import register
-from unionkg.extract.tables import iter_lines
+from unionkg.extract.tables import cell_view, iter_lines
 from unionkg.model import DocumentContext, Evaluation, EvaluationKind, Fact, Project, SourceDocument
 
 EXTRACTOR = "project_tables"
@@ -65,7 +65,7 @@ def evaluator_is_third_party(text: str) -> bool:
 
 @register(EXTRACTOR, version=VERSION)
 def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
-    lines = list(iter_lines(doc.text))
+    lines = list(iter_lines(cell_view(doc.text)))  # pipe rows of real tables read like spaced ones
     starts = [i for i, ln in enumerate(lines) if PROJECT_PATTERNS["name"].match(ln.text)]
     facts: list[Fact] = []
     for n, i in enumerate(starts):

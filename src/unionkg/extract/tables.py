@@ -188,6 +188,17 @@ def merge_split_codes(line: Line) -> Line:
     return Line(line.start, line.end, line.text, tuple(out)) if merged else line
 
 
+#: Cell separators of real tables rendered into the text (PDF/DOCX/HTML rows).
+_PIPES: Final[dict[int, str]] = {ord("|"): " ", ord("｜"): " "}
+
+
+def cell_view(text: str) -> str:
+    """``text`` with the ``|`` between the cells of a rendered table row turned
+    into spaces: same length, so offsets stay those of ``doc.text``.  Readers
+    written for whitespace-separated rows read pipe rows through it."""
+    return text.translate(_PIPES)
+
+
 def join_label(text: str, tokens: list[Token]) -> str:
     """A label from consecutive text tokens: Chinese pieces joined without the
     spaces (and line breaks) that flattening put between them."""
