@@ -544,6 +544,7 @@ class Mapper:
         self.add_opt(obs, UKG.sourceTable, f.table)
         self.add_opt(obs, UKG.fundSource, f.fund_source)
         self.add_opt(obs, UKG.sharePercent, f.share_pct, dec)
+        self.add_opt(obs, UKG.completionPercent, f.completion_pct, dec)
         self.add_opt(obs, UKG.scope, f.scope)
         self.add(obs, OBEU_ATTR.currency, RENMINBI)
         self.provenance(obs, f.evidence)
@@ -559,6 +560,7 @@ class Mapper:
         self.add_opt(node, UKG.delta, f.delta, dec)
         self.add_opt(node, UKG.changePercent, f.pct, dec)
         self.add_opt(node, UKG.reason, f.reason)
+        self.add_opt(node, UKG.parentItem, f.parent_item)
         if f.phase is not None:
             self.add(node, OBEU_DIM.budgetPhase, PHASE_CODES[f.phase])
         self.provenance(node, f.evidence)
