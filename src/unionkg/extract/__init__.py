@@ -47,6 +47,7 @@ def extract(doc: SourceDocument) -> Extraction:
         for extractor in extractors_for(doc.genre):
             facts.extend(extractor.func(doc, context))
     extraction = Extraction(document=doc, context=context, facts=facts, warnings=list(warnings))
-    # Entity resolution after the report: the report counts a number as used
-    # by the evidence of the facts as extracted, before their merge.
-    return resolve_projects(build_report(finalize(extraction)))
+    # The report comes first: it counts a number as used by the evidence of
+    # every fact as extracted, before restatements are de-duplicated and
+    # project names merged (a figure printed twice is used twice).
+    return resolve_projects(finalize(build_report(extraction)))
