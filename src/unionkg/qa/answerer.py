@@ -115,19 +115,19 @@ class Answerer:
         holdings = holdings_text(catalog.holdings(), ctx.lang)
         if links.unknown_bodies and not links.orgs:
             body = links.unknown_bodies[0]
-            return Outcome(False, ctx.say(f"图中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ") + holdings)
+            return Outcome(False, ctx.say(f"知识图谱中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ") + holdings)
         if not links.years or (intent is not None and intent not in YEAR_SCOPED):
             return None
         for org in links.orgs:
             entry = catalog.orgs.get(org)
             if entry is not None and entry.years and not set(links.years) & entry.years:
                 asked = years_text(links.years)
-                return Outcome(False, ctx.say(f"图中没有{entry.label} {asked} 年的数据；该单位现有年份：{years_text(sorted(entry.years))}。",
+                return Outcome(False, ctx.say(f"知识图谱中没有{entry.label} {asked} 年的数据；该单位现有年份：{years_text(sorted(entry.years))}。",
                                               f"The graph holds no data for {entry.label} in {asked}; it has {years_text(sorted(entry.years))}. ") )
         if not links.orgs:
             known = {y for o in catalog.orgs.values() for y in o.years}
             if known and not set(links.years) & known:
-                return Outcome(False, ctx.say(f"图中没有 {years_text(links.years)} 年的数据。", f"The graph holds no data for {years_text(links.years)}; ") + holdings)
+                return Outcome(False, ctx.say(f"知识图谱中没有 {years_text(links.years)} 年的数据。", f"The graph holds no data for {years_text(links.years)}; ") + holdings)
         return None
 
     def _search(self, ctx: Context) -> Outcome:

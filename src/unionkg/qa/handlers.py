@@ -221,7 +221,7 @@ def evaluation_score(ctx: Context) -> Outcome:
                  else f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}: grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')}); the document gives no score" for r in graded]
         return Outcome(True, join(lines, ctx.lang), graded, sources_of(graded))
     if not rows:
-        return Outcome(False, ctx.say("图中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year."))
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year."))
     project_rows = [r for r in rows if r.get("subject") and r.get("subject") != r.get("org")]
     if AVERAGE_WORDS.search(ctx.q.text) or (len(project_rows) > 1 and re.search(r"项目|projects", ctx.q.text)):
         stated = [r for r in rows if r.get("subject") == r.get("org")]
@@ -378,7 +378,7 @@ def amount(ctx: Context) -> Outcome:
         return _which_body(ctx)
     rows = _best_amounts(ctx, org, ctx.links.years)
     if not rows:
-        return Outcome(False, ctx.say(f"图中没有找到{ctx.label(org)}的这项金额。", f"The graph has no such amount for {ctx.label(org)}."))
+        return Outcome(False, ctx.say(f"知识图谱中没有找到{ctx.label(org)}的这项金额。", f"The graph has no such amount for {ctx.label(org)}."))
     lines = []
     for r in rows:
         key = (r.get("item"), r.get("phase"), r.get("amount"))
@@ -404,7 +404,7 @@ def unit_amounts(ctx: Context) -> Outcome:
         if ranked:
             out.append(_amount_row(ranked[0]))
     if not out:
-        return Outcome(False, ctx.say(f"图中没有{ctx.label(parent)}各下属单位的这项金额。", f"The graph has no per-unit figures of this kind for {ctx.label(parent)}."))
+        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(parent)}各下属单位的这项金额。", f"The graph has no per-unit figures of this kind for {ctx.label(parent)}."))
     lines = [(f"{r.get('orgLabel') or ctx.label(r['org'])}{'（本级）' if r['org'] == parent else ''} {wan(r['amount'])} 万元") if ctx.lang == "zh"
              else f"{r.get('orgLabel') or ctx.label(r['org'])}{' (own level)' if r['org'] == parent else ''}: {wan(r['amount'])}" for r in out]
     head = ctx.say(f"{ctx.label(parent)}各单位「{out[0].get('item')}」：", f"{ctx.label(parent)} by unit ('{out[0].get('item')}', 万元): ")
@@ -447,7 +447,7 @@ def budget_vs_final(ctx: Context) -> Outcome:
         if len(picked) == 2:
             break
     if len(picked) < 2:
-        return amount(ctx) if picked else Outcome(False, ctx.say(f"图中没有{ctx.label(org)}可对照的预算数和决算数。", f"The graph has no budget and final figures of {ctx.label(org)} to compare."))
+        return amount(ctx) if picked else Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}可对照的预算数和决算数。", f"The graph has no budget and final figures of {ctx.label(org)} to compare."))
     b, f = picked["budget"], picked["final"]
     diff = Decimal(str(f["amount"])) - Decimal(str(b["amount"]))
     rate = f"{Decimal(str(f['amount'])) / Decimal(str(b['amount'])) * 100:.2f}" if float(b["amount"]) else "-"  # type: ignore[arg-type]
@@ -500,7 +500,7 @@ def _project_amount_text(r: dict[str, object], lang: str) -> str:
 def projects(ctx: Context) -> Outcome:
     rows = _projects(ctx)
     if not rows:
-        return Outcome(False, ctx.say("图中没有该单位/年份的项目。", "The graph has no projects for this body/year."))
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的项目。", "The graph has no projects for this body/year."))
     lines = [f"{r['label']}（{_project_amount_text(r, ctx.lang)}）" if ctx.lang == "zh" else f"{r['label']} ({_project_amount_text(r, ctx.lang)})" for r in rows]
     head = ctx.say(f"共 {len(rows)} 个项目：", f"{len(rows)} project(s): ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
@@ -519,7 +519,7 @@ def execution_rate(ctx: Context) -> Outcome:
         if outcome.found:
             return outcome
     if not rows:
-        return Outcome(False, ctx.say("图中没有该单位/年份的执行率。", "The graph has no execution rate for this body/year."))
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的执行率。", "The graph has no execution rate for this body/year."))
     lines = [f"{r['label']} {number(r['rate'])}%" for r in rows]
     return Outcome(True, ctx.say("执行率：", "Execution rate: ") + join(lines, ctx.lang), rows, sources_of(rows))
 
@@ -635,7 +635,7 @@ def _units(ctx: Context, role: str) -> Outcome:
     rows = [r for r in rows if not (r["fact"] in seen or seen.add(r["fact"]))]  # type: ignore[func-returns-value]
     what_zh, what_en = ("下属单位", "subordinate units") if role == "SubordinateUnit" else ("内设机构", "internal departments")
     if not rows:
-        return Outcome(False, ctx.say(f"图中没有{ctx.label(org)}的{what_zh}。", f"The graph lists no {what_en} of {ctx.label(org)}."))
+        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}的{what_zh}。", f"The graph lists no {what_en} of {ctx.label(org)}."))
     names = [str(r["label"]) for r in rows]
     head = ctx.say(f"{ctx.label(org)}有 {len(rows)} 个{what_zh}：", f"{ctx.label(org)} has {len(rows)} {what_en}: ")
     return Outcome(True, head + join(names, ctx.lang), rows, sources_of(rows))
@@ -652,7 +652,7 @@ def departments(ctx: Context) -> Outcome:
 def staffing(ctx: Context) -> Outcome:
     rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_staffing"), ctx.links.years)]
     if not rows:
-        return Outcome(False, ctx.say("图中没有该单位的人员编制数据。", "The graph has no staffing figures for this body."))
+        return Outcome(False, ctx.say("知识图谱中没有该单位的人员编制数据。", "The graph has no staffing figures for this body."))
     lines = [f"{r.get('orgLabel')} {r.get('label') or _short(r.get('category'))} {r['headcount']} 人" if ctx.lang == "zh"
              else f"{r.get('orgLabel')} {r.get('label') or ''} ({_short(r.get('category'))}): {r['headcount']}" for r in rows]
     return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
@@ -664,7 +664,7 @@ def duties(ctx: Context) -> Outcome:
         return _which_body(ctx)
     rows = [_clean(r) for r in ctx.run("qa_duties", org=org)]
     if not rows:
-        return Outcome(False, ctx.say(f"图中没有{ctx.label(org)}的职责。", f"The graph has no duties of {ctx.label(org)}."))
+        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}的职责。", f"The graph has no duties of {ctx.label(org)}."))
     return Outcome(True, ctx.say(f"{ctx.label(org)}的主要职责：", f"Duties of {ctx.label(org)} (as printed): ") + join([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
 
 
@@ -674,7 +674,7 @@ def flows(ctx: Context) -> Outcome:
         rows = [r for r in rows if r.get("project") in ctx.links.projects] or rows
     rows = [_clean(r) for r in rows]
     if not rows:
-        return Outcome(False, ctx.say("图中没有相应的资金流向记录。", "The graph records no such payments."))
+        return Outcome(False, ctx.say("知识图谱中没有相应的资金流向记录。", "The graph records no such payments."))
     lines = [f"{r.get('payeeLabel') or _short(r['payee'])}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
              else f"{r.get('payeeLabel') or _short(r['payee'])}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}" for r in rows]
     return Outcome(True, ctx.say("收款方：", "Recipients: ") + join(lines, ctx.lang), rows, sources_of(rows))
@@ -745,7 +745,7 @@ def code_lookup(ctx: Context) -> Outcome:
         hits = [r for r in rows if r.get("code") in ctx.links.codes]
         hits.sort(key=lambda r: 0 if r.get("source") == "code list" else 1)
         if not hits:
-            return Outcome(False, ctx.say(f"图中没有科目代码 {', '.join(ctx.links.codes)}。", f"The graph has no classification code {', '.join(ctx.links.codes)}."))
+            return Outcome(False, ctx.say(f"知识图谱中没有科目代码 {', '.join(ctx.links.codes)}。", f"The graph has no classification code {', '.join(ctx.links.codes)}."))
         best = hits[0]
         chain = _code_parents(str(best["code"]), rows)
         path = ctx.say("，上级：", "; parents: ") + " / ".join(f"{c} {l}" for c, l in chain) if chain else ""
