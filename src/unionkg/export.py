@@ -214,8 +214,8 @@ def table_rows(store: object, table: str) -> list[Row]:
 
 def _json_value(value: object) -> object:
     if isinstance(value, Decimal):
-        # Decimal -> the shortest float that prints the same digits (7794.44,
-        # not 7794.4400000001): the division was done in decimal arithmetic.
+        # Decimal -> the shortest float that prints the same digits (1520.36,
+        # not 1520.3600000001): the division was done in decimal arithmetic.
         normal = value.normalize()
         return int(normal) if normal == normal.to_integral_value() else float(normal)
     return value

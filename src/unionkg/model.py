@@ -198,7 +198,7 @@ class Evaluation(Fact):
     score: Decimal | None = None
     grade: str | None = None  # 优 / 良 / 中 / 差
     #: None for the evaluation of one subject; "project_mean" when the figure is
-    #: the average of the body's project self-evaluations ("项目支出…平均得分为 99.41 分")
+    #: the average of the body's project self-evaluations ("项目支出…平均得分为 95.20 分")
     aggregate: str | None = None
 
 

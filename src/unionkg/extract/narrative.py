@@ -353,7 +353,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if label_at >= 0:
             ev_start = clause_start + label_at
         elif _phase_only(raw.strip()):
-            ev_start = clause_start + len(raw) - len(raw.lstrip())  # "决算数 7805.90 万元"
+            ev_start = clause_start + len(raw) - len(raw.lstrip())  # "决算数 1520.60 万元"
         else:
             ev_start = start
         previous_label = (_sentence_start(text, start), label)
@@ -754,7 +754,7 @@ def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
 
     A score is the whole department's (subject None) unless the text before it
     names a project ("送温暖资金项目自评 95 分"); a mean of project scores
-    ("项目支出…平均得分为 99.41 分") has subject None and ``aggregate`` set to
+    ("项目支出…平均得分为 95.20 分") has subject None and ``aggregate`` set to
     :data:`PROJECT_MEAN`.
     """
     text = view.text

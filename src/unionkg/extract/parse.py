@@ -3,8 +3,8 @@ comparators, targets, years and Chinese numerals.
 
 All regexes come from :data:`unionkg.extract.patterns.PATTERNS`.
 
->>> parse_money("3238.38 万元")
-Decimal('32383800.00')
+>>> parse_money("1250.36 万元")
+Decimal('12503600.00')
 >>> parse_target("不少于4000人")
 ParsedValue(comparator=<Comparator.GE: '>='>, value=Decimal('4000'), unit='人', text='不少于4000人')
 """
@@ -66,7 +66,7 @@ def to_yuan(value: Decimal, unit: str) -> Decimal:
 
 
 def parse_money(text: str, default_unit: str | None = None) -> Decimal | None:
-    """An amount in yuan from "3238.38 万元", "130万", "1,200元" or a bare number.
+    """An amount in yuan from "1250.36 万元", "130万", "1,200元" or a bare number.
 
     A bare number is read in ``default_unit`` (the table's 单位：万元), or in
     元 when no default is given.

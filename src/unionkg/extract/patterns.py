@@ -490,7 +490,7 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "project_field": re.compile(r"(?P<field>项目概述|项目内容|实施主体|实施单位|实施周期|实施期限|年度预算安排|预算安排)\s*[：:]\s*(?P<value>[^\n]+)"),
     # a period: 2021 年 4月 30 日—2022 年 4月 30 日
     "period": re.compile(r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?:(?P<d1>\d{1,2})\s*日)?\s*(?:—|－|-|–|至|到|~|～)+\s*(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?:(?P<d2>\d{1,2})\s*日)?"),
-    # X项目预算执行率 66.68% / 总体预算执行率为97.09%
+    # X项目预算执行率 72.50% / 总体预算执行率为95.40%
     "execution_rate": re.compile(rf"(?P<name>[^，,。；;：:\s]{{2,30}}?)(?:项目)?(?:预算|资金)?执行率(?:为|达到|达)?\s*(?P<number>{NUMBER_SRC})\s*[%％]"),
     # payment to a recipient: 拨付给 X 130 万元包干费用，用于 Y
     "flow_payment": re.compile(
@@ -502,7 +502,7 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     ),
     # counted recipients: 对 80 户帮扶对象 / 核实认定 80 户困难职工 / 发放 55 名市直离退休劳动模范津贴
     "recipient_count": re.compile(r"(?:对|向|为|给|认定|核实认定|资助|帮扶|救助|慰问|发放)\s*(?P<count>\d+)\s*(?P<unit>户|人|名|家)(?P<group>[\u4e00-\u9fff]{2,14}?)(?:实施|开展|发放|进行|津贴|补贴|，|。|的)"),
-    # an evaluation score: 自评93.75分 / 平均得分为 99.41 分 / 综合得分 88 分
+    # an evaluation score: 自评91.50分 / 平均得分为 96.80 分 / 综合得分 88 分
     "evaluation_score": re.compile(rf"(?P<what>自评得分|自评总分|自评|平均得分|平均分|综合得分|总得分|评价得分|得分|评分|总分)\s*(?:为|是)?\s*(?P<number>{NUMBER_SRC})\s*分"),
     # an evaluation grade: 评价等级为“优” / 评价结果为“良” / 自评完成情况“优秀” / 等级为良好 / 评价结果：中
     "evaluation_grade": re.compile(
@@ -549,7 +549,7 @@ NARRATIVE_PATTERNS.update(
             rf"\s*[，,]?\s*(?:完成|为|达到|占)(?:了)?(?:年初|全年|调整后的?|调整)?预算(?:数)?(?:的)?\s*(?P<number>{NUMBER_SRC})\s*[%％]"
         ),
         # the execution rate of a body's (or unit's) whole budget, in the sentence after its final figure:
-        # "总体预算执行率为96.13%" / "预算执行率为 97.09%" / "整体支出执行率达 100%" (not a project's: "X项目预算执行率")
+        # "总体预算执行率为96.13%" / "预算执行率为 95.40%" / "整体支出执行率达 100%" (not a project's: "X项目预算执行率")
         "overall_execution_rate": re.compile(
             rf"(?:^|(?<=[，,。；;\s)）]))(?P<what>总体预算执行率|整体预算执行率|整体支出执行率|预算执行率|资金执行率|执行率)(?:为|达到|达|是)?\s*(?P<number>{NUMBER_SRC})\s*[%％]"
         ),

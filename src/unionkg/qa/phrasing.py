@@ -1,8 +1,8 @@
 """Answer phrasing helpers: money, numbers, lists, grades, in Chinese or English.
 
->>> wan(77944400)
-'7794.44'
->>> grade_for(99.41)
+>>> wan(15203600)
+'1520.36'
+>>> grade_for(95.2)
 '优'
 """
 
