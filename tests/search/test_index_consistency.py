@@ -143,3 +143,23 @@ def test_a_listed_document_with_a_truncated_file_is_skipped_not_fatal(tmp_path: 
     (tmp_path / "index" / "b.json").write_text('{"entries": [', encoding="utf-8")
     fresh = SearchIndex(tmp_path / "index", HashEncoder())
     assert len(fresh) == 1
+
+
+def test_cli_reconciles_the_index_when_it_opens_a_store_for_writing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Graph, Literal, URIRef
+
+    from unionkg.cli import open_index
+
+    settings = Settings(store=str(tmp_path / "store"), encoder="hash")
+    iris = Iris(settings.base_iri)
+    store = OxigraphStore(None)
+    g = Graph()
+    g.add((URIRef(str(iris.doc("committed"))), URIRef("http://example.org/p"), Literal(1)))
+    store.replace_graph(str(iris.doc("committed")), g)  # committed, then killed before the index write
+    stale = SearchIndex.for_settings(settings)
+    assert stale is not None
+    stale.add_document(_extraction("removed", PROSE))  # dropped from the store, then killed before the index
+    index = open_index(settings, store)
+    assert index is not None and set(index.manifest()["docs"]) == set()  # type: ignore[arg-type]
+    err = capsys.readouterr().err
+    assert "dropped 1 document" in err and "not indexed" in err and "committed" in err
