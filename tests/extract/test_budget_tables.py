@@ -114,7 +114,7 @@ def test_basic_expenditure_rows_sit_in_their_economic_side() -> None:
 def test_three_public_expenses_as_columns() -> None:
     facts, _, _ = amounts("bud_wanyuan_codes.txt")
     grid = {f.item: f.value for f in facts if f.table == "公开07表"}
-    assert grid == {"合计": 12 * W, "因公出国(境)费": 0, "公务用车购置及运行费": 8 * W, "公务用车购置费": 0, "公务用车运行费": 8 * W, "公务接待费": 4 * W}
+    assert grid == {"“三公”经费合计": 12 * W, "因公出国(境)费": 0, "公务用车购置及运行费": 8 * W, "公务用车购置费": 0, "公务用车运行费": 8 * W, "公务接待费": 4 * W}
 
 
 def test_pipe_fiscal_total_table_and_year_columns() -> None:

@@ -177,7 +177,7 @@ def test_pdf_final_accounts_tables(tmp_path: Path) -> None:
     assert len(codes) == 3 + 3 + 3 + 2 * 10  # 合计, 208 and 20802 with both sides, 10 rows with one
     # 09: three phases
     assert amounts[("公开09表", "3.公务接待费", None, "决算数")] == "12600"
-    assert amounts[("公开09表", "合计", None, "全年预算数")] == "180000"
+    assert amounts[("公开09表", "“三公”经费合计", None, "全年预算数")] == "180000"
 
 
 def test_docx_merged_cells_total_table_and_self_evaluation(tmp_path: Path) -> None:

@@ -63,6 +63,13 @@ class TableKind:
     layout: Layout
     direction: Direction | None  # None: decided per column
     fund_source: str | None
+    #: What a bare 合计/总计 of this table totals ("“三公”经费合计"): such a
+    #: label alone says nothing once the figure leaves its table.
+    total_item: str | None = None
+
+
+#: The total of a “三公”经费 table, named.
+SANGONG_TOTAL: Final[str] = "“三公”经费合计"
 
 
 #: Title endings of the 公开01-10表 and how to read them; longest title first.
@@ -77,7 +84,7 @@ TABLE_KINDS: Final[dict[str, TableKind]] = {
     "一般公共预算财政拨款支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "一般公共预算财政拨款"),
     "收入决算表": TableKind(Layout.CODE_ROWS, Direction.REVENUE, None),
     "支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, None),
-    "三公经费支出决算表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款"),
+    "三公经费支出决算表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款", SANGONG_TOTAL),
     "国有资产占用情况表": TableKind(Layout.ITEM_ROWS, None, None),
 }
 
@@ -324,6 +331,8 @@ class TableFrame:
         value = parse_number(value_token.text)
         if value is None:
             return
+        if self.block.kind.total_item and label in TOTAL_ROW_WORDS:
+            label = self.block.kind.total_item
         self.facts.append(
             Amount(
                 evidence=self.doc.evidence(first.start, value_token.end, self.vocabulary.key),
