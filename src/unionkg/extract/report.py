@@ -422,6 +422,12 @@ def classify_numbers(extraction: Extraction) -> list[dict[str, object]]:
     return out
 
 
+def _has_body(text: str, sec: Section) -> bool:
+    """Whether a section holds text of its own between its heading line and its end."""
+    line_end = text.find("\n", sec.start, sec.end)
+    return line_end >= 0 and bool(text[line_end:sec.end].strip())
+
+
 def unmatched_sections(extraction: Extraction) -> list[str]:
     """Headings whose section yielded no fact but passages (the top-most of nested ones)."""
     prefix = _evidence_mask(extraction)
@@ -431,6 +437,8 @@ def unmatched_sections(extraction: Extraction) -> list[str]:
     for sec in find_sections(extraction):
         if sec.start < hidden_until:
             continue
+        if not _has_body(doc.text, sec):
+            continue  # a line of a table of contents (目录): nothing there to extract
         o_start = doc.offsets[sec.start]
         o_end = doc.offsets[sec.end] if sec.end < len(doc.offsets) else len(doc.original)
         if prefix[o_end] - prefix[o_start] == 0:
