@@ -81,3 +81,40 @@ def test_class_code_by_name(name: str, length: int | None, code: str | None) -> 
     from unionkg.extract.narrative import class_code_by_name
 
     assert class_code_by_name(name, length, 2023) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # cover fields of a report, one per line: each its own paragraph
+        (
+            "某某市人力资源和社会保障局\n2023年度职业技能提升行动专项资金部门评价报告\n项目名称： 职业技能提升行动专项资金\n"
+            "项目单位： 某某市职业技能鉴定中心\n评价单位（盖章）：某某会计师事务所有限公司\n一、基本情况\n本项目安排资金2400万元，用于企业职工岗位技能提升培训补贴。",
+            ["项目单位：", "评价单位（盖章）："],
+        ),
+        ("评价类型：□实施过程评价 完成结果评价\n主管部门：某某市人力资源和社会保障局\n评价时间： 2024年3月1日至2024年4月30日", ["主管部门：", "评价时间："]),
+    ],
+)
+def test_prose_view_field_lines_start_paragraphs(text: str, fields: list[str]) -> None:
+    from unionkg.extract.textview import prose_view
+    from unionkg.model import SourceDocument
+
+    view = prose_view(SourceDocument("d", "d.txt", text, text, list(range(len(text) + 1))))
+    for field in fields:
+        assert "\n" + field in view.text, view.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence that goes on after a comma is joined, even into "其中：" (a field's shape)
+        "本部门2023年度收入合计1234.56万元，比上年增加，\n其中：财政拨款收入1000万元。",
+        "本部门2023年度收入合计1234.56万元，主要用于职工帮扶和\n劳模慰问等工作。",
+    ],
+)
+def test_prose_view_joins_sentences(text: str) -> None:
+    from unionkg.extract.textview import prose_view
+    from unionkg.model import SourceDocument
+
+    view = prose_view(SourceDocument("d", "d.txt", text, text, list(range(len(text) + 1))))
+    assert "\n" not in view.text, view.text

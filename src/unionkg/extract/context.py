@@ -1,9 +1,13 @@
 """Document context: the reporting body, the fiscal year, title and publication date.
 
-The body is looked for, in order of trust, in a table header ("部门：XX
-2023 年度"), the title lines, the signature at the end, and finally as the
-most frequent place-prefixed official name in the text (sample-like reports
-that start without a title).  The fiscal year is the year the document is
+The body is looked for, in order of trust, in the title lines, a table or
+cover header ("部门：XX 2023 年度", "主管部门：XX", "单位名称：XX"), the
+signature at the end, a field naming who carries out the project ("项目单位：X",
+"实施单位：X": in a report on one project the implementer is often a
+subordinate unit of the publishing department), and finally as the most
+frequent place-prefixed official name in the text (sample-like reports that
+start without a title).  Fields that name an implementer or an evaluator are
+never read as a header or as the title.  The fiscal year is the year the document is
 *about*: a year stated with 预算/决算/绩效 in the title or a header, else the
 most frequent year in the body, ignoring full dates (publication, deadlines),
 else a guess from the publication date and the genre (a budget for year N is
@@ -17,6 +21,7 @@ from collections import Counter
 
 from unionkg.extract.patterns import (
     CONTEXT_PATTERNS,
+    EVALUATOR_FIELD_PREFIXES,
     NAME_LEAD_STOPCHARS,
     OWN_ACCOUNT_SUFFIXES,
     PATTERNS,
@@ -95,11 +100,27 @@ def _title_region(lines: list[str]) -> list[str]:
     return region
 
 
+def _without_fields_not_body(line: str) -> str:
+    """``line`` with the values of implementer and evaluator fields ("项目单位：X") blanked."""
+    return CONTEXT_PATTERNS["not_body_field"].sub(lambda m: " " * len(m.group(0)), line)
+
+
 def _org_from_lines(lines: list[str]) -> str | None:
     for line in lines:
         if len(line) > MAX_TITLE_LINE:
             continue
-        names = find_org_names(line)
+        names = find_org_names(_without_fields_not_body(line))
+        if names:
+            return names[0]
+    return None
+
+
+def _org_from_implementer(text: str) -> str | None:
+    """The first official name printed as an implementer ("项目单位：X", "实施单位 X"), not an evaluator."""
+    for m in CONTEXT_PATTERNS["not_body_field"].finditer(text):
+        if m.group("label").startswith(EVALUATOR_FIELD_PREFIXES):
+            continue
+        names = find_org_names(m.group("name"))
         if names:
             return names[0]
     return None
@@ -179,7 +200,11 @@ def read_context(doc: SourceDocument) -> DocumentContext:
     title = _title(lines)
     header_org, header_year = _org_from_header(text)
     signature_lines = _non_empty_lines(text[-SIGNATURE_CHARS:])[-4:]
-    org = header_org or _org_from_lines(_title_region(lines)) or _org_from_signature(signature_lines)
+    org = _org_from_lines(_title_region(lines)) or header_org or _org_from_signature(signature_lines)
+    if org is None:
+        org = _org_from_implementer(text)
+        if org is not None:
+            warn(f"context: reporting body '{org}' taken from an implementer field (no title, header or signature names the body)")
     if org is None:
         org = _most_frequent_org(text)
         if org is None:

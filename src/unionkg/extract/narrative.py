@@ -32,10 +32,15 @@ from unionkg.extract.patterns import (
     NARRATIVE_PATTERNS,
     PATTERNS,
     PHASE_WORDS,
+    PROJECT_REPORT_KIND_WORDS,
     REASON_COMPONENT_BREAKS,
 )
+from unionkg.extract.project_tables import evaluator_is_third_party
 from unionkg.extract.registry import register, warn
-from unionkg.extract.textview import ProseView, prose_view
+from unionkg.extract.textview import ProseView, marker_rank, prose_view
+
+#: Rank of a 第X部分 part heading (see :data:`unionkg.extract.textview.MARKER_RANKS`).
+PART_HEADING_RANK = 0
 from unionkg.model import (
     Amount,
     Change,
@@ -711,11 +716,80 @@ _BARE_SCORE_WORDS = ("得分", "评分")
 _TOTAL_HINTS = ("平均", "整体", "总")
 
 
-def _evaluation_kind(before: str) -> EvaluationKind:
+def _stated_kind(before: str) -> EvaluationKind | None:
+    """The kind of evaluation the words before a score name, if any ("委托第三方", "自评")."""
     for word, kind in EVALUATION_KIND_WORDS:
         if word in before:
             return EvaluationKind(kind)
-    return EvaluationKind.SELF
+    return None
+
+
+def _evaluation_kind(before: str) -> EvaluationKind:
+    return _stated_kind(before) or EvaluationKind.SELF
+
+
+#: How many non-empty lines after a report title can hold its cover fields (项目名称, 评价机构 ...).
+COVER_LINES = 15
+
+
+@dataclass(frozen=True, slots=True)
+class _ProjectReport:
+    """A stretch of the document that is an evaluation report on one project (offsets in ``doc.text``)."""
+
+    start: int
+    end: int
+    project: str
+    kind: EvaluationKind
+
+
+def _report_kind(title_word: str, cover: str) -> EvaluationKind:
+    """The kind of a project report: third party when the cover's evaluator is one, else what the title says."""
+    if evaluator_is_third_party(cover):
+        return EvaluationKind.THIRD_PARTY
+    kind = next(k for w, k in PROJECT_REPORT_KIND_WORDS if w == title_word)
+    return EvaluationKind(kind) if kind else EvaluationKind.DEPARTMENT
+
+
+def project_reports(text: str) -> list[_ProjectReport]:
+    """Evaluation reports on one project in ``text``: a report title ("…部门评价报告",
+    "…项目绩效评价报告") whose cover names the project in a 项目名称 field before the
+    first 一、 heading.  A report runs to the next such report or part heading (第X部分).
+    """
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, line.strip()))
+        pos += len(line) + 1
+    found: list[tuple[int, str, EvaluationKind]] = []
+    for i, (start, line) in enumerate(lines):
+        title = NARRATIVE_PATTERNS["project_report_title"].match(line)
+        if not title:
+            continue
+        cover = lines[i + 1 : i + 1 + COVER_LINES]
+        name = None
+        cover_end = len(cover)
+        for j, (_s, cl) in enumerate(cover):
+            if marker_rank(cl) <= PART_HEADING_RANK + 1 or (j > 0 and NARRATIVE_PATTERNS["project_report_title"].match(cl) and name):
+                cover_end = j
+                break
+            field = NARRATIVE_PATTERNS["project_name_field"].match(cl)
+            if field and name is None:
+                name = field.group("name")
+        if name is None:
+            continue
+        cover_text = "\n".join(cl for _s, cl in cover[:cover_end])
+        found.append((start, name, _report_kind(title.group("kind"), cover_text)))
+    parts = [s for s, line in lines if marker_rank(line) == PART_HEADING_RANK]
+    reports = []
+    for n, (start, name, kind) in enumerate(found):
+        ends = [s for s in parts if s > start] + ([found[n + 1][0]] if n + 1 < len(found) else []) + [len(text)]
+        reports.append(_ProjectReport(start, min(ends), name, kind))
+    return reports
+
+
+def _report_at(position: int, reports: list[_ProjectReport]) -> _ProjectReport | None:
+    return next((r for r in reports if r.start <= position < r.end), None)
 
 
 def _project_name(raw: str) -> str | None:
@@ -763,6 +837,17 @@ def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
         return []
     facts: list[Fact] = []
     used_grades: set[int] = set()
+    reports = project_reports(view.doc.text)
+
+    def subject_and_kind(before: str, clause_start: int, position: int) -> tuple[str | None, EvaluationKind]:
+        """The project a score or grade is about and the kind of its evaluation: as the sentence
+        says, else, inside a report on one project, that project and the report's kind."""
+        subject = _evaluated_project(text, clause_start, position)
+        report = _report_at(view.offsets[position], reports)
+        if subject is None and report is not None and not NARRATIVE_PATTERNS["evaluation_whole_body"].search(before):
+            return report.project, _stated_kind(before) or report.kind
+        return subject, _evaluation_kind(before)
+
     for m in NARRATIVE_PATTERNS["evaluation_score"].finditer(text):
         clause_start = _sentence_start(text, m.start())
         before = text[clause_start : m.start()]
@@ -776,14 +861,13 @@ def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
         if grade_m:
             used_grades.add(grade_m.start())
         subject = aggregate = None
+        kind = _evaluation_kind(before)
         if NARRATIVE_PATTERNS["evaluation_mean"].search(before + what):
             aggregate = PROJECT_MEAN if "项目" in before else "mean"
         else:
-            subject = _evaluated_project(text, clause_start, m.start())
+            subject, kind = subject_and_kind(before, clause_start, m.start())
         end = grade_m.end() if grade_m else m.end()
-        facts.append(
-            Evaluation(view.evidence(m.start(), end, KEY), org, year, subject, _evaluation_kind(before), _number(m.group("number")), grade, aggregate=aggregate)
-        )
+        facts.append(Evaluation(view.evidence(m.start(), end, KEY), org, year, subject, kind, _number(m.group("number")), grade, aggregate=aggregate))
     for m in NARRATIVE_PATTERNS["evaluation_grade"].finditer(text):
         if m.start() in used_grades:
             continue
@@ -793,8 +877,8 @@ def _evaluations(view: ProseView, context: DocumentContext) -> list[Fact]:
             continue  # a grading rule ("分值≥90 分，评价结果为优") or a count of projects
         if not NARRATIVE_PATTERNS["evaluation_context"].search(text, max(0, clause_start - 40), m.end()):
             continue
-        subject = _evaluated_project(text, clause_start, m.start())
-        facts.append(Evaluation(view.evidence(m.start(), m.end(), KEY), org, year, subject, _evaluation_kind(before), None, GRADES[m.group("grade")]))
+        subject, kind = subject_and_kind(before, clause_start, m.start())
+        facts.append(Evaluation(view.evidence(m.start(), m.end(), KEY), org, year, subject, kind, None, GRADES[m.group("grade")]))
     return facts
 
 

@@ -306,11 +306,26 @@ ORG_NAME_SRC: Final[str] = (
     rf"(?:[{_CJK}]{{2,9}}?(?:{_alternation(PLACE_SUFFIXES)}))(?:[{_CJK}（）()]{{0,16}}?)(?:{_alternation(ORG_NAME_SUFFIXES)})"
 )
 
+#: Words before 单位/部门/主体 in a cover or header field that name who carries out a
+#: project or who evaluates it, not the body that publishes the document: "项目单位：X",
+#: "实施单位 X", "评价单位（盖章）：X".  (The commissioning body, 委托单位, is the publisher.)
+IMPLEMENTER_FIELD_PREFIXES: Final[tuple[str, ...]] = ("项目实施", "项目", "实施", "执行", "承办", "建设", "用款", "申报")
+EVALUATOR_FIELD_PREFIXES: Final[tuple[str, ...]] = ("评价", "受托", "第三方")
+_NOT_BODY_LOOKBEHIND = "".join(f"(?<!{re.escape(p)})" for p in IMPLEMENTER_FIELD_PREFIXES + EVALUATOR_FIELD_PREFIXES)
+
 CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # an official name that starts with a place: 江西省总工会, 某某县人力资源和社会保障局
     "org_name": re.compile(rf"(?P<name>{ORG_NAME_SRC})"),
-    # a table header: 部门：江西省总工会 2023 年度 / 单位名称：XX
-    "header_body": re.compile(rf"(?:部门|单位|部门名称|单位名称|预算单位|填报单位)\s*[：:]\s*(?!亿元|万元|千元|元)(?P<name>[{_CJK}（）()]{{2,40}}?)\s*(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|\s{{2,}}|$|金额单位)", re.M),
+    # a table or cover header naming the publishing body: 部门：江西省总工会 2023 年度 / 单位名称：XX /
+    # 主管部门：XX (not "项目单位：X" or "实施单位：X", which name an implementer)
+    "header_body": re.compile(
+        rf"{_NOT_BODY_LOOKBEHIND}(?:主管部门|主管单位|部门名称|单位名称|预算单位|填报单位|编报单位|部门|单位)\s*[：:]\s*(?!亿元|万元|千元|元)(?P<name>[{_CJK}（）()]{{2,40}}?)\s*(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|\s{{2,}}|$|金额单位)",
+        re.M,
+    ),
+    # a field naming an implementer or an evaluator, with its value: 项目单位：X / 实施单位 X / 评价单位（盖章）：X
+    "not_body_field": re.compile(
+        rf"(?P<label>(?:{_alternation(IMPLEMENTER_FIELD_PREFIXES + EVALUATOR_FIELD_PREFIXES)})(?:单位|部门|主体|机构))\s*(?:[（(][^（()）]{{1,6}}[）)])?\s*(?:[：:]\s*|\s+)(?P<name>[^\s：:，,。；;]{{2,40}})"
+    ),
     # a printed date: 2022年5月12日
     "date": re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     # a year that the document is about, stated in a title: 2021年部门预算 / 2023 年度部门决算
@@ -578,4 +593,30 @@ EVALUATION_KIND_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("部门评价", "department"),
     ("财政评价", "department"),
     ("财政重点评价", "department"),
+    ("自评", "self"),
+)
+
+#: Report-title words of an evaluation report on one project and the kind of evaluation they
+#: name (checked in order); "" leaves the kind to the cover's evaluator fields.
+PROJECT_REPORT_KIND_WORDS: Final[tuple[tuple[str, str], ...]] = (
+    ("部门评价", "department"),
+    ("财政评价", "department"),
+    ("重点评价", "department"),
+    ("自评", "self"),
+    ("评价", ""),
+)
+
+NARRATIVE_PATTERNS.update(
+    {
+        # the title line of an evaluation report that may be on one project (the cover's
+        # 项目名称 field decides): "2023年度XX专项资金部门评价报告" / "XX项目绩效评价报告" /
+        # "部门评价报告"; not a whole-department report ("部门整体支出绩效自评报告") nor a sentence
+        "project_report_title": re.compile(
+            rf"^\s*(?!.*整体)(?P<lead>[^\n，,。；;：:]{{0,60}}?)(?P<kind>{_alternation(w for w, _k in PROJECT_REPORT_KIND_WORDS)})报告\s*$"
+        ),
+        # the cover field naming the one project a report is about: 项目名称：X / 项目名称 X
+        "project_name_field": re.compile(r"^\s*项目名称\s*(?:[：:]\s*|\s+)(?P<name>\S[^\n]*?)\s*$"),
+        # words in a score's sentence that make it the whole body's, even inside a project report
+        "evaluation_whole_body": re.compile(r"整体|全部门|本部门"),
+    }
 )

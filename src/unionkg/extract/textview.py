@@ -34,6 +34,13 @@ UNIT_CONTINUATION = re.compile(r"^(?:万元|千元|亿元|元|[%％])")
 HEADING_LINE = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])[^，,。；;：:]{2,40}?(?:情况说明|情况|说明|概况|简介|结论|分析)\s*$"
 )
+#: A line that is a form field of a cover or header ("项目名称：X", "评价单位（盖章）：X",
+#: "主管部门： X"): a short label and a colon.  It starts a new paragraph unless the line
+#: before ends inside a sentence ("，" "、"); in hard-wrapped text only after another field
+#: (a wrap may fall before "原因：" in a sentence).
+FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}(?:[（(][^（()）]{1,6}[）)])?\s*[：:]")
+#: Characters at the end of a line that say the sentence goes on in the next line.
+CONTINUES_SENTENCE = "，,、（(“"
 #: Document-conversion noise such as "[bookmark: _Toc166074191]".
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 
@@ -116,6 +123,8 @@ def _should_join(previous: str, following: str, width: int | None) -> bool:
         return True
     if HEADING_LINE.match(prev):
         return False
+    if FIELD_LINE.match(nxt) and prev[-1] not in CONTINUES_SENTENCE and (width is None or FIELD_LINE.match(prev)):
+        return False  # a form field after a finished line (any line, or only another field in wrapped text)
     if len(prev) < MIN_WRAPPED_LINE or prev[-1] in SENTENCE_END or PARAGRAPH_START.match(nxt):
         return False
     if width is None:
