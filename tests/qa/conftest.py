@@ -36,8 +36,7 @@ def hash_answerer(fixture_store: OxigraphStore):  # type: ignore[no-untyped-def]
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session")
-def sample_answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def _answerer_over(directory: Path, paths: list[Path]):  # type: ignore[no-untyped-def]
     from unionkg.graph.iris import Iris
     from unionkg.graph.mapping import to_graph
     from unionkg.graph.store import OxigraphStore
@@ -46,13 +45,24 @@ def sample_answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[n
     from unionkg.search.encoders import HashEncoder, encoder_for
     from unionkg.search.index import SearchIndex
 
-    directory = tmp_path_factory.mktemp("samples")
     settings = Settings(store=str(directory / "store"), encoder="hash")
     store = OxigraphStore(None)
     index = SearchIndex(directory / "index", HashEncoder())
     iris = Iris(settings.base_iri)
-    for path in sorted((ROOT / "data" / "samples").glob("*.txt")):
+    for path in paths:
         extraction = extract_file(path, settings)
         store.replace_graph(str(iris.doc(extraction.document.doc_id)), to_graph(extraction, iris))
         index.add_document(extraction)
     return Answerer(store, settings, index, encoder=encoder_for("use"))
+
+
+@pytest.fixture(scope="session")
+def sample_answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return _answerer_over(tmp_path_factory.mktemp("samples"), sorted((ROOT / "data" / "samples").glob("*.txt")))
+
+
+@pytest.fixture(scope="session")
+def rtp_answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """data/samples plus the red-team documents (tests/extract/corpus/rtp_*.txt): other provinces, bodies, layouts."""
+    paths = sorted((ROOT / "data" / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "extract" / "corpus").glob("rtp_*.txt"))
+    return _answerer_over(tmp_path_factory.mktemp("rtp"), paths)

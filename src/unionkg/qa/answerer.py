@@ -25,6 +25,8 @@ from unionkg.search.encoders import Encoder, encoder_for
 from unionkg.settings import Settings
 
 MAX_QUESTION_CHARS = 500
+# Families about a body as a whole: a question naming a project asks something else when another rule fits.
+BODY_FAMILIES = frozenset({"staffing"})
 SEARCH_K = 5
 
 
@@ -74,6 +76,11 @@ class Answerer:
         vectors = _QuestionVectors(self.encoder, q)
         links = catalog.link(q, self.encoder, vectors.all)
         choice = self.classifier.classify(q.text, q.original, vectors.question)
+        if choice.name in BODY_FAMILIES and (links.projects or links.indicators):
+            # "the union's staff skills training project": a word of the project's name, not a staffing question
+            other = self.classifier.classify(q.text, q.original, vectors.question, without=frozenset({choice.name}))
+            if other.rule_hit:
+                choice = other
         intent = choice.name
         state = self.sessions.get(session)
         context_text = previous = ""
@@ -205,5 +212,6 @@ def _inherit(links: Links, state: SessionState, catalog: Catalog) -> Links:
         projects=links.projects or ([] if links.orgs else list(state.projects)),
         indicators=links.indicators,
         codes=links.codes,
+        owner_projects=links.owner_projects,
         unknown_bodies=links.unknown_bodies,
     )

@@ -18,7 +18,15 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
-from unionkg.qa.patterns import AMOUNT_ITEMS, BREAKDOWN_COLUMNS, COUNT_QUESTION, COUNT_UNITS, GENERIC_ITEM, PHASE_WORDS
+from unionkg.qa.patterns import (
+    AMOUNT_ITEMS,
+    BREAKDOWN_COLUMNS,
+    COUNT_QUESTION,
+    COUNT_UNITS,
+    GENERIC_ITEM,
+    INDICATOR_CATEGORIES,
+    PHASE_WORDS,
+)
 from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -26,6 +34,8 @@ PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted",
 PHASE_ZH = {"budget": "预算", "adjusted": "调整预算", "final": "决算"}
 COMPARATOR_SYMBOL = {"cmp-ge": "≥", "cmp-le": "≤", "cmp-eq": "=", "cmp-gt": ">", "cmp-lt": "<", "cmp-qualitative": ""}
 AVERAGE_WORDS = re.compile(r"平均|均分|average|mean")
+EVALUATION_TYPE = {"eval-self": ("自评", "self-evaluation"), "eval-department": ("部门评价", "department evaluation"),
+                   "eval-third-party": ("第三方评价", "third-party evaluation")}
 SOURCE_LIMIT = 10
 
 
@@ -121,6 +131,11 @@ def _rows_for_orgs(ctx: Context, template: str) -> list[dict[str, object]]:
     return rows
 
 
+def _asked_projects(ctx: Context) -> list[str]:
+    """Projects named in the question, else those it names through an indicator or describes (English)."""
+    return list(ctx.links.projects) or list(ctx.links.owner_projects)
+
+
 def _target_org(ctx: Context) -> str | None:
     """The body a single-body question is about: linked, or the only one that fits the year."""
     if ctx.links.orgs:
@@ -159,8 +174,32 @@ def _indicators(ctx: Context) -> list[dict[str, object]]:
     return [_indicator_row(r) for r in rows]
 
 
+# Categories whose name alone says what an indicator is (群众满意度 under 社会效益指标 is still a satisfaction one).
+NAME_DEFINES_CATEGORY = frozenset({"satisfaction"})
+
+
+def asked_categories(text: str) -> list[str]:
+    return [name for name, (asked, _label) in INDICATOR_CATEGORIES.items() if asked.search(text)]
+
+
+def in_categories(r: dict[str, object], categories: list[str]) -> bool:
+    """Whether an indicator belongs to one of the categories, by its printed level labels (else its name)."""
+    labels = " ".join(str(r[k]) for k in ("level1", "level2") if r.get(k))
+    for name in categories:
+        pattern = INDICATOR_CATEGORIES[name][1]
+        text = labels or str(r.get("indicator", ""))
+        if name in NAME_DEFINES_CATEGORY:
+            text += " " + str(r.get("indicator", ""))
+        if pattern.search(text):
+            return True
+    return False
+
+
 def missed_targets(ctx: Context) -> Outcome:
     rows = [r for r in _indicators(ctx) if r.get("met") is False]
+    categories = asked_categories(ctx.q.text)
+    if categories:  # "满意度指标没有达标": only the satisfaction indicators
+        rows = [r for r in rows if in_categories(r, categories)]
     if not rows:
         return Outcome(False, ctx.say("没有找到未完成目标的指标（图中所列指标均已达标，或没有相应年份/单位的指标）。",
                                       "No indicator missed its target in the graph for this body/year (or there are no indicators)."))
@@ -209,11 +248,73 @@ def lost_points(ctx: Context) -> Outcome:
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
 
+def _target_line(r: dict[str, object], lang: str) -> str:
+    level = r.get("level2") or r.get("level1")
+    if lang == "zh":
+        return f"{r['indicator']}{'（' + str(level) + '）' if level else ''}：目标 {r.get('targetText') or '未列明'}"
+    return f"{r['indicator']}{' (' + str(level) + ')' if level else ''}: target {r.get('targetText') or 'not stated'}"
+
+
+def targets(ctx: Context) -> Outcome:
+    """The performance targets set for a project (or a body's whole spending): indicator, comparator, value, unit."""
+    asked = _asked_projects(ctx)
+    rows = _in_years(_rows_for_orgs(ctx, "qa_indicators"), ctx.links.years)
+    if asked:
+        rows = [r for r in rows if r.get("project") in asked]
+    elif ctx.links.indicators:
+        rows = [r for r in rows if r.get("fact") in ctx.links.indicators]
+    elif not ctx.links.orgs:
+        return _which_body(ctx)
+    rows = [_indicator_row(r) for r in rows]
+    categories = asked_categories(ctx.q.text)
+    if categories:
+        rows = [r for r in rows if in_categories(r, categories)] or rows
+    if not rows:
+        return Outcome(False, ctx.say("知识图谱中没有该项目/单位的绩效目标。", "The graph has no performance targets for this project/body."))
+    groups: dict[str, list[dict[str, object]]] = {}
+    for r in rows:
+        owner = f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or ctx.say('整体支出', 'whole department')}」"
+        groups.setdefault(owner, []).append(r)
+    parts = [ctx.say(f"{owner}的绩效目标（{len(rs)} 个指标）：", f"{owner}: {len(rs)} performance target(s): ") + join([_target_line(r, ctx.lang) for r in rs], ctx.lang)
+             for owner, rs in groups.items()]
+    return Outcome(True, ("。" if ctx.lang == "zh" else ". ").join(parts), rows, sources_of(rows))
+
+
+def indicator_value(ctx: Context) -> Outcome:
+    """The value an indicator named in the question reached, against its target."""
+    rows = [_indicator_row(r) for r in _in_years(_rows_for_orgs(ctx, "qa_indicators"), ctx.links.years)]
+    asked = _asked_projects(ctx)
+    if ctx.links.indicators:
+        rows = [r for r in rows if r.get("fact") in ctx.links.indicators]
+    else:
+        # the question without the project's name: what is left names the indicator
+        text = ctx.q.text
+        for p in _projects(ctx):
+            if p.get("fact") in asked and str(p.get("label")) in text:
+                text = text.replace(str(p["label"]), " ")
+        pool = [r for r in rows if not asked or r.get("project") in asked]
+        scored = [(_relevance(text, r.get("indicator")), r) for r in pool]
+        top = max((sc for sc, _ in scored), default=0)
+        rows = [r for sc, r in scored if sc == top and sc >= 2] if ctx.lang == "zh" else []
+    if not rows:
+        if ctx.links.projects and counters_in(ctx.q.text, ctx.lang):
+            return project_detail(ctx)
+        return Outcome(False, "")  # no indicator named: passage search
+    lines = []
+    for r in rows:
+        status = "" if r.get("met") is None else ctx.say("，已达标" if r.get("met") else "，未达标", ", met" if r.get("met") else ", not met")
+        actual = r.get("actualText") or ctx.say("文件未给出", "not stated")
+        lines.append(ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or '整体支出'}」{r['indicator']}：实际完成 {actual}，目标 {r.get('targetText') or '未列明'}{status}",
+                             f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{r.get('projectLabel') or 'whole department'}] {r['indicator']}: actual {actual} against a target of {r.get('targetText') or 'not stated'}{status}"))
+    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+
+
 # ---------------------------------------------------------------- evaluations
 def evaluation_score(ctx: Context) -> Outcome:
     rows = _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
-    if ctx.links.projects:
-        rows = [r for r in rows if r.get("subject") in ctx.links.projects] or rows
+    asked = _asked_projects(ctx)
+    if asked:
+        rows = [r for r in rows if r.get("subject") in asked] or rows
     graded = [_clean(r) for r in rows if r.get("grade")]
     rows = [_clean(r) for r in rows if isinstance(r.get("score"), (int, float))]
     if not rows and graded:  # a grade stated without a score ("自评完成情况“优秀”")
@@ -241,10 +342,15 @@ def evaluation_score(ctx: Context) -> Outcome:
                                      f"The average score of {len(pool)} evaluation(s) is {avg2}, grade {grade} ({GRADE_EN[grade]})."),
                        [{"average": float(avg2), "grade": grade, "count": len(pool)}] + pool, sources_of(pool))
     dept = [r for r in rows if r.get("subject") == r.get("org")] or rows
+
+    def kind(r: dict[str, object]) -> str:  # who evaluated: the body itself, its department, a third party
+        names = EVALUATION_TYPE.get(_short(r.get("type"))) if r.get("type") else None
+        return "" if names is None else (f"（{names[0]}）" if ctx.lang == "zh" else f" ({names[1]})")
+
     lines = [
-        (f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}：{number(r['score'])} 分" + (f"，等级{r['grade']}" if r.get("grade") else ""))
+        (f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}{kind(r)}：{number(r['score'])} 分" + (f"，等级{r['grade']}" if r.get("grade") else ""))
         if ctx.lang == "zh" else
-        (f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}: {number(r['score'])}" + (f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else ""))
+        (f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}{kind(r)}: {number(r['score'])}" + (f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else ""))
         for r in dept
     ]
     return Outcome(True, join(lines, ctx.lang), dept, sources_of(dept))
@@ -476,10 +582,12 @@ def comparison(ctx: Context) -> Outcome:
 
 
 # ---------------------------------------------------------------- projects
-def _projects(ctx: Context) -> list[dict[str, object]]:
+def _projects(ctx: Context, described: bool = True) -> list[dict[str, object]]:
+    """Projects of the body/year, only the asked ones when named (``described``: or described, in English)."""
     rows = _in_years(_rows_for_orgs(ctx, "qa_projects"), ctx.links.years)
-    if ctx.links.projects:
-        rows = [r for r in rows if r.get("fact") in ctx.links.projects] or rows
+    asked = _asked_projects(ctx) if described else list(ctx.links.projects)
+    if asked:
+        rows = [r for r in rows if r.get("fact") in asked] or rows
     seen: set[object] = set()
     out = []
     for r in rows:
@@ -498,7 +606,7 @@ def _project_amount_text(r: dict[str, object], lang: str) -> str:
 
 
 def projects(ctx: Context) -> Outcome:
-    rows = _projects(ctx)
+    rows = _projects(ctx, described=False)
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的项目。", "The graph has no projects for this body/year."))
     lines = [f"{r['label']}（{_project_amount_text(r, ctx.lang)}）" if ctx.lang == "zh" else f"{r['label']} ({_project_amount_text(r, ctx.lang)})" for r in rows]
@@ -508,12 +616,12 @@ def projects(ctx: Context) -> Outcome:
 
 def execution_rate(ctx: Context) -> Outcome:
     indicator_rows = [r for r in _indicators(ctx) if "执行率" in str(r.get("indicator", "")) and r.get("actual") is not None]
-    if indicator_rows and not ctx.links.projects:
+    if indicator_rows and not _asked_projects(ctx):
         lines = [f"{r.get('orgLabel')} {r.get('year')}：{r['indicator']} {r.get('actualText')}" if ctx.lang == "zh"
                  else f"{r.get('orgLabel')} {r.get('year')}: {r['indicator']} {r.get('actualText')}" for r in indicator_rows]
         return Outcome(True, join(lines, ctx.lang), indicator_rows, sources_of(indicator_rows))
     rows = [r for r in _projects(ctx) if r.get("rate") is not None]
-    if not rows and not ctx.links.projects:
+    if not rows and not _asked_projects(ctx):
         # no stated rate: the final figure over the budget of the body and year
         outcome = budget_vs_final(ctx)
         if outcome.found:
@@ -780,6 +888,8 @@ def coverage(ctx: Context) -> Outcome:
 
 HANDLERS: dict[str, Callable[[Context], Outcome]] = {
     "missed_targets": missed_targets,
+    "targets": targets,
+    "indicator_value": indicator_value,
     "strict_violations": strict_violations,
     "lost_points": lost_points,
     "evaluation_score": evaluation_score,

@@ -32,8 +32,8 @@ def _r(pattern: str, weight: float = 1.0) -> tuple[re.Pattern[str], float]:
 
 INTENTS: tuple[Intent, ...] = (
     Intent("missed_targets", (
-        _r(r"未完成|没有完成|没完成|未达到|没有达到|没达到|未达标|不达标|未实现|偏差|差距", 1.4),
-        _r(r"miss(?:ed|ing)?\b|fell short|short of|not (?:been )?(?:met|achieved|reached)|fail(?:ed)? to|underperform|below (?:the )?target", 1.4),
+        _r(r"未完成|没有完成|没完成|未能完成|没能完成|未达到|没有达到|没达到|未能达到|没能达到|未达标|没有?达标|不达标|未能达标|未实现|没有实现|偏差|差距", 1.4),
+        _r(r"miss(?:ed|ing)?\b|fell short|falls? short|short of|not (?:been )?(?:met|achieved|reached|fulfilled)|(?:did not|didn't|does not|doesn't|do not|don't|failed to|fail to) (?:meet|reach|achieve|hit|attain|fulfil)|fail(?:ed)? to|underperform|below (?:the |their |its )?targets?", 1.4),
     ), (
         "哪些项目没有完成绩效目标？", "2024年哪些指标未达到目标值", "未完成的绩效指标有哪些",
         "Which projects missed targets in 2024?", "Which indicators did not reach their target?", "targets that were not met",
@@ -53,7 +53,8 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("evaluation_score", (
         _r(r"自评|评分|得分|分数|等级|评级|评价结果"),
-        _r(r"score|grade|rating|rated|self-evaluation|evaluation result"),
+        _r(r"score|grade|rating|rated|self-evaluation|evaluation result|who evaluated|evaluated by|who (?:did|carried out|conducted) the evaluation"),
+        _r(r"谁评价|谁做的评价|评价机构|评价主体|由谁评价|评价方"),
     ), (
         "江西省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
         "What was the average self-evaluation score of the projects?", "What grade did the evaluation give?",
@@ -86,6 +87,20 @@ INTENTS: tuple[Intent, ...] = (
     ), (
         "江西省总工会2023年本年收入合计是多少？", "南昌市总工会2021年项目支出预算多少", "人员经费是多少",
         "What was the total income in 2023?", "How much was the project expenditure budget?", "What were the personnel costs?",
+    )),
+    Intent("targets", (
+        # the targets set for a project or body (绩效目标表): not whether they were met
+        _r(r"绩效目标(?:是|有|包括|分别|表|值)|目标值(?:是|有|分别)|(?:设定|设置|设立|确定)了?(?:哪些|什么)(?:绩效)?(?:目标|指标)|(?:有|包括)哪些(?:绩效)?(?:目标|指标)(?!.{0,8}(?:没|未|不|扣|失|完成|达))|(?:绩效)?指标(?:有哪些|是什么|包括哪些|分别是)(?!.{0,8}(?:没|未|不|扣|失))", 1.35),
+        _r(r"(?:what|which) (?:are|were) (?:the )?(?:performance )?(?:targets|kpis|indicators|goals)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)|\b(?:targets|kpis|performance goals|performance indicators) (?:of|for|set)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)", 1.35),
+    ), (
+        "学生资助补助经费的绩效目标是什么？", "这个项目设定了哪些绩效指标", "What are the performance targets of the project?", "List the KPIs set for the fund",
+    )),
+    Intent("indicator_value", (
+        # the actual value of one indicator named in the question ("服务农民工人次完成了多少")
+        _r(r"实际完成(?:了|值|数|情况)?(?:是)?多少|完成了?多少|完成值|完成数(?:是|为)?多少|实际(?:值|数|达到)(?:是|为)?多少|达到了?多少|实际完成", 1.3),
+        _r(r"\bactual (?:value|figure|result|number|count|outcome)|(?:how many|how much|what) .{0,60}\b(?:actually|achieved|attained|reached in practice)\b|\bachieved\b", 1.3),
+    ), (
+        "服务农民工人次实际完成了多少？", "培训人次完成值是多少", "What was the actual value of the training indicator?", "How many workers were actually served?",
     )),
     Intent("projects", (
         _r(r"哪些项目|什么项目|项目有|项目清单|项目列表|有几个项目|多少个项目|的项目|项目及|项目和|项目.{0,6}(?:金额|资金|预算)分别", 1.2),
@@ -210,8 +225,10 @@ class IntentClassifier:
             best[name] = max(best.get(name, -1.0), float(sim))
         return best
 
-    def classify(self, text: str, original: str, vector: Callable[[], np.ndarray] | None = None) -> IntentChoice:
-        rules = self.rule_scores(text)
+    def classify(self, text: str, original: str, vector: Callable[[], np.ndarray] | None = None,
+                 without: frozenset[str] = frozenset()) -> IntentChoice:
+        """The best family; ``without``: families ruled out by what the question names (see the answerer)."""
+        rules = {n: w for n, w in self.rule_scores(text).items() if n not in without}
         ranked = sorted(rules.values(), reverse=True)
         if len(ranked) == 1 or (len(ranked) > 1 and ranked[0] - ranked[1] >= 0.3):
             # one family's rule clearly wins: no need to encode the question (the slow step)
@@ -219,7 +236,7 @@ class IntentClassifier:
             return IntentChoice(best, rules[best], True, dict(rules))
         exemplars = self.exemplar_scores(original, vector() if vector else None)
         # exemplars weigh half: they break ties between rules and catch unruled phrasings
-        scores = {i.name: rules.get(i.name, 0.0) + 0.5 * max(exemplars.get(i.name, 0.0), 0.0) for i in INTENTS}
+        scores = {i.name: rules.get(i.name, 0.0) + 0.5 * max(exemplars.get(i.name, 0.0), 0.0) for i in INTENTS if i.name not in without}
         name = max(scores, key=lambda n: scores[n])
         if scores[name] < MIN_SCORE and not rules:
             return IntentChoice(None, scores[name], False, scores)

@@ -20,7 +20,7 @@ import numpy as np
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.normalize import NormalisedQuestion
-from unionkg.qa.patterns import CODE_PATTERN, FEDERATION_WORDS, LEVEL_ALIASES, ORG_PATTERNS
+from unionkg.qa.patterns import AUTONOMOUS_FULL_NAME, CODE_PATTERN, FEDERATION_WORDS, LEVEL_ALIASES, ORG_PATTERNS, PROJECT_WORDS
 from unionkg.search.encoders import Encoder
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -64,6 +64,9 @@ class Links:
     projects: list[str] = field(default_factory=list)
     indicators: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    # the projects a project question is about when it names them through an indicator or by meaning
+    # ("the staff skills training project" -> the project whose indicator 培训人次 it resembles)
+    owner_projects: list[str] = field(default_factory=list)
     unknown_bodies: list[str] = field(default_factory=list)  # named in the question, absent from the graph
 
 
@@ -100,6 +103,30 @@ def derived_aliases(label: str, is_federation: bool) -> set[str]:
     else:
         aliases.add(stem + rest)
     return {a for a in aliases if len(a) >= 2}
+
+
+def short_place_names(text: str) -> str:
+    """黔东南苗族侗族自治州总工会 -> 黔东南州总工会: the short form people write for autonomous areas."""
+    return AUTONOMOUS_FULL_NAME.sub(r"\1", text)
+
+
+def inner_aliases(label: str, is_federation: bool) -> set[str]:
+    """Names without the higher-level places in front: 厦门市思明区总工会 -> 思明区总工会, 思明区, 思明 ...
+
+    Only the caller knows whether such a short name is unambiguous in the graph.
+    """
+    aliases: set[str] = set()
+    rest = label
+    while True:
+        place = place_of(rest)
+        if place is None:
+            break
+        rest = rest[len(place):]
+        inner = place_of(rest)
+        if not inner or len(inner) == len(rest) or re.search(r"工会|局|委|厅|办|中心", inner):
+            break
+        aliases |= derived_aliases(rest, is_federation)
+    return aliases
 
 
 class Catalog:
@@ -146,20 +173,31 @@ class Catalog:
 
     def _build_zh_aliases(self) -> list[tuple[str, str]]:
         pairs: list[tuple[str, str]] = []
+        short: dict[str, set[str]] = defaultdict(set)
         for entry in self.orgs.values():
-            for label in entry.labels:
-                if label in LEVEL_ALIASES:  # 市总工会 / 省总 are resolved by level, not as a name
+            for printed in entry.labels:
+                if printed in LEVEL_ALIASES:  # 市总工会 / 省总 are resolved by level, not as a name
                     continue
-                pairs.extend((alias, entry.iri) for alias in derived_aliases(label, entry.is_federation))
+                for label in {printed, short_place_names(printed)}:
+                    pairs.extend((alias, entry.iri) for alias in derived_aliases(label, entry.is_federation))
+                    for alias in inner_aliases(label, entry.is_federation):
+                        short[alias].add(entry.iri)
+        # a name without its city / province (思明区总工会) links only when one body of the graph has it
+        full = {alias for alias, _ in pairs}
+        pairs.extend((alias, next(iter(iris))) for alias, iris in short.items() if len(iris) == 1 and alias not in full)
         # longest alias first, so 南昌市总工会职工服务中心 wins over 南昌市总工会
         return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
 
     def _build_en_aliases(self) -> dict[str, list[str]]:
         by_word: dict[str, list[str]] = defaultdict(list)
         for entry in self.orgs.values():
-            place = place_of(entry.label)
+            label = short_place_names(entry.label)
+            place = place_of(label)
             if place:
                 by_word[pinyin_of(place_stem(place))].append(entry.iri)
+                inner = place_of(label[len(place):])
+                if inner and not re.search(r"工会|局|委|厅|办|中心", inner):  # 厦门市思明区 -> also "siming"
+                    by_word[pinyin_of(place_stem(inner))].append(entry.iri)
         return dict(by_word)
 
     # ------------------------------------------------------------ look-ups
@@ -182,7 +220,7 @@ class Catalog:
     # ------------------------------------------------------------ linking
     def link_orgs(self, q: NormalisedQuestion) -> tuple[list[str], list[str]]:
         """Linked organisation IRIs and mentions of bodies that are not in the graph."""
-        text = q.text
+        text = short_place_names(q.text)
         found: list[str] = []
         consumed = [False] * len(text)
         for alias, iri in self._zh_aliases:
@@ -268,14 +306,47 @@ class Catalog:
             years += [self.latest_year + off for off in q.relative_years if self.latest_year + off not in years]
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
         entities = self.link_entities(q, encoder, orgs, years, phrase_vectors)
+        projects = [e.iri for e in entities if e.kind == "project"]
+        owners: list[str] = []
+        if not projects and PROJECT_WORDS[q.language].search(q.text):
+            owners = list(dict.fromkeys(e.project for e in entities if e.kind == "indicator" and e.project))
+            if not owners and q.language == "en" and encoder is not None:
+                owners = self.vote_projects(q, encoder, orgs, years, phrase_vectors)
         return Links(
             orgs=orgs,
             years=years,
-            projects=[e.iri for e in entities if e.kind == "project"],
+            projects=projects,
             indicators=[e.iri for e in entities if e.kind == "indicator"],
             codes=codes,
+            owner_projects=owners,
             unknown_bodies=unknown,
         )
+
+    def vote_projects(self, q: NormalisedQuestion, encoder: Encoder, orgs: list[str], years: list[int],
+                      phrase_vectors: Callable[[], np.ndarray] | None = None) -> list[str]:
+        """The project an English question describes, by its own label and its indicators' labels."""
+        index = [(i, e, e.iri if e.kind == "project" else e.project) for i, e in enumerate(self.entities)
+                 if (not orgs or e.org in orgs) and (not years or e.year in years)]
+        index = [(i, e, p) for i, e, p in index if p]
+        if not index:
+            return []
+        vectors = self.entity_vectors(encoder)
+        query_vectors = phrase_vectors() if phrase_vectors else encoder.encode([q.original] + content_phrases(q.text))
+        sims = (vectors[[i for i, _, _ in index]] @ query_vectors.T).max(axis=1)
+        labels = {e.iri: e.label for e in self.entities if e.kind == "project"}
+        best_by_name: dict[str, float] = {}  # one project name in several years is one candidate
+        members: dict[str, list[str]] = defaultdict(list)
+        for (_, _, project), sim in zip(index, sims):
+            name = labels.get(project, project)
+            best_by_name[name] = max(best_by_name.get(name, -1.0), float(sim))
+            if project not in members[name]:
+                members[name].append(project)
+        ranked = sorted(best_by_name.items(), key=lambda p: -p[1])
+        best_sim = ranked[0][1]
+        margin = best_sim - (ranked[1][1] if len(ranked) > 1 else -1.0)
+        if best_sim >= ENTITY_SIMILARITY_MIN and (margin >= ENTITY_SIMILARITY_MARGIN or (best_sim >= ENTITY_STRONG and margin >= ENTITY_STRONG_MARGIN)):
+            return members[ranked[0][0]]
+        return []
 
 
 # Words that frame a question rather than name a thing.

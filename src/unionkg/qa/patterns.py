@@ -55,11 +55,41 @@ ORG_PATTERNS: dict[str, re.Pattern[str]] = {
     "en_body_mention": re.compile(r"\b([a-z]{3,})(?:'s)?\s+(?:municipal\s+|provincial\s+|city\s+)?(?:trade\s+)?(?:union|federation|bureau)\b"),
 }
 
+# Ethnic names in the full names of autonomous prefectures / counties / banners (黔东南苗族侗族自治州,
+# 恩施土家族苗族自治州, 伊犁哈萨克自治州): people write the short form (黔东南州, 恩施州, 伊犁州).
+ETHNIC_NAMES: tuple[str, ...] = (
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣",
+    "黎", "傈僳", "佤", "畲", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉",
+    "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "鄂温克", "德昂", "保安", "裕固", "京", "独龙",
+    "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
+)
+_ETHNIC = "|".join(sorted((n + "族" if len(n) == 1 else n + "族?" for n in ETHNIC_NAMES), key=len, reverse=True))
+# 黔东南苗族侗族自治州 -> 黔东南州 (the region part is kept, the ethnic part and 自治 dropped)
+AUTONOMOUS_FULL_NAME = re.compile(rf"(?:{_ETHNIC})+自治(州|县|旗)")
+
 # Generic short forms that mean "the federation of the province / city in context".
 LEVEL_ALIASES: dict[str, str] = {"省总": "省", "省总工会": "省", "市总": "市", "市总工会": "市", "区总工会": "区", "县总工会": "县"}
 
 # English words that name the kind of body asked about; they prefer federations.
 FEDERATION_WORDS = re.compile(r"\b(?:union|federation|trade union|ftu)\b")
+
+# Words that say the question is about a project (so an indicator it names stands for its project).
+PROJECT_WORDS: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"项目|资金|经费|补助|补贴|专项|工程"),
+    "en": re.compile(r"\b(?:projects?|programm?es?|funds?|funding|subsid(?:y|ies)|grants?|schemes?|initiatives?)\b"),
+}
+
+# Indicator categories a question can restrict to ("满意度指标没有达标", "quality targets missed"):
+# category -> (words in the question, pattern over the printed level-1/level-2 labels, else the name).
+INDICATOR_CATEGORIES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "satisfaction": (re.compile(r"满意度|满意率|satisf"), re.compile(r"满意")),
+    "quantity": (re.compile(r"数量(?:指标|类|方面)|\bquantity\b|\bquantitative\b"), re.compile(r"数量")),
+    "quality": (re.compile(r"质量(?:指标|类|方面)|\bquality (?:indicators?|targets?|goals?)"), re.compile(r"质量")),
+    "timeliness": (re.compile(r"时效|及时性|timeliness|\btime(?:ly)? (?:indicators?|targets?)"), re.compile(r"时效|时间|进度")),
+    "cost": (re.compile(r"成本|\bcost (?:indicators?|targets?)|\bcost-related"), re.compile(r"成本")),
+    "benefit": (re.compile(r"效益|\bbenefit|\bimpact (?:indicators?|targets?)|\boutcome (?:indicators?|targets?)"), re.compile(r"效益|影响")),
+    "output": (re.compile(r"产出|\boutput (?:indicators?|targets?)"), re.compile(r"产出")),
+}
 
 # ---------------------------------------------------------------- follow-ups
 FOLLOW_UP_PATTERNS: dict[str, re.Pattern[str]] = {
