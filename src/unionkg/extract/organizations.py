@@ -158,6 +158,8 @@ def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, 
     heads = [(m, "funding") for m in ORG_PATTERNS["funding_list"].finditer(view.text)]
     heads += [(m, "reform") for m in ORG_PATTERNS["reform_list"].finditer(view.text)]
     heads += [(m, "general") for m in ORG_PATTERNS["unit_list"].finditer(view.text)]
+    counted = [m.span() for m, _k in heads]
+    heads += [(m, "general") for m in ORG_PATTERNS["unit_list_uncounted"].finditer(view.text) if not any(s <= m.start() < e for s, e in counted)]
     heads.sort(key=lambda h: h[0].start())
     found: dict[str, tuple[ListItem, str | None, str | None]] = {}
     for n, (m, kind) in enumerate(heads):

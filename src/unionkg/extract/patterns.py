@@ -388,6 +388,18 @@ STAFF_POST_TYPES: Final[tuple[str, ...]] = (
 )
 
 _N = r"(?P<count>\d+)"
+#: Characters of a small count in Chinese numerals ("两个", "三个").
+_CN_COUNT_CHARS = "一二两三四五六七八九十"
+#: A count in digits or Chinese numerals (a unit list's count is not used, only its list).
+_N_CN = rf"(?P<count>\d+|[{_CN_COUNT_CHARS}]{{1,3}})"
+#: Who the units listed belong to: 下属 / 直属 / 所属 / 下设 / 二级, or the body's kind + 属
+#: ("局属", "厅属", "委属", "会属", "局直属").
+_UNIT_OWNER = r"(?:下属|直属|所属|下设|二级|[局厅委办院会部]直?属)"
+#: What the listed units are called; a bare 机构 only after 下属/直属/所属 ("下设机构" are
+#: internal departments).
+_UNIT_NOUN = r"(?:二级预算单位|二级单位|二级机构|事业单位|预算单位|单位|(?<=下属|直属|所属)机构)"
+#: Words that introduce the list.
+_LIST_CONNECTIVES = "分别为|分别是|包括|是|为|即"
 ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # 全额拨款事业单位 4 个：A、B / 差额拨款事业单位1个，是X / 自收自支事业单位2个，是A、B
     # (the list itself is read by "list_after_count")
@@ -398,9 +410,15 @@ ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "list_after_count": re.compile(
         r"(?=\s*[^\s；;。])\s*(?:[（(](?P<plist>[^（）()]+)[）)])?\s*[，,：:]?\s*(?:分别是|分别为|是|为|包括)?\s*[：:]?\s*(?P<list>[^；;。\n]*)"
     ),
-    # 下属 2 个事业单位，分别为：A（公益一类）、B / 直属事业单位有3个，分别为A、B
+    # 下属 2 个事业单位，分别为：A（公益一类）、B / 直属事业单位有3个，分别为A、B /
+    # 下属单位2个：A、B / 下属二级机构2个，分别为A、B / 局属事业单位两个，即A、B
     "unit_list": re.compile(
-        rf"(?:下属|直属|所属|下设|二级)(?:单位|事业单位|预算单位)?\s*(?:有|共有|共)?\s*{_N}\s*个\s*(?:事业单位|单位|二级预算单位|预算单位)?\s*[，,：:]?\s*(?:其中[：:]?\s*)?(?:分别为|分别是|是|为|包括)\s*[：:]?\s*(?P<list>[^；;。\n]+)"
+        rf"{_UNIT_OWNER}(?:的)?{_UNIT_NOUN}?\s*(?:有|共有|共)?\s*{_N_CN}\s*个\s*(?:{_UNIT_NOUN})?\s*"
+        rf"(?:[，,：:]?\s*(?:其中[：:]?\s*)?(?:{_LIST_CONNECTIVES})\s*[：:]?|[：:])\s*(?P<list>[^；;。\n]+)"
+    ),
+    # the same without a count: 所属二级单位包括A、B / 局属事业单位有A、B / 下属单位：A、B
+    "unit_list_uncounted": re.compile(
+        rf"{_UNIT_OWNER}(?:的)?{_UNIT_NOUN}\s*(?:(?:有|共有|{_LIST_CONNECTIVES})\s*[：:]?|[：:])\s*(?![\d{_CN_COUNT_CHARS}]+\s*个)(?P<list>[^；;。\n]+)"
     ),
     # 内设 7 个部室，分别为：A、B / 设立 12 个内设机构，分别是：A、B
     "department_list": re.compile(
