@@ -73,10 +73,10 @@ class Answerer:
             raise InputError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
         catalog = self.catalog()
         q = normalise_question(question)
-        vectors = _QuestionVectors(self.encoder, q)
+        vectors = _QuestionVectors(self.encoder, q, catalog.place_words)
         links = catalog.link(q, self.encoder, vectors.all)
         choice = self.classifier.classify(q.text, q.original, vectors.question)
-        if choice.name in BODY_FAMILIES and (links.projects or links.indicators):
+        if choice.name in BODY_FAMILIES and (links.projects or links.indicators or links.owner_projects):
             # "the union's staff skills training project": a word of the project's name, not a staffing question
             other = self.classifier.classify(q.text, q.original, vectors.question, without=frozenset({choice.name}))
             if other.rule_hit:
@@ -153,15 +153,15 @@ class Answerer:
 class _QuestionVectors:
     """The question and its English content phrases, encoded at most once per ask, in one batch."""
 
-    def __init__(self, encoder: Encoder | None, q: NormalisedQuestion):
-        self._encoder, self._q = encoder, q
+    def __init__(self, encoder: Encoder | None, q: NormalisedQuestion, drop: frozenset[str] = frozenset()):
+        self._encoder, self._q, self._drop = encoder, q, drop
         self._vectors: Any = None
 
     def all(self) -> Any:
         if self._vectors is None and self._encoder is not None:
             from unionkg.qa.linking import content_phrases
 
-            self._vectors = self._encoder.encode([self._q.original] + content_phrases(self._q.text))
+            self._vectors = self._encoder.encode([self._q.original] + content_phrases(self._q.text, self._drop))
         return self._vectors
 
     def question(self) -> Any:
@@ -213,5 +213,6 @@ def _inherit(links: Links, state: SessionState, catalog: Catalog) -> Links:
         indicators=links.indicators,
         codes=links.codes,
         owner_projects=links.owner_projects,
+        candidate_indicators=links.candidate_indicators,
         unknown_bodies=links.unknown_bodies,
     )

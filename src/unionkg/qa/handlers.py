@@ -284,8 +284,9 @@ def indicator_value(ctx: Context) -> Outcome:
     """The value an indicator named in the question reached, against its target."""
     rows = [_indicator_row(r) for r in _in_years(_rows_for_orgs(ctx, "qa_indicators"), ctx.links.years)]
     asked = _asked_projects(ctx)
-    if ctx.links.indicators:
-        rows = [r for r in rows if r.get("fact") in ctx.links.indicators]
+    named = ctx.links.indicators or ctx.links.candidate_indicators
+    if named:
+        rows = [r for r in rows if r.get("fact") in named]
     else:
         # the question without the project's name: what is left names the indicator
         text = ctx.q.text

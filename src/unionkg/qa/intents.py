@@ -91,7 +91,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("targets", (
         # the targets set for a project or body (绩效目标表): not whether they were met
         _r(r"绩效目标(?:是|有|包括|分别|表|值)|目标值(?:是|有|分别)|(?:设定|设置|设立|确定)了?(?:哪些|什么)(?:绩效)?(?:目标|指标)|(?:有|包括)哪些(?:绩效)?(?:目标|指标)(?!.{0,8}(?:没|未|不|扣|失|完成|达))|(?:绩效)?指标(?:有哪些|是什么|包括哪些|分别是)(?!.{0,8}(?:没|未|不|扣|失))", 1.35),
-        _r(r"(?:what|which) (?:are|were) (?:the )?(?:performance )?(?:targets|kpis|indicators|goals)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)|\b(?:targets|kpis|performance goals|performance indicators) (?:of|for|set)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)", 1.35),
+        _r(r"(?:what|which) (?:(?:are|were) (?:the )?)?(?:performance )?(?:targets|kpis|indicators|goals)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)|\b(?:targets|kpis|performance goals|performance indicators) (?:of|for|set)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)", 1.35),
     ), (
         "学生资助补助经费的绩效目标是什么？", "这个项目设定了哪些绩效指标", "What are the performance targets of the project?", "List the KPIs set for the fund",
     )),

@@ -28,6 +28,7 @@ ROLE_FEDERATION = UKG + "Federation"
 ENTITY_SIMILARITY_MIN = 0.5  # cosine of a question phrase vs a project label (multilingual USE)
 ENTITY_SIMILARITY_MARGIN = 0.1  # the best label must beat the next distinct one by this much
 ENTITY_STRONG, ENTITY_STRONG_MARGIN = 0.65, 0.05
+WEAK_MARGIN = 0.05  # a candidate for families that expect a named indicator
 PHRASE_WORDS = (2, 5)  # English phrases of 2..6 content words are compared with labels
 FUZZY_MIN = 0.6  # share of a Chinese project name found in the question
 
@@ -67,6 +68,7 @@ class Links:
     # the projects a project question is about when it names them through an indicator or by meaning
     # ("the staff skills training project" -> the project whose indicator 培训人次 it resembles)
     owner_projects: list[str] = field(default_factory=list)
+    candidate_indicators: list[str] = field(default_factory=list)  # a close English match, not linked
     unknown_bodies: list[str] = field(default_factory=list)  # named in the question, absent from the graph
 
 
@@ -139,6 +141,7 @@ class Catalog:
         self.latest_year = max((y for o in self.orgs.values() for y in o.years), default=None)
         self._zh_aliases = self._build_zh_aliases()
         self._en_aliases = self._build_en_aliases()
+        self.place_words = frozenset(w for word in self._en_aliases for w in word.split())
         self._entity_vectors: np.ndarray | None = None
 
     # ------------------------------------------------------------ loading
@@ -268,8 +271,12 @@ class Catalog:
         return unknown
 
     def link_entities(self, q: NormalisedQuestion, encoder: Encoder | None, orgs: list[str], years: list[int],
-                      phrase_vectors: Callable[[], np.ndarray] | None = None) -> list[LabelledEntity]:
-        """Projects and indicators named in the question (exact, fuzzy or by meaning)."""
+                      phrase_vectors: Callable[[], np.ndarray] | None = None, weak: list[LabelledEntity] | None = None) -> list[LabelledEntity]:
+        """Projects and indicators named in the question (exact, fuzzy or by meaning).
+
+        ``weak`` receives the best English match that passes a smaller margin: good enough when the
+        question's family says an indicator is named ("how many ... actually served").
+        """
         pool = [e for e in self.entities if (not orgs or e.org in orgs) and (not years or e.year in years)]
         if not pool:
             return []
@@ -287,7 +294,7 @@ class Catalog:
             return []
         index = {e.iri: i for i, e in enumerate(self.entities)}
         vectors = self.entity_vectors(encoder)
-        query_vectors = phrase_vectors() if phrase_vectors else encoder.encode([q.original] + content_phrases(q.text))
+        query_vectors = phrase_vectors() if phrase_vectors else encoder.encode([q.original] + content_phrases(q.text, self.place_words))
         pool_vectors = vectors[[index[e.iri] for e in pool]]
         best_per_entity = (pool_vectors @ query_vectors.T).max(axis=1)
         sims = sorted(((float(s), e) for s, e in zip(best_per_entity, pool)), key=lambda p: -p[0])
@@ -297,6 +304,8 @@ class Catalog:
         # a strong match may sit close to a related label (its own indicator, a sister project)
         if best_sim >= ENTITY_SIMILARITY_MIN and (margin >= ENTITY_SIMILARITY_MARGIN or (best_sim >= ENTITY_STRONG and margin >= ENTITY_STRONG_MARGIN)):
             return [e for s, e in sims if e.label == best.label]
+        if weak is not None and best_sim >= ENTITY_SIMILARITY_MIN and margin >= WEAK_MARGIN:
+            weak.extend(e for s, e in sims if e.label == best.label)
         return []
 
     def link(self, q: NormalisedQuestion, encoder: Encoder | None, phrase_vectors: Callable[[], np.ndarray] | None = None) -> Links:
@@ -305,7 +314,8 @@ class Catalog:
         if self.latest_year is not None:
             years += [self.latest_year + off for off in q.relative_years if self.latest_year + off not in years]
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
-        entities = self.link_entities(q, encoder, orgs, years, phrase_vectors)
+        weak: list[LabelledEntity] = []
+        entities = self.link_entities(q, encoder, orgs, years, phrase_vectors, weak)
         projects = [e.iri for e in entities if e.kind == "project"]
         owners: list[str] = []
         if not projects and PROJECT_WORDS[q.language].search(q.text):
@@ -319,6 +329,7 @@ class Catalog:
             indicators=[e.iri for e in entities if e.kind == "indicator"],
             codes=codes,
             owner_projects=owners,
+            candidate_indicators=[e.iri for e in weak if e.kind == "indicator"],
             unknown_bodies=unknown,
         )
 
@@ -331,7 +342,7 @@ class Catalog:
         if not index:
             return []
         vectors = self.entity_vectors(encoder)
-        query_vectors = phrase_vectors() if phrase_vectors else encoder.encode([q.original] + content_phrases(q.text))
+        query_vectors = phrase_vectors() if phrase_vectors else encoder.encode([q.original] + content_phrases(q.text, self.place_words))
         sims = (vectors[[i for i, _, _ in index]] @ query_vectors.T).max(axis=1)
         labels = {e.iri: e.label for e in self.entities if e.kind == "project"}
         best_by_name: dict[str, float] = {}  # one project name in several years is one candidate
@@ -353,13 +364,17 @@ class Catalog:
 QUESTION_WORDS = frozenset(
     "how many much what which who whom whose why when where did does do was were is are the a an of for in on to by "
     "and or reach reached spent spend get got receive received people persons did budget total amount federation "
-    "union trade s its their there".split()
+    "union trade s its their there actually actual value figure achieved grade score execution rate evaluated evaluation "
+    "targets kpis".split()
 )
 
 
-def content_phrases(text: str) -> list[str]:
-    """Runs of 2..6 content words of an English question ("nuclear industry hardship subsidy")."""
-    words = [w for w in re.findall(r"[a-z]+", text) if w not in QUESTION_WORDS]
+def content_phrases(text: str, drop: frozenset[str] = frozenset()) -> list[str]:
+    """Runs of 2..6 content words of an English question ("nuclear industry hardship subsidy").
+
+    ``drop``: more words that name no project (the place names of the graph's bodies, in pinyin).
+    """
+    words = [w for w in re.findall(r"[a-z]+", text) if w not in QUESTION_WORDS and w not in drop]
     lo, hi = PHRASE_WORDS
     # longest first: a full project name beats its fragments when the list is cut
     return [" ".join(words[i:i + n]) for n in range(hi, lo - 1, -1) for i in range(len(words) - n + 1)][:24]
