@@ -110,8 +110,11 @@ class Answerer:
         missing = self._missing_data(ctx, intent)
         if missing is not None:
             return missing, intent or "no_data", False
-        if intent is not None:
-            outcome = HANDLERS[intent](ctx)
+        # A follow-up inherits the previous intent, which may be "search" (no
+        # structured handler): that falls through to passage search again.
+        handler = HANDLERS.get(intent) if intent is not None else None
+        if handler is not None and intent is not None:
+            outcome = handler(ctx)
             if outcome.found or outcome.answer:
                 return outcome, intent, False
         return self._search(ctx), "search", True
