@@ -79,7 +79,7 @@ INTENTS: tuple[Intent, ...] = (
         "各下属单位的收入预算分别是多少？", "每个单位的支出是多少", "What was the income budget of each subordinate unit?",
     )),
     Intent("amount", (
-        _r(r"收入|支出|预算|决算|经费|资金|拨款|合计|总计|多少钱|金额|人员经费|公用经费|三公"),
+        _r(r"收入|支出|预算|决算|经费|资金|拨款|合计|总计|多少钱|金额|人员经费|公用经费|三公|结转|结余"),
         _r(r"income|revenue|expenditure|spending|spen[dt]|budget|appropriation|funds?|money|costs?|total|how much"),
         _r(r"花了|花费|开支|用了多少钱"),
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")

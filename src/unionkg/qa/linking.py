@@ -4,7 +4,10 @@ The catalog is read from the graph (``qa_catalog_*.rq``) once per Answerer and
 refreshed when the set of named graphs changes.  Aliases are *derived* from
 graph labels, never listed by hand: the place part of a name (南昌市总工会 ->
 南昌市, 南昌, 南昌市总), its pinyin for English questions (-> "nanchang"),
-and the generic 省总 / 市总 forms resolved by the level of the place.
+the official short forms of the words of its name (人力资源和社会保障局 -> 人社局,
+教育委员会 -> 教委: ``ORG_ABBREVIATIONS``), and the generic 省总 / 市总 / 县总 forms
+resolved by the level of the place.  今年 / 去年 count from the latest year of the
+body named (else of the graph).
 """
 
 from __future__ import annotations
@@ -20,7 +23,16 @@ import numpy as np
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.normalize import NormalisedQuestion
-from unionkg.qa.patterns import AUTONOMOUS_FULL_NAME, CODE_PATTERN, FEDERATION_WORDS, LEVEL_ALIASES, ORG_PATTERNS, PROJECT_WORDS
+from unionkg.qa.patterns import (
+    AUTONOMOUS_FULL_NAME,
+    CODE_PATTERN,
+    FEDERATION_WORDS,
+    LEVEL_ALIASES,
+    LEVEL_BODY_WORD,
+    ORG_ABBREVIATIONS,
+    ORG_PATTERNS,
+    PROJECT_WORDS,
+)
 from unionkg.search.encoders import Encoder
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -107,6 +119,13 @@ def derived_aliases(label: str, is_federation: bool) -> set[str]:
     return {a for a in aliases if len(a) >= 2}
 
 
+def abbreviated(alias: str) -> str:
+    """海淀区教育委员会 -> 海淀区教委, 韶关市人力资源和社会保障局 -> 韶关市人社局 (official short forms)."""
+    for full, short in ORG_ABBREVIATIONS:
+        alias = alias.replace(full, short)
+    return alias
+
+
 def short_place_names(text: str) -> str:
     """黔东南苗族侗族自治州总工会 -> 黔东南州总工会: the short form people write for autonomous areas."""
     return AUTONOMOUS_FULL_NAME.sub(r"\1", text)
@@ -182,9 +201,11 @@ class Catalog:
                 if printed in LEVEL_ALIASES:  # 市总工会 / 省总 are resolved by level, not as a name
                     continue
                 for label in {printed, short_place_names(printed)}:
-                    pairs.extend((alias, entry.iri) for alias in derived_aliases(label, entry.is_federation))
+                    for alias in derived_aliases(label, entry.is_federation):
+                        pairs.extend((a, entry.iri) for a in {alias, abbreviated(alias)})
                     for alias in inner_aliases(label, entry.is_federation):
                         short[alias].add(entry.iri)
+                        short[abbreviated(alias)].add(entry.iri)
         # a name without its city / province (思明区总工会) links only when one body of the graph has it
         full = {alias for alias, _ in pairs}
         pairs.extend((alias, next(iter(iris))) for alias, iris in short.items() if len(iris) == 1 and alias not in full)
@@ -207,6 +228,11 @@ class Catalog:
     def org_label(self, iri: str) -> str:
         entry = self.orgs.get(iri)
         return entry.label if entry else iri.rsplit("/", 1)[-1]
+
+    def latest_year_of(self, orgs: list[str]) -> int | None:
+        """What 今年 means: the latest year of the bodies named, else of the whole graph."""
+        own = [y for o in orgs if o in self.orgs for y in self.orgs[o].years]
+        return max(own) if own else self.latest_year
 
     def federations(self) -> list[OrgEntry]:
         return sorted((o for o in self.orgs.values() if o.is_federation), key=lambda o: o.label)
@@ -249,7 +275,8 @@ class Catalog:
             for m in re.finditer(re.escape(alias), text):
                 if any(consumed[m.start():m.end()]):
                     continue
-                candidates = [o.iri for o in self.federations() if (place_of(o.label) or "").endswith(level)]
+                candidates = [o.iri for o in self.federations()
+                              if LEVEL_BODY_WORD in o.label and (place_of(o.label) or "").endswith(level)]
                 if len(candidates) > 1 and found:
                     # "省总" next to 南昌市总工会 means the province that contains it (same division prefix)
                     prefixes = {(self.orgs[f].division or "")[:2] for f in found}
@@ -311,8 +338,9 @@ class Catalog:
     def link(self, q: NormalisedQuestion, encoder: Encoder | None, phrase_vectors: Callable[[], np.ndarray] | None = None) -> Links:
         orgs, unknown = self.link_orgs(q)
         years = list(q.years)
-        if self.latest_year is not None:
-            years += [self.latest_year + off for off in q.relative_years if self.latest_year + off not in years]
+        latest = self.latest_year_of(orgs)
+        if latest is not None:
+            years += [latest + off for off in q.relative_years if latest + off not in years]
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
         weak: list[LabelledEntity] = []
         entities = self.link_entities(q, encoder, orgs, years, phrase_vectors, weak)

@@ -17,6 +17,7 @@ from unionkg.qa.patterns import (
     CHINESE_UNITS,
     LANGUAGE_PATTERNS,
     NUMERAL_PATTERNS,
+    NOT_RELATIVE_YEAR,
     RELATIVE_YEARS,
     YEAR_PATTERNS,
 )
@@ -28,7 +29,7 @@ class NormalisedQuestion:
     text: str  # simplified, half-width, Latin lower-cased, numerals as digits
     language: str  # "zh" | "en"
     years: list[int] = field(default_factory=list)  # explicit years, in order
-    relative_years: list[int] = field(default_factory=list)  # offsets from the latest year (0, -1, -2)
+    relative_years: list[int] = field(default_factory=list)  # offsets from the named body's latest year (0, -1, -2)
 
 
 @lru_cache(maxsize=1)
@@ -91,5 +92,6 @@ def normalise_question(question: str) -> NormalisedQuestion:
     language = detect_language(text)
     text = re.sub(r"[A-Z]+", lambda m: m.group(0).lower(), text)
     text = re.sub(r"\s+", " ", text)
-    relative = sorted({offset for word, offset in RELATIVE_YEARS.items() if word in text}, reverse=True)
+    plain = NOT_RELATIVE_YEAR.sub(" ", text)  # 上年结转 / "carry-over from last year" name a line, not a year
+    relative = sorted({offset for word, offset in RELATIVE_YEARS.items() if word in plain}, reverse=True)
     return NormalisedQuestion(question, text, language, explicit_years(text), relative)

@@ -1,8 +1,8 @@
 """Named patterns and word lists of the question-answering stage, one table per topic.
 
 Every entry is tested with positive and negative examples in
-``tests/qa/test_patterns.py``.  Patterns see the *normalised* question:
-simplified characters, half-width, lower-cased Latin letters.
+``tests/qa/test_units.py`` (``PATTERN_CASES`` and the table tests below it).  Patterns see
+the *normalised* question: simplified characters, half-width, lower-cased Latin letters.
 """
 
 from __future__ import annotations
@@ -23,6 +23,13 @@ RELATIVE_YEARS: dict[str, int] = {
     "去年": -1, "上年度": -1, "last year": -1, "previous year": -1,
     "前年": -2, "the year before last": -2,
 }
+# Phrases with a relative-year word that name a line item or the base of a change, not the year asked
+# ("上年结转", "carry-over from last year", "比去年", "compared with the previous year"): removed
+# before relative years are read.
+NOT_RELATIVE_YEAR = re.compile(
+    r"上年(?:度)?(?:结转|结余)|(?:比|较|与|和|同)(?:去年|上年度|上一年)(?:同期)?"
+    r"|(?:compared (?:with|to)|than|over|on|from|versus|vs\.?|relative to) (?:the )?(?:previous|last|prior) year|(?:carr(?:y|ied|ies)[- ](?:over|forward)|balance|brought forward|carry-overs?)\s+(?:from|of)\s+(?:the\s+)?(?:last|previous|prior)\s+year"
+)
 
 CHINESE_DIGITS: dict[str, int] = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10000}
@@ -68,7 +75,25 @@ _ETHNIC = "|".join(sorted((n + "族" if len(n) == 1 else n + "族?" for n in ETH
 AUTONOMOUS_FULL_NAME = re.compile(rf"(?:{_ETHNIC})+自治(州|县|旗)")
 
 # Generic short forms that mean "the federation of the province / city in context".
-LEVEL_ALIASES: dict[str, str] = {"省总": "省", "省总工会": "省", "市总": "市", "市总工会": "市", "区总工会": "区", "县总工会": "县"}
+LEVEL_ALIASES: dict[str, str] = {"省总": "省", "省总工会": "省", "市总": "市", "市总工会": "市", "区总工会": "区", "县总工会": "县",
+                                 "区总": "区", "县总": "县"}
+# Only a body whose label has this word is "the federation" of a level (not the 教育厅 of the province).
+LEVEL_BODY_WORD = "总工会"
+
+# Official short forms of the words in a body's name (人力资源和社会保障局 -> 人社局, 教育委员会 -> 教委):
+# applied to every alias derived from a label, longest first, so no body is listed by name.
+ORG_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社"),
+    ("发展和改革委员会", "发改委"), ("发展改革委员会", "发改委"),
+    ("卫生健康委员会", "卫健委"), ("卫生和计划生育委员会", "卫计委"), ("卫生健康", "卫健"),
+    ("教育委员会", "教委"),
+    ("住房和城乡建设", "住建"), ("住房城乡建设", "住建"),
+    ("市场监督管理", "市场监管"), ("文化广电和旅游", "文广旅"), ("文化和旅游", "文旅"),
+    ("医疗保障", "医保"), ("应急管理", "应急"), ("退役军人事务", "退役军人"), ("交通运输", "交通"),
+    ("自然资源和规划", "自然资源"), ("机关事务管理", "机关事务"),
+    ("科学技术", "科技"), ("工业和信息化", "工信"), ("民族宗教事务", "民宗"), ("城市管理", "城管"),
+    ("人民政府办公室", "政府办"), ("人民政府", "政府"), ("公共资源交易", "公管"),
+)
 
 # English words that name the kind of body asked about; they prefer federations.
 FEDERATION_WORDS = re.compile(r"\b(?:union|federation|trade union|ftu)\b")
@@ -123,6 +148,70 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 # Item labels too generic to count as "named in the question" (预算, 经费, 合计 ...): they are
 # matched through the concepts above, never as a substring of the question.
 GENERIC_ITEM = re.compile(r"^(?:预算|决算|经费|资金|合计|总计|小计|收入|支出|金额|本年|年初|全年|数)+$")
+
+# How a printed line-item label is read for matching: its row number (一、 / 1. / （一）), 其中：
+# and quotes go ("六、其他收入" -> 其他收入, "“三公”经费合计" -> 三公经费合计); a trailing 合计/总计
+# also names the item without it (人员经费合计 answers "人员经费").
+ITEM_DECORATION = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）]|其中[:：]?)+")
+ITEM_QUOTES = re.compile(r"[“”\"'「」『』‘’\s]")
+ITEM_TOTAL_SUFFIX = re.compile(r"(?:合计|总计|小计)$")
+# The total row of a table (合计 / 总计): with a breakdown column it is that column's total
+# (合计 | 其他收入 = all other income, 合计 | 基本支出 = all basic spending).
+TOTAL_ROW = re.compile(r"^(?:合计|总计|小计)$")
+# Columns that say only the phase or the total, never an item (决算数, 预算数, 本年支出合计).
+PHASE_COLUMN = re.compile(r"^(?:\d{4}年)?(?:预算数?|决算数?|调整预算数?|执行数|本年预算|年初预算数?|合计|总计|金额|数额|全年预算数?)$")
+
+# Names of one printed line, by the table layouts of different years and provinces: when the body
+# does not print the name asked, the other names of the group are tried (an old-style 财政拨款收入 is the
+# 一般公共预算拨款收入 of the new layout; 上年结转 / 年初结转和结余 are the same carry-over line).
+ITEM_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("财政拨款收入", "一般公共预算拨款收入", "一般公共预算财政拨款收入", "一般公共预算收入", "一般公共预算拨款"),
+    ("上年结转", "年初结转和结余", "上年结转结余", "年初结转结余", "上年结转和结余", "年初结余"),
+    ("年末结转和结余", "年末结转结余", "年末结余"),
+    ("政府性基金预算拨款收入", "政府性基金预算财政拨款收入", "政府性基金收入"),
+    ("公务用车运行维护费", "公务用车运行费"),
+    ("公务用车购置及运行维护费", "公务用车购置及运行费"),
+    ("因公出国(境)费", "因公出国(境)费用", "出国(境)费"),
+    ("单位资金收入", "单位资金"),
+    ("财政专户管理资金收入", "财政专户管理资金"),
+)
+
+# English names of printed line items: the Chinese label is looked for when the phrase is asked.
+ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bother (?:income|revenues?)\b"), "其他收入"),
+    (re.compile(r"\b(?:business|operating) (?:income|revenues?)\b"), "经营收入"),
+    (re.compile(r"\b(?:public service|institutional|service) (?:income|revenues?)\b"), "事业收入"),
+    (re.compile(r"\bsubsid(?:y|ies) from (?:the )?(?:higher|superior|upper)|\bhigher-level subsid"), "上级补助收入"),
+    (re.compile(r"\b(?:fiscal|government|financial) appropriations? (?:income|revenues?)\b|\bincome from (?:fiscal|government) appropriations?"), "财政拨款收入"),
+    (re.compile(r"\bgeneral (?:public )?budget appropriations?\b"), "一般公共预算拨款收入"),
+    (re.compile(r"\bgovernment(?:al)?[- ]fund(?:s|ed)? (?:budget )?appropriations?\b"), "政府性基金预算拨款收入"),
+    (re.compile(r"\bunit(?:'s)? (?:own )?funds?\b"), "单位资金收入"),
+    (re.compile(r"\bcarr(?:y|ied|ies)[- ](?:over|forward)s? from (?:the )?(?:last|previous|prior) year|\bbrought forward\b|\bopening balance\b"), "上年结转"),
+    (re.compile(r"\byear[- ]end (?:carr(?:y|ied)[- ](?:over|forward)|balance)s?|\bcarr(?:y|ied)[- ](?:over|forward)s? (?:to|into) (?:the )?next year|\bclosing balance\b"), "年末结转和结余"),
+    (re.compile(r"\bbasic (?:salar(?:y|ies)|wages?|pay)\b"), "基本工资"),
+    (re.compile(r"\ballowances?\b"), "津贴补贴"),
+    (re.compile(r"\bbonus(?:es)?\b"), "奖金"),
+    (re.compile(r"\bperformance[- ](?:related )?pay\b"), "绩效工资"),
+    (re.compile(r"\bhousing (?:provident )?fund\b"), "住房公积金"),
+    (re.compile(r"\boffice (?:expenses?|costs?)\b"), "办公费"),
+    (re.compile(r"\btravel(?:ling)? (?:expenses?|costs?)\b"), "差旅费"),
+    (re.compile(r"\b(?:official )?reception\b"), "公务接待费"),
+    (re.compile(r"\b(?:overseas|outbound|abroad) (?:travel|trips?|visits?)|\btrips? abroad\b"), "因公出国(境)费"),
+    (re.compile(r"\bvehicle (?:operation|operating|running|maintenance)\b"), "公务用车运行维护费"),
+    (re.compile(r"\bvehicle purchases?\b|\bpurchas(?:e|ing) (?:of )?vehicles?\b"), "公务用车购置费"),
+    (re.compile(r"\bbasic (?:expenditure|spending)\b"), "基本支出"),
+    (re.compile(r"\bproject (?:expenditure|spending)\b"), "项目支出"),
+    (re.compile(r"\bpersonnel (?:costs?|expenses?|expenditure)\b"), "人员经费"),
+    (re.compile(r"\b(?:public[- ]use|operating|office running) (?:costs?|expenses?|funds?)\b"), "公用经费"),
+)
+
+# Standard lines of the income / carry-over tables: a question that names one asks for that line
+# only; a body that does not print it has no such figure (never the total instead).
+STANDARD_LINE_ITEMS = re.compile(
+    r"财政拨款收入|(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款(?!支出)"
+    r"|财政专户管理资金(?:收入)?|单位资金收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入"
+    r"|上年结转|年初结转|年末结转|结余分配|用事业基金弥补"
+)
 
 # Columns of a table that break a total down (basic vs project, by fund source): a question that
 # does not name them asks for the total column.
