@@ -15,7 +15,8 @@ from unionkg.errors import InputError
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
-from unionkg.qa.intents import IntentClassifier
+from unionkg.qa.intents import IntentChoice, IntentClassifier
+from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
 from unionkg.qa.patterns import FOLLOW_UP_PATTERNS
@@ -81,6 +82,9 @@ class Answerer:
             other = self.classifier.classify(q.text, q.original, vectors.question, without=frozenset({choice.name}))
             if other.rule_hit:
                 choice = other
+        if not choice.rule_hit and links.orgs and catalog.names_line(links.orgs, asked_item_text(q.text)):
+            # no family's words, but a line the body prints ("港北区卫健局2024年行政运行"): its amount
+            choice = IntentChoice("amount", choice.score, True, choice.scores)
         intent = choice.name
         state = self.sessions.get(session)
         context_text = previous = ""

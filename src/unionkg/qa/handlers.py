@@ -8,7 +8,6 @@ it reports comes from a row whose source passage is returned with it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,6 +16,7 @@ from rdflib import URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
+from unionkg.qa.items import asked_item_text, column_item, named_rows, with_synonyms
 from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
@@ -26,15 +26,9 @@ from unionkg.qa.patterns import (
     COUNT_UNITS,
     GENERIC_ITEM,
     INDICATOR_CATEGORIES,
-    ITEM_DECORATION,
-    ITEM_QUOTES,
-    ITEM_SYNONYMS,
-    ITEM_TOTAL_SUFFIX,
-    ITEM_TRANSLATIONS,
     PHASE_COLUMN,
     PHASE_WORDS,
     STANDARD_LINE_ITEMS,
-    TOTAL_ROW,
 )
 from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan
 
@@ -389,67 +383,6 @@ def _phase(r: dict[str, object]) -> str | None:
     return PHASE_BY_CODE.get(_short(r.get("phase"))) if r.get("phase") else None
 
 
-def item_core(label: object) -> str:
-    """A printed line-item label as it is matched: "六、其他收入" -> 其他收入, "“三公”经费合计" -> 三公经费合计."""
-    text = ITEM_QUOTES.sub("", unicodedata.normalize("NFKC", str(label or "")))
-    return ITEM_DECORATION.sub("", text)
-
-
-def _item_forms(core: str) -> set[str]:
-    """The names a line is asked by: its label, and without a trailing 合计 (人员经费合计 -> 人员经费)."""
-    forms = {core, ITEM_TOTAL_SUFFIX.sub("", core)}
-    return {f for f in forms if len(f) >= 2 and not GENERIC_ITEM.match(f)}
-
-
-def _named_in(form: str, text: str) -> bool:
-    if form in text:
-        return True
-    # "一般公共预算拨款是多少" names 一般公共预算拨款收入 (a long income line asked without 收入, not a 支出)
-    if form.endswith("收入") and len(form) >= 6:
-        return re.search(re.escape(form[:-2]) + r"(?!支出)", text) is not None
-    return False
-
-
-def _column_item(r: dict[str, object]) -> str:
-    """The line a total row stands for: 合计 | 其他收入 is all other income (else "")."""
-    column = item_core(r.get("column"))
-    if TOTAL_ROW.match(item_core(r.get("item"))) and column and not PHASE_COLUMN.match(column) and not GENERIC_ITEM.match(column):
-        return column
-    return ""
-
-
-def asked_item_text(text: str) -> str:
-    """The question with the Chinese labels of the English line-item names it uses ("other income" -> 其他收入)."""
-    extra = [zh for pattern, zh in ITEM_TRANSLATIONS if pattern.search(text)]
-    return " ".join([text, *extra])
-
-
-def with_synonyms(text: str) -> str:
-    extra = [name for group in ITEM_SYNONYMS if any(n in text for n in group) for name in group]
-    return " ".join([text, *extra]) if extra else ""
-
-
-def _named_items(rows: list[dict[str, object]], text: str) -> list[dict[str, object]]:
-    """Rows whose printed line the question names (longest name wins), else total rows of a named column."""
-    if not text:
-        return []
-    scored: list[tuple[int, dict[str, object]]] = []
-    for r in rows:
-        best = max((len(f) for f in _item_forms(item_core(r.get("item"))) if _named_in(f, text)), default=0)
-        if best:
-            scored.append((best, r))
-    if not scored:
-        for r in rows:
-            column = _column_item(r)
-            best = max((len(f) for f in _item_forms(column) if _named_in(f, text)), default=0) if column else 0
-            if best:
-                scored.append((best, r))
-    if not scored:
-        return []
-    top = max(sc for sc, _ in scored)
-    return [r for sc, r in scored if sc == top]
-
-
 def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str | None) -> list[dict[str, object]]:
     if ctx.links.codes:
         coded = [r for r in rows if r.get("code") in ctx.links.codes]
@@ -457,7 +390,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
             return coded
     text = asked_item_text(ctx.topic)
     # the exact printed line named (其他收入, not 本年收入合计), else one of its other names (财政拨款收入 ~ 一般公共预算拨款收入)
-    named = _named_items(rows, text) or _named_items(rows, with_synonyms(text))
+    named = named_rows(rows, text) or named_rows(rows, with_synonyms(text))
     if named:
         return named
     if STANDARD_LINE_ITEMS.search(text):
@@ -465,7 +398,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
     if concept is None:
         return []
     item_pattern = AMOUNT_ITEMS[concept][1]
-    hits = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or item_pattern.search(_column_item(r))]
+    hits = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or item_pattern.search(column_item(r.get("item"), r.get("column")))]
     direction = {"income_total": "revenue", "expenditure_total": "expenditure"}.get(concept)
     if direction:
         hits = [r for r in hits if not r.get("direction") or _short(r["direction"]) == direction] or hits

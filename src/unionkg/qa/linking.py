@@ -22,6 +22,7 @@ import numpy as np
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
+from unionkg.qa.items import line_names, named_in
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     AUTONOMOUS_FULL_NAME,
@@ -156,6 +157,7 @@ class Catalog:
     def __init__(self, store: GraphStore):
         self.orgs: dict[str, OrgEntry] = {}
         self.entities: list[LabelledEntity] = []
+        self.line_items: dict[str, set[str]] = defaultdict(set)  # org -> names of the table lines it prints
         self._load(store)
         self.latest_year = max((y for o in self.orgs.values() for y in o.years), default=None)
         self._zh_aliases = self._build_zh_aliases()
@@ -181,6 +183,8 @@ class Catalog:
             entry = self.orgs.get(str(row["org"]))
             if entry is not None and isinstance(row.get("year"), int):
                 entry.years.add(int(row["year"]))  # type: ignore[arg-type]
+        for row in store.select(named_query("qa_catalog_items")).values():
+            self.line_items[str(row["org"])] |= line_names(row.get("item"), row.get("column"))
         seen: set[str] = set()
         for row in store.select(named_query("qa_catalog_projects")).values():
             iri = str(row["entity"])
@@ -233,6 +237,10 @@ class Catalog:
         """What 今年 means: the latest year of the bodies named, else of the whole graph."""
         own = [y for o in orgs if o in self.orgs for y in self.orgs[o].years]
         return max(own) if own else self.latest_year
+
+    def names_line(self, orgs: list[str], text: str) -> bool:
+        """Whether the question names a table line one of the bodies prints ("港北区卫健局行政运行")."""
+        return any(named_in(name, text) for org in orgs for name in self.line_items.get(org, ()))
 
     def federations(self) -> list[OrgEntry]:
         return sorted((o for o in self.orgs.values() if o.is_federation), key=lambda o: o.label)

@@ -165,7 +165,7 @@ PHASE_COLUMN = re.compile(r"^(?:\d{4}年)?(?:预算数?|决算数?|调整预算�
 # does not print the name asked, the other names of the group are tried (an old-style 财政拨款收入 is the
 # 一般公共预算拨款收入 of the new layout; 上年结转 / 年初结转和结余 are the same carry-over line).
 ITEM_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("财政拨款收入", "一般公共预算拨款收入", "一般公共预算财政拨款收入", "一般公共预算收入", "一般公共预算拨款"),
+    ("财政拨款收入", "一般公共预算拨款收入", "一般公共预算财政拨款收入", "一般公共预算收入", "一般公共预算拨款", "财政安排预算资金"),
     ("上年结转", "年初结转和结余", "上年结转结余", "年初结转结余", "上年结转和结余", "年初结余"),
     ("年末结转和结余", "年末结转结余", "年末结余"),
     ("政府性基金预算拨款收入", "政府性基金预算财政拨款收入", "政府性基金收入"),
@@ -195,7 +195,7 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhousing (?:provident )?fund\b"), "住房公积金"),
     (re.compile(r"\boffice (?:expenses?|costs?)\b"), "办公费"),
     (re.compile(r"\btravel(?:ling)? (?:expenses?|costs?)\b"), "差旅费"),
-    (re.compile(r"\b(?:official )?reception\b"), "公务接待费"),
+    (re.compile(r"\b(?:official )?receptions?\b"), "公务接待费"),
     (re.compile(r"\b(?:overseas|outbound|abroad) (?:travel|trips?|visits?)|\btrips? abroad\b"), "因公出国(境)费"),
     (re.compile(r"\bvehicle (?:operation|operating|running|maintenance)\b"), "公务用车运行维护费"),
     (re.compile(r"\bvehicle purchases?\b|\bpurchas(?:e|ing) (?:of )?vehicles?\b"), "公务用车购置费"),

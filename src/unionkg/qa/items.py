@@ -1,0 +1,98 @@
+"""Printed line items of budget / final-account tables, as a question names them.
+
+A label is read without its row number, 其中 and quotes ("六、其他收入" -> 其他收入,
+"“三公”经费合计" -> 三公经费合计) and also without a trailing 合计 (人员经费合计 answers
+"人员经费"); a table's total row of a breakdown column stands for that column's line
+(合计 | 其他收入).  English line names and other printed names of one line come from the
+named tables ``ITEM_TRANSLATIONS`` and ``ITEM_SYNONYMS`` (patterns.py).
+
+>>> item_core("六、其他收入"), sorted(item_forms(item_core("“三公”经费合计")))
+('其他收入', ['三公经费', '三公经费合计'])
+>>> named_in("一般公共预算拨款收入", "浦江县总工会2024年一般公共预算拨款是多少")
+True
+>>> named_in("财政拨款收入", "财政拨款支出是多少")
+False
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unionkg.qa.patterns import (
+    GENERIC_ITEM,
+    ITEM_DECORATION,
+    ITEM_QUOTES,
+    ITEM_SYNONYMS,
+    ITEM_TOTAL_SUFFIX,
+    ITEM_TRANSLATIONS,
+    PHASE_COLUMN,
+    TOTAL_ROW,
+)
+
+
+def item_core(label: object) -> str:
+    """A printed line-item label as it is matched: "六、其他收入" -> 其他收入."""
+    text = ITEM_QUOTES.sub("", unicodedata.normalize("NFKC", str(label or "")))
+    return ITEM_DECORATION.sub("", text)
+
+
+def item_forms(core: str) -> set[str]:
+    """The names a line is asked by: its label, and without a trailing 合计 (人员经费合计 -> 人员经费)."""
+    forms = {core, ITEM_TOTAL_SUFFIX.sub("", core)}
+    return {f for f in forms if len(f) >= 2 and not GENERIC_ITEM.match(f)}
+
+
+def named_in(form: str, text: str) -> bool:
+    """Whether ``text`` names the line ``form`` (a long income line may be asked without 收入, not as a 支出)."""
+    if form in text:
+        return True
+    if form.endswith("收入") and len(form) >= 6:
+        return re.search(re.escape(form[:-2]) + r"(?!支出)", text) is not None
+    return False
+
+
+def column_item(item: object, column: object) -> str:
+    """The line a total row stands for: 合计 | 其他收入 is all other income (else "")."""
+    col = item_core(column)
+    if TOTAL_ROW.match(item_core(item)) and col and not PHASE_COLUMN.match(col) and not GENERIC_ITEM.match(col):
+        return col
+    return ""
+
+
+def line_names(item: object, column: object) -> set[str]:
+    """Every name a row of the graph can be asked by."""
+    return item_forms(item_core(item)) | item_forms(column_item(item, column))
+
+
+def asked_item_text(text: str) -> str:
+    """The question with the Chinese labels of the English line names it uses ("other income" -> 其他收入)."""
+    extra = [zh for pattern, zh in ITEM_TRANSLATIONS if pattern.search(text)]
+    return " ".join([text, *extra])
+
+
+def with_synonyms(text: str) -> str:
+    """The question with the other printed names of the lines it names ("" when it names none)."""
+    extra = [name for group in ITEM_SYNONYMS if any(n in text for n in group) for name in group]
+    return " ".join([text, *extra]) if extra else ""
+
+
+def named_rows(rows: list[dict[str, object]], text: str) -> list[dict[str, object]]:
+    """Rows whose printed line the question names (longest name wins), else total rows of a named column."""
+    if not text:
+        return []
+    scored: list[tuple[int, dict[str, object]]] = []
+    for r in rows:
+        best = max((len(f) for f in item_forms(item_core(r.get("item"))) if named_in(f, text)), default=0)
+        if best:
+            scored.append((best, r))
+    if not scored:
+        for r in rows:
+            column = column_item(r.get("item"), r.get("column"))
+            best = max((len(f) for f in item_forms(column) if named_in(f, text)), default=0) if column else 0
+            if best:
+                scored.append((best, r))
+    if not scored:
+        return []
+    top = max(sc for sc, _ in scored)
+    return [r for sc, r in scored if sc == top]
