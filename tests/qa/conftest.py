@@ -66,3 +66,11 @@ def rtp_answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-u
     """data/samples plus the red-team documents (tests/extract/corpus/rtp_*.txt): other provinces, bodies, layouts."""
     paths = sorted((ROOT / "data" / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "extract" / "corpus").glob("rtp_*.txt"))
     return _answerer_over(tmp_path_factory.mktemp("rtp"), paths)
+
+
+@pytest.fixture(scope="session")
+def rt_answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """data/samples plus the red-team table documents (rt_*.txt: non-union bodies' 公开 tables) and rtp_*.txt."""
+    corpus = ROOT / "tests" / "extract" / "corpus"
+    paths = sorted((ROOT / "data" / "samples").glob("*.txt")) + sorted(corpus.glob("rt_*.txt")) + sorted(corpus.glob("rtp_*.txt"))
+    return _answerer_over(tmp_path_factory.mktemp("rt"), paths)

@@ -5,9 +5,21 @@ from __future__ import annotations
 import pytest
 
 from unionkg.qa.intents import INTENTS, IntentClassifier
-from unionkg.qa.linking import Catalog, content_phrases, derived_aliases, pinyin_of, place_of
+from unionkg.qa.linking import Catalog, OrgEntry, abbreviated, content_phrases, derived_aliases, pinyin_of, place_of
 from unionkg.qa.normalize import chinese_numeral_value, detect_language, normalise_question
-from unionkg.qa.patterns import AMOUNT_ITEMS, CODE_PATTERN, FOLLOW_UP_PATTERNS, ORG_PATTERNS, PHASE_WORDS, YEAR_PATTERNS
+from unionkg.qa.items import asked_item_text, column_item, item_core, named_in, named_rows, with_synonyms
+from unionkg.qa.patterns import (
+    AMOUNT_ITEMS,
+    CODE_PATTERN,
+    FOLLOW_UP_PATTERNS,
+    ITEM_DECORATION,
+    NOT_RELATIVE_YEAR,
+    ORG_PATTERNS,
+    PHASE_COLUMN,
+    PHASE_WORDS,
+    STANDARD_LINE_ITEMS,
+    YEAR_PATTERNS,
+)
 from unionkg.qa.phrasing import grade_for, wan
 from unionkg.qa.sessions import SessionState, SessionStore
 
@@ -24,6 +36,12 @@ PATTERN_CASES = [
     (AMOUNT_ITEMS["income_total"][1], "预算收支情况收入预算总额", True), (AMOUNT_ITEMS["income_total"][1], "上级补助收入", False),
     (AMOUNT_ITEMS["personnel"][0], "人员经费是多少", True), (AMOUNT_ITEMS["personnel"][0], "公用经费是多少", False),
     (AMOUNT_ITEMS["project_spending"][1], "项目支出", True), (AMOUNT_ITEMS["project_spending"][1], "基本支出", False),
+    (NOT_RELATIVE_YEAR, "上年结转是多少", True), (NOT_RELATIVE_YEAR, "去年的收入", False),
+    (NOT_RELATIVE_YEAR, "income compared with the previous year", True), (NOT_RELATIVE_YEAR, "what about last year", False),
+    (STANDARD_LINE_ITEMS, "一般公共预算拨款是多少", True), (STANDARD_LINE_ITEMS, "一般公共预算拨款支出是多少", False),
+    (STANDARD_LINE_ITEMS, "其他收入", True), (STANDARD_LINE_ITEMS, "本年收入合计", False),
+    (ITEM_DECORATION, "六、其他收入", True), (ITEM_DECORATION, "2050201学前教育", False),
+    (PHASE_COLUMN, "决算数", True), (PHASE_COLUMN, "其他收入", False),
 ]
 
 
@@ -153,3 +171,40 @@ def test_rule_intents(question: str, intent: str) -> None:
 
     q = normalise_question(question)
     assert IntentClassifier(None).classify(q.text, q.original).name == intent
+
+
+@pytest.mark.parametrize(("full", "short"), [
+    ("海淀区教育委员会", "海淀区教委"), ("韶关市人力资源和社会保障局", "韶关市人社局"),
+    ("港北区卫生健康局", "港北区卫健局"), ("某市卫生健康委员会", "某市卫健委"), ("某县财政局", "某县财政局"),
+])
+def test_official_abbreviations(full: str, short: str) -> None:
+    assert abbreviated(full) == short
+
+
+def test_relative_years_exclude_line_names_and_change_bases() -> None:
+    assert normalise_question("湖南省教育厅2024年上年结转是多少").relative_years == []
+    assert normalise_question("What was the carry-over from last year in 2024?").relative_years == []
+    assert normalise_question("收入比去年增加了多少").relative_years == []
+    assert normalise_question("去年的其他收入").relative_years == [-1]
+
+
+def test_relative_years_count_from_the_named_body() -> None:
+    catalog = Catalog.__new__(Catalog)
+    catalog.orgs = {"a": OrgEntry("a", "甲", years={2023, 2024}), "b": OrgEntry("b", "乙", years={2025})}
+    catalog.latest_year = 2025
+    assert catalog.latest_year_of(["a"]) == 2024
+    assert catalog.latest_year_of([]) == 2025
+
+
+def test_line_items_are_read_and_named() -> None:
+    assert item_core("六、其他收入") == "其他收入" and item_core("其中：公务用车购置费") == "公务用车购置费"
+    assert item_core("“三公”经费合计") == "三公经费合计"
+    assert named_in("一般公共预算拨款收入", "一般公共预算拨款是多少")
+    assert not named_in("财政拨款收入", "财政拨款支出多少")
+    assert column_item("合计", "其他收入") == "其他收入" and column_item("合计", "决算数") == "" and column_item("行政运行", "基本支出") == ""
+    rows = [{"item": "本年收入合计", "amount": 42}, {"item": "六、其他收入", "amount": 1.2}, {"item": "合计", "column": "基本支出", "amount": 30}]
+    assert [r["amount"] for r in named_rows(rows, "其他收入是多少")] == [1.2]
+    assert [r["amount"] for r in named_rows(rows, "基本支出是多少")] == [30]
+    assert named_rows(rows, "经营收入是多少") == []
+    assert "一般公共预算拨款收入" in with_synonyms("财政拨款收入多少") and with_synonyms("本年收入合计") == ""
+    assert "其他收入" in asked_item_text("what was the other income in 2022")
