@@ -16,13 +16,14 @@ never from the score.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Final
 
 from unionkg.extract.parse import ParsedValue, parse_number, parse_target
-from unionkg.extract.registry import register
+from unionkg.extract.patterns import EMPTY_CELL_MARKS
+from unionkg.extract.registry import register, warn
 from unionkg.extract.tables import cell_view, iter_lines
 from unionkg.model import Comparator, DocumentContext, Fact, Indicator, SourceDocument
 
@@ -282,6 +283,9 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
     i = 0
     while i < len(lines):
         if not INDICATOR_PATTERNS["table_header"].search(compact(lines[i].text)) and not INDICATOR_PATTERNS["table_header"].search(lines[i].text):
+            i += 1
+            continue
+        if is_framework_header(lines[i].text):  # a 评价指标评分表: read_frameworks
             i += 1
             continue
         header_start = i
@@ -626,6 +630,238 @@ def parse_comparator_prefix(text: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# Scoring frameworks (评价指标评分表 of a 部门评价 / 第三方评价 / 绩效评价 report)
+# ---------------------------------------------------------------------------
+
+_SCORE = r"\d+(?:\.\d+)?"
+
+#: Patterns of a scoring framework: "一级指标 分值 二级指标 分值 三级指标 分值 得分", rows
+#: "决策 40 项目立项 6 立项依据充分性 3 3" whose category cells are merged (printed once,
+#: often on lines of their own: "决策" / "40" / "项目立项 6" / "立项程序规范性 3 3").
+FRAMEWORK_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # header, compacted: a weight column between the levels, or no target/actual column
+    "header": re.compile(r"一级指标(?P<w1>分值|权重|[（(]分[)）])?二级指标(?P<w2>分值|权重|[（(]分[)）])?三级指标"),
+    "target_columns": re.compile(r"指标值|完成值|目标值|实际值|实际完成"),
+    "criteria_columns": re.compile(r"评分标准|指标解释|评价要点|评分依据|评价标准|指标说明"),
+    # the framework's first-level categories (exact cell)
+    "level1": re.compile(r"(?:项目)?(?:决策|过程|管理|产出|效益|满意度|成本)(?:指标)?"),
+    # a row ends with 分值 得分 (a blank score printed as a dash)
+    "row_end": re.compile(rf"^(?P<body>.*?)\s*(?<![\d.])(?P<weight>{_SCORE})\s+(?P<score>{_SCORE}|[—–\-－/／])\s*$"),
+    # a category cell with its weight, alone on a line, perhaps with an empty third level ("经济效益 0 无")
+    "category": re.compile(rf"^(?P<name>[^\d\s，。；,;：:、]{{2,16}})(?:\s+(?P<weight>{_SCORE}))?(?:\s+(?P<none>无|/|／|—|–|-|－))?$"),
+    # a category cell with its weight leading a row ("资金管理 8 资金使用合规性 8 8")
+    "lead_category": re.compile(rf"(?P<name>[^\d\s，。；,;：:、]{{2,16}})\s+(?P<weight>{_SCORE})\s+(?=\S)"),
+    "lone_number": re.compile(rf"^{_SCORE}$"),
+    # what follows a figure of a sentence (its unit, then punctuation), not a weight
+    "quantity_after": re.compile(r"[%％]|[^\s\d，,、；;。]{0,3}[，,、；;。]"),
+    # what ends the table: the total, the grade, a section heading, another project
+    "end": re.compile(r"^\s*(?:总\s*分|合\s*计|总\s*计|评价等[次级]|评价结[论果]|项目名称|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件|附表)"),
+    # a third-level cell that is a summary of results, not a name
+    "sentence": re.compile(r"[，,；;。：:]|\d"),
+}
+
+#: Longest name read as an indicator name; a longer cell is a summary sentence.
+FRAMEWORK_NAME_MAX: Final[int] = 20
+
+
+def is_framework_header(text: str) -> bool:
+    """Whether an indicator header is a scoring framework (not a 自评表 or 绩效目标表):
+    weights printed for the first or second level, or 得分 without any target or actual column.
+
+    >>> is_framework_header("一级指标 分值 二级指标 分值 三级指标 分值 得分")
+    True
+    >>> is_framework_header("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分")
+    False
+    """
+    flat = compact(text)
+    m = FRAMEWORK_PATTERNS["header"].search(flat)
+    if not m:
+        return False
+    if m.group("w1") or m.group("w2"):
+        return True
+    return "得分" in flat[m.end() :] and not FRAMEWORK_PATTERNS["target_columns"].search(flat)
+
+
+@dataclass(slots=True)
+class FrameworkRow:
+    start: int
+    end: int
+    name: str
+    level1: str | None
+    level2: str | None
+    weight: Decimal | None
+    score: Decimal | None
+    summary: str | None = None  # the third-level cell when it is a summary sentence
+
+
+@dataclass(slots=True)
+class Framework:
+    project: str | None
+    rows: list[FrameworkRow] = field(default_factory=list)
+
+
+def read_frameworks(doc: SourceDocument) -> list[Framework]:
+    """The scoring frameworks of the document, one row per third-level indicator."""
+    lines = list(iter_lines(cell_view(doc.text)))
+    out: list[Framework] = []
+    i = 0
+    while i < len(lines):
+        header = " ".join(ln.text for ln in lines[i : i + 3])
+        if not FRAMEWORK_PATTERNS["header"].search(compact(lines[i].text)) or not is_framework_header(header):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _is_header_line(lines[j].text):
+            j += 1
+        header_flat = compact(" ".join(ln.text for ln in lines[i:j]))
+        criteria = bool(FRAMEWORK_PATTERNS["criteria_columns"].search(header_flat))
+        levels = FRAMEWORK_PATTERNS["header"].search(header_flat)
+        weighted = bool(levels and (levels.group("w1") or levels.group("w2")))
+        k = j
+        while k < len(lines) and not FRAMEWORK_PATTERNS["end"].match(lines[k].text):
+            k += 1
+        framework = Framework(project=_project_before(lines, i))
+        _read_framework_rows(doc, lines[j:k], framework, criteria, weighted)
+        out.append(framework)
+        i = k
+    return out
+
+
+def _read_framework_rows(doc: SourceDocument, lines: list, framework: Framework, criteria: bool, weighted: bool) -> None:  # type: ignore[type-arg]
+    level1: str | None = None
+    level2: str | None = None
+    after_level1 = False  # the previous cell was a first-level category
+    pending: int | None = None  # start of category cells not yet quoted by a row
+    chunk: list = []  # type: ignore[type-arg]
+    for line in lines:
+        text = line.text.strip()
+        end = FRAMEWORK_PATTERNS["row_end"].match(text)
+        if not end and not chunk:
+            if FRAMEWORK_PATTERNS["level1"].fullmatch(compact(text)) and not after_level1:
+                level1, level2, after_level1 = compact(text), None, True
+                pending = line.start if pending is None else pending
+                continue
+            if after_level1 and FRAMEWORK_PATTERNS["lone_number"].match(text):  # the first level's weight
+                continue
+            cat = FRAMEWORK_PATTERNS["category"].match(text)
+            if cat and (cat.group("weight") or cat.group("none")):
+                name = compact(cat.group("name"))
+                if FRAMEWORK_PATTERNS["level1"].fullmatch(name) and not after_level1:
+                    level1, level2, after_level1 = name, None, True
+                else:
+                    level2, after_level1 = name, False
+                pending = line.start if pending is None else pending
+                continue
+        if not end:
+            chunk.append(line)
+            continue
+        body_start = chunk[0].start if chunk else line.start
+        body = doc.text[body_start : line.start + end.end("body")] if (chunk or end.group("body")) else ""
+        body, level1, level2, after_level1 = _strip_framework_levels(cell_view(body), level1, level2, after_level1, weighted and not criteria)
+        chunk = []
+        after_level1 = False
+        start = pending if pending is not None else body_start
+        pending = None
+        row = _framework_row(body, level1, level2, criteria, start, line.start + end.end())
+        if row is None:
+            continue
+        row.weight = parse_number(end.group("weight"))
+        row.score = parse_number(end.group("score")) if re.match(r"\d", end.group("score")) else None
+        framework.rows.append(row)
+
+
+def _strip_framework_levels(body: str, level1: str | None, level2: str | None, after_level1: bool, weighted: bool = True) -> tuple[str, str | None, str | None, bool]:
+    """Category cells leading a row ("决策 15 项目立项 5 立项依据充分性") -> the rest and the levels."""
+    rest = body.strip()
+    while True:
+        m = FRAMEWORK_PATTERNS["lead_category"].match(rest)
+        if m and FRAMEWORK_PATTERNS["quantity_after"].match(rest, m.end()):
+            m = None  # "慰问人数 7004 人，…": a figure of a summary sentence, not a weight
+        if not m:
+            first = rest.split()[0] if rest.split() else ""
+            # a first-level cell printed without its weight ("过程 资金管理 10 资金使用合规性")
+            if first and FRAMEWORK_PATTERNS["level1"].fullmatch(first) and not after_level1 and len(rest.split()) > 1:
+                level1, level2, after_level1 = first, None, True
+                rest = rest[len(first) :].strip()
+                continue
+            tokens = rest.split()
+            if not weighted and len(tokens) > 1 and not FRAMEWORK_PATTERNS["sentence"].search(rest):
+                # no weights at the first two levels: the cells before the name are its categories
+                for token in tokens[:-1]:
+                    if FRAMEWORK_PATTERNS["level1"].fullmatch(token) and not after_level1:
+                        level1, level2, after_level1 = token, None, True
+                    else:
+                        level2, after_level1 = token, False
+                rest = tokens[-1]
+            return rest, level1, level2, after_level1
+        name = compact(m.group("name"))
+        if FRAMEWORK_PATTERNS["level1"].fullmatch(name) and not after_level1:
+            level1, level2, after_level1 = name, None, True
+        else:
+            level2, after_level1 = name, False
+        rest = rest[m.end() :]
+
+
+def _framework_row(body: str, level1: str | None, level2: str | None, criteria: bool, start: int, end: int) -> FrameworkRow | None:
+    cell = compact(body)
+    if criteria and body.split():
+        cell = compact(body.split()[0])  # the name; the rest is the 评分标准 text
+    if not cell or cell in EMPTY_CELL_MARKS:
+        return None
+    if FRAMEWORK_PATTERNS["sentence"].search(cell) or len(cell) > FRAMEWORK_NAME_MAX:
+        name = level2 or level1
+        if not name:
+            return None
+        return FrameworkRow(start, end, name, level1, level2, None, None, summary=cell)
+    return FrameworkRow(start, end, cell, level1, level2, None, None)
+
+
+def _framework_indicators(doc: SourceDocument, context: DocumentContext, found: list[Indicator]) -> list[Indicator]:
+    """One Indicator per framework row; a row naming an indicator already read (same
+    project, same name) is linked to it instead: the indicator takes the framework's
+    分值/得分 when it had none, and the row is emitted as an identical copy (its evidence
+    counts for the quality report; de-duplication then keeps the first)."""
+    from unionkg.extract.resolve import place_prefixes, project_key, same_project
+
+    prefixes = place_prefixes(context.org)
+
+    def same(a: str | None, b: str | None) -> bool:
+        if a is None or b is None:
+            return a is b
+        return same_project(project_key(a, prefixes), project_key(b, prefixes))
+
+    out: list[Indicator] = []
+    for framework in read_frameworks(doc):
+        for row in framework.rows:
+            evidence = doc.evidence(row.start, row.end, KEY)
+            linked = next((f for f in found if compact(f.name) == row.name and row.summary is None and same(f.project, framework.project)), None)
+            if linked is not None:
+                if linked.weight is None and linked.score is None:
+                    linked.weight, linked.score = row.weight, row.score
+                if (linked.weight, linked.score) == (row.weight, row.score):
+                    out.append(replace(linked, evidence=evidence))
+                else:
+                    warn(f"indicators: '{row.name}' is scored {row.weight}/{row.score} in the framework and {linked.weight}/{linked.score} in its table; kept the table's")
+                continue
+            out.append(
+                Indicator(
+                    evidence=evidence,
+                    org=context.org or "",
+                    year=context.year or 0,
+                    project=framework.project,
+                    name=row.name,
+                    comparator=Comparator.QUALITATIVE,
+                    level1=row.level1,
+                    level2=row.level2,
+                    actual_text=row.summary,
+                    weight=row.weight,
+                    score=row.score,
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------
 # The extractor
 # ---------------------------------------------------------------------------
 
@@ -709,6 +945,8 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
     if not facts or budget:  # a budget's "数量指标：…≥2700 人" lines are its targets
         seen = {(f.project, f.name) for f in facts if isinstance(f, Indicator)}
         facts.extend(t for t in _budget_targets(doc, context) if (t.project, t.name) not in seen)
+    # a scoring framework's rows, linked to the table indicators they repeat
+    facts.extend(_framework_indicators(doc, context, [f for f in facts if isinstance(f, Indicator)]))
     for fact in facts:
         if isinstance(fact, Indicator):
             fact.met = decide_met(fact.comparator, fact.target, fact.actual, fact.target_text, fact.actual_text)
