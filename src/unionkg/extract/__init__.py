@@ -23,6 +23,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "unionkg.extract.project_tables",
     "unionkg.extract.organizations",
     "unionkg.extract.narrative",
+    "unionkg.extract.statistics",
     "unionkg.extract.passages",
 )
 

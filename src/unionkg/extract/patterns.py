@@ -638,3 +638,82 @@ NARRATIVE_PATTERNS.update(
         "evaluation_whole_body": re.compile(r"整体|全部门|本部门"),
     }
 )
+
+
+# ===========================================================================
+# Topic: counts of work done stated in prose (outputs of a performance report)
+# ===========================================================================
+
+#: Measure words of an output count ("开展竞赛 250 多场次", "慰问职工 2 万人"), longest first in the regex.
+OUTPUT_COUNT_UNITS: Final[tuple[str, ...]] = (
+    "场次", "人次", "户次", "场", "人", "个", "家", "户", "名", "条", "篇", "次", "批", "期", "项", "件", "份", "支", "所", "册",
+)
+#: Words that make a count an approximation; kept with the item ("250 多场次" -> "开展竞赛（约数：多）").
+OUTPUT_APPROX_WORDS: Final[tuple[str, ...]] = ("多", "余", "近", "约", "逾", "超过", "左右")
+#: Heading words of a section that reports work done.
+OUTPUT_ACHIEVEMENT_HEADING_WORDS: Final[tuple[str, ...]] = (
+    "产出", "效益", "完成情况", "绩效分析", "工作开展", "开展情况", "成效", "工作完成", "工作成果", "主要成绩", "实施效果", "完成质量", "实施进度", "工作总结", "履职情况",
+)
+#: Heading words of a section that states targets or plans (read before the achievement words:
+#: "预期产出" is a target) -- and, read after them, weaker ones ("绩效目标情况", "重点工作任务").
+OUTPUT_PLAN_HEADING_WORDS: Final[tuple[str, ...]] = ("预期", "计划", "拟", "工作要点", "工作安排", "工作思路", "工作打算", "下一步")
+OUTPUT_TARGET_HEADING_WORDS: Final[tuple[str, ...]] = ("目标", "任务", "职责", "职能", "机构设置", "人员构成", "人员情况", "评分")
+#: Verbs of work done: a sentence outside the sections above yields counts only with one of them.
+OUTPUT_ACTION_VERBS: Final[tuple[str, ...]] = (
+    "开展", "完成", "发放", "组织", "建立", "推荐", "慰问", "帮扶", "累计", "举办", "培训", "走访", "创建", "评选", "推评", "推选",
+    "救助", "资助", "服务", "接待", "召开", "举行", "受理", "办理", "调解", "征集", "新建", "新增", "吸纳", "惠及", "补助", "表彰",
+    "选树", "命名", "培育", "签订", "维权", "挽回", "追回", "覆盖", "参与", "参加", "达成",
+)
+#: Words at the start of an item that say who/when, not what ("其中市一类竞赛项目" -> "市一类竞赛项目").
+OUTPUT_ITEM_LEAD_NOISE: Final[tuple[str, ...]] = (
+    "其中", "全年", "年内", "目前", "一年来", "同时", "另外", "此外", "共计", "共有", "总计", "合计", "共", "并", "还", "先后", "已",
+    "我会", "我局", "我们", "本部门", "本单位", "本会", "分别",
+)
+#: Words at the end of an item that only link it to its number ("推荐…集体共 24 个", "人数达 3 万人").
+OUTPUT_ITEM_TAIL_NOISE: Final[tuple[str, ...]] = ("共计", "共", "总数为", "总数", "达到", "达", "为", "计", "约", "近", "逾", "超过", "已达")
+#: Words after a count's number that start a predicate, not the counted noun ("A 10 个已全部完成").
+OUTPUT_PREDICATE_STARTS: Final[tuple[str, ...]] = ("已", "均", "都", "全部", "分别", "共", "得到", "获得", "受到", "顺利", "如期", "按时")
+#: Sentences about 三公 and assets: their counts are read by the narrative extractor, never as outputs.
+OUTPUT_EXCLUDED_SENTENCE_WORDS: Final[tuple[str, ...]] = ("团组", "因公出国", "公务接待", "公务用车", "车辆", "设备")
+#: Items that are another extractor's counts (staffing, organisations): never an output.
+OUTPUT_EXCLUDED_ITEM_WORDS: Final[tuple[str, ...]] = (
+    "编制", "在职人员", "实有", "离退休人员", "内设", "下属", "直属", "所属", "预算单位", "部室", "科室", "决算汇编",
+)
+
+_OUT_UNIT_SRC = _alternation(OUTPUT_COUNT_UNITS)
+_OUT_BREAKS = "，,。；;：:\n"
+
+STATISTICS_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # a count of work done: [近/约] number [多/余] [万] [多/余] measure word, not an ordinal (第3次),
+    # a duration (3个月, 5个工作日), a rate (人/年) or a share (个百分点):
+    # "250 多场次" / "6 万人次" / "近 3 万人" / "1.08 万条" / "30 余项" / "1100人"
+    "output_count": re.compile(
+        rf"(?<![\d.,第])(?<!第\s)(?P<pre>近|约|逾|超过)?\s*(?P<number>\d{{1,7}}(?:\.\d+(?=\s*(?:多|余)?\s*万))?)\s*(?P<approx>多|余)?\s*(?P<wan>万)?\s*(?P<approx2>多|余)?\s*"
+        rf"(?P<unit>{_OUT_UNIT_SRC})(?![/／每月天年日元\d.]|工作日|百分点|(?<=个)人|(?<=人)[力民均口])"
+    ),
+    # what makes the clause before a count a target, not an achievement: comparator words of
+    # targets, plans and indicators ("不少于 10 个", "预期举办…60 场次", "计划培训 500 人")
+    "output_target_before": re.compile(
+        r"不少于|不低于|不小于|不超过|不高于|不多于|至少|控制在|大于等于|小于等于|[≥≤≧≦⩾⩽]|[<>]=?|预期|预计|计划|拟|力争|争取|目标|指标"
+    ),
+    # what right after a count makes it a threshold: "100 人以上非公企业", "50 人（含）以下"
+    "output_threshold_after": re.compile(r"^\s*(?:[（(]含[）)])?\s*(?:及以上|以上|及以下|以下|以内|之内)"),
+    # a sentence whose counts belong to an indicator statement or to evaluation meta-text:
+    # "设置指标为…≥1760人" / "数量指标：…" / "9 个项目中 8 个项目预算执行率达到 100%" / "自评结果"
+    "output_excluded_sentence": re.compile(r"指标(?:值)?(?:为|是)|目标值|执行率|自评|评价|得分"),
+    # an indicator's label before its values ("数量指标：慰问省劳模人数 7004 人"): outputs only in a
+    # section that reports work done (产出情况), else the indicator extractor's
+    "output_indicator_label": re.compile(r"指标\s*[：:]"),
+    # a table row joined into prose: three figures separated by spaces only ("528.73 24.00 0.00")
+    "output_table_row": re.compile(r"\d\s+[-\d.,]+\s+[-\d.,]*\d"),
+    # a count right before the 、 of a list, so that 、 ends the item before it ("台账23个、劳动关系监测点25个")
+    "output_count_before_list_mark": re.compile(rf"\d\s*(?:多|余)?\s*万?\s*(?:多|余)?\s*(?:{_OUT_UNIT_SRC})\s*$"),
+    # what follows a count up to the end of its counted noun phrase
+    "output_noun_after": re.compile(rf"\s*(?=[\u4e00-\u9fff“\"「])[^{_OUT_BREAKS}（(\d]*(?:[（(][^（()）{_OUT_BREAKS}\d]{{1,6}}[）)][^{_OUT_BREAKS}（(\d]*)*"),
+    # the end of an item that leads into the next count ("律师担任" 77家, "个人和" 10 个集体)
+    "output_item_link_tail": re.compile(r"(?:担任|和|及|与|以及|、|为|共|达|覆盖|涉及|包括|帮助|服务|联系)\s*$"),
+    # a number that starts an amount of money (the count before it qualifies the amount)
+    "output_amount_ahead": re.compile(rf"^\s*{NUMBER_SRC}\s*{MONEY_UNIT_SRC}"),
+    # the rest of an amount right before a count's words ("资金总额 30 万元与 80 户…"): the count qualifies the amount
+    "output_amount_behind": re.compile(r"^\s*(?:亿元|万元|千元|元)"),
+}
