@@ -35,9 +35,21 @@ CASES = {
         ("info", "indicator_lost_points_although_met", "indicator:lost_points_although_met", "4.38", "5"),
     ],
     ("name_change",): [
-        ("warning", "possible_name_change", "contradiction:same-figure", "1747900", "1186400"),
+        ("warning", "name_change", "contradiction:same-figure", "1747900", "1186400"),
         ("info", "sum_mismatch", "sum:units", "35596700", "35596600"),
     ],
+    ("warnings",): [
+        ("warning", "name_change", "name:section-heading", "None", "None"),
+        ("info", "name_change", "name:similar-name", "None", "None"),
+        ("info", "incomplete_table", "extraction:incomplete-table", "None", "None"),
+    ],
+    ("evaluation_scores",): [
+        ("warning", "grade_mismatch", "evaluation:grade", "93.75", "90"),
+        ("warning", "score_mismatch", "evaluation:score-sum", "95", "90"),
+        ("warning", "score_mismatch", "evaluation:score-sum", "88", "85"),
+        ("info", "score_mismatch", "evaluation:weights", "110", "100"),
+    ],
+    ("evaluation_bands",): [("warning", "grade_mismatch", "evaluation:grade", "84", "85")],
     ("yulin_2021", "yulin_2022"): [("warning", "change_mismatch", "change:two-years", "1200000", "1000000")],
 }
 
@@ -84,3 +96,27 @@ def test_rerun_mints_same_finding_iris(store, load, settings):  # type: ignore[n
     before = {str(q.subject) for q in store.quads(FINDINGS_GRAPH)}
     run_checks(store, settings)
     assert {str(q.subject) for q in store.quads(FINDINGS_GRAPH)} == before
+
+
+def test_name_change_from_the_extraction_warning(store, load):  # type: ignore[no-untyped-def]
+    """The heading/sentence warning becomes a finding with both names and the quote."""
+    load("warnings")
+    (f,) = [f for f in compute_findings(store) if f.check == "name:section-heading"]
+    assert f.names == ["景德镇市总工会职工服务中心", "景德镇市总工会宣教中心"]
+    assert f.org == "https://w3id.org/unionkg/id/org/360200/jdz-fwzx" and f.year == 2024
+    assert f.quotes and "景德镇市总工会宣教中心2024年度" in f.quotes[0]
+    assert "https://w3id.org/unionkg/id/fact/warnings/warning/1" in f.concerns
+    assert f.to_json()["names"] == f.names
+
+
+def test_score_sum_tolerance_is_stated(store, load):  # type: ignore[no-untyped-def]
+    load("evaluation_scores")
+    (b,) = [f for f in compute_findings(store) if f.check == "evaluation:score-sum" and f.stated == 95]
+    assert b.tolerance == Decimal("0.015")  # (2 indicators + total) x half of 0.01 point
+    assert "tolerance" in b.message and b.unit == "points"
+
+
+def test_grade_finding_names_the_grades(store, load):  # type: ignore[no-untyped-def]
+    load("evaluation_scores")
+    (g,) = [f for f in compute_findings(store) if f.kind == "grade_mismatch"]
+    assert g.names == ["良", "优"] and g.quotes == ["自评得分93.75分，评价等级为“良”"]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from unionkg.analytics import rules
+from unionkg.analytics import rules, scores
 from unionkg.analytics.findings import Finding, findings_graph
 from unionkg.analytics.tolerance import (
     change_bounds,
@@ -738,7 +738,7 @@ def _conflict_finding(ctx: Context, first: Obs, figures: list[Obs], values: list
     siblings = _silent_siblings(ctx, first)
     kind, hint = "conflicting_statement", ""
     if siblings:
-        kind = "possible_name_change"
+        kind = "name_change"
         names = "、".join(ctx.org_labels.get(s, s) for s in siblings)
         hint = f"; {names} of the same body has no figures of its own: a heading may name the wrong unit"
     return ctx.finding(
@@ -800,6 +800,230 @@ def check_conflicting_changes(ctx: Context) -> list[Finding]:
     return findings
 
 
+# ---------------------------------------------------------------- extraction warnings
+
+_NAME_WARNINGS = {
+    # warning kind -> (check, severity, what a reader should know)
+    "name_change": (
+        "name:section-heading",
+        "warning",
+        "the section headed by {resolved} begins with a sentence about {printed}: one section, two unit names; "
+        "its figures are credited to {resolved}",
+    ),
+    "similar_name": (
+        "name:similar-name",
+        "info",
+        "the document prints {printed}, which is not one of its listed units; read as {resolved} (the most similar listed name)",
+    ),
+}
+
+
+def _warning_rows(ctx: Context) -> list[dict[str, object]]:
+    rows: dict[str, dict[str, object]] = {}
+    for r in ctx.store.select(named_query("check_extraction_warnings")).values():
+        rows.setdefault(str(r["warning"]), r)
+    return list(rows.values())
+
+
+def check_name_changes(ctx: Context) -> list[Finding]:
+    """Names that change within one document, from the extraction's warnings: a unit
+    heading followed by a sentence about another unit (warning), a unit printed
+    under a name that is not in the document's list of units (info)."""
+    findings: list[Finding] = []
+    for r in _warning_rows(ctx):
+        spec = _NAME_WARNINGS.get(str(r["kind"]))
+        if spec is None or r["printed"] is None or r["resolved"] is None:
+            continue
+        check, severity, text = spec
+        printed, resolved = str(r["printed"]), str(r["resolved"])
+        org = _opt(r["org"]) or _opt(r["publisher"])
+        findings.append(
+            ctx.finding(
+                kind="name_change",
+                severity=severity,
+                check=check,
+                message=text.format(printed=f"'{printed}'", resolved=f"'{resolved}'"),
+                org=org,
+                year=int(str(r["year"])) if r["year"] is not None else None,
+                unit="name",
+                names=[resolved, printed],
+                concerns=[str(r["warning"]), *([str(r["org"])] if r["org"] is not None else [])],
+                extra_passages=[_opt(r["passage"])],
+            )
+        )
+    return findings
+
+
+def check_incomplete_tables(ctx: Context) -> list[Finding]:
+    """Tables the extraction found cut off (no 合计 row, rows without their parent row)."""
+    findings: list[Finding] = []
+    for r in _warning_rows(ctx):
+        if str(r["kind"]) != "incomplete_table":
+            continue
+        table = _opt(r["table"]) or "a table"
+        findings.append(
+            ctx.finding(
+                kind="incomplete_table",
+                severity="info",
+                check="extraction:incomplete-table",
+                message=f"{table} looks cut off ({r['message']}); its totals cannot be checked and figures may be missing",
+                org=_opt(r["publisher"]),
+                year=int(str(r["year"])) if r["year"] is not None else None,
+                unit="name",
+                concerns=[str(r["warning"])],
+                extra_passages=[_opt(r["passage"])],
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- evaluation scores and grades
+
+
+@dataclass(frozen=True)
+class _Scored:
+    iri: str
+    label: str
+    weight: Decimal | None
+    score: Decimal | None
+    passage: str | None
+
+
+def _indicators_by_holder(ctx: Context) -> dict[tuple[str | None, str], list[_Scored]]:
+    """Indicators of one document by what they belong to: (doc, project IRI), or
+    (doc, "org|year") for whole-department indicators."""
+    groups: dict[tuple[str | None, str], dict[str, _Scored]] = defaultdict(dict)
+    for r in ctx.store.select(named_query("check_evaluation_indicators")).values():
+        holder = str(r["project"]) if r["project"] is not None else f"{r['org']}|{r['year']}"
+        groups[(_opt(r["doc"]), holder)].setdefault(
+            str(r["indicator"]),
+            _Scored(str(r["indicator"]), str(r["label"] or r["indicator"]), _dec(r["weight"]), _dec(r["score"]), _opt(r["passage"])),
+        )
+    return {k: list(v.values()) for k, v in groups.items()}
+
+
+def _document_bands(ctx: Context) -> dict[str, tuple[dict[str, Decimal], str]]:
+    """Grade bands each document states, with the passage that states them."""
+    out: dict[str, tuple[dict[str, Decimal], str]] = {}
+    for r in ctx.store.select(named_query("check_grade_bands")).values():
+        bands = scores.stated_bands(str(r["quote"]))
+        if bands is not None:
+            out.setdefault(str(r["doc"]), (bands, str(r["passage"])))
+    return out
+
+
+def check_evaluation_scores(ctx: Context) -> list[Finding]:
+    """An evaluation's total score against the scores of its indicators, and its grade against the score bands.
+
+    The sum is checked only when every indicator of the evaluated project (or
+    of the body's whole spending, for a department evaluation) in the same
+    document carries a weight and a score and the weights add up to the full
+    100 points: then the indicators are the whole evaluation.  Tolerance: half
+    a printing unit (0.01 point unless a score prints finer) for each score
+    and the total.  Weights that add up to more than 100 are reported (info).
+    Grades use the bands the document states (90（含）-100 分为优 …), else the
+    standard ones (优 >= 90, 良 80-89.99, 中 60-79.99, 差 < 60).
+    """
+    findings: list[Finding] = []
+    holders = _indicators_by_holder(ctx)
+    bands_of = _document_bands(ctx)
+    seen: set[str] = set()
+    for r in ctx.store.select(named_query("check_evaluations")).values():
+        iri = str(r["evaluation"])
+        if iri in seen:
+            continue
+        seen.add(iri)
+        org, year, doc = str(r["org"]), int(str(r["year"])), _opt(r["doc"])
+        subject = str(r["subject"])
+        label = str(r["label"] or subject)
+        score = _dec(r["score"])
+        holder = f"{org}|{year}" if subject == org else subject
+        indicators = holders.get((doc, holder), [])
+        if score is not None and indicators and all(i.weight is not None and i.score is not None for i in indicators):
+            findings += _score_sum_findings(ctx, r, score, label, indicators)
+        grade = scores.normalise_grade(_opt(r["grade"]))
+        if score is not None and grade is not None:
+            bands, band_passage = bands_of.get(doc or "", (scores.STANDARD_BANDS, None))
+            due = scores.grade_of(score, bands)
+            if due is not None and due != grade and grade in bands:
+                # The bound of the stated grade's band that the score is beyond.
+                floor = bands[grade]
+                expected = floor if score < floor else min(low for low in bands.values() if low > floor)
+                which = "the bands the document states" if band_passage else "the standard bands"
+                shown = ", ".join(f"{g} >= {low}" for g, low in bands.items())
+                findings.append(
+                    ctx.finding(
+                        kind="grade_mismatch",
+                        severity="warning",
+                        check="evaluation:grade",
+                        message=(
+                            f"evaluation of {label}: {score} points is graded {grade}, but {which} ({shown}) make it {due}; "
+                            f"the {grade} band {'starts' if score < bands[grade] else 'ends'} at {expected}"
+                        ),
+                        org=org,
+                        year=year,
+                        expected=expected,
+                        stated=score,
+                        tolerance=Decimal(0),
+                        unit="points",
+                        names=[grade, due],
+                        concerns=[iri],
+                        extra_passages=[_opt(r["passage"]), band_passage],
+                    )
+                )
+    return findings
+
+
+def _score_sum_findings(ctx: Context, r: dict[str, object], score: Decimal, label: str, indicators: list[_Scored]) -> list[Finding]:
+    weights = sum((i.weight for i in indicators if i.weight is not None), Decimal(0))
+    points = sum((i.score for i in indicators if i.score is not None), Decimal(0))
+    common = {
+        "org": str(r["org"]),
+        "year": int(str(r["year"])),
+        "unit": "points",
+        "concerns": [str(r["evaluation"]), *(i.iri for i in indicators)],
+        "extra_passages": [_opt(r["passage"]), *(i.passage for i in indicators)],
+    }
+    if weights > scores.FULL_SCORE:
+        return [
+            ctx.finding(
+                kind="score_mismatch",
+                severity="info",
+                check="evaluation:weights",
+                message=(
+                    f"evaluation of {label}: the weights of its {len(indicators)} indicators add up to {weights} points, "
+                    f"more than the full {scores.FULL_SCORE}; the total of {score} cannot be checked against them"
+                ),
+                expected=scores.FULL_SCORE,
+                stated=weights,
+                tolerance=Decimal(0),
+                **common,  # type: ignore[arg-type]
+            )
+        ]
+    if weights != scores.FULL_SCORE:
+        return []  # the indicators are part of the evaluation only (budget execution, process ...)
+    unit = scores.score_unit([score, *(i.score for i in indicators if i.score is not None)])
+    tol = sum_tolerance(len(indicators), unit)
+    diff = score - points
+    if abs(diff) <= tol:
+        return []
+    return [
+        ctx.finding(
+            kind="score_mismatch",
+            severity="warning",
+            check="evaluation:score-sum",
+            message=(
+                f"evaluation of {label}: total {score} points, but its {len(indicators)} indicators (weights adding up to "
+                f"{weights}) score {points}; difference {diff}; tolerance {tol} = half of {unit} point for each score and the total"
+            ),
+            expected=points,
+            stated=score,
+            tolerance=tol,
+            **common,  # type: ignore[arg-type]
+        )
+    ]
+
+
 # ---------------------------------------------------------------- registry
 
 CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
@@ -813,6 +1037,9 @@ CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
     "indicators": check_indicators,
     "conflicts": check_conflicting_statements,
     "conflicting_changes": check_conflicting_changes,
+    "possible_name_change": check_name_changes,
+    "incomplete_tables": check_incomplete_tables,
+    "evaluation_scores": check_evaluation_scores,
 }
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

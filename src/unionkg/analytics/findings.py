@@ -30,12 +30,13 @@ class Finding:
     expected: Decimal | None = None
     stated: Decimal | None = None
     tolerance: Decimal | None = None
-    unit: str = "CNY"  # CNY (yuan) | percent | points
+    unit: str = "CNY"  # CNY (yuan) | percent | points | indicator | name (no figures)
     concerns: list[str] = field(default_factory=list)
     passages: list[str] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     org_label: str | None = None
     check: str = ""  # the check (and composition) that produced it
+    names: list[str] = field(default_factory=list)  # names or grades involved (name_change: used, printed; grade_mismatch: stated, due)
 
     @property
     def key(self) -> str:
@@ -58,6 +59,7 @@ class Finding:
             "concerns": self.concerns,
             "passages": self.passages,
             "quotes": self.quotes,
+            "names": self.names,
         }
 
 
@@ -107,7 +109,10 @@ def render_text(findings: list[Finding]) -> str:
         where = " ".join(x for x in (f.org_label or f.org or "", str(f.year or "")) if x)
         lines.append(f"[{f.severity}] {f.kind} ({f.check}) {where}")
         lines.append(f"  {f.message}")
-        lines.append(f"  stated {_fmt(f.stated, f.unit)}, expected {_fmt(f.expected, f.unit)}, tolerance {_fmt(f.tolerance, f.unit)}")
+        if f.names:
+            lines.append("  names: " + " / ".join(f.names))
+        if f.stated is not None or f.expected is not None:
+            lines.append(f"  stated {_fmt(f.stated, f.unit)}, expected {_fmt(f.expected, f.unit)}, tolerance {_fmt(f.tolerance, f.unit)}")
         for quote in f.quotes[:6]:
             lines.append(f"  > {quote}")
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}

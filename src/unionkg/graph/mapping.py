@@ -132,6 +132,104 @@ ITEM_CATEGORY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 CODE_SCHEME_BY_FIRST_DIGIT: dict[str, str] = {"2": "func", "3": "econ", "5": "econ"}
 CODE_PATTERN = re.compile(r"^\d{3}(\d{2}){0,2}$")
 
+
+# Extraction warnings (``Extraction.warnings``, free text raised with
+# ``unionkg.extract.registry.warn``) are written onto the document node as
+# ``ukg:ExtractionWarning`` nodes with a kind read from the message.  Named
+# groups: ``printed`` (a name as the text prints it), ``resolved`` (the name the
+# extraction used instead), ``table``, ``offset`` (into the original text).
+# The wording is the extractors'; tests/graph/test_mapping_warnings.py runs the
+# extractors so that a reworded message shows up there.
+WARNING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "name_change",
+        re.compile(
+            r"^organizations: section '[^']+' \(offset (?P<offset>\d+)\) begins with a sentence about "
+            r"'(?P<printed>[^']+)'; its figures are kept for '(?P<resolved>[^']+)'"
+        ),
+    ),
+    (
+        "similar_name",
+        re.compile(r"^organizations: '(?P<printed>[^']+)' is not a listed unit; read as '(?P<resolved>[^']+)' \(similar name\)"),
+    ),
+    ("names_truncated", re.compile(r"^organizations: '.*' lists \d+ names; the first \d+ are kept")),
+    ("body_guessed", re.compile(r"^context: reporting body '(?P<resolved>[^']+)' (?:guessed|taken from)")),
+    ("no_body", re.compile(r"no reporting body found")),
+    ("year_guessed", re.compile(r"^context: fiscal year \d{4} guessed")),
+    ("no_year", re.compile(r"no fiscal year found")),
+    ("unknown_genre", re.compile(r"no known genre")),
+    (
+        "incomplete_table",
+        re.compile(r"^[^:]*: (?P<table>[^:]+): (?:no 合计 row; the table may be cut|rows .* have no parent row; rows may be missing)"),
+    ),
+    ("row_skipped", re.compile(r"^[^:]*: (?P<table>[^:]+): a row of \d+ values for \d+ columns; row skipped")),
+    ("table_skipped", re.compile(r"^[^:]*: (?P<table>[^:]+): .*; table skipped")),
+    ("column_count", re.compile(r"^[^:]*: (?P<table>[^:]+): header names \d+ columns but 栏次 numbers \d+")),
+    ("unit_assumed", re.compile(r"^[^:]*: (?P<table>[^:]+): no 金额单位 in the header; amounts read in")),
+    ("unit_from_neighbours", re.compile(r"^narrative: '.*' \(offset (?P<offset>\d+)\) has no unit; read in")),
+    ("ambiguous_columns", re.compile(r"^code \S+: too many ways to place its children's values")),
+    ("project_conflict", re.compile(r"^resolve: project '(?P<resolved>[^']+)' states ")),
+)
+WARNING_QUOTE_MAX = 200  # characters of text quoted for a warning
+
+
+@dataclass(frozen=True)
+class WarningReading:
+    """What the mapping reads from one warning message."""
+
+    kind: str
+    printed: str | None = None
+    resolved: str | None = None
+    table: str | None = None
+    offset: int | None = None
+
+
+def read_warning(message: str) -> WarningReading:
+    """The kind and details of an extraction warning (kind ``other`` when unknown).
+
+    >>> read_warning("organizations: 'A单位' is not a listed unit; read as 'B单位' (similar name)")
+    WarningReading(kind='similar_name', printed='A单位', resolved='B单位', table=None, offset=None)
+    """
+    for kind, pattern in WARNING_KINDS:
+        m = pattern.search(message)
+        if m is not None:
+            groups = m.groupdict()
+            offset = groups.get("offset")
+            return WarningReading(kind, groups.get("printed"), groups.get("resolved"), groups.get("table"), int(offset) if offset else None)
+    return WarningReading("other")
+
+
+def warning_span(text: str, reading: WarningReading) -> tuple[int, int] | None:
+    """The stretch of the original text a warning is about, or None.
+
+    A section heading that names one unit followed by a sentence about another:
+    the heading and that sentence.  Another warning with an offset: its
+    sentence.  A printed name without an offset: the line of its first mention.
+    """
+    if reading.offset is not None and 0 <= reading.offset < len(text):
+        start = reading.offset
+        if reading.kind == "name_change":
+            line_end = text.find("\n", start)
+            stop = text.find("。", line_end if line_end >= 0 else start)
+            end = stop + 1 if stop >= 0 else len(text)
+        else:
+            # Printed lines break inside sentences: only 。 and ； end one.
+            start = max(max(text.rfind(ch, 0, start) for ch in "。；") + 1, start - WARNING_QUOTE_MAX // 2)
+            stops = [i for i in (text.find(ch, reading.offset) for ch in "。；") if i >= 0]
+            end = min(stops) + 1 if stops else len(text)
+    elif reading.printed and reading.printed in text:
+        start = text.index(reading.printed)
+        stop = text.find("\n", start)
+        end = stop if stop >= 0 else len(text)
+    else:
+        return None
+    end = min(end, start + WARNING_QUOTE_MAX)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if end > start else None
+
 Triple = tuple[Node, Node, Node]
 
 
@@ -445,6 +543,28 @@ class Mapper:
         if ctx.year:
             self.add(d, DCTERMS.temporal, self.year(ctx.year))
             self.add(d, UKG.fiscalYear, integer(ctx.year))
+        self.warnings()
+
+    def warnings(self) -> None:
+        """Each extraction warning as a ``ukg:ExtractionWarning`` of the document."""
+        d, doc = self.doc_iri, self.doc
+        for message in dict.fromkeys(self.x.warnings):
+            reading = read_warning(message)
+            node = self.iris.fact(doc.doc_id, "warning", message)
+            self.add(d, UKG.extractionWarning, node)
+            self.add(node, RDF.type, UKG.ExtractionWarning)
+            self.add(node, UKG.warningKind, Literal(reading.kind))
+            self.add(node, RDFS.comment, Literal(message, lang="en"))
+            self.add_opt(node, UKG.printedName, reading.printed)
+            self.add_opt(node, UKG.resolvedName, reading.resolved)
+            self.add_opt(node, UKG.sourceTable, reading.table)
+            if reading.resolved and self.orgs.is_known(reading.resolved):
+                self.add(node, UKG.org, self.org(reading.resolved))
+            self.add(node, PROV.hadPrimarySource, d)
+            span = warning_span(doc.original, reading)
+            if span is not None:
+                start, end = span
+                self.add(node, PROV.wasDerivedFrom, self.passage(Evidence(start, end, doc.original[start:end], "mapping.warnings@1")))
 
     # -- facts
     def organization(self, f: Organization) -> None:
