@@ -12,12 +12,13 @@ import re
 
 import pytest
 
-from unionkg.extract.patterns import CONTEXT_PATTERNS, NARRATIVE_PATTERNS, ORG_PATTERNS
+from unionkg.extract.patterns import CONTEXT_PATTERNS, NARRATIVE_PATTERNS, ORG_PATTERNS, STATISTICS_PATTERNS
 
 TABLES: dict[str, dict[str, re.Pattern[str]]] = {
     "context": CONTEXT_PATTERNS,
     "org": ORG_PATTERNS,
     "narrative": NARRATIVE_PATTERNS,
+    "statistics": STATISTICS_PATTERNS,
 }
 
 # (table, name) -> (texts that must match, texts that must not)
@@ -176,6 +177,27 @@ CASES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
         ["单价 100 万元（含）以上设备（不含车辆）0 台（套）", "单价50万元以上通用设备 3 台"],
         ["单价 100 万元（含）以上设备", "购置单位价值 200 万元以上大型设备具体为：0 设备"],
     ),
+    # ----- statistics (counts of work done) ----------------------------------
+    ("statistics", "output_count"): (
+        ["开展竞赛 250 多场次", "参与职工 6 万人次", "慰问职工人数 2 万人", "建立制度 30 余项", "近 3 万人", "提出意见建议 1.08 万条", "担任77家", "举办培训班 12 期", "征集建议 1059 条"],
+        ["投入资金 50.7 万元", "第14次会议", "3个月", "5 个工作日", "提高 2 个百分点", "10 人/年", "2021 年", "528.73 人力资源", "30310 个人农业生产补贴", "100%"],
+    ),
+    ("statistics", "output_target_before"): (
+        ["组织基层工会开展不少于 ", "预期举办及服务的活动数量为 ", "计划培训 ", "慰问人数≥", "力争新建 "],
+        ["开展竞赛 ", "累计创建劳模和工匠人才创新工作室 ", "实际办理人数为 "],
+    ),
+    ("statistics", "output_threshold_after"): (["以上非公企业", "（含）以下", " 及以上"], ["规模以上非公企业", "，参评会员", "次会议"]),
+    ("statistics", "output_excluded_sentence"): (
+        ["设置指标为全年办理人数≥1760人", "9 个项目中 8 个项目预算执行率达到 100%", "二级项目 9 个全面开展绩效自评", "目标值为 50 人", "对 1 个项目开展了部门评价"],
+        ["开展竞赛 250 多场次", "超额完成项目预期的产出指标", "数量指标：慰问省劳模人数 7004 人"],
+    ),
+    ("statistics", "output_indicator_label"): (["数量指标：慰问省劳模人数 7004 人", "时效指标: 12 月底前"], ["产出指标完成情况", "超额完成项目预期的产出指标。"]),
+    ("statistics", "output_table_row"): (["528.73 24.00 0.00", "年度资金总额 3100 3100 3100 10"], ["开展竞赛 250 多场次，参与职工 6 万人次", "2023 年 12 月"]),
+    ("statistics", "output_count_before_list_mark"): (["建立重点隐患企业台账23个", "奖章 1 名", "小组 30 余人"], ["供电局", "2023年", "50.7 万元"]),
+    ("statistics", "output_noun_after"): (["市直离退休劳动模范津贴", " 镇（街）", "“快乐暑期”职工子女托管班"], ["、劳动关系监测点", "，参与职工", "）工作机制"]),
+    ("statistics", "output_item_link_tail"): (["工会律师团律师担任", "个人和", "职工、"], ["工会律师团律师", "先进集体"]),
+    ("statistics", "output_amount_ahead"): (["233.84 万元占比", " 30 万元"], ["30 个", "233.84"]),
+    ("statistics", "output_amount_behind"): ([" 万元与", "元和"], ["与", "万人"]),
 }
 
 # Patterns used with .match at a position (the text right after an amount).
@@ -189,6 +211,10 @@ ANCHORED = {
     ("org", "staffing_breakdown"),
     ("org", "list_after_count"),
     ("narrative", "prior_year_label"),
+    ("statistics", "output_threshold_after"),
+    ("statistics", "output_noun_after"),
+    ("statistics", "output_amount_ahead"),
+    ("statistics", "output_amount_behind"),
 }
 
 

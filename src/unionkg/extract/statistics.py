@@ -74,6 +74,9 @@ _YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "、")
 _SPACES = re.compile(r"\s+")
 _YEARS = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+_THRESHOLDS = re.compile(
+    STATISTICS_PATTERNS["output_count"].pattern + r"\s*(?:[（(]含[）)])?\s*(?:及以上|以上|及以下|以下|以内)"
+)
 
 
 def _heading_mode(heading: str) -> str:
@@ -200,7 +203,9 @@ def _in_sentence(view: ProseView, start: int, end: int, org: str, year: int, sec
         raw_before = text[clause:number_start]
         # a number the pattern did not read ("发动 29 万会员评议市县 54 个"): the item starts after it
         # (a year stays in the item's text: "评选 2021 年全国五一劳动奖章 1 名")
-        unread = [i for i, ch in enumerate(_YEARS.sub(lambda y: "年" * len(y.group(0)), raw_before)) if ch.isdigit()]
+        # (so does a threshold: "服务 100 人以上企业 45 家")
+        masked = _THRESHOLDS.sub(lambda t: "以" * len(t.group(0)), _YEARS.sub(lambda y: "年" * len(y.group(0)), raw_before))
+        unread = [i for i, ch in enumerate(masked) if ch.isdigit()]
         if unread:
             raw_before = raw_before[unread[-1] + 1 :]
             if STATISTICS_PATTERNS["output_amount_behind"].match(raw_before):
