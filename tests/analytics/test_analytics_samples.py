@@ -41,3 +41,13 @@ def test_flows_nanchang_company_and_jiangxi_projects(corpus):  # type: ignore[no
     g = flow_graph(corpus, org="江西省总工会", year=2023)
     projects = {d["label"] for n, d in g.nodes(data=True) if d["kind"] == "project"}
     assert len(projects) >= 9
+
+
+def test_name_changes_and_evaluations_on_the_samples(corpus):  # type: ignore[no-untyped-def]
+    findings = compute_findings(corpus)
+    heading = [f for f in findings if f.check == "name:section-heading"]
+    # 南昌市总工会 2024: the section headed 职工服务中心 begins with a sentence about 宣教中心.
+    assert [(f.severity, f.year, f.names) for f in heading] == [("warning", 2024, ["南昌市总工会职工服务中心", "南昌市总工会宣教中心"])]
+    assert heading[0].quotes and "宣教中心2024年度" in heading[0].quotes[0]
+    # No evaluation total or grade contradicts its figures beyond the tolerance.
+    assert not [f.message for f in findings if f.kind in ("grade_mismatch", "score_mismatch") and f.severity != "info"]

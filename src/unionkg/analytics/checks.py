@@ -884,6 +884,7 @@ def check_incomplete_tables(ctx: Context) -> list[Finding]:
 class _Scored:
     iri: str
     label: str
+    level1: str | None
     weight: Decimal | None
     score: Decimal | None
     passage: str | None
@@ -897,7 +898,9 @@ def _indicators_by_holder(ctx: Context) -> dict[tuple[str | None, str], list[_Sc
         holder = str(r["project"]) if r["project"] is not None else f"{r['org']}|{r['year']}"
         groups[(_opt(r["doc"]), holder)].setdefault(
             str(r["indicator"]),
-            _Scored(str(r["indicator"]), str(r["label"] or r["indicator"]), _dec(r["weight"]), _dec(r["score"]), _opt(r["passage"])),
+            _Scored(
+                str(r["indicator"]), str(r["label"] or r["indicator"]), _opt(r["level1"]), _dec(r["weight"]), _dec(r["score"]), _opt(r["passage"])
+            ),
         )
     return {k: list(v.values()) for k, v in groups.items()}
 
@@ -985,13 +988,17 @@ def _score_sum_findings(ctx: Context, r: dict[str, object], score: Decimal, labe
         "extra_passages": [_opt(r["passage"]), *(i.passage for i in indicators)],
     }
     if weights > scores.FULL_SCORE:
+        by_level: dict[str, Decimal] = {}
+        for i in indicators:
+            by_level[i.level1 or "-"] = by_level.get(i.level1 or "-", Decimal(0)) + (i.weight or Decimal(0))
+        parts = ", ".join(f"{level} {w}" for level, w in by_level.items())
         return [
             ctx.finding(
                 kind="score_mismatch",
                 severity="info",
                 check="evaluation:weights",
                 message=(
-                    f"evaluation of {label}: the weights of its {len(indicators)} indicators add up to {weights} points, "
+                    f"evaluation of {label}: the weights of its {len(indicators)} indicators add up to {weights} points ({parts}), "
                     f"more than the full {scores.FULL_SCORE}; the total of {score} cannot be checked against them"
                 ),
                 expected=scores.FULL_SCORE,
