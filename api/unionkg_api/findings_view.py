@@ -29,6 +29,9 @@ KIND_NAMES = {
     "indicator_lost_points_although_met": "达成目标却扣分",
     "conflicting_statement": "同一数字前后不一",
     "name_change": "名称前后不一",
+    "incomplete_table": "表格不完整",
+    "score_mismatch": "总分与指标得分不符",
+    "grade_mismatch": "等级与分数不符",
 }
 SEVERITY_NAMES = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
 MONEY_KINDS = frozenset({"sum_mismatch"})
