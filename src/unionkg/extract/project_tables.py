@@ -4,6 +4,22 @@ A project block starts at "项目名称 X"; its money row is "年度资金总额
 (年初预算数, 全年预算数, 全年执行数), in the unit of "项目资金（万元）".  The block's
 "总分 100 100" is the evaluation score; a 部门评价表 adds the ticked grade
 ("评价等次 优 良□ 中 □ 差□": the grade without a box is the ticked one).
+
+Funding rows are :class:`~unionkg.model.Amount` facts (direction expenditure, org = the
+block's 主管部门, else the reporting body):
+
+* 自评表 "其中：当年财政拨款 a b c 执行率 得分", "上年结转资金 …", "其他资金 …": one Amount
+  per printed cell, phase budget / adjusted / final for 年初预算数 / 全年预算数 / 全年执行数
+  (the row's 执行率 on the final one, as ``completion_pct``).  A row whose blank cells
+  vanished is placed only when it is certain: three cells, or two whose ratio is the
+  printed 执行率 (全年预算数 and 全年执行数); otherwise a warning, and no figure.
+* 部门评价表 "计划投资额 x 实际到位资金 y 实际使用情况 z" give the Project's budget /
+  adjusted / final; its rows "其中：中央财政 …", "省财政 …", "市县财政 …", "其他 …" are
+  Amounts of the 实际到位资金 (adjusted) and 实际使用情况 (final) columns, left to right.
+
+Amount fields: ``item`` = "<project> <row label>" (so the line is never mistaken for a
+department-level line of the final accounts), ``fund_source`` = the row label as printed
+without 其中：, ``column`` = the column header, ``table`` = 项目支出绩效自评表 / 部门评价表.
 """
 
 from __future__ import annotations
@@ -11,10 +27,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from decimal import Decimal
+
 from unionkg.extract.parse import parse_number, parse_percent, to_yuan
-from unionkg.extract.registry import register
-from unionkg.extract.tables import cell_view, iter_lines
-from unionkg.model import DocumentContext, Evaluation, EvaluationKind, Fact, Project, SourceDocument
+from unionkg.extract.registry import register, warn
+from unionkg.extract.tables import Line, TokenKind, cell_view, iter_lines, real_table_lines
+from unionkg.model import Amount, Direction, DocumentContext, Evaluation, EvaluationKind, Fact, Phase, Project, SourceDocument
 
 EXTRACTOR = "project_tables"
 VERSION = 1
@@ -36,7 +54,38 @@ PROJECT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "evaluator": re.compile(r"评价(?:机构|主体|方式)\s*[：:]\s*(?P<boxes>[^\n]+)"),
     # 评价单位（盖章）：广西正信会计师事务所有限公司
     "evaluator_firm": re.compile(r"评价单位[^：:\n]{0,6}[：:]\s*\S*(?:会计师事务所|咨询|评估|研究院|研究中心|有限公司|有限责任公司)"),
+    # 主管部门 江西省总工会 实施单位 … / 主管单位：…
+    "supervisor": re.compile(r"主管(?:部门|单位)\s*[：:]?\s*(?P<org>[^\s：:|｜]{2,40})"),
 }
+
+#: Funding rows of a 自评表 under 年度资金总额: "其中：当年财政拨款 3100 3100 3100 100% —".
+FUND_ROW_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    "row": re.compile(
+        r"^\s*(?:其中\s*[：:]\s*)?(?P<label>(?:当年|本年)?财政拨款(?:资金)?|财政资金|上年结转(?:结余)?(?:资金)?|其他资金|自筹资金|单位自筹(?:资金)?|社会资金)"
+        r"(?P<rest>(?:\s+\S+)*)\s*$"
+    ),
+    "percent": re.compile(r"^[-－]?\d+(?:\.\d+)?\s*[%％]$"),
+}
+
+#: Columns of a 自评表 funding row and their phase.
+FUND_COLUMNS: Final[tuple[tuple[str, Phase], ...]] = (("年初预算数", Phase.BUDGET), ("全年预算数", Phase.ADJUSTED), ("全年执行数", Phase.FINAL))
+
+#: The money block of a 部门评价表: totals, then rows by level of government.
+EVAL_FUND_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # 计划投资额 1964.5 实际到位资金（万元） 1964.5 实际使用情况 1964.5 (a unit cell may be cut: "（万")
+    "total": re.compile(
+        r"(?P<label>计划投资(?:额|金额)?|计划投入(?:资金)?|实际到位资金|到位资金|实际使用情况|实际使用资金|实际使用|实际支出(?:资金)?)"
+        r"\s*(?:[（(](?P<unit>万元|万|元|亿元)?[)）]?)?(?:\s*(?P<value>[-－]?\d[\d,]*(?:\.\d+)?|[—–－-]+)(?=\s|$))?"
+    ),
+    # 其中：中央财政 500 省财政 1464.5 市县财政 其他 (label value pairs, values may be blank)
+    "source": re.compile(
+        r"(?:其中\s*[：:]\s*)?(?P<label>中央财政(?:资金)?|中央资金|省级?财政(?:资金)?|省级资金|市县(?:级)?财政(?:资金)?|[市县区州]级?财政(?:资金)?|其他资金|其他|自筹资金|单位自筹)"
+        r"(?:\s*(?P<value>[-－]?\d[\d,]*(?:\.\d+)?|[—–－-]+)(?=\s|$))?"
+    ),
+}
+
+#: The phase of each total of a 部门评价表 (到位资金: the money made available for the year).
+EVAL_FUND_PHASES: Final[tuple[tuple[str, Phase], ...]] = (("计划", Phase.BUDGET), ("到位", Phase.ADJUSTED), ("使用", Phase.FINAL), ("支出", Phase.FINAL))
 
 #: Marks of a ticked box.
 TICKED_BOXES: Final[str] = "☑■√✓✔"
@@ -67,6 +116,7 @@ def evaluator_is_third_party(text: str) -> bool:
 def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
     lines = list(iter_lines(cell_view(doc.text)))  # pipe rows of real tables read like spaced ones
     starts = [i for i, ln in enumerate(lines) if PROJECT_PATTERNS["name"].match(ln.text)]
+    table_rows = real_table_lines(doc)  # blank cells of real tables kept in place
     facts: list[Fact] = []
     for n, i in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
@@ -96,6 +146,21 @@ def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> lis
                 project.execution_rate = rate
                 project.evidence = doc.evidence(lines[i].start, ln.end, KEY)
                 found = True
+        supervisor = next((m.group("org") for ln in block[:8] if (m := PROJECT_PATTERNS["supervisor"].search(ln.text))), None)
+        owner = supervisor or context.org or ""
+        funds_at = next((k for k, ln in enumerate(block[:30]) if PROJECT_PATTERNS["funds"].match(ln.text)), None)
+        if funds_at is not None:
+            facts.extend(fund_rows(doc, block[funds_at + 1 : 30], name, owner, context.year or 0, money_unit, table_rows))
+        totals, amounts = evaluation_funds(doc, block[:30], name, owner, context.year or 0, money_unit)
+        facts.extend(amounts)
+        if totals is not None:
+            values, line = totals
+            project.budget = project.budget if project.budget is not None else values.get(Phase.BUDGET)
+            project.adjusted = project.adjusted if project.adjusted is not None else values.get(Phase.ADJUSTED)
+            project.final = project.final if project.final is not None else values.get(Phase.FINAL)
+            if not found:
+                project.evidence = doc.evidence(lines[i].start, line.end, KEY)
+            found = True
         # the two dates of 项目日期范围 are often in cells on separate lines
         period = PROJECT_PATTERNS["period"].search(" ".join(ln.text for ln in block[:30]))
         if period:
@@ -120,3 +185,133 @@ def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> lis
                 facts.append(Evaluation(evidence=doc.evidence(ln.start, end, KEY), org=context.org or "", year=context.year or 0, subject=name, kind=kind, score=score, grade=grade))
                 break
     return facts
+
+
+# ---------------------------------------------------------------------------
+# Funding rows
+# ---------------------------------------------------------------------------
+
+
+def _amount(doc: SourceDocument, start: int, end: int, org: str, year: int, phase: Phase, project: str, label: str, value: Decimal, column: str, table: str) -> Amount:
+    return Amount(
+        evidence=doc.evidence(start, end, KEY),
+        org=org,
+        year=year,
+        phase=phase,
+        direction=Direction.EXPENDITURE,
+        item=f"{project} {label}",
+        value=value,
+        column=column,
+        table=table,
+        fund_source=label,
+    )
+
+
+def fund_rows(doc: SourceDocument, lines: list[Line], project: str, org: str, year: int, money_unit: str, table_rows: dict[int, Line] | None = None) -> list[Amount]:
+    """Amounts of the rows under 年度资金总额 ("其中：当年财政拨款 a b c 执行率 得分")."""
+    out: list[Amount] = []
+    for line in lines:
+        if re.search(r"目标|指标", line.text):
+            break
+        m = FUND_ROW_PATTERNS["row"].match(line.text)
+        if not m:
+            continue
+        label = m.group("label")
+        row = (table_rows or {}).get(line.start, line)
+        values = [t for t in row.tokens if t.start >= line.start + m.start("rest")]
+        cells: list = []  # type: ignore[type-arg]
+        rate = None
+        for tok in values:
+            if FUND_ROW_PATTERNS["percent"].match(tok.text):
+                rate = tok
+                break
+            if tok.kind is TokenKind.TEXT:
+                break
+            if len(cells) < 3:
+                cells.append(tok)
+        numbers = [t for t in cells if t.is_numeric]
+        if not numbers:
+            continue
+        rate_value = parse_percent(rate.text) if rate is not None else None
+        if len(cells) == 3:
+            placed = list(zip(FUND_COLUMNS, cells))
+        elif len(cells) == 2 and len(numbers) == 2 and rate_value is not None and _ratio_is(numbers[0].value, numbers[1].value, rate_value):
+            placed = list(zip(FUND_COLUMNS[1:], cells))
+        else:
+            warn(f"project_tables: the funding row '{compact_text(line.text)}' of '{project}' has blank cells that cannot be placed; no amount read from it")
+            continue
+        for (column, phase), tok in placed:
+            if not tok.is_numeric or tok.value is None:
+                continue
+            end = rate.end if phase is Phase.FINAL and rate is not None else tok.end
+            amount = _amount(doc, line.start + m.start("label"), end, org, year, phase, project, label, to_yuan(tok.value, money_unit), column, "项目支出绩效自评表")
+            if phase is Phase.FINAL:
+                amount.completion_pct = rate_value
+            out.append(amount)
+    return out
+
+
+def _ratio_is(adjusted: Decimal | None, final: Decimal | None, rate: Decimal) -> bool:
+    """Whether final / adjusted is the printed rate (to its printed precision)."""
+    if not adjusted or final is None:
+        return False
+    return abs(final / adjusted * 100 - rate) <= Decimal("0.51")
+
+
+def compact_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def evaluation_funds(doc: SourceDocument, lines: list[Line], project: str, org: str, year: int, money_unit: str) -> tuple[tuple[dict[Phase, Decimal], Line] | None, list[Amount]]:
+    """The money block of a 部门评价表: the totals by phase (and their line), and the
+    Amounts of its rows by level of government (中央财政 / 省财政 / 市县财政 / 其他)."""
+    totals: dict[Phase, Decimal] = {}
+    last: Line | None = None
+    groups: list[tuple[str, Phase]] = []  # the totals of the latest totals line, left to right
+    out: list[Amount] = []
+    unit_seen = any(re.search(r"[（(](?:万元?|元)", ln.text) for ln in lines)
+    for line in lines:
+        found = list(EVAL_FUND_PATTERNS["total"].finditer(line.text))
+        if found and (found[0].start() > 0 or re.search(r"[，。；,;]", line.text)):
+            found = []  # a total cell starts the row; prose that names one is not the table
+        if found:
+            groups = []
+            for m in found:
+                phase = next(ph for word, ph in EVAL_FUND_PHASES if word in m.group("label"))
+                unit = _unit(m.group("unit")) or money_unit
+                groups.append((m.group("label"), phase))
+                value = parse_number(m.group("value") or "")
+                if value is not None and phase not in totals:
+                    totals[phase] = to_yuan(value, unit)
+                    last = line
+                    money_unit = unit
+            if not unit_seen and totals:
+                warn(f"project_tables: the 部门评价表 of '{project}' prints no money unit; read in {money_unit}")
+            continue
+        if not groups:
+            continue
+        pairs = list(EVAL_FUND_PATTERNS["source"].finditer(line.text))
+        if not pairs or sum(len(re.sub(r"\s+", "", p.group(0))) for p in pairs) != len(re.sub(r"\s+", "", line.text)):
+            if pairs or re.search(r"\d", line.text):
+                groups = []  # the block ended
+            continue
+        if len(pairs) == len(groups):
+            mapped = list(zip(pairs, groups))
+        elif len(pairs) == len(groups) - 1:  # the first total (计划投资额) has no breakdown
+            mapped = list(zip(pairs, groups[1:]))
+        else:
+            warn(f"project_tables: the row '{compact_text(line.text)}' of the 部门评价表 of '{project}' does not match its {len(groups)} columns")
+            continue
+        for pair, (column, phase) in mapped:
+            value = parse_number(pair.group("value") or "")
+            if value is None:
+                continue
+            label = pair.group("label")
+            out.append(_amount(doc, line.start + pair.start("label"), line.start + pair.end("value"), org, year, phase, project, label, to_yuan(value, money_unit), column, "部门评价表"))
+    return ((totals, last) if totals and last is not None else None), out
+
+
+def _unit(text: str | None) -> str | None:
+    if not text:
+        return None
+    return "万元" if text.startswith("万") else text
