@@ -222,6 +222,9 @@ def read_context(doc: SourceDocument) -> DocumentContext:
     if year is None:
         m = CONTEXT_PATTERNS["title_year"].search(text)
         year = int(m.group("year")) if m else None
+    if year is None and title:
+        m = CONTEXT_PATTERNS["title_plain_year"].search(title)
+        year = int(m.group("year")) if m else None
     published = _published(text)
     if year is None:
         year = _most_frequent_year(text)

@@ -330,6 +330,9 @@ CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "date": re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     # a year that the document is about, stated in a title: 2021年部门预算 / 2023 年度部门决算
     "title_year": re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算|整体支出|项目支出|绩效)"),
+    # any year a title line names as a whole year ("2023年度工作总结", "2022年工作报告"),
+    # used when no year is stated with 预算/决算/绩效: a title's year is what the document is about
+    "title_plain_year": re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?![\d\s]*月)"),
 }
 
 
