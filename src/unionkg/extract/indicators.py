@@ -656,6 +656,8 @@ FRAMEWORK_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "quantity_after": re.compile(r"[%％]|[^\s\d，,、；;。]{0,3}[，,、；;。]"),
     # what ends the table: the total, the grade, a section heading, another project
     "end": re.compile(r"^\s*(?:总\s*分|合\s*计|总\s*计|评价等[次级]|评价结[论果]|项目名称|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件|附表)"),
+    # a cell of 评分标准 text (not a name)
+    "criteria_text": re.compile(r"[，,；;。：:、（(]|\d|是否|得满分|扣分|酌情"),
     # a third-level cell that is a summary of results, not a name
     "sentence": re.compile(r"[，,；;。：:]|\d"),
 }
@@ -727,29 +729,44 @@ def read_frameworks(doc: SourceDocument) -> list[Framework]:
     return out
 
 
-def _read_framework_rows(doc: SourceDocument, lines: list, framework: Framework, criteria: bool, weighted: bool) -> None:  # type: ignore[type-arg]
+@dataclass(slots=True)
+class _Levels:
+    """The categories in force while reading a framework's rows."""
+
     level1: str | None = None
     level2: str | None = None
-    after_level1 = False  # the previous cell was a first-level category
+    after_level1: bool = False  # the previous cell was a first-level category
+    weight1: Decimal | None = None  # the first level's 分值, when printed
+    weight2_sum: Decimal = Decimal(0)  # 分值 of the second-level cells read under it
+
+    def category(self, name: str, weight: Decimal | None) -> None:
+        """A category cell: first level when it is a first-level word that does not follow
+        one and the current first level's 分值 is used up (效益 20 = 社会效益 10 + 可持续影响 5 +
+        满意度 5 makes that 满意度 a second level); second level otherwise."""
+        room = self.weight1 is not None and self.weight2_sum < self.weight1
+        if FRAMEWORK_PATTERNS["level1"].fullmatch(name) and not self.after_level1 and not room:
+            self.level1, self.level2, self.after_level1 = name, None, True
+            self.weight1, self.weight2_sum = weight, Decimal(0)
+        else:
+            self.level2, self.after_level1 = name, False
+            self.weight2_sum += weight or 0
+
+
+def _read_framework_rows(doc: SourceDocument, lines: list, framework: Framework, criteria: bool, weighted: bool) -> None:  # type: ignore[type-arg]
+    levels = _Levels()
     pending: int | None = None  # start of category cells not yet quoted by a row
     chunk: list = []  # type: ignore[type-arg]
     for line in lines:
         text = line.text.strip()
         end = FRAMEWORK_PATTERNS["row_end"].match(text)
         if not end and not chunk:
-            if FRAMEWORK_PATTERNS["level1"].fullmatch(compact(text)) and not after_level1:
-                level1, level2, after_level1 = compact(text), None, True
-                pending = line.start if pending is None else pending
-                continue
-            if after_level1 and FRAMEWORK_PATTERNS["lone_number"].match(text):  # the first level's weight
+            if levels.after_level1 and levels.weight1 is None and FRAMEWORK_PATTERNS["lone_number"].match(text):  # the first level's weight
+                levels.weight1 = parse_number(text)
                 continue
             cat = FRAMEWORK_PATTERNS["category"].match(text)
-            if cat and (cat.group("weight") or cat.group("none")):
-                name = compact(cat.group("name"))
-                if FRAMEWORK_PATTERNS["level1"].fullmatch(name) and not after_level1:
-                    level1, level2, after_level1 = name, None, True
-                else:
-                    level2, after_level1 = name, False
+            bare_level1 = FRAMEWORK_PATTERNS["level1"].fullmatch(compact(text))
+            if bare_level1 or (cat and (cat.group("weight") or cat.group("none"))):
+                levels.category(compact(cat.group("name")) if cat else compact(text), parse_number(cat.group("weight") or "") if cat else None)
                 pending = line.start if pending is None else pending
                 continue
         if not end:
@@ -757,12 +774,12 @@ def _read_framework_rows(doc: SourceDocument, lines: list, framework: Framework,
             continue
         body_start = chunk[0].start if chunk else line.start
         body = doc.text[body_start : line.start + end.end("body")] if (chunk or end.group("body")) else ""
-        body, level1, level2, after_level1 = _strip_framework_levels(cell_view(body), level1, level2, after_level1, weighted and not criteria)
+        body = _strip_framework_levels(cell_view(body), levels, weighted, criteria)
         chunk = []
-        after_level1 = False
+        levels.after_level1 = False
         start = pending if pending is not None else body_start
         pending = None
-        row = _framework_row(body, level1, level2, criteria, start, line.start + end.end())
+        row = _framework_row(body, levels.level1, levels.level2, start, line.start + end.end())
         if row is None:
             continue
         row.weight = parse_number(end.group("weight"))
@@ -770,42 +787,39 @@ def _read_framework_rows(doc: SourceDocument, lines: list, framework: Framework,
         framework.rows.append(row)
 
 
-def _strip_framework_levels(body: str, level1: str | None, level2: str | None, after_level1: bool, weighted: bool = True) -> tuple[str, str | None, str | None, bool]:
-    """Category cells leading a row ("决策 15 项目立项 5 立项依据充分性") -> the rest and the levels."""
+def _strip_framework_levels(body: str, levels: _Levels, weighted: bool = True, criteria: bool = False) -> str:
+    """Category cells leading a row ("决策 15 项目立项 5 立项依据充分性 …") set ``levels``;
+    returns the third-level cell (without the 评分标准 text of a criteria column)."""
     rest = body.strip()
     while True:
         m = FRAMEWORK_PATTERNS["lead_category"].match(rest)
         if m and FRAMEWORK_PATTERNS["quantity_after"].match(rest, m.end()):
             m = None  # "慰问人数 7004 人，…": a figure of a summary sentence, not a weight
-        if not m:
-            first = rest.split()[0] if rest.split() else ""
-            # a first-level cell printed without its weight ("过程 资金管理 10 资金使用合规性")
-            if first and FRAMEWORK_PATTERNS["level1"].fullmatch(first) and not after_level1 and len(rest.split()) > 1:
-                level1, level2, after_level1 = first, None, True
-                rest = rest[len(first) :].strip()
-                continue
-            tokens = rest.split()
-            if not weighted and len(tokens) > 1 and not FRAMEWORK_PATTERNS["sentence"].search(rest):
-                # no weights at the first two levels: the cells before the name are its categories
-                for token in tokens[:-1]:
-                    if FRAMEWORK_PATTERNS["level1"].fullmatch(token) and not after_level1:
-                        level1, level2, after_level1 = token, None, True
-                    else:
-                        level2, after_level1 = token, False
-                rest = tokens[-1]
-            return rest, level1, level2, after_level1
-        name = compact(m.group("name"))
-        if FRAMEWORK_PATTERNS["level1"].fullmatch(name) and not after_level1:
-            level1, level2, after_level1 = name, None, True
-        else:
-            level2, after_level1 = name, False
-        rest = rest[m.end() :]
+        if m:
+            levels.category(compact(m.group("name")), parse_number(m.group("weight")))
+            rest = rest[m.end() :]
+            continue
+        tokens = rest.split()
+        first = tokens[0] if tokens else ""
+        # a first-level cell printed without its weight ("过程 资金管理 10 资金使用合规性")
+        if weighted and len(tokens) > 1 and FRAMEWORK_PATTERNS["level1"].fullmatch(first) and not levels.after_level1:
+            levels.category(first, None)
+            rest = rest[len(first) :].strip()
+            continue
+        if criteria:  # the 评分标准 text starts at the first cell that reads as a sentence
+            cut = next((n for n, t in enumerate(tokens) if n and (FRAMEWORK_PATTERNS["criteria_text"].search(t) or len(t) > 12)), len(tokens))
+            tokens = tokens[:cut]
+            rest = tokens[-1] if tokens and not weighted else "".join(tokens)
+        if not weighted and len(tokens) > 1 and (criteria or not FRAMEWORK_PATTERNS["sentence"].search(rest)):
+            # no weights at the first two levels: the cells before the name are its categories
+            for token in tokens[:-1]:
+                levels.category(token, None)
+            rest = tokens[-1]
+        return rest
 
 
-def _framework_row(body: str, level1: str | None, level2: str | None, criteria: bool, start: int, end: int) -> FrameworkRow | None:
+def _framework_row(body: str, level1: str | None, level2: str | None, start: int, end: int) -> FrameworkRow | None:
     cell = compact(body)
-    if criteria and body.split():
-        cell = compact(body.split()[0])  # the name; the rest is the 评分标准 text
     if not cell or cell in EMPTY_CELL_MARKS:
         return None
     if FRAMEWORK_PATTERNS["sentence"].search(cell) or len(cell) > FRAMEWORK_NAME_MAX:

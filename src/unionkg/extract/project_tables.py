@@ -49,7 +49,8 @@ PROJECT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "grade": re.compile(r"评价等次\s*(?P<boxes>[^\n]+)"),
     # a grade stated on its own line under 总分: 自评等级 良 / 评价等级：优 / 绩效评级 良好
     "grade_word": re.compile(r"^\s*(?:自评|评价|绩效)?(?:等级|等次|评级|结果)\s*[：:]?\s*[“\"]?(?P<grade>[优良中差])(?:秀|好|等)?[”\"]?\s*$"),
-    "department_table": re.compile(r"部门评价表|部门评价报告"),
+    # the title of an evaluation's table (its 总分 is not a self-evaluation)
+    "department_table": re.compile(r"部门评价表|部门评价报告|(?:绩效)?评价指标(?:体系)?(?:及)?评分表|绩效评价评分表"),
     # 评价机构：第三方机构 □专家组 □项目单位评价组 (the option without a box is ticked)
     "evaluator": re.compile(r"评价(?:机构|主体|方式)\s*[：:]\s*(?P<boxes>[^\n]+)"),
     # 评价单位（盖章）：广西正信会计师事务所有限公司
