@@ -203,12 +203,33 @@ def missed_targets(ctx: Context) -> Outcome:
     categories = asked_categories(ctx.q.text)
     if categories:  # "满意度指标没有达标": only the satisfaction indicators
         rows = [r for r in rows if in_categories(r, categories)]
+    if not rows and YES_NO.search(ctx.q.text):
+        return _all_met(ctx, categories)
     if not rows:
         return Outcome(False, ctx.say("没有找到未完成目标的指标（图中所列指标均已达标，或没有相应年份/单位的指标）。",
                                       "No indicator missed its target in the graph for this body/year (or there are no indicators)."))
     lines = [_indicator_line(r, ctx.lang) for r in rows]
     head = ctx.say(f"共有 {len(rows)} 个指标未完成目标：", f"{len(rows)} indicator(s) missed their targets: ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+# A yes/no question ("都达标了吗", "did … meet all its targets"): "yes" is an answer too.
+YES_NO = re.compile(r"吗|没有?[?？]?$|与否|是否|有没有|\b(?:did|does|do|were|was|has|have|is|are)\b.{0,60}\ball\b|^(?:did|does|do|were|was|has|have|is|are)\b")
+
+
+def _all_met(ctx: Context, categories: list[str]) -> Outcome:
+    """No indicator marked as missed: say so, with those whose actual value still violates a strict target."""
+    rows = _indicators(ctx)
+    if categories:
+        rows = [r for r in rows if in_categories(r, categories)]
+    if not rows:
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的绩效指标。", "The graph has no indicators for this body/year."))
+    strict = [r for r in rows if _violates(r) and not _lost_points(r) and (r.get("met") is True or _on_strict_boundary(r))]
+    answer = ctx.say(f"是的：{len(rows)} 个绩效指标均未标为未完成。", f"Yes: none of the {len(rows)} indicators is marked as missed.")
+    if strict:
+        answer += ctx.say("但以下指标的实际值不满足严格目标：", " But these indicators' actual values violate a strict target: ") + join([_indicator_line(r, ctx.lang) for r in strict], ctx.lang)
+    shown = strict or rows
+    return Outcome(True, answer, shown, sources_of(shown))
 
 
 def _violates(r: dict[str, object]) -> bool:
@@ -613,10 +634,57 @@ def _project_amount_text(r: dict[str, object], lang: str) -> str:
     return ("，".join(parts) if lang == "zh" else ", ".join(parts) + (" (万元)" if parts else ""))
 
 
+RANK_LOW = re.compile(r"最少|最小|最低|最差|smallest|lowest|least|fewest|cheapest|worst")
+RANK_HIGH = re.compile(r"最多|最大|最高|最好|largest|biggest|highest|most|best")
+RANK_TOP = re.compile(r"前\s*(\d+)|\btop\s*(\d+)|(?:最(?:多|大|高|少|小|低)|largest|biggest|highest|smallest|lowest)的?\s*(\d+)\s*(?:个|项)?")
+PROJECT_SUM = re.compile(r"加起来|合计|总和|总额|一共|总共|共计|\bsum\b|\bin total\b|\bcombined\b|\baltogether\b|\badd up\b|\btotal (?:budget|amount)")
+MONEY_WORDS = re.compile(r"预算|钱|金额|资金|经费|多少万|budget|money|amount|funds?|spen[dt]|cost")
+RANK_METRICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rate", re.compile(r"执行率|完成率|execution rate|spending rate")),
+    ("final", re.compile(r"决算|执行数|实际支出|支出了|花了|spent|final|actual")),
+    ("budget", re.compile(r"")),
+)
+
+
+def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | None:
+    """Rankings and sums over the projects of a body ("哪个项目钱最多", "前3个项目", "所有项目预算加起来")."""
+    text = ctx.q.text
+    metric = next(name for name, pattern in RANK_METRICS if pattern.search(text))
+    low, high = RANK_LOW.search(text), RANK_HIGH.search(text)
+    top = RANK_TOP.search(text)
+    if PROJECT_SUM.search(text) and MONEY_WORDS.search(text) and not (low or high or top) and metric != "rate":
+        valued = [r for r in rows if isinstance(r.get(metric), (int, float))]
+        if not valued:
+            return None
+        total = sum(Decimal(str(r[metric])) for r in valued)
+        what = {"budget": ("预算", "budget"), "final": ("决算/执行", "final")}[metric]
+        answer = ctx.say(f"{len(valued)} 个项目的{what[0]}合计 {wan(total)} 万元：", f"The {len(valued)} projects' {what[1]} add up to {wan(total)} 万元: ")
+        lines = [f"{r['label']} {wan(r[metric])}" for r in valued]
+        return Outcome(True, answer + join(lines, ctx.lang), [{"total_wan": float(wan(total)), "count": len(valued)}] + valued, sources_of(valued))
+    if not (low or high or top):
+        return None
+    valued = [r for r in rows if isinstance(r.get(metric), (int, float))]
+    if not valued:
+        return None
+    n = int(next(g for g in top.groups() if g)) if top and any(top.groups()) else 1
+    ranked = sorted(valued, key=lambda r: float(r[metric]), reverse=not (low and not high))  # type: ignore[arg-type]
+    cut = float(ranked[min(n, len(ranked)) - 1][metric])  # type: ignore[arg-type]
+    descending = not (low and not high)
+    shown = [r for r in ranked if (float(r[metric]) >= cut if descending else float(r[metric]) <= cut)]  # type: ignore[arg-type]
+    value = (lambda r: f"{number(r['rate'])}%") if metric == "rate" else (lambda r: f"{wan(r[metric])} 万元")
+    what = {"rate": ("执行率", "execution rate"), "final": ("决算/执行数", "final amount"), "budget": ("预算", "budget")}[metric]
+    lines = [f"{r['label']}（{what[0]} {value(r)}）" if ctx.lang == "zh" else f"{r['label']} ({what[1]} {value(r)})" for r in shown]
+    head = ctx.say(f"按{what[0]}排序（共 {len(valued)} 个项目）：", f"By {what[1]} (of {len(valued)} projects): ")
+    return Outcome(True, head + join(lines, ctx.lang), shown, sources_of(shown))
+
+
 def projects(ctx: Context) -> Outcome:
     rows = _projects(ctx, described=False)
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的项目。", "The graph has no projects for this body/year."))
+    ranked = _rank_projects(ctx, rows)
+    if ranked is not None:
+        return ranked
     lines = [f"{r['label']}（{_project_amount_text(r, ctx.lang)}）" if ctx.lang == "zh" else f"{r['label']} ({_project_amount_text(r, ctx.lang)})" for r in rows]
     head = ctx.say(f"共 {len(rows)} 个项目：", f"{len(rows)} project(s): ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
@@ -780,14 +848,37 @@ def duties(ctx: Context) -> Outcome:
         return _which_body(ctx)
     rows = [_clean(r) for r in ctx.run("qa_duties", org=org)]
     if not rows:
-        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}的职责。", f"The graph has no duties of {ctx.label(org)}."))
+        return Outcome(False, "")  # duties only in the narrative: passage search quotes them
     return Outcome(True, ctx.say(f"{ctx.label(org)}的主要职责：", f"Duties of {ctx.label(org)} (as printed): ") + join([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
+
+
+def work_tasks(ctx: Context) -> Outcome:
+    """The year's main work tasks (主要工作任务 / 工作安排) of a body, as printed."""
+    org = _target_org(ctx)
+    if org is None:
+        return _which_body(ctx)
+    rows = [_clean(r) for r in ctx.run("qa_work_tasks", org=org)]
+    entry = ctx.catalog.orgs.get(org)
+    years = ctx.links.years or sorted({r["year"] for r in rows if isinstance(r.get("year"), int)}, reverse=True)[:1]
+    rows = _in_years(rows, years)
+    seen: set[object] = set()
+    rows = [r for r in rows if not (r["fact"] in seen or seen.add(r["fact"]))]  # type: ignore[func-returns-value]
+    if not rows:
+        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}的工作任务。", f"The graph has no work tasks of {ctx.label(org)}."))
+    label = entry.label if entry else ctx.label(org)
+    year = f" {years[0]}" if len(years) == 1 else ""
+    head = ctx.say(f"{label}{year} 年的主要工作任务（{len(rows)} 项）：", f"Main work tasks of {label}{year} ({len(rows)}, as printed): ")
+    return Outcome(True, head + join([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
 
 
 def flows(ctx: Context) -> Outcome:
     rows = _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years)
     if ctx.links.projects:
         rows = [r for r in rows if r.get("project") in ctx.links.projects] or rows
+    elif ctx.lang == "zh" and len(rows) > 1:  # "给困难户发了多少钱": the payments the question's words describe
+        scored = [(_relevance(ctx.q.text, r.get("payeeLabel"), r.get("purpose")), r) for r in rows]
+        top = max(sc for sc, _ in scored)
+        rows = [r for sc, r in scored if sc == top] if top > 0 else rows
     rows = [_clean(r) for r in rows]
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有相应的资金流向记录。", "The graph records no such payments."))
@@ -912,6 +1003,7 @@ HANDLERS: dict[str, Callable[[Context], Outcome]] = {
     "staffing": staffing,
     "duties": duties,
     "flows": flows,
+    "work_tasks": work_tasks,
     "change_reason": change_reason,
     "yoy_change": yoy_change,
     "comparison": comparison,

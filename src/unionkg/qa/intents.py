@@ -33,6 +33,9 @@ def _r(pattern: str, weight: float = 1.0) -> tuple[re.Pattern[str], float]:
 INTENTS: tuple[Intent, ...] = (
     Intent("missed_targets", (
         _r(r"未完成|没有完成|没完成|未能完成|没能完成|未达到|没有达到|没达到|未能达到|没能达到|未达标|没有?达标|不达标|未能达标|未实现|没有实现|偏差|差距", 1.4),
+        # yes/no: "目标都完成了吗", "指标全部达标了没", "did X meet all its targets"
+        _r(r"(?:都|全部|全都|是否|有没有)(?:完成|达标|达到|实现)|(?:完成|达标|达到)(?:了)?(?:吗|没有?|与否)", 1.5),
+        _r(r"\b(?:meet|met|reach(?:ed)?|achieve[d]?|hit)\b.{0,12}\ball\b|\ball (?:of )?(?:its |their |the )?(?:targets?|indicators?|goals?) (?:were |been )?(?:met|achieved|reached)", 1.5),
         _r(r"miss(?:ed|ing)?\b|fell short|falls? short|short of|not (?:been )?(?:met|achieved|reached|fulfilled)|(?:did not|didn't|does not|doesn't|do not|don't|failed to|fail to) (?:meet|reach|achieve|hit|attain|fulfil)|fail(?:ed)? to|underperform|below (?:the |their |its )?targets?", 1.4),
     ), (
         "哪些项目没有完成绩效目标？", "2024年哪些指标未达到目标值", "未完成的绩效指标有哪些",
@@ -54,6 +57,9 @@ INTENTS: tuple[Intent, ...] = (
     Intent("evaluation_score", (
         _r(r"自评|评分|得分|分数|等级|评级|评价结果"),
         _r(r"score|grade|rating|rated|self-evaluation|evaluation result|who evaluated|evaluated by|who (?:did|carried out|conducted) the evaluation"),
+        # colloquial: "南昌总工会24年干得咋样", "项目评得怎么样", "自评是不是优秀"
+        _r(r"(?:干|做|搞|评|完成)得(?:怎么样|咋样|如何|好不好)|表现(?:怎么样|咋样|如何)|(?:是不是|是否|有没有)(?:评为|评上|得了?)?(?:优秀|优|良好|良)", 1.3),
+        _r(r"how (?:well )?did .{1,60}\b(?:do|perform)\b|(?:graded|rated) (?:as )?(?:excellent|good|fair|poor)", 1.3),
         _r(r"谁评价|谁做的评价|评价机构|评价主体|由谁评价|评价方"),
     ), (
         "江西省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
@@ -62,6 +68,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("execution_rate", (
         _r(r"执行率|执行进度|完成率|支出进度", 1.3),
         _r(r"execution rate|spending rate|implementation rate|(?:share|percentage|proportion|per ?cent) of (?:its |the |their )?budget|how much of (?:its |the |their )?budget", 1.3),
+        _r(r"(?:用|花|支出|执行)(?:了|掉)?(?:百分之多少|多少比例|几成)|what percent(?:age)?", 1.3),
         _r(r"预算执行(?:得|情况|的情况)|执行了(?:多少|百分之)|完成(?:了)?(?:年初)?预算的", 1.3),
     ), (
         "预算执行率是多少？", "项目资金执行率", "What was the budget execution rate?", "How much of the budget was spent?",
@@ -81,7 +88,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("amount", (
         _r(r"收入|支出|预算|决算|经费|资金|拨款|合计|总计|多少钱|金额|人员经费|公用经费|三公|结转|结余"),
         _r(r"income|revenue|expenditure|spending|spen[dt]|budget|appropriation|funds?|money|costs?|total|how much"),
-        _r(r"花了|花费|开支|用了多少钱"),
+        _r(r"花了|花费|开支|用了多少钱|花(?:在)?哪|钱.{0,4}去哪"),
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
         _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),
     ), (
@@ -104,6 +111,9 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("projects", (
         _r(r"哪些项目|什么项目|项目有|项目清单|项目列表|有几个项目|多少个项目|的项目|项目及|项目和|项目.{0,6}(?:金额|资金|预算)分别", 1.2),
+        # rankings and sums over projects: "哪个项目钱最多", "前3个项目", "所有项目预算加起来", "top 3 projects"
+        _r(r"项目.{0,12}(?:最多|最大|最高|最少|最小|最低|排名|排序|加起来|合计|总和|一共|总共)|(?:最多|最大|最高|最少|最小|最低|前\d+|前几).{0,8}项目|(?:总共|一共|共)(?:有)?(?:几|多少)个项目", 1.6),
+        _r(r"\btop \d+\b.{0,20}projects?|\b(?:largest|biggest|smallest|highest|lowest|most expensive|cheapest|best|worst)\b.{0,30}\bprojects?\b|\bprojects?\b.{0,40}\b(?:largest|biggest|smallest|highest|lowest|most|least)\b|\b(?:sum|total) of (?:all )?(?:the )?projects?|projects?\b.{0,20}\b(?:in total|combined|altogether|add up)", 1.6),
         _r(r"which projects|what projects|list (?:of )?(?:the )?projects|projects (?:and|with) (?:their )?(?:amounts|budgets)|how many projects", 1.2),
     ), (
         "江西省总工会2023年有哪些项目？", "项目及其金额", "What projects did the federation run in 2023?", "List the projects and their budgets",
@@ -121,7 +131,7 @@ INTENTS: tuple[Intent, ...] = (
         "南昌市总工会有哪些下属单位？", "Which subordinate units did the federation report?", "What units are under the federation?",
     )),
     Intent("departments", (
-        _r(r"内设机构|内设部门|职能部室|处室|部室|内设", 1.3),
+        _r(r"内设机构|内设部门|职能部室|处室|部室|科室|内设|(?:哪些|几个)部门", 1.3),
         _r(r"internal (?:departments?|divisions?|offices)|departments? (?:of|inside)", 1.3),
     ), (
         "南昌市总工会有哪些内设机构？", "What internal departments does the federation have?",
@@ -133,12 +143,20 @@ INTENTS: tuple[Intent, ...] = (
         "深圳市总工会有多少编制？", "实有人数是多少", "How many staff does the federation have?", "What is the authorised headcount?",
     )),
     Intent("duties", (
-        _r(r"职责|职能|主要任务|负责什么|做什么", 1.2),
+        _r(r"职责|职能|主要任务|负责什么|做什么|(?:是)?干(?:嘛|什么)的|管(?:哪些|什么)事", 1.2),
         _r(r"dut(?:y|ies)|responsibilit|mandate|functions|what does .* do", 1.2),
     ), (
         "南昌市总工会的主要职责是什么？", "What are the duties of the federation?",
     )),
+    Intent("work_tasks", (
+        # the year's work programme (主要工作任务 / 工作安排), not the standing duties
+        _r(r"工作任务|工作安排|重点工作|工作计划|工作重点|主要工作|年度任务|打算(?:干|做)|(?:要|准备)(?:干|做)(?:些)?(?:啥|什么)|干(?:些)?啥", 1.35),
+        _r(r"\b(?:work|main) (?:tasks?|plans?|programme|program|priorities)\b|\b(?:tasks|priorities|plans) (?:for|of|in)\b|\bwhat did .{1,40} plan\b", 1.35),
+    ), (
+        "柳州市总工会2019年的主要工作安排是什么？", "南昌市总工会2021年的主要工作任务有哪些", "What were the federation's main work tasks in 2021?",
+    )),
     Intent("flows", (
+        _r(r"给.{1,12}发(?:放)?了?多少(?:钱|资金|补助)|发(?:放)?了多少(?:钱|资金)", 1.4),
         _r(r"支付给|付给|拨付给|收款|谁收到|谁获得|给了谁|给了哪|付给了?哪|向.{1,20}支付|收款方|受益单位|中标|哪(?:家|些|个)(?:公司|企业|机构)", 1.4),
         _r(r"who (?:received|got|was paid|were paid|gets)|paid to|payee|recipient|contractor|money went|which (?:compan(?:y|ies)|firms?|contractors?|organi[sz]ations?|suppliers?) (?:received|got|was paid|were paid)|(?:received|got) (?:the )?(?:money|funds?|payments?)", 1.4),
     ), (
@@ -175,7 +193,7 @@ INTENTS: tuple[Intent, ...] = (
         "支出功能分类科目2012901是什么？", "行政运行的科目编码是多少", "What is classification code 2080712?", "What is the code for 行政运行?",
     )),
     Intent("findings", (
-        _r(r"数据质量|质量问题|错误|不一致|矛盾|不符|对不上|不相等|有误|核对", 1.5),
+        _r(r"数据质量|质量问题|错误|不一致|矛盾|不符|对不上|不相等|有误|核对|有错|出错|错了|对得上|前后矛盾", 1.5),
         _r(r"data quality|quality (?:issues|findings|problems)|inconsisten|errors?|mismatch|do(?:es)? not add up|discrepanc", 1.5),
     ), (
         "数据有哪些质量问题？", "哪些合计数与明细不符", "What data-quality problems were found?", "Which totals do not add up?",

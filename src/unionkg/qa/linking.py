@@ -164,6 +164,7 @@ class Catalog:
         self._en_aliases = self._build_en_aliases()
         self.place_words = frozenset(w for word in self._en_aliases for w in word.split())
         self._entity_vectors: np.ndarray | None = None
+        self._alias_sounds: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------ loading
     def _load(self, store: GraphStore) -> None:
@@ -275,7 +276,38 @@ class Catalog:
                 chosen = feds if (wants_federation or len(iris) > 1) and feds else iris
                 found.extend(i for i in chosen if i not in found)
         unknown = self._unknown_mentions(text, consumed)
+        if unknown and not found:
+            # a mistyped place (柳洲 for 柳州, 南章 for 南昌): the body whose name sounds the same
+            for mention in list(unknown):
+                iri = self._homophone(mention)
+                if iri is not None:
+                    unknown.remove(mention)
+                    if iri not in found:
+                        found.append(iri)
         return found, unknown
+
+    def _homophone(self, mention: str) -> str | None:
+        """The one body whose place name is pronounced as the mention's and differs by one character."""
+        from pypinyin import lazy_pinyin
+
+        sounds = lazy_pinyin(mention)
+        if len(sounds) != len(mention):
+            return None
+        hits: set[str] = set()
+        for alias, iri in self._zh_aliases:
+            place = place_of(alias)
+            if not place or len(place) < 2 or len(alias) > len(mention):
+                continue
+            alias_sounds = self._alias_sounds.get(alias)
+            if alias_sounds is None:
+                alias_sounds = self._alias_sounds[alias] = lazy_pinyin(alias)
+            n = len(alias)
+            for start in range(len(mention) - n + 1):
+                window = mention[start:start + n]
+                if sum(a != b for a, b in zip(window, alias)) == 1 and sounds[start:start + n] == alias_sounds \
+                        and window[:len(place)] != place:
+                    hits.add(iri)
+        return next(iter(hits)) if len(hits) == 1 else None
 
     def _resolve_level_aliases(self, text: str, consumed: list[bool], found: list[str]) -> list[str]:
         """省总 / 市总 -> the only federation of that level, or the one already in context."""

@@ -38,7 +38,7 @@ NUMERAL_PATTERNS: dict[str, re.Pattern[str]] = {
     # 二〇二三年 / 二零二四年: digit-by-digit years
     "digit_year": re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)"),
     # 三十五人 / 一百二十个: a positional numeral followed by a counter word
-    "counted": re.compile(r"([零一二两三四五六七八九十百千万]+)(?=\s*(?:个|人|户|项|家|名|场|次|分|岁))"),
+    "counted": re.compile(r"([零一二两三四五六七八九十百千万]+)(?=\s*(?:个|人|户|项|家|名|场|次|分(?!之)|岁))"),
 }
 
 # Classification codes: 类 3 digits, 款 5, 项 7 (not part of a longer number, not a year).
@@ -139,7 +139,7 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "basic_spending": (re.compile(r"基本支出|basic (?:expenditure|spending)"), re.compile(r"^基本支出")),
     "fiscal_appropriation": (re.compile(r"财政拨款|fiscal appropriation|government appropriation"), re.compile(r"财政拨款")),
     "income_total": (re.compile(r"收入|income|revenue"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$")),
-    "expenditure_total": (re.compile(r"支出|花了|花费|花掉|开支|用了多少|expenditure|spending|spen[dt]|expenses"),
+    "expenditure_total": (re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|expenditure|spending|spen[dt]|expenses"),
                           re.compile(r"支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$")),
     "budget_total": (re.compile(r"预算|budget|经费|funds?|money"),
                      re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$")),
