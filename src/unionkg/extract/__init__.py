@@ -10,6 +10,7 @@ project to one (``unionkg.extract.resolve``).
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 
 from unionkg.extract.registry import REGISTRY, collecting_warnings, extractors_for, register
@@ -37,6 +38,7 @@ def _load_builtins() -> None:
 
 def extract(doc: SourceDocument) -> Extraction:
     from unionkg.extract.context import read_context
+    from unionkg.extract.parts import split_parts
     from unionkg.extract.postprocess import finalize
     from unionkg.extract.report import build_report
     from unionkg.extract.resolve import resolve_projects
@@ -45,8 +47,15 @@ def extract(doc: SourceDocument) -> Extraction:
     facts = []
     with collecting_warnings() as warnings:
         context = read_context(doc)  # reports a guessed body or year
-        for extractor in extractors_for(doc.genre):
-            facts.extend(extractor.func(doc, context))
+        parts = split_parts(doc)  # "2023年度部门决算和2025年度部门预算" in one file
+        if parts:
+            for view, part in parts:
+                part_context = dataclasses.replace(context, year=part.year, genre=part.genre)
+                for extractor in extractors_for(view.genre):
+                    facts.extend(extractor.func(view, part_context))
+        else:
+            for extractor in extractors_for(doc.genre):
+                facts.extend(extractor.func(doc, context))
     extraction = Extraction(document=doc, context=context, facts=facts, warnings=list(warnings))
     # The report comes first: it counts a number as used by the evidence of
     # every fact as extracted, before restatements are de-duplicated and

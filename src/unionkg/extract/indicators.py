@@ -40,8 +40,11 @@ _UNIT = r"[^\d\s≥≤≧≦<>=＝═﹦，。；,;:：（）()]{0,8}?"
 QUALITATIVE_WORDS: Final[tuple[str, ...]] = (
     "有效提高", "明显提高", "显著提高", "有效改善", "明显改善", "显著改善", "有效消除", "有效缓解", "有效保障", "全面完成", "基本达成", "全部达成", "已完成",
     "基本提升", "基本完成", "基本达到", "显著提升", "明显提升", "逐步提升", "有效提升", "大幅提升", "持续提升", "有所提升",
-    "提升", "提高", "减轻", "达成", "有效", "显著", "明显", "良好", "改善", "增强", "降低", "减少", "达标", "完成", "按时完成", "是", "否",
+    "长期有效", "长期稳定", "持续有效", "符合要求", "长期", "长效", "持续", "稳定", "规范", "合格",
+    "提升", "提高", "减轻", "达成", "有效", "显著", "明显", "良好", "改善", "增强", "降低", "减少", "达标", "完成", "按时完成", "是", "否", "无",
 )  # fmt: skip
+#: One-character qualitative values, repeated as target and actual ("重大安全事故 无 无").
+SINGLE_QUALITATIVE: Final[frozenset[str]] = frozenset({"无", "是", "否"})
 
 #: Words of a 指标性质 column printed between the name and the value ("职工技能水平 定性 有效提升");
 #: 定性/定量 never end a real indicator name, 正向/反向 only when the header has 指标性质.
@@ -197,6 +200,8 @@ def _repeated_qualitative(flat: str) -> str | None:
         tail = flat[-size:]
         if flat[-2 * size : -size] == tail and not re.search(r"\d", tail) and any(w in tail for w in QUALITATIVE_WORDS):
             return tail
+    if len(flat) >= 4 and flat[-1] in SINGLE_QUALITATIVE and flat[-2] == flat[-1] and flat[-3] != flat[-1]:
+        return flat[-1]
     return None
 
 

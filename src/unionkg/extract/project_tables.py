@@ -45,7 +45,8 @@ PROJECT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # 年度资金总额 a b c 分值 执行率 得分; the 项目资金（万元） cell may precede it on the same line
     "funds": re.compile(r"^\s*(?:项目资金\s*[（(](?:万元|元)[)）]\s*)?年度资金总额\s+(?P<nums>[\d.,%\s—-]+?)\s*$"),
     "period": re.compile(r"(?P<start>\d{4}-\d{2}-\d{2})\s+(?P<end>\d{4}-\d{2}-\d{2})"),
-    "total_score": re.compile(r"^\s*总\s*分\s+(?P<nums>[\d.\s]+?)\s*$"),
+    # 总分 100 88.5, the grade may follow in the last cell: 总分 100 88.5 良 / 优秀
+    "total_score": re.compile(r"^\s*总\s*分\s+(?P<nums>[\d.\s]+?)\s*(?:(?<=\s)(?P<grade>[优良中差])(?:秀|好|等)?\s*)?$"),
     "grade": re.compile(r"评价等次\s*(?P<boxes>[^\n]+)"),
     # a grade stated on its own line under 总分: 自评等级 良 / 评价等级：优 / 绩效评级 良好
     "grade_word": re.compile(r"^\s*(?:自评|评价|绩效)?(?:等级|等次|评级|结果)\s*[：:]?\s*[“\"]?(?P<grade>[优良中差])(?:秀|好|等)?[”\"]?\s*$"),
@@ -179,6 +180,8 @@ def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> lis
                     after = block.index(ln)
                     grade_line = next((g for g in block[after + 1 : after + 3] if PROJECT_PATTERNS["grade_word"].match(g.text)), None)
                     grade = PROJECT_PATTERNS["grade_word"].match(grade_line.text).group("grade") if grade_line else None  # type: ignore[union-attr]
+                if grade is None and total.group("grade"):
+                    grade = total.group("grade")
                 end = grade_line.end if grade_line and grade_line.start > ln.start else ln.end
                 kind = EvaluationKind.SELF
                 if department:

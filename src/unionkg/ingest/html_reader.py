@@ -29,6 +29,17 @@ BLOCK_TAGS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 CELL_TAGS: frozenset[str] = frozenset({"td", "th"})
+# Page chrome of government websites: navigation, breadcrumbs, share buttons and the
+# site footer (主办单位, ICP备案号, 网站标识码).  An element is chrome when its tag is
+# one of CHROME_TAGS or a token of its class or id is in CHROME_NAMES (also as a
+# prefix or suffix joined by - or _: "main-nav", "footer_box"), unless it holds the
+# content itself (a table or a top heading), as layout containers of old sites do.
+CHROME_TAGS: frozenset[str] = frozenset({"nav", "footer"})
+CHROME_NAMES: frozenset[str] = frozenset(
+    {"nav", "navbar", "navigation", "menu", "topbar", "toolbar", "footer", "foot", "bottom", "copyright",
+     "breadcrumb", "breadcrumbs", "crumb", "crumbs", "position", "location", "share", "sidebar"}
+)  # fmt: skip
+_CHROME_SPLIT = re.compile(r"[\s_-]+")
 # Reading stops after this many table cells (a page of tables of the genre has a few thousand).
 MAX_TABLE_CELLS = 200_000
 # The <title> is kept only if the first characters of the page do not repeat it.
@@ -88,7 +99,7 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
         tail = item.tail
         if tail:
             stack.append(("text", tail))
-        if tag in DROPPED_TAGS or not tag:
+        if tag in DROPPED_TAGS or not tag or is_chrome(item):
             continue
         if tag == "br":
             flush()
@@ -107,6 +118,16 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
             stack.append(("open", child))
         if item.text:
             stack.append(("text", item.text))
+
+
+def is_chrome(element: Any) -> bool:
+    """Whether an element is page chrome (see :data:`CHROME_NAMES`), not content."""
+    tag = _tag(element)
+    if tag not in CHROME_TAGS:
+        names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+        if not any(token in CHROME_NAMES for token in _CHROME_SPLIT.split(names) if token):
+            return False
+    return next(element.iter("table", "h1"), None) is None
 
 
 def table_rows(table: Any, budget: list[int]) -> Table:

@@ -168,5 +168,26 @@ def clean_cell(cell: str | None) -> str:
     """Cell text with layout line breaks joined (no space between Han characters)."""
     if not cell:
         return ""
-    joined = re.sub(r"(?<=[\u3400-\u9fff，、（(])\s*\n\s*(?=[\u3400-\u9fff])", "", cell)
+    joined = CELL_WRAP.sub(_join_wrap, cell)
     return re.sub(r"\s+", " ", joined).strip()
+
+
+# A line break inside a cell and the characters around it.  Chinese has no
+# spaces between words, so a break next to a Han character (or Chinese
+# punctuation) is layout only; in a prose cell (one holding Han text) a break
+# between two parts of a number (`覆盖率9` / `6.2%`) is layout too.  Between
+# two numbers of a cell without Han text (`320.00` / `356.00`, two stacked
+# values) or two Latin words the break stays a space.
+CELL_WRAP = re.compile(r"(?<=(?P<left>\S))[ \t]*\n\s*(?=(?P<right>\S))")
+_HAN_OR_PUNCT = re.compile(r"[\u3400-\u9fff，、。；：（(“‘《]")
+_NUMBER_PART = re.compile(r"[0-9.,%％]")
+
+
+def _join_wrap(match: re.Match[str]) -> str:
+    left, right = match["left"], match["right"]
+    cell = match.string
+    if _HAN_OR_PUNCT.match(left) or re.match(r"[\u3400-\u9fff）)”’》，。；：、%％]", right):
+        return ""
+    if _NUMBER_PART.match(left) and _NUMBER_PART.match(right) and re.search(r"[\u3400-\u9fff]{2}", cell):
+        return ""
+    return " "
