@@ -51,6 +51,10 @@ Triple = tuple[Node, Node, Node]
 PathKey = Union[URIRef, tuple[str, Any], None]
 
 
+_TYPE = RDF.type
+_SUBCLASS = RDFS.subClassOf
+
+
 class UnsupportedShapes(Exception):
     """The shapes use something this compiler does not implement (use pyshacl)."""
 
@@ -120,8 +124,8 @@ class Program:
     """A compiled shapes graph."""
 
     shapes: list[_Shape]
-    forward: frozenset  # predicates read subject -> object
-    inverse: frozenset  # predicates read object -> subject
+    forward: dict  # predicates read subject -> object (each to the one object the checks look up with)
+    inverse: dict  # predicates read object -> subject
     names: Any = field(default=None, repr=False)  # namespace manager for messages
 
 
@@ -176,8 +180,11 @@ def compile_shapes(shapes: Graph) -> Program:
         if str(p).startswith(str(SH)) and p not in _NON_VALIDATING and p not in _PARAMETERS:
             raise UnsupportedShapes(f"unsupported SHACL property {p} on {s!r}")
     compiled: list[_Shape] = []
-    forward: set = {RDF.type, RDFS.subClassOf}
+    forward: set = {_TYPE, _SUBCLASS}
     inverse: set = set()
+    # One Python object per predicate IRI: the index is keyed by these, so that
+    # look-ups hit by identity instead of calling rdflib's (Python) __eq__.
+    canon: dict = {_TYPE: _TYPE, _SUBCLASS: _SUBCLASS}
     seen: set[tuple[Node, tuple]] = set()
     for shape in sorted({s for p in _TARGET_PREDICATES for s in shapes.subjects(p, None)}, key=str):
         if _deactivated(shapes, shape):
@@ -194,12 +201,28 @@ def compile_shapes(shapes: Graph) -> Program:
             path_node = shapes.value(part, SH.path)
             if part is not shape and path_node is None:
                 raise UnsupportedShapes(f"property shape {part!r} without sh:path")
-            path = None if path_node is None else path_key(shapes, path_node)
+            path = None if path_node is None else _canonical(path_key(shapes, path_node), canon)
             _path_predicates(path, forward, inverse)
-            compiled_shape = _compile_shape(shapes, part, targets, path, forward, inverse)
+            compiled_shape = _compile_shape(shapes, part, targets, path, forward, canon)
             if compiled_shape.constraints:
                 compiled.append(compiled_shape)
-    return Program(compiled, frozenset(forward), frozenset(inverse), shapes.namespace_manager)
+    return Program(
+        compiled,
+        {canon.setdefault(p, p): canon[p] for p in forward},
+        {canon.setdefault(p, p): canon[p] for p in inverse},
+        shapes.namespace_manager,
+    )
+
+
+def _canonical(path: PathKey, canon: dict) -> PathKey:
+    if isinstance(path, URIRef):
+        return canon.setdefault(path, path)  # type: ignore[no-any-return]
+    if path is None:
+        return None
+    tag, inner = path
+    if tag in ("seq", "alt"):
+        return (tag, tuple(_canonical(p, canon) for p in inner))
+    return (tag, _canonical(inner, canon))
 
 
 def _deactivated(shapes: Graph, shape: Node) -> bool:
@@ -207,7 +230,7 @@ def _deactivated(shapes: Graph, shape: Node) -> bool:
     return value is not None and bool(_literal_value(value))
 
 
-def _compile_shape(shapes: Graph, shape: Node, targets: tuple, path: PathKey, forward: set, inverse: set) -> _Shape:
+def _compile_shape(shapes: Graph, shape: Node, targets: tuple, path: PathKey, forward: set, canon: dict) -> _Shape:
     severity = shapes.value(shape, SH.severity) or SH.Violation
     messages = [str(m) for m in shapes.objects(shape, SH.message)]
     message = messages[0] if messages else None
@@ -219,9 +242,10 @@ def _compile_shape(shapes: Graph, shape: Node, targets: tuple, path: PathKey, fo
         if param in (SH.minCount, SH.maxCount, SH.hasValue, SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals) and path is None:
             raise UnsupportedShapes(f"{param} on node shape {shape!r}")
         for value in values:
-            component, kind, arg, generic = _compile_constraint(shapes, shape, param, value)
-            if param in (SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals):
+            if param in (SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals) and isinstance(value, URIRef):
+                value = canon.setdefault(value, value)
                 forward.add(value)
+            component, kind, arg, generic = _compile_constraint(shapes, shape, param, value)
             constraints.append(_Constraint(component, kind, arg, message or generic))
     return _Shape(shape, targets, path, severity, constraints)
 
@@ -363,8 +387,6 @@ def _value_check(test: Callable[[Node], bool], message: str) -> _ValueTest:
     return _ValueTest(test, message)
 
 
-_TYPE = RDF.type
-_SUBCLASS = RDFS.subClassOf
 _STRING_TYPES = (None, RDF.langString, XSD.string)
 _NUMERIC = frozenset(_NUMERIC_LITERAL_TYPES)
 
@@ -469,15 +491,17 @@ class _Context:
     """The index of one data graph and what the checks ask of it."""
 
     def __init__(self, triples: Iterable[Triple], program: Program) -> None:
-        forward_preds = program.forward
-        inverse_preds = program.inverse
+        forward_get = program.forward.get
+        inverse_get = program.inverse.get
         # Objects are kept in lists (hashing rdflib literals is slow); the few
         # lists longer than one are made duplicate-free below.
         out: dict[Node, dict[Node, Any]] = {}
         inv: dict[Node, dict[Node, Any]] = {}
         long: list = []
         for s, p, o in triples:
-            if p in forward_preds:
+            cp = forward_get(p)
+            if cp is not None:
+                p = cp
                 po = out.get(s)
                 if po is None:
                     out[s] = {p: [o]}
@@ -489,8 +513,9 @@ class _Context:
                         if len(objs) == 1:
                             long.append((po, p))
                         objs.append(o)
-            if p in inverse_preds:
-                inv.setdefault(o, {}).setdefault(p, set()).add(s)
+            cp = inverse_get(p)
+            if cp is not None:
+                inv.setdefault(o, {}).setdefault(cp, set()).add(s)
         for po, p in long:
             objs = po[p]
             unique = list(dict.fromkeys(objs))

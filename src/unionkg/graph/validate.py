@@ -193,6 +193,9 @@ def _vocabulary_index() -> _VocabularyIndex:
     return _VocabularyIndex({k: tuple(v) for k, v in types.items()}, closure)
 
 
+_RDF_TYPE_TEXT = str(RDF.type)
+
+
 def minimal_vocabulary(triples: Iterable[Triple]) -> set[Triple]:
     """The vocabulary triples core shapes need to validate ``triples``.
 
@@ -202,16 +205,20 @@ def minimal_vocabulary(triples: Iterable[Triple]) -> set[Triple]:
     index = _vocabulary_index()
     out: set[Triple] = set()
     classes: set[Node] = set()
-    seen: set[Node] = set()
+    iris: set[Node] = set()
+    rdf_type = _RDF_TYPE_TEXT
+    str_eq = str.__eq__  # predicates are IRIs: compare the text, not through rdflib's Python __eq__
     for _, p, o in triples:
-        if p == RDF.type:
+        if str_eq(p, rdf_type):
             classes.add(o)
-        elif isinstance(o, URIRef) and o not in seen:
-            seen.add(o)
-            extra = index.types.get(o)
-            if extra:
-                out.update(extra)
-                classes.update(t[2] for t in extra)
+        elif isinstance(o, URIRef):
+            iris.add(o)
+    types = index.types
+    for o in iris:
+        extra = types.get(o)
+        if extra:
+            out.update(extra)
+            classes.update(t[2] for t in extra)
     for cls in classes:
         out.update(index.superclasses.get(cls, ()))
     return out
