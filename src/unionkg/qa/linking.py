@@ -26,6 +26,7 @@ from unionkg.qa.items import line_names, named_in
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     AUTONOMOUS_FULL_NAME,
+    BODY_KIND_AFTER_PLACE,
     CODE_PATTERN,
     FEDERATION_WORDS,
     LEVEL_ALIASES,
@@ -265,17 +266,26 @@ class Catalog:
             for m in re.finditer(re.escape(alias), text):
                 if any(consumed[m.start():m.end()]):
                     continue
+                if self._names_another_kind(alias, iri, text[m.end():]):
+                    continue
                 consumed[m.start():m.end()] = [True] * (m.end() - m.start())
                 if iri not in found:
                     found.append(iri)
         found = self._resolve_level_aliases(text, consumed, found)
         wants_federation = bool(FEDERATION_WORDS.search(text))
+        not_a_federation: list[str] = []
         for word, iris in self._en_aliases.items():
             if re.search(rf"\b{re.escape(word)}\b", text):
-                feds = [i for i in iris if self.orgs[i].is_federation]
-                chosen = feds if (wants_federation or len(iris) > 1) and feds else iris
+                feds = [i for i in iris if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label]
+                if wants_federation and not feds:
+                    not_a_federation.append(word)  # "the Beijing federation" is not the Beijing education commission
+                    continue
+                chosen = feds if len(iris) > 1 and feds else iris
                 found.extend(i for i in chosen if i not in found)
         unknown = self._unknown_mentions(text, consumed)
+        for m in ORG_PATTERNS["en_body_mention"].finditer(text):
+            if m.group(1) in not_a_federation and m.group(0) not in unknown:
+                unknown.append(m.group(0))
         if unknown and not found:
             # a mistyped place (柳洲 for 柳州, 南章 for 南昌): the body whose name sounds the same
             for mention in list(unknown):
@@ -285,6 +295,17 @@ class Catalog:
                     if iri not in found:
                         found.append(iri)
         return found, unknown
+
+    def _names_another_kind(self, alias: str, iri: str, after: str) -> bool:
+        """A bare place alias ("北京市") followed by a kind of body ("总工会") that the
+        linked body is not (北京市海淀区教育委员会): the question asks about another body."""
+        if BODY_KIND_AFTER_PLACE.match(alias):
+            return False  # the alias names a kind of body itself
+        m = BODY_KIND_AFTER_PLACE.match(after)
+        if m is None:
+            return False
+        label = self.orgs[iri].label if iri in self.orgs else ""
+        return m.group(1) not in label[len(alias):] and m.group(0) not in label
 
     def _homophone(self, mention: str) -> str | None:
         """The one body whose place name is pronounced as the mention's and differs by one character."""

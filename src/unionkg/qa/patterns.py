@@ -95,6 +95,12 @@ ORG_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("人民政府办公室", "政府办"), ("人民政府", "政府"), ("公共资源交易", "公管"),
 )
 
+# The kind of body a question names right after a place ("北京市总工会", "海淀区教委",
+# "韶关市人社局"): a bare place alias of a body of another kind must not link to it.
+BODY_KIND_AFTER_PLACE = re.compile(
+    r"^[\u4e00-\u9fff]{0,10}?(总工会|工会|人民政府|政府|委员会|局|厅|委|办公室|中心|联合会|院|馆|站|所)"
+)
+
 # English words that name the kind of body asked about; they prefer federations.
 FEDERATION_WORDS = re.compile(r"\b(?:union|federation|trade union|ftu)\b")
 
