@@ -46,7 +46,7 @@ def parameter_values() -> dict[str, Node]:
     first = document_quads(0)
     doc = next(line.split(" ", 1)[0][1:-1] for line in first if "/id/doc/" in line and "identifier" in line)
     source = next(line.split(" ", 2)[2].rsplit(" <", 1)[0].strip()[1:-1] for line in first if "/terms/source>" in line)
-    return {"org": org, "iri": org, "g": URIRef(doc), "doc": URIRef(doc), "docIri": URIRef(doc), "source": Literal(source), "year": Literal(2018)}
+    return {"org": org, "parent": org, "iri": org, "g": URIRef(doc), "doc": URIRef(doc), "docIri": URIRef(doc), "source": Literal(source), "year": Literal(2018)}
 
 
 def _time(fn: object, runs: int) -> list[float]:

@@ -66,20 +66,42 @@ class _Doc:
         self.lines.append(f"{s} {p} {o} {self.graph} .\n")
 
 
+YEARS = 8
+KINDS = ("budget", "final")
+
+
+def document_slot(index: int, seed: int = 11) -> tuple[int, int, int, str]:
+    """(place index, round, fiscal year, kind) of the ``index``-th document.
+
+    Each body publishes one budget and one final account a year, as real
+    bodies do: its 16 documents (8 years x 2 kinds) are consecutive, and no
+    two documents share a body, a year and a kind.  (Drawing the body at
+    random did: two different budgets of one body and year then minted the
+    same observation, project and indicator IRIs with different values, and
+    every per-body query multiplied them, 2^n rows per fact, which no real
+    corpus has.)  After every place has a body, further bodies are districts
+    of the places (``round`` 1, 2, ...).
+    """
+    per_body = YEARS * len(KINDS)
+    body = index // per_body
+    order = list(range(len(PLACES)))
+    random.Random(f"{seed}:places").shuffle(order)
+    year = 2018 + (index // len(KINDS)) % YEARS
+    return order[body % len(PLACES)], body // len(PLACES), year, KINDS[index % len(KINDS)]
+
+
 def document_quads(index: int, seed: int = 11) -> list[str]:
     """The N-Quads lines of the ``index``-th synthetic document graph."""
     rng = random.Random(f"{seed}:{index}")
-    place_index = rng.randrange(len(PLACES))
+    place_index, round_no, year, kind = document_slot(index, seed)
     place = PLACES[place_index]
-    division = f"{110000 + place_index * 100}"
-    year = 2018 + index % 8
-    kind = ("budget", "final")[index % 2]
+    division = f"{110000 + place_index * 100 + round_no}"
     doc_id = f"{index:016x}"
     doc = f"<{BASE}id/doc/{doc_id}>"
     w = _Doc(doc, [])
-    org_slug = f"org-{place_index}"
+    org_slug = f"org-{place_index}" if round_no == 0 else f"org-{place_index}-{round_no}"
     org = f"<{BASE}id/org/{division}/{org_slug}>"
-    org_name = f"{place}总工会"
+    org_name = f"{place}总工会" if round_no == 0 else f"{place}第{round_no + 1}片区总工会"
     year_iri = f"<{BASE}id/year/{year}>"
     passage_no = 0
 
@@ -121,7 +143,8 @@ def document_quads(index: int, seed: int = 11) -> list[str]:
     w.add(org, iri("ukg:divisionCode"), lit(division))
     w.add(org, iri("dct:spatial"), f"<{BASE}id/place/{division}>")
     units = [org]
-    for u, unit_name in enumerate(rng.sample(UNITS, k=rng.randint(0, 3))):
+    for unit_name in rng.sample(UNITS, k=rng.randint(0, 3)):
+        u = UNITS.index(unit_name)  # one IRI per unit name, as the mapping mints them
         unit = f"<{BASE}id/org/{division}/{org_slug}/unit-{u}>"
         units.append(unit)
         w.add(unit, f"<{RDF_TYPE}>", iri("org:FormalOrganization"))
@@ -168,7 +191,7 @@ def document_quads(index: int, seed: int = 11) -> list[str]:
 
     # Projects, indicators, evaluation.
     for p_no, project_name in enumerate(rng.sample(PROJECTS, k=rng.randint(2, 6))):
-        project = f"<{BASE}id/project/{division}/{org_slug}/{year}/p{p_no}>"
+        project = f"<{BASE}id/project/{division}/{org_slug}/{year}/{kind}-p{p_no}>"  # one document per body, year and kind
         budget = rng.randint(100_000, 30_000_000)
         final = budget if rng.random() < 0.7 else int(budget * rng.uniform(0.6, 1))
         w.add(project, f"<{RDF_TYPE}>", iri("ukg:Project"))
