@@ -12,7 +12,8 @@ from unionkg.errors import ForbiddenError
 from unionkg_api.state import AppState
 
 
-def get_state(request: Request) -> AppState:
+async def get_state(request: Request) -> AppState:
+    """Async on purpose: FastAPI runs a plain ``def`` dependency on a worker thread, per request."""
     state: AppState = request.app.state.unionkg
     return state
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import pickle
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -221,6 +223,11 @@ class _Worker:
     A fresh interpreter rather than multiprocessing's spawn: it does not
     re-import the parent's ``__main__`` (a console script, a test runner, a
     REPL), and never inherits the parent's threads or open store.
+
+    The worker end reads and writes with ``multiprocessing.connection``; this
+    end speaks the same framing (a 4-byte big-endian length, or -1 and an
+    8-byte length, then a pickle) on the event loop's non-blocking socket
+    calls, so a round-trip costs no thread hop and no reader registration.
     """
 
     def __init__(self, store_path: str):
@@ -231,7 +238,35 @@ class _Worker:
             stdin=subprocess.DEVNULL,
         )
         child.close()
-        self.conn = Connection(parent.detach())
+        parent.setblocking(False)
+        self.sock = parent
+
+    async def send(self, message: object, loop: asyncio.AbstractEventLoop) -> None:
+        await loop.sock_sendall(self.sock, _frame(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    async def receive(self, loop: asyncio.AbstractEventLoop) -> Any:
+        head = await self._read(4, loop)
+        (size,) = struct.unpack("!i", head)
+        if size == -1:
+            (size,) = struct.unpack("!Q", await self._read(8, loop))
+        return pickle.loads(await self._read(size, loop))
+
+    async def _read(self, size: int, loop: asyncio.AbstractEventLoop) -> bytes:
+        buffer = bytearray(size)
+        view = memoryview(buffer)
+        got = 0
+        while got < size:
+            n = await loop.sock_recv_into(self.sock, view[got:])
+            if n == 0:
+                raise EOFError("the query worker closed its socket")
+            got += n
+        return bytes(buffer)
+
+    def send_stop(self) -> None:
+        try:
+            self.sock.send(_frame(pickle.dumps(None)))
+        except OSError:
+            pass
 
     def kill(self) -> None:
         if self.process.poll() is None:
@@ -240,7 +275,14 @@ class _Worker:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             log.error("query worker %s did not exit after SIGKILL", self.process.pid)
-        self.conn.close()
+        self.sock.close()
+
+
+def _frame(payload: bytes) -> bytes:
+    """``multiprocessing.connection`` framing of one message."""
+    n = len(payload)
+    header = struct.pack("!i", n) if n <= 0x7FFFFFFF else struct.pack("!i", -1) + struct.pack("!Q", n)
+    return header + payload
 
 
 class ProcessQueryRunner:
@@ -285,8 +327,8 @@ class ProcessQueryRunner:
             raise QueryTimeoutError(f"every query worker stayed busy for the {timeout_s:g} s time limit; try again later") from exc
         healthy = False
         try:
-            worker.conn.send((self._generation, job))
-            reply = await self._receive(worker, max(0.001, deadline - loop.time()), loop)
+            await worker.send((self._generation, job), loop)
+            reply = await asyncio.wait_for(worker.receive(loop), max(0.001, deadline - loop.time()))
             healthy = True
         except TimeoutError as exc:
             raise QueryTimeoutError(f"query stopped after the {timeout_s:g} s time limit") from exc
@@ -303,17 +345,6 @@ class ProcessQueryRunner:
         _status, name, message, detail = reply
         raise ERRORS_FROM_WORKER.get(name, QueryEvaluationError)(message, detail=detail)
 
-    async def _receive(self, worker: _Worker, timeout_s: float, loop: asyncio.AbstractEventLoop) -> Any:
-        ready: asyncio.Future[None] = loop.create_future()
-        fd = worker.conn.fileno()
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
-        try:
-            await asyncio.wait_for(ready, timeout_s)
-        finally:
-            loop.remove_reader(fd)
-        # The worker has started writing; read the whole message off the loop.
-        return await asyncio.to_thread(worker.conn.recv)
-
     async def _replace(self, worker: _Worker) -> None:
         self._all.discard(worker)
         await asyncio.to_thread(worker.kill)
@@ -324,9 +355,6 @@ class ProcessQueryRunner:
     async def close(self) -> None:
         self._closed = True
         for worker in list(self._all):
-            try:
-                worker.conn.send(None)
-            except OSError:
-                pass
+            worker.send_stop()
             await asyncio.to_thread(worker.kill)
         self._all.clear()

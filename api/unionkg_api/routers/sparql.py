@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from functools import cache
 from typing import Annotated
 from urllib.parse import parse_qs
 
@@ -52,7 +53,9 @@ RESULT_MEDIA_DOC = {
 }
 
 
+@cache
 def prefix_map() -> dict[str, str]:
+    """The service's prefixes (one shared dict: jobs only read it)."""
     return {p: str(ns) for p, ns in PREFIXES.items()}
 
 
@@ -104,20 +107,34 @@ def _update_embedded(store: OxigraphStore, update: str) -> None:
         store.oxigraph.flush()
 
 
-@router.get("/sparql", responses=RESULT_MEDIA_DOC, summary="SPARQL 1.1 query (GET)")
-async def sparql_get(
-    request: Request,
-    state: StateDep,
-    query: Annotated[str | None, Query(description="SPARQL query")] = None,
-    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],
-    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],
-    format: Annotated[str | None, Query(description="json | xml | csv | tsv | turtle | ntriples | jsonld | rdfxml (overrides Accept)")] = None,
-) -> Response:
+SPARQL_GET_PARAMETERS = {
+    "parameters": [
+        {"name": "query", "in": "query", "required": False, "description": "SPARQL query", "schema": {"type": "string"}},
+        {"name": "default-graph-uri", "in": "query", "required": False, "schema": {"type": "array", "items": {"type": "string"}}},
+        {"name": "named-graph-uri", "in": "query", "required": False, "schema": {"type": "array", "items": {"type": "string"}}},
+        {
+            "name": "format",
+            "in": "query",
+            "required": False,
+            "description": "json | xml | csv | tsv | turtle | ntriples | jsonld | rdfxml (overrides Accept)",
+            "schema": {"type": "string"},
+        },
+    ]
+}
+
+
+@router.get("/sparql", responses=RESULT_MEDIA_DOC, openapi_extra=SPARQL_GET_PARAMETERS, summary="SPARQL 1.1 query (GET)")
+async def sparql_get(request: Request) -> Response:
+    # The parameters are read by hand (documented by SPARQL_GET_PARAMETERS): FastAPI's
+    # per-request parameter solving cost more than the rest of a look-up.
+    params = request.query_params
+    query = params.get("query")
     if query is None:
         if wants_html(request.headers.get("accept")):
             return RedirectResponse("/editor", status_code=303)
         raise InputError("missing 'query' parameter (SPARQL 1.1 Protocol: GET /sparql?query=...)")
-    return await answer_query(request, state, query, default_graph_uri, named_graph_uri, format)
+    state: AppState = request.app.state.unionkg
+    return await answer_query(request, state, query, params.getlist("default-graph-uri"), params.getlist("named-graph-uri"), params.get("format"))
 
 
 @router.post("/sparql", responses=RESULT_MEDIA_DOC, openapi_extra=SPARQL_BODY_DOC, summary="SPARQL 1.1 query or update (POST)")
