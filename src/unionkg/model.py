@@ -129,6 +129,10 @@ class Amount(Fact):
     #: The stated rate of this (final) figure against the budget, in percent:
     #: "决算数 6395.05 万元，完成年初预算的 114.70%", "决算支出 585.91 万元。总体预算执行率为 100%"
     completion_pct: Decimal | None = None
+    #: When the figure is one item of a list that breaks down a total stated just
+    #: before it in the same paragraph ("支出预算 3208.93 万元…。具体支出情况是：
+    #: 行政运行 1294.97 万元，…"), the item of that total.
+    part_of: str | None = None
 
 
 @dataclass(slots=True)

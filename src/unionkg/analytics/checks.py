@@ -338,6 +338,62 @@ def check_compositions(ctx: Context) -> list[Finding]:
     return findings
 
 
+def check_stated_parts(ctx: Context) -> list[Finding]:
+    """A total against the sum of the figures a document lists as its breakdown
+    ("支出预算 3208.93 万元。具体支出情况是：行政运行 1294.97 万元，…", ``ukg:partOf``).
+
+    The total of a part is the nearest figure before it with the total's item
+    (same document, body, year and phase).  No finding within the rounding
+    tolerance (half a printing unit per figure), nor for fewer than two parts.
+    """
+    by_iri = {o.iri: o for o in ctx.observations}
+    nearest: dict[str, tuple[int, str]] = {}
+    part_at: dict[str, int] = {}
+    for r in ctx.store.select(named_query("check_stated_parts")).values():
+        part, total, start = str(r["part"]), str(r["total"]), int(str(r["totalStart"]))
+        part_at[part] = int(str(r["partStart"]))
+        if part == total or part not in by_iri or total not in by_iri:
+            continue
+        if part not in nearest or start > nearest[part][0]:
+            nearest[part] = (start, total)
+    groups: dict[str, list[Obs]] = defaultdict(list)
+    for part, (_start, total) in nearest.items():
+        groups[total].append(by_iri[part])
+    findings: list[Finding] = []
+    for total_iri, parts in groups.items():
+        if len(parts) < 2:
+            continue
+        total = by_iri[total_iri]
+        parts = sorted(parts, key=lambda o: (part_at[o.iri], o.iri))
+        unit = rounding_unit([total.value, *(p.value for p in parts)])
+        tol = sum_tolerance(len(parts), unit)
+        expected = sum((p.value for p in parts), Decimal(0))
+        diff = total.value - expected
+        if abs(diff) <= tol:
+            continue
+        names = " + ".join(f"{_display(p)} {_wan(p.value)}" for p in parts)
+        message = (
+            f"a total and the breakdown the text lists for it: stated {_display(total)} {_wan(total.value)} "
+            f"but the {len(parts)} listed parts add up to {_wan(expected)} ({names}); difference {_wan(diff)}; "
+            f"tolerance {_wan(tol)} = half a printing unit for each of the {len(parts)} parts and the total"
+        )
+        findings.append(
+            ctx.finding(
+                kind="sum_mismatch",
+                severity=_severity(diff, tol, total.value),
+                check="sum:stated_parts",
+                message=message,
+                org=total.org,
+                year=total.year,
+                expected=expected,
+                stated=total.value,
+                tolerance=tol,
+                figures=[total, *parts],
+            )
+        )
+    return findings
+
+
 def check_columns(ctx: Context) -> list[Finding]:
     """A table row's total column (合计 / 小计) against its other columns."""
     findings: list[Finding] = []
@@ -1037,6 +1093,7 @@ CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
     "compositions": check_compositions,
     "columns": check_columns,
     "classification": check_code_hierarchy,
+    "stated_parts": check_stated_parts,
     "units": check_units_vs_department,
     "shares": check_shares,
     "changes": check_changes,

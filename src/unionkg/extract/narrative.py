@@ -326,6 +326,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     sentence_phase: tuple[int, Phase] | None = None  # (sentence start, phase) of the last amount whose label names its phase
     final_amounts: list[tuple[int, int, bool]] = []  # (index in facts, position, whether a stated final figure without a rate)
     ev_starts: dict[int, int] = {}  # index in facts -> view offset where its evidence starts
+    recorded: dict[int, tuple[int, _Figure]] = {}  # figure start -> (index in facts, figure) of every amount read
     # the prior year's figures ("比2018年（上一年）预算 4.62 万元") are neither amounts nor the end of a change statement
     prior = {m.start() for m in matches if NARRATIVE_PATTERNS["prior_year_label"].match(text[_clause_start(text, m.start()) : m.start()])}
     for i, m in enumerate(matches):
@@ -378,6 +379,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if completion_m:
             completion = _number(completion_m.group("number"))
             ev_end = completion_m.end()
+        recorded[start] = (len(facts), m)
         final_amounts.append((len(facts), start, explicit is Phase.FINAL and completion is None))
         ev_starts[len(facts)] = ev_start
         facts.append(
@@ -402,8 +404,79 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         stop = min(stop, _sentence_end(text, m.end()))
         facts.extend(_changes_after(view, m.end(), stop, org, year, label, phase, used))
     _overall_execution_rates(view, facts, final_amounts, ev_starts)
+    skipped = [f for f in matches if f.start() not in recorded and not _inside(f.start(), excluded) and f.start() not in prior]
+    _mark_breakdowns(text, facts, recorded, skipped)
     facts.extend(_changes_without_amount(view, context, sections, names, used, [f.start() for f in matches], labels_at))
     return facts
+
+
+#: Words that introduce the breakdown of a total just stated ("具体支出情况是：", "其中：", "包括：",
+#: "分别为：", "按支出功能科目划分：").
+BREAKDOWN_INTRO = re.compile(r"具体(?:支出|收入)?情况(?:是|为|如下)[：:]|其中[：:，,]?|包括[：:]|分别为[：:]|按[^，,。；;：:\n]{1,12}划分[：:]")
+#: Clauses of a breakdown that carry no item of their own: a share, a change, a comparison.
+_BREAKDOWN_ASIDE = re.compile(r"[%％]|^\s*(?:占|较|比|与|同比|增|减|下降|上升|持平)")
+
+
+def _mark_breakdowns(text: str, facts: list[Fact], recorded: dict[int, tuple[int, _Figure]], skipped: list[_Figure]) -> None:
+    """Set ``part_of`` on the amounts of a list that breaks down a total stated just before it.
+
+    The list runs from an introducing word (:data:`BREAKDOWN_INTRO`) to the end
+    of its sentence.  Read only when it is clear: the total is the last amount
+    before the word, in the same sentence or the one before it, with nothing
+    but a change or share in between; the total is not itself an item of
+    another list; the list nests no other list; every clause of the list that
+    names something states its amount; and the total and all items are read
+    amounts of one phase and one unit.
+    """
+    read = sorted(recorded.items())
+    for intro in BREAKDOWN_INTRO.finditer(text):
+        para_start = text.rfind("\n", 0, intro.start()) + 1
+        list_end = _sentence_end(text, intro.end())
+        before = [(pos, entry) for pos, entry in read if para_start <= pos and entry[1].end() <= intro.start()]
+        if not before:
+            continue
+        total_pos, (total_index, total_fig) = before[-1]
+        gap = text[total_fig.end() : intro.start()]
+        if any(total_fig.end() <= f.start() < intro.start() for f in skipped):
+            continue
+        stops = [i for i, ch in enumerate(gap) if ch in "。"]
+        if len(stops) > 1 or (stops and gap[stops[0] + 1 :].strip()):
+            continue  # the list does not follow the total right away
+        total_sentence = _sentence_bounds(text, total_pos)[0]
+        if BREAKDOWN_INTRO.search(text, total_sentence, total_pos):
+            continue  # the total is itself an item of a list: its own list's end is unclear
+        if BREAKDOWN_INTRO.search(text, intro.end(), list_end):
+            continue  # a nested list
+        if any(intro.end() <= f.start() < list_end for f in skipped):
+            continue  # a listed figure that was not read as an amount
+        items = [(pos, entry) for pos, entry in read if intro.end() <= pos < list_end]
+        if not items:
+            continue
+        total = facts[total_index]
+        assert isinstance(total, Amount)
+        unit = _unit_key(total_fig.unit)
+        parts = [facts[index] for _pos, (index, _fig) in items]
+        if any(_unit_key(fig.unit) != unit for _pos, (_index, fig) in items):
+            continue
+        if any(not isinstance(p, Amount) or p.phase is not total.phase or p.org != total.org for p in parts):
+            continue
+        if not _every_clause_has_amount(text, intro.end(), list_end, [pos for pos, _entry in items]):
+            continue
+        for p in parts:
+            assert isinstance(p, Amount)
+            p.part_of = total.item
+
+
+def _every_clause_has_amount(text: str, start: int, end: int, positions: list[int]) -> bool:
+    """Whether each clause of ``text[start:end]`` states an amount or is an aside (share, change)."""
+    pos = start
+    while pos < end:
+        nxt = min([i for i in (text.find(ch, pos, end) for ch in "，,；;、") if i >= 0], default=end)
+        clause = text[pos:nxt]
+        if clause.strip() and not any(pos <= p < nxt for p in positions) and not _BREAKDOWN_ASIDE.search(clause):
+            return False
+        pos = nxt + 1
+    return True
 
 
 def _overall_execution_rates(view: ProseView, facts: list[Fact], final_amounts: list[tuple[int, int, bool]], ev_starts: dict[int, int]) -> None:

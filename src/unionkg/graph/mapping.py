@@ -666,6 +666,7 @@ class Mapper:
         self.add_opt(obs, UKG.sharePercent, f.share_pct, dec)
         self.add_opt(obs, UKG.completionPercent, f.completion_pct, dec)
         self.add_opt(obs, UKG.scope, f.scope)
+        self.add_opt(obs, UKG.partOf, f.part_of)
         self.add(obs, OBEU_ATTR.currency, RENMINBI)
         self.provenance(obs, f.evidence)
 
