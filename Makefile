@@ -30,7 +30,7 @@ test: install-test
 	$(BIN)/python -m pytest
 	@# pytest exits 5 when it collects no tests, which fails this target too.
 
-bench: install
+bench: install-test
 	$(BIN)/python -m benchmarks
 
 clean:
