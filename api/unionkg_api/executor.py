@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import pyoxigraph as ox
@@ -145,17 +146,20 @@ class QueryRunner(Protocol):
 
 
 class ThreadQueryRunner:
-    """Runs on a thread against an in-process pyoxigraph store (not killable)."""
+    """Runs ``run_job(target, job)`` on a thread: an in-process pyoxigraph store
+    (``execute``) or a remote store.  Not killable: at the limit the client gets
+    the time-limit error while the thread finishes in the background."""
 
-    def __init__(self, store: ox.Store):
-        self._store = store
+    def __init__(self, target: Any, run_job: Callable[[Any, QueryJob], SerialisedResult] | None = None):
+        self._target = target
+        self._run_job = run_job or execute
 
     async def start(self) -> None:
         pass
 
     async def run(self, job: QueryJob, timeout_s: float) -> SerialisedResult:
         try:
-            return await asyncio.wait_for(asyncio.to_thread(execute, self._store, job), timeout_s)
+            return await asyncio.wait_for(asyncio.to_thread(self._run_job, self._target, job), timeout_s)
         except TimeoutError as exc:
             raise QueryTimeoutError(f"query stopped after the {timeout_s:g} s time limit") from exc
 

@@ -7,11 +7,9 @@ form of the query (table, boolean, graph) comes from parsing it locally.
 
 from __future__ import annotations
 
-import asyncio
 
 import pyoxigraph as ox
 
-from unionkg.errors import QueryTimeoutError
 from unionkg.graph.store import GraphStore, to_ox
 
 from unionkg_api.executor import QueryJob, _serialise
@@ -27,7 +25,8 @@ def _form(sparql: str) -> str:
     return "graph"
 
 
-def _run(store: GraphStore, job: QueryJob) -> SerialisedResult:
+def run_remote_job(store: GraphStore, job: QueryJob) -> SerialisedResult:
+    """Evaluate ``job`` on the remote server and serialise its answer here (run by ThreadQueryRunner)."""
     form = _form(job.sparql)
     if form == "ask":
         empty = ox.Store()
@@ -45,23 +44,3 @@ def _run(store: GraphStore, job: QueryJob) -> SerialisedResult:
     graph = store.construct(job.sparql)
     triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]  # type: ignore[arg-type]
     return _serialise(iter(triples), job)
-
-
-class StoreQueryRunner:
-    def __init__(self, store: GraphStore):
-        self._store = store
-
-    async def start(self) -> None:
-        pass
-
-    async def run(self, job: QueryJob, timeout_s: float) -> SerialisedResult:
-        try:
-            return await asyncio.wait_for(asyncio.to_thread(_run, self._store, job), timeout_s)
-        except TimeoutError as exc:
-            raise QueryTimeoutError(f"query stopped after the {timeout_s:g} s time limit") from exc
-
-    def invalidate(self) -> None:
-        pass
-
-    async def close(self) -> None:
-        pass

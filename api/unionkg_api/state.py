@@ -87,9 +87,9 @@ def build_state(settings: Settings, store: GraphStore | None = None) -> AppState
     elif isinstance(store, OxigraphStore):
         runner = ThreadQueryRunner(store.oxigraph)
     else:
-        from unionkg_api.remote_runner import StoreQueryRunner
+        from unionkg_api.remote_runner import run_remote_job
 
-        runner = StoreQueryRunner(store)
+        runner = ThreadQueryRunner(store, run_remote_job)
     return AppState(settings=settings, store=store, runner=runner)
 
 

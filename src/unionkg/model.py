@@ -127,11 +127,11 @@ class Amount(Fact):
     share_pct: Decimal | None = None  # "占 ... 的 x%" as stated
     scope: str | None = None  # "department" (whole 部门) or None (the org itself)
     #: The stated rate of this (final) figure against the budget, in percent:
-    #: "决算数 6395.05 万元，完成年初预算的 114.70%", "决算支出 585.91 万元。总体预算执行率为 100%"
+    #: "决算数 1520.60 万元，完成年初预算的 104.30%", "决算支出 410.25 万元。总体预算执行率为 100%"
     completion_pct: Decimal | None = None
     #: When the figure is one item of a list that breaks down a total stated just
-    #: before it in the same paragraph ("支出预算 3208.93 万元…。具体支出情况是：
-    #: 行政运行 1294.97 万元，…"), the item of that total.
+    #: before it in the same paragraph ("支出预算 2150.40 万元…。具体支出情况是：
+    #: 行政运行 860.12 万元，…"), the item of that total.
     part_of: str | None = None
 
 

@@ -340,7 +340,7 @@ def check_compositions(ctx: Context) -> list[Finding]:
 
 def check_stated_parts(ctx: Context) -> list[Finding]:
     """A total against the sum of the figures a document lists as its breakdown
-    ("支出预算 3208.93 万元。具体支出情况是：行政运行 1294.97 万元，…", ``ukg:partOf``).
+    ("支出预算 2150.40 万元。具体支出情况是：行政运行 860.12 万元，…", ``ukg:partOf``).
 
     The total of a part is the nearest figure before it with the total's item
     (same document, body, year and phase).  No finding within the rounding

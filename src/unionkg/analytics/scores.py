@@ -4,7 +4,7 @@ Performance evaluations grade a score of 100 points in four bands.  The
 standard bands (财政部《项目支出绩效评价管理办法》) are 优 >= 90, 良 80-89.99,
 中 60-79.99, 差 < 60; a document may state its own, which then win:
 
->>> grade_of(Decimal("93.75"), STANDARD_BANDS)
+>>> grade_of(Decimal("92.50"), STANDARD_BANDS)
 '优'
 >>> grade_of(Decimal("89.99"), STANDARD_BANDS)
 '良'

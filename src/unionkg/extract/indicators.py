@@ -5,9 +5,9 @@
 * 绩效目标表: the same without actuals and scores; a row ends with its value.
   Actuals stated later in prose ("质量指标：特殊困难帮扶人数占比 30%，…") are
   joined by indicator name when the match is close and unambiguous.
-* 整体支出 narrative: "5)办理免费乘车码人数不少于1760人（2分）" and a paragraph
-  "设置指标为…≥1760人，实际…1716人。…该指标得1.88分。", levels from the headings.
-* budget documents: "数量指标：办理免费乘车码人数≥2700 人。" (targets only).
+* 整体支出 narrative: "3)培训职工人数不少于1200人（2分）" and a paragraph
+  "设置指标为…≥1200人，实际…1150人。…该指标得1.9分。", levels from the headings.
+* budget documents: "数量指标：培训职工人数≥1500 人。" (targets only).
 
 ``met`` is computed from comparator, target and actual (:func:`decide_met`),
 never from the score.

@@ -96,6 +96,26 @@ def evaluate(answerer: Any, cases: list[dict[str, Any]]) -> list[CaseResult]:
     return results
 
 
+#: Intents whose answers are not a structured query result (no SPARQL to show).
+UNSTRUCTURED_INTENTS = frozenset({"search", "coverage", "code_lookup"})
+
+
+def contract_problems(results: list[CaseResult], *, no_figure_when_missing: bool = True) -> list[str]:
+    """Answers that break the answer contract: a found structured answer without the
+    SPARQL it ran, a source without its document or quote, a figure in a not-found answer."""
+    problems: list[str] = []
+    for r in results:
+        answer = r.answer
+        if answer["found"] and answer["intent"] not in UNSTRUCTURED_INTENTS and "SELECT" not in str(answer["sparql"] or ""):
+            problems.append(f"{r.question}: found, but without the SPARQL it ran")
+        for source in answer["sources"]:  # type: ignore[union-attr]
+            if not (source.get("doc") and source.get("quote")):  # type: ignore[union-attr]
+                problems.append(f"{r.question}: a source without its document or quote")
+        if no_figure_when_missing and not answer["found"] and "万元" in str(answer["answer"]):
+            problems.append(f"{r.question}: a figure in a not-found answer")
+    return problems
+
+
 def summary(results: list[CaseResult]) -> str:
     by_family: dict[str, list[CaseResult]] = defaultdict(list)
     for r in results:
