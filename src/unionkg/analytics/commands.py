@@ -1,4 +1,4 @@
-"""CLI commands of the analytics package: ``check``, ``flows``, ``dump``, ``fdp``.
+"""CLI commands of the analytics package: ``check``, ``flows``, ``dump``, ``load``, ``fdp``.
 
 Registered on the main Typer app when ``unionkg.cli`` imports this module
 (``COMMAND_MODULES``).  Each command calls one library function.
@@ -81,6 +81,28 @@ def dump(
 
     settings = settings_for(store)
     _write(dump_graph(open_for(settings, read_only=True), fmt), output)
+
+
+@app.command()
+@handle_errors
+def load(
+    dump_file: Path = typer.Argument(..., metavar="DUMP", help="An N-Quads (.nq), N-Triples (.nt), TriG, Turtle, JSON-LD or RDF/XML dump, e.g. from 'unionkg dump'."),
+    store: Optional[str] = StoreOpt,
+    threads: Optional[int] = typer.Option(None, "--threads", help="Parallel loaders for .nq/.nt (default: one per CPU)."),
+) -> None:
+    """Restore a dump into a new embedded store (bulk load; the store folder must be new or empty)."""
+    import time
+
+    from unionkg.graph.bulk import restore_dump
+
+    settings = settings_for(store)
+    if settings.is_remote:
+        raise InputError(f"{settings.store}: load a dump into a remote store with the server's own bulk loader (docs/remote-stores.md)")
+    started = time.perf_counter()
+    count = restore_dump(dump_file, Path(settings.store), threads)
+    seconds = time.perf_counter() - started
+    typer.echo(f"loaded {count:,} quads from {dump_file} into {settings.store} in {seconds:.1f} s ({count / max(seconds, 1e-9):,.0f} quads/s)")
+    typer.echo("search over passages needs the source documents: ingest them to index them; SPARQL, ask and exports work on the loaded graph", err=True)
 
 
 @app.command()

@@ -297,8 +297,11 @@ class OxigraphStore:
     def dump_nquads(self) -> Iterator[bytes]:
         yield self._store.dump(format=ox.RdfFormat.N_QUADS)
 
-    def load_nquads(self, path: str | Path) -> None:
-        self._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    def load_nquads(self, path: str | Path, threads: int | None = None) -> None:
+        """Bulk load an N-Quads (or other RDF) dump, in parallel slices (graph/bulk.py)."""
+        from unionkg.graph.bulk import bulk_load
+
+        bulk_load(self._store, Path(path), threads)
 
     def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None)
