@@ -144,7 +144,32 @@ def test_project_table_yields_projects_with_budgets() -> None:
     _, facts, _ = amounts("bud_projects_targets.txt")
     projects = {f.name: f.budget for f in facts if isinstance(f, Project)}
     assert projects == {"困难职工帮扶项目": Decimal("1200000.00"), "职工技能竞赛项目": Decimal("300000.00")}
-    assert not [f for f in facts if isinstance(f, Amount)]
+
+
+def test_project_table_amounts_per_project_and_fund_column() -> None:
+    _, facts, warnings = amounts("bud_projects_targets.txt")
+    cells = {(f.item, f.column): f.value for f in facts if isinstance(f, Amount)}
+    assert cells == {
+        ("困难职工帮扶项目", "合计"): Decimal("1200000.00"),
+        ("困难职工帮扶项目", "财政拨款"): Decimal("1200000.00"),  # not 其他资金: the 合计 row says so
+        ("职工技能竞赛项目", "合计"): Decimal("300000.00"),
+        ("职工技能竞赛项目", "财政拨款"): Decimal("250000.00"),
+        ("职工技能竞赛项目", "其他资金"): Decimal("50000.00"),
+        ("项目支出合计", "合计"): Decimal("1500000.00"),
+        ("项目支出合计", "财政拨款"): Decimal("1450000.00"),
+        ("项目支出合计", "其他资金"): Decimal("50000.00"),
+    }
+    assert all(f.phase is Phase.BUDGET and f.direction is Direction.EXPENDITURE and f.table == "附表8" for f in facts if isinstance(f, Amount))
+    assert {f.fund_source for f in facts if isinstance(f, Amount) and f.column == "财政拨款"} == {"财政拨款"}
+    assert not [w for w in warnings if "cannot be placed" in w]
+
+
+def test_project_values_that_two_placements_fit_are_not_guessed() -> None:
+    # 20.00 could be 上年结转 or 单位资金 of either project: only the projects' totals are read
+    _, facts, warnings = amounts("rt_zj_county_union_budget.txt")
+    rescue = {f.column for f in facts if isinstance(f, Amount) and f.item == "困难职工帮扶救助"}
+    assert rescue == {"合计"}
+    assert any("困难职工帮扶救助" in w and "cannot be placed" in w for w in warnings)
 
 
 @pytest.mark.parametrize("name", ["bud_heading_only.txt", "narr_county_budget_yuan.txt", "ind_budget_targets.txt"])

@@ -24,6 +24,8 @@ POSITIVE = [
     ("header_start", "“三公”经费支出表部门：某局 单位：万元", "部门："),
     ("header_start", "单位名称：某县残联", "单位名称："),
     ("header_org", "单位名称：某县残联 | 单位：万元", "某县残联"),
+    ("trailing_number", "一般公共预算财政拨款支出决算表(按功能分类科目类、款)公开05表", "公开05表"),
+    ("trailing_number", "收入决算表 公开 02 表", "公开 02 表"),
 ]
 NEGATIVE = [
     ("money_unit", "金额 万元"),
@@ -37,6 +39,9 @@ NEGATIVE = [
     ("header_start", "部门收支总表"),
     ("header_org", "金额单位：万元"),
     ("header_org", "单位：元"),
+    ("trailing_number", "收入预算表一"),
+    ("trailing_number", "公开05表 收入决算表"),
+    ("trailing_number", "厂务公开表彰"),
 ]
 
 

@@ -24,24 +24,34 @@ narrative yields nothing.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Final
 
 from unionkg.extract.final_accounts import (
     PHASE_COLUMNS,
     SANGONG_TOTAL,
+    TOTAL_COLUMNS,
     TOTAL_ROW_WORDS,
     Block,
     Layout,
+    Placement,
     TableFrame,
     TableKind,
     Vocabulary,
+    _fund_of,
+    close,
+    code_scheme,
+    column_vector,
     find_blocks,
     first_value_line,
+    read_basic_table,
     read_code_table,
-    read_econ_table,
     read_item_table,
+    placements,
     read_two_sided_table,
 )
 from unionkg.extract.parse import parse_number, to_yuan
@@ -54,6 +64,9 @@ VERSION = 1
 KEY = f"{EXTRACTOR}@{VERSION}"
 
 _GPB = "一般公共预算财政拨款"
+
+#: The 合计 row of a 项目支出表, named (a bare 合计 says nothing outside its table).
+PROJECT_TOTAL: Final[str] = "项目支出合计"
 
 #: Title endings of the 预算公开表 and how to read them (longest ending wins).
 BUDGET_TABLE_KINDS: Final[dict[str, TableKind]] = {
@@ -86,11 +99,11 @@ BUDGET_TABLE_KINDS: Final[dict[str, TableKind]] = {
     "政府性基金预算财政拨款支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "政府性基金预算财政拨款"),
     "国有资本经营预算支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "国有资本经营预算财政拨款"),
     "国有资本经营预算财政拨款支出表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "国有资本经营预算财政拨款"),
-    "项目支出表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
-    "项目支出预算表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
-    "项目支出明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
-    "项目支出预算明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
-    "项目支出总表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None),
+    "项目支出表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
+    "项目支出预算表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
+    "项目支出明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
+    "项目支出预算明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
+    "项目支出总表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
 }
 
 #: Other table titles of a budget document (绩效目标表, 政府采购预算表 …): not
@@ -131,7 +144,10 @@ PROJECT_TEXT_COLUMNS: Final[tuple[str, ...]] = (
     "单位名称", "预算单位", "科目名称", "功能科目名称", "项目名称", "项目类型", "项目类别", "项目属性", "实施单位", "绩效目标", "备注",
 )  # fmt: skip
 #: Value columns of a 项目支出表 header.
-PROJECT_VALUE_COLUMNS: Final[tuple[str, ...]] = ("合计", "总计", "金额", "预算数", "本年预算数", "项目金额", "预算金额", "财政拨款", "一般公共预算", "上年结转", "其他资金", "单位资金")
+PROJECT_VALUE_COLUMNS: Final[tuple[str, ...]] = (
+    "合计", "总计", "金额", "预算数", "本年预算数", "项目金额", "预算金额", "财政拨款", "财政拨款收入", "一般公共预算", "一般公共预算拨款",
+    "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "上年结转", "上年结转结余", "事业收入", "其他收入", "其他资金", "自筹资金", "单位资金",
+)  # fmt: skip
 
 #: Table-likeness of a block: a row of text followed by values, without sentence punctuation.
 ROW_LIKE: Final[re.Pattern[str]] = re.compile(r"^[^，。；]*?[\u4e00-\u9fff)）]\s*(?:[|｜]\s*)?[-－]?\d[\d,]*(?:\.\d+)?(?:\s*(?:[|｜]\s*)?(?:[-－]?\d[\d,]*(?:\.\d+)?|[—–-]+))*\s*[|｜]?\s*$")
@@ -152,28 +168,6 @@ def looks_like_table(block: Block) -> bool:
 
 def block_phase(title: str) -> Phase:
     return Phase.ADJUSTED if ADJUSTED_TITLE.search(title) else Phase.BUDGET
-
-
-# ---------------------------------------------------------------------------
-# Basic expenditure: economic codes as rows (合计 人员经费 公用经费) or as triples
-# ---------------------------------------------------------------------------
-
-
-def read_basic_table(frame: TableFrame) -> None:
-    """Two codes with their names on one line: the 决算 triples; else code rows."""
-    if any(_codes_on_line(line) >= 2 for line in frame.block.lines):
-        read_econ_table(frame)
-    else:
-        read_code_table(frame)
-
-
-def _codes_on_line(line: Line) -> int:
-    toks = line.tokens
-    return sum(
-        1
-        for i, t in enumerate(toks[:-1])
-        if t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and toks[i + 1].kind is TokenKind.TEXT
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -244,20 +238,37 @@ def _row_phase(label: list[Token]) -> str:
 class ProjectRow:
     name_tokens: list[Token]
     first: Token
-    value: Token
+    value: Token  # the first amount: the project's total
+    values: list[Token | None] = field(default_factory=list)  # every value cell, blank marks as None
+    code: str | None = None  # the functional code printed in the row
+
+
+@dataclass(slots=True)
+class ProjectTable:
+    rows: list[ProjectRow]
+    columns: list[str]  # value columns named in the header, left to right
+    total: ProjectRow | None = None  # the 合计 row
 
 
 def project_rows(frame: TableFrame) -> list[ProjectRow]:
-    """One row per project: its text cells, the project name among them, its first amount."""
+    """One row per project: its text cells, the project name among them, its amounts."""
+    return read_project_rows(frame).rows
+
+
+def read_project_rows(frame: TableFrame) -> ProjectTable:
+    """The rows of a 项目支出表, its value columns and its 合计 row."""
     lines = frame.block.lines
     header_end = first_value_line(lines, frame.doc.text)
-    header = re.sub(r"\s+", "", "\n".join(ln.text for ln in lines[:header_end]))
+    # the column header, without the 编制单位 / 金额单位 line ("…总工会 金额单位" is no 金额 column)
+    header = re.sub(r"\s+", "", "\n".join(ln.text for ln in lines[:header_end] if not TABLE_PATTERNS["header_start"].search(ln.text)))
     text_columns = find_columns(header, PROJECT_TEXT_COLUMNS)
+    value_columns = find_columns(header, PROJECT_VALUE_COLUMNS)
     name_index = text_columns.index("项目名称") if "项目名称" in text_columns else len(text_columns) - 1
-    rows: list[ProjectRow] = []
+    table = ProjectTable([], value_columns)
     previous: ProjectRow | None = None
     for line in lines[header_end:]:
-        toks = [t for t in line.tokens if not (t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and _before_text(line, t))]
+        codes = [t for t in line.tokens if t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and _before_text(line, t)]
+        toks = [t for t in line.tokens if t not in codes]
         values = [t for t in toks if t.is_numeric]
         texts = [t for t in toks if t.kind is TokenKind.TEXT and (not values or t.start < values[0].start)]
         if not values:
@@ -266,16 +277,19 @@ def project_rows(frame: TableFrame) -> list[ProjectRow]:
                 previous.name_tokens.append(line.tokens[0])
             previous = None
             continue
+        cells = [None if t.kind is TokenKind.EMPTY else t for t in toks if t.start >= values[0].start and t.kind is not TokenKind.TEXT]
         if not texts or join_label(frame.doc.text, texts) in TOTAL_ROW_WORDS or any(w in texts[0].text for w in TOTAL_ROW_WORDS):
+            if texts and table.total is None:
+                table.total = ProjectRow(texts, texts[0], values[0], cells)
             previous = None
             continue
         missing = max(0, len(text_columns) - len(texts))  # merged cells printed once (a unit name)
         index = min(max(0, name_index - missing), len(texts) - 1) if text_columns else 0
         name = texts[index:] if not text_columns else [texts[index]]
         first = line.tokens[0]
-        previous = ProjectRow(name, first, values[0])
-        rows.append(previous)
-    return rows
+        previous = ProjectRow(name, first, values[0], cells, codes[0].text if codes else None)
+        table.rows.append(previous)
+    return table
 
 
 def _before_text(line: Line, token: Token) -> bool:
@@ -283,8 +297,51 @@ def _before_text(line: Line, token: Token) -> bool:
     return i + 1 < len(line.tokens) and line.tokens[i + 1].kind is TokenKind.TEXT
 
 
+#: Most combinations of placements tried to make the projects add up to the 合计 row.
+MAX_PROJECT_COMBINATIONS: Final[int] = 20000
+
+
+def place_project_values(table: ProjectTable) -> list[Placement | None]:
+    """A column position per value of each project row (None: not certain).
+
+    A row with a value per column is placed as printed.  A row whose blank
+    cells vanished is placed where the columns of all rows add up to the
+    合计 row; a row placed differently by two such combinations is not
+    placed (only its first value, the total, is certain: see the caller).
+    """
+    columns = table.columns
+    options = [placements(row.values, columns) if columns else [] for row in table.rows]
+    chosen: list[Placement | None] = [opts[0] if len(opts) == 1 else None for opts in options]
+    open_rows = [i for i, c in enumerate(chosen) if c is None and options[i]]
+    if not open_rows or table.total is None or len(table.total.values) != len(columns):
+        return chosen
+    if math.prod(len(options[i]) for i in open_rows) > MAX_PROJECT_COMBINATIONS:
+        return chosen
+    width = len(columns)
+    target = column_vector(table.total.values, tuple(range(width)), width)
+    fixed = [Decimal(0)] * width
+    for i, c in enumerate(chosen):
+        if c is not None:
+            fixed = [a + b for a, b in zip(fixed, column_vector(table.rows[i].values, c, width))]
+    fits: list[tuple[int, ...]] = []
+    for combo in itertools.product(*(range(len(options[i])) for i in open_rows)):
+        total = list(fixed)
+        for i, c in zip(open_rows, combo):
+            total = [a + b for a, b in zip(total, column_vector(table.rows[i].values, options[i][c], width))]
+        if close(total, target, len(table.rows)):
+            fits.append(combo)
+    for k, i in enumerate(open_rows):
+        picks = {combo[k] for combo in fits}
+        if len(picks) == 1:
+            chosen[i] = options[i][picks.pop()]
+    return chosen
+
+
 def read_project_table(frame: TableFrame) -> None:
-    for row in project_rows(frame):
+    """Projects with their budget, and an Amount per project and value column
+    (合计, 财政拨款, 上年结转, 单位资金 ...); the 合计 row as 项目支出合计."""
+    table = read_project_rows(frame)
+    for row in table.rows:
         value = parse_number(row.value.text)
         if value is None:
             continue
@@ -299,6 +356,27 @@ def read_project_table(frame: TableFrame) -> None:
                 adjusted=to_yuan(value, frame.money_unit) if frame.phase is Phase.ADJUSTED else None,
             )
         )
+    if not table.columns:
+        return
+    for row, placement in zip(table.rows, place_project_values(table)):
+        name = join_label(frame.doc.text, row.name_tokens)
+        if placement is None:
+            if table.columns[0] in TOTAL_COLUMNS:  # the first value is the project's total, whatever the blanks
+                _project_amount(frame, name, row, row.value, table.columns[0])
+            warn(f"{frame.doc.source}: {frame.block.table}: the values of project '{name}' do not fill every column and cannot be placed; only its total read")
+            continue
+        for tok, col in zip(row.values, placement):
+            if tok is not None:
+                _project_amount(frame, name, row, tok, table.columns[col])
+    total = table.total
+    if total is not None and len(total.values) == len(table.columns):
+        for tok, column in zip(total.values, table.columns):
+            if tok is not None:
+                frame.amount("合计", total.first, tok, column, Direction.EXPENDITURE, fund_source=_fund_of(column, frame))
+
+
+def _project_amount(frame: TableFrame, name: str, row: ProjectRow, token: Token, column: str) -> None:
+    frame.amount(name, row.first, token, column, Direction.EXPENDITURE, code=row.code, code_scheme=code_scheme(row.code), fund_source=_fund_of(column, frame))
 
 
 # ---------------------------------------------------------------------------
@@ -319,6 +397,7 @@ READERS = {
 def extract_budget_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
     facts: list[Fact] = []
     known_columns: dict[str, frozenset[str]] = {}
+    stated_totals: dict[str, Decimal] = {}  # items of the 收支总表, for the code tables after it
     for block in find_blocks(doc, BUDGET_TABLE_KINDS, OTHER_TABLE_TITLE):
         reader = READERS.get(block.kind.layout)
         if reader is None or not looks_like_table(block):
@@ -341,6 +420,7 @@ def extract_budget_tables(doc: SourceDocument, context: DocumentContext) -> list
             count_unit=None,
             scope="department" if header.org else None,
             known_columns=known_columns,
+            stated_totals=stated_totals,
             vocabulary=BUDGET_VOCABULARY,
             phase=block_phase(block.title),
         )

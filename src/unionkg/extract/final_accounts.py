@@ -94,7 +94,7 @@ COLUMN_NAMES: Final[tuple[str, ...]] = (
     "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出",
     "年初结转和结余", "本年收入", "本年支出", "年末结转和结余", "合计", "小计",
     "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
-    "年初预算数", "全年预算数", "决算数", "预算数",
+    "年初预算数", "全年预算数", "决算数", "预算数", "人员经费", "公用经费",
 )  # fmt: skip
 
 #: A column whose value is the sum of the others in the same row.
@@ -122,7 +122,9 @@ COLUMN_HINTS: Final[dict[str, str]] = {"国有资本经营": "国有资本经营
 EXPENDITURE_SIDE: Final[re.Pattern[str]] = re.compile(r"支出|结余分配|年末")
 
 #: Economic classes whose spending is 人员经费 (the rest is 公用经费).
-PERSONNEL_ECON_CLASSES: Final[tuple[str, ...]] = ("301", "303")
+#: 政府预算支出经济分类 (5xx) counts 501 机关工资福利支出, 50501 (事业单位)工资福利支出
+#: and 509 对个人和家庭的补助 as 人员经费.
+PERSONNEL_ECON_CLASSES: Final[tuple[str, ...]] = ("301", "303", "501", "50501", "509")
 
 #: Count units printed in parentheses at the end of a label: 团组数（个）
 COUNT_UNIT_IN_LABEL: Final[re.Pattern[str]] = re.compile(r"[（(](?P<unit>[个人次辆台套批户、]{1,6})[)）]\s*$")
@@ -135,7 +137,7 @@ BODY_END: Final[re.Pattern[str]] = re.compile(r"^(?:注[：:]|注\s*\d|第[一�
 
 #: Classification scheme by the first digit of a code: functional codes are
 #: 2xx (支出功能分类), economic codes of 部门预算支出经济分类 are 3xx.
-CODE_SCHEMES: Final[dict[str, str]] = {"2": "func", "3": "econ"}
+CODE_SCHEMES: Final[dict[str, str]] = {"2": "func", "3": "econ", "5": "econ"}
 
 #: Two-sided tables: the value columns printed in their header.
 TWO_SIDED_COLUMNS: Final[tuple[str, ...]] = ("决算数", "小计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
@@ -194,6 +196,7 @@ def table_kind(title: str, kinds: dict[str, TableKind] = TABLE_KINDS) -> TableKi
     (附表1：, 表一, 公开01表) and trailing remarks (（续表）, （按功能分类）) are cut."""
     flat = re.sub(r"[\s“”\"'‘’|｜]", "", title)
     flat = TABLE_PATTERNS["title_tag"].sub("", flat, count=1)
+    flat = TABLE_PATTERNS["trailing_number"].sub("", flat)  # "…决算表(按功能分类)公开05表" joined by the text view
     flat = TABLE_PATTERNS["title_remark"].sub("", flat)
     for ending in sorted(kinds, key=len, reverse=True):
         if flat.endswith(ending):
@@ -281,9 +284,11 @@ def _is_title_line(text: str) -> bool:
 
 
 def _table_tag(lines: Sequence[Line]) -> str | None:
-    for line in lines:
+    for n, line in enumerate(lines):
         match = TABLE_PATTERNS["table_number"].search(line.text) or TABLE_PATTERNS["title_tag"].match(line.text.strip())
-        if match and match.start() == 0 and match.group("num"):
+        # the number printed on a line of its own, leading the title, or joined after the title (line 0)
+        at_title_end = n == 0 and match is not None and match.re is TABLE_PATTERNS["table_number"] and "公开" in match.group("tag")
+        if match and (match.start() == 0 or at_title_end) and match.group("num"):
             num = match.group("num")
             tag = match.group("tag") if "tag" in match.groupdict() and match.group("tag") else match.group(0)
             if num.isdigit() and "公开" in tag:
@@ -598,8 +603,10 @@ def read_code_table(frame: TableFrame) -> None:
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
     rows = reassemble_code_rows(block.lines[body_start:])
     unit = to_yuan(Decimal(1), frame.money_unit)
-    stated = {name: value / unit for name, value in frame.stated_totals.items()}
-    resolve_code_rows(rows, columns, {**frame.known_columns, **econ_sides(rows, columns)}, stated)
+    stated = {name: value / unit for name, value in stated_column_totals(frame.stated_totals).items()}
+    known = {**frame.known_columns, **econ_sides(rows, columns)}
+    known.update(identity_columns(rows, columns, frame.known_columns))
+    resolve_code_rows(rows, columns, known, stated)
     for row in rows:
         if row.code and row.fixed and row.options:
             frame.known_columns[row.code] = frozenset(columns[c] for c in row.options[row.choice]) - TOTAL_COLUMNS
@@ -615,6 +622,63 @@ def read_code_table(frame: TableFrame) -> None:
             column = columns[col]
             direction = block.kind.direction or COLUMN_DIRECTIONS.get(column, Direction.EXPENDITURE)
             frame.amount(label, row.first, tok, column, direction, code=row.code, code_scheme=code_scheme(row.code), fund_source=_fund_of(column, frame))
+
+
+#: Identities between the columns of one row: column = sum(plus) - sum(minus).
+#: A 政府性基金 收入支出表 prints 年初结转和结余, 本年收入, 本年支出 (小计,
+#: 基本支出, 项目支出) and 年末结转和结余; its blank cells vanish, and only
+#: these identities tell "320.00 320.00 320.00" is 本年收入, 小计, 项目支出.
+ROW_IDENTITIES: Final[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = (
+    ("本年支出小计", ("基本支出", "项目支出"), ()),
+    ("年末结转和结余", ("年初结转和结余", "本年收入"), ("本年支出小计",)),
+)
+
+
+#: Balance columns of such a table (the others are the year's flows).
+BALANCE_COLUMNS: Final[frozenset[str]] = frozenset({"年初结转和结余", "年末结转和结余"})
+
+
+def _satisfies_identities(values: Sequence[Token | None], placement: Placement, columns: Sequence[str]) -> bool:
+    by_column = dict.fromkeys(columns, Decimal(0))
+    for tok, col in zip(values, placement):
+        number = parse_number(tok.text) if tok is not None else None
+        by_column[columns[col]] = number if number is not None else Decimal(0)
+    tolerance = Decimal("0.011") * len(values)
+    for total, plus, minus in ROW_IDENTITIES:
+        if total not in by_column or not all(c in by_column for c in (*plus, *minus)):
+            continue
+        expected = sum((by_column[c] for c in plus), Decimal(0)) - sum((by_column[c] for c in minus), Decimal(0))
+        if abs(by_column[total] - expected) > tolerance:
+            return False
+    return True
+
+
+def identity_columns(rows: list[CodeRow], columns: Sequence[str], earlier: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Columns of coded rows fixed by :data:`ROW_IDENTITIES`: the one column set
+    whose placement satisfies them, or, of several, the one holding the columns
+    the code filled in an earlier table (03表: 21208 is 项目支出)."""
+    if not any(total in columns for total, _plus, _minus in ROW_IDENTITIES):
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for row in rows:
+        if not row.code or not row.values or len(row.values) >= len(columns):
+            continue
+        sets = {frozenset(columns[c] for c in p) - TOTAL_COLUMNS for p in placements(row.values, columns) if _satisfies_identities(row.values, p, columns)}
+        if len(sets) > 1:  # a balance is printed when there is one: fewest balance columns first
+            fewest = min(len(s & BALANCE_COLUMNS) for s in sets)
+            sets = {s for s in sets if len(s & BALANCE_COLUMNS) == fewest}
+        if len(sets) > 1 and row.code in earlier:
+            sets = {s for s in sets if earlier[row.code] <= s}
+        if len(sets) == 1:
+            out[row.code] = next(iter(sets))
+    # a parent fills the columns its children fill (212 from 21208 and 21209)
+    for row in sorted(rows, key=lambda r: -len(r.code or "")):
+        children = _children(row, rows) if row.code and row.code not in out else []
+        if children and all(c.code in out for c in children):
+            union = frozenset().union(*(out[c.code] for c in children if c.code))
+            if any(frozenset(columns[c] for c in p) - TOTAL_COLUMNS == union for p in placements(row.values, columns)):
+                out[row.code] = union
+    return out
 
 
 def econ_sides(rows: list[CodeRow], columns: Sequence[str]) -> dict[str, frozenset[str]]:
@@ -735,6 +799,27 @@ def read_two_sided_table(frame: TableFrame) -> None:
     _emit_right_side(frame, right_rows, right_columns)
 
 
+#: Endings a 总表 item has and the column of a code table naming the same
+#: money lacks: 政府性基金预算拨款收入 (总表) is the column 政府性基金预算, 上年结转结余 is 上年结转.
+STATED_ITEM_ENDINGS: Final[tuple[str, ...]] = ("收入", "拨款", "结余")
+
+
+#: Shortest shortened name (上年结转): "事业收入" is never cut to a bare "事业".
+MIN_STATED_NAME: Final[int] = 4
+
+
+def stated_column_totals(stated: dict[str, Decimal]) -> dict[str, Decimal]:
+    """The 总表 items by name and by the shorter names a code table's columns give them."""
+    out = dict(stated)
+    for name, value in stated.items():
+        form = name
+        for ending in STATED_ITEM_ENDINGS:
+            if form.endswith(ending) and len(form) - len(ending) >= MIN_STATED_NAME:
+                form = form[: -len(ending)]
+                out.setdefault(form, value)
+    return out
+
+
 def _state_total(frame: TableFrame, label: str, token: Token | None) -> None:
     """Remember a revenue item of a 总表 (blank: 0) for the code tables after it."""
     name = ITEM_MARKER.sub("", label)
@@ -852,6 +937,24 @@ def read_econ_table(frame: TableFrame) -> None:
         frame.amount(label, group.first, group.values[0], column, Direction.EXPENDITURE, code=group.code, code_scheme="econ" if group.code else None)
 
 
+def read_basic_table(frame: TableFrame) -> None:
+    """Two codes with their names on one line: the side-by-side triples; else
+    one economic code per row with 合计 / 人员经费 / 公用经费 columns."""
+    if any(_codes_on_line(line) >= 2 for line in frame.block.lines):
+        read_econ_table(frame)
+    else:
+        read_code_table(frame)
+
+
+def _codes_on_line(line: Line) -> int:
+    toks = line.tokens
+    return sum(
+        1
+        for i, t in enumerate(toks[:-1])
+        if t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and toks[i + 1].kind is TokenKind.TEXT
+    )
+
+
 def _econ_side(code: str | None, label: str) -> str:
     if code is not None:
         return "人员经费" if code.startswith(PERSONNEL_ECON_CLASSES) else "公用经费"
@@ -925,7 +1028,7 @@ def read_expense_table(frame: TableFrame) -> None:
 READERS = {
     Layout.TWO_SIDED: read_two_sided_table,
     Layout.CODE_ROWS: read_code_table,
-    Layout.ECON_TRIPLES: read_econ_table,
+    Layout.ECON_TRIPLES: read_basic_table,
     Layout.ITEM_ROWS: read_item_table,
     Layout.EXPENSE_GRID: read_expense_table,
     Layout.OTHER: lambda frame: None,

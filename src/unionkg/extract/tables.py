@@ -41,6 +41,8 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "code_token": re.compile(r"[1-9]\d{2,6}"),
     # the number a table carries: 公开01表 / 公开 01 表 / 附表1 / 表一
     "table_number": re.compile(r"(?P<tag>(?:公开|附表|表)\s*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:表)?)\s*$"),
+    # the 公开 number joined after a title on one line: "…决算表(按功能分类)公开05表"
+    "trailing_number": re.compile(r"公开\s*\d{1,2}\s*表\s*$"),
     # the same number leading a title line: "附表1：部门收支总表", "表一 收入预算表"
     "title_tag": re.compile(r"^(?P<tag>(?:公开|附表|表)\s*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*表)?(?:[-－—]\d{1,2})?)\s*[：:、.．]?\s*"),
     # remarks after a title: （续表） / (续) / （按功能分类科目）
