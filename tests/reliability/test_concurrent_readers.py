@@ -87,25 +87,29 @@ from tests.reliability.test_concurrent_readers import GRAPH, VERSIONS, size_of, 
 from unionkg.graph.store import OxigraphStore
 store = OxigraphStore(sys.argv[1])
 print("ready", flush=True)
-for version in range(VERSIONS):
+for version in range(int(sys.argv[2]) if len(sys.argv) > 2 else VERSIONS):
     store.replace_graph(GRAPH, version_graph(version, size_of(version)))
 store.close()
 """
+PROCESS_VERSIONS = 120
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known gap: a RocksDB read-only open that races the writer's flush can (rarely, ~1 in 500 opens) "
-    "see the old and the new version together; in-process readers are safe (test above)",
-)
 def test_read_only_processes_see_whole_versions(tmp_path: Path) -> None:
-    """A reader process reopens the store read-only (as a second server would) while a writer replaces."""
+    """A reader process reopens the store read-only (as a second server would) while a writer replaces.
+
+    Every replacement flushes, so nearly every open races a flush; before
+    ``store.open_read_only`` checked that no store file went during the open,
+    about 1 open in 25 (busy machine) to 1 in 500 (idle) saw two versions at
+    once.  The writer runs ``PROCESS_VERSIONS`` replacements to give the race
+    many chances; tests/graph/test_read_only_open.py covers the retry logic
+    deterministically.
+    """
     root = Path(__file__).resolve().parents[2]
     store_dir = tmp_path / "store"
     seed = OxigraphStore(store_dir)
     seed.replace_graph(GRAPH, version_graph(0, size_of(0)))
     seed.close()
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(store_dir)], cwd=root, stdout=subprocess.PIPE, text=True)
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(store_dir), str(PROCESS_VERSIONS)], cwd=root, stdout=subprocess.PIPE, text=True)
     assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
     problems: list[str] = []
     readings = 0
@@ -124,4 +128,4 @@ def test_read_only_processes_see_whole_versions(tmp_path: Path) -> None:
     final = OxigraphStore(store_dir, read_only=True)
     row = final.select(READ).values()[0]
     final.close()
-    assert (int(row["n"]), int(row["versions"])) == (size_of(VERSIONS - 1), 1)  # type: ignore[call-overload]
+    assert (int(row["n"]), int(row["versions"])) == (size_of(PROCESS_VERSIONS - 1), 1)  # type: ignore[call-overload]

@@ -13,12 +13,14 @@ stay in its own graph for replacement and removal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
-
-import threading
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -145,26 +147,60 @@ def _syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"SPARQL syntax error: {exc}", detail={"query": sparql[:2000]})
 
 
-READ_ONLY_OPEN_ATTEMPTS = 20
+READ_ONLY_OPEN_ATTEMPTS = 40
+READ_ONLY_FIRST_DELAY_S = 0.005
+READ_ONLY_MAX_DELAY_S = 0.1
+# The files a RocksDB open reads: the pointer to the manifest, the manifest,
+# the write-ahead logs and the sorted tables.
+ROCKSDB_OPEN_FILES = re.compile(r"^(?:CURRENT|MANIFEST-\d+|\d+\.(?:log|sst))$")
 
 
-def _open_read_only(path: Path) -> ox.Store:
-    """Open read-only, retrying while a writer process compacts the files.
+def store_files(path: Path) -> frozenset[str]:
+    """The names of the RocksDB files of the store at ``path`` (empty if unreadable)."""
+    try:
+        return frozenset(entry.name for entry in os.scandir(path) if ROCKSDB_OPEN_FILES.match(entry.name))
+    except OSError:
+        return frozenset()
 
-    RocksDB lists the live files, then opens them; a writer that compacts in
-    between deletes one, and the open fails with a "Corruption: IO error"
-    RuntimeError although nothing is corrupt (tests/reliability).
+
+def open_read_only(path: str | Path, opener: Callable[[str], ox.Store] = ox.Store.read_only) -> ox.Store:
+    """Open the store at ``path`` read-only, as of one consistent state of its files.
+
+    A read-only RocksDB open reads the manifest (the list of tables), then
+    the write-ahead logs.  A writer process that flushes in between writes a
+    table and deletes the log it came from: the reader then misses that
+    transaction but replays the next one on top of the older tables, and sees
+    a graph half old, half new (tests/reliability/test_concurrent_readers.py).
+    A compaction in between deletes a table, and the open fails with a
+    "Corruption: IO error" although nothing is corrupt.
+
+    So the open is accepted only when no file of the store was deleted (or
+    renamed away: RocksDB recycles logs) while it ran.  Files may appear: a
+    reader that did not see a new table still replays the log it came from,
+    which is only deleted after the table is recorded.  File numbers only
+    grow and older logs go first, so any flush or compaction that could mix
+    states deletes a file that was there before the open.  Otherwise the open
+    is retried after a short, growing pause, a bounded number of times.
     """
-    import time
-
+    where = Path(path)
+    if not (where / "CURRENT").is_file():
+        raise StoreError(f"cannot open the store at {where} read-only: no store there (no CURRENT file)")
+    delay = READ_ONLY_FIRST_DELAY_S
+    problem = "its files kept changing (a writer flushing or compacting)"
     for attempt in range(READ_ONLY_OPEN_ATTEMPTS):
+        if attempt:
+            time.sleep(delay)
+            delay = min(delay * 2, READ_ONLY_MAX_DELAY_S)
+        before = store_files(where)
         try:
-            return ox.Store.read_only(str(path))
-        except RuntimeError:
-            if attempt == READ_ONLY_OPEN_ATTEMPTS - 1:
-                raise
-            time.sleep(0.05)
-    raise AssertionError("unreachable")
+            store = opener(str(where))
+        except (OSError, RuntimeError) as exc:
+            problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            continue
+        if before <= store_files(where):
+            return store
+        del store  # a file went while opening: the state read may mix two versions
+    raise StoreError(f"cannot open the store at {where} read-only after {READ_ONLY_OPEN_ATTEMPTS} attempts: {problem}")
 
 
 class OxigraphStore:
@@ -179,7 +215,7 @@ class OxigraphStore:
             if self.path is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = _open_read_only(self.path)
+                self._store = open_read_only(self.path)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
