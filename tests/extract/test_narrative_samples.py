@@ -57,10 +57,16 @@ def test_budget_project_and_flow(extractions: dict[str, Extraction]) -> None:
     assert flows and "科技有限公司" in flows[0].payee and flows[0].purpose
 
 
-def test_template_placeholders_make_no_changes(extractions: dict[str, Extraction]) -> None:
+def test_template_placeholders_make_only_zero_changes(extractions: dict[str, Extraction]) -> None:
+    """"比上年增加/减少 0 万元。增加/减少的原因主要是******": a flat change of 0, no placeholder reason."""
+    zero = []
     for f in extractions["000"].facts:
         if isinstance(f, Change):
-            assert "*" not in (f.reason or "") and "/" not in f.evidence.quote
+            assert "*" not in (f.reason or "")
+            if "/" in f.evidence.quote:
+                assert f.direction == "flat" and f.delta == 0 and f.reason is None
+                zero.append(f.item)
+    assert sorted(zero) == ["公务接待费", "公务用车购置及运行维护费", "因公出国(境)经费"]
 
 
 def test_final_accounts_revenue_change(extractions: dict[str, Extraction]) -> None:

@@ -11,12 +11,14 @@ year's figure ("比2018年预算 4.62 万元") are not amounts of the year.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.parse import to_yuan
 from unionkg.extract.patterns import (
+    AMOUNT_QUALIFIERS,
     BUDGET_NAMES,
     CHANGE_WORDS,
     COUNT_GROUP_WORDS,
@@ -29,10 +31,15 @@ from unionkg.extract.patterns import (
     LABEL_GLUED_HEADING_ENDS,
     LABEL_LEAD_NOISE,
     LABEL_TAIL_NOISE,
+    NARRATIVE_MONEY_PATTERNS,
     NARRATIVE_PATTERNS,
     PATTERNS,
     PHASE_WORDS,
+    PEOPLE_COUNT_UNITS,
     PROJECT_REPORT_KIND_WORDS,
+    QUALIFIER_LEAD_NOISE,
+    RATE_PER_UNITS,
+    RATE_PERIODS,
     REASON_COMPONENT_BREAKS,
 )
 from unionkg.extract.project_tables import evaluator_is_third_party
@@ -159,10 +166,24 @@ def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
     return label, code
 
 
+def _reasons(text: str) -> Iterator[re.Match[str]]:
+    """Every stated reason, also one that starts inside the text of an earlier one
+    ("…主要原因：A 减少 2 万元；年末结转和结余 5 万元，比上年减少 1 万元，主要原因：B 减少 1 万元")."""
+    pattern = NARRATIVE_PATTERNS["reason"]
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start("reason")
+
+
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Spans whose amounts are not amounts of the year: changes and stated reasons."""
+    """Spans whose amounts are not amounts of the year: changes, stated reasons,
+    zero changes of the template ("比上年增加/减少 0 万元"), rates, money returned."""
     spans = [m.span() for m in PATTERNS["change_amount"].finditer(text)]
-    spans += [(m.start(), _reason_span(text, m)[1]) for m in NARRATIVE_PATTERNS["reason"].finditer(text)]
+    spans += [(m.start(), _reason_span(text, m)[1]) for m in _reasons(text)]
+    for name in ("change_zero_unstated", "rate_slash", "rate_each", "flow_return", "flow_return_verb_first"):
+        spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text)]
+    spans += [(m.start("from") - 1, m.end()) for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text)]
     return spans
 
 
@@ -222,6 +243,12 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
     """
     text = view.text
     segment = text[start:stop]
+    zero_m = NARRATIVE_MONEY_PATTERNS["change_zero_unstated"].search(text, start, stop)
+    if zero_m is not None:
+        # "比上年增加/减少 0 万元": the template leaves the direction open, but a change of nothing is flat
+        if used is not None:
+            used.add(zero_m.start())
+        return [Change(view.evidence(zero_m.start(), zero_m.end(), KEY), org, year, item, "flat", Decimal(0), None, None, phase)]
     if NARRATIVE_PATTERNS["placeholder"].search(segment):
         return []
     amount_m = PATTERNS["change_amount"].search(text, start, stop)
@@ -319,7 +346,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     excluded += [m.span() for m in NARRATIVE_PATTERNS["flow_payment"].finditer(text)]
     names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
     matches = _figures(text)
-    facts: list[Fact] = []
+    rates = _rates(view, context, sections, names)
+    facts: list[Fact] = [r for _at, r in rates]
     used: set[int] = set()
     labels_at: list[tuple[int, str]] = []  # (position, label) of every amount read
     previous_label: tuple[int, str] | None = None
@@ -331,12 +359,20 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     prior = {m.start() for m in matches if NARRATIVE_PATTERNS["prior_year_label"].match(text[_clause_start(text, m.start()) : m.start()])}
     for i, m in enumerate(matches):
         start = m.start()
-        if _inside(start, excluded) or start in prior:
+        if _inside(start, excluded):
+            continue
+        if start in prior:
+            same = previous_label is not None and previous_label[0] == _sentence_start(text, start)
+            if same and previous_label is not None:
+                prior_org = org_at(start, sections) or federation
+                facts.extend(_prior_year_amount(view, m, context, prior_org, previous_label[1]))
             continue
         after = text[m.end() : m.end() + 8]
         if NARRATIVE_PATTERNS["threshold_after_amount"].match(after):
             continue
         clause_start = _clause_start(text, start)
+        if i > 0 and clause_start < matches[i - 1].end() <= start:
+            clause_start = matches[i - 1].end()  # "资金总额 12 万元与 25 户…总额 48.60 万元": the label starts after the amount before it
         raw = text[clause_start:start]
         label, code = _clean_label(raw, names)
         phase = _phase_of(label, context.genre)
@@ -348,18 +384,37 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             phase = sentence_phase[1]  # "预算资金 X 万元（其中基本支出 Y 万元…）": the parts are in the phase of the total
         label = _without_phase(label)
         label, level = _without_level(label)
+        if raw.strip() in TOTAL_ONLY_LABELS or label in TOTAL_ONLY_LABELS:
+            # "每项补助 6 万元，共计 24 万元": the total of the rate's item
+            sentence_at = _sentence_start(text, start)
+            label = next((r.item for at, r in reversed(rates) if sentence_at <= at < start), label)
+        changed = _label_change(view, m, label, raw, clause_start, org_at(start, sections) or federation, year, phase)
+        if changed is not None:
+            used.add(clause_start)
+            facts.append(changed)  # "工会信息化项目减少 1.50 万元": a change, not an amount
+            continue
+        counted = NARRATIVE_MONEY_PATTERNS["count_label"].match(label)
+        count_start = None
+        if counted:
+            count_start = clause_start + raw.find(counted.group("count"))
+            label, count_fact = _counted_label(view, counted, count_start, start, context, org_at(start, sections) or federation, year)
+            if count_fact is not None:
+                facts.append(count_fact)
         same_sentence = previous_label is not None and previous_label[0] == _sentence_start(text, start)
-        if previous_label is not None and same_sentence and (_phase_only(label) or (label in BARE_DIRECTION_LABELS and previous_label[1].endswith(label))):
+        phase_only_label = _phase_only(label)
+        if previous_label is not None and same_sentence and (phase_only_label or (label in BARE_DIRECTION_LABELS and previous_label[1].endswith(label))):
             label = previous_label[1]  # "年初预算数 X 万元，决算数 Y 万元" / "…支出年初预算为 X，支出决算为 Y"
-        if not label or len(label) > MAX_LABEL or re.search(r"\d", label):
+        if not label or len(label) > MAX_LABEL or (re.search(r"\d", label) and count_start is None):
             continue
         if code is None:
             code = class_code_by_name(label, level, year)
         label_at = raw.rfind(label)
-        if label_at >= 0:
+        if count_start is not None:
+            ev_start = count_start  # "25 户帮扶对象医疗费用个人自付总额 48.60 万元" / "0 台设备 0 万元"
+        elif label_at >= 0:
             ev_start = clause_start + label_at
-        elif _phase_only(raw.strip()):
-            ev_start = clause_start + len(raw) - len(raw.lstrip())  # "决算数 1520.60 万元"
+        elif _phase_only(raw.strip()) or phase_only_label:
+            ev_start = clause_start + len(raw) - len(raw.lstrip())  # "决算数 1520.60 万元" / "预算调整后为 101.20 万元"
         else:
             ev_start = start
         previous_label = (_sentence_start(text, start), label)
@@ -498,6 +553,55 @@ def _overall_execution_rates(view: ProseView, facts: list[Fact], final_amounts: 
         fact.evidence = view.evidence(ev_starts[index], rate.end(), KEY)
 
 
+def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContext, org: str, item: str) -> list[Fact]:
+    """The prior year's figure of ``item`` stated in a comparison ("比2019年（上一年）预算 3.10 万元"):
+    an amount of the year the label names, else of the year before the document's."""
+    text = view.text
+    assert context.year is not None
+    clause_start = _clause_start(text, figure.start())
+    raw = text[clause_start : figure.start()]
+    year_m = PATTERNS["year"].search(raw)
+    year = int(year_m.group("year")) if year_m else context.year - 1
+    if year >= context.year:
+        return []
+    phase = _explicit_phase(raw) or _doc_phase(context.genre)
+    value = to_yuan(_number(figure.number), figure.unit)
+    ev_start = clause_start + len(raw) - len(raw.lstrip())
+    return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item))]
+
+
+def _label_change(view: ProseView, figure: _Figure, label: str, raw: str, clause_start: int, org: str, year: int, phase: Phase) -> Change | None:
+    """A change stated without 比上年 ("工会信息化项目减少 1.50 万元", "支出增加了 3 万元"):
+    the label ends with a change word, so the figure is the change of the item before it."""
+    m = NARRATIVE_MONEY_PATTERNS["label_change_word"].match(label)
+    if m is None:
+        return None
+    item = m.group("item").strip()
+    if not item or len(item) > MAX_LABEL or re.search(r"\d", item):
+        return None
+    direction = CHANGE_WORDS[m.group("word")]
+    delta = to_yuan(_number(figure.number), figure.unit)
+    delta = -abs(delta) if direction == "decrease" else delta
+    at = raw.find(item[:2])
+    ev_start = clause_start + at if at >= 0 else figure.start()
+    return Change(view.evidence(ev_start, figure.end(), KEY), org, year, item, direction, delta, None, None, phase)
+
+
+def _counted_label(view: ProseView, counted: re.Match[str], count_start: int, label_end: int, context: DocumentContext, org: str, year: int) -> tuple[str, StatisticalCount | None]:
+    """The item of an amount whose label starts with a count, and the count when it counts the item.
+
+    "0 台设备 0 万元": 0 pieces of equipment costing 0 (item 设备, and a count of 设备);
+    "25 户帮扶对象医疗费用个人自付总额 48.60 万元": the count of people is part of the item.
+    """
+    unit = counted.group("unit")
+    noun = re.sub(r"\s+", "", counted.group("noun"))
+    if unit in PEOPLE_COUNT_UNITS:
+        return f"{counted.group('count')}{unit}{noun}", None
+    end = len(view.text[:label_end].rstrip())
+    ev = view.evidence(count_start, end, KEY)
+    return noun, StatisticalCount(ev, org, year, noun, _number(counted.group("count")), unit, _doc_phase(context.genre))
+
+
 def _without_phase(label: str) -> str:
     """A label without a trailing phase word ("公务接待费全年预算数" -> "公务接待费")."""
     for word, _phase in PHASE_WORDS:
@@ -577,6 +681,8 @@ def _changes_without_amount(
                 para_start = text.rfind("\n", 0, cm.start()) + 1
                 earlier = [lab for pos, lab in labels_at if para_start <= pos < cm.start()]
                 label = _without_phase(earlier[-1]) if earlier else ""
+            elif not label:
+                label = _subject_before(text, cm.start(), labels_at, amount_starts)
             if not label or len(label) > MAX_LABEL or re.search(r"\d", label) or NARRATIVE_PATTERNS["prior_year_label"].match(label):
                 continue
             later = [a for a in amount_starts if a >= cm.end()]
@@ -584,6 +690,21 @@ def _changes_without_amount(
             section_org = org_at(cm.start(), sections)
             facts.extend(_changes_after(view, cm.start(), stop, section_org or federation, context.year, label, phase, used))
     return facts
+
+
+def _subject_before(text: str, position: int, labels_at: list[tuple[int, str]], amount_starts: list[int]) -> str:
+    """The item of a change stated without one ("基本支出 520.40 万元。比上年增加 12.30 万元"):
+    the item of the amount right before it, when that amount ends the sentence before
+    (or is in the same one) and no other figure comes in between."""
+    para_start = text.rfind("\n", 0, position) + 1
+    earlier = [(pos, lab) for pos, lab in labels_at if para_start <= pos < position]
+    if not earlier:
+        return ""
+    pos, label = earlier[-1]
+    between = text[pos:position]
+    if between.count("。") + between.count("；") + between.count(";") > 1 or any(pos < a < position for a in amount_starts):
+        return ""
+    return label
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -651,6 +772,188 @@ def _projects(view: ProseView, context: DocumentContext) -> tuple[list[Fact], li
             continue
         facts.append(Project(view.evidence(m.start(), m.end(), KEY), org, year, name, execution_rate=_number(m.group("number"))))
     return facts, spans
+
+
+def _qualified_reason_amounts(view: ProseView, context: DocumentContext, sections: list) -> list[Fact]:
+    """Amounts of a stated reason that are parts of the budget, not totals (:data:`AMOUNT_QUALIFIERS`):
+    "预决算差异主要原因：财政年中追加工会干部培训经费 38.00 万元，全部支出完毕；困难职工帮扶年初
+    预算结余 7.50 万元，结转下年使用" -> 工会干部培训经费 38 万元 (mid_year_addition, adjusted)
+    and 困难职工帮扶 7.5 万元 (unspent_balance, budget)."""
+    text = view.text
+    org, year = context.org, context.year
+    if not org or year is None:
+        return []
+    facts: list[Fact] = []
+    seen: set[int] = set()
+    for reason in _reasons(text):
+        start, end = _reason_span(text, reason)
+        pos = start
+        while pos < end:
+            nxt = min([i for i in (text.find(ch, pos, end) for ch in "，,；;") if i >= 0], default=end)
+            clause_at = pos + len(text[pos:nxt]) - len(text[pos:nxt].lstrip())
+            pos = nxt + 1
+            if clause_at in seen:
+                continue
+            fact = _qualified_amount(view, clause_at, nxt, context, org_at(clause_at, sections) or org, year)
+            if fact is not None:
+                seen.add(clause_at)
+                facts.append(fact)
+    return facts
+
+
+def _qualified_amount(view: ProseView, start: int, end: int, context: DocumentContext, org: str, year: int) -> Amount | None:
+    """The qualified amount a clause of a reason states, if it names one (see :func:`_qualified_reason_amounts`)."""
+    text = view.text
+    clause = text[start:end]
+    amount = PATTERNS["amount"].search(clause)
+    if amount is None:
+        return None
+    found = [(clause.find(word), word, qualifier, phase) for word, qualifier, phase in AMOUNT_QUALIFIERS if 0 <= clause.find(word) < amount.start()]
+    if not found:
+        return None
+    at, word, qualifier, phase_word = min(found, key=lambda f: (f[0], -len(f[1])))
+    before, after = clause[:at], clause[at + len(word) : amount.start()]
+    if any(w in after for w in CHANGE_WORDS) or (qualifier == "unspent_balance" and "结转" in before):
+        return None  # a change of an item ("结余减少 2 万元"), or the item 年末结转和结余
+    item = re.sub(r"\s+", "", after)
+    if len(item) < 2:
+        item = re.sub(r"\s+", "", before)
+        for noise in sorted(QUALIFIER_LEAD_NOISE, key=len, reverse=True):
+            item = item.removeprefix(noise)
+    item = _without_phase(item)
+    if len(item) < 2 or len(item) > MAX_LABEL or re.search(r"\d", item):
+        return None
+    phase = Phase(phase_word) if phase_word else (_explicit_phase(before + word) or _doc_phase(context.genre))
+    value = to_yuan(_number(amount.group("number")), amount.group("unit"))
+    ev = view.evidence(start, start + amount.end(), KEY)
+    return Amount(ev, org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(before), qualifier=qualifier)
+
+
+#: Labels of a figure that only say "in total" ("每项补助 6 万元，共计 24 万元"): the figure is the total of the item before it.
+TOTAL_ONLY_LABELS: tuple[str, ...] = ("共计", "合计", "总计", "累计", "共", "计")
+#: Words around a rate's item in the text before it ("竞赛项目资金补助标准为每项 10 万元").
+_RATE_LABEL_TAILS: tuple[str, ...] = ("标准为", "标准是", "标准", "按照", "按")
+
+
+def _rates(view: ProseView, context: DocumentContext, sections: list, names: list[str]) -> list[tuple[int, Amount]]:
+    """Rates stated in prose, the amount of one unit ("按照 3500 元/月的标准发放自雇费",
+    "每户每月 300 元", "每人 5 万元的标准给予一次性安家费补助"): an amount with
+    ``qualifier`` rate_per_* (:data:`RATE_PER_UNITS`), never a total.  A value with a
+    comparator before it is an indicator's target, not a rate of the prose."""
+    text = view.text
+    org, year = context.org, context.year
+    if not org or year is None:
+        return []
+    facts: list[tuple[int, Amount]] = []
+    for name in ("rate_slash", "rate_each"):
+        for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text):
+            if NARRATIVE_MONEY_PATTERNS["rate_target_before"].search(text, max(0, m.start() - 6), m.start()):
+                continue
+            pers = [RATE_PER_UNITS[p] for p in (m.group("per"), m.groupdict().get("per2")) if p]
+            qualifier = next((q for q in pers if q in RATE_PERIODS), pers[0])
+            item, ev_start, ev_end = _rate_item(text, m, names)
+            if not item:
+                continue
+            value = to_yuan(_number(m.group("number")), m.group("unit"))
+            section_org = org_at(m.start(), sections)
+            phase = _doc_phase(context.genre)
+            facts.append((m.start(), Amount(view.evidence(ev_start, ev_end, KEY), section_org or org, year, phase, _direction_of(item) or Direction.EXPENDITURE, item, value, qualifier=qualifier)))
+    return sorted(facts, key=lambda f: f[0])
+
+
+def _rate_item(text: str, m: re.Match[str], names: list[str]) -> tuple[str | None, int, int]:
+    """(item, evidence start, evidence end) of a rate: what it pays, named after it
+    ("…的标准发放自雇费"), between 每X and the amount ("每项赛事工种补助 6 万元"), or before it."""
+    after = NARRATIVE_MONEY_PATTERNS["rate_item_after"].match(text, m.end())
+    if after:
+        return after.group("item").strip(), m.start(), after.end("item")
+    mid = (m.groupdict().get("mid") or "").strip()
+    if len(mid) >= 2:
+        return re.sub(r"\s+", "", mid), m.start(), m.end()
+    clause_start = _clause_start(text, m.start())
+    raw = text[clause_start : m.start()]
+    label, _code = _clean_label(raw, names)
+    for _ in range(2):
+        for word in _RATE_LABEL_TAILS:
+            label = label.removesuffix(word).removeprefix(word).strip()
+    if len(label) < 2 or len(label) > MAX_LABEL or re.search(r"\d", label):
+        return None, m.start(), m.end()
+    at = raw.find(label)
+    return label, (clause_start + at if at >= 0 else m.start()), m.end()
+
+
+def _returned_money(view: ProseView, context: DocumentContext, sections: list, project_names: list[str]) -> list[Fact]:
+    """Money handed back to the finance department ("将剩余资金 2.35 万元全部上缴县财政局",
+    "上缴县财政局结余资金 2 万元"): a flow from the body to that department."""
+    text = view.text
+    org = context.org
+    if not org:
+        return []
+    facts: list[Fact] = []
+    for name in ("flow_return", "flow_return_verb_first"):
+        for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text):
+            payee = re.sub(r"\s+", "", m.group("payee"))
+            if len(payee) < 2:
+                continue
+            what = re.sub(r"\s+", "", m.group("what") or "")
+            what = re.split(r"[将把]", what)[-1]  # "项目结束后将剩余资金" -> "剩余资金"
+            amount = to_yuan(_number(m.group("number")), m.group("unit"))
+            project = _project_of_paragraph(text, m.start(), project_names) or _project_before(text, m.start(), project_names)
+            raw = text[m.start() : m.end()]
+            ev_start = m.start() + len(raw) - len(raw.lstrip())
+            payer = org_at(m.start(), sections) or org
+            facts.append(Flow(view.evidence(ev_start, m.end(), KEY), payer, payee, amount, context.year, f"上缴{what}" if what else "上缴", project))
+    return facts
+
+
+def _mentioned_project(text: str, position: int) -> str | None:
+    """The project named last before ``position`` ("“X”项目", a paragraph "X项目："), for 该项目."""
+    window_start = max(0, position - PROJECT_WINDOW)
+    found = list(NARRATIVE_MONEY_PATTERNS["project_mention"].finditer(text, window_start, position))
+    if not found:
+        return None
+    last = found[-1]
+    name = (last.group("quoted") or last.group("head") or "").strip()
+    return _project_name(name) if name else None
+
+
+def _budget_revisions(view: ProseView, context: DocumentContext, sections: list) -> list[Fact]:
+    """A budget revised from one amount to another ("该项目2025年预算经费从130万元下调至91万元"):
+    the new amount for the year the label names (a project's budget when the label names
+    a project or refers back to one), and the change."""
+    text = view.text
+    org = context.org
+    if not org or context.year is None:
+        return []
+    facts: list[Fact] = []
+    for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text):
+        label = m.group("label")
+        year_m = PATTERNS["year"].search(label)
+        year = int(year_m.group("year")) if year_m else context.year
+        phase = Phase.BUDGET if "预算" in label else _doc_phase(context.genre)
+        new = to_yuan(_number(m.group("to")), m.group("to_unit"))
+        old = to_yuan(_number(m.group("from")), m.group("from_unit"))
+        delta = new - old
+        direction = "increase" if delta > 0 else ("decrease" if delta < 0 else "flat")
+        project = None
+        if NARRATIVE_MONEY_PATTERNS["project_back_reference"].search(label):
+            project = _mentioned_project(text, m.start())
+        elif "项目" in label:
+            project = _project_name(_clean_label(label[: label.rfind("项目")].lstrip("将把"), [org])[0] + "项目")
+        item = project
+        if item is None:
+            item, _code = _clean_label(re.sub(r"(?:19|20)\d{2}\s*年度?", "", label).lstrip("将把"), [org])
+        if not item or len(item) > MAX_LABEL:
+            continue
+        raw = text[m.start() : m.end()]
+        ev = view.evidence(m.start() + len(raw) - len(raw.lstrip()), m.end(), KEY)
+        section_org = org_at(m.start(), sections) or org
+        if project is not None and phase is Phase.BUDGET:
+            facts.append(Project(ev, section_org, year, project, budget=new))
+        else:
+            facts.append(Amount(ev, section_org, year, phase, _direction_of(item), item, new))
+        facts.append(Change(ev, section_org, year, item, direction, delta, None, None, phase))
+    return facts
 
 
 def _project_of_paragraph(text: str, position: int, project_names: list[str]) -> str | None:
@@ -963,8 +1266,11 @@ def extract_narrative(doc: SourceDocument, context: DocumentContext) -> list[Fac
     projects, project_spans = _projects(view, context)
     facts: list[Fact] = list(projects)
     facts.extend(_amounts(view, context, units, sections, project_spans))
+    facts.extend(_qualified_reason_amounts(view, context, sections))
     project_names = [p.name for p in projects if isinstance(p, Project)]
     facts.extend(_flows(view, context, project_names))
+    facts.extend(_returned_money(view, context, sections, project_names))
+    facts.extend(_budget_revisions(view, context, sections))
     facts.extend(_evaluations(view, context))
     facts.extend(_counts(view, context, sections))
     return facts

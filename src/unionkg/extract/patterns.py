@@ -462,6 +462,9 @@ ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
 PHASE_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("调整预算", "adjusted"),
     ("全年预算", "adjusted"),
+    ("预算调整后", "adjusted"),
+    ("调整后预算", "adjusted"),
+    ("调整后的预算", "adjusted"),
     ("年初预算", "budget"),
     ("决算", "final"),
     ("执行数", "final"),
@@ -492,7 +495,7 @@ DIRECTION_WORDS: Final[tuple[tuple[str, str], ...]] = (
 FUND_SOURCES: Final[tuple[str, ...]] = ("一般公共预算", "财政拨款", "政府性基金", "国有资本经营", "上年结转", "财政资金", "工会经费")
 
 #: Words stripped from the start of a label (connectives, subjects).
-LABEL_LEAD_NOISE: Final[tuple[str, ...]] = ("（本级）", "(本级)", "本级", "其中", "包括", "另外", "具体为", "合计", "共计", "共", "本部门", "本单位", "我单位", "我部门", "我会", "部门", "单位", "各单位")
+LABEL_LEAD_NOISE: Final[tuple[str, ...]] = ("（本级）", "(本级)", "本级", "其中", "包括", "另外", "具体为", "合计", "共计", "共", "本部门", "本单位", "我单位", "我部门", "我会", "部门", "单位", "各单位", "安排", "以及", "与", "和", "及")
 #: Endings of a section heading that ingest glued to the paragraph after it
 #: ("四、…基本支出决算情况说明本部门 2023 年度…基本支出 1708.94 万元"): a label starts after them.
 LABEL_GLUED_HEADING_ENDS: Final[tuple[str, ...]] = ("情况说明",)
@@ -505,8 +508,9 @@ GRADES: Final[dict[str, str]] = {"优秀": "优", "优": "优", "良好": "良",
 NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # "，占支出预算总额的 96%" right after an amount
     "share_after_amount": re.compile(rf"\s*[，,；;]?\s*(?:分别)?占[^，。；;%\d]{{0,24}}?\s*(?P<number>{NUMBER_SRC})\s*[%％]"),
-    # the stated reason of a change: 主要原因：... / 增加的原因主要是... / 减少原因：...
-    "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)[是为]?\s*[：:]?\s*(?P<reason>[^。]+)"),
+    # the stated reason of a change: 主要原因：... / 增加的原因主要是... / 减少原因：... (to the end of its
+    # sentence, within its paragraph: "减少的主要原因:" ending a line introduces a list, not a reason)
+    "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)[是为]?[ \t　]*[：:]?[ \t　]*(?P<reason>[^。\n]+)"),
     # a template placeholder reason or change: ****** / 增加/减少
     "placeholder": re.compile(r"\*{3,}|增加/减少|增加（减少）|XX|××"),
     # a number printed without a unit and followed by a clause break or a share, in a
@@ -580,9 +584,9 @@ REASON_COMPONENT_BREAKS: Final[str] = "，,；;、"
 NARRATIVE_PATTERNS.update(
     {
         # the stated rate of a final figure against the budget, right after it:
-        # "，完成年初预算的 114.70%" / "，完成全年预算的 98%" / "，为年初预算的 100%"
+        # "，完成年初预算的 114.70%" / "，完成全年预算的 98%" / "，为年初预算的 100%" / "，完成预算金额的 100%"
         "completion_after_amount": re.compile(
-            rf"\s*[，,]?\s*(?:完成|为|达到|占)(?:了)?(?:年初|全年|调整后的?|调整)?预算(?:数)?(?:的)?\s*(?P<number>{NUMBER_SRC})\s*[%％]"
+            rf"\s*[，,]?\s*(?:完成|为|达到|占)(?:了)?(?:年初|全年|调整后的?|调整)?预算(?:数|金额|资金)?(?:的)?\s*(?P<number>{NUMBER_SRC})\s*[%％]"
         ),
         # the execution rate of a body's (or unit's) whole budget, in the sentence after its final figure:
         # "总体预算执行率为96.13%" / "预算执行率为 95.40%" / "整体支出执行率达 100%" (not a project's: "X项目预算执行率")
@@ -641,6 +645,97 @@ NARRATIVE_PATTERNS.update(
         "evaluation_whole_body": re.compile(r"整体|全部门|本部门"),
     }
 )
+
+
+# ===========================================================================
+# Topic: money in narrative prose that is not a total of the year
+# (tests/extract/test_narrative_rt3.py)
+# ===========================================================================
+
+#: Words in a clause of a stated reason that make its amount a part of the budget that
+#: is not a total, the qualifier they mean (:attr:`unionkg.model.Amount.qualifier`) and
+#: the phase of the figure ("" keeps the phase the clause's words name): "财政年中追加工会
+#: 干部培训经费 38.00 万元" is money added to the budget during the year; "困难职工帮扶
+#: 年初预算结余 7.50 万元，未支出" the unspent balance of a budget.  Checked in order.
+AMOUNT_QUALIFIERS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("年中追加", "mid_year_addition", "adjusted"),
+    ("年中增加", "mid_year_addition", "adjusted"),
+    ("年中调增", "mid_year_addition", "adjusted"),
+    ("追加", "mid_year_addition", "adjusted"),
+    ("年初预算结余", "unspent_balance", "budget"),
+    ("预算结余", "unspent_balance", "budget"),
+    ("资金结余", "unspent_balance", ""),
+    ("结余", "unspent_balance", ""),
+)
+#: Words before a qualifier that say who decided it, not what it is ("财政年中追加", "省财政厅追加").
+QUALIFIER_LEAD_NOISE: Final[tuple[str, ...]] = ("经", "由", "财政", "省财政厅", "市财政局", "县财政局", "区财政局", "财政厅", "财政局", "上级", "省财政", "市财政", "县财政", "区财政")
+
+#: What a rate is per ("300 元/月", "每人 5 万元", "每户每月 300 元") and its qualifier; a
+#: period (月/年/天) wins over a person or thing when both are printed.
+RATE_PER_UNITS: Final[dict[str, str]] = {
+    "月": "rate_per_month",
+    "年": "rate_per_year",
+    "天": "rate_per_day",
+    "日": "rate_per_day",
+    "人次": "rate_per_person",
+    "人": "rate_per_person",
+    "名": "rate_per_person",
+    "户": "rate_per_household",
+    "个": "rate_per_item",
+    "项": "rate_per_item",
+    "次": "rate_per_item",
+    "场": "rate_per_item",
+    "件": "rate_per_item",
+}
+RATE_PERIODS: Final[tuple[str, ...]] = ("rate_per_month", "rate_per_year", "rate_per_day")
+_PER_SRC = _alternation(RATE_PER_UNITS)
+#: Units of a count printed before a thing's name in a label ("0 台设备 0 万元"): the count is
+#: the number of that thing.  Units of people ("25 户帮扶对象医疗费用…总额") stay in the item.
+THING_COUNT_UNITS: Final[tuple[str, ...]] = ("台套", "台", "套", "辆", "件", "个", "项", "处", "座")
+PEOPLE_COUNT_UNITS: Final[tuple[str, ...]] = ("人次", "户", "人", "名", "家")
+
+NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # a rate with the unit it is per after the money unit: "3500 元/月", "500 元／人", "1.2 万元/人次"
+    "rate_slash": re.compile(rf"(?<![\d.,])(?P<number>{NUMBER_SRC})\s*(?P<unit>万元|千元|元)\s*[/／]\s*(?P<per>{_PER_SRC})"),
+    # a rate with 每 before the amount: "每户每月 300 元", "每人 5 万元", "每项赛事工种补助 6 万元"
+    "rate_each": re.compile(
+        rf"每\s*(?P<per>{_PER_SRC})(?:\s*每\s*(?P<per2>{_PER_SRC}))?(?P<mid>[^，,。；;：:\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
+    ),
+    # what a rate pays, named after it: "…的标准发放自雇费" / "的标准给予一次性安家费补助"
+    "rate_item_after": re.compile(r"\s*(?:的)?\s*(?:补助|发放|补贴)?标准\s*(?:发放|给予|补助|补贴|支付|计发|拨付)(?:了)?\s*(?P<item>[^，,。；;\d（(]{2,16})"),
+    # a comparator right before a number: a target or actual value of an indicator, not a rate stated in prose
+    "rate_target_before": re.compile(r"(?:[≥≤<>=＝≦≧﹦═]|不超过|不低于|不少于|不高于|小于|大于|等于)\s*$"),
+    # money handed back to the finance department: "将剩余资金 30.70 万元全部上缴省财政厅" /
+    # "结余资金 2 万元已缴回县财政局"
+    "flow_return": re.compile(
+        rf"(?P<what>[^，,。；;\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})\s*(?:全部|全额|已|均)?\s*(?:上缴|缴回|退回|交回|返还)(?:给|至|到)?\s*(?P<payee>[^，,。；;\d]{{2,20}}?)(?=[，,。；;\n]|$)"
+    ),
+    # the same with the verb first: "上缴县财政局结余资金 2.35 万元" (the payee names a finance body)
+    "flow_return_verb_first": re.compile(
+        rf"(?:上缴|缴回|退回|交回)(?:给|至|到)?\s*(?P<payee>[^，,。；;\d]{{0,12}}?(?:财政厅|财政局|财政|国库))\s*(?P<what>[^，,。；;\d]{{0,10}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
+    ),
+    # a budget revised from one amount to another: "该项目2025年预算经费从130万元下调至91万元" /
+    # "预算由 60 万元调减为 45 万元"
+    "budget_revision": re.compile(
+        rf"(?P<label>[^，,。；;]{{0,40}}?)(?:从|由)\s*(?P<from>{NUMBER_SRC})\s*(?P<from_unit>{MONEY_UNIT_SRC})\s*"
+        rf"(?P<verb>下调|上调|调减|调增|调整|减少|增加|压减|降低|提高|缩减|核减|核增|降|增)(?:至|到|为)\s*(?P<to>{NUMBER_SRC})\s*(?P<to_unit>{MONEY_UNIT_SRC})"
+    ),
+    # a project named in prose: “X”项目 / a paragraph that starts with "X项目："
+    "project_mention": re.compile(r"[“\"「](?P<quoted>[^”\"」\n]{2,30})[”\"」]\s*项目|(?:^|\n)\s*(?P<head>[^\n，,。；;：:“”\"]{2,30}?)项目\s*[：:]"),
+    # a reference back to the project just named: 该项目 / 此项目 / 本项目
+    "project_back_reference": re.compile(r"(?:该|此|本|这个)项目"),
+    # a year-on-year change of zero whose direction the template leaves open: "比上年增加/减少 0 万元",
+    # "比上年增加（减少）0 万元" (a change of nothing: flat)
+    "change_zero_unstated": re.compile(
+        rf"(?P<basis>比上年|较上年|同比)\s*(?:增加|增长|增)\s*(?:[/／、或]\s*|[（(]\s*)(?:减少|下降|减)\s*[）)]?\s*(?P<number>0+(?:\.0+)?)\s*(?P<unit>{MONEY_UNIT_SRC})"
+    ),
+    # a change stated without 比上年 at the end of a label: "工会信息化项目减少" / "支出增加了"
+    "label_change_word": re.compile(r"(?P<item>\S.*?)\s*(?P<word>增加|减少|增长|下降|降低|提高)了?\s*$"),
+    # a count in front of the label of an amount: "0 台设备" / "25 户帮扶对象医疗费用个人自付总额" / "0 设备"
+    "count_label": re.compile(
+        rf"^\s*(?:与|和|及|以及)?\s*(?P<count>\d+)(?!\s*[年月日号期])\s*(?P<unit>{_alternation(THING_COUNT_UNITS + PEOPLE_COUNT_UNITS)})?\s*(?P<noun>[\u4e00-\u9fff“”（）()]{{1,30}})$"
+    ),
+}
 
 
 # ===========================================================================

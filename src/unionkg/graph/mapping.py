@@ -667,6 +667,7 @@ class Mapper:
         self.add_opt(obs, UKG.completionPercent, f.completion_pct, dec)
         self.add_opt(obs, UKG.scope, f.scope)
         self.add_opt(obs, UKG.partOf, f.part_of)
+        self.add_opt(obs, UKG.amountQualifier, f.qualifier)
         self.add(obs, OBEU_ATTR.currency, RENMINBI)
         self.provenance(obs, f.evidence)
 
