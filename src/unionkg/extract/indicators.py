@@ -25,7 +25,7 @@ from unionkg.extract.parse import ParsedValue, parse_number, parse_target
 from unionkg.extract.patterns import EMPTY_CELL_MARKS
 from unionkg.extract.registry import register, warn
 from unionkg.extract.tables import cell_view, iter_lines
-from unionkg.model import Comparator, DocumentContext, Fact, Indicator, SourceDocument
+from unionkg.model import Comparator, DocumentContext, Fact, Indicator, Phase, SourceDocument, StatisticalCount
 
 EXTRACTOR = "indicators"
 VERSION = 1
@@ -635,6 +635,211 @@ def parse_comparator_prefix(text: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# Prose: scored sections, targets stated in prose, restatements of indicators
+# ---------------------------------------------------------------------------
+
+#: Patterns of indicators stated in prose outside the item/paragraph layout above.
+PROSE_INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # a section heading with its weight whose own paragraph scores it:
+    # "（一）预算执行情况（20分）" + "…依据评分标准，扣 2 分，该指标得 18 分。"
+    "scored_heading": re.compile(
+        r"^\s*(?:\[[^\]\n]{0,60}\])*\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])\s*(?P<title>[^\n（()）\d]{2,20}?)\s*[（(](?P<weight>\d+(?:\.\d+)?)\s*分[)）]\s*$"
+    ),
+    # the heading of a section of targets: 预期…目标 / 年度绩效目标 / 整体支出绩效目标
+    "target_heading": re.compile(r"预期|绩效目标|年度目标|总体目标"),
+    # heading words that make it a report on targets (完成情况) or a project's section, not a statement of them
+    "not_target_heading": re.compile(r"完成|实现|自评|评价|项目|偏离|偏差|原因|结果"),
+    # a clause of a section of work done that states a target: "预期举办及服务的活动数量为 40 场次"
+    "plan_lead": re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?\s*)?(?:全年)?(?:预期|预计|计划)(?!生育)"),
+    # a comparator word right before a count of a target ("不少于 8 个企业")
+    "cmp_before": re.compile(r"(?P<cmp>不少于|不低于|不小于|至少|大于等于|达到|超过|≥|>=|≧|＞＝)\s*$"),
+    # a comparator word right after it, ending the clause ("培训职工 800 人次以上。")
+    "cmp_after": re.compile(r"\s*(?P<cmp>及以上|以上)\s*(?=[，,。；;、]|$)"),  # used with match(text, pos)
+    # clauses whose counts are not targets: money, project counts, dates
+    "not_target_clause": re.compile(r"\d\s*(?:亿元|万元|千元|元)|个\s*(?:预算)?项目|项目\s*(?:共计|共)|[年月日]\s*$"),
+}
+
+#: What a comparator word of a prose target means.
+PROSE_TARGET_COMPARATORS: Final[dict[str, Comparator]] = {
+    "不少于": Comparator.GE, "不低于": Comparator.GE, "不小于": Comparator.GE, "至少": Comparator.GE, "大于等于": Comparator.GE,
+    "达到": Comparator.GE, "≥": Comparator.GE, ">=": Comparator.GE, "≧": Comparator.GE, "＞＝": Comparator.GE,
+    "以上": Comparator.GE, "及以上": Comparator.GE, "超过": Comparator.GT,
+}  # fmt: skip
+
+#: Linking a prose measurement to an indicator: a close name (any value), or, within the
+#: project the paragraph is about, the one indicator with that value and a looser name.
+MENTION_LOOSE_RATIO: Final[float] = 0.5
+
+
+def read_scored_sections(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
+    """A heading with a weight whose paragraph ends "该指标得 X 分": one indicator, named by the heading."""
+    lines = [ln for ln in iter_lines(doc.text) if ln.text.strip()]
+    out: list[Indicator] = []
+    for line, para in zip(lines, lines[1:], strict=False):
+        head = PROSE_INDICATOR_PATTERNS["scored_heading"].match(line.text)
+        if not head:
+            continue
+        score = INDICATOR_PATTERNS["narrative_score"].search(para.text)
+        if not score or INDICATOR_PATTERNS["narrative_item"].match(para.text):
+            continue
+        out.append(
+            Indicator(
+                evidence=doc.evidence(line.start + head.start("title"), para.start + score.end(), KEY),
+                org=context.org or "",
+                year=context.year or 0,
+                project=None,
+                name=compact(head.group("title")),
+                comparator=Comparator.QUALITATIVE,
+                weight=parse_number(head.group("weight")),
+                score=parse_number(score.group("score")),
+            )
+        )
+    return out
+
+
+def _target_paragraphs(doc: SourceDocument) -> list[tuple[int, int, bool]]:
+    """(start, end, in a section of targets) of every paragraph of the prose view."""
+    from unionkg.extract.report import is_heading
+    from unionkg.extract.textview import marker_rank, prose_view, strip_marker
+
+    view = prose_view(doc)
+    stack: list[tuple[int, bool]] = []  # (rank, is a target heading) of the open headings
+    out: list[tuple[int, int, bool]] = []
+    for para in view.paragraphs():
+        text = para.text.strip()
+        if is_heading(text):
+            rank = marker_rank(text)
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            title = strip_marker(text)[1]
+            pats = PROSE_INDICATOR_PATTERNS
+            stack.append((rank, bool(pats["target_heading"].search(title)) and not pats["not_target_heading"].search(title)))
+            continue
+        out.append((para.start, para.end, any(t for _r, t in stack)))
+    return out
+
+
+def read_prose_targets(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
+    """Targets stated in prose: counts in a section of targets ("组织不少于 8 个企业开展劳动竞赛"),
+    and clauses elsewhere led by 预期/计划 ("预期举办文体活动 40 场次").  Whole-department
+    indicators (no project), target only; a bare number is read as >= (IMPLICIT_COMPARATOR)."""
+    from unionkg.extract.patterns import OUTPUT_EXCLUDED_ITEM_WORDS, STATISTICS_PATTERNS
+    from unionkg.extract.statistics import _strip_lead, _strip_tail
+    from unionkg.extract.textview import prose_view
+
+    view = prose_view(doc)
+    text = view.text
+    pats = PROSE_INDICATOR_PATTERNS
+    out: list[Indicator] = []
+    for p_start, p_end, in_targets in _target_paragraphs(doc):
+        for clause in re.finditer(r"[^，,。；;：:\n]+", text[p_start:p_end]):
+            body = clause.group(0)
+            c_start = p_start + clause.start()
+            if not in_targets and not pats["plan_lead"].search(body):
+                continue
+            if pats["not_target_clause"].search(body) or "指标" in body:
+                continue
+            for m in STATISTICS_PATTERNS["output_count"].finditer(body):
+                before = body[: m.start()]
+                if re.search(r"\d", before) or m.group("pre"):
+                    continue
+                cmp_m = pats["cmp_before"].search(before)
+                after_m = pats["cmp_after"].match(body, m.end())
+                if STATISTICS_PATTERNS["output_threshold_after"].match(body[m.end() :]) and not after_m:
+                    continue  # a threshold inside the item ("100 人以上企业")
+                lead = before[: cmp_m.start()] if cmp_m else before
+                lead = lead[pats["plan_lead"].match(lead).end() :] if pats["plan_lead"].match(lead) else lead  # type: ignore[union-attr]
+                noun_m = STATISTICS_PATTERNS["output_noun_after"].match(body, after_m.end() if after_m else m.end())
+                noun = compact(noun_m.group(0)) if noun_m else ""
+                name = _strip_tail(_strip_lead(compact(lead))) + noun
+                if len(name) < 2 or len(name) > 40 or any(w in name for w in OUTPUT_EXCLUDED_ITEM_WORDS):
+                    continue
+                word = (cmp_m.group("cmp") if cmp_m else None) or (after_m.group("cmp") if after_m else None)
+                number = Decimal(m.group("number")) * (10000 if m.group("wan") else 1)
+                unit = m.group("unit")
+                target_text = compact(f"{cmp_m.group('cmp')}{m.group(0)}" if cmp_m else m.group(0) + (after_m.group("cmp") if after_m else "")).strip()
+                end = c_start + (noun_m.end() if noun_m and noun else (after_m.end() if after_m else m.end()))
+                out.append(
+                    Indicator(
+                        evidence=view.evidence(c_start + len(body) - len(body.lstrip()), end, KEY),
+                        org=context.org or "",
+                        year=context.year or 0,
+                        project=None,
+                        name=name,
+                        comparator=PROSE_TARGET_COMPARATORS.get(word or "", IMPLICIT_COMPARATOR[False]),
+                        target=number,
+                        target_text=target_text,
+                        unit=unit,
+                    )
+                )
+    return out
+
+
+def _same_subject(project: str | None, subject: str | None, prefixes: tuple[str, ...]) -> bool:
+    from unionkg.extract.resolve import project_key, same_project
+
+    if project is None or subject is None:
+        return False
+    return same_project(project_key(project, prefixes), project_key(subject, prefixes))
+
+
+def _value_matches(indicator: Indicator, value: Decimal, unit: str) -> bool:
+    """Whether a stated value is the indicator's target or actual, in the indicator's unit."""
+    if (indicator.unit or "").replace("％", "%") != unit:
+        return False
+    return value in (indicator.target, indicator.actual)
+
+
+def link_measurement(name: str, value: Decimal, unit: str, subject: str | None, indicators: list[Indicator], prefixes: tuple[str, ...]) -> Indicator | None:
+    """The indicator a prose measurement restates, or None.
+
+    When the paragraph names its project, only that project's indicators are candidates
+    (none when no indicator has that project); otherwise all the document's.  A candidate
+    must carry the stated value as target or actual; the closest name wins when it is
+    close (:data:`JOIN_MIN_RATIO`) and unambiguous, or, within a named project, when it is
+    the only candidate with that value and its name is not far off (:data:`MENTION_LOOSE_RATIO`)."""
+    pool = indicators
+    if subject is not None and any(i.project for i in indicators):
+        pool = [i for i in indicators if _same_subject(i.project, subject, prefixes)]
+    with_value = [i for i in pool if _value_matches(i, value, unit)]
+    if not with_value:
+        return None
+    idx = best_match(name, [i.name for i in with_value])
+    if idx is not None:
+        return with_value[idx]
+    if subject is not None and pool is not indicators:
+        ratios = sorted(((SequenceMatcher(None, name, i.name).ratio(), n) for n, i in enumerate(with_value)), reverse=True)
+        if ratios[0][0] >= MENTION_LOOSE_RATIO and (len(ratios) == 1 or ratios[0][0] - ratios[1][0] >= JOIN_MARGIN):
+            return with_value[ratios[0][1]]
+    return None
+
+
+def mention_facts(doc: SourceDocument, context: DocumentContext, indicators: list[Indicator]) -> list[Fact]:
+    """Prose measurements: a restatement of an indicator becomes an identical copy of it with
+    the statement's evidence (a supporting mention: de-duplication keeps the first, the quality
+    report counts both); a measured rate or share that restates none is a StatisticalCount
+    (phase final) when it reports work done -- never a target (a comparator or a section of
+    targets) nor a count (counts of work done are read by ``narrative.statistics``)."""
+    from unionkg.extract.resolve import place_prefixes
+    from unionkg.extract.statistics import TARGET, is_measure_name, read_measurements
+
+    prefixes = place_prefixes(context.org)
+    spans = [(i.evidence.start, i.evidence.end) for i in indicators]
+    out: list[Fact] = []
+    for m in read_measurements(doc):
+        o_start, o_end = doc.offsets[m.start], doc.offsets[m.end - 1] + 1
+        if any(s <= o_start and o_end <= e for s, e in spans):
+            continue  # a value inside an indicator's own statement ("设置指标为…，实际…")
+        linked = link_measurement(m.name, m.value, m.unit, m.subject, indicators, prefixes)
+        evidence = doc.evidence(m.start, m.end, KEY)
+        if linked is not None:
+            out.append(replace(linked, evidence=evidence))
+        elif m.unit == "%" and m.comparator is None and m.mode != TARGET and is_measure_name(m.name) and context.org and context.year is not None:
+            out.append(StatisticalCount(evidence, context.org, context.year, m.name, m.value, m.unit, Phase.FINAL))
+    return out
+
+
+# ---------------------------------------------------------------------------
 # Scoring frameworks (评价指标评分表 of a 部门评价 / 第三方评价 / 绩效评价 report)
 # ---------------------------------------------------------------------------
 
@@ -966,7 +1171,13 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
         facts.extend(t for t in _budget_targets(doc, context) if (t.project, t.name) not in seen)
     # a scoring framework's rows, linked to the table indicators they repeat
     facts.extend(_framework_indicators(doc, context, [f for f in facts if isinstance(f, Indicator)]))
+    if not budget:
+        named = {compact(f.name) for f in facts if isinstance(f, Indicator)}
+        facts.extend(f for f in read_scored_sections(doc, context) if f.name not in named)
+        facts.extend(read_prose_targets(doc, context))
     for fact in facts:
         if isinstance(fact, Indicator):
             fact.met = decide_met(fact.comparator, fact.target, fact.actual, fact.target_text, fact.actual_text)
+    if not budget:  # restatements in prose, linked once every indicator is complete
+        facts.extend(mention_facts(doc, context, [f for f in facts if isinstance(f, Indicator)]))
     return facts

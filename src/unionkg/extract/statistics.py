@@ -33,10 +33,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.patterns import (
     OUTPUT_ACHIEVEMENT_HEADING_WORDS,
+    OUTPUT_COUNT_UNITS,
     OUTPUT_ACTION_VERBS,
     OUTPUT_EXCLUDED_ITEM_WORDS,
     OUTPUT_EXCLUDED_SENTENCE_WORDS,
@@ -46,6 +48,7 @@ from unionkg.extract.patterns import (
     OUTPUT_PREDICATE_STARTS,
     OUTPUT_TARGET_HEADING_WORDS,
     STATISTICS_PATTERNS,
+    _alternation,
 )
 from unionkg.extract.registry import register
 from unionkg.extract.report import is_heading
@@ -303,3 +306,228 @@ def extract_statistics(doc: SourceDocument, context: DocumentContext) -> list[Fa
                 continue
             facts.extend(_in_sentence(view, s_start, s_end, org, year, sections))
     return facts
+
+
+# ===========================================================================
+# Counts of projects and of evaluation results ("二级项目 6 个全面开展绩效自评",
+# "5 个项目评价结果为“优”", "对 2 个项目开展了部门评价", "项目共计 3 个")
+# ===========================================================================
+
+PROJECT_COUNT_EXTRACTOR = "narrative.project_counts"
+PROJECT_COUNT_KEY = f"{PROJECT_COUNT_EXTRACTOR}@{VERSION}"
+
+_GRADE = r"优秀|良好|不合格|合格|优|良|中|差"
+_EVAL_KIND = r"绩效自评|部门评价|重点评价|第三方评价|绩效评价|自评"
+_LEVEL_PROJECT = r"(?:[一二三]级)?(?:预算)?项目"
+_N = r"(?P<n>\d{1,4})\s*个\s*"
+
+#: Statements counting projects, by shape.  Each yields the count ``n`` and the words its
+#: item is built from (see :func:`_project_count_item`); spaces may sit around the numbers.
+PROJECT_COUNT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # "5 个项目评价结果为“优”" / "0个项目自评结果为“良”"
+    "by_grade": re.compile(
+        rf"(?<![\d.]){_N}(?:{_LEVEL_PROJECT})\s*(?:的)?\s*(?:绩效)?(?:自评|评价)?\s*(?:结果|等级|等次)\s*(?:为|是)\s*[“\"「『]?\s*(?P<grade>{_GRADE})"
+    ),
+    # "对 2 个项目开展了部门评价" / "9 个项目均完成了项目支出绩效自评" / "对本部门 9 个项目进行了绩效自评"
+    "evaluated": re.compile(
+        rf"(?<![\d.]){_N}(?P<what>{_LEVEL_PROJECT})\s*(?:均|全部|全面|都)?\s*(?:开展|进行|完成)了?\s*(?:项目支出|部门整体支出)?\s*(?P<kind>{_EVAL_KIND})"
+    ),
+    # "二级项目 6 个全面开展绩效自评"
+    "evaluated_noun_first": re.compile(
+        rf"(?P<what>{_LEVEL_PROJECT})\s*(?<![\d.])(?P<n>\d{{1,4}})\s*个\s*(?:均|全部|全面|都)?\s*(?:开展|进行|完成)了?\s*(?:项目支出)?\s*(?P<kind>{_EVAL_KIND})"
+    ),
+    # "3 个项目自评结果分值均≥90 分" / "9 个预算项目支出绩效自评得分均在 90 分以上"
+    "score_band": re.compile(
+        rf"(?<![\d.]){_N}(?:{_LEVEL_PROJECT})\s*(?:支出)?\s*(?:绩效)?(?:自评|评价)?\s*(?:结果)?\s*(?:分值|得分)\s*均?\s*(?:在)?\s*"
+        rf"(?:(?P<cmp>≥|>=|≧|不低于|大于等于)\s*(?P<score>\d{{1,3}})\s*分|(?P<score2>\d{{1,3}})\s*分\s*(?:及)?以上)"
+    ),
+    # "6 个项目中 5 个项目预算执行率达到 100%"
+    "rate_reached": re.compile(
+        rf"(?<![\d.])(?P<total>\d{{1,4}})\s*个\s*(?:预算)?项目中\s*(?:有)?\s*{_N}(?:项目)?\s*(?P<what>预算执行率|资金执行率|执行率)\s*(?:均)?\s*(?:达到|达|为)\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％]"
+    ),
+    # "财政拨款预算项目共计 9 个" (the words before 项目 name what is counted)
+    "total": re.compile(r"(?P<what>[^，,。；;：:\d\s]{0,16}?项目)\s*(?:共计|共有|合计|总计|共)\s*(?<![\d.])(?P<n>\d{1,4})\s*个"),
+    # "一级项目 1 个，是…" (a count of one level's projects, not followed by what was done to them)
+    "level_total": re.compile(r"(?P<what>[一二三]级项目)\s*(?<![\d.])(?P<n>\d{1,4})\s*个(?!\s*(?:均|全部|全面|都)?\s*(?:开展|进行|完成))"),
+    # "以上 9 个项目主要用于…" (the projects just listed)
+    "listed": re.compile(r"以上\s*(?<![\d.])(?P<n>\d{1,4})\s*个\s*(?:预算)?项目"),
+}
+
+#: Words stripped from the front of a counted noun phrase ("本部门 2023 年度财政拨款预算项目" -> "财政拨款预算项目").
+PROJECT_COUNT_LEAD_NOISE: Final[tuple[str, ...]] = ("本部门", "本单位", "我部门", "我单位", "我会", "部门", "年度", "年", "全年", "其中")
+
+
+def _project_count_item(shape: str, m: re.Match[str]) -> str:
+    """The item of a project count, from the words the statement prints."""
+    if shape == "by_grade":
+        return f"评价结果为“{m.group('grade')}”的项目"
+    if shape in ("evaluated", "evaluated_noun_first"):
+        kind = m.group("kind")
+        kind = "绩效自评" if kind == "自评" else kind
+        return f"开展{kind}的{_SPACES.sub('', m.group('what')).removeprefix('预算')}"
+    if shape == "score_band":
+        return f"自评得分≥{m.group('score') or m.group('score2')}分的项目"
+    if shape == "rate_reached":
+        return f"{m.group('what')}达到{m.group('rate')}%的项目"
+    if shape == "total":
+        what = _YEAR_PREFIX.sub("", _SPACES.sub("", m.group("what")))
+        changed = True
+        while changed:
+            changed = False
+            for word in PROJECT_COUNT_LEAD_NOISE:
+                if what.startswith(word) and len(what) > len(word) + 1:
+                    what, changed = what[len(word) :], True
+            what = re.sub(r"^(?:19|20)\d{2}", "", what)
+        return what
+    if shape == "level_total":
+        return m.group("what")
+    return "项目"
+
+
+def read_project_counts(view: ProseView) -> list[tuple[int, int, str, Decimal]]:
+    """(start, end, item, count) in ``view.text`` of every project count; a span read by
+    one shape is not read again by a later one."""
+    text = view.text
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, int, str, Decimal]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for shape, pattern in PROJECT_COUNT_PATTERNS.items():
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            taken.append((m.start(), m.end()))
+            if shape == "rate_reached":
+                total_end = text.find("项目", m.end("total")) + len("项目")
+                out.append((m.start("total"), total_end, "项目", Decimal(m.group("total"))))
+                out.append((m.start("n"), m.end(), _project_count_item(shape, m), Decimal(m.group("n"))))
+                continue
+            start = m.start("what") if shape in ("total", "level_total", "evaluated_noun_first") else m.start("n")
+            out.append((start, m.end(), _project_count_item(shape, m), Decimal(m.group("n"))))
+    return sorted(out)
+
+
+@register(PROJECT_COUNT_EXTRACTOR, version=VERSION, genres=("budget", "performance", "final_accounts", "unknown"))
+def extract_project_counts(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    """Counts of projects and of evaluation results by grade, as StatisticalCount (unit 个).
+
+    A budget's counts are of the budget (phase budget); other documents report
+    what was done (phase final)."""
+    if not context.org or context.year is None:
+        return []
+    view = prose_view(doc)
+    phase = Phase.BUDGET if context.genre == "budget" else Phase.FINAL
+    return [
+        StatisticalCount(view.evidence(start, end, PROJECT_COUNT_KEY), context.org, context.year, item, count, "个", phase)
+        for start, end, item, count in read_project_counts(view)
+    ]
+
+
+# ===========================================================================
+# Measurements stated in prose ("帮扶资金发放准确率 100%", "劳模满意度达 98%",
+# "慰问职工人数 2 万人", "货物采购授予中小企业合同金额占货物支出金额的 45.20%")
+# ===========================================================================
+
+#: Endings of the name of a measured quantity: a rate, a degree, a share, a number of things.
+MEASURE_NAME_ENDINGS: Final[tuple[str, ...]] = (
+    "率", "度", "占比", "比例", "比重", "人数", "个数", "户数", "次数", "数量", "场次", "人次", "总数", "规模",
+)
+#: Names that are another extractor's (execution rates of budgets and projects, growth of amounts).
+MEASURE_EXCLUDED_NAME_WORDS: Final[tuple[str, ...]] = ("执行率", "增长率", "增幅", "降幅", "年度", "评价", "得分", "分值")
+
+_MEASURE_UNIT_SRC = _alternation(OUTPUT_COUNT_UNITS)
+_MEASURE_CMP = r"大于等于|小于等于|不少于|不低于|不超过|不高于|不大于|不小于|大于|小于|低于|高于|超过|≥|≤|≧|≦|>=|<=|＞＝|＜＝|[<>＜＞=＝]"
+
+MEASURE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # a clause ending in a measured value: linking word, comparator, number, [万] unit
+    "value": re.compile(
+        rf"(?P<link>均达到|均达|均为|达到了|达到|达|为|是|保持在|保持|实现)?\s*(?P<cmp>{_MEASURE_CMP})?\s*(?<![\d.,])(?P<number>\d{{1,7}}(?:\.\d+)?)\s*(?P<wan>万)?\s*"
+        rf"(?P<unit>[%％]|{_MEASURE_UNIT_SRC})(?P<after>以上|以下|以内)?\s*$"
+    ),
+    # a clause of an indicator statement (target or actual of the indicator extractor's items)
+    "indicator_statement": re.compile(r"设置指标|指标(?:值)?(?:为|是)|目标值|目标为|实际(?:完成)?值"),
+    # a share named by what it is part of: "X占Y的" (X the part, Y the whole)
+    "share_name": re.compile(r"^(?P<part>[^占]{2,})占(?P<whole>[^占]{2,}?)的?$"),
+}
+
+
+@dataclass(slots=True)
+class Measurement:
+    """A quantity stated in prose: its name, value and unit, where, and what it is about."""
+
+    start: int  # offsets in doc.text
+    end: int
+    name: str
+    value: Decimal
+    unit: str
+    comparator: str | None  # the comparator word or glyph when printed ("不低于", "≥")
+    mode: str  # ACHIEVEMENT / TARGET / NEUTRAL: what the section reports
+    subject: str | None  # the project the paragraph is about ("X：…" lead, or the 项目名称 of its table)
+
+
+#: A paragraph led by the name of what it is about: "困难职工帮扶资金：全年帮扶…".
+SUBJECT_LEAD = re.compile(r"^\s*(?P<name>[^，,。；;：:\d\s]{2,24})[：:](?!\s*$)")
+#: A form field naming the project of the table around it.
+SUBJECT_FIELD = re.compile(r"项目名称\s*[：:]?\s*(?P<name>[^\s，,。；;：:|｜]{2,40})")
+
+
+def _measure_name(raw: str) -> str | None:
+    name = _strip_tail(_strip_lead(_SPACES.sub("", raw)))
+    name = name.lstrip("、和及与其").removesuffix("的")
+    if len(name) < 2 or len(name) > MAX_ITEM or re.search(r"\d", name):
+        return None
+    return name
+
+
+def is_measure_name(name: str) -> bool:
+    """Whether a name says what is measured (a rate, a degree, a share, a number of things)."""
+    if any(w in name for w in MEASURE_EXCLUDED_NAME_WORDS):
+        return False
+    share = MEASURE_PATTERNS["share_name"].match(name)
+    return bool(share) or (name.endswith(MEASURE_NAME_ENDINGS) and not name.startswith("占") and len(name) >= 3)
+
+
+def read_measurements(doc: SourceDocument) -> list[Measurement]:
+    """Every clause of the prose that ends in a measured value, with the name before it.
+
+    Clauses that hold an amount of money, or whose name has another figure, are not
+    read (their numbers belong to amounts and to counts of other shapes)."""
+    view = prose_view(doc)
+    text = view.text
+    out: list[Measurement] = []
+    subject_field: str | None = None
+    for start, end, mode, heading in _paragraph_modes(view):
+        para = text[start:end]
+        if heading and marker_rank(para.strip()) != NO_MARKER_RANK:
+            subject_field = None
+        field_m = SUBJECT_FIELD.search(para)
+        if field_m:
+            subject_field = field_m.group("name")
+        lead = SUBJECT_LEAD.match(para)
+        subject = lead.group("name") if lead and not any(w in lead.group("name") for w in ("指标", "目标", "情况", "其中")) else subject_field
+        for clause in re.finditer(r"[^，,。；;：:\n]+", para):
+            body = clause.group(0)
+            if (
+                re.search(r"\d\s*(?:亿元|万元|千元|元)", body)
+                or STATISTICS_PATTERNS["output_table_row"].search(body)
+                or MEASURE_PATTERNS["indicator_statement"].search(body)
+            ):
+                continue
+            m = MEASURE_PATTERNS["value"].search(body)
+            if not m:
+                continue
+            name = _measure_name(body[: m.start()])
+            if name is None:
+                continue
+            value = Decimal(m.group("number")) * 10000 if m.group("wan") else Decimal(m.group("number"))
+            unit = "%" if m.group("unit") in "%％" else m.group("unit")
+            c_start = start + clause.start() + (len(body) - len(body.lstrip()))
+            c_end = start + clause.start() + m.end()
+            while c_end > c_start and text[c_end - 1].isspace():
+                c_end -= 1
+            d_start, d_end = view.offsets[c_start], view.offsets[c_end - 1] + 1
+            cmp = m.group("cmp") or m.group("after")
+            out.append(Measurement(d_start, d_end, name, value, unit, cmp, mode, subject))
+    return out
