@@ -62,6 +62,13 @@ CASES: tuple[Case, ...] = (
     Case("row_column_number", "序号 单位名称 预算级次\n⟦1⟧ 江西省总工会 二级", True),
     Case("row_column_number", "项目 行次 决算数\n本年收入合计 27 ⟦7,794⟧", False),
     Case("row_column_number", "一般公共服务支出 ⟦32⟧ 万元", False),
+    # the right half's 行次 of a two-sided row, in a table printing decimals
+    Case("row_column_number", "项目 行次 决算数 项目 行次 决算数\n年初结转 28 42.17 年末结转 60 30.71\n一、一般公共预算财政拨款 29 42.17 ⟦61⟧", True),
+    Case("row_column_number", "项目 行次 决算数 项目 行次 决算数\n年初结转 28 42.17 年末结转 60 30.71\n二、政府性基金预算财政拨款 30 ⟦62⟧", True),
+    # negative: a table printing integer amounts keeps its integers
+    Case("row_column_number", "项目 行次 决算数 项目 行次 决算数\n年初结转 28 4,217 年末结转 60 3,071\n一、一般公共预算财政拨款 29 4,217 ⟦61⟧", False),
+    # negative: outside a 行次 table
+    Case("row_column_number", "收入 42.17 万元\n一般公共预算财政拨款 42.17 ⟦61⟧", False),
     # page numbers
     Case("page_number", "第 ⟦3⟧ 页 共 20 页", True),
     Case("page_number", "— ⟦33⟧ —", True),
@@ -71,6 +78,16 @@ CASES: tuple[Case, ...] = (
     Case("classification_code", "⟦30101⟧ 基本工资", True),
     Case("classification_code", "资金 ⟦30101⟧ 元", False),
     Case("classification_code", "⟦12345⟧ 某某支出", False),
+    # codes of empty rows of side-by-side tables
+    Case("empty_table_row", "30103 奖金 850.30 30203 咨询费 ⟦30703⟧ 国内债务发行费用", True),
+    Case("empty_table_row", "30216 培训费 ⟦310111⟧ 地上附着物和青苗补偿", True),
+    Case("empty_table_row", "| ⟦50905⟧ | 离退休费 | 50201 | 办公经费 | 12.00 |", True),
+    Case("empty_table_row", "⟦30310⟧ 个人农业生产补贴 30231 公务用车运行维护费 31203 政府投资基金股权投资", True),
+    Case("empty_table_row", "⟦310⟧ 人次 205 场", False),  # units, not names
+    Case("empty_table_row", "30103 奖金 ⟦850⟧ 30203 咨询费", False),  # an amount, not a code
+    Case("empty_table_row", "⟦30103⟧ 奖金 850.30 30203 咨询费", False),  # a row with an amount is a fact's
+    Case("empty_table_row", "全年服务 ⟦310⟧ 人次，开展 205 场活动", False),  # prose
+    Case("empty_table_row", "⟦30703⟧ 国内债务发行费用", False),  # alone on its line: not side by side
     # phone numbers
     Case("phone_number", "联系电话：⟦0791⟧-86212345", True),
     Case("phone_number", "咨询热线 ⟦12351⟧", True),

@@ -105,8 +105,34 @@ _SERIAL_NUMBER = re.compile(r"^[\s|｜]*(?P<n>\d{1,3})(?![\d,.%])(?=[\s|｜])")
 _COLUMN_NUMBER_ROW = re.compile(r"^[\s|｜]*(?:[栏行]\s*次[\s|｜]*)?(?:\d{1,2}[\s|｜]+)+\d{1,2}[\s|｜]*$")
 
 
+#: A bare integer cell of a table row (no separator, no decimals, no percent).
+_BARE_INTEGER = re.compile(r"(?:^|(?<=[\s|｜]))(?P<n>\d{1,3})(?=[\s|｜]|$)")
+#: An amount cell printed with decimals or thousands separators.
+_PRINTED_AMOUNT = re.compile(r"(?:^|(?<=[\s|｜]))[-－−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=[\s|｜]|$)")
+#: Share of a 行次 table's printed amounts that must show decimals for its bare
+#: integers to be row numbers (the extractor's own rule: final_accounts.integers_are_amounts).
+_DECIMAL_TABLE_SHARE = 0.8
+
+
+def _prints_decimals(lines: list[str]) -> bool:
+    """Whether a table prints its amounts with decimals (6,994.44, 42.17): then a
+    bare integer in it is a 行次, never an amount."""
+    amounts = [a for line in lines for a in _PRINTED_AMOUNT.findall(line) if not a.lstrip("-－−").isdigit()]
+    return bool(amounts) and sum("." in a for a in amounts) >= _DECIMAL_TABLE_SHARE * len(amounts)
+
+
 def _row_and_column_numbers(inp: ReportInput) -> Iterator[tuple[int, int]]:
     row_number: re.Pattern[str] | None = None
+    region: list[tuple[int, str]] = []  # body lines of the current 行次 table
+
+    def close_region() -> Iterator[tuple[int, int]]:
+        # the right half's 行次 of a two-sided row ("…财政拨款 29 42.17 61", "… 30 62")
+        if region and row_number is _ROW_NUMBER and _prints_decimals([text for _start, text in region]):
+            for start, text in region:
+                for n in _BARE_INTEGER.finditer(text):
+                    yield start + n.start("n"), start + n.end("n")
+        region.clear()
+
     for m in _LINES.finditer(inp.text):
         line = m.group(0)
         if not line.strip():
@@ -114,19 +140,26 @@ def _row_and_column_numbers(inp: ReportInput) -> Iterator[tuple[int, int]]:
         if _COLUMN_NUMBER_ROW.match(line) or re.search(r"栏\s*次", line):
             for n in re.finditer(r"\d+", line):
                 yield m.start() + n.start(), m.start() + n.end()
+            if row_number is None:
+                yield from close_region()
             row_number = _ROW_NUMBER
             continue
         if _ROW_NUMBERED_HEAD.search(line):
+            yield from close_region()
             row_number = _ROW_NUMBER
             continue
         if _SERIAL_HEAD.match(line):
+            yield from close_region()
             row_number = _SERIAL_NUMBER
             continue
         if row_number is not None and (_TABLE_END.match(line) or is_heading(line)):
+            yield from close_region()
             row_number = None
         if row_number is not None:
+            region.append((m.start(), line))
             for n in row_number.finditer(line):
                 yield m.start() + n.start("n"), m.start() + n.end("n")
+    yield from close_region()
 
 
 @functools.cache
@@ -151,6 +184,33 @@ def _classification_codes(inp: ReportInput) -> Iterator[tuple[int, int]]:
         code = m.group(0)[: m.end() - m.start() - len(m.group("name") or "")]
         if code in linked or (m.group("name") and code in listed):
             yield m.start(), m.start() + len(code)
+
+
+#: A classification code and its name in a table cell: 30703 国内债务发行费用, 310111 地上附着物和青苗补偿
+#: (a misprinted 6-digit code); the name is not a unit word (30101 元, 310 人次), though
+#: it may start like one (30310 个人农业生产补贴).
+_CODE_AND_NAME = re.compile(
+    r"(?:^|(?<=[\s|｜]))(?P<code>[235]\d{2}(?:\d{2}){0,2}|[235]\d{5})[\s|｜]+"
+    r"(?P<name>(?![元万亿千人个名次件户家辆台套项场期条天年月日分余多][^\s|｜]?(?:[\s|｜]|$))[\u4e00-\u9fff][^\s|｜\d，。；：:,;]*)"
+    r"(?P<after>[\s|｜]+[-－−]?\d[\d,]*(?:\.\d+)?(?=[\s|｜]|$)(?![\s|｜]+[\u4e00-\u9fff]))?"  # an amount: no name follows it
+)
+#: Sentence punctuation: a line with it is prose, not a table row.
+_PROSE_MARK = re.compile(r"[，。；：:,;！？]")
+
+
+def _empty_row_codes(inp: ReportInput) -> Iterator[tuple[int, int]]:
+    """Codes of table rows that print no amount, on a line of side-by-side rows
+    (the 基本支出 table prints three code/name/amount groups per line, most of them empty)."""
+    for line in _LINES.finditer(inp.text):
+        text = line.group(0)
+        if _PROSE_MARK.search(text):
+            continue
+        groups = list(_CODE_AND_NAME.finditer(text))
+        if len(groups) < 2 or not text.lstrip(" |｜").startswith(groups[0].group("code")):
+            continue
+        for g in groups:
+            if g.group("after") is None:  # no amount: an empty row of the table
+                yield line.start() + g.start("code"), line.start() + g.end("code")
 
 
 _SENTENCE = re.compile(r"[^。；;！？\n]+")
@@ -194,15 +254,13 @@ _ORG_COUNT = re.compile(rf"(?P<n>\d+)\s*(?:个|家)\s*{_ORG_WORDS}|{_ORG_WORDS}(
 
 
 def _counts_of_listed_organisations(inp: ReportInput) -> Iterator[tuple[int, int]]:
-    """The count of units or departments before their list, in a paragraph whose organisations were extracted."""
-    for line in _LINES.finditer(inp.text):
-        following = inp.text.find("\n", line.end() + 1)
-        following = len(inp.text) if following < 0 else following
-        if not inp.covered(line.start(), following):  # the list is on the line or the next one
-            continue
-        for m in _ORG_COUNT.finditer(line.group(0)):
-            g = "n" if m.group("n") else "m"
-            yield line.start() + m.start(g), line.start() + m.end(g)
+    """Nothing: stated counts of units and departments ("预算单位 6 个", "下属 2 个事业单位",
+    "内设 7 个部室") are facts now (``StatisticalCount`` of ``narrative.organizations``,
+    compared with the units listed by ``check_unit_count``), so their numbers are used by
+    that evidence.  A count the extractor misses stays a leftover instead of being hidden.
+    """
+    del inp
+    return iter(())
 
 
 # -- the table ---------------------------------------------------------------
@@ -255,6 +313,11 @@ EXPLAINED_KINDS: tuple[ExplainedKind, ...] = (
         "classification_code",
         "classification codes (3, 5 or 7 digits) of an extracted amount, or of the code lists when a name follows (an empty row)",
         _classification_codes,
+    ),
+    ExplainedKind(
+        "empty_table_row",
+        "the code of a table row that prints no amount, beside other rows on one line: 30203 咨询费 30703 国内债务发行费用",
+        _empty_row_codes,
     ),
     ExplainedKind(
         "phone_number",
