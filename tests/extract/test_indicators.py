@@ -95,7 +95,11 @@ def test_jiangxi_2023_self_evaluation_tables_and_target_table() -> None:
     targets = [f for f in facts if f.project == "省劳模专项补助金"]
     assert len(targets) == 16 and all(f.weight is None for f in targets)
     missed = sorted(f.name for f in facts if f.met is False)
-    assert missed == ["特殊困难帮扶人数占比", "生活困难补助人数占比"]
+    # the two 占比 rows (<30%, 30% stated in 质量指标：…) and a 社会效益 row whose result the
+    # 项目效益情况 prose states ("…增强荣誉感、归属感 90%") against a strict target (>90%)
+    assert missed == ["关心关爱劳模，增强省劳模的荣誉感、归属感", "特殊困难帮扶人数占比", "生活困难补助人数占比"]
+    quality = next(f for f in targets if f.name.endswith("提升劳模生活质量"))
+    assert (quality.target, quality.actual, quality.met) == (Decimal(90), Decimal(90), True)
     assert next(f for f in targets if f.name == "慰问省劳模人数").actual == Decimal(7004)
 
 

@@ -814,6 +814,59 @@ def link_measurement(name: str, value: Decimal, unit: str, subject: str | None, 
     return None
 
 
+#: Filling a target-only indicator's actual from a result stated in prose: the share of the
+#: stated name found in the indicator's name ("增强荣誉感、归属感" in "关心关爱劳模，增强省劳模的
+#: 荣誉感、归属感"), and the shortest stated name considered.
+FILL_MIN_COVERAGE: Final[float] = 0.9
+FILL_MIN_NAME: Final[int] = 4
+
+
+def _coverage(name: str, indicator_name: str) -> float:
+    """The share of ``name``'s characters that appear, in order, in ``indicator_name``."""
+    blocks = SequenceMatcher(None, name, indicator_name).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(name) if name else 0.0
+
+
+def fill_actuals(doc: SourceDocument, context: DocumentContext, facts: list[Fact]) -> list[Indicator]:
+    """A 绩效目标表 indicator (target, no actual) takes the value a section of results states
+    for it ("社会效益指标：…提升劳模生活质量 90%"): same unit, no comparator, and a name that
+    links (:func:`link_measurement` without the value) or that the indicator's name covers,
+    unambiguously.  Every copy of the indicator is updated alike."""
+    from unionkg.extract.resolve import place_prefixes
+    from unionkg.extract.statistics import TARGET, read_measurements
+
+    prefixes = place_prefixes(context.org)
+    open_ = [f for f in facts if isinstance(f, Indicator) and f.target is not None and f.actual is None and f.unit]
+    mentions: list[Indicator] = []
+    if not open_:
+        return mentions
+    spans = [(f.evidence.start, f.evidence.end) for f in facts if isinstance(f, Indicator)]
+    for m in read_measurements(doc):
+        if m.mode == TARGET or m.comparator is not None:
+            continue
+        o_start, o_end = doc.offsets[m.start], doc.offsets[m.end - 1] + 1
+        if any(s < o_end and o_start < e for s, e in spans):
+            continue  # an indicator's own statement (its target), not a result
+        pool = [i for i in open_ if i.actual is None and (i.unit or "").replace("％", "%") == m.unit]
+        if m.subject is not None and any(_same_subject(i.project, m.subject, prefixes) for i in pool):
+            pool = [i for i in pool if _same_subject(i.project, m.subject, prefixes)]
+        idx = best_match(m.name, [i.name for i in pool])
+        chosen = pool[idx] if idx is not None else None
+        if chosen is None and len(m.name) >= FILL_MIN_NAME:
+            covering = [i for i in pool if _coverage(m.name, i.name) >= FILL_MIN_COVERAGE]
+            chosen = covering[0] if len({(i.project, i.name) for i in covering}) == 1 else None
+        if chosen is None:
+            continue
+        text = doc.text[m.start : m.end]
+        value_text = compact(text[len(text) - len(text.lstrip()) :])
+        number = re.search(r"\d[\d.]*\s*万?\s*\S*$", value_text)
+        for f in open_:
+            if (f.project, f.name, f.target_text) == (chosen.project, chosen.name, chosen.target_text):
+                f.actual, f.actual_text = m.value, number.group(0) if number else f"{m.value}{m.unit}"
+        mentions.append(replace(chosen, evidence=doc.evidence(m.start, m.end, KEY)))  # the statement supports it
+    return mentions
+
+
 def mention_facts(doc: SourceDocument, context: DocumentContext, indicators: list[Indicator]) -> list[Fact]:
     """Prose measurements: a restatement of an indicator becomes an identical copy of it with
     the statement's evidence (a supporting mention: de-duplication keeps the first, the quality
@@ -1175,6 +1228,8 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
         named = {compact(f.name) for f in facts if isinstance(f, Indicator)}
         facts.extend(f for f in read_scored_sections(doc, context) if f.name not in named)
         facts.extend(read_prose_targets(doc, context))
+    if not budget:
+        facts.extend(fill_actuals(doc, context, facts))
     for fact in facts:
         if isinstance(fact, Indicator):
             fact.met = decide_met(fact.comparator, fact.target, fact.actual, fact.target_text, fact.actual_text)

@@ -31,6 +31,7 @@ A list continues the verb of its first member ("支付 10 名在编人员、30 �
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -99,7 +100,7 @@ def _is_bare_heading(text: str) -> bool:
     return MIN_BARE_HEADING <= len(body) <= MAX_BARE_HEADING and not re.search(r"[，,。；;\d]", body) and _heading_mode(body) != NEUTRAL
 
 
-def _paragraph_modes(view: ProseView) -> list[tuple[int, int, str, bool]]:
+def _paragraph_modes(view: ProseView, heading_mode: Callable[[str], str] = _heading_mode) -> list[tuple[int, int, str, bool]]:
     """(start, end, mode, is heading) of every paragraph: the mode of the innermost heading that has one."""
     stack: list[tuple[int, str]] = []  # (rank, mode) of the open headings
     out: list[tuple[int, int, str, bool]] = []
@@ -111,7 +112,7 @@ def _paragraph_modes(view: ProseView) -> list[tuple[int, int, str, bool]]:
             rank = marker_rank(text) if heading else NO_MARKER_RANK
             while stack and stack[-1][0] >= rank:
                 stack.pop()
-            stack.append((rank, _heading_mode(strip_marker(text)[1])))
+            stack.append((rank, heading_mode(strip_marker(text)[1])))
         mode = next((m for _r, m in reversed(stack) if m != NEUTRAL), NEUTRAL)
         out.append((para.start, para.end, mode, heading or bare))
     return out
@@ -447,10 +448,22 @@ MEASURE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         rf"(?P<unit>[%％]|{_MEASURE_UNIT_SRC})(?P<after>以上|以下|以内)?\s*$"
     ),
     # a clause of an indicator statement (target or actual of the indicator extractor's items)
-    "indicator_statement": re.compile(r"设置指标|指标(?:值)?(?:为|是)|目标值|目标为|实际(?:完成)?值"),
+    "indicator_statement": re.compile(r"设置指标|指标(?:值)?(?:为|是)|目标值\s*(?:为|是|[：:])|目标为|实际(?:完成)?值"),
     # a share named by what it is part of: "X占Y的" (X the part, Y the whole)
     "share_name": re.compile(r"^(?P<part>[^占]{2,})占(?P<whole>[^占]{2,}?)的?$"),
 }
+
+
+#: Heading words of a section that assesses results (评价, 结论, 评分表): measurements there are results.
+MEASURE_ASSESSMENT_HEADING_WORDS: Final[tuple[str, ...]] = ("评价", "结论", "评分")
+
+
+def _measure_heading_mode(heading: str) -> str:
+    """A heading's mode for measurements: as for counts, but an assessment (综合评价情况及评价结论
+    (附相关评分表)) reports results."""
+    if any(w in heading for w in MEASURE_ASSESSMENT_HEADING_WORDS) and not any(w in heading for w in OUTPUT_PLAN_HEADING_WORDS):
+        return ACHIEVEMENT
+    return _heading_mode(heading)
 
 
 @dataclass(slots=True)
@@ -498,7 +511,7 @@ def read_measurements(doc: SourceDocument) -> list[Measurement]:
     text = view.text
     out: list[Measurement] = []
     subject_field: str | None = None
-    for start, end, mode, heading in _paragraph_modes(view):
+    for start, end, mode, heading in _paragraph_modes(view, _measure_heading_mode):
         para = text[start:end]
         if heading and marker_rank(para.strip()) != NO_MARKER_RANK:
             subject_field = None
