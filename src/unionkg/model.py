@@ -50,6 +50,7 @@ class StaffCategory(StrEnum):
     ACTUAL = "actual"  # 实有人数
     IN_SERVICE = "in_service"  # 在职人数
     RETIRED = "retired"  # 离退休 / 退休人员
+    OTHER = "other"  # 其他人员: on the books, neither in service nor retired (决算 人员情况)
 
 
 class EvaluationKind(StrEnum):
@@ -81,6 +82,9 @@ class Organization(Fact):
     funding_type: str | None = None  # 全额拨款 / 差额拨款 / 自收自支
     reform_class: str | None = None  # 行政 / 参公 / 公益一类 / 公益二类 / 经营类
     year: int | None = None
+    #: Other names the document prints for this organisation (set by entity
+    #: resolution: "省直机关工会" for "某省直机关工会工作委员会", a former name "原X")
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -30,6 +30,7 @@ from unionkg.analytics.tolerance import (
     sum_tolerance,
     within,
 )
+from unionkg.analytics.unit_counts import check_unit_counts
 from unionkg.graph.iris import Iris
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import FINDINGS_GRAPH, GraphStore
@@ -1104,6 +1105,7 @@ CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
     "possible_name_change": check_name_changes,
     "incomplete_tables": check_incomplete_tables,
     "evaluation_scores": check_evaluation_scores,
+    "unit_count": check_unit_counts,
 }
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from difflib import SequenceMatcher
 
 from unionkg.extract.context import clean_org_name
@@ -26,7 +27,18 @@ from unionkg.extract.patterns import (
 )
 from unionkg.extract.registry import register, warn
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
-from unionkg.model import DocumentContext, Duty, Fact, Organization, OrgRole, SourceDocument, StaffCategory, Staffing, WorkTask
+from unionkg.model import (
+    DocumentContext,
+    Duty,
+    Fact,
+    Organization,
+    OrgRole,
+    SourceDocument,
+    StaffCategory,
+    Staffing,
+    StatisticalCount,
+    WorkTask,
+)
 
 EXTRACTOR = "narrative.organizations"
 VERSION = 1
@@ -91,11 +103,30 @@ def _split_and(item: ListItem) -> list[ListItem]:
 _PAREN = re.compile(r"[（(](?P<inner>[^）)]*)[）)]\s*$")
 
 
+#: A parenthesis after a unit's name that gives its former name:
+#: "（原某某市困难职工帮扶中心）", "（原名：X，2022年更名）", "（曾用名X）".
+FORMER_NAME_NOTE = re.compile(r"^\s*(?:原名|原称|曾用名|更名前为|原)\s*[：:为是]?\s*(?P<former>[^，,；;：:（）()\s]{3,40}?)\s*(?:[，,；;].*)?$")
+
+
+def former_names(text: str) -> tuple[str, ...]:
+    """The former name a list item prints in its trailing parenthesis, if any."""
+    m = _PAREN.search(text)
+    if m is None or m.start() == 0:
+        return ()
+    note = FORMER_NAME_NOTE.match(m.group("inner"))
+    if note is None:
+        return ()
+    former = clean_org_name(note.group("former"))
+    return (former,) if _looks_like_org(former) else ()
+
+
 def unit_name_and_class(text: str) -> tuple[str, str | None]:
     """Name without a trailing parenthesis, and the reform class the parenthesis states."""
     reform = None
     name = text
     m = _PAREN.search(text)
+    if m and m.start() > 0 and FORMER_NAME_NOTE.match(m.group("inner")):
+        return clean_org_name(text[: m.start()].strip().rstrip("等")), None
     if m and m.start() > 0:
         inner = m.group("inner")
         for word, canonical in REFORM_CLASSES.items():
@@ -108,8 +139,13 @@ def unit_name_and_class(text: str) -> tuple[str, str | None]:
     return clean_org_name(name), reform
 
 
+#: Endings of subordinate units' names beyond the general :data:`ORG_NAME_SUFFIXES`:
+#: the schools and hospitals listed as 二级单位 of an education or health bureau.
+UNIT_NAME_SUFFIXES: tuple[str, ...] = ("中学", "小学", "幼儿园", "医院", "卫生院", "保健院", "实验室", "图书室", "档案室")
+
+
 def _looks_like_org(name: str) -> bool:
-    return len(name) >= 3 and name.endswith(ORG_NAME_SUFFIXES)
+    return len(name) >= 3 and name.endswith(ORG_NAME_SUFFIXES + UNIT_NAME_SUFFIXES)
 
 
 def _list_tail_cut(text: str) -> str:
@@ -325,6 +361,66 @@ def _inside_parentheses(text: str, position: int) -> bool:
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
+#: How a parenthesis that breaks down (or excludes from) the staffing figure
+#: before it opens: "（其中含单列编制 1 名）", "（含原管理方式雇员 1 名，…）", "（不含…9 名退休人员）".
+STAFF_NOTE_OPENINGS = re.compile(r"[（(]\s*(?:其中|含|不含|未含|包括|内含)")
+
+
+def _in_staffing_note(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a parenthesis that breaks down or excludes staff."""
+    start, _end = _sentence_bounds(text, position)
+    opening = max(text.rfind("（", start, position), text.rfind("(", start, position))
+    return opening >= 0 and STAFF_NOTE_OPENINGS.match(text, opening) is not None and _inside_parentheses(text, position)
+
+
+#: Staffing labels beyond ``ORG_PATTERNS["staffing"]``: people outside the
+#: established posts, and figures printed number first.  ``label``/``count``/``unit``
+#: as in the main pattern; ``excluded`` names whose figure a "不含" note leaves out.
+STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
+    # 其他人员 0 人 / 机关雇员 2 人 / 原管理方式雇员 1 名 / 军转干部 1 人 / 单列编制 1 名 / 遗属 3 人
+    "extra_label": re.compile(
+        r"(?P<label>其他人员|遗属(?:人员)?|(?:机关|原管理方式|编外)?雇员|编外(?:聘用)?人员|聘用人员|军转干部|单列编制)\s*(?:为|共|有|共有)?\s*(?P<count>\d+)\s*(?P<unit>人|名)"
+    ),
+    # 3 名退休人员 / （不含原某某职工学校 9 名退休人员）
+    "count_first": re.compile(
+        r"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d，,。；;：:]{0,30}?)\s*)?(?<![\d.])(?P<count>\d+)\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
+    ),
+}
+
+#: Categories of the extra labels, checked before the general label words.
+STAFF_EXTRA_CATEGORIES: tuple[tuple[str, StaffCategory], ...] = (
+    ("其他人员", StaffCategory.OTHER),
+    ("遗属", StaffCategory.OTHER),
+    ("雇员", StaffCategory.IN_SERVICE),
+    ("聘用", StaffCategory.IN_SERVICE),
+    ("编外", StaffCategory.IN_SERVICE),
+    ("军转干部", StaffCategory.IN_SERVICE),
+    ("单列编制", StaffCategory.AUTHORIZED),
+)
+
+
+def staffing_matches(text: str) -> list[re.Match[str]]:
+    """Every staffing figure of ``text`` in order; where two readings overlap, the earlier and longer one."""
+    matches = list(ORG_PATTERNS["staffing"].finditer(text))
+    for pattern in STAFF_EXTRA_PATTERNS.values():
+        matches.extend(pattern.finditer(text))
+    matches.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+    kept: list[re.Match[str]] = []
+    for m in matches:
+        if kept and m.start() < kept[-1].end():
+            continue
+        kept.append(m)
+    return kept
+
+
+def staffing_label(m: re.Match[str]) -> str:
+    """The label of a staffing figure; a figure a "不含" note excludes says so ("不含原某校退休人员")."""
+    groups = m.groupdict()
+    if groups.get("excluded"):
+        return f"{groups['excluded']}{(groups.get('who') or '').strip()}{m.group('label')}"
+    return m.group("label")
+
+
 def _sentence_has_money(text: str, position: int) -> bool:
     start, end = _sentence_bounds(text, position)
     return PATTERNS["amount"].search(text, start, end) is not None
@@ -412,6 +508,9 @@ def staffing_scope(text: str, position: int, org: str, federation: str | None, s
 
 def _label_category(label: str) -> StaffCategory | None:
     """The category a staffing label names by itself, or None ("行政人员")."""
+    for word, extra in STAFF_EXTRA_CATEGORIES:
+        if word in label:
+            return extra
     for word, category in STAFF_LABEL_CATEGORIES:
         if word in label:
             return StaffCategory(category)
@@ -534,6 +633,146 @@ def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, i
     return out
 
 
+# ---------------------------------------------------------------- units listed in a table
+
+#: The end of a sentence that announces a table of units on the following lines
+#: ("…单位共 5 个，包括：", "…单位名单如下：").
+TABLE_LIST_INTRO = re.compile(r"(?:包括|如下|分别是|分别为|为|是)\s*[：:]\s*$")
+#: A header row of such a table.
+UNIT_TABLE_HEADER = re.compile(r"单位名称|单位全称")
+#: Cell separators of a flattened table row (spaces or pipes).
+CELL_SPLIT = re.compile(r"\s*\|\s*|\s+")
+#: Cells that say a row's unit is an administrative body (行政单位) rather than a 事业单位.
+ADMINISTRATIVE_CELLS: tuple[str, ...] = ("行政单位", "行政机关")
+#: Most rows read after an introduction (a table longer than this is not a list of units).
+MAX_TABLE_UNITS = 200
+
+
+@dataclass(slots=True)
+class TableUnit:
+    start: int  # offset in doc.text of the name cell
+    end: int
+    name: str
+    funding: str | None
+    reform: str | None
+
+
+def _row_kinds(cells: list[str]) -> tuple[str | None, str | None]:
+    """The funding type and reform class the other cells of a unit row state."""
+    funding = reform = None
+    for cell in cells:
+        funding = funding or next((c for w, c in FUNDING_TYPES.items() if cell.startswith(w)), None)
+        if cell in ADMINISTRATIVE_CELLS:
+            reform = reform or "行政"
+        else:
+            reform = reform or next((c for w, c in REFORM_CLASSES.items() if w in cell and w != "行政"), None)
+    return funding, reform
+
+
+def table_listed_units(view: ProseView, federation: str | None) -> list[TableUnit]:
+    """Units printed as rows ("1 某某区第一中学 事业单位 全额拨款") after a count of units
+    that ends with "包括：" ("…二级预算单位共 5 个，包括："); the body's own row is not a unit.
+
+    Rows are read from the document's lines (the prose view may join them), from
+    the first numbered row after the introduction to the first line that is not one.
+    """
+    if federation is None:
+        return []
+    doc = view.doc
+    out: list[TableUnit] = []
+    for m in UNIT_COUNT_PATTERNS["noun_then_count"].finditer(view.text):
+        para_end = view.text.find("\n", m.end())
+        para_end = len(view.text) if para_end < 0 else para_end
+        if not TABLE_LIST_INTRO.search(view.text[m.end() : para_end]):
+            continue
+        pos = doc.text.find("\n", view.offsets[m.end()])
+        started = False
+        while 0 <= pos < len(doc.text) and len(out) < MAX_TABLE_UNITS:
+            line_start = pos + 1
+            line_end = doc.text.find("\n", line_start)
+            line_end = len(doc.text) if line_end < 0 else line_end
+            line = doc.text[line_start:line_end]
+            pos = line_end if line_end < len(doc.text) else -1
+            if not line.strip() or (not started and UNIT_TABLE_HEADER.search(line)):
+                continue
+            cells = [c for c in CELL_SPLIT.split(line.strip()) if c]
+            if len(cells) < 2 or not cells[0].isdigit():
+                break
+            started = True
+            name = clean_org_name(cells[1])
+            if not _looks_like_org(name):
+                break
+            if name == federation:
+                continue  # the body's own accounts (本级 / 机关)
+            start = line_start + line.index(cells[1])
+            funding, reform = _row_kinds(cells[2:])
+            out.append(TableUnit(start, start + len(cells[1]), name, funding, reform))
+    return out
+
+
+# ---------------------------------------------------------------- stated counts of units
+
+#: Small counts in Chinese numerals ("两个直属单位").
+CN_COUNTS: dict[str, int] = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_UC_COUNT = r"(?P<count>\d+|[一两二三四五六七八九十]{1,3})"
+#: Who the counted units belong to, or the scope they are counted in.
+_UC_OWNER = r"(?:下属|直属|所属|附属|二级|局属|厅属|委属|会属)"
+_UC_SCOPE = r"(?:纳入[^，,。；;：:\n]{0,30}?范围的|本部门|部门)"
+_UC_KIND = r"(?:全额拨款|差额拨款|自收自支|全额|差额|参照公务员法管理的?|参公|公益一类|公益二类|公益1类|公益2类)"
+#: What is counted: a noun naming budget units (a bare 单位 only with an owner or a scope).
+_UC_NOUN = r"(?:二级预算单位|预算单位|二级单位|事业单位|行政单位|行政机关|(?<=属|级|的|门)单位)"
+#: Words after "N 个" that say the count is not of organisations ("1 个项目", "3 个月").
+_UC_NOT_ORGS = r"(?!\s*(?:项|月|工作日|百分点|批次))"
+
+#: Stated counts of budget units, one pattern per word order ("预算单位 6 个" /
+#: "5 个所属二级预算单位" / "下属 2 个事业单位").  ``item`` is the counted noun
+#: as printed, with its owner, scope and funding or reform kind.
+UNIT_COUNT_PATTERNS: dict[str, re.Pattern[str]] = {
+    # 预算单位 6 个 / 直属单位4个 / 纳入本套部门决算汇编范围的单位共 1 个 / 全额拨款事业单位 4 个 / 行政机关 1个
+    "noun_then_count": re.compile(
+        rf"(?P<item>{_UC_SCOPE}?{_UC_OWNER}?的?{_UC_KIND}?{_UC_NOUN})\s*(?:共有|共计|合计|共|有|为)?\s*{_UC_COUNT}\s*个{_UC_NOT_ORGS}(?!\s*{_UC_OWNER}?{_UC_KIND}?{_UC_NOUN})"
+    ),
+    # 5 个所属二级预算单位 / 下属 2 个事业单位 / 两个直属单位
+    "count_then_noun": re.compile(rf"(?:(?P<owner>{_UC_OWNER})(?:共有|共|有)?)?\s*{_UC_COUNT}\s*个\s*(?P<item>{_UC_OWNER}?{_UC_KIND}?{_UC_NOUN})"),
+}
+
+
+def _count_value(text: str) -> int | None:
+    """"12" -> 12, "两" -> 2, "十二" -> 12 (small counts only)."""
+    if text.isdigit():
+        return int(text)
+    if text in CN_COUNTS:
+        return CN_COUNTS[text]
+    if len(text) == 2 and text[0] == "十" and text[1] in CN_COUNTS:
+        return 10 + CN_COUNTS[text[1]]
+    if len(text) in (2, 3) and text[1] == "十" and text[0] in CN_COUNTS:
+        return CN_COUNTS[text[0]] * 10 + (CN_COUNTS.get(text[2], 0) if len(text) == 3 else 0)
+    return None
+
+
+def unit_counts(view: ProseView, federation: str | None, year: int | None) -> list[StatisticalCount]:
+    """The stated numbers of budget units ("预算单位 6 个", "下属 2 个事业单位") as counts of the body.
+
+    A stated count is a fact of its own: the check ``check_unit_count``
+    compares it with the units the document lists.
+    """
+    if federation is None or year is None:
+        return []
+    found: list[tuple[int, int, str, int]] = []
+    for pattern in UNIT_COUNT_PATTERNS.values():
+        for m in pattern.finditer(view.text):
+            count = _count_value(m.group("count"))
+            if count is None or any(s < m.end() and m.start() < e for s, e, _i, _c in found):
+                continue
+            item = (m.groupdict().get("owner") or "") + m.group("item")
+            found.append((m.start(), m.end(), item, count))
+    found.sort()
+    return [
+        StatisticalCount(view.evidence(start, end, KEY), federation, year, item, Decimal(count), unit="个")
+        for start, end, item, count in found
+    ]
+
+
 @register(EXTRACTOR, version=VERSION)
 def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
     view = prose_view(doc)
@@ -547,23 +786,51 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     for item, funding, reform in units:
         name, _ = unit_name_and_class(item.text)
         facts.append(
-            Organization(view.evidence(item.start, item.end, KEY), name, OrgRole.UNIT, parent=federation, funding_type=funding, reform_class=reform, year=context.year)
+            Organization(
+                view.evidence(item.start, item.end, KEY),
+                name,
+                OrgRole.UNIT,
+                parent=federation,
+                funding_type=funding,
+                reform_class=reform,
+                year=context.year,
+                aliases=former_names(item.text),
+            )
         )
+    listed = {f.name: f for f in facts if isinstance(f, Organization) and f.role == OrgRole.UNIT}
+    for row in table_listed_units(view, federation):
+        known = listed.get(row.name)
+        if known is not None:  # a sentence names it too: add what the row says
+            known.funding_type = known.funding_type or row.funding
+            known.reform_class = known.reform_class or row.reform
+            continue
+        listed[row.name] = Organization(
+            doc.evidence(row.start, row.end, KEY), row.name, OrgRole.UNIT, parent=federation, funding_type=row.funding, reform_class=row.reform, year=context.year
+        )
+        facts.append(listed[row.name])
+    facts.extend(unit_counts(view, federation, context.year))
     for dept in find_departments(view):
         facts.append(Organization(view.evidence(dept.start, dept.end, KEY), dept.text, OrgRole.DEPARTMENT, parent=federation, year=context.year))
 
+    # A unit's former name ("A（原B）") heads its section and names its figures too;
+    # entity resolution (unionkg.extract.resolve) renames B to A afterwards.
     unit_names = [unit_name_and_class(item.text)[0] for item, _f, _r in units]
+    unit_names += [name for name in listed if name not in unit_names]
+    unit_names += [former for item, _f, _r in units for former in former_names(item.text)]
     sections = unit_sections(view, federation, unit_names, report=True)
     known = unit_names + ([federation] if federation else [])
-    staffing = list(ORG_PATTERNS["staffing"].finditer(view.text))
+    staffing = staffing_matches(view.text)
     for m, category in zip(staffing, staff_categories(view.text, staffing), strict=True):
-        if _inside_parentheses(view.text, m.start()) or _sentence_has_money(view.text, m.start()):
-            continue  # "（其中含单列编制 1 名）", "发放补贴 800 万元，其中退休人员 597 人"
+        in_note = _in_staffing_note(view.text, m.start())
+        if m.re is STAFF_EXTRA_PATTERNS["count_first"] and not in_note:
+            continue  # "支付工人文化宫 10 名在编人员…经费": a figure printed number first is read only in a note
+        if (_inside_parentheses(view.text, m.start()) and not in_note) or _sentence_has_money(view.text, m.start()):
+            continue  # "（均为 30 人以上企业）", "发放补贴 800 万元，其中退休人员 597 人"
         org = _staffing_org(view.text, m.start(), federation, unit_names, sections)
         if org is None:
             continue
         scope = staffing_scope(view.text, m.start(), org, federation, sections)
-        facts.append(Staffing(view.evidence(m.start(), m.end(), KEY), org, category, int(m.group("count")), m.group("label"), year=context.year, scope=scope))
+        facts.append(Staffing(view.evidence(m.start(), m.end(), KEY), org, category, int(m.group("count")), staffing_label(m), year=context.year, scope=scope))
     if federation:
         for start, end, text, _org in _list_paragraphs(view, "duty_heading"):
             facts.append(Duty(view.evidence(start, end, KEY), federation, text))

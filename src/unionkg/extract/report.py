@@ -254,13 +254,20 @@ _ORG_COUNT = re.compile(rf"(?P<n>\d+)\s*(?:个|家)\s*{_ORG_WORDS}|{_ORG_WORDS}(
 
 
 def _counts_of_listed_organisations(inp: ReportInput) -> Iterator[tuple[int, int]]:
-    """Nothing: stated counts of units and departments ("预算单位 6 个", "下属 2 个事业单位",
-    "内设 7 个部室") are facts now (``StatisticalCount`` of ``narrative.organizations``,
-    compared with the units listed by ``check_unit_count``), so their numbers are used by
-    that evidence.  A count the extractor misses stays a leftover instead of being hidden.
+    """The count of units or departments before their list, in a paragraph whose organisations were extracted.
+
+    Stated counts of budget units are facts now (``StatisticalCount`` of
+    ``narrative.organizations``, checked by ``check_unit_count``) and used by their
+    evidence; what this still explains is counts of internal departments (内设 7 个部室).
     """
-    del inp
-    return iter(())
+    for line in _LINES.finditer(inp.text):
+        following = inp.text.find("\n", line.end() + 1)
+        following = len(inp.text) if following < 0 else following
+        if not inp.covered(line.start(), following):  # the list is on the line or the next one
+            continue
+        for m in _ORG_COUNT.finditer(line.group(0)):
+            g = "n" if m.group("n") else "m"
+            yield line.start() + m.start(g), line.start() + m.end(g)
 
 
 # -- the table ---------------------------------------------------------------

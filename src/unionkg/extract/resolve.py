@@ -211,8 +211,107 @@ def _canonical_org(name: str) -> str:
     return canonical_org_name(name)
 
 
+# ---------------------------------------------------------------- organisations
+
+#: How a document introduces another name for an organisation it has just named
+#: in full: "X（以下简称“Y”）", "X（简称Y）".  ``full`` is the name printed before.
+ORG_ALIAS_PATTERNS: dict[str, re.Pattern[str]] = {
+    "abbreviation": re.compile(r"[（(]\s*(?:以下)?简称\s*[：:为]?\s*[“\"「『]?(?P<short>[^”\"」』（）()，,。；;\s]{2,20})[”\"」』]?\s*[）)]"),
+}
+#: Words that complete the short name of a body to its full official name
+#: ("某省直机关工会" -> "某省直机关工会工作委员会"), tried longest first.  Only for
+#: bodies whose name ends with one of :data:`EXTENSIBLE_ENDINGS`: "某市总工会委员会"
+#: is not printed for a federation, "某市教育工会委员会" is another body.
+NAME_EXTENSIONS: tuple[str, ...] = ("工作委员会", "委员会", "工委")
+EXTENSIBLE_ENDINGS: tuple[str, ...] = ("机关工会", "直属机关工会", "机关工会联合会")
+#: Characters after a full name that end it (a title line, a bracket, punctuation).
+NAME_END_CHARS = "（(，,。；;：:、 \t\n“”\"【】"
+
+
+def _body_full_name(text: str, body: str) -> str | None:
+    """The body's name completed by a :data:`NAME_EXTENSIONS` word where the document prints it."""
+    if not body.endswith(EXTENSIBLE_ENDINGS):
+        return None
+    for extension in NAME_EXTENSIONS:
+        full = body + extension
+        start = text.find(full)
+        while start >= 0:
+            after = start + len(full)
+            if after >= len(text) or text[after] in NAME_END_CHARS:
+                return full
+            start = text.find(full, after)
+    return None
+
+
+def _abbreviations(text: str, names: list[str]) -> dict[str, str]:
+    """short name -> the known full name printed right before "（以下简称…）"."""
+    out: dict[str, str] = {}
+    for m in ORG_ALIAS_PATTERNS["abbreviation"].finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        full = next((n for n in sorted(names, key=len, reverse=True) if before.endswith(n)), None)
+        if full is not None and m.group("short") != full:
+            out[m.group("short")] = full
+    return out
+
+
+#: Fact fields that hold the name of an organisation.
+ORG_NAME_FIELDS: tuple[str, ...] = ("org", "parent", "payer", "payee")
+
+
+def resolve_organizations(extraction: Extraction) -> Extraction:
+    """One name per organisation of the document.
+
+    The reporting body printed in full somewhere ("某省直机关工会工作委员会" in the
+    title, "某省直机关工会" elsewhere) takes its full name; a short name the text
+    introduces ("（以下简称“省直机关工会”）") and a unit's former name ("A（原B）",
+    :attr:`Organization.aliases` from the extractor) are renamed to the
+    organisation's name in every fact, and kept as aliases.  Names are only
+    ever mapped to one printed in the same document: two bodies are never
+    merged on similarity.
+    """
+    from unionkg.graph.places import simplified
+
+    text = simplified(extraction.document.text)
+    body = extraction.context.org
+    rename: dict[str, str] = {}
+    if body:
+        full = _body_full_name(text, body)
+        if full is not None:
+            rename[body] = full
+    orgs = [f for f in extraction.facts if isinstance(f, Organization)]
+    for org in orgs:
+        for alias in org.aliases:
+            if alias != org.name:
+                rename.setdefault(alias, org.name)
+    names = [rename.get(o.name, o.name) for o in orgs] + ([rename.get(body, body)] if body else [])
+    for short, full in _abbreviations(text, names + list(rename)).items():
+        rename.setdefault(short, rename.get(full, full))
+    if not rename:
+        return extraction
+    aliases: dict[str, list[str]] = {}
+    for old, new in rename.items():
+        aliases.setdefault(new, []).append(old)
+    for fact in extraction.facts:
+        for field_name in ORG_NAME_FIELDS:
+            value = getattr(fact, field_name, None)
+            if isinstance(value, str) and value in rename:
+                setattr(fact, field_name, rename[value])
+        if isinstance(fact, Organization):
+            fact.name = rename.get(fact.name, fact.name)
+            extra = [a for a in aliases.get(fact.name, []) if a not in fact.aliases and a != fact.name]
+            fact.aliases = tuple(fact.aliases) + tuple(extra)
+    if body in rename:
+        extraction.context.org = rename[body]
+    return extraction
+
+
 def resolve_projects(extraction: Extraction) -> Extraction:
-    """One canonical name per project of the document; one Project fact per project."""
+    """One canonical name per project of the document; one Project fact per project.
+
+    Organisation names are resolved first (:func:`resolve_organizations`): the
+    projects of one body are grouped under its one name.
+    """
+    extraction = resolve_organizations(extraction)
     body = extraction.context.org
     prefixes = place_prefixes(body)
     orgs = {f.name for f in extraction.facts if isinstance(f, Organization)} | ({body} if body else set())
@@ -326,6 +425,8 @@ def derived_final(project: Project) -> Decimal | None:
 
 __all__ = [
     "DISTINGUISHING_CHARS",
+    "ORG_ALIAS_PATTERNS",
+    "resolve_organizations",
     "FUZZY_RATIO",
     "GENERIC_SUFFIXES",
     "MONEY_NOTE",

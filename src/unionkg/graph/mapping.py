@@ -85,6 +85,7 @@ STAFF_CONCEPTS: dict[StaffCategory, URIRef] = {
     StaffCategory.ACTUAL: UKG["staff-actual"],
     StaffCategory.IN_SERVICE: UKG["staff-in-service"],
     StaffCategory.RETIRED: UKG["staff-retired"],
+    StaffCategory.OTHER: UKG["staff-other"],
 }
 EVALUATION_CONCEPTS: dict[EvaluationKind, URIRef] = {
     EvaluationKind.SELF: UKG["eval-self"],
@@ -570,6 +571,9 @@ class Mapper:
     def organization(self, f: Organization) -> None:
         iri = self.org(f.name)
         self.provenance(iri, f.evidence)
+        for alias in f.aliases:  # other names the document prints for it (entity resolution)
+            if alias.strip() and canonical_org_name(alias) != self.orgs.canonical(f.name):
+                self.add(iri, SKOS.altLabel, zh(alias.strip()))
 
     def staffing(self, f: Staffing) -> None:
         node = self.unique(self.iris.fact(self.doc.doc_id, "staffing", f.org, f.category, f.label, f.evidence.start))

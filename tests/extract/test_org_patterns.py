@@ -1,0 +1,92 @@
+"""Table-driven tests of the organisation tables kept in unionkg.extract.organizations
+and unionkg.extract.resolve: unit counts, extra staffing labels, staffing notes,
+former names, table introductions, abbreviations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from unionkg.extract.organizations import (
+    FORMER_NAME_NOTE,
+    STAFF_EXTRA_PATTERNS,
+    STAFF_NOTE_OPENINGS,
+    TABLE_LIST_INTRO,
+    UNIT_COUNT_PATTERNS,
+    _count_value,
+    former_names,
+    staffing_label,
+    staffing_matches,
+)
+from unionkg.extract.resolve import ORG_ALIAS_PATTERNS
+
+# pattern -> (texts it must find, texts it must not find)
+CASES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
+    "unit_count.noun_then_count": (
+        UNIT_COUNT_PATTERNS["noun_then_count"],
+        ["市总工会共有预算单位 6 个", "本部门共有直属单位4个。", "纳入本套部门决算汇编范围的单位共 1 个，包括：", "全额拨款事业单位 4 个：A", "参照公务员法管理事业单位 1 个，为X"],
+        ["所属单位支出 5 万元", "帮扶困难职工 12 个", "本单位 2 个项目", "下属单位共有1个行政机关", "本部门一级项目 1 个"],
+    ),
+    "unit_count.count_then_noun": (
+        UNIT_COUNT_PATTERNS["count_then_noun"],
+        ["包括本级和 5 个所属二级预算单位", "下属 2 个事业单位，分别为", "下属共有3个事业单位", "共有1个行政机关"],
+        ["9 个项目", "111个市县", "2 个部室", "3 个月"],
+    ),
+    "staff.extra_label": (
+        STAFF_EXTRA_PATTERNS["extra_label"],
+        ["其他人员 0 人", "机关雇员 2 人", "原管理方式雇员 1 名", "军转干部 1 人", "单列编制 1 名", "遗属 3 人", "编外聘用人员 4 人"],
+        ["其他人员", "雇员工资 2 万元", "军转干部安置", "单列编制管理"],
+    ),
+    "staff.count_first": (
+        STAFF_EXTRA_PATTERNS["count_first"],
+        ["不含原某某职工学校 9 名退休人员", "3 名退休人员", "12 名在职人员"],
+        ["退休人员 3 名", "30 名职工", "9.5 名退休人员"],
+    ),
+    "staff.note_opening": (STAFF_NOTE_OPENINGS, ["（其中含单列编制", "（含原管理方式雇员", "（不含原某校", "(包括"], ["（公益一类）", "（均为非公企业）"]),
+    "former_name_note": (FORMER_NAME_NOTE, ["原某某市困难职工帮扶中心", "原名：某某市职工学校，2022年更名", "曾用名某某县职工之家"], ["公益一类", "正在办理撤销程序", "含下属单位"]),
+    "table_list_intro": (TABLE_LIST_INTRO, ["，包括：", "名单如下：", "，分别是："], ["，包括A、B。", "如下"]),
+    "alias.abbreviation": (ORG_ALIAS_PATTERNS["abbreviation"], ["（以下简称“省直机关工会”）", "(简称市总工会)", "（以下简称「区总」）"], ["（以下同）", "（简称不详的单位名称超过二十个字符以上的长长长长）"]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_pattern_examples(name: str) -> None:
+    pattern, positives, negatives = CASES[name]
+    for text in positives:
+        assert pattern.search(text), f"{name} should find {text!r}"
+    for text in negatives:
+        m = pattern.search(text)
+        assert m is None, f"{name} should not find {text!r} (found {m.group(0)!r})"
+
+
+@pytest.mark.parametrize(("text", "value"), [("12", 12), ("两", 2), ("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("几", None)])
+def test_count_values(text: str, value: int | None) -> None:
+    assert _count_value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("行政编制 23 名（其中含单列编制 1 名）", [("行政编制", 23), ("单列编制", 1)]),
+        ("实有在职人员 21 人（含原管理方式雇员 1 名，其中军转干部 1 人，不占编制），机关雇员 2 人", [("实有在职人员", 21), ("原管理方式雇员", 1), ("军转干部", 1), ("机关雇员", 2)]),
+        ("退休人员 30 人（不含原某某职工学校 9 名退休人员）", [("退休人员", 30), ("不含原某某职工学校退休人员", 9)]),
+        ("在职人员 208 人，离退休人员 36 人，其他人员 0 人。", [("在职人员", 208), ("离退休人员", 36), ("其他人员", 0)]),
+    ],
+)
+def test_staffing_matches(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(staffing_label(m), int(m.group("count"))) for m in staffing_matches(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "formers"),
+    [
+        ("某某市总工会职工服务中心（原某某市困难职工帮扶中心，2022年更名）", ("某某市困难职工帮扶中心",)),
+        ("某某市工人文化宫（公益二类）", ()),
+        ("某某市总工会宣教中心（正在办理撤销程序）", ()),
+        ("某某县职工服务站（原名：某某县职工活动中心）", ("某某县职工活动中心",)),
+        ("某某县职工服务站（原某某县职工之家）", ()),  # not an organisation name
+    ],
+)
+def test_former_names(item: str, formers: tuple[str, ...]) -> None:
+    assert former_names(item) == formers

@@ -1,0 +1,124 @@
+"""Red-team round 3, organisations: written documents (tests/extract/corpus/rt3o_*.txt)
+with their expected facts in the ``.json`` next to each.
+
+* ``rt3o_hn_organs_union_two_names_budget_2024``: a 省直机关工会工作委员会 printed under
+  its short name and an abbreviation ("以下简称"): one body, its full name, aliases;
+* ``rt3o_sc_district_education_units_final_2023``: an education bureau whose 二级预算单位
+  are rows of a table (机关 row = the body, 参公, 差额拨款, schools and kindergartens);
+* ``rt3o_gd_county_union_staff_budget_2022``: staffing breakdowns in notes (单列编制,
+  雇员, 军转干部, "不含…N 名退休人员"), a county body beside its city's federation;
+* ``rt3o_jx_city_union_renamed_unit_budget_2023``: traditional script, a unit listed
+  with its former name ("A（原B，2022年更名）") whose section is headed by B.
+
+Spec keys: ``context``; ``expect`` (facts that must exist, fields compared; lists
+compare with tuples); ``counts`` (exact number of facts of a kind); ``org_names``
+(names that organisation fields of the facts must include); ``leftovers`` (the
+numbers the quality report leaves unexplained, exactly, when given).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from unionkg.extract import extract
+from unionkg.graph.iris import Iris
+from unionkg.graph.mapping import to_graph
+from unionkg.ingest import load_source
+from unionkg.model import Extraction, Organization
+from unionkg.settings import Settings
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("rt3o_*.txt"))
+ORG_FIELDS = ("org", "parent", "payer", "payee")
+
+
+def test_corpus_is_not_shrinking() -> None:
+    assert len(CASES) >= 4
+
+
+def _value(value: object) -> object:
+    if hasattr(value, "value") and not isinstance(value, (int, float, Decimal)):
+        return value.value  # enums
+    return value
+
+
+def _matches(fact: object, expected: dict[str, object]) -> bool:
+    for key, want in expected.items():
+        if key == "kind":
+            continue
+        got = _value(getattr(fact, key, None))
+        if isinstance(want, list):
+            want = tuple(want)
+        if isinstance(got, Decimal) and isinstance(want, str):
+            if got != Decimal(want):
+                return False
+        elif got != want:
+            return False
+    return True
+
+
+def _extract(path: Path) -> Extraction:
+    doc = load_source(path, Settings(store="unused", encoder="hash"))
+    ex = extract(doc)
+    for f in ex.facts:
+        assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
+    return ex
+
+
+def org_names(ex: Extraction) -> set[str]:
+    names = {f.name for f in ex.facts if isinstance(f, Organization)}
+    for f in ex.facts:
+        names.update(v for v in (getattr(f, a, None) for a in ORG_FIELDS) if isinstance(v, str))
+    return names
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_rt3o_document(path: Path) -> None:
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = _extract(path)
+    for key, want in spec.get("context", {}).items():
+        assert getattr(ex.context, key) == want, key
+    for expected in spec["expect"]:
+        candidates = [f for f in ex.facts if type(f).__name__ == expected["kind"]]
+        assert any(_matches(f, expected) for f in candidates), f"{path.name}: no fact matches {expected}; got {candidates}"
+    for kind, n in spec.get("counts", {}).items():
+        got = [f for f in ex.facts if type(f).__name__ == kind]
+        assert len(got) == n, f"{path.name}: {len(got)} {kind} facts, expected {n}: {got}"
+    assert set(spec.get("org_names", [])) <= org_names(ex)
+    if "leftovers" in spec:
+        assert [x["number"] for x in ex.leftover_numbers] == spec["leftovers"]
+
+
+def test_two_names_of_one_body_are_one_node() -> None:
+    ex = _extract(CORPUS / "rt3o_hn_organs_union_two_names_budget_2024.txt")
+    assert not {"湖南省直机关工会", "省直机关工会"} & org_names(ex)
+    g = to_graph(ex, Iris("https://w3id.org/unionkg/"))
+    from rdflib.namespace import SKOS
+
+    (body,) = {s for s, o in g.subject_objects(SKOS.prefLabel) if str(o) == "湖南省直机关工会工作委员会"}
+    assert {str(o) for o in g.objects(body, SKOS.altLabel)} >= {"湖南省直机关工会", "省直机关工会"}
+
+
+def test_a_county_body_and_its_city_federation_stay_apart() -> None:
+    ex = _extract(CORPUS / "rt3o_gd_county_union_staff_budget_2022.txt")
+    g = to_graph(ex, Iris("https://w3id.org/unionkg/"))
+    from rdflib.namespace import SKOS
+
+    labels: dict[str, set[str]] = {}
+    for s, o in g.subject_objects(SKOS.prefLabel):
+        if "/id/org/" in str(s):
+            labels.setdefault(str(o), set()).add(str(s))
+    assert all(len(iris) == 1 for iris in labels.values())
+    assert len({next(iter(labels[n])) for n in ("仁化县总工会", "仁化县工人文化宫") if n in labels}) == 2
+    staff_orgs = {f.org for f in ex.facts if type(f).__name__ == "Staffing"}
+    assert staff_orgs == {"仁化县总工会", "仁化县工人文化宫"}
+
+
+def test_a_former_name_is_renamed_in_every_fact() -> None:
+    ex = _extract(CORPUS / "rt3o_jx_city_union_renamed_unit_budget_2023.txt")
+    assert "九江市困难职工帮扶中心" not in org_names(ex)
+    assert "南昌市工人文化宫" not in org_names(ex)  # another city's 文化宫 named in passing is no unit
