@@ -10,7 +10,11 @@
   fund columns, blank cells and a wrapped project name (before: no amounts);
 * ``rt3t_yn_federation_lei_kuan_final_2022``: tables with only 类/款 codes, split
   into 类 / 款 cells, the title joined to 公开05表 on one line, and a 基本支出 table
-  of 政府预算支出经济分类 (5xx) as code rows (before: nothing read).
+  of 政府预算支出经济分类 (5xx) as code rows (before: nothing read);
+* ``rt3t_gz_city_union_wrapped_budget_2023``: a budget in 万元 whose cells wrap
+  (a 收支总表 label "…拨款收" / "入", code-table names and values on the next
+  line), a filled 政府性基金 table and an empty 国有资本经营 table (before: the
+  label cut to "二、政府性基金预算拨款收").
 
 The expected table facts are in the ``.json`` next to each document
 (format: ``tests/extract/redteam_expect.py``).
@@ -27,7 +31,14 @@ import pytest
 from tests.extract.helpers_partb import run
 from tests.extract.redteam_expect import as_set, table_facts
 from unionkg.extract.budget_tables import extract_budget_tables
-from unionkg.extract.final_accounts import extract_final_account_tables, identity_columns, reassemble_code_rows, stated_column_totals
+from unionkg.extract.final_accounts import (
+    Segment,
+    _continued_segment,
+    extract_final_account_tables,
+    identity_columns,
+    reassemble_code_rows,
+    stated_column_totals,
+)
 from unionkg.extract.tables import iter_lines, merge_split_codes
 from unionkg.model import Amount, Extraction
 
@@ -46,8 +57,8 @@ def _table_facts(path: Path) -> tuple[dict[str, list[list[object]]], list[Amount
     return table_facts(Extraction(doc, None, facts)), [f for f in facts if isinstance(f, Amount)], warnings  # type: ignore[arg-type]
 
 
-def test_at_least_four_documents() -> None:
-    assert len(DOCUMENTS) >= 4
+def test_at_least_five_documents() -> None:
+    assert len(DOCUMENTS) >= 5
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
@@ -143,3 +154,25 @@ def test_identity_columns(text: str, earlier: dict[str, frozenset[str]], expecte
 
 def test_identity_columns_only_for_tables_with_such_columns() -> None:
     assert identity_columns(_rows("2120899 其他支出 320.00 320.00"), ["合计", "基本支出", "项目支出"], {}) == {}
+
+
+def _segment(label: str) -> Segment:
+    line = next(iter_lines(label))
+    return Segment(label_tokens=list(line.tokens))
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "fragment", "side"),
+    [
+        ("二、政府性基金预算拨款收", "二、社会保障和就业支出", "入", "left"),  # only the left label gets an item ending
+        ("一、一般公共服务支出", "四、国有资本经营预算拨款收", "入", "right"),
+        ("一、一般公共预算拨款收入", None, "（含上年结转）", "left"),  # the only label of its line
+        ("一、一般公共预算拨款收入", "一、一般公共服务支出", "说明", None),  # completes neither: not joined
+        ("二、政府性基金预算拨款收", "二、社会保障和就业支", "入", "left"),
+    ],
+)
+def test_wrapped_label_fragment(left: str, right: str | None, fragment: str, side: str | None) -> None:
+    previous = [("left", _segment(left))] + ([("right", _segment(right))] if right else [])
+    got = _continued_segment(left + " " + (right or ""), previous, fragment)
+    want = None if side is None else dict(previous)[side]
+    assert got is want

@@ -888,25 +888,63 @@ def read_two_sided_table(frame: TableFrame) -> None:
     found = find_columns(TABLE_PATTERNS["money_unit"].sub("", header_text), frame.vocabulary.two_sided_columns)
     left_columns = found[:1] or [frame.vocabulary.value_column]
     right_columns = found[1:] or left_columns
-    right_rows: list[tuple[str, Segment]] = []
     integer_amounts = integers_are_amounts(block.lines[header_end:])
+    rows: list[tuple[str, Segment]] = []  # (side, segment) in reading order
+    previous: list[tuple[str, Segment]] = []  # those of the line before
     for line in block.lines[header_end:]:
-        segments = split_segments(line, with_row_numbers, len(left_columns), integer_amounts)
-        sides = _assign_sides(segments, with_row_numbers)
-        for side, seg in sides:
-            if side == "left" and seg.label_tokens and not any(seg.values):
-                _state_total(frame, join_label(frame.doc.text, seg.label_tokens), None)
-            if not seg.label_tokens or not any(seg.values):
+        if previous and (fragment := _label_fragment(line)) is not None:
+            target = _continued_segment(frame.doc.text, previous, fragment.text)
+            if target is not None:
+                target.label_tokens.append(fragment)  # a label cell wrapped onto its own line
                 continue
-            label = join_label(frame.doc.text, seg.label_tokens)
-            if side == "left":
-                _state_total(frame, label, seg.values[0] if seg.values else None)
-                for tok, col in zip(seg.values, left_columns):
-                    if tok is not None:
-                        frame.amount(label, seg.label_tokens[0], tok, col, Direction.REVENUE)
-            else:
-                right_rows.append((label, seg))
+        segments = split_segments(line, with_row_numbers, len(left_columns), integer_amounts)
+        previous = _assign_sides(segments, with_row_numbers)
+        rows.extend(previous)
+    right_rows: list[tuple[str, Segment]] = []
+    for side, seg in rows:
+        if not seg.label_tokens:
+            continue
+        label = join_label(frame.doc.text, seg.label_tokens)
+        if side == "left":
+            _state_total(frame, label, seg.values[0] if seg.values else None)
+            for tok, col in zip(seg.values, left_columns):
+                if tok is not None:
+                    frame.amount(label, seg.label_tokens[0], tok, col, Direction.REVENUE)
+        elif any(seg.values):
+            right_rows.append((label, seg))
     _emit_right_side(frame, right_rows, right_columns)
+
+
+#: How the items of a 收支总表 end; a label that gets such an ending only with
+#: the next line's fragment ("二、政府性基金预算拨款收" + "入") was wrapped.
+ITEM_ENDINGS: Final[tuple[str, ...]] = ("收入", "支出", "结余", "结转", "资金", "拨款", "合计", "总计", "经费", "费用")
+
+#: Longest fragment of a wrapped label printed on a line of its own.
+MAX_LABEL_FRAGMENT: Final[int] = 6
+
+
+def _label_fragment(line: Line) -> Token | None:
+    """The one short text cell of a line that can only be the rest of a wrapped label."""
+    if len(line.tokens) != 1 or line.tokens[0].kind is not TokenKind.TEXT:
+        return None
+    tok = line.tokens[0]
+    if len(tok.text) > MAX_LABEL_FRAGMENT or ITEM_MARKER.match(tok.text) or any(w in tok.text for w in TOTAL_ROW_WORDS):
+        return None
+    return tok
+
+
+def _continued_segment(text: str, previous: list[tuple[str, Segment]], fragment: str) -> Segment | None:
+    """The segment of the line above whose label the fragment completes: the one
+    label that gets an item ending from it, or the only label of that line."""
+    labelled = [seg for _side, seg in previous if seg.label_tokens]
+    fits = [seg for seg in labelled if _completes_item(join_label(text, seg.label_tokens), fragment)]
+    if len(fits) == 1:
+        return fits[0]
+    return labelled[0] if len(labelled) == 1 and not fits else None
+
+
+def _completes_item(label: str, fragment: str) -> bool:
+    return not label.endswith(ITEM_ENDINGS) and (label + fragment).endswith(ITEM_ENDINGS)
 
 
 #: Endings a 总表 item has and the column of a code table naming the same
