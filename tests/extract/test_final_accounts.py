@@ -124,3 +124,35 @@ def test_documents_without_tables_give_no_amounts() -> None:
     for name in ("ind_glyphs.txt", "ind_education_narrative.txt"):
         _, facts, _ = run(extract_final_account_tables, CORPUS / name)
         assert facts == []
+
+
+BASIC_TRIPLES = """某县林业局2023年度部门决算
+一般公共预算财政拨款基本支出决算表
+公开06表
+部门：某县林业局 2023年度 金额单位：元
+人员经费 公用经费
+经济分类科目编码 科目名称 决算数 经济分类科目编码 科目名称 决算数 经济分类科目编码 科目名称 决算数
+301 工资福利支出 1,200.00 302 商品和服务支出 330.00 310 资本性支出 45.00
+30101 基本工资 30201 办公费 30701 国内债务付息
+30102 津贴补贴 1,200.00 30202 印刷费 31002 办公设备购置 45.00
+30103 奖金 30207 邮电费 310111 地上附着物和青苗补偿
+30301 离休费 30211 差旅费 330.00 39999 其他支出
+人员经费合计 1,200.00 公用经费合计 375.00
+"""
+
+
+def test_side_by_side_amounts_go_to_the_code_beside_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An amount after empty rows on its line belongs to the code printed just before it."""
+    path = tmp_path / "basic_triples.txt"
+    path.write_text(BASIC_TRIPLES, encoding="utf-8")
+    _, facts, _ = run(extract_final_account_tables, path)
+    by_code = {f.code: (f.value, f.column) for f in facts if isinstance(f, Amount) and f.code}
+    assert by_code == {
+        "301": (Decimal("1200.00"), "人员经费"),
+        "302": (Decimal("330.00"), "公用经费"),
+        "310": (Decimal("45.00"), "公用经费"),
+        "30102": (Decimal("1200.00"), "人员经费"),
+        "31002": (Decimal("45.00"), "公用经费"),
+        "30211": (Decimal("330.00"), "公用经费"),
+    }
+    assert {f.item for f in facts if isinstance(f, Amount) and f.code == "31002"} == {"办公设备购置"}
