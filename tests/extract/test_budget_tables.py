@@ -182,3 +182,32 @@ def test_headings_that_repeat_table_titles_give_nothing(name: str) -> None:
 def test_budget_samples_without_tables_give_no_table_facts(prefix: str) -> None:
     _, facts, _ = run(extract_budget_tables, sample(prefix))
     assert facts == []
+
+
+SERIAL_PROJECTS = """某县残疾人联合会2024年部门预算
+
+附表9
+项目支出表
+单位名称：某县残疾人联合会 金额单位：万元
+序号 项目名称 项目类型 合计 财政拨款 上年结转
+1 残疾人康复救助 一般性项目 56.00 50.00 6.00
+2 残疾人就业培训 一般性项目 24.00 24.00
+合计 80.00 74.00 6.00
+"""
+
+
+def test_project_table_with_serial_numbers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "serial_projects.txt"
+    path.write_text(SERIAL_PROJECTS, encoding="utf-8")
+    _, facts, _ = run(extract_budget_tables, path)
+    projects = {f.name: f.budget for f in facts if isinstance(f, Project)}
+    assert projects == {"残疾人康复救助": 56 * W, "残疾人就业培训": 24 * W}  # the 序号 is no amount
+    cells = {(f.item, f.column): f.value for f in facts if isinstance(f, Amount)}
+    assert cells[("残疾人就业培训", "财政拨款")] == 24 * W and ("残疾人就业培训", "上年结转") not in cells
+
+
+@pytest.mark.parametrize(("header", "serial"), [("序号 项目名称 合计", True), ("序 号 项目名称", True), ("单位名称 项目名称 合计", False), ("项目编号 项目名称 合计", False)])
+def test_serial_column(header: str, serial: bool) -> None:
+    from unionkg.extract.budget_tables import SERIAL_COLUMN
+
+    assert bool(SERIAL_COLUMN.search(header)) is serial

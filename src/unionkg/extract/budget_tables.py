@@ -149,6 +149,9 @@ PROJECT_VALUE_COLUMNS: Final[tuple[str, ...]] = (
     "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "上年结转", "上年结转结余", "事业收入", "其他收入", "其他资金", "自筹资金", "单位资金",
 )  # fmt: skip
 
+#: A 序号 column: the bare integer that starts each row is its number, not an amount.
+SERIAL_COLUMN: Final[re.Pattern[str]] = re.compile(r"序\s*号")
+
 #: Table-likeness of a block: a row of text followed by values, without sentence punctuation.
 ROW_LIKE: Final[re.Pattern[str]] = re.compile(r"^[^，。；]*?[\u4e00-\u9fff)）]\s*(?:[|｜]\s*)?[-－]?\d[\d,]*(?:\.\d+)?(?:\s*(?:[|｜]\s*)?(?:[-－]?\d[\d,]*(?:\.\d+)?|[—–-]+))*\s*[|｜]?\s*$")
 
@@ -264,11 +267,14 @@ def read_project_rows(frame: TableFrame) -> ProjectTable:
     text_columns = find_columns(header, PROJECT_TEXT_COLUMNS)
     value_columns = find_columns(header, PROJECT_VALUE_COLUMNS)
     name_index = text_columns.index("项目名称") if "项目名称" in text_columns else len(text_columns) - 1
+    serial = bool(SERIAL_COLUMN.search(header))
     table = ProjectTable([], value_columns)
     previous: ProjectRow | None = None
     for line in lines[header_end:]:
         codes = [t for t in line.tokens if t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and _before_text(line, t)]
         toks = [t for t in line.tokens if t not in codes]
+        if serial and toks and toks[0].kind is TokenKind.INTEGER and len(toks[0].text) <= 3:
+            toks = toks[1:]  # the row's 序号
         values = [t for t in toks if t.is_numeric]
         texts = [t for t in toks if t.kind is TokenKind.TEXT and (not values or t.start < values[0].start)]
         if not values:
