@@ -238,3 +238,27 @@ def test_a_restatement_is_not_a_second_indicator() -> None:
     counts = {(f.item, f.count) for f in ex.facts if isinstance(f, StatisticalCount)}
     assert ("安全事故发生率", Decimal(0)) in counts and not any("满意度" in i for i, _c in counts)
     assert not [n for n in ex.leftover_numbers if re.match(r"97|0%", str(n["number"]))]
+
+
+def _facts(body: str, head: str = "某某县总工会2023年度部门整体支出绩效自评报告\n"):  # type: ignore[no-untyped-def]
+    ex = extract(load_bytes("d.txt", (head + body + "\n").encode("utf-8")))
+    for f in ex.facts:
+        assert ex.document.original[f.evidence.start : f.evidence.end] == f.evidence.quote
+    return ex
+
+
+def test_next_years_plans_are_not_targets_of_this_year() -> None:
+    ex = _facts("一、年度绩效目标\n组织职工技能竞赛不少于 6 场。\n二、2024年工作打算\n计划开展职工技能培训 30 期。")
+    assert [(f.name, f.target) for f in ex.facts if isinstance(f, Indicator)] == [("组织职工技能竞赛", Decimal(6))]
+
+
+def test_a_generic_measure_takes_the_subject_of_its_paragraph() -> None:
+    ex = _facts("一、产出情况\n职工书屋建设：新建书屋 12 家，完成率 120%。")
+    assert ("职工书屋建设完成率", Decimal(120), "%") in {(f.item, f.count, f.unit) for f in ex.facts if isinstance(f, StatisticalCount)}
+
+
+def test_budget_documents_state_no_results() -> None:
+    ex = _facts("（八）预算绩效情况\n2024 年本部门一级项目 2 个。职工满意度 95%。", head="某某县总工会2024年部门预算\n")
+    counts = {(f.item, f.count, str(f.phase)) for f in ex.facts if isinstance(f, StatisticalCount)}
+    assert ("一级项目", Decimal(2), "budget") in counts
+    assert not [c for c in counts if c[0] == "职工满意度"]

@@ -8,6 +8,13 @@
 * 整体支出 narrative: "3)培训职工人数不少于1200人（2分）" and a paragraph
   "设置指标为…≥1200人，实际…1150人。…该指标得1.9分。", levels from the headings.
 * budget documents: "数量指标：培训职工人数≥1500 人。" (targets only).
+* prose (not in budgets): a heading with its weight whose paragraph scores it ("（一）预算执行
+  情况（20分）… 该指标得 18 分"); targets stated in a section of targets ("组织不少于 8 个企业
+  开展劳动竞赛") or led by 预期/计划 ("预期举办文体活动 40 场次") as whole-department
+  indicators; results stated in prose fill a target-only indicator's actual
+  (:func:`fill_actuals`); a prose value that restates an indicator is an identical copy of it
+  with the statement's evidence (a supporting mention, never a second indicator), and a rate
+  that restates none is a StatisticalCount (:func:`mention_facts`).
 
 ``met`` is computed from comparator, target and actual (:func:`decide_met`),
 never from the score.
@@ -649,6 +656,8 @@ PROSE_INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "target_heading": re.compile(r"预期|绩效目标|年度目标|总体目标"),
     # heading words that make it a report on targets (完成情况) or a project's section, not a statement of them
     "not_target_heading": re.compile(r"完成|实现|自评|评价|项目|偏离|偏差|原因|结果"),
+    # the heading of next year's plans: its targets are not this year's ("三、2024年工作打算")
+    "plan_heading": re.compile(r"工作打算|工作计划|下一步|工作思路|工作要点|工作安排|明年|下一年|下年度"),
     # a clause of a section of work done that states a target: "预期举办及服务的活动数量为 40 场次"
     "plan_lead": re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?\s*)?(?:全年)?(?:预期|预计|计划)(?!生育)"),
     # a comparator word right before a count of a target ("不少于 8 个企业")
@@ -697,14 +706,15 @@ def read_scored_sections(doc: SourceDocument, context: DocumentContext) -> list[
     return out
 
 
-def _target_paragraphs(doc: SourceDocument) -> list[tuple[int, int, bool]]:
-    """(start, end, in a section of targets) of every paragraph of the prose view."""
+def _target_paragraphs(doc: SourceDocument) -> list[tuple[int, int, bool | None]]:
+    """(start, end, in a section of targets) of every paragraph of the prose view; None
+    under a heading of next year's plans (nothing there is this year's target)."""
     from unionkg.extract.report import is_heading
     from unionkg.extract.textview import marker_rank, prose_view, strip_marker
 
     view = prose_view(doc)
-    stack: list[tuple[int, bool]] = []  # (rank, is a target heading) of the open headings
-    out: list[tuple[int, int, bool]] = []
+    stack: list[tuple[int, bool | None]] = []  # (rank, is a target heading / None: plans) of the open headings
+    out: list[tuple[int, int, bool | None]] = []
     for para in view.paragraphs():
         text = para.text.strip()
         if is_heading(text):
@@ -713,9 +723,13 @@ def _target_paragraphs(doc: SourceDocument) -> list[tuple[int, int, bool]]:
                 stack.pop()
             title = strip_marker(text)[1]
             pats = PROSE_INDICATOR_PATTERNS
-            stack.append((rank, bool(pats["target_heading"].search(title)) and not pats["not_target_heading"].search(title)))
+            if pats["plan_heading"].search(title):
+                stack.append((rank, None))
+            else:
+                stack.append((rank, bool(pats["target_heading"].search(title)) and not pats["not_target_heading"].search(title)))
             continue
-        out.append((para.start, para.end, any(t for _r, t in stack)))
+        states = [t for _r, t in stack]
+        out.append((para.start, para.end, None if None in states else any(states)))
     return out
 
 
@@ -732,6 +746,8 @@ def read_prose_targets(doc: SourceDocument, context: DocumentContext) -> list[In
     pats = PROSE_INDICATOR_PATTERNS
     out: list[Indicator] = []
     for p_start, p_end, in_targets in _target_paragraphs(doc):
+        if in_targets is None:
+            continue
         for clause in re.finditer(r"[^，,。；;：:\n]+", text[p_start:p_end]):
             body = clause.group(0)
             c_start = p_start + clause.start()
@@ -790,23 +806,32 @@ def _value_matches(indicator: Indicator, value: Decimal, unit: str) -> bool:
     return value in (indicator.target, indicator.actual)
 
 
-def link_measurement(name: str, value: Decimal, unit: str, subject: str | None, indicators: list[Indicator], prefixes: tuple[str, ...]) -> Indicator | None:
+def link_measurement(
+    name: str, value: Decimal, unit: str, subject: str | None, indicators: list[Indicator], prefixes: tuple[str, ...], position: int | None = None
+) -> Indicator | None:
     """The indicator a prose measurement restates, or None.
 
     When the paragraph names its project, only that project's indicators are candidates
     (none when no indicator has that project); otherwise all the document's.  A candidate
     must carry the stated value as target or actual; the closest name wins when it is
     close (:data:`JOIN_MIN_RATIO`) and unambiguous, or, within a named project, when it is
-    the only candidate with that value and its name is not far off (:data:`MENTION_LOOSE_RATIO`)."""
+    the only candidate with that value and its name is not far off (:data:`MENTION_LOOSE_RATIO`).
+    Indicators of one name in several projects ("社会满意度") are one candidate: the nearest
+    one before ``position`` (an original offset) is taken, prose following its table."""
     pool = indicators
     if subject is not None and any(i.project for i in indicators):
         pool = [i for i in indicators if _same_subject(i.project, subject, prefixes)]
     with_value = [i for i in pool if _value_matches(i, value, unit)]
     if not with_value:
         return None
-    idx = best_match(name, [i.name for i in with_value])
+    names = list(dict.fromkeys(i.name for i in with_value))
+    idx = best_match(name, names)
     if idx is not None:
-        return with_value[idx]
+        same_name = [i for i in with_value if i.name == names[idx]]
+        if len(same_name) == 1 or position is None:
+            return same_name[0] if len(same_name) == 1 else None
+        before = [i for i in same_name if i.evidence.start < position]
+        return max(before, key=lambda i: i.evidence.start) if before else None
     if subject is not None and pool is not indicators:
         ratios = sorted(((SequenceMatcher(None, name, i.name).ratio(), n) for n, i in enumerate(with_value)), reverse=True)
         if ratios[0][0] >= MENTION_LOOSE_RATIO and (len(ratios) == 1 or ratios[0][0] - ratios[1][0] >= JOIN_MARGIN):
@@ -883,7 +908,7 @@ def mention_facts(doc: SourceDocument, context: DocumentContext, indicators: lis
         o_start, o_end = doc.offsets[m.start], doc.offsets[m.end - 1] + 1
         if any(s <= o_start and o_end <= e for s, e in spans):
             continue  # a value inside an indicator's own statement ("设置指标为…，实际…")
-        linked = link_measurement(m.name, m.value, m.unit, m.subject, indicators, prefixes)
+        linked = link_measurement(m.name, m.value, m.unit, m.subject, indicators, prefixes, o_start)
         evidence = doc.evidence(m.start, m.end, KEY)
         if linked is not None:
             out.append(replace(linked, evidence=evidence))

@@ -26,6 +26,19 @@ The item is read in one of two shapes: the noun before the number ("开展竞赛
 250 多场次" -> 开展竞赛), or, when a noun follows the measure word, the words
 before and after it ("发放 55 名市直离退休劳动模范津贴" -> 发放市直离退休劳动模范津贴).
 A list continues the verb of its first member ("支付 10 名在编人员、30 名退休人员经费").
+
+Two more readers live here (issue 3):
+
+* :func:`extract_project_counts` (``narrative.project_counts``): counts of projects and of
+  evaluation results stated in prose ("二级项目 6 个全面开展绩效自评", "5 个项目评价结果为
+  “优”", "对 2 个项目开展了部门评价", "6 个项目中 5 个项目预算执行率达到 100%", "项目共计
+  3 个"), as StatisticalCount (unit 个) with a normalised item ("评价结果为“优”的项目",
+  "开展部门评价的项目", "预算执行率达到100%的项目") so that restatements are one fact;
+  :data:`PROJECT_COUNT_PATTERNS`.
+* :func:`read_measurements`: clauses ending in a measured value ("帮扶资金发放准确率 100%",
+  "慰问职工人数 2 万人", "X占Y的 45.20%"), with the section mode and the project the
+  paragraph is about; the indicator extractor links them to the indicators they restate
+  and states the rest (rates and shares) as StatisticalCount (unit %); :data:`MEASURE_PATTERNS`.
 """
 
 from __future__ import annotations
@@ -454,6 +467,9 @@ MEASURE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
 }
 
 
+#: Longest name that says only what kind of measure it is ("完成率", "满意度"): the subject of
+#: its paragraph is put in front.
+GENERIC_MEASURE_NAME: Final[int] = 3
 #: Heading words of a section that assesses results (评价, 结论, 评分表): measurements there are results.
 MEASURE_ASSESSMENT_HEADING_WORDS: Final[tuple[str, ...]] = ("评价", "结论", "评分")
 
@@ -534,6 +550,8 @@ def read_measurements(doc: SourceDocument) -> list[Measurement]:
             name = _measure_name(body[: m.start()])
             if name is None:
                 continue
+            if len(name) <= GENERIC_MEASURE_NAME and subject is not None:
+                name = subject + name  # "补贴性职业技能培训人次：…，完成率 92.5%": whose rate
             value = Decimal(m.group("number")) * 10000 if m.group("wan") else Decimal(m.group("number"))
             unit = "%" if m.group("unit") in "%％" else m.group("unit")
             c_start = start + clause.start() + (len(body) - len(body.lstrip()))
