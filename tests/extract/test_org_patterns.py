@@ -14,8 +14,11 @@ from unionkg.extract.organizations import (
     STAFF_NOTE_OPENINGS,
     TABLE_LIST_INTRO,
     UNIT_COUNT_PATTERNS,
+    UNITS_COUNTED_IN_JIA,
     _count_value,
     former_names,
+    funding_in_note,
+    is_short_name_of,
     staffing_label,
     staffing_matches,
 )
@@ -25,12 +28,12 @@ from unionkg.extract.resolve import ORG_ALIAS_PATTERNS
 CASES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
     "unit_count.noun_then_count": (
         UNIT_COUNT_PATTERNS["noun_then_count"],
-        ["市总工会共有预算单位 6 个", "本部门共有直属单位4个。", "纳入本套部门决算汇编范围的单位共 1 个，包括：", "全额拨款事业单位 4 个：A", "参照公务员法管理事业单位 1 个，为X"],
+        ["市总工会共有预算单位 6 个", "本部门共有直属单位4个。", "纳入本套部门决算汇编范围的单位共 1 个，包括：", "全额拨款事业单位 4 个：A", "参照公务员法管理事业单位 1 个，为X", "所属事业单位 2 家，分别是："],
         ["所属单位支出 5 万元", "帮扶困难职工 12 个", "本单位 2 个项目", "下属单位共有1个行政机关", "本部门一级项目 1 个"],
     ),
     "unit_count.count_then_noun": (
         UNIT_COUNT_PATTERNS["count_then_noun"],
-        ["包括本级和 5 个所属二级预算单位", "下属 2 个事业单位，分别为", "下属共有3个事业单位", "共有1个行政机关"],
+        ["包括本级和 5 个所属二级预算单位", "下属 2 个事业单位，分别为", "下属共有3个事业单位", "共有1个行政机关", "本级和 2 家下属事业单位组成"],
         ["9 个项目", "111个市县", "2 个部室", "3 个月"],
     ),
     "staff.extra_label": (
@@ -90,3 +93,42 @@ def test_staffing_matches(text: str, expected: list[tuple[str, int]]) -> None:
 )
 def test_former_names(item: str, formers: tuple[str, ...]) -> None:
     assert former_names(item) == formers
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "same"),
+    [
+        ("区总工会", "杭州市拱墅区总工会", True),
+        ("拱墅区总工会", "杭州市拱墅区总工会", True),
+        ("市总工会", "南昌市总工会", True),
+        ("市总工会", "杭州市拱墅区总工会", False),  # the city's federation, another body
+        ("杭州市总工会", "杭州市拱墅区总工会", False),
+        ("总工会", "南昌市总工会", False),  # no level: could be any
+        ("教育局", "成都市郫都区教育局", False),
+        ("区教育局", "成都市郫都区教育局", True),
+    ],
+)
+def test_short_names_of_the_body(name: str, body: str, same: bool) -> None:
+    assert is_short_name_of(name, body) is same
+
+
+@pytest.mark.parametrize(
+    ("item", "funding"),
+    [("某某区工人文化宫（差额拨款）", "差额拨款"), ("某某区职工服务中心（全额拨款，公益一类）", "全额拨款"), ("某某区职工服务中心（公益一类）", None), ("某某区职工服务中心", None)],
+)
+def test_funding_in_note(item: str, funding: str | None) -> None:
+    assert funding_in_note(item) == funding
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("unit_list", "所属事业单位 2 家，分别是：A中心、B宫", True),
+        ("unit_list", "所属事业单位 2 个，分别是：A中心、B宫", False),  # the 个 pattern reads it
+        ("funding_list", "差额拨款事业单位 1 家：某某宫", True),
+        ("reform_list", "公益一类事业单位 2 家：A、B", True),
+        ("unit_list", "服务企业 2 家，分别是：A公司、B公司", False),
+    ],
+)
+def test_units_counted_in_jia(name: str, text: str, found: bool) -> None:
+    assert (UNITS_COUNTED_IN_JIA[name].search(text) is not None) is found

@@ -22,6 +22,7 @@ from unionkg.extract.patterns import (
     ORG_NAME_SUFFIXES,
     ORG_PATTERNS,
     OWN_ACCOUNT_SUFFIXES,
+    PLACE_SUFFIXES,
     REFORM_CLASSES,
     STAFF_LABEL_CATEGORIES,
 )
@@ -108,6 +109,14 @@ _PAREN = re.compile(r"[（(](?P<inner>[^）)]*)[）)]\s*$")
 FORMER_NAME_NOTE = re.compile(r"^\s*(?:原名|原称|曾用名|更名前为|原)\s*[：:为是]?\s*(?P<former>[^，,；;：:（）()\s]{3,40}?)\s*(?:[，,；;].*)?$")
 
 
+def funding_in_note(text: str) -> str | None:
+    """The funding type a list item states in its trailing parenthesis ("A（差额拨款）")."""
+    m = _PAREN.search(text)
+    if m is None or m.start() == 0:
+        return None
+    return next((canonical for word, canonical in FUNDING_TYPES.items() if word in m.group("inner")), None)
+
+
 def former_names(text: str) -> tuple[str, ...]:
     """The former name a list item prints in its trailing parenthesis, if any."""
     m = _PAREN.search(text)
@@ -183,6 +192,13 @@ def _listed_units(view: ProseView, head: re.Match[str], stop: int) -> tuple[list
     return items, reform
 
 
+#: The unit lists of ``ORG_PATTERNS`` with units counted in 家 instead of 个
+#: ("所属事业单位 2 家，分别是：A、B"): the same patterns, one counter changed.
+UNITS_COUNTED_IN_JIA: dict[str, re.Pattern[str]] = {
+    name: re.compile(ORG_PATTERNS[name].pattern.replace(r"\s*个", r"\s*家", 1)) for name in ("funding_list", "reform_list", "unit_list")
+}
+
+
 def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
     """(item, funding type, reform class) for every subordinate unit listed in the text.
 
@@ -193,7 +209,10 @@ def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, 
     """
     heads = [(m, "funding") for m in ORG_PATTERNS["funding_list"].finditer(view.text)]
     heads += [(m, "reform") for m in ORG_PATTERNS["reform_list"].finditer(view.text)]
+    heads += [(m, "funding") for m in UNITS_COUNTED_IN_JIA["funding_list"].finditer(view.text)]
+    heads += [(m, "reform") for m in UNITS_COUNTED_IN_JIA["reform_list"].finditer(view.text)]
     heads += [(m, "general") for m in ORG_PATTERNS["unit_list"].finditer(view.text)]
+    heads += [(m, "general") for m in UNITS_COUNTED_IN_JIA["unit_list"].finditer(view.text)]
     counted = [m.span() for m, _k in heads]
     heads += [(m, "general") for m in ORG_PATTERNS["unit_list_uncounted"].finditer(view.text) if not any(s <= m.start() < e for s, e in counted)]
     heads.sort(key=lambda h: h[0].start())
@@ -243,6 +262,25 @@ def _own_account_heading(text: str) -> bool:
 NAME_SIMILARITY = 0.75
 
 
+#: First characters of a body's name without its place ("区总工会", "市总工会", "县教育局").
+LEVEL_CHARS = "省市区县州旗盟"
+
+
+def is_short_name_of(name: str, body: str) -> bool:
+    """Whether ``name`` is ``body`` without (some of) its place names: "区总工会" and
+    "拱墅区总工会" for "杭州市拱墅区总工会", never "市总工会" (that is 杭州市总工会).
+
+    >>> is_short_name_of("区总工会", "杭州市拱墅区总工会"), is_short_name_of("市总工会", "杭州市拱墅区总工会")
+    (True, False)
+    """
+    if len(name) < 3 or len(name) >= len(body) or not body.endswith(name):
+        return False
+    if name[0] in LEVEL_CHARS:
+        return True
+    # a place name left in front ("拱墅区总工会"); a bare kind ("总工会", "教育局") could be any body
+    return body[: len(body) - len(name)].endswith(PLACE_SUFFIXES) and any(ch in name[:-2] for ch in LEVEL_CHARS)
+
+
 def match_known_name(name: str, federation: str | None, units: list[str]) -> str | None:
     """The known organisation ``name`` refers to: exact, then contained, then similar.
 
@@ -251,7 +289,7 @@ def match_known_name(name: str, federation: str | None, units: list[str]) -> str
     name = clean_org_name(name)
     if name in units:
         return name
-    if federation and (name == federation or _own_account_heading(name) or name in OWN_ACCOUNT_NAMES):
+    if federation and (name == federation or _own_account_heading(name) or name in OWN_ACCOUNT_NAMES or is_short_name_of(name, federation)):
         return federation
     for unit in sorted(units, key=len, reverse=True):
         if unit in name:
@@ -730,10 +768,10 @@ _UC_NOT_ORGS = r"(?!\s*(?:项|月|工作日|百分点|批次))"
 UNIT_COUNT_PATTERNS: dict[str, re.Pattern[str]] = {
     # 预算单位 6 个 / 直属单位4个 / 纳入本套部门决算汇编范围的单位共 1 个 / 全额拨款事业单位 4 个 / 行政机关 1个
     "noun_then_count": re.compile(
-        rf"(?P<item>{_UC_SCOPE}?{_UC_OWNER}?的?{_UC_KIND}?{_UC_NOUN})\s*(?:共有|共计|合计|共|有|为)?\s*{_UC_COUNT}\s*个{_UC_NOT_ORGS}(?!\s*{_UC_OWNER}?{_UC_KIND}?{_UC_NOUN})"
+        rf"(?P<item>{_UC_SCOPE}?{_UC_OWNER}?的?{_UC_KIND}?{_UC_NOUN})\s*(?:共有|共计|合计|共|有|为)?\s*{_UC_COUNT}\s*(?P<counter>[个家]){_UC_NOT_ORGS}(?!\s*{_UC_OWNER}?{_UC_KIND}?{_UC_NOUN})"
     ),
     # 5 个所属二级预算单位 / 下属 2 个事业单位 / 两个直属单位
-    "count_then_noun": re.compile(rf"(?:(?P<owner>{_UC_OWNER})(?:共有|共|有)?)?\s*{_UC_COUNT}\s*个\s*(?P<item>{_UC_OWNER}?{_UC_KIND}?{_UC_NOUN})"),
+    "count_then_noun": re.compile(rf"(?:(?P<owner>{_UC_OWNER})(?:共有|共|有)?)?\s*{_UC_COUNT}\s*(?P<counter>[个家])\s*(?P<item>{_UC_OWNER}?{_UC_KIND}?{_UC_NOUN})"),
 }
 
 
@@ -758,18 +796,18 @@ def unit_counts(view: ProseView, federation: str | None, year: int | None) -> li
     """
     if federation is None or year is None:
         return []
-    found: list[tuple[int, int, str, int]] = []
+    found: list[tuple[int, int, str, int, str]] = []
     for pattern in UNIT_COUNT_PATTERNS.values():
         for m in pattern.finditer(view.text):
             count = _count_value(m.group("count"))
-            if count is None or any(s < m.end() and m.start() < e for s, e, _i, _c in found):
+            if count is None or any(s < m.end() and m.start() < e for s, e, *_rest in found):
                 continue
             item = (m.groupdict().get("owner") or "") + m.group("item")
-            found.append((m.start(), m.end(), item, count))
+            found.append((m.start(), m.end(), item, count, m.group("counter")))
     found.sort()
     return [
-        StatisticalCount(view.evidence(start, end, KEY), federation, year, item, Decimal(count), unit="个")
-        for start, end, item, count in found
+        StatisticalCount(view.evidence(start, end, KEY), federation, year, item, Decimal(count), unit=counter)
+        for start, end, item, count, counter in found
     ]
 
 
@@ -797,6 +835,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
                 aliases=former_names(item.text),
             )
         )
+        if funding is None:
+            facts[-1].funding_type = funding_in_note(item.text)
     listed = {f.name: f for f in facts if isinstance(f, Organization) and f.role == OrgRole.UNIT}
     for row in table_listed_units(view, federation):
         known = listed.get(row.name)
