@@ -12,6 +12,10 @@ counts per kind, and how many leftover numbers the quality report may show.
 * ``rt3n_gx_district_budget_2020``: a 区总工会 预算 in 元 and 万元 with template
   wording: 比上年增加（减少）0 万元, 与上年持平, the prior year's figure
   (比2019年（上一年）预算 x 万元), "0 台设备 0 万元", an amount labelled with a count.
+* ``rt3n_zj_city_organs_final_2023``: a 市直机关工委 (not a union) 决算: the percentage
+  before the amount (较上年增长 x%，增加 y 万元), 降幅, 支出决算为 after 年初预算为,
+  a 年中追加 and a 资金结余 in a 决算数大于年初预算数 reason, 上年决算数为 (the prior
+  year's figure in its own sentence), 每人每天 150 元, 结余资金缴回市财政局.
 """
 
 from __future__ import annotations
@@ -71,8 +75,8 @@ MONEY_CASES: dict[str, tuple[list[str], list[str]]] = {
         ["每月召开一次", "每人一册", "共计 24 万元", "每项 3 人"],
     ),
     "rate_item_after": (
-        ["的标准发放自雇费", "的标准给予一次性安家费补助", "标准发放生活补贴"],
-        ["，共计 24 万元", "的标准", "发放"],
+        ["的标准发放自雇费", "的标准给予一次性安家费补助", "标准发放生活补贴", "发放慰问金"],
+        ["，共计 24 万元", "的标准", "发放", "的标准，全年"],
     ),
     "rate_target_before": (["竞赛项目资金补助标准≤", "不超过", "= "], ["按照", "补助标准为", "每人"]),
     "flow_return": (
@@ -93,6 +97,11 @@ MONEY_CASES: dict[str, tuple[list[str], list[str]]] = {
         ["比上年增加/减少 0 万元", "比上年增加（减少）0 万元", "同比增加或减少 0.00 万元"],
         ["比上年增加 0 万元", "比上年增加/减少 5 万元", "增加/减少的原因"],
     ),
+    "change_percent_first": (
+        ["较上年增长 6.25%，增加 75.66 万元", "同比下降 3%", "比上年增幅为 5.5%"],
+        ["比上年增加 5 万元，增长 2%", "增长 6.25%", "较上年持平"],
+    ),
+    "prior_year_words": (["比2019年（上一年）预算", "上年决算数为", "比去年"], ["比年初预算", "本年预算数", "年初结转"]),
     "label_change_word": (["工会信息化项目减少", "支出增加了", "人员经费下降"], ["增加", "减少工资福利支出", "收入总计"]),
     "count_label": (["0 台设备", "与 25 户帮扶对象医疗费用个人自付总额", "0 设备", "3辆公务用车"], ["设备", "25 户帮扶对象 10", "2023年预算"]),
 }
@@ -135,3 +144,24 @@ def test_money_pattern_groups(text: str, groups: dict[str, str]) -> None:
         if m and set(groups) <= set(m.groupdict()) and all(m.group(k) == v for k, v in groups.items()):
             return
     pytest.fail(f"no money pattern yields {groups} from {text!r}")
+
+
+@pytest.mark.parametrize(
+    ("text", "delta"),
+    [("与2024年度预算相比增加31.20万元，增长3.6%", "31.20"), ("与上年相比减少 2 万元", "2"), ("比2019年（上一年）预算4.62万元，同比减少3.81万元", "3.81")],
+)
+def test_change_amount_with_a_year_as_basis(text: str, delta: str) -> None:
+    from unionkg.extract.patterns import PATTERNS
+
+    m = PATTERNS["change_amount"].search(text)
+    assert m is not None and m.group("number") == delta
+
+
+@pytest.mark.parametrize(
+    ("label", "items"),
+    [("收入、支出总计各", ["收入总计", "支出总计"]), ("工会信息化项目", ["工会信息化项目"]), ("基本支出均", ["基本支出"]), ("工资、津贴", ["工资", "津贴"])],
+)
+def test_changed_items(label: str, items: list[str]) -> None:
+    from unionkg.extract.narrative import _changed_items
+
+    assert _changed_items(label) == items

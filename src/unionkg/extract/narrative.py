@@ -181,7 +181,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     zero changes of the template ("比上年增加/减少 0 万元"), rates, money returned."""
     spans = [m.span() for m in PATTERNS["change_amount"].finditer(text)]
     spans += [(m.start(), _reason_span(text, m)[1]) for m in _reasons(text)]
-    for name in ("change_zero_unstated", "rate_slash", "rate_each", "flow_return", "flow_return_verb_first"):
+    for name in ("change_zero_unstated", "change_percent_first", "rate_slash", "rate_each", "flow_return", "flow_return_verb_first"):
         spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text)]
     spans += [(m.start("from") - 1, m.end()) for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text)]
     return spans
@@ -253,7 +253,10 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
         return []
     amount_m = PATTERNS["change_amount"].search(text, start, stop)
     flat_m = PATTERNS["change_flat"].search(text, start, stop)
-    if amount_m is None and flat_m is None:
+    first_m = NARRATIVE_MONEY_PATTERNS["change_percent_first"].search(text, start, stop)
+    if first_m is not None and any(other is not None and other.start() <= first_m.start() for other in (amount_m, flat_m)):
+        first_m = None  # "比上年增加 5 万元，增长 2%": the amount comes first
+    if amount_m is None and flat_m is None and first_m is None:
         return []
     reason_m = NARRATIVE_PATTERNS["reason"].search(text, start, _sentence_end(text, start) + 1)
     if reason_m and reason_m.start() > stop + 2:
@@ -261,7 +264,11 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
     reason = (_reason_text(text, reason_m) or None) if reason_m else None
     if reason and NARRATIVE_PATTERNS["placeholder"].search(reason):
         reason = None
-    if amount_m is not None:
+    if first_m is not None:
+        change = _percent_first_change(view, first_m, org, year, item, reason, phase)
+        if used is not None:
+            used.add(first_m.start())
+    elif amount_m is not None:
         direction = CHANGE_WORDS[amount_m.group("word")]
         delta = to_yuan(_number(amount_m.group("number")), amount_m.group("unit"))
         if direction == "decrease":
@@ -283,6 +290,18 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
         change = Change(view.evidence(flat_m.start(), flat_m.end(), KEY), org, year, item, "flat", None, None, reason, phase)
     components = _reason_components(view, reason_m, change) if reason and reason_m else []
     return [change, *components]
+
+
+def _percent_first_change(view: ProseView, m: re.Match[str], org: str, year: int, item: str, reason: str | None, phase: Phase | None) -> Change:
+    """A change stated percentage first ("较上年增长 6.25%，增加 75.66 万元"; the amount may be absent)."""
+    direction = CHANGE_WORDS[m.group("pword")]
+    pct = _number(m.group("pct"))
+    pct = -abs(pct) if direction == "decrease" else pct
+    delta = None
+    if m.group("number"):
+        delta = to_yuan(_number(m.group("number")), m.group("unit"))
+        delta = -abs(delta) if direction == "decrease" else delta
+    return Change(view.evidence(m.start(), m.end(), KEY), org, year, item, direction, delta, pct, reason, phase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,11 +381,13 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if _inside(start, excluded):
             continue
         if start in prior:
-            same = previous_label is not None and previous_label[0] == _sentence_start(text, start)
-            if same and previous_label is not None:
+            raw_prior = text[_clause_start(text, start) : start]
+            if NARRATIVE_MONEY_PATTERNS["prior_year_words"].search(raw_prior):
+                para_start = text.rfind("\n", 0, start) + 1
+                earlier = [lab for pos, lab in labels_at if para_start <= pos < start]
                 prior_org = org_at(start, sections) or federation
-                facts.extend(_prior_year_amount(view, m, context, prior_org, previous_label[1]))
-            continue
+                facts.extend(_prior_year_amount(view, m, context, prior_org, earlier[-1] if earlier else None, names))
+            continue  # "比年初预算减少 1.40 万元": a comparison with the budget, not a figure of its own
         after = text[m.end() : m.end() + 8]
         if NARRATIVE_PATTERNS["threshold_after_amount"].match(after):
             continue
@@ -384,14 +405,15 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             phase = sentence_phase[1]  # "预算资金 X 万元（其中基本支出 Y 万元…）": the parts are in the phase of the total
         label = _without_phase(label)
         label, level = _without_level(label)
-        if raw.strip() in TOTAL_ONLY_LABELS or label in TOTAL_ONLY_LABELS:
+        total_only = raw.strip() in TOTAL_ONLY_LABELS or label in TOTAL_ONLY_LABELS
+        if total_only:
             # "每项补助 6 万元，共计 24 万元": the total of the rate's item
             sentence_at = _sentence_start(text, start)
             label = next((r.item for at, r in reversed(rates) if sentence_at <= at < start), label)
         changed = _label_change(view, m, label, raw, clause_start, org_at(start, sections) or federation, year, phase)
-        if changed is not None:
+        if changed:
             used.add(clause_start)
-            facts.append(changed)  # "工会信息化项目减少 1.50 万元": a change, not an amount
+            facts.extend(changed)  # "工会信息化项目减少 1.50 万元": a change, not an amount
             continue
         counted = NARRATIVE_MONEY_PATTERNS["count_label"].match(label)
         count_start = None
@@ -402,7 +424,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 facts.append(count_fact)
         same_sentence = previous_label is not None and previous_label[0] == _sentence_start(text, start)
         phase_only_label = _phase_only(label)
-        if previous_label is not None and same_sentence and (phase_only_label or (label in BARE_DIRECTION_LABELS and previous_label[1].endswith(label))):
+        continued = previous_label is not None and same_sentence and (phase_only_label or (label in BARE_DIRECTION_LABELS and previous_label[1].endswith(label)))
+        if continued and previous_label is not None:
             label = previous_label[1]  # "年初预算数 X 万元，决算数 Y 万元" / "…支出年初预算为 X，支出决算为 Y"
         if not label or len(label) > MAX_LABEL or (re.search(r"\d", label) and count_start is None):
             continue
@@ -413,7 +436,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             ev_start = count_start  # "25 户帮扶对象医疗费用个人自付总额 48.60 万元" / "0 台设备 0 万元"
         elif label_at >= 0:
             ev_start = clause_start + label_at
-        elif _phase_only(raw.strip()) or phase_only_label:
+        elif _phase_only(raw.strip()) or phase_only_label or total_only or continued:
             ev_start = clause_start + len(raw) - len(raw.lstrip())  # "决算数 1520.60 万元" / "预算调整后为 101.20 万元"
         else:
             ev_start = start
@@ -553,9 +576,11 @@ def _overall_execution_rates(view: ProseView, facts: list[Fact], final_amounts: 
         fact.evidence = view.evidence(ev_starts[index], rate.end(), KEY)
 
 
-def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContext, org: str, item: str) -> list[Fact]:
-    """The prior year's figure of ``item`` stated in a comparison ("比2019年（上一年）预算 3.10 万元"):
-    an amount of the year the label names, else of the year before the document's."""
+def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContext, org: str, earlier: str | None, names: list[str]) -> list[Fact]:
+    """The prior year's figure stated in a comparison ("比2019年（上一年）预算 3.10 万元", "上年决算数为
+    9.10 万元", "上年公务接待费 2 万元"): an amount of the year the label names, else of the year
+    before the document's; its item is the one the label names, else ``earlier`` (the item of
+    the last figure of the paragraph)."""
     text = view.text
     assert context.year is not None
     clause_start = _clause_start(text, figure.start())
@@ -564,27 +589,75 @@ def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContex
     year = int(year_m.group("year")) if year_m else context.year - 1
     if year >= context.year:
         return []
+    rest = NARRATIVE_MONEY_PATTERNS["prior_year_words"].sub("", re.sub(r"^\s*(?:比|较|与|同比)", "", raw))
+    rest = re.sub(r"[（(][^（()）]{0,6}[）)]", "", rest)
+    rest, _code = _clean_label(rest, names)
+    rest = _without_phase(rest)
+    item = earlier if not rest or _phase_only(rest) else rest
+    if not item or len(item) > MAX_LABEL or re.search(r"\d", item):
+        return []
     phase = _explicit_phase(raw) or _doc_phase(context.genre)
     value = to_yuan(_number(figure.number), figure.unit)
     ev_start = clause_start + len(raw) - len(raw.lstrip())
     return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item))]
 
 
-def _label_change(view: ProseView, figure: _Figure, label: str, raw: str, clause_start: int, org: str, year: int, phase: Phase) -> Change | None:
-    """A change stated without 比上年 ("工会信息化项目减少 1.50 万元", "支出增加了 3 万元"):
-    the label ends with a change word, so the figure is the change of the item before it."""
+#: Words at the end of a changed item that say the change applies to each of several ("收入、支出总计各增加 5 万元").
+_EACH_WORDS: tuple[str, ...] = ("各", "均", "分别", "都")
+#: Endings that items listed with 、 share ("收入、支出总计" -> 收入总计, 支出总计).
+_SHARED_ITEM_ENDINGS: tuple[str, ...] = ("总计", "合计", "总额", "预算", "决算")
+
+
+def _changed_items(item: str) -> list[str]:
+    """The items a change stated after a label applies to: "收入、支出总计各" -> 收入总计, 支出总计."""
+    for word in _EACH_WORDS:
+        item = item.removesuffix(word)
+    parts = [p.strip() for p in item.split("、") if p.strip()]
+    if len(parts) < 2:
+        return [item] if item else []
+    ending = next((e for e in _SHARED_ITEM_ENDINGS if parts[-1].endswith(e)), "")
+    return [p if p.endswith(ending) else p + ending for p in parts]
+
+
+def _label_change(view: ProseView, figure: _Figure, label: str, raw: str, clause_start: int, org: str, year: int, phase: Phase) -> list[Change]:
+    """A change stated without 比上年 ("工会信息化项目减少 1.50 万元", "支出增加了 3 万元",
+    "与上年相比，收入、支出总计各增加 5 万元，增长 2%"): the label ends with a change word, so
+    the figure is the change of the item(s) before it; a percentage right after it is kept."""
     m = NARRATIVE_MONEY_PATTERNS["label_change_word"].match(label)
     if m is None:
-        return None
-    item = m.group("item").strip()
-    if not item or len(item) > MAX_LABEL or re.search(r"\d", item):
-        return None
+        return []
+    text = view.text
+    listed = ""
+    lead_start = clause_start
+    while lead_start > 0 and text[lead_start - 1] == "、":  # "收入、支出总计各增加": the items listed before it
+        prev = max(text.rfind(ch, 0, lead_start - 1) for ch in "，,。；;：:\n（(") + 1
+        segment = text[prev : lead_start - 1]
+        if not segment.strip() or re.search(r"\d", segment) or len(segment.strip()) > 12:
+            break
+        listed = re.sub(r"\s+", "", segment) + "、" + listed
+        lead_start = prev
+    items = _changed_items(listed + m.group("item").strip())
+    if not items or any(len(i) > MAX_LABEL or re.search(r"\d", i) for i in items):
+        return []
     direction = CHANGE_WORDS[m.group("word")]
     delta = to_yuan(_number(figure.number), figure.unit)
     delta = -abs(delta) if direction == "decrease" else delta
-    at = raw.find(item[:2])
+    pct = None
+    end = figure.end()
+    pct_m = PATTERNS["change_percent"].match(text, figure.end(), min(_sentence_end(text, figure.end()), figure.end() + 20))
+    if pct_m is None:
+        pct_m = re.compile(r"\s*[，,]\s*").match(text, figure.end())
+        pct_m = PATTERNS["change_percent"].match(text, pct_m.end(), min(_sentence_end(text, figure.end()), figure.end() + 20)) if pct_m else None
+    if pct_m is not None:
+        pct = _number(pct_m.group("number"))
+        pct = -abs(pct) if CHANGE_WORDS[pct_m.group("word")] == "decrease" else pct
+        end = pct_m.end()
+    at = raw.find(label[:2])
     ev_start = clause_start + at if at >= 0 else figure.start()
-    return Change(view.evidence(ev_start, figure.end(), KEY), org, year, item, direction, delta, None, None, phase)
+    if listed:
+        ev_start = lead_start + len(text[lead_start:clause_start]) - len(text[lead_start:clause_start].lstrip())
+    ev = view.evidence(ev_start, end, KEY)
+    return [Change(ev, org, year, item, direction, delta, pct, None, phase) for item in items]
 
 
 def _counted_label(view: ProseView, counted: re.Match[str], count_start: int, label_end: int, context: DocumentContext, org: str, year: int) -> tuple[str, StatisticalCount | None]:
@@ -669,8 +742,8 @@ def _changes_without_amount(
     federation = context.org or ""
     assert context.year is not None
     facts: list[Fact] = []
-    for pattern in ("change_amount", "change_flat"):
-        for cm in PATTERNS[pattern].finditer(text):
+    for pattern in (PATTERNS["change_amount"], PATTERNS["change_flat"], NARRATIVE_MONEY_PATTERNS["change_percent_first"]):
+        for cm in pattern.finditer(text):
             if cm.start() in used:
                 continue
             clause_start = _clause_start(text, cm.start())
@@ -813,7 +886,7 @@ def _qualified_amount(view: ProseView, start: int, end: int, context: DocumentCo
         return None
     at, word, qualifier, phase_word = min(found, key=lambda f: (f[0], -len(f[1])))
     before, after = clause[:at], clause[at + len(word) : amount.start()]
-    if any(w in after for w in CHANGE_WORDS) or (qualifier == "unspent_balance" and "结转" in before):
+    if any(w in after for w in CHANGE_WORDS if len(w) > 1) or (qualifier == "unspent_balance" and "结转" in before):
         return None  # a change of an item ("结余减少 2 万元"), or the item 年末结转和结余
     item = re.sub(r"\s+", "", after)
     if len(item) < 2:
@@ -900,7 +973,8 @@ def _returned_money(view: ProseView, context: DocumentContext, sections: list, p
             amount = to_yuan(_number(m.group("number")), m.group("unit"))
             project = _project_of_paragraph(text, m.start(), project_names) or _project_before(text, m.start(), project_names)
             raw = text[m.start() : m.end()]
-            ev_start = m.start() + len(raw) - len(raw.lstrip())
+            lead = max(raw.rfind("将", 0, m.start("number") - m.start()), raw.rfind("把", 0, m.start("number") - m.start()), 0)
+            ev_start = m.start() + lead + len(raw[lead:]) - len(raw[lead:].lstrip())  # from 将 on: "并将剩余资金…"
             payer = org_at(m.start(), sections) or org
             facts.append(Flow(view.evidence(ev_start, m.end(), KEY), payer, payee, amount, context.year, f"上缴{what}" if what else "上缴", project))
     return facts

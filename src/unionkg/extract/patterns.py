@@ -111,6 +111,9 @@ CHANGE_WORDS: Final[dict[str, str]] = {
     "下降": "decrease",
     "降低": "decrease",
     "减": "decrease",
+    "增幅": "increase",  # "降幅 3.22%" / "增幅为 5%": percentages only
+    "降幅": "decrease",
+    "减幅": "decrease",
     "持平": "flat",
     "基本持平": "flat",
     "无变化": "flat",
@@ -221,9 +224,10 @@ PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "chinese_numeral": re.compile(rf"[{_CN_ALL_CHARS}]+"),
     # a change word
     "change_word": re.compile(rf"(?P<word>{CHANGE_WORD_SRC})"),
-    # a stated year-on-year change: 比上年增加 444.92 万元 / 同比减少3.81万元 / 与上年持平
+    # a stated year-on-year change: 比上年增加 444.92 万元 / 同比减少3.81万元 / 与上年持平 /
+    # 与2024年度预算相比增加 31.20 万元
     "change_amount": re.compile(
-        rf"(?P<basis>比上年|较上年|与上年相比|同比|比\d{{4}}年|较\d{{4}}年|上年)[^。；;，,\d/]{{0,12}}?"
+        rf"(?P<basis>比上年|较上年|与上年相比|同比|比\d{{4}}年|较\d{{4}}年|与\d{{4}}\s*年|上年)[^。；;，,\d/]{{0,12}}?"
         rf"(?P<word>{CHANGE_WORD_SRC})\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
     ),
     "change_percent": re.compile(
@@ -701,8 +705,8 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "rate_each": re.compile(
         rf"每\s*(?P<per>{_PER_SRC})(?:\s*每\s*(?P<per2>{_PER_SRC}))?(?P<mid>[^，,。；;：:\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
     ),
-    # what a rate pays, named after it: "…的标准发放自雇费" / "的标准给予一次性安家费补助"
-    "rate_item_after": re.compile(r"\s*(?:的)?\s*(?:补助|发放|补贴)?标准\s*(?:发放|给予|补助|补贴|支付|计发|拨付)(?:了)?\s*(?P<item>[^，,。；;\d（(]{2,16})"),
+    # what a rate pays, named after it: "…的标准发放自雇费" / "的标准给予一次性安家费补助" / "按 500 元/人发放慰问金"
+    "rate_item_after": re.compile(r"\s*(?:的)?\s*(?:(?:补助|发放|补贴)?标准)?\s*(?:发放|给予|补助|补贴|支付|计发|拨付|安排|用于)(?:了)?\s*(?P<item>[^，,。；;\d（(]{2,16})"),
     # a comparator right before a number: a target or actual value of an indicator, not a rate stated in prose
     "rate_target_before": re.compile(r"(?:[≥≤<>=＝≦≧﹦═]|不超过|不低于|不少于|不高于|小于|大于|等于)\s*$"),
     # money handed back to the finance department: "将剩余资金 30.70 万元全部上缴省财政厅" /
@@ -729,6 +733,13 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "change_zero_unstated": re.compile(
         rf"(?P<basis>比上年|较上年|同比)\s*(?:增加|增长|增)\s*(?:[/／、或]\s*|[（(]\s*)(?:减少|下降|减)\s*[）)]?\s*(?P<number>0+(?:\.0+)?)\s*(?P<unit>{MONEY_UNIT_SRC})"
     ),
+    # a year-on-year change stated with its percentage first: "较上年增长 6.25%，增加 75.66 万元" / "同比下降 3%"
+    "change_percent_first": re.compile(
+        rf"(?P<basis>比上年|较上年|与上年相比|同比)[^。；;，,\d/]{{0,8}}?(?P<pword>{CHANGE_WORD_SRC})(?:了)?(?:幅度)?(?:为)?\s*(?P<pct>{NUMBER_SRC})\s*[%％]"
+        rf"(?:\s*[，,]?\s*(?P<word>{CHANGE_WORD_SRC})(?:了)?\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC}))?"
+    ),
+    # words before a figure that make it the prior year's ("比2019年（上一年）预算", "上年决算数为"), not "比年初预算"
+    "prior_year_words": re.compile(r"上年|上一年|去年|前一年|(?:19|20)\d{2}\s*年"),
     # a change stated without 比上年 at the end of a label: "工会信息化项目减少" / "支出增加了"
     "label_change_word": re.compile(r"(?P<item>\S.*?)\s*(?P<word>增加|减少|增长|下降|降低|提高)了?\s*$"),
     # a count in front of the label of an amount: "0 台设备" / "25 户帮扶对象医疗费用个人自付总额" / "0 设备"
