@@ -38,7 +38,6 @@ from unionkg.extract.final_accounts import (
     TOTAL_ROW_WORDS,
     Block,
     Layout,
-    Placement,
     TableFrame,
     TableKind,
     Vocabulary,
@@ -307,28 +306,33 @@ def _before_text(line: Line, token: Token) -> bool:
 MAX_PROJECT_COMBINATIONS: Final[int] = 20000
 
 
-def place_project_values(table: ProjectTable) -> list[Placement | None]:
-    """A column position per value of each project row (None: not certain).
+def place_project_values(table: ProjectTable) -> list[list[int | None]]:
+    """The column of each value of each project row (None: not certain).
 
     A row with a value per column is placed as printed.  A row whose blank
     cells vanished is placed where the columns of all rows add up to the
-    合计 row; a row placed differently by two such combinations is not
-    placed (only its first value, the total, is certain: see the caller).
+    合计 row: a value takes the column it has in every such combination, and
+    no column when two combinations disagree (180 160 20 under 合计 /
+    一般公共预算 / 上年结转 / 单位资金: 160 can be certain while 20 is not).
+    When the first column is a total, the first value is always the row's total.
     """
     columns = table.columns
     options = [placements(row.values, columns) if columns else [] for row in table.rows]
-    chosen: list[Placement | None] = [opts[0] if len(opts) == 1 else None for opts in options]
-    open_rows = [i for i, c in enumerate(chosen) if c is None and options[i]]
+    out: list[list[int | None]] = [list(opts[0]) if len(opts) == 1 else [None] * len(row.values) for row, opts in zip(table.rows, options)]
+    for row_out, row in zip(out, table.rows):
+        if columns and columns[0] in TOTAL_COLUMNS and row_out and row_out[0] is None and len(row.values) > 1:
+            row_out[0] = 0
+    open_rows = [i for i, opts in enumerate(options) if len(opts) > 1]
     if not open_rows or table.total is None or len(table.total.values) != len(columns):
-        return chosen
+        return out
     if math.prod(len(options[i]) for i in open_rows) > MAX_PROJECT_COMBINATIONS:
-        return chosen
+        return out
     width = len(columns)
     target = column_vector(table.total.values, tuple(range(width)), width)
     fixed = [Decimal(0)] * width
-    for i, c in enumerate(chosen):
-        if c is not None:
-            fixed = [a + b for a, b in zip(fixed, column_vector(table.rows[i].values, c, width))]
+    for i, opts in enumerate(options):
+        if len(opts) == 1:
+            fixed = [a + b for a, b in zip(fixed, column_vector(table.rows[i].values, opts[0], width))]
     fits: list[tuple[int, ...]] = []
     for combo in itertools.product(*(range(len(options[i])) for i in open_rows)):
         total = list(fixed)
@@ -336,11 +340,14 @@ def place_project_values(table: ProjectTable) -> list[Placement | None]:
             total = [a + b for a, b in zip(total, column_vector(table.rows[i].values, options[i][c], width))]
         if close(total, target, len(table.rows)):
             fits.append(combo)
+    if not fits:
+        return out
     for k, i in enumerate(open_rows):
-        picks = {combo[k] for combo in fits}
-        if len(picks) == 1:
-            chosen[i] = options[i][picks.pop()]
-    return chosen
+        for j in range(len(table.rows[i].values)):
+            cols = {options[i][combo[k]][j] for combo in fits}
+            if len(cols) == 1:
+                out[i][j] = cols.pop()
+    return out
 
 
 def read_project_table(frame: TableFrame) -> None:
@@ -364,16 +371,14 @@ def read_project_table(frame: TableFrame) -> None:
         )
     if not table.columns:
         return
-    for row, placement in zip(table.rows, place_project_values(table)):
+    for row, columns in zip(table.rows, place_project_values(table)):
         name = join_label(frame.doc.text, row.name_tokens)
-        if placement is None:
-            if table.columns[0] in TOTAL_COLUMNS:  # the first value is the project's total, whatever the blanks
-                _project_amount(frame, name, row, row.value, table.columns[0])
-            warn(f"{frame.doc.source}: {frame.block.table}: the values of project '{name}' do not fill every column and cannot be placed; only its total read")
-            continue
-        for tok, col in zip(row.values, placement):
-            if tok is not None:
+        for tok, col in zip(row.values, columns):
+            if tok is not None and col is not None:
                 _project_amount(frame, name, row, tok, table.columns[col])
+        unplaced = [tok.text for tok, col in zip(row.values, columns) if tok is not None and col is None]
+        if unplaced:
+            warn(f"{frame.doc.source}: {frame.block.table}: the values {', '.join(unplaced)} of project '{name}' fit more than one column; not read")
     total = table.total
     if total is not None and len(total.values) == len(table.columns):
         for tok, column in zip(total.values, table.columns):
