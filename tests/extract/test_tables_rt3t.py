@@ -14,7 +14,10 @@
 * ``rt3t_gz_city_union_wrapped_budget_2023``: a budget in 万元 whose cells wrap
   (a 收支总表 label "…拨款收" / "入", code-table names and values on the next
   line), a filled 政府性基金 table and an empty 国有资本经营 table (before: the
-  label cut to "二、政府性基金预算拨款收").
+  label cut to "二、政府性基金预算拨款收");
+* ``rt3t_hb_archives_grouped_columns_budget_2024``: an 档案馆 一般公共预算支出表
+  whose 基本支出 is split on a second header line into 小计 / 人员经费 / 公用经费
+  (before: the columns read in header order, most values in the wrong column).
 
 The expected table facts are in the ``.json`` next to each document
 (format: ``tests/extract/redteam_expect.py``).
@@ -34,6 +37,7 @@ from unionkg.extract.budget_tables import extract_budget_tables
 from unionkg.extract.final_accounts import (
     Segment,
     _continued_segment,
+    _sub_columns_under_their_group,
     extract_final_account_tables,
     identity_columns,
     reassemble_code_rows,
@@ -176,3 +180,18 @@ def test_wrapped_label_fragment(left: str, right: str | None, fragment: str, sid
     got = _continued_segment(left + " " + (right or ""), previous, fragment)
     want = None if side is None else dict(previous)[side]
     assert got is want
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        (["合计", "基本支出", "项目支出", "小计", "人员经费", "公用经费"], ["合计", "基本支出", "人员经费", "公用经费", "项目支出"]),
+        (["合计", "基本支出", "项目支出", "人员经费", "公用经费"], ["合计", "基本支出", "人员经费", "公用经费", "项目支出"]),
+        # negatives: already in order, or the sub-columns are columns of their own
+        (["合计", "基本支出", "人员经费", "公用经费", "项目支出"], ["合计", "基本支出", "人员经费", "公用经费", "项目支出"]),
+        (["合计", "人员经费", "公用经费"], ["合计", "人员经费", "公用经费"]),
+        (["本年支出合计", "基本支出", "项目支出"], ["本年支出合计", "基本支出", "项目支出"]),
+    ],
+)
+def test_sub_columns_move_under_their_group(found: list[str], expected: list[str]) -> None:
+    assert _sub_columns_under_their_group(found) == expected

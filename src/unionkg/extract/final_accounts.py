@@ -740,6 +740,7 @@ def read_code_table(frame: TableFrame) -> None:
 #: these identities tell "320.00 320.00 320.00" is 本年收入, 小计, 项目支出.
 ROW_IDENTITIES: Final[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = (
     ("本年支出小计", ("基本支出", "项目支出"), ()),
+    ("基本支出", ("人员经费", "公用经费"), ()),
     ("年末结转和结余", ("年初结转和结余", "本年收入"), ("本年支出小计",)),
 )
 
@@ -767,7 +768,7 @@ def identity_columns(rows: list[CodeRow], columns: Sequence[str], earlier: dict[
     """Columns of coded rows fixed by :data:`ROW_IDENTITIES`: the one column set
     whose placement satisfies them, or, of several, the one holding the columns
     the code filled in an earlier table (03表: 21208 is 项目支出)."""
-    if not any(total in columns for total, _plus, _minus in ROW_IDENTITIES):
+    if not any(total in columns and all(c in columns for c in (*plus, *minus)) for total, plus, minus in ROW_IDENTITIES):
         return {}
     out: dict[str, frozenset[str]] = {}
     for row in rows:
@@ -808,7 +809,31 @@ def _grouped_columns(found: list[str]) -> list[str]:
         if "年末结转和结余" in out and out.index("年末结转和结余") < out.index("本年支出小计"):
             out.remove("年末结转和结余")
             out.append("年末结转和结余")
-    return out
+    return _sub_columns_under_their_group(out)
+
+
+#: Columns printed on a second header line under the column they split:
+#: 基本支出 over 小计 / 人员经费 / 公用经费 (一般公共预算支出表 of many budgets).
+COLUMN_GROUPS: Final[dict[str, tuple[str, ...]]] = {"基本支出": ("人员经费", "公用经费")}
+
+
+def _sub_columns_under_their_group(found: list[str]) -> list[str]:
+    """"合计 基本支出 项目支出 / 小计 人员经费 公用经费" flattened is read as
+    合计, 基本支出 (its 小计), 人员经费, 公用经费, 项目支出: the trailing run of
+    sub-columns moves right after its group, whose own value is the 小计."""
+    for group, subs in COLUMN_GROUPS.items():
+        if group not in found:
+            continue
+        at = found.index(group)
+        tail = len(found)
+        while tail > at + 1 and found[tail - 1] in subs:
+            tail -= 1
+        run = found[tail:]
+        lead = found[tail - 1] if tail > at + 1 and found[tail - 1] == "小计" else None
+        if len(run) == len(subs) and tail > at + 1 and (lead is not None or found[at + 1] not in subs):
+            rest = found[: tail - (1 if lead else 0)]
+            return [*rest[: at + 1], *run, *rest[at + 1 :]]
+    return found
 
 
 def _warn_if_cut(frame: TableFrame, rows: list[CodeRow]) -> None:
