@@ -90,3 +90,32 @@ def test_sample_003_outputs(sample_paths: list[Path]) -> None:
     assert ("累计创建劳模和工匠人才创新工作室", Decimal(177), "家") in counts
     assert not any(c == Decimal(60) and u == "场次" for _i, c, u in counts)  # 预期举办…60 场次 is a target
     assert not any(c == Decimal(10) and "不少于" in i for i, c, _u in counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "noun"),
+    [
+        ("发动 29 万会员评议", "29", "会员"),
+        ("惠及 1.2 万职工", "1.2", "职工"),
+        ("服务近 3 万农民工", "3", "农民工"),
+    ],
+)
+def test_bare_count_pattern_matches(text: str, number: str, noun: str) -> None:
+    from unionkg.extract.statistics import BARE_COUNT_PATTERNS
+
+    m = BARE_COUNT_PATTERNS["wan_noun"].search(text)
+    assert m is not None and (m.group("number"), m.group("noun")) == (number, noun)
+
+
+@pytest.mark.parametrize("text", ["资金 29 万元", "6 万人次", "第 3 万名会员", "会员 29 人"])
+def test_bare_count_pattern_rejects(text: str) -> None:
+    from unionkg.extract.statistics import BARE_COUNT_PATTERNS
+
+    assert BARE_COUNT_PATTERNS["wan_noun"].search(text) is None
+
+
+def test_bare_counts_in_prose() -> None:
+    facts = _counts("一、效益情况\n主动服务法治建设，发动 12 万会员评议 30 个部门。预期动员 5 万职工参加。")
+    got = {(f.item, f.count, f.unit) for f in facts}
+    assert ("发动会员", Decimal(120000), None) in got
+    assert not any(f.count == Decimal(50000) for f in facts)  # a target

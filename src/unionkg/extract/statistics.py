@@ -301,6 +301,40 @@ def _excluded(sentence: str, mode: str) -> bool:
     )
 
 
+#: Nouns counted in 万 without a measure word ("发动 29 万会员", "惠及 1.2 万职工").
+BARE_COUNT_NOUNS: Final[tuple[str, ...]] = ("工会会员", "会员", "职工", "农民工", "群众", "居民", "家庭", "学员")
+#: Counts of people in 万 printed without a measure word: number, 万, the counted noun.
+BARE_COUNT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    "wan_noun": re.compile(
+        rf"(?<![\d.,第])(?P<pre>近|约|逾|超过)?\s*(?P<number>\d{{1,5}}(?:\.\d+)?)\s*(?P<approx>多|余)?\s*万\s*(?P<approx2>多|余)?\s*(?P<noun>{_alternation(BARE_COUNT_NOUNS)})"
+    ),
+}
+
+
+def _bare_counts(view: ProseView, start: int, end: int, org: str, year: int, sections: list) -> list[Fact]:  # type: ignore[type-arg]
+    """Counts of people in 万 without a measure word; the item is the verb before and the noun."""
+    text = view.text
+    out: list[Fact] = []
+    for m in BARE_COUNT_PATTERNS["wan_noun"].finditer(text, start, end):
+        number_start = m.start("pre") if m.group("pre") else m.start("number")
+        clause = _clause_start(text, start, number_start)
+        before = text[clause:number_start]
+        if re.search(r"\d", before) or STATISTICS_PATTERNS["output_target_before"].search(before):
+            continue
+        lead = _strip_tail(_strip_lead(_SPACES.sub("", before)))
+        if len(lead) > MAX_BEFORE:
+            continue
+        item = lead + m.group("noun")
+        word = m.group("pre") or m.group("approx") or m.group("approx2")
+        if word:
+            item = f"{item}（约数：{word}）"
+        value = Decimal(m.group("number")) * 10000
+        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+        item_start = clause + (len(before) - len(before.lstrip()))
+        out.append(StatisticalCount(view.evidence(item_start, m.end(), KEY), org_at(number_start, sections) or org, year, item, value, None, Phase.FINAL))
+    return out
+
+
 @register(EXTRACTOR, version=VERSION, genres=("performance", "final_accounts", "unknown"))
 def extract_statistics(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
     """Output counts stated in prose (see the module docstring)."""
@@ -319,6 +353,7 @@ def extract_statistics(doc: SourceDocument, context: DocumentContext) -> list[Fa
             if _excluded(sentence, mode) or (mode == NEUTRAL and not _has_action_verb(sentence)):
                 continue
             facts.extend(_in_sentence(view, s_start, s_end, org, year, sections))
+            facts.extend(_bare_counts(view, s_start, s_end, org, year, sections))
     return facts
 
 
