@@ -195,3 +195,14 @@ def test_wrapped_label_fragment(left: str, right: str | None, fragment: str, sid
 )
 def test_sub_columns_move_under_their_group(found: list[str], expected: list[str]) -> None:
     assert _sub_columns_under_their_group(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "table"),
+    [("rt3t_hn_science_association_budget_yuan_2025.txt", "表八"), ("rt3t_gz_city_union_wrapped_budget_2023.txt", "公开09表")],
+)
+def test_tables_printed_empty_give_nothing_and_no_warning(name: str, table: str) -> None:
+    """"本单位无政府性基金收支，故此表为空。": no figure, and no 'cut' or column warning."""
+    _, amounts, warnings = _table_facts(CORPUS / name)
+    assert not [f for f in amounts if f.table == table]
+    assert not [w for w in warnings if table in w]
