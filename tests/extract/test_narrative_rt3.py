@@ -103,11 +103,12 @@ MONEY_CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "prior_year_words": (["比2019年（上一年）预算", "上年决算数为", "比去年"], ["比年初预算", "本年预算数", "年初结转"]),
     "label_change_word": (["工会信息化项目减少", "支出增加了", "人员经费下降"], ["增加", "减少工资福利支出", "收入总计"]),
+    "label_time_lead": (["从2024年起将", "自2023年开始", "从 2022 年起，"], ["从130万元", "2024年预算", "起草"]),
     "count_label": (["0 台设备", "与 25 户帮扶对象医疗费用个人自付总额", "0 设备", "3辆公务用车"], ["设备", "25 户帮扶对象 10", "2023年预算"]),
 }
 
 #: patterns used with ``match`` (anchored at the start of the text)
-ANCHORED = {"rate_item_after", "label_change_word", "count_label"}
+ANCHORED = {"rate_item_after", "label_change_word", "count_label", "label_time_lead"}
 
 
 def _money_matches(name: str, text: str) -> bool:

@@ -140,6 +140,7 @@ def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
     for end in LABEL_GLUED_HEADING_ENDS:
         if end in label:
             label = label[label.rfind(end) + len(end) :].strip()
+    label = NARRATIVE_MONEY_PATTERNS["label_time_lead"].sub("", label).strip()
     for _ in range(3):
         label = _ENUM_PREFIX.sub("", label).strip()
         label = _YEAR_PREFIX.sub("", label).strip()
@@ -164,6 +165,19 @@ def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
                 changed = True
     label = re.sub(r"\s*(?:19|20)\d{2}\s*年度?\s*", "", label).strip()
     return label, code
+
+
+def _next_break(text: str, pos: int, end: int, breaks: str) -> int:
+    """The next clause break in ``text[pos:end]`` (``end`` if none); an ASCII comma between
+    digits is a thousands separator ("300,000.00 元"), not a break."""
+    best = end
+    for ch in breaks:
+        i = text.find(ch, pos, end)
+        while ch == "," and 0 < i < end - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            i = text.find(ch, i + 1, end)
+        if 0 <= i < best:
+            best = i
+    return best
 
 
 def _reasons(text: str) -> Iterator[re.Match[str]]:
@@ -223,7 +237,7 @@ def _reason_components(view: ProseView, reason_m: re.Match[str], parent: Change)
     out: list[Change] = []
     pos = start
     while pos < end:
-        nxt = min([i for i in (text.find(ch, pos, end) for ch in REASON_COMPONENT_BREAKS) if i >= 0], default=end)
+        nxt = _next_break(text, pos, end, REASON_COMPONENT_BREAKS)
         m = NARRATIVE_PATTERNS["reason_component"].match(text[pos:nxt]) or NARRATIVE_PATTERNS["reason_component_verb_first"].match(text[pos:nxt])
         if m:
             item = m.group("item").strip()
@@ -549,7 +563,7 @@ def _every_clause_has_amount(text: str, start: int, end: int, positions: list[in
     """Whether each clause of ``text[start:end]`` states an amount or is an aside (share, change)."""
     pos = start
     while pos < end:
-        nxt = min([i for i in (text.find(ch, pos, end) for ch in "，,；;、") if i >= 0], default=end)
+        nxt = _next_break(text, pos, end, "，,；;、")
         clause = text[pos:nxt]
         if clause.strip() and not any(pos <= p < nxt for p in positions) and not _BREAKDOWN_ASIDE.search(clause):
             return False
@@ -862,7 +876,7 @@ def _qualified_reason_amounts(view: ProseView, context: DocumentContext, section
         start, end = _reason_span(text, reason)
         pos = start
         while pos < end:
-            nxt = min([i for i in (text.find(ch, pos, end) for ch in "，,；;") if i >= 0], default=end)
+            nxt = _next_break(text, pos, end, "，,；;")
             clause_at = pos + len(text[pos:nxt]) - len(text[pos:nxt].lstrip())
             pos = nxt + 1
             if clause_at in seen:

@@ -504,7 +504,7 @@ LABEL_LEAD_NOISE: Final[tuple[str, ...]] = ("（本级）", "(本级)", "本级"
 #: ("四、…基本支出决算情况说明本部门 2023 年度…基本支出 1708.94 万元"): a label starts after them.
 LABEL_GLUED_HEADING_ENDS: Final[tuple[str, ...]] = ("情况说明",)
 #: Words stripped from the end of a label.
-LABEL_TAIL_NOISE: Final[tuple[str, ...]] = ("（类）", "(类)", "（款）", "(款)", "（项）", "(项)", "共计", "为", "是", "共", "达", "约", "安排", "均为")
+LABEL_TAIL_NOISE: Final[tuple[str, ...]] = ("（类）", "(类)", "（款）", "(款)", "（项）", "(项)", "共计", "为", "是", "共", "达", "约", "安排", "均为", "由", "从")
 
 #: Grades as printed and their canonical form.
 GRADES: Final[dict[str, str]] = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "合格": "中", "中": "中", "不合格": "差", "差": "差"}
@@ -742,6 +742,8 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "prior_year_words": re.compile(r"上年|上一年|去年|前一年|(?:19|20)\d{2}\s*年"),
     # a change stated without 比上年 at the end of a label: "工会信息化项目减少" / "支出增加了"
     "label_change_word": re.compile(r"(?P<item>\S.*?)\s*(?P<word>增加|减少|增长|下降|降低|提高)了?\s*$"),
+    # a time phrase in front of the label of an amount: "从2024年起将“X”项目费用由 130 万元…" / "自2023年开始"
+    "label_time_lead": re.compile(r"^\s*(?:从|自)\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:起|开始|以来)\s*[，,]?\s*(?:将|把)?\s*"),
     # a count in front of the label of an amount: "0 台设备" / "25 户帮扶对象医疗费用个人自付总额" / "0 设备"
     "count_label": re.compile(
         rf"^\s*(?:与|和|及|以及)?\s*(?P<count>\d+)(?!\s*[年月日号期])\s*(?P<unit>{_alternation(THING_COUNT_UNITS + PEOPLE_COUNT_UNITS)})?\s*(?P<noun>[\u4e00-\u9fff“”（）()]{{1,30}})$"
