@@ -8,7 +8,11 @@ with their expected facts in the ``.json`` next to each.
 * ``rt3o_gd_county_union_staff_budget_2022``: staffing breakdowns in notes (单列编制,
   雇员, 军转干部, "不含…N 名退休人员"), a county body beside its city's federation;
 * ``rt3o_jx_city_union_renamed_unit_budget_2023``: traditional script, a unit listed
-  with its former name ("A（原B，2022年更名）") whose section is headed by B.
+  with its former name ("A（原B，2022年更名）") whose section is headed by B;
+* ``rt3o_zj_district_union_units_jia_2021``: units counted in 家, funding types in the
+  units' notes, the body named by its short name (区总工会机关行政编制 12 名);
+* ``rt3o_hb_county_union_abbreviations_budget_2024``: "（以下简称“文化宫”）" for a unit
+  whose figures are then printed under the short name, the city's 宜昌市 bodies apart.
 
 Spec keys: ``context``; ``expect`` (facts that must exist, fields compared; lists
 compare with tuples); ``counts`` (exact number of facts of a kind); ``org_names``
@@ -122,3 +126,10 @@ def test_a_former_name_is_renamed_in_every_fact() -> None:
     ex = _extract(CORPUS / "rt3o_jx_city_union_renamed_unit_budget_2023.txt")
     assert "九江市困难职工帮扶中心" not in org_names(ex)
     assert "南昌市工人文化宫" not in org_names(ex)  # another city's 文化宫 named in passing is no unit
+
+
+def test_abbreviated_unit_and_the_other_citys_bodies() -> None:
+    ex = _extract(CORPUS / "rt3o_hb_county_union_abbreviations_budget_2024.txt")
+    names = org_names(ex)
+    assert "文化宫" not in names and "市总工会" not in names
+    assert not {"宜昌市总工会", "宜昌市工人文化宫"} & names

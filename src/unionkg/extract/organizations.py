@@ -27,6 +27,7 @@ from unionkg.extract.patterns import (
     STAFF_LABEL_CATEGORIES,
 )
 from unionkg.extract.registry import register, warn
+from unionkg.extract.resolve import ORG_ALIAS_PATTERNS
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
 from unionkg.model import (
     DocumentContext,
@@ -118,10 +119,14 @@ def funding_in_note(text: str) -> str | None:
 
 
 def former_names(text: str) -> tuple[str, ...]:
-    """The former name a list item prints in its trailing parenthesis, if any."""
+    """The former name (or the abbreviation) a list item prints in its trailing parenthesis:
+    "A（原B）" -> B, "A（以下简称“C”）" -> C."""
     m = _PAREN.search(text)
     if m is None or m.start() == 0:
         return ()
+    short = ORG_ALIAS_PATTERNS["abbreviation"].fullmatch(m.group(0).strip())
+    if short is not None:
+        return (short.group("short"),)
     note = FORMER_NAME_NOTE.match(m.group("inner"))
     if note is None:
         return ()
@@ -134,7 +139,7 @@ def unit_name_and_class(text: str) -> tuple[str, str | None]:
     reform = None
     name = text
     m = _PAREN.search(text)
-    if m and m.start() > 0 and FORMER_NAME_NOTE.match(m.group("inner")):
+    if m and m.start() > 0 and (FORMER_NAME_NOTE.match(m.group("inner")) or ORG_ALIAS_PATTERNS["abbreviation"].fullmatch(m.group(0).strip())):
         return clean_org_name(text[: m.start()].strip().rstrip("等")), None
     if m and m.start() > 0:
         inner = m.group("inner")
@@ -481,10 +486,13 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
             for tail in ("机关共有", "共有", "核定", "现有", "机关"):
                 if candidate.endswith(tail) and candidate[: -len(tail)].endswith(ORG_NAME_SUFFIXES):
                     return match_known_name(candidate[: -len(tail)], federation, units) or federation
+    # the sentence's subject: what precedes its first figure (this one, when it is the first)
     first = ORG_PATTERNS["staffing"].search(text, start, position + 1)
-    subject = text[start : first.start()].strip() if first else ""
+    subject = text[start : first.start() if first else position].strip()
     for tail in ("机关共有", "共有", "核定", "现有", "机关"):
         subject = subject.removesuffix(tail)
+    if subject in units:  # a short name the document introduced ("文化宫编制人数 8 人")
+        return subject
     if 4 <= len(subject) <= 30 and subject.endswith(ORG_NAME_SUFFIXES):
         named = match_known_name(subject, federation, units)
         if named:
