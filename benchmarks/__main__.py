@@ -24,6 +24,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--encoder", default="use", help="search-index encoder during ingest (use | hash | model dir)")
     p.add_argument("--bulk-triples", default=None, help="dump sizes for figure 2 (default 1e6,5e6; quick 2e5)")
     p.add_argument("--sparql-triples", default=None, help="data size for figure 3 (default 1e6; quick 1e5)")
+    p.add_argument("--sparql-queries", default=None, help="comma-separated named queries for figure 3 (default: all)")
     p.add_argument("--http-seconds", type=float, default=None, help="load duration per endpoint (default 30; quick 5)")
     p.add_argument("--clients", type=int, default=4, help="client processes for figure 5")
     return p.parse_args(argv)
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     section("ingest", lambda: ingest.run(_sizes(args.ingest_docs or ("20,100" if q else "100,1000")), args.encoder))
     section("bulk", lambda: bulk.run(_sizes(args.bulk_triples or ("2e5" if q else "1e6,5e6"))))
-    section("sparql", lambda: sparql_latency.run(_sizes(args.sparql_triples or ("1e5" if q else "1e6"))[0], runs=5 if q else 20, rdflib_runs=1 if q else 3))
+    section("sparql", lambda: sparql_latency.run(_sizes(args.sparql_triples or ("1e5" if q else "1e6"))[0], runs=5 if q else 20, rdflib_runs=1 if q else 3, only=[n for n in (args.sparql_queries or "").split(",") if n]))
     section("ask", lambda: _ask_rows(q))
     question = _question()
     section("http", lambda: http_load.run(_sizes(args.sparql_triples or ("1e5" if q else "1e6"))[0], args.clients, args.http_seconds or (5 if q else 30), question))
