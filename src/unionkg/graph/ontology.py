@@ -283,6 +283,35 @@ def _metadata(digest: str, years: Iterable[int]) -> Graph:
     return g
 
 
+def _metadata_quads(digest: str, years: Iterable[int]) -> list[object]:
+    from unionkg.graph.store import ONTOLOGY_GRAPH, _triples_to_ox
+
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(ONTOLOGY_GRAPH)
+    return [ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(_metadata(digest, years))]
+
+
+def _add_years(store: object, iris: Iris, known: _Loaded, extra: frozenset[int]) -> None:
+    """Add the code lists of new years to an ontology graph this process loaded.
+
+    The graph holds ontology + the years of ``known`` + their metadata, so the
+    new years' quads (their IRIs carry the year: none is there yet) are added
+    and then the metadata swapped, without reading or rebuilding the rest.  A
+    crash in between leaves the old digest: the next ensure_ontology finds it
+    stale and loads the whole graph again.
+    """
+    from unionkg.graph.store import ONTOLOGY_GRAPH
+
+    years = sorted(known.years | extra)
+    store.add_quads(q for year in sorted(extra - known.years) for q in _ontology_quads_of_year(iris.base, year))  # type: ignore[attr-defined]
+    old_meta = _metadata_quads(_digest(iris, known.years), sorted(known.years))
+    new_meta = _metadata_quads(_digest(iris, years), years)
+    store.patch_graph(ONTOLOGY_GRAPH, old_meta, new_meta)  # type: ignore[attr-defined]
+    with _LOADED_LOCK:
+        _LOADED[store] = _Loaded(known.files, iris.base, frozenset(years))
+
+
 def ensure_ontology(store: object, iris: Iris, extra_years: Iterable[int] = ()) -> bool:
     """Load ontology + code lists for the store's years; return whether it (re)loaded.
 
@@ -299,8 +328,12 @@ def ensure_ontology(store: object, iris: Iris, extra_years: Iterable[int] = ()) 
     if remember:
         with _LOADED_LOCK:
             known = _LOADED.get(store)
-        if known is not None and known.files == files and known.base == iris.base and extra <= known.years:
-            return False
+        if known is not None and known.files == files and known.base == iris.base:
+            if extra <= known.years:
+                return False
+            if hasattr(store, "patch_graph") and hasattr(store, "add_quads"):
+                _add_years(store, iris, known, extra)
+                return True
     years = sorted(set(store_years(store)) | extra)
     digest = _digest(iris, years)
     loaded = store.ask(  # type: ignore[attr-defined]

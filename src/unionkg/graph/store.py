@@ -281,6 +281,32 @@ class OxigraphStore:
             # flushing memtables after every document cost ~40 ms each.
             # close() flushes once.
 
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads (each naming its graph) in one transaction, without reading anything."""
+        with self._write_lock:
+            self._store.extend(list(quads))
+
+    def patch_graph(self, graph: str, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
+        """Remove some quads of ``graph`` and add others in one transaction.
+
+        For small changes of a large graph (the metadata of the ontology
+        graph) without reading and comparing the whole graph as
+        :meth:`replace_quads` does.  Quads without blank nodes only.
+        """
+        g = ox.NamedNode(graph)
+        gone = list(remove)
+        came = list(add)
+        if _has_blank_nodes(gone) or _has_blank_nodes(came):
+            raise ValueError("patch_graph: blank nodes cannot be named in DELETE DATA / INSERT DATA")
+        parts = []
+        if gone:
+            parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{_ntriples(gone)}\n}} }}")
+        if came:
+            parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_ntriples(came)}\n}} }}")
+        if parts:
+            with self._write_lock:
+                self._store.update(" ;\n".join(parts))
+
     def remove_graph(self, graph: str) -> bool:
         g = ox.NamedNode(graph)
         existed = self._store.contains_named_graph(g)
