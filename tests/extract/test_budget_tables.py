@@ -42,6 +42,7 @@ def cell(facts, item=None, code=None, column=None, table=None):  # type: ignore[
         ("一般公共预算基本支出表", "econ_triples"),
         ("一般公共预算“三公”经费支出表", "expense_grid"),
         ("项目支出表", "project_rows"),
+        ("公开06表 政府采购预算表", "procurement_rows"),
     ],
 )
 def test_budget_table_titles(title: str, layout: str) -> None:
@@ -212,3 +213,16 @@ def test_serial_column(header: str, serial: bool) -> None:
     from unionkg.extract.budget_tables import SERIAL_COLUMN
 
     assert bool(SERIAL_COLUMN.search(header)) is serial
+
+
+def test_procurement_table_amounts_per_purchase() -> None:
+    facts, everything, _ = amounts("rt_mixed_units_budget.txt")
+    purchases = {(f.item, f.column): f.value for f in facts if f.table == "公开06表"}
+    assert purchases == {
+        ("教学设备购置 A02010104 台式计算机", "合计"): 12600 * W,
+        ("教学设备购置 A02010104 台式计算机", "一般公共预算"): 12600 * W,
+        ("实验室改造 C1204 装修工程", "合计"): 8400 * W,
+        ("实验室改造 C1204 装修工程", "一般公共预算"): 8400 * W,
+    }
+    assert all(f.code is None for f in facts if f.table == "公开06表")  # 品目 codes are no classification codes
+    assert not [f for f in everything if isinstance(f, Project)]  # purchases are no projects

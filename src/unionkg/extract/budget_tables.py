@@ -66,6 +66,8 @@ _GPB = "一般公共预算财政拨款"
 
 #: The 合计 row of a 项目支出表, named (a bare 合计 says nothing outside its table).
 PROJECT_TOTAL: Final[str] = "项目支出合计"
+#: The 合计 row of a 政府采购预算表, named.
+PURCHASE_TOTAL: Final[str] = "政府采购预算合计"
 
 #: Title endings of the 预算公开表 and how to read them (longest ending wins).
 BUDGET_TABLE_KINDS: Final[dict[str, TableKind]] = {
@@ -103,6 +105,9 @@ BUDGET_TABLE_KINDS: Final[dict[str, TableKind]] = {
     "项目支出明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
     "项目支出预算明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
     "项目支出总表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
+    "政府采购预算表": TableKind(Layout.PROCUREMENT_ROWS, Direction.EXPENDITURE, None, PURCHASE_TOTAL),
+    "政府采购预算明细表": TableKind(Layout.PROCUREMENT_ROWS, Direction.EXPENDITURE, None, PURCHASE_TOTAL),
+    "政府采购支出预算表": TableKind(Layout.PROCUREMENT_ROWS, Direction.EXPENDITURE, None, PURCHASE_TOTAL),
 }
 
 #: Other table titles of a budget document (绩效目标表, 政府采购预算表 …): not
@@ -148,6 +153,8 @@ PROJECT_VALUE_COLUMNS: Final[tuple[str, ...]] = (
     "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "上年结转", "上年结转结余", "事业收入", "其他收入", "其他资金", "自筹资金", "单位资金",
 )  # fmt: skip
 
+#: Text columns of a 政府采购预算表 header.
+PURCHASE_TEXT_COLUMNS: Final[tuple[str, ...]] = ("单位名称", "预算单位", "采购项目", "项目名称", "采购目录", "采购品目", "品目名称", "采购品目名称", "采购方式", "数量", "备注")
 #: A 序号 column: the bare integer that starts each row is its number, not an amount.
 SERIAL_COLUMN: Final[re.Pattern[str]] = re.compile(r"序\s*号")
 
@@ -257,15 +264,17 @@ def project_rows(frame: TableFrame) -> list[ProjectRow]:
     return read_project_rows(frame).rows
 
 
-def read_project_rows(frame: TableFrame) -> ProjectTable:
-    """The rows of a 项目支出表, its value columns and its 合计 row."""
+def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTable:
+    """The rows of a 项目支出表 (or, with ``purchases``, of a 政府采购预算表: the row's
+    name is its 采购项目 and 品目 cells as printed), its value columns and its 合计 row."""
     lines = frame.block.lines
     header_end = first_value_line(lines, frame.doc.text)
     # the column header, without the 编制单位 / 金额单位 line ("…总工会 金额单位" is no 金额 column)
     header = re.sub(r"\s+", "", "\n".join(ln.text for ln in lines[:header_end] if not TABLE_PATTERNS["header_start"].search(ln.text)))
-    text_columns = find_columns(header, PROJECT_TEXT_COLUMNS)
+    text_columns = find_columns(header, PURCHASE_TEXT_COLUMNS if purchases else PROJECT_TEXT_COLUMNS)
     value_columns = find_columns(header, PROJECT_VALUE_COLUMNS)
-    name_index = text_columns.index("项目名称") if "项目名称" in text_columns else len(text_columns) - 1
+    name_column = "采购项目" if purchases else "项目名称"
+    name_index = text_columns.index(name_column) if name_column in text_columns else len(text_columns) - 1
     serial = bool(SERIAL_COLUMN.search(header))
     table = ProjectTable([], value_columns)
     previous: ProjectRow | None = None
@@ -288,11 +297,14 @@ def read_project_rows(frame: TableFrame) -> ProjectTable:
                 table.total = ProjectRow(texts, texts[0], values[0], cells)
             previous = None
             continue
+        # a 品目 code (A02010104, C1204) stays in the purchase's label as printed:
+        # it is no functional or economic classification code
+        code = None if purchases else (codes[0].text if codes else None)
         missing = max(0, len(text_columns) - len(texts))  # merged cells printed once (a unit name)
         index = min(max(0, name_index - missing), len(texts) - 1) if text_columns else 0
-        name = texts[index:] if not text_columns else [texts[index]]
+        name = texts[index:] if not text_columns or purchases else [texts[index]]
         first = line.tokens[0]
-        previous = ProjectRow(name, first, values[0], cells, codes[0].text if codes else None)
+        previous = ProjectRow(name, first, values[0], cells, code)
         table.rows.append(previous)
     return table
 
@@ -369,16 +381,27 @@ def read_project_table(frame: TableFrame) -> None:
                 adjusted=to_yuan(value, frame.money_unit) if frame.phase is Phase.ADJUSTED else None,
             )
         )
-    if not table.columns:
-        return
+    if table.columns:
+        _emit_table_amounts(frame, table)
+
+
+def read_procurement_table(frame: TableFrame) -> None:
+    """An Amount per purchase (采购项目 and 品目 as printed) and value column;
+    the 合计 row as 政府采购预算合计.  Purchases are no projects: no Project facts."""
+    table = read_project_rows(frame, purchases=True)
+    if table.columns:
+        _emit_table_amounts(frame, table)
+
+
+def _emit_table_amounts(frame: TableFrame, table: ProjectTable) -> None:
     for row, columns in zip(table.rows, place_project_values(table)):
-        name = join_label(frame.doc.text, row.name_tokens)
+        name = join_label(frame.doc.text, row.name_tokens) if frame.block.kind.layout is not Layout.PROCUREMENT_ROWS else " ".join(t.text for t in row.name_tokens)
         for tok, col in zip(row.values, columns):
             if tok is not None and col is not None:
                 _project_amount(frame, name, row, tok, table.columns[col])
         unplaced = [tok.text for tok, col in zip(row.values, columns) if tok is not None and col is None]
         if unplaced:
-            warn(f"{frame.doc.source}: {frame.block.table}: the values {', '.join(unplaced)} of project '{name}' fit more than one column; not read")
+            warn(f"{frame.doc.source}: {frame.block.table}: the values {', '.join(unplaced)} of '{name}' fit more than one column; not read")
     total = table.total
     if total is not None and len(total.values) == len(table.columns):
         for tok, column in zip(total.values, table.columns):
@@ -401,6 +424,7 @@ READERS = {
     Layout.ITEM_ROWS: read_item_table,
     Layout.EXPENSE_GRID: read_expense_grid,
     Layout.PROJECT_ROWS: read_project_table,
+    Layout.PROCUREMENT_ROWS: read_procurement_table,
 }
 
 

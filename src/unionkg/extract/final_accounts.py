@@ -55,6 +55,7 @@ class Layout(StrEnum):
     ITEM_ROWS = "item_rows"
     EXPENSE_GRID = "expense_grid"  # 三公 items as columns (budget), else as rows
     PROJECT_ROWS = "project_rows"  # 项目支出表: one project per row
+    PROCUREMENT_ROWS = "procurement_rows"  # 政府采购预算表: one purchase (项目, 品目) per row
     OTHER = "other"  # a table title no reader handles: it ends the table before it
 
 
