@@ -675,6 +675,17 @@ PROSE_TARGET_COMPARATORS: Final[dict[str, Comparator]] = {
     "以上": Comparator.GE, "及以上": Comparator.GE, "超过": Comparator.GT,
 }  # fmt: skip
 
+#: What a comparator word or glyph printed with a prose rate target means ("满意度不低于 90%").
+MEASURE_COMPARATORS: Final[dict[str, Comparator]] = {
+    "大于等于": Comparator.GE, "不少于": Comparator.GE, "不低于": Comparator.GE, "不小于": Comparator.GE, "以上": Comparator.GE,
+    "≥": Comparator.GE, ">=": Comparator.GE, "≧": Comparator.GE, "＞＝": Comparator.GE,
+    "小于等于": Comparator.LE, "不超过": Comparator.LE, "不高于": Comparator.LE, "不大于": Comparator.LE, "以下": Comparator.LE, "以内": Comparator.LE,
+    "≤": Comparator.LE, "<=": Comparator.LE, "≦": Comparator.LE, "＜＝": Comparator.LE,
+    "大于": Comparator.GT, "高于": Comparator.GT, "超过": Comparator.GT, ">": Comparator.GT, "＞": Comparator.GT,
+    "小于": Comparator.LT, "低于": Comparator.LT, "<": Comparator.LT, "＜": Comparator.LT,
+    "=": Comparator.EQ, "＝": Comparator.EQ,
+}  # fmt: skip
+
 #: Linking a prose measurement to an indicator: a close name (any value), or, within the
 #: project the paragraph is about, the one indicator with that value and a looser name.
 MENTION_LOOSE_RATIO: Final[float] = 0.5
@@ -788,6 +799,58 @@ def read_prose_targets(doc: SourceDocument, context: DocumentContext) -> list[In
                         unit=unit,
                     )
                 )
+    return out
+
+
+def read_prose_rate_targets(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
+    """Rates stated in a section of targets ("职工满意度不低于 90%"): whole-department
+    indicators, target only (a bare percentage is read as =, IMPLICIT_COMPARATOR)."""
+    from unionkg.extract.statistics import is_measure_name, read_measurements
+
+    sections = _target_paragraphs(doc)
+    view_offsets = _view_offsets(doc)
+    targets = [(view_offsets[s], view_offsets[e - 1] + 1) for s, e, t in sections if t]
+    out: list[Indicator] = []
+    for m in read_measurements(doc):
+        if m.unit != "%" or not is_measure_name(m.name) or not any(s <= m.start < e for s, e in targets):
+            continue
+        text = doc.text[m.start : m.end]
+        value_m = re.search(r"(?:" + "|".join(map(re.escape, sorted(MEASURE_COMPARATORS, key=len, reverse=True))) + r")?\s*\d[\d.]*\s*[%％](?:以上|以下|以内)?$", text)
+        target_text = compact(value_m.group(0)).strip() if value_m else f"{m.value}%"
+        comparator = MEASURE_COMPARATORS.get(m.comparator or "", IMPLICIT_COMPARATOR[True])
+        out.append(
+            Indicator(
+                evidence=doc.evidence(m.start, m.end, KEY),
+                org=context.org or "",
+                year=context.year or 0,
+                project=None,
+                name=m.name,
+                comparator=comparator,
+                target=m.value,
+                target_text=target_text,
+                unit="%",
+            )
+        )
+    return out
+
+
+def _view_offsets(doc: SourceDocument) -> list[int]:
+    from unionkg.extract.textview import prose_view
+
+    return prose_view(doc).offsets
+
+
+def prose_target_facts(doc: SourceDocument, context: DocumentContext, indicators: list[Indicator]) -> list[Indicator]:
+    """Targets stated in prose; one that restates an indicator of a table (same value as its
+    target, a linked name) is a supporting copy of it, never a second indicator."""
+    from unionkg.extract.resolve import place_prefixes
+
+    prefixes = place_prefixes(context.org)
+    out: list[Indicator] = []
+    for target in [*read_prose_targets(doc, context), *read_prose_rate_targets(doc, context)]:
+        assert target.target is not None
+        linked = link_measurement(target.name, target.target, target.unit or "", None, indicators, prefixes, target.evidence.start)
+        out.append(replace(linked, evidence=target.evidence) if linked is not None else target)
     return out
 
 
@@ -1252,7 +1315,7 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
     if not budget:
         named = {compact(f.name) for f in facts if isinstance(f, Indicator)}
         facts.extend(f for f in read_scored_sections(doc, context) if f.name not in named)
-        facts.extend(read_prose_targets(doc, context))
+        facts.extend(prose_target_facts(doc, context, [f for f in facts if isinstance(f, Indicator)]))
     if not budget:
         facts.extend(fill_actuals(doc, context, facts))
     for fact in facts:
