@@ -741,7 +741,7 @@ def read_code_table(frame: TableFrame) -> None:
 #: these identities tell "320.00 320.00 320.00" is 本年收入, 小计, 项目支出.
 ROW_IDENTITIES: Final[tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = (
     ("本年支出小计", ("基本支出", "项目支出"), ()),
-    ("基本支出", ("人员经费", "公用经费"), ()),
+    ("基本支出", ("其中：人员经费", "其中：公用经费"), ()),
     ("年末结转和结余", ("年初结转和结余", "本年收入"), ("本年支出小计",)),
 )
 
@@ -820,8 +820,8 @@ COLUMN_GROUPS: Final[dict[str, tuple[str, ...]]] = {"基本支出": ("人员经�
 
 def _sub_columns_under_their_group(found: list[str]) -> list[str]:
     """"合计 基本支出 项目支出 / 小计 人员经费 公用经费" flattened is read as
-    合计, 基本支出 (its 小计), 人员经费, 公用经费, 项目支出: the trailing run of
-    sub-columns moves right after its group, whose own value is the 小计."""
+    合计, 基本支出 (its 小计), 其中：人员经费, 其中：公用经费, 项目支出: the trailing
+    run of sub-columns moves right after its group, whose own value is the 小计."""
     for group, subs in COLUMN_GROUPS.items():
         if group not in found:
             continue
@@ -833,8 +833,13 @@ def _sub_columns_under_their_group(found: list[str]) -> list[str]:
         lead = found[tail - 1] if tail > at + 1 and found[tail - 1] == "小计" else None
         if len(run) == len(subs) and tail > at + 1 and (lead is not None or found[at + 1] not in subs):
             rest = found[: tail - (1 if lead else 0)]
-            return [*rest[: at + 1], *run, *rest[at + 1 :]]
+            return [*rest[: at + 1], *(SUB_COLUMN_PREFIX + c for c in run), *rest[at + 1 :]]
     return found
+
+
+#: How a sub-column is named: it breaks its group down (其中：人员经费 of 基本支出),
+#: so a row's parts are never summed with it and the group.
+SUB_COLUMN_PREFIX: Final[str] = "其中："
 
 
 def _warn_if_cut(frame: TableFrame, rows: list[CodeRow]) -> None:
