@@ -85,6 +85,9 @@ class Organization(Fact):
     #: Other names the document prints for this organisation (set by entity
     #: resolution: "省直机关工会" for "某省直机关工会工作委员会", a former name "原X")
     aliases: tuple[str, ...] = ()
+    #: Former names among the aliases ("A（原B，2022年更名）"): the mapping links the
+    #: organisation of that name to this one with an org:ChangeEvent
+    former_names: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

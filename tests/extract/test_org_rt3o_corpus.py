@@ -9,6 +9,7 @@ with their expected facts in the ``.json`` next to each.
   雇员, 军转干部, "不含…N 名退休人员"), a county body beside its city's federation;
 * ``rt3o_jx_city_union_renamed_unit_budget_2023``: traditional script, a unit listed
   with its former name ("A（原B，2022年更名）") whose section is headed by B;
+  ``rt3o_jx_city_union_former_unit_budget_2022`` is the year before, under the old name;
 * ``rt3o_zj_district_union_units_jia_2021``: units counted in 家, funding types in the
   units' notes, the body named by its short name (区总工会机关行政编制 12 名);
 * ``rt3o_hb_county_union_abbreviations_budget_2024``: "（以下简称“文化宫”）" for a unit
@@ -133,3 +134,31 @@ def test_abbreviated_unit_and_the_other_citys_bodies() -> None:
     names = org_names(ex)
     assert "文化宫" not in names and "市总工会" not in names
     assert not {"宜昌市总工会", "宜昌市工人文化宫"} & names
+
+
+def test_a_renamed_unit_joins_the_years() -> None:
+    """The 2023 document names the unit A（原B）; the 2022 one prints B: B's node (minted
+    from its name by the 2022 graph) is linked to A by an org:ChangeEvent."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import SKOS
+
+    from unionkg.graph.vocab import ORG
+
+    iris = Iris("https://w3id.org/unionkg/")
+    old = to_graph(_extract(CORPUS / "rt3o_jx_city_union_former_unit_budget_2022.txt"), iris)
+    new = to_graph(_extract(CORPUS / "rt3o_jx_city_union_renamed_unit_budget_2023.txt"), iris)
+    (former,) = [s for s, o in old.subject_objects(SKOS.prefLabel) if str(o) == "九江市困难职工帮扶中心"]
+    (current,) = [s for s, o in new.subject_objects(SKOS.prefLabel) if str(o) == "九江市总工会职工服务中心"]
+    assert former != current
+    (event,) = list(new.subjects(ORG.resultingOrganization, current))
+    assert new.value(event, ORG.originalOrganization) == former
+    both = Graph()
+    both += old
+    both += new
+    rows = both.query(
+        """PREFIX org: <http://www.w3.org/ns/org#> PREFIX ukg: <https://w3id.org/unionkg/def/ukg#>
+        SELECT ?year ?n WHERE { ?unit org:resultedFrom?/org:originalOrganization? ?o .
+          ?o ^ukg:org ?s . ?s a ukg:StaffingFigure ; ukg:fiscalYear ?year ; ukg:headcount ?n ; ukg:staffCategory ukg:staff-actual }""",
+        initBindings={"unit": URIRef(current)},
+    )
+    assert sorted((int(r.year), int(r.n)) for r in rows) == [(2022, 4), (2023, 5)]

@@ -118,6 +118,12 @@ def funding_in_note(text: str) -> str | None:
     return next((canonical for word, canonical in FUNDING_TYPES.items() if word in m.group("inner")), None)
 
 
+def is_former_name_note(text: str) -> bool:
+    """Whether a list item's trailing parenthesis gives a former name ("（原B）"), not an abbreviation."""
+    m = _PAREN.search(text)
+    return m is not None and m.start() > 0 and FORMER_NAME_NOTE.match(m.group("inner")) is not None
+
+
 def former_names(text: str) -> tuple[str, ...]:
     """The former name (or the abbreviation) a list item prints in its trailing parenthesis:
     "A（原B）" -> B, "A（以下简称“C”）" -> C."""
@@ -841,6 +847,7 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
                 reform_class=reform,
                 year=context.year,
                 aliases=former_names(item.text),
+                former_names=former_names(item.text) if is_former_name_note(item.text) else (),
             )
         )
         if funding is None:

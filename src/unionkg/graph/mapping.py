@@ -574,6 +574,23 @@ class Mapper:
         for alias in f.aliases:  # other names the document prints for it (entity resolution)
             if alias.strip() and canonical_org_name(alias) != self.orgs.canonical(f.name):
                 self.add(iri, SKOS.altLabel, zh(alias.strip()))
+        for former in f.former_names:  # renamed: the node of the former name (other years) -> this one
+            self.rename_event(iri, former, f.evidence)
+
+    def rename_event(self, iri: URIRef, former: str, ev: Evidence) -> None:
+        """org:ChangeEvent from the organisation of a former name to ``iri``: a document of an
+        earlier year that prints the former name mints that node's IRI, so the years join."""
+        former_iri = self.orgs.iri(former)
+        if former_iri == iri:
+            return
+        event = self.iris.fact(self.doc.doc_id, "rename", str(former_iri), str(iri))
+        self.add(event, RDF.type, ORG.ChangeEvent)
+        self.add(event, ORG.originalOrganization, former_iri)
+        self.add(event, ORG.resultingOrganization, iri)
+        self.add(iri, ORG.resultedFrom, event)
+        self.add(former_iri, ORG.changedBy, event)
+        self.add(former_iri, SKOS.prefLabel, zh(self.orgs.canonical(former)))
+        self.provenance(event, ev)
 
     def staffing(self, f: Staffing) -> None:
         node = self.unique(self.iris.fact(self.doc.doc_id, "staffing", f.org, f.category, f.label, f.evidence.start))
