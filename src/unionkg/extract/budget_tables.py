@@ -330,7 +330,9 @@ def place_project_values(table: ProjectTable) -> list[list[int | None]]:
     """
     columns = table.columns
     options = [placements(row.values, columns) if columns else [] for row in table.rows]
-    out: list[list[int | None]] = [list(opts[0]) if len(opts) == 1 else [None] * len(row.values) for row, opts in zip(table.rows, options)]
+    out: list[list[int | None]] = []
+    for row, opts in zip(table.rows, options):
+        out.append(list[int | None](opts[0]) if len(opts) == 1 else [None] * len(row.values))
     for row_out, row in zip(out, table.rows):
         if columns and columns[0] in TOTAL_COLUMNS and row_out and row_out[0] is None and len(row.values) > 1:
             row_out[0] = 0
