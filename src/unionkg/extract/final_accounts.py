@@ -866,7 +866,7 @@ class Segment:
 
 
 def integers_are_amounts(lines: Iterable[Line]) -> bool:
-    """False when the table prints every amount with decimals (6,994.44): a bare
+    """False when the table prints every amount with decimals (5,812.36): a bare
     integer in such a table is a 行次, never an amount."""
     numbers = [t for ln in lines for t in ln.tokens if t.kind is TokenKind.NUMBER]
     return not numbers or sum("." in t.text for t in numbers) < 0.8 * len(numbers)

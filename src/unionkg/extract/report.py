@@ -115,7 +115,7 @@ _DECIMAL_TABLE_SHARE = 0.8
 
 
 def _prints_decimals(lines: list[str]) -> bool:
-    """Whether a table prints its amounts with decimals (6,994.44, 42.17): then a
+    """Whether a table prints its amounts with decimals (5,812.36, 15.30): then a
     bare integer in it is a 行次, never an amount."""
     amounts = [a for line in lines for a in _PRINTED_AMOUNT.findall(line) if not a.lstrip("-－−").isdigit()]
     return bool(amounts) and sum("." in a for a in amounts) >= _DECIMAL_TABLE_SHARE * len(amounts)
@@ -126,7 +126,7 @@ def _row_and_column_numbers(inp: ReportInput) -> Iterator[tuple[int, int]]:
     region: list[tuple[int, str]] = []  # body lines of the current 行次 table
 
     def close_region() -> Iterator[tuple[int, int]]:
-        # the right half's 行次 of a two-sided row ("…财政拨款 29 42.17 61", "… 30 62")
+        # the right half's 行次 of a two-sided row ("…财政拨款 29 15.30 61", "… 30 62")
         if region and row_number is _ROW_NUMBER and _prints_decimals([text for _start, text in region]):
             for start, text in region:
                 for n in _BARE_INTEGER.finditer(text):
