@@ -399,8 +399,12 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             if NARRATIVE_MONEY_PATTERNS["prior_year_words"].search(raw_prior):
                 para_start = text.rfind("\n", 0, start) + 1
                 earlier = [lab for pos, lab in labels_at if para_start <= pos < start]
-                prior_org = org_at(start, sections) or federation
-                facts.extend(_prior_year_amount(view, m, context, prior_org, earlier[-1] if earlier else None, names))
+                section_org = org_at(start, sections)
+                facts.extend(_prior_year_amount(view, m, context, section_org or federation, earlier[-1] if earlier else None, names, None if section_org else "department"))
+            elif previous_label is not None and previous_label[0] == _sentence_start(text, start):
+                # "支出决算 900 万元，与年初预算 850 万元相比": the item's figure in the phase named
+                section_org = org_at(start, sections)
+                facts.extend(_compared_phase_amount(view, m, raw_prior, section_org or federation, year, previous_label[1], None if section_org else "department"))
             continue  # "比年初预算减少 1.40 万元": a comparison with the budget, not a figure of its own
         after = text[m.end() : m.end() + 8]
         if NARRATIVE_PATTERNS["threshold_after_amount"].match(after):
@@ -424,6 +428,12 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             # "每项补助 6 万元，共计 24 万元": the total of the rate's item
             sentence_at = _sentence_start(text, start)
             label = next((r.item for at, r in reversed(rates) if sentence_at <= at < start), label)
+        if label in CHANGE_WORDS:
+            # "与上年相比，增加 40.20 万元": a change of the sentence's item, never an amount "增加"
+            subject = previous_label[1] if previous_label is not None and previous_label[0] == _sentence_start(text, start) else None
+            subject = subject or _subject_before(text, start, labels_at, [f.start() for f in matches])
+            facts.extend(_bare_change(view, m, label, clause_start, subject, org_at(start, sections) or federation, year, phase))
+            continue
         changed = _label_change(view, m, label, raw, clause_start, org_at(start, sections) or federation, year, phase)
         if changed:
             used.add(clause_start)
@@ -590,7 +600,7 @@ def _overall_execution_rates(view: ProseView, facts: list[Fact], final_amounts: 
         fact.evidence = view.evidence(ev_starts[index], rate.end(), KEY)
 
 
-def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContext, org: str, earlier: str | None, names: list[str]) -> list[Fact]:
+def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContext, org: str, earlier: str | None, names: list[str], scope: str | None) -> list[Fact]:
     """The prior year's figure stated in a comparison ("比2019年（上一年）预算 3.10 万元", "上年决算数为
     9.10 万元", "上年公务接待费 2 万元"): an amount of the year the label names, else of the year
     before the document's; its item is the one the label names, else ``earlier`` (the item of
@@ -613,7 +623,49 @@ def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContex
     phase = _explicit_phase(raw) or _doc_phase(context.genre)
     value = to_yuan(_number(figure.number), figure.unit)
     ev_start = clause_start + len(raw) - len(raw.lstrip())
-    return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item))]
+    return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item), scope=scope)]
+
+
+def _compared_phase_amount(view: ProseView, figure: _Figure, raw: str, org: str, year: int, item: str, scope: str | None) -> list[Fact]:
+    """The figure a comparison names by its phase ("与年初预算 850.00 万元相比"): the item's amount
+    of that phase in the same year; nothing when the label says more than a phase."""
+    rest = re.sub(r"^\s*(?:比|较|与|同)", "", raw).strip()
+    phase = _explicit_phase(rest)
+    if phase is None or not _phase_only(rest) or not re.match(r"\s*相比|\s*比较", view.text[figure.end() : figure.end() + 4]):
+        return []
+    ev_start = figure.start() - len(raw) + (len(raw) - len(raw.lstrip()))
+    value = to_yuan(_number(figure.number), figure.unit)
+    return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item), scope=scope)]
+
+
+def _bare_change(view: ProseView, figure: _Figure, word: str, clause_start: int, item: str | None, org: str, year: int, phase: Phase) -> list[Fact]:
+    """A change stated by a bare change word after a comparison clause ("与上年相比，增加 40.20 万元，
+    增长 4.90%"): a change of ``item`` when the comparison is with the prior year; nothing when it
+    is with the budget ("与年初预算 850 万元相比，增加 50 万元") or names no item."""
+    text = view.text
+    before = text[_sentence_start(text, figure.start()) : clause_start]
+    if item is None or NARRATIVE_MONEY_PATTERNS["budget_basis_before"].search(before) or not NARRATIVE_MONEY_PATTERNS["yoy_basis_before"].search(before):
+        return []
+    direction = CHANGE_WORDS[word]
+    if direction == "flat":
+        return []
+    delta = to_yuan(_number(figure.number), figure.unit)
+    delta = -abs(delta) if direction == "decrease" else delta
+    pct = None
+    end = figure.end()
+    gap = re.compile(r"\s*[，,]?\s*").match(text, figure.end())
+    pct_m = PATTERNS["change_percent"].match(text, gap.end() if gap else figure.end(), min(_sentence_end(text, figure.end()), figure.end() + 20))
+    if pct_m is not None:
+        pct = _number(pct_m.group("number"))
+        pct = -abs(pct) if CHANGE_WORDS[pct_m.group("word")] == "decrease" else pct
+        end = pct_m.end()
+    reason_m = NARRATIVE_PATTERNS["reason"].search(text, end, _sentence_end(text, end) + 1)
+    if reason_m is not None and reason_m.start() > end + 2:
+        reason_m = None  # a reason further on belongs to a later statement
+    reason = (_reason_text(text, reason_m) or None) if reason_m else None
+    ev = view.evidence(clause_start + len(text[clause_start : figure.start()]) - len(text[clause_start : figure.start()].lstrip()), end, KEY)
+    change = Change(ev, org, year, item, direction, delta, pct, reason, phase)
+    return [change, *(_reason_components(view, reason_m, change) if reason and reason_m else [])]
 
 
 #: Words at the end of a changed item that say the change applies to each of several ("收入、支出总计各增加 5 万元").

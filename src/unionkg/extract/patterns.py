@@ -742,6 +742,10 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "prior_year_words": re.compile(r"上年|上一年|去年|前一年|(?:19|20)\d{2}\s*年"),
     # a change stated without 比上年 at the end of a label: "工会信息化项目减少" / "支出增加了"
     "label_change_word": re.compile(r"(?P<item>\S.*?)\s*(?P<word>增加|减少|增长|下降|降低|提高)了?\s*$"),
+    # a comparison with the prior year in the text before a bare change word ("与上年相比，增加 40.20 万元")
+    "yoy_basis_before": re.compile(r"上年|上一年|去年|同比"),
+    # a comparison with the budget of the year ("与年初预算 850.00 万元相比，增加…", "比年初预算增加"): not year on year
+    "budget_basis_before": re.compile(r"(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算"),
     # a time phrase in front of the label of an amount: "从2024年起将“X”项目费用由 130 万元…" / "自2023年开始"
     "label_time_lead": re.compile(r"^\s*(?:从|自)\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:起|开始|以来)\s*[，,]?\s*(?:将|把)?\s*"),
     # a count in front of the label of an amount: "0 台设备" / "25 户帮扶对象医疗费用个人自付总额" / "0 设备"
