@@ -262,3 +262,32 @@ def test_budget_documents_state_no_results() -> None:
     counts = {(f.item, f.count, str(f.phase)) for f in ex.facts if isinstance(f, StatisticalCount)}
     assert ("一级项目", Decimal(2), "budget") in counts
     assert not [c for c in counts if c[0] == "职工满意度"]
+
+
+@pytest.mark.parametrize(
+    ("word", "comparator"),
+    [("不低于", Comparator.GE), ("≥", Comparator.GE), ("以上", Comparator.GE), ("不超过", Comparator.LE), ("以内", Comparator.LE), ("低于", Comparator.LT), ("超过", Comparator.GT), ("＝", Comparator.EQ)],
+)
+def test_measure_comparator_words(word: str, comparator: Comparator) -> None:
+    from unionkg.extract.indicators import MEASURE_COMPARATORS
+
+    assert MEASURE_COMPARATORS[word] is comparator
+
+
+@pytest.mark.parametrize("word", ["达到", "约", "左右", "为"])
+def test_words_that_are_not_comparators(word: str) -> None:
+    from unionkg.extract.indicators import MEASURE_COMPARATORS
+
+    assert word not in MEASURE_COMPARATORS  # a bare value: IMPLICIT_COMPARATOR decides
+
+
+@pytest.mark.parametrize(("word", "comparator"), [("不少于", Comparator.GE), ("至少", Comparator.GE), ("及以上", Comparator.GE), ("超过", Comparator.GT)])
+def test_prose_target_comparator_words(word: str, comparator: Comparator) -> None:
+    from unionkg.extract.indicators import PROSE_TARGET_COMPARATORS
+
+    assert PROSE_TARGET_COMPARATORS[word] is comparator
+
+
+def test_rate_targets_outside_target_sections_are_not_targets() -> None:
+    ex = _facts("一、产出情况\n职工满意度不低于 90%。")
+    assert not [f for f in ex.facts if isinstance(f, Indicator)]

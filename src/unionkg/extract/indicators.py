@@ -31,7 +31,9 @@ from typing import Final
 from unionkg.extract.parse import ParsedValue, parse_number, parse_target
 from unionkg.extract.patterns import EMPTY_CELL_MARKS
 from unionkg.extract.registry import register, warn
+from unionkg.extract.statistics import Measurement, read_measurements
 from unionkg.extract.tables import cell_view, iter_lines
+from unionkg.extract.textview import ProseView
 from unionkg.model import Comparator, DocumentContext, Fact, Indicator, Phase, SourceDocument, StatisticalCount
 
 EXTRACTOR = "indicators"
@@ -461,9 +463,7 @@ def project_at(marks: list[tuple[int, str | None]], position: int) -> str | None
 
 def read_statements(doc: SourceDocument) -> list[Statement]:
     """Category statements on the prose view (wrapped lines joined); offsets in ``doc.text``."""
-    from unionkg.extract.textview import prose_view
-
-    view = prose_view(doc)
+    view = _prose(doc)
     marks = section_projects(view.text)
     out: list[Statement] = []
     for m in INDICATOR_PATTERNS["category_statement"].finditer(view.text):
@@ -691,6 +691,25 @@ MEASURE_COMPARATORS: Final[dict[str, Comparator]] = {
 MENTION_LOOSE_RATIO: Final[float] = 0.5
 
 
+#: The prose views of the last documents read (each reader of this section needs one; a
+#: view costs a pass over the document).  Keyed by identity, holding the document.
+_VIEWS: list[tuple[SourceDocument, ProseView]] = []
+_VIEWS_KEPT: Final[int] = 2
+
+
+def _prose(doc: SourceDocument) -> ProseView:
+    """The prose view of ``doc``, computed once per document."""
+    from unionkg.extract.textview import prose_view
+
+    for held, view in _VIEWS:
+        if held is doc:
+            return view
+    view = prose_view(doc)
+    _VIEWS.insert(0, (doc, view))
+    del _VIEWS[_VIEWS_KEPT:]
+    return view
+
+
 def read_scored_sections(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
     """A heading with a weight whose paragraph ends "该指标得 X 分": one indicator, named by the heading."""
     lines = [ln for ln in iter_lines(doc.text) if ln.text.strip()]
@@ -721,9 +740,9 @@ def _target_paragraphs(doc: SourceDocument) -> list[tuple[int, int, bool | None]
     """(start, end, in a section of targets) of every paragraph of the prose view; None
     under a heading of next year's plans (nothing there is this year's target)."""
     from unionkg.extract.report import is_heading
-    from unionkg.extract.textview import marker_rank, prose_view, strip_marker
+    from unionkg.extract.textview import marker_rank, strip_marker
 
-    view = prose_view(doc)
+    view = _prose(doc)
     stack: list[tuple[int, bool | None]] = []  # (rank, is a target heading / None: plans) of the open headings
     out: list[tuple[int, int, bool | None]] = []
     for para in view.paragraphs():
@@ -750,9 +769,8 @@ def read_prose_targets(doc: SourceDocument, context: DocumentContext) -> list[In
     indicators (no project), target only; a bare number is read as >= (IMPLICIT_COMPARATOR)."""
     from unionkg.extract.patterns import OUTPUT_EXCLUDED_ITEM_WORDS, STATISTICS_PATTERNS
     from unionkg.extract.statistics import _strip_lead, _strip_tail
-    from unionkg.extract.textview import prose_view
 
-    view = prose_view(doc)
+    view = _prose(doc)
     text = view.text
     pats = PROSE_INDICATOR_PATTERNS
     out: list[Indicator] = []
@@ -802,7 +820,7 @@ def read_prose_targets(doc: SourceDocument, context: DocumentContext) -> list[In
     return out
 
 
-def read_prose_rate_targets(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
+def read_prose_rate_targets(doc: SourceDocument, context: DocumentContext, measurements: list[Measurement] | None = None) -> list[Indicator]:
     """Rates stated in a section of targets ("职工满意度不低于 90%"): whole-department
     indicators, target only (a bare percentage is read as =, IMPLICIT_COMPARATOR)."""
     from unionkg.extract.statistics import is_measure_name, read_measurements
@@ -811,7 +829,7 @@ def read_prose_rate_targets(doc: SourceDocument, context: DocumentContext) -> li
     view_offsets = _view_offsets(doc)
     targets = [(view_offsets[s], view_offsets[e - 1] + 1) for s, e, t in sections if t]
     out: list[Indicator] = []
-    for m in read_measurements(doc):
+    for m in read_measurements(doc) if measurements is None else measurements:
         if m.unit != "%" or not is_measure_name(m.name) or not any(s <= m.start < e for s, e in targets):
             continue
         text = doc.text[m.start : m.end]
@@ -835,19 +853,17 @@ def read_prose_rate_targets(doc: SourceDocument, context: DocumentContext) -> li
 
 
 def _view_offsets(doc: SourceDocument) -> list[int]:
-    from unionkg.extract.textview import prose_view
-
-    return prose_view(doc).offsets
+    return _prose(doc).offsets
 
 
-def prose_target_facts(doc: SourceDocument, context: DocumentContext, indicators: list[Indicator]) -> list[Indicator]:
+def prose_target_facts(doc: SourceDocument, context: DocumentContext, indicators: list[Indicator], measurements: list[Measurement] | None = None) -> list[Indicator]:
     """Targets stated in prose; one that restates an indicator of a table (same value as its
     target, a linked name) is a supporting copy of it, never a second indicator."""
     from unionkg.extract.resolve import place_prefixes
 
     prefixes = place_prefixes(context.org)
     out: list[Indicator] = []
-    for target in [*read_prose_targets(doc, context), *read_prose_rate_targets(doc, context)]:
+    for target in [*read_prose_targets(doc, context), *read_prose_rate_targets(doc, context, measurements)]:
         assert target.target is not None
         linked = link_measurement(target.name, target.target, target.unit or "", None, indicators, prefixes, target.evidence.start)
         out.append(replace(linked, evidence=target.evidence) if linked is not None else target)
@@ -883,7 +899,8 @@ def link_measurement(
     one before ``position`` (an original offset) is taken, prose following its table."""
     pool = indicators
     if subject is not None and any(i.project for i in indicators):
-        pool = [i for i in indicators if _same_subject(i.project, subject, prefixes)]
+        about = {p: _same_subject(p, subject, prefixes) for p in {i.project for i in indicators}}
+        pool = [i for i in indicators if about[i.project]]
     with_value = [i for i in pool if _value_matches(i, value, unit)]
     if not with_value:
         return None
@@ -915,7 +932,7 @@ def _coverage(name: str, indicator_name: str) -> float:
     return sum(b.size for b in blocks) / len(name) if name else 0.0
 
 
-def fill_actuals(doc: SourceDocument, context: DocumentContext, facts: list[Fact]) -> list[Indicator]:
+def fill_actuals(doc: SourceDocument, context: DocumentContext, facts: list[Fact], measurements: list[Measurement] | None = None) -> list[Indicator]:
     """A 绩效目标表 indicator (target, no actual) takes the value a section of results states
     for it ("社会效益指标：…提升劳模生活质量 90%"): same unit, no comparator, and a name that
     links (:func:`link_measurement` without the value) or that the indicator's name covers,
@@ -929,7 +946,7 @@ def fill_actuals(doc: SourceDocument, context: DocumentContext, facts: list[Fact
     if not open_:
         return mentions
     spans = [(f.evidence.start, f.evidence.end) for f in facts if isinstance(f, Indicator)]
-    for m in read_measurements(doc):
+    for m in read_measurements(doc) if measurements is None else measurements:
         if m.mode == TARGET or m.comparator is not None:
             continue
         o_start, o_end = doc.offsets[m.start], doc.offsets[m.end - 1] + 1
@@ -955,7 +972,7 @@ def fill_actuals(doc: SourceDocument, context: DocumentContext, facts: list[Fact
     return mentions
 
 
-def mention_facts(doc: SourceDocument, context: DocumentContext, indicators: list[Indicator]) -> list[Fact]:
+def mention_facts(doc: SourceDocument, context: DocumentContext, indicators: list[Indicator], measurements: list[Measurement] | None = None) -> list[Fact]:
     """Prose measurements: a restatement of an indicator becomes an identical copy of it with
     the statement's evidence (a supporting mention: de-duplication keeps the first, the quality
     report counts both); a measured rate or share that restates none is a StatisticalCount
@@ -967,7 +984,7 @@ def mention_facts(doc: SourceDocument, context: DocumentContext, indicators: lis
     prefixes = place_prefixes(context.org)
     spans = [(i.evidence.start, i.evidence.end) for i in indicators]
     out: list[Fact] = []
-    for m in read_measurements(doc):
+    for m in read_measurements(doc) if measurements is None else measurements:
         o_start, o_end = doc.offsets[m.start], doc.offsets[m.end - 1] + 1
         if any(s <= o_start and o_end <= e for s, e in spans):
             continue  # a value inside an indicator's own statement ("设置指标为…，实际…")
@@ -1312,15 +1329,15 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
         facts.extend(t for t in _budget_targets(doc, context) if (t.project, t.name) not in seen)
     # a scoring framework's rows, linked to the table indicators they repeat
     facts.extend(_framework_indicators(doc, context, [f for f in facts if isinstance(f, Indicator)]))
+    measurements = [] if budget else read_measurements(doc, _prose(doc))  # read once: targets, results, restatements
     if not budget:
         named = {compact(f.name) for f in facts if isinstance(f, Indicator)}
         facts.extend(f for f in read_scored_sections(doc, context) if f.name not in named)
-        facts.extend(prose_target_facts(doc, context, [f for f in facts if isinstance(f, Indicator)]))
-    if not budget:
-        facts.extend(fill_actuals(doc, context, facts))
+        facts.extend(prose_target_facts(doc, context, [f for f in facts if isinstance(f, Indicator)], measurements))
+        facts.extend(fill_actuals(doc, context, facts, measurements))
     for fact in facts:
         if isinstance(fact, Indicator):
             fact.met = decide_met(fact.comparator, fact.target, fact.actual, fact.target_text, fact.actual_text)
     if not budget:  # restatements in prose, linked once every indicator is complete
-        facts.extend(mention_facts(doc, context, [f for f in facts if isinstance(f, Indicator)]))
+        facts.extend(mention_facts(doc, context, [f for f in facts if isinstance(f, Indicator)], measurements))
     return facts

@@ -553,12 +553,12 @@ def is_measure_name(name: str) -> bool:
     return bool(share) or (name.endswith(MEASURE_NAME_ENDINGS) and not name.startswith("占") and len(name) >= 3)
 
 
-def read_measurements(doc: SourceDocument) -> list[Measurement]:
+def read_measurements(doc: SourceDocument, view: ProseView | None = None) -> list[Measurement]:
     """Every clause of the prose that ends in a measured value, with the name before it.
 
     Clauses that hold an amount of money, or whose name has another figure, are not
     read (their numbers belong to amounts and to counts of other shapes)."""
-    view = prose_view(doc)
+    view = view if view is not None else prose_view(doc)
     text = view.text
     out: list[Measurement] = []
     subject_field: str | None = None
