@@ -18,7 +18,9 @@ from unionkg.extract.organizations import (
     _count_value,
     former_names,
     funding_in_note,
+    is_place_stripped_name,
     is_short_name_of,
+    renamed_units,
     staffing_label,
     staffing_matches,
 )
@@ -132,3 +134,23 @@ def test_funding_in_note(item: str, funding: str | None) -> None:
 )
 def test_units_counted_in_jia(name: str, text: str, found: bool) -> None:
     assert (UNITS_COUNTED_IN_JIA[name].search(text) is not None) is found
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "same"),
+    [("职工服务中心", "桂林市职工服务中心", True), ("工人文化宫", "桂林市工人文化宫", True), ("文化宫", "桂林市工人文化宫", False), ("服务中心", "桂林市职工服务中心", False)],
+)
+def test_place_stripped_names(name: str, full: str, same: bool) -> None:
+    assert is_place_stripped_name(name, full) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019年12月，某某市困难职工帮扶中心更名为某某市职工服务中心。", {"某某市困难职工帮扶中心": "某某市职工服务中心"}),
+        ("经批准，由某某市职工学校正式更名为某某市职工服务中心（公益一类）。", {"某某市职工学校": "某某市职工服务中心"}),
+        ("某某公司更名为某某集团。", {}),  # not a listed unit
+    ],
+)
+def test_renamed_units(text: str, expected: dict[str, str]) -> None:
+    assert renamed_units(text, ["某某市职工服务中心"]) == expected

@@ -12,6 +12,8 @@ with their expected facts in the ``.json`` next to each.
   ``rt3o_jx_city_union_former_unit_budget_2022`` is the year before, under the old name;
 * ``rt3o_zj_district_union_units_jia_2021``: units counted in 家, funding types in the
   units' notes, the body named by its short name (区总工会机关行政编制 12 名);
+* ``rt3o_gx_city_union_short_unit_names_budget_2020``: sections headed by the units'
+  names without their city ("2.职工服务中心"), a rename stated in a sentence ("A更名为B");
 * ``rt3o_hb_county_union_abbreviations_budget_2024``: "（以下简称“文化宫”）" for a unit
   whose figures are then printed under the short name, the city's 宜昌市 bodies apart.
 
@@ -162,3 +164,8 @@ def test_a_renamed_unit_joins_the_years() -> None:
         initBindings={"unit": URIRef(current)},
     )
     assert sorted((int(r.year), int(r.n)) for r in rows) == [(2022, 4), (2023, 5)]
+
+
+def test_place_stripped_headings_are_no_similar_name_guesses() -> None:
+    ex = _extract(CORPUS / "rt3o_gx_city_union_short_unit_names_budget_2020.txt")
+    assert not [w for w in ex.warnings if "similar name" in w]

@@ -118,6 +118,22 @@ def funding_in_note(text: str) -> str | None:
     return next((canonical for word, canonical in FUNDING_TYPES.items() if word in m.group("inner")), None)
 
 
+#: A sentence that states a rename: "2019年12月，A更名为B" / "由A更名为B" / "A正式更名为B".
+RENAME_SENTENCE = re.compile(r"(?P<old>[\u4e00-\u9fff（）()]{4,40}?)(?:正式)?(?:更名为|改名为)(?P<new>[\u4e00-\u9fff（）()]{4,40})")
+
+
+def renamed_units(text: str, units: list[str]) -> dict[str, str]:
+    """former name -> listed unit, from sentences that state a rename ("A更名为B", B a listed unit)."""
+    out: dict[str, str] = {}
+    for m in RENAME_SENTENCE.finditer(text):
+        old = clean_org_name(m.group("old").removeprefix("由"))
+        new = clean_org_name(m.group("new"))
+        new = next((u for u in sorted(units, key=len, reverse=True) if new.startswith(u)), new)
+        if new in units and old != new and _looks_like_org(old):
+            out[old] = new
+    return out
+
+
 def is_former_name_note(text: str) -> bool:
     """Whether a list item's trailing parenthesis gives a former name ("（原B）"), not an abbreviation."""
     m = _PAREN.search(text)
@@ -292,6 +308,16 @@ def is_short_name_of(name: str, body: str) -> bool:
     return body[: len(body) - len(name)].endswith(PLACE_SUFFIXES) and any(ch in name[:-2] for ch in LEVEL_CHARS)
 
 
+#: Shortest name that can stand for a unit without its place ("文化宫" could be any).
+MIN_STRIPPED_NAME = 4
+
+
+def is_place_stripped_name(name: str, full: str) -> bool:
+    """Whether ``name`` is ``full`` without the place names in front: "职工服务中心" for
+    "桂林市职工服务中心", "工人文化宫" for "桂林市工人文化宫"."""
+    return len(name) >= MIN_STRIPPED_NAME and len(full) > len(name) and full.endswith(name) and full[: len(full) - len(name)].endswith(PLACE_SUFFIXES)
+
+
 def match_known_name(name: str, federation: str | None, units: list[str]) -> str | None:
     """The known organisation ``name`` refers to: exact, then contained, then similar.
 
@@ -305,6 +331,9 @@ def match_known_name(name: str, federation: str | None, units: list[str]) -> str
     for unit in sorted(units, key=len, reverse=True):
         if unit in name:
             return unit
+    stripped = [unit for unit in units if is_place_stripped_name(name, unit)]
+    if len(stripped) == 1:  # "职工服务中心" heading the section of "某某市职工服务中心"
+        return stripped[0]
     scored = [(SequenceMatcher(None, name, unit).ratio(), unit) for unit in units]
     if scored:
         ratio, unit = max(scored)
@@ -867,10 +896,15 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     for dept in find_departments(view):
         facts.append(Organization(view.evidence(dept.start, dept.end, KEY), dept.text, OrgRole.DEPARTMENT, parent=federation, year=context.year))
 
+    unit_facts = {f.name: f for f in facts if isinstance(f, Organization) and f.role == OrgRole.UNIT}
+    for former, unit in renamed_units(view.text, list(unit_facts)).items():
+        unit_facts[unit].aliases += (former,)
+        unit_facts[unit].former_names += (former,)
     # A unit's former name ("A（原B）") heads its section and names its figures too;
     # entity resolution (unionkg.extract.resolve) renames B to A afterwards.
     unit_names = [unit_name_and_class(item.text)[0] for item, _f, _r in units]
     unit_names += [name for name in listed if name not in unit_names]
+    unit_names += [a for f in unit_facts.values() for a in f.aliases if a not in unit_names]
     unit_names += [former for item, _f, _r in units for former in former_names(item.text)]
     sections = unit_sections(view, federation, unit_names, report=True)
     known = unit_names + ([federation] if federation else [])
