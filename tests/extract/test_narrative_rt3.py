@@ -15,6 +15,8 @@ counts per kind, and how many leftover numbers the quality report may show.
 * ``rt3n_sn_city_union_final_2023``: comparisons in their own clause (与上年相比，增加 x；
   与年初预算 x 万元相比); changes against the budget stay unread (not year on year).
 * ``rt3n_gd_trad_county_final_2021``: traditional script, 元 with thousands separators.
+* ``rt3n_sc_district_budget_2024``: a budget printing the prior year's figure with its
+  year (2023年预算数为 x 万元 -> an amount of 2023) and the change as a bare 增加 y 万元.
 * ``rt3n_zj_city_organs_final_2023``: a 市直机关工委 (not a union) 决算: the percentage
   before the amount (较上年增长 x%，增加 y 万元), 降幅, 支出决算为 after 年初预算为,
   a 年中追加 and a 资金结余 in a 决算数大于年初预算数 reason, 上年决算数为 (the prior
@@ -108,12 +110,13 @@ MONEY_CASES: dict[str, tuple[list[str], list[str]]] = {
     "label_change_word": (["工会信息化项目减少", "支出增加了", "人员经费下降"], ["增加", "减少工资福利支出", "收入总计"]),
     "yoy_basis_before": (["与上年相比，", "同比", "较上一年"], ["与年初预算 850.00 万元相比，", "比预算", "年初结转"]),
     "budget_basis_before": (["与年初预算 850.00 万元相比，", "比年初预算", "较调整后预算"], ["与上年相比，", "比上年", "预算执行率"]),
+    "label_year_lead": (["2023年预算数为", "（二）2019 年度收入", "2025年"], ["2023年12月31日前支出", "预算2023年", "第2023号"]),
     "label_time_lead": (["从2024年起将", "自2023年开始", "从 2022 年起，"], ["从130万元", "2024年预算", "起草"]),
     "count_label": (["0 台设备", "与 25 户帮扶对象医疗费用个人自付总额", "0 设备", "3辆公务用车"], ["设备", "25 户帮扶对象 10", "2023年预算"]),
 }
 
 #: patterns used with ``match`` (anchored at the start of the text)
-ANCHORED = {"rate_item_after", "label_change_word", "count_label", "label_time_lead"}
+ANCHORED = {"rate_item_after", "label_change_word", "count_label", "label_time_lead", "label_year_lead"}
 
 
 def _money_matches(name: str, text: str) -> bool:

@@ -413,6 +413,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if i > 0 and clause_start < matches[i - 1].end() <= start:
             clause_start = matches[i - 1].end()  # "资金总额 12 万元与 25 户…总额 48.60 万元": the label starts after the amount before it
         raw = text[clause_start:start]
+        fact_year = _label_year(raw, year)
         label, code = _clean_label(raw, names)
         phase = _phase_of(label, context.genre)
         explicit = _explicit_phase(label) if context.genre != "budget" else None
@@ -432,7 +433,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             # "与上年相比，增加 40.20 万元": a change of the sentence's item, never an amount "增加"
             subject = previous_label[1] if previous_label is not None and previous_label[0] == _sentence_start(text, start) else None
             subject = subject or _subject_before(text, start, labels_at, [f.start() for f in matches])
-            facts.extend(_bare_change(view, m, label, clause_start, subject, org_at(start, sections) or federation, year, phase))
+            facts.extend(_bare_change(view, m, label, clause_start, subject, org_at(start, sections) or federation, fact_year, phase))
             continue
         changed = _label_change(view, m, label, raw, clause_start, org_at(start, sections) or federation, year, phase)
         if changed:
@@ -488,7 +489,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             Amount(
                 view.evidence(ev_start, ev_end, KEY),
                 org,
-                year,
+                fact_year,
                 phase,
                 _direction_of(label),
                 label,
@@ -504,7 +505,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         later = [n.start() for n in matches[i + 1 :] if not _inside(n.start(), excluded) and n.start() not in prior]
         stop = later[0] if later else len(text)
         stop = min(stop, _sentence_end(text, m.end()))
-        facts.extend(_changes_after(view, m.end(), stop, org, year, label, phase, used))
+        facts.extend(_changes_after(view, m.end(), stop, org, fact_year, label, phase, used))
     _overall_execution_rates(view, facts, final_amounts, ev_starts)
     skipped = [f for f in matches if f.start() not in recorded and not _inside(f.start(), excluded) and f.start() not in prior]
     _mark_breakdowns(text, facts, recorded, skipped)
@@ -626,6 +627,20 @@ def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContex
     return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item), scope=scope)]
 
 
+#: How far from the document's year a year printed before a label may be and still name the figure's year.
+LABEL_YEARS_BACK, LABEL_YEARS_AHEAD = 5, 3
+
+
+def _label_year(raw: str, year: int) -> int:
+    """The year a figure belongs to: the one printed at the start of its label when it is
+    another year ("2023年预算数为 468.70 万元" in a 2024 budget), else the document's."""
+    m = NARRATIVE_MONEY_PATTERNS["label_year_lead"].match(raw)
+    if m is None:
+        return year
+    printed = int(m.group("year"))
+    return printed if year - LABEL_YEARS_BACK <= printed <= year + LABEL_YEARS_AHEAD else year
+
+
 def _compared_phase_amount(view: ProseView, figure: _Figure, raw: str, org: str, year: int, item: str, scope: str | None) -> list[Fact]:
     """The figure a comparison names by its phase ("与年初预算 850.00 万元相比"): the item's amount
     of that phase in the same year; nothing when the label says more than a phase."""
@@ -644,7 +659,10 @@ def _bare_change(view: ProseView, figure: _Figure, word: str, clause_start: int,
     is with the budget ("与年初预算 850 万元相比，增加 50 万元") or names no item."""
     text = view.text
     before = text[_sentence_start(text, figure.start()) : clause_start]
-    if item is None or NARRATIVE_MONEY_PATTERNS["budget_basis_before"].search(before) or not NARRATIVE_MONEY_PATTERNS["yoy_basis_before"].search(before):
+    earlier_year = any(int(y) < year for y in re.findall(r"((?:19|20)\d{2})\s*年", before))  # "2023年预算数为 x 万元，增加 y"
+    if item is None or NARRATIVE_MONEY_PATTERNS["budget_basis_before"].search(before):
+        return []
+    if not (NARRATIVE_MONEY_PATTERNS["yoy_basis_before"].search(before) or earlier_year):
         return []
     direction = CHANGE_WORDS[word]
     if direction == "flat":

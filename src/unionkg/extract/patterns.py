@@ -746,6 +746,11 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "yoy_basis_before": re.compile(r"上年|上一年|去年|同比"),
     # a comparison with the budget of the year ("与年初预算 850.00 万元相比，增加…", "比年初预算增加"): not year on year
     "budget_basis_before": re.compile(r"(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算"),
+    # a year in front of the label of an amount, which the figure belongs to ("2023年预算数为 468.70 万元"
+    # in a 2024 budget); not a date ("2023年12月31日")
+    "label_year_lead": re.compile(
+        r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[一二三四五六七八九十]+[、．.])?\s*(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)"
+    ),
     # a time phrase in front of the label of an amount: "从2024年起将“X”项目费用由 130 万元…" / "自2023年开始"
     "label_time_lead": re.compile(r"^\s*(?:从|自)\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:起|开始|以来)\s*[，,]?\s*(?:将|把)?\s*"),
     # a count in front of the label of an amount: "0 台设备" / "25 户帮扶对象医疗费用个人自付总额" / "0 设备"
