@@ -376,7 +376,8 @@ class OxigraphStore:
         compaction merges them: on the 1M-triple benchmark graph the per-body
         QA queries run about a third faster (benchmarks/sparql_latency.py).
         Oxigraph's own loader recommends the same before read-heavy use.  It
-        takes a few seconds per million triples; readers may query meanwhile.
+        takes a few seconds per million triples; this process may query
+        meanwhile, and read-only processes reopen to see the merged files.
         """
         if self.read_only:
             raise StoreError(f"cannot optimize the store at {self.path}: it is open read-only")
