@@ -169,3 +169,28 @@ def test_a_renamed_unit_joins_the_years() -> None:
 def test_place_stripped_headings_are_no_similar_name_guesses() -> None:
     ex = _extract(CORPUS / "rt3o_gx_city_union_short_unit_names_budget_2020.txt")
     assert not [w for w in ex.warnings if "similar name" in w]
+
+
+FORMER_NAME_SECTIONS = """九江市总工会2023年部门预算
+
+一、部门基本情况
+九江市总工会下属事业单位2个，分别为：九江市总工会职工服务中心（原九江市困难职工帮扶中心）、九江市工人文化宫。
+二、单位预算
+（一）九江市总工会（本级）
+2023 年收入预算总额 800 万元。
+（二）九江市困难职工帮扶中心
+2023 年收入预算总额 60 万元。
+（三）工人文化宫
+2023 年收入预算总额 150 万元。
+"""
+
+
+def test_sections_headed_by_a_former_or_place_stripped_name_belong_to_the_unit() -> None:
+    """Every extractor that reads unit sections (narrative amounts here) sees the unit's other names."""
+    from unionkg.ingest import load_bytes
+    from unionkg.model import Amount
+
+    ex = extract(load_bytes("s.txt", FORMER_NAME_SECTIONS.encode("utf-8")))
+    got = {(f.org, f.value) for f in ex.facts if isinstance(f, Amount) and f.item == "收入预算总额"}
+    assert got == {("九江市总工会", Decimal("8000000")), ("九江市总工会职工服务中心", Decimal("600000")), ("九江市工人文化宫", Decimal("1500000"))}
+    assert not [w for w in ex.warnings if "similar name" in w]

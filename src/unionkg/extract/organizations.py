@@ -134,6 +134,32 @@ def renamed_units(text: str, units: list[str]) -> dict[str, str]:
     return out
 
 
+#: A parenthesised note right after a name ("（原某某中心）", "（以下简称“文化宫”）").
+NOTE_AFTER_NAME = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def unit_aliases(text: str, units: list[str]) -> dict[str, str]:
+    """Other names of the listed units the text gives: alias -> unit.
+
+    "A（原B）" / "A（以下简称“C”）" right after a unit's name, and renames stated in a
+    sentence ("B更名为A").  Sections headed by such a name belong to the unit.
+    """
+    out: dict[str, str] = {}
+    for unit in units:
+        start = text.find(unit)
+        while start >= 0:
+            note = NOTE_AFTER_NAME.match(text, start + len(unit))
+            if note is not None:
+                for alias in former_names(unit + note.group(0)):
+                    if alias != unit and alias not in units:
+                        out.setdefault(alias, unit)
+            start = text.find(unit, start + len(unit))
+    for former, unit in renamed_units(text, units).items():
+        if former not in units:
+            out.setdefault(former, unit)
+    return out
+
+
 def is_former_name_note(text: str) -> bool:
     """Whether a list item's trailing parenthesis gives a former name ("（原B）"), not an abbreviation."""
     m = _PAREN.search(text)
@@ -380,6 +406,7 @@ def unit_sections(view: ProseView, federation: str | None, units: list[str], *, 
     """
     paragraphs = list(view.paragraphs())
     sections: list[Section] = []
+    aliases = unit_aliases(view.text, units)
     for i, para in enumerate(paragraphs):
         rank = marker_rank(para.text)
         if rank == NO_MARKER_RANK:
@@ -387,9 +414,10 @@ def unit_sections(view: ProseView, federation: str | None, units: list[str], *, 
         _cut, body = strip_marker(para.text)
         if len(body) > 40:
             continue
-        org = _heading_org(body, federation, units)
+        org = _heading_org(body, federation, units + [a for a in aliases if a not in units])
         if org is None:
             continue
+        org = aliases.get(org, org)  # a section headed by a unit's former name or abbreviation
         end = len(view.text)
         for later in paragraphs[i + 1 :]:
             if marker_rank(later.text) <= rank:
