@@ -83,7 +83,11 @@ def test_rt3s_document(path: Path) -> None:
         ("evaluated", "组织对 1 个项目开展了部门评价", "1"),
         ("evaluated", "9 个项目均完成了项目支出绩效自评", "9"),
         ("evaluated", "对本部门 12 个项目进行了绩效自评", "12"),
+        ("evaluated", "2 个一级项目纳入财政重点评价", "2"),
         ("evaluated_noun_first", "二级项目 6 个全面开展绩效自评", "6"),
+        ("by_grade_noun_first", "评价结果为“优”的项目 5 个", "5"),
+        ("by_grade_noun_first", "自评等级为优秀的项目有 3 个", "3"),
+        ("grade_list", "自评结果：优秀 5 个，良好 2 个", "5"),
         ("score_band", "3 个项目自评结果分值均≥90 分", "3"),
         ("score_band", "7 个预算项目支出绩效自评得分均在 85 分以上", "7"),
         ("rate_reached", "6 个项目中 5 个项目预算执行率达到 100%", "5"),
@@ -104,6 +108,9 @@ def test_project_count_patterns_match(shape: str, text: str, n: str) -> None:
         ("by_grade", "第 2 个项目评价"),
         ("evaluated", "对 3 个单位开展了部门评价"),  # not projects
         ("evaluated", "5 个项目已完成验收"),  # not an evaluation
+        ("by_grade_noun_first", "评价结果为“优”的项目"),
+        ("grade_list", "良好 3 个月内办结"),  # a duration
+        ("grade_list", "质量优良 3 个"),  # a grade word inside a word
         ("evaluated_noun_first", "项目 6 个，总金额 30 万元"),
         ("score_band", "3 个项目得分较高"),
         ("rate_reached", "8 个项目预算执行率达到 100%"),  # no total
@@ -120,6 +127,12 @@ def _view(text: str):  # type: ignore[no-untyped-def]
     from unionkg.extract.textview import prose_view
 
     return prose_view(load_bytes("p.txt", text.encode("utf-8")))
+
+
+def test_a_grade_list_needs_an_evaluation_in_its_sentence() -> None:
+    view = _view("某某市总工会2023年度部门决算\n服务质量良好 3 个，优 2 个。\n自评结果：优 4 个，良 1 个。\n")
+    got = [(item, count) for _s, _e, item, count in read_project_counts(view)]
+    assert got == [("评价结果为“优”的项目", Decimal(4)), ("评价结果为“良”的项目", Decimal(1))]
 
 
 def test_project_counts_are_read_once_each() -> None:

@@ -377,9 +377,17 @@ PROJECT_COUNT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "by_grade": re.compile(
         rf"(?<![\d.]){_N}(?:{_LEVEL_PROJECT})\s*(?:的)?\s*(?:绩效)?(?:自评|评价)?\s*(?:结果|等级|等次)\s*(?:为|是)\s*[“\"「『]?\s*(?P<grade>{_GRADE})"
     ),
-    # "对 2 个项目开展了部门评价" / "9 个项目均完成了项目支出绩效自评" / "对本部门 9 个项目进行了绩效自评"
+    # "评价结果为“优”的项目 5 个" / "自评等级为优秀的项目有 3 个"
+    "by_grade_noun_first": re.compile(
+        rf"(?:评价|自评)\s*(?:结果|等级|等次)?\s*(?:为|是|被评为)\s*[“\"「『]?\s*(?P<grade>{_GRADE})\s*[”\"」』]?\s*(?:等级|等次)?\s*的\s*(?:{_LEVEL_PROJECT})\s*(?:有|共|共计)?\s*(?<![\d.])(?P<n>\d{{1,4}})\s*个"
+    ),
+    # a list of grades after an evaluation word: "自评结果：优秀 5 个，良好 2 个" (the sentence must speak
+    # of an evaluation, see :data:`GRADE_LIST_CONTEXT`)
+    "grade_list": re.compile(rf"(?<![\u4e00-\u9fff])(?P<grade>{_GRADE})\s*(?:等级|等次)?\s*(?<![\d.])(?P<n>\d{{1,4}})\s*个(?!\s*(?:月|工作日|百分点))"),
+    # "对 2 个项目开展了部门评价" / "9 个项目均完成了项目支出绩效自评" / "对本部门 9 个项目进行了绩效自评" /
+    # "2 个一级项目纳入财政重点评价"
     "evaluated": re.compile(
-        rf"(?<![\d.]){_N}(?P<what>{_LEVEL_PROJECT})\s*(?:均|全部|全面|都)?\s*(?:开展|进行|完成)了?\s*(?:项目支出|部门整体支出)?\s*(?P<kind>{_EVAL_KIND})"
+        rf"(?<![\d.]){_N}(?P<what>{_LEVEL_PROJECT})\s*(?:均|全部|全面|都)?\s*(?:开展|进行|完成|纳入)了?\s*(?:项目支出|部门整体支出|财政)?\s*(?P<kind>{_EVAL_KIND})"
     ),
     # "二级项目 6 个全面开展绩效自评"
     "evaluated_noun_first": re.compile(
@@ -402,13 +410,15 @@ PROJECT_COUNT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "listed": re.compile(r"以上\s*(?<![\d.])(?P<n>\d{1,4})\s*个\s*(?:预算)?项目"),
 }
 
+#: What a sentence must say for a bare list of grades ("优秀 5 个，良好 2 个") to count evaluation results.
+GRADE_LIST_CONTEXT: Final[re.Pattern[str]] = re.compile(r"(?:评价|自评)(?:结果|等级|等次)|评为|评定为")
 #: Words stripped from the front of a counted noun phrase ("本部门 2023 年度财政拨款预算项目" -> "财政拨款预算项目").
 PROJECT_COUNT_LEAD_NOISE: Final[tuple[str, ...]] = ("本部门", "本单位", "我部门", "我单位", "我会", "部门", "年度", "年", "全年", "其中")
 
 
 def _project_count_item(shape: str, m: re.Match[str]) -> str:
     """The item of a project count, from the words the statement prints."""
-    if shape == "by_grade":
+    if shape in ("by_grade", "by_grade_noun_first", "grade_list"):
         return f"评价结果为“{m.group('grade')}”的项目"
     if shape in ("evaluated", "evaluated_noun_first"):
         kind = m.group("kind")
@@ -433,6 +443,13 @@ def _project_count_item(shape: str, m: re.Match[str]) -> str:
     return "项目"
 
 
+def _sentence_around(text: str, position: int) -> str:
+    """The sentence of ``text`` that holds ``position``."""
+    start = max(text.rfind(ch, 0, position) for ch in SENTENCE_BREAKS) + 1
+    ends = [e for e in (text.find(ch, position) for ch in SENTENCE_BREAKS) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
 def read_project_counts(view: ProseView) -> list[tuple[int, int, str, Decimal]]:
     """(start, end, item, count) in ``view.text`` of every project count; a span read by
     one shape is not read again by a later one."""
@@ -447,13 +464,16 @@ def read_project_counts(view: ProseView) -> list[tuple[int, int, str, Decimal]]:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
+            if shape == "grade_list" and not GRADE_LIST_CONTEXT.search(_sentence_around(text, m.start())):
+                continue
             taken.append((m.start(), m.end()))
             if shape == "rate_reached":
                 total_end = text.find("项目", m.end("total")) + len("项目")
                 out.append((m.start("total"), total_end, "项目", Decimal(m.group("total"))))
                 out.append((m.start("n"), m.end(), _project_count_item(shape, m), Decimal(m.group("n"))))
                 continue
-            start = m.start("what") if shape in ("total", "level_total", "evaluated_noun_first") else m.start("n")
+            start = m.start("what") if shape in ("total", "level_total", "evaluated_noun_first") else min(m.start("n"), m.start("grade") if "grade" in m.groupdict() else m.start("n"))
+            start = m.start() if shape == "by_grade_noun_first" else start
             out.append((start, m.end(), _project_count_item(shape, m), Decimal(m.group("n"))))
     return sorted(out)
 
