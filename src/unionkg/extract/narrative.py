@@ -272,7 +272,10 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
         first_m = None  # "比上年增加 5 万元，增长 2%": the amount comes first
     if amount_m is None and flat_m is None and first_m is None:
         return []
-    reason_m = NARRATIVE_PATTERNS["reason"].search(text, start, _sentence_end(text, start) + 1)
+    reason_end = _sentence_end(text, start)
+    if text[reason_end - 1 : reason_end] in ("：", ":") and text[reason_end : reason_end + 1] == "\n":
+        reason_end = _sentence_end(text, reason_end + 1)  # "主要原因：⏎按年初预算执行。": the reason goes on after the line break
+    reason_m = NARRATIVE_PATTERNS["reason"].search(text, start, reason_end + 1)
     if reason_m and reason_m.start() > stop + 2:
         reason_m = None  # the reason of a later figure in the same sentence
     reason = (_reason_text(text, reason_m) or None) if reason_m else None
@@ -454,6 +457,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             label = previous_label[1]  # "年初预算数 X 万元，决算数 Y 万元" / "…支出年初预算为 X，支出决算为 Y"
         if not label or len(label) > MAX_LABEL or (re.search(r"\d", label) and count_start is None):
             continue
+        if NARRATIVE_MONEY_PATTERNS["label_not_an_item"].search(label):
+            continue  # "人均培训成本 ≤ 300 元": an indicator's value in a table read as prose
         if code is None:
             code = class_code_by_name(label, level, year)
         label_at = raw.rfind(label)

@@ -513,8 +513,10 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # "，占支出预算总额的 96%" right after an amount
     "share_after_amount": re.compile(rf"\s*[，,；;]?\s*(?:分别)?占[^，。；;%\d]{{0,24}}?\s*(?P<number>{NUMBER_SRC})\s*[%％]"),
     # the stated reason of a change: 主要原因：... / 增加的原因主要是... / 减少原因：... (to the end of its
-    # sentence, within its paragraph: "减少的主要原因:" ending a line introduces a list, not a reason)
-    "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)[是为]?[ \t　]*[：:]?[ \t　]*(?P<reason>[^。\n]+)"),
+    # sentence; it may start on the next line, but "减少的主要原因:" before a blank line or a list
+    # marker (（一）…) introduces a list, not a reason)
+    "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)[是为]?[ \t　]*[：:]?[ \t　]*"
+        r"(?:\n(?!\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]))[ \t　]*)?(?P<reason>[^。\n：:][^。\n]*)"),
     # a template placeholder reason or change: ****** / 增加/减少
     "placeholder": re.compile(r"\*{3,}|增加/减少|增加（减少）|XX|××"),
     # a number printed without a unit and followed by a clause break or a share, in a
@@ -746,6 +748,9 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "yoy_basis_before": re.compile(r"上年|上一年|去年|同比"),
     # a comparison with the budget of the year ("与年初预算 850.00 万元相比，增加…", "比年初预算增加"): not year on year
     "budget_basis_before": re.compile(r"(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算"),
+    # the end of a label that makes its figure an indicator's target or actual value in a table read as
+    # prose ("成本指标 经济成本 人均培训成本 ≤"), or a label with no word at all ("=")
+    "label_not_an_item": re.compile(r"[≥≤<>=＝≦≧﹦═]\s*$|^[^\u4e00-\u9fff]*$"),
     # a year in front of the label of an amount, which the figure belongs to ("2023年预算数为 468.70 万元"
     # in a 2024 budget); not a date ("2023年12月31日")
     "label_year_lead": re.compile(
