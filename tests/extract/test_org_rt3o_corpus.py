@@ -194,3 +194,26 @@ def test_sections_headed_by_a_former_or_place_stripped_name_belong_to_the_unit()
     got = {(f.org, f.value) for f in ex.facts if isinstance(f, Amount) and f.item == "收入预算总额"}
     assert got == {("九江市总工会", Decimal("8000000")), ("九江市总工会职工服务中心", Decimal("600000")), ("九江市工人文化宫", Decimal("1500000"))}
     assert not [w for w in ex.warnings if "similar name" in w]
+
+
+TABLE_UNIT_SECTIONS = """某某区教育局2023年度部门决算
+
+一、机构设置
+纳入本部门决算编制范围的二级预算单位共 2 个，包括：
+序号 单位名称 单位性质
+1 某某区教育局机关 行政单位
+2 某某区第二中学 事业单位
+二、单位决算
+（一）某某区第二中学
+2023 年支出决算总额 420 万元。
+"""
+
+
+def test_a_unit_listed_only_in_a_table_has_its_section() -> None:
+    from unionkg.ingest import load_bytes
+    from unionkg.model import Amount
+
+    ex = extract(load_bytes("t.txt", TABLE_UNIT_SECTIONS.encode("utf-8")))
+    units = [(f.name, f.reform_class) for f in ex.facts if isinstance(f, Organization) and f.role.value == "unit"]
+    assert units == [("某某区第二中学", None)]
+    assert {(f.org, f.value) for f in ex.facts if isinstance(f, Amount)} == {("某某区第二中学", Decimal("4200000"))}

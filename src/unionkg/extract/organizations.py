@@ -11,6 +11,7 @@ whose section they are in, else to the reporting body.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -204,10 +205,11 @@ def unit_name_and_class(text: str) -> tuple[str, str | None]:
 #: Endings of subordinate units' names beyond the general :data:`ORG_NAME_SUFFIXES`:
 #: the schools and hospitals listed as 二级单位 of an education or health bureau.
 UNIT_NAME_SUFFIXES: tuple[str, ...] = ("中学", "小学", "幼儿园", "医院", "卫生院", "保健院", "实验室", "图书室", "档案室")
+ALL_NAME_SUFFIXES: tuple[str, ...] = ORG_NAME_SUFFIXES + UNIT_NAME_SUFFIXES
 
 
 def _looks_like_org(name: str) -> bool:
-    return len(name) >= 3 and name.endswith(ORG_NAME_SUFFIXES + UNIT_NAME_SUFFIXES)
+    return len(name) >= 3 and name.endswith(ALL_NAME_SUFFIXES)
 
 
 def _list_tail_cut(text: str) -> str:
@@ -292,6 +294,15 @@ def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, 
                 found[name] = fact
             else:  # a second list adds what the first did not say
                 found[name] = (previous[0], previous[1] or fact[1], previous[2] or fact[2])
+    for row in table_listed_units(view, federation):  # rows of a table after "…共 5 个，包括："
+        known = found.get(row.name)
+        if known is not None:  # a sentence names it too: add what the row says
+            found[row.name] = (known[0], known[1] or row.funding, known[2] or row.reform)
+            continue
+        at = bisect_left(view.offsets, row.start)
+        cell = view.doc.text[row.start : row.end]
+        if at < len(view.text) and view.offsets[at] == row.start and view.text[at : at + len(cell)] == cell:
+            found[row.name] = (ListItem(at, at + len(cell), cell), row.funding, row.reform)
     return list(found.values())
 
 
@@ -391,7 +402,7 @@ def _heading_org(heading: str, federation: str | None, units: list[str]) -> str 
     name = clean_org_name(heading)
     if name in OWN_ACCOUNT_NAMES:
         return federation
-    if not name.endswith(ORG_NAME_SUFFIXES):
+    if not name.endswith(ALL_NAME_SUFFIXES):
         return None
     return match_known_name(name, federation, units)
 
@@ -543,11 +554,11 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
     if m:
         for cut in range(len(m.group("name"))):
             candidate = m.group("name")[cut:]
-            if candidate.endswith(ORG_NAME_SUFFIXES + ("机关", "本级")):
+            if candidate.endswith(ALL_NAME_SUFFIXES + ("机关", "本级")):
                 return match_known_name(candidate, federation, units) or org_at(position, sections)
             # strip a trailing label word such as "共有" / "核定" before trying the next cut
             for tail in ("机关共有", "共有", "核定", "现有", "机关"):
-                if candidate.endswith(tail) and candidate[: -len(tail)].endswith(ORG_NAME_SUFFIXES):
+                if candidate.endswith(tail) and candidate[: -len(tail)].endswith(ALL_NAME_SUFFIXES):
                     return match_known_name(candidate[: -len(tail)], federation, units) or federation
     # the sentence's subject: what precedes its first figure (this one, when it is the first)
     first = ORG_PATTERNS["staffing"].search(text, start, position + 1)
@@ -556,7 +567,7 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
         subject = subject.removesuffix(tail)
     if subject in units:  # a short name the document introduced ("文化宫编制人数 8 人")
         return subject
-    if 4 <= len(subject) <= 30 and subject.endswith(ORG_NAME_SUFFIXES):
+    if 4 <= len(subject) <= 30 and subject.endswith(ALL_NAME_SUFFIXES):
         named = match_known_name(subject, federation, units)
         if named:
             return named
@@ -909,17 +920,6 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         )
         if funding is None:
             facts[-1].funding_type = funding_in_note(item.text)
-    listed = {f.name: f for f in facts if isinstance(f, Organization) and f.role == OrgRole.UNIT}
-    for row in table_listed_units(view, federation):
-        known = listed.get(row.name)
-        if known is not None:  # a sentence names it too: add what the row says
-            known.funding_type = known.funding_type or row.funding
-            known.reform_class = known.reform_class or row.reform
-            continue
-        listed[row.name] = Organization(
-            doc.evidence(row.start, row.end, KEY), row.name, OrgRole.UNIT, parent=federation, funding_type=row.funding, reform_class=row.reform, year=context.year
-        )
-        facts.append(listed[row.name])
     facts.extend(unit_counts(view, federation, context.year))
     for dept in find_departments(view):
         facts.append(Organization(view.evidence(dept.start, dept.end, KEY), dept.text, OrgRole.DEPARTMENT, parent=federation, year=context.year))
@@ -931,7 +931,6 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     # A unit's former name ("A（原B）") heads its section and names its figures too;
     # entity resolution (unionkg.extract.resolve) renames B to A afterwards.
     unit_names = [unit_name_and_class(item.text)[0] for item, _f, _r in units]
-    unit_names += [name for name in listed if name not in unit_names]
     unit_names += [a for f in unit_facts.values() for a in f.aliases if a not in unit_names]
     unit_names += [former for item, _f, _r in units for former in former_names(item.text)]
     sections = unit_sections(view, federation, unit_names, report=True)
