@@ -195,7 +195,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     zero changes of the template ("比上年增加/减少 0 万元"), rates, money returned."""
     spans = [m.span() for m in PATTERNS["change_amount"].finditer(text)]
     spans += [(m.start(), _reason_span(text, m)[1]) for m in _reasons(text)]
-    for name in ("change_zero_unstated", "change_percent_first", "rate_slash", "rate_each", "flow_return", "flow_return_verb_first"):
+    for name in ("change_zero_unstated", "change_percent_first", "rate_slash", "rate_each", "rate_average", "flow_return", "flow_return_verb_first"):
         spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text)]
     spans += [(m.start("from") - 1, m.end()) for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text)]
     return spans
@@ -1007,9 +1007,10 @@ def _rates(view: ProseView, context: DocumentContext, sections: list, names: lis
     if not org or year is None:
         return []
     facts: list[tuple[int, Amount]] = []
-    for name in ("rate_slash", "rate_each"):
+    for name in ("rate_slash", "rate_each", "rate_average"):
         for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text):
-            if NARRATIVE_MONEY_PATTERNS["rate_target_before"].search(text, max(0, m.start() - 6), m.start()):
+            target = NARRATIVE_MONEY_PATTERNS["rate_target_before"]
+            if target.search(text, max(0, m.start() - 6), m.start()) or target.search(text, max(0, m.start("number") - 6), m.start("number")):
                 continue
             pers = [RATE_PER_UNITS[p] for p in (m.group("per"), m.groupdict().get("per2")) if p]
             qualifier = next((q for q in pers if q in RATE_PERIODS), pers[0])
@@ -1030,6 +1031,8 @@ def _rate_item(text: str, m: re.Match[str], names: list[str]) -> tuple[str | Non
     if after:
         return after.group("item").strip(), m.start(), after.end("item")
     mid = (m.groupdict().get("mid") or "").strip()
+    if m.re is NARRATIVE_MONEY_PATTERNS["rate_average"] and mid:
+        return m.group("per") + "均" + re.sub(r"\s+", "", mid), m.start(), m.end()  # "人均补助 500 元"
     if len(mid) >= 2:
         return re.sub(r"\s+", "", mid), m.start(), m.end()
     clause_start = _clause_start(text, m.start())

@@ -707,6 +707,8 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "rate_each": re.compile(
         rf"每\s*(?P<per>{_PER_SRC})(?:\s*每\s*(?P<per2>{_PER_SRC}))?(?P<mid>[^，,。；;：:\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
     ),
+    # an average per person or household: "人均补助 500 元" / "户均救助 2000 元" (a rate, not a total)
+    "rate_average": re.compile(rf"(?P<per>人|户)均\s*(?P<mid>[^，,。；;：:\d]{{0,12}}?)\s*(?:为|达|约)?\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"),
     # what a rate pays, named after it: "…的标准发放自雇费" / "的标准给予一次性安家费补助" / "按 500 元/人发放慰问金"
     "rate_item_after": re.compile(r"\s*(?:的)?\s*(?:(?:补助|发放|补贴)?标准)?\s*(?:发放|给予|补助|补贴|支付|计发|拨付|安排|用于)(?:了)?\s*(?P<item>[^，,。；;\d（(]{2,16})"),
     # a comparator right before a number: a target or actual value of an indicator, not a rate stated in prose
