@@ -998,8 +998,8 @@ _RATE_LABEL_TAILS: tuple[str, ...] = ("标准为", "标准是", "标准", "按�
 
 
 def _rates(view: ProseView, context: DocumentContext, sections: list, names: list[str]) -> list[tuple[int, Amount]]:
-    """Rates stated in prose, the amount of one unit ("按照 3500 元/月的标准发放自雇费",
-    "每户每月 300 元", "每人 5 万元的标准给予一次性安家费补助"): an amount with
+    """Rates stated in prose, the amount of one unit ("按照 2800 元/月的标准发放生活补贴",
+    "每户每月 300 元", "每人 2 万元的标准给予一次性奖励"): an amount with
     ``qualifier`` rate_per_* (:data:`RATE_PER_UNITS`), never a total.  A value with a
     comparator before it is an indicator's target, not a rate of the prose."""
     text = view.text
@@ -1026,7 +1026,7 @@ def _rates(view: ProseView, context: DocumentContext, sections: list, names: lis
 
 def _rate_item(text: str, m: re.Match[str], names: list[str]) -> tuple[str | None, int, int]:
     """(item, evidence start, evidence end) of a rate: what it pays, named after it
-    ("…的标准发放自雇费"), between 每X and the amount ("每项赛事工种补助 6 万元"), or before it."""
+    ("…的标准发放生活补贴"), between 每X and the amount ("每项竞赛补助 4 万元"), or before it."""
     after = NARRATIVE_MONEY_PATTERNS["rate_item_after"].match(text, m.end())
     if after:
         return after.group("item").strip(), m.start(), after.end("item")
@@ -1084,7 +1084,7 @@ def _mentioned_project(text: str, position: int) -> str | None:
 
 
 def _budget_revisions(view: ProseView, context: DocumentContext, sections: list) -> list[Fact]:
-    """A budget revised from one amount to another ("该项目2025年预算经费从130万元下调至91万元"):
+    """A budget revised from one amount to another ("该项目2024年预算从 60 万元调减至 45 万元"):
     the new amount for the year the label names (a project's budget when the label names
     a project or refers back to one), and the change."""
     text = view.text

@@ -701,19 +701,19 @@ THING_COUNT_UNITS: Final[tuple[str, ...]] = ("台套", "台", "套", "辆", "件
 PEOPLE_COUNT_UNITS: Final[tuple[str, ...]] = ("人次", "户", "人", "名", "家")
 
 NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
-    # a rate with the unit it is per after the money unit: "3500 元/月", "500 元／人", "1.2 万元/人次"
+    # a rate with the unit it is per after the money unit: "2800 元/月", "500 元／人", "1.2 万元/人次"
     "rate_slash": re.compile(rf"(?<![\d.,])(?P<number>{NUMBER_SRC})\s*(?P<unit>万元|千元|元)\s*[/／]\s*(?P<per>{_PER_SRC})"),
-    # a rate with 每 before the amount: "每户每月 300 元", "每人 5 万元", "每项赛事工种补助 6 万元"
+    # a rate with 每 before the amount: "每户每月 300 元", "每人 2 万元", "每项竞赛补助 4 万元"
     "rate_each": re.compile(
         rf"每\s*(?P<per>{_PER_SRC})(?:\s*每\s*(?P<per2>{_PER_SRC}))?(?P<mid>[^，,。；;：:\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
     ),
     # an average per person or household: "人均补助 500 元" / "户均救助 2000 元" (a rate, not a total)
     "rate_average": re.compile(rf"(?P<per>人|户)均\s*(?P<mid>[^，,。；;：:\d]{{0,12}}?)\s*(?:为|达|约)?\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"),
-    # what a rate pays, named after it: "…的标准发放自雇费" / "的标准给予一次性安家费补助" / "按 500 元/人发放慰问金"
+    # what a rate pays, named after it: "…的标准发放生活补贴" / "的标准给予一次性奖励" / "按 600 元/人发放慰问金"
     "rate_item_after": re.compile(r"\s*(?:的)?\s*(?:(?:补助|发放|补贴)?标准)?\s*(?:发放|给予|补助|补贴|支付|计发|拨付|安排|用于)(?:了)?\s*(?P<item>[^，,。；;\d（(]{2,16})"),
     # a comparator right before a number: a target or actual value of an indicator, not a rate stated in prose
     "rate_target_before": re.compile(r"(?:[≥≤<>=＝≦≧﹦═]|不超过|不低于|不少于|不高于|小于|大于|等于)\s*$"),
-    # money handed back to the finance department: "将剩余资金 30.70 万元全部上缴省财政厅" /
+    # money handed back to the finance department: "将剩余资金 12.40 万元全部上缴市财政局" /
     # "结余资金 2 万元已缴回县财政局"
     "flow_return": re.compile(
         rf"(?P<what>[^，,。；;\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})\s*(?:全部|全额|已|均)?\s*(?:上缴|缴回|退回|交回|返还)(?:给|至|到)?\s*(?P<payee>[^，,。；;\d]{{2,20}}?)(?=[，,。；;\n]|$)"
@@ -722,7 +722,7 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "flow_return_verb_first": re.compile(
         rf"(?:上缴|缴回|退回|交回)(?:给|至|到)?\s*(?P<payee>[^，,。；;\d]{{0,12}}?(?:财政厅|财政局|财政|国库))\s*(?P<what>[^，,。；;\d]{{0,10}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
     ),
-    # a budget revised from one amount to another: "该项目2025年预算经费从130万元下调至91万元" /
+    # a budget revised from one amount to another: "该项目2024年预算从 60 万元调减至 45 万元" /
     # "预算由 60 万元调减为 45 万元"
     "budget_revision": re.compile(
         rf"(?P<label>[^，,。；;]{{0,40}}?)(?:从|由)\s*(?P<from>{NUMBER_SRC})\s*(?P<from_unit>{MONEY_UNIT_SRC})\s*"
