@@ -40,7 +40,7 @@ CASES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
     ),
     "staff.extra_label": (
         STAFF_EXTRA_PATTERNS["extra_label"],
-        ["其他人员 0 人", "机关雇员 2 人", "原管理方式雇员 1 名", "军转干部 1 人", "单列编制 1 名", "遗属 3 人", "编外聘用人员 4 人"],
+        ["其他人员 0 人", "机关雇员 2 人", "原管理方式雇员 1 名", "军转干部 1 人", "单列编制 1 名", "遗属 3 人", "编外聘用人员 4 人", "在编人员 28 人", "临聘人员 5 人", "退休职工 30 人"],
         ["其他人员", "雇员工资 2 万元", "军转干部安置", "单列编制管理"],
     ),
     "staff.count_first": (
@@ -77,6 +77,7 @@ def test_count_values(text: str, value: int | None) -> None:
         ("实有在职人员 21 人（含原管理方式雇员 1 名，其中军转干部 1 人，不占编制），机关雇员 2 人", [("实有在职人员", 21), ("原管理方式雇员", 1), ("军转干部", 1), ("机关雇员", 2)]),
         ("退休人员 30 人（不含原某某职工学校 9 名退休人员）", [("退休人员", 30), ("不含原某某职工学校退休人员", 9)]),
         ("在职人员 208 人，离退休人员 36 人，其他人员 0 人。", [("在职人员", 208), ("离退休人员", 36), ("其他人员", 0)]),
+        ("在编人员 28 人，临聘人员 5 人，离休干部 1 人，退休职工 30 人。", [("在编人员", 28), ("临聘人员", 5), ("离休干部", 1), ("退休职工", 30)]),
     ],
 )
 def test_staffing_matches(text: str, expected: list[tuple[str, int]]) -> None:
@@ -154,3 +155,15 @@ def test_place_stripped_names(name: str, full: str, same: bool) -> None:
 )
 def test_renamed_units(text: str, expected: dict[str, str]) -> None:
     assert renamed_units(text, ["某某市职工服务中心"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [("其他人员", "other"), ("遗属", "other"), ("机关雇员", "in_service"), ("临聘人员", "in_service"), ("劳务派遣人员", "in_service"),
+     ("在编人员", "in_service"), ("单列编制", "authorized"), ("离休干部", "retired"), ("退休职工", "retired"), ("军转干部", "in_service")],
+)
+def test_extra_label_categories(label: str, category: str) -> None:
+    from unionkg.extract.organizations import _label_category
+
+    found = _label_category(label)
+    assert found is not None and found.value == category

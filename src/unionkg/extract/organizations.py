@@ -494,9 +494,11 @@ def _in_staffing_note(text: str, position: int) -> bool:
 #: established posts, and figures printed number first.  ``label``/``count``/``unit``
 #: as in the main pattern; ``excluded`` names whose figure a "不含" note leaves out.
 STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
-    # 其他人员 0 人 / 机关雇员 2 人 / 原管理方式雇员 1 名 / 军转干部 1 人 / 单列编制 1 名 / 遗属 3 人
+    # 其他人员 0 人 / 机关雇员 2 人 / 原管理方式雇员 1 名 / 军转干部 1 人 / 单列编制 1 名 / 遗属 3 人 /
+    # 在编人员 28 人 / 临聘人员 5 人 / 劳务派遣人员 2 人 / 离休干部 1 人 / 退休职工 30 人
     "extra_label": re.compile(
-        r"(?P<label>其他人员|遗属(?:人员)?|(?:机关|原管理方式|编外)?雇员|编外(?:聘用)?人员|聘用人员|军转干部|单列编制)\s*(?:为|共|有|共有)?\s*(?P<count>\d+)\s*(?P<unit>人|名)"
+        r"(?P<label>其他人员|遗属(?:人员)?|(?:机关|原管理方式|编外)?雇员|编外(?:聘用)?人员|(?:临时)?聘用人员|临聘人员|劳务派遣人员|在编人员"
+        r"|军转干部|单列编制|离休干部|退休干部|退休职工)\s*(?:为|共|有|共有)?\s*(?P<count>\d+)\s*(?P<unit>人|名)"
     ),
     # 3 名退休人员 / （不含原某某职工学校 9 名退休人员）
     "count_first": re.compile(
@@ -509,7 +511,9 @@ STAFF_EXTRA_CATEGORIES: tuple[tuple[str, StaffCategory], ...] = (
     ("其他人员", StaffCategory.OTHER),
     ("遗属", StaffCategory.OTHER),
     ("雇员", StaffCategory.IN_SERVICE),
-    ("聘用", StaffCategory.IN_SERVICE),
+    ("聘", StaffCategory.IN_SERVICE),
+    ("劳务派遣", StaffCategory.IN_SERVICE),
+    ("在编人员", StaffCategory.IN_SERVICE),
     ("编外", StaffCategory.IN_SERVICE),
     ("军转干部", StaffCategory.IN_SERVICE),
     ("单列编制", StaffCategory.AUTHORIZED),
