@@ -217,3 +217,29 @@ def test_a_unit_listed_only_in_a_table_has_its_section() -> None:
     units = [(f.name, f.reform_class) for f in ex.facts if isinstance(f, Organization) and f.role.value == "unit"]
     assert units == [("某某区第二中学", None)]
     assert {(f.org, f.value) for f in ex.facts if isinstance(f, Amount)} == {("某某区第二中学", Decimal("4200000"))}
+
+
+PIPE_UNIT_TABLE = """某某縣總工會2022年度部門決算
+
+二、機構設置
+納入本部門決算編制範圍的單位共 3 個，名單如下：
+| 序號 | 單位名稱 | 單位性質 | 經費形式 |
+| 1 | 某某縣總工會機關 | 行政單位 | 全額撥款 |
+| 2 | 某某縣職工服務中心 | 公益一類事業單位 | 全額撥款 |
+| 3 | 某某縣工人文化宮 | 公益二類事業單位 | 差額撥款 |
+三、人員情況
+"""
+
+
+def test_units_in_a_pipe_table_in_traditional_script() -> None:
+    from unionkg.ingest import load_bytes
+    from unionkg.model import StatisticalCount
+
+    ex = extract(load_bytes("p.txt", PIPE_UNIT_TABLE.encode("utf-8")))
+    for f in ex.facts:
+        assert ex.document.original[f.evidence.start : f.evidence.end] == f.evidence.quote
+    units = sorted((f.name, f.funding_type, f.reform_class) for f in ex.facts if isinstance(f, Organization) and f.role.value == "unit")
+    assert units == [("某某县工人文化宫", "差额拨款", "公益二类"), ("某某县职工服务中心", "全额拨款", "公益一类")]
+    counts = [(f.item, f.count) for f in ex.facts if isinstance(f, StatisticalCount)]
+    assert counts == [("纳入本部门决算编制范围的单位", Decimal("3"))]
+    assert ex.leftover_numbers == []
