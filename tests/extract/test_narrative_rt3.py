@@ -176,3 +176,15 @@ def test_changed_items(label: str, items: list[str]) -> None:
     from unionkg.extract.narrative import _changed_items
 
     assert _changed_items(label) == items
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [("年初预算离休费", ("离休费", "budget")), ("全年预算培训费", ("培训费", "adjusted")), ("预算绩效评价项目", ("预算绩效评价项目", "final")), ("年初预算", ("年初预算", "final"))],
+)
+def test_reason_component_phase_prefix(item: str, expected: tuple[str, str]) -> None:
+    from unionkg.extract.narrative import _item_and_phase
+    from unionkg.model import Phase
+
+    got_item, got_phase = _item_and_phase(item, Phase.FINAL)
+    assert (got_item, str(got_phase)) == expected

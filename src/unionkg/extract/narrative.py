@@ -41,6 +41,7 @@ from unionkg.extract.patterns import (
     RATE_PER_UNITS,
     RATE_PERIODS,
     REASON_COMPONENT_BREAKS,
+    REASON_ITEM_PHASE_PREFIXES,
 )
 from unionkg.extract.project_tables import evaluator_is_third_party
 from unionkg.extract.registry import register, warn
@@ -240,14 +241,23 @@ def _reason_components(view: ProseView, reason_m: re.Match[str], parent: Change)
         nxt = _next_break(text, pos, end, REASON_COMPONENT_BREAKS)
         m = NARRATIVE_PATTERNS["reason_component"].match(text[pos:nxt]) or NARRATIVE_PATTERNS["reason_component_verb_first"].match(text[pos:nxt])
         if m:
-            item = m.group("item").strip()
+            item, phase = _item_and_phase(m.group("item").strip(), parent.phase)
             direction = CHANGE_WORDS[m.group("word")]
             delta = to_yuan(_number(m.group("number")), m.group("unit"))
             delta = -abs(delta) if direction == "decrease" else delta
             ev = view.evidence(pos + min(m.start("item"), m.start("word")), pos + m.end("unit"), KEY)
-            out.append(Change(ev, parent.org, parent.year, item, direction, delta, None, None, parent.phase, parent_item=parent.item))
+            out.append(Change(ev, parent.org, parent.year, item, direction, delta, None, None, phase, parent_item=parent.item))
         pos = nxt + 1
     return out
+
+
+def _item_and_phase(item: str, phase: Phase | None) -> tuple[str, Phase | None]:
+    """A reason component's item without a phase word in front, and that phase
+    ("年初预算离休费增加 2 万元" -> 离休费, budget)."""
+    for word, named in REASON_ITEM_PHASE_PREFIXES:
+        if item.startswith(word) and len(item) > len(word) + 1:
+            return item[len(word) :].strip(), Phase(named)
+    return item, phase
 
 
 def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, item: str, phase: Phase, used: set[int] | None = None) -> list[Change]:

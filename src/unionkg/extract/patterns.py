@@ -584,6 +584,14 @@ COUNT_GROUP_WORDS: Final[tuple[str, ...]] = ("团组数", "团组", "批次", "�
 #: Units of counts stated in prose, as printed (parentheses in either width).
 COUNT_UNIT_SRC: Final[str] = r"人次|个|辆\s*[（(]台[）)]|辆|批次|批|台\s*[（(]套[）)]|台套|台|套"
 
+#: Phase words in front of a reason component's item that say which figure changed, not what
+#: ("年初预算离休费增加 2 万元": the budget of 离休费).  Only unambiguous ones: "预算绩效评价项目" is a name.
+REASON_ITEM_PHASE_PREFIXES: Final[tuple[tuple[str, str], ...]] = (
+    ("年初预算", "budget"),
+    ("全年预算", "adjusted"),
+    ("调整后预算", "adjusted"),
+    ("调整预算", "adjusted"),
+)
 #: How a reason is split into its components ("离退休费减少 362.52 万元，住房公积金增加 57.18 万元").
 REASON_COMPONENT_BREAKS: Final[str] = "，,；;、"
 
