@@ -251,7 +251,9 @@ def document_quads(index: int, seed: int = 11) -> list[str]:
     w.add(evaluation, iri("ukg:fiscalYear"), typed(year, "integer"))
     w.add(evaluation, iri("ukg:evaluates"), org)
     w.add(evaluation, iri("ukg:evaluationType"), iri("ukg:eval-self"))
-    w.add(evaluation, iri("ukg:score"), typed(f"{rng.randint(80, 99)}.{rng.randint(0, 99):02d}", "decimal"))
+    score = f"{rng.randint(80, 99)}.{rng.randint(0, 99):02d}"
+    w.add(evaluation, iri("ukg:score"), typed(score, "decimal"))
+    provenance(evaluation, f"自评得分{score}分", "performance.evaluation@1")
     return w.lines
 
 
