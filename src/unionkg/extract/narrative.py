@@ -10,6 +10,7 @@ year's figure ("比2018年预算 4.62 万元") are not amounts of the year.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -198,7 +199,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(), _reason_span(text, m)[1]) for m in _reasons(text)]
     for name in ("change_zero_unstated", "change_percent_first", "rate_slash", "rate_each", "rate_average", "flow_return", "flow_return_verb_first"):
         spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text)]
-    spans += [(m.start("from") - 1, m.end()) for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text)]
+    spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text)]
     return spans
 
 
@@ -403,9 +404,13 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     recorded: dict[int, tuple[int, _Figure]] = {}  # figure start -> (index in facts, figure) of every amount read
     # the prior year's figures ("比2018年（上一年）预算 4.62 万元") are neither amounts nor the end of a change statement
     prior = {m.start() for m in matches if NARRATIVE_PATTERNS["prior_year_label"].match(text[_clause_start(text, m.start()) : m.start()])}
+    # figures that are neither inside an excluded span nor a prior year's: where a change statement after an amount stops
+    inside = {f.start() for f in matches if _inside(f.start(), excluded)}
+    open_starts = [f.start() for f in matches if f.start() not in inside and f.start() not in prior]
+    open_set = set(open_starts)
     for i, m in enumerate(matches):
         start = m.start()
-        if _inside(start, excluded):
+        if start in inside:
             continue
         if start in prior:
             raw_prior = text[_clause_start(text, start) : start]
@@ -517,12 +522,12 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 completion_pct=completion,
             )
         )
-        later = [n.start() for n in matches[i + 1 :] if not _inside(n.start(), excluded) and n.start() not in prior]
-        stop = later[0] if later else len(text)
+        at = bisect.bisect_right(open_starts, start)
+        stop = open_starts[at] if at < len(open_starts) else len(text)
         stop = min(stop, _sentence_end(text, m.end()))
         facts.extend(_changes_after(view, m.end(), stop, org, fact_year, label, phase, used))
     _overall_execution_rates(view, facts, final_amounts, ev_starts)
-    skipped = [f for f in matches if f.start() not in recorded and not _inside(f.start(), excluded) and f.start() not in prior]
+    skipped = [f for f in matches if f.start() not in recorded and f.start() in open_set]
     _mark_breakdowns(text, facts, recorded, skipped)
     facts.extend(_changes_without_amount(view, context, sections, names, used, [f.start() for f in matches], labels_at))
     return facts
@@ -1057,6 +1062,19 @@ def _rate_item(text: str, m: re.Match[str], names: list[str]) -> tuple[str | Non
     return label, (clause_start + at if at >= 0 else m.start()), m.end()
 
 
+#: How far before a returned amount what was handed back is read ("将剩余资金"), and before 从/由 a revision's label.
+MAX_RETURNED_WHAT, MAX_REVISION_LABEL = 12, 40
+
+
+def _lead_start(text: str, position: int, limit: int, stop_at_digits: bool = True) -> int:
+    """Where the words right before ``position`` start: after the last clause break (or
+    digit, when ``stop_at_digits``), at most ``limit`` characters back."""
+    floor = max(0, position - limit)
+    breaks = [text.rfind(ch, floor, position) for ch in "，,。；;\n"]
+    digits = [i for i in range(position - 1, floor - 1, -1) if text[i].isdigit()][:1] if stop_at_digits else []
+    return max([floor - 1, *breaks, *digits]) + 1
+
+
 def _returned_money(view: ProseView, context: DocumentContext, sections: list, project_names: list[str]) -> list[Fact]:
     """Money handed back to the finance department ("将剩余资金 2.35 万元全部上缴县财政局",
     "上缴县财政局结余资金 2 万元"): a flow from the body to that department."""
@@ -1070,13 +1088,14 @@ def _returned_money(view: ProseView, context: DocumentContext, sections: list, p
             payee = re.sub(r"\s+", "", m.group("payee"))
             if len(payee) < 2:
                 continue
-            what = re.sub(r"\s+", "", m.group("what") or "")
-            what = re.split(r"[将把]", what)[-1]  # "项目结束后将剩余资金" -> "剩余资金"
+            what_start = m.start() if "what" in m.groupdict() else _lead_start(text, m.start(), MAX_RETURNED_WHAT)
+            what_text = m.group("what") if "what" in m.groupdict() else text[what_start : m.start()]
+            what = re.split(r"[将把]", re.sub(r"\s+", "", what_text or ""))[-1]  # "项目结束后将剩余资金" -> "剩余资金"
             amount = to_yuan(_number(m.group("number")), m.group("unit"))
             project = _project_of_paragraph(text, m.start(), project_names) or _project_before(text, m.start(), project_names)
-            raw = text[m.start() : m.end()]
-            lead = max(raw.rfind("将", 0, m.start("number") - m.start()), raw.rfind("把", 0, m.start("number") - m.start()), 0)
-            ev_start = m.start() + lead + len(raw[lead:]) - len(raw[lead:].lstrip())  # from 将 on: "并将剩余资金…"
+            lead_text = text[what_start : m.start()]
+            lead = max(lead_text.rfind("将"), lead_text.rfind("把"), 0)
+            ev_start = what_start + lead + len(lead_text[lead:]) - len(lead_text[lead:].lstrip())  # from 将 on: "并将剩余资金…"
             payer = org_at(m.start(), sections) or org
             facts.append(Flow(view.evidence(ev_start, m.end(), KEY), payer, payee, amount, context.year, f"上缴{what}" if what else "上缴", project))
     return facts
@@ -1103,7 +1122,8 @@ def _budget_revisions(view: ProseView, context: DocumentContext, sections: list)
         return []
     facts: list[Fact] = []
     for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text):
-        label = m.group("label")
+        label_start = _lead_start(text, m.start(), MAX_REVISION_LABEL, stop_at_digits=False)  # "该项目2024年预算从…"
+        label = text[label_start : m.start()]
         year_m = PATTERNS["year"].search(label)
         year = int(year_m.group("year")) if year_m else context.year
         phase = Phase.BUDGET if "预算" in label else _doc_phase(context.genre)
@@ -1121,8 +1141,8 @@ def _budget_revisions(view: ProseView, context: DocumentContext, sections: list)
             item, _code = _clean_label(re.sub(r"(?:19|20)\d{2}\s*年度?", "", label).lstrip("将把"), [org])
         if not item or len(item) > MAX_LABEL:
             continue
-        raw = text[m.start() : m.end()]
-        ev = view.evidence(m.start() + len(raw) - len(raw.lstrip()), m.end(), KEY)
+        raw = text[label_start : m.end()]
+        ev = view.evidence(label_start + len(raw) - len(raw.lstrip()), m.end(), KEY)
         section_org = org_at(m.start(), sections) or org
         if project is not None and phase is Phase.BUDGET:
             facts.append(Project(ev, section_org, year, project, budget=new))

@@ -722,18 +722,18 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a comparator right before a number: a target or actual value of an indicator, not a rate stated in prose
     "rate_target_before": re.compile(r"(?:[≥≤<>=＝≦≧﹦═]|不超过|不低于|不少于|不高于|小于|大于|等于)\s*$"),
     # money handed back to the finance department: "将剩余资金 12.40 万元全部上缴市财政局" /
-    # "结余资金 2 万元已缴回县财政局"
+    # "结余资金 2 万元已缴回县财政局" (from the number on; what was handed back is read before it)
     "flow_return": re.compile(
-        rf"(?P<what>[^，,。；;\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})\s*(?:全部|全额|已|均)?\s*(?:上缴|缴回|退回|交回|返还)(?:给|至|到)?\s*(?P<payee>[^，,。；;\d]{{2,20}}?)(?=[，,。；;\n]|$)"
+        rf"(?<![\d.,])(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})\s*(?:全部|全额|已|均)?\s*(?:上缴|缴回|退回|交回|返还)(?:给|至|到)?\s*(?P<payee>[^，,。；;\d]{{2,20}}?)(?=[，,。；;\n]|$)"
     ),
     # the same with the verb first: "上缴县财政局结余资金 2.35 万元" (the payee names a finance body)
     "flow_return_verb_first": re.compile(
         rf"(?:上缴|缴回|退回|交回)(?:给|至|到)?\s*(?P<payee>[^，,。；;\d]{{0,12}}?(?:财政厅|财政局|财政|国库))\s*(?P<what>[^，,。；;\d]{{0,10}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
     ),
     # a budget revised from one amount to another: "该项目2024年预算从 60 万元调减至 45 万元" /
-    # "预算由 60 万元调减为 45 万元"
+    # "预算由 60 万元调减为 45 万元" (from 从/由 on; the label is read before it)
     "budget_revision": re.compile(
-        rf"(?P<label>[^，,。；;]{{0,40}}?)(?:从|由)\s*(?P<from>{NUMBER_SRC})\s*(?P<from_unit>{MONEY_UNIT_SRC})\s*"
+        rf"(?:从|由)\s*(?P<from>{NUMBER_SRC})\s*(?P<from_unit>{MONEY_UNIT_SRC})\s*"
         rf"(?P<verb>下调|上调|调减|调增|调整|减少|增加|压减|降低|提高|缩减|核减|核增|降|增)(?:至|到|为)\s*(?P<to>{NUMBER_SRC})\s*(?P<to_unit>{MONEY_UNIT_SRC})"
     ),
     # a project named in prose: “X”项目 / a paragraph that starts with "X项目："
