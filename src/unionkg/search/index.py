@@ -35,6 +35,7 @@ the index lacks (re-ingesting them indexes them).
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -202,6 +203,26 @@ class Reconciliation:
     orphan_files: int = 0
 
 
+@dataclass
+class PreparedIndex:
+    """A document's index files, computed by :meth:`SearchIndex.prepare` (picklable: made in worker processes).
+
+    ``entries_file`` None means the index already holds this content.
+    """
+
+    doc_id: str
+    source: str
+    digest: str
+    entry_count: int
+    encoder: str
+    entries_file: bytes | None = None
+    vectors_file: bytes | None = None
+
+
+class StaleIndexPreparation(Exception):
+    """A prepared document cannot be committed as it is (see :meth:`SearchIndex.commit`)."""
+
+
 def stored_doc_ids(store: object, settings: Settings) -> set[str]:
     """Ids of the document graphs held by ``store``."""
     from unionkg.graph.iris import Iris
@@ -277,30 +298,72 @@ class SearchIndex:
         Call it after the document's graph is committed.  An unchanged
         document (same id, same entries, same encoder) is not re-embedded.
         """
+        return self.commit(self.prepare(extraction))
+
+    def prepare(self, extraction: Extraction) -> "PreparedIndex":
+        """Everything :meth:`commit` writes for a document: tokens, vectors, file contents.
+
+        The costly part of indexing (embedding, tokenising), without writing
+        anything: ingest worker processes call it, the writer commits.  When
+        the manifest already lists the same content, nothing is computed.
+        """
         doc = extraction.document
         entries = entries_of(extraction)
         texts = [search_text(e) for e in entries]
         dense = [dense_text(e) for e in entries] if self.encoder is not None else []
         digest = hashlib.sha1(json.dumps([self._encoder_name, DENSE_VERSION, doc.source, texts, dense], ensure_ascii=False).encode("utf-8")).hexdigest()
+        prepared = PreparedIndex(doc.doc_id, doc.source, digest, len(entries), self._encoder_name)
+        if self._lists(prepared):
+            return prepared
+        if self.encoder is not None:
+            vectors = self._embed(dense)
+            buffer = io.BytesIO()
+            np.savez_compressed(buffer, vectors=vectors.astype(np.float16))
+            prepared.vectors_file = buffer.getvalue()
+        prepared.entries_file = json.dumps({"entries": [e.to_json() for e in entries], "tokens": [tokens(t) for t in texts]}, ensure_ascii=False).encode("utf-8")
+        return prepared
+
+    def _lists(self, prepared: "PreparedIndex") -> bool:
+        """Whether the manifest lists this document with this content (and its file is there)."""
+        manifest = self._current_manifest()
+        docs = manifest.get("docs") or {}
+        digests = manifest.get("digests") or {}
+        return (
+            docs.get(prepared.doc_id) == prepared.source  # type: ignore[union-attr]
+            and digests.get(prepared.doc_id) == prepared.digest  # type: ignore[union-attr]
+            and (self.directory / f"{prepared.doc_id}.json").exists()
+        )
+
+    def commit(self, prepared: "PreparedIndex") -> int:
+        """Write a prepared document's files, then list it in the manifest; return the entry count.
+
+        Raises :class:`StaleIndexPreparation` when the document was prepared
+        as unchanged but the manifest changed since (prepare it again).
+        """
+        if prepared.encoder != self._encoder_name:
+            raise StaleIndexPreparation(f"{prepared.source}: prepared for encoder {prepared.encoder!r}, index uses {self._encoder_name!r}")
+        if prepared.entries_file is None:
+            if self._lists(prepared):
+                return prepared.entry_count
+            raise StaleIndexPreparation(f"{prepared.source}: prepared as unchanged, but the index changed since")
         manifest = self._current_manifest()
         docs = dict(manifest.get("docs") or {})  # type: ignore[call-overload]
         digests = dict(manifest.get("digests") or {})  # type: ignore[call-overload]
-        if docs.get(doc.doc_id) == doc.source and digests.get(doc.doc_id) == digest and (self.directory / f"{doc.doc_id}.json").exists():
-            return len(entries)
         self.directory.mkdir(parents=True, exist_ok=True)
-        if self.encoder is not None:
-            vectors = self._embed(dense)
-            _atomic_write(self.directory / f"{doc.doc_id}.npz", lambda fh: np.savez_compressed(fh, vectors=vectors.astype(np.float16)))
+        vectors_path = self.directory / f"{prepared.doc_id}.npz"
+        if prepared.vectors_file is not None:
+            data = prepared.vectors_file
+            _atomic_write(vectors_path, lambda fh: fh.write(data))
         else:
-            (self.directory / f"{doc.doc_id}.npz").unlink(missing_ok=True)
-        payload = json.dumps({"entries": [e.to_json() for e in entries], "tokens": [tokens(t) for t in texts]}, ensure_ascii=False).encode("utf-8")
-        _atomic_write(self.directory / f"{doc.doc_id}.json", lambda fh: fh.write(payload))
-        docs[doc.doc_id] = doc.source
-        digests[doc.doc_id] = digest
+            vectors_path.unlink(missing_ok=True)
+        entries = prepared.entries_file
+        _atomic_write(self.directory / f"{prepared.doc_id}.json", lambda fh: fh.write(entries))
+        docs[prepared.doc_id] = prepared.source
+        digests[prepared.doc_id] = prepared.digest
         manifest["docs"] = docs
         manifest["digests"] = digests
         self._write_manifest(manifest)  # last: a document is listed only once its files are complete
-        return len(entries)
+        return prepared.entry_count
 
     def _embed(self, dense: list[str | None]) -> np.ndarray:
         """Vectors of the texts to embed (each distinct text once); zero rows where there is none."""
