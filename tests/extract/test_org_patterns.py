@@ -167,3 +167,22 @@ def test_extra_label_categories(label: str, category: str) -> None:
 
     found = _label_category(label)
     assert found is not None and found.value == category
+
+
+@pytest.mark.parametrize(
+    ("lines", "rows"),
+    [
+        (["1 某某机关 行政单位", "2 某某宫 事业单位"], [["某某机关", "行政单位"], ["某某宫", "事业单位"]]),
+        # two rows that ingest joined into one line
+        (["1 某某机关 行政单位2 某某宫 事业单位3 某某中心 差额拨款"], [["某某机关", "行政单位"], ["某某宫", "事业单位"], ["某某中心", "差额拨款"]]),
+        (["| 1 | 某某宫 | 全额拨款 |", "| 2 | 某某中心 | 差额拨款 |"], [["某某宫", "全额拨款"], ["某某中心", "差额拨款"]]),
+        (["1.某某宫", "（2）某某中心"], [["某某宫"], ["某某中心"]]),
+        (["某某宫 事业单位"], []),  # no row number: not a row
+        (["1 某某中心 编制 12"], [["某某中心", "编制", "12"]]),  # a number that is not the next row's stays a cell
+    ],
+)
+def test_unit_rows(lines: list[str], rows: list[list[str]]) -> None:
+    from unionkg.extract.organizations import _unit_rows
+
+    numbered = [(i * 100, line) for i, line in enumerate(lines)]
+    assert [[c.text for c in row] for row in _unit_rows(numbered)] == rows

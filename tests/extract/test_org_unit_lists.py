@@ -57,3 +57,35 @@ def test_county_finance_units() -> None:
     ex = extract(doc)
     units = [(f.name, f.parent) for f in ex.facts if isinstance(f, Organization) and f.role == OrgRole.UNIT]
     assert sorted(units) == [("衡阳县国库集中支付中心", "衡阳县财政局"), ("衡阳县财政事务中心", "衡阳县财政局")]
+
+
+BUDGET_HEAD = "萍乡市总工会2022年部门预算\n\n二、部门预算单位构成\n"
+TEMPLATE_UNITS = ["萍乡市工人文化宫", "萍乡市职工服务中心"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the 部门预算 template: the body's own accounts first, then the units, no owner word
+        "从预算单位构成看，萍乡市总工会部门预算包括：萍乡市总工会本级、萍乡市工人文化宫、萍乡市职工服务中心。\n",
+        # the list on numbered lines after the introduction
+        "纳入本部门2022年部门预算编制范围的二级预算单位包括：\n1.萍乡市工人文化宫\n2.萍乡市职工服务中心\n三、收支预算\n",
+        # a count, then the list in the same sentence
+        "纳入萍乡市总工会2022年部门预算编制范围的预算单位共计3个，包括：萍乡市总工会本级、萍乡市工人文化宫、萍乡市职工服务中心。\n",
+        # rows of a table
+        "纳入本部门决算编制范围的单位共 3 个，名单如下：\n序号 单位名称 单位性质\n1 萍乡市总工会机关 行政单位\n2 萍乡市工人文化宫 事业单位\n3 萍乡市职工服务中心 事业单位\n",
+    ],
+)
+def test_units_after_an_introduction_without_owner_word(body: str) -> None:
+    assert sorted(_units(BUDGET_HEAD + body)) == TEMPLATE_UNITS
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "部门预算包括：一般公共预算、政府性基金预算。\n",  # budgets, not units
+        "纳入本部门预算编制范围的二级预算单位包括：\n本级\n",  # only the body's own accounts
+    ],
+)
+def test_introductions_listing_no_units(body: str) -> None:
+    assert _units(BUDGET_HEAD + body) == []

@@ -254,6 +254,14 @@ UNITS_COUNTED_IN_JIA: dict[str, re.Pattern[str]] = {
 }
 
 
+def _without_marker(item: ListItem) -> ListItem:
+    """An item without a leading list marker ("1.某某宫" when a list was read across a line break)."""
+    marker = UNIT_LINE_MARKER.match(item.text)
+    if marker is None or marker.end() >= len(item.text) or not marker.group(0).strip():
+        return item
+    return ListItem(item.start + marker.end(), item.end, item.text[marker.end() :])
+
+
 def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
     """(item, funding type, reform class) for every subordinate unit listed in the text.
 
@@ -284,7 +292,7 @@ def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, 
                 funding = FUNDING_TYPES[m.group("type")]
             else:
                 reform = REFORM_CLASSES[m.group("class")]
-        for item in items:
+        for item in map(_without_marker, items):
             name, item_reform = unit_name_and_class(item.text)
             if not _looks_like_org(name) or name == federation:
                 continue
@@ -294,15 +302,13 @@ def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, 
                 found[name] = fact
             else:  # a second list adds what the first did not say
                 found[name] = (previous[0], previous[1] or fact[1], previous[2] or fact[2])
-    for row in table_listed_units(view, federation):  # rows of a table after "…共 5 个，包括："
-        known = found.get(row.name)
-        if known is not None:  # a sentence names it too: add what the row says
-            found[row.name] = (known[0], known[1] or row.funding, known[2] or row.reform)
-            continue
-        at = bisect_left(view.offsets, row.start)
-        cell = view.doc.text[row.start : row.end]
-        if at < len(view.text) and view.offsets[at] == row.start and view.text[at : at + len(cell)] == cell:
-            found[row.name] = (ListItem(at, at + len(cell), cell), row.funding, row.reform)
+    for item, funding, reform in units_after_intro(view, federation):  # "…共 5 个，包括：" and rows / a list
+        name = unit_name_and_class(item.text)[0]
+        known = found.get(name)
+        if known is not None:  # another list names it too: add what this one says
+            found[name] = (known[0], known[1] or funding, known[2] or reform)
+        else:
+            found[name] = (item, funding, reform)
     return list(found.values())
 
 
@@ -761,7 +767,15 @@ def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, i
 
 #: The end of a sentence that announces a table of units on the following lines
 #: ("…单位共 5 个，包括：", "…单位名单如下：").
-TABLE_LIST_INTRO = re.compile(r"(?:包括|如下|分别是|分别为|为|是)\s*[：:]\s*$")
+TABLE_LIST_INTRO = re.compile(r"[ \t]*[，,]?[ \t]*(?:名单)?(?:包括|如下|分别是|分别为|为|是)[ \t]*[：:][ \t]*")
+#: An introduction of a list of budget units without a count or an owner word:
+#: "部门预算包括：" / "纳入…编制范围的二级预算单位包括：" / "预算单位构成包括：".
+UNIT_LIST_INTRO = re.compile(
+    r"(?:部门预算|部门决算|预算单位|决算单位|编制范围的[^，,。；;：:\n]{0,12}?单位)(?:构成)?[ \t]*(?:包括|分别是|分别为|有)[ \t]*[：:][ \t]*"
+)
+#: The start of one unit's line after such an introduction: a row number ("1 ", "| 2 |") or a
+#: list marker ("1.", "1、", "（1）").
+UNIT_LINE_MARKER = re.compile(r"^[\s|｜]*(?:\d{1,3}(?:[\s|｜]+|[.、．)）]\s*)|[（(]\d{1,3}[）)]\s*)")
 #: A header row of such a table.
 UNIT_TABLE_HEADER = re.compile(r"单位名称|单位全称")
 #: Cell separators of a flattened table row (spaces or pipes).
@@ -770,15 +784,6 @@ CELL_SPLIT = re.compile(r"\s*\|\s*|\s+")
 ADMINISTRATIVE_CELLS: tuple[str, ...] = ("行政单位", "行政机关")
 #: Most rows read after an introduction (a table longer than this is not a list of units).
 MAX_TABLE_UNITS = 200
-
-
-@dataclass(slots=True)
-class TableUnit:
-    start: int  # offset in doc.text of the name cell
-    end: int
-    name: str
-    funding: str | None
-    reform: str | None
 
 
 def _row_kinds(cells: list[str]) -> tuple[str | None, str | None]:
@@ -793,44 +798,121 @@ def _row_kinds(cells: list[str]) -> tuple[str | None, str | None]:
     return funding, reform
 
 
-def table_listed_units(view: ProseView, federation: str | None) -> list[TableUnit]:
-    """Units printed as rows ("1 某某区第一中学 事业单位 全额拨款") after a count of units
-    that ends with "包括：" ("…二级预算单位共 5 个，包括："); the body's own row is not a unit.
+def _is_the_body(name: str, federation: str) -> bool:
+    return name == federation or name in OWN_ACCOUNT_NAMES or is_short_name_of(name, federation)
 
-    Rows are read from the document's lines (the prose view may join them), from
-    the first numbered row after the introduction to the first line that is not one.
-    """
-    if federation is None:
-        return []
-    doc = view.doc
-    out: list[TableUnit] = []
+
+def _intro_ends(view: ProseView) -> list[int]:
+    """Offsets (in the view) right after every introduction of a list of units."""
+    ends: set[int] = set()
     for m in UNIT_COUNT_PATTERNS["noun_then_count"].finditer(view.text):
         para_end = view.text.find("\n", m.end())
         para_end = len(view.text) if para_end < 0 else para_end
-        if not TABLE_LIST_INTRO.search(view.text[m.end() : para_end]):
-            continue
-        pos = doc.text.find("\n", view.offsets[m.end()])
-        started = False
-        while 0 <= pos < len(doc.text) and len(out) < MAX_TABLE_UNITS:
-            line_start = pos + 1
-            line_end = doc.text.find("\n", line_start)
-            line_end = len(doc.text) if line_end < 0 else line_end
-            line = doc.text[line_start:line_end]
-            pos = line_end if line_end < len(doc.text) else -1
-            if not line.strip() or (not started and UNIT_TABLE_HEADER.search(line)):
+        intro = TABLE_LIST_INTRO.match(view.text, m.end(), para_end)
+        if intro is not None:
+            ends.add(intro.end())
+    ends.update(m.end() for m in UNIT_LIST_INTRO.finditer(view.text))
+    return sorted(ends)
+
+
+@dataclass(slots=True)
+class _Cell:
+    text: str
+    start: int  # offset in doc.text
+
+
+#: A cell that ends with the number of the next row, where ingest joined two rows
+#: ("行政单位2 某某宫 …" from "…行政单位" and "2 某某宫 …").
+_CELL_THEN_ROW_NUMBER = re.compile(r"^(?P<cell>\D+?)(?P<n>\d{1,3})$")
+
+
+def _unit_rows(lines: list[tuple[int, str]]) -> list[list[_Cell]]:
+    """The rows of a list of units from its lines: each row starts with its number
+    (or a list marker), rows joined into one line are split at the next number."""
+    rows: list[list[_Cell]] = []
+    for line_start, line in lines:
+        marker = UNIT_LINE_MARKER.match(line)
+        if marker is None:
+            break
+        number = re.search(r"\d+", marker.group(0))
+        expected = int(number.group(0)) + 1 if number else None
+        row: list[_Cell] = []
+        cursor = marker.end()
+        for cell in (c for c in CELL_SPLIT.split(line[marker.end() :]) if c):
+            at = line.index(cell, cursor)
+            cursor = at + len(cell)
+            joined = _CELL_THEN_ROW_NUMBER.match(cell) if row else None
+            if expected is not None and cell.isdigit() and int(cell) == expected and row:
+                rows.append(row)
+                row, expected = [], expected + 1
                 continue
-            cells = [c for c in CELL_SPLIT.split(line.strip()) if c]
-            if len(cells) < 2 or not cells[0].isdigit():
-                break
-            started = True
-            name = clean_org_name(cells[1])
-            if not _looks_like_org(name):
-                break
-            if name == federation:
-                continue  # the body's own accounts (本级 / 机关)
-            start = line_start + line.index(cells[1])
-            funding, reform = _row_kinds(cells[2:])
-            out.append(TableUnit(start, start + len(cells[1]), name, funding, reform))
+            if expected is not None and joined is not None and int(joined.group("n")) == expected:
+                row.append(_Cell(joined.group("cell"), line_start + at))
+                rows.append(row)
+                row, expected = [], expected + 1
+                continue
+            row.append(_Cell(cell, line_start + at))
+        if row:
+            rows.append(row)
+    return rows
+
+
+def _lines_after(text: str, position: int) -> list[tuple[int, str]]:
+    """(start, line) of the non-empty lines after the line holding ``position``, up to the
+    first line that is not a row of units; a header row ("单位名称") first is skipped."""
+    out: list[tuple[int, str]] = []
+    pos = text.find("\n", position)
+    while 0 <= pos < len(text) and len(out) < MAX_TABLE_UNITS:
+        start = pos + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        pos = end if end < len(text) else -1
+        if not line.strip() or (not out and UNIT_TABLE_HEADER.search(line)):
+            continue
+        if UNIT_LINE_MARKER.match(line) is None:
+            break
+        out.append((start, line))
+    return out
+
+
+def _rows_after(view: ProseView, at: int, federation: str) -> list[tuple[ListItem, str | None, str | None]]:
+    """Units printed one per line after an introduction that ends its paragraph: table rows
+    ("1 某某区第一中学 事业单位 全额拨款", "| 2 | X | 差额拨款 |") or numbered lines ("1.X")."""
+    out: list[tuple[ListItem, str | None, str | None]] = []
+    for row in _unit_rows(_lines_after(view.doc.text, view.offsets[at - 1])):
+        raw = row[0].text
+        name = clean_org_name(raw)
+        if not _looks_like_org(name):
+            break
+        if _is_the_body(name, federation):
+            continue  # the body's own accounts (本级 / 机关)
+        view_at = bisect_left(view.offsets, row[0].start)
+        if view_at < len(view.text) and view.offsets[view_at] == row[0].start and view.text[view_at : view_at + len(raw)] == raw:
+            funding, reform = _row_kinds([c.text for c in row[1:]])
+            out.append((ListItem(view_at, view_at + len(raw), raw), funding, reform))
+    return out
+
+
+def units_after_intro(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
+    """Units listed after an introduction that names budget units without an owner word:
+    "…二级预算单位共 5 个，包括：" / "部门预算包括：X本级、A、B" / "编制范围的二级预算单位包括："
+    then rows or numbered lines.  (item, funding type, reform class); the body itself is no unit.
+    """
+    if federation is None:
+        return []
+    out: list[tuple[ListItem, str | None, str | None]] = []
+    for at in _intro_ends(view):
+        para_end = view.text.find("\n", at)
+        para_end = len(view.text) if para_end < 0 else para_end
+        sentence_end = min((i for i in (view.text.find(ch, at, para_end) for ch in "。；;") if i >= 0), default=para_end)
+        if view.text[at:sentence_end].strip():
+            for item in split_list(view.text[at:sentence_end], at):
+                name, reform = unit_name_and_class(item.text)
+                if _looks_like_org(name) and not _is_the_body(name, federation):
+                    out.append((item, funding_in_note(item.text), reform))
+        else:
+            out.extend(_rows_after(view, at, federation))
     return out
 
 
