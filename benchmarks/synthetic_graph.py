@@ -41,6 +41,27 @@ COMPARATORS = {"≥": "cmp-ge", "≤": "cmp-le", "=": "cmp-eq", ">": "cmp-gt", "
 PHASES = {"budget": "approved", "final": "executed"}
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
+# The (table, column) pairs whose rows become figures, per kind: a final
+# account prints more tables and columns than a budget (the samples: 250
+# figures in a provincial final account, 40-150 in a city budget).
+TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "budget": (("公开02表", "本年收入合计"), ("公开03表", "本年支出合计"), ("公开03表", "基本支出"), ("公开05表", "合计"), ("公开06表", "金额")),
+    "final": (("公开01表", "决算数"), ("公开02表", "本年收入合计"), ("公开03表", "本年支出合计"), ("公开03表", "基本支出"),
+              ("公开03表", "项目支出"), ("公开04表", "合计"), ("公开05表", "合计"), ("公开06表", "人员经费"), ("公开06表", "公用经费")),
+}
+ECONOMIC_TABLE = "公开06表"
+# Share of a document's figures that belong to the body itself rather than
+# to one of its units (the samples: 67 of 151 in a city budget, all 250 in a
+# provincial final account).
+BODY_SHARE = 0.6
+# Projects per document and indicators per project, and whole-department
+# indicators (no project) per document, as (low, high).  The samples: 52
+# indicators over 9 projects in a final account, 39 whole-department ones in
+# a self-evaluation, a handful in a budget: about 90 per body and year.
+PROJECTS_PER_DOC = {"budget": (1, 3), "final": (5, 9)}
+INDICATORS_PER_PROJECT = (4, 9)
+OVERALL_INDICATORS = {"budget": (0, 0), "final": (15, 40)}
+
 # How many of the other facts that name their body (ukg:org) a document of
 # each kind states, as (low, high) per document.  Measured on ingests of the
 # samples: a provincial final account has 47 changes, 43 counts, 6 duties and
@@ -184,16 +205,16 @@ def document_quads(index: int, seed: int = 11) -> list[str]:
     codes += [(i, iname, "func") for _, _, kuan in FUNCTIONAL for _, _, items in kuan for i, iname in items]
     codes += [(c, n, "econ") for c, n in ECONOMIC]
     obs_no = 0
-    for table, column in (("公开02表", "本年收入合计"), ("公开03表", "本年支出合计"), ("公开03表", "基本支出"), ("公开05表", "合计"), ("公开06表", "金额")):
+    for table, column in TABLE_COLUMNS[kind]:
         for code, name, scheme in codes:
-            if (scheme == "econ") != (table == "公开06表") or rng.random() < 0.2:
+            if (scheme == "econ") != (table == ECONOMIC_TABLE) or rng.random() < 0.2:
                 continue
             obs = f"<{BASE}data/{division}/{org_slug}/{year}/{kind}/obs/{obs_no}>"
             obs_no += 1
             amount = f"{rng.randint(1000, 90_000_000)}.{rng.randint(0, 99):02d}"
             w.add(obs, f"<{RDF_TYPE}>", iri("qb:Observation"))
             w.add(obs, iri("qb:dataSet"), dataset)
-            w.add(obs, iri("obeu-dimension:organization"), rng.choice(units))
+            w.add(obs, iri("obeu-dimension:organization"), org if rng.random() < BODY_SHARE else rng.choice(units))
             w.add(obs, iri("obeu-dimension:fiscalYear"), year_iri)
             w.add(obs, iri("ukg:fiscalYear"), typed(year, "integer"))
             w.add(obs, iri("obeu-dimension:budgetPhase"), f"<{NS['obeu-codelist']}budget-phase/{phase}>")
@@ -208,7 +229,7 @@ def document_quads(index: int, seed: int = 11) -> list[str]:
             provenance(obs, f"{code} {name} {amount}", "final_accounts.tables@1")
 
     # Projects, indicators, evaluation.
-    for p_no, project_name in enumerate(rng.sample(PROJECTS, k=rng.randint(2, 6))):
+    for p_no, project_name in enumerate(rng.sample(PROJECTS, k=rng.randint(*PROJECTS_PER_DOC[kind]))):
         project = f"<{BASE}id/project/{division}/{org_slug}/{year}/{kind}-p{p_no}>"  # one document per body, year and kind
         budget = rng.randint(100_000, 30_000_000)
         final = budget if rng.random() < 0.7 else int(budget * rng.uniform(0.6, 1))
@@ -220,30 +241,11 @@ def document_quads(index: int, seed: int = 11) -> list[str]:
         w.add(project, iri("ukg:finalAmount"), typed(final, "decimal"))
         w.add(project, iri("ukg:executionRate"), typed(round(final / budget * 100, 2), "decimal"))
         provenance(project, f"项目名称 {project_name}", "performance.tables@1")
-        for i_no, (level1, level2, template, unit, glyph, (low, high)) in enumerate(rng.sample(INDICATORS, k=rng.randint(4, 9))):
-            ind = f"{project[:-1]}/indicator/i{i_no}>"
-            target = rng.randint(low, high)
-            actual = target if rng.random() < 0.8 else max(0, target - rng.randint(1, max(1, target // 4)))
-            met = actual >= target if glyph in "≥>=" else actual <= target
-            weight = rng.choice((5, 10, 20))
-            name = template.format(p=project_name)
-            w.add(ind, f"<{RDF_TYPE}>", iri("ukg:PerformanceIndicator"))
-            w.add(ind, iri("skos:prefLabel"), lit(name, "zh"))
-            w.add(ind, iri("ukg:project"), project)
-            w.add(ind, iri("ukg:org"), org)
-            w.add(ind, iri("ukg:fiscalYear"), typed(year, "integer"))
-            w.add(ind, iri("ukg:level1Label"), lit(level1))
-            w.add(ind, iri("ukg:level2Label"), lit(level2))
-            w.add(ind, iri("ukg:comparator"), iri(f"ukg:{COMPARATORS[glyph]}"))
-            w.add(ind, iri("ukg:targetValue"), typed(target, "decimal"))
-            w.add(ind, iri("ukg:targetText"), lit(f"{glyph}{target}{unit}"))
-            w.add(ind, iri("ukg:unit"), lit(unit))
-            w.add(ind, iri("ukg:actualValue"), typed(actual, "decimal"))
-            w.add(ind, iri("ukg:actualText"), lit(f"={actual}{unit}"))
-            w.add(ind, iri("ukg:weight"), typed(weight, "decimal"))
-            w.add(ind, iri("ukg:score"), typed(weight if met else weight // 2, "decimal"))
-            w.add(ind, iri("ukg:met"), typed("true" if met else "false", "boolean"))
-            provenance(ind, f"{name} {glyph}{target}{unit} ={actual}{unit}", "performance.tables@1")
+        for i_no, spec in enumerate(rng.sample(INDICATORS, k=rng.randint(*INDICATORS_PER_PROJECT))):
+            indicator(w, rng, f"{project[:-1]}/indicator/i{i_no}>", spec, project_name, project, org, year, provenance)
+    overall = f"<{BASE}id/project/{division}/{org_slug}/{year}/{kind}-overall"
+    for i_no in range(rng.randint(*OVERALL_INDICATORS[kind])):
+        indicator(w, rng, f"{overall}/indicator/o{i_no}>", rng.choice(INDICATORS), "部门整体支出", None, org, year, provenance)
     other_facts(w, rng, kind, doc_id, year, org, units, provenance)
     evaluation = f"<{BASE}id/evaluation/{doc_id}>"
     w.add(evaluation, f"<{RDF_TYPE}>", iri("ukg:Evaluation"))
@@ -255,6 +257,34 @@ def document_quads(index: int, seed: int = 11) -> list[str]:
     w.add(evaluation, iri("ukg:score"), typed(score, "decimal"))
     provenance(evaluation, f"自评得分{score}分", "performance.evaluation@1")
     return w.lines
+
+
+def indicator(w: _Doc, rng: random.Random, ind: str, spec: tuple, subject: str, project: str | None, org: str, year: int, provenance: object) -> None:  # type: ignore[type-arg]  # spec: a row of corpus.INDICATORS
+    """One performance indicator (of ``project``, or of the whole department when None)."""
+    level1, level2, template, unit, glyph, (low, high) = spec
+    target = rng.randint(low, high)
+    actual = target if rng.random() < 0.8 else max(0, target - rng.randint(1, max(1, target // 4)))
+    met = actual >= target if glyph in "≥>=" else actual <= target
+    weight = rng.choice((5, 10, 20))
+    name = template.format(p=subject)
+    w.add(ind, f"<{RDF_TYPE}>", iri("ukg:PerformanceIndicator"))
+    w.add(ind, iri("skos:prefLabel"), lit(name, "zh"))
+    if project is not None:
+        w.add(ind, iri("ukg:project"), project)
+    w.add(ind, iri("ukg:org"), org)
+    w.add(ind, iri("ukg:fiscalYear"), typed(year, "integer"))
+    w.add(ind, iri("ukg:level1Label"), lit(level1))
+    w.add(ind, iri("ukg:level2Label"), lit(level2))
+    w.add(ind, iri("ukg:comparator"), iri(f"ukg:{COMPARATORS[glyph]}"))
+    w.add(ind, iri("ukg:targetValue"), typed(target, "decimal"))
+    w.add(ind, iri("ukg:targetText"), lit(f"{glyph}{target}{unit}"))
+    w.add(ind, iri("ukg:unit"), lit(unit))
+    w.add(ind, iri("ukg:actualValue"), typed(actual, "decimal"))
+    w.add(ind, iri("ukg:actualText"), lit(f"={actual}{unit}"))
+    w.add(ind, iri("ukg:weight"), typed(weight, "decimal"))
+    w.add(ind, iri("ukg:score"), typed(weight if met else weight // 2, "decimal"))
+    w.add(ind, iri("ukg:met"), typed("true" if met else "false", "boolean"))
+    provenance(ind, f"{name} {glyph}{target}{unit} ={actual}{unit}", "performance.tables@1")  # type: ignore[operator]
 
 
 def other_facts(w: _Doc, rng: random.Random, kind: str, doc_id: str, year: int, org: str, units: list[str], provenance: object) -> None:
