@@ -40,6 +40,7 @@ import json
 import os
 import re
 import threading
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -201,6 +202,52 @@ class Reconciliation:
     dropped: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     orphan_files: int = 0
+
+
+class VectorCache:
+    """Vectors of texts an encoder embedded before in this process, by sha1 of the text.
+
+    Kept per encoder object (two models never share vectors, whatever their
+    names) and bounded (oldest first out).  An encoder is a deterministic
+    function of the text, so a cached vector is the one a new encode would
+    give, up to float32 rounding: USE sums in an order that depends on the
+    other texts of its micro-batch (differences below 2e-7), as a text
+    embedded with other documents always did.
+    """
+
+    def __init__(self, capacity: int = 20_000):  # ~40 MB of 512-dimension float32 rows per encoder
+        self.capacity = capacity
+        self._by_encoder: "weakref.WeakKeyDictionary[object, dict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+        self.hits = 0
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def lookup(self, encoder: object, texts: list[str]) -> dict[str, np.ndarray]:
+        """The cached vectors of ``texts`` (those known)."""
+        with self._lock:
+            vectors = self._by_encoder.get(encoder) or {}
+            found = {t: v for t in texts if (v := vectors.get(self._key(t))) is not None}
+            self.hits += len(found)
+        return found
+
+    def store(self, encoder: object, vectors: dict[str, np.ndarray]) -> None:
+        with self._lock:
+            known = self._by_encoder.setdefault(encoder, {})
+            for text, vector in vectors.items():
+                known[self._key(text)] = np.array(vector, dtype=np.float32)
+            while len(known) > self.capacity:
+                del known[next(iter(known))]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._by_encoder.clear()
+            self.hits = 0
+
+
+VECTOR_CACHE = VectorCache()
 
 
 @dataclass
@@ -366,12 +413,21 @@ class SearchIndex:
         return prepared.entry_count
 
     def _embed(self, dense: list[str | None]) -> np.ndarray:
-        """Vectors of the texts to embed (each distinct text once); zero rows where there is none."""
+        """Vectors of the texts to embed (each distinct text once); zero rows where there is none.
+
+        Texts embedded before by this process come from :data:`VECTOR_CACHE`
+        (headings and boilerplate repeat across the documents of the genre).
+        """
         assert self.encoder is not None
         vectors = np.zeros((len(dense), self.encoder.dim), dtype=np.float32)
         distinct = list(dict.fromkeys(t for t in dense if t))
         if distinct:
-            encoded = dict(zip(distinct, self.encoder.encode(distinct)))
+            encoded = VECTOR_CACHE.lookup(self.encoder, distinct)
+            missing = [t for t in distinct if t not in encoded]
+            if missing:
+                fresh = dict(zip(missing, self.encoder.encode(missing)))
+                VECTOR_CACHE.store(self.encoder, fresh)
+                encoded.update(fresh)
             for i, t in enumerate(dense):
                 if t:
                     vectors[i] = encoded[t]
