@@ -142,9 +142,11 @@ class Amount(Fact):
     part_of: str | None = None
     #: What kind of figure it is when not a plain total of its phase (values in
     #: :data:`unionkg.extract.patterns.AMOUNT_QUALIFIERS`): "mid_year_addition"
-    #: (财政年中追加 x 万元), "unspent_balance" (年初预算结余 x 万元，未支出), or a rate
-    #: ("rate_per_month" for 300 元/月, "rate_per_person", "rate_per_household",
-    #: "rate_per_item", "rate_per_year", "rate_per_day").  None for a total.
+    #: (财政年中追加 x 万元), "unspent_balance" (年初预算结余 x 万元，未支出),
+    #: "difference_from_budget" (a final figure's signed difference from the year's
+    #: budget: 比年初预算增加 x 万元), or a rate ("rate_per_month" for 300 元/月,
+    #: "rate_per_person", "rate_per_household", "rate_per_item", "rate_per_year",
+    #: "rate_per_day").  None for a total.
     qualifier: str | None = None
 
 

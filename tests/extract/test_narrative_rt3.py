@@ -13,7 +13,8 @@ counts per kind, and how many leftover numbers the quality report may show.
   wording: 比上年增加（减少）0 万元, 与上年持平, the prior year's figure
   (比2019年（上一年）预算 x 万元), "0 台设备 0 万元", an amount labelled with a count.
 * ``rt3n_sn_city_union_final_2023``: comparisons in their own clause (与上年相比，增加 x；
-  与年初预算 x 万元相比); changes against the budget stay unread (not year on year).
+  与年初预算 x 万元相比); differences from the budget (比年初预算增加 x) are final amounts
+  qualified difference_from_budget, never year-on-year changes.
 * ``rt3n_gd_trad_county_final_2021``: traditional script, 元 with thousands separators.
 * ``rt3n_sc_district_budget_2024``: a budget printing the prior year's figure with its
   year (2023年预算数为 x 万元 -> an amount of 2023) and the change as a bare 增加 y 万元.
@@ -110,6 +111,7 @@ MONEY_CASES: dict[str, tuple[list[str], list[str]]] = {
     "prior_year_words": (["比2019年（上一年）预算", "上年决算数为", "比去年"], ["比年初预算", "本年预算数", "年初结转"]),
     "label_change_word": (["工会信息化项目减少", "支出增加了", "人员经费下降"], ["增加", "减少工资福利支出", "收入总计"]),
     "yoy_basis_before": (["与上年相比，", "同比", "较上一年"], ["与年初预算 850.00 万元相比，", "比预算", "年初结转"]),
+    "budget_difference_label": (["比年初预算增加", "较预算减少", "与年初预算数相比节约"], ["比上年增加", "年初预算", "比年初预算"]),
     "budget_basis_before": (["与年初预算 850.00 万元相比，", "比年初预算", "较调整后预算"], ["与上年相比，", "比上年", "预算执行率"]),
     "label_not_an_item": (["成本指标 经济成本 人均培训成本 ≤", "=", "≥ "], ["公务接待费", "基本支出", "资金≥90%的项目"]),
     "label_year_lead": (["2023年预算数为", "（二）2019 年度收入", "2025年"], ["2023年12月31日前支出", "预算2023年", "第2023号"]),
@@ -118,7 +120,7 @@ MONEY_CASES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 #: patterns used with ``match`` (anchored at the start of the text)
-ANCHORED = {"rate_item_after", "label_change_word", "count_label", "label_time_lead", "label_year_lead"}
+ANCHORED = {"rate_item_after", "label_change_word", "count_label", "label_time_lead", "label_year_lead", "budget_difference_label"}
 
 
 def _money_matches(name: str, text: str) -> bool:

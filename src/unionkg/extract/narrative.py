@@ -420,7 +420,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 section_org = org_at(start, sections)
                 facts.extend(_prior_year_amount(view, m, context, section_org or federation, earlier[-1] if earlier else None, names, None if section_org else "department"))
             elif previous_label is not None and previous_label[0] == _sentence_start(text, start):
-                # "支出决算 900 万元，与年初预算 850 万元相比": the item's figure in the phase named
+                # "支出决算 900 万元，与年初预算 850 万元相比": the item's figure in the phase named;
+                # "…，比年初预算增加 3.20 万元": its difference from the budget
                 section_org = org_at(start, sections)
                 facts.extend(_compared_phase_amount(view, m, raw_prior, section_org or federation, year, previous_label[1], None if section_org else "department"))
             continue  # "比年初预算减少 1.40 万元": a comparison with the budget, not a figure of its own
@@ -451,7 +452,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             # "与上年相比，增加 40.20 万元": a change of the sentence's item, never an amount "增加"
             subject = previous_label[1] if previous_label is not None and previous_label[0] == _sentence_start(text, start) else None
             subject = subject or _subject_before(text, start, labels_at, [f.start() for f in matches])
-            facts.extend(_bare_change(view, m, label, clause_start, subject, org_at(start, sections) or federation, fact_year, phase))
+            section_org = org_at(start, sections)
+            facts.extend(_bare_change(view, m, label, clause_start, subject, section_org or federation, fact_year, phase, None if section_org else "department"))
             continue
         changed = _label_change(view, m, label, raw, clause_start, org_at(start, sections) or federation, year, phase)
         if changed:
@@ -647,6 +649,8 @@ def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContex
     return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item), scope=scope)]
 
 
+#: :attr:`Amount.qualifier` of a final figure's difference from the budget.
+BUDGET_DIFFERENCE = "difference_from_budget"
 #: How far from the document's year a year printed before a label may be and still name the figure's year.
 LABEL_YEARS_BACK, LABEL_YEARS_AHEAD = 5, 3
 
@@ -666,6 +670,9 @@ def _compared_phase_amount(view: ProseView, figure: _Figure, raw: str, org: str,
     of that phase in the same year; nothing when the label says more than a phase."""
     rest = re.sub(r"^\s*(?:比|较|与|同)", "", raw).strip()
     phase = _explicit_phase(rest)
+    difference = NARRATIVE_MONEY_PATTERNS["budget_difference_label"].match(raw)
+    if difference is not None:  # "比年初预算增加 3.20 万元": by how much the figure differs from the budget
+        return [_budget_difference(view, figure, difference.group("word"), figure.start() - len(raw), org, year, item, scope)]
     if phase is None or not _phase_only(rest) or not re.match(r"\s*相比|\s*比较", view.text[figure.end() : figure.end() + 4]):
         return []
     ev_start = figure.start() - len(raw) + (len(raw) - len(raw.lstrip()))
@@ -673,15 +680,34 @@ def _compared_phase_amount(view: ProseView, figure: _Figure, raw: str, org: str,
     return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item), scope=scope)]
 
 
-def _bare_change(view: ProseView, figure: _Figure, word: str, clause_start: int, item: str | None, org: str, year: int, phase: Phase) -> list[Fact]:
+def _budget_difference(view: ProseView, figure: _Figure, word: str, start: int, org: str, year: int, item: str, scope: str | None) -> Amount:
+    """By how much a final figure differs from the year's budget ("比年初预算增加 3.20 万元",
+    "与年初预算 850 万元相比，减少 5 万元"): not a year-on-year change, so an amount of the
+    final phase with ``qualifier`` "difference_from_budget", signed (a shortfall is negative)."""
+    text = view.text
+    value = to_yuan(_number(figure.number), figure.unit)
+    value = -abs(value) if word == "节约" or CHANGE_WORDS.get(word) == "decrease" else value  # 节约: spent less than budgeted
+    lead = text[start : figure.start()]
+    ev_start = start + len(lead) - len(lead.lstrip())
+    end = figure.end()
+    gap = re.compile(r"\s*[，,]?\s*").match(text, end)
+    pct_m = PATTERNS["change_percent"].match(text, gap.end() if gap else end, min(_sentence_end(text, end), end + 20))
+    if pct_m is not None:
+        end = pct_m.end()  # "增加 50.00 万元，增长 5.88%": the same difference as a share of the budget, quoted with it
+    return Amount(view.evidence(ev_start, end, KEY), org, year, Phase.FINAL, _direction_of(item), item, value, scope=scope, qualifier=BUDGET_DIFFERENCE)
+
+
+def _bare_change(view: ProseView, figure: _Figure, word: str, clause_start: int, item: str | None, org: str, year: int, phase: Phase, scope: str | None = None) -> list[Fact]:
     """A change stated by a bare change word after a comparison clause ("与上年相比，增加 40.20 万元，
     增长 4.90%"): a change of ``item`` when the comparison is with the prior year; nothing when it
     is with the budget ("与年初预算 850 万元相比，增加 50 万元") or names no item."""
     text = view.text
     before = text[_sentence_start(text, figure.start()) : clause_start]
     earlier_year = any(int(y) < year for y in re.findall(r"((?:19|20)\d{2})\s*年", before))  # "2023年预算数为 x 万元，增加 y"
-    if item is None or NARRATIVE_MONEY_PATTERNS["budget_basis_before"].search(before):
+    if item is None:
         return []
+    if NARRATIVE_MONEY_PATTERNS["budget_basis_before"].search(before):
+        return [_budget_difference(view, figure, word, clause_start, org, year, item, scope)]  # "与年初预算 x 万元相比，增加 y 万元"
     if not (NARRATIVE_MONEY_PATTERNS["yoy_basis_before"].search(before) or earlier_year):
         return []
     direction = CHANGE_WORDS[word]

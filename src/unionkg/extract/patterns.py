@@ -756,6 +756,8 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "label_change_word": re.compile(r"(?P<item>\S.*?)\s*(?P<word>增加|减少|增长|下降|降低|提高)了?\s*$"),
     # a comparison with the prior year in the text before a bare change word ("与上年相比，增加 40.20 万元")
     "yoy_basis_before": re.compile(r"上年|上一年|去年|同比"),
+    # a label comparing a figure with the year's budget, ending in the change word: "比年初预算增加" / "较预算减少"
+    "budget_difference_label": re.compile(r"^\s*(?:比|较|与)\s*(?:年初|全年|调整后?的?)?预算(?:数)?(?:相比)?\s*(?P<word>增加|减少|增长|下降|节约|超支)了?\s*$"),
     # a comparison with the budget of the year ("与年初预算 850.00 万元相比，增加…", "比年初预算增加"): not year on year
     "budget_basis_before": re.compile(r"(?:与|比|较)\s*(?:年初|全年|调整后?的?)?预算"),
     # the end of a label that makes its figure an indicator's target or actual value in a table read as
