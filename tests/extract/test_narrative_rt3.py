@@ -100,9 +100,9 @@ MONEY_CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "project_mention": (["“职工书屋”项目", "\n困难职工帮扶项目：全年", "「送温暖」 项目"], ["本项目", "该项目2025年预算", "项目支出 10 万元"]),
     "project_back_reference": (["该项目", "此项目2025年", "本项目"], ["项目支出", "各项目", "所有项目"]),
-    "change_zero_unstated": (
-        ["比上年增加/减少 0 万元", "比上年增加（减少）0 万元", "同比增加或减少 0.00 万元"],
-        ["比上年增加 0 万元", "比上年增加/减少 5 万元", "增加/减少的原因"],
+    "change_direction_unstated": (
+        ["比上年增加/减少 0 万元", "比上年增加（减少）0 万元", "同比增加或减少 0.00 万元", "比上年增加/减少 0.50 万元"],
+        ["比上年增加 0 万元", "比上年减少 5 万元", "增加/减少的原因"],
     ),
     "change_percent_first": (
         ["较上年增长 6.25%，增加 75.66 万元", "同比下降 3%", "比上年增幅为 5.5%"],
@@ -190,3 +190,22 @@ def test_reason_component_phase_prefix(item: str, expected: tuple[str, str]) -> 
 
     got_item, got_phase = _item_and_phase(item, Phase.FINAL)
     assert (got_item, str(got_phase)) == expected
+
+
+def test_a_change_of_unstated_direction_is_warned_not_read(tmp_path: Path) -> None:
+    """"比上年增加/减少 0.50 万元": the sign is unknown, so no change and no prior-year figure, a warning;
+    of 0 it is flat."""
+    path = tmp_path / "template_budget.txt"
+    path.write_text(
+        "某某县总工会2022年部门预算\n一、“三公”经费预算情况说明\n"
+        "公务接待费 2.00 万元，比上年增加/减少 0.50 万元。增加/减少的原因主要是******。\n"
+        "因公出国（境）费 0 万元，比上年增加（减少）0 万元。\n",
+        encoding="utf-8",
+    )
+    ex = extract(load_source(path, Settings(store="unused", encoder="hash")))
+    from unionkg.model import Amount, Change
+
+    changes = [(f.item, f.direction, f.delta) for f in ex.facts if isinstance(f, Change)]
+    assert changes == [("因公出国(境)费", "flat", 0)]
+    assert all(f.year == 2022 for f in ex.facts if isinstance(f, Amount))
+    assert any("does not say whether 公务接待费 rose or fell" in w for w in ex.warnings)

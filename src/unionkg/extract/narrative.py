@@ -197,7 +197,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     zero changes of the template ("比上年增加/减少 0 万元"), rates, money returned."""
     spans = [m.span() for m in PATTERNS["change_amount"].finditer(text)]
     spans += [(m.start(), _reason_span(text, m)[1]) for m in _reasons(text)]
-    for name in ("change_zero_unstated", "change_percent_first", "rate_slash", "rate_each", "rate_average", "flow_return", "flow_return_verb_first"):
+    for name in ("change_direction_unstated", "change_percent_first", "rate_slash", "rate_each", "rate_average", "flow_return", "flow_return_verb_first"):
         spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text)]
     spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text)]
     return spans
@@ -268,12 +268,15 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
     """
     text = view.text
     segment = text[start:stop]
-    zero_m = NARRATIVE_MONEY_PATTERNS["change_zero_unstated"].search(text, start, stop)
-    if zero_m is not None:
+    open_m = NARRATIVE_MONEY_PATTERNS["change_direction_unstated"].search(text, start, stop)
+    if open_m is not None:
         # "比上年增加/减少 0 万元": the template leaves the direction open, but a change of nothing is flat
         if used is not None:
-            used.add(zero_m.start())
-        return [Change(view.evidence(zero_m.start(), zero_m.end(), KEY), org, year, item, "flat", Decimal(0), None, None, phase)]
+            used.add(open_m.start())
+        if _number(open_m.group("number")) != 0:
+            warn(f"narrative: '{text[open_m.start() : open_m.end()]}' (offset {view.doc.offsets[view.offsets[open_m.start()]]}) does not say whether {item} rose or fell; no change read")
+            return []
+        return [Change(view.evidence(open_m.start(), open_m.end(), KEY), org, year, item, "flat", Decimal(0), None, None, phase)]
     if NARRATIVE_PATTERNS["placeholder"].search(segment):
         return []
     amount_m = PATTERNS["change_amount"].search(text, start, stop)
@@ -636,6 +639,8 @@ def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContex
     year = int(year_m.group("year")) if year_m else context.year - 1
     if year >= context.year:
         return []
+    if any(word in raw for word in CHANGE_WORDS if len(word) > 1):
+        return []  # "比上年增加/减少 0.50 万元": a change, not the prior year's figure
     rest = NARRATIVE_MONEY_PATTERNS["prior_year_words"].sub("", re.sub(r"^\s*(?:比|较|与|同比)", "", raw))
     rest = re.sub(r"[（(][^（()）]{0,6}[）)]", "", rest)
     rest, _code = _clean_label(rest, names)

@@ -740,10 +740,10 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "project_mention": re.compile(r"[“\"「](?P<quoted>[^”\"」\n]{2,30})[”\"」]\s*项目|(?:^|\n)\s*(?P<head>[^\n，,。；;：:“”\"]{2,30}?)项目\s*[：:]"),
     # a reference back to the project just named: 该项目 / 此项目 / 本项目
     "project_back_reference": re.compile(r"(?:该|此|本|这个)项目"),
-    # a year-on-year change of zero whose direction the template leaves open: "比上年增加/减少 0 万元",
-    # "比上年增加（减少）0 万元" (a change of nothing: flat)
-    "change_zero_unstated": re.compile(
-        rf"(?P<basis>比上年|较上年|同比)\s*(?:增加|增长|增)\s*(?:[/／、或]\s*|[（(]\s*)(?:减少|下降|减)\s*[）)]?\s*(?P<number>0+(?:\.0+)?)\s*(?P<unit>{MONEY_UNIT_SRC})"
+    # a year-on-year change whose direction the template leaves open: "比上年增加/减少 0 万元",
+    # "比上年增加（减少）0.50 万元" (of 0: flat; of anything else: the sign is unknown)
+    "change_direction_unstated": re.compile(
+        rf"(?P<basis>比上年|较上年|同比)\s*(?:增加|增长|增)\s*(?:[/／、或]\s*|[（(]\s*)(?:减少|下降|减)\s*[）)]?\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
     ),
     # a year-on-year change stated with its percentage first: "较上年增长 6.25%，增加 75.66 万元" / "同比下降 3%"
     "change_percent_first": re.compile(
