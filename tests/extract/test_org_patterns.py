@@ -16,7 +16,7 @@ from unionkg.extract.organizations import (
     UNIT_COUNT_PATTERNS,
     UNITS_COUNTED_IN_JIA,
     _count_value,
-    former_names,
+    names_in_note,
     funding_in_note,
     is_place_stripped_name,
     is_short_name_of,
@@ -92,10 +92,21 @@ def test_staffing_matches(text: str, expected: list[tuple[str, int]]) -> None:
         ("某某市总工会宣教中心（正在办理撤销程序）", ()),
         ("某某县职工服务站（原名：某某县职工活动中心）", ("某某县职工活动中心",)),
         ("某某县职工服务站（原某某县职工之家）", ()),  # not an organisation name
+        ("某某县工人文化宫（以下简称“文化宫”）", ("文化宫",)),  # an abbreviation
     ],
 )
-def test_former_names(item: str, formers: tuple[str, ...]) -> None:
-    assert former_names(item) == formers
+def test_names_in_note(item: str, formers: tuple[str, ...]) -> None:
+    assert names_in_note(item) == formers
+
+
+@pytest.mark.parametrize(
+    ("item", "former"),
+    [("某某市职工服务中心（原某某市困难职工帮扶中心）", True), ("某某县工人文化宫（以下简称“文化宫”）", False), ("某某县工人文化宫", False)],
+)
+def test_is_former_name_note(item: str, former: bool) -> None:
+    from unionkg.extract.organizations import is_former_name_note
+
+    assert is_former_name_note(item) is former
 
 
 @pytest.mark.parametrize(

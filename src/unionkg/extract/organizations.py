@@ -151,7 +151,7 @@ def unit_aliases(text: str, units: list[str]) -> dict[str, str]:
         while start >= 0:
             note = NOTE_AFTER_NAME.match(text, start + len(unit))
             if note is not None:
-                for alias in former_names(unit + note.group(0)):
+                for alias in names_in_note(unit + note.group(0)):
                     if alias != unit and alias not in units:
                         out.setdefault(alias, unit)
             start = text.find(unit, start + len(unit))
@@ -167,9 +167,9 @@ def is_former_name_note(text: str) -> bool:
     return m is not None and m.start() > 0 and FORMER_NAME_NOTE.match(m.group("inner")) is not None
 
 
-def former_names(text: str) -> tuple[str, ...]:
-    """The former name (or the abbreviation) a list item prints in its trailing parenthesis:
-    "A（原B）" -> B, "A（以下简称“C”）" -> C."""
+def names_in_note(text: str) -> tuple[str, ...]:
+    """Another name of a list item in its trailing parenthesis: a former name
+    ("A（原B）" -> B) or an abbreviation ("A（以下简称“C”）" -> C)."""
     m = _PAREN.search(text)
     if m is None or m.start() == 0:
         return ()
@@ -1000,8 +1000,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
                 funding_type=funding,
                 reform_class=reform,
                 year=context.year,
-                aliases=former_names(item.text),
-                former_names=former_names(item.text) if is_former_name_note(item.text) else (),
+                aliases=names_in_note(item.text),
+                former_names=names_in_note(item.text) if is_former_name_note(item.text) else (),
             )
         )
         if funding is None:
@@ -1018,7 +1018,7 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     # entity resolution (unionkg.extract.resolve) renames B to A afterwards.
     unit_names = [unit_name_and_class(item.text)[0] for item, _f, _r in units]
     unit_names += [a for f in unit_facts.values() for a in f.aliases if a not in unit_names]
-    unit_names += [former for item, _f, _r in units for former in former_names(item.text)]
+    unit_names += [former for item, _f, _r in units for former in names_in_note(item.text)]
     sections = unit_sections(view, federation, unit_names, report=True)
     known = unit_names + ([federation] if federation else [])
     staffing = staffing_matches(view.text)
