@@ -1,7 +1,7 @@
 """Stated numbers of units against the units a document lists (``check_unit_count``).
 
-A disclosure states how many budget units its department has ("预算单位 6 个，
-包括…本级和 5 个所属二级预算单位", "下属 2 个事业单位", "差额拨款事业单位 1 个：X")
+A disclosure states how many budget units its department has ("预算单位 4 个，
+包括…本级和 3 个所属二级预算单位", "下属 3 个事业单位", "差额拨款事业单位 1 个：X")
 and lists them.  A count that does not match its list is either a slip of the
 document or a unit the extraction missed; both are worth a reader's attention.
 

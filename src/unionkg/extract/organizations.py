@@ -485,7 +485,7 @@ def _inside_parentheses(text: str, position: int) -> bool:
 
 
 #: How a parenthesis that breaks down (or excludes from) the staffing figure
-#: before it opens: "（其中含单列编制 1 名）", "（含原管理方式雇员 1 名，…）", "（不含…9 名退休人员）".
+#: before it opens: "（其中含单列编制 2 名）", "（含原管理方式雇员 3 名，…）", "（不含…4 名退休人员）".
 STAFF_NOTE_OPENINGS = re.compile(r"[（(]\s*(?:其中|含|不含|未含|包括|内含)")
 
 
@@ -500,13 +500,13 @@ def _in_staffing_note(text: str, position: int) -> bool:
 #: established posts, and figures printed number first.  ``label``/``count``/``unit``
 #: as in the main pattern; ``excluded`` names whose figure a "不含" note leaves out.
 STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
-    # 其他人员 0 人 / 机关雇员 2 人 / 原管理方式雇员 1 名 / 军转干部 1 人 / 单列编制 1 名 / 遗属 3 人 /
+    # 其他人员 0 人 / 机关雇员 3 人 / 原管理方式雇员 2 名 / 军转干部 2 人 / 单列编制 2 名 / 遗属 3 人 /
     # 在编人员 28 人 / 临聘人员 5 人 / 劳务派遣人员 2 人 / 离休干部 1 人 / 退休职工 30 人
     "extra_label": re.compile(
         r"(?P<label>其他人员|遗属(?:人员)?|(?:机关|原管理方式|编外)?雇员|编外(?:聘用)?人员|(?:临时)?聘用人员|临聘人员|劳务派遣人员|在编人员"
         r"|军转干部|单列编制|离休干部|退休干部|退休职工)\s*(?:为|共|有|共有)?\s*(?P<count>\d+)\s*(?P<unit>人|名)"
     ),
-    # 3 名退休人员 / （不含原某某职工学校 9 名退休人员）
+    # 3 名退休人员 / （不含原某某职工学校 4 名退休人员）
     "count_first": re.compile(
         r"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d，,。；;：:]{0,30}?)\s*)?(?<![\d.])(?P<count>\d+)\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
     ),
@@ -930,15 +930,15 @@ _UC_NOUN = r"(?:二级预算单位|预算单位|二级单位|事业单位|行政
 #: Words after "N 个" that say the count is not of organisations ("1 个项目", "3 个月").
 _UC_NOT_ORGS = r"(?!\s*(?:项|月|工作日|百分点|批次))"
 
-#: Stated counts of budget units, one pattern per word order ("预算单位 6 个" /
-#: "5 个所属二级预算单位" / "下属 2 个事业单位").  ``item`` is the counted noun
+#: Stated counts of budget units, one pattern per word order ("预算单位 4 个" /
+#: "3 个所属二级预算单位" / "下属 3 个事业单位").  ``item`` is the counted noun
 #: as printed, with its owner, scope and funding or reform kind.
 UNIT_COUNT_PATTERNS: dict[str, re.Pattern[str]] = {
-    # 预算单位 6 个 / 直属单位4个 / 纳入本套部门决算汇编范围的单位共 1 个 / 全额拨款事业单位 4 个 / 行政机关 1个
+    # 预算单位 4 个 / 直属单位5个 / 纳入本部门决算编制范围的单位共 2 个 / 全额拨款事业单位 3 个 / 行政机关 1个
     "noun_then_count": re.compile(
         rf"(?P<item>{_UC_SCOPE}?{_UC_OWNER}?的?{_UC_KIND}?{_UC_NOUN})\s*(?:共有|共计|合计|共|有|为)?\s*{_UC_COUNT}\s*(?P<counter>[个家]){_UC_NOT_ORGS}(?!\s*{_UC_OWNER}?{_UC_KIND}?{_UC_NOUN})"
     ),
-    # 5 个所属二级预算单位 / 下属 2 个事业单位 / 两个直属单位
+    # 3 个所属二级预算单位 / 下属 3 个事业单位 / 两个直属单位
     "count_then_noun": re.compile(rf"(?:(?P<owner>{_UC_OWNER})(?:共有|共|有)?)?\s*{_UC_COUNT}\s*(?P<counter>[个家])\s*(?P<item>{_UC_OWNER}?{_UC_KIND}?{_UC_NOUN})"),
 }
 
@@ -957,7 +957,7 @@ def _count_value(text: str) -> int | None:
 
 
 def unit_counts(view: ProseView, federation: str | None, year: int | None) -> list[StatisticalCount]:
-    """The stated numbers of budget units ("预算单位 6 个", "下属 2 个事业单位") as counts of the body.
+    """The stated numbers of budget units ("预算单位 4 个", "下属 3 个事业单位") as counts of the body.
 
     A stated count is a fact of its own: the check ``check_unit_count``
     compares it with the units the document lists.
