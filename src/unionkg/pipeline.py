@@ -302,17 +302,10 @@ def _warm_up(index: object | None) -> None:
 _WORKER: dict[str, object] = {}
 
 
-#: Workers run at a lower priority than the writer: the writer is the one
-#: serial step, and documents wait for it when the CPUs are shared.
-WORKER_NICENESS = 5
-
-
 def _init_worker(settings: Settings, index: tuple[str, str] | None) -> None:
     from unionkg.search.encoders import encoder_for
     from unionkg.search.index import SearchIndex
 
-    if hasattr(os, "nice"):
-        os.nice(WORKER_NICENESS)
     _WORKER["settings"] = settings
     _WORKER["index"] = SearchIndex(index[0], encoder_for(index[1])) if index is not None else None
 
