@@ -349,7 +349,8 @@ def _nquads(graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> bytes:
     from unionkg.graph.store import _triples_to_ox
 
     g = ox.NamedNode(graph)
-    return ox.serialize((ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(triples)), format=ox.RdfFormat.N_QUADS)  # type: ignore[no-any-return]
+    data = ox.serialize((ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(triples)), format=ox.RdfFormat.N_QUADS)
+    return data or b""
 
 
 def _quads_of(nquads: bytes) -> list[Any]:

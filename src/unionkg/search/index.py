@@ -373,11 +373,13 @@ class SearchIndex:
     def _lists(self, prepared: "PreparedIndex") -> bool:
         """Whether the manifest lists this document with this content (and its file is there)."""
         manifest = self._current_manifest()
-        docs = manifest.get("docs") or {}
-        digests = manifest.get("digests") or {}
+        docs = manifest.get("docs")
+        digests = manifest.get("digests")
         return (
-            docs.get(prepared.doc_id) == prepared.source  # type: ignore[union-attr]
-            and digests.get(prepared.doc_id) == prepared.digest  # type: ignore[union-attr]
+            isinstance(docs, dict)
+            and isinstance(digests, dict)
+            and docs.get(prepared.doc_id) == prepared.source
+            and digests.get(prepared.doc_id) == prepared.digest
             and (self.directory / f"{prepared.doc_id}.json").exists()
         )
 
