@@ -21,7 +21,7 @@ from unionkg.graph.store import OxigraphStore  # noqa: E402
 
 ISSUE_2_COLUMNS = {
     "indicators": "org, year, project, level1, level2, name, comparator, target, target_text, unit, actual, actual_text, weight, score, met, doc, quote",
-    "amounts": "org, year, phase, direction, item, code, value_wan, doc, quote",
+    "amounts": "org, year, phase, direction, item, code, value_wan, doc, quote, qualifier",
     "projects": "org, year, name, budget_wan, final_wan, execution_rate, doc",
     "organizations": "name, parent, kind, division_code, year, staff_authorized, staff_actual, staff_retired, doc",
     "flows": "payer, payee, amount_wan, year, purpose, project, doc, quote",

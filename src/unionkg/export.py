@@ -28,7 +28,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "org", "year", "project", "level1", "level2", "name", "comparator", "target", "target_text", "unit",
         "actual", "actual_text", "weight", "score", "met", "doc", "quote",
     ),
-    "amounts": ("org", "year", "phase", "direction", "item", "code", "value_wan", "doc", "quote"),
+    "amounts": ("org", "year", "phase", "direction", "item", "code", "value_wan", "doc", "quote", "qualifier"),
     "projects": ("org", "year", "name", "budget_wan", "final_wan", "execution_rate", "doc"),
     "organizations": (
         "name", "parent", "kind", "division_code", "year", "staff_authorized", "staff_actual", "staff_retired", "doc",
@@ -131,6 +131,7 @@ def _amount_rows(store: object) -> list[Row]:
             "value_wan": wan(r["value"]),
             "doc": r["doc"],
             "quote": r["quote"],
+            "qualifier": _str(r["qualifier"]),
         }
         for r in store.select(named_query("export_amounts")).values()  # type: ignore[attr-defined]
     ]

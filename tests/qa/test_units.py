@@ -67,6 +67,9 @@ def test_relative_years_and_numerals() -> None:
     assert normalise_question("what about last year").relative_years == [-1]
     assert [chinese_numeral_value(n) for n in ("三十五", "一百零二", "两千", "十")] == [35, 102, 2000, 10]
     assert detect_language("What was the 收入 in 2023") == "en"
+    assert detect_language("How much was the 困难职工生活补助 of 龙华区总工会 in 2023?") == "en"
+    assert detect_language("龙华区总工会2023年困难职工生活补助是多少") == "zh"
+    assert detect_language("南昌市总工会2024年哪些KPI没有完成") == "zh"
 
 
 def test_aliases_are_derived_from_labels() -> None:

@@ -35,6 +35,14 @@ from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
 PHASE_ZH = {"budget": "预算", "adjusted": "调整预算", "final": "决算"}
+# ukg:amountQualifier: a figure that is not a total of its phase (named in the answer, ranked after totals)
+QUALIFIER_TEXT = {
+    "rate_per_month": ("每月标准", "per month"), "rate_per_person": ("每人标准", "per person"),
+    "rate_per_household": ("每户标准", "per household"), "rate_per_item": ("单位标准", "per item"),
+    "rate_per_year": ("每年标准", "per year"), "rate_per_day": ("每日标准", "per day"),
+    "mid_year_addition": ("年中追加", "added during the year"), "unspent_balance": ("结余未支出", "unspent balance"),
+    "difference_from_budget": ("与预算的差额", "difference from the budget"),
+}
 COMPARATOR_SYMBOL = {"cmp-ge": "≥", "cmp-le": "≤", "cmp-eq": "=", "cmp-gt": ">", "cmp-lt": "<", "cmp-qualitative": ""}
 AVERAGE_WORDS = re.compile(r"平均|均分|average|mean")
 EVALUATION_TYPE = {"eval-self": ("自评", "self-evaluation"), "eval-department": ("部门评价", "department evaluation"),
@@ -437,6 +445,8 @@ def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) 
         column = str(r.get("column") or "")
         return (
             0 if not phases or _phase(r) in phases else 1,
+            # a total before a rate, a mid-year addition or a difference printed with the same label
+            1 if r.get("qualifier") else 0,
             # a figure of the other direction (the income table's row for a spending question) comes last
             1 if direction and r.get("direction") and _short(r["direction"]) != direction else 0,
             # the column the question names (小学教育基本支出: the 基本支出 column of that line)
@@ -496,9 +506,10 @@ def _best_amounts(ctx: Context, org: str, years: list[int]) -> list[dict[str, ob
 
 def _amount_line(r: dict[str, object], lang: str) -> str:
     phase = r.get("phase")
+    zh, en = QUALIFIER_TEXT.get(str(r.get("qualifier") or ""), (str(r.get("qualifier") or ""), str(r.get("qualifier") or "")))
     if lang == "zh":
-        return f"{r.get('orgLabel')} {r.get('year')} 年{PHASE_ZH.get(str(phase), '')}「{r.get('item')}」为 {money(r['amount'], 'zh')}"
-    return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}': {money(r['amount'], 'en')}"
+        return f"{r.get('orgLabel')} {r.get('year')} 年{PHASE_ZH.get(str(phase), '')}「{r.get('item')}」{f'（{zh}）' if zh else ''}为 {money(r['amount'], 'zh')}"
+    return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}'{f' ({en})' if en else ''}: {money(r['amount'], 'en')}"
 
 
 def amount(ctx: Context) -> Outcome:
@@ -530,8 +541,8 @@ def unit_amounts(ctx: Context) -> Outcome:
     entry = ctx.catalog.orgs.get(parent)
     years = ctx.links.years or ([max(entry.years)] if entry and entry.years else [])
     concept = amount_concept(ctx.topic)
-    unit_rows = _in_years(ctx.run("qa_unit_amounts", parent=parent), years)
-    own_rows = [r for r in _in_years(ctx.run("qa_amounts", org=parent), years) if r.get("scope") != "department"]
+    unit_rows = [r for r in _in_years(ctx.run("qa_unit_amounts", parent=parent), years) if not r.get("qualifier")]
+    own_rows = [r for r in _in_years(ctx.run("qa_amounts", org=parent), years) if r.get("scope") != "department" and not r.get("qualifier")]
     out: list[dict[str, object]] = []
     for org in [parent] + sorted({str(r["org"]) for r in unit_rows}):
         pool = own_rows if org == parent else [r for r in unit_rows if r.get("org") == org]
@@ -558,7 +569,7 @@ def budget_vs_final(ctx: Context) -> Outcome:
     if org is None:
         return _which_body(ctx)
     entry = ctx.catalog.orgs.get(org)
-    all_rows = ctx.run("qa_amounts", org=org)
+    all_rows = [r for r in ctx.run("qa_amounts", org=org) if not r.get("qualifier")]  # totals, not rates or differences
     direction = asked_direction(ctx.topic)
     concept = amount_concept(ctx.topic)
     concepts = [c for c in (concept, "income_total" if direction == "revenue" else "expenditure_total", "budget_total") if c]

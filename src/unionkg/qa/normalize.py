@@ -69,8 +69,8 @@ def _numerals_to_digits(text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """"zh" when the question has Chinese characters and not mostly English words."""
-    cjk = len(LANGUAGE_PATTERNS["cjk"].findall(text))
+    """"zh" when the question has Chinese characters and not more English words than runs of them."""
+    cjk = len(LANGUAGE_PATTERNS["cjk_run"].findall(text))
     latin = len(LANGUAGE_PATTERNS["latin_word"].findall(text.lower()))
     return "zh" if cjk and cjk >= latin else "en"
 

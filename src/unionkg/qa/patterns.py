@@ -46,6 +46,9 @@ CODE_PATTERN = re.compile(r"(?<![\d.])(\d{7}|\d{5}|\d{3})(?![\d.])")
 
 LANGUAGE_PATTERNS: dict[str, re.Pattern[str]] = {
     "cjk": re.compile(r"[\u4e00-\u9fff]"),
+    # a run of Chinese characters weighs like one English word: an English question quoting
+    # Chinese names ("How much was the 困难职工补助 of 某区总工会?") is English
+    "cjk_run": re.compile(r"[\u4e00-\u9fff]+"),
     "latin_word": re.compile(r"[a-z]{2,}"),
 }
 
