@@ -303,9 +303,14 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(settings: Settings, index: tuple[str, str] | None) -> None:
+    import signal
+
     from unionkg.search.encoders import encoder_for
     from unionkg.search.index import SearchIndex
 
+    # Ctrl-C reaches the whole process group: the writer stops the pool,
+    # workers must not print a KeyboardInterrupt traceback each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["settings"] = settings
     _WORKER["index"] = SearchIndex(index[0], encoder_for(index[1])) if index is not None else None
 
