@@ -24,7 +24,6 @@ import socket
 import struct
 import subprocess
 import sys
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -194,24 +193,11 @@ def worker_main(conn: Connection, store_path: str) -> None:
             conn.send(("error", "StoreError", f"cannot read the store: {type(exc).__name__}", {}))
 
 
-READ_ONLY_OPEN_ATTEMPTS = 10
-READ_ONLY_RETRY_DELAY_S = 0.05
-
-
 def open_read_only(store_path: str) -> ox.Store:
-    """Open a read-only snapshot, retrying while the writer compacts files away.
+    """A read-only snapshot of one consistent state (the library's open, retried while a writer flushes)."""
+    from unionkg.graph.store import open_read_only as open_consistent
 
-    RocksDB's read-only open lists the live files and then opens them; a
-    compaction in the writing process can delete one in between.
-    """
-    for attempt in range(READ_ONLY_OPEN_ATTEMPTS):
-        try:
-            return ox.Store.read_only(store_path)
-        except (OSError, RuntimeError):
-            if attempt == READ_ONLY_OPEN_ATTEMPTS - 1:
-                raise
-            time.sleep(READ_ONLY_RETRY_DELAY_S * (attempt + 1))
-    raise AssertionError("unreachable")
+    return open_consistent(store_path)
 
 
 ERRORS_FROM_WORKER: dict[str, type[UnionKGError]] = {

@@ -32,6 +32,7 @@ KIND_NAMES = {
     "incomplete_table": "表格不完整",
     "score_mismatch": "总分与指标得分不符",
     "grade_mismatch": "等级与分数不符",
+    "unit_count_mismatch": "单位数与名单不符",
 }
 SEVERITY_NAMES = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
 MONEY_KINDS = frozenset({"sum_mismatch"})

@@ -96,3 +96,16 @@ def test_bar_chart_has_one_bar_per_value_and_a_legend():
 
 def test_bar_chart_escapes_labels():
     assert "<script>" not in bar_chart_svg([Bar("<script>", "a&b", 1.0)])
+
+
+def test_every_finding_kind_the_checks_write_has_a_chinese_name() -> None:
+    """A new check must name its kind on the findings page (KIND_NAMES), not show the raw key."""
+    import re
+    from pathlib import Path
+
+    from unionkg_api.findings_view import KIND_NAMES
+
+    analytics = Path(__file__).resolve().parents[2] / "src" / "unionkg" / "analytics"
+    written = {k for p in analytics.glob("*.py") for k in re.findall(r'kind="([a-z_]+)"', p.read_text(encoding="utf-8"))}
+    assert written, "no finding kinds found: the pattern is out of date"
+    assert written <= set(KIND_NAMES), sorted(written - set(KIND_NAMES))
