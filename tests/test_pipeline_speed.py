@@ -117,3 +117,14 @@ def test_a_crash_between_the_codes_and_the_metadata_is_healed_by_the_next_run(mo
     full = OxigraphStore()
     ontology.ensure_ontology(full, IRIS, [2020, 2023])
     assert _ontology_quads(store) == _ontology_quads(full)
+
+
+@pytest.mark.parametrize("year", [2012, 2019, 2024])
+def test_a_years_code_quads_are_the_versioned_codes_graph(year: int) -> None:
+    from unionkg.graph.store import to_ox
+
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    reference = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in ontology.versioned_codes(IRIS, [year])}
+    quads = ontology._ontology_quads_of_year(IRIS.base, year)  # noqa: SLF001
+    assert len(quads) == len(set(quads)) == len(reference) > 1000
+    assert set(quads) == reference

@@ -19,7 +19,7 @@ import hashlib
 import threading
 import unicodedata
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -154,35 +154,42 @@ def parent_code(code: str) -> str | None:
 def versioned_codes(iris: Iris, years: Iterable[int]) -> Graph:
     """One versioned concept per code and year, linked to the year-independent one."""
     g = Graph()
+    for year in sorted(set(years)):
+        for triple in versioned_code_triples(iris, year):
+            g.add(triple)
+    return g
+
+
+def versioned_code_triples(iris: Iris, year: int) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """The triples of :func:`versioned_codes` for one year, without building a graph."""
     entries = code_entries(iris.base)
     cls = {"func": UKG.FunctionalClassificationCode, "econ": UKG.EconomicClassificationCode}
-    for year in sorted(set(years)):
-        for scheme in CLASSIFICATION_SCHEMES:
-            s = URIRef(f"{iris.base.rstrip('/')}/def/{scheme.scheme_path}/{year}")
-            g.add((s, RDF.type, SKOS.ConceptScheme))
-            g.add((s, SKOS.prefLabel, Literal(f"{year}年{scheme.label_zh}", lang="zh")))
-            g.add((s, SKOS.prefLabel, Literal(f"{scheme.label_en}, {year}", lang="en")))
-            g.add((s, UKG.fiscalYear, Literal(year, datatype=XSD.integer)))
-        for entry in entries.values():
-            if entry.valid_from is not None and year < entry.valid_from:
-                continue
-            c = iris.code(entry.scheme.iri_path, year, entry.code)
-            scheme_iri = URIRef(f"{iris.base.rstrip('/')}/def/{entry.scheme.scheme_path}/{year}")
-            g.add((c, RDF.type, SKOS.Concept))
-            g.add((c, RDF.type, cls[entry.scheme.iri_path]))
-            g.add((c, SKOS.notation, Literal(entry.code)))
-            g.add((c, SKOS.prefLabel, Literal(entry.label_in(year), lang="zh")))
-            g.add((c, SKOS.inScheme, scheme_iri))
-            g.add((c, UKG.versionOf, entry.concept))
-            g.add((c, UKG.fiscalYear, Literal(year, datatype=XSD.integer)))
-            if entry.code and len(entry.code) in CODE_LEVELS:
-                g.add((c, UKG.codeLevel, CODE_LEVELS[len(entry.code)]))
-            parent = parent_code(entry.code)
-            if parent is None:
-                g.add((c, SKOS.topConceptOf, scheme_iri))
-            else:
-                g.add((c, SKOS.broader, iris.code(entry.scheme.iri_path, year, parent)))
-    return g
+    fiscal_year = Literal(year, datatype=XSD.integer)
+    for scheme in CLASSIFICATION_SCHEMES:
+        s = URIRef(f"{iris.base.rstrip('/')}/def/{scheme.scheme_path}/{year}")
+        yield s, RDF.type, SKOS.ConceptScheme
+        yield s, SKOS.prefLabel, Literal(f"{year}年{scheme.label_zh}", lang="zh")
+        yield s, SKOS.prefLabel, Literal(f"{scheme.label_en}, {year}", lang="en")
+        yield s, UKG.fiscalYear, fiscal_year
+    for entry in entries.values():
+        if entry.valid_from is not None and year < entry.valid_from:
+            continue
+        c = iris.code(entry.scheme.iri_path, year, entry.code)
+        scheme_iri = URIRef(f"{iris.base.rstrip('/')}/def/{entry.scheme.scheme_path}/{year}")
+        yield c, RDF.type, SKOS.Concept
+        yield c, RDF.type, cls[entry.scheme.iri_path]
+        yield c, SKOS.notation, Literal(entry.code)
+        yield c, SKOS.prefLabel, Literal(entry.label_in(year), lang="zh")
+        yield c, SKOS.inScheme, scheme_iri
+        yield c, UKG.versionOf, entry.concept
+        yield c, UKG.fiscalYear, fiscal_year
+        if entry.code and len(entry.code) in CODE_LEVELS:
+            yield c, UKG.codeLevel, CODE_LEVELS[len(entry.code)]
+        parent = parent_code(entry.code)
+        if parent is None:
+            yield c, SKOS.topConceptOf, scheme_iri
+        else:
+            yield c, SKOS.broader, iris.code(entry.scheme.iri_path, year, parent)
 
 
 def ontology_graph(iris: Iris, years: Iterable[int]) -> Graph:
@@ -264,12 +271,13 @@ def _ontology_quads_of_base(base: str) -> tuple[object, ...]:
 
 @cache
 def _ontology_quads_of_year(base: str, year: int) -> tuple[object, ...]:
-    from unionkg.graph.store import ONTOLOGY_GRAPH, to_ox
+    """versioned_codes(year) as quads, straight from the triples (no rdflib graph: the writer builds one per new year)."""
+    from unionkg.graph.store import ONTOLOGY_GRAPH, _triples_to_ox
 
     import pyoxigraph as ox
 
     g = ox.NamedNode(ONTOLOGY_GRAPH)
-    return tuple(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in versioned_codes(Iris(base), [year]))  # type: ignore[arg-type]
+    return tuple(dict.fromkeys(ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(versioned_code_triples(Iris(base), year))))
 
 
 def _metadata(digest: str, years: Iterable[int]) -> Graph:
