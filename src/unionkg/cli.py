@@ -97,7 +97,7 @@ def ingest(
     report_dir: Optional[Path] = typer.Option(None, "--report-dir", help="Also write one JSON report per document into this folder."),
     fmt: str = typer.Option("text", "--format", help="text | json"),
     log_progress: bool = typer.Option(False, "--log-progress", help="Print 'ingested FILE DOC_ID' on stderr as each document is committed (for scripts and supervisors)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes that extract documents (default: one per CPU; 1 = all in this process). The store is written by this process only, in input order."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes that extract documents (default: one per CPU, at most 8; 1 = all in this process). The store is written by this process only, in input order."),
 ) -> None:
     """Ingest documents into the store, one named graph per document."""
     from rich.progress import Progress
