@@ -23,8 +23,11 @@ from unionkg.qa.patterns import (
     AMOUNT_ITEMS,
     BREAKDOWN_COLUMNS,
     COUNT_QUESTION,
+    COUNT_TOPICS,
     COUNT_UNITS,
     GENERIC_ITEM,
+    GRADE_BAND,
+    GRADE_WORDS,
     INDICATOR_CATEGORIES,
     PHASE_COLUMN,
     PHASE_WORDS,
@@ -816,6 +819,59 @@ def _flow_line(f: dict[str, object], lang: str) -> str:
     return f"{f.get('payeeLabel') or _short(f.get('payee'))}: {amount_text} for {f.get('purpose') or '?'}"
 
 
+# ---------------------------------------------------------------- stated counts
+def asked_grade(text: str) -> str | None:
+    """The grade band a question names (优秀 -> 优, good -> 良), if any."""
+    m = GRADE_WORDS["question"].search(text)
+    return GRADE_BAND.get(next(g for g in m.groups() if g)) if m else None
+
+
+def item_grade(item: object) -> str | None:
+    m = GRADE_WORDS["item"].search(str(item or ""))
+    return GRADE_BAND.get(m.group(1)) if m else None
+
+
+def _count_score(text: str, grade: str | None, item: str) -> int:
+    """How well a counted item answers the question: topics both name, else shared words."""
+    if grade is not None and item_grade(item) != grade:
+        return 0
+    topics = sum(2 for asked, counted in COUNT_TOPICS.values() if asked.search(text) and counted.search(item))
+    return topics + (2 if grade is not None else 0) + min(_relevance(text, item), 2)
+
+
+def _is_unit_count(item: object) -> bool:
+    return bool(COUNT_TOPICS["budget_units"][1].search(str(item or "")) or COUNT_TOPICS["subordinate_units"][1].search(str(item or "")))
+
+
+def stated_counts(ctx: Context) -> Outcome:
+    """A number the document states: projects by grade, self-evaluated, at 100% execution; budget units."""
+    org = _target_org(ctx)
+    if org is None:
+        return _which_body(ctx)
+    rows = [r for r in _in_years(ctx.run("qa_counts", org=org), ctx.links.years)
+            if r.get("unit") in ("个", "家") and not r.get("table")]
+    text, grade = ctx.q.text, asked_grade(ctx.q.text)
+    scored = [(_count_score(text, grade, str(r.get("item") or "")), r) for r in rows]
+    best = max((sc for sc, _ in scored), default=0)
+    if best < 2:
+        # no such count stated: the units listed, or the projects, answer it
+        unit_question = COUNT_TOPICS["budget_units"][0].search(text) or COUNT_TOPICS["subordinate_units"][0].search(text)
+        return subordinate_units(ctx) if unit_question else projects(ctx)
+    picked = [r for sc, r in scored if sc == best]
+    picked = [r for r in picked if len(str(r.get("item"))) == min(len(str(p.get("item"))) for p in picked)]  # 预算单位, not 二级预算单位
+    seen: set[tuple[object, ...]] = set()
+    shown = [_clean(r) for r in picked if not ((k := (r.get("item"), r.get("count"), r.get("year"))) in seen or seen.add(k))]  # type: ignore[func-returns-value]
+    lines = [f"{r.get('orgLabel') or ctx.label(org)} {r.get('year', '')} 年「{r.get('item')}」：{number(r['count'])} {r.get('unit', '')}" if ctx.lang == "zh"
+             else f"{r.get('orgLabel') or ctx.label(org)} {r.get('year', '')}: {number(r['count'])} ('{r.get('item')}', as stated)" for r in shown]
+    answer = join(lines, ctx.lang)
+    if any(_is_unit_count(r.get("item")) for r in shown):
+        listed = subordinate_units(ctx)  # the stated number with the units the document names
+        if listed.found:
+            answer += ctx.say("。列出的单位：", ". Units listed: ") + join([str(r["label"]) for r in listed.rows], ctx.lang)
+            return Outcome(True, answer, shown + listed.rows, sources_of(shown) + listed.sources)
+    return Outcome(True, answer, shown, sources_of(shown))
+
+
 # ---------------------------------------------------------------- organisation
 def _units(ctx: Context, role: str) -> Outcome:
     org = _target_org(ctx)
@@ -1010,6 +1066,7 @@ HANDLERS: dict[str, Callable[[Context], Outcome]] = {
     "projects": projects,
     "project_detail": project_detail,
     "subordinate_units": subordinate_units,
+    "stated_counts": stated_counts,
     "departments": departments,
     "staffing": staffing,
     "duties": duties,

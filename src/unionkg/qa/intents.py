@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from unionkg.qa.patterns import STATED_COUNT_QUESTION
 from unionkg.search.encoders import Encoder
 
 
@@ -43,7 +44,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("strict_violations", (
         _r(r"严格|虽然.{0,12}(?:达标|完成|满分)|违反|违背|判为达标|算作达标", 1.6),
-        _r(r"strict|violat|although|despite|even though|wrongly (?:scored|marked)", 1.6),
+        _r(r"\bstrict|violat|although|despite|even though|wrongly (?:scored|marked)", 1.6),
     ), (
         "哪些指标实际值违反了严格目标却被评为达标？", "虽然实际值不符合目标但仍得满分的指标",
         "Which indicators were scored as met although the actual value violates a strict target?",
@@ -123,6 +124,14 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"how many|number of (?:people|households|beneficiaries|workers|recipients)", 0.8),
     ), (
         "核工业特殊困难群体补助经费补助了多少人？", "对多少户困难职工实施了医疗救助？", "How many people did the subsidy reach?",
+    )),
+    Intent("stated_counts", (
+        # numbers the documents state: projects by grade / self-evaluated / at 100% execution, budget units
+        (STATED_COUNT_QUESTION["zh"], 1.8),
+        (STATED_COUNT_QUESTION["en"], 1.8),
+    ), (
+        "有几个项目评价结果为优？", "开展绩效自评的项目有多少个", "本部门有几个预算单位",
+        "How many projects were graded excellent?", "How many budget units does the department have?",
     )),
     Intent("subordinate_units", (
         _r(r"下属单位|直属单位|所属单位|二级单位|事业单位|下级单位|二级预算单位", 1.2),

@@ -162,6 +162,7 @@ class Catalog:
         self._load(store)
         self.latest_year = max((y for o in self.orgs.values() for y in o.years), default=None)
         self._zh_aliases = self._build_zh_aliases()
+        self._en_outer: set[tuple[str, str]] = set()  # (place word, body) where the word is not the body's own place
         self._en_aliases = self._build_en_aliases()
         self.place_words = frozenset(w for word in self._en_aliases for w in word.split())
         self._entity_vectors: np.ndarray | None = None
@@ -170,6 +171,8 @@ class Catalog:
     # ------------------------------------------------------------ loading
     def _load(self, store: GraphStore) -> None:
         for row in store.select(named_query("qa_catalog_orgs")).values():
+            if not str(row["label"]).strip():
+                continue  # a body the document never names (no title): an empty name is in every question
             iri = str(row["org"])
             entry = self.orgs.get(iri)
             if entry is None:
@@ -228,6 +231,8 @@ class Catalog:
                 inner = place_of(label[len(place):])
                 if inner and not re.search(r"工会|局|委|厅|办|中心", inner):  # 厦门市思明区 -> also "siming"
                     by_word[pinyin_of(place_stem(inner))].append(entry.iri)
+                    # "the Nanchang federation" is the city's, not a district's within the city
+                    self._en_outer.add((pinyin_of(place_stem(place)), entry.iri))
         return dict(by_word)
 
     # ------------------------------------------------------------ look-ups
@@ -276,6 +281,7 @@ class Catalog:
         not_a_federation: list[str] = []
         for word, iris in self._en_aliases.items():
             if re.search(rf"\b{re.escape(word)}\b", text):
+                iris = [i for i in iris if (word, i) not in self._en_outer] or iris
                 feds = [i for i in iris if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label]
                 if wants_federation and not feds:
                     not_a_federation.append(word)  # "the Beijing federation" is not the Beijing education commission

@@ -239,3 +239,47 @@ COUNT_UNITS: dict[str, re.Pattern[str]] = {
     "家": re.compile(r"家|compan(?:y|ies)|enterprises?|firms?"),
     "场": re.compile(r"场|次|events?|sessions?|activities"),
 }
+
+# ---------------------------------------------------------------- stated counts (ukg:StatisticalCount)
+# Grades a question or a counted item names.  In a question a bare 中/良/优 is only a grade after a
+# grading word or inside quotes (其中, 中心 are not grades); 优秀 / 良好 / excellent are always grades.
+GRADE_WORDS: dict[str, re.Pattern[str]] = {
+    "question": re.compile(
+        r"(?:评为|评价为|结果为|结果是|等级为|等级是|评级为|被评|为|是)[“\"「]?(优秀|优|良好|良|中等|中|较差|差)(?![心国文])"
+        r"|(优秀|良好)|[“\"「](优|良|中|差)[”\"」]|\b(excellent|good|fair|poor)\b"
+    ),
+    "item": re.compile(r"[“\"「](优秀|优|良好|良|中等|中|较差|差)[”\"」]"),
+}
+# A grade as the four bands name it: 优秀 -> 优, good -> 良.
+GRADE_BAND: dict[str, str] = {"优秀": "优", "优": "优", "excellent": "优", "良好": "良", "良": "良", "good": "良",
+                              "中等": "中", "中": "中", "fair": "中", "较差": "差", "差": "差", "poor": "差"}
+
+# What a count question asks about (question pattern) and the counted items that answer it (item
+# pattern, on the item as the extractor normalised it: 开展绩效自评的二级项目, 预算执行率达到100%的项目 ...).
+COUNT_TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "graded_projects": (GRADE_WORDS["question"], re.compile(r"评价结果为.{0,4}的项目|评价等级")),
+    "self_evaluated": (re.compile(r"自评|self-evaluat"), re.compile(r"开展绩效自评")),
+    "full_execution": (re.compile(r"执行率.{0,8}100|100\s*%.{0,30}execution|execution.{0,30}100\s*%|全部执行|fully (?:spent|executed)"),
+                       re.compile(r"执行率达到100%")),
+    "department_evaluation": (re.compile(r"部门评价|department(?:al)? evaluation"), re.compile(r"开展部门评价")),
+    "key_evaluation": (re.compile(r"重点评价|key (?:performance )?evaluation|focus evaluation"), re.compile(r"重点评价")),
+    "high_score": (re.compile(r"(?:90|九十)分(?:以上|及以上)|[≥>]=?\s*90|不低于\s*90|90 (?:points )?or (?:more|above)|at least 90"),
+                   re.compile(r"[≥>]=?\s*90分?")),
+    "budget_units": (re.compile(r"预算单位|budget units"), re.compile(r"预算单位|编制范围|汇编范围")),
+    "subordinate_units": (re.compile(r"事业单位|下属单位|所属单位|直属单位|二级单位|subordinate|affiliated|public institutions"),
+                          re.compile(r"事业单位|下属|所属|直属单位")),
+}
+
+# A question asking how many projects were graded / evaluated, or how many units a body has.
+STATED_COUNT_QUESTION: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(
+        r"(?:几|多少)个?项目.{0,12}(?:评价|评为|评级|自评|得分|执行率|重点评价|部门评价)"
+        r"|(?:评价|评为|评级|自评|得分|执行率|评价结果).{0,16}(?:几|多少)个"
+        r"|(?:几|多少)(?:个|家)(?:二级)?(?:预算单位|[^，,。？?]{0,6}事业单位|下属单位|所属单位|直属单位)"
+        r"|(?:预算单位|事业单位|下属单位|所属单位|直属单位|范围的单位)(?:共|一共|共有|有)?(?:几|多少)(?:个|家)?"
+    ),
+    "en": re.compile(
+        r"how many projects?\b.{0,80}\b(?:graded|rated|evaluat\w*|execution|scored?|excellent|good)"
+        r"|how many (?:subordinate |affiliated |budget |secondary |public )?(?:units|institutions)\b"
+    ),
+}
