@@ -202,6 +202,8 @@ def derived_from(norm_ch: str, orig_ch: str) -> bool:
         return True
     if orig_ch == "，" and norm_ch == ",":
         return True
+    if norm_ch == "-" and orig_ch in "(（":  # an accounting negative (12.50) reads -12.50
+        return True
     return bool(re.match(r"[\u3400-\u9fff]", norm_ch) and re.match(r"[\u3400-\u9fff]", orig_ch))  # t2s
 
 

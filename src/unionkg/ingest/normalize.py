@@ -67,11 +67,24 @@ COMPARATOR_GLYPHS: dict[str, str] = {
     "≯": "≤",  # "not greater than"
 }
 
+# Minus glyphs -> ASCII hyphen-minus ("－" is in the full-width block already).
+MINUS_GLYPHS: dict[str, str] = {
+    "\u2212": "-",  # MINUS SIGN, typeset tables
+    "\ufe63": "-",  # SMALL HYPHEN-MINUS
+}
+
 # Characters that are whitespace to a reader of the table/sentence.
 SPACE_CHARS: frozenset[str] = frozenset("\t\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 
 # Characters deleted outright (invisible, or the CR of CRLF).
-DELETED_CHARS: frozenset[str] = frozenset("\r\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# (Zero-width spaces and joiners, soft hyphen, word joiner and invisible
+# operators, bidi marks and embeddings that PDF and Word exports leave inside
+# words and numbers.)
+DELETED_CHARS: frozenset[str] = frozenset(
+    "\r\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u180e"
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+SOFT_HYPHEN = "\u00ad"
 
 # Full-width digits, between which a full-width comma is a thousands separator.
 FULLWIDTH_DIGITS: frozenset[str] = frozenset("０１２３４５６７８９")
@@ -85,6 +98,7 @@ def build_char_map() -> dict[str, str]:
         if ch not in KEEP_FULLWIDTH:
             table[ch] = chr(code - 0xFEE0)
     table.update(COMPARATOR_GLYPHS)
+    table.update(MINUS_GLYPHS)
     for ch in SPACE_CHARS:
         table[ch] = " "
     for ch in DELETED_CHARS:
@@ -99,6 +113,55 @@ CHAR_TABLE = str.maketrans(CHAR_MAP)
 ONE_TO_ONE_TABLE = str.maketrans({k: v for k, v in CHAR_MAP.items() if len(v) == 1})
 DELETED_CHAR = re.compile("[" + "".join(sorted(DELETED_CHARS)) + "]")
 FULLWIDTH_THOUSANDS_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
+
+# --------------------------------------------------------------------------
+# Numbers broken or spaced out by the layout (tested in
+# tests/ingest/test_normalize_pdf_mess.py)
+# --------------------------------------------------------------------------
+
+# Thin and narrow no-break spaces are digit-group separators by definition
+# (ISO 31-0 style "1 234.56"): a number grouped with them is one number.  The
+# left part must start the number (no digit, point or comma before it) so
+# that two cells "850.30 120.00" never merge.
+THIN_SPACE_GROUP = re.compile("(?<![\\d.,])\\d{1,3}(?:[\u2009\u202f]\\d{3})+(?!\\d)")
+THIN_SPACES = frozenset("\u2009\u202f")
+# A single no-break space between two Han characters sits inside a word
+# (HTML &nbsp; justification); runs of them are spacing.
+NBSP_IN_WORD = re.compile("(?<=[\u3400-\u9fff])\u00a0(?=[\u3400-\u9fff])")
+# In prose, an ordinary space grouping thousands ("合计 1 234.56 万元，"): only
+# believed when a money unit follows, since "3 234.56" in a table row is a
+# count cell and an amount cell.
+GROUPED_NUMBER_IN_PROSE = re.compile(r"(?<![\d.,])(?<![\d.,] )\d{1,3}(?: \d{3})+(?:\.\d+)?(?= ?(?:亿元|万元|元))")
+# A year printed letter-spaced ("2 0 2 3 年"); not a run of column numbers.
+SPACED_YEAR = re.compile(r"(?<!\d)(?<!\d )[12](?: \d){3}(?= ?年)")
+# A line printed letter-spaced (a title: "某 某 县 总 工 会 决 算"): every
+# token one character, mostly Han, and too many tokens for a split header
+# cell ("项 目", "类 款 项").
+LETTER_SPACED_LINE = re.compile(r"(?=(?:[^\u3400-\u9fff]*[\u3400-\u9fff]){6})\S(?: \S){5,}")
+# Digits a letter-spaced line may hold at most (a year); more are table columns.
+MAX_DIGITS_IN_LETTER_SPACED = 4
+# An accounting negative in a table row: "(12.50)", "(1,234)"; a decimal
+# point or thousands comma is required, "(1)" and "(12)" are list markers.
+ACCOUNTING_NEGATIVE = re.compile(r"\((?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\)")
+ACCOUNTING_NEGATIVE_TOKEN = re.compile(r"(?:(?<=^)|(?<=[ |]))" + ACCOUNTING_NEGATIVE.pattern + r"(?=$|[ |])")
+
+_NUMBER_UNITS = "亿元|万元|元|%|人次|人|个|次|户|名|家|项|万"
+# A number cut by a line break, told by the evidence at the cut: (end of
+# the line, start of the next).  Two figures on two lines are otherwise two
+# cells ("850.30" / "120.00"), never one number.
+NUMBER_SPLITS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "decimal_point_cut": (re.compile(r"\d\.$"), re.compile(r"\d")),
+    "thousands_comma_cut": (re.compile(r"\d,$"), re.compile(r"\d{3}(?!\d)")),
+    "decimal_part_on_next_line": (re.compile(r"\d$"), re.compile(r"\.\d")),
+    "percent_sign_on_next_line": (re.compile(r"\d$"), re.compile(r"%")),
+    # "增长 7" / "0.3%": a lone digit, then the rest of a percentage
+    "lone_digit_before_percent": (re.compile(r"(?<![\d.,])\d$"), re.compile(r"\d{1,2}(?:\.\d+)?%")),
+    # in prose only (see PROSE_ONLY_SPLITS): "发放 12" / "3.45 万元，"
+    "prose_number_cut": (re.compile(r"\d$"), re.compile(rf"[\d,]*\d(?:\.\d+)? ?(?:{_NUMBER_UNITS})")),
+}
+# Splits believed only when the line before is prose (Chinese clause
+# punctuation) and the next line is neither a table row nor a heading.
+PROSE_ONLY_SPLITS: frozenset[str] = frozenset({"prose_number_cut"})
 
 # --------------------------------------------------------------------------
 # Pattern tables (each name is tested in tests/ingest/test_normalize_patterns.py)
@@ -148,8 +211,6 @@ HEADING_STARTS: dict[str, re.Pattern[str]] = {
 
 # A cell that is a figure: amounts, percentages, comparators, dashes for empty.
 NUMBER_CELL = re.compile(r"(?:[<>≤≥=]=?)?[-+]?\d[\d,]*(?:\.\d*)?%?|[-—–]{1,2}|/")
-# A line that ends inside a number ("6,994." then "44").
-NUMBER_CUT = re.compile(r"\d[.,]$")
 
 # A line that starts with the unit of a figure cut off at the end of the previous line.
 NUMBER_UNIT_START = re.compile(r"(?:亿元|万元|元|%|人次|人|个|次|户|名|家|项|万)")
@@ -189,6 +250,8 @@ MIN_HEADER_REPEATS = 3
 # ... and this share of pages, and no longer than this.
 MIN_HEADER_PAGE_SHARE = 0.3
 MAX_HEADER_LEN = 50
+# Clause marks that make a line prose: such a line is never a running header.
+HEADER_EXCLUDING_MARKS: frozenset[str] = frozenset("，。")
 
 # --------------------------------------------------------------------------
 # Mapped text
@@ -228,7 +291,7 @@ def normalize(original: str) -> NormalizedText:
     mapped = traditional_to_simplified(mapped)
     mapped = delete_spans(mapped, inline_artefact_spans(mapped.text))
     mapped = delete_spans(mapped, pinyin_gloss_spans(mapped.text))
-    mapped = arrange_lines(mapped)
+    mapped = arrange_lines(mapped, original)
     return NormalizedText(mapped.text, mapped.srcs + [len(original)])
 
 
@@ -263,10 +326,19 @@ def map_characters(original: str) -> Mapped:
     for m in FULLWIDTH_THOUSANDS_COMMA.finditer(original):
         chars[m.start()] = ","
     deleted = {m.start() for m in DELETED_CHAR.finditer(original)}
+    deleted.update(thin_space_group_separators(original))
+    deleted.update(m.start() for m in NBSP_IN_WORD.finditer(original))
     if not deleted:
         return Mapped(chars, list(range(len(original))))
     keep = [i for i in range(len(original)) if i not in deleted]
     return Mapped([chars[i] for i in keep], keep)
+
+
+def thin_space_group_separators(original: str) -> list[int]:
+    """Indices of the thin spaces that group the digits of one number ("1 234.56")."""
+    if "\u2009" not in original and "\u202f" not in original:
+        return []
+    return [m.start() + k for m in THIN_SPACE_GROUP.finditer(original) for k, ch in enumerate(m.group()) if ch in THIN_SPACES]
 
 
 @functools.cache
@@ -391,22 +463,72 @@ class Line:
     end_src: int | None  # original index of the newline / form feed ending the line
     page_end: bool  # ended by a form feed (a PDF page break)
     dropped: bool = False
+    hyphenated: bool = False  # ended by a soft hyphen: a word continues on the next line
 
     @property
     def text(self) -> str:
         return "".join(self.chars)
 
 
-def split_lines(mapped: Mapped) -> list[Line]:
+def split_lines(mapped: Mapped, original: str = "") -> list[Line]:
     text = mapped.text
     lines: list[Line] = []
     start = 0
     for m in LINE_END.finditer(text):
         end = m.start()
-        lines.append(tidy_line(Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f")))
+        line = tidy_line(Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f"))
+        line.hyphenated = ends_with_soft_hyphen(original, mapped.srcs[end])
+        lines.append(respace_line(line))
         start = end + 1
-    lines.append(tidy_line(Line(mapped.chars[start:], mapped.srcs[start:], None, False)))
+    lines.append(respace_line(tidy_line(Line(mapped.chars[start:], mapped.srcs[start:], None, False))))
     return lines
+
+
+def ends_with_soft_hyphen(original: str, newline_src: int) -> bool:
+    """Is the original line break at ``newline_src`` preceded by a soft hyphen (ignoring CR)?"""
+    k = newline_src - 1
+    while k >= 0 and original[k] == "\r":
+        k -= 1
+    return k >= 0 and original[k] == SOFT_HYPHEN
+
+
+def edit_line(line: Line, deleted: set[int], replaced: dict[int, str]) -> Line:
+    """``line`` without the characters at ``deleted`` and with ``replaced`` ones changed (offsets kept)."""
+    if not deleted and not replaced:
+        return line
+    chars = [replaced.get(k, ch) for k, ch in enumerate(line.chars) if k not in deleted]
+    srcs = [src for k, src in enumerate(line.srcs) if k not in deleted]
+    return Line(chars, srcs, line.end_src, line.page_end, line.dropped, line.hyphenated)
+
+
+def respace_line(line: Line) -> Line:
+    """Undo the layout's spacing inside numbers and words, and read accounting negatives.
+
+    * a letter-spaced line (a title) loses its spaces;
+    * a letter-spaced year ("2 0 2 3 年") is joined;
+    * in prose, thousands grouped by spaces before a money unit are joined;
+    * in a table row, "(12.50)" reads "-12.50".
+    """
+    text = line.text
+    if " " not in text and "(" not in text:
+        return line
+    deleted: set[int] = set()
+    replaced: dict[int, str] = {}
+    if LETTER_SPACED_LINE.fullmatch(text) and sum(ch.isdigit() for ch in text) <= MAX_DIGITS_IN_LETTER_SPACED:
+        deleted.update(k for k, ch in enumerate(text) if ch == " ")
+        return edit_line(line, deleted, replaced)
+    for m in SPACED_YEAR.finditer(text):
+        deleted.update(m.start() + k for k, ch in enumerate(m.group()) if ch == " ")
+    if PROSE_PUNCTUATION & set(text) and "|" not in text:
+        for m in GROUPED_NUMBER_IN_PROSE.finditer(text):
+            deleted.update(m.start() + k for k, ch in enumerate(m.group()) if ch == " ")
+    if "(" in text:
+        negatives = list(ACCOUNTING_NEGATIVE_TOKEN.finditer(text))
+        if negatives and is_table_row(ACCOUNTING_NEGATIVE_TOKEN.sub(lambda m: "-" + m.group()[1:-1], text)):
+            for m in negatives:
+                replaced[m.start()] = "-"
+                deleted.add(m.end() - 1)
+    return edit_line(line, deleted, replaced)
 
 
 def tidy_line(line: Line) -> Line:
@@ -514,6 +636,8 @@ def furniture_kind(text: str) -> str | None:
 def mark_page_furniture(lines: list[Line]) -> None:
     """Drop page numbers; contextual ones only at page breaks or between prose."""
     content = [i for i, ln in enumerate(lines) if ln.chars]
+    # The end of a paged document is the foot of its last page.
+    paged = any(ln.page_end for ln in lines)
     for pos, i in enumerate(content):
         kind = furniture_kind(lines[i].text)
         if kind is None:
@@ -524,6 +648,7 @@ def mark_page_furniture(lines: list[Line]) -> None:
         prev_i = content[pos - 1] if pos > 0 else None
         next_i = content[pos + 1] if pos + 1 < len(content) else None
         at_page_break = lines[i].page_end or any(lines[k].page_end for k in range(prev_i if prev_i is not None else 0, i))
+        at_page_break = at_page_break or (paged and next_i is None)
         between_prose = (
             prev_i is not None
             and next_i is not None
@@ -555,14 +680,19 @@ def mark_running_headers(lines: list[Line]) -> None:
     def key(i: int) -> str:
         return re.sub(r"[\d\s]", "", lines[i].text)
 
+    def may_be_header(i: int) -> bool:
+        # A title or a footer, not a line of prose (which a clause mark gives away).
+        text = lines[i].text
+        return len(lines[i].chars) <= MAX_HEADER_LEN and not ends_sentence(text) and not HEADER_EXCLUDING_MARKS & set(text)
+
     counts: Counter[str] = Counter()
     for page in edges:
-        counts.update({key(i) for i in page if len(lines[i].chars) <= MAX_HEADER_LEN and not ends_sentence(lines[i].text)})
+        counts.update({key(i) for i in page if may_be_header(i)})
     needed = max(MIN_HEADER_REPEATS, MIN_HEADER_PAGE_SHARE * len(edges))
     repeated = {k for k, c in counts.items() if c >= needed and k}
     for page in edges[1:]:
         for i in page:
-            if len(lines[i].chars) <= MAX_HEADER_LEN and key(i) in repeated and not ends_sentence(lines[i].text):
+            if may_be_header(i) and key(i) in repeated:
                 lines[i].dropped = True
 
 
@@ -587,7 +717,7 @@ def wrap_width(lines: list[Line]) -> float:
 
 def join_kind(prev: str, nxt: str, full_width: float) -> str:
     """How line ``prev`` continues into line ``nxt``: "join", "space" or "break"."""
-    if NUMBER_CUT.search(prev) and nxt[:1].isdigit():
+    if splits_a_number(prev, nxt):
         return "join"
     if prev[-1].isdigit() and NUMBER_UNIT_START.match(nxt) and not is_table_row(nxt) and display_width(prev) >= full_width:
         return "join"  # "...公司 130" + "万元，..."
@@ -608,8 +738,22 @@ def join_kind(prev: str, nxt: str, full_width: float) -> str:
     return "join"
 
 
-def arrange_lines(mapped: Mapped) -> Mapped:
-    lines = split_lines(mapped)
+def splits_a_number(prev: str, nxt: str) -> bool:
+    """Does the break between ``prev`` and ``nxt`` cut one number in two (see :data:`NUMBER_SPLITS`)?"""
+    if not prev[-1:].isdigit() and prev[-1:] not in ".,":
+        return False
+    for name, (end, start) in NUMBER_SPLITS.items():
+        if not (end.search(prev) and start.match(nxt)):
+            continue
+        if name not in PROSE_ONLY_SPLITS:
+            return True
+        if PROSE_PUNCTUATION & set(prev) and " | " not in prev and not is_table_row(nxt) and not starts_heading(nxt):
+            return True
+    return False
+
+
+def arrange_lines(mapped: Mapped, original: str = "") -> Mapped:
+    lines = split_lines(mapped, original)
     mark_page_furniture(lines)
     mark_running_headers(lines)
     full_width = FULL_LINE_SHARE * wrap_width(lines)
@@ -619,7 +763,7 @@ def arrange_lines(mapped: Mapped) -> Mapped:
         if ln.dropped or not ln.chars:
             continue
         if prev is not None:
-            kind = join_kind(prev.text, ln.text, full_width)
+            kind = "join" if prev.hyphenated else join_kind(prev.text, ln.text, full_width)
             sep_src = prev.end_src if prev.end_src is not None else ln.srcs[0]
             if kind == "break":
                 out.add("\n", sep_src)
