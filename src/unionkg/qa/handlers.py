@@ -16,12 +16,14 @@ from rdflib import URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
-from unionkg.qa.items import asked_item_text, column_item, named_rows, with_synonyms
+from unionkg.qa.items import asked_item_text, column_item, item_core, named_rows, with_synonyms
 from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
+    AMOUNT_ITEM_FALLBACK,
     AMOUNT_ITEMS,
     BREAKDOWN_COLUMNS,
+    BUDGET_DIFFERENCE_QUESTION,
     COUNT_QUESTION,
     COUNT_TOPICS,
     COUNT_UNITS,
@@ -31,7 +33,9 @@ from unionkg.qa.patterns import (
     INDICATOR_CATEGORIES,
     PHASE_COLUMN,
     PHASE_WORDS,
+    SHARE_QUESTION,
     STANDARD_LINE_ITEMS,
+    UNIT_CATEGORY_WORDS,
 )
 from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan
 
@@ -431,6 +435,8 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         return []
     item_pattern = AMOUNT_ITEMS[concept][1]
     hits = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or item_pattern.search(column_item(r.get("item"), r.get("column")))]
+    if not hits and concept in AMOUNT_ITEM_FALLBACK:
+        hits = [r for r in rows if AMOUNT_ITEM_FALLBACK[concept].search(item_core(r.get("item")))]
     direction = {"income_total": "revenue", "expenditure_total": "expenditure"}.get(concept)
     if direction:
         hits = [r for r in hits if not r.get("direction") or _short(r["direction"]) == direction] or hits
@@ -507,12 +513,15 @@ def _best_amounts(ctx: Context, org: str, years: list[int]) -> list[dict[str, ob
     return [_amount_row(r) for r in same[:3]]
 
 
-def _amount_line(r: dict[str, object], lang: str) -> str:
+def _amount_line(r: dict[str, object], lang: str, with_share: bool = False) -> str:
     phase = r.get("phase")
     zh, en = QUALIFIER_TEXT.get(str(r.get("qualifier") or ""), (str(r.get("qualifier") or ""), str(r.get("qualifier") or "")))
+    share = r.get("share") if with_share else None
     if lang == "zh":
-        return f"{r.get('orgLabel')} {r.get('year')} 年{PHASE_ZH.get(str(phase), '')}「{r.get('item')}」{f'（{zh}）' if zh else ''}为 {money(r['amount'], 'zh')}"
-    return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}'{f' ({en})' if en else ''}: {money(r['amount'], 'en')}"
+        tail = f"，占比 {number(share)}%" if share is not None else ""
+        return f"{r.get('orgLabel')} {r.get('year')} 年{PHASE_ZH.get(str(phase), '')}「{r.get('item')}」{f'（{zh}）' if zh else ''}为 {money(r['amount'], 'zh')}{tail}"
+    tail = f", a share of {number(share)}%" if share is not None else ""
+    return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}'{f' ({en})' if en else ''}: {money(r['amount'], 'en')}{tail}"
 
 
 def amount(ctx: Context) -> Outcome:
@@ -531,7 +540,7 @@ def amount(ctx: Context) -> Outcome:
     lines = []
     for r in rows:
         key = (r.get("item"), r.get("phase"), r.get("amount"))
-        line = _amount_line(r, ctx.lang)
+        line = _amount_line(r, ctx.lang, with_share=bool(SHARE_QUESTION.search(ctx.q.text)))
         if key not in {(x.get("item"), x.get("phase"), x.get("amount")) for x in rows[: rows.index(r)]}:
             lines.append(line)
     return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
@@ -566,12 +575,30 @@ def _direction_ok(r: dict[str, object], direction: str | None) -> bool:
     return ("支出" if direction == "expenditure" else "收入") in str(r.get("item", ""))
 
 
+def _stated_difference(ctx: Context, org: str) -> Outcome | None:
+    """A final figure's difference from the year's budget as the document states it ("比年初预算增加 x 万元")."""
+    rows = [r for r in _in_years(ctx.run("qa_amounts", org=org), ctx.links.years) if r.get("qualifier") == "difference_from_budget"]
+    # the line asked, also without its trailing 支出 / 收入 ("机关运行经费" for 机关运行经费支出)
+    stems = [r for r in rows if len(stem := re.sub(r"(?:支出|收入)$", "", item_core(r.get("item")))) >= 3 and stem in ctx.q.text]
+    hits = _matching_amounts(ctx, rows, amount_concept(ctx.topic)) if not stems else stems
+    if not hits:
+        return None
+    shown = [_amount_row(r) for r in hits[:3]]
+    lines = [ctx.say(f"{r.get('orgLabel')} {r.get('year')} 年「{r.get('item')}」比年初预算{'增加' if float(r['amount']) >= 0 else '减少'} {wan(abs(Decimal(str(r['amount']))))} 万元",  # type: ignore[arg-type]
+                     f"{r.get('orgLabel')} {r.get('year')} '{r.get('item')}': {wan(abs(Decimal(str(r['amount']))))} 万元 {'above' if float(r['amount']) >= 0 else 'below'} the year's budget")  # type: ignore[arg-type]
+             for r in shown]
+    return Outcome(True, join(lines, ctx.lang), shown, sources_of(shown))
+
+
 def budget_vs_final(ctx: Context) -> Outcome:
     """The budget and the final figure of one body and year, their difference and the rate."""
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
     entry = ctx.catalog.orgs.get(org)
+    stated = _stated_difference(ctx, org) if BUDGET_DIFFERENCE_QUESTION.search(ctx.q.text) else None
+    if stated is not None:
+        return stated
     all_rows = [r for r in ctx.run("qa_amounts", org=org) if not r.get("qualifier")]  # totals, not rates or differences
     direction = asked_direction(ctx.topic)
     concept = amount_concept(ctx.topic)
@@ -884,6 +911,9 @@ def _units(ctx: Context, role: str) -> Outcome:
     rows = [_clean(r) for r in rows]
     seen: set[object] = set()
     rows = [r for r in rows if not (r["fact"] in seen or seen.add(r["fact"]))]  # type: ignore[func-returns-value]
+    categories = [c for c, pattern in UNIT_CATEGORY_WORDS.items() if pattern.search(ctx.q.text)]
+    if categories:  # "有哪些差额拨款事业单位": the units of that funding type / reform class
+        rows = [r for r in rows if {_short(r.get("fundingType")), _short(r.get("reformClass"))} & set(categories)] or rows
     what_zh, what_en = ("下属单位", "subordinate units") if role == "SubordinateUnit" else ("内设机构", "internal departments")
     if not rows:
         return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}的{what_zh}。", f"The graph lists no {what_en} of {ctx.label(org)}."))

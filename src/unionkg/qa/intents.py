@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from unionkg.qa.patterns import STATED_COUNT_QUESTION
+from unionkg.qa.patterns import BUDGET_DIFFERENCE_QUESTION, STATED_COUNT_QUESTION
 from unionkg.search.encoders import Encoder
 
 
@@ -77,6 +77,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("budget_vs_final", (
         _r(r"预算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}决算|决算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}预算|预决算|决算.{0,6}(?:超|少于|低于|高于)(?:了)?预算|预算.{0,4}(?:差|差额|差异)", 1.55),
         _r(r"budget(?:ed)? (?:vs\.?|versus|and|against) (?:the )?(?:actual|final|outturn|spending)|(?:actual|final|outturn|spending) (?:vs\.?|versus|and|against) (?:the )?budget|compare.{0,40}(?:with|to|against) (?:its |the |their )?budget|(?:over|under)spen[dt]|(?:over|under) (?:the |its )?budget", 1.55),
+        (BUDGET_DIFFERENCE_QUESTION, 1.6),
     ), (
         "南昌市总工会2024年预算和决算差多少？", "预算数和决算数分别是多少", "How did actual spending compare with the budget?", "Budget versus final accounts",
     )),
@@ -166,6 +167,9 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("flows", (
         _r(r"给.{1,12}发(?:放)?了?多少(?:钱|资金|补助)|发(?:放)?了多少(?:钱|资金)", 1.4),
+        # money handed back to the finance bureau (上缴 / 缴回 剩余资金): a flow from the body
+        _r(r"(?:上缴|缴回|交回|退回|返还)(?:了|给)?.{0,10}财政|财政(?:局|厅|部门).{0,6}(?:上缴|缴回|交回|退回)|(?:上缴|缴回|退回)(?:了)?(?:多少|的)?(?:剩余|结余)?资金", 1.6),
+        _r(r"\breturn(?:ed|s)?\b.{0,40}\b(?:to )?(?:the )?(?:finance|treasury)|\b(?:handed|paid|sent) back\b", 1.6),
         _r(r"支付给|付给|拨付给|收款|谁收到|谁获得|给了谁|给了哪|付给了?哪|向.{1,20}支付|收款方|受益单位|中标|哪(?:家|些|个)(?:公司|企业|机构)", 1.4),
         _r(r"who (?:received|got|was paid|were paid|gets)|paid to|payee|recipient|contractor|money went|which (?:compan(?:y|ies)|firms?|contractors?|organi[sz]ations?|suppliers?) (?:received|got|was paid|were paid)|(?:received|got) (?:the )?(?:money|funds?|payments?)", 1.4),
     ), (

@@ -28,6 +28,7 @@ from unionkg.qa.patterns import (
     AUTONOMOUS_FULL_NAME,
     BODY_KIND_AFTER_PLACE,
     CODE_PATTERN,
+    ENGLISH_BODY_KINDS,
     FEDERATION_WORDS,
     LEVEL_ALIASES,
     LEVEL_BODY_WORD,
@@ -282,6 +283,12 @@ class Catalog:
         for word, iris in self._en_aliases.items():
             if re.search(rf"\b{re.escape(word)}\b", text):
                 iris = [i for i in iris if (word, i) not in self._en_outer] or iris
+                kinds = [zh for pattern, zh in ENGLISH_BODY_KINDS if pattern.search(text)]
+                if kinds:  # "the Huzhou organs work committee": the Huzhou body of that kind
+                    named = [i for i in iris if any(zh in self.orgs[i].label for zh in kinds)]
+                    if named:
+                        found.extend(i for i in named if i not in found)
+                        continue
                 feds = [i for i in iris if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label]
                 if wants_federation and not feds:
                     not_a_federation.append(word)  # "the Beijing federation" is not the Beijing education commission
@@ -360,6 +367,8 @@ class Catalog:
                 unknown.append(m.group(0))
         for m in ORG_PATTERNS["en_body_mention"].finditer(text):
             word = m.group(1)
+            if any(pattern.search(m.group(0)) for pattern, _ in ENGLISH_BODY_KINDS):
+                continue  # "education bureau": a kind of body, its place is elsewhere in the question
             if word not in self._en_aliases and word not in {"the", "which", "what", "each", "this", "that", "whose", "every"}:
                 unknown.append(m.group(0))
         return unknown

@@ -107,6 +107,22 @@ BODY_KIND_AFTER_PLACE = re.compile(
 # English words that name the kind of body asked about; they prefer federations.
 FEDERATION_WORDS = re.compile(r"\b(?:union|federation|trade union|ftu)\b")
 
+# English names of kinds of bodies and the part of a Chinese name they stand for: "the Huzhou organs
+# work committee" is 湖州市直属机关工作委员会, not 湖州市民政局 (both are "Huzhou").  Their first word is
+# not a place ("the education bureau" names no unknown body called "education").
+ENGLISH_BODY_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:organs?|working|work) committee\b"), "工作委员会"),
+    (re.compile(r"\beducation\b"), "教育"),
+    (re.compile(r"\bcivil affairs\b"), "民政"),
+    (re.compile(r"\bhuman resources\b|\bsocial security\b|\bhrss\b"), "人力资源"),
+    (re.compile(r"\bfinance (?:bureau|department)\b"), "财政"),
+    (re.compile(r"\bhousing\b"), "住房"),
+    (re.compile(r"\barchives?\b"), "档案"),
+    (re.compile(r"\bscience (?:and technology )?association\b"), "科学技术协会"),
+    (re.compile(r"\bdisabled\b"), "残疾人"),
+    (re.compile(r"\bwomen'?s federation\b"), "妇女联合会"),
+)
+
 # Words that say the question is about a project (so an indicator it names stands for its project).
 PROJECT_WORDS: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"项目|资金|经费|补助|补贴|专项|工程"),
@@ -152,6 +168,12 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                           re.compile(r"支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$")),
     "budget_total": (re.compile(r"预算|budget|经费|funds?|money"),
                      re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$")),
+}
+
+# A bare label that states a concept's total only when the body prints no fuller one ("2024年收入预算
+# 512.00 万元" gives the item 收入): used after AMOUNT_ITEMS finds nothing.
+AMOUNT_ITEM_FALLBACK: dict[str, re.Pattern[str]] = {
+    "income_total": re.compile(r"^收入$"),
 }
 
 # Item labels too generic to count as "named in the question" (预算, 经费, 合计 ...): they are
@@ -283,3 +305,26 @@ STATED_COUNT_QUESTION: dict[str, re.Pattern[str]] = {
         r"|how many (?:subordinate |affiliated |budget |secondary |public )?(?:units|institutions)\b"
     ),
 }
+
+# Categories of units a question may name (ontology/codes/unit-categories.ttl, by concept name):
+# "有哪些差额拨款事业单位" lists only the units of that funding type or reform class.
+UNIT_CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
+    "funding-full": re.compile(r"全额拨款|全额|fully[- ]funded"),
+    "funding-partial": re.compile(r"差额拨款|差额|partially[- ]funded"),
+    "funding-self": re.compile(r"自收自支|经费自理|self-financed|self-funded"),
+    "reform-civil-service-managed": re.compile(r"参公|参照公务员|civil[- ]service"),
+    "reform-public-welfare-1": re.compile(r"公益一类|public welfare class 1|class 1 public"),
+    "reform-public-welfare-2": re.compile(r"公益二类|public welfare class 2|class 2 public"),
+    "reform-commercial": re.compile(r"经营类|commercial"),
+}
+
+# A question asking how far a final figure is from the year's budget ("比年初预算增加了多少"): the
+# figure stated as a difference (ukg:amountQualifier difference_from_budget) answers it.
+BUDGET_DIFFERENCE_QUESTION = re.compile(
+    r"(?:比|较|与|和|同)(?:年初)?预算(?:数)?(?:相比)?[，,]?(?:增加|减少|多|少|节约|节省|超支|超出|超了|增长|下降|差)"
+    r"|(?:above|below|over|under|more than|less than|compared (?:with|to)) (?:the |its |their )?(?:year'?s |initial |original )?budget"
+)
+
+# A question about the share a figure has of a total ("占本年支出合计多少", "what share of"): the
+# stated ukg:sharePercent is part of the answer.
+SHARE_QUESTION = re.compile(r"占.{0,12}(?:多少|比例|比重|百分之|几成|%)|占比|比重|\bshare\b|\bproportion\b|\bper ?cent(?:age)? of\b")
