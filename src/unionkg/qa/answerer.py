@@ -97,6 +97,8 @@ class Answerer:
         ctx = Context(self.store, catalog, q, links, q.language, doc_years={str(d["docIri"]): d.get("year") for d in self._docs},
                       context_text=context_text, previous=previous)
         outcome, intent, searched = self._answer(ctx, intent)
+        if outcome.found and not searched and links.renamed:
+            outcome.answer += _rename_note(catalog, links, q.language)
         session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200]))
         return {
             "question": question,
@@ -174,6 +176,14 @@ class _QuestionVectors:
     def question(self) -> Any:
         vectors = self.all()
         return None if vectors is None else vectors[0]  # no encoder (settings.encoder "none")
+
+
+def _rename_note(catalog: Catalog, links: Links, language: str) -> str:
+    """Say that the figures are printed under the body's other name (a unit renamed between years)."""
+    pairs = [(catalog.org_label(used), catalog.org_label(named)) for used, named in links.renamed]
+    if language == "zh":
+        return "".join(f"（{named}在该年度的名称为{used}）" for used, named in pairs)
+    return "".join(f" ({named} was named {used} in that year.)" for used, named in pairs)
 
 
 def _doc_iri(settings: Settings, doc_id: str) -> str:

@@ -899,6 +899,20 @@ def stated_counts(ctx: Context) -> Outcome:
     return Outcome(True, answer, shown, sources_of(shown))
 
 
+# ---------------------------------------------------------------- renamed bodies
+def renames(ctx: Context) -> Outcome:
+    """A body's former or new name (org:ChangeEvent), with the passage that states the rename."""
+    rows = [_clean(r) for r in ctx.run("qa_renames")]
+    named = [r for r in rows if any(str(r.get(k) or "\0") in ctx.q.text for k in ("formerLabel", "orgLabel"))]
+    linked = set(ctx.links.orgs) | {o for pair in ctx.links.renamed for o in pair}
+    rows = named or [r for r in rows if r.get("former") in linked or r.get("org") in linked]
+    if not rows:
+        return Outcome(False, "")  # no rename recorded: passage search quotes what the documents say
+    lines = [ctx.say(f"{r.get('formerLabel') or _short(r.get('former'))} 更名为 {r.get('orgLabel') or _short(r.get('org'))}",
+                     f"{r.get('formerLabel') or _short(r.get('former'))} was renamed {r.get('orgLabel') or _short(r.get('org'))}") for r in rows]
+    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+
+
 # ---------------------------------------------------------------- organisation
 def _units(ctx: Context, role: str) -> Outcome:
     org = _target_org(ctx)
@@ -1097,6 +1111,7 @@ HANDLERS: dict[str, Callable[[Context], Outcome]] = {
     "project_detail": project_detail,
     "subordinate_units": subordinate_units,
     "stated_counts": stated_counts,
+    "renames": renames,
     "departments": departments,
     "staffing": staffing,
     "duties": duties,
@@ -1111,4 +1126,4 @@ HANDLERS: dict[str, Callable[[Context], Outcome]] = {
 }
 
 # Intents whose facts are tied to a fiscal year (a missing year means "no data").
-YEAR_SCOPED = frozenset(HANDLERS) - {"code_lookup", "duties", "subordinate_units", "departments", "coverage", "findings"}
+YEAR_SCOPED = frozenset(HANDLERS) - {"code_lookup", "duties", "subordinate_units", "departments", "coverage", "findings", "renames"}

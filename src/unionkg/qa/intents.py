@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from unionkg.qa.patterns import BUDGET_DIFFERENCE_QUESTION, STATED_COUNT_QUESTION
+from unionkg.qa.patterns import BUDGET_DIFFERENCE_QUESTION, RENAME_QUESTION, STATED_COUNT_QUESTION
 from unionkg.search.encoders import Encoder
 
 
@@ -133,6 +133,12 @@ INTENTS: tuple[Intent, ...] = (
     ), (
         "有几个项目评价结果为优？", "开展绩效自评的项目有多少个", "本部门有几个预算单位",
         "How many projects were graded excellent?", "How many budget units does the department have?",
+    )),
+    Intent("renames", (
+        (RENAME_QUESTION["zh"], 1.7),
+        (RENAME_QUESTION["en"], 1.7),
+    ), (
+        "这个单位现在叫什么名字？", "原来叫什么", "What was the unit's former name?", "What is the unit called now?",
     )),
     Intent("subordinate_units", (
         _r(r"下属单位|直属单位|所属单位|二级单位|事业单位|下级单位|二级预算单位", 1.2),

@@ -85,6 +85,8 @@ class Links:
     owner_projects: list[str] = field(default_factory=list)
     candidate_indicators: list[str] = field(default_factory=list)  # a close English match, not linked
     unknown_bodies: list[str] = field(default_factory=list)  # named in the question, absent from the graph
+    # (body answered for, body named): a renamed unit asked for a year it had its other name
+    renamed: list[tuple[str, str]] = field(default_factory=list)
 
 
 def place_of(label: str) -> str | None:
@@ -160,6 +162,7 @@ class Catalog:
         self.orgs: dict[str, OrgEntry] = {}
         self.entities: list[LabelledEntity] = []
         self.line_items: dict[str, set[str]] = defaultdict(set)  # org -> names of the table lines it prints
+        self.renames: list[dict[str, object]] = []  # org:ChangeEvent rows (qa_renames.rq)
         self._load(store)
         self.latest_year = max((y for o in self.orgs.values() for y in o.years), default=None)
         self._zh_aliases = self._build_zh_aliases()
@@ -191,6 +194,7 @@ class Catalog:
                 entry.years.add(int(row["year"]))  # type: ignore[arg-type]
         for row in store.select(named_query("qa_catalog_items")).values():
             self.line_items[str(row["org"])] |= line_names(row.get("item"), row.get("column"))
+        self.renames = list(store.select(named_query("qa_renames")).values())
         seen: set[str] = set()
         for row in store.select(named_query("qa_catalog_projects")).values():
             iri = str(row["entity"])
@@ -417,6 +421,7 @@ class Catalog:
         latest = self.latest_year_of(orgs)
         if latest is not None:
             years += [latest + off for off in q.relative_years if latest + off not in years]
+        renamed = self.same_body_other_name(orgs, years)
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
         weak: list[LabelledEntity] = []
         entities = self.link_entities(q, encoder, orgs, years, phrase_vectors, weak)
@@ -435,7 +440,29 @@ class Catalog:
             owner_projects=owners,
             candidate_indicators=[e.iri for e in weak if e.kind == "indicator"],
             unknown_bodies=unknown,
+            renamed=renamed,
         )
+
+    def same_body_other_name(self, orgs: list[str], years: list[int]) -> list[tuple[str, str]]:
+        """Swap a renamed unit for its node under the other name when only that one holds the asked year.
+
+        A unit renamed between years keeps two IRIs joined by an org:ChangeEvent (docs/graph-model.md):
+        "九江市X中心 2022" asked by the new name is the 2022 figure printed under the former name.
+        """
+        swapped: list[tuple[str, str]] = []
+        for i, org in enumerate(orgs):
+            entry = self.orgs.get(org)
+            if not years or entry is None or set(years) & entry.years:
+                continue
+            for row in self.renames:
+                former, current = str(row.get("former")), str(row.get("org"))
+                other = former if current == org else current if former == org else None
+                other_entry = self.orgs.get(other) if other else None
+                if other and other_entry is not None and set(years) & other_entry.years:
+                    orgs[i] = other
+                    swapped.append((other, org))
+                    break
+        return swapped
 
     def vote_projects(self, q: NormalisedQuestion, encoder: Encoder, orgs: list[str], years: list[int],
                       phrase_vectors: Callable[[], np.ndarray] | None = None) -> list[str]:

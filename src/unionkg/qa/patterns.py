@@ -328,3 +328,9 @@ BUDGET_DIFFERENCE_QUESTION = re.compile(
 # A question about the share a figure has of a total ("占本年支出合计多少", "what share of"): the
 # stated ukg:sharePercent is part of the answer.
 SHARE_QUESTION = re.compile(r"占.{0,12}(?:多少|比例|比重|百分之|几成|%)|占比|比重|\bshare\b|\bproportion\b|\bper ?cent(?:age)? of\b")
+
+# A question about a body's former or new name.
+RENAME_QUESTION: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"现在叫|现名|改名|更名|原名|曾用名|以前叫|原来叫|过去叫|前身|新名称|名称变更|改称|改为什么"),
+    "en": re.compile(r"\bformer(?:ly)? (?:name|called|known)|\brenamed\b|\bnew name\b|\bprevious name\b|\bold name\b|\bnow called\b|\bcalled now\b|\bname change"),
+}
