@@ -35,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from unionkg.model import Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, Project
 
@@ -205,10 +206,14 @@ def _year(fact: Fact, default: int | None) -> int | None:
     return getattr(fact, "year", None) or default
 
 
+@lru_cache(maxsize=4096)
 def _canonical_org(name: str) -> str:
-    from unionkg.graph.mapping import canonical_org_name
+    """The organisation's identity key, as the mapping mints its IRI from (so that
+    "某省某市总工会" and "某市总工会本级" scope one body's projects)."""
+    from unionkg.graph.mapping import org_identity_key
+    from unionkg.graph.places import default_gazetteer
 
-    return canonical_org_name(name)
+    return org_identity_key(name, default_gazetteer())
 
 
 # ---------------------------------------------------------------- organisations

@@ -30,7 +30,7 @@ from rdflib.term import Node
 
 from unionkg.graph.iris import Iris
 from unionkg.graph.ontology import code_entries, normalise_label, parent_code, vocabulary_graph
-from unionkg.graph.places import Gazetteer, default_gazetteer, simplified
+from unionkg.graph.places import Division, Gazetteer, default_gazetteer, simplified
 from unionkg.graph.vocab import INTERVAL_YEAR, OBEU_ATTR, OBEU_CODE, OBEU_DIM, OBEU_MEASURE, ORG, ROV, SCHEMA, UKG, WD
 from unionkg.model import (
     Amount,
@@ -103,9 +103,22 @@ BENJI_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 # Half-width brackets inside Chinese names become full-width (the usual form).
 BRACKETS: dict[str, str] = {"(": "（", ")": "）", "[": "【", "]": "】"}
+# Other printings of one body's name, each rewritten to one form so that every
+# document (of any year or genre) mints the same IRI and prefLabel for it.  The
+# place and the kind of body (市/区/县, 总工会/机关工会/局) are never touched, so
+# 某市总工会, 某区总工会 and 某县总工会 keep apart.  Applied in order, after 本级.
+ORG_NAME_VARIANTS: dict[str, tuple[re.Pattern[str], str]] = {
+    # "某区总工会机关", "某县人社局机关": the body's own organs, i.e. the body (its 本级
+    # budget unit); 机关 inside a name (机关服务中心, 省直机关工会) is left alone.
+    "organs": (re.compile(r"(总工会|工会|联合会|委员会|协会|政府|局|厅|委|办|院)机关$"), r"\1"),
+    # "某市直机关工会", "…工委", "…委员会": the 直属机关工会 of a place, whose official
+    # name is "…机关工会工作委员会" (the form its own titles print).  Other 机关工会
+    # (a bureau's staff union) and industry unions (教育工会委员会) are not rewritten.
+    "organs_union_committee": (re.compile(r"(直属?机关工会)(?:工作委员会|工委|委员会)?$"), r"\1工作委员会"),
+}
 # Names of trade unions (schema:WorkersUnion); other bodies are typed as
 # schema:GovernmentOrganization.
-UNION_NAME_PATTERN = re.compile(r"(总工会|工会|工会联合会|工会委员会)$")
+UNION_NAME_PATTERN = re.compile(r"(总工会|工会|工会联合会|工会委员会|工会工作委员会)$")
 
 # Item labels -> expense item concept (ontology/codes/expense-items.ttl).
 # Order matters: the first match wins, so specific items come first.
@@ -247,7 +260,62 @@ def canonical_org_name(name: str) -> str:
     text = simplified("".join(name.split()))  # NFKC + traditional -> simplified
     for pattern in BENJI_PATTERNS:
         text = pattern.sub("", text)
-    return "".join(BRACKETS.get(c, c) for c in text).strip()
+    text = "".join(BRACKETS.get(c, c) for c in text).strip()
+    if not text:
+        return text
+    for pattern, replacement in ORG_NAME_VARIANTS.values():
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def without_enclosing_province(name: str, gazetteer: Gazetteer) -> str:
+    """The name without a province printed before one of its own cities or counties.
+
+    "某省某市总工会" is the city's federation, which its own documents call "某市总工会";
+    the province of a municipality's district (北京市海淀区) is part of the usual
+    name and stays, as does any place that is not the province of what follows.
+
+    >>> from unionkg.graph.places import Division
+    >>> g = Gazetteer.from_rows([Division("甲省", "990000", "province", None, None, None),
+    ...                          Division("乙市", "990100", "prefecture", "990000", None, None)])
+    >>> without_enclosing_province("甲省乙市总工会", g), without_enclosing_province("甲省总工会", g)
+    ('乙市总工会', '甲省总工会')
+    """
+    for province in _provinces(gazetteer):
+        if not name.startswith(province.name):
+            continue
+        rest = name[len(province.name) :]
+        for place in gazetteer.divisions:
+            if rest.startswith(place.name) and _below_province(place, province, gazetteer):
+                return rest
+    return name
+
+
+@cache
+def _provinces(gazetteer: Gazetteer) -> tuple[Division, ...]:
+    return tuple(d for d in gazetteer.divisions if d.level == "province")
+
+
+def _below_province(place: Division, province: Division, gazetteer: Gazetteer) -> bool:
+    """A prefecture of the province, or a county of one of its prefectures."""
+    parent = gazetteer.by_code.get(place.parent_code or "")
+    if place.level == "prefecture":
+        return parent is not None and parent.code == province.code
+    if place.level == "county" and parent is not None and parent.level == "prefecture":
+        return parent.parent_code == province.code
+    return False
+
+
+def org_identity_key(name: str, gazetteer: Gazetteer) -> str:
+    """The name an organisation's IRI and prefLabel are made from (see docs/graph-model.md).
+
+    >>> from unionkg.graph.places import Division
+    >>> g = Gazetteer.from_rows([Division("甲省", "990000", "province", None, None, None),
+    ...                          Division("乙市", "990100", "prefecture", "990000", None, None)])
+    >>> org_identity_key("甲省乙市总工会（本级）", g), org_identity_key("乙市直機關工會", g)
+    ('乙市总工会', '乙市直机关工会工作委员会')
+    """
+    return without_enclosing_province(canonical_org_name(name), gazetteer)
 
 
 def item_category(item: str) -> URIRef | None:
@@ -354,17 +422,18 @@ class OrgResolver:
     @classmethod
     def for_extraction(cls, extraction: Extraction, iris: Iris, gazetteer: Gazetteer) -> "OrgResolver":
         ctx = extraction.context.org
-        resolver = cls(iris, gazetteer, canonical_org_name(ctx) if ctx else None)
+        resolver = cls(iris, gazetteer, org_identity_key(ctx, gazetteer) if ctx else None)
         for fact in extraction.facts:
             if isinstance(fact, Organization):
-                resolver.declared.setdefault(canonical_org_name(fact.name), fact)
+                resolver.declared.setdefault(org_identity_key(fact.name, gazetteer), fact)
         return resolver
 
     def canonical(self, name: str) -> str:
+        """The identity key of a printed name (:func:`org_identity_key`)."""
         # A bare "本级" is the reporting body itself.
         key = self._canonical.get(name)
         if key is None:
-            key = self._canonical[name] = canonical_org_name(name) or (self.reporting or name.strip())
+            key = self._canonical[name] = org_identity_key(name, self.gazetteer) or (self.reporting or name.strip())
         return key
 
     def role(self, name: str) -> OrgRole:
@@ -409,12 +478,18 @@ class OrgResolver:
         iri = self._iris.get(key)
         if iri is None:
             parent = self.parent(key)
-            if self.role(key) is OrgRole.DEPARTMENT and parent is not None and parent != key:
+            if parent is not None and parent != key and self._named_only_within(key):
                 iri = self.iris.org_unit(self.iri(parent), key)
             else:
                 iri = self.iris.org(self.division(key), key)
             self._iris[key] = iri
         return iri
+
+    def _named_only_within(self, key: str) -> bool:
+        """An internal department, or a unit whose name names no place ("职工服务中心"):
+        such names repeat in every body, so they are unique only below their body."""
+        role = self.role(key)
+        return role is OrgRole.DEPARTMENT or (role is OrgRole.UNIT and self.gazetteer.division_for(key) is None)
 
     def is_known(self, name: str) -> bool:
         key = self.canonical(name)
@@ -572,7 +647,7 @@ class Mapper:
         iri = self.org(f.name)
         self.provenance(iri, f.evidence)
         for alias in f.aliases:  # other names the document prints for it (entity resolution)
-            if alias.strip() and canonical_org_name(alias) != self.orgs.canonical(f.name):
+            if alias.strip() and alias.strip() != self.orgs.canonical(f.name):
                 self.add(iri, SKOS.altLabel, zh(alias.strip()))
         for former in f.former_names:  # renamed: the node of the former name (other years) -> this one
             self.rename_event(iri, former, f.evidence)

@@ -1,0 +1,176 @@
+"""One IRI per real organisation across documents (issue 3).
+
+The identity of an organisation is decided from its name alone (documents are
+mapped independently, in worker processes), by :func:`org_identity_key`:
+本级 / 机关 / the 直属机关工会's committee words are handled by named tables, a
+province printed before its own city is dropped, and the place and the kind of
+body are always kept.  The corpus test ingests the written documents
+``tests/extract/corpus/rt4o_*.txt`` (pairs of years and genres of the same
+bodies, in several provinces, plus bodies that must stay apart) into one store
+and checks the organisations through the named queries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from unionkg.graph.mapping import ORG_NAME_VARIANTS, canonical_org_name, org_identity_key, without_enclosing_province
+from unionkg.graph.places import default_gazetteer
+from unionkg.graph.queries import named_query
+from unionkg.graph.store import OxigraphStore
+from unionkg.graph.vocab import UKG
+from unionkg.pipeline import ingest_paths
+from unionkg.settings import Settings
+
+CORPUS = Path(__file__).resolve().parents[1] / "extract" / "corpus"
+CASES = sorted(CORPUS.glob("rt4o_*.txt"))
+
+# ---------------------------------------------------------------- the tables
+
+#: name -> (names the variant rewrites, names it must leave alone)
+VARIANT_EXAMPLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
+    "organs": (
+        [("某区总工会机关", "某区总工会"), ("某县人力资源和社会保障局机关", "某县人力资源和社会保障局"),
+         ("某市妇女联合会机关", "某市妇女联合会")],
+        ["某市总工会机关服务中心", "某市总工会机关工会", "中共某市直属机关", "某省直机关工会"],
+    ),
+    "organs_union_committee": (
+        [("某市直机关工会", "某市直机关工会工作委员会"), ("某省直属机关工会工委", "某省直属机关工会工作委员会"),
+         ("某县直机关工会委员会", "某县直机关工会工作委员会"), ("某市直机关工会工作委员会", "某市直机关工会工作委员会")],
+        ["某市总工会机关工会", "某市教育工会委员会", "某市直属机关工作委员会", "某局机关工会"],
+    ),
+}
+
+
+def test_every_variant_has_examples() -> None:
+    assert set(VARIANT_EXAMPLES) == set(ORG_NAME_VARIANTS)
+
+
+@pytest.mark.parametrize("name", sorted(ORG_NAME_VARIANTS))
+def test_name_variant_table(name: str) -> None:
+    pattern, replacement = ORG_NAME_VARIANTS[name]
+    positives, negatives = VARIANT_EXAMPLES[name]
+    for printed, expected in positives:
+        assert pattern.sub(replacement, printed) == expected, printed
+    for printed in negatives:
+        assert pattern.sub(replacement, printed) == printed, printed
+
+
+#: printed names that are one organisation (one identity key each group)
+SAME_BODY: list[list[str]] = [
+    ["某市直机关工会", "某市直机关工会工作委员会", "某市直機關工會工委", "某市直机关工会 (本级)"],
+    ["某区总工会", "某区总工会机关", "某区总工会本级", "某区总工会（机关本级）", "某区总工会(机关)"],
+    ["宜昌市总工会", "湖北省宜昌市总工会", "湖北省宜昌市总工会本级"],
+    ["永丰县总工会", "江西省永丰县总工会"],
+    ["南昌市西湖区总工会", "江西省南昌市西湖区总工会"],
+]
+#: printed names of different organisations (all keys apart)
+DIFFERENT_BODIES: list[list[str]] = [
+    ["吉安市总工会", "吉安县总工会", "吉州区总工会", "吉安市直机关工会工作委员会", "吉安市总工会机关工会"],
+    ["南昌市总工会", "南昌县总工会", "江西省总工会"],
+    ["北京市海淀区总工会", "海淀区总工会"],  # a municipality's district keeps its province-level city
+    ["柳州市教育工会委员会", "柳州市总工会"],
+]
+
+
+@pytest.mark.parametrize("names", SAME_BODY, ids=[n[0] for n in SAME_BODY])
+def test_variants_of_one_name_share_a_key(names: list[str]) -> None:
+    keys = {org_identity_key(n, default_gazetteer()) for n in names}
+    assert len(keys) == 1, keys
+
+
+@pytest.mark.parametrize("names", DIFFERENT_BODIES, ids=[n[0] for n in DIFFERENT_BODIES])
+def test_different_bodies_keep_apart(names: list[str]) -> None:
+    keys = [org_identity_key(n, default_gazetteer()) for n in names]
+    assert len(set(keys)) == len(names), keys
+
+
+def test_unchanged_names_keep_their_spelling() -> None:
+    # the key of a name with no variant is its canonical name, so its IRI is stable
+    for name in ("南昌市总工会", "江西省总工会", "柳州市总工会", "南昌县总工会", "湖南省直机关工会工作委员会", "中国海员建设工会"):
+        assert org_identity_key(name, default_gazetteer()) == canonical_org_name(name) == name
+
+
+def test_a_province_alone_is_not_dropped() -> None:
+    g = default_gazetteer()
+    assert without_enclosing_province("江西省总工会", g) == "江西省总工会"
+    assert without_enclosing_province("江西省直机关工会工作委员会", g) == "江西省直机关工会工作委员会"
+    # a city of another province is not "below" this one
+    assert without_enclosing_province("江西省柳州市总工会", g) == "江西省柳州市总工会"
+
+
+# ---------------------------------------------------------------- the corpus in one store
+
+
+@pytest.fixture(scope="module")
+def store() -> OxigraphStore:
+    assert len(CASES) >= 8
+    store = OxigraphStore()
+    reports = ingest_paths(CASES, Settings(store="unused-in-memory", encoder="hash"), store)
+    assert all(r.error is None for r in reports), [r.error for r in reports if r.error]
+    return store
+
+
+def _organisations(store: OxigraphStore) -> dict[URIRef, set[str]]:
+    out: dict[URIRef, set[str]] = {}
+    for row in store.select(named_query("qa_catalog_orgs")).rows:
+        out.setdefault(row["org"], set()).add(str(row["label"]))
+    return out
+
+
+def _iri(store: OxigraphStore, label: str) -> URIRef:
+    found = [org for org, labels in _organisations(store).items() if label in labels]
+    assert len(found) == 1, (label, found)
+    return found[0]
+
+
+def _figure_years(store: OxigraphStore, iri: URIRef) -> set[tuple[int, str]]:
+    rows = store.select(named_query("api_org_figures_by_year"), bindings={"iri": iri}).rows
+    return {(int(r["year"]), str(r["phase"]).rsplit("/", 1)[-1]) for r in rows}
+
+
+def test_number_of_organisations(store: OxigraphStore) -> None:
+    # 绍兴 body + 2 departments, 吉安市 + 2 units, 吉安县 + 1 unit, 宜昌 + 1 unit,
+    # 武侯区 + 2 departments + 1 unit, 翠岚市 + 2 units, 霁川县 + 1 unit
+    assert len(_organisations(store)) == 19
+
+
+def test_short_and_full_name_in_two_years_are_one_node(store: OxigraphStore) -> None:
+    body = _iri(store, "绍兴市直机关工会")  # the 2022 budget's name
+    assert body == _iri(store, "绍兴市直机关工会工作委员会")  # the 2023 final accounts' (traditional script)
+    assert _figure_years(store, body) >= {(2022, "approved"), (2023, "executed")}
+    # one prefLabel in every document graph (the printed short name is an altLabel: found above)
+    labels = {str(r["label"]) for r in store.select(named_query("api_federations")).rows if r["org"] == body}
+    assert labels == {"绍兴市直机关工会工作委员会"}
+
+
+def test_province_prefixed_budget_and_final_accounts_are_one_node(store: OxigraphStore) -> None:
+    body = _iri(store, "宜昌市总工会")
+    assert body == _iri(store, "湖北省宜昌市总工会")
+    assert _figure_years(store, body) == {(2021, "approved"), (2021, "executed")}
+    # its unit, listed in both documents, hangs under the one body
+    unit = _iri(store, "宜昌市工人文化宫")
+    parents = {r["parent"] for r in store.select(named_query("qa_catalog_orgs")).rows if r["org"] == unit}
+    assert parents == {body}
+
+
+def test_final_accounts_and_self_evaluation_of_one_year_are_one_node(store: OxigraphStore) -> None:
+    body = _iri(store, "成都市武侯区总工会")
+    evaluations = store.select(named_query("qa_evaluations")).rows
+    assert any(r.get("org") == body for r in evaluations), evaluations
+    assert (2022, "executed") in _figure_years(store, body)
+
+
+def test_city_county_and_bare_unit_names_stay_apart(store: OxigraphStore) -> None:
+    city, county = _iri(store, "吉安市总工会"), _iri(store, "吉安县总工会")
+    assert city != county
+    # "职工服务中心" / "工人文化宫" printed without a place: one node per body that lists it
+    orgs = _organisations(store)
+    bare = [org for org, labels in orgs.items() if labels & {"职工服务中心", "工人文化宫"}]
+    assert len(bare) == 5  # 吉安市, 武侯区: 职工服务中心; 翠岚市: both; 霁川县: 工人文化宫
+    assert all(any(str(org).startswith(str(b) + "/") for b in (city, _iri(store, "成都市武侯区总工会"), _iri(store, "翠岚市总工会"), _iri(store, "霁川县总工会"))) for org in bare)
+    roles = {r["org"]: r["role"] for r in store.select(named_query("qa_catalog_orgs")).rows}
+    assert {roles[org] for org in bare} == {UKG.SubordinateUnit}
