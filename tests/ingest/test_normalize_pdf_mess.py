@@ -79,6 +79,8 @@ CASES: list[tuple[str, str, str]] = [
     ("page_of_pages_comma_footer", "说明如下。\n第3页，共12页\n二、其他", "说明如下。\n二、其他"),
     ("dashed_footer", "说明如下。\n- 3 -\n二、其他", "说明如下。\n二、其他"),
     ("slash_footer_at_page_break", "第一页的最后一行内容。\n3/12\f第二页的内容。", "第一页的最后一行内容。\n第二页的内容。"),
+    ("slash_footer_before_newline_and_page_break", "合计 18 1,248.35 总计 49 1,248.35\n3/12\n\f年初结转和结余 16 12.30", "合计 18 1,248.35 总计 49 1,248.35\n年初结转和结余 16 12.30"),
+    ("bare_footer_before_newline_and_page_break", "合计 18 1,248.35\n12\n\f年初结转和结余 16 12.30", "合计 18 1,248.35\n年初结转和结余 16 12.30"),
     ("slash_cell_in_table_kept", "完成情况 3/12\n培训人数 3/12", "完成情况 3/12\n培训人数 3/12"),
 ]
 

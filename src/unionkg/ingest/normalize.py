@@ -647,8 +647,9 @@ def mark_page_furniture(lines: list[Line]) -> None:
             continue
         prev_i = content[pos - 1] if pos > 0 else None
         next_i = content[pos + 1] if pos + 1 < len(content) else None
-        at_page_break = lines[i].page_end or any(lines[k].page_end for k in range(prev_i if prev_i is not None else 0, i))
-        at_page_break = at_page_break or (paged and next_i is None)
+        # A page break just before the line, or just after it ("3/12\n\f": pdftotext ends each page with a newline).
+        around = range(prev_i if prev_i is not None else 0, next_i if next_i is not None else len(lines))
+        at_page_break = any(lines[k].page_end for k in around) or (paged and next_i is None)
         between_prose = (
             prev_i is not None
             and next_i is not None
