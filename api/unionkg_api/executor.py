@@ -34,6 +34,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from unionkg.errors import QuerySyntaxError, QueryTimeoutError, StoreError, UnionKGError
+from unionkg.graph.store import open_read_only as open_consistent
 
 from unionkg_api.patterns import uses_service
 from unionkg_api.results import GRAPH_FORMATS, SELECT_WRITERS, SerialisedResult, ask_body, graph_body
@@ -195,8 +196,6 @@ def worker_main(conn: Connection, store_path: str) -> None:
 
 def open_read_only(store_path: str) -> ox.Store:
     """A read-only snapshot of one consistent state (the library's open, retried while a writer flushes)."""
-    from unionkg.graph.store import open_read_only as open_consistent
-
     return open_consistent(store_path)
 
 
