@@ -948,6 +948,9 @@ def staffing(ctx: Context) -> Outcome:
     rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_staffing"), ctx.links.years)]
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位的人员编制数据。", "The graph has no staffing figures for this body."))
+    # the category the question names as printed ("其他人员有多少"): those figures only
+    asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
+    rows = asked or rows
     lines = [f"{r.get('orgLabel')} {r.get('label') or _short(r.get('category'))} {r['headcount']} 人" if ctx.lang == "zh"
              else f"{r.get('orgLabel')} {r.get('label') or ''} ({_short(r.get('category'))}): {r['headcount']}" for r in rows]
     return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))

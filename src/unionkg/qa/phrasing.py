@@ -35,7 +35,14 @@ def wan(yuan: object) -> str:
 
 
 def money(yuan: object, lang: str) -> str:
+    """A figure in 万元 (the documents' unit); under 1 万元 (a rate of 400 元/月) also in 元.
+
+    >>> money(4000, "zh"), money(123400, "zh")
+    ('0.40 万元（4000 元）', '12.34 万元')
+    """
     if lang == "zh":
+        if abs(Decimal(str(yuan))) < 10000:
+            return f"{wan(yuan)} 万元（{number(yuan)} 元）"
         return f"{wan(yuan)} 万元"
     return f"{wan(yuan)} 万元 (CNY {Decimal(str(yuan)):,.2f})"
 
