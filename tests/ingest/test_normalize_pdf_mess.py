@@ -52,6 +52,8 @@ CASES: list[tuple[str, str, str]] = [
     ("spaced_digits_without_year_kept", "合计 2 0 2 3", "合计 2 0 2 3"),
     ("short_spaced_header_kept", "项 目 金 额", "项 目 金 额"),
     ("spaced_code_levels_kept", "类 款 项 1 2 3", "类 款 项 1 2 3"),
+    ("spaced_code_table_header_kept", "类 款 项 科 目 名 称", "类 款 项 科 目 名 称"),
+    ("spaced_counts_before_year_word_kept", "车辆数 1 2 3 4 年末数", "车辆数 1 2 3 4 年末数"),
     # --- minus signs and accounting negatives ----------------------------------------
     ("fullwidth_minus", "比上年减少－12.5万元。", "比上年减少-12.5万元。"),
     ("unicode_minus_sign", "年末结余 −12.50 30.00", "年末结余 -12.50 30.00"),
@@ -60,6 +62,7 @@ CASES: list[tuple[str, str, str]] = [
     ("accounting_negative_in_pipe_row", "结余 | (1,234.00) | 5.00", "结余 | -1,234.00 | 5.00"),
     ("parenthesised_amount_in_prose_kept", "困难职工帮扶（12.50万元）已发放。", "困难职工帮扶(12.50万元)已发放。"),
     ("list_marker_kept", "(1)南昌 (12) 30.00", "(1)南昌 (12) 30.00"),
+    ("parenthesised_month_in_row_kept", "实施期限 (2023.12) 30.00", "实施期限 (2023.12) 30.00"),
     # --- digit grouping spaces -------------------------------------------------------
     ("thin_space_thousands", "合计 1\u2009234.56 万元", "合计 1234.56 万元"),
     ("narrow_nbsp_thousands", "合计 1\u202f234\u202f567.00", "合计 1234567.00"),
@@ -74,6 +77,7 @@ CASES: list[tuple[str, str, str]] = [
     ("bidi_marks_and_word_joiners", "本年\u200e收入\u2060合计1\u00ad23.45万元\u200f。", "本年收入合计123.45万元。"),
     ("soft_hyphen_at_line_end", "本年支出合计123.45万元，主要用于职工帮\u00ad\n扶。", "本年支出合计123.45万元，主要用于职工帮扶。"),
     ("nbsp_between_cells_kept", "基本支出\u00a0\u00a0850.30", "基本支出 850.30"),
+    ("nbsp_between_header_cells_kept", "项目名称\u00a0金额\n基本支出 850.30", "项目名称 金额\n基本支出 850.30"),
     # --- page footers -----------------------------------------------------------------
     ("page_of_pages_footer", "说明如下。\n第 3 页 共 12 页\n二、其他", "说明如下。\n二、其他"),
     ("page_of_pages_comma_footer", "说明如下。\n第3页，共12页\n二、其他", "说明如下。\n二、其他"),
@@ -146,9 +150,9 @@ def _examples() -> dict[str, tuple[object, list[str], list[str]]]:
     return {
         "THIN_SPACE_GROUP": (THIN_SPACE_GROUP, ["1\u2009234", "12\u202f345.6", "1\u2009234\u2009567"], ["850.30\u2009120", "1\u20092", "1 234", "1234\u2009567"]),
         "GROUPED_NUMBER_IN_PROSE": (GROUPED_NUMBER_IN_PROSE, ["1 234.56 万元", "12 345元", "1 234 567.00亿元"], ["3 234.56", "1 23 万元", "850.30 120 万元", "2 0 2 3 年"]),
-        "SPACED_YEAR": (SPACED_YEAR, ["2 0 2 3 年", "1 9 9 9年", "2 0 2 3年度"], ["2023 年", "2 0 2 3", "1 2 3 4 5 年", "3 2 0 2 3 年"]),
+        "SPACED_YEAR": (SPACED_YEAR, ["2 0 2 3 年", "1 9 9 9年", "2 0 2 3年度"], ["2023 年", "2 0 2 3", "1 2 3 4 5 年", "3 2 0 2 3 年", "1 2 3 4 年"]),
         "LETTER_SPACED_LINE": (LETTER_SPACED_LINE, ["某 某 县 总 工 会 决 算", "部 门 预 算 公 开 说 明"], ["项 目 金 额", "栏次 1 2 3 4 5 6", "1 2 3 4 5 6 7", "类 款 项 1 2 3"]),
-        "ACCOUNTING_NEGATIVE": (ACCOUNTING_NEGATIVE, ["(12.50)", "(1,234.00)", "(1,234)"], ["(12)", "(1)", "(12.50万元)", "(一)", "(2023)"]),
+        "ACCOUNTING_NEGATIVE": (ACCOUNTING_NEGATIVE, ["(12.50)", "(1,234.00)", "(1,234)", "(2023.45)"], ["(12)", "(1)", "(12.50万元)", "(一)", "(2023)", "(2023.12)", "(1999.1)"]),
     }
 
 
@@ -195,10 +199,19 @@ def test_number_split(name: str) -> None:
         ("合计 850.30 850.30", "2023年，本单位收支平衡。", "break"),
         ("全年发放慰问金共计 12", "2024年工作计划", "break"),
         ("一般公共服务支出 6,383.59", "20129 群众团体事务 6,383.59", "break"),
+        ("本单位组织技能竞赛，活动于2023年1", "2月底前全部完成，参与职工较多。", "join"),
+        ("活动于2023年1", "2月底前全部完成，参与职工较多。", "break"),
     ],
 )
 def test_join_kind_numbers(prev: str, nxt: str, expected: str) -> None:
     assert join_kind(prev, nxt, float("inf")) == expected
+
+
+def test_digits_at_a_full_width_wrap_are_joined_without_a_space() -> None:
+    prev = "本单位全年围绕中心工作，深入开展困难职工帮扶活动，比上年下降12.8"
+    assert join_kind(prev, "7个百分点以上，效果明显。", 20.0) == "join"
+    assert join_kind(prev, "7 以上，效果明显。", 20.0) == "join"
+    assert join_kind(prev, "7 以上，效果明显。", 200.0) == "break"
 
 
 # --- the offset map still holds on messy input -------------------------------------------

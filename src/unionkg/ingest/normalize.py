@@ -10,8 +10,16 @@ What the normalised text looks like (the contract extractors write against):
   between two full-width digits, which is a thousands separator.
   ``。、“”《》—`` are not full-width forms and are kept.  Comparator glyphs
   ``≧ ≦ ═ ﹦ ＝ ＞ ＜ ﹥ ﹤`` become ``≥ ≤ = = = > < > <``; ASCII ``>=``/``<=``
-  are left as two characters.  No-break and ideographic spaces and tabs
-  become spaces; zero-width characters, soft hyphens and ``\\r`` go.
+  are left as two characters.  Minus glyphs ``− ﹣`` become ``-``.  No-break
+  and ideographic spaces and tabs become spaces, except a single no-break
+  space between two Han characters of a prose line (inside a word), which
+  goes; zero-width characters, soft hyphens, bidi marks and ``\\r`` go.
+* **Numbers.**  Thin and narrow no-break spaces grouping digits go
+  (``1 234.56`` -> ``1234.56``); in prose, ordinary spaces grouping
+  thousands before a money unit go too (``合计 1 234.56 万元，``).  A
+  letter-spaced year (``2 0 2 3 年``) and a letter-spaced title line lose
+  their spaces.  In a table row, an accounting negative ``(12.50)`` reads
+  ``-12.50`` (the ``(`` maps to the ``-``).
 * **Script.**  Traditional characters become simplified (OpenCC ``t2s``,
   phrase-aware where the conversion keeps the length, char by char otherwise).
 * **Pinyin glosses** after a Han character are removed: ``萬(wàn)元`` ->
@@ -19,12 +27,18 @@ What the normalised text looks like (the contract extractors write against):
   toneless reading of the preceding characters (``萬(wan)``).  ``(一)``,
   ``(本级)``, ``(PPP)`` are not glosses.
 * **Artefacts**: ``[bookmark: _Toc...]`` markers from DOCX-to-text, page
-  numbers (``— 33 —``, ``- 12 -``, ``第 3 页 共 20 页``, a bare number between
-  two prose lines or at a page break), and running headers/footers repeated
-  at page edges are dropped.
+  numbers (``— 33 —``, ``- 12 -``, ``第 3 页 共 20 页``; ``3/20`` or a bare
+  number between two prose lines, at a page break or at the end of a paged
+  document), and running headers/footers repeated at page edges (short
+  lines without clause marks) are dropped.
 * **Lines.**  Blank lines go; every kept line break is a single ``\\n``.  A
   line wrapped inside a sentence or a number is joined to the next (no
   space between Han characters or digits, one space between Latin words).
+  A break inside a number is joined only on evidence at the cut
+  (:data:`NUMBER_SPLITS`: a trailing decimal point or thousands comma, the
+  decimal part or ``%`` on the next line, a lone digit before the rest of a
+  percentage, a prose number before its unit); two figures on two lines are
+  otherwise two cells.  A line ended by a soft hyphen continues.
   A break is kept when the next line starts a heading or list item
   (``(二)``, ``二、``, ``1.``, ``(1)``, ``第二部分``, ``注：``), when the line
   ends a sentence (``。；：！？``), when either line is a table row (``|``
@@ -128,24 +142,31 @@ THIN_SPACES = frozenset("\u2009\u202f")
 # A single no-break space between two Han characters sits inside a word
 # (HTML &nbsp; justification); runs of them are spacing.
 NBSP_IN_WORD = re.compile("(?<=[\u3400-\u9fff])\u00a0(?=[\u3400-\u9fff])")
+# Clause marks of prose as printed in the original (full-width).
+PROSE_CLAUSE_MARKS: frozenset[str] = frozenset("，。；：")
 # In prose, an ordinary space grouping thousands ("合计 1 234.56 万元，"): only
 # believed when a money unit follows, since "3 234.56" in a table row is a
 # count cell and an amount cell.
 GROUPED_NUMBER_IN_PROSE = re.compile(r"(?<![\d.,])(?<![\d.,] )\d{1,3}(?: \d{3})+(?:\.\d+)?(?= ?(?:亿元|万元|元))")
 # A year printed letter-spaced ("2 0 2 3 年"); not a run of column numbers.
-SPACED_YEAR = re.compile(r"(?<!\d)(?<!\d )[12](?: \d){3}(?= ?年)")
+SPACED_YEAR = re.compile(r"(?<!\d)(?<!\d )(?:1 9|2 0)(?: \d){2}(?= ?年)")
 # A line printed letter-spaced (a title: "某 某 县 总 工 会 决 算"): every
 # token one character, mostly Han, and too many tokens for a split header
 # cell ("项 目", "类 款 项").
 LETTER_SPACED_LINE = re.compile(r"(?=(?:[^\u3400-\u9fff]*[\u3400-\u9fff]){6})\S(?: \S){5,}")
 # Digits a letter-spaced line may hold at most (a year); more are table columns.
 MAX_DIGITS_IN_LETTER_SPACED = 4
+# Column titles of a code table printed one character per cell: never a title.
+CODE_LEVEL_HEADER = re.compile(r"类 款 项")
 # An accounting negative in a table row: "(12.50)", "(1,234)"; a decimal
-# point or thousands comma is required, "(1)" and "(12)" are list markers.
-ACCOUNTING_NEGATIVE = re.compile(r"\((?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\)")
+# point or thousands comma is required, "(1)" and "(12)" are list markers,
+# and "(2023.12)" is a year and month.
+ACCOUNTING_NEGATIVE = re.compile(r"\((?!(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])\))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\)")
 ACCOUNTING_NEGATIVE_TOKEN = re.compile(r"(?:(?<=^)|(?<=[ |]))" + ACCOUNTING_NEGATIVE.pattern + r"(?=$|[ |])")
 
-_NUMBER_UNITS = "亿元|万元|元|%|人次|人|个|次|户|名|家|项|万"
+# Words after a number that a new line or paragraph does not start with
+# (unlike 年: "2024年工作计划" may open a paragraph).
+_NUMBER_UNITS = "亿元|万元|元|%|人次|人|个|次|户|名|家|项|万|月|日|天|小时|平方米|公里|场|批|期|辆|台|套|件|份"
 # A number cut by a line break, told by the evidence at the cut: (end of
 # the line, start of the next).  Two figures on two lines are otherwise two
 # cells ("850.30" / "120.00"), never one number.
@@ -164,7 +185,7 @@ NUMBER_SPLITS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 PROSE_ONLY_SPLITS: frozenset[str] = frozenset({"prose_number_cut"})
 
 # --------------------------------------------------------------------------
-# Pattern tables (each name is tested in tests/ingest/test_normalize_patterns.py)
+# Pattern tables (each name is tested in tests/ingest/test_normalize.py)
 # --------------------------------------------------------------------------
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -327,11 +348,27 @@ def map_characters(original: str) -> Mapped:
         chars[m.start()] = ","
     deleted = {m.start() for m in DELETED_CHAR.finditer(original)}
     deleted.update(thin_space_group_separators(original))
-    deleted.update(m.start() for m in NBSP_IN_WORD.finditer(original))
+    deleted.update(nbsp_inside_words(original))
     if not deleted:
         return Mapped(chars, list(range(len(original))))
     keep = [i for i in range(len(original)) if i not in deleted]
     return Mapped([chars[i] for i in keep], keep)
+
+
+def nbsp_inside_words(original: str) -> list[int]:
+    """Indices of single no-break spaces between two Han characters of a prose line.
+
+    A prose line (one with Chinese clause marks) has no cells, so the space
+    is justification inside a word; in a text table it may separate cells.
+    """
+    found = []
+    for m in NBSP_IN_WORD.finditer(original):
+        line_start = original.rfind("\n", 0, m.start()) + 1
+        line_end = original.find("\n", m.end())
+        line = original[line_start : line_end if line_end >= 0 else len(original)]
+        if PROSE_CLAUSE_MARKS & set(line):
+            found.append(m.start())
+    return found
 
 
 def thin_space_group_separators(original: str) -> list[int]:
@@ -501,6 +538,16 @@ def edit_line(line: Line, deleted: set[int], replaced: dict[int, str]) -> Line:
     return Line(chars, srcs, line.end_src, line.page_end, line.dropped, line.hyphenated)
 
 
+def is_letter_spaced(text: str) -> bool:
+    """A title printed one character per cell ("某 某 县 总 工 会 决 算")?"""
+    return (
+        text[1:2] == " "  # cheap test first: most lines are not spaced out
+        and LETTER_SPACED_LINE.fullmatch(text) is not None
+        and sum(ch.isdigit() for ch in text) <= MAX_DIGITS_IN_LETTER_SPACED
+        and CODE_LEVEL_HEADER.search(text) is None
+    )
+
+
 def respace_line(line: Line) -> Line:
     """Undo the layout's spacing inside numbers and words, and read accounting negatives.
 
@@ -514,7 +561,7 @@ def respace_line(line: Line) -> Line:
         return line
     deleted: set[int] = set()
     replaced: dict[int, str] = {}
-    if LETTER_SPACED_LINE.fullmatch(text) and sum(ch.isdigit() for ch in text) <= MAX_DIGITS_IN_LETTER_SPACED:
+    if is_letter_spaced(text):
         deleted.update(k for k, ch in enumerate(text) if ch == " ")
         return edit_line(line, deleted, replaced)
     for m in SPACED_YEAR.finditer(text):
@@ -728,7 +775,10 @@ def join_kind(prev: str, nxt: str, full_width: float) -> str:
         return "join"
     if starts_heading(nxt) or ends_sentence(prev):
         return "break"
-    latin_boundary = prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum()
+    # (Digits on both sides are one number wrapped by the layout, never two words.)
+    latin_boundary = (
+        prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum() and not (prev[-1].isdigit() and nxt[0].isdigit())
+    )
     if latin_boundary:
         # Ragged-right Latin text: the line wrapped if the next word would not have fitted.
         next_word = nxt.split(" ", 1)[0]
