@@ -119,3 +119,20 @@ def test_one_body_printed_two_ways_in_one_document_scopes_one_project() -> None:
     ex = resolve_projects(Extraction(doc, DocumentContext("湖北省宜昌市总工会", 2021, "performance"), facts))
     [indicator] = [f for f in ex.facts if isinstance(f, Indicator)]
     assert indicator.project == "职工技能培训"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("某局机关工会委员会2023年度部门决算\n", "某局机关工会委员会"),  # the year right after the name
+        ("某局机关工会委员会\n2023年度部门决算\n", "某局机关工会委员会"),
+        ("某局机关工会委员会办公室2023年工作\n", "某局机关工会"),  # a longer name: not the body's
+    ],
+)
+def test_the_body_takes_its_full_name_from_a_one_line_title(title: str, body: str) -> None:
+    from unionkg.extract.resolve import resolve_organizations
+    from unionkg.model import DocumentContext, SourceDocument
+
+    doc = SourceDocument("t" * 16, "t.txt", title, title, list(range(len(title) + 1)))
+    ex = resolve_organizations(Extraction(doc, DocumentContext("某局机关工会", 2023, "final_accounts"), []))
+    assert ex.context.org == body

@@ -229,8 +229,9 @@ ORG_ALIAS_PATTERNS: dict[str, re.Pattern[str]] = {
 #: is not printed for a federation, "某市教育工会委员会" is another body.
 NAME_EXTENSIONS: tuple[str, ...] = ("工作委员会", "委员会", "工委")
 EXTENSIBLE_ENDINGS: tuple[str, ...] = ("机关工会", "直属机关工会", "机关工会联合会")
-#: Characters after a full name that end it (a title line, a bracket, punctuation).
-NAME_END_CHARS = "（(，,。；;：:、 \t\n“”\"【】"
+#: Characters after a full name that end it (a title line, a bracket, punctuation,
+#: the year of a title printed on one line: "某局机关工会委员会2023年度部门决算").
+NAME_END_CHARS = "（(，,。；;：:、 \t\n“”\"【】0123456789"
 
 
 def _body_full_name(text: str, body: str) -> str | None:
