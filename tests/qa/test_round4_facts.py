@@ -24,9 +24,11 @@ from unionkg.qa.patterns import (
     BUDGET_DIFFERENCE_QUESTION,
     COUNT_TOPICS,
     ENGLISH_BODY_KINDS,
+    PRIOR_YEAR_FIGURE,
     RENAME_QUESTION,
     SHARE_QUESTION,
     STATED_COUNT_QUESTION,
+    UNIT_CATEGORY_QUESTION,
     UNIT_CATEGORY_WORDS,
 )
 from unionkg.settings import Settings
@@ -65,6 +67,8 @@ CASES = [
     {"q": "兰溪市困难职工帮扶中心现在叫什么", "contains": ["兰溪市职工服务中心"]},
     {"q": "What was the former name of 兰溪市职工服务中心?", "contains": ["兰溪市困难职工帮扶中心"]},
     {"q": "兰溪市总工会2019年有几个项目评价结果为优", "found": False},
+    {"q": "兰溪市总工会2023年自评为良的项目数", "contains": ["2 个"]},
+    {"q": "兰溪市总工会差额拨款单位是哪个", "contains": ["兰溪市工人文化宫"], "excludes": ["兰溪市职工服务中心"]},
 ]
 
 
@@ -127,6 +131,12 @@ PATTERN_CASES = [
     (RENAME_QUESTION["zh"], "帮扶中心有多少编制", False),
     (RENAME_QUESTION["en"], "what was the former name of the centre", True),
     (RENAME_QUESTION["en"], "what is the name of the director", False),
+    (STATED_COUNT_QUESTION["zh"], "2022年自评为优的项目数", True),
+    (STATED_COUNT_QUESTION["zh"], "2022年的项目数", False),
+    (UNIT_CATEGORY_QUESTION, "参公单位是哪个", True),
+    (UNIT_CATEGORY_QUESTION, "参公人员有几个", False),
+    (PRIOR_YEAR_FIGURE, "2023年三公经费上年决算数", True),
+    (PRIOR_YEAR_FIGURE, "2023年三公经费比上年决算数减少多少", False),
     (AMOUNT_ITEM_FALLBACK["income_total"], "收入", True),
     (AMOUNT_ITEM_FALLBACK["income_total"], "其他收入", False),
 ]

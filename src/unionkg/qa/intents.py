@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from unionkg.qa.patterns import BUDGET_DIFFERENCE_QUESTION, RENAME_QUESTION, STATED_COUNT_QUESTION
+from unionkg.qa.patterns import BUDGET_DIFFERENCE_QUESTION, RENAME_QUESTION, STATED_COUNT_QUESTION, UNIT_CATEGORY_QUESTION
 from unionkg.search.encoders import Encoder
 
 
@@ -142,6 +142,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("subordinate_units", (
         _r(r"下属单位|直属单位|所属单位|二级单位|事业单位|下级单位|二级预算单位", 1.2),
+        (UNIT_CATEGORY_QUESTION, 1.2),
         _r(r"subordinate|affiliated|sub-?units?|units (?:under|below|of)|public institutions", 1.2),
     ), (
         "南昌市总工会有哪些下属单位？", "Which subordinate units did the federation report?", "What units are under the federation?",

@@ -34,6 +34,7 @@ from unionkg.qa.patterns import (
     LEVEL_BODY_WORD,
     ORG_ABBREVIATIONS,
     ORG_PATTERNS,
+    PRIOR_YEAR_FIGURE,
     PROJECT_WORDS,
 )
 from unionkg.search.encoders import Encoder
@@ -418,6 +419,8 @@ class Catalog:
     def link(self, q: NormalisedQuestion, encoder: Encoder | None, phrase_vectors: Callable[[], np.ndarray] | None = None) -> Links:
         orgs, unknown = self.link_orgs(q)
         years = list(q.years)
+        if years and PRIOR_YEAR_FIGURE.search(q.text):  # "2023年…上年决算数" is the 2022 figure
+            years = [y - 1 for y in years]
         latest = self.latest_year_of(orgs)
         if latest is not None:
             years += [latest + off for off in q.relative_years if latest + off not in years]

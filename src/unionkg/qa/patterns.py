@@ -299,6 +299,7 @@ STATED_COUNT_QUESTION: dict[str, re.Pattern[str]] = {
         r"|(?:评价|评为|评级|自评|得分|执行率|评价结果).{0,16}(?:几|多少)个"
         r"|(?:几|多少)(?:个|家)(?:二级)?(?:预算单位|[^，,。？?]{0,6}事业单位|下属单位|所属单位|直属单位)"
         r"|(?:预算单位|事业单位|下属单位|所属单位|直属单位|范围的单位)(?:共|一共|共有|有)?(?:几|多少)(?:个|家)?"
+        r"|(?:评价|评为|评级|自评|得分|执行率|评价结果)[^，,。？?]{0,12}项目(?:数|个数|数量)"
     ),
     "en": re.compile(
         r"how many projects?\b.{0,80}\b(?:graded|rated|evaluat\w*|execution|scored?|excellent|good)"
@@ -334,3 +335,9 @@ RENAME_QUESTION: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"现在叫|现名|改名|更名|原名|曾用名|以前叫|原来叫|过去叫|前身|新名称|名称变更|改称|改为什么"),
     "en": re.compile(r"\bformer(?:ly)? (?:name|called|known)|\brenamed\b|\bnew name\b|\bprevious name\b|\bold name\b|\bnow called\b|\bcalled now\b|\bname change"),
 }
+
+# Units named by their category ("参公单位是哪个", "差额拨款单位有哪些"): a question about subordinate units.
+UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|参公|参照公务员法管理|公益一类|公益二类|经营类)(?:的)?(?:事业)?单位")
+
+# "2023年…上年决算数": the figure of the year before the one named (not a comparison 比上年决算数).
+PRIOR_YEAR_FIGURE = re.compile(r"(?<![比较与和同])上(?:一)?年(?:度)?(?:的)?(?:决算|预算)数|\bprevious year'?s (?:final|budget(?:ed)?) (?:figure|amount)")
