@@ -720,28 +720,51 @@ def page_edges(lines: list[Line]) -> list[list[int]]:
     return [sorted({p[0], p[-1]}) for p in pages]
 
 
+def may_be_header(text: str) -> bool:
+    """Could this line be a running header or footer: short, not a sentence, no clause marks (not prose)?"""
+    return len(text) <= MAX_HEADER_LEN and not ends_sentence(text) and not HEADER_EXCLUDING_MARKS & set(text)
+
+
 def mark_running_headers(lines: list[Line]) -> None:
     """Drop short lines repeated at the edges of many pages (never on page one)."""
     edges = page_edges(lines)
+    mark_repeated_title(lines, edges)
     if len(edges) < MIN_HEADER_REPEATS:
         return
+
     def key(i: int) -> str:
         return re.sub(r"[\d\s]", "", lines[i].text)
 
-    def may_be_header(i: int) -> bool:
-        # A title or a footer, not a line of prose (which a clause mark gives away).
-        text = lines[i].text
-        return len(lines[i].chars) <= MAX_HEADER_LEN and not ends_sentence(text) and not HEADER_EXCLUDING_MARKS & set(text)
-
     counts: Counter[str] = Counter()
     for page in edges:
-        counts.update({key(i) for i in page if may_be_header(i)})
+        counts.update({key(i) for i in page if may_be_header(lines[i].text)})
     needed = max(MIN_HEADER_REPEATS, MIN_HEADER_PAGE_SHARE * len(edges))
     repeated = {k for k, c in counts.items() if c >= needed and k}
     for page in edges[1:]:
         for i in page:
-            if may_be_header(i) and key(i) in repeated:
+            if may_be_header(lines[i].text) and key(i) in repeated:
                 lines[i].dropped = True
+
+
+def mark_repeated_title(lines: list[Line], edges: list[list[int]]) -> None:
+    """Drop the document title printed again as the header of later pages, or twice at the top of page one.
+
+    Needs no count of pages (a two-page document has one repeat): the line
+    must equal the first line of the document exactly.
+    """
+    if not edges:
+        return
+    first = edges[0][0]
+    title = lines[first].text
+    if not may_be_header(title):
+        return
+    following = next((k for k in range(first + 1, len(lines)) if lines[k].chars and not lines[k].dropped), None)
+    if following is not None and lines[following].text == title:
+        lines[following].dropped = True  # a page header above the same title
+    for page in edges[1:]:
+        top = page[0]
+        if lines[top].text == title:
+            lines[top].dropped = True
 
 
 def wrap_width(lines: list[Line]) -> float:
