@@ -58,6 +58,7 @@ class OrgEntry:
     parent: str | None = None
     division: str | None = None
     years: set[int] = field(default_factory=set)
+    published_years: set[int] = field(default_factory=set)  # years of the documents it publishes
 
     @property
     def is_federation(self) -> bool:
@@ -165,7 +166,7 @@ class Catalog:
         self.line_items: dict[str, set[str]] = defaultdict(set)  # org -> names of the table lines it prints
         self.renames: list[dict[str, object]] = []  # org:ChangeEvent rows (qa_renames.rq)
         self._load(store)
-        self.latest_year = max((y for o in self.orgs.values() for y in o.years), default=None)
+        self.latest_year = max((y for o in self.orgs.values() for y in (o.published_years or o.years)), default=None)
         self._zh_aliases = self._build_zh_aliases()
         self._en_outer: set[tuple[str, str]] = set()  # (place word, body) where the word is not the body's own place
         self._en_aliases = self._build_en_aliases()
@@ -193,6 +194,8 @@ class Catalog:
             entry = self.orgs.get(str(row["org"]))
             if entry is not None and isinstance(row.get("year"), int):
                 entry.years.add(int(row["year"]))  # type: ignore[arg-type]
+                if row.get("published") is True:
+                    entry.published_years.add(int(row["year"]))  # type: ignore[arg-type]
         for row in store.select(named_query("qa_catalog_items")).values():
             self.line_items[str(row["org"])] |= line_names(row.get("item"), row.get("column"))
         self.renames = list(store.select(named_query("qa_renames")).values())
@@ -248,7 +251,8 @@ class Catalog:
 
     def latest_year_of(self, orgs: list[str]) -> int | None:
         """What 今年 means: the latest year of the bodies named, else of the whole graph."""
-        own = [y for o in orgs if o in self.orgs for y in self.orgs[o].years]
+        # a year only a stated figure has (next year's project budget) is not the body's latest year
+        own = [y for o in orgs if o in self.orgs for y in (self.orgs[o].published_years or self.orgs[o].years)]
         return max(own) if own else self.latest_year
 
     def names_line(self, orgs: list[str], text: str) -> bool:
