@@ -23,6 +23,7 @@ from unionkg.ingest.normalize import (
     THIN_SPACE_GROUP,
     join_kind,
     normalize,
+    normalize_cell,
 )
 from unionkg.model import SourceDocument
 
@@ -94,6 +95,15 @@ def test_pdf_mess_cases(name: str, original: str, expected: str) -> None:
     result = normalize(original)
     assert result.text == expected
     assert_offsets_consistent(original, result.text, result.offsets)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("（12.50）", "-12.50"), ("(1,234.00)", "-1,234.00"), ("(12)", "(12)"), ("(本级)", "(本级)"), ("1\u2009234.56", "1234.56"), ("−3.00", "-3.00"), ("850.30\u2009120.00", "850.30 120.00")],
+)
+def test_cells_read_as_their_table_row_in_the_text(cell: str, expected: str) -> None:
+    assert normalize_cell(cell) == expected
+    assert normalize(f"结余 | {cell} | 5.00").text == f"结余 | {expected} | 5.00"
 
 
 # --- running headers ------------------------------------------------------------------

@@ -33,6 +33,7 @@ header into the sentence it interrupted.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,33 @@ def test_pdf_with_drawn_header_and_footer(tmp_path: Path) -> None:
     whole = {f"1,2{k}4.56" for k in range(1, 9)} | {f"1{k}.5%" for k in range(1, 9)}
     decimals = {str(n["number"]) for n in ex.leftover_numbers if "." in str(n["number"])}
     assert decimals <= whole, "no figure read in pieces"
+
+
+def test_pdf_ruled_table_with_an_accounting_negative(tmp_path: Path) -> None:
+    """A 公开01表 drawn as a ruled table: ``（0.45）`` is -0.45 in the cells and in the text row alike.
+
+    Before, the row holding it was lost entirely (its 其他收入 and the
+    社会保障和就业支出 beside it).
+    """
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=10, leading=14)
+    rows = [
+        ["项目", "行次", "决算数", "项目（按功能分类）", "行次", "决算数"],
+        ["一、一般公共预算财政拨款收入", "1", "860.40", "一、一般公共服务支出", "32", "820.10"],
+        ["八、其他收入", "8", "（0.45）", "八、社会保障和就业支出", "39", "39.85"],
+        ["本年收入合计", "14", "859.95", "本年支出合计", "45", "859.95"],
+    ]
+    grid = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 7), ("GRID", (0, 0), (-1, -1), 0.5, "black")]
+    story = [Paragraph(t, style) for t in ("某某县总工会2023年度部门决算", "收入支出决算总表", "公开01表", "部门：某某县总工会　2023年度　金额单位：万元")]
+    path = tmp_path / "final_2023.pdf"
+    SimpleDocTemplate(str(path)).build([*story, Table(rows, style=grid)])
+    doc = load_source(path, Settings(store="unused", encoder="hash"))
+    amounts = {(f.item, f.value) for f in extract(doc).facts if type(f).__name__ == "Amount" and f.table == "公开01表"}  # type: ignore[attr-defined]
+    assert ("八、其他收入", Decimal("-4500")) in amounts
+    assert ("八、社会保障和就业支出", Decimal("398500")) in amounts
+    assert ("本年收入合计", Decimal("8599500")) in amounts

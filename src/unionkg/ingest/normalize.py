@@ -324,6 +324,8 @@ def normalize_cell(text: str) -> str:
     Cells need no offset map, so this uses string operations that run in C:
     a table of a hundred thousand cells takes a fraction of a second.
     """
+    if "\u2009" in text or "\u202f" in text:
+        text = THIN_SPACE_GROUP.sub(lambda m: re.sub("[\u2009\u202f]", "", m.group()), text)
     text = FULLWIDTH_THOUSANDS_COMMA.sub(",", text).translate(CHAR_TABLE)
     if not text.isascii():
         text = _t2s().convert(text)
@@ -333,7 +335,10 @@ def normalize_cell(text: str) -> str:
     if "(" in text:
         for start, end in reversed(pinyin_gloss_spans(text)):
             text = text[:start] + text[end:]
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    if text.startswith("(") and ACCOUNTING_NEGATIVE.fullmatch(text):
+        text = "-" + text[1:-1]  # as the text's table row reads it
+    return text
 
 
 # --------------------------------------------------------------------------
