@@ -76,15 +76,61 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    tmp = tmp_path_factory.mktemp("round4_facts")
-    doc = tmp / "lanxi_final_2023.txt"
-    doc.write_text(DOC, encoding="utf-8")
+# Traditional script, amounts in 元 with separators, units counted in 家, 离休干部, grades listed
+# after 自评结果 (优秀 4 个): another made-up body.
+DOC_TRADITIONAL = """開平市總工會2022年度部門決算公開說明
+
+一、部門基本情況
+開平市總工會下屬事業單位 2 家，分別是：開平市職工服務中心（全額撥款）、開平市工人文化宮（自收自支）。
+開平市總工會機關行政編制 11 名，實有在職人員 10 名，離休幹部 1 人，退休人員 6 人。
+
+二、財政撥款支出決算情況說明
+財政撥款支出年初預算為 4,100,000.00 元，支出決算為 4,356,000.00 元，完成年初預算的 106.24%。預決算差異主要原因：財政年中追加勞模療休養經費 180,000.00 元，全部支出完畢。
+公務接待費決算 9,000.00 元，比年初預算減少 3,000.00 元。
+
+三、項目支出績效情況
+本部門對 5 個項目開展了績效自評，自評結果：優秀 4 個，良好 1 個。
+困難職工幫扶項目：按照每人每月 300 元的標準發放生活補助，年末將結餘資金 12,000.00 元繳回市財政局。
+"""
+
+CASES_TRADITIONAL = [
+    {"q": "開平市總工會2022年有幾個項目評為優秀", "contains": ["4 个"]},
+    {"q": "How many projects did the Kaiping federation self-evaluate in 2022?", "contains": ["5"]},
+    {"q": "开平市总工会有几家事业单位", "contains": ["2 家", "开平市职工服务中心", "开平市工人文化宫"]},
+    {"q": "开平市总工会有哪些自收自支事业单位", "contains": ["开平市工人文化宫"], "excludes": ["开平市职工服务中心"]},
+    {"q": "开平市总工会离休干部几人", "contains": ["离休干部 1 人"], "excludes": ["行政编制"]},
+    {"q": "How many retired staff does the Kaiping federation have?", "contains": ["1", "6"], "excludes": ["staff-authorized"]},
+    {"q": "开平市总工会2022年年中追加了多少劳模疗休养经费", "contains": ["18.00"]},
+    {"q": "开平市总工会2022年公务接待费比年初预算减少了多少", "contains": ["减少 0.30 万元"]},
+    {"q": "开平市总工会困难职工生活补助每人每月多少钱", "contains": ["300 元"]},
+    {"q": "How much did the Kaiping federation hand back to the finance bureau in 2022?", "contains": ["1.20"]},
+]
+
+
+def _answerer_of(tmp: Path, name: str, text: str) -> Answerer:
+    doc = tmp / name
+    doc.write_text(text, encoding="utf-8")
     settings = Settings(store=str(tmp / "store"), encoder="hash")
     store = OxigraphStore()
     ingest_file(doc, settings, store)
     return Answerer(store, settings)
+
+
+@pytest.fixture(scope="module")
+def traditional_answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    return _answerer_of(tmp_path_factory.mktemp("round4_traditional"), "kaiping_final_2022.txt", DOC_TRADITIONAL)
+
+
+@pytest.mark.parametrize("case", CASES_TRADITIONAL, ids=[c["q"] for c in CASES_TRADITIONAL])
+def test_round4_fact_questions_traditional(traditional_answerer: Answerer, case: dict[str, object]) -> None:
+    results = evaluate(traditional_answerer, [{"found": True, "sources": True, **case}])
+    assert results[0].passed, (results[0].problems, results[0].answer["answer"])
+    assert contract_problems(results) == []
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    return _answerer_of(tmp_path_factory.mktemp("round4_facts"), "lanxi_final_2023.txt", DOC)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["q"] for c in CASES])

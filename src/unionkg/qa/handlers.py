@@ -34,6 +34,7 @@ from unionkg.qa.patterns import (
     PHASE_COLUMN,
     PHASE_WORDS,
     SHARE_QUESTION,
+    STAFF_CATEGORY_WORDS,
     STANDARD_LINE_ITEMS,
     UNIT_CATEGORY_WORDS,
 )
@@ -950,6 +951,9 @@ def staffing(ctx: Context) -> Outcome:
         return Outcome(False, ctx.say("知识图谱中没有该单位的人员编制数据。", "The graph has no staffing figures for this body."))
     # the category the question names as printed ("其他人员有多少"): those figures only
     asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
+    if not asked and ctx.lang == "en":  # "how many retirees": the figures of that category
+        categories = {c for c, pattern in STAFF_CATEGORY_WORDS.items() if pattern.search(ctx.q.text)}
+        asked = [r for r in rows if _short(r.get("category")) in categories]
     rows = asked or rows
     lines = [f"{r.get('orgLabel')} {r.get('label') or _short(r.get('category'))} {r['headcount']} 人" if ctx.lang == "zh"
              else f"{r.get('orgLabel')} {r.get('label') or ''} ({_short(r.get('category'))}): {r['headcount']}" for r in rows]

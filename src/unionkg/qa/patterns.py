@@ -341,3 +341,12 @@ UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|
 
 # "2023年…上年决算数": the figure of the year before the one named (not a comparison 比上年决算数).
 PRIOR_YEAR_FIGURE = re.compile(r"(?<![比较与和同])上(?:一)?年(?:度)?(?:的)?(?:决算|预算)数|\bprevious year'?s (?:final|budget(?:ed)?) (?:figure|amount)")
+
+# English words for a staffing category (ukg:staffCategory, by concept name): "how many retirees"
+# asks for the retired figures only.
+STAFF_CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
+    "staff-retired": re.compile(r"\bretire(?:d|es?)\b|\bpensioners?\b"),
+    "staff-authorized": re.compile(r"\bauthori[sz]ed\b|\bposts\b|\bestablishment\b"),
+    "staff-in-service": re.compile(r"\bserving\b|\bin service\b|\bon (?:the )?payroll\b"),
+    "staff-other": re.compile(r"\bother staff\b|\bother personnel\b"),
+}
