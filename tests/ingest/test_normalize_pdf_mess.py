@@ -148,6 +148,37 @@ def test_number_and_sentence_across_a_page_break_with_header_and_footer() -> Non
     assert "- 2 -" not in text
 
 
+PARAGRAPH = "本单位全年围绕中心工作，深入开展困难职工帮扶和劳模慰问活动，全年走访慰问困难职工家庭，发放慰问资金，"
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        # copied text: no page breaks, no page numbers; the title repeated on three pages
+        (
+            "某某县总工会2023年度部门决算\n一、概况说明。\n某某县总工会2023年度部门决算\n二、收入说明。\n某某县总工会2023年度部门决算\n三、支出说明。",
+            "某某县总工会2023年度部门决算\n一、概况说明。\n二、收入说明。\n三、支出说明。",
+        ),
+        # one repeat, interrupting a sentence
+        (
+            f"某某县总工会2023年度部门决算\n{PARAGRAPH}\n某某县总工会2023年度部门决算\n效果良好。",
+            f"某某县总工会2023年度部门决算\n{PARAGRAPH}\n效果良好。",
+        ),
+        # one repeat after a finished sentence: a heading of its own, kept
+        (
+            "某某县总工会2023年度部门决算\n一、概况说明。\n某某县总工会2023年度部门决算\n二、收入说明。",
+            "某某县总工会2023年度部门决算\n一、概况说明。\n某某县总工会2023年度部门决算\n二、收入说明。",
+        ),
+        # a short title ("目录") repeated is not a header
+        ("目录\n一、概况。\n目录\n二、收入。\n目录", "目录\n一、概况。\n目录\n二、收入。\n目录"),
+    ],
+)
+def test_title_repeated_without_page_marks(original: str, expected: str) -> None:
+    result = normalize(original)
+    assert result.text == expected
+    assert_offsets_consistent(original, result.text, result.offsets)
+
+
 def test_repeated_prose_at_page_edges_is_not_a_header() -> None:
     closing = "以上资金均按规定用途使用，"
     pages = [f"某某县总工会2022年度部门决算\n第{k}部分的正文内容，情况说明如下。\n{closing}\n- {k} -" for k in range(1, 6)]

@@ -271,6 +271,10 @@ MIN_HEADER_REPEATS = 3
 # ... and this share of pages, and no longer than this.
 MIN_HEADER_PAGE_SHARE = 0.3
 MAX_HEADER_LEN = 50
+# A title repeated this often (exactly, and at least this long) is a page header
+# even where no page break or page number marks the pages.
+MIN_TITLE_REPEATS = 2
+MIN_TITLE_LEN_FOR_REPEATS = 6
 # Clause marks that make a line prose: such a line is never a running header.
 HEADER_EXCLUDING_MARKS: frozenset[str] = frozenset("，。")
 
@@ -755,7 +759,10 @@ def mark_repeated_title(lines: list[Line], edges: list[list[int]]) -> None:
     """Drop the document title printed again as the header of later pages, or twice at the top of page one.
 
     Needs no count of pages (a two-page document has one repeat): the line
-    must equal the first line of the document exactly.
+    must equal the first line of the document exactly.  Text copied without
+    page breaks or page numbers has no page edges: there a repeat of the
+    title is a page header when the title recurs on several pages, or when
+    it interrupts a sentence.
     """
     if not edges:
         return
@@ -763,13 +770,21 @@ def mark_repeated_title(lines: list[Line], edges: list[list[int]]) -> None:
     title = lines[first].text
     if not may_be_header(title):
         return
-    following = next((k for k in range(first + 1, len(lines)) if lines[k].chars and not lines[k].dropped), None)
-    if following is not None and lines[following].text == title:
-        lines[following].dropped = True  # a page header above the same title
+    content = [k for k in range(first + 1, len(lines)) if lines[k].chars and not lines[k].dropped]
+    if content and lines[content[0]].text == title:
+        lines[content[0]].dropped = True  # a page header above the same title
     for page in edges[1:]:
         top = page[0]
         if lines[top].text == title:
             lines[top].dropped = True
+    if len(title) < MIN_TITLE_LEN_FOR_REPEATS:
+        return
+    repeats = [pos for pos, k in enumerate(content) if pos > 0 and lines[k].text == title and not lines[k].dropped]
+    for pos in repeats:
+        before = lines[content[pos - 1]].text
+        interrupts = is_prose(before) and not ends_sentence(before)
+        if len(repeats) >= MIN_TITLE_REPEATS or interrupts:
+            lines[content[pos]].dropped = True
 
 
 def wrap_width(lines: list[Line]) -> float:
