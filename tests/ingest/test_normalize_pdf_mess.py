@@ -44,6 +44,7 @@ CASES: list[tuple[str, str, str]] = [
     ("row_then_paragraph_starting_with_a_year", "合计 850.30 850.30\n2023年，本单位收支平衡。", "合计 850.30 850.30\n2023年，本单位收支平衡。"),
     ("row_then_row_of_figures", "项目支出 120\n30.00 30.00", "项目支出 120\n30.00 30.00"),
     ("comma_then_not_a_thousands_group", "分别为 12,\n3 个单位和 5 个项目。", "分别为 12,\n3 个单位和 5 个项目。"),
+    ("list_marker_alone_then_item_starting_with_a_year", "1.\n2023年，全市职工参加技能培训。", "1.\n2023年，全市职工参加技能培训。"),
     ("prose_then_year_heading", "全年发放慰问金共计 12\n2024年工作计划", "全年发放慰问金共计 12\n2024年工作计划"),
     # --- digits spaced out ------------------------------------------------------------
     ("spaced_year_digits", "某某县总工会 2 0 2 3 年部门决算", "某某县总工会 2023 年部门决算"),

@@ -180,6 +180,8 @@ NUMBER_SPLITS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # in prose only (see PROSE_ONLY_SPLITS): "发放 12" / "3.45 万元，"
     "prose_number_cut": (re.compile(r"\d$"), re.compile(rf"[\d,]*\d(?:\.\d+)? ?(?:{_NUMBER_UNITS})")),
 }
+# A list marker standing alone on its line.
+LIST_MARKER_LINE = re.compile(r"\d{1,2}[.、]")
 # Splits believed only when the line before is prose (Chinese clause
 # punctuation) and the next line is neither a table row nor a heading.
 PROSE_ONLY_SPLITS: frozenset[str] = frozenset({"prose_number_cut"})
@@ -836,6 +838,8 @@ def splits_a_number(prev: str, nxt: str) -> bool:
     """Does the break between ``prev`` and ``nxt`` cut one number in two (see :data:`NUMBER_SPLITS`)?"""
     if not prev[-1:].isdigit() and prev[-1:] not in ".,":
         return False
+    if LIST_MARKER_LINE.fullmatch(prev):
+        return False  # "1." on its own line, its item ("2023年，…") on the next
     for name, (end, start) in NUMBER_SPLITS.items():
         if not (end.search(prev) and start.match(nxt)):
             continue
