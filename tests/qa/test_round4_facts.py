@@ -20,6 +20,7 @@ from unionkg.qa.handlers import asked_grade, item_grade
 from unionkg.qa.intents import IntentClassifier
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.patterns import (
+    ALIAS_QUESTION,
     AMOUNT_ITEM_FALLBACK,
     BUDGET_DIFFERENCE_QUESTION,
     COUNT_TOPICS,
@@ -67,6 +68,7 @@ CASES = [
     {"q": "兰溪市总工会2023年上缴市财政局多少钱", "contains": ["1.60"]},
     {"q": "兰溪市困难职工帮扶中心现在叫什么", "contains": ["兰溪市职工服务中心"]},
     {"q": "What was the former name of 兰溪市职工服务中心?", "contains": ["兰溪市困难职工帮扶中心"]},
+    {"q": "兰溪市总工会简称什么", "contains": ["其他名称", "市总工会"]},
     {"q": "兰溪市总工会2019年有几个项目评价结果为优", "found": False},
     # 今年 is the year of the body's documents, not the year of next year's project budget it states
     {"q": "兰溪市总工会今年机关运行经费支出是多少", "contains": ["52.30"]},
@@ -187,6 +189,10 @@ PATTERN_CASES = [
     (UNIT_CATEGORY_QUESTION, "参公人员有几个", False),
     (PRIOR_YEAR_FIGURE, "2023年三公经费上年决算数", True),
     (PRIOR_YEAR_FIGURE, "2023年三公经费比上年决算数减少多少", False),
+    (ALIAS_QUESTION["zh"], "兰溪市总工会简称什么", True),
+    (ALIAS_QUESTION["zh"], "兰溪市总工会有几个预算单位", False),
+    (ALIAS_QUESTION["en"], "what is the short name of the union", True),
+    (ALIAS_QUESTION["en"], "what is the name of the project", False),
     (AMOUNT_ITEM_FALLBACK["income_total"], "收入", True),
     (AMOUNT_ITEM_FALLBACK["income_total"], "其他收入", False),
 ]

@@ -908,10 +908,27 @@ def renames(ctx: Context) -> Outcome:
     linked = set(ctx.links.orgs) | {o for pair in ctx.links.renamed for o in pair}
     rows = named or [r for r in rows if r.get("former") in linked or r.get("org") in linked]
     if not rows:
-        return Outcome(False, "")  # no rename recorded: passage search quotes what the documents say
+        return _aliases(ctx)
     lines = [ctx.say(f"{r.get('formerLabel') or _short(r.get('former'))} 更名为 {r.get('orgLabel') or _short(r.get('org'))}",
                      f"{r.get('formerLabel') or _short(r.get('former'))} was renamed {r.get('orgLabel') or _short(r.get('org'))}") for r in rows]
     return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def _aliases(ctx: Context) -> Outcome:
+    """Other names of the bodies asked (以下简称 short names, printed variants), each with a passage quoting it."""
+    shown: list[dict[str, object]] = []
+    for org in ctx.links.orgs[:3]:
+        rows = [_clean(r) for r in ctx.run("qa_aliases", dedupe=False, org=org)]
+        for alias in dict.fromkeys(str(r["alias"]) for r in rows if r.get("alias") != r.get("orgLabel")):
+            quoting = [r for r in rows if r.get("alias") == alias and alias in str(r.get("quote", ""))]
+            shown.append((quoting or [r for r in rows if r.get("alias") == alias])[0])
+    if not shown:
+        return Outcome(False, "")  # no other name recorded: passage search quotes what the documents say
+    by_org: dict[str, list[str]] = {}
+    for r in shown:
+        by_org.setdefault(str(r.get("orgLabel") or ctx.label(r["org"])), []).append(str(r["alias"]))
+    lines = [ctx.say(f"{label}的其他名称：{'、'.join(names)}", f"Other names of {label}: {', '.join(names)}") for label, names in by_org.items()]
+    return Outcome(True, join(lines, ctx.lang), shown, sources_of(shown))
 
 
 # ---------------------------------------------------------------- organisation

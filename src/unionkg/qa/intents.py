@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from unionkg.qa.patterns import BUDGET_DIFFERENCE_QUESTION, RENAME_QUESTION, STATED_COUNT_QUESTION, UNIT_CATEGORY_QUESTION
+from unionkg.qa.patterns import ALIAS_QUESTION, BUDGET_DIFFERENCE_QUESTION, RENAME_QUESTION, STATED_COUNT_QUESTION, UNIT_CATEGORY_QUESTION
 from unionkg.search.encoders import Encoder
 
 
@@ -137,6 +137,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent("renames", (
         (RENAME_QUESTION["zh"], 1.7),
         (RENAME_QUESTION["en"], 1.7),
+        (ALIAS_QUESTION["zh"], 1.7),
+        (ALIAS_QUESTION["en"], 1.7),
     ), (
         "这个单位现在叫什么名字？", "原来叫什么", "What was the unit's former name?", "What is the unit called now?",
     )),

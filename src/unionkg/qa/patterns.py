@@ -335,6 +335,11 @@ RENAME_QUESTION: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"现在叫|现名|改名|更名|原名|曾用名|以前叫|原来叫|过去叫|前身|新名称|名称变更|改称|改为什么"),
     "en": re.compile(r"\bformer(?:ly)? (?:name|called|known)|\brenamed\b|\bnew name\b|\bprevious name\b|\bold name\b|\bnow called\b|\bcalled now\b|\bname change"),
 }
+# A question about the other names of a body (its 以下简称 short name, variants).
+ALIAS_QUESTION: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"简称|全称|别称|别名|又称|又叫|也叫|还叫|其他名称"),
+    "en": re.compile(r"\bshort (?:name|form)\b|\babbreviat\w*|\balso (?:known|called)\b|\bother names?\b|\baliases?\b|\bfull name\b"),
+}
 
 # Units named by their category ("参公单位是哪个", "差额拨款单位有哪些"): a question about subordinate units.
 UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|参公|参照公务员法管理|公益一类|公益二类|经营类)(?:的)?(?:事业)?单位")
