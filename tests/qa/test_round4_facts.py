@@ -26,6 +26,7 @@ from unionkg.qa.patterns import (
     COUNT_TOPICS,
     ENGLISH_BODY_KINDS,
     PRIOR_YEAR_FIGURE,
+    QUALIFIER_QUESTION,
     RENAME_QUESTION,
     SHARE_QUESTION,
     STATED_COUNT_QUESTION,
@@ -106,6 +107,8 @@ CASES_TRADITIONAL = [
     {"q": "开平市总工会2022年公务接待费比年初预算减少了多少", "contains": ["减少 0.30 万元"]},
     {"q": "开平市总工会困难职工生活补助每人每月多少钱", "contains": ["300 元"]},
     {"q": "How much did the Kaiping federation hand back to the finance bureau in 2022?", "contains": ["1.20"]},
+    {"q": "How much was added to the Kaiping federation's budget during 2022?", "contains": ["18.00"]},
+    {"q": "How many of the Kaiping federation's projects were rated good in 2022?", "contains": ["1"]},
 ]
 
 
@@ -193,6 +196,11 @@ PATTERN_CASES = [
     (ALIAS_QUESTION["zh"], "兰溪市总工会有几个预算单位", False),
     (ALIAS_QUESTION["en"], "what is the short name of the union", True),
     (ALIAS_QUESTION["en"], "what is the name of the project", False),
+    (QUALIFIER_QUESTION["mid_year_addition"], "how much was added to the budget during 2023?", True),
+    (QUALIFIER_QUESTION["mid_year_addition"], "how much was the budget in 2023?", False),
+    (QUALIFIER_QUESTION["unspent_balance"], "年初预算结余多少", True),
+    (QUALIFIER_QUESTION["unspent_balance"], "年初预算是多少", False),
+    (STATED_COUNT_QUESTION["en"], "how many of the county union's projects were evaluated by the department?", True),
     (AMOUNT_ITEM_FALLBACK["income_total"], "收入", True),
     (AMOUNT_ITEM_FALLBACK["income_total"], "其他收入", False),
 ]

@@ -33,6 +33,7 @@ from unionkg.qa.patterns import (
     INDICATOR_CATEGORIES,
     PHASE_COLUMN,
     PHASE_WORDS,
+    QUALIFIER_QUESTION,
     SHARE_QUESTION,
     STAFF_CATEGORY_WORDS,
     STANDARD_LINE_ITEMS,
@@ -444,19 +445,25 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
     return hits
 
 
+def asked_qualifier_kinds(text: str) -> set[str]:
+    return {kind for kind, pattern in QUALIFIER_QUESTION.items() if pattern.search(text)}
+
+
 def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) -> list[dict[str, object]]:
     phases = wanted_phases(ctx.topic)
 
     asks_grand_total = "总计" in ctx.topic or "grand total" in ctx.topic
     direction = asked_direction(ctx.topic)
     own_level = bool(OWN_LEVEL_WORDS.search(ctx.topic))
+    asked_qualifiers = asked_qualifier_kinds(ctx.q.text)
 
     def key(r: dict[str, object]) -> tuple[object, ...]:
         column = str(r.get("column") or "")
         return (
             0 if not phases or _phase(r) in phases else 1,
-            # a total before a rate, a mid-year addition or a difference printed with the same label
-            1 if r.get("qualifier") else 0,
+            # a total before a rate, a mid-year addition or a difference printed with the same label,
+            # unless the question asks for that kind of figure ("年中追加了多少")
+            (0 if r.get("qualifier") in asked_qualifiers else 1) if asked_qualifiers else (1 if r.get("qualifier") else 0),
             # a figure of the other direction (the income table's row for a spending question) comes last
             1 if direction and r.get("direction") and _short(r["direction"]) != direction else 0,
             # the column the question names (小学教育基本支出: the 基本支出 column of that line)
@@ -497,7 +504,12 @@ def _best_amounts(ctx: Context, org: str, years: list[int]) -> list[dict[str, ob
     candidates = [years] if years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
     ranked: list[dict[str, object]] = []
     for chosen in candidates:
-        hits = _matching_amounts(ctx, _in_years(all_rows, chosen), amount_concept(ctx.topic))
+        year_rows = _in_years(all_rows, chosen)
+        hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.topic))
+        qualifiers = asked_qualifier_kinds(ctx.q.text)
+        if qualifiers and not any(r.get("qualifier") in qualifiers for r in hits):
+            # "how much was added during the year": the figures of that kind, whatever their label
+            hits = [r for r in year_rows if r.get("qualifier") in qualifiers] or hits
         ranked = _rank_amounts(ctx, hits, org)
         if ranked:
             break

@@ -214,7 +214,9 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:public service|institutional|service) (?:income|revenues?)\b"), "事业收入"),
     (re.compile(r"\bsubsid(?:y|ies) from (?:the )?(?:higher|superior|upper)|\bhigher-level subsid"), "上级补助收入"),
     (re.compile(r"\b(?:fiscal|government|financial) appropriations? (?:income|revenues?)\b|\bincome from (?:fiscal|government) appropriations?"), "财政拨款收入"),
-    (re.compile(r"\bgeneral (?:public )?budget appropriations?\b"), "一般公共预算拨款收入"),
+    # the general public budget appropriation is a spending line when the question speaks of spending
+    (re.compile(r"\b(?:spending|expenditures?|spent)\b.*\bgeneral (?:public )?budget (?:fiscal )?appropriations?\b|\bgeneral (?:public )?budget (?:fiscal )?appropriations?\b.*\b(?:spending|expenditures?|spent)\b"), "一般公共预算财政拨款支出"),
+    (re.compile(r"^(?!.*\b(?:spending|expenditures?|spent)\b).*\bgeneral (?:public )?budget appropriations?\b"), "一般公共预算拨款收入"),
     (re.compile(r"\bgovernment(?:al)?[- ]fund(?:s|ed)? (?:budget )?appropriations?\b"), "政府性基金预算拨款收入"),
     (re.compile(r"\bunit(?:'s)? (?:own )?funds?\b"), "单位资金收入"),
     (re.compile(r"\bcarr(?:y|ied|ies)[- ](?:over|forward)s? from (?:the )?(?:last|previous|prior) year|\bbrought forward\b|\bopening balance\b"), "上年结转"),
@@ -283,7 +285,7 @@ COUNT_TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "self_evaluated": (re.compile(r"自评|self-evaluat"), re.compile(r"开展绩效自评")),
     "full_execution": (re.compile(r"执行率.{0,8}100|100\s*%.{0,30}execution|execution.{0,30}100\s*%|全部执行|fully (?:spent|executed)"),
                        re.compile(r"执行率达到100%")),
-    "department_evaluation": (re.compile(r"部门评价|department(?:al)? evaluation"), re.compile(r"开展部门评价")),
+    "department_evaluation": (re.compile(r"部门评价|department(?:al)? evaluation|evaluated by (?:the |its )?department"), re.compile(r"开展部门评价")),
     "key_evaluation": (re.compile(r"重点评价|key (?:performance )?evaluation|focus evaluation"), re.compile(r"重点评价")),
     "high_score": (re.compile(r"(?:90|九十)分(?:以上|及以上)|[≥>]=?\s*90|不低于\s*90|90 (?:points )?or (?:more|above)|at least 90"),
                    re.compile(r"[≥>]=?\s*90分?")),
@@ -302,7 +304,7 @@ STATED_COUNT_QUESTION: dict[str, re.Pattern[str]] = {
         r"|(?:评价|评为|评级|自评|得分|执行率|评价结果)[^，,。？?]{0,12}项目(?:数|个数|数量)"
     ),
     "en": re.compile(
-        r"how many projects?\b.{0,80}\b(?:graded|rated|evaluat\w*|execution|scored?|excellent|good)"
+        r"how many (?:of )?(?:\S+ ){0,4}projects?\b.{0,80}\b(?:graded|rated|evaluat\w*|execution|scored?|excellent|good)"
         r"|how many (?:subordinate |affiliated |budget |secondary |public )?(?:units|institutions)\b"
     ),
 }
@@ -354,4 +356,12 @@ STAFF_CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
     "staff-authorized": re.compile(r"\bauthori[sz]ed\b|\bposts\b|\bestablishment\b"),
     "staff-in-service": re.compile(r"\bserving\b|\bin service\b|\bon (?:the )?payroll\b"),
     "staff-other": re.compile(r"\bother staff\b|\bother personnel\b"),
+}
+
+# A question asking for a figure that is not a total (ukg:amountQualifier): "年中追加了多少", "added
+# during the year", "结余多少", "每月标准": such figures come first for it, after totals otherwise.
+QUALIFIER_QUESTION: dict[str, re.Pattern[str]] = {
+    "mid_year_addition": re.compile(r"年中追加|追加了?|追加的|\badded\b.{0,40}\b(?:during|mid-?year|in the course)|\bmid-?year (?:addition|top-?up|increase)|\btopped up\b"),
+    "unspent_balance": re.compile(r"结余|未支出|没花完|\bunspent\b|\bleft over\b|\bbalance\b"),
+    "difference_from_budget": re.compile(r"比(?:年初)?预算(?:数)?(?:增加|减少|多|少)|\b(?:above|below) (?:the |its )?budget\b"),
 }
