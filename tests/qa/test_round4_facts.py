@@ -241,6 +241,9 @@ def test_english_body_kinds(text: str, part: str) -> None:
     ("九江市困难职工帮扶中心现在叫什么", "renames"),
     ("湖南省直机关工会其他人员有多少", "staffing"),
     ("How many subordinate units does the Gongshu district union have?", "stated_counts"),
+    ("某县总工会2022年预算执行情况得了几分", "evaluation_score"),
+    ("What was the worker satisfaction target of the county union in 2023?", "targets"),
+    ("Did the county union reach its worker satisfaction target in 2023?", "missed_targets"),
 ])
 def test_round4_intent_rules(question: str, intent: str) -> None:
     q = normalise_question(question)

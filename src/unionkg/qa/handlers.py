@@ -352,7 +352,22 @@ def indicator_value(ctx: Context) -> Outcome:
 
 
 # ---------------------------------------------------------------- evaluations
+def _indicator_scores(ctx: Context) -> Outcome | None:
+    """The score an indicator named in the question got, against its weight ("预算执行情况得了几分")."""
+    rows = [_indicator_row(r) for r in _indicators(ctx) if r.get("fact") in ctx.links.indicators and r.get("score") is not None]
+    if not rows:
+        return None
+    lines = [ctx.say(f"{r.get('orgLabel')} {r.get('year', '')}「{r['indicator']}」得分 {number(r['score'])}" + (f"（分值 {number(r['weight'])}）" if r.get("weight") is not None else ""),
+                     f"{r.get('orgLabel')} {r.get('year', '')} '{r['indicator']}': scored {number(r['score'])}" + (f" of {number(r['weight'])}" if r.get("weight") is not None else ""))
+             for r in rows]
+    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+
+
 def evaluation_score(ctx: Context) -> Outcome:
+    if ctx.links.indicators and not ctx.links.projects:
+        scored = _indicator_scores(ctx)
+        if scored is not None:
+            return scored
     rows = _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
     asked = _asked_projects(ctx)
     if asked:

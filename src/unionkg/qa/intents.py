@@ -36,6 +36,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"未完成|没有完成|没完成|未能完成|没能完成|未达到|没有达到|没达到|未能达到|没能达到|未达标|没有?达标|不达标|未能达标|未实现|没有实现|偏差|差距", 1.4),
         # yes/no: "目标都完成了吗", "指标全部达标了没", "did X meet all its targets"
         _r(r"(?:都|全部|全都|是否|有没有)(?:完成|达标|达到|实现)|(?:完成|达标|达到)(?:了)?(?:吗|没有?|与否)", 1.5),
+        _r(r"^(?:did|has|have|was|were|is)\b.{0,80}\b(?:reach|meet|achieve|hit|attain)\w*\b.{0,60}\b(?:targets?|goals?)\b", 1.5),
         _r(r"\b(?:meet|met|reach(?:ed)?|achieve[d]?|hit)\b.{0,12}\ball\b|\ball (?:of )?(?:its |their |the )?(?:targets?|indicators?|goals?) (?:were |been )?(?:met|achieved|reached)", 1.5),
         _r(r"miss(?:ed|ing)?\b|fell short|falls? short|short of|not (?:been )?(?:met|achieved|reached|fulfilled)|(?:did not|didn't|does not|doesn't|do not|don't|failed to|fail to) (?:meet|reach|achieve|hit|attain|fulfil)|fail(?:ed)? to|underperform|below (?:the |their |its )?targets?", 1.4),
     ), (
@@ -62,6 +63,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:干|做|搞|评|完成)得(?:怎么样|咋样|如何|好不好)|表现(?:怎么样|咋样|如何)|(?:是不是|是否|有没有)(?:评为|评上|得了?)?(?:优秀|优|良好|良)", 1.3),
         _r(r"how (?:well )?did .{1,60}\b(?:do|perform)\b|(?:graded|rated) (?:as )?(?:excellent|good|fair|poor)", 1.3),
         _r(r"谁评价|谁做的评价|评价机构|评价主体|由谁评价|评价方"),
+        # the score of one item: "预算执行情况得了几分" (not its execution rate)
+        _r(r"得了?(?:几|多少)分|(?:几|多少)分(?:[?？吗呢]|$)|\bhow many points\b|\bwhat score\b", 1.45),
     ), (
         "江西省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
         "What was the average self-evaluation score of the projects?", "What grade did the evaluation give?",
@@ -100,6 +103,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("targets", (
         # the targets set for a project or body (绩效目标表): not whether they were met
         _r(r"绩效目标(?:是|有|包括|分别|表|值)|目标值(?:是|有|分别)|(?:设定|设置|设立|确定)了?(?:哪些|什么)(?:绩效)?(?:目标|指标)|(?:有|包括)哪些(?:绩效)?(?:目标|指标)(?!.{0,8}(?:没|未|不|扣|失|完成|达))|(?:绩效)?指标(?:有哪些|是什么|包括哪些|分别是)(?!.{0,8}(?:没|未|不|扣|失))", 1.35),
+        _r(r"\b(?:what|which) (?:was|is) the (?:[\w\u4e00-\u9fff'-]+ ){1,6}?target\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met|reach)\w*)|\btarget (?:value|figure) (?:of|for)\b", 1.35),
         _r(r"(?:what|which) (?:(?:are|were) (?:the )?)?(?:performance )?(?:targets|kpis|indicators|goals)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)|\b(?:targets|kpis|performance goals|performance indicators) (?:of|for|set)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)", 1.35),
     ), (
         "学生资助补助经费的绩效目标是什么？", "这个项目设定了哪些绩效指标", "What are the performance targets of the project?", "List the KPIs set for the fund",
