@@ -25,6 +25,7 @@ from unionkg.qa.patterns import (
     BUDGET_DIFFERENCE_QUESTION,
     COUNT_TOPICS,
     ENGLISH_BODY_KINDS,
+    FINDING_KIND_WORDS,
     PRIOR_YEAR_FIGURE,
     QUALIFIER_QUESTION,
     RENAME_QUESTION,
@@ -201,6 +202,10 @@ PATTERN_CASES = [
     (QUALIFIER_QUESTION["unspent_balance"], "年初预算结余多少", True),
     (QUALIFIER_QUESTION["unspent_balance"], "年初预算是多少", False),
     (STATED_COUNT_QUESTION["en"], "how many of the county union's projects were evaluated by the department?", True),
+    (FINDING_KIND_WORDS["unit_count_mismatch"], "哪些单位的预算单位数与列出的不一致", True),
+    (FINDING_KIND_WORDS["unit_count_mismatch"], "哪些合计数与明细不符", False),
+    (FINDING_KIND_WORDS["sum_mismatch"], "哪些合计数与明细不符", True),
+    (FINDING_KIND_WORDS["sum_mismatch"], "哪些评价等级与得分不符", False),
     (AMOUNT_ITEM_FALLBACK["income_total"], "收入", True),
     (AMOUNT_ITEM_FALLBACK["income_total"], "其他收入", False),
 ]
@@ -242,6 +247,7 @@ def test_english_body_kinds(text: str, part: str) -> None:
     ("湖南省直机关工会其他人员有多少", "staffing"),
     ("How many subordinate units does the Gongshu district union have?", "stated_counts"),
     ("某县总工会2022年预算执行情况得了几分", "evaluation_score"),
+    ("Which stated unit counts do not match the units listed?", "findings"),
     ("What was the worker satisfaction target of the county union in 2023?", "targets"),
     ("Did the county union reach its worker satisfaction target in 2023?", "missed_targets"),
 ])

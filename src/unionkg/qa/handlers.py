@@ -27,6 +27,7 @@ from unionkg.qa.patterns import (
     COUNT_QUESTION,
     COUNT_TOPICS,
     COUNT_UNITS,
+    FINDING_KIND_WORDS,
     GENERIC_ITEM,
     GRADE_BAND,
     GRADE_WORDS,
@@ -1133,6 +1134,9 @@ def findings(ctx: Context) -> Outcome:
     if ctx.links.orgs:
         rows = [r for r in rows if r.get("org") in ctx.links.orgs]
     rows = [_clean(r) for r in _in_years(rows, ctx.links.years)]
+    kinds = {k for k, pattern in FINDING_KIND_WORDS.items() if pattern.search(ctx.q.text)}
+    if kinds:  # "预算单位数对不上的": the findings of the kinds the question names
+        rows = [r for r in rows if r.get("kind") in kinds] or rows
     if not rows:
         return Outcome(False, ctx.say("没有发现数据质量问题。", "No data-quality findings for this body/year."))
     lines = [f"{r.get('kind')}: {r.get('comment') or ''}" for r in rows]

@@ -220,7 +220,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("findings", (
         _r(r"数据质量|质量问题|错误|不一致|矛盾|不符|对不上|不相等|有误|核对|有错|出错|错了|对得上|前后矛盾", 1.5),
-        _r(r"data quality|quality (?:issues|findings|problems)|inconsisten|errors?|mismatch|do(?:es)? not add up|discrepanc", 1.5),
+        _r(r"data quality|quality (?:issues|findings|problems)|inconsisten|errors?|mismatch|do(?:es)? not add up|discrepanc|(?:do|does|did)(?: not|n't) match", 1.5),
     ), (
         "数据有哪些质量问题？", "哪些合计数与明细不符", "What data-quality problems were found?", "Which totals do not add up?",
     )),

@@ -365,3 +365,12 @@ QUALIFIER_QUESTION: dict[str, re.Pattern[str]] = {
     "unspent_balance": re.compile(r"结余|未支出|没花完|\bunspent\b|\bleft over\b|\bbalance\b"),
     "difference_from_budget": re.compile(r"比(?:年初)?预算(?:数)?(?:增加|减少|多|少)|\b(?:above|below) (?:the |its )?budget\b"),
 }
+
+# Words naming a kind of data-quality finding (ukg:findingKind): "单位数对不上" asks for those only.
+FINDING_KIND_WORDS: dict[str, re.Pattern[str]] = {
+    "unit_count_mismatch": re.compile(r"单位数|单位个数|几个单位|单位的?数量|\bunit counts?\b|\bnumber of units\b|\bunits listed\b"),
+    "sum_mismatch": re.compile(r"合计|加总|总数与明细|明细|\bsums?\b|\badd up\b|\btotals?\b"),
+    "grade_mismatch": re.compile(r"等级|评级|\bgrades?\b"),
+    "score_mismatch": re.compile(r"总分|得分与|\bscores? (?:do|does|did) not\b|\btotal score\b"),
+    "indicator_scored_met_but_violates": re.compile(r"违反|严格|\bstrict\b|\bviolat"),
+}
