@@ -26,3 +26,10 @@ def test_round4_accuracy(corpus_answerer) -> None:  # type: ignore[no-untyped-de
     assert len(CASES) >= 60
     assert accuracy >= MIN_ACCURACY, summary(results)
     assert contract_problems(results) == []  # SPARQL and quoted sources; never a guessed figure
+
+
+def test_a_renamed_unit_is_listed_once(corpus_answerer) -> None:  # type: ignore[no-untyped-def]
+    """九江市总工会 lists the same unit under its old name (2022) and its new one (2023): once, by the new name."""
+    answer = corpus_answerer.ask("九江市总工会有哪些下属单位")
+    assert "九江市总工会职工服务中心" in answer["answer"] and "困难职工帮扶中心" not in answer["answer"]
+    assert "九江市困难职工帮扶中心" in corpus_answerer.ask("九江市总工会2022年有哪些下属单位")["answer"]

@@ -915,8 +915,13 @@ def stated_counts(ctx: Context) -> Outcome:
         return subordinate_units(ctx) if unit_question else projects(ctx)
     picked = [r for sc, r in scored if sc == best]
     picked = [r for r in picked if len(str(r.get("item"))) == min(len(str(p.get("item"))) for p in picked)]  # 预算单位, not 二级预算单位
-    seen: set[tuple[object, ...]] = set()
-    shown = [_clean(r) for r in picked if not ((k := (r.get("item"), r.get("count"), r.get("year"))) in seen or seen.add(k))]  # type: ignore[func-returns-value]
+    if not ctx.links.years:  # no year asked: the latest year that states it
+        latest = max((r["year"] for r in picked if isinstance(r.get("year"), int)), default=None)
+        picked = [r for r in picked if r.get("year") == latest] or picked
+    shown: list[dict[str, object]] = []
+    for r in picked:  # one line per stated figure (a figure quoted twice comes back twice)
+        if all((r.get("item"), r.get("count"), r.get("year")) != (x.get("item"), x.get("count"), x.get("year")) for x in shown):
+            shown.append(_clean(r))
     lines = [f"{r.get('orgLabel') or ctx.label(org)} {r.get('year', '')} 年「{r.get('item')}」：{number(r['count'])} {r.get('unit', '')}" if ctx.lang == "zh"
              else f"{r.get('orgLabel') or ctx.label(org)} {r.get('year', '')}: {number(r['count'])} ('{r.get('item')}', as stated)" for r in shown]
     answer = join(lines, ctx.lang)
@@ -971,6 +976,10 @@ def _units(ctx: Context, role: str) -> Outcome:
     rows = [_clean(r) for r in rows]
     seen: set[object] = set()
     rows = [r for r in rows if not (r["fact"] in seen or seen.add(r["fact"]))]  # type: ignore[func-returns-value]
+    # a unit renamed between years is listed once, by its new name (its old node lists it in older documents)
+    listed = {r["fact"] for r in rows}
+    former = {str(x.get("former")) for x in ctx.catalog.renames if str(x.get("org")) in listed}
+    rows = [r for r in rows if r["fact"] not in former] or rows
     categories = [c for c, pattern in UNIT_CATEGORY_WORDS.items() if pattern.search(ctx.q.text)]
     if categories:  # "有哪些差额拨款事业单位": the units of that funding type / reform class
         rows = [r for r in rows if {_short(r.get("fundingType")), _short(r.get("reformClass"))} & set(categories)] or rows
