@@ -18,6 +18,7 @@ from unionkg.qa import Answerer
 from unionkg.qa.evaluate import contract_problems, evaluate
 from unionkg.qa.handlers import asked_grade, item_grade
 from unionkg.qa.intents import IntentClassifier
+from unionkg.qa.linking import innermost_place
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
@@ -254,3 +255,11 @@ def test_english_body_kinds(text: str, part: str) -> None:
 def test_round4_intent_rules(question: str, intent: str) -> None:
     q = normalise_question(question)
     assert IntentClassifier(None).classify(q.text, q.original).name == intent
+
+
+@pytest.mark.parametrize("label,place", [
+    ("湖北省宜昌市总工会", "宜昌市"), ("江西省总工会", "江西省"), ("厦门市思明区总工会", "思明区"), ("南昌市总工会", "南昌市"),
+])
+def test_innermost_place(label: str, place: str) -> None:
+    """省总 names a province's federation: a city federation printed after its province is not one."""
+    assert innermost_place(label) == place

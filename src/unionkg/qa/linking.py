@@ -138,6 +138,18 @@ def short_place_names(text: str) -> str:
     return AUTONOMOUS_FULL_NAME.sub(r"\1", text)
 
 
+def innermost_place(label: str) -> str | None:
+    """The place a body belongs to: 湖北省宜昌市总工会 -> 宜昌市 (a city's federation, not the province's)."""
+    place = place_of(label)
+    rest = label[len(place):] if place else label
+    while place is not None:
+        inner = place_of(rest)
+        if not inner or len(inner) == len(rest) or re.search(r"工会|局|委|厅|办|中心", inner):
+            break
+        place, rest = inner, rest[len(inner):]
+    return place
+
+
 def inner_aliases(label: str, is_federation: bool) -> set[str]:
     """Names without the higher-level places in front: 厦门市思明区总工会 -> 思明区总工会, 思明区, 思明 ...
 
@@ -359,7 +371,7 @@ class Catalog:
                 if any(consumed[m.start():m.end()]):
                     continue
                 candidates = [o.iri for o in self.federations()
-                              if LEVEL_BODY_WORD in o.label and (place_of(o.label) or "").endswith(level)]
+                              if LEVEL_BODY_WORD in o.label and (innermost_place(o.label) or "").endswith(level)]
                 if len(candidates) > 1 and found:
                     # "省总" next to 南昌市总工会 means the province that contains it (same division prefix)
                     prefixes = {(self.orgs[f].division or "")[:2] for f in found}
