@@ -54,3 +54,51 @@ def test_nothing_listed_nothing_compared(store, load):  # type: ignore[no-untype
 def test_other_fixtures_have_no_unit_count_findings(store, load):  # type: ignore[no-untyped-def]
     load("clean", "budget_units", "name_change")
     assert [f for f in compute_findings(store) if f.check == "count:units"] == []
+
+
+def test_each_count_is_compared_with_its_own_list(store, load):  # type: ignore[no-untyped-def]
+    """下属二级预算单位 4 个：A、B、C、D。另有参公管理单位 1 个：E。 — five units listed, no
+    mismatch; a count with no list of its own is still compared with its class."""
+    load("unit_count_second_list")
+    findings = [f for f in compute_findings(store) if f.check == "count:units"]
+    assert [(f.quotes, f.stated, f.expected) for f in findings] == [(["全额拨款事业单位 2 个"], Decimal("2"), Decimal("1"))]
+
+
+
+
+def test_a_count_with_its_own_list_that_does_not_match_it(store) -> None:  # type: ignore[no-untyped-def]
+    """The same document stating 下属二级预算单位 3 个 before its list of four is caught:
+    the count is compared with the four units of its list, not with all five."""
+    from pathlib import Path
+
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    g = Graph()
+    g.parse(Path(__file__).parent / "fixtures" / "unit_count_second_list.ttl", format="turtle")
+    count = URIRef("https://w3id.org/unionkg/id/fact/ucs/count/sub")
+    g.set((count, URIRef("https://w3id.org/unionkg/def/ukg#count"), Literal("3.0", datatype=XSD.decimal)))
+    store.replace_graph("https://w3id.org/unionkg/id/doc/ucs3", g)
+    findings = sorted((f.stated, f.expected) for f in compute_findings(store) if f.check == "count:units")
+    assert findings == [(Decimal("2"), Decimal("1")), (Decimal("3"), Decimal("4"))]
+
+
+ONE_COUNT_PER_LIST = """六盘水市钟山区总工会2023年度部门决算
+
+一、部门基本情况
+六盘水市钟山区总工会下属二级预算单位 {n} 个：钟山区职工服务中心、钟山区工人文化宫、钟山区职工学校、钟山区职工法律援助中心。另有参照公务员法管理事业单位 1 个：钟山区总工会经费审查中心。
+"""
+
+
+@pytest.mark.parametrize(("stated", "found"), [(4, []), (5, [(Decimal("5"), Decimal("4"))])])
+def test_counts_and_lists_from_a_document(store, stated: int, found: list[tuple[Decimal, Decimal]]) -> None:  # type: ignore[no-untyped-def]
+    """End to end: extraction, mapping and the check; 4 is right for the first list
+    (the old check compared it with all five units and reported a mismatch)."""
+    from unionkg.extract import extract
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.mapping import to_graph
+    from unionkg.ingest import load_bytes
+
+    ex = extract(load_bytes("zs.txt", ONE_COUNT_PER_LIST.format(n=stated).encode("utf-8")))
+    store.replace_graph("https://w3id.org/unionkg/id/doc/zs", to_graph(ex, Iris("https://w3id.org/unionkg/")))
+    assert [(f.stated, f.expected) for f in compute_findings(store) if f.check == "count:units"] == found

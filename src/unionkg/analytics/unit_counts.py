@@ -11,6 +11,12 @@ that kind; counts of 所属/下属/附属 units cover the listed units; other co
 (预算单位, 直属单位, 纳入…范围的单位) may also count the body's own accounts
 (本级, 机关), so they match either the listed units or one more.  A document
 that lists no subordinate unit at all gives nothing to compare with.
+
+A count that has a list of its own is compared with that list: "下属二级预算单位 4 个：
+A、B、C、D。另有参公管理单位 1 个：E。" lists five units, four after the first count.
+The units of a count's list are those printed after it and before the next count of
+units in the same document (by the offsets of their passages); a count with no unit
+printed there ("预算单位 4 个，包括本级和 3 个所属单位：…") covers its whole class.
 """
 
 from __future__ import annotations
@@ -64,6 +70,22 @@ def scope_of(item: str) -> CountScope | None:
 class _Body:
     stated: list[dict[str, object]] = field(default_factory=list)
     units: dict[str, set[str]] = field(default_factory=dict)  # unit IRI -> its category concepts (local names)
+    printed_at: dict[str, int] = field(default_factory=dict)  # unit IRI -> where it is first printed
+
+
+def _offset(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
+def _units_of_own_list(r: dict[str, object], body: _Body, count_starts: list[int]) -> list[str] | None:
+    """The units printed after the count ``r`` and before the next count of units, or
+    None when it has no list of its own (or its position is unknown)."""
+    start = _offset(r.get("at"))
+    if start is None:
+        return None
+    end = min((s for s in count_starts if s > start), default=None)
+    own = [u for u, at in body.printed_at.items() if at > start and (end is None or at < end)]
+    return own or None
 
 
 def _local(iri: object) -> str | None:
@@ -78,8 +100,12 @@ def _load(ctx: "Context") -> dict[tuple[str, str], _Body]:
         if r["kind"] == "stated":
             body.stated.append(r)
         else:
-            concepts = body.units.setdefault(str(r["node"]), set())
+            unit = str(r["node"])
+            concepts = body.units.setdefault(unit, set())
             concepts.update(c for c in (_local(r["funding"]), _local(r["reform"])) if c)
+            at = _offset(r.get("at"))
+            if at is not None:
+                body.printed_at[unit] = min(at, body.printed_at.get(unit, at))
     return bodies
 
 
@@ -89,12 +115,14 @@ def check_unit_counts(ctx: "Context") -> list[Finding]:
     for (_graph, body_iri), body in _load(ctx).items():
         if not body.units:
             continue  # nothing listed: nothing to compare with
+        count_starts = sorted({at for r in body.stated if scope_of(str(r["item"])) is not None and (at := _offset(r.get("at"))) is not None})
         for r in body.stated:
             item = str(r["item"])
             scope = scope_of(item)
             if scope is None or not scope.compared:
                 continue
-            covered = [u for u, concepts in body.units.items() if scope.concept is None or scope.concept in concepts]
+            candidates = _units_of_own_list(r, body, count_starts) or list(body.units)
+            covered = [u for u in candidates if scope.concept is None or scope.concept in body.units[u]]
             stated = Decimal(str(r["count"]))
             listed = Decimal(len(covered))
             allowed = {listed, listed + 1} if scope.may_include_body else {listed}

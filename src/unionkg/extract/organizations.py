@@ -103,20 +103,40 @@ def _split_and(item: ListItem) -> list[ListItem]:
     return [item]
 
 
-_PAREN = re.compile(r"[（(](?P<inner>[^）)]*)[）)]\s*$")
-
-
 #: A parenthesis after a unit's name that gives its former name:
 #: "（原某某市困难职工帮扶中心）", "（原名：X，2022年更名）", "（曾用名X）".
 FORMER_NAME_NOTE = re.compile(r"^\s*(?:原名|原称|曾用名|更名前为|原)\s*[：:为是]?\s*(?P<former>[^，,；;：:（）()\s]{3,40}?)\s*(?:[，,；;].*)?$")
 
 
+#: One parenthesised note at the end of a list item (no parenthesis inside it).
+_LAST_NOTE = re.compile(r"[（(](?P<inner>[^（）()]*)[）)]\s*$")
+
+
+def trailing_notes(text: str) -> tuple[int, list[re.Match[str]]]:
+    """Where the name of a list item ends, and its trailing notes in order.
+
+    A unit may carry several notes: "A（原B，2022年更名）（全额拨款）" -> the end of A
+    and the matches of both parentheses; a parenthesis that starts the item is no note.
+    """
+    notes: list[re.Match[str]] = []
+    end = len(text)
+    while True:
+        m = _LAST_NOTE.search(text, 0, end)
+        if m is None or m.start() == 0 or not text[: m.start()].strip():
+            break
+        notes.insert(0, m)
+        end = m.start()
+    return end, notes
+
+
 def funding_in_note(text: str) -> str | None:
-    """The funding type a list item states in its trailing parenthesis ("A（差额拨款）")."""
-    m = _PAREN.search(text)
-    if m is None or m.start() == 0:
-        return None
-    return next((canonical for word, canonical in FUNDING_TYPES.items() if word in m.group("inner")), None)
+    """The funding type a list item states in a trailing parenthesis ("A（差额拨款）",
+    "A（原B）（全额拨款）")."""
+    for note in trailing_notes(text)[1]:
+        funding = next((canonical for word, canonical in FUNDING_TYPES.items() if word in note.group("inner")), None)
+        if funding is not None:
+            return funding
+    return None
 
 
 #: A sentence that states a rename: "2019年12月，A更名为B" / "由A更名为B" / "A正式更名为B".
@@ -150,10 +170,11 @@ def unit_aliases(text: str, units: list[str]) -> dict[str, str]:
         start = text.find(unit)
         while start >= 0:
             note = NOTE_AFTER_NAME.match(text, start + len(unit))
-            if note is not None:
+            while note is not None:  # "A（原B）（全额拨款）": every note after the name
                 for alias in names_in_note(unit + note.group(0)):
                     if alias != unit and alias not in units:
                         out.setdefault(alias, unit)
+                note = NOTE_AFTER_NAME.match(text, note.end())
             start = text.find(unit, start + len(unit))
     for former, unit in renamed_units(text, units).items():
         if former not in units:
@@ -161,45 +182,54 @@ def unit_aliases(text: str, units: list[str]) -> dict[str, str]:
     return out
 
 
+def _is_other_name_note(note: re.Match[str]) -> bool:
+    """A note giving a former name ("（原B）") or an abbreviation ("（以下简称“C”）")."""
+    return FORMER_NAME_NOTE.match(note.group("inner")) is not None or ORG_ALIAS_PATTERNS["abbreviation"].fullmatch(note.group(0).strip()) is not None
+
+
 def is_former_name_note(text: str) -> bool:
-    """Whether a list item's trailing parenthesis gives a former name ("（原B）"), not an abbreviation."""
-    m = _PAREN.search(text)
-    return m is not None and m.start() > 0 and FORMER_NAME_NOTE.match(m.group("inner")) is not None
+    """Whether a trailing parenthesis of a list item gives a former name ("（原B）"), not an abbreviation."""
+    return any(FORMER_NAME_NOTE.match(note.group("inner")) is not None for note in trailing_notes(text)[1])
+
+
+def _name_in_note(note: re.Match[str]) -> str | None:
+    short = ORG_ALIAS_PATTERNS["abbreviation"].fullmatch(note.group(0).strip())
+    if short is not None:
+        return short.group("short")
+    former = FORMER_NAME_NOTE.match(note.group("inner"))
+    if former is None:
+        return None
+    name = clean_org_name(former.group("former"))
+    return name if _looks_like_org(name) else None
 
 
 def names_in_note(text: str) -> tuple[str, ...]:
-    """Another name of a list item in its trailing parenthesis: a former name
+    """Other names of a list item in its trailing parentheses: a former name
     ("A（原B）" -> B) or an abbreviation ("A（以下简称“C”）" -> C)."""
-    m = _PAREN.search(text)
-    if m is None or m.start() == 0:
-        return ()
-    short = ORG_ALIAS_PATTERNS["abbreviation"].fullmatch(m.group(0).strip())
-    if short is not None:
-        return (short.group("short"),)
-    note = FORMER_NAME_NOTE.match(m.group("inner"))
-    if note is None:
-        return ()
-    former = clean_org_name(note.group("former"))
-    return (former,) if _looks_like_org(former) else ()
+    return tuple(name for name in map(_name_in_note, trailing_notes(text)[1]) if name is not None)
 
 
 def unit_name_and_class(text: str) -> tuple[str, str | None]:
-    """Name without a trailing parenthesis, and the reform class the parenthesis states."""
+    """Name without its trailing notes, and the reform class a note states.
+
+    Notes are peeled from the end ("A（原B）（公益一类）"); a parenthesis that holds a
+    name's own part ("…（集团）中心" is not trailing, "A（某某服务中心）" with an
+    organisation's suffix and no class) stays in the name.
+    """
     reform = None
-    name = text
-    m = _PAREN.search(text)
-    if m and m.start() > 0 and (FORMER_NAME_NOTE.match(m.group("inner")) or ORG_ALIAS_PATTERNS["abbreviation"].fullmatch(m.group(0).strip())):
-        return clean_org_name(text[: m.start()].strip().rstrip("等")), None
-    if m and m.start() > 0:
-        inner = m.group("inner")
-        for word, canonical in REFORM_CLASSES.items():
-            if word in inner:
-                reform = canonical
-                break
-        if reform is not None or not any(s in inner for s in ORG_NAME_SUFFIXES):
-            name = text[: m.start()]
-    name = name.strip().rstrip("等")
-    return clean_org_name(name), reform
+    _name_end, notes = trailing_notes(text)
+    cut = len(text)
+    for note in reversed(notes):
+        inner = note.group("inner")
+        if _is_other_name_note(note):
+            cut = note.start()
+            continue
+        note_reform = next((canonical for word, canonical in REFORM_CLASSES.items() if word in inner), None)
+        if note_reform is None and any(s in inner for s in ORG_NAME_SUFFIXES):
+            break  # part of the name
+        reform = reform or note_reform
+        cut = note.start()
+    return clean_org_name(text[:cut].strip().rstrip("等")), reform
 
 
 #: Endings of subordinate units' names beyond the general :data:`ORG_NAME_SUFFIXES`:
@@ -254,6 +284,11 @@ UNITS_COUNTED_IN_JIA: dict[str, re.Pattern[str]] = {
 }
 
 
+#: A list headed by "参公管理单位 N 个" (参公 with 管理 before the noun, which
+#: ``ORG_PATTERNS["reform_list"]`` does not read): "另有参公管理单位 1 个：X".
+MANAGED_UNITS_LIST = re.compile(r"(?P<class>参公)管理的?(?:事业单位|单位)\s*(?:有|共)?\s*(?P<count>\d+)\s*[个家]")
+
+
 def _without_marker(item: ListItem) -> ListItem:
     """An item without a leading list marker ("1.某某宫" when a list was read across a line break)."""
     marker = UNIT_LINE_MARKER.match(item.text)
@@ -274,6 +309,7 @@ def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, 
     heads += [(m, "reform") for m in ORG_PATTERNS["reform_list"].finditer(view.text)]
     heads += [(m, "funding") for m in UNITS_COUNTED_IN_JIA["funding_list"].finditer(view.text)]
     heads += [(m, "reform") for m in UNITS_COUNTED_IN_JIA["reform_list"].finditer(view.text)]
+    heads += [(m, "reform") for m in MANAGED_UNITS_LIST.finditer(view.text)]
     heads += [(m, "general") for m in ORG_PATTERNS["unit_list"].finditer(view.text)]
     heads += [(m, "general") for m in UNITS_COUNTED_IN_JIA["unit_list"].finditer(view.text)]
     counted = [m.span() for m, _k in heads]
@@ -490,10 +526,13 @@ STAFF_NOTE_OPENINGS = re.compile(r"[（(]\s*(?:其中|含|不含|未含|包括|�
 
 
 def _in_staffing_note(text: str, position: int) -> bool:
-    """Whether ``position`` is inside a parenthesis that breaks down or excludes staff."""
+    """Whether ``position`` is inside a parenthesis that breaks down or excludes staff, or
+    one that opens with a staffing figure ("某某中心（编制人数 3 人，实有人数 2 人）")."""
     start, _end = _sentence_bounds(text, position)
     opening = max(text.rfind("（", start, position), text.rfind("(", start, position))
-    return opening >= 0 and STAFF_NOTE_OPENINGS.match(text, opening) is not None and _inside_parentheses(text, position)
+    if opening < 0 or not _inside_parentheses(text, position):
+        return False
+    return STAFF_NOTE_OPENINGS.match(text, opening) is not None or ORG_PATTERNS["staffing"].match(text, opening + 1) is not None
 
 
 #: Staffing labels beyond ``ORG_PATTERNS["staffing"]``: people outside the
@@ -504,8 +543,14 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
     # 在编人员 28 人 / 临聘人员 5 人 / 劳务派遣人员 2 人 / 离休干部 1 人 / 退休职工 30 人
     "extra_label": re.compile(
         r"(?P<label>其他人员|遗属(?:人员)?|(?:机关|原管理方式|编外)?雇员|编外(?:聘用)?人员|(?:临时)?聘用人员|临聘人员|劳务派遣人员|在编人员"
-        r"|军转干部|单列编制|离休干部|退休干部|退休职工)\s*(?:为|共|有|共有)?\s*(?P<count>\d+)\s*(?P<unit>人|名)"
+        r"|军转干部|单列编制|离休干部|退休干部|退休职工"
+        # 在编人数 9 人 / 编制内人数 9 人 / 编内人员 9 名 / 编制人员 9 人 (people on the establishment) /
+        # "编制 9 人，实有 8 人" (实有 without 人数)
+        r"|在编人数|编制内(?:人数|人员)|编内(?:人数|人员)|编制人员|实有(?=\s*\d))"
+        r"\s*(?:为|共|有|共有)?\s*(?P<count>\d+)\s*(?P<unit>人|名)"
     ),
+    # the main labels with a colon: "编制人数：9 人" / "实有人数: 8 名"
+    "label_colon": re.compile(ORG_PATTERNS["staffing"].pattern.replace("(?:为|共|有|共有)?", "[：:]", 1)),
     # 3 名退休人员 / （不含原某某职工学校 4 名退休人员）
     "count_first": re.compile(
         r"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d，,。；;：:]{0,30}?)\s*)?(?<![\d.])(?P<count>\d+)\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
@@ -519,7 +564,10 @@ STAFF_EXTRA_CATEGORIES: tuple[tuple[str, StaffCategory], ...] = (
     ("雇员", StaffCategory.IN_SERVICE),
     ("聘", StaffCategory.IN_SERVICE),
     ("劳务派遣", StaffCategory.IN_SERVICE),
-    ("在编人员", StaffCategory.IN_SERVICE),
+    ("在编", StaffCategory.IN_SERVICE),
+    ("编制内", StaffCategory.IN_SERVICE),
+    ("编内", StaffCategory.IN_SERVICE),
+    ("编制人员", StaffCategory.IN_SERVICE),
     ("编外", StaffCategory.IN_SERVICE),
     ("军转干部", StaffCategory.IN_SERVICE),
     ("单列编制", StaffCategory.AUTHORIZED),
@@ -548,9 +596,21 @@ def staffing_label(m: re.Match[str]) -> str:
     return m.group("label")
 
 
+#: What may stand before a staffing figure that opens its sentence: nothing, or its
+#: organisation ("某某中心编制人数 9 人，人员经费 80 万元").
+_OPENS_SENTENCE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{0,30}}(?:{'|'.join(map(re.escape, ALL_NAME_SUFFIXES))}|机关|本级|本单位))?\s*$")
+
+
 def _sentence_has_money(text: str, position: int) -> bool:
+    """Whether the staffing figure at ``position`` is in a sentence about money, where
+    "其中退休人员 597 人" counts people paid, not staff.  Money after a figure that opens
+    its sentence ("编制人数 9 人，人员经费 80 万元") does not count."""
     start, end = _sentence_bounds(text, position)
-    return PATTERNS["amount"].search(text, start, end) is not None
+    if PATTERNS["amount"].search(text, start, position) is not None:
+        return True
+    if _OPENS_SENTENCE.match(text[start:position]) is not None:
+        return False
+    return PATTERNS["amount"].search(text, position, end) is not None
 
 
 _NAME_BEFORE = re.compile(r"(?P<name>[\u4e00-\u9fff（）()]{4,30})$")
@@ -572,7 +632,8 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
                     return match_known_name(candidate[: -len(tail)], federation, units) or federation
     # the sentence's subject: what precedes its first figure (this one, when it is the first)
     first = ORG_PATTERNS["staffing"].search(text, start, position + 1)
-    subject = text[start : first.start() if first else position].strip()
+    # "某某中心（编制人数 3 人）": the name before the parenthesis
+    subject = text[start : first.start() if first else position].strip().rstrip("（(").strip()
     for tail in ("机关共有", "共有", "核定", "现有", "机关"):
         subject = subject.removesuffix(tail)
     if subject in units:  # a short name the document introduced ("文化宫编制人数 8 人")
@@ -924,9 +985,10 @@ _UC_COUNT = r"(?P<count>\d+|[一两二三四五六七八九十]{1,3})"
 #: Who the counted units belong to, or the scope they are counted in.
 _UC_OWNER = r"(?:下属|直属|所属|附属|二级|局属|厅属|委属|会属)"
 _UC_SCOPE = r"(?:纳入[^，,。；;：:\n]{0,30}?范围的|本部门|部门)"
-_UC_KIND = r"(?:全额拨款|差额拨款|自收自支|全额|差额|参照公务员法管理的?|参公|公益一类|公益二类|公益1类|公益2类)"
-#: What is counted: a noun naming budget units (a bare 单位 only with an owner or a scope).
-_UC_NOUN = r"(?:二级预算单位|预算单位|二级单位|事业单位|行政单位|行政机关|(?<=属|级|的|门)单位)"
+_UC_KIND = r"(?:全额拨款|差额拨款|自收自支|全额|差额|参照公务员法管理的?|参公管理的?|参公|公益一类|公益二类|公益1类|公益2类)"
+#: What is counted: a noun naming budget units (a bare 单位 only with an owner, a scope or
+#: 参公管理: "参公管理单位 1 个").
+_UC_NOUN = r"(?:二级预算单位|预算单位|二级单位|事业单位|行政单位|行政机关|(?<=属|级|的|门)单位|(?<=参公管理)单位)"
 #: Words after "N 个" that say the count is not of organisations ("1 个项目", "3 个月").
 _UC_NOT_ORGS = r"(?!\s*(?:项|月|工作日|百分点|批次))"
 
