@@ -229,6 +229,11 @@ class Flow(Fact):
     year: int | None
     purpose: str | None = None
     project: str | None = None
+    #: The payer / payee is a group or a body the sentence names only by its level
+    #: ("各县（市、区）总工会", "基层工会", "省总工会"): a label as printed, mapped to a
+    #: node of this document only, never to an organisation entity (docs/graph-model.md).
+    payer_group: bool = False
+    payee_group: bool = False
 
 
 @dataclass(slots=True)

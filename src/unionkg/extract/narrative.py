@@ -43,6 +43,10 @@ from unionkg.extract.patterns import (
     RATE_PERIODS,
     REASON_COMPONENT_BREAKS,
     REASON_ITEM_PHASE_PREFIXES,
+    PAYEE_NAME_ENDS,
+    TRANSFER_GROUP_LEADS,
+    TRANSFER_PATTERNS,
+    TRANSFER_RELATIVE_NAME,
 )
 from unionkg.extract.project_tables import evaluator_is_third_party
 from unionkg.extract.registry import register, warn
@@ -394,6 +398,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         return []
     excluded = _excluded_spans(text) + project_spans
     excluded += [m.span() for m in NARRATIVE_PATTERNS["flow_payment"].finditer(text)]
+    # a transfer between bodies is a flow, not a figure of an item ("补助某县总工会 12 万元")
+    excluded += [m.span() for name in ("body_to_body", "to_body") for m in TRANSFER_PATTERNS[name].finditer(text)]
     names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
     matches = _figures(text)
     rates = _rates(view, context, sections, names)
@@ -1213,17 +1219,20 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
         payee = m.group("payee").strip()
         if len(payee) < 2:
             continue
+        payee, paid_for = _split_payee(payee)
         amount = to_yuan(_number(m.group("number")), m.group("unit"))
-        purpose = (m.group("purpose") or m.group("what") or "").strip() or None
+        purpose = (m.group("purpose") or m.group("what") or "").strip() or paid_for or None
         project = _project_of_paragraph(text, m.start(), project_names) or _project_before(text, m.start(), project_names)
         ev_start = m.start("payee") - len(text[m.start() : m.start("payee")]) + len(m.group("payer"))
-        facts.append(Flow(view.evidence(ev_start, m.end(), KEY), org, payee, amount, context.year, purpose, project))
+        payee, payee_group = _transfer_party(payee, org)
+        facts.append(Flow(view.evidence(ev_start, m.end(), KEY), org, payee, amount, context.year, purpose, project, payee_group=payee_group))
     for m in NARRATIVE_PATTERNS["flow_aid"].finditer(text):
         payee = m.group("payee").strip()
         amount = to_yuan(_number(m.group("number")), m.group("unit"))
         purpose = " ".join(x for x in ((m.group("what") or "").strip(), (m.group("detail") or "").strip()) if x) or None
         project = _project_of_paragraph(text, m.start(), project_names)
-        facts.append(Flow(view.evidence(m.start(), m.end(), KEY), org, payee, amount, context.year, purpose, project))
+        payee, payee_group = _transfer_party(payee, org)
+        facts.append(Flow(view.evidence(m.start(), m.end(), KEY), org, payee, amount, context.year, purpose, project, payee_group=payee_group))
     # counted recipients with the first funded amount of the same paragraph
     seen_paragraphs: set[int] = set()
     for m in NARRATIVE_PATTERNS["recipient_count"].finditer(text):
@@ -1245,6 +1254,58 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
         payee = f"{group}（{m.group('count')}{m.group('unit')}）"
         start, end = min(m.start(), funded.start()), max(m.end(), funded.end())
         facts.append(Flow(view.evidence(start, end, KEY), org, payee, to_yuan(_number(funded.group("number")), funded.group("unit")), context.year, text[m.start() : m.end()].rstrip("，。")))
+    return facts
+
+
+def _split_payee(printed: str) -> tuple[str, str | None]:
+    """A payee printed with what it is paid for ("某区职工服务中心运行经费"): the name up to
+    its last recipient ending (PAYEE_NAME_ENDS), and the rest; the name unchanged when
+    no ending is followed by text."""
+    best = max((printed.rfind(end) + len(end) for end in PAYEE_NAME_ENDS if end in printed), default=-1)
+    if best <= 1 or best >= len(printed.rstrip()):
+        return printed, None
+    return printed[:best].strip(), printed[best:].strip() or None
+
+
+def _transfer_party(printed: str, body: str) -> tuple[str, bool]:
+    """A payer or payee of a transfer as printed, and whether it is a group label.
+
+    "各县（市、区）总工会" / "基层工会" name several bodies: a group.  A name with a level word
+    but no place ("市总工会", "省总工会") is the reporting body when the body's name ends
+    with it (a city federation calling itself 市总工会), else a body the text does not
+    identify: kept as printed, as a label only (never guessed from the gazetteer)."""
+    name = re.sub(r"\s+", "", printed)
+    if name.startswith(TRANSFER_GROUP_LEADS):
+        return name, True
+    if body.endswith(name):  # the body by a shorter name: 市总工会 / 某区总工会 in 某市某区总工会's text
+        return body, False
+    if TRANSFER_RELATIVE_NAME.match(name):
+        return name, True
+    return name, False
+
+
+def _transfers(view: ProseView, context: DocumentContext, sections: list) -> list[Fact]:
+    """Money passed between public bodies (TRANSFER_PATTERNS): a federation subsidising
+    another ("某市总工会补助某县总工会 12 万元"), money handed down to the bodies below
+    ("向基层工会补助工会经费 46 万元"), a superior's subsidy received with its payer named
+    ("上级补助收入 50 万元，系省总工会拨付的…": payer that body, payee the reporting one)."""
+    text = view.text
+    org = context.org
+    if not org:
+        return []
+    facts: list[Fact] = []
+    for name, pattern in TRANSFER_PATTERNS.items():
+        for m in pattern.finditer(text):
+            subject = org_at(m.start(), sections) or org
+            groups = m.groupdict()
+            payer, payer_group = _transfer_party(groups["payer"], org) if groups.get("payer") else (subject, False)
+            payee, payee_group = _transfer_party(groups["payee"], org) if groups.get("payee") else (subject, False)
+            if payer == payee:
+                continue
+            amount = to_yuan(_number(m.group("number")), m.group("unit"))
+            purpose = (groups.get("purpose") or groups.get("what") or "").strip() or None
+            start = m.start("item") if name == "from_superior" else m.start()
+            facts.append(Flow(view.evidence(start, m.end(), KEY), payer, payee, amount, context.year, purpose, payer_group=payer_group, payee_group=payee_group))
     return facts
 
 
@@ -1497,6 +1558,7 @@ def extract_narrative(doc: SourceDocument, context: DocumentContext) -> list[Fac
     project_names = [p.name for p in projects if isinstance(p, Project)]
     facts.extend(_flows(view, context, project_names))
     facts.extend(_returned_money(view, context, sections, project_names))
+    facts.extend(_transfers(view, context, sections))
     facts.extend(_budget_revisions(view, context, sections))
     facts.extend(_evaluations(view, context))
     facts.extend(_counts(view, context, sections))

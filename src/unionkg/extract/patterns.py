@@ -854,3 +854,53 @@ STATISTICS_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # the rest of an amount right before a count's words ("资金总额 30 万元与 80 户…"): the count qualifies the amount
     "output_amount_behind": re.compile(r"^\s*(?:亿元|万元|千元|元)"),
 }
+
+
+# ---------------------------------------------------------------------------
+# Transfers between bodies stated in prose (narrative._transfers): a federation
+# subsidising a lower one, money handed down to the bodies below, a superior's
+# subsidy received.  Payer and payee are only names printed in the sentence.
+
+#: Endings of the name of a public body that pays or receives a transfer.
+TRANSFER_BODY_SUFFIXES: Final[tuple[str, ...]] = (
+    "总工会", "工会", "工会联合会", "工会委员会", "工会工作委员会", "工委", "财政局", "财政厅", "财政部", "财政",
+)
+#: Words that open a payee naming several bodies (各县（市、区）总工会, 基层工会, 所属各单位):
+#: a group label, never one organisation.
+TRANSFER_GROUP_LEADS: Final[tuple[str, ...]] = ("各", "所属各", "下属各", "全市各", "全县各", "全省各", "全区各", "基层", "有关", "相关", "下级")
+#: A name with a level word but no place (省总工会, 市总工会, 上级工会): a body the reader knows from
+#: context; the same body as the reporting one when its name ends with it.
+TRANSFER_RELATIVE_NAME: Final[re.Pattern[str]] = re.compile(r"^(?:省|市|州|盟|县|区|旗|上级|上一级)(?:总工会|工会|财政厅|财政局|财政)$")
+#: Verbs of one body passing money to another.
+#: (补助给 / 拨付给 / 划拨给 / 转拨给 before a payee are NARRATIVE_PATTERNS["flow_payment"], paid by the reporting body.)
+TRANSFER_VERBS: Final[tuple[str, ...]] = ("下拨给", "安排给", "补助", "下拨", "划拨", "转拨", "拨付", "拨给", "拨入")
+
+#: Endings of a recipient's name, where a payee printed with what it is paid for ends
+#: ("拨付给某区职工服务中心运行经费 30 万元": payee 某区职工服务中心, what 运行经费).
+#: Only endings of two characters or more: one-character ones (局, 所, 站) occur inside words.
+PAYEE_NAME_ENDS: Final[tuple[str, ...]] = tuple(w for w in ORG_NAME_SUFFIXES if len(w) >= 2) + ("有限公司", "公司", "合作社", "事务所")
+
+#: (a body's name holds no date word: "2022 年某市总工会下拨…" starts at the place)
+_TB_CHAR = r"(?:(?![向对给为由从将把在和与及的系年月日])[\u4e00-\u9fff（）()、])"
+_TRANSFER_BODY = rf"{_TB_CHAR}{{1,18}}?(?:{_alternation(TRANSFER_BODY_SUFFIXES)})"
+_TRANSFER_VERB_SRC = _alternation(TRANSFER_VERBS)
+_TRANSFER_AMOUNT = rf"(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
+
+TRANSFER_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # payer, verb, payee, amount: "某市总工会补助某县总工会 12.00 万元，用于…" / "市总工会下拨某县总工会送温暖资金 8.5 万元"
+    "body_to_body": re.compile(
+        rf"(?:^|(?<=[，,。；;：:\s年月日]))(?P<payer>{_TRANSFER_BODY})\s*(?:{_TRANSFER_VERB_SRC})\s*(?P<payee>{_TRANSFER_BODY})"
+        rf"\s*(?P<what>[^，,。；;\d\s]{{0,16}}?)\s*{_TRANSFER_AMOUNT}(?:[，,]\s*用于(?P<purpose>[^，,。；;\n]+))?"
+    ),
+    # to a body, the payer the sentence's subject: "向各县（市、区）总工会下拨帮扶资金 300 万元" / "全年向基层工会补助工会经费 46.2 万元"
+    # (发放 / 拨付 / 资助 to any payee is NARRATIVE_PATTERNS["flow_aid"])
+    "to_body": re.compile(
+        rf"(?:向|给|对)\s*(?P<payee>{_TRANSFER_BODY})\s*(?:补助|下拨|划拨|转拨|拨给|安排|返还|返拨)"
+        rf"(?P<what>[^，,。；;\d\s]{{0,16}}?)\s*{_TRANSFER_AMOUNT}(?:[，,]\s*用于(?P<purpose>[^，,。；;\n]+))?"
+    ),
+    # a superior's subsidy received, its payer named after it: "上级补助收入 50 万元，系省总工会拨付的困难职工帮扶资金"
+    "from_superior": re.compile(
+        rf"(?P<item>上级(?:工会)?补助(?:收入)?)\s*(?:为|是|共)?\s*{_TRANSFER_AMOUNT}\s*[，,]?\s*(?:系|为|是|均为|全部为|主要是|主要为|来源于|来自于?)\s*"
+        rf"(?P<payer>{_TRANSFER_BODY})\s*(?:{_TRANSFER_VERB_SRC})?(?:的)?(?P<purpose>[^，,。；;\n]{{0,30}})"
+    ),
+}

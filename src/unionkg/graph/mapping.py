@@ -569,8 +569,18 @@ class Mapper:
         self.add(passage, PROV.wasQuotedFrom, self.doc_iri)
         return passage
 
+    def org_key(self, name: str) -> str:
+        """The identity key of an organisation for the IRIs of its facts (datasets,
+        projects); a document that names no body keys them by the document, so that two
+        such documents never share a project node."""
+        return self.orgs.canonical(name) or f"doc-{self.doc.doc_id}"
+
     def org(self, name: str) -> URIRef:
-        """The organisation node (written once per document)."""
+        """The organisation node (written once per document).  A fact of a document
+        that names no body (a bare 绩效目标表: the extraction warns "no reporting body
+        found") hangs on the document itself: no organisation with an empty name."""
+        if not self.orgs.canonical(name):
+            return self.doc_iri
         iri = self.orgs.iri(name)
         if iri in self._orgs_written:
             return iri
@@ -706,7 +716,7 @@ class Mapper:
         known = self._datasets.get(memo)
         if known is not None:
             return known  # its triples are written
-        key = self.orgs.canonical(publisher)
+        key = self.org_key(publisher)
         ds = self._datasets[memo] = self.iris.dataset(self.orgs.division(key), key, year, phase.value)
         self.add(ds, RDF.type, QB.DataSet)
         self.add(ds, QB.structure, UKG.fiscalDSD)
@@ -787,7 +797,7 @@ class Mapper:
         memo = (org, year, name)
         iri = self._projects.get(memo)
         if iri is None:
-            key = self.orgs.canonical(org)
+            key = self.org_key(org)
             iri = self._projects[memo] = self.iris.project(self.orgs.division(key), key, year, name.strip())
         return iri
 
@@ -854,7 +864,7 @@ class Mapper:
         if f.project:
             holder = self.referenced_project(f.org, f.year, f.project, f.evidence)
         else:
-            key = self.orgs.canonical(f.org)
+            key = self.org_key(f.org)
             holder = self.iris.overall(self.orgs.division(key), key, f.year)
         node = self.unique(self.iris.indicator(holder, f.name.strip()))
         self.add(node, RDF.type, UKG.PerformanceIndicator)
@@ -897,20 +907,39 @@ class Mapper:
         self.add_opt(node, UKG.aggregate, f.aggregate)
         self.provenance(node, f.evidence)
 
-    def party(self, name: str) -> URIRef:
-        """A payer or payee: an organisation of this document, or an agent."""
-        if self.orgs.is_known(name):
+    def party(self, name: str, group: bool = False) -> URIRef:
+        """A payer or payee: an organisation of this document, another federation named
+        with its place ("某县总工会"), a group label of this document, or an agent.
+
+        A group ("各县（市、区）总工会", "基层工会") or a body named only by its level
+        ("省总工会") is not one organisation: a ``prov:Agent`` node of this document
+        (``id/fact/{doc}/party/…``) with the label as printed, so that two documents'
+        "各县总工会" never become one node and no organisation is guessed."""
+        if group:
+            node = self.iris.fact(self.doc.doc_id, "party", name.strip())
+            self.add(node, RDF.type, PROV.Agent)
+            self.add(node, SKOS.prefLabel, zh(name.strip()))
+            self.add(node, RDFS.label, zh(name.strip()))
+            self.add(node, PROV.hadPrimarySource, self.doc_iri)
+            return node
+        if self.orgs.is_known(name) or self._another_federation(name):
             return self.org(name)
         agent = self.iris.agent(name.strip())
         self.add(agent, RDF.type, ORG.Organization)
         self.add(agent, SKOS.prefLabel, zh(name.strip()))
         return agent
 
+    def _another_federation(self, name: str) -> bool:
+        """A federation other than the reporting body, named with its place ("某县总工会"):
+        its organisation node, the one its own documents publish under."""
+        key = self.orgs.canonical(name)
+        return bool(self.orgs.reporting) and key.endswith("总工会") and self.orgs.role(key) is OrgRole.FEDERATION
+
     def flow(self, f: Flow) -> None:
         node = self.unique(self.iris.flow(self.doc.doc_id, f"{f.payer}|{f.payee}|{f.amount}|{f.purpose}|{f.evidence.start}"))
         self.add(node, RDF.type, UKG.MoneyFlow)
-        self.add(node, UKG.payer, self.party(f.payer))
-        self.add(node, UKG.payee, self.party(f.payee))
+        self.add(node, UKG.payer, self.party(f.payer, f.payer_group))
+        self.add(node, UKG.payee, self.party(f.payee, f.payee_group))
         self.add_opt(node, OBEU_MEASURE.amount, f.amount, dec)
         self._fiscal_year(node, f.year)
         self.add_opt(node, UKG.purpose, f.purpose)
