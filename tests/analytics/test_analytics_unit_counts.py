@@ -102,3 +102,24 @@ def test_counts_and_lists_from_a_document(store, stated: int, found: list[tuple[
     ex = extract(load_bytes("zs.txt", ONE_COUNT_PER_LIST.format(n=stated).encode("utf-8")))
     store.replace_graph("https://w3id.org/unionkg/id/doc/zs", to_graph(ex, Iris("https://w3id.org/unionkg/")))
     assert [(f.stated, f.expected) for f in compute_findings(store) if f.check == "count:units"] == found
+
+
+KIND_OF_UNITS = """某某市总工会2023年部门决算
+
+一、部门基本情况
+某某市总工会下属事业单位 2 个：某某市职工服务中心{note}、某某市职工学校。下属事业单位中全额拨款事业单位 2 个。
+"""
+
+
+@pytest.mark.parametrize(("note", "found"), [("", []), ("（全额拨款）", [(Decimal("2"), Decimal("1"))])])
+def test_a_count_of_a_kind_no_listed_unit_states(store, note: str, found: list[tuple[Decimal, Decimal]]) -> None:  # type: ignore[no-untyped-def]
+    """全额拨款事业单位 2 个 with units listed without any funding type: the document does not
+    say which are 全额拨款, nothing to compare with; once one unit states a type, it is compared."""
+    from unionkg.extract import extract
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.mapping import to_graph
+    from unionkg.ingest import load_bytes
+
+    ex = extract(load_bytes("k.txt", KIND_OF_UNITS.format(note=note).encode("utf-8")))
+    store.replace_graph("https://w3id.org/unionkg/id/doc/k", to_graph(ex, Iris("https://w3id.org/unionkg/")))
+    assert [(f.stated, f.expected) for f in compute_findings(store) if f.check == "count:units"] == found

@@ -11,6 +11,7 @@ test_org_rt3o_corpus: ``context``, ``expect``, ``counts``, ``org_names``, ``left
   sentence, 在编人数 / 编制人员 labels;
 * ``rt5o_gz_district_union_managed_unit_final_2023``: "另有参公管理单位 1 个：E" after a
   list of four (the unit-count check compares each count with its own list).
+  ``rt5o_nm_…`` also prints "X：編制人數合計 6 人" (the unit before a colon, a sum word).
 """
 
 from __future__ import annotations
@@ -138,6 +139,8 @@ def test_trailing_notes(text: str, notes: list[str]) -> None:
         ("编制内人数 4 人", "编制内人数"),
         ("编内人员 4 名", "编内人员"),
         ("编制人员 7 人", "编制人员"),
+        ("编制人数合计 9 人", "编制人数"),
+        ("编制人数共计：9 人", "编制人数"),
         ("编制 9 人，实有 8 人", "编制"),
         ("实有 8 人", "实有"),
         ("实有资产 8 项", None),

@@ -17,6 +17,8 @@ A、B、C、D。另有参公管理单位 1 个：E。" lists five units, four af
 The units of a count's list are those printed after it and before the next count of
 units in the same document (by the offsets of their passages); a count with no unit
 printed there ("预算单位 4 个，包括本级和 3 个所属单位：…") covers its whole class.
+A count of one funding type (or reform class) is not compared when none of the units
+it would cover states a funding type (or reform class): the document does not say.
 """
 
 from __future__ import annotations
@@ -73,6 +75,13 @@ class _Body:
     printed_at: dict[str, int] = field(default_factory=dict)  # unit IRI -> where it is first printed
 
 
+def _kind_is_stated(concept: str, units_concepts: list[set[str]]) -> bool:
+    """Whether any of the units states a category of the same kind as ``concept``
+    (a funding type for "funding-full", a reform class for "reform-…")."""
+    kind = concept.split("-", 1)[0] + "-"
+    return any(c.startswith(kind) for concepts in units_concepts for c in concepts)
+
+
 def _offset(value: object) -> int | None:
     return None if value is None else int(str(value))
 
@@ -122,6 +131,8 @@ def check_unit_counts(ctx: "Context") -> list[Finding]:
             if scope is None or not scope.compared:
                 continue
             candidates = _units_of_own_list(r, body, count_starts) or list(body.units)
+            if scope.concept is not None and not _kind_is_stated(scope.concept, [body.units[u] for u in candidates]):
+                continue  # "全额拨款事业单位 2 个" and units listed without any funding type: nothing to compare with
             covered = [u for u in candidates if scope.concept is None or scope.concept in body.units[u]]
             stated = Decimal(str(r["count"]))
             listed = Decimal(len(covered))

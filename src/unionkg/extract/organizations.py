@@ -271,10 +271,20 @@ def _listed_units(view: ProseView, head: re.Match[str], stop: int) -> tuple[list
     if not items and tail.group("list"):
         end = min(tail.end("list"), stop)
         items = split_list(_list_tail_cut(view.text[tail.start("list") : end]), tail.start("list"))
+    if len(items) > count and _in_breakdown(view.text, head.start()):
+        return items, None  # the list of the whole breakdown, not of this head (see find_units)
     if len(items) > count:
         warn(f"organizations: '{view.text[head.start() : head.end()]}' lists {len(items)} names; the first {count} are kept")
         items = items[:count]
     return items, reform
+
+
+def _in_breakdown(text: str, position: int) -> bool:
+    """Whether a count at ``position`` is one part of a breakdown ("下属事业单位 3 个，其中
+    全额拨款事业单位 2 个、差额拨款事业单位 1 个，分别为：A、B、C"): the list after the
+    last part names the units of all parts, so it says nothing of their types."""
+    sentence_start = max(text.rfind(ch, 0, position) for ch in "。；;\n") + 1
+    return "其中" in text[sentence_start:position]
 
 
 #: The unit lists of ``ORG_PATTERNS`` with units counted in 家 instead of 个
@@ -324,7 +334,9 @@ def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, 
             items = split_list(listed, m.start("list"))
         else:
             items, reform = _listed_units(view, m, stop)
-            if kind == "funding":
+            if len(items) > int(m.group("count")):
+                pass  # a breakdown's list: the head's type is not the items' (_in_breakdown)
+            elif kind == "funding":
                 funding = FUNDING_TYPES[m.group("type")]
             else:
                 reform = REFORM_CLASSES[m.group("class")]
@@ -549,8 +561,9 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|在编人数|编制内(?:人数|人员)|编内(?:人数|人员)|编制人员|实有(?=\s*\d))"
         r"\s*(?:为|共|有|共有)?\s*(?P<count>\d+)\s*(?P<unit>人|名)"
     ),
-    # the main labels with a colon: "编制人数：9 人" / "实有人数: 8 名"
-    "label_colon": re.compile(ORG_PATTERNS["staffing"].pattern.replace("(?:为|共|有|共有)?", "[：:]", 1)),
+    # the main labels with a colon or a word of sum: "编制人数：9 人" / "实有人数: 8 名" /
+    # "编制人数合计 9 人" / "编制人数共计：9 人"
+    "label_colon": re.compile(ORG_PATTERNS["staffing"].pattern.replace("(?:为|共|有|共有)?", "(?:[：:]|(?:合计|共计|总计)\\s*[：:为]?)", 1)),
     # 3 名退休人员 / （不含原某某职工学校 4 名退休人员）
     "count_first": re.compile(
         r"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d，,。；;：:]{0,30}?)\s*)?(?<![\d.])(?P<count>\d+)\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
@@ -632,8 +645,8 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
                     return match_known_name(candidate[: -len(tail)], federation, units) or federation
     # the sentence's subject: what precedes its first figure (this one, when it is the first)
     first = ORG_PATTERNS["staffing"].search(text, start, position + 1)
-    # "某某中心（编制人数 3 人）": the name before the parenthesis
-    subject = text[start : first.start() if first else position].strip().rstrip("（(").strip()
+    # "某某中心（编制人数 3 人）" / "某某中心：编制人数 3 人": the name before the parenthesis or colon
+    subject = text[start : first.start() if first else position].strip().rstrip("（(：:").strip()
     for tail in ("机关共有", "共有", "核定", "现有", "机关"):
         subject = subject.removesuffix(tail)
     if subject in units:  # a short name the document introduced ("文化宫编制人数 8 人")
