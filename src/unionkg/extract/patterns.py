@@ -881,7 +881,7 @@ TRANSFER_VERBS: Final[tuple[str, ...]] = ("下拨给", "安排给", "补助", "�
 PAYEE_NAME_ENDS: Final[tuple[str, ...]] = tuple(w for w in ORG_NAME_SUFFIXES if len(w) >= 2) + ("有限公司", "公司", "合作社", "事务所")
 
 #: (a body's name holds no date word: "2022 年某市总工会下拨…" starts at the place)
-_TB_CHAR = r"(?:(?![向对给为由从将把在和与及的系年月日])[\u4e00-\u9fff（）()、])"
+_TB_CHAR = r"(?:(?![向对给予为由从将把在和与及的系年月日])[\u4e00-\u9fff（）()、])"
 _TRANSFER_BODY = rf"{_TB_CHAR}{{1,18}}?(?:{_alternation(TRANSFER_BODY_SUFFIXES)})"
 _TRANSFER_VERB_SRC = _alternation(TRANSFER_VERBS)
 _TRANSFER_AMOUNT = rf"(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
@@ -895,7 +895,7 @@ TRANSFER_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # to a body, the payer the sentence's subject: "向各县（市、区）总工会下拨帮扶资金 300 万元" / "全年向基层工会补助工会经费 46.2 万元"
     # (发放 / 拨付 / 资助 to any payee is NARRATIVE_PATTERNS["flow_aid"])
     "to_body": re.compile(
-        rf"(?:向|给|对)\s*(?P<payee>{_TRANSFER_BODY})\s*(?:补助|下拨|划拨|转拨|拨给|安排|返还|返拨)"
+        rf"(?:向|给予|给|对)\s*(?P<payee>{_TRANSFER_BODY})\s*(?:补助|下拨|划拨|转拨|拨给|安排|返还|返拨)"
         rf"(?P<what>[^，,。；;\d\s]{{0,16}}?)\s*{_TRANSFER_AMOUNT}(?:[，,]\s*用于(?P<purpose>[^，,。；;\n]+))?"
     ),
     # a superior's subsidy received, its payer named after it: "上级补助收入 50 万元，系省总工会拨付的困难职工帮扶资金"
