@@ -122,7 +122,7 @@ def _flow_party(g: Graph, role: URIRef, label: str) -> URIRef:
 
 def test_group_and_level_only_parties_are_agents_of_the_document(transfers: tuple[Graph, str]) -> None:
     g, doc_id = transfers
-    for role, label in ((UKG.payee, "各县(市、区)总工会"), (UKG.payee, "基层工会"), (UKG.payer, "省总工会")):
+    for role, label in ((UKG.payee, "各县（市、区）总工会"), (UKG.payee, "基层工会"), (UKG.payer, "省总工会")):
         node = _flow_party(g, role, label)
         assert (node, RDF.type, PROV.Agent) in g
         assert (node, RDF.type, ORG.FormalOrganization) not in g and (node, RDF.type, ORG.Organization) not in g
