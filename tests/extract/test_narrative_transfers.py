@@ -4,8 +4,9 @@
 * how a printed payer or payee is read (a group label, the reporting body by a
   shorter name, a body named only by its level);
 * written documents (tests/extract/corpus/rt5f_*.txt, expected facts in the
-  ``.json`` next to each): a city federation's final accounts in 万元 and a
-  district federation's budget in 元.  Before this change only the flow to
+  ``.json`` next to each): a city federation's final accounts in 万元, a
+  district federation's budget in 元 with a line in traditional script, a
+  province federation's self-evaluation (a counted group "14个市州总工会").  Before this change only the flow to
   "各县（市、区）总工会" was read (as an ordinary payee) and "拨付给某中心运行经费"
   gave the payee "某中心运行经费".
 """
@@ -40,7 +41,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ["某市总工会补助收入 5 万元", "基层工会补助工会经费 46 万元", "全年向基层工会补助工会经费 46 万元", "某市总工会补助困难职工 5 万元"],
     ),
     "to_body": (
-        ["向基层工会补助工会经费 46.20 万元，用于基层工会规范化建设", "向所属各街道工会下拨工会经费 1,200,000 元", "给某县总工会返还经费 3 万元", "给予基层工会补助 5 万元"],
+        ["向基层工会补助工会经费 46.20 万元，用于基层工会规范化建设", "向所属各街道工会下拨工会经费 1,200,000 元", "给某县总工会返还经费 3 万元", "给予基层工会补助 5 万元", "全年对 11 个市州总工会补助工会经费 200 万元"],
         ["向困难职工补助生活费 5 万元", "给予困难职工补助 5 万元", "向各县（市、区）总工会拨付帮扶资金 300 万元", "向基层工会发放慰问品"],
     ),
     "from_superior": (
@@ -70,6 +71,7 @@ def test_every_transfer_pattern_has_examples() -> None:
         ("某市总工会补助某县总工会 12.00 万元，用于建设职工服务站", {"payer": "某市总工会", "payee": "某县总工会", "number": "12.00", "purpose": "建设职工服务站"}),
         ("向基层工会补助工会经费 46.20 万元", {"payee": "基层工会", "what": "工会经费", "unit": "万元"}),
         ("给予基层工会补助 5 万元", {"payee": "基层工会", "number": "5"}),
+        ("对 11 个市州总工会补助经费 200 万元", {"payee": "11 个市州总工会", "what": "经费"}),
         ("2022 年某市总工会下拨市直机关工会补助经费 15 万元", {"payer": "某市总工会", "payee": "市直机关工会", "what": "补助经费"}),
         ("上级补助收入 5 万元，系省总工会拨付的帮扶资金", {"payer": "省总工会", "purpose": "帮扶资金", "number": "5"}),
     ],
@@ -93,6 +95,7 @@ def test_relative_name(text: str, matches: bool) -> None:
         ("各县（市、区）总工会", "某市总工会", ("各县（市、区）总工会", True)),
         ("基层工会", "某市总工会", ("基层工会", True)),
         ("所属各单位", "某市总工会", ("所属各单位", True)),
+        ("11个市州总工会", "某省总工会", ("11个市州总工会", True)),
         ("市总工会", "某市总工会", ("某市总工会", False)),  # the body calling itself by its level
         ("某区总工会", "某市某区总工会", ("某市某区总工会", False)),  # the body without its city
         ("省总工会", "某市总工会", ("省总工会", True)),  # a body the text does not identify: a label
@@ -122,7 +125,7 @@ def _matches(fact: object, expected: dict[str, object]) -> bool:
         if key == "kind":
             continue
         got = getattr(fact, key, None)
-        if key in ("amount", "value"):
+        if isinstance(got, Decimal) or key in ("amount", "value"):
             if got is None or Decimal(str(want)) != got:
                 return False
         elif key == "purpose":
@@ -151,6 +154,8 @@ def test_transfer_document(path: Path) -> None:
         assert len(got) == n, f"{path.name}: {len(got)} {kind} facts, expected {n}: {got}"
     items = {f.item for f in ex.facts if isinstance(f, Amount)}
     assert not items & set(spec.get("not_items", [])), "a transfer read as the figure of an item"
+    if "leftovers" in spec:
+        assert len(ex.leftover_numbers) == spec["leftovers"], ex.leftover_numbers
 
 
 def test_flow_evidence_names_both_parties_or_the_subsidy() -> None:

@@ -1275,7 +1275,7 @@ def _transfer_party(printed: str, body: str) -> tuple[str, bool]:
     with it (a city federation calling itself 市总工会), else a body the text does not
     identify: kept as printed, as a label only (never guessed from the gazetteer)."""
     name = re.sub(r"\s+", "", printed).replace("(", "（").replace(")", "）")  # brackets as in organisation names
-    if name.startswith(TRANSFER_GROUP_LEADS):
+    if name.startswith(TRANSFER_GROUP_LEADS) or name[:1].isdigit():  # "11个市州总工会": a counted group
         return name, True
     if body.endswith(name):  # the body by a shorter name: 市总工会 / 某区总工会 in 某市某区总工会's text
         return body, False

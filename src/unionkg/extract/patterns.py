@@ -892,10 +892,11 @@ TRANSFER_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         rf"(?:^|(?<=[，,。；;：:\s年月日]))(?P<payer>{_TRANSFER_BODY})\s*(?:{_TRANSFER_VERB_SRC})\s*(?P<payee>{_TRANSFER_BODY})"
         rf"\s*(?P<what>[^，,。；;\d\s]{{0,16}}?)\s*{_TRANSFER_AMOUNT}(?:[，,]\s*用于(?P<purpose>[^，,。；;\n]+))?"
     ),
-    # to a body, the payer the sentence's subject: "向各县（市、区）总工会下拨帮扶资金 300 万元" / "全年向基层工会补助工会经费 46.2 万元"
+    # to a body, the payer the sentence's subject: "向各县（市、区）总工会下拨帮扶资金 300 万元" / "全年向基层工会补助工会经费 46.2 万元" /
+    # "对 11 个市州总工会补助…" (a counted group)
     # (发放 / 拨付 / 资助 to any payee is NARRATIVE_PATTERNS["flow_aid"])
     "to_body": re.compile(
-        rf"(?:向|给予|给|对)\s*(?P<payee>{_TRANSFER_BODY})\s*(?:补助|下拨|划拨|转拨|拨给|安排|返还|返拨)"
+        rf"(?:向|给予|给|对)\s*(?P<payee>(?:\d+\s*个)?{_TRANSFER_BODY})\s*(?:补助|下拨|划拨|转拨|拨给|安排|返还|返拨)"
         rf"(?P<what>[^，,。；;\d\s]{{0,16}}?)\s*{_TRANSFER_AMOUNT}(?:[，,]\s*用于(?P<purpose>[^，,。；;\n]+))?"
     ),
     # a superior's subsidy received, its payer named after it: "上级补助收入 50 万元，系省总工会拨付的困难职工帮扶资金"
