@@ -10,6 +10,8 @@ import pytest
 
 from unionkg.extract.organizations import (
     FORMER_NAME_NOTE,
+    FORMER_NAME_NOTES,
+    MANAGED_UNITS_LIST,
     STAFF_EXTRA_PATTERNS,
     STAFF_NOTE_OPENINGS,
     TABLE_LIST_INTRO,
@@ -49,7 +51,14 @@ CASES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
         ["退休人员 3 名", "30 名职工", "9.5 名退休人员"],
     ),
     "staff.note_opening": (STAFF_NOTE_OPENINGS, ["（其中含单列编制", "（含原管理方式雇员", "（不含原某校", "(包括"], ["（公益一类）", "（均为非公企业）"]),
-    "former_name_note": (FORMER_NAME_NOTE, ["原某某市困难职工帮扶中心", "原名：某某市职工学校，2022年更名", "曾用名某某县职工之家"], ["公益一类", "正在办理撤销程序", "含下属单位"]),
+    "former_name_note": (FORMER_NAME_NOTE, ["原某某市困难职工帮扶中心", "原名：某某市职工学校，2022年更名", "曾用名某某县职工之家", "原“某某县职工之家”"], ["公益一类", "正在办理撤销程序", "含下属单位"]),
+    "former_name_note.renamed_from": (
+        FORMER_NAME_NOTES["renamed_from"],
+        ["2022年由某某市困难职工帮扶中心更名", "由某某县职工学校更名而来", "2021年12月，从某某县职工之家改名"],
+        ["由某某县总工会管理", "2022年更名", "由财政全额拨款"],
+    ),
+    "former_name_note.predecessor": (FORMER_NAME_NOTES["predecessor"], ["前身为某某市困难职工帮扶中心", "前身是某某县职工学校，2020年更名"], ["前身", "公益一类"]),
+    "managed_units_list": (MANAGED_UNITS_LIST, ["另有参公管理单位 1 个：某某中心", "参公管理的事业单位2个", "参公管理单位 1 家"], ["参公管理 1 人", "归口管理单位 3 个"]),
     "table_list_intro": (TABLE_LIST_INTRO, ["，包括：", "名单如下：", "，分别是："], ["，包括A、B。", "如下"]),
     "alias.abbreviation": (ORG_ALIAS_PATTERNS["abbreviation"], ["（以下简称“省直机关工会”）", "(简称市总工会)", "（以下简称「区总」）"], ["（以下同）", "（简称不详的单位名称超过二十个字符以上的长长长长）"]),
 }

@@ -105,7 +105,24 @@ def _split_and(item: ListItem) -> list[ListItem]:
 
 #: A parenthesis after a unit's name that gives its former name:
 #: "（原某某市困难职工帮扶中心）", "（原名：X，2022年更名）", "（曾用名X）".
-FORMER_NAME_NOTE = re.compile(r"^\s*(?:原名|原称|曾用名|更名前为|原)\s*[：:为是]?\s*(?P<former>[^，,；;：:（）()\s]{3,40}?)\s*(?:[，,；;].*)?$")
+_FORMER = r"[“\"「]?(?P<former>[^，,；;：:（）()\s“”\"「」]{3,40}?)[”\"」]?"
+#: Notes after a unit's name that give its former name, one pattern per wording; ``former``
+#: is the former name (quotes around it are not part of it).
+FORMER_NAME_NOTES: dict[str, re.Pattern[str]] = {
+    # 原某某中心 / 原名：X，2022年更名 / 曾用名X / 原“X” / 更名前为X
+    "prefix": re.compile(rf"^\s*(?:原名|原称|曾用名|更名前为|原)\s*[：:为是]?\s*{_FORMER}\s*(?:[，,；;].*)?$"),
+    # 2022年由X更名 / 由X更名而来 / 2021年12月从X改名
+    "renamed_from": re.compile(rf"^\s*(?:\d{{4}}\s*年(?:\s*\d{{1,2}}\s*月)?\s*[，,]?)?\s*(?:由|从)\s*{_FORMER}\s*(?:更名|改名)(?:而来)?\s*$"),
+    # 前身为X / 前身是X，2020年更名
+    "predecessor": re.compile(rf"^\s*前身(?:为|是)\s*[：:]?\s*{_FORMER}\s*(?:[，,；;].*)?$"),
+}
+#: The most common wording (kept under its old name).
+FORMER_NAME_NOTE = FORMER_NAME_NOTES["prefix"]
+
+
+def former_name_match(note: str) -> re.Match[str] | None:
+    """The match of the first former-name wording that reads the inside of a note."""
+    return next((m for m in (p.match(note) for p in FORMER_NAME_NOTES.values()) if m is not None), None)
 
 
 #: One parenthesised note at the end of a list item (no parenthesis inside it).
@@ -182,23 +199,41 @@ def unit_aliases(text: str, units: list[str]) -> dict[str, str]:
     return out
 
 
+#: Words that make a parenthesis after a unit's name say something about the unit
+#: ("（挂靠市总工会办公室）") rather than give its second name ("A（B）").
+NOT_A_SECOND_NAME: tuple[str, ...] = ("挂靠", "隶属", "设在", "归口", "含", "内设", "下设", "代管", "管理", "合署", "撤销", "划转", "原")
+
+
+def second_name_in_note(inner: str) -> str | None:
+    """The unit's second name a parenthesis gives ("某某中心（某某职工之家）": one body with two
+    names), or None when the note is anything else (a class, a funding type, a remark)."""
+    name = clean_org_name(inner.strip())
+    if not _looks_like_org(name) or any(w in inner for w in NOT_A_SECOND_NAME):
+        return None
+    if any(w in inner for w in (*REFORM_CLASSES, *FUNDING_TYPES)):
+        return None
+    return name
+
+
 def _is_other_name_note(note: re.Match[str]) -> bool:
-    """A note giving a former name ("（原B）") or an abbreviation ("（以下简称“C”）")."""
-    return FORMER_NAME_NOTE.match(note.group("inner")) is not None or ORG_ALIAS_PATTERNS["abbreviation"].fullmatch(note.group(0).strip()) is not None
+    """A note giving a former name ("（原B）"), an abbreviation ("（以下简称“C”）") or a second name ("（B）")."""
+    inner = note.group("inner")
+    abbreviation = ORG_ALIAS_PATTERNS["abbreviation"].fullmatch(note.group(0).strip())
+    return former_name_match(inner) is not None or abbreviation is not None or second_name_in_note(inner) is not None
 
 
 def is_former_name_note(text: str) -> bool:
     """Whether a trailing parenthesis of a list item gives a former name ("（原B）"), not an abbreviation."""
-    return any(FORMER_NAME_NOTE.match(note.group("inner")) is not None for note in trailing_notes(text)[1])
+    return any(former_name_match(note.group("inner")) is not None for note in trailing_notes(text)[1])
 
 
 def _name_in_note(note: re.Match[str]) -> str | None:
     short = ORG_ALIAS_PATTERNS["abbreviation"].fullmatch(note.group(0).strip())
     if short is not None:
         return short.group("short")
-    former = FORMER_NAME_NOTE.match(note.group("inner"))
+    former = former_name_match(note.group("inner"))
     if former is None:
-        return None
+        return second_name_in_note(note.group("inner"))
     name = clean_org_name(former.group("former"))
     return name if _looks_like_org(name) else None
 
@@ -212,9 +247,9 @@ def names_in_note(text: str) -> tuple[str, ...]:
 def unit_name_and_class(text: str) -> tuple[str, str | None]:
     """Name without its trailing notes, and the reform class a note states.
 
-    Notes are peeled from the end ("A（原B）（公益一类）"); a parenthesis that holds a
-    name's own part ("…（集团）中心" is not trailing, "A（某某服务中心）" with an
-    organisation's suffix and no class) stays in the name.
+    Notes are peeled from the end ("A（原B）（公益一类）", "A（B）" with B a second name,
+    "A（挂靠某某办公室）" a remark); a parenthesis with an organisation's suffix that is
+    none of these stays in the name.
     """
     reform = None
     _name_end, notes = trailing_notes(text)
@@ -225,7 +260,8 @@ def unit_name_and_class(text: str) -> tuple[str, str | None]:
             cut = note.start()
             continue
         note_reform = next((canonical for word, canonical in REFORM_CLASSES.items() if word in inner), None)
-        if note_reform is None and any(s in inner for s in ORG_NAME_SUFFIXES):
+        remark = any(w in inner for w in NOT_A_SECOND_NAME)  # "（挂靠某某办公室）"
+        if note_reform is None and not remark and any(s in inner for s in ORG_NAME_SUFFIXES):
             break  # part of the name
         reform = reform or note_reform
         cut = note.start()
