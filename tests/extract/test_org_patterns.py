@@ -50,6 +50,13 @@ CASES: dict[str, tuple[re.Pattern[str], list[str], list[str]]] = {
         ["不含原某某职工学校 9 名退休人员", "3 名退休人员", "12 名在职人员"],
         ["退休人员 3 名", "30 名职工", "9.5 名退休人员"],
     ),
+    "staff.label_colon": (
+        STAFF_EXTRA_PATTERNS["label_colon"],
+        ["编制人数：9 人", "实有人数: 8 名", "编制人数为：9 人", "编制人数合计 9 人", "编制人数共计：9 人"],
+        ["编制人数 9 人", "编制说明：9 项", "编制人数：9 项"],
+    ),
+    "staff.label_unit_first": (STAFF_EXTRA_PATTERNS["label_unit_first"], ["编制人数（人）：9", "实有人数(名) 8", "退休人员（人）| 4"], ["编制人数（人）", "编制人数（人） 9.5", "编制人数（人） 9%"]),
+    "staff.label_cell": (STAFF_EXTRA_PATTERNS["label_cell"], ["| 编制人数 | 9 人 |", "实有人数 | 8 |", "退休人员｜4名"], ["| 编制人数 | 9.5 |", "| 编制人数 | 90% |", "| 编制人数 | — |"]),
     "staff.note_opening": (STAFF_NOTE_OPENINGS, ["（其中含单列编制", "（含原管理方式雇员", "（不含原某校", "(包括"], ["（公益一类）", "（均为非公企业）"]),
     "former_name_note": (FORMER_NAME_NOTE, ["原某某市困难职工帮扶中心", "原名：某某市职工学校，2022年更名", "曾用名某某县职工之家", "原“某某县职工之家”"], ["公益一类", "正在办理撤销程序", "含下属单位"]),
     "former_name_note.renamed_from": (

@@ -583,6 +583,9 @@ def _in_staffing_note(text: str, position: int) -> bool:
     return STAFF_NOTE_OPENINGS.match(text, opening) is not None or ORG_PATTERNS["staffing"].match(text, opening + 1) is not None
 
 
+#: The label part of ``ORG_PATTERNS["staffing"]`` (``(?P<label>…)``), to print it in other layouts.
+_MAIN_STAFF_LABELS = ORG_PATTERNS["staffing"].pattern.split(r"\s*(?:[（(]", 1)[0]
+
 #: Staffing labels beyond ``ORG_PATTERNS["staffing"]``: people outside the
 #: established posts, and figures printed number first.  ``label``/``count``/``unit``
 #: as in the main pattern; ``excluded`` names whose figure a "不含" note leaves out.
@@ -594,12 +597,16 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|军转干部|单列编制|离休干部|退休干部|退休职工"
         # 在编人数 9 人 / 编制内人数 9 人 / 编内人员 9 名 / 编制人员 9 人 (people on the establishment) /
         # "编制 9 人，实有 8 人" (实有 without 人数)
-        r"|在编人数|编制内(?:人数|人员)|编内(?:人数|人员)|编制人员|实有(?=\s*\d))"
+        r"|在编人数|编制内(?:人数|人员)|编内(?:人数|人员)|编制人员|实有(?=\s*\d)|工勤(?=\s*\d))"
         r"\s*(?:为|共|有|共有)?\s*(?P<count>\d+)\s*(?P<unit>人|名)"
     ),
     # the main labels with a colon or a word of sum: "编制人数：9 人" / "实有人数: 8 名" /
     # "编制人数合计 9 人" / "编制人数共计：9 人"
-    "label_colon": re.compile(ORG_PATTERNS["staffing"].pattern.replace("(?:为|共|有|共有)?", "(?:[：:]|(?:合计|共计|总计)\\s*[：:为]?)", 1)),
+    "label_colon": re.compile(ORG_PATTERNS["staffing"].pattern.replace("(?:为|共|有|共有)?", "(?:为?\\s*[：:]|(?:合计|共计|总计)\\s*[：:为]?)", 1)),
+    # the unit in a parenthesis after the label, the count after it: "编制人数（人）：9" / "实有人数(名) 8"
+    "label_unit_first": re.compile(rf"{_MAIN_STAFF_LABELS}\s*[（(](?P<unit>人|名)[）)]\s*[：:|｜]?\s*(?P<count>\d+)(?![\d.%])"),
+    # a table row's cells: "| 编制人数 | 9 人 |" / "| 实有人数 | 8 |"
+    "label_cell": re.compile(rf"{_MAIN_STAFF_LABELS}\s*[|｜]\s*(?P<count>\d+)(?:\s*(?P<unit>人|名))?(?![\d.%])"),
     # 3 名退休人员 / （不含原某某职工学校 4 名退休人员）
     "count_first": re.compile(
         r"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d，,。；;：:]{0,30}?)\s*)?(?<![\d.])(?P<count>\d+)\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
@@ -680,7 +687,8 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
                 if candidate.endswith(tail) and candidate[: -len(tail)].endswith(ALL_NAME_SUFFIXES):
                     return match_known_name(candidate[: -len(tail)], federation, units) or federation
     # the sentence's subject: what precedes its first figure (this one, when it is the first)
-    first = ORG_PATTERNS["staffing"].search(text, start, position + 1)
+    firsts = (pattern.search(text, start, position + 1) for pattern in (ORG_PATTERNS["staffing"], *STAFF_EXTRA_PATTERNS.values()))
+    first = min((m for m in firsts if m is not None), key=lambda m: m.start(), default=None)
     # "某某中心（编制人数 3 人）" / "某某中心：编制人数 3 人": the name before the parenthesis or colon
     subject = text[start : first.start() if first else position].strip().rstrip("（(：:").strip()
     for tail in ("机关共有", "共有", "核定", "现有", "机关"):
@@ -780,7 +788,7 @@ def staff_categories(text: str, matches: list[re.Match[str]]) -> list[StaffCateg
         else:
             category = own
         out.append(category)
-        if ORG_PATTERNS["staffing_breakdown"].match(text, m.end()):
+        if ORG_PATTERNS["staffing_breakdown"].match(text, m.end()) or STAFF_NOTE_OPENINGS.match(text, m.end()):  # "…9 人（含工勤 1 人）"
             end = min((i for i in (text.find(ch, m.end()) for ch in "。\n") if i >= 0), default=len(text))
             head = (category, end)
     return out
