@@ -123,3 +123,45 @@ def test_a_count_of_a_kind_no_listed_unit_states(store, note: str, found: list[t
     ex = extract(load_bytes("k.txt", KIND_OF_UNITS.format(note=note).encode("utf-8")))
     store.replace_graph("https://w3id.org/unionkg/id/doc/k", to_graph(ex, Iris("https://w3id.org/unionkg/")))
     assert [(f.stated, f.expected) for f in compute_findings(store) if f.check == "count:units"] == found
+
+
+BREAKDOWN_THEN_ANOTHER = """某某县总工会2022年部门预算
+
+一、部门基本情况
+某某县总工会所属事业单位{n}个，其中：全额拨款事业单位2个（某某县职工服务中心、某某县困难职工帮扶中心），差额拨款事业单位1个（某某县工人文化宫），自收自支事业单位1个：某某县职工疗养院。另有参照公务员法管理事业单位1个，为某某县工会干部学校。
+"""
+
+TABLE_THEN_BREAKDOWN = """某某区卫生健康局2023年度部门决算
+
+二、机构设置
+纳入本部门决算编制范围的二级预算单位共 {n} 个，包括：
+序号 单位名称 单位性质 经费形式
+1 某某区卫生健康局机关 行政单位 全额拨款
+2 某某区疾病预防控制中心 参公事业单位 全额拨款
+3 某某区人民医院 事业单位 差额拨款
+其中：差额拨款事业单位 1 个，为某某区人民医院。
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "found"),
+    [
+        # the parts (2 + 1 + 1) add up to the count: its list runs over theirs, not over the 参公 unit after
+        (BREAKDOWN_THEN_ANOTHER, 4, []),
+        # no run of parts adds up to 6: compared with the whole class (five units)
+        (BREAKDOWN_THEN_ANOTHER, 6, [(Decimal("6"), Decimal("5"))]),
+        # a unit in a table and again in a later breakdown belongs to the table's count
+        (TABLE_THEN_BREAKDOWN, 3, []),
+        (TABLE_THEN_BREAKDOWN, 2, []),  # the body's own accounts may or may not be counted
+        (TABLE_THEN_BREAKDOWN, 5, [(Decimal("5"), Decimal("2"))]),
+    ],
+)
+def test_breakdowns_and_repeated_units(store, text: str, stated: int, found: list[tuple[Decimal, Decimal]]) -> None:  # type: ignore[no-untyped-def]
+    from unionkg.extract import extract
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.mapping import to_graph
+    from unionkg.ingest import load_bytes
+
+    ex = extract(load_bytes("b.txt", text.format(n=stated).encode("utf-8")))
+    store.replace_graph("https://w3id.org/unionkg/id/doc/b", to_graph(ex, Iris("https://w3id.org/unionkg/")))
+    assert [(f.stated, f.expected) for f in compute_findings(store) if f.check == "count:units"] == found

@@ -15,8 +15,11 @@ that lists no subordinate unit at all gives nothing to compare with.
 A count that has a list of its own is compared with that list: "下属二级预算单位 4 个：
 A、B、C、D。另有参公管理单位 1 个：E。" lists five units, four after the first count.
 The units of a count's list are those printed after it and before the next count of
-units in the same document (by the offsets of their passages); a count with no unit
-printed there ("预算单位 4 个，包括本级和 3 个所属单位：…") covers its whole class.
+units in the same document (by the offsets of their passages), or after the counts of
+one kind that break it down ("所属事业单位 4 个，其中：全额拨款…2 个（A、B），差额拨款…2 个
+（C、D）"); a count with no unit printed there ("预算单位 4 个，包括本级和 3 个所属单位：…")
+covers its whole class.  (Parts are read from the offsets alone: a count of 5 before
+parts of 2 + 2 and an "另有…1 个" after them takes the third as a part too.)
 A count of one funding type (or reform class) is not compared when none of the units
 it would cover states a funding type (or reform class): the document does not say.
 """
@@ -86,13 +89,33 @@ def _offset(value: object) -> int | None:
     return None if value is None else int(str(value))
 
 
-def _units_of_own_list(r: dict[str, object], body: _Body, count_starts: list[int]) -> list[str] | None:
-    """The units printed after the count ``r`` and before the next count of units, or
-    None when it has no list of its own (or its position is unknown)."""
+def _list_end(r: dict[str, object], counts: list[tuple[int, Decimal, CountScope]]) -> int | None:
+    """Where the list of the count ``r`` ends: at the next count of units, unless the next
+    counts are its parts ("所属事业单位 4 个，其中：全额拨款事业单位 2 个（A、B），差额拨款事业单位
+    2 个（C、D）"): counts of one kind that add up to it, whose lists are its list too."""
+    start = _offset(r.get("at"))
+    later = [c for c in counts if start is not None and c[0] > start]
+    if not later:
+        return None
+    scope = scope_of(str(r["item"]))
+    if scope is not None and scope.concept is None:
+        stated, parts = Decimal(str(r["count"])), Decimal(0)
+        for n, (_at, value, part_scope) in enumerate(later):
+            if part_scope.concept is None or parts + value > stated:
+                break
+            parts += value
+            if parts == stated:
+                return later[n + 1][0] if n + 1 < len(later) else None
+    return later[0][0]
+
+
+def _units_of_own_list(r: dict[str, object], body: _Body, counts: list[tuple[int, Decimal, CountScope]]) -> list[str] | None:
+    """The units printed after the count ``r`` and before its list ends (:func:`_list_end`),
+    or None when it has no list of its own (or its position is unknown)."""
     start = _offset(r.get("at"))
     if start is None:
         return None
-    end = min((s for s in count_starts if s > start), default=None)
+    end = _list_end(r, counts)
     own = [u for u, at in body.printed_at.items() if at > start and (end is None or at < end)]
     return own or None
 
@@ -124,13 +147,16 @@ def check_unit_counts(ctx: "Context") -> list[Finding]:
     for (_graph, body_iri), body in _load(ctx).items():
         if not body.units:
             continue  # nothing listed: nothing to compare with
-        count_starts = sorted({at for r in body.stated if scope_of(str(r["item"])) is not None and (at := _offset(r.get("at"))) is not None})
+        counts = sorted(
+            {(at, Decimal(str(r["count"])), sc) for r in body.stated if (sc := scope_of(str(r["item"]))) is not None and (at := _offset(r.get("at"))) is not None},
+            key=lambda c: c[0],
+        )
         for r in body.stated:
             item = str(r["item"])
             scope = scope_of(item)
             if scope is None or not scope.compared:
                 continue
-            candidates = _units_of_own_list(r, body, count_starts) or list(body.units)
+            candidates = _units_of_own_list(r, body, counts) or list(body.units)
             if scope.concept is not None and not _kind_is_stated(scope.concept, [body.units[u] for u in candidates]):
                 continue  # "全额拨款事业单位 2 个" and units listed without any funding type: nothing to compare with
             covered = [u for u in candidates if scope.concept is None or scope.concept in body.units[u]]

@@ -343,6 +343,13 @@ def _without_marker(item: ListItem) -> ListItem:
     return ListItem(item.start + marker.end(), item.end, item.text[marker.end() :])
 
 
+def _first_printed(a: ListItem, b: ListItem) -> ListItem:
+    """Of two mentions of a unit in lists, the one printed first: a unit's evidence is where
+    the document first lists it (a table of units before a "其中：差额拨款…2 个，分别为…"
+    breakdown), which tells the unit-count check which count's list it is in."""
+    return b if b.start < a.start else a
+
+
 def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
     """(item, funding type, reform class) for every subordinate unit listed in the text.
 
@@ -385,12 +392,12 @@ def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, 
             if previous is None:
                 found[name] = fact
             else:  # a second list adds what the first did not say
-                found[name] = (previous[0], previous[1] or fact[1], previous[2] or fact[2])
+                found[name] = (_first_printed(previous[0], fact[0]), previous[1] or fact[1], previous[2] or fact[2])
     for item, funding, reform in units_after_intro(view, federation):  # "…共 5 个，包括：" and rows / a list
         name = unit_name_and_class(item.text)[0]
         known = found.get(name)
         if known is not None:  # another list names it too: add what this one says
-            found[name] = (known[0], known[1] or funding, known[2] or reform)
+            found[name] = (_first_printed(known[0], item), known[1] or funding, known[2] or reform)
         else:
             found[name] = (item, funding, reform)
     return list(found.values())
