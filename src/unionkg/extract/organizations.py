@@ -252,7 +252,7 @@ def unit_name_and_class(text: str) -> tuple[str, str | None]:
     none of these stays in the name.
     """
     reform = None
-    _name_end, notes = trailing_notes(text)
+    notes = trailing_notes(text)[1]
     cut = len(text)
     for note in reversed(notes):
         inner = note.group("inner")
