@@ -52,3 +52,28 @@ def test_summary_and_formats(store, load):  # type: ignore[no-untyped-def]
         flows_output(store, None, None, "svg")
     with pytest.raises(NotFoundError):
         flow_graph(store, org="北京市总工会")
+
+
+SUBSIDY_DOC = """某某市总工会2022年度部门决算
+
+一、收入支出决算总体情况说明
+2022年度本年收入合计 1,865.40 万元，其中：财政拨款收入 1,520.00 万元；上级补助收入 210.00 万元，系省总工会拨付的困难职工帮扶专项资金；其他收入 135.40 万元。
+2022年，某某市总工会补助某某县总工会 12.00 万元，用于建设职工服务站。
+"""
+
+
+def test_a_subsidy_stated_with_its_payer_is_one_edge(tmp_path):  # type: ignore[no-untyped-def]
+    """上级补助收入 x，系省总工会拨付: the named payer's edge stays, the funding-source edge of the same money goes."""
+    from unionkg.graph.store import OxigraphStore
+    from unionkg.pipeline import ingest_file
+    from unionkg.settings import Settings
+
+    doc = tmp_path / "city.txt"
+    doc.write_text(SUBSIDY_DOC, encoding="utf-8")
+    store = OxigraphStore()
+    ingest_file(doc, Settings(store=str(tmp_path / "s"), encoder="none"), store)
+    g = flow_graph(store)
+    into_body = {g.nodes[s]["label"]: float(d["value"]) for s, t, d in g.edges(data=True) if g.nodes[t]["label"] == "某某市总工会"}
+    assert into_body.get("省总工会") == 2100000.0
+    assert 2100000.0 not in [v for label, v in into_body.items() if label != "省总工会"]
+    assert 15200000.0 in into_body.values()  # other funding sources stay

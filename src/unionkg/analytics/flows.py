@@ -193,10 +193,24 @@ def flow_graph(store: GraphStore, org: str | None = None, year: int | None = Non
         node(payee, payee_kind, str(r["payeeLabel"] or "") or None)
         source = str(r["project"]) if r["project"] is not None and str(r["project"]) in g else payer
         _add_edge(g, source, payee, Decimal(str(r["amount"])), f_year, str(r["purpose"] or ""))
+    _drop_sources_a_payer_names(g)
 
     if org is not None:
         g = _restrict(g, org, labels)
     return g
+
+
+def _drop_sources_a_payer_names(g: nx.DiGraph) -> None:
+    """One edge for money stated twice: "上级补助收入 50 万元，系省总工会拨付的…" is a funding-source
+    figure and a stated payment of the same amount into the same body in the same year; the payment
+    names who paid, so the source edge goes."""
+    for payee in list(g.nodes):
+        named = {(d["value"], d["year"]) for u, _, d in g.in_edges(payee, data=True) if g.nodes[u]["kind"] != "source"}
+        for u, _, d in list(g.in_edges(payee, data=True)):
+            if g.nodes[u]["kind"] == "source" and (d["value"], d["year"]) in named:
+                g.remove_edge(u, payee)
+                if g.degree(u) == 0:
+                    g.remove_node(u)
 
 
 def _restrict(g: nx.DiGraph, org: str, labels: dict[str, str]) -> nx.DiGraph:

@@ -8,7 +8,7 @@ it reports comes from a row whose source passage is returned with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -803,8 +803,11 @@ def _bigrams(text: str) -> set[str]:
 _FRAME_BIGRAMS = _bigrams("多少是什么哪些有几个了的年度总工会补助资金经费项目")
 
 
-def _relevance(question: str, *texts: object) -> int:
+def _relevance(question: str, *texts: object, ignore: Iterable[str] = ()) -> int:
+    """Bigrams the question shares with ``texts``, not counting the frame words or the ``ignore`` names."""
     asked = _bigrams(question) - _FRAME_BIGRAMS
+    for name in ignore:
+        asked -= _bigrams(name)
     return len(asked & _bigrams(" ".join(str(t) for t in texts if t)))
 
 
@@ -1048,7 +1051,9 @@ def flows(ctx: Context) -> Outcome:
     if ctx.links.projects:
         rows = [r for r in rows if r.get("project") in ctx.links.projects] or rows
     elif ctx.lang == "zh" and len(rows) > 1:  # "给困难户发了多少钱": the payments the question's words describe
-        scored = [(_relevance(ctx.q.text, r.get("payeeLabel"), r.get("purpose")), r) for r in rows]
+        # the payer's own name ("韶关市总工会的钱拨给了谁") says nothing about which payment is asked
+        payers = [ctx.label(o) for o in ctx.links.orgs]
+        scored = [(_relevance(ctx.q.text, r.get("payeeLabel"), r.get("purpose"), ignore=payers), r) for r in rows]
         top = max(sc for sc, _ in scored)
         rows = [r for sc, r in scored if sc == top] if top > 0 else rows
     rows = [_clean(r) for r in rows]
