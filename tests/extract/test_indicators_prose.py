@@ -23,6 +23,7 @@ from unionkg.extract.statistics import MEASURE_PATTERNS, PROJECT_COUNT_PATTERNS,
 from unionkg.ingest import load_bytes, load_source
 from unionkg.model import Comparator, Evidence, Indicator, StatisticalCount
 from unionkg.settings import Settings
+from tests.extract.corpus_spec import check_spec
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt3s_*.txt"))
@@ -54,16 +55,9 @@ def test_rt3s_document(path: Path) -> None:
     spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     doc = load_source(path, Settings())
     ex = extract(doc)
-    for key, want in spec.get("context", {}).items():
-        assert getattr(ex.context, key) == want, key
     for f in ex.facts:
         assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
-    for expected in spec["expect"]:
-        candidates = [f for f in ex.facts if type(f).__name__ == expected["kind"]]
-        assert any(_matches(f, expected) for f in candidates), f"{path.name}: no fact matches {expected}; got {candidates}"
-    for kind, n in spec.get("counts", {}).items():
-        got = [f for f in ex.facts if type(f).__name__ == kind]
-        assert len(got) == n, f"{path.name}: {len(got)} {kind} facts, expected {n}: {got}"
+    check_spec(path, ex, spec, _matches)
     for item in spec.get("absent_items", []):
         assert not [f for f in ex.facts if isinstance(f, StatisticalCount) and f.item == item], item
     if "leftovers" in spec:

@@ -10,6 +10,7 @@ import pytest
 from unionkg.extract import extract
 from unionkg.ingest import load_source
 from unionkg.settings import Settings
+from tests.extract.corpus_spec import check_spec
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("narr_*.txt"))
@@ -51,15 +52,8 @@ def test_corpus_document(path: Path) -> None:
     spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     doc = load_source(path, Settings())
     ex = extract(doc)
-    for key, want in spec.get("context", {}).items():
-        assert getattr(ex.context, key) == want, key
     for f in ex.facts:
         assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
-    for expected in spec["expect"]:
-        candidates = [f for f in ex.facts if type(f).__name__ == expected["kind"]]
-        assert any(_matches(f, expected) for f in candidates), f"{path.name}: no fact matches {expected}; got {candidates}"
-    for kind, n in spec.get("counts", {}).items():
-        got = [f for f in ex.facts if type(f).__name__ == kind]
-        assert len(got) == n, f"{path.name}: {len(got)} {kind} facts, expected {n}: {got}"
+    check_spec(path, ex, spec, _matches)
     for kind in spec.get("absent", []):
         assert not [f for f in ex.facts if type(f).__name__ == kind], f"{path.name}: unexpected {kind}"

@@ -24,6 +24,7 @@ from tests.extract.redteam_expect import run_extract
 from unionkg.extract.narrative import _split_payee, _transfer_party
 from unionkg.extract.patterns import TRANSFER_PATTERNS, TRANSFER_RELATIVE_NAME
 from unionkg.model import Amount, Flow
+from tests.extract.corpus_spec import check_spec
 
 CORPUS = Path(__file__).parent / "corpus"
 DOCUMENTS = sorted(CORPUS.glob("rt5f_*.txt"))
@@ -144,14 +145,7 @@ def test_documents_are_present() -> None:
 def test_transfer_document(path: Path) -> None:
     spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     ex = run_extract(path)  # asserts exact evidence of every fact
-    for key, want in spec["context"].items():
-        assert getattr(ex.context, key) == want, key
-    for expected in spec["expect"]:
-        candidates = [f for f in ex.facts if type(f).__name__ == expected["kind"]]
-        assert any(_matches(f, expected) for f in candidates), f"{path.name}: no fact matches {expected}; got {candidates}"
-    for kind, n in spec.get("counts", {}).items():
-        got = [f for f in ex.facts if type(f).__name__ == kind]
-        assert len(got) == n, f"{path.name}: {len(got)} {kind} facts, expected {n}: {got}"
+    check_spec(path, ex, spec, _matches)
     items = {f.item for f in ex.facts if isinstance(f, Amount)}
     assert not items & set(spec.get("not_items", [])), "a transfer read as the figure of an item"
     if "leftovers" in spec:

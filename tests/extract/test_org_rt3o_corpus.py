@@ -37,6 +37,7 @@ from unionkg.graph.mapping import to_graph
 from unionkg.ingest import load_source
 from unionkg.model import Extraction, Organization
 from unionkg.settings import Settings
+from tests.extract.corpus_spec import check_spec
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt3o_*.txt"))
@@ -87,14 +88,7 @@ def org_names(ex: Extraction) -> set[str]:
 def test_rt3o_document(path: Path) -> None:
     spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     ex = _extract(path)
-    for key, want in spec.get("context", {}).items():
-        assert getattr(ex.context, key) == want, key
-    for expected in spec["expect"]:
-        candidates = [f for f in ex.facts if type(f).__name__ == expected["kind"]]
-        assert any(_matches(f, expected) for f in candidates), f"{path.name}: no fact matches {expected}; got {candidates}"
-    for kind, n in spec.get("counts", {}).items():
-        got = [f for f in ex.facts if type(f).__name__ == kind]
-        assert len(got) == n, f"{path.name}: {len(got)} {kind} facts, expected {n}: {got}"
+    check_spec(path, ex, spec, _matches)
     assert set(spec.get("org_names", [])) <= org_names(ex)
     if "leftovers" in spec:
         assert [x["number"] for x in ex.leftover_numbers] == spec["leftovers"]

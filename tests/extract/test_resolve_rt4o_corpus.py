@@ -34,6 +34,7 @@ from unionkg.graph.places import default_gazetteer
 from unionkg.ingest import load_source
 from unionkg.model import Extraction
 from unionkg.settings import Settings
+from tests.extract.corpus_spec import check_spec
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt4o_*.txt"))
@@ -76,14 +77,7 @@ def _extract(path: Path) -> Extraction:
 def test_rt4o_document(path: Path) -> None:
     spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     ex = _extract(path)
-    for key, want in spec.get("context", {}).items():
-        assert getattr(ex.context, key) == want, key
-    for expected in spec["expect"]:
-        candidates = [f for f in ex.facts if type(f).__name__ == expected["kind"]]
-        assert any(_matches(f, expected) for f in candidates), f"{path.name}: no fact matches {expected}; got {candidates}"
-    for kind, n in spec.get("counts", {}).items():
-        got = [f for f in ex.facts if type(f).__name__ == kind]
-        assert len(got) == n, f"{path.name}: {len(got)} {kind} facts, expected {n}: {got}"
+    check_spec(path, ex, spec, _matches)
     assert ex.context.org is not None
     assert org_identity_key(ex.context.org, default_gazetteer()) == spec["identity"]
 
