@@ -8,9 +8,13 @@ knows its fact kinds) and ``counts`` (exact number of facts per kind).
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
-from unionkg.model import Extraction
+from unionkg.extract import extract
+from unionkg.ingest import load_source
+from unionkg.model import Extraction, Organization
+from unionkg.settings import Settings
 
 
 def check_spec(path: Path, ex: Extraction, spec: dict, matches: Callable[[object, dict], bool]) -> None:  # type: ignore[type-arg]
@@ -22,3 +26,45 @@ def check_spec(path: Path, ex: Extraction, spec: dict, matches: Callable[[object
     for kind, n in spec.get("counts", {}).items():
         got = [f for f in ex.facts if type(f).__name__ == kind]
         assert len(got) == n, f"{path.name}: {len(got)} {kind} facts, expected {n}: {got}"
+
+
+ORG_FIELDS = ("org", "parent", "payer", "payee")
+
+
+def _value(value: object) -> object:
+    if hasattr(value, "value") and not isinstance(value, (int, float, Decimal)):
+        return value.value  # enums
+    return value
+
+
+def field_matches(fact: object, expected: dict[str, object]) -> bool:
+    """Every field of ``expected`` (but ``kind``) equals the fact's: lists compare with tuples, decimals with strings."""
+    for key, want in expected.items():
+        if key == "kind":
+            continue
+        got = _value(getattr(fact, key, None))
+        if isinstance(want, list):
+            want = tuple(want)
+        if isinstance(got, Decimal) and isinstance(want, str):
+            if got != Decimal(want):
+                return False
+        elif got != want:
+            return False
+    return True
+
+
+def extract_checked(path: Path) -> Extraction:
+    """The extraction of a corpus file, with the evidence invariant checked for every fact."""
+    doc = load_source(path, Settings(store="unused", encoder="hash"))
+    ex = extract(doc)
+    for f in ex.facts:
+        assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
+    return ex
+
+
+def org_names(ex: Extraction) -> set[str]:
+    """Names of the organisations and of every organisation field of the facts."""
+    names = {f.name for f in ex.facts if isinstance(f, Organization)}
+    for f in ex.facts:
+        names.update(v for v in (getattr(f, a, None) for a in ORG_FIELDS) if isinstance(v, str))
+    return names

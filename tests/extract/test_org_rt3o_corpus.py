@@ -34,54 +34,15 @@ import pytest
 from unionkg.extract import extract
 from unionkg.graph.iris import Iris
 from unionkg.graph.mapping import to_graph
-from unionkg.ingest import load_source
-from unionkg.model import Extraction, Organization
-from unionkg.settings import Settings
-from tests.extract.corpus_spec import check_spec
+from unionkg.model import Organization
+from tests.extract.corpus_spec import check_spec, extract_checked as _extract, field_matches as _matches, org_names
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt3o_*.txt"))
-ORG_FIELDS = ("org", "parent", "payer", "payee")
 
 
 def test_corpus_is_not_shrinking() -> None:
     assert len(CASES) >= 4
-
-
-def _value(value: object) -> object:
-    if hasattr(value, "value") and not isinstance(value, (int, float, Decimal)):
-        return value.value  # enums
-    return value
-
-
-def _matches(fact: object, expected: dict[str, object]) -> bool:
-    for key, want in expected.items():
-        if key == "kind":
-            continue
-        got = _value(getattr(fact, key, None))
-        if isinstance(want, list):
-            want = tuple(want)
-        if isinstance(got, Decimal) and isinstance(want, str):
-            if got != Decimal(want):
-                return False
-        elif got != want:
-            return False
-    return True
-
-
-def _extract(path: Path) -> Extraction:
-    doc = load_source(path, Settings(store="unused", encoder="hash"))
-    ex = extract(doc)
-    for f in ex.facts:
-        assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
-    return ex
-
-
-def org_names(ex: Extraction) -> set[str]:
-    names = {f.name for f in ex.facts if isinstance(f, Organization)}
-    for f in ex.facts:
-        names.update(v for v in (getattr(f, a, None) for a in ORG_FIELDS) if isinstance(v, str))
-    return names
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

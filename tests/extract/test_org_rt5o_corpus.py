@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -32,54 +31,16 @@ from unionkg.extract.organizations import (
     trailing_notes,
     unit_name_and_class,
 )
-from unionkg.ingest import load_bytes, load_source
-from unionkg.model import Extraction, Organization, Staffing
-from unionkg.settings import Settings
-from tests.extract.corpus_spec import check_spec
+from unionkg.ingest import load_bytes
+from unionkg.model import Staffing
+from tests.extract.corpus_spec import check_spec, extract_checked as _extract, field_matches as _matches, org_names
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt5o_*.txt"))
-ORG_FIELDS = ("org", "parent", "payer", "payee")
 
 
 def test_corpus_is_not_shrinking() -> None:
     assert len(CASES) >= 3
-
-
-def _value(value: object) -> object:
-    if hasattr(value, "value") and not isinstance(value, (int, float, Decimal)):
-        return value.value  # enums
-    return value
-
-
-def _matches(fact: object, expected: dict[str, object]) -> bool:
-    for key, want in expected.items():
-        if key == "kind":
-            continue
-        got = _value(getattr(fact, key, None))
-        if isinstance(want, list):
-            want = tuple(want)
-        if isinstance(got, Decimal) and isinstance(want, str):
-            if got != Decimal(want):
-                return False
-        elif got != want:
-            return False
-    return True
-
-
-def _extract(path: Path) -> Extraction:
-    doc = load_source(path, Settings(store="unused", encoder="hash"))
-    ex = extract(doc)
-    for f in ex.facts:
-        assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
-    return ex
-
-
-def _org_names(ex: Extraction) -> set[str]:
-    names = {f.name for f in ex.facts if isinstance(f, Organization)}
-    for f in ex.facts:
-        names.update(v for v in (getattr(f, a, None) for a in ORG_FIELDS) if isinstance(v, str))
-    return names
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -87,7 +48,7 @@ def test_rt5o_document(path: Path) -> None:
     spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     ex = _extract(path)
     check_spec(path, ex, spec, _matches)
-    assert set(spec.get("org_names", [])) <= _org_names(ex)
+    assert set(spec.get("org_names", [])) <= org_names(ex)
     if "leftovers" in spec:
         assert [x["number"] for x in ex.leftover_numbers] == spec["leftovers"]
 

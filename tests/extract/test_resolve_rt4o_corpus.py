@@ -28,13 +28,10 @@ from pathlib import Path
 
 import pytest
 
-from unionkg.extract import extract
 from unionkg.graph.mapping import org_identity_key
 from unionkg.graph.places import default_gazetteer
-from unionkg.ingest import load_source
 from unionkg.model import Extraction
-from unionkg.settings import Settings
-from tests.extract.corpus_spec import check_spec
+from tests.extract.corpus_spec import check_spec, extract_checked as _extract, field_matches as _matches
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt4o_*.txt"))
@@ -42,35 +39,6 @@ CASES = sorted(CORPUS.glob("rt4o_*.txt"))
 
 def test_corpus_is_not_shrinking() -> None:
     assert len(CASES) >= 10
-
-
-def _value(value: object) -> object:
-    if hasattr(value, "value") and not isinstance(value, (int, float, Decimal)):
-        return value.value  # enums
-    return value
-
-
-def _matches(fact: object, expected: dict[str, object]) -> bool:
-    for key, want in expected.items():
-        if key == "kind":
-            continue
-        got = _value(getattr(fact, key, None))
-        if isinstance(want, list):
-            want = tuple(want)
-        if isinstance(got, Decimal) and isinstance(want, str):
-            if got != Decimal(want):
-                return False
-        elif got != want:
-            return False
-    return True
-
-
-def _extract(path: Path) -> Extraction:
-    doc = load_source(path, Settings(store="unused", encoder="hash"))
-    ex = extract(doc)
-    for f in ex.facts:
-        assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
-    return ex
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
