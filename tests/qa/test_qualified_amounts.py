@@ -69,3 +69,10 @@ def test_checks_and_charts_leave_qualified_figures_out(store: tuple[OxigraphStor
     items = [(str(r["item"]), float(r["value"])) for r in store[0].select(named_query("check_observations")).values()]
     assert ("困难职工生活补助", 360000.0) in items
     assert all(value not in (500.0, 800.0, 60000.0) for _, value in items)
+
+
+def test_a_named_year_is_bound_in_the_query(store: tuple[OxigraphStore, Settings]) -> None:
+    answer = Answerer(store[0], store[1]).ask("龙华区总工会2023年困难职工生活补助是多少")
+    assert "36.00 万元" in answer["answer"]
+    assert '# binding ?year = "2023"^^<http://www.w3.org/2001/XMLSchema#integer>' in answer["sparql"]
+    assert Answerer(store[0], store[1]).ask("龙华区总工会2022年困难职工生活补助是多少")["found"] is False

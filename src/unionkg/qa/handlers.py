@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
@@ -77,11 +77,11 @@ class Context:
         """Text that says *what* is asked (item, phase): this question, else the one it follows."""
         return f"{self.q.text} {self.context_text}".strip()
 
-    def run(self, template: str, dedupe: bool = True, **bindings: str) -> list[dict[str, object]]:
-        """Run ``ontology/queries/<template>.rq`` with IRIs bound (never user text)."""
+    def run(self, template: str, dedupe: bool = True, **bindings: str | int) -> list[dict[str, object]]:
+        """Run ``ontology/queries/<template>.rq`` with IRIs (str) or years (int) bound (never user text)."""
         sparql = named_query(template)
-        terms = {k: URIRef(v) for k, v in bindings.items() if v}
-        bound = "".join(f"# binding ?{k} = <{v}>\n" for k, v in terms.items())
+        terms = {k: Literal(v) if isinstance(v, int) else URIRef(v) for k, v in bindings.items() if v}
+        bound = "".join(f"# binding ?{k} = {v.n3()}\n" for k, v in terms.items())
         self.queries_run.append(bound + sparql)
         rows = self.store.select(sparql, terms or None).values()
         seen: set[object] = set()
@@ -514,13 +514,17 @@ def _amount_row(r: dict[str, object]) -> dict[str, object]:
 
 
 def _best_amounts(ctx: Context, org: str, years: list[int]) -> list[dict[str, object]]:
-    all_rows = ctx.run("qa_amounts", org=org)
     entry = ctx.catalog.orgs.get(org)
     # no year asked: the latest year of the body that has such a figure
     candidates = [years] if years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
     ranked: list[dict[str, object]] = []
+    all_rows: list[dict[str, object]] | None = None
     for chosen in candidates:
-        year_rows = _in_years(all_rows, chosen)
+        if len(chosen) == 1:  # one year: bound in the query, a look-up instead of every year of the body
+            year_rows = ctx.run("qa_amounts", org=org, year=chosen[0])
+        else:
+            all_rows = ctx.run("qa_amounts", org=org) if all_rows is None else all_rows
+            year_rows = _in_years(all_rows, chosen)
         hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.topic))
         qualifiers = asked_qualifier_kinds(ctx.q.text)
         if qualifiers and not any(r.get("qualifier") in qualifiers for r in hits):
