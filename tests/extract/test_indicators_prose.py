@@ -20,10 +20,9 @@ import pytest
 from unionkg.extract import extract
 from unionkg.extract.indicators import PROSE_INDICATOR_PATTERNS, link_measurement
 from unionkg.extract.statistics import MEASURE_PATTERNS, PROJECT_COUNT_PATTERNS, is_measure_name, read_project_counts
-from unionkg.ingest import load_bytes, load_source
+from unionkg.ingest import load_bytes
 from unionkg.model import Comparator, Evidence, Indicator, StatisticalCount
-from unionkg.settings import Settings
-from tests.extract.corpus_spec import check_spec
+from tests.extract.corpus_spec import check_spec, extract_checked
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt3s_*.txt"))
@@ -53,10 +52,7 @@ def _matches(fact: object, expected: dict[str, object]) -> bool:
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_rt3s_document(path: Path) -> None:
     spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    doc = load_source(path, Settings())
-    ex = extract(doc)
-    for f in ex.facts:
-        assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
+    ex = extract_checked(path)
     check_spec(path, ex, spec, _matches)
     for item in spec.get("absent_items", []):
         assert not [f for f in ex.facts if isinstance(f, StatisticalCount) and f.item == item], item

@@ -7,10 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from unionkg.extract import extract
-from unionkg.ingest import load_source
-from unionkg.settings import Settings
-from tests.extract.corpus_spec import check_spec
+from tests.extract.corpus_spec import check_spec, extract_checked
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("narr_*.txt"))
@@ -50,10 +47,7 @@ def _matches(fact: object, expected: dict[str, object]) -> bool:
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_corpus_document(path: Path) -> None:
     spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    doc = load_source(path, Settings())
-    ex = extract(doc)
-    for f in ex.facts:
-        assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
+    ex = extract_checked(path)
     check_spec(path, ex, spec, _matches)
     for kind in spec.get("absent", []):
         assert not [f for f in ex.facts if type(f).__name__ == kind], f"{path.name}: unexpected {kind}"
