@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 
+from unionkg.extract.doccache import caching
 from unionkg.extract.registry import REGISTRY, collecting_warnings, extractors_for, register
 from unionkg.model import Extraction, SourceDocument
 
@@ -37,13 +38,18 @@ def _load_builtins() -> None:
 
 
 def extract(doc: SourceDocument) -> Extraction:
+    _load_builtins()
+    with caching():  # the prose view and the lines of a document are built once, shared by all readers
+        return _extract(doc)
+
+
+def _extract(doc: SourceDocument) -> Extraction:
     from unionkg.extract.context import read_context
     from unionkg.extract.parts import split_parts
     from unionkg.extract.postprocess import finalize
     from unionkg.extract.report import build_report
     from unionkg.extract.resolve import resolve_projects
 
-    _load_builtins()
     facts = []
     with collecting_warnings() as warnings:
         context = read_context(doc)  # reports a guessed body or year

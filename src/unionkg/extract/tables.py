@@ -21,6 +21,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
+from unionkg.extract.doccache import shared
 from unionkg.extract.parse import parse_number
 from unionkg.extract.patterns import EMPTY_CELL_MARKS
 from unionkg.model import SourceDocument
@@ -145,7 +146,18 @@ class Line:
 
 
 def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Line]:
-    """Non-blank lines of ``text[start:end]`` with offsets."""
+    """Non-blank lines of ``text[start:end]`` with offsets.
+
+    The lines of a whole text are tokenised once per extraction (five readers
+    of tables go through the same text) and shared: they are frozen.
+    """
+    if start == 0 and (end is None or end == len(text)):
+        yield from shared(("lines", text), lambda: tuple(_lines_of(text, 0, None)))
+    else:
+        yield from _lines_of(text, start, end)
+
+
+def _lines_of(text: str, start: int, end: int | None) -> Iterator[Line]:
     stop = len(text) if end is None else end
     for match in re.finditer(r"[^\n]+", text[:stop]):
         if match.start() < start:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from unionkg.extract.doccache import Identity, shared
 from unionkg.model import Evidence, SourceDocument
 
 #: A line that starts a new paragraph: an enumeration marker or a part heading.
@@ -135,7 +136,16 @@ def _should_join(previous: str, following: str, width: int | None) -> bool:
 
 
 def prose_view(doc: SourceDocument) -> ProseView:
-    """Join wrapped lines of ``doc.text``; drop blank lines, page numbers and bookmarks."""
+    """Join wrapped lines of ``doc.text``; drop blank lines, page numbers and bookmarks.
+
+    Built once per document and extraction (eight extractors and the report
+    read it): the key holds the document object and its text, so another
+    document, or a document whose text was replaced, gets its own view.
+    """
+    return shared(("prose_view", Identity(doc), Identity(doc.text)), lambda: _build_prose_view(doc))
+
+
+def _build_prose_view(doc: SourceDocument) -> ProseView:
     kept: list[tuple[int, str]] = [
         (start, line) for start, line in _lines(doc.text) if line.strip() and not PAGE_NUMBER_LINE.match(line)
     ]

@@ -1,0 +1,71 @@
+"""Work shared by the extractors of one document, done once per extraction.
+
+Several extractors and the quality report read the same derived views of a
+document (the prose view, the tokenised lines of its text); each is a pass
+over every character.  :func:`extract` opens a cache for the duration of one
+extraction (:func:`caching`); readers ask it with :func:`shared`, which builds
+the value on the first request and returns the same object afterwards.
+Outside an extraction (a test calling a reader directly) nothing is cached.
+
+The cache lives in a context variable, so concurrent extractions (threads of
+the HTTP service) never see each other's entries, and it is dropped when the
+extraction ends, so no document outlives its extraction.  Cached values are
+shared: readers must not modify them (they are tuples, frozen dataclasses, or
+views nobody writes to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_MISSING = object()
+_CACHE: ContextVar[dict[Hashable, Any] | None] = ContextVar("unionkg_extract_doccache", default=None)
+
+
+@contextmanager
+def caching() -> Iterator[None]:
+    """Share derived views between the readers called inside the ``with`` block."""
+    token = _CACHE.set({})
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
+
+
+def shared(key: Hashable, build: Callable[[], T]) -> T:
+    """The value cached under ``key`` in the current extraction, built by ``build`` the first time.
+
+    ``key`` must say everything the value depends on: a tuple of a topic name
+    and the value's inputs (a text string is compared by value, so two equal
+    texts share their lines).
+    """
+    cache = _CACHE.get()
+    if cache is None:
+        return build()
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = cache[key] = build()
+    return value  # type: ignore[no-any-return]
+
+
+class Identity:
+    """A cache key part that compares by object identity (a document is an unhashable dataclass).
+
+    It holds the object, so its id cannot be reused while the key lives.
+    """
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object):
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Identity) and other.obj is self.obj
