@@ -11,6 +11,7 @@ rdflib.term.URIRef('https://w3id.org/unionkg/id/year/2024')
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -27,6 +28,10 @@ def _pinyin(text: str) -> list[str]:
     return lazy_pinyin(text, errors=lambda chars: [c for c in chars])
 
 
+# A name is slugged for every fact that hangs on it (an organisation, a project, an
+# indicator name repeated per project and year), and pinyin conversion is the
+# costliest step of minting; the slug depends on the text alone.
+@functools.lru_cache(maxsize=16384)
 def slug(text: str) -> str:
     """ASCII slug of a Chinese or English name; long names end in a short hash."""
     words = _pinyin(unicodedata.normalize("NFKC", text).strip())

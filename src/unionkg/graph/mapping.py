@@ -18,6 +18,7 @@ builds the rdflib graph from it once.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -54,6 +55,37 @@ from unionkg.model import (
     Staffing,
     StatisticalCount,
     WorkTask,
+)
+
+# ---------------------------------------------------------------- terms
+
+class _Terms:
+    """A namespace whose terms are made once: ``UKG.start`` on an rdflib namespace
+    builds and checks a new URIRef at every access, and the mapper names a
+    predicate for each of a document's thousands of triples."""
+
+    def __init__(self, namespace: object):
+        self._namespace = namespace
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        term: URIRef = getattr(self._namespace, name)
+        setattr(self, name, term)  # later look-ups find the attribute and skip __getattr__
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]  # type: ignore[index]
+        return term
+
+    def __str__(self) -> str:
+        return str(self._namespace)
+
+
+DCAT, DCTERMS, OWL, PROV, QB, RDF, RDFS, SKOS, XSD = (_Terms(ns) for ns in (DCAT, DCTERMS, OWL, PROV, QB, RDF, RDFS, SKOS, XSD))  # type: ignore[assignment]
+INTERVAL_YEAR, OBEU_ATTR, OBEU_CODE, OBEU_DIM, OBEU_MEASURE, ORG, ROV, SCHEMA, UKG, WD = (  # type: ignore[assignment]
+    _Terms(ns) for ns in (INTERVAL_YEAR, OBEU_ATTR, OBEU_CODE, OBEU_DIM, OBEU_MEASURE, ORG, ROV, SCHEMA, UKG, WD)
 )
 
 # ---------------------------------------------------------------- named data
@@ -390,11 +422,30 @@ def decimal_text(value: Decimal | int | float) -> str:
 
 def dec(value: Decimal | int | float) -> Literal:
     # The same amount must be the same literal in every document.
-    return Literal(decimal_text(value), datatype=XSD.decimal)
+    return _decimal_literal(decimal_text(value))
 
 
 def integer(value: int) -> Literal:
-    return Literal(int(value), datatype=XSD.integer)
+    return _integer_literal(int(value))
+
+
+# Literals are immutable and rdflib builds each one slowly (a walk over its
+# table of Python types): the offsets, counts and amounts a document repeats are
+# made once.  Keyed by the lexical form or the int, so equal keys are equal literals.
+@functools.lru_cache(maxsize=65536)
+def _decimal_literal(text: str) -> Literal:
+    return Literal(text, datatype=XSD.decimal)
+
+
+@functools.lru_cache(maxsize=65536)
+def _integer_literal(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_literal(text: str) -> Literal:
+    """A plain literal of a string that recurs in every document (an extractor key)."""
+    return Literal(text)
 
 
 def zh(text: str) -> Literal:
@@ -517,6 +568,7 @@ class Mapper:
         self.doc_iri = iris.doc(self.doc.doc_id)
         self._orgs_written: set[URIRef] = set()
         self._used: set[URIRef] = set()
+        self._passages: dict[tuple[int, int], URIRef] = {}
         self._known_codes = code_entries(iris.base)
 
     # -- helpers
@@ -557,11 +609,16 @@ class Mapper:
         passage = self.iris.passage(self.doc.doc_id, ev.start, ev.end)
         self.add(node, PROV.wasDerivedFrom, passage)
         self.add(node, PROV.hadPrimarySource, self.doc_iri)
-        self.add(node, UKG.extractor, Literal(ev.extractor))
+        self.add(node, UKG.extractor, _plain_literal(ev.extractor))
         self.passage(ev)
 
     def passage(self, ev: Evidence) -> URIRef:
-        passage = self.iris.passage(self.doc.doc_id, ev.start, ev.end)
+        # Many facts quote the same passage (a table row gives several amounts):
+        # its node is written once.  The span decides the quote (original[start:end]).
+        known = self._passages.get((ev.start, ev.end))
+        if known is not None:
+            return known
+        passage = self._passages[(ev.start, ev.end)] = self.iris.passage(self.doc.doc_id, ev.start, ev.end)
         self.add(passage, RDF.type, UKG.Passage)
         self.add(passage, PROV.value, Literal(ev.quote))
         self.add(passage, UKG.start, integer(ev.start))
