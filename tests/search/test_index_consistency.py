@@ -120,11 +120,12 @@ def test_reconcile_drops_documents_the_store_lacks_and_reports_documents_the_ind
     # a kill during a write: a temporary file, and complete files of a document never listed
     (tmp_path / "index" / "half.json.tmp").write_text('{"entr', encoding="utf-8")
     (tmp_path / "index" / "half.json").write_text('{"entries": [', encoding="utf-8")
+    (tmp_path / "index" / "manifest.0.journal").write_text("", encoding="utf-8")  # a kill during a compaction of the manifest
 
     found = index.reconcile(stored_doc_ids(store, settings))
-    assert found.dropped == ["gone"] and found.missing == ["unindexed"] and found.orphan_files == 2
+    assert found.dropped == ["gone"] and found.missing == ["unindexed"] and found.orphan_files == 3
     assert set(index.manifest()["docs"]) == {"kept", "f"}  # type: ignore[arg-type]
-    assert sorted(p.name for p in (tmp_path / "index").iterdir()) == ["f.json", "f.npz", "kept.json", "kept.npz", "manifest.json"]
+    assert sorted(p.name for p in (tmp_path / "index").iterdir()) == ["f.json", "f.npz", "kept.json", "kept.npz", "manifest.1.journal", "manifest.json"]
     assert {h["doc_id"] for h in index.search("一般公共服务支出 免费乘坐地铁", k=5)} <= {"kept", "f"}
     again = index.reconcile(stored_doc_ids(store, settings))
     assert again.dropped == [] and again.orphan_files == 0

@@ -5,7 +5,9 @@ Layout of the index directory (``<store dir>/index`` for an embedded store,
 remote one)::
 
     manifest.json        {"encoder": "use", "dim": 512, "docs": {doc_id: source},
-                          "digests": {doc_id: digest of what was indexed}}
+                          "digests": {doc_id: digest of what was indexed}, "journal": ...}
+    manifest.<n>.journal the documents added and removed since manifest.json was
+                         written, one JSON line each (see search/manifest.py)
     <doc_id>.json        the entries of one document (passages and entity labels)
     <doc_id>.npz         their vectors, computed once at ingest (absent when the
                          encoder is "none": BM25 only)
@@ -25,8 +27,8 @@ measuring passage recall of Chinese and English questions on the samples
 
 Consistency with the store: the pipeline writes a document's index files after
 its graph is committed and removes them after the graph is dropped; every file
-is written to a temporary name and renamed, and the manifest is written last,
-so a killed process leaves at worst unlisted files or a document missing from
+is written to a temporary name and renamed, and the document is listed in the
+manifest last (one appended journal line), so a killed process leaves at worst unlisted files or a document missing from
 the index.  :meth:`SearchIndex.reconcile` (called when the CLI opens a store
 for writing) drops what the store no longer holds and reports the documents
 the index lacks (re-ingesting them indexes them).
@@ -49,6 +51,7 @@ import numpy as np
 from unionkg.errors import StoreError
 from unionkg.model import Evaluation, Extraction, Indicator, Organization, Passage, Project, SourceDocument
 from unionkg.search.encoders import Encoder, encoder_for
+from unionkg.search.manifest import SNAPSHOT_NAME, Manifest, ManifestState
 from unionkg.search.patterns import SEARCH_PATTERNS
 from unionkg.search.tokenize import tokens
 from unionkg.settings import Settings
@@ -295,11 +298,12 @@ class SearchIndex:
         self.directory = Path(directory)
         self.encoder = encoder
         self._lock = threading.Lock()
-        self._loaded_stamp: float | None = None
+        self._loaded_stamp: tuple[object, ...] | None = None
         self._entries: list[Entry] = []
         self._vectors = np.zeros((0, self._dim), dtype=np.float32)
         self._has_vector = np.zeros(0, dtype=bool)
         self._bm25: object | None = None
+        self._manifest = Manifest(self.directory, self._encoder_name, self._dim)
 
     @classmethod
     def for_settings(cls, settings: Settings) -> "SearchIndex | None":
@@ -314,29 +318,16 @@ class SearchIndex:
         return self.encoder.dim if self.encoder is not None else 0
 
     # ------------------------------------------------------------ manifest
-    @property
-    def _manifest_path(self) -> Path:
-        return self.directory / "manifest.json"
-
     def manifest(self) -> dict[str, object]:
-        if not self._manifest_path.exists():
-            return {"encoder": self._encoder_name, "dim": self._dim, "docs": {}}
-        try:
-            return json.loads(self._manifest_path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"{self._manifest_path}: unreadable search manifest ({exc})") from exc
+        """The listed documents: {"encoder", "dim", "docs": {doc_id: source}, "digests": {doc_id: digest}} (a copy)."""
+        return self._manifest.snapshot()
 
-    def _write_manifest(self, manifest: dict[str, object]) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-        _atomic_write(self._manifest_path, lambda fh: fh.write(data))
-
-    def _current_manifest(self) -> dict[str, object]:
-        """The manifest, emptied when it was written with another encoder (those documents must be re-indexed)."""
-        manifest = self.manifest()
-        if manifest.get("encoder") != self._encoder_name:
-            manifest = {"encoder": self._encoder_name, "dim": self._dim, "docs": {}}
-        return manifest
+    def _current_state(self) -> ManifestState:
+        """The manifest, empty when it was written with another encoder (those documents must be re-indexed)."""
+        state = self._manifest.state()
+        if state.encoder != self._encoder_name:
+            return ManifestState(self._encoder_name, self._dim)
+        return state
 
     # ------------------------------------------------------------ writing
     def add_document(self, extraction: Extraction) -> int:
@@ -372,14 +363,10 @@ class SearchIndex:
 
     def _lists(self, prepared: "PreparedIndex") -> bool:
         """Whether the manifest lists this document with this content (and its file is there)."""
-        manifest = self._current_manifest()
-        docs = manifest.get("docs")
-        digests = manifest.get("digests")
+        state = self._current_state()
         return (
-            isinstance(docs, dict)
-            and isinstance(digests, dict)
-            and docs.get(prepared.doc_id) == prepared.source
-            and digests.get(prepared.doc_id) == prepared.digest
+            state.docs.get(prepared.doc_id) == prepared.source
+            and state.digests.get(prepared.doc_id) == prepared.digest
             and (self.directory / f"{prepared.doc_id}.json").exists()
         )
 
@@ -395,9 +382,8 @@ class SearchIndex:
             if self._lists(prepared):
                 return prepared.entry_count
             raise StaleIndexPreparation(f"{prepared.source}: prepared as unchanged, but the index changed since")
-        manifest = self._current_manifest()
-        docs = dict(manifest.get("docs") or {})  # type: ignore[call-overload]
-        digests = dict(manifest.get("digests") or {})  # type: ignore[call-overload]
+        if self._manifest.state().encoder != self._encoder_name:
+            self._manifest.reset(self._encoder_name, self._dim)  # documents embedded by another encoder are no longer listed
         self.directory.mkdir(parents=True, exist_ok=True)
         vectors_path = self.directory / f"{prepared.doc_id}.npz"
         if prepared.vectors_file is not None:
@@ -407,11 +393,7 @@ class SearchIndex:
             vectors_path.unlink(missing_ok=True)
         entries = prepared.entries_file
         _atomic_write(self.directory / f"{prepared.doc_id}.json", lambda fh: fh.write(entries))
-        docs[prepared.doc_id] = prepared.source
-        digests[prepared.doc_id] = prepared.digest
-        manifest["docs"] = docs
-        manifest["digests"] = digests
-        self._write_manifest(manifest)  # last: a document is listed only once its files are complete
+        self._manifest.add(prepared.doc_id, prepared.source, prepared.digest)  # last: a document is listed only once its files are complete
         return prepared.entry_count
 
     def _embed(self, dense: list[str | None]) -> np.ndarray:
@@ -436,15 +418,8 @@ class SearchIndex:
         return vectors
 
     def remove(self, doc_id: str) -> bool:
-        manifest = self.manifest()
-        docs = dict(manifest.get("docs") or {})  # type: ignore[call-overload]
-        existed = docs.pop(doc_id, None) is not None
-        if existed:  # unlisted first, then the files: a kill in between leaves orphan files, never a listed doc without them
-            digests = dict(manifest.get("digests") or {})  # type: ignore[call-overload]
-            digests.pop(doc_id, None)
-            manifest["docs"] = docs
-            manifest["digests"] = digests
-            self._write_manifest(manifest)
+        # Unlisted first, then the files: a kill in between leaves orphan files, never a listed doc without them.
+        existed = self._manifest.remove(doc_id)
         for suffix in (".json", ".npz"):
             (self.directory / f"{doc_id}{suffix}").unlink(missing_ok=True)
         return existed
@@ -469,9 +444,12 @@ class SearchIndex:
             self.remove(doc_id)
         listed = set(docs) - set(result.dropped)
         for path in self.directory.iterdir():
-            if path.name.endswith(".tmp") or (path.suffix in (".json", ".npz") and path.name != "manifest.json" and path.stem not in listed):
+            if path.name.endswith(".tmp") or (path.suffix in (".json", ".npz") and path.name != SNAPSHOT_NAME and path.stem not in listed):
                 path.unlink(missing_ok=True)
                 result.orphan_files += 1
+        for path in self._manifest.stale_journals():  # left by a kill during a compaction of the manifest
+            path.unlink(missing_ok=True)
+            result.orphan_files += 1
         result.missing = sorted(stored - listed) if same_encoder else sorted(stored)
         return result
 
@@ -480,7 +458,7 @@ class SearchIndex:
 
     # ------------------------------------------------------------ reading
     def _load(self) -> None:
-        stamp = self._manifest_path.stat().st_mtime_ns if self._manifest_path.exists() else None
+        stamp = self._manifest.version()
         if stamp == self._loaded_stamp and self._bm25 is not None:
             return
         manifest = self.manifest()
