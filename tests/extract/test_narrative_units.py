@@ -118,3 +118,29 @@ def test_prose_view_joins_sentences(text: str) -> None:
 
     view = prose_view(SourceDocument("d", "d.txt", text, text, list(range(len(text) + 1))))
     assert "\n" not in view.text, view.text
+
+
+def _class_code_by_scan(name: str, length: int | None, year: int | None) -> str | None:
+    """class_code_by_name as a scan of every code entry (the reference of its index)."""
+    from unionkg.graph.ontology import code_entries
+
+    wanted = (length,) if length else (3,)
+    found = {
+        e.code
+        for e in code_entries().values()
+        if e.code.startswith("2") and len(e.code) in wanted and name in {e.label, e.label_in(year) if year else e.label, e.former_label}
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def test_class_code_index_answers_like_a_scan_of_the_code_lists() -> None:
+    from unionkg.extract.narrative import class_code_by_name
+    from unionkg.graph.ontology import code_entries
+
+    entries = list(code_entries().values())
+    names = {n for e in entries[::40] for n in (e.label, e.former_label) if n} | {e.former_label for e in entries if e.former_label}
+    names |= {"不是科目的名称", ""}
+    for name in sorted(names):
+        for year in (None, 0, 2015, 2019, 2023):
+            for length in (None, 3, 5, 7):
+                assert class_code_by_name(name, length, year) == _class_code_by_scan(name, length, year), (name, length, year)

@@ -22,6 +22,7 @@ never from the score.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -181,17 +182,14 @@ def compact(text: str) -> str:
 def split_name_values(text: str, max_values: int = 2) -> Cells:
     """Name, target and actual from the compacted cells of one indicator row."""
     flat = compact(text)
-    value = INDICATOR_PATTERNS["value"].pattern
-    # two values never split a run of digits ("≥90%" is one value, not "≥9" "0%")
-    two = re.compile(rf"(?P<t>{value})(?:\s|(?<![\d.])|(?![\d.]))(?P<a>{value})")
-    one = re.compile(rf"(?P<t>{value})")
+    two, one = _name_value_patterns(INDICATOR_PATTERNS["value"].pattern)
     repeated = _repeated_qualitative(flat) if max_values > 1 else None
     if repeated:
         return Cells(flat[: -2 * len(repeated)], repeated, repeated)
     for i in range(1, len(flat)):
-        rest = flat[i:]
         if not _value_start(flat, i):
             continue
+        rest = flat[i:]  # a slice: the patterns' look-behinds must not see the name
         m = two.fullmatch(rest) if max_values > 1 else None
         if m:
             return Cells(flat[:i], m.group("t").strip(), m.group("a").strip())
@@ -199,6 +197,15 @@ def split_name_values(text: str, max_values: int = 2) -> Cells:
         if m:
             return Cells(flat[:i], m.group("t").strip(), None)
     return Cells(flat, None, None)
+
+
+@functools.lru_cache(maxsize=4)
+def _name_value_patterns(value: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(two values, one value) after a name, each a whole-rest pattern of ``value``."""
+    # two values never split a run of digits ("≥90%" is one value, not "≥9" "0%")
+    two = re.compile(rf"(?P<t>{value})(?:\s|(?<![\d.])|(?![\d.]))(?P<a>{value})")
+    one = re.compile(rf"(?P<t>{value})")
+    return two, one
 
 
 def _repeated_qualitative(flat: str) -> str | None:
@@ -214,13 +221,20 @@ def _repeated_qualitative(flat: str) -> str | None:
     return None
 
 
+# _value_start runs at every position of every indicator row: the comparator and
+# the qualitative words are tried at a position as compiled patterns (one
+# alternation matches where any of the words starts, like a loop of startswith).
+_CMP_AT: Final[re.Pattern[str]] = re.compile(_CMP)
+_QUALITATIVE_AT: Final[re.Pattern[str]] = re.compile("|".join(re.escape(w) for w in QUALITATIVE_WORDS))
+
+
 def _value_start(flat: str, i: int) -> bool:
     ch, prev = flat[i], flat[i - 1]
     if ch.isdigit():
         return not prev.isdigit() and prev not in ".,"
-    if re.match(_CMP, flat[i:]):
-        return not re.match(_CMP, flat[i - 1 :])
-    return any(flat.startswith(w, i) for w in QUALITATIVE_WORDS)
+    if _CMP_AT.match(flat, i):
+        return not _CMP_AT.match(flat, i - 1)
+    return _QUALITATIVE_AT.match(flat, i) is not None
 
 
 def strip_levels(text: str, level1: str | None, level2: str | None) -> tuple[str, str, str | None, str | None]:

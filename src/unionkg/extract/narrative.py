@@ -11,6 +11,7 @@ year's figure ("比2018年预算 4.62 万元") are not amounts of the year.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -851,15 +852,27 @@ def class_code_by_name(name: str, length: int | None, year: int | None) -> str |
     that level so named; without one only a 类 (3-digit) name links, since 款
     and 项 names repeat across 类 ("其他支出", "行政运行").
     """
-    from unionkg.graph.ontology import code_entries  # the code lists; read once and cached
-
-    wanted = (length,) if length else (3,)
-    found = {
-        e.code
-        for e in code_entries().values()
-        if e.code.startswith("2") and len(e.code) in wanted and name in {e.label, e.label_in(year) if year else e.label, e.former_label}
-    }
+    wanted = length if length else 3
+    found = {code for code in _functional_codes_by_name(year if year else None).get(name, ()) if len(code) == wanted}
     return found.pop() if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=64)
+def _functional_codes_by_name(year: int | None) -> dict[str, tuple[str, ...]]:
+    """Name -> the functional (2xx) codes of that name in ``year``: its label, its label
+    in that year, or its former label.  An index of the code lists (read once and cached),
+    built once per year: a document looks up a name for every amount it reads."""
+    from unionkg.graph.ontology import code_entries
+
+    index: dict[str, list[str]] = {}
+    for e in code_entries().values():
+        if not e.code.startswith("2"):
+            continue
+        names = {e.label, e.label_in(year) if year else e.label, e.former_label}
+        for entry_name in names:
+            if entry_name is not None:
+                index.setdefault(entry_name, []).append(e.code)
+    return {entry_name: tuple(codes) for entry_name, codes in index.items()}
 
 
 def _phase_only(label: str) -> bool:

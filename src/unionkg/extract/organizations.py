@@ -17,6 +17,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from unionkg.extract.context import clean_org_name
+from unionkg.extract.doccache import Identity, shared
 from unionkg.extract.patterns import (
     PATTERNS,
     FUNDING_TYPES,
@@ -353,11 +354,18 @@ def _first_printed(a: ListItem, b: ListItem) -> ListItem:
 def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
     """(item, funding type, reform class) for every subordinate unit listed in the text.
 
+    Read once per view and extraction (three extractors ask; its warnings are
+    raised by the first, and a repeated warning would be dropped anyway).
+
     Lists headed by a funding type ("差额拨款事业单位1个，是X") or a reform class
     ("参照公务员法管理事业单位1个，为X") end where the next such head starts;
     general lists ("下属 2 个事业单位，分别为：A（公益一类）、B") give names and the
     classes printed after them.  A unit in several lists collects what each says.
     """
+    return list(shared(("find_units", Identity(view), federation), lambda: _find_units(view, federation)))
+
+
+def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
     heads = [(m, "funding") for m in ORG_PATTERNS["funding_list"].finditer(view.text)]
     heads += [(m, "reform") for m in ORG_PATTERNS["reform_list"].finditer(view.text)]
     heads += [(m, "funding") for m in UNITS_COUNTED_IN_JIA["funding_list"].finditer(view.text)]
@@ -513,10 +521,11 @@ def unit_sections(view: ProseView, federation: str | None, units: list[str], *, 
     reported with :func:`warn`.
     """
     paragraphs = list(view.paragraphs())
+    ranks = [marker_rank(para.text) for para in paragraphs]  # once each: every heading looks ahead for its end
     sections: list[Section] = []
     aliases = unit_aliases(view.text, units)
     for i, para in enumerate(paragraphs):
-        rank = marker_rank(para.text)
+        rank = ranks[i]
         if rank == NO_MARKER_RANK:
             continue
         _cut, body = strip_marker(para.text)
@@ -527,9 +536,9 @@ def unit_sections(view: ProseView, federation: str | None, units: list[str], *, 
             continue
         org = aliases.get(org, org)  # a section headed by a unit's former name or abbreviation
         end = len(view.text)
-        for later in paragraphs[i + 1 :]:
-            if marker_rank(later.text) <= rank:
-                end = later.start
+        for j in range(i + 1, len(paragraphs)):
+            if ranks[j] <= rank:
+                end = paragraphs[j].start
                 break
         sections.append(Section(para.start, end, org, body))
         if report and i + 1 < len(paragraphs):

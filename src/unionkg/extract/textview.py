@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from unionkg.extract.doccache import Identity, shared
 from unionkg.model import Evidence, SourceDocument
@@ -58,6 +58,7 @@ class ProseView:
     doc: SourceDocument
     text: str
     offsets: list[int]  # offsets[i] = index in doc.text of text[i]; one extra entry at the end
+    _paragraphs: list[Paragraph] | None = field(default=None, init=False, repr=False, compare=False)
 
     def evidence(self, start: int, end: int, extractor: str) -> Evidence:
         """Evidence for ``self.text[start:end]`` quoted from the original document.
@@ -70,6 +71,13 @@ class ProseView:
         return self.doc.evidence(d_start, d_end, extractor)
 
     def paragraphs(self) -> Iterator[Paragraph]:
+        # A view is read by several extractors and asked for its paragraphs many
+        # times: they are split once (paragraphs are never modified by readers).
+        if self._paragraphs is None:
+            self._paragraphs = list(self._split_paragraphs())
+        return iter(self._paragraphs)
+
+    def _split_paragraphs(self) -> Iterator[Paragraph]:
         pos = 0
         for line in self.text.split("\n"):
             if line.strip():
