@@ -28,9 +28,13 @@ from benchmarks.synthetic_graph import BASE, document_quads, sample_org_iri, wri
 
 GOAL_MEDIAN_MS = 50.0
 GOAL_RATIO = 20.0
-# The two query kinds the issue sets goals for: missed targets (indicators of
-# an organisation, met or not) and per-organisation totals (its figures).
-GOAL_QUERIES = ("qa_indicators", "qa_amounts")
+# The two query kinds the issue sets goals for, each timed as QA runs it for
+# its question: missed targets ("which indicators missed their targets in
+# 2024", qa_missed_indicators with the body and the year bound) and
+# per-organisation totals (qa_amounts with the body and the year bound).
+# qa_indicators (every indicator of a body, what the other indicator
+# questions read) is still timed in the table, without a goal.
+GOAL_QUERIES = ("qa_missed_indicators", "qa_amounts")
 
 # Comment lines that declare parameters: "# Binding: ?org (IRI)", "# Parameter: ?iri."
 PARAMETER_LINE = re.compile(r"^#.*\b(?:Binding|Parameter)s?\b", re.IGNORECASE)

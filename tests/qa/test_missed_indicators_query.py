@@ -1,0 +1,138 @@
+"""qa_missed_indicators gives QA's missed-targets question the rows it gave before.
+
+Before it, ``missed_targets`` read every indicator of the body (qa_indicators),
+kept the asked year and the rows whose ``met`` is false.  With one year asked it
+now runs qa_missed_indicators with the body and the year bound.  For every body
+and every year of its indicators (and with no body bound), on the QA fixture
+graphs, the ingested samples, a small synthetic graph and a hand-written graph
+with the awkward cases (a fact quoted from two passages, an indicator without a
+year, a body with two labels, ties of the sort keys), the rows ``Context.run``
+keeps must be the same, in the same order up to ties of the sort keys (which row of
+a fact quoted from two passages comes first, and the order of two indicators with
+the same body, year, project and name, are not fixed by either query: they follow
+the store's index order, which the in-memory store does not even keep from one
+process to the next).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from unionkg.graph.queries import named_query
+from unionkg.graph.store import OxigraphStore
+from unionkg.qa.handlers import Context
+
+UKG = "https://w3id.org/unionkg/def/ukg#"
+SORT_KEYS = ("orgLabel", "year", "projectLabel", "indicator")  # the ORDER BY of both queries
+
+# A body with two labels, two documents of one year stating the same indicator
+# (a tie of every sort key), an indicator quoted from two passages, one met,
+# one without a year and one of another class carrying ukg:met.
+AWKWARD = """
+@prefix ukg: <https://w3id.org/unionkg/def/ukg#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/> .
+ex:body skos:prefLabel "云岭县妇联"@zh , "云岭县妇女联合会"@zh .
+ex:p1 a ukg:Project ; skos:prefLabel "巾帼培训"@zh .
+ex:i1 a ukg:PerformanceIndicator ; ukg:org ex:body ; ukg:fiscalYear 2031 ; skos:prefLabel "培训人次"@zh ;
+    ukg:project ex:p1 ; ukg:met false ; ukg:targetValue 500 ; ukg:actualValue 430 ;
+    prov:wasDerivedFrom ex:pa , ex:pb .
+ex:i2 a ukg:PerformanceIndicator ; ukg:org ex:body ; ukg:fiscalYear 2031 ; skos:prefLabel "培训人次"@zh ;
+    ukg:project ex:p1 ; ukg:met false ; ukg:targetValue 600 ; prov:wasDerivedFrom ex:pc .
+ex:i3 a ukg:PerformanceIndicator ; ukg:org ex:body ; ukg:fiscalYear 2031 ; skos:prefLabel "满意度"@zh ; ukg:met true .
+ex:i4 a ukg:PerformanceIndicator ; ukg:org ex:body ; skos:prefLabel "覆盖率"@zh ; ukg:met false .
+ex:i5 a ukg:PerformanceIndicator ; ukg:org ex:body ; ukg:fiscalYear 2032 ; skos:prefLabel "覆盖率"@zh ; ukg:met false .
+ex:e1 a ukg:Evaluation ; ukg:org ex:body ; ukg:fiscalYear 2031 ; skos:prefLabel "自评"@zh ; ukg:met false .
+ex:pa prov:value "培训人次 500 430" ; prov:wasQuotedFrom ex:d1 .
+ex:pb prov:value "培训人次：430人次" ; prov:wasQuotedFrom ex:d1 .
+ex:pc prov:value "培训人次 600" ; prov:wasQuotedFrom ex:d2 .
+ex:d1 dct:source "a.txt" .
+ex:d2 dct:source "b.txt" .
+"""
+
+
+@pytest.fixture(scope="module")
+def awkward_store() -> OxigraphStore:
+    store = OxigraphStore(None)
+    graph = Graph().parse(data=AWKWARD, format="turtle")
+    store.replace_graph("https://example.org/graph/a", graph)
+    store.replace_graph("https://example.org/graph/b", Graph().parse(data=AWKWARD, format="turtle"))  # every triple twice
+    return store
+
+
+@pytest.fixture(scope="module")
+def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
+    from benchmarks.synthetic_graph import write_nquads
+
+    dump = tmp_path_factory.mktemp("synthetic-missed") / "dump.nq"
+    write_nquads(dump, 40_000)
+    store = OxigraphStore(None)
+    store.load_nquads(dump)
+    return store
+
+
+def _context(store: OxigraphStore) -> Context:
+    return Context(store=store, catalog=None, q=None, links=None, lang="zh")  # type: ignore[arg-type]  # run() needs the store only
+
+
+def _bodies_and_years(store: OxigraphStore) -> list[tuple[str | None, int]]:
+    rows = store.select(f"SELECT DISTINCT ?org ?year WHERE {{ ?f a <{UKG}PerformanceIndicator> ; <{UKG}org> ?org ; <{UKG}fiscalYear> ?year }}").values()
+    pairs = sorted({(str(r["org"]), int(r["year"])) for r in rows})  # type: ignore[arg-type]
+    return [(None, y) for y in sorted({y for _, y in pairs})] + pairs  # type: ignore[list-item]
+
+
+def _sort_key(row: dict[str, object]) -> tuple[object, ...]:
+    return tuple(row.get(k) for k in SORT_KEYS)
+
+
+def _compare(store: OxigraphStore) -> int:
+    """Same rows, facts and order (up to ties of the ORDER BY keys), bound as QA binds them, and unbound."""
+    compared = 0
+    for org, year in _bodies_and_years(store):
+        bindings = {"year": Literal(year)} | ({"org": URIRef(org)} if org else {})
+        raw_before = {tuple(r.items()) for r in store.select(named_query("qa_indicators"), {k: v for k, v in bindings.items() if k == "org"}).values()
+                      if r.get("year") == year and r.get("met") is False}
+        raw_after = {tuple(r.items()) for r in store.select(named_query("qa_missed_indicators"), bindings).values()}
+        assert raw_after == raw_before, (org, year)
+        # what Context.run keeps: one row per fact, in the order of the sort keys (ties may come in another order)
+        before = [r for r in _context(store).run("qa_indicators", org=org) if r.get("year") == year and r.get("met") is False]  # type: ignore[arg-type]
+        after = _context(store).run("qa_missed_indicators", org=org, year=year)  # type: ignore[arg-type]
+        assert [_sort_key(r) for r in after] == [_sort_key(r) for r in before], (org, year)
+        assert sorted(str(r["fact"]) for r in after) == sorted(str(r["fact"]) for r in before), (org, year)
+        compared += len(after)
+    return compared
+
+
+def test_same_rows_on_awkward_graph(awkward_store: OxigraphStore) -> None:
+    assert _compare(awkward_store) == 6  # i1 and i2 with no body bound and bound; i5 twice (2032)
+    rows = _context(awkward_store).run("qa_missed_indicators", org="https://example.org/body", year=2031)
+    assert [r["fact"] for r in rows] == ["https://example.org/i1", "https://example.org/i2"] or [r["fact"] for r in rows] == ["https://example.org/i2", "https://example.org/i1"]
+    assert all(r["met"] is False and r["year"] == 2031 for r in rows)
+
+
+def test_same_rows_on_fixture_graphs(fixture_store: OxigraphStore) -> None:
+    assert _compare(fixture_store) > 0
+
+
+def test_same_rows_on_synthetic_graph(synthetic_store: OxigraphStore) -> None:
+    assert _compare(synthetic_store) > 20
+
+
+def test_same_rows_on_samples(sample_answerer) -> None:  # type: ignore[no-untyped-def]
+    assert _compare(sample_answerer.store) > 0
+
+
+def test_missed_targets_question_runs_it(sample_answerer) -> None:  # type: ignore[no-untyped-def]
+    """One year asked: QA reads only the missed indicators; no year: every indicator, as before."""
+    from unionkg.qa.answerer import Answerer
+
+    answerer: Answerer = sample_answerer
+    with_year = answerer.ask("南昌市总工会2024年哪些指标没有完成目标？")
+    assert with_year["intent"] == "missed_targets" and "qa_missed_indicators" not in str(with_year["sparql"])
+    assert "FILTER(?met = false)" in str(with_year["sparql"]) and '# binding ?year = "2024"' in str(with_year["sparql"])
+    without_year = answerer.ask("南昌市总工会哪些指标没有完成目标？")
+    assert "FILTER(?met = false)" not in str(without_year["sparql"])
