@@ -159,11 +159,15 @@ def funding_in_note(text: str) -> str | None:
 
 #: A sentence that states a rename: "2019年12月，A更名为B" / "由A更名为B" / "A正式更名为B".
 RENAME_SENTENCE = re.compile(r"(?P<old>[\u4e00-\u9fff（）()]{4,40}?)(?:正式)?(?:更名为|改名为)(?P<new>[\u4e00-\u9fff（）()]{4,40})")
+#: The words every match of ``RENAME_SENTENCE`` holds.
+RENAME_WORDS: tuple[str, ...] = ("更名为", "改名为")
 
 
 def renamed_units(text: str, units: list[str]) -> dict[str, str]:
     """former name -> listed unit, from sentences that state a rename ("A更名为B", B a listed unit)."""
     out: dict[str, str] = {}
+    if not any(word in text for word in RENAME_WORDS):
+        return out  # the sentence needs one of them; the pattern's lazy lead is slow to fail everywhere
     for m in RENAME_SENTENCE.finditer(text):
         old = clean_org_name(m.group("old").removeprefix("由"))
         new = clean_org_name(m.group("new"))

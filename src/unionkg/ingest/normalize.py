@@ -512,10 +512,15 @@ class Line:
     page_end: bool  # ended by a form feed (a PDF page break)
     dropped: bool = False
     hyphenated: bool = False  # ended by a soft hyphen: a word continues on the next line
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(self.chars)
+        # Read by every check of the line pass; a line is never edited in place
+        # (an edit makes a new Line), so its characters are joined once.
+        if self._text is None:
+            self._text = "".join(self.chars)
+        return self._text
 
 
 def split_lines(mapped: Mapped, original: str = "") -> list[Line]:
