@@ -16,6 +16,7 @@ views nobody writes to).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -51,6 +52,14 @@ def shared(key: Hashable, build: Callable[[], T]) -> T:
     if value is _MISSING:
         value = cache[key] = build()
     return value  # type: ignore[no-any-return]
+
+
+def all_matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """Every match of ``pattern`` in the whole of ``text`` (``pattern.finditer(text)``),
+    scanned once per extraction: several readers scan the same text with the same
+    pattern (amounts exclude the spans that flows and rates read).  Match objects
+    are immutable."""
+    return shared(("matches", Identity(pattern), text), lambda: tuple(pattern.finditer(text)))
 
 
 class Identity:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from unionkg.extract.doccache import all_matches
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.parse import to_yuan
 from unionkg.extract.patterns import (
@@ -28,6 +29,7 @@ from unionkg.extract.patterns import (
     COUNT_LABEL_LEAD_NOISE,
     DIRECTION_WORDS,
     EVALUATION_KIND_WORDS,
+    EXECUTION_RATE_ANCHOR,
     FUND_SOURCES,
     GRADES,
     LABEL_GLUED_HEADING_ENDS,
@@ -36,21 +38,22 @@ from unionkg.extract.patterns import (
     NARRATIVE_MONEY_PATTERNS,
     NARRATIVE_PATTERNS,
     PATTERNS,
-    PHASE_WORDS,
+    PAYEE_NAME_ENDS,
     PEOPLE_COUNT_UNITS,
+    PHASE_WORDS,
     PROJECT_REPORT_KIND_WORDS,
     QUALIFIER_LEAD_NOISE,
-    RATE_PER_UNITS,
     RATE_PERIODS,
+    RATE_PER_UNITS,
     REASON_COMPONENT_BREAKS,
     REASON_ITEM_PHASE_PREFIXES,
-    PAYEE_NAME_ENDS,
     TRANSFER_GROUP_LEADS,
     TRANSFER_PATTERNS,
     TRANSFER_RELATIVE_NAME,
 )
 from unionkg.extract.project_tables import evaluator_is_third_party
 from unionkg.extract.registry import register, warn
+from unionkg.extract.scan import finditer_near
 from unionkg.extract.textview import ProseView, marker_rank, prose_view
 
 #: Rank of a 第X部分 part heading (see :data:`unionkg.extract.textview.MARKER_RANKS`).
@@ -203,7 +206,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in PATTERNS["change_amount"].finditer(text)]
     spans += [(m.start(), _reason_span(text, m)[1]) for m in _reasons(text)]
     for name in ("change_direction_unstated", "change_percent_first", "rate_slash", "rate_each", "rate_average", "flow_return", "flow_return_verb_first"):
-        spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text)]
+        spans += [m.span() for m in all_matches(NARRATIVE_MONEY_PATTERNS[name], text)]
     spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text)]
     return spans
 
@@ -398,9 +401,9 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     if year is None:
         return []
     excluded = _excluded_spans(text) + project_spans
-    excluded += [m.span() for m in NARRATIVE_PATTERNS["flow_payment"].finditer(text)]
+    excluded += [m.span() for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text)]
     # a transfer between bodies is a flow, not a figure of an item ("补助某县总工会 12 万元")
-    excluded += [m.span() for name in ("body_to_body", "to_body") for m in TRANSFER_PATTERNS[name].finditer(text)]
+    excluded += [m.span() for name in ("body_to_body", "to_body") for m in all_matches(TRANSFER_PATTERNS[name], text)]
     names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
     matches = _figures(text)
     rates = _rates(view, context, sections, names)
@@ -991,7 +994,7 @@ def _projects(view: ProseView, context: DocumentContext) -> tuple[list[Fact], li
                 description=fields.get("项目概述") or fields.get("项目内容"),
             )
         )
-    for m in NARRATIVE_PATTERNS["execution_rate"].finditer(text):
+    for m in finditer_near(NARRATIVE_PATTERNS["execution_rate"], text, *EXECUTION_RATE_ANCHOR):
         name = m.group("name").removeprefix("其中").strip()
         if not name.endswith("项目") and "项目" not in text[m.start() : m.start("number")]:
             continue
@@ -1073,7 +1076,7 @@ def _rates(view: ProseView, context: DocumentContext, sections: list, names: lis
         return []
     facts: list[tuple[int, Amount]] = []
     for name in ("rate_slash", "rate_each", "rate_average"):
-        for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text):
+        for m in all_matches(NARRATIVE_MONEY_PATTERNS[name], text):
             target = NARRATIVE_MONEY_PATTERNS["rate_target_before"]
             if target.search(text, max(0, m.start() - 6), m.start()) or target.search(text, max(0, m.start("number") - 6), m.start("number")):
                 continue
@@ -1134,7 +1137,7 @@ def _returned_money(view: ProseView, context: DocumentContext, sections: list, p
         return []
     facts: list[Fact] = []
     for name in ("flow_return", "flow_return_verb_first"):
-        for m in NARRATIVE_MONEY_PATTERNS[name].finditer(text):
+        for m in all_matches(NARRATIVE_MONEY_PATTERNS[name], text):
             payee = re.sub(r"\s+", "", m.group("payee"))
             if len(payee) < 2:
                 continue
@@ -1228,7 +1231,7 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
     if not org:
         return []
     facts: list[Fact] = []
-    for m in NARRATIVE_PATTERNS["flow_payment"].finditer(text):
+    for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text):
         payee = m.group("payee").strip()
         if len(payee) < 2:
             continue
@@ -1308,7 +1311,7 @@ def _transfers(view: ProseView, context: DocumentContext, sections: list) -> lis
         return []
     facts: list[Fact] = []
     for name, pattern in TRANSFER_PATTERNS.items():
-        for m in pattern.finditer(text):
+        for m in all_matches(pattern, text):
             subject = org_at(m.start(), sections) or org
             groups = m.groupdict()
             payer, payer_group = _transfer_party(groups["payer"], org) if groups.get("payer") else (subject, False)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from unionkg.extract.context import clean_org_name
-from unionkg.extract.doccache import Identity, shared
+from unionkg.extract.doccache import Identity, all_matches, shared
 from unionkg.extract.patterns import (
     PATTERNS,
     FUNDING_TYPES,
@@ -943,7 +943,7 @@ def _is_the_body(name: str, federation: str) -> bool:
 def _intro_ends(view: ProseView) -> list[int]:
     """Offsets (in the view) right after every introduction of a list of units."""
     ends: set[int] = set()
-    for m in UNIT_COUNT_PATTERNS["noun_then_count"].finditer(view.text):
+    for m in all_matches(UNIT_COUNT_PATTERNS["noun_then_count"], view.text):
         para_end = view.text.find("\n", m.end())
         para_end = len(view.text) if para_end < 0 else para_end
         intro = TABLE_LIST_INTRO.match(view.text, m.end(), para_end)
@@ -1105,7 +1105,7 @@ def unit_counts(view: ProseView, federation: str | None, year: int | None) -> li
         return []
     found: list[tuple[int, int, str, int, str]] = []
     for pattern in UNIT_COUNT_PATTERNS.values():
-        for m in pattern.finditer(view.text):
+        for m in all_matches(pattern, view.text):
             count = _count_value(m.group("count"))
             if count is None or any(s < m.end() and m.start() < e for s, e, *_rest in found):
                 continue

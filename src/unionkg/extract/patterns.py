@@ -571,6 +571,11 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "evaluation_not_one_project": re.compile(r"^(?:所有|各|全部|部门|整体|本部门|其他|其余|该|从)|\d|[和及与]"),
 }
 
+#: Every match of ``NARRATIVE_PATTERNS["execution_rate"]`` holds 执行率 at most 34
+#: characters after its start (a name of up to 30, 项目, 预算/资金): the
+#: (anchors, lead) that lets ``scan.finditer_near`` try only the positions before it.
+EXECUTION_RATE_ANCHOR: Final[tuple[tuple[str, ...], int]] = (("执行率",), 34)
+
 #: Words in the label of a count stated in prose that make it a 三公 or asset count
 #: ("全年安排因公出国（境）团组 0 个", "公务用车保有量 0 辆", "国内公务接待 0 批", "共有车辆 0 辆（台）").
 COUNT_ITEM_WORDS: Final[tuple[str, ...]] = ("团组", "出国", "出境", "接待", "公务用车", "车辆", "用车", "保有量", "设备", "累计")
