@@ -1,8 +1,9 @@
-"""qa_missed_indicators gives QA's missed-targets question the rows it gave before.
+"""qa_missed_indicators and qa_indicators_in_year give QA the rows it read before.
 
-Before it, ``missed_targets`` read every indicator of the body (qa_indicators),
-kept the asked year and the rows whose ``met`` is false.  With one year asked it
-now runs qa_missed_indicators with the body and the year bound.  For every body
+Before them, QA's indicator questions read every indicator of the body
+(qa_indicators) and kept the asked year (and, for missed targets, the rows whose
+``met`` is false).  With one year asked they now run qa_indicators_in_year or
+qa_missed_indicators with the body and the year bound.  For every body
 and every year of its indicators (and with no body bound), on the QA fixture
 graphs, the ingested samples, a small synthetic graph and a hand-written graph
 with the awkward cases (a fact quoted from two passages, an indicator without a
@@ -89,18 +90,23 @@ def _sort_key(row: dict[str, object]) -> tuple[object, ...]:
     return tuple(row.get(k) for k in SORT_KEYS)
 
 
-def _compare(store: OxigraphStore) -> int:
+# the year-bound queries and the rows of qa_indicators they stand for
+KEEPS = {"qa_missed_indicators": lambda r: r.get("met") is False, "qa_indicators_in_year": lambda r: True}
+
+
+def _compare(store: OxigraphStore, name: str = "qa_missed_indicators") -> int:
     """Same rows, facts and order (up to ties of the ORDER BY keys), bound as QA binds them, and unbound."""
     compared = 0
+    keep = KEEPS[name]
     for org, year in _bodies_and_years(store):
         bindings = {"year": Literal(year)} | ({"org": URIRef(org)} if org else {})
         raw_before = {tuple(r.items()) for r in store.select(named_query("qa_indicators"), {k: v for k, v in bindings.items() if k == "org"}).values()
-                      if r.get("year") == year and r.get("met") is False}
-        raw_after = {tuple(r.items()) for r in store.select(named_query("qa_missed_indicators"), bindings).values()}
+                      if r.get("year") == year and keep(r)}
+        raw_after = {tuple(r.items()) for r in store.select(named_query(name), bindings).values()}
         assert raw_after == raw_before, (org, year)
         # what Context.run keeps: one row per fact, in the order of the sort keys (ties may come in another order)
-        before = [r for r in _context(store).run("qa_indicators", org=org) if r.get("year") == year and r.get("met") is False]  # type: ignore[arg-type]
-        after = _context(store).run("qa_missed_indicators", org=org, year=year)  # type: ignore[arg-type]
+        before = [r for r in _context(store).run("qa_indicators", org=org) if r.get("year") == year and keep(r)]  # type: ignore[arg-type]
+        after = _context(store).run(name, org=org, year=year)  # type: ignore[arg-type]
         assert [_sort_key(r) for r in after] == [_sort_key(r) for r in before], (org, year)
         assert sorted(str(r["fact"]) for r in after) == sorted(str(r["fact"]) for r in before), (org, year)
         compared += len(after)
@@ -114,16 +120,23 @@ def test_same_rows_on_awkward_graph(awkward_store: OxigraphStore) -> None:
     assert all(r["met"] is False and r["year"] == 2031 for r in rows)
 
 
-def test_same_rows_on_fixture_graphs(fixture_store: OxigraphStore) -> None:
-    assert _compare(fixture_store) > 0
+def test_indicators_of_a_year_on_awkward_graph(awkward_store: OxigraphStore) -> None:
+    assert _compare(awkward_store, "qa_indicators_in_year") == 8  # i1, i2, i3 (2031) and i5 (2032), unbound and bound
 
 
-def test_same_rows_on_synthetic_graph(synthetic_store: OxigraphStore) -> None:
-    assert _compare(synthetic_store) > 20
+@pytest.mark.parametrize("name", sorted(KEEPS))
+def test_same_rows_on_fixture_graphs(fixture_store: OxigraphStore, name: str) -> None:
+    assert _compare(fixture_store, name) > 0
 
 
-def test_same_rows_on_samples(sample_answerer) -> None:  # type: ignore[no-untyped-def]
-    assert _compare(sample_answerer.store) > 0
+@pytest.mark.parametrize("name", sorted(KEEPS))
+def test_same_rows_on_synthetic_graph(synthetic_store: OxigraphStore, name: str) -> None:
+    assert _compare(synthetic_store, name) > 20
+
+
+@pytest.mark.parametrize("name", sorted(KEEPS))
+def test_same_rows_on_samples(sample_answerer, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert _compare(sample_answerer.store, name) > 0
 
 
 def test_missed_targets_question_runs_it(sample_answerer) -> None:  # type: ignore[no-untyped-def]
@@ -135,4 +148,9 @@ def test_missed_targets_question_runs_it(sample_answerer) -> None:  # type: igno
     assert with_year["intent"] == "missed_targets" and "qa_missed_indicators" not in str(with_year["sparql"])
     assert "FILTER(?met = false)" in str(with_year["sparql"]) and '# binding ?year = "2024"' in str(with_year["sparql"])
     without_year = answerer.ask("南昌市总工会哪些指标没有完成目标？")
-    assert "FILTER(?met = false)" not in str(without_year["sparql"])
+    assert "FILTER(?met = false)" not in str(without_year["sparql"]) and "?year" not in str(without_year["sparql"]).split("# binding")[-1].split("\n")[0]
+
+
+def test_targets_question_of_one_year_binds_it(sample_answerer) -> None:  # type: ignore[no-untyped-def]
+    answer = sample_answerer.ask("江西省总工会2023年的绩效目标有哪些？")
+    assert '# binding ?year = "2023"' in str(answer["sparql"]) and "ukg:fiscalYear ?year ; skos:prefLabel ?indicator" in str(answer["sparql"])
