@@ -66,3 +66,94 @@ def test_anchored_scans_equal_full_scans_on_the_corpora(name: str) -> None:
         doc = load_bytes(path.name, path.read_bytes())
         for text in (doc.text, prose_view(doc).text):
             assert _spans(finditer_near(pattern, text, anchors, lead)) == _spans(pattern.finditer(text)), path.name
+
+
+# ---------------------------------------------------------------- quick
+
+import importlib  # noqa: E402
+
+from unionkg.extract.scan import first_char_items, is_match_of, quick  # noqa: E402
+
+EXTRACT_MODULES = (
+    "organizations", "narrative", "statistics", "indicators", "patterns", "report", "context", "resolve",
+    "final_accounts", "budget_tables", "project_tables", "tables", "textview", "parts", "passages",
+)
+
+
+def _module_patterns() -> dict[str, re.Pattern[str]]:
+    """Every compiled pattern of the extraction modules: module-level, in a table, or first of a pair."""
+    found: dict[int, tuple[str, re.Pattern[str]]] = {}
+    for module_name in EXTRACT_MODULES:
+        module = importlib.import_module(f"unionkg.extract.{module_name}")
+        for name, value in vars(module).items():
+            entries: list[tuple[str, object]] = [(name, value)]
+            if isinstance(value, dict):
+                entries = [(f"{name}[{k}]", v) for k, v in value.items()]
+            elif isinstance(value, (tuple, list)):
+                entries = [(f"{name}[{i}]", v[0] if isinstance(v, tuple) and v else v) for i, v in enumerate(value)]
+            for label, item in entries:
+                if isinstance(item, re.Pattern):
+                    found.setdefault(id(item), (f"{module_name}.{label}", item))
+    return dict(found.values())
+
+
+@pytest.mark.parametrize(
+    ("source", "items"),
+    [
+        (r"(?:ab|c)?d\d+", {"a", "c", "d"}),
+        (r"(?<![\d.])\d+元", {r"\d"}),
+        (r"(?:^|(?<=[。；]))\s*第(?P<n>\d+)", {r"\s", "第"}),
+        (r"[一-十]+、", {"一-十"}),
+        (r"(?P<x>编制|在职)?人数", {"编", "在", "人"}),
+        (r"[^，]+", None),  # a negated class: not bounded
+        (r".x", None),
+        (r"a*", None),  # matches the empty string
+        (r"(?i:ab)c", None),  # case-folded
+    ],
+)
+def test_first_char_items(source: str, items: set[str] | None) -> None:
+    assert first_char_items(re.compile(source)) == items
+
+
+@pytest.mark.parametrize(
+    ("source", "guarded"),
+    [
+        (r"(?:在编|实有)?人数\s*\d+人", True),
+        (r"(?<![\d.])\d+(?:\.\d+)?", True),
+        (r"项目\d+个", False),  # opens with a literal: the engine searches for it already
+        (r"(?:更名为|改名为)", False),
+        (r"[0-9]+", False),
+        (r"^\s*\d+", False),  # anchored
+        (r"(?i)(?:ab)?c", False),
+        (r"[^，]+项目", False),
+    ],
+)
+def test_quick_guards_only_where_it_helps(source: str, guarded: bool) -> None:
+    pattern = re.compile(source)
+    assert (quick(pattern) is not pattern) is guarded
+    assert quick(pattern) is quick(pattern)
+
+
+def test_matches_of_the_quick_form_are_matches_of_the_pattern() -> None:
+    pattern = re.compile(r"(?:在编|实有)?人数\s*(?P<n>\d+)人")
+    text = "实有人数 12人，在编人数3人；人数 4人"
+    fast = list(quick(pattern).finditer(text))
+    assert [(m.span(), m.groupdict()) for m in fast] == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert all(is_match_of(m, pattern) for m in fast)
+    assert not is_match_of(fast[0], re.compile("人数"))
+
+
+def test_every_module_pattern_scans_the_corpora_like_its_quick_form() -> None:
+    patterns = _module_patterns()
+    assert len(patterns) > 200  # the collection itself works
+    texts = []
+    for path in CORPUS:
+        doc = load_bytes(path.name, path.read_bytes())
+        texts += [doc.text, prose_view(doc).text]
+    differ = [
+        name
+        for name, pattern in sorted(patterns.items())
+        if quick(pattern) is not pattern
+        and any(_spans(quick(pattern).finditer(t)) != _spans(pattern.finditer(t)) for t in texts)
+    ]
+    assert differ == []

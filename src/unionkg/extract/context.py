@@ -27,6 +27,7 @@ from unionkg.extract.patterns import (
     PATTERNS,
 )
 from unionkg.extract.registry import warn
+from unionkg.extract.scan import quick
 from unionkg.extract.textview import BOOKMARK, NO_MARKER_RANK, PARAGRAPH_START, marker_rank
 
 #: Rank of a 第N部分 part heading (see :data:`unionkg.extract.textview.MARKER_RANKS`).
@@ -79,7 +80,7 @@ def _title(lines: list[str]) -> str | None:
 
 
 def _org_from_header(text: str) -> tuple[str | None, int | None]:
-    m = CONTEXT_PATTERNS["header_body"].search(text)
+    m = quick(CONTEXT_PATTERNS["header_body"]).search(text)
     if not m:
         return None, None
     year = int(m.group("year")) if m.group("year") else None

@@ -58,8 +58,11 @@ def all_matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...
     """Every match of ``pattern`` in the whole of ``text`` (``pattern.finditer(text)``),
     scanned once per extraction: several readers scan the same text with the same
     pattern (amounts exclude the spans that flows and rates read).  Match objects
-    are immutable."""
-    return shared(("matches", Identity(pattern), text), lambda: tuple(pattern.finditer(text)))
+    are immutable.  The scan runs the pattern's :func:`~unionkg.extract.scan.quick` form:
+    compare a match's pattern with ``scan.is_match_of``."""
+    from unionkg.extract.scan import quick
+
+    return shared(("matches", Identity(pattern), text), lambda: tuple(quick(pattern).finditer(text)))
 
 
 class Identity:

@@ -53,7 +53,7 @@ from unionkg.extract.patterns import (
 )
 from unionkg.extract.project_tables import evaluator_is_third_party
 from unionkg.extract.registry import register, warn
-from unionkg.extract.scan import finditer_near
+from unionkg.extract.scan import finditer_near, is_match_of
 from unionkg.extract.textview import ProseView, marker_rank, prose_view
 
 #: Rank of a 第X部分 part heading (see :data:`unionkg.extract.textview.MARKER_RANKS`).
@@ -1099,7 +1099,7 @@ def _rate_item(text: str, m: re.Match[str], names: list[str]) -> tuple[str | Non
     if after:
         return after.group("item").strip(), m.start(), after.end("item")
     mid = (m.groupdict().get("mid") or "").strip()
-    if m.re is NARRATIVE_MONEY_PATTERNS["rate_average"] and mid:
+    if is_match_of(m, NARRATIVE_MONEY_PATTERNS["rate_average"]) and mid:
         return m.group("per") + "均" + re.sub(r"\s+", "", mid), m.start(), m.end()  # "人均补助 500 元"
     if len(mid) >= 2:
         return re.sub(r"\s+", "", mid), m.start(), m.end()

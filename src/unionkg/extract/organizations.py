@@ -30,6 +30,7 @@ from unionkg.extract.patterns import (
 )
 from unionkg.extract.registry import register, warn
 from unionkg.extract.resolve import ORG_ALIAS_PATTERNS
+from unionkg.extract.scan import is_match_of, quick
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
 from unionkg.model import (
     DocumentContext,
@@ -370,13 +371,13 @@ def find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, 
 
 
 def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
-    heads = [(m, "funding") for m in ORG_PATTERNS["funding_list"].finditer(view.text)]
-    heads += [(m, "reform") for m in ORG_PATTERNS["reform_list"].finditer(view.text)]
-    heads += [(m, "funding") for m in UNITS_COUNTED_IN_JIA["funding_list"].finditer(view.text)]
-    heads += [(m, "reform") for m in UNITS_COUNTED_IN_JIA["reform_list"].finditer(view.text)]
-    heads += [(m, "reform") for m in MANAGED_UNITS_LIST.finditer(view.text)]
-    heads += [(m, "general") for m in ORG_PATTERNS["unit_list"].finditer(view.text)]
-    heads += [(m, "general") for m in UNITS_COUNTED_IN_JIA["unit_list"].finditer(view.text)]
+    heads = [(m, "funding") for m in quick(ORG_PATTERNS["funding_list"]).finditer(view.text)]
+    heads += [(m, "reform") for m in quick(ORG_PATTERNS["reform_list"]).finditer(view.text)]
+    heads += [(m, "funding") for m in quick(UNITS_COUNTED_IN_JIA["funding_list"]).finditer(view.text)]
+    heads += [(m, "reform") for m in quick(UNITS_COUNTED_IN_JIA["reform_list"]).finditer(view.text)]
+    heads += [(m, "reform") for m in quick(MANAGED_UNITS_LIST).finditer(view.text)]
+    heads += [(m, "general") for m in quick(ORG_PATTERNS["unit_list"]).finditer(view.text)]
+    heads += [(m, "general") for m in quick(UNITS_COUNTED_IN_JIA["unit_list"]).finditer(view.text)]
     counted = [m.span() for m, _k in heads]
     heads += [(m, "general") for m in ORG_PATTERNS["unit_list_uncounted"].finditer(view.text) if not any(s <= m.start() < e for s, e in counted)]
     heads.sort(key=lambda h: h[0].start())
@@ -652,9 +653,9 @@ STAFF_EXTRA_CATEGORIES: tuple[tuple[str, StaffCategory], ...] = (
 
 def staffing_matches(text: str) -> list[re.Match[str]]:
     """Every staffing figure of ``text`` in order; where two readings overlap, the earlier and longer one."""
-    matches = list(ORG_PATTERNS["staffing"].finditer(text))
+    matches = list(quick(ORG_PATTERNS["staffing"]).finditer(text))
     for pattern in STAFF_EXTRA_PATTERNS.values():
-        matches.extend(pattern.finditer(text))
+        matches.extend(quick(pattern).finditer(text))
     matches.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
     kept: list[re.Match[str]] = []
     for m in matches:
@@ -1163,7 +1164,7 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     staffing = staffing_matches(view.text)
     for m, category in zip(staffing, staff_categories(view.text, staffing), strict=True):
         in_note = _in_staffing_note(view.text, m.start())
-        if m.re is STAFF_EXTRA_PATTERNS["count_first"] and not in_note:
+        if is_match_of(m, STAFF_EXTRA_PATTERNS["count_first"]) and not in_note:
             continue  # "支付工人文化宫 10 名在编人员…经费": a figure printed number first is read only in a note
         if (_inside_parentheses(view.text, m.start()) and not in_note) or _sentence_has_money(view.text, m.start()):
             continue  # "（均为 30 人以上企业）", "发放补贴 800 万元，其中退休人员 597 人"

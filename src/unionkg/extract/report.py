@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
+from unionkg.extract.scan import quick
 from unionkg.extract.textview import marker_rank, prose_view, strip_marker
 from unionkg.model import Amount, Extraction, Fact, Passage
 
@@ -458,7 +459,7 @@ def classify_numbers(extraction: Extraction) -> list[dict[str, object]]:
     section_has_facts = {sec.start: covered(sec.start, sec.end) for sec in sections}
     out: list[dict[str, object]] = []
     heading_index = 0
-    for m in NUMBER.finditer(doc.text):
+    for m in quick(NUMBER).finditer(doc.text):
         start, end = m.start(), m.end()
         while heading_index < len(sections) and sections[heading_index].start <= start:
             heading_index += 1

@@ -66,6 +66,7 @@ from unionkg.extract.patterns import (
 )
 from unionkg.extract.registry import register
 from unionkg.extract.report import is_heading
+from unionkg.extract.scan import quick
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
 from unionkg.model import DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
 
@@ -599,7 +600,7 @@ def read_measurements(doc: SourceDocument, view: ProseView | None = None) -> lis
                 or MEASURE_PATTERNS["indicator_statement"].search(body)
             ):
                 continue
-            m = MEASURE_PATTERNS["value"].search(body)
+            m = quick(MEASURE_PATTERNS["value"]).search(body)
             if not m:
                 continue
             name = _measure_name(body[: m.start()])
