@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from unionkg.extract.patterns import EXECUTION_RATE_ANCHOR, NARRATIVE_PATTERNS
+from unionkg.extract.patterns import EXECUTION_RATE_ANCHOR, FLOW_PAYMENT_ANCHOR, NARRATIVE_PATTERNS
+from unionkg.extract.statistics import PROJECT_COUNT_ANCHORS, PROJECT_COUNT_PATTERNS
 from unionkg.extract.scan import anchor_positions, finditer_near
 from unionkg.extract.textview import prose_view
 from unionkg.ingest import load_bytes
@@ -16,7 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "data" / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "extract" / "corpus").glob("*.txt"))
 
 #: (pattern, (anchors, lead)) of every pattern read with finditer_near.
-ANCHORED = {"execution_rate": (NARRATIVE_PATTERNS["execution_rate"], EXECUTION_RATE_ANCHOR)}
+ANCHORED = {
+    "execution_rate": (NARRATIVE_PATTERNS["execution_rate"], EXECUTION_RATE_ANCHOR),
+    "flow_payment": (NARRATIVE_PATTERNS["flow_payment"], FLOW_PAYMENT_ANCHOR),
+    **{f"project_count_{shape}": (PROJECT_COUNT_PATTERNS[shape], anchor) for shape, anchor in PROJECT_COUNT_ANCHORS.items()},
+}
 
 
 def _spans(ms: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
@@ -42,6 +47,24 @@ def test_anchor_positions_finds_overlapping_and_every_anchor() -> None:
 )
 def test_execution_rates_near_their_anchor_equal_a_full_scan(text: str, count: int) -> None:
     pattern, (anchors, lead) = ANCHORED["execution_rate"]
+    near = _spans(finditer_near(pattern, text, anchors, lead))
+    assert near == _spans(pattern.finditer(text))
+    assert len(near) == count
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "count"),
+    [
+        ("flow_payment", "本单位拨付给某某县职工服务中心 12.5 万元，用于帮扶；又支付给某某公司3万元。", 2),
+        ("flow_payment", "向某某县总工会补助给困难职工 8 万元", 1),
+        ("flow_payment", "没有任何付款。", 0),
+        ("project_count_total", "本年度一级项目共计 3 个，二级项目共 12 个。", 2),
+        ("project_count_total", "纳入评价的重点专项项目合计12个", 1),
+        ("project_count_total", "项目", 0),
+    ],
+)
+def test_anchored_patterns_on_written_examples(name: str, text: str, count: int) -> None:
+    pattern, (anchors, lead) = ANCHORED[name]
     near = _spans(finditer_near(pattern, text, anchors, lead))
     assert near == _spans(pattern.finditer(text))
     assert len(near) == count

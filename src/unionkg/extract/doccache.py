@@ -54,15 +54,19 @@ def shared(key: Hashable, build: Callable[[], T]) -> T:
     return value  # type: ignore[no-any-return]
 
 
-def all_matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+def all_matches(pattern: re.Pattern[str], text: str, near: tuple[tuple[str, ...], int] | None = None) -> tuple[re.Match[str], ...]:
     """Every match of ``pattern`` in the whole of ``text`` (``pattern.finditer(text)``),
     scanned once per extraction: several readers scan the same text with the same
     pattern (amounts exclude the spans that flows and rates read).  Match objects
     are immutable.  The scan runs the pattern's :func:`~unionkg.extract.scan.quick` form:
-    compare a match's pattern with ``scan.is_match_of``."""
-    from unionkg.extract.scan import quick
+    compare a match's pattern with ``scan.is_match_of``.  ``near``: the (anchors, lead)
+    of the pattern for ``scan.finditer_near`` (the same for every call with the pattern)."""
+    from unionkg.extract.scan import finditer_near, quick
 
-    return shared(("matches", Identity(pattern), text), lambda: tuple(quick(pattern).finditer(text)))
+    def scan() -> tuple[re.Match[str], ...]:
+        return tuple(finditer_near(pattern, text, *near) if near else quick(pattern).finditer(text))
+
+    return shared(("matches", Identity(pattern), text), scan)
 
 
 class Identity:

@@ -30,6 +30,7 @@ from unionkg.extract.patterns import (
     DIRECTION_WORDS,
     EVALUATION_KIND_WORDS,
     EXECUTION_RATE_ANCHOR,
+    FLOW_PAYMENT_ANCHOR,
     FUND_SOURCES,
     GRADES,
     LABEL_GLUED_HEADING_ENDS,
@@ -53,7 +54,7 @@ from unionkg.extract.patterns import (
 )
 from unionkg.extract.project_tables import evaluator_is_third_party
 from unionkg.extract.registry import register, warn
-from unionkg.extract.scan import finditer_near, is_match_of
+from unionkg.extract.scan import finditer_near, is_match_of, quick
 from unionkg.extract.textview import ProseView, marker_rank, prose_view
 
 #: Rank of a 第X部分 part heading (see :data:`unionkg.extract.textview.MARKER_RANKS`).
@@ -379,7 +380,7 @@ def _figures(text: str) -> list[_Figure]:
     """
     found = [_Figure(m.span(), m.group("number"), m.group("unit")) for m in PATTERNS["amount"].finditer(text)]
     taken = [f.span for f in found]
-    for m in NARRATIVE_PATTERNS["bare_number_in_list"].finditer(text):
+    for m in quick(NARRATIVE_PATTERNS["bare_number_in_list"]).finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         start, end = _sentence_bounds(text, m.start())
@@ -401,7 +402,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     if year is None:
         return []
     excluded = _excluded_spans(text) + project_spans
-    excluded += [m.span() for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text)]
+    excluded += [m.span() for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text, FLOW_PAYMENT_ANCHOR)]
     # a transfer between bodies is a flow, not a figure of an item ("补助某县总工会 12 万元")
     excluded += [m.span() for name in ("body_to_body", "to_body") for m in all_matches(TRANSFER_PATTERNS[name], text)]
     names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
@@ -1231,7 +1232,7 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
     if not org:
         return []
     facts: list[Fact] = []
-    for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text):
+    for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text, FLOW_PAYMENT_ANCHOR):
         payee = m.group("payee").strip()
         if len(payee) < 2:
             continue

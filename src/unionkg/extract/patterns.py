@@ -575,6 +575,9 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
 #: characters after its start (a name of up to 30, 项目, 预算/资金): the
 #: (anchors, lead) that lets ``scan.finditer_near`` try only the positions before it.
 EXECUTION_RATE_ANCHOR: Final[tuple[tuple[str, ...], int]] = (("执行率",), 34)
+#: Every match of ``NARRATIVE_PATTERNS["flow_payment"]`` holds one of its payment words
+#: at most 20 characters after its start (the payer's longest name).
+FLOW_PAYMENT_ANCHOR: Final[tuple[tuple[str, ...], int]] = (("拨付给", "支付给", "付给", "划拨给", "转拨给", "补助给"), 20)
 
 #: Words in the label of a count stated in prose that make it a 三公 or asset count
 #: ("全年安排因公出国（境）团组 0 个", "公务用车保有量 0 辆", "国内公务接待 0 批", "共有车辆 0 辆（台）").

@@ -66,7 +66,7 @@ from unionkg.extract.patterns import (
 )
 from unionkg.extract.registry import register
 from unionkg.extract.report import is_heading
-from unionkg.extract.scan import quick
+from unionkg.extract.scan import finditer_near, quick
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
 from unionkg.model import DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
 
@@ -411,6 +411,13 @@ PROJECT_COUNT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "listed": re.compile(r"以上\s*(?<![\d.])(?P<n>\d{1,4})\s*个\s*(?:预算)?项目"),
 }
 
+#: Shapes of ``PROJECT_COUNT_PATTERNS`` that open with a lazy run of characters, with the
+#: word every match holds and how far after the match's start it can begin (the run's
+#: longest length): they are scanned near that word (``scan.finditer_near``).
+PROJECT_COUNT_ANCHORS: Final[dict[str, tuple[tuple[str, ...], int]]] = {
+    "total": (("项目",), 16),
+}
+
 #: What a sentence must say for a bare list of grades ("优秀 5 个，良好 2 个") to count evaluation results.
 GRADE_LIST_CONTEXT: Final[re.Pattern[str]] = re.compile(r"(?:评价|自评)(?:结果|等级|等次)|评为|评定为")
 #: Words stripped from the front of a counted noun phrase ("本部门 2023 年度财政拨款预算项目" -> "财政拨款预算项目").
@@ -462,7 +469,8 @@ def read_project_counts(view: ProseView) -> list[tuple[int, int, str, Decimal]]:
         return all(end <= s or start >= e for s, e in taken)
 
     for shape, pattern in PROJECT_COUNT_PATTERNS.items():
-        for m in pattern.finditer(text):
+        anchor = PROJECT_COUNT_ANCHORS.get(shape)
+        for m in finditer_near(pattern, text, *anchor) if anchor else quick(pattern).finditer(text):
             if not free(m.start(), m.end()):
                 continue
             if shape == "grade_list" and not GRADE_LIST_CONTEXT.search(_sentence_around(text, m.start())):
