@@ -24,6 +24,12 @@ PATTERN_CASES = [
     ("heading", "12.5 万元", False),
     ("token", "收入合计", True),
     ("token", "   ", False),
+    ("figure", "增加 1,583.62 万元", True),
+    ("figure", "２０２４年", True),
+    ("figure", "一般公共服务支出", False),
+    ("sentence_end", "收入合计增加。", True),
+    ("sentence_end", "结余；", True),
+    ("sentence_end", "收入合计，支出合计", False),
 ]
 
 

@@ -11,6 +11,8 @@ remote one)::
     <doc_id>.json        the entries of one document (passages and entity labels)
     <doc_id>.npz         their vectors, computed once at ingest (absent when the
                          encoder is "none": BM25 only)
+    vectors.sqlite       sentence vectors by text, shared by ingest workers and
+                         later ingests (see search/sentence_cache.py)
 
 Vectors are never recomputed at start-up: :meth:`SearchIndex.search` loads the
 files once (and again when the manifest changes) and fuses the BM25 and dense
@@ -23,13 +25,17 @@ character), so each passage is embedded as its heading plus the first
 removed), passages that are tables of numbers get no vector (BM25 still finds
 them), and BM25 keeps the full text.  ``DENSE_QUOTE_CHARS`` was chosen by
 measuring passage recall of Chinese and English questions on the samples
-(tests/search/test_retrieval.py).
+(tests/search/test_retrieval.py).  That text is embedded sentence by sentence
+with its figures masked (:func:`dense_sentences`), and a passage's vector is
+the mean of its sentence vectors (:meth:`SearchIndex._embed`): the genre
+repeats its sentences across thousands of documents with other figures, and
+each distinct sentence is embedded once and then read from the cache.
 
 Consistency with the store: the pipeline writes a document's index files after
 its graph is committed and removes them after the graph is dropped; every file
 is written to a temporary name and renamed, and the document is listed in the
-manifest last (one appended journal line), so a killed process leaves at worst unlisted files or a document missing from
-the index.  :meth:`SearchIndex.reconcile` (called when the CLI opens a store
+manifest last (one appended journal line), so a killed process leaves at
+worst unlisted files or a document missing from the index.  :meth:`SearchIndex.reconcile` (called when the CLI opens a store
 for writing) drops what the store no longer holds and reports the documents
 the index lacks (re-ingesting them indexes them).
 """
@@ -43,8 +49,11 @@ import os
 import re
 import threading
 import weakref
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -52,6 +61,7 @@ from unionkg.errors import StoreError
 from unionkg.model import Evaluation, Extraction, Indicator, Organization, Passage, Project, SourceDocument
 from unionkg.search.encoders import Encoder, encoder_for
 from unionkg.search.manifest import SNAPSHOT_NAME, Manifest, ManifestState
+from unionkg.search.sentence_cache import SentenceVectorStore, sentence_key
 from unionkg.search.patterns import SEARCH_PATTERNS
 from unionkg.search.tokenize import tokens
 from unionkg.settings import Settings
@@ -61,7 +71,9 @@ PASSAGE_TARGET_CHARS = 300  # paragraphs are merged up to about this size
 PASSAGE_MAX_CHARS = 600
 DENSE_QUOTE_CHARS = 64  # characters of a passage's text that are embedded (after its heading); see the module docstring
 DENSE_HEADING_CHARS = 40
-DENSE_VERSION = 1  # bump when dense_text changes: documents indexed before are re-embedded on re-ingest
+DENSE_VERSION = 2  # bump when dense_sentences changes: documents indexed before are re-embedded on re-ingest
+MIN_SENTENCE_CHARS = 12  # a shorter piece of a passage's window is joined to the sentence before it
+FIGURE_PLACEHOLDER = "几"  # what a masked figure becomes: "several", still a number to the encoder (a "0" reads as "none")
 _WRAP = re.compile(r"\s+")
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_WRAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
@@ -187,15 +199,64 @@ def is_number_table(text: str) -> bool:
     return len(numbers) >= 3 and sum(map(len, numbers)) >= 0.3 * len(body)
 
 
-def dense_text(entry: Entry) -> str | None:
-    """What the encoder embeds for an entry, or None for no vector (tables of numbers)."""
+def mask_figures(text: str) -> str:
+    """Every figure replaced by one placeholder: "增加 12.5 万元" and "增加 830 万元" become the same text."""
+    return SEARCH_PATTERNS["figure"].sub(FIGURE_PLACEHOLDER, text)
+
+
+def dense_sentences(entry: Entry) -> list[str] | None:
+    """What the encoder embeds for an entry, sentence by sentence, or None for no vector (tables of numbers).
+
+    A passage: the sentences of the first ``DENSE_QUOTE_CHARS`` characters of
+    its text, its heading joined to the first (PDF line wraps removed,
+    figures masked before the cut, so a template sentence with other figures
+    is cut at the same place; traditional characters made simplified, so the
+    same sentence in either script is one cache entry); an entity: its label.
+    A piece shorter than ``MIN_SENTENCE_CHARS`` (a fragment cut off by the
+    window) rides with the sentence before it.
+    """
     if entry.kind != "passage":
-        return compact(entry.heading or entry.quote)[: DENSE_HEADING_CHARS + DENSE_QUOTE_CHARS]
+        return [_dense_form(entry.heading or entry.quote)[: DENSE_HEADING_CHARS + DENSE_QUOTE_CHARS]]
     if is_number_table(entry.quote):
         return None
-    quote = compact(entry.quote)[:DENSE_QUOTE_CHARS]
-    heading = compact(entry.heading or "")[:DENSE_HEADING_CHARS]
-    return f"{heading} {quote}" if heading and not quote.startswith(heading) else quote
+    quote = _dense_form(entry.quote)[:DENSE_QUOTE_CHARS]
+    heading = _dense_form(entry.heading or "")[:DENSE_HEADING_CHARS]
+    sentences: list[str] = []
+    for piece in SEARCH_PATTERNS["sentence_end"].split(quote):
+        piece = piece.strip()
+        if sentences and len(piece) < MIN_SENTENCE_CHARS:
+            sentences[-1] += piece
+        elif piece:
+            sentences.append(piece)
+    # The heading goes with the first sentence, not alone: measured on tests/search/test_retrieval.py,
+    # a heading as a sentence of its own (a few characters of "一、概况") blurred the passage's vector.
+    if heading and not quote.startswith(heading):
+        sentences = [f"{heading} {sentences[0]}", *sentences[1:]] if sentences else [heading]
+    return sentences or None
+
+
+def _dense_form(text: str) -> str:
+    """Text as the encoder sees it: wraps removed, figures masked, simplified characters."""
+    return _simplified(mask_figures(compact(text)))
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
+    try:
+        import opencc
+    except ImportError:  # a core dependency; without it traditional text is embedded as it is
+        return lambda text: text
+    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+
+
+def _simplified(text: str) -> str:
+    return _t2s()(text) if not text.isascii() else text
+
+
+def dense_text(entry: Entry) -> str | None:
+    """The text of :func:`dense_sentences` as one string (for reading; the encoder sees the sentences)."""
+    sentences = dense_sentences(entry)
+    return " ".join(sentences) if sentences else None
 
 
 @dataclass
@@ -208,17 +269,14 @@ class Reconciliation:
 
 
 class VectorCache:
-    """Vectors of texts an encoder embedded before in this process, by sha1 of the text.
+    """Sentence vectors an encoder gave before in this process, by sha1 of the text (first level of the cache).
 
     Kept per encoder object (two models never share vectors, whatever their
-    names) and bounded (oldest first out).  An encoder is a deterministic
-    function of the text, so a cached vector is the one a new encode would
-    give, up to float32 rounding: USE sums in an order that depends on the
-    other texts of its micro-batch (differences below 2e-7), as a text
-    embedded with other documents always did.
+    names) and bounded (oldest first out).  The second level, shared by
+    processes and kept between ingests, is :class:`SentenceVectorStore`.
     """
 
-    def __init__(self, capacity: int = 20_000):  # ~40 MB of 512-dimension float32 rows per encoder
+    def __init__(self, capacity: int = 50_000):  # ~50 MB of 512-dimension float16 rows per encoder
         self.capacity = capacity
         self._by_encoder: "weakref.WeakKeyDictionary[object, dict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
@@ -240,7 +298,7 @@ class VectorCache:
         with self._lock:
             known = self._by_encoder.setdefault(encoder, {})
             for text, vector in vectors.items():
-                known[self._key(text)] = np.array(vector, dtype=np.float32)
+                known[self._key(text)] = np.array(vector, dtype=np.float16)
             while len(known) > self.capacity:
                 del known[next(iter(known))]
 
@@ -251,6 +309,8 @@ class VectorCache:
 
 
 VECTOR_CACHE = VectorCache()
+#: Sentences looked up by this process, and where their vectors came from (for measurements).
+CACHE_STATS: Counter[str] = Counter()
 
 
 @dataclass
@@ -304,6 +364,7 @@ class SearchIndex:
         self._has_vector = np.zeros(0, dtype=bool)
         self._bm25: object | None = None
         self._manifest = Manifest(self.directory, self._encoder_name, self._dim)
+        self._sentence_store = SentenceVectorStore(self.directory)
 
     @classmethod
     def for_settings(cls, settings: Settings) -> "SearchIndex | None":
@@ -348,7 +409,7 @@ class SearchIndex:
         doc = extraction.document
         entries = entries_of(extraction)
         texts = [search_text(e) for e in entries]
-        dense = [dense_text(e) for e in entries] if self.encoder is not None else []
+        dense = [dense_sentences(e) for e in entries] if self.encoder is not None else []
         digest = hashlib.sha1(json.dumps([self._encoder_name, DENSE_VERSION, doc.source, texts, dense], ensure_ascii=False).encode("utf-8")).hexdigest()
         prepared = PreparedIndex(doc.doc_id, doc.source, digest, len(entries), self._encoder_name)
         if self._lists(prepared):
@@ -396,25 +457,56 @@ class SearchIndex:
         self._manifest.add(prepared.doc_id, prepared.source, prepared.digest)  # last: a document is listed only once its files are complete
         return prepared.entry_count
 
-    def _embed(self, dense: list[str | None]) -> np.ndarray:
-        """Vectors of the texts to embed (each distinct text once); zero rows where there is none.
+    def _embed(self, dense: list[list[str] | None]) -> np.ndarray:
+        """One vector per entry: the normalised mean of its sentence vectors (weighted by length); zero rows where there is none.
 
-        Texts embedded before by this process come from :data:`VECTOR_CACHE`
-        (headings and boilerplate repeat across the documents of the genre).
+        Why a mean of sentence vectors stands for the passage: the encoder maps
+        a text to a unit vector whose direction is its meaning, and a
+        passage's few sentences (a heading and the start of the text) share
+        one topic, so their mean points where the joint text points (weighted
+        by length, as each sentence's share of the joint text).  Its cosine
+        with a query is the mean of the sentences' cosines divided by the norm
+        of the mean, so a passage scores high when its sentences agree with
+        the query, as a whole-text embedding does.  What it buys:
+        a sentence repeated across documents (with other figures: they are
+        masked) is embedded once, ever, instead of once per passage.
+
+        Sentence vectors come from :data:`VECTOR_CACHE` (this process), then
+        the index directory's :class:`SentenceVectorStore` (other workers,
+        earlier ingests), then the encoder.  They are rounded to float16
+        whichever way they came, so a cached vector gives the same passage
+        vector as a fresh one.
         """
         assert self.encoder is not None
         vectors = np.zeros((len(dense), self.encoder.dim), dtype=np.float32)
-        distinct = list(dict.fromkeys(t for t in dense if t))
-        if distinct:
-            encoded = VECTOR_CACHE.lookup(self.encoder, distinct)
-            missing = [t for t in distinct if t not in encoded]
-            if missing:
-                fresh = dict(zip(missing, self.encoder.encode(missing)))
-                VECTOR_CACHE.store(self.encoder, fresh)
-                encoded.update(fresh)
-            for i, t in enumerate(dense):
-                if t:
-                    vectors[i] = encoded[t]
+        distinct = list(dict.fromkeys(s for sentences in dense if sentences for s in sentences))
+        if not distinct:
+            return vectors
+        found = VECTOR_CACHE.lookup(self.encoder, distinct)
+        CACHE_STATS["sentences"] += len(distinct)
+        CACHE_STATS["process_hits"] += len(found)
+        missing = [t for t in distinct if t not in found]
+        if missing:
+            keys = {t: sentence_key(self.encoder.name, self.encoder.dim, t) for t in missing}
+            stored = self._sentence_store.get(list(keys.values()), self.encoder.dim)
+            from_disk = {t: stored[k] for t, k in keys.items() if k in stored}
+            CACHE_STATS["disk_hits"] += len(from_disk)
+            to_encode = [t for t in missing if t not in from_disk]
+            fresh: dict[str, np.ndarray] = {}
+            if to_encode:
+                fresh = {t: v.astype(np.float16) for t, v in zip(to_encode, self.encoder.encode(to_encode))}
+                CACHE_STATS["encoded"] += len(to_encode)
+                self._sentence_store.put({keys[t]: v for t, v in fresh.items()})
+            VECTOR_CACHE.store(self.encoder, {**from_disk, **fresh})
+            found.update(from_disk)
+            found.update(fresh)
+        for i, sentences in enumerate(dense):
+            if sentences:
+                rows = np.stack([found[s].astype(np.float32) for s in sentences])
+                weights = np.array([len(s) for s in sentences], dtype=np.float32)  # by length: the mean tracks the joint text
+                mean = weights @ rows / weights.sum()
+                norm = float(np.linalg.norm(mean))
+                vectors[i] = mean / norm if norm > 0 else mean
         return vectors
 
     def remove(self, doc_id: str) -> bool:
@@ -515,7 +607,7 @@ class SearchIndex:
             fused += lexical_rrf
         dense = np.full(len(entries), -np.inf)
         if self.encoder is not None and len(vectors) == len(entries):
-            dense = vectors @ self.encoder.encode([text])[0]
+            dense = vectors @ self.encoder.encode([_dense_form(text)])[0]  # as the passages were embedded
             dense[~(allowed & has_vector)] = -np.inf
             fused += _rrf(dense, positive_only=False)
             # An entry without a vector (a table of numbers) takes its BM25 rank as its dense rank,

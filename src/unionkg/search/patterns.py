@@ -11,4 +11,9 @@ SEARCH_PATTERNS: dict[str, re.Pattern[str]] = {
     "token": re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+(?:\.\d+)?"),
     # Paragraph break: a blank line (documents extracted from PDF wrap lines inside paragraphs).
     "paragraph_break": re.compile(r"\n[ \t\u3000]*\n"),
+    # A figure, masked before embedding (1,583.62 / 17.6 / 2024 / ２０２４): the same template
+    # sentence with other figures is then the same text, embedded once (see dense_sentences).
+    "figure": re.compile(r"\d+(?:[.,．]\d+)*"),
+    # The end of a sentence: the dense side embeds sentence by sentence.
+    "sentence_end": re.compile(r"(?<=[。！？；!?;])"),
 }

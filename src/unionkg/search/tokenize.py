@@ -32,7 +32,11 @@ def tokens(text: str) -> list[str]:
             if word not in STOPWORDS:
                 out.append(word)
             continue
-        for word in _jieba().lcut_for_search(run):
-            if word not in STOPWORDS:
-                out.append(word)
+        out.extend(_chinese_run_tokens(run))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _chinese_run_tokens(run: str) -> tuple[str, ...]:
+    """Search tokens of one run of Chinese characters (cached: the genre repeats its phrases in every document)."""
+    return tuple(word for word in _jieba().lcut_for_search(run) if word not in STOPWORDS)
