@@ -63,3 +63,22 @@ def test_cached_lines_equal_fresh_lines() -> None:
         assert list(iter_lines(text)) == first == fresh
         assert list(iter_lines(text, 3, 20)) == list(iter_lines(text, 3, 20))
     assert [ln.text for ln in fresh] == ["项目 | 金额", "1 合计 100.00", "尾行"]
+
+
+def test_cell_view_replaces_pipes_and_keeps_offsets() -> None:
+    from unionkg.extract.tables import cell_view
+
+    text = "项目|金额｜备注\n| 1 | 2.50 |"
+    view = cell_view(text)
+    assert len(view) == len(text)
+    assert view == "项目 金额 备注\n  1   2.50  "
+    assert cell_view("没有分隔符") == "没有分隔符"
+
+
+def test_marker_helpers_answer_the_same_when_asked_again() -> None:
+    from unionkg.extract.textview import marker_rank, strip_marker
+
+    for paragraph in ("一、总体情况", "（二）项目支出", "3. 其他", "普通段落", "第一部分 概况"):
+        assert marker_rank(paragraph) == marker_rank.__wrapped__(paragraph)  # type: ignore[attr-defined]
+        assert strip_marker(paragraph) == strip_marker.__wrapped__(paragraph)  # type: ignore[attr-defined]
+    assert marker_rank("一、总体情况") == 1 and strip_marker("一、总体情况") == (2, "总体情况")

@@ -30,6 +30,7 @@ writes it as a derived value, never as the printed ``ukg:finalAmount``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -90,6 +91,9 @@ def _plain(name: str) -> str:
     return NAME_MARKS.sub("", simplified(unicodedata.normalize("NFKC", name)))
 
 
+# Asked for every project name of a document; the gazetteer is read once per
+# process (default_gazetteer), so the answer depends on the body's name alone.
+@functools.lru_cache(maxsize=4096)
 def place_prefixes(body: str | None) -> tuple[str, ...]:
     """Place names the reporting body's projects may be prefixed with (江西省, 江西)."""
     if not body:

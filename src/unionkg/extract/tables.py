@@ -203,14 +203,17 @@ def merge_split_codes(line: Line) -> Line:
 
 
 #: Cell separators of real tables rendered into the text (PDF/DOCX/HTML rows).
-_PIPES: Final[dict[int, str]] = {ord("|"): " ", ord("｜"): " "}
+_PIPES: Final[tuple[str, ...]] = ("|", "｜")
 
 
 def cell_view(text: str) -> str:
     """``text`` with the ``|`` between the cells of a rendered table row turned
     into spaces: same length, so offsets stay those of ``doc.text``.  Readers
     written for whitespace-separated rows read pipe rows through it."""
-    return text.translate(_PIPES)
+    # (a replace per separator runs as a fast search in C; a translate table looks up every character)
+    for pipe in _PIPES:
+        text = text.replace(pipe, " ")
+    return text
 
 
 def join_label(text: str, tokens: list[Token]) -> str:

@@ -10,6 +10,7 @@ stays exact.  Paragraphs are separated by a single ``\\n``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -191,6 +192,9 @@ MARKER_RANKS: tuple[tuple[re.Pattern[str], int], ...] = (
 NO_MARKER_RANK = 9
 
 
+# marker_rank and strip_marker are asked about the same paragraphs by every reader
+# of sections, headings and lists: their answers are kept (pure functions of the text).
+@functools.lru_cache(maxsize=8192)
 def marker_rank(paragraph: str) -> int:
     """Level of the enumeration marker a paragraph starts with (0 = 第一部分, 9 = none)."""
     for pattern, rank in MARKER_RANKS:
@@ -199,6 +203,7 @@ def marker_rank(paragraph: str) -> int:
     return NO_MARKER_RANK
 
 
+@functools.lru_cache(maxsize=8192)
 def strip_marker(paragraph: str) -> tuple[int, str]:
     """(characters removed, text) for a paragraph without its enumeration marker."""
     stripped = paragraph.lstrip()
