@@ -525,15 +525,20 @@ class Line:
 
 def split_lines(mapped: Mapped, original: str = "") -> list[Line]:
     text = mapped.text
+    # One character per entry (as the offsets of LINE_END below assume): a line's
+    # text is a slice of ``text``, not a join of its characters.
+    sliced = len(text) == len(mapped.chars)
     lines: list[Line] = []
     start = 0
     for m in LINE_END.finditer(text):
         end = m.start()
-        line = tidy_line(Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f"))
+        line = Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f", _text=text[start:end] if sliced else None)
+        line = tidy_line(line)
         line.hyphenated = ends_with_soft_hyphen(original, mapped.srcs[end])
         lines.append(respace_line(line))
         start = end + 1
-    lines.append(respace_line(tidy_line(Line(mapped.chars[start:], mapped.srcs[start:], None, False))))
+    last = Line(mapped.chars[start:], mapped.srcs[start:], None, False, _text=text[start:] if sliced else None)
+    lines.append(respace_line(tidy_line(last)))
     return lines
 
 
