@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from rdflib import Literal
 from rdflib.term import Node
@@ -36,6 +36,10 @@ from unionkg.graph.iris import Iris
 from unionkg.graph.store import GraphStore
 from unionkg.model import Extraction
 from unionkg.settings import Settings
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
+_Result_co = TypeVar("_Result_co", covariant=True)
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm")
 
@@ -168,7 +172,7 @@ def commit_prepared(prepared: PreparedDocument, settings: Settings, store: Graph
     if prepared.triples is not None:
         store.replace_graph(prepared.doc_iri, prepared.triples if isinstance(store, OxigraphStore) else graph_of_triples(prepared.triples))
     else:
-        store.replace_quads(prepared.doc_iri, _quads_of(prepared.nquads or b""))  # type: ignore[attr-defined]
+        store.replace_nquads(prepared.doc_iri, prepared.nquads or b"")  # type: ignore[attr-defined]
     lap("load")
     # Ontology + code lists versioned for the store's years (no-op when unchanged).
     ensure_ontology(store, iris, [prepared.year] if prepared.year else [])
@@ -237,9 +241,15 @@ def ingest_paths(
 
 # ---------------------------------------------------------------- workers
 
-#: Documents handed to the workers ahead of the writer, per worker: enough to
-#: keep them busy, few enough that prepared graphs do not pile up in memory.
-PREFETCH_PER_JOB = 2
+#: Documents in flight (handed to the workers, or prepared and waiting for
+#: the writer), per worker: the bounded reorder buffer of :func:`in_input_order`.
+#: The writer must write in input order, so a document that takes several
+#: times longer than the others holds the writer up; the workers go on with
+#: the documents after it until this many are in flight, then wait.  With 2
+#: the other worker idled behind a document 3 times slower than the rest;
+#: 8 covers one 15 times slower, for a few MB of prepared documents (N-Quads
+#: bytes, ~0.5-1 MB each) held in memory.
+PREFETCH_PER_JOB = 8
 
 
 #: More workers than this only queue behind the writer, which commits a
@@ -272,16 +282,32 @@ def _prepared(files: list[Path], settings: Settings, store: GraphStore, index: o
     if context.get_start_method() == "fork":
         _warm_up(index)
     with context.Pool(min(jobs, len(files)), initializer=_init_worker, initargs=(settings, worker_index)) as pool:
-        pending: deque[object] = deque()
-        queue = iter(files)
-        for path in itertools.islice(queue, jobs * PREFETCH_PER_JOB):
-            pending.append(pool.apply_async(_prepare_in_worker, (str(path),)))
-        while pending:
-            result = pending.popleft().get()  # type: ignore[attr-defined]
-            following = next(queue, None)
-            if following is not None:
-                pending.append(pool.apply_async(_prepare_in_worker, (str(following),)))
-            yield result
+        yield from in_input_order(lambda path: pool.apply_async(_prepare_in_worker, (str(path),)), files, jobs * PREFETCH_PER_JOB)
+
+
+class _Pending(Protocol[_Result_co]):
+    """What ``Pool.apply_async`` returns."""
+
+    def get(self) -> _Result_co: ...
+
+
+def in_input_order(submit: Callable[[_Item], _Pending[_Result]], items: Iterable[_Item], window: int) -> Iterator[_Result]:
+    """The result of ``submit(item)`` for each item, in the order of ``items``, at most ``window`` in flight.
+
+    A bounded reorder buffer: an item is submitted as soon as the one
+    ``window`` places before it has been handed on (yielded), so the workers
+    run up to ``window`` items ahead of the consumer, and a slow item holds
+    up only the consumer until the window is full.
+    """
+    pending: deque[_Pending[_Result]] = deque()
+    queue = iter(items)
+    for item in itertools.islice(queue, max(1, window)):
+        pending.append(submit(item))
+    while pending:
+        result = pending.popleft().get()
+        for following in itertools.islice(queue, 1):
+            pending.append(submit(following))
+        yield result
 
 
 def _process_context() -> Any:
@@ -363,12 +389,6 @@ def _nquads(graph: str, triples: Iterable[tuple[Node, Node, Node]]) -> bytes:
     g = ox.NamedNode(graph)
     data = ox.serialize((ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(triples)), format=ox.RdfFormat.N_QUADS)
     return data or b""
-
-
-def _quads_of(nquads: bytes) -> list[Any]:
-    import pyoxigraph as ox
-
-    return list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
 
 
 def remove_document(doc: str, settings: Settings, store: GraphStore, index: object | None = None) -> list[str]:
