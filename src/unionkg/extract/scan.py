@@ -94,7 +94,10 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """
     if pattern.flags & _UNGUARDED_FLAGS or pattern.pattern.startswith("(?") and _starts_with_global_flags(pattern.pattern):
         return pattern
-    ops = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+    try:
+        ops = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - a parser of another Python version: scan unchanged
+        return pattern
     if _engine_skips_ahead(ops):
         return pattern  # the engine already searches for its first literal or class
     items = first_char_items(pattern)
