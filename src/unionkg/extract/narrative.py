@@ -378,7 +378,7 @@ def _figures(text: str) -> list[_Figure]:
     unit ("教育支出 344.97 万元，…，社会保障和就业支出 209.03，占支出预算总额
     6.5%，住房保障支出 267.05 万元"); each such reading is reported with ``warn``.
     """
-    found = [_Figure(m.span(), m.group("number"), m.group("unit")) for m in PATTERNS["amount"].finditer(text)]
+    found = [_Figure(m.span(), m.group("number"), m.group("unit")) for m in quick(PATTERNS["amount"]).finditer(text)]
     taken = [f.span for f in found]
     for m in quick(NARRATIVE_PATTERNS["bare_number_in_list"]).finditer(text):
         if any(s <= m.start() < e for s, e in taken):

@@ -169,9 +169,8 @@ def _build_prose_view(doc: SourceDocument) -> ProseView:
             if not _should_join(previous, body, width):
                 chars.append("\n")
                 offsets.append(offsets[-1] + 1 if offsets else 0)
-        for i, ch in enumerate(body):
-            chars.append(ch)
-            offsets.append(body_start + i)
+        chars.extend(body)  # one entry per character
+        offsets.extend(range(body_start, body_start + len(body)))
         previous = body
     text = "".join(chars)
     offsets.append(len(doc.text))
