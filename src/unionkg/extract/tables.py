@@ -14,6 +14,7 @@ It knows nothing about which table means what: ``final_accounts``,
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -94,6 +95,9 @@ class Token:
         return self.kind in (TokenKind.NUMBER, TokenKind.INTEGER)
 
 
+# Every line of every table is tokenised, and cell texts repeat (empty marks, codes,
+# common amounts, header words): the kind depends on the text alone.
+@functools.lru_cache(maxsize=16384)
 def classify_token(text: str) -> TokenKind:
     """What a token is, from its text alone."""
     if text in EMPTY_CELL_MARKS or TABLE_PATTERNS["empty_token"].fullmatch(text):
