@@ -153,3 +153,14 @@ def test_an_english_query_still_finds_its_chinese_passage_by_meaning(tmp_path: P
         hits = index.search(query, k=4)
         assert hits[0]["doc_id"] == expected, (query, [h["doc_id"] for h in hits])
         assert hits[0]["similarity"] is not None
+
+
+def test_vector_files_written_compressed_by_earlier_versions_still_load(tmp_path: Path) -> None:
+    index = SearchIndex(tmp_path / "index", HashEncoder())
+    index.add_document(_extraction("a", "职工书屋建设经费 300 万元，新建职工书屋 50 个。"))
+    path = tmp_path / "index" / "a.npz"
+    vectors = np.load(path)["vectors"]
+    np.savez_compressed(path, vectors=vectors)  # the format before
+    fresh = SearchIndex(tmp_path / "index", HashEncoder())
+    hits = fresh.search("职工书屋建设", k=1)
+    assert hits and hits[0]["doc_id"] == "a" and hits[0]["similarity"] is not None

@@ -31,6 +31,11 @@ _LOOKUP_CHUNK = 500  # host parameters per SELECT (SQLite allows 999 in old buil
 _SCHEMA = "CREATE TABLE IF NOT EXISTS sentence_vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID"
 
 
+#: Connections a forked child inherited from its parent: kept referenced and never used or closed
+#: (closing SQLite's copy of a parent's connection in a child could disturb the parent's locks).
+_INHERITED: list[sqlite3.Connection] = []
+
+
 def sentence_key(encoder_name: str, dim: int, text: str) -> bytes:
     """Cache key of one sentence for one encoder (two encoders never share vectors)."""
     return hashlib.sha1(f"{encoder_name}\0{dim}\0{text}".encode("utf-8")).digest()
@@ -55,6 +60,9 @@ class SentenceVectorStore:
             return None
         if self._conn is not None and self._pid == os.getpid():
             return self._conn
+        if self._conn is not None:
+            _INHERITED.append(self._conn)
+            self._conn = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -105,4 +113,6 @@ class SentenceVectorStore:
         with self._lock:
             if self._conn is not None and self._pid == os.getpid():
                 self._conn.close()
+            elif self._conn is not None:
+                _INHERITED.append(self._conn)
             self._conn = None
