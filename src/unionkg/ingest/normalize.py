@@ -599,11 +599,40 @@ def respace_line(line: Line) -> Line:
     return edit_line(line, deleted, replaced)
 
 
+SPACE_RUN = re.compile(" +")
+
+
 def tidy_line(line: Line) -> Line:
     """Strip spaces at both ends and collapse runs of spaces to the first one."""
     text = line.text
     if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
         return line
+    if len(text) != len(line.chars):
+        return tidy_line_by_character(line)
+    # Table rows are mostly runs of spaces between cells: copy the stretches
+    # between the runs (and the first space of each inner run) as slices.
+    kept: list[tuple[int, int]] = []
+    position = 0
+    for run in SPACE_RUN.finditer(text):
+        start, end = run.span()
+        if start > position:
+            kept.append((position, start))
+        if start > 0 and end < len(text):
+            kept.append((start, start + 1))
+        position = end
+    if position < len(text):
+        kept.append((position, len(text)))
+    chars: list[str] = []
+    srcs: list[int] = []
+    for start, end in kept:
+        chars.extend(line.chars[start:end])
+        srcs.extend(line.srcs[start:end])
+    return Line(chars, srcs, line.end_src, line.page_end, _text="".join(text[start:end] for start, end in kept))
+
+
+def tidy_line_by_character(line: Line) -> Line:
+    """:func:`tidy_line` one character at a time (the reference; for lines whose
+    characters are not one per entry)."""
     chars: list[str] = []
     srcs: list[int] = []
     for ch, src in zip(line.chars, line.srcs):
