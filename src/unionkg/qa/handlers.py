@@ -224,8 +224,8 @@ def _missed_indicators(ctx: Context) -> list[dict[str, object]]:
 
     The queries read the details of the missed indicators only: with one
     year asked, qa_missed_indicators_in_year binds it too (on a 1M-triple
-    store about 8x less than reading every indicator of the body); with none
-    or several, qa_missed_indicators reads every year (about 3x less) and
+    store about 9x less than reading every indicator of the body); with none
+    or several, qa_missed_indicators reads every year (about 4x less) and
     the years are kept here, as the year may be missing from a hand-written
     graph.
     """
