@@ -45,3 +45,13 @@ def test_decimal_literals_keep_their_canonical_text(value: Decimal | int, text: 
 def test_slug_is_the_same_when_cached(name: str) -> None:
     assert slug(name) == slug(name) == slug.__wrapped__(name)  # type: ignore[attr-defined]
     assert slug("某某市总工会") == "mou-mou-shi-zong-gong-hui"
+
+
+def test_division_look_ups_are_kept_per_gazetteer() -> None:
+    from unionkg.graph.places import Division, Gazetteer
+
+    first = Gazetteer.from_rows([Division("甲省", "990000", "province", None, None, None)])
+    second = Gazetteer.from_rows([Division("乙省", "980000", "province", None, None, None)])
+    assert mapping.division_of(first, "甲省总工会") == first.division_for("甲省总工会") is not None
+    assert mapping.division_of(second, "甲省总工会") is None  # another gazetteer, its own answer
+    assert mapping.division_of(second, "乙省总工会").code == "980000"  # type: ignore[union-attr]

@@ -338,6 +338,7 @@ def _below_province(place: Division, province: Division, gazetteer: Gazetteer) -
     return False
 
 
+@functools.lru_cache(maxsize=16384)  # asked for every name of every document; a pure function of both
 def org_identity_key(name: str, gazetteer: Gazetteer) -> str:
     """The name an organisation's IRI and prefLabel are made from (see docs/graph-model.md).
 
@@ -455,6 +456,14 @@ def zh(text: str) -> Literal:
 # ---------------------------------------------------------------- organisations
 
 
+# A gazetteer look-up compares the name with every place name; the bodies and
+# units of one division recur in every document, and a gazetteer does not change.
+@functools.lru_cache(maxsize=16384)
+def division_of(gazetteer: Gazetteer, name: str) -> Division | None:
+    """``gazetteer.division_for(name)``, kept per gazetteer and name."""
+    return gazetteer.division_for(name)
+
+
 @dataclass
 class OrgResolver:
     """Canonical names, roles, divisions and IRIs of the organisations of one document."""
@@ -499,7 +508,7 @@ class OrgResolver:
             return self.declared[key].role
         if key == self.reporting:
             return OrgRole.FEDERATION
-        if UNION_NAME_PATTERN.search(key) and key.endswith("总工会") and self.gazetteer.division_for(key):
+        if UNION_NAME_PATTERN.search(key) and key.endswith("总工会") and division_of(self.gazetteer, key):
             return OrgRole.FEDERATION  # another federation named in this document
         return OrgRole.UNIT if self.reporting else OrgRole.FEDERATION
 
@@ -520,7 +529,8 @@ class OrgResolver:
             if parent is not None and parent != key:
                 division = self.division(parent)
             else:
-                division = self.gazetteer.code_for(key) or "cn"
+                place = division_of(self.gazetteer, key)
+                division = place.code if place else "cn"
             self._divisions[key] = division
         return division
 
@@ -540,7 +550,7 @@ class OrgResolver:
         """An internal department, or a unit whose name names no place ("职工服务中心"):
         such names repeat in every body, so they are unique only below their body."""
         role = self.role(key)
-        return role is OrgRole.DEPARTMENT or (role is OrgRole.UNIT and self.gazetteer.division_for(key) is None)
+        return role is OrgRole.DEPARTMENT or (role is OrgRole.UNIT and division_of(self.gazetteer, key) is None)
 
     def is_known(self, name: str) -> bool:
         key = self.canonical(name)
