@@ -37,3 +37,22 @@ def test_every_rename_match_holds_a_rename_word(text: str) -> None:
 )
 def test_renamed_units_with_and_without_rename_words(text: str, units: list[str], expected: dict[str, str]) -> None:
     assert renamed_units(text, units) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "matches"),
+    [
+        ("培训完成率达到 95.5%", True),
+        ("覆盖职工 1.2 万人次", True),
+        ("满意度不低于90%", True),
+        ("群众满意度较高", False),  # no digit: read_measurements skips it before any pattern
+        ("完成率达到百分之九十", False),
+    ],
+)
+def test_measured_values_need_a_digit(clause: str, matches: bool) -> None:
+    from unionkg.extract.statistics import _DIGIT, MEASURE_PATTERNS
+
+    found = MEASURE_PATTERNS["value"].search(clause) is not None
+    assert found is matches
+    if found:
+        assert _DIGIT.search(clause)

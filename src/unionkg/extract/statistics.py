@@ -582,6 +582,9 @@ def is_measure_name(name: str) -> bool:
     return bool(share) or (name.endswith(MEASURE_NAME_ENDINGS) and not name.startswith("占") and len(name) >= 3)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def read_measurements(doc: SourceDocument, view: ProseView | None = None) -> list[Measurement]:
     """Every clause of the prose that ends in a measured value, with the name before it.
 
@@ -602,6 +605,8 @@ def read_measurements(doc: SourceDocument, view: ProseView | None = None) -> lis
         subject = lead.group("name") if lead and not any(w in lead.group("name") for w in ("指标", "目标", "情况", "其中")) else subject_field
         for clause in re.finditer(r"[^，,。；;：:\n]+", para):
             body = clause.group(0)
+            if not _DIGIT.search(body):
+                continue  # a measured value has digits (MEASURE_PATTERNS["value"]); most clauses have none
             if (
                 re.search(r"\d\s*(?:亿元|万元|千元|元)", body)
                 or STATISTICS_PATTERNS["output_table_row"].search(body)
