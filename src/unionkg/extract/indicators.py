@@ -173,6 +173,7 @@ class Cells:
     actual: str | None
 
 
+@functools.lru_cache(maxsize=16384)  # every line is compacted by several readers of indicator tables
 def compact(text: str) -> str:
     """Remove line breaks and the spaces flattening added, keeping a space between two numbers."""
     text = re.sub(r"\s*\n\s*", "", text)
