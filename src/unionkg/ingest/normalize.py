@@ -126,6 +126,12 @@ CHAR_MAP: dict[str, str] = build_char_map()
 CHAR_TABLE = str.maketrans(CHAR_MAP)
 ONE_TO_ONE_TABLE = str.maketrans({k: v for k, v in CHAR_MAP.items() if len(v) == 1})
 DELETED_CHAR = re.compile("[" + "".join(sorted(DELETED_CHARS)) + "]")
+# The one-to-one map by character.  A translate looks up every character of the
+# text; replacing, in turn, each mapped character the text holds is a few fast
+# searches in C, and gives the same text as long as no replacement is itself
+# a mapped character (else the translate table is used).
+ONE_TO_ONE: dict[str, str] = {chr(code): str(to) for code, to in ONE_TO_ONE_TABLE.items()}
+_ONE_TO_ONE_CHAINS = bool(set(ONE_TO_ONE.values()) & set(ONE_TO_ONE))
 FULLWIDTH_THOUSANDS_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
 
 # --------------------------------------------------------------------------
@@ -352,9 +358,18 @@ def normalize_cell(text: str) -> str:
 # --------------------------------------------------------------------------
 
 
+def translate_one_to_one(text: str) -> str:
+    """``text.translate(ONE_TO_ONE_TABLE)``, faster on text where few characters change."""
+    if _ONE_TO_ONE_CHAINS:
+        return text.translate(ONE_TO_ONE_TABLE)
+    for ch in ONE_TO_ONE.keys() & set(text):
+        text = text.replace(ch, ONE_TO_ONE[ch])
+    return text
+
+
 def map_characters(original: str) -> Mapped:
     """Apply :data:`CHAR_MAP` (one character to one, or deleted) keeping the map."""
-    chars = list(original.translate(ONE_TO_ONE_TABLE))
+    chars = list(translate_one_to_one(original))
     for m in FULLWIDTH_THOUSANDS_COMMA.finditer(original):
         chars[m.start()] = ","
     deleted = {m.start() for m in DELETED_CHAR.finditer(original)}

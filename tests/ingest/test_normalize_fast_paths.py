@@ -1,4 +1,4 @@
-"""tidy_line (slices between runs of spaces) equals the character-by-character reference."""
+"""Fast paths of the normaliser equal their references: tidy_line (slices between runs of spaces) and the one-to-one character map."""
 
 from __future__ import annotations
 
@@ -47,3 +47,17 @@ def test_tidy_line_equals_the_reference_on_random_lines() -> None:
 def test_a_line_of_multi_character_entries_is_tidied_by_character() -> None:
     line = Line(["ab", " ", " ", "c"], [0, 1, 2, 3], 4, False)
     assert tidy_line(line).chars == ["ab", " ", "c"]
+
+
+@pytest.mark.parametrize("text", ["", "普通文字", "（一）收入１２３．４５万元　合计＝１００％", "a\tb\u00a0c−1﹦2≧3", "\u3000" * 5])
+def test_one_to_one_replacement_equals_the_translate_table(text: str) -> None:
+    from unionkg.ingest.normalize import ONE_TO_ONE_TABLE, translate_one_to_one
+
+    assert translate_one_to_one(text) == text.translate(ONE_TO_ONE_TABLE)
+
+
+def test_every_mapped_character_is_replaced_like_the_table_does() -> None:
+    from unionkg.ingest.normalize import ONE_TO_ONE, ONE_TO_ONE_TABLE, translate_one_to_one
+
+    every = "".join(sorted(ONE_TO_ONE)) + "不变"
+    assert translate_one_to_one(every) == every.translate(ONE_TO_ONE_TABLE)
