@@ -543,6 +543,18 @@ def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) 
     return ranked
 
 
+def _amounts_in_years(ctx: Context, org: str, years: list[int]) -> list[dict[str, object]]:
+    """qa_amounts rows of a body in ``years`` (every year when empty), in the query's order.
+
+    One year is bound in the query (a look-up instead of every year of the
+    body: on a 1M-triple store 14 ms instead of 77-94); the year is a
+    required pattern of qa_amounts, so binding it keeps the same rows.
+    """
+    if len(years) == 1:
+        return ctx.run("qa_amounts", org=org, year=years[0])
+    return _in_years(ctx.run("qa_amounts", org=org), years)
+
+
 def _amount_row(r: dict[str, object]) -> dict[str, object]:
     out = _clean(r)
     out["phase"] = _phase(r)
@@ -626,7 +638,7 @@ def unit_amounts(ctx: Context) -> Outcome:
     years = ctx.links.years or ([max(entry.years)] if entry and entry.years else [])
     concept = amount_concept(ctx.topic)
     unit_rows = [r for r in _in_years(ctx.run("qa_unit_amounts", parent=parent), years) if not r.get("qualifier")]
-    own_rows = [r for r in _in_years(ctx.run("qa_amounts", org=parent), years) if r.get("scope") != "department" and not r.get("qualifier")]
+    own_rows = [r for r in _amounts_in_years(ctx, parent, years) if r.get("scope") != "department" and not r.get("qualifier")]
     out: list[dict[str, object]] = []
     for org in [parent] + sorted({str(r["org"]) for r in unit_rows}):
         pool = own_rows if org == parent else [r for r in unit_rows if r.get("org") == org]
@@ -649,7 +661,7 @@ def _direction_ok(r: dict[str, object], direction: str | None) -> bool:
 
 def _stated_difference(ctx: Context, org: str) -> Outcome | None:
     """A final figure's difference from the year's budget as the document states it ("比年初预算增加 x 万元")."""
-    rows = [r for r in _in_years(ctx.run("qa_amounts", org=org), ctx.links.years) if r.get("qualifier") == "difference_from_budget"]
+    rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if r.get("qualifier") == "difference_from_budget"]
     # the line asked, also without its trailing 支出 / 收入 ("机关运行经费" for 机关运行经费支出)
     stems = [r for r in rows if len(stem := re.sub(r"(?:支出|收入)$", "", item_core(r.get("item")))) >= 3 and stem in ctx.q.text]
     hits = _matching_amounts(ctx, rows, amount_concept(ctx.topic)) if not stems else stems
@@ -671,7 +683,8 @@ def budget_vs_final(ctx: Context) -> Outcome:
     stated = _stated_difference(ctx, org) if BUDGET_DIFFERENCE_QUESTION.search(ctx.q.text) else None
     if stated is not None:
         return stated
-    all_rows = [r for r in ctx.run("qa_amounts", org=org) if not r.get("qualifier")]  # totals, not rates or differences
+    # totals, not rates or differences; of the asked year only when one is asked (the loop below reads no other)
+    all_rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years if len(ctx.links.years) == 1 else []) if not r.get("qualifier")]
     direction = asked_direction(ctx.topic)
     concept = amount_concept(ctx.topic)
     concepts = [c for c in (concept, "income_total" if direction == "revenue" else "expenditure_total", "budget_total") if c]
