@@ -11,6 +11,7 @@ ParsedValue(comparator=<Comparator.GE: '>='>, value=Decimal('4000'), unit='人',
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -36,6 +37,7 @@ def _ascii_number(text: str) -> str:
     return text.translate(_HALF_WIDTH).replace(",", "").replace(" ", "")
 
 
+@functools.lru_cache(maxsize=16384)  # every cell of every table row is read, often more than once
 def parse_number(text: str) -> Decimal | None:
     """A number printed alone (a table cell); None for empty marks or non-numbers.
 
