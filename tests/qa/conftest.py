@@ -19,6 +19,18 @@ def fixture_store() -> OxigraphStore:
 
 
 @pytest.fixture(scope="session")
+def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
+    """A small synthetic graph (benchmarks/synthetic_graph.py, about 18 documents: one body with 16, one with 2)."""
+    from benchmarks.synthetic_graph import write_nquads
+
+    dump = tmp_path_factory.mktemp("synthetic") / "dump.nq"
+    write_nquads(dump, 40_000)
+    store = OxigraphStore(None)
+    store.load_nquads(dump)
+    return store
+
+
+@pytest.fixture(scope="session")
 def use_answerer(fixture_store: OxigraphStore):  # type: ignore[no-untyped-def]
     from unionkg.qa.answerer import Answerer
 

@@ -10,24 +10,11 @@ drops rows), and what ``Context.run`` keeps, one row per fact, the same too.
 
 from __future__ import annotations
 
-import pytest
-
 from unionkg.graph.store import OxigraphStore
 from unionkg.qa.handlers import Context, _amounts_in_years
 
 DIMENSION = "http://data.openbudgets.eu/ontology/dsd/dimension/"
 UKG = "https://w3id.org/unionkg/def/ukg#"
-
-
-@pytest.fixture(scope="module")
-def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
-    from benchmarks.synthetic_graph import write_nquads
-
-    dump = tmp_path_factory.mktemp("synthetic-amounts") / "dump.nq"
-    write_nquads(dump, 40_000)
-    store = OxigraphStore(None)
-    store.load_nquads(dump)
-    return store
 
 
 def _context(store: OxigraphStore) -> Context:

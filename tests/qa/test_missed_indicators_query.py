@@ -26,6 +26,7 @@ from unionkg.graph.store import OxigraphStore
 from unionkg.qa.handlers import Context
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
+SKOS_PREF_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
 SORT_KEYS = ("orgLabel", "year", "projectLabel", "indicator")  # the ORDER BY of both queries
 
 # A body with two labels, two documents of one year stating the same indicator
@@ -64,18 +65,12 @@ def awkward_store() -> OxigraphStore:
     store = OxigraphStore(None)
     graph = Graph().parse(data=AWKWARD, format="turtle")
     store.replace_graph("https://example.org/graph/a", graph)
-    store.replace_graph("https://example.org/graph/b", Graph().parse(data=AWKWARD, format="turtle"))  # every triple twice
-    return store
-
-
-@pytest.fixture(scope="module")
-def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
-    from benchmarks.synthetic_graph import write_nquads
-
-    dump = tmp_path_factory.mktemp("synthetic-missed") / "dump.nq"
-    write_nquads(dump, 40_000)
-    store = OxigraphStore(None)
-    store.load_nquads(dump)
+    # another document graph of the body repeats its labels and the project's, as real ones do
+    repeated = Graph()
+    for triple in graph.triples((None, SKOS_PREF_LABEL, None)):
+        if str(triple[0]).endswith(("/body", "/p1")):
+            repeated.add(triple)
+    store.replace_graph("https://example.org/graph/b", repeated)
     return store
 
 

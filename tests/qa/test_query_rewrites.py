@@ -25,17 +25,6 @@ REWRITTEN = sorted(p.stem for p in BEFORE.glob("*.rq"))
 BINDING = {"qa_unit_amounts": "parent"}
 
 
-@pytest.fixture(scope="module")
-def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
-    from benchmarks.synthetic_graph import write_nquads
-
-    dump = tmp_path_factory.mktemp("synthetic") / "dump.nq"
-    write_nquads(dump, 40_000)  # about 18 documents: one body with 16, one with 2
-    store = OxigraphStore(None)
-    store.load_nquads(dump)
-    return store
-
-
 def _bodies(store: OxigraphStore) -> list[str]:
     rows = store.select("SELECT DISTINCT ?o WHERE { { ?x <https://w3id.org/unionkg/def/ukg#org> ?o } UNION { ?x <http://data.openbudgets.eu/ontology/dsd/dimension/organization> ?o } UNION { ?u <http://www.w3.org/ns/org#subOrganizationOf> ?o } UNION { ?x <https://w3id.org/unionkg/def/ukg#payer> ?o } }")
     return sorted(str(r["o"]) for r in rows.values() if r["o"] is not None)
