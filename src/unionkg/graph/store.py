@@ -92,6 +92,9 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.BlankNode(str(term))
 
 
+_UNCONVERTED = object()  # a memo miss (None is a value: an unbound variable)
+
+
 def from_ox(term: object) -> Node | None:
     from rdflib import BNode
 
@@ -358,7 +361,19 @@ class OxigraphStore:
         if not isinstance(solutions, ox.QuerySolutions):
             raise QuerySyntaxError("expected a SELECT query")
         variables = [v.value for v in solutions.variables]
-        rows = [{name: from_ox(sol[name]) for name in variables} for sol in solutions]
+        # each distinct term converted once: rows repeat bodies, years, labels and documents
+        # (qa_indicators at 1M triples: 2,058 distinct terms in 14,938 cells, 66 -> 12 ms)
+        converted: dict[object, Node | None] = {}
+        rows = []
+        for sol in solutions:
+            row: dict[str, Node | None] = {}
+            for name in variables:
+                term = sol[name]
+                value = converted.get(term, _UNCONVERTED)
+                if value is _UNCONVERTED:
+                    value = converted[term] = from_ox(term)
+                row[name] = value  # type: ignore[assignment]
+            rows.append(row)
         return SelectResult(variables, rows)
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
