@@ -87,3 +87,38 @@ def test_a_persistent_store_keeps_the_loaded_graph(tmp_path) -> None:  # type: i
     store.close()
     reopened = OxigraphStore(tmp_path / "store", read_only=True)
     assert reopened.count_triples(GRAPH) == len(TRIPLES)
+
+
+class _FlushCounter:
+    """The pyoxigraph store, counting flush() calls."""
+
+    def __init__(self, raw: ox.Store):
+        self.raw = raw
+        self.flushes = 0
+
+    def flush(self) -> None:
+        self.flushes += 1
+        self.raw.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.raw, name)
+
+
+def test_a_persistent_store_flushes_its_memtables_every_so_many_quads(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from unionkg.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "FLUSH_EVERY_QUADS", 6)
+    store = OxigraphStore(tmp_path / "store")
+    counter = _FlushCounter(store.oxigraph)
+    monkeypatch.setattr(store, "_store", counter)
+    store.replace_nquads("http://example.org/doc/a", _nquads(TRIPLES, "http://example.org/doc/a"))  # 4 quads
+    assert counter.flushes == 0
+    store.replace_graph("http://example.org/doc/b", TRIPLES[:2])  # type: ignore[arg-type]  # 6: flush
+    assert counter.flushes == 1
+    store.add_quads([ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("x"), ox.NamedNode("http://example.org/doc/c"))])
+    assert counter.flushes == 1
+    memory = OxigraphStore()
+    in_memory = _FlushCounter(memory.oxigraph)
+    monkeypatch.setattr(memory, "_store", in_memory)
+    memory.replace_nquads(GRAPH, _nquads(TRIPLES * 3))
+    assert in_memory.flushes == 0  # nothing on disk to flush
