@@ -10,7 +10,11 @@ store and index only, and :func:`commit_prepared` writes the graph, the
 ontology and the index files.  ``ingest_paths(..., jobs=N)`` runs the first
 step in N worker processes and the second in the calling process, one
 document at a time and in input order, so reports, progress and the
-atomicity of each document are those of ``jobs=1``.
+atomicity of each document are those of ``jobs=1``.  A worker hands its
+graph over as N-Quads bytes, which the writer loads with one
+``Store.load`` (:meth:`~unionkg.graph.store.OxigraphStore.replace_nquads`);
+up to ``PREFETCH_PER_JOB`` documents per worker are in flight, so a slow
+document holds up the writer but not the other workers.
 
 The mapping's triples go to validation and to the embedded store as tuples
 (``map_extraction``); an rdflib graph is built only for a store that needs
@@ -253,8 +257,9 @@ PREFETCH_PER_JOB = 8
 
 
 #: More workers than this only queue behind the writer, which commits a
-#: document in about 40 ms (so at most ~25 documents/s) while a worker needs
-#: 0.2-0.5 CPU-s to prepare one.
+#: document of the genre in about 20-25 CPU-ms (almost all of it RocksDB
+#: writing the quads: at most ~40-50 documents/s) while a worker needs
+#: 0.15-0.4 CPU-s to prepare one.
 MAX_DEFAULT_JOBS = 8
 
 
