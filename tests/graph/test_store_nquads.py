@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
 
 import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Literal, Namespace, URIRef
 
-from unionkg.graph.store import OxigraphStore, _triples_to_ox
+from unionkg.errors import StoreError
+from unionkg.graph.store import OxigraphStore, _triples_to_ox, flush_or_compact
 
 EX = Namespace("http://example.org/")
 GRAPH = "http://example.org/doc/1"
@@ -89,36 +91,53 @@ def test_a_persistent_store_keeps_the_loaded_graph(tmp_path) -> None:  # type: i
     assert reopened.count_triples(GRAPH) == len(TRIPLES)
 
 
-class _FlushCounter:
-    """The pyoxigraph store, counting flush() calls."""
+class _FakeRocks:
+    """A store whose flush blocks until a compaction ran (the state pyoxigraph 0.5.13 was seen in), or fails."""
 
-    def __init__(self, raw: ox.Store):
-        self.raw = raw
-        self.flushes = 0
+    def __init__(self, stuck: bool, unblocked_by_compaction: bool = True, error: Exception | None = None):
+        self.compacted = threading.Event()
+        self.released = threading.Event()
+        if not stuck:
+            self.released.set()
+        self.unblocked_by_compaction = unblocked_by_compaction
+        self.error = error
+        self.calls: list[str] = []
 
     def flush(self) -> None:
-        self.flushes += 1
-        self.raw.flush()
+        self.calls.append("flush")
+        if self.error is not None:
+            raise self.error
+        self.released.wait(timeout=30)
 
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.raw, name)
+    def optimize(self) -> None:
+        self.calls.append("optimize")
+        if self.unblocked_by_compaction:
+            self.released.set()
 
 
-def test_a_persistent_store_flushes_its_memtables_every_so_many_quads(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_flush_that_returns_is_all_close_does() -> None:
+    fake = _FakeRocks(stuck=False)
+    flush_or_compact(fake, "/x/store", stuck_after=5)  # type: ignore[arg-type]
+    assert fake.calls == ["flush"]
+
+
+def test_a_stuck_flush_is_let_finish_by_a_compaction() -> None:
+    fake = _FakeRocks(stuck=True)
+    flush_or_compact(fake, "/x/store", stuck_after=0.05)  # type: ignore[arg-type]
+    assert fake.calls == ["flush", "optimize"]
+    assert fake.released.is_set()
+
+
+def test_a_flush_stuck_even_after_compacting_is_given_up(monkeypatch: pytest.MonkeyPatch) -> None:
     from unionkg.graph import store as store_module
 
-    monkeypatch.setattr(store_module, "FLUSH_EVERY_QUADS", 6)
-    store = OxigraphStore(tmp_path / "store")
-    counter = _FlushCounter(store.oxigraph)
-    monkeypatch.setattr(store, "_store", counter)
-    store.replace_nquads("http://example.org/doc/a", _nquads(TRIPLES, "http://example.org/doc/a"))  # 4 quads
-    assert counter.flushes == 0
-    store.replace_graph("http://example.org/doc/b", TRIPLES[:2])  # type: ignore[arg-type]  # 6: flush
-    assert counter.flushes == 1
-    store.add_quads([ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("x"), ox.NamedNode("http://example.org/doc/c"))])
-    assert counter.flushes == 1
-    memory = OxigraphStore()
-    in_memory = _FlushCounter(memory.oxigraph)
-    monkeypatch.setattr(memory, "_store", in_memory)
-    memory.replace_nquads(GRAPH, _nquads(TRIPLES * 3))
-    assert in_memory.flushes == 0  # nothing on disk to flush
+    monkeypatch.setattr(store_module, "FLUSH_AFTER_COMPACTION_S", 0.05)
+    fake = _FakeRocks(stuck=True, unblocked_by_compaction=False)
+    flush_or_compact(fake, "/x/store", stuck_after=0.05)  # type: ignore[arg-type]  # returns: the log holds the commits
+    assert fake.calls == ["flush", "optimize"]
+    fake.released.set()
+
+
+def test_a_failing_flush_is_a_store_error_naming_the_store() -> None:
+    with pytest.raises(StoreError, match="/x/store"):
+        flush_or_compact(_FakeRocks(stuck=False, error=OSError("disk full")), "/x/store", stuck_after=5)  # type: ignore[arg-type]

@@ -150,12 +150,53 @@ def _syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"SPARQL syntax error: {exc}", detail={"query": sparql[:2000]})
 
 
-#: Quads written between two flushes of an embedded store's memtables.
-#: RocksDB (as pyoxigraph sets it up) switches a memtable at 128 MB; the
-#: write-ahead log grows by about 750 bytes per quad of the genre (the quad in
-#: six indexes plus its new strings), so 100,000 quads (~75 MB of log, ~45
-#: documents) keep every memtable well below the switch.
-FLUSH_EVERY_QUADS = 100_000
+#: Seconds a flush may take before :func:`flush_or_compact` takes it as stuck.
+#: A normal flush of full memtables takes a few seconds at most.
+FLUSH_STUCK_AFTER_S = 20.0
+#: Seconds to wait for a stuck flush once a compaction ran (then give up: the
+#: write-ahead log holds every commit, the next open replays it).
+FLUSH_AFTER_COMPACTION_S = 60.0
+
+
+def flush_or_compact(store: ox.Store, where: str, stuck_after: float | None = None) -> None:
+    """``store.flush()``, with a way out when it never returns.
+
+    With pyoxigraph 0.5.13, ``flush()`` was seen to wait forever: after an
+    ingest of 300 synthetic documents (~700k quads, no flush during the
+    ingest), 4 times out of 4, with the RocksDB flush thread idle.  A
+    compaction (``optimize``) in that state makes the waiting flush finish
+    (measured: 1.6 s for those 700k quads), so the flush runs in a helper
+    thread and, when it has not returned after ``stuck_after`` seconds, the
+    store is compacted.  Flushing now and then during the ingest avoided the
+    state too, but cost ~15 CPU-ms per document in extra compactions.
+    Nothing is lost either way: every commit is in the write-ahead log.
+    """
+    import logging
+
+    done = threading.Event()
+    failure: list[BaseException] = []
+
+    def flush() -> None:
+        try:
+            store.flush()
+        except BaseException as exc:  # reported on the caller's thread
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=flush, name="unionkg-flush", daemon=True).start()
+    if not done.wait(FLUSH_STUCK_AFTER_S if stuck_after is None else stuck_after):
+        logging.getLogger(__name__).warning("%s: the store's flush has not returned after %.0f s; compacting the store to let it finish", where, FLUSH_STUCK_AFTER_S if stuck_after is None else stuck_after)
+        try:
+            store.optimize()
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot close the store at {where}: its flush is stuck and compacting failed: {exc}") from exc
+        if not done.wait(FLUSH_AFTER_COMPACTION_S):
+            logging.getLogger(__name__).warning("%s: the flush is still stuck; closing without it (the write-ahead log holds every commit)", where)
+            return
+    if failure:
+        exc = failure[0]
+        raise StoreError(f"cannot flush the store at {where}: {exc}") from exc
 
 READ_ONLY_OPEN_ATTEMPTS = 40
 READ_ONLY_FIRST_DELAY_S = 0.005
@@ -221,7 +262,6 @@ class OxigraphStore:
         self.read_only = read_only
         # replace_quads reads, then writes: one writer at a time per store.
         self._write_lock = threading.Lock()
-        self._unflushed_quads = 0  # quads written since the last flush (see _wrote)
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -287,11 +327,11 @@ class OxigraphStore:
                     if came:
                         parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_ntriples(came)}\n}} }}")
                     self._store.update(" ;\n".join(parts))
-            # No flush per document: a committed Oxigraph transaction is in
-            # RocksDB's write-ahead log, which survives SIGKILL
-            # (tests/reliability); flushing memtables after every document
-            # cost ~40 ms each.  _wrote flushes now and then, close() once.
-            self._wrote(len(new))
+            # No flush here: a committed Oxigraph transaction is in RocksDB's
+            # write-ahead log, which survives SIGKILL (tests/reliability);
+            # flushing memtables after every document cost ~40 ms each, and
+            # every 100,000 quads still ~15 CPU-ms per document in extra
+            # compactions.  close() flushes once.
 
     def replace_nquads(self, graph: str, nquads: bytes) -> None:
         """Atomically replace ``graph`` with the quads of an N-Quads document (each in ``graph``).
@@ -309,16 +349,13 @@ class OxigraphStore:
             if not self._store.contains_named_graph(g):
                 if nquads.strip():
                     self._store.load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
-                    self._wrote(nquads.count(b"\n"))
                 return
         self.replace_quads(graph, ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads (each naming its graph) in one transaction, without reading anything."""
-        added = list(quads)
         with self._write_lock:
-            self._store.extend(added)
-            self._wrote(len(added))
+            self._store.extend(list(quads))
 
     def patch_graph(self, graph: str, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
         """Remove some quads of ``graph`` and add others in one transaction.
@@ -438,25 +475,9 @@ class OxigraphStore:
     def oxigraph(self) -> ox.Store:
         return self._store
 
-    def _wrote(self, quads: int) -> None:
-        """Count quads written; flush the memtables once FLUSH_EVERY_QUADS have been written since the last flush.
-
-        Called with the write lock held.  Why at all, when the write-ahead
-        log already makes every commit durable: with the memtables left to
-        fill, RocksDB switches them by itself, and a later ``flush()`` (the
-        one in close()) was seen to wait forever (pyoxigraph 0.5.13: an
-        ingest of 300 synthetic documents, ~700k quads, then close()).  Flushing before any memtable is full keeps
-        the store out of that state, and costs one flush (~40 ms) per
-        FLUSH_EVERY_QUADS, under 1 ms per document of the genre.
-        """
-        self._unflushed_quads += quads
-        if self.path is not None and self._unflushed_quads >= FLUSH_EVERY_QUADS:
-            self._store.flush()
-            self._unflushed_quads = 0
-
     def close(self) -> None:
         if self.path is not None and not self.read_only:  # a read-only instance cannot flush
-            self._store.flush()
+            flush_or_compact(self._store, str(self.path))
         del self._store
 
 
