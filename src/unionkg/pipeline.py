@@ -257,9 +257,10 @@ PREFETCH_PER_JOB = 8
 
 
 #: More workers than this only queue behind the writer, which commits a
-#: document of the genre in about 20-25 CPU-ms (almost all of it RocksDB
-#: writing the quads: at most ~40-50 documents/s) while a worker needs
-#: 0.15-0.4 CPU-s to prepare one.
+#: synthetic document of the genre (~2,300 quads) in 30-37 CPU-ms at 1,000
+#: documents (almost all of it RocksDB writing the quads in one transaction:
+#: at most ~27-33 documents/s) while a worker needs 0.1-0.4 CPU-s to
+#: prepare one.
 MAX_DEFAULT_JOBS = 8
 
 
