@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from unionkg.extract.cn_numerals import count_value
 from unionkg.extract.organizations import (
     FORMER_NAME_NOTE,
     FORMER_NAME_NOTES,
@@ -17,7 +18,6 @@ from unionkg.extract.organizations import (
     TABLE_LIST_INTRO,
     UNIT_COUNT_PATTERNS,
     UNITS_COUNTED_IN_JIA,
-    _count_value,
     names_in_note,
     funding_in_note,
     is_place_stripped_name,
@@ -83,7 +83,7 @@ def test_pattern_examples(name: str) -> None:
 
 @pytest.mark.parametrize(("text", "value"), [("12", 12), ("两", 2), ("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("几", None)])
 def test_count_values(text: str, value: int | None) -> None:
-    assert _count_value(text) == value
+    assert count_value(text) == value
 
 
 @pytest.mark.parametrize(

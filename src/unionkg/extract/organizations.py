@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
 
+from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, COUNT_SRC, count_value
 from unionkg.extract.context import clean_org_name
 from unionkg.extract.doccache import Identity, all_matches, shared
 from unionkg.extract.patterns import (
@@ -302,7 +303,9 @@ def _listed_units(view: ProseView, head: re.Match[str], stop: int) -> tuple[list
     tail = ORG_PATTERNS["list_after_count"].match(view.text, head.end())
     if tail is None:
         return [], None  # "…事业单位1个。"
-    count = int(head.group("count"))
+    count = count_value(head.group("count"))
+    if count is None:
+        return [], None  # numerals that are no number ("二〇二个")
     reform = None
     items: list[ListItem] = []
     if tail.group("plist"):
@@ -390,7 +393,7 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
             items = split_list(listed, m.start("list"))
         else:
             items, reform = _listed_units(view, m, stop)
-            if len(items) > int(m.group("count")):
+            if len(items) > (count_value(m.group("count")) or 0):
                 pass  # a breakdown's list: the head's type is not the items' (_in_breakdown)
             elif kind == "funding":
                 funding = FUNDING_TYPES[m.group("type")]
@@ -618,8 +621,8 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|军转干部|单列编制|离休干部|退休干部|退休职工"
         # 在编人数 9 人 / 编制内人数 9 人 / 编内人员 9 名 / 编制人员 9 人 (people on the establishment) /
         # "编制 9 人，实有 8 人" (实有 without 人数)
-        r"|在编人数|编制内(?:人数|人员)|编内(?:人数|人员)|编制人员|实有(?=\s*\d)|工勤(?=\s*\d))"
-        r"\s*(?:为|共|有|共有)?\s*(?P<count>\d+)\s*(?P<unit>人|名)"
+        rf"|在编人数|编制内(?:人数|人员)|编内(?:人数|人员)|编制人员|实有(?=\s*[\d{CN_NUMERAL_CHARS}])|工勤(?=\s*[\d{CN_NUMERAL_CHARS}]))"
+        rf"\s*(?:为|共|有|共有)?\s*{COUNT_SRC}\s*(?P<unit>人|名)"
     ),
     # the main labels with a colon or a word of sum: "编制人数：9 人" / "实有人数: 8 名" /
     # "编制人数合计 9 人" / "编制人数共计：9 人"
@@ -630,7 +633,7 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
     "label_cell": re.compile(rf"{_MAIN_STAFF_LABELS}\s*[|｜]\s*(?P<count>\d+)(?:\s*(?P<unit>人|名))?(?![\d.%])"),
     # 3 名退休人员 / （不含原某某职工学校 4 名退休人员）
     "count_first": re.compile(
-        r"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d，,。；;：:]{0,30}?)\s*)?(?<![\d.])(?P<count>\d+)\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
+        rf"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d{CN_NUMERAL_CHARS}，,。；;：:]{{0,30}}?)\s*)?(?<![\d.]){COUNT_SRC}\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
     ),
 }
 
@@ -1057,9 +1060,7 @@ def units_after_intro(view: ProseView, federation: str | None) -> list[tuple[Lis
 
 # ---------------------------------------------------------------- stated counts of units
 
-#: Small counts in Chinese numerals ("两个直属单位").
-CN_COUNTS: dict[str, int] = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_UC_COUNT = r"(?P<count>\d+|[一两二三四五六七八九十]{1,3})"
+_UC_COUNT = COUNT_SRC
 #: Who the counted units belong to, or the scope they are counted in.
 _UC_OWNER = r"(?:下属|直属|所属|附属|二级|局属|厅属|委属|会属)"
 _UC_SCOPE = r"(?:纳入[^，,。；;：:\n]{0,30}?范围的|本部门|部门)"
@@ -1083,19 +1084,6 @@ UNIT_COUNT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
-def _count_value(text: str) -> int | None:
-    """"12" -> 12, "两" -> 2, "十二" -> 12 (small counts only)."""
-    if text.isdigit():
-        return int(text)
-    if text in CN_COUNTS:
-        return CN_COUNTS[text]
-    if len(text) == 2 and text[0] == "十" and text[1] in CN_COUNTS:
-        return 10 + CN_COUNTS[text[1]]
-    if len(text) in (2, 3) and text[1] == "十" and text[0] in CN_COUNTS:
-        return CN_COUNTS[text[0]] * 10 + (CN_COUNTS.get(text[2], 0) if len(text) == 3 else 0)
-    return None
-
-
 def unit_counts(view: ProseView, federation: str | None, year: int | None) -> list[StatisticalCount]:
     """The stated numbers of budget units ("预算单位 4 个", "下属 3 个事业单位") as counts of the body.
 
@@ -1107,7 +1095,7 @@ def unit_counts(view: ProseView, federation: str | None, year: int | None) -> li
     found: list[tuple[int, int, str, int, str]] = []
     for pattern in UNIT_COUNT_PATTERNS.values():
         for m in all_matches(pattern, view.text):
-            count = _count_value(m.group("count"))
+            count = count_value(m.group("count"))
             if count is None or any(s < m.end() and m.start() < e for s, e, *_rest in found):
                 continue
             item = (m.groupdict().get("owner") or "") + m.group("item")
@@ -1163,6 +1151,9 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     known = unit_names + ([federation] if federation else [])
     staffing = staffing_matches(view.text)
     for m, category in zip(staffing, staff_categories(view.text, staffing), strict=True):
+        count = count_value(m.group("count"))
+        if count is None:
+            continue  # numerals that are no number ("一一人")
         in_note = _in_staffing_note(view.text, m.start())
         if is_match_of(m, STAFF_EXTRA_PATTERNS["count_first"]) and not in_note:
             continue  # "支付工人文化宫 10 名在编人员…经费": a figure printed number first is read only in a note
@@ -1172,7 +1163,7 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         if org is None:
             continue
         scope = staffing_scope(view.text, m.start(), org, federation, sections)
-        facts.append(Staffing(view.evidence(m.start(), m.end(), KEY), org, category, int(m.group("count")), staffing_label(m), year=context.year, scope=scope))
+        facts.append(Staffing(view.evidence(m.start(), m.end(), KEY), org, category, count, staffing_label(m), year=context.year, scope=scope))
     if federation:
         for start, end, text, _org in _list_paragraphs(view, "duty_heading"):
             facts.append(Duty(view.evidence(start, end, KEY), federation, text))

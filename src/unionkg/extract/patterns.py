@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from unionkg.extract.cn_numerals import COUNT_SRC
 from unionkg.model import Comparator
 
 # ---------------------------------------------------------------------------
@@ -395,6 +396,9 @@ STAFF_POST_TYPES: Final[tuple[str, ...]] = (
 )
 
 _N = r"(?P<count>\d+)"
+#: A count in digits or in Chinese numerals with guards against ordinals, list markers
+#: and dates ("编制数九人", "事业单位一个", "等五个部门"; not "第三", "一、", "二〇二三年").
+_N_OR_WORDS = COUNT_SRC
 #: Characters of a small count in Chinese numerals ("两个", "三个").
 _CN_COUNT_CHARS = "一二两三四五六七八九十"
 #: A count in digits or Chinese numerals (a unit list's count is not used, only its list).
@@ -410,9 +414,9 @@ _LIST_CONNECTIVES = "分别为|分别是|包括|是|为|即"
 ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # 全额拨款事业单位 4 个：A、B / 差额拨款事业单位1个，是X / 自收自支事业单位2个，是A、B
     # (the list itself is read by "list_after_count")
-    "funding_list": re.compile(rf"(?P<type>{_alternation(FUNDING_TYPES)})(?:事业单位|事业|单位)\s*(?:有|共)?\s*{_N}\s*个"),
+    "funding_list": re.compile(rf"(?P<type>{_alternation(FUNDING_TYPES)})(?:事业单位|事业|单位)\s*(?:有|共)?\s*{_N_OR_WORDS}\s*个"),
     # 公益一类事业单位 2 个：A、B / 参照公务员法管理事业单位1个，为X (the list is read by "list_after_count")
-    "reform_list": re.compile(rf"(?P<class>{_alternation(REFORM_CLASSES)})(?:的)?(?:事业单位|事业|单位)\s*(?:有|共)?\s*{_N}\s*个"),
+    "reform_list": re.compile(rf"(?P<class>{_alternation(REFORM_CLASSES)})(?:的)?(?:事业单位|事业|单位)\s*(?:有|共)?\s*{_N_OR_WORDS}\s*个"),
     # what follows "N个": an optional parenthesis, then the list: （A、B） / ：A、B / ，分别为A、B / ，为A
     "list_after_count": re.compile(
         r"(?=\s*[^\s；;。])\s*(?:[（(](?P<plist>[^（）()]+)[）)])?\s*[，,：:]?\s*(?:分别是|分别为|是|为|包括)?\s*[：:]?\s*(?P<list>[^；;。\n]*)"
@@ -429,11 +433,11 @@ ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     ),
     # 内设 7 个部室，分别为：A、B / 设立 12 个内设机构，分别是：A、B
     "department_list": re.compile(
-        rf"(?:内设|设立|设有|下设)\s*{_N}\s*个\s*(?:内设机构|部室|科室|处室|股室|职能部室|部门|机构)[^：:。；;]{{0,20}}?[，,]?\s*(?:分别为|分别是|为|是|包括)\s*[：:]?\s*(?P<list>[^；;。\n]+)"
+        rf"(?:内设|设立|设有|下设)\s*{_N_OR_WORDS}\s*个\s*(?:内设机构|部室|科室|处室|股室|职能部室|部门|机构)[^：:。；;]{{0,20}}?[，,]?\s*(?:分别为|分别是|为|是|包括)\s*[：:]?\s*(?P<list>[^；;。\n]+)"
     ),
     # 机关内设办公室、组织部、...13个职能部室
     "department_list_before_count": re.compile(
-        rf"内设(?P<list>(?:(?!内设)[^；;。\n《》]){{4,400}}?)(?:等)?\s*{_N}\s*个\s*(?:职能部室|内设机构|部室|科室|处室)"
+        rf"内设(?P<list>(?:(?!内设)[^；;。\n《》]){{4,400}}?)(?:等)?\s*{_N_OR_WORDS}\s*个\s*(?:职能部室|内设机构|部室|科室|处室|部门)"
     ),
     # 编制人数 52人 / 行政编制（含参公单位）37人 / 编制总数为86人 / 实有人数 22人 / 编内在职73人 /
     # 全额事业在职30人 / 行政人员 39 人 / 退休人员 28人 / 退休补助 5人 / 在编在职实有人数 5 名
@@ -443,7 +447,7 @@ ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         rf"|(?:{_alternation(STAFF_POST_TYPES)}|编内|在编)?在职(?:人数|人员)?"
         rf"|(?:{_alternation(STAFF_POST_TYPES)})人员"
         rf"|离退休人员|离退休人数|退休人员|退休人数|离休人员|退休补助(?:人员)?|退休人)"
-        rf"\s*(?:[（(][^（()）\d]{{1,12}}[）)])?\s*(?:为|共|有|共有)?\s*{_N}\s*(?P<unit>人|名)"
+        rf"\s*(?:[（(][^（()）\d]{{1,12}}[）)])?\s*(?:为|共|有|共有)?\s*{_N_OR_WORDS}\s*(?P<unit>人|名)"
     ),
     # what follows a staffing figure that is then broken down: "编内在职73人，其中：" / "在职人数 132 人，包括"
     "staffing_breakdown": re.compile(r"\s*[，,：:；;]?\s*(?:其中|包括|含)"),
