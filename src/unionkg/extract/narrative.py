@@ -55,6 +55,7 @@ from unionkg.extract.patterns import (
 from unionkg.extract.project_tables import evaluator_is_third_party
 from unionkg.extract.registry import register, warn
 from unionkg.extract.scan import finditer_near, is_match_of, quick
+from unionkg.extract.signs import SIGN_PATTERNS, TRIANGLE_CHANGE_WORD
 from unionkg.extract.textview import ProseView, marker_rank, prose_view
 
 #: Rank of a 第X部分 part heading (see :data:`unionkg.extract.textview.MARKER_RANKS`).
@@ -106,7 +107,8 @@ def _clause_start(text: str, position: int, floor: int = 0) -> int:
 
 
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?\s*)")
-_ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[一二三四五六七八九十]+[、．.])\s*")
+# a list marker at the start of a label: (一) / 1、 / 一、 / a bullet glyph ("▲ 全年给予…": a bullet, never a sign)
+_ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[一二三四五六七八九十]+[、．.]|[•●■◆▲►△▶◇])\s*")
 _CODE_PREFIX = PATTERNS["classification_code_level"]
 
 
@@ -428,6 +430,13 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             continue
         if start in prior:
             raw_prior = text[_clause_start(text, start) : start]
+            signed = SIGN_PATTERNS["signed_change_bare"].search(raw_prior)
+            if signed is not None and signed.end() == len(raw_prior.rstrip()) and previous_label is not None and previous_label[0] == _sentence_start(text, start):
+                # "…运行维护费 4.10 万元，比上年变动△1.20 万元": a decrease of the item just stated, not a prior year's figure
+                section_org = org_at(start, sections)
+                word_at = _clause_start(text, start) + signed.start()
+                facts.extend(_bare_change(view, m, TRIANGLE_CHANGE_WORD, word_at, previous_label[1], section_org or federation, year, _doc_phase(context.genre), None if section_org else "department"))
+                continue
             if NARRATIVE_MONEY_PATTERNS["prior_year_words"].search(raw_prior):
                 para_start = text.rfind("\n", 0, start) + 1
                 earlier = [lab for pos, lab in labels_at if para_start <= pos < start]
@@ -462,6 +471,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             # "每项补助 6 万元，共计 24 万元": the total of the rate's item
             sentence_at = _sentence_start(text, start)
             label = next((r.item for at, r in reversed(rates) if sentence_at <= at < start), label)
+        if SIGN_PATTERNS["signed_change_bare"].fullmatch(label):
+            label = TRIANGLE_CHANGE_WORD  # "与上年相比，增减△3.20 万元": a triangle prints the minus of a decrease
         if label in CHANGE_WORDS:
             # "与上年相比，增加 40.20 万元": a change of the sentence's item, never an amount "增加"
             subject = previous_label[1] if previous_label is not None and previous_label[0] == _sentence_start(text, start) else None
@@ -770,7 +781,8 @@ def _label_change(view: ProseView, figure: _Figure, label: str, raw: str, clause
     "与上年相比，收入、支出总计各增加 5 万元，增长 2%"): the label ends with a change word, so
     the figure is the change of the item(s) before it; a percentage right after it is kept."""
     m = NARRATIVE_MONEY_PATTERNS["label_change_word"].match(label)
-    if m is None:
+    signed = SIGN_PATTERNS["signed_change_label"].match(label) if m is None else None  # "支出总计增减△"
+    if m is None and signed is None:
         return []
     text = view.text
     listed = ""
@@ -782,10 +794,10 @@ def _label_change(view: ProseView, figure: _Figure, label: str, raw: str, clause
             break
         listed = re.sub(r"\s+", "", segment) + "、" + listed
         lead_start = prev
-    items = _changed_items(listed + m.group("item").strip())
+    items = _changed_items(listed + (m or signed).group("item").strip())  # type: ignore[union-attr]
     if not items or any(len(i) > MAX_LABEL or re.search(r"\d", i) for i in items):
         return []
-    direction = CHANGE_WORDS[m.group("word")]
+    direction = CHANGE_WORDS[m.group("word") if m else TRIANGLE_CHANGE_WORD]
     delta = to_yuan(_number(figure.number), figure.unit)
     delta = -abs(delta) if direction == "decrease" else delta
     pct = None

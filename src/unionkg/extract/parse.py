@@ -26,6 +26,7 @@ from unionkg.extract.patterns import (
     MONEY_UNIT_FACTORS,
     PATTERNS,
 )
+from unionkg.extract.signs import ascii_minus
 from unionkg.model import Comparator
 
 # Full-width digits and signs -> ASCII, so Decimal sees one alphabet.
@@ -45,11 +46,13 @@ def parse_number(text: str) -> Decimal | None:
     Decimal('6994.44')
     >>> parse_number("—") is None
     True
+    >>> parse_number("△1,234.50")
+    Decimal('-1234.50')
     """
     stripped = text.strip()
     if stripped in EMPTY_CELL_MARKS:
         return None
-    half = stripped.translate(_HALF_WIDTH)
+    half = ascii_minus(stripped.translate(_HALF_WIDTH))  # "△12.50": a table's printed minus
     match = PATTERNS["number_cell"].fullmatch(half)
     if not match:
         return None

@@ -34,8 +34,8 @@ from unionkg.model import SourceDocument
 TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a cell separator in flattened text: a pipe, or a run of spaces/tabs
     "cell_separator": re.compile(r"\s*[|｜]\s*|[ \t\u3000]+"),
-    # a number cell: sign, thousands separators, decimals (whole cell)
-    "number_token": re.compile(r"[-－−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"),
+    # a number cell: sign (a triangle too: "△12.50", see extract.signs), thousands separators, decimals (whole cell)
+    "number_token": re.compile(r"[-－−△▲]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"),
     # a bare integer (a 行次 / 栏次 number, or a classification code)
     "integer_token": re.compile(r"\d+"),
     # a classification code: 3, 5 or 7 digits (a misprinted 6-digit code is
