@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from unionkg.extract.cn_numerals import CN_COUNT_SRC, cn_count_value, count_value
-from unionkg.extract.organizations import UNIT_COUNT_PATTERNS, staffing_matches
+from unionkg.extract.organizations import MANAGED_UNITS_LIST, UNIT_COUNT_PATTERNS, STAFF_EXTRA_PATTERNS, staffing_label, staffing_matches
 from unionkg.extract.patterns import ORG_PATTERNS
 from unionkg.model import Staffing
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
@@ -47,7 +47,7 @@ def test_count_value_reads_digits_and_words() -> None:
 def read_counts(text: str) -> list[int]:
     """Every count the staffing and unit-count readers take from ``text``."""
     found = [count_value(m.group("count")) for m in staffing_matches(text)]
-    for pattern in (*UNIT_COUNT_PATTERNS.values(), ORG_PATTERNS["funding_list"], ORG_PATTERNS["reform_list"]):
+    for pattern in (*UNIT_COUNT_PATTERNS.values(), ORG_PATTERNS["funding_list"], ORG_PATTERNS["reform_list"], MANAGED_UNITS_LIST):
         found.extend(count_value(m.group("count")) for m in pattern.finditer(text))
     return sorted({n for n in found if n is not None})
 
@@ -73,6 +73,8 @@ POSITIVES: list[tuple[str, list[int]]] = [
     ("全额拨款事业单位一个：某某中心", [1]),
     ("公益二类事业单位两个，分别为A中心、B宫", [2]),
     ("下属二级预算单位二十个", [20]),
+    ("另有参公管理单位一个：某某经费审查中心", [1]),
+    ("（不含原三江职工学校四名退休人员）", [4]),
 ]
 
 
@@ -144,3 +146,9 @@ def test_rt6y_document(path: Path) -> None:
     # the evidence is the count as printed, numerals in words included
     quotes = [f.evidence.quote for f in ex.facts if isinstance(f, Staffing)]
     assert quotes == spec["staffing_quotes"]
+
+
+def test_an_excluded_figure_keeps_a_name_with_numerals() -> None:
+    m = STAFF_EXTRA_PATTERNS["count_first"].search("（不含原三江职工学校四名退休人员）")
+    assert m is not None
+    assert (staffing_label(m), count_value(m.group("count"))) == ("不含原三江职工学校退休人员", 4)

@@ -341,7 +341,7 @@ UNITS_COUNTED_IN_JIA: dict[str, re.Pattern[str]] = {
 
 #: A list headed by "参公管理单位 N 个" (参公 with 管理 before the noun, which
 #: ``ORG_PATTERNS["reform_list"]`` does not read): "另有参公管理单位 1 个：X".
-MANAGED_UNITS_LIST = re.compile(r"(?P<class>参公)管理的?(?:事业单位|单位)\s*(?:有|共)?\s*(?P<count>\d+)\s*[个家]")
+MANAGED_UNITS_LIST = re.compile(rf"(?P<class>参公)管理的?(?:事业单位|单位)\s*(?:有|共)?\s*{COUNT_SRC}\s*[个家]")
 
 
 def _without_marker(item: ListItem) -> ListItem:
@@ -633,7 +633,7 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
     "label_cell": re.compile(rf"{_MAIN_STAFF_LABELS}\s*[|｜]\s*(?P<count>\d+)(?:\s*(?P<unit>人|名))?(?![\d.%])"),
     # 3 名退休人员 / （不含原某某职工学校 4 名退休人员）
     "count_first": re.compile(
-        rf"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d{CN_NUMERAL_CHARS}，,。；;：:]{{0,30}}?)\s*)?(?<![\d.]){COUNT_SRC}\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
+        rf"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d，,。；;：:]{{0,30}}?)\s*)?(?<![\d.]){COUNT_SRC}\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
     ),
 }
 
@@ -729,7 +729,7 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
 #: Words before a staffing figure, in its paragraph, saying that it covers the
 #: whole department (the body and its units), not the body's own 本级 figure.
 DEPARTMENT_SCOPE_MARKERS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"预算单位\s*\d+\s*个"),
+    re.compile(rf"预算单位\s*{COUNT_SRC}\s*个"),
     re.compile(r"(所属|下属)(的)?(二级)?(预算)?单位"),
     re.compile(r"(本|全)部门"),
     re.compile(r"部门(共有|共|合计|总计)"),
