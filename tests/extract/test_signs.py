@@ -100,3 +100,14 @@ def test_bullets_are_not_part_of_prose_labels(raw: str, label: str) -> None:
     from unionkg.extract.narrative import _clean_label
 
     assert _clean_label(raw, [])[0] == label
+
+
+def test_budget_table_cell_with_a_triangle_is_negative(tmp_path: Path) -> None:
+    text = (CORPUS / "bud_pipe_fiscal.txt").read_text(encoding="utf-8")
+    text = text.replace("三、国有资本经营预算拨款 | —", "三、国有资本经营预算拨款 | △5.00", 1)
+    path = tmp_path / "bud_triangle.txt"
+    path.write_text(text, encoding="utf-8")
+    ex = extract_checked(path)
+    signed = [f for f in ex.facts if isinstance(f, Amount) and f.evidence.quote.endswith("△5.00")]
+    assert [f.value for f in signed] == [Decimal("-50000.00")]
+    assert "国有资本经营预算" in signed[0].item
