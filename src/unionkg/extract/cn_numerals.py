@@ -90,3 +90,18 @@ def count_value(text: str) -> int | None:
     if text.isdigit():
         return int(text)
     return cn_count_value(text)
+
+
+#: The digits of a year printed in words, one character per digit (二〇二三, 二○二三 with a circle, 一九九九).
+YEAR_DIGITS: Final[dict[str, str]] = {**{c: str(v) for c, v in CN_DIGITS.items() if c != "两"}, "○": "0", "Ｏ": "0"}
+
+
+def year_value(text: str) -> int:
+    """The year ``text`` prints, in Arabic digits or in Chinese numerals digit by digit.
+
+    >>> year_value("2023"), year_value("二〇二二"), year_value("二○二一"), year_value("一九九九")
+    (2023, 2022, 2021, 1999)
+    """
+    if text.isascii():
+        return int(text)
+    return int("".join(YEAR_DIGITS[c] for c in text))

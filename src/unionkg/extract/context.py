@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from unionkg.extract.cn_numerals import year_value
 from unionkg.extract.patterns import (
     CONTEXT_PATTERNS,
     EVALUATOR_FIELD_PREFIXES,
@@ -83,7 +84,7 @@ def _org_from_header(text: str) -> tuple[str | None, int | None]:
     m = quick(CONTEXT_PATTERNS["header_body"]).search(text)
     if not m:
         return None, None
-    year = int(m.group("year")) if m.group("year") else None
+    year = year_value(m.group("year")) if m.group("year") else None
     name = clean_org_name(m.group("name"))
     return (name or None), year
 
@@ -218,14 +219,14 @@ def read_context(doc: SourceDocument) -> DocumentContext:
         for line in _title_region(lines):
             m = CONTEXT_PATTERNS["title_year"].search(line)
             if m:
-                year = int(m.group("year"))
+                year = year_value(m.group("year"))
                 break
     if year is None:
         m = CONTEXT_PATTERNS["title_year"].search(text)
-        year = int(m.group("year")) if m else None
+        year = year_value(m.group("year")) if m else None
     if year is None and title:
         m = CONTEXT_PATTERNS["title_plain_year"].search(title)
-        year = int(m.group("year")) if m else None
+        year = year_value(m.group("year")) if m else None
     published = _published(text)
     if year is None:
         year = _most_frequent_year(text)

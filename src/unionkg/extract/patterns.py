@@ -318,13 +318,19 @@ IMPLEMENTER_FIELD_PREFIXES: Final[tuple[str, ...]] = ("项目实施", "项目", 
 EVALUATOR_FIELD_PREFIXES: Final[tuple[str, ...]] = ("评价", "受托", "第三方")
 _NOT_BODY_LOOKBEHIND = "".join(f"(?<!{re.escape(p)})" for p in IMPLEMENTER_FIELD_PREFIXES + EVALUATOR_FIELD_PREFIXES)
 
+#: A year as printed in a title or header: 2023, or in Chinese numerals digit by digit
+#: (二〇二三, 二○二三, 一九九九), which some bodies print in titles ("二〇二二年度部门决算");
+#: read with :func:`unionkg.extract.cn_numerals.year_value`.
+YEAR_NUMBER: Final[str] = r"(?:(?:19|20)\d{2}|(?:一九|二[〇零○Ｏ])[〇零○Ｏ一二三四五六七八九]{2})"
+
+
 CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # an official name that starts with a place: 江西省总工会, 某某县人力资源和社会保障局
     "org_name": re.compile(rf"(?P<name>{ORG_NAME_SRC})"),
     # a table or cover header naming the publishing body: 部门：江西省总工会 2023 年度 / 单位名称：XX /
     # 主管部门：XX (not "项目单位：X" or "实施单位：X", which name an implementer)
     "header_body": re.compile(
-        rf"{_NOT_BODY_LOOKBEHIND}(?:主管部门|主管单位|部门名称|单位名称|预算单位|填报单位|编报单位|部门|单位)\s*[：:]\s*(?!亿元|万元|千元|元)(?P<name>[{_CJK}（）()]{{2,40}}?)\s*(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|\s{{2,}}|$|金额单位)",
+        rf"{_NOT_BODY_LOOKBEHIND}(?:主管部门|主管单位|部门名称|单位名称|预算单位|填报单位|编报单位|部门|单位)\s*[：:]\s*(?!亿元|万元|千元|元)(?P<name>[{_CJK}（）()]{{2,40}}?)\s*(?:(?P<year>{YEAR_NUMBER})\s*年度?|\s{{2,}}|$|金额单位)",
         re.M,
     ),
     # a field naming an implementer or an evaluator, with its value: 项目单位：X / 实施单位 X / 评价单位（盖章）：X
@@ -334,10 +340,10 @@ CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a printed date: 2022年5月12日
     "date": re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     # a year that the document is about, stated in a title: 2021年部门预算 / 2023 年度部门决算
-    "title_year": re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算|整体支出|项目支出|绩效)"),
+    "title_year": re.compile(rf"(?P<year>{YEAR_NUMBER})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算|整体支出|项目支出|绩效)"),
     # any year a title line names as a whole year ("2023年度工作总结", "2022年工作报告"),
     # used when no year is stated with 预算/决算/绩效: a title's year is what the document is about
-    "title_plain_year": re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?(?![\d\s]*月)"),
+    "title_plain_year": re.compile(rf"(?P<year>{YEAR_NUMBER})\s*年度?(?![\d\s〇一二三四五六七八九十]*月)"),
 }
 
 
