@@ -73,6 +73,11 @@ def test_ambiguous_short_name_is_not_linked(catalog: Catalog) -> None:
     ("培训人数实际完成多少", "indicator_value"),
     ("What was the actual value of the training indicator?", "indicator_value"),
     ("Who evaluated the fund and what was the score?", "evaluation_score"),
+    # an evaluation named with its genre: its 支出 / expenditure is not an amount question
+    ("某县总工会2022年整体支出绩效自评得分", "evaluation_score"),
+    ("项目支出绩效评价总分是多少", "evaluation_score"),
+    ("部门整体支出绩效自评等级", "evaluation_score"),
+    ("What was the overall expenditure performance self-evaluation score?", "evaluation_score"),
 ])
 def test_new_rules(question: str, intent: str) -> None:
     q = normalise_question(question)

@@ -65,6 +65,9 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"谁评价|谁做的评价|评价机构|评价主体|由谁评价|评价方"),
         # the score of one item: "预算执行情况得了几分" (not its execution rate)
         _r(r"得了?(?:几|多少)分|(?:几|多少)分(?:[?？吗呢]|$)|\bhow many points\b|\bwhat score\b", 1.45),
+        # the score of an evaluation named with its genre ("整体支出绩效自评得分", "项目支出绩效评价总分"):
+        # the 支出 / 预算 of the genre's name must not make it a question about an amount
+        _r(r"(?:自评|评价|绩效)(?:的)?(?:总|综合|最终)?(?:得分|分数|总分|评分|等级|结果)|(?:self-)?evaluation (?:score|grade|result)|(?:overall|total|final) (?:score|grade)", 1.3),
     ), (
         "江西省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
         "What was the average self-evaluation score of the projects?", "What grade did the evaluation give?",
