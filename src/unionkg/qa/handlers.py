@@ -1164,10 +1164,13 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
 def _change_line(r: dict[str, object], lang: str, with_reason: bool) -> str:
     delta = f"{wan(r['delta'])} 万元" if r.get("delta") is not None else ""
     pct = f"{number(r['pct'])}%" if r.get("pct") is not None else ""
+    stated = bool(delta or pct)  # a change may be stated by its reason only ("按年初预算执行")
     if lang == "zh":
-        text = f"{r.get('orgLabel')} {r.get('year')} 年「{r['item']}」比上年变化 {delta}{'（' + pct + '）' if pct else ''}"
+        change = f"比上年变化 {delta}{'（' + pct + '）' if pct else ''}" if stated else "比上年的变化（文件未给出数额）"
+        text = f"{r.get('orgLabel')} {r.get('year')} 年「{r['item']}」{change}"
         return text + (f"，原因：{r['reason']}" if with_reason and r.get("reason") else "")
-    text = f"{r.get('orgLabel')} {r.get('year')} '{r['item']}' changed by {delta.replace(' 万元', '')} (万元){' (' + pct + ')' if pct else ''} on the previous year"
+    change = f"changed by {delta.replace(' 万元', '')} (万元){' (' + pct + ')' if pct else ''} on the previous year" if stated else "changed on the previous year (the document states no amount)"
+    text = f"{r.get('orgLabel')} {r.get('year')} '{r['item']}' {change}"
     return text + (f"; stated reason: {r['reason']}" if with_reason and r.get("reason") else "")
 
 
