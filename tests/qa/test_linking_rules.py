@@ -78,6 +78,10 @@ def test_ambiguous_short_name_is_not_linked(catalog: Catalog) -> None:
     ("项目支出绩效评价总分是多少", "evaluation_score"),
     ("部门整体支出绩效自评等级", "evaluation_score"),
     ("What was the overall expenditure performance self-evaluation score?", "evaluation_score"),
+    # the units a budget covers: 决算 / 预算 named, but not an amount question
+    ("某市总工会2022年部门决算包括哪些单位", "subordinate_units"),
+    ("纳入本部门预算编制范围的单位有哪些", "subordinate_units"),
+    ("Which units does the budget cover?", "subordinate_units"),
 ])
 def test_new_rules(question: str, intent: str) -> None:
     q = normalise_question(question)
