@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 
 from unionkg.graph.iris import Iris
 from unionkg.graph.store import OxigraphStore
@@ -13,6 +12,7 @@ from unionkg.model import DocumentContext, Evidence, Extraction, Passage, Source
 from unionkg.search.encoders import HashEncoder, encoder_for
 from unionkg.search.index import DENSE_QUOTE_CHARS, Entry, SearchIndex, compact, dense_text, is_number_table, stored_doc_ids
 from unionkg.settings import Settings
+from tests.search.counting_encoder import CountingEncoder
 
 PROSE = "一、项目概述\n\n为南昌市各级劳模手机安装电子劳模卡，进行实\n\n名认证，实行“一人一码”，劳模不需付费只需刷 APP 中的二维码，实现免费乘坐地铁公交。" * 2
 TABLE = "栏次 1 2 3 4 5 6\n\n合计 7,805.90 1,708.94 6,096.96\n\n201 一般公共服务支出 6,395.05 1,122.09 5,272.96"
@@ -43,16 +43,6 @@ def test_tables_of_numbers_get_no_vector_but_prose_with_figures_does() -> None:
 def _fillers(index: SearchIndex) -> None:
     for i, filler in enumerate(["职工书屋建设经费。", "高技能人才培养补助资金，用于技师培训。", "预算执行率为95%。"]):
         index.add_document(_extraction(f"f{i}", filler))  # BM25 idf needs a few documents
-
-
-class CountingEncoder(HashEncoder):
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts: list[str] = []
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        self.texts.extend(texts)
-        return super().encode(texts)
 
 
 def _extraction(doc_id: str, text: str) -> Extraction:

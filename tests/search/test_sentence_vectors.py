@@ -12,16 +12,7 @@ from unionkg.model import DocumentContext, Evidence, Extraction, Passage, Source
 from unionkg.search.encoders import HashEncoder, UseEncoder
 from unionkg.search.index import CACHE_STATS, VECTOR_CACHE, Entry, SearchIndex, dense_sentences, mask_figures
 from unionkg.search.sentence_cache import CACHE_FILE_NAME, SentenceVectorStore, sentence_key
-
-
-class CountingEncoder(HashEncoder):
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts: list[str] = []
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        self.texts.extend(texts)
-        return super().encode(texts)
+from tests.search.counting_encoder import CountingEncoder
 
 
 def _extraction(doc_id: str, *paragraphs: str, heading: str = "一、收支预算总体情况", org: str = "某县总工会") -> Extraction:

@@ -10,18 +10,9 @@ import pytest
 from unionkg.model import DocumentContext, Evidence, Extraction, Passage, SourceDocument
 from unionkg.search.encoders import HashEncoder
 from unionkg.search.index import VECTOR_CACHE, SearchIndex, VectorCache
+from tests.search.counting_encoder import CountingEncoder
 
 BOILERPLATE = "一、部门主要职责\n\n贯彻执行工会代表大会确定的方针、任务和作出的决议，维护职工合法权益。"
-
-
-class CountingEncoder(HashEncoder):
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts: list[str] = []
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        self.texts.extend(texts)
-        return super().encode(texts)
 
 
 def _extraction(doc_id: str, *paragraphs: str) -> Extraction:
