@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
 from unionkg.graph.iris import Iris
 from unionkg.graph.store import OxigraphStore
 from unionkg.model import DocumentContext, Evidence, Extraction, Passage, SourceDocument
