@@ -55,6 +55,9 @@ QUALIFIER_TEXT = {
 }
 COMPARATOR_SYMBOL = {"cmp-ge": "≥", "cmp-le": "≤", "cmp-eq": "=", "cmp-gt": ">", "cmp-lt": "<", "cmp-qualitative": ""}
 AVERAGE_WORDS = re.compile(r"平均|均分|average|mean")
+# The evaluation as a whole ("overall expenditure performance score", "整体支出绩效总分"): an item the
+# question's words happen to link to (expenditure -> 预算执行情况) is not what is asked, unless named as printed.
+WHOLE_EVALUATION_WORDS = re.compile(r"整体|总体|总得分|总分|综合得分|\boverall\b|\bas a whole\b|\bwhole[- ](?:department|body)\b")
 EVALUATION_TYPE = {"eval-self": ("自评", "self-evaluation"), "eval-department": ("部门评价", "department evaluation"),
                    "eval-third-party": ("第三方评价", "third-party evaluation")}
 SOURCE_LIMIT = 10
@@ -424,10 +427,15 @@ def _indicator_scores(ctx: Context) -> Outcome | None:
     return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
 
 
+def _asks_whole_evaluation(question: str, item_rows: list[dict[str, object]]) -> bool:
+    """Whether the question asks for the evaluation as a whole although it linked items (none named as printed)."""
+    return bool(WHOLE_EVALUATION_WORDS.search(question)) and not any(str(r.get("indicator") or "\0") in question for r in item_rows)
+
+
 def evaluation_score(ctx: Context) -> Outcome:
     if ctx.links.indicators and not ctx.links.projects:
         scored = _indicator_scores(ctx)
-        if scored is not None:
+        if scored is not None and not _asks_whole_evaluation(ctx.q.text, scored.rows):
             return scored
     rows = _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
     asked = _asked_projects(ctx)
