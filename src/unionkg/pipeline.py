@@ -23,6 +23,7 @@ one.  Each report carries the time spent in each stage (``timings``, ms).
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 from collections import Counter, deque
@@ -355,8 +356,6 @@ def _init_worker(settings: Settings, index: tuple[str, str] | None) -> None:
     # What the worker holds now (modules, the encoder's weights, the tokenizer's
     # dictionary, code lists) lives as long as the worker: moved out of the
     # collector's reach, full collections stop walking it (~3.5 CPU-ms a document).
-    import gc
-
     gc.freeze()
 
 

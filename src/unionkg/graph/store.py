@@ -184,9 +184,10 @@ def flush_or_compact(store: ox.Store, where: str, stuck_after: float | None = No
         finally:
             done.set()
 
+    patience = FLUSH_STUCK_AFTER_S if stuck_after is None else stuck_after
     threading.Thread(target=flush, name="unionkg-flush", daemon=True).start()
-    if not done.wait(FLUSH_STUCK_AFTER_S if stuck_after is None else stuck_after):
-        logging.getLogger(__name__).warning("%s: the store's flush has not returned after %.0f s; compacting the store to let it finish", where, FLUSH_STUCK_AFTER_S if stuck_after is None else stuck_after)
+    if not done.wait(patience):
+        logging.getLogger(__name__).warning("%s: the store's flush has not returned after %.0f s; compacting the store to let it finish", where, patience)
         try:
             store.optimize()
         except (OSError, RuntimeError) as exc:

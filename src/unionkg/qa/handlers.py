@@ -220,17 +220,22 @@ def _in_one_asked_year(ctx: Context, template: str) -> list[dict[str, object]]:
     return rows
 
 
+def _rows_in_asked_years(ctx: Context, every_year: str, one_year: str) -> list[dict[str, object]]:
+    """Rows of the asked bodies in the asked years: with one year asked, ``one_year`` binds it;
+    with none or several, ``every_year`` reads every year and the years are kept here, as the
+    year may be missing from a hand-written graph."""
+    if len(ctx.links.years) == 1:
+        return _in_one_asked_year(ctx, one_year)
+    return _in_years(_rows_for_orgs(ctx, every_year), ctx.links.years)
+
+
 def _indicators_in_asked_years(ctx: Context) -> list[dict[str, object]]:
     """The indicators of the asked bodies in the asked years, in qa_indicators' order.
 
-    With one year asked it is bound (qa_indicators_in_year): on a 1M-triple
-    store about 5x less than reading every indicator of the body; with none
-    or several, every indicator is read and the years kept here, as the year
-    may be missing from a hand-written graph.
+    One year bound (qa_indicators_in_year) reads on a 1M-triple store about
+    5x less than every indicator of the body.
     """
-    if len(ctx.links.years) == 1:
-        return _in_one_asked_year(ctx, "qa_indicators_in_year")
-    return _in_years(_rows_for_orgs(ctx, "qa_indicators"), ctx.links.years)
+    return _rows_in_asked_years(ctx, "qa_indicators", "qa_indicators_in_year")
 
 
 def _indicators(ctx: Context) -> list[dict[str, object]]:
@@ -246,16 +251,11 @@ def _of_asked_projects(ctx: Context, rows: list[dict[str, object]]) -> list[dict
 def _missed_indicators(ctx: Context) -> list[dict[str, object]]:
     """The rows of :func:`_indicators` whose ``met`` is false, in the same order.
 
-    The queries read the details of the missed indicators only: with one
-    year asked, qa_missed_indicators_in_year binds it too (on a 1M-triple
-    store about 9x less than reading every indicator of the body); with none
-    or several, qa_missed_indicators reads every year (about 4x less) and
-    the years are kept here, as the year may be missing from a hand-written
-    graph.
+    The queries read the details of the missed indicators only: on a
+    1M-triple store about 9x less than reading every indicator of the body
+    with one year bound, about 4x less for every year.
     """
-    if len(ctx.links.years) == 1:
-        return _of_asked_projects(ctx, _in_one_asked_year(ctx, "qa_missed_indicators_in_year"))
-    return _of_asked_projects(ctx, _in_years(_rows_for_orgs(ctx, "qa_missed_indicators"), ctx.links.years))
+    return _of_asked_projects(ctx, _rows_in_asked_years(ctx, "qa_missed_indicators", "qa_missed_indicators_in_year"))
 
 
 # Categories whose name alone says what an indicator is (群众满意度 under 社会效益指标 is still a satisfaction one).
