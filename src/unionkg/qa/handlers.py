@@ -23,6 +23,7 @@ from unionkg.qa.patterns import (
     AMOUNT_ITEM_FALLBACK,
     AMOUNT_ITEMS,
     BREAKDOWN_COLUMNS,
+    BROADER_ITEM,
     BUDGET_DIFFERENCE_QUESTION,
     COUNT_QUESTION,
     COUNT_TOPICS,
@@ -40,7 +41,7 @@ from unionkg.qa.patterns import (
     STANDARD_LINE_ITEMS,
     UNIT_CATEGORY_WORDS,
 )
-from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan
+from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
@@ -491,6 +492,8 @@ def wanted_phases(text: str) -> set[str]:
     return {phase for phase, pattern in PHASE_WORDS.items() if pattern.search(text)}
 
 
+# Phases in the order a question that names none is answered from (what was spent, before what was planned).
+PHASE_PREFERENCE: tuple[str, ...] = ("final", "adjusted", "budget")
 OWN_LEVEL_WORDS = re.compile(r"本级|机关本级|own level|headquarters")
 DEPARTMENT_WORDS = re.compile(r"及(?:其)?(?:直属|下属|所属)|部门合计|全部门|含下属")
 DIRECTION_WORDS = {"revenue": re.compile(r"收入|income|revenue"), "expenditure": re.compile(r"支出|花了|花费|开支|spen[dt]|expenditure|expenses")}
@@ -505,7 +508,12 @@ def _phase(r: dict[str, object]) -> str | None:
     return PHASE_BY_CODE.get(_short(r.get("phase"))) if r.get("phase") else None
 
 
-def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str | None) -> list[dict[str, object]]:
+def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str | None, named_only: bool = False) -> list[dict[str, object]]:
+    """Rows of the line asked: by code, by printed name, else by concept.
+
+    ``named_only``: the question names a line the body prints in some year, so rows of a year
+    that lacks that line answer nothing (never a total or another line instead).
+    """
     if ctx.links.codes:
         coded = [r for r in rows if r.get("code") in ctx.links.codes]
         if coded:
@@ -515,7 +523,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
     named = named_rows(rows, text) or named_rows(rows, with_synonyms(text))
     if named:
         return named
-    if STANDARD_LINE_ITEMS.search(text):
+    if named_only or STANDARD_LINE_ITEMS.search(text):
         return []  # a standard line the body does not print: no figure, never the total instead
     if concept is None:
         return []
@@ -562,6 +570,8 @@ def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) 
             0 if r.get("org") == org else 1,
             0 if not r.get("fundSource") else 1,
             len(str(r.get("item", ""))),
+            # no phase asked, the same line in several phases of one year: the final figure, then the adjusted budget
+            PHASE_PREFERENCE.index(_phase(r)) if _phase(r) in PHASE_PREFERENCE else len(PHASE_PREFERENCE),
             # the same label printed twice (own level and whole department): the department figure, unless 本级 is asked
             (1 if own_level else -1) * float(r.get("amount") or 0),  # type: ignore[arg-type]
         )
@@ -584,6 +594,54 @@ def _amounts_in_years(ctx: Context, org: str, years: list[int]) -> list[dict[str
     return _in_years(ctx.run("qa_amounts", org=org), years)
 
 
+def _names_printed_line(ctx: Context, org: str) -> bool:
+    """Whether the question names a line the body prints in some year (机关运行经费, "staff salaries")."""
+    return ctx.catalog.names_line([org], asked_item_text(ctx.topic))
+
+
+def _years_with_line(ctx: Context, org: str) -> list[int]:
+    """The years (latest first) in which the body prints the line the question asks for."""
+    rows = ctx.run("qa_amounts", org=org)
+    concept, specific = amount_concept(ctx.topic), _names_printed_line(ctx, org)
+    years = sorted({int(y) for r in rows if isinstance((y := r.get("year")), int)}, reverse=True)
+    return [y for y in years if _matching_amounts(ctx, [r for r in rows if r.get("year") == y], concept, named_only=specific)]
+
+
+def _year_note(ctx: Context, shown_year: object, years: list[int]) -> str:
+    """With no year named: which year answered (the latest with the line) and the other years that state it."""
+    others = [y for y in years if y != shown_year]
+    if not others:
+        return ctx.say(f"（未指明年份：{shown_year} 年是有该项数据的最近年份。）", f" (No year named: {shown_year} is the latest year with this figure.)")
+    return ctx.say(f"（未指明年份：取有该项数据的最近年份 {shown_year} 年；该项也见于 {'、'.join(str(y) for y in others)} 年。）",
+                   f" (No year named: {shown_year} is the latest year with this figure; it is also stated for {', '.join(str(y) for y in others)}.)")
+
+
+def _broader_lines(ctx: Context, org: str) -> list[dict[str, object]]:
+    """Figures of the broader line that includes the asked one (人员经费 for 工资福利支出), in the asked years."""
+    concept = amount_concept(ctx.topic)
+    broader = BROADER_ITEM.get(concept or "")
+    if broader is None:
+        return []
+    rows = _amounts_in_years(ctx, org, ctx.links.years)
+    pattern = AMOUNT_ITEMS[broader][1]
+    hits = [r for r in rows if pattern.search(item_core(r.get("item"))) and not r.get("qualifier")]
+    return [_amount_row(r) for r in _rank_amounts(ctx, hits, org)[:1]]
+
+
+def _amount_not_found(ctx: Context, org: str) -> Outcome:
+    """No figure of the asked line: say so, name the years that state it and a broader line the body prints."""
+    label = ctx.label(org)
+    asked = f" {years_text(ctx.links.years)} 年" if ctx.links.years else ""
+    answer = ctx.say(f"知识图谱中没有找到{label}{asked}的这项金额。", f"The graph has no such amount for {label}{' in ' + years_text(ctx.links.years) if ctx.links.years else ''}.")
+    elsewhere = [y for y in _years_with_line(ctx, org) if y not in ctx.links.years] if ctx.links.years else []
+    if elsewhere:
+        answer += ctx.say(f"该项见于 {'、'.join(str(y) for y in elsewhere)} 年。", f" It is stated for {', '.join(str(y) for y in elsewhere)}.")
+    broader = _broader_lines(ctx, org)
+    if broader:
+        answer += ctx.say("该单位列有包含此项的更宽口径：", " The body states a broader line that includes it: ") + _amount_line(broader[0], ctx.lang)
+    return Outcome(False, answer, broader, sources_of(broader))
+
+
 def _amount_row(r: dict[str, object]) -> dict[str, object]:
     out = _clean(r)
     out["phase"] = _phase(r)
@@ -599,13 +657,14 @@ def _best_amounts(ctx: Context, org: str, years: list[int]) -> list[dict[str, ob
     candidates = [years] if years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
     ranked: list[dict[str, object]] = []
     all_rows: list[dict[str, object]] | None = None
+    specific = _names_printed_line(ctx, org)
     for chosen in candidates:
         if len(chosen) == 1:  # one year: bound in the query, a look-up instead of every year of the body
             year_rows = ctx.run("qa_amounts", org=org, year=chosen[0])
         else:
             all_rows = ctx.run("qa_amounts", org=org) if all_rows is None else all_rows
             year_rows = _in_years(all_rows, chosen)
-        hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.topic))
+        hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.topic), named_only=specific)
         qualifiers = asked_qualifier_kinds(ctx.q.text)
         if qualifiers and not any(r.get("qualifier") in qualifiers for r in hits):
             # "how much was added during the year": the figures of that kind, whatever their label
@@ -649,14 +708,18 @@ def amount(ctx: Context) -> Outcome:
         return _which_body(ctx)
     rows = _best_amounts(ctx, org, ctx.links.years)
     if not rows:
-        return Outcome(False, ctx.say(f"知识图谱中没有找到{ctx.label(org)}的这项金额。", f"The graph has no such amount for {ctx.label(org)}."))
+        return _amount_not_found(ctx, org)
     lines = []
     for r in rows:
         key = (r.get("item"), r.get("phase"), r.get("amount"))
         line = _amount_line(r, ctx.lang, with_share=bool(SHARE_QUESTION.search(ctx.q.text)))
         if key not in {(x.get("item"), x.get("phase"), x.get("amount")) for x in rows[: rows.index(r)]}:
             lines.append(line)
-    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+    answer = join(lines, ctx.lang)
+    entry = ctx.catalog.orgs.get(org)
+    if not ctx.links.years and entry is not None and len(entry.years) > 1:
+        answer += _year_note(ctx, rows[0].get("year"), _years_with_line(ctx, org))
+    return Outcome(True, answer, rows, sources_of(rows))
 
 
 def unit_amounts(ctx: Context) -> Outcome:

@@ -97,6 +97,9 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"收入|支出|预算|决算|经费|资金|拨款|合计|总计|多少钱|金额|人员经费|公用经费|三公|结转|结余"),
         _r(r"income|revenue|expenditure|spending|spen[dt]|budget|appropriation|funds?|money|costs?|total|how much"),
         _r(r"花了|花费|开支|用了多少钱|花(?:在)?哪|钱.{0,4}去哪"),
+        _r(r"\bexpenses?\b|\bprocurement\b|\boutlays?\b"),
+        # money paid as salaries is an amount (工资福利支出), not a staffing question although "staff" is named
+        _r(r"\b(?:salar(?:y|ies)|wages?|payroll)\b|工资|薪酬|薪金", 1.45),
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
         _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),
     ), (

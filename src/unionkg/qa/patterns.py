@@ -157,8 +157,20 @@ PHASE_WORDS: dict[str, re.Pattern[str]] = {
 # concept -> (words in the question, pattern over the item label printed in the graph).
 # Ordered from specific to general: the first concept whose question words match is asked.
 AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "three_public": (re.compile(r"三公|three public"), re.compile(r"三公")),
-    "personnel": (re.compile(r"人员经费|工资福利|personnel|staff costs?|salar"), re.compile(r"人员经费|工资福利支出")),
+    # items of the genre's 三公 / 机关运行经费 / 政府采购 sections and of the economic classification (301 工资福利支出,
+    # 302 商品和服务支出, 303 对个人和家庭的补助): a question naming one asks for that line, never a total instead
+    "reception": (re.compile(r"公务接待|\b(?:official )?receptions?\b|\bhospitality\b"), re.compile(r"公务接待费")),
+    "abroad": (re.compile(r"因公出国|出国\(境\)|出国|\babroad\b|\boverseas\b|\boutbound\b"), re.compile(r"因公出国")),
+    "vehicles": (re.compile(r"公务用车|公车|\b(?:official |government )?(?:vehicles?|cars?)\b"), re.compile(r"公务用车购置(?:费)?及运行|^公务用车(?:费|经费)?$")),
+    "three_public": (re.compile(r"三公|three public|three official|three[- ]expense"), re.compile(r"三公")),
+    "running_costs": (re.compile(r"机关运行|\b(?:running|operating|operational|operation) (?:costs?|expenses?|expenditures?|funds?) of the (?:organ|agency|office|administration|body|federation|union)|\b(?:organ|agency|administrative|institutional)(?:'s)? (?:running|operating|operation) (?:costs?|expenses?|funds?)"),
+                      re.compile(r"机关运行经费")),
+    "procurement": (re.compile(r"政府采购|采购|\bprocurement\b|\bprocured\b"), re.compile(r"^政府采购(?:支出|预算)?(?:总额|合计|总计)?$")),
+    "salaries": (re.compile(r"工资福利|工资|薪酬|薪金|\bsalar(?:y|ies)\b|\bwages?\b|\bpayroll\b|\bpay and benefits\b"), re.compile(r"^工资福利(?:支出)?(?:合计)?$")),
+    "goods_services": (re.compile(r"商品和服务|商品服务支出|\bgoods and services\b"), re.compile(r"^商品和服务支出")),
+    "household_subsidies": (re.compile(r"对个人和家庭的?补助|\bsubsid(?:y|ies) (?:to|for) (?:individuals|households|families)\b"), re.compile(r"^对个人和家庭的?补助")),
+    "union_funds": (re.compile(r"工会经费|\bunion (?:funds?|dues|fees)\b"), re.compile(r"工会经费")),
+    "personnel": (re.compile(r"人员经费|personnel|staff costs?"), re.compile(r"人员经费")),
     "public_funds": (re.compile(r"公用经费|operating costs?|office costs?"), re.compile(r"公用经费")),
     "project_spending": (re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending"), re.compile(r"^项目支出")),
     "basic_spending": (re.compile(r"基本支出|basic (?:expenditure|spending)"), re.compile(r"^基本支出")),
@@ -167,7 +179,14 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "expenditure_total": (re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|expenditure|spending|spen[dt]|expenses"),
                           re.compile(r"支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$")),
     "budget_total": (re.compile(r"预算|budget|经费|funds?|money"),
-                     re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$")),
+                     re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出|收支)?总预算$|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$")),
+}
+
+# The broader line that includes an item (concept -> concept of AMOUNT_ITEMS): when the body does not print
+# the asked line, the answer says so and names the broader figure it does print (never as the answer).
+BROADER_ITEM: dict[str, str] = {
+    "salaries": "personnel", "household_subsidies": "personnel", "goods_services": "public_funds",
+    "reception": "three_public", "abroad": "three_public", "vehicles": "three_public",
 }
 
 # A bare label that states a concept's total only when the body prints no fuller one ("2024年收入预算
@@ -222,6 +241,10 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcarr(?:y|ied|ies)[- ](?:over|forward)s? from (?:the )?(?:last|previous|prior) year|\bbrought forward\b|\bopening balance\b"), "上年结转"),
     (re.compile(r"\byear[- ]end (?:carr(?:y|ied)[- ](?:over|forward)|balance)s?|\bcarr(?:y|ied)[- ](?:over|forward)s? (?:to|into) (?:the )?next year|\bclosing balance\b"), "年末结转和结余"),
     (re.compile(r"\bbasic (?:salar(?:y|ies)|wages?|pay)\b"), "基本工资"),
+    # salaries / wages (not basic salary) are the economic-classification line 301 工资福利支出
+    (re.compile(r"(?<!basic )\b(?:salar(?:y|ies)|wages?|payroll)\b(?! (?:of|for) (?:the )?(?:basic|base))|\bpay and benefits\b"), "工资福利支出"),
+    (re.compile(r"\bgoods and services\b"), "商品和服务支出"),
+    (re.compile(r"\bsubsid(?:y|ies) (?:to|for) (?:individuals|households|families)\b"), "对个人和家庭的补助"),
     (re.compile(r"\ballowances?\b"), "津贴补贴"),
     (re.compile(r"\bbonus(?:es)?\b"), "奖金"),
     (re.compile(r"\bperformance[- ](?:related )?pay\b"), "绩效工资"),
@@ -244,6 +267,8 @@ STANDARD_LINE_ITEMS = re.compile(
     r"财政拨款收入|(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款(?!支出)"
     r"|财政专户管理资金(?:收入)?|单位资金收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入"
     r"|上年结转|年初结转|年末结转|结余分配|用事业基金弥补"
+    # parts of 工资福利支出 (302/303 lines have concepts of their own): never answered by the 301 total
+    r"|基本工资|津贴补贴|奖金|绩效工资"
 )
 
 # Columns of a table that break a total down (basic vs project, by fund source): a question that
