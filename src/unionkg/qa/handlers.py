@@ -33,11 +33,15 @@ from unionkg.qa.patterns import (
     GRADE_BAND,
     GRADE_WORDS,
     INDICATOR_CATEGORIES,
+    INDICATOR_TRANSLATIONS,
+    PAIRED_TOTAL_LINE,
     PHASE_COLUMN,
     PHASE_WORDS,
     QUALIFIER_QUESTION,
     SHARE_QUESTION,
     STAFF_CATEGORY_WORDS,
+    STAFF_FALLBACK,
+    STAFF_LABEL_SUFFIX,
     STANDARD_LINE_ITEMS,
     UNIT_CATEGORY_WORDS,
 )
@@ -417,9 +421,9 @@ def indicator_value(ctx: Context) -> Outcome:
 
 
 # ---------------------------------------------------------------- evaluations
-def _indicator_scores(ctx: Context) -> Outcome | None:
-    """The score an indicator named in the question got, against its weight ("预算执行情况得了几分")."""
-    rows = [_indicator_row(r) for r in _indicators(ctx) if r.get("fact") in ctx.links.indicators and r.get("score") is not None]
+def _indicator_scores(ctx: Context, picked: list[dict[str, object]] | None = None) -> Outcome | None:
+    """The score an indicator named in the question (or ``picked``) got, against its weight ("预算执行情况得了几分")."""
+    rows = picked if picked is not None else [_indicator_row(r) for r in _indicators(ctx) if r.get("fact") in ctx.links.indicators and r.get("score") is not None]
     if not rows:
         return None
     lines = [ctx.say(f"{r.get('orgLabel')} {r.get('year', '')}「{r['indicator']}」得分 {number(r['score'])}" + (f"（分值 {number(r['weight'])}）" if r.get("weight") is not None else ""),
@@ -433,11 +437,26 @@ def _asks_whole_evaluation(question: str, item_rows: list[dict[str, object]]) ->
     return bool(WHOLE_EVALUATION_WORDS.search(question)) and not any(str(r.get("indicator") or "\0") in question for r in item_rows)
 
 
+def _translated_indicator_scores(ctx: Context) -> Outcome | None:
+    """The scores of the items an English question names by meaning ("points for budget execution" -> 预算执行情况)."""
+    patterns = [zh for en, zh in INDICATOR_TRANSLATIONS if en.search(ctx.q.text)]
+    if not patterns or WHOLE_EVALUATION_WORDS.search(ctx.q.text):
+        return None
+    rows = [r for r in _indicators(ctx) if r.get("score") is not None and any(p.search(str(r.get("indicator") or "")) for p in patterns)]
+    if not rows:
+        return None
+    return _indicator_scores(ctx, rows)
+
+
 def evaluation_score(ctx: Context) -> Outcome:
     if ctx.links.indicators and not ctx.links.projects:
         scored = _indicator_scores(ctx)
         if scored is not None and not _asks_whole_evaluation(ctx.q.text, scored.rows):
             return scored
+    elif not ctx.links.indicators:
+        translated = _translated_indicator_scores(ctx)
+        if translated is not None:
+            return translated
     rows = _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
     asked = _asked_projects(ctx)
     if asked:
@@ -766,6 +785,23 @@ def _stated_difference(ctx: Context, org: str) -> Outcome | None:
     return Outcome(True, join(lines, ctx.lang), shown, sources_of(shown))
 
 
+def _paired_line(ctx: Context, all_rows: list[dict[str, object]], candidates: list[list[int]], org: str,
+                 direction: str | None) -> dict[str, dict[str, object]] | None:
+    """A line printed with both a budget and a final figure in one year (财政拨款本年支出 年初预算数 / 决算数), totals first."""
+    for years in candidates:
+        sides: dict[str, dict[str, list[dict[str, object]]]] = {}
+        for r in _in_years(all_rows, years):
+            side = "final" if _phase(r) == "final" else "budget" if _phase(r) in {"budget", "adjusted"} else None
+            if side and _direction_ok(r, direction):
+                sides.setdefault(item_core(r.get("item")), {}).setdefault(side, []).append(r)
+        pairs = [(item, by) for item, by in sides.items() if len(by) == 2 and PAIRED_TOTAL_LINE.search(item)]
+        if not pairs:
+            continue
+        item, by = max(pairs, key=lambda p: max(float(r.get("amount") or 0) for r in p[1]["final"]))  # type: ignore[arg-type]
+        return {side: _amount_row(_rank_amounts(ctx, rows, org)[0]) for side, rows in by.items()}
+    return None
+
+
 def budget_vs_final(ctx: Context) -> Outcome:
     """The budget and the final figure of one body and year, their difference and the rate."""
     org = _target_org(ctx)
@@ -799,6 +835,8 @@ def budget_vs_final(ctx: Context) -> Outcome:
                 picked[side] = _amount_row(ranked[0])
         if len(picked) == 2:
             break
+    if len(picked) < 2:
+        picked = _paired_line(ctx, all_rows, candidates, org, direction) or picked
     if len(picked) < 2:
         return amount(ctx) if picked else Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}可对照的预算数和决算数。", f"The graph has no budget and final figures of {ctx.label(org)} to compare."))
     b, f = picked["budget"], picked["final"]
@@ -1078,7 +1116,7 @@ def stated_counts(ctx: Context) -> Outcome:
     answer = join(lines, ctx.lang)
     if any(_is_unit_count(r.get("item")) for r in shown):
         listed = subordinate_units(ctx)  # the stated number with the units the document names
-        if listed.found:
+        if listed.found and all(r.get("label") for r in listed.rows):
             answer += ctx.say("。列出的单位：", ". Units listed: ") + join([str(r["label"]) for r in listed.rows], ctx.lang)
             return Outcome(True, answer, shown + listed.rows, sources_of(shown) + listed.sources)
     return Outcome(True, answer, shown, sources_of(shown))
@@ -1135,11 +1173,26 @@ def _units(ctx: Context, role: str) -> Outcome:
     if categories:  # "有哪些差额拨款事业单位": the units of that funding type / reform class
         rows = [r for r in rows if {_short(r.get("fundingType")), _short(r.get("reformClass"))} & set(categories)] or rows
     what_zh, what_en = ("下属单位", "subordinate units") if role == "SubordinateUnit" else ("内设机构", "internal departments")
+    if not rows and role == "SubordinateUnit":
+        stated = _stated_unit_counts(ctx, org)
+        if stated:  # no unit listed, but the documents state how many units their figures cover
+            lines = [ctx.say(f"{r.get('orgLabel') or ctx.label(org)} {r.get('year', '')} 年文件所述「{r.get('item')}」共 {number(r['count'])} {r.get('unit', '个')}",
+                             f"{r.get('orgLabel') or ctx.label(org)} {r.get('year', '')}: the document states {number(r['count'])} ('{r.get('item')}')") for r in stated]
+            head = ctx.say(f"知识图谱中没有列出{ctx.label(org)}的下属单位名称；", f"The graph lists no subordinate units of {ctx.label(org)} by name; ")
+            return Outcome(True, head + join(lines, ctx.lang), stated, sources_of(stated))
     if not rows:
         return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}的{what_zh}。", f"The graph lists no {what_en} of {ctx.label(org)}."))
     names = [str(r["label"]) for r in rows]
     head = ctx.say(f"{ctx.label(org)}有 {len(rows)} 个{what_zh}：", f"{ctx.label(org)} has {len(rows)} {what_en}: ")
     return Outcome(True, head + join(names, ctx.lang), rows, sources_of(rows))
+
+
+def _stated_unit_counts(ctx: Context, org: str) -> list[dict[str, object]]:
+    """Numbers of units the body's documents state (纳入本部门决算汇编范围的单位共 N 个), in the asked years, once each."""
+    rows = [_clean(r) for r in _in_years(ctx.run("qa_counts", org=org), ctx.links.years)
+            if r.get("unit") in ("个", "家") and not r.get("table") and _is_unit_count(r.get("item"))]
+    seen: set[tuple[object, ...]] = set()
+    return [r for r in rows if not ((k := (r.get("item"), r.get("count"), r.get("year"))) in seen or seen.add(k))]  # type: ignore[func-returns-value]
 
 
 def subordinate_units(ctx: Context) -> Outcome:
@@ -1150,19 +1203,58 @@ def departments(ctx: Context) -> Outcome:
     return _units(ctx, "InternalDepartment")
 
 
+def asked_staff_categories(text: str) -> list[str]:
+    """The staffing categories a question names, in STAFF_CATEGORY_WORDS order ("编制多少人" -> staff-authorized)."""
+    return [c for c, pattern in STAFF_CATEGORY_WORDS.items() if pattern.search(text)]
+
+
+def _staff_key(r: dict[str, object]) -> tuple[object, ...]:
+    """One line per figure: the same number of one body, year and category under 行政编制 / 行政编制数 is one."""
+    stem = STAFF_LABEL_SUFFIX.sub("", str(r.get("label") or "")) or str(r.get("label") or "")
+    return (r.get("org"), r.get("year"), _short(r.get("category")), r.get("headcount"), stem, r.get("scope"))
+
+
+def _staff_line(r: dict[str, object], lang: str) -> str:
+    scope = r.get("scope") == "department"
+    if lang == "zh":
+        return f"{r.get('orgLabel')} {r.get('year', '')} 年{'（全部门）' if scope else ''} {r.get('label') or _short(r.get('category'))} {r['headcount']} 人"
+    what = STAFF_CATEGORY_EN.get(_short(r.get("category")), _short(r.get("category")))
+    return f"{r.get('orgLabel')} {r.get('year', '')}{' (whole department)' if scope else ''} {r.get('label') or ''} ({what}): {r['headcount']}"
+
+
+STAFF_CATEGORY_EN = {"staff-authorized": "authorised posts", "staff-actual": "actual staff", "staff-in-service": "staff in service",
+                     "staff-retired": "retired", "staff-other": "other staff"}
+
+
 def staffing(ctx: Context) -> Outcome:
+    """Staffing figures of the category asked (编制 / 实有 / 在职 / 退休), latest year first, each figure once."""
     rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_staffing"), ctx.links.years)]
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位的人员编制数据。", "The graph has no staffing figures for this body."))
+    scopes = {str(r["fact"]): str(r["scope"]) for org in _orgs_or_all(ctx)
+              for r in (ctx.run("qa_staffing_scope", org=org) if org else ctx.run("qa_staffing_scope")) if r.get("scope")}
+    rows = [{**r, "scope": scopes[str(r["fact"])]} if str(r.get("fact")) in scopes else r for r in rows]
     # the category the question names as printed ("其他人员有多少"): those figures only
     asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
-    if not asked and ctx.lang == "en":  # "how many retirees": the figures of that category
-        categories = {c for c, pattern in STAFF_CATEGORY_WORDS.items() if pattern.search(ctx.q.text)}
+    note = ""
+    if not asked:
+        categories = asked_staff_categories(ctx.q.text)
         asked = [r for r in rows if _short(r.get("category")) in categories]
+        if categories and not asked:
+            substitutes = {s for c in categories for s in STAFF_FALLBACK.get(c, ())}
+            asked = [r for r in rows if _short(r.get("category")) in substitutes]
+            if not asked:  # nothing of that kind printed: say so and show what is
+                note = ctx.say("（文件未列出所问类别的人数，以下为已列出的人员数据）", "(The documents state no figure of the kind asked; these are the staffing figures they state.) ")
     rows = asked or rows
-    lines = [f"{r.get('orgLabel')} {r.get('label') or _short(r.get('category'))} {r['headcount']} 人" if ctx.lang == "zh"
-             else f"{r.get('orgLabel')} {r.get('label') or ''} ({_short(r.get('category'))}): {r['headcount']}" for r in rows]
-    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+    order = list(STAFF_CATEGORY_WORDS)
+    # latest year first; the whole department's figure before the body's own; within a category the largest (the total) first
+    rows.sort(key=lambda r: (-int(r["year"]) if isinstance(r.get("year"), int) else 0, 0 if r.get("scope") == "department" else 1,
+                             order.index(_short(r.get("category"))) if _short(r.get("category")) in order else len(order),
+                             -float(r.get("headcount") or 0)))  # type: ignore[arg-type]
+    seen: set[tuple[object, ...]] = set()
+    rows = [r for r in rows if not (_staff_key(r) in seen or seen.add(_staff_key(r)))]  # type: ignore[func-returns-value]
+    answer = note + join([_staff_line(r, ctx.lang) for r in rows], ctx.lang)
+    return Outcome(True, answer, rows, sources_of(rows))
 
 
 def duties(ctx: Context) -> Outcome:

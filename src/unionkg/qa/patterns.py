@@ -374,14 +374,24 @@ UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|
 # "2023年…上年决算数": the figure of the year before the one named (not a comparison 比上年决算数).
 PRIOR_YEAR_FIGURE = re.compile(r"(?<![比较与和同])上(?:一)?年(?:度)?(?:的)?(?:决算|预算)数|\bprevious year'?s (?:final|budget(?:ed)?) (?:figure|amount)")
 
-# English words for a staffing category (ukg:staffCategory, by concept name): "how many retirees"
-# asks for the retired figures only.
+# Words for a staffing category (ukg:staffCategory, by concept name), Chinese and English: "编制多少人"
+# asks for the authorised posts (行政编制, 事业编制, 编制数), "实有人数" / "how many staff" for the staff
+# actually employed, "退休" for the retired.  Every category the question names is answered; the
+# categories that answer when the asked one is not printed follow in STAFF_FALLBACK.
 STAFF_CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
-    "staff-retired": re.compile(r"\bretire(?:d|es?)\b|\bpensioners?\b"),
-    "staff-authorized": re.compile(r"\bauthori[sz]ed\b|\bposts\b|\bestablishment\b"),
-    "staff-in-service": re.compile(r"\bserving\b|\bin service\b|\bon (?:the )?payroll\b"),
-    "staff-other": re.compile(r"\bother staff\b|\bother personnel\b"),
+    "staff-retired": re.compile(r"退休|离休|\bretire(?:d|es?)\b|\bpensioners?\b"),
+    "staff-other": re.compile(r"其他人员|\bother staff\b|\bother personnel\b"),
+    "staff-actual": re.compile(r"实有|实际(?:人数|人员|在岗)|现有(?:人员|人数|员工)|在岗|\bactual(?:ly)?\b|\bhow many (?:staff|employees|people|workers|personnel)\b(?! (?:posts|positions))"
+                               r"|\bnumber of (?:staff|employees)\b|\bstaff (?:numbers?|count|size)\b|\bemploy(?:s|ed)?\b"),
+    "staff-in-service": re.compile(r"在职|在编|\bserving\b|\bin service\b|\bon (?:the )?payroll\b|\bcurrently employed\b"),
+    "staff-authorized": re.compile(r"编制|定编|核定.{0,4}(?:人数|名额)|\bauthori[sz]ed\b|\bapproved (?:posts|positions|headcount|staffing)\b|\bposts\b|\bestablishment\b|\bheadcount\b|\bquota\b"),
 }
+# A category asked but not printed: the figures of these categories answer instead (实有 ~ 在职).
+STAFF_FALLBACK: dict[str, tuple[str, ...]] = {
+    "staff-actual": ("staff-in-service",), "staff-in-service": ("staff-actual",),
+}
+# Labels that say the same figure with and without a trailing 数 / 人数 ("行政编制 43" = "行政编制数 43").
+STAFF_LABEL_SUFFIX = re.compile(r"(?:人数|数)$")
 
 # A question asking for a figure that is not a total (ukg:amountQualifier): "年中追加了多少", "added
 # during the year", "结余多少", "每月标准": such figures come first for it, after totals otherwise.
@@ -399,3 +409,22 @@ FINDING_KIND_WORDS: dict[str, re.Pattern[str]] = {
     "score_mismatch": re.compile(r"总分|得分与|\bscores? (?:do|does|did) not\b|\btotal score\b"),
     "indicator_scored_met_but_violates": re.compile(r"违反|严格|\bstrict\b|\bviolat"),
 }
+
+# English names of the items an evaluation scores (indicator names as the genre prints them): "how many
+# points for budget execution" asks for the score of 预算执行率 / 预算执行情况, not the evaluation's total.
+INDICATOR_TRANSLATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\bbudget(?:ary)? execution\b|\bexecution of (?:the |its )?budget\b|\bexecution rate\b|\bspending (?:rate|progress)\b"), re.compile(r"预算执行")),
+    (re.compile(r"\bsatisf(?:action|ied)\b"), re.compile(r"满意")),
+    (re.compile(r"\bbudget (?:preparation|planning|compilation)\b"), re.compile(r"预算编制")),
+    (re.compile(r"\b(?:fund|funds|financial) management\b"), re.compile(r"资金管理|财务管理")),
+    (re.compile(r"\basset management\b"), re.compile(r"资产管理")),
+    (re.compile(r"\bcost control\b"), re.compile(r"成本控制")),
+    (re.compile(r"\bcomplian(?:ce|t)\b"), re.compile(r"合规")),
+    (re.compile(r"\bpublicity\b|\boutreach\b"), re.compile(r"宣传")),
+    (re.compile(r"\bperformance (?:goals?|targets?) (?:setting|management)\b|\btarget setting\b"), re.compile(r"绩效目标")),
+)
+
+# Lines that state a whole year's total (财政拨款本年支出, 本年收入合计, 支出总计 ...): when the budget and the
+# final figure of the concept asked are not both printed, a line printed in both phases answers a
+# budget-vs-final question, a total of these first.
+PAIRED_TOTAL_LINE = re.compile(r"本年(?:支出|收入)|(?:支出|收入)(?:合计|总计|总额)|总计|合计|预算资金|总预算")
