@@ -352,7 +352,7 @@ def _init_worker(settings: Settings, index: tuple[str, str] | None) -> None:
     # workers must not print a KeyboardInterrupt traceback each.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["settings"] = settings
-    _WORKER["index"] = SearchIndex(index[0], encoder_for(index[1])) if index is not None else None
+    _WORKER["index"] = SearchIndex(index[0], encoder_for(index[1]), settings.vector_cache_rows) if index is not None else None
     # What the worker holds now (modules, the encoder's weights, the tokenizer's
     # dictionary, code lists) lives as long as the worker: moved out of the
     # collector's reach, full collections stop walking it (~3.5 CPU-ms a document).

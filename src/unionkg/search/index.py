@@ -61,7 +61,7 @@ from unionkg.errors import StoreError
 from unionkg.model import Evaluation, Extraction, Indicator, Organization, Passage, Project, SourceDocument
 from unionkg.search.encoders import Encoder, encoder_for
 from unionkg.search.manifest import SNAPSHOT_NAME, Manifest, ManifestState
-from unionkg.search.sentence_cache import SentenceVectorStore, sentence_key
+from unionkg.search.sentence_cache import DEFAULT_MAX_ROWS, SentenceVectorStore, sentence_key
 from unionkg.search.patterns import SEARCH_PATTERNS
 from unionkg.search.tokenize import tokens
 from unionkg.settings import Settings
@@ -354,7 +354,7 @@ class SearchIndex:
     ``encoder`` None (``settings.encoder == "none"``) makes it a BM25-only index.
     """
 
-    def __init__(self, directory: str | Path, encoder: Encoder | None):
+    def __init__(self, directory: str | Path, encoder: Encoder | None, vector_cache_rows: int = DEFAULT_MAX_ROWS):
         self.directory = Path(directory)
         self.encoder = encoder
         self._lock = threading.Lock()
@@ -364,11 +364,11 @@ class SearchIndex:
         self._has_vector = np.zeros(0, dtype=bool)
         self._bm25: object | None = None
         self._manifest = Manifest(self.directory, self._encoder_name, self._dim)
-        self._sentence_store = SentenceVectorStore(self.directory)
+        self._sentence_store = SentenceVectorStore(self.directory, vector_cache_rows)
 
     @classmethod
     def for_settings(cls, settings: Settings) -> "SearchIndex | None":
-        return cls(index_dir_for(settings), encoder_for(settings.encoder))
+        return cls(index_dir_for(settings), encoder_for(settings.encoder), settings.vector_cache_rows)
 
     @property
     def _encoder_name(self) -> str:
