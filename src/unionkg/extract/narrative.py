@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, cn_count_value
 from unionkg.extract.doccache import all_matches
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.parse import to_yuan
@@ -113,6 +114,9 @@ _CODE_PREFIX = PATTERNS["classification_code_level"]
 
 
 def _number(text: str) -> Decimal:
+    words = cn_count_value(text)  # a count in words ("十二批次", "两辆"): the regex admitted it as a count
+    if words is not None:
+        return Decimal(words)
     return Decimal(text.replace(",", "").replace("－", "-").replace("−", "-").replace(" ", ""))
 
 
@@ -763,6 +767,9 @@ def _bare_change(view: ProseView, figure: _Figure, word: str, clause_start: int,
 _EACH_WORDS: tuple[str, ...] = ("各", "均", "分别", "都")
 #: Endings that items listed with 、 share ("收入、支出总计" -> 收入总计, 支出总计).
 _SHARED_ITEM_ENDINGS: tuple[str, ...] = ("总计", "合计", "总额", "预算", "决算")
+#: One-character heads of items listed with 、 before a shared ending ("收、支总计各增加 21.35 万元"
+#: -> 收入总计, 支出总计), written out.
+SHARED_ITEM_ABBREVIATIONS: dict[str, str] = {"收": "收入", "支": "支出"}
 
 
 def _changed_items(item: str) -> list[str]:
@@ -773,7 +780,8 @@ def _changed_items(item: str) -> list[str]:
     if len(parts) < 2:
         return [item] if item else []
     ending = next((e for e in _SHARED_ITEM_ENDINGS if parts[-1].endswith(e)), "")
-    return [p if p.endswith(ending) else p + ending for p in parts]
+    heads = [p.removesuffix(ending) if ending else p for p in parts]
+    return [SHARED_ITEM_ABBREVIATIONS.get(h, h) + ending for h in heads]
 
 
 def _label_change(view: ProseView, figure: _Figure, label: str, raw: str, clause_start: int, org: str, year: int, phase: Phase) -> list[Change]:
@@ -1351,6 +1359,11 @@ def _count_item(raw: str) -> str:
     return re.sub(r"\s+", "", item)
 
 
+#: The item of a count printed with no label of its own after another count and a 、
+#: ("国内公务接待 15 批次、120 人次"), until it takes that count's item.
+FOLLOW_ON_ITEM = ""
+
+
 def _counts(view: ProseView, context: DocumentContext, sections: list) -> list[Fact]:
     """三公 and asset counts stated in prose: "全年安排因公出国（境）团组 0 个，累计 0 人次",
     "公务用车保有量 0 辆", "国内公务接待 0 批", "共有车辆 0 辆（台），其中：…用车 0 辆",
@@ -1375,9 +1388,16 @@ def _counts(view: ProseView, context: DocumentContext, sections: list) -> list[F
     for m in NARRATIVE_PATTERNS["count_in_prose"].finditer(text):
         if _inside(m.start(), taken):
             continue
+        if m.group("count")[0] in CN_NUMERAL_CHARS and cn_count_value(m.group("count")) is None:
+            continue  # not a well-formed number in words
         clause_start = _clause_start(text, m.start())
         raw = text[clause_start : m.start()]
         item = _count_item(raw)
+        if not item and text[clause_start - 1 : clause_start] == "、":
+            # a count listed right after another's ("国内公务接待 15 批次、120 人次"): it takes
+            # that count's item, like "累计 x 人次" (resolved below, in the same sentence only)
+            found.append((m.start(), m.start(), m.end(), FOLLOW_ON_ITEM, m.group("count"), m.group("unit")))
+            continue
         if not any(word in item for word in COUNT_ITEM_WORDS) or re.search(r"\d", item):
             continue
         at = re.search(r"\s*".join(re.escape(ch) for ch in item[:4]), raw) if not item.startswith("累计") else None
@@ -1386,7 +1406,7 @@ def _counts(view: ProseView, context: DocumentContext, sections: list) -> list[F
     for label_start, number_start, end, item, count, unit in sorted(found):
         sentence = _sentence_bounds(text, number_start)[0]
         unit_clean = re.sub(r"\s+", "", unit)
-        if item.startswith("累计"):
+        if item.startswith("累计") or item == FOLLOW_ON_ITEM:
             if previous is None or previous[0] != sentence:
                 continue
             base = previous[1]

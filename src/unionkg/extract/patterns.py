@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from unionkg.extract.cn_numerals import COUNT_SRC
+from unionkg.extract.cn_numerals import CN_COUNT_SRC, COUNT_SRC
 from unionkg.model import Comparator
 
 # ---------------------------------------------------------------------------
@@ -595,6 +595,7 @@ COUNT_ITEM_WORDS: Final[tuple[str, ...]] = ("团组", "出国", "出境", "接�
 #: Words stripped from the start of a count's label (who, when, how it was paid).
 COUNT_LABEL_LEAD_NOISE: Final[tuple[str, ...]] = (
     "其中", "本部门", "本单位", "部门预算", "单位预算", "部门", "单位", "全年", "年末", "年初", "共有", "共", "安排", "使用财政拨款", "负担费用的", "财政拨款",
+    "计划", "预计",  # a budget's plan ("计划安排国内公务接待 15 批次"): the phase says it is planned
 )
 #: Trailing words of a count's item that name what is counted, removed when a
 #: following "累计 x 人次" takes the item ("因公出国（境）团组 0 个，累计 0 人次" -> "因公出国（境）人次").
@@ -634,11 +635,12 @@ NARRATIVE_PATTERNS.update(
             rf"^\s*(?P<lead>[^，,；;：:、。\d]{{0,8}}?)(?P<word>增加|减少)了?(?P<item>[^，,；;：:、。\d]{{2,30}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})\s*$"
         ),
         # a count stated in prose: number and a count unit ("团组 0 个", "公务用车 0 辆", "0 台（套）")
-        "count_in_prose": re.compile(rf"(?<![\d.,])(?P<count>\d+(?:\.\d+)?)\s*(?P<unit>{COUNT_UNIT_SRC})"),
+        # (in digits or in words: "国内公务接待十二批次", "公务用车保有量两辆"; see extract.cn_numerals)
+        "count_in_prose": re.compile(rf"(?<![\d.,])(?P<count>\d+(?:\.\d+)?|{CN_COUNT_SRC})\s*(?P<unit>{COUNT_UNIT_SRC})"),
         # the asset threshold that is part of an equipment count's label:
-        # "单价 100 万元（含）以上设备（不含车辆）0 台（套）"
+        # "单价 100 万元（含）以上设备（不含车辆）0 台（套）", "单位价值 50 万元以上通用设备 0 台（套）"
         "count_equipment": re.compile(
-            rf"(?P<label>单价\s*\d+\s*万元\s*(?:[（(]含[）)])?\s*以上[^，,。；;\d]{{0,24}}?)\s*(?P<count>\d+)\s*(?P<unit>{COUNT_UNIT_SRC})"
+            rf"(?P<label>(?:单价|单位价值|单台价值|单件价值)\s*\d+\s*万元\s*(?:[（(]含[）)])?\s*以上[^，,。；;\d]{{0,24}}?)\s*(?P<count>\d+|{CN_COUNT_SRC})\s*(?P<unit>{COUNT_UNIT_SRC})"
         ),
     }
 )
@@ -832,7 +834,7 @@ OUTPUT_PREDICATE_STARTS: Final[tuple[str, ...]] = ("已", "均", "都", "全部"
 OUTPUT_EXCLUDED_SENTENCE_WORDS: Final[tuple[str, ...]] = ("团组", "因公出国", "公务接待", "公务用车", "车辆", "设备")
 #: Items that are another extractor's counts (staffing, organisations): never an output.
 OUTPUT_EXCLUDED_ITEM_WORDS: Final[tuple[str, ...]] = (
-    "编制", "在职人员", "实有", "离退休人员", "内设", "下属", "直属", "所属", "预算单位", "部室", "科室", "决算汇编",
+    "编制", "在职人员", "实有", "离退休人员", "内设", "下属", "直属", "所属", "预算单位", "事业单位", "部室", "科室", "决算汇编",
 )
 
 _OUT_UNIT_SRC = _alternation(OUTPUT_COUNT_UNITS)
@@ -841,9 +843,17 @@ _OUT_BREAKS = "，,。；;：:\n"
 STATISTICS_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a count of work done: [近/约] number [多/余] [万] [多/余] measure word, not an ordinal (第3次),
     # a duration (3个月, 5个工作日), a rate (人/年) or a share (个百分点):
-    # "250 多场次" / "6 万人次" / "近 3 万人" / "1.08 万条" / "30 余项" / "1100人"
+    # "250 多场次" / "6 万人次" / "近 3 万人" / "1.08 万条" / "30 余项" / "1100人";
+    # also in words ("一百二十人", "三十余场", "两千余名"), read only where a count in words is one
+    # (statistics.counted_in_words: it ends its clause or follows a verb of work done)
     "output_count": re.compile(
         rf"(?<![\d.,第])(?<!第\s)(?P<pre>近|约|逾|超过)?\s*(?P<number>\d{{1,7}}(?:\.\d+(?=\s*(?:多|余)?\s*万))?)\s*(?P<approx>多|余)?\s*(?P<wan>万)?\s*(?P<approx2>多|余)?\s*"
+        rf"(?P<unit>{_OUT_UNIT_SRC})(?![/／每月天年日元\d.]|工作日|百分点|(?<=个)人|(?<=人)[力民均口])"
+    ),
+    # the same with the number in digits or in words ("一百二十人", "三十余场", "两千余名"): the
+    # statistics reader's, which keeps a count in words only where it is one (statistics.counted_in_words)
+    "output_count_any": re.compile(
+        rf"(?<![\d.,第])(?<!第\s)(?P<pre>近|约|逾|超过)?\s*(?P<number>\d{{1,7}}(?:\.\d+(?=\s*(?:多|余)?\s*万))?|{CN_COUNT_SRC})\s*(?P<approx>多|余)?\s*(?P<wan>万)?\s*(?P<approx2>多|余)?\s*"
         rf"(?P<unit>{_OUT_UNIT_SRC})(?![/／每月天年日元\d.]|工作日|百分点|(?<=个)人|(?<=人)[力民均口])"
     ),
     # what makes the clause before a count a target, not an achievement: comparator words of

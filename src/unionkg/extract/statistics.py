@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, cn_count_value
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.patterns import (
     OUTPUT_ACHIEVEMENT_HEADING_WORDS,
@@ -197,11 +198,33 @@ def _approx(m: re.Match[str], after: str) -> str | None:
 
 
 def _value(m: re.Match[str]) -> Decimal:
-    """The count as a number: 万 multiplies ("1.08 万条" -> 10800)."""
-    number = Decimal(m.group("number"))
+    """The count as a number: 万 multiplies ("1.08 万条" -> 10800); words are read ("三十余场" -> 30)."""
+    words = cn_count_value(m.group("number"))
+    number = Decimal(words) if words is not None else Decimal(m.group("number"))
     if m.group("wan"):
         number *= 10000
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+
+
+def counted_in_words(text: str, m: re.Match[str], clause_start: int, end: int) -> bool:
+    """Whether a count printed in words (``m`` of ``output_count``) is a count of work done.
+
+    Numerals in words are also slogans, rules, sessions and attributes ("增强四个意识",
+    "中央八项规定", "六次全会", "在六个社区退休人员中", "一人一档"), so such a count is read only
+    when it ends its clause, the counted noun before it ("走访慰问困难职工一百二十人，"), or when a
+    verb of work done leads it ("覆盖两千余名职工"); never before another numeral ("一人一档").
+    Counts in digits are not asked: the digits alone make them figures.
+    """
+    number = m.group("number")
+    if number[0].isdigit():
+        return True
+    if cn_count_value(number) is None or text[m.end() : m.end() + 1] in CN_NUMERAL_CHARS:
+        return False
+    after = text[m.end() : end].removeprefix("左右")
+    if not after.strip() or after.lstrip()[0] in CLAUSE_BREAKS + "、）)":
+        return True
+    lead = text[clause_start : m.start("pre") if m.group("pre") else m.start("number")].rstrip()
+    return lead.endswith(OUTPUT_ACTION_VERBS)
 
 
 def _in_sentence(view: ProseView, start: int, end: int, org: str, year: int, sections: list) -> list[Fact]:
@@ -210,11 +233,13 @@ def _in_sentence(view: ProseView, start: int, end: int, org: str, year: int, sec
     pats = STATISTICS_PATTERNS
     facts: list[Fact] = []
     last: _Read | None = None
-    for m in pats["output_count"].finditer(text, start, end):
+    for m in pats["output_count_any"].finditer(text, start, end):
         number_start = m.start("pre") if m.group("pre") else m.start("number")
         count_end = m.end()
         after_text = text[count_end:end]
         if pats["output_threshold_after"].match(after_text):
+            continue
+        if not counted_in_words(text, m, _clause_start(text, start, m.start()), end):
             continue
         floor = max(start, last.end) if last else start
         clause = _clause_start(text, floor, number_start)
