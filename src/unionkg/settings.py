@@ -30,7 +30,7 @@ class Settings:
     update_token: str | None = None
     encoder: str = "use"  # "use" (multilingual USE), "hash" (tests), or a model dir for sentence-transformers
     index_dir: str | None = None  # search index folder; default <store>/index (or a per-endpoint user-data folder when remote)
-    vector_cache_rows: int = 200_000  # sentence vectors kept in <index>/vectors.sqlite (~1 KB each with USE); 0: no disk cache
+    vector_cache_rows: int = 200_000  # sentence vectors kept in <index>/vectors.sqlite (~1.15 KB each on disk with USE); 0: no disk cache
     remote_user: str | None = None
     remote_password: str | None = None
     remote_auth: str = "basic"  # "basic" | "digest"

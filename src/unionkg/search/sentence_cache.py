@@ -17,8 +17,8 @@ transaction is in or out).  It is a cache: when the file cannot be opened or
 written (a read-only directory, a full disk, a damaged file) the index embeds
 without it.
 
-The table is bounded (``Settings.vector_cache_rows``, about 1 KB a row for
-USE's 512 float16 dimensions).  Rows go out in the order they came in, not
+The table is bounded (``Settings.vector_cache_rows``, about 1.15 KB a row on
+disk for USE's 512 float16 dimensions).  Rows go out in the order they came in, not
 least recently used first: recording each use would turn every read (most
 sentences of a document are hits) into a write under the one SQLite write
 lock the worker processes share, while first-in-first-out costs nothing on
@@ -47,7 +47,7 @@ _LOOKUP_CHUNK = 500  # host parameters per SELECT (SQLite allows 999 in old buil
 _SCHEMA = "CREATE TABLE IF NOT EXISTS sentence_rows (id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, vector BLOB NOT NULL)"
 #: The table of the unbounded cache before (no insertion order to evict by): dropped when found.
 _OLD_TABLE = "sentence_vectors"
-DEFAULT_MAX_ROWS = 200_000  # ~200 MB of 512-dimension float16 rows
+DEFAULT_MAX_ROWS = 200_000  # ~230 MB of 512-dimension float16 rows
 EVICTION_LOW_WATER = 0.9  # eviction brings the table down to this share of the cap
 
 
@@ -93,6 +93,9 @@ class SentenceVectorStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)  # timeout: SQLite's busy wait
+            # For a new file only (ignored once it has tables): 16 KB pages hold 15 rows of ~1 KB where
+            # 4 KB pages hold 3, so a row costs ~1.15 KB on disk instead of ~1.45 KB (measured at 20,000 rows).
+            conn.execute("PRAGMA page_size=16384")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last transactions on power loss is fine
             conn.execute(_SCHEMA)
