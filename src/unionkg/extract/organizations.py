@@ -30,7 +30,7 @@ from unionkg.extract.patterns import (
     STAFF_LABEL_CATEGORIES,
 )
 from unionkg.extract.registry import register, warn
-from unionkg.extract.resolve import ORG_ALIAS_PATTERNS
+from unionkg.extract.resolve import ORG_ALIAS_PATTERNS, body_name_variants
 from unionkg.extract.scan import is_match_of, quick
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
 from unionkg.model import (
@@ -476,7 +476,8 @@ def match_known_name(name: str, federation: str | None, units: list[str]) -> str
     name = clean_org_name(name)
     if name in units:
         return name
-    if federation and (name == federation or _own_account_heading(name) or name in OWN_ACCOUNT_NAMES or is_short_name_of(name, federation)):
+    if federation and (name == federation or _own_account_heading(name) or name in OWN_ACCOUNT_NAMES or is_short_name_of(name, federation)
+                       or name in body_name_variants(federation)):
         return federation
     for unit in sorted(units, key=len, reverse=True):
         if unit in name:
@@ -913,13 +914,24 @@ TABLE_LIST_INTRO = re.compile(r"[ \t]*[，,]?[ \t]*(?:名单)?(?:包括|如下|�
 #: An introduction of a list of budget units without a count or an owner word:
 #: "部门预算包括：" / "纳入…编制范围的二级预算单位包括：" / "预算单位构成包括：".
 UNIT_LIST_INTRO = re.compile(
-    r"(?:部门预算|部门决算|预算单位|决算单位|编制范围的[^，,。；;：:\n]{0,12}?单位)(?:构成)?[ \t]*(?:包括|分别是|分别为|有)[ \t]*[：:][ \t]*"
+    r"(?:部门预算|部门决算|预算单位|决算单位|编制范围的[^，,。；;：:\n]{0,12}?单位)(?:构成)?"
+    # "部门预算由本级预算和所属单位预算组成，包括：" (what the budget is made of, then the list)
+    r"(?:[^，,。；;：:\n]{0,24}?组成[ \t]*[，,]?[ \t]*(?:具体)?)?"
+    r"[ \t]*(?:包括|分别是|分别为|有)[ \t]*[：:][ \t]*"
 )
 #: The start of one unit's line after such an introduction: a row number ("1 ", "| 2 |") or a
 #: list marker ("1.", "1、", "（1）").
 UNIT_LINE_MARKER = re.compile(r"^[\s|｜]*(?:\d{1,3}(?:[\s|｜]+|[.、．)）]\s*)|[（(]\d{1,3}[）)]\s*)")
 #: A header row of such a table.
 UNIT_TABLE_HEADER = re.compile(r"单位名称|单位全称")
+#: Header cells of a table of units printed one cell per line ("序号" / "单位名称" / "预算级次"
+#: each on its own line, then each row's cells on the following lines).
+UNIT_COLUMN_HEADERS: tuple[str, ...] = (
+    "序号", "单位名称", "单位全称", "预算级次", "单位级次", "级次", "单位性质", "单位类型", "单位类别", "经费形式",
+    "经费来源", "经费供给方式", "拨款方式", "财政供给方式", "备注",
+)
+#: A 预算级次 cell that marks the body's own accounts in a table of units (the others say 二级).
+OWN_ACCOUNT_LEVEL_CELLS: tuple[str, ...] = ("本级", "部门本级", "机关本级")
 #: Cell separators of a flattened table row (spaces or pipes).
 CELL_SPLIT = re.compile(r"\s*\|\s*|\s+")
 #: Cells that say a row's unit is an administrative body (行政单位) rather than a 事业单位.
@@ -941,7 +953,7 @@ def _row_kinds(cells: list[str]) -> tuple[str | None, str | None]:
 
 
 def _is_the_body(name: str, federation: str) -> bool:
-    return name == federation or name in OWN_ACCOUNT_NAMES or is_short_name_of(name, federation)
+    return name == federation or name in OWN_ACCOUNT_NAMES or is_short_name_of(name, federation) or name in body_name_variants(federation)
 
 
 def _intro_ends(view: ProseView) -> list[int]:
@@ -1018,17 +1030,55 @@ def _lines_after(text: str, position: int) -> list[tuple[int, str]]:
     return out
 
 
+def _column_rows(text: str, position: int) -> list[list[_Cell]]:
+    """The rows of a table of units whose cells are printed one per line (PDF text that
+    lost the table's columns): a header of :data:`UNIT_COLUMN_HEADERS` cells, one per line,
+    then per row its number on a line and its other cells on the following lines.  The header
+    says how many cells a row has; reading stops at the first line that breaks the pattern."""
+    lines = [(start, line.strip()) for start, line in _plain_lines_after(text, position)]
+    header = 0
+    while header < len(lines) and lines[header][1] in UNIT_COLUMN_HEADERS:
+        header += 1
+    if header < 2:
+        return []
+    rows: list[list[_Cell]] = []
+    at, expected = header, 1
+    while at + header <= len(lines) and len(rows) < MAX_TABLE_UNITS and lines[at][1] == str(expected):
+        cells = lines[at + 1 : at + header]
+        if any(line == str(expected + 1) for _s, line in cells):
+            break  # the next row's number among this row's cells: fewer cells than the header
+        rows.append([_Cell(line, start + text[start:].index(line)) for start, line in cells])
+        at, expected = at + header, expected + 1
+    return rows
+
+
+def _plain_lines_after(text: str, position: int) -> list[tuple[int, str]]:
+    """(start, line) of the non-empty lines after the line holding ``position`` (at most
+    enough for :data:`MAX_TABLE_UNITS` rows of a few cells)."""
+    out: list[tuple[int, str]] = []
+    pos = text.find("\n", position)
+    while 0 <= pos < len(text) and len(out) < MAX_TABLE_UNITS * 4:
+        start = pos + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            out.append((start, text[start:end]))
+        pos = end if end < len(text) else -1
+    return out
+
+
 def _rows_after(view: ProseView, at: int, federation: str) -> list[tuple[ListItem, str | None, str | None]]:
     """Units printed one per line after an introduction that ends its paragraph: table rows
     ("1 某某区第一中学 事业单位 全额拨款", "| 2 | X | 差额拨款 |") or numbered lines ("1.X")."""
     out: list[tuple[ListItem, str | None, str | None]] = []
-    for row in _unit_rows(_lines_after(view.doc.text, view.offsets[at - 1])):
+    position = view.offsets[at - 1]
+    for row in _unit_rows(_lines_after(view.doc.text, position)) or _column_rows(view.doc.text, position):
         raw = row[0].text
         name = clean_org_name(raw)
         if not _looks_like_org(name):
             break
-        if _is_the_body(name, federation):
-            continue  # the body's own accounts (本级 / 机关)
+        if _is_the_body(name, federation) or any(c.text in OWN_ACCOUNT_LEVEL_CELLS for c in row[1:]):
+            continue  # the body's own accounts (本级 / 机关; its 预算级次 cell says 本级)
         view_at = bisect_left(view.offsets, row[0].start)
         if view_at < len(view.text) and view.offsets[view_at] == row[0].start and view.text[view_at : view_at + len(raw)] == raw:
             funding, reform = _row_kinds([c.text for c in row[1:]])

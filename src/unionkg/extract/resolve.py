@@ -264,8 +264,68 @@ def _abbreviations(text: str, names: list[str]) -> dict[str, str]:
     return out
 
 
+#: The words after a union's name in its formal name: "某市教育工会" is printed for the body
+#: whose title says "某市教育工会委员会" (an industry or sector union's committee is the union).
+UNION_COMMITTEE_WORDS: tuple[str, ...] = ("工作委员会", "委员会", "工委")
+#: Sector unions are printed with and without the sector's 系统: 某市教育系统工会 = 某市教育工会.
+SECTOR_WORD = "系统"
+
+
+def body_name_variants(body: str) -> set[str]:
+    """Other printings of a sector or industry union's own name (never of a 总工会, whose
+    委员会 would be another body): "某市教育工会委员会" -> 某市教育工会, 某市教育系统工会 ...
+
+    >>> sorted(body_name_variants("甲市教育工会委员会"))
+    ['甲市教育工会', '甲市教育工会委员会', '甲市教育系统工会', '甲市教育系统工会委员会']
+    >>> body_name_variants("甲市总工会")
+    {'甲市总工会'}
+    """
+    names = {body}
+    core = next((body[: -len(w)] for w in UNION_COMMITTEE_WORDS if body.endswith("工会" + w)), body)
+    if not core.endswith("工会") or core.endswith("总工会"):
+        return names
+    stem = core[: -len("工会")].removesuffix(SECTOR_WORD)
+    for union in (stem + "工会", stem + SECTOR_WORD + "工会"):
+        names |= {union, union + "委员会"}
+    return names
+
+
 #: Fact fields that hold the name of an organisation.
 ORG_NAME_FIELDS: tuple[str, ...] = ("org", "parent", "payer", "payee")
+
+
+def _printed_org_names(extraction: Extraction) -> list[str]:
+    """Every organisation name of the facts and the body, in order, once."""
+    names: dict[str, None] = {}
+    if extraction.context.org:
+        names[extraction.context.org] = None
+    for fact in extraction.facts:
+        if isinstance(fact, Organization):
+            names[fact.name] = None
+        for field_name in ORG_NAME_FIELDS:
+            value = getattr(fact, field_name, None)
+            if isinstance(value, str) and value:
+                names[value] = None
+    return list(names)
+
+
+def city_qualified_names(text: str, names: list[str]) -> dict[str, str]:
+    """printed name -> the name with its city, for names that begin with a county or district
+    the document places in one city: "西湖区总工会" -> "杭州市西湖区总工会" when the document prints
+    杭州市 (its title, a header, the parent 杭州市总工会).  So the body of a district printed with
+    its city in one document and without it in another is one node, and a district name that
+    repeats across the country (鼓楼区, 西湖区, 朝阳区) gets the division of the right one.  Only
+    such repeated names are placed; a document that prints no enclosing city, or two cities
+    that both have such a district, leaves the name as printed (:meth:`Gazetteer.enclosing_place`)."""
+    from unionkg.graph.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    out: dict[str, str] = {}
+    for name in names:
+        city = gazetteer.enclosing_place(name, text)
+        if city is not None:
+            out[name] = city.name + name
+    return out
 
 
 def resolve_organizations(extraction: Extraction) -> Extraction:
@@ -288,6 +348,13 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
         full = _body_full_name(text, body)
         if full is not None:
             rename[body] = full
+    printed_names = _printed_org_names(extraction)
+    for printed, qualified in city_qualified_names(text, printed_names).items():
+        rename.setdefault(printed, rename.get(qualified, qualified))
+    if body:  # "某市教育工会" in the text of 某市教育工会委员会: the body itself
+        for printed in printed_names:
+            if printed != body and printed in body_name_variants(body):
+                rename.setdefault(printed, rename.get(body, body))
     orgs = [f for f in extraction.facts if isinstance(f, Organization)]
     for org in orgs:
         for alias in org.aliases:

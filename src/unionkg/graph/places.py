@@ -34,6 +34,7 @@ PLACE_SUFFIXES: tuple[str, ...] = (
     "自治县",
     "地区",
     "新区",
+    "林区",
     "省",
     "市",
     "县",
@@ -47,6 +48,32 @@ PLACE_SUFFIXES: tuple[str, ...] = (
 # level wins, because a body named by its short place name is usually the
 # province (广西总工会).
 LEVEL_DEPTH: dict[str, int] = {"province": 1, "prefecture": 2, "county": 3, "township": 4}
+
+# The peoples an autonomous area is named after (自治州 / 自治县 / 自治旗), longest
+# first so that 土家族 is tried before 土族.  People write an autonomous area by its
+# place alone with the level's character: 恩施土家族苗族自治州 -> 恩施州,
+# 长阳土家族自治县 -> 长阳县, 莫力达瓦达斡尔族自治旗 -> 莫力达瓦旗.
+ETHNIC_GROUPS: tuple[str, ...] = tuple(sorted((
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克",
+    "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬",
+    "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克",
+    "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各族",
+), key=len, reverse=True))
+# Autonomous level suffix -> the level character of the usual short form.
+AUTONOMOUS_SUFFIXES: dict[str, str] = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+# Words that, right after a short place name (a name without its 省/市/县 ...),
+# show that the short name is part of another name and no place of the body:
+# 中山大学 is in Guangzhou, not in 中山市; 东湖新技术开发区 is not 东湖区.
+NOT_A_PLACE_AFTER_SHORT_NAME: tuple[str, ...] = (
+    "大学", "学院", "书院", "路", "街", "大道", "公园", "广场", "银行", "开发区", "高新", "新技术", "工业园", "园区",
+)
+# A county-level place is written without its suffix only right before these
+# (昆山总工会); elsewhere its short name is too often an ordinary word (朝阳, 鼓楼, 城关).
+COUNTY_SHORT_NAME_FOLLOWERS: tuple[str, ...] = ("总工会",)
+
+# A province-level municipality (北京市, 重庆市): its districts are written after it.
+MUNICIPALITY_SUFFIX = "市"
 
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
 
@@ -67,8 +94,42 @@ class Division:
         return LEVEL_DEPTH.get(self.level, 9)
 
 
+def autonomous_base(name: str) -> str | None:
+    """The place of an autonomous area without its peoples and level: 恩施土家族苗族自治州 -> 恩施.
+
+    >>> autonomous_base("黔东南苗族侗族自治州"), autonomous_base("长阳土家族自治县"), autonomous_base("恩施市")
+    ('黔东南', '长阳', None)
+    """
+    suffix = next((s for s in AUTONOMOUS_SUFFIXES if name.endswith(s)), None)
+    if suffix is None:
+        return None
+    base = name[: -len(suffix)]
+    stripped = True
+    while stripped:
+        stripped = False
+        for people in ETHNIC_GROUPS:
+            # 伊犁哈萨克自治州, 博尔塔拉蒙古自治州: a people of two or more characters may drop 族
+            for printed in (people + "族", people) if len(people) >= 2 else (people + "族",):
+                if base.endswith(printed) and len(base) - len(printed) >= _MIN_SHORT_NAME:
+                    base, stripped = base[: -len(printed)], True
+                    break
+            if stripped:
+                break
+    return base if base != name[: -len(suffix)] else None
+
+
+def autonomous_short_form(name: str) -> str | None:
+    """The usual written form of an autonomous area: 恩施土家族苗族自治州 -> 恩施州."""
+    base = autonomous_base(name)
+    suffix = next((s for s in AUTONOMOUS_SUFFIXES if name.endswith(s)), None)
+    return base + AUTONOMOUS_SUFFIXES[suffix] if base and suffix else None
+
+
 def short_name(name: str) -> str | None:
     """The place name without its administrative suffix, if long enough."""
+    base = autonomous_base(name)
+    if base is not None:
+        return base
     for suffix in PLACE_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= _MIN_SHORT_NAME:
             return name[: -len(suffix)]
@@ -95,7 +156,11 @@ class Gazetteer:
     def __init__(self, divisions: list[Division]):
         self.divisions = divisions
         self.by_code = {d.code: d for d in divisions}
-        self._full = sorted(((d.name, d) for d in divisions), key=lambda p: -len(p[0]))
+        names = {d.name for d in divisions}
+        full = [(d.name, d) for d in divisions]
+        # 恩施州 for 恩施土家族苗族自治州, unless a division is called so itself
+        full += [(f, d) for d in divisions if (f := autonomous_short_form(d.name)) and f not in names]
+        self._full = sorted(full, key=lambda p: -len(p[0]))
         self._short = [(s, d) for d in divisions if (s := short_name(d.name))]
 
     @classmethod
@@ -130,27 +195,90 @@ class Gazetteer:
         return cls(rows)
 
     def division_for(self, org_name: str) -> Division | None:
-        """The most specific division named in ``org_name``, or None."""
+        """The most specific division named in ``org_name``, or None.
+
+        None also when the name fits several divisions equally well: a county
+        name that repeats across the country (鼓楼区, 西湖区, 朝阳区) printed
+        without its city or province is ambiguous and never guessed.
+        """
+        candidates = self.divisions_for(org_name)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def divisions_for(self, org_name: str) -> list[Division]:
+        """The divisions that fit ``org_name`` best: one, several when the name is
+        ambiguous (鼓楼区 in four cities), none when it names no place."""
         name = simplified(org_name)
-        full = [d for place, d in self._full if place in name]
+        full = [(place, d) for place, d in self._full if place in name]
         if full:
             # 江西省南昌市总工会 names both; the deeper division is the body's.
             # County names repeat across provinces (朝阳区): prefer the one whose
             # ancestors are also named, then the deeper, then the longer name.
-            codes = {d.code for d in full}
-            return max(full, key=lambda d: (self._ancestors_named(d, codes), d.depth, len(d.name), d.code))
-        short = [(place, d) for place, d in self._short if name.startswith(place)]
-        if not short:
-            return None
-        # 吉林总工会: prefer the shallower level for an ambiguous short name.
-        return min(short, key=lambda p: (-len(p[0]), p[1].depth))[1]
+            def rank(pair: tuple[str, Division]) -> tuple[int, int, int]:
+                return (self._ancestors_named(pair[1], name), pair[1].depth, len(pair[0]))
 
-    def _ancestors_named(self, division: Division, codes: set[str]) -> int:
+            best = max(map(rank, full))
+            return list({d.code: d for place, d in full if rank((place, d)) == best}.values())
+        short = [(place, d) for place, d in self._short if name.startswith(place) and self._short_name_fits(name, place, d)]
+        if not short:
+            return []
+        # 吉林总工会: prefer the shallower level for an ambiguous short name.
+        place, best = min(short, key=lambda p: (-len(p[0]), p[1].depth))
+        return [best]
+
+    @staticmethod
+    def _short_name_fits(name: str, place: str, division: Division) -> bool:
+        """Whether a short place name at the start of ``name`` is that place (中山大学 is not 中山市)."""
+        after = name[len(place):]
+        if after.startswith(NOT_A_PLACE_AFTER_SHORT_NAME):
+            return False
+        return division.depth < LEVEL_DEPTH["county"] or after.startswith(COUNTY_SHORT_NAME_FOLLOWERS)
+
+    def _ancestors_named(self, division: Division, name: str) -> int:
+        """How many of the division's ancestors ``name`` prints (in full or short: 北京朝阳区)."""
         count, current = 0, division
         while current.parent_code and (parent := self.by_code.get(current.parent_code)):
-            count += parent.code in codes
+            short = short_name(parent.name)
+            count += parent.name in name or (short is not None and short in name)
             current = parent
         return count
+
+    def leading_county(self, name: str) -> list[Division]:
+        """The county-level divisions whose full name ``name`` starts with (longest name only):
+        "西湖区总工会" -> both 西湖区; "东西湖区总工会" -> 东西湖区 alone."""
+        text = simplified(name)
+        hits = [d for d in self.divisions if d.level == "county" and text.startswith(d.name)]
+        longest = max((len(d.name) for d in hits), default=0)
+        return [d for d in hits if len(d.name) == longest]
+
+    def enclosing_place(self, name: str, document_text: str) -> Division | None:
+        """The city (or municipality) a name printed without it belongs to, as its document says.
+
+        "西湖区总工会" in a document that prints 杭州市 (its title, a header, the parent
+        杭州市总工会) is the Hangzhou district's body; a document printing none, or the
+        cities of two 西湖区, says nothing and the name stays as printed.  Only names that
+        repeat across the country are placed so (a unique county name is its place already,
+        and its body keeps the name it is printed with); counties that hang under a
+        province (省直辖县) are not prefixed with the province.
+
+        >>> g = Gazetteer.from_rows([Division("甲市", "990100", "prefecture", "990000", None, None),
+        ...     Division("乙市", "990200", "prefecture", "990000", None, None),
+        ...     Division("丙区", "990101", "county", "990100", None, None), Division("丙区", "990201", "county", "990200", None, None)])
+        >>> g.enclosing_place("丙区总工会", "在甲市总工会领导下").name, g.enclosing_place("丙区总工会", "甲市与乙市")
+        ('甲市', None)
+        """
+        counties = self.leading_county(name)
+        if len(counties) < 2:
+            return None  # a county name found once in the country names its place already (仁化县)
+        text = simplified(document_text)
+        parents: dict[str, Division] = {}
+        for county in counties:
+            parent = self.by_code.get(county.parent_code or "")
+            if parent is None or (parent.level == "province" and not parent.name.endswith(MUNICIPALITY_SUFFIX)):
+                continue
+            printed = (parent.name, autonomous_short_form(parent.name))
+            if any(form and form in text for form in printed):
+                parents[parent.code] = parent
+        return next(iter(parents.values())) if len(parents) == 1 else None
 
     def code_for(self, org_name: str) -> str | None:
         division = self.division_for(org_name)
