@@ -21,6 +21,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "comparator_prefix_word": (["不少于4000人", "不低于95%", "至少3次", "不超过10万元", "低于5%", "达到100%"], ["4000人以上", "提升"]),
     "comparator_suffix_word": (["4000人以上", "10万元以内", "5%以下", "3次及以上"], ["以上内容", "不少于4000人"]),
     "target": (["≥1760人", "不少于4000人", "4000人以上", "<=1200 元/人", "100%"], ["提升", "12月31日前", "2021年12月"]),
+    "target_in_words": (["不少于五场", "十二个", "≥三期", "两期以上", "一百二十人次"], ["一般", "口径一致", "五", "第三场", "12个", "二〇二四年"]),
     "year": (["2024年", "2024 年度", "2019年度部门预算"], ["202年", "12024年", "二〇二四年"]),
     "year_chinese": (["二〇二四年", "二○二一年度"], ["2024年", "二十年"]),
     "year_bare": (["2024预算", "表头 2023 决算"], ["12024", "3238"]),
@@ -37,7 +38,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 # Cases where the pattern must match the whole string (cells) use fullmatch.
-FULLMATCH = {"number_cell", "money_cell", "percent_cell", "target", "chinese_numeral"}
+FULLMATCH = {"number_cell", "money_cell", "percent_cell", "target", "target_in_words", "chinese_numeral"}
 # Patterns anchored at the start of the string.
 ANCHORED = {"comparator_glyph", "comparator_prefix_word"}
 

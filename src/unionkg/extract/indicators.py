@@ -30,7 +30,8 @@ from difflib import SequenceMatcher
 from typing import Final
 
 from unionkg.extract.parse import ParsedValue, parse_number, parse_target
-from unionkg.extract.patterns import EMPTY_CELL_MARKS
+from unionkg.extract.cn_numerals import CN_COUNT_SRC, CN_NUMERAL_CHARS
+from unionkg.extract.patterns import CELL_COUNT_UNITS_IN_WORDS, EMPTY_CELL_MARKS, _alternation
 from unionkg.extract.registry import register, warn
 from unionkg.extract.statistics import Measurement, read_measurements
 from unionkg.extract.tables import cell_view, iter_lines
@@ -45,6 +46,8 @@ _CMP = r"(?:>=|<=|≥|≤|≧|≦|＞＝|＜＝|═|﹦|＝|=|>|<|＞|＜|大于
 _NUM = r"[-－]?\d+(?:,\d{3})*(?:\.\d+)?"
 _DATE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|之前|以前|内|底前|底)?"
 _UNIT = r"[^\d\s≥≤≧≦<>=＝═﹦，。；,;:：（）()]{0,8}?"
+#: A value counted in words, with its measure word ("五场", "十二个", "两期以上").
+_CN_COUNT_VALUE = rf"(?:{CN_COUNT_SRC})(?:{_alternation(CELL_COUNT_UNITS_IN_WORDS)})(?:以上|以下|以内)?"
 
 #: Qualitative target and actual words (提升 achieved when the actual repeats it).
 QUALITATIVE_WORDS: Final[tuple[str, ...]] = (
@@ -78,7 +81,8 @@ LEVEL_WORDS: Final[tuple[tuple[re.Pattern[str], int], ...]] = (
 
 INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # one value of an indicator cell, on text without line breaks
-    "value": re.compile(rf"(?:{_DATE}|{_CMP}?\s*{_NUM}\s*{_UNIT}(?:以上|以下|以内)?|" + "|".join(QUALITATIVE_WORDS) + ")"),
+    # (a count in words too: "不少于五场", "十二个"; read by parse.parse_target)
+    "value": re.compile(rf"(?:{_DATE}|{_CMP}?\s*{_NUM}\s*{_UNIT}(?:以上|以下|以内)?|{_CMP}?\s*{_CN_COUNT_VALUE}|" + "|".join(QUALITATIVE_WORDS) + ")"),
     # a self-evaluation row ends with 分值 得分 (and maybe a deviation reason)
     "weight_score_end": re.compile(r"(?<![\d.])(?P<weight>\d+(?:\.\d+)?)\s+(?P<score>\d+(?:\.\d+)?)(?:\s+(?P<reason>[\u4e00-\u9fff][^\n]*))?$"),
     # a target-table row ends with a value carrying a comparator or a percent
@@ -227,12 +231,15 @@ def _repeated_qualitative(flat: str) -> str | None:
 # alternation matches where any of the words starts, like a loop of startswith).
 _CMP_AT: Final[re.Pattern[str]] = re.compile(_CMP)
 _QUALITATIVE_AT: Final[re.Pattern[str]] = re.compile("|".join(re.escape(w) for w in QUALITATIVE_WORDS))
+_CN_VALUE_AT: Final[re.Pattern[str]] = re.compile(_CN_COUNT_VALUE)
 
 
 def _value_start(flat: str, i: int) -> bool:
     ch, prev = flat[i], flat[i - 1]
     if ch.isdigit():
         return not prev.isdigit() and prev not in ".,"
+    if ch in CN_NUMERAL_CHARS and prev not in CN_NUMERAL_CHARS and _CN_VALUE_AT.match(flat, i):
+        return True  # a count in words ("…个数 十二个 十个")
     if _CMP_AT.match(flat, i):
         return not _CMP_AT.match(flat, i - 1)
     return _QUALITATIVE_AT.match(flat, i) is not None

@@ -15,6 +15,7 @@ import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from unionkg.extract.cn_numerals import cn_count_value
 from unionkg.extract.patterns import (
     CHINESE_DIGITS,
     CHINESE_LARGE_UNITS,
@@ -127,7 +128,7 @@ def parse_target(text: str) -> ParsedValue:
     """
     match = PATTERNS["target"].fullmatch(text.translate(_HALF_WIDTH))
     if not match:
-        return ParsedValue(Comparator.QUALITATIVE, None, None, text)
+        return _target_in_words(text)
     comparator = Comparator.EQ
     pre, post = match.group("pre"), match.group("post")
     if pre:
@@ -139,6 +140,26 @@ def parse_target(text: str) -> ParsedValue:
         unit = unit.replace("％", "%")
     value = Decimal(_ascii_number(match.group("number")))
     return ParsedValue(comparator, value, unit, text)
+
+
+def _target_in_words(text: str) -> ParsedValue:
+    """A target or actual counted in words ("不少于五场" -> >= 5 场, "十二个" -> = 12 个); a text that
+    is no such count (or no well-formed number: "十百个") is QUALITATIVE, as in :func:`parse_target`.
+
+    >>> parse_target("不少于五场")
+    ParsedValue(comparator=<Comparator.GE: '>='>, value=Decimal('5'), unit='场', text='不少于五场')
+    """
+    match = PATTERNS["target_in_words"].fullmatch(text.translate(_HALF_WIDTH))
+    value = cn_count_value(match.group("number")) if match else None
+    if match is None or value is None:
+        return ParsedValue(Comparator.QUALITATIVE, None, None, text)
+    pre, post = match.group("pre"), match.group("post")
+    comparator = Comparator.EQ
+    if pre:
+        comparator = COMPARATOR_GLYPHS.get(pre) or COMPARATOR_PREFIX_WORDS[pre]
+    elif post:
+        comparator = COMPARATOR_SUFFIX_WORDS[post]
+    return ParsedValue(comparator, Decimal(value), match.group("unit"), text)
 
 
 def chinese_numeral(text: str) -> int | None:

@@ -187,6 +187,13 @@ _CN_ALL_CHARS = _CN_DIGIT_CHARS + "".join(CHINESE_SMALL_UNITS) + "".join(CHINESE
 # THE table
 # ---------------------------------------------------------------------------
 
+#: Measure words of an indicator value counted in words ("不少于五场", "十二个", "覆盖八个乡镇" is not a
+#: cell): a count in words is read only with one of them (parse.parse_target), longest first.
+CELL_COUNT_UNITS_IN_WORDS: Final[tuple[str, ...]] = (
+    "场次", "人次", "户次", "个", "场", "次", "期", "项", "家", "所", "篇", "条", "人", "名", "户", "批", "册", "件", "份", "支", "部", "本", "套", "台", "辆", "天", "小时",
+)
+
+
 PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a number alone (table cell): whole string
     "number_cell": re.compile(rf"\s*({NUMBER_SRC})\s*"),
@@ -209,6 +216,15 @@ PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         rf"\s*(?P<pre>{COMPARATOR_GLYPH_SRC}|{COMPARATOR_PREFIX_SRC})?\s*"
         rf"(?P<number>{NUMBER_SRC})\s*"
         rf"(?P<unit>[^\d\s≥≤<>=＝]{{0,10}}?)\s*"
+        rf"(?P<post>{COMPARATOR_SUFFIX_SRC})?\s*"
+    ),
+    # a target or actual counted in words, whole string: [comparator] numeral measure word
+    # [suffix word] ("不少于五场", "十二个", "两期以上"); a measure word is required, so that
+    # words that hold a numeral ("一般", "一致") stay qualitative
+    "target_in_words": re.compile(
+        rf"\s*(?P<pre>{COMPARATOR_GLYPH_SRC}|{COMPARATOR_PREFIX_SRC})?\s*"
+        rf"(?P<number>{CN_COUNT_SRC})\s*"
+        rf"(?P<unit>{_alternation(CELL_COUNT_UNITS_IN_WORDS)})\s*"
         rf"(?P<post>{COMPARATOR_SUFFIX_SRC})?\s*"
     ),
     # a year: 2024年 / 2024 年度 / 2024年度
