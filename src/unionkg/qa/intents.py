@@ -58,7 +58,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("evaluation_score", (
         _r(r"自评|评分|得分|分数|等级|评级|评价结果"),
-        _r(r"score|grade|rating|rated|self-evaluation|evaluation result|who evaluated|evaluated by|who (?:did|carried out|conducted) the evaluation"),
+        _r(r"score|grade|\brating|\brated|self-evaluation|evaluation result|who evaluated|evaluated by|who (?:did|carried out|conducted) the evaluation"),
         # colloquial: "南昌总工会24年干得咋样", "项目评得怎么样", "自评是不是优秀"
         _r(r"(?:干|做|搞|评|完成)得(?:怎么样|咋样|如何|好不好)|表现(?:怎么样|咋样|如何)|(?:是不是|是否|有没有)(?:评为|评上|得了?)?(?:优秀|优|良好|良)", 1.3),
         _r(r"how (?:well )?did .{1,60}\b(?:do|perform)\b|(?:graded|rated) (?:as )?(?:excellent|good|fair|poor)", 1.3),
@@ -117,6 +117,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent("indicator_value", (
         # the actual value of one indicator named in the question ("服务农民工人次完成了多少")
         _r(r"实际完成(?:了|值|数|情况)?(?:是)?多少|完成了?多少|完成值|完成数(?:是|为)?多少|实际(?:值|数|达到)(?:是|为)?多少|达到了?多少|实际完成", 1.3),
+        # an indicator's count or rate "actually" ("发放人数实际是多少"), not an amount actually spent (实际支出)
+        _r(r"(?:人数|人次|户数|次数|场次|个数|数量|率|度)实际(?:上)?(?:是|为|有)?多少", 1.3),
         _r(r"\bactual (?:value|figure|result|number|count|outcome)|(?:how many|how much|what) .{0,60}\b(?:actually|achieved|attained|reached in practice)\b|\bachieved\b", 1.3),
     ), (
         "服务农民工人次实际完成了多少？", "培训人次完成值是多少", "What was the actual value of the training indicator?", "How many workers were actually served?",

@@ -1,0 +1,226 @@
+"""Paraphrase sweep: other phrasings (Chinese and English) of the example questions and of the lead's findings.
+
+``paraphrases.yaml`` runs over the graph of data/samples (the ``sample_answerer`` fixture);
+``paraphrases_own_docs.yaml`` over documents written for it (tests/qa/q1_docs: other bodies,
+places and years, traditional script, amounts in 元).  Measured on 2026-11-22 (round 6):
+samples 61/82 -> 81/82, own documents 3/15 -> 15/15.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unionkg.qa.evaluate import check, load_cases
+from unionkg.settings import Settings
+
+HERE = Path(__file__).parent
+SAMPLE_CASES = load_cases(HERE / "paraphrases.yaml")
+OWN_CASES = load_cases(HERE / "paraphrases_own_docs.yaml")
+
+# Cases that cannot pass yet, with the reason (strict: they fail the suite once they pass).
+KNOWN_GAPS: dict[str, str] = {
+    "How many people actually received the Spring Festival condolence money from the Nanchang federation in 2024?":
+        "an English indicator named by meaning (Spring Festival condolence money -> 春节慰问金发放人数) is not linked; "
+        "passage search answers instead",
+}
+
+
+def _param(case: dict[str, object]) -> object:
+    marks = [pytest.mark.xfail(strict=False, reason=KNOWN_GAPS[str(case["q"])])] if case["q"] in KNOWN_GAPS else []
+    return pytest.param(case, id=f"{case['family']}-{str(case['q'])[:40]}", marks=marks)
+
+
+def test_the_sweep_is_large_and_bilingual() -> None:
+    cases = SAMPLE_CASES + OWN_CASES
+    english = [c for c in cases if not any("\u4e00" <= ch <= "\u9fff" for ch in str(c["q"]).split("的")[0][:12])]
+    assert len(cases) >= 90
+    assert len(english) >= 35 and len(cases) - len(english) >= 35
+    assert sum(1 for c in cases if c.get("found") is False) >= 5
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in SAMPLE_CASES])
+def test_paraphrase_on_samples(sample_answerer, case) -> None:  # type: ignore[no-untyped-def]
+    assert check(case, sample_answerer.ask(case["q"])) == []
+
+
+@pytest.fixture(scope="module")
+def own_docs_answerer():  # type: ignore[no-untyped-def]
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.mapping import to_graph
+    from unionkg.graph.store import OxigraphStore
+    from unionkg.pipeline import extract_file
+    from unionkg.qa.answerer import Answerer
+    from unionkg.search.encoders import encoder_for
+
+    settings = Settings(store="/nonexistent", encoder="hash")
+    store, iris = OxigraphStore(None), Iris(settings.base_iri)
+    for path in sorted((HERE / "q1_docs").glob("*.txt")):
+        extraction = extract_file(path, settings)
+        store.replace_graph(str(iris.doc(extraction.document.doc_id)), to_graph(extraction, iris))
+    return Answerer(store, settings, encoder=encoder_for("use"))
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in OWN_CASES])
+def test_paraphrase_on_own_documents(own_docs_answerer, case) -> None:  # type: ignore[no-untyped-def]
+    answer = own_docs_answerer.ask(case["q"])
+    assert check(case, answer) == []
+    for source in answer["sources"]:
+        assert source["quote"]
+
+
+# ---------------------------------------------------------------- the pattern tables behind the sweep
+from unionkg.qa.handlers import amount_concept, asked_staff_categories  # noqa: E402
+from unionkg.qa.intents import IntentClassifier  # noqa: E402
+from unionkg.qa.items import asked_item_text  # noqa: E402
+from unionkg.qa.patterns import (  # noqa: E402
+    AMOUNT_ITEMS,
+    BROADER_ITEM,
+    INDICATOR_TRANSLATIONS,
+    PAIRED_TOTAL_LINE,
+    STAFF_FALLBACK,
+    STAFF_LABEL_SUFFIX,
+    STANDARD_LINE_ITEMS,
+)
+
+# (question, concept of AMOUNT_ITEMS it asks for): the first concept whose words match wins
+CONCEPT_CASES = [
+    ("某县总工会2022年机关运行经费是多少", "running_costs"),
+    ("what were the operating expenses of the organ in 2021", "running_costs"),
+    ("how much did the union spend on staff salaries", "salaries"),
+    ("某区总工会工资福利支出多少", "salaries"),
+    ("how much was spent on official receptions", "reception"),
+    ("公务接待费是多少", "reception"),
+    ("how much did the official vehicles cost", "vehicles"),
+    ("因公出国（境）费多少", "abroad"),
+    ("what were the three public expenses", "three_public"),
+    ("三公经费预算", "three_public"),
+    ("政府采购预算多少", "procurement"),
+    ("how much government procurement", "procurement"),
+    ("商品和服务支出", "goods_services"),
+    ("对个人和家庭的补助是多少", "household_subsidies"),
+    ("工会经费支出多少", "union_funds"),
+    ("人员经费是多少", "personnel"),
+    ("what were the personnel costs", "personnel"),
+    ("公用经费是多少", "public_funds"),
+    ("收入预算是多少", "income_total"),
+    ("what was the total budget", "budget_total"),
+]
+
+
+@pytest.mark.parametrize("question,concept", CONCEPT_CASES)
+def test_amount_concepts(question: str, concept: str) -> None:
+    assert amount_concept(question) == concept
+
+
+# (concept, printed line, whether the line is that concept's figure)
+CONCEPT_LINE_CASES = [
+    ("running_costs", "机关运行经费", True), ("running_costs", "机关运行经费支出", True), ("running_costs", "事业运行", False),
+    ("salaries", "工资福利支出", True), ("salaries", "人员经费", False), ("salaries", "基本工资", False),
+    ("vehicles", "公务用车购置及运行维护费", True), ("vehicles", "公务用车购置费及运行费", True), ("vehicles", "公务用车购置费", False),
+    ("procurement", "政府采购支出总额", True), ("procurement", "政府采购", True), ("procurement", "政府采购货物支出", False),
+    ("reception", "公务接待费", True), ("reception", "国内公务接待批次", False),
+    ("goods_services", "商品和服务支出", True), ("goods_services", "公用经费", False),
+    ("budget_total", "收入总预算", True), ("budget_total", "收支总预算", True), ("budget_total", "项目支出预算", False),
+]
+
+
+@pytest.mark.parametrize("concept,line,matches", CONCEPT_LINE_CASES)
+def test_concept_lines(concept: str, line: str, matches: bool) -> None:
+    assert bool(AMOUNT_ITEMS[concept][1].search(line)) is matches
+
+
+@pytest.mark.parametrize("question,label", [
+    ("how much did it spend on staff salaries", "工资福利支出"), ("wages and salaries in 2023", "工资福利支出"),
+    ("goods and services spending", "商品和服务支出"), ("subsidies to individuals and households", "对个人和家庭的补助"),
+])
+def test_english_line_names(question: str, label: str) -> None:
+    assert label in asked_item_text(question)
+
+
+@pytest.mark.parametrize("question", ["basic salaries of the union", "how many staff does it have", "the income total"])
+def test_english_line_names_negative(question: str) -> None:
+    assert "工资福利支出" not in asked_item_text(question)
+
+
+def test_parts_of_salaries_are_standard_lines_and_broader_lines_are_concepts() -> None:
+    assert STANDARD_LINE_ITEMS.search("基本工资是多少") and STANDARD_LINE_ITEMS.search("绩效工资")
+    assert not STANDARD_LINE_ITEMS.search("工资福利支出")
+    assert all(c in AMOUNT_ITEMS and b in AMOUNT_ITEMS for c, b in BROADER_ITEM.items())
+
+
+# (question, staffing categories asked)
+STAFF_CASES = [
+    ("某市总工会编制多少人", ["staff-authorized"]),
+    ("how many authorised posts does it have", ["staff-authorized"]),
+    ("what is the approved headcount", ["staff-authorized"]),
+    ("实有人数是多少", ["staff-actual"]),
+    ("how many staff does the federation have", ["staff-actual"]),
+    ("在职人员多少", ["staff-in-service"]),
+    ("退休人员有多少", ["staff-retired"]),
+    ("how many retirees", ["staff-retired"]),
+    ("离退休人员多少", ["staff-retired"]),
+    ("其他人员有多少", ["staff-other"]),
+    ("编制和实有人数分别是多少", ["staff-actual", "staff-authorized"]),
+    ("有哪些下属单位", []),
+]
+
+
+@pytest.mark.parametrize("question,categories", STAFF_CASES)
+def test_staff_categories(question: str, categories: list[str]) -> None:
+    assert asked_staff_categories(question) == categories
+
+
+@pytest.mark.parametrize("label,stem", [("行政编制数", "行政编制"), ("编制人数", "编制"), ("行政编制", "行政编制"), ("实有人数", "实有")])
+def test_staff_label_stems(label: str, stem: str) -> None:
+    assert STAFF_LABEL_SUFFIX.sub("", label) == stem
+
+
+def test_staff_fallback_is_symmetric() -> None:
+    assert all(a in STAFF_FALLBACK.get(b, ()) for a, bs in STAFF_FALLBACK.items() for b in bs)
+
+
+# (question, indicator name, whether the question names that indicator by meaning)
+INDICATOR_CASES = [
+    ("how many points for budget execution", "预算执行情况", True), ("score for the budget execution rate", "预算执行率", True),
+    ("score for staff satisfaction", "职工满意度", True), ("points for asset management", "资产管理规范性", True),
+    ("how many points for budget execution", "职工满意度", False), ("what was the overall score", "预算执行情况", False),
+]
+
+
+@pytest.mark.parametrize("question,indicator,matches", INDICATOR_CASES)
+def test_indicator_translations(question: str, indicator: str, matches: bool) -> None:
+    assert any(en.search(question) and zh.search(indicator) for en, zh in INDICATOR_TRANSLATIONS) is matches
+
+
+@pytest.mark.parametrize("line,matches", [("财政拨款本年支出", True), ("本年收入合计", True), ("支出总计", True), ("收支总预算", True),
+                                          ("一般公共服务支出", False), ("公务接待费", False)])
+def test_paired_total_lines(line: str, matches: bool) -> None:
+    assert bool(PAIRED_TOTAL_LINE.search(line)) is matches
+
+
+@pytest.mark.parametrize("question,intent", [
+    ("How much did the Huzhou federation spend on staff salaries in 2022?", "amount"),
+    ("某县总工会2023年工资福利支出多少", "amount"),
+    ("What were the union's operating expenses of the organ?", "amount"),
+    ("How much government procurement did the union have in 2023?", "amount"),
+    ("How many staff does the federation have?", "staffing"),
+    ("某县总工会春节慰问金发放人数实际是多少", "indicator_value"),
+    ("某县总工会2023年实际支出是多少", "amount"),
+    ("某县总工会编制人数是多少", "staffing"),
+])
+def test_rules_route_the_paraphrases(question: str, intent: str) -> None:
+    from unionkg.qa.normalize import normalise_question
+
+    q = normalise_question(question)
+    assert IntentClassifier(None).classify(q.text, q.original).name == intent
+
+
+def test_evaluation_words_are_whole_words() -> None:
+    """"operating" holds "rating", "decorated" holds "rated": neither is a score question."""
+    from unionkg.qa.normalize import normalise_question
+
+    for question in ("what were the operating costs", "the decorated hall's budget"):
+        assert "evaluation_score" not in IntentClassifier(None).rule_scores(normalise_question(question).text)
+    assert "evaluation_score" in IntentClassifier(None).rule_scores("what rating did it get")
