@@ -17,7 +17,7 @@ from unionkg.graph.store import GraphStore
 from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
 from unionkg.qa.intents import IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
-from unionkg.qa.linking import Catalog, Links
+from unionkg.qa.linking import Catalog, Links, ambiguity_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
 from unionkg.qa.patterns import FOLLOW_UP_PATTERNS
 from unionkg.qa.phrasing import holdings_text, years_text
@@ -129,6 +129,8 @@ class Answerer:
         """found=false when the asked body or year is not in the graph: never guess a number."""
         catalog, links = ctx.catalog, ctx.links
         holdings = holdings_text(catalog.holdings(), ctx.lang)
+        if links.ambiguous_bodies and not links.orgs:  # a name several bodies have: never guessed
+            return Outcome(False, ambiguity_note(catalog, links.ambiguous_bodies, ctx.lang))
         if links.unknown_bodies and not links.orgs:
             body = links.unknown_bodies[0]
             return Outcome(False, ctx.say(f"知识图谱中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ") + holdings)

@@ -89,6 +89,9 @@ class Links:
     unknown_bodies: list[str] = field(default_factory=list)  # named in the question, absent from the graph
     # (body answered for, body named): a renamed unit asked for a year it had its other name
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    # (name as asked, candidate bodies): a name without its city that several bodies of the
+    # graph have (鼓楼区总工会 of two cities); never guessed, the answer lists the candidates
+    ambiguous_bodies: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def place_of(label: str) -> str | None:
@@ -124,6 +127,12 @@ def derived_aliases(label: str, is_federation: bool) -> set[str]:
     else:
         aliases.add(stem + rest)
     return {a for a in aliases if len(a) >= 2}
+
+
+def _names_a_body(alias: str) -> bool:
+    """Whether an alias says more than a place ("鼓楼区总工会", not "鼓楼区" or "鼓楼")."""
+    place = place_of(alias)
+    return place is not None and len(alias) > len(place)
 
 
 def abbreviated(alias: str) -> str:
@@ -179,6 +188,7 @@ class Catalog:
         self.renames: list[dict[str, object]] = []  # org:ChangeEvent rows (qa_renames.rq)
         self._load(store)
         self.latest_year = max((y for o in self.orgs.values() for y in (o.published_years or o.years)), default=None)
+        self._ambiguous_aliases: dict[str, list[str]] = {}  # short name -> the bodies that have it
         self._zh_aliases = self._build_zh_aliases()
         self._en_outer: set[tuple[str, str]] = set()  # (place word, body) where the word is not the body's own place
         self._en_aliases = self._build_en_aliases()
@@ -236,9 +246,14 @@ class Catalog:
                     for alias in inner_aliases(label, entry.is_federation):
                         short[alias].add(entry.iri)
                         short[abbreviated(alias)].add(entry.iri)
-        # a name without its city / province (思明区总工会) links only when one body of the graph has it
+        # a name without its city / province (思明区总工会) links only when one body of the graph has it;
+        # a name several bodies have is kept to say so (a bare place word, 鼓楼区 / 鼓楼, is no body name)
         full = {alias for alias, _ in pairs}
         pairs.extend((alias, next(iter(iris))) for alias, iris in short.items() if len(iris) == 1 and alias not in full)
+        self._ambiguous_aliases = {
+            alias: sorted(iris, key=lambda i: self.orgs[i].label) for alias, iris in short.items()
+            if len(iris) > 1 and alias not in full and _names_a_body(alias)
+        }
         # longest alias first, so 南昌市总工会职工服务中心 wins over 南昌市总工会
         return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
 
@@ -286,6 +301,12 @@ class Catalog:
     # ------------------------------------------------------------ linking
     def link_orgs(self, q: NormalisedQuestion) -> tuple[list[str], list[str]]:
         """Linked organisation IRIs and mentions of bodies that are not in the graph."""
+        found, unknown, _ambiguous = self.link_orgs_with_ambiguity(q)
+        return found, unknown
+
+    def link_orgs_with_ambiguity(self, q: NormalisedQuestion) -> tuple[list[str], list[str], list[tuple[str, list[str]]]]:
+        """Linked organisation IRIs, mentions of bodies not in the graph, and names that
+        several bodies of the graph have ((name, candidates); see :meth:`_ambiguous_mentions`)."""
         text = short_place_names(q.text)
         found: list[str] = []
         consumed = [False] * len(text)
@@ -299,6 +320,7 @@ class Catalog:
                 if iri not in found:
                     found.append(iri)
         found = self._resolve_level_aliases(text, consumed, found)
+        ambiguous = self._ambiguous_mentions(text, consumed, found)
         wants_federation = bool(FEDERATION_WORDS.search(text))
         not_a_federation: list[str] = []
         for word, iris in self._en_aliases.items():
@@ -328,7 +350,29 @@ class Catalog:
                     unknown.remove(mention)
                     if iri not in found:
                         found.append(iri)
-        return found, unknown
+        return found, unknown, ambiguous
+
+    def _ambiguous_mentions(self, text: str, consumed: list[bool], found: list[str]) -> list[tuple[str, list[str]]]:
+        """Names without their city that several bodies have ("鼓楼区总工会" of 南京 and 福州).
+
+        A body of the same city as one the question names in full is the one meant ("南京市鼓楼区
+        总工会和鼓楼区工人文化宫"): it is linked; otherwise the name and its candidates are returned
+        and nothing is guessed.  The span is consumed, so the name is no "unknown body" either.
+        """
+        out: list[tuple[str, list[str]]] = []
+        for alias, iris in sorted(self._ambiguous_aliases.items(), key=lambda p: -len(p[0])):
+            for m in re.finditer(re.escape(alias), text):
+                if any(consumed[m.start():m.end()]):
+                    continue
+                consumed[m.start():m.end()] = [True] * (m.end() - m.start())
+                cities = {(self.orgs[f].division or "")[:4] for f in found if f in self.orgs}
+                near = [i for i in iris if (self.orgs[i].division or "")[:4] in cities - {""}]
+                if len(near) == 1:
+                    if near[0] not in found:
+                        found.append(near[0])
+                elif all(alias != a for a, _ in out):
+                    out.append((alias, list(iris)))
+        return out
 
     def _names_another_kind(self, alias: str, iri: str, after: str) -> bool:
         """A bare place alias ("北京市") followed by a kind of body ("总工会") that the
@@ -433,7 +477,7 @@ class Catalog:
         return []
 
     def link(self, q: NormalisedQuestion, encoder: Encoder | None, phrase_vectors: Callable[[], np.ndarray] | None = None) -> Links:
-        orgs, unknown = self.link_orgs(q)
+        orgs, unknown, ambiguous = self.link_orgs_with_ambiguity(q)
         years = list(q.years)
         if years and PRIOR_YEAR_FIGURE.search(q.text):  # "2023年…上年决算数" is the 2022 figure
             years = [y - 1 for y in years]
@@ -460,6 +504,7 @@ class Catalog:
             candidate_indicators=[e.iri for e in weak if e.kind == "indicator"],
             unknown_bodies=unknown,
             renamed=renamed,
+            ambiguous_bodies=ambiguous,
         )
 
     def same_body_other_name(self, orgs: list[str], years: list[int]) -> list[tuple[str, str]]:
@@ -508,6 +553,21 @@ class Catalog:
         if best_sim >= ENTITY_SIMILARITY_MIN and (margin >= ENTITY_SIMILARITY_MARGIN or (best_sim >= ENTITY_STRONG and margin >= ENTITY_STRONG_MARGIN)):
             return members[ranked[0][0]]
         return []
+
+
+def ambiguity_note(catalog: Catalog, ambiguous: list[tuple[str, list[str]]], language: str) -> str:
+    """The answer to a question that names a body several bodies of the graph could be:
+    the name as asked, each candidate with its years, and a request to say which."""
+    parts_zh, parts_en = [], []
+    for name, iris in ambiguous:
+        listed = [(catalog.org_label(i), sorted(catalog.orgs[i].years) if i in catalog.orgs else []) for i in iris]
+        zh_items = "、".join(f"{label}（{'、'.join(map(str, years))}年）" if years else label for label, years in listed)
+        en_items = "; ".join(f"{label} ({', '.join(map(str, years))})" if years else label for label, years in listed)
+        parts_zh.append(f"“{name}”在知识图谱中对应 {len(listed)} 个单位：{zh_items}。")
+        parts_en.append(f"\"{name}\" fits {len(listed)} bodies of the graph: {en_items}.")
+    if language == "zh":
+        return "".join(parts_zh) + "请指明所在城市或单位全称。"
+    return " ".join(parts_en) + " Please name the city or the body's full name."
 
 
 # Words that frame a question rather than name a thing.

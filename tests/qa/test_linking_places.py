@@ -1,0 +1,83 @@
+"""Bodies and places across provinces in questions (qa/linking.py), over the round-6
+documents tests/extract/corpus/rt6o_*.txt (杭州 西湖区 printed with and without its city,
+the 鼓楼区 of 南京 and of 福州, 恩施州 in traditional script, a sector union).
+
+A district named without its city links the one body of the graph that has it; a name
+several bodies have is answered with the candidates, never guessed; a body not in the
+graph gets an honest "not found".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unionkg.graph.store import OxigraphStore
+from unionkg.pipeline import ingest_file
+from unionkg.qa import Answerer
+from unionkg.qa.normalize import normalise_question
+from unionkg.settings import Settings
+
+CORPUS = Path(__file__).resolve().parents[1] / "extract" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    tmp = tmp_path_factory.mktemp("places")
+    settings = Settings(store=str(tmp / "store"), encoder="hash")
+    store = OxigraphStore()
+    for path in sorted(CORPUS.glob("rt6o_*.txt")):
+        ingest_file(path, settings, store)
+    return Answerer(store, settings)
+
+
+# (question, found, words the answer must hold, words it must not hold)
+CASES: list[tuple[str, bool, list[str], list[str]]] = [
+    ("西湖区总工会2024年收入预算是多少？", True, ["杭州市西湖区总工会", "1234.50"], []),
+    ("西湖区总工会有哪些下属单位？", True, ["杭州市西湖区工人文化宫", "杭州市西湖区职工学校", "杭州市西湖区职工服务中心"], []),
+    ("杭州市西湖区总工会有哪些下属单位？", True, ["3 个下属单位"], ["西湖区总工会本级"]),
+    ("南京市鼓楼区总工会2023年收入总计是多少？", True, ["876.40"], ["654.30"]),
+    ("福州鼓楼区总工会2024年收入预算是多少？", True, ["福州市鼓楼区总工会", "654.30"], ["876.40"]),
+    ("福州市鼓楼区总工会机关2024年收入预算是多少？", True, ["654.30"], []),
+    ("恩施州总工会2022年收入预算是多少？", True, ["2345.60"], []),
+    ("恩施土家族苗族自治州总工会2022年收入预算是多少？", True, ["2345.60"], []),
+    ("兰州市教育工会2023年收入预算是多少？", True, ["兰州市教育工会委员会", "321.40"], []),
+    ("兰州市教育系统工会有多少行政编制？", True, ["6 人"], []),
+    # a name two bodies have: the candidates, no figure
+    ("鼓楼区总工会2023年收入总计是多少？", False, ["南京市鼓楼区总工会", "福州市鼓楼区总工会", "请指明"], ["876.40", "654.30"]),
+    ("鼓楼区总工会有哪些下属单位？", False, ["南京市鼓楼区总工会", "福州市鼓楼区总工会"], ["工人文化宫"]),
+    # a body the graph does not hold
+    ("朝阳区总工会2023年收入是多少？", False, ["没有“朝阳区总工会”的数据"], ["请指明"]),
+]
+
+
+@pytest.mark.parametrize(("question", "found", "present", "absent"), CASES, ids=[c[0] for c in CASES])
+def test_place_questions(answerer: Answerer, question: str, found: bool, present: list[str], absent: list[str]) -> None:
+    answer = answerer.ask(question)
+    assert answer["found"] is found, answer["answer"]
+    for word in present:
+        assert word in answer["answer"], answer["answer"]
+    for word in absent:
+        assert word not in answer["answer"], answer["answer"]
+
+
+def test_ambiguous_name_is_linked_to_nothing(answerer: Answerer) -> None:
+    links = answerer.catalog().link(normalise_question("鼓楼区总工会2023年收入总计"), None)
+    assert links.orgs == [] and links.unknown_bodies == []
+    assert [(name, len(iris)) for name, iris in links.ambiguous_bodies] == [("鼓楼区总工会", 2)]
+
+
+def test_the_city_named_elsewhere_in_the_question_decides(answerer: Answerer) -> None:
+    """"南京市鼓楼区总工会和鼓楼区…": the bare name of the same city is that city's body."""
+    links = answerer.catalog().link(normalise_question("南京市鼓楼区总工会与鼓楼区总工会2023年收入"), None)
+    assert links.ambiguous_bodies == []
+    assert [answerer.catalog().org_label(o) for o in links.orgs] == ["南京市鼓楼区总工会"]
+
+
+def test_english_ambiguity_note(answerer: Answerer) -> None:
+    from unionkg.qa.linking import ambiguity_note
+
+    links = answerer.catalog().link(normalise_question("鼓楼区总工会"), None)
+    note = ambiguity_note(answerer.catalog(), links.ambiguous_bodies, "en")
+    assert "fits 2 bodies" in note and "福州市鼓楼区总工会 (2024)" in note
