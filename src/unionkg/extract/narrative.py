@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, cn_count_value
+from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, cn_count_value, count_value
 from unionkg.extract.doccache import all_matches
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.parse import to_yuan
@@ -68,6 +68,7 @@ from unionkg.model import (
     DocumentContext,
     Evaluation,
     EvaluationKind,
+    Evidence,
     Fact,
     Flow,
     Phase,
@@ -1270,16 +1271,25 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
         project = _project_of_paragraph(text, m.start(), project_names)
         payee, payee_group = _transfer_party(payee, org)
         facts.append(Flow(view.evidence(m.start(), m.end(), KEY), org, payee, amount, context.year, purpose, project, payee_group=payee_group))
-    # counted recipients with the first funded amount of the same paragraph
+    paid = _paid_recipients(view, org, context.year, [f.evidence for f in facts])
+    facts.extend(paid)
+    # counted recipients with the first funded amount of the same paragraph stated after them
+    # (an amount before them is another payment's: "慰问困难职工 460 户，发放慰问金 85.6 万元；
+    # 为 38 名困难职工子女发放助学金。"); none where a payment to a counted group was read above
     seen_paragraphs: set[int] = set()
     for m in NARRATIVE_PATTERNS["recipient_count"].finditer(text):
+        if count_value(m.group("count")) is None:
+            continue  # not a well-formed number in words
+        here = view.evidence(m.start(), m.end(), KEY)
+        if any(f.evidence.start < here.end and here.start < f.evidence.end for f in paid):
+            continue
         para_start = text.rfind("\n", 0, m.start()) + 1
         para_end = text.find("\n", m.end())
         para_end = len(text) if para_end < 0 else para_end
         if para_start in seen_paragraphs:
             continue
         funded = None
-        for a in PATTERNS["amount"].finditer(text, para_start, para_end):
+        for a in PATTERNS["amount"].finditer(text, m.start(), para_end):
             before = text[max(para_start, a.start() - 16) : a.start()]
             if any(w in before for w in ("资金", "发放", "补贴", "救助", "补助", "津贴")):
                 funded = a
@@ -1288,10 +1298,33 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
             continue
         seen_paragraphs.add(para_start)
         group = m.group("group").strip()
-        payee = f"{group}（{m.group('count')}{m.group('unit')}）"
+        payee = f"{group}（{count_value(m.group('count'))}{m.group('unit')}）"  # a count in words in digits: one label per group
         start, end = min(m.start(), funded.start()), max(m.end(), funded.end())
         facts.append(Flow(view.evidence(start, end, KEY), org, payee, to_yuan(_number(funded.group("number")), funded.group("unit")), context.year, text[m.start() : m.end()].rstrip("，。")))
     return facts
+
+
+def _paid_recipients(view: ProseView, org: str, year: int | None, taken: list[Evidence]) -> list[Flow]:
+    """Payments to a counted group of people stated in one clause pair: "走访慰问困难职工 120 人，
+    发放慰问金 36 万元" (``recipient_then_paid``), "给予…救助资金 58.20 万元，惠及困难职工家庭 360 户"
+    (``paid_then_recipient``).  The payee is the group with its count, as ``recipient_count``
+    labels it ("困难职工（120人）"); the purpose what is paid (慰问金).  Nothing is read where
+    another flow already quotes the text."""
+    text = view.text
+    out: list[Flow] = []
+    for shape in ("recipient_then_paid", "paid_then_recipient"):
+        for m in NARRATIVE_PATTERNS[shape].finditer(text):
+            count = count_value(m.group("count"))
+            if count is None:
+                continue
+            ev = view.evidence(m.start(), m.end(), KEY)
+            if any(t.start < ev.end and ev.start < t.end for t in taken):
+                continue
+            group = m.group("group").strip()
+            amount = to_yuan(_number(m.group("number")), m.group("unit"))
+            what = (m.group("what") or "").strip() or None
+            out.append(Flow(ev, org, f"{group}（{count}{m.group('cunit')}）", amount, year, what))
+    return out
 
 
 def _split_payee(printed: str) -> tuple[str, str | None]:

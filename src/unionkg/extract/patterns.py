@@ -570,10 +570,21 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     ),
     # aid to a group: 向 X 实际发放生活补贴 800 万元，其中退休人员 597 人，遗孀遗属 550 人
     "flow_aid": re.compile(
-        rf"(?:向|对|给|为)\s*(?P<payee>[^，,。；;\d]{{2,30}}?)\s*(?:实际)?(?:发放|拨付|资助)(?P<what>[^，,。；;\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})(?:[，,]\s*(?P<detail>其中[^。；;]+))?"
+        rf"(?:向|对|给|为)\s*(?!{CN_COUNT_SRC}\s*(?:户|人|名|家))(?P<payee>[^，,。；;\d]{{2,30}}?)\s*(?:实际)?(?:发放|拨付|资助)(?P<what>[^，,。；;\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})(?:[，,]\s*(?P<detail>其中[^。；;]+))?"
     ),
-    # counted recipients: 对 80 户帮扶对象 / 核实认定 80 户困难职工 / 发放 55 名市直离退休劳动模范津贴
-    "recipient_count": re.compile(r"(?:对|向|为|给|认定|核实认定|资助|帮扶|救助|慰问|发放)\s*(?P<count>\d+)\s*(?P<unit>户|人|名|家)(?P<group>[\u4e00-\u9fff]{2,14}?)(?:实施|开展|发放|进行|津贴|补贴|，|。|的)"),
+    # (a payee counted in words, "为四十五名困难职工子女发放助学金", is a counted recipient below, not a name)
+    # counted recipients: 对 80 户帮扶对象 / 核实认定 80 户困难职工 / 发放 55 名市直离退休劳动模范津贴 / 为四十五名困难职工子女
+    "recipient_count": re.compile(rf"(?:对|向|为|给|认定|核实认定|资助|帮扶|救助|慰问|发放)\s*(?P<count>\d+|{CN_COUNT_SRC})\s*(?P<unit>户|人|名|家)(?P<group>[\u4e00-\u9fff]{{2,14}}?)(?:实施|开展|发放|进行|津贴|补贴|，|。|的)"),
+    # counted recipients named before their count, then paid: "走访慰问困难职工 120 人，发放慰问金 36 万元"
+    "recipient_then_paid": re.compile(
+        rf"(?P<verb>慰问|救助|帮扶|资助|补助|补贴)(?P<group>[\u4e00-\u9fff]{{2,12}}?)\s*(?P<count>\d+|{CN_COUNT_SRC})\s*(?P<cunit>人次|户次|户|人|名)"
+        rf"\s*[，,]\s*(?:共|累计)?(?:发放|拨付|支付)(?P<what>[^，,。；;\d]{{0,12}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
+    ),
+    # paid, then the counted recipients: "给予困难职工生活救助补助资金 58.20 万元，惠及困难职工家庭 360 户"
+    "paid_then_recipient": re.compile(
+        rf"(?:发放|给予|拨付|支付)(?P<what>[^，,。；;\d]{{2,20}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
+        rf"\s*[，,]\s*(?:惠及|帮扶|救助|资助|覆盖|慰问)(?P<group>[\u4e00-\u9fff]{{2,12}}?)\s*(?P<count>\d+|{CN_COUNT_SRC})\s*(?P<cunit>人次|户次|户|人|名)(?![\u4e00-\u9fff])"
+    ),
     # an evaluation score: 自评91.50分 / 平均得分为 96.80 分 / 综合得分 88 分
     "evaluation_score": re.compile(rf"(?P<what>自评得分|自评总分|自评|平均得分|平均分|综合得分|总得分|评价得分|得分|评分|总分)\s*(?:为|是)?\s*(?P<number>{NUMBER_SRC})\s*分"),
     # an evaluation grade: 评价等级为“优” / 评价结果为“良” / 自评完成情况“优秀” / 等级为良好 / 评价结果：中
