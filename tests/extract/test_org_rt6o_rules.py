@@ -87,3 +87,100 @@ def test_body_name_variants(body: str, printed: str, same: bool) -> None:
 )
 def test_city_qualified_names(text: str, names: list[str], expected: dict[str, str]) -> None:
     assert city_qualified_names(text, names) == expected
+
+
+# ---------------------------------------------------------------- unit lists as PDF text prints them
+
+_HEAD = "泉州市丰泽区总工会2023年度部门决算\n\n一、部门基本情况\n"
+_FENGZE = "泉州市丰泽区"
+
+UNIT_LIST_LAYOUTS: dict[str, tuple[str, list[str]]] = {
+    "paragraph_with_own_accounts": (
+        "纳入本套部门决算汇编范围的单位共4个，包括：泉州市丰泽区总工会本级、丰泽区工人文化宫、丰泽区职工服务中心、丰泽区职工学校。\n",
+        ["丰泽区工人文化宫", "丰泽区职工服务中心", "丰泽区职工学校"],
+    ),
+    "row_name_wrapped": (
+        "纳入本套部门决算汇编范围的单位共3个，包括：\n序号 单位名称 预算级次\n1 泉州市丰泽区总工会 本级\n2 泉州市丰泽区职工服\n务中心 二级\n3 泉州市丰泽区工人文化宫 二级\n",
+        [_FENGZE + "职工服务中心", _FENGZE + "工人文化宫"],
+    ),
+    "level_on_next_line": (
+        "纳入本套部门决算汇编范围的单位共3个，包括：\n序号 单位名称 预算级次\n1 泉州市丰泽区总工会\n本级\n2 泉州市丰泽区职工服务中心\n二级\n3 泉州市丰泽区工人文化宫\n二级\n",
+        [_FENGZE + "职工服务中心", _FENGZE + "工人文化宫"],
+    ),
+    "numbered_items_in_a_sentence": (
+        "（二）下属单位\n本部门下属单位包括：1.泉州市丰泽区职工服务中心；2.泉州市丰泽区工人文化宫；3.泉州市丰泽区职工学校。\n",
+        [_FENGZE + "职工服务中心", _FENGZE + "工人文化宫", _FENGZE + "职工学校"],
+    ),
+    "heading_then_table": (
+        "（二）部门预算单位构成\n序号 单位名称 单位性质\n1 泉州市丰泽区总工会 行政单位\n2 泉州市丰泽区工人文化宫 事业单位\n3 泉州市丰泽区职工疗养院 事业单位\n",
+        [_FENGZE + "工人文化宫", _FENGZE + "职工疗养院"],
+    ),
+    "count_then_colon": (
+        "纳入本套部门决算汇编范围的单位共3个：泉州市丰泽区总工会（本级）、泉州市丰泽区工人文化宫、泉州市丰泽区职工服务中心。\n",
+        [_FENGZE + "工人文化宫", _FENGZE + "职工服务中心"],
+    ),
+    "body_line_marked_second_level": (
+        "本部门决算包括：\n| 序号 | 单位名称 | 预算级次 |\n| 1 | 泉州市丰泽区总工会 | 二级 |\n| 2 | 泉州市丰泽区工人文化宫 | 三级 |\n",
+        [_FENGZE + "工人文化宫"],
+    ),
+    "last_two_joined_by_he": (
+        "丰泽区总工会下属事业单位3家，分别为丰泽区工人文化宫、丰泽区职工服务中心和丰泽区职工学校。\n",
+        ["丰泽区工人文化宫", "丰泽区职工服务中心", "丰泽区职工学校"],
+    ),
+    "traditional_one_cell_per_line": (
+        "納入本套部門決算彙編範圍的單位共3個，包括：\n序號\n單位名稱\n預算級次\n1\n泉州市豐澤區總工會\n本級\n2\n泉州市豐澤區工人文化宮\n二級\n3\n泉州市豐澤區職工服務中心\n二級\n",
+        [_FENGZE + "工人文化宫", _FENGZE + "职工服务中心"],
+    ),
+    # negatives: a heading with no table after it, a count with no list
+    "heading_then_prose": ("（二）部门预算单位构成\n本部门预算为本级预算。\n", []),
+    "count_without_list": ("纳入本套部门决算汇编范围的单位共1个。\n", []),
+}
+
+
+@pytest.mark.parametrize("case", list(UNIT_LIST_LAYOUTS))
+def test_unit_list_layouts(case: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.extract.corpus_spec import extract_checked
+    from unionkg.graph.places import simplified
+    from unionkg.model import Organization, OrgRole
+
+    body, expected = UNIT_LIST_LAYOUTS[case]
+    path = tmp_path / f"{case}.txt"
+    path.write_text(_HEAD + body, encoding="utf-8")
+    ex = extract_checked(path)
+    units = [simplified(f.name) for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT]
+    assert sorted(units) == sorted(expected)
+    assert all(f.parent == ex.context.org for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT)
+
+
+@pytest.mark.parametrize(
+    ("previous", "line", "continues"),
+    [
+        ("1 某区总工会", "本级", True),
+        ("2 某区工人文化宫", "二级 全额拨款", True),
+        ("2 某区职工服", "务中心 二级", True),
+        ("2 某区职工服务中心 二级", "三、人员情况", False),
+        ("2 某区职工服务中心", "务中心", False),  # the name above is whole already
+        ("1 某区总工会 本级", "单位名称", False),
+        ("1 某区总工会", "本部门2023年度收入总计为一千二百万元整，比上年增加", False),
+    ],
+)
+def test_row_continuation(previous: str, line: str, continues: bool) -> None:
+    from unionkg.extract.organizations import is_row_continuation
+
+    assert is_row_continuation(previous, line) is continues
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("（二）部门预算单位构成", True),
+        ("二、部门决算单位构成", True),
+        ("单位构成情况", True),
+        ("部门预算单位构成包括本级和所属单位", False),  # a sentence, not a heading
+        ("（二）部门预算收支情况", False),
+    ],
+)
+def test_unit_table_heading(text: str, found: bool) -> None:
+    from unionkg.extract.organizations import UNIT_TABLE_HEADING
+
+    assert bool(UNIT_TABLE_HEADING.search(text)) is found

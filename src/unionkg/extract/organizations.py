@@ -54,6 +54,8 @@ KEY = f"{EXTRACTOR}@{VERSION}"
 MIN_ITEM_CHARS = 15
 #: Department names end with one of these (used to split "A部和B办公室").
 DEPARTMENT_SUFFIXES = ("部", "室", "处", "科", "办公室", "委员会", "中心", "工会", "党委")
+#: Names on both sides of 和 / 及 that make two list items ("A中心和B学校").
+JOINABLE_SUFFIXES = DEPARTMENT_SUFFIXES + ("学校", "文化宫", "俱乐部", "疗养院", "疗休养院", "医院", "学院", "之家", "馆", "站", "所", "院", "队")
 #: Characters that separate list items (outside parentheses).
 LIST_SEPARATORS = "、，,；;"
 
@@ -101,7 +103,7 @@ def _split_and(item: ListItem) -> list[ListItem]:
         idx = item.text.find(joiner)
         if idx > 0:
             left, right = item.text[:idx], item.text[idx + len(joiner) :]
-            if left.endswith(DEPARTMENT_SUFFIXES) and right.endswith(DEPARTMENT_SUFFIXES) and len(right) >= 2:
+            if left.endswith(JOINABLE_SUFFIXES) and right.endswith(JOINABLE_SUFFIXES) and len(right) >= 2:
                 return [ListItem(item.start, item.start + idx, left), ListItem(item.start + idx + len(joiner), item.end, right)]
     return [item]
 
@@ -251,6 +253,10 @@ def names_in_note(text: str) -> tuple[str, ...]:
     return tuple(name for name in map(_name_in_note, trailing_notes(text)[1]) if name is not None)
 
 
+#: A line break, with the spaces around it, inside a name.
+LINE_BREAK_IN_NAME = re.compile(r"[ \t]*\n\s*")
+
+
 def unit_name_and_class(text: str) -> tuple[str, str | None]:
     """Name without its trailing notes, and the reform class a note states.
 
@@ -272,7 +278,8 @@ def unit_name_and_class(text: str) -> tuple[str, str | None]:
             break  # part of the name
         reform = reform or note_reform
         cut = note.start()
-    return clean_org_name(text[:cut].strip().rstrip("等")), reform
+    # a name a table row wrapped over a line break ("某区职工服\n务中心") is one name
+    return clean_org_name(LINE_BREAK_IN_NAME.sub("", text[:cut]).strip().rstrip("等")), reform
 
 
 #: Endings of subordinate units' names beyond the general :data:`ORG_NAME_SUFFIXES`:
@@ -389,7 +396,8 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
         stop = next((h.start() for h, _k in heads[n + 1 :] if h.start() >= m.end()), len(view.text))
         funding = reform = None
         if kind == "general":
-            listed = _list_tail_cut(view.text[m.start("list") : min(m.end("list"), stop)])
+            list_end = numbered_list_end(view.text, m.start("list"), min(m.end("list"), stop))
+            listed = _list_tail_cut(view.text[m.start("list") : min(list_end, stop)])
             items = split_list(listed, m.start("list"))
         else:
             items, reform = _listed_units(view, m, stop)
@@ -417,6 +425,35 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
         else:
             found[name] = (item, funding, reform)
     return list(found.values())
+
+
+#: Items separated by ；/; in a numbered list ("1.A；2.B；3.C。"), whose pattern stops at the first ；.
+NUMBERED_ITEM_SEPARATORS = "；;"
+
+
+def numbered_list_end(text: str, start: int, end: int) -> int:
+    """Where a list that numbers its items ends: past every "；N." whose N is the next number.
+
+    >>> t = "包括：1.甲中心；2.乙学校；3.丙宫。另有"
+    >>> t[3 : numbered_list_end(t, 3, 8)]
+    '1.甲中心；2.乙学校；3.丙宫'
+    >>> t2 = "包括：甲中心；乙学校。"
+    >>> numbered_list_end(t2, 3, 6)
+    6
+    """
+    first = UNIT_LINE_MARKER.match(text[start : start + 8])  # the pattern is anchored at a string's start
+    number = re.match(r"\D*(\d+)", first.group(0)) if first else None
+    if number is None:
+        return end
+    expected = int(number.group(1)) + 1
+    while end < len(text) and text[end] in NUMBERED_ITEM_SEPARATORS:
+        follow = UNIT_LINE_MARKER.match(text[end + 1 : end + 9])
+        found = re.match(r"\D*(\d+)", follow.group(0)) if follow else None
+        if follow is None or found is None or int(found.group(1)) != expected:
+            break
+        stops = [i for i in (text.find(ch, end + 1 + follow.end()) for ch in "；;。\n") if i >= 0]
+        end, expected = (min(stops) if stops else len(text)), expected + 1
+    return end
 
 
 def find_departments(view: ProseView) -> list[ListItem]:
@@ -910,7 +947,7 @@ def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, i
 
 #: The end of a sentence that announces a table of units on the following lines
 #: ("…单位共 5 个，包括：", "…单位名单如下：").
-TABLE_LIST_INTRO = re.compile(r"[ \t]*[，,]?[ \t]*(?:名单)?(?:包括|如下|分别是|分别为|为|是)[ \t]*[：:][ \t]*")
+TABLE_LIST_INTRO = re.compile(r"[ \t]*[，,]?[ \t]*(?:(?:名单)?(?:包括|如下|分别是|分别为|为|是))?[ \t]*[：:][ \t]*")
 #: An introduction of a list of budget units without a count or an owner word:
 #: "部门预算包括：" / "纳入…编制范围的二级预算单位包括：" / "预算单位构成包括：".
 UNIT_LIST_INTRO = re.compile(
@@ -918,6 +955,13 @@ UNIT_LIST_INTRO = re.compile(
     # "部门预算由本级预算和所属单位预算组成，包括：" (what the budget is made of, then the list)
     r"(?:[^，,。；;：:\n]{0,24}?组成[ \t]*[，,]?[ \t]*(?:具体)?)?"
     r"[ \t]*(?:包括|分别是|分别为|有)[ \t]*[：:][ \t]*"
+)
+#: A heading line that announces a table of the budget's units on the following lines
+#: ("（二）部门预算单位构成", "二、部门决算单位构成"): an introduction without a colon.
+UNIT_TABLE_HEADING = re.compile(
+    r"^[ \t]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])?[ \t]*"
+    r"(?:部门预算|部门决算|预算|决算|部门)?单位构成(?:情况)?[ \t]*$",
+    re.MULTILINE,
 )
 #: The start of one unit's line after such an introduction: a row number ("1 ", "| 2 |") or a
 #: list marker ("1.", "1、", "（1）").
@@ -932,6 +976,11 @@ UNIT_COLUMN_HEADERS: tuple[str, ...] = (
 )
 #: A 预算级次 cell that marks the body's own accounts in a table of units (the others say 二级).
 OWN_ACCOUNT_LEVEL_CELLS: tuple[str, ...] = ("本级", "部门本级", "机关本级")
+#: Cells that say a row's level or kind; PDF text may print them on a line of their own
+#: below the row's number and name ("1 某区总工会" / "本级").
+ROW_KIND_CELLS: tuple[str, ...] = ("本级", "一级", "二级", "三级", "部门本级", "机关本级", "行政单位", "行政机关", "事业单位", "参公事业单位")
+#: Longest line read as the continuation of a table row (a wrapped name's end, a kind cell).
+MAX_CONTINUATION_CHARS = 20
 #: Cell separators of a flattened table row (spaces or pipes).
 CELL_SPLIT = re.compile(r"\s*\|\s*|\s+")
 #: Cells that say a row's unit is an administrative body (行政单位) rather than a 事业单位.
@@ -966,6 +1015,7 @@ def _intro_ends(view: ProseView) -> list[int]:
         if intro is not None:
             ends.add(intro.end())
     ends.update(m.end() for m in UNIT_LIST_INTRO.finditer(view.text))
+    ends.update(m.end() for m in UNIT_TABLE_HEADING.finditer(view.text) if m.end() > m.start())
     return sorted(ends)
 
 
@@ -986,6 +1036,9 @@ def _unit_rows(lines: list[tuple[int, str]]) -> list[list[_Cell]]:
     rows: list[list[_Cell]] = []
     for line_start, line in lines:
         marker = UNIT_LINE_MARKER.match(line)
+        if marker is None and rows and is_row_continuation(lines_text(rows[-1]), line):
+            _continue_row(rows[-1], line_start, line)
+            continue
         if marker is None:
             break
         number = re.search(r"\d+", marker.group(0))
@@ -1011,6 +1064,26 @@ def _unit_rows(lines: list[tuple[int, str]]) -> list[list[_Cell]]:
     return rows
 
 
+def lines_text(row: list[_Cell]) -> str:
+    """A row's cells as one line (to judge the line that follows it)."""
+    return " ".join(c.text for c in row)
+
+
+def _continue_row(row: list[_Cell], line_start: int, line: str) -> None:
+    """Add a continuation line to a row: kind cells as cells, a wrapped name's end to the name
+    (the name's text then runs over the line break: "某区职工服\n务中心", as printed)."""
+    cursor = 0
+    for n, cell in enumerate(c for c in CELL_SPLIT.split(line) if c):
+        at = line.index(cell, cursor)
+        cursor = at + len(cell)
+        if n == 0 and len(row) == 1 and not _is_kind_cell(cell):
+            name = row[0]
+            gap = line_start + at - (name.start + len(name.text))
+            row[0] = _Cell(name.text + "\n" * gap + cell if gap <= 2 else name.text + cell, name.start)
+            continue
+        row.append(_Cell(cell, line_start + at))
+
+
 def _lines_after(text: str, position: int) -> list[tuple[int, str]]:
     """(start, line) of the non-empty lines after the line holding ``position``, up to the
     first line that is not a row of units; a header row ("单位名称") first is skipped."""
@@ -1024,10 +1097,28 @@ def _lines_after(text: str, position: int) -> list[tuple[int, str]]:
         pos = end if end < len(text) else -1
         if not line.strip() or (not out and UNIT_TABLE_HEADER.search(line)):
             continue
-        if UNIT_LINE_MARKER.match(line) is None:
+        if UNIT_LINE_MARKER.match(line) is None and not (out and is_row_continuation(out[-1][1], line)):
             break
         out.append((start, line))
     return out
+
+
+def _is_kind_cell(cell: str) -> bool:
+    return cell in ROW_KIND_CELLS or cell in FUNDING_TYPES or cell in REFORM_CLASSES
+
+
+def is_row_continuation(previous: str, line: str) -> bool:
+    """Whether a line without a row number continues the row above it: cells of the row's
+    level or kind alone ("本级", "二级 全额拨款"), or the end of a name the line above
+    wrapped ("…职工服" / "务中心 二级")."""
+    cells = [c for c in CELL_SPLIT.split(line.strip()) if c]
+    if not cells or len(line.strip()) > MAX_CONTINUATION_CHARS or UNIT_TABLE_HEADER.search(line):
+        return False
+    if all(_is_kind_cell(c) for c in cells):
+        return True
+    marker = UNIT_LINE_MARKER.match(previous)
+    before = [c for c in CELL_SPLIT.split(previous[marker.end() :] if marker else previous) if c]
+    return len(before) == 1 and not _looks_like_org(before[0]) and _looks_like_org(before[0] + cells[0])
 
 
 def _column_rows(text: str, position: int) -> list[list[_Cell]]:
@@ -1074,7 +1165,7 @@ def _rows_after(view: ProseView, at: int, federation: str) -> list[tuple[ListIte
     position = view.offsets[at - 1]
     for row in _unit_rows(_lines_after(view.doc.text, position)) or _column_rows(view.doc.text, position):
         raw = row[0].text
-        name = clean_org_name(raw)
+        name = clean_org_name("".join(raw.split()))  # a wrapped name runs over a line break
         if not _looks_like_org(name):
             break
         if _is_the_body(name, federation) or any(c.text in OWN_ACCOUNT_LEVEL_CELLS for c in row[1:]):
