@@ -914,15 +914,20 @@ def read_two_sided_table(frame: TableFrame) -> None:
             header_end = i + 1
     if header_end == 0:
         header_end = first_value_line(block.lines, frame.doc.text)
+    body = block.lines[header_end:]
+    if one_cell_per_line(block.lines[max(0, header_end - 1) :]):
+        if header_end > 1 and _is_item_label(block.lines[header_end - 1]):
+            header_end -= 1  # the first item's label, printed on the line above its figure
+        body = rows_from_cell_lines(block.lines[header_end:], frame.doc.text)
     header_text = "\n".join(ln.text for ln in block.lines[:header_end])
     with_row_numbers = bool(re.search(r"行\s*次", header_text))
     found = find_columns(TABLE_PATTERNS["money_unit"].sub("", header_text), frame.vocabulary.two_sided_columns)
     left_columns = found[:1] or [frame.vocabulary.value_column]
     right_columns = found[1:] or left_columns
-    integer_amounts = integers_are_amounts(block.lines[header_end:])
+    integer_amounts = integers_are_amounts(body)
     rows: list[tuple[str, Segment]] = []  # (side, segment) in reading order
     previous: list[tuple[str, Segment]] = []  # those of the line before
-    for line in block.lines[header_end:]:
+    for line in body:
         if previous and (fragment := _label_fragment(line)) is not None:
             target = _continued_segment(frame.doc.text, previous, fragment.text)
             if target is not None:
@@ -944,6 +949,58 @@ def read_two_sided_table(frame: TableFrame) -> None:
         elif any(seg.values):
             right_rows.append((label, seg))
     _emit_right_side(frame, right_rows, right_columns)
+
+
+#: Share of a two-sided table's lines that hold a single cell when the PDF text put every
+#: cell on a line of its own ("一、一般公共预算财政拨款收入" / "312.48" / "一、一般公共服务支出" / "0.00").
+ONE_CELL_LINES_MIN_SHARE: Final[float] = 0.9
+#: Fewest figures on lines of their own for that reading (a short table of text is not one).
+ONE_CELL_LINES_MIN_FIGURES: Final[int] = 3
+#: Labels of the revenue side of a 收支总表 (a label after a left item that says this is not its right side).
+REVENUE_SIDE: Final[re.Pattern[str]] = re.compile(r"收入|年初")
+
+
+def one_cell_per_line(lines: Sequence[Line]) -> bool:
+    """Whether a table body came out one cell per line: nearly every line one cell, several of them figures."""
+    if len(lines) < 2 * ONE_CELL_LINES_MIN_FIGURES:
+        return False
+    single = sum(len(ln.tokens) == 1 for ln in lines)
+    figures = sum(ln.only_numbers for ln in lines)
+    return single >= ONE_CELL_LINES_MIN_SHARE * len(lines) and figures >= ONE_CELL_LINES_MIN_FIGURES
+
+
+def _is_item_label(line: Line) -> bool:
+    """A line that is an item's label, not a column header ("一、…收入", "本年收入合计"; not "收入", "决算数")."""
+    text = "".join(t.text for t in line.tokens)
+    return line.only_text and (ITEM_MARKER.match(text) is not None or (len(text) > 4 and text.endswith(ITEM_ENDINGS)))
+
+
+def rows_from_cell_lines(lines: Sequence[Line], text: str) -> list[Line]:
+    """The rows of a two-sided table printed one cell per line: each label with the figures
+    under it is one item; an item of the left (revenue) side and the next item, unless that
+    one is a revenue item too, make one row, as the table prints them side by side.  A row's
+    tokens keep their offsets (a row spans several lines of ``text``)."""
+    items: list[list[Line]] = []
+    for line in lines:
+        wrapped = bool(items) and line.only_text and not any(ln.only_numbers for ln in items[-1])
+        if line.only_numbers and items or (wrapped and not _is_item_label(line) and len(line.text) <= MAX_LABEL_FRAGMENT):
+            items[-1].append(line)  # the figures under a label, or the rest of a wrapped label
+        else:
+            items.append([line])
+
+    def label(item: list[Line]) -> str:
+        return "".join(t.text for ln in item for t in ln.tokens if t.kind is TokenKind.TEXT)
+
+    rows: list[list[Line]] = []
+    i = 0
+    while i < len(items):
+        if not EXPENDITURE_SIDE.search(label(items[i])) and i + 1 < len(items) and not REVENUE_SIDE.search(label(items[i + 1])):
+            rows.append(items[i] + items[i + 1])
+            i += 2
+        else:
+            rows.append(items[i])
+            i += 1
+    return [Line(row[0].start, row[-1].end, text[row[0].start : row[-1].end], tuple(t for ln in row for t in ln.tokens)) for row in rows]
 
 
 #: How the items of a 收支总表 end; a label that gets such an ending only with
