@@ -81,3 +81,44 @@ def test_english_ambiguity_note(answerer: Answerer) -> None:
     links = answerer.catalog().link(normalise_question("鼓楼区总工会"), None)
     note = ambiguity_note(answerer.catalog(), links.ambiguous_bodies, "en")
     assert "fits 2 bodies" in note and "福州市鼓楼区总工会 (2024)" in note
+
+
+# ---------------------------------------------------------------- 朝阳: a city and two districts
+
+CHAOYANG_DOCS = {
+    "bj.txt": "北京市朝阳区总工会2023年部门预算\n\n一、部门基本情况\n北京市朝阳区总工会下属事业单位1个：北京市朝阳区职工服务中心。\n二、收支预算\n2023年收入预算3456.70万元。\n",
+    "ln.txt": "朝阳市总工会2023年部门预算\n\n一、部门基本情况\n朝阳市总工会在辽宁省总工会和市委领导下开展工作。\n二、收支预算\n2023年收入预算987.60万元。\n",
+    # printed without its city; the parent 长春市总工会 places it
+    "cc.txt": "朝阳区总工会2023年部门预算\n\n一、部门基本情况\n朝阳区总工会在长春市总工会和区委领导下开展工作。\n二、收支预算\n2023年收入预算543.20万元。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def chaoyang(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    tmp = tmp_path_factory.mktemp("chaoyang")
+    settings = Settings(store=str(tmp / "store"), encoder="hash")
+    store = OxigraphStore()
+    for name, text in CHAOYANG_DOCS.items():
+        (tmp / name).write_text(text, encoding="utf-8")
+        ingest_file(tmp / name, settings, store)
+    return Answerer(store, settings)
+
+
+CHAOYANG_CASES: list[tuple[str, bool, list[str], list[str]]] = [
+    ("朝阳市总工会2023年收入预算是多少？", True, ["987.60"], ["3456.70", "543.20"]),
+    ("北京朝阳区总工会2023年收入预算是多少？", True, ["3456.70"], ["987.60", "543.20"]),
+    ("长春市朝阳区总工会2023年收入预算是多少？", True, ["543.20"], ["987.60", "3456.70"]),
+    # printed so by the 长春 district's own document, and the 北京 district's name without 北京市
+    ("朝阳区总工会2023年收入预算是多少？", False, ["北京市朝阳区总工会", "长春市朝阳区总工会"], ["543.20", "3456.70", "朝阳市总工会"]),
+    ("朝阳总工会2023年收入预算是多少？", False, ["对应 3 个单位"], ["987.60"]),
+]
+
+
+@pytest.mark.parametrize(("question", "found", "present", "absent"), CHAOYANG_CASES, ids=[c[0] for c in CHAOYANG_CASES])
+def test_city_and_districts_of_one_name(chaoyang: Answerer, question: str, found: bool, present: list[str], absent: list[str]) -> None:
+    answer = chaoyang.ask(question)
+    assert answer["found"] is found, answer["answer"]
+    for word in present:
+        assert word in answer["answer"], answer["answer"]
+    for word in absent:
+        assert word not in answer["answer"], answer["answer"]

@@ -250,10 +250,18 @@ class Catalog:
         # a name several bodies have is kept to say so (a bare place word, 鼓楼区 / 鼓楼, is no body name)
         full = {alias for alias, _ in pairs}
         pairs.extend((alias, next(iter(iris))) for alias, iris in short.items() if len(iris) == 1 and alias not in full)
+        # a body name that bodies of different places have, printed or shortened (朝阳区总工会: printed by
+        # the 长春 district's documents, and the 北京 district's name without 北京市) says no place
+        having: dict[str, set[str]] = defaultdict(set)
+        for alias, iri in pairs:
+            having[alias].add(iri)
+        for alias, iris in short.items():
+            having[alias] |= iris
         self._ambiguous_aliases = {
-            alias: sorted(iris, key=lambda i: self.orgs[i].label) for alias, iris in short.items()
-            if len(iris) > 1 and alias not in full and _names_a_body(alias)
+            alias: sorted(iris, key=lambda i: self.orgs[i].label) for alias, iris in having.items()
+            if len(iris) > 1 and (alias in short or _names_a_body(alias)) and len({self.orgs[i].division or i for i in iris}) > 1
         }
+        pairs = [(alias, iri) for alias, iri in pairs if alias not in self._ambiguous_aliases]
         # longest alias first, so 南昌市总工会职工服务中心 wins over 南昌市总工会
         return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
 
