@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
-from unionkg.qa.items import asked_item_text, column_item, item_core, named_rows, with_synonyms
+from unionkg.qa.items import asked_item_text, column_item, item_core, named_rows, residual_words, translated_labels, with_synonyms
 from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
@@ -29,7 +29,9 @@ from unionkg.qa.patterns import (
     COUNT_TOPICS,
     COUNT_UNITS,
     FINDING_KIND_WORDS,
+    FUNCTIONAL_CODE,
     GENERIC_ITEM,
+    GENERIC_TOTAL_CONCEPTS,
     GRADE_BAND,
     GRADE_WORDS,
     INDICATOR_CATEGORIES,
@@ -39,6 +41,7 @@ from unionkg.qa.patterns import (
     PHASE_WORDS,
     QUALIFIER_QUESTION,
     SHARE_QUESTION,
+    SPENDING_BREAKDOWN_QUESTION,
     STAFF_CATEGORY_WORDS,
     STAFF_FALLBACK,
     STAFF_LABEL_SUFFIX,
@@ -527,11 +530,14 @@ def _phase(r: dict[str, object]) -> str | None:
     return PHASE_BY_CODE.get(_short(r.get("phase"))) if r.get("phase") else None
 
 
-def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str | None, named_only: bool = False) -> list[dict[str, object]]:
+def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str | None, named_only: bool = False,
+                      names_other: bool = False) -> list[dict[str, object]]:
     """Rows of the line asked: by code, by printed name, else by concept.
 
     ``named_only``: the question names a line the body prints in some year, so rows of a year
     that lacks that line answer nothing (never a total or another line instead).
+    ``names_other``: the question names something no line of the body is (医疗救助, "retirees"),
+    so a generic total does not answer it.
     """
     if ctx.links.codes:
         coded = [r for r in rows if r.get("code") in ctx.links.codes]
@@ -544,7 +550,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         return named
     if named_only or STANDARD_LINE_ITEMS.search(text):
         return []  # a standard line the body does not print: no figure, never the total instead
-    if concept is None:
+    if concept is None or (names_other and concept in GENERIC_TOTAL_CONCEPTS):
         return []
     item_pattern = AMOUNT_ITEMS[concept][1]
     hits = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or item_pattern.search(column_item(r.get("item"), r.get("column")))]
@@ -622,8 +628,9 @@ def _years_with_line(ctx: Context, org: str) -> list[int]:
     """The years (latest first) in which the body prints the line the question asks for."""
     rows = ctx.run("qa_amounts", org=org)
     concept, specific = amount_concept(ctx.topic), _names_printed_line(ctx, org)
+    other = not specific and _names_something_else(ctx)
     years = sorted({int(y) for r in rows if isinstance((y := r.get("year")), int)}, reverse=True)
-    return [y for y in years if _matching_amounts(ctx, [r for r in rows if r.get("year") == y], concept, named_only=specific)]
+    return [y for y in years if _matching_amounts(ctx, [r for r in rows if r.get("year") == y], concept, named_only=specific, names_other=other)]
 
 
 def _year_note(ctx: Context, shown_year: object, years: list[int]) -> str:
@@ -645,6 +652,69 @@ def _broader_lines(ctx: Context, org: str) -> list[dict[str, object]]:
     pattern = AMOUNT_ITEMS[broader][1]
     hits = [r for r in rows if pattern.search(item_core(r.get("item"))) and not r.get("qualifier")]
     return [_amount_row(r) for r in _rank_amounts(ctx, hits, org)[:1]]
+
+
+def _class_figures(ctx: Context, rows: list[dict[str, object]], org: str) -> list[dict[str, object]]:
+    """One figure per functional class (类): its own line, else the sum of its 款 lines, else of its 项 lines."""
+    best: dict[str, dict[str, object]] = {}
+    for code in {str(r["code"]) for r in rows}:
+        best[code] = _amount_row(_rank_amounts(ctx, [r for r in rows if str(r["code"]) == code], org)[0])
+    out: list[dict[str, object]] = []
+    for cls in sorted({c[:3] for c in best}):
+        if cls in best:
+            out.append(best[cls])
+            continue
+        for width in (5, 7):
+            parts = [r for c, r in best.items() if len(c) == width and c.startswith(cls)]
+            if parts:
+                total = sum(Decimal(str(r["amount"])) for r in parts)
+                names = "、".join(str(r.get("item")) for r in parts)
+                out.append({**parts[0], "code": cls, "item": ctx.say(f"{names}（合计）", f"{names} (sum)"), "amount": float(total),
+                            "amount_wan": float(wan(total)), "parts": [r.get("code") for r in parts]})
+                break
+    return out
+
+
+def _spending_breakdown(ctx: Context, org: str) -> Outcome | None:
+    """The year's spending by functional class (类), largest first: "where did the money go"."""
+    entry = ctx.catalog.orgs.get(org)
+    candidates = [ctx.links.years[:1]] if ctx.links.years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else []
+    for years in candidates:
+        year_rows = [r for r in _amounts_in_years(ctx, org, years) if not r.get("qualifier")]
+        rows = [r for r in year_rows if FUNCTIONAL_CODE.match(str(r.get("code") or "")) and _short(r.get("direction")) != "revenue"]
+        phase = next((p for p in PHASE_PREFERENCE if any(_phase(r) == p for r in rows)), None)
+        picked = _class_figures(ctx, [r for r in rows if _phase(r) == phase], org)
+        if len(picked) < 2:
+            continue
+        picked.sort(key=lambda r: -float(r["amount"]))  # type: ignore[arg-type]
+        total = sum(Decimal(str(r["amount"])) for r in picked)
+        lines = [f"{r['code']} {r.get('item')} {wan(r['amount'])} 万元" + (f"（{Decimal(str(r['amount'])) / total * 100:.1f}%）" if total else "") for r in picked]
+        label = picked[0].get("orgLabel") or ctx.label(org)
+        head = ctx.say(f"{label} {picked[0].get('year')} 年{PHASE_ZH.get(str(phase), '')}支出按功能分类（类），共 {wan(total)} 万元，从大到小：",
+                       f"{label} {picked[0].get('year')} {phase or ''} spending by functional class, {wan(total)} 万元 in all, largest first: ")
+        stated = _rank_amounts(ctx, _matching_amounts(ctx, [r for r in year_rows if _phase(r) == phase], "expenditure_total"), org)
+        tail = ""
+        if stated and abs(Decimal(str(stated[0]["amount"])) - total) > Decimal(str(stated[0]["amount"])) / 100:
+            # classes the graph holds without a code: say how much of the stated total is not broken down
+            rest = Decimal(str(stated[0]["amount"])) - total
+            tail = ctx.say(f"。所列各类合计与「{stated[0].get('item')}」{wan(stated[0]['amount'])} 万元相差 {wan(rest)} 万元（未按科目代码列明的支出）",
+                           f". These classes add up to {wan(rest)} 万元 less than '{stated[0].get('item')}' {wan(stated[0]['amount'])} 万元 (spending the graph holds without a classification code)")
+        return Outcome(True, head + join(lines, ctx.lang) + tail, picked, sources_of(picked))
+    return None
+
+
+def _described_payments(ctx: Context) -> Outcome | None:
+    """Payments of the asked bodies whose purpose, payee or passage shares words with the question."""
+    if ctx.lang != "zh":
+        return None
+    names = [ctx.label(o) for o in ctx.links.orgs]
+    rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years) if r.get("amount") is not None]
+    scored = [(_relevance(ctx.q.text, r.get("payeeLabel"), r.get("purpose"), r.get("quote"), ignore=names), r) for r in rows]
+    best = max((sc for sc, _ in scored), default=0)
+    if best < 2:
+        return None
+    shown = [r for sc, r in scored if sc == best]
+    return Outcome(True, join([_flow_line(r, ctx.lang) for r in shown], ctx.lang), shown, sources_of(shown))
 
 
 def _amount_not_found(ctx: Context, org: str) -> Outcome:
@@ -670,20 +740,30 @@ def _amount_row(r: dict[str, object]) -> dict[str, object]:
     return out
 
 
-def _best_amounts(ctx: Context, org: str, years: list[int]) -> list[dict[str, object]]:
+def _names_something_else(ctx: Context) -> bool:
+    """Whether the question names a thing beyond a total (医疗救助花了多少钱, "spend on retirees")."""
+    if ctx.lang == "zh":
+        names = [n for o in ctx.links.orgs for n in ({ctx.label(o)} | (ctx.catalog.orgs[o].labels if o in ctx.catalog.orgs else set()))]
+        return bool(residual_words(ctx.q.text, names))
+    return bool(translated_labels(ctx.q.text))
+
+
+def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False) -> list[dict[str, object]]:
+    """The figures of the asked line (``strict``: a total never answers a question naming something else)."""
     entry = ctx.catalog.orgs.get(org)
     # no year asked: the latest year of the body that has such a figure
     candidates = [years] if years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
     ranked: list[dict[str, object]] = []
     all_rows: list[dict[str, object]] | None = None
     specific = _names_printed_line(ctx, org)
+    other = strict and not specific and _names_something_else(ctx)
     for chosen in candidates:
         if len(chosen) == 1:  # one year: bound in the query, a look-up instead of every year of the body
             year_rows = ctx.run("qa_amounts", org=org, year=chosen[0])
         else:
             all_rows = ctx.run("qa_amounts", org=org) if all_rows is None else all_rows
             year_rows = _in_years(all_rows, chosen)
-        hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.topic), named_only=specific)
+        hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.topic), named_only=specific, names_other=other)
         qualifiers = asked_qualifier_kinds(ctx.q.text)
         if qualifiers and not any(r.get("qualifier") in qualifiers for r in hits):
             # "how much was added during the year": the figures of that kind, whatever their label
@@ -725,7 +805,15 @@ def amount(ctx: Context) -> Outcome:
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
-    rows = _best_amounts(ctx, org, ctx.links.years)
+    if SPENDING_BREAKDOWN_QUESTION.search(ctx.q.text):
+        breakdown = _spending_breakdown(ctx, org)
+        if breakdown is not None:
+            return breakdown
+    rows = _best_amounts(ctx, org, ctx.links.years, strict=True)
+    if not rows and amount_concept(ctx.topic) in GENERIC_TOTAL_CONCEPTS and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.topic)) \
+            and _names_something_else(ctx):
+        # "医疗救助花了多少钱": not a total of the body; the payments the words describe, else passage search
+        return _described_payments(ctx) or Outcome(False, "")
     if not rows:
         return _amount_not_found(ctx, org)
     lines = []

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from unionkg.qa.patterns import ALIAS_QUESTION, BUDGET_DIFFERENCE_QUESTION, RENAME_QUESTION, STATED_COUNT_QUESTION, UNIT_CATEGORY_QUESTION
+from unionkg.qa.patterns import (
+    ALIAS_QUESTION,
+    BUDGET_DIFFERENCE_QUESTION,
+    RENAME_QUESTION,
+    SPENDING_BREAKDOWN_QUESTION,
+    STATED_COUNT_QUESTION,
+    UNIT_CATEGORY_QUESTION,
+)
 from unionkg.search.encoders import Encoder
 
 
@@ -98,8 +105,10 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"income|revenue|expenditure|spending|spen[dt]|budget|appropriation|funds?|money|costs?|total|how much"),
         _r(r"花了|花费|开支|用了多少钱|花(?:在)?哪|钱.{0,4}去哪"),
         _r(r"\bexpenses?\b|\bprocurement\b|\boutlays?\b"),
+        (SPENDING_BREAKDOWN_QUESTION, 1.3),
         # money paid as salaries is an amount (工资福利支出), not a staffing question although "staff" is named
         _r(r"\b(?:salar(?:y|ies)|wages?|payroll)\b|工资|薪酬|薪金", 1.45),
+        _r(r"\b(?:spen[dt]|spending|paid|pay|costs?)\b.{0,30}\b(?:retire\w*|pensions?|staff|employees|personnel|workers)\b", 1.45),
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
         _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),
     ), (

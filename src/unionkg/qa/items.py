@@ -20,14 +20,18 @@ import re
 import unicodedata
 
 from unionkg.qa.patterns import (
+    AMOUNT_FRAME_WORDS,
+    BODY_KIND_AFTER_PLACE,
     GENERIC_ITEM,
     ITEM_DECORATION,
     ITEM_QUOTES,
     ITEM_SYNONYMS,
     ITEM_TOTAL_SUFFIX,
     ITEM_TRANSLATIONS,
+    ORG_PATTERNS,
     PHASE_COLUMN,
     TOTAL_ROW,
+    YEAR_PATTERNS,
 )
 
 
@@ -96,3 +100,27 @@ def named_rows(rows: list[dict[str, object]], text: str) -> list[dict[str, objec
         return []
     top = max(sc for sc, _ in scored)
     return [r for sc, r in scored if sc == top]
+
+
+def residual_words(text: str, names: list[str]) -> list[str]:
+    """What a Chinese question asks about beyond its bodies (``names``), years and the frame of a total.
+
+    >>> residual_words("某县总工会2021年医疗救助花了多少钱", ["某县总工会"])
+    ['医疗救助']
+    >>> residual_words("某县总工会2023年决算支出一共是多少?", ["某县总工会"])
+    []
+    >>> residual_words("2022年某州教委收入预算是多少", [])
+    []
+    """
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ")
+    text = ORG_PATTERNS["zh_body_mention"].sub(" ", text)
+    text = YEAR_PATTERNS["four_digit"].sub(" ", YEAR_PATTERNS["two_digit"].sub(" ", text)).strip()
+    text = BODY_KIND_AFTER_PLACE.sub(" ", text)  # a body named by a short form ("某区教委", "某州总工会") opens the question
+    text = AMOUNT_FRAME_WORDS.sub(" ", text)
+    return re.findall(r"[\u4e00-\u9fff]{2,}", text)
+
+
+def translated_labels(text: str) -> list[str]:
+    """The Chinese line names an English question uses ("other income" -> 其他收入)."""
+    return [zh for pattern, zh in ITEM_TRANSLATIONS if pattern.search(text)]

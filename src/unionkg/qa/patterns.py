@@ -171,8 +171,8 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "household_subsidies": (re.compile(r"对个人和家庭的?补助|\bsubsid(?:y|ies) (?:to|for) (?:individuals|households|families)\b"), re.compile(r"^对个人和家庭的?补助")),
     "union_funds": (re.compile(r"工会经费|\bunion (?:funds?|dues|fees)\b"), re.compile(r"工会经费")),
     "personnel": (re.compile(r"人员经费|personnel|staff costs?"), re.compile(r"人员经费")),
-    "public_funds": (re.compile(r"公用经费|operating costs?|office costs?"), re.compile(r"公用经费")),
-    "project_spending": (re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending"), re.compile(r"^项目支出")),
+    "public_funds": (re.compile(r"公用经费|公用支出|operating costs?|office costs?|public[- ]use (?:costs?|funds?|expenses?)"), re.compile(r"公用经费|日常公用(?:经费|支出)|^公用支出")),
+    "project_spending": (re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b"), re.compile(r"^项目支出")),
     "basic_spending": (re.compile(r"基本支出|basic (?:expenditure|spending)"), re.compile(r"^基本支出")),
     "fiscal_appropriation": (re.compile(r"财政拨款|fiscal appropriation|government appropriation"), re.compile(r"财政拨款")),
     "income_total": (re.compile(r"收入|income|revenue"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$")),
@@ -244,6 +244,9 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     # salaries / wages (not basic salary) are the economic-classification line 301 工资福利支出
     (re.compile(r"(?<!basic )\b(?:salar(?:y|ies)|wages?|payroll)\b(?! (?:of|for) (?:the )?(?:basic|base))|\bpay and benefits\b"), "工资福利支出"),
     (re.compile(r"\bgoods and services\b"), "商品和服务支出"),
+    # money for retirees: the 离退休费 / 退休费 lines (303 对个人和家庭的补助)
+    (re.compile(r"\b(?:retirees?|retired (?:staff|cadres|personnel|workers|employees)|pensions?|retirement (?:pay|benefits|costs?))\b"), "离退休费"),
+    (re.compile(r"\b(?:retirees?|retired (?:staff|cadres|personnel|workers|employees)|pensions?|retirement (?:pay|benefits|costs?))\b"), "退休费"),
     (re.compile(r"\bsubsid(?:y|ies) (?:to|for) (?:individuals|households|families)\b"), "对个人和家庭的补助"),
     (re.compile(r"\ballowances?\b"), "津贴补贴"),
     (re.compile(r"\bbonus(?:es)?\b"), "奖金"),
@@ -428,3 +431,25 @@ INDICATOR_TRANSLATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # final figure of the concept asked are not both printed, a line printed in both phases answers a
 # budget-vs-final question, a total of these first.
 PAIRED_TOTAL_LINE = re.compile(r"本年(?:支出|收入)|(?:支出|收入)(?:合计|总计|总额)|总计|合计|预算资金|总预算")
+
+# The frame of a Chinese question for a body's total ("某县总工会2023年决算支出一共是多少"): what is left of a
+# question once the body, the year and these words are removed names a specific thing ("医疗救助"),
+# which a total of the body never answers.
+AMOUNT_FRAME_WORDS = re.compile(
+    r"请问|一共|总共|共计|合计|总计|总额|总数|大概|大约|具体|分别|主要|是多少|多少钱|多少|多大|几何|花在|花了|花费|花掉|用了|用在|开支|支出"
+    r"|收入|预算|决算|资金|经费|金额|本年度|本年|全年|年初|年度|今年|去年|前年|上年|实际|安排|部门|单位|本级|机关|财政|在哪里?|哪里|哪儿|去哪|去向"
+    r"|情况|规模|一下|差额|相差|差|对比|比较|相比|[总钱的是了吗呢有为在上中和与及其该数额共年花用给]"
+)
+# Generic totals (AMOUNT_ITEMS concepts): they answer a question for a total, not one naming something else.
+GENERIC_TOTAL_CONCEPTS = frozenset({"income_total", "expenditure_total", "budget_total"})
+
+# "Where did the money go" (主要花在哪, 支出结构): the year's spending by functional class (类), largest first.
+SPENDING_BREAKDOWN_QUESTION = re.compile(
+    r"(?:主要)?(?:花|用)(?:在|到)(?:了)?(?:哪|什么)|钱.{0,4}(?:去哪|去向|哪儿去)|支出(?:的)?(?:结构|构成|去向|分布)|主要(?:用于|支出)(?:哪|什么)"
+    r"|\bwhere did .{0,60}\b(?:money|funds?|spending|budget) go\b|\bwhat did .{1,60} spend (?:its |the |their )?(?:money|budget|funds?) on\b"
+    r"|\b(?:breakdown|composition|structure) of (?:its |the |their )?(?:spending|expenditures?)\b|\bspending by (?:function|category|purpose)\b"
+)
+# Codes of the functional classification's 类 (201 一般公共服务支出, 208 社会保障和就业支出 ...); economic classes are 3xx / 5xx.
+FUNCTIONAL_CLASS_CODE = re.compile(r"^2\d{2}$")
+# Any functional code (类 3 digits, 款 5, 项 7): a class the body prints only by its 款 or 项 is their sum.
+FUNCTIONAL_CODE = re.compile(r"^2\d{2}(?:\d{2}){0,2}$")
