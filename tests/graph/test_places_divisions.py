@@ -114,6 +114,9 @@ def test_autonomous_forms(name: str, base: str | None, short: str | None) -> Non
         ("南京市与福州市工会交流", "鼓楼区总工会", None),  # two cities with a 鼓楼区
         ("韶关市总工会", "仁化县总工会", None),  # a name found once in the country stays as printed
         ("杭州市总工会", "杭州市西湖区总工会", None),  # already with its city
+        ("福建省总工会", "鼓楼区总工会", "福州市"),  # the province holds one 鼓楼区
+        ("江苏省总工会", "鼓楼区总工会", None),  # 南京 and 徐州 both
+        ("福建省总工会与南京市总工会", "鼓楼区总工会", "南京市"),  # a city printed wins over a province
     ],
 )
 def test_enclosing_place(document_text: str, name: str, city: str | None) -> None:

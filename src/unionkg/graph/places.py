@@ -265,20 +265,32 @@ class Gazetteer:
         ...     Division("丙区", "990101", "county", "990100", None, None), Division("丙区", "990201", "county", "990200", None, None)])
         >>> g.enclosing_place("丙区总工会", "在甲市总工会领导下").name, g.enclosing_place("丙区总工会", "甲市与乙市")
         ('甲市', None)
+
+        With no city printed, a printed province that holds one of the districts places it.
         """
         counties = self.leading_county(name)
         if len(counties) < 2:
             return None  # a county name found once in the country names its place already (仁化县)
         text = simplified(document_text)
         parents: dict[str, Division] = {}
+        in_printed_province: list[Division] = []  # the cities of candidates whose province is printed
         for county in counties:
             parent = self.by_code.get(county.parent_code or "")
             if parent is None or (parent.level == "province" and not parent.name.endswith(MUNICIPALITY_SUFFIX)):
                 continue
-            printed = (parent.name, autonomous_short_form(parent.name))
-            if any(form and form in text for form in printed):
+            if self._printed(parent, text):
                 parents[parent.code] = parent
-        return next(iter(parents.values())) if len(parents) == 1 else None
+            province = parent if parent.level == "province" else self.by_code.get(parent.parent_code or "")
+            if province is not None and province.name in text:
+                in_printed_province.append(parent)
+        if len(parents) == 1:
+            return next(iter(parents.values()))
+        # no city printed, but the province is, and it holds one such district (福建省 -> 福州市's 鼓楼区)
+        return in_printed_province[0] if not parents and len(in_printed_province) == 1 else None
+
+    @staticmethod
+    def _printed(place: Division, text: str) -> bool:
+        return any(form and form in text for form in (place.name, autonomous_short_form(place.name)))
 
     def code_for(self, org_name: str) -> str | None:
         division = self.division_for(org_name)
