@@ -114,6 +114,9 @@ def _org_from_lines(lines: list[str]) -> str | None:
         names = find_org_names(_without_fields_not_body(line))
         if names:
             return names[0]
+        short = CONTEXT_PATTERNS["short_county_body"].match(line)
+        if short:
+            return short.group("name")  # "沛县总工会2024年度…": a county named by one character
     return None
 
 

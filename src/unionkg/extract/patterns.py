@@ -343,6 +343,10 @@ YEAR_NUMBER: Final[str] = r"(?:(?:19|20)\d{2}|(?:一九|二[〇零○Ｏ])[〇�
 CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # an official name that starts with a place: 江西省总工会, 某某县人力资源和社会保障局
     "org_name": re.compile(rf"(?P<name>{ORG_NAME_SRC})"),
+    # a county union whose place has one character (沛县总工会, 萧县总工会, 歙县总工会), which
+    # org_name (places of two or more) misses: read at the start of a title line only, not after
+    # words that make 县 generic (全县, 本县, 该县, 各县, 我县, 每县, 某县)
+    "short_county_body": re.compile(rf"^\s*(?P<name>(?![全本该各我每某一两几其此])[{_CJK}]县(?:总工会|工会))"),
     # a table or cover header naming the publishing body: 部门：江西省总工会 2023 年度 / 单位名称：XX /
     # 主管部门：XX (not "项目单位：X" or "实施单位：X", which name an implementer)
     "header_body": re.compile(
