@@ -32,9 +32,10 @@ def test_dense_text_is_heading_plus_the_start_of_the_passage_without_wraps() -> 
     assert compact("Budget  of\n\n2021 年 收入") == "Budget of 2021 年收入"
 
 
-def test_tables_of_numbers_get_no_vector_but_prose_with_figures_does() -> None:
+def test_tables_of_numbers_are_embedded_by_their_labels_and_prose_with_figures_as_text() -> None:
     assert is_number_table(TABLE)
-    assert dense_text(_entry(TABLE)) is None
+    assert dense_text(_entry(TABLE)) == "一、项目概述 一般公共服务支出"  # heading and row labels; frame words and figures left out
+    assert dense_text(_entry("栏次 1 2 3\n\n合计 7.50 2.50 5.00", heading=None)) is None  # nothing but figures: no vector
     assert not is_number_table("2021 年收入预算总额 1583.62 万元，较上年增加 237.07 万元，增加 17.6%。")
     assert not is_number_table("部门主要职责")
 
@@ -50,14 +51,14 @@ def _extraction(doc_id: str, text: str) -> Extraction:
     return Extraction(doc, DocumentContext("某市总工会", 2022, "budget"), facts)
 
 
-def test_table_passages_are_found_by_bm25_only_and_unchanged_documents_are_not_re_embedded(tmp_path: Path) -> None:
+def test_table_passages_are_found_and_unchanged_documents_are_not_re_embedded(tmp_path: Path) -> None:
     enc = CountingEncoder()
     index = SearchIndex(tmp_path / "index", enc)
     index.add_document(_extraction("t", TABLE))
     index.add_document(_extraction("p", PROSE))
     _fillers(index)
     hits = index.search("一般公共服务支出", k=3)
-    assert hits and hits[0]["doc_id"] == "t" and hits[0]["similarity"] is None  # no vector, found by BM25
+    assert hits and hits[0]["doc_id"] == "t" and hits[0]["similarity"] is not None  # found by BM25 and by its labels' vector
     encoded = len(enc.texts)
     index.add_document(_extraction("p", PROSE))  # same document again: nothing to embed
     assert len(enc.texts) == encoded

@@ -7,7 +7,11 @@ recall; the thresholds sit a little below what it measured when
 embedding whole passages gave 0.85 and 0.79).  Embedding that text sentence by
 sentence with figures masked (the sentence cache) measured 0.90 and 0.79
 (MRR 0.72 -> 0.71); as one text with figures masked as 几, 0.93 and 0.84; with
-figures masked as 0 ("none" to the encoder), 0.88 and 0.74.
+figures masked as 0 ("none" to the encoder), 0.88 and 0.74.  Tables of
+figures embedded by their heading and row labels (they had no vector, so an
+English question about a row printed only in tables, the 高技能人才培养补助
+one, ranked past 99): 0.93 and 0.84 again, MRR 0.71 -> 0.72.  The
+thresholds allow one question less than that.
 """
 
 from __future__ import annotations
@@ -93,6 +97,6 @@ def test_chinese_and_english_questions_find_their_chinese_passages(use_index: Se
 
     print(f"\nhybrid: MRR {np.mean([1 / r for r in ranks.values()]):.3f}, R@5 {recall(list(ranks.values()), 5):.2f}, R@10 {recall(list(ranks.values()), 10):.2f}; "
           f"zh R@5 {recall(chinese, 5):.2f}; en R@5 {recall(english, 5):.2f} R@10 {recall(english, 10):.2f}")
-    assert recall(list(ranks.values()), 10) >= 0.85, {q: r for q, r in ranks.items() if r > 10}
+    assert recall(list(ranks.values()), 10) >= 0.9, {q: r for q, r in ranks.items() if r > 10}
     assert recall(chinese, 5) >= 0.9
-    assert recall(english, 10) >= 0.75, {q: r for q, r in ranks.items() if q.isascii() and r > 10}
+    assert recall(english, 10) >= 0.78, {q: r for q, r in ranks.items() if q.isascii() and r > 10}

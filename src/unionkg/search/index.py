@@ -22,8 +22,11 @@ What is embedded (the dense side) is cheaper than what is searched (BM25):
 the encoder's cost is linear in tokens (about 0.75 tokens per Chinese
 character), so each passage is embedded as its heading plus the first
 ``DENSE_QUOTE_CHARS`` characters of its text (whitespace from PDF line wraps
-removed), passages that are tables of numbers get no vector (BM25 still finds
-them), and BM25 keeps the full text.  ``DENSE_QUOTE_CHARS`` was chosen by
+removed), passages that are tables of numbers are embedded as their heading
+and first row labels (figures and codes say nothing to an encoder, and a
+question in English can reach a table row only through a vector), and BM25
+keeps the full text (tokens in simplified characters, for documents printed
+in traditional ones).  ``DENSE_QUOTE_CHARS`` was chosen by
 measuring passage recall of Chinese and English questions on the samples
 (tests/search/test_retrieval.py).  That text is embedded sentence by sentence
 with its figures masked (:func:`dense_sentences`), and a passage's vector is
@@ -51,9 +54,7 @@ import threading
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -62,8 +63,8 @@ from unionkg.model import Evaluation, Extraction, Indicator, Organization, Passa
 from unionkg.search.encoders import Encoder, encoder_for
 from unionkg.search.manifest import SNAPSHOT_NAME, Manifest, ManifestState
 from unionkg.search.sentence_cache import DEFAULT_MAX_ROWS, SentenceVectorStore, sentence_key
-from unionkg.search.patterns import SEARCH_PATTERNS
-from unionkg.search.tokenize import tokens
+from unionkg.search.patterns import SEARCH_PATTERNS, TABLE_FRAME_WORDS
+from unionkg.search.tokenize import simplified, tokens
 from unionkg.settings import Settings
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
@@ -71,7 +72,7 @@ PASSAGE_TARGET_CHARS = 300  # paragraphs are merged up to about this size
 PASSAGE_MAX_CHARS = 600
 DENSE_QUOTE_CHARS = 64  # characters of a passage's text that are embedded (after its heading); see the module docstring
 DENSE_HEADING_CHARS = 40
-DENSE_VERSION = 2  # bump when dense_sentences changes: documents indexed before are re-embedded on re-ingest
+DENSE_VERSION = 3  # bump when dense_sentences changes: documents indexed before are re-embedded on re-ingest
 MIN_SENTENCE_CHARS = 12  # a shorter piece of a passage's window is joined to the sentence before it
 FIGURE_PLACEHOLDER = "几"  # what a masked figure becomes: "several", still a number to the encoder (a "0" reads as "none")
 _WRAP = re.compile(r"\s+")
@@ -205,7 +206,7 @@ def mask_figures(text: str) -> str:
 
 
 def dense_sentences(entry: Entry) -> list[str] | None:
-    """What the encoder embeds for an entry, sentence by sentence, or None for no vector (tables of numbers).
+    """What the encoder embeds for an entry, sentence by sentence, or None for no vector (a table without labels).
 
     A passage: the sentences of the first ``DENSE_QUOTE_CHARS`` characters of
     its text, its heading joined to the first (PDF line wraps removed,
@@ -213,12 +214,13 @@ def dense_sentences(entry: Entry) -> list[str] | None:
     is cut at the same place; traditional characters made simplified, so the
     same sentence in either script is one cache entry); an entity: its label.
     A piece shorter than ``MIN_SENTENCE_CHARS`` (a fragment cut off by the
-    window) rides with the sentence before it.
+    window) rides with the sentence before it.  A table of figures: its
+    heading and row labels (:func:`_table_sentences`).
     """
     if entry.kind != "passage":
         return [_dense_form(entry.heading or entry.quote)[: DENSE_HEADING_CHARS + DENSE_QUOTE_CHARS]]
     if is_number_table(entry.quote):
-        return None
+        return _table_sentences(entry)
     quote = _dense_form(entry.quote)[:DENSE_QUOTE_CHARS]
     heading = _dense_form(entry.heading or "")[:DENSE_HEADING_CHARS]
     sentences: list[str] = []
@@ -235,22 +237,44 @@ def dense_sentences(entry: Entry) -> list[str] | None:
     return sentences or None
 
 
+def table_labels(text: str) -> str:
+    """The labels of a table of figures, in order and once each, joined by 、 (科普活动、科技馆站、…).
+
+    What a question about a table names is a row (a classification item, an
+    expense, a count); the figures and codes beside it say nothing an
+    encoder can match, and the frame words (栏次, 合计, 项目) are in every table.
+    """
+    # The text as printed, not compact(): blanks separate a table's cells, and joining the CJK around them
+    # would make one label of a row of column titles (科目编码 科目名称 合计).
+    labels = (label for label in SEARCH_PATTERNS["table_label"].findall(text) if label not in TABLE_FRAME_WORDS)
+    return "、".join(dict.fromkeys(labels))
+
+
+def _table_sentences(entry: Entry) -> list[str] | None:
+    """What a table of figures is embedded as: its heading and its labels (one text), or None when it has no label.
+
+    Without a vector a table is found by BM25 only, so a question in another
+    language (English) could never reach the row it asks about (measured on
+    tests/search/test_retrieval*.py: an English question about a row printed
+    only in tables ranked past 99).  A heading that is itself a row of cells
+    (a PDF table line taken for a section title) is left out.
+    """
+    labels = _simplified(table_labels(entry.quote))[:DENSE_QUOTE_CHARS]
+    if not labels:
+        return None
+    heading = entry.heading or ""
+    if SEARCH_PATTERNS["table_cells"].search(heading):
+        heading = ""
+    heading = _dense_form(heading)[:DENSE_HEADING_CHARS]
+    return [f"{heading} {labels}" if heading else labels]
+
+
 def _dense_form(text: str) -> str:
     """Text as the encoder sees it: wraps removed, figures masked, simplified characters."""
     return _simplified(mask_figures(compact(text)))
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> Callable[[str], str]:
-    try:
-        import opencc
-    except ImportError:  # a core dependency; without it traditional text is embedded as it is
-        return lambda text: text
-    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
-
-
-def _simplified(text: str) -> str:
-    return _t2s()(text) if not text.isascii() else text
+_simplified = simplified  # the same conversion as BM25's tokens (search/tokenize.py)
 
 
 def dense_text(entry: Entry) -> str | None:
@@ -612,7 +636,7 @@ class SearchIndex:
             dense = vectors @ self.encoder.encode([_dense_form(text)])[0]  # as the passages were embedded
             dense[~(allowed & has_vector)] = -np.inf
             fused += _rrf(dense, positive_only=False)
-            # An entry without a vector (a table of numbers) takes its BM25 rank as its dense rank,
+            # An entry without a vector (a table of figures without labels) takes its BM25 rank as its dense rank,
             # so a table BM25 ranks first is not outranked by the dense ranking alone.
             fused += np.where(has_vector, 0.0, lexical_rrf)
         order = [i for i in np.argsort(-fused, kind="stable") if fused[i] > 0][:k]

@@ -16,4 +16,16 @@ SEARCH_PATTERNS: dict[str, re.Pattern[str]] = {
     "figure": re.compile(r"\d+(?:[.,．]\d+)*"),
     # The end of a sentence: the dense side embeds sentence by sentence.
     "sentence_end": re.compile(r"(?<=[。！？；!?;])"),
+    # A label in a table of figures (科普活动 / 机关事业单位基本养老保险缴费 / 因公出国（境）费用):
+    # two or more CJK characters, brackets inside allowed; the figures and codes around it are not,
+    # nor a lone character (the 一 of 一、 numbering a row).
+    "table_label": re.compile(r"[\u3400-\u9fff][\u3400-\u9fff（）()“”]*[\u3400-\u9fff）)]"),
+    # Two figures with only blanks between them: cells of a table row (其他收入 8 八、社会保障和就业支出 39 528.73),
+    # which PDF extraction sometimes hands over as a section heading; "2021 年 4月 30 日" is not one.
+    "table_cells": re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[ \t\u3000]+\d[\d,]*(?:\.\d+)?(?![\d.,])"),
 }
+
+#: Words of a table's frame, not of its content: left out of the labels a table is embedded by.
+TABLE_FRAME_WORDS: frozenset[str] = frozenset(
+    "栏次 行次 合计 小计 总计 项目 金额 科目 科目编码 科目名称 功能分类科目 经济分类科目 单位 万元 元 预算数 决算数 本年 上年 类 款 项 编码 名称 其中".split()
+)

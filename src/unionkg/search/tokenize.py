@@ -1,8 +1,9 @@
-"""Tokens for BM25: jieba words for Chinese, lower-cased words for Latin text."""
+"""Tokens for BM25: jieba words for Chinese (simplified script), lower-cased words for Latin text."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from unionkg.search.patterns import SEARCH_PATTERNS
 
@@ -38,5 +39,24 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def _chinese_run_tokens(run: str) -> tuple[str, ...]:
-    """Search tokens of one run of Chinese characters (cached: the genre repeats its phrases in every document)."""
-    return tuple(word for word in _jieba().lcut_for_search(run) if word not in STOPWORDS)
+    """Search tokens of one run of Chinese characters (cached: the genre repeats its phrases in every document).
+
+    The run is made simplified first: documents of Hong Kong, Taiwan and some
+    mainland bodies print traditional characters (職工幫扶), questions mostly
+    come in simplified ones (职工帮扶), and jieba's dictionary is simplified.
+    """
+    return tuple(word for word in _jieba().lcut_for_search(simplified(run)) if word not in STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
+    try:
+        import opencc
+    except ImportError:  # a core dependency; without it traditional text is used as it is
+        return lambda text: text
+    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters (OpenCC t2s; ASCII text as it is)."""
+    return _t2s()(text) if not text.isascii() else text
