@@ -61,12 +61,12 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"扣分|失分|扣了|没得满分|未得满分|丢分", 1.3),
         _r(r"lost points|lose points|deduct|points? (?:were )?lost|not (?:get|receive) full", 1.3),
     ), (
-        "哪些指标被扣分了？", "南昌市总工会哪些指标失分", "Which indicators lost points?", "where were points deducted",
+        "哪些指标被扣分了？", "湖州市总工会哪些指标失分", "Which indicators lost points?", "where were points deducted",
     )),
     Intent("evaluation_score", (
         _r(r"自评|评分|得分|分数|等级|评级|评价结果"),
         _r(r"score|grade|\brating|\brated|self-evaluation|evaluation result|who evaluated|evaluated by|who (?:did|carried out|conducted) the evaluation"),
-        # colloquial: "南昌总工会24年干得咋样", "项目评得怎么样", "自评是不是优秀"
+        # colloquial: "湖州总工会24年干得咋样", "项目评得怎么样", "自评是不是优秀"
         _r(r"(?:干|做|搞|评|完成)得(?:怎么样|咋样|如何|好不好)|表现(?:怎么样|咋样|如何)|(?:是不是|是否|有没有)(?:评为|评上|得了?)?(?:优秀|优|良好|良)", 1.3),
         _r(r"how (?:well )?did .{1,60}\b(?:do|perform)\b|(?:graded|rated) (?:as )?(?:excellent|good|fair|poor)", 1.3),
         _r(r"谁评价|谁做的评价|评价机构|评价主体|由谁评价|评价方"),
@@ -76,7 +76,7 @@ INTENTS: tuple[Intent, ...] = (
         # the 支出 / 预算 of the genre's name must not make it a question about an amount
         _r(r"(?:自评|评价|绩效)(?:的)?(?:总|综合|最终)?(?:得分|分数|总分|评分|等级|结果)|(?:self-)?evaluation (?:score|grade|result)|(?:overall|total|final) (?:score|grade)", 1.3),
     ), (
-        "江西省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
+        "浙江省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
         "What was the average self-evaluation score of the projects?", "What grade did the evaluation give?",
     )),
     Intent("execution_rate", (
@@ -92,7 +92,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"budget(?:ed)? (?:vs\.?|versus|and|against) (?:the )?(?:actual|final|outturn|spending)|(?:actual|final|outturn|spending) (?:vs\.?|versus|and|against) (?:the )?budget|compare.{0,40}(?:with|to|against) (?:its |the |their )?budget|(?:over|under)spen[dt]|(?:over|under) (?:the |its )?budget", 1.55),
         (BUDGET_DIFFERENCE_QUESTION, 1.6),
     ), (
-        "南昌市总工会2024年预算和决算差多少？", "预算数和决算数分别是多少", "How did actual spending compare with the budget?", "Budget versus final accounts",
+        "湖州市总工会2024年预算和决算差多少？", "预算数和决算数分别是多少", "How did actual spending compare with the budget?", "Budget versus final accounts",
     )),
     Intent("unit_amounts", (
         _r(r"(?:各|每个|分别|各个)(?:下属|所属|直属|二级)?(?:预算)?单位.{0,12}(?:收入|支出|预算|决算|经费)|各单位", 1.6),
@@ -112,7 +112,7 @@ INTENTS: tuple[Intent, ...] = (
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
         _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),
     ), (
-        "江西省总工会2023年本年收入合计是多少？", "南昌市总工会2021年项目支出预算多少", "人员经费是多少",
+        "浙江省总工会2023年本年收入合计是多少？", "湖州市总工会2021年项目支出预算多少", "人员经费是多少",
         "What was the total income in 2023?", "How much was the project expenditure budget?", "What were the personnel costs?",
     )),
     Intent("targets", (
@@ -139,7 +139,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"\btop \d+\b.{0,20}projects?|\b(?:largest|biggest|smallest|highest|lowest|most expensive|cheapest|best|worst)\b.{0,30}\bprojects?\b|\bprojects?\b.{0,40}\b(?:largest|biggest|smallest|highest|lowest|most|least)\b|\b(?:sum|total) of (?:all )?(?:the )?projects?|projects?\b.{0,20}\b(?:in total|combined|altogether|add up)", 1.6),
         _r(r"which projects|what projects|list (?:of )?(?:the )?projects|projects (?:and|with) (?:their )?(?:amounts|budgets)|how many projects", 1.2),
     ), (
-        "江西省总工会2023年有哪些项目？", "项目及其金额", "What projects did the federation run in 2023?", "List the projects and their budgets",
+        "浙江省总工会2023年有哪些项目？", "项目及其金额", "What projects did the federation run in 2023?", "List the projects and their budgets",
     )),
     Intent("project_detail", (
         _r(r"多少人|多少户|多少名|多少个|多少次|多少场|几个|几人|几户|补助了|救助了|帮扶了|慰问了|帮(?:助)?了", 0.8),
@@ -170,13 +170,13 @@ INTENTS: tuple[Intent, ...] = (
         (UNIT_CATEGORY_QUESTION, 1.2),
         _r(r"subordinate|affiliated|sub-?units?|units (?:under|below|of)|public institutions", 1.2),
     ), (
-        "南昌市总工会有哪些下属单位？", "Which subordinate units did the federation report?", "What units are under the federation?",
+        "湖州市总工会有哪些下属单位？", "Which subordinate units did the federation report?", "What units are under the federation?",
     )),
     Intent("departments", (
         _r(r"内设机构|内设部门|职能部室|处室|部室|科室|内设|(?:哪些|几个)部门", 1.3),
         _r(r"internal (?:departments?|divisions?|offices)|departments? (?:of|inside)", 1.3),
     ), (
-        "南昌市总工会有哪些内设机构？", "What internal departments does the federation have?",
+        "湖州市总工会有哪些内设机构？", "What internal departments does the federation have?",
     )),
     Intent("staffing", (
         _r(r"编制|人员编制|实有人数|在职人员|在职人数|离退休人员|退休人数|职工人数|人员构成|其他人员|离休干部|退休人员|遗属|雇员|(?:多少|几)(?:个|名)?(?:人|员工|工作人员)(?!次)", 1.2),
@@ -188,14 +188,14 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"职责|职能|主要任务|负责什么|做什么|(?:是)?干(?:嘛|什么)的|管(?:哪些|什么)事", 1.2),
         _r(r"dut(?:y|ies)|responsibilit|mandate|functions|what does .* do", 1.2),
     ), (
-        "南昌市总工会的主要职责是什么？", "What are the duties of the federation?",
+        "湖州市总工会的主要职责是什么？", "What are the duties of the federation?",
     )),
     Intent("work_tasks", (
         # the year's work programme (主要工作任务 / 工作安排), not the standing duties
         _r(r"工作任务|工作安排|重点工作|工作计划|工作重点|主要工作|年度任务|打算(?:干|做)|(?:要|准备)(?:干|做)(?:些)?(?:啥|什么)|干(?:些)?啥", 1.35),
         _r(r"\b(?:work|main) (?:tasks?|plans?|programme|program|priorities)\b|\b(?:tasks|priorities|plans) (?:for|of|in)\b|\bwhat did .{1,40} plan\b", 1.35),
     ), (
-        "柳州市总工会2019年的主要工作安排是什么？", "南昌市总工会2021年的主要工作任务有哪些", "What were the federation's main work tasks in 2021?",
+        "桂林市总工会2019年的主要工作安排是什么？", "湖州市总工会2021年的主要工作任务有哪些", "What were the federation's main work tasks in 2021?",
     )),
     Intent("flows", (
         _r(r"给.{1,12}发(?:放)?了?多少(?:钱|资金|补助)|发(?:放)?了多少(?:钱|资金)", 1.4),
@@ -211,7 +211,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"为什么|为何|原因|怎么会|缘由", 1.3),
         _r(r"\bwhy\b|reason|cause|explain", 1.3),
     ), (
-        "江西省总工会2023年收入为什么下降？", "支出增加的原因是什么", "Why did the federation's income fall in 2023?", "What explains the increase in spending?",
+        "浙江省总工会2023年收入为什么下降？", "支出增加的原因是什么", "Why did the federation's income fall in 2023?", "What explains the increase in spending?",
     )),
     Intent("yoy_change", (
         _r(r"比上年|同比|较上年|与上年相比|比去年|比前一年|上年同期", 1.45),
@@ -229,7 +229,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"哪个.{0,12}(?:多|高|大|少|低)|哪(?:一)?年.{0,8}(?:多|高|大|少|低)", 1.2),
         _r(r"(?:\d{4}|\d{2})年?.{0,4}(?:和|与|跟|同).{0,4}(?:\d{4}|\d{2})年?.{0,4}(?:相比|比|对比|比较)|\b(?:19|20)\d{2} (?:and|vs\.?|versus|with) (?:19|20)\d{2}\b", 1.5),
     ), (
-        "比较南昌市总工会和江西省总工会的收入", "2022年和2023年的支出对比", "Compare the income of the two federations", "Which federation spent more?",
+        "比较湖州市总工会和浙江省总工会的收入", "2022年和2023年的支出对比", "Compare the income of the two federations", "Which federation spent more?",
     )),
     Intent("code_lookup", (
         _r(r"科目|分类代码|功能分类|经济分类|编码|代码", 1.3),

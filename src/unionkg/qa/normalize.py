@@ -1,8 +1,8 @@
 """Question normalisation: width, script, numerals, years, language.
 
->>> q = normalise_question("江西省總工會二〇二三年本年收入合計是多少？")
+>>> q = normalise_question("浙江省總工會二〇二三年本年收入合計是多少？")
 >>> q.text, q.language, q.years
-('江西省总工会2023年本年收入合计是多少?', 'zh', [2023])
+('浙江省总工会2023年本年收入合计是多少?', 'zh', [2023])
 """
 
 from __future__ import annotations

@@ -54,10 +54,10 @@ LANGUAGE_PATTERNS: dict[str, re.Pattern[str]] = {
 
 # ---------------------------------------------------------------- organisations
 ORG_PATTERNS: dict[str, re.Pattern[str]] = {
-    # The place part of a body's name: 江西省 / 南昌市 / 广西壮族自治区 / 浦东新区
+    # The place part of a body's name: 浙江省 / 杭州市 / 广西壮族自治区 / 浦东新区
     # (州 ends a place only when no 市/区/县 follows: 杭州市 -> 杭州市, not 杭州)
     "place": re.compile(r"^(.{1,12}?(?:特别行政区|自治区|自治州|自治县|新区|地区|省|市|州(?![市区县])|盟|县|区|旗))"),
-    # Place suffixes dropped to get the short name people use (江西省 -> 江西, 广西壮族自治区 -> 广西)
+    # Place suffixes dropped to get the short name people use (浙江省 -> 浙江, 广西壮族自治区 -> 广西)
     "place_suffix": re.compile(r"(?:(?:壮族|回族|维吾尔|藏族)?自治区|自治州|自治县|特别行政区|新区|地区|省|市|州|盟|县|区|旗)$"),
     # A Chinese mention of a body that may not be in the graph (北京市总工会, 上海市财政局)
     "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委))"),
