@@ -49,6 +49,12 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("鼓楼区总工会有哪些下属单位？", False, ["南京市鼓楼区总工会", "福州市鼓楼区总工会"], ["工人文化宫"]),
     # a body the graph does not hold
     ("朝阳区总工会2023年收入是多少？", False, ["没有“朝阳区总工会”的数据"], ["请指明"]),
+    # English: the place word of two districts, and the same word with its city
+    ("What was the total revenue of the Gulou district federation in 2023?", False,
+     ["\"Gulou\" fits 2 bodies", "南京市鼓楼区总工会", "福州市鼓楼区总工会"], ["876.40"]),
+    ("What was the total revenue of the Nanjing Gulou district federation in 2023?", True, ["876.40"], ["654.30"]),
+    ("What was the revenue budget of the Xihu district federation in 2024?", True, ["杭州市西湖区总工会", "1234.50"], []),
+    ("What was the revenue budget of the Enshi prefecture federation in 2022?", True, ["2345.60"], []),
 ]
 
 

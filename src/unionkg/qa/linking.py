@@ -331,6 +331,7 @@ class Catalog:
         ambiguous = self._ambiguous_mentions(text, consumed, found)
         wants_federation = bool(FEDERATION_WORDS.search(text))
         not_a_federation: list[str] = []
+        several: list[tuple[str, list[str]]] = []
         for word, iris in self._en_aliases.items():
             if re.search(rf"\b{re.escape(word)}\b", text):
                 iris = [i for i in iris if (word, i) not in self._en_outer] or iris
@@ -345,7 +346,17 @@ class Catalog:
                     not_a_federation.append(word)  # "the Beijing federation" is not the Beijing education commission
                     continue
                 chosen = feds if len(iris) > 1 and feds else iris
+                if self._of_several_places(chosen):
+                    several.append((word, chosen))  # "Gulou": decided below by the question's other words
+                    continue
                 found.extend(i for i in chosen if i not in found)
+        for word, chosen in several:
+            # "the Nanjing Gulou district": the one the question's other place words named
+            named = [i for i in chosen if i in found]
+            if named and not self._of_several_places(named):
+                found.extend(i for i in named if i not in found)
+            elif all(word.title() != w for w, _ in ambiguous):
+                ambiguous.append((word.title(), chosen))  # the question is lower-cased: "Gulou"
         unknown = self._unknown_mentions(text, consumed)
         for m in ORG_PATTERNS["en_body_mention"].finditer(text):
             if m.group(1) in not_a_federation and m.group(0) not in unknown:
@@ -359,6 +370,10 @@ class Catalog:
                     if iri not in found:
                         found.append(iri)
         return found, unknown, ambiguous
+
+    def _of_several_places(self, iris: list[str]) -> bool:
+        """Whether bodies lie in different places (a place word that several places share)."""
+        return len(iris) > 1 and len({self.orgs[i].division or i for i in iris}) > 1
 
     def _ambiguous_mentions(self, text: str, consumed: list[bool], found: list[str]) -> list[tuple[str, list[str]]]:
         """Names without their city that several bodies have ("鼓楼区总工会" of 南京 and 福州).
