@@ -34,7 +34,7 @@ PATTERN_CASES = [
     ("table_label", "因公出国（境）费用 0.00", True),
     ("table_label", "6,834,200.00 150,000.00", False),
     ("table_label", "一、 8", False),  # a lone numbering character is no label
-    ("table_cells", "其他收入 8 八、社会保障和就业支出 39 528.73", True),
+    ("table_cells", "其他收入 8 八、卫生健康支出 40 61.25", True),
     ("table_cells", "國有資本經營預算財政撥款 31 63", True),
     ("table_cells", "实施周期：2021 年 4月 30 日—2022 年 4月 30 日", False),
     ("table_cells", "人员经费546.83万元，同比增加194.73万元", False),

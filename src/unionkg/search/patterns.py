@@ -20,7 +20,7 @@ SEARCH_PATTERNS: dict[str, re.Pattern[str]] = {
     # two or more CJK characters, brackets inside allowed; the figures and codes around it are not,
     # nor a lone character (the 一 of 一、 numbering a row).
     "table_label": re.compile(r"[\u3400-\u9fff][\u3400-\u9fff（）()“”]*[\u3400-\u9fff）)]"),
-    # Two figures with only blanks between them: cells of a table row (其他收入 8 八、社会保障和就业支出 39 528.73),
+    # Two figures with only blanks between them: cells of a table row (其他收入 8 八、卫生健康支出 40 61.25),
     # which PDF extraction sometimes hands over as a section heading; "2021 年 4月 30 日" is not one.
     "table_cells": re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?[ \t\u3000]+\d[\d,]*(?:\.\d+)?(?![\d.,])"),
 }
