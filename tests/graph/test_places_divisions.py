@@ -51,6 +51,9 @@ POSITIVE: list[tuple[str, str]] = [
     ("东西湖区总工会", "420112"),  # not one of the 西湖区
     ("廣東省總工會", "440000"),
     ("吉林总工会", "220000"),  # a short name shared by a province and a city: the province
+    ("长沙市区域职工服务中心", "430100"),  # read from the start: 长沙市, not 沙市区 (荆州)
+    ("湖北省荆州市沙市区总工会", "421002"),
+    ("天津市和平区总工会", "120101"),
 ]
 
 # names that are not (or not only) one division: no code
@@ -66,6 +69,7 @@ NEGATIVE: list[str] = [
     "朝阳街道总工会",  # a county short name is a place only before 总工会
     "教育工会",
     "中华全国总工会",
+    "和平区总工会",  # 天津 and 沈阳
 ]
 
 

@@ -162,6 +162,11 @@ class Gazetteer:
         full += [(f, d) for d in divisions if (f := autonomous_short_form(d.name)) and f not in names]
         self._full = sorted(full, key=lambda p: -len(p[0]))
         self._short = [(s, d) for d in divisions if (s := short_name(d.name))]
+        self._counties: dict[str, list[Division]] = {}  # county-level names -> the divisions so named
+        for d in divisions:
+            if d.level == "county":
+                self._counties.setdefault(d.name, []).append(d)
+        self._longest_county = max(map(len, self._counties), default=0)
 
     @classmethod
     def from_rows(cls, rows: list[Division]) -> "Gazetteer":
@@ -208,7 +213,7 @@ class Gazetteer:
         """The divisions that fit ``org_name`` best: one, several when the name is
         ambiguous (鼓楼区 in four cities), none when it names no place."""
         name = simplified(org_name)
-        full = [(place, d) for place, d in self._full if place in name]
+        full = _leftmost_longest(name, [(place, d) for place, d in self._full if place in name])
         if full:
             # 江西省南昌市总工会 names both; the deeper division is the body's.
             # County names repeat across provinces (朝阳区): prefer the one whose
@@ -246,9 +251,11 @@ class Gazetteer:
         """The county-level divisions whose full name ``name`` starts with (longest name only):
         "西湖区总工会" -> both 西湖区; "东西湖区总工会" -> 东西湖区 alone."""
         text = simplified(name)
-        hits = [d for d in self.divisions if d.level == "county" and text.startswith(d.name)]
-        longest = max((len(d.name) for d in hits), default=0)
-        return [d for d in hits if len(d.name) == longest]
+        for length in range(min(len(text), self._longest_county), 1, -1):  # longest name first
+            hits = self._counties.get(text[:length])
+            if hits:
+                return list(hits)
+        return []
 
     def enclosing_place(self, name: str, document_text: str) -> Division | None:
         """The city (or municipality) a name printed without it belongs to, as its document says.
@@ -299,6 +306,26 @@ class Gazetteer:
     def parent(self, code: str) -> Division | None:
         division = self.by_code.get(code)
         return self.by_code.get(division.parent_code) if division and division.parent_code else None
+
+
+def _leftmost_longest(name: str, found: list[tuple[str, Division]]) -> list[tuple[str, Division]]:
+    """The place names found in ``name`` that no earlier (or longer) place name overlaps: the
+    name is read from its start, so 长沙市区… is 长沙市 and not 沙市区, 东西湖区 not 西湖区.
+
+    >>> a, b = Division("长沙市", "1", "prefecture", None, None, None), Division("沙市区", "2", "county", None, None, None)
+    >>> [p for p, _ in _leftmost_longest("长沙市区域中心", [("长沙市", a), ("沙市区", b)])]
+    ['长沙市']
+    """
+    spans = sorted(((name.find(place), len(place), place, d) for place, d in found), key=lambda x: (x[0], -x[1]))
+    kept: list[tuple[str, Division]] = []
+    taken_until = -1
+    ends: dict[int, int] = {}  # start -> end of the kept name starting there (equal names of several places)
+    for start, length, place, division in spans:
+        if start >= taken_until or ends.get(start) == start + length:
+            kept.append((place, division))
+            ends.setdefault(start, start + length)
+            taken_until = max(taken_until, start + length)
+    return kept
 
 
 @cache
