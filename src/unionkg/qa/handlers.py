@@ -35,6 +35,7 @@ from unionkg.qa.patterns import (
     GRADE_BAND,
     GRADE_WORDS,
     INDICATOR_CATEGORIES,
+    INDICATOR_GLOSSARY,
     INDICATOR_TRANSLATIONS,
     PAIRED_TOTAL_LINE,
     PHASE_COLUMN,
@@ -409,7 +410,7 @@ def indicator_value(ctx: Context) -> Outcome:
         pool = [r for r in rows if not asked or r.get("project") in asked]
         scored = [(_relevance(text, r.get("indicator")), r) for r in pool]
         top = max((sc for sc, _ in scored), default=0)
-        rows = [r for sc, r in scored if sc == top and sc >= 2] if ctx.lang == "zh" else []
+        rows = [r for sc, r in scored if sc == top and sc >= 2] if ctx.lang == "zh" else _glossary_indicators(ctx.q.text, pool)
     if not rows:
         if ctx.links.projects and counters_in(ctx.q.text, ctx.lang):
             return project_detail(ctx)
@@ -421,6 +422,14 @@ def indicator_value(ctx: Context) -> Outcome:
         lines.append(ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or '整体支出'}」{r['indicator']}：实际完成 {actual}，目标 {r.get('targetText') or '未列明'}{status}",
                              f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{r.get('projectLabel') or 'whole department'}] {r['indicator']}: actual {actual} against a target of {r.get('targetText') or 'not stated'}{status}"))
     return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def _glossary_indicators(question: str, pool: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The indicators an English question names by meaning: most glossary fragments in the name, at least two."""
+    fragments = {zh for en, zh in INDICATOR_GLOSSARY if en.search(question)}
+    scored = [(sum(1 for f in fragments if f in str(r.get("indicator") or "")), r) for r in pool]
+    top = max((sc for sc, _ in scored), default=0)
+    return [r for sc, r in scored if sc == top] if top >= 2 else []
 
 
 # ---------------------------------------------------------------- evaluations

@@ -453,3 +453,30 @@ SPENDING_BREAKDOWN_QUESTION = re.compile(
 FUNCTIONAL_CLASS_CODE = re.compile(r"^2\d{2}$")
 # Any functional code (类 3 digits, 款 5, 项 7): a class the body prints only by its 款 or 项 is their sum.
 FUNCTIONAL_CODE = re.compile(r"^2\d{2}(?:\d{2}){0,2}$")
+
+# English words for the things the genre's indicators count (English question -> fragment of a Chinese
+# indicator name): "how many people actually received the Spring Festival condolence money" names
+# 春节慰问金发放人数.  An indicator is picked when it holds at least two of the fragments asked.
+INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bspring festival\b|\bchinese new year\b|\blunar new year\b"), "春节"),
+    (re.compile(r"\b(?:condolence|consolation|sympathy|solatium)\b"), "慰问"),
+    (re.compile(r"\b(?:condolence|consolation|sympathy) (?:money|payments?|grants?|funds?|cash)\b|\bsolatium\b"), "慰问金"),
+    (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳模"),
+    (re.compile(r"\bfree (?:bus|metro|subway|transit|travel|ride)\b|\bride codes?\b|\btransit (?:pass|code)"), "乘车码"),
+    (re.compile(r"\btrain(?:ing|ees?)\b"), "培训"),
+    (re.compile(r"\bsummer camps?\b"), "夏令营"),
+    (re.compile(r"\b(?:recuperation|sanatorium|rest and recreation|convalescen\w*)\b"), "疗休养"),
+    (re.compile(r"\blantern riddles?\b"), "灯谜"),
+    (re.compile(r"\b(?:spring festival )?couplets?\b"), "春联"),
+    (re.compile(r"\bsatisf(?:action|ied)\b"), "满意度"),
+    (re.compile(r"\bcoverage\b"), "覆盖率"),
+    (re.compile(r"\b(?:needy|poor|struggling) workers\b|\bworkers in (?:difficulty|hardship)\b"), "困难职工"),
+    (re.compile(r"\bmedical (?:aid|assistance|relief)\b"), "医疗救助"),
+    (re.compile(r"\blegal aid\b"), "法律援助"),
+    (re.compile(r"\bskills? (?:competitions?|contests?)\b"), "技能竞赛"),
+    (re.compile(r"\b(?:wechat|official account)\b"), "公众号"),
+    (re.compile(r"\bshort videos?\b|\bdouyin\b|\btiktok\b"), "短视频"),
+    (re.compile(r"\bhow many (?:people|persons|workers|recipients|beneficiaries)\b|\bnumber of (?:people|persons|workers|recipients|beneficiaries)\b|\bpeople\b"), "人数"),
+    (re.compile(r"\bhow many (?:households|families)\b|\bhouseholds\b"), "户数"),
+    (re.compile(r"\bhow many times\b|\bvisits\b|\battendances?\b"), "人次"),
+)
