@@ -54,7 +54,7 @@ QUALITATIVE_WORDS: Final[tuple[str, ...]] = (
     "有效提高", "明显提高", "显著提高", "有效改善", "明显改善", "显著改善", "有效消除", "有效缓解", "有效保障", "全面完成", "基本达成", "全部达成", "已完成",
     "基本提升", "基本完成", "基本达到", "显著提升", "明显提升", "逐步提升", "有效提升", "大幅提升", "持续提升", "有所提升",
     "长期有效", "长期稳定", "持续有效", "符合要求", "长期", "长效", "持续", "稳定", "规范", "合格",
-    "提升", "提高", "减轻", "达成", "有效", "显著", "明显", "良好", "改善", "增强", "降低", "减少", "达标", "完成", "按时完成", "是", "否", "无",
+    "提升", "提高", "减轻", "达成", "有效", "显著", "明显", "良好", "改善", "增强", "降低", "减少", "达标", "完成", "按时完成", "及时", "是", "否", "无",
 )  # fmt: skip
 #: One-character qualitative values, repeated as target and actual ("重大安全事故 无 无").
 SINGLE_QUALITATIVE: Final[frozenset[str]] = frozenset({"无", "是", "否"})
@@ -85,6 +85,10 @@ INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "value": re.compile(rf"(?:{_DATE}|{_CMP}?\s*{_NUM}\s*{_UNIT}(?:以上|以下|以内)?|{_CMP}?\s*{_CN_COUNT_VALUE}|" + "|".join(QUALITATIVE_WORDS) + ")"),
     # a self-evaluation row ends with 分值 得分 (and maybe a deviation reason)
     "weight_score_end": re.compile(r"(?<![\d.])(?P<weight>\d+(?:\.\d+)?)\s+(?P<score>\d+(?:\.\d+)?)(?:\s+(?P<reason>[\u4e00-\u9fff][^\n]*))?$"),
+    # a row of a table whose 分值 column comes before the values ("…三级指标 分值 年度指标值 实际完成值
+    # 得分"): it ends with 得分 (and maybe a reason); its 分值 follows the name (weight_after_name)
+    "score_end": re.compile(r"\s(?P<score>\d+(?:\.\d+)?)(?:\s+(?P<reason>[\u4e00-\u9fff][^\n]*[^\d\s]))?$"),
+    "weight_after_name": re.compile(r"(?<=[\u4e00-\u9fff）)”])\s+(?P<weight>\d+(?:\.\d+)?)\s+(?=\S)"),
     # a target-table row ends with a value carrying a comparator or a percent
     "value_end": re.compile(rf"(?:{_CMP}\s*{_NUM}\s*{_UNIT}|{_NUM}\s*[%％])$"),
     # header of an indicator table
@@ -311,6 +315,7 @@ class IndicatorTable:
     with_scores: bool
     rows: list[TableIndicator] = field(default_factory=list)
     nature_column: bool = False  # a 指标性质 column (定性, 正向 ...) between name and value
+    weight_first: bool = False  # the 分值 column comes before the target and actual columns
 
 
 def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
@@ -330,7 +335,7 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
             j += 1
         header_text = compact(" ".join(ln.text for ln in lines[header_start:j]))
         with_scores = "得分" in header_text or "分值" in header_text
-        table = IndicatorTable(project=_project_before(lines, header_start), with_scores=with_scores, nature_column="指标性质" in header_text)
+        table = IndicatorTable(project=_project_before(lines, header_start), with_scores=with_scores, nature_column="指标性质" in header_text, weight_first=_weight_first(header_text))
         k = j
         while k < len(lines) and not INDICATOR_PATTERNS["table_end"].match(lines[k].text) and not _leaves_table(lines[k].text):
             k += 1
@@ -338,6 +343,25 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
         tables.append(table)
         i = k
     return tables
+
+
+#: Header words of the target column, whose place after 分值 marks a weight-first table.
+TARGET_COLUMN_WORDS: Final[tuple[str, ...]] = ("年度指标值", "指标值", "目标值")
+
+
+def _weight_first(header_text: str) -> bool:
+    """Whether 分值 is printed before the target column ("三级指标 分值 年度指标值 实际完成值 得分")."""
+    weight = header_text.find("分值")
+    targets = [i for i in (header_text.find(w) for w in TARGET_COLUMN_WORDS) if i >= 0]
+    return weight >= 0 and bool(targets) and weight < min(targets)
+
+
+def _take_weight(text: str) -> tuple[str, str | None]:
+    """A weight-first row's body without its 分值 cell (the first figure after the name), and that figure."""
+    m = INDICATOR_PATTERNS["weight_after_name"].search(text)
+    if m is None:
+        return text, None
+    return text[: m.start("weight")] + " " * len(m.group("weight")) + text[m.end("weight") :], m.group("weight")
 
 
 _HEADER_WORDS = ("年度", "指标值", "实际", "完成值", "分值", "分", "值", "得", "得分", "偏差原因分析", "及改进措施", "偏差原因", "改进措施", "指标性质", "度量单位", "计量单位", "全年实际值", "年度指标值", "实际完成值", "目标值", "备注")
@@ -368,7 +392,7 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
     for n, line in enumerate(lines):
         if chunk_start is None:
             chunk_start, first = line.start, n
-        end_pattern = INDICATOR_PATTERNS["weight_score_end" if table.with_scores else "value_end"]
+        end_pattern = INDICATOR_PATTERNS["score_end" if table.weight_first else "weight_score_end" if table.with_scores else "value_end"]
         m = end_pattern.search(line.text)
         if not m and not table.with_scores and _row_ends_here(line.text, lines[n + 1].text if n + 1 < len(lines) else None):
             m = re.search(r"$", line.text)
@@ -379,6 +403,12 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
         if table.with_scores and table.rows and table.rows[-1].reason:
             chunk_start = _continue_reason(doc, lines[first:n], line.start, body_end, table.rows[-1], chunk_start)
         text = cell_view(doc.text[chunk_start:body_end])
+        weight_text: str | None = None
+        if table.weight_first:
+            text, weight_text = _take_weight(text)
+            if weight_text is None:
+                chunk_start = None
+                continue
         lead, rest, level1, level2 = strip_levels(text, level1, level2)
         if lead and table.rows:
             table.rows[-1].name += lead
@@ -389,7 +419,7 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
         if cells.name and cells.target:
             row = TableIndicator(chunk_start, chunk_end, cells.name, normalize_level(level1, 1), normalize_level(level2, 2), cells.target, cells.actual)
             if table.with_scores:
-                row.weight = parse_number(m.group("weight"))
+                row.weight = parse_number(weight_text if weight_text is not None else m.group("weight"))
                 row.score = parse_number(m.group("score"))
                 row.reason = m.group("reason")
             table.rows.append(row)
