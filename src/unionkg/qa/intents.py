@@ -59,7 +59,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("lost_points", (
         _r(r"扣分|失分|扣了|没得满分|未得满分|丢分", 1.3),
-        _r(r"lost points|lose points|deduct|points? (?:were )?lost|not (?:get|receive) full", 1.3),
+        _r(r"lost points|lose points|deduct|points? (?:were )?lost|not (?:get|receive) full|not (?:been )?(?:fully|full) (?:scored|marked)|(?:without|short of|below) (?:the )?full (?:marks|points|score)|not (?:given|awarded) full", 1.3),
     ), (
         "哪些指标被扣分了？", "湖州市总工会哪些指标失分", "Which indicators lost points?", "where were points deducted",
     )),
@@ -107,8 +107,10 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"\bexpenses?\b|\bprocurement\b|\boutlays?\b"),
         (SPENDING_BREAKDOWN_QUESTION, 1.3),
         # money paid as salaries is an amount (工资福利支出), not a staffing question although "staff" is named
-        _r(r"\b(?:salar(?:y|ies)|wages?|payroll)\b|工资|薪酬|薪金", 1.45),
-        _r(r"\b(?:spen[dt]|spending|paid|pay|costs?)\b.{0,30}\b(?:retire\w*|pensions?|staff|employees|personnel|workers)\b", 1.45),
+        # (English only: a Chinese staffing question never says 工资; a change of the salaries is a change question)
+        _r(r"^(?!.*\b(?:increase|decrease|change|grow|grew|fell|fall|rose|rise|drop|why)\w*\b)(?:.*\b(?:salar(?:y|ies)|wages?|payroll)\b"
+           r"|.*\b(?:spen[dt]|spending|paid|pay|costs?)\b.{0,30}\b(?:retire\w*|pensions?|staff|employees|personnel|workers)\b)", 1.45),
+        _r(r"\bcarr(?:y|ied|ies)[- ](?:over|forward)|\bbrought forward\b|\b(?:opening|closing) balance\b"),
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
         _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),
     ), (
@@ -180,7 +182,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("staffing", (
         _r(r"编制|人员编制|实有人数|在职人员|在职人数|离退休人员|退休人数|职工人数|人员构成|其他人员|离休干部|退休人员|遗属|雇员|(?:多少|几)(?:个|名)?(?:人|员工|工作人员)(?!次)", 1.2),
-        _r(r"staff(?:ing)?|headcount|employees|personnel numbers|authori[sz]ed posts|retirees", 1.1),
+        _r(r"staff(?:ing)?|headcount|employees|personnel numbers|authori[sz]ed posts|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
     ), (
         "深圳市总工会有多少编制？", "实有人数是多少", "How many staff does the federation have?", "What is the authorised headcount?",
     )),

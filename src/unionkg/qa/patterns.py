@@ -175,7 +175,7 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "project_spending": (re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b"), re.compile(r"^项目支出")),
     "basic_spending": (re.compile(r"基本支出|basic (?:expenditure|spending)"), re.compile(r"^基本支出")),
     "fiscal_appropriation": (re.compile(r"财政拨款|fiscal appropriation|government appropriation"), re.compile(r"财政拨款")),
-    "income_total": (re.compile(r"收入|income|revenue"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$")),
+    "income_total": (re.compile(r"收入|income|revenue|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$")),
     "expenditure_total": (re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|expenditure|spending|spen[dt]|expenses"),
                           re.compile(r"支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$")),
     "budget_total": (re.compile(r"预算|budget|经费|funds?|money"),
@@ -384,7 +384,7 @@ PRIOR_YEAR_FIGURE = re.compile(r"(?<![比较与和同])上(?:一)?年(?:度)?(?:
 STAFF_CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
     "staff-retired": re.compile(r"退休|离休|\bretire(?:d|es?)\b|\bpensioners?\b"),
     "staff-other": re.compile(r"其他人员|\bother staff\b|\bother personnel\b"),
-    "staff-actual": re.compile(r"实有|实际(?:人数|人员|在岗)|现有(?:人员|人数|员工)|在岗|\bactual(?:ly)?\b|\bhow many (?:staff|employees|people|workers|personnel)\b(?! (?:posts|positions))"
+    "staff-actual": re.compile(r"实有|实际(?:人数|人员|在岗)|现有(?:人员|人数|员工)|在岗|有多少(?:个|名)?(?:人|员工|工作人员)(?!次)|多少(?:名|个)?(?:员工|工作人员)|人员规模|\bactual(?:ly)?\b|\bhow many (?:staff|employees|people|workers|personnel)\b(?! (?:posts|positions))"
                                r"|\bnumber of (?:staff|employees)\b|\bstaff (?:numbers?|count|size)\b|\bemploy(?:s|ed)?\b"),
     "staff-in-service": re.compile(r"在职|在编|\bserving\b|\bin service\b|\bon (?:the )?payroll\b|\bcurrently employed\b"),
     "staff-authorized": re.compile(r"编制|定编|核定.{0,4}(?:人数|名额)|\bauthori[sz]ed\b|\bapproved (?:posts|positions|headcount|staffing)\b|\bposts\b|\bestablishment\b|\bheadcount\b|\bquota\b"),
