@@ -128,3 +128,58 @@ def test_city_and_districts_of_one_name(chaoyang: Answerer, question: str, found
         assert word in answer["answer"], answer["answer"]
     for word in absent:
         assert word not in answer["answer"], answer["answer"]
+
+
+# ---------------------------------------------------------------- a unique district printed with and without its city
+
+TWIN_DOCS = {
+    "final.txt": "杭州市拱墅区总工会2023年度部门决算\n\n一、部门基本情况\n杭州市拱墅区总工会负责全区工会工作。\n二、收入支出决算总体情况\n2023年度收入总计765.40万元。\n",
+    "budget.txt": "拱墅区总工会2024年部门预算\n\n一、部门基本情况\n拱墅区总工会在杭州市总工会和区委领导下开展工作。\n二、收支预算\n2024年收入预算812.30万元。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    tmp = tmp_path_factory.mktemp("twins")
+    settings = Settings(store=str(tmp / "store"), encoder="hash")
+    store = OxigraphStore()
+    for name, text in TWIN_DOCS.items():
+        (tmp / name).write_text(text, encoding="utf-8")
+        ingest_file(tmp / name, settings, store)
+    return Answerer(store, settings)
+
+
+TWIN_CASES: list[tuple[str, bool, list[str], list[str]]] = [
+    ("拱墅区总工会2023年收入总计是多少？", True, ["765.40"], []),
+    ("杭州市拱墅区总工会2024年收入预算是多少？", True, ["812.30"], []),
+    ("拱墅区总工会2024年收入预算是多少？", True, ["812.30"], []),
+    ("杭州市拱墅区总工会2023年收入总计是多少？", True, ["765.40"], []),
+    # the city's name is not an alias of its district's body
+    ("杭州市西湖区总工会2024年收入预算是多少？", False, ["没有“杭州市西湖区总工会”的数据"], ["812.30"]),
+]
+
+
+@pytest.mark.parametrize(("question", "found", "present", "absent"), TWIN_CASES, ids=[c[0] for c in TWIN_CASES])
+def test_district_with_and_without_its_city(twins: Answerer, question: str, found: bool, present: list[str], absent: list[str]) -> None:
+    answer = twins.ask(question)
+    assert answer["found"] is found, answer["answer"]
+    for word in present:
+        assert word in answer["answer"], answer["answer"]
+    for word in absent:
+        assert word not in answer["answer"], answer["answer"]
+
+
+@pytest.mark.parametrize(
+    ("longer", "shorter", "twin"),
+    [
+        ("杭州市拱墅区总工会", "拱墅区总工会", True),
+        ("浙江省杭州市拱墅区总工会", "杭州市拱墅区总工会", True),
+        ("拱墅区总工会", "杭州市拱墅区总工会", False),
+        ("杭州市拱墅区总工会", "总工会", False),  # no place left
+        ("杭州市总工会拱墅区总工会", "拱墅区总工会", False),  # not a place in front
+    ],
+)
+def test_with_place_in_front(longer: str, shorter: str, twin: bool) -> None:
+    from unionkg.qa.linking import _with_place_in_front
+
+    assert _with_place_in_front(longer, shorter) is twin

@@ -118,6 +118,9 @@ def derived_aliases(label: str, is_federation: bool) -> set[str]:
         return aliases
     rest = label[len(place):]
     stem = place_stem(place)
+    if innermost_place(label) != place:
+        # 杭州市拱墅区总工会: 杭州市 / 杭州 name the city, not this district's body
+        return {a for a in aliases | {stem + rest} if len(a) >= 2}
     if is_federation:
         aliases |= {place, stem}
         if rest.startswith("总工会"):
@@ -127,6 +130,14 @@ def derived_aliases(label: str, is_federation: bool) -> set[str]:
     else:
         aliases.add(stem + rest)
     return {a for a in aliases if len(a) >= 2}
+
+
+def _with_place_in_front(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with a place name in front (杭州市拱墅区总工会 / 拱墅区总工会)."""
+    if len(longer) <= len(shorter) or not longer.endswith(shorter) or place_of(shorter) is None:
+        return False
+    front = longer[: -len(shorter)]
+    return place_of(front) == front
 
 
 def _names_a_body(alias: str) -> bool:
@@ -194,6 +205,9 @@ class Catalog:
         self._en_aliases = self._build_en_aliases()
         self.place_words = frozenset(w for word in self._en_aliases for w in word.split())
         self._entity_vectors: np.ndarray | None = None
+        self._twins: dict[str, list[str]] | None = None
+        for iri, others in self.twins().items():  # a twin's name is a printing of the body too
+            self.orgs[iri].labels |= {self.orgs[o].label for o in others}
         self._alias_sounds: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------ loading
@@ -508,6 +522,7 @@ class Catalog:
         if latest is not None:
             years += [latest + off for off in q.relative_years if latest + off not in years]
         renamed = self.same_body_other_name(orgs, years)
+        self.same_body_with_city(orgs, years)
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
         weak: list[LabelledEntity] = []
         entities = self.link_entities(q, encoder, orgs, years, phrase_vectors, weak)
@@ -550,6 +565,34 @@ class Catalog:
                     swapped.append((other, org))
                     break
         return swapped
+
+    def twins(self) -> dict[str, list[str]]:
+        """Nodes of one body printed with and without its city: same division, and one label is the
+        other with a place in front (杭州市拱墅区总工会 / 拱墅区总工会).  The identity key comes from
+        the name alone, so a county whose name is unique in the country gets two nodes."""
+        if self._twins is None:
+            by_division: dict[str, list[OrgEntry]] = defaultdict(list)
+            for entry in self.orgs.values():
+                if entry.division:
+                    by_division[entry.division].append(entry)
+            self._twins = defaultdict(list)
+            for entries in by_division.values():
+                for a in entries:
+                    for b in entries:
+                        if a is not b and _with_place_in_front(a.label, b.label):
+                            self._twins[a.iri].append(b.iri)
+                            self._twins[b.iri].append(a.iri)
+        return self._twins
+
+    def same_body_with_city(self, orgs: list[str], years: list[int]) -> None:
+        """Swap a body for its twin (:meth:`twins`) when only the twin holds the asked year."""
+        for i, org in enumerate(orgs):
+            entry = self.orgs.get(org)
+            if not years or entry is None or set(years) & entry.years:
+                continue
+            other = next((t for t in self.twins().get(org, []) if set(years) & self.orgs[t].years), None)
+            if other is not None and other not in orgs:
+                orgs[i] = other
 
     def vote_projects(self, q: NormalisedQuestion, encoder: Encoder, orgs: list[str], years: list[int],
                       phrase_vectors: Callable[[], np.ndarray] | None = None) -> list[str]:
