@@ -274,6 +274,8 @@ def test_glossary_picks_the_indicator(question: str, indicator: str, picked: boo
     ("What was the union's carry-over from the previous year?", "amount"),
     ("Which indicators were not fully scored in 2024?", "lost_points"),
     ("How many people work at the federation?", "staffing"),
+    ("Which units does the Zhejiang federation's final account cover?", "subordinate_units"),
+    ("What are the units covered by the county union's 2023 budget?", "subordinate_units"),
 ])
 def test_rules_route_more_paraphrases(question: str, intent: str) -> None:
     from unionkg.qa.normalize import normalise_question

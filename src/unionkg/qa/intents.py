@@ -168,7 +168,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("subordinate_units", (
         _r(r"下属单位|直属单位|所属单位|二级单位|事业单位|下级单位|二级预算单位", 1.2),
         # the units a budget or final account covers ("部门决算包括哪些单位"): not an amount although 决算 is named
-        _r(r"(?:包括|包含|涵盖|纳入|编入)(?:了)?哪些(?:预算)?单位|哪些(?:预算)?单位(?:纳入|编入|包括在)|纳入.{0,12}(?:范围|汇编)的(?:预算)?单位|单位构成|which (?:units|bodies) (?:does|do|did) (?:the )?(?:budget|final accounts?) (?:cover|include)", 1.3),
+        _r(r"(?:包括|包含|涵盖|纳入|编入)(?:了)?哪些(?:预算)?单位|哪些(?:预算)?单位(?:纳入|编入|包括在)|纳入.{0,12}(?:范围|汇编)的(?:预算)?单位|单位构成|which (?:units|bodies) (?:does|do|did) .{0,60}\b(?:budget|final accounts?|accounts?) (?:cover|include)|\bunits (?:covered|included) (?:by|in) .{0,60}\b(?:budget|accounts?)\b", 1.3),
         (UNIT_CATEGORY_QUESTION, 1.2),
         _r(r"subordinate|affiliated|sub-?units?|units (?:under|below|of)|public institutions", 1.2),
     ), (
