@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--quick] [--only ingest,bulk,sparql,ask,http]``: print the table."""
+"""``python -m benchmarks [--quick] [--only ingest,bulk,sparql,ask,http,checks]``: print the table."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 
 from benchmarks.report import Row, machine, render
 
-SECTIONS = ("ingest", "bulk", "sparql", "ask", "http")
+SECTIONS = ("ingest", "bulk", "sparql", "ask", "http", "checks")
 
 
 def _sizes(text: str) -> list[int]:
@@ -27,6 +27,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--sparql-queries", default=None, help="comma-separated named queries for figure 3 (default: all)")
     p.add_argument("--http-seconds", type=float, default=None, help="load duration per endpoint (default 30; quick 5)")
     p.add_argument("--clients", type=int, default=4, help="client processes for figure 5")
+    p.add_argument("--checks-docs", default=None, help="store sizes for figures 6 and 7, data-quality checks and a new year's ontology (default 100,1000; quick 20,100)")
     return p.parse_args(argv)
 
 
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # report and go on: one broken figure must not hide the others
             rows.append(Row(name, "failed", f"{type(exc).__name__}: {str(exc).splitlines()[0][:100] if str(exc) else ''}"))
 
-    from benchmarks import bulk, http_load, ingest, sparql_latency
+    from benchmarks import bulk, http_load, ingest, quality_checks, sparql_latency
 
     section("ingest", lambda: ingest.run(_sizes(args.ingest_docs or ("20,100" if q else "100,1000")), args.encoder))
     section("bulk", lambda: bulk.run(_sizes(args.bulk_triples or ("2e5" if q else "1e6,5e6"))))
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     section("ask", lambda: _ask_rows(q))
     question = _question()
     section("http", lambda: http_load.run(_sizes(args.sparql_triples or ("1e5" if q else "1e6"))[0], args.clients, args.http_seconds or (5 if q else 30), question))
+    section("checks", lambda: quality_checks.run(_sizes(args.checks_docs or ("20,100" if q else "100,1000"))))
     header = f"{machine()}\nunionkg benchmarks ({'quick' if q else 'full'} run, {time.perf_counter() - started:.0f} s)"
     print(render(rows, header))
     return 0
