@@ -131,8 +131,24 @@ UNIT_LIST_LAYOUTS: dict[str, tuple[str, list[str]]] = {
         "納入本套部門決算彙編範圍的單位共3個，包括：\n序號\n單位名稱\n預算級次\n1\n泉州市豐澤區總工會\n本級\n2\n泉州市豐澤區工人文化宮\n二級\n3\n泉州市豐澤區職工服務中心\n二級\n",
         [_FENGZE + "工人文化宫", _FENGZE + "职工服务中心"],
     ),
+    "own_accounts_and_n_units_then_names": (
+        "纳入丰泽区总工会2024年部门预算编制范围的预算单位共计3个，包括：本级和2个下属事业单位，分别为丰泽区工人文化宫、丰泽区职工服务中心。\n",
+        ["丰泽区工人文化宫", "丰泽区职工服务中心"],
+    ),
+    "names_separated_by_spaces": ("下属单位：丰泽区工人文化宫 丰泽区职工服务中心\n", ["丰泽区工人文化宫", "丰泽区职工服务中心"]),
+    "names_before_their_count": ("本单位下设丰泽区工人文化宫、丰泽区职工服务中心两个事业单位。\n", ["丰泽区工人文化宫", "丰泽区职工服务中心"]),
+    "accounting_units_in_jia": (
+        "纳入本部门2023年度部门决算汇编范围的独立核算单位共3家，具体包括：丰泽区总工会（本级）、丰泽区工人文化宫、丰泽区职工服务中心。\n",
+        ["丰泽区工人文化宫", "丰泽区职工服务中心"],
+    ),
+    "table_with_staff_columns": (
+        "纳入本部门预算编制范围的单位共3个，包括：\n序号 单位名称 单位性质 编制数 实有人数\n1 泉州市丰泽区总工会 行政单位 9 8\n"
+        "2 泉州市丰泽区工人文化宫 事业单位 5 4\n3 泉州市丰泽区职工服务中心 事业单位 3 3\n",
+        [_FENGZE + "工人文化宫", _FENGZE + "职工服务中心"],
+    ),
     # negatives: a heading with no table after it, a count with no list
     "heading_then_prose": ("（二）部门预算单位构成\n本部门预算为本级预算。\n", []),
+    "departments_before_their_count": ("本单位下设办公室、财务部两个部门。\n", []),
     "count_without_list": ("纳入本套部门决算汇编范围的单位共1个。\n", []),
 }
 
@@ -184,3 +200,40 @@ def test_unit_table_heading(text: str, found: bool) -> None:
     from unionkg.extract.organizations import UNIT_TABLE_HEADING
 
     assert bool(UNIT_TABLE_HEADING.search(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("本单位下设某区工人文化宫、某区职工服务中心两个事业单位", "某区工人文化宫、某区职工服务中心"),
+        ("下辖某县职工学校和某县职工之家2个二级单位", "某县职工学校和某县职工之家"),
+        ("下设办公室、财务部两个部门", None),  # departments, not units
+        ("参照公务员法管理的事业单位1个", None),
+    ],
+)
+def test_units_before_count(text: str, listed: str | None) -> None:
+    from unionkg.extract.organizations import UNITS_BEFORE_COUNT
+
+    m = UNITS_BEFORE_COUNT.search(text)
+    assert (m.group("list") if m else None) == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("，具体包括：", True), ("，主要包括：", True), ("：", True), ("，具体情况", False), ("，具体包括", False)],
+)
+def test_table_list_intro_words(text: str, found: bool) -> None:
+    from unionkg.extract.organizations import TABLE_LIST_INTRO
+
+    assert bool(TABLE_LIST_INTRO.fullmatch(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("item", "name"),
+    [("分别为某区工人文化宫", "某区工人文化宫"), ("具体包括：某区职工学校", "某区职工学校"), ("某区职工学校", "某区职工学校"), ("分别为", "分别为")],
+)
+def test_item_lead_words(item: str, name: str) -> None:
+    from unionkg.extract.organizations import ListItem, _without_lead_words
+
+    out = _without_lead_words(ListItem(10, 10 + len(item), item))
+    assert out.text == name and out.end - out.start == len(out.text)

@@ -351,6 +351,31 @@ UNITS_COUNTED_IN_JIA: dict[str, re.Pattern[str]] = {
 MANAGED_UNITS_LIST = re.compile(rf"(?P<class>参公)管理的?(?:事业单位|单位)\s*(?:有|共)?\s*{COUNT_SRC}\s*[个家]")
 
 
+#: Words that open the list within an item ("本级和2个下属事业单位，分别为A、B": the item
+#: "分别为A"); they are no part of the unit's name.
+ITEM_LEAD_WORDS = re.compile(r"^(?:具体|主要)?(?:分别为|分别是|包括|即)[：:]?\s*")
+
+
+def _without_lead_words(item: ListItem) -> ListItem:
+    m = ITEM_LEAD_WORDS.match(item.text)
+    if m is None or m.end() >= len(item.text):
+        return item
+    return ListItem(item.start + m.end(), item.end, item.text[m.end() :])
+
+
+def _split_spaced(items: list[ListItem]) -> list[ListItem]:
+    """Items that are several names separated by spaces ("下属单位：A宫 B中心", a list whose
+    commas the PDF lost): split when every part is a unit's name."""
+    out: list[ListItem] = []
+    for item in items:
+        parts = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", item.text)]
+        if len(parts) > 1 and all(_looks_like_org(unit_name_and_class(text)[0]) for _at, text in parts):
+            out.extend(ListItem(item.start + at, item.start + at + len(text), text) for at, text in parts)
+        else:
+            out.append(item)
+    return out
+
+
 def _without_marker(item: ListItem) -> ListItem:
     """An item without a leading list marker ("1.某某宫" when a list was read across a line break)."""
     marker = UNIT_LINE_MARKER.match(item.text)
@@ -388,6 +413,7 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
     heads += [(m, "reform") for m in quick(MANAGED_UNITS_LIST).finditer(view.text)]
     heads += [(m, "general") for m in quick(ORG_PATTERNS["unit_list"]).finditer(view.text)]
     heads += [(m, "general") for m in quick(UNITS_COUNTED_IN_JIA["unit_list"]).finditer(view.text)]
+    heads += [(m, "general") for m in UNITS_BEFORE_COUNT.finditer(view.text)]
     counted = [m.span() for m, _k in heads]
     heads += [(m, "general") for m in ORG_PATTERNS["unit_list_uncounted"].finditer(view.text) if not any(s <= m.start() < e for s, e in counted)]
     heads.sort(key=lambda h: h[0].start())
@@ -398,7 +424,7 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
         if kind == "general":
             list_end = numbered_list_end(view.text, m.start("list"), min(m.end("list"), stop))
             listed = _list_tail_cut(view.text[m.start("list") : min(list_end, stop)])
-            items = split_list(listed, m.start("list"))
+            items = _split_spaced(split_list(listed, m.start("list")))
         else:
             items, reform = _listed_units(view, m, stop)
             if len(items) > (count_value(m.group("count")) or 0):
@@ -427,6 +453,11 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
     return list(found.values())
 
 
+#: Units named before their count: "本单位下设A、B两个事业单位" / "下辖A和B 2 个二级单位".
+UNITS_BEFORE_COUNT = re.compile(
+    rf"(?:下设|下辖|设有|管理|所属)(?P<list>[^。；;，,：:\n]{{4,200}}?)(?:等)?\s*{COUNT_SRC}\s*[个家]\s*"
+    r"(?:下属|直属|所属|二级)?(?:事业单位|预算单位|二级单位|单位)"
+)
 #: Items separated by ；/; in a numbered list ("1.A；2.B；3.C。"), whose pattern stops at the first ；.
 NUMBERED_ITEM_SEPARATORS = "；;"
 
@@ -947,7 +978,7 @@ def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, i
 
 #: The end of a sentence that announces a table of units on the following lines
 #: ("…单位共 5 个，包括：", "…单位名单如下：").
-TABLE_LIST_INTRO = re.compile(r"[ \t]*[，,]?[ \t]*(?:(?:名单)?(?:包括|如下|分别是|分别为|为|是))?[ \t]*[：:][ \t]*")
+TABLE_LIST_INTRO = re.compile(r"[ \t]*[，,]?[ \t]*(?:(?:名单)?(?:具体|主要)?(?:包括|如下|分别是|分别为|为|是))?[ \t]*[：:][ \t]*")
 #: An introduction of a list of budget units without a count or an owner word:
 #: "部门预算包括：" / "纳入…编制范围的二级预算单位包括：" / "预算单位构成包括：".
 UNIT_LIST_INTRO = re.compile(
@@ -1190,7 +1221,7 @@ def units_after_intro(view: ProseView, federation: str | None) -> list[tuple[Lis
         para_end = len(view.text) if para_end < 0 else para_end
         sentence_end = min((i for i in (view.text.find(ch, at, para_end) for ch in "。；;") if i >= 0), default=para_end)
         if view.text[at:sentence_end].strip():
-            for item in split_list(view.text[at:sentence_end], at):
+            for item in map(_without_lead_words, _split_spaced(split_list(view.text[at:sentence_end], at))):
                 name, reform = unit_name_and_class(item.text)
                 if _looks_like_org(name) and not _is_the_body(name, federation):
                     out.append((item, funding_in_note(item.text), reform))
@@ -1208,7 +1239,7 @@ _UC_SCOPE = r"(?:纳入[^，,。；;：:\n]{0,30}?范围的|本部门|部门)"
 _UC_KIND = r"(?:全额拨款|差额拨款|自收自支|全额|差额|参照公务员法管理的?|参公管理的?|参公|公益一类|公益二类|公益1类|公益2类)"
 #: What is counted: a noun naming budget units (a bare 单位 only with an owner, a scope or
 #: 参公管理: "参公管理单位 1 个").
-_UC_NOUN = r"(?:二级预算单位|预算单位|二级单位|事业单位|行政单位|行政机关|(?<=属|级|的|门)单位|(?<=参公管理)单位)"
+_UC_NOUN = r"(?:二级预算单位|预算单位|二级单位|事业单位|行政单位|行政机关|(?:独立)?核算单位|(?<=属|级|的|门)单位|(?<=参公管理)单位)"
 #: Words after "N 个" that say the count is not of organisations ("1 个项目", "3 个月").
 _UC_NOT_ORGS = r"(?!\s*(?:项|月|工作日|百分点|批次))"
 
