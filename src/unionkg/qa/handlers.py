@@ -465,10 +465,20 @@ def evaluation_score(ctx: Context) -> Outcome:
         scored = _indicator_scores(ctx)
         if scored is not None and not _asks_whole_evaluation(ctx.q.text, scored.rows):
             return scored
-    elif not ctx.links.indicators:
+    unmatched = ""
+    if not ctx.links.indicators:
         translated = _translated_indicator_scores(ctx)
         if translated is not None:
             return translated
+        if any(en.search(ctx.q.text) for en, _zh in INDICATOR_TRANSLATIONS) and not WHOLE_EVALUATION_WORDS.search(ctx.q.text):
+            # an item asked by meaning that the evaluation does not score: say so before its total
+            unmatched = ctx.say("评价中没有与所问项目对应的指标得分。", "The evaluation scores no item matching what was asked. ")
+            if any(en.search(ctx.q.text) and zh.search("预算执行") for en, zh in INDICATOR_TRANSLATIONS):
+                # budget execution asked: the execution rates the documents state for the projects
+                rated = [r for r in _projects(ctx) if r.get("rate") is not None]
+                if rated:
+                    unmatched += ctx.say("文件所述执行率：", "Stated execution rates: ") + join([f"{r['label']} {number(r['rate'])}%" for r in rated], ctx.lang) + ctx.say("。", ". ")
+            unmatched += ctx.say("评价总分：", "Total score of the evaluation: ")
     rows = _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
     asked = _asked_projects(ctx)
     if asked:
@@ -511,7 +521,7 @@ def evaluation_score(ctx: Context) -> Outcome:
         (f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}{kind(r)}: {number(r['score'])}" + (f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else ""))
         for r in dept
     ]
-    return Outcome(True, join(lines, ctx.lang), dept, sources_of(dept))
+    return Outcome(True, unmatched + join(lines, ctx.lang), dept, sources_of(dept))
 
 
 # ---------------------------------------------------------------- amounts
