@@ -42,6 +42,8 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("福州市鼓楼区总工会机关2024年收入预算是多少？", True, ["654.30"], []),
     ("恩施州总工会2022年收入预算是多少？", True, ["2345.60"], []),
     ("恩施土家族苗族自治州总工会2022年收入预算是多少？", True, ["2345.60"], []),
+    ("湖北省恩施州總工會2022年收入預算是多少？", True, ["2345.60"], []),  # the province in front, traditional
+    ("浙江省杭州市西湖区总工会2024年收入预算是多少？", True, ["1234.50"], []),
     ("兰州市教育工会2023年收入预算是多少？", True, ["兰州市教育工会委员会", "321.40"], []),
     ("兰州市教育系统工会有多少行政编制？", True, ["6 人"], []),
     # a name two bodies have: the candidates, no figure
@@ -183,3 +185,19 @@ def test_with_place_in_front(longer: str, shorter: str, twin: bool) -> None:
     from unionkg.qa.linking import _with_place_in_front
 
     assert _with_place_in_front(longer, shorter) is twin
+
+
+@pytest.mark.parametrize(
+    ("label", "division", "names"),
+    [
+        ("恩施州总工会", "422800", {"湖北省恩施州总工会", "湖北恩施州总工会"}),
+        ("杭州市西湖区总工会", "330106", {"浙江省杭州市西湖区总工会", "浙江杭州市西湖区总工会"}),
+        ("北京市朝阳区总工会", "110105", set()),  # nothing encloses the municipality
+        ("职工服务中心", "330106", set()),  # the name begins with no place
+        ("某某总工会", None, set()),
+    ],
+)
+def test_with_enclosing_places(label: str, division: str | None, names: set[str]) -> None:
+    from unionkg.qa.linking import with_enclosing_places
+
+    assert with_enclosing_places(label, division) == names

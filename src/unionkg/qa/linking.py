@@ -132,6 +132,26 @@ def derived_aliases(label: str, is_federation: bool) -> set[str]:
     return {a for a in aliases if len(a) >= 2}
 
 
+def with_enclosing_places(label: str, division: str | None) -> set[str]:
+    """The body's name with the places that enclose its own in front, as questions print it:
+    恩施州总工会 (422800) -> 湖北省恩施州总工会, 湖北恩施州总工会.  Only for a name that begins
+    with a place; the places come from the gazetteer, by the body's division code."""
+    from unionkg.graph.places import default_gazetteer, short_name
+
+    if not division or place_of(label) is None:
+        return set()
+    gazetteer = default_gazetteer()
+    out: set[str] = set()
+    name, parent = label, gazetteer.parent(division)
+    while parent is not None:
+        if not name.startswith(parent.name):
+            forms = {parent.name, short_name(parent.name) or parent.name}
+            out |= {form + name for form in forms}
+            name = parent.name + name
+        parent = gazetteer.parent(parent.code)
+    return out
+
+
 def _with_place_in_front(longer: str, shorter: str) -> bool:
     """Whether ``longer`` is ``shorter`` with a place name in front (杭州市拱墅区总工会 / 拱墅区总工会)."""
     if len(longer) <= len(shorter) or not longer.endswith(shorter) or place_of(shorter) is None:
@@ -208,6 +228,8 @@ class Catalog:
         self._twins: dict[str, list[str]] | None = None
         for iri, others in self.twins().items():  # a twin's name is a printing of the body too
             self.orgs[iri].labels |= {self.orgs[o].label for o in others}
+        for entry in self.orgs.values():  # 湖北省恩施州总工会 is a printing of 恩施州总工会 too
+            entry.labels |= with_enclosing_places(entry.label, entry.division)
         self._alias_sounds: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------ loading
