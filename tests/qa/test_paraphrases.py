@@ -292,3 +292,9 @@ def test_in_establishment_staff_words(question: str, intent: str | None) -> None
 
     q = normalise_question(question)
     assert ("staffing" in IntentClassifier(None).rule_scores(q.text)) is (intent == "staffing")
+
+
+def test_every_amount_concept_has_a_printed_name() -> None:
+    from unionkg.qa.patterns import AMOUNT_ITEM_NAMES
+
+    assert set(AMOUNT_ITEM_NAMES) == set(AMOUNT_ITEMS)

@@ -21,6 +21,7 @@ from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     AMOUNT_ITEM_FALLBACK,
+    AMOUNT_ITEM_NAMES,
     AMOUNT_ITEMS,
     BREAKDOWN_COLUMNS,
     BROADER_ITEM,
@@ -736,11 +737,22 @@ def _described_payments(ctx: Context) -> Outcome | None:
     return Outcome(True, join([_flow_line(r, ctx.lang) for r in shown], ctx.lang), shown, sources_of(shown))
 
 
+def _asked_line_name(ctx: Context) -> str:
+    """The line a question asks for, as the documents name it: a standard line it names, else its concept's line."""
+    text = asked_item_text(ctx.topic)
+    standard = STANDARD_LINE_ITEMS.search(text)
+    if standard:
+        return standard.group(0)
+    return AMOUNT_ITEM_NAMES.get(amount_concept(ctx.topic) or "", "")
+
+
 def _amount_not_found(ctx: Context, org: str) -> Outcome:
     """No figure of the asked line: say so, name the years that state it and a broader line the body prints."""
     label = ctx.label(org)
     asked = f" {years_text(ctx.links.years)} 年" if ctx.links.years else ""
-    answer = ctx.say(f"知识图谱中没有找到{label}{asked}的这项金额。", f"The graph has no such amount for {label}{' in ' + years_text(ctx.links.years) if ctx.links.years else ''}.")
+    what = _asked_line_name(ctx)
+    answer = ctx.say(f"知识图谱中没有找到{label}{asked}的{'「' + what + '」' if what else '这项金额'}。",
+                     f"The graph has no {'figure of ' + repr(what) if what else 'such amount'} for {label}{' in ' + years_text(ctx.links.years) if ctx.links.years else ''}.")
     elsewhere = [y for y in _years_with_line(ctx, org) if y not in ctx.links.years] if ctx.links.years else []
     if elsewhere:
         answer += ctx.say(f"该项见于 {'、'.join(str(y) for y in elsewhere)} 年。", f" It is stated for {', '.join(str(y) for y in elsewhere)}.")

@@ -182,6 +182,15 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                      re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出|收支)?总预算$|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$")),
 }
 
+# How an answer names the line a concept of AMOUNT_ITEMS asks for (a "not found" says what was looked for).
+AMOUNT_ITEM_NAMES: dict[str, str] = {
+    "reception": "公务接待费", "abroad": "因公出国（境）费", "vehicles": "公务用车购置及运行费", "three_public": "“三公”经费",
+    "running_costs": "机关运行经费", "procurement": "政府采购", "salaries": "工资福利支出", "goods_services": "商品和服务支出",
+    "household_subsidies": "对个人和家庭的补助", "union_funds": "工会经费", "personnel": "人员经费", "public_funds": "公用经费",
+    "project_spending": "项目支出", "basic_spending": "基本支出", "fiscal_appropriation": "财政拨款",
+    "income_total": "收入合计", "expenditure_total": "支出合计", "budget_total": "预算总额",
+}
+
 # The broader line that includes an item (concept -> concept of AMOUNT_ITEMS): when the body does not print
 # the asked line, the answer says so and names the broader figure it does print (never as the answer).
 BROADER_ITEM: dict[str, str] = {
