@@ -68,6 +68,9 @@ def test_column_tables_words() -> None:
         ("某州总工会", "某州总工会委员会", False),  # a federation's 委员会 is not printed for it
         ("某州教育工会委员会", "某州卫生工会", False),
         ("某州教育工会委员会", "某州总工会", False),
+        ("恩施土家族苗族自治州总工会", "恩施州总工会", True),  # an autonomous area written short
+        ("恩施州总工会", "恩施土家族苗族自治州总工会", True),
+        ("恩施州总工会", "恩施市总工会", False),  # the city inside the prefecture is another body
     ],
 )
 def test_body_name_variants(body: str, printed: str, same: bool) -> None:

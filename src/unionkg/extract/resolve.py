@@ -271,6 +271,27 @@ UNION_COMMITTEE_WORDS: tuple[str, ...] = ("工作委员会", "委员会", "工�
 SECTOR_WORD = "系统"
 
 
+@lru_cache(maxsize=1024)
+def autonomous_name_variants(name: str) -> frozenset[str]:
+    """The name with its autonomous area written the other way: 恩施土家族苗族自治州总工会 <->
+    恩施州总工会 (the short form people print; from the gazetteer's autonomous areas)."""
+    out: set[str] = set()
+    for full, short in _autonomous_areas():
+        if name.startswith(full):
+            out.add(short + name[len(full) :])
+        elif name.startswith(short) and len(name) > len(short):
+            out.add(full + name[len(short) :])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _autonomous_areas() -> tuple[tuple[str, str], ...]:
+    """(full name, short form) of the gazetteer's autonomous areas (恩施土家族苗族自治州, 恩施州)."""
+    from unionkg.graph.places import autonomous_short_form, default_gazetteer
+
+    return tuple((d.name, short) for d in default_gazetteer().divisions if (short := autonomous_short_form(d.name)))
+
+
 def body_name_variants(body: str) -> set[str]:
     """Other printings of a sector or industry union's own name (never of a 总工会, whose
     委员会 would be another body): "某市教育工会委员会" -> 某市教育工会, 某市教育系统工会 ...
@@ -280,7 +301,7 @@ def body_name_variants(body: str) -> set[str]:
     >>> body_name_variants("甲市总工会")
     {'甲市总工会'}
     """
-    names = {body}
+    names = {body} | autonomous_name_variants(body)
     core = next((body[: -len(w)] for w in UNION_COMMITTEE_WORDS if body.endswith("工会" + w)), body)
     if not core.endswith("工会") or core.endswith("总工会"):
         return names

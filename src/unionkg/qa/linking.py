@@ -160,6 +160,11 @@ def _with_place_in_front(longer: str, shorter: str) -> bool:
     return place_of(front) == front
 
 
+def _same_short_form(a: str, b: str) -> bool:
+    """恩施土家族苗族自治州总工会 / 恩施州总工会: one name with its autonomous area written two ways."""
+    return a != b and short_place_names(a) == short_place_names(b)
+
+
 def _names_a_body(alias: str) -> bool:
     """Whether an alias says more than a place ("鼓楼区总工会", not "鼓楼区" or "鼓楼")."""
     place = place_of(alias)
@@ -590,8 +595,9 @@ class Catalog:
 
     def twins(self) -> dict[str, list[str]]:
         """Nodes of one body printed with and without its city: same division, and one label is the
-        other with a place in front (杭州市拱墅区总工会 / 拱墅区总工会).  The identity key comes from
-        the name alone, so a county whose name is unique in the country gets two nodes."""
+        other with a place in front (杭州市拱墅区总工会 / 拱墅区总工会) or its autonomous area written
+        the other way (恩施土家族苗族自治州总工会 / 恩施州总工会).  The identity key comes from the name
+        alone, so such a body gets two nodes."""
         if self._twins is None:
             by_division: dict[str, list[OrgEntry]] = defaultdict(list)
             for entry in self.orgs.values():
@@ -601,13 +607,14 @@ class Catalog:
             for entries in by_division.values():
                 for a in entries:
                     for b in entries:
-                        if a is not b and _with_place_in_front(a.label, b.label):
+                        if a is not b and (_with_place_in_front(a.label, b.label) or _same_short_form(a.label, b.label)):
                             self._twins[a.iri].append(b.iri)
                             self._twins[b.iri].append(a.iri)
         return self._twins
 
     def same_body_with_city(self, orgs: list[str], years: list[int]) -> None:
         """Swap a body for its twin (:meth:`twins`) when only the twin holds the asked year."""
+        drop: list[str] = []
         for i, org in enumerate(orgs):
             entry = self.orgs.get(org)
             if not years or entry is None or set(years) & entry.years:
@@ -615,6 +622,10 @@ class Catalog:
             other = next((t for t in self.twins().get(org, []) if set(years) & self.orgs[t].years), None)
             if other is not None and other not in orgs:
                 orgs[i] = other
+            elif other is not None:
+                drop.append(org)  # both printings linked ("Enshi"): the one with the year answers
+        for org in drop:
+            orgs.remove(org)
 
     def vote_projects(self, q: NormalisedQuestion, encoder: Encoder, orgs: list[str], years: list[int],
                       phrase_vectors: Callable[[], np.ndarray] | None = None) -> list[str]:
