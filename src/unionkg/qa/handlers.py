@@ -38,9 +38,11 @@ from unionkg.qa.patterns import (
     INDICATOR_CATEGORIES,
     INDICATOR_GLOSSARY,
     INDICATOR_TRANSLATIONS,
+    LIST_CONJUNCTION,
     PAIRED_TOTAL_LINE,
     PHASE_COLUMN,
     PHASE_WORDS,
+    PROJECT_WORDS,
     QUALIFIER_QUESTION,
     SHARE_QUESTION,
     SPENDING_BREAKDOWN_QUESTION,
@@ -551,14 +553,17 @@ def _phase(r: dict[str, object]) -> str | None:
 
 
 def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str | None, named_only: bool = False,
-                      names_other: bool = False) -> list[dict[str, object]]:
+                      names_other: bool = False, concept_only: bool = False) -> list[dict[str, object]]:
     """Rows of the line asked: by code, by printed name, else by concept.
 
     ``named_only``: the question names a line the body prints in some year, so rows of a year
     that lacks that line answer nothing (never a total or another line instead).
     ``names_other``: the question names something no line of the body is (医疗救助, "retirees"),
     so a generic total does not answer it.
+    ``concept_only``: by the concept's lines only (one of several items a question names).
     """
+    if concept_only:
+        return [r for r in rows if concept and AMOUNT_ITEMS[concept][1].search(item_core(r.get("item")))]
     if ctx.links.codes:
         coded = [r for r in rows if r.get("code") in ctx.links.codes]
         if coded:
@@ -737,6 +742,20 @@ def _described_payments(ctx: Context) -> Outcome | None:
     return Outcome(True, join([_flow_line(r, ctx.lang) for r in shown], ctx.lang), shown, sources_of(shown))
 
 
+def _asked_concepts(text: str) -> list[str]:
+    """The specific items (AMOUNT_ITEMS concepts, not totals) a question joins with 和 / and, each named apart."""
+    if not LIST_CONJUNCTION.search(text):
+        return []
+    spans: list[tuple[int, int, str]] = []
+    for concept, (asked, _line) in AMOUNT_ITEMS.items():
+        m = asked.search(text)
+        if m and concept not in GENERIC_TOTAL_CONCEPTS:
+            spans.append((m.start(), m.end(), concept))
+    # a word inside another item's words names that item ("三公经费中公务接待费" names two; "公务用车" inside a longer name one)
+    kept = [c for a, b, c in spans if not any((a2 <= a and b <= b2) and (a2, b2) != (a, b) for a2, b2, _ in spans)]
+    return kept
+
+
 def _asked_line_name(ctx: Context) -> str:
     """The line a question asks for, as the documents name it: a standard line it names, else its concept's line."""
     text = asked_item_text(ctx.topic)
@@ -779,8 +798,9 @@ def _names_something_else(ctx: Context) -> bool:
     return bool(translated_labels(ctx.q.text))
 
 
-def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False) -> list[dict[str, object]]:
-    """The figures of the asked line (``strict``: a total never answers a question naming something else)."""
+def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False, only_concept: str | None = None) -> list[dict[str, object]]:
+    """The figures of the asked line (``strict``: a total never answers a question naming something else;
+    ``only_concept``: the lines of that concept of AMOUNT_ITEMS, one of several items the question names)."""
     entry = ctx.catalog.orgs.get(org)
     # no year asked: the latest year of the body that has such a figure
     candidates = [years] if years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
@@ -794,7 +814,10 @@ def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False
         else:
             all_rows = ctx.run("qa_amounts", org=org) if all_rows is None else all_rows
             year_rows = _in_years(all_rows, chosen)
-        hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.topic), named_only=specific, names_other=other)
+        if only_concept:
+            hits = _matching_amounts(ctx, year_rows, only_concept, concept_only=True)
+        else:
+            hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.topic), named_only=specific, names_other=other)
         qualifiers = asked_qualifier_kinds(ctx.q.text)
         if qualifiers and not any(r.get("qualifier") in qualifiers for r in hits):
             # "how much was added during the year": the figures of that kind, whatever their label
@@ -840,6 +863,13 @@ def amount(ctx: Context) -> Outcome:
         breakdown = _spending_breakdown(ctx, org)
         if breakdown is not None:
             return breakdown
+    several = _asked_concepts(ctx.q.text)
+    if len(several) >= 2:  # "人员经费和公用经费分别是多少": each item named
+        rows = [r for c in several for r in _best_amounts(ctx, org, ctx.links.years, only_concept=c)[:1]]
+        if rows:
+            missing = [AMOUNT_ITEM_NAMES[c] for c in several if not any(AMOUNT_ITEMS[c][1].search(item_core(r.get("item"))) for r in rows)]
+            tail = ctx.say(f"；知识图谱中没有{'、'.join(missing)}的数据", f"; the graph has no figure of {', '.join(missing)}") if missing else ""
+            return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
     rows = _best_amounts(ctx, org, ctx.links.years, strict=True)
     if not rows and amount_concept(ctx.topic) in GENERIC_TOTAL_CONCEPTS and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.topic)) \
             and _names_something_else(ctx):
@@ -1072,10 +1102,14 @@ def execution_rate(ctx: Context) -> Outcome:
                  else f"{r.get('orgLabel')} {r.get('year')}: {r['indicator']} {r.get('actualText')}" for r in indicator_rows]
         return Outcome(True, join(lines, ctx.lang), indicator_rows, sources_of(indicator_rows))
     rows = [r for r in _projects(ctx) if r.get("rate") is not None]
-    if not rows and not _asked_projects(ctx):
-        # no stated rate: the final figure over the budget of the body and year
+    if not _asked_projects(ctx) and (not rows or not PROJECT_WORDS[ctx.lang].search(ctx.q.text)):
+        # the body's rate (no project named): its final figure over its budget, then the projects' stated rates
         outcome = budget_vs_final(ctx)
-        if outcome.found:
+        if outcome.found and len(outcome.rows) == 3:  # budget, final and their difference: a rate was computed
+            if rows:
+                outcome.answer += ctx.say("项目执行率：", " Projects' execution rates: ") + join([f"{r['label']} {number(r['rate'])}%" for r in rows], ctx.lang)
+                outcome.rows += rows
+                outcome.sources = (outcome.sources + sources_of(rows))[:SOURCE_LIMIT]
             return outcome
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的执行率。", "The graph has no execution rate for this body/year."))

@@ -106,6 +106,9 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"花了|花费|开支|用了多少钱|花(?:在)?哪|钱.{0,4}去哪"),
         _r(r"\bexpenses?\b|\bprocurement\b|\boutlays?\b"),
         (SPENDING_BREAKDOWN_QUESTION, 1.3),
+        # the share of a total a line has ("what percentage of its income came from appropriations"): not an execution rate
+        _r(r"\b(?:share|percentage|proportion|per ?cent)\b.{0,60}\b(?:income|revenue|spending|expenditure|budget)\b.{0,30}\b(?:came from|come from|comes from|went to|go(?:es)? to|was spent on|were spent on)\b"
+           r"|(?:收入|支出|预算).{0,12}(?:中|里)?.{0,12}占(?:了)?(?:多少|比例|比重|百分之)", 1.65),
         # money paid as salaries is an amount (工资福利支出), not a staffing question although "staff" is named
         # (English only: a Chinese staffing question never says 工资; a change of the salaries is a change question)
         _r(r"^(?!.*\b(?:increase|decrease|change|grow|grew|fell|fall|rose|rise|drop|why)\w*\b)(?:.*\b(?:salar(?:y|ies)|wages?|payroll)\b"

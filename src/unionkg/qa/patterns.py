@@ -182,6 +182,10 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                      re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出|收支)?总预算$|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$")),
 }
 
+# Words joining several items in one question ("人员经费和公用经费分别是多少", "salaries and receptions"):
+# each item named is answered.
+LIST_CONJUNCTION = re.compile(r"和|与|及|以及|、|分别|\band\b|&|\brespectively\b")
+
 # How an answer names the line a concept of AMOUNT_ITEMS asks for (a "not found" says what was looked for).
 AMOUNT_ITEM_NAMES: dict[str, str] = {
     "reception": "公务接待费", "abroad": "因公出国（境）费", "vehicles": "公务用车购置及运行费", "three_public": "“三公”经费",
@@ -241,7 +245,7 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:business|operating) (?:income|revenues?)\b"), "经营收入"),
     (re.compile(r"\b(?:public service|institutional|service) (?:income|revenues?)\b"), "事业收入"),
     (re.compile(r"\bsubsid(?:y|ies) from (?:the )?(?:higher|superior|upper)|\bhigher-level subsid"), "上级补助收入"),
-    (re.compile(r"\b(?:fiscal|government|financial) appropriations? (?:income|revenues?)\b|\bincome from (?:fiscal|government) appropriations?"), "财政拨款收入"),
+    (re.compile(r"\b(?:fiscal|government|financial) appropriations? (?:income|revenues?)\b|\b(?:income|revenues?) (?:came |comes |come )?from (?:fiscal|government|financial) appropriations?"), "财政拨款收入"),
     # the general public budget appropriation is a spending line when the question speaks of spending
     (re.compile(r"\b(?:spending|expenditures?|spent)\b.*\bgeneral (?:public )?budget (?:fiscal )?appropriations?\b|\bgeneral (?:public )?budget (?:fiscal )?appropriations?\b.*\b(?:spending|expenditures?|spent)\b"), "一般公共预算财政拨款支出"),
     (re.compile(r"^(?!.*\b(?:spending|expenditures?|spent)\b).*\bgeneral (?:public )?budget appropriations?\b"), "一般公共预算拨款收入"),
