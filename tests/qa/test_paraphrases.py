@@ -37,9 +37,19 @@ def test_the_sweep_is_large_and_bilingual() -> None:
     assert sum(1 for c in cases if c.get("found") is False) >= 5
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in SAMPLE_CASES])
+@pytest.mark.parametrize("case", [_param(c) for c in SAMPLE_CASES if not c.get("session")])
 def test_paraphrase_on_samples(sample_answerer, case) -> None:  # type: ignore[no-untyped-def]
     assert check(case, sample_answerer.ask(case["q"])) == []
+
+
+def test_follow_ups_on_samples(sample_answerer) -> None:  # type: ignore[no-untyped-def]
+    """Chats (cases sharing a ``session``): each follow-up is checked after the questions before it."""
+    from unionkg.qa.evaluate import evaluate, summary
+
+    chats = [c for c in SAMPLE_CASES if c.get("session")]
+    assert len(chats) >= 6
+    results = evaluate(sample_answerer, chats)
+    assert all(r.passed for r in results), summary(results)
 
 
 @pytest.fixture(scope="module")

@@ -111,6 +111,18 @@ class Context:
         """Text that says *what* is asked (item, phase): this question, else the one it follows."""
         return f"{self.q.text} {self.context_text}".strip()
 
+    @property
+    def item_topic(self) -> str:
+        """Text that says which line is asked: this question when it names one ("公务接待费呢?" after a
+        salaries question), else the topic (a follow-up naming only a body or a year keeps the line)."""
+        if not self.context_text:
+            return self.q.text
+        text = asked_item_text(self.q.text)
+        concept = next((name for name, (asked, _line) in AMOUNT_ITEMS.items() if asked.search(self.q.text)), None)
+        names = (concept is not None and concept not in GENERIC_TOTAL_CONCEPTS) or STANDARD_LINE_ITEMS.search(text) \
+            or self.catalog.names_line(list(self.links.orgs), text)
+        return self.q.text if names else self.topic
+
     def run(self, template: str, dedupe: bool = True, **bindings: str | int) -> list[dict[str, object]]:
         """Run ``ontology/queries/<template>.rq`` with IRIs (str) or years (int) bound (never user text)."""
         sparql = named_query(template)
@@ -568,7 +580,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         coded = [r for r in rows if r.get("code") in ctx.links.codes]
         if coded:
             return coded
-    text = asked_item_text(ctx.topic)
+    text = asked_item_text(ctx.item_topic)
     # the exact printed line named (其他收入, not 本年收入合计), else one of its other names (财政拨款收入 ~ 一般公共预算拨款收入)
     named = named_rows(rows, text) or named_rows(rows, with_synonyms(text))
     if named:
@@ -646,13 +658,13 @@ def _amounts_in_years(ctx: Context, org: str, years: list[int]) -> list[dict[str
 
 def _names_printed_line(ctx: Context, org: str) -> bool:
     """Whether the question names a line the body prints in some year (机关运行经费, "staff salaries")."""
-    return ctx.catalog.names_line([org], asked_item_text(ctx.topic))
+    return ctx.catalog.names_line([org], asked_item_text(ctx.item_topic))
 
 
 def _years_with_line(ctx: Context, org: str) -> list[int]:
     """The years (latest first) in which the body prints the line the question asks for."""
     rows = ctx.run("qa_amounts", org=org)
-    concept, specific = amount_concept(ctx.topic), _names_printed_line(ctx, org)
+    concept, specific = amount_concept(ctx.item_topic), _names_printed_line(ctx, org)
     other = not specific and _names_something_else(ctx)
     years = sorted({int(y) for r in rows if isinstance((y := r.get("year")), int)}, reverse=True)
     return [y for y in years if _matching_amounts(ctx, [r for r in rows if r.get("year") == y], concept, named_only=specific, names_other=other)]
@@ -669,7 +681,7 @@ def _year_note(ctx: Context, shown_year: object, years: list[int]) -> str:
 
 def _broader_lines(ctx: Context, org: str) -> list[dict[str, object]]:
     """Figures of the broader line that includes the asked one (人员经费 for 工资福利支出), in the asked years."""
-    concept = amount_concept(ctx.topic)
+    concept = amount_concept(ctx.item_topic)
     broader = BROADER_ITEM.get(concept or "")
     if broader is None:
         return []
@@ -758,11 +770,11 @@ def _asked_concepts(text: str) -> list[str]:
 
 def _asked_line_name(ctx: Context) -> str:
     """The line a question asks for, as the documents name it: a standard line it names, else its concept's line."""
-    text = asked_item_text(ctx.topic)
+    text = asked_item_text(ctx.item_topic)
     standard = STANDARD_LINE_ITEMS.search(text)
     if standard:
         return standard.group(0)
-    return AMOUNT_ITEM_NAMES.get(amount_concept(ctx.topic) or "", "")
+    return AMOUNT_ITEM_NAMES.get(amount_concept(ctx.item_topic) or "", "")
 
 
 def _amount_not_found(ctx: Context, org: str) -> Outcome:
@@ -817,7 +829,7 @@ def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False
         if only_concept:
             hits = _matching_amounts(ctx, year_rows, only_concept, concept_only=True)
         else:
-            hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.topic), named_only=specific, names_other=other)
+            hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.item_topic), named_only=specific, names_other=other)
         qualifiers = asked_qualifier_kinds(ctx.q.text)
         if qualifiers and not any(r.get("qualifier") in qualifiers for r in hits):
             # "how much was added during the year": the figures of that kind, whatever their label
@@ -871,7 +883,7 @@ def amount(ctx: Context) -> Outcome:
             tail = ctx.say(f"；知识图谱中没有{'、'.join(missing)}的数据", f"; the graph has no figure of {', '.join(missing)}") if missing else ""
             return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
     rows = _best_amounts(ctx, org, ctx.links.years, strict=True)
-    if not rows and amount_concept(ctx.topic) in GENERIC_TOTAL_CONCEPTS and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.topic)) \
+    if not rows and amount_concept(ctx.item_topic) in GENERIC_TOTAL_CONCEPTS and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) \
             and _names_something_else(ctx):
         # "医疗救助花了多少钱": not a total of the body; the payments the words describe, else passage search
         return _described_payments(ctx) or Outcome(False, "")
@@ -896,7 +908,7 @@ def unit_amounts(ctx: Context) -> Outcome:
         return _which_body(ctx)
     entry = ctx.catalog.orgs.get(parent)
     years = ctx.links.years or ([max(entry.years)] if entry and entry.years else [])
-    concept = amount_concept(ctx.topic)
+    concept = amount_concept(ctx.item_topic)
     unit_rows = [r for r in _in_years(ctx.run("qa_unit_amounts", parent=parent), years) if not r.get("qualifier")]
     own_rows = [r for r in _amounts_in_years(ctx, parent, years) if r.get("scope") != "department" and not r.get("qualifier")]
     out: list[dict[str, object]] = []
@@ -924,7 +936,7 @@ def _stated_difference(ctx: Context, org: str) -> Outcome | None:
     rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if r.get("qualifier") == "difference_from_budget"]
     # the line asked, also without its trailing 支出 / 收入 ("机关运行经费" for 机关运行经费支出)
     stems = [r for r in rows if len(stem := re.sub(r"(?:支出|收入)$", "", item_core(r.get("item")))) >= 3 and stem in ctx.q.text]
-    hits = _matching_amounts(ctx, rows, amount_concept(ctx.topic)) if not stems else stems
+    hits = _matching_amounts(ctx, rows, amount_concept(ctx.item_topic)) if not stems else stems
     if not hits:
         return None
     shown = [_amount_row(r) for r in hits[:3]]
@@ -963,7 +975,7 @@ def budget_vs_final(ctx: Context) -> Outcome:
     # totals, not rates or differences; of the asked year only when one is asked (the loop below reads no other)
     all_rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years if len(ctx.links.years) == 1 else []) if not r.get("qualifier")]
     direction = asked_direction(ctx.topic)
-    concept = amount_concept(ctx.topic)
+    concept = amount_concept(ctx.item_topic)
     concepts = [c for c in (concept, "income_total" if direction == "revenue" else "expenditure_total", "budget_total") if c]
     candidates = [ctx.links.years] if ctx.links.years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
     for years in candidates:
