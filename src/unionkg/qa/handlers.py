@@ -725,17 +725,18 @@ def _spending_breakdown(ctx: Context, org: str) -> Outcome | None:
             continue
         picked.sort(key=lambda r: -float(r["amount"]))  # type: ignore[arg-type]
         total = sum(Decimal(str(r["amount"])) for r in picked)
-        lines = [f"{r['code']} {r.get('item')} {wan(r['amount'])} 万元" + (f"（{Decimal(str(r['amount'])) / total * 100:.1f}%）" if total else "") for r in picked]
-        label = picked[0].get("orgLabel") or ctx.label(org)
-        head = ctx.say(f"{label} {picked[0].get('year')} 年{PHASE_ZH.get(str(phase), '')}支出按功能分类（类），共 {wan(total)} 万元，从大到小：",
-                       f"{label} {picked[0].get('year')} {phase or ''} spending by functional class, {wan(total)} 万元 in all, largest first: ")
         stated = _rank_amounts(ctx, _matching_amounts(ctx, [r for r in year_rows if _phase(r) == phase], "expenditure_total"), org)
-        tail = ""
+        base, tail = total, ""
         if stated and abs(Decimal(str(stated[0]["amount"])) - total) > Decimal(str(stated[0]["amount"])) / 100:
-            # classes the graph holds without a code: say how much of the stated total is not broken down
-            rest = Decimal(str(stated[0]["amount"])) - total
-            tail = ctx.say(f"。所列各类合计与「{stated[0].get('item')}」{wan(stated[0]['amount'])} 万元相差 {wan(rest)} 万元（未按科目代码列明的支出）",
-                           f". These classes add up to {wan(rest)} 万元 less than '{stated[0].get('item')}' {wan(stated[0]['amount'])} 万元 (spending the graph holds without a classification code)")
+            # classes the graph holds without a code: shares of the stated total, and the part not broken down
+            base = Decimal(str(stated[0]["amount"]))
+            tail = ctx.say(f"；未按科目代码列明的支出 {wan(base - total)} 万元（「{stated[0].get('item')}」{wan(base)} 万元减去以上各类）",
+                           f"; spending the graph holds without a classification code: {wan(base - total)} 万元 ('{stated[0].get('item')}' {wan(base)} 万元 less the classes above)")
+        shares = [f"{Decimal(str(r['amount'])) / base * 100:.1f}%" if base else "" for r in picked]
+        lines = [f"{r['code']} {r.get('item')} {wan(r['amount'])} 万元" + (ctx.say(f"（{share}）", f" ({share})") if share else "") for r, share in zip(picked, shares)]
+        label = picked[0].get("orgLabel") or ctx.label(org)
+        head = ctx.say(f"{label} {picked[0].get('year')} 年{PHASE_ZH.get(str(phase), '')}支出按功能分类（类），共 {wan(base)} 万元，从大到小：",
+                       f"{label} {picked[0].get('year')} {phase or ''} spending by functional class, {wan(base)} 万元 in all, largest first: ")
         return Outcome(True, head + join(lines, ctx.lang) + tail, picked, sources_of(picked))
     return None
 
