@@ -103,6 +103,10 @@ PATTERN_EXAMPLES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
     "INLINE_ARTEFACTS": {
         "docx_bookmark": (["[bookmark: _Toc166074191]", "[bookmark: _Hlk107055285]"], ["[bookmark]", "bookmark: x", "[注: 见附件]"]),
         "docx_image": (["[image: chart.png]"], ["[图片]", "image: x"]),
+        "footnote_mark": (
+            ["收入预算总额286.40万元①，", "走访困难职工200户[1]。", "增长4.68%②", "（详见附表）③ 其余"],
+            ["主要措施：①加强管理", "① 数据来源：财政局", "[1] 含困难职工", "见附表[1]中的说明", "措施①加强"],
+        ),
     },
     "PAGE_FURNITURE": {
         "dashed_page_number": (["— 33 —", "- 12 -", "－5－", "——7——"], ["— 33", "-12", "2012-2013", "一般 — 支出"]),

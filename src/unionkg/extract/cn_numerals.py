@@ -34,6 +34,11 @@ CN_DIGITS: Final[dict[str, int]] = {
 #: Multipliers of a place; larger ones (万, 亿) are not counts of staff or units.
 CN_PLACES: Final[dict[str, int]] = {"十": 10, "百": 100, "千": 1000}
 
+#: Places that stand for one of them when printed without a digit before them, at the
+#: start of a number: "十二" (12), and in approximate counts "百余场" / "千余人" (about 100 /
+#: 1000; the approximation word is the reader's to require, see statistics.counted_in_words).
+CN_BARE_LEADING_PLACES: Final[frozenset[str]] = frozenset("十百千")
+
 #: Every character of a count in words.
 CN_NUMERAL_CHARS: Final[str] = "".join(CN_DIGITS) + "".join(CN_PLACES)
 
@@ -50,8 +55,9 @@ COUNT_SRC: Final[str] = rf"(?P<count>\d+|{CN_COUNT_SRC})"
 
 def cn_count_value(text: str) -> int | None:
     """The integer a count in words stands for: "九" -> 9, "十二" -> 12, "二十三" -> 23,
-    "两" -> 2, "一百零五" -> 105, "一千二百" -> 1200; ``None`` when it is not a
-    well-formed number ("二〇二三" is a year's digits, "十十" nothing)."""
+    "两" -> 2, "一百零五" -> 105, "一千二百" -> 1200, a bare leading place "百" -> 100,
+    "千" -> 1000 (as "十" -> 10); ``None`` when it is not a well-formed number ("二〇二三" is
+    a year's digits, "十十" and "百千" nothing)."""
     if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
         return None
     if len(text) == 1 and text in CN_DIGITS:
@@ -73,8 +79,8 @@ def cn_count_value(text: str) -> int | None:
             place = CN_PLACES[ch]
             if place >= last_place:  # places must fall: "十百" / "百百" are not numbers
                 return None
-            if digit is None and place == 10 and total == 0 and not zero_seen:
-                digit = 1  # "十二": a leading 十 is one ten
+            if digit is None and ch in CN_BARE_LEADING_PLACES and total == 0 and not zero_seen:
+                digit = 1  # "十二": a leading 十 is one ten; "百余": a leading 百 one hundred
             if digit is None:
                 return None
             total += digit * place

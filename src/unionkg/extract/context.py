@@ -75,7 +75,9 @@ def _title(lines: list[str]) -> str | None:
     if not lines or PARAGRAPH_START.match(lines[0]) or len(lines[0]) > MAX_TITLE_LINE:
         return None
     title = lines[0]
-    if len(lines) > 1 and len(lines[1]) <= 10 and not PARAGRAPH_START.match(lines[1]) and lines[1][-1] not in "。；：:":
+    if len(lines) < 2 or CONTEXT_PATTERNS["toc_heading"].fullmatch(lines[1]):
+        return title  # "目 录" below the title heads the table of contents
+    if len(lines[1]) <= 10 and not PARAGRAPH_START.match(lines[1]) and lines[1][-1] not in "。；：:":
         title += lines[1]
     return title
 
@@ -161,7 +163,8 @@ def _most_frequent_year(text: str) -> int | None:
 
 def _published(text: str) -> str | None:
     tail = text[-SIGNATURE_CHARS:]
-    dates = list(CONTEXT_PATTERNS["date"].finditer(tail))
+    lead = CONTEXT_PATTERNS["reference_date_lead"]
+    dates = [m for m in CONTEXT_PATTERNS["date"].finditer(tail) if not lead.search(tail, max(0, m.start() - 6), m.start())]
     if not dates:
         return None
     m = dates[-1]

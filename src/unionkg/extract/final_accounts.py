@@ -38,8 +38,11 @@ from unionkg.extract.tables import (
     iter_lines,
     join_label,
     read_header,
+    merge_dotted_codes,
     merge_split_codes,
+    prints_dotted_codes,
     real_table_lines,
+    split_run_on_rows,
 )
 from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
 
@@ -88,6 +91,10 @@ TABLE_KINDS: Final[dict[str, TableKind]] = {
     "三公经费支出决算表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款", SANGONG_TOTAL),
     "国有资产占用情况表": TableKind(Layout.ITEM_ROWS, None, None),
 }
+
+#: Layouts whose whole table may come on one line (web pages): one label and its figures
+#: per row, no codes (see tables.split_run_on_rows).
+ONE_LINE_TABLE_LAYOUTS: Final[frozenset[Layout]] = frozenset({Layout.ITEM_ROWS, Layout.EXPENSE_GRID})
 
 #: Column names printed in the headers of these tables.
 COLUMN_NAMES: Final[tuple[str, ...]] = (
@@ -215,6 +222,8 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
     """
     refined = real_table_lines(doc)
     lines = [merge_split_codes(refined.get(line.start, line)) for line in iter_lines(doc.text)]
+    dotted = prints_dotted_codes(lines)
+    lines = [merge_dotted_codes(line, dotted) for line in lines]
     starts: list[tuple[int, str, TableKind, bool]] = []
     for i, line in enumerate(lines):
         title_part = title_of(line.text)
@@ -241,6 +250,9 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
         if continued and blocks and blocks[-1].kind == kind:
             blocks[-1].lines.extend(continuation_body(blocks[-1].lines, body))
             continue
+        body = drop_repeated_headers(body)
+        if kind.layout in ONE_LINE_TABLE_LAYOUTS:
+            body = [row for line in body for row in split_run_on_rows(line)]
         before = [lines[i - 1]] if i > 0 and TABLE_PATTERNS["table_number"].fullmatch(lines[i - 1].text.strip()) else []
         table = _table_tag([lines[i], *before, *body[:3]]) or re.sub(r"\s+", "", title)
         blocks.append(Block(title, table, kind, body))
@@ -267,6 +279,39 @@ def continuation_body(first: list[Line], body: list[Line]) -> list[Line]:
         in_header = False
         out.append(line)
     return out
+
+
+def drop_repeated_headers(body: list[Line]) -> list[Line]:
+    """A table's lines without the column headers it prints again after a page break.
+
+    A table cut by a page break repeats its header rows ("项目 行次 决算数 …",
+    "类 款 项", "栏次 1 2 3") on the new page, between two rows and with no
+    续表 mark; the readers take the last 栏次 line for the end of the header.
+    A line after the first row is such a repeat when it is a 栏次 line or prints
+    again, exactly, a header line of two cells or more (one cell, "项目" or a
+    first label, may also be a row).
+    """
+    first_row = next((k for k, ln in enumerate(body) if _is_row(ln)), None)
+    if first_row is None:
+        return body
+    header = {_flat(ln.text) for ln in body[:first_row] if len(ln.tokens) >= 2}
+    kept = body[: first_row + 1]
+    for line in body[first_row + 1 :]:
+        if TABLE_PATTERNS["column_numbers"].search(line.text) or (len(line.tokens) >= 2 and _flat(line.text) in header):
+            continue
+        kept.append(line)
+    return kept if len(kept) < len(body) else body
+
+
+def _is_row(line: Line) -> bool:
+    """A line of figures that is not part of a header (栏次 numbers, the 部门/年度/单位 line)."""
+    if TABLE_PATTERNS["column_numbers"].search(line.text) or TABLE_PATTERNS["header_start"].search(line.text):
+        return False
+    return any(t.kind is TokenKind.NUMBER for t in line.tokens)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def title_of(line: str) -> str:

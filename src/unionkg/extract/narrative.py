@@ -781,6 +781,13 @@ def _changed_items(item: str) -> list[str]:
     if len(parts) < 2:
         return [item] if item else []
     ending = next((e for e in _SHARED_ITEM_ENDINGS if parts[-1].endswith(e)), "")
+    # two shared endings in a row ("收、支预算总额" -> 收入预算总额, 支出预算总额, not 收入总额,
+    # 支预算总额): the last item after a head as long as the first item's, when what it adds
+    # before the ending is itself a shared ending (预算, 决算)
+    head_len = len(parts[0])
+    longer = parts[-1][head_len:]
+    if ending and all(len(p) == head_len for p in parts[:-1]) and longer.removesuffix(ending) in _SHARED_ITEM_ENDINGS:
+        ending = longer
     heads = [p.removesuffix(ending) if ending else p for p in parts]
     return [SHARED_ITEM_ABBREVIATIONS.get(h, h) + ending for h in heads]
 
@@ -824,7 +831,20 @@ def _label_change(view: ProseView, figure: _Figure, label: str, raw: str, clause
     if listed:
         ev_start = lead_start + len(text[lead_start:clause_start]) - len(text[lead_start:clause_start].lstrip())
     ev = view.evidence(ev_start, end, KEY)
-    return [Change(ev, org, year, item, direction, delta, pct, None, phase) for item in items]
+    reason = _reason_right_after(text, end)
+    return [Change(ev, org, year, item, direction, delta, pct, reason, phase) for item in items]
+
+
+def _reason_right_after(text: str, end: int) -> str | None:
+    """A reason stated right after a change, in its sentence or as the next one ("…，增长
+    5.04%，主要原因是…" / "…增长 7.35%。主要原因是…"): only punctuation between them."""
+    gap = re.compile(r"[\s，,。；;]*").match(text, end)
+    start = gap.end() if gap else end
+    reason_m = NARRATIVE_PATTERNS["reason"].match(text, start, _sentence_end(text, start) + 1)
+    if reason_m is None:
+        return None
+    reason = _reason_text(text, reason_m) or None
+    return None if reason and NARRATIVE_PATTERNS["placeholder"].search(reason) else reason
 
 
 def _counted_label(view: ProseView, counted: re.Match[str], count_start: int, label_end: int, context: DocumentContext, org: str, year: int) -> tuple[str, StatisticalCount | None]:
@@ -1451,8 +1471,24 @@ def _counts(view: ProseView, context: DocumentContext, sections: list) -> list[F
             continue
         previous = (sentence, item)
         section_org = org_at(number_start, sections)
-        facts.append(StatisticalCount(view.evidence(label_start, end, KEY), section_org or org, year, item, _number(count), unit_clean, phase))
+        count_year, count_phase = _count_year_and_phase(text, sentence, number_start, year, phase)
+        evidence = view.evidence(label_start, end, KEY)
+        facts.append(StatisticalCount(evidence, section_org or org, count_year, item, _number(count), unit_clean, count_phase))
     return facts
+
+
+def _count_year_and_phase(text: str, sentence_start: int, number_start: int, year: int, phase: Phase | None) -> tuple[int, Phase | None]:
+    """The year and phase of a stock counted at a day its sentence states before it.
+
+    "截至2022年12月31日，本部门共有车辆2辆" in a 2023 budget counts the cars of 2022,
+    not a budget figure of 2023: year 2022 and no phase.  A day of the document's own
+    year ("截至2023年底" in a 2023 决算) changes nothing.
+    """
+    dates = list(NARRATIVE_PATTERNS["count_reference_date"].finditer(text, sentence_start, number_start))
+    if not dates:
+        return year, phase
+    stated = int(dates[-1].group("year"))
+    return (year, phase) if stated == year else (stated, None)
 
 
 #: Value of :attr:`Evaluation.aggregate` for the mean of the project self-evaluations.

@@ -359,6 +359,11 @@ CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     ),
     # a printed date: 2022年5月12日
     "date": re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    # what before a date makes it the day a figure is counted at, not the day the document
+    # was signed: "截至2022年12月31日，本部门共有车辆2辆" (matched on the text before the date)
+    "reference_date_lead": re.compile(r"(?:截至|截止(?:到|至)?|至|到)\s*$"),
+    # the heading of a table of contents ("目  录", "目次"): never a line of the title
+    "toc_heading": re.compile(r"(?i)目\s*录|目\s*次|contents"),
     # a year that the document is about, stated in a title: 2021年部门预算 / 2023 年度部门决算
     "title_year": re.compile(rf"(?P<year>{YEAR_NUMBER})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算|整体支出|项目支出|绩效)"),
     # any year a title line names as a whole year ("2023年度工作总结", "2022年工作报告"),
@@ -667,6 +672,11 @@ NARRATIVE_PATTERNS.update(
         ),
         # a count stated in prose: number and a count unit ("团组 0 个", "公务用车 0 辆", "0 台（套）")
         # (in digits or in words: "国内公务接待十二批次", "公务用车保有量两辆"; see extract.cn_numerals)
+        # the day a stock is counted at, stated before the count in its sentence: "截至2022年12月31日，
+        # 本部门共有车辆2辆" / "截止到2022年底" / "截至 2021 年末" (the year the count belongs to)
+        "count_reference_date": re.compile(
+            r"(?:截至|截止(?:到|至)?)\s*(?P<year>(?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\s*[底末])?"
+        ),
         "count_in_prose": re.compile(rf"(?<![\d.,])(?P<count>\d+(?:\.\d+)?|{CN_COUNT_SRC})\s*(?P<unit>{COUNT_UNIT_SRC})"),
         # the asset threshold that is part of an equipment count's label:
         # "单价 100 万元（含）以上设备（不含车辆）0 台（套）", "单位价值 50 万元以上通用设备 0 台（套）"

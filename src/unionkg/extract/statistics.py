@@ -87,6 +87,9 @@ MAX_BEFORE = 24
 MAX_ITEM = 40
 #: Characters that end the clause a count's item is read from (、 only after another count).
 CLAUSE_BREAKS = "，,。；;：:\n（("
+#: Places that lead a count in words with no digit before them ("百余场", "千余人"): read as a
+#: count only with an approximation word (余 / 多), since "千家万户" and "百场宣讲" are slogans.
+BARE_HUNDREDS = "百千"
 #: Characters that end a sentence.
 SENTENCE_BREAKS = "。！？!?\n"
 _YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*")
@@ -220,6 +223,8 @@ def counted_in_words(text: str, m: re.Match[str], clause_start: int, end: int) -
         return True
     if cn_count_value(number) is None or text[m.end() : m.end() + 1] in CN_NUMERAL_CHARS:
         return False
+    if number[0] in BARE_HUNDREDS and not (m.group("approx") or m.group("approx2")):
+        return False  # "千家万户", "百场宣讲" are slogans; "百余场", "千余人" are counts
     after = text[m.end() : end].removeprefix("左右")
     if not after.strip() or after.lstrip()[0] in CLAUSE_BREAKS + "、）)":
         return True

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -65,6 +65,10 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a classification code printed in 类 / 款 / 项 columns: "208 01 01", "301 02"
     "split_code_head": re.compile(r"[235]\d{2}"),
     "split_code_part": re.compile(r"\d{2}"),
+    # a classification code printed with dots between 类 / 款 / 项: "208.05.05", "208.05"
+    # (one dot reads as an amount too: see merge_dotted_codes)
+    "dotted_code": re.compile(r"[235]\d{2}(?:\.\d{2}){1,2}"),
+    "dotted_code_two_dots": re.compile(r"[235]\d{2}\.\d{2}\.\d{2}"),
 }
 
 
@@ -204,6 +208,71 @@ def merge_split_codes(line: Line) -> Line:
         out.append(tok)
         i += 1
     return Line(line.start, line.end, line.text, tuple(out)) if merged else line
+
+
+def prints_dotted_codes(lines: Iterable[Line]) -> bool:
+    """Whether a text's tables print codes with dots: some line starts with a 项 code
+    "208.05.05" (two dots, never an amount), so a leading "208.05" there is a 款 code."""
+    return any(ln.tokens and TABLE_PATTERNS["dotted_code_two_dots"].fullmatch(ln.tokens[0].text) for ln in lines)
+
+
+def merge_dotted_codes(line: Line, dotted: bool) -> Line:
+    """A code printed with dots at the start of a row ("208.05.05 机关事业单位…", "210.11.01"
+    alone on its line) as the code token ("2080505").
+
+    Two dots make a code; one dot ("208.05") is a code only in a text that prints
+    two-dot codes (``dotted``) and before a name, since "208.05" is also an amount.
+    """
+    if not line.tokens:
+        return line
+    first = line.tokens[0]
+    if not TABLE_PATTERNS["dotted_code"].fullmatch(first.text):
+        return line
+    two_dots = TABLE_PATTERNS["dotted_code_two_dots"].fullmatch(first.text) is not None
+    before_name = len(line.tokens) > 1 and line.tokens[1].kind is TokenKind.TEXT
+    if not (two_dots and (before_name or len(line.tokens) == 1)) and not (dotted and before_name):
+        return line
+    code = Token(first.text.replace(".", ""), first.start, first.end, TokenKind.INTEGER)
+    return Line(line.start, line.end, line.text, (code, *line.tokens[1:]))
+
+
+#: Fewest rows a line must hold to be read as a whole table printed on one line.
+MIN_RUN_ON_ROWS: Final[int] = 3
+
+
+def split_run_on_rows(line: Line) -> list[Line]:
+    """A table a web page or a PDF put on one line ("项目 预算数 合计 7.80 因公出国(境)费 0.00
+    公务接待费 1.80 …") as one line per row: a row is a label (text cells) and the figures
+    after it; text cells before the first row's label are the column headers, a line of
+    their own.  A line is split only when it starts with text and holds at least
+    :data:`MIN_RUN_ON_ROWS` label-then-figures groups (a 收支总表 row holds two, its left and
+    right sides); a line with a bare integer (a code, a 行次) is never split, so rows of
+    code tables and numbered item rows stay as printed.
+    """
+    toks = line.tokens
+    if len(toks) < 2 * MIN_RUN_ON_ROWS or toks[0].kind is not TokenKind.TEXT or any(t.kind is TokenKind.INTEGER for t in toks):
+        return [line]
+    groups: list[list[Token]] = []
+    for tok in toks:
+        if tok.kind is TokenKind.TEXT and (not groups or groups[-1][-1].kind is not TokenKind.TEXT):
+            groups.append([])
+        groups[-1].append(tok)
+    if len(groups) < MIN_RUN_ON_ROWS or groups[-1][-1].kind is TokenKind.TEXT:
+        return [line]
+    first = groups[0]
+    labels = [t for t in first if t.kind is TokenKind.TEXT]
+    rows: list[list[Token]] = []
+    if len(labels) > 1:
+        rows.append(labels[:-1])  # the column headers before the first row's label
+        groups[0] = first[len(labels) - 1 :]
+    rows.extend(groups)
+    return [_sub_line(line, row) for row in rows]
+
+
+def _sub_line(line: Line, tokens: list[Token]) -> Line:
+    """The part of ``line`` from its first to its last token in ``tokens``."""
+    start, end = tokens[0].start, tokens[-1].end
+    return Line(start, end, line.text[start - line.start : end - line.start], tuple(tokens))
 
 
 #: Cell separators of real tables rendered into the text (PDF/DOCX/HTML rows).

@@ -26,6 +26,11 @@ What the normalised text looks like (the contract extractors write against):
   ``万元``; a gloss is Latin letters with tone marks or tone digits, or the
   toneless reading of the preceding characters (``萬(wan)``).  ``(一)``,
   ``(本级)``, ``(PPP)`` are not glosses.
+* **Web and Word leftovers**: HTML character references (``&nbsp;`` ``&amp;``
+  ``&#65292;`` ``&ge;``) become the character they stand for; footnote marks right
+  after a word or figure (``286.40万元①，``, ``200户[1]。``) go.  A full-width comma
+  between ASCII digits groups thousands when the groups are of three digits and a
+  decimal part or a second group follows (``8，315，200.00``).
 * **Artefacts**: ``[bookmark: _Toc...]`` markers from DOCX-to-text, page
   numbers (``— 33 —``, ``- 12 -``, ``第 3 页 共 20 页``; ``3/20`` or a bare
   number between two prose lines, at a page break or at the end of a paged
@@ -55,6 +60,7 @@ to the original newline); ``offsets[len(text)] == len(original)``.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -133,6 +139,25 @@ DELETED_CHAR = re.compile("[" + "".join(sorted(DELETED_CHARS)) + "]")
 ONE_TO_ONE: dict[str, str] = {chr(code): str(to) for code, to in ONE_TO_ONE_TABLE.items()}
 _ONE_TO_ONE_CHAINS = bool(set(ONE_TO_ONE.values()) & set(ONE_TO_ONE))
 FULLWIDTH_THOUSANDS_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
+# A number grouped with full-width commas between ASCII digits (a PDF font that maps
+# only the comma to full width: "8，315，200.00"): believed when the groups are of three
+# digits and a decimal part or a second group follows, since "12，13" is a list of two
+# numbers.  (Tested in tests/ingest/test_normalize_pdf_mess.py.)
+THOUSANDS_GROUPED_WITH_FULLWIDTH_COMMAS: dict[str, re.Pattern[str]] = {
+    "with_decimals": re.compile("(?<![0-9０-９,，.．])[0-9０-９]{1,3}(?:，[0-9０-９]{3})+[.．][0-9０-９]+"),
+    "two_groups": re.compile("(?<![0-9０-９,，.．])[0-9０-９]{1,3}(?:，[0-9０-９]{3}){2,}(?![0-9０-９])"),
+}
+
+
+def fullwidth_thousands_commas(text: str) -> list[int]:
+    """Indices of the full-width commas of ``text`` that group the digits of one number."""
+    if "，" not in text:
+        return []
+    found = {m.start() for m in FULLWIDTH_THOUSANDS_COMMA.finditer(text)}
+    for pattern in THOUSANDS_GROUPED_WITH_FULLWIDTH_COMMAS.values():
+        for m in pattern.finditer(text):
+            found.update(m.start() + k for k, ch in enumerate(m.group()) if ch == "，")
+    return sorted(found)
 
 # --------------------------------------------------------------------------
 # Numbers broken or spaced out by the layout (tested in
@@ -203,6 +228,21 @@ _PINYIN_LETTERS = f"a-zA-ZüÜ{_TONED}\u0300-\u036f"
 INLINE_ARTEFACTS: dict[str, re.Pattern[str]] = {
     "docx_bookmark": re.compile(r"\[bookmark: [^\]\n]{0,200}\]"),
     "docx_image": re.compile(r"\[image: [^\]\n]{0,200}\]"),
+    # a footnote mark right after a word or a figure and before punctuation or the end
+    # of the line ("286.40万元①，", "走访 200 户[1]。"): it would glue onto the item or the
+    # figure; a mark that opens a list item ("：①加强…") or a note line ("① 数据来源") stays
+    "footnote_mark": re.compile(
+        r"(?<=[\u3400-\u9fff\d%）)”])(?:\[\d{1,2}\]|[\u2460-\u2473])(?=[，。；;,.、：:）)\s]|$)", re.MULTILINE
+    ),
+}
+
+# HTML character references left in text copied from a web page, replaced by the
+# character they stand for (then mapped as any character: &nbsp; is a space, &gt; a >);
+# unknown names stay as printed (html.unescape decides).
+HTML_ENTITIES: dict[str, re.Pattern[str]] = {
+    "html_entity": re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});"),
+    # the common ones also without their semicolon ("总额&nbsp512.30")
+    "html_entity_no_semicolon": re.compile(r"&(?:nbsp|amp|lt|gt|quot)(?![A-Za-z;])"),
 }
 
 # A parenthesised Latin gloss right after a Han character (validated by
@@ -321,6 +361,7 @@ class Mapped:
 def normalize(original: str) -> NormalizedText:
     """Normalise ``original``; see the module docstring for what changes."""
     mapped = map_characters(original)
+    mapped = replace_html_entities(mapped)
     mapped = traditional_to_simplified(mapped)
     mapped = delete_spans(mapped, inline_artefact_spans(mapped.text))
     mapped = delete_spans(mapped, pinyin_gloss_spans(mapped.text))
@@ -338,10 +379,15 @@ def normalize_cell(text: str) -> str:
     """
     if "\u2009" in text or "\u202f" in text:
         text = THIN_SPACE_GROUP.sub(lambda m: re.sub("[\u2009\u202f]", "", m.group()), text)
-    text = FULLWIDTH_THOUSANDS_COMMA.sub(",", text).translate(CHAR_TABLE)
+    for k in fullwidth_thousands_commas(text):
+        text = text[:k] + "," + text[k + 1 :]
+    text = text.translate(CHAR_TABLE)
     if not text.isascii():
         text = _t2s().convert(text)
-    if "[" in text:
+    if "&" in text:
+        for start, end, replacement in reversed(html_entity_replacements(text)):
+            text = text[:start] + replacement + text[end:]
+    if "[" in text or not text.isascii():
         for start, end in reversed(inline_artefact_spans(text)):
             text = text[:start] + text[end:]
     if "(" in text:
@@ -370,8 +416,8 @@ def translate_one_to_one(text: str) -> str:
 def map_characters(original: str) -> Mapped:
     """Apply :data:`CHAR_MAP` (one character to one, or deleted) keeping the map."""
     chars = list(translate_one_to_one(original))
-    for m in FULLWIDTH_THOUSANDS_COMMA.finditer(original):
-        chars[m.start()] = ","
+    for k in fullwidth_thousands_commas(original):
+        chars[k] = ","
     deleted = {m.start() for m in DELETED_CHAR.finditer(original)}
     deleted.update(thin_space_group_separators(original))
     deleted.update(nbsp_inside_words(original))
@@ -439,6 +485,52 @@ def traditional_to_simplified(mapped: Mapped) -> Mapped:
         if pos < len(text):
             out.add("\n", mapped.srcs[pos])
             pos += 1
+    return out
+
+
+def html_entity_replacements(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of each HTML character reference of ``text``, the
+    replacement mapped like any character (``CHAR_MAP``).  A no-break space between two
+    Han characters of a prose line sits inside a word and goes (as in :func:`nbsp_inside_words`)."""
+    if "&" not in text:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for pattern in HTML_ENTITIES.values():
+        for m in pattern.finditer(text):
+            decoded = html.unescape(m.group())
+            if decoded == m.group():
+                continue  # not an entity html knows
+            replacement = decoded.translate(CHAR_TABLE)
+            if decoded == "\u00a0" and _inside_prose_word(text, m.start(), m.end()):
+                replacement = ""
+            found.append((m.start(), m.end(), replacement))
+    return sorted(found)
+
+
+def _inside_prose_word(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` between two Han characters on a line with clause marks?"""
+    if start == 0 or end >= len(text) or not (HAN_CHAR.match(text[start - 1]) and HAN_CHAR.match(text[end])):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return bool(PROSE_CLAUSE_MARKS & set(text[line_start : line_end if line_end >= 0 else len(text)]))
+
+
+def replace_html_entities(mapped: Mapped) -> Mapped:
+    """``mapped`` with its HTML character references replaced; each replacement keeps the
+    original index of the reference's ``&`` (so a quote of it is the whole reference)."""
+    replacements = html_entity_replacements(mapped.text)
+    if not replacements:
+        return mapped
+    out = Mapped()
+    pos = 0
+    for start, end, replacement in replacements:
+        if start < pos:
+            continue  # overlapping matches of the two patterns
+        out.extend(mapped, pos, start)
+        out.add(replacement, mapped.srcs[start])
+        pos = end
+    out.extend(mapped, pos)
     return out
 
 

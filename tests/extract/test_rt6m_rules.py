@@ -1,0 +1,181 @@
+"""Table-driven tests of the rules written for the rt6m documents (tests/extract/test_rt6m_corpus.py):
+codes printed with dots, column headers repeated after a page break, a whole table on one
+line, counts stated at a day of another year, reasons right after a change, items sharing
+two endings (收、支预算总额), and the title and publication date of the document context."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from unionkg.extract.context import _published, _title
+from unionkg.extract.final_accounts import drop_repeated_headers
+from unionkg.extract.narrative import _changed_items, _count_year_and_phase, _reason_right_after
+from unionkg.extract.tables import TABLE_PATTERNS, iter_lines, merge_dotted_codes, prints_dotted_codes, split_run_on_rows
+from unionkg.model import Phase
+
+# --- codes printed with dots ----------------------------------------------------------
+
+DOTTED_CODES: dict[str, tuple[list[str], list[str]]] = {
+    "dotted_code": (["208.05.05", "208.05", "301.02", "501.01.99"], ["2080505", "208.5", "2080.505", "108.05.05", "208.05.05.01"]),
+    "dotted_code_two_dots": (["208.05.05", "210.11.01"], ["208.05", "208.05.5", "1,234.56"]),
+}
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [(n, t, True) for n, (ps, _) in DOTTED_CODES.items() for t in ps] + [(n, t, False) for n, (_, ns) in DOTTED_CODES.items() for t in ns])
+def test_dotted_code_patterns(name: str, text: str, expected: bool) -> None:
+    assert (TABLE_PATTERNS[name].fullmatch(text) is not None) is expected
+
+
+#: (line, whether the text prints two-dot codes, the first token read as a code or None)
+MERGED: list[tuple[str, bool, str | None]] = [
+    ("208.05.05 机关事业单位基本养老保险缴费支出 34.98 34.98", False, "2080505"),
+    ("210.11.01", False, "2101101"),  # alone on its line, the name on the next
+    ("208.05 行政事业单位养老支出 52.46 52.46", True, "20805"),
+    ("208.05 行政事业单位养老支出 52.46 52.46", False, None),  # one dot, no two-dot codes: an amount
+    ("208.05 52.46", True, None),  # no name after it: an amount
+    ("一、一般公共服务支出 208.05", True, None),  # not at the start of the row
+]
+
+
+@pytest.mark.parametrize(("text", "dotted", "code"), MERGED)
+def test_merge_dotted_codes(text: str, dotted: bool, code: str | None) -> None:
+    line = next(iter_lines(text))
+    merged = merge_dotted_codes(line, dotted)
+    if code is None:
+        assert merged == line
+    else:
+        assert merged.tokens[0].text == code and text[merged.tokens[0].start : merged.tokens[0].end] == line.tokens[0].text
+
+
+def test_prints_dotted_codes_needs_a_two_dot_code_at_a_row_start() -> None:
+    assert prints_dotted_codes(iter_lines("208 社会保障和就业支出 52.46\n208.05.05 机关事业单位基本养老保险缴费支出 34.98"))
+    assert not prints_dotted_codes(iter_lines("208.05 行政事业单位养老支出 52.46\n合计 398.40"))
+
+
+# --- column headers repeated after a page break ------------------------------------------
+
+HEADER = "项目 本年支出合计 基本支出 项目支出\n支出功能分类科目编码 科目名称\n类 款 项\n栏次 1 2 3\n"
+
+
+def _texts(lines: list) -> list[str]:
+    return [ln.text for ln in lines]
+
+
+def test_repeated_header_rows_after_a_page_break_are_dropped() -> None:
+    body = HEADER + "合计 10.00 6.00 4.00\n2012901 行政运行 6.00 6.00\n" + HEADER + "2012999 其他群众团体事务支出 4.00 4.00\n"
+    kept = _texts(drop_repeated_headers(list(iter_lines(body))))
+    assert kept == [*HEADER.strip().split("\n"), "合计 10.00 6.00 4.00", "2012901 行政运行 6.00 6.00", "2012999 其他群众团体事务支出 4.00 4.00"]
+
+
+def test_rows_that_repeat_no_header_line_are_kept() -> None:
+    body = "项目 预算数\n合计 10.00\n项目\n一般公共服务支出 10.00\n一般公共服务支出 10.00\n"
+    # one-cell lines ("项目") may be a row's label; a repeated row is not a header
+    assert _texts(drop_repeated_headers(list(iter_lines(body)))) == body.strip().split("\n")
+
+
+# --- a whole table on one line -------------------------------------------------------
+
+RUN_ON: list[tuple[str, list[str]]] = [
+    (
+        "项目 预算数 合计 7.80 因公出国(境)费 0.00 公务接待费 1.80 公务用车购置及运行费 6.00",
+        ["项目 预算数", "合计 7.80", "因公出国(境)费 0.00", "公务接待费 1.80", "公务用车购置及运行费 6.00"],
+    ),
+    ("合计 7.80 7.50 公务接待费 1.80 1.50 公务用车运行费 6.00 6.00", ["合计 7.80 7.50", "公务接待费 1.80 1.50", "公务用车运行费 6.00 6.00"]),
+]
+NOT_RUN_ON: list[str] = [
+    "一、一般公共预算拨款收入 498.30 一、一般公共服务支出 421.50",  # two sides of a 收支总表 row
+    "30101 基本工资 98.60 30201 办公费 18.00 30228 工会经费 14.00",  # codes: econ triples
+    "1.因公出国(境)费 2 0.00 公务接待费 3 1.80 公务用车费 4 6.00",  # 行次 integers
+    "合计 7.80 公务接待费 1.80 其他",  # two groups and a trailing label
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), RUN_ON)
+def test_a_table_on_one_line_is_split_into_rows(text: str, rows: list[str]) -> None:
+    split = split_run_on_rows(next(iter_lines(text)))
+    assert _texts(split) == rows
+    for row in split:
+        assert text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize("text", NOT_RUN_ON)
+def test_rows_that_are_not_a_table_on_one_line_stay(text: str) -> None:
+    line = next(iter_lines(text))
+    assert split_run_on_rows(line) == [line]
+
+
+# --- counts stated at a day of another year ------------------------------------------------
+
+COUNT_DATES: list[tuple[str, int, Phase | None, tuple[int, Phase | None]]] = [
+    ("截至2022年12月31日，本部门共有车辆2辆", 2023, Phase.BUDGET, (2022, None)),
+    ("截止到2021年底，本单位共有车辆3辆", 2023, Phase.BUDGET, (2021, None)),
+    ("截至2023年底，本部门共有车辆2辆", 2023, Phase.FINAL, (2023, Phase.FINAL)),  # the document's own year
+    ("本部门共有车辆2辆", 2023, Phase.BUDGET, (2023, Phase.BUDGET)),  # no day stated
+    ("2022年购置车辆2辆", 2023, Phase.BUDGET, (2023, Phase.BUDGET)),  # a year, not a day counted at
+]
+
+
+@pytest.mark.parametrize(("sentence", "year", "phase", "expected"), COUNT_DATES)
+def test_count_year_and_phase(sentence: str, year: int, phase: Phase | None, expected: tuple[int, Phase | None]) -> None:
+    assert _count_year_and_phase(sentence, 0, sentence.rindex("2辆") if "2辆" in sentence else sentence.rindex("3辆"), year, phase) == expected
+
+
+# --- a reason right after a change ---------------------------------------------------------
+
+REASONS: list[tuple[str, str | None]] = [
+    ("增长5.04%，主要原因是职工服务阵地建设经费增加。", "职工服务阵地建设经费增加"),
+    ("增长7.35%。主要原因是职工帮扶项目支出增加。", "职工帮扶项目支出增加"),
+    ("增长7.35%。其他收入 3.00 万元，主要原因是利息增加。", None),  # the reason of a later figure
+    ("增长7.35%。", None),
+    ("增长7.35%，主要原因是******。", None),  # a template placeholder
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), REASONS)
+def test_reason_right_after_a_change(text: str, reason: str | None) -> None:
+    assert _reason_right_after(text, text.index("%") + 1) == reason
+
+
+# --- items that share two endings -----------------------------------------------------------
+
+SHARED: list[tuple[str, list[str]]] = [
+    ("收、支预算总额各", ["收入预算总额", "支出预算总额"]),
+    ("收入、支出决算总计", ["收入决算总计", "支出决算总计"]),
+    ("收、支总计各", ["收入总计", "支出总计"]),
+    ("基本支出、项目支出", ["基本支出", "项目支出"]),
+    ("行政运行、一般行政管理事务预算", ["行政运行预算", "一般行政管理事务预算"]),  # 管理事务 is no shared ending
+]
+
+
+@pytest.mark.parametrize(("label", "items"), SHARED)
+def test_changed_items_with_shared_endings(label: str, items: list[str]) -> None:
+    assert _changed_items(label) == items
+
+
+# --- title and publication date ---------------------------------------------------------------
+
+TITLES: list[tuple[list[str], str]] = [
+    (["某某县总工会2023年部门预算", "目 录", "第一部分 概况"], "某某县总工会2023年部门预算"),
+    (["某某县总工会2023年部门预算", "目录"], "某某县总工会2023年部门预算"),
+    (["某某县总工会", "2023年部门预算"], "某某县总工会2023年部门预算"),  # a short second line continues it
+]
+
+
+@pytest.mark.parametrize(("lines", "title"), TITLES)
+def test_title_stops_before_a_table_of_contents(lines: list[str], title: str) -> None:
+    assert _title(lines) == title
+
+
+PUBLISHED: list[tuple[str, str | None]] = [
+    ("截至2022年12月31日，本部门共有车辆2辆。", None),
+    ("截止到2022年12月31日，共有车辆2辆。\n某某县总工会\n2023年2月10日", "2023-02-10"),
+    ("某某县总工会\n2023年2月10日", "2023-02-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "published"), PUBLISHED)
+def test_published_is_not_a_day_a_count_is_taken_at(text: str, published: str | None) -> None:
+    assert _published(text) == published
+
+
