@@ -120,7 +120,8 @@ CHAOYANG_CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("长春市朝阳区总工会2023年收入预算是多少？", True, ["543.20"], ["987.60", "3456.70"]),
     # printed so by the 长春 district's own document, and the 北京 district's name without 北京市
     ("朝阳区总工会2023年收入预算是多少？", False, ["北京市朝阳区总工会", "长春市朝阳区总工会"], ["543.20", "3456.70", "朝阳市总工会"]),
-    ("朝阳总工会2023年收入预算是多少？", False, ["对应 3 个单位"], ["987.60"]),
+    # a place written without its suffix is the city's (a district's body prints its 区)
+    ("朝阳总工会2023年收入预算是多少？", True, ["987.60"], ["3456.70", "543.20"]),
 ]
 
 
@@ -203,3 +204,20 @@ def test_with_enclosing_places(label: str, division: str | None, names: set[str]
     from unionkg.qa.linking import with_enclosing_places
 
     assert with_enclosing_places(label, division) == names
+
+
+@pytest.mark.parametrize(("code", "depth"), [("110000", 1), ("211300", 2), ("110105", 3), (None, 9), ("cn", 9)])
+def test_division_depth(code: str | None, depth: int) -> None:
+    from unionkg.qa.linking import division_depth
+
+    assert division_depth(code) == depth
+
+
+def test_a_place_without_its_suffix_is_the_citys(chaoyang: Answerer) -> None:
+    """吉安总工会 / 朝阳总工会: the city's body; a county's body prints its 县 / 区.  Two bodies of one
+    level with that short name are ambiguous (鼓楼总工会), and so is one whose place is unknown."""
+    from unionkg.qa.linking import Catalog
+
+    catalog: Catalog = chaoyang.catalog()
+    links = catalog.link(normalise_question("朝阳总工会2023年收入预算"), None)
+    assert [catalog.org_label(o) for o in links.orgs] == ["朝阳市总工会"] and links.ambiguous_bodies == []

@@ -160,6 +160,16 @@ def _with_place_in_front(longer: str, shorter: str) -> bool:
     return place_of(front) == front
 
 
+UNKNOWN_DEPTH = 9
+
+
+def division_depth(code: str | None) -> int:
+    """1 province, 2 prefecture, 3 county (GB/T 2260 codes end in 0000 / 00); 9 unknown."""
+    if not code or len(code) != 6 or not code.isdigit():
+        return UNKNOWN_DEPTH
+    return 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
+
+
 def _same_short_form(a: str, b: str) -> bool:
     """恩施土家族苗族自治州总工会 / 恩施州总工会: one name with its autonomous area written two ways."""
     return a != b and short_place_names(a) == short_place_names(b)
@@ -226,6 +236,10 @@ class Catalog:
         self.latest_year = max((y for o in self.orgs.values() for y in (o.published_years or o.years)), default=None)
         self._ambiguous_aliases: dict[str, list[str]] = {}  # short name -> the bodies that have it
         self._zh_aliases = self._build_zh_aliases()
+        # aliases of one body and names several bodies have, longest first (see link_orgs_with_ambiguity)
+        self._alias_order: list[tuple[str, str | list[str]]] = sorted(
+            [*self._zh_aliases, *self._ambiguous_aliases.items()], key=lambda p: (-len(p[0]), p[0], str(p[1]))
+        )  # the IRI breaks ties, so one alias of two printings of a body links the same one in every process
         self._en_outer: set[tuple[str, str]] = set()  # (place word, body) where the word is not the body's own place
         self._en_aliases = self._build_en_aliases()
         self.place_words = frozenset(w for word in self._en_aliases for w in word.split())
@@ -298,11 +312,22 @@ class Catalog:
             having[alias].add(iri)
         for alias, iris in short.items():
             having[alias] |= iris
-        self._ambiguous_aliases = {
-            alias: sorted(iris, key=lambda i: self.orgs[i].label) for alias, iris in having.items()
-            if len(iris) > 1 and (alias in short or _names_a_body(alias)) and len({self.orgs[i].division or i for i in iris}) > 1
-        }
-        pairs = [(alias, iri) for alias, iri in pairs if alias not in self._ambiguous_aliases]
+        self._ambiguous_aliases = {}
+        chosen: dict[str, str] = {}  # a place written without its suffix: the city's body, not a county's
+        for alias, iris in having.items():
+            if len(iris) < 2 or len({self.orgs[i].division or i for i in iris}) < 2:
+                continue
+            if place_of(alias) is None:  # 吉安总工会: 吉安市总工会 (吉安县总工会 prints its 县)
+                depth = {i: division_depth(self.orgs[i].division) for i in iris}
+                top = [i for i in iris if depth[i] == min(depth.values())]
+                if len(top) == 1 and max(depth.values()) < UNKNOWN_DEPTH:  # every place known
+                    chosen[alias] = top[0]
+                    continue
+            elif not (alias in short or _names_a_body(alias)):
+                continue
+            self._ambiguous_aliases[alias] = sorted(iris, key=lambda i: self.orgs[i].label)
+        pairs = [(alias, chosen.get(alias, iri)) for alias, iri in pairs if alias not in self._ambiguous_aliases]
+        pairs += [(alias, iri) for alias, iri in chosen.items()]
         # longest alias first, so 南昌市总工会职工服务中心 wins over 南昌市总工会
         return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
 
@@ -359,17 +384,22 @@ class Catalog:
         text = short_place_names(q.text)
         found: list[str] = []
         consumed = [False] * len(text)
-        for alias, iri in self._zh_aliases:
+        mentioned: list[tuple[str, list[str]]] = []  # names several bodies have, as the question prints them
+        # longest first, the names several bodies have among them: "朝阳区总工会" (two districts)
+        # is read before "朝阳" (the city's short name) can take a part of it
+        for alias, target in self._alias_order:
             for m in re.finditer(re.escape(alias), text):
                 if any(consumed[m.start():m.end()]):
                     continue
-                if self._names_another_kind(alias, iri, text[m.end():]):
+                if isinstance(target, str) and self._names_another_kind(alias, target, text[m.end():]):
                     continue
                 consumed[m.start():m.end()] = [True] * (m.end() - m.start())
-                if iri not in found:
-                    found.append(iri)
+                if isinstance(target, list):
+                    mentioned.append((alias, target))
+                elif target not in found:
+                    found.append(target)
         found = self._resolve_level_aliases(text, consumed, found)
-        ambiguous = self._ambiguous_mentions(text, consumed, found)
+        ambiguous = self._ambiguous_mentions(mentioned, found)
         wants_federation = bool(FEDERATION_WORDS.search(text))
         not_a_federation: list[str] = []
         several: list[tuple[str, list[str]]] = []
@@ -416,26 +446,22 @@ class Catalog:
         """Whether bodies lie in different places (a place word that several places share)."""
         return len(iris) > 1 and len({self.orgs[i].division or i for i in iris}) > 1
 
-    def _ambiguous_mentions(self, text: str, consumed: list[bool], found: list[str]) -> list[tuple[str, list[str]]]:
+    def _ambiguous_mentions(self, mentioned: list[tuple[str, list[str]]], found: list[str]) -> list[tuple[str, list[str]]]:
         """Names without their city that several bodies have ("鼓楼区总工会" of 南京 and 福州).
 
         A body of the same city as one the question names in full is the one meant ("南京市鼓楼区
         总工会和鼓楼区工人文化宫"): it is linked; otherwise the name and its candidates are returned
-        and nothing is guessed.  The span is consumed, so the name is no "unknown body" either.
+        and nothing is guessed.  Their spans are consumed, so they are no "unknown body" either.
         """
         out: list[tuple[str, list[str]]] = []
-        for alias, iris in sorted(self._ambiguous_aliases.items(), key=lambda p: -len(p[0])):
-            for m in re.finditer(re.escape(alias), text):
-                if any(consumed[m.start():m.end()]):
-                    continue
-                consumed[m.start():m.end()] = [True] * (m.end() - m.start())
-                cities = {(self.orgs[f].division or "")[:4] for f in found if f in self.orgs}
-                near = [i for i in iris if (self.orgs[i].division or "")[:4] in cities - {""}]
-                if len(near) == 1:
-                    if near[0] not in found:
-                        found.append(near[0])
-                elif all(alias != a for a, _ in out):
-                    out.append((alias, list(iris)))
+        cities = {(self.orgs[f].division or "")[:4] for f in found if f in self.orgs} - {""}
+        for alias, iris in mentioned:
+            near = [i for i in iris if (self.orgs[i].division or "")[:4] in cities]
+            if len(near) == 1:
+                if near[0] not in found:
+                    found.append(near[0])
+            elif all(alias != a for a, _ in out):
+                out.append((alias, list(iris)))
         return out
 
     def _names_another_kind(self, alias: str, iri: str, after: str) -> bool:
@@ -608,8 +634,9 @@ class Catalog:
                 for a in entries:
                     for b in entries:
                         if a is not b and (_with_place_in_front(a.label, b.label) or _same_short_form(a.label, b.label)):
-                            self._twins[a.iri].append(b.iri)
-                            self._twins[b.iri].append(a.iri)
+                            for one, other in ((a, b), (b, a)):
+                                if other.iri not in self._twins[one.iri]:
+                                    self._twins[one.iri].append(other.iri)
         return self._twins
 
     def same_body_with_city(self, orgs: list[str], years: list[int]) -> None:
