@@ -175,7 +175,7 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "project_spending": (re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b"), re.compile(r"^项目支出")),
     "basic_spending": (re.compile(r"基本支出|basic (?:expenditure|spending)"), re.compile(r"^基本支出")),
     "fiscal_appropriation": (re.compile(r"财政拨款|fiscal appropriation|government appropriation"), re.compile(r"财政拨款")),
-    "income_total": (re.compile(r"收入|income|revenue|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$")),
+    "income_total": (re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$")),
     "expenditure_total": (re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|expenditure|spending|spen[dt]|expenses"),
                           re.compile(r"支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$")),
     "budget_total": (re.compile(r"预算|budget|经费|funds?|money"),
