@@ -105,6 +105,35 @@ def test_rows_that_are_not_a_table_on_one_line_stay(text: str) -> None:
     assert split_run_on_rows(line) == [line]
 
 
+#: A code table on one line (tables of classification codes only: ``codes=True``).
+CODED_RUN_ON: list[tuple[str, list[str]]] = [
+    (
+        "科目编码 科目名称 合计 基本支出 项目支出 合计 498.30 352.30 146.00 201 一般公共服务支出 407.50 261.50 146.00 "
+        "2012901 行政运行 261.50 261.50 2012999 其他群众团体事务支出 146.00 146.00",
+        ["科目编码 科目名称 合计 基本支出 项目支出", "合计 498.30 352.30 146.00", "201 一般公共服务支出 407.50 261.50 146.00",
+         "2012901 行政运行 261.50 261.50", "2012999 其他群众团体事务支出 146.00 146.00"],
+    ),
+]
+CODED_NOT_RUN_ON: list[str] = [
+    "合计 498.30 201 一般公共服务支出 407.50",  # two rows only
+    "一、“三公”经费支出 1 85.00 2.公务接待费 2 25.00 3.公务用车费 3 60.00",  # 行次, not codes
+    "合计 12 201 一般公共服务支出 10 208 社会保障和就业支出 2",  # amounts without decimals: a code cannot be told apart
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), CODED_RUN_ON)
+def test_a_code_table_on_one_line_is_split_into_rows(text: str, rows: list[str]) -> None:
+    line = next(iter_lines(text))
+    assert _texts(split_run_on_rows(line, codes=True)) == rows
+    assert split_run_on_rows(line) == [line]  # not in tables of items
+
+
+@pytest.mark.parametrize("text", CODED_NOT_RUN_ON)
+def test_code_rows_that_are_not_a_table_on_one_line_stay(text: str) -> None:
+    line = next(iter_lines(text))
+    assert split_run_on_rows(line, codes=True) == [line]
+
+
 # --- counts stated at a day of another year ------------------------------------------------
 
 COUNT_DATES: list[tuple[str, int, Phase | None, tuple[int, Phase | None]]] = [

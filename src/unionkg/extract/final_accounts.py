@@ -93,8 +93,9 @@ TABLE_KINDS: Final[dict[str, TableKind]] = {
 }
 
 #: Layouts whose whole table may come on one line (web pages): one label and its figures
-#: per row, no codes (see tables.split_run_on_rows).
-ONE_LINE_TABLE_LAYOUTS: Final[frozenset[Layout]] = frozenset({Layout.ITEM_ROWS, Layout.EXPENSE_GRID})
+#: per row, or a code, its name and its figures (see tables.split_run_on_rows); never the
+#: 基本支出 triples, which print several code rows on a line by design.
+ONE_LINE_TABLE_LAYOUTS: Final[frozenset[Layout]] = frozenset({Layout.ITEM_ROWS, Layout.EXPENSE_GRID, Layout.CODE_ROWS})
 
 #: Column names printed in the headers of these tables.
 COLUMN_NAMES: Final[tuple[str, ...]] = (
@@ -252,7 +253,7 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
             continue
         body = drop_repeated_headers(body)
         if kind.layout in ONE_LINE_TABLE_LAYOUTS:
-            body = [row for line in body for row in split_run_on_rows(line)]
+            body = [row for line in body for row in split_run_on_rows(line, codes=kind.layout is Layout.CODE_ROWS)]
         before = [lines[i - 1]] if i > 0 and TABLE_PATTERNS["table_number"].fullmatch(lines[i - 1].text.strip()) else []
         table = _table_tag([lines[i], *before, *body[:3]]) or re.sub(r"\s+", "", title)
         blocks.append(Block(title, table, kind, body))

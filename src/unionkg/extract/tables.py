@@ -240,21 +240,27 @@ def merge_dotted_codes(line: Line, dotted: bool) -> Line:
 MIN_RUN_ON_ROWS: Final[int] = 3
 
 
-def split_run_on_rows(line: Line) -> list[Line]:
+def split_run_on_rows(line: Line, codes: bool = False) -> list[Line]:
     """A table a web page or a PDF put on one line ("项目 预算数 合计 7.80 因公出国(境)费 0.00
     公务接待费 1.80 …") as one line per row: a row is a label (text cells) and the figures
     after it; text cells before the first row's label are the column headers, a line of
     their own.  A line is split only when it starts with text and holds at least
     :data:`MIN_RUN_ON_ROWS` label-then-figures groups (a 收支总表 row holds two, its left and
-    right sides); a line with a bare integer (a code, a 行次) is never split, so rows of
-    code tables and numbered item rows stay as printed.
+    right sides).  With ``codes`` (tables of classification codes) a row may also start
+    with a code before its name ("… 160.00 201 一般公共服务支出 421.50 …"); any other bare
+    integer (a 行次, an amount without decimals) leaves the line as printed, and so do
+    numbered item rows and, without ``codes``, every line with a code.
     """
     toks = line.tokens
-    if len(toks) < 2 * MIN_RUN_ON_ROWS or toks[0].kind is not TokenKind.TEXT or any(t.kind is TokenKind.INTEGER for t in toks):
+    if len(toks) < 2 * MIN_RUN_ON_ROWS or toks[0].kind is not TokenKind.TEXT:
+        return [line]
+    starts_row = [_starts_coded_row(toks, k) if codes else False for k in range(len(toks))]
+    if any(t.kind is TokenKind.INTEGER and not starts_row[k] for k, t in enumerate(toks)):
         return [line]
     groups: list[list[Token]] = []
-    for tok in toks:
-        if tok.kind is TokenKind.TEXT and (not groups or groups[-1][-1].kind is not TokenKind.TEXT):
+    for k, tok in enumerate(toks):
+        after_figure = k > 0 and toks[k - 1].kind is not TokenKind.TEXT and not starts_row[k - 1]
+        if k == 0 or starts_row[k] or (tok.kind is TokenKind.TEXT and after_figure):
             groups.append([])
         groups[-1].append(tok)
     if len(groups) < MIN_RUN_ON_ROWS or groups[-1][-1].kind is TokenKind.TEXT:
@@ -267,6 +273,23 @@ def split_run_on_rows(line: Line) -> list[Line]:
         groups[0] = first[len(labels) - 1 :]
     rows.extend(groups)
     return [_sub_line(line, row) for row in rows]
+
+
+def _starts_coded_row(toks: tuple[Token, ...], k: int) -> bool:
+    """Token ``k`` is a classification code after a figure and before a name: a row starts."""
+    tok = toks[k]
+    return (
+        tok.kind is TokenKind.INTEGER
+        and TABLE_PATTERNS["code_token"].fullmatch(tok.text) is not None
+        and len(tok.text) in CODE_LENGTHS
+        and 0 < k < len(toks) - 1
+        and toks[k - 1].kind in (TokenKind.NUMBER, TokenKind.EMPTY)
+        and toks[k + 1].kind is TokenKind.TEXT
+    )
+
+
+#: Lengths of a 类 / 款 / 项 code.
+CODE_LENGTHS: Final[frozenset[int]] = frozenset({3, 5, 7})
 
 
 def _sub_line(line: Line, tokens: list[Token]) -> Line:
