@@ -575,7 +575,7 @@ _NOT_A_NAME_HEADING = re.compile(r"[：:，,。；;、\d]")
 def _heading_org(heading: str, federation: str | None, units: list[str]) -> str | None:
     """The organisation a short heading names: a unit, the reporting body, or 本级.
 
-    The heading must be a name ("（二）南昌市工人文化宫", "（一）XX总工会（本级）",
+    The heading must be a name ("（二）宜昌市工人文化宫", "（一）XX总工会（本级）",
     "机关本级"), not a sentence or a title that contains one ("行政单位1个，是X",
     "X本级及所属单位预算的具体说明").
     """
@@ -900,7 +900,7 @@ def _is_section_heading(body: str, rank: int) -> bool:
 
     A numbered paragraph of at most :data:`MAX_HEADING_CHARS` is a heading; an
     unnumbered one only when it does not end like a sentence or an
-    introduction ("南昌市总工会 2021 年的主要工作任务是：" introduces a list, it
+    introduction ("宜昌市总工会 2021 年的主要工作任务是：" introduces a list, it
     does not start a new one).
     """
     if not body or len(body) > MAX_HEADING_CHARS:

@@ -2,7 +2,7 @@
 
 A disclosure prints the same project under several names: 省劳模专项补助金 in
 the project table and 省劳模专项补助资金 in the evaluation, "劳动竞赛" and
-"劳动竞赛资金", "江西省厂务公开（含上年结余）" in a list and "厂务公开" in a
+"劳动竞赛资金", "湖南省厂务公开（含上年结余）" in a list and "厂务公开" in a
 sentence.  :func:`resolve_projects` groups the names of one organisation and
 year (Project facts, ``Indicator.project``, ``Evaluation.subject``,
 ``Flow.project``) by a normalised key, picks one canonical name per group,
@@ -12,7 +12,7 @@ one (the first stated value of each field wins; the other names become
 
 The key (:func:`project_key`) drops what varies between printings of one
 name and never what distinguishes two projects: whitespace, quotes,
-bracketed notes, the reporting body's place name in front (江西省 / 江西),
+bracketed notes, the reporting body's place name in front (湖南省 / 湖南),
 and generic suffixes (:data:`GENERIC_SUFFIXES`).  Beyond equal keys, two
 names are merged only when their keys are long, nearly identical
 (:data:`FUZZY_RATIO`) and differ in no numeral or level word
@@ -95,7 +95,7 @@ def _plain(name: str) -> str:
 # process (default_gazetteer), so the answer depends on the body's name alone.
 @functools.lru_cache(maxsize=4096)
 def place_prefixes(body: str | None) -> tuple[str, ...]:
-    """Place names the reporting body's projects may be prefixed with (江西省, 江西)."""
+    """Place names the reporting body's projects may be prefixed with (湖南省, 湖南)."""
     if not body:
         return ()
     from unionkg.graph.places import default_gazetteer, short_name
@@ -117,7 +117,7 @@ def project_key(name: str, prefixes: tuple[str, ...] = ()) -> str:
 
     >>> project_key("省劳模专项补助资金") == project_key("省劳模专项补助金")
     True
-    >>> project_key("江西省厂务公开（含上年结余）", ("江西省", "江西"))
+    >>> project_key("湖南省厂务公开（含上年结余）", ("湖南省", "湖南"))
     '厂务公开'
     """
     key = _plain(BRACKETED.sub("", name))

@@ -2,14 +2,14 @@
 
 Reads ``data/links/divisions.csv`` (columns ``name,code,level,parent_code,
 wikidata,iso3166_2,source``).  Organisation names begin with their place
-("江西省南昌市总工会", "柳州市总工会", "廣西總工會"), so the division of a
+("湖北省宜昌市总工会", "桂林市总工会", "廣西總工會"), so the division of a
 body is the most specific place whose name, or short name, the organisation
 name starts with or contains.
 
 >>> from pathlib import Path
->>> g = Gazetteer.from_rows([Division("江西省", "360000", "province", None, None, None)])
->>> g.division_for("江西省总工会").code
-'360000'
+>>> g = Gazetteer.from_rows([Division("湖南省", "430000", "province", None, None, None)])
+>>> g.division_for("湖南省总工会").code
+'430000'
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from unionkg.errors import InputError
 
-# Suffixes a place name may drop in an organisation name ("江西省" -> "江西",
+# Suffixes a place name may drop in an organisation name ("湖南省" -> "湖南",
 # "广西壮族自治区" -> "广西").  Longest first, so that "壮族自治区" wins over "自治区".
 PLACE_SUFFIXES: tuple[str, ...] = (
     "维吾尔自治区",
@@ -215,7 +215,7 @@ class Gazetteer:
         name = simplified(org_name)
         full = _leftmost_longest(name, [(place, d) for place, d in self._full if place in name])
         if full:
-            # 江西省南昌市总工会 names both; the deeper division is the body's.
+            # 湖北省宜昌市总工会 names both; the deeper division is the body's.
             # County names repeat across provinces (朝阳区): prefer the one whose
             # ancestors are also named, then the deeper, then the longer name.
             def rank(pair: tuple[str, Division]) -> tuple[int, int, int]:

@@ -2,8 +2,8 @@
 
 The catalog is read from the graph (``qa_catalog_*.rq``) once per Answerer and
 refreshed when the set of named graphs changes.  Aliases are *derived* from
-graph labels, never listed by hand: the place part of a name (南昌市总工会 ->
-南昌市, 南昌, 南昌市总), its pinyin for English questions (-> "nanchang"),
+graph labels, never listed by hand: the place part of a name (宜昌市总工会 ->
+宜昌市, 宜昌, 宜昌市总), its pinyin for English questions (-> "yichang"),
 the official short forms of the words of its name (人力资源和社会保障局 -> 人社局,
 教育委员会 -> 教委: ``ORG_ABBREVIATIONS``), and the generic 省总 / 市总 / 县总 forms
 resolved by the level of the place.  今年 / 去年 count from the latest year of the
@@ -328,7 +328,7 @@ class Catalog:
             self._ambiguous_aliases[alias] = sorted(iris, key=lambda i: self.orgs[i].label)
         pairs = [(alias, chosen.get(alias, iri)) for alias, iri in pairs if alias not in self._ambiguous_aliases]
         pairs += [(alias, iri) for alias, iri in chosen.items()]
-        # longest alias first, so 南昌市总工会职工服务中心 wins over 南昌市总工会
+        # longest alias first, so 宜昌市总工会职工服务中心 wins over 宜昌市总工会
         return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
 
     def _build_en_aliases(self) -> dict[str, list[str]]:
@@ -433,7 +433,7 @@ class Catalog:
             if m.group(1) in not_a_federation and m.group(0) not in unknown:
                 unknown.append(m.group(0))
         if unknown and not found:
-            # a mistyped place (柳洲 for 柳州, 南章 for 南昌): the body whose name sounds the same
+            # a mistyped place (桂临 for 桂林, 宜唱 for 宜昌): the body whose name sounds the same
             for mention in list(unknown):
                 iri = self._homophone(mention)
                 if iri is not None:
@@ -507,7 +507,7 @@ class Catalog:
                 candidates = [o.iri for o in self.federations()
                               if LEVEL_BODY_WORD in o.label and (innermost_place(o.label) or "").endswith(level)]
                 if len(candidates) > 1 and found:
-                    # "省总" next to 南昌市总工会 means the province that contains it (same division prefix)
+                    # "省总" next to 宜昌市总工会 means the province that contains it (same division prefix)
                     prefixes = {(self.orgs[f].division or "")[:2] for f in found}
                     candidates = [c for c in candidates if (self.orgs[c].division or "")[:2] in prefixes]
                 if len(candidates) == 1 and candidates[0] not in found:
