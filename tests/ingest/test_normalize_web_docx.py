@@ -79,3 +79,48 @@ def test_normalize_web_and_docx_text(name: str, original: str, expected: str) ->
 )
 def test_normalize_cell(cell: str, expected: str) -> None:
     assert normalize_cell(cell) == expected
+
+
+# --- footnote references in web pages (html_reader.FOOTNOTE_REFERENCE) ----------------------
+
+HTML_FOOTNOTES: list[tuple[str, str]] = [
+    ("<p>收入预算总额286.40万元<sup>1</sup>，增长4.68%<sup>[2]</sup>。</p>", "收入预算总额286.40万元，增长4.68%。"),
+    ("<p>走访困难职工<sup>①</sup>200户<sup>*</sup>。</p>", "走访困难职工200户。"),
+    ("<p>新建职工书屋 120 m<sup>2</sup>。</p>", "新建职工书屋 120 m2。"),  # a power after a Latin letter stays
+    ("<p>第<sup>12</sup>条</p>", "第条"),  # (a superscript after a Han character is a reference)
+    ("<p>注释<sup>见附表</sup>。</p>", "注释见附表。"),  # words are not a reference
+    ("<table><tr><td>公务接待费<sup>3</sup></td><td>1.80</td></tr></table>", "公务接待费 | 1.80"),
+]
+
+
+@pytest.mark.parametrize(("markup", "text"), HTML_FOOTNOTES)
+def test_html_footnote_references_are_dropped(markup: str, text: str) -> None:
+    from unionkg.ingest.html_reader import read_html
+
+    assert read_html("t.html", f"<html><body>{markup}</body></html>")[0] == text
+
+
+def test_web_page_budget_reads_through_entities_and_footnotes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from unionkg.extract import extract
+    from unionkg.ingest import load_source
+    from unionkg.model import Amount
+    from unionkg.settings import Settings
+
+    page = (
+        "<html><head><title>某某县总工会2024年部门预算</title></head><body><h1>某某县总工会2024年部门预算</h1>"
+        "<p>2024年收入预算总额&amp;nbsp;318.60万元<sup>1</sup>，支出预算总额318.60万元。</p>"
+        "<p>部门收支总表</p><p>编制单位：某某县总工会&nbsp;&nbsp;金额单位：万元</p>"
+        "<table><tr><td>项目</td><td>预算数</td><td>项目</td><td>预算数</td></tr>"
+        "<tr><td>一、一般公共预算拨款收入<sup>2</sup></td><td>318.60</td><td>一、一般公共服务支出</td><td>318.60</td></tr>"
+        "<tr><td>收入总计</td><td>318.60</td><td>支出总计</td><td>318.60</td></tr></table></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    ex = extract(load_source(path, Settings(store=str(tmp_path / "s"), encoder="hash")))
+    amounts = {(f.item, f.value) for f in ex.facts if isinstance(f, Amount)}
+    assert ("收入预算总额", Decimal("3186000")) in amounts
+    assert ("一、一般公共预算拨款收入", Decimal("3186000")) in amounts
+    for f in ex.facts:
+        assert ex.document.original[f.evidence.start : f.evidence.end] == f.evidence.quote

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from unionkg.extract.doccache import Identity, shared
+from unionkg.ingest.normalize import is_table_row
 from unionkg.model import Evidence, SourceDocument
 
 #: A line that starts a new paragraph: an enumeration marker or a part heading.
@@ -110,7 +111,10 @@ def wrap_width(lines: list[str]) -> int | None:
     PDF text wraps at a nearly constant width; DOCX and HTML text does not,
     and joining its lines would glue headings to paragraphs.
     """
-    lengths = [len(line) for line in lines if len(line) >= MIN_WRAPPED_LINE]
+    # rows of a table are cut by their cells, not by the width of the page: they do not vote
+    # (a short page with a table would otherwise "wrap" at its title's length and glue the
+    # title to the sentence below it)
+    lengths = [len(line) for line in lines if len(line) >= MIN_WRAPPED_LINE and not is_table_row(line)]
     if not lengths:
         return None
     counts: dict[int, int] = {}

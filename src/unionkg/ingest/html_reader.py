@@ -40,6 +40,12 @@ CHROME_NAMES: frozenset[str] = frozenset(
      "breadcrumb", "breadcrumbs", "crumb", "crumbs", "position", "location", "share", "sidebar"}
 )  # fmt: skip
 _CHROME_SPLIT = re.compile(r"[\s_-]+")
+# A superscript that is a footnote reference ("286.40万元<sup>1</sup>，", "<sup>[2]</sup>",
+# "<sup>①</sup>", "<sup>*</sup>"): dropped after a Han character, a figure or a closing
+# mark, where its digits would glue onto the number or word before it; a power after a
+# Latin letter ("m<sup>2</sup>") stays.
+FOOTNOTE_REFERENCE = re.compile(r"\s*(?:\[?\d{1,2}\]?|[(（]\d{1,2}[)）]|[\u2460-\u2473]|\*{1,3}|†)\s*")
+FOOTNOTE_AFTER = re.compile(r"[\u3400-\u9fff\d%。，；：）)”]$")
 # Reading stops after this many table cells (a page of tables of the genre has a few thousand).
 MAX_TABLE_CELLS = 200_000
 # The <title> is kept only if the first characters of the page do not repeat it.
@@ -104,6 +110,8 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
         if tag == "br":
             flush()
             continue
+        if tag == "sup" and is_footnote_reference(item, "".join(current)):
+            continue
         if tag == "table":
             flush()
             rows = table_rows(item, budget)
@@ -118,6 +126,31 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
             stack.append(("open", child))
         if item.text:
             stack.append(("text", item.text))
+
+
+def text_without_footnotes(element: Any) -> str:
+    """The text of ``element`` (a table cell) without its footnote references."""
+    parts: list[str] = []
+    stack: list[tuple[str, Any]] = [("open", element)]
+    while stack:
+        action, item = stack.pop()
+        if action == "text":
+            parts.append(item)
+            continue
+        if item is not element and item.tail:
+            stack.append(("text", item.tail))
+        if item is not element and (_tag(item) in DROPPED_TAGS or (_tag(item) == "sup" and is_footnote_reference(item, "".join(parts)))):
+            continue
+        for child in reversed(item):
+            stack.append(("open", child))
+        if item.text:
+            stack.append(("text", item.text))
+    return "".join(parts)
+
+
+def is_footnote_reference(element: Any, before: str) -> bool:
+    """Whether a ``<sup>`` is a footnote reference after the text ``before`` it (see :data:`FOOTNOTE_REFERENCE`)."""
+    return FOOTNOTE_REFERENCE.fullmatch("".join(element.itertext())) is not None and FOOTNOTE_AFTER.search(before.rstrip()) is not None
 
 
 def is_chrome(element: Any) -> bool:
@@ -136,7 +169,7 @@ def table_rows(table: Any, budget: list[int]) -> Table:
     for tr in table.iter("tr"):
         if next(tr.iterancestors("table"), None) is not table:
             continue  # a row of a nested table
-        row = [" ".join("".join(cell.itertext()).split()) for cell in tr if _tag(cell) in CELL_TAGS]
+        row = [" ".join(text_without_footnotes(cell).split()) for cell in tr if _tag(cell) in CELL_TAGS]
         budget[0] -= len(row)
         if budget[0] < 0:
             break
