@@ -98,6 +98,7 @@ def test_english_ambiguity_note(answerer: Answerer) -> None:
 CHAOYANG_DOCS = {
     "bj.txt": "北京市朝阳区总工会2023年部门预算\n\n一、部门基本情况\n北京市朝阳区总工会下属事业单位1个：北京市朝阳区职工服务中心。\n二、收支预算\n2023年收入预算3456.70万元。\n",
     "ln.txt": "朝阳市总工会2023年部门预算\n\n一、部门基本情况\n朝阳市总工会在辽宁省总工会和市委领导下开展工作。\n二、收支预算\n2023年收入预算987.60万元。\n",
+    "lnp.txt": "辽宁省总工会2023年部门预算\n\n一、部门基本情况\n辽宁省总工会负责全省工会工作。\n二、收支预算\n2023年收入预算8765.40万元。\n",
     # printed without its city; the parent 长春市总工会 places it
     "cc.txt": "朝阳区总工会2023年部门预算\n\n一、部门基本情况\n朝阳区总工会在长春市总工会和区委领导下开展工作。\n二、收支预算\n2023年收入预算543.20万元。\n",
 }
@@ -120,6 +121,10 @@ CHAOYANG_CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("长春市朝阳区总工会2023年收入预算是多少？", True, ["543.20"], ["987.60", "3456.70"]),
     # printed so by the 长春 district's own document, and the 北京 district's name without 北京市
     ("朝阳区总工会2023年收入预算是多少？", False, ["北京市朝阳区总工会", "长春市朝阳区总工会"], ["543.20", "3456.70", "朝阳市总工会"]),
+    # the province printed before the city's body is its place, not the province's federation
+    ("辽宁省朝阳市总工会2023年收入预算是多少？", True, ["987.60"], ["8765.40"]),
+    ("辽宁朝阳市总工会2023年收入预算是多少？", True, ["987.60"], ["8765.40"]),
+    ("辽宁省总工会2023年收入预算是多少？", True, ["8765.40"], ["987.60"]),
     # a place written without its suffix is the city's (a district's body prints its 区)
     ("朝阳总工会2023年收入预算是多少？", True, ["987.60"], ["3456.70", "543.20"]),
 ]

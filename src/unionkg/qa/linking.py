@@ -387,17 +387,23 @@ class Catalog:
         mentioned: list[tuple[str, list[str]]] = []  # names several bodies have, as the question prints them
         # longest first, the names several bodies have among them: "朝阳区总工会" (two districts)
         # is read before "朝阳" (the city's short name) can take a part of it
+        owner: list[str | None] = [None] * len(text)  # the body whose alias took each character
         for alias, target in self._alias_order:
             for m in re.finditer(re.escape(alias), text):
                 if any(consumed[m.start():m.end()]):
                     continue
                 if isinstance(target, str) and self._names_another_kind(alias, target, text[m.end():]):
                     continue
+                after = owner[m.end()] if m.end() < len(text) else None
                 consumed[m.start():m.end()] = [True] * (m.end() - m.start())
+                if isinstance(target, str) and after is not None and self._encloses(alias, target, after):
+                    continue  # "江西省赣州市章贡区总工会": the province of the body named next, not its federation
                 if isinstance(target, list):
                     mentioned.append((alias, target))
-                elif target not in found:
-                    found.append(target)
+                else:
+                    owner[m.start():m.end()] = [target] * (m.end() - m.start())
+                    if target not in found:
+                        found.append(target)
         found = self._resolve_level_aliases(text, consumed, found)
         ambiguous = self._ambiguous_mentions(mentioned, found)
         wants_federation = bool(FEDERATION_WORDS.search(text))
@@ -441,6 +447,17 @@ class Catalog:
                     if iri not in found:
                         found.append(iri)
         return found, unknown, ambiguous
+
+    def _encloses(self, alias: str, place_body: str, body: str) -> bool:
+        """Whether ``alias`` is only the place of ``place_body`` (江西省, 江西) and ``body`` lies in it."""
+        if BODY_KIND_AFTER_PLACE.match(alias) or (place_of(alias) not in (alias, None)):
+            return False  # the alias names a body itself ("江西省总工会")
+        outer = self.orgs[place_body].division if place_body in self.orgs else None
+        inner = self.orgs[body].division if body in self.orgs else None
+        depth = division_depth(outer)
+        if not outer or not inner or depth >= 3 or outer == inner:
+            return False
+        return inner.startswith(outer[: 2 * depth])
 
     def _of_several_places(self, iris: list[str]) -> bool:
         """Whether bodies lie in different places (a place word that several places share)."""
