@@ -3,7 +3,7 @@
 ``paraphrases.yaml`` runs over the graph of data/samples (the ``sample_answerer`` fixture);
 ``paraphrases_own_docs.yaml`` over documents written for it (tests/qa/q1_docs: other bodies,
 places and years, traditional script, amounts in 元, a project self-evaluation).  Measured on 2026-11-22 (round 6):
-samples 92/141 -> 141/141, own documents 7/30 -> 30/30 (the same with encoder none)
+samples 92/145 -> 145/145, own documents 7/30 -> 30/30 (the same with encoder none)
 (before = the answerer of commit cbdc8e5, over a store ingested from the same files).
 """
 
@@ -322,3 +322,20 @@ def test_several_items_in_one_question(question: str, concepts: list[str]) -> No
     from unionkg.qa.handlers import _asked_concepts
 
     assert sorted(_asked_concepts(question)) == sorted(concepts)
+
+
+@pytest.mark.parametrize("question,lang,matches", [
+    ("某区总工会2023年公务接待批次", "zh", True), ("公务用车保有量是多少", "zh", True), ("因公出国团组几个", "zh", True),
+    ("公务用车有几辆", "zh", True), ("公务接待费多少", "zh", False), ("公务用车运行维护费", "zh", False),
+    ("how many official vehicles does it have", "en", True), ("how many reception guests", "en", True),
+    ("how much was spent on official receptions", "en", False),
+])
+def test_sangong_count_questions(question: str, lang: str, matches: bool) -> None:
+    from unionkg.qa.patterns import SANGONG_COUNT_QUESTION
+
+    assert bool(SANGONG_COUNT_QUESTION[lang].search(question)) is matches
+
+
+@pytest.mark.parametrize("question,concept", [("公务接待批次", None), ("公务接待费", "reception"), ("公务用车保有量", None), ("公务用车购置费", "vehicles")])
+def test_count_words_are_not_money_concepts(question: str, concept: str | None) -> None:
+    assert amount_concept(question) == concept

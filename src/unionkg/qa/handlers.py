@@ -44,6 +44,9 @@ from unionkg.qa.patterns import (
     PHASE_WORDS,
     PROJECT_WORDS,
     QUALIFIER_QUESTION,
+    SANGONG_COUNT_QUESTION,
+    SANGONG_COUNT_TOPICS,
+    SANGONG_COUNT_UNITS,
     SHARE_QUESTION,
     SPENDING_BREAKDOWN_QUESTION,
     STAFF_CATEGORY_WORDS,
@@ -1254,11 +1257,38 @@ def _is_unit_count(item: object) -> bool:
     return bool(COUNT_TOPICS["budget_units"][1].search(str(item or "")) or COUNT_TOPICS["subordinate_units"][1].search(str(item or "")))
 
 
+def _sangong_counts(ctx: Context, org: str) -> Outcome | None:
+    """A count of the 三公 sections (公务接待批次 / 人次, 公务用车保有量, 出国团组): the stated figure of that counter."""
+    units = [u for u, pattern in SANGONG_COUNT_UNITS.items() if pattern.search(ctx.q.text)]
+    rows = [_clean(r) for r in _in_years(ctx.run("qa_counts", org=org), ctx.links.years)]
+    if ctx.lang == "en":  # the English words name the counted things (SANGONG_COUNT_TOPICS)
+        items = [item for words, item in SANGONG_COUNT_TOPICS if words.search(ctx.q.text)]
+        rows = [r for r in rows if any(item.search(item_core(r.get("item"))) for item in items)]
+    else:
+        rows = [r for r in rows if _relevance(ctx.q.text, r.get("item")) >= 1]
+    rows = [r for r in rows if not units or any(SANGONG_COUNT_UNITS[u].search(str(r.get("unit") or "") + str(r.get("item") or "")) for u in units)]
+    if not rows:
+        return None
+    best = max(_relevance(ctx.q.text, r.get("item")) for r in rows)
+    rows = [r for r in rows if _relevance(ctx.q.text, r.get("item")) == best]
+    latest = max((r["year"] for r in rows if isinstance(r.get("year"), int)), default=None)
+    rows = [r for r in rows if r.get("year") == latest] if not ctx.links.years else rows
+    seen: set[tuple[object, ...]] = set()
+    rows = [r for r in rows if not ((k := (r.get("item"), r.get("count"), r.get("year"))) in seen or seen.add(k))]  # type: ignore[func-returns-value]
+    lines = [ctx.say(f"{r.get('orgLabel') or ctx.label(org)} {r.get('year', '')} 年{PHASE_ZH.get(str(_phase(r)), '')}「{r.get('item')}」：{number(r['count'])} {r.get('unit', '')}",
+                     f"{r.get('orgLabel') or ctx.label(org)} {r.get('year', '')} {_phase(r) or ''} '{r.get('item')}': {number(r['count'])} {r.get('unit', '')}") for r in rows]
+    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+
+
 def stated_counts(ctx: Context) -> Outcome:
     """A number the document states: projects by grade, self-evaluated, at 100% execution; budget units."""
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
+    if SANGONG_COUNT_QUESTION[ctx.lang].search(ctx.q.text):
+        counted = _sangong_counts(ctx, org)
+        if counted is not None:
+            return counted
     rows = [r for r in _in_years(ctx.run("qa_counts", org=org), ctx.links.years)
             if r.get("unit") in ("个", "家") and not r.get("table")]
     text, grade = ctx.q.text, asked_grade(ctx.q.text)

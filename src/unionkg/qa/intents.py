@@ -20,6 +20,7 @@ from unionkg.qa.patterns import (
     ALIAS_QUESTION,
     BUDGET_DIFFERENCE_QUESTION,
     RENAME_QUESTION,
+    SANGONG_COUNT_QUESTION,
     SPENDING_BREAKDOWN_QUESTION,
     STATED_COUNT_QUESTION,
     UNIT_CATEGORY_QUESTION,
@@ -105,6 +106,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"income|revenue|expenditure|spending|spen[dt]|budget|appropriation|funds?|money|costs?|total|how much"),
         _r(r"花了|花费|开支|用了多少钱|花(?:在)?哪|钱.{0,4}去哪"),
         _r(r"\bexpenses?\b|\bprocurement\b|\boutlays?\b"),
+        # the genre's named lines without a money word ("因公出国费", "公务接待费多少")
+        _r(r"公务接待|因公出国|出国\(境\)|公务用车|机关运行|政府采购|工资福利|商品和服务支出|对个人和家庭的?补助|住房公积金|(?:办公|差旅|会议|培训|印刷|邮电|物业管理|维修\(护\)|租赁|福利)费"),
         (SPENDING_BREAKDOWN_QUESTION, 1.3),
         # the share of a total a line has ("what percentage of its income came from appropriations"): not an execution rate
         _r(r"\b(?:share|percentage|proportion|per ?cent)\b.{0,60}\b(?:income|revenue|spending|expenditure|budget)\b.{0,30}\b(?:came from|come from|comes from|went to|go(?:es)? to|was spent on|were spent on)\b"
@@ -156,6 +159,8 @@ INTENTS: tuple[Intent, ...] = (
         # numbers the documents state: projects by grade / self-evaluated / at 100% execution, budget units
         (STATED_COUNT_QUESTION["zh"], 1.8),
         (STATED_COUNT_QUESTION["en"], 1.8),
+        (SANGONG_COUNT_QUESTION["zh"], 1.8),
+        (SANGONG_COUNT_QUESTION["en"], 1.8),
     ), (
         "有几个项目评价结果为优？", "开展绩效自评的项目有多少个", "本部门有几个预算单位",
         "How many projects were graded excellent?", "How many budget units does the department have?",

@@ -159,9 +159,9 @@ PHASE_WORDS: dict[str, re.Pattern[str]] = {
 AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # items of the genre's 三公 / 机关运行经费 / 政府采购 sections and of the economic classification (301 工资福利支出,
     # 302 商品和服务支出, 303 对个人和家庭的补助): a question naming one asks for that line, never a total instead
-    "reception": (re.compile(r"公务接待|\b(?:official )?receptions?\b|\bhospitality\b"), re.compile(r"公务接待费")),
+    "reception": (re.compile(r"公务接待(?!批次|人次|人数|次数)|\b(?:official )?receptions?\b|\bhospitality\b"), re.compile(r"公务接待费")),
     "abroad": (re.compile(r"因公出国|出国\(境\)|出国|\babroad\b|\boverseas\b|\boutbound\b"), re.compile(r"因公出国")),
-    "vehicles": (re.compile(r"公务用车|公车|\b(?:official |government )?(?:vehicles?|cars?)\b"), re.compile(r"公务用车购置(?:费)?及运行|^公务用车(?:费|经费)?$")),
+    "vehicles": (re.compile(r"公务用车(?!保有量|购置数|数量|辆数)|公车|\b(?:official |government )?(?:vehicles?|cars?)\b"), re.compile(r"公务用车购置(?:费)?及运行|^公务用车(?:费|经费)?$")),
     "three_public": (re.compile(r"三公|three public|three official|three[- ]expense"), re.compile(r"三公")),
     "running_costs": (re.compile(r"机关运行|\b(?:running|operating|operational|operation) (?:costs?|expenses?|expenditures?|funds?) of the (?:organ|agency|office|administration|body|federation|union)|\b(?:organ|agency|administrative|institutional)(?:'s)? (?:running|operating|operation) (?:costs?|expenses?|funds?)"),
                       re.compile(r"机关运行经费")),
@@ -493,3 +493,25 @@ INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhow many (?:households|families)\b|\bhouseholds\b"), "户数"),
     (re.compile(r"\bhow many times\b|\bvisits\b|\battendances?\b"), "人次"),
 )
+
+# Counts the 三公 sections state beside the money (公务接待批次 / 人次, 因公出国团组 / 人次, 公务用车保有量 / 购置数):
+# a question for one of them asks for a count, never for the money line of the same name.
+SANGONG_COUNT_QUESTION: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"接待(?:的)?(?:批次|人次|人数|次数)|出国(?:\(境\))?(?:的)?(?:团组|人次|人数|批次)|公务用车(?:的)?(?:保有量|购置数|数量|辆数)|(?:几|多少)辆|保有量"),
+    "en": re.compile(r"\bhow many (?:official )?(?:receptions?|reception (?:batches|visits|guests)|delegations|(?:trips|visits) abroad|overseas trips|vehicles|cars)\b"
+                     r"|\bnumber of (?:official )?(?:receptions|reception guests|vehicles|cars|delegations)\b"),
+}
+# English words of a 三公 count question -> the counted items that answer it (the total before its parts).
+SANGONG_COUNT_TOPICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\breceptions?\b|\bguests\b"), re.compile(r"公务接待")),
+    (re.compile(r"\bvehicles?\b|\bcars?\b"), re.compile(r"公务用车保有量|车辆数合计|^车辆$")),
+    (re.compile(r"\babroad\b|\boverseas\b|\bdelegations?\b"), re.compile(r"出国")),
+)
+
+# The counter a 三公 count question names -> the units the documents print after such a count.
+SANGONG_COUNT_UNITS: dict[str, re.Pattern[str]] = {
+    "批次": re.compile(r"批次|批|batch|\breceptions?\b(?! guests)"),
+    "人次": re.compile(r"人次|人数|guests|visitors|people"),
+    "辆": re.compile(r"保有量|辆|vehicles?|cars?"),
+    "个": re.compile(r"团组|delegations?"),
+}
