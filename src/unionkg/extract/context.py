@@ -77,6 +77,8 @@ def _title(lines: list[str]) -> str | None:
     title = lines[0]
     if len(lines) < 2 or CONTEXT_PATTERNS["toc_heading"].fullmatch(lines[1]):
         return title  # "目 录" below the title heads the table of contents
+    if CONTEXT_PATTERNS["title_year"].search(title) and CONTEXT_PATTERNS["table_title_line"].fullmatch(lines[1]):
+        return title  # a complete title, then the first table's title
     if len(lines[1]) <= 10 and not PARAGRAPH_START.match(lines[1]) and lines[1][-1] not in "。；：:":
         title += lines[1]
     return title

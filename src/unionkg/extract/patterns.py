@@ -364,6 +364,9 @@ CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "reference_date_lead": re.compile(r"(?:截至|截止(?:到|至)?|至|到)\s*$"),
     # the heading of a table of contents ("目  录", "目次"): never a line of the title
     "toc_heading": re.compile(r"(?i)目\s*录|目\s*次|contents"),
+    # the title of a table on the line below a document title that states its year
+    # ("部门支出总表", "公开03表", "附表1"): the first table, not the rest of the title
+    "table_title_line": re.compile(r".*表\s*[一二三四五六七八九十\d]{0,3}|(?:公开|附表|表)\s*[\d一二三四五六七八九十]{1,3}\s*表?.*"),
     # a year that the document is about, stated in a title: 2021年部门预算 / 2023 年度部门决算
     "title_year": re.compile(rf"(?P<year>{YEAR_NUMBER})\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算|整体支出|项目支出|绩效)"),
     # any year a title line names as a whole year ("2023年度工作总结", "2022年工作报告"),
