@@ -130,6 +130,8 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
 
 def text_without_footnotes(element: Any) -> str:
     """The text of ``element`` (a table cell) without its footnote references."""
+    if len(element) == 0:
+        return element.text or ""  # most cells: no markup inside
     parts: list[str] = []
     stack: list[tuple[str, Any]] = [("open", element)]
     while stack:
