@@ -149,7 +149,17 @@ UNIT_LIST_LAYOUTS: dict[str, tuple[str, list[str]]] = {
         "2 泉州市丰泽区工人文化宫 事业单位 5 4\n3 泉州市丰泽区职工服务中心 事业单位 3 3\n",
         [_FENGZE + "工人文化宫", _FENGZE + "职工服务中心"],
     ),
+    "table_without_row_numbers": (
+        "纳入本套部门决算汇编范围的单位共3个，包括：\n单位名称 预算级次\n泉州市丰泽区总工会 本级\n泉州市丰泽区工人文化宫 二级\n"
+        "泉州市丰泽区职工服务中心 二级\n三、人员情况\n泉州市丰泽区总工会行政编制9人。\n",
+        [_FENGZE + "工人文化宫", _FENGZE + "职工服务中心"],
+    ),
+    "pipe_table_without_row_numbers": (
+        "纳入本套部门决算汇编范围的单位共2个，包括：\n| 单位名称 | 单位性质 |\n| 泉州市丰泽区总工会 | 行政单位 |\n| 泉州市丰泽区职工学校 | 事业单位 |\n",
+        [_FENGZE + "职工学校"],
+    ),
     # negatives: a heading with no table after it, a count with no list
+    "no_header_no_numbers": ("纳入本套部门决算汇编范围的单位共2个，包括：\n泉州市丰泽区工人文化宫负责全区职工文化活动。\n", []),
     "heading_then_prose": ("（二）部门预算单位构成\n本部门预算为本级预算。\n", []),
     "departments_before_their_count": ("本单位下设办公室、财务部两个部门。\n", []),
     "count_without_list": ("纳入本套部门决算汇编范围的单位共1个。\n", []),
@@ -240,3 +250,14 @@ def test_item_lead_words(item: str, name: str) -> None:
 
     out = _without_lead_words(ListItem(10, 10 + len(item), item))
     assert out.text == name and out.end - out.start == len(out.text)
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [("某区工人文化宫 二级", True), ("| 某区职工学校 | 事业单位 |", True), ("某区工人文化宫负责全区职工文化活动。", False),
+     ("三、人员情况", False), ("某区工人文化宫 主要负责全区职工文化活动和阵地建设工作的组织与实施", False)],
+)
+def test_starts_with_unit_name(line: str, row: bool) -> None:
+    from unionkg.extract.organizations import starts_with_unit_name
+
+    assert starts_with_unit_name(line) is row

@@ -1061,17 +1061,24 @@ class _Cell:
 _CELL_THEN_ROW_NUMBER = re.compile(r"^(?P<cell>\D+?)(?P<n>\d{1,3})$")
 
 
-def _unit_rows(lines: list[tuple[int, str]]) -> list[list[_Cell]]:
+def _unit_rows(lines: list[tuple[int, str]], unnumbered: bool = False) -> list[list[_Cell]]:
     """The rows of a list of units from its lines: each row starts with its number
-    (or a list marker), rows joined into one line are split at the next number."""
+    (or a list marker), rows joined into one line are split at the next number.
+    ``unnumbered``: rows may also start with a unit's name (a table under a 单位名称 header
+    that prints no row numbers; :func:`_lines_after` keeps such lines only after the header)."""
     rows: list[list[_Cell]] = []
+    numbered = False
     for line_start, line in lines:
         marker = UNIT_LINE_MARKER.match(line)
         if marker is None and rows and is_row_continuation(lines_text(rows[-1]), line):
             _continue_row(rows[-1], line_start, line)
             continue
+        if marker is None and unnumbered and not numbered and starts_with_unit_name(line):
+            rows.append(_cells(line_start, line, 0))  # a table printed without row numbers
+            continue
         if marker is None:
             break
+        numbered = True
         number = re.search(r"\d+", marker.group(0))
         expected = int(number.group(0)) + 1 if number else None
         row: list[_Cell] = []
@@ -1093,6 +1100,24 @@ def _unit_rows(lines: list[tuple[int, str]]) -> list[list[_Cell]]:
         if row:
             rows.append(row)
     return rows
+
+
+def _cells(line_start: int, line: str, start: int) -> list[_Cell]:
+    """The cells of a line from ``start`` on, with their offsets."""
+    out: list[_Cell] = []
+    cursor = start
+    for cell in (c for c in CELL_SPLIT.split(line[start:]) if c):
+        at = line.index(cell, cursor)
+        cursor = at + len(cell)
+        out.append(_Cell(cell, line_start + at))
+    return out
+
+
+def starts_with_unit_name(line: str) -> bool:
+    """Whether a line's first cell is an organisation's name (a row of a table of units that
+    prints no row numbers: "某区工人文化宫 二级", "| 某区职工学校 | 事业单位 |")."""
+    cells = [c for c in CELL_SPLIT.split(line.strip()) if c]
+    return bool(cells) and _looks_like_org(clean_org_name(cells[0])) and all(len(c) <= MAX_CONTINUATION_CHARS for c in cells[1:])
 
 
 def lines_text(row: list[_Cell]) -> str:
@@ -1119,6 +1144,7 @@ def _lines_after(text: str, position: int) -> list[tuple[int, str]]:
     """(start, line) of the non-empty lines after the line holding ``position``, up to the
     first line that is not a row of units; a header row ("单位名称") first is skipped."""
     out: list[tuple[int, str]] = []
+    header = numbered = False
     pos = text.find("\n", position)
     while 0 <= pos < len(text) and len(out) < MAX_TABLE_UNITS:
         start = pos + 1
@@ -1127,8 +1153,12 @@ def _lines_after(text: str, position: int) -> list[tuple[int, str]]:
         line = text[start:end]
         pos = end if end < len(text) else -1
         if not line.strip() or (not out and UNIT_TABLE_HEADER.search(line)):
+            header = header or bool(line.strip())
             continue
-        if UNIT_LINE_MARKER.match(line) is None and not (out and is_row_continuation(out[-1][1], line)):
+        marker = UNIT_LINE_MARKER.match(line)
+        numbered = numbered or marker is not None
+        unnumbered_row = header and not numbered and starts_with_unit_name(line)  # needs the header line
+        if marker is None and not unnumbered_row and not (out and is_row_continuation(out[-1][1], line)):
             break
         out.append((start, line))
     return out
@@ -1194,7 +1224,7 @@ def _rows_after(view: ProseView, at: int, federation: str) -> list[tuple[ListIte
     ("1 某某区第一中学 事业单位 全额拨款", "| 2 | X | 差额拨款 |") or numbered lines ("1.X")."""
     out: list[tuple[ListItem, str | None, str | None]] = []
     position = view.offsets[at - 1]
-    for row in _unit_rows(_lines_after(view.doc.text, position)) or _column_rows(view.doc.text, position):
+    for row in _unit_rows(_lines_after(view.doc.text, position), unnumbered=True) or _column_rows(view.doc.text, position):
         raw = row[0].text
         name = clean_org_name("".join(raw.split()))  # a wrapped name runs over a line break
         if not _looks_like_org(name):
