@@ -9,6 +9,11 @@ from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, classify_token, fi
 POSITIVE = [
     ("money_unit", "部门：江西省总工会 2023 年度 金额单位：万元", "万元"),
     ("money_unit", "单位:元", "元"),
+    ("money_unit", "编制单位：某区总工会 单位：人民币元", "元"),
+    ("money_unit", "金额单位：人民币万元", "万元"),
+    ("column_money_unit", "科目编码 科目名称 合计（元） 基本支出（元）", "元"),
+    ("column_money_unit", "项目 预算数(万元)", "万元"),
+    ("column_money_unit", "金额（单位：元）", "元"),
     ("count_unit", "部门：某局 2023 年度 单位：台、辆、套", "台、辆、套"),
     ("header_year", "部门：某局 2023 年度", "2023"),
     ("table_number", "公开 01 表", "01"),
@@ -29,6 +34,9 @@ POSITIVE = [
 ]
 NEGATIVE = [
     ("money_unit", "金额 万元"),
+    ("column_money_unit", "项目支出 合计 元"),
+    ("column_money_unit", "(人)"),
+    ("column_money_unit", "（单价100万元以上）"),
     ("table_number", "公开透明的表述"),
     ("code_token", "01"),
     ("number_token", "1,23"),
@@ -87,3 +95,18 @@ def test_read_header_ignores_a_unit_given_as_unit() -> None:
 def test_read_header() -> None:
     header = read_header("公开 02 表\n部门：某县教育局 2022 年度 金额单位：元")
     assert (header.org, header.year, header.money_unit) == ("某县教育局", 2022, "元")
+
+
+COLUMN_UNITS: list[tuple[str, str | None]] = [
+    ("科目编码 科目名称 合计（元） 基本支出（元） 项目支出（元）\n合计 12.00 8.00 4.00", "元"),
+    ("项目 预算数（万元） 上年预算数（元）\n合计 12.00 8.00", None),  # two units: none is believed
+    ("项目 预算数\n合计 12.00\n注：单价（元）", None),  # below the first row of figures
+    ("项目 预算数\n合计 12.00", None),
+]
+
+
+@pytest.mark.parametrize(("text", "unit"), COLUMN_UNITS)
+def test_column_money_unit(text: str, unit: str | None) -> None:
+    from unionkg.extract.tables import column_money_unit, iter_lines
+
+    assert column_money_unit(list(iter_lines(text))) == unit

@@ -55,7 +55,7 @@ from unionkg.extract.final_accounts import (
 )
 from unionkg.extract.parse import parse_number, to_yuan
 from unionkg.extract.registry import register, warn
-from unionkg.extract.tables import TABLE_PATTERNS, Line, Token, TokenKind, find_columns, join_label, read_header
+from unionkg.extract.tables import TABLE_PATTERNS, Line, Token, TokenKind, column_money_unit, find_columns, join_label, read_header
 from unionkg.model import Direction, DocumentContext, Fact, Phase, Project, SourceDocument
 
 EXTRACTOR = "budget_tables"
@@ -446,14 +446,15 @@ def extract_budget_tables(doc: SourceDocument, context: DocumentContext) -> list
         if org is None or year is None:
             warn(f"{doc.source}: {block.table}: no 部门 or year in the header or the document; table skipped")
             continue
-        if header.money_unit is None:
+        money_unit = header.money_unit or column_money_unit(block.lines)
+        if money_unit is None:
             warn(f"{doc.source}: {block.table}: no 金额单位 in the header; amounts read in 万元")
         frame = TableFrame(
             doc=doc,
             block=block,
             org=org,
             year=year,
-            money_unit=header.money_unit or "万元",
+            money_unit=money_unit or "万元",
             count_unit=None,
             scope="department" if header.org else None,
             known_columns=known_columns,

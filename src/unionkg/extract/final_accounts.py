@@ -34,6 +34,7 @@ from unionkg.extract.tables import (
     Token,
     TokenKind,
     column_count,
+    column_money_unit,
     find_columns,
     iter_lines,
     join_label,
@@ -1329,14 +1330,15 @@ def extract_final_account_tables(doc: SourceDocument, context: DocumentContext) 
         if org is None or year is None:
             warn(f"{doc.source}: {block.table}: no 部门 or year in the header or the document; table skipped")
             continue
-        if header.money_unit is None and header.count_unit is None:
+        money_unit = header.money_unit or (column_money_unit(block.lines) if header.count_unit is None else None)
+        if money_unit is None and header.count_unit is None:
             warn(f"{doc.source}: {block.table}: no 金额单位 in the header; amounts read in 万元")
         frame = TableFrame(
             doc=doc,
             block=block,
             org=org,
             year=year,
-            money_unit=header.money_unit or "万元",
+            money_unit=money_unit or "万元",
             count_unit=header.count_unit,
             scope="department" if header.org else None,
             known_columns=known_columns,

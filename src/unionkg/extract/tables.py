@@ -50,7 +50,10 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # remarks after a title: （续表） / (续) / （按功能分类科目）
     "title_remark": re.compile(r"(?:[（(][^（()）]{1,12}[)）]|续表)+$"),
     # the money unit of a table header: 金额单位：万元 / 单位：元 / (单位:万元)
-    "money_unit": re.compile(r"(?:金额)?单位\s*[：:]\s*(?P<unit>亿元|万元|千元|元)"),
+    "money_unit": re.compile(r"(?:金额)?单位\s*[：:]\s*(?:人民币)?\s*(?P<unit>亿元|万元|千元|元)"),
+    # the money unit printed in the column headers when the header line has none: 合计（元）,
+    # 预算数(万元), 金额（单位：元）
+    "column_money_unit": re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[：:]?\s*)?(?:人民币)?\s*(?P<unit>亿元|万元|千元|元)\s*[)）]"),
     # the count unit of a table header: 单位：台、辆、套 / 单位：个
     "count_unit": re.compile(r"单位\s*[：:]\s*(?P<unit>[台辆套个人次批户、，,]+)"),
     # where a table header starts on a line (a title joined to it by the text view)
@@ -356,6 +359,22 @@ def read_header(text: str) -> TableHeader:
         if count:
             header.count_unit = count.group("unit")
     return header
+
+
+#: How many lines under a table title can hold its column headers.
+MAX_HEADER_LINES: Final[int] = 6
+
+
+def column_money_unit(lines: list[Line]) -> str | None:
+    """The money unit the column headers print ("合计（元） 基本支出（元）"), when they all
+    print the same one, for a table whose header line states none; read above the
+    first row of figures only."""
+    units: set[str] = set()
+    for line in lines[:MAX_HEADER_LINES]:
+        if any(t.kind is TokenKind.NUMBER for t in line.tokens):
+            break
+        units.update(m.group("unit") for m in TABLE_PATTERNS["column_money_unit"].finditer(line.text))
+    return units.pop() if len(units) == 1 else None
 
 
 def column_count(lines: list[Line]) -> int | None:
