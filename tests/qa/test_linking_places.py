@@ -145,6 +145,9 @@ def test_city_and_districts_of_one_name(chaoyang: Answerer, question: str, found
 TWIN_DOCS = {
     "final.txt": "杭州市拱墅区总工会2023年度部门决算\n\n一、部门基本情况\n杭州市拱墅区总工会负责全区工会工作。\n二、收入支出决算总体情况\n2023年度收入总计765.40万元。\n",
     "budget.txt": "拱墅区总工会2024年部门预算\n\n一、部门基本情况\n拱墅区总工会在杭州市总工会和区委领导下开展工作。\n二、收支预算\n2024年收入预算812.30万元。\n",
+    # a sector union titled without its 委员会 one year and with it the next
+    "edu_2022.txt": "湖州市教育工会2022年部门预算\n\n一、部门基本情况\n湖州市教育工会负责全市教育系统工会工作。\n二、收支预算\n2022年收入预算210.50万元。\n",
+    "edu_2023.txt": "湖州市教育工会委员会2023年部门预算\n\n一、部门基本情况\n湖州市教育工会委员会负责全市教育系统工会工作。\n二、收支预算\n2023年收入预算230.70万元。\n",
 }
 
 
@@ -166,6 +169,8 @@ TWIN_CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("杭州市拱墅区总工会2023年收入总计是多少？", True, ["765.40"], []),
     # the city's name is not an alias of its district's body
     ("杭州市西湖区总工会2024年收入预算是多少？", False, ["没有“杭州市西湖区总工会”的数据"], ["812.30"]),
+    ("湖州市教育工会委员会2022年收入预算是多少？", True, ["210.50"], ["230.70"]),
+    ("湖州市教育工会2023年收入预算是多少？", True, ["230.70"], ["210.50"]),
 ]
 
 

@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
+from unionkg.extract.resolve import body_name_variants
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.items import line_names, named_in
@@ -638,9 +639,10 @@ class Catalog:
 
     def twins(self) -> dict[str, list[str]]:
         """Nodes of one body printed with and without its city: same division, and one label is the
-        other with a place in front (杭州市拱墅区总工会 / 拱墅区总工会) or its autonomous area written
-        the other way (恩施土家族苗族自治州总工会 / 恩施州总工会).  The identity key comes from the name
-        alone, so such a body gets two nodes."""
+        other with a place in front (杭州市拱墅区总工会 / 拱墅区总工会), its autonomous area written
+        the other way (恩施土家族苗族自治州总工会 / 恩施州总工会), or a sector union's other printing
+        (某市教育工会 / 某市教育工会委员会, ``resolve.body_name_variants``).  The identity key comes
+        from the name alone, so such a body gets two nodes."""
         if self._twins is None:
             by_division: dict[str, list[OrgEntry]] = defaultdict(list)
             for entry in self.orgs.values():
@@ -650,7 +652,8 @@ class Catalog:
             for entries in by_division.values():
                 for a in entries:
                     for b in entries:
-                        if a is not b and (_with_place_in_front(a.label, b.label) or _same_short_form(a.label, b.label)):
+                        if a is not b and (_with_place_in_front(a.label, b.label) or _same_short_form(a.label, b.label)
+                                           or b.label in body_name_variants(a.label)):
                             for one, other in ((a, b), (b, a)):
                                 if other.iri not in self._twins[one.iri]:
                                     self._twins[one.iri].append(other.iri)
