@@ -3,7 +3,7 @@
 ``paraphrases.yaml`` runs over the graph of data/samples (the ``sample_answerer`` fixture);
 ``paraphrases_own_docs.yaml`` over documents written for it (tests/qa/q1_docs: other bodies,
 places and years, traditional script, amounts in 元, a project self-evaluation).  Measured on 2026-11-22 (round 6):
-samples 92/145 -> 145/145, own documents 7/30 -> 30/30 (the same with encoder none)
+samples 92/150 -> 150/150, own documents 7/30 -> 30/30 (the same with encoder none)
 (before = the answerer of commit cbdc8e5, over a store ingested from the same files).
 """
 
@@ -316,7 +316,7 @@ def test_every_amount_concept_has_a_printed_name() -> None:
     ("公务接待费和公务用车购置及运行维护费", ["reception", "vehicles"]),
     ("三公经费中公务接待费多少", []),
     ("人员经费是多少", []),
-    ("收入和支出分别是多少", []),
+    ("收入和支出分别是多少", ["income_total", "expenditure_total"]),
 ])
 def test_several_items_in_one_question(question: str, concepts: list[str]) -> None:
     from unionkg.qa.handlers import _asked_concepts
@@ -339,3 +339,20 @@ def test_sangong_count_questions(question: str, lang: str, matches: bool) -> Non
 @pytest.mark.parametrize("question,concept", [("公务接待批次", None), ("公务接待费", "reception"), ("公务用车保有量", None), ("公务用车购置费", "vehicles")])
 def test_count_words_are_not_money_concepts(question: str, concept: str | None) -> None:
     assert amount_concept(question) == concept
+
+
+@pytest.mark.parametrize("question,matches", [
+    ("厂务公开年初预算结余多少", True), ("what was left over", True), ("unspent funds", True),
+    ("年末结转和结余是多少", False), ("年初结转结余", False), ("结余分配", False), ("the closing balance", False),
+])
+def test_unspent_balance_questions(question: str, matches: bool) -> None:
+    from unionkg.qa.patterns import QUALIFIER_QUESTION
+
+    assert bool(QUALIFIER_QUESTION["unspent_balance"].search(question)) is matches
+
+
+def test_income_and_spending_together_are_two_totals() -> None:
+    from unionkg.qa.handlers import _asked_concepts
+
+    assert _asked_concepts("收入和支出分别是多少") == ["income_total", "expenditure_total"]
+    assert _asked_concepts("财政拨款收入和支出") == []

@@ -758,6 +758,19 @@ def _described_payments(ctx: Context) -> Outcome | None:
     return Outcome(True, join([_flow_line(r, ctx.lang) for r in shown], ctx.lang), shown, sources_of(shown))
 
 
+def _computed_share(ctx: Context, org: str, row: dict[str, object]) -> str:
+    """A share the documents do not print: the figure over the year's total of its direction and phase (said to be computed)."""
+    concept = "income_total" if "收入" in str(row.get("item")) or row.get("direction") == "revenue" else "expenditure_total"
+    year_rows = [r for r in _amounts_in_years(ctx, org, [int(row["year"])]) if _phase(r) == row.get("phase") and not r.get("qualifier")] \
+        if isinstance(row.get("year"), int) else []
+    totals = _rank_amounts(ctx, _matching_amounts(ctx, year_rows, concept, concept_only=True), org)
+    if not totals or not float(totals[0]["amount"]) or totals[0].get("item") == row.get("item"):  # type: ignore[arg-type]
+        return ""
+    share = Decimal(str(row["amount"])) / Decimal(str(totals[0]["amount"])) * 100
+    return ctx.say(f"，占「{totals[0].get('item')}」{wan(totals[0]['amount'])} 万元的 {share:.2f}%（按图中数据计算，文件未列明）",
+                   f", {share:.2f}% of '{totals[0].get('item')}' {wan(totals[0]['amount'])} 万元 (computed from the graph's figures, not printed)")
+
+
 def _asked_concepts(text: str) -> list[str]:
     """The specific items (AMOUNT_ITEMS concepts, not totals) a question joins with 和 / and, each named apart."""
     if not LIST_CONJUNCTION.search(text):
@@ -769,7 +782,9 @@ def _asked_concepts(text: str) -> list[str]:
             spans.append((m.start(), m.end(), concept))
     # a word inside another item's words names that item ("三公经费中公务接待费" names two; "公务用车" inside a longer name one)
     kept = [c for a, b, c in spans if not any((a2 <= a and b <= b2) and (a2, b2) != (a, b) for a2, b2, _ in spans)]
-    return kept
+    if not kept and all(AMOUNT_ITEMS[c][0].search(text) for c in ("income_total", "expenditure_total")):
+        return ["income_total", "expenditure_total"]  # "收入和支出分别是多少": the two totals
+    return kept if len(kept) >= 2 else []
 
 
 def _asked_line_name(ctx: Context) -> str:
@@ -835,7 +850,8 @@ def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False
         else:
             hits = _matching_amounts(ctx, year_rows, amount_concept(ctx.item_topic), named_only=specific, names_other=other)
         qualifiers = asked_qualifier_kinds(ctx.q.text)
-        if qualifiers and not any(r.get("qualifier") in qualifiers for r in hits):
+        named = bool(hits) and bool(named_rows(hits, asked_item_text(ctx.item_topic)))
+        if qualifiers and not named and not any(r.get("qualifier") in qualifiers for r in hits):
             # "how much was added during the year": the figures of that kind, whatever their label
             hits = [r for r in year_rows if r.get("qualifier") in qualifiers] or hits
         ranked = _rank_amounts(ctx, hits, org)
@@ -900,6 +916,8 @@ def amount(ctx: Context) -> Outcome:
         if key not in {(x.get("item"), x.get("phase"), x.get("amount")) for x in rows[: rows.index(r)]}:
             lines.append(line)
     answer = join(lines, ctx.lang)
+    if SHARE_QUESTION.search(ctx.q.text) and rows[0].get("share") is None:
+        answer += _computed_share(ctx, org, rows[0])
     entry = ctx.catalog.orgs.get(org)
     if not ctx.links.years and entry is not None and len(entry.years) > 1:
         answer += _year_note(ctx, rows[0].get("year"), _years_with_line(ctx, org))

@@ -323,7 +323,7 @@ GRADE_BAND: dict[str, str] = {"优秀": "优", "优": "优", "excellent": "优",
 # pattern, on the item as the extractor normalised it: 开展绩效自评的二级项目, 预算执行率达到100%的项目 ...).
 COUNT_TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "graded_projects": (GRADE_WORDS["question"], re.compile(r"评价结果为.{0,4}的项目|评价等级")),
-    "self_evaluated": (re.compile(r"自评|self-evaluat"), re.compile(r"开展绩效自评")),
+    "self_evaluated": (re.compile(r"自评|self-evaluat|\bevaluat(?:e|ed|ion)\b(?! by (?:the |its )?department)"), re.compile(r"开展绩效自评")),
     "full_execution": (re.compile(r"执行率.{0,8}100|100\s*%.{0,30}execution|execution.{0,30}100\s*%|全部执行|fully (?:spent|executed)"),
                        re.compile(r"执行率达到100%")),
     "department_evaluation": (re.compile(r"部门评价|department(?:al)? evaluation|evaluated by (?:the |its )?department"), re.compile(r"开展部门评价")),
@@ -413,7 +413,8 @@ STAFF_LABEL_SUFFIX = re.compile(r"(?:人数|数)$")
 # during the year", "结余多少", "每月标准": such figures come first for it, after totals otherwise.
 QUALIFIER_QUESTION: dict[str, re.Pattern[str]] = {
     "mid_year_addition": re.compile(r"年中追加|追加了?|追加的|\badded\b.{0,40}\b(?:during|mid-?year|in the course)|\bmid-?year (?:addition|top-?up|increase)|\btopped up\b"),
-    "unspent_balance": re.compile(r"结余|未支出|没花完|\bunspent\b|\bleft over\b|\bbalance\b"),
+    # (not the carry-over line 结转和结余 / 结转结余 of the tables, nor a closing/opening balance line)
+    "unspent_balance": re.compile(r"(?<!结转和)(?<!结转)结余(?!分配)|未支出|没花完|\bunspent\b|\bleft over\b|(?<!closing )(?<!opening )\bbalance\b"),
     "difference_from_budget": re.compile(r"比(?:年初)?预算(?:数)?(?:增加|减少|多|少)|\b(?:above|below) (?:the |its )?budget\b"),
 }
 
