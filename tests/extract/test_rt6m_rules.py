@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from unionkg.extract.context import _published, _title
-from unionkg.extract.final_accounts import drop_repeated_headers
+from unionkg.extract.final_accounts import code_rows_from_cell_lines, drop_repeated_headers
 from unionkg.extract.narrative import _changed_items, _count_year_and_phase, _reason_right_after
 from unionkg.extract.tables import TABLE_PATTERNS, iter_lines, merge_dotted_codes, prints_dotted_codes, split_run_on_rows
 from unionkg.model import Phase
@@ -211,3 +211,27 @@ def test_published_is_not_a_day_a_count_is_taken_at(text: str, published: str | 
     assert _published(text) == published
 
 
+
+
+# --- a code table printed one cell per line ------------------------------------------------
+
+CELL_LINES = "编制单位：某某县总工会\n科目编码\n科目名称\n合计\n基本支出\n项目支出\n合计\n12.00\n8.00\n4.00\n201\n一般公共服务支\n出\n12.00\n8.00\n4.00\n2012901\n行政运行\n8.00\n8.00\n"
+
+
+def test_code_rows_from_cell_lines() -> None:
+    rows = code_rows_from_cell_lines(list(iter_lines(CELL_LINES)), CELL_LINES)
+    assert [" ".join(t.text for t in row.tokens) for row in rows] == [
+        "编制单位：某某县总工会",
+        "科目编码 科目名称 合计 基本支出 项目支出",  # the header's 合计 is a column: a name follows it
+        "合计 12.00 8.00 4.00",
+        "201 一般公共服务支 出 12.00 8.00 4.00",
+        "2012901 行政运行 8.00 8.00",
+    ]
+    for row in rows:
+        assert CELL_LINES[row.start : row.end] == row.text
+
+
+def test_cell_lines_without_rows_stay() -> None:
+    text = "科目编码\n科目名称\n合计\n基本支出\n"
+    lines = list(iter_lines(text))
+    assert code_rows_from_cell_lines(lines, text) == lines

@@ -742,11 +742,62 @@ def _children(parent: CodeRow, rows: list[CodeRow]) -> list[CodeRow]:
     return [r for r in longer if len(r.code or "") == level]
 
 
+def _is_code_cell(line: Line) -> bool:
+    """A line that is only a 类/款/项 code (a row's first cell printed on a line of its own)."""
+    return (
+        len(line.tokens) == 1
+        and line.tokens[0].kind is TokenKind.INTEGER
+        and TABLE_PATTERNS["code_token"].fullmatch(line.tokens[0].text) is not None
+        and len(line.tokens[0].text) in CODE_LENGTHS
+    )
+
+
+def code_rows_from_cell_lines(lines: Sequence[Line], text: str) -> list[Line]:
+    """The rows of a code table printed one cell per line ("201" / "一般公共服务支出" /
+    "318.72" / "188.72" / …): the header cells make one line, and each row (a code and
+    the name lines after it, or 合计, then its figures) one line whose tokens keep their
+    offsets.  A row starts at a code followed by a name, or at 合计/总计 followed by a
+    figure (the column 合计 of the header is followed by the next column's name)."""
+
+    def starts_row(k: int) -> bool:
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is None:
+            return False
+        if _is_code_cell(lines[k]):
+            return nxt.only_text
+        return lines[k].only_text and _leading_text(lines[k]) in TOTAL_ROW_WORDS and nxt.only_numbers
+
+    starts = [k for k in range(len(lines)) if starts_row(k)]
+    if not starts:
+        return list(lines)
+    groups = [list(lines[: starts[0]])] + [list(lines[a:b]) for a, b in zip(starts, [*starts[1:], len(lines)])]
+    out: list[Line] = []
+    for n, group in enumerate(groups):
+        if not group:
+            continue
+        if n == 0:  # the header: the 部门/单位 lines as printed, the column cells as one line
+            fields = [ln for ln in group if re.search(r"[：:]", ln.text)]
+            cells = [ln for ln in group if ln not in fields]
+            out.extend(fields)
+            group = cells
+            if not group:
+                continue
+        out.append(Line(group[0].start, group[-1].end, text[group[0].start : group[-1].end], tuple(t for ln in group for t in ln.tokens)))
+    return out
+
+
+#: Lengths of a 类 / 款 / 项 code.
+CODE_LENGTHS: Final[frozenset[int]] = frozenset({3, 5, 7})
+
+
 def read_code_table(frame: TableFrame) -> None:
     block = frame.block
+    lines = list(block.lines)
+    if one_cell_per_line(lines):
+        lines = code_rows_from_cell_lines(lines, frame.doc.text)
     header_lines: list[Line] = []
-    body_start = len(block.lines)
-    for i, line in enumerate(block.lines):
+    body_start = len(lines)
+    for i, line in enumerate(lines):
         if _starts_code_row(line, None) and (line.tokens[0].kind is TokenKind.INTEGER or i > 0):
             body_start = i
             break
@@ -759,7 +810,7 @@ def read_code_table(frame: TableFrame) -> None:
         return
     if declared is not None and declared != len(columns):
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
-    rows = reassemble_code_rows(block.lines[body_start:])
+    rows = reassemble_code_rows(lines[body_start:])
     unit = to_yuan(Decimal(1), frame.money_unit)
     stated = {name: value / unit for name, value in stated_column_totals(frame.stated_totals).items()}
     known = {**frame.known_columns, **econ_sides(rows, columns)}
