@@ -1124,7 +1124,12 @@ def projects(ctx: Context) -> Outcome:
     ranked = _rank_projects(ctx, rows)
     if ranked is not None:
         return ranked
-    lines = [f"{r['label']}（{_project_amount_text(r, ctx.lang)}）" if ctx.lang == "zh" else f"{r['label']} ({_project_amount_text(r, ctx.lang)})" for r in rows]
+    # no year asked and projects of several years: each line says its year (latest first)
+    several_years = len({r.get("year") for r in rows}) > 1
+    if several_years:
+        rows.sort(key=lambda r: -int(r["year"]) if isinstance(r.get("year"), int) else 0)
+    year = (lambda r: f"{r.get('year')} 年 " if ctx.lang == "zh" else f"{r.get('year')} ") if several_years else (lambda r: "")
+    lines = [f"{year(r)}{r['label']}（{_project_amount_text(r, ctx.lang)}）" if ctx.lang == "zh" else f"{year(r)}{r['label']} ({_project_amount_text(r, ctx.lang)})" for r in rows]
     head = ctx.say(f"共 {len(rows)} 个项目：", f"{len(rows)} project(s): ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
