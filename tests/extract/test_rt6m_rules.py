@@ -235,3 +235,39 @@ def test_cell_lines_without_rows_stay() -> None:
     text = "科目编码\n科目名称\n合计\n基本支出\n"
     lines = list(iter_lines(text))
     assert code_rows_from_cell_lines(lines, text) == lines
+
+
+# --- project names wrapped above their figures ------------------------------------------------
+
+PROJECT_TABLE = (
+    "某某市总工会2024年部门预算\n项目支出表\n编制单位：某某市总工会 金额单位：万元\n单位名称 项目名称 合计 财政拨款 其他资金\n"
+    "某某市总工会 困难职工帮扶及送温暖\n慰问项目 120.00 120.00\n某某市总工会 职工技能\n竞赛项目 30.00 25.00 5.00\n"
+    "某某市总工会 工会阵地建设项目 46.50 46.50\n合计 196.50 191.50 5.00\n"
+)
+
+
+def test_project_names_wrapped_above_their_figures() -> None:
+    from unionkg.extract.budget_tables import extract_budget_tables
+    from unionkg.model import DocumentContext, Project, SourceDocument
+
+    doc = SourceDocument("p" * 16, "p.txt", PROJECT_TABLE, PROJECT_TABLE, list(range(len(PROJECT_TABLE) + 1)), genre="budget")
+    facts = extract_budget_tables(doc, DocumentContext(org="某某市总工会", year=2024, genre="budget"))
+    projects = {f.name: f.budget for f in facts if isinstance(f, Project)}
+    assert projects == {"困难职工帮扶及送温暖慰问项目": 1200000, "职工技能竞赛项目": 300000, "工会阵地建设项目": 465000}
+
+
+WRAPPED_ROW_STARTS: list[tuple[str, bool]] = [
+    ("某某市总工会 困难职工帮扶及送温暖", True),
+    ("单位名称 项目名称", False),  # the header
+    ("项目 合计 财政拨款", False),
+    ("编制单位：某某市总工会 金额单位：万元", False),
+    ("送温暖慰问", False),  # one cell: the rest of the name above
+    ("某某市总工会 困难职工帮扶 120.00", False),  # figures: a row of its own
+]
+
+
+@pytest.mark.parametrize(("text", "starts"), WRAPPED_ROW_STARTS)
+def test_starts_wrapped_row(text: str, starts: bool) -> None:
+    from unionkg.extract.budget_tables import PROJECT_TEXT_COLUMNS, _starts_wrapped_row
+
+    assert _starts_wrapped_row(next(iter_lines(text)), PROJECT_TEXT_COLUMNS) is starts

@@ -269,6 +269,8 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
     name is its 采购项目 and 品目 cells as printed), its value columns and its 合计 row."""
     lines = frame.block.lines
     header_end = first_value_line(lines, frame.doc.text)
+    if header_end > 1 and _starts_wrapped_row(lines[header_end - 1], PURCHASE_TEXT_COLUMNS if purchases else PROJECT_TEXT_COLUMNS):
+        header_end -= 1  # the first row's text cells, its figures on the next line
     # the column header, without the 编制单位 / 金额单位 line ("…总工会 金额单位" is no 金额 column)
     header = re.sub(r"\s+", "", "\n".join(ln.text for ln in lines[:header_end] if not TABLE_PATTERNS["header_start"].search(ln.text)))
     text_columns = find_columns(header, PURCHASE_TEXT_COLUMNS if purchases else PROJECT_TEXT_COLUMNS)
@@ -278,6 +280,7 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
     serial = bool(SERIAL_COLUMN.search(header))
     table = ProjectTable([], value_columns)
     previous: ProjectRow | None = None
+    pending: list[Token] = []  # the first cells of a row whose figures are on the next line
     for line in lines[header_end:]:
         codes = [t for t in line.tokens if t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and _before_text(line, t)]
         toks = [t for t in line.tokens if t not in codes]
@@ -286,11 +289,18 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
         values = [t for t in toks if t.is_numeric]
         texts = [t for t in toks if t.kind is TokenKind.TEXT and (not values or t.start < values[0].start)]
         if not values:
-            # a project name wrapped onto its own line continues the row above
+            # a project name wrapped onto its own line continues the row above; a line of
+            # several text cells (单位名称 and the start of the name: the layout centred the
+            # figures on the row's second line) or a first row's cell starts the row below
+            starts_row = len(toks) > 1 or previous is None
             if previous is not None and len(line.tokens) == 1 and name_index == len(text_columns) - 1:
                 previous.name_tokens.append(line.tokens[0])
+            pending = list(toks) if starts_row and all(t.kind is TokenKind.TEXT for t in toks) else []
             previous = None
             continue
+        if pending and len(texts) < len(text_columns):
+            texts = pending + texts  # "某市总工会 困难职工帮扶及送温暖" / "慰问项目 120.00 120.00"
+        pending = []
         cells = [None if t.kind is TokenKind.EMPTY else t for t in toks if t.start >= values[0].start and t.kind is not TokenKind.TEXT]
         if not texts or join_label(frame.doc.text, texts) in TOTAL_ROW_WORDS or any(w in texts[0].text for w in TOTAL_ROW_WORDS):
             if texts and table.total is None:
@@ -302,11 +312,22 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
         code = None if purchases else (codes[0].text if codes else None)
         missing = max(0, len(text_columns) - len(texts))  # merged cells printed once (a unit name)
         index = min(max(0, name_index - missing), len(texts) - 1) if text_columns else 0
-        name = texts[index:] if not text_columns or purchases else [texts[index]]
+        # the name is one cell, or the cells after the other text columns when it wrapped
+        wrapped = name_index == len(text_columns) - 1 and len(texts) > len(text_columns)
+        name = texts[index:] if not text_columns or purchases or wrapped else [texts[index]]
         first = line.tokens[0]
         previous = ProjectRow(name, first, values[0], cells, code)
         table.rows.append(previous)
     return table
+
+
+def _starts_wrapped_row(line: Line, text_columns: tuple[str, ...]) -> bool:
+    """A line of text cells above the first figures that is a row, not the header: several
+    cells, none a column name, no 编制单位/金额单位 field ("某市总工会 困难职工帮扶及送温暖")."""
+    if len(line.tokens) < 2 or not line.only_text or TABLE_PATTERNS["header_start"].search(line.text):
+        return False
+    names = (*text_columns, *PROJECT_VALUE_COLUMNS)
+    return not any(t.text in ("项目", "序号") or any(name in t.text for name in names) for t in line.tokens)
 
 
 def _before_text(line: Line, token: Token) -> bool:
