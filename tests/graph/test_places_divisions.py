@@ -121,6 +121,9 @@ def test_autonomous_forms(name: str, base: str | None, short: str | None) -> Non
         ("福建省总工会", "鼓楼区总工会", "福州市"),  # the province holds one 鼓楼区
         ("江苏省总工会", "鼓楼区总工会", None),  # 南京 and 徐州 both
         ("福建省总工会与南京市总工会", "鼓楼区总工会", "南京市"),  # a city printed wins over a province
+        ("福州市鼓楼区人民政府；赴南京市学习", "鼓楼区总工会", "福州市"),  # printed before the district's name
+        ("在福州市总工会领导下，赴南京市学习", "鼓楼区总工会", "福州市"),  # the parent federation
+        ("福州市、南京市", "鼓楼区总工会", None),
     ],
 )
 def test_enclosing_place(document_text: str, name: str, city: str | None) -> None:

@@ -74,6 +74,8 @@ COUNTY_SHORT_NAME_FOLLOWERS: tuple[str, ...] = ("总工会",)
 
 # A province-level municipality (北京市, 重庆市): its districts are written after it.
 MUNICIPALITY_SUFFIX = "市"
+# The word after a city that names its federation, the district body's parent (杭州市总工会).
+PARENT_FEDERATION_WORD = "总工会"
 
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
 
@@ -272,6 +274,8 @@ class Gazetteer:
         ...     Division("丙区", "990101", "county", "990100", None, None), Division("丙区", "990201", "county", "990200", None, None)])
         >>> g.enclosing_place("丙区总工会", "在甲市总工会领导下").name, g.enclosing_place("丙区总工会", "甲市与乙市")
         ('甲市', None)
+        >>> g.enclosing_place("丙区总工会", "在甲市总工会领导下，赴乙市学习").name
+        '甲市'
 
         With no city printed, a printed province that holds one of the districts places it.
         """
@@ -292,6 +296,15 @@ class Gazetteer:
                 in_printed_province.append(parent)
         if len(parents) == 1:
             return next(iter(parents.values()))
+        if len(parents) > 1:
+            # two such cities printed (a study visit to the other): the one printed right before
+            # the district's name (甲市丙区) or as the parent federation (甲市总工会) decides
+            county_name = counties[0].name
+            for evidence in (county_name, PARENT_FEDERATION_WORD):
+                named = [c for c in parents.values() if c.name + evidence in text]
+                if len(named) == 1:
+                    return named[0]
+            return None
         # no city printed, but the province is, and it holds one such district (福建省 -> 福州市's 鼓楼区)
         return in_printed_province[0] if not parents and len(in_printed_province) == 1 else None
 
