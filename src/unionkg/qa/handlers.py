@@ -52,6 +52,7 @@ from unionkg.qa.patterns import (
     STAFF_CATEGORY_WORDS,
     STAFF_FALLBACK,
     STAFF_LABEL_SUFFIX,
+    STAFF_LABEL_WORDS,
     STANDARD_LINE_ITEMS,
     UNIT_CATEGORY_WORDS,
 )
@@ -745,12 +746,16 @@ def _spending_breakdown(ctx: Context, org: str) -> Outcome | None:
 
 
 def _described_payments(ctx: Context) -> Outcome | None:
-    """Payments of the asked bodies whose purpose, payee or passage shares words with the question."""
-    if ctx.lang != "zh":
-        return None
+    """Payments of the asked bodies whose purpose, payee or passage shares words with the question
+    (in English: the glossary's Chinese words for what the question names, "medical aid" -> 医疗救助)."""
     names = [ctx.label(o) for o in ctx.links.orgs]
     rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years) if r.get("amount") is not None]
-    scored = [(_relevance(ctx.q.text, r.get("payeeLabel"), r.get("purpose"), r.get("quote"), ignore=names), r) for r in rows]
+    if ctx.lang == "zh":
+        scored = [(_relevance(ctx.q.text, r.get("payeeLabel"), r.get("purpose"), r.get("quote"), ignore=names), r) for r in rows]
+    else:
+        words = {zh for en, zh in INDICATOR_GLOSSARY if en.search(ctx.q.text)} - {"人数", "户数", "人次"}
+        text = lambda r: " ".join(str(r.get(k) or "") for k in ("payeeLabel", "purpose", "quote"))  # noqa: E731
+        scored = [(2 * sum(1 for w in words if w in text(r)), r) for r in rows]
     best = max((sc for sc, _ in scored), default=0)
     if best < 2:
         return None
@@ -826,7 +831,7 @@ def _names_something_else(ctx: Context) -> bool:
     if ctx.lang == "zh":
         names = [n for o in ctx.links.orgs for n in ({ctx.label(o)} | (ctx.catalog.orgs[o].labels if o in ctx.catalog.orgs else set()))]
         return bool(residual_words(ctx.q.text, names))
-    return bool(translated_labels(ctx.q.text))
+    return bool(translated_labels(ctx.q.text)) or any(en.search(ctx.q.text) for en, _zh in INDICATOR_GLOSSARY)
 
 
 def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False, only_concept: str | None = None) -> list[dict[str, object]]:
@@ -903,7 +908,8 @@ def amount(ctx: Context) -> Outcome:
             tail = ctx.say(f"；知识图谱中没有{'、'.join(missing)}的数据", f"; the graph has no figure of {', '.join(missing)}") if missing else ""
             return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
     rows = _best_amounts(ctx, org, ctx.links.years, strict=True)
-    if not rows and amount_concept(ctx.item_topic) in GENERIC_TOTAL_CONCEPTS and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) \
+    concept = amount_concept(ctx.item_topic)
+    if not rows and (concept is None or concept in GENERIC_TOTAL_CONCEPTS) and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) \
             and _names_something_else(ctx):
         # "医疗救助花了多少钱": not a total of the body; the payments the words describe, else passage search
         return _described_payments(ctx) or Outcome(False, "")
@@ -1456,6 +1462,11 @@ def staffing(ctx: Context) -> Outcome:
     # the category the question names as printed ("其他人员有多少"): those figures only
     asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
     note = ""
+    if not asked and ctx.lang == "en":  # "civil-service posts": the figures whose label names that kind (行政编制)
+        fragments = [zh for en, zh in STAFF_LABEL_WORDS if en.search(ctx.q.text)]
+        categories = asked_staff_categories(ctx.q.text)
+        asked = [r for r in rows if fragments and any(f in str(r.get("label") or "") for f in fragments)
+                 and (not categories or _short(r.get("category")) in categories)]
     if not asked:
         categories = asked_staff_categories(ctx.q.text)
         asked = [r for r in rows if _short(r.get("category")) in categories]

@@ -190,7 +190,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("staffing", (
         _r(r"编制|人员编制|实有人数|在职人员|在职人数|在编(?:人员|人数)|编内(?:人员|人数)|在岗人员|离退休人员|退休人数|职工人数|人员构成|其他人员|离休干部|退休人员|遗属|雇员|(?:多少|几)(?:个|名)?(?:人|员工|工作人员)(?!次)", 1.2),
-        _r(r"staff(?:ing)?|headcount|employees|personnel numbers|authori[sz]ed posts|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
+        _r(r"staff(?:ing)?|headcount|employees|personnel numbers|authori[sz]ed posts|\bposts\b|\bestablishment\b|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
     ), (
         "深圳市总工会有多少编制？", "实有人数是多少", "How many staff does the federation have?", "What is the authorised headcount?",
     )),
@@ -228,7 +228,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:previous|last|prior) year|(?:than|over|on) (?:the )?(?:previous|last|prior) year|how much did .{1,60}\b(?:grow|increase|rise|fall|drop|decrease|decline|change)\b|by how much", 1.45),
         _r(r"(?:增长|增加|减少|下降|上升|降低|提高)了?多少|增幅|降幅|增长率", 1.45),
         _r(r"增减|增长|减少|下降|上升|增加|变化|少了|多了", 1.1),
-        _r(r"change|increase|decrease|grow|grew|fell|fall|rose|rise|drop", 1.1),
+        # whole words: "authorised" holds "rise", "exchange" holds "change"
+        _r(r"\b(?:chang(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|grow(?:s|n|th|ing)?|grew|fell|fall(?:s|en|ing)?|rose|ris(?:e|es|en|ing)|drop(?:s|ped|ping)?)\b", 1.1),
     ), (
         "收入比上年增加了多少？", "支出同比变化多少", "How did income change compared with the previous year?",
     )),

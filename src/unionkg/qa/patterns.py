@@ -310,7 +310,7 @@ COUNT_UNITS: dict[str, re.Pattern[str]] = {
 # grading word or inside quotes (其中, 中心 are not grades); 优秀 / 良好 / excellent are always grades.
 GRADE_WORDS: dict[str, re.Pattern[str]] = {
     "question": re.compile(
-        r"(?:评为|评价为|结果为|结果是|等级为|等级是|评级为|被评|为|是)[“\"「]?(优秀|优|良好|良|中等|中|较差|差)(?![心国文])"
+        r"(?:评为|评价为|结果为|结果是|等级为|等级是|评级为|被评|得了?|获得?|为|是)[“\"「]?(优秀|优|良好|良|中等|中|较差|差)(?![心国文])"
         r"|(优秀|良好)|[“\"「](优|良|中|差)[”\"」]|\b(excellent|good|fair|poor)\b"
     ),
     "item": re.compile(r"[“\"「](优秀|优|良好|良|中等|中|较差|差)[”\"」]"),
@@ -402,6 +402,13 @@ STAFF_CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
     "staff-in-service": re.compile(r"在职|在编|\bserving\b|\bin service\b|\bon (?:the )?payroll\b|\bcurrently employed\b"),
     "staff-authorized": re.compile(r"编制|定编|核定.{0,4}(?:人数|名额)|\bauthori[sz]ed\b|\bapproved (?:posts|positions|headcount|staffing)\b|\bposts\b|\bestablishment\b|\bheadcount\b|\bquota\b"),
 }
+# English names of kinds of posts (label fragments of staffing figures): "civil-service posts" are 行政编制.
+STAFF_LABEL_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bcivil[- ]service\b|\badministrative (?:posts|staff|establishment)\b"), "行政"),
+    (re.compile(r"\b(?:public[- ]institution|institutional|service[- ]unit) (?:posts|staff|establishment)\b"), "事业"),
+    (re.compile(r"\b(?:logistics|support|manual|blue[- ]collar) (?:posts|staff|workers)\b"), "工勤"),
+)
+
 # A category asked but not printed: the figures of these categories answer instead (实有 ~ 在职).
 STAFF_FALLBACK: dict[str, tuple[str, ...]] = {
     "staff-actual": ("staff-in-service",), "staff-in-service": ("staff-actual",),
@@ -476,6 +483,8 @@ INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:condolence|consolation|sympathy|solatium)\b"), "慰问"),
     (re.compile(r"\b(?:condolence|consolation|sympathy) (?:money|payments?|grants?|funds?|cash)\b|\bsolatium\b"), "慰问金"),
     (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳模"),
+    (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳动模范"),
+    (re.compile(r"\bretired\b|\bretirees?\b"), "退休"),
     (re.compile(r"\bfree (?:bus|metro|subway|transit|travel|ride)\b|\bride codes?\b|\btransit (?:pass|code)"), "乘车码"),
     (re.compile(r"\btrain(?:ing|ees?)\b"), "培训"),
     (re.compile(r"\bsummer camps?\b"), "夏令营"),
