@@ -371,3 +371,11 @@ def test_staff_label_words(question: str, fragment: str) -> None:
     from unionkg.qa.patterns import STAFF_LABEL_WORDS
 
     assert [zh for en, zh in STAFF_LABEL_WORDS if en.search(question)] == [fragment]
+
+
+@pytest.mark.parametrize("question,intent,fires", [
+    ("what was the actual coverage rate of free ride codes", "coverage", False), ("what coverage does the graph have", "coverage", True),
+    ("it spent more because of projects, how much", "change_reason", False), ("what caused the increase", "change_reason", True),
+])
+def test_family_words_are_whole_words(question: str, intent: str, fires: bool) -> None:
+    assert (intent in IntentClassifier(None).rule_scores(question)) is fires

@@ -219,7 +219,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("change_reason", (
         _r(r"为什么|为何|原因|怎么会|缘由", 1.3),
-        _r(r"\bwhy\b|reason|cause|explain", 1.3),
+        _r(r"\bwhy\b|\breasons?\b|\bcaus(?:e|es|ed)\b|\bexplain", 1.3),
     ), (
         "浙江省总工会2023年收入为什么下降？", "支出增加的原因是什么", "Why did the federation's income fall in 2023?", "What explains the increase in spending?",
     )),
@@ -256,7 +256,8 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("coverage", (
         _r(r"有哪些数据|有什么数据|收录了|包含哪些(?:单位|文件|文档)|数据范围", 1.3),
-        _r(r"what data|which (?:bodies|documents|years) (?:are|do you)|coverage|what do you (?:know|have)", 1.3),
+        # (not an indicator's "coverage rate": the coverage of the graph itself)
+        _r(r"what data|which (?:bodies|documents|years) (?:are|do you)|\bcoverage\b(?! rate)(?!.{0,30}\b(?:indicator|target|actual)\b)|what do you (?:know|have)", 1.3),
     ), (
         "图谱里有哪些单位和年份的数据？", "What data do you have?", "Which bodies and years are covered?",
     )),

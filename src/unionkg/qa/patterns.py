@@ -475,9 +475,10 @@ FUNCTIONAL_CLASS_CODE = re.compile(r"^2\d{2}$")
 # Any functional code (类 3 digits, 款 5, 项 7): a class the body prints only by its 款 or 项 is their sum.
 FUNCTIONAL_CODE = re.compile(r"^2\d{2}(?:\d{2}){0,2}$")
 
-# English words for the things the genre's indicators count (English question -> fragment of a Chinese
-# indicator name): "how many people actually received the Spring Festival condolence money" names
-# 春节慰问金发放人数.  An indicator is picked when it holds at least two of the fragments asked.
+# English words for the things the genre's indicators count and its payments are for (English question ->
+# fragment of a Chinese name): "how many people actually received the Spring Festival condolence money"
+# names 春节慰问金发放人数 (an indicator is picked when it holds at least two of the fragments asked);
+# "paid to retired model workers" the payment to 离退休劳动模范.
 INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bspring festival\b|\bchinese new year\b|\blunar new year\b"), "春节"),
     (re.compile(r"\b(?:condolence|consolation|sympathy|solatium)\b"), "慰问"),
