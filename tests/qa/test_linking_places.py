@@ -98,6 +98,7 @@ def test_english_ambiguity_note(answerer: Answerer) -> None:
 CHAOYANG_DOCS = {
     "bj.txt": "北京市朝阳区总工会2023年部门预算\n\n一、部门基本情况\n北京市朝阳区总工会下属事业单位1个：北京市朝阳区职工服务中心。\n二、收支预算\n2023年收入预算3456.70万元。\n",
     "ln.txt": "朝阳市总工会2023年部门预算\n\n一、部门基本情况\n朝阳市总工会在辽宁省总工会和市委领导下开展工作。\n二、收支预算\n2023年收入预算987.60万元。\n",
+    "bjc.txt": "北京市总工会2023年部门预算\n\n一、部门基本情况\n北京市总工会负责全市工会工作。\n二、收支预算\n2023年收入预算76543.20万元。\n",
     "lnp.txt": "辽宁省总工会2023年部门预算\n\n一、部门基本情况\n辽宁省总工会负责全省工会工作。\n二、收支预算\n2023年收入预算8765.40万元。\n",
     # printed without its city; the parent 长春市总工会 places it
     "cc.txt": "朝阳区总工会2023年部门预算\n\n一、部门基本情况\n朝阳区总工会在长春市总工会和区委领导下开展工作。\n二、收支预算\n2023年收入预算543.20万元。\n",
@@ -127,6 +128,10 @@ CHAOYANG_CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("辽宁省总工会2023年收入预算是多少？", True, ["8765.40"], ["987.60"]),
     # a place written without its suffix is the city's (a district's body prints its 区)
     ("朝阳总工会2023年收入预算是多少？", True, ["987.60"], ["3456.70", "543.20"]),
+    # English: the city's word and the district's word name the district's body, not the city's
+    ("What was the revenue budget of the Beijing Chaoyang district federation in 2023?", True, ["3456.70"], ["76543.20", "543.20"]),
+    ("What was the revenue budget of the Changchun Chaoyang district federation in 2023?", True, ["543.20"], ["3456.70"]),
+    ("What was the revenue budget of the Beijing federation in 2023?", True, ["76543.20"], ["3456.70"]),
 ]
 
 
@@ -231,3 +236,14 @@ def test_a_place_without_its_suffix_is_the_citys(chaoyang: Answerer) -> None:
     catalog: Catalog = chaoyang.catalog()
     links = catalog.link(normalise_question("朝阳总工会2023年收入预算"), None)
     assert [catalog.org_label(o) for o in links.orgs] == ["朝阳市总工会"] and links.ambiguous_bodies == []
+
+
+@pytest.mark.parametrize(
+    ("place", "word"),
+    [("朝阳区", "chaoyang"), ("朝阳市", "chaoyang"), ("朝阳市", "zhaoyang"), ("长沙市", "changsha"), ("单县", "shanxian")],
+)
+def test_place_readings(place: str, word: str) -> None:
+    from unionkg.qa.linking import MAX_PLACE_READINGS, place_readings
+
+    readings = place_readings(place)
+    assert word in readings and len(readings) <= MAX_PLACE_READINGS + 1

@@ -111,6 +111,25 @@ def pinyin_of(text: str) -> str:
     return "".join(lazy_pinyin(text)).lower()
 
 
+#: Most readings of a place name tried for its English (pinyin) form.
+MAX_PLACE_READINGS = 4
+
+
+def place_readings(place: str) -> list[str]:
+    """The pinyin words an English question may write a place's name with, its usual reading
+    first: characters with two readings are read both ways (朝阳 -> "zhaoyang", "chaoyang";
+    a place name is often not the phrase pypinyin knows), at most :data:`MAX_PLACE_READINGS`."""
+    from itertools import islice, product
+
+    from pypinyin import Style, pinyin
+
+    stem = place_stem(place)
+    usual = pinyin_of(stem)
+    readings = pinyin(stem, style=Style.NORMAL, heteronym=True)
+    others = ("".join(r).lower() for r in islice(product(*readings), MAX_PLACE_READINGS))
+    return list(dict.fromkeys([usual, *others]))
+
+
 def derived_aliases(label: str, is_federation: bool) -> set[str]:
     """Names people write for a body, derived from its label."""
     aliases = {label}
@@ -338,12 +357,14 @@ class Catalog:
             label = short_place_names(entry.label)
             place = place_of(label)
             if place:
-                by_word[pinyin_of(place_stem(place))].append(entry.iri)
+                for word in place_readings(place):
+                    by_word[word].append(entry.iri)
                 inner = place_of(label[len(place):])
                 if inner and not re.search(r"工会|局|委|厅|办|中心", inner):  # 厦门市思明区 -> also "siming"
-                    by_word[pinyin_of(place_stem(inner))].append(entry.iri)
+                    for word in place_readings(inner):
+                        by_word[word].append(entry.iri)
                     # "the Nanchang federation" is the city's, not a district's within the city
-                    self._en_outer.add((pinyin_of(place_stem(place)), entry.iri))
+                    self._en_outer.update((word, entry.iri) for word in place_readings(place))
         return dict(by_word)
 
     # ------------------------------------------------------------ look-ups
@@ -410,7 +431,15 @@ class Catalog:
         wants_federation = bool(FEDERATION_WORDS.search(text))
         not_a_federation: list[str] = []
         several: list[tuple[str, list[str]]] = []
+        words = [w for w in self._en_aliases if re.search(rf"\b{re.escape(w)}\b", text)]
+        # "the Hangzhou Xihu district federation": a city word and a district word of one body name that
+        # body (not the city's federation, not the district of another city)
+        city_and_district = self._city_and_district(words)
+        found.extend(i for i in city_and_district if i not in found)
+        used = {w for w in words for i in city_and_district if i in self._en_aliases[w]}
         for word, iris in self._en_aliases.items():
+            if word in used:
+                continue
             if re.search(rf"\b{re.escape(word)}\b", text):
                 iris = [i for i in iris if (word, i) not in self._en_outer] or iris
                 kinds = [zh for pattern, zh in ENGLISH_BODY_KINDS if pattern.search(text)]
@@ -459,6 +488,19 @@ class Catalog:
         if not outer or not inner or depth >= 3 or outer == inner:
             return False
         return inner.startswith(outer[: 2 * depth])
+
+    def _city_and_district(self, words: list[str]) -> list[str]:
+        """Bodies an English question names by their city's and their own place word together."""
+        out: list[str] = []
+        for outer in words:
+            for iri in self._en_aliases[outer]:
+                if (outer, iri) not in self._en_outer or iri in out:
+                    continue
+                if any(inner != outer and iri in self._en_aliases[inner] and (inner, iri) not in self._en_outer for inner in words):
+                    out.append(iri)
+        # the federation of that district rather than its units (as for one place word)
+        feds = [i for i in out if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label]
+        return feds or out
 
     def _of_several_places(self, iris: list[str]) -> bool:
         """Whether bodies lie in different places (a place word that several places share)."""
