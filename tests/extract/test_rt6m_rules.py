@@ -271,3 +271,24 @@ def test_starts_wrapped_row(text: str, starts: bool) -> None:
     from unionkg.extract.budget_tables import PROJECT_TEXT_COLUMNS, _starts_wrapped_row
 
     assert _starts_wrapped_row(next(iter_lines(text)), PROJECT_TEXT_COLUMNS) is starts
+
+
+# --- the end of a code's name printed under the row's figures ------------------------------------
+
+NAME_ENDS: list[tuple[str, str]] = [
+    ("2080505 机关事业单位基本养老保险缴费支 60.00 60.00\n出\n2080506 机关事业单位职业年金缴费支出 40.00 40.00", "机关事业单位基本养老保险缴费支出"),
+    ("2080501 行政单位离退 12.00 12.00\n休\n", "行政单位离退休"),
+    ("30108 机关事业单位基本养老保险缴 12.00\n费\n", "机关事业单位基本养老保险缴费"),
+    ("2012901 行政运行 8.00 8.00\n出\n", "行政运行"),  # a complete name takes nothing
+    ("2012999 其他群众团体事务支 8.00\n合计\n", "其他群众团体事务支"),  # a total word is no fragment
+    ("2012999 其他群众团体事务支 8.00\n单位：万元\n", "其他群众团体事务支"),  # no usual ending: not its name
+    ("2080208 基层政权建设和社区治理 12.00\n助支出\n", "基层政权建设和社区治理"),  # a header cell's end: longer than 支出
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_ENDS)
+def test_name_end_under_the_figures(text: str, name: str) -> None:
+    from unionkg.extract.final_accounts import reassemble_code_rows
+
+    row = reassemble_code_rows(iter_lines(text))[0]
+    assert "".join(t.text for t in row.label_tokens[1:]) == name

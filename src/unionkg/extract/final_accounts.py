@@ -522,9 +522,33 @@ def reassemble_code_rows(lines: Iterable[Line]) -> list[CodeRow]:
             _add_tokens(current, toks)
         elif current is not None and not current.values:
             _add_tokens(current, list(line.tokens))
+        elif current is not None and _name_end_fragment(line, current):
+            current.label_tokens.append(line.tokens[0])  # "…缴费支 60.00 60.00" / "出": the name ends below the figures
+            current = None
         else:
             current = None  # a stray line ends the row
     return rows
+
+
+#: Endings of the names of classification codes (支出, 事务, 补助 …): a short text line
+#: below a row's figures that gives its name such an ending is the rest of the name.
+CODE_NAME_ENDINGS: Final[tuple[str, ...]] = (
+    "支出", "事务", "运行", "补助", "补贴", "费", "费用", "金", "工资", "奖金", "退休", "医疗", "教育", "保障", "管理", "服务", "购置", "维护", "建设",
+)  # fmt: skip
+
+
+def _name_end_fragment(line: Line, row: CodeRow) -> bool:
+    """Whether ``line`` is the end of ``row``'s name, printed under the row's figures: one
+    short text cell, no longer than the usual ending it completes, on a name left without
+    one ("…缴费支" + "出", "…离退" + "休"); the wrapped end of a header cell repeated on a
+    new page ("…社区治理" + "助支出") is longer than its ending."""
+    if len(line.tokens) != 1 or line.tokens[0].kind is not TokenKind.TEXT or len(line.tokens[0].text) > MAX_LABEL_FRAGMENT:
+        return False
+    fragment = line.tokens[0].text
+    name = "".join(t.text for t in row.label_tokens if t.kind is TokenKind.TEXT)
+    if not name or any(w in fragment for w in TOTAL_ROW_WORDS) or name.endswith(CODE_NAME_ENDINGS):
+        return False
+    return any((name + fragment).endswith(ending) and len(fragment) <= len(ending) for ending in CODE_NAME_ENDINGS)
 
 
 def _add_tokens(row: CodeRow, toks: list[Token]) -> None:
