@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 
@@ -115,7 +116,8 @@ def pinyin_of(text: str) -> str:
 MAX_PLACE_READINGS = 4
 
 
-def place_readings(place: str) -> list[str]:
+@lru_cache(maxsize=8192)  # a pure function of the name; places repeat across the bodies of a graph
+def place_readings(place: str) -> tuple[str, ...]:
     """The pinyin words an English question may write a place's name with, its usual reading
     first: characters with two readings are read both ways (朝阳 -> "zhaoyang", "chaoyang";
     a place name is often not the phrase pypinyin knows), at most :data:`MAX_PLACE_READINGS`."""
@@ -127,7 +129,7 @@ def place_readings(place: str) -> list[str]:
     usual = pinyin_of(stem)
     readings = pinyin(stem, style=Style.NORMAL, heteronym=True)
     others = ("".join(r).lower() for r in islice(product(*readings), MAX_PLACE_READINGS))
-    return list(dict.fromkeys([usual, *others]))
+    return tuple(dict.fromkeys([usual, *others]))
 
 
 def derived_aliases(label: str, is_federation: bool) -> set[str]:
