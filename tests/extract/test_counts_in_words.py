@@ -38,6 +38,7 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str]]]] = [
     # a count in words that starts with 百 / 千, with its approximation word
     ("组织职工技能竞赛百余场，惠及职工千余人。", [("组织职工技能竞赛（约数：余）", "100", "场"), ("惠及职工（约数：余）", "1000", "人")]),
     ("开展职工书法培训百多期。", [("开展职工书法培训（约数：多）", "100", "期")]),
+    ("组织职工观看展览，参与职工近千人。", [("参与职工（约数：近）", "1000", "人")]),
 ]
 
 
@@ -60,6 +61,8 @@ NEGATIVES: list[str] = [
     # 百 / 千 without 余 / 多 are slogans and idioms, not counts
     "深入千家万户开展走访慰问。",
     "开展百场宣讲进基层活动。",
+    "组织数百人参加培训。",
+    "吸引上千人观看。",
 ]
 
 

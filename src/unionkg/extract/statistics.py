@@ -87,8 +87,9 @@ MAX_BEFORE = 24
 MAX_ITEM = 40
 #: Characters that end the clause a count's item is read from (、 only after another count).
 CLAUSE_BREAKS = "，,。；;：:\n（("
-#: Places that lead a count in words with no digit before them ("百余场", "千余人"): read as a
-#: count only with an approximation word (余 / 多), since "千家万户" and "百场宣讲" are slogans.
+#: Places that lead a count in words with no digit before them ("百余场", "千余人", "近千人"):
+#: read as a count only with an approximation word (余 / 多 after, 近 / 约 / 逾 / 超过 before),
+#: since "千家万户" and "百场宣讲" are slogans and "数百人" / "上千人" name no number.
 BARE_HUNDREDS = "百千"
 #: Characters that end a sentence.
 SENTENCE_BREAKS = "。！？!?\n"
@@ -223,8 +224,8 @@ def counted_in_words(text: str, m: re.Match[str], clause_start: int, end: int) -
         return True
     if cn_count_value(number) is None or text[m.end() : m.end() + 1] in CN_NUMERAL_CHARS:
         return False
-    if number[0] in BARE_HUNDREDS and not (m.group("approx") or m.group("approx2")):
-        return False  # "千家万户", "百场宣讲" are slogans; "百余场", "千余人" are counts
+    if number[0] in BARE_HUNDREDS and not (m.group("pre") or m.group("approx") or m.group("approx2")):
+        return False  # "千家万户", "百场宣讲", "数百人" are no counts; "百余场", "千余人", "近千人" are
     after = text[m.end() : end].removeprefix("左右")
     if not after.strip() or after.lstrip()[0] in CLAUSE_BREAKS + "、）)":
         return True
