@@ -158,6 +158,14 @@ UNIT_LIST_LAYOUTS: dict[str, tuple[str, list[str]]] = {
         "纳入本套部门决算汇编范围的单位共2个，包括：\n| 单位名称 | 单位性质 |\n| 泉州市丰泽区总工会 | 行政单位 |\n| 泉州市丰泽区职工学校 | 事业单位 |\n",
         [_FENGZE + "职工学校"],
     ),
+    "heading_subordinate_units_numbered": (
+        "（三）下属单位\n1.丰泽区工人文化宫\n2.丰泽区职工服务中心\n（四）人员情况\n", ["丰泽区工人文化宫", "丰泽区职工服务中心"],
+    ),
+    "heading_unit_roster_table": (
+        "（三）所属单位名单\n序号 单位名称 单位性质\n1 丰泽区工人文化宫 事业单位\n2 丰泽区职工服务中心 事业单位\n",
+        ["丰泽区工人文化宫", "丰泽区职工服务中心"],
+    ),
+    "heading_subordinate_units_then_prose": ("（三）下属单位情况\n丰泽区工人文化宫负责全区职工文化活动。\n", []),
     # negatives: a heading with no table after it, a count with no list
     "no_header_no_numbers": ("纳入本套部门决算汇编范围的单位共2个，包括：\n泉州市丰泽区工人文化宫负责全区职工文化活动。\n", []),
     "heading_then_prose": ("（二）部门预算单位构成\n本部门预算为本级预算。\n", []),
@@ -206,6 +214,9 @@ def test_row_continuation(previous: str, line: str, continues: bool) -> None:
         ("二、部门决算单位构成", True),
         ("单位构成情况", True),
         ("部门预算单位构成包括本级和所属单位", False),  # a sentence, not a heading
+        ("（三）下属单位", True),
+        ("所属单位名单：", True),
+        ("下属单位负责全区职工文化活动", False),
         ("（二）部门预算收支情况", False),
     ],
 )

@@ -988,10 +988,11 @@ UNIT_LIST_INTRO = re.compile(
     r"[ \t]*(?:包括|分别是|分别为|有)[ \t]*[：:][ \t]*"
 )
 #: A heading line that announces a table of the budget's units on the following lines
-#: ("（二）部门预算单位构成", "二、部门决算单位构成"): an introduction without a colon.
+#: ("（二）部门预算单位构成", "二、部门决算单位构成", "（三）下属单位", "所属单位名单"): an
+#: introduction without a colon; only numbered rows or a table under it are read.
 UNIT_TABLE_HEADING = re.compile(
     r"^[ \t]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])?[ \t]*"
-    r"(?:部门预算|部门决算|预算|决算|部门)?单位构成(?:情况)?[ \t]*$",
+    r"(?:(?:部门预算|部门决算|预算|决算|部门)?单位构成(?:情况)?|(?:下属|所属|直属|二级)(?:事业|预算)?单位(?:名单|情况|构成)?)[ \t]*[：:]?[ \t]*$",
     re.MULTILINE,
 )
 #: The start of one unit's line after such an introduction: a row number ("1 ", "| 2 |") or a
