@@ -14,6 +14,9 @@ POSITIVE = [
     ("column_money_unit", "科目编码 科目名称 合计（元） 基本支出（元）", "元"),
     ("column_money_unit", "项目 预算数(万元)", "万元"),
     ("column_money_unit", "金额（单位：元）", "元"),
+    ("document_money_unit", "注：以下各表金额单位均为元。", "元"),
+    ("document_money_unit", "（以下表格金额单位：元）", "元"),
+    ("document_money_unit", "本部分报表金额单位为人民币万元", "万元"),
     ("count_unit", "部门：某局 2023 年度 单位：台、辆、套", "台、辆、套"),
     ("header_year", "部门：某局 2023 年度", "2023"),
     ("table_number", "公开 01 表", "01"),
@@ -36,6 +39,9 @@ NEGATIVE = [
     ("money_unit", "金额 万元"),
     ("column_money_unit", "项目支出 合计 元"),
     ("column_money_unit", "(人)"),
+    ("document_money_unit", "注：本套报表金额单位转换时可能存在尾数误差。"),
+    ("document_money_unit", "编制单位：某某县总工会 金额单位：元"),
+    ("document_money_unit", "各单位均为全额拨款单位"),
     ("column_money_unit", "（单价100万元以上）"),
     ("table_number", "公开透明的表述"),
     ("code_token", "01"),
@@ -110,3 +116,11 @@ def test_column_money_unit(text: str, unit: str | None) -> None:
     from unionkg.extract.tables import column_money_unit, iter_lines
 
     assert column_money_unit(list(iter_lines(text))) == unit
+
+
+def test_document_money_unit_needs_one_unit() -> None:
+    from unionkg.extract.tables import document_money_unit
+
+    assert document_money_unit("说明：以下各表金额单位均为元。\n部门收支总表") == "元"
+    assert document_money_unit("以下各表金额单位均为元。\n以下各表金额单位均为万元。") is None
+    assert document_money_unit("部门收支总表\n金额单位：万元") is None

@@ -55,7 +55,7 @@ from unionkg.extract.final_accounts import (
 )
 from unionkg.extract.parse import parse_number, to_yuan
 from unionkg.extract.registry import register, warn
-from unionkg.extract.tables import TABLE_PATTERNS, Line, Token, TokenKind, column_money_unit, find_columns, join_label, read_header
+from unionkg.extract.tables import TABLE_PATTERNS, Line, Token, TokenKind, column_money_unit, document_money_unit, find_columns, join_label, read_header
 from unionkg.model import Direction, DocumentContext, Fact, Phase, Project, SourceDocument
 
 EXTRACTOR = "budget_tables"
@@ -467,7 +467,7 @@ def extract_budget_tables(doc: SourceDocument, context: DocumentContext) -> list
         if org is None or year is None:
             warn(f"{doc.source}: {block.table}: no 部门 or year in the header or the document; table skipped")
             continue
-        money_unit = header.money_unit or column_money_unit(block.lines)
+        money_unit = header.money_unit or column_money_unit(block.lines) or document_money_unit(doc.text)
         if money_unit is None:
             warn(f"{doc.source}: {block.table}: no 金额单位 in the header; amounts read in 万元")
         frame = TableFrame(

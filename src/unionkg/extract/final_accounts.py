@@ -35,6 +35,7 @@ from unionkg.extract.tables import (
     TokenKind,
     column_count,
     column_money_unit,
+    document_money_unit,
     find_columns,
     iter_lines,
     join_label,
@@ -1405,7 +1406,7 @@ def extract_final_account_tables(doc: SourceDocument, context: DocumentContext) 
         if org is None or year is None:
             warn(f"{doc.source}: {block.table}: no 部门 or year in the header or the document; table skipped")
             continue
-        money_unit = header.money_unit or (column_money_unit(block.lines) if header.count_unit is None else None)
+        money_unit = header.money_unit or (column_money_unit(block.lines) or document_money_unit(doc.text) if header.count_unit is None else None)
         if money_unit is None and header.count_unit is None:
             warn(f"{doc.source}: {block.table}: no 金额单位 in the header; amounts read in 万元")
         frame = TableFrame(

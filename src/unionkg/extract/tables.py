@@ -51,6 +51,11 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "title_remark": re.compile(r"(?:[（(][^（()）]{1,12}[)）]|续表)+$"),
     # the money unit of a table header: 金额单位：万元 / 单位：元 / (单位:万元)
     "money_unit": re.compile(r"(?:金额)?单位\s*[：:]\s*(?:人民币)?\s*(?P<unit>亿元|万元|千元|元)"),
+    # the unit a document states once for all its tables: "以下各表金额单位均为元",
+    # "注：本部分报表金额单位为人民币元", "（以下表格单位：元）"
+    "document_money_unit": re.compile(
+        r"(?:以下|下列|本部分|本套|各)[^，。；;\n]{0,8}表[^，。；;\n]{0,6}?(?:金额)?单位(?:均|统一|都)?(?:为|是|[：:])\s*(?:人民币)?\s*(?P<unit>亿元|万元|千元|元)"
+    ),
     # the money unit printed in the column headers when the header line has none: 合计（元）,
     # 预算数(万元), 金额（单位：元）
     "column_money_unit": re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[：:]?\s*)?(?:人民币)?\s*(?P<unit>亿元|万元|千元|元)\s*[)）]"),
@@ -374,6 +379,12 @@ def column_money_unit(lines: list[Line]) -> str | None:
         if any(t.kind is TokenKind.NUMBER for t in line.tokens):
             break
         units.update(m.group("unit") for m in TABLE_PATTERNS["column_money_unit"].finditer(line.text))
+    return units.pop() if len(units) == 1 else None
+
+
+def document_money_unit(text: str) -> str | None:
+    """The money unit a document states once for all its tables, when it states one unit."""
+    units = {m.group("unit") for m in TABLE_PATTERNS["document_money_unit"].finditer(text)}
     return units.pop() if len(units) == 1 else None
 
 
