@@ -814,7 +814,26 @@ def _amount_not_found(ctx: Context, org: str) -> Outcome:
     broader = _broader_lines(ctx, org)
     if broader:
         answer += ctx.say("该单位列有包含此项的更宽口径：", " The body states a broader line that includes it: ") + _amount_line(broader[0], ctx.lang)
+    elif ctx.links.years:
+        held = _lines_held(ctx, org)
+        if held:
+            answer += ctx.say(f"该单位该年列有：{'、'.join(held)}等。", f" Lines it states that year include: {', '.join(held)}.")
     return Outcome(False, answer, broader, sources_of(broader))
+
+
+HELD_LINES_SHOWN = 6  # lines named in a "not found" answer, largest first
+
+
+def _lines_held(ctx: Context, org: str) -> list[str]:
+    """The largest lines the body prints in the asked years (what a "not found" can offer instead)."""
+    rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if not r.get("qualifier") and r.get("amount") is not None]
+    rows.sort(key=lambda r: -float(r["amount"]))  # type: ignore[arg-type]
+    names: list[str] = []
+    for r in rows:
+        name = item_core(r.get("item"))
+        if name and name not in names and not GENERIC_ITEM.match(name):
+            names.append(name)
+    return names[:HELD_LINES_SHOWN]
 
 
 def _amount_row(r: dict[str, object]) -> dict[str, object]:
