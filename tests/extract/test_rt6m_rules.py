@@ -292,3 +292,12 @@ def test_name_end_under_the_figures(text: str, name: str) -> None:
 
     row = reassemble_code_rows(iter_lines(text))[0]
     assert "".join(t.text for t in row.label_tokens[1:]) == name
+
+
+def test_pipe_table_rows_are_the_tables_not_prose() -> None:
+    from unionkg.extract.narrative import _clean_label, _table_row_spans
+
+    text = "公务接待费 | 1.80万元\n2024年公务接待费1.80万元，比上年减少。\n| 项目 | 说明：含会议费，共1.00万元 |"
+    spans = _table_row_spans(text)
+    assert [text[a:b] for a, b in spans] == ["公务接待费 | 1.80万元"]  # a sentence in a cell stays prose
+    assert _clean_label("1 | 公务接待费 | ", []) == ("公务接待费", None)

@@ -15,6 +15,9 @@ POSITIVE = [
     ("column_money_unit", "项目 预算数(万元)", "万元"),
     ("column_money_unit", "金额（单位：元）", "元"),
     ("document_money_unit", "注：以下各表金额单位均为元。", "元"),
+    ("figure_with_unit", "1.80万元", "万元"),
+    ("figure_with_unit", "1,234,500.00元", "元"),
+    ("figure_with_unit", "0元", "元"),
     ("document_money_unit", "（以下表格金额单位：元）", "元"),
     ("document_money_unit", "本部分报表金额单位为人民币万元", "万元"),
     ("count_unit", "部门：某局 2023 年度 单位：台、辆、套", "台、辆、套"),
@@ -40,6 +43,8 @@ NEGATIVE = [
     ("column_money_unit", "项目支出 合计 元"),
     ("column_money_unit", "(人)"),
     ("document_money_unit", "注：本套报表金额单位转换时可能存在尾数误差。"),
+    ("figure_with_unit", "元"),
+    ("figure_with_unit", "万元以上"),
     ("document_money_unit", "编制单位：某某县总工会 金额单位：元"),
     ("document_money_unit", "各单位均为全额拨款单位"),
     ("column_money_unit", "（单价100万元以上）"),
@@ -124,3 +129,25 @@ def test_document_money_unit_needs_one_unit() -> None:
     assert document_money_unit("说明：以下各表金额单位均为元。\n部门收支总表") == "元"
     assert document_money_unit("以下各表金额单位均为元。\n以下各表金额单位均为万元。") is None
     assert document_money_unit("部门收支总表\n金额单位：万元") is None
+
+
+#: Cells that are a figure and its money unit, read as the figure (tables.figures_without_units).
+CELL_FIGURES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("公务接待费 | 1.80万元", [("公务接待费", "text"), ("1.80", "number")]),
+    ("合计 | 1,600,000.00元 | 0元", [("合计", "text"), ("1,600,000.00", "number"), ("0", "integer")]),
+    ("单价100万元以上设备 | 2", [("单价100万元以上设备", "text"), ("2", "integer")]),  # a unit inside a label stays
+    ("≥100万元 | 120万元", [("≥100万元", "text"), ("120", "integer")]),  # a comparator makes it no figure
+]
+
+
+@pytest.mark.parametrize(("text", "tokens"), CELL_FIGURES)
+def test_figures_without_units(text: str, tokens: list[tuple[str, str]]) -> None:
+    from unionkg.extract.tables import cell_money_unit, figures_without_units, iter_lines
+
+    line = figures_without_units(next(iter_lines(text)))
+    assert [(t.text, t.kind.value) for t in line.tokens] == tokens
+    for t in line.tokens:
+        assert text[t.start : t.end] == t.text
+    units = {"万元"} if "万元" in text.split("|")[-1] else {"元"}
+    if any(t.kind.value != "text" for t in line.tokens) and not text.startswith("单价"):
+        assert cell_money_unit([line], text) in units

@@ -55,7 +55,7 @@ from unionkg.extract.final_accounts import (
 )
 from unionkg.extract.parse import parse_number, to_yuan
 from unionkg.extract.registry import register, warn
-from unionkg.extract.tables import TABLE_PATTERNS, Line, Token, TokenKind, column_money_unit, document_money_unit, find_columns, join_label, read_header
+from unionkg.extract.tables import TABLE_PATTERNS, Line, Token, TokenKind, find_columns, join_label, read_header, table_money_unit
 from unionkg.model import Direction, DocumentContext, Fact, Phase, Project, SourceDocument
 
 EXTRACTOR = "budget_tables"
@@ -159,7 +159,11 @@ PURCHASE_TEXT_COLUMNS: Final[tuple[str, ...]] = ("单位名称", "预算单位",
 SERIAL_COLUMN: Final[re.Pattern[str]] = re.compile(r"序\s*号")
 
 #: Table-likeness of a block: a row of text followed by values, without sentence punctuation.
-ROW_LIKE: Final[re.Pattern[str]] = re.compile(r"^[^，。；]*?[\u4e00-\u9fff)）]\s*(?:[|｜]\s*)?[-－]?\d[\d,]*(?:\.\d+)?(?:\s*(?:[|｜]\s*)?(?:[-－]?\d[\d,]*(?:\.\d+)?|[—–-]+))*\s*[|｜]?\s*$")
+#: (A figure may carry its money unit in the cell: "公务接待费 | 1.80万元".)
+_CELL_UNIT = "(?:亿元|万元|千元|元)?"
+ROW_LIKE: Final[re.Pattern[str]] = re.compile(
+    rf"^[^，。；]*?[\u4e00-\u9fff)）]\s*(?:[|｜]\s*)?[-－]?\d[\d,]*(?:\.\d+)?{_CELL_UNIT}(?:\s*(?:[|｜]\s*)?(?:[-－]?\d[\d,]*(?:\.\d+)?{_CELL_UNIT}|[—–-]+))*\s*[|｜]?\s*$"
+)
 
 
 # ---------------------------------------------------------------------------
@@ -467,7 +471,7 @@ def extract_budget_tables(doc: SourceDocument, context: DocumentContext) -> list
         if org is None or year is None:
             warn(f"{doc.source}: {block.table}: no 部门 or year in the header or the document; table skipped")
             continue
-        money_unit = header.money_unit or column_money_unit(block.lines) or document_money_unit(doc.text)
+        money_unit = header.money_unit or table_money_unit(block.lines, doc.text)
         if money_unit is None:
             warn(f"{doc.source}: {block.table}: no 金额单位 in the header; amounts read in 万元")
         frame = TableFrame(

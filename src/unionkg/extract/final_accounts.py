@@ -34,8 +34,7 @@ from unionkg.extract.tables import (
     Token,
     TokenKind,
     column_count,
-    column_money_unit,
-    document_money_unit,
+    figures_without_units,
     find_columns,
     iter_lines,
     join_label,
@@ -45,6 +44,7 @@ from unionkg.extract.tables import (
     prints_dotted_codes,
     real_table_lines,
     split_run_on_rows,
+    table_money_unit,
 )
 from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
 
@@ -226,7 +226,7 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
     refined = real_table_lines(doc)
     lines = [merge_split_codes(refined.get(line.start, line)) for line in iter_lines(doc.text)]
     dotted = prints_dotted_codes(lines)
-    lines = [merge_dotted_codes(line, dotted) for line in lines]
+    lines = [figures_without_units(merge_dotted_codes(line, dotted)) for line in lines]
     starts: list[tuple[int, str, TableKind, bool]] = []
     for i, line in enumerate(lines):
         title_part = title_of(line.text)
@@ -1406,7 +1406,7 @@ def extract_final_account_tables(doc: SourceDocument, context: DocumentContext) 
         if org is None or year is None:
             warn(f"{doc.source}: {block.table}: no 部门 or year in the header or the document; table skipped")
             continue
-        money_unit = header.money_unit or (column_money_unit(block.lines) or document_money_unit(doc.text) if header.count_unit is None else None)
+        money_unit = header.money_unit or (table_money_unit(block.lines, doc.text) if header.count_unit is None else None)
         if money_unit is None and header.count_unit is None:
             warn(f"{doc.source}: {block.table}: no 金额单位 in the header; amounts read in 万元")
         frame = TableFrame(

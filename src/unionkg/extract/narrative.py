@@ -152,9 +152,24 @@ def _fund_source(label: str) -> str | None:
     return next((s for s in FUND_SOURCES if s in label), None)
 
 
+#: A row of a rendered table: cells between pipes, none of them a sentence (the table readers read it).
+_PIPE_ROW = re.compile(r"^[^\n，。；]*[|｜][^\n，。；]*$", re.MULTILINE)
+
+
+def _table_row_spans(text: str) -> list[tuple[int, int]]:
+    """Lines of the view that are rows of a pipe table ("公务接待费 | 1.80万元"): their
+    figures are the table's, read by the table readers with the table's columns; a cell
+    holding a sentence (with ，。；) leaves its row to prose."""
+    if "|" not in text and "｜" not in text:
+        return []
+    return [m.span() for m in _PIPE_ROW.finditer(text)]
+
+
 def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
     """(label, classification code) from the text between a clause start and an amount."""
     label = raw.strip()
+    if "|" in label or "｜" in label:  # a row of a pipe table read as prose: the cell before the figure
+        label = next((cell.strip() for cell in reversed(re.split(r"[|｜]", label)) if cell.strip()), "")
     for end in LABEL_GLUED_HEADING_ENDS:
         if end in label:
             label = label[label.rfind(end) + len(end) :].strip()
@@ -408,7 +423,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     year = context.year
     if year is None:
         return []
-    excluded = _excluded_spans(text) + project_spans
+    excluded = _excluded_spans(text) + project_spans + _table_row_spans(text)
     excluded += [m.span() for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text, FLOW_PAYMENT_ANCHOR)]
     # a transfer between bodies is a flow, not a figure of an item ("补助某县总工会 12 万元")
     excluded += [m.span() for name in ("body_to_body", "to_body") for m in all_matches(TRANSFER_PATTERNS[name], text)]

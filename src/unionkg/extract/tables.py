@@ -56,6 +56,10 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "document_money_unit": re.compile(
         r"(?:以下|下列|本部分|本套|各)[^，。；;\n]{0,8}表[^，。；;\n]{0,6}?(?:金额)?单位(?:均|统一|都)?(?:为|是|[：:])\s*(?:人民币)?\s*(?P<unit>亿元|万元|千元|元)"
     ),
+    # a cell that is a figure and its money unit: "1.80万元", "1,234,500.00元", "0元"
+    "figure_with_unit": re.compile(r"(?P<number>[-－−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>亿元|万元|千元|元)"),
+    # the money unit right after a figure token in the text ("1.80" of "1.80万元")
+    "unit_after_figure": re.compile(r"\s*(?P<unit>亿元|万元|千元|元)(?=\s|[|｜]|$)"),
     # the money unit printed in the column headers when the header line has none: 合计（元）,
     # 预算数(万元), 金额（单位：元）
     "column_money_unit": re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[：:]?\s*)?(?:人民币)?\s*(?P<unit>亿元|万元|千元|元)\s*[)）]"),
@@ -132,6 +136,40 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     if pos < end:
         tokens.append(_token(text, pos, end))
     return [t for t in tokens if t.text]
+
+
+def figures_without_units(line: Line) -> Line:
+    """``line`` with each cell that is a figure and its money unit ("1.80万元", "1,234,500元",
+    as Word and web tables print them) as the figure's token (the unit is read for the
+    table by :func:`cell_money_unit`).  For the readers of budget and final-account
+    tables only: an indicator's "100万元" keeps its unit."""
+    if "元" not in line.text:
+        return line
+    tokens = tuple(_without_unit(t) for t in line.tokens)
+    return line if tokens == line.tokens else Line(line.start, line.end, line.text, tokens)
+
+
+def _without_unit(token: Token) -> Token:
+    """A text token that is a figure and its money unit, as the figure's token."""
+    if token.kind is not TokenKind.TEXT or not token.text.endswith("元"):
+        return token
+    m = TABLE_PATTERNS["figure_with_unit"].fullmatch(token.text)
+    if m is None:
+        return token
+    return Token(m.group("number"), token.start, token.start + m.end("number"), classify_token(m.group("number")))
+
+
+def cell_money_unit(lines: Iterable[Line], text: str) -> str | None:
+    """The money unit the figure cells of a table print after their figures ("1.80万元"),
+    when they all print the same one."""
+    units: set[str] = set()
+    for line in lines:
+        for tok in line.tokens:
+            if tok.is_numeric:
+                m = TABLE_PATTERNS["unit_after_figure"].match(text, tok.end)
+                if m:
+                    units.add(m.group("unit"))
+    return units.pop() if len(units) == 1 else None
 
 
 def _token(text: str, start: int, end: int) -> Token:
@@ -380,6 +418,12 @@ def column_money_unit(lines: list[Line]) -> str | None:
             break
         units.update(m.group("unit") for m in TABLE_PATTERNS["column_money_unit"].finditer(line.text))
     return units.pop() if len(units) == 1 else None
+
+
+def table_money_unit(lines: list[Line], text: str) -> str | None:
+    """The money unit of a table whose header line states none: that of its column
+    headers, of its figure cells, or the one the document states for its tables."""
+    return column_money_unit(lines) or cell_money_unit(lines, text) or document_money_unit(text)
 
 
 def document_money_unit(text: str) -> str | None:
