@@ -20,6 +20,7 @@ def test_rows_of_checks_and_ontology_for_each_size(rows: list[quality_checks.Row
     for docs in (2, 4):
         assert any(section == "6 checks" and f"run_checks after ingest ({docs} docs," in figure for section, figure in figures)
         assert ("6 checks", f"run_checks again, nothing changed ({docs} docs)") in figures
+        assert ("6 checks", f"slowest steps of it ({docs} docs)") in figures
         assert ("7 ontology", f"new fiscal year, in the ingesting process ({docs} docs)") in figures
         assert ("7 ontology", f"same year again ({docs} docs)") in figures
         assert ("7 ontology", f"new fiscal year, store opened afresh ({docs} docs)") in figures
@@ -31,6 +32,8 @@ def test_rows_of_checks_and_ontology_for_each_size(rows: list[quality_checks.Row
             assert re.match(r"\d+\.\d CPU-ms \(\d+\.\d ms wall\)", row.value), row
     first = next(r for r in rows if r.figure.startswith("run_checks after ingest (4 docs"))
     assert re.search(r"CPU-ms per doc; \d+ findings$", first.value)
+    steps = next(r for r in rows if r.figure == "slowest steps of it (4 docs)").value
+    assert re.fullmatch(r"([a-z_ ]+ \d+, ){3}[a-z_ ]+ \d+ CPU-ms", steps), steps
 
 
 def test_a_new_year_writes_the_ontology_graph_and_the_same_year_again_does_not(rows: list[quality_checks.Row]) -> None:
