@@ -89,7 +89,7 @@ INTENTS: tuple[Intent, ...] = (
         "预算执行率是多少？", "项目资金执行率", "What was the budget execution rate?", "How much of the budget was spent?",
     )),
     Intent("budget_vs_final", (
-        _r(r"预算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}决算|决算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}预算|预决算|决算.{0,6}(?:超|少于|低于|高于)(?:了)?预算|预算.{0,4}(?:差|差额|差异)", 1.55),
+        _r(r"预算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}决算|决算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}预算|预决算|决算.{0,6}(?:超|少于|低于|高于)(?:了)?预算|超(?:出|过)?(?:了)?(?:年初)?预算|超支|预算.{0,4}(?:差|差额|差异)", 1.55),
         _r(r"budget(?:ed)? (?:vs\.?|versus|and|against) (?:the )?(?:actual|final|outturn|spending)|(?:actual|final|outturn|spending) (?:vs\.?|versus|and|against) (?:the )?budget|compare.{0,40}(?:with|to|against) (?:its |the |their )?budget|(?:over|under)spen[dt]|(?:over|under) (?:the |its )?budget", 1.55),
         (BUDGET_DIFFERENCE_QUESTION, 1.6),
     ), (
