@@ -296,8 +296,18 @@ def test_name_end_under_the_figures(text: str, name: str) -> None:
 
 def test_pipe_table_rows_are_the_tables_not_prose() -> None:
     from unionkg.extract.narrative import _clean_label, _table_row_spans
+    from unionkg.extract.textview import prose_view
+    from unionkg.model import SourceDocument
 
-    text = "公务接待费 | 1.80万元\n2024年公务接待费1.80万元，比上年减少。\n| 项目 | 说明：含会议费，共1.00万元 |"
-    spans = _table_row_spans(text)
-    assert [text[a:b] for a, b in spans] == ["公务接待费 | 1.80万元"]  # a sentence in a cell stays prose
+    text = (
+        "一般公共预算“三公”经费支出表\n编制单位：某某县总工会\n项目 | 预算数\n公务接待费 | 1.80万元\n| 说明 | 含会议费，共1.00万元 |\n"
+        "2024年公务接待费1.80万元，比上年减少。\n第三部分 其他情况\n困难职工帮扶 | 120万元\n"
+    )
+    doc = SourceDocument("r" * 16, "r.txt", text, text, list(range(len(text) + 1)), genre="budget")
+    view = prose_view(doc)
+    rows = [view.text[a:b] for a, b in _table_row_spans(view, "budget")]
+    assert "公务接待费 | 1.80万元" in rows
+    assert not any("含会议费" in r for r in rows)  # a sentence in a cell stays prose
+    assert not any("困难职工帮扶" in r for r in rows)  # a table no reader knows stays prose
+    assert _table_row_spans(view, "performance") == []
     assert _clean_label("1 | 公务接待费 | ", []) == ("公务接待费", None)

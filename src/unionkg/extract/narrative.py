@@ -152,17 +152,32 @@ def _fund_source(label: str) -> str | None:
     return next((s for s in FUND_SOURCES if s in label), None)
 
 
-#: A row of a rendered table: cells between pipes, none of them a sentence (the table readers read it).
-_PIPE_ROW = re.compile(r"^[^\n，。；]*[|｜][^\n，。；]*$", re.MULTILINE)
+#: A row of a rendered table: cells between pipes, none of them a sentence.
+_PIPE_ROW = re.compile(r"^[^\n，。；]*[|｜][^\n，。；]*$")
 
 
-def _table_row_spans(text: str) -> list[tuple[int, int]]:
-    """Lines of the view that are rows of a pipe table ("公务接待费 | 1.80万元"): their
-    figures are the table's, read by the table readers with the table's columns; a cell
-    holding a sentence (with ，。；) leaves its row to prose."""
+def _table_row_spans(view: ProseView, genre: str) -> list[tuple[int, int]]:
+    """Spans of the view that are pipe rows of the tables the table readers read
+    ("公务接待费 | 1.80万元" under a 三公 table's title): their figures are the table's, read
+    with its columns; a row of a table no reader knows, or a cell holding a sentence
+    (with ，。；), stays prose."""
+    text = view.doc.text
     if "|" not in text and "｜" not in text:
         return []
-    return [m.span() for m in _PIPE_ROW.finditer(text)]
+    from unionkg.extract.budget_tables import BUDGET_TABLE_KINDS
+    from unionkg.extract.final_accounts import TABLE_KINDS, find_blocks
+
+    kinds = {"budget": BUDGET_TABLE_KINDS, "final_accounts": TABLE_KINDS}.get(genre)
+    if kinds is None:
+        return []
+    spans = []
+    for block in find_blocks(view.doc, kinds):
+        for line in block.lines:
+            if _PIPE_ROW.match(line.text):
+                start = bisect.bisect_left(view.offsets, line.start)
+                end = bisect.bisect_left(view.offsets, line.end)
+                spans.append((start, end))
+    return spans
 
 
 def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
@@ -423,7 +438,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     year = context.year
     if year is None:
         return []
-    excluded = _excluded_spans(text) + project_spans + _table_row_spans(text)
+    excluded = _excluded_spans(text) + project_spans + _table_row_spans(view, context.genre)
     excluded += [m.span() for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text, FLOW_PAYMENT_ANCHOR)]
     # a transfer between bodies is a flow, not a figure of an item ("补助某县总工会 12 万元")
     excluded += [m.span() for name in ("body_to_body", "to_body") for m in all_matches(TRANSFER_PATTERNS[name], text)]
