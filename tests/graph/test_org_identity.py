@@ -66,14 +66,53 @@ SAME_BODY: list[list[str]] = [
     ["宜昌市总工会", "湖北省宜昌市总工会", "湖北省宜昌市总工会本级"],
     ["永丰县总工会", "江西省永丰县总工会"],
     ["南昌市西湖区总工会", "江西省南昌市西湖区总工会"],
+    # a county or district name unique in the country: its city and province dropped
+    ["章贡区总工会", "赣州市章贡区总工会", "江西省赣州市章贡区总工会"],
+    ["海淀区总工会", "北京市海淀区总工会"],
+    ["拱墅区职工服务中心", "杭州市拱墅区职工服务中心"],
+    # an autonomous area in full and short, with or without its province
+    ["恩施土家族苗族自治州总工会", "恩施州总工会", "湖北省恩施州总工会"],
+    ["黔东南苗族侗族自治州总工会", "黔东南州总工会", "黔东南总工会"],
+    # conventional abbreviations
+    ["锡林郭勒盟总工会", "锡盟总工会"],
+    ["内蒙古自治区总工会", "内蒙总工会", "内蒙古总工会", "蒙总工会"],
+    ["广东省总工会", "粤总工会"],
+    # a sector union with and without its 委员会 / 系统
+    ["湖州市教育工会委员会", "湖州市教育工会", "湖州市教育系统工会", "湖州市教育系统工会委员会"],
+    ["德阳市旌阳区卫生工会委员会", "旌阳区卫生工会"],
 ]
 #: printed names of different organisations (all keys apart)
 DIFFERENT_BODIES: list[list[str]] = [
     ["吉安市总工会", "吉安县总工会", "吉州区总工会", "吉安市直机关工会工作委员会", "吉安市总工会机关工会"],
     ["南昌市总工会", "南昌县总工会", "江西省总工会"],
-    ["北京市海淀区总工会", "海淀区总工会"],  # a municipality's district keeps its province-level city
     ["柳州市教育工会委员会", "柳州市总工会"],
+    # a district name several places have keeps its city
+    ["北京市朝阳区总工会", "长春市朝阳区总工会", "朝阳区总工会"],
+    ["福州市鼓楼区总工会", "南京市鼓楼区总工会"],
+    # 巴州区 is a district of 巴中市, not 巴州 (巴音郭楞); a city's federation is no union committee
+    ["巴州区总工会", "巴音郭楞蒙古自治州总工会"],
+    ["湖州市总工会", "湖州市教育工会委员会", "湖州市直机关工会工作委员会", "湖州市总工会机关工会"],
+    # a place that does not enclose the next one stays
+    ["江西省柳州市总工会", "柳州市总工会"],
 ]
+
+
+#: printed name -> identity key (the name's own place in full, enclosing places dropped)
+IDENTITY_KEYS: list[tuple[str, str]] = [
+    ("江西省赣州市章贡区总工会", "章贡区总工会"),
+    ("湖北省恩施州总工会", "恩施土家族苗族自治州总工会"),
+    ("锡盟总工会", "锡林郭勒盟总工会"),
+    ("湖州市教育系统工会", "湖州市教育工会委员会"),
+    ("北京市朝阳区总工会", "北京市朝阳区总工会"),
+    ("巴州区总工会", "巴州区总工会"),
+    ("市教科文卫体工会", "市教科文卫体工会"),  # no place: a department's name as printed
+    ("中国海员建设工会", "中国海员建设工会"),
+]
+
+
+@pytest.mark.parametrize(("printed", "key"), IDENTITY_KEYS)
+def test_identity_key(printed: str, key: str) -> None:
+    assert org_identity_key(printed, default_gazetteer()) == key
 
 
 @pytest.mark.parametrize("names", SAME_BODY, ids=[n[0] for n in SAME_BODY])
@@ -175,3 +214,41 @@ def test_city_county_and_bare_unit_names_stay_apart(store: OxigraphStore) -> Non
     assert all(any(str(org).startswith(str(b) + "/") for b in (city, _iri(store, "成都市武侯区总工会"), _iri(store, "翠岚市总工会"), _iri(store, "霁川县总工会"))) for org in bare)
     roles = {r["org"]: r["role"] for r in store.select(named_query("qa_catalog_orgs")).rows}
     assert {roles[org] for org in bare} == {UKG.SubordinateUnit}
+
+
+# ---------------------------------------------------------------- sector unions
+
+from unionkg.graph.mapping import SECTOR_UNION_NAME, sector_union_name  # noqa: E402
+
+#: (printed, name the rule gives); the rule also needs a place the gazetteer knows
+SECTOR_UNION_EXAMPLES: list[tuple[str, str]] = [
+    ("湖州市教育工会", "湖州市教育工会委员会"),
+    ("湖州市教育系统工会", "湖州市教育工会委员会"),
+    ("湖州市教育工会委员会", "湖州市教育工会委员会"),
+    ("绵阳市涪城区卫生系统工会委员会", "绵阳市涪城区卫生工会委员会"),
+    ("乌鲁木齐市财贸工会", "乌鲁木齐市财贸工会委员会"),
+    # negatives: a federation, a 机关工会, a union named by its place alone, no place, a committee of a federation
+    ("湖州市总工会", "湖州市总工会"),
+    ("湖州市总工会机关工会", "湖州市总工会机关工会"),
+    ("湖州市人社局机关工会", "湖州市人社局机关工会"),
+    ("湖州市工会", "湖州市工会"),
+    ("市教科文卫体工会", "市教科文卫体工会"),
+    ("中国海员建设工会", "中国海员建设工会"),
+    ("湖州市总工会女职工委员会", "湖州市总工会女职工委员会"),
+    ("湖州市直机关工会工作委员会", "湖州市直机关工会工作委员会"),
+]
+
+
+@pytest.mark.parametrize(("printed", "expected"), SECTOR_UNION_EXAMPLES)
+def test_sector_union_table(printed: str, expected: str) -> None:
+    assert sector_union_name(printed, default_gazetteer()) == expected
+
+
+@pytest.mark.parametrize(
+    ("after_place", "matches"),
+    [("教育工会", True), ("教育系统工会委员会", True), ("财贸工会委员会", True),
+     ("工会", False), ("总工会", False), ("铁路总工会", False), ("人社局机关工会", False), ("总工会女职工委员会", False), ("直机关工会工作委员会", False)],
+)
+def test_sector_union_pattern(after_place: str, matches: bool) -> None:
+    pattern, _ = SECTOR_UNION_NAME
+    assert bool(pattern.match(after_place)) is matches

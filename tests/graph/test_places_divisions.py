@@ -135,3 +135,64 @@ def test_word_tables_are_clean() -> None:
     assert len(set(ETHNIC_GROUPS)) == len(ETHNIC_GROUPS)
     assert list(ETHNIC_GROUPS) == sorted(ETHNIC_GROUPS, key=len, reverse=True)  # 土家 before 土
     assert all(w for w in NOT_A_PLACE_AFTER_SHORT_NAME + COUNTY_SHORT_NAME_FOLLOWERS)
+
+
+# ---------------------------------------------------------------- conventional abbreviations
+
+from unionkg.graph.places import PLACE_ABBREVIATIONS, PROVINCE_ONE_CHAR  # noqa: E402
+
+#: abbreviation -> (names it leads that name the place, names it leads that do not)
+ABBREVIATION_EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
+    "锡盟": (["锡盟总工会", "锡盟工人文化宫"], []),
+    "博州": (["博州总工会"], []),
+    "克州": (["克州总工会"], []),
+    "巴州": (["巴州总工会", "巴州职工服务中心"], ["巴州区总工会"]),  # 巴州区 is in 巴中市
+    "西双版纳州": (["西双版纳州总工会"], []),
+    "西双版纳": (["西双版纳总工会"], []),
+    "湘西州": (["湘西州总工会"], []),
+    "湘西": (["湘西总工会"], []),
+    "黔南州": (["黔南州总工会"], []),
+    "黔南": (["黔南总工会"], ["黔南县总工会"]),
+    "黔东南州": (["黔东南州教育工会"], []),
+    "黔东南": (["黔东南总工会"], []),
+    "黔西南州": (["黔西南州总工会"], []),
+    "黔西南": (["黔西南总工会"], []),
+    "内蒙古": (["内蒙古总工会"], []),
+    "内蒙": (["内蒙总工会"], []),
+    "广西": (["广西总工会"], ["广西大学工会"]),
+}
+
+
+def test_every_abbreviation_has_examples() -> None:
+    assert set(ABBREVIATION_EXAMPLES) == set(PLACE_ABBREVIATIONS)
+
+
+@pytest.mark.parametrize("abbreviation", sorted(PLACE_ABBREVIATIONS))
+def test_place_abbreviation_table(abbreviation: str) -> None:
+    g = default_gazetteer()
+    positives, negatives = ABBREVIATION_EXAMPLES[abbreviation]
+    for name in positives:
+        found = g.abbreviated_place(name)
+        assert found is not None and found[1].name == PLACE_ABBREVIATIONS[abbreviation], name
+        assert g.code_for(name) == found[1].code, name
+    for name in negatives:
+        found = g.abbreviated_place(name)
+        assert found is None or found[0] != abbreviation, name
+
+
+@pytest.mark.parametrize("char", sorted(PROVINCE_ONE_CHAR))
+def test_one_character_province_before_its_federation(char: str) -> None:
+    g = default_gazetteer()
+    found = g.abbreviated_place(char + "总工会")
+    assert found is not None and found[1].name == PROVINCE_ONE_CHAR[char]
+    assert g.code_for(char + "总工会") == found[1].code
+
+
+@pytest.mark.parametrize(
+    "name",
+    # one character alone, in running text or before anything but 总工会, is no place
+    ["赣南职工服务中心", "粤港澳大湾区工会联合会", "苏州市总工会", "湘江职工学校", "宁总工会", "新总工会", "赣工会", "粤"],
+)
+def test_one_character_is_no_place_elsewhere(name: str) -> None:
+    found = default_gazetteer().abbreviated_place(name)
+    assert found is None or len(found[0]) > 1, name

@@ -148,6 +148,15 @@ ORG_NAME_VARIANTS: dict[str, tuple[re.Pattern[str], str]] = {
     # (a bureau's staff union) and industry unions (教育工会委员会) are not rewritten.
     "organs_union_committee": (re.compile(r"(直属?机关工会)(?:工作委员会|工委|委员会)?$"), r"\1工作委员会"),
 }
+# A sector or industry union of a place printed without its 委员会 or with 系统
+# ("某市教育工会", "某市教育系统工会") is the union committee its own titles name
+# ("某市教育工会委员会"): one identity key.  Matched on what follows a place the
+# gazetteer knows (sector_union_name), never for a 总工会 (某市总工会委员会 would be
+# another body), a 机关工会 (ORG_NAME_VARIANTS) or a union named by its place alone (某市工会).
+SECTOR_UNION_NAME: tuple[re.Pattern[str], str] = (
+    re.compile(r"^(?P<sector>(?:(?!总工会|工会|机关工会|系统工会).)+?)(?:系统)?工会(?:委员会)?$"),
+    r"\g<sector>工会委员会",
+)
 # Names of trade unions (schema:WorkersUnion); other bodies are typed as
 # schema:GovernmentOrganization.
 UNION_NAME_PATTERN = re.compile(r"(总工会|工会|工会联合会|工会委员会|工会工作委员会)$")
@@ -348,7 +357,22 @@ def org_identity_key(name: str, gazetteer: Gazetteer) -> str:
     >>> org_identity_key("甲省乙市总工会（本级）", g), org_identity_key("乙市直機關工會", g)
     ('乙市总工会', '乙市直机关工会工作委员会')
     """
-    return without_enclosing_province(canonical_org_name(name), gazetteer)
+    key = gazetteer.own_place_name(without_enclosing_province(canonical_org_name(name), gazetteer))
+    return sector_union_name(key, gazetteer)
+
+
+def sector_union_name(name: str, gazetteer: Gazetteer) -> str:
+    """A sector union's committee name (:data:`SECTOR_UNION_NAME`) for a name led by a place.
+
+    >>> g = Gazetteer.from_rows([Division("乙市", "990100", "prefecture", "990000", None, None)])
+    >>> sector_union_name("乙市教育系统工会", g), sector_union_name("乙市总工会", g), sector_union_name("市教育工会", g)
+    ('乙市教育工会委员会', '乙市总工会', '市教育工会')
+    """
+    place = gazetteer.leading_place_name(name)
+    if place is None:
+        return name
+    pattern, replacement = SECTOR_UNION_NAME
+    return place + pattern.sub(replacement, name[len(place) :])
 
 
 def item_category(item: str) -> URIRef | None:
@@ -508,8 +532,11 @@ class OrgResolver:
             return self.declared[key].role
         if key == self.reporting:
             return OrgRole.FEDERATION
-        if UNION_NAME_PATTERN.search(key) and key.endswith("总工会") and division_of(self.gazetteer, key):
-            return OrgRole.FEDERATION  # another federation named in this document
+        if key.endswith("总工会") and self.gazetteer.divisions_for(key):
+            # another federation named in this document, also one whose name several places
+            # have (鼓楼区总工会 in a document naming no city): a federation of division cn,
+            # never a unit of the reporting body
+            return OrgRole.FEDERATION
         return OrgRole.UNIT if self.reporting else OrgRole.FEDERATION
 
     def parent(self, name: str) -> str | None:

@@ -77,6 +77,47 @@ MUNICIPALITY_SUFFIX = "市"
 # The word after a city that names its federation, the district body's parent (杭州市总工会).
 PARENT_FEDERATION_WORD = "总工会"
 
+# Conventional abbreviations of places that dropping a suffix does not give (锡盟 is no
+# prefix of 锡林郭勒盟, 博州 none of 博尔塔拉蒙古自治州), and the usual short names of the
+# autonomous areas people print as often.  Read only at the start of an organisation's
+# name and never before another place suffix (巴州区 is a district of 巴中市, not 巴州).
+PLACE_ABBREVIATIONS: dict[str, str] = {
+    "锡盟": "锡林郭勒盟",
+    "博州": "博尔塔拉蒙古自治州",
+    "克州": "克孜勒苏柯尔克孜自治州",
+    "巴州": "巴音郭楞蒙古自治州",
+    "西双版纳州": "西双版纳傣族自治州",
+    "西双版纳": "西双版纳傣族自治州",
+    "湘西州": "湘西土家族苗族自治州",
+    "湘西": "湘西土家族苗族自治州",
+    "黔南州": "黔南布依族苗族自治州",
+    "黔南": "黔南布依族苗族自治州",
+    "黔东南州": "黔东南苗族侗族自治州",
+    "黔东南": "黔东南苗族侗族自治州",
+    "黔西南州": "黔西南布依族苗族自治州",
+    "黔西南": "黔西南布依族苗族自治州",
+    "内蒙古": "内蒙古自治区",
+    "内蒙": "内蒙古自治区",
+    "广西": "广西壮族自治区",
+}
+# The one-character abbreviations of provinces (简称), read only right before 总工会 at
+# the start of a name ("粤总工会"): alone, in running text, they are ordinary characters
+# (赣南, 粤港澳, 苏州).  Left out where the character names something else too: 宁
+# (Ningxia and Nanjing), 新, 青, 云, 贵 (ordinary words), and the places the gazetteer
+# holds no bodies for.
+PROVINCE_ONE_CHAR: dict[str, str] = {
+    "京": "北京市", "津": "天津市", "冀": "河北省", "晋": "山西省", "蒙": "内蒙古自治区", "辽": "辽宁省",
+    "吉": "吉林省", "黑": "黑龙江省", "沪": "上海市", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
+    "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
+    "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省", "渝": "重庆市", "川": "四川省", "黔": "贵州省",
+    "滇": "云南省", "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省",
+}
+# What must follow a one-character province abbreviation for it to be read as the province.
+ONE_CHAR_FOLLOWER = "总工会"
+# Characters that, right after an abbreviation, show the start of another place's full
+# name (巴州区 in 巴中市, 黔南县 …) or suffix (广西壮族自治区 is read as its full name).
+PLACE_SUFFIX_STARTS: frozenset[str] = frozenset("省市县区盟旗自")
+
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
 
 _MIN_SHORT_NAME = 2  # a one-character short name ("吉" ...) would match too much
@@ -169,6 +210,11 @@ class Gazetteer:
             if d.level == "county":
                 self._counties.setdefault(d.name, []).append(d)
         self._longest_county = max(map(len, self._counties), default=0)
+        # how many divisions each written name (full, or an autonomous area's short form) names
+        self._name_count: dict[str, int] = {}
+        for written, _ in full:
+            self._name_count[written] = self._name_count.get(written, 0) + 1
+        self._by_name = {name: d for name, d in full if self._name_count[name] == 1}
 
     @classmethod
     def from_rows(cls, rows: list[Division]) -> "Gazetteer":
@@ -225,12 +271,97 @@ class Gazetteer:
 
             best = max(map(rank, full))
             return list({d.code: d for place, d in full if rank((place, d)) == best}.values())
+        abbreviated = self.abbreviated_place(name)
+        if abbreviated is not None:
+            return [abbreviated[1]]
         short = [(place, d) for place, d in self._short if name.startswith(place) and self._short_name_fits(name, place, d)]
         if not short:
             return []
         # 吉林总工会: prefer the shallower level for an ambiguous short name.
         place, best = min(short, key=lambda p: (-len(p[0]), p[1].depth))
         return [best]
+
+    def abbreviated_place(self, name: str) -> tuple[str, Division] | None:
+        """The place a conventional abbreviation at the start of ``name`` stands for, with the
+        abbreviation as printed (:data:`PLACE_ABBREVIATIONS`, :data:`PROVINCE_ONE_CHAR`).
+
+        >>> g = default_gazetteer()
+        >>> g.abbreviated_place("锡盟总工会")[1].name, g.abbreviated_place("粤总工会")[1].name
+        ('锡林郭勒盟', '广东省')
+        >>> g.abbreviated_place("巴州区总工会"), g.abbreviated_place("粤港澳大湾区工会")
+        (None, None)
+        """
+        for abbreviation in sorted(PLACE_ABBREVIATIONS, key=len, reverse=True):
+            if name.startswith(abbreviation):
+                after = name[len(abbreviation) :]
+                if after[:1] in PLACE_SUFFIX_STARTS or after.startswith(NOT_A_PLACE_AFTER_SHORT_NAME):
+                    return None
+                division = self._by_name.get(PLACE_ABBREVIATIONS[abbreviation])
+                return (abbreviation, division) if division is not None else None
+        province = PROVINCE_ONE_CHAR.get(name[:1])
+        if province is not None and name[1:].startswith(ONE_CHAR_FOLLOWER):
+            division = self._by_name.get(province)
+            return (name[:1], division) if division is not None else None
+        return None
+
+    def leading_place(self, name: str) -> tuple[str, Division] | None:
+        """The place ``name`` begins with, as printed, when that printing names one division: its
+        full name (杭州市), an autonomous area's short form (恩施州) or a conventional
+        abbreviation (锡盟); the longest such printing."""
+        for written, division in self._full:  # longest first
+            if name.startswith(written):
+                # a name several places have (鼓楼区) names none of them
+                return (written, division) if self._name_count.get(written) == 1 else None
+        return self.abbreviated_place(name)
+
+    def leading_place_name(self, name: str) -> str | None:
+        """The longest full place name ``name`` begins with, whether or not several places
+        have it (鼓楼区), or None."""
+        return next((written for written, _ in self._full if name.startswith(written)), None)
+
+    def own_place_name(self, name: str) -> str:
+        """The organisation's name led by its own place alone, in full: the places that enclose
+        it are dropped when its name is unique in the country, and a short form of an
+        autonomous area or a conventional abbreviation is written in full.  So one body printed
+        with or without its city or province, or its area written short, has one name.
+
+        >>> g = default_gazetteer()
+        >>> g.own_place_name("江西省赣州市章贡区总工会"), g.own_place_name("赣州市章贡区总工会")
+        ('章贡区总工会', '章贡区总工会')
+        >>> g.own_place_name("恩施州总工会"), g.own_place_name("湖北省恩施州总工会")
+        ('恩施土家族苗族自治州总工会', '恩施土家族苗族自治州总工会')
+
+        A district name found in several places keeps its city (福州市鼓楼区); a place that
+        does not enclose what follows (另一省的城市) and the body's own place stay.
+
+        >>> g.own_place_name("福州市鼓楼区总工会"), g.own_place_name("湖北省总工会")
+        ('福州市鼓楼区总工会', '湖北省总工会')
+        """
+        name = self._written_in_full(name)
+        while True:
+            outer = self.leading_place(name)
+            if outer is None:
+                return name
+            rest = self._written_in_full(name[len(outer[0]) :])
+            inner = self.leading_place(rest)
+            if inner is None or inner[0] != inner[1].name or not self._encloses(outer[1], inner[1]):
+                return name
+            name = rest
+
+    def _written_in_full(self, name: str) -> str:
+        """``name`` with a leading short form or abbreviation of a place replaced by its full name."""
+        lead = self.leading_place(name)
+        if lead is None or lead[0] == lead[1].name:
+            return name
+        return lead[1].name + name[len(lead[0]) :]
+
+    def _encloses(self, outer: Division, inner: Division) -> bool:
+        current = inner
+        while current.parent_code and (parent := self.by_code.get(current.parent_code)):
+            if parent.code == outer.code:
+                return True
+            current = parent
+        return False
 
     @staticmethod
     def _short_name_fits(name: str, place: str, division: Division) -> bool:
