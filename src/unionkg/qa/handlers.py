@@ -438,8 +438,10 @@ def indicator_value(ctx: Context) -> Outcome:
     for r in rows:
         status = "" if r.get("met") is None else ctx.say("，已达标" if r.get("met") else "，未达标", ", met" if r.get("met") else ", not met")
         actual = r.get("actualText") or ctx.say("文件未给出", "not stated")
-        lines.append(ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or '整体支出'}」{r['indicator']}：实际完成 {actual}，目标 {r.get('targetText') or '未列明'}{status}",
-                             f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{r.get('projectLabel') or 'whole department'}] {r['indicator']}: actual {actual} against a target of {r.get('targetText') or 'not stated'}{status}"))
+        scored = "" if r.get("score") is None else ctx.say(f"，得分 {number(r['score'])}" + (f"（分值 {number(r['weight'])}）" if r.get("weight") is not None else ""),
+                                                          f", scored {number(r['score'])}" + (f" of {number(r['weight'])}" if r.get("weight") is not None else ""))
+        lines.append(ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or '整体支出'}」{r['indicator']}：实际完成 {actual}，目标 {r.get('targetText') or '未列明'}{status}{scored}",
+                             f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{r.get('projectLabel') or 'whole department'}] {r['indicator']}: actual {actual} against a target of {r.get('targetText') or 'not stated'}{status}{scored}"))
     return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
 
 
@@ -1560,6 +1562,7 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
     for text in (ctx.q.text, ctx.previous):
         if not text:
             continue
+        text = asked_item_text(text)
         named = [r for r in rows if len(str(r.get("item", ""))) >= 2 and not GENERIC_ITEM.match(str(r["item"])) and str(r["item"]) in text]
         if named:
             longest = max(len(str(r["item"])) for r in named)
@@ -1570,7 +1573,15 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
             hits = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or asked.search(str(r.get("item", "")))]
             if hits:
                 return hits
+        if text == asked_item_text(ctx.q.text) and _asks_specific_line(text):
+            return []  # the line asked has no stated change: never the changes of other lines
     return [] if strict else rows
+
+
+def _asks_specific_line(text: str) -> bool:
+    """Whether a question names a specific line (a concept that is not a total, or a standard line)."""
+    concept = amount_concept(text)
+    return bool((concept and concept not in GENERIC_TOTAL_CONCEPTS) or STANDARD_LINE_ITEMS.search(text))
 
 
 def _change_line(r: dict[str, object], lang: str, with_reason: bool) -> str:
@@ -1589,6 +1600,12 @@ def _change_line(r: dict[str, object], lang: str, with_reason: bool) -> str:
 def yoy_change(ctx: Context) -> Outcome:
     rows = _changes(ctx)
     if not rows:
+        stated = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_changes"), ctx.links.years)]
+        if stated and _asks_specific_line(asked_item_text(ctx.q.text)):
+            # the line asked has no stated change: say so, with the lines whose change the documents state
+            items = list(dict.fromkeys(str(r.get("item")) for r in stated if r.get("item")))[:HELD_LINES_SHOWN]
+            return Outcome(False, ctx.say(f"文件未说明所问项目比上年的变化；列明变化的有：{'、'.join(items)}等。",
+                                          f"The documents state no change on the previous year for the line asked; they state changes of: {', '.join(items)}."))
         return Outcome(False, "")
     return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang), rows, sources_of(rows))
 

@@ -136,7 +136,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"实际完成(?:了|值|数|情况)?(?:是)?多少|完成了?多少|完成值|完成数(?:是|为)?多少|实际(?:值|数|达到)(?:是|为)?多少|达到了?多少|实际完成", 1.3),
         # an indicator's count or rate "actually" ("发放人数实际是多少"), not an amount actually spent (实际支出)
         _r(r"(?:人数|人次|户数|次数|场次|个数|数量|率|度)实际(?:上)?(?:是|为|有)?多少", 1.3),
-        _r(r"\bactual (?:value|figure|result|number|count|outcome)|(?:how many|how much|what) .{0,60}\b(?:actually|achieved|attained|reached in practice)\b|\bachieved\b", 1.3),
+        _r(r"\bhow satisfied\b|\bsatisfaction (?:rate|level)\b|\bactual (?:value|figure|result|number|count|outcome)|(?:how many|how much|what) .{0,60}\b(?:actually|achieved|attained|reached in practice)\b|\bachieved\b", 1.3),
     ), (
         "服务农民工人次实际完成了多少？", "培训人次完成值是多少", "What was the actual value of the training indicator?", "How many workers were actually served?",
     )),

@@ -30,6 +30,7 @@ from unionkg.qa.patterns import (
     ITEM_TRANSLATIONS,
     ORG_PATTERNS,
     PHASE_COLUMN,
+    PLACE_WORD,
     TOTAL_ROW,
     YEAR_PATTERNS,
 )
@@ -111,6 +112,8 @@ def residual_words(text: str, names: list[str]) -> list[str]:
     []
     >>> residual_words("2022年某州教委收入预算是多少", [])
     []
+    >>> residual_words("湖北省某州总工会2022年收入预算是多少", ["某州总工会"])
+    []
     """
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ")
@@ -118,7 +121,8 @@ def residual_words(text: str, names: list[str]) -> list[str]:
     text = YEAR_PATTERNS["four_digit"].sub(" ", YEAR_PATTERNS["two_digit"].sub(" ", text)).strip()
     text = BODY_KIND_AFTER_PLACE.sub(" ", text)  # a body named by a short form ("某区教委", "某州总工会") opens the question
     text = AMOUNT_FRAME_WORDS.sub(" ", text)
-    return re.findall(r"[\u4e00-\u9fff]{2,}", text)
+    # a place printed before the body ("湖北省" of "湖北省某州总工会") names no thing asked
+    return [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", text) if not PLACE_WORD.match(w)]
 
 
 def translated_labels(text: str) -> list[str]:

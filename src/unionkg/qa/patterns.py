@@ -274,9 +274,9 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     # the functional classification's classes (类), as English questions name them
     (re.compile(r"\bgeneral public services?\b"), "一般公共服务支出"),
     (re.compile(r"\bsocial security and employment\b"), "社会保障和就业支出"),
-    (re.compile(r"\bhealth(?: ?care)?(?: and wellness)? (?:spending|expenditure)\b|\bspending on health\b"), "卫生健康支出"),
-    (re.compile(r"\bhousing security\b|\bhousing (?:spending|expenditure)\b"), "住房保障支出"),
-    (re.compile(r"\beducation (?:spending|expenditure)\b|\bspending on education\b"), "教育支出"),
+    (re.compile(r"\bhealth(?: ?care)? (?:spending|expenditures?)\b|\b(?:spen[dt]|spending|expenditures?|budget(?:ed)?|outlays?) (?:on|for) health(?: ?care)?\b"), "卫生健康支出"),
+    (re.compile(r"\bhousing security\b|\bhousing (?:spending|expenditures?)\b|\b(?:spen[dt]|spending|expenditures?|budget(?:ed)?) (?:on|for) housing\b(?! provident)"), "住房保障支出"),
+    (re.compile(r"\beducation (?:spending|expenditures?)\b|\b(?:spen[dt]|spending|expenditures?|budget(?:ed)?) (?:on|for) education\b"), "教育支出"),
     (re.compile(r"\bculture,? (?:tourism,? )?sports? and (?:the )?media\b"), "文化旅游体育与传媒支出"),
     (re.compile(r"\bculture,? (?:tourism,? )?sports? and (?:the )?media\b"), "文化体育与传媒支出"),
     (re.compile(r"\bstate[- ]owned capital (?:operations?|operating)\b|\bstate capital operations?\b"), "国有资本经营预算支出"),
@@ -470,6 +470,10 @@ AMOUNT_FRAME_WORDS = re.compile(
     r"|收入|预算|决算|资金|经费|金额|本年度|本年|全年|年初|年度|今年|去年|前年|上年|实际|安排|部门|单位|本级|机关|财政|在哪里?|哪里|哪儿|去哪|去向"
     r"|情况|规模|一下|差额|相差|差|对比|比较|相比|[总钱的是了吗呢有为在上中和与及其该数额共年花用给]"
 )
+# A word that is a place name (湖北省, 杭州市, 某自治州): left of a question once its body is removed, it names
+# no thing asked (the province printed before its city's body).
+PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|自治区|自治州|州|盟|县|区|旗)$")
+
 # Generic totals (AMOUNT_ITEMS concepts): they answer a question for a total, not one naming something else.
 GENERIC_TOTAL_CONCEPTS = frozenset({"income_total", "expenditure_total", "budget_total"})
 
