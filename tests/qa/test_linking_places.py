@@ -145,7 +145,7 @@ def test_city_and_districts_of_one_name(chaoyang: Answerer, question: str, found
         assert word not in answer["answer"], answer["answer"]
 
 
-# ---------------------------------------------------------------- a unique district printed with and without its city
+# ---------------------------------------------------------------- one body printed in several ways (one node in the graph)
 
 TWIN_DOCS = {
     "final.txt": "杭州市拱墅区总工会2023年度部门决算\n\n一、部门基本情况\n杭州市拱墅区总工会负责全区工会工作。\n二、收入支出决算总体情况\n2023年度收入总计765.40万元。\n",
@@ -187,22 +187,6 @@ def test_district_with_and_without_its_city(twins: Answerer, question: str, foun
         assert word in answer["answer"], answer["answer"]
     for word in absent:
         assert word not in answer["answer"], answer["answer"]
-
-
-@pytest.mark.parametrize(
-    ("longer", "shorter", "twin"),
-    [
-        ("杭州市拱墅区总工会", "拱墅区总工会", True),
-        ("浙江省杭州市拱墅区总工会", "杭州市拱墅区总工会", True),
-        ("拱墅区总工会", "杭州市拱墅区总工会", False),
-        ("杭州市拱墅区总工会", "总工会", False),  # no place left
-        ("杭州市总工会拱墅区总工会", "拱墅区总工会", False),  # not a place in front
-    ],
-)
-def test_with_place_in_front(longer: str, shorter: str, twin: bool) -> None:
-    from unionkg.qa.linking import _with_place_in_front
-
-    assert _with_place_in_front(longer, shorter) is twin
 
 
 @pytest.mark.parametrize(

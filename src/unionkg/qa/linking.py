@@ -21,7 +21,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from unionkg.extract.resolve import body_name_variants
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.items import line_names, named_in
@@ -174,14 +173,6 @@ def with_enclosing_places(label: str, division: str | None) -> set[str]:
     return out
 
 
-def _with_place_in_front(longer: str, shorter: str) -> bool:
-    """Whether ``longer`` is ``shorter`` with a place name in front (杭州市拱墅区总工会 / 拱墅区总工会)."""
-    if len(longer) <= len(shorter) or not longer.endswith(shorter) or place_of(shorter) is None:
-        return False
-    front = longer[: -len(shorter)]
-    return place_of(front) == front
-
-
 UNKNOWN_DEPTH = 9
 
 
@@ -190,11 +181,6 @@ def division_depth(code: str | None) -> int:
     if not code or len(code) != 6 or not code.isdigit():
         return UNKNOWN_DEPTH
     return 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
-
-
-def _same_short_form(a: str, b: str) -> bool:
-    """恩施土家族苗族自治州总工会 / 恩施州总工会: one name with its autonomous area written two ways."""
-    return a != b and short_place_names(a) == short_place_names(b)
 
 
 def _names_a_body(alias: str) -> bool:
@@ -266,11 +252,8 @@ class Catalog:
         self._en_aliases = self._build_en_aliases()
         self.place_words = frozenset(w for word in self._en_aliases for w in word.split())
         self._entity_vectors: np.ndarray | None = None
-        self._twins: dict[str, list[str]] | None = None
-        for iri, others in self.twins().items():  # a twin's name is a printing of the body too
-            self.orgs[iri].labels |= {self.orgs[o].label for o in others}
-        for entry in self.orgs.values():  # 湖北省恩施州总工会 is a printing of 恩施州总工会 too
-            entry.labels |= with_enclosing_places(entry.label, entry.division)
+        for entry in self.orgs.values():  # 湖北省恩施州总工会 is a printing of 恩施州总工会 (an altLabel) too
+            entry.labels |= {name for label in list(entry.labels) for name in with_enclosing_places(label, entry.division)}
         self._alias_sounds: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------ loading
@@ -561,10 +544,15 @@ class Catalog:
         return next(iter(hits)) if len(hits) == 1 else None
 
     def _resolve_level_aliases(self, text: str, consumed: list[bool], found: list[str]) -> list[str]:
-        """省总 / 市总 -> the only federation of that level, or the one already in context."""
+        """省总 / 市总 -> the only federation of that level, or the one already in context.
+
+        Not the level word of a named place ("杭州市西湖区总工会" not in the graph is not "区总工会",
+        the one district federation of the graph): such a mention is unknown, never another body."""
+        named_places = {m.end(1) for m in ORG_PATTERNS["zh_body_mention"].finditer(text) if m.end(1) - m.start(1) > 1}
         for alias, level in sorted(LEVEL_ALIASES.items(), key=lambda p: -len(p[0])):
             for m in re.finditer(re.escape(alias), text):
-                if any(consumed[m.start():m.end()]):
+                if any(consumed[m.start():m.end()]) or m.start() + len(level) in named_places and m.start() > 0 \
+                        and not consumed[m.start() - 1]:
                     continue
                 candidates = [o.iri for o in self.federations()
                               if LEVEL_BODY_WORD in o.label and (innermost_place(o.label) or "").endswith(level)]
@@ -637,7 +625,6 @@ class Catalog:
         if latest is not None:
             years += [latest + off for off in q.relative_years if latest + off not in years]
         renamed = self.same_body_other_name(orgs, years)
-        self.same_body_with_city(orgs, years)
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
         weak: list[LabelledEntity] = []
         entities = self.link_entities(q, encoder, orgs, years, phrase_vectors, weak)
@@ -680,43 +667,6 @@ class Catalog:
                     swapped.append((other, org))
                     break
         return swapped
-
-    def twins(self) -> dict[str, list[str]]:
-        """Nodes of one body printed with and without its city: same division, and one label is the
-        other with a place in front (杭州市拱墅区总工会 / 拱墅区总工会), its autonomous area written
-        the other way (恩施土家族苗族自治州总工会 / 恩施州总工会), or a sector union's other printing
-        (某市教育工会 / 某市教育工会委员会, ``resolve.body_name_variants``).  The identity key comes
-        from the name alone, so such a body gets two nodes."""
-        if self._twins is None:
-            by_division: dict[str, list[OrgEntry]] = defaultdict(list)
-            for entry in self.orgs.values():
-                if entry.division:
-                    by_division[entry.division].append(entry)
-            self._twins = defaultdict(list)
-            for entries in by_division.values():
-                for a in entries:
-                    for b in entries:
-                        if a is not b and (_with_place_in_front(a.label, b.label) or _same_short_form(a.label, b.label)
-                                           or b.label in body_name_variants(a.label)):
-                            for one, other in ((a, b), (b, a)):
-                                if other.iri not in self._twins[one.iri]:
-                                    self._twins[one.iri].append(other.iri)
-        return self._twins
-
-    def same_body_with_city(self, orgs: list[str], years: list[int]) -> None:
-        """Swap a body for its twin (:meth:`twins`) when only the twin holds the asked year."""
-        drop: list[str] = []
-        for i, org in enumerate(orgs):
-            entry = self.orgs.get(org)
-            if not years or entry is None or set(years) & entry.years:
-                continue
-            other = next((t for t in self.twins().get(org, []) if set(years) & self.orgs[t].years), None)
-            if other is not None and other not in orgs:
-                orgs[i] = other
-            elif other is not None:
-                drop.append(org)  # both printings linked ("Enshi"): the one with the year answers
-        for org in drop:
-            orgs.remove(org)
 
     def vote_projects(self, q: NormalisedQuestion, encoder: Encoder, orgs: list[str], years: list[int],
                       phrase_vectors: Callable[[], np.ndarray] | None = None) -> list[str]:
