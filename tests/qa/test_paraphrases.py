@@ -257,6 +257,9 @@ def test_functional_codes(code: str, functional: bool) -> None:
     ("2022年某州教委收入预算是多少", [], []),
     ("某区总工会2024年本级支出预算总额是多少", ["某区总工会"], []),
     ("某区总工会2024年送温暖慰问支出多少", ["某区总工会"], ["送温暖慰问"]),
+    ("某市总工会2024年一般公共预算支出是多少", ["某市总工会"], []),
+    ("某市总工会2024年所有支出加起来是多少", ["某市总工会"], []),
+    ("湖北省某州总工会2022年收入预算是多少", ["某州总工会"], []),
 ])
 def test_residual_words(question: str, names: list[str], residual: list[str]) -> None:
     from unionkg.qa.items import residual_words

@@ -468,7 +468,7 @@ PAIRED_TOTAL_LINE = re.compile(r"本年(?:支出|收入)|(?:支出|收入)(?:合
 AMOUNT_FRAME_WORDS = re.compile(
     r"请问|一共|总共|共计|合计|总计|总额|总数|大概|大约|具体|分别|主要|是多少|多少钱|多少|多大|几何|花在|花了|花费|花掉|用了|用在|开支|支出"
     r"|收入|预算|决算|资金|经费|金额|本年度|本年|全年|年初|年度|今年|去年|前年|上年|实际|安排|部门|单位|本级|机关|财政|在哪里?|哪里|哪儿|去哪|去向"
-    r"|情况|规模|一下|差额|相差|差|对比|比较|相比|[总钱的是了吗呢有为在上中和与及其该数额共年花用给]"
+    r"|情况|规模|一下|差额|相差|差|对比|比较|相比|整体|总体|全部|所有|加起来|加总|一般公共预算|[总钱的是了吗呢有为在上中和与及其该数额共年花用给]"
 )
 # A word that is a place name (湖北省, 杭州市, 某自治州): left of a question once its body is removed, it names
 # no thing asked (the province printed before its city's body).
