@@ -254,6 +254,8 @@ def test_project_names_wrapped_above_their_figures() -> None:
     facts = extract_budget_tables(doc, DocumentContext(org="某某市总工会", year=2024, genre="budget"))
     projects = {f.name: f.budget for f in facts if isinstance(f, Project)}
     assert projects == {"困难职工帮扶及送温暖慰问项目": 1200000, "职工技能竞赛项目": 300000, "工会阵地建设项目": 465000}
+    quotes = {f.name: f.evidence.quote for f in facts if isinstance(f, Project)}
+    assert quotes["困难职工帮扶及送温暖慰问项目"] == "某某市总工会 困难职工帮扶及送温暖\n慰问项目 120.00"  # the quote starts with the row
 
 
 WRAPPED_ROW_STARTS: list[tuple[str, bool]] = [

@@ -319,7 +319,7 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
         # the name is one cell, or the cells after the other text columns when it wrapped
         wrapped = name_index == len(text_columns) - 1 and len(texts) > len(text_columns)
         name = texts[index:] if not text_columns or purchases or wrapped else [texts[index]]
-        first = line.tokens[0]
+        first = min(line.tokens[0], texts[0], key=lambda t: t.start)  # a row wrapped above its figures starts on the line before
         previous = ProjectRow(name, first, values[0], cells, code)
         table.rows.append(previous)
     return table
