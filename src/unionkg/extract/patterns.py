@@ -313,7 +313,7 @@ ORG_NAME_SUFFIXES: Final[tuple[str, ...]] = (
     "秘书处",
 )
 
-#: Endings of place names that begin an official name (江西省, 南昌市, 某某县 ...).
+#: Endings of place names that begin an official name (湖北省, 宜昌市, 某某县 ...).
 PLACE_SUFFIXES: Final[tuple[str, ...]] = ("自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "区", "盟", "旗")
 
 #: Characters that often precede a name in prose and are not part of it.
@@ -341,13 +341,13 @@ YEAR_NUMBER: Final[str] = r"(?:(?:19|20)\d{2}|(?:一九|二[〇零○Ｏ])[〇�
 
 
 CONTEXT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
-    # an official name that starts with a place: 江西省总工会, 某某县人力资源和社会保障局
+    # an official name that starts with a place: 湖北省总工会, 某某县人力资源和社会保障局
     "org_name": re.compile(rf"(?P<name>{ORG_NAME_SRC})"),
     # a county union whose place has one character (沛县总工会, 萧县总工会, 歙县总工会), which
     # org_name (places of two or more) misses: read at the start of a title line only, not after
     # words that make 县 generic (全县, 本县, 该县, 各县, 我县, 每县, 某县)
     "short_county_body": re.compile(rf"^\s*(?P<name>(?![全本该各我每某一两几其此])[{_CJK}]县(?:总工会|工会))"),
-    # a table or cover header naming the publishing body: 部门：江西省总工会 2023 年度 / 单位名称：XX /
+    # a table or cover header naming the publishing body: 部门：湖北省总工会 2023 年度 / 单位名称：XX /
     # 主管部门：XX (not "项目单位：X" or "实施单位：X", which name an implementer)
     "header_body": re.compile(
         rf"{_NOT_BODY_LOOKBEHIND}(?:主管部门|主管单位|部门名称|单位名称|预算单位|填报单位|编报单位|部门|单位)\s*[：:]\s*(?!亿元|万元|千元|元)(?P<name>[{_CJK}（）()]{{2,40}}?)\s*(?:(?P<year>{YEAR_NUMBER})\s*年度?|\s{{2,}}|$|金额单位)",

@@ -56,7 +56,7 @@ PROJECT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "evaluator": re.compile(r"评价(?:机构|主体|方式)\s*[：:]\s*(?P<boxes>[^\n]+)"),
     # 评价单位（盖章）：广西正信会计师事务所有限公司
     "evaluator_firm": re.compile(r"评价单位[^：:\n]{0,6}[：:]\s*\S*(?:会计师事务所|咨询|评估|研究院|研究中心|有限公司|有限责任公司)"),
-    # 主管部门 江西省总工会 实施单位 … / 主管单位：…
+    # 主管部门 湖北省总工会 实施单位 … / 主管单位：…
     "supervisor": re.compile(r"主管(?:部门|单位)\s*[：:]?\s*(?P<org>[^\s：:|｜]{2,40})"),
 }
 

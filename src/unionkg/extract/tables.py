@@ -67,7 +67,7 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "count_unit": re.compile(r"单位\s*[：:]\s*(?P<unit>[台辆套个人次批户、，,]+)"),
     # where a table header starts on a line (a title joined to it by the text view)
     "header_start": re.compile(r"(?:编制部门|填报部门|编制单位|填报单位|单位名称|部门名称|预算单位|金额单位|部门|单位)\s*[：:]"),
-    # the body and the year of a table header: 部门：江西省总工会 2023 年度
+    # the body and the year of a table header: 部门：湖北省总工会 2023 年度
     "header_org": re.compile(r"(?:编制部门|填报部门|编制单位|填报单位|单位名称|部门名称|预算单位|部门|单位)\s*[：:]\s*(?!(?:亿元|万元|千元|元)(?:\s|$))(?P<org>[^\s\d：:]{2,40}?)\s*(?=\d{4}\s*年|金额单位|单位\s*[：:]|[|｜]|$)"),
     "header_year": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*度?"),
     # the 栏次 line that numbers the columns: 栏次 1 2 3 4 5 6

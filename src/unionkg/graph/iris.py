@@ -3,8 +3,8 @@
 IRIs are ASCII, readable (pinyin slugs) and built from natural keys, so that
 re-ingesting a document mints the same IRIs (``design/ontology.md``):
 
->>> slug("南昌市总工会")
-'nan-chang-shi-zong-gong-hui'
+>>> slug("宜昌市总工会")
+'yi-chang-shi-zong-gong-hui'
 >>> Iris("https://w3id.org/unionkg/").year(2024)
 rdflib.term.URIRef('https://w3id.org/unionkg/id/year/2024')
 """

@@ -127,7 +127,7 @@ EVALUATION_CONCEPTS: dict[EvaluationKind, URIRef] = {
 RENMINBI = WD.Q39099
 
 # The "本级" marker: the federation's own budget unit, same organisation
-# (南昌市总工会（本级）, 江西省总工会机关本级, XX总工会(机关)).
+# (宜昌市总工会（本级）, 湖北省总工会机关本级, XX总工会(机关)).
 BENJI_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"[（(]\s*(机\s*关|部\s*门)?\s*本\s*级\s*[)）]\s*$"),
     re.compile(r"[（(]\s*机\s*关\s*[)）]\s*$"),
@@ -291,10 +291,10 @@ Triple = tuple[Node, Node, Node]
 def canonical_org_name(name: str) -> str:
     """One spelling per organisation: no 本级, full-width brackets, no spaces.
 
-    >>> canonical_org_name("南昌市总工会(本级)")
-    '南昌市总工会'
-    >>> canonical_org_name("江西省总工会 本级"), canonical_org_name("江西省总工会机关本级")
-    ('江西省总工会', '江西省总工会')
+    >>> canonical_org_name("宜昌市总工会(本级)")
+    '宜昌市总工会'
+    >>> canonical_org_name("湖北省总工会 本级"), canonical_org_name("湖北省总工会机关本级")
+    ('湖北省总工会', '湖北省总工会')
     >>> canonical_org_name("廣西壯族自治區總工會")
     '广西壮族自治区总工会'
     """
