@@ -184,7 +184,7 @@ def test_place_abbreviation_table(abbreviation: str) -> None:
 def test_one_character_province_before_its_federation(char: str) -> None:
     g = default_gazetteer()
     found = g.abbreviated_place(char + "总工会")
-    assert found is not None and found[1].name == PROVINCE_ONE_CHAR[char]
+    assert found is not None and found[1].code == PROVINCE_ONE_CHAR[char] and found[1].level == "province"
     assert g.code_for(char + "总工会") == found[1].code
 
 

@@ -105,12 +105,12 @@ PLACE_ABBREVIATIONS: dict[str, str] = {
 # (赣南, 粤港澳, 苏州).  Left out where the character names something else too: 宁
 # (Ningxia and Nanjing), 新, 青, 云, 贵 (ordinary words), and the places the gazetteer
 # holds no bodies for.
-PROVINCE_ONE_CHAR: dict[str, str] = {
-    "京": "北京市", "津": "天津市", "冀": "河北省", "晋": "山西省", "蒙": "内蒙古自治区", "辽": "辽宁省",
-    "吉": "吉林省", "黑": "黑龙江省", "沪": "上海市", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
-    "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
-    "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省", "渝": "重庆市", "川": "四川省", "黔": "贵州省",
-    "滇": "云南省", "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省",
+PROVINCE_ONE_CHAR: dict[str, str] = {  # character -> GB/T 2260 code of the province
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000",
+    "吉": "220000", "黑": "230000", "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000",
+    "闽": "350000", "赣": "360000", "鲁": "370000", "豫": "410000", "鄂": "420000", "湘": "430000",
+    "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000", "川": "510000", "黔": "520000",
+    "滇": "530000", "藏": "540000", "陕": "610000", "甘": "620000",
 }
 # What must follow a one-character province abbreviation for it to be read as the province.
 ONE_CHAR_FOLLOWER = "总工会"
@@ -298,10 +298,10 @@ class Gazetteer:
                     return None
                 division = self._by_name.get(PLACE_ABBREVIATIONS[abbreviation])
                 return (abbreviation, division) if division is not None else None
-        province = PROVINCE_ONE_CHAR.get(name[:1])
-        if province is not None and name[1:].startswith(ONE_CHAR_FOLLOWER):
-            division = self._by_name.get(province)
-            return (name[:1], division) if division is not None else None
+        code = PROVINCE_ONE_CHAR.get(name[:1])
+        if code is not None and name[1:].startswith(ONE_CHAR_FOLLOWER):
+            division = self.by_code.get(code)
+            return (name[:1], division) if division is not None and division.level == "province" else None
         return None
 
     def leading_place(self, name: str) -> tuple[str, Division] | None:
@@ -326,8 +326,8 @@ class Gazetteer:
         with or without its city or province, or its area written short, has one name.
 
         >>> g = default_gazetteer()
-        >>> g.own_place_name("江西省赣州市章贡区总工会"), g.own_place_name("赣州市章贡区总工会")
-        ('章贡区总工会', '章贡区总工会')
+        >>> g.own_place_name("湖南省长沙市岳麓区总工会"), g.own_place_name("长沙市岳麓区总工会")
+        ('岳麓区总工会', '岳麓区总工会')
         >>> g.own_place_name("恩施州总工会"), g.own_place_name("湖北省恩施州总工会")
         ('恩施土家族苗族自治州总工会', '恩施土家族苗族自治州总工会')
 

@@ -404,7 +404,7 @@ class Catalog:
                 after = owner[m.end()] if m.end() < len(text) else None
                 consumed[m.start():m.end()] = [True] * (m.end() - m.start())
                 if isinstance(target, str) and after is not None and self._encloses(alias, target, after):
-                    continue  # "江西省赣州市章贡区总工会": the province of the body named next, not its federation
+                    continue  # "湖南省长沙市岳麓区总工会": the province of the body named next, not its federation
                 if isinstance(target, list):
                     mentioned.append((alias, target))
                 else:
@@ -464,9 +464,9 @@ class Catalog:
         return found, unknown, ambiguous
 
     def _encloses(self, alias: str, place_body: str, body: str) -> bool:
-        """Whether ``alias`` is only the place of ``place_body`` (江西省, 江西) and ``body`` lies in it."""
+        """Whether ``alias`` is only the place of ``place_body`` (湖南省, 湖南) and ``body`` lies in it."""
         if BODY_KIND_AFTER_PLACE.match(alias) or (place_of(alias) not in (alias, None)):
-            return False  # the alias names a body itself ("江西省总工会")
+            return False  # the alias names a body itself ("湖南省总工会")
         outer = self.orgs[place_body].division if place_body in self.orgs else None
         inner = self.orgs[body].division if body in self.orgs else None
         depth = division_depth(outer)
