@@ -150,3 +150,27 @@ def test_reingest_replaces_an_old_node(tmp_path: Path) -> None:
     nodes = _org_nodes(store)
     assert str(old) not in nodes
     assert ORG_BASE + "360702/zhang-gong-qu-zong-gong-hui" in nodes
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "division", "parent"),
+    [
+        ("鼓楼区总工会", "FEDERATION", "cn", None),  # four cities have a 鼓楼区: a federation, never guessed
+        ("芦淞区总工会", "FEDERATION", "430203", None),  # another federation with its place
+        ("株洲市工人文化宫", "UNIT", "430200", "株洲市总工会"),
+        ("职工服务中心", "UNIT", "430200", "株洲市总工会"),
+    ],
+)
+def test_roles_of_names_in_a_city_federations_document(name: str, role: str, division: str, parent: str | None) -> None:
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.mapping import OrgResolver
+    from unionkg.graph.places import default_gazetteer
+    from unionkg.model import DocumentContext, Extraction, OrgRole, SourceDocument
+
+    text = "株洲市总工会2023年部门预算"
+    doc = SourceDocument("d1", "d1.txt", text, text, list(range(len(text) + 1)))
+    extraction = Extraction(doc, DocumentContext("株洲市总工会", 2023, "budget"), [])
+    resolver = OrgResolver.for_extraction(extraction, Iris(DEFAULT_BASE_IRI), default_gazetteer())
+    assert resolver.role(name) is OrgRole[role]
+    assert resolver.division(name) == division
+    assert resolver.parent(name) == parent
