@@ -48,7 +48,9 @@ from unionkg.extract.patterns import (
     RATE_PERIODS,
     RATE_PER_UNITS,
     REASON_COMPONENT_BREAKS,
+    REASON_COMPONENT_LEAD,
     REASON_ITEM_PHASE_PREFIXES,
+    REASON_NOT_ITEM,
     TRANSFER_GROUP_LEADS,
     TRANSFER_PATTERNS,
     TRANSFER_RELATIVE_NAME,
@@ -286,13 +288,15 @@ def _reason_components(view: ProseView, reason_m: re.Match[str], parent: Change)
     pos = start
     while pos < end:
         nxt = _next_break(text, pos, end, REASON_COMPONENT_BREAKS)
-        m = NARRATIVE_PATTERNS["reason_component"].match(text[pos:nxt]) or NARRATIVE_PATTERNS["reason_component_verb_first"].match(text[pos:nxt])
-        if m:
+        lead = REASON_COMPONENT_LEAD.match(text, pos, nxt)
+        at = lead.end() if lead else pos
+        m = NARRATIVE_PATTERNS["reason_component"].match(text[at:nxt]) or NARRATIVE_PATTERNS["reason_component_verb_first"].match(text[at:nxt])
+        if m and not REASON_NOT_ITEM.match(m.group("item").strip()):
             item, phase = _item_and_phase(m.group("item").strip(), parent.phase)
             direction = CHANGE_WORDS[m.group("word")]
             delta = to_yuan(_number(m.group("number")), m.group("unit"))
             delta = -abs(delta) if direction == "decrease" else delta
-            ev = view.evidence(pos + min(m.start("item"), m.start("word")), pos + m.end("unit"), KEY)
+            ev = view.evidence(at + min(m.start("item"), m.start("word")), at + m.end("unit"), KEY)
             out.append(Change(ev, parent.org, parent.year, item, direction, delta, None, None, phase, parent_item=parent.item))
         pos = nxt + 1
     return out
@@ -365,6 +369,13 @@ def _changes_after(view: ProseView, start: int, stop: int, org: str, year: int, 
         if used is not None:
             used.add(flat_m.start())
         change = Change(view.evidence(flat_m.start(), flat_m.end(), KEY), org, year, item, "flat", None, None, reason, phase)
+    if reason_m is None:
+        # "…比上年减少 20 万元，下降 5%。主要原因是…": the reason is the next sentence
+        change_end = first_m.end() if first_m is not None else end if amount_m is not None else flat_m.end() if flat_m is not None else stop
+        reason_m = _reason_match_right_after(text, change_end)
+        reason = (_reason_text(text, reason_m) or None) if reason_m else None
+        change.reason = None if reason and NARRATIVE_PATTERNS["placeholder"].search(reason) else reason
+        reason = change.reason
     components = _reason_components(view, reason_m, change) if reason and reason_m else []
     return [change, *components]
 
@@ -785,9 +796,7 @@ def _bare_change(view: ProseView, figure: _Figure, word: str, clause_start: int,
         pct = _number(pct_m.group("number"))
         pct = -abs(pct) if CHANGE_WORDS[pct_m.group("word")] == "decrease" else pct
         end = pct_m.end()
-    reason_m = NARRATIVE_PATTERNS["reason"].search(text, end, _sentence_end(text, end) + 1)
-    if reason_m is not None and reason_m.start() > end + 2:
-        reason_m = None  # a reason further on belongs to a later statement
+    reason_m = _reason_match_right_after(text, end)  # in its sentence or as the next one; one further on belongs to a later statement
     reason = (_reason_text(text, reason_m) or None) if reason_m else None
     ev = view.evidence(clause_start + len(text[clause_start : figure.start()]) - len(text[clause_start : figure.start()].lstrip()), end, KEY)
     change = Change(ev, org, year, item, direction, delta, pct, reason, phase)
@@ -865,12 +874,17 @@ def _label_change(view: ProseView, figure: _Figure, label: str, raw: str, clause
     return [Change(ev, org, year, item, direction, delta, pct, reason, phase) for item in items]
 
 
-def _reason_right_after(text: str, end: int) -> str | None:
-    """A reason stated right after a change, in its sentence or as the next one ("…，增长
+def _reason_match_right_after(text: str, end: int) -> re.Match[str] | None:
+    """The reason stated right after a change, in its sentence or as the next one ("…，增长
     5.04%，主要原因是…" / "…增长 7.35%。主要原因是…"): only punctuation between them."""
     gap = re.compile(r"[\s，,。；;]*").match(text, end)
     start = gap.end() if gap else end
-    reason_m = NARRATIVE_PATTERNS["reason"].match(text, start, _sentence_end(text, start) + 1)
+    return NARRATIVE_PATTERNS["reason"].match(text, start, _sentence_end(text, start) + 1)
+
+
+def _reason_right_after(text: str, end: int) -> str | None:
+    """The text of the reason stated right after a change (see :func:`_reason_match_right_after`)."""
+    reason_m = _reason_match_right_after(text, end)
     if reason_m is None:
         return None
     reason = _reason_text(text, reason_m) or None

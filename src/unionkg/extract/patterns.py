@@ -552,8 +552,8 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "share_after_amount": re.compile(rf"\s*[，,；;]?\s*(?:分别)?占[^，。；;%\d]{{0,24}}?\s*(?P<number>{NUMBER_SRC})\s*[%％]"),
     # the stated reason of a change: 主要原因：... / 增加的原因主要是... / 减少原因：... (to the end of its
     # sentence; it may start on the next line, but "减少的主要原因:" before a blank line or a list
-    # marker (（一）…) introduces a list, not a reason)
-    "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)[是为]?[ \t　]*[：:]?[ \t　]*"
+    # marker (（一）…) introduces a list, not a reason; "增加的原因主要是…": 主要是 is no part of the reason)
+    "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)(?:主要)?[是为]?[ \t　]*[：:]?[ \t　]*"
         r"(?:\n(?!\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]))[ \t　]*)?(?P<reason>[^。\n：:][^。\n]*)"),
     # a template placeholder reason or change: ****** / 增加/减少
     "placeholder": re.compile(r"\*{3,}|增加/减少|增加（减少）|XX|××"),
@@ -652,6 +652,13 @@ REASON_ITEM_PHASE_PREFIXES: Final[tuple[tuple[str, str], ...]] = (
 )
 #: How a reason is split into its components ("离退休费减少 362.52 万元，住房公积金增加 57.18 万元").
 REASON_COMPONENT_BREAKS: Final[str] = "，,；;、"
+#: What leads a reason's component but is not part of its item: "其中" opening the list of
+#: items ("压减一般性支出，其中会议费减少 10 万元"), a year naming the item's year ("2019年一次性
+#:项目减少 30 万元": the item is 一次性项目).
+REASON_COMPONENT_LEAD: Final[re.Pattern[str]] = re.compile(r"\s*(?:其中\s*[：:]?|(?:19|20)\d{2}\s*年度?)\s*")
+#: Items of a reason's clause that name no item of the budget: a sum of the clause's own
+#: figures ("合计减少 30 万元", "共计增加 5 万元").
+REASON_NOT_ITEM: Final[re.Pattern[str]] = re.compile(r"^(?:合计|共计|总计|小计|累计|总共|一共)$")
 
 NARRATIVE_PATTERNS.update(
     {
@@ -667,7 +674,7 @@ NARRATIVE_PATTERNS.update(
         ),
         # one component of a stated reason: item, change word, amount ("住房公积金增加 57.18 万元")
         "reason_component": re.compile(
-            rf"^\s*(?P<item>[^，,；;：:、。\d]{{2,30}}?)\s*(?P<word>增加|减少|增长|下降|降低|提高)了?\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})\s*$"
+            rf"^\s*(?P<item>[^，,；;：:、。\d]{{2,30}}?)\s*(?:比上年|较上年|比去年|较去年|同比)?\s*(?P<word>增加|减少|增长|下降|降低|提高)了?\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})\s*$"
         ),
         # the same with the change word first ("年初预算减少工资福利支出 4 万元", "财政年中增加引进人才费用 5 万元")
         "reason_component_verb_first": re.compile(
