@@ -231,3 +231,47 @@ def test_place_readings(place: str, word: str) -> None:
 
     readings = place_readings(place)
     assert word in readings and len(readings) <= MAX_PLACE_READINGS + 1
+
+
+# ---------------------------------------------------------------- conventional abbreviations of places
+
+ABBREVIATION_DOCS = {
+    "xl_2024.txt": "锡林郭勒盟总工会2024年部门预算\n\n一、部门基本情况\n锡林郭勒盟总工会负责全盟工会工作。\n二、收支预算\n2024年收入预算432.10万元。\n",
+    "nm_2023.txt": "内蒙古自治区总工会2023年部门预算\n\n一、部门基本情况\n内蒙古自治区总工会负责全区工会工作。\n二、收支预算\n2023年收入预算8765.40万元。\n",
+    "gd_2022.txt": "广东省总工会2022年部门预算\n\n一、部门基本情况\n广东省总工会负责全省工会工作。\n二、收支预算\n2022年收入预算9876.50万元。\n",
+    "qdn_2023.txt": "黔东南苗族侗族自治州总工会2023年部门预算\n\n一、部门基本情况\n黔东南苗族侗族自治州总工会负责全州工会工作。\n二、收支预算\n2023年收入预算543.20万元。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def abbreviations(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    tmp = tmp_path_factory.mktemp("abbreviations")
+    settings = Settings(store=str(tmp / "store"), encoder="hash")
+    store = OxigraphStore()
+    for name, text in ABBREVIATION_DOCS.items():
+        (tmp / name).write_text(text, encoding="utf-8")
+        ingest_file(tmp / name, settings, store)
+    return Answerer(store, settings)
+
+
+ABBREVIATION_CASES: list[tuple[str, bool, list[str], list[str]]] = [
+    ("锡盟总工会2024年收入预算是多少？", True, ["432.10"], []),
+    ("内蒙总工会2023年收入预算是多少？", True, ["8765.40"], ["432.10"]),
+    ("内蒙古总工会2023年收入预算是多少？", True, ["8765.40"], ["432.10"]),
+    ("粤总工会2022年收入预算是多少？", True, ["9876.50"], []),
+    ("黔东南州总工会2023年收入预算是多少？", True, ["543.20"], []),
+    ("黔东南总工会2023年收入预算是多少？", True, ["543.20"], []),
+    # 巴州区 is a district of 巴中市, not 巴州; 桂 alone before 总工会 is 广西, which the graph lacks
+    ("巴州区总工会2023年收入预算是多少？", False, [], ["432.10", "543.20", "8765.40", "9876.50"]),
+    ("桂总工会2022年收入预算是多少？", False, [], ["9876.50"]),
+]
+
+
+@pytest.mark.parametrize(("question", "found", "present", "absent"), ABBREVIATION_CASES, ids=[c[0] for c in ABBREVIATION_CASES])
+def test_places_by_their_abbreviation(abbreviations: Answerer, question: str, found: bool, present: list[str], absent: list[str]) -> None:
+    answer = abbreviations.ask(question)
+    assert answer["found"] is found, answer["answer"]
+    for word in present:
+        assert word in answer["answer"], answer["answer"]
+    for word in absent:
+        assert word not in answer["answer"], answer["answer"]

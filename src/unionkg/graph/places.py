@@ -314,6 +314,25 @@ class Gazetteer:
                 return (written, division) if self._name_count.get(written) == 1 else None
         return self.abbreviated_place(name)
 
+    def abbreviated_forms(self, name: str) -> set[str]:
+        """``name`` with its leading place written by a conventional abbreviation, as people
+        print it (锡林郭勒盟总工会 -> 锡盟总工会; 广东省总工会 -> 粤总工会): the inverse of
+        :meth:`abbreviated_place`, kept only when it reads back to the same place.
+
+        >>> g = default_gazetteer()
+        >>> sorted(g.abbreviated_forms("湘西土家族苗族自治州总工会")), g.abbreviated_forms("广东省总工会")
+        (['湘西州总工会', '湘西总工会'], {'粤总工会'})
+        >>> g.abbreviated_forms("广东省工人文化宫"), g.abbreviated_forms("湖州市总工会")
+        (set(), set())
+        """
+        lead = self.leading_place(name)
+        if lead is None or lead[0] != lead[1].name:
+            return set()
+        place, rest = lead[1], name[len(lead[0]) :]
+        forms = {abbreviation + rest for abbreviation, full in PLACE_ABBREVIATIONS.items() if full == place.name}
+        forms |= {char + rest for char, code in PROVINCE_ONE_CHAR.items() if code == place.code}
+        return {form for form in forms if (back := self.abbreviated_place(form)) is not None and back[1].code == place.code}
+
     def leading_place_name(self, name: str) -> str | None:
         """The longest full place name ``name`` begins with, whether or not several places
         have it (鼓楼区), or None."""

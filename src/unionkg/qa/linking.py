@@ -153,6 +153,31 @@ def derived_aliases(label: str, is_federation: bool) -> set[str]:
     return {a for a in aliases if len(a) >= 2}
 
 
+def abbreviated_forms(label: str) -> set[str]:
+    """The body's name with its place written by a conventional abbreviation (锡林郭勒盟总工会 ->
+    锡盟总工会, 广东省总工会 -> 粤总工会; ``Gazetteer.abbreviated_forms``)."""
+    from unionkg.graph.places import default_gazetteer
+
+    return default_gazetteer().abbreviated_forms(label)
+
+
+def abbreviated_federation_mentions(text: str, consumed: list[bool]) -> list[str]:
+    """Federations a question names by a place abbreviation that no body of the graph took
+    ("桂总工会", "锡盟总工会" in a graph without them): unknown bodies, never another one."""
+    from unionkg.graph.places import PLACE_ABBREVIATIONS, default_gazetteer
+
+    gazetteer = default_gazetteer()
+    longest = max(map(len, PLACE_ABBREVIATIONS))
+    out: list[str] = []
+    for m in re.finditer(LEVEL_BODY_WORD, text):
+        for start in range(max(0, m.start() - longest), m.start()):
+            found = gazetteer.abbreviated_place(text[start:])
+            if found is not None and start + len(found[0]) == m.start() and not any(consumed[start:m.end()]):
+                out.append(text[start:m.end()])
+                break
+    return out
+
+
 def with_enclosing_places(label: str, division: str | None) -> set[str]:
     """The body's name with the places that enclose its own in front, as questions print it:
     恩施州总工会 (422800) -> 湖北省恩施州总工会, 湖北恩施州总工会.  Only for a name that begins
@@ -272,6 +297,8 @@ class Catalog:
         for entry in self.orgs.values():
             # the preferred label is the longest full name (the altLabels are short forms)
             entry.label = max(entry.labels, key=len)
+            # 锡盟总工会, 粤总工会: the conventional abbreviations of its place (graph/places.py)
+            entry.labels |= {form for label in list(entry.labels) for form in abbreviated_forms(label)}
         for row in store.select(named_query("qa_catalog_years")).values():
             entry = self.orgs.get(str(row["org"]))
             if entry is not None and isinstance(row.get("year"), int):
@@ -570,6 +597,7 @@ class Catalog:
         for m in ORG_PATTERNS["zh_body_mention"].finditer(text):
             if not any(consumed[m.start():m.end()]):
                 unknown.append(m.group(0))
+        unknown += abbreviated_federation_mentions(text, consumed)
         for m in ORG_PATTERNS["en_body_mention"].finditer(text):
             word = m.group(1)
             if any(pattern.search(m.group(0)) for pattern, _ in ENGLISH_BODY_KINDS):
