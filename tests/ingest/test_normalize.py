@@ -217,7 +217,8 @@ def assert_offsets_consistent(original: str, text: str, offsets: list[int]) -> N
     assert all(a <= b for a, b in zip(offsets, offsets[1:])), "offsets must be non-decreasing"
     for i, ch in enumerate(text):
         assert 0 <= offsets[i] < len(original)
-        assert derived_from(ch, original[offsets[i]]), (i, ch, original[offsets[i]])
+        inserted = ch == " " and offsets[i] == offsets[i + 1]  # a space between glued table cells (GLUED_CELLS) maps to the character after it
+        assert inserted or derived_from(ch, original[offsets[i]]), (i, ch, original[offsets[i]])
 
 
 PIECES = st.sampled_from(

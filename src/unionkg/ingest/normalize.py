@@ -43,7 +43,10 @@ What the normalised text looks like (the contract extractors write against):
   (:data:`NUMBER_SPLITS`: a trailing decimal point or thousands comma, the
   decimal part or ``%`` on the next line, a lone digit before the rest of a
   percentage, a prose number before its unit); two figures on two lines are
-  otherwise two cells.  A line ended by a soft hyphen continues.
+  otherwise two cells.  A line ended by a soft hyphen continues.  Table
+  cells printed with no space between them get one where a money figure
+  ends and a known row name starts (:data:`GLUED_CELLS`: ``合计7.80因公出国(境)费0.00``
+  -> ``合计 7.80 因公出国(境)费 0.00``; the space maps to the character after it).
   A break is kept when the next line starts a heading or list item
   (``(二)``, ``二、``, ``1.``, ``(1)``, ``第二部分``, ``注：``), when the line
   ends a sentence (``。；：！？``), when either line is a table row (``|``
@@ -276,6 +279,29 @@ HEADING_STARTS: dict[str, re.Pattern[str]] = {
     "note_or_annex": re.compile(r"(?:注|附件|附表|说明)\d*[:：]|附件\d*|附表\d*"),
     "bullet": re.compile(r"[•●■◆▲►]"),
     "numbered_point": re.compile(r"[一二三四五六七八九十]是(?=[\u4e00-\u9fff])"),
+}
+
+# Table cells a PDF text layer printed with no space between them ("合计7.80因公出国(境)费0.00
+# 公务用车购置及运行费5.20"): where a money figure (two decimals) ends and one of these row names
+# of the genre's tables starts, a cell ends.  Only names that open a row, so that a name holding
+# digits ("2024年预算", "第3季度") or a figure inside prose is never cut.
+GLUED_CELL_ITEM_STARTS: tuple[str, ...] = (
+    "合计", "总计", "小计", "因公出国", "公务用车", "公务接待", "公务车",
+    "一般公共预算", "政府性基金", "国有资本经营", "财政拨款", "财政专户",
+    "上级补助", "事业收入", "经营收入", "附属单位", "其他收入", "本年收入", "本年支出",
+    "收入总计", "支出总计", "年初结转", "年末结转", "上年结转", "结余分配", "用事业基金", "使用非财政拨款结余",
+    "基本支出", "项目支出", "人员经费", "公用经费", "工资福利支出", "商品和服务支出",
+    "对个人和家庭的补助", "资本性支出", "一般公共服务支出", "社会保障和就业支出", "卫生健康支出",
+    "住房保障支出", "教育支出", "文化旅游体育与传媒支出", "文化体育与传媒支出", "行政运行",
+    "一般行政管理事务", "机关服务", "事业运行", "其他支出",
+)
+_GLUED_FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}"
+GLUED_CELLS: dict[str, re.Pattern[str]] = {
+    # a figure, then a known row name: the name starts a new cell
+    "figure_then_item": re.compile(rf"(?<![\d.,]){_GLUED_FIGURE}(?=(?:{'|'.join(map(re.escape, GLUED_CELL_ITEM_STARTS))}))"),
+    # a row name (a Han character or a closing bracket), then a figure ending a cell: the figure
+    # is a cell of its own (applied only in a line where figure_then_item matched)
+    "item_then_figure": re.compile(rf"(?<=[\u3400-\u9fff)）])(?={_GLUED_FIGURE}(?![\d.,%]))"),
 }
 
 # A cell that is a figure: amounts, percentages, comparators, dashes for empty.
@@ -642,10 +668,10 @@ def split_lines(mapped: Mapped, original: str = "") -> list[Line]:
         line = Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f", _text=text[start:end] if sliced else None)
         line = tidy_line(line)
         line.hyphenated = ends_with_soft_hyphen(original, mapped.srcs[end])
-        lines.append(respace_line(line))
+        lines.append(split_glued_cells(respace_line(line)))
         start = end + 1
     last = Line(mapped.chars[start:], mapped.srcs[start:], None, False, _text=text[start:] if sliced else None)
-    lines.append(respace_line(tidy_line(last)))
+    lines.append(split_glued_cells(respace_line(tidy_line(last))))
     return lines
 
 
@@ -704,6 +730,33 @@ def respace_line(line: Line) -> Line:
                 replaced[m.start()] = "-"
                 deleted.add(m.end() - 1)
     return edit_line(line, deleted, replaced)
+
+
+def split_glued_cells(line: Line) -> Line:
+    """A table row whose cells were printed with no space between them gets a space between
+    them (:data:`GLUED_CELLS`): "合计7.80因公出国(境)费0.00" -> "合计 7.80 因公出国(境)费 0.00".
+    A line with clause punctuation is prose and stays as it is; the space maps to the
+    original character after it, so quotes stay exact."""
+    text = line.text
+    if "." not in text or PROSE_PUNCTUATION & set(text):
+        return line
+    before_items = [m.end() for m in GLUED_CELLS["figure_then_item"].finditer(text)]
+    if not before_items:
+        return line
+    before_figures = [m.start() for m in GLUED_CELLS["item_then_figure"].finditer(text)]
+    cuts = sorted(set(before_items + before_figures))
+    chars: list[str] = []
+    srcs: list[int] = []
+    previous = 0
+    for cut in cuts:
+        chars.extend(line.chars[previous:cut])
+        srcs.extend(line.srcs[previous:cut])
+        chars.append(" ")
+        srcs.append(line.srcs[cut])
+        previous = cut
+    chars.extend(line.chars[previous:])
+    srcs.extend(line.srcs[previous:])
+    return Line(chars, srcs, line.end_src, line.page_end, line.dropped, line.hyphenated)
 
 
 SPACE_RUN = re.compile(" +")
