@@ -19,7 +19,7 @@ from unionkg.qa.intents import IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links, ambiguity_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
-from unionkg.qa.patterns import FOLLOW_UP_PATTERNS
+from unionkg.qa.patterns import FOLLOW_UP_PATTERNS, UNIT_WORD_IN_LINE_NAME
 from unionkg.qa.phrasing import holdings_text, years_text
 from unionkg.qa.sessions import SessionState, SessionStore
 from unionkg.search.encoders import Encoder, encoder_for
@@ -76,7 +76,9 @@ class Answerer:
         q = normalise_question(question)
         vectors = _QuestionVectors(self.encoder, q, catalog.place_words)
         links = catalog.link(q, self.encoder, vectors.all)
-        choice = self.classifier.classify(q.text, q.original, vectors.question)
+        # a line named with a unit word (机关事业单位基本养老保险缴费支出) asks for its amount, not for units
+        ruled_out = frozenset({"subordinate_units"}) if UNIT_WORD_IN_LINE_NAME.search(q.text) else frozenset()
+        choice = self.classifier.classify(q.text, q.original, vectors.question, without=ruled_out)
         if choice.name in BODY_FAMILIES and (links.projects or links.indicators or links.owner_projects):
             # "the union's staff skills training project": a word of the project's name, not a staffing question
             other = self.classifier.classify(q.text, q.original, vectors.question, without=frozenset({choice.name}))

@@ -27,6 +27,7 @@ from unionkg.qa.patterns import (
     BROADER_ITEM,
     BUDGET_DIFFERENCE_QUESTION,
     COUNT_QUESTION,
+    COUNTER_AFTER_HOW_MANY,
     COUNT_TOPICS,
     COUNT_UNITS,
     FINDING_KIND_WORDS,
@@ -1192,6 +1193,9 @@ def counters_in(text: str, lang: str) -> set[str]:
     if not COUNT_QUESTION[lang].search(text):
         return set()
     if lang == "zh":
+        named = COUNTER_AFTER_HOW_MANY.search(text)
+        if named:  # "多少期职工技能培训": the counter is 期; 职工 is what was trained, not a count of people
+            return {unit for unit, pattern in COUNT_UNITS.items() if pattern.search(named.group(1))}
         tails = [m.group(1) for m in re.finditer(r"(?:多少|几)(?:个|名|位)?([\u4e00-\u9fff]{1,6})", text)]
         tails += [m.group(0) for m in re.finditer(r"(?:多少|几)(?:个|名|位|户|人|家|场|次|项)", text)]
     else:
@@ -1223,7 +1227,15 @@ def _counted(text: object, counters: set[str]) -> bool:
 
 
 def project_detail(ctx: Context) -> Outcome:
-    """How many people / households a project or payment reached, and for how much."""
+    """How many people / households a project or payment reached, and for how much; else a count of
+    work done the documents state ("组织职工技能竞赛八场"), else nothing (passage search)."""
+    outcome = _project_or_payment_counts(ctx)
+    if outcome.found or outcome.answer:
+        return outcome
+    return work_counts(ctx) or outcome
+
+
+def _project_or_payment_counts(ctx: Context) -> Outcome:
     counters = asked_counters(ctx)
     flow_rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years)]
     if not (ctx.links.projects or ctx.links.indicators):
@@ -1274,6 +1286,48 @@ def project_detail(ctx: Context) -> Outcome:
     if not (flows or shown or any(_project_amount_text(p, ctx.lang).strip(" (万元)") for p in project_rows)):
         return Outcome(False, "")  # nothing but the name: passage search
     return Outcome(True, join(parts, ctx.lang), rows, sources_of(rows))
+
+
+MIN_WORK_COUNT_RELEVANCE = 2  # shared bigrams: 技能+竞赛 names a contest count, a lone 职工 names nothing
+
+
+def _asked_work_words(ctx: Context) -> str:
+    """The words a count question names its thing with: the Chinese question, or the Chinese
+    fragments of the genre's glossary an English question names ("skills contests" -> 技能竞赛)."""
+    if ctx.lang == "zh":
+        return ctx.q.text
+    return " ".join(fragment for pattern, fragment in INDICATOR_GLOSSARY if pattern.search(ctx.q.text))
+
+
+def _unit_fits(row: dict[str, object], counters: set[str]) -> bool:
+    return any(COUNT_UNITS[c].search(str(row.get("unit") or "")) for c in counters if c in COUNT_UNITS)
+
+
+def work_counts(ctx: Context) -> Outcome | None:
+    """A count of work done that the documents state in prose (ukg:StatisticalCount: 组织职工技能竞赛八场,
+    培训职工三千余人次): the counts whose printed item shares the most words with the question, the
+    counter asked (场 / 项 / 人次) breaking ties.  None when no stated count names the thing asked."""
+    asked = _asked_work_words(ctx)
+    if not asked:
+        return None
+    counters = asked_counters(ctx)
+    bodies = [ctx.label(o) for o in ctx.links.orgs]
+    rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_counts"), ctx.links.years)
+            if not r.get("table")]  # 三公 table counts have their own family
+    scored = [(_relevance(asked, item_core(r.get("item")), ignore=bodies), r) for r in rows]
+    scored = [(sc + (1 if _unit_fits(r, counters) else 0), r) for sc, r in scored if sc >= MIN_WORK_COUNT_RELEVANCE]
+    if not scored:
+        return None
+    best = max(sc for sc, _ in scored)
+    picked = [r for sc, r in scored if sc == best]
+    if not ctx.links.years:  # no year asked: the latest year that states it
+        latest = max((r["year"] for r in picked if isinstance(r.get("year"), int)), default=None)
+        picked = [r for r in picked if r.get("year") == latest] or picked
+    seen: set[tuple[object, ...]] = set()
+    picked = [r for r in picked if not ((k := (r.get("orgLabel"), r.get("item"), r.get("count"), r.get("year"))) in seen or seen.add(k))]  # type: ignore[func-returns-value]
+    lines = [ctx.say(f"{r.get('orgLabel')} {r.get('year', '')} 年「{r.get('item')}」：{number(r['count'])} {r.get('unit') or ''}（文件所述）",
+                     f"{r.get('orgLabel')} {r.get('year', '')}: {number(r['count'])} {r.get('unit') or ''} ('{r.get('item')}', as stated)") for r in picked]
+    return Outcome(True, join(lines, ctx.lang), picked, sources_of(picked))
 
 
 def _flow_line(f: dict[str, object], lang: str) -> str:

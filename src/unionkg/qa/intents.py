@@ -150,7 +150,7 @@ INTENTS: tuple[Intent, ...] = (
         "浙江省总工会2023年有哪些项目？", "项目及其金额", "What projects did the federation run in 2023?", "List the projects and their budgets",
     )),
     Intent("project_detail", (
-        _r(r"多少人|多少户|多少名|多少个|多少次|多少场|几个|几人|几户|补助了|救助了|帮扶了|慰问了|帮(?:助)?了", 0.8),
+        _r(r"多少人|多少户|多少名|多少个|多少次|多少场|多少期|多少项|多少届|多少批|多少轮|几个|几人|几户|几场|几期|几项|几次|几届|补助了|救助了|帮扶了|慰问了|帮(?:助)?了", 0.8),
         _r(r"how many|number of (?:people|households|beneficiaries|workers|recipients)", 0.8),
     ), (
         "核工业特殊困难群体补助经费补助了多少人？", "对多少户困难职工实施了医疗救助？", "How many people did the subsidy reach?",

@@ -258,8 +258,13 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!basic )\b(?:salar(?:y|ies)|wages?|payroll)\b(?! (?:of|for) (?:the )?(?:basic|base))|\bpay and benefits\b"), "工资福利支出"),
     (re.compile(r"\bgoods and services\b"), "商品和服务支出"),
     # money for retirees: the 离退休费 / 退休费 lines (303 对个人和家庭的补助)
-    (re.compile(r"\b(?:retirees?|retired (?:staff|cadres|personnel|workers|employees)|pensions?|retirement (?:pay|benefits|costs?))\b"), "离退休费"),
-    (re.compile(r"\b(?:retirees?|retired (?:staff|cadres|personnel|workers|employees)|pensions?|retirement (?:pay|benefits|costs?))\b"), "退休费"),
+    # (a pension *insurance contribution* is the employer's 养老保险缴费 line, not money paid to retirees)
+    (re.compile(r"\b(?:retirees?|retired (?:staff|cadres|personnel|workers|employees)|pensions?(?! (?:insurance|contributions?))|retirement (?:pay|benefits|costs?))\b"), "离退休费"),
+    (re.compile(r"\b(?:retirees?|retired (?:staff|cadres|personnel|workers|employees)|pensions?(?! (?:insurance|contributions?))|retirement (?:pay|benefits|costs?))\b"), "退休费"),
+    (re.compile(r"\b(?:basic )?pension (?:insurance )?contributions?\b|\bcontributions? to (?:the )?(?:basic )?pension insurance\b"), "机关事业单位基本养老保险缴费支出"),
+    (re.compile(r"\b(?:basic )?pension (?:insurance )?contributions?\b|\bcontributions? to (?:the )?(?:basic )?pension insurance\b"), "机关事业单位基本养老保险缴费"),
+    (re.compile(r"\boccupational annuit(?:y|ies)\b"), "机关事业单位职业年金缴费支出"),
+    (re.compile(r"\boccupational annuit(?:y|ies)\b"), "职业年金缴费"),
     (re.compile(r"\bsubsid(?:y|ies) (?:to|for) (?:individuals|households|families)\b"), "对个人和家庭的补助"),
     (re.compile(r"\ballowances?\b"), "津贴补贴"),
     (re.compile(r"\bbonus(?:es)?\b"), "奖金"),
@@ -311,8 +316,13 @@ COUNT_UNITS: dict[str, re.Pattern[str]] = {
     "人": re.compile(r"人|名|职工|劳模|workers?|people|persons?|retirees?|employees?|model workers?|beneficiar|recipients?|individuals?|widows?"),
     "个": re.compile(r"个|项|projects?|items?|units?"),
     "家": re.compile(r"家|compan(?:y|ies)|enterprises?|firms?"),
-    "场": re.compile(r"场|次|events?|sessions?|activities"),
+    "场": re.compile(r"场|次|期|届|轮|events?|sessions?|activities|contests?|competitions?"),
 }
+
+# A counter of events printed right after 多少 / 几 ("多少期培训", "几场竞赛"): the question's one counter
+# (the words after it name what was done, 职工 in 职工技能培训 is no count of people).  The generic 个 and
+# the person / household counters are left to COUNT_UNITS over the words that follow.
+COUNTER_AFTER_HOW_MANY = re.compile(r"(?:多少|几)(场次|场|期|届|轮|批次)")
 
 # ---------------------------------------------------------------- stated counts (ukg:StatisticalCount)
 # Grades a question or a counted item names.  In a question a bare 中/良/优 is only a grade after a
@@ -395,6 +405,15 @@ ALIAS_QUESTION: dict[str, re.Pattern[str]] = {
 
 # Units named by their category ("参公单位是哪个", "差额拨款单位有哪些"): a question about subordinate units.
 UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|参公|参照公务员法管理|公益一类|公益二类|经营类)(?:的)?(?:事业)?单位")
+
+# A line of the functional or economic classification whose name holds a unit word
+# ("机关事业单位基本养老保险缴费支出", "行政事业单位医疗", "pension contributions of government organs and
+# public institutions"): the question asks for the line's amount, not for the body's units.
+UNIT_WORD_IN_LINE_NAME = re.compile(
+    r"(?:机关|行政)事业单位.{0,4}(?:基本养老|养老|职业年金|年金|医疗|离退休|退休|住房|社会保险|保险)"
+    r"|\b(?:pensions?|insurance|annuit(?:y|ies)|medical|health care|retirement)\b.{0,60}\bpublic institutions\b"
+    r"|\bpublic institutions'? (?:pensions?|insurance|annuit|medical|retirement)"
+)
 
 # "2023年…上年决算数": the figure of the year before the one named (not a comparison 比上年决算数).
 PRIOR_YEAR_FIGURE = re.compile(r"(?<![比较与和同])上(?:一)?年(?:度)?(?:的)?(?:决算|预算)数|\bprevious year'?s (?:final|budget(?:ed)?) (?:figure|amount)")
