@@ -39,6 +39,7 @@ from unionkg.extract.tables import (
     iter_lines,
     join_label,
     read_header,
+    merge_class_dotted_codes,
     merge_dotted_codes,
     merge_split_codes,
     prints_dotted_codes,
@@ -250,6 +251,8 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
             body.append(line)
         if body and stop < len(lines) and TABLE_PATTERNS["table_number"].fullmatch(body[-1].text.strip()):
             body.pop()  # "附表5" printed above the next title is that table's number
+        if not dotted:
+            body = merge_class_dotted_codes(body)  # "301.01 基本工资" under "301 工资福利支出"
         if continued and blocks and blocks[-1].kind == kind:
             blocks[-1].lines.extend(continuation_body(blocks[-1].lines, body))
             continue

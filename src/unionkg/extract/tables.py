@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -81,6 +81,9 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # (one dot reads as an amount too: see merge_dotted_codes)
     "dotted_code": re.compile(r"[235]\d{2}(?:\.\d{2}){1,2}"),
     "dotted_code_two_dots": re.compile(r"[235]\d{2}\.\d{2}\.\d{2}"),
+    # a class code printed alone in a table's code column ("301 工资福利支出"): the head of the
+    # one-dot codes under it ("301.01 基本工资"; see merge_class_dotted_codes)
+    "class_code": re.compile(r"[235]\d{2}"),
 }
 
 
@@ -280,6 +283,41 @@ def merge_dotted_codes(line: Line, dotted: bool) -> Line:
         return line
     code = Token(first.text.replace(".", ""), first.start, first.end, TokenKind.INTEGER)
     return Line(line.start, line.end, line.text, (code, *line.tokens[1:]))
+
+
+def _at_code_place(tokens: Sequence[Token], i: int) -> bool:
+    """Does token ``i`` stand where a table prints a code: first in its row, or right after a
+    figure (the second half of a two-sided row), and before a name?"""
+    after = i == 0 or tokens[i - 1].kind in (TokenKind.NUMBER, TokenKind.EMPTY)
+    return after and i + 1 < len(tokens) and tokens[i + 1].kind is TokenKind.TEXT
+
+
+def merge_class_dotted_codes(lines: list[Line]) -> list[Line]:
+    """One-dot codes in the code column of one table ("301.01 基本工资 12.00" under
+    "301 工资福利支出 30.00") as code tokens ("30101"), in a text that prints no two-dot codes.
+
+    "301.01" reads as an amount too, so it is a code only where the table prints codes:
+    before a name, first in its row or right after a figure (two-sided rows), and under a
+    class the same table prints as a code of its own ("301" before a name).
+    """
+    heads = {
+        tok.text
+        for line in lines
+        for i, tok in enumerate(line.tokens)
+        if tok.kind is TokenKind.INTEGER and TABLE_PATTERNS["class_code"].fullmatch(tok.text) and _at_code_place(line.tokens, i)
+    }
+    if not heads:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        toks = list(line.tokens)
+        merged = False
+        for i, tok in enumerate(toks):
+            if tok.kind is TokenKind.NUMBER and TABLE_PATTERNS["dotted_code"].fullmatch(tok.text) and tok.text[:3] in heads and _at_code_place(toks, i):
+                toks[i] = Token(tok.text.replace(".", ""), tok.start, tok.end, TokenKind.INTEGER)
+                merged = True
+        out.append(Line(line.start, line.end, line.text, tuple(toks)) if merged else line)
+    return out
 
 
 #: Fewest rows a line must hold to be read as a whole table printed on one line.
