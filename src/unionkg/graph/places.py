@@ -215,6 +215,11 @@ class Gazetteer:
         for written, _ in full:
             self._name_count[written] = self._name_count.get(written, 0) + 1
         self._by_name = {name: d for name, d in full if self._name_count[name] == 1}
+        # the full names by their first character, longest first: a name's leading place is
+        # looked up for every organisation name minted or linked
+        self._full_by_initial: dict[str, list[tuple[str, Division]]] = {}
+        for written, d in self._full:
+            self._full_by_initial.setdefault(written[:1], []).append((written, d))
 
     @classmethod
     def from_rows(cls, rows: list[Division]) -> "Gazetteer":
@@ -308,7 +313,7 @@ class Gazetteer:
         """The place ``name`` begins with, as printed, when that printing names one division: its
         full name (杭州市), an autonomous area's short form (恩施州) or a conventional
         abbreviation (锡盟); the longest such printing."""
-        for written, division in self._full:  # longest first
+        for written, division in self._full_by_initial.get(name[:1], ()):  # longest first
             if name.startswith(written):
                 # a name several places have (鼓楼区) names none of them
                 return (written, division) if self._name_count.get(written) == 1 else None
@@ -336,7 +341,7 @@ class Gazetteer:
     def leading_place_name(self, name: str) -> str | None:
         """The longest full place name ``name`` begins with, whether or not several places
         have it (鼓楼区), or None."""
-        return next((written for written, _ in self._full if name.startswith(written)), None)
+        return next((written for written, _ in self._full_by_initial.get(name[:1], ()) if name.startswith(written)), None)
 
     def own_place_name(self, name: str) -> str:
         """The organisation's name led by its own place alone, in full: the places that enclose

@@ -55,6 +55,7 @@ class OrgEntry:
     iri: str
     label: str  # preferred label
     labels: set[str] = field(default_factory=set)
+    preferred: set[str] = field(default_factory=set)  # the labels that are its skos:prefLabel
     role: str | None = None
     parent: str | None = None
     division: str | None = None
@@ -153,12 +154,13 @@ def derived_aliases(label: str, is_federation: bool) -> set[str]:
     return {a for a in aliases if len(a) >= 2}
 
 
-def abbreviated_forms(label: str) -> set[str]:
+@lru_cache(maxsize=8192)  # a pure function of the label; bodies repeat across catalog rebuilds
+def abbreviated_forms(label: str) -> frozenset[str]:
     """The body's name with its place written by a conventional abbreviation (锡林郭勒盟总工会 ->
     锡盟总工会, 广东省总工会 -> 粤总工会; ``Gazetteer.abbreviated_forms``)."""
     from unionkg.graph.places import default_gazetteer
 
-    return default_gazetteer().abbreviated_forms(label)
+    return frozenset(default_gazetteer().abbreviated_forms(label))
 
 
 def abbreviated_federation_mentions(text: str, consumed: list[bool]) -> list[str]:
@@ -291,12 +293,15 @@ class Catalog:
             if entry is None:
                 entry = self.orgs[iri] = OrgEntry(iri, str(row["label"]))
             entry.labels.add(str(row["label"]))
+            if row.get("preferred") is True:
+                entry.preferred.add(str(row["label"]))
             entry.role = str(row["role"]) if row.get("role") else entry.role
             entry.parent = str(row["parent"]) if row.get("parent") else entry.parent
             entry.division = str(row["division"]) if row.get("division") else entry.division
         for entry in self.orgs.values():
-            # the preferred label is the longest full name (the altLabels are short forms)
-            entry.label = max(entry.labels, key=len)
+            # the canonical name (skos:prefLabel); the altLabels are other printings, also longer ones
+            # (赣州市章贡区总工会 of 章贡区总工会); the longest prefLabel of a store with several
+            entry.label = max(entry.preferred or entry.labels, key=len)
             # 锡盟总工会, 粤总工会: the conventional abbreviations of its place (graph/places.py)
             entry.labels |= {form for label in list(entry.labels) for form in abbreviated_forms(label)}
         for row in store.select(named_query("qa_catalog_years")).values():
