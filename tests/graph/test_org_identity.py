@@ -107,6 +107,11 @@ IDENTITY_KEYS: list[tuple[str, str]] = [
     ("巴州区总工会", "巴州区总工会"),
     ("市教科文卫体工会", "市教科文卫体工会"),  # no place: a department's name as printed
     ("中国海员建设工会", "中国海员建设工会"),
+    # a bare place stem is written in full only before 总工会; a form with its level before any word
+    ("广西总工会", "广西壮族自治区总工会"),
+    ("广西师范大学工会", "广西师范大学工会"),
+    ("湘西南职工学校", "湘西南职工学校"),
+    ("黔南州职工服务中心", "黔南布依族苗族自治州职工服务中心"),
 ]
 
 

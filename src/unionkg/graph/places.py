@@ -112,8 +112,11 @@ PROVINCE_ONE_CHAR: dict[str, str] = {  # character -> GB/T 2260 code of the prov
     "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000", "川": "510000", "黔": "520000",
     "滇": "530000", "藏": "540000", "陕": "610000", "甘": "620000",
 }
-# What must follow a one-character province abbreviation for it to be read as the province.
+# What must follow a one-character province abbreviation for it to be read as the province,
+# and a bare place stem (广西, 湘西) for the identity key to write it in full.
 ONE_CHAR_FOLLOWER = "总工会"
+# The last characters of a place's written form that say its level (恩施州, 锡盟, 某某县).
+LEVEL_CHARACTERS: frozenset[str] = frozenset("省市县区州盟旗")
 # Characters that, right after an abbreviation, show the start of another place's full
 # name (巴州区 in 巴中市, 黔南县 …) or suffix (广西壮族自治区 is read as its full name).
 PLACE_SUFFIX_STARTS: frozenset[str] = frozenset("省市县区盟旗自")
@@ -373,11 +376,22 @@ class Gazetteer:
             name = rest
 
     def _written_in_full(self, name: str) -> str:
-        """``name`` with a leading short form or abbreviation of a place replaced by its full name."""
+        """``name`` with a leading short form or abbreviation of a place replaced by its full name.
+
+        A form that ends with its level (恩施州, 锡盟) names the place before any word; a bare stem
+        (广西, 湘西, 内蒙) only before 总工会: 广西师范大学 is a university's name, not a place's.
+
+        >>> g = default_gazetteer()
+        >>> g._written_in_full("广西总工会"), g._written_in_full("广西师范大学工会"), g._written_in_full("锡盟工人文化宫")
+        ('广西壮族自治区总工会', '广西师范大学工会', '锡林郭勒盟工人文化宫')
+        """
         lead = self.leading_place(name)
         if lead is None or lead[0] == lead[1].name:
             return name
-        return lead[1].name + name[len(lead[0]) :]
+        rest = name[len(lead[0]) :]
+        if lead[0][-1] not in LEVEL_CHARACTERS and not rest.startswith(ONE_CHAR_FOLLOWER):
+            return name
+        return lead[1].name + rest
 
     def _encloses(self, outer: Division, inner: Division) -> bool:
         current = inner
