@@ -41,6 +41,7 @@ from unionkg.qa.patterns import (
     INDICATOR_TRANSLATIONS,
     LIST_CONJUNCTION,
     PAIRED_TOTAL_LINE,
+    PAYEE_COUNT_SUFFIX,
     PHASE_COLUMN,
     PHASE_WORDS,
     PROJECT_WORDS,
@@ -763,7 +764,15 @@ def _described_payments(ctx: Context) -> Outcome | None:
     if best < 2:
         return None
     shown = [r for sc, r in scored if sc == best]
-    return Outcome(True, join([_flow_line(r, ctx.lang) for r in shown], ctx.lang), shown, sources_of(shown))
+    return Outcome(True, join([_flow_line(r, ctx.lang) for r in shown], ctx.lang) + _payments_total(ctx, shown), shown, sources_of(shown))
+
+
+def _payments_total(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """The total of several payments shown together (to one group of people, for one purpose); "" for one."""
+    amounts = [Decimal(str(r["amount"])) for r in rows if isinstance(r.get("amount"), (int, float, Decimal))]
+    if len(amounts) < 2:
+        return ""
+    return ctx.say(f"；合计 {wan(sum(amounts))} 万元（{len(amounts)} 笔）", f"; total {wan(sum(amounts))} (万元) in {len(amounts)} payments")
 
 
 def _computed_share(ctx: Context, org: str, row: dict[str, object]) -> str:
@@ -1591,9 +1600,28 @@ def work_tasks(ctx: Context) -> Outcome:
     return Outcome(True, head + join([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
 
 
+def _payee_group(label: object) -> str:
+    """A payee as a group of people is asked: "困难职工（120人）" -> 困难职工 (the count is no part of the name)."""
+    return PAYEE_COUNT_SUFFIX.sub("", str(label or "")).strip()
+
+
+def _payments_to_asked_group(ctx: Context, rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Every payment to the group the question names ("给困难职工发了多少钱" -> 困难职工（120人）, 困难职工子女（45名）,
+    困难职工家庭（360户）); the longest group named wins (困难职工子女 asks for the children's payments only)."""
+    asked = ctx.q.text if ctx.lang == "zh" else " ".join(f for pattern, f in INDICATOR_GLOSSARY if pattern.search(ctx.q.text))
+    named = {g for r in rows if len(g := _payee_group(r.get("payeeLabel"))) >= 2 and g in asked}
+    if not named:
+        return []
+    longest = max(named, key=len)
+    return [r for r in rows if longest in _payee_group(r.get("payeeLabel"))]
+
+
 def flows(ctx: Context) -> Outcome:
     rows = _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years)
-    if ctx.links.projects:
+    to_group = _payments_to_asked_group(ctx, rows) if not ctx.links.projects else []
+    if to_group:
+        rows = to_group
+    elif ctx.links.projects:
         rows = [r for r in rows if r.get("project") in ctx.links.projects] or rows
     elif ctx.lang == "zh" and len(rows) > 1:  # "给困难户发了多少钱": the payments the question's words describe
         # the payer's own name ("韶关市总工会的钱拨给了谁") says nothing about which payment is asked
@@ -1606,7 +1634,7 @@ def flows(ctx: Context) -> Outcome:
         return Outcome(False, ctx.say("知识图谱中没有相应的资金流向记录。", "The graph records no such payments."))
     lines = [f"{r.get('payeeLabel') or _short(r['payee'])}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
              else f"{r.get('payeeLabel') or _short(r['payee'])}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}" for r in rows]
-    return Outcome(True, ctx.say("收款方：", "Recipients: ") + join(lines, ctx.lang), rows, sources_of(rows))
+    return Outcome(True, ctx.say("收款方：", "Recipients: ") + join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))
 
 
 # ---------------------------------------------------------------- changes, codes, findings

@@ -208,7 +208,8 @@ INTENTS: tuple[Intent, ...] = (
         "桂林市总工会2019年的主要工作安排是什么？", "湖州市总工会2021年的主要工作任务有哪些", "What were the federation's main work tasks in 2021?",
     )),
     Intent("flows", (
-        _r(r"给.{1,12}发(?:放)?了?多少(?:钱|资金|补助)|发(?:放)?了多少(?:钱|资金)", 1.4),
+        # money given to a group ("给困难职工子女发了多少助学金", "给各县市总工会拨了多少钱")
+        _r(r"给.{1,12}(?:发放|发|拨付|下拨|拨|支付|付)了?多少(?:钱|资金|经费|补助|补贴|[\u4e00-\u9fff]{0,3}金)|发(?:放)?了多少(?:钱|资金)", 1.4),
         # money handed back to the finance bureau (上缴 / 缴回 剩余资金): a flow from the body
         _r(r"(?:上缴|缴回|交回|退回|返还)(?:了|给)?.{0,10}财政|财政(?:局|厅|部门).{0,6}(?:上缴|缴回|交回|退回)|(?:上缴|缴回|退回)(?:了)?(?:多少|的)?(?:剩余|结余)?资金", 1.6),
         _r(r"\breturn(?:ed|s)?\b.{0,40}\b(?:to )?(?:the )?(?:finance|treasury)|\b(?:hand(?:ed|s)?|paid|pay|sent|send|gave|give|given) back\b", 1.6),

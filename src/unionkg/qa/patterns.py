@@ -319,6 +319,10 @@ COUNT_UNITS: dict[str, re.Pattern[str]] = {
     "场": re.compile(r"场|次|期|届|轮|events?|sessions?|activities|contests?|competitions?"),
 }
 
+# The count a payee label of a group of people carries ("困难职工（120人）", "市直离退休劳动模范（55名）",
+# "困难职工家庭（360户）"): not part of the group's name when a question names the group.
+PAYEE_COUNT_SUFFIX = re.compile(r"[（(]\s*[\d,.]+\s*(?:人次|人|名|位|户|家|个)\s*[）)]\s*$")
+
 # A counter of events printed right after 多少 / 几 ("多少期培训", "几场竞赛"): the question's one counter
 # (the words after it name what was done, 职工 in 职工技能培训 is no count of people).  The generic 个 and
 # the person / household counters are left to COUNT_UNITS over the words that follow.
