@@ -59,6 +59,7 @@ from unionkg.extract.project_tables import evaluator_is_third_party
 from unionkg.extract.registry import register, warn
 from unionkg.extract.scan import finditer_near, is_match_of, quick
 from unionkg.extract.signs import SIGN_PATTERNS, TRIANGLE_CHANGE_WORD
+from unionkg.extract.stated_day import year_and_phase_at_day
 from unionkg.extract.textview import ProseView, marker_rank, prose_view
 
 #: Rank of a 第X部分 part heading (see :data:`unionkg.extract.textview.MARKER_RANKS`).
@@ -1522,17 +1523,11 @@ def _counts(view: ProseView, context: DocumentContext, sections: list) -> list[F
 
 
 def _count_year_and_phase(text: str, sentence_start: int, number_start: int, year: int, phase: Phase | None) -> tuple[int, Phase | None]:
-    """The year and phase of a stock counted at a day its sentence states before it.
-
-    "截至2022年12月31日，本部门共有车辆2辆" in a 2023 budget counts the cars of 2022,
-    not a budget figure of 2023: year 2022 and no phase.  A day of the document's own
-    year ("截至2023年底" in a 2023 决算) changes nothing.
-    """
-    dates = list(NARRATIVE_PATTERNS["count_reference_date"].finditer(text, sentence_start, number_start))
-    if not dates:
-        return year, phase
-    stated = int(dates[-1].group("year"))
-    return (year, phase) if stated == year else (stated, None)
+    """The year and phase of a stock counted at a day its sentence states before it
+    ("截至2022年12月31日，本部门共有车辆2辆" in a 2023 budget: 2022, no phase; a later clause
+    with its own year, "…，2023年计划购置公务用车 1 辆", keeps 2023 budget): see
+    :func:`unionkg.extract.stated_day.year_and_phase_at_day`."""
+    return year_and_phase_at_day(text, sentence_start, number_start, year, phase)
 
 
 #: Value of :attr:`Evaluation.aggregate` for the mean of the project self-evaluations.

@@ -634,7 +634,7 @@ COUNT_ITEM_WORDS: Final[tuple[str, ...]] = ("团组", "出国", "出境", "接�
 #: Words stripped from the start of a count's label (who, when, how it was paid).
 COUNT_LABEL_LEAD_NOISE: Final[tuple[str, ...]] = (
     "其中", "本部门", "本单位", "部门预算", "单位预算", "部门", "单位", "全年", "年末", "年初", "共有", "共", "安排", "使用财政拨款", "负担费用的", "财政拨款",
-    "计划", "预计",  # a budget's plan ("计划安排国内公务接待 15 批次"): the phase says it is planned
+    "计划", "预计", "拟",  # a budget's plan ("计划安排国内公务接待 15 批次"): the phase says it is planned
 )
 #: Trailing words of a count's item that name what is counted, removed when a
 #: following "累计 x 人次" takes the item ("因公出国（境）团组 0 个，累计 0 人次" -> "因公出国（境）人次").
@@ -687,6 +687,10 @@ NARRATIVE_PATTERNS.update(
         "count_reference_date": re.compile(
             r"(?:截至|截止(?:到|至)?)\s*(?P<year>(?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\s*[底末])?"
         ),
+        # a year that opens a clause of a count after a reference day in its sentence ("截至2023年底
+        #共有车辆 3 辆，2024年计划购置公务用车 1 辆"): the later count is of that year, not counted
+        # at the day (a day itself, "2024年底" / "2024年6月", and a compared year "比2022年" are not)
+        "count_clause_year": re.compile(r"(?:^|(?<=[，,；;。]))\s*(?P<year>(?:19|20)\d{2})\s*年(?!\s*(?:\d{1,2}\s*月|[底末]))"),
         "count_in_prose": re.compile(rf"(?<![\d.,])(?P<count>\d+(?:\.\d+)?|{CN_COUNT_SRC})\s*(?P<unit>{COUNT_UNIT_SRC})"),
         # the asset threshold that is part of an equipment count's label:
         # "单价 100 万元（含）以上设备（不含车辆）0 台（套）", "单位价值 50 万元以上通用设备 0 台（套）"

@@ -68,6 +68,7 @@ from unionkg.extract.patterns import (
 from unionkg.extract.registry import register
 from unionkg.extract.report import is_heading
 from unionkg.extract.scan import finditer_near, quick
+from unionkg.extract.stated_day import without_leading_day, year_and_phase_at_day
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
 from unionkg.model import DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
 
@@ -166,7 +167,7 @@ def _strip_lead(item: str) -> str:
     changed = True
     while changed:
         changed = False
-        item = _YEAR_PREFIX.sub("", item.lstrip("、")).strip()
+        item = _YEAR_PREFIX.sub("", without_leading_day(item.lstrip("、"))).strip()
         for word in OUTPUT_ITEM_LEAD_NOISE:
             if item.startswith(word):
                 item = item[len(word) :].strip()
@@ -303,7 +304,8 @@ def _in_sentence(view: ProseView, start: int, end: int, org: str, year: int, sec
             item_start = number_start
         section_org = org_at(number_start, sections)
         unit = m.group("unit")
-        facts.append(StatisticalCount(view.evidence(item_start, ev_end, KEY), section_org or org, year, item, _value(m), unit, Phase.FINAL))
+        count_year, phase = year_and_phase_at_day(text, start, number_start, year, Phase.FINAL)  # "截至2022年底已建成…"
+        facts.append(StatisticalCount(view.evidence(item_start, ev_end, KEY), section_org or org, count_year, item, _value(m), unit, phase))
         last = _Read(ev_end, before, item_start)
     return facts
 
