@@ -46,6 +46,7 @@ from unionkg.qa.patterns import (
     PHASE_WORDS,
     PROJECT_WORDS,
     QUALIFIER_QUESTION,
+    RATE_REASON_QUESTION,
     SANGONG_COUNT_QUESTION,
     SANGONG_COUNT_TOPICS,
     SANGONG_COUNT_UNITS,
@@ -1692,7 +1693,27 @@ def yoy_change(ctx: Context) -> Outcome:
     return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang), rows, sources_of(rows))
 
 
+def _rate_reasons(ctx: Context) -> Outcome:
+    """Why a rate was low: the stated rates with the deviation reasons stated for the indicators of
+    the asked bodies, years and projects; nothing when no reason is stated (passage search then)."""
+    indicators = [r for r in _indicators_in_asked_years(ctx) if r.get("reason")]
+    if _asked_projects(ctx):
+        indicators = [r for r in indicators if r.get("project") in _asked_projects(ctx)] or indicators
+    if not indicators:
+        return Outcome(False, "")
+    reasons = [_indicator_row(r) for r in indicators]
+    rates = execution_rate(ctx)
+    stated = (rates.answer + ctx.say("。", ". ")) if rates.found else ""
+    lines = [ctx.say(f"{r['indicator']}（目标 {r.get('targetText') or '-'}，实际 {r.get('actualText') or '-'}）：{r['reason']}",
+                     f"{r['indicator']} (target {r.get('targetText') or '-'}, actual {r.get('actualText') or '-'}): {r['reason']}") for r in reasons]
+    answer = stated + ctx.say("文件说明的偏差原因：", "Reasons the documents state: ") + join(lines, ctx.lang)
+    rows = (rates.rows if rates.found else []) + reasons
+    return Outcome(True, answer, rows, (sources_of(reasons) + (rates.sources if rates.found else []))[:SOURCE_LIMIT])
+
+
 def change_reason(ctx: Context) -> Outcome:
+    if RATE_REASON_QUESTION[ctx.lang].search(ctx.q.text):
+        return _rate_reasons(ctx)
     rows = [r for r in _changes(ctx, strict=True) if r.get("reason")]
     if not rows and (ctx.links.projects or ctx.links.indicators):
         # "why did this indicator / project fall short": the deviation reasons stated for it

@@ -19,6 +19,7 @@ import numpy as np
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
     BUDGET_DIFFERENCE_QUESTION,
+    RATE_REASON_QUESTION,
     RENAME_QUESTION,
     SANGONG_COUNT_QUESTION,
     SPENDING_BREAKDOWN_QUESTION,
@@ -219,6 +220,9 @@ INTENTS: tuple[Intent, ...] = (
         "这笔钱支付给了谁？", "哪些公司收到了资金", "Who received money for what?", "Which companies were paid?",
     )),
     Intent("change_reason", (
+        # why a rate was low: the stated deviation reasons (before the rate itself or a missed target)
+        (RATE_REASON_QUESTION["zh"], 1.6),
+        (RATE_REASON_QUESTION["en"], 1.6),
         _r(r"为什么|为何|原因|怎么会|缘由", 1.3),
         _r(r"\bwhy\b|\breasons?\b|\bcaus(?:e|es|ed)\b|\bexplain", 1.3),
     ), (

@@ -319,6 +319,16 @@ COUNT_UNITS: dict[str, re.Pattern[str]] = {
     "场": re.compile(r"场|次|期|届|轮|events?|sessions?|activities|contests?|competitions?"),
 }
 
+# Why a budget was not fully spent ("为什么执行率低", "执行率为什么没有达到100%", "why was the execution rate
+# low"): the deviation reasons the documents state answer it, with the stated rates.
+RATE_REASON_QUESTION: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"(?:为什么|为何|原因|怎么会|缘由).{0,12}(?:执行率|执行进度|支出进度|预算执行)"
+                     r"|(?:执行率|执行进度|支出进度|预算执行).{0,16}(?:为什么|为何|原因|怎么会|缘由)"),
+    "en": re.compile(r"\b(?:why|reasons?|explain\w*|caus\w*)\b.{0,60}\b(?:execution|spending|implementation) rate\b"
+                     r"|\b(?:execution|spending|implementation) rate\b.{0,60}\b(?:why|reasons?|explain\w*|caus\w*)\b"
+                     r"|\bwhy\b.{0,60}\b(?:under-?spen[dt]|not (?:fully )?spen[dt])\b"),
+}
+
 # The count a payee label of a group of people carries ("困难职工（120人）", "市直离退休劳动模范（55名）",
 # "困难职工家庭（360户）"): not part of the group's name when a question names the group.
 PAYEE_COUNT_SUFFIX = re.compile(r"[（(]\s*[\d,.]+\s*(?:人次|人|名|位|户|家|个)\s*[）)]\s*$")
