@@ -31,9 +31,6 @@ _TODO_FLOWS = "a group's payments: one flow shown, not every flow with the total
 _TODO_BUDGET = "a year with a project budget only / the total before a project total"
 _TODO_REASONS = "why a rate is low: the stated deviation reasons"
 KNOWN_GAPS: dict[str, str] = {
-    "木兰县总工会2025年预算是多少": _TODO_BUDGET,
-    "What was the Mulan county federation's budget in 2025?": _TODO_BUDGET,
-    "本溪县总工会2025年预算是多少": _TODO_BUDGET,
 }
 
 
@@ -161,3 +158,21 @@ def test_rate_reason_question(lang: str, question: str, matches: bool) -> None:
     from unionkg.qa.patterns import RATE_REASON_QUESTION
 
     assert bool(RATE_REASON_QUESTION[lang].search(question)) is matches
+
+
+TOTAL_LINE_CASES = [
+    ("budget_total", "收入总计", True),
+    ("budget_total", "本年支出合计", True),
+    ("budget_total", "项目支出合计", False),
+    ("budget_total", "基本支出合计", False),
+    ("expenditure_total", "支出总计", True),
+    ("expenditure_total", "项目支出合计", False),
+    ("project_spending", "项目支出合计", True),
+]
+
+
+@pytest.mark.parametrize(("concept", "item", "matches"), TOTAL_LINE_CASES)
+def test_a_part_total_is_no_grand_total(concept: str, item: str, matches: bool) -> None:
+    from unionkg.qa.patterns import AMOUNT_ITEMS
+
+    assert bool(AMOUNT_ITEMS[concept][1].search(item)) is matches

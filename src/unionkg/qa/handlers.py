@@ -824,6 +824,12 @@ def _amount_not_found(ctx: Context, org: str) -> Outcome:
     elsewhere = [y for y in _years_with_line(ctx, org) if y not in ctx.links.years] if ctx.links.years else []
     if elsewhere:
         answer += ctx.say(f"该项见于 {'、'.join(str(y) for y in elsewhere)} 年。", f" It is stated for {', '.join(str(y) for y in elsewhere)}.")
+    project_budgets = _project_budgets_only(ctx, org) if not elsewhere or ctx.links.years else []
+    if project_budgets:
+        # "某县总工会2025年预算是多少" with only a project target table of 2025: the project budgets it does hold
+        lines = [f"「{r['label']}」{_project_amount_text(r, ctx.lang)}" if ctx.lang == "zh" else f"'{r['label']}' {_project_amount_text(r, ctx.lang)}" for r in project_budgets]
+        answer += ctx.say(f"该单位{asked}只有项目的预算：", f" For{' ' + years_text(ctx.links.years) if ctx.links.years else ''} it holds project budgets only: ") + join(lines, ctx.lang)
+        return Outcome(False, answer, project_budgets, sources_of(project_budgets))
     broader = _broader_lines(ctx, org)
     if broader:
         answer += ctx.say("该单位列有包含此项的更宽口径：", " The body states a broader line that includes it: ") + _amount_line(broader[0], ctx.lang)
@@ -835,6 +841,17 @@ def _amount_not_found(ctx: Context, org: str) -> Outcome:
 
 
 HELD_LINES_SHOWN = 6  # lines named in a "not found" answer, largest first
+
+
+def _project_budgets_only(ctx: Context, org: str) -> list[dict[str, object]]:
+    """The budgets of the body's projects in the asked years when the question asks for a total and the
+    body states no line at all those years (a 项目支出绩效目标表 alone): what the graph holds instead."""
+    concept = amount_concept(ctx.item_topic)
+    if (concept is not None and concept not in GENERIC_TOTAL_CONCEPTS) or not ctx.links.years:
+        return []
+    if _amounts_in_years(ctx, org, ctx.links.years):
+        return []  # the body prints lines that year: the held lines are named instead
+    return [r for r in _projects(ctx) if r.get("org") == org and r.get("budget") is not None]
 
 
 def _lines_held(ctx: Context, org: str) -> list[str]:

@@ -177,9 +177,9 @@ AMOUNT_ITEMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "fiscal_appropriation": (re.compile(r"财政拨款|fiscal appropriation|government appropriation"), re.compile(r"财政拨款")),
     "income_total": (re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"), re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$")),
     "expenditure_total": (re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|expenditure|spending|spen[dt]|expenses"),
-                          re.compile(r"支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$")),
+                          re.compile(r"(?<!项目)(?<!基本)支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$")),
     "budget_total": (re.compile(r"预算|budget|经费|funds?|money"),
-                     re.compile(r"(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出|收支)?总预算$|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$")),
+                     re.compile(r"(?<!项目)(?<!基本)(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出|收支)?总预算$|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$")),
 }
 
 # Words joining several items in one question ("人员经费和公用经费分别是多少", "salaries and receptions"):
