@@ -1,8 +1,9 @@
 """The items inside a stated reason ("主要原因是A经费减少200万元，B费减少36.5万元；C增加12万元")
 are change facts of their own, linked to the change they explain by ``parent_item``.
 
-Expected facts written before the fix; on these 14 cases 4/12 were right before it, 12/12 after
-(the reason in the next sentence, 其中 / a year before an item, 比上年 inside the clause, 合计)."""
+Expected facts written before the fix: 4/12 right before it, 12/12 after (the reason in the next
+sentence, 其中 / a year before an item, 比上年 inside the clause, 合计); a second set written after
+(list markers 一是/二是, 由于, "主要是…" with no 原因): 3/6 -> 6/6."""
 
 from __future__ import annotations
 
@@ -68,12 +69,26 @@ CASES: list[tuple[str, set[Component]]] = [
     ),
     # a year before the item names its year, not the item
     ("本年支出合计600万元，比上年减少30万元，主要原因是2023年一次性项目减少30万元。", {_c("一次性项目", "decrease", "-300000")}),
+    # list markers and 由于 before the items
+    (
+        "本年支出合计600万元，比上年增加30万元，主要原因：一是人员经费增加20万元；二是办公费增加10万元。",
+        {_c("人员经费", "increase", "200000"), _c("办公费", "increase", "100000")},
+    ),
+    ("本年支出合计600万元，比上年增加30万元，主要原因是由于工会经费增加30万元。", {_c("工会经费", "increase", "300000")}),
+    # a reason right after the change without the word 原因
+    ("本年支出合计600万元，比上年增加30万元，增长5.3%，主要是职工疗休养经费增加30万元。", {_c("职工疗休养经费", "increase", "300000")}),
+    ("本年收入合计600万元，与上年相比减少30万元，主要原因是上级补助收入减少30万元。", {_c("上级补助收入", "decrease", "-300000")}),
+    (
+        "本年收入合计600萬元，較上年減少30萬元。減少原因主要是：上級補助收入減少20萬元，其他收入減少10萬元。",
+        {_c("上级补助收入", "decrease", "-200000"), _c("其他收入", "decrease", "-100000")},
+    ),
     # negatives: a reason without figures, percentages, a sum, a count of people
     ("本年支出合计600万元，比上年增加30万元，主要原因是人员增加、业务量增加。", set()),
     ("本年支出合计600万元，比上年增加30万元，主要原因是办公费增长10%，印刷费增长5%。", set()),
     ("本年支出合计600万元，比上年增加30万元，主要原因是新增项目共计30万元。", set()),
     ("本年支出合计600万元，比上年减少30万元，主要原因是合计减少30万元。", set()),
     ("本年支出合计600万元，比上年增加30万元，主要原因是在职人员增加5人。", set()),
+    ("本年支出合计600万元，比上年增加30万元。增加原因：新增职工服务阵地建设经费30万元。", set()),
 ]
 
 
@@ -111,13 +126,31 @@ def test_reason_pattern(text: str, reason: str) -> None:
     assert m is not None and m.group("reason") == reason
 
 
-@pytest.mark.parametrize(("text", "lead"), [("其中会议费", "其中"), ("其中：会议费", "其中："), ("2019年一次性项目", "2019年"), ("2020年度项目", "2020年度")])
+@pytest.mark.parametrize(("text", "reason"), [("主要是会议费增加", "会议费增加"), ("主要系人员增加", "人员增加"), ("由于人员增加", "人员增加")])
+def test_reason_after_change_pattern(text: str, reason: str) -> None:
+    m = NARRATIVE_PATTERNS["reason_after_change"].match(text)
+    assert m is not None and m.group("reason") == reason
+
+
+def test_main_is_no_reason_away_from_a_change() -> None:
+    # "主要是" in a breakdown is no reason: its amounts stay amounts of the year
+    doc = load_bytes("d.txt", (HEAD + "本年支出合计600万元，主要是工资福利支出500万元。\n").encode("utf-8"))
+    from unionkg.model import Amount
+
+    values = {f.value for f in extract(doc).facts if isinstance(f, Amount)}
+    assert Decimal("5000000") in values
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("其中会议费", "其中"), ("其中：会议费", "其中："), ("2019年一次性项目", "2019年"), ("2020年度项目", "2020年度"), ("一是人员经费", "一是"), ("（2）办公费", "（2）"), ("由于会议费", "由于")],
+)
 def test_component_lead(text: str, lead: str) -> None:
     m = REASON_COMPONENT_LEAD.match(text)
     assert m is not None and m.group(0) == lead
 
 
-@pytest.mark.parametrize("text", ["会议费", "其他支出", "中小企业"])
+@pytest.mark.parametrize("text", ["会议费", "其他支出", "中小企业", "因公出国(境)费", "一般公共服务"])
 def test_component_lead_negative(text: str) -> None:
     m = REASON_COMPONENT_LEAD.match(text)
     assert m is None or m.group(0) == ""

@@ -246,6 +246,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     zero changes of the template ("比上年增加/减少 0 万元"), rates, money returned."""
     spans = [m.span() for m in PATTERNS["change_amount"].finditer(text)]
     spans += [(m.start(), _reason_span(text, m)[1]) for m in _reasons(text)]
+    spans += [(m.start(), _reason_span(text, m)[1]) for m in _reasons_after_changes(text)]
     for name in ("change_direction_unstated", "change_percent_first", "rate_slash", "rate_each", "rate_average", "flow_return", "flow_return_verb_first"):
         spans += [m.span() for m in all_matches(NARRATIVE_MONEY_PATTERNS[name], text)]
     spans += [m.span() for m in NARRATIVE_MONEY_PATTERNS["budget_revision"].finditer(text)]
@@ -880,7 +881,24 @@ def _reason_match_right_after(text: str, end: int) -> re.Match[str] | None:
     5.04%，主要原因是…" / "…增长 7.35%。主要原因是…"): only punctuation between them."""
     gap = re.compile(r"[\s，,。；;]*").match(text, end)
     start = gap.end() if gap else end
-    return NARRATIVE_PATTERNS["reason"].match(text, start, _sentence_end(text, start) + 1)
+    stop = _sentence_end(text, start) + 1
+    return NARRATIVE_PATTERNS["reason"].match(text, start, stop) or NARRATIVE_PATTERNS["reason_after_change"].match(text, start, stop)
+
+
+def _reasons_after_changes(text: str) -> Iterator[re.Match[str]]:
+    """Reasons stated right after a change without the word 原因 ("比上年增加 30 万元，增长 5%，
+    主要是A增加 30 万元"): their amounts are parts of the reason, not amounts of the year."""
+    for m in PATTERNS["change_amount"].finditer(text):
+        end = m.end()
+        pct = re.compile(r"[\s，,]*").match(text, end)
+        pct_m = PATTERNS["change_percent"].match(text, pct.end() if pct else end)
+        if pct_m is not None and pct_m.start() - end <= 2:
+            end = pct_m.end()
+        gap = re.compile(r"[\s，,。；;]*").match(text, end)
+        start = gap.end() if gap else end
+        reason_m = NARRATIVE_PATTERNS["reason_after_change"].match(text, start, _sentence_end(text, start) + 1)
+        if reason_m is not None:
+            yield reason_m
 
 
 def _reason_right_after(text: str, end: int) -> str | None:

@@ -555,6 +555,10 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # marker (（一）…) introduces a list, not a reason; "增加的原因主要是…": 主要是 is no part of the reason)
     "reason": re.compile(r"(?:主要原因|原因主要是|主要原因是|原因是|原因为|差异主要原因|增加原因|减少原因|增加的原因|减少的原因)(?:主要)?[是为]?[ \t　]*[：:]?[ \t　]*"
         r"(?:\n(?!\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．]))[ \t　]*)?(?P<reason>[^。\n：:][^。\n]*)"),
+    # a reason stated right after a change without the word 原因 ("…增加 30 万元，主要是A增加 30 万元",
+    # "…，主要系…", "…，由于…"): only believed right after a change statement (see
+    # narrative._reason_match_right_after), since "支出主要是工资福利支出" elsewhere is no reason
+    "reason_after_change": re.compile(r"(?:主要是由于|主要是因为|主要由于|主要因为|主要是|主要系|系因|是由于|由于)[ \t　]*(?P<reason>[^。\n：:][^。\n]*)"),
     # a template placeholder reason or change: ****** / 增加/减少
     "placeholder": re.compile(r"\*{3,}|增加/减少|增加（减少）|XX|××"),
     # a number printed without a unit and followed by a clause break or a share, in a
@@ -654,8 +658,11 @@ REASON_ITEM_PHASE_PREFIXES: Final[tuple[tuple[str, str], ...]] = (
 REASON_COMPONENT_BREAKS: Final[str] = "，,；;、"
 #: What leads a reason's component but is not part of its item: "其中" opening the list of
 #: items ("压减一般性支出，其中会议费减少 10 万元"), a year naming the item's year ("2019年一次性
-#:项目减少 30 万元": the item is 一次性项目).
-REASON_COMPONENT_LEAD: Final[re.Pattern[str]] = re.compile(r"\s*(?:其中\s*[：:]?|(?:19|20)\d{2}\s*年度?)\s*")
+#: 项目减少 30 万元": the item is 一次性项目), a list marker ("一是", "（1）", "2."), "由于".
+#: Used with .match at a clause's start (no ^: a position is given).
+REASON_COMPONENT_LEAD: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:其中\s*[：:]?|(?:19|20)\d{2}\s*年度?|[一二三四五六七八九十]是|[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十][)）]|由于)\s*"
+)
 #: Items of a reason's clause that name no item of the budget: a sum of the clause's own
 #: figures ("合计减少 30 万元", "共计增加 5 万元").
 REASON_NOT_ITEM: Final[re.Pattern[str]] = re.compile(r"^(?:合计|共计|总计|小计|累计|总共|一共)$")
