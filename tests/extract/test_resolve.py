@@ -211,3 +211,21 @@ def test_sample_final_accounts_one_name_per_project(sample_001: Extraction) -> N
     referenced |= {f.subject for f in sample_001.facts if isinstance(f, Evaluation) and f.subject}
     referenced |= {f.project for f in sample_001.facts if isinstance(f, Flow) and f.project}
     assert referenced <= set(names), referenced - set(names)
+
+
+@pytest.mark.parametrize(
+    ("body", "printed", "plain"),
+    [
+        # an autonomous area's short form and a league's abbreviation in front of a project are the body's place
+        ("恩施土家族苗族自治州总工会", "恩施州职工疗休养项目", "职工疗休养项目"),
+        ("锡林郭勒盟总工会", "锡盟困难职工帮扶资金", "困难职工帮扶资金"),
+        ("湘西土家族苗族自治州总工会", "湘西州劳模慰问经费", "劳模慰问经费"),
+    ],
+)
+def test_place_abbreviations_in_front_of_a_project(body: str, printed: str, plain: str) -> None:
+    from unionkg.extract.resolve import place_prefixes, project_key
+
+    prefixes = place_prefixes(body)
+    assert project_key(printed, prefixes) == project_key(plain, prefixes)
+    # another body's place is kept
+    assert project_key(printed, place_prefixes("宜昌市总工会")) != project_key(plain, place_prefixes("宜昌市总工会"))

@@ -95,19 +95,25 @@ def _plain(name: str) -> str:
 # process (default_gazetteer), so the answer depends on the body's name alone.
 @functools.lru_cache(maxsize=4096)
 def place_prefixes(body: str | None) -> tuple[str, ...]:
-    """Place names the reporting body's projects may be prefixed with (湖南省, 湖南)."""
+    """Place names the reporting body's projects may be prefixed with (湖南省, 湖南; an autonomous
+    area's short form and conventional abbreviations too: 恩施州, 锡盟).
+
+    >>> "锡盟" in place_prefixes("锡林郭勒盟总工会"), "恩施州" in place_prefixes("恩施土家族苗族自治州总工会")
+    (True, True)
+    """
     if not body:
         return ()
-    from unionkg.graph.places import default_gazetteer, short_name
+    from unionkg.graph.places import PLACE_ABBREVIATIONS, autonomous_short_form, default_gazetteer, short_name
 
     gazetteer = default_gazetteer()
     division = gazetteer.division_for(body)
     names: list[str] = []
     while division is not None:
         names.append(division.name)
-        short = short_name(division.name)
-        if short:
-            names.append(short)
+        for form in (short_name(division.name), autonomous_short_form(division.name)):
+            if form:
+                names.append(form)
+        names += [abbreviation for abbreviation, full in PLACE_ABBREVIATIONS.items() if full == division.name]
         division = gazetteer.parent(division.code)
     return tuple(sorted(set(names), key=len, reverse=True))
 
