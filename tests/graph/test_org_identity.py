@@ -80,6 +80,12 @@ SAME_BODY: list[list[str]] = [
     # a sector union with and without its 委员会 / 系统
     ["湖州市教育工会委员会", "湖州市教育工会", "湖州市教育系统工会", "湖州市教育系统工会委员会"],
     ["德阳市旌阳区卫生工会委员会", "旌阳区卫生工会"],
+    # a province written short, a county-level city, a county under its province, an area written short
+    ["桂林市总工会", "广西桂林市总工会"],
+    ["宜都市总工会", "宜昌市宜都市总工会", "湖北省宜都市总工会"],
+    ["仙桃市总工会", "湖北省仙桃市总工会"],
+    ["凯里市总工会", "黔东南州凯里市总工会"],
+    ["博尔塔拉蒙古自治州总工会", "新疆维吾尔自治区博州总工会", "博州总工会"],
 ]
 #: printed names of different organisations (all keys apart)
 DIFFERENT_BODIES: list[list[str]] = [
