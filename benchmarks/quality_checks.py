@@ -18,7 +18,12 @@
    - a store opened afresh with no new year (the start of every ingest:
      the store's years are queried and the stored digest compared).
 
-Both are measured in CPU time of this process with all its threads
+Each store size runs in a child process stopped after a wall-time limit
+(``--checks-limit``, 900 s in a full run): what it measured by then is
+printed, and the checks are reported unfinished rather than holding up the
+whole benchmark.  The ontology calls run before the checks for that reason.
+
+Both are measured in CPU time of the measuring process with all its threads
 (``resource.getrusage``: RocksDB writes in background threads), beside wall
 time, because the machine is shared.  The stores are built by
 :func:`benchmarks.ingest.ingest_once` without an encoder (the checks and the
@@ -28,11 +33,14 @@ ontology do not read the search index), so the ingest is faster than figure
 
 from __future__ import annotations
 
+import os
 import resource
+import signal
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -44,6 +52,8 @@ T = TypeVar("T")
 
 #: Fiscal years no synthetic document has (the corpus spans 2018-2025): new to the store and to this process's caches.
 NEW_YEARS = (2031, 2032)
+#: Wall time one store size may take (ingest, ontology calls, checks twice) before it is stopped and reported unfinished.
+DEFAULT_LIMIT_S = 900.0
 
 
 @dataclass(frozen=True)
@@ -71,23 +81,34 @@ def timed(call: Callable[[], T]) -> tuple[T, Timed]:
 
 @dataclass
 class ChecksRun:
-    """The checks and ontology calls measured on one store of ``docs`` documents."""
+    """What was measured on one store of ``docs`` documents (None: not reached before the time limit)."""
 
     docs: int
-    triples: int
-    findings: int
-    first: Timed
-    again: Timed
-    new_year: Timed
-    new_year_again: Timed
-    new_year_fresh_process: Timed
-    no_new_year_fresh_process: Timed
-    loaded: tuple[bool, bool, bool, bool]  # what ensure_ontology returned in those four calls (True: it wrote the ontology graph)
-    steps: dict[str, Timed]  # the second run of the checks, by step
+    triples: int = 0
+    ingest_s: float = 0.0
+    ontology: dict[str, tuple[Timed, bool]] | None = None  # figure -> (cost, whether the ontology graph was written)
+    findings: int = 0
+    first: Timed | None = None
+    steps: dict[str, Timed] | None = None  # the second run of the checks, by step
+    limit_s: float | None = None  # set when the run was stopped at this wall-time limit
+
+    @property
+    def again(self) -> Timed | None:
+        if self.steps is None:
+            return None
+        return Timed(sum(t.cpu_s for t in self.steps.values()), sum(t.wall_s for t in self.steps.values()))
 
 
-def measure(count: int, workdir: Path, jobs: int | None = None) -> ChecksRun:
-    """Ingest ``count`` synthetic documents into ``workdir``, then time the checks and the ontology calls on that store."""
+Report = Callable[[str, object], None]
+
+
+def measure(count: int, workdir: Path, jobs: int | None, report: Report) -> None:
+    """Ingest ``count`` synthetic documents into ``workdir``, then time the ontology calls and the checks on that store.
+
+    Each result goes to ``report`` as soon as it is measured, so that a run
+    stopped at the time limit still tells what it measured.  The ontology
+    first: the checks can take long on a large store.
+    """
     from unionkg.analytics.checks import run_checks
     from unionkg.graph.iris import Iris
     from unionkg.graph.ontology import ensure_ontology
@@ -95,29 +116,81 @@ def measure(count: int, workdir: Path, jobs: int | None = None) -> ChecksRun:
     from unionkg.settings import Settings
 
     ingest = ingest_once(count, "none", workdir, jobs)
+    report("ingest", (ingest.docs, ingest.triples, ingest.seconds))
     settings = Settings(store=str(workdir / "store"), encoder="none")
     iris = Iris(settings.base_iri)
-    # First, as at the start of every ingest: a store opened afresh (nothing remembered), no new year.
-    # (Measured first: a year added without a document of it is not among the store's years, and a
-    # later fresh open would rightly rebuild the ontology graph without it.)
+    ontology: dict[str, tuple[Timed, bool]] = {}
+
+    def ensure(figure: str, store: object, years: list[int]) -> None:
+        loaded, cost = timed(lambda: ensure_ontology(store, iris, years))
+        ontology[figure] = (cost, loaded)
+
     store = OxigraphStore(settings.store)
     try:
-        loaded_none, fresh_no_new_year = timed(lambda: ensure_ontology(store, iris))
-        findings, first = timed(lambda: run_checks(store, settings))
-        steps = check_steps(store, settings)  # run_checks again, nothing changed, timed step by step
-        again = Timed(sum(t.cpu_s for t in steps.values()), sum(t.wall_s for t in steps.values()))
+        # As at the start of every ingest: a store opened afresh (nothing remembered), no new year.  Measured
+        # before the new years: a year added without a document of it is not among the store's years, and a
+        # later fresh open rightly rebuilds the ontology graph without it.
+        ensure("no new year, store opened afresh", store, [])
         # This process now knows the store's ontology graph, as the ingest's writer does.
-        loaded_new, new_year = timed(lambda: ensure_ontology(store, iris, [NEW_YEARS[0]]))
-        loaded_again, new_year_again = timed(lambda: ensure_ontology(store, iris, [NEW_YEARS[0]]))
+        ensure("new fiscal year, in the ingesting process", store, [NEW_YEARS[0]])
+        ensure("same year again", store, [NEW_YEARS[0]])
     finally:
         store.close()
     fresh = OxigraphStore(settings.store)  # another object: nothing remembered, as in a new process
     try:
-        loaded_fresh, fresh_new_year = timed(lambda: ensure_ontology(fresh, iris, [NEW_YEARS[1]]))
+        ensure("new fiscal year, store opened afresh", fresh, [NEW_YEARS[1]])
+        report("ontology", ontology)
+        findings, first = timed(lambda: run_checks(fresh, settings))
+        report("first", (len(findings), first))
+        report("steps", check_steps(fresh, settings))  # run_checks again, nothing changed, timed step by step
     finally:
         fresh.close()
-    loaded = (loaded_new, loaded_again, loaded_fresh, loaded_none)
-    return ChecksRun(ingest.docs, ingest.triples, len(findings), first, again, new_year, new_year_again, fresh_new_year, fresh_no_new_year, loaded, steps)
+
+
+def _child(count: int, workdir: str, jobs: int | None, conn: Connection) -> None:
+    os.setsid()  # its own process group: a stop at the time limit takes the ingest's workers too
+    measure(count, Path(workdir), jobs, lambda kind, value: conn.send((kind, value)))
+    conn.close()
+
+
+def measure_bounded(count: int, workdir: Path, jobs: int | None, limit_s: float) -> ChecksRun:
+    """:func:`measure` in a child process stopped after ``limit_s`` seconds of wall time, with what it reported by then."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(count, str(workdir), jobs, sender))
+    child.start()
+    sender.close()
+    result = ChecksRun(count)
+    deadline = time.monotonic() + limit_s
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            result.limit_s = limit_s
+            os.killpg(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+            break
+        if not receiver.poll(min(remaining, 1.0)):
+            if not child.is_alive():
+                break
+            continue
+        try:
+            kind, value = receiver.recv()
+        except EOFError:
+            break
+        if kind == "ingest":
+            result.docs, result.triples, result.ingest_s = value
+        elif kind == "ontology":
+            result.ontology = value
+        elif kind == "first":
+            result.findings, result.first = value
+        elif kind == "steps":
+            result.steps = value
+    child.join(30)
+    receiver.close()
+    if child.exitcode not in (0, None) and result.limit_s is None and result.steps is None:
+        raise RuntimeError(f"the checks benchmark at {count} documents stopped with exit code {child.exitcode}")
+    return result
 
 
 def check_steps(store: object, settings: object) -> dict[str, Timed]:
@@ -149,36 +222,46 @@ def _wrote(loaded: bool) -> str:
     return "ontology graph written" if loaded else "nothing written"
 
 
-def run(sizes: list[int], jobs: int | None = None) -> list[Row]:
+def run(sizes: list[int], jobs: int | None = None, limit_s: float = DEFAULT_LIMIT_S) -> list[Row]:
     """Rows of figures 6 and 7, one group per store size, and the growth of the checks from the smallest to the largest."""
     rows: list[Row] = []
     runs: list[ChecksRun] = []
     for count in sizes:
         with tempfile.TemporaryDirectory(prefix="ukg-bench-checks-") as tmp:
-            result = measure(count, Path(tmp), jobs)
+            result = measure_bounded(count, Path(tmp), jobs, limit_s)
         runs.append(result)
-        print(f"[benchmarks] checks at {result.docs} docs: run_checks {result.first.ms()}", file=sys.stderr, flush=True)
-        size = f"{result.docs} docs, {result.triples:,} triples"
-        rows.append(
-            Row(
-                "6 checks",
-                f"run_checks after ingest ({size})",
-                f"{result.first.ms()}, {result.first.cpu_s / result.docs * 1000:.2f} CPU-ms per doc; {result.findings} findings",
-            )
-        )
-        rows.append(Row("6 checks", f"run_checks again, nothing changed ({result.docs} docs)", result.again.ms()))
-        slowest = sorted(result.steps.items(), key=lambda kv: -kv[1].cpu_s)[:4]
-        rows.append(Row("6 checks", f"slowest steps of it ({result.docs} docs)", ", ".join(f"{name} {t.cpu_s * 1000:.0f}" for name, t in slowest) + " CPU-ms"))
-        ontology = (
-            ("new fiscal year, in the ingesting process", result.new_year),
-            ("same year again", result.new_year_again),
-            ("new fiscal year, store opened afresh", result.new_year_fresh_process),
-            ("no new year, store opened afresh", result.no_new_year_fresh_process),
-        )
-        for (figure, cost), loaded in zip(ontology, result.loaded):
-            rows.append(Row("7 ontology", f"{figure} ({result.docs} docs)", f"{cost.ms()}, {_wrote(loaded)}"))
-    if len(runs) >= 2 and runs[0].first.cpu_s > 0:
+        first = result.first.ms() if result.first else f"not finished within {limit_s:g} s"
+        print(f"[benchmarks] checks at {result.docs} docs: run_checks {first}", file=sys.stderr, flush=True)
+        rows.extend(_rows(result))
+    done = [r for r in runs if r.first is not None and r.first.cpu_s > 0]
+    if len(sizes) >= 2:
         small, large = runs[0], runs[-1]
-        growth = (large.first.cpu_s / large.docs) / (small.first.cpu_s / small.docs)
-        rows.append(Row("6 checks", f"run_checks CPU per doc, {large.docs} vs {small.docs} docs", f"x{growth:.2f}", "close to x1 (linear)", growth <= 1.3))
+        if small.first and large.first and small in done:
+            growth = (large.first.cpu_s / large.docs) / (small.first.cpu_s / small.docs)
+            rows.append(Row("6 checks", f"run_checks CPU per doc, {large.docs} vs {small.docs} docs", f"x{growth:.2f}", "close to x1 (linear)", growth <= 1.3))
+        else:
+            rows.append(Row("6 checks", f"run_checks CPU per doc, {large.docs} vs {small.docs} docs", "not measured (a run did not finish)", "close to x1 (linear)", False))
+    return rows
+
+
+def _rows(result: ChecksRun) -> list[Row]:
+    rows: list[Row] = []
+    docs = result.docs
+    stopped = f"not reached: stopped at the {result.limit_s:g} s limit" if result.limit_s else "not measured"
+    for figure, (cost, loaded) in (result.ontology or {}).items():
+        rows.append(Row("7 ontology", f"{figure} ({docs} docs)", f"{cost.ms()}, {_wrote(loaded)}"))
+    if result.ontology is None:
+        rows.append(Row("7 ontology", f"new fiscal year ({docs} docs)", stopped))
+    size = f"{docs} docs, {result.triples:,} triples" if result.triples else f"{docs} docs"
+    if result.first is None:
+        rows.append(Row("6 checks", f"run_checks after ingest ({size})", stopped + (f" (ingest took {result.ingest_s:.0f} s)" if result.ingest_s else ""), "", False))
+        return rows
+    rows.append(Row("6 checks", f"run_checks after ingest ({size})", f"{result.first.ms()}, {result.first.cpu_s / docs * 1000:.2f} CPU-ms per doc; {result.findings} findings"))
+    again = result.again
+    if again is None or result.steps is None:
+        rows.append(Row("6 checks", f"run_checks again, nothing changed ({docs} docs)", stopped))
+        return rows
+    rows.append(Row("6 checks", f"run_checks again, nothing changed ({docs} docs)", again.ms()))
+    slowest = sorted(result.steps.items(), key=lambda kv: -kv[1].cpu_s)[:4]
+    rows.append(Row("6 checks", f"slowest steps of it ({docs} docs)", ", ".join(f"{name} {t.cpu_s * 1000:.0f}" for name, t in slowest) + " CPU-ms"))
     return rows

@@ -48,7 +48,14 @@ def test_a_new_year_writes_the_ontology_graph_and_the_same_year_again_does_not(r
 
 def test_the_section_is_registered_with_the_machine_in_the_header(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     assert "checks" in SECTIONS
-    monkeypatch.setattr(quality_checks, "run", lambda sizes: [quality_checks.Row("6 checks", f"sizes {sizes}", "ok")])
-    assert main(["--only", "checks", "--checks-docs", "3,5"]) == 0
+    monkeypatch.setattr(quality_checks, "run", lambda sizes, limit_s: [quality_checks.Row("6 checks", f"sizes {sizes} limit {limit_s:g}", "ok")])
+    assert main(["--only", "checks", "--checks-docs", "3,5", "--checks-limit", "60"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("machine: ") and "sizes [3, 5]" in out
+    assert out.startswith("machine: ") and "sizes [3, 5] limit 60" in out
+
+
+def test_a_size_that_outlasts_the_limit_is_stopped_and_reported_unfinished() -> None:
+    rows = quality_checks.run([3], jobs=1, limit_s=0.3)  # not even the ingest finishes in 0.3 s
+    checks = next(r for r in rows if r.section == "6 checks")
+    assert checks.value.startswith("not reached: stopped at the 0.3 s limit") and checks.met is False
+    assert any(r.section == "7 ontology" and r.value.startswith("not reached") for r in rows)
