@@ -176,3 +176,19 @@ def test_a_part_total_is_no_grand_total(concept: str, item: str, matches: bool) 
     from unionkg.qa.patterns import AMOUNT_ITEMS
 
     assert bool(AMOUNT_ITEMS[concept][1].search(item)) is matches
+
+
+APPROXIMATE_ITEM_CASES = [
+    ("开展竞赛（约数：多）", "多"),
+    ("培训职工(约数:余)", "余"),
+    ("组织劳动技能竞赛", None),
+    ("（约数：多）开展竞赛", None),
+]
+
+
+@pytest.mark.parametrize(("item", "about"), APPROXIMATE_ITEM_CASES)
+def test_approximate_count_item(item: str, about: str | None) -> None:
+    from unionkg.qa.patterns import APPROXIMATE_COUNT_ITEM
+
+    m = APPROXIMATE_COUNT_ITEM.search(item)
+    assert (m.group(1) if m else None) == about

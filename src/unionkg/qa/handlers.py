@@ -23,6 +23,7 @@ from unionkg.qa.patterns import (
     AMOUNT_ITEM_FALLBACK,
     AMOUNT_ITEM_NAMES,
     AMOUNT_ITEMS,
+    APPROXIMATE_COUNT_ITEM,
     BREAKDOWN_COLUMNS,
     BROADER_ITEM,
     BUDGET_DIFFERENCE_QUESTION,
@@ -1352,9 +1353,17 @@ def work_counts(ctx: Context) -> Outcome | None:
         picked = [r for r in picked if r.get("year") == latest] or picked
     seen: set[tuple[object, ...]] = set()
     picked = [r for r in picked if not ((k := (r.get("orgLabel"), r.get("item"), r.get("count"), r.get("year"))) in seen or seen.add(k))]  # type: ignore[func-returns-value]
-    lines = [ctx.say(f"{r.get('orgLabel')} {r.get('year', '')} 年「{r.get('item')}」：{number(r['count'])} {r.get('unit') or ''}（文件所述）",
-                     f"{r.get('orgLabel')} {r.get('year', '')}: {number(r['count'])} {r.get('unit') or ''} ('{r.get('item')}', as stated)") for r in picked]
-    return Outcome(True, join(lines, ctx.lang), picked, sources_of(picked))
+    return Outcome(True, join([_work_count_line(r, ctx) for r in picked], ctx.lang), picked, sources_of(picked))
+
+
+def _work_count_line(r: dict[str, object], ctx: Context) -> str:
+    """"洛阳市总工会 2022 年「组织劳动技能竞赛」：12 项", an approximation as printed ("250 多场次")."""
+    item = str(r.get("item") or "")
+    approx = APPROXIMATE_COUNT_ITEM.search(item)
+    item, about = (item[: approx.start()], approx.group(1)) if approx else (item, "")
+    figure = f"{number(r['count'])} {about}{r.get('unit') or ''}".strip()
+    return ctx.say(f"{r.get('orgLabel')} {r.get('year', '')} 年「{item}」：{figure}（文件所述）",
+                   f"{r.get('orgLabel')} {r.get('year', '')}: {figure} ('{item}', as stated)")
 
 
 def _flow_line(f: dict[str, object], lang: str) -> str:

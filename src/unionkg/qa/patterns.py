@@ -333,6 +333,10 @@ RATE_REASON_QUESTION: dict[str, re.Pattern[str]] = {
 # "困难职工家庭（360户）"): not part of the group's name when a question names the group.
 PAYEE_COUNT_SUFFIX = re.compile(r"[（(]\s*[\d,.]+\s*(?:人次|人|名|位|户|家|个)\s*[）)]\s*$")
 
+# The approximation word the extractor keeps with a counted item ("开展竞赛（约数：多）" for "开展竞赛 250 多场次"):
+# an answer prints it after the number again ("250 多场次").
+APPROXIMATE_COUNT_ITEM = re.compile(r"[（(]约数[：:]\s*([^）)]{1,3})[）)]$")
+
 # A counter of events printed right after 多少 / 几 ("多少期培训", "几场竞赛"): the question's one counter
 # (the words after it name what was done, 职工 in 职工技能培训 is no count of people).  The generic 个 and
 # the person / household counters are left to COUNT_UNITS over the words that follow.
