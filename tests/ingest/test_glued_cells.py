@@ -2,7 +2,9 @@
 a figure ends and a known row name starts (normalize.GLUED_CELLS).
 
 Measured on the documents below: glued 三公 row 0/4 facts -> 4/4, glued 收入支出决算总表 rows
-0/6 (and one wrong fact '一般公共预算财政拨款收入500.00一般公共服务支出') -> 6/6."""
+0/6 (and one wrong fact '一般公共预算财政拨款收入500.00一般公共服务支出') -> 6/6; a 支出表 with codes
+run into names 0/7 -> 7/7, with names run into their first figure 4/7 (items '行政运行100.00')
+-> 7/7."""
 
 from __future__ import annotations
 
@@ -29,6 +31,9 @@ from unionkg.model import Amount
             ["合计7.80", "公务接待费2.60", "因公出国(境)费0.00", "收入1,234.50"],
             ["2024年", "合计 7.80", "增长7.80%", "第3季度", "版本2.0", "合计7.805"],
         ),
+        ("item_then_figure_cell", ["行政运行100.00 100.00", "基本工资120.00"], ["合计7.80万元", "合计7.80因公", "增长7.80%", "版本2.0 12.00"]),
+        ("code_then_name", ["2012901行政运行", "201一般公共服务支出", "30101基本工资"], ["2024年预算", "200人次", "300名职工", "2012901 行政运行", "101文件"]),
+        ("figure_cell", ["行政运行 100.00", "100.00", "合计 -12.50 3.00"], ["合计100.00", "增长7.80%", "2024年"]),
     ],
 )
 def test_glued_cell_patterns(name: str, positives: list[str], negatives: list[str]) -> None:
@@ -50,6 +55,12 @@ def test_glued_cell_patterns(name: str, positives: list[str], negatives: list[st
         ("2024年合计 7.80", "2024年合计 7.80"),
         ("公务接待费2.60", "公务接待费2.60"),
         ("职工之家2.0版建设 12.00", "职工之家2.0版建设 12.00"),
+        # a table row with a figure cell: a name run into its first figure, a code into its name
+        ("2012901行政运行 100.00 100.00", "2012901 行政运行 100.00 100.00"),
+        ("行政运行100.00 100.00", "行政运行 100.00 100.00"),
+        ("30101基本工资120.00 120.00", "30101 基本工资 120.00 120.00"),
+        ("200人次 10.00 10.00", "200人次 10.00 10.00"),
+        ("2024年预算 12.00", "2024年预算 12.00"),
     ],
 )
 def test_normalize_splits_glued_cells(original: str, expected: str) -> None:
@@ -95,3 +106,29 @@ def test_glued_two_sided_rows_are_read() -> None:
         "本年收入合计": Decimal("5200000.00"),
         "本年支出合计": Decimal("5200000.00"),
     }
+
+
+FUNCTIONAL = """浙江省湖州市总工会2024年部门预算
+一般公共预算支出表
+单位：万元
+功能分类科目编码 科目名称 合计 基本支出 项目支出
+"""
+SPACED_ROWS = "201 一般公共服务支出 150.00 100.00 50.00\n2012901 行政运行 100.00 100.00\n2012902 一般行政管理事务 50.00 50.00\n"
+
+
+def _coded(text: str) -> list[tuple[str, str | None, Decimal]]:
+    doc = load_bytes("d.txt", text.encode("utf-8"))
+    return sorted((f.item, f.code, f.value) for f in extract(doc).facts if isinstance(f, Amount))
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "201一般公共服务支出 150.00 100.00 50.00\n2012901行政运行 100.00 100.00\n2012902一般行政管理事务 50.00 50.00\n",
+        "201 一般公共服务支出150.00 100.00 50.00\n2012901 行政运行100.00 100.00\n2012902 一般行政管理事务50.00 50.00\n",
+    ],
+    ids=["code-into-name", "name-into-figure"],
+)
+def test_glued_code_rows_read_as_spaced(rows: str) -> None:
+    assert _coded(FUNCTIONAL + rows) == _coded(FUNCTIONAL + SPACED_ROWS)
+    assert len(_coded(FUNCTIONAL + SPACED_ROWS)) == 7

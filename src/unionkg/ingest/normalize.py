@@ -46,7 +46,9 @@ What the normalised text looks like (the contract extractors write against):
   otherwise two cells.  A line ended by a soft hyphen continues.  Table
   cells printed with no space between them get one where a money figure
   ends and a known row name starts (:data:`GLUED_CELLS`: ``合计7.80因公出国(境)费0.00``
-  -> ``合计 7.80 因公出国(境)费 0.00``; the space maps to the character after it).
+  -> ``合计 7.80 因公出国(境)费 0.00``), and, in a row with a figure cell of its own,
+  where a name runs into a figure (``行政运行100.00 100.00``) or a leading code into its
+  name (``2012901行政运行 100.00``); the space maps to the character after it.
   A break is kept when the next line starts a heading or list item
   (``(二)``, ``二、``, ``1.``, ``(1)``, ``第二部分``, ``注：``), when the line
   ends a sentence (``。；：！？``), when either line is a table row (``|``
@@ -302,6 +304,14 @@ GLUED_CELLS: dict[str, re.Pattern[str]] = {
     # a row name (a Han character or a closing bracket), then a figure ending a cell: the figure
     # is a cell of its own (applied only in a line where figure_then_item matched)
     "item_then_figure": re.compile(rf"(?<=[\u3400-\u9fff)）])(?={_GLUED_FIGURE}(?![\d.,%]))"),
+    # the same where the figure ends before a space or the line's end (applied in a table row:
+    # a line with a figure cell of its own, "行政运行100.00 100.00")
+    "item_then_figure_cell": re.compile(rf"(?<=[\u3400-\u9fff)）])(?={_GLUED_FIGURE}(?:[ ]|$))"),
+    # a classification code (类 3, 款 5, 项 7 digits) glued to its name at the start of a table row:
+    # "2012901行政运行 100.00" (a year "2024年" has 4 digits; a count "200人次" is no code)
+    "code_then_name": re.compile(r"^[235]\d{2}(?:\d{2}){0,2}(?=[\u3400-\u9fff])(?!人|次|个|户|名|家|项|场|万|元|年|月|日|天|批|期|辆|台|套|件|份|平方米|米|公里|小时|岁|余|多)"),
+    # a figure cell standing alone in a line (spaces around it): the line is a table row
+    "figure_cell": re.compile(rf"(?:^|(?<=[ ]))-?{_GLUED_FIGURE}(?=[ ]|$)"),
 }
 
 # A cell that is a figure: amounts, percentages, comparators, dashes for empty.
@@ -741,10 +751,13 @@ def split_glued_cells(line: Line) -> Line:
     if "." not in text or PROSE_PUNCTUATION & set(text):
         return line
     before_items = [m.end() for m in GLUED_CELLS["figure_then_item"].finditer(text)]
-    if not before_items:
+    if not before_items and not GLUED_CELLS["figure_cell"].search(text):
+        return line  # no glued row name and no figure cell: not a table row
+    before_figures = [m.start() for m in GLUED_CELLS["item_then_figure" if before_items else "item_then_figure_cell"].finditer(text)]
+    code = GLUED_CELLS["code_then_name"].match(text)
+    cuts = sorted(set(before_items + before_figures + ([code.end()] if code else [])))
+    if not cuts:
         return line
-    before_figures = [m.start() for m in GLUED_CELLS["item_then_figure"].finditer(text)]
-    cuts = sorted(set(before_items + before_figures))
     chars: list[str] = []
     srcs: list[int] = []
     previous = 0
