@@ -2,7 +2,8 @@
 where it stands in the code column of a table that prints its class ("301 工资福利支出").
 
 Measured on the tables below (福建 三明, written for this test): dotted 基本支出表 0/5 sub-items
-read -> 5/5 with their codes; dotted two-sided 基本支出决算表 5/5 read, 0/5 with a code -> 5/5."""
+read -> 5/5 with their codes; dotted two-sided 基本支出决算表 5/5 read, 0/5 with a code -> 5/5;
+the 基本支出表 without class rows (only a 科目编码 column) 0/4 -> 4/4."""
 
 from __future__ import annotations
 
@@ -73,8 +74,19 @@ def _tokens(rows: list[str]) -> list[list[str]]:
 
 
 def test_no_class_row_no_code() -> None:
-    # a one-dot figure with no class printed in the table stays an amount
-    assert _tokens(["301.01 基本工资 120.00"]) == [["301.01", "基本工资", "120.00"]]
+    # a one-dot figure with no class printed in the table and no code column stays an amount
+    assert _tokens(["项目 金额", "301.01 基本工资 120.00"]) == [["项目", "金额"], ["301.01", "基本工资", "120.00"]]
+
+
+def test_code_column_without_class_rows() -> None:
+    rows = ["经济分类科目编码 科目名称 合计", "301.01 基本工资 120.00", "302.01 办公费 20.00", "合计 140.00"]
+    assert [line[0] for line in _tokens(rows)] == ["经济分类科目编码", "30101", "30201", "合计"]
+
+
+def test_code_column_only_at_row_start() -> None:
+    # without the class printed, a figure after a figure stays a figure
+    rows = ["科目编码 科目名称 决算数 科目编码 科目名称 决算数", "301.01 基本工资 120.00 302.01 办公费 20.00"]
+    assert _tokens(rows)[1] == ["30101", "基本工资", "120.00", "302.01", "办公费", "20.00"]
 
 
 def test_amount_before_a_name_in_a_table_without_code_rows() -> None:
@@ -96,3 +108,14 @@ def test_other_class_head_is_no_code() -> None:
 @pytest.mark.parametrize(("text", "matches"), [("301", True), ("208", True), ("501", True), ("101", False), ("3010", False), ("30", False)])
 def test_class_code_pattern(text: str, matches: bool) -> None:
     assert bool(TABLE_PATTERNS["class_code"].fullmatch(text)) is matches
+
+
+@pytest.mark.parametrize(("text", "matches"), [("经济分类科目编码", True), ("科目代码", True), ("编码", True), ("科目名称", False), ("项目", False)])
+def test_code_column_head_pattern(text: str, matches: bool) -> None:
+    assert bool(TABLE_PATTERNS["code_column_head"].search(text)) is matches
+
+
+def test_budget_table_without_class_rows() -> None:
+    text = "\n".join(line for line in BUDGET.splitlines() if not line.startswith(("301 ", "302 "))) + "\n"
+    got = _codes(text)
+    assert got == {k: v for k, v in EXPECTED.items() if len(v) == 5}

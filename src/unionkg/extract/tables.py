@@ -84,6 +84,8 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a class code printed alone in a table's code column ("301 工资福利支出"): the head of the
     # one-dot codes under it ("301.01 基本工资"; see merge_class_dotted_codes)
     "class_code": re.compile(r"[235]\d{2}"),
+    # a column head naming the code column of a table of classification codes
+    "code_column_head": re.compile(r"(?:科目|分类)?(?:编码|代码)"),
 }
 
 
@@ -298,7 +300,8 @@ def merge_class_dotted_codes(lines: list[Line]) -> list[Line]:
 
     "301.01" reads as an amount too, so it is a code only where the table prints codes:
     before a name, first in its row or right after a figure (two-sided rows), and under a
-    class the same table prints as a code of its own ("301" before a name).
+    class the same table prints as a code of its own ("301" before a name); or first in its
+    row, before a name, in a table whose header names a code column ("科目编码").
     """
     heads = {
         tok.text
@@ -306,14 +309,19 @@ def merge_class_dotted_codes(lines: list[Line]) -> list[Line]:
         for i, tok in enumerate(line.tokens)
         if tok.kind is TokenKind.INTEGER and TABLE_PATTERNS["class_code"].fullmatch(tok.text) and _at_code_place(line.tokens, i)
     }
-    if not heads:
+    # a header that names a code column ("科目编码 科目名称 …"): a row starting with "301.01"
+    # before a name is a coded row even when the table prints no class row
+    code_column = any(not line.has_numbers and TABLE_PATTERNS["code_column_head"].search(line.text) for line in lines)
+    if not heads and not code_column:
         return lines
     out: list[Line] = []
     for line in lines:
         toks = list(line.tokens)
         merged = False
         for i, tok in enumerate(toks):
-            if tok.kind is TokenKind.NUMBER and TABLE_PATTERNS["dotted_code"].fullmatch(tok.text) and tok.text[:3] in heads and _at_code_place(toks, i):
+            if not (tok.kind is TokenKind.NUMBER and TABLE_PATTERNS["dotted_code"].fullmatch(tok.text) and _at_code_place(toks, i)):
+                continue
+            if tok.text[:3] in heads or (code_column and i == 0):
                 toks[i] = Token(tok.text.replace(".", ""), tok.start, tok.end, TokenKind.INTEGER)
                 merged = True
         out.append(Line(line.start, line.end, line.text, tuple(toks)) if merged else line)
