@@ -38,6 +38,10 @@ def test_tables_of_numbers_are_embedded_by_their_labels_and_prose_with_figures_a
     assert dense_text(_entry("栏次 1 2 3\n\n合计 7.50 2.50 5.00", heading=None)) is None  # nothing but figures: no vector
     assert not is_number_table("2021 年收入预算总额 1583.62 万元，较上年增加 237.07 万元，增加 17.6%。")
     assert not is_number_table("部门主要职责")
+    # a header with colons and rows numbered with 、 are still a table (a made-up science association, amounts in 元)
+    assert is_number_table("编制单位：某市科学技术协会 单位：元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 4,200,000.00 2,950,000.00 1,250,000.00")
+    assert is_number_table("一、一般公共预算拨款收入 3,120.50 一、科学技术支出 2,870.00\n二、事业收入 80.00 二、住房保障支出 330.50")
+    assert not is_number_table("主要原因：人员增加 3 人，新增项目 2 个，支出增加 12.5 万元。")
 
 
 def _fillers(index: SearchIndex) -> None:

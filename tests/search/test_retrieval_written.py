@@ -11,8 +11,11 @@ vector of the table's row labels.  With ``-s`` it prints MRR and recall.
 Measured: hybrid R@10 0.68 (Chinese 0.86, English 0.50, MRR 0.43) before
 this set existed; BM25 over simplified characters (the traditional documents'
 passages were unreachable to a simplified question's words) 0.71 (0.93,
-0.50); tables embedded by their row labels 0.79 (0.93, 0.64, MRR 0.55).  The
-thresholds allow one question less than that.
+0.50); tables embedded by their row labels 0.79 (0.93, 0.64, MRR 0.55);
+after other changes to table cells in extraction 0.75 (0.86, 0.64, MRR 0.50),
+and a table under a header line with colons (编制单位：…) read as a table
+again, not as prose: 0.82 (0.93, 0.71, MRR 0.53).  The thresholds allow one
+question less than that.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import pytest
 from unionkg.pipeline import extract_file
 from unionkg.search.index import SearchIndex
 from unionkg.settings import Settings
+from tests.search.test_retrieval import _rank
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "samples"
@@ -75,10 +79,6 @@ def use_index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     return index
 
 
-def _rank(hits: list[dict[str, object]], doc: str, subs: list[str]) -> int:
-    return next((i + 1 for i, h in enumerate(hits) if str(h["doc"]).startswith(doc) and any(s in str(h["quote"]) for s in subs)), 99)
-
-
 def test_every_answer_is_in_its_document() -> None:
     for _, prefix, subs in QUERIES:
         text = next(CORPUS.glob(f"{prefix}*.txt")).read_text(encoding="utf-8")
@@ -97,4 +97,4 @@ def test_questions_find_passages_of_written_documents(use_index: SearchIndex) ->
           f"zh R@5 {recall(chinese, 5):.2f} R@10 {recall(chinese, 10):.2f}; en R@5 {recall(english, 5):.2f} R@10 {recall(english, 10):.2f}")
     print({q: r for q, r in ranks.items() if r > 5})
     assert recall(chinese, 10) >= 0.85, {q: r for q, r in ranks.items() if not q.isascii() and r > 10}
-    assert recall(english, 10) >= 0.57, {q: r for q, r in ranks.items() if q.isascii() and r > 10}
+    assert recall(english, 10) >= 0.64, {q: r for q, r in ranks.items() if q.isascii() and r > 10}

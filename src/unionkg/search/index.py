@@ -79,7 +79,9 @@ _WRAP = re.compile(r"\s+")
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_WRAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
-_PROSE = re.compile(r"[，。；：、！？]")
+# Marks that end or split a sentence: a passage with one is prose.  Not ： or 、, which tables print too
+# (a header line 编制单位：… 单位：元, rows numbered 一、 八、), so a table under such a header stays a table.
+_PROSE = re.compile(r"[，。；！？]")
 
 
 @dataclass(frozen=True, slots=True)
