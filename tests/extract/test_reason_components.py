@@ -3,7 +3,8 @@ are change facts of their own, linked to the change they explain by ``parent_ite
 
 Expected facts written before the fix: 4/12 right before it, 12/12 after (the reason in the next
 sentence, 其中 / a year before an item, 比上年 inside the clause, 合计); a second set written after
-(list markers 一是/二是, 由于, "主要是…" with no 原因): 3/6 -> 6/6."""
+(list markers 一是/二是, 由于, "主要是…" with no 原因): 3/6 -> 6/6; a third (分别 lists, items changed
+together with 共): 1/4 -> 4/4 (was a wrong component '会议费和培训费分别' and '培训费共')."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from unionkg.extract import extract
-from unionkg.extract.patterns import NARRATIVE_PATTERNS, REASON_COMPONENT_LEAD, REASON_NOT_ITEM
+from unionkg.extract.patterns import NARRATIVE_PATTERNS, REASON_COMPONENT_LEAD, REASON_NOT_ITEM, REASON_RESPECTIVELY
 from unionkg.ingest import load_bytes
 from unionkg.model import Change
 
@@ -82,6 +83,13 @@ CASES: list[tuple[str, set[Component]]] = [
         "本年收入合计600萬元，較上年減少30萬元。減少原因主要是：上級補助收入減少20萬元，其他收入減少10萬元。",
         {_c("上级补助收入", "decrease", "-200000"), _c("其他收入", "decrease", "-100000")},
     ),
+    # items listed with 分别 and their amounts in order
+    ("本年支出合计600万元，比上年减少30万元，主要原因是会议费、培训费分别减少10万元和20万元。", {_c("会议费", "decrease", "-100000"), _c("培训费", "decrease", "-200000")}),
+    ("本年支出合计600万元，比上年减少30万元，主要原因是会议费和培训费分别减少10、20万元。", {_c("会议费", "decrease", "-100000"), _c("培训费", "decrease", "-200000")}),
+    # items changed together, counts that do not agree: no component
+    ("本年支出合计600万元，比上年减少30万元，主要原因是会议费、培训费共减少30万元。", set()),
+    ("本年支出合计600万元，比上年减少30万元，主要原因是会议费、培训费、差旅费分别减少10万元和20万元。", set()),
+    ("本年支出合计600万元，比上年减少30万元，主要原因是会议费、培训费减少。", set()),
     # negatives: a reason without figures, percentages, a sum, a count of people
     ("本年支出合计600万元，比上年增加30万元，主要原因是人员增加、业务量增加。", set()),
     ("本年支出合计600万元，比上年增加30万元，主要原因是办公费增长10%，印刷费增长5%。", set()),
@@ -156,6 +164,23 @@ def test_component_lead_negative(text: str) -> None:
     assert m is None or m.group(0) == ""
 
 
-@pytest.mark.parametrize(("item", "is_sum"), [("合计", True), ("共计", True), ("小计", True), ("合计支出", False), ("会议费", False)])
+@pytest.mark.parametrize(
+    ("item", "is_sum"),
+    [("合计", True), ("共计", True), ("小计", True), ("培训费共", True), ("会议费和培训费分别", True), ("合计支出", False), ("会议费", False), ("共青团工作经费", False)],
+)
 def test_not_item(item: str, is_sum: bool) -> None:
-    assert bool(REASON_NOT_ITEM.match(item)) is is_sum
+    assert bool(REASON_NOT_ITEM.search(item)) is is_sum
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [("会议费、培训费分别减少10万元和20万元", "会议费、培训费"), ("A经费和B费分别增加5、3万元", "A经费和B费")],
+)
+def test_respectively_pattern(text: str, items: str) -> None:
+    m = REASON_RESPECTIVELY.search(text)
+    assert m is not None and m.group("items") == items
+
+
+@pytest.mark.parametrize("text", ["会议费、培训费分别减少", "会议费分别减少10万元", "会议费、培训费共减少10万元"])
+def test_respectively_pattern_negative(text: str) -> None:
+    assert REASON_RESPECTIVELY.search(text) is None

@@ -51,6 +51,9 @@ from unionkg.extract.patterns import (
     REASON_COMPONENT_LEAD,
     REASON_ITEM_PHASE_PREFIXES,
     REASON_NOT_ITEM,
+    REASON_RESPECTIVELY,
+    REASON_RESPECTIVELY_AMOUNT,
+    REASON_RESPECTIVELY_ITEM_BREAK,
     TRANSFER_GROUP_LEADS,
     TRANSFER_PATTERNS,
     TRANSFER_RELATIVE_NAME,
@@ -286,14 +289,17 @@ def _reason_components(view: ProseView, reason_m: re.Match[str], parent: Change)
     ("主要原因：离退休费减少 362.52 万元，住房公积金增加 57.18 万元")."""
     text = view.text
     start, end = _reason_span(text, reason_m)
-    out: list[Change] = []
+    out, taken = _respective_components(view, start, end, parent)
     pos = start
     while pos < end:
         nxt = _next_break(text, pos, end, REASON_COMPONENT_BREAKS)
+        if _inside(pos, taken):
+            pos = nxt + 1
+            continue
         lead = REASON_COMPONENT_LEAD.match(text, pos, nxt)
         at = lead.end() if lead else pos
         m = NARRATIVE_PATTERNS["reason_component"].match(text[at:nxt]) or NARRATIVE_PATTERNS["reason_component_verb_first"].match(text[at:nxt])
-        if m and not REASON_NOT_ITEM.match(m.group("item").strip()):
+        if m and not REASON_NOT_ITEM.search(m.group("item").strip()):
             item, phase = _item_and_phase(m.group("item").strip(), parent.phase)
             direction = CHANGE_WORDS[m.group("word")]
             delta = to_yuan(_number(m.group("number")), m.group("unit"))
@@ -302,6 +308,34 @@ def _reason_components(view: ProseView, reason_m: re.Match[str], parent: Change)
             out.append(Change(ev, parent.org, parent.year, item, direction, delta, None, None, phase, parent_item=parent.item))
         pos = nxt + 1
     return out
+
+
+def _respective_components(view: ProseView, start: int, end: int, parent: Change) -> tuple[list[Change], list[tuple[int, int]]]:
+    """The components of a reason that lists items and their amounts in order ("会议费、培训费
+    分别减少 10 万元和 20 万元"; :data:`REASON_RESPECTIVELY`), and the spans they take.  The
+    amounts without a unit take the unit of the last one ("5、3 万元"); nothing is read when
+    the counts of items and amounts differ."""
+    text = view.text
+    out: list[Change] = []
+    taken: list[tuple[int, int]] = []
+    for m in REASON_RESPECTIVELY.finditer(text[start:end]):
+        lead = REASON_COMPONENT_LEAD.match(m.group("items"))
+        items_text = m.group("items")[lead.end() if lead else 0 :]
+        items = [i.strip() for i in REASON_RESPECTIVELY_ITEM_BREAK.split(items_text) if i.strip()]
+        amounts = list(REASON_RESPECTIVELY_AMOUNT.finditer(m.group("amounts")))
+        units = [a.group("unit") for a in amounts if a.group("unit")]
+        if len(items) != len(amounts) or len(items) < 2 or not units or any(REASON_NOT_ITEM.search(i) for i in items):
+            continue
+        direction = CHANGE_WORDS[m.group("word")]
+        ev_start = start + m.start("items") + (lead.end() if lead else 0)
+        for item, amount in zip(items, amounts):
+            delta = to_yuan(_number(amount.group("number")), amount.group("unit") or units[-1])
+            delta = -abs(delta) if direction == "decrease" else delta
+            named, phase = _item_and_phase(item, parent.phase)
+            ev = view.evidence(ev_start, start + m.end(), KEY)
+            out.append(Change(ev, parent.org, parent.year, named, direction, delta, None, None, phase, parent_item=parent.item))
+        taken.append((start + m.start(), start + m.end()))
+    return out, taken
 
 
 def _item_and_phase(item: str, phase: Phase | None) -> tuple[str, Phase | None]:

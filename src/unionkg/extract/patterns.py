@@ -664,8 +664,19 @@ REASON_COMPONENT_LEAD: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:其中\s*[：:]?|(?:19|20)\d{2}\s*年度?|[一二三四五六七八九十]是|[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十][)）]|由于)\s*"
 )
 #: Items of a reason's clause that name no item of the budget: a sum of the clause's own
-#: figures ("合计减少 30 万元", "共计增加 5 万元").
-REASON_NOT_ITEM: Final[re.Pattern[str]] = re.compile(r"^(?:合计|共计|总计|小计|累计|总共|一共)$")
+#: figures ("合计减少 30 万元", "共计增加 5 万元"), or items changed together ("A、B共减少
+#: 30 万元": "B共" is no item; "分别" lists are read by REASON_RESPECTIVELY).
+REASON_NOT_ITEM: Final[re.Pattern[str]] = re.compile(r"^(?:合计|共计|总计|小计|累计|总共|一共)$|(?:共计|合计|总共|一共|共|分别|均|各|都)$")
+#: Several items of a reason with one change word and one amount each, in order ("会议费、培训费
+#: 分别减少 10 万元和 20 万元", "A和B分别增加 5、3 万元"): one component per item when the
+#: counts agree.  Searched in a reason from a clause start (used on a slice: ^ is its start).
+REASON_RESPECTIVELY: Final[re.Pattern[str]] = re.compile(
+    rf"(?:^|(?<=[，,；;]))(?P<items>[^，,；;：:。\d]{{2,60}}?)分别(?P<word>增加|减少|增长|下降|降低|提高)了?\s*"
+    rf"(?P<amounts>{NUMBER_SRC}\s*(?:{MONEY_UNIT_SRC})?(?:\s*(?:、|和|及|，|,)\s*{NUMBER_SRC}\s*(?:{MONEY_UNIT_SRC})?)+)"
+)
+#: How the items and the amounts of REASON_RESPECTIVELY are listed.
+REASON_RESPECTIVELY_ITEM_BREAK: Final[re.Pattern[str]] = re.compile(r"、|和|及|与")
+REASON_RESPECTIVELY_AMOUNT: Final[re.Pattern[str]] = re.compile(rf"(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})?")
 
 NARRATIVE_PATTERNS.update(
     {
