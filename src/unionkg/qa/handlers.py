@@ -59,6 +59,7 @@ from unionkg.qa.patterns import (
     STAFF_LABEL_WORDS,
     STANDARD_LINE_ITEMS,
     UNIT_CATEGORY_WORDS,
+    WHY_QUESTION,
 )
 from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan, years_text
 
@@ -322,6 +323,9 @@ def missed_targets(ctx: Context) -> Outcome:
         return Outcome(False, ctx.say("没有找到未完成目标的指标（图中所列指标均已达标，或没有相应年份/单位的指标）。",
                                       "No indicator missed its target in the graph for this body/year (or there are no indicators)."))
     lines = [_indicator_line(r, ctx.lang) for r in rows]
+    if WHY_QUESTION[ctx.lang].search(ctx.q.text):  # "为什么没有完成": each indicator's stated deviation reason
+        lines = [line + (ctx.say(f"，原因：{r['reason']}", f"; stated reason: {r['reason']}") if r.get("reason")
+                         else ctx.say("（文件未说明原因）", " (no reason stated)")) for line, r in zip(lines, rows)]
     head = ctx.say(f"共有 {len(rows)} 个指标未完成目标：", f"{len(rows)} indicator(s) missed their targets: ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 

@@ -329,6 +329,12 @@ RATE_REASON_QUESTION: dict[str, re.Pattern[str]] = {
                      r"|\bwhy\b.{0,60}\b(?:under-?spen[dt]|not (?:fully )?spen[dt])\b"),
 }
 
+# A question asking why ("为什么没有完成", "why was the target missed"): the stated reasons go with the answer.
+WHY_QUESTION: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"为什么|为何|原因|怎么会|缘由|咋没"),
+    "en": re.compile(r"\bwhy\b|\breasons?\b|\bcaus(?:e|es|ed)\b|\bexplain"),
+}
+
 # The count a payee label of a group of people carries ("困难职工（120人）", "市直离退休劳动模范（55名）",
 # "困难职工家庭（360户）"): not part of the group's name when a question names the group.
 PAYEE_COUNT_SUFFIX = re.compile(r"[（(]\s*[\d,.]+\s*(?:人次|人|名|位|户|家|个)\s*[）)]\s*$")
@@ -548,6 +554,8 @@ INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmedical (?:aid|assistance|relief)\b"), "医疗救助"),
     (re.compile(r"\blegal aid\b"), "法律援助"),
     (re.compile(r"\bskills? (?:competitions?|contests?)\b"), "技能竞赛"),
+    (re.compile(r"\b(?:cultural|arts?|variety|literary and artistic) (?:performances?|shows?|galas?)\b"), "文艺汇演"),
+    (re.compile(r"\bsports? (?:competitions?|contests?|matches|games|events|tournaments?)\b"), "体育比赛"),
     (re.compile(r"\b(?:wechat|official account)\b"), "公众号"),
     (re.compile(r"\bshort videos?\b|\bdouyin\b|\btiktok\b"), "短视频"),
     (re.compile(r"\bhow many (?:people|persons|workers|recipients|beneficiaries)\b|\bnumber of (?:people|persons|workers|recipients|beneficiaries)\b|\bpeople\b"), "人数"),
