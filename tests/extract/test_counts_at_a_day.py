@@ -3,7 +3,8 @@ later clause of the sentence that states its own year ("，2024年计划购置�
 year (and the document's phase when it is the document's year).
 
 Expected facts written before the fix (襄阳, written for this test): 三公/asset counts 4/7 right
-before -> 7/7; work counts in a performance report: a count at a day of the prior year 0/1 -> 1/1."""
+before -> 7/7; work counts in a performance report: a count at a day of the prior year 0/1 -> 1/1;
+a day after the count in brackets or a year's end without 截至: 2/4 -> 4/4."""
 
 from __future__ import annotations
 
@@ -46,6 +47,12 @@ def _seen(counts: list[StatisticalCount]) -> list[Seen]:
         (BUDGET, "截至2023年底，本部门共有车辆3辆，其中执法执勤用车2辆。", [("2", 2023, None), ("3", 2023, None)]),
         (BUDGET, "截至2023年底，本部门共有车辆3辆，比2022年减少公务用车1辆。", [("3", 2023, None)]),
         (BUDGET, "2024年计划购置公务用车1辆。", [("1", 2024, "budget")]),
+        # the day after the count in brackets, a year's end without 截至
+        (BUDGET, "本部门共有车辆3辆（截至2023年12月31日）。", [("3", 2023, None)]),
+        (BUDGET, "2023年末，本部门共有车辆3辆。", [("3", 2023, None)]),
+        # an event's month is no day of a stock; the document's own year's end changes nothing
+        (BUDGET, "2023年12月，购置公务用车1辆。", [("1", 2024, "budget")]),
+        (BUDGET, "2024年末，本部门共有车辆3辆。", [("3", 2024, "budget")]),
     ],
 )
 def test_sangong_and_asset_counts(head: str, text: str, expected: list[Seen]) -> None:

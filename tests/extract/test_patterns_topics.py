@@ -197,6 +197,14 @@ CASES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
         ["截至2022年12月31日", "截止到2022年底", "截至 2021 年末", "截止2023年6月"],
         ["2022年12月31日", "截至目前", "至2022年", "截至二〇二二年底"],
     ),
+    ("narrative", "count_year_end_day"): (
+        ["2023年末，本部门共有车辆3辆", "。2022年底，共有", "2023年12月31日，本单位"],
+        ["2023年12月，购置", "截至2023年末共有", "2023年底前完成", "比2022年末"],
+    ),
+    ("narrative", "count_day_after"): (
+        ["（截至2023年12月31日）", "(截止2022年底)", " （截至2021年末）"],
+        ["（2023年12月31日）", "（含截至2023年）购置", "，截至2023年底"],
+    ),
     ("narrative", "count_clause_year"): (
         ["，2024年计划购置公务用车", "；2025年度安排", "2024年计划新建"],
         ["，2024年底共有", "，2024年6月", "比2022年减少", "共有车辆3辆", "，2024年末"],
@@ -239,6 +247,7 @@ ANCHORED = {
     ("narrative", "reason_component"),
     ("narrative", "reason_component_verb_first"),
     ("narrative", "reason_after_change"),
+    ("narrative", "count_day_after"),
     ("narrative", "threshold_after_amount"),
     ("org", "list_item"),
     ("org", "staffing_breakdown"),

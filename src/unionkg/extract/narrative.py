@@ -1568,18 +1568,18 @@ def _counts(view: ProseView, context: DocumentContext, sections: list) -> list[F
             continue
         previous = (sentence, item)
         section_org = org_at(number_start, sections)
-        count_year, count_phase = _count_year_and_phase(text, sentence, number_start, year, phase)
+        count_year, count_phase = _count_year_and_phase(text, sentence, number_start, year, phase, end)
         evidence = view.evidence(label_start, end, KEY)
         facts.append(StatisticalCount(evidence, section_org or org, count_year, item, _number(count), unit_clean, count_phase))
     return facts
 
 
-def _count_year_and_phase(text: str, sentence_start: int, number_start: int, year: int, phase: Phase | None) -> tuple[int, Phase | None]:
+def _count_year_and_phase(text: str, sentence_start: int, number_start: int, year: int, phase: Phase | None, count_end: int | None = None) -> tuple[int, Phase | None]:
     """The year and phase of a stock counted at a day its sentence states before it
     ("截至2022年12月31日，本部门共有车辆2辆" in a 2023 budget: 2022, no phase; a later clause
     with its own year, "…，2023年计划购置公务用车 1 辆", keeps 2023 budget): see
     :func:`unionkg.extract.stated_day.year_and_phase_at_day`."""
-    return year_and_phase_at_day(text, sentence_start, number_start, year, phase)
+    return year_and_phase_at_day(text, sentence_start, number_start, year, phase, count_end)
 
 
 #: Value of :attr:`Evaluation.aggregate` for the mean of the project self-evaluations.

@@ -705,6 +705,15 @@ NARRATIVE_PATTERNS.update(
         "count_reference_date": re.compile(
             r"(?:截至|截止(?:到|至)?)\s*(?P<year>(?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\s*[底末])?"
         ),
+        # a year's end that opens a clause before a count, without 截至: "2023年末，本部门共有车辆3辆",
+        # "2023年12月31日，…" (a month alone, "2023年12月购置", is a date of an event)
+        "count_year_end_day": re.compile(
+            r"(?:^|(?<=[，,；;。\n]))\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:[末底]|12\s*月\s*31\s*日)\s*(?=[，,])"
+        ),
+        # the day a count is taken at, in brackets right after it: "共有车辆3辆（截至2023年12月31日）"
+        "count_day_after": re.compile(
+            r"\s*[（(]\s*(?:截至|截止(?:到|至)?)\s*(?P<year>(?:19|20)\d{2})\s*年[^）)]{0,12}[）)]"
+        ),
         # a year that opens a clause of a count after a reference day in its sentence ("截至2023年底
         #共有车辆 3 辆，2024年计划购置公务用车 1 辆"): the later count is of that year, not counted
         # at the day (a day itself, "2024年底" / "2024年6月", and a compared year "比2022年" are not)

@@ -304,7 +304,7 @@ def _in_sentence(view: ProseView, start: int, end: int, org: str, year: int, sec
             item_start = number_start
         section_org = org_at(number_start, sections)
         unit = m.group("unit")
-        count_year, phase = year_and_phase_at_day(text, start, number_start, year, Phase.FINAL)  # "截至2022年底已建成…"
+        count_year, phase = year_and_phase_at_day(text, start, number_start, year, Phase.FINAL, count_end)  # "截至2022年底已建成…"
         facts.append(StatisticalCount(view.evidence(item_start, ev_end, KEY), section_org or org, count_year, item, _value(m), unit, phase))
         last = _Read(ev_end, before, item_start)
     return facts
