@@ -19,6 +19,7 @@ CASES = load_cases(HERE / "rt6_findings.yaml")
 CORPUS_DOCS = (
     "rt6m_cq_district_union_html_cells_budget_2023.txt",
     "rt6m_ln_county_union_wrapped_codes_budget_2025.txt",
+    "rt6m_gs_district_union_units_in_columns_budget_2024.txt",
     "rt6m_ln_city_union_page_breaks_final_2022.txt",
     "rt6e_ha_city_union_cn_outputs_selfeval_2022.txt",
     "rt6e_sx_culture_palace_cell_lines_final_2022.txt",

@@ -299,6 +299,8 @@ STANDARD_LINE_ITEMS = re.compile(
     r"|上年结转|年初结转|年末结转|结余分配|用事业基金弥补"
     # parts of 工资福利支出 (302/303 lines have concepts of their own): never answered by the 301 total
     r"|基本工资|津贴补贴|奖金|绩效工资"
+    # the employer's social-insurance lines (2080505 / 2080506, 30108 / 30109): never a broader total
+    r"|(?:机关事业单位)?(?:基本养老保险|职业年金)缴费"
 )
 
 # Columns of a table that break a total down (basic vs project, by fund source): a question that
