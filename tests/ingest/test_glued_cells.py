@@ -4,7 +4,7 @@ a figure ends and a known row name starts (normalize.GLUED_CELLS).
 Measured on the documents below: glued 三公 row 0/4 facts -> 4/4, glued 收入支出决算总表 rows
 0/6 (and one wrong fact '一般公共预算财政拨款收入500.00一般公共服务支出') -> 6/6; a 支出表 with codes
 run into names 0/7 -> 7/7, with names run into their first figure 4/7 (items '行政运行100.00')
--> 7/7."""
+-> 7/7, with figures run together ('150.00100.0050.00') -> 7/7."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from unionkg.model import Amount
         ("item_then_figure_cell", ["行政运行100.00 100.00", "基本工资120.00"], ["合计7.80万元", "合计7.80因公", "增长7.80%", "版本2.0 12.00"]),
         ("code_then_name", ["2012901行政运行", "201一般公共服务支出", "30101基本工资"], ["2024年预算", "200人次", "300名职工", "2012901 行政运行", "101文件"]),
         ("figure_cell", ["行政运行 100.00", "100.00", "合计 -12.50 3.00"], ["合计100.00", "增长7.80%", "2024年"]),
+        ("figure_run", ["123.45100.0023.45", "1,234.5612.00", "0.000.00"], ["123.45", "2024.01.15", "1234.5678", "12.3456.78%", "1.2.3"]),
     ],
 )
 def test_glued_cell_patterns(name: str, positives: list[str], negatives: list[str]) -> None:
@@ -60,6 +61,10 @@ def test_glued_cell_patterns(name: str, positives: list[str], negatives: list[st
         ("行政运行100.00 100.00", "行政运行 100.00 100.00"),
         ("30101基本工资120.00 120.00", "30101 基本工资 120.00 120.00"),
         ("200人次 10.00 10.00", "200人次 10.00 10.00"),
+        # figures with two decimals run together; a date and a four-decimal figure stay
+        ("2012901 行政运行123.45100.0023.45", "2012901 行政运行 123.45 100.00 23.45"),
+        ("日期 2024.01.15 12.00", "日期 2024.01.15 12.00"),
+        ("比例 1234.5678 12.00", "比例 1234.5678 12.00"),
         ("2024年预算 12.00", "2024年预算 12.00"),
     ],
 )
@@ -126,8 +131,9 @@ def _coded(text: str) -> list[tuple[str, str | None, Decimal]]:
     [
         "201一般公共服务支出 150.00 100.00 50.00\n2012901行政运行 100.00 100.00\n2012902一般行政管理事务 50.00 50.00\n",
         "201 一般公共服务支出150.00 100.00 50.00\n2012901 行政运行100.00 100.00\n2012902 一般行政管理事务50.00 50.00\n",
+        "201 一般公共服务支出 150.00100.0050.00\n2012901 行政运行 100.00100.00\n2012902 一般行政管理事务 50.0050.00\n",
     ],
-    ids=["code-into-name", "name-into-figure"],
+    ids=["code-into-name", "name-into-figure", "figures-run-together"],
 )
 def test_glued_code_rows_read_as_spaced(rows: str) -> None:
     assert _coded(FUNCTIONAL + rows) == _coded(FUNCTIONAL + SPACED_ROWS)

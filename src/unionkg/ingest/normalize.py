@@ -310,6 +310,9 @@ GLUED_CELLS: dict[str, re.Pattern[str]] = {
     # a classification code (类 3, 款 5, 项 7 digits) glued to its name at the start of a table row:
     # "2012901行政运行 100.00" (a year "2024年" has 4 digits; a count "200人次" is no code)
     "code_then_name": re.compile(r"^[235]\d{2}(?:\d{2}){0,2}(?=[\u3400-\u9fff])(?!人|次|个|户|名|家|项|场|万|元|年|月|日|天|批|期|辆|台|套|件|份|平方米|米|公里|小时|岁|余|多)"),
+    # figures with two decimals run together ("123.45100.0023.45" -> 123.45 100.00 23.45): a
+    # run of two or more, nothing glued before or after it (a date "2024.01.15" is no run)
+    "figure_run": re.compile(rf"(?<![\d.,])(?:{_GLUED_FIGURE}){{2,}}(?![\d.,%])"),
     # a figure cell standing alone in a line (spaces around it): the line is a table row
     "figure_cell": re.compile(rf"(?:^|(?<=[ ]))-?{_GLUED_FIGURE}(?=[ ]|$)"),
 }
@@ -750,18 +753,36 @@ def split_glued_cells(line: Line) -> Line:
     text = line.text
     if "." not in text or PROSE_PUNCTUATION & set(text):
         return line
+    line = _split_figure_runs(line)
+    text = line.text
     before_items = [m.end() for m in GLUED_CELLS["figure_then_item"].finditer(text)]
     if not before_items and not GLUED_CELLS["figure_cell"].search(text):
         return line  # no glued row name and no figure cell: not a table row
     before_figures = [m.start() for m in GLUED_CELLS["item_then_figure" if before_items else "item_then_figure_cell"].finditer(text)]
     code = GLUED_CELLS["code_then_name"].match(text)
-    cuts = sorted(set(before_items + before_figures + ([code.end()] if code else [])))
+    return _with_spaces(line, before_items + before_figures + ([code.end()] if code else []))
+
+
+_ONE_GLUED_FIGURE = re.compile(_GLUED_FIGURE)
+
+
+def _split_figure_runs(line: Line) -> Line:
+    """Figures with two decimals run together get a space between them (see
+    :data:`GLUED_CELLS` ``figure_run``)."""
+    cuts: list[int] = []
+    for run in GLUED_CELLS["figure_run"].finditer(line.text):
+        cuts.extend(m.end() for m in _ONE_GLUED_FIGURE.finditer(line.text, run.start(), run.end()) if m.end() < run.end())
+    return _with_spaces(line, cuts)
+
+
+def _with_spaces(line: Line, cuts: list[int]) -> Line:
+    """``line`` with a space before each position of ``cuts``, mapped to the character after it."""
     if not cuts:
         return line
     chars: list[str] = []
     srcs: list[int] = []
     previous = 0
-    for cut in cuts:
+    for cut in sorted(set(cuts)):
         chars.extend(line.chars[previous:cut])
         srcs.extend(line.srcs[previous:cut])
         chars.append(" ")
