@@ -23,6 +23,7 @@ CORPUS_DOCS = (
     "rt6m_ln_city_union_page_breaks_final_2022.txt",
     "rt6e_ha_city_union_cn_outputs_selfeval_2022.txt",
     "rt6e_sx_culture_palace_cell_lines_final_2022.txt",
+    "rt6e_gz_trad_county_union_cn_counts_final_2021.txt",
     "rt6e_hb_prefecture_union_weight_first_selfeval_2023.txt",
     "rt6o_hb_autonomous_full_title_budget_2023.txt",
 )
@@ -149,6 +150,12 @@ RATE_REASON_CASES = [
     ("en", "why was the execution rate low in 2024?", True),
     ("en", "what explains the low spending rate of the project?", True),
     ("en", "why was the budget not fully spent?", True),
+    ("zh", "资金为什么没有用完", True),
+    ("zh", "预算为何未全部执行", True),
+    ("zh", "资金用完了吗", False),
+    ("en", "why didn't the federation spend its whole budget?", True),
+    ("en", "why was money left over?", True),
+    ("en", "why didn't the federation meet its targets?", False),
     ("en", "what was the execution rate?", False),
     ("en", "why did income fall?", False),
 ]

@@ -325,10 +325,15 @@ COUNT_UNITS: dict[str, re.Pattern[str]] = {
 # low"): the deviation reasons the documents state answer it, with the stated rates.
 RATE_REASON_QUESTION: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"(?:为什么|为何|原因|怎么会|缘由).{0,12}(?:执行率|执行进度|支出进度|预算执行)"
-                     r"|(?:执行率|执行进度|支出进度|预算执行).{0,16}(?:为什么|为何|原因|怎么会|缘由)"),
+                     r"|(?:执行率|执行进度|支出进度|预算执行).{0,16}(?:为什么|为何|原因|怎么会|缘由)"
+                     # money left unspent ("资金为什么没有用完", "为何预算未执行完")
+                     r"|(?:为什么|为何|原因|怎么会).{0,12}(?:没有?|未能?)(?:用完|花完|支出完|执行完|全部(?:支出|使用|执行))"
+                     r"|(?:没有?|未能?)(?:用完|花完|支出完|执行完|全部(?:支出|使用|执行)).{0,8}(?:为什么|为何|原因)"),
     "en": re.compile(r"\b(?:why|reasons?|explain\w*|caus\w*)\b.{0,60}\b(?:execution|spending|implementation) rate\b"
                      r"|\b(?:execution|spending|implementation) rate\b.{0,60}\b(?:why|reasons?|explain\w*|caus\w*)\b"
-                     r"|\bwhy\b.{0,60}\b(?:under-?spen[dt]|not (?:fully )?spen[dt])\b"),
+                     r"|\bwhy\b.{0,60}\b(?:under-?spen[dt]|not (?:fully )?spen[dt])\b"
+                     r"|\bwhy\b.{0,20}(?:\bnot|n't)\b.{0,40}\b(?:fully )?(?:spend|use)\b.{0,30}\b(?:budget|funds?|money|all|whole|full|entire)\b"
+                     r"|\bwhy\b.{0,60}\b(?:unspent|left over)\b"),
 }
 
 # A question asking why ("为什么没有完成", "why was the target missed"): the stated reasons go with the answer.
@@ -555,6 +560,8 @@ INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:needy|poor|struggling) workers\b|\bworkers in (?:difficulty|hardship)\b"), "困难职工"),
     (re.compile(r"\bmedical (?:aid|assistance|relief)\b"), "医疗救助"),
     (re.compile(r"\blegal aid\b"), "法律援助"),
+    (re.compile(r"\bhouseholds? in (?:hardship|difficulty)|\b(?:needy|poor|struggling) (?:households?|families)\b|\bfamilies in (?:hardship|difficulty)"), "困难职工家庭"),
+    (re.compile(r"\bvisit(?:ed|s|ing)?\b"), "走访"),
     (re.compile(r"\bskills? (?:competitions?|contests?)\b"), "技能竞赛"),
     (re.compile(r"\b(?:cultural|arts?|variety|literary and artistic) (?:performances?|shows?|galas?)\b"), "文艺汇演"),
     (re.compile(r"\bsports? (?:competitions?|contests?|matches|games|events|tournaments?)\b"), "体育比赛"),
