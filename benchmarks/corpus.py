@@ -310,7 +310,7 @@ def _project_self_evaluation_table(w: _Writer, project: str) -> None:
     final = budget if w.rng.random() < 0.7 else (budget * Decimal(str(w.rng.uniform(0.6, 1)))).quantize(Decimal("0.01"))
     rate = (final / budget * 100).quantize(Decimal("0.01"))
     w.add("项目支出绩效自评表", f"（{w.year} 年度）", f"项目名称 {project}", f"主管部门 {w.org} 实施单位 {w.rng.choice(DEPARTMENTS)}")
-    w.add(f"项目资金", f"（{w.unit_label}）", "年初预算数 全年预算数 A 全年执行数 B 分值 执行率 得分")
+    w.add("项目资金", f"（{w.unit_label}）", "年初预算数 全年预算数 A 全年执行数 B 分值 执行率 得分")
     w.add(f"年度资金总额 {w.money(budget)} {w.money(budget)} {w.money(final)} 10 {rate}% {min(10, round(float(rate) / 10, 1))}")
     w.add("年度总体目标", "预期目标 实际完成情况")
     w.wrapped(f"通过实施{project}项目，切实维护职工合法权益，提升职工获得感、幸福感、安全感，完成年度目标任务。")

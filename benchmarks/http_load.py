@@ -142,7 +142,7 @@ def run(size: int, clients: int, seconds: float, question: str | None) -> list[R
             try:
                 _wait(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", ox)
                 rps, ok, errors = load("get", f"http://127.0.0.1:{port}/query", query, clients, seconds)
-                rows.append(Row("5 http", f"oxigraph serve /query look-up, same data and load", f"{rps:,.0f} req/s ({ok:,} answers, {errors} errors)", "reference"))
+                rows.append(Row("5 http", "oxigraph serve /query look-up, same data and load", f"{rps:,.0f} req/s ({ok:,} answers, {errors} errors)", "reference"))
             finally:
                 _stop(ox)
         else:

@@ -37,7 +37,7 @@ from unionkg.errors import QuerySyntaxError, QueryTimeoutError, StoreError, Unio
 from unionkg.graph.store import open_read_only as open_consistent
 
 from unionkg_api.patterns import uses_service
-from unionkg_api.results import GRAPH_FORMATS, SELECT_WRITERS, SerialisedResult, ask_body, graph_body
+from unionkg_api.results import SELECT_WRITERS, SerialisedResult, ask_body, graph_body
 from unionkg_api.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 
 log = logging.getLogger("unionkg_api.executor")

@@ -21,7 +21,7 @@ from unionkg.errors import InputError
 from unionkg.graph.mapping import COMPARATOR_CONCEPTS, DIRECTION_CODES, PHASE_CODES, ROLE_CONCEPTS, STAFF_CONCEPTS
 from unionkg.graph.queries import named_query
 from unionkg.graph.vocab import ORG, QB, UKG
-from unionkg.model import OrgRole, StaffCategory
+from unionkg.model import StaffCategory
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "indicators": (

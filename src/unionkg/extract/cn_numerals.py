@@ -12,7 +12,6 @@ regex around the number, not in the converter.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 #: Digits in words; 两 is 2 in counts ("两个"), 〇/零 is 0 (also a place holder: "一百零五").

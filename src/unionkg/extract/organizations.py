@@ -1351,7 +1351,6 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     unit_names += [a for f in unit_facts.values() for a in f.aliases if a not in unit_names]
     unit_names += [former for item, _f, _r in units for former in names_in_note(item.text)]
     sections = unit_sections(view, federation, unit_names, report=True)
-    known = unit_names + ([federation] if federation else [])
     staffing = staffing_matches(view.text)
     for m, category in zip(staffing, staff_categories(view.text, staffing), strict=True):
         count = count_value(m.group("count"))
