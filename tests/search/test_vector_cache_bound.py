@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from contextlib import closing
 import os
 import random
 import signal
@@ -35,7 +36,7 @@ def _keys(prefix: str, n: int) -> dict[bytes, np.ndarray]:
 
 def _rows(path: Path) -> tuple[int, int, int]:
     """count, min id, max id of the file (read with a connection of the test's own)."""
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:  # closed before the next fork, not left to the collector
         count = conn.execute("SELECT count(*) FROM sentence_rows").fetchone()[0]
         low, high = conn.execute("SELECT min(id), max(id) FROM sentence_rows").fetchone()
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -184,13 +185,13 @@ def test_a_read_only_cache_file_does_not_stop_the_ingest() -> None:
 
 
 def test_a_file_of_the_unbounded_cache_before_is_replaced(tmp_path: Path) -> None:
-    with sqlite3.connect(tmp_path / CACHE_FILE_NAME) as conn:
+    with closing(sqlite3.connect(tmp_path / CACHE_FILE_NAME)) as conn, conn:
         conn.execute("CREATE TABLE sentence_vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID")
         conn.execute("INSERT INTO sentence_vectors VALUES (?, ?)", (b"k", b"\x00\x00"))
     store = SentenceVectorStore(tmp_path, max_rows=10)
     store.put(_keys("n", 3))
     assert store.row_count() == 3
-    with sqlite3.connect(tmp_path / CACHE_FILE_NAME) as conn:
+    with closing(sqlite3.connect(tmp_path / CACHE_FILE_NAME)) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {"sentence_rows"}
 
