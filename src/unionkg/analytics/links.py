@@ -53,16 +53,21 @@ def _place_triples(g: Graph, division: Division, gazetteer: Gazetteer, iris: Iri
 def links_graph(store: GraphStore, iris: Iris, gazetteer: Gazetteer | None = None) -> Graph:
     gaz = gazetteer or default_gazetteer()
     g = Graph()
-    federations: dict[str, list[URIRef]] = {}
+    # Sets, not lists: a body that several rows name must pair with the federation above it once
+    # (pairs of repeated rows made this loop quadratic in the documents naming a body).
+    federations: dict[str, set[URIRef]] = {}
+    placed: set[str] = set()
     for row in store.select(named_query("links_organizations")).values():
         org, code = URIRef(str(row["org"])), str(row["division"])
         division = gaz.by_code.get(code)
         if division is None:
             continue
         g.add((org, DCTERMS.spatial, iris.place(code)))
-        _place_triples(g, division, gaz, iris)
-        if str(row["role"]) == FEDERATION_ROLE:
-            federations.setdefault(code, []).append(org)
+        if code not in placed:  # a place and its ancestors are written once per division
+            placed.add(code)
+            _place_triples(g, division, gaz, iris)
+        if str(row.get("role")) == FEDERATION_ROLE:
+            federations.setdefault(code, set()).add(org)
     for code, orgs in federations.items():
         parent = gaz.parent(code)
         while parent is not None and parent.code not in federations:
