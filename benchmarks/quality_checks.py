@@ -157,7 +157,9 @@ def measure_bounded(count: int, workdir: Path, jobs: int | None, limit_s: float)
     """:func:`measure` in a child process stopped after ``limit_s`` seconds of wall time, with what it reported by then."""
     import multiprocessing
 
-    context = multiprocessing.get_context("fork")
+    # spawn, not fork: a fork of a process with running threads (a test session's servers, RocksDB's
+    # background threads) can copy a lock some thread held, and the child then waits on it forever.
+    context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(count, str(workdir), jobs, sender))
     child.start()
