@@ -22,6 +22,16 @@ from unionkg.settings import Settings
 CORPUS = Path(__file__).resolve().parents[1] / "extract" / "corpus"
 
 
+def _answerer_over_texts(tmp: Path, docs: dict[str, str]) -> Answerer:
+    """An answerer over documents written from ``docs`` (file name -> text) into ``tmp``."""
+    settings = Settings(store=str(tmp / "store"), encoder="hash")
+    store = OxigraphStore()
+    for name, text in docs.items():
+        (tmp / name).write_text(text, encoding="utf-8")
+        ingest_file(tmp / name, settings, store)
+    return Answerer(store, settings)
+
+
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     tmp = tmp_path_factory.mktemp("places")
@@ -107,13 +117,7 @@ CHAOYANG_DOCS = {
 
 @pytest.fixture(scope="module")
 def chaoyang(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    tmp = tmp_path_factory.mktemp("chaoyang")
-    settings = Settings(store=str(tmp / "store"), encoder="hash")
-    store = OxigraphStore()
-    for name, text in CHAOYANG_DOCS.items():
-        (tmp / name).write_text(text, encoding="utf-8")
-        ingest_file(tmp / name, settings, store)
-    return Answerer(store, settings)
+    return _answerer_over_texts(tmp_path_factory.mktemp("chaoyang"), CHAOYANG_DOCS)
 
 
 CHAOYANG_CASES: list[tuple[str, bool, list[str], list[str]]] = [
@@ -158,13 +162,7 @@ TWIN_DOCS = {
 
 @pytest.fixture(scope="module")
 def twins(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    tmp = tmp_path_factory.mktemp("twins")
-    settings = Settings(store=str(tmp / "store"), encoder="hash")
-    store = OxigraphStore()
-    for name, text in TWIN_DOCS.items():
-        (tmp / name).write_text(text, encoding="utf-8")
-        ingest_file(tmp / name, settings, store)
-    return Answerer(store, settings)
+    return _answerer_over_texts(tmp_path_factory.mktemp("twins"), TWIN_DOCS)
 
 
 TWIN_CASES: list[tuple[str, bool, list[str], list[str]]] = [
@@ -245,13 +243,7 @@ ABBREVIATION_DOCS = {
 
 @pytest.fixture(scope="module")
 def abbreviations(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    tmp = tmp_path_factory.mktemp("abbreviations")
-    settings = Settings(store=str(tmp / "store"), encoder="hash")
-    store = OxigraphStore()
-    for name, text in ABBREVIATION_DOCS.items():
-        (tmp / name).write_text(text, encoding="utf-8")
-        ingest_file(tmp / name, settings, store)
-    return Answerer(store, settings)
+    return _answerer_over_texts(tmp_path_factory.mktemp("abbreviations"), ABBREVIATION_DOCS)
 
 
 ABBREVIATION_CASES: list[tuple[str, bool, list[str], list[str]]] = [
