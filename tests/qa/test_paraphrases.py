@@ -80,9 +80,12 @@ def test_paraphrase_on_own_documents(own_docs_answerer, case) -> None:  # type: 
 # ---------------------------------------------------------------- the pattern tables behind the sweep
 from unionkg.qa.handlers import amount_concept, asked_staff_categories  # noqa: E402
 from unionkg.qa.intents import IntentClassifier  # noqa: E402
-from unionkg.qa.items import asked_item_text  # noqa: E402
+from unionkg.graph.mapping import item_category  # noqa: E402
+from unionkg.qa.items import asked_item_text, in_concept  # noqa: E402
 from unionkg.qa.patterns import (  # noqa: E402
-    AMOUNT_ITEMS,
+    AMOUNT_ITEM_CATEGORIES,
+    AMOUNT_ITEM_LINES,
+    AMOUNT_ITEM_WORDS,
     BROADER_ITEM,
     INDICATOR_TRANSLATIONS,
     PAIRED_TOTAL_LINE,
@@ -91,7 +94,7 @@ from unionkg.qa.patterns import (  # noqa: E402
     STANDARD_LINE_ITEMS,
 )
 
-# (question, concept of AMOUNT_ITEMS it asks for): the first concept whose words match wins
+# (question, concept of AMOUNT_ITEM_WORDS it asks for): the first concept whose words match wins
 CONCEPT_CASES = [
     ("某县总工会2022年机关运行经费是多少", "running_costs"),
     ("what were the operating expenses of the organ in 2021", "running_costs"),
@@ -121,7 +124,8 @@ def test_amount_concepts(question: str, concept: str) -> None:
     assert amount_concept(question) == concept
 
 
-# (concept, printed line, whether the line is that concept's figure)
+# (concept, printed line, whether the line is that concept's figure): a row as the graph holds it, with
+# the category the mapping gives the line
 CONCEPT_LINE_CASES = [
     ("running_costs", "机关运行经费", True), ("running_costs", "机关运行经费支出", True), ("running_costs", "事业运行", False),
     ("salaries", "工资福利支出", True), ("salaries", "人员经费", False), ("salaries", "基本工资", False),
@@ -135,7 +139,7 @@ CONCEPT_LINE_CASES = [
 
 @pytest.mark.parametrize("concept,line,matches", CONCEPT_LINE_CASES)
 def test_concept_lines(concept: str, line: str, matches: bool) -> None:
-    assert bool(AMOUNT_ITEMS[concept][1].search(line)) is matches
+    assert in_concept({"item": line, "category": item_category(line)}, concept) is matches
 
 
 @pytest.mark.parametrize("question,label", [
@@ -154,7 +158,7 @@ def test_english_line_names_negative(question: str) -> None:
 def test_parts_of_salaries_are_standard_lines_and_broader_lines_are_concepts() -> None:
     assert STANDARD_LINE_ITEMS.search("基本工资是多少") and STANDARD_LINE_ITEMS.search("绩效工资")
     assert not STANDARD_LINE_ITEMS.search("工资福利支出")
-    assert all(c in AMOUNT_ITEMS and b in AMOUNT_ITEMS for c, b in BROADER_ITEM.items())
+    assert all(c in AMOUNT_ITEM_WORDS and b in AMOUNT_ITEM_WORDS for c, b in BROADER_ITEM.items())
 
 
 # (question, staffing categories asked)
@@ -310,7 +314,12 @@ def test_in_establishment_staff_words(question: str, intent: str | None) -> None
 def test_every_amount_concept_has_a_printed_name() -> None:
     from unionkg.qa.patterns import AMOUNT_ITEM_NAMES
 
-    assert set(AMOUNT_ITEM_NAMES) == set(AMOUNT_ITEMS)
+    assert set(AMOUNT_ITEM_NAMES) == set(AMOUNT_ITEM_WORDS)
+
+
+def test_every_amount_concept_is_read_by_the_graphs_category_or_by_its_label_not_both() -> None:
+    assert set(AMOUNT_ITEM_CATEGORIES) | set(AMOUNT_ITEM_LINES) == set(AMOUNT_ITEM_WORDS)
+    assert not set(AMOUNT_ITEM_CATEGORIES) & set(AMOUNT_ITEM_LINES)
 
 
 @pytest.mark.parametrize("question,concepts", [

@@ -9,7 +9,8 @@ from unionkg.qa.linking import Catalog, OrgEntry, abbreviated, content_phrases, 
 from unionkg.qa.normalize import chinese_numeral_value, detect_language, normalise_question
 from unionkg.qa.items import asked_item_text, column_item, item_core, named_in, named_rows, with_synonyms
 from unionkg.qa.patterns import (
-    AMOUNT_ITEMS,
+    AMOUNT_ITEM_LINES,
+    AMOUNT_ITEM_WORDS,
     CODE_PATTERN,
     FOLLOW_UP_PATTERNS,
     ITEM_DECORATION,
@@ -33,9 +34,9 @@ PATTERN_CASES = [
     (FOLLOW_UP_PATTERNS["en"], "and in 2023?", True), (FOLLOW_UP_PATTERNS["en"], "which projects missed targets", False),
     (PHASE_WORDS["budget"], "项目支出预算多少", True), (PHASE_WORDS["final"], "项目支出预算多少", False),
     (PHASE_WORDS["final"], "actual spending", True),
-    (AMOUNT_ITEMS["income_total"][1], "预算收支情况收入预算总额", True), (AMOUNT_ITEMS["income_total"][1], "上级补助收入", False),
-    (AMOUNT_ITEMS["personnel"][0], "人员经费是多少", True), (AMOUNT_ITEMS["personnel"][0], "公用经费是多少", False),
-    (AMOUNT_ITEMS["project_spending"][1], "项目支出", True), (AMOUNT_ITEMS["project_spending"][1], "基本支出", False),
+    (AMOUNT_ITEM_LINES["income_total"], "预算收支情况收入预算总额", True), (AMOUNT_ITEM_LINES["income_total"], "上级补助收入", False),
+    (AMOUNT_ITEM_WORDS["personnel"], "人员经费是多少", True), (AMOUNT_ITEM_WORDS["personnel"], "公用经费是多少", False),
+    (AMOUNT_ITEM_LINES["expenditure_total"], "支出总计", True), (AMOUNT_ITEM_LINES["expenditure_total"], "项目支出合计", False),
     (NOT_RELATIVE_YEAR, "上年结转是多少", True), (NOT_RELATIVE_YEAR, "去年的收入", False),
     (NOT_RELATIVE_YEAR, "income compared with the previous year", True), (NOT_RELATIVE_YEAR, "what about last year", False),
     (STANDARD_LINE_ITEMS, "一般公共预算拨款是多少", True), (STANDARD_LINE_ITEMS, "一般公共预算拨款支出是多少", False),

@@ -16,13 +16,13 @@ from rdflib import Literal, URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
-from unionkg.qa.items import asked_item_text, column_item, item_core, named_rows, residual_words, translated_labels, with_synonyms
+from unionkg.qa.items import asked_item_text, in_concept, item_core, named_rows, residual_words, translated_labels, with_synonyms
 from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     AMOUNT_ITEM_FALLBACK,
     AMOUNT_ITEM_NAMES,
-    AMOUNT_ITEMS,
+    AMOUNT_ITEM_WORDS,
     APPROXIMATE_COUNT_ITEM,
     BREAKDOWN_COLUMNS,
     BROADER_ITEM,
@@ -127,7 +127,7 @@ class Context:
         if not self.context_text:
             return self.q.text
         text = asked_item_text(self.q.text)
-        concept = next((name for name, (asked, _line) in AMOUNT_ITEMS.items() if asked.search(self.q.text)), None)
+        concept = amount_concept(self.q.text)
         names = (concept is not None and concept not in GENERIC_TOTAL_CONCEPTS) or STANDARD_LINE_ITEMS.search(text) \
             or self.catalog.names_line(list(self.links.orgs), text)
         return self.q.text if names else self.topic
@@ -555,7 +555,7 @@ def evaluation_score(ctx: Context) -> Outcome:
 
 # ---------------------------------------------------------------- amounts
 def amount_concept(text: str) -> str | None:
-    return next((name for name, (asked, _item) in AMOUNT_ITEMS.items() if asked.search(text)), None)
+    return next((name for name, asked in AMOUNT_ITEM_WORDS.items() if asked.search(text)), None)
 
 
 def wanted_phases(text: str) -> set[str]:
@@ -589,7 +589,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
     ``concept_only``: by the concept's lines only (one of several items a question names).
     """
     if concept_only:
-        return [r for r in rows if concept and AMOUNT_ITEMS[concept][1].search(item_core(r.get("item")))]
+        return [r for r in rows if concept and in_concept(r, concept)]
     if ctx.links.codes:
         coded = [r for r in rows if r.get("code") in ctx.links.codes]
         if coded:
@@ -603,8 +603,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         return []  # a standard line the body does not print: no figure, never the total instead
     if concept is None or (names_other and concept in GENERIC_TOTAL_CONCEPTS):
         return []
-    item_pattern = AMOUNT_ITEMS[concept][1]
-    hits = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or item_pattern.search(column_item(r.get("item"), r.get("column")))]
+    hits = [r for r in rows if in_concept(r, concept)]
     if not hits and concept in AMOUNT_ITEM_FALLBACK:
         hits = [r for r in rows if AMOUNT_ITEM_FALLBACK[concept].search(item_core(r.get("item")))]
     direction = {"income_total": "revenue", "expenditure_total": "expenditure"}.get(concept)
@@ -700,8 +699,7 @@ def _broader_lines(ctx: Context, org: str) -> list[dict[str, object]]:
     if broader is None:
         return []
     rows = _amounts_in_years(ctx, org, ctx.links.years)
-    pattern = AMOUNT_ITEMS[broader][1]
-    hits = [r for r in rows if pattern.search(item_core(r.get("item"))) and not r.get("qualifier")]
+    hits = [r for r in rows if in_concept(r, broader) and not r.get("qualifier")]
     return [_amount_row(r) for r in _rank_amounts(ctx, hits, org)[:1]]
 
 
@@ -795,17 +793,17 @@ def _computed_share(ctx: Context, org: str, row: dict[str, object]) -> str:
 
 
 def _asked_concepts(text: str) -> list[str]:
-    """The specific items (AMOUNT_ITEMS concepts, not totals) a question joins with 和 / and, each named apart."""
+    """The specific items (AMOUNT_ITEM_WORDS concepts, not totals) a question joins with 和 / and, each named apart."""
     if not LIST_CONJUNCTION.search(text):
         return []
     spans: list[tuple[int, int, str]] = []
-    for concept, (asked, _line) in AMOUNT_ITEMS.items():
+    for concept, asked in AMOUNT_ITEM_WORDS.items():
         m = asked.search(text)
         if m and concept not in GENERIC_TOTAL_CONCEPTS:
             spans.append((m.start(), m.end(), concept))
     # a word inside another item's words names that item ("三公经费中公务接待费" names two; "公务用车" inside a longer name one)
     kept = [c for a, b, c in spans if not any((a2 <= a and b <= b2) and (a2, b2) != (a, b) for a2, b2, _ in spans)]
-    if not kept and all(AMOUNT_ITEMS[c][0].search(text) for c in ("income_total", "expenditure_total")):
+    if not kept and all(AMOUNT_ITEM_WORDS[c].search(text) for c in ("income_total", "expenditure_total")):
         return ["income_total", "expenditure_total"]  # "收入和支出分别是多少": the two totals
     return kept if len(kept) >= 2 else []
 
@@ -890,7 +888,7 @@ def _names_something_else(ctx: Context) -> bool:
 
 def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False, only_concept: str | None = None) -> list[dict[str, object]]:
     """The figures of the asked line (``strict``: a total never answers a question naming something else;
-    ``only_concept``: the lines of that concept of AMOUNT_ITEMS, one of several items the question names)."""
+    ``only_concept``: the lines of that concept of AMOUNT_ITEM_WORDS, one of several items the question names)."""
     entry = ctx.catalog.orgs.get(org)
     # no year asked: the latest year of the body that has such a figure
     candidates = [years] if years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
@@ -958,7 +956,7 @@ def amount(ctx: Context) -> Outcome:
     if len(several) >= 2:  # "人员经费和公用经费分别是多少": each item named
         rows = [r for c in several for r in _best_amounts(ctx, org, ctx.links.years, only_concept=c)[:1]]
         if rows:
-            missing = [AMOUNT_ITEM_NAMES[c] for c in several if not any(AMOUNT_ITEMS[c][1].search(item_core(r.get("item"))) for r in rows)]
+            missing = [AMOUNT_ITEM_NAMES[c] for c in several if not any(in_concept(r, c) for r in rows)]
             tail = ctx.say(f"；知识图谱中没有{'、'.join(missing)}的数据", f"; the graph has no figure of {', '.join(missing)}") if missing else ""
             return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
     rows = _best_amounts(ctx, org, ctx.links.years, strict=True)
@@ -1682,8 +1680,8 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
             return [r for r in named if len(str(r["item"])) == longest]
         concept = amount_concept(text)
         if concept and concept != "budget_total":
-            item_pattern, asked = AMOUNT_ITEMS[concept][1], AMOUNT_ITEMS[concept][0]
-            hits = [r for r in rows if item_pattern.search(str(r.get("item", ""))) or asked.search(str(r.get("item", "")))]
+            asked = AMOUNT_ITEM_WORDS[concept]
+            hits = [r for r in rows if in_concept(r, concept) or asked.search(str(r.get("item", "")))]
             if hits:
                 return hits
         if text == asked_item_text(ctx.q.text) and _asks_specific_line(text):

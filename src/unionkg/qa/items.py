@@ -19,8 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from unionkg.graph.mapping import item_category
 from unionkg.qa.patterns import (
     AMOUNT_FRAME_WORDS,
+    AMOUNT_ITEM_CATEGORIES,
+    AMOUNT_ITEM_LINES,
     BODY_KIND_AFTER_PLACE,
     GENERIC_ITEM,
     ITEM_DECORATION,
@@ -28,6 +31,7 @@ from unionkg.qa.patterns import (
     ITEM_SYNONYMS,
     ITEM_TOTAL_SUFFIX,
     ITEM_TRANSLATIONS,
+    MISREAD_PRINTINGS,
     ORG_PATTERNS,
     PHASE_COLUMN,
     PLACE_WORD,
@@ -68,6 +72,41 @@ def column_item(item: object, column: object) -> str:
 def line_names(item: object, column: object) -> set[str]:
     """Every name a row of the graph can be asked by."""
     return item_forms(item_core(item)) | item_forms(column_item(item, column))
+
+
+def local_name(iri: object) -> str:
+    """The local name of a concept IRI (…#item-personnel -> item-personnel; "" for none)."""
+    return str(iri or "").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def in_concept(row: dict[str, object], concept: str) -> bool:
+    """Whether a figure row (``item``, ``column``, ``category`` of qa_amounts) is a line of ``concept``.
+
+    A concept of ``AMOUNT_ITEM_CATEGORIES`` is read by the category the graph gives the row (the
+    mapping's ukg:itemCategory), so QA and the mapping cannot disagree; a table's total row of a
+    breakdown column (合计 | 人员经费) by its column, read by the mapping's own rule; the printings the
+    mapping misreads by ``MISREAD_PRINTINGS``.  Other concepts (totals, economic classes) by their
+    printed label (``AMOUNT_ITEM_LINES``).
+
+    >>> in_concept({"item": "人员经费", "category": "https://w3id.org/unionkg/def/ukg#item-personnel"}, "personnel")
+    True
+    >>> in_concept({"item": "人员经费", "category": None}, "personnel")
+    False
+    >>> in_concept({"item": "合计", "column": "人员经费"}, "personnel"), in_concept({"item": "收入合计"}, "income_total")
+    (True, True)
+    """
+    label = str(row.get("item") or "")
+    column = column_item(row.get("item"), row.get("column"))
+    category = AMOUNT_ITEM_CATEGORIES.get(concept)
+    if category is None:
+        pattern = AMOUNT_ITEM_LINES[concept]
+        return bool(pattern.search(label) or (column and pattern.search(column)))
+    if local_name(row.get("category")) == category:
+        return True
+    misread = MISREAD_PRINTINGS.get(concept)
+    if misread is not None and misread.search(item_core(label)):
+        return True
+    return bool(column) and local_name(item_category(column)) == category
 
 
 def asked_item_text(text: str) -> str:
