@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from unionkg.analytics.checks import check_stated_parts, load_context
+from unionkg.analytics.checks import attach_quotes, check_stated_parts, load_context
 from unionkg.pipeline import ingest_paths
 
 HEAD = "某某市总工会2023年部门预算\n一、支出预算情况\n"
@@ -15,7 +15,9 @@ def _findings(tmp_path: Path, store, settings, body: str):  # type: ignore[no-un
     path = tmp_path / "doc.txt"
     path.write_text(HEAD + body + "\n", encoding="utf-8")
     ingest_paths([path], settings, store)
-    return check_stated_parts(load_context(store))
+    findings = check_stated_parts(load_context(store))
+    attach_quotes(store, findings)
+    return findings
 
 
 def test_breakdown_that_does_not_add_up(tmp_path, store, settings):  # type: ignore[no-untyped-def]

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rdflib import URIRef
+
 from unionkg.analytics import rules, scores
 from unionkg.analytics.findings import Finding, findings_graph
 from unionkg.analytics.tolerance import (
@@ -33,7 +35,7 @@ from unionkg.analytics.tolerance import (
 from unionkg.analytics.unit_counts import check_unit_counts
 from unionkg.graph.iris import Iris
 from unionkg.graph.queries import named_query
-from unionkg.graph.store import FINDINGS_GRAPH, GraphStore
+from unionkg.graph.store import FINDINGS_GRAPH, GraphStore, select_rows
 from unionkg.settings import Settings
 
 ERROR_SHARE = Decimal("0.01")
@@ -117,13 +119,17 @@ def _opt(value: object) -> str | None:
 
 @dataclass
 class Context:
-    """What every check may need: observations, organisations, passage quotes."""
+    """What every check may need: observations and organisations.
+
+    Passage quotes are not part of it: a check names the passages of its
+    findings, and :func:`attach_quotes` reads the quotes of those passages
+    only, once all checks have run.
+    """
 
     store: GraphStore
     observations: list[Obs]
     org_labels: dict[str, str]
     org_parent: dict[str, str]
-    quotes: dict[str, str]
 
     def finding(self, *, figures: Iterable[Obs] = (), extra_passages: Iterable[str | None] = (), **kwargs: object) -> Finding:
         figs = list(figures)
@@ -132,13 +138,20 @@ class Context:
         f = Finding(**kwargs)  # type: ignore[arg-type]
         f.concerns = list(dict.fromkeys([*f.concerns, *(o.iri for o in figs)]))
         f.passages = passages
-        f.quotes = [self.quotes[p] for p in passages if p in self.quotes]
         if f.org and not f.org_label:
             f.org_label = self.org_labels.get(f.org)
         return f
 
 
-def load_context(store: GraphStore) -> Context:
+@dataclass(frozen=True)
+class Organisations:
+    """Labels of the organisations and the parent of each subordinate unit or department."""
+
+    labels: dict[str, str]
+    parents: dict[str, str]
+
+
+def load_organisations(store: GraphStore) -> Organisations:
     labels: dict[str, str] = {}
     parents: dict[str, str] = {}
     for r in store.select(named_query("check_organizations")).values():
@@ -149,8 +162,27 @@ def load_context(store: GraphStore) -> Context:
         # only subordinate units and departments add up to a body's total.
         if r["parent"] is not None and str(r["role"]) != FEDERATION_ROLE:
             parents.setdefault(org, str(r["parent"]))
-    quotes = {str(r["passage"]): str(r["quote"]) for r in store.select(named_query("check_passages")).values()}
-    return Context(store, load_observations(store), labels, parents, quotes)
+    return Organisations(labels, parents)
+
+
+def load_context(store: GraphStore, organisations: Organisations | None = None) -> Context:
+    """The context of the checks over ``store``; ``organisations``: read elsewhere (a scoped run
+    reads the figures of some documents but the organisations of the whole store)."""
+    orgs = organisations if organisations is not None else load_organisations(store)
+    return Context(store, load_observations(store), orgs.labels, orgs.parents)
+
+
+def attach_quotes(store: GraphStore, findings: Iterable[Finding]) -> None:
+    """Fill each finding's ``quotes`` from its ``passages`` (in their order), reading
+    the quotes of those passages only, in batches (``check_passage_quotes.rq``)."""
+    todo = list(findings)
+    wanted = list(dict.fromkeys(p for f in todo for p in f.passages))
+    rows = select_rows(store, named_query("check_passage_quotes"), ["passage"], [[URIRef(p)] for p in wanted])
+    quotes: dict[str, str] = {}
+    for r in rows.values():
+        quotes.setdefault(str(r["passage"]), str(r["quote"]))
+    for f in todo:
+        f.quotes = [quotes[p] for p in f.passages if p in quotes]
 
 
 # ---------------------------------------------------------------- helpers
@@ -1118,6 +1150,7 @@ def compute_findings(store: GraphStore) -> list[Finding]:
     for check in CHECKS.values():
         for f in check(ctx):
             findings.setdefault(f.key, f)
+    attach_quotes(store, findings.values())
     return sorted(findings.values(), key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.org_label or "", f.year or 0, f.kind))
 
 

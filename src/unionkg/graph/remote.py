@@ -26,7 +26,7 @@ configured base IRI or with ``urn:unionkg:``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
@@ -36,7 +36,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from unionkg.errors import QuerySyntaxError, QueryTimeoutError, StoreError
-from unionkg.graph.store import SelectResult, from_ox, to_ox, with_values
+from unionkg.graph.store import SelectResult, from_ox, to_ox, values_block, with_values
 from unionkg.settings import Settings
 
 # Graph IRIs unionkg writes besides those under the base IRI (ontology,
@@ -183,6 +183,17 @@ def inline_values(sparql: str, bindings: Mapping[str, Node]) -> str:
     return f"{sparql[:start]} VALUES ({head}) {{ ({row}) }} {sparql[start:]}"
 
 
+def inline_values_rows(sparql: str, names: Sequence[str], rows: Sequence[Sequence[Node]]) -> str:
+    """A multi-row VALUES block (:func:`unionkg.graph.store.values_block`) at the start
+    of the outer group, as :func:`inline_values` places a single row; after the query
+    when it has no group."""
+    block = values_block(names, rows)
+    start = _outer_group_start(sparql)
+    if start is None:
+        return f"{sparql}\n{block}"
+    return f"{sparql[:start]} {block} {sparql[start:]}"
+
+
 def _term_n3(term: Node) -> str:
     if isinstance(term, (URIRef, Literal)):
         return term.n3()
@@ -296,6 +307,12 @@ class RemoteStore:
         response = self._query(sparql, SPARQL_JSON, bindings)
         return select_from_json(_json(response))
 
+    def select_values(self, sparql: str, names: Sequence[str], rows: Sequence[Sequence[Node]]) -> SelectResult:
+        """``sparql`` with ``rows`` bound by a VALUES block placed in its outer group (:func:`inline_values_rows`)."""
+        text = inline_values_rows(sparql, names, rows)
+        response = self._send("POST", self.endpoints.query, "query", data={"query": text}, headers={"Accept": SPARQL_JSON})
+        return select_from_json(_json(response))
+
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         payload = _json(self._query(sparql, SPARQL_JSON, bindings))
         if "boolean" not in payload:
@@ -353,6 +370,22 @@ class RemoteStore:
             headers={"Content-Type": GSP_CONTENT_TYPE},
         )
 
+    def patch_graph(self, graph: str, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
+        """Remove some triples of ``graph`` and add others in one SPARQL Update request
+        (``DELETE DATA`` then ``INSERT DATA``), for small changes of a large graph
+        (the findings of a few bodies).  Serialised RDF terms only; no blank nodes."""
+        g = URIRef(graph).n3()
+        gone, came = list(remove), list(add)
+        if any(isinstance(t, ox.BlankNode) for q in [*gone, *came] for t in (q.subject, q.object)):
+            raise StoreError(f"patch of {graph}: blank nodes cannot be named in DELETE DATA / INSERT DATA")
+        parts = []
+        if gone:
+            parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{_triples_text(gone)}\n}} }}")
+        if came:
+            parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_triples_text(came)}\n}} }}")
+        if parts:
+            self._update(" ;\n".join(parts))
+
     def remove_graph(self, graph: str) -> bool:
         existed = self.has_graph(graph)
         if not existed:
@@ -365,6 +398,11 @@ class RemoteStore:
 
     def close(self) -> None:
         self._client.close()
+
+
+def _triples_text(quads: Iterable[ox.Quad]) -> str:
+    """N-Triples lines of the quads' triples (terms serialised by Oxigraph)."""
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
 def auth_from_settings(settings: Settings) -> httpx.Auth | None:

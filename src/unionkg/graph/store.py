@@ -17,7 +17,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -60,6 +60,9 @@ class GraphStore(Protocol):
     def remove_graph(self, graph: str) -> bool:
         """Drop a named graph; return whether it existed."""
 
+    def patch_graph(self, graph: str, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
+        """Remove some quads of ``graph`` and add others in one transaction (no blank nodes)."""
+
     def has_graph(self, graph: str) -> bool: ...
 
     def graphs(self) -> list[str]: ...
@@ -67,6 +70,9 @@ class GraphStore(Protocol):
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectResult: ...
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool: ...
+
+    def select_values(self, sparql: str, names: Sequence[str], rows: Sequence[Sequence[Node]]) -> SelectResult:
+        """``sparql`` with ``rows`` bound to the variables ``names`` by one VALUES block (see :func:`select_rows` for long lists)."""
 
     def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph: ...
 
@@ -120,6 +126,53 @@ def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
     head = " ".join(f"?{n}" for n in names)
     row = " ".join(bindings[n].n3() for n in names)
     return f"{sparql}\nVALUES ({head}) {{ ({row}) }}"
+
+
+#: Rows of one VALUES block sent in a query by :func:`select_rows`: large lists
+#: go in several queries (a query text of a few hundred KB at most).
+VALUES_CHUNK = 500
+
+
+def values_block(names: Sequence[str], rows: Iterable[Sequence[Node]]) -> str:
+    """A multi-row VALUES block of serialised RDF terms (``n3()``), never user text.
+
+    >>> values_block(["p", "n"], [[URIRef("http://ex.org/a"), Literal(7)]])
+    'VALUES (?p ?n) { (<http://ex.org/a> "7"^^<http://www.w3.org/2001/XMLSchema#integer>) }'
+    """
+    head = " ".join(f"?{n}" for n in names)
+    lines = []
+    for row in rows:
+        if len(row) != len(names):
+            raise QuerySyntaxError(f"a VALUES row has {len(row)} terms for {len(names)} variables ({head})")
+        lines.append("(" + " ".join(_bindable_n3(term) for term in row) + ")")
+    return f"VALUES ({head}) {{ {' '.join(lines)} }}"
+
+
+def _bindable_n3(term: Node) -> str:
+    if isinstance(term, (URIRef, Literal)):
+        return term.n3()
+    raise QuerySyntaxError(f"cannot bind a blank node ({term}) in a VALUES block")
+
+
+def chunks(rows: Sequence[Sequence[Node]], size: int = VALUES_CHUNK) -> Iterator[Sequence[Sequence[Node]]]:
+    """``rows`` in slices of at most ``size`` (at least one row each)."""
+    for start in range(0, len(rows), max(1, size)):
+        yield rows[start : start + max(1, size)]
+
+
+def select_rows(store: "GraphStore", sparql: str, names: Sequence[str], rows: Iterable[Sequence[Node]], chunk: int = VALUES_CHUNK) -> SelectResult:
+    """``sparql`` run for each row of ``rows`` bound to the variables ``names``
+    (a VALUES block, :meth:`GraphStore.select_values`), ``chunk`` rows per query;
+    the results concatenated.  No rows: no query, no result rows."""
+    unique = list(dict.fromkeys(tuple(r) for r in rows))
+    out: SelectResult | None = None
+    for part in chunks(unique, chunk):
+        result = store.select_values(sparql, names, part)
+        if out is None:
+            out = result
+        else:
+            out.rows.extend(result.rows)
+    return out if out is not None else SelectResult([], [])
 
 
 def _triples_to_ox(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]]:
@@ -428,6 +481,11 @@ class OxigraphStore:
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         return bool(self.raw_query(sparql, bindings))
+
+    def select_values(self, sparql: str, names: Sequence[str], rows: Sequence[Sequence[Node]]) -> SelectResult:
+        """``sparql`` joined with a VALUES block of ``rows`` (appended after the
+        query: Oxigraph drives the join from it wherever it stands)."""
+        return self.select(f"{sparql}\n{values_block(names, rows)}")
 
     def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph:
         out = Graph()
