@@ -41,6 +41,7 @@ from unionkg.qa.patterns import (
     INDICATOR_GLOSSARY,
     INDICATOR_TRANSLATIONS,
     LIST_CONJUNCTION,
+    MISSED_COUNT_SUBJECT,
     PAIRED_TOTAL_LINE,
     PAYEE_COUNT_SUFFIX,
     PHASE_COLUMN,
@@ -326,8 +327,55 @@ def missed_targets(ctx: Context) -> Outcome:
     if WHY_QUESTION[ctx.lang].search(ctx.q.text):  # "为什么没有完成": each indicator's stated deviation reason
         lines = [line + (ctx.say(f"，原因：{r['reason']}", f"; stated reason: {r['reason']}") if r.get("reason")
                          else ctx.say("（文件未说明原因）", " (no reason stated)")) for line, r in zip(lines, rows)]
-    head = ctx.say(f"共有 {len(rows)} 个指标未完成目标：", f"{len(rows)} indicator(s) missed their targets: ")
-    return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+    return Outcome(True, _missed_summary(ctx, rows) + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """The head of a missed-targets answer: how many indicators, projects (a whole-department evaluation
+    counts as one) and bodies, leading with what the question counts (MISSED_COUNT_SUBJECT); with no body
+    named, the scope: every body of the graph with indicators in the asked years (else in any year)."""
+    def owner(r: dict[str, object]) -> str:
+        return str(r.get("orgLabel") or ctx.label(r.get("org")))
+
+    projects = {(owner(r), r.get("year"), r.get("project") or ""): r.get("projectLabel") for r in rows}
+    named_zh = "、".join(f"{b} {y}「{label or '整体支出'}」" for (b, y, _p), label in sorted(projects.items(), key=lambda p: str(p[0])))
+    named_en = "; ".join(f"{b} {y} [{label or 'whole department'}]" for (b, y, _p), label in sorted(projects.items(), key=lambda p: str(p[0])))
+    per_body: dict[str, set[object]] = {}
+    for r in rows:
+        per_body.setdefault(owner(r), set()).add(r.get("year"))
+    bodies = "、".join(f"{b}（{'、'.join(str(y) for y in sorted(map(str, ys)))}）" for b, ys in sorted(per_body.items()))
+    bodies_en = "; ".join(f"{b} ({', '.join(sorted(map(str, ys)))})" for b, ys in sorted(per_body.items()))
+    subject = next((k for k, pattern in MISSED_COUNT_SUBJECT.items() if pattern.search(ctx.q.text)), "indicators")
+    n_ind, n_proj, n_body = len(rows), len(projects), len(per_body)
+    heads = {
+        "projects": (f"共有 {n_proj} 个项目未完成目标（{n_ind} 个指标，{n_body} 个单位）：{named_zh}。",
+                     f"{n_proj} project(s) missed targets ({n_ind} indicator(s), {n_body} body(ies)): {named_en}."),
+        "bodies": (f"共有 {n_body} 个单位有未完成目标的指标：{bodies}（{n_proj} 个项目，{n_ind} 个指标）。",
+                   f"{n_body} body(ies) missed targets: {bodies_en} ({n_proj} project(s), {n_ind} indicator(s))."),
+        "indicators": (f"共有 {n_ind} 个指标未完成目标（{n_proj} 个项目，{n_body} 个单位：{bodies}）。",
+                       f"{n_ind} indicator(s) missed their targets ({n_proj} project(s) of {n_body} body(ies): {bodies_en})."),
+    }
+    head = ctx.say(*heads[subject])
+    if not ctx.links.orgs:
+        head = _missed_scope(ctx) + head
+    return head + ctx.say("明细：", " Details: ")
+
+
+def _missed_scope(ctx: Context) -> str:
+    """Which bodies and years a count over the whole graph covers: those with indicators (catalog)."""
+    years = set(ctx.links.years)
+    covered: dict[str, set[int]] = {}
+    for e in ctx.catalog.entities:
+        if e.kind == "indicator" and e.org and e.year is not None and (not years or e.year in years):
+            covered.setdefault(ctx.label(e.org), set()).add(e.year)
+    if not covered:
+        return ""
+    listed_zh = "、".join(f"{b}（{'、'.join(map(str, sorted(ys)))}）" for b, ys in sorted(covered.items()))
+    listed_en = "; ".join(f"{b} ({', '.join(map(str, sorted(ys)))})" for b, ys in sorted(covered.items()))
+    when_zh = f" {years_text(sorted(years))} 年" if years else "所有年份"
+    when_en = f"in {years_text(sorted(years))}" if years else "in every year"
+    return ctx.say(f"统计范围：图中{when_zh}有绩效指标的 {len(covered)} 个单位：{listed_zh}。",
+                   f"Counted over the {len(covered)} bodies of the graph with indicators {when_en}: {listed_en}. ")
 
 
 # A yes/no question ("都达标了吗", "did … meet all its targets"): "yes" is an answer too.

@@ -141,6 +141,14 @@ INDICATOR_CATEGORIES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "output": (re.compile(r"产出|\boutput (?:indicators?|targets?)"), re.compile(r"产出")),
 }
 
+# What a question about missed targets counts or lists ("有多少个项目未完成目标", "which bodies missed
+# targets"): the answer leads with that number; any other question leads with the indicators.
+MISSED_COUNT_SUBJECT: dict[str, re.Pattern[str]] = {
+    "projects": re.compile(r"(?:多少|几)个?项目|哪些项目|哪几个项目|\b(?:how many|which|what) (?:\w+ ){0,2}(?:projects?|programm?es?)\b"),
+    "bodies": re.compile(r"(?:多少|几)个?(?:单位|部门|工会)|哪些(?:单位|部门|工会)|哪几个(?:单位|部门|工会)"
+                         r"|\b(?:how many|which|what) (?:\w+ ){0,2}(?:bodies|units|federations|unions|organi[sz]ations|departments)\b"),
+}
+
 # ---------------------------------------------------------------- follow-ups
 FOLLOW_UP_PATTERNS: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"^(?:那|那么|还有|另外|再问)|呢[?？]?$|^(?:它|其|他们|该单位)"),
