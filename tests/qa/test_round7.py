@@ -78,6 +78,22 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("莲都区总工会2024年三公经费是多少？", True, ["3.60 万元"], []),
     ("How much did the Liandu district union budget for official vehicles in 2024?", True, ["2.40"], []),
     ("丽水市总工会2024年项目自评得分是多少？", True, ["92.6"], []),
+    # ---- a level written after the pinyin tells two places apart; a level neither has does not guess
+    ("How much basic expenditure did the Yicheng county union budget for 2024?", True, ["翼城县总工会", "231.60"], ["宜城市"]),
+    ("What is the 2024 income budget of the Yicheng city federation of trade unions?", True, ["宜城市总工会", "412.50"], ["翼城县"]),
+    ("What was the 2024 income of the Yicheng district union?", False, ["宜城市总工会", "翼城县总工会"], ["412.50", "265.80"]),
+    ("What is the Lishui city federation's project self-evaluation score in 2024?", True, ["职工技能竞赛经费", "92.6"], []),
+    # ---- English line names
+    ("What were the running costs of the Qingtian county union in 2023?", True, ["青田县总工会", "机关运行经费", "28.65"], []),
+    ("How much were the Liandu district union's running costs in 2024?", True, ["35.80"], []),
+    # ---- units named in sentences: the body they belong to, every body's units
+    ("南昌市总工会宣教中心属于哪个单位？", True, ["南昌市总工会宣教中心是南昌市总工会的下属单位"], []),
+    ("莲都区工人文化宫的主管部门是哪个？", True, ["莲都区工人文化宫是莲都区总工会的下属单位"], []),
+    ("Which federation does the Liuzhou workers' cultural palace belong to?", True, ["柳州市工人文化宫 is a subordinate unit of 柳州市总工会"], []),
+    ("江西省总工会属于哪个单位？", False, ["没有记录江西省总工会的上级单位"], []),
+    ("Which units belong to the Liandu district union?", True, ["莲都区工人文化宫", "莲都区职工服务中心"], []),
+    ("各总工会分别有几个下属单位？", True, ["莲都区总工会 2 个（见 2024 年文件）", "江门市总工会 2 个", "丽水市总工会 未列出"], ["丽水市总工会 0"]),
+    ("How many subordinate units does each federation have?", True, ["柳州市总工会: 3 in the documents of 2019"], []),
 ]
 
 
@@ -96,3 +112,56 @@ def test_round7_questions(answerer: Answerer, question: str, found: bool, presen
 
 def test_case_count() -> None:
     assert len(CASES) >= 30
+
+
+# ---------------------------------------------------------------- the pattern tables behind the cases
+from unionkg.qa.patterns import (  # noqa: E402
+    EACH_BODY,
+    ENGLISH_BODY_KINDS,
+    ENGLISH_PLACE_LEVELS,
+    MISSED_COUNT_SUBJECT,
+    PARENT_QUESTION,
+    UNITS_BELONGING,
+)
+
+# (pattern, text, whether it matches)
+PATTERN_CASES = [
+    (MISSED_COUNT_SUBJECT["projects"], "有多少个项目未完成目标", True),
+    (MISSED_COUNT_SUBJECT["projects"], "how many projects missed their targets in 2024?", True),
+    (MISSED_COUNT_SUBJECT["projects"], "有多少个指标未达标", False),
+    (MISSED_COUNT_SUBJECT["bodies"], "哪些单位2023年有未完成的指标", True),
+    (MISSED_COUNT_SUBJECT["bodies"], "which federations missed targets", True),
+    (MISSED_COUNT_SUBJECT["bodies"], "哪些指标没有完成", False),
+    (PARENT_QUESTION, "青田县职工服务中心属于哪个总工会", True),
+    (PARENT_QUESTION, "某中心的上级单位是谁", True),
+    (PARENT_QUESTION, "which federation does the cultural palace belong to?", True),
+    (PARENT_QUESTION, "某市总工会有哪些下属单位", False),
+    (PARENT_QUESTION, "which units belong to the county union?", False),
+    (UNITS_BELONGING, "which units belong to the county union?", True),
+    (UNITS_BELONGING, "which federation does the palace belong to?", False),
+    (EACH_BODY, "各总工会分别有几个下属单位", True),
+    (EACH_BODY, "how many units does each federation have", True),
+    (EACH_BODY, "某总工会有几个下属单位", False),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "matches"), PATTERN_CASES)
+def test_round7_patterns(pattern: object, text: str, matches: bool) -> None:
+    assert bool(pattern.search(text)) is matches  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("after", "suffix"), [
+    (" county union", "县"), (" city federation", "市"), (" district federation of trade unions", "区"),
+    ("-county", "县"), (" autonomous prefecture", "州"), (" federation", None), (" countryside", None), (" union's city office", None),
+])
+def test_english_place_levels(after: str, suffix: str | None) -> None:
+    """The level written right after a place's pinyin (questions are lower-cased before linking)."""
+    assert next((zh for pattern, zh in ENGLISH_PLACE_LEVELS if pattern.match(after)), None) == suffix
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("the liuzhou workers' cultural palace", "文化宫"), ("the liandu staff service center", "服务中心"),
+    ("the jiangmen hardship assistance centre", "帮扶中心"), ("the liuzhou federation", None),
+])
+def test_english_unit_kinds(text: str, kind: str | None) -> None:
+    assert next((zh for pattern, zh in ENGLISH_BODY_KINDS if pattern.search(text)), None) == kind

@@ -31,6 +31,7 @@ from unionkg.qa.patterns import (
     COUNTER_AFTER_HOW_MANY,
     COUNT_TOPICS,
     COUNT_UNITS,
+    EACH_BODY,
     FINDING_KIND_WORDS,
     FUNCTIONAL_CODE,
     GENERIC_ITEM,
@@ -43,6 +44,7 @@ from unionkg.qa.patterns import (
     LIST_CONJUNCTION,
     MISSED_COUNT_SUBJECT,
     PAIRED_TOTAL_LINE,
+    PARENT_QUESTION,
     PAYEE_COUNT_SUFFIX,
     PHASE_COLUMN,
     PHASE_WORDS,
@@ -59,6 +61,7 @@ from unionkg.qa.patterns import (
     STAFF_LABEL_SUFFIX,
     STAFF_LABEL_WORDS,
     STANDARD_LINE_ITEMS,
+    UNITS_BELONGING,
     UNIT_CATEGORY_WORDS,
     WHY_QUESTION,
 )
@@ -1473,6 +1476,8 @@ def _sangong_counts(ctx: Context, org: str) -> Outcome | None:
 def stated_counts(ctx: Context) -> Outcome:
     """A number the document states: projects by grade, self-evaluated, at 100% execution; budget units."""
     org = _target_org(ctx)
+    if org is None and EACH_BODY.search(ctx.q.text) and COUNT_TOPICS["subordinate_units"][0].search(ctx.q.text):
+        return subordinate_units(ctx)  # "how many units does each federation have": the units listed, body by body
     if org is None:
         return _which_body(ctx)
     if SANGONG_COUNT_QUESTION[ctx.lang].search(ctx.q.text):
@@ -1542,6 +1547,8 @@ def _aliases(ctx: Context) -> Outcome:
 # ---------------------------------------------------------------- organisation
 def _units(ctx: Context, role: str) -> Outcome:
     org = _target_org(ctx)
+    if org is None and EACH_BODY.search(ctx.q.text):
+        return _units_of_every_body(ctx, role)
     if org is None:
         return _which_body(ctx)
     all_rows = [r for r in ctx.run("qa_units", dedupe=False, org=org) if r.get("role") == UKG + role]
@@ -1573,6 +1580,28 @@ def _units(ctx: Context, role: str) -> Outcome:
     return Outcome(True, head + join(names, ctx.lang), rows, sources_of(rows))
 
 
+def _units_of_every_body(ctx: Context, role: str) -> Outcome:
+    """"各总工会有几个下属单位": the units (or departments) the graph lists for every federation, by body."""
+    rows: list[dict[str, object]] = []
+    lines: list[str] = []
+    for fed in ctx.catalog.federations():
+        units = {str(r["fact"]): _clean(r) for r in ctx.run("qa_units", dedupe=False, org=fed.iri) if r.get("role") == UKG + role}
+        rows.extend(units.values())
+        if not units:  # a body whose documents list none: not "0 units"
+            lines.append(ctx.say(f"{fed.label} 未列出", f"{fed.label}: none listed"))
+            continue
+        names = "、".join(sorted(str(u.get("label")) for u in units.values()))
+        years = sorted({y for u in units.values() if isinstance((y := ctx.doc_years.get(str(u.get("docIri")))), int)})
+        when_zh = f"（见 {'、'.join(map(str, years))} 年文件）" if years else ""
+        when_en = f" in the documents of {', '.join(map(str, years))}" if years else ""
+        lines.append(ctx.say(f"{fed.label} {len(units)} 个{when_zh}：{names}", f"{fed.label}: {len(units)}{when_en} ({names})"))
+    if not rows:
+        return Outcome(False, ctx.say("知识图谱中没有列出任何单位的下属单位。", "The graph lists no units of any body."))
+    what_zh, what_en = ("下属单位", "subordinate units") if role == "SubordinateUnit" else ("内设机构", "internal departments")
+    head = ctx.say(f"图中 {len(lines)} 个总工会列出的{what_zh}：", f"{what_en.capitalize()} listed in the graph for each of its {len(lines)} federations: ")
+    return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
 def _stated_unit_counts(ctx: Context, org: str) -> list[dict[str, object]]:
     """Numbers of units the body's documents state (纳入本部门决算汇编范围的单位共 N 个), in the asked years, once each."""
     rows = [_clean(r) for r in _in_years(ctx.run("qa_counts", org=org), ctx.links.years)
@@ -1582,7 +1611,33 @@ def _stated_unit_counts(ctx: Context, org: str) -> list[dict[str, object]]:
 
 
 def subordinate_units(ctx: Context) -> Outcome:
-    return _units(ctx, "SubordinateUnit")
+    return _parent_of_units(ctx) or _units(ctx, "SubordinateUnit")
+
+
+def _parent_of_units(ctx: Context) -> Outcome | None:
+    """"青田县职工服务中心属于哪个总工会": the body each named unit belongs to (org:subOrganizationOf /
+    org:unitOf in the graph, whether the unit was listed in a table or named in a sentence), quoted
+    from the passage that reports the unit.  None when the question names no unit or asks no parent."""
+    if not PARENT_QUESTION.search(ctx.q.text) or UNITS_BELONGING.search(ctx.q.text):
+        return None
+    units = [(o, ctx.catalog.orgs[o].parent) for o in ctx.links.orgs if o in ctx.catalog.orgs and ctx.catalog.orgs[o].parent]
+    if not units:
+        if not ctx.links.orgs:
+            return None
+        named = "、".join(ctx.label(o) for o in ctx.links.orgs)
+        return Outcome(False, ctx.say(f"知识图谱中没有记录{named}的上级单位（图中它不是哪个单位的下属单位或内设机构）。",
+                                      f"The graph records no body that {named} belongs to (it is no unit or department of another body in the graph)."))
+    rows: list[dict[str, object]] = []
+    lines: list[str] = []
+    for unit, parent in units:
+        reported = [_clean(r) for r in ctx.run("qa_units", dedupe=False, org=str(parent)) if r.get("fact") == unit]
+        row = reported[0] if reported else {"fact": unit, "org": parent, "label": ctx.label(unit), "orgLabel": ctx.label(str(parent))}
+        rows.append(row)
+        department = row.get("role") == UKG + "InternalDepartment"
+        what_zh, what_en = ("内设机构", "internal department") if department else ("下属单位", "subordinate unit")
+        lines.append(ctx.say(f"{ctx.label(unit)}是{ctx.label(str(parent))}的{what_zh}",
+                             f"{ctx.label(unit)} is a {what_en} of {ctx.label(str(parent))}"))
+    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
 
 
 def departments(ctx: Context) -> Outcome:

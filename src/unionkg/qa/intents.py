@@ -19,12 +19,14 @@ import numpy as np
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
     BUDGET_DIFFERENCE_QUESTION,
+    PARENT_QUESTION,
     RATE_REASON_QUESTION,
     RENAME_QUESTION,
     SANGONG_COUNT_QUESTION,
     SPENDING_BREAKDOWN_QUESTION,
     STATED_COUNT_QUESTION,
     UNIT_CATEGORY_QUESTION,
+    UNITS_BELONGING,
 )
 from unionkg.search.encoders import Encoder
 
@@ -180,8 +182,11 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:包括|包含|涵盖|纳入|编入)(?:了)?哪些(?:预算)?单位|哪些(?:预算)?单位(?:纳入|编入|包括在)|纳入.{0,12}(?:范围|汇编)的(?:预算)?单位|单位构成|which (?:units|bodies) (?:does|do|did) .{0,60}\b(?:budget|final accounts?|accounts?) (?:cover|include)|\bunits (?:covered|included) (?:by|in) .{0,60}\b(?:budget|accounts?)\b", 1.3),
         (UNIT_CATEGORY_QUESTION, 1.2),
         _r(r"subordinate|affiliated|sub-?units?|units (?:under|below|of)|public institutions", 1.2),
+        (UNITS_BELONGING, 1.2),
+        (PARENT_QUESTION, 1.3),  # the body a unit belongs to: the same relation read upwards
     ), (
         "湖州市总工会有哪些下属单位？", "Which subordinate units did the federation report?", "What units are under the federation?",
+        "某市工人文化宫属于哪个总工会？", "Which federation does the workers' cultural palace belong to?",
     )),
     Intent("departments", (
         _r(r"内设机构|内设部门|职能部室|处室|部室|科室|内设|(?:哪些|几个)部门", 1.3),

@@ -30,6 +30,7 @@ from unionkg.qa.patterns import (
     BODY_KIND_AFTER_PLACE,
     CODE_PATTERN,
     ENGLISH_BODY_KINDS,
+    ENGLISH_PLACE_LEVELS,
     FEDERATION_WORDS,
     LEVEL_ALIASES,
     LEVEL_BODY_WORD,
@@ -470,6 +471,7 @@ class Catalog:
                     not_a_federation.append(word)  # "the Beijing federation" is not the Beijing education commission
                     continue
                 chosen = feds if len(iris) > 1 and feds else iris
+                chosen = self._of_level_written_after(word, text, chosen)
                 if self._of_several_places(chosen):
                     several.append((word, chosen))  # "Gulou": decided below by the question's other words
                     continue
@@ -518,6 +520,31 @@ class Catalog:
         # the federation of that district rather than its units (as for one place word)
         feds = [i for i in out if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label]
         return feds or out
+
+    def _of_level_written_after(self, word: str, text: str, iris: list[str]) -> list[str]:
+        """The bodies whose place has the level the question writes after the place's pinyin
+        ("Yicheng county" -> 翼城县, not 宜城市; ENGLISH_PLACE_LEVELS); all of them when it writes none
+        or when none has that level (a reading is never narrowed to nothing)."""
+        if len(iris) < 2:
+            return iris
+        for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+            suffix = next((zh for pattern, zh in ENGLISH_PLACE_LEVELS if pattern.match(text[m.end():])), None)
+            if suffix is None:
+                continue
+            kept = [i for i in iris if self._place_reading_has_suffix(i, word, suffix)]
+            if kept:
+                return kept
+        return iris
+
+    def _place_reading_has_suffix(self, iri: str, word: str, suffix: str) -> bool:
+        """Whether the place of the body read as ``word`` (its own or its inner place) ends with ``suffix``."""
+        label = short_place_names(self.orgs[iri].label)
+        place = place_of(label)
+        places = [place] if place else []
+        inner = place_of(label[len(place):]) if place else None
+        if inner:
+            places.append(inner)
+        return any(p.endswith(suffix) and word in place_readings(p) for p in places)
 
     def _of_several_places(self, iris: list[str]) -> bool:
         """Whether bodies lie in different places (a place word that several places share)."""

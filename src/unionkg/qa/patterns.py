@@ -107,6 +107,19 @@ BODY_KIND_AFTER_PLACE = re.compile(
 # English words that name the kind of body asked about; they prefer federations.
 FEDERATION_WORDS = re.compile(r"\b(?:union|federation|trade union|ftu)\b")
 
+# The level an English question writes right after a place's pinyin ("Yicheng county", "Liandu
+# district", "the Yicheng city federation") and the suffix of the Chinese place name it stands for:
+# it tells apart places whose names read alike (宜城市 / 翼城县 are both "Yicheng").
+ENGLISH_PLACE_LEVELS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\s*(?:-\s*)?(?:county|counties)\b"), "县"),
+    (re.compile(r"^\s*(?:-\s*)?(?:city|municipal(?:ity)?)\b"), "市"),
+    (re.compile(r"^\s*(?:-\s*)?districts?\b"), "区"),
+    (re.compile(r"^\s*(?:-\s*)?(?:province|provincial)\b"), "省"),
+    (re.compile(r"^\s*(?:-\s*)?(?:autonomous )?prefecture\b"), "州"),
+    (re.compile(r"^\s*(?:-\s*)?banner\b"), "旗"),
+    (re.compile(r"^\s*(?:-\s*)?league\b"), "盟"),
+)
+
 # English names of kinds of bodies and the part of a Chinese name they stand for: "the Huzhou organs
 # work committee" is 湖州市直属机关工作委员会, not 湖州市民政局 (both are "Huzhou").  Their first word is
 # not a place ("the education bureau" names no unknown body called "education").
@@ -121,6 +134,10 @@ ENGLISH_BODY_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bscience (?:and technology )?association\b"), "科学技术协会"),
     (re.compile(r"\bdisabled\b"), "残疾人"),
     (re.compile(r"\bwomen'?s federation\b"), "妇女联合会"),
+    # subordinate units of a federation, named in English ("the Liuzhou workers' cultural palace")
+    (re.compile(r"\b(?:workers'? )?cultural palace\b"), "文化宫"),
+    (re.compile(r"\b(?:workers'? |staff |employee )?service cent(?:er|re)\b"), "服务中心"),
+    (re.compile(r"\b(?:hardship |assistance |relief )+cent(?:er|re)\b"), "帮扶中心"),
 )
 
 # Words that say the question is about a project (so an indicator it names stands for its project).
@@ -172,7 +189,7 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "abroad": re.compile(r"因公出国|出国\(境\)|出国|\babroad\b|\boverseas\b|\boutbound\b"),
     "vehicles": re.compile(r"公务用车(?!保有量|购置数|数量|辆数)|公车|\b(?:official |government )?(?:vehicles?|cars?)\b"),
     "three_public": re.compile(r"三公|three public|three official|three[- ]expense"),
-    "running_costs": re.compile(r"机关运行|\b(?:running|operating|operational|operation) (?:costs?|expenses?|expenditures?|funds?) of the (?:organ|agency|office|administration|body|federation|union)|\b(?:organ|agency|administrative|institutional)(?:'s)? (?:running|operating|operation) (?:costs?|expenses?|funds?)"),
+    "running_costs": re.compile(r"机关运行|\b(?:administrative )?running (?:costs?|expenses?|expenditures?)\b|\b(?:running|operating|operational|operation) (?:costs?|expenses?|expenditures?|funds?) of the (?:organ|agency|office|administration|body|federation|union)|\b(?:organ|agency|administrative|institutional)(?:'s)? (?:running|operating|operation) (?:costs?|expenses?|funds?)"),
     "procurement": re.compile(r"政府采购|采购|\bprocurement\b|\bprocured\b"),
     "salaries": re.compile(r"工资福利|工资|薪酬|薪金|\bsalar(?:y|ies)\b|\bwages?\b|\bpayroll\b|\bpay and benefits\b"),
     "goods_services": re.compile(r"商品和服务|商品服务支出|\bgoods and services\b"),
@@ -482,6 +499,21 @@ ALIAS_QUESTION: dict[str, re.Pattern[str]] = {
 
 # Units named by their category ("参公单位是哪个", "差额拨款单位有哪些"): a question about subordinate units.
 UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|参公|参照公务员法管理|公益一类|公益二类|经营类)(?:的)?(?:事业)?单位")
+
+# A question asked of every body at once ("各总工会分别有几个下属单位", "how many units does each
+# federation have"): answered body by body over the graph, not with a request to name one.
+EACH_BODY = re.compile(r"各(?:个|级)?(?:总工会|工会|单位|部门)|每(?:个|一个|家)(?:总工会|工会|单位|部门)"
+                       r"|\b(?:each|every|per|all(?: the)?) (?:federations?|unions?|bod(?:y|ies)|organi[sz]ations?)\b")
+
+# A question for the body a unit belongs to ("青田县职工服务中心属于哪个总工会", "上级单位是谁", "which
+# federation does the workers' cultural palace belong to"): answered when the body it names is a unit.
+PARENT_QUESTION = re.compile(
+    r"(?:属于|隶属于?|归属于?|归)(?:哪个|哪一?个|哪家|什么|谁)|(?:上级|主管)(?:单位|部门|机关|工会)|是(?:哪个|哪家|谁)的(?:下属|直属|所属)"
+    r"|\b(?:which|what) (?:\w+ ){0,2}(?:body|federation|union|organi[sz]ation|department|parent)\b.{0,80}\bbelongs? to\b"
+    r"|\bbelong(?:s|ed)? to (?:which|what|whom)\b|\b(?:parent|supervising|superior) (?:body|organi[sz]ation|federation|union|unit)\b"
+)
+# "Which units belong to X": the units of a body, not the body a unit belongs to.
+UNITS_BELONGING = re.compile(r"\b(?:units?|bodies|institutions|organi[sz]ations) (?:that |which )?(?:belong|report)(?:s|ing)? to\b")
 
 # A line of the functional or economic classification whose name holds a unit word
 # ("机关事业单位基本养老保险缴费支出", "行政事业单位医疗", "pension contributions of government organs and
