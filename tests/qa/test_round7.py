@@ -94,6 +94,19 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("Which units belong to the Liandu district union?", True, ["莲都区工人文化宫", "莲都区职工服务中心"], []),
     ("各总工会分别有几个下属单位？", True, ["莲都区总工会 2 个（见 2024 年文件）", "江门市总工会 2 个", "丽水市总工会 未列出"], ["丽水市总工会 0"]),
     ("How many subordinate units does each federation have?", True, ["柳州市总工会: 3 in the documents of 2019"], []),
+    # ---- a second, untuned set (written after the fixes above; failures fixed below)
+    ("翼城县总工会和宜城市总工会2024年收入预算分别是多少？", True, ["翼城县总工会 2024 年预算「收入预算总额」为 265.80 万元；宜城市总工会 2024 年预算「收入预算总额」为 412.50 万元"], []),
+    ("What were the 2024 income budgets of the Yicheng county union and the Liandu district union?", True, ["翼城县总工会", "265.80", "莲都区总工会", "826.40"], ["412.50"]),
+    ("丽水市总工会为什么没有完成举办技能竞赛场次的目标？", True, ["举办技能竞赛场次", "部分赛项因场地原因合并举办"], ["参赛职工满意度"]),
+    ("What did the Lishui federation spend on projects in 2024?", False, ["no figure of '项目支出'", "职工技能竞赛经费", "spent 43.20"], []),
+    ("丽水市总工会2024年项目支出是多少？", False, ["没有找到丽水市总工会 2024 年的「项目支出」", "执行 43.20 万元"], []),
+    ("How many households did the Qingtian union help in 2023?", True, ["青田县总工会", "帮扶困难职工户数", "176户", "≥200户"], []),
+    ("How many medical aid households did the Jiangmen federation help in 2021?", True, ["80", "30.00"], []),
+    ("How much did Qingtian county union spend in 2023?", True, ["青田县总工会", "632.18"], []),
+    ("Liandu district union 2023 income budget?", False, ["莲都区总工会", "2024"], ["826.40"]),
+    ("莲都区总工会2024年编制多少人？", True, ["编制人数 18 人"], []),
+    ("青田县总工会2023年公务接待费是多少？", True, ["1.60 万元"], []),
+    ("What was the execution rate of the Qingtian hardship relief fund?", True, ["困难职工帮扶救助资金", "88%"], []),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
@@ -321,6 +321,8 @@ def missed_targets(ctx: Context) -> Outcome:
     categories = asked_categories(ctx.q.text)
     if categories:  # "满意度指标没有达标": only the satisfaction indicators
         rows = [r for r in rows if in_categories(r, categories)]
+    # "为什么没有完成举办技能竞赛场次的目标": the indicator the question names, not its sister indicators
+    rows = [r for r in rows if r.get("fact") in ctx.links.indicators] or rows
     if not rows and YES_NO.search(ctx.q.text):
         return _all_met(ctx, categories)
     if not rows:
@@ -878,6 +880,12 @@ def _amount_not_found(ctx: Context, org: str) -> Outcome:
     elsewhere = [y for y in _years_with_line(ctx, org) if y not in ctx.links.years] if ctx.links.years else []
     if elsewhere:
         answer += ctx.say(f"该项见于 {'、'.join(str(y) for y in elsewhere)} 年。", f" It is stated for {', '.join(str(y) for y in elsewhere)}.")
+    own_projects = _projects_of_body(ctx, org) if amount_concept(ctx.item_topic) == "project_spending" and not elsewhere else []
+    if own_projects:
+        # "丽水市总工会2024年项目支出": no 项目支出 line, but its projects' own figures (never summed into that line)
+        lines = [f"「{r['label']}」{_project_amount_text(r, ctx.lang)}" if ctx.lang == "zh" else f"'{r['label']}' {_project_amount_text(r, ctx.lang)}" for r in own_projects]
+        answer += ctx.say("图中该单位的项目：", " Its projects in the graph: ") + join(lines, ctx.lang)
+        return Outcome(False, answer, own_projects, sources_of(own_projects))
     project_budgets = _project_budgets_only(ctx, org) if not elsewhere or ctx.links.years else []
     if project_budgets:
         # "某县总工会2025年预算是多少" with only a project target table of 2025: the project budgets it does hold
@@ -906,6 +914,11 @@ def _project_budgets_only(ctx: Context, org: str) -> list[dict[str, object]]:
     if _amounts_in_years(ctx, org, ctx.links.years):
         return []  # the body prints lines that year: the held lines are named instead
     return [r for r in _projects(ctx) if r.get("org") == org and r.get("budget") is not None]
+
+
+def _projects_of_body(ctx: Context, org: str) -> list[dict[str, object]]:
+    """The body's projects in the asked years with a figure of their own (budget, adjusted or spent)."""
+    return [r for r in _projects(ctx) if r.get("org") == org and any(r.get(k) is not None for k in ("budget", "adjusted", "final"))]
 
 
 def _lines_held(ctx: Context, org: str) -> list[str]:
@@ -989,6 +1002,22 @@ def _amount_line(r: dict[str, object], lang: str, with_share: bool = False) -> s
     return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}'{f' ({en})' if en else ''}: {money(r['amount'], 'en')}{tail}"
 
 
+def _each_body(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
+    """A question that names several bodies joined by 和 / and: ``handler`` answers for each body in
+    turn (the order the question names them), and the answers are given one after the other."""
+    def named_at(org: str) -> int:  # where the question names the body (else after every named one)
+        entry = ctx.catalog.orgs.get(org)
+        places = [i for label in (entry.labels if entry else ()) if (i := ctx.q.text.find(label)) >= 0]
+        return min(places, default=len(ctx.q.text))
+
+    ordered = sorted(ctx.links.orgs, key=named_at)
+    outcomes = [handler(replace(ctx, links=replace(ctx.links, orgs=[org]))) for org in ordered]
+    rows = [r for o in outcomes for r in o.rows]
+    sources = [s for o in outcomes for s in o.sources]
+    answer = ctx.say("；", "; ").join(o.answer.rstrip("。.") for o in outcomes if o.answer)
+    return Outcome(any(o.found for o in outcomes), answer, rows, sources)
+
+
 def amount(ctx: Context) -> Outcome:
     if ctx.links.projects:  # "送温暖资金多少钱": the amounts of the named project
         rows = [r for r in _projects(ctx) if r.get("fact") in ctx.links.projects and any(r.get(k) is not None for k in ("budget", "adjusted", "final"))]
@@ -996,6 +1025,8 @@ def amount(ctx: Context) -> Outcome:
             lines = [f"{r.get('orgLabel')} {r.get('year')} 「{r['label']}」：{_project_amount_text(r, ctx.lang)}" if ctx.lang == "zh"
                      else f"{r.get('orgLabel')} {r.get('year')} '{r['label']}': {_project_amount_text(r, ctx.lang)}" for r in rows]
             return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+    if len(ctx.links.orgs) > 1 and LIST_CONJUNCTION.search(ctx.q.text):
+        return _each_body(ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
@@ -1313,7 +1344,13 @@ def project_detail(ctx: Context) -> Outcome:
     outcome = _project_or_payment_counts(ctx)
     if outcome.found or outcome.answer:
         return outcome
-    return work_counts(ctx) or outcome
+    counted = work_counts(ctx)
+    if counted:
+        return counted
+    # "how many households did the union help": the actual value of the indicator that counts them
+    # (帮扶困难职工户数); with a named project indicator_value would come back here
+    reached = indicator_value(ctx) if not ctx.links.projects else None
+    return reached if reached is not None and reached.found else outcome
 
 
 def _project_or_payment_counts(ctx: Context) -> Outcome:

@@ -628,7 +628,9 @@ INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳动模范"),
     (re.compile(r"\bretired\b|\bretirees?\b"), "退休"),
     (re.compile(r"\bfree (?:bus|metro|subway|transit|travel|ride)\b|\bride codes?\b|\btransit (?:pass|code)"), "乘车码"),
-    (re.compile(r"\btrain(?:ing|ees?)\b"), "培训"),
+    (re.compile(r"\btrain(?:ing|ees?|ed)?\b"), "培训"),
+    # 帮扶 (helping workers in hardship): "how many households did the union help"
+    (re.compile(r"\b(?:help(?:ed|ing)?|assist(?:ed|ance)?|relief|aid(?:ed)?)\b"), "帮扶"),
     (re.compile(r"\bsummer camps?\b"), "夏令营"),
     (re.compile(r"\b(?:recuperation|sanatorium|rest and recreation|convalescen\w*)\b"), "疗休养"),
     (re.compile(r"\blantern riddles?\b"), "灯谜"),
