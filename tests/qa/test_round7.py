@@ -107,6 +107,10 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("莲都区总工会2024年编制多少人？", True, ["编制人数 18 人"], []),
     ("青田县总工会2023年公务接待费是多少？", True, ["1.60 万元"], []),
     ("What was the execution rate of the Qingtian hardship relief fund?", True, ["困难职工帮扶救助资金", "88%"], []),
+    # a unit named in a sentence, without figures of its own in the graph: what the graph does hold
+    ("丽水市莲都区职工服务中心2024年收入预算是多少？", False, ["莲都区职工服务中心是莲都区总工会的下属单位（见 2024 年文件）", "没有它自己的收支数字"], ["万元"]),
+    ("What was the 2024 income of the Liandu workers' cultural palace?", False, ["莲都区工人文化宫 as a unit of 莲都区总工会"], []),
+    ("南昌市总工会宣教中心2024年支出是多少？", True, ["南昌市总工会宣教中心", "2024"], ["没有"]),
 ]
 
 
@@ -178,3 +182,32 @@ def test_english_place_levels(after: str, suffix: str | None) -> None:
 ])
 def test_english_unit_kinds(text: str, kind: str | None) -> None:
     assert next((zh for pattern, zh in ENGLISH_BODY_KINDS if pattern.search(text)), None) == kind
+
+
+# ---------------------------------------------------------------- a graph without the city's own body
+@pytest.fixture(scope="module")
+def districts_only(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """Two bodies of one city (莲都区, 青田县 of 丽水市) and not the city's federation."""
+    settings = Settings(store=str(tmp_path_factory.mktemp("q7d") / "store"), encoder="hash")
+    store = OxigraphStore()
+    for name in ("liandu_district_union_budget_2024.txt", "qingtian_county_union_final_2023.txt"):
+        ingest_file(DOCS / name, settings, store)
+    return Answerer(store, settings, encoder=HashEncoder())
+
+
+DISTRICT_CASES: list[tuple[str, bool, list[str], list[str]]] = [
+    # the city named: its federation is not in the graph, never one of its districts instead
+    ("What was the Lishui federation's income budget in 2024?", False, ["\"Lishui federation\"", "莲都区总工会 (2024)"], ["826.40"]),
+    ("丽水市总工会2024年收入预算是多少？", False, ["丽水市总工会"], ["826.40"]),
+    ("What was the 2024 income budget of the Liandu District Federation of Trade Unions?", True, ["826.40"], []),
+    ("Qingtian County Federation of Trade Unions total income 2023", True, ["610.00"], []),
+    ("What is the Lishui Liandu district union's 2024 project expenditure?", True, ["286.20"], []),
+]
+
+
+@pytest.mark.parametrize(("question", "found", "present", "absent"), DISTRICT_CASES)
+def test_bodies_of_a_city_without_its_federation(districts_only: Answerer, question: str, found: bool, present: list[str], absent: list[str]) -> None:
+    answer = districts_only.ask(question)
+    assert answer["found"] is found, answer["answer"]
+    assert all(w in str(answer["answer"]) for w in present), answer["answer"]
+    assert not any(w in str(answer["answer"]) for w in absent), answer["answer"]

@@ -134,7 +134,7 @@ class Answerer:
         if links.ambiguous_bodies and not links.orgs:  # a name several bodies have: never guessed
             return Outcome(False, ambiguity_note(catalog, links.ambiguous_bodies, ctx.lang))
         if links.unknown_bodies and not links.orgs:
-            body = links.unknown_bodies[0]
+            body = _as_written(ctx.q.original, links.unknown_bodies[0])
             return Outcome(False, ctx.say(f"知识图谱中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ") + holdings)
         if not links.years or (intent is not None and intent not in YEAR_SCOPED):
             return None
@@ -180,6 +180,12 @@ class _QuestionVectors:
     def question(self) -> Any:
         vectors = self.all()
         return None if vectors is None else vectors[0]  # no encoder (settings.encoder "none")
+
+
+def _as_written(original: str, mention: str) -> str:
+    """A mention read from the lower-cased question, as the question writes it ("Lishui federation")."""
+    at = original.lower().find(mention.lower())
+    return original[at:at + len(mention)] if at >= 0 else mention
 
 
 def _rename_note(catalog: Catalog, links: Links, language: str) -> str:

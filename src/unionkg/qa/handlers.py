@@ -877,6 +877,9 @@ def _amount_not_found(ctx: Context, org: str) -> Outcome:
     what = _asked_line_name(ctx)
     answer = ctx.say(f"知识图谱中没有找到{label}{asked}的{'「' + what + '」' if what else '这项金额'}。",
                      f"The graph has no {'figure of ' + repr(what) if what else 'such amount'} for {label}{' in ' + years_text(ctx.links.years) if ctx.links.years else ''}.")
+    unit_note = _unit_without_figures(ctx, org)
+    if unit_note:  # a unit the documents name (in a table or a sentence) but give no figures of its own
+        return Outcome(False, answer + unit_note[0], unit_note[1], sources_of(unit_note[1]))
     elsewhere = [y for y in _years_with_line(ctx, org) if y not in ctx.links.years] if ctx.links.years else []
     if elsewhere:
         answer += ctx.say(f"该项见于 {'、'.join(str(y) for y in elsewhere)} 年。", f" It is stated for {', '.join(str(y) for y in elsewhere)}.")
@@ -914,6 +917,22 @@ def _project_budgets_only(ctx: Context, org: str) -> list[dict[str, object]]:
     if _amounts_in_years(ctx, org, ctx.links.years):
         return []  # the body prints lines that year: the held lines are named instead
     return [r for r in _projects(ctx) if r.get("org") == org and r.get("budget") is not None]
+
+
+def _unit_without_figures(ctx: Context, org: str) -> tuple[str, list[dict[str, object]]] | None:
+    """For a subordinate unit with no figure in the graph at all: what the graph does hold about it
+    (the body it belongs to and the passage naming it), else None."""
+    entry = ctx.catalog.orgs.get(org)
+    if entry is None or not entry.parent or _amounts_in_years(ctx, org, []):
+        return None
+    parent = entry.parent
+    reported = [_clean(r) for r in ctx.run("qa_units", dedupe=False, org=parent) if r.get("fact") == org][:1]
+    years = sorted({y for r in reported if isinstance((y := ctx.doc_years.get(str(r.get("docIri")))), int)})
+    when_zh = f" {'、'.join(map(str, years))} 年文件" if years else "文件"
+    when_en = f"the documents of {', '.join(map(str, years))}" if years else "the documents"
+    note = ctx.say(f"图中{ctx.label(org)}是{ctx.label(parent)}的下属单位（见{when_zh}），但没有它自己的收支数字。",
+                   f" The graph lists {ctx.label(org)} as a unit of {ctx.label(parent)} ({when_en}) but holds no figures of its own.")
+    return note, reported
 
 
 def _projects_of_body(ctx: Context, org: str) -> list[dict[str, object]]:
