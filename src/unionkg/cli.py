@@ -98,6 +98,7 @@ def ingest(
     fmt: str = typer.Option("text", "--format", help="text | json"),
     log_progress: bool = typer.Option(False, "--log-progress", help="Print 'ingested FILE DOC_ID' on stderr as each document is committed (for scripts and supervisors)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes that extract documents (default: one per CPU, at most 8; 1 = all in this process). The store is written by this process only, in input order."),
+    all_checks: bool = typer.Option(False, "--all-checks", help="Recompute every data-quality finding of the store after the ingest (default: those of the bodies the ingested documents name, their parents, units and siblings; 'unionkg check' recomputes all)."),
 ) -> None:
     """Ingest documents into the store, one named graph per document."""
     from rich.progress import Progress
@@ -119,11 +120,13 @@ def ingest(
                 outcome = f"failed {path.name}" if getattr(rep, "error", None) else f"ingested {path.name} {getattr(rep, 'doc_id', '')}"
                 typer.echo(outcome, err=True)
 
+        before = None if all_checks else _organisations_before_ingest(graph_store, files)
         reports = ingest_paths(files, settings, graph_store, index, on_progress=step, jobs=jobs or default_jobs())
     try:
         from unionkg.analytics.checks import run_checks
+        from unionkg.analytics.scope import ingest_scope
 
-        run_checks(graph_store, settings)
+        run_checks(graph_store, settings, None if before is None else ingest_scope(graph_store, settings, before, reports))
     except ImportError:
         pass
     if report_dir is not None:
@@ -141,15 +144,39 @@ def ingest(
         raise typer.Exit(2)
 
 
+def _organisations_before_ingest(graph_store: object, files: list[Path]) -> frozenset[str] | None:
+    """The organisations named by the documents these files will replace (None: no analytics package)."""
+    try:
+        from unionkg.analytics.scope import scope_of_sources
+    except ImportError:
+        return None
+    return scope_of_sources(graph_store, [f.name for f in files])  # type: ignore[arg-type]
+
+
+def _organisations_of(graph_store: object, graphs: list[str]) -> frozenset[str] | None:
+    """The organisations these document graphs name, read before they go (None: no analytics package)."""
+    try:
+        from unionkg.analytics.scope import organisations_of_graphs
+    except ImportError:
+        return None
+    return organisations_of_graphs(graph_store, graphs)  # type: ignore[arg-type]
+
+
 @app.command()
 @handle_errors
 def remove(doc: str = typer.Argument(..., help="Document id, document IRI or the file name it was ingested from."), store: Optional[str] = StoreOpt) -> None:
-    """Remove a document and all its facts from the store."""
-    from unionkg.pipeline import remove_document
+    """Remove a document and all its facts from the store (and recompute the findings it concerned)."""
+    from unionkg.pipeline import document_graphs, remove_document
 
     settings = settings_for(store)
     graph_store = open_for(settings)
+    before = _organisations_of(graph_store, document_graphs(doc, settings, graph_store))
     removed = remove_document(doc, settings, graph_store, open_index(settings, graph_store))
+    if before is not None:
+        from unionkg.analytics.checks import run_checks
+        from unionkg.analytics.scope import ChecksScope
+
+        run_checks(graph_store, settings, ChecksScope(before))
     for g in removed:
         typer.echo(f"removed {g}")
     graph_store.close()

@@ -437,15 +437,19 @@ def ox_named_node_text(iri: str) -> str:
     return str(ox.NamedNode(iri))
 
 
-def remove_document(doc: str, settings: Settings, store: GraphStore, index: object | None = None) -> list[str]:
-    """Remove a document by id, IRI or file name; return the graphs dropped."""
+def document_graphs(doc: str, settings: Settings, store: GraphStore) -> list[str]:
+    """The graphs a document id, IRI or file name names (those :func:`remove_document` drops, when present)."""
     iris = Iris(settings.base_iri)
     if doc.startswith(("http://", "https://", "urn:")):
-        candidates = [doc]
-    elif Path(doc).name != doc or Path(doc).suffix:
-        candidates = _doc_graphs_for_source(store, Path(doc).name)
-    else:
-        candidates = [str(iris.doc(doc))]
+        return [doc]
+    if Path(doc).name != doc or Path(doc).suffix:
+        return _doc_graphs_for_source(store, Path(doc).name)
+    return [str(iris.doc(doc))]
+
+
+def remove_document(doc: str, settings: Settings, store: GraphStore, index: object | None = None) -> list[str]:
+    """Remove a document by id, IRI or file name; return the graphs dropped."""
+    candidates = document_graphs(doc, settings, store)
     removed = [g for g in candidates if store.remove_graph(g)]
     if index is not None:
         for g in removed:

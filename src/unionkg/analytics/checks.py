@@ -18,11 +18,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
 from unionkg.analytics import rules, scores
 from unionkg.analytics.findings import Finding, findings_graph
+from unionkg.analytics.rows import sorted_rows
 from unionkg.analytics.tolerance import (
     change_bounds,
     closest,
@@ -37,6 +39,9 @@ from unionkg.graph.iris import Iris
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import FINDINGS_GRAPH, GraphStore, select_rows
 from unionkg.settings import Settings
+
+if TYPE_CHECKING:
+    from unionkg.analytics.scope import ChecksScope
 
 ERROR_SHARE = Decimal("0.01")
 CLOSE_VALUES = Decimal("1.1")  # two values within 10 % of each other look like one figure misprinted
@@ -86,7 +91,7 @@ def _dec(value: object) -> Decimal | None:
 def load_observations(store: GraphStore) -> list[Obs]:
     out: list[Obs] = []
     seen: set[str] = set()
-    for r in store.select(named_query("check_observations")).values():
+    for r in sorted_rows(store, "check_observations"):
         value = _dec(r["value"])
         if value is None or r["obs"] in seen:
             continue
@@ -154,7 +159,7 @@ class Organisations:
 def load_organisations(store: GraphStore) -> Organisations:
     labels: dict[str, str] = {}
     parents: dict[str, str] = {}
-    for r in store.select(named_query("check_organizations")).values():
+    for r in sorted_rows(store, "check_organizations"):
         org = str(r["org"])
         if r["label"] is not None:
             labels.setdefault(org, str(r["label"]))
@@ -382,7 +387,7 @@ def check_stated_parts(ctx: Context) -> list[Finding]:
     by_iri = {o.iri: o for o in ctx.observations}
     nearest: dict[str, tuple[int, str]] = {}
     part_at: dict[str, int] = {}
-    for r in ctx.store.select(named_query("check_stated_parts")).values():
+    for r in sorted_rows(ctx.store, "check_stated_parts"):
         part, total, start = str(r["part"]), str(r["total"]), int(str(r["totalStart"]))
         part_at[part] = int(str(r["partStart"]))
         if part == total or part not in by_iri or total not in by_iri:
@@ -494,6 +499,8 @@ def check_units_vs_department(ctx: Context) -> list[Finding]:
         members = {dept.org} | children.get(dept.org, set())
         figures = [o for o in own_by_key.get(key(dept), []) if o.org in members]
         distinct = list({(o.org, o.value): o for o in figures}.values())
+        # The body's own figure first, then its units by name: a reader finds the parts in that order.
+        distinct.sort(key=lambda o: (o.org != dept.org, ctx.org_labels.get(o.org, o.org), o.value, o.iri))
         if len({o.org for o in distinct}) < 2 or not any(o.org != dept.org for o in distinct):
             continue
         findings += _compare_total(ctx, "sum:units", [dept], [distinct], "department total against the body and its units")
@@ -581,7 +588,7 @@ class _Change:
 
 def load_changes(store: GraphStore) -> list[_Change]:
     out = []
-    for r in store.select(named_query("check_changes")).values():
+    for r in sorted_rows(store, "check_changes"):
         out.append(
             _Change(
                 str(r["change"]), str(r["org"]), int(str(r["year"])), str(r["item"]), _dec(r["delta"]), _dec(r["pct"]), _opt(r["passage"])
@@ -697,7 +704,7 @@ def _check_against_previous(ctx: Context, ch: _Change, currents: list[Obs], prev
 def check_execution_rates(ctx: Context) -> list[Finding]:
     """A project's stated execution rate against final / (adjusted or initial) budget."""
     findings: list[Finding] = []
-    rows = ctx.store.select(named_query("check_projects")).values()
+    rows = sorted_rows(ctx.store, "check_projects")
     finest: dict[tuple[str, str], Decimal] = {}
     for r in rows:
         k = (str(r["org"]), str(r["year"]))
@@ -743,7 +750,7 @@ def _indicator_findings(ctx: Context, query: str, kind: str, severity: str, what
     findings = []
     lost_points = kind.endswith("although_met")
     seen: set[str] = set()
-    for r in ctx.store.select(named_query(query)).values():
+    for r in sorted_rows(ctx.store, query):
         cmp = _CMP_TEXT.get(str(r["cmp"]).rsplit("#", 1)[-1], "?")
         target, actual = _dec(r["target"]), _dec(r["actual"])
         weight, score = _dec(r["weight"]), _dec(r["score"])
@@ -909,7 +916,7 @@ _NAME_WARNINGS = {
 
 def _warning_rows(ctx: Context) -> list[dict[str, object]]:
     rows: dict[str, dict[str, object]] = {}
-    for r in ctx.store.select(named_query("check_extraction_warnings")).values():
+    for r in sorted_rows(ctx.store, "check_extraction_warnings"):
         rows.setdefault(str(r["warning"]), r)
     return list(rows.values())
 
@@ -983,7 +990,7 @@ def _indicators_by_holder(ctx: Context) -> dict[tuple[str | None, str], list[_Sc
     """Indicators of one document by what they belong to: (doc, project IRI), or
     (doc, "org|year") for whole-department indicators."""
     groups: dict[tuple[str | None, str], dict[str, _Scored]] = defaultdict(dict)
-    for r in ctx.store.select(named_query("check_evaluation_indicators")).values():
+    for r in sorted_rows(ctx.store, "check_evaluation_indicators"):
         holder = str(r["project"]) if r["project"] is not None else f"{r['org']}|{r['year']}"
         groups[(_opt(r["doc"]), holder)].setdefault(
             str(r["indicator"]),
@@ -997,7 +1004,7 @@ def _indicators_by_holder(ctx: Context) -> dict[tuple[str | None, str], list[_Sc
 def _document_bands(ctx: Context) -> dict[str, tuple[dict[str, Decimal], str]]:
     """Grade bands each document states, with the passage that states them."""
     out: dict[str, tuple[dict[str, Decimal], str]] = {}
-    for r in ctx.store.select(named_query("check_grade_bands")).values():
+    for r in sorted_rows(ctx.store, "check_grade_bands"):
         bands = scores.stated_bands(str(r["quote"]))
         if bands is not None:
             out.setdefault(str(r["doc"]), (bands, str(r["passage"])))
@@ -1020,7 +1027,7 @@ def check_evaluation_scores(ctx: Context) -> list[Finding]:
     holders = _indicators_by_holder(ctx)
     bands_of = _document_bands(ctx)
     seen: set[str] = set()
-    for r in ctx.store.select(named_query("check_evaluations")).values():
+    for r in sorted_rows(ctx.store, "check_evaluations"):
         iri = str(r["evaluation"])
         if iri in seen:
             continue
@@ -1154,11 +1161,23 @@ def compute_findings(store: GraphStore) -> list[Finding]:
     return sorted(findings.values(), key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.org_label or "", f.year or 0, f.kind))
 
 
-def run_checks(store: GraphStore, settings: Settings) -> list[Finding]:
-    """Refresh the links graph, recompute all findings and replace the findings graph atomically."""
+def run_checks(store: GraphStore, settings: Settings, scope: "ChecksScope | None" = None) -> list[Finding]:
+    """Refresh the links graph, recompute the findings and store them atomically.
+
+    Without ``scope``: every finding, replacing the findings graph.  With the
+    ``scope`` of an ingest (:mod:`unionkg.analytics.scope`): the findings of
+    the organisations it can change, written over their stored findings, the
+    others kept; the findings recomputed are returned.  A scoped run is a full
+    one when the store has no findings yet or the scope spans most of it.
+    """
     from unionkg.analytics.links import refresh_links
+    from unionkg.analytics.scope import run_scoped
 
     refresh_links(store, settings)
+    if scope is not None and store.has_graph(FINDINGS_GRAPH):
+        scoped = run_scoped(store, settings, scope)
+        if scoped is not None:
+            return scoped
     findings = compute_findings(store)
     store.replace_graph(FINDINGS_GRAPH, findings_graph(findings, Iris(settings.base_iri)))
     return findings

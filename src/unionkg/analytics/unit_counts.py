@@ -33,7 +33,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from unionkg.analytics.findings import Finding
-from unionkg.graph.queries import named_query
+from unionkg.analytics.rows import sorted_rows
 
 if TYPE_CHECKING:
     from unionkg.analytics.checks import Context
@@ -127,7 +127,7 @@ def _local(iri: object) -> str | None:
 
 def _load(ctx: "Context") -> dict[tuple[str, str], _Body]:
     bodies: dict[tuple[str, str], _Body] = defaultdict(_Body)
-    for r in ctx.store.select(named_query("check_unit_count")).values():
+    for r in sorted_rows(ctx.store, "check_unit_count"):
         body = bodies[(str(r["g"]), str(r["body"]))]
         if r["kind"] == "stated":
             body.stated.append(r)
