@@ -54,7 +54,8 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
      ["2 project(s) missed targets", "4 indicator(s)", "丽水市总工会 2024 [职工技能竞赛经费]", "南昌市总工会 2024 [whole department]",
       "Counted over the 2 bodies", "in 2024"], ["江西省总工会", "青田县总工会"]),
     ("有多少个项目未完成目标？", True,
-     ["共有 4 个项目未完成目标", "8 个指标", "统计范围", "所有年份", "江门市总工会（2021）", "青田县总工会 2023「困难职工帮扶救助资金」"], []),
+     ["共有 5 个项目未完成目标", "9 个指标", "统计范围", "所有年份", "江门市总工会（2021）", "青田县总工会 2023「困难职工帮扶救助资金」",
+      "景宁畲族自治县总工会 2022「职工疗休养补助经费」"], []),
     ("2024年有多少个指标未达标？", True, ["共有 4 个指标未完成目标", "2 个项目", "2024 年有绩效指标的 2 个单位"], ["江西省总工会"]),
     ("How many indicators missed their targets in 2023?", True, ["4 indicator(s) missed", "江西省总工会 (2023)", "青田县总工会 (2023)", "176户"], ["丽水市总工会"]),
     ("哪些单位2023年有未完成的指标？", True, ["共有 2 个单位", "江西省总工会（2023）、青田县总工会（2023）"], []),
@@ -111,6 +112,19 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("丽水市莲都区职工服务中心2024年收入预算是多少？", False, ["莲都区职工服务中心是莲都区总工会的下属单位（见 2024 年文件）", "没有它自己的收支数字"], ["万元"]),
     ("What was the 2024 income of the Liandu workers' cultural palace?", False, ["莲都区工人文化宫 as a unit of 莲都区总工会"], []),
     ("南昌市总工会宣教中心2024年支出是多少？", True, ["南昌市总工会宣教中心", "2024"], ["没有"]),
+    # ---- a third set: a final account in traditional script, amounts in 元, an autonomous county (景宁畲族自治县)
+    ("景宁畲族自治县总工会2022年本年收入合计是多少？", True, ["498.00 万元"], []),
+    ("景宁县总工会2022年机关运行经费是多少？", True, ["景宁畲族自治县总工会", "19.87 万元"], []),
+    ("What was the Jingning county union's total income in 2022?", True, ["498.00"], []),
+    ("How much did the Jingning union spend on official receptions in 2022?", True, ["1.15"], []),
+    ("景寧縣總工會有哪些下屬單位？", True, ["景宁畲族自治县工人文化宫", "景宁畲族自治县职工服务中心"], ["本级"]),
+    ("景宁县工人文化宫属于哪个总工会？", True, ["景宁畲族自治县工人文化宫是景宁畲族自治县总工会的下属单位"], []),
+    ("Which projects missed their targets in 2022?", True, ["1 project(s)", "职工疗休养补助经费", "260人", "≥300人", "Counted over the 1 bodies"], []),
+    ("2022年和2023年共有多少个项目未完成目标？", True, ["2022、2023 年", "共有 3 个项目未完成目标", "5 个指标"], []),
+    ("How many workers did the Jingning union send on recuperation in 2022?", True, ["组织职工疗休养人数", "260人"], []),
+    ("景宁县总工会和青田县总工会的机关运行经费分别是多少？", True, ["景宁畲族自治县总工会 2022 年决算「机关运行经费支出」为 19.87 万元；青田县总工会 2023"], []),
+    ("一共有几个项目？", True, ["个项目，来自 5 个单位", "景宁畲族自治县总工会（2022）", "南昌市总工会 2025 年 劳模免费乘坐地铁公交"], []),
+    ("How many projects are there in 2024?", True, ["1 project(s) of 1 body(ies): 丽水市总工会 (2024)"], []),
 ]
 
 

@@ -377,7 +377,7 @@ def _missed_scope(ctx: Context) -> str:
         return ""
     listed_zh = "、".join(f"{b}（{'、'.join(map(str, sorted(ys)))}）" for b, ys in sorted(covered.items()))
     listed_en = "; ".join(f"{b} ({', '.join(map(str, sorted(ys)))})" for b, ys in sorted(covered.items()))
-    when_zh = f" {years_text(sorted(years))} 年" if years else "所有年份"
+    when_zh = f" {'、'.join(map(str, sorted(years)))} 年" if years else "所有年份"
     when_en = f"in {years_text(sorted(years))}" if years else "in every year"
     return ctx.say(f"统计范围：图中{when_zh}有绩效指标的 {len(covered)} 个单位：{listed_zh}。",
                    f"Counted over the {len(covered)} bodies of the graph with indicators {when_en}: {listed_en}. ")
@@ -1024,12 +1024,7 @@ def _amount_line(r: dict[str, object], lang: str, with_share: bool = False) -> s
 def _each_body(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     """A question that names several bodies joined by 和 / and: ``handler`` answers for each body in
     turn (the order the question names them), and the answers are given one after the other."""
-    def named_at(org: str) -> int:  # where the question names the body (else after every named one)
-        entry = ctx.catalog.orgs.get(org)
-        places = [i for label in (entry.labels if entry else ()) if (i := ctx.q.text.find(label)) >= 0]
-        return min(places, default=len(ctx.q.text))
-
-    ordered = sorted(ctx.links.orgs, key=named_at)
+    ordered = sorted(ctx.links.orgs, key=lambda org: ctx.catalog.mention_position(org, ctx.q.text))
     outcomes = [handler(replace(ctx, links=replace(ctx.links, orgs=[org]))) for org in ordered]
     rows = [r for o in outcomes for r in o.rows]
     sources = [s for o in outcomes for s in o.sources]
@@ -1288,8 +1283,19 @@ def projects(ctx: Context) -> Outcome:
     if several_years:
         rows.sort(key=lambda r: -int(r["year"]) if isinstance(r.get("year"), int) else 0)
     year = (lambda r: f"{r.get('year')} 年 " if ctx.lang == "zh" else f"{r.get('year')} ") if several_years else (lambda r: "")
-    lines = [f"{year(r)}{r['label']}（{_project_amount_text(r, ctx.lang)}）" if ctx.lang == "zh" else f"{year(r)}{r['label']} ({_project_amount_text(r, ctx.lang)})" for r in rows]
+    # no body named, or projects of several bodies: each line names its body, the head the bodies counted
+    per_body: dict[str, set[str]] = {}
+    for r in rows:
+        per_body.setdefault(str(r.get("orgLabel") or ctx.label(r.get("org"))), set()).add(str(r.get("year", "")))
+    by_body = len(per_body) > 1 or not ctx.links.orgs
+    body = (lambda r: f"{r.get('orgLabel') or ctx.label(r.get('org'))} ") if by_body else (lambda r: "")
+    lines = [f"{body(r)}{year(r)}{r['label']}（{_project_amount_text(r, ctx.lang)}）" if ctx.lang == "zh"
+             else f"{body(r)}{year(r)}{r['label']} ({_project_amount_text(r, ctx.lang)})" for r in rows]
     head = ctx.say(f"共 {len(rows)} 个项目：", f"{len(rows)} project(s): ")
+    if by_body:
+        listed_zh = "、".join(f"{b}（{'、'.join(sorted(ys))}）" for b, ys in sorted(per_body.items()))
+        listed_en = "; ".join(f"{b} ({', '.join(sorted(ys))})" for b, ys in sorted(per_body.items()))
+        head = ctx.say(f"共 {len(rows)} 个项目，来自 {len(per_body)} 个单位：{listed_zh}。", f"{len(rows)} project(s) of {len(per_body)} body(ies): {listed_en}. ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
 

@@ -49,6 +49,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:都|全部|全都|是否|有没有)(?:完成|达标|达到|实现)|(?:完成|达标|达到)(?:了)?(?:吗|没有?|与否)", 1.5),
         _r(r"^(?:did|has|have|was|were|is)\b.{0,80}\b(?:reach|meet|achieve|hit|attain)\w*\b.{0,60}\b(?:targets?|goals?)\b", 1.5),
         _r(r"\b(?:meet|met|reach(?:ed)?|achieve[d]?|hit)\b.{0,12}\ball\b|\ball (?:of )?(?:its |their |the )?(?:targets?|indicators?|goals?) (?:were |been )?(?:met|achieved|reached)", 1.5),
+        # "共有多少个项目未完成目标": a count of what missed, not a count of projects (whose rule weighs 1.6)
+        _r(r"(?:几|多少)个?(?:项目|指标|单位|总工会).{0,12}(?:未完成|没有完成|没完成|未能完成|未达到|没有达到|没达到|未达标|没有?达标|不达标|未实现|没有实现)", 1.7),
         _r(r"miss(?:ed|ing)?\b|fell short|falls? short|short of|not (?:been )?(?:met|achieved|reached|fulfilled)|(?:did not|didn't|does not|doesn't|do not|don't|failed to|fail to) (?:meet|reach|achieve|hit|attain|fulfil)|fail(?:ed)? to|underperform|below (?:the |their |its )?targets?", 1.4),
     ), (
         "哪些项目没有完成绩效目标？", "2024年哪些指标未达到目标值", "未完成的绩效指标有哪些",

@@ -400,6 +400,13 @@ class Catalog:
         """Whether the question names a table line one of the bodies prints ("港北区卫健局行政运行")."""
         return any(named_in(name, text) for org in orgs for name in self.line_items.get(org, ()))
 
+    def mention_position(self, iri: str, text: str) -> int:
+        """Where ``text`` first names the body (by any of its Chinese names or aliases); len(text) if nowhere."""
+        text = short_place_names(text)
+        names = [alias for alias, target in self._zh_aliases if target == iri]
+        names += list(self.orgs[iri].labels) if iri in self.orgs else []
+        return min((at for name in names if (at := text.find(name)) >= 0), default=len(text))
+
     def federations(self) -> list[OrgEntry]:
         return sorted((o for o in self.orgs.values() if o.is_federation), key=lambda o: o.label)
 
@@ -571,8 +578,8 @@ class Catalog:
     def _names_another_kind(self, alias: str, iri: str, after: str) -> bool:
         """A bare place alias ("北京市") followed by a kind of body ("总工会") that the
         linked body is not (北京市海淀区教育委员会): the question asks about another body."""
-        if BODY_KIND_AFTER_PLACE.match(alias):
-            return False  # the alias names a kind of body itself
+        if BODY_KIND_AFTER_PLACE.match(alias) or _names_a_body(alias):
+            return False  # the alias names a body itself ("景宁县工人文化宫属于哪个总工会": 宫 is no kind word)
         m = BODY_KIND_AFTER_PLACE.match(after)
         if m is None:
             return False
