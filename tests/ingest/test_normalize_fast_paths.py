@@ -61,3 +61,37 @@ def test_every_mapped_character_is_replaced_like_the_table_does() -> None:
 
     every = "".join(sorted(ONE_TO_ONE)) + "不变"
     assert translate_one_to_one(every) == every.translate(ONE_TO_ONE_TABLE)
+
+
+def _lines_of_the_samples_and_written_headings() -> list[str]:
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[2] / "data" / "samples"
+    lines = [ln.strip() for p in sorted(samples.glob("*.txt")) for ln in p.read_text(encoding="utf-8").splitlines()]
+    written = ["(三)遵义市总工会本级", "4.資產情況", "第五部分 附表", "⑦強化", "附件3：", "六是推进", "• 项目", "七、其他", "12.5万元", "2031年", "(本級)"]
+    return written + [ln for ln in lines if ln]
+
+
+def test_heading_alternation_matches_when_one_heading_pattern_does() -> None:
+    from unionkg.ingest.normalize import HEADING_START, HEADING_STARTS
+
+    assert all(p.flags == HEADING_START.flags and p.groups == 0 for p in HEADING_STARTS.values())
+    lines = _lines_of_the_samples_and_written_headings()
+    starts = [ln for ln in lines if any(p.match(ln) for p in HEADING_STARTS.values())]
+    assert 50 < len(starts) < len(lines)  # both kinds are exercised
+    for line in lines:
+        assert (HEADING_START.match(line) is not None) == any(p.match(line) for p in HEADING_STARTS.values()), line
+
+
+def test_fact_identity_compares_every_field_but_evidence() -> None:
+    from decimal import Decimal
+
+    from unionkg.extract.postprocess import _identity
+    from unionkg.model import Amount, Direction, Evidence, Phase
+
+    def amount(value: str, start: int, org: str = "遵义市总工会") -> Amount:
+        return Amount(org=org, year=2031, phase=Phase.FINAL, direction=Direction.EXPENDITURE, item="工会经费", value=Decimal(value), evidence=Evidence(start, start + 3, "abc", "t"))
+
+    assert _identity(amount("1.50", 0)) == _identity(amount("1.50", 40))  # other evidence: the same statement
+    assert _identity(amount("1.50", 0)) != _identity(amount("1.5", 0))  # figures as printed
+    assert _identity(amount("1.50", 0)) != _identity(amount("1.50", 0, org="遵义市总工会机关"))

@@ -15,7 +15,17 @@ Step = Callable[[Extraction], Extraction]
 
 def _identity(fact: Fact) -> tuple[object, ...]:
     """What makes two facts the same statement: kind and every field but evidence."""
-    return (type(fact).__name__,) + tuple(repr(getattr(fact, f.name)) for f in fields(fact) if f.name != "evidence")
+    kind = type(fact)
+    names = _COMPARED_FIELDS.get(kind)
+    if names is None:
+        names = _COMPARED_FIELDS[kind] = tuple(f.name for f in fields(fact) if f.name != "evidence")
+    return (kind.__name__,) + tuple(repr(getattr(fact, name)) for name in names)
+
+
+#: Fact class -> the names of the fields :func:`_identity` compares, in order
+#: (``dataclasses.fields`` builds its tuple anew at every call, for each of a
+#: document's facts).
+_COMPARED_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def deduplicate(extraction: Extraction) -> Extraction:

@@ -282,6 +282,9 @@ HEADING_STARTS: dict[str, re.Pattern[str]] = {
     "bullet": re.compile(r"[•●■◆▲►]"),
     "numbered_point": re.compile(r"[一二三四五六七八九十]是(?=[\u4e00-\u9fff])"),
 }
+# The patterns above as one alternation: :func:`starts_heading` asks it of thousands of
+# lines a document (one match instead of one per pattern).  Same flags, no capturing groups.
+HEADING_START = re.compile("|".join(f"(?:{p.pattern})" for p in HEADING_STARTS.values()))
 
 # Table cells a PDF text layer printed with no space between them ("合计7.80因公出国(境)费0.00
 # 公务用车购置及运行费5.20"): where a money figure (two decimals) ends and one of these row names
@@ -903,7 +906,7 @@ def is_cell_fragments(fields: list[str]) -> bool:
 
 
 def starts_heading(text: str) -> bool:
-    return any(p.match(text) for p in HEADING_STARTS.values())
+    return HEADING_START.match(text) is not None
 
 
 def ends_sentence(text: str) -> bool:
