@@ -125,6 +125,16 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("景宁县总工会和青田县总工会的机关运行经费分别是多少？", True, ["景宁畲族自治县总工会 2022 年决算「机关运行经费支出」为 19.87 万元；青田县总工会 2023"], []),
     ("一共有几个项目？", True, ["个项目，来自 5 个单位", "景宁畲族自治县总工会（2022）", "南昌市总工会 2025 年 劳模免费乘坐地铁公交"], []),
     ("How many projects are there in 2024?", True, ["1 project(s) of 1 body(ies): 丽水市总工会 (2024)"], []),
+    # ---- a city and a district named together in English, the district's label not printing the city
+    ("Lishui Liandu District FTU 2024 basic expenditure", True, ["莲都区总工会", "540.20"], ["丽水市总工会"]),
+    ("What is the 2024 project self-evaluation score of the Lishui Municipal Federation of Trade Unions?", True, ["92.6"], []),
+    ("What was the total income of the Jingning She Autonomous County Federation of Trade Unions in 2022?", True, ["498.00"], []),
+    # ---- every federation within a place (by the division codes of the graph's bodies)
+    ("Which federations in Lishui had projects that missed targets?", True,
+     ["in 丽水市", "3 body(ies) missed targets", "景宁畲族自治县总工会 (2022)", "青田县总工会 (2023)", "丽水市总工会 (2024)"], ["南昌", "江西"]),
+    ("丽水市各总工会有多少个项目未完成目标？", True, ["统计范围：图中丽水市", "共有 3 个项目未完成目标"], ["南昌"]),
+    ("丽水各县区总工会2023年有哪些指标未完成？", True, ["青田县总工会", "176户"], ["江西"]),
+    ("What were the income budgets of the unions in Lishui in 2024?", True, ["莲都区总工会", "826.40", "丽水市总工会"], ["景宁", "南昌"]),
 ]
 
 
@@ -152,6 +162,7 @@ from unionkg.qa.patterns import (  # noqa: E402
     ENGLISH_PLACE_LEVELS,
     MISSED_COUNT_SUBJECT,
     PARENT_QUESTION,
+    REGION_SCOPE,
     UNITS_BELONGING,
 )
 
@@ -173,6 +184,11 @@ PATTERN_CASES = [
     (EACH_BODY, "各总工会分别有几个下属单位", True),
     (EACH_BODY, "how many units does each federation have", True),
     (EACH_BODY, "某总工会有几个下属单位", False),
+    # REGION_SCOPE: the words before a place's pinyin / after a place's Chinese name
+    (REGION_SCOPE["en"], "which federations in ", True), (REGION_SCOPE["en"], "the unions within the ", True),
+    (REGION_SCOPE["en"], "what was the income of ", False),
+    (REGION_SCOPE["zh"], "各总工会有多少个项目", True), (REGION_SCOPE["zh"], "境内的所有工会", True),
+    (REGION_SCOPE["zh"], "总工会各下属单位", False), (REGION_SCOPE["zh"], "总工会2024年收入", False),
 ]
 
 

@@ -361,7 +361,7 @@ def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
                        f"{n_ind} indicator(s) missed their targets ({n_proj} project(s) of {n_body} body(ies): {bodies_en})."),
     }
     head = ctx.say(*heads[subject])
-    if not ctx.links.orgs:
+    if not ctx.links.orgs or ctx.links.region:
         head = _missed_scope(ctx) + head
     return head + ctx.say("明细：", " Details: ")
 
@@ -369,9 +369,10 @@ def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
 def _missed_scope(ctx: Context) -> str:
     """Which bodies and years a count over the whole graph covers: those with indicators (catalog)."""
     years = set(ctx.links.years)
+    region = set(ctx.links.orgs) if ctx.links.region else None  # "federations in Lishui": the bodies of that place
     covered: dict[str, set[int]] = {}
     for e in ctx.catalog.entities:
-        if e.kind == "indicator" and e.org and e.year is not None and (not years or e.year in years):
+        if e.kind == "indicator" and e.org and e.year is not None and (not years or e.year in years) and (region is None or e.org in region):
             covered.setdefault(ctx.label(e.org), set()).add(e.year)
     if not covered:
         return ""
@@ -379,8 +380,9 @@ def _missed_scope(ctx: Context) -> str:
     listed_en = "; ".join(f"{b} ({', '.join(map(str, sorted(ys)))})" for b, ys in sorted(covered.items()))
     when_zh = f" {'、'.join(map(str, sorted(years)))} 年" if years else "所有年份"
     when_en = f"in {years_text(sorted(years))}" if years else "in every year"
-    return ctx.say(f"统计范围：图中{when_zh}有绩效指标的 {len(covered)} 个单位：{listed_zh}。",
-                   f"Counted over the {len(covered)} bodies of the graph with indicators {when_en}: {listed_en}. ")
+    where_zh, where_en = (f"{ctx.links.region}", f" in {ctx.links.region}") if ctx.links.region else ("", "")
+    return ctx.say(f"统计范围：图中{where_zh}{when_zh}有绩效指标的 {len(covered)} 个单位：{listed_zh}。",
+                   f"Counted over the {len(covered)} bodies of the graph{where_en} with indicators {when_en}: {listed_en}. ")
 
 
 # A yes/no question ("都达标了吗", "did … meet all its targets"): "yes" is an answer too.
@@ -1039,7 +1041,7 @@ def amount(ctx: Context) -> Outcome:
             lines = [f"{r.get('orgLabel')} {r.get('year')} 「{r['label']}」：{_project_amount_text(r, ctx.lang)}" if ctx.lang == "zh"
                      else f"{r.get('orgLabel')} {r.get('year')} '{r['label']}': {_project_amount_text(r, ctx.lang)}" for r in rows]
             return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
-    if len(ctx.links.orgs) > 1 and LIST_CONJUNCTION.search(ctx.q.text):
+    if len(ctx.links.orgs) > 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.links.region):
         return _each_body(ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
     org = _target_org(ctx)
     if org is None:

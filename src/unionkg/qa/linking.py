@@ -38,6 +38,8 @@ from unionkg.qa.patterns import (
     ORG_PATTERNS,
     PRIOR_YEAR_FIGURE,
     PROJECT_WORDS,
+    REGION_SCOPE,
+    REGION_WORDS,
 )
 from unionkg.search.encoders import Encoder
 
@@ -95,6 +97,8 @@ class Links:
     # (name as asked, candidate bodies): a name without its city that several bodies of the
     # graph have (鼓楼区总工会 of two cities); never guessed, the answer lists the candidates
     ambiguous_bodies: list[tuple[str, list[str]]] = field(default_factory=list)
+    # a place the question asks about as a whole ("federations in Lishui"): its name; orgs holds its bodies
+    region: str = ""
 
 
 def place_of(label: str) -> str | None:
@@ -179,6 +183,28 @@ def abbreviated_federation_mentions(text: str, consumed: list[bool]) -> list[str
                 out.append(text[start:m.end()])
                 break
     return out
+
+
+def short_name(place: str) -> str | None:
+    """丽水市 -> 丽水 (the gazetteer's short form of a place name)."""
+    from unionkg.graph.places import short_name as gazetteer_short_name
+
+    return gazetteer_short_name(place)
+
+
+def enclosing_place_names(division: str | None) -> list[str]:
+    """The names of the places enclosing a division (331102 莲都区 -> 丽水市, 浙江省), from the gazetteer."""
+    from unionkg.graph.places import default_gazetteer
+
+    if not division:
+        return []
+    gazetteer = default_gazetteer()
+    names: list[str] = []
+    parent = gazetteer.parent(division)
+    while parent is not None:
+        names.append(parent.name)
+        parent = gazetteer.parent(parent.code)
+    return names
 
 
 def with_enclosing_places(label: str, division: str | None) -> set[str]:
@@ -277,6 +303,11 @@ class Catalog:
             [*self._zh_aliases, *self._ambiguous_aliases.items()], key=lambda p: (-len(p[0]), p[0], str(p[1]))
         )  # the IRI breaks ties, so one alias of two printings of a body links the same one in every process
         self._en_outer: set[tuple[str, str]] = set()  # (place word, body) where the word is not the body's own place
+        # place word -> bodies in a place it encloses by division code, the label not printing it
+        # (莲都区总工会, division 331102: "lishui"); used only with the body's own place word
+        self._en_enclosing: dict[str, set[str]] = defaultdict(set)
+        self._zh_enclosing: dict[str, set[str]] = defaultdict(set)  # 丽水市 / 丽水 -> the bodies it encloses
+        self._region_names: dict[str, str] = {}  # a place word or name -> the place's full name
         self._en_aliases = self._build_en_aliases()
         self.place_words = frozenset(w for word in self._en_aliases for w in word.split())
         self._entity_vectors: np.ndarray | None = None
@@ -383,6 +414,14 @@ class Catalog:
                         by_word[word].append(entry.iri)
                     # "the Nanchang federation" is the city's, not a district's within the city
                     self._en_outer.update((word, entry.iri) for word in place_readings(place))
+            for outer in enclosing_place_names(entry.division):
+                for word in place_readings(outer):
+                    self._en_enclosing[word].add(entry.iri)
+                for name in {outer, short_name(outer) or outer}:
+                    self._zh_enclosing[name].add(entry.iri)
+                    self._region_names[name] = outer
+                for word in place_readings(outer):
+                    self._region_names.setdefault(word, outer)
         return dict(by_word)
 
     # ------------------------------------------------------------ look-ups
@@ -461,7 +500,7 @@ class Catalog:
         # body (not the city's federation, not the district of another city)
         city_and_district = self._city_and_district(words)
         found.extend(i for i in city_and_district if i not in found)
-        used = {w for w in words for i in city_and_district if i in self._en_aliases[w]}
+        used = {w for w in words for i in city_and_district if i in self._en_aliases[w] or i in self._en_enclosing.get(w, ())}
         for word, iris in self._en_aliases.items():
             if word in used:
                 continue
@@ -523,6 +562,10 @@ class Catalog:
                 if (outer, iri) not in self._en_outer or iri in out:
                     continue
                 if any(inner != outer and iri in self._en_aliases[inner] and (inner, iri) not in self._en_outer for inner in words):
+                    out.append(iri)
+            # "Lishui Liandu district": a body labelled without its city (莲都区总工会) lies in it by its division
+            for iri in sorted(self._en_enclosing.get(outer, ())):
+                if iri not in out and any(inner != outer and iri in self._en_aliases[inner] and (inner, iri) not in self._en_outer for inner in words):
                     out.append(iri)
         # the federation of that district rather than its units (as for one place word)
         feds = [i for i in out if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label]
@@ -683,14 +726,42 @@ class Catalog:
             weak.extend(e for s, e in sims if e.label == best.label)
         return []
 
+    def region_of(self, q: NormalisedQuestion) -> tuple[str, list[str]] | None:
+        """A place the question asks about as a whole ("federations in Lishui", "丽水市各总工会"): its full
+        name and the federations of the graph in it (its own and those it encloses), else None."""
+        text = short_place_names(q.text)
+        if not REGION_WORDS.search(text):  # most questions: no place word needs to be tried
+            return None
+        hits: list[tuple[str, set[str]]] = []
+        for word, iris in self._en_enclosing.items():
+            for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+                if REGION_SCOPE["en"].search(text[:m.start()]):
+                    hits.append((word, set(iris)))
+        for name, iris in sorted(self._zh_enclosing.items(), key=lambda p: -len(p[0])):
+            for m in re.finditer(re.escape(name), text):
+                if REGION_SCOPE["zh"].match(text[m.end():]):
+                    hits.append((name, set(iris)))
+        if not hits:
+            return None
+        word, iris = hits[0]
+        place = self._region_names.get(word, word)
+        own = {o.iri for o in self.orgs.values() if place_of(short_place_names(o.label)) in {place, short_name(place)}}
+        bodies = [i for i in iris | own if i in self.orgs and self.orgs[i].is_federation]
+        return (place, sorted(bodies, key=lambda i: self.orgs[i].label)) if bodies else None
+
     def link(self, q: NormalisedQuestion, encoder: Encoder | None, phrase_vectors: Callable[[], np.ndarray] | None = None) -> Links:
         orgs, unknown, ambiguous = self.link_orgs_with_ambiguity(q)
+        region = self.region_of(q)
+        if region is not None:  # "federations in Lishui": every federation of the graph in that place
+            orgs, unknown, ambiguous = list(region[1]), [], []
         years = list(q.years)
         if years and PRIOR_YEAR_FIGURE.search(q.text):  # "2023年…上年决算数" is the 2022 figure
             years = [y - 1 for y in years]
         latest = self.latest_year_of(orgs)
         if latest is not None:
             years += [latest + off for off in q.relative_years if latest + off not in years]
+        if region is not None and years:  # the place's bodies that have the asked years (all, if none has)
+            orgs = [o for o in orgs if set(years) & self.orgs[o].years] or orgs
         renamed = self.same_body_other_name(orgs, years)
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
         weak: list[LabelledEntity] = []
@@ -712,6 +783,7 @@ class Catalog:
             unknown_bodies=unknown,
             renamed=renamed,
             ambiguous_bodies=ambiguous,
+            region=region[0] if region is not None else "",
         )
 
     def same_body_other_name(self, orgs: list[str], years: list[int]) -> list[tuple[str, str]]:

@@ -505,6 +505,16 @@ UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|
 EACH_BODY = re.compile(r"各(?:个|级)?(?:总工会|工会|单位|部门)|每(?:个|一个|家)(?:总工会|工会|单位|部门)"
                        r"|\b(?:each|every|per|all(?: the)?) (?:federations?|unions?|bod(?:y|ies)|organi[sz]ations?)\b")
 
+# A question about every body within a place ("federations in Lishui", "丽水市各总工会", "丽水境内的工会"):
+# "en" is what comes before the place's pinyin, "zh" what comes after the place's Chinese name; the
+# place must be one that encloses bodies of the graph (by their division codes).
+REGION_SCOPE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:federations?|unions?|bodies|organi[sz]ations|units) (?:in|within|across) (?:the )?$"),
+    "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的)?(?:各|所有|全部)(?:个|级)?(?:区县|县区|县市区)?(?:总工会|工会|单位)"),
+}
+# A word without which no REGION_SCOPE can match (a cheap test before the place names are tried).
+REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部")
+
 # A question for the body a unit belongs to ("青田县职工服务中心属于哪个总工会", "上级单位是谁", "which
 # federation does the workers' cultural palace belong to"): answered when the body it names is a unit.
 PARENT_QUESTION = re.compile(
