@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.corpus import DUTY_LINES, ECONOMIC, FUNCTIONAL, INDICATORS, PLACES, PROJECTS, TASK_LINES, UNITS
@@ -100,9 +100,20 @@ class _Doc:
 
     graph: str
     lines: list[str]
+    slices: set[str] = field(default_factory=set)
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines.append(f"{s} {p} {o} {self.graph} .\n")
+
+    def slice_member(self, org: str, year: int, member: str, fact: str) -> None:
+        """List ``fact`` in the fiscal-year slice of ``org`` and ``year`` (graph/slices.py)."""
+        slice_iri = org[:-1].replace("/id/org/", "/id/slice/") + f"/{year}>"
+        if slice_iri not in self.slices:
+            self.slices.add(slice_iri)
+            self.add(org, iri("ukg:fiscalYearSlice"), slice_iri)
+            self.add(slice_iri, f"<{RDF_TYPE}>", iri("ukg:FiscalYearSlice"))
+            self.add(slice_iri, iri("ukg:fiscalYear"), typed(year, "integer"))
+        self.add(slice_iri, member, fact)
 
 
 YEARS = 8
@@ -214,7 +225,9 @@ def document_quads(index: int, seed: int = 11) -> list[str]:
             amount = f"{rng.randint(1000, 90_000_000)}.{rng.randint(0, 99):02d}"
             w.add(obs, f"<{RDF_TYPE}>", iri("qb:Observation"))
             w.add(obs, iri("qb:dataSet"), dataset)
-            w.add(obs, iri("obeu-dimension:organization"), org if rng.random() < BODY_SHARE else rng.choice(units))
+            body = org if rng.random() < BODY_SHARE else rng.choice(units)
+            w.add(obs, iri("obeu-dimension:organization"), body)
+            w.slice_member(body, year, iri("qb:observation"), obs)
             w.add(obs, iri("obeu-dimension:fiscalYear"), year_iri)
             w.add(obs, iri("ukg:fiscalYear"), typed(year, "integer"))
             w.add(obs, iri("obeu-dimension:budgetPhase"), f"<{NS['obeu-codelist']}budget-phase/{phase}>")
@@ -273,6 +286,7 @@ def indicator(w: _Doc, rng: random.Random, ind: str, spec: tuple, subject: str, 
         w.add(ind, iri("ukg:project"), project)
     w.add(ind, iri("ukg:org"), org)
     w.add(ind, iri("ukg:fiscalYear"), typed(year, "integer"))
+    w.slice_member(org, year, iri("ukg:indicator"), ind)
     w.add(ind, iri("ukg:level1Label"), lit(level1))
     w.add(ind, iri("ukg:level2Label"), lit(level2))
     w.add(ind, iri("ukg:comparator"), iri(f"ukg:{COMPARATORS[glyph]}"))

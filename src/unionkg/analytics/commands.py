@@ -102,7 +102,24 @@ def load(
     count = restore_dump(dump_file, Path(settings.store), threads)
     seconds = time.perf_counter() - started
     typer.echo(f"loaded {count:,} quads from {dump_file} into {settings.store} in {seconds:.1f} s ({count / max(seconds, 1e-9):,.0f} quads/s)")
+    _derive_slices(settings)
     typer.echo("search over passages needs the source documents: ingest them to index them; SPARQL, ask and exports work on the loaded graph", err=True)
+
+
+def _derive_slices(settings) -> None:  # type: ignore[no-untyped-def]
+    """A dump made before fiscal-year slices existed gets them (graph/slices.py); a no-op otherwise."""
+    import time
+
+    from unionkg.graph.slices import derive_missing_slices
+    from unionkg.graph.store import OxigraphStore
+
+    started = time.perf_counter()
+    graph_store = OxigraphStore(settings.store)
+    try:
+        derive_missing_slices(graph_store)
+    finally:
+        graph_store.close()
+    typer.echo(f"checked the fiscal-year slices in {time.perf_counter() - started:.1f} s", err=True)
 
 
 @app.command()

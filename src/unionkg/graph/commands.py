@@ -19,7 +19,10 @@ from unionkg.errors import InputError
 @app.command()
 @handle_errors
 def optimize(store: Optional[str] = StoreOpt) -> None:
-    """Compact the embedded store for read-heavy serving (after 'unionkg load' or a large ingest)."""
+    """Compact the embedded store for read-heavy serving (after 'unionkg load' or a large ingest).
+
+    A store made before fiscal-year slices existed (graph/slices.py) gets them first.
+    """
     from unionkg.graph.store import OxigraphStore
 
     settings = settings_for(store)
@@ -30,6 +33,9 @@ def optimize(store: Optional[str] = StoreOpt) -> None:
     started = time.perf_counter()
     graph_store = OxigraphStore(settings.store)
     try:
+        from unionkg.graph.slices import derive_missing_slices
+
+        derive_missing_slices(graph_store)
         graph_store.optimize()
     finally:
         graph_store.close()

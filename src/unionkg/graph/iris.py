@@ -115,5 +115,13 @@ class Iris:
     def dataset(self, division: str, org_name: str, year: int, phase: str) -> URIRef:
         return self._iri(f"data/{division}/{slug(org_name)}/{year}/{phase}")
 
+    @staticmethod
+    def fiscal_year_slice(org: URIRef, year: int) -> URIRef:
+        """The index node of one body's facts in one year (see graph/slices.py):
+        the body's IRI with ``/id/org/`` read as ``/id/slice/``, then ``/{year}``.
+        Computed from the body's IRI alone, so ontology/queries/derive_fiscal_year_slices.rq
+        makes the same IRI in SPARQL (REPLACE, CONCAT)."""
+        return URIRef(str(org).replace("/id/org/", "/id/slice/") + f"/{year}")
+
     def observation(self, dataset: URIRef, *key: object) -> URIRef:
         return URIRef(f"{dataset}/obs/{short_hash(*key)}")

@@ -32,6 +32,7 @@ from rdflib.term import Node
 from unionkg.graph.iris import Iris
 from unionkg.graph.ontology import code_entries, normalise_label, parent_code, vocabulary_graph
 from unionkg.graph.places import Division, Gazetteer, default_gazetteer, simplified
+from unionkg.graph.slices import fiscal_year_slices
 from unionkg.graph.vocab import INTERVAL_YEAR, OBEU_ATTR, OBEU_CODE, OBEU_DIM, OBEU_MEASURE, ORG, ROV, SCHEMA, UKG, WD
 from unionkg.model import (
     Amount,
@@ -1102,7 +1103,8 @@ def map_extraction(extraction: Extraction, iris: Iris, gazetteer: Gazetteer | No
                 f"(at {fact.evidence.start}-{fact.evidence.end}); known: {', '.join(t.__name__ for t in HANDLERS)}"
             )
         handler(mapper, fact)
-    return list(mapper.triples)
+    triples = list(mapper.triples)
+    return triples + fiscal_year_slices(triples, iris)
 
 
 def graph_of_triples(triples: Iterable[Triple]) -> Graph:

@@ -302,6 +302,10 @@ class RemoteStore:
     def _update(self, sparql: str) -> None:
         self._send("POST", self.endpoints.update, "update", data={"update": sparql})
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update on the server's update endpoint (a maintenance step)."""
+        self._update(sparql)
+
     # -- reading
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectResult:
         response = self._query(sparql, SPARQL_JSON, bindings)

@@ -482,6 +482,13 @@ class OxigraphStore:
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         return bool(self.raw_query(sparql, bindings))
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (a maintenance step such as derive_fiscal_year_slices.rq) in one transaction."""
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise _syntax_error(exc, sparql) from exc
+
     def select_values(self, sparql: str, names: Sequence[str], rows: Sequence[Sequence[Node]]) -> SelectResult:
         """``sparql`` joined with a VALUES block of ``rows`` (appended after the
         query: Oxigraph drives the join from it wherever it stands)."""

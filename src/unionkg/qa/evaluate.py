@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from unionkg.errors import InputError
+from unionkg.graph.slices import derive_missing_slices
 from unionkg.graph.store import FINDINGS_GRAPH, OxigraphStore
 from unionkg.settings import Settings
 
@@ -60,6 +61,7 @@ def load_turtle_dir(directory: str | Path) -> OxigraphStore:
         graph = Graph().parse(path, format="turtle")
         docs = list(graph.subjects(RDF.type, URIRef(SOURCE_DOCUMENT)))
         store.replace_graph(str(docs[0]) if docs else FINDINGS_GRAPH, graph)
+    derive_missing_slices(store)  # hand-written graphs state facts, not the slices the mapping adds
     return store
 
 
