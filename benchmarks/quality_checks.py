@@ -33,6 +33,7 @@ ontology do not read the search index), so the ingest is faster than figure
 
 from __future__ import annotations
 
+import itertools
 import os
 import resource
 import signal
@@ -41,7 +42,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -91,6 +92,7 @@ class ChecksRun:
     first: Timed | None = None
     steps: dict[str, Timed] | None = None  # the second run of the checks, by step
     limit_s: float | None = None  # set when the run was stopped at this wall-time limit
+    incremental: dict[int, tuple[Timed, int]] = field(default_factory=dict)  # documents added -> checks' cost, findings recomputed
 
     @property
     def again(self) -> Timed | None:
@@ -143,8 +145,37 @@ def measure(count: int, workdir: Path, jobs: int | None, report: Report) -> None
         findings, first = timed(lambda: run_checks(fresh, settings))
         report("first", (len(findings), first))
         report("steps", check_steps(fresh, settings))  # run_checks again, nothing changed, timed step by step
+        for added, start in zip(MORE_DOCS, itertools.accumulate((count, *MORE_DOCS))):
+            report("incremental", (added, *checks_after_more_documents(fresh, settings, workdir / f"more-{added}", start, added)))
     finally:
         fresh.close()
+
+
+#: Documents ingested into the measured store one batch after the other, each followed by the checks
+#: ``unionkg ingest`` runs (scoped to what the batch touched).
+MORE_DOCS = (1, 10)
+
+
+def checks_after_more_documents(store: object, settings: object, folder: Path, first: int, count: int) -> tuple[Timed, int]:
+    """Ingest the synthetic documents ``first`` .. ``first + count - 1`` into ``store`` as ``unionkg ingest``
+    does, and time the checks it runs after them: the scope read before and after the ingest and
+    ``run_checks`` scoped to it; with the number of findings recomputed."""
+    from benchmarks.corpus import generate
+    from unionkg.analytics.checks import run_checks
+    from unionkg.analytics.scope import ingest_scope, scope_of_sources
+    from unionkg.pipeline import ingest_paths
+
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for index in range(first, first + count):
+        doc = generate(index)
+        path = folder / doc.name
+        path.write_text(doc.text, encoding="utf-8")
+        files.append(path)
+    before, cost_before = timed(lambda: scope_of_sources(store, [f.name for f in files]))  # type: ignore[arg-type]
+    reports = ingest_paths(files, settings, store, None, jobs=1)  # type: ignore[arg-type]
+    found, cost = timed(lambda: run_checks(store, settings, ingest_scope(store, settings, before, reports)))  # type: ignore[arg-type]
+    return Timed(cost_before.cpu_s + cost.cpu_s, cost_before.wall_s + cost.wall_s), len(found)
 
 
 def _child(count: int, workdir: str, jobs: int | None, conn: Connection) -> None:
@@ -188,6 +219,9 @@ def measure_bounded(count: int, workdir: Path, jobs: int | None, limit_s: float)
             result.findings, result.first = value
         elif kind == "steps":
             result.steps = value
+        elif kind == "incremental":
+            added, cost, recomputed = value
+            result.incremental[added] = (cost, recomputed)
     child.join(30)
     receiver.close()
     if child.exitcode not in (0, None) and result.limit_s is None and result.steps is None:
@@ -201,7 +235,7 @@ def check_steps(store: object, settings: object) -> dict[str, Timed]:
     The same calls as ``run_checks`` makes (a short sequence of them), so
     that a slow store size can be traced to the step that grows.
     """
-    from unionkg.analytics.checks import CHECKS, load_context
+    from unionkg.analytics.checks import CHECKS, attach_quotes, load_context
     from unionkg.analytics.findings import findings_graph
     from unionkg.analytics.links import refresh_links
     from unionkg.graph.iris import Iris
@@ -215,6 +249,7 @@ def check_steps(store: object, settings: object) -> dict[str, Timed]:
         found, steps[name] = timed(lambda: check(ctx))
         for finding in found:
             findings.setdefault(finding.key, finding)
+    _, steps["quotes"] = timed(lambda: attach_quotes(store, findings.values()))  # type: ignore[arg-type]
     graph = findings_graph(list(findings.values()), Iris(settings.base_iri))  # type: ignore[arg-type, attr-defined]
     _, steps["findings graph"] = timed(lambda: store.replace_graph(FINDINGS_GRAPH, graph))  # type: ignore[attr-defined]
     return steps
@@ -266,4 +301,12 @@ def _rows(result: ChecksRun) -> list[Row]:
     rows.append(Row("6 checks", f"run_checks again, nothing changed ({docs} docs)", again.ms()))
     slowest = sorted(result.steps.items(), key=lambda kv: -kv[1].cpu_s)[:4]
     rows.append(Row("6 checks", f"slowest steps of it ({docs} docs)", ", ".join(f"{name} {t.cpu_s * 1000:.0f}" for name, t in slowest) + " CPU-ms"))
+    for added in MORE_DOCS:
+        if added not in result.incremental:
+            rows.append(Row("6 checks", f"checks after ingesting {added} more document(s) ({docs} docs)", stopped))
+            continue
+        cost, recomputed = result.incremental[added]
+        rows.append(
+            Row("6 checks", f"checks after ingesting {added} more document(s) ({docs} docs)", f"{cost.ms()}, {recomputed} findings recomputed (scoped to the bodies touched)")
+        )
     return rows

@@ -223,3 +223,28 @@ def test_cli_ingest_and_remove_keep_the_findings_of_a_full_run(tmp_path: Path, d
             assert stored(store) == recomputed(store, Settings(store=where, encoder="none")), args[:2]
         finally:
             store.close()
+
+
+# ---------------------------------------------------------------- every finding has an organisation
+
+WARNING_BODIES = [
+    # fixture, the organisation of its incomplete_table finding
+    ("warnings", "https://w3id.org/unionkg/id/org/360200/jdz"),  # the document's publisher
+    ("warnings_no_body", "https://w3id.org/unionkg/id/doc/warnings_no_body"),  # no body: the document, as its facts
+]
+
+
+@pytest.mark.parametrize(("fixture", "org"), WARNING_BODIES)
+def test_a_warning_finding_is_about_the_body_or_the_bodyless_document(store: OxigraphStore, load, fixture: str, org: str) -> None:  # type: ignore[no-untyped-def]
+    load(fixture)
+    (cut,) = [f for f in compute_findings(store) if f.kind == "incomplete_table"]
+    assert cut.org == org
+
+
+def test_a_bodyless_documents_findings_are_replaced_by_a_scoped_run(store: OxigraphStore, settings: Settings, load, always_scoped: None) -> None:  # type: ignore[no-untyped-def]
+    load("warnings")
+    run_checks(store, settings)
+    load("warnings_no_body")
+    run_checks(store, settings, ChecksScope(organisations_of_graphs(store, ["https://w3id.org/unionkg/id/doc/warnings_no_body"])))
+    assert stored(store) == recomputed(store, settings)
+    assert any("绩效目标表" in q for q in stored(store))

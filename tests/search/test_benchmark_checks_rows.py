@@ -34,6 +34,9 @@ def test_rows_of_checks_and_ontology_for_each_size(rows: list[quality_checks.Row
     assert re.search(r"CPU-ms per doc; \d+ findings$", first.value)
     steps = next(r for r in rows if r.figure == "slowest steps of it (4 docs)").value
     assert re.fullmatch(r"([a-z_ ]+ \d+, ){3}[a-z_ ]+ \d+ CPU-ms", steps), steps
+    for added in (1, 10):  # the checks scoped to one more batch of documents
+        more = next(r for r in rows if r.figure == f"checks after ingesting {added} more document(s) (4 docs)").value
+        assert re.fullmatch(r"\d+\.\d CPU-ms \(\d+\.\d ms wall\), \d+ findings recomputed \(scoped to the bodies touched\)", more), more
 
 
 def test_a_new_year_writes_the_ontology_graph_and_the_same_year_again_does_not(rows: list[quality_checks.Row]) -> None:

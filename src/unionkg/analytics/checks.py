@@ -921,6 +921,14 @@ def _warning_rows(ctx: Context) -> list[dict[str, object]]:
     return list(rows.values())
 
 
+def _warning_body(r: dict[str, object]) -> str | None:
+    """The body a warning's finding is about: the document's publisher; for a document that
+    names no body, the document itself (its facts' ``ukg:org``, docs/graph-model.md), so that
+    every finding has an organisation (the findings of an organisation are what a scoped run
+    of the checks replaces, ``scope.py``)."""
+    return _opt(r["publisher"]) or _opt(r["doc"])
+
+
 def check_name_changes(ctx: Context) -> list[Finding]:
     """Names that change within one document, from the extraction's warnings: a unit
     heading followed by a sentence about another unit (warning), a unit printed
@@ -932,7 +940,7 @@ def check_name_changes(ctx: Context) -> list[Finding]:
             continue
         check, severity, text = spec
         printed, resolved = str(r["printed"]), str(r["resolved"])
-        org = _opt(r["org"]) or _opt(r["publisher"])
+        org = _opt(r["org"]) or _warning_body(r)
         findings.append(
             ctx.finding(
                 kind="name_change",
@@ -963,7 +971,7 @@ def check_incomplete_tables(ctx: Context) -> list[Finding]:
                 severity="info",
                 check="extraction:incomplete-table",
                 message=f"{table} looks cut off ({r['message']}); its totals cannot be checked and figures may be missing",
-                org=_opt(r["publisher"]),
+                org=_warning_body(r),
                 year=int(str(r["year"])) if r["year"] is not None else None,
                 unit="name",
                 concerns=[str(r["warning"])],
