@@ -135,6 +135,14 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("丽水市各总工会有多少个项目未完成目标？", True, ["统计范围：图中丽水市", "共有 3 个项目未完成目标"], ["南昌"]),
     ("丽水各县区总工会2023年有哪些指标未完成？", True, ["青田县总工会", "176户"], ["江西"]),
     ("What were the income budgets of the unions in Lishui in 2024?", True, ["莲都区总工会", "826.40", "丽水市总工会"], ["景宁", "南昌"]),
+    # ---- a fifth set: shares, budget against final, lost points, staffing
+    ("What share of Liandu district union's 2024 budget went to personnel?", True, ["468.70", "56.72%", "not printed"], []),
+    ("Qingtian county union 2023: how much was budgeted vs actually spent?", True, ["632.18", "holds no budget of 青田县总工会"], []),
+    ("青田县总工会2023年收入总计和支出总计分别是多少？", True, ["654.32 万元", "632.18 万元"], []),
+    ("Which Qingtian indicators lost points?", True, ["青田县总工会 2023 [困难职工帮扶救助资金] 帮扶困难职工户数 (26 of 30)"], []),
+    ("景宁县总工会哪些指标被扣分了？", True, ["景宁畲族自治县总工会 2022「职工疗休养补助经费」组织职工疗休养人数（26/30）"], []),
+    ("How many retirees does the Qingtian county union have?", True, ["离退休人员", "5"], []),
+    ("翼城县总工会2024年的一般公共预算拨款收入是多少？", True, ["250.00 万元"], []),
 ]
 
 

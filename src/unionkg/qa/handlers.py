@@ -439,7 +439,11 @@ def lost_points(ctx: Context) -> Outcome:
     rows = [r for r in _indicators(ctx) if isinstance(r.get("score"), (int, float)) and isinstance(r.get("weight"), (int, float)) and r["score"] < r["weight"]]  # type: ignore[operator]
     if not rows:
         return Outcome(False, ctx.say("没有找到被扣分的指标。", "No indicator lost points."))
-    lines = [f"{r['indicator']}（{number(r['score'])}/{number(r['weight'])}）" if ctx.lang == "zh" else f"{r['indicator']} ({number(r['score'])} of {number(r['weight'])})" for r in rows]
+    def owner(r: dict[str, object]) -> str:  # the body, year and project (整体支出 for a whole-department evaluation)
+        project = r.get("projectLabel") or ctx.say("整体支出", "whole department")
+        return ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{project}」", f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{project}] ")
+
+    lines = [f"{owner(r)}{r['indicator']}（{number(r['score'])}/{number(r['weight'])}）" if ctx.lang == "zh" else f"{owner(r)}{r['indicator']} ({number(r['score'])} of {number(r['weight'])})" for r in rows]
     head = ctx.say(f"{len(rows)} 个指标被扣分：", f"{len(rows)} indicator(s) lost points: ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
@@ -1176,8 +1180,16 @@ def budget_vs_final(ctx: Context) -> Outcome:
             break
     if len(picked) < 2:
         picked = _paired_line(ctx, all_rows, candidates, org, direction) or picked
+    if len(picked) < 2 and picked:
+        # one side only: that figure, and a plain statement that the other is not in the graph (no comparison)
+        shown = amount(ctx)
+        if shown.found:
+            missing_zh, missing_en = ("预算数", "budget") if "budget" not in picked else ("决算数", "final figure")
+            shown.answer += ctx.say(f"（知识图谱中没有{ctx.label(org)}可与之对照的{missing_zh}，无法比较。）",
+                                    f" (The graph holds no {missing_en} of {ctx.label(org)} to compare it with.)")
+        return shown
     if len(picked) < 2:
-        return amount(ctx) if picked else Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}可对照的预算数和决算数。", f"The graph has no budget and final figures of {ctx.label(org)} to compare."))
+        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}可对照的预算数和决算数。", f"The graph has no budget and final figures of {ctx.label(org)} to compare."))
     b, f = picked["budget"], picked["final"]
     diff = Decimal(str(f["amount"])) - Decimal(str(b["amount"]))
     rate = f"{Decimal(str(f['amount'])) / Decimal(str(b['amount'])) * 100:.2f}" if float(b["amount"]) else "-"  # type: ignore[arg-type]
