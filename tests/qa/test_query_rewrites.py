@@ -22,7 +22,7 @@ from unionkg.graph.store import OxigraphStore
 
 BEFORE = Path(__file__).parent / "queries_before"
 REWRITTEN = sorted(p.stem for p in BEFORE.glob("*.rq"))
-BINDING = {"qa_unit_amounts": "parent"}
+BINDING = {"qa_unit_amounts": "parent", "api_org_indicators": "iri", "api_project_indicators": "iri"}
 
 
 def _bodies(store: OxigraphStore) -> list[str]:
