@@ -29,13 +29,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
+from unionkg.extract.doccache import Identity, shared
 from unionkg.extract.scan import quick
 from unionkg.extract.textview import marker_rank, prose_view, strip_marker
-from unionkg.model import Amount, Extraction, Fact, Passage
+from unionkg.model import Amount, Extraction, Fact, Passage, SourceDocument
 
 #: A numeric token of the normalised text: digits with thousands separators
 #: and decimals, and a following percent sign.
@@ -400,8 +401,16 @@ def is_heading(paragraph: str) -> bool:
 
 
 def find_sections(extraction: Extraction) -> list[Section]:
-    """The numbered headings of the document and the extent of their sections."""
+    """The numbered headings of the document and the extent of their sections.
+
+    Asked twice per report (numbers and unmatched sections); they depend on
+    the document only, so one extraction finds them once.
+    """
     doc = extraction.document
+    return list(shared(("report_sections", Identity(doc)), lambda: tuple(_find_sections(doc))))
+
+
+def _find_sections(doc: SourceDocument) -> list[Section]:
     view = prose_view(doc)
     heads: list[tuple[int, int, str]] = []
     for para in view.paragraphs():
@@ -438,8 +447,13 @@ def explained_spans(inp: ReportInput) -> list[tuple[int, int, str]]:
     return [(s, e, kind.name) for kind in EXPLAINED_KINDS for s, e in kind.find(inp)]
 
 
-def classify_numbers(extraction: Extraction) -> list[dict[str, object]]:
-    """Every number of the text with how it is accounted for: ``fact``, an explained kind, or ``leftover``."""
+def classify_numbers(extraction: Extraction, statuses: Container[str] | None = None) -> list[dict[str, object]]:
+    """Every number of the text with how it is accounted for: ``fact``, an explained kind, or ``leftover``.
+
+    ``statuses``: only the numbers of these statuses (the ingest report keeps
+    the leftovers, ~6% of a document's numbers; the record of each number,
+    its context and section, is made only for those).
+    """
     doc = extraction.document
     prefix = _evidence_mask(extraction)
 
@@ -471,6 +485,8 @@ def classify_numbers(extraction: Extraction) -> list[dict[str, object]]:
             kinds = {by_char.get(i) for i in range(start, digits_end)}
             kinds.discard(None)
             status = sorted(kinds)[0] if kinds else "leftover"  # type: ignore[type-var]
+        if statuses is not None and status not in statuses:
+            continue
         o_start, o_end = to_original(start, end)
         line_start = doc.original.rfind("\n", 0, o_start) + 1
         line_end = doc.original.find("\n", o_end)
@@ -533,8 +549,8 @@ def context_warnings(extraction: Extraction) -> list[str]:
 
 def build_report(extraction: Extraction) -> Extraction:
     """Fill ``leftover_numbers``, ``unmatched_sections`` and the document warnings."""
-    numbers = classify_numbers(extraction)
-    extraction.leftover_numbers = [{k: v for k, v in n.items() if k != "status"} for n in numbers if n["status"] == "leftover"]
+    numbers = classify_numbers(extraction, statuses=("leftover",))
+    extraction.leftover_numbers = [{k: v for k, v in n.items() if k != "status"} for n in numbers]
     extraction.unmatched_sections = unmatched_sections(extraction)
     for w in context_warnings(extraction):
         if w not in extraction.warnings:
