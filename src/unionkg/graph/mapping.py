@@ -128,10 +128,12 @@ EVALUATION_CONCEPTS: dict[EvaluationKind, URIRef] = {
 RENMINBI = WD.Q39099
 
 # The "本级" marker: the federation's own budget unit, same organisation
-# (宜昌市总工会（本级）, 湖北省总工会机关本级, XX总工会(机关)).
+# (宜昌市总工会（本级）, 湖北省总工会机关本级, XX总工会(机关), XX总工会（本部）).
 BENJI_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"[（(]\s*(机\s*关|部\s*门)?\s*本\s*级\s*[)）]\s*$"),
     re.compile(r"[（(]\s*机\s*关\s*[)）]\s*$"),
+    # "某市总工会（本部）": the body's headquarters, i.e. its own budget unit
+    re.compile(r"[（(]\s*(?:机\s*关\s*)?本\s*部\s*[)）]\s*$"),
     re.compile(r"(机\s*关|部\s*门)?\s*本\s*级\s*$"),
 )
 # Half-width brackets inside Chinese names become full-width (the usual form).

@@ -62,11 +62,18 @@ ETHNIC_GROUPS: tuple[str, ...] = tuple(sorted((
 # Autonomous level suffix -> the level character of the usual short form.
 AUTONOMOUS_SUFFIXES: dict[str, str] = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 
+# Bodies organised outside the GB/T 2260 divisions: 新疆生产建设兵团 (兵团) and its 师 and 团.
+# A name that prints one of these right after a short place name (新疆生产建设兵团第八师总工会)
+# has no division code, an honest unknown place, never the region's; a 师 named with its city
+# (第一师阿拉尔市, one body with the city under 师市合一) keeps that city's code.
+NON_DIVISION_BODIES: tuple[str, ...] = ("生产建设兵团", "兵团")
+
 # Words that, right after a short place name (a name without its 省/市/县 ...),
 # show that the short name is part of another name and no place of the body:
 # 中山大学 is in Guangzhou, not in 中山市; 东湖新技术开发区 is not 东湖区.
 NOT_A_PLACE_AFTER_SHORT_NAME: tuple[str, ...] = (
     "大学", "学院", "书院", "路", "街", "大道", "公园", "广场", "银行", "开发区", "高新", "新技术", "工业园", "园区",
+    *NON_DIVISION_BODIES,
 )
 # A county-level place is written without its suffix only right before these
 # (昆山总工会); elsewhere its short name is too often an ordinary word (朝阳, 鼓楼, 城关).
@@ -218,6 +225,7 @@ class Gazetteer:
         for written, _ in full:
             self._name_count[written] = self._name_count.get(written, 0) + 1
         self._by_name = {name: d for name, d in full if self._name_count[name] == 1}
+        self._longest_written = max(map(len, self._name_count), default=0)
         # the full names by their first character, longest first: a name's leading place is
         # looked up for every organisation name minted or linked
         self._full_by_initial: dict[str, list[tuple[str, Division]]] = {}
@@ -340,6 +348,22 @@ class Gazetteer:
         forms = {abbreviation + rest for abbreviation, full in PLACE_ABBREVIATIONS.items() if full == place.name}
         forms |= {char + rest for char, code in PROVINCE_ONE_CHAR.items() if code == place.code}
         return {form for form in forms if (back := self.abbreviated_place(form)) is not None and back[1].code == place.code}
+
+    def place_ending_at(self, text: str, end: int) -> str | None:
+        """The longest place name printed in full (or an autonomous area's short form) that ends at
+        ``end`` in ``text``, when that printing names one division: the place before "市总工会"
+        in "本单位为某某市总工会".
+
+        >>> g = default_gazetteer()
+        >>> t = "本单位为湖州市总工会"
+        >>> g.place_ending_at(t, t.index("总工会")), g.place_ending_at("本单位为市总工会", 5)
+        ('湖州市', None)
+        """
+        for start in range(max(0, end - self._longest_written), end - 1):
+            written = text[start:end]
+            if self._name_count.get(written) == 1:
+                return written
+        return None
 
     def leading_place_name(self, name: str) -> str | None:
         """The longest full place name ``name`` begins with, whether or not several places
