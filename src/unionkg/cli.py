@@ -126,7 +126,7 @@ def ingest(
         from unionkg.analytics.checks import run_checks
         from unionkg.analytics.scope import ingest_scope
 
-        run_checks(graph_store, settings, None if before is None else ingest_scope(graph_store, settings, before, reports))
+        run_checks(graph_store, settings, None if before is None else ingest_scope(graph_store, settings, before, reports))  # type: ignore[arg-type]
     except ImportError:
         pass
     if report_dir is not None:
@@ -144,8 +144,8 @@ def ingest(
         raise typer.Exit(2)
 
 
-def _organisations_before_ingest(graph_store: object, files: list[Path]) -> frozenset[str] | None:
-    """The organisations named by the documents these files will replace (None: no analytics package)."""
+def _organisations_before_ingest(graph_store: object, files: list[Path]) -> object | None:
+    """The organisations named by the documents these files will replace (a ``ChecksScope``; None: no analytics package)."""
     try:
         from unionkg.analytics.scope import scope_of_sources
     except ImportError:
@@ -153,13 +153,13 @@ def _organisations_before_ingest(graph_store: object, files: list[Path]) -> froz
     return scope_of_sources(graph_store, [f.name for f in files])  # type: ignore[arg-type]
 
 
-def _organisations_of(graph_store: object, graphs: list[str]) -> frozenset[str] | None:
-    """The organisations these document graphs name, read before they go (None: no analytics package)."""
+def _organisations_of(graph_store: object, graphs: list[str]) -> object | None:
+    """The organisations these document graphs name, read before they go (a ``ChecksScope``; None: no analytics package)."""
     try:
-        from unionkg.analytics.scope import organisations_of_graphs
+        from unionkg.analytics.scope import scope_of_graphs
     except ImportError:
         return None
-    return organisations_of_graphs(graph_store, graphs)  # type: ignore[arg-type]
+    return scope_of_graphs(graph_store, graphs)  # type: ignore[arg-type]
 
 
 @app.command()
@@ -174,9 +174,8 @@ def remove(doc: str = typer.Argument(..., help="Document id, document IRI or the
     removed = remove_document(doc, settings, graph_store, open_index(settings, graph_store))
     if before is not None:
         from unionkg.analytics.checks import run_checks
-        from unionkg.analytics.scope import ChecksScope
 
-        run_checks(graph_store, settings, ChecksScope(before))
+        run_checks(graph_store, settings, before)  # type: ignore[arg-type]
     for g in removed:
         typer.echo(f"removed {g}")
     graph_store.close()

@@ -21,7 +21,15 @@ from benchmarks.corpus import generate
 from unionkg.analytics import scope as scope_module
 from unionkg.analytics.checks import Organisations, compute_findings, run_checks
 from unionkg.analytics.findings import findings_graph
-from unionkg.analytics.scope import ChecksScope, affected_organisations, ingest_scope, organisations_of_graphs, scope_of_sources
+from unionkg.analytics.links import LINKS_GRAPH, links_graph
+from unionkg.analytics.scope import (
+    ChecksScope,
+    affected_organisations,
+    ingest_scope,
+    organisations_of_graphs,
+    scope_of_graphs,
+    scope_of_sources,
+)
 from unionkg.graph.iris import Iris
 from unionkg.graph.store import FINDINGS_GRAPH, OxigraphStore, to_ox
 from unionkg.pipeline import document_graphs, ingest_paths, remove_document
@@ -70,6 +78,17 @@ def recomputed(store: OxigraphStore, settings: Settings) -> set[str]:
     return {str(q) for q in scratch.quads_for_pattern(None, None, None, g)}
 
 
+def links_stored(store: OxigraphStore) -> set[str]:
+    return {str(q) for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(LINKS_GRAPH))}
+
+
+def links_rebuilt(store: OxigraphStore, settings: Settings) -> set[str]:
+    g = ox.NamedNode(LINKS_GRAPH)
+    scratch = ox.Store()
+    scratch.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in links_graph(store, Iris(settings.base_iri))])  # type: ignore[arg-type]
+    return {str(q) for q in scratch.quads_for_pattern(None, None, None, g)}
+
+
 def ingest(store: OxigraphStore, settings: Settings, files: list[Path]) -> None:
     """What ``unionkg ingest`` does: the scope read before and after, then the checks."""
     before = scope_of_sources(store, [f.name for f in files])
@@ -79,9 +98,9 @@ def ingest(store: OxigraphStore, settings: Settings, files: list[Path]) -> None:
 
 def remove(store: OxigraphStore, settings: Settings, name: str) -> None:
     """What ``unionkg remove`` does."""
-    before = organisations_of_graphs(store, document_graphs(name, settings, store))
+    before = scope_of_graphs(store, document_graphs(name, settings, store))
     remove_document(name, settings, store)
-    run_checks(store, settings, ChecksScope(before))
+    run_checks(store, settings, before)
 
 
 @pytest.fixture(scope="module")
@@ -130,6 +149,7 @@ def test_sequences_of_ingests_give_the_findings_of_a_full_run(tmp_path: Path, do
     for f in a:
         ingest(two, settings, [f])
         assert stored(two) == recomputed(two, settings), f.name
+        assert links_stored(two) == links_rebuilt(two, settings), f.name  # a province after its city: the federation link
     assert stored(two) == reference
     for edited in (a[3], b[2]):
         text = edited.read_text(encoding="utf-8")
@@ -139,6 +159,23 @@ def test_sequences_of_ingests_give_the_findings_of_a_full_run(tmp_path: Path, do
         edited.write_text(text, encoding="utf-8")
     remove(two, settings, b[1].name)
     assert stored(two) == recomputed(two, settings)
+    assert links_stored(two) == links_rebuilt(two, settings)
+    assert any("subOrganizationOf" in q for q in links_stored(two))
+
+
+def test_the_links_graph_is_rebuilt_only_when_places_or_roles_change(tmp_path: Path, documents: dict[str, list[Path]], always_scoped: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, settings = _store(tmp_path, "links")
+    ingest(store, settings, documents["synthetic"][:2])
+    rebuilt: list[int] = []
+    real = scope_module.refresh_links
+    monkeypatch.setattr(scope_module, "refresh_links", lambda *args: rebuilt.append(1) or real(*args))
+    edited = tmp_path / documents["synthetic"][1].name
+    edited.write_text(documents["synthetic"][1].read_text(encoding="utf-8").replace("0", "1", 3), encoding="utf-8")
+    ingest(store, settings, [documents["synthetic"][0], edited])  # unchanged, and other figures: nothing new for the links graph
+    assert rebuilt == []
+    ingest(store, settings, documents["samples"][:1])  # another body, with its place
+    assert rebuilt == [1]
+    assert links_stored(store) == links_rebuilt(store, settings)
 
 
 def test_a_document_whose_body_changes_takes_its_findings_along(tmp_path: Path, documents: dict[str, list[Path]], always_scoped: None) -> None:
@@ -161,7 +198,7 @@ def test_without_the_replaced_version_the_former_body_keeps_stale_findings(tmp_p
     renamed = tmp_path / source.name
     renamed.write_text(source.read_text(encoding="utf-8").replace("绵阳市", "德阳市"), encoding="utf-8")
     reports = ingest_paths([renamed], settings, store, None)
-    run_checks(store, settings, ingest_scope(store, settings, frozenset(), reports))
+    run_checks(store, settings, ingest_scope(store, settings, ChecksScope(frozenset(), places_known=True), reports))
     assert stored(store) != recomputed(store, settings)
 
 
@@ -190,7 +227,7 @@ def test_a_units_own_document_recomputes_its_bodys_finding(store: OxigraphStore,
 
 def test_the_bodys_finding_is_missed_without_the_parent(store: OxigraphStore, settings: Settings, load, monkeypatch: pytest.MonkeyPatch, always_scoped: None) -> None:  # type: ignore[no-untyped-def]
     """The same with a scope that leaves out parents, units and siblings: the body's finding stays stale."""
-    monkeypatch.setattr(scope_module, "affected_organisations", lambda touched, orgs: frozenset(touched))
+    monkeypatch.setattr(scope_module, "expand", lambda seeds, parents_of, children_of: frozenset(seeds))
     load("scope_body_doc")
     run_checks(store, settings)
     load("scope_unit_own_doc")
@@ -248,3 +285,18 @@ def test_a_bodyless_documents_findings_are_replaced_by_a_scoped_run(store: Oxigr
     run_checks(store, settings, ChecksScope(organisations_of_graphs(store, ["https://w3id.org/unionkg/id/doc/warnings_no_body"])))
     assert stored(store) == recomputed(store, settings)
     assert any("绩效目标表" in q for q in stored(store))
+
+
+def test_names_and_parents_read_around_some_organisations_are_those_of_the_whole_store(store: OxigraphStore, load) -> None:  # type: ignore[no-untyped-def]
+    """``OrganisationsAround`` reads a few organisations with bound queries; it must give them the
+    name and parent that ``load_organisations`` (every organisation of the store) gives."""
+    from unionkg.analytics.checks import load_organisations
+    from unionkg.analytics.scope import OrganisationsAround
+
+    load("budget_units", "warnings", "scope_body_doc", "scope_unit_own_doc", "name_change", "yulin_2021", "yulin_2022")
+    whole = load_organisations(store)
+    orgs = sorted(set(whole.labels) | set(whole.parents) | set(whole.parents.values()))
+    assert len(orgs) >= 8
+    around = OrganisationsAround(store)
+    around.read([*orgs, "https://w3id.org/unionkg/id/doc/warnings"])  # a document is no organisation of check_organizations
+    assert around.organisations() == whole

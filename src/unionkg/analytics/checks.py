@@ -1169,7 +1169,7 @@ def compute_findings(store: GraphStore) -> list[Finding]:
     return sorted(findings.values(), key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.org_label or "", f.year or 0, f.kind))
 
 
-def run_checks(store: GraphStore, settings: Settings, scope: "ChecksScope | None" = None) -> list[Finding]:
+def run_checks(store: GraphStore, settings: Settings, scope: ChecksScope | None = None) -> list[Finding]:
     """Refresh the links graph, recompute the findings and store them atomically.
 
     Without ``scope``: every finding, replacing the findings graph.  With the
@@ -1181,11 +1181,11 @@ def run_checks(store: GraphStore, settings: Settings, scope: "ChecksScope | None
     from unionkg.analytics.links import refresh_links
     from unionkg.analytics.scope import run_scoped
 
-    refresh_links(store, settings)
     if scope is not None and store.has_graph(FINDINGS_GRAPH):
-        scoped = run_scoped(store, settings, scope)
+        scoped = run_scoped(store, settings, scope)  # rebuilds the links graph when what it reads changed
         if scoped is not None:
             return scoped
+    refresh_links(store, settings)
     findings = compute_findings(store)
     store.replace_graph(FINDINGS_GRAPH, findings_graph(findings, Iris(settings.base_iri)))
     return findings

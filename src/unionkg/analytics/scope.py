@@ -37,16 +37,16 @@ recompute from are most of the store anyway.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from unionkg.analytics.checks import CHECKS, Organisations, attach_quotes, load_context, load_organisations
+from unionkg.analytics.checks import CHECKS, FEDERATION_ROLE, Organisations, attach_quotes, load_context
 from unionkg.analytics.findings import Finding, findings_graph
-from unionkg.analytics.links import LINKS_GRAPH
+from unionkg.analytics.links import LINKS_GRAPH, refresh_links
 from unionkg.graph.iris import Iris
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import FINDINGS_GRAPH, GraphStore, OxigraphStore, select_rows, to_ox
@@ -57,12 +57,25 @@ from unionkg.settings import Settings
 FULL_RUN_SHARE = 0.5
 
 
+#: What the links graph reads of an organisation (``links.py``): its division codes and whether it is a federation.
+PlaceSignature = tuple[frozenset[str], bool]
+
+
 @dataclass(frozen=True)
 class ChecksScope:
     """What an ingest touched: the organisations named by the documents written,
-    replaced or removed (each version of them)."""
+    replaced or removed (each version of them).
+
+    ``places_before``: the :data:`PlaceSignature` of the organisations of the replaced
+    or removed versions, read before they went; ``written``: the document graphs written.
+    With them a scoped run knows whether the links graph changed; without
+    (``places_known`` False) it rebuilds it.
+    """
 
     organisations: frozenset[str]
+    places_before: Mapping[str, PlaceSignature] = field(default_factory=dict)
+    written: frozenset[str] = frozenset()
+    places_known: bool = False
 
 
 def organisations_of_graphs(store: GraphStore, graphs: Iterable[str]) -> frozenset[str]:
@@ -71,21 +84,94 @@ def organisations_of_graphs(store: GraphStore, graphs: Iterable[str]) -> frozens
     return frozenset(str(r["org"]) for r in rows.values() if r.get("org") is not None)
 
 
+def expand(seeds: Iterable[str], parents_of: Callable[[set[str]], dict[str, str]], children_of: Callable[[set[str]], set[str]]) -> frozenset[str]:
+    """``seeds``, their parents, their units and their siblings (the parents' units).
+
+    ``parents_of(orgs)``: the parent of each of ``orgs`` that has one (a subordinate unit or
+    department: federations hang under federations only in the links graph, which no check
+    sums); ``children_of(parents)``: the organisations whose parent is one of ``parents``.
+    """
+    own = set(seeds)
+    above = set(parents_of(own).values())
+    return frozenset(own | above | children_of(own | above))
+
+
 def affected_organisations(touched: Iterable[str], orgs: Organisations) -> frozenset[str]:
-    """The organisations whose findings can change when those in ``touched`` do:
-    themselves, their parents, their units and their siblings (the parents' units)."""
+    """The organisations whose findings can change when those in ``touched`` do (:func:`expand`
+    over the organisations ``orgs`` of a whole store)."""
     children: dict[str, set[str]] = defaultdict(set)
     for child, parent in orgs.parents.items():
         children[parent].add(child)
-    out: set[str] = set()
-    for org in touched:
-        out.add(org)
-        out |= children.get(org, set())
-        parent = orgs.parents.get(org)
-        if parent is not None:
-            out.add(parent)
-            out |= children.get(parent, set())
-    return frozenset(out)
+    return expand(
+        touched,
+        lambda own: {o: orgs.parents[o] for o in own if o in orgs.parents},
+        lambda above: {c for p in above for c in children.get(p, set())},
+    )
+
+
+class OrganisationsAround:
+    """The names and parents of some organisations, read from the store as they are needed
+    (queries bound to those organisations), with the same values as
+    :func:`~unionkg.analytics.checks.load_organisations` gives for them over the whole
+    store, which costs a read of every organisation (linear in the documents)."""
+
+    def __init__(self, store: GraphStore):
+        self.store = store
+        self.labels: dict[str, str] = {}
+        self.parents: dict[str, str] = {}
+        self._read: set[str] = set()
+
+    def read(self, orgs: Iterable[str]) -> None:
+        todo = sorted(set(orgs) - self._read)
+        if not todo:
+            return
+        self._read.update(todo)
+        rows = [[URIRef(o)] for o in todo]
+        labels: dict[str, list[str]] = defaultdict(list)
+        parents: dict[str, list[str]] = defaultdict(list)
+        roles: dict[str, set[str]] = defaultdict(set)
+        typed: set[str] = set()
+        for r in select_rows(self.store, named_query("check_scope_org_labels"), ["org"], rows).values():
+            labels[str(r["org"])].append(str(r["label"]))
+        for r in select_rows(self.store, named_query("check_scope_org_parents"), ["org"], rows).values():
+            parents[str(r["org"])].append(str(r["parent"]))
+        for r in select_rows(self.store, named_query("check_scope_org_roles"), ["org"], rows).values():
+            if r.get("role") is not None:
+                roles[str(r["org"])].add(str(r["role"]))
+            if r.get("type") is not None:
+                typed.add(str(r["org"]))
+        for org in todo:
+            if org not in typed:
+                continue  # check_organizations.rq reads typed organisations only
+            # check_organizations.rq's rows, sorted (rows.py), give the least name, and the least
+            # parent unless every role of the organisation is that of a federation.
+            if labels[org]:
+                self.labels[org] = min(labels[org])
+            if parents[org] and (not roles[org] or roles[org] - {FEDERATION_ROLE}):
+                self.parents[org] = min(parents[org])
+
+    def parents_of(self, orgs: set[str]) -> dict[str, str]:
+        self.read(orgs)
+        return {o: self.parents[o] for o in orgs if o in self.parents}
+
+    def children_of(self, parents: set[str]) -> set[str]:
+        rows = select_rows(self.store, named_query("check_scope_org_children"), ["parent"], [[URIRef(p)] for p in sorted(parents)])
+        candidates = {str(r["org"]) for r in rows.values()}
+        self.read(candidates)
+        return {c for c in candidates if self.parents.get(c) in parents}
+
+    def organisations(self) -> Organisations:
+        return Organisations(dict(self.labels), dict(self.parents))
+
+
+def organisations_around(store: GraphStore, touched: Iterable[str]) -> tuple[Organisations, frozenset[str], frozenset[str]]:
+    """For the organisations ``touched``: those whose findings can change (:func:`expand`), those
+    whose facts those findings read (expanded once more: their units, siblings and parent), and the
+    names and parents of all of them, read from the store for them only."""
+    around = OrganisationsAround(store)
+    affected = expand(touched, around.parents_of, around.children_of)
+    read_from = expand(affected, around.parents_of, around.children_of)
+    return around.organisations(), affected, read_from
 
 
 def documents_of(store: GraphStore, organisations: Iterable[str]) -> list[str]:
@@ -160,11 +246,12 @@ def run_scoped(store: GraphStore, settings: Settings, scope: ChecksScope) -> lis
     (the documents to read are more than :data:`FULL_RUN_SHARE` of the store)."""
     if not scope.organisations:
         return []
-    orgs = load_organisations(store)
-    affected = affected_organisations(scope.organisations, orgs)
+    if links_changed(store, scope):
+        refresh_links(store, settings)
     # The facts a finding of an affected organisation reads are those of that organisation, its
     # units, its siblings and its parent: the documents of all of them.
-    documents = documents_of(store, affected_organisations(affected, orgs))
+    orgs, affected, read_from = organisations_around(store, scope.organisations)
+    documents = documents_of(store, read_from)
     iris = Iris(settings.base_iri)
     if len(documents) > FULL_RUN_SHARE * document_count(store, iris):
         return None
@@ -173,29 +260,70 @@ def run_scoped(store: GraphStore, settings: Settings, scope: ChecksScope) -> lis
     return findings
 
 
-def scope_of_sources(store: GraphStore, sources: Iterable[str]) -> frozenset[str]:
-    """Before an ingest: the organisations named by the documents the files ``sources``
+def place_signatures(store: GraphStore, orgs: Iterable[str], leave_out: frozenset[str] = frozenset()) -> dict[str, PlaceSignature]:
+    """The :data:`PlaceSignature` of each of ``orgs`` over the store's document graphs, but
+    those in ``leave_out`` (``check_scope_org_places.rq``)."""
+    divisions: dict[str, set[str]] = defaultdict(set)
+    federation: set[str] = set()
+    wanted = sorted(set(orgs))
+    for r in select_rows(store, named_query("check_scope_org_places"), ["org"], [[URIRef(o)] for o in wanted]).values():
+        if str(r["g"]) in leave_out:
+            continue
+        if r.get("division") is not None:
+            divisions[str(r["org"])].add(str(r["division"]))
+        if r.get("role") is not None and str(r["role"]) == FEDERATION_ROLE:
+            federation.add(str(r["org"]))
+    return {o: (frozenset(divisions[o]), o in federation) for o in wanted}
+
+
+def scope_of_graphs(store: GraphStore, graphs: Iterable[str]) -> ChecksScope:
+    """Before document graphs are replaced or removed: the organisations they name, with
+    the places and roles of those organisations as the links graph reads them."""
+    orgs = organisations_of_graphs(store, graphs)
+    return ChecksScope(orgs, place_signatures(store, orgs), places_known=True)
+
+
+def scope_of_sources(store: GraphStore, sources: Iterable[str]) -> ChecksScope:
+    """Before an ingest: :func:`scope_of_graphs` of the documents the files ``sources``
     (file names) will replace, read while those documents are still there."""
     rows = select_rows(store, named_query("docs_by_source"), ["source"], [[Literal(s)] for s in sources])
-    return organisations_of_graphs(store, [str(r["doc"]) for r in rows.values() if r.get("doc") is not None])
+    return scope_of_graphs(store, [str(r["doc"]) for r in rows.values() if r.get("doc") is not None])
 
 
-def ingest_scope(store: GraphStore, settings: Settings, before: frozenset[str], reports: Iterable[object]) -> ChecksScope:
+def ingest_scope(store: GraphStore, settings: Settings, before: ChecksScope, reports: Iterable[object]) -> ChecksScope:
     """After an ingest: ``before`` (:func:`scope_of_sources`) and the organisations named by
     the document graphs the ingest wrote (``reports``: the pipeline's ``DocumentReport``)."""
     iris = Iris(settings.base_iri)
-    written = [str(iris.doc(doc_id)) for r in reports if (doc_id := getattr(r, "doc_id", None)) and not getattr(r, "error", None)]
-    return ChecksScope(before | organisations_of_graphs(store, written))
+    written = frozenset(str(iris.doc(doc_id)) for r in reports if (doc_id := getattr(r, "doc_id", None)) and not getattr(r, "error", None))
+    return ChecksScope(before.organisations | organisations_of_graphs(store, written), before.places_before, written, before.places_known)
+
+
+def links_changed(store: GraphStore, scope: ChecksScope) -> bool:
+    """Whether the links graph may differ after the change ``scope`` describes: the places or
+    the federation role of an organisation it touched differ from before (an organisation
+    named by no replaced version had, before, what the graphs not written give it)."""
+    if not scope.places_known:
+        return True
+    after = place_signatures(store, scope.organisations)
+    new = sorted(o for o in scope.organisations if o not in scope.places_before)
+    before = {**place_signatures(store, new, leave_out=scope.written), **scope.places_before}
+    return any(after[o] != before.get(o, (frozenset(), False)) for o in scope.organisations)
 
 
 __all__ = [
     "ChecksScope",
+    "OrganisationsAround",
     "affected_organisations",
     "documents_of",
+    "expand",
     "ingest_scope",
+    "links_changed",
+    "organisations_around",
     "organisations_of_graphs",
+    "place_signatures",
     "replace_findings_of",
     "run_scoped",
+    "scope_of_graphs",
     "scope_of_sources",
     "scoped_findings",
     "scoped_view",
