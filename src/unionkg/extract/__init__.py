@@ -48,11 +48,11 @@ def _extract(doc: SourceDocument) -> Extraction:
     from unionkg.extract.parts import split_parts
     from unionkg.extract.postprocess import finalize
     from unionkg.extract.report import build_report
-    from unionkg.extract.resolve import resolve_projects
+    from unionkg.extract.resolve import reporting_body, resolve_projects
 
     facts = []
     with collecting_warnings() as warnings:
-        context = read_context(doc)  # reports a guessed body or year
+        context = reporting_body(doc, read_context(doc))  # reports a guessed body or year, and a title's body
         parts = split_parts(doc)  # "2023年度部门决算和2025年度部门预算" in one file
         if parts:
             for view, part in parts:

@@ -33,6 +33,7 @@ from unionkg.extract.registry import register, warn
 from unionkg.extract.resolve import ORG_ALIAS_PATTERNS, body_name_variants
 from unionkg.extract.scan import is_match_of, quick
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
+from unionkg.graph.places import NON_DIVISION_BODIES
 from unionkg.model import (
     DocumentContext,
     Duty,
@@ -292,12 +293,21 @@ def _looks_like_org(name: str) -> bool:
     return len(name) >= 3 and name.endswith(ALL_NAME_SUFFIXES)
 
 
+#: The count and noun a sentence puts after the units it lists ("包括A、B两个事业单位",
+#: "下属A和B等 2 家二级单位"): the end of the list, no part of the last name.
+COUNT_AFTER_LIST = re.compile(rf"\s*等?\s*{COUNT_SRC}\s*[个家]\s*(?:下属|直属|所属|二级)?(?:事业单位|预算单位|二级单位|单位|事业机构)")
+
+
 def _list_tail_cut(text: str) -> str:
-    """Cut an enumeration before a new clause ("...；另设X" or "。")."""
+    """Cut an enumeration before a new clause ("...；另设X" or "。") or the count after it
+    (:data:`COUNT_AFTER_LIST`)."""
     for stop in ("另设", "其中", "编制"):
         idx = text.find(stop)
         if idx > 0:
             text = text[:idx]
+    count = COUNT_AFTER_LIST.search(text)
+    if count is not None and count.start() > 0:
+        text = text[: count.start()]
     return text
 
 
@@ -453,9 +463,11 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
     return list(found.values())
 
 
-#: Units named before their count: "本单位下设A、B两个事业单位" / "下辖A和B 2 个二级单位".
+#: Units named before their count: "本单位下设A、B两个事业单位" / "下辖A和B 2 个二级单位" /
+#: "下属A、B两个事业单位".
 UNITS_BEFORE_COUNT = re.compile(
-    rf"(?:下设|下辖|设有|管理|所属)(?P<list>[^。；;，,：:\n]{{4,200}}?)(?:等)?\s*{COUNT_SRC}\s*[个家]\s*"
+    # 下属 before the names, not before the noun that heads a list ("下属单位包括A、B")
+    rf"(?:下设|下辖|设有|管理|所属|下属(?!的?(?:二级)?(?:事业|预算)?单位))(?P<list>[^。；;，,：:\n]{{4,200}}?)(?:等)?\s*{COUNT_SRC}\s*[个家]\s*"
     r"(?:下属|直属|所属|二级)?(?:事业单位|预算单位|二级单位|单位)"
 )
 #: Items separated by ；/; in a numbered list ("1.A；2.B；3.C。"), whose pattern stops at the first ；.
@@ -511,19 +523,29 @@ NAME_SIMILARITY = 0.75
 LEVEL_CHARS = "省市区县州旗盟"
 
 
+#: The start of a 兵团 师 or 团 named without its 兵团 ("第八师…", "第一二一团…"; see
+#: :data:`unionkg.graph.places.NON_DIVISION_BODIES`).
+CORPS_UNIT_START = re.compile(r"^第?[一二三四五六七八九十百零〇\d]{1,4}[师团]")
+
+
 def is_short_name_of(name: str, body: str) -> bool:
     """Whether ``name`` is ``body`` without (some of) its place names: "区总工会" and
     "拱墅区总工会" for "杭州市拱墅区总工会", never "市总工会" (that is 杭州市总工会).
 
     >>> is_short_name_of("区总工会", "杭州市拱墅区总工会"), is_short_name_of("市总工会", "杭州市拱墅区总工会")
     (True, False)
+    >>> is_short_name_of("第八师总工会", "新疆生产建设兵团第八师总工会"), is_short_name_of("第八师总工会", "某某公司第八师总工会")
+    (True, False)
     """
     if len(name) < 3 or len(name) >= len(body) or not body.endswith(name):
         return False
     if name[0] in LEVEL_CHARS:
         return True
+    dropped = body[: len(body) - len(name)]
+    if dropped.endswith(NON_DIVISION_BODIES) and CORPS_UNIT_START.match(name):
+        return True  # "第八师总工会" for "新疆生产建设兵团第八师总工会": the 师 without its 兵团
     # a place name left in front ("拱墅区总工会"); a bare kind ("总工会", "教育局") could be any body
-    return body[: len(body) - len(name)].endswith(PLACE_SUFFIXES) and any(ch in name[:-2] for ch in LEVEL_CHARS)
+    return dropped.endswith(PLACE_SUFFIXES) and any(ch in name[:-2] for ch in LEVEL_CHARS)
 
 
 #: Shortest name that can stand for a unit without its place ("文化宫" could be any).

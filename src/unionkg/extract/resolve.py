@@ -38,7 +38,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from unionkg.model import Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, Project
+from unionkg.extract.patterns import ORG_NAME_SUFFIXES
+from unionkg.model import DocumentContext, Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, Project, SourceDocument
 
 # ---------------------------------------------------------------- named data
 
@@ -353,6 +354,118 @@ def city_qualified_names(text: str, names: list[str]) -> dict[str, str]:
         if city is not None:
             out[name] = city.name + name
     return out
+
+
+# ---------------------------------------------------------------- the reporting body
+
+#: A mark after a body's name in a title that says its own accounts (本级, 机关, （本部）).
+_OWN_ACCOUNT_MARK = r"(?:[（(](?:机关)?本[级部][）)]|机关本级|本级|机关)?"
+#: How a title names the body it is about at its start: the name, then the year or the kind
+#: of report ("某某公司工会委员会2023年工会经费预算", "某盟总工会二〇二二年部门预算",
+#: "某市总工会整体支出绩效自评报告").  ``name`` ends with an organisation's suffix.
+TITLE_BODY_PATTERNS: dict[str, re.Pattern[str]] = {
+    "name_then_year": re.compile(
+        rf"^(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{'|'.join(ORG_NAME_SUFFIXES)})){_OWN_ACCOUNT_MARK}"
+        r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年"
+    ),
+    "name_then_report": re.compile(
+        rf"^(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{'|'.join(ORG_NAME_SUFFIXES)})){_OWN_ACCOUNT_MARK}"
+        r"(?:部门|单位)?(?:预算|决算|整体支出|项目支出|绩效)"
+    ),
+}
+#: A body named by its level and kind alone ("市总工会", "县总工会"): a title that leaves the
+#: place to the text ("本单位为某某市总工会").  ``level`` is the place's last character.
+BARE_BODY_NAME = re.compile(r"^(?P<level>[省市县区州盟旗])(?:总工会|工会委员会|工会)$")
+#: Words in front of a body's name that a sentence put there ("本单位为某市总工会").
+BODY_NAME_LEAD = re.compile(r"^(?:本|我|该)(?:单位|部门|机关|会)(?:的)?(?:全称|名称)?(?:为|是|系)?[：:]?")
+#: Words that start a sentence's predicate right after a body's name: a name read up to one of
+#: them ran into its sentence ("某县总工会是全县工会…" -> 某县总工会).
+BODY_NAME_RUN_ONS: tuple[str, ...] = ("是", "系", "现有", "共有", "内设", "下设", "下属", "负责", "作为", "成立于")
+#: Shortest name kept after trimming a lead or a run-on.
+MIN_BODY_NAME = 4
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def body_in_title(title: str | None, text: str) -> str | None:
+    """The body a title names at its start (:data:`TITLE_BODY_PATTERNS`), its place completed
+    from the text when the title names it by level and kind alone (:func:`completed_bare_name`).
+
+    >>> body_in_title("锡盟总工会2022年部门预算", ""), body_in_title("某某公司工会委员会2023年工会经费预算", "")
+    ('锡盟总工会', '某某公司工会委员会')
+    >>> body_in_title("市总工会2023年部门预算", "本单位为湖州市总工会。"), body_in_title("关于预算的说明", "")
+    ('湖州市总工会', None)
+    """
+    if not title:
+        return None
+    compact = _compact(title)
+    m = next((m for m in (p.match(compact) for p in TITLE_BODY_PATTERNS.values()) if m is not None), None)
+    if m is None:
+        return None
+    name = m.group("name")
+    return completed_bare_name(name, text) if BARE_BODY_NAME.match(name) else name
+
+
+def completed_bare_name(name: str, text: str) -> str | None:
+    """"市总工会" with the place the text prints before it ("本单位为湖州市总工会" -> 湖州市总工会);
+    the place printed so most often, or None when the text prints none."""
+    from unionkg.graph.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    places: dict[str, int] = {}
+    at = text.find(name)
+    while at >= 0:
+        place = gazetteer.place_ending_at(text, at + 1)  # the place ends with the name's level character
+        if place is not None:
+            places[place] = places.get(place, 0) + 1
+        at = text.find(name, at + len(name))
+    if not places:
+        return None
+    best = max(places.values())
+    found = [p for p, n in places.items() if n == best]
+    return found[0][:-1] + name if len(found) == 1 else None
+
+
+def trimmed_body_name(name: str) -> str:
+    """The body's name without the words of its sentence read with it: a lead
+    (:data:`BODY_NAME_LEAD`, "本单位为某市总工会") and a run-on (:data:`BODY_NAME_RUN_ONS`,
+    "某县总工会是全县工会").
+
+    >>> trimmed_body_name("本单位为某某市总工会"), trimmed_body_name("某县总工会是全县工会"), trimmed_body_name("某市总工会")
+    ('某某市总工会', '某县总工会', '某市总工会')
+    """
+    lead = BODY_NAME_LEAD.match(name)
+    if lead is not None and len(name) - lead.end() >= MIN_BODY_NAME:
+        name = name[lead.end() :]
+    for m in re.finditer("|".join(ORG_NAME_SUFFIXES), name):
+        if len(name[: m.end()]) >= MIN_BODY_NAME - 1 and name[m.end() :].startswith(BODY_NAME_RUN_ONS):
+            return name[: m.end()]
+    return name
+
+
+def reporting_body(doc: SourceDocument, context: DocumentContext) -> DocumentContext:
+    """The document context with the reporting body checked against the title.
+
+    A name read from a sentence loses the sentence's words (:func:`trimmed_body_name`); a title
+    that names a body at its start (:func:`body_in_title`) names the reporting body when the
+    body found is another body (another identity key: not the title's name printed with or
+    without its province, 本级 or 机关), or none was found (a title naming a 兵团 师, an
+    enterprise union, or a league by its short form 某盟, which the place-led name pattern
+    misses).  A change is reported with :func:`warn`.
+    """
+    from unionkg.extract.registry import warn
+
+    found = context.org
+    body = trimmed_body_name(found) if found else None
+    titled = body_in_title(context.title, doc.text)
+    if titled is not None and (body is None or _canonical_org(body) != _canonical_org(titled)):
+        body = titled
+    if body == found:
+        return context
+    warn(f"context: reporting body '{body}' (read as '{found}'): {'the title names it' if body == titled else 'the words of its sentence dropped'}")
+    return replace(context, org=body)
 
 
 def resolve_organizations(extraction: Extraction) -> Extraction:

@@ -1,0 +1,83 @@
+"""Round 7, the publishing body and its place on documents from anywhere in China: written
+documents (tests/extract/corpus/rt7o_*.txt) with their expected facts in the ``.json`` next
+to each (keys as in test_org_rt6o_corpus: ``context``, ``expect``, ``units``, ``divisions``).
+
+* ``rt7o_nm_league_short_form_budget_2022``: a league titled by its short form 锡盟 (the
+  place-led name pattern needs two characters before 盟; the unit was read as the body);
+* ``rt7o_gz_autonomous_units_sentence_final_2023``: an autonomous prefecture written 黔东南州;
+  units named only in a sentence ("下属单位包括A、B两个事业单位"), near misses ("与X合作",
+  "联合X举办") that are no units;
+* ``rt7o_xj_corps_division_budget_2024``: a 兵团 师 (no division code; "第八师总工会" in the text
+  is the body);
+* ``rt7o_hn_city_place_in_text_budget_2023``: a title "市总工会…" whose place is in the text
+  ("本单位为某市总工会"), units named before their count ("下属A、B两个事业单位");
+* ``rt7o_sn_one_char_county_budget_2023``: no body in the title, a one-character county
+  whose name ran into its sentence ("某县总工会是全县工会…");
+* ``rt7o_gs_bare_county_title_final_2022``: "县总工会…" in the title, the place in the text,
+  "全县总工会系统" (no place) beside it;
+* ``rt7o_hn_enterprise_union_committee_budget_2024``: an enterprise union's committee, not
+  the city federation its text names;
+* ``rt7o_hn_autonomous_headquarters_final_2023``: "（本部）" after the body's name;
+* ``rt7o_yn_trad_spaced_title_budget_2022``: a scanned title in traditional characters with
+  spaces between them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.graph.mapping import org_identity_key
+from unionkg.graph.places import default_gazetteer
+from unionkg.model import Organization, OrgRole
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("rt7o_*.txt"))
+
+
+def test_corpus_is_not_shrinking() -> None:
+    assert len(CASES) >= 9
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_rt7o_document(path: Path) -> None:
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = extract_checked(path)
+    check_spec(path, ex, spec, field_matches)
+    units = sorted(f.name for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT)
+    assert units == sorted(spec["units"])
+    gazetteer = default_gazetteer()
+    for name, code in spec["divisions"].items():
+        division = gazetteer.division_for(org_identity_key(name, gazetteer))
+        assert (division.code if division else None) == code, name
+
+
+def test_units_in_a_sentence_carry_their_quote() -> None:
+    """The units of "下属单位包括A、B两个事业单位" quote their own names, not the count after them."""
+    ex = extract_checked(CORPUS / "rt7o_gz_autonomous_units_sentence_final_2023.txt")
+    quotes = {f.name: f.evidence.quote for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT}
+    assert quotes == {"黔东南州工人文化宫": "黔东南州工人文化宫", "黔东南州职工服务中心": "黔东南州职工服务中心"}
+
+
+def test_a_partner_is_no_unit() -> None:
+    ex = extract_checked(CORPUS / "rt7o_gz_autonomous_units_sentence_final_2023.txt")
+    names = {f.name for f in ex.facts if isinstance(f, Organization)}
+    assert not names & {"凯里市工人文化宫", "黔东南州职工技能培训中心"}
+
+
+def test_the_body_keeps_its_name_in_every_fact() -> None:
+    """The body found from the title is the owner of the facts the extractors read (not the
+    unit the old guess named, not a sentence's words)."""
+    for stem, body in [
+        ("rt7o_nm_league_short_form_budget_2022", "锡盟总工会"),
+        ("rt7o_sn_one_char_county_budget_2023", "洋县总工会"),
+        ("rt7o_xj_corps_division_budget_2024", "新疆生产建设兵团第八师总工会"),
+    ]:
+        ex = extract_checked(CORPUS / f"{stem}.txt")
+        federations = {f.name for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.FEDERATION}
+        assert federations <= {body}, stem
+        owners = {getattr(f, "org", None) for f in ex.facts} - {None}
+        assert all(not o.startswith(("本单位", "锡林郭勒盟工人文化宫")) and "是全县" not in o for o in owners), (stem, owners)

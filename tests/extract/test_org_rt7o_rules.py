@@ -1,0 +1,184 @@
+"""Round 7 rules, one table each with positive and negative examples: the reporting body a
+title names (:data:`TITLE_BODY_PATTERNS`, :data:`BARE_BODY_NAME`), the words of a sentence read
+with a body's name (:data:`BODY_NAME_LEAD`, :data:`BODY_NAME_RUN_ONS`), units named in a
+sentence before their count (:data:`COUNT_AFTER_LIST`, :data:`UNITS_BEFORE_COUNT`) and a 兵团
+师 named without its 兵团 (:data:`CORPS_UNIT_START`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionkg.extract.organizations import COUNT_AFTER_LIST, CORPS_UNIT_START, UNITS_BEFORE_COUNT, _list_tail_cut, is_short_name_of
+from unionkg.extract.resolve import (
+    BARE_BODY_NAME,
+    BODY_NAME_LEAD,
+    TITLE_BODY_PATTERNS,
+    body_in_title,
+    completed_bare_name,
+    reporting_body,
+    trimmed_body_name,
+)
+from unionkg.model import DocumentContext, SourceDocument
+
+#: pattern name -> (title, the name it reads) positives, titles it must not read
+TITLE_EXAMPLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
+    "name_then_year": (
+        [
+            ("锡盟总工会2022年部门预算", "锡盟总工会"),
+            ("新疆生产建设兵团第八师总工会2024年部门预算", "新疆生产建设兵团第八师总工会"),
+            ("某某机械有限公司工会委员会2024年工会经费收支预算", "某某机械有限公司工会委员会"),
+            ("黔东南州总工会（本部）2023年度部门决算", "黔东南州总工会"),
+            ("大理州總工會二〇二二年部門預算".replace("總工會", "总工会"), "大理州总工会"),
+            ("市总工会2023年部门预算", "市总工会"),
+        ],
+        ["2023年部门预算", "关于2023年部门预算的说明", "第一部分 某市总工会概况", "某市总工会关于2023年预算的说明"],
+    ),
+    "name_then_report": (
+        [("某市总工会整体支出绩效自评报告", "某市总工会"), ("兴安盟总工会部门决算", "兴安盟总工会")],
+        ["某市总工会概况", "部门预算", "某市总工会领导班子"],
+    ),
+}
+
+
+def test_every_title_pattern_has_examples() -> None:
+    assert set(TITLE_EXAMPLES) == set(TITLE_BODY_PATTERNS)
+
+
+@pytest.mark.parametrize("name", sorted(TITLE_BODY_PATTERNS))
+def test_title_body_table(name: str) -> None:
+    positives, negatives = TITLE_EXAMPLES[name]
+    for title, body in positives:
+        m = TITLE_BODY_PATTERNS[name].match(title.replace(" ", ""))
+        assert m is not None and m.group("name") == body, title
+    for title in negatives:
+        assert TITLE_BODY_PATTERNS[name].match(title.replace(" ", "")) is None, title
+
+
+@pytest.mark.parametrize(("name", "bare"), [("市总工会", True), ("县总工会", True), ("盟总工会", True), ("区工会委员会", True), ("某市总工会", False), ("总工会", False), ("市教育工会", False)])
+def test_bare_body_name(name: str, bare: bool) -> None:
+    assert (BARE_BODY_NAME.match(name) is not None) is bare
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "completed"),
+    [
+        ("市总工会", "本单位为常德市总工会。常德市总工会内设…", "常德市总工会"),
+        ("县总工会", "全县总工会系统共有基层工会 312 个。本单位为礼县总工会。", "礼县总工会"),  # 全县 is no place
+        ("州总工会", "甘孜州总工会负责全州工会工作", "甘孜州总工会"),
+        ("市总工会", "在市总工会领导下开展工作", None),  # no place printed
+        ("市总工会", "湖州市总工会与嘉兴市总工会", None),  # two places, once each: not guessed
+    ],
+)
+def test_completed_bare_name(name: str, text: str, completed: str | None) -> None:
+    assert completed_bare_name(name, text) == completed
+
+
+@pytest.mark.parametrize(
+    ("printed", "trimmed"),
+    [
+        ("本单位为某某市总工会", "某某市总工会"),
+        ("本部门是某某县总工会", "某某县总工会"),
+        ("我会全称为某某州总工会", "某某州总工会"),
+        ("某县总工会是全县工会", "某县总工会"),
+        ("某县总工会现有基层工会", "某县总工会"),
+        ("某县总工会下属事业单位", "某县总工会"),
+        # negatives: a lead or a run-on word that is part of the name
+        ("某市总工会", "某市总工会"),
+        ("某市总工会职工服务中心", "某市总工会职工服务中心"),
+        ("本溪市总工会", "本溪市总工会"),
+        ("某市总工会为民服务中心", "某市总工会为民服务中心"),
+        ("本会", "本会"),
+    ],
+)
+def test_trimmed_body_name(printed: str, trimmed: str) -> None:
+    assert trimmed_body_name(printed) == trimmed
+
+
+@pytest.mark.parametrize(("text", "lead"), [("本单位为", True), ("我会全称为", True), ("该单位系", True), ("本溪市", False), ("我市", False)])
+def test_body_name_lead(text: str, lead: bool) -> None:
+    m = BODY_NAME_LEAD.match(text)
+    assert (m is not None and m.end() == len(text)) is lead
+
+
+def _context(title: str | None, org: str | None) -> DocumentContext:
+    return DocumentContext(org=org, year=2023, genre="budget", title=title)
+
+
+def _doc(text: str) -> SourceDocument:
+    return SourceDocument(doc_id="t", source="t.txt", original=text, text=text, offsets=list(range(len(text) + 1)), genre="budget")
+
+
+@pytest.mark.parametrize(
+    ("title", "found", "body"),
+    [
+        ("锡盟总工会2022年部门预算", "锡林郭勒盟工人文化宫", "锡盟总工会"),  # the unit was read as the body
+        ("某某公司工会委员会2024年工会经费预算", "司工会委员会是某某市总工会", "某某公司工会委员会"),
+        ("新疆生产建设兵团第八师总工会2024年部门预算", None, "新疆生产建设兵团第八师总工会"),
+        # the same body printed another way: what the context found stays
+        ("湖北省宜昌市总工会2023年部门预算", "宜昌市总工会", "宜昌市总工会"),
+        ("宜昌市总工会机关2023年部门预算", "宜昌市总工会", "宜昌市总工会"),
+        ("恩施州总工会2023年部门预算", "恩施土家族苗族自治州总工会", "恩施土家族苗族自治州总工会"),
+        # no body in the title: the context's, without its sentence
+        ("2023年部门预算", "某县总工会是全县工会", "某县总工会"),
+        (None, "宜昌市总工会", "宜昌市总工会"),
+        ("第一部分 宜昌市总工会概况", "宜昌市总工会", "宜昌市总工会"),
+    ],
+)
+def test_reporting_body(title: str | None, found: str | None, body: str) -> None:
+    assert reporting_body(_doc(title or ""), _context(title, found)).org == body
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("甲市工人文化宫、甲市职工服务中心两个事业单位", "甲市工人文化宫、甲市职工服务中心"),
+        ("甲宫和乙中心等 2 家二级单位", "甲宫和乙中心"),
+        ("甲宫、乙中心", "甲宫、乙中心"),
+        ("甲市第二中学", "甲市第二中学"),  # a numeral inside a name is no count
+        ("甲市三八服务中心", "甲市三八服务中心"),
+    ],
+)
+def test_count_after_list(text: str, cut: str) -> None:
+    assert _list_tail_cut(text) == cut
+
+
+def test_count_after_list_pattern_reads_a_count() -> None:
+    assert COUNT_AFTER_LIST.search("A、B两个事业单位") is not None
+    assert COUNT_AFTER_LIST.search("两个单位之间") is not None  # the pattern alone; _list_tail_cut needs names before it
+    assert COUNT_AFTER_LIST.search("A、B两个中心") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [
+        ("本会下属甲市工人文化宫、甲市职工服务中心两个事业单位。", "甲市工人文化宫、甲市职工服务中心"),
+        ("本会下设甲宫、乙中心2个二级单位。", "甲宫、乙中心"),
+        ("下属单位包括甲宫、乙中心两个事业单位。", None),  # a list headed by its noun: ORG_PATTERNS reads it
+        ("与甲市工人文化宫合作举办 2 个单位的联谊活动。", None),
+    ],
+)
+def test_units_before_count(sentence: str, listed: str | None) -> None:
+    m = UNITS_BEFORE_COUNT.search(sentence)
+    assert (m.group("list") if m else None) == listed
+
+
+@pytest.mark.parametrize(("name", "corps"), [("第八师总工会", True), ("第一二一团工会", True), ("八师工人文化宫", True), ("第八中学", False), ("师范学院工会", False)])
+def test_corps_unit_start(name: str, corps: bool) -> None:
+    assert (CORPS_UNIT_START.match(name) is not None) is corps
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "short"),
+    [
+        ("第八师总工会", "新疆生产建设兵团第八师总工会", True),
+        ("第八师总工会", "兵团第八师总工会", True),
+        ("第八师总工会", "某某公司第八师总工会", False),
+        ("第八中学", "新疆生产建设兵团第八中学", False),
+    ],
+)
+def test_corps_short_name(name: str, body: str, short: bool) -> None:
+    assert is_short_name_of(name, body) is short
+
+
+def test_title_with_spaces() -> None:
+    assert body_in_title("大 理 州 总 工 会 2022 年 部 门 预 算", "") == "大理州总工会"
