@@ -143,7 +143,35 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("景宁县总工会哪些指标被扣分了？", True, ["景宁畲族自治县总工会 2022「职工疗休养补助经费」组织职工疗休养人数（26/30）"], []),
     ("How many retirees does the Qingtian county union have?", True, ["离退休人员", "5"], []),
     ("翼城县总工会2024年的一般公共预算拨款收入是多少？", True, ["250.00 万元"], []),
+    # ---- a sixth set: counts with nothing missed, every federation at once, money spent on a named thing
+    ("Which bodies missed targets in 2021?", False, ["Counted over the 2 bodies", "南昌市总工会 (2021)", "江门市总工会 (2021)", "No indicator missed"], []),
+    ("2021年有哪些指标未完成？", False, ["统计范围：图中 2021 年有绩效指标的 2 个单位"], []),
+    ("2024年各总工会的收入预算分别是多少？", True,
+     ["图中 2024 年有数据的 5 个总工会", "宜城市总工会 2024 年预算「收入预算总额」为 412.50 万元", "翼城县总工会 2024 年预算「收入预算总额」为 265.80 万元"], ["柳州"]),
+    ("What is the total budget of all federations in 2024?", True, ["The 5 federations of the graph with data in 2024", "826.40"], []),
+    ("How many indicators did each federation miss?", True, ["Counted over the 6 bodies", "9 indicator(s)"], []),
+    ("江西省总工会2023年收入为什么减少了？", True, ["-587.26 万元", "核工业特殊困难群体补助经费减少 200 万元"], []),
+    ("江门市总工会2021年整体支出绩效自评得分是多少？", True, ["评价等级优", "文件未给出分数"], []),
 ]
+
+# Money said to go to a named thing that no line, concept or glossary word covers: never a body's total.
+SPENT_ON_CASES = [
+    ("what did the jiangxi federation spend on the nuclear industry hardship subsidy?", True),
+    ("how much did the union spend on the zhenxing cup skills competition in 2023?", False),  # glossary: skills competition
+    ("how much did the union spend on staff salaries in 2023?", False),
+    ("how much did the union spend on official receptions?", False),
+    ("how much was budgeted for projects in 2024?", False),
+    ("what did the union spend on the mountain-area workers fund in 2024?", True),
+    ("what did the union spend on legal aid for workers in 2024?", False),  # glossary: 法律援助 (its own rule)
+    ("what was the total income in 2023?", False),
+]
+
+
+@pytest.mark.parametrize(("text", "something_else"), SPENT_ON_CASES)
+def test_money_spent_on_a_named_thing(text: str, something_else: bool) -> None:
+    from unionkg.qa.handlers import _spent_on_something_else
+
+    assert _spent_on_something_else(text) is something_else
 
 
 @pytest.mark.parametrize(("question", "found", "present", "absent"), CASES)

@@ -41,6 +41,7 @@ from unionkg.qa.patterns import (
     INDICATOR_CATEGORIES,
     INDICATOR_GLOSSARY,
     INDICATOR_TRANSLATIONS,
+    ITEM_TRANSLATIONS,
     LIST_CONJUNCTION,
     MISSED_COUNT_SUBJECT,
     PAIRED_TOTAL_LINE,
@@ -55,6 +56,7 @@ from unionkg.qa.patterns import (
     SANGONG_COUNT_TOPICS,
     SANGONG_COUNT_UNITS,
     SHARE_QUESTION,
+    SPENT_ON_PHRASE,
     SPENDING_BREAKDOWN_QUESTION,
     STAFF_CATEGORY_WORDS,
     STAFF_FALLBACK,
@@ -326,8 +328,10 @@ def missed_targets(ctx: Context) -> Outcome:
     if not rows and YES_NO.search(ctx.q.text):
         return _all_met(ctx, categories)
     if not rows:
-        return Outcome(False, ctx.say("没有找到未完成目标的指标（图中所列指标均已达标，或没有相应年份/单位的指标）。",
-                                      "No indicator missed its target in the graph for this body/year (or there are no indicators)."))
+        # over the whole graph (or a place): which bodies and years were looked at, none missing a target
+        scope = _missed_scope(ctx) if not ctx.links.orgs or ctx.links.region else ""
+        return Outcome(False, scope + ctx.say("没有找到未完成目标的指标（图中所列指标均已达标，或没有相应年份/单位的指标）。",
+                                              "No indicator missed its target in the graph for this body/year (or there are no indicators)."))
     lines = [_indicator_line(r, ctx.lang) for r in rows]
     if WHY_QUESTION[ctx.lang].search(ctx.q.text):  # "为什么没有完成": each indicator's stated deviation reason
         lines = [line + (ctx.say(f"，原因：{r['reason']}", f"; stated reason: {r['reason']}") if r.get("reason")
@@ -972,7 +976,22 @@ def _names_something_else(ctx: Context) -> bool:
     if ctx.lang == "zh":
         names = [n for o in ctx.links.orgs for n in ({ctx.label(o)} | (ctx.catalog.orgs[o].labels if o in ctx.catalog.orgs else set()))]
         return bool(residual_words(ctx.q.text, names))
-    return bool(translated_labels(ctx.q.text)) or any(en.search(ctx.q.text) for en, _zh in INDICATOR_GLOSSARY)
+    return bool(translated_labels(ctx.q.text)) or any(en.search(ctx.q.text) for en, _zh in INDICATOR_GLOSSARY) \
+        or _spent_on_something_else(ctx.q.text)
+
+
+def _spent_on_something_else(text: str) -> bool:
+    """"what did X spend on the nuclear industry hardship subsidy": the money went to a thing no line
+    name, amount concept or glossary word of the question covers (SPENT_ON_PHRASE)."""
+    m = SPENT_ON_PHRASE.search(text)
+    if m is None:
+        return False
+    what = m.group("what")
+    # a concept named with its verb ("budgeted for projects"); a total's words ("spend") name nothing by themselves
+    specific = any(p.search(m.group(0)) for c, p in AMOUNT_ITEM_WORDS.items() if c not in GENERIC_TOTAL_CONCEPTS)
+    named = specific or any(p.search(what) for p, _zh in ITEM_TRANSLATIONS) \
+        or any(p.search(what) for p, _zh in INDICATOR_GLOSSARY)
+    return not named
 
 
 def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False, only_concept: str | None = None) -> list[dict[str, object]]:
@@ -1047,6 +1066,15 @@ def amount(ctx: Context) -> Outcome:
             return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
     if len(ctx.links.orgs) > 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.links.region):
         return _each_body(ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
+    if not ctx.links.orgs and EACH_BODY.search(ctx.q.text):
+        # "2024年各总工会的收入预算分别是多少": every federation with data in the asked years, one by one
+        feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
+        if feds:
+            each = _each_body(replace(ctx, links=replace(ctx.links, orgs=[o.iri for o in feds])), amount)
+            when_zh = f" {'、'.join(map(str, ctx.links.years))} 年" if ctx.links.years else ""
+            when_en = f" in {years_text(ctx.links.years)}" if ctx.links.years else ""
+            head = ctx.say(f"图中{when_zh}有数据的 {len(feds)} 个总工会：", f"The {len(feds)} federations of the graph with data{when_en}: ")
+            return Outcome(each.found, head + each.answer, each.rows, each.sources)
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)

@@ -197,7 +197,7 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "union_funds": re.compile(r"工会经费|\bunion (?:funds?|dues|fees)\b"),
     "personnel": re.compile(r"人员经费|personnel|staff costs?"),
     "public_funds": re.compile(r"公用经费|公用支出|operating costs?|office costs?|public[- ]use (?:costs?|funds?|expenses?)"),
-    "project_spending": re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b"),
+    "project_spending": re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? for (?:its |the |their )?projects\b"),
     "basic_spending": re.compile(r"基本支出|basic (?:expenditure|spending)"),
     "fiscal_appropriation": re.compile(r"财政拨款|fiscal appropriation|government appropriation"),
     "income_total": re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"),
@@ -515,6 +515,14 @@ REGION_SCOPE: dict[str, re.Pattern[str]] = {
 # A word without which no REGION_SCOPE can match (a cheap test before the place names are tried).
 REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部")
 
+# What an English question says money went to ("spend on the nuclear industry hardship subsidy", "budgeted
+# for official receptions in 2024"): group "what".  When no line name, concept or glossary word is in it,
+# the question names a thing of its own, and no total of the body answers it.
+SPENT_ON_PHRASE = re.compile(
+    r"\b(?:spen[dt]|spending|expenditures?|budget(?:ed)?|allocated|paid|pay|cost) (?:\w+ ){0,2}?(?:on|for) "
+    r"(?:the |its |their |a |an )?(?P<what>[a-z][a-z' -]{2,60}?)\s*(?:\bin (?:fiscal )?(?:year )?\d{4}\b|\?|$)"
+)
+
 # A question for the body a unit belongs to ("青田县职工服务中心属于哪个总工会", "上级单位是谁", "which
 # federation does the workers' cultural palace belong to"): answered when the body it names is a unit.
 PARENT_QUESTION = re.compile(
@@ -640,7 +648,7 @@ INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bfree (?:bus|metro|subway|transit|travel|ride)\b|\bride codes?\b|\btransit (?:pass|code)"), "乘车码"),
     (re.compile(r"\btrain(?:ing|ees?|ed)?\b"), "培训"),
     # 帮扶 (helping workers in hardship): "how many households did the union help"
-    (re.compile(r"\b(?:help(?:ed|ing)?|assist(?:ed|ance)?|relief|aid(?:ed)?)\b"), "帮扶"),
+    (re.compile(r"\b(?:help(?:ed|ing)?|assist(?:ed|ance)?)\b"), "帮扶"),
     (re.compile(r"\bsummer camps?\b"), "夏令营"),
     (re.compile(r"\b(?:recuperation|sanatorium|rest and recreation|convalescen\w*)\b"), "疗休养"),
     (re.compile(r"\blantern riddles?\b"), "灯谜"),
