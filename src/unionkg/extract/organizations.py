@@ -548,6 +548,21 @@ def is_short_name_of(name: str, body: str) -> bool:
     return dropped.endswith(PLACE_SUFFIXES) and any(ch in name[:-2] for ch in LEVEL_CHARS)
 
 
+def corps_short_forms(text: str, body: str) -> tuple[str, ...]:
+    """The body's name without its 兵团 where the text prints it so ("第八师总工会" for
+    "新疆生产建设兵团第八师总工会"): another name of the body, which names it alone.
+
+    >>> corps_short_forms("第八师总工会下属…", "新疆生产建设兵团第八师总工会"), corps_short_forms("第八师总工会", "某市总工会")
+    (('第八师总工会',), ())
+    """
+    for word in NON_DIVISION_BODIES:
+        at = body.find(word)
+        short = body[at + len(word) :] if at >= 0 else ""
+        if short and CORPS_UNIT_START.match(short) and short in text:
+            return (short,)
+    return ()
+
+
 #: Shortest name that can stand for a unit without its place ("文化宫" could be any).
 MIN_STRIPPED_NAME = 4
 
@@ -1340,7 +1355,9 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     if federation:
         idx = view.text.find(federation)
         if idx >= 0:
-            facts.append(Organization(view.evidence(idx, idx + len(federation), KEY), federation, OrgRole.FEDERATION, year=context.year))
+            body = Organization(view.evidence(idx, idx + len(federation), KEY), federation, OrgRole.FEDERATION, year=context.year)
+            body.aliases = corps_short_forms(view.text, federation)
+            facts.append(body)
     units = find_units(view, federation)
     for item, funding, reform in units:
         name, _ = unit_name_and_class(item.text)
