@@ -152,6 +152,10 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("How many indicators did each federation miss?", True, ["Counted over the 6 bodies", "9 indicator(s)"], []),
     ("江西省总工会2023年收入为什么减少了？", True, ["-587.26 万元", "核工业特殊困难群体补助经费减少 200 万元"], []),
     ("江门市总工会2021年整体支出绩效自评得分是多少？", True, ["评价等级优", "文件未给出分数"], []),
+    # ---- the grade asked of an evaluation that prints a score only
+    ("What is the grade of the Qingtian hardship relief project?", True, ["青田县总工会 困难职工帮扶救助资金 2023", "94.8", "prints no grade", "优"], []),
+    ("景宁县总工会职工疗休养补助经费评价等级是什么？", True, ["94.6 分", "文件未给出等级；按常用分档为优"], []),
+    ("丽水市总工会2024年项目自评得分是多少？", True, ["丽水市总工会 职工技能竞赛经费 2024", "92.6 分"], ["未给出等级"]),
 ]
 
 # Money said to go to a named thing that no line, concept or glossary word covers: never a body's total.

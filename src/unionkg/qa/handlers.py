@@ -36,6 +36,7 @@ from unionkg.qa.patterns import (
     FUNCTIONAL_CODE,
     GENERIC_ITEM,
     GENERIC_TOTAL_CONCEPTS,
+    GRADE_ASKED,
     GRADE_BAND,
     GRADE_WORDS,
     INDICATOR_CATEGORIES,
@@ -607,10 +608,20 @@ def evaluation_score(ctx: Context) -> Outcome:
         names = EVALUATION_TYPE.get(_short(r.get("type"))) if r.get("type") else None
         return "" if names is None else (f"（{names[0]}）" if ctx.lang == "zh" else f" ({names[1]})")
 
+    def subject(r: dict[str, object]) -> str:  # a project's evaluation names its body too
+        label, body = r.get("subjectLabel") or r.get("orgLabel"), r.get("orgLabel")
+        return f"{body} {label}" if body and label != body else str(label)
+
+    def no_grade(r: dict[str, object]) -> str:  # the grade asked but not printed: say so, with the usual band
+        if r.get("grade") or not GRADE_ASKED.search(ctx.q.text):
+            return ""
+        band = grade_for(float(r["score"]))  # type: ignore[arg-type]
+        return ctx.say(f"（文件未给出等级；按常用分档为{band}）", f" (the document prints no grade; by the usual bands it is {band}, {GRADE_EN.get(band, '')})")
+
     lines = [
-        (f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}{kind(r)}：{number(r['score'])} 分" + (f"，等级{r['grade']}" if r.get("grade") else ""))
+        (f"{subject(r)} {r.get('year', '')}{kind(r)}：{number(r['score'])} 分" + (f"，等级{r['grade']}" if r.get("grade") else "") + no_grade(r))
         if ctx.lang == "zh" else
-        (f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}{kind(r)}: {number(r['score'])}" + (f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else ""))
+        (f"{subject(r)} {r.get('year', '')}{kind(r)}: {number(r['score'])}" + (f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else "") + no_grade(r))
         for r in dept
     ]
     return Outcome(True, unmatched + join(lines, ctx.lang), dept, sources_of(dept))

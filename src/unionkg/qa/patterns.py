@@ -421,6 +421,9 @@ COUNTER_AFTER_HOW_MANY = re.compile(r"(?:多少|几)(场次|场|期|届|轮|批�
 # ---------------------------------------------------------------- stated counts (ukg:StatisticalCount)
 # Grades a question or a counted item names.  In a question a bare 中/良/优 is only a grade after a
 # grading word or inside quotes (其中, 中心 are not grades); 优秀 / 良好 / excellent are always grades.
+# A question that asks for the grade (等级) itself: when the document prints none, the answer says so.
+GRADE_ASKED = re.compile(r"等级|评级|档次|\bgrades?\b|\bgraded\b|\brating\b")
+
 GRADE_WORDS: dict[str, re.Pattern[str]] = {
     "question": re.compile(
         r"(?:评为|评价为|结果为|结果是|等级为|等级是|评级为|被评|得了?|获得?|为|是)[“\"「]?(优秀|优|良好|良|中等|中|较差|差)(?![心国文])"
