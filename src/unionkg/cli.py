@@ -120,13 +120,14 @@ def ingest(
                 outcome = f"failed {path.name}" if getattr(rep, "error", None) else f"ingested {path.name} {getattr(rep, 'doc_id', '')}"
                 typer.echo(outcome, err=True)
 
-        before = None if all_checks else _organisations_before_ingest(graph_store, files)
+        before = _checks_scope_before(graph_store, [f.name for f in files], all_checks)
         reports = ingest_paths(files, settings, graph_store, index, on_progress=step, jobs=jobs or default_jobs())
     try:
         from unionkg.analytics.checks import run_checks
-        from unionkg.analytics.scope import ingest_scope
+        from unionkg.analytics.scope import end_change, ingest_scope
 
         run_checks(graph_store, settings, None if before is None else ingest_scope(graph_store, settings, before, reports))  # type: ignore[arg-type]
+        end_change(graph_store)
     except ImportError:
         pass
     if report_dir is not None:
@@ -144,22 +145,19 @@ def ingest(
         raise typer.Exit(2)
 
 
-def _organisations_before_ingest(graph_store: object, files: list[Path]) -> object | None:
-    """The organisations named by the documents these files will replace (a ``ChecksScope``; None: no analytics package)."""
+def _checks_scope_before(graph_store: object, sources: list[str] | None, all_checks: bool = False, graphs: list[str] | None = None) -> object | None:
+    """Before documents are written (``sources``: file names) or removed (``graphs``): mark the
+    findings pending and read what the change touches (a ``ChecksScope``); None for a full run
+    of the checks afterwards (asked for, an earlier change interrupted before its checks, or no
+    analytics package)."""
     try:
-        from unionkg.analytics.scope import scope_of_sources
+        from unionkg.analytics.scope import begin_change, scope_of_graphs, scope_of_sources
     except ImportError:
         return None
-    return scope_of_sources(graph_store, [f.name for f in files])  # type: ignore[arg-type]
-
-
-def _organisations_of(graph_store: object, graphs: list[str]) -> object | None:
-    """The organisations these document graphs name, read before they go (a ``ChecksScope``; None: no analytics package)."""
-    try:
-        from unionkg.analytics.scope import scope_of_graphs
-    except ImportError:
+    interrupted = begin_change(graph_store)  # type: ignore[arg-type]
+    if all_checks or interrupted:
         return None
-    return scope_of_graphs(graph_store, graphs)  # type: ignore[arg-type]
+    return scope_of_sources(graph_store, sources) if sources is not None else scope_of_graphs(graph_store, graphs or [])  # type: ignore[arg-type]
 
 
 @app.command()
@@ -170,12 +168,17 @@ def remove(doc: str = typer.Argument(..., help="Document id, document IRI or the
 
     settings = settings_for(store)
     graph_store = open_for(settings)
-    before = _organisations_of(graph_store, document_graphs(doc, settings, graph_store))
+    graphs = [g for g in document_graphs(doc, settings, graph_store) if graph_store.has_graph(g)]
+    before = _checks_scope_before(graph_store, None, graphs=graphs) if graphs else None  # none: remove_document says so
     removed = remove_document(doc, settings, graph_store, open_index(settings, graph_store))
-    if before is not None:
+    try:
         from unionkg.analytics.checks import run_checks
+        from unionkg.analytics.scope import end_change
 
         run_checks(graph_store, settings, before)  # type: ignore[arg-type]
+        end_change(graph_store)
+    except ImportError:
+        pass
     for g in removed:
         typer.echo(f"removed {g}")
     graph_store.close()

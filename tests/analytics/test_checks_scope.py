@@ -11,6 +11,7 @@ must equal, triple for triple, the one a full recomputation writes.
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -300,3 +301,42 @@ def test_names_and_parents_read_around_some_organisations_are_those_of_the_whole
     around = OrganisationsAround(store)
     around.read([*orgs, "https://w3id.org/unionkg/id/doc/warnings"])  # a document is no organisation of check_organizations
     assert around.organisations() == whole
+
+
+def test_an_ingest_killed_before_its_checks_makes_the_next_one_check_everything(tmp_path: Path, documents: dict[str, list[Path]], monkeypatch: pytest.MonkeyPatch, always_scoped: None) -> None:
+    """The checks run after the documents are written: an ingest killed in between leaves the
+    pending marker, and the next change recomputes every finding (a scoped one would never
+    reach the findings of the documents written before the kill)."""
+    from typer.testing import CliRunner
+
+    from unionkg.analytics import checks as checks_module
+    from unionkg.analytics.scope import CHECKS_PENDING_GRAPH
+    from unionkg.cli import app
+
+    monkeypatch.setenv("UNIONKG_ENCODER", "none")
+    where = str(tmp_path / "killed")
+    runner = CliRunner()
+    synthetic = documents["synthetic"]
+    assert runner.invoke(app, ["ingest", str(documents["samples"][2]), "--store", where, "--jobs", "1"]).exit_code == 0  # a store with findings
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt  # the process dies between the documents and their checks
+
+    monkeypatch.setattr(checks_module, "run_checks", killed)
+    runner.invoke(app, ["ingest", str(synthetic[1]), "--store", where, "--jobs", "1"])
+    gc.collect()  # the interrupted command's store object goes, and its lock with it
+    monkeypatch.undo()
+    monkeypatch.setenv("UNIONKG_ENCODER", "none")
+    monkeypatch.setattr(scope_module, "FULL_RUN_SHARE", 2.0)
+    store = OxigraphStore(where)
+    assert store.has_graph(CHECKS_PENDING_GRAPH) and stored(store) != recomputed(store, Settings(store=where, encoder="none"))
+    store.close()
+
+    result = runner.invoke(app, ["ingest", str(documents["samples"][4]), "--store", where, "--jobs", "1"])  # another body's document
+    assert result.exit_code == 0, result.output
+    store = OxigraphStore(where)
+    try:
+        assert not store.has_graph(CHECKS_PENDING_GRAPH)
+        assert stored(store) == recomputed(store, Settings(store=where, encoder="none"))
+    finally:
+        store.close()

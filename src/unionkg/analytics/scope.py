@@ -41,7 +41,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS
 from rdflib.term import Node
 
 from unionkg.analytics.checks import CHECKS, FEDERATION_ROLE, Organisations, attach_quotes, load_context
@@ -241,6 +242,29 @@ def document_count(store: GraphStore, iris: Iris) -> int:
     return sum(1 for g in store.graphs() if g.startswith(prefix))
 
 
+#: A graph that exists while the documents of an ingest or a removal are written and their checks
+#: not yet run: found at the start of the next change, it says the checks of an interrupted one
+#: (a killed ingest) never ran, and that change's checks run in full.
+CHECKS_PENDING_GRAPH = "urn:unionkg:graph:checks-pending"
+
+
+def begin_change(store: GraphStore) -> bool:
+    """Mark the store's findings as pending before documents are written or removed; return
+    whether an earlier change left them pending (its checks never ran: check everything)."""
+    interrupted = store.has_graph(CHECKS_PENDING_GRAPH)
+    marker = URIRef(CHECKS_PENDING_GRAPH)
+    g = Graph()
+    g.add((marker, RDF.type, PROV.Activity))
+    g.add((marker, RDFS.comment, Literal("documents written or removed; their data-quality checks have not run yet", lang="en")))
+    store.replace_graph(CHECKS_PENDING_GRAPH, g)
+    return interrupted
+
+
+def end_change(store: GraphStore) -> None:
+    """The checks of the change have run: the findings are no longer pending."""
+    store.remove_graph(CHECKS_PENDING_GRAPH)
+
+
 def run_scoped(store: GraphStore, settings: Settings, scope: ChecksScope) -> list[Finding] | None:
     """Recompute and store the findings ``scope`` can change; None when a full run is due instead
     (the documents to read are more than :data:`FULL_RUN_SHARE` of the store)."""
@@ -311,10 +335,13 @@ def links_changed(store: GraphStore, scope: ChecksScope) -> bool:
 
 
 __all__ = [
+    "CHECKS_PENDING_GRAPH",
     "ChecksScope",
     "OrganisationsAround",
     "affected_organisations",
+    "begin_change",
     "documents_of",
+    "end_change",
     "expand",
     "ingest_scope",
     "links_changed",
