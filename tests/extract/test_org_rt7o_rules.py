@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from unionkg.extract.organizations import COUNT_AFTER_LIST, CORPS_UNIT_START, UNITS_BEFORE_COUNT, _list_tail_cut, is_short_name_of
+from unionkg.extract.organizations import (
+    COUNT_AFTER_LIST,
+    CORPS_UNIT_START,
+    SPACES_IN_NAME,
+    UNITS_BEFORE_COUNT,
+    _list_tail_cut,
+    body_former_names,
+    is_short_name_of,
+    unit_name_and_class,
+)
 from unionkg.extract.resolve import (
     BARE_BODY_NAME,
     BODY_NAME_LEAD,
@@ -182,3 +191,37 @@ def test_corps_short_name(name: str, body: str, short: bool) -> None:
 
 def test_title_with_spaces() -> None:
     assert body_in_title("大 理 州 总 工 会 2022 年 部 门 预 算", "") == "大理州总工会"
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("益 阳 市 工 人 文 化 宫", "益阳市工人文化宫"),
+        ("益阳市　职工服务中心（公益一类）", "益阳市职工服务中心"),
+        ("某市职工服务中心", "某市职工服务中心"),
+        ("Ａ市第1中学", "Ａ市第1中学"),  # spaces only between Chinese characters are dropped
+    ],
+)
+def test_spaces_in_a_unit_name(printed: str, name: str) -> None:
+    assert unit_name_and_class(printed)[0] == name
+
+
+def test_spaces_pattern_keeps_other_spaces() -> None:
+    assert SPACES_IN_NAME.sub("", "2023 年 A 宫") == "2023 年 A 宫"
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "former"),
+    [
+        ("甲区总工会（原甲县总工会）是全区工会的领导机关。", "甲区总工会", ("甲县总工会",)),
+        ("甲区总工会（原名：甲县总工会）", "甲区总工会", ("甲县总工会",)),
+        ("甲区总工会(前身为甲县工会联合会)成立于…", "甲区总工会", ("甲县工会联合会",)),
+        # negatives: a note that is no former name
+        ("甲区总工会（本级）", "甲区总工会", ()),
+        ("甲区总工会（以下简称“区总工会”）", "甲区总工会", ()),
+        ("甲区总工会（原有编制 12 人）", "甲区总工会", ()),
+        ("甲区总工会与原甲县总工会", "甲区总工会", ()),
+    ],
+)
+def test_body_former_names(text: str, body: str, former: tuple[str, ...]) -> None:
+    assert body_former_names(text, body) == former

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from unionkg.graph.mapping import BENJI_PATTERNS, canonical_org_name, org_identity_key
-from unionkg.graph.places import NON_DIVISION_BODIES, NOT_A_PLACE_AFTER_SHORT_NAME, default_gazetteer
+from unionkg.graph.places import NON_DIVISION_BODIES, NOT_A_PLACE_AFTER_SHORT_NAME, RENAMED_COUNTY_SUFFIXES, default_gazetteer
 
 #: printed name -> GB/T 2260 code of its identity key (None: no division)
 DIVISIONS: list[tuple[str, str | None]] = [
@@ -97,3 +97,28 @@ def test_headquarters_pattern_is_in_the_table() -> None:
 def test_place_ending_at(text: str, kind: str, place: str | None) -> None:
     at = text.index(kind) + 1  # the place ends with the level character
     assert default_gazetteer().place_ending_at(text, at) == place
+
+
+@pytest.mark.parametrize(
+    ("name", "division"),
+    [
+        ("宁乡市总工会", "宁乡县"),  # 县 -> 市
+        ("邵东市总工会", "邵东县"),
+        ("临安区总工会", "临安市"),  # county-level 市 -> 区
+        ("即墨区职工服务中心", "即墨市"),
+        ("湖南省宁乡市总工会", "宁乡县"),  # after its enclosing province
+        ("杭州市临安区总工会", "临安市"),
+        # negatives: the gazetteer's own names, words that are no bodies of a place
+        ("长沙市总工会", "长沙市"),
+        ("宁乡市大学工会", None),
+        ("宁乡镇总工会", None),
+        ("湖南省宁乡镇总工会", "湖南省"),
+    ],
+)
+def test_renamed_county(name: str, division: str | None) -> None:
+    found = default_gazetteer().division_for(name)
+    assert (found.name if found else None) == division
+
+
+def test_renamed_suffixes_are_county_suffixes() -> None:
+    assert set(RENAMED_COUNTY_SUFFIXES) | {s for v in RENAMED_COUNTY_SUFFIXES.values() for s in v} <= {"县", "市", "区"}

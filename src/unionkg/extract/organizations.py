@@ -256,6 +256,8 @@ def names_in_note(text: str) -> tuple[str, ...]:
 
 #: A line break, with the spaces around it, inside a name.
 LINE_BREAK_IN_NAME = re.compile(r"[ \t]*\n\s*")
+#: Spaces between two Chinese characters of a name (scanned text: "某 市 工 人 文 化 宫").
+SPACES_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff（）])[ \t\u3000]+(?=[\u4e00-\u9fff（）])")
 
 
 def unit_name_and_class(text: str) -> tuple[str, str | None]:
@@ -279,8 +281,10 @@ def unit_name_and_class(text: str) -> tuple[str, str | None]:
             break  # part of the name
         reform = reform or note_reform
         cut = note.start()
-    # a name a table row wrapped over a line break ("某区职工服\n务中心") is one name
-    return clean_org_name(LINE_BREAK_IN_NAME.sub("", text[:cut]).strip().rstrip("等")), reform
+    # a name a table row wrapped over a line break ("某区职工服\n务中心") is one name, and so is
+    # a name a scan printed with spaces between its characters ("某 市 工 人 文 化 宫")
+    name = SPACES_IN_NAME.sub("", LINE_BREAK_IN_NAME.sub("", text[:cut]).strip())
+    return clean_org_name(name.rstrip("等")), reform
 
 
 #: Endings of subordinate units' names beyond the general :data:`ORG_NAME_SUFFIXES`:
@@ -546,6 +550,25 @@ def is_short_name_of(name: str, body: str) -> bool:
         return True  # "第八师总工会" for "新疆生产建设兵团第八师总工会": the 师 without its 兵团
     # a place name left in front ("拱墅区总工会"); a bare kind ("总工会", "教育局") could be any body
     return dropped.endswith(PLACE_SUFFIXES) and any(ch in name[:-2] for ch in LEVEL_CHARS)
+
+
+def body_former_names(text: str, body: str) -> tuple[str, ...]:
+    """Former names of the body a note right after its name gives ("某区总工会（原某县总工会）",
+    :data:`FORMER_NAME_NOTES`); an abbreviation or a remark in the note is none.
+
+    >>> body_former_names("甲区总工会（原甲县总工会）是…", "甲区总工会"), body_former_names("甲区总工会（本级）", "甲区总工会")
+    (('甲县总工会',), ())
+    """
+    out: list[str] = []
+    at = text.find(body)
+    while at >= 0:
+        note = NOTE_AFTER_NAME.match(text, at + len(body))
+        former = former_name_match(note.group(0)[1:-1]) if note is not None else None
+        name = clean_org_name(former.group("former")) if former is not None else ""
+        if _looks_like_org(name) and name != body and name not in out:
+            out.append(name)
+        at = text.find(body, at + len(body))
+    return tuple(out)
 
 
 def corps_short_forms(text: str, body: str) -> tuple[str, ...]:
@@ -1356,7 +1379,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         idx = view.text.find(federation)
         if idx >= 0:
             body = Organization(view.evidence(idx, idx + len(federation), KEY), federation, OrgRole.FEDERATION, year=context.year)
-            body.aliases = corps_short_forms(view.text, federation)
+            body.former_names = body_former_names(view.text, federation)
+            body.aliases = corps_short_forms(view.text, federation) + body.former_names
             facts.append(body)
     units = find_units(view, federation)
     for item, funding, reform in units:

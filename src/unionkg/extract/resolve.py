@@ -37,9 +37,13 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from unionkg.extract.patterns import ORG_NAME_SUFFIXES
 from unionkg.model import DocumentContext, Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, Project, SourceDocument
+
+if TYPE_CHECKING:
+    from unionkg.graph.places import Gazetteer
 
 # ---------------------------------------------------------------- named data
 
@@ -410,17 +414,28 @@ def body_in_title(title: str | None, text: str) -> str | None:
 
 def completed_bare_name(name: str, text: str) -> str | None:
     """"市总工会" with the place the text prints before it ("本单位为湖州市总工会" -> 湖州市总工会);
-    the place printed so most often, or None when the text prints none."""
+    else with the place of that level the text prints most (its units: "下属单位：湖州市工人文化宫、
+    湖州市职工服务中心"); None when no one place is printed most."""
     from unionkg.graph.places import default_gazetteer
 
     gazetteer = default_gazetteer()
+    before = _place_counts(text, name, gazetteer)
+    return _most_printed(before or _place_counts(text, name[0], gazetteer), name)
+
+
+def _place_counts(text: str, word: str, gazetteer: Gazetteer) -> dict[str, int]:
+    """How often each place is printed right before ``word`` (its level character first)."""
     places: dict[str, int] = {}
-    at = text.find(name)
+    at = text.find(word)
     while at >= 0:
-        place = gazetteer.place_ending_at(text, at + 1)  # the place ends with the name's level character
+        place = gazetteer.place_ending_at(text, at + 1)  # the place ends with the word's level character
         if place is not None:
             places[place] = places.get(place, 0) + 1
-        at = text.find(name, at + len(name))
+        at = text.find(word, at + len(word))
+    return places
+
+
+def _most_printed(places: dict[str, int], name: str) -> str | None:
     if not places:
         return None
     best = max(places.values())

@@ -128,6 +128,14 @@ LEVEL_CHARACTERS: frozenset[str] = frozenset("省市县区州盟旗")
 # name (巴州区 in 巴中市, 黔南县 …) or suffix (广西壮族自治区 is read as its full name).
 PLACE_SUFFIX_STARTS: frozenset[str] = frozenset("省市县区盟旗自")
 
+# County-level places renamed since the gazetteer's snapshot: a county made a county-level city
+# or a district (宁乡县 -> 宁乡市, 邵东县 -> 邵东市), a county-level city made a district (临安市 ->
+# 临安区, 即墨市 -> 即墨区).  A body printed with the new name is placed at the county of the old
+# one (the same place and parent; the code the snapshot knows it by) when exactly one county has
+# that stem and no division is called by the new name: the suffix the old name ended with ->
+# the suffixes its new name may end with.
+RENAMED_COUNTY_SUFFIXES: dict[str, tuple[str, ...]] = {"县": ("市", "区"), "市": ("区",)}
+
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
 
 _MIN_SHORT_NAME = 2  # a one-character short name ("吉" ...) would match too much
@@ -286,16 +294,41 @@ class Gazetteer:
                 return (self._ancestors_named(pair[1], name), pair[1].depth, len(pair[0]))
 
             best = max(map(rank, full))
-            return list({d.code: d for place, d in full if rank((place, d)) == best}.values())
+            found = list({d.code: d for place, d in full if rank((place, d)) == best}.values())
+            # 湖南省宁乡市总工会: a renamed county after its enclosing place (RENAMED_COUNTY_SUFFIXES)
+            place = next(p for p, d in full if d.code == found[0].code)
+            renamed = self._renamed_county(name[name.find(place) + len(place) :]) if len(found) == 1 else []
+            return renamed if renamed and self._encloses(found[0], renamed[0]) else found
         abbreviated = self.abbreviated_place(name)
         if abbreviated is not None:
             return [abbreviated[1]]
         short = [(place, d) for place, d in self._short if name.startswith(place) and self._short_name_fits(name, place, d)]
         if not short:
-            return []
+            return self._renamed_county(name)
         # 吉林总工会: prefer the shallower level for an ambiguous short name.
         place, best = min(short, key=lambda p: (-len(p[0]), p[1].depth))
         return [best]
+
+    def _renamed_county(self, name: str) -> list[Division]:
+        """The county ``name`` begins with under a newer name (:data:`RENAMED_COUNTY_SUFFIXES`):
+        "宁乡市总工会" is at 宁乡县 when the gazetteer knows no 宁乡市; none when the stem is
+        several counties' or another word follows (临安区中学 is no body of a place).
+
+        >>> g = default_gazetteer()
+        >>> [d.name for d in g._renamed_county("宁乡市总工会")], [d.name for d in g._renamed_county("临安区总工会")]
+        (['宁乡县'], ['临安市'])
+        >>> g._renamed_county("宁乡市大学工会"), g._renamed_county("宁乡镇总工会"), g._renamed_county("宁乡市")
+        ([], [], [])
+        """
+        found: dict[str, Division] = {}
+        for place, division in self._short:
+            if division.level != "county" or not name.startswith(place):
+                continue
+            renamed = RENAMED_COUNTY_SUFFIXES.get(division.name[len(place) :], ())
+            after = name[len(place) + 1 :]
+            if name[len(place) : len(place) + 1] in renamed and after and not after.startswith(NOT_A_PLACE_AFTER_SHORT_NAME):
+                found[division.code] = division
+        return list(found.values()) if len(found) == 1 else []
 
     def abbreviated_place(self, name: str) -> tuple[str, Division] | None:
         """The place a conventional abbreviation at the start of ``name`` stands for, with the
