@@ -21,6 +21,7 @@ from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     AMOUNT_ITEM_FALLBACK,
+    AMOUNT_ITEM_CATEGORIES,
     AMOUNT_ITEM_NAMES,
     AMOUNT_ITEM_WORDS,
     APPROXIMATE_COUNT_ITEM,
@@ -888,7 +889,14 @@ def _asked_line_name(ctx: Context) -> str:
     standard = STANDARD_LINE_ITEMS.search(text)
     if standard:
         return standard.group(0)
-    return AMOUNT_ITEM_NAMES.get(amount_concept(ctx.item_topic) or "", "")
+    concept = amount_concept(ctx.item_topic) or ""
+    zh, _en = _category_names(ctx, concept)
+    return zh or AMOUNT_ITEM_NAMES.get(concept, "")  # a categorised line: named as the graph's code list names it
+
+
+def _category_names(ctx: Context, concept: str) -> tuple[str, str]:
+    """The (Chinese, English) names the graph's code list gives a categorised concept's line ("", "" if none)."""
+    return ctx.catalog.category_labels.get(AMOUNT_ITEM_CATEGORIES.get(concept, ""), ("", ""))
 
 
 def _amount_not_found(ctx: Context, org: str) -> Outcome:
@@ -896,8 +904,10 @@ def _amount_not_found(ctx: Context, org: str) -> Outcome:
     label = ctx.label(org)
     asked = f" {years_text(ctx.links.years)} 年" if ctx.links.years else ""
     what = _asked_line_name(ctx)
+    _zh, english = _category_names(ctx, amount_concept(ctx.item_topic) or "")
+    gloss = f" ({english})" if english and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) else ""
     answer = ctx.say(f"知识图谱中没有找到{label}{asked}的{'「' + what + '」' if what else '这项金额'}。",
-                     f"The graph has no {'figure of ' + repr(what) if what else 'such amount'} for {label}{' in ' + years_text(ctx.links.years) if ctx.links.years else ''}.")
+                     f"The graph has no {'figure of ' + repr(what) + gloss if what else 'such amount'} for {label}{' in ' + years_text(ctx.links.years) if ctx.links.years else ''}.")
     unit_note = _unit_without_figures(ctx, org)
     if unit_note:  # a unit the documents name (in a table or a sentence) but give no figures of its own
         return Outcome(False, answer + unit_note[0], unit_note[1], sources_of(unit_note[1]))

@@ -294,6 +294,8 @@ class Catalog:
         self.entities: list[LabelledEntity] = []
         self.line_items: dict[str, set[str]] = defaultdict(set)  # org -> names of the table lines it prints
         self.renames: list[dict[str, object]] = []  # org:ChangeEvent rows (qa_renames.rq)
+        # expense-item category (local name) -> its (Chinese, English) name in the graph's code list
+        self.category_labels: dict[str, tuple[str, str]] = {}
         self._load(store)
         self.latest_year = max((y for o in self.orgs.values() for y in (o.published_years or o.years)), default=None)
         self._ambiguous_aliases: dict[str, list[str]] = {}  # short name -> the bodies that have it
@@ -344,6 +346,9 @@ class Catalog:
                     entry.published_years.add(int(row["year"]))  # type: ignore[arg-type]
         for row in store.select(named_query("qa_catalog_items")).values():
             self.line_items[str(row["org"])] |= line_names(row.get("item"), row.get("column"))
+        for row in store.select(named_query("qa_catalog_item_categories")).values():
+            local = str(row["category"]).rsplit("#", 1)[-1]
+            self.category_labels[local] = (str(row.get("labelZh") or ""), str(row.get("labelEn") or ""))
         self.renames = list(store.select(named_query("qa_renames")).values())
         seen: set[str] = set()
         for row in store.select(named_query("qa_catalog_projects")).values():

@@ -249,7 +249,8 @@ MISREAD_PRINTINGS: dict[str, re.Pattern[str]] = {
 # each item named is answered.
 LIST_CONJUNCTION = re.compile(r"和|与|及|以及|、|分别|\band\b|&|\brespectively\b")
 
-# How an answer names the line a concept of AMOUNT_ITEM_WORDS asks for (a "not found" says what was looked for).
+# How an answer names the line a concept of AMOUNT_ITEM_WORDS asks for (a "not found" says what was looked for);
+# a categorised concept is named by the graph's code list (qa_catalog_item_categories.rq) when the store holds it.
 AMOUNT_ITEM_NAMES: dict[str, str] = {
     "reception": "公务接待费", "abroad": "因公出国（境）费", "vehicles": "公务用车购置及运行费", "three_public": "“三公”经费",
     "running_costs": "机关运行经费", "procurement": "政府采购", "salaries": "工资福利支出", "goods_services": "商品和服务支出",
