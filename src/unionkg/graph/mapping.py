@@ -476,6 +476,13 @@ def _plain_literal(text: str) -> Literal:
     return Literal(text)
 
 
+@functools.lru_cache(maxsize=16384)
+def _string_literal(text: str) -> Literal:
+    """``Literal(text)`` of a ``str`` (exactly ``str``: a subclass could convert otherwise), made
+    once: the labels, units, columns and table names a mapping writes recur in every document."""
+    return Literal(text)
+
+
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
@@ -617,15 +624,20 @@ class Mapper:
             return
         if not isinstance(o, (URIRef, Literal)):
             o = Literal(o)
-        triple = (s, p, o)
-        if triple not in self.triples:
-            self.triples[triple] = None
+        # One hash of the triple, not two (in, then store): a Literal hashes in Python.
+        triples = self.triples
+        size = len(triples)
+        triples.setdefault((s, p, o), None)
+        if len(triples) != size:
             self._with_value.add((s, p))
 
     def add_opt(self, s: URIRef, p: URIRef, value: object, convert: Callable[[object], Literal] | None = None) -> None:
         if value is None or value == "":
             return
-        self.add(s, p, convert(value) if convert else Literal(value))
+        if convert is not None:
+            self.add(s, p, convert(value))
+        else:
+            self.add(s, p, _string_literal(value) if type(value) is str else Literal(value))
 
     def unique(self, iri: URIRef) -> URIRef:
         """Make a fact IRI unique within the document: a second fact with the same
