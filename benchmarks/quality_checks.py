@@ -93,6 +93,7 @@ class ChecksRun:
     steps: dict[str, Timed] | None = None  # the second run of the checks, by step
     limit_s: float | None = None  # set when the run was stopped at this wall-time limit
     incremental: dict[int, tuple[Timed, int]] = field(default_factory=dict)  # documents added -> checks' cost, findings recomputed
+    new_body: tuple[Timed, int] | None = None  # one more document of a body new to the store
 
     @property
     def again(self) -> Timed | None:
@@ -147,6 +148,8 @@ def measure(count: int, workdir: Path, jobs: int | None, report: Report) -> None
         report("steps", check_steps(fresh, settings))  # run_checks again, nothing changed, timed step by step
         for added, start in zip(MORE_DOCS, itertools.accumulate((count, *MORE_DOCS))):
             report("incremental", (added, *checks_after_more_documents(fresh, settings, workdir / f"more-{added}", start, added)))
+        start = count + sum(MORE_DOCS)
+        report("new body", checks_after_more_documents(fresh, settings, workdir / "new-body", start, 1, NEW_BODY_PLACE))
     finally:
         fresh.close()
 
@@ -154,9 +157,14 @@ def measure(count: int, workdir: Path, jobs: int | None, report: Report) -> None
 #: Documents ingested into the measured store one batch after the other, each followed by the checks
 #: ``unionkg ingest`` runs (scoped to what the batch touched).
 MORE_DOCS = (1, 10)
+#: A place no synthetic document names: one more document of a body new to the store, whose checks
+#: read that document only, whatever the size of the store (the synthetic corpus spreads its
+#: documents over 80 bodies, so a document of one of them meets more of its body's documents in
+#: a larger store).
+NEW_BODY_PLACE = "德阳市"
 
 
-def checks_after_more_documents(store: object, settings: object, folder: Path, first: int, count: int) -> tuple[Timed, int]:
+def checks_after_more_documents(store: object, settings: object, folder: Path, first: int, count: int, place: str | None = None) -> tuple[Timed, int]:
     """Ingest the synthetic documents ``first`` .. ``first + count - 1`` into ``store`` as ``unionkg ingest``
     does, and time the checks it runs after them: the scope read before and after the ingest and
     ``run_checks`` scoped to it; with the number of findings recomputed."""
@@ -169,8 +177,12 @@ def checks_after_more_documents(store: object, settings: object, folder: Path, f
     files = []
     for index in range(first, first + count):
         doc = generate(index)
-        path = folder / doc.name
-        path.write_text(doc.text, encoding="utf-8")
+        text, name = doc.text, doc.name
+        if place is not None:  # the same document, printed by another body
+            own = doc.org.removesuffix("总工会")
+            text, name = text.replace(own, place), name.replace(own, place)
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
         files.append(path)
     before, cost_before = timed(lambda: scope_of_sources(store, [f.name for f in files]))  # type: ignore[arg-type]
     reports = ingest_paths(files, settings, store, None, jobs=1)  # type: ignore[arg-type]
@@ -222,6 +234,8 @@ def measure_bounded(count: int, workdir: Path, jobs: int | None, limit_s: float)
         elif kind == "incremental":
             added, cost, recomputed = value
             result.incremental[added] = (cost, recomputed)
+        elif kind == "new body":
+            result.new_body = value
     child.join(30)
     receiver.close()
     if child.exitcode not in (0, None) and result.limit_s is None and result.steps is None:
@@ -309,4 +323,10 @@ def _rows(result: ChecksRun) -> list[Row]:
         rows.append(
             Row("6 checks", f"checks after ingesting {added} more document(s) ({docs} docs)", f"{cost.ms()}, {recomputed} findings recomputed (scoped to the bodies touched)")
         )
+    figure = f"checks after ingesting 1 document of a new body ({docs} docs)"
+    if result.new_body is None:
+        rows.append(Row("6 checks", figure, stopped))
+    else:
+        cost, recomputed = result.new_body
+        rows.append(Row("6 checks", figure, f"{cost.ms()}, {recomputed} findings recomputed"))
     return rows

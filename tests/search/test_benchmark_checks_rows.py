@@ -37,6 +37,8 @@ def test_rows_of_checks_and_ontology_for_each_size(rows: list[quality_checks.Row
     for added in (1, 10):  # the checks scoped to one more batch of documents
         more = next(r for r in rows if r.figure == f"checks after ingesting {added} more document(s) (4 docs)").value
         assert re.fullmatch(r"\d+\.\d CPU-ms \(\d+\.\d ms wall\), \d+ findings recomputed \(scoped to the bodies touched\)", more), more
+    new_body = next(r for r in rows if r.figure == "checks after ingesting 1 document of a new body (4 docs)").value
+    assert re.fullmatch(r"\d+\.\d CPU-ms \(\d+\.\d ms wall\), \d+ findings recomputed", new_body), new_body
 
 
 def test_a_new_year_writes_the_ontology_graph_and_the_same_year_again_does_not(rows: list[quality_checks.Row]) -> None:
