@@ -202,8 +202,11 @@ from unionkg.qa.patterns import (  # noqa: E402
     ENGLISH_BODY_KINDS,
     ENGLISH_PLACE_LEVELS,
     MISSED_COUNT_SUBJECT,
+    GRADE_ASKED,
+    INDICATOR_GLOSSARY,
     PARENT_QUESTION,
     REGION_SCOPE,
+    REGION_WORDS,
     UNITS_BELONGING,
 )
 
@@ -230,7 +233,48 @@ PATTERN_CASES = [
     (REGION_SCOPE["en"], "what was the income of ", False),
     (REGION_SCOPE["zh"], "各总工会有多少个项目", True), (REGION_SCOPE["zh"], "境内的所有工会", True),
     (REGION_SCOPE["zh"], "总工会各下属单位", False), (REGION_SCOPE["zh"], "总工会2024年收入", False),
+    (REGION_WORDS, "which federations in lishui", True), (REGION_WORDS, "丽水市各总工会", True), (REGION_WORDS, "what was the income of x", False),
+    (GRADE_ASKED, "评价等级是什么", True), (GRADE_ASKED, "what is the grade of the project", True),
+    (GRADE_ASKED, "自评得分是多少", False), (GRADE_ASKED, "what score did it get", False),
 ]
+
+
+@pytest.mark.parametrize(("question", "concept"), [
+    ("what were the running costs of the county union in 2023?", "running_costs"),
+    ("administrative running expenses in 2024", "running_costs"),
+    ("how much was budgeted for projects in 2024?", "project_spending"),
+    ("what were the operating costs?", "public_funds"),  # not the organ's running costs
+    ("what was the total budget?", "budget_total"),
+])
+def test_english_amount_concepts(question: str, concept: str) -> None:
+    from unionkg.qa.handlers import amount_concept
+
+    assert amount_concept(question) == concept
+
+
+@pytest.mark.parametrize(("question", "fragment", "glossed"), [
+    ("how many households did the union help", "帮扶", True), ("workers assisted in 2023", "帮扶", True),
+    ("what did the union spend on legal aid", "帮扶", False), ("disaster relief funds", "帮扶", False),
+    ("how many workers were trained", "培训", True),
+])
+def test_glossary_words(question: str, fragment: str, glossed: bool) -> None:
+    assert any(zh == fragment and pattern.search(question) for pattern, zh in INDICATOR_GLOSSARY) is glossed
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("2022年和2023年共有多少个项目未完成目标？", "missed_targets"),
+    ("有多少个指标未达标", "missed_targets"),
+    ("一共有几个项目？", "projects"),
+    ("青田县职工服务中心属于哪个总工会？", "subordinate_units"),
+    ("which units belong to the county union?", "subordinate_units"),
+])
+def test_round7_intent_rules(question: str, intent: str) -> None:
+    from unionkg.qa.intents import IntentClassifier
+    from unionkg.qa.normalize import normalise_question
+
+    q = normalise_question(question)
+    scores = IntentClassifier(None).rule_scores(q.text)
+    assert max(scores, key=lambda name: scores[name]) == intent, scores
 
 
 @pytest.mark.parametrize(("pattern", "text", "matches"), PATTERN_CASES)
