@@ -26,7 +26,9 @@ to each (keys as in test_org_rt6o_corpus: ``context``, ``expect``, ``units``, ``
 * ``rt7o_qh_bare_province_title_final_2023``: "省总工会…" in the title and the place only in the
   unit list;
 * ``rt7o_cq_renamed_body_spaced_units_final_2022``: the body's former name in a note after its
-  name ("（原某县总工会）"), a unit name printed with spaces between its characters.
+  name ("（原某县总工会）"), a unit name printed with spaces between its characters;
+* ``rt7o_js_one_char_county_signed_perf_2023``: a self-evaluation with no body in its title
+  or sentences ("本部门"), signed by a one-character county's body.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ CASES = sorted(CORPUS.glob("rt7o_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 13
+    assert len(CASES) >= 14
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

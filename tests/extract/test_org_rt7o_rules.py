@@ -21,9 +21,12 @@ from unionkg.extract.organizations import (
 from unionkg.extract.resolve import (
     BARE_BODY_NAME,
     BODY_NAME_LEAD,
+    ONE_CHAR_PLACE_BODY,
+    SCOPE_NOT_BODY,
     TITLE_BODY_PATTERNS,
     body_in_title,
     completed_bare_name,
+    one_char_place_body,
     reporting_body,
     trimmed_body_name,
 )
@@ -225,3 +228,31 @@ def test_spaces_pattern_keeps_other_spaces() -> None:
 )
 def test_body_former_names(text: str, body: str, former: tuple[str, ...]) -> None:
     assert body_former_names(text, body) == former
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("沛县总工会内设办公室。", "沛县总工会"),
+        ("在歙县总工会的领导下", "歙县总工会"),
+        ("礼县总工会下属…礼县总工会编制…洋县总工会", "礼县总工会"),  # the most printed
+        ("…" * 500 + "\n礼县工会\n2024年3月15日", "礼县工会"),  # the signature
+        # negatives: no place, or a name several places have
+        ("全县总工会系统", None),
+        ("本县工会和各县总工会", None),
+        ("城区总工会", None),
+        ("礼县总工会与洋县总工会", None),  # two, once each
+    ],
+)
+def test_one_char_place_body(text: str, body: str | None) -> None:
+    assert one_char_place_body(text) == body
+
+
+def test_one_char_place_pattern() -> None:
+    assert ONE_CHAR_PLACE_BODY.search("沛县总工会") and ONE_CHAR_PLACE_BODY.search("萧县工会")
+    assert not ONE_CHAR_PLACE_BODY.search("沛县职工服务中心")
+
+
+@pytest.mark.parametrize(("name", "scope"), [("全县工会", True), ("本市总工会", True), ("各县区工会", True), ("全国总工会", False), ("本溪市总工会", False), ("某市总工会", False), ("全椒县总工会", False)])
+def test_scope_not_body(name: str, scope: bool) -> None:
+    assert (SCOPE_NOT_BODY.match(name) is not None) is scope

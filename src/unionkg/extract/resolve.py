@@ -385,6 +385,9 @@ BODY_NAME_LEAD = re.compile(r"^(?:本|我|该)(?:单位|部门|机关|会)(?:的
 #: Words that start a sentence's predicate right after a body's name: a name read up to one of
 #: them ran into its sentence ("某县总工会是全县工会…" -> 某县总工会).
 BODY_NAME_RUN_ONS: tuple[str, ...] = ("是", "系", "现有", "共有", "内设", "下设", "下属", "负责", "作为", "成立于")
+#: The start of a phrase naming a scope, not a body ("全县工会", "本市总工会", "各县区工会"):
+#: a name read so is no reporting body.
+SCOPE_NOT_BODY = re.compile(r"^(?:全|本|各|该|我|每)[省市县区州盟旗]")
 #: Shortest name kept after trimming a lead or a run-on.
 MIN_BODY_NAME = 4
 
@@ -443,6 +446,47 @@ def _most_printed(places: dict[str, int], name: str) -> str | None:
     return found[0][:-1] + name if len(found) == 1 else None
 
 
+#: A body of a county-level place whose name has one character before its level (沛县, 歙县,
+#: 洋县): the place-led name pattern needs two.  The place must be the gazetteer's (全县, 本县,
+#: 各县 are none) and printed whole (the longest place ending there).
+ONE_CHAR_PLACE_BODY = re.compile(r"[\u4e00-\u9fff][县区市旗](?:总工会|工会)")
+#: How many trailing characters can hold the signature (the body that signs the report).
+SIGNATURE_TAIL = 400
+
+
+def one_char_place_body(text: str) -> str | None:
+    """The body of a one-character county the text signs with, else prints most often
+    (:data:`ONE_CHAR_PLACE_BODY`); None when it prints none or two equally often.
+
+    >>> one_char_place_body("…全县总工会系统…礼县总工会内设…礼县总工会下属…"), one_char_place_body("全县总工会和本县工会")
+    ('礼县总工会', None)
+    """
+    from unionkg.graph.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    counts: dict[str, int] = {}
+    signed: str | None = None
+    for m in ONE_CHAR_PLACE_BODY.finditer(text):
+        if gazetteer.place_ending_at(text, m.start() + 2) != text[m.start() : m.start() + 2]:
+            continue  # no place (全县), several places' name (城区), or part of a longer place name
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        if m.start() >= len(text) - SIGNATURE_TAIL and _line_at(text, m.start()) == m.group(0):
+            signed = m.group(0)  # a closing line that is only the name
+    if signed is not None:
+        return signed
+    if not counts:
+        return None
+    best = max(counts.values())
+    found = [name for name, n in counts.items() if n == best]
+    return found[0] if len(found) == 1 else None
+
+
+def _line_at(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : len(text) if end < 0 else end].strip()
+
+
 def trimmed_body_name(name: str) -> str:
     """The body's name without the words of its sentence read with it: a lead
     (:data:`BODY_NAME_LEAD`, "本单位为某市总工会") and a run-on (:data:`BODY_NAME_RUN_ONS`,
@@ -474,12 +518,17 @@ def reporting_body(doc: SourceDocument, context: DocumentContext) -> DocumentCon
 
     found = context.org
     body = trimmed_body_name(found) if found else None
+    if body is not None and SCOPE_NOT_BODY.match(body):
+        body = None  # "本部门是全县工会": a scope
     titled = body_in_title(context.title, doc.text)
     if titled is not None and (body is None or _canonical_org(body) != _canonical_org(titled)):
         body = titled
+    if body is None:  # "沛县总工会" signs the report or leads its sentences
+        body = one_char_place_body(doc.text)
     if body == found:
         return context
-    warn(f"context: reporting body '{body}' (read as '{found}'): {'the title names it' if body == titled else 'the words of its sentence dropped'}")
+    how = "the title names it" if body == titled else ("the words of its sentence dropped" if found else "a one-character county's body the text prints")
+    warn(f"context: reporting body '{body}' (read as '{found}'): {how}")
     return replace(context, org=body)
 
 
