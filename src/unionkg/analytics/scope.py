@@ -13,25 +13,30 @@ from is known (``checks.py``):
   against the body and its units);
 - the figures of its siblings and their names (a figure printed twice is
   reported as a possible name change when a sibling unit is silent);
-- the names and parents of organisations (``check_organizations.rq``),
-  which are read from the whole store in both kinds of run.
+- the names and parents of organisations (``check_organizations.rq``).
 
 So an ingest changes the findings of the organisations its documents name
-(before and after: a replaced or removed version counts too), of their
-parents, their units and their siblings (:func:`affected_organisations`).
+(before and after: a replaced or removed version counts too, read before it
+goes), of their parents, their units and their siblings (:func:`expand`).
 Those findings are recomputed from the document graphs that hold facts of
-those organisations (all years), copied into an in-memory store with the
-links graph (:func:`scoped_view`), and written over the stored findings of
-those organisations in one transaction (:func:`replace_findings_of`); the
-findings of every other organisation stay as they are.  The result is the
-same, finding for finding, as a full recomputation
+those organisations and of the organisations around them in turn (all
+years), copied into an in-memory store with the links graph
+(:func:`scoped_view`), and written over the stored findings of those
+organisations in one transaction (:func:`replace_findings_of`); the findings
+of every other organisation stay as they are.  Nothing in a scoped run reads
+the whole store: the names and parents of the organisations concerned are
+read for them (:class:`OrganisationsAround`, the values ``load_organisations``
+gives them), and the links graph is rebuilt only when the divisions or the
+federation role of a touched organisation changed (:func:`links_changed`).
+The result is the same, triple for triple, as a full recomputation
 (``tests/analytics/test_checks_scope.py`` compares them after sequences of
 ingests, re-ingests and removals).
 
 A full recomputation is still what ``unionkg check`` does, and what an
 ingest does when the store has no findings graph yet (the findings of the
-documents already there were never computed) or when the documents to
-recompute from are most of the store anyway.
+documents already there were never computed), when an earlier change was
+interrupted before its checks (:func:`begin_change`), or when the documents
+to recompute from are most of the store anyway.
 """
 
 from __future__ import annotations
