@@ -326,3 +326,35 @@ def test_bodies_of_a_city_without_its_federation(districts_only: Answerer, quest
     assert answer["found"] is found, answer["answer"]
     assert all(w in str(answer["answer"]) for w in present), answer["answer"]
     assert not any(w in str(answer["answer"]) for w in absent), answer["answer"]
+
+
+# ---------------------------------------------------------------- follow-ups in a chat
+CHATS: list[list[tuple[str, list[str]]]] = [
+    [("青田县总工会2023年机关运行经费是多少？", ["28.65 万元"]), ("那景宁县总工会呢？", ["景宁畲族自治县总工会 2022", "19.87 万元"]),
+     ("公务接待费呢？", ["景宁畲族自治县总工会", "1.15 万元"])],
+    [("What was the Liandu district union's 2024 income budget?", ["826.40"]), ("And the Yicheng county union?", ["翼城县总工会", "265.80"]),
+     ("What about its basic expenditure?", ["翼城县总工会", "231.60"])],
+    # the count keeps its subject; a bare "why?" gives the stated reasons of the indicators just listed
+    [("Which projects missed targets in 2024?", ["2 project(s) missed targets"]), ("and in 2023?", ["2 project(s) missed targets", "青田县总工会 2023"]),
+     ("why?", ["stated reason: 部分困难职工脱困退出帮扶", "(no reason stated)"])],
+    [("景宁县总工会哪些指标没有完成？", ["组织职工疗休养人数"]), ("为什么？", ["原因：疫情影响部分批次取消"])],
+]
+
+
+@pytest.mark.parametrize("chat", CHATS, ids=[c[0][0][:20] for c in CHATS])
+def test_round7_follow_ups(answerer: Answerer, chat: list[tuple[str, list[str]]]) -> None:
+    session = None
+    for question, present in chat:
+        result = answerer.ask(question, session)
+        session = str(result["session"])
+        assert all(w in str(result["answer"]) for w in present), (question, result["answer"])
+
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("why?", True), ("为什么？", True), ("原因是什么", True), ("and why is that?", True),
+    ("why did income fall?", False), ("为什么收入减少了", False),
+])
+def test_bare_why(text: str, bare: bool) -> None:
+    from unionkg.qa.patterns import BARE_WHY
+
+    assert bool(BARE_WHY.match(text)) is bare

@@ -19,7 +19,7 @@ from unionkg.qa.intents import IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links, ambiguity_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
-from unionkg.qa.patterns import FOLLOW_UP_PATTERNS, UNIT_WORD_IN_LINE_NAME
+from unionkg.qa.patterns import BARE_WHY, FOLLOW_UP_PATTERNS, REASON_GIVING_FAMILIES, UNIT_WORD_IN_LINE_NAME
 from unionkg.qa.phrasing import holdings_text, years_text
 from unionkg.qa.sessions import SessionState, SessionStore
 from unionkg.search.encoders import Encoder, encoder_for
@@ -92,7 +92,8 @@ class Answerer:
         context_text = previous = ""
         if state is not None and _is_follow_up(q, choice.rule_hit, links):
             previous = state.question
-            if not choice.rule_hit:
+            if not choice.rule_hit or (BARE_WHY.match(q.text) and state.intent in REASON_GIVING_FAMILIES):
+                # "why?" after missed targets: the stated reasons of what was just listed
                 intent, context_text = state.intent, state.question
             links = _inherit(links, state, catalog)
         intent = _refine(intent, q, links)

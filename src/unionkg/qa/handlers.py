@@ -356,7 +356,7 @@ def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
         per_body.setdefault(owner(r), set()).add(r.get("year"))
     bodies = "、".join(f"{b}（{'、'.join(str(y) for y in sorted(map(str, ys)))}）" for b, ys in sorted(per_body.items()))
     bodies_en = "; ".join(f"{b} ({', '.join(sorted(map(str, ys)))})" for b, ys in sorted(per_body.items()))
-    subject = next((k for k, pattern in MISSED_COUNT_SUBJECT.items() if pattern.search(ctx.q.text)), "indicators")
+    subject = next((k for k, pattern in MISSED_COUNT_SUBJECT.items() if pattern.search(ctx.topic)), "indicators")  # "and in 2023?" keeps it
     n_ind, n_proj, n_body = len(rows), len(projects), len(per_body)
     heads = {
         "projects": (f"共有 {n_proj} 个项目未完成目标（{n_ind} 个指标，{n_body} 个单位）：{named_zh}。",

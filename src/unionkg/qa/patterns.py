@@ -401,6 +401,12 @@ RATE_REASON_QUESTION: dict[str, re.Pattern[str]] = {
 }
 
 # A question asking why ("为什么没有完成", "why was the target missed"): the stated reasons go with the answer.
+# A follow-up that only asks why ("why?", "为什么？", "原因是什么"): about what the previous answer listed,
+# so a family that states its own reasons (missed targets) keeps answering (see the answerer).
+BARE_WHY = re.compile(r"^\s*(?:(?:and |but )?why(?: (?:is|was|were) that| not| so)?|what (?:is|was|were) the reasons?|为什么|为何|原因(?:是什么|呢)?|为什么呢|怎么回事)\s*[?？。.!！]*\s*$")
+# Families whose answer gives the stated reasons when asked why (a bare "why?" after them stays with them).
+REASON_GIVING_FAMILIES = frozenset({"missed_targets"})
+
 WHY_QUESTION: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"为什么|为何|原因|怎么会|缘由|咋没"),
     "en": re.compile(r"\bwhy\b|\breasons?\b|\bcaus(?:e|es|ed)\b|\bexplain"),
