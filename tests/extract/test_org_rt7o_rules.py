@@ -12,7 +12,10 @@ from unionkg.extract.organizations import (
     COUNT_AFTER_LIST,
     CORPS_UNIT_START,
     SPACES_IN_NAME,
+    SELF_REFERENCES,
     UNITS_BEFORE_COUNT,
+    UNITS_THEN_OWNER,
+    find_units,
     _list_tail_cut,
     body_former_names,
     is_short_name_of,
@@ -256,3 +259,49 @@ def test_one_char_place_pattern() -> None:
 @pytest.mark.parametrize(("name", "scope"), [("全县工会", True), ("本市总工会", True), ("各县区工会", True), ("全国总工会", False), ("本溪市总工会", False), ("某市总工会", False), ("全椒县总工会", False)])
 def test_scope_not_body(name: str, scope: bool) -> None:
     assert (SCOPE_NOT_BODY.match(name) is not None) is scope
+
+
+#: sentences -> the units of the body (丙市总工会) they name; near misses name none
+UNIT_SENTENCES: list[tuple[str, set[str]]] = [
+    ("丙市总工会下属单位包括丙市工人文化宫、丙市职工服务中心两个事业单位。", {"丙市工人文化宫", "丙市职工服务中心"}),
+    ("丙市总工会下属丙市工人文化宫、丙市职工服务中心两个事业单位。", {"丙市工人文化宫", "丙市职工服务中心"}),
+    ("丙市总工会所属事业单位有丙市工人文化宫和丙市职工服务中心。", {"丙市工人文化宫", "丙市职工服务中心"}),
+    ("丙市工人文化宫、丙市职工服务中心为丙市总工会下属事业单位。", {"丙市工人文化宫", "丙市职工服务中心"}),
+    ("丙市工人文化宫和丙市职工服务中心是本单位所属的二级单位。", {"丙市工人文化宫", "丙市职工服务中心"}),
+    ("丙市工人文化宫、丙市职工服务中心均为本单位所属事业单位。", {"丙市工人文化宫", "丙市职工服务中心"}),
+    ("本单位管理丙市工人文化宫、丙市职工服务中心2个事业单位。", {"丙市工人文化宫", "丙市职工服务中心"}),
+    ("丙市总工会下设丙市工人文化宫、丙市职工服务中心、丙市工会干部学校等3个事业单位。", {"丙市工人文化宫", "丙市职工服务中心", "丙市工会干部学校"}),
+    # near misses
+    ("丙市总工会与丙市工人文化宫合作开展职工文化活动。", set()),
+    ("联合丙市职工技能培训中心举办培训班3期。", set()),
+    ("向丙市工人文化宫拨付活动经费20万元。", set()),
+    ("委托丙市会计师事务所开展绩效评价。", set()),
+    ("指导丙市工人文化宫等2个单位开展安全检查。", set()),
+    ("丙市工人文化宫、丙市图书馆等单位参加了活动。", set()),
+    ("丙市图书馆是丙市文化局下属事业单位。", set()),
+    ("丙市工人文化宫为全市职工提供服务，是丙市总工会下属事业单位。", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "units"), UNIT_SENTENCES, ids=[t[:16] for t, _ in UNIT_SENTENCES])
+def test_units_named_in_a_sentence(text: str, units: set[str]) -> None:
+    from unionkg.extract.textview import prose_view
+
+    found = {unit_name_and_class(item.text)[0] for item, _f, _r in find_units(prose_view(_doc(text)), "丙市总工会")}
+    assert found == units
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed", "owner"),
+    [
+        ("甲宫、乙中心为某市总工会下属事业单位。", "甲宫、乙中心", "某市总工会"),
+        ("甲宫和乙中心是本单位所属的二级单位", "甲宫和乙中心", "本单位"),
+        ("甲市工人文化宫是下属单位", "甲市工人文化宫", ""),
+        ("甲宫为全市职工服务。", None, None),
+    ],
+)
+def test_units_then_owner_pattern(sentence: str, listed: str | None, owner: str | None) -> None:
+    m = UNITS_THEN_OWNER.search(sentence)
+    assert (m.group("list") if m else None) == listed
+    assert (m.group("owner").removesuffix("的") if m else None) == owner
+    assert owner is None or owner == "" or owner in SELF_REFERENCES or owner.endswith("总工会")

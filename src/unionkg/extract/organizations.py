@@ -428,6 +428,7 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
     heads += [(m, "general") for m in quick(ORG_PATTERNS["unit_list"]).finditer(view.text)]
     heads += [(m, "general") for m in quick(UNITS_COUNTED_IN_JIA["unit_list"]).finditer(view.text)]
     heads += [(m, "general") for m in UNITS_BEFORE_COUNT.finditer(view.text)]
+    heads += [(m, "general") for m in units_then_owner(view.text, federation)]
     counted = [m.span() for m, _k in heads]
     heads += [(m, "general") for m in ORG_PATTERNS["unit_list_uncounted"].finditer(view.text) if not any(s <= m.start() < e for s, e in counted)]
     heads.sort(key=lambda h: h[0].start())
@@ -467,6 +468,18 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
     return list(found.values())
 
 
+def units_then_owner(text: str, federation: str | None) -> list[re.Match[str]]:
+    """The matches of :data:`UNITS_THEN_OWNER` whose owner is the body itself."""
+    if federation is None or "属" not in text:
+        return []
+    out: list[re.Match[str]] = []
+    for m in UNITS_THEN_OWNER.finditer(text):
+        owner = m.group("owner").removesuffix("的")
+        if owner in SELF_REFERENCES or _is_the_body(owner, federation):
+            out.append(m)
+    return out
+
+
 #: Units named before their count: "本单位下设A、B两个事业单位" / "下辖A和B 2 个二级单位" /
 #: "下属A、B两个事业单位".
 UNITS_BEFORE_COUNT = re.compile(
@@ -474,6 +487,15 @@ UNITS_BEFORE_COUNT = re.compile(
     rf"(?:下设|下辖|设有|管理|所属|下属(?!的?(?:二级)?(?:事业|预算)?单位))(?P<list>[^。；;，,：:\n]{{4,200}}?)(?:等)?\s*{COUNT_SRC}\s*[个家]\s*"
     r"(?:下属|直属|所属|二级)?(?:事业单位|预算单位|二级单位|单位)"
 )
+#: Units named before the words that make them the body's: "A、B为某市总工会下属事业单位" /
+#: "A和B是本单位所属的二级单位".  ``owner`` must be the body (:data:`SELF_REFERENCES` or its
+#: name): "A是某局下属事业单位" names another body's unit.
+UNITS_THEN_OWNER = re.compile(
+    r"(?:^|(?<=[。；;\n]))\s*(?P<list>[^。；;，,：:\n]{4,200}?)(?:均|都)?(?:为|是|系)(?P<owner>[^。；;，,、：:\n]{0,24}?)"
+    r"(?:下属|所属|直属)的?(?:二级)?(?:事业单位|预算单位|二级单位|单位)"
+)
+#: Words by which a document names its own body.
+SELF_REFERENCES: tuple[str, ...] = ("", "本单位", "本部门", "本会", "我会", "我单位", "本机关")
 #: Items separated by ；/; in a numbered list ("1.A；2.B；3.C。"), whose pattern stops at the first ；.
 NUMBERED_ITEM_SEPARATORS = "；;"
 
