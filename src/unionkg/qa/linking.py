@@ -738,11 +738,13 @@ class Catalog:
         if not REGION_WORDS.search(text):  # most questions: no place word needs to be tried
             return None
         hits: list[tuple[str, set[str]]] = []
-        for word, iris in self._en_enclosing.items():
-            for m in re.finditer(rf"\b{re.escape(word)}\b", text):
-                if REGION_SCOPE["en"].search(text[:m.start()]):
-                    hits.append((word, set(iris)))
+        for m in re.finditer(r"[a-z]+", text):  # the question's words, looked up (not every place tried on it)
+            iris = self._en_enclosing.get(m.group(0))
+            if iris and REGION_SCOPE["en"].search(text[:m.start()]):
+                hits.append((m.group(0), set(iris)))
         for name, iris in sorted(self._zh_enclosing.items(), key=lambda p: -len(p[0])):
+            if name not in text:
+                continue
             for m in re.finditer(re.escape(name), text):
                 if REGION_SCOPE["zh"].match(text[m.end():]):
                     hits.append((name, set(iris)))
