@@ -29,6 +29,7 @@ from unionkg.extract.resolve import (
     TITLE_BODY_PATTERNS,
     body_in_title,
     completed_bare_name,
+    is_scope_name,
     one_char_place_body,
     reporting_body,
     trimmed_body_name,
@@ -45,12 +46,23 @@ TITLE_EXAMPLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
             ("黔东南州总工会（本部）2023年度部门决算", "黔东南州总工会"),
             ("大理州總工會二〇二二年部門預算".replace("總工會", "总工会"), "大理州总工会"),
             ("市总工会2023年部门预算", "市总工会"),
+            ("关于某市总工会2023年部门预算的公示", "某市总工会"),
+            ("《某市总工会2023年部门预算》", "某市总工会"),
         ],
-        ["2023年部门预算", "关于2023年部门预算的说明", "第一部分 某市总工会概况", "某市总工会关于2023年预算的说明"],
+        ["2023年部门预算", "关于2023年部门预算的说明", "第一部分 某市总工会概况", "某市总工会关于2023年预算的说明", "某市总工会及所属单位2023年部门预算"],
     ),
     "name_then_report": (
-        [("某市总工会整体支出绩效自评报告", "某市总工会"), ("兴安盟总工会部门决算", "兴安盟总工会")],
+        [("某市总工会整体支出绩效自评报告", "某市总工会"), ("兴安盟总工会部门决算", "兴安盟总工会"), ("关于某市总工会部门预算的说明", "某市总工会")],
         ["某市总工会概况", "部门预算", "某市总工会领导班子"],
+    ),
+    "year_then_name": (
+        [
+            ("2023年度锡盟总工会部门决算", "锡盟总工会"),
+            ("二〇二四年某某公司工会委员会工会经费预算", "某某公司工会委员会"),
+            ("2024年度某市总工会本级部门预算", "某市总工会"),
+            ("《2022年某州总工会部门预算》", "某州总工会"),
+        ],
+        ["2023年度部门整体支出绩效自评报告", "2022年某县总工会", "2023年全市工会工作要点", "2023年部门预算"],
     ),
 }
 
@@ -195,6 +207,11 @@ def test_corps_short_name(name: str, body: str, short: bool) -> None:
     assert is_short_name_of(name, body) is short
 
 
+def test_a_scope_in_a_title_is_no_body() -> None:
+    assert body_in_title("2023年全市总工会部门预算", "") is None
+    assert body_in_title("本县总工会2023年部门预算", "") is None
+
+
 def test_title_with_spaces() -> None:
     assert body_in_title("大 理 州 总 工 会 2022 年 部 门 预 算", "") == "大理州总工会"
 
@@ -259,6 +276,12 @@ def test_one_char_place_pattern() -> None:
 @pytest.mark.parametrize(("name", "scope"), [("全县工会", True), ("本市总工会", True), ("各县区工会", True), ("全国总工会", False), ("本溪市总工会", False), ("某市总工会", False), ("全椒县总工会", False)])
 def test_scope_not_body(name: str, scope: bool) -> None:
     assert (SCOPE_NOT_BODY.match(name) is not None) is scope
+    assert is_scope_name(name) is scope
+
+
+def test_a_place_that_starts_like_a_scope_is_a_place() -> None:
+    assert SCOPE_NOT_BODY.match("全州县总工会") and not is_scope_name("全州县总工会")
+    assert body_in_title("全州县总工会2023年部门预算", "") == "全州县总工会"
 
 
 #: sentences -> the units of the body (丙市总工会) they name; near misses name none

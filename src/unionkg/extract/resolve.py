@@ -364,17 +364,25 @@ def city_qualified_names(text: str, names: list[str]) -> dict[str, str]:
 
 #: A mark after a body's name in a title that says its own accounts (本级, 机关, （本部）).
 _OWN_ACCOUNT_MARK = r"(?:[（(](?:机关)?本[级部][）)]|机关本级|本级|机关)?"
+#: Marks and words a title may print before the body's name ("《…》", "关于…的说明").
+_TITLE_LEAD = r"[《“\"【]?(?:关于)?"
 #: How a title names the body it is about at its start: the name, then the year or the kind
 #: of report ("某某公司工会委员会2023年工会经费预算", "某盟总工会二〇二二年部门预算",
 #: "某市总工会整体支出绩效自评报告").  ``name`` ends with an organisation's suffix.
 TITLE_BODY_PATTERNS: dict[str, re.Pattern[str]] = {
     "name_then_year": re.compile(
-        rf"^(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{'|'.join(ORG_NAME_SUFFIXES)})){_OWN_ACCOUNT_MARK}"
+        rf"^{_TITLE_LEAD}(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{'|'.join(ORG_NAME_SUFFIXES)})){_OWN_ACCOUNT_MARK}"
         r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年"
     ),
     "name_then_report": re.compile(
-        rf"^(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{'|'.join(ORG_NAME_SUFFIXES)})){_OWN_ACCOUNT_MARK}"
+        rf"^{_TITLE_LEAD}(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{'|'.join(ORG_NAME_SUFFIXES)})){_OWN_ACCOUNT_MARK}"
         r"(?:部门|单位)?(?:预算|决算|整体支出|项目支出|绩效)"
+    ),
+    # 2023年度某盟总工会部门决算 / 二〇二四年某某公司工会委员会工会经费预算
+    "year_then_name": re.compile(
+        rf"^{_TITLE_LEAD}(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年度?"
+        rf"(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{'|'.join(ORG_NAME_SUFFIXES)})){_OWN_ACCOUNT_MARK}"
+        r"(?:部门|单位)?(?:预算|决算|整体支出|项目支出|绩效|工会经费)"
     ),
 }
 #: A body named by its level and kind alone ("市总工会", "县总工会"): a title that leaves the
@@ -390,6 +398,18 @@ BODY_NAME_RUN_ONS: tuple[str, ...] = ("是", "系", "现有", "共有", "内设"
 SCOPE_NOT_BODY = re.compile(r"^(?:全|本|各|该|我|每)[省市县区州盟旗]")
 #: Shortest name kept after trimming a lead or a run-on.
 MIN_BODY_NAME = 4
+
+
+def is_scope_name(name: str) -> bool:
+    """Whether a name read as a body names a scope (:data:`SCOPE_NOT_BODY`) and not a place
+    that starts so (全州县总工会 is a county's body).
+
+    >>> is_scope_name("全县工会"), is_scope_name("全州县总工会"), is_scope_name("本溪市总工会")
+    (True, False, False)
+    """
+    from unionkg.graph.places import default_gazetteer
+
+    return SCOPE_NOT_BODY.match(name) is not None and default_gazetteer().leading_place_name(name) is None
 
 
 def _compact(text: str) -> str:
@@ -412,6 +432,8 @@ def body_in_title(title: str | None, text: str) -> str | None:
     if m is None:
         return None
     name = m.group("name")
+    if is_scope_name(name):
+        return None  # "2023年全市总工会…": a scope
     return completed_bare_name(name, text) if BARE_BODY_NAME.match(name) else name
 
 
@@ -518,7 +540,7 @@ def reporting_body(doc: SourceDocument, context: DocumentContext) -> DocumentCon
 
     found = context.org
     body = trimmed_body_name(found) if found else None
-    if body is not None and SCOPE_NOT_BODY.match(body):
+    if body is not None and is_scope_name(body):
         body = None  # "本部门是全县工会": a scope
     titled = body_in_title(context.title, doc.text)
     if titled is not None and (body is None or _canonical_org(body) != _canonical_org(titled)):
