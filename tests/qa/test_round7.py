@@ -157,6 +157,9 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("What is the grade of the Qingtian hardship relief project?", True, ["青田县总工会 困难职工帮扶救助资金 2023", "94.8", "prints no grade", "优"], []),
     ("景宁县总工会职工疗休养补助经费评价等级是什么？", True, ["94.6 分", "文件未给出等级；按常用分档为优"], []),
     ("丽水市总工会2024年项目自评得分是多少？", True, ["丽水市总工会 职工技能竞赛经费 2024", "92.6 分"], ["未给出等级"]),
+    # ---- a count of people asked with money words: the indicator that counts them, never a sum of money
+    ("How many people in Nanchang got Spring Festival condolence money in 2024?", True, ["春节慰问金发放人数", "3392人", "=3397人"], ["万元"]),
+    ("How many workers received Spring Festival condolence money from the Nanchang federation in 2024?", True, ["3392人"], ["万元"]),
 ]
 
 # Money said to go to a named thing that no line, concept or glossary word covers: never a body's total.
@@ -204,6 +207,7 @@ from unionkg.qa.patterns import (  # noqa: E402
     MISSED_COUNT_SUBJECT,
     GRADE_ASKED,
     INDICATOR_GLOSSARY,
+    MONEY_ASKED,
     PARENT_QUESTION,
     REGION_SCOPE,
     REGION_WORDS,
@@ -236,6 +240,8 @@ PATTERN_CASES = [
     (REGION_WORDS, "which federations in lishui", True), (REGION_WORDS, "丽水市各总工会", True), (REGION_WORDS, "what was the income of x", False),
     (GRADE_ASKED, "评价等级是什么", True), (GRADE_ASKED, "what is the grade of the project", True),
     (GRADE_ASKED, "自评得分是多少", False), (GRADE_ASKED, "what score did it get", False),
+    (MONEY_ASKED, "how much condolence money was paid", True), (MONEY_ASKED, "慰问金发放金额是多少", True),
+    (MONEY_ASKED, "how many people got condolence money", False), (MONEY_ASKED, "慰问了多少人", False),
 ]
 
 

@@ -45,6 +45,7 @@ from unionkg.qa.patterns import (
     INDICATOR_TRANSLATIONS,
     ITEM_TRANSLATIONS,
     LIST_CONJUNCTION,
+    MONEY_ASKED,
     MISSED_COUNT_SUBJECT,
     PAIRED_TOTAL_LINE,
     PARENT_QUESTION,
@@ -1114,6 +1115,12 @@ def amount(ctx: Context) -> Outcome:
     concept = amount_concept(ctx.item_topic)
     if not rows and (concept is None or concept in GENERIC_TOTAL_CONCEPTS) and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) \
             and _names_something_else(ctx):
+        # "how many people got Spring Festival condolence money": a count of people, not money; the
+        # indicator or stated count that gives it
+        if asked_counters(ctx) and not MONEY_ASKED.search(ctx.q.text):
+            counted = project_detail(ctx)
+            if counted.found:
+                return counted
         # "医疗救助花了多少钱": not a total of the body; the payments the words describe, else passage search
         return _described_payments(ctx) or Outcome(False, "")
     if not rows:

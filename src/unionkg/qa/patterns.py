@@ -525,6 +525,9 @@ REGION_SCOPE: dict[str, re.Pattern[str]] = {
 # A word without which no REGION_SCOPE can match (a cheap test before the place names are tried).
 REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部")
 
+# A question for an amount of money even when it counts ("多少钱", "how much"): never answered with a count.
+MONEY_ASKED = re.compile(r"多少钱|金额|多少万|how much|what amount|\bcost\b")
+
 # What an English question says money went to ("spend on the nuclear industry hardship subsidy", "budgeted
 # for official receptions in 2024"): group "what".  When no line name, concept or glossary word is in it,
 # the question names a thing of its own, and no total of the body answers it.
