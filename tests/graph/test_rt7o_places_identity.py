@@ -122,3 +122,98 @@ def test_renamed_county(name: str, division: str | None) -> None:
 
 def test_renamed_suffixes_are_county_suffixes() -> None:
     assert set(RENAMED_COUNTY_SUFFIXES) | {s for v in RENAMED_COUNTY_SUFFIXES.values() for s in v} <= {"县", "市", "区"}
+
+
+# ---------------------------------------------------------------- the rt7o corpus in one store
+
+from pathlib import Path  # noqa: E402
+
+from rdflib import Literal, URIRef  # noqa: E402
+
+from unionkg.graph.queries import named_query  # noqa: E402
+from unionkg.graph.store import OxigraphStore  # noqa: E402
+from unionkg.graph.vocab import UKG  # noqa: E402
+from unionkg.pipeline import ingest_paths  # noqa: E402
+from unionkg.settings import Settings  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1] / "extract" / "corpus"
+CASES = sorted(CORPUS.glob("rt7o_*.txt"))
+
+
+@pytest.fixture(scope="module")
+def store() -> OxigraphStore:
+    assert len(CASES) >= 15
+    store = OxigraphStore()
+    reports = ingest_paths(CASES, Settings(store="unused-in-memory", encoder="hash"), store)
+    assert all(r.error is None for r in reports), [r.error for r in reports if r.error]
+    return store
+
+
+def _org(store: OxigraphStore, label: str) -> URIRef:
+    found = {row["org"] for row in store.select(named_query("qa_catalog_orgs")).rows if str(row["label"]) == label}
+    assert len(found) == 1, (label, found)
+    return next(iter(found))
+
+
+def _division(store: OxigraphStore, org: URIRef) -> set[str]:
+    rows = store.select(f"SELECT ?code WHERE {{ GRAPH ?g {{ <{org}> <{UKG.divisionCode}> ?code }} }}").rows
+    return {str(r["code"]) for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [
+        ("锡盟总工会", "152500"),
+        ("黔东南州总工会", "522600"),
+        ("常德市总工会", "430700"),
+        ("洋县总工会", "610723"),
+        ("礼县总工会", "621226"),
+        ("沛县总工会", "320322"),
+        ("青海省总工会", "630000"),
+        ("宁乡市总工会", "430124"),
+        ("临安区总工会", "330185"),
+        ("湘西州总工会", "433100"),
+        ("大理州总工会", "532900"),
+        ("本溪市总工会", "210500"),
+    ],
+)
+def test_body_node_and_its_division(store: OxigraphStore, label: str, code: str) -> None:
+    assert _division(store, _org(store, label)) == {code}
+
+
+def test_corps_body_has_no_division(store: OxigraphStore) -> None:
+    body = _org(store, "新疆生产建设兵团第八师总工会")
+    assert body == _org(store, "第八师总工会")  # the text's short form is an altLabel of the body
+    assert _division(store, body) == set()
+
+
+def test_enterprise_union_is_not_the_city_federation(store: OxigraphStore) -> None:
+    union = _org(store, "湘潭宏达机械有限公司工会委员会")
+    rows = store.select(f"SELECT ?role WHERE {{ GRAPH ?g {{ <{union}> <{UKG.role}> ?role }} }}").rows
+    assert {str(r["role"]).rsplit("#", 1)[-1] for r in rows} == {"Federation"}
+    assert "湘潭市总工会" not in {str(r["label"]) for r in store.select(named_query("qa_catalog_orgs")).rows if r["org"] == union}
+
+
+def test_renamed_body_keeps_its_former_name(store: OxigraphStore) -> None:
+    body = _org(store, "渝北区总工会")
+    assert body == _org(store, "江北县总工会") or Literal("江北县总工会", lang="zh") in {
+        r["label"] for r in store.select(named_query("qa_catalog_orgs")).rows if r["org"] == body
+    }
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["杭州市临安区总工会", "临安区总工会", "浙江省临安区总工会", "浙江省杭州市临安区总工会"],
+        ["湖南省宁乡市总工会", "宁乡市总工会", "长沙市宁乡市总工会"],
+        ["四川省阿坝州总工会", "阿坝州总工会", "阿坝藏族羌族自治州总工会"],
+    ],
+)
+def test_printings_of_one_renamed_or_autonomous_place_share_a_key(names: list[str]) -> None:
+    g = default_gazetteer()
+    assert len({org_identity_key(n, g) for n in names}) == 1, {n: org_identity_key(n, g) for n in names}
+
+
+def test_a_renamed_county_keeps_apart_from_its_city() -> None:
+    g = default_gazetteer()
+    assert org_identity_key("宁乡市总工会", g) != org_identity_key("长沙市总工会", g)

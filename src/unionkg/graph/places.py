@@ -420,6 +420,11 @@ class Gazetteer:
 
         >>> g.own_place_name("福州市鼓楼区总工会"), g.own_place_name("湖北省总工会")
         ('福州市鼓楼区总工会', '湖北省总工会')
+
+        A county renamed since the gazetteer's snapshot is enclosed like the county it was:
+
+        >>> g.own_place_name("湖南省宁乡市总工会"), g.own_place_name("杭州市临安区总工会"), g.own_place_name("长沙市宁乡镇总工会")
+        ('宁乡市总工会', '临安区总工会', '长沙市宁乡镇总工会')
         """
         name = self._written_in_full(name)
         while True:
@@ -428,7 +433,10 @@ class Gazetteer:
                 return name
             rest = self._written_in_full(name[len(outer[0]) :])
             inner = self.leading_place(rest)
-            if inner is None or inner[0] != inner[1].name or not self._encloses(outer[1], inner[1]):
+            if inner is None:  # 杭州市临安区总工会: a county renamed since the snapshot (RENAMED_COUNTY_SUFFIXES)
+                renamed = self._renamed_county(rest)
+                return rest if renamed and self._encloses(outer[1], renamed[0]) else name
+            if inner[0] != inner[1].name or not self._encloses(outer[1], inner[1]):
                 return name
             name = rest
 
