@@ -362,8 +362,9 @@ def city_qualified_names(text: str, names: list[str]) -> dict[str, str]:
 
 # ---------------------------------------------------------------- the reporting body
 
-#: A mark after a body's name in a title that says its own accounts (本级, 机关, （本部）).
-_OWN_ACCOUNT_MARK = r"(?:[（(](?:机关)?本[级部][）)]|机关本级|本级|机关)?"
+#: A mark after a body's name in a title that says its own accounts (本级, 机关, （本部）), and a
+#: note giving its former name ("某区总工会（原某县总工会）2023年…").
+_OWN_ACCOUNT_MARK = r"(?:[（(](?:机关)?本[级部][）)]|机关本级|本级|机关)?(?:[（(]原[^（）()]{2,30}[）)])?"
 #: Marks and words a title may print before the body's name ("《…》", "关于…的说明").
 _TITLE_LEAD = r"[《“\"【]?(?:关于)?"
 #: How a title names the body it is about at its start: the name, then the year or the kind
