@@ -179,6 +179,20 @@ def test_the_links_graph_is_rebuilt_only_when_places_or_roles_change(tmp_path: P
     assert links_stored(store) == links_rebuilt(store, settings)
 
 
+def test_a_scoped_run_in_batches_gives_the_same_findings(tmp_path: Path, documents: dict[str, list[Path]], always_scoped: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scope too large for one view goes in batches of touched organisations (here one each)."""
+    monkeypatch.setattr(scope_module, "MAX_VIEW_DOCUMENTS", 1)
+    monkeypatch.setattr(scope_module, "ORGANISATIONS_PER_BATCH", 1)
+    store, settings = _store(tmp_path, "batches")
+    ingest(store, settings, documents["samples"][:3])
+    ingest(store, settings, documents["samples"][3:] + documents["synthetic"])
+    assert stored(store) == recomputed(store, settings)
+    edited = tmp_path / documents["samples"][4].name
+    edited.write_text(documents["samples"][4].read_text(encoding="utf-8").replace("0", "1", 3), encoding="utf-8")
+    ingest(store, settings, [edited])
+    assert stored(store) == recomputed(store, settings)
+
+
 def test_a_document_whose_body_changes_takes_its_findings_along(tmp_path: Path, documents: dict[str, list[Path]], always_scoped: None) -> None:
     """The organisations of the replaced version are in the scope: re-ingesting a document under
     another body's name leaves no finding of the former body behind (read before the ingest)."""
