@@ -160,7 +160,20 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     # ---- a count of people asked with money words: the indicator that counts them, never a sum of money
     ("How many people in Nanchang got Spring Festival condolence money in 2024?", True, ["春节慰问金发放人数", "3392人", "=3397人"], ["万元"]),
     ("How many workers received Spring Festival condolence money from the Nanchang federation in 2024?", True, ["3392人"], ["万元"]),
+    # ---- pinyin written with tone marks
+    ("What was the 2024 income budget of the Liándū District Federation of Trade Unions?", True, ["莲都区总工会", "826.40"], []),
+    ("How much did Qīngtián county union receive in 2023?", True, ["青田县总工会", "610.00"], []),
 ]
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Lìshuǐ", "Lishui"), ("Lǚliáng", "Lvliang"), ("lüe", "lve"), ("Qīngtián County", "Qingtian County"),
+    ("青田县总工会", "青田县总工会"), ("Yicheng", "Yicheng"), ("２０２４年", "２０２４年"),
+])
+def test_fold_tone_marks(text: str, folded: str) -> None:
+    from unionkg.qa.normalize import fold_tone_marks
+
+    assert fold_tone_marks(text) == folded
 
 # Money said to go to a named thing that no line, concept or glossary word covers: never a body's total.
 SPENT_ON_CASES = [

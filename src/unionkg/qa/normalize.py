@@ -85,8 +85,26 @@ def explicit_years(text: str) -> list[int]:
     return [y for y in years if not (y in seen or seen.add(y))]  # type: ignore[func-returns-value]
 
 
+def fold_tone_marks(text: str) -> str:
+    """Pinyin with tone marks as plain letters, so "Lìshuǐ" / "Lǚliáng" name 丽水 / 吕梁 like "Lishui" /
+    "Lvliang" (pypinyin writes ü as v).  Only Latin letters change; Chinese text is left as it is.
+
+    >>> fold_tone_marks("the Lìshuǐ federation"), fold_tone_marks("Lǚliáng 吕梁"), fold_tone_marks("café")
+    ('the Lishui federation', 'Lvliang 吕梁', 'cafe')
+    """
+    out: list[str] = []
+    for ch in text:
+        if ord(ch) > 127 and ch.isalpha():
+            parts = unicodedata.normalize("NFD", ch)
+            base = parts[0]
+            if base.isascii() and base.isalpha():
+                ch = ("v" if base == "u" else "V") if base in "uU" and "\u0308" in parts else base
+        out.append(ch)
+    return "".join(out)
+
+
 def normalise_question(question: str) -> NormalisedQuestion:
-    text = unicodedata.normalize("NFKC", question).strip()
+    text = fold_tone_marks(unicodedata.normalize("NFKC", question).strip())
     text = _t2s().convert(text)
     text = _numerals_to_digits(text)
     language = detect_language(text)
