@@ -9,15 +9,15 @@ from __future__ import annotations
 import pytest
 
 from unionkg.extract.organizations import (
-    COUNT_AFTER_LIST,
     CORPS_UNIT_START,
-    SPACES_IN_NAME,
+    COUNT_AFTER_LIST,
     SELF_REFERENCES,
+    SPACES_IN_NAME,
     UNITS_BEFORE_COUNT,
     UNITS_THEN_OWNER,
-    find_units,
     _list_tail_cut,
     body_former_names,
+    find_units,
     is_short_name_of,
     unit_name_and_class,
 )

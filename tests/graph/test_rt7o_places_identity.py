@@ -11,10 +11,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from rdflib import Literal, URIRef
 
 from unionkg.graph.mapping import BENJI_PATTERNS, canonical_org_name, org_identity_key
 from unionkg.graph.places import NON_DIVISION_BODIES, NOT_A_PLACE_AFTER_SHORT_NAME, RENAMED_COUNTY_SUFFIXES, default_gazetteer
+from unionkg.graph.queries import named_query
+from unionkg.graph.store import OxigraphStore
+from unionkg.graph.vocab import UKG
+from unionkg.pipeline import ingest_paths
+from unionkg.settings import Settings
 
 #: printed name -> GB/T 2260 code of its identity key (None: no division)
 DIVISIONS: list[tuple[str, str | None]] = [
@@ -125,16 +133,6 @@ def test_renamed_suffixes_are_county_suffixes() -> None:
 
 
 # ---------------------------------------------------------------- the rt7o corpus in one store
-
-from pathlib import Path  # noqa: E402
-
-from rdflib import Literal, URIRef  # noqa: E402
-
-from unionkg.graph.queries import named_query  # noqa: E402
-from unionkg.graph.store import OxigraphStore  # noqa: E402
-from unionkg.graph.vocab import UKG  # noqa: E402
-from unionkg.pipeline import ingest_paths  # noqa: E402
-from unionkg.settings import Settings  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "extract" / "corpus"
 CASES = sorted(CORPUS.glob("rt7o_*.txt"))

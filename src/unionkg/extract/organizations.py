@@ -20,11 +20,11 @@ from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, COUNT_SRC, count_value
 from unionkg.extract.context import clean_org_name
 from unionkg.extract.doccache import Identity, all_matches, shared
 from unionkg.extract.patterns import (
-    PATTERNS,
     FUNDING_TYPES,
     ORG_NAME_SUFFIXES,
     ORG_PATTERNS,
     OWN_ACCOUNT_SUFFIXES,
+    PATTERNS,
     PLACE_SUFFIXES,
     REFORM_CLASSES,
     STAFF_LABEL_CATEGORIES,
