@@ -160,6 +160,8 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     # ---- a count of people asked with money words: the indicator that counts them, never a sum of money
     ("How many people in Nanchang got Spring Festival condolence money in 2024?", True, ["春节慰问金发放人数", "3392人", "=3397人"], ["万元"]),
     ("How many workers received Spring Festival condolence money from the Nanchang federation in 2024?", True, ["3392人"], ["万元"]),
+    # ---- a unit the graph does not hold by that name: not found, never its federation or "which body?"
+    ("青田县职工服务中心属于哪个总工会？", False, ["没有“青田县职工服务中心”的数据"], ["请指明"]),
     # ---- pinyin written with tone marks
     ("What was the 2024 income budget of the Liándū District Federation of Trade Unions?", True, ["莲都区总工会", "826.40"], []),
     ("How much did Qīngtián county union receive in 2023?", True, ["青田县总工会", "610.00"], []),
@@ -221,6 +223,7 @@ from unionkg.qa.patterns import (  # noqa: E402
     GRADE_ASKED,
     INDICATOR_GLOSSARY,
     MONEY_ASKED,
+    ORG_PATTERNS,
     PARENT_QUESTION,
     REGION_SCOPE,
     REGION_WORDS,
@@ -253,6 +256,11 @@ PATTERN_CASES = [
     (REGION_WORDS, "which federations in lishui", True), (REGION_WORDS, "丽水市各总工会", True), (REGION_WORDS, "what was the income of x", False),
     (GRADE_ASKED, "评价等级是什么", True), (GRADE_ASKED, "what is the grade of the project", True),
     (GRADE_ASKED, "自评得分是多少", False), (GRADE_ASKED, "what score did it get", False),
+    # a unit of a body named by place and kind, which the graph may not hold (then an honest "not found")
+    (ORG_PATTERNS["zh_body_mention"], "青田县职工服务中心属于哪个总工会", True),
+    (ORG_PATTERNS["zh_body_mention"], "某区工人文化宫的收入", True),
+    (ORG_PATTERNS["zh_body_mention"], "职工服务中心有多少人", False),
+    (ORG_PATTERNS["zh_body_mention"], "项目支出是多少", False),
     (MONEY_ASKED, "how much condolence money was paid", True), (MONEY_ASKED, "慰问金发放金额是多少", True),
     (MONEY_ASKED, "how many people got condolence money", False), (MONEY_ASKED, "慰问了多少人", False),
 ]

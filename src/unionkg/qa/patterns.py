@@ -60,7 +60,7 @@ ORG_PATTERNS: dict[str, re.Pattern[str]] = {
     # Place suffixes dropped to get the short name people use (浙江省 -> 浙江, 广西壮族自治区 -> 广西)
     "place_suffix": re.compile(r"(?:(?:壮族|回族|维吾尔|藏族)?自治区|自治州|自治县|特别行政区|新区|地区|省|市|州|盟|县|区|旗)$"),
     # A Chinese mention of a body that may not be in the graph (北京市总工会, 上海市财政局)
-    "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委))"),
+    "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|服务中心|帮扶中心|文化宫|职工学校|职工大学))"),
     # An English mention: "the Beijing federation", "Shanghai union", "Jiangxi's trade union"
     "en_body_mention": re.compile(r"\b([a-z]{3,})(?:'s)?\s+(?:municipal\s+|provincial\s+|city\s+)?(?:trade\s+)?(?:union|federation|bureau)\b"),
 }
