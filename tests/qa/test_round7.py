@@ -258,7 +258,7 @@ PATTERN_CASES = [
     (GRADE_ASKED, "自评得分是多少", False), (GRADE_ASKED, "what score did it get", False),
     # a unit of a body named by place and kind, which the graph may not hold (then an honest "not found")
     (ORG_PATTERNS["zh_body_mention"], "青田县职工服务中心属于哪个总工会", True),
-    (ORG_PATTERNS["zh_body_mention"], "某区工人文化宫的收入", True),
+    (ORG_PATTERNS["zh_body_mention"], "莲花区工人文化宫的收入", True),
     (ORG_PATTERNS["zh_body_mention"], "职工服务中心有多少人", False),
     (ORG_PATTERNS["zh_body_mention"], "项目支出是多少", False),
     (MONEY_ASKED, "how much condolence money was paid", True), (MONEY_ASKED, "慰问金发放金额是多少", True),
