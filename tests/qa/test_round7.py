@@ -215,13 +215,13 @@ def test_case_count() -> None:
 
 
 # ---------------------------------------------------------------- the pattern tables behind the cases
-from unionkg.qa.patterns import (  # noqa: E402
+from unionkg.qa.patterns import (
     EACH_BODY,
     ENGLISH_BODY_KINDS,
     ENGLISH_PLACE_LEVELS,
-    MISSED_COUNT_SUBJECT,
     GRADE_ASKED,
     INDICATOR_GLOSSARY,
+    MISSED_COUNT_SUBJECT,
     MONEY_ASKED,
     ORG_PATTERNS,
     PARENT_QUESTION,
