@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 from typing import Any
 
 from unionkg.errors import InputError
@@ -28,6 +29,9 @@ from unionkg.settings import Settings
 MAX_QUESTION_CHARS = 500
 # Families about a body as a whole: a question naming a project asks something else when another rule fits.
 BODY_FAMILIES = frozenset({"staffing"})
+# Families about how a figure changed: a follow-up asking one ("增长了多少？") keeps the line just asked.
+CHANGE_FAMILIES = frozenset({"yoy_change", "change_reason"})
+MAX_YEARS_SEEN = 6
 SEARCH_K = 5
 
 
@@ -96,13 +100,21 @@ class Answerer:
                 # "why?" after missed targets: the stated reasons of what was just listed
                 intent, context_text = state.intent, state.question
             links = _inherit(links, state, catalog)
+            if intent == "yoy_change" and state.intent not in CHANGE_FAMILIES and not (q.years or q.relative_years):
+                # "增长了多少？" after amounts of two years: the change of that line between the years shown
+                context_text = context_text or state.question
+                if len(set(state.years_seen)) >= 2:
+                    last_two = list(dict.fromkeys(reversed(state.years_seen)))[:2]
+                    links = replace(links, years=sorted(last_two))
         intent = _refine(intent, q, links)
         ctx = Context(self.store, catalog, q, links, q.language, doc_years={str(d["docIri"]): d.get("year") for d in self._docs},
                       context_text=context_text, previous=previous)
         outcome, intent, searched = self._answer(ctx, intent)
         if outcome.found and not searched and links.renamed:
             outcome.answer += _rename_note(catalog, links, q.language)
-        session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200]))
+        seen = list(state.years_seen) if state is not None and state.orgs == links.orgs else []
+        session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200],
+                                                             (seen + links.years)[-MAX_YEARS_SEEN:]))
         return {
             "question": question,
             "language": q.language,

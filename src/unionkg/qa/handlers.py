@@ -32,6 +32,7 @@ from unionkg.qa.patterns import (
     COUNTER_AFTER_HOW_MANY,
     COUNT_TOPICS,
     COUNT_UNITS,
+    COUNTY_LEVEL_WORDS,
     EACH_BODY,
     FINDING_KIND_WORDS,
     FUNCTIONAL_CODE,
@@ -1259,6 +1260,8 @@ def budget_vs_final(ctx: Context) -> Outcome:
 
 
 def comparison(ctx: Context) -> Outcome:
+    if not ctx.links.orgs and (RANK_HIGH.search(ctx.q.text) or RANK_LOW.search(ctx.q.text) or EACH_BODY.search(ctx.q.text)):
+        return _rank_bodies(ctx)  # "2024年哪个总工会的收入预算最多": every federation with that year
     orgs = ctx.links.orgs or ([_target_org(ctx)] if _target_org(ctx) else [])
     years = ctx.links.years or [None]  # type: ignore[list-item]
     rows: list[dict[str, object]] = []
@@ -1269,8 +1272,62 @@ def comparison(ctx: Context) -> Outcome:
         return amount(ctx) if rows else Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
     lines = [_amount_line(r, ctx.lang) for r in rows]
     top = max(rows, key=lambda r: float(r["amount"]))  # type: ignore[arg-type]
-    tail = ctx.say(f"。最高的是{top.get('orgLabel')} {top.get('year')} 年。", f". Highest: {top.get('orgLabel')} {top.get('year')}.")
-    return Outcome(True, join(lines, ctx.lang) + tail, rows, sources_of(rows))
+    tail = ctx.say(f"。最高的是{top.get('orgLabel')} {top.get('year')} 年", f". Highest: {top.get('orgLabel')} {top.get('year')}")
+    if len(rows) == 2:  # two figures: by how much they differ ("莲都区总工会的收入预算比汇川区总工会多多少")
+        tail += _difference_text(rows, ctx.lang)
+    return Outcome(True, join(lines, ctx.lang) + tail + ctx.say("。", "."), rows, sources_of(rows))
+
+
+def _difference_text(rows: list[dict[str, object]], lang: str) -> str:
+    """How much the higher of two figures exceeds the lower, computed from the graph (no document states it)."""
+    high, low = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=True)
+    gap = Decimal(str(high["amount"])) - Decimal(str(low["amount"]))
+    share = f"{gap / Decimal(str(low['amount'])) * 100:.2f}" if Decimal(str(low["amount"])) else None
+    if lang == "zh":
+        return (f"，比{low.get('orgLabel')} {low.get('year')} 年多 {money(gap, 'zh')}"
+                + (f"（高 {share}%）" if share else "") + "（按图中数据计算，文件未列明）")
+    return (f", {money(gap, 'en')} more than {low.get('orgLabel')} {low.get('year')}"
+            + (f" ({share}% higher)" if share else "") + " (computed from the graph's figures, not printed)")
+
+
+def _county_level(division: str | None) -> bool:
+    """A GB/T 2260 code of a county, district or county-level city (its last two digits are not 00)."""
+    return bool(division) and len(division or "") == 6 and not str(division).endswith("00")
+
+
+def _rank_bodies(ctx: Context) -> Outcome:
+    """Which federation has the most / least of a line: every federation of the graph with data in the asked
+    years is looked up (strictly: a body that does not print the line is left out, never its total instead);
+    the ranking names the bodies and years compared and those without the line."""
+    feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
+    county = bool(COUNTY_LEVEL_WORDS.search(ctx.q.text))
+    if county:  # "哪个区县总工会": bodies of county level only
+        feds = [o for o in feds if _county_level(o.division)]
+    rows: list[dict[str, object]] = []
+    missing: list[str] = []
+    for fed in feds:
+        one = replace(ctx, links=replace(ctx.links, orgs=[fed.iri]))
+        found = _best_amounts(one, fed.iri, list(ctx.links.years), strict=True)[:1]
+        rows.extend(found)
+        if not found:
+            missing.append(fed.label)
+    if not rows:
+        return Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
+    low = bool(RANK_LOW.search(ctx.q.text)) and not RANK_HIGH.search(ctx.q.text)
+    ranked = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=not low)
+    best = ranked[0]
+    when_zh = f" {'、'.join(map(str, ctx.links.years))} 年" if ctx.links.years else ""
+    when_en = f" in {years_text(ctx.links.years)}" if ctx.links.years else ""
+    lines = [f"{i}. {_amount_line(r, ctx.lang)}" for i, r in enumerate(ranked, 1)]
+    if ctx.lang == "zh":
+        head = f"{'最少' if low else '最多'}的是{best.get('orgLabel')}（{best.get('year')} 年「{best.get('item')}」{money(best['amount'], 'zh')}）。"
+        scope = f"比较范围：图中{when_zh}有数据的 {len(feds)} 个{'县级' if county else ''}总工会；排序：" + "；".join(lines)
+        tail = f"。未列出该项的：{'、'.join(missing)}。" if missing else "。"
+    else:
+        head = f"{'Lowest' if low else 'Highest'}: {best.get('orgLabel')} ({best.get('year')} '{best.get('item')}' {money(best['amount'], 'en')}). "
+        scope = f"Compared over the {len(feds)} {'county-level ' if county else ''}federations of the graph with data{when_en}; ranking: " + "; ".join(lines)
+        tail = f". Not printing that line: {', '.join(missing)}." if missing else "."
+    return Outcome(True, head + scope + tail, ranked, sources_of(ranked))
 
 
 # ---------------------------------------------------------------- projects
@@ -1943,9 +2000,42 @@ def _change_line(r: dict[str, object], lang: str, with_reason: bool) -> str:
     return text + (f"; stated reason: {r['reason']}" if with_reason and r.get("reason") else "")
 
 
+def _computed_change(ctx: Context) -> Outcome | None:
+    """A change no document states, from the figures of two years the graph holds for one body ("汇川区总工会
+    项目支出2024年比2023年增长了多少"): both figures, the difference and the rate, marked as computed."""
+    org = _target_org(ctx)
+    entry = ctx.catalog.orgs.get(org) if org else None
+    if org is None or entry is None or len(ctx.links.orgs) > 1:
+        return None
+    asked = sorted(ctx.links.years)
+    later = asked[-1] if asked else max(entry.years, default=0)
+    earlier = asked[0] if len(asked) >= 2 else later - 1
+    if earlier not in entry.years or later not in entry.years:
+        return None
+    new = _best_amounts(ctx, org, [later], strict=True)[:1]
+    old = _best_amounts(ctx, org, [earlier], strict=True)[:1]
+    if not new or not old:
+        return None
+    concept = amount_concept(str(new[0].get("item")))
+    if concept != amount_concept(str(old[0].get("item"))) or (concept is None and new[0].get("item") != old[0].get("item")):
+        return None  # two different lines are no change of one
+    gap = Decimal(str(new[0]["amount"])) - Decimal(str(old[0]["amount"]))
+    base = Decimal(str(old[0]["amount"]))
+    rate = f"{gap / base * 100:+.2f}%" if base else ""
+    rows = old + new
+    lines = join([_amount_line(r, ctx.lang) for r in rows], ctx.lang)
+    signed = ("+" if gap > 0 else "") + money(gap, ctx.lang)
+    answer = ctx.say(f"{lines}。{later} 年比 {earlier} 年变化 {signed}{f'（{rate}）' if rate else ''}（按图中两年数据计算，文件未列明）",
+                     f"{lines}. Change from {earlier} to {later}: {signed}{f' ({rate})' if rate else ''} (computed from the graph's figures of the two years, not printed)")
+    return Outcome(True, answer, rows, sources_of(rows))
+
+
 def yoy_change(ctx: Context) -> Outcome:
     rows = _changes(ctx)
     if not rows:
+        computed = _computed_change(ctx)
+        if computed is not None:
+            return computed
         stated = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_changes"), ctx.links.years)]
         if stated and _asks_specific_line(asked_item_text(ctx.q.text)):
             # the line asked has no stated change: say so, with the lines whose change the documents state

@@ -18,7 +18,10 @@ import numpy as np
 
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
+    BODY_RANKING_QUESTION,
     BUDGET_DIFFERENCE_QUESTION,
+    DIFFERENCE_QUESTION,
+    DIRECTION_QUESTION,
     PARENT_QUESTION,
     RATE_REASON_QUESTION,
     RENAME_QUESTION,
@@ -148,7 +151,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("projects", (
         _r(r"哪些项目|什么项目|项目有|项目清单|项目列表|有几个项目|多少个项目|的项目|项目及|项目和|项目.{0,6}(?:金额|资金|预算)分别", 1.2),
         # rankings and sums over projects: "哪个项目钱最多", "前3个项目", "所有项目预算加起来", "top 3 projects"
-        _r(r"项目.{0,12}(?:最多|最大|最高|最少|最小|最低|排名|排序|加起来|合计|总和|一共|总共)|(?:最多|最大|最高|最少|最小|最低|前\d+|前几).{0,8}项目|(?:总共|一共|共)(?:有)?(?:几|多少)个项目", 1.6),
+        _r(r"项目(?!支出).{0,12}(?:最多|最大|最高|最少|最小|最低|排名|排序|加起来|合计|总和|一共|总共)|(?:最多|最大|最高|最少|最小|最低|前\d+|前几).{0,8}项目|(?:总共|一共|共)(?:有)?(?:几|多少)个项目", 1.6),
         _r(r"\btop \d+\b.{0,20}projects?|\b(?:largest|biggest|smallest|highest|lowest|most expensive|cheapest|best|worst)\b.{0,30}\bprojects?\b|\bprojects?\b.{0,40}\b(?:largest|biggest|smallest|highest|lowest|most|least)\b|\b(?:sum|total) of (?:all )?(?:the )?projects?|projects?\b.{0,20}\b(?:in total|combined|altogether|add up)", 1.6),
         _r(r"which projects|what projects|list (?:of )?(?:the )?projects|projects (?:and|with) (?:their )?(?:amounts|budgets)|how many projects", 1.2),
     ), (
@@ -239,6 +242,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"比上年|同比|较上年|与上年相比|比去年|比前一年|上年同期", 1.45),
         _r(r"year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:previous|last|prior) year|(?:than|over|on) (?:the )?(?:previous|last|prior) year|how much did .{1,60}\b(?:grow|increase|rise|fall|drop|decrease|decline|change)\b|by how much", 1.45),
         _r(r"(?:增长|增加|减少|下降|上升|降低|提高)了?多少|增幅|降幅|增长率", 1.45),
+        # the direction asked ("go up or down", "增加还是减少"): the stated or computed change, not the figure
+        (DIRECTION_QUESTION, 1.5),
         _r(r"增减|增长|减少|下降|上升|增加|变化|少了|多了", 1.1),
         # whole words: "authorised" holds "rise", "exchange" holds "change"
         _r(r"\b(?:chang(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|grow(?:s|n|th|ing)?|grew|fell|fall(?:s|en|ing)?|rose|ris(?:e|es|en|ing)|drop(?:s|ped|ping)?)\b", 1.1),
@@ -250,6 +255,9 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"compare|comparison|versus|\bvs\.?\b|higher than|more than .* or|which (?:body|federation) (?:had|spent)", 1.2),
         _r(r"\bwhich\b.{0,40}\b(?:more|less|higher|lower|bigger|larger|smaller)\b|\b(?:more|less|higher|lower)\b.{0,40}\bor\b", 1.2),
         _r(r"哪个.{0,12}(?:多|高|大|少|低)|哪(?:一)?年.{0,8}(?:多|高|大|少|低)", 1.2),
+        # which body ranks first / how far two figures are apart: before a project ranking or a plain amount
+        (BODY_RANKING_QUESTION, 1.7),
+        (DIFFERENCE_QUESTION, 1.5),
         _r(r"(?:\d{4}|\d{2})年?.{0,4}(?:和|与|跟|同).{0,4}(?:\d{4}|\d{2})年?.{0,4}(?:相比|比|对比|比较)|\b(?:19|20)\d{2} (?:and|vs\.?|versus|with) (?:19|20)\d{2}\b", 1.5),
     ), (
         "比较湖州市总工会和浙江省总工会的收入", "2022年和2023年的支出对比", "Compare the income of the two federations", "Which federation spent more?",

@@ -38,6 +38,7 @@ from unionkg.qa.patterns import (
     ORG_PATTERNS,
     PRIOR_YEAR_FIGURE,
     PROJECT_WORDS,
+    REGION_LOWER_LEVELS,
     REGION_SCOPE,
     REGION_WORDS,
 )
@@ -682,7 +683,8 @@ class Catalog:
     def _unknown_mentions(self, text: str, consumed: list[bool]) -> list[str]:
         unknown: list[str] = []
         for m in ORG_PATTERNS["zh_body_mention"].finditer(text):
-            if not any(consumed[m.start():m.end()]):
+            asked_which = ORG_PATTERNS["zh_not_a_mention"].search(text[:m.start()])  # "哪个区县总工会": no name
+            if not any(consumed[m.start():m.end()]) and not asked_which:
                 unknown.append(m.group(0))
         unknown += abbreviated_federation_mentions(text, consumed)
         for m in ORG_PATTERNS["en_body_mention"].finditer(text):
@@ -753,7 +755,9 @@ class Catalog:
         word, iris = hits[0]
         place = self._region_names.get(word, word)
         own = {o.iri for o in self.orgs.values() if place_of(short_place_names(o.label)) in {place, short_name(place)}}
-        bodies = [i for i in iris | own if i in self.orgs and self.orgs[i].is_federation]
+        # "丽水各县区总工会": the counties' and districts' bodies, not the city's own federation
+        members = iris - own if REGION_LOWER_LEVELS.search(text) else iris | own
+        bodies = [i for i in members if i in self.orgs and self.orgs[i].is_federation]
         return (place, sorted(bodies, key=lambda i: self.orgs[i].label)) if bodies else None
 
     def link(self, q: NormalisedQuestion, encoder: Encoder | None, phrase_vectors: Callable[[], np.ndarray] | None = None) -> Links:

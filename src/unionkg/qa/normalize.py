@@ -18,6 +18,7 @@ from unionkg.qa.patterns import (
     LANGUAGE_PATTERNS,
     NUMERAL_PATTERNS,
     NOT_RELATIVE_YEAR,
+    QUESTION_TYPOS,
     RELATIVE_YEARS,
     YEAR_PATTERNS,
 )
@@ -103,9 +104,21 @@ def fold_tone_marks(text: str) -> str:
     return "".join(out)
 
 
+def fix_typos(text: str) -> str:
+    """Homophone slips read as the word meant (patterns.QUESTION_TYPOS).
+
+    >>> fix_typos("某县总公会2024年收入"), fix_typos("工会会员")
+    ('某县总工会2024年收入', '工会会员')
+    """
+    for pattern, meant in QUESTION_TYPOS:
+        text = pattern.sub(meant, text)
+    return text
+
+
 def normalise_question(question: str) -> NormalisedQuestion:
     text = fold_tone_marks(unicodedata.normalize("NFKC", question).strip())
     text = _t2s().convert(text)
+    text = fix_typos(text)
     text = _numerals_to_digits(text)
     language = detect_language(text)
     text = re.sub(r"[A-Z]+", lambda m: m.group(0).lower(), text)

@@ -20,7 +20,7 @@ YEAR_PATTERNS: dict[str, re.Pattern[str]] = {
 # Relative years, resolved against the latest year in the graph (offset in years).
 RELATIVE_YEARS: dict[str, int] = {
     "今年": 0, "本年度": 0, "this year": 0, "current year": 0, "latest year": 0,
-    "去年": -1, "上年度": -1, "last year": -1, "previous year": -1,
+    "去年": -1, "上年度": -1, "上一年度": -1, "上一年": -1, "上个年度": -1, "last year": -1, "previous year": -1, "prior year": -1,
     "前年": -2, "the year before last": -2,
 }
 # Phrases with a relative-year word that name a line item or the base of a change, not the year asked
@@ -29,6 +29,16 @@ RELATIVE_YEARS: dict[str, int] = {
 NOT_RELATIVE_YEAR = re.compile(
     r"上年(?:度)?(?:结转|结余)|(?:比|较|与|和|同)(?:去年|上年度|上一年)(?:同期)?"
     r"|(?:compared (?:with|to)|than|over|on|from|versus|vs\.?|relative to) (?:the )?(?:previous|last|prior) year|(?:carr(?:y|ied|ies)[- ](?:over|forward)|balance|brought forward|carry-overs?)\s+(?:from|of)\s+(?:the\s+)?(?:last|previous|prior)\s+year"
+)
+
+# Homophone slips common in typed Chinese questions, read as the word meant (after traditional ->
+# simplified): 公会 for 工会 after 总 ("汇川区总公会"), 工人文化馆 for 工人文化宫 ... only whole
+# words the genre never prints, so a correct question is left as it is.
+QUESTION_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"总公会"), "总工会"),
+    (re.compile(r"(?<=[市县区省旗])公会(?=\d|[的有在年?？]|$)"), "工会"),
+    (re.compile(r"工人文化馆"), "工人文化宫"),
+    (re.compile(r"职工服务中新"), "职工服务中心"),
 )
 
 CHINESE_DIGITS: dict[str, int] = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -60,7 +70,10 @@ ORG_PATTERNS: dict[str, re.Pattern[str]] = {
     # Place suffixes dropped to get the short name people use (浙江省 -> 浙江, 广西壮族自治区 -> 广西)
     "place_suffix": re.compile(r"(?:(?:壮族|回族|维吾尔|藏族)?自治区|自治州|自治县|特别行政区|新区|地区|省|市|州|盟|县|区|旗)$"),
     # A Chinese mention of a body that may not be in the graph (北京市总工会, 上海市财政局)
-    "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|服务中心|帮扶中心|文化宫|职工学校|职工大学))"),
+    "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对哪])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|服务中心|帮扶中心|文化宫|职工学校|职工大学))"),
+    # What comes right before a "body" that is a question word, not a name ("哪个区县总工会", "各县区工会",
+    # "每个县总工会"): no body is named there.
+    "zh_not_a_mention": re.compile(r"(?:哪|哪一|几|每|各|所有|全部|其他|其它)(?:个|些|家|级)?$"),
     # An English mention: "the Beijing federation", "Shanghai union", "Jiangxi's trade union"
     "en_body_mention": re.compile(r"\b([a-z]{3,})(?:'s)?\s+(?:municipal\s+|provincial\s+|city\s+)?(?:trade\s+)?(?:union|federation|bureau)\b"),
 }
@@ -522,6 +535,28 @@ REGION_SCOPE: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:federations?|unions?|bodies|organi[sz]ations|units) (?:in|within|across) (?:the )?$"),
     "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的)?(?:各|所有|全部)(?:个|级)?(?:区县|县区|县市区)?(?:总工会|工会|单位)"),
 }
+# A place's lower levels only ("丽水各县区总工会", "the county and district unions in Lishui"): the bodies
+# the place encloses, without the place's own federation (丽水市总工会 is no county's or district's).
+REGION_LOWER_LEVELS = re.compile(r"(?:区县|县区|县市区|县\(市、区\)|各县|各区)(?:级)?(?:的)?(?:总工会|工会)"
+                                 r"|\b(?:count(?:y|ies)|districts?)(?:[- ]level)?(?: (?:and|or|&) (?:count(?:y|ies)|districts?))? (?:federations?|unions?|bodies)\b")
+# Which body ranks first on a figure ("2024年哪个总工会的收入预算最多", "which union had the smallest
+# basic expenditure"): every federation is compared, not one body asked for.
+BODY_RANKING_QUESTION = re.compile(
+    r"哪(?:个|家|一个|些)(?:[\u4e00-\u9fff]{0,4})(?:总工会|工会|单位).{0,20}最(?:多|高|大|少|低|小)"
+    r"|\bwhich (?:[a-z-]+ ){0,3}(?:federations?|unions?|bod(?:y|ies)|units?)\b.{0,60}\b(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b")
+# Bodies of county level asked for ("哪个区县总工会…最多", "which county union had the most"): a ranking over
+# the bodies whose division code is a county's (not ending in 00), county-level cities included.
+COUNTY_LEVEL_WORDS = re.compile(r"区县|县区|县市区|县级|区级|各县|各区|\bcount(?:y|ies)\b|\bdistricts?\b")
+# How far two figures are apart ("比汇川区总工会多多少", "相差多少", "how much more than"); not a change on
+# the previous year (比上年多多少 is a change question).
+DIFFERENCE_QUESTION = re.compile(
+    r"比(?!上年|去年|上一年|前一年|上年度)[^,，。?？]{1,24}(?:多|少|高|低)(?:了)?多少|相差(?:了)?多少|差(?:了|距|额)?(?:是)?多少"
+    r"|\bhow much (?:more|less|higher|lower|bigger|smaller)\b|\bdifference between\b")
+# Which way a figure moved ("did it go up or down", "增加还是减少了"): a change question.
+DIRECTION_QUESTION = re.compile(
+    r"(?:增加|增长|上升|提高|涨|多)了?还是(?:减少|下降|降低|降|少)了?|(?:减少|下降|降低|降|少)了?还是(?:增加|增长|上升|提高|涨|多)了?"
+    r"|\b(?:go|goes|went|gone) (?:up or down|down or up)\b|\b(?:increase|rise|grow)\w* or (?:decrease|fall|drop|decline|shrink)\w*\b"
+    r"|\b(?:decrease|fall|drop|decline|shrink)\w* or (?:increase|rise|grow)\w*\b|\bhigher or lower\b(?!.{0,40}\bthan\b)")
 # A word without which no REGION_SCOPE can match (a cheap test before the place names are tried).
 REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部")
 

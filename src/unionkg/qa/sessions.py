@@ -17,6 +17,9 @@ class SessionState:
     years: list[int] = field(default_factory=list)
     projects: list[str] = field(default_factory=list)
     question: str = ""
+    # the years asked of the same bodies during the chat, in order ("2024?", "去年呢?"): a change asked
+    # next without a year ("增长了多少?") is between the last two of them
+    years_seen: list[int] = field(default_factory=list)
 
 
 class SessionStore:
