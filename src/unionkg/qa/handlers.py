@@ -59,6 +59,8 @@ from unionkg.qa.patterns import (
     SANGONG_COUNT_QUESTION,
     SANGONG_COUNT_TOPICS,
     SANGONG_COUNT_UNITS,
+    RANKING_WORDS,
+    SHARE_OF_NAMED_BASE,
     SHARE_QUESTION,
     SPENT_ON_PHRASE,
     SPENDING_BREAKDOWN_QUESTION,
@@ -869,6 +871,24 @@ def _computed_share(ctx: Context, org: str, row: dict[str, object]) -> str:
                    f", {share:.2f}% of '{totals[0].get('item')}' {wan(totals[0]['amount'])} 万元 (computed from the graph's figures, not printed)")
 
 
+def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
+    """"人员经费占基本支出的比例": the part's figure over the named base's figure of the same year and phase
+    (said to be computed); None when the question names no base line or either figure is missing."""
+    m = SHARE_OF_NAMED_BASE.search(ctx.q.text)
+    if m is None or amount_concept(m.group("base")) is None or amount_concept(m.group("part")) == amount_concept(m.group("base")):
+        return None
+    def figure(text: str) -> list[dict[str, object]]:
+        return _best_amounts(replace(ctx, q=replace(ctx.q, text=text), context_text=""), org, ctx.links.years, strict=True)[:1]
+    part, base = figure(m.group("part")), figure(m.group("base"))
+    if not part or not base or part[0].get("year") != base[0].get("year") or not Decimal(str(base[0]["amount"])):
+        return None
+    share = Decimal(str(part[0]["amount"])) / Decimal(str(base[0]["amount"])) * 100
+    rows = part + base
+    answer = ctx.say(f"{_amount_line(part[0], 'zh')}，占「{base[0].get('item')}」{money(base[0]['amount'], 'zh')}的 {share:.2f}%（按图中数据计算，文件未列明）",
+                     f"{_amount_line(part[0], 'en')}, {share:.2f}% of '{base[0].get('item')}' {money(base[0]['amount'], 'en')} (computed from the graph's figures, not printed)")
+    return Outcome(True, answer, rows, sources_of(rows))
+
+
 def _asked_concepts(text: str) -> list[str]:
     """The specific items (AMOUNT_ITEM_WORDS concepts, not totals) a question joins with 和 / and, each named apart."""
     if not LIST_CONJUNCTION.search(text):
@@ -1112,6 +1132,9 @@ def amount(ctx: Context) -> Outcome:
             missing = [AMOUNT_ITEM_NAMES[c] for c in several if not any(in_concept(r, c) for r in rows)]
             tail = ctx.say(f"；知识图谱中没有{'、'.join(missing)}的数据", f"; the graph has no figure of {', '.join(missing)}") if missing else ""
             return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
+    named_base = _share_of_named_base(ctx, org)
+    if named_base is not None:
+        return named_base
     rows = _best_amounts(ctx, org, ctx.links.years, strict=True)
     concept = amount_concept(ctx.item_topic)
     if not rows and (concept is None or concept in GENERIC_TOTAL_CONCEPTS) and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) \
@@ -1305,8 +1328,9 @@ def _rank_bodies(ctx: Context) -> Outcome:
         feds = [o for o in feds if _county_level(o.division)]
     rows: list[dict[str, object]] = []
     missing: list[str] = []
+    line_only = replace(ctx.q, text=RANKING_WORDS.sub(" ", ctx.q.text))  # the line asked, without "哪个总工会…最多"
     for fed in feds:
-        one = replace(ctx, links=replace(ctx.links, orgs=[fed.iri]))
+        one = replace(ctx, q=line_only, links=replace(ctx.links, orgs=[fed.iri]))
         found = _best_amounts(one, fed.iri, list(ctx.links.years), strict=True)[:1]
         rows.extend(found)
         if not found:

@@ -118,7 +118,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"公务接待|因公出国|出国\(境\)|公务用车|机关运行|政府采购|工资福利|商品和服务支出|对个人和家庭的?补助|住房公积金|(?:办公|差旅|会议|培训|印刷|邮电|物业管理|维修\(护\)|租赁|福利)费"),
         (SPENDING_BREAKDOWN_QUESTION, 1.3),
         # the share of a total a line has ("what percentage of its income came from appropriations"): not an execution rate
-        _r(r"\b(?:share|percentage|proportion|per ?cent)\b.{0,60}\b(?:income|revenue|spending|expenditure|budget)\b.{0,30}\b(?:came from|come from|comes from|went to|go(?:es)? to|was spent on|were spent on)\b"
+        _r(r"\b(?:share|percentage|proportion|per ?cent)\b.{0,60}\b(?:income|revenue|spending|expenditure|budget)\b.{0,30}\b(?:came from|come from|comes from|went to|go(?:es)? to|was spent on|were spent on|(?:was|were|is|are)(?! (?:spent|used|executed|implemented|disbursed|paid out)\b))\b"
            r"|(?:收入|支出|预算).{0,12}(?:中|里)?.{0,12}占(?:了)?(?:多少|比例|比重|百分之)", 1.65),
         # money paid as salaries is an amount (工资福利支出), not a staffing question although "staff" is named
         # (English only: a Chinese staffing question never says 工资; a change of the salaries is a change question)

@@ -539,6 +539,9 @@ REGION_SCOPE: dict[str, re.Pattern[str]] = {
 # the place encloses, without the place's own federation (丽水市总工会 is no county's or district's).
 REGION_LOWER_LEVELS = re.compile(r"(?:区县|县区|县市区|县\(市、区\)|各县|各区)(?:级)?(?:的)?(?:总工会|工会)"
                                  r"|\b(?:count(?:y|ies)|districts?)(?:[- ]level)?(?: (?:and|or|&) (?:count(?:y|ies)|districts?))? (?:federations?|unions?|bodies)\b")
+# A share of a named base ("人员经费占基本支出的比例", "项目支出占支出总额的比重"): the part before 占, the base
+# after it (not the year's total of its direction, which answers "占比" without a base).
+SHARE_OF_NAMED_BASE = re.compile(r"(?P<part>[^,，。?？]{2,40}?)占(?!比|用)(?:了)?(?P<base>[\u4e00-\u9fff“”\"「」]{2,16}?)(?:的)?(?:比例|比重|百分比|百分之几|几成|多少)")
 # Which body ranks first on a figure ("2024年哪个总工会的收入预算最多", "which union had the smallest
 # basic expenditure"): every federation is compared, not one body asked for.
 BODY_RANKING_QUESTION = re.compile(
@@ -547,6 +550,10 @@ BODY_RANKING_QUESTION = re.compile(
 # Bodies of county level asked for ("哪个区县总工会…最多", "which county union had the most"): a ranking over
 # the bodies whose division code is a county's (not ending in 00), county-level cities included.
 COUNTY_LEVEL_WORDS = re.compile(r"区县|县区|县市区|县级|区级|各县|各区|\bcount(?:y|ies)\b|\bdistricts?\b")
+# The words of a ranking that are no part of the line asked ("哪个区县总工会", "最多", "which union ... most"):
+# removed before the line is looked up in each body's figures.
+RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|最(?:多|高|大|少|低|小)"
+                           r"|\bwhich (?:[a-z-]+ ){0,3}?(?:federations?|unions?|bod(?:y|ies)|units?)\b|\b(?:the )?(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b")
 # How far two figures are apart ("比汇川区总工会多多少", "相差多少", "how much more than"); not a change on
 # the previous year (比上年多多少 is a change question).
 DIFFERENCE_QUESTION = re.compile(
