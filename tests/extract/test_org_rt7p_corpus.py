@@ -1,0 +1,43 @@
+"""Round 7, places renamed over the years and names that are no place: written documents
+(tests/extract/corpus/rt7p_*.txt) with their expected facts in the ``.json`` next to each (keys as in
+test_org_rt6o_corpus: ``context``, ``expect``, ``units``, ``divisions``).
+
+* ``rt7p_sd_former_city_budget_2016`` / ``rt7p_sd_renamed_district_final_2024``: one body printed
+  with its place's name of each year (即墨市 in 2016, 青岛市即墨区 in 2024): both the current
+  division 370215;
+* ``rt7p_jl_district_not_province_budget_2023``: a district named like a province's stem
+  (吉林区, no such district in the gazetteer): no division, never 吉林省.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.graph.mapping import org_identity_key
+from unionkg.graph.places import default_gazetteer
+from unionkg.model import Organization, OrgRole
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("rt7p_*.txt"))
+
+
+def test_corpus_is_not_shrinking() -> None:
+    assert len(CASES) >= 3
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_rt7p_document(path: Path) -> None:
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = extract_checked(path)
+    check_spec(path, ex, spec, field_matches)
+    units = sorted(f.name for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT)
+    assert units == sorted(spec["units"])
+    gazetteer = default_gazetteer()
+    for name, code in spec["divisions"].items():
+        division = gazetteer.division_for(org_identity_key(name, gazetteer))
+        assert (division.code if division else None) == code, name
+
