@@ -6,7 +6,11 @@ test_org_rt6o_corpus: ``context``, ``expect``, ``units``, ``divisions``).
   with its place's name of each year (即墨市 in 2016, 青岛市即墨区 in 2024): both the current
   division 370215;
 * ``rt7p_jl_district_not_province_budget_2023``: a district named like a province's stem
-  (吉林区, no such district in the gazetteer): no division, never 吉林省.
+  (吉林区, no such district in the gazetteer): no division, never 吉林省;
+* ``rt7p_jl_repeated_district_with_city_final_2023``: a district name several cities have (朝阳区)
+  whose city the text prints (长春市总工会): that city's district;
+* ``rt7p_hb_repeated_district_no_city_budget_2022``: such a name (新华区) with no city printed:
+  no division, an honest unknown.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.extract.context import clean_org_name
 from unionkg.graph.mapping import org_identity_key
 from unionkg.graph.places import default_gazetteer
 from unionkg.model import Organization, OrgRole
@@ -26,7 +31,7 @@ CASES = sorted(CORPUS.glob("rt7p_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 3
+    assert len(CASES) >= 5
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -41,3 +46,23 @@ def test_rt7p_document(path: Path) -> None:
         division = gazetteer.division_for(org_identity_key(name, gazetteer))
         assert (division.code if division else None) == code, name
 
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        # a prose character before the name goes (NAME_LEAD_STOPCHARS) ...
+        ("在某市总工会", "某市总工会"),
+        ("由湖州市总工会", "湖州市总工会"),
+        ("和某县总工会", "某县总工会"),
+        # ... but not when it begins a place's name
+        ("即墨市总工会", "即墨市总工会"),
+        ("在即墨区总工会", "即墨区总工会"),
+        ("和平区总工会", "和平区总工会"),
+        ("从化区总工会", "从化区总工会"),
+        ("将乐县总工会（本级）", "将乐县总工会"),
+        ("与和田地区总工会", "和田地区总工会"),
+    ],
+)
+def test_stop_characters_that_begin_a_place(printed: str, name: str) -> None:
+    assert clean_org_name(printed) == name
