@@ -47,6 +47,7 @@ from unionkg.qa.patterns import (
     ITEM_TRANSLATIONS,
     LIST_CONJUNCTION,
     MONEY_ASKED,
+    MONEY_PAID_TO_PEOPLE,
     MISSED_COUNT_SUBJECT,
     PAIRED_TOTAL_LINE,
     PARENT_QUESTION,
@@ -889,6 +890,46 @@ def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
     return Outcome(True, answer, rows, sources_of(rows))
 
 
+def _money_kind_asked(ctx: Context) -> str | None:
+    """The kind of money paid to people the question names ("春节慰问金"; in English through the glossary,
+    "Spring Festival condolence money" -> 慰问金), else None."""
+    if ctx.lang == "zh":
+        m = MONEY_PAID_TO_PEOPLE.search(asked_item_text(ctx.q.text))
+        return m.group(0) if m else None
+    words = [zh for en, zh in INDICATOR_GLOSSARY if en.search(ctx.q.text) and MONEY_PAID_TO_PEOPLE.fullmatch(zh)]
+    return max(words, key=len) if words else None
+
+
+def _rate_and_count(ctx: Context, org: str) -> Outcome | None:
+    """"南昌市总工会春节慰问金发了多少钱" with no total printed: say so, and give what the documents do state
+    for that money, the rate per person / household and the indicator counting the people, with the product
+    marked as computed (never as a printed figure).  None when the graph holds neither."""
+    kind = _money_kind_asked(ctx)
+    if kind is None:
+        return None
+    core = next((m.group(0) for m in re.finditer(r"(?:慰问|补助|补贴|救助|助学|帮扶|抚恤|奖励|奖|津贴)(?:金|款|费)", kind)), kind)
+    one = replace(ctx, links=replace(ctx.links, orgs=[org]))
+    rates = [r for r in _amounts_in_years(ctx, org, list(ctx.links.years)) if str(r.get("qualifier") or "").startswith("rate_per")
+             and (core in str(r.get("item")) or str(r.get("item")) in kind)]
+    counts = [_indicator_row(r) for r in _indicators_in_asked_years(one) if core in str(r.get("indicator"))
+              and re.search(r"人数|户数|人次|户次", str(r.get("indicator")))]
+    if not rates and not counts:
+        return None
+    label, asked = ctx.label(org), f" {years_text(ctx.links.years)} 年" if ctx.links.years else ""
+    parts = [_amount_line(_amount_row(r), ctx.lang) for r in rates[:2]]
+    parts += [ctx.say(f"{r['indicator']}：实际 {r.get('actualText') or '-'}，目标 {r.get('targetText') or '-'}",
+                      f"{r['indicator']}: actual {r.get('actualText') or '-'}, target {r.get('targetText') or '-'}") for r in counts[:2]]
+    answer = ctx.say(f"文件未列出{label}{asked}「{kind}」的总额。图中有：", f"The documents print no total of '{kind}' for {label}{' in ' + years_text(ctx.links.years) if ctx.links.years else ''}. The graph holds: ")
+    answer += join(parts, ctx.lang)
+    if len(rates) == 1 and len(counts) == 1 and rates[0].get("qualifier") == "rate_per_person" and isinstance(counts[0].get("actual"), (int, float, Decimal)) \
+            and "人" in str(counts[0].get("actualText") or ""):
+        product = Decimal(str(rates[0]["amount"])) * Decimal(str(counts[0]["actual"]))
+        answer += ctx.say(f"；按每人标准乘以人数推算约 {money(product, 'zh')}（推算值，文件未列明）",
+                          f"; the rate per person times the number of people gives about {money(product, 'en')} (computed, not printed)")
+    rows = [_amount_row(r) for r in rates] + counts
+    return Outcome(False, answer + ctx.say("。", "."), rows, sources_of(rows))
+
+
 def _asked_concepts(text: str) -> list[str]:
     """The specific items (AMOUNT_ITEM_WORDS concepts, not totals) a question joins with 和 / and, each named apart."""
     if not LIST_CONJUNCTION.search(text):
@@ -1146,7 +1187,7 @@ def amount(ctx: Context) -> Outcome:
             if counted.found:
                 return counted
         # "医疗救助花了多少钱": not a total of the body; the payments the words describe, else passage search
-        return _described_payments(ctx) or Outcome(False, "")
+        return _described_payments(ctx) or _rate_and_count(ctx, org) or Outcome(False, "")
     if not rows:
         return _amount_not_found(ctx, org)
     lines = []
@@ -1976,7 +2017,10 @@ def flows(ctx: Context) -> Outcome:
         rows = [r for sc, r in scored if sc == top] if top > 0 else rows
     rows = [_clean(r) for r in rows]
     if not rows:
-        return Outcome(False, ctx.say("知识图谱中没有相应的资金流向记录。", "The graph records no such payments."))
+        org = _target_org(ctx)
+        # "春节慰问金发放了多少钱" with no payment recorded: the rate and count the documents state for that money
+        stated = _rate_and_count(ctx, org) if org is not None else None
+        return stated or Outcome(False, ctx.say("知识图谱中没有相应的资金流向记录。", "The graph records no such payments."))
     lines = [f"{r.get('payeeLabel') or _short(r['payee'])}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
              else f"{r.get('payeeLabel') or _short(r['payee'])}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}" for r in rows]
     return Outcome(True, ctx.say("收款方：", "Recipients: ") + join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))

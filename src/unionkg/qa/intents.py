@@ -113,6 +113,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"收入|支出|预算|决算|经费|资金|拨款|合计|总计|多少钱|金额|人员经费|公用经费|三公|结转|结余"),
         _r(r"income|revenue|expenditure|spending|spen[dt]|budget|appropriation|funds?|money|costs?|total|how much"),
         _r(r"花了|花费|开支|用了多少钱|花(?:在)?哪|钱.{0,4}去哪"),
+        # money paid to people, named by its purpose ("春节慰问金发了多少"): an amount, or the rate and count stated
+        _r(r"(?:慰问|补助|补贴|救助|助学|帮扶|抚恤|奖励|津贴)(?:金|款)(?!.{0,8}(?:人数|户数|人次|户次|多少人|多少户|几人|几户))"),
         _r(r"\bexpenses?\b|\bprocurement\b|\boutlays?\b"),
         # the genre's named lines without a money word ("因公出国费", "公务接待费多少")
         _r(r"公务接待|因公出国|出国\(境\)|公务用车|机关运行|政府采购|工资福利|商品和服务支出|对个人和家庭的?补助|住房公积金|(?:办公|差旅|会议|培训|印刷|邮电|物业管理|维修\(护\)|租赁|福利)费"),
@@ -144,6 +146,9 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"实际完成(?:了|值|数|情况)?(?:是)?多少|完成了?多少|完成值|完成数(?:是|为)?多少|实际(?:值|数|达到)(?:是|为)?多少|达到了?多少|实际完成", 1.3),
         # an indicator's count or rate "actually" ("发放人数实际是多少"), not an amount actually spent (实际支出)
         _r(r"(?:人数|人次|户数|次数|场次|个数|数量|率|度)实际(?:上)?(?:是|为|有)?多少", 1.3),
+        # the people a payment or service reached ("慰问金发放人数是多少"): an indicator's count, not a staffing
+        # figure (在职人数) and never the money's rate
+        _r(r"(?:发放|受助|慰问|帮扶|救助|补助|资助|培训|服务|参与|参加|参赛|覆盖|走访)[\u4e00-\u9fff]{0,6}?(?:人数|户数|人次|户次)(?:是|为|有)?(?:多少|几)", 1.3),
         _r(r"\bhow satisfied\b|\bsatisfaction (?:rate|level)\b|\bactual (?:value|figure|result|number|count|outcome)|(?:how many|how much|what) .{0,60}\b(?:actually|achieved|attained|reached in practice)\b|\bachieved\b", 1.3),
     ), (
         "服务农民工人次实际完成了多少？", "培训人次完成值是多少", "What was the actual value of the training indicator?", "How many workers were actually served?",

@@ -542,6 +542,9 @@ REGION_LOWER_LEVELS = re.compile(r"(?:区县|县区|县市区|县\(市、区\)|�
 # A share of a named base ("人员经费占基本支出的比例", "项目支出占支出总额的比重"): the part before 占, the base
 # after it (not the year's total of its direction, which answers "占比" without a base).
 SHARE_OF_NAMED_BASE = re.compile(r"(?P<part>[^,，。?？]{2,40}?)占(?!比|用)(?:了)?(?P<base>[\u4e00-\u9fff“”\"「」]{2,16}?)(?:的)?(?:比例|比重|百分比|百分之几|几成|多少)")
+# A kind of money paid to people, named by what it is for ("春节慰问金", "助学金", "生活困难补助"): when no
+# total of it is printed, the rate per person and the count of people the documents state answer for it.
+MONEY_PAID_TO_PEOPLE = re.compile(r"(?:(?![年的和与及给向])[\u4e00-\u9fff]){0,6}?(?:慰问|补助|补贴|救助|助学|帮扶|抚恤|奖励|奖|津贴)(?:金|款|费)")
 # Which body ranks first on a figure ("2024年哪个总工会的收入预算最多", "which union had the smallest
 # basic expenditure"): every federation is compared, not one body asked for.
 BODY_RANKING_QUESTION = re.compile(
