@@ -66,3 +66,22 @@ def test_rt7p_document(path: Path) -> None:
 )
 def test_stop_characters_that_begin_a_place(printed: str, name: str) -> None:
     assert clean_org_name(printed) == name
+
+
+@pytest.mark.parametrize(
+    ("body", "project", "same_as"),
+    [
+        # a project printed with its body's place under the name of the document's year
+        ("即墨区总工会", "即墨市困难职工帮扶资金", True),
+        ("即墨市总工会", "即墨区困难职工帮扶资金", True),
+        ("宁乡市总工会", "宁乡县劳模慰问经费", True),
+        # another place's name is part of the project's name
+        ("即墨区总工会", "胶州市困难职工帮扶资金", False),
+        ("宁乡市总工会", "浏阳市劳模慰问经费", False),
+    ],
+)
+def test_project_prefix_of_a_former_place_name(body: str, project: str, same_as: bool) -> None:
+    from unionkg.extract.resolve import place_prefixes, project_key
+
+    bare = project[3:]
+    assert (project_key(project, place_prefixes(body)) == project_key(bare, place_prefixes(body))) is same_as

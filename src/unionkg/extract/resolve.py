@@ -101,9 +101,12 @@ def _plain(name: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def place_prefixes(body: str | None) -> tuple[str, ...]:
     """Place names the reporting body's projects may be prefixed with (湖南省, 湖南; an autonomous
-    area's short form and conventional abbreviations too: 恩施州, 锡盟).
+    area's short form and conventional abbreviations too: 恩施州, 锡盟; the names a place had:
+    a 2016 document of today's 即墨区 prints 即墨市).
 
     >>> "锡盟" in place_prefixes("锡林郭勒盟总工会"), "恩施州" in place_prefixes("恩施土家族苗族自治州总工会")
+    (True, True)
+    >>> "即墨市" in place_prefixes("即墨市总工会"), "即墨区" in place_prefixes("即墨市总工会")
     (True, True)
     """
     if not body:
@@ -119,6 +122,7 @@ def place_prefixes(body: str | None) -> tuple[str, ...]:
             if form:
                 names.append(form)
         names += [abbreviation for abbreviation, full in PLACE_ABBREVIATIONS.items() if full == division.name]
+        names += [former.name for former in gazetteer.former_names(division.code)]
         division = gazetteer.parent(division.code)
     return tuple(sorted(set(names), key=len, reverse=True))
 
