@@ -10,7 +10,10 @@ test_org_rt6o_corpus: ``context``, ``expect``, ``units``, ``divisions``).
 * ``rt7p_jl_repeated_district_with_city_final_2023``: a district name several cities have (朝阳区)
   whose city the text prints (长春市总工会): that city's district;
 * ``rt7p_hb_repeated_district_no_city_budget_2022``: such a name (新华区) with no city printed:
-  no division, an honest unknown.
+  no division, an honest unknown;
+* ``rt7p_he_former_district_in_city_budget_2018``: a district's former name (桥东区, renamed
+  襄都区 in 2020) that another city's district still has, placed by its city in the text:
+  the current district 130502, the identity key its current name.
 """
 
 from __future__ import annotations

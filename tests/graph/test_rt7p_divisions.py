@@ -222,3 +222,10 @@ def test_place_records_its_former_name(store: OxigraphStore) -> None:
     place = Iris(_Settings(store="unused").base_iri).place("370215")
     assert {str(o) for o in g.objects(place, UKG.formerLabel)} == {"即墨市"}
     assert {int(o) for o in g.objects(place, UKG.formerLabelUntil)} <= {2017}
+
+
+def test_former_district_name_placed_by_its_city(store: OxigraphStore) -> None:
+    """A 2018 budget of 桥东区总工会 under 邢台市总工会: today's 襄都区 (one node with its later
+    documents), not 张家口市's 桥东区 and not unknown."""
+    (body,) = _orgs(store, "邢台市桥东区总工会")
+    assert str(body).endswith("/id/org/130502/xiang-du-qu-zong-gong-hui")
