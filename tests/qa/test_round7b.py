@@ -101,6 +101,15 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     # the people a payment reached: the indicator's count, never the money's rate
     ("南昌市总工会2024年劳模慰问金发放人数是多少？", True, ["春节慰问金发放人数", "3392人", "=3397人"], ["500 元"]),
     ("青田县总工会帮扶困难职工户数是多少？", True, ["176户", "≥200户"], []),
+    # ---- several years of one body, each answered; a phase the graph does not hold for that year is said so
+    ("汇川区总工会2024年和2023年的三公经费分别是多少？", True, ["2023 年预算「“三公”经费」为 2.80 万元", "2024 年预算「“三公”经费」为 2.50 万元"], []),
+    ("汇川区总工会近两年收入预算分别是多少？", True, ["2023 年预算", "512.40 万元", "2024 年预算", "548.90 万元"], ["没有该项"]),
+    ("What were the Huichuan union's personnel costs in the last two years?", True, ["350.20", "362.40"], []),
+    ("汇川区总工会2022年和2023年人员经费分别是多少？", True, ["没有找到汇川区总工会 2022 年的「人员经费」", "350.20 万元"], ["362.40"]),
+    ("汇川区总工会2024年的决算支出是多少？", True, ["没有该项的决算数；以下是预算数", "548.90 万元"], []),
+    ("How much did the Huichuan union actually spend in 2024?", True, ["holds no final-account figure", "548.90"], []),
+    ("青田县总工会2023年支出预算是多少？", True, ["没有该项的预算数；以下是决算数", "632.18 万元"], []),
+    ("柳州市总工会2019年人员经费是多少", True, ["546.83 万元"], ["没有该项"]),
     # ---- staffing over two years
     ("汇川区总工会有多少退休人员？", True, ["2024 年 退休人员 5 人", "2023 年 退休人员 4 人"], []),
     ("汇川区总工会2023年实有在职人数是多少？", True, ["11 人"], []),
@@ -144,6 +153,7 @@ def test_case_count() -> None:
 
 # ---------------------------------------------------------------- the pattern tables behind the cases
 from unionkg.qa.patterns import (  # noqa: E402
+    ACTUAL_SPENDING,
     BODY_RANKING_QUESTION,
     COUNTY_LEVEL_WORDS,
     DIFFERENCE_QUESTION,
@@ -174,6 +184,8 @@ PATTERN_CASES = [
     (MONEY_PAID_TO_PEOPLE, "春节慰问金发放了多少钱", True), (MONEY_PAID_TO_PEOPLE, "给困难职工子女发了多少助学金", True),
     (MONEY_PAID_TO_PEOPLE, "生活困难补助款是多少", True), (MONEY_PAID_TO_PEOPLE, "机关运行经费是多少", False),
     (MONEY_PAID_TO_PEOPLE, "项目资金是多少", False),
+    (ACTUAL_SPENDING, "how much did the union actually spend in 2024", True), (ACTUAL_SPENDING, "实际支出了多少", True),
+    (ACTUAL_SPENDING, "how many workers were actually trained", False), (ACTUAL_SPENDING, "实际完成值是多少", False),
 ]
 
 
@@ -219,6 +231,7 @@ def test_question_typos(question: str, fixed: str) -> None:
 @pytest.mark.parametrize(("question", "offsets"), [
     ("上一年度机关运行经费", [-1]), ("上一年的收入", [-1]), ("costs in the prior year", [-1]), ("今年项目支出", [0]),
     ("比上一年增加多少", []), ("上年结转", []), ("2024年收入", []),
+    ("近两年收入预算", [0, -1]), ("最近三年的支出", [0, -1, -2]), ("in the last two years", [0, -1]), ("前年", [-2]),
 ])
 def test_relative_years(question: str, offsets: list[int]) -> None:
     from unionkg.qa.normalize import normalise_question

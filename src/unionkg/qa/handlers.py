@@ -21,6 +21,7 @@ from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     AMOUNT_ITEM_FALLBACK,
+    ACTUAL_SPENDING,
     AMOUNT_ITEM_CATEGORIES,
     AMOUNT_ITEM_NAMES,
     AMOUNT_ITEM_WORDS,
@@ -511,6 +512,8 @@ def indicator_value(ctx: Context) -> Outcome:
     if not rows:
         if ctx.links.projects and counters_in(ctx.q.text, ctx.lang):
             return project_detail(ctx)
+        if ctx.links.orgs and ACTUAL_SPENDING.search(ctx.q.text):
+            return amount(ctx)  # "how much did X actually spend in 2024": money spent, not an indicator's value
         return Outcome(False, "")  # no indicator named: passage search
     lines = []
     for r in rows:
@@ -890,6 +893,19 @@ def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
     return Outcome(True, answer, rows, sources_of(rows))
 
 
+def _other_phase_note(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """"汇川区总工会2024年的决算支出是多少" when the graph holds only that year's budget: say first that no
+    final figure is held and that the figure given is the budget (and the other way round)."""
+    asked = wanted_phases(ctx.q.text)
+    held = {_phase(r) or str(r.get("phase") or "") for r in rows}  # rows of _amount_row carry the short phase
+    if len(asked) != 1 or not held or held & asked or not held <= {"budget", "final"}:
+        return ""
+    phase = next(iter(asked))
+    zh_asked, en_asked = ("决算数", "final-account figure") if phase == "final" else ("预算数", "budget figure")
+    zh_held, en_held = ("预算数", "budget figure") if phase == "final" else ("决算数", "final-account figure")
+    return ctx.say(f"知识图谱中没有该项的{zh_asked}；以下是{zh_held}：", f"The graph holds no {en_asked} of this line; here is the {en_held}: ")
+
+
 def _money_kind_asked(ctx: Context) -> str | None:
     """The kind of money paid to people the question names ("春节慰问金"; in English through the glossary,
     "Spring Festival condolence money" -> 慰问金), else None."""
@@ -1141,6 +1157,15 @@ def _each_body(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     return Outcome(any(o.found for o in outcomes), answer, rows, sources)
 
 
+def _each_year(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
+    """A question naming several years of one body ("2024年和2023年…分别", "近两年"): ``handler`` answers
+    each year in turn, earliest first, a year without the figure saying so."""
+    outcomes = [handler(replace(ctx, links=replace(ctx.links, years=[year]))) for year in sorted(ctx.links.years)]
+    rows = [r for o in outcomes for r in o.rows]
+    answer = ctx.say("；", "; ").join(o.answer.rstrip("。.") for o in outcomes if o.answer)
+    return Outcome(any(o.found for o in outcomes), answer, rows, [s for o in outcomes for s in o.sources])
+
+
 def amount(ctx: Context) -> Outcome:
     if ctx.links.projects:  # "送温暖资金多少钱": the amounts of the named project
         rows = [r for r in _projects(ctx) if r.get("fact") in ctx.links.projects and any(r.get(k) is not None for k in ("budget", "adjusted", "final"))]
@@ -1162,6 +1187,8 @@ def amount(ctx: Context) -> Outcome:
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
+    if len(ctx.links.years) > 1 and len(ctx.links.orgs) <= 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.q.relative_years):
+        return _each_year(ctx, amount)  # "汇川区总工会2024年和2023年的三公经费分别是多少", "近两年": each year's figure
     if SPENDING_BREAKDOWN_QUESTION.search(ctx.q.text):
         breakdown = _spending_breakdown(ctx, org)
         if breakdown is not None:
@@ -1196,7 +1223,7 @@ def amount(ctx: Context) -> Outcome:
         line = _amount_line(r, ctx.lang, with_share=bool(SHARE_QUESTION.search(ctx.q.text)))
         if key not in {(x.get("item"), x.get("phase"), x.get("amount")) for x in rows[: rows.index(r)]}:
             lines.append(line)
-    answer = join(lines, ctx.lang)
+    answer = _other_phase_note(ctx, rows) + join(lines, ctx.lang)
     if SHARE_QUESTION.search(ctx.q.text) and rows[0].get("share") is None:
         answer += _computed_share(ctx, org, rows[0])
     entry = ctx.catalog.orgs.get(org)

@@ -35,6 +35,7 @@ from unionkg.qa.patterns import (
     ORG_PATTERNS,
     PHASE_COLUMN,
     PLACE_WORD,
+    RECENT_YEARS,
     TOTAL_ROW,
     YEAR_PATTERNS,
 )
@@ -153,11 +154,14 @@ def residual_words(text: str, names: list[str]) -> list[str]:
     []
     >>> residual_words("湖北省某州总工会2022年收入预算是多少", ["某州总工会"])
     []
+    >>> residual_words("某县总工会近两年收入预算分别是多少", ["某县总工会"])
+    []
     """
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ")
     text = ORG_PATTERNS["zh_body_mention"].sub(" ", text)
     text = YEAR_PATTERNS["four_digit"].sub(" ", YEAR_PATTERNS["two_digit"].sub(" ", text)).strip()
+    text = RECENT_YEARS.sub(" ", text)  # "近两年" names years, not a thing
     text = BODY_KIND_AFTER_PLACE.sub(" ", text)  # a body named by a short form ("某区教委", "某州总工会") opens the question
     text = AMOUNT_FRAME_WORDS.sub(" ", text)
     # a place printed before the body ("湖北省" of "湖北省某州总工会") names no thing asked

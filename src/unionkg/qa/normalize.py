@@ -19,6 +19,8 @@ from unionkg.qa.patterns import (
     NUMERAL_PATTERNS,
     NOT_RELATIVE_YEAR,
     QUESTION_TYPOS,
+    RECENT_YEAR_COUNTS,
+    RECENT_YEARS,
     RELATIVE_YEARS,
     YEAR_PATTERNS,
 )
@@ -104,6 +106,20 @@ def fold_tone_marks(text: str) -> str:
     return "".join(out)
 
 
+def recent_year_offsets(text: str) -> set[int]:
+    """"近两年" / "the last three years": offsets 0, -1 (, -2) from the body's latest year.
+
+    >>> sorted(recent_year_offsets("近两年收入")), sorted(recent_year_offsets("the last 3 years")), recent_year_offsets("前年")
+    ([-1, 0], [-2, -1, 0], set())
+    """
+    m = RECENT_YEARS.search(text)
+    if m is None:
+        return set()
+    word = m.group("zh") or m.group("en")
+    count = int(word) if word.isdigit() else RECENT_YEAR_COUNTS.get(word, 0)
+    return {-i for i in range(min(count, 10))}
+
+
 def fix_typos(text: str) -> str:
     """Homophone slips read as the word meant (patterns.QUESTION_TYPOS).
 
@@ -124,5 +140,5 @@ def normalise_question(question: str) -> NormalisedQuestion:
     text = re.sub(r"[A-Z]+", lambda m: m.group(0).lower(), text)
     text = re.sub(r"\s+", " ", text)
     plain = NOT_RELATIVE_YEAR.sub(" ", text)  # 上年结转 / "carry-over from last year" name a line, not a year
-    relative = sorted({offset for word, offset in RELATIVE_YEARS.items() if word in plain}, reverse=True)
+    relative = sorted({offset for word, offset in RELATIVE_YEARS.items() if word in plain} | recent_year_offsets(plain), reverse=True)
     return NormalisedQuestion(question, text, language, explicit_years(text), relative)

@@ -41,6 +41,12 @@ QUESTION_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"职工服务中新"), "职工服务中心"),
 )
 
+# The latest few years of a body ("近两年", "最近三年", "the last two years"): the count of years, read as
+# offsets 0, -1, ... from the body's latest year.
+RECENT_YEARS = re.compile(r"(?:近|最近|过去)(?:的)?(?P<zh>\d|两|二|三|四|五)(?:个)?年"
+                          r"|\b(?:last|past|recent|latest) (?P<en>\d|two|three|four|five) years\b")
+RECENT_YEAR_COUNTS: dict[str, int] = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+
 CHINESE_DIGITS: dict[str, int] = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
@@ -545,6 +551,9 @@ SHARE_OF_NAMED_BASE = re.compile(r"(?P<part>[^,，。?？]{2,40}?)占(?!比|用)
 # A kind of money paid to people, named by what it is for ("春节慰问金", "助学金", "生活困难补助"): when no
 # total of it is printed, the rate per person and the count of people the documents state answer for it.
 MONEY_PAID_TO_PEOPLE = re.compile(r"(?:(?![年的和与及给向])[\u4e00-\u9fff]){0,6}?(?:慰问|补助|补贴|救助|助学|帮扶|抚恤|奖励|奖|津贴)(?:金|款|费)")
+# Money actually spent or received, asked with "actually" ("how much did X actually spend", "实际支出了多少"):
+# an amount of the final accounts when no indicator is named.
+ACTUAL_SPENDING = re.compile(r"\bactually (?:spen[dt]|paid|used|received|got)\b|\b(?:spen[dt]|paid|received) actually\b|实际(?:支出|花|用|收到|收入)(?:了)?(?:多少)?")
 # Which body ranks first on a figure ("2024年哪个总工会的收入预算最多", "which union had the smallest
 # basic expenditure"): every federation is compared, not one body asked for.
 BODY_RANKING_QUESTION = re.compile(
