@@ -229,3 +229,25 @@ def test_former_district_name_placed_by_its_city(store: OxigraphStore) -> None:
     documents), not 张家口市's 桥东区 and not unknown."""
     (body,) = _orgs(store, "邢台市桥东区总工会")
     assert str(body).endswith("/id/org/130502/xiang-dou-qu-zong-gong-hui")  # the slug as pypinyin reads 都
+
+
+@pytest.mark.parametrize(
+    ("name", "candidates", "code"),
+    [
+        # a short name several places of the same level have, before 总工会: candidates, no guess
+        ("鼓楼总工会", 4, None),
+        ("通州总工会", 2, None),
+        ("西湖总工会", 2, None),
+        ("新华总工会", 3, None),
+        # one place of the shallowest level: that place
+        ("朝阳总工会", 1, "211300"),  # the city (朝阳市) before its county and the districts
+        ("吉林总工会", 1, "220000"),
+        ("昆山总工会", 1, "320583"),
+        ("宁乡总工会", 1, "430182"),
+        ("中山大学工会", 0, None),
+    ],
+)
+def test_short_name_ties_are_not_guessed(name: str, candidates: int, code: str | None) -> None:
+    g = default_gazetteer()
+    assert len(g.divisions_for(name)) == candidates
+    assert g.code_for(name) == code

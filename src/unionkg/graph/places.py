@@ -358,9 +358,10 @@ class Gazetteer:
         short = [(place, d) for place, d in self._short if name.startswith(place) and self._short_name_fits(name, place, d)]
         if not short:
             return self._renamed_county(name)
-        # 吉林总工会: prefer the shallower level for an ambiguous short name.
-        place, best = min(short, key=lambda p: (-len(p[0]), p[1].depth))
-        return [best]
+        # 吉林总工会: prefer the shallower level for an ambiguous short name; several places of
+        # that level (鼓楼总工会: four 鼓楼区; 通州总工会: 北京 and 南通) are all candidates, none guessed
+        best = min((-len(place), d.depth) for place, d in short)
+        return list({d.code: d for place, d in short if (-len(place), d.depth) == best}.values())
 
     def _renamed_county(self, name: str) -> list[Division]:
         """The county ``name`` begins with under a newer name (:data:`RENAMED_COUNTY_SUFFIXES`):
