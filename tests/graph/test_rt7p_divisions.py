@@ -67,6 +67,7 @@ def test_history_rows_point_at_known_places() -> None:
     for row in history:
         if row["kind"] == FORMER_DISSOLVED:
             assert row["code"] == row["former_code"] and row["former_code"] not in current, row
+            assert row["former_parent_code"] in current, row  # a dissolved place still hangs somewhere
         else:
             assert row["kind"] in (FORMER_RENAMED, FORMER_MERGED) and row["code"] in current, row
 
