@@ -92,6 +92,9 @@ def test_history_rows_point_at_known_places() -> None:
         # merged places: the successor's code, the printed name stays the body's own
         ("港闸区总工会", "320613", "港闸区总工会"),
         ("南通市港闸区总工会", "320613", "港闸区总工会"),
+        # in traditional characters
+        ("寧鄉縣總工會", "430182", "宁乡市总工会"),
+        ("臨安市總工會", "330112", "临安区总工会"),
         # negatives: a former name that another place has today, printed alone, is no one place
         ("桥东区总工会", None, "桥东区总工会"),
         ("宁乡镇总工会", None, "宁乡镇总工会"),
