@@ -132,12 +132,12 @@ LEVEL_CHARACTERS: frozenset[str] = frozenset("省市县区州盟旗")
 # name (巴州区 in 巴中市, 黔南县 …) or suffix (广西壮族自治区 is read as its full name).
 PLACE_SUFFIX_STARTS: frozenset[str] = frozenset("省市县区盟旗自")
 
-# County-level places renamed since the gazetteer's snapshot: a county made a county-level city
-# or a district (宁乡县 -> 宁乡市, 邵东县 -> 邵东市), a county-level city made a district (临安市 ->
-# 临安区, 即墨市 -> 即墨区).  A body printed with the new name is placed at the county of the old
-# one (the same place and parent; the code the snapshot knows it by) when exactly one county has
-# that stem and no division is called by the new name: the suffix the old name ended with ->
-# the suffixes its new name may end with.
+# County-level places renamed after the division table's date (2025-12-31; the changes up to then
+# are in division_history.csv): a county made a county-level city or a district (某县 -> 某市),
+# a county-level city made a district (某市 -> 某区).  A body printed with the new name is placed at
+# the county of the old one (the same place and parent; the code the table knows it by) when
+# exactly one county has that stem and no division is called by the new name: the suffix the old
+# name ended with -> the suffixes its new name may end with.
 RENAMED_COUNTY_SUFFIXES: dict[str, tuple[str, ...]] = {"县": ("市", "区"), "市": ("区",)}
 
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
