@@ -110,6 +110,13 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("How much did the Huichuan union actually spend in 2024?", True, ["holds no final-account figure", "548.90"], []),
     ("青田县总工会2023年支出预算是多少？", True, ["没有该项的预算数；以下是决算数", "632.18 万元"], []),
     ("柳州市总工会2019年人员经费是多少", True, ["546.83 万元"], ["没有该项"]),
+    # ---- a third set: which year, sums over bodies
+    ("汇川区总工会哪一年的收入预算更高？", True, ["512.40", "548.90", "最高的是汇川区总工会 2024 年", "多 36.50 万元"], []),
+    ("汇川区总工会2024年和莲都区总工会2024年收入预算加起来是多少？", True, ["548.90", "826.40", "2 个单位合计 1375.30 万元"], []),
+    ("2024年所有总工会的收入预算合计是多少？", True, ["6 个总工会", "4 个单位合计 2053.60 万元", "412.50", "265.80"], []),
+    ("汇川区总工会2024年人员经费增长了多少？", True, ["350.20", "362.40", "+12.20 万元", "+3.48%", "按图中两年数据计算"], []),
+    ("莲都区总工会2024年一般公共预算拨款收入占收入预算的比例？", True, ["612.30 万元", "74.09%"], []),
+    ("汇川区总工会公务用车购置及运行费去年是多少？", True, ["2023", "1.90 万元"], []),
     # ---- staffing over two years
     ("汇川区总工会有多少退休人员？", True, ["2024 年 退休人员 5 人", "2023 年 退休人员 4 人"], []),
     ("汇川区总工会2023年实有在职人数是多少？", True, ["11 人"], []),
@@ -135,6 +142,8 @@ CHATS: list[list[tuple[str, list[str]]]] = [
     [("汇川区总工会2024年收入预算是多少？", ["548.90"]), ("去年呢？", ["2023", "512.40"]), ("增长了多少？", ["36.50 万元", "7.12%"])],
     [("What was Huichuan's 2023 basic expenditure?", ["402.10"]), ("and in 2024?", ["420.60"]), ("what about Liandu?", ["莲都区总工会", "540.20"])],
     [("莲都区总工会2024年三公经费是多少？", ["3.60 万元"]), ("汇川区呢？", ["汇川区总工会", "2.50 万元"]), ("那2023年呢？", ["2.80 万元"])],
+    # "which is more?" after the same line of two bodies: those two bodies, that line, and the difference
+    [("汇川区总工会2024年收入预算是多少？", ["548.90"]), ("那莲都区呢？", ["826.40"]), ("哪个多？", ["最高的是莲都区总工会", "多 277.50 万元"])],
 ]
 
 
@@ -163,6 +172,8 @@ from unionkg.qa.patterns import (  # noqa: E402
     RANKING_WORDS,
     REGION_LOWER_LEVELS,
     SHARE_OF_NAMED_BASE,
+    SUM_OVER_BODIES,
+    WHICH_YEAR,
 )
 
 PATTERN_CASES = [
@@ -185,6 +196,11 @@ PATTERN_CASES = [
     (MONEY_PAID_TO_PEOPLE, "生活困难补助款是多少", True), (MONEY_PAID_TO_PEOPLE, "机关运行经费是多少", False),
     (MONEY_PAID_TO_PEOPLE, "项目资金是多少", False),
     (ACTUAL_SPENDING, "how much did the union actually spend in 2024", True), (ACTUAL_SPENDING, "实际支出了多少", True),
+    (SUM_OVER_BODIES, "两个总工会的收入预算加起来是多少", True), (SUM_OVER_BODIES, "所有总工会的收入预算合计是多少", True),
+    (SUM_OVER_BODIES, "what was their combined budget", True), (SUM_OVER_BODIES, "本年收入合计是多少", False),
+    (SUM_OVER_BODIES, "收入合计是多少", False),
+    (WHICH_YEAR, "汇川区总工会哪一年的收入预算更高", True), (WHICH_YEAR, "in which year did the union budget more", True),
+    (WHICH_YEAR, "2024年收入预算", False), (WHICH_YEAR, "哪个总工会的收入最多", False),
     (ACTUAL_SPENDING, "how many workers were actually trained", False), (ACTUAL_SPENDING, "实际完成值是多少", False),
 ]
 

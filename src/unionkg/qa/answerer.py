@@ -96,6 +96,7 @@ class Answerer:
         context_text = previous = ""
         if state is not None and _is_follow_up(q, choice.rule_hit, links):
             previous = state.question
+            q_names_body = bool(links.orgs)
             if not choice.rule_hit or (BARE_WHY.match(q.text) and state.intent in REASON_GIVING_FAMILIES):
                 # "why?" after missed targets: the stated reasons of what was just listed
                 intent, context_text = state.intent, state.question
@@ -106,6 +107,10 @@ class Answerer:
                 if len(set(state.years_seen)) >= 2:
                     last_two = list(dict.fromkeys(reversed(state.years_seen)))[:2]
                     links = replace(links, years=sorted(last_two))
+            if intent == "comparison" and not q_names_body and len(set(state.orgs_seen)) >= 2:
+                # "哪个多？" after the same line of two bodies: those two, that line
+                context_text = context_text or state.question
+                links = replace(links, orgs=list(dict.fromkeys(reversed(state.orgs_seen)))[:2][::-1])
         intent = _refine(intent, q, links)
         ctx = Context(self.store, catalog, q, links, q.language, doc_years={str(d["docIri"]): d.get("year") for d in self._docs},
                       context_text=context_text, previous=previous)
@@ -113,8 +118,10 @@ class Answerer:
         if outcome.found and not searched and links.renamed:
             outcome.answer += _rename_note(catalog, links, q.language)
         seen = list(state.years_seen) if state is not None and state.orgs == links.orgs else []
+        bodies_seen = list(state.orgs_seen) if state is not None else []
         session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200],
-                                                             (seen + links.years)[-MAX_YEARS_SEEN:]))
+                                                             (seen + links.years)[-MAX_YEARS_SEEN:],
+                                                             (bodies_seen + links.orgs)[-MAX_YEARS_SEEN:]))
         return {
             "question": question,
             "language": q.language,

@@ -63,6 +63,8 @@ from unionkg.qa.patterns import (
     SANGONG_COUNT_UNITS,
     RANKING_WORDS,
     SHARE_OF_NAMED_BASE,
+    SUM_OVER_BODIES,
+    WHICH_YEAR,
     SHARE_QUESTION,
     SPENT_ON_PHRASE,
     SPENDING_BREAKDOWN_QUESTION,
@@ -1166,6 +1168,20 @@ def _each_year(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     return Outcome(any(o.found for o in outcomes), answer, rows, [s for o in outcomes for s in o.sources])
 
 
+def _bodies_total(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """The total of one figure per body, computed; only over figures of one year and phase (a budget and a
+    final account, or two years, are not added up: then say so)."""
+    rows = [r for r in rows if r.get("amount") is not None and r.get("item")]  # figures, not a not-found's project rows
+    if len(rows) < 2:
+        return ""
+    kinds = {(r.get("year"), str(r.get("phase"))) for r in rows}
+    if len(kinds) > 1:
+        return ctx.say("。这些数字的年份或口径（预算/决算）不同，未相加", ". These figures are of different years or phases (budget / final) and are not added up")
+    total = sum(Decimal(str(r["amount"])) for r in rows)
+    return ctx.say(f"。{len(rows)} 个单位合计 {money(total, 'zh')}（按图中数据计算，文件未列明）",
+                   f". Total of the {len(rows)} bodies: {money(total, 'en')} (computed from the graph's figures, not printed)")
+
+
 def amount(ctx: Context) -> Outcome:
     if ctx.links.projects:  # "送温暖资金多少钱": the amounts of the named project
         rows = [r for r in _projects(ctx) if r.get("fact") in ctx.links.projects and any(r.get(k) is not None for k in ("budget", "adjusted", "final"))]
@@ -1173,17 +1189,21 @@ def amount(ctx: Context) -> Outcome:
             lines = [f"{r.get('orgLabel')} {r.get('year')} 「{r['label']}」：{_project_amount_text(r, ctx.lang)}" if ctx.lang == "zh"
                      else f"{r.get('orgLabel')} {r.get('year')} '{r['label']}': {_project_amount_text(r, ctx.lang)}" for r in rows]
             return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+    summed = SUM_OVER_BODIES.search(ctx.q.text)
+    line_ctx = replace(ctx, q=replace(ctx.q, text=SUM_OVER_BODIES.sub(" ", ctx.q.text))) if summed else ctx  # the line, not "加起来"
     if len(ctx.links.orgs) > 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.links.region):
-        return _each_body(ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
+        each = _each_body(line_ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
+        return replace(each, answer=each.answer + _bodies_total(ctx, each.rows)) if summed else each
     if not ctx.links.orgs and EACH_BODY.search(ctx.q.text):
         # "2024年各总工会的收入预算分别是多少": every federation with data in the asked years, one by one
         feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
         if feds:
-            each = _each_body(replace(ctx, links=replace(ctx.links, orgs=[o.iri for o in feds])), amount)
+            each = _each_body(replace(line_ctx, links=replace(ctx.links, orgs=[o.iri for o in feds])), amount)
             when_zh = f" {'、'.join(map(str, ctx.links.years))} 年" if ctx.links.years else ""
             when_en = f" in {years_text(ctx.links.years)}" if ctx.links.years else ""
             head = ctx.say(f"图中{when_zh}有数据的 {len(feds)} 个总工会：", f"The {len(feds)} federations of the graph with data{when_en}: ")
-            return Outcome(each.found, head + each.answer, each.rows, each.sources)
+            tail = _bodies_total(ctx, each.rows) if summed else ""
+            return Outcome(each.found, head + each.answer + tail, each.rows, each.sources)
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
@@ -1355,10 +1375,15 @@ def comparison(ctx: Context) -> Outcome:
         return _rank_bodies(ctx)  # "2024年哪个总工会的收入预算最多": every federation with that year
     orgs = ctx.links.orgs or ([_target_org(ctx)] if _target_org(ctx) else [])
     years = ctx.links.years or [None]  # type: ignore[list-item]
+    line_ctx = ctx
+    if len(orgs) == 1 and not ctx.links.years and WHICH_YEAR.search(ctx.q.text) and orgs[0] in ctx.catalog.orgs:
+        # "汇川区总工会哪一年的收入预算更高": every year of the body, the line looked up without "哪一年"
+        years = sorted(ctx.catalog.orgs[orgs[0]].years)
+        line_ctx = replace(ctx, q=replace(ctx.q, text=WHICH_YEAR.sub(" ", ctx.q.text)))
     rows: list[dict[str, object]] = []
     for org in orgs:
         for year in years:
-            rows.extend(_best_amounts(ctx, org, [year] if year else [])[:1])  # type: ignore[list-item]
+            rows.extend(_best_amounts(line_ctx, org, [year] if year else [])[:1])  # type: ignore[list-item]
     if len(rows) < 2:
         return amount(ctx) if rows else Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
     lines = [_amount_line(r, ctx.lang) for r in rows]

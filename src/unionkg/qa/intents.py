@@ -262,6 +262,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"哪个.{0,12}(?:多|高|大|少|低)|哪(?:一)?年.{0,8}(?:多|高|大|少|低)", 1.2),
         # which body ranks first / how far two figures are apart: before a project ranking or a plain amount
         (BODY_RANKING_QUESTION, 1.7),
+        _r(r"\b(?:in )?(?:which|what) year\b.{0,60}\b(?:more|less|higher|lower|most|least|bigger|larger|smaller|highest|lowest)\b|哪(?:一|个)?年.{0,12}(?:更|最)(?:多|高|大|少|低|小)", 1.5),
         (DIFFERENCE_QUESTION, 1.5),
         _r(r"(?:\d{4}|\d{2})年?.{0,4}(?:和|与|跟|同).{0,4}(?:\d{4}|\d{2})年?.{0,4}(?:相比|比|对比|比较)|\b(?:19|20)\d{2} (?:and|vs\.?|versus|with) (?:19|20)\d{2}\b", 1.5),
     ), (

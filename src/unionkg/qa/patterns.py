@@ -531,7 +531,7 @@ UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|
 
 # A question asked of every body at once ("各总工会分别有几个下属单位", "how many units does each
 # federation have"): answered body by body over the graph, not with a request to name one.
-EACH_BODY = re.compile(r"各(?:个|级)?(?:总工会|工会|单位|部门)|每(?:个|一个|家)(?:总工会|工会|单位|部门)"
+EACH_BODY = re.compile(r"各(?:个|级)?(?:总工会|工会|单位|部门)|每(?:个|一个|家)(?:总工会|工会|单位|部门)|(?:所有|全部)(?:的)?(?:总工会|工会)"
                        r"|\b(?:each|every|per|all(?: the)?) (?:federations?|unions?|bod(?:y|ies)|organi[sz]ations?)\b")
 
 # A question about every body within a place ("federations in Lishui", "丽水市各总工会", "丽水境内的工会"):
@@ -554,6 +554,12 @@ MONEY_PAID_TO_PEOPLE = re.compile(r"(?:(?![年的和与及给向])[\u4e00-\u9fff
 # Money actually spent or received, asked with "actually" ("how much did X actually spend", "实际支出了多少"):
 # an amount of the final accounts when no indicator is named.
 ACTUAL_SPENDING = re.compile(r"\bactually (?:spen[dt]|paid|used|received|got)\b|\b(?:spen[dt]|paid|received) actually\b|实际(?:支出|花|用|收到|收入)(?:了)?(?:多少)?")
+# The figures of several bodies added up ("两个总工会的收入预算加起来是多少", "combined"): their total, computed.
+# (合计 alone is also part of line names, 本年收入合计: only "合计是多少" after no income/expenditure word.)
+SUM_OVER_BODIES = re.compile(r"加起来|合起来|总和|一共|总共|共计|(?<!收入)(?<!支出)(?<!本年)合计(?=是|为|有|多少)"
+                             r"|\bcombined\b|\baltogether\b|\bin total\b|\badd(?:ed)? up\b|\bsum of\b")
+# "Which year" a figure was highest ("哪一年的收入预算更高", "in which year did X budget more"): every year of the body.
+WHICH_YEAR = re.compile(r"哪(?:一|个)?年|\b(?:which|what) year\b")
 # Which body ranks first on a figure ("2024年哪个总工会的收入预算最多", "which union had the smallest
 # basic expenditure"): every federation is compared, not one body asked for.
 BODY_RANKING_QUESTION = re.compile(
@@ -681,7 +687,7 @@ PAIRED_TOTAL_LINE = re.compile(r"本年(?:支出|收入)|(?:支出|收入)(?:合
 AMOUNT_FRAME_WORDS = re.compile(
     r"请问|一共|总共|共计|合计|总计|总额|总数|大概|大约|具体|分别|主要|是多少|多少钱|多少|多大|几何|花在|花了|花费|花掉|用了|用在|开支|支出"
     r"|收入|预算|决算|资金|经费|金额|本年度|本年|全年|年初|年度|今年|去年|前年|上年|实际|安排|部门|单位|本级|机关|财政|在哪里?|哪里|哪儿|去哪|去向"
-    r"|情况|规模|一下|差额|相差|差|对比|比较|相比|整体|总体|全部|所有|加起来|加总|一般公共预算|[总钱的是了吗呢有为在上中和与及其该数额共年花用给]"
+    r"|情况|规模|一下|差额|相差|差|对比|比较|相比|整体|总体|全部|所有|加起来|加总|一般公共预算|工会|[总钱的是了吗呢有为在上中和与及其该数额共年花用给]"
 )
 # A word that is a place name (湖北省, 杭州市, 某自治州): left of a question once its body is removed, it names
 # no thing asked (the province printed before its city's body).

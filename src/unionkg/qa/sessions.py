@@ -20,6 +20,8 @@ class SessionState:
     # the years asked of the same bodies during the chat, in order ("2024?", "去年呢?"): a change asked
     # next without a year ("增长了多少?") is between the last two of them
     years_seen: list[int] = field(default_factory=list)
+    # the bodies asked during the chat, in order ("X?", "那Y呢?"): "哪个多?" next compares the last two
+    orgs_seen: list[str] = field(default_factory=list)
 
 
 class SessionStore:
