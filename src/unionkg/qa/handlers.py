@@ -919,7 +919,7 @@ def _money_kind_asked(ctx: Context) -> str | None:
 
 
 def _rate_and_count(ctx: Context, org: str) -> Outcome | None:
-    """"南昌市总工会春节慰问金发了多少钱" with no total printed: say so, and give what the documents do state
+    """"某市总工会春节慰问金发了多少钱" with no total printed: say so, and give what the documents do state
     for that money, the rate per person / household and the indicator counting the people, with the product
     marked as computed (never as a printed figure).  None when the graph holds neither."""
     kind = _money_kind_asked(ctx)
