@@ -117,6 +117,11 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("汇川区总工会2024年人员经费增长了多少？", True, ["350.20", "362.40", "+12.20 万元", "+3.48%", "按图中两年数据计算"], []),
     ("莲都区总工会2024年一般公共预算拨款收入占收入预算的比例？", True, ["612.30 万元", "74.09%"], []),
     ("汇川区总工会公务用车购置及运行费去年是多少？", True, ["2023", "1.90 万元"], []),
+    ("In which year did Huichuan union budget more for projects?", True, ["110.30", "128.30", "Highest: 汇川区总工会 2024"], ["支出预算总额"]),
+    # a ranking within a place, the place named in pinyin before a lower level's kind of body
+    ("Which Lishui county union had the most fiscal appropriation income?", True,
+     ["396.00", "612.30", "480.00", "Highest: 莲都区总工会 2024", "different years or phases"], ["丽水市总工会"]),
+    ("丽水各县区总工会中哪个财政拨款收入最多？", True, ["最高的是莲都区总工会 2024 年", "年份或口径不同"], ["丽水市总工会"]),
     # ---- staffing over two years
     ("汇川区总工会有多少退休人员？", True, ["2024 年 退休人员 5 人", "2023 年 退休人员 4 人"], []),
     ("汇川区总工会2023年实有在职人数是多少？", True, ["11 人"], []),
@@ -171,6 +176,7 @@ from unionkg.qa.patterns import (  # noqa: E402
     ORG_PATTERNS,
     RANKING_WORDS,
     REGION_LOWER_LEVELS,
+    REGION_SCOPE,
     SHARE_OF_NAMED_BASE,
     SUM_OVER_BODIES,
     WHICH_YEAR,
@@ -182,6 +188,8 @@ PATTERN_CASES = [
     (DIRECTION_QUESTION, "was the budget higher or lower than the final", False),
     (REGION_LOWER_LEVELS, "各县区总工会有多少个项目", True), (REGION_LOWER_LEVELS, "the county and district unions in ", True),
     (REGION_LOWER_LEVELS, "各总工会有多少个项目", False), (REGION_LOWER_LEVELS, "federations in ", False),
+    (REGION_SCOPE["en_which"], "which ", True), (REGION_SCOPE["en_which"], "what was the income of ", False),
+    (REGION_SCOPE["en_kind_after"], " county union had the most", True), (REGION_SCOPE["en_kind_after"], " federation's income", False),
     (BODY_RANKING_QUESTION, "2024年哪个总工会的收入预算最多", True), (BODY_RANKING_QUESTION, "哪个区县总工会项目支出最多", True),
     (BODY_RANKING_QUESTION, "which union had the smallest basic expenditure", True),
     (BODY_RANKING_QUESTION, "哪个项目钱最多", False), (BODY_RANKING_QUESTION, "which projects had the largest budgets", False),

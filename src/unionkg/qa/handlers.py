@@ -1391,6 +1391,9 @@ def comparison(ctx: Context) -> Outcome:
     tail = ctx.say(f"。最高的是{top.get('orgLabel')} {top.get('year')} 年", f". Highest: {top.get('orgLabel')} {top.get('year')}")
     if len(rows) == 2:  # two figures: by how much they differ ("莲都区总工会的收入预算比汇川区总工会多多少")
         tail += _difference_text(rows, ctx.lang)
+    if len({r.get("orgLabel") for r in rows}) > 1 and len({(r.get("year"), str(r.get("phase"))) for r in rows}) > 1:
+        # bodies compared on figures of different years or phases (each body's latest): said, not hidden
+        tail += ctx.say("（注意：各单位的年份或口径不同）", " (note: the bodies' figures are of different years or phases)")
     return Outcome(True, join(lines, ctx.lang) + tail + ctx.say("。", "."), rows, sources_of(rows))
 
 

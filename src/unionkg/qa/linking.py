@@ -742,7 +742,8 @@ class Catalog:
         hits: list[tuple[str, set[str]]] = []
         for m in re.finditer(r"[a-z]+", text):  # the question's words, looked up (not every place tried on it)
             iris = self._en_enclosing.get(m.group(0))
-            if iris and REGION_SCOPE["en"].search(text[:m.start()]):
+            if iris and (REGION_SCOPE["en"].search(text[:m.start()])
+                         or REGION_SCOPE["en_which"].search(text[:m.start()]) and REGION_SCOPE["en_kind_after"].match(text[m.end():])):
                 hits.append((m.group(0), set(iris)))
         for name, iris in sorted(self._zh_enclosing.items(), key=lambda p: -len(p[0])):
             if name not in text:

@@ -216,7 +216,7 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "union_funds": re.compile(r"工会经费|\bunion (?:funds?|dues|fees)\b"),
     "personnel": re.compile(r"人员经费|personnel|staff costs?"),
     "public_funds": re.compile(r"公用经费|公用支出|operating costs?|office costs?|public[- ]use (?:costs?|funds?|expenses?)"),
-    "project_spending": re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? for (?:its |the |their )?projects\b"),
+    "project_spending": re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
     "basic_spending": re.compile(r"基本支出|basic (?:expenditure|spending)"),
     "fiscal_appropriation": re.compile(r"财政拨款|fiscal appropriation|government appropriation"),
     "income_total": re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"),
@@ -540,6 +540,10 @@ EACH_BODY = re.compile(r"各(?:个|级)?(?:总工会|工会|单位|部门)|每(?
 REGION_SCOPE: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:federations?|unions?|bodies|organi[sz]ations|units) (?:in|within|across) (?:the )?$"),
     "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的)?(?:各|所有|全部)(?:个|级)?(?:区县|县区|县市区)?(?:总工会|工会|单位)"),
+    # "which Lishui county union ...", "all Lishui district unions": a question word before the place's pinyin
+    # ("en_which") and a kind of lower-level body after it ("en_kind_after")
+    "en_which": re.compile(r"\b(?:which|each|every|all(?: the)?)\s+$"),
+    "en_kind_after": re.compile(r"^\s+(?:county|district|county and district|district and county|county-level)\s+(?:unions?|federations?|bodies)\b"),
 }
 # A place's lower levels only ("丽水各县区总工会", "the county and district unions in Lishui"): the bodies
 # the place encloses, without the place's own federation (丽水市总工会 is no county's or district's).
@@ -583,7 +587,7 @@ DIRECTION_QUESTION = re.compile(
     r"|\b(?:go|goes|went|gone) (?:up or down|down or up)\b|\b(?:increase|rise|grow)\w* or (?:decrease|fall|drop|decline|shrink)\w*\b"
     r"|\b(?:decrease|fall|drop|decline|shrink)\w* or (?:increase|rise|grow)\w*\b|\bhigher or lower\b(?!.{0,40}\bthan\b)")
 # A word without which no REGION_SCOPE can match (a cheap test before the place names are tried).
-REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部")
+REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部|\b(?:which|each|every|all)\b(?=.{0,40}\b(?:county|district)\b)")
 
 # A question for an amount of money even when it counts ("多少钱", "how much"): never answered with a count.
 MONEY_ASKED = re.compile(r"多少钱|金额|多少万|how much|what amount|\bcost\b")
