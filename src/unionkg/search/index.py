@@ -214,13 +214,16 @@ def dense_sentences(entry: Entry) -> list[str] | None:
     its text, its heading joined to the first (PDF line wraps removed,
     figures masked before the cut, so a template sentence with other figures
     is cut at the same place; traditional characters made simplified, so the
-    same sentence in either script is one cache entry); an entity: its label.
+    same sentence in either script is one cache entry); an entity label: no
+    vector (search ranks passages only, ``kinds=("passage",)``, so an entity's
+    vector was never read: 6 CPU-ms per document at ingest for nothing; an
+    entity searched some day is ranked by BM25 alone, as a table without labels).
     A piece shorter than ``MIN_SENTENCE_CHARS`` (a fragment cut off by the
     window) rides with the sentence before it.  A table of figures: its
     heading and row labels (:func:`_table_sentences`).
     """
     if entry.kind != "passage":
-        return [_dense_form(entry.heading or entry.quote)[: DENSE_HEADING_CHARS + DENSE_QUOTE_CHARS]]
+        return None
     if is_number_table(entry.quote):
         return _table_sentences(entry)
     quote = _dense_form(entry.quote)[:DENSE_QUOTE_CHARS]
