@@ -250,7 +250,7 @@ def check_steps(store: object, settings: object) -> dict[str, Timed]:
     that a slow store size can be traced to the step that grows.
     """
     from unionkg.analytics.checks import CHECKS, attach_quotes, load_context
-    from unionkg.analytics.findings import findings_graph
+    from unionkg.analytics.findings import findings_triples
     from unionkg.analytics.links import refresh_links
     from unionkg.graph.iris import Iris
     from unionkg.graph.store import FINDINGS_GRAPH
@@ -264,7 +264,7 @@ def check_steps(store: object, settings: object) -> dict[str, Timed]:
         for finding in found:
             findings.setdefault(finding.key, finding)
     _, steps["quotes"] = timed(lambda: attach_quotes(store, findings.values()))  # type: ignore[arg-type]
-    graph = findings_graph(list(findings.values()), Iris(settings.base_iri))  # type: ignore[arg-type, attr-defined]
+    graph = findings_triples(list(findings.values()), Iris(settings.base_iri))  # type: ignore[arg-type, attr-defined]
     _, steps["findings graph"] = timed(lambda: store.replace_graph(FINDINGS_GRAPH, graph))  # type: ignore[attr-defined]
     return steps
 

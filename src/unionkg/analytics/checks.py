@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from unionkg.analytics import rules, scores
-from unionkg.analytics.findings import Finding, findings_graph
+from unionkg.analytics.findings import Finding, findings_triples
+from unionkg.analytics.indicator_rows import indicator_rows
 from unionkg.analytics.rows import sorted_rows
 from unionkg.analytics.tolerance import (
     change_bounds,
@@ -709,16 +710,21 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
     for r in rows:
         k = (str(r["org"]), str(r["year"]))
         finest[k] = min(finest.get(k, Decimal(1)), percent_unit(_dec(r["rate"]) or Decimal(1)))
+    # A project's facts repeat in every document naming it, so its rows are every combination of its
+    # budgets, finals, rates, passages and documents; a finding is one per project and stated rate
+    # (its key), the one of its first failing row: later rows of a reported rate are not weighed.
+    reported: set[tuple[str, str]] = set()
     for r in rows:
         rate, final = _dec(r["rate"]), _dec(r["final"])
         bases = [b for b in (_dec(r["adjusted"]), _dec(r["budget"])) if b]
-        if rate is None or final is None or not bases:
+        if rate is None or final is None or not bases or (str(r["project"]), str(rate)) in reported:
             continue
         slack = _slack(rate, finest[(str(r["org"]), str(r["year"]))])
         bounds_list = [b for b in (share_bounds(final, base, rounding_unit([final, base])) for base in bases) if b]
         if not bounds_list or any(within(rate, b, slack) for b in bounds_list):
             continue
         expected = (final / bases[0] * 100).quantize(slack)
+        reported.add((str(r["project"]), str(rate)))
         findings.append(
             ctx.finding(
                 kind="execution_rate_mismatch",
@@ -746,11 +752,12 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
 _CMP_TEXT = {"cmp-lt": "<", "cmp-le": "≤", "cmp-gt": ">", "cmp-ge": "≥", "cmp-eq": "="}
 
 
-def _indicator_findings(ctx: Context, query: str, kind: str, severity: str, what: str) -> list[Finding]:
+def _indicator_findings(ctx: Context, rows: list[dict[str, object]], name: str, kind: str, severity: str, what: str) -> list[Finding]:
+    """One finding per indicator of ``rows`` (sorted: the first row of an indicator is its finding's)."""
     findings = []
     lost_points = kind.endswith("although_met")
     seen: set[str] = set()
-    for r in sorted_rows(ctx.store, query):
+    for r in rows:
         cmp = _CMP_TEXT.get(str(r["cmp"]).rsplit("#", 1)[-1], "?")
         target, actual = _dec(r["target"]), _dec(r["actual"])
         weight, score = _dec(r["weight"]), _dec(r["score"])
@@ -766,7 +773,7 @@ def _indicator_findings(ctx: Context, query: str, kind: str, severity: str, what
             ctx.finding(
                 kind=kind,
                 severity=severity,
-                check=f"indicator:{query.removeprefix('check_indicator_')}",
+                check=f"indicator:{name}",
                 message=message,
                 org=str(r["org"]),
                 year=int(str(r["year"])),
@@ -783,23 +790,26 @@ def _indicator_findings(ctx: Context, query: str, kind: str, severity: str, what
     return findings
 
 
-def check_indicators(ctx: Context) -> list[Finding]:
-    """Indicators scored as met although the actual violates the target, and the reverse."""
-    return _indicator_findings(
-        ctx, "check_indicator_met_but_violates", "indicator_scored_met_but_violates", "warning", "full score although the target is not met"
-    ) + _indicator_findings(
-        ctx,
-        "check_indicator_violated_in_top_graded_project",
+#: The indicator checks: name (``indicator_rows``) -> finding kind, severity, what a reader should know.
+INDICATOR_CHECKS: dict[str, tuple[str, str, str]] = {
+    "met_but_violates": ("indicator_scored_met_but_violates", "warning", "full score although the target is not met"),
+    "violated_in_top_graded_project": (
         "indicator_scored_met_but_violates",
         "warning",
         "target not met, yet the project is graded 优 without recording the miss",
-    ) + _indicator_findings(
-        ctx,
-        "check_indicator_lost_points_although_met",
-        "indicator_lost_points_although_met",
-        "info",
-        "points deducted although the target is met",
-    )
+    ),
+    "lost_points_although_met": ("indicator_lost_points_although_met", "info", "points deducted although the target is met"),
+}
+
+
+def check_indicators(ctx: Context) -> list[Finding]:
+    """Indicators scored as met although the actual violates the target, and the reverse
+    (the comparisons of every indicator read once, :mod:`unionkg.analytics.indicator_rows`)."""
+    rows = indicator_rows(ctx.store)
+    findings: list[Finding] = []
+    for name, (kind, severity, what) in INDICATOR_CHECKS.items():
+        findings += _indicator_findings(ctx, rows[name], name, kind, severity, what)
+    return findings
 
 
 # ---------------------------------------------------------------- contradictions
@@ -1187,7 +1197,7 @@ def run_checks(store: GraphStore, settings: Settings, scope: ChecksScope | None 
             return scoped
     refresh_links(store, settings)
     findings = compute_findings(store)
-    store.replace_graph(FINDINGS_GRAPH, findings_graph(findings, Iris(settings.base_iri)))
+    store.replace_graph(FINDINGS_GRAPH, findings_triples(findings, Iris(settings.base_iri)))  # type: ignore[arg-type]
     return findings
 
 

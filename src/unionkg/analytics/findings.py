@@ -67,26 +67,36 @@ def _num(value: Decimal | None) -> str | None:
     return None if value is None else format(value.normalize(), "f")
 
 
-def findings_graph(findings: list[Finding], iris: Iris) -> Graph:
-    """RDF for the findings graph (one ``ukg:QualityFinding`` node per finding)."""
-    g = Graph()
+def findings_triples(findings: list[Finding], iris: Iris) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """The triples of the findings graph (one ``ukg:QualityFinding`` node per finding), each once,
+    in order; what a store writes without building an rdflib graph first (81k triples for 5.7k
+    findings at 1,000 synthetic documents: an rdflib graph cost 1.9 CPU-s of the checks)."""
+    out: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
     for f in findings:
         node = iris.finding(f.key)
-        g.add((node, RDF.type, UKG.QualityFinding))
-        g.add((node, UKG.findingKind, Literal(f.kind)))
-        g.add((node, UKG.severity, Literal(f.severity)))
-        g.add((node, RDFS.comment, Literal(f.message, lang="en")))
+        out.append((node, RDF.type, UKG.QualityFinding))
+        out.append((node, UKG.findingKind, Literal(f.kind)))
+        out.append((node, UKG.severity, Literal(f.severity)))
+        out.append((node, RDFS.comment, Literal(f.message, lang="en")))
         if f.org:
-            g.add((node, UKG.org, URIRef(f.org)))
+            out.append((node, UKG.org, URIRef(f.org)))
         if f.year is not None:
-            g.add((node, UKG.fiscalYear, Literal(f.year, datatype=XSD.integer)))
+            out.append((node, UKG.fiscalYear, Literal(f.year, datatype=XSD.integer)))
         for prop, value in ((UKG.expectedValue, f.expected), (UKG.statedValue, f.stated), (UKG.tolerance, f.tolerance)):
             if value is not None:
-                g.add((node, prop, Literal(_num(value), datatype=XSD.decimal)))
+                out.append((node, prop, Literal(_num(value), datatype=XSD.decimal)))
         for target in f.concerns:
-            g.add((node, UKG.concerns, URIRef(target)))
+            out.append((node, UKG.concerns, URIRef(target)))
         for passage in f.passages:
-            g.add((node, PROV.wasDerivedFrom, URIRef(passage)))
+            out.append((node, PROV.wasDerivedFrom, URIRef(passage)))
+    return list(dict.fromkeys(out))
+
+
+def findings_graph(findings: list[Finding], iris: Iris) -> Graph:
+    """RDF for the findings graph (:func:`findings_triples` as an rdflib graph)."""
+    g = Graph()
+    for triple in findings_triples(findings, iris):
+        g.add(triple)
     return g
 
 

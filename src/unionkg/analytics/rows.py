@@ -14,7 +14,8 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 
 
-def _order(value: object) -> tuple[int, str]:
+def row_order(value: object) -> tuple[int, str]:
+    """Where a value sorts among the values of a column: unbound first, then by its text."""
     return (0, "") if value is None else (1, str(value))
 
 
@@ -22,8 +23,8 @@ def sorted_rows(store: GraphStore, query: str) -> list[dict[str, object]]:
     """The rows of the named query ``query`` (Python values), sorted on every variable in the order the query projects them."""
     result = store.select(named_query(query))
     rows = result.values()
-    rows.sort(key=lambda r: tuple(_order(r[v]) for v in result.variables))
+    rows.sort(key=lambda r: tuple(row_order(r[v]) for v in result.variables))
     return rows
 
 
-__all__ = ["sorted_rows"]
+__all__ = ["row_order", "sorted_rows"]

@@ -51,7 +51,7 @@ from rdflib.namespace import PROV, RDF, RDFS
 from rdflib.term import Node
 
 from unionkg.analytics.checks import CHECKS, FEDERATION_ROLE, Organisations, attach_quotes, load_context
-from unionkg.analytics.findings import Finding, findings_graph
+from unionkg.analytics.findings import Finding, findings_triples
 from unionkg.analytics.links import LINKS_GRAPH, refresh_links
 from unionkg.graph.iris import Iris
 from unionkg.graph.queries import named_query
@@ -239,7 +239,7 @@ def replace_findings_of(store: GraphStore, organisations: frozenset[str], findin
     rows = select_rows(store, named_query("check_scope_findings"), ["org"], [[URIRef(o)] for o in sorted(organisations)])
     old = {_quad(r) for r in rows.rows}
     g = ox.NamedNode(FINDINGS_GRAPH)
-    new = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in findings_graph(findings, iris)}  # type: ignore[arg-type]
+    new = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in findings_triples(findings, iris)}  # type: ignore[arg-type]
     gone, came = old - new, new - old
     if gone or came:
         store.patch_graph(FINDINGS_GRAPH, sorted(gone, key=str), sorted(came, key=str))
