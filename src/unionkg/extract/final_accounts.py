@@ -38,12 +38,13 @@ from unionkg.extract.tables import (
     find_columns,
     iter_lines,
     join_label,
-    read_header,
     merge_class_dotted_codes,
     merge_dotted_codes,
     merge_split_codes,
     prints_dotted_codes,
+    read_header,
     real_table_lines,
+    regroup_glued_values,
     split_run_on_rows,
     table_money_unit,
 )
@@ -839,6 +840,7 @@ def read_code_table(frame: TableFrame) -> None:
     if declared is not None and declared != len(columns):
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
     rows = reassemble_code_rows(lines[body_start:])
+    regroup_glued_rows(frame, rows, columns)
     unit = to_yuan(Decimal(1), frame.money_unit)
     stated = {name: value / unit for name, value in stated_column_totals(frame.stated_totals).items()}
     known = {**frame.known_columns, **econ_sides(rows, columns)}
@@ -859,6 +861,23 @@ def read_code_table(frame: TableFrame) -> None:
             column = columns[col]
             direction = block.kind.direction or COLUMN_DIRECTIONS.get(column, Direction.EXPENDITURE)
             frame.amount(label, row.first, tok, column, direction, code=row.code, code_scheme=code_scheme(row.code), fund_source=_fund_of(column, frame))
+
+
+def regroup_glued_rows(frame: TableFrame, rows: list[CodeRow], columns: Sequence[str]) -> None:
+    """Rows that print more values than the table has columns, read with the spaces that
+    split a figure joined where the row then adds up to its total (tables.regroup_glued_values);
+    a row no single reading makes add up keeps no figure, with a warning."""
+    total_first = columns[0] in TOTAL_COLUMNS
+    for row in rows:
+        if len(row.values) <= len(columns):
+            continue
+        regrouped = regroup_glued_values(row.values, len(columns), total_first)
+        if regrouped is None:
+            printed = " ".join(t.text if t else "—" for t in row.values)
+            warn(f"{frame.doc.source}: {frame.block.table}: row {row.code or _row_label(frame.doc, row)} prints {len(row.values)} values for {len(columns)} columns ({printed}) and no reading adds up to its total; no figure kept")
+            row.values = []
+        else:
+            row.values = regrouped
 
 
 #: Identities between the columns of one row: column = sum(plus) - sum(minus).

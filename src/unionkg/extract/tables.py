@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,14 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # the money unit printed in the column headers when the header line has none: 合计（元）,
     # 预算数(万元), 金额（单位：元）
     "column_money_unit": re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[：:]?\s*)?(?:人民币)?\s*(?P<unit>亿元|万元|千元|元)\s*[)）]"),
+    # a whole number that a cell glued to the next one may start ("1234" of "1234 567.89",
+    # "1" of "1 234 567.89"): digits without decimals
+    "glue_head": re.compile(r"\d{1,4}"),
+    # a thousands group that may continue it: three digits, decimals allowed ("567.89", "000")
+    "thousands_group": re.compile(r"\d{3}(?:\.\d+)?"),
+    # a heading that opens a part of a document ("第二部分 部门决算表", "第三部分"): a unit stated
+    # for the tables of one part is not carried into the next
+    "part_heading": re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十\d]{1,3}部分", re.MULTILINE),
     # the count unit of a table header: 单位：台、辆、套 / 单位：个
     "count_unit": re.compile(r"单位\s*[：:]\s*(?P<unit>[台辆套个人次批户、，,]+)"),
     # where a table header starts on a line (a title joined to it by the text view)
@@ -468,8 +477,30 @@ def column_money_unit(lines: list[Line]) -> str | None:
 
 def table_money_unit(lines: list[Line], text: str) -> str | None:
     """The money unit of a table whose header line states none: that of its column
-    headers, of its figure cells, or the one the document states for its tables."""
-    return column_money_unit(lines) or cell_money_unit(lines, text) or document_money_unit(text)
+    headers, of its figure cells, the last one stated before it in its part of the
+    document (a table without a unit line inherits the unit of the tables above it,
+    not the document's first one when a table in between stated another), or the one
+    the document states for its tables."""
+    stated = unit_stated_before(text, lines[0].start) if lines else None
+    return column_money_unit(lines) or cell_money_unit(lines, text) or stated or document_money_unit(text)
+
+
+def unit_stated_before(text: str, pos: int) -> str | None:
+    """The money unit stated last before ``pos`` (a table header's 金额单位 or a line for
+    several tables, "以下各表金额单位均为元"), when no part heading ("第三部分") lies between."""
+    statements, parts = shared(("unit_statements", text), lambda: _unit_statements(text))
+    k = bisect.bisect_left(statements, (pos, "")) - 1
+    if k < 0:
+        return None
+    at, unit = statements[k]
+    return None if bisect.bisect_left(parts, pos) > bisect.bisect_right(parts, at) else unit
+
+
+def _unit_statements(text: str) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...]]:
+    """Positions and units of the money units ``text`` states, and the positions of its part headings."""
+    found = [(m.start(), m.group("unit")) for key in ("money_unit", "document_money_unit") for m in TABLE_PATTERNS[key].finditer(text)]
+    parts = tuple(m.start() for m in TABLE_PATTERNS["part_heading"].finditer(text))
+    return tuple(sorted(found)), parts
 
 
 def document_money_unit(text: str) -> str | None:
@@ -619,3 +650,91 @@ class TableWarnings:
 
     def add(self, message: str) -> None:
         self.messages.append(message)
+
+
+# ---------------------------------------------------------------------------
+# Cells glued around whole numbers
+# ---------------------------------------------------------------------------
+
+#: Most places where two number tokens of one row may be one figure split by a space; a row
+#: with more is not searched (2**12 readings).
+MAX_GLUE_POINTS: Final[int] = 12
+
+#: How far the parts of a row may be from its total (hundredths rounded per part).
+GLUE_TOLERANCE_PER_PART: Final[Decimal] = Decimal("0.011")
+
+
+def _glue_points(values: Sequence[Token | None]) -> list[int]:
+    """Indexes ``i`` where ``values[i]`` and ``values[i + 1]`` may be one figure printed with
+    a space as thousands separator ("1234 567.89", "1 200 000.00"): a whole number (or a
+    run of such groups) followed by a group of three digits."""
+    points: list[int] = []
+    for i in range(len(values) - 1):
+        left, right = values[i], values[i + 1]
+        if left is None or right is None or "." in left.text or "," in left.text:
+            continue
+        if not TABLE_PATTERNS["thousands_group"].fullmatch(right.text):
+            continue
+        if TABLE_PATTERNS["glue_head"].fullmatch(left.text):
+            points.append(i)
+    return points
+
+
+def _joined(values: Sequence[Token | None], joins: frozenset[int]) -> list[Token | None]:
+    """``values`` with each token at an index in ``joins`` joined to the token after it."""
+    out: list[Token | None] = []
+    glue_next = False
+    for i, tok in enumerate(values):
+        if glue_next and tok is not None and out and out[-1] is not None:
+            prev = out[-1]
+            text = prev.text + tok.text
+            out[-1] = Token(text, prev.start, tok.end, classify_token(text))
+        else:
+            out.append(tok)
+        glue_next = i in joins
+    return out
+
+
+def _adds_up_to_first(values: Sequence[Token | None]) -> bool:
+    """The first value is the sum of the others (a row of a table whose first column is its total)."""
+    nums = [parse_number(v.text) if v is not None else None for v in values]
+    if len(nums) < 2 or nums[0] is None:
+        return False
+    rest = sum((x for x in nums[1:] if x is not None), Decimal(0))
+    return abs(rest - nums[0]) <= GLUE_TOLERANCE_PER_PART * len(nums)
+
+
+def regroup_glued_values(values: Sequence[Token | None], width: int, total_first: bool) -> list[Token | None] | None:
+    """A row's values read right when it prints more number tokens than the table has
+    columns because a space split a figure ("1234 567.89" for 1234567.89, "1 200 000.00").
+
+    The genre guarantees a row's parts add up to its total column: among the readings
+    that join a whole number to the three-digit group after it and leave at most
+    ``width`` values, the one whose first value is the sum of the others is kept.
+    Returns ``values`` unchanged when the row fits its columns (blank cells vanish: the
+    arithmetic of the placements reads those) or when no two of its tokens can be one
+    figure (extra empty cells of a table whose header was cut), and None when no single
+    reading adds up (keep no figure rather than a wrong one).
+
+    >>> t = lambda s: Token(s, 0, len(s), classify_token(s))
+    >>> [v.text for v in regroup_glued_values([t("1234"), t("567.89"), t("1200000"), t("34567.89")], 3, True)]
+    ['1234567.89', '1200000', '34567.89']
+    >>> regroup_glued_values([t("12"), t("345"), t("678"), t("9")], 3, True) is None
+    True
+    >>> len(regroup_glued_values([t("4.50"), t("4.50"), None, None], 3, True))
+    4
+    """
+    if len(values) <= width:
+        return list(values)
+    points = _glue_points(values)
+    if not points:
+        return list(values)
+    if not total_first or len(points) > MAX_GLUE_POINTS:
+        return None
+    readings: dict[tuple[str, ...], list[Token | None]] = {}
+    for n in range(len(values) - width, len(points) + 1):
+        for joins in itertools.combinations(points, n):
+            candidate = _joined(values, frozenset(joins))
+            if len(candidate) <= width and _adds_up_to_first(candidate):
+                readings.setdefault(tuple(v.text if v else "" for v in candidate), candidate)
+    return next(iter(readings.values())) if len(readings) == 1 else None

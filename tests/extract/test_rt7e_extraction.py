@@ -1,0 +1,122 @@
+"""Extraction on the messy text of real documents (round 7, tests/extract/corpus/rt7e_*.txt).
+
+Written documents of bodies, provinces and years not in the samples: a district union's
+final accounts (Sichuan 2024) whose PDF text splits figures with spaces ("1234 567.89",
+"1 200 000.00") and mixes 万元 and 元 tables, one without a unit line; a city union's
+budget (Guizhou 2025) that states 万元 once for all its tables and then prints a table
+in 元 and one without a unit line.  Each ``.json`` lists the figures an analyst reads
+(``expect``), items that must carry no figure (``absent_items``) and warnings the
+extraction must record (``warnings``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.extract.tables import TABLE_PATTERNS, Token, classify_token, regroup_glued_values, unit_stated_before
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("rt7e_*.txt"))
+
+
+def test_corpus_is_not_shrinking() -> None:
+    assert len(CASES) >= 2
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_rt7e_document(path: Path) -> None:
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = extract_checked(path)
+    check_spec(path, ex, spec, field_matches)
+    items = {getattr(f, "item", None) for f in ex.facts}
+    for item in spec.get("absent_items", []):
+        assert item not in items, f"{path.name}: {item} has a figure"
+    for needle in spec.get("warnings", []):
+        assert any(needle in w for w in ex.warnings), f"{path.name}: no warning with {needle!r}: {ex.warnings}"
+
+
+# --- cells glued around whole numbers --------------------------------------------------
+
+
+def _tokens(row: str) -> list[Token | None]:
+    return [None if piece == "—" else Token(piece, 0, len(piece), classify_token(piece)) for piece in row.split()]
+
+
+def _texts(values: list[Token | None] | None) -> list[str] | None:
+    return None if values is None else [v.text if v else "—" for v in values]
+
+
+#: (printed values, columns, the first column is the total, expected reading or None)
+GLUED_ROWS: list[tuple[str, int, bool, list[str] | None]] = [
+    # a space as thousands separator: one reading adds up
+    ("1234 567.89 1200000 34567.89", 3, True, ["1234567.89", "1200000", "34567.89"]),
+    ("1 234 567.89 1 200 000.00 34 567.89", 3, True, ["1234567.89", "1200000.00", "34567.89"]),
+    ("1200 000.00 1200 000.00", 3, True, ["1200000.00", "1200000.00"]),
+    ("56 780.00 56 780.00 —", 3, True, ["56780.00", "56780.00", "—"]),
+    # rows that fit their columns are read as printed (a whole-number cell stays a cell)
+    ("120 35.5 84.5", 3, True, ["120", "35.5", "84.5"]),
+    ("123 456 777", 3, True, ["123", "456", "777"]),
+    ("110 40 70", 3, True, ["110", "40", "70"]),
+    # more values than columns and no two that can be one figure: as before
+    ("4.50 4.50 — —", 3, True, ["4.50", "4.50", "—", "—"]),
+    # too many values and no reading adds up (or two do): no figure
+    ("12 345 678 9", 3, True, None),
+    ("1 200 1 200", 3, True, ["1200", "1200"]),
+    ("1 200 1 300", 3, True, None),
+    ("1234 567.89 1200000 34567.89", 3, False, None),
+]
+
+
+@pytest.mark.parametrize(("printed", "width", "total_first", "expected"), GLUED_ROWS)
+def test_regroup_glued_values(printed: str, width: int, total_first: bool, expected: list[str] | None) -> None:
+    assert _texts(regroup_glued_values(_tokens(printed), width, total_first)) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "matches"),
+    [
+        ("glue_head", "1234", True),
+        ("glue_head", "1", True),
+        ("glue_head", "12345", False),
+        ("glue_head", "12.5", False),
+        ("thousands_group", "567.89", True),
+        ("thousands_group", "000", True),
+        ("thousands_group", "56.78", False),
+        ("thousands_group", "5678", False),
+        ("part_heading", "第三部分 2024年度部门决算情况说明", True),
+        ("part_heading", "第2部分", True),
+        ("part_heading", "部分单位未公开", False),
+        ("part_heading", "其中第三部分说明", False),
+    ],
+)
+def test_glue_and_part_patterns(key: str, text: str, matches: bool) -> None:
+    pattern = TABLE_PATTERNS[key]
+    found = pattern.fullmatch(text) if key != "part_heading" else pattern.search(text)
+    assert (found is not None) == matches
+
+
+# --- a table's money unit: the last one stated in its part ------------------------------
+
+UNIT_TEXT = (
+    "第二部分 决算表\n以下各表金额单位均为万元\n表一\n金额单位：万元\n合计 1.00\n"
+    "表二\n单位：元\n合计 100.00\n表三\n合计 100.00\n"
+    "第三部分 说明\n表四\n合计 1.00\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "unit"),
+    [
+        ("表一", "万元"),  # the document's statement before the table
+        ("表二", "万元"),  # its own line is read from its header, not from before it
+        ("表三", "元"),  # the last stated (表二's), not the document's first
+        ("表四", None),  # a part heading in between: nothing carried over
+        ("第二部分", None),
+    ],
+)
+def test_unit_stated_before(before: str, unit: str | None) -> None:
+    assert unit_stated_before(UNIT_TEXT, UNIT_TEXT.index(before)) == unit
