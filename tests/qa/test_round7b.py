@@ -268,3 +268,44 @@ def test_county_level(division: str | None, county: bool) -> None:
     from unionkg.qa.handlers import _county_level
 
     assert _county_level(division) is county
+
+
+# ---------------------------------------------------------------- bodies of the written extraction corpus
+CORPUS = ROOT / "tests" / "extract" / "corpus"
+CORPUS_DOCS = ("rt6y_gs_county_union_cn_staffing_budget_2024.txt", "rt4i_hn_district_union_final_2023.txt",
+               "rt6e_ah_district_union_sangong_budget_2023.txt")
+
+
+@pytest.fixture(scope="module")
+def corpus_answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """临泽县 (甘肃, Chinese numerals), 雨湖区 (湖南, a final account with a negative line), 蜀山区 (安徽), and 青田县."""
+    settings = Settings(store=str(tmp_path_factory.mktemp("q8c") / "store"), encoder="hash")
+    store = OxigraphStore()
+    for path in [CORPUS / name for name in CORPUS_DOCS] + [HERE / "q7_docs" / "qingtian_county_union_final_2023.txt"]:
+        ingest_file(path, settings, store)
+    return Answerer(store, settings, encoder=HashEncoder())
+
+
+CORPUS_CASES: list[tuple[str, bool, list[str], list[str]]] = [
+    ("临泽县总工会有多少编制？", True, ["临泽县总工会", "9 人"], []),
+    ("Linze county union 2024 income budget", True, ["临泽县总工会", "356.20"], []),
+    ("雨湖区总工会2023年其他收入是多少？", True, ["-0.35 万元"], []),
+    ("雨湖区总工会2023年本年收入比上年增长了多少？", True, ["41.20 万元", "3.45%"], []),
+    ("雨湖区总工会2023年项目支出占本年支出合计的比例？", True, ["282.29 万元", "22.87%"], []),
+    ("蜀山区总工会2023年三公经费比上年减少了多少？", True, ["-0.40 万元"], []),
+    # rankings over bodies of one level; a level word is no place ("which district union")
+    ("Which district union had the highest running costs in 2023?", True, ["Highest: 蜀山区总工会", "42.35", "28.65", "county-level"], []),
+    ("2023年哪个区总工会三公经费最多？", True, ["最多的是青田县总工会", "5.60 万元", "3.60 万元", "县级总工会"], []),
+    ("What was the Beijing district union income in 2024?", False, ["\"Beijing district union\""], ["万元"]),
+    ("How many district unions missed targets in 2023?", True, ["青田县总工会"], ["no data for"]),
+    ("蜀山区总工会和雨湖区总工会2023年机关运行经费分别是多少？", True, ["蜀山区总工会 2023 年预算「机关运行经费」为 42.35 万元", "没有找到雨湖区总工会 2023 年的「机关运行经费」"], []),
+]
+
+
+@pytest.mark.parametrize(("question", "found", "present", "absent"), CORPUS_CASES)
+def test_round7b_corpus_questions(corpus_answerer: Answerer, question: str, found: bool, present: list[str], absent: list[str]) -> None:
+    result = corpus_answerer.ask(question)
+    answer = str(result["answer"])
+    assert result["found"] is found, answer
+    assert all(w in answer for w in present), answer
+    assert not any(w in answer for w in absent), answer

@@ -30,6 +30,9 @@ from unionkg.qa.patterns import (
     BODY_KIND_AFTER_PLACE,
     CODE_PATTERN,
     ENGLISH_BODY_KINDS,
+    ENGLISH_FUNCTION_WORDS,
+    ENGLISH_LEVEL_WORDS,
+    ENGLISH_NOT_A_PLACE,
     ENGLISH_PLACE_LEVELS,
     FEDERATION_WORDS,
     LEVEL_ALIASES,
@@ -691,8 +694,14 @@ class Catalog:
             word = m.group(1)
             if any(pattern.search(m.group(0)) for pattern, _ in ENGLISH_BODY_KINDS):
                 continue  # "education bureau": a kind of body, its place is elsewhere in the question
-            if word not in self._en_aliases and word not in {"the", "which", "what", "each", "this", "that", "whose", "every"}:
+            if word not in self._en_aliases and word not in ENGLISH_NOT_A_PLACE:
                 unknown.append(m.group(0))
+            elif word in ENGLISH_LEVEL_WORDS:
+                # "the Beijing district union": the place is the word before the level word
+                before = re.search(r"\b([a-z]{3,})\s+$", text[:m.start()])
+                if before and before.group(1) not in self._en_aliases and before.group(1) not in ENGLISH_NOT_A_PLACE | ENGLISH_FUNCTION_WORDS \
+                        and not any(consumed[before.start(1):m.end()]):
+                    unknown.append(text[before.start(1):m.end()])
         return unknown
 
     def link_entities(self, q: NormalisedQuestion, encoder: Encoder | None, orgs: list[str], years: list[int],

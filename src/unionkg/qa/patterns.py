@@ -571,7 +571,18 @@ BODY_RANKING_QUESTION = re.compile(
     r"|\bwhich (?:[a-z-]+ ){0,3}(?:federations?|unions?|bod(?:y|ies)|units?)\b.{0,60}\b(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b")
 # Bodies of county level asked for ("哪个区县总工会…最多", "which county union had the most"): a ranking over
 # the bodies whose division code is a county's (not ending in 00), county-level cities included.
-COUNTY_LEVEL_WORDS = re.compile(r"区县|县区|县市区|县级|区级|各县|各区|\bcount(?:y|ies)\b|\bdistricts?\b")
+COUNTY_LEVEL_WORDS = re.compile(r"区县|县区|县市区|县级|区级|各县|各区|哪(?:个|些|一个)(?:区|县)(?:的)?(?:总工会|工会)|\bcount(?:y|ies)\b|\bdistricts?\b")
+# Words of an English mention that say a level or ask, not name a place ("which district union had the
+# most", "the county federation"): such a mention names no body the graph lacks.
+ENGLISH_LEVEL_WORDS = frozenset({"district", "county", "city", "provincial", "municipal", "prefecture", "town", "township"})
+ENGLISH_NOT_A_PLACE = frozenset({"the", "which", "what", "each", "this", "that", "whose", "every", "any", "all"}) | ENGLISH_LEVEL_WORDS
+# Common English words that are never the place before a level word ("how many district unions", "does the
+# county union"): the mention then names no place.
+ENGLISH_FUNCTION_WORDS = frozenset({
+    "does", "did", "many", "much", "how", "were", "was", "are", "has", "have", "had", "for", "and", "to", "from", "with",
+    "about", "between", "its", "their", "our", "other", "some", "both", "one", "two", "three", "most", "more", "less",
+    "highest", "lowest", "largest", "smallest", "biggest", "top", "local", "same", "another", "these", "those", "your",
+})
 # The words of a ranking that are no part of the line asked ("哪个区县总工会", "最多", "which union ... most"):
 # removed before the line is looked up in each body's figures.
 RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|最(?:多|高|大|少|低|小)"
