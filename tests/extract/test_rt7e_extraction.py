@@ -4,7 +4,9 @@ Written documents of bodies, provinces and years not in the samples: a district 
 final accounts (Sichuan 2024) whose PDF text splits figures with spaces ("1234 567.89",
 "1 200 000.00") and mixes 万元 and 元 tables, one without a unit line; a city union's
 budget (Guizhou 2025) that states 万元 once for all its tables and then prints a table
-in 元 and one without a unit line.  Each ``.json`` lists the figures an analyst reads
+in 元 and one without a unit line; a district union's self-evaluation (Shaanxi 2022)
+whose indicator tables print 实际完成值 before 年度指标值 and 得分 before 分值, merged
+一级指标 cells, 定性 values ("显著提升", "较好"), no score columns, or 分值 without 得分.  Each ``.json`` lists the figures an analyst reads
 (``expect``), items that must carry no figure (``absent_items``) and warnings the
 extraction must record (``warnings``).
 """
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.extract.indicators import INDICATOR_PATTERNS, QUALITATIVE_WORDS, value_columns
 from unionkg.extract.tables import TABLE_PATTERNS, Token, classify_token, regroup_glued_values, unit_stated_before
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -120,3 +123,41 @@ UNIT_TEXT = (
 )
 def test_unit_stated_before(before: str, unit: str | None) -> None:
     assert unit_stated_before(UNIT_TEXT, UNIT_TEXT.index(before)) == unit
+
+
+# --- performance tables: the header's column order ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [
+        ("一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施", ("target", "actual", "weight", "score", "reason")),
+        ("一级指标二级指标三级指标实际完成值年度指标值得分分值偏差原因分析及改进措施", ("actual", "target", "score", "weight", "reason")),
+        ("一级指标二级指标三级指标年度指标值实际完成值偏差原因", ("target", "actual", "reason")),
+        ("一级指标二级指标三级指标年度指标值实际完成值分值偏差原因分析及改进措施", ("target", "actual", "weight", "reason")),
+        ("一级指标二级指标三级指标分值年度指标值全年实际值得分", ("weight", "target", "actual", "score")),
+        # a target table: one value column; words before 三级指标 are not columns
+        ("项目名称分值一级指标二级指标三级指标指标值", ("target",)),
+        ("一级指标二级指标三级指标", ()),
+    ],
+)
+def test_value_columns(header: str, columns: tuple[str, ...]) -> None:
+    assert value_columns(header) == columns
+
+
+@pytest.mark.parametrize(
+    ("line", "matches"),
+    [
+        ("项目名称：职工书屋建设项目", True),
+        ("  项目名称 : 困难职工帮扶", True),
+        ("项目名称", False),  # a header cell, not a new project
+        ("本项目名称已调整", False),
+    ],
+)
+def test_next_project_pattern(line: str, matches: bool) -> None:
+    assert (INDICATOR_PATTERNS["next_project"].match(line) is not None) == matches
+
+
+@pytest.mark.parametrize(("word", "qualitative"), [("较好", True), ("较高", True), ("优良", True), ("较少", False), ("好评", False)])
+def test_qualitative_words(word: str, qualitative: bool) -> None:
+    assert (word in QUALITATIVE_WORDS) == qualitative

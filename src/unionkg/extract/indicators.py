@@ -29,8 +29,8 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Final
 
-from unionkg.extract.parse import ParsedValue, parse_number, parse_target
 from unionkg.extract.cn_numerals import CN_COUNT_SRC, CN_NUMERAL_CHARS
+from unionkg.extract.parse import ParsedValue, parse_number, parse_target
 from unionkg.extract.patterns import CELL_COUNT_UNITS_IN_WORDS, EMPTY_CELL_MARKS, _alternation
 from unionkg.extract.registry import register, warn
 from unionkg.extract.statistics import Measurement, read_measurements
@@ -55,6 +55,7 @@ QUALITATIVE_WORDS: Final[tuple[str, ...]] = (
     "基本提升", "基本完成", "基本达到", "显著提升", "明显提升", "逐步提升", "有效提升", "大幅提升", "持续提升", "有所提升",
     "长期有效", "长期稳定", "持续有效", "符合要求", "长期", "长效", "持续", "稳定", "规范", "合格",
     "提升", "提高", "减轻", "达成", "有效", "显著", "明显", "良好", "改善", "增强", "降低", "减少", "达标", "完成", "按时完成", "及时", "是", "否", "无",
+    "较好", "较高", "优良",
 )  # fmt: skip
 #: One-character qualitative values, repeated as target and actual ("重大安全事故 无 无").
 SINGLE_QUALITATIVE: Final[frozenset[str]] = frozenset({"无", "是", "否"})
@@ -95,6 +96,8 @@ INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "table_header": re.compile(r"一级指标\s*二级指标\s*三级指标"),
     "table_end": re.compile(r"^\s*(?:总分|合计)\b|^\s*总\s*分"),
     "project_name": re.compile(r"项目名称\s*[：:]?\s*(?P<name>[^\s：:][^\n]*?)\s*$"),
+    # a line that opens the next project's table ("项目名称：职工书屋建设项目"): the table above ends
+    "next_project": re.compile(r"^\s*项目名称\s*[：:]"),
     # narrative indicator title: 5)办理免费乘车码人数不少于1760人（2分）
     "narrative_item": re.compile(r"^\s*(?:\d{1,2}\s*[)）.、]|[（(]\d{1,2}[)）])\s*(?P<title>[^\n]+?)\s*[（(](?P<weight>\d+(?:\.\d+)?)\s*分[)）]\s*$"),
     # narrative heading with a weight: （二）履职完成情况(40分) / 1.产出数量（17分）
@@ -316,6 +319,12 @@ class IndicatorTable:
     rows: list[TableIndicator] = field(default_factory=list)
     nature_column: bool = False  # a 指标性质 column (定性, 正向 ...) between name and value
     weight_first: bool = False  # the 分值 column comes before the target and actual columns
+    actual_first: bool = False  # the 实际完成值 column comes before the 年度指标值 column
+    score_first: bool = False  # the 得分 column comes before the 分值 column
+    one_score_column: bool = False  # only one of 分值 / 得分 is printed: ``single_score`` names it
+    single_score: str = "score"
+    two_values: bool | None = None  # a target and an actual column (None: as the scores say)
+    reason_column: bool = False  # a 偏差原因 column
 
 
 def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
@@ -336,8 +345,11 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
         header_text = compact(" ".join(ln.text for ln in lines[header_start:j]))
         with_scores = "得分" in header_text or "分值" in header_text
         table = IndicatorTable(project=_project_before(lines, header_start), with_scores=with_scores, nature_column="指标性质" in header_text, weight_first=_weight_first(header_text))
+        _read_column_order(table, value_columns(header_text))
         k = j
         while k < len(lines) and not INDICATOR_PATTERNS["table_end"].match(lines[k].text) and not _leaves_table(lines[k].text):
+            if INDICATOR_PATTERNS["table_header"].search(lines[k].text) or INDICATOR_PATTERNS["next_project"].match(lines[k].text):
+                break  # the next table or project (two tables without a 合计 row between them)
             k += 1
         _read_rows(doc, lines[j:k], table)
         tables.append(table)
@@ -348,12 +360,61 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
 #: Header words of the target column, whose place after 分值 marks a weight-first table.
 TARGET_COLUMN_WORDS: Final[tuple[str, ...]] = ("年度指标值", "指标值", "目标值")
 
+#: Header words of the value columns of an indicator table and the column each names.
+#: Templates print them in other orders ("实际完成值 年度指标值", "得分 分值") or leave some
+#: out (no 得分, no 实际完成值): the rows are read in the order the header prints.
+VALUE_COLUMN_WORDS: Final[dict[str, str]] = {
+    "年度指标值": "target", "年度目标值": "target", "预期指标值": "target", "指标值": "target", "目标值": "target",
+    "实际完成值": "actual", "全年实际值": "actual", "实际完成情况": "actual", "实际完成": "actual", "实际值": "actual", "完成值": "actual",
+    "分值": "weight", "权重": "weight",
+    "得分": "score",
+    "偏差原因": "reason",
+}  # fmt: skip
+
+
+def value_columns(header_text: str) -> tuple[str, ...]:
+    """The value columns a compacted indicator-table header prints, in its order
+    ("…三级指标实际完成值年度指标值得分分值" -> actual, target, score, weight); at each
+    position the longest header word wins ("年度指标值" is no "指标值" and "完成值")."""
+    words = sorted(VALUE_COLUMN_WORDS, key=len, reverse=True)
+    found: list[str] = []
+    i = header_text.find("三级指标")
+    i = 0 if i < 0 else i + len("三级指标")
+    while i < len(header_text):
+        for word in words:
+            if header_text.startswith(word, i):
+                if VALUE_COLUMN_WORDS[word] not in found:
+                    found.append(VALUE_COLUMN_WORDS[word])
+                i += len(word)
+                break
+        else:
+            i += 1
+    return tuple(found)
+
+
+def _before(columns: tuple[str, ...], first: str, second: str) -> bool:
+    """Whether the header prints column ``first`` before column ``second`` (both printed)."""
+    return first in columns and second in columns and columns.index(first) < columns.index(second)
+
 
 def _weight_first(header_text: str) -> bool:
     """Whether 分值 is printed before the target column ("三级指标 分值 年度指标值 实际完成值 得分")."""
     weight = header_text.find("分值")
     targets = [i for i in (header_text.find(w) for w in TARGET_COLUMN_WORDS) if i >= 0]
     return weight >= 0 and bool(targets) and weight < min(targets)
+
+
+def _read_column_order(table: IndicatorTable, columns: tuple[str, ...]) -> None:
+    """Set what the header's value columns tell about the rows: target and actual swapped,
+    得分 before 分值, one score column only, an actual column without score columns."""
+    table.actual_first = _before(columns, "actual", "target")
+    table.score_first = _before(columns, "score", "weight")
+    scores = [c for c in columns if c in ("weight", "score")]
+    if len(scores) == 1 and not table.weight_first:
+        table.one_score_column, table.single_score = True, scores[0]
+    if "target" in columns and "actual" in columns and not table.with_scores:
+        table.two_values = True
+    table.reason_column = "reason" in columns
 
 
 def _take_weight(text: str) -> tuple[str, str | None]:
@@ -392,7 +453,8 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
     for n, line in enumerate(lines):
         if chunk_start is None:
             chunk_start, first = line.start, n
-        end_pattern = INDICATOR_PATTERNS["score_end" if table.weight_first else "weight_score_end" if table.with_scores else "value_end"]
+        one_number_end = table.weight_first or table.one_score_column
+        end_pattern = INDICATOR_PATTERNS["score_end" if one_number_end else "weight_score_end" if table.with_scores else "value_end"]
         m = end_pattern.search(line.text)
         if not m and not table.with_scores and _row_ends_here(line.text, lines[n + 1].text if n + 1 < len(lines) else None):
             m = re.search(r"$", line.text)
@@ -412,18 +474,48 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
         lead, rest, level1, level2 = strip_levels(text, level1, level2)
         if lead and table.rows:
             table.rows[-1].name += lead
-        cells = split_name_values(rest, 2 if table.with_scores else 1)
-        if not table.with_scores:
+        two_values = table.two_values if table.two_values is not None else table.with_scores
+        cells = split_name_values(rest, 2 if two_values else 1)
+        reason: str | None = None
+        if not cells.target and not table.with_scores and table.reason_column:
+            rest, reason, cells = _without_last_cell(text, level1, level2, 2 if two_values else 1)
+        if not two_values:
             cells = _qualitative_last_cell(text, rest, cells)
         cells.name = _strip_nature(cells.name, table.nature_column)
+        if table.actual_first and cells.actual is not None:
+            cells.target, cells.actual = cells.actual, cells.target
         if cells.name and cells.target:
             row = TableIndicator(chunk_start, chunk_end, cells.name, normalize_level(level1, 1), normalize_level(level2, 2), cells.target, cells.actual)
             if table.with_scores:
-                row.weight = parse_number(weight_text if weight_text is not None else m.group("weight"))
-                row.score = parse_number(m.group("score"))
-                row.reason = m.group("reason")
+                _set_scores(row, m, weight_text, table)
+            elif reason:
+                row.reason = reason
             table.rows.append(row)
         chunk_start = None
+
+
+def _without_last_cell(text: str, level1: str | None, level2: str | None, max_values: int) -> tuple[str, str | None, Cells]:
+    """A row of a table without score columns whose last cell is its 偏差原因 ("职工参与度 显著提升
+    较好 宣传不足"): the values read without that cell, and the cell as the reason."""
+    pieces = text.rstrip().rsplit(None, 1)
+    if len(pieces) < 2 or re.search(r"\d", pieces[1]):
+        return compact(text), None, Cells(compact(text), None, None)
+    _, rest, _, _ = strip_levels(pieces[0], level1, level2)
+    cells = split_name_values(rest, max_values)
+    return rest, (pieces[1] if cells.target else None), cells
+
+
+def _set_scores(row: TableIndicator, end: re.Match[str], weight_text: str | None, table: IndicatorTable) -> None:
+    """分值, 得分 and 偏差原因 of a row from the numbers that end it, in the header's order;
+    a column the table does not print stays unset."""
+    row.reason = end.group("reason")
+    if table.one_score_column:
+        setattr(row, table.single_score, parse_number(end.group("score")))
+        return
+    row.weight = parse_number(weight_text if weight_text is not None else end.group("weight"))
+    row.score = parse_number(end.group("score"))
+    if table.score_first:
+        row.weight, row.score = row.score, row.weight
 
 
 def _strip_nature(name: str, nature_column: bool) -> str:
