@@ -122,6 +122,8 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("Which Lishui county union had the most fiscal appropriation income?", True,
      ["396.00", "612.30", "480.00", "Highest: 莲都区总工会 2024", "different years or phases"], ["丽水市总工会"]),
     ("丽水各县区总工会中哪个财政拨款收入最多？", True, ["最高的是莲都区总工会 2024 年", "年份或口径不同"], ["丽水市总工会"]),
+    # the change of "the budget" as a whole: the whole budget's line, not every line with a stated change
+    ("汇川區總工會今年預算比去年多多少？", True, ["收入预算总额", "36.50 万元", "7.12%"], ["机关运行经费", "三公"]),
     # ---- staffing over two years
     ("汇川区总工会有多少退休人员？", True, ["2024 年 退休人员 5 人", "2023 年 退休人员 4 人"], []),
     ("汇川区总工会2023年实有在职人数是多少？", True, ["11 人"], []),
@@ -180,6 +182,7 @@ from unionkg.qa.patterns import (  # noqa: E402
     SHARE_OF_NAMED_BASE,
     SUM_OVER_BODIES,
     WHICH_YEAR,
+    WHOLE_BUDGET_LINE,
 )
 
 PATTERN_CASES = [
@@ -209,6 +212,8 @@ PATTERN_CASES = [
     (SUM_OVER_BODIES, "收入合计是多少", False),
     (WHICH_YEAR, "汇川区总工会哪一年的收入预算更高", True), (WHICH_YEAR, "in which year did the union budget more", True),
     (WHICH_YEAR, "2024年收入预算", False), (WHICH_YEAR, "哪个总工会的收入最多", False),
+    (WHOLE_BUDGET_LINE, "某区总工会收入预算总额", True), (WHOLE_BUDGET_LINE, "支出总计", True), (WHOLE_BUDGET_LINE, "本年收入合计", True),
+    (WHOLE_BUDGET_LINE, "机关运行经费", False), (WHOLE_BUDGET_LINE, "“三公”经费", False),
     (ACTUAL_SPENDING, "how many workers were actually trained", False), (ACTUAL_SPENDING, "实际完成值是多少", False),
 ]
 
@@ -239,6 +244,19 @@ def test_round7b_intent_rules(question: str, intent: str) -> None:
     from unionkg.qa.normalize import normalise_question
 
     scores = IntentClassifier(None).rule_scores(normalise_question(question).text)
+    assert max(scores, key=lambda name: scores[name]) == intent, scores
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("how much did the union transfer to street unions in 2024?", "flows"),
+    ("how much did the union give to the staff service center?", "flows"),
+    ("how much was allocated to projects in 2024?", "amount"),
+    ("how much did the union transfer in 2024?", "amount"),
+])
+def test_flow_rules(question: str, intent: str) -> None:
+    from unionkg.qa.intents import IntentClassifier
+
+    scores = IntentClassifier(None).rule_scores(question)
     assert max(scores, key=lambda name: scores[name]) == intent, scores
 
 
@@ -273,7 +291,7 @@ def test_county_level(division: str | None, county: bool) -> None:
 # ---------------------------------------------------------------- bodies of the written extraction corpus
 CORPUS = ROOT / "tests" / "extract" / "corpus"
 CORPUS_DOCS = ("rt6y_gs_county_union_cn_staffing_budget_2024.txt", "rt4i_hn_district_union_final_2023.txt",
-               "rt6e_ah_district_union_sangong_budget_2023.txt")
+               "rt6e_ah_district_union_sangong_budget_2023.txt", "rt5f_hb_district_union_transfers_budget_2024.txt")
 
 
 @pytest.fixture(scope="module")
@@ -298,6 +316,11 @@ CORPUS_CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("2023年哪个区总工会三公经费最多？", True, ["最多的是青田县总工会", "5.60 万元", "3.60 万元", "县级总工会"], []),
     ("What was the Beijing district union income in 2024?", False, ["\"Beijing district union\""], ["万元"]),
     ("How many district unions missed targets in 2023?", True, ["青田县总工会"], ["no data for"]),
+    # money handed down to other bodies, asked in English: the payments to the bodies named, with their total
+    ("How much did the Jianghan district union transfer to street unions in 2024?", True,
+     ["所属各街道工会: 120.00", "民意街道工会: 8.00", "唐家墩街道工会: 2.50", "total 130.50"], ["区职工服务中心"]),
+    ("How much did the Jianghan district union give to the staff service center?", True, ["区职工服务中心: 30.00"], ["街道"]),
+    ("江汉区总工会给民意街道工会补助了多少钱？", True, ["民意街道工会", "8.00 万元"], []),
     ("蜀山区总工会和雨湖区总工会2023年机关运行经费分别是多少？", True, ["蜀山区总工会 2023 年预算「机关运行经费」为 42.35 万元", "没有找到雨湖区总工会 2023 年的「机关运行经费」"], []),
 ]
 

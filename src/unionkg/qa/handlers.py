@@ -65,6 +65,7 @@ from unionkg.qa.patterns import (
     SHARE_OF_NAMED_BASE,
     SUM_OVER_BODIES,
     WHICH_YEAR,
+    WHOLE_BUDGET_LINE,
     SHARE_QUESTION,
     SPENT_ON_PHRASE,
     SPENDING_BREAKDOWN_QUESTION,
@@ -2070,6 +2071,10 @@ def flows(ctx: Context) -> Outcome:
         scored = [(_relevance(ctx.q.text, r.get("payeeLabel"), r.get("purpose"), ignore=payers), r) for r in rows]
         top = max(sc for sc, _ in scored)
         rows = [r for sc, r in scored if sc == top] if top > 0 else rows
+    elif ctx.lang == "en" and len(rows) > 1:  # "transfer to street unions": the payees the glossary words name
+        words = {zh for pattern, zh in INDICATOR_GLOSSARY if pattern.search(ctx.q.text)}
+        named = [r for r in rows if any(w in str(r.get("payeeLabel") or "") for w in words)]
+        rows = named or rows
     rows = [_clean(r) for r in rows]
     if not rows:
         org = _target_org(ctx)
@@ -2094,6 +2099,10 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
             longest = max(len(str(r["item"])) for r in named)
             return [r for r in named if len(str(r["item"])) == longest]
         concept = amount_concept(text)
+        if concept == "budget_total":  # "今年预算比去年多多少": the change of the whole budget, when stated
+            whole = [r for r in rows if WHOLE_BUDGET_LINE.search(str(r.get("item", "")))]
+            if whole:
+                return whole
         if concept and concept != "budget_total":
             asked = AMOUNT_ITEM_WORDS[concept]
             hits = [r for r in rows if in_concept(r, concept) or asked.search(str(r.get("item", "")))]

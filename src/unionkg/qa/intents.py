@@ -230,6 +230,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:上缴|缴回|交回|退回|返还)(?:了|给)?.{0,10}财政|财政(?:局|厅|部门).{0,6}(?:上缴|缴回|交回|退回)|(?:上缴|缴回|退回)(?:了)?(?:多少|的)?(?:剩余|结余)?资金", 1.6),
         _r(r"\breturn(?:ed|s)?\b.{0,40}\b(?:to )?(?:the )?(?:finance|treasury)|\b(?:hand(?:ed|s)?|paid|pay|sent|send|gave|give|given) back\b", 1.6),
         _r(r"支付给|付给|拨付给|收款|谁收到|谁获得|给了谁|给了哪|付给了?哪|向.{1,20}支付|收款方|受益单位|中标|哪(?:家|些|个)(?:公司|企业|机构)", 1.4),
+        # money handed down to other bodies ("how much did X transfer to street unions", "allocated to its units")
+        _r(r"\b(?:transfer(?:red|s)?|disburse[ds]?|remit(?:ted|s)?|hand(?:ed)? down|pass(?:ed)? down|allocate[ds]?|grant(?:ed|s)?|gave|give[ns]?) (?:\w+ ){0,3}to (?:the |its |their )?(?!projects?\b)(?:\w+ ){0,3}(?:unions?|federations?|units?|bod(?:y|ies)|cent(?:er|re)s?|palaces?|workers|households|families)\b", 1.45),
         _r(r"who (?:received|got|was paid|were paid|gets)|paid to|payee|recipient|contractor|money went|which (?:compan(?:y|ies)|firms?|contractors?|organi[sz]ations?|suppliers?) (?:received|got|was paid|were paid)|(?:received|got) (?:the )?(?:money|funds?|payments?)", 1.4),
     ), (
         "这笔钱支付给了谁？", "哪些公司收到了资金", "Who received money for what?", "Which companies were paid?",

@@ -564,6 +564,9 @@ SUM_OVER_BODIES = re.compile(r"加起来|合起来|总和|一共|总共|共计|(
                              r"|\bcombined\b|\baltogether\b|\bin total\b|\badd(?:ed)? up\b|\bsum of\b")
 # "Which year" a figure was highest ("哪一年的收入预算更高", "in which year did X budget more"): every year of the body.
 WHICH_YEAR = re.compile(r"哪(?:一|个)?年|\b(?:which|what) year\b")
+# A line that is the whole budget or account ("收入预算总额", "支出总计", "本年收入合计"): the change a question
+# asks of "the budget" as a whole ("今年预算比去年多多少"), before the changes of single lines.
+WHOLE_BUDGET_LINE = re.compile(r"(?:收入|支出|收支)?预算总(?:额|计)|(?:收入|支出)总计|本年(?:收入|支出)合计|部门预算(?:总额)?$")
 # Which body ranks first on a figure ("2024年哪个总工会的收入预算最多", "which union had the smallest
 # basic expenditure"): every federation is compared, not one body asked for.
 BODY_RANKING_QUESTION = re.compile(
@@ -727,6 +730,9 @@ FUNCTIONAL_CODE = re.compile(r"^2\d{2}(?:\d{2}){0,2}$")
 # names 春节慰问金发放人数 (an indicator is picked when it holds at least two of the fragments asked);
 # "paid to retired model workers" the payment to 离退休劳动模范.
 INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
+    # recipients of money handed down ("transfer to street unions", "give to the staff service center")
+    (re.compile(r"\bstreets?(?: (?:unions?|federations?))?\b|\bsub-?districts?\b"), "街道"),
+    (re.compile(r"\b(?:staff|workers'?|employees'?) service cent(?:er|re)s?\b"), "职工服务中心"),
     (re.compile(r"\bspring festival\b|\bchinese new year\b|\blunar new year\b"), "春节"),
     (re.compile(r"\b(?:condolence|consolation|sympathy|solatium)\b"), "慰问"),
     (re.compile(r"\b(?:condolence|consolation|sympathy) (?:money|payments?|grants?|funds?|cash)\b|\bsolatium\b"), "慰问金"),
