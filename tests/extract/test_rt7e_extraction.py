@@ -6,7 +6,9 @@ final accounts (Sichuan 2024) whose PDF text splits figures with spaces ("1234 5
 budget (Guizhou 2025) that states 万元 once for all its tables and then prints a table
 in 元 and one without a unit line; a district union's self-evaluation (Shaanxi 2022)
 whose indicator tables print 实际完成值 before 年度指标值 and 得分 before 分值, merged
-一级指标 cells, 定性 values ("显著提升", "较好"), no score columns, or 分值 without 得分.  Each ``.json`` lists the figures an analyst reads
+一级指标 cells, 定性 values ("显著提升", "较好"), no score columns, or 分值 without 得分; a
+district union's self-evaluation (Fujian 2023) whose prose puts months, month ranges and
+quarters next to figures ("3-12月共举办…6期", "第四季度支出95.00万元", "1至6月").  Each ``.json`` lists the figures an analyst reads
 (``expect``), items that must carry no figure (``absent_items``) and warnings the
 extraction must record (``warnings``).
 """
@@ -38,6 +40,8 @@ def test_rt7e_document(path: Path) -> None:
     items = {getattr(f, "item", None) for f in ex.facts}
     for item in spec.get("absent_items", []):
         assert item not in items, f"{path.name}: {item} has a figure"
+    for wrong in spec.get("wrong", []):
+        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
     for needle in spec.get("warnings", []):
         assert any(needle in w for w in ex.warnings), f"{path.name}: no warning with {needle!r}: {ex.warnings}"
 

@@ -537,6 +537,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if i > 0 and clause_start < matches[i - 1].end() <= start:
             clause_start = matches[i - 1].end()  # "资金总额 12 万元与 25 户…总额 48.60 万元": the label starts after the amount before it
         raw = text[clause_start:start]
+        if NARRATIVE_MONEY_PATTERNS["sub_year_period"].search(raw):
+            continue  # "第四季度支出 95 万元": a quarter's or some months' figure is not the year's
         fact_year = _label_year(raw, year)
         label, code = _clean_label(raw, names)
         phase = _phase_of(label, context.genre)

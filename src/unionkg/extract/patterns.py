@@ -870,6 +870,12 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "label_year_lead": re.compile(
         r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[一二三四五六七八九十]+[、．.])?\s*(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)"
     ),
+    # a part of the year in the clause of an amount ("第四季度支出 95 万元", "上半年支出", "1-6月支出",
+    # "1至9月"): the figure of a quarter or months, never the year's; a duration ("3个月"), a day
+    # ("12月31日") and a year-end ("年底") are not parts
+    "sub_year_period": re.compile(
+        r"(?:前|第)?[一二三四1-4]季度|[上下]半年|(?<![\d.个])\d{1,2}\s*(?:[-－—~～至到]\s*\d{1,2}\s*)?月份?(?!\s*\d{1,2}\s*[日号])(?![\d])"
+    ),
     # a time phrase in front of the label of an amount: "从2024年起将“X”项目费用由 130 万元…" / "自2023年开始"
     "label_time_lead": re.compile(r"^\s*(?:从|自)\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:起|开始|以来)\s*[，,]?\s*(?:将|把)?\s*"),
     # a count in front of the label of an amount: "0 台设备" / "25 户帮扶对象医疗费用个人自付总额" / "0 设备"
@@ -923,6 +929,13 @@ _OUT_UNIT_SRC = _alternation(OUTPUT_COUNT_UNITS)
 _OUT_BREAKS = "，,。；;：:\n"
 
 STATISTICS_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # what is left of a month or a day printed before a count's item once its number was cut off
+    # ("3-12月共组织活动12场" -> "月共组织活动", "9月底前完成书屋建设3家" -> "月底前完成…"):
+    # the time of the work, not part of what was counted
+    # (not a word that starts with 月 / 日 / 号: 月嫂, 月度, 日常, 号召 ...)
+    "item_period_lead": re.compile(
+        r"^(?:月份?(?![嫂饼票薪报度刊亮光子经])|日(?![常报程志期用益子记])|号(?![召称码牌]))(?:底|末|初|中旬|上旬|下旬)?(?:前|以前|之前|以来|内|期间|起)?\s*[，,]?\s*"
+    ),
     # a count of work done: [近/约] number [多/余] [万] [多/余] measure word, not an ordinal (第3次),
     # a duration (3个月, 5个工作日), a rate (人/年) or a share (个百分点):
     # "250 多场次" / "6 万人次" / "近 3 万人" / "1.08 万条" / "30 余项" / "1100人";

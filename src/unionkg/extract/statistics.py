@@ -168,6 +168,7 @@ def _strip_lead(item: str) -> str:
     while changed:
         changed = False
         item = _YEAR_PREFIX.sub("", without_leading_day(item.lstrip("、"))).strip()
+        item = STATISTICS_PATTERNS["item_period_lead"].sub("", item).strip()
         for word in OUTPUT_ITEM_LEAD_NOISE:
             if item.startswith(word):
                 item = item[len(word) :].strip()
