@@ -23,6 +23,7 @@ import pytest
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.indicators import INDICATOR_PATTERNS, QUALITATIVE_WORDS, value_columns
 from unionkg.extract.tables import TABLE_PATTERNS, Token, classify_token, regroup_glued_values, unit_stated_before
+from unionkg.graph.mapping import UKG, item_category
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt7e_*.txt"))
@@ -165,3 +166,34 @@ def test_next_project_pattern(line: str, matches: bool) -> None:
 @pytest.mark.parametrize(("word", "qualitative"), [("较好", True), ("较高", True), ("优良", True), ("较少", False), ("好评", False)])
 def test_qualitative_words(word: str, qualitative: bool) -> None:
     assert (word in QUALITATIVE_WORDS) == qualitative
+
+
+# --- the item categories the mapping writes (graph/mapping.py ITEM_CATEGORY_PATTERNS) -----
+
+
+@pytest.mark.parametrize(
+    ("item", "concept"),
+    [
+        ("因公出国(境)经费", "item-sangong-abroad"),
+        ("因公出国（境）费用", "item-sangong-abroad"),
+        ("日常公用支出", "item-public-use"),
+        ("日常公用经费", "item-public-use"),
+        ("公用支出合计", "item-public-use"),
+        ("「三公」经费支出", "item-sangong"),
+        ("『三公』经费", "item-sangong"),
+        ("公务用车购置费及运行费", "item-sangong-vehicles"),
+        ("公务用车购置和运行维护费", "item-sangong-vehicles"),
+        ("公务用车购置费", "item-sangong-vehicle-purchase"),
+        ("公务用车运行维护费", "item-sangong-vehicle-operation"),
+        ("其中：人员经费", "item-personnel"),
+        ("基本支出中人员经费", "item-personnel"),
+        ("人员支出", "item-personnel"),
+        # a unit's line or a payment to people is not the body's personnel costs
+        ("使用财政资金发放某宫人员经费", None),
+        ("某区职工服务中心人员经费", None),
+        ("公务接待批次", None),
+        ("三公", None),
+    ],
+)
+def test_item_category(item: str, concept: str | None) -> None:
+    assert item_category(item) == (UKG[concept] if concept else None)

@@ -167,20 +167,23 @@ UNION_NAME_PATTERN = re.compile(r"(总工会|工会|工会联合会|工会委员
 # Item labels -> expense item concept (ontology/codes/expense-items.ttl).
 # Order matters: the first match wins, so specific items come first.
 ITEM_CATEGORY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # purchase and operation together first: "公务用车购置费及运行费" is both lines, not the purchase
+    (re.compile(r"公务用车购置费?(?:及|和|与|、)(?:公务用车)?运行"), "item-sangong-vehicles"),
     (re.compile(r"公务用车购置费|公务用车购置(?!及)"), "item-sangong-vehicle-purchase"),
     (re.compile(r"公务用车运行(维护)?费"), "item-sangong-vehicle-operation"),
-    (re.compile(r"公务用车购置及运行"), "item-sangong-vehicles"),
-    (re.compile(r"因公出国[（(]?境[)）]?费"), "item-sangong-abroad"),
+    (re.compile(r"因公出国[（(]?境[)）]?经?费"), "item-sangong-abroad"),
     (re.compile(r"公务接待费"), "item-sangong-reception"),
-    (re.compile(r"[“\"]?三公[”\"]?经费"), "item-sangong"),
+    (re.compile(r"三公[”\"」』’']?经费"), "item-sangong"),
     (re.compile(r"机关运行经费"), "item-running-costs"),
     (re.compile(r"(授予)?中小企业合同"), "item-procurement-sme"),
     (re.compile(r"政府采购货物"), "item-procurement-goods"),
     (re.compile(r"政府采购工程"), "item-procurement-works"),
     (re.compile(r"政府采购服务"), "item-procurement-services"),
     (re.compile(r"政府采购"), "item-procurement"),
-    (re.compile(r"人员经费"), "item-personnel"),
-    (re.compile(r"公用经费"), "item-public-use"),
+    # the body's own lines: the words start the label ("其中：人员经费", "日常公用支出", "公用支出合计");
+    # "某中心人员经费" is a unit's line
+    (re.compile(r"^(?:其中[:：]?)?(?:一般公共预算)?(?:财政拨款)?(?:基本支出中?的?)?人员(?:经费|支出)"), "item-personnel"),
+    (re.compile(r"^(?:其中[:：]?)?(?:一般公共预算)?(?:财政拨款)?(?:基本支出中?的?)?(?:日常)?公用(?:经费|支出)"), "item-public-use"),
     (re.compile(r"^基本支出"), "item-basic"),
     (re.compile(r"^项目支出"), "item-project"),
 )
