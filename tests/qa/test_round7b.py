@@ -124,6 +124,13 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("丽水各县区总工会中哪个财政拨款收入最多？", True, ["最高的是莲都区总工会 2024 年", "年份或口径不同"], ["丽水市总工会"]),
     # the change of "the budget" as a whole: the whole budget's line, not every line with a stated change
     ("汇川區總工會今年預算比去年多多少？", True, ["收入预算总额", "36.50 万元", "7.12%"], ["机关运行经费", "三公"]),
+    # ---- a fourth set: projects, indicators and scores over bodies
+    ("哪个项目的自评得分最高？", True, ["按自评得分排序", "自评得分 100 分"], ["预算"]),
+    ("Which project had the lowest execution rate?", True, ["江西省厂务公开", "66.68%"], []),
+    ("景宁县总工会职工疗休养补助经费预算多少钱？执行了多少？", True, ["86%", "预算 25.00 万元", "执行 21.50 万元"], []),
+    ("景宁县总工会疗休养人数比目标少了多少？", True, ["组织职工疗休养人数", "260人", "≥300人"], ["没有可比较"]),
+    ("丽水市总工会2024年参赛职工满意度是多少？", True, ["参赛职工满意度", "93%", "≥95%"], []),
+    ("Was the Lishui participant satisfaction target met?", True, ["参赛职工满意度", "93%", "≥95%"], ["scored as met"]),
     # ---- staffing over two years
     ("汇川区总工会有多少退休人员？", True, ["2024 年 退休人员 5 人", "2023 年 退休人员 4 人"], []),
     ("汇川区总工会2023年实有在职人数是多少？", True, ["11 人"], []),
@@ -151,6 +158,9 @@ CHATS: list[list[tuple[str, list[str]]]] = [
     [("莲都区总工会2024年三公经费是多少？", ["3.60 万元"]), ("汇川区呢？", ["汇川区总工会", "2.50 万元"]), ("那2023年呢？", ["2.80 万元"])],
     # "which is more?" after the same line of two bodies: those two bodies, that line, and the difference
     [("汇川区总工会2024年收入预算是多少？", ["548.90"]), ("那莲都区呢？", ["826.40"]), ("哪个多？", ["最高的是莲都区总工会", "多 277.50 万元"])],
+    # why points were lost: the indicator with what it reached and the stated reason
+    [("青田县总工会的项目得了多少分？", ["94.8"]), ("为什么扣分？", ["帮扶困难职工户数（26/30）", "176户", "原因：部分困难职工脱困退出帮扶"])],
+    [("青田县总工会帮扶项目的执行率是多少？", ["88%", "预算 60.00 万元", "执行 52.80 万元"]), ("景宁县呢？", ["86%", "景宁畲族自治县总工会 2022"])],
 ]
 
 
@@ -234,6 +244,9 @@ def test_share_of_named_base(text: str, part: str | None, base: str | None) -> N
 
 
 @pytest.mark.parametrize(("question", "intent"), [
+    ("某县总工会为什么扣分？", "lost_points"), ("why were points deducted from the project?", "lost_points"),
+    ("某县总工会疗休养人数比目标少了多少？", "indicator_value"), ("参赛职工满意度是多少？", "indicator_value"),
+    ("was the participant satisfaction target met?", "missed_targets"), ("执行率是多少", "execution_rate"),
     ("南昌市总工会2024年劳模慰问金发放人数是多少？", "indicator_value"), ("某县总工会帮扶困难职工户数是多少", "indicator_value"),
     ("某区总工会2023年实有在职人数是多少？", "staffing"), ("某市总工会春节慰问金发了多少？", "amount"),
     ("Did the union's budget go up or down in 2024?", "yoy_change"), ("2024年哪个区县总工会项目支出最多？", "comparison"),

@@ -459,6 +459,10 @@ def lost_points(ctx: Context) -> Outcome:
         return ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{project}」", f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{project}] ")
 
     lines = [f"{owner(r)}{r['indicator']}（{number(r['score'])}/{number(r['weight'])}）" if ctx.lang == "zh" else f"{owner(r)}{r['indicator']} ({number(r['score'])} of {number(r['weight'])})" for r in rows]
+    # each line with what the indicator reached and the deviation reason the document states (why points were lost)
+    lines = [line + ctx.say(f"，实际 {r.get('actualText') or '-'}，目标 {r.get('targetText') or '-'}" + (f"，原因：{r['reason']}" if r.get("reason") else ""),
+                            f", actual {r.get('actualText') or '-'} against {r.get('targetText') or '-'}" + (f", stated reason: {r['reason']}" if r.get("reason") else ""))
+             for line, r in zip(lines, rows)]
     head = ctx.say(f"{len(rows)} 个指标被扣分：", f"{len(rows)} indicator(s) lost points: ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
@@ -1481,6 +1485,7 @@ RANK_TOP = re.compile(r"前\s*(\d+)|\btop\s*(\d+)|(?:最(?:多|大|高|少|小|�
 PROJECT_SUM = re.compile(r"加起来|合计|总和|总额|一共|总共|共计|\bsum\b|\bin total\b|\bcombined\b|\baltogether\b|\badd up\b|\btotal (?:budget|amount)")
 MONEY_WORDS = re.compile(r"预算|钱|金额|资金|经费|多少万|budget|money|amount|funds?|spen[dt]|cost")
 RANK_METRICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("score", re.compile(r"得分|分数|评分|自评分|\bscor(?:e|ed|es)\b|\bpoints\b")),
     ("rate", re.compile(r"执行率|完成率|execution rate|spending rate")),
     ("final", re.compile(r"决算|执行数|实际支出|支出了|花了|spent|final|actual")),
     ("budget", re.compile(r"")),
@@ -1493,6 +1498,10 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
     metric = next(name for name, pattern in RANK_METRICS if pattern.search(text))
     low, high = RANK_LOW.search(text), RANK_HIGH.search(text)
     top = RANK_TOP.search(text)
+    if metric == "score":  # "哪个项目的自评得分最高": the projects' evaluation scores, not their budgets
+        scores = {r.get("subject"): r.get("score") for r in _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
+                  if r.get("score") is not None}
+        rows = [{**r, "score": scores[r["fact"]]} for r in rows if r.get("fact") in scores]
     if PROJECT_SUM.search(text) and MONEY_WORDS.search(text) and not (low or high or top) and metric != "rate":
         valued = [r for r in rows if isinstance(r.get(metric), (int, float))]
         if not valued:
@@ -1504,7 +1513,7 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
         return Outcome(True, answer + join(lines, ctx.lang), [{"total_wan": float(wan(total)), "count": len(valued)}] + valued, sources_of(valued))
     if not (low or high or top):
         return None
-    valued = [r for r in rows if isinstance(r.get(metric), (int, float))]
+    valued = [r for r in rows if isinstance(r.get(metric), (int, float, Decimal))]  # scores and rates may be decimals
     if not valued:
         return None
     n = int(next(g for g in top.groups() if g)) if top and any(top.groups()) else 1
@@ -1512,9 +1521,12 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
     cut = float(ranked[min(n, len(ranked)) - 1][metric])  # type: ignore[arg-type]
     descending = not (low and not high)
     shown = [r for r in ranked if (float(r[metric]) >= cut if descending else float(r[metric]) <= cut)]  # type: ignore[arg-type]
-    value = (lambda r: f"{number(r['rate'])}%") if metric == "rate" else (lambda r: f"{wan(r[metric])} 万元")
-    what = {"rate": ("执行率", "execution rate"), "final": ("决算/执行数", "final amount"), "budget": ("预算", "budget")}[metric]
-    lines = [f"{r['label']}（{what[0]} {value(r)}）" if ctx.lang == "zh" else f"{r['label']} ({what[1]} {value(r)})" for r in shown]
+    value = (lambda r: f"{number(r['rate'])}%") if metric == "rate" else (lambda r: f"{number(r['score'])} 分") if metric == "score" \
+        else (lambda r: f"{wan(r[metric])} 万元")
+    what = {"rate": ("执行率", "execution rate"), "final": ("决算/执行数", "final amount"), "budget": ("预算", "budget"),
+            "score": ("自评得分", "evaluation score")}[metric]
+    owner = (lambda r: f"{r.get('orgLabel')} {r.get('year')} ") if len({r.get("org") for r in valued}) > 1 else (lambda r: "")
+    lines = [f"{owner(r)}{r['label']}（{what[0]} {value(r)}）" if ctx.lang == "zh" else f"{owner(r)}{r['label']} ({what[1]} {value(r)})" for r in shown]
     head = ctx.say(f"按{what[0]}排序（共 {len(valued)} 个项目）：", f"By {what[1]} (of {len(valued)} projects): ")
     return Outcome(True, head + join(lines, ctx.lang), shown, sources_of(shown))
 
@@ -1565,7 +1577,9 @@ def execution_rate(ctx: Context) -> Outcome:
             return outcome
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的执行率。", "The graph has no execution rate for this body/year."))
-    lines = [f"{r['label']} {number(r['rate'])}%" for r in rows]
+    # each rate with its body, year and the budget and spent figures it is computed from ("预算多少钱？执行了多少？")
+    lines = [ctx.say(f"{r['label']} {number(r['rate'])}%（{r.get('orgLabel')} {r.get('year')} 年；{_project_amount_text(r, 'zh')}）",
+                     f"{r['label']} {number(r['rate'])}% ({r.get('orgLabel')} {r.get('year')}; {_project_amount_text(r, 'en')})") for r in rows]
     return Outcome(True, ctx.say("执行率：", "Execution rate: ") + join(lines, ctx.lang), rows, sources_of(rows))
 
 

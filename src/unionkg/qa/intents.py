@@ -51,6 +51,8 @@ INTENTS: tuple[Intent, ...] = (
         # yes/no: "目标都完成了吗", "指标全部达标了没", "did X meet all its targets"
         _r(r"(?:都|全部|全都|是否|有没有)(?:完成|达标|达到|实现)|(?:完成|达标|达到)(?:了)?(?:吗|没有?|与否)", 1.5),
         _r(r"^(?:did|has|have|was|were|is)\b.{0,80}\b(?:reach|meet|achieve|hit|attain)\w*\b.{0,60}\b(?:targets?|goals?)\b", 1.5),
+        # "was the satisfaction target met?": the target named first
+        _r(r"^(?:was|were|is|are|has|have)\b.{0,80}\b(?:targets?|goals?)\b.{0,20}\b(?:met|reached|achieved|hit|attained)\b", 1.5),
         _r(r"\b(?:meet|met|reach(?:ed)?|achieve[d]?|hit)\b.{0,12}\ball\b|\ball (?:of )?(?:its |their |the )?(?:targets?|indicators?|goals?) (?:were |been )?(?:met|achieved|reached)", 1.5),
         # "共有多少个项目未完成目标": a count of what missed, not a count of projects (whose rule weighs 1.6)
         _r(r"(?:几|多少)个?(?:项目|指标|单位|总工会).{0,12}(?:未完成|没有完成|没完成|未能完成|未达到|没有达到|没达到|未达标|没有?达标|不达标|未实现|没有实现)", 1.7),
@@ -68,6 +70,8 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("lost_points", (
         _r(r"扣分|失分|扣了|没得满分|未得满分|丢分", 1.3),
+        # why points were lost: the indicators that lost them, each with its stated deviation reason
+        _r(r"(?:为什么|为何|原因|怎么).{0,6}(?:扣分|失分|扣了|丢分)|(?:扣分|失分|丢分)(?:的)?原因|\bwhy\b.{0,40}\b(?:lost points|lose points|deducted|points? (?:were )?lost)", 1.65),
         _r(r"lost points|lose points|deduct|points? (?:were )?lost|not (?:get|receive) full|not (?:been )?(?:fully|full) (?:scored|marked)|(?:without|short of|below) (?:the )?full (?:marks|points|score)|not (?:given|awarded) full", 1.3),
     ), (
         "哪些指标被扣分了？", "湖州市总工会哪些指标失分", "Which indicators lost points?", "where were points deducted",
@@ -146,6 +150,9 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"实际完成(?:了|值|数|情况)?(?:是)?多少|完成了?多少|完成值|完成数(?:是|为)?多少|实际(?:值|数|达到)(?:是|为)?多少|达到了?多少|实际完成", 1.3),
         # an indicator's count or rate "actually" ("发放人数实际是多少"), not an amount actually spent (实际支出)
         _r(r"(?:人数|人次|户数|次数|场次|个数|数量|率|度)实际(?:上)?(?:是|为|有)?多少", 1.3),
+        # a rate or degree an indicator measures ("参赛职工满意度是多少"), or how far it fell from its target
+        _r(r"(?:满意度|满意率|合格率|达标率|覆盖率|知晓率|准确率|取证率|参与率|完好率|及时率)(?:是|为|有|达到|达到了)?(?:多少|几)", 1.3),
+        _r(r"比(?:年度)?(?:目标|指标)(?:值)?(?:多|少|高|低|差)(?:了)?(?:多少|几)|(?:离|距离?)(?:年度)?目标(?:值)?(?:还)?差(?:了)?(?:多少|几)", 1.5),
         # the people a payment or service reached ("慰问金发放人数是多少"): an indicator's count, not a staffing
         # figure (在职人数) and never the money's rate
         _r(r"(?:发放|受助|慰问|帮扶|救助|补助|资助|培训|服务|参与|参加|参赛|覆盖|走访)[\u4e00-\u9fff]{0,6}?(?:人数|户数|人次|户次)(?:是|为|有)?(?:多少|几)", 1.3),

@@ -593,7 +593,7 @@ RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:�
 # How far two figures are apart ("比汇川区总工会多多少", "相差多少", "how much more than"); not a change on
 # the previous year (比上年多多少 is a change question).
 DIFFERENCE_QUESTION = re.compile(
-    r"比(?!上年|去年|上一年|前一年|上年度)[^,，。?？]{1,24}(?:多|少|高|低)(?:了)?多少|相差(?:了)?多少|差(?:了|距|额)?(?:是)?多少"
+    r"比(?!上年|去年|上一年|前一年|上年度|(?:年度)?(?:目标|指标))[^,，。?？]{1,24}(?:多|少|高|低)(?:了)?多少|相差(?:了)?多少|差(?:了|距|额)?(?:是)?多少"
     r"|\bhow much (?:more|less|higher|lower|bigger|smaller)\b|\bdifference between\b")
 # Which way a figure moved ("did it go up or down", "增加还是减少了"): a change question.
 DIRECTION_QUESTION = re.compile(
