@@ -114,6 +114,7 @@ MONEY_CASES: dict[str, tuple[list[str], list[str]]] = {
     "label_not_an_item": (["成本指标 经济成本 人均培训成本 ≤", "=", "≥ "], ["公务接待费", "基本支出", "资金≥90%的项目"]),
     "label_year_lead": (["2023年预算数为", "（二）2019 年度收入", "2025年"], ["2023年12月31日前支出", "预算2023年", "第2023号"]),
     "label_time_lead": (["从2024年起将", "自2023年开始", "从 2022 年起，"], ["从130万元", "2024年预算", "起草"]),
+    "sentence_subject_lead": (["其中，", "（二）", "2、", "三、其中：", "另外"], ["某区职工服务中心", "2024年", "本部门", "中心"]),
     "sub_year_period": (
         ["第四季度支出", "上半年支出", "1-6月支出", "1至9月完成支出", "2024年3月支出", "3月份拨付", "前三季度累计", "一季度"],
         ["全年支出", "年初预算", "为期3个月的培训", "截至2023年12月31日", "12月31日前拨付", "2024年度支出", "月均支出"],
@@ -122,7 +123,7 @@ MONEY_CASES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 #: patterns used with ``match`` (anchored at the start of the text)
-ANCHORED = {"rate_item_after", "label_change_word", "count_label", "label_time_lead", "label_year_lead", "budget_difference_label"}
+ANCHORED = {"sentence_subject_lead", "rate_item_after", "label_change_word", "count_label", "label_time_lead", "label_year_lead", "budget_difference_label"}
 
 
 def _money_matches(name: str, text: str) -> bool:

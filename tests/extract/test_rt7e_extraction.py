@@ -8,7 +8,9 @@ in 元 and one without a unit line; a district union's self-evaluation (Shaanxi 
 whose indicator tables print 实际完成值 before 年度指标值 and 得分 before 分值, merged
 一级指标 cells, 定性 values ("显著提升", "较好"), no score columns, or 分值 without 得分; a
 district union's self-evaluation (Fujian 2023) whose prose puts months, month ranges and
-quarters next to figures ("3-12月共举办…6期", "第四季度支出95.00万元", "1至6月").  Each ``.json`` lists the figures an analyst reads
+quarters next to figures ("3-12月共举办…6期", "第四季度支出95.00万元", "1至6月"); a
+district union's budget (Zhejiang 2024) that states its service centre's figures in
+sentences opening with the centre's name, in full or after its city.  Each ``.json`` lists the figures an analyst reads
 (``expect``), items that must carry no figure (``absent_items``) and warnings the
 extraction must record (``warnings``).
 """
@@ -22,6 +24,7 @@ import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.indicators import INDICATOR_PATTERNS, QUALITATIVE_WORDS, value_columns
+from unionkg.extract.narrative import sentence_unit, unit_leading_label, unit_name_forms
 from unionkg.extract.tables import TABLE_PATTERNS, Token, classify_token, regroup_glued_values, unit_stated_before
 from unionkg.graph.mapping import UKG, item_category
 
@@ -197,3 +200,37 @@ def test_qualitative_words(word: str, qualitative: bool) -> None:
 )
 def test_item_category(item: str, concept: str | None) -> None:
     assert item_category(item) == (UKG[concept] if concept else None)
+
+
+# --- a unit's figures stated in a sentence that opens with its name -----------------------
+
+FORMS = unit_name_forms(["甲市乙区职工服务中心", "甲市乙区工人文化宫"], "甲市乙区总工会")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("甲市乙区职工服务中心2024年收入预算128.60万元，支出预算128.60万元。", "甲市乙区职工服务中心"),
+        ("其中，乙区职工服务中心基本支出98.60万元。", "甲市乙区职工服务中心"),
+        ("（二）乙区工人文化宫收入预算50万元。", "甲市乙区工人文化宫"),
+        # the body's own sentence, or one naming the unit after the figure's subject
+        ("甲市乙区总工会2024年收入预算526.40万元。", None),
+        ("甲市乙区总工会对乙区职工服务中心补助20万元。", None),
+        ("职工服务中心收入50万元。", None),  # a name without its place is not taken for the unit
+    ],
+)
+def test_sentence_unit(sentence: str, unit: str | None) -> None:
+    assert sentence_unit(sentence, sentence.index("万元") - 1, FORMS) == unit
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("乙区职工服务中心基本支出", ("甲市乙区职工服务中心", "基本支出")),
+        ("甲市乙区工人文化宫项目支出", ("甲市乙区工人文化宫", "项目支出")),
+        ("基本支出", (None, "基本支出")),
+        ("乙区职工服务中心", (None, "乙区职工服务中心")),
+    ],
+)
+def test_unit_leading_label(label: str, expected: tuple[str | None, str]) -> None:
+    assert unit_leading_label(label, FORMS) == expected

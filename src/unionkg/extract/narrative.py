@@ -479,6 +479,52 @@ def _figures(text: str) -> list[_Figure]:
     return sorted(found, key=lambda f: f.span)
 
 
+#: Characters that end the place part of a unit's name: "某市某区职工服务中心" is also printed
+#: "某区职工服务中心" after its city.
+UNIT_SHORT_FORM_CUTS: Final[str] = "省市州盟"
+
+
+def unit_name_forms(units: list[str], federation: str) -> list[tuple[str, str]]:
+    """(printed form, unit) for each unit of the body: its name, and its name without the leading
+    places up to a city ("衢州市柯城区职工服务中心" -> "柯城区职工服务中心"), longest first.
+
+    >>> unit_name_forms(["甲市乙区职工服务中心"], "甲市乙区总工会")
+    [('甲市乙区职工服务中心', '甲市乙区职工服务中心'), ('乙区职工服务中心', '甲市乙区职工服务中心')]
+    """
+    forms: dict[str, str] = {}
+    for unit in units:
+        if not unit or unit == federation:
+            continue
+        forms.setdefault(unit, unit)
+        for i, ch in enumerate(unit[:-4]):
+            if ch in UNIT_SHORT_FORM_CUTS and len(unit) - i - 1 >= 5:
+                forms.setdefault(unit[i + 1 :], unit)
+    return sorted(forms.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+def sentence_unit(text: str, position: int, forms: list[tuple[str, str]]) -> str | None:
+    """The unit whose name opens the sentence of ``position`` ("某区职工服务中心2024年收入预算
+    128.60万元，支出预算128.60万元。"): the figures of that sentence are the unit's, not the body's."""
+    if not forms:
+        return None
+    start = _sentence_bounds(text, position)[0]
+    lead = NARRATIVE_MONEY_PATTERNS["sentence_subject_lead"].match(text, start)
+    at = lead.end() if lead else start
+    for form, unit in forms:
+        if text.startswith(form, at) and at + len(form) <= position:
+            return unit
+    return None
+
+
+def unit_leading_label(label: str, forms: list[tuple[str, str]]) -> tuple[str | None, str]:
+    """A label that starts with a unit's name ("某区职工服务中心基本支出"): the unit, and the label
+    without its name ("基本支出"); (None, label) otherwise."""
+    for form, unit in forms:
+        if label.startswith(form) and len(label) > len(form):
+            return unit, label[len(form) :]
+    return None, label
+
+
 def _amounts(view: ProseView, context: DocumentContext, units: list[str], sections: list, project_spans: list[tuple[int, int]]) -> list[Fact]:
     text = view.text
     federation = context.org or ""
@@ -490,6 +536,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     # a transfer between bodies is a flow, not a figure of an item ("补助某县总工会 12 万元")
     excluded += [m.span() for name in ("body_to_body", "to_body") for m in all_matches(TRANSFER_PATTERNS[name], text)]
     names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
+    unit_forms = unit_name_forms(units, federation)
     matches = _figures(text)
     rates = _rates(view, context, sections, names)
     facts: list[Fact] = [r for _at, r in rates]
@@ -601,7 +648,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         value = to_yuan(_number(m.number), m.unit)
         if m.inferred:
             warn(f"narrative: '{label} {m.number}' (offset {view.doc.offsets[view.offsets[start]]}) has no unit; read in {m.unit} like the other amounts of its sentence")
-        section_org = org_at(start, sections)
+        label_unit, label = unit_leading_label(label, unit_forms)
+        section_org = org_at(start, sections) or label_unit or sentence_unit(text, start, unit_forms)
         org = section_org or federation
         scope = None if section_org else "department"
         share = completion = None

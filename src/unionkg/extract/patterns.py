@@ -876,6 +876,11 @@ NARRATIVE_MONEY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "sub_year_period": re.compile(
         r"(?:前|第)?[一二三四1-4]季度|[上下]半年|(?<![\d.个])\d{1,2}\s*(?:[-－—~～至到]\s*\d{1,2}\s*)?月份?(?!\s*\d{1,2}\s*[日号])(?![\d])"
     ),
+    # what may come before a unit's name at the start of the sentence that states the unit's figures
+    # ("其中，某区职工服务中心基本支出 98.60 万元", "（二）某市工人文化宫2024年收入预算…")
+    "sentence_subject_lead": re.compile(
+        r"\s*(?:(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,2}、)\s*(?:其中|另外|此外|同时)?|其中|另外|此外|同时)\s*[，,：:]?\s*"
+    ),
     # a time phrase in front of the label of an amount: "从2024年起将“X”项目费用由 130 万元…" / "自2023年开始"
     "label_time_lead": re.compile(r"^\s*(?:从|自)\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:起|开始|以来)\s*[，,]?\s*(?:将|把)?\s*"),
     # a count in front of the label of an amount: "0 台设备" / "25 户帮扶对象医疗费用个人自付总额" / "0 设备"
