@@ -109,9 +109,13 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("莲都区总工会2024年编制多少人？", True, ["编制人数 18 人"], []),
     ("青田县总工会2023年公务接待费是多少？", True, ["1.60 万元"], []),
     ("What was the execution rate of the Qingtian hardship relief fund?", True, ["困难职工帮扶救助资金", "88%"], []),
+    # a unit whose own figure a sentence states ("丽水市莲都区职工服务中心2024年收入预算128.60万元"): since the
+    # narrative extractor files such figures under the unit (0a3febc), its own figure, not the federation's
+    ("丽水市莲都区职工服务中心2024年收入预算是多少？", True, ["莲都区职工服务中心 2024 年预算", "128.60 万元"], ["826.40"]),
+    ("What was the 2024 income of the Liandu workers' cultural palace?", True, ["莲都区工人文化宫 2024", "96.30"], ["826.40"]),
     # a unit named in a sentence, without figures of its own in the graph: what the graph does hold
-    ("丽水市莲都区职工服务中心2024年收入预算是多少？", False, ["莲都区职工服务中心是莲都区总工会的下属单位（见 2024 年文件）", "没有它自己的收支数字"], ["万元"]),
-    ("What was the 2024 income of the Liandu workers' cultural palace?", False, ["莲都区工人文化宫 as a unit of 莲都区总工会"], []),
+    ("景宁县工人文化宫2022年支出是多少？", False, ["景宁畲族自治县工人文化宫是景宁畲族自治县总工会的下属单位（见 2022 年文件）", "没有它自己的收支数字"], ["万元"]),
+    ("What was the 2023 income of the Qingtian staff service center?", False, ["青田县职工服务中心", "青田县总工会"], ["staffing", "万元"]),
     ("南昌市总工会宣教中心2024年支出是多少？", True, ["南昌市总工会宣教中心", "2024"], ["没有"]),
     # ---- a third set: a final account in traditional script, amounts in 元, an autonomous county (景宁畲族自治县)
     ("景宁畲族自治县总工会2022年本年收入合计是多少？", True, ["498.00 万元"], []),

@@ -131,6 +131,14 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("景宁县总工会疗休养人数比目标少了多少？", True, ["组织职工疗休养人数", "260人", "≥300人"], ["没有可比较"]),
     ("丽水市总工会2024年参赛职工满意度是多少？", True, ["参赛职工满意度", "93%", "≥95%"], []),
     ("Was the Lishui participant satisfaction target met?", True, ["参赛职工满意度", "93%", "≥95%"], ["scored as met"]),
+    # ---- a fifth set: English colloquial, shares within a named base, several lines' shares
+    ("whats the huichuan unions budget for 2024", True, ["汇川区总工会", "548.90"], []),
+    ("Huichuan union: budget for the 3 public expenses last year?", True, ["2023", "“三公”经费", "2.80"], ["512.40"]),
+    ("汇川区总工会2024年“三公”经费中公务接待费占比多少？", True, ["0.80 万元", "占「“三公”经费」2.50 万元的 32.00%"], []),
+    ("What is the ratio of project spending to total spending for Huichuan in 2024?", True, ["128.30", "23.37%"], []),
+    ("汇川区总工会2024年基本支出和项目支出各占多少？", True, ["420.60 万元", "76.63%", "128.30 万元", "23.37%"], []),
+    ("which is bigger, huichuan's 2024 basic expenditure or liandu's?", True, ["420.60", "540.20", "Highest: 莲都区总工会 2024", "119.60"], []),
+    ("汇川区总工会2025年预算是多少？", False, ["2025", "2023, 2024"], ["万元"]),
     # ---- staffing over two years
     ("汇川区总工会有多少退休人员？", True, ["2024 年 退休人员 5 人", "2023 年 退休人员 4 人"], []),
     ("汇川区总工会2023年实有在职人数是多少？", True, ["11 人"], []),
@@ -159,6 +167,7 @@ CHATS: list[list[tuple[str, list[str]]]] = [
     # "which is more?" after the same line of two bodies: those two bodies, that line, and the difference
     [("汇川区总工会2024年收入预算是多少？", ["548.90"]), ("那莲都区呢？", ["826.40"]), ("哪个多？", ["最高的是莲都区总工会", "多 277.50 万元"])],
     # why points were lost: the indicator with what it reached and the stated reason
+    [("汇川区总工会2024年收入预算是多少？", ["548.90"]), ("其中一般公共预算拨款收入是多少？", ["506.00"]), ("占多少？", ["92.18%"])],
     [("青田县总工会的项目得了多少分？", ["94.8"]), ("为什么扣分？", ["帮扶困难职工户数（26/30）", "176户", "原因：部分困难职工脱困退出帮扶"])],
     [("青田县总工会帮扶项目的执行率是多少？", ["88%", "预算 60.00 万元", "执行 52.80 万元"]), ("景宁县呢？", ["86%", "景宁畲族自治县总工会 2022"])],
 ]
@@ -178,7 +187,7 @@ def test_case_count() -> None:
 
 
 # ---------------------------------------------------------------- the pattern tables behind the cases
-from unionkg.qa.patterns import (  # noqa: E402
+from unionkg.qa.patterns import (
     ACTUAL_SPENDING,
     BODY_RANKING_QUESTION,
     COUNTY_LEVEL_WORDS,
@@ -190,6 +199,7 @@ from unionkg.qa.patterns import (  # noqa: E402
     REGION_LOWER_LEVELS,
     REGION_SCOPE,
     SHARE_OF_NAMED_BASE,
+    SHARE_WITHIN_BASE,
     SUM_OVER_BODIES,
     WHICH_YEAR,
     WHOLE_BUDGET_LINE,
@@ -237,9 +247,12 @@ def test_round7b_patterns(pattern: object, text: str, matches: bool) -> None:
     ("汇川区总工会2024年人员经费占基本支出的比例是多少", "汇川区总工会2024年人员经费", "基本支出"),
     ("项目支出占支出预算的比重", "项目支出", "支出预算"),
     ("人员经费占比是多少", None, None),
+    ("“三公”经费中公务接待费占比多少", "公务接待费", "“三公”经费"),
+    ("基本支出里人员经费占多少", "人员经费", "基本支出"),
+    ("其中一般公共预算拨款收入是多少", None, None),
 ])
 def test_share_of_named_base(text: str, part: str | None, base: str | None) -> None:
-    m = SHARE_OF_NAMED_BASE.search(text)
+    m = SHARE_OF_NAMED_BASE.search(text) or SHARE_WITHIN_BASE.search(text)
     assert (m.group("part"), m.group("base")) == (part, base) if part else m is None
 
 

@@ -63,6 +63,7 @@ from unionkg.qa.patterns import (
     SANGONG_COUNT_UNITS,
     RANKING_WORDS,
     SHARE_OF_NAMED_BASE,
+    SHARE_WITHIN_BASE,
     SUM_OVER_BODIES,
     WHICH_YEAR,
     WHOLE_BUDGET_LINE,
@@ -885,9 +886,10 @@ def _computed_share(ctx: Context, org: str, row: dict[str, object]) -> str:
 def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
     """"人员经费占基本支出的比例": the part's figure over the named base's figure of the same year and phase
     (said to be computed); None when the question names no base line or either figure is missing."""
-    m = SHARE_OF_NAMED_BASE.search(ctx.q.text)
-    if m is None or amount_concept(m.group("base")) is None or amount_concept(m.group("part")) == amount_concept(m.group("base")):
-        return None
+    m = SHARE_OF_NAMED_BASE.search(ctx.q.text) or SHARE_WITHIN_BASE.search(ctx.q.text)
+    base_concept = amount_concept(m.group("base")) if m else None
+    if m is None or base_concept is None or base_concept in GENERIC_TOTAL_CONCEPTS or amount_concept(m.group("part")) == base_concept:
+        return None  # no base line named, or the year's total (the share printed, else computed over it, answers)
     def figure(text: str) -> list[dict[str, object]]:
         return _best_amounts(replace(ctx, q=replace(ctx.q, text=text), context_text=""), org, ctx.links.years, strict=True)[:1]
     part, base = figure(m.group("part")), figure(m.group("base"))
@@ -1083,7 +1085,8 @@ def _names_something_else(ctx: Context) -> bool:
     if ctx.lang == "zh":
         names = [n for o in ctx.links.orgs for n in ({ctx.label(o)} | (ctx.catalog.orgs[o].labels if o in ctx.catalog.orgs else set()))]
         return bool(residual_words(ctx.q.text, names))
-    return bool(translated_labels(ctx.q.text)) or any(en.search(ctx.q.text) for en, _zh in INDICATOR_GLOSSARY) \
+    bodies = [ctx.label(o) for o in ctx.links.orgs]  # "the Qingtian staff service center": its kind names the body
+    return bool(translated_labels(ctx.q.text)) or any(en.search(ctx.q.text) and not any(zh in b for b in bodies) for en, zh in INDICATOR_GLOSSARY) \
         or _spent_on_something_else(ctx.q.text)
 
 
@@ -1224,7 +1227,9 @@ def amount(ctx: Context) -> Outcome:
         if rows:
             missing = [AMOUNT_ITEM_NAMES[c] for c in several if not any(in_concept(r, c) for r in rows)]
             tail = ctx.say(f"；知识图谱中没有{'、'.join(missing)}的数据", f"; the graph has no figure of {', '.join(missing)}") if missing else ""
-            return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
+            shares = SHARE_QUESTION.search(ctx.q.text)  # "基本支出和项目支出各占多少": each line's share of the year's total
+            lines = [_amount_line(r, ctx.lang) + (_computed_share(ctx, org, r) if shares and r.get("share") is None else "") for r in rows]
+            return Outcome(True, join(lines, ctx.lang) + tail, rows, sources_of(rows))
     named_base = _share_of_named_base(ctx, org)
     if named_base is not None:
         return named_base

@@ -213,7 +213,8 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("staffing", (
         _r(r"编制|人员编制|实有人数|在职人员|在职人数|在编(?:人员|人数)|编内(?:人员|人数)|在岗人员|离退休人员|退休人数|职工人数|人员构成|其他人员|离休干部|退休人员|遗属|雇员|(?:多少|几)(?:个|名)?(?:人|员工|工作人员)(?!次)", 1.2),
-        _r(r"staff(?:ing)?|headcount|employees|personnel numbers|authori[sz]ed posts|\bposts\b|\bestablishment\b|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
+        # (not the "staff service center", a kind of unit)
+        _r(r"staff(?:ing)?(?! service cent(?:er|re))|headcount|employees|personnel numbers|authori[sz]ed posts|\bposts\b|\bestablishment\b|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
     ), (
         "深圳市总工会有多少编制？", "实有人数是多少", "How many staff does the federation have?", "What is the authorised headcount?",
     )),

@@ -207,7 +207,7 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "reception": re.compile(r"公务接待(?!批次|人次|人数|次数)|\b(?:official )?receptions?\b|\bhospitality\b"),
     "abroad": re.compile(r"因公出国|出国\(境\)|出国|\babroad\b|\boverseas\b|\boutbound\b"),
     "vehicles": re.compile(r"公务用车(?!保有量|购置数|数量|辆数)|公车|\b(?:official |government )?(?:vehicles?|cars?)\b"),
-    "three_public": re.compile(r"三公|three public|three official|three[- ]expense"),
+    "three_public": re.compile(r"三公|(?:three|3) public|(?:three|3) official|(?:three|3)[- ]expense"),
     "running_costs": re.compile(r"机关运行|\b(?:administrative )?running (?:costs?|expenses?|expenditures?)\b|\b(?:running|operating|operational|operation) (?:costs?|expenses?|expenditures?|funds?) of the (?:organ|agency|office|administration|body|federation|union)|\b(?:organ|agency|administrative|institutional)(?:'s)? (?:running|operating|operation) (?:costs?|expenses?|funds?)"),
     "procurement": re.compile(r"政府采购|采购|\bprocurement\b|\bprocured\b"),
     "salaries": re.compile(r"工资福利|工资|薪酬|薪金|\bsalar(?:y|ies)\b|\bwages?\b|\bpayroll\b|\bpay and benefits\b"),
@@ -513,7 +513,7 @@ BUDGET_DIFFERENCE_QUESTION = re.compile(
 
 # A question about the share a figure has of a total ("占本年支出合计多少", "what share of"): the
 # stated ukg:sharePercent is part of the answer.
-SHARE_QUESTION = re.compile(r"占.{0,12}(?:多少|比例|比重|百分之|几成|%)|占比|比重|\bshare\b|\bproportion\b|\bper ?cent(?:age)? of\b")
+SHARE_QUESTION = re.compile(r"占.{0,12}(?:多少|比例|比重|百分之|几成|%)|占比|比重|\bshare\b|\bproportion\b|\bper ?cent(?:age)? of\b|\bratio of\b")
 
 # A question about a body's former or new name.
 RENAME_QUESTION: dict[str, re.Pattern[str]] = {
@@ -567,6 +567,8 @@ WHICH_YEAR = re.compile(r"哪(?:一|个)?年|\b(?:which|what) year\b")
 # A line that is the whole budget or account ("收入预算总额", "支出总计", "本年收入合计"): the change a question
 # asks of "the budget" as a whole ("今年预算比去年多多少"), before the changes of single lines.
 WHOLE_BUDGET_LINE = re.compile(r"(?:收入|支出|收支)?预算总(?:额|计)|(?:收入|支出)总计|本年(?:收入|支出)合计|部门预算(?:总额)?$")
+# A share within a named base written base first ("“三公”经费中公务接待费占比多少", "基本支出里人员经费占多少").
+SHARE_WITHIN_BASE = re.compile(r"(?P<base>[\u4e00-\u9fff“”\"「」]{2,16}?)(?:中|里|当中|之中)(?:的)?(?P<part>[\u4e00-\u9fff“”\"「」]{2,16}?)(?:占(?:比|了)?|的占比|的比例|的比重)")
 # Which body ranks first on a figure ("2024年哪个总工会的收入预算最多", "which union had the smallest
 # basic expenditure"): every federation is compared, not one body asked for.
 BODY_RANKING_QUESTION = re.compile(
