@@ -10,7 +10,9 @@ whose indicator tables print 实际完成值 before 年度指标值 and 得分 b
 district union's self-evaluation (Fujian 2023) whose prose puts months, month ranges and
 quarters next to figures ("3-12月共举办…6期", "第四季度支出95.00万元", "1至6月"); a
 district union's budget (Zhejiang 2024) that states its service centre's figures in
-sentences opening with the centre's name, in full or after its city.  Each ``.json`` lists the figures an analyst reads
+sentences opening with the centre's name, in full or after its city; a district union's
+budget in 元 (Anhui 2025) whose PDF text prints figures with spaces as thousands
+separators ("1 286 400.00").  Each ``.json`` lists the figures an analyst reads
 (``expect``), items that must carry no figure (``absent_items``) and warnings the
 extraction must record (``warnings``).
 """
@@ -25,7 +27,16 @@ import pytest
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.indicators import INDICATOR_PATTERNS, QUALITATIVE_WORDS, value_columns
 from unionkg.extract.narrative import sentence_unit, unit_leading_label, unit_name_forms
-from unionkg.extract.tables import TABLE_PATTERNS, Token, classify_token, regroup_glued_values, unit_stated_before
+from unionkg.extract.tables import (
+    TABLE_PATTERNS,
+    Line,
+    Token,
+    classify_token,
+    join_spaced_thousands,
+    regroup_glued_values,
+    tokenize,
+    unit_stated_before,
+)
 from unionkg.graph.mapping import UKG, item_category
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -234,3 +245,28 @@ def test_sentence_unit(sentence: str, unit: str | None) -> None:
 )
 def test_unit_leading_label(label: str, expected: tuple[str | None, str]) -> None:
     assert unit_leading_label(label, FORMS) == expected
+
+
+# --- figures printed with spaces as thousands separators ---------------------------------
+
+
+def _line(text: str) -> Line:
+    return Line(0, len(text), text, tuple(tokenize(text, 0, len(text))))
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # a table of amounts with decimals: groups joined
+        (["项目 预算数", "一、一般公共预算拨款收入 1 286 400.00", "二、其他收入 20 000.00"], ["1286400.00", "20000.00"]),
+        (["合计 45 000.00 40 000.00", "公务接待费 12 000.00 10 000.00", "因公出国（境）费 0.00 0.00"], ["45000.00", "40000.00", "12000.00", "10000.00", "0.00", "0.00"]),
+        # a 行次 column (named, or printed before amounts that cannot continue a figure): kept
+        (["项目 行 次 金额", "一、财政拨款收入 1 286.40", "二、其他收入 2 10.00"], ["1", "286.40", "2", "10.00"]),
+        (["三、国有资本经营预算财政拨款 3 800.00", "总计 31 7,836.61"], ["3", "800.00", "31", "7,836.61"]),
+        # a table printing whole numbers: an integer is an amount of its own
+        (["合计 250 95 155", "行政运行 120 300.50 84"], ["250", "95", "155", "120", "300.50", "84"]),
+    ],
+)
+def test_join_spaced_thousands(rows: list[str], expected: list[str]) -> None:
+    lines = join_spaced_thousands([_line(r) for r in rows])
+    assert [t.text for ln in lines for t in ln.tokens if t.is_numeric] == expected

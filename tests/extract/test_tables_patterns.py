@@ -22,6 +22,8 @@ POSITIVE = [
     ("document_money_unit", "本部分报表金额单位为人民币万元", "万元"),
     ("count_unit", "部门：某局 2023 年度 单位：台、辆、套", "台、辆、套"),
     ("header_year", "部门：某局 2023 年度", "2023"),
+    ("header_year", "部门：某县总工会 2031年度 单位：元", "2031"),
+    ("header_year", "单位：元项目 2030年预算数 2031年度部门预算", "2031"),
     ("table_number", "公开 01 表", "01"),
     ("table_number", "公开09表", "09"),
     ("column_numbers", "栏次 1 2 3 4 5 6", " 1 2 3 4 5 6"),
@@ -61,6 +63,9 @@ NEGATIVE = [
     ("trailing_number", "收入预算表一"),
     ("trailing_number", "公开05表 收入决算表"),
     ("trailing_number", "厂务公开表彰"),
+    ("header_year", "单位：元项目 2024年预算数"),
+    ("header_year", "项目 2023年决算数 2024年年初预算数"),
+    ("header_year", "2024年度执行数"),
 ]
 
 

@@ -38,6 +38,7 @@ from unionkg.extract.tables import (
     find_columns,
     iter_lines,
     join_label,
+    join_spaced_thousands,
     merge_class_dotted_codes,
     merge_dotted_codes,
     merge_split_codes,
@@ -254,6 +255,7 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
             body.pop()  # "附表5" printed above the next title is that table's number
         if not dotted:
             body = merge_class_dotted_codes(body)  # "301.01 基本工资" under "301 工资福利支出"
+        body = join_spaced_thousands(body)  # "1 286 400.00" of a PDF: one figure
         if continued and blocks and blocks[-1].kind == kind:
             blocks[-1].lines.extend(continuation_body(blocks[-1].lines, body))
             continue

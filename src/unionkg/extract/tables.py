@@ -69,6 +69,13 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "glue_head": re.compile(r"\d{1,4}"),
     # a thousands group that may continue it: three digits, decimals allowed ("567.89", "000")
     "thousands_group": re.compile(r"\d{3}(?:\.\d+)?"),
+    # the last group of a figure printed with spaces as thousands separators ("400.00" of
+    # "1 286 400.00"): three digits and decimals
+    "last_thousands_group": re.compile(r"\d{3}\.\d+"),
+    # the first group of such a figure ("1" of "1 286 400.00")
+    "first_thousands_group": re.compile(r"[1-9]\d{0,2}"),
+    # a 行次 column: bare integers in its rows are row numbers, never groups of a figure
+    "row_number_column": re.compile(r"行\s*次"),
     # a heading that opens a part of a document ("第二部分 部门决算表", "第三部分"): a unit stated
     # for the tables of one part is not carried into the next
     "part_heading": re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十\d]{1,3}部分", re.MULTILINE),
@@ -78,7 +85,8 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "header_start": re.compile(r"(?:编制部门|填报部门|编制单位|填报单位|单位名称|部门名称|预算单位|金额单位|部门|单位)\s*[：:]"),
     # the body and the year of a table header: 部门：湖北省总工会 2023 年度
     "header_org": re.compile(r"(?:编制部门|填报部门|编制单位|填报单位|单位名称|部门名称|预算单位|部门|单位)\s*[：:]\s*(?!(?:亿元|万元|千元|元)(?:\s|$))(?P<org>[^\s\d：:]{2,40}?)\s*(?=\d{4}\s*年|金额单位|单位\s*[：:]|[|｜]|$)"),
-    "header_year": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*度?"),
+    # (not the year of a column, "2024年预算数", that a joined line put after the header)
+    "header_year": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!\s*度?\s*(?:全年|年初)?(?:预算|决算|执行|实际)数)\s*度?"),
     # the 栏次 line that numbers the columns: 栏次 1 2 3 4 5 6
     "column_numbers": re.compile(r"栏\s*次(?P<nums>(?:\s+\d{1,2})+)\s*$"),
     # an empty-cell mark as a token
@@ -738,3 +746,67 @@ def regroup_glued_values(values: Sequence[Token | None], width: int, total_first
             if len(candidate) <= width and _adds_up_to_first(candidate):
                 readings.setdefault(tuple(v.text if v else "" for v in candidate), candidate)
     return next(iter(readings.values())) if len(readings) == 1 else None
+
+
+def join_spaced_thousands(lines: list[Line]) -> list[Line]:
+    """The lines of a table whose figures a PDF printed with spaces as thousands separators
+    ("一、一般公共预算拨款收入 1 286 400.00"), with each such figure one number token.
+
+    Read only in a table that prints its amounts with decimals (a bare "1" or "286" there is
+    no amount: _prints_decimals) and has no 行次 column (whose row numbers stand before amounts): a run of a
+    one-to-three-digit integer, three-digit integers, and a three-digit group with decimals
+    is one figure.
+    """
+    if not _prints_decimals(lines):
+        return lines
+    header = "".join(ln.text for ln in lines if not ln.has_numbers)
+    if TABLE_PATTERNS["row_number_column"].search(re.sub(r"\s+", "", header)) or _prints_row_numbers(lines):
+        return lines
+    return [_joined_thousands(line) for line in lines]
+
+
+def _prints_decimals(lines: list[Line]) -> bool:
+    """Whether a table prints its amounts with decimals: every row ends with a figure with
+    decimals (or a bare 0), and no bare integer longer than a thousands group stands as a
+    value (a code before its name is no value)."""
+    rows = [ln for ln in lines if any(t.is_numeric for t in ln.tokens)]
+    if not rows:
+        return False
+    for line in rows:
+        last = next(t for t in reversed(line.tokens) if t.is_numeric)
+        if not ("." in last.text or last.text == "0"):
+            return False
+        for tok, after in itertools.zip_longest(line.tokens, line.tokens[1:]):
+            if tok.kind is TokenKind.INTEGER and len(tok.text) > 3 and (after is None or after.kind is not TokenKind.TEXT):
+                return False
+    return True
+
+
+def _prints_row_numbers(lines: list[Line]) -> bool:
+    """Whether some row prints a bare integer right before a figure that cannot be the rest of
+    it ("总计 31 7,836.61", "合计 5 12.50"): a row-number column the header did not name."""
+    for line in lines:
+        for left, right in itertools.pairwise(line.tokens):
+            if left.kind is TokenKind.INTEGER and right.kind is TokenKind.NUMBER and not TABLE_PATTERNS["last_thousands_group"].fullmatch(right.text):
+                return True
+    return False
+
+
+def _joined_thousands(line: Line) -> Line:
+    toks = line.tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        j = i + 1
+        if tok.kind is TokenKind.INTEGER and TABLE_PATTERNS["first_thousands_group"].fullmatch(tok.text):
+            while j < len(toks) and toks[j].kind is TokenKind.INTEGER and len(toks[j].text) == 3:
+                j += 1
+            if j < len(toks) and TABLE_PATTERNS["last_thousands_group"].fullmatch(toks[j].text):
+                text = "".join(t.text for t in toks[i : j + 1])
+                out.append(Token(text, tok.start, toks[j].end, TokenKind.NUMBER))
+                i = j + 1
+                continue
+        out.append(tok)
+        i += 1
+    return line if len(out) == len(toks) else Line(line.start, line.end, line.text, tuple(out))
