@@ -757,12 +757,22 @@ def join_spaced_thousands(lines: list[Line]) -> list[Line]:
     one-to-three-digit integer, three-digit integers, and a three-digit group with decimals
     is one figure.
     """
-    if not _prints_decimals(lines):
+    if not any(_may_print_spaced_figure(ln) for ln in lines) or not _prints_decimals(lines):
         return lines
     header = "".join(ln.text for ln in lines if not ln.has_numbers)
     if TABLE_PATTERNS["row_number_column"].search(re.sub(r"\s+", "", header)) or _prints_row_numbers(lines):
         return lines
     return [_joined_thousands(line) for line in lines]
+
+
+def _may_print_spaced_figure(line: Line) -> bool:
+    """A bare integer right before a three-digit group with decimals ("286 400.00"): the only
+    place where a figure printed with spaces ends (most tables have none; checked first)."""
+    toks = line.tokens
+    return any(
+        toks[k].kind is TokenKind.INTEGER and toks[k + 1].kind is TokenKind.NUMBER and TABLE_PATTERNS["last_thousands_group"].fullmatch(toks[k + 1].text)
+        for k in range(len(toks) - 1)
+    )
 
 
 def _prints_decimals(lines: list[Line]) -> bool:
@@ -776,8 +786,9 @@ def _prints_decimals(lines: list[Line]) -> bool:
         last = next(t for t in reversed(line.tokens) if t.is_numeric)
         if not ("." in last.text or last.text == "0"):
             return False
-        for tok, after in itertools.zip_longest(line.tokens, line.tokens[1:]):
-            if tok.kind is TokenKind.INTEGER and len(tok.text) > 3 and (after is None or after.kind is not TokenKind.TEXT):
+        toks = line.tokens
+        for k, tok in enumerate(toks):
+            if tok.kind is TokenKind.INTEGER and len(tok.text) > 3 and (k + 1 == len(toks) or toks[k + 1].kind is not TokenKind.TEXT):
                 return False
     return True
 
