@@ -142,6 +142,7 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     # ---- staffing over two years
     ("汇川区总工会有多少退休人员？", True, ["2024 年 退休人员 5 人", "2023 年 退休人员 4 人"], []),
     ("汇川区总工会2023年实有在职人数是多少？", True, ["11 人"], []),
+    ("汇川区总工会2024年退休人员比2023年多了几个？", True, ["2024 年 退休人员 5 人", "2023 年 退休人员 4 人", "变化 +1 人"], []),
 ]
 
 
@@ -200,6 +201,7 @@ from unionkg.qa.patterns import (
     REGION_SCOPE,
     SHARE_OF_NAMED_BASE,
     SHARE_WITHIN_BASE,
+    STAFF_CHANGE_WORDS,
     SUM_OVER_BODIES,
     WHICH_YEAR,
     WHOLE_BUDGET_LINE,
@@ -233,6 +235,8 @@ PATTERN_CASES = [
     (WHICH_YEAR, "汇川区总工会哪一年的收入预算更高", True), (WHICH_YEAR, "in which year did the union budget more", True),
     (WHICH_YEAR, "2024年收入预算", False), (WHICH_YEAR, "哪个总工会的收入最多", False),
     (WHOLE_BUDGET_LINE, "某区总工会收入预算总额", True), (WHOLE_BUDGET_LINE, "支出总计", True), (WHOLE_BUDGET_LINE, "本年收入合计", True),
+    (STAFF_CHANGE_WORDS, "退休人员比2023年多了几个", True), (STAFF_CHANGE_WORDS, "how many more staff in 2024", True),
+    (STAFF_CHANGE_WORDS, "有多少退休人员", False), (STAFF_CHANGE_WORDS, "how many staff", False),
     (WHOLE_BUDGET_LINE, "机关运行经费", False), (WHOLE_BUDGET_LINE, "“三公”经费", False),
     (ACTUAL_SPENDING, "how many workers were actually trained", False), (ACTUAL_SPENDING, "实际完成值是多少", False),
 ]

@@ -70,6 +70,7 @@ from unionkg.qa.patterns import (
     SHARE_QUESTION,
     SPENT_ON_PHRASE,
     SPENDING_BREAKDOWN_QUESTION,
+    STAFF_CHANGE_WORDS,
     STAFF_CATEGORY_WORDS,
     STAFF_FALLBACK,
     STAFF_LABEL_SUFFIX,
@@ -2028,8 +2029,23 @@ def staffing(ctx: Context) -> Outcome:
                              -float(r.get("headcount") or 0)))  # type: ignore[arg-type]
     seen: set[tuple[object, ...]] = set()
     rows = [r for r in rows if not (_staff_key(r) in seen or seen.add(_staff_key(r)))]  # type: ignore[func-returns-value]
-    answer = note + join([_staff_line(r, ctx.lang) for r in rows], ctx.lang)
+    answer = note + join([_staff_line(r, ctx.lang) for r in rows], ctx.lang) + _staff_change(ctx, rows)
     return Outcome(True, answer, rows, sources_of(rows))
+
+
+def _staff_change(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """"退休人员比2023年多了几个": one category of one body in two years asked with a change or difference word,
+    the difference of the two headcounts (computed)."""
+    if not (STAFF_CHANGE_WORDS.search(ctx.q.text)):
+        return ""
+    by_year = {r.get("year"): r for r in rows if isinstance(r.get("headcount"), (int, float, Decimal))}
+    if len(by_year) != 2 or len({(r.get("org"), _short(r.get("category")), r.get("label")) for r in by_year.values()}) != 1:
+        return ""
+    early, late = (by_year[y] for y in sorted(by_year))  # type: ignore[type-var]
+    gap = Decimal(str(late["headcount"])) - Decimal(str(early["headcount"]))
+    signed = f"{'+' if gap > 0 else ''}{number(gap)}"
+    return ctx.say(f"；{late.get('year')} 年比 {early.get('year')} 年变化 {signed} 人（按图中数据计算）",
+                   f"; change from {early.get('year')} to {late.get('year')}: {signed} (computed from the graph's figures)")
 
 
 def duties(ctx: Context) -> Outcome:

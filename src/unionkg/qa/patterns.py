@@ -569,6 +569,10 @@ WHICH_YEAR = re.compile(r"哪(?:一|个)?年|\b(?:which|what) year\b")
 WHOLE_BUDGET_LINE = re.compile(r"(?:收入|支出|收支)?预算总(?:额|计)|(?:收入|支出)总计|本年(?:收入|支出)合计|部门预算(?:总额)?$")
 # A share within a named base written base first ("“三公”经费中公务接待费占比多少", "基本支出里人员经费占多少").
 SHARE_WITHIN_BASE = re.compile(r"(?P<base>[\u4e00-\u9fff“”\"「」]{2,16}?)(?:中|里|当中|之中)(?:的)?(?P<part>[\u4e00-\u9fff“”\"「」]{2,16}?)(?:占(?:比|了)?|的占比|的比例|的比重)")
+# A change or difference of a headcount ("退休人员比2023年多了几个", "how many more staff in 2024"): the two
+# years' figures and their computed difference.
+STAFF_CHANGE_WORDS = re.compile(r"比.{0,12}(?:多|少)了?(?:几|多少)|增加了?(?:几|多少)|减少了?(?:几|多少)|变化|增减"
+                                r"|\bhow many (?:more|fewer)\b|\b(?:change|increase|decrease|difference)\b")
 # Which body ranks first on a figure ("2024年哪个总工会的收入预算最多", "which union had the smallest
 # basic expenditure"): every federation is compared, not one body asked for.
 BODY_RANKING_QUESTION = re.compile(
