@@ -233,7 +233,7 @@ def read_expense_grid(frame: TableFrame) -> None:
 
 def _row_year(label: list[Token]) -> int | None:
     text = "".join(t.text for t in label)
-    match = TABLE_PATTERNS["header_year"].search(text)
+    match = TABLE_PATTERNS["label_year"].search(text)
     return int(match.group("year")) if match else None
 
 

@@ -85,6 +85,8 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "header_start": re.compile(r"(?:编制部门|填报部门|编制单位|填报单位|单位名称|部门名称|预算单位|金额单位|部门|单位)\s*[：:]"),
     # the body and the year of a table header: 部门：湖北省总工会 2023 年度
     "header_org": re.compile(r"(?:编制部门|填报部门|编制单位|填报单位|单位名称|部门名称|预算单位|部门|单位)\s*[：:]\s*(?!(?:亿元|万元|千元|元)(?:\s|$))(?P<org>[^\s\d：:]{2,40}?)\s*(?=\d{4}\s*年|金额单位|单位\s*[：:]|[|｜]|$)"),
+    # the year a row or column label names ("2023年预算数" in a 三公 grid)
+    "label_year": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*度?"),
     # (not the year of a column, "2024年预算数", that a joined line put after the header)
     "header_year": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!\s*度?\s*(?:全年|年初)?(?:预算|决算|执行|实际)数)\s*度?"),
     # the 栏次 line that numbers the columns: 栏次 1 2 3 4 5 6
