@@ -12,7 +12,8 @@ quarters next to figures ("3-12月共举办…6期", "第四季度支出95.00万
 district union's budget (Zhejiang 2024) that states its service centre's figures in
 sentences opening with the centre's name, in full or after its city; a district union's
 budget in 元 (Anhui 2025) whose PDF text prints figures with spaces as thousands
-separators ("1 286 400.00").  Each ``.json`` lists the figures an analyst reads
+separators ("1 286 400.00"); a district union's project self-evaluation (Guizhou 2023)
+whose indicator table has no level columns ("绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分").  Each ``.json`` lists the figures an analyst reads
 (``expect``), items that must carry no figure (``absent_items``) and warnings the
 extraction must record (``warnings``).
 """
@@ -270,3 +271,18 @@ def _line(text: str) -> Line:
 def test_join_spaced_thousands(rows: list[str], expected: list[str]) -> None:
     lines = join_spaced_thousands([_line(r) for r in rows])
     assert [t.text for ln in lines for t in ln.tokens if t.is_numeric] == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "matches"),
+    [
+        ("绩效指标年度指标值实际完成值分值得分偏差原因分析及改进措施", True),
+        ("指标名称目标值完成值", True),
+        ("序号考核指标年度目标值实际完成值", True),
+        ("一级指标二级指标三级指标年度指标值", False),  # the levelled header has its own pattern
+        ("绩效指标完成情况良好", False),
+        ("指标名称", False),
+    ],
+)
+def test_flat_table_header(header: str, matches: bool) -> None:
+    assert (INDICATOR_PATTERNS["flat_table_header"].match(header) is not None) == matches

@@ -94,6 +94,9 @@ INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "value_end": re.compile(rf"(?:{_CMP}\s*{_NUM}\s*{_UNIT}|{_NUM}\s*[%％])$"),
     # header of an indicator table
     "table_header": re.compile(r"一级指标\s*二级指标\s*三级指标"),
+    # header of an indicator table without level columns, on compacted text ("绩效指标 | 年度指标值 |
+    # 实际完成值 | 分值 | 得分"): an indicator column, then a target column
+    "flat_table_header": re.compile(r"^(?:序号)?(?:绩效指标|指标名称|指标内容|考核指标)(?:年度指标值|年度目标值|预期指标值|指标值|目标值)"),
     "table_end": re.compile(r"^\s*(?:总分|合计)\b|^\s*总\s*分"),
     "project_name": re.compile(r"项目名称\s*[：:]?\s*(?P<name>[^\s：:][^\n]*?)\s*$"),
     # a line that opens the next project's table ("项目名称：职工书屋建设项目"): the table above ends
@@ -332,7 +335,8 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
     tables: list[IndicatorTable] = []
     i = 0
     while i < len(lines):
-        if not INDICATOR_PATTERNS["table_header"].search(compact(lines[i].text)) and not INDICATOR_PATTERNS["table_header"].search(lines[i].text):
+        flat_header = compact(lines[i].text)  # lines of the cell view: pipes are spaces
+        if not INDICATOR_PATTERNS["table_header"].search(flat_header) and not INDICATOR_PATTERNS["table_header"].search(lines[i].text) and not INDICATOR_PATTERNS["flat_table_header"].match(flat_header):
             i += 1
             continue
         if is_framework_header(lines[i].text):  # a 评价指标评分表: read_frameworks
