@@ -113,3 +113,34 @@ def test_the_made_up_body_gets_one_finding_per_indicator_and_check() -> None:
         ("indicator:met_but_violates", "i1", "90"),
         ("indicator:violated_in_top_graded_project", "i2", "6"),
     ]
+
+
+def reference_holders(store: OxigraphStore) -> dict[tuple[str | None, str], list[object]]:
+    """``_indicators_by_holder`` as it read check_evaluation_indicators.rq (every combination in SPARQL)."""
+    from collections import defaultdict
+
+    from unionkg.analytics.checks import _dec, _opt, _Scored
+
+    groups: dict[tuple[str | None, str], dict[str, object]] = defaultdict(dict)
+    for r in sorted_rows(store, "check_evaluation_indicators"):
+        holder = str(r["project"]) if r["project"] is not None else f"{r['org']}|{r['year']}"
+        groups[(_opt(r["doc"]), holder)].setdefault(
+            str(r["indicator"]),
+            _Scored(str(r["indicator"]), str(r["label"] or r["indicator"]), _opt(r["level1"]), _dec(r["weight"]), _dec(r["score"]), _opt(r["passage"])),
+        )
+    return {k: list(v.values()) for k, v in groups.items()}
+
+
+@pytest.mark.parametrize("fixtures", [("evaluation_scores",), ("indicators", "evaluation_scores", "evaluation_bands"), ("suining",), ("suining", "indicators")])
+def test_indicators_by_holder_from_one_row_per_graph_are_those_of_every_combination(fixtures: tuple[str, ...]) -> None:
+    from unionkg.analytics.checks import _indicators_by_holder, load_context
+
+    store = OxigraphStore(None)
+    for name in fixtures:
+        if name == "suining":
+            _load_suining(store)
+        else:
+            load_fixtures(store, name)
+    expected = reference_holders(store)
+    assert expected
+    assert _indicators_by_holder(load_context(store)) == expected

@@ -25,7 +25,7 @@ from rdflib import URIRef
 from unionkg.analytics import rules, scores
 from unionkg.analytics.findings import Finding, findings_triples
 from unionkg.analytics.indicator_rows import indicator_rows
-from unionkg.analytics.rows import sorted_rows
+from unionkg.analytics.rows import row_order, sorted_rows
 from unionkg.analytics.tolerance import (
     change_bounds,
     closest,
@@ -1006,16 +1006,33 @@ class _Scored:
 
 def _indicators_by_holder(ctx: Context) -> dict[tuple[str | None, str], list[_Scored]]:
     """Indicators of one document by what they belong to: (doc, project IRI), or
-    (doc, "org|year") for whole-department indicators."""
+    (doc, "org|year") for whole-department indicators.
+
+    An indicator's values are those of every document graph naming it
+    (``check_evaluation_indicator_facts.rq``: one row per graph), and what it
+    shows in each of its groups is the least of each (the first row, in row
+    order, of every combination, which the checks read before; tested against
+    ``check_evaluation_indicators.rq``).  Its groups: each of its documents
+    with each of its projects, or with each body and year when it has none.
+    """
+    values: dict[str, dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
+    bodies: dict[str, set[tuple[object, object]]] = defaultdict(set)
+    for r in ctx.store.select(named_query("check_evaluation_indicator_facts")).values():
+        own = values[str(r["indicator"])]
+        for column in ("label", "level1", "project", "weight", "score", "passage", "doc"):
+            if r[column] is not None:
+                own[column].add(r[column])
+        bodies[str(r["indicator"])].add((r["org"], r["year"]))
     groups: dict[tuple[str | None, str], dict[str, _Scored]] = defaultdict(dict)
-    for r in sorted_rows(ctx.store, "check_evaluation_indicators"):
-        holder = str(r["project"]) if r["project"] is not None else f"{r['org']}|{r['year']}"
-        groups[(_opt(r["doc"]), holder)].setdefault(
-            str(r["indicator"]),
-            _Scored(
-                str(r["indicator"]), str(r["label"] or r["indicator"]), _opt(r["level1"]), _dec(r["weight"]), _dec(r["score"]), _opt(r["passage"])
-            ),
-        )
+    for indicator in sorted(values, key=row_order):
+        own = values[indicator]
+        least = {column: min(own[column], key=row_order, default=None) for column in ("label", "level1", "weight", "score", "passage")}
+        scored = _Scored(indicator, str(least["label"] or indicator), _opt(least["level1"]), _dec(least["weight"]), _dec(least["score"]), _opt(least["passage"]))
+        projects = sorted(own["project"], key=row_order)
+        holders = [str(p) for p in projects] if projects else [f"{org}|{year}" for org, year in sorted(bodies[indicator], key=lambda b: (row_order(b[0]), row_order(b[1])))]
+        for doc in sorted(own["doc"], key=row_order) or [None]:
+            for holder in holders:
+                groups[(_opt(doc), holder)].setdefault(indicator, scored)
     return {k: list(v.values()) for k, v in groups.items()}
 
 
