@@ -26,8 +26,9 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
-from unionkg.extract.indicators import INDICATOR_PATTERNS, QUALITATIVE_WORDS, value_columns
+from unionkg.extract.indicators import INDICATOR_PATTERNS, QUALITATIVE_WORDS, split_name_values, value_columns
 from unionkg.extract.narrative import sentence_unit, unit_leading_label, unit_name_forms
+from unionkg.extract.parse import parse_target
 from unionkg.extract.tables import (
     TABLE_PATTERNS,
     Line,
@@ -286,3 +287,27 @@ def test_join_spaced_thousands(rows: list[str], expected: list[str]) -> None:
 )
 def test_flat_table_header(header: str, matches: bool) -> None:
     assert (INDICATOR_PATTERNS["flat_table_header"].match(header) is not None) == matches
+
+
+# --- dates, month ranges and quarters as indicator values: a time, never a figure ---------
+
+
+@pytest.mark.parametrize(
+    ("row", "target", "actual", "numeric"),
+    [
+        ("活动开展时间 3-12月 3-12月", "3-12月", "3-12月", False),
+        ("资金拨付时间 第四季度 第四季度", "第四季度", "第四季度", False),
+        ("完成时限 1至6月 1至6月", "1至6月", "1至6月", False),
+        ("完成时间 4季度 4季度", "4季度", "4季度", False),
+        ("开班时间 上半年 上半年", "上半年", "上半年", False),
+        # durations, counts and a month compared as an ordinal ("≤12月" / "11") stay figures
+        ("培训完成时间 ≤12月 11月", "≤12月", "11月", True),
+        ("培训周期 ≤3个月 2个月", "≤3个月", "2个月", True),
+        ("办结时限 ≤5日 3日", "≤5日", "3日", True),
+        ("培训场次 ≥12场 15场", "≥12场", "15场", True),
+    ],
+)
+def test_time_values(row: str, target: str, actual: str, numeric: bool) -> None:
+    cells = split_name_values(row, 2)
+    assert (cells.target, cells.actual) == (target, actual)
+    assert all((parse_target(v).value is not None) == numeric for v in (target, actual))

@@ -44,7 +44,12 @@ KEY = f"{EXTRACTOR}@{VERSION}"
 
 _CMP = r"(?:>=|<=|≥|≤|≧|≦|＞＝|＜＝|═|﹦|＝|=|>|<|＞|＜|大于等于|小于等于|不少于|不低于|不超过|不高于|不大于|不小于|达到|大于|小于|低于|高于|超过)"
 _NUM = r"[-－]?\d+(?:,\d{3})*(?:\.\d+)?"
-_DATE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|之前|以前|内|底前|底)?"
+#: A date, a month range or a part of the year as an indicator's value ("12月31日前", "3-12月",
+#: "1至6月", "第四季度", "上半年"): a time, never a figure.
+_DATE = (
+    r"(?:(?:\d{4}年)?(?:\d{1,2}\s*[-－—~～至到]\s*)?\d{1,2}月(?:\d{1,2}日)?|(?:前|第)?[一二三四1-4]季度(?:末|底)?|[上下]半年)"
+    r"(?:前|之前|以前|内|底前|底|末)?"
+)
 _UNIT = r"[^\d\s≥≤≧≦<>=＝═﹦，。；,;:：（）()]{0,8}?"
 #: A value counted in words, with its measure word ("五场", "十二个", "两期以上").
 _CN_COUNT_VALUE = rf"(?:{CN_COUNT_SRC})(?:{_alternation(CELL_COUNT_UNITS_IN_WORDS)})(?:以上|以下|以内)?"
@@ -242,6 +247,7 @@ def _repeated_qualitative(flat: str) -> str | None:
 _CMP_AT: Final[re.Pattern[str]] = re.compile(_CMP)
 _QUALITATIVE_AT: Final[re.Pattern[str]] = re.compile("|".join(re.escape(w) for w in QUALITATIVE_WORDS))
 _CN_VALUE_AT: Final[re.Pattern[str]] = re.compile(_CN_COUNT_VALUE)
+_PERIOD_AT: Final[re.Pattern[str]] = re.compile(r"(?:前|第)?[一二三四1-4]季度|[上下]半年")
 
 
 def _value_start(flat: str, i: int) -> bool:
@@ -252,6 +258,8 @@ def _value_start(flat: str, i: int) -> bool:
         return True  # a count in words ("…个数 十二个 十个")
     if _CMP_AT.match(flat, i):
         return not _CMP_AT.match(flat, i - 1)
+    if ch in "前第上下" and _PERIOD_AT.match(flat, i):
+        return True  # a part of the year ("第四季度", "上半年")
     return _QUALITATIVE_AT.match(flat, i) is not None
 
 

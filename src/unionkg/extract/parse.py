@@ -138,6 +138,8 @@ def parse_target(text: str) -> ParsedValue:
     unit = match.group("unit").strip() or None
     if unit is not None:
         unit = unit.replace("％", "%")
+        if PATTERNS["time_unit"].match(unit):
+            return ParsedValue(Comparator.QUALITATIVE, None, None, text)  # "12月底前", "1至6月": a time, no figure
     value = Decimal(_ascii_number(match.group("number")))
     return ParsedValue(comparator, value, unit, text)
 

@@ -218,6 +218,10 @@ PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         rf"(?P<unit>[^\d\s≥≤<>=＝]{{0,10}}?)\s*"
         rf"(?P<post>{COMPARATOR_SUFFIX_SRC})?\s*"
     ),
+    # the "unit" of a target that is a span of time ("3-12月" -> -12月, "1至6月" -> 至6月, "4季度"):
+    # the rest of a month range or a quarter, no figure; a single month stays an ordinal the
+    # actual is compared with ("≤12月" / "11"), "个月" and "日" (durations: "≤5日") are units
+    "time_unit": re.compile(r"[-－—~～至到]\s*\d|季度"),
     # a target or actual counted in words, whole string: [comparator] numeral measure word
     # [suffix word] ("不少于五场", "十二个", "两期以上"); a measure word is required, so that
     # words that hold a numeral ("一般", "一致") stay qualitative
