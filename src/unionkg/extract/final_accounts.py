@@ -876,7 +876,11 @@ def regroup_glued_rows(frame: TableFrame, rows: list[CodeRow], columns: Sequence
         regrouped = regroup_glued_values(row.values, len(columns), total_first)
         if regrouped is None:
             printed = " ".join(t.text if t else "—" for t in row.values)
-            warn(f"{frame.doc.source}: {frame.block.table}: row {row.code or _row_label(frame.doc, row)} prints {len(row.values)} values for {len(columns)} columns ({printed}) and no reading adds up to its total; no figure kept")
+            # worded like the grid reader's skipped rows, so the mapping files it as a row_skipped warning
+            warn(
+                f"{frame.doc.source}: {frame.block.table}: a row of {len(row.values)} values for {len(columns)} columns; row skipped "
+                f"(row {row.code or _row_label(frame.doc, row)} prints {printed}: no reading adds up to its total)"
+            )
             row.values = []
         else:
             row.values = regrouped
