@@ -712,9 +712,15 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
         finest[k] = min(finest.get(k, Decimal(1)), percent_unit(_dec(r["rate"]) or Decimal(1)))
     # A project's facts repeat in every document naming it, so its rows are every combination of its
     # budgets, finals, rates, passages and documents; a finding is one per project and stated rate
-    # (its key), the one of its first failing row: later rows of a reported rate are not weighed.
+    # (its key), the one of its first failing row: later rows of a reported rate are not weighed,
+    # nor rows that differ from one weighed only in name, passage or document.
     reported: set[tuple[str, str]] = set()
+    weighed: set[tuple[object, ...]] = set()
     for r in rows:
+        figures = (r["project"], r["org"], r["year"], r["budget"], r["adjusted"], r["final"], r["rate"])
+        if figures in weighed:
+            continue
+        weighed.add(figures)
         rate, final = _dec(r["rate"]), _dec(r["final"])
         bases = [b for b in (_dec(r["adjusted"]), _dec(r["budget"])) if b]
         if rate is None or final is None or not bases or (str(r["project"]), str(rate)) in reported:
