@@ -278,16 +278,17 @@ class _SlotValue:
     optional: bool
 
 
-def _slot_values(comp: rules.Composition, by_label: dict[str, Obs]) -> dict[str, _SlotValue]:
-    found: dict[str, _SlotValue] = {}
+def _slot_labels(comp: rules.Composition, labels: list[str]) -> dict[str, tuple[list[str], bool]]:
+    """The labels that fill each slot of ``comp`` among ``labels`` (in their order), and whether the slot is optional."""
+    found: dict[str, tuple[list[str], bool]] = {}
     for slot in comp.slots:
-        generic = [o for label, o in by_label.items() if slot.generic.search(label)]
+        generic = [label for label in labels if slot.generic.search(label)]
         if generic:
-            figures = generic if slot.name in rules.MULTI_LABEL_SLOTS else generic[:1]
+            chosen = generic if slot.name in rules.MULTI_LABEL_SLOTS else generic[:1]
         else:
-            figures = [o for pat in slot.specific for label, o in by_label.items() if pat.search(label)][: len(slot.specific)]
-        if figures:
-            found[slot.name] = _SlotValue(figures, slot.optional)
+            chosen = [label for pat in slot.specific for label in labels if pat.search(label)][: len(slot.specific)]
+        if chosen:
+            found[slot.name] = (chosen, slot.optional)
     return found
 
 
@@ -352,24 +353,32 @@ def _compare_total(
 
 
 def check_compositions(ctx: Context) -> list[Finding]:
-    """Totals against the sum of their named parts (``rules.COMPOSITIONS``)."""
+    """Totals against the sum of their named parts (``rules.COMPOSITIONS``).
+
+    The readings of a group (:func:`_alternatives`) share their labels, so which
+    labels make a composition's total and slots is decided once per group; a
+    reading only picks its figure for each of them (a body-year that several
+    documents state has up to :data:`MAX_READINGS` readings per group).
+    """
     findings: list[Finding] = []
     for group in _group(ctx.observations, _composition_key).values():
         readings = _alternatives(group)
+        labels = list(readings[0])
+        # Table columns list every part; prose may list only some, so it
+        # needs the composition's minimum number of parts.
+        min_parts_of = (lambda comp: 1) if group[0].column else (lambda comp: comp.min_parts)
         for comp in rules.COMPOSITIONS:
+            total_labels = [label for label in labels if comp.total.search(label)]
+            slot_labels = _slot_labels(comp, labels)
+            if not total_labels or any(name not in slot_labels for name in comp.required):
+                continue
+            if sum(len(chosen) for chosen, _optional in slot_labels.values()) < min_parts_of(comp):
+                continue
             totals: list[Obs] = []
             candidates: list[list[Obs]] = []
             for by_label in readings:
-                reading_totals = [o for label, o in by_label.items() if comp.total.search(label)]
-                slots = _slot_values(comp, by_label)
-                if not reading_totals or any(name not in slots for name in comp.required):
-                    continue
-                # Table columns list every part; prose may list only some, so it
-                # needs the composition's minimum number of parts.
-                min_parts = 1 if group[0].column else comp.min_parts
-                if sum(len(s.figures) for s in slots.values()) < min_parts:
-                    continue
-                totals += [t for t in reading_totals if t not in totals]
+                totals += [t for t in (by_label[label] for label in total_labels) if t not in totals]
+                slots = {name: _SlotValue([by_label[label] for label in chosen], optional) for name, (chosen, optional) in slot_labels.items()}
                 candidates += _candidate_sums(slots)
             if totals and candidates:
                 line_items = any(slot.name in rules.MULTI_LABEL_SLOTS for slot in comp.slots)
