@@ -136,6 +136,16 @@ class Context:
     observations: list[Obs]
     org_labels: dict[str, str]
     org_parent: dict[str, str]
+    _orgs_by_dataset: dict[str, set[str]] | None = None  # built once, when a check first asks
+
+    def organisations_with_figures(self, dataset: str) -> set[str]:
+        """The organisations that have a figure in ``dataset`` (grouped once for all datasets:
+        a check asking per figure read every observation each time)."""
+        if self._orgs_by_dataset is None:
+            self._orgs_by_dataset = defaultdict(set)
+            for o in self.observations:
+                self._orgs_by_dataset[o.dataset].add(o.org)
+        return self._orgs_by_dataset.get(dataset, set())
 
     def finding(self, *, figures: Iterable[Obs] = (), extra_passages: Iterable[str | None] = (), **kwargs: object) -> Finding:
         figs = list(figures)
@@ -881,7 +891,7 @@ def _silent_siblings(ctx: Context, o: Obs) -> list[str]:
     parent = ctx.org_parent.get(o.org)
     if parent is None:
         return []
-    with_figures = {x.org for x in ctx.observations if x.dataset == o.dataset}
+    with_figures = ctx.organisations_with_figures(o.dataset)
     return sorted(u for u, p in ctx.org_parent.items() if p == parent and u != o.org and u not in with_figures)
 
 
