@@ -721,10 +721,45 @@ def _check_against_previous(ctx: Context, ch: _Change, currents: list[Obs], prev
     ]
 
 
+def project_rows(store: GraphStore) -> list[dict[str, object]]:
+    """The rows of ``check_projects.rq`` that the execution-rate check weighs, in its row order.
+
+    That query joins a project's rate (with its body and year, as one graph states
+    them) with every budget, adjusted budget, final amount, name, passage and
+    document any graph states: every combination.  Read here one row per graph
+    (``check_project_facts.rq``) and combined in Python, but for the name, passage
+    and document, of which the least is kept (rows that differ in them only are
+    weighed the same; the first one, the least, makes the finding).
+    """
+    values: dict[str, dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
+    rates: dict[str, set[tuple[object, object, object]]] = defaultdict(set)
+    for r in store.select(named_query("check_project_facts")).values():
+        own = values[str(r["project"])]
+        for column in ("label", "budget", "adjusted", "final", "passage", "doc"):
+            if r[column] is not None:
+                own[column].add(r[column])
+        if r["org"] is not None and r["year"] is not None and r["rate"] is not None:
+            rates[str(r["project"])].add((r["org"], r["year"], r["rate"]))
+    rows: list[dict[str, object]] = []
+    for project in sorted(rates, key=row_order):
+        own = values[project]
+        least = {column: min(own[column], key=row_order, default=None) for column in ("label", "passage", "doc")}
+        amounts = [sorted(own[column], key=row_order) or [None] for column in ("budget", "adjusted", "final")]
+        bodies = sorted({(org, year) for org, year, _rate in rates[project]}, key=lambda b: (row_order(b[0]), row_order(b[1])))
+        for org, year in bodies:
+            stated = sorted({rate for o, y, rate in rates[project] if (o, y) == (org, year)}, key=row_order)
+            for budget, adjusted, final, rate in itertools.product(*amounts, stated):
+                rows.append(
+                    {"project": project, "label": least["label"], "org": org, "year": year, "budget": budget, "adjusted": adjusted,
+                     "final": final, "rate": rate, "passage": least["passage"], "doc": least["doc"]}
+                )
+    return rows
+
+
 def check_execution_rates(ctx: Context) -> list[Finding]:
     """A project's stated execution rate against final / (adjusted or initial) budget."""
     findings: list[Finding] = []
-    rows = sorted_rows(ctx.store, "check_projects")
+    rows = project_rows(ctx.store)
     finest: dict[tuple[str, str], Decimal] = {}
     for r in rows:
         k = (str(r["org"]), str(r["year"]))
