@@ -125,14 +125,17 @@ sys.path.insert(0, sys.argv[3])
 from test_manifest import _extraction
 manifest.MIN_COMPACT_BYTES = 400  # compact often, so kills land in compactions too
 index = SearchIndex(sys.argv[1], None)
+import os
+def say(line):  # one write(2) of a whole line: a pipe write this short is atomic, so a kill never cuts a line
+    os.write(1, (line + "\n").encode())
 for i in range(int(sys.argv[2]), 10**6):
-    print("begin add", f"d{i}", flush=True)
+    say(f"begin add d{i}")
     index.add_document(_extraction(f"d{i}"))
-    print("done", flush=True)
+    say("done")
     if i % 3 == 2:
-        print("begin remove", f"d{i - 1}", flush=True)
+        say(f"begin remove d{i - 1}")
         index.remove(f"d{i - 1}")
-        print("done", flush=True)
+        say("done")
 """
 
 
@@ -148,7 +151,9 @@ def _run_and_kill(directory: Path, first: int, rng: random.Random) -> list[str]:
     child.send_signal(signal.SIGKILL)
     rest = child.stdout.read()
     child.wait()
-    return [line for line in (b"".join(started) + rest).decode().splitlines() if line]
+    text = (b"".join(started) + rest).decode()
+    # only whole lines: the child writes each line with one write(2), but keep the reading honest anyway
+    return [line for line in text.split("\n")[:-1] if line]
 
 
 def test_a_writer_killed_at_random_moments_leaves_exactly_its_whole_operations(tmp_path: Path) -> None:
