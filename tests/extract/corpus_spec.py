@@ -68,3 +68,24 @@ def org_names(ex: Extraction) -> set[str]:
     for f in ex.facts:
         names.update(v for v in (getattr(f, a, None) for a in ORG_FIELDS) if isinstance(v, str))
     return names
+
+
+def check_org_document(path: Path) -> Extraction:
+    """The organisation corpus' check of one written document: its ``.json`` spec's facts,
+    its units (names) and the division code of each body it lists (``divisions``)."""
+    import json
+
+    from unionkg.graph.mapping import org_identity_key
+    from unionkg.graph.places import default_gazetteer
+    from unionkg.model import OrgRole
+
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = extract_checked(path)
+    check_spec(path, ex, spec, field_matches)
+    units = sorted(f.name for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT)
+    assert units == sorted(spec["units"]), path.name
+    gazetteer = default_gazetteer()
+    for name, code in spec["divisions"].items():
+        division = gazetteer.division_for(org_identity_key(name, gazetteer))
+        assert (division.code if division else None) == code, (path.name, name)
+    return ex

@@ -24,14 +24,11 @@ is ambiguous or names no place).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
-from unionkg.graph.mapping import org_identity_key
-from unionkg.graph.places import default_gazetteer
+from tests.extract.corpus_spec import check_org_document, extract_checked
 from unionkg.model import Organization, OrgRole
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -44,15 +41,7 @@ def test_corpus_is_not_shrinking() -> None:
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_rt6o_document(path: Path) -> None:
-    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    ex = extract_checked(path)
-    check_spec(path, ex, spec, field_matches)
-    units = sorted(f.name for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT)
-    assert units == sorted(spec["units"])
-    gazetteer = default_gazetteer()
-    for name, code in spec["divisions"].items():
-        division = gazetteer.division_for(org_identity_key(name, gazetteer))
-        assert (division.code if division else None) == code, name
+    check_org_document(path)
 
 
 def test_one_district_body_across_documents() -> None:
@@ -60,5 +49,5 @@ def test_one_district_body_across_documents() -> None:
     final = extract_checked(CORPUS / "rt6o_zj_district_union_units_column_final_2023.txt")
     budget = extract_checked(CORPUS / "rt6o_zj_district_union_units_paragraph_budget_2024.txt")
     assert final.context.org == budget.context.org
-    units = lambda ex: {f.name for f in ex.facts if isinstance(f, Organization) and f.role is not OrgRole.DEPARTMENT}  # noqa: E731
+    units = lambda ex: {f.name for f in ex.facts if isinstance(f, Organization) and f.role is not OrgRole.DEPARTMENT}
     assert units(final) == units(budget)

@@ -36,14 +36,11 @@ to each (keys as in test_org_rt6o_corpus: ``context``, ``expect``, ``units``, ``
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
-from unionkg.graph.mapping import org_identity_key
-from unionkg.graph.places import default_gazetteer
+from tests.extract.corpus_spec import check_org_document, extract_checked
 from unionkg.model import Organization, OrgRole
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -56,15 +53,7 @@ def test_corpus_is_not_shrinking() -> None:
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_rt7o_document(path: Path) -> None:
-    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    ex = extract_checked(path)
-    check_spec(path, ex, spec, field_matches)
-    units = sorted(f.name for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT)
-    assert units == sorted(spec["units"])
-    gazetteer = default_gazetteer()
-    for name, code in spec["divisions"].items():
-        division = gazetteer.division_for(org_identity_key(name, gazetteer))
-        assert (division.code if division else None) == code, name
+    check_org_document(path)
 
 
 def test_units_in_a_sentence_carry_their_quote() -> None:
