@@ -35,6 +35,7 @@ from unionkg.qa.patterns import (
     ENGLISH_NOT_A_PLACE,
     ENGLISH_PLACE_LEVELS,
     FEDERATION_WORDS,
+    LEVEL_AFTER_STEM,
     LEVEL_ALIASES,
     LEVEL_BODY_WORD,
     ORG_ABBREVIATIONS,
@@ -489,6 +490,8 @@ class Catalog:
                     continue
                 if isinstance(target, str) and self._names_another_kind(alias, target, text[m.end():]):
                     continue
+                if isinstance(target, str) and self._names_another_level(alias, target, text[m.end():]):
+                    continue
                 after = owner[m.end()] if m.end() < len(text) else None
                 consumed[m.start():m.end()] = [True] * (m.end() - m.start())
                 if isinstance(target, str) and after is not None and self._encloses(alias, target, after):
@@ -637,6 +640,15 @@ class Catalog:
             return False
         label = self.orgs[iri].label if iri in self.orgs else ""
         return m.group(1) not in label[len(alias):] and m.group(0) not in label
+
+    def _names_another_level(self, alias: str, iri: str, after: str) -> bool:
+        """A body's bare place stem ("吉林" of 吉林区总工会) followed in the question by a level the
+        body's place does not continue with ("吉林省总工会", "长沙县" for 长沙市总工会): another place."""
+        m = LEVEL_AFTER_STEM.match(after)
+        if m is None or ORG_PATTERNS["place_suffix"].search(alias):
+            return False  # no level follows, or the alias carries its own level ("吉林市")
+        label = self.orgs[iri].label if iri in self.orgs else ""
+        return label.startswith(alias) and not label[len(alias):].startswith(m.group(0))
 
     def _homophone(self, mention: str) -> str | None:
         """The one body whose place name is pronounced as the mention's and differs by one character."""

@@ -119,6 +119,10 @@ ORG_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 
 # The kind of body a question names right after a place ("北京市总工会", "海淀区教委",
 # "韶关市人社局"): a bare place alias of a body of another kind must not link to it.
+# The level a place's name continues with (吉林 + 省 / 市 / 区): after a body's bare place stem in a
+# question, a level other than the body's own names another place (吉林省总工会 is not 吉林区总工会).
+LEVEL_AFTER_STEM = re.compile(r"^(?:(?:壮族|回族|维吾尔|藏族)?自治区|自治州|自治县|特别行政区|新区|地区|省|市|州|盟|县|区|旗)")
+
 BODY_KIND_AFTER_PLACE = re.compile(
     r"^[\u4e00-\u9fff]{0,10}?(总工会|工会|人民政府|政府|委员会|局|厅|委|办公室|中心|联合会|院|馆|站|所)"
 )
