@@ -36,7 +36,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from unionkg.errors import QuerySyntaxError, QueryTimeoutError, StoreError
-from unionkg.graph.store import SelectResult, from_ox, to_ox, values_block, with_values
+from unionkg.graph.store import SelectResult, from_ox, patch_update_text, to_ox, values_block, with_values
 from unionkg.settings import Settings
 
 # Graph IRIs unionkg writes besides those under the base IRI (ontology,
@@ -378,17 +378,12 @@ class RemoteStore:
         """Remove some triples of ``graph`` and add others in one SPARQL Update request
         (``DELETE DATA`` then ``INSERT DATA``), for small changes of a large graph
         (the findings of a few bodies).  Serialised RDF terms only; no blank nodes."""
-        g = URIRef(graph).n3()
         gone, came = list(remove), list(add)
         if any(isinstance(t, ox.BlankNode) for q in [*gone, *came] for t in (q.subject, q.object)):
             raise StoreError(f"patch of {graph}: blank nodes cannot be named in DELETE DATA / INSERT DATA")
-        parts = []
-        if gone:
-            parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{_triples_text(gone)}\n}} }}")
-        if came:
-            parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_triples_text(came)}\n}} }}")
-        if parts:
-            self._update(" ;\n".join(parts))
+        update = patch_update_text(graph, gone, came)
+        if update:
+            self._update(update)
 
     def remove_graph(self, graph: str) -> bool:
         existed = self.has_graph(graph)
@@ -402,11 +397,6 @@ class RemoteStore:
 
     def close(self) -> None:
         self._client.close()
-
-
-def _triples_text(quads: Iterable[ox.Quad]) -> str:
-    """N-Triples lines of the quads' triples (terms serialised by Oxigraph)."""
-    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
 def auth_from_settings(settings: Settings) -> httpx.Auth | None:

@@ -199,6 +199,20 @@ def _ntriples(quads: Iterable[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
+def patch_update_text(graph: str, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> str:
+    """One SPARQL Update that removes ``remove`` from ``graph`` and adds ``add`` (``DELETE DATA``
+    then ``INSERT DATA``, terms serialised by Oxigraph; no blank nodes), or "" when both are empty.
+    Shared by the embedded and the remote store."""
+    g = ox.NamedNode(graph)
+    gone, came = list(remove), list(add)
+    parts = []
+    if gone:
+        parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{_ntriples(gone)}\n}} }}")
+    if came:
+        parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_ntriples(came)}\n}} }}")
+    return " ;\n".join(parts)
+
+
 def _syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"SPARQL syntax error: {exc}", detail={"query": sparql[:2000]})
 
@@ -374,13 +388,7 @@ class OxigraphStore:
                 elif _has_blank_nodes(old) or _has_blank_nodes(wanted):
                     self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{_ntriples(wanted)}\n}} }}")
                 else:
-                    gone, came = old - wanted, wanted - old
-                    parts = []
-                    if gone:
-                        parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{_ntriples(gone)}\n}} }}")
-                    if came:
-                        parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_ntriples(came)}\n}} }}")
-                    self._store.update(" ;\n".join(parts))
+                    self._store.update(patch_update_text(graph, old - wanted, wanted - old))
             # No flush here: a committed Oxigraph transaction is in RocksDB's
             # write-ahead log, which survives SIGKILL (tests/reliability);
             # flushing memtables after every document cost ~40 ms each, and
@@ -418,19 +426,14 @@ class OxigraphStore:
         graph) without reading and comparing the whole graph as
         :meth:`replace_quads` does.  Quads without blank nodes only.
         """
-        g = ox.NamedNode(graph)
         gone = list(remove)
         came = list(add)
         if _has_blank_nodes(gone) or _has_blank_nodes(came):
             raise ValueError("patch_graph: blank nodes cannot be named in DELETE DATA / INSERT DATA")
-        parts = []
-        if gone:
-            parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{_ntriples(gone)}\n}} }}")
-        if came:
-            parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{_ntriples(came)}\n}} }}")
-        if parts:
+        update = patch_update_text(graph, gone, came)
+        if update:
             with self._write_lock:
-                self._store.update(" ;\n".join(parts))
+                self._store.update(update)
 
     def remove_graph(self, graph: str) -> bool:
         g = ox.NamedNode(graph)
