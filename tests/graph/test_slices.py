@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import QB, XSD
@@ -146,7 +147,7 @@ def test_optimize_and_load_give_an_old_store_its_slices(tmp_path: Path) -> None:
     store.update("PREFIX ukg: <https://w3id.org/unionkg/def/ukg#> DELETE WHERE { GRAPH ?g { ?org ukg:fiscalYearSlice ?s . ?s ?p ?o } }")
     count = "PREFIX ukg: <https://w3id.org/unionkg/def/ukg#> SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ukg:FiscalYearSlice } }"
     assert int(store.select(count).rows[0]["n"]) == 0
-    store._store.dump(output=str(tmp_path / "old.nq"), format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+    store._store.dump(output=str(tmp_path / "old.nq"), format=ox.RdfFormat.N_QUADS)
     store.close()
 
     runner = CliRunner()
