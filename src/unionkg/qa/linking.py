@@ -32,14 +32,18 @@ from unionkg.qa.patterns import (
     ENGLISH_BODY_KINDS,
     ENGLISH_FUNCTION_WORDS,
     ENGLISH_LEVEL_WORDS,
+    ENGLISH_BODY_AFTER_LEVEL,
     ENGLISH_NOT_A_PLACE,
     ENGLISH_PLACE_LEVELS,
+    ENGLISH_PLACE_LEVELS_BEFORE,
     FEDERATION_WORDS,
     LEVEL_AFTER_STEM,
     LEVEL_ALIASES,
     LEVEL_BODY_WORD,
     ORG_ABBREVIATIONS,
     ORG_PATTERNS,
+    PLACE_LEVEL_ENDINGS,
+    PLACE_LEVEL_NOT_ENDINGS,
     PRIOR_YEAR_FIGURE,
     PROJECT_WORDS,
     REGION_LOWER_LEVELS,
@@ -230,6 +234,13 @@ def with_enclosing_places(label: str, division: str | None) -> set[str]:
             name = parent.name + name
         parent = gazetteer.parent(parent.code)
     return out
+
+
+def place_has_level(place: str, suffix: str) -> bool:
+    """Whether a Chinese place name is of the level an English level word names by ``suffix``
+    (阿克苏地区 is a "prefecture" like 恩施州; 内蒙古自治区 is no "district")."""
+    endings = PLACE_LEVEL_ENDINGS.get(suffix, (suffix,))
+    return place.endswith(endings) and not place.endswith(PLACE_LEVEL_NOT_ENDINGS.get(suffix, ()))
 
 
 UNKNOWN_DEPTH = 9
@@ -506,6 +517,7 @@ class Catalog:
         ambiguous = self._ambiguous_mentions(mentioned, found)
         wants_federation = bool(FEDERATION_WORDS.search(text))
         not_a_federation: list[str] = []
+        other_level: list[str] = []  # a place word with a level none of its bodies has ("jilin provincial federation")
         several: list[tuple[str, list[str]]] = []
         words = [w for w in self._en_aliases if re.search(rf"\b{re.escape(w)}\b", text)]
         # "the Hangzhou Xihu district federation": a city word and a district word of one body name that
@@ -517,6 +529,13 @@ class Catalog:
             if word in used:
                 continue
             if re.search(rf"\b{re.escape(word)}\b", text):
+                level = self._level_written_with(word, text)
+                if level is not None:
+                    # "the Jilin provincial federation": only bodies of a place of that level, read as that word
+                    iris = [i for i in iris if (word, i) not in self._en_outer and self._place_reading_has_suffix(i, word, level[0])]
+                    if not iris:  # the level contradicts every body of that name: another body, not in the graph
+                        other_level.append(level[1])
+                        continue
                 iris = [i for i in iris if (word, i) not in self._en_outer] or iris
                 kinds = [zh for pattern, zh in ENGLISH_BODY_KINDS if pattern.search(text)]
                 if kinds:  # "the Huzhou organs work committee": the Huzhou body of that kind
@@ -529,7 +548,6 @@ class Catalog:
                     not_a_federation.append(word)  # "the Beijing federation" is not the Beijing education commission
                     continue
                 chosen = feds if len(iris) > 1 and feds else iris
-                chosen = self._of_level_written_after(word, text, chosen)
                 if self._of_several_places(chosen):
                     several.append((word, chosen))  # "Gulou": decided below by the question's other words
                     continue
@@ -542,6 +560,7 @@ class Catalog:
             elif all(word.title() != w for w, _ in ambiguous):
                 ambiguous.append((word.title(), chosen))  # the question is lower-cased: "Gulou"
         unknown = self._unknown_mentions(text, consumed)
+        unknown = [u for u in unknown if not any(u in o or o in u for o in other_level)] + other_level
         for m in ORG_PATTERNS["en_body_mention"].finditer(text):
             if m.group(1) in not_a_federation and m.group(0) not in unknown:
                 unknown.append(m.group(0))
@@ -583,20 +602,25 @@ class Catalog:
         feds = [i for i in out if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label]
         return feds or out
 
-    def _of_level_written_after(self, word: str, text: str, iris: list[str]) -> list[str]:
-        """The bodies whose place has the level the question writes after the place's pinyin
-        ("Yicheng county" -> 翼城县, not 宜城市; ENGLISH_PLACE_LEVELS); all of them when it writes none
-        or when none has that level (a reading is never narrowed to nothing)."""
-        if len(iris) < 2:
-            return iris
+    @staticmethod
+    def _level_written_with(word: str, text: str) -> tuple[str, str] | None:
+        """The level an English question writes right after a place's pinyin ("Yicheng county", "Jilin
+        Province Federation": ENGLISH_PLACE_LEVELS) or before it ("the city of Jilin", "the provincial
+        federation of Jilin": ENGLISH_PLACE_LEVELS_BEFORE), as (Chinese ending, the mention as written
+        with its body word); None when no level is written with the word."""
         for m in re.finditer(rf"\b{re.escape(word)}\b", text):
-            suffix = next((zh for pattern, zh in ENGLISH_PLACE_LEVELS if pattern.match(text[m.end():])), None)
-            if suffix is None:
-                continue
-            kept = [i for i in iris if self._place_reading_has_suffix(i, word, suffix)]
-            if kept:
-                return kept
-        return iris
+            after = text[m.end():]
+            for pattern, suffix in ENGLISH_PLACE_LEVELS:
+                hit = pattern.match(after)
+                if hit is not None:
+                    body = ENGLISH_BODY_AFTER_LEVEL.match(after[hit.end():])
+                    end = m.end() + hit.end() + (body.end() if body else 0)
+                    return suffix, text[m.start():end]
+            for pattern, suffix in ENGLISH_PLACE_LEVELS_BEFORE:
+                hit = pattern.search(text[:m.start()])
+                if hit is not None:
+                    return suffix, text[hit.start():m.end()]
+        return None
 
     def _place_reading_has_suffix(self, iri: str, word: str, suffix: str) -> bool:
         """Whether the place of the body read as ``word`` (its own or its inner place) ends with ``suffix``."""
@@ -606,7 +630,7 @@ class Catalog:
         inner = place_of(label[len(place):]) if place else None
         if inner:
             places.append(inner)
-        return any(p.endswith(suffix) and word in place_readings(p) for p in places)
+        return any(place_has_level(p, suffix) and word in place_readings(p) for p in places)
 
     def _of_several_places(self, iris: list[str]) -> bool:
         """Whether bodies lie in different places (a place word that several places share)."""

@@ -134,14 +134,36 @@ FEDERATION_WORDS = re.compile(r"\b(?:union|federation|trade union|ftu)\b")
 # district", "the Yicheng city federation") and the suffix of the Chinese place name it stands for:
 # it tells apart places whose names read alike (宜城市 / 翼城县 are both "Yicheng").
 ENGLISH_PLACE_LEVELS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s*(?:-\s*)?(?:county|counties)\b"), "县"),
-    (re.compile(r"^\s*(?:-\s*)?(?:city|municipal(?:ity)?)\b"), "市"),
-    (re.compile(r"^\s*(?:-\s*)?districts?\b"), "区"),
-    (re.compile(r"^\s*(?:-\s*)?(?:province|provincial)\b"), "省"),
-    (re.compile(r"^\s*(?:-\s*)?(?:autonomous )?prefecture\b"), "州"),
-    (re.compile(r"^\s*(?:-\s*)?banner\b"), "旗"),
-    (re.compile(r"^\s*(?:-\s*)?league\b"), "盟"),
+    (re.compile(r"^(?:'s)?\s*(?:-\s*)?(?:county|counties)\b"), "县"),
+    (re.compile(r"^(?:'s)?\s*(?:-\s*)?(?:city|municipal(?:ity)?)\b"), "市"),
+    (re.compile(r"^(?:'s)?\s*(?:-\s*)?(?:autonomous )?region(?:al)?\b"), "自治区"),
+    (re.compile(r"^(?:'s)?\s*(?:-\s*)?districts?\b"), "区"),
+    (re.compile(r"^(?:'s)?\s*(?:-\s*)?(?:province|provincial)\b"), "省"),
+    (re.compile(r"^(?:'s)?\s*(?:-\s*)?(?:autonomous )?prefecture\b"), "州"),
+    (re.compile(r"^(?:'s)?\s*(?:-\s*)?banner\b"), "旗"),
+    (re.compile(r"^(?:'s)?\s*(?:-\s*)?league\b"), "盟"),
 )
+# The same levels written before the place ("the city of Jilin", "the provincial federation of Jilin",
+# "Province of Jilin"): matched against the text that ends where the place's pinyin begins.
+_LEVEL_BEFORE_BODY = r"(?:\s+(?:federation of trade unions|trade unions?|federations?|unions?))?\s+(?:of|in|for)\s+(?:the\s+)?$"
+ENGLISH_PLACE_LEVELS_BEFORE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:county|counties)" + _LEVEL_BEFORE_BODY), "县"),
+    (re.compile(r"\b(?:city|municipal(?:ity)?)" + _LEVEL_BEFORE_BODY), "市"),
+    (re.compile(r"\b(?:autonomous )?region(?:al)?" + _LEVEL_BEFORE_BODY), "自治区"),
+    (re.compile(r"\bdistricts?" + _LEVEL_BEFORE_BODY), "区"),
+    (re.compile(r"\b(?:province|provincial)" + _LEVEL_BEFORE_BODY), "省"),
+    (re.compile(r"\b(?:autonomous )?prefecture" + _LEVEL_BEFORE_BODY), "州"),
+    (re.compile(r"\bbanner" + _LEVEL_BEFORE_BODY), "旗"),
+    (re.compile(r"\bleague" + _LEVEL_BEFORE_BODY), "盟"),
+)
+# The endings of a Chinese place name an English level word stands for when there are several
+# ("prefecture" is 州 and 地区: 阿克苏地区); a level not listed is its own ending.  NOT_ENDINGS: a longer
+# ending that is another level ("district" is no 自治区).
+PLACE_LEVEL_ENDINGS: dict[str, tuple[str, ...]] = {"州": ("州", "地区")}
+PLACE_LEVEL_NOT_ENDINGS: dict[str, tuple[str, ...]] = {"区": ("自治区",)}
+# The body word an English question writes after a place and its level ("Jilin Province Federation of
+# Trade Unions", "the Jilin city union"): part of the mention an answer quotes when no such body is held.
+ENGLISH_BODY_AFTER_LEVEL = re.compile(r"^\s+(?:federation of trade unions|trade unions? federation|federation|trade union|union|ftu)\b")
 
 # English names of kinds of bodies and the part of a Chinese name they stand for: "the Huzhou organs
 # work committee" is 湖州市直属机关工作委员会, not 湖州市民政局 (both are "Huzhou").  Their first word is
