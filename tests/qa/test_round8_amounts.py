@@ -112,3 +112,45 @@ def test_english_level_words(answerer: Answerer, question: str, found: bool, pre
         assert word in answer, (word, answer)
     for word in absent:
         assert word not in answer, (word, answer)
+
+
+# ---------------------------------------------------------------- rankings read in one query
+RANKING_QUESTIONS = [
+    "2024年哪个总工会的收入预算最多？",
+    "Which federation had the largest income budget in 2024?",
+    "2024年哪个区县总工会项目支出最多？",
+    "哪个总工会的基本支出最多",  # no year: each body's latest year with the line
+    "Which union had the smallest basic expenditure budget in 2024?",
+    "2023年哪个总工会的财政拨款收入最多？",
+    "2022年哪个总工会的人员经费最多",
+    "rank the federations by 项目支出 in 2021",
+    "2023年和2024年哪个总工会的三公经费最少",  # two years: the rows of both
+]
+
+
+def _context(answerer: Answerer, question: str):  # type: ignore[no-untyped-def]
+    from unionkg.qa.handlers import Context
+    from unionkg.qa.normalize import normalise_question
+
+    catalog = answerer.catalog()
+    q = normalise_question(question)
+    links = catalog.link(q, None)
+    return Context(answerer.store, catalog, q, links, q.language), catalog
+
+
+@pytest.mark.parametrize("question", RANKING_QUESTIONS)
+def test_ranking_reads_every_body_in_one_query(answerer: Answerer, question: str) -> None:
+    """qa_amounts_of_year (one query per year read) gives each body the same figure as qa_amounts per body."""
+    from unionkg.qa.handlers import YearFigures, ranked_figures
+
+    ctx, catalog = _context(answerer, question)
+    bodies = [o.iri for o in catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
+    per_body = ranked_figures(ctx, bodies, None)
+    batched_ctx, _ = _context(answerer, question)
+    batched = ranked_figures(batched_ctx, bodies, YearFigures(batched_ctx))
+    assert batched == per_body
+    assert per_body[0], "the question ranks no figure: a vacuous comparison"
+    year_queries = [s for s in batched_ctx.queries_run if "EVERY budget unit" in s]
+    assert year_queries and len(year_queries) == len(batched_ctx.queries_run)  # no per-body look-up left
+    if ctx.links.years:
+        assert len(year_queries) == len(ctx.links.years)
