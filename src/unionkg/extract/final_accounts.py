@@ -33,6 +33,8 @@ from unionkg.extract.tables import (
     Line,
     Token,
     TokenKind,
+    adds_up_to_first,
+    classify_token,
     column_count,
     figures_without_units,
     find_columns,
@@ -842,6 +844,7 @@ def read_code_table(frame: TableFrame) -> None:
     if declared is not None and declared != len(columns):
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
     rows = reassemble_code_rows(lines[body_start:])
+    columns = groups_without_own_column(columns, rows, header_text)
     regroup_glued_rows(frame, rows, columns)
     unit = to_yuan(Decimal(1), frame.money_unit)
     stated = {name: value / unit for name, value in stated_column_totals(frame.stated_totals).items()}
@@ -991,6 +994,39 @@ def _sub_columns_under_their_group(found: list[str]) -> list[str]:
 #: How a sub-column is named: it breaks its group down (其中：人员经费 of 基本支出),
 #: so a row's parts are never summed with it and the group.
 SUB_COLUMN_PREFIX: Final[str] = "其中："
+
+
+#: The header word under a group that gives the group a column of its own (its 小计).
+GROUP_OWN_COLUMN_WORD: Final[str] = "小计"
+
+
+def groups_without_own_column(columns: list[str], rows: Sequence[CodeRow], header_text: str) -> list[str]:
+    """The columns of a table whose group heading has no column of its own: "合计 基本支出
+    项目支出 / 人员经费 公用经费" with no 小计 under 基本支出 (a merged header cell over its two
+    sub-columns) is 合计 | 人员经费 | 公用经费 | 项目支出 when its widest rows print one value
+    fewer than the columns with the group and each of them adds up to its total without it
+    (合计 = 人员经费 + 公用经费 + 项目支出).  Otherwise ``columns`` as they are (the group
+    is its own 小计, :func:`_sub_columns_under_their_group`).
+
+    >>> row = lambda *v: CodeRow(None, [], [Token(x, 0, len(x), classify_token(x)) for x in v])
+    >>> cols = ["合计", "基本支出", "其中：人员经费", "其中：公用经费", "项目支出"]
+    >>> groups_without_own_column(cols, [row("860.50", "520.30", "90.20", "250.00")], "")
+    ['合计', '人员经费', '公用经费', '项目支出']
+    >>> groups_without_own_column(cols, [row("860.50", "610.50", "520.30", "90.20")], "")[1]
+    '基本支出'
+    """
+    if not columns or columns[0] not in TOTAL_COLUMNS or GROUP_OWN_COLUMN_WORD in re.sub(r"\s+", "", header_text):
+        return columns
+    for group in COLUMN_GROUPS:
+        subs = [c for c in columns if c.startswith(SUB_COLUMN_PREFIX) and c[len(SUB_COLUMN_PREFIX) :] in COLUMN_GROUPS[group]]
+        if group not in columns or not subs:
+            continue
+        widest = max((len(r.values) for r in rows), default=0)
+        full = [r for r in rows if r.values and len(r.values) == widest]
+        if widest != len(columns) - 1 or not full or not all(adds_up_to_first(r.values) for r in full):
+            continue
+        return [c[len(SUB_COLUMN_PREFIX) :] if c in subs else c for c in columns if c != group]
+    return columns
 
 
 def _warn_if_cut(frame: TableFrame, rows: list[CodeRow]) -> None:

@@ -547,12 +547,32 @@ def context_warnings(extraction: Extraction) -> list[str]:
     return out
 
 
+#: What a run of digits and look-alike letters that normalisation could not read must hold
+#: to be reported as a damaged figure: a decimal point or a thousands comma (an amount),
+#: so that a code word such as "O2O" is not reported.
+DAMAGED_AMOUNT_MARKS: frozenset[str] = frozenset(".,")
+
+
+def damaged_figure_warnings(doc: SourceDocument) -> list[str]:
+    """One warning per figure that OCR damaged beyond a sure reading ("O.O0", "88.60l120.00"):
+    normalisation left it as printed, so no fact holds a figure for it."""
+    from unionkg.ingest.normalize import damaged_figures
+
+    out: list[str] = []
+    for start, end, repaired in damaged_figures(doc.text):
+        if repaired is None and DAMAGED_AMOUNT_MARKS & set(doc.text[start:end]):
+            o_start = doc.offsets[start]
+            quote = doc.original[o_start : doc.offsets[end - 1] + 1]
+            out.append(f"report: {doc.source}: offset {o_start}: {quote!r} looks like a figure damaged by OCR (letters among its digits) and was not read; no figure for it")
+    return out
+
+
 def build_report(extraction: Extraction) -> Extraction:
     """Fill ``leftover_numbers``, ``unmatched_sections`` and the document warnings."""
     numbers = classify_numbers(extraction, statuses=("leftover",))
     extraction.leftover_numbers = [{k: v for k, v in n.items() if k != "status"} for n in numbers]
     extraction.unmatched_sections = unmatched_sections(extraction)
-    for w in context_warnings(extraction):
+    for w in [*context_warnings(extraction), *damaged_figure_warnings(extraction.document)]:
         if w not in extraction.warnings:
             extraction.warnings.append(w)
     return extraction

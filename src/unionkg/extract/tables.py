@@ -705,7 +705,7 @@ def _joined(values: Sequence[Token | None], joins: frozenset[int]) -> list[Token
     return out
 
 
-def _adds_up_to_first(values: Sequence[Token | None]) -> bool:
+def adds_up_to_first(values: Sequence[Token | None]) -> bool:
     """The first value is the sum of the others (a row of a table whose first column is its total)."""
     nums = [parse_number(v.text) if v is not None else None for v in values]
     if len(nums) < 2 or nums[0] is None:
@@ -745,7 +745,7 @@ def regroup_glued_values(values: Sequence[Token | None], width: int, total_first
     for n in range(len(values) - width, len(points) + 1):
         for joins in itertools.combinations(points, n):
             candidate = _joined(values, frozenset(joins))
-            if len(candidate) <= width and _adds_up_to_first(candidate):
+            if len(candidate) <= width and adds_up_to_first(candidate):
                 readings.setdefault(tuple(v.text if v else "" for v in candidate), candidate)
     return next(iter(readings.values())) if len(readings) == 1 else None
 
@@ -778,14 +778,19 @@ def _may_print_spaced_figure(line: Line) -> bool:
 
 
 def _prints_decimals(lines: list[Line]) -> bool:
-    """Whether a table prints its amounts with decimals: every row ends with a figure with
-    decimals (or a bare 0), and no bare integer longer than a thousands group stands as a
-    value (a code before its name is no value)."""
-    rows = [ln for ln in lines if any(t.is_numeric for t in ln.tokens)]
+    """Whether a table prints its amounts with decimals: every row with a value cell ends
+    with a figure with decimals (or a bare 0), and no bare integer longer than a thousands
+    group stands as a value (a code before its name is no value; the 栏次 line and a row
+    with no readable value do not count)."""
+    rows = [
+        ln
+        for ln in lines
+        if any(_is_value(ln.tokens, k) for k in range(len(ln.tokens))) and not TABLE_PATTERNS["column_numbers"].search(ln.text)
+    ]  # the 栏次 line numbers columns, it prints no amount
     if not rows:
         return False
     for line in rows:
-        last = next(t for t in reversed(line.tokens) if t.is_numeric)
+        last = next(t for k, t in reversed(list(enumerate(line.tokens))) if _is_value(line.tokens, k))
         if not ("." in last.text or last.text == "0"):
             return False
         toks = line.tokens
@@ -793,6 +798,12 @@ def _prints_decimals(lines: list[Line]) -> bool:
             if tok.kind is TokenKind.INTEGER and len(tok.text) > 3 and (k + 1 == len(toks) or toks[k + 1].kind is not TokenKind.TEXT):
                 return False
     return True
+
+
+def _is_value(toks: Sequence[Token], k: int) -> bool:
+    """Whether ``toks[k]`` is a value cell: a number not followed by a name (a code before its
+    name is no value; a row whose only cell that looks like a figure is unreadable has none)."""
+    return toks[k].is_numeric and (k + 1 == len(toks) or toks[k + 1].kind is not TokenKind.TEXT)
 
 
 def _prints_row_numbers(lines: list[Line]) -> bool:

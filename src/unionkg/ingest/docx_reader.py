@@ -60,8 +60,7 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
         if isinstance(block, Paragraph):
             lines.append(block.text)
         elif isinstance(block, Table):
-            rows = table_rows(block)
-            if rows:
+            for rows in table_fragments(block):
                 tables.append(rows)
                 lines.extend(CELL_SEPARATOR.join(row) for row in rows)
     text = "\n".join(lines).strip()
@@ -71,16 +70,33 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
 
 
 def table_rows(table: "object") -> list[list[str]]:
-    """Rows of cell texts; a cell merged across columns is listed once."""
-    rows: list[list[str]] = []
+    """Rows of cell texts of ``table`` and of the tables nested in its cells, in reading order."""
+    return [row for rows in table_fragments(table) for row in rows]
+
+
+def table_fragments(table: "object") -> list[list[list[str]]]:
+    """The rows of ``table`` as one table, or, when a cell holds a table of its own (the
+    indicator table inside a cell of a 项目支出绩效自评表), as the rows up to the row holding
+    it, the nested table's rows (read the same way), and the rows after it.  A cell keeps
+    its own paragraphs only.  A cell merged across columns (``gridSpan``) is listed once;
+    one merged across rows (``vMerge``) is listed in its first row only, as a PDF's text and
+    the HTML reader print it (python-docx's ``row.cells`` repeats it in every row)."""
+    from docx.table import _Cell
+
+    fragments: list[list[list[str]]] = [[]]
     for row in table.rows:  # type: ignore[attr-defined]
         cells: list[str] = []
-        previous = None
-        for cell in row.cells:
-            if previous is not None and cell._tc is previous:  # horizontally merged
+        nested: list[object] = []
+        for tc in row._tr.tc_lst:
+            if tc.vMerge == "continue":
                 continue
-            previous = cell._tc
-            cells.append(re.sub(r"\s+", " ", cell.text).strip())
+            cell = _Cell(tc, table)  # type: ignore[arg-type]
+            cells.append(re.sub(r"\s+", " ", "\n".join(p.text for p in cell.paragraphs)).strip())
+            nested.extend(cell.tables)
         if any(cells):
-            rows.append(cells)
-    return rows
+            fragments[-1].append(cells)
+        for inner in nested:
+            fragments.extend(table_fragments(inner))
+        if nested:
+            fragments.append([])
+    return [rows for rows in fragments if rows]

@@ -114,8 +114,7 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
             continue
         if tag == "table":
             flush()
-            rows = table_rows(item, budget)
-            if rows:
+            for rows in table_fragments(item, budget):
                 tables.append(rows)
                 lines.extend(CELL_SEPARATOR.join(row) for row in rows)
             continue
@@ -141,7 +140,9 @@ def text_without_footnotes(element: Any) -> str:
             continue
         if item is not element and item.tail:
             stack.append(("text", item.tail))
-        if item is not element and (_tag(item) in DROPPED_TAGS or (_tag(item) == "sup" and is_footnote_reference(item, "".join(parts)))):
+        if item is not element and (
+            _tag(item) in DROPPED_TAGS or _tag(item) == "table" or (_tag(item) == "sup" and is_footnote_reference(item, "".join(parts)))
+        ):  # a nested table is read as a table of its own (table_fragments)
             continue
         for child in reversed(item):
             stack.append(("open", child))
@@ -166,15 +167,34 @@ def is_chrome(element: Any) -> bool:
 
 
 def table_rows(table: Any, budget: list[int]) -> Table:
-    """Rows of cell texts; nested tables are flattened into their cell."""
-    rows: Table = []
+    """Rows of cell texts of ``table`` and of the tables nested in its cells, in reading order."""
+    return [row for rows in table_fragments(table, budget) for row in rows]
+
+
+def table_fragments(table: Any, budget: list[int]) -> list[Table]:
+    """The rows of ``table`` as one table, or, when a cell holds a table of its own (the
+    indicator table inside a cell of a 项目支出绩效自评表), as the rows up to the row holding
+    it, the nested table's rows (read the same way), and the rows after it: the order in
+    which a reader of the page meets them.  A cell keeps its own text only.  A cell merged
+    across rows (``rowspan``) or columns (``colspan``) is listed once, in its first row, as
+    a PDF's text prints it."""
+    fragments: list[Table] = [[]]
     for tr in table.iter("tr"):
-        if next(tr.iterancestors("table"), None) is not table:
+        if _nearest_table(tr) is not table:
             continue  # a row of a nested table
         row = [" ".join(text_without_footnotes(cell).split()) for cell in tr if _tag(cell) in CELL_TAGS]
         budget[0] -= len(row)
         if budget[0] < 0:
             break
         if any(row):
-            rows.append(row)
-    return rows
+            fragments[-1].append(row)
+        nested = [t for t in tr.iter("table") if _nearest_table(t) is table]
+        for inner in nested:
+            fragments.extend(table_fragments(inner, budget))
+        if nested:
+            fragments.append([])
+    return [rows for rows in fragments if rows]
+
+
+def _nearest_table(element: Any) -> Any:
+    return next(element.iterancestors("table"), None)

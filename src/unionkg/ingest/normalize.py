@@ -435,7 +435,7 @@ def normalize_cell(text: str) -> str:
     if "(" in text:
         for start, end in reversed(pinyin_gloss_spans(text)):
             text = text[:start] + text[end:]
-    text = " ".join(text.split())
+    text = repair_cell_figures(" ".join(text.split()))
     if text.startswith("(") and ACCOUNTING_NEGATIVE.fullmatch(text):
         text = "-" + text[1:-1]  # as the text's table row reads it
     return text
@@ -646,6 +646,119 @@ def _matches_readings(target: str, readings: list[list[str]]) -> bool:
 
 
 # --------------------------------------------------------------------------
+# Figures damaged by OCR (tested in tests/ingest/test_normalize_ocr_figures.py)
+# --------------------------------------------------------------------------
+
+#: Letters an OCR engine reads for the digit they resemble inside a figure ("12O.5",
+#: "2l01", "3OO.2O"), and 〇 printed amid Arabic digits ("2〇23年").
+OCR_DIGIT_LOOKALIKES: dict[str, str] = {"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1"}
+_LOOKALIKE_CLASS = "".join(OCR_DIGIT_LOOKALIKES)
+
+OCR_FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
+    # a run of digits and look-alike letters with its decimal point or thousands commas,
+    # nothing Latin or numeric glued on either side ("ISO9001", "O2O", "100ml" are no run
+    # that qualifies: see repaired_figure)
+    "figure_run": re.compile(
+        rf"(?<![A-Za-z0-9_.,])[0-9{_LOOKALIKE_CLASS}](?:[0-9{_LOOKALIKE_CLASS}]|[.,](?=[0-9{_LOOKALIKE_CLASS}]))*(?![A-Za-z0-9_])"
+    ),
+    # a look-alike letter next to a digit or a decimal point (a cheap test for a line first)
+    "lookalike_near_digit": re.compile(rf"[0-9.,][{_LOOKALIKE_CLASS}]|[{_LOOKALIKE_CLASS}][0-9.,]"),
+    # what a repaired run must read: an integer or a decimal, thousands commas allowed
+    "repaired_number": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+    # a table cell with a decimal comma ("88,60"): a comma before exactly two digits groups no
+    # thousands, so it is the decimal point (only in a table row: "3,12" in prose is a list)
+    "decimal_comma_cell": re.compile(r"(?:^|(?<=[ |]))-?\d+(?P<comma>,)\d{2}(?=$|[ |])"),
+    # a table cell split by a stray space at its decimal point ("88. 60", "88 .60"), after
+    # another cell of its row (a "1. 20" opening a line is a list item)
+    "space_at_decimal_point": re.compile(r"(?<=[ |])-?\d+(?:(?P<after>\. )|(?P<before> \.))\d{1,2}(?=$|[ |])"),
+}
+#: Fewest true digits a run must hold for its look-alikes to be read as digits ("2O" or
+#: "O2O" alone is too little to tell a damaged figure from a code or a word).
+MIN_DIGITS_IN_DAMAGED_FIGURE = 2
+
+
+def repaired_figure(run: str) -> str | None:
+    """The figure a run of digits and look-alike letters stands for, or None when it is
+    not one beyond doubt.
+
+    A look-alike counts as a digit when the run holds at least
+    :data:`MIN_DIGITS_IN_DAMAGED_FIGURE` true digits, no more look-alikes than digits
+    (unless it opens with a digit and has decimals: "3OO.2O"), reads as a number once
+    repaired, and no look-alike ends an integer ("10l" may be 10 litres) or starts a run
+    without decimals.
+
+    >>> repaired_figure("3OO.2O"), repaired_figure("2l01"), repaired_figure("2O23")
+    ('300.20', '2101', '2023')
+    >>> repaired_figure("O2O") is None, repaired_figure("10l") is None, repaired_figure("O.O0") is None
+    (True, True, True)
+    """
+    lookalikes = sum(ch in OCR_DIGIT_LOOKALIKES for ch in run)
+    digits = sum(ch.isdigit() for ch in run)
+    if not lookalikes or digits < MIN_DIGITS_IN_DAMAGED_FIGURE:
+        return None
+    decimal = "." in run
+    if lookalikes > digits and not (decimal and run[0].isdigit()):
+        return None  # mostly letters: a figure only when it opens with a digit and has decimals
+    if not decimal and (run[-1] in OCR_DIGIT_LOOKALIKES or run[0] in OCR_DIGIT_LOOKALIKES):
+        return None
+    repaired = "".join(OCR_DIGIT_LOOKALIKES.get(ch, ch) for ch in run)
+    return repaired if OCR_FIGURE_PATTERNS["repaired_number"].fullmatch(repaired) else None
+
+
+def damaged_figures(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, repaired text or None) of each run of ``text`` that mixes digits and
+    look-alike letters: None where it cannot be read beyond doubt (left as printed)."""
+    if OCR_FIGURE_PATTERNS["lookalike_near_digit"].search(text) is None:
+        return []
+    found: list[tuple[int, int, str | None]] = []
+    for m in OCR_FIGURE_PATTERNS["figure_run"].finditer(text):
+        run = m.group()
+        if any(ch in OCR_DIGIT_LOOKALIKES for ch in run) and any(ch.isdigit() for ch in run):
+            found.append((m.start(), m.end(), repaired_figure(run)))
+    return found
+
+
+def figure_repairs(text: str) -> tuple[dict[int, str], set[int]]:
+    """Characters of one line to replace and to delete so that its figures read as printed
+    before OCR and layout damaged them: look-alike letters inside figures
+    (:func:`repaired_figure`), and, in a table row, a decimal comma or a stray space at a
+    decimal point of a cell."""
+    replaced: dict[int, str] = {}
+    deleted: set[int] = set()
+    for start, _end, repaired in damaged_figures(text):
+        if repaired is not None:
+            replaced.update((start + k, ch) for k, ch in enumerate(repaired) if text[start + k] != ch)
+    if ("," in text or ". " in text or " ." in text) and not PROSE_PUNCTUATION & set(text):
+        for m in OCR_FIGURE_PATTERNS["decimal_comma_cell"].finditer(text):
+            replaced[m.start("comma")] = "."
+        for m in OCR_FIGURE_PATTERNS["space_at_decimal_point"].finditer(text):
+            deleted.add(m.start("after") + 1 if m.group("after") else m.start("before"))
+    return replaced, deleted
+
+
+def repair_figures(line: "Line") -> "Line":
+    """``line`` with its figures repaired (:func:`figure_repairs`); offsets are kept, so a
+    quote of a repaired figure is the figure as printed."""
+    text = line.text
+    if not (OCR_FIGURE_PATTERNS["lookalike_near_digit"].search(text) or ". " in text or " ." in text or "," in text):
+        return line
+    replaced, deleted = figure_repairs(text)
+    if not replaced and not deleted:
+        return line
+    if len(text) != len(line.chars):  # not one character per entry: repair nothing
+        return line
+    return edit_line(line, deleted, replaced)
+
+
+def repair_cell_figures(cell: str) -> str:
+    """A table cell read like a line of the text (:func:`figure_repairs`)."""
+    replaced, deleted = figure_repairs(cell)
+    if not replaced and not deleted:
+        return cell
+    return "".join(replaced.get(k, ch) for k, ch in enumerate(cell) if k not in deleted)
+
+
+# --------------------------------------------------------------------------
 # Line pass
 # --------------------------------------------------------------------------
 
@@ -684,10 +797,10 @@ def split_lines(mapped: Mapped, original: str = "") -> list[Line]:
         line = Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f", _text=text[start:end] if sliced else None)
         line = tidy_line(line)
         line.hyphenated = ends_with_soft_hyphen(original, mapped.srcs[end])
-        lines.append(split_glued_cells(respace_line(line)))
+        lines.append(split_glued_cells(respace_line(repair_figures(line))))
         start = end + 1
     last = Line(mapped.chars[start:], mapped.srcs[start:], None, False, _text=text[start:] if sliced else None)
-    lines.append(split_glued_cells(respace_line(tidy_line(last))))
+    lines.append(split_glued_cells(respace_line(repair_figures(tidy_line(last)))))
     return lines
 
 

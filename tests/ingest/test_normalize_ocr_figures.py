@@ -1,0 +1,95 @@
+"""Figures damaged by OCR and layout (round 8): look-alike letters among digits, a decimal
+comma, a stray space at a decimal point.  Read when the reading is beyond doubt, left as
+printed otherwise (the extraction then warns: tests/extract/test_rt8e_extraction.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionkg.ingest.normalize import OCR_FIGURE_PATTERNS, normalize, normalize_cell, repaired_figure
+
+#: (pattern name, text, matches) for each pattern of OCR_FIGURE_PATTERNS.
+PATTERN_CASES: list[tuple[str, str, bool]] = [
+    ("figure_run", "12O.5", True),
+    ("figure_run", "2l01", True),
+    ("figure_run", "ISO9001", False),  # a Latin word glued before it
+    ("figure_run", "100ml", False),  # a Latin unit glued after it
+    ("lookalike_near_digit", "行政运行 6l0.20", True),
+    ("lookalike_near_digit", "Office 职工服务中心 12.50", False),
+    ("repaired_number", "1,234.50", True),
+    ("repaired_number", "300.20", True),
+    ("repaired_number", "88.60.1", False),
+    ("repaired_number", "12,34", False),
+    ("decimal_comma_cell", "社会保障和就业支出 88,60 88,60", True),
+    ("decimal_comma_cell", "合计 1,234.50", False),  # a thousands comma groups three digits
+    ("decimal_comma_cell", "1,234", False),
+    ("space_at_decimal_point", "养老保险缴费 88. 60 88.60", True),
+    ("space_at_decimal_point", "养老保险缴费 88 .60", True),
+    ("space_at_decimal_point", "1. 20个项目", False),  # a list item opening a line
+]
+
+
+@pytest.mark.parametrize("name, text, matches", PATTERN_CASES)
+def test_ocr_figure_patterns(name: str, text: str, matches: bool) -> None:
+    pattern = OCR_FIGURE_PATTERNS[name]
+    found = pattern.fullmatch(text) if name in ("figure_run", "repaired_number") else pattern.search(text)
+    assert (found is not None) is matches
+
+
+def test_every_pattern_has_cases() -> None:
+    assert {name for name, _, _ in PATTERN_CASES} == set(OCR_FIGURE_PATTERNS)
+
+
+#: (a run as OCR printed it, the figure it stands for or None when not beyond doubt)
+REPAIR_CASES: list[tuple[str, str | None]] = [
+    ("12O.5", "120.5"),
+    ("2l01", "2101"),
+    ("3OO.2O", "300.20"),
+    ("88.6O", "88.60"),
+    ("2O23", "2023"),
+    ("2〇23", "2023"),
+    ("1,2O4.50", "1,204.50"),
+    ("4I5.00", "415.00"),
+    ("O2O", None),  # a word of the trade ("O2O模式"), one digit
+    ("2O", None),  # one digit: a code or a figure?
+    ("10l", None),  # ten litres or 101?
+    ("O.O0", None),  # more letters than digits, and no digit to open it
+    ("88.60l120.00", None),  # a cell separator read as l: two figures, not one
+    ("2023", None),  # nothing damaged
+]
+
+
+@pytest.mark.parametrize("run, expected", REPAIR_CASES)
+def test_repaired_figure(run: str, expected: str | None) -> None:
+    assert repaired_figure(run) == expected
+
+
+#: (a line of a written document, the normalised text)
+TEXT_CASES: list[tuple[str, str]] = [
+    # a Hebei county union's 2022 final accounts, OCR'd from a scan
+    ("2O805 行政事业单位养老支出 12O.5O 12O.50", "20805 行政事业单位养老支出 120.50 120.50"),
+    ("2080505 机关事业单位基本养老保险缴费 88. 60 88,60", "2080505 机关事业单位基本养老保险缴费 88.60 88.60"),
+    ("某县总工会2O22年度部门决算", "某县总工会2022年度部门决算"),
+    # prose keeps its commas: "3,12" is a list there
+    ("共开展活动3,12月各一次。", "共开展活动3,12月各一次。"),
+    # words with letters and digits stay
+    ("推行O2O服务模式，通过ISO9001认证。", "推行O2O服务模式，通过ISO9001认证。"),
+    # an unreadable figure stays as printed
+    ("221 住房保障支出 O.O0", "221 住房保障支出 O.O0"),
+]
+
+
+@pytest.mark.parametrize("line, expected", TEXT_CASES)
+def test_normalize_repairs_figures(line: str, expected: str) -> None:
+    norm = normalize(line)
+    assert norm.text == expected
+    # offsets still point at the printed characters: a quote of the repaired figure is the damaged one
+    k = expected.find("120.50")
+    if k >= 0:
+        assert line[norm.offsets[k] : norm.offsets[k + 5] + 1] == "12O.5O"
+
+
+def test_cells_are_repaired_like_text() -> None:
+    assert normalize_cell("3OO.2O") == "300.20"
+    assert normalize_cell("88,60") == "88.60"
+    assert normalize_cell("O2O") == "O2O"
