@@ -40,11 +40,13 @@ from unionkg.extract.tables import (
     find_columns,
     iter_lines,
     join_label,
+    join_thousands_tokens,
     join_spaced_thousands,
     merge_class_dotted_codes,
     merge_dotted_codes,
     merge_split_codes,
     prints_dotted_codes,
+    prints_row_numbers,
     read_header,
     real_table_lines,
     regroup_glued_values,
@@ -1059,7 +1061,11 @@ def integers_are_amounts(lines: Iterable[Line]) -> bool:
     return not numbers or sum("." in t.text for t in numbers) < 0.8 * len(numbers)
 
 
-def split_segments(line: Line, with_row_numbers: bool, left_capacity: int, integer_amounts: bool = True) -> list[Segment]:
+def split_segments(line: Line, with_row_numbers: bool, left_capacity: int, integer_amounts: bool = True, join_groups: bool = False) -> list[Segment]:
+    """The label-then-figures segments of a row of a two-sided table.  With ``join_groups``
+    (a table that prints its amounts with decimals and whose bare integers are row numbers
+    only where the header names them), a figure printed with spaces as thousands separators
+    after the row number ("32 1 145.90") is one figure, not a bare integer and a smaller one."""
     segments: list[Segment] = []
     for tok in line.tokens:
         if tok.kind is TokenKind.TEXT:
@@ -1077,6 +1083,8 @@ def split_segments(line: Line, with_row_numbers: bool, left_capacity: int, integ
         nums = list(seg.numbers)
         if with_row_numbers and nums and nums[0].kind is TokenKind.INTEGER:
             seg.row_number = nums.pop(0)
+        if join_groups and not integer_amounts and len(nums) > 1:
+            nums = join_thousands_tokens(nums)
         if not integer_amounts:
             nums = [t for t in nums if t.kind is not TokenKind.INTEGER]
         seg.values = [None if t.kind is TokenKind.EMPTY else t for t in nums]
@@ -1112,6 +1120,9 @@ def read_two_sided_table(frame: TableFrame) -> None:
     left_columns = found[:1] or [frame.vocabulary.value_column]
     right_columns = found[1:] or left_columns
     integer_amounts = integers_are_amounts(body)
+    # a bare integer before a figure is a figure's thousands group unless rows number themselves
+    # where the header does not say so ("总计 31 7,836.61" without a 行次 column head)
+    join_groups = with_row_numbers or not prints_row_numbers(body)
     rows: list[tuple[str, Segment]] = []  # (side, segment) in reading order
     previous: list[tuple[str, Segment]] = []  # those of the line before
     for line in body:
@@ -1120,7 +1131,7 @@ def read_two_sided_table(frame: TableFrame) -> None:
             if target is not None:
                 target.label_tokens.append(fragment)  # a label cell wrapped onto its own line
                 continue
-        segments = split_segments(line, with_row_numbers, len(left_columns), integer_amounts)
+        segments = split_segments(line, with_row_numbers, len(left_columns), integer_amounts, join_groups)
         previous = _assign_sides(segments, with_row_numbers)
         rows.extend(previous)
     right_rows: list[tuple[str, Segment]] = []

@@ -762,7 +762,7 @@ def join_spaced_thousands(lines: list[Line]) -> list[Line]:
     if not any(_may_print_spaced_figure(ln) for ln in lines) or not _prints_decimals(lines):
         return lines
     header = "".join(ln.text for ln in lines if not ln.has_numbers)
-    if TABLE_PATTERNS["row_number_column"].search(re.sub(r"\s+", "", header)) or _prints_row_numbers(lines):
+    if TABLE_PATTERNS["row_number_column"].search(re.sub(r"\s+", "", header)) or prints_row_numbers(lines):
         return lines
     return [_joined_thousands(line) for line in lines]
 
@@ -806,7 +806,7 @@ def _is_value(toks: Sequence[Token], k: int) -> bool:
     return toks[k].is_numeric and (k + 1 == len(toks) or toks[k + 1].kind is not TokenKind.TEXT)
 
 
-def _prints_row_numbers(lines: list[Line]) -> bool:
+def prints_row_numbers(lines: Sequence[Line]) -> bool:
     """Whether some row prints a bare integer right before a figure that cannot be the rest of
     it ("总计 31 7,836.61", "合计 5 12.50"): a row-number column the header did not name."""
     for line in lines:
@@ -817,7 +817,14 @@ def _prints_row_numbers(lines: list[Line]) -> bool:
 
 
 def _joined_thousands(line: Line) -> Line:
-    toks = line.tokens
+    out = join_thousands_tokens(line.tokens)
+    return line if len(out) == len(line.tokens) else Line(line.start, line.end, line.text, tuple(out))
+
+
+def join_thousands_tokens(toks: Sequence[Token]) -> list[Token]:
+    """``toks`` with each run of a one-to-three-digit integer, three-digit integers and a
+    three-digit group with decimals ("1" "286" "400.00") as one number token; for tables
+    that print their amounts with decimals, where such a bare integer is no amount."""
     out: list[Token] = []
     i = 0
     while i < len(toks):
@@ -833,4 +840,4 @@ def _joined_thousands(line: Line) -> Line:
                 continue
         out.append(tok)
         i += 1
-    return line if len(out) == len(toks) else Line(line.start, line.end, line.text, tuple(out))
+    return out

@@ -1,0 +1,232 @@
+"""Extraction on the mess of real documents, round 8 (tests/extract/corpus/rt8e_*).
+
+Written documents of bodies, provinces and years not in the samples:
+
+* a city union's final accounts (Jilin 2022) whose tables are cut by page breaks: page
+  numbers ("第 9 页 共 12 页", "- 8 -", "— 11 —"), the running header (the body's name and
+  "2022年度部门决算") at the top of each page, the column header repeated on the next page
+  or not, a row's label wrapped onto two lines, the 合计 row alone on the next page;
+* a district union's final accounts (Heilongjiang 2023) OCR'd from a scan: O/l among
+  digits ("3OO.2O", "6l0.20", "2O129"), full-width commas and spaces as thousands
+  separators ("1，234.50", "1 145.90", also after a 行次: "32 1 145.90"), a decimal comma
+  ("88,60"), a stray space at a decimal point ("88. 60"), 〇 in years, and one figure no
+  reading is sure of ("O.O0": no figure, a warning);
+* a city union's final accounts (Fujian 2023) in traditional characters with pinyin
+  glosses (萬(wàn)元, 預(yù)算), a table in 千元, prose in 元 and 亿元, and indicator targets
+  with the glyphs ≧ ≦ ﹦ ＞ ＜;
+* a city union's budget (Hubei 2024) whose expenditure table has a header of two rows:
+  基本支出 spans 人员经费 and 公用经费 and has no column of its own; as text, as HTML
+  (rowspan / colspan, empty cells) and as DOCX (gridSpan / vMerge) built here;
+* a city union's project self-evaluation (Shaanxi 2023) whose indicator table is nested in
+  a cell of the outer table, with a 一级指标 merged over two rows; as text, HTML and DOCX.
+
+Each ``.json`` lists the figures an analyst reads (``expect``), the number of table figures
+(``table_amounts``: every row read once, no page furniture read as a row), facts that
+must not be there (``wrong``) and warnings the extraction must record (``warnings``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.extract import extract
+from unionkg.extract.final_accounts import CodeRow, Segment, groups_without_own_column, split_segments
+from unionkg.extract.tables import Line, Token, classify_token, join_thousands_tokens, tokenize
+from unionkg.ingest import load_source
+from unionkg.model import Amount, Extraction
+from unionkg.settings import Settings
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("rt8e_*.txt"))
+WEB_CASES = sorted(CORPUS.glob("rt8e_*.html"))
+
+#: Words of page furniture that no figure's item may hold.
+FURNITURE_WORDS = ("页", "部门决算", "部门預算", "部门预算")
+
+
+def test_corpus_is_not_shrinking() -> None:
+    assert len(CASES) >= 5 and len(WEB_CASES) >= 2
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_rt8e_document(path: Path) -> None:
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = extract_checked(path)
+    check_spec(path, ex, spec, field_matches)
+    table_amounts = [f for f in ex.facts if isinstance(f, Amount) and f.table]
+    assert len(table_amounts) == spec["table_amounts"], f"{path.name}: {len(table_amounts)} table figures"
+    for fact in table_amounts:
+        assert not any(word in fact.item for word in FURNITURE_WORDS), f"{path.name}: page furniture read as a row: {fact.item}"
+    for wrong in spec.get("wrong", []):
+        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
+    for needle in spec.get("warnings", []):
+        assert any(needle in w for w in ex.warnings), f"{path.name}: no warning with {needle!r}: {ex.warnings}"
+
+
+# --- the same document as text, HTML and DOCX -------------------------------------------
+
+
+def _statements(ex: Extraction) -> list[tuple[object, ...]]:
+    """What the facts state, without where they were quoted (passages quote the text as laid
+    out: cells joined by pipes in HTML and DOCX)."""
+    out = []
+    for f in ex.facts:
+        if type(f).__name__ == "Passage":
+            continue
+        fields = {k: getattr(f, k) for k in f.__dataclass_fields__ if k not in ("evidence", "extra_evidence")}
+        out.append((type(f).__name__, tuple(sorted((k, repr(v)) for k, v in fields.items()))))
+    return sorted(out)
+
+
+def _extract(path: Path) -> Extraction:
+    doc = load_source(path, Settings(store="unused", encoder="hash"))
+    ex = extract(doc)
+    for f in ex.facts:
+        assert doc.original[f.evidence.start : f.evidence.end] == f.evidence.quote
+    return ex
+
+
+def html_to_docx(markup: str) -> bytes:
+    """A DOCX with the paragraphs and tables of a simple HTML page: rowspan as vMerge,
+    colspan as gridSpan, a table inside a cell as a nested table."""
+    import docx
+    import lxml.html
+
+    root = lxml.html.document_fromstring(markup)
+    document = docx.Document()
+
+    def grid(table_el: object) -> tuple[list[list[object]], int]:
+        rows = [tr for tr in table_el.iter("tr") if next(tr.iterancestors("table")) is table_el]  # type: ignore[attr-defined]
+        taken: set[tuple[int, int]] = set()
+        placed: list[list[object]] = []  # (row, col, rowspan, colspan, td)
+        width = 0
+        for r, tr in enumerate(rows):
+            c = 0
+            for td in (el for el in tr if el.tag in ("td", "th")):
+                while (r, c) in taken:
+                    c += 1
+                rs, cs = int(td.get("rowspan", 1)), int(td.get("colspan", 1))
+                placed.append([r, c, rs, cs, td])
+                taken.update((r + i, c + j) for i in range(rs) for j in range(cs))
+                c += cs
+                width = max(width, c)
+        return placed, width
+
+    def fill(container: object, table_el: object) -> None:
+        placed, width = grid(table_el)
+        n_rows = max(p[0] + p[2] for p in placed)
+        table = container.add_table(rows=n_rows, cols=width)  # type: ignore[attr-defined]
+        for r, c, rs, cs, td in placed:
+            cell = table.cell(r, c)
+            if rs > 1 or cs > 1:
+                cell = cell.merge(table.cell(r + rs - 1, c + cs - 1))
+            own = "".join(t for t in td.xpath("text()")).strip()  # type: ignore[attr-defined]
+            cell.text = own
+            for inner in td.iter("table"):  # type: ignore[attr-defined]
+                if next(inner.iterancestors("table")) is table_el:
+                    fill(cell, inner)
+
+    for el in root.body:
+        if el.tag == "table":
+            fill(document, el)
+        elif el.text_content().strip():
+            document.add_paragraph(el.text_content().strip())
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("path", WEB_CASES, ids=lambda p: p.stem)
+def test_html_and_docx_read_like_the_text(path: Path, tmp_path: Path) -> None:
+    text_facts = _statements(_extract(path.with_suffix(".txt")))
+    assert text_facts
+    assert _statements(_extract(path)) == text_facts, f"{path.name}: the HTML reads otherwise than the text"
+    docx_path = tmp_path / f"{path.stem}.docx"
+    docx_path.write_bytes(html_to_docx(path.read_text(encoding="utf-8")))
+    assert _statements(_extract(docx_path)) == text_facts, f"{docx_path.name}: the DOCX reads otherwise than the text"
+
+
+def test_nested_and_merged_cells_of_a_docx() -> None:
+    """python-docx repeats a vMerge cell in every row it spans and leaves nested tables out of
+    ``cell.text``: the reader lists a merged cell once and reads a nested table's rows."""
+    from unionkg.ingest.docx_reader import read_docx
+
+    path = CORPUS / "rt8e_sn_city_union_nested_indicators_selfeval_2023.html"
+    text, tables = read_docx("t.docx", html_to_docx(path.read_text(encoding="utf-8")))
+    assert "产出指标 | 数量指标 | 帮扶困难职工人数 | ≥300人 | 320人 | 20 | 20" in text.splitlines()
+    assert "质量指标 | 帮扶对象精准率 | 100% | 100% | 20 | 20" in text.splitlines()  # 产出指标 merged above
+    assert len(tables) == 3  # the outer rows before the nested table, the nested one, the rows after
+
+
+# --- rules, each with positive and negative examples ------------------------------------
+
+
+def _row(*values: str | None) -> CodeRow:
+    """A row of values; None for a blank cell kept by a real table."""
+    return CodeRow(None, [], [None if v is None else Token(v, 0, len(v), classify_token(v)) for v in values])
+
+
+GROUP_COLUMNS = ["合计", "基本支出", "其中：人员经费", "其中：公用经费", "项目支出"]
+
+#: (widest rows of the table, header text, the columns read)
+GROUP_CASES: list[tuple[list[CodeRow], str, list[str]]] = [
+    # 基本支出 spans its two sub-columns: 合计 = 人员经费 + 公用经费 + 项目支出 (Hubei 2024)
+    ([_row("860.50", "520.30", "90.20", "250.00")], "合计 基本支出 项目支出\n人员经费 公用经费", ["合计", "人员经费", "公用经费", "项目支出"]),
+    # a county's table in 元 with a blank 公用经费 cell kept by a real table
+    ([_row("1200000.00", "800000.00", None, "400000.00")], "合计 基本支出 项目支出 人员经费 公用经费", ["合计", "人员经费", "公用经费", "项目支出"]),
+    # 基本支出 has its own 小计 printed under it: five columns
+    ([_row("860.50", "610.50", "520.30", "90.20")], "合计 基本支出 项目支出\n小计 人员经费 公用经费", GROUP_COLUMNS),
+    # the widest rows print every column: the group has its own
+    ([_row("860.50", "610.50", "520.30", "90.20", "250.00")], "合计 基本支出 项目支出\n人员经费 公用经费", GROUP_COLUMNS),
+    # one value fewer, but the row does not add up without the group: leave it
+    ([_row("860.50", "610.50", "520.30", "90.20")], "合计 基本支出 项目支出\n人员经费 公用经费", GROUP_COLUMNS),
+]
+
+
+@pytest.mark.parametrize("rows, header, expected", GROUP_CASES)
+def test_groups_without_own_column(rows: list[CodeRow], header: str, expected: list[str]) -> None:
+    assert groups_without_own_column(list(GROUP_COLUMNS), rows, header) == expected
+
+
+#: (value tokens of a row, the tokens read)
+THOUSANDS_CASES: list[tuple[list[str], list[str]]] = [
+    (["1", "145.90"], ["1145.90"]),
+    (["1", "286", "400.00", "20.00"], ["1286400.00", "20.00"]),
+    (["12", "34.50"], ["12", "34.50"]),  # a group has three digits
+    (["1234", "567.89"], ["1234", "567.89"]),  # a first group has at most three
+    (["145.90", "88.60"], ["145.90", "88.60"]),
+]
+
+
+@pytest.mark.parametrize("printed, expected", THOUSANDS_CASES)
+def test_join_thousands_tokens(printed: list[str], expected: list[str]) -> None:
+    toks = [Token(p, 0, len(p), classify_token(p)) for p in printed]
+    assert [t.text for t in join_thousands_tokens(toks)] == expected
+
+
+def _segments(text: str, join_groups: bool) -> list[Segment]:
+    line = Line(0, len(text), text, tuple(tokenize(text, 0, len(text))))
+    return split_segments(line, True, 1, integer_amounts=False, join_groups=join_groups)
+
+
+def test_two_sided_row_reads_a_spaced_figure_after_its_row_number() -> None:
+    segs = _segments("八、其他收入 8 一、一般公共服务支出 32 1 145.90", True)
+    assert [[v.text for v in s.values if v] for s in segs] == [[], ["1145.90"]]
+    assert segs[1].row_number is not None and segs[1].row_number.text == "32"
+    # without the rule the bare 1 is dropped and 145.90 read: the wrong figure
+    assert [v.text for v in _segments("一、一般公共服务支出 32 1 145.90", False)[0].values if v] == ["145.90"]
+
+
+def test_amounts_are_exact_decimals_in_every_unit() -> None:
+    ex = extract_checked(CORPUS / "rt8e_fj_trad_city_union_units_glyphs_final_2023.txt")
+    values = {(f.item, f.table): f.value for f in ex.facts if isinstance(f, Amount)}
+    assert values[("一、一般公共预算财政拨款收入", "公开01表")] == Decimal("5120400")  # 千元
+    assert values[("本年收入合计", None)] == Decimal("5200400")  # 萬(wàn)元
+    assert values[("“三公”经费财政拨款支出", None)] == Decimal("1250000")  # 亿元
+    assert all(isinstance(v, Decimal) for v in values.values())
