@@ -150,7 +150,7 @@ def test_ranking_reads_every_body_in_one_query(answerer: Answerer, question: str
     batched = ranked_figures(batched_ctx, bodies, YearFigures(batched_ctx))
     assert batched == per_body
     assert per_body[0], "the question ranks no figure: a vacuous comparison"
-    year_queries = [s for s in batched_ctx.queries_run if "EVERY budget unit" in s]
+    year_queries = [s for s in batched_ctx.queries_run if "EVERY federation" in s]
     assert year_queries and len(year_queries) == len(batched_ctx.queries_run)  # no per-body look-up left
     if ctx.links.years:
         assert len(year_queries) == len(ctx.links.years)
