@@ -87,8 +87,25 @@ def _non_empty_lines(text: str) -> list[str]:
     return [BOOKMARK.sub("", line).strip() for line in text.splitlines() if BOOKMARK.sub("", line).strip()]
 
 
+def _supervisor_lines(lines: list[str]) -> int:
+    """How many leading lines name a supervising body above the title (0 or 1): a line that is
+    only an official name ("中共某市直属机关工作委员会"), followed by the title proper, a line
+    naming a body and the year of a budget or final account ("某市直机关工会委员会2024年部门预算").
+    A name alone followed by the year alone ("某市总工会" / "2024年部门预算") is one title.
+    """
+    if len(lines) < 2 or CONTEXT_PATTERNS["title_year"].search(lines[0]) or len(lines[1]) > MAX_TITLE_LINE:
+        return 0
+    first = find_org_names(lines[0])
+    if not first or first[0] != clean_org_name(lines[0]):
+        return 0
+    second = CONTEXT_PATTERNS["title_year"].search(lines[1])
+    return 1 if second is not None and find_org_names(lines[1][: second.start()]) else 0
+
+
 def _title(lines: list[str]) -> str | None:
-    """The title: the first line unless it is a numbered heading; a short second line continues it."""
+    """The title: the first line unless it is a numbered heading; a short second line continues it.
+    A supervising body's name printed above the title (:func:`_supervisor_lines`) is no part of it."""
+    lines = lines[_supervisor_lines(lines) :]
     if not lines or PARAGRAPH_START.match(lines[0]) or len(lines[0]) > MAX_TITLE_LINE:
         return None
     title = lines[0]
@@ -116,6 +133,7 @@ def _title_region(lines: list[str]) -> list[str]:
     A part heading ("第一部分 XX市总工会概况") still belongs to the title region.
     """
     region: list[str] = []
+    lines = lines[_supervisor_lines(lines) :]
     for line in lines[:TITLE_LINES]:
         if marker_rank(line) not in (PART_RANK, NO_MARKER_RANK):
             break

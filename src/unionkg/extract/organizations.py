@@ -57,6 +57,8 @@ MIN_ITEM_CHARS = 15
 DEPARTMENT_SUFFIXES = ("部", "室", "处", "科", "办公室", "委员会", "中心", "工会", "党委")
 #: Names on both sides of 和 / 及 that make two list items ("A中心和B学校").
 JOINABLE_SUFFIXES = DEPARTMENT_SUFFIXES + ("学校", "文化宫", "俱乐部", "疗养院", "疗休养院", "医院", "学院", "之家", "馆", "站", "所", "院", "队")
+#: How a list names the body's own accounts before a unit ("某市总工会本级和某中心", "某局（本级）及某站").
+OWN_ACCOUNT_ENDINGS: tuple[str, ...] = ("本级", "（本级）", "(本级)")
 #: Characters that separate list items (outside parentheses).
 LIST_SEPARATORS = "、，,；;"
 
@@ -100,11 +102,12 @@ def split_list(text: str, start: int) -> list[ListItem]:
 
 def _split_and(item: ListItem) -> list[ListItem]:
     """Split "财务部和经费审查委员会办公室" when both halves are department names."""
-    for joiner in ("和", "及", "以及"):
+    for joiner in ("和", "及", "以及", "与"):
         idx = item.text.find(joiner)
         if idx > 0:
             left, right = item.text[:idx], item.text[idx + len(joiner) :]
-            if left.endswith(JOINABLE_SUFFIXES) and right.endswith(JOINABLE_SUFFIXES) and len(right) >= 2:
+            # "某市总工会本级和某市工人文化宫": the body's own accounts, then a unit
+            if left.endswith(JOINABLE_SUFFIXES + OWN_ACCOUNT_ENDINGS) and right.endswith(JOINABLE_SUFFIXES) and len(right) >= 2:
                 return [ListItem(item.start, item.start + idx, left), ListItem(item.start + idx + len(joiner), item.end, right)]
     return [item]
 
@@ -1062,12 +1065,14 @@ def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, i
 #: ("…单位共 5 个，包括：", "…单位名单如下：").
 TABLE_LIST_INTRO = re.compile(r"[ \t]*[，,]?[ \t]*(?:(?:名单)?(?:具体|主要)?(?:包括|如下|分别是|分别为|为|是))?[ \t]*[：:][ \t]*")
 #: An introduction of a list of budget units without a count or an owner word:
-#: "部门预算包括：" / "纳入…编制范围的二级预算单位包括：" / "预算单位构成包括：".
+#: "部门预算包括：" / "纳入…编制范围的二级预算单位包括：" / "预算单位构成包括：", or, without a
+#: colon, a list that starts with the body's own accounts glued to the next name:
+#: "部门预算包括某市总工会本级和某市工人文化宫" (the lookahead).
 UNIT_LIST_INTRO = re.compile(
     r"(?:部门预算|部门决算|预算单位|决算单位|编制范围的[^，,。；;：:\n]{0,12}?单位)(?:构成)?"
     # "部门预算由本级预算和所属单位预算组成，包括：" (what the budget is made of, then the list)
     r"(?:[^，,。；;：:\n]{0,24}?组成[ \t]*[，,]?[ \t]*(?:具体)?)?"
-    r"[ \t]*(?:包括|分别是|分别为|有)[ \t]*[：:][ \t]*"
+    r"[ \t]*(?:包括|分别是|分别为|有)[ \t]*(?:[：:]|(?=[^，,。；;：:\n]{2,40}?(?:本级|[（(]本级[）)])(?:和|及|与|、)))[ \t]*"
 )
 #: A heading line that announces a table of the budget's units on the following lines
 #: ("（二）部门预算单位构成", "二、部门决算单位构成", "（三）下属单位", "所属单位名单"): an
@@ -1078,8 +1083,13 @@ UNIT_TABLE_HEADING = re.compile(
     re.MULTILINE,
 )
 #: The start of one unit's line after such an introduction: a row number ("1 ", "| 2 |") or a
-#: list marker ("1.", "1、", "（1）").
-UNIT_LINE_MARKER = re.compile(r"^[\s|｜]*(?:\d{1,3}(?:[\s|｜]+|[.、．)）]\s*)|[（(]\d{1,3}[）)]\s*)")
+#: list marker ("1.", "1、", "（1）", "（一）", "①", "⑴").
+UNIT_LINE_MARKER = re.compile(
+    r"^[\s|｜]*(?:\d{1,3}(?:[\s|｜]+|[.、．)）]\s*)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)]\s*"
+    r"|[\u2460-\u2473\u2474-\u2487\u2776-\u277f][.、．]?\s*)"
+)
+#: Punctuation that ends a listed unit's line ("（一）某某中心；"), no part of its name.
+ROW_END_PUNCTUATION = "；;。，,、"
 #: A header row of such a table.
 UNIT_TABLE_HEADER = re.compile(r"单位名称|单位全称")
 #: Header cells of a table of units printed one cell per line ("序号" / "单位名称" / "预算级次"
@@ -1308,7 +1318,7 @@ def _rows_after(view: ProseView, at: int, federation: str) -> list[tuple[ListIte
     out: list[tuple[ListItem, str | None, str | None]] = []
     position = view.offsets[at - 1]
     for row in _unit_rows(_lines_after(view.doc.text, position), unnumbered=True) or _column_rows(view.doc.text, position):
-        raw = row[0].text
+        raw = row[0].text.rstrip(ROW_END_PUNCTUATION)  # "（一）某某中心；" / "（二）某某站。": a list's lines
         name = clean_org_name("".join(raw.split()))  # a wrapped name runs over a line break
         if not _looks_like_org(name):
             break

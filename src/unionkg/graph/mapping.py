@@ -163,6 +163,22 @@ SECTOR_UNION_NAME: tuple[re.Pattern[str], str] = (
 # Names of trade unions (schema:WorkersUnion); other bodies are typed as
 # schema:GovernmentOrganization.
 UNION_NAME_PATTERN = re.compile(r"(总工会|工会|工会联合会|工会委员会|工会工作委员会)$")
+# Names of the other mass organisations (群团组织, 人民团体) that publish the same templates:
+# women's federations, the Communist Youth League's committees, disabled persons' federations,
+# science and technology associations, federations of literary and art circles, returned
+# overseas Chinese, industry and commerce, social sciences, the Red Cross.  No government
+# organisation (schema:NGO), and no trade union.  Matched on the identity key's end; their
+# units (活动中心, 科技馆) are typed by their own names.
+MASS_ORGANIZATION_NAME_PATTERN = re.compile(
+    r"(?:妇女联合会|妇联|残疾人联合会|残联|科学技术协会|科协|文学艺术界联合会|文联|归国华侨联合会|侨联"
+    r"|工商业联合会|工商联|社会科学界联合会|社科联|青年联合会|红十字会)$"
+    r"|^共青团.{2,20}委员会$|^(?:共青团.{2,12}|团.{0,12})[省市县区州旗盟]委$"
+)
+# The schema.org class of a body by its name, first match wins (org_kind_class).
+ORG_KIND_CLASSES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
+    (UNION_NAME_PATTERN, SCHEMA.WorkersUnion),
+    (MASS_ORGANIZATION_NAME_PATTERN, SCHEMA.NGO),
+)
 
 # Item labels -> expense item concept (ontology/codes/expense-items.ttl).
 # Order matters: the first match wins, so specific items come first.
@@ -379,6 +395,15 @@ def sector_union_name(name: str, gazetteer: Gazetteer) -> str:
         return name
     pattern, replacement = SECTOR_UNION_NAME
     return place + pattern.sub(replacement, name[len(place) :])
+
+
+def org_kind_class(key: str) -> URIRef:
+    """The schema.org class of a body (:data:`ORG_KIND_CLASSES`); a government body by default.
+
+    >>> [org_kind_class(n).split("/")[-1] for n in ("乙市总工会", "乙市妇女联合会", "共青团乙市委员会", "乙市财政局")]
+    ['WorkersUnion', 'NGO', 'NGO', 'GovernmentOrganization']
+    """
+    return next((cls for pattern, cls in ORG_KIND_CLASSES if pattern.search(key)), SCHEMA.GovernmentOrganization)
 
 
 def item_category(item: str) -> URIRef | None:
@@ -703,7 +728,7 @@ class Mapper:
             self.add(iri, RDF.type, ORG.OrganizationalUnit)
         else:
             self.add(iri, RDF.type, ORG.FormalOrganization)
-        self.add(iri, RDF.type, SCHEMA.WorkersUnion if UNION_NAME_PATTERN.search(key) else SCHEMA.GovernmentOrganization)
+        self.add(iri, RDF.type, org_kind_class(key))
         self.add(iri, SKOS.prefLabel, zh(key))
         self.add(iri, RDFS.label, zh(key))
         self.add(iri, ROV.legalName, Literal(key))
