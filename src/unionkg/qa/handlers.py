@@ -16,6 +16,7 @@ from rdflib import Literal, URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
+from unionkg.qa.intents import PAYEE_KIND_WORDS, QUESTION_SHAPES
 from unionkg.qa.items import asked_item_text, in_concept, item_core, named_rows, residual_words, translated_labels, with_synonyms
 from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
@@ -80,7 +81,7 @@ from unionkg.qa.patterns import (
     UNIT_CATEGORY_WORDS,
     WHY_QUESTION,
 )
-from unionkg.qa.phrasing import GRADE_EN, grade_for, join, money, number, wan, years_text
+from unionkg.qa.phrasing import GRADE_EN, finding_kind_name, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
@@ -332,6 +333,11 @@ def in_categories(r: dict[str, object], categories: list[str]) -> bool:
 
 
 def missed_targets(ctx: Context) -> Outcome:
+    if ctx.links.indicators and QUESTION_SHAPES["status_of_named"].search(ctx.q.text) and not QUESTION_SHAPES["all_of_them"].search(ctx.q.text):
+        # "走访慰问困难职工户数达标了吗": that indicator's own status, met or not (never the list of the others missed)
+        named = [r for r in _indicators(ctx) if r.get("fact") in ctx.links.indicators]
+        if named:
+            return _status_of_named(ctx, named)
     rows = _missed_indicators(ctx)
     categories = asked_categories(ctx.q.text)
     if categories:  # "满意度指标没有达标": only the satisfaction indicators
@@ -406,6 +412,10 @@ def _missed_scope(ctx: Context) -> str:
 YES_NO = re.compile(r"吗|没有?[?？]?$|与否|是否|有没有|\b(?:did|does|do|were|was|has|have|is|are)\b.{0,60}\ball\b|^(?:did|does|do|were|was|has|have|is|are)\b")
 
 
+# A "yes, all met" answer spells the indicators out when there are at most this many (a category asked, one project).
+ALL_MET_SPELLED = 5
+
+
 def _all_met(ctx: Context, categories: list[str]) -> Outcome:
     """No indicator marked as missed: say so, with those whose actual value still violates a strict target."""
     rows = _indicators(ctx)
@@ -417,8 +427,22 @@ def _all_met(ctx: Context, categories: list[str]) -> Outcome:
     answer = ctx.say(f"是的：{len(rows)} 个绩效指标均未标为未完成。", f"Yes: none of the {len(rows)} indicators is marked as missed.")
     if strict:
         answer += ctx.say("但以下指标的实际值不满足严格目标：", " But these indicators' actual values violate a strict target: ") + join([_indicator_line(r, ctx.lang) for r in strict], ctx.lang)
+    elif len(rows) <= ALL_MET_SPELLED:  # a few asked ("满意度指标达标了吗"): which, with their values
+        answer += ctx.say("明细：", " Details: ") + join([_value_line(ctx, r) for r in rows], ctx.lang)
     shown = strict or rows
     return Outcome(True, answer, shown, sources_of(shown))
+
+
+def _status_of_named(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
+    """Whether the indicators the question names met their targets: yes / no / partly, each with its values."""
+    met = [r.get("met") for r in rows]
+    if all(m is True for m in met):
+        head = ctx.say("是的，已达标：", "Yes, met: ")
+    elif all(m is False for m in met):
+        head = ctx.say("没有，未达标：", "No, not met: ")
+    else:
+        head = ctx.say("部分达标：", "Partly met: ")
+    return Outcome(True, head + join([_value_line(ctx, r) for r in rows], ctx.lang), rows, sources_of(rows))
 
 
 def _violates(r: dict[str, object]) -> bool:
@@ -524,15 +548,36 @@ def indicator_value(ctx: Context) -> Outcome:
         if ctx.links.orgs and ACTUAL_SPENDING.search(ctx.q.text):
             return amount(ctx)  # "how much did X actually spend in 2024": money spent, not an indicator's value
         return Outcome(False, "")  # no indicator named: passage search
-    lines = []
-    for r in rows:
-        status = "" if r.get("met") is None else ctx.say("，已达标" if r.get("met") else "，未达标", ", met" if r.get("met") else ", not met")
-        actual = r.get("actualText") or ctx.say("文件未给出", "not stated")
-        scored = "" if r.get("score") is None else ctx.say(f"，得分 {number(r['score'])}" + (f"（分值 {number(r['weight'])}）" if r.get("weight") is not None else ""),
-                                                          f", scored {number(r['score'])}" + (f" of {number(r['weight'])}" if r.get("weight") is not None else ""))
-        lines.append(ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or '整体支出'}」{r['indicator']}：实际完成 {actual}，目标 {r.get('targetText') or '未列明'}{status}{scored}",
-                             f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{r.get('projectLabel') or 'whole department'}] {r['indicator']}: actual {actual} against a target of {r.get('targetText') or 'not stated'}{status}{scored}"))
-    return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+    elsewhere = _indicator_of_other_bodies(ctx, rows)
+    if elsewhere is not None:
+        return elsewhere
+    return Outcome(True, join([_value_line(ctx, r) for r in rows], ctx.lang), rows, sources_of(rows))
+
+
+def _value_line(ctx: Context, r: dict[str, object]) -> str:
+    """One indicator: body, year, project, actual against target, met or not, score of weight."""
+    status = "" if r.get("met") is None else ctx.say("，已达标" if r.get("met") else "，未达标", ", met" if r.get("met") else ", not met")
+    actual = r.get("actualText") or ctx.say("文件未给出", "not stated")
+    scored = "" if r.get("score") is None else ctx.say(f"，得分 {number(r['score'])}" + (f"（分值 {number(r['weight'])}）" if r.get("weight") is not None else ""),
+                                                      f", scored {number(r['score'])}" + (f" of {number(r['weight'])}" if r.get("weight") is not None else ""))
+    return ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or '整体支出'}」{r['indicator']}：实际完成 {actual}，目标 {r.get('targetText') or '未列明'}{status}{scored}",
+                   f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{r.get('projectLabel') or 'whole department'}] {r['indicator']}: actual {actual} against a target of {r.get('targetText') or 'not stated'}{status}{scored}")
+
+
+def _indicator_of_other_bodies(ctx: Context, picked: list[dict[str, object]]) -> Outcome | None:
+    """An indicator the question names as printed that the asked body does not report, while another body does
+    ("岳阳…参训职工满意度" when only 通化 reports it): say so, never answer with the body's look-alike indicator."""
+    if not ctx.links.orgs or ctx.lang != "zh" or any(str(r.get("indicator") or "\0") in ctx.q.text for r in picked):
+        return None
+    asked_orgs = set(ctx.links.orgs)
+    others = [e for e in ctx.catalog.entities if e.kind == "indicator" and len(e.label) >= 4 and e.label in ctx.q.text and e.org not in asked_orgs]
+    if not others:
+        return None
+    name = max((e.label for e in others), key=len)
+    holders = "、".join(sorted({f"{ctx.label(e.org)}（{e.year}）" for e in others if e.label == name}))
+    body = "、".join(ctx.label(o) for o in ctx.links.orgs) + (f" {years_text(ctx.links.years)} 年" if ctx.links.years else "")
+    similar = "；".join(_value_line(ctx, r) for r in picked)
+    return Outcome(False, f"{body}没有名为「{name}」的绩效指标；图中该指标属于{holders}。{body}名称相近的指标：{similar}", picked, sources_of(picked))
 
 
 def _glossary_indicators(question: str, pool: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -571,6 +616,24 @@ def _translated_indicator_scores(ctx: Context) -> Outcome | None:
     return _indicator_scores(ctx, rows)
 
 
+def _evaluation_subject(r: dict[str, object]) -> str:
+    """What an evaluation rates: its project, else the body's whole spending."""
+    return str(r.get("subjectLabel") or r.get("orgLabel") or _short(r.get("subject")))
+
+
+def _each_evaluation(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
+    """Every evaluation's score and grade, highest first, with whose evaluations they are."""
+    ranked = sorted(rows, key=lambda r: -float(r["score"]))  # type: ignore[arg-type]
+    def grade(r: dict[str, object]) -> str:  # printed, else by the usual bands (and said so)
+        if r.get("grade"):
+            return ctx.say(f"，等级{r['grade']}", f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})")
+        g = grade_for(float(r["score"]))  # type: ignore[arg-type]
+        return ctx.say(f"（未印等级，按常用分档为{g}）", f" (no grade printed; {g}, {GRADE_EN.get(g, '')}, by the usual bands)")
+    lines = [ctx.say(f"{_evaluation_subject(r)} {number(r['score'])} 分", f"{_evaluation_subject(r)} {number(r['score'])}") + grade(r) for r in ranked]
+    head = ctx.say(f"{_bodies_and_years(ranked)} 共 {len(ranked)} 个项目自评得分：", f"{_bodies_and_years(ranked)}: {len(ranked)} project evaluation score(s): ")
+    return Outcome(True, head + join(lines, ctx.lang), ranked, sources_of(ranked))
+
+
 def evaluation_score(ctx: Context) -> Outcome:
     if ctx.links.indicators and not ctx.links.projects:
         scored = _indicator_scores(ctx)
@@ -603,6 +666,8 @@ def evaluation_score(ctx: Context) -> Outcome:
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year."))
     project_rows = [r for r in rows if r.get("subject") and r.get("subject") != r.get("org")]
+    if QUESTION_SHAPES["each"].search(ctx.q.text) and not AVERAGE_WORDS.search(ctx.q.text) and len(project_rows) > 1:
+        return _each_evaluation(ctx, project_rows)  # "各项目自评得分分别是多少": every score, not their average
     if AVERAGE_WORDS.search(ctx.q.text) or (len(project_rows) > 1 and re.search(r"项目|projects", ctx.q.text)):
         stated = [r for r in rows if r.get("subject") == r.get("org")]
         project_count = len(_projects(ctx))
@@ -617,8 +682,11 @@ def evaluation_score(ctx: Context) -> Outcome:
         avg = sum(float(r["score"]) for r in pool) / len(pool)  # type: ignore[arg-type]
         avg2 = f"{avg:.2f}"
         grade = grade_for(round(avg, 2))
-        return Outcome(True, ctx.say(f"{len(pool)} 个评价的平均得分为 {avg2} 分，等级为{grade}。",
-                                     f"The average score of {len(pool)} evaluation(s) is {avg2}, grade {grade} ({GRADE_EN[grade]})."),
+        # whose evaluations, and each score the average is computed from (no document prints this average)
+        owners = _bodies_and_years(pool)
+        each = join([f"{_evaluation_subject(r)} {number(r['score'])}" for r in pool], ctx.lang)
+        return Outcome(True, ctx.say(f"{owners} {len(pool)} 个评价的平均得分为 {avg2} 分，等级为{grade}（按图中各评价得分计算：{each}）。",
+                                     f"{owners}: the average score of {len(pool)} evaluation(s) is {avg2}, grade {grade} ({GRADE_EN[grade]}) (computed from the graph's scores: {each})."),
                        [{"average": float(avg2), "grade": grade, "count": len(pool)}] + pool, sources_of(pool))
     dept = [r for r in rows if r.get("subject") == r.get("org")] or rows
 
@@ -1561,13 +1629,19 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
     cut = float(ranked[min(n, len(ranked)) - 1][metric])  # type: ignore[arg-type]
     descending = not (low and not high)
     shown = [r for r in ranked if (float(r[metric]) >= cut if descending else float(r[metric]) <= cut)]  # type: ignore[arg-type]
-    value = (lambda r: f"{number(r['rate'])}%") if metric == "rate" else (lambda r: f"{number(r['score'])} 分") if metric == "score" \
+    value = (lambda r: f"{number(r['rate'])}%") if metric == "rate" else (lambda r: f"{number(r['score'])}{ctx.say(' 分', '')}") if metric == "score" \
         else (lambda r: f"{wan(r[metric])} 万元")
     what = {"rate": ("执行率", "execution rate"), "final": ("决算/执行数", "final amount"), "budget": ("预算", "budget"),
             "score": ("自评得分", "evaluation score")}[metric]
     owner = (lambda r: f"{r.get('orgLabel')} {r.get('year')} ") if len({r.get("org") for r in valued}) > 1 else (lambda r: "")
     lines = [f"{owner(r)}{r['label']}（{what[0]} {value(r)}）" if ctx.lang == "zh" else f"{owner(r)}{r['label']} ({what[1]} {value(r)})" for r in shown]
-    head = ctx.say(f"按{what[0]}排序（共 {len(valued)} 个项目）：", f"By {what[1]} (of {len(valued)} projects): ")
+    # whose projects were ranked, and which end was asked ("得分最低的是…")
+    scope = _bodies_and_years(valued)
+    if top and any(top.groups()):
+        head = ctx.say(f"{scope} 共 {len(valued)} 个项目，按{what[0]}排序前 {n} 个：", f"{scope}: top {n} of {len(valued)} projects by {what[1]}: ")
+    else:
+        end = ("最高", "highest") if descending else ("最低", "lowest")
+        head = ctx.say(f"{scope} 共 {len(valued)} 个项目，按{what[0]}排序，{end[0]}的是：", f"{scope}: of {len(valued)} projects by {what[1]}, the {end[1]}: ")
     return Outcome(True, head + join(lines, ctx.lang), shown, sources_of(shown))
 
 
@@ -1848,6 +1922,9 @@ def stated_counts(ctx: Context) -> Outcome:
         counted = _sangong_counts(ctx, org)
         if counted is not None:
             return counted
+    counted_units = _count_of_listed_units(ctx, org)
+    if counted_units is not None:
+        return counted_units
     rows = [r for r in _in_years(ctx.run("qa_counts", org=org), ctx.links.years)
             if r.get("unit") in ("个", "家") and not r.get("table")]
     text, grade = ctx.q.text, asked_grade(ctx.q.text)
@@ -1875,6 +1952,22 @@ def stated_counts(ctx: Context) -> Outcome:
             answer += ctx.say("。列出的单位：", ". Units listed: ") + join([str(r["label"]) for r in listed.rows], ctx.lang)
             return Outcome(True, answer, shown + listed.rows, sources_of(shown) + listed.sources)
     return Outcome(True, answer, shown, sources_of(shown))
+
+
+def _count_of_listed_units(ctx: Context, org: str) -> Outcome | None:
+    """"下属单位有几个" / "how many subordinate units" (no kind of unit named): the units the graph lists, counted
+    and named, then the document's own counts (纳入…范围的单位共 N 个 counts the body itself too)."""
+    text = ctx.q.text
+    if not COUNT_TOPICS["subordinate_units"][0].search(text) or any(p.search(text) for p in UNIT_CATEGORY_WORDS.values()):
+        return None
+    listed = subordinate_units(ctx)
+    if not listed.found or not listed.rows or not all(r.get("label") for r in listed.rows):
+        return None
+    stated = _stated_unit_counts(ctx, org)
+    lines = [ctx.say(f"{r.get('year', '')} 年文件所述「{r.get('item')}」{number(r['count'])} {r.get('unit', '个')}",
+                     f"{r.get('year', '')}: the document states {number(r['count'])} ('{r.get('item')}')") for r in stated]
+    note = ctx.say("（", " (") + join(lines, ctx.lang) + ctx.say("）", ")") if lines else ""
+    return Outcome(True, listed.answer + note, listed.rows + stated, (listed.sources + sources_of(stated))[:SOURCE_LIMIT])
 
 
 # ---------------------------------------------------------------- renamed bodies
@@ -2127,7 +2220,30 @@ def _payments_to_asked_group(ctx: Context, rows: list[dict[str, object]]) -> lis
     return [r for r in rows if longest in _payee_group(r.get("payeeLabel"))]
 
 
+def _flows_received(ctx: Context) -> Outcome | None:
+    """What a named body received ("某疗养院收到了多少补助"): the payments with it as payee, each with its payer;
+    with none recorded, the body's own figure of the line when it prints one (上级补助收入), else an honest no."""
+    if not ctx.links.orgs or not QUESTION_SHAPES["received"].search(ctx.q.text):
+        return None
+    rows = [_clean(r) for org in ctx.links.orgs for r in _in_years(ctx.run("qa_flows_to", payee=org), ctx.links.years)]
+    if not rows:
+        stated = amount(ctx)
+        if stated.found:
+            return stated
+        names = "、".join(ctx.label(o) for o in ctx.links.orgs)
+        return Outcome(False, ctx.say(f"知识图谱中没有付给{names}的资金记录。", f"The graph records no payments to {names}."))
+    lines = [ctx.say(f"{r.get('orgLabel') or _short(r['org'])} {r.get('year') or ''} 年付给{r.get('payeeLabel') or _short(r['payee'])}"
+                     f"{' ' + wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''}{'，用于' + str(r['purpose']) if r.get('purpose') else ''}",
+                     f"{r.get('orgLabel') or _short(r['org'])} paid {r.get('payeeLabel') or _short(r['payee'])} in {r.get('year') or '?'}"
+                     f"{' ' + wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''}{' for ' + str(r['purpose']) if r.get('purpose') else ''}")
+             for r in rows]
+    return Outcome(True, join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))
+
+
 def flows(ctx: Context) -> Outcome:
+    received = _flows_received(ctx)
+    if received is not None:
+        return received
     rows = _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years)
     to_group = _payments_to_asked_group(ctx, rows) if not ctx.links.projects else []
     if to_group:
@@ -2142,7 +2258,9 @@ def flows(ctx: Context) -> Outcome:
         rows = [r for sc, r in scored if sc == top] if top > 0 else rows
     elif ctx.lang == "en" and len(rows) > 1:  # "transfer to street unions": the payees the glossary words name
         words = {zh for pattern, zh in INDICATOR_GLOSSARY if pattern.search(ctx.q.text)}
-        named = [r for r in rows if any(w in str(r.get("payeeLabel") or "") for w in words)]
+        kinds = [printed for asked, printed in PAYEE_KIND_WORDS if asked.search(ctx.q.text)]  # "county unions" -> 各县…总工会
+        named = [r for r in rows if any(w in str(r.get("payeeLabel") or "") for w in words)
+                 or any(k.search(str(r.get("payeeLabel") or "")) for k in kinds)]
         rows = named or rows
     rows = [_clean(r) for r in rows]
     if not rows:
@@ -2152,7 +2270,17 @@ def flows(ctx: Context) -> Outcome:
         return stated or Outcome(False, ctx.say("知识图谱中没有相应的资金流向记录。", "The graph records no such payments."))
     lines = [f"{r.get('payeeLabel') or _short(r['payee'])}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
              else f"{r.get('payeeLabel') or _short(r['payee'])}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}" for r in rows]
-    return Outcome(True, ctx.say("收款方：", "Recipients: ") + join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))
+    return Outcome(True, _payer_head(ctx, rows) + join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))
+
+
+def _payer_head(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """The head of a list of payments: who paid and in which years ("曲靖市总工会 2021 年的收款方：")."""
+    payers = "、".join(sorted({str(r.get("orgLabel") or ctx.label(r.get("org"))) for r in rows if r.get("orgLabel") or r.get("org")}))
+    years = sorted({str(r["year"]) for r in rows if r.get("year") is not None})
+    when_zh, when_en = (f" {'、'.join(years)} 年", f" in {', '.join(years)}") if years else ("", "")
+    if not payers:
+        return ctx.say("收款方：", "Recipients: ")
+    return ctx.say(f"{payers}{when_zh}的收款方：", f"Recipients of {payers}{when_en}: ")
 
 
 # ---------------------------------------------------------------- changes, codes, findings
@@ -2273,8 +2401,8 @@ def change_reason(ctx: Context) -> Outcome:
         # "why did this indicator / project fall short": the deviation reasons stated for it
         reasons = [_indicator_row(r) for r in _rows_for_orgs(ctx, "qa_indicators")
                    if r.get("reason") and (r.get("project") in ctx.links.projects or r.get("fact") in ctx.links.indicators)]
-        if reasons:
-            lines = [f"{r['indicator']}：{r['reason']}" for r in reasons]
+        if reasons:  # each with its body, year, project, actual and target: the reason of what, exactly
+            lines = [_indicator_line(r, ctx.lang) + ctx.say(f"，原因：{r['reason']}", f"; stated reason: {r['reason']}") for r in reasons]
             return Outcome(True, join(lines, ctx.lang), reasons, sources_of(reasons))
     if not rows:
         return Outcome(False, "")  # answered from the source passage by the answerer
@@ -2310,17 +2438,48 @@ def code_lookup(ctx: Context) -> Outcome:
 
 
 def findings(ctx: Context) -> Outcome:
-    rows = ctx.run("qa_findings")
-    if ctx.links.orgs:
-        rows = [r for r in rows if r.get("org") in ctx.links.orgs]
+    every = ctx.run("qa_findings")
+    rows = [r for r in every if r.get("org") in ctx.links.orgs] if ctx.links.orgs else every
     rows = [_clean(r) for r in _in_years(rows, ctx.links.years)]
     kinds = {k for k, pattern in FINDING_KIND_WORDS.items() if pattern.search(ctx.q.text)}
     if kinds:  # "预算单位数对不上的": the findings of the kinds the question names
         rows = [r for r in rows if r.get("kind") in kinds] or rows
     if not rows:
-        return Outcome(False, ctx.say("没有发现数据质量问题。", "No data-quality findings for this body/year."))
-    lines = [f"{r.get('kind')}: {r.get('comment') or ''}" for r in rows]
-    return Outcome(True, ctx.say(f"发现 {len(rows)} 个数据质量问题：", f"{len(rows)} data-quality finding(s): ") + join(lines, ctx.lang), rows, sources_of(rows))
+        return Outcome(False, _no_findings(ctx, every))
+    rows.sort(key=lambda r: FINDING_SEVERITY_ORDER.get(str(r.get("severity")), 1))  # warnings before notes within rounding
+    # each finding with its body and year, its kind in words, then the check's own account of the figures
+    note = {True: ctx.say("（提示）", " (note)"), False: ""}
+    lines = [ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{finding_kind_name(r.get('kind'), 'zh')}」{note[r.get('severity') == 'info']}{r.get('comment') or ''}",
+                     f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{finding_kind_name(r.get('kind'), 'en')}]{note[r.get('severity') == 'info']} {r.get('comment') or ''}") for r in rows]
+    bodies = _bodies_and_years(rows)
+    return Outcome(True, ctx.say(f"发现 {len(rows)} 个数据质量问题（{bodies}）：", f"{len(rows)} data-quality finding(s) ({bodies}): ") + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+# Findings listed by severity: problems first, notes (a difference within rounding) last.
+FINDING_SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 0, "info": 2}
+
+
+def _bodies_and_years(rows: list[dict[str, object]]) -> str:
+    """"天水市总工会 2025、曲靖市总工会 2021": the bodies of some rows, each with its years."""
+    per_body: dict[str, set[str]] = {}
+    for r in rows:
+        per_body.setdefault(str(r.get("orgLabel") or _short(r.get("org"))), set()).update({str(r["year"])} if r.get("year") is not None else set())
+    return "、".join(f"{b} {'、'.join(sorted(ys))}".strip() for b, ys in sorted(per_body.items()))
+
+
+def _no_findings(ctx: Context, every: list[dict[str, object]]) -> str:
+    """No finding for the asked bodies / years: name what was checked, and which bodies do have findings."""
+    asked = "、".join(ctx.label(o) for o in ctx.links.orgs)
+    years = ctx.links.years or sorted({y for o in ctx.links.orgs for y in (ctx.catalog.orgs[o].years if o in ctx.catalog.orgs else set())})
+    when_zh, when_en = (f"（{'、'.join(map(str, years))}）", f" ({years_text(list(years))})") if years and asked else ("", "")
+    scope_zh = f"{asked}{when_zh}的数据" if asked else (f"{years_text(ctx.links.years)} 年的数据" if ctx.links.years else "图中的数据")
+    scope_en = f"the figures of {asked}{when_en}" if asked else (f"the figures of {years_text(ctx.links.years)}" if ctx.links.years else "the graph's figures")
+    answer = ctx.say(f"核对{scope_zh}，没有发现数据质量问题（合计与明细、增减与占比、执行率、得分与等级、指标达标判定均未发现不符）。",
+                     f"No data-quality findings for {scope_en} (totals against parts, changes and shares, execution rates, scores and grades, indicators scored as met).")
+    others = [_clean(r) for r in every if r.get("org") not in ctx.links.orgs] if asked else []
+    if others:
+        answer += ctx.say(f"图中有数据质量问题的单位：{_bodies_and_years(others)}。", f" Bodies of the graph with findings: {_bodies_and_years(others)}.")
+    return answer
 
 
 def coverage(ctx: Context) -> Outcome:

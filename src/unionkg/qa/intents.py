@@ -45,6 +45,45 @@ def _r(pattern: str, weight: float = 1.0) -> tuple[re.Pattern[str], float]:
     return (re.compile(pattern), weight)
 
 
+# The shape of answer a question asks for within its family (one table; tests/qa/test_round8_facts.py
+# checks each with positive and negative examples).  Matched on the normalised (lower-cased) question.
+QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
+    # every item of a list asked one by one ("各项目得分分别是多少", "each project's score"): not their average
+    "each": re.compile(r"各(?:个)?(?:项目|指标|评价)|分别|每(?:个|一个|项)(?:项目|指标|评价)|\beach\b|\bevery (?:project|indicator)|\bper project\b|\bone by one\b"),
+    # which one scored lowest / highest, the thing left to the context or a project ("哪个得分最低", "哪个项目评分最高")
+    "score_ranking": re.compile(r"哪(?:个|一个|项|一项)(?:项目)?(?:的)?(?:自评)?(?:得分|分数|评分|分)(?:最|更)(?:高|低|多|少)"
+                                r"|\bwhich (?:one|project)\b.{0,30}\bscored? (?:the )?(?:lowest|highest|worst|best)\b"),
+    # the units of the body a chat just named ("and its units?", "它有哪些下属单位")
+    "its_units": re.compile(r"\b(?:its|their) (?:subordinate |affiliated )?units\b|^(?:and )?(?:the )?units[?？]?$|^(?:那)?(?:它|其)的?(?:下属)?单位(?:呢|有哪些)"),
+    # which bodies were paid ("向哪些单位拨付了资金", "拨给了哪些单位")
+    "payees_asked": re.compile(r"(?:向|给|对)哪些(?:单位|机构|总工会|工会|下属单位|公司).{0,8}(?:拨付|下拨|拨款|拨|补助|支付|付款|转拨)"
+                               r"|(?:拨付|下拨|拨|补助|支付|转拨)(?:给|了)*哪些(?:单位|机构|总工会|工会|公司)"),
+    # what a payee received ("某疗养院收到了多少补助", "获得了多少拨款", "how much did X receive")
+    "received": re.compile(r"(?:收到|获得|得到|拿到)(?:了)?(?:多少|几笔|哪些)?(?:补助|资金|拨款|钱|经费|补贴)|\bhow much (?:money |funding )?did .{1,60}\breceive\b"),
+    # figures asked as wrong or not adding up ("which figures don't add up", "数字对不上", "算错了")
+    "figures_wrong": re.compile(r"\b(?:do|does|did)(?: not|n't) add up\b|\b(?:wrong|incorrect|inconsistent) (?:figures|numbers|totals|sums)\b"
+                                r"|\b(?:figures|numbers|totals|sums) (?:are|were|look) (?:wrong|off|inconsistent)\b|(?:数字|数据|合计|总数)(?:对不上|不对|算错|有出入)|算错"),
+    # every target of a body or project asked at once ("指标都完成了吗", "did it meet all its targets"): not one named
+    "all_of_them": re.compile(r"都|全部|全都|所有|\ball\b|\bevery\b"),
+    # whether one named indicator reached its target ("走访户数达标了吗", "was the satisfaction target met")
+    "status_of_named": re.compile(r"(?:达标|完成|达到|实现)(?:了)?(?:目标)?(?:吗|没有?|与否)|是否(?:达标|完成|达到|实现)"
+                                  r"|^(?:did|does|was|were|has|have|is)\b.{0,80}\b(?:meet|met|reach|reached|achieve|achieved|hit)\b"),
+}
+
+
+# Kinds of payee an English question names, and how the documents print them ("transfer to county unions" ->
+# 各县（市、区）总工会): the payments to that kind of payee, not every payment of the body.
+PAYEE_KIND_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\b(?:count(?:y|ies)|district|county[- ]level)(?: and (?:district|county|city))?(?:[- ]level)? (?:unions|federations|trade unions)\b"),
+     re.compile(r"[县区].{0,6}(?:总工会|工会)")),
+    (re.compile(r"\bstreet(?: and township)? unions\b|\bsub-?district unions\b"), re.compile(r"街道.{0,4}工会")),
+    (re.compile(r"\b(?:grassroots|primary[- ]level|enterprise) unions\b"), re.compile(r"基层.{0,4}工会|企业.{0,4}工会")),
+    (re.compile(r"\b(?:workers'? )?cultural palaces?\b"), re.compile(r"文化宫")),
+    (re.compile(r"\bsanatori(?:um|a)\b|\brecuperation (?:home|cent(?:er|re))s?\b"), re.compile(r"疗养院|疗休养")),
+    (re.compile(r"\b(?:staff |workers'? )?service cent(?:er|re)s?\b"), re.compile(r"服务中心")),
+)
+
+
 INTENTS: tuple[Intent, ...] = (
     Intent("missed_targets", (
         _r(r"未完成|没有完成|没完成|未能完成|没能完成|未达到|没有达到|没达到|未能达到|没能达到|未达标|没有?达标|不达标|未能达标|未实现|没有实现|偏差|差距", 1.4),
@@ -166,6 +205,9 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"项目(?!支出).{0,12}(?:最多|最大|最高|最少|最小|最低|排名|排序|加起来|合计|总和|一共|总共)|(?:最多|最大|最高|最少|最小|最低|前\d+|前几).{0,8}项目|(?:总共|一共|共)(?:有)?(?:几|多少)个项目", 1.6),
         _r(r"\btop \d+\b.{0,20}projects?|\b(?:largest|biggest|smallest|highest|lowest|most expensive|cheapest|best|worst)\b.{0,30}\bprojects?\b|\bprojects?\b.{0,40}\b(?:largest|biggest|smallest|highest|lowest|most|least)\b|\b(?:sum|total) of (?:all )?(?:the )?projects?|projects?\b.{0,20}\b(?:in total|combined|altogether|add up)", 1.6),
         _r(r"which projects|what projects|list (?:of )?(?:the )?projects|projects (?:and|with) (?:their )?(?:amounts|budgets)|how many projects", 1.2),
+        # which one scored lowest / highest, no body word between ("哪个得分最低？" after a list of projects):
+        # a ranking of evaluation scores, not a comparison of two bodies' amounts
+        (QUESTION_SHAPES["score_ranking"], 1.65),
     ), (
         "浙江省总工会2023年有哪些项目？", "项目及其金额", "What projects did the federation run in 2023?", "List the projects and their budgets",
     )),
@@ -201,6 +243,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"subordinate|affiliated|sub-?units?|units (?:under|below|of)|public institutions", 1.2),
         (UNITS_BELONGING, 1.2),
         (PARENT_QUESTION, 1.3),  # the body a unit belongs to: the same relation read upwards
+        # "and its units?" / "它的下属单位呢" in a chat: the units of the body just asked
+        (QUESTION_SHAPES["its_units"], 1.5),
     ), (
         "湖州市总工会有哪些下属单位？", "Which subordinate units did the federation report?", "What units are under the federation?",
         "某市工人文化宫属于哪个总工会？", "Which federation does the workers' cultural palace belong to?",
@@ -238,6 +282,9 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:上缴|缴回|交回|退回|返还)(?:了|给)?.{0,10}财政|财政(?:局|厅|部门).{0,6}(?:上缴|缴回|交回|退回)|(?:上缴|缴回|退回)(?:了)?(?:多少|的)?(?:剩余|结余)?资金", 1.6),
         _r(r"\breturn(?:ed|s)?\b.{0,40}\b(?:to )?(?:the )?(?:finance|treasury)|\b(?:hand(?:ed|s)?|paid|pay|sent|send|gave|give|given) back\b", 1.6),
         _r(r"支付给|付给|拨付给|收款|谁收到|谁获得|给了谁|给了哪|付给了?哪|向.{1,20}支付|收款方|受益单位|中标|哪(?:家|些|个)(?:公司|企业|机构)", 1.4),
+        # which bodies were paid ("向哪些单位拨付了资金"), or what a named payee received ("某疗养院收到了多少补助")
+        (QUESTION_SHAPES["payees_asked"], 1.5),
+        (QUESTION_SHAPES["received"], 1.5),
         # money handed down to other bodies ("how much did X transfer to street unions", "allocated to its units")
         _r(r"\b(?:transfer(?:red|s)?|disburse[ds]?|remit(?:ted|s)?|hand(?:ed)? down|pass(?:ed)? down|allocate[ds]?|grant(?:ed|s)?|gave|give[ns]?) (?:\w+ ){0,3}to (?:the |its |their )?(?!projects?\b)(?:\w+ ){0,3}(?:unions?|federations?|units?|bod(?:y|ies)|cent(?:er|re)s?|palaces?|workers|households|families)\b", 1.45),
         _r(r"who (?:received|got|was paid|were paid|gets)|paid to|payee|recipient|contractor|money went|which (?:compan(?:y|ies)|firms?|contractors?|organi[sz]ations?|suppliers?) (?:received|got|was paid|were paid)|(?:received|got) (?:the )?(?:money|funds?|payments?)", 1.4),
@@ -287,6 +334,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent("findings", (
         _r(r"数据质量|质量问题|错误|不一致|矛盾|不符|对不上|不相等|有误|核对|有错|出错|错了|对得上|前后矛盾", 1.5),
         _r(r"data quality|quality (?:issues|findings|problems)|inconsisten|errors?|mismatch|do(?:es)? not add up|discrepanc|(?:do|does|did)(?: not|n't) match", 1.5),
+        # "which figures don't add up", "are the numbers wrong": before the units a body name may suggest
+        (QUESTION_SHAPES["figures_wrong"], 1.6),
     ), (
         "数据有哪些质量问题？", "哪些合计数与明细不符", "What data-quality problems were found?", "Which totals do not add up?",
     )),

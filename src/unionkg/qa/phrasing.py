@@ -64,3 +64,32 @@ def holdings_text(holdings: list[tuple[str, list[int]]], lang: str) -> str:
     if not parts:
         return "图谱中还没有数据。" if lang == "zh" else "the graph holds no data yet."
     return ("图谱中现有：" if lang == "zh" else "the graph holds: ") + ("；".join(parts) if lang == "zh" else "; ".join(parts))
+
+
+# What each kind of data-quality finding (analytics/checks.py) means, in Chinese and English, for answers
+# that list findings: the checks' comments are English and technical.
+FINDING_KIND_NAMES: dict[str, tuple[str, str]] = {
+    "sum_mismatch": ("合计与明细不符", "a total differs from the sum of its parts"),
+    "change_mismatch": ("增减额与两年数字不符", "a stated change differs from the two years' figures"),
+    "share_mismatch": ("占比与金额不符", "a stated share differs from the amounts"),
+    "execution_rate_mismatch": ("执行率与预算、决算数不符", "a stated execution rate differs from the budget and final figures"),
+    "grade_mismatch": ("评价等级与得分不符", "a grade does not fit the score"),
+    "score_mismatch": ("总分与各项得分不符", "a total score differs from the sum of the item scores"),
+    "unit_count_mismatch": ("单位个数与列出的单位不符", "a stated number of units differs from the units listed"),
+    "indicator_scored_met_but_violates": ("实际值不满足目标却判为达标", "scored as met although the actual value violates the target"),
+    "conflicting_statement": ("同一数字前后说法不一", "the same figure is stated differently"),
+    "incomplete_table": ("表格不完整", "an incomplete table"),
+    "name_change": ("单位名称前后不一", "a body named differently"),
+}
+
+
+def finding_kind_name(kind: object, lang: str) -> str:
+    """A finding kind in words ("sum_mismatch" -> 合计与明细不符); an unknown kind as stored.
+
+    >>> finding_kind_name("sum_mismatch", "zh"), finding_kind_name("new_check", "en")
+    ('合计与明细不符', 'new_check')
+    """
+    names = FINDING_KIND_NAMES.get(str(kind))
+    if names is None:
+        return str(kind)
+    return names[0] if lang == "zh" else names[1]
