@@ -677,6 +677,16 @@ OCR_FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
 MIN_DIGITS_IN_DAMAGED_FIGURE = 2
 
 
+# Where a line may hold a figure to repair: a look-alike letter, a comma before two digits,
+# a space by a decimal point.  A quick test for the line pass (a superset of what the
+# patterns above repair; each alternative opens with a character, which the regex engine
+# finds fast: 0.6 ms per pass over the samples against 2.9 ms for the exact context).
+_MAY_NEED_REPAIR = re.compile(rf"[{_LOOKALIKE_CLASS}]|,\d\d(?!\d)|\.(?: +\d)| (?: *\.\d)")
+
+
+_LOOKALIKE_CHAR = re.compile(f"[{_LOOKALIKE_CLASS}]")
+
+
 def repaired_figure(run: str) -> str | None:
     """The figure a run of digits and look-alike letters stands for, or None when it is
     not one beyond doubt.
@@ -708,8 +718,8 @@ def repaired_figure(run: str) -> str | None:
 def damaged_figures(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, repaired text or None) of each run of ``text`` that mixes digits and
     look-alike letters: None where it cannot be read beyond doubt (left as printed)."""
-    if OCR_FIGURE_PATTERNS["lookalike_near_digit"].search(text) is None:
-        return []
+    if _LOOKALIKE_CHAR.search(text) is None or OCR_FIGURE_PATTERNS["lookalike_near_digit"].search(text) is None:
+        return []  # the first test is the fast one: most texts hold no Latin letter of these
     found: list[tuple[int, int, str | None]] = []
     for m in OCR_FIGURE_PATTERNS["figure_run"].finditer(text):
         run = m.group()
@@ -740,7 +750,7 @@ def repair_figures(line: "Line") -> "Line":
     """``line`` with its figures repaired (:func:`figure_repairs`); offsets are kept, so a
     quote of a repaired figure is the figure as printed."""
     text = line.text
-    if not (OCR_FIGURE_PATTERNS["lookalike_near_digit"].search(text) or ". " in text or " ." in text or "," in text):
+    if _MAY_NEED_REPAIR.search(text) is None:  # most lines: one search
         return line
     replaced, deleted = figure_repairs(text)
     if not replaced and not deleted:
@@ -792,15 +802,22 @@ def split_lines(mapped: Mapped, original: str = "") -> list[Line]:
     sliced = len(text) == len(mapped.chars)
     lines: list[Line] = []
     start = 0
+    # the few places where a figure may need repair, found in one scan of the text
+    repair_spots = (m.start() for m in _MAY_NEED_REPAIR.finditer(text))
+    next_spot = next(repair_spots, -1)
     for m in LINE_END.finditer(text):
         end = m.start()
         line = Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f", _text=text[start:end] if sliced else None)
         line = tidy_line(line)
         line.hyphenated = ends_with_soft_hyphen(original, mapped.srcs[end])
-        lines.append(split_glued_cells(respace_line(repair_figures(line))))
+        if 0 <= next_spot < end:
+            line = repair_figures(line)
+            while 0 <= next_spot < end:
+                next_spot = next(repair_spots, -1)
+        lines.append(split_glued_cells(respace_line(line)))
         start = end + 1
-    last = Line(mapped.chars[start:], mapped.srcs[start:], None, False, _text=text[start:] if sliced else None)
-    lines.append(split_glued_cells(respace_line(repair_figures(tidy_line(last)))))
+    last = tidy_line(Line(mapped.chars[start:], mapped.srcs[start:], None, False, _text=text[start:] if sliced else None))
+    lines.append(split_glued_cells(respace_line(repair_figures(last) if next_spot >= 0 else last)))
     return lines
 
 
