@@ -154,3 +154,84 @@ def test_ranking_reads_every_body_in_one_query(answerer: Answerer, question: str
     assert year_queries and len(year_queries) == len(batched_ctx.queries_run)  # no per-body look-up left
     if ctx.links.years:
         assert len(year_queries) == len(ctx.links.years)
+
+
+# ---------------------------------------------------------------- amounts, changes, shares, comparisons, rankings
+ROUND8_CASES = load_cases(HERE / "round8_amounts.yaml")
+MIN_CASES = 40
+
+
+def _problems(case: dict[str, object], result: dict[str, object]) -> list[str]:
+    """What is wrong with an answer: the expected words must be in the answer text itself (not only in its rows)."""
+    answer = str(result["answer"])
+    problems = [] if bool(result["found"]) is bool(case["found"]) else [f"found is {result['found']}"]
+    problems += [f"missing {w!r}" for w in case.get("contains") or [] if str(w) not in answer]  # type: ignore[attr-defined]
+    problems += [f"holds {w!r}" for w in case.get("excludes") or [] if str(w) in answer]  # type: ignore[attr-defined]
+    if case["found"] and not result["sources"]:
+        problems.append("no quoted source")
+    return problems
+
+
+def test_round8_list_is_kept_whole() -> None:
+    assert len(ROUND8_CASES) >= MIN_CASES
+    assert sum(1 for c in ROUND8_CASES if not c["found"]) >= 4  # honest "not found" answers are part of the list
+    assert sum(1 for c in ROUND8_CASES if not any("\u4e00" <= ch <= "\u9fff" for ch in str(c["q"])[:3])) >= 10  # English ones
+
+
+@pytest.mark.parametrize("case", ROUND8_CASES, ids=[str(c["q"])[:40] for c in ROUND8_CASES])
+def test_round8_amount_questions(answerer: Answerer, case: dict[str, object]) -> None:
+    result = answerer.ask(str(case["q"]))
+    assert _problems(case, result) == [], result["answer"]
+
+
+def test_round8_contract(answerer: Answerer) -> None:
+    """Every answer of the list returns the SPARQL it ran and quotes its sources (evaluate.contract_problems)."""
+    results = evaluate(answerer, ROUND8_CASES)
+    assert contract_problems(results) == [], summary(results)
+
+
+# ---------------------------------------------------------------- the round's pattern tables
+@pytest.mark.parametrize(("text", "matches"), [
+    ("2022年各总工会的人员经费排名", True), ("各市总工会2022年支出排序", True), ("rank the county unions by 项目支出", True),
+    ("federations ranked by income", True), ("list them in descending order", True), ("从高到低列出各总工会收入", True),
+    ("各总工会的收入预算分别是多少", False), ("哪个总工会最多", False), ("the frank union's income", False), ("cranked up spending", False),
+])
+def test_body_ranking_words(text: str, matches: bool) -> None:
+    from unionkg.qa.patterns import BODY_RANKING_WORDS
+
+    assert bool(BODY_RANKING_WORDS.search(text)) is matches
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("牡丹江市总工会2021年人员经费是多少元？", ["元"]), ("人员经费是多少元", ["元"]), ("以元为单位是多少", ["元"]),
+    ("财政拨款收入多少亿元？", ["亿元"]), ("一共几亿", ["亿元"]), ("income in 100 million yuan", ["亿元"]),
+    ("人员经费是多少万元？", []), ("人员经费是多少？", []), ("元旦慰问金多少万元", []), ("each 500 元/人 standard", []),
+])
+def test_asked_money_units(text: str, units: list[str]) -> None:
+    from unionkg.qa.patterns import ASKED_MONEY_UNITS
+
+    assert [u for u, pattern in ASKED_MONEY_UNITS.items() if pattern.search(text)] == units
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("2024年哪个区县总工会的机关运行经费最多?", "2024年机关运行经费?"),
+    ("which county-level union spent the most on projects in 2024?", "spent on projects in 2024?"),
+    ("rank the county unions by 项目支出 in 2023", "项目支出 in 2023"),
+    ("2022年各总工会的人员经费排名", "2022年各总工会的人员经费"),
+])
+def test_ranking_words_leave_the_line(text: str, left: str) -> None:
+    import re
+
+    from unionkg.qa.patterns import RANKING_WORDS
+
+    assert re.sub(r"\s+", " ", RANKING_WORDS.sub(" ", text)).strip().replace(" ", "") == left.replace(" ", "")
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("final expenditure on projects in 2024", "project_spending"), ("how much did it spend on its projects", "project_spending"),
+    ("outlays on projects", "project_spending"), ("expenditure on staff", "expenditure_total"),
+])
+def test_spending_on_projects_is_the_project_line(text: str, concept: str) -> None:
+    from unionkg.qa.handlers import amount_concept
+
+    assert amount_concept(text) == concept

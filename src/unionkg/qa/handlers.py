@@ -81,6 +81,7 @@ from unionkg.qa.patterns import (
     UNIT_CATEGORY_WORDS,
     WHY_QUESTION,
 )
+from unionkg.qa.patterns import ASKED_MONEY_UNITS, BODY_RANKING_WORDS
 from unionkg.qa.phrasing import GRADE_EN, finding_kind_name, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -1250,6 +1251,22 @@ def _amount_line(r: dict[str, object], lang: str, with_share: bool = False) -> s
     return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}'{f' ({en})' if en else ''}: {money(r['amount'], 'en')}{tail}"
 
 
+def _asked_unit_text(ctx: Context, yuan: object) -> str:
+    """The figure in the unit the question asks it in when that is not the documents' 万元 ("是多少元",
+    "多少亿元": ASKED_MONEY_UNITS), converted from the graph's yuan; "" when none is asked."""
+    if not isinstance(yuan, (int, float, Decimal)) or isinstance(yuan, bool):
+        return ""
+    value = Decimal(str(yuan))
+    figures: list[str] = []
+    for unit, pattern in ASKED_MONEY_UNITS.items():
+        if not pattern.search(ctx.q.text) or (unit == "元" and (ctx.lang != "zh" or abs(value) < 10000)):
+            continue  # English answers print CNY; under 1 万元 money() already gives 元
+        figures.append(f"{value:,.2f} 元" if unit == "元" else f"{(value / Decimal(100_000_000)).normalize():f} 亿元")
+    if not figures:
+        return ""
+    return ctx.say(f"（即 {'，'.join(figures)}）", f" (= {', '.join(figures)})")
+
+
 def _each_body(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     """A question that names several bodies joined by 和 / and: ``handler`` answers for each body in
     turn (the order the question names them), and the answers are given one after the other."""
@@ -1296,6 +1313,8 @@ def amount(ctx: Context) -> Outcome:
     if len(ctx.links.orgs) > 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.links.region):
         each = _each_body(line_ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
         return replace(each, answer=each.answer + _bodies_total(ctx, each.rows)) if summed else each
+    if not ctx.links.orgs and BODY_RANKING_WORDS.search(ctx.q.text):
+        return _rank_bodies(ctx)  # "各总工会2022年支出排名", "rank the federations by 项目支出": every body's figure, sorted
     if not ctx.links.orgs and EACH_BODY.search(ctx.q.text):
         # "2024年各总工会的收入预算分别是多少": every federation with data in the asked years, one by one
         feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
@@ -1347,7 +1366,7 @@ def amount(ctx: Context) -> Outcome:
         line = _amount_line(r, ctx.lang, with_share=bool(SHARE_QUESTION.search(ctx.q.text)))
         if key not in {(x.get("item"), x.get("phase"), x.get("amount")) for x in rows[: rows.index(r)]}:
             lines.append(line)
-    answer = _other_phase_note(ctx, rows) + join(lines, ctx.lang)
+    answer = _other_phase_note(ctx, rows) + join(lines, ctx.lang) + _asked_unit_text(ctx, rows[0].get("amount"))
     if SHARE_QUESTION.search(ctx.q.text) and rows[0].get("share") is None:
         answer += _computed_share(ctx, org, rows[0])
     entry = ctx.catalog.orgs.get(org)
@@ -1525,7 +1544,8 @@ def ranked_figures(ctx: Context, bodies: list[str], figures: YearFigures | None)
     same rows (tests/qa/test_round8_amounts.py compares them)."""
     rows: list[dict[str, object]] = []
     missing: list[str] = []
-    line_only = replace(ctx.q, text=RANKING_WORDS.sub(" ", ctx.q.text))  # the line asked, without "哪个总工会…最多"
+    # the line asked, without "哪个总工会…最多" (spaces closed up: "spent the most on projects" -> "spent on projects")
+    line_only = replace(ctx.q, text=re.sub(r"\s+", " ", RANKING_WORDS.sub(" ", ctx.q.text)).strip())
     for body in bodies:
         one = replace(ctx, q=line_only, links=replace(ctx.links, orgs=[body]))
         found = _best_amounts(one, body, list(ctx.links.years), strict=True, figures=figures)[:1]
@@ -1560,6 +1580,9 @@ def _rank_bodies(ctx: Context) -> Outcome:
         head = f"{'Lowest' if low else 'Highest'}: {best.get('orgLabel')} ({best.get('year')} '{best.get('item')}' {money(best['amount'], 'en')}). "
         scope = f"Compared over the {len(feds)} {'county-level ' if county else ''}federations of the graph with data{when_en}; ranking: " + "; ".join(lines)
         tail = f". Not printing that line: {', '.join(missing)}." if missing else "."
+    if len({(r.get("year"), str(r.get("phase"))) for r in ranked}) > 1:
+        # each body's latest year, or a budget beside a final account: said, not hidden
+        tail += ctx.say("（注意：各单位数字的年份或口径（预算/决算）不同。）", " (Note: the bodies' figures are of different years or phases (budget / final).)")
     return Outcome(True, head + scope + tail, ranked, sources_of(ranked))
 
 
@@ -1647,6 +1670,8 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
 
 def projects(ctx: Context) -> Outcome:
     rows = _projects(ctx, described=False)
+    if not rows and amount_concept(ctx.q.text) == "project_spending":
+        return amount(ctx)  # "2020年和2021年的项目支出分别是多少": the 项目支出 line, not a list of projects
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的项目。", "The graph has no projects for this body/year."))
     ranked = _rank_projects(ctx, rows)
@@ -1673,6 +1698,25 @@ def projects(ctx: Context) -> Outcome:
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
 
+def _stated_completion(ctx: Context) -> Outcome | None:
+    """A final figure printed with the share of the year's budget it reached ("财政拨款支出决算 350.00 万元，
+    完成年初预算的 96.15%", qa_completion_rates), of the line asked (else the largest): when no budget
+    figure of the line is held to compute a rate from, the printed one answers."""
+    org = _target_org(ctx)
+    if org is None:
+        return None
+    year = ctx.links.years[0] if len(ctx.links.years) == 1 else None
+    rows = ctx.run("qa_completion_rates", org=org, year=year) if year else _in_years(ctx.run("qa_completion_rates", org=org), ctx.links.years)
+    rows = [r for r in rows if not r.get("qualifier")]
+    if not rows:
+        return None
+    hits = _matching_amounts(ctx, rows, amount_concept(ctx.item_topic)) or sorted(rows, key=lambda r: -float(r["amount"]))[:1]  # type: ignore[arg-type]
+    shown = [_amount_row(r) for r in hits[:3]]
+    lines = [ctx.say(f"{_amount_line(r, 'zh')}，完成年初预算的 {number(r['completion'])}%（文件所列）",
+                     f"{_amount_line(r, 'en')}, {number(r['completion'])}% of the year's budget (as printed)") for r in shown]
+    return Outcome(True, join(lines, ctx.lang), shown, sources_of(shown))
+
+
 def execution_rate(ctx: Context) -> Outcome:
     indicator_rows = [r for r in _indicators(ctx) if "执行率" in str(r.get("indicator", "")) and r.get("actual") is not None]
     if indicator_rows and not _asked_projects(ctx):
@@ -1689,6 +1733,9 @@ def execution_rate(ctx: Context) -> Outcome:
                 outcome.rows += rows
                 outcome.sources = (outcome.sources + sources_of(rows))[:SOURCE_LIMIT]
             return outcome
+    stated = _stated_completion(ctx) if not _asked_projects(ctx) else None
+    if stated is not None and not rows:
+        return stated
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的执行率。", "The graph has no execution rate for this body/year."))
     # each rate with its body, year and the budget and spent figures it is computed from ("预算多少钱？执行了多少？")

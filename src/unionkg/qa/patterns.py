@@ -242,7 +242,7 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "union_funds": re.compile(r"工会经费|\bunion (?:funds?|dues|fees)\b"),
     "personnel": re.compile(r"人员经费|personnel|staff costs?"),
     "public_funds": re.compile(r"公用经费|公用支出|operating costs?|office costs?|public[- ]use (?:costs?|funds?|expenses?)"),
-    "project_spending": re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
+    "project_spending": re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|expenditures?|outlays?|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
     "basic_spending": re.compile(r"基本支出|basic (?:expenditure|spending)"),
     "fiscal_appropriation": re.compile(r"财政拨款|fiscal appropriation|government appropriation"),
     "income_total": re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"),
@@ -609,7 +609,7 @@ BODY_RANKING_QUESTION = re.compile(
 COUNTY_LEVEL_WORDS = re.compile(r"区县|县区|县市区|县级|区级|各县|各区|哪(?:个|些|一个)(?:区|县)(?:的)?(?:总工会|工会)|\bcount(?:y|ies)\b|\bdistricts?\b")
 # Words of an English mention that say a level or ask, not name a place ("which district union had the
 # most", "the county federation"): such a mention names no body the graph lacks.
-ENGLISH_LEVEL_WORDS = frozenset({"district", "county", "city", "provincial", "municipal", "prefecture", "town", "township"})
+ENGLISH_LEVEL_WORDS = frozenset({"district", "county", "city", "provincial", "municipal", "prefecture", "town", "township", "level"})
 ENGLISH_NOT_A_PLACE = frozenset({"the", "which", "what", "each", "this", "that", "whose", "every", "any", "all"}) | ENGLISH_LEVEL_WORDS
 # Common English words that are never the place before a level word ("how many district unions", "does the
 # county union"): the mention then names no place.
@@ -620,8 +620,18 @@ ENGLISH_FUNCTION_WORDS = frozenset({
 })
 # The words of a ranking that are no part of the line asked ("哪个区县总工会", "最多", "which union ... most"):
 # removed before the line is looked up in each body's figures.
-RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|最(?:多|高|大|少|低|小)"
-                           r"|\bwhich (?:[a-z-]+ ){0,3}?(?:federations?|unions?|bod(?:y|ies)|units?)\b|\b(?:the )?(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b")
+RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|最(?:多|高|大|少|低|小)|(?:从高到低|从大到小|从多到少|由高到低)?(?:排名|排序|排行)"
+                           r"|\bwhich (?:[a-z-]+ ){0,3}?(?:federations?|unions?|bod(?:y|ies)|units?)\b|\b(?:the )?(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b"
+                           r"|\brank(?:ed|ing|s)?\b(?: (?:all )?(?:the )?(?:[a-z-]+ )?(?:federations?|unions?|bodies)(?: by)?)?")
+# A ranking of bodies asked without "which ... most" ("各总工会2022年支出排名", "rank the county unions by 项目支出"):
+# every federation's figure, sorted, as for "哪个总工会…最多".
+BODY_RANKING_WORDS = re.compile(r"排名|排序|排行|从高到低|从大到小|从多到少|由高到低|\brank(?:ed|ing|s)?\b|\bin (?:descending|ascending) order\b")
+# The unit a question asks an amount in when it is not the documents' 万元 ("是多少元", "多少亿元",
+# "in 100 million yuan"): the answer gives the figure in that unit too (English answers print CNY anyway).
+ASKED_MONEY_UNITS: dict[str, re.Pattern[str]] = {
+    "元": re.compile(r"(?<![万亿千百])元(?=\s*(?:[?？。!！]|呢|吗|$))|(?<![万亿])元为单位|以元计|按元计"),
+    "亿元": re.compile(r"亿元|多少亿|几亿|\b(?:in |of )?(?:100|hundred) million (?:yuan|rmb|cny)\b|\byi yuan\b"),
+}
 # How far two figures are apart ("比汇川区总工会多多少", "相差多少", "how much more than"); not a change on
 # the previous year (比上年多多少 is a change question).
 DIFFERENCE_QUESTION = re.compile(
