@@ -6,6 +6,9 @@ Written documents of bodies, provinces and years not in the samples:
   numbers ("第 9 页 共 12 页", "- 8 -", "— 11 —"), the running header (the body's name and
   "2022年度部门决算") at the top of each page, the column header repeated on the next page
   or not, a row's label wrapped onto two lines, the 合计 row alone on the next page;
+* a district union's final accounts (Guizhou 2024) whose page numbers read "3/5", "4/5" and whose
+  running header is a part of its title ("2024年部门决算"), one of them between a row's label
+  and its figures;
 * a district union's final accounts (Heilongjiang 2023) OCR'd from a scan: O/l among
   digits ("3OO.2O", "6l0.20", "2O129"), full-width commas and spaces as thousands
   separators ("1，234.50", "1 145.90", also after a 行次: "32 1 145.90"), a decimal comma

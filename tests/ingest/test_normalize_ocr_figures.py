@@ -93,3 +93,53 @@ def test_cells_are_repaired_like_text() -> None:
     assert normalize_cell("3OO.2O") == "300.20"
     assert normalize_cell("88,60") == "88.60"
     assert normalize_cell("O2O") == "O2O"
+
+
+# --- page furniture between two rows of a table (round 8) ---------------------------------
+
+from unionkg.ingest.normalize import SLASH_PAGE_NUMBER, is_title_part  # noqa: E402
+
+#: (a document, the lines normalisation keeps); a Guizhou district union's 2024 final accounts
+PAGE_CASES: list[tuple[str, list[str]]] = [
+    # "3/5" ... "4/5" number pages even between rows of a table; the part of the title at the
+    # top of the next page is its running header
+    (
+        "某区总工会2024年部门决算\n201 一般公共服务支出 422.10 312.10\n3/5\n2024年部门决算\n"
+        "208 社会保障和就业支出 60.20 60.20\n4/5\n2024年部门决算\n210 卫生健康支出 18.00 18.00",
+        ["某区总工会2024年部门决算", "201 一般公共服务支出 422.10 312.10", "208 社会保障和就业支出 60.20 60.20", "210 卫生健康支出 18.00 18.00"],
+    ),
+    # one "3/5" alone between table rows may be a cell: kept
+    (
+        "某区总工会2024年部门决算\n完成率\n3/5\n合计 60.20 60.20",
+        ["某区总工会2024年部门决算", "完成率", "3/5", "合计 60.20 60.20"],
+    ),
+    # fractions that do not rise as pages do are no page numbers
+    (
+        "某区总工会2024年部门决算\n完成率\n4/5\n合计 60.20\n3/5\n小计 12.00",
+        ["某区总工会2024年部门决算", "完成率", "4/5", "合计 60.20", "3/5", "小计 12.00"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, kept", PAGE_CASES)
+def test_page_numbers_and_title_headers_between_rows(text: str, kept: list[str]) -> None:
+    assert normalize(text).text.split("\n") == kept
+
+
+@pytest.mark.parametrize("text, matches", [("3/5", True), ("3 / 12", True), ("3/5/2024", False), ("第3页", False)])
+def test_slash_page_number(text: str, matches: bool) -> None:
+    assert (SLASH_PAGE_NUMBER.fullmatch(text) is not None) is matches
+
+
+@pytest.mark.parametrize(
+    "line, title, part",
+    [
+        ("2024年部门决算", "某区总工会2024年部门决算", True),
+        ("某区总工会2024年部门决算", "某区总工会2024年部门决算", True),
+        ("部门决算", "某区总工会2024年部门决算", False),  # too short to tell
+        ("2024年部门预算", "某区总工会2024年部门决算", False),
+        ("一、部门决算情况说明。", "一、部门决算情况说明。总", False),  # a sentence is no header
+    ],
+)
+def test_is_title_part(line: str, title: str, part: bool) -> None:
+    assert is_title_part(line, title) is part

@@ -1082,6 +1082,32 @@ def mark_page_furniture(lines: list[Line]) -> None:
         )
         if at_page_break or between_prose:
             lines[i].dropped = True
+    mark_page_number_sequences(lines)
+
+
+#: A page number printed as "3/12" (PAGE_FURNITURE slash_page_of), read as page and pages.
+SLASH_PAGE_NUMBER = re.compile(r"(?P<page>\d{1,4}) ?/ ?(?P<pages>\d{1,4})")
+#: Fewest "N/M" lines of one M, in page order, that number pages wherever they stand.
+MIN_PAGE_SEQUENCE = 2
+
+
+def mark_page_number_sequences(lines: list[Line]) -> None:
+    """Drop "N/M" lines that number the pages of the document: at least
+    :data:`MIN_PAGE_SEQUENCE` of them with the same M, each N at most M, rising in
+    document order ("3/5" ... "4/5"), even between two rows of a table (where a lone
+    "3/5" could be a cell, a run of them cannot)."""
+    by_pages: dict[str, list[tuple[int, int]]] = {}
+    for i, ln in enumerate(lines):
+        if ln.dropped or not ln.chars:
+            continue
+        m = SLASH_PAGE_NUMBER.fullmatch(ln.text)
+        if m is not None and 0 < int(m.group("page")) <= int(m.group("pages")):
+            by_pages.setdefault(m.group("pages"), []).append((i, int(m.group("page"))))
+    for run in by_pages.values():
+        pages = [page for _, page in run]
+        if len(run) >= MIN_PAGE_SEQUENCE and all(a < b for a, b in zip(pages, pages[1:])):
+            for i, _ in run:
+                lines[i].dropped = True
 
 
 def page_edges(lines: list[Line]) -> list[list[int]]:
@@ -1143,7 +1169,7 @@ def mark_repeated_title(lines: list[Line], edges: list[list[int]]) -> None:
         lines[content[0]].dropped = True  # a page header above the same title
     for page in edges[1:]:
         top = page[0]
-        if lines[top].text == title:
+        if is_title_part(lines[top].text, title):
             lines[top].dropped = True
     if len(title) < MIN_TITLE_LEN_FOR_REPEATS:
         return
@@ -1153,6 +1179,13 @@ def mark_repeated_title(lines: list[Line], edges: list[list[int]]) -> None:
         interrupts = is_prose(before) and not ends_sentence(before)
         if len(repeats) >= MIN_TITLE_REPEATS or interrupts:
             lines[content[pos]].dropped = True
+
+
+def is_title_part(text: str, title: str) -> bool:
+    """Is ``text`` (the top line of a later page) the document's title or a part of it at
+    least :data:`MIN_TITLE_LEN_FOR_REPEATS` long ("2024年部门决算" under the title
+    "某区总工会2024年部门决算"): a running header."""
+    return text == title or (len(text) >= MIN_TITLE_LEN_FOR_REPEATS and text in title and may_be_header(text))
 
 
 def wrap_width(lines: list[Line]) -> float:
