@@ -139,6 +139,9 @@ def test_slash_page_number(text: str, matches: bool) -> None:
         ("部门决算", "某区总工会2024年部门决算", False),  # too short to tell
         ("2024年部门预算", "某区总工会2024年部门决算", False),
         ("一、部门决算情况说明。", "一、部门决算情况说明。总", False),  # a sentence is no header
+        ("项目支出绩效自评表", "某州总工会2022年度项目支出绩效自评表", False),  # no year: a table's title
+        ("2022年度项目支出绩效自评表", "某州总工会2022年度项目支出绩效自评表", False),  # a table's title
+        ("某州总工会2022年度", "某州总工会2022年度项目支出绩效自评表", True),
     ],
 )
 def test_is_title_part(line: str, title: str, part: bool) -> None:

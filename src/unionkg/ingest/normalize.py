@@ -1181,11 +1181,18 @@ def mark_repeated_title(lines: list[Line], edges: list[list[int]]) -> None:
             lines[content[pos]].dropped = True
 
 
+#: A part of the title that a running header repeats names the year ("2024年部门决算"); a part
+#: that ends as a table's title ("项目支出绩效自评表" opening each project's table) is no header.
+TITLE_PART_HEADER = re.compile(r"(?:19|20)\d{2}\s*年(?!.*表$)")
+
+
 def is_title_part(text: str, title: str) -> bool:
     """Is ``text`` (the top line of a later page) the document's title or a part of it at
-    least :data:`MIN_TITLE_LEN_FOR_REPEATS` long ("2024年部门决算" under the title
-    "某区总工会2024年部门决算"): a running header."""
-    return text == title or (len(text) >= MIN_TITLE_LEN_FOR_REPEATS and text in title and may_be_header(text))
+    least :data:`MIN_TITLE_LEN_FOR_REPEATS` long that names the year and is no table's title
+    ("2024年部门决算" under the title "某区总工会2024年部门决算"): a running header."""
+    if text == title:
+        return True
+    return len(text) >= MIN_TITLE_LEN_FOR_REPEATS and text in title and TITLE_PART_HEADER.search(text) is not None and may_be_header(text)
 
 
 def wrap_width(lines: list[Line]) -> float:
