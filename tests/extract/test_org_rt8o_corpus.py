@@ -111,3 +111,22 @@ def test_unit_list_intro_without_colon(sentence: str, listed: str | None) -> Non
 )
 def test_supervisor_line_above_the_title(lines: list[str], skipped: int) -> None:
     assert _supervisor_lines(lines) == skipped
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("漳州市残联2024年部门预算", "漳州市残联"),
+        ("宜宾市妇联2023年度部门决算", "宜宾市妇联"),
+        ("团宜宾市委2023年部门决算", "团宜宾市委"),
+        ("共青团宜宾市委2024年部门预算", "共青团宜宾市委"),
+        ("宜宾市科学技术协会2022年部门决算", "宜宾市科学技术协会"),
+        # negatives: a short form with no place; no year or report after the name
+        ("市妇联2023年部门预算", None),
+        ("关于团市委工作情况的说明", None),
+    ],
+)
+def test_title_names_a_mass_organisation_by_its_short_form(title: str, body: str | None) -> None:
+    from unionkg.extract.resolve import body_in_title
+
+    assert body_in_title(title, "") == body

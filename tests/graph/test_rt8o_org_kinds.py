@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from unionkg.graph.mapping import MASS_ORGANIZATION_NAME_PATTERN, org_kind_class
+from unionkg.graph.mapping import MASS_ORGANIZATION_NAME_PATTERN, org_identity_key, org_kind_class
+from unionkg.graph.places import default_gazetteer
 from unionkg.graph.store import OxigraphStore
 from unionkg.graph.vocab import SCHEMA
 from unionkg.pipeline import ingest_paths
@@ -57,6 +58,30 @@ def test_org_kind_class(name: str, kind: URIRef) -> None:
 def test_a_union_is_never_a_mass_organisation_pattern() -> None:
     """The union pattern wins: no union name is left to the mass-organisation pattern."""
     assert not MASS_ORGANIZATION_NAME_PATTERN.search("宜宾市总工会")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("宜宾市残联", "宜宾市残疾人联合会"),
+        ("四川省宜宾市残联", "宜宾市残疾人联合会"),
+        ("宜宾市妇联", "宜宾市妇女联合会"),
+        ("宜宾市科协", "宜宾市科学技术协会"),
+        ("宜宾市文联", "宜宾市文学艺术界联合会"),
+        ("宜宾市工商联", "宜宾市工商业联合会"),
+        ("团宜宾市委", "共青团宜宾市委员会"),
+        ("共青团宜宾市委", "共青团宜宾市委员会"),
+        ("翠屏区妇联", "翠屏区妇女联合会"),
+        # negatives: no place before the short form; a party committee; a full name
+        ("市妇联", "市妇联"),
+        ("团市委", "团市委"),
+        ("宜宾市委", "宜宾市委"),
+        ("宜宾市残疾人联合会", "宜宾市残疾人联合会"),
+        ("宜宾市妇联活动中心", "宜宾市妇联活动中心"),
+    ],
+)
+def test_mass_organisation_short_forms_are_one_body(name: str, key: str) -> None:
+    assert org_identity_key(name, default_gazetteer()) == key
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +139,17 @@ def _orgs(store: OxigraphStore) -> dict[str, tuple[str, str | None, str | None]]
 )
 def test_bodies_end_to_end(store: OxigraphStore, label: str, kind: str, code: str, parent: str | None) -> None:
     assert _orgs(store)[label] == (kind, code, parent)
+
+
+def test_short_and_full_name_documents_are_one_body(store: OxigraphStore) -> None:
+    """The 2024 budget titled "漳州市残联…" and the 2023 one titled with the full name: one node,
+    the printed short form an altLabel, the units of both years below it."""
+    rows = store.select(
+        """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?org ?alt WHERE { GRAPH ?g { ?org skos:prefLabel "漳州市残疾人联合会"@zh } OPTIONAL { GRAPH ?h { ?org skos:altLabel ?alt } } }"""
+    ).rows
+    assert len({str(r["org"]) for r in rows}) == 1
+    assert "漳州市残联" in {str(r["alt"]) for r in rows if r.get("alt") is not None}
 
 
 def test_own_accounts_are_no_node(store: OxigraphStore) -> None:

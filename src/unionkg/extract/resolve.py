@@ -40,6 +40,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from unionkg.extract.patterns import ORG_NAME_SUFFIXES
+from unionkg.graph.mapping import MASS_ORGANIZATION_SHORT_FORMS
 from unionkg.model import DocumentContext, Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, Project, SourceDocument
 
 if TYPE_CHECKING:
@@ -374,14 +375,21 @@ _TITLE_LEAD = r"[《“\"【]?(?:关于)?"
 #: How a title names the body it is about at its start: the name, then the year or the kind
 #: of report ("某某公司工会委员会2023年工会经费预算", "某盟总工会二〇二二年部门预算",
 #: "某市总工会整体支出绩效自评报告").  ``name`` ends with an organisation's suffix.
+#: Name endings of a body in a title: an organisation's suffix, or a mass organisation's short
+#: form ("某市残联2024年部门预算", written in full by the identity key).
+_TITLE_NAME_ENDINGS = "|".join((*ORG_NAME_SUFFIXES, *MASS_ORGANIZATION_SHORT_FORMS))
 TITLE_BODY_PATTERNS: dict[str, re.Pattern[str]] = {
     "name_then_year": re.compile(
-        rf"^{_TITLE_LEAD}(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{'|'.join(ORG_NAME_SUFFIXES)})){_OWN_ACCOUNT_MARK}"
+        rf"^{_TITLE_LEAD}(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{_TITLE_NAME_ENDINGS})){_OWN_ACCOUNT_MARK}"
         r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年"
     ),
     "name_then_report": re.compile(
-        rf"^{_TITLE_LEAD}(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{'|'.join(ORG_NAME_SUFFIXES)})){_OWN_ACCOUNT_MARK}"
+        rf"^{_TITLE_LEAD}(?P<name>[^\s\d，,。；;：:、“”\"（）()]{{2,40}}?(?:{_TITLE_NAME_ENDINGS})){_OWN_ACCOUNT_MARK}"
         r"(?:部门|单位)?(?:预算|决算|整体支出|项目支出|绩效)"
+    ),
+    # a Youth League committee printed short: 团某市委2023年部门决算 / 共青团某县委2024年部门预算
+    "league_short_then_year": re.compile(
+        r"^[《“\"【]?(?:关于)?(?P<name>(?:共青)?团[^\s\d，,。；;：:、“”\"（）()]{1,20}?[省市县区州旗盟]委)(?:\d{4}|[〇○零一二三四五六七八九]{4})年"
     ),
     # 2023年度某盟总工会部门决算 / 二〇二四年某某公司工会委员会工会经费预算
     "year_then_name": re.compile(

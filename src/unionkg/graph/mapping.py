@@ -174,6 +174,20 @@ MASS_ORGANIZATION_NAME_PATTERN = re.compile(
     r"|工商业联合会|工商联|社会科学界联合会|社科联|青年联合会|红十字会)$"
     r"|^共青团.{2,20}委员会$|^(?:共青团.{2,12}|团.{0,12})[省市县区州旗盟]委$"
 )
+# The usual short forms of mass organisations after their place ("某市残联" = 某市残疾人联合会),
+# written in full in the identity key (mass_organization_name); never without a place (市妇联).
+MASS_ORGANIZATION_SHORT_FORMS: dict[str, str] = {
+    "妇联": "妇女联合会",
+    "残联": "残疾人联合会",
+    "科协": "科学技术协会",
+    "文联": "文学艺术界联合会",
+    "侨联": "归国华侨联合会",
+    "工商联": "工商业联合会",
+    "社科联": "社会科学界联合会",
+    "青联": "青年联合会",
+}
+# A Youth League committee printed short: "团某市委", "共青团某县委" = "共青团某市委员会".
+YOUTH_LEAGUE_SHORT_NAME = re.compile(r"^(?:共青)?团(?P<place>.{1,20}?[省市县区州旗盟])委$")
 # The schema.org class of a body by its name, first match wins (org_kind_class).
 ORG_KIND_CLASSES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
     (UNION_NAME_PATTERN, SCHEMA.WorkersUnion),
@@ -380,7 +394,27 @@ def org_identity_key(name: str, gazetteer: Gazetteer) -> str:
     ('乙市总工会', '乙市直机关工会工作委员会')
     """
     key = gazetteer.own_place_name(without_enclosing_province(canonical_org_name(name), gazetteer))
-    return sector_union_name(key, gazetteer)
+    return mass_organization_name(sector_union_name(key, gazetteer), gazetteer)
+
+
+def mass_organization_name(name: str, gazetteer: Gazetteer) -> str:
+    """A mass organisation's short form after its place written in full
+    (:data:`MASS_ORGANIZATION_SHORT_FORMS`, :data:`YOUTH_LEAGUE_SHORT_NAME`).
+
+    >>> g = Gazetteer.from_rows([Division("乙市", "990100", "prefecture", "990000", None, None)])
+    >>> mass_organization_name("乙市残联", g), mass_organization_name("团乙市委", g), mass_organization_name("市妇联", g)
+    ('乙市残疾人联合会', '共青团乙市委员会', '市妇联')
+    """
+    league = YOUTH_LEAGUE_SHORT_NAME.match(name)
+    if league is not None and gazetteer.leading_place_name(league.group("place")) == league.group("place"):
+        return f"共青团{league.group('place')}委员会"
+    rest = name
+    while (place := gazetteer.leading_place_name(rest)) is not None:
+        rest = rest[len(place) :]
+    full = MASS_ORGANIZATION_SHORT_FORMS.get(rest)
+    if full is None or rest == name:
+        return name
+    return name[: len(name) - len(rest)] + full
 
 
 def sector_union_name(name: str, gazetteer: Gazetteer) -> str:
