@@ -25,7 +25,7 @@ from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import check, load_cases
-from unionkg.qa.intents import PAYEE_KIND_WORDS, QUESTION_SHAPES
+from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, QUESTION_SHAPES
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.phrasing import FINDING_KIND_NAMES, finding_kind_name
 from unionkg.search.encoders import HashEncoder
@@ -133,6 +133,20 @@ SHAPE_CASES = [
     ("all_of_them", "指标都完成了吗", True),
     ("all_of_them", "did it meet all its targets?", True),
     ("all_of_them", "满意度达标了吗", False),
+    ("gap_to_target", "慰问金发放及时率比目标差多少？", True),
+    ("gap_to_target", "离目标还差几场", True),
+    ("gap_to_target", "how far below its target was the satisfaction rate?", True),
+    ("gap_to_target", "两个总工会的收入差多少", False),
+    ("gap_to_target", "收入比上年少了多少", False),
+    ("implementer", "职工医疗互助补助资金实施单位是哪个？", True),
+    ("implementer", "这个项目由谁实施", True),
+    ("implementer", "Who implemented the recuperation project?", True),
+    ("implementer", "项目实施了多久", False),
+    ("implementer", "how much was spent on implementation?", False),
+    ("paid_to_unit", "How much did the federation pay its sanatorium?", True),
+    ("paid_to_unit", "what did it give the cultural palace in 2024?", True),
+    ("paid_to_unit", "how much did it pay in salaries?", False),
+    ("paid_to_unit", "which units does it have?", False),
 ]
 
 
@@ -147,7 +161,7 @@ def test_every_shape_has_positive_and_negative_examples() -> None:
         assert outcomes == {True, False}, shape
 
 
-PAYEE_KIND_CASES = [
+BODY_KIND_CASES = [
     ("How much did the federation transfer to county unions in 2021?", "各县（市、区）总工会", True),
     ("How much did the federation transfer to county unions in 2021?", "某市职工疗养院", False),
     ("money allocated to district-level unions", "各区总工会", True),
@@ -160,10 +174,26 @@ PAYEE_KIND_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("question", "payee", "matches"), PAYEE_KIND_CASES)
-def test_payee_kinds_in_english(question: str, payee: str, matches: bool) -> None:
-    kinds = [printed for asked, printed in PAYEE_KIND_WORDS if asked.search(question.lower())]
+@pytest.mark.parametrize(("question", "payee", "matches"), BODY_KIND_CASES)
+def test_body_kinds_in_english(question: str, payee: str, matches: bool) -> None:
+    kinds = [printed for asked, printed in ENGLISH_BODY_KINDS if asked.search(question.lower())]
     assert any(k.search(payee) for k in kinds) is matches
+
+
+PROJECT_WORD_CASES = [
+    ("What were the performance targets of the medical mutual aid project?", "职工医疗互助补助资金", True),
+    ("What were the performance targets of the medical mutual aid project?", "劳模疗休养经费", False),
+    ("Who implemented the model worker recuperation project?", "劳模疗休养经费", True),
+    ("Who implemented the model worker recuperation project?", "职工医疗互助补助资金", False),
+    ("targets of the hardship relief fund", "困难职工帮扶救助资金", True),
+    ("targets of the hardship relief fund", "职工技能竞赛经费", False),
+]
+
+
+@pytest.mark.parametrize(("question", "project", "matches"), PROJECT_WORD_CASES)
+def test_english_project_words(question: str, project: str, matches: bool) -> None:
+    fragments = [printed for asked, printed in ENGLISH_PROJECT_WORDS if asked.search(question.lower())]
+    assert (sum(f in project for f in fragments) >= 2 or (len(fragments) == 1 and fragments[0] in project)) is matches
 
 
 def test_every_finding_kind_of_the_checks_has_a_name() -> None:

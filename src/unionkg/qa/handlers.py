@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
-from unionkg.qa.intents import PAYEE_KIND_WORDS, QUESTION_SHAPES
+from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, QUESTION_SHAPES
 from unionkg.qa.items import asked_item_text, in_concept, item_core, named_rows, residual_words, translated_labels, with_synonyms
 from unionkg.qa.linking import Catalog, Links
 from unionkg.qa.normalize import NormalisedQuestion
@@ -512,6 +512,8 @@ def targets(ctx: Context) -> Outcome:
     elif not ctx.links.orgs:
         return _which_body(ctx)
     rows = [_indicator_row(r) for r in rows]
+    if not asked and ctx.lang == "en":  # "Zibo's medical mutual aid project": the projects whose names hold its words
+        rows = _of_projects_described(ctx, rows)
     categories = asked_categories(ctx.q.text)
     if categories:
         rows = [r for r in rows if in_categories(r, categories)] or rows
@@ -524,6 +526,18 @@ def targets(ctx: Context) -> Outcome:
     parts = [ctx.say(f"{owner}的绩效目标（{len(rs)} 个指标）：", f"{owner}: {len(rs)} performance target(s): ") + join([_target_line(r, ctx.lang) for r in rs], ctx.lang)
              for owner, rs in groups.items()]
     return Outcome(True, ("。" if ctx.lang == "zh" else ". ").join(parts), rows, sources_of(rows))
+
+
+def _of_projects_described(ctx: Context, rows: list[dict[str, object]], label: str = "projectLabel", key: str = "project") -> list[dict[str, object]]:
+    """Rows of the projects an English question describes (ENGLISH_PROJECT_WORDS: "medical mutual aid" -> 医疗互助),
+    those whose name holds the most of its words, when that leaves some but not all of the projects; else the rows."""
+    fragments = [printed for asked, printed in ENGLISH_PROJECT_WORDS if asked.search(ctx.q.text)]
+    if not fragments:
+        return rows
+    scored = [(sum(f in str(r.get(label) or "") for f in fragments), r) for r in rows]
+    top = max((sc for sc, _ in scored), default=0)
+    named = [r for sc, r in scored if sc == top and sc > 0]
+    return named if named and len({r.get(key) for r in named}) < len({r.get(key) for r in rows}) else rows
 
 
 def indicator_value(ctx: Context) -> Outcome:
@@ -552,7 +566,22 @@ def indicator_value(ctx: Context) -> Outcome:
     elsewhere = _indicator_of_other_bodies(ctx, rows)
     if elsewhere is not None:
         return elsewhere
-    return Outcome(True, join([_value_line(ctx, r) for r in rows], ctx.lang), rows, sources_of(rows))
+    gap = QUESTION_SHAPES["gap_to_target"].search(ctx.q.text)
+    return Outcome(True, join([_value_line(ctx, r) + (_gap_to_target(ctx, r) if gap else "") for r in rows], ctx.lang), rows, sources_of(rows))
+
+
+def _gap_to_target(ctx: Context, r: dict[str, object]) -> str:
+    """"比目标差多少": actual minus target in the indicator's unit, computed (no document prints it)."""
+    actual, target = r.get("actual"), r.get("target")
+    if not isinstance(actual, (int, float, Decimal)) or not isinstance(target, (int, float, Decimal)):
+        return ctx.say("（目标或实际值不是数字，无法计算差距）", " (the target or the actual value is not a figure: no gap computed)")
+    gap = Decimal(str(actual)) - Decimal(str(target))
+    unit = str(r.get("unit") or "")
+    if unit == "%":  # a gap between two percentages is in points
+        unit = ctx.say(" 个百分点", " percentage points")
+    signed = ("+" if gap > 0 else "") + number(gap) + unit
+    return ctx.say(f"，实际比目标{'多' if gap > 0 else '少' if gap < 0 else '持平'} {number(abs(gap))}{unit}（{signed}，按图中数字计算）" if gap else "，实际与目标持平",
+                   f"; actual minus target: {signed} (computed from the graph's figures)")
 
 
 def _value_line(ctx: Context, r: dict[str, object]) -> str:
@@ -614,7 +643,10 @@ def _translated_indicator_scores(ctx: Context) -> Outcome | None:
     rows = [r for r in _indicators(ctx) if r.get("score") is not None and any(p.search(str(r.get("indicator") or "")) for p in patterns)]
     if not rows:
         return None
-    return _indicator_scores(ctx, rows)
+    # "the model worker satisfaction indicator": of the satisfaction items, those the question's other words name (劳模)
+    fragments = {zh for en, zh in INDICATOR_GLOSSARY if en.search(ctx.q.text)}
+    narrowed = [r for r in rows if any(f in str(r.get("indicator") or "") and not any(p.search(f) for p in patterns) for f in fragments)]
+    return _indicator_scores(ctx, narrowed or rows)
 
 
 def _evaluation_subject(r: dict[str, object]) -> str:
@@ -705,9 +737,18 @@ def evaluation_score(ctx: Context) -> Outcome:
         band = grade_for(float(r["score"]))  # type: ignore[arg-type]
         return ctx.say(f"（文件未给出等级；按常用分档为{band}）", f" (the document prints no grade; by the usual bands it is {band}, {GRADE_EN.get(band, '')})")
 
+    def verdict(r: dict[str, object]) -> str:  # "是不是优" / "was it graded excellent?": yes or no before the figures
+        wanted = asked_grade(ctx.q.text)
+        if wanted is None or not YES_NO.search(ctx.q.text):
+            return ""
+        grade = str(r.get("grade") or grade_for(float(r["score"])))  # type: ignore[arg-type]
+        return ctx.say("是的，" if grade == wanted else "不是，", "Yes: " if grade == wanted else "No: ")
+
     lines = [
+        verdict(r) +
         (f"{subject(r)} {r.get('year', '')}{kind(r)}：{number(r['score'])} 分" + (f"，等级{r['grade']}" if r.get("grade") else "") + no_grade(r))
         if ctx.lang == "zh" else
+        verdict(r) +
         (f"{subject(r)} {r.get('year', '')}{kind(r)}: {number(r['score'])}" + (f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else "") + no_grade(r))
         for r in dept
     ]
@@ -1677,6 +1718,8 @@ def projects(ctx: Context) -> Outcome:
     ranked = _rank_projects(ctx, rows)
     if ranked is not None:
         return ranked
+    if QUESTION_SHAPES["implementer"].search(ctx.q.text):
+        return _implementers(ctx, rows)
     # no year asked and projects of several years: each line says its year (latest first)
     several_years = len({r.get("year") for r in rows}) > 1
     if several_years:
@@ -1715,6 +1758,19 @@ def _stated_completion(ctx: Context) -> Outcome | None:
     lines = [ctx.say(f"{_amount_line(r, 'zh')}，完成年初预算的 {number(r['completion'])}%（文件所列）",
                      f"{_amount_line(r, 'en')}, {number(r['completion'])}% of the year's budget (as printed)") for r in shown]
     return Outcome(True, join(lines, ctx.lang), shown, sources_of(shown))
+
+
+def _implementers(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
+    """Who carries each project out (项目实施单位, as printed); the projects that print none are said to."""
+    if ctx.lang == "en" and not ctx.links.projects:  # "the model worker recuperation project": that one
+        rows = _of_projects_described(ctx, rows, label="label", key="fact")
+    named = [r for r in rows if r.get("implementer")]
+    if not named:
+        listed = "、".join(str(r["label"]) for r in rows)
+        return Outcome(False, ctx.say(f"文件未列出{listed}的实施单位。", f"The documents name no implementing unit of {listed}."), rows, sources_of(rows))
+    lines = [ctx.say(f"{r.get('orgLabel')} {r.get('year')}「{r['label']}」的实施单位：{r['implementer']}",
+                     f"{r.get('orgLabel')} {r.get('year')} [{r['label']}]: implemented by {r['implementer']}") for r in named]
+    return Outcome(True, join(lines, ctx.lang), named, sources_of(named))
 
 
 def execution_rate(ctx: Context) -> Outcome:
@@ -1982,6 +2038,7 @@ def stated_counts(ctx: Context) -> Outcome:
         unit_question = COUNT_TOPICS["budget_units"][0].search(text) or COUNT_TOPICS["subordinate_units"][0].search(text)
         return subordinate_units(ctx) if unit_question else projects(ctx)
     picked = [r for sc, r in scored if sc == best]
+    picked = [r for r in picked if str(r.get("item")) in text] or picked  # "几个全额拨款事业单位": that one, not 差额拨款 too
     picked = [r for r in picked if len(str(r.get("item"))) == min(len(str(p.get("item"))) for p in picked)]  # 预算单位, not 二级预算单位
     if not ctx.links.years:  # no year asked: the latest year that states it
         latest = max((r["year"] for r in picked if isinstance(r.get("year"), int)), default=None)
@@ -2125,6 +2182,8 @@ def _parent_of_units(ctx: Context) -> Outcome | None:
     if not PARENT_QUESTION.search(ctx.q.text) or UNITS_BELONGING.search(ctx.q.text):
         return None
     units = [(o, ctx.catalog.orgs[o].parent) for o in ctx.links.orgs if o in ctx.catalog.orgs and ctx.catalog.orgs[o].parent]
+    if not units and ctx.lang == "en":
+        units = _units_of_kind_named(ctx)
     if not units:
         if not ctx.links.orgs:
             return None
@@ -2142,6 +2201,18 @@ def _parent_of_units(ctx: Context) -> Outcome | None:
         lines.append(ctx.say(f"{ctx.label(unit)}是{ctx.label(str(parent))}的{what_zh}",
                              f"{ctx.label(unit)} is a {what_en} of {ctx.label(str(parent))}"))
     return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def _units_of_kind_named(ctx: Context) -> list[tuple[str, str]]:
+    """"the Qujing workers' sanatorium": linked to the federation of the place, the unit is that federation's
+    unit of the kind named (ENGLISH_BODY_KINDS), when exactly one unit is of that kind."""
+    kinds = [printed for asked, printed in ENGLISH_BODY_KINDS if asked.search(ctx.q.text)]
+    found: list[tuple[str, str]] = []
+    for org in ctx.links.orgs:
+        children = [o for o in ctx.catalog.orgs.values() if o.parent == org and any(k.search(o.label) for k in kinds)]
+        if len(children) == 1:
+            found.append((children[0].iri, org))
+    return found
 
 
 def departments(ctx: Context) -> Outcome:
@@ -2181,6 +2252,9 @@ def staffing(ctx: Context) -> Outcome:
     rows = [{**r, "scope": scopes[str(r["fact"])]} if str(r.get("fact")) in scopes else r for r in rows]
     # the category the question names as printed ("其他人员有多少"): those figures only
     asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
+    if asked:  # "在职人员和退休人员各多少": one printed as asked (退休人员), the other by its category (在职人数)
+        covered = {_short(r.get("category")) for r in asked}
+        asked += [r for r in rows if _short(r.get("category")) in set(asked_staff_categories(ctx.q.text)) - covered]
     note = ""
     if not asked and ctx.lang == "en":  # "civil-service posts": the figures whose label names that kind (行政编制)
         fragments = [zh for en, zh in STAFF_LABEL_WORDS if en.search(ctx.q.text)]
@@ -2305,7 +2379,7 @@ def flows(ctx: Context) -> Outcome:
         rows = [r for sc, r in scored if sc == top] if top > 0 else rows
     elif ctx.lang == "en" and len(rows) > 1:  # "transfer to street unions": the payees the glossary words name
         words = {zh for pattern, zh in INDICATOR_GLOSSARY if pattern.search(ctx.q.text)}
-        kinds = [printed for asked, printed in PAYEE_KIND_WORDS if asked.search(ctx.q.text)]  # "county unions" -> 各县…总工会
+        kinds = [printed for asked, printed in ENGLISH_BODY_KINDS if asked.search(ctx.q.text)]  # "county unions" -> 各县…总工会
         named = [r for r in rows if any(w in str(r.get("payeeLabel") or "") for w in words)
                  or any(k.search(str(r.get("payeeLabel") or "")) for k in kinds)]
         rows = named or rows

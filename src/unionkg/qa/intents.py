@@ -58,11 +58,21 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # which bodies were paid ("向哪些单位拨付了资金", "拨给了哪些单位")
     "payees_asked": re.compile(r"(?:向|给|对)哪些(?:单位|机构|总工会|工会|下属单位|公司).{0,8}(?:拨付|下拨|拨款|拨|补助|支付|付款|转拨)"
                                r"|(?:拨付|下拨|拨|补助|支付|转拨)(?:给|了)*哪些(?:单位|机构|总工会|工会|公司)"),
+    # money given to a unit of the body ("how much did X pay its sanatorium", "what did it give the cultural palace")
+    "paid_to_unit": re.compile(r"\b(?:pay|paid|give|gave|given|grant(?:ed)?|transfer(?:red)?|allocate[ds]?)\b.{0,20}\b(?:its|the|their) (?:[\w'-]+ ){0,2}"
+                               r"(?:sanatori(?:um|a)|cultural palaces?|service cent(?:er|re)s?|units?|unions)\b"),
+    # who carries a project out ("实施单位是哪个", "由谁实施", "who implemented the project")
+    "implementer": re.compile(r"实施单位|实施主体|执行单位|承办单位|(?:由谁|谁来?|哪个(?:单位|部门))(?:负责)?(?:实施|执行|承办)"
+                              r"|\bimplement(?:ed|ing|s)? (?:by|unit|body|agency)\b|\bwho (?:implemented|implements|carried out|carries out|ran|runs)\b"),
     # what a payee received ("某疗养院收到了多少补助", "获得了多少拨款", "how much did X receive")
     "received": re.compile(r"(?:收到|获得|得到|拿到)(?:了)?(?:多少|几笔|哪些)?(?:补助|资金|拨款|钱|经费|补贴)|\bhow much (?:money |funding )?did .{1,60}\breceive\b"),
     # figures asked as wrong or not adding up ("which figures don't add up", "数字对不上", "算错了")
     "figures_wrong": re.compile(r"\b(?:do|does|did)(?: not|n't) add up\b|\b(?:wrong|incorrect|inconsistent) (?:figures|numbers|totals|sums)\b"
-                                r"|\b(?:figures|numbers|totals|sums) (?:are|were|look) (?:wrong|off|inconsistent)\b|(?:数字|数据|合计|总数)(?:对不上|不对|算错|有出入)|算错"),
+                                r"|\b(?:figures|numbers|totals|sums) (?:are|were|look) (?:wrong|off|inconsistent)\b|(?:数字|数据|合计|总数)(?:对不上|不对|算错|有出入)|算错"
+                                r"|(?:数据|数字)(?:有|存在)(?:什么|哪些)?(?:问题|错误|差错)"),
+    # how far an indicator fell from its target ("比目标差多少", "离目标还差几", "how far below its target")
+    "gap_to_target": re.compile(r"比(?:年度)?(?:目标|指标)(?:值)?(?:多|少|高|低|差)(?:了)?(?:多少|几)|(?:离|距离?)(?:年度)?目标(?:值)?(?:还)?差(?:了)?(?:多少|几)"
+                                r"|\bhow (?:far|much) (?:below|above|short of|over|under) (?:its |the |their )?(?:target|goal)\b"),
     # every target of a body or project asked at once ("指标都完成了吗", "did it meet all its targets"): not one named
     "all_of_them": re.compile(r"都|全部|全都|所有|\ball\b|\bevery\b"),
     # whether one named indicator reached its target ("走访户数达标了吗", "was the satisfaction target met")
@@ -71,9 +81,10 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
 }
 
 
-# Kinds of payee an English question names, and how the documents print them ("transfer to county unions" ->
-# 各县（市、区）总工会): the payments to that kind of payee, not every payment of the body.
-PAYEE_KIND_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+# Kinds of body an English question names, and how the documents print them: a payee ("transfer to county
+# unions" -> 各县（市、区）总工会, the payments to that kind only) or a unit of a named body ("the Qujing workers'
+# sanatorium" -> that federation's 职工疗养院).
+ENGLISH_BODY_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(?:count(?:y|ies)|district|county[- ]level)(?: and (?:district|county|city))?(?:[- ]level)? (?:unions|federations|trade unions)\b"),
      re.compile(r"[县区].{0,6}(?:总工会|工会)")),
     (re.compile(r"\bstreet(?: and township)? unions\b|\bsub-?district unions\b"), re.compile(r"街道.{0,4}工会")),
@@ -81,6 +92,19 @@ PAYEE_KIND_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(?:workers'? )?cultural palaces?\b"), re.compile(r"文化宫")),
     (re.compile(r"\bsanatori(?:um|a)\b|\brecuperation (?:home|cent(?:er|re))s?\b"), re.compile(r"疗养院|疗休养")),
     (re.compile(r"\b(?:staff |workers'? )?service cent(?:er|re)s?\b"), re.compile(r"服务中心")),
+)
+
+# Words of an English question that name a project by what it pays for, and how project names print them
+# ("the medical mutual aid project" -> 职工医疗互助补助资金): used when no project name is linked.
+ENGLISH_PROJECT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bmutual (?:medical )?aid\b|\bmedical mutual\b"), "互助"),
+    (re.compile(r"\bmedical\b"), "医疗"),
+    (re.compile(r"\b(?:recuperation|sanatorium|rest and recreation)\b"), "疗休养"),
+    (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳模"),
+    (re.compile(r"\bskills? (?:competitions?|contests?)\b"), "技能竞赛"),
+    (re.compile(r"\b(?:hardship|needy|poor) (?:workers|households|families)\b|\bhardship relief\b"), "困难职工"),
+    (re.compile(r"\bsending warmth\b|\bwarmth\b"), "送温暖"),
+    (re.compile(r"\btraining\b"), "培训"),
 )
 
 
@@ -191,7 +215,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:人数|人次|户数|次数|场次|个数|数量|率|度)实际(?:上)?(?:是|为|有)?多少", 1.3),
         # a rate or degree an indicator measures ("参赛职工满意度是多少"), or how far it fell from its target
         _r(r"(?:满意度|满意率|合格率|达标率|覆盖率|知晓率|准确率|取证率|参与率|完好率|及时率)(?:是|为|有|达到|达到了)?(?:多少|几)", 1.3),
-        _r(r"比(?:年度)?(?:目标|指标)(?:值)?(?:多|少|高|低|差)(?:了)?(?:多少|几)|(?:离|距离?)(?:年度)?目标(?:值)?(?:还)?差(?:了)?(?:多少|几)", 1.5),
+        # (above a difference of two figures: the two are an indicator's actual and target)
+        (QUESTION_SHAPES["gap_to_target"], 1.85),
         # the people a payment or service reached ("慰问金发放人数是多少"): an indicator's count, not a staffing
         # figure (在职人数) and never the money's rate
         _r(r"(?:发放|受助|慰问|帮扶|救助|补助|资助|培训|服务|参与|参加|参赛|覆盖|走访)[\u4e00-\u9fff]{0,6}?(?:人数|户数|人次|户次)(?:是|为|有)?(?:多少|几)", 1.3),
@@ -208,6 +233,8 @@ INTENTS: tuple[Intent, ...] = (
         # which one scored lowest / highest, no body word between ("哪个得分最低？" after a list of projects):
         # a ranking of evaluation scores, not a comparison of two bodies' amounts
         (QUESTION_SHAPES["score_ranking"], 1.65),
+        # who carries a named project out: a fact of the project, not its amount
+        (QUESTION_SHAPES["implementer"], 1.65),
     ), (
         "浙江省总工会2023年有哪些项目？", "项目及其金额", "What projects did the federation run in 2023?", "List the projects and their budgets",
     )),
@@ -284,6 +311,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"支付给|付给|拨付给|收款|谁收到|谁获得|给了谁|给了哪|付给了?哪|向.{1,20}支付|收款方|受益单位|中标|哪(?:家|些|个)(?:公司|企业|机构)", 1.4),
         # which bodies were paid ("向哪些单位拨付了资金"), or what a named payee received ("某疗养院收到了多少补助")
         (QUESTION_SHAPES["payees_asked"], 1.5),
+        (QUESTION_SHAPES["paid_to_unit"], 1.5),
         (QUESTION_SHAPES["received"], 1.5),
         # money handed down to other bodies ("how much did X transfer to street unions", "allocated to its units")
         _r(r"\b(?:transfer(?:red|s)?|disburse[ds]?|remit(?:ted|s)?|hand(?:ed)? down|pass(?:ed)? down|allocate[ds]?|grant(?:ed|s)?|gave|give[ns]?) (?:\w+ ){0,3}to (?:the |its |their )?(?!projects?\b)(?:\w+ ){0,3}(?:unions?|federations?|units?|bod(?:y|ies)|cent(?:er|re)s?|palaces?|workers|households|families)\b", 1.45),
