@@ -147,6 +147,12 @@ SHAPE_CASES = [
     ("paid_to_unit", "what did it give the cultural palace in 2024?", True),
     ("paid_to_unit", "how much did it pay in salaries?", False),
     ("paid_to_unit", "which units does it have?", False),
+    ("bare_extreme", "哪个最低？", True),
+    ("bare_extreme", "那哪个项目最高呢？", True),
+    ("bare_extreme", "and the lowest?", True),
+    ("bare_extreme", "which one is the best?", True),
+    ("bare_extreme", "哪个总工会的收入最多？", False),  # names what is ranked: a ranking of bodies
+    ("bare_extreme", "what was the lowest score in 2023?", False),
 ]
 
 

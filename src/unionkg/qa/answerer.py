@@ -16,7 +16,7 @@ from unionkg.errors import InputError
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
-from unionkg.qa.intents import IntentChoice, IntentClassifier
+from unionkg.qa.intents import QUESTION_SHAPES, IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links, ambiguity_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
@@ -31,6 +31,8 @@ MAX_QUESTION_CHARS = 500
 BODY_FAMILIES = frozenset({"staffing"})
 # Families about how a figure changed: a follow-up asking one ("增长了多少？") keeps the line just asked.
 CHANGE_FAMILIES = frozenset({"yoy_change", "change_reason"})
+# Families whose answer lists projects with a figure each: "哪个最低？" next ranks those projects by that figure.
+PROJECT_LIST_FAMILIES = frozenset({"projects", "execution_rate", "evaluation_score", "budget_vs_final"})
 MAX_YEARS_SEEN = 6
 SEARCH_K = 5
 
@@ -107,6 +109,9 @@ class Answerer:
                 if len(set(state.years_seen)) >= 2:
                     last_two = list(dict.fromkeys(reversed(state.years_seen)))[:2]
                     links = replace(links, years=sorted(last_two))
+            if QUESTION_SHAPES["bare_extreme"].search(q.text) and state.intent in PROJECT_LIST_FAMILIES:
+                # "哪个最低？" / "and the lowest?" after a list of projects with their rates or scores: rank those
+                intent, context_text = "projects", state.question
             if intent == "comparison" and not q_names_body and len(set(state.orgs_seen)) >= 2:
                 # "哪个多？" after the same line of two bodies: those two, that line
                 context_text = context_text or state.question
@@ -121,7 +126,7 @@ class Answerer:
         bodies_seen = list(state.orgs_seen) if state is not None else []
         session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200],
                                                              (seen + links.years)[-MAX_YEARS_SEEN:],
-                                                             (bodies_seen + links.orgs)[-MAX_YEARS_SEEN:]))
+                                                             (bodies_seen + links.orgs)[-MAX_YEARS_SEEN:], indicators=list(links.indicators)))
         return {
             "question": question,
             "language": q.language,
@@ -226,8 +231,10 @@ def _is_follow_up(q: NormalisedQuestion, rule_hit: bool, links: Links) -> bool:
     pattern = FOLLOW_UP_PATTERNS[q.language]
     if pattern.search(q.text):
         return True
-    if len(q.text) <= 20 and not (links.orgs or links.years or links.projects or links.indicators or links.codes or links.unknown_bodies):
-        return True  # "为什么下降了" / "why?" in a chat: about the body and year just asked
+    if len(q.text) <= 20 and not (links.orgs or links.years or links.projects or links.codes or links.unknown_bodies):
+        # "为什么下降了" / "why?" in a chat: about the body and year just asked (an indicator a generic word links,
+        # "执行率分别是多少", is no other body: the one just asked keeps it)
+        return True
     # a short question with only a body or a year ("2023年的呢", "Jiangxi?") refers to the last one
     return not rule_hit and len(q.text) <= 20 and bool(links.orgs or links.years)
 
@@ -257,7 +264,8 @@ def _inherit(links: Links, state: SessionState, catalog: Catalog) -> Links:
         orgs=links.orgs or list(state.orgs),
         years=years,
         projects=links.projects or ([] if links.orgs else list(state.projects)),
-        indicators=links.indicators,
+        # "目标是多少？" after an indicator's value: that indicator, unless the question names a body or project
+        indicators=links.indicators or ([] if links.orgs or links.projects else list(state.indicators)),
         codes=links.codes,
         owner_projects=links.owner_projects,
         candidate_indicators=links.candidate_indicators,

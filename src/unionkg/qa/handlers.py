@@ -81,7 +81,7 @@ from unionkg.qa.patterns import (
     UNIT_CATEGORY_WORDS,
     WHY_QUESTION,
 )
-from unionkg.qa.patterns import ASKED_MONEY_UNITS, BODY_RANKING_WORDS
+from unionkg.qa.patterns import ASKED_MONEY_UNITS, BODY_RANKING_WORDS, MONEY_UNIT_WORD
 from unionkg.qa.phrasing import GRADE_EN, finding_kind_name, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -1070,16 +1070,21 @@ def _asked_concepts(text: str) -> list[str]:
     """The specific items (AMOUNT_ITEM_WORDS concepts, not totals) a question joins with 和 / and, each named apart."""
     if not LIST_CONJUNCTION.search(text):
         return []
+    kept = _named_concepts(text)
+    if not kept and all(AMOUNT_ITEM_WORDS[c].search(text) for c in ("income_total", "expenditure_total")):
+        return ["income_total", "expenditure_total"]  # "收入和支出分别是多少": the two totals
+    return kept if len(kept) >= 2 else []
+
+
+def _named_concepts(text: str) -> list[str]:
+    """The specific items (AMOUNT_ITEM_WORDS concepts, not totals) a question names, in the order it names them."""
     spans: list[tuple[int, int, str]] = []
     for concept, asked in AMOUNT_ITEM_WORDS.items():
         m = asked.search(text)
         if m and concept not in GENERIC_TOTAL_CONCEPTS:
             spans.append((m.start(), m.end(), concept))
     # a word inside another item's words names that item ("三公经费中公务接待费" names two; "公务用车" inside a longer name one)
-    kept = [c for a, b, c in spans if not any((a2 <= a and b <= b2) and (a2, b2) != (a, b) for a2, b2, _ in spans)]
-    if not kept and all(AMOUNT_ITEM_WORDS[c].search(text) for c in ("income_total", "expenditure_total")):
-        return ["income_total", "expenditure_total"]  # "收入和支出分别是多少": the two totals
-    return kept if len(kept) >= 2 else []
+    return [c for a, b, c in sorted(spans) if not any((a2 <= a and b <= b2) and (a2, b2) != (a, b) for a2, b2, _ in spans)]
 
 
 def _asked_line_name(ctx: Context) -> str:
@@ -1195,7 +1200,8 @@ def _names_something_else(ctx: Context) -> bool:
     """Whether the question names a thing beyond a total (医疗救助花了多少钱, "spend on retirees")."""
     if ctx.lang == "zh":
         names = [n for o in ctx.links.orgs for n in ({ctx.label(o)} | (ctx.catalog.orgs[o].labels if o in ctx.catalog.orgs else set()))]
-        return bool(residual_words(ctx.q.text, names))
+        # a unit of money ("多少万元", "几亿元") says how the amount is asked, not what
+        return any(not MONEY_UNIT_WORD.fullmatch(word) for word in residual_words(ctx.q.text, names))
     bodies = [ctx.label(o) for o in ctx.links.orgs]  # "the Qingtian staff service center": its kind names the body
     return bool(translated_labels(ctx.q.text)) or any(en.search(ctx.q.text) and not any(zh in b for b in bodies) for en, zh in INDICATOR_GLOSSARY) \
         or _spent_on_something_else(ctx.q.text)
@@ -1534,9 +1540,29 @@ def budget_vs_final(ctx: Context) -> Outcome:
     return Outcome(True, answer, rows, sources_of([b, f]))
 
 
+def _lines_compared(ctx: Context, org: str) -> Outcome | None:
+    """Two lines of one body in one year compared ("人员经费比公用经费多多少", "how much more for personnel than
+    for public expenses"): both figures and their difference, computed; None unless two lines are named."""
+    concepts = _named_concepts(ctx.q.text)
+    if len(concepts) != 2 or len(ctx.links.years) > 1:
+        return None
+    rows = [r for c in concepts for r in _best_amounts(ctx, org, ctx.links.years, only_concept=c)[:1]]
+    if len(rows) != 2 or rows[0].get("year") != rows[1].get("year") or rows[0].get("fact") == rows[1].get("fact"):
+        return None
+    high, low = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=True)
+    gap = Decimal(str(high["amount"])) - Decimal(str(low["amount"]))
+    tail = ctx.say(f"。「{high.get('item')}」比「{low.get('item')}」多 {money(gap, 'zh')}（按图中数据计算，文件未列明）。",
+                   f". '{high.get('item')}' is {money(gap, 'en')} more than '{low.get('item')}' (computed from the graph's figures, not printed).")
+    return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
+
+
 def comparison(ctx: Context) -> Outcome:
     if not ctx.links.orgs and (RANK_HIGH.search(ctx.q.text) or RANK_LOW.search(ctx.q.text) or EACH_BODY.search(ctx.q.text)):
         return _rank_bodies(ctx)  # "2024年哪个总工会的收入预算最多": every federation with that year
+    if len(ctx.links.orgs) == 1 and len(ctx.links.years) <= 1:
+        lines = _lines_compared(ctx, ctx.links.orgs[0])
+        if lines is not None:
+            return lines
     orgs = ctx.links.orgs or ([_target_org(ctx)] if _target_org(ctx) else [])
     years = ctx.links.years or [None]  # type: ignore[list-item]
     line_ctx = ctx
@@ -1548,6 +1574,16 @@ def comparison(ctx: Context) -> Outcome:
     for org in orgs:
         for year in years:
             rows.extend(_best_amounts(line_ctx, org, [year] if year else [])[:1])  # type: ignore[list-item]
+    if len(rows) == 2 and len(ctx.links.orgs) == 1 and len(ctx.links.years) == 2:
+        # one body in two years ("三公经费比2017年少了多少", "2023 vs 2024"): both figures and the change from the
+        # earlier year (stated, else computed), not the gap as a share of the lower figure
+        change = yoy_change(ctx)
+        if change.found and all(r.get("amount") is None for r in change.rows):  # stated changes: the figures first
+            both = rows + change.rows
+            return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + ctx.say("；", "; ") + change.answer,
+                           both, sources_of(both))
+        if change.found:  # computed from the two years' figures: it shows them
+            return change
     if len(rows) < 2:
         return amount(ctx) if rows else Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
     lines = [_amount_line(r, ctx.lang) for r in rows]
@@ -2493,7 +2529,8 @@ def yoy_change(ctx: Context) -> Outcome:
             return Outcome(False, ctx.say(f"文件未说明所问项目比上年的变化；列明变化的有：{'、'.join(items)}等。",
                                           f"The documents state no change on the previous year for the line asked; they state changes of: {', '.join(items)}."))
         return Outcome(False, "")
-    return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang), rows, sources_of(rows))
+    unit = _asked_unit_text(ctx, rows[0].get("delta")) if len(rows) == 1 else ""  # "较上年增加了多少元"
+    return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang) + unit, rows, sources_of(rows))
 
 
 def _rate_reasons(ctx: Context) -> Outcome:

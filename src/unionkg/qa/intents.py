@@ -61,6 +61,9 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # money given to a unit of the body ("how much did X pay its sanatorium", "what did it give the cultural palace")
     "paid_to_unit": re.compile(r"\b(?:pay|paid|give|gave|given|grant(?:ed)?|transfer(?:red)?|allocate[ds]?)\b.{0,20}\b(?:its|the|their) (?:[\w'-]+ ){0,2}"
                                r"(?:sanatori(?:um|a)|cultural palaces?|service cent(?:er|re)s?|units?|unions)\b"),
+    # which one ranks at an end, nothing else named ("哪个最低？", "and the lowest?"): in a chat, of the list just shown
+    "bare_extreme": re.compile(r"^(?:那)?(?:哪个|哪一个|哪项|哪一项)(?:项目)?(?:的)?(?:最|更)(?:高|低|多|少|大|小|好|差)(?:呢)?[?？]?$"
+                               r"|^(?:and |so )?(?:which (?:one )?(?:is|was) )?(?:the )?(?:lowest|highest|largest|smallest|best|worst)(?: one)?[?？]?$"),
     # who carries a project out ("实施单位是哪个", "由谁实施", "who implemented the project")
     "implementer": re.compile(r"实施单位|实施主体|执行单位|承办单位|(?:由谁|谁来?|哪个(?:单位|部门))(?:负责)?(?:实施|执行|承办)"
                               r"|\bimplement(?:ed|ing|s)? (?:by|unit|body|agency)\b|\bwho (?:implemented|implements|carried out|carries out|ran|runs)\b"),

@@ -54,7 +54,8 @@ NUMERAL_PATTERNS: dict[str, re.Pattern[str]] = {
     # 二〇二三年 / 二零二四年: digit-by-digit years
     "digit_year": re.compile(r"([〇零一二三四五六七八九]{4})(?=\s*年)"),
     # 三十五人 / 一百二十个: a positional numeral followed by a counter word
-    "counted": re.compile(r"([零一二两三四五六七八九十百千万]+)(?=\s*(?:个|人|户|项|家|名|场|次|分(?!之)|岁))"),
+    # (分 of 百分比 / 百分点 is no score: "占基本支出的百分比" keeps its words)
+    "counted": re.compile(r"([零一二两三四五六七八九十百千万]+)(?=\s*(?:个|人|户|项|家|名|场|次|分(?!之|比|点)|岁))"),
 }
 
 # Classification codes: 类 3 digits, 款 5, 项 7 (not part of a longer number, not a year).
@@ -76,7 +77,7 @@ ORG_PATTERNS: dict[str, re.Pattern[str]] = {
     # Place suffixes dropped to get the short name people use (浙江省 -> 浙江, 广西壮族自治区 -> 广西)
     "place_suffix": re.compile(r"(?:(?:壮族|回族|维吾尔|藏族)?自治区|自治州|自治县|特别行政区|新区|地区|省|市|州|盟|县|区|旗)$"),
     # A Chinese mention of a body that may not be in the graph (北京市总工会, 上海市财政局)
-    "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对哪])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|服务中心|帮扶中心|文化宫|职工学校|职工大学))"),
+    "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对哪各每])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|服务中心|帮扶中心|文化宫|职工学校|职工大学))"),
     # What comes right before a "body" that is a question word, not a name ("哪个区县总工会", "各县区工会",
     # "每个县总工会"): no body is named there.
     "zh_not_a_mention": re.compile(r"(?:哪|哪一|几|每|各|所有|全部|其他|其它)(?:个|些|家|级)?$"),
@@ -241,7 +242,7 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "household_subsidies": re.compile(r"对个人和家庭的?补助|\bsubsid(?:y|ies) (?:to|for) (?:individuals|households|families)\b"),
     "union_funds": re.compile(r"工会经费|\bunion (?:funds?|dues|fees)\b"),
     "personnel": re.compile(r"人员经费|personnel|staff costs?"),
-    "public_funds": re.compile(r"公用经费|公用支出|operating costs?|office costs?|public[- ]use (?:costs?|funds?|expenses?)"),
+    "public_funds": re.compile(r"公用经费|公用支出|operating costs?|office costs?|public[- ]use (?:costs?|funds?|expenses?)|(?<!three )(?<!3 )\bpublic expenses\b"),
     "project_spending": re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|expenditures?|outlays?|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
     "basic_spending": re.compile(r"基本支出|basic (?:expenditure|spending)"),
     "fiscal_appropriation": re.compile(r"财政拨款|fiscal appropriation|government appropriation"),
@@ -626,6 +627,8 @@ RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:�
 # A ranking of bodies asked without "which ... most" ("各总工会2022年支出排名", "rank the county unions by 项目支出"):
 # every federation's figure, sorted, as for "哪个总工会…最多".
 BODY_RANKING_WORDS = re.compile(r"排名|排序|排行|从高到低|从大到小|从多到少|由高到低|\brank(?:ed|ing|s)?\b|\bin (?:descending|ascending) order\b")
+# Money units a question names ("多少万元", "几亿元"): the unit asked, never a thing asked beside the line.
+MONEY_UNIT_WORD = re.compile(r"(?:[万亿千百]|百万|千万)?元|人民币")
 # The unit a question asks an amount in when it is not the documents' 万元 ("是多少元", "多少亿元",
 # "in 100 million yuan"): the answer gives the figure in that unit too (English answers print CNY anyway).
 ASKED_MONEY_UNITS: dict[str, re.Pattern[str]] = {

@@ -22,6 +22,8 @@ class SessionState:
     years_seen: list[int] = field(default_factory=list)
     # the bodies asked during the chat, in order ("X?", "那Y呢?"): "哪个多?" next compares the last two
     orgs_seen: list[str] = field(default_factory=list)
+    # the indicators just asked ("举办场次完成了多少?"): "目标是多少?" next is about the same indicator
+    indicators: list[str] = field(default_factory=list)
 
 
 class SessionStore:
