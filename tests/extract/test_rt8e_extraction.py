@@ -14,6 +14,9 @@ Written documents of bodies, provinces and years not in the samples:
   separators ("1，234.50", "1 145.90", also after a 行次: "32 1 145.90"), a decimal comma
   ("88,60"), a stray space at a decimal point ("88. 60"), 〇 in years, and one figure no
   reading is sure of ("O.O0": no figure, a warning);
+* a city union's self-evaluation (Shanxi 2023) whose indicator table OCR damaged: "≥5OO人次",
+  "≥9O%", "1OO%", "76O元" (quantities: read), a score "l9" (unread: the row is kept without a
+  score, and a warning);
 * a city union's final accounts (Fujian 2023) in traditional characters with pinyin
   glosses (萬(wàn)元, 預(yù)算), a table in 千元, prose in 元 and 亿元, and indicator targets
   with the glyphs ≧ ≦ ﹦ ＞ ＜;
@@ -40,7 +43,7 @@ import pytest
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract import extract
 from unionkg.extract.final_accounts import CodeRow, Segment, groups_without_own_column, split_segments
-from unionkg.extract.tables import Line, Token, classify_token, join_thousands_tokens, tokenize
+from unionkg.extract.tables import Line, Token, TokenKind, classify_token, join_thousands_tokens, tokenize
 from unionkg.ingest import load_source
 from unionkg.model import Amount, Extraction
 from unionkg.settings import Settings
@@ -224,6 +227,24 @@ def test_two_sided_row_reads_a_spaced_figure_after_its_row_number() -> None:
     assert segs[1].row_number is not None and segs[1].row_number.text == "32"
     # without the rule the bare 1 is dropped and 145.90 read: the wrong figure
     assert [v.text for v in _segments("一、一般公共服务支出 32 1 145.90", False)[0].values if v] == ["145.90"]
+
+
+#: (a table cell, its kind): a figure OCR damaged beyond a sure reading is an empty cell, a word is text
+DAMAGED_TOKENS: list[tuple[str, TokenKind]] = [
+    ("l9", TokenKind.EMPTY),
+    ("O.O0", TokenKind.EMPTY),
+    ("88.60l120.00", TokenKind.EMPTY),
+    ("l9%", TokenKind.EMPTY),
+    ("O2O", TokenKind.TEXT),
+    ("IO", TokenKind.TEXT),
+    ("ISO9001", TokenKind.TEXT),
+    ("88.60", TokenKind.NUMBER),
+]
+
+
+@pytest.mark.parametrize("text, kind", DAMAGED_TOKENS)
+def test_damaged_figure_cells_are_empty(text: str, kind: TokenKind) -> None:
+    assert classify_token(text) is kind
 
 
 def test_amounts_are_exact_decimals_in_every_unit() -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from unionkg.ingest.normalize import (
     CHAR_MAP,
+    OCR_DIGIT_LOOKALIKES,
     HEADING_STARTS,
     INLINE_ARTEFACTS,
     PAGE_FURNITURE,
@@ -207,6 +208,10 @@ def derived_from(norm_ch: str, orig_ch: str) -> bool:
     if orig_ch == "，" and norm_ch == ",":
         return True
     if norm_ch == "-" and orig_ch in "(（":  # an accounting negative (12.50) reads -12.50
+        return True
+    if norm_ch == "." and orig_ch == ",":  # a decimal comma of a table cell ("88,60")
+        return True
+    if OCR_DIGIT_LOOKALIKES.get(orig_ch) == norm_ch:  # a letter OCR read for a digit ("12O.5")
         return True
     return bool(re.match(r"[\u3400-\u9fff]", norm_ch) and re.match(r"[\u3400-\u9fff]", orig_ch))  # t2s
 

@@ -16,6 +16,14 @@ PATTERN_CASES: list[tuple[str, str, bool]] = [
     ("figure_run", "100ml", False),  # a Latin unit glued after it
     ("lookalike_near_digit", "行政运行 6l0.20", True),
     ("lookalike_near_digit", "Office 职工服务中心 12.50", False),
+    ("quantity_after", "%", True),
+    ("quantity_after", "人次", True),
+    ("quantity_after", " 元", True),
+    ("quantity_after", " 20", False),
+    ("quantity_after", "ml", False),
+    ("comparator_before", "≥", True),
+    ("comparator_before", "≤ ", True),
+    ("comparator_before", "率 ", False),
     ("repaired_number", "1,234.50", True),
     ("repaired_number", "300.20", True),
     ("repaired_number", "88.60.1", False),
@@ -32,7 +40,12 @@ PATTERN_CASES: list[tuple[str, str, bool]] = [
 @pytest.mark.parametrize("name, text, matches", PATTERN_CASES)
 def test_ocr_figure_patterns(name: str, text: str, matches: bool) -> None:
     pattern = OCR_FIGURE_PATTERNS[name]
-    found = pattern.fullmatch(text) if name in ("figure_run", "repaired_number") else pattern.search(text)
+    if name in ("figure_run", "repaired_number"):
+        found = pattern.fullmatch(text)
+    elif name == "quantity_after":
+        found = pattern.match(text)
+    else:
+        found = pattern.search(text)
     assert (found is not None) is matches
 
 
@@ -58,6 +71,21 @@ REPAIR_CASES: list[tuple[str, str | None]] = [
     ("2023", None),  # nothing damaged
 ]
 
+#: (a run that is a quantity: followed by % or a unit, or after a comparator; the figure)
+QUANTITY_CASES: list[tuple[str, str | None]] = [
+    ("9O", "90"),  # ≥9O%
+    ("1OO", "100"),  # 1OO%
+    ("52O", "520"),  # 52O人次
+    ("l2.30", "12.30"),  # a quantity's own rules never refuse what the general ones read
+    ("O2O", None),  # O2O模式: a word of the trade, it opens with a letter
+    ("lO", None),
+]
+
+
+@pytest.mark.parametrize("run, expected", QUANTITY_CASES)
+def test_repaired_quantity(run: str, expected: str | None) -> None:
+    assert repaired_figure(run, quantity=True) == expected
+
 
 @pytest.mark.parametrize("run, expected", REPAIR_CASES)
 def test_repaired_figure(run: str, expected: str | None) -> None:
@@ -76,6 +104,10 @@ TEXT_CASES: list[tuple[str, str]] = [
     ("推行O2O服务模式，通过ISO9001认证。", "推行O2O服务模式，通过ISO9001认证。"),
     # an unreadable figure stays as printed
     ("221 住房保障支出 O.O0", "221 住房保障支出 O.O0"),
+    # a Shanxi city union's 2023 indicator row: quantities after comparators and before units
+    ("开展职工技能培训人次 ≥5OO人次 52O人次 20 20", "开展职工技能培训人次 ≥500人次 520人次 20 20"),
+    ("培训合格率 ≥9O% 93% 20 20", "培训合格率 ≥90% 93% 20 20"),
+    ("推行O2O服务模式，覆盖2O个乡镇。", "推行O2O服务模式，覆盖20个乡镇。"),
 ]
 
 

@@ -90,7 +90,10 @@ INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # (a count in words too: "不少于五场", "十二个"; read by parse.parse_target)
     "value": re.compile(rf"(?:{_DATE}|{_CMP}?\s*{_NUM}\s*{_UNIT}(?:以上|以下|以内)?|{_CMP}?\s*{_CN_COUNT_VALUE}|" + "|".join(QUALITATIVE_WORDS) + ")"),
     # a self-evaluation row ends with 分值 得分 (and maybe a deviation reason)
-    "weight_score_end": re.compile(r"(?<![\d.])(?P<weight>\d+(?:\.\d+)?)\s+(?P<score>\d+(?:\.\d+)?)(?:\s+(?P<reason>[\u4e00-\u9fff][^\n]*))?$"),
+    # (a 得分 OCR damaged beyond a sure reading, "l9", leaves the row without a score, not unread)
+    "weight_score_end": re.compile(
+        r"(?<![\d.])(?P<weight>\d+(?:\.\d+)?)\s+(?P<score>\d+(?:\.\d+)?|(?=\S*[OolI〇])[0-9OolI〇][0-9OolI〇.]*)(?:\s+(?P<reason>[\u4e00-\u9fff][^\n]*))?$"
+    ),
     # a row of a table whose 分值 column comes before the values ("…三级指标 分值 年度指标值 实际完成值
     # 得分"): it ends with 得分 (and maybe a reason); its 分值 follows the name (weight_after_name)
     "score_end": re.compile(r"\s(?P<score>\d+(?:\.\d+)?)(?:\s+(?P<reason>[\u4e00-\u9fff][^\n]*[^\d\s]))?$"),

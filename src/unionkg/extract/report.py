@@ -549,18 +549,33 @@ def context_warnings(extraction: Extraction) -> list[str]:
 
 #: What a run of digits and look-alike letters that normalisation could not read must hold
 #: to be reported as a damaged figure: a decimal point or a thousands comma (an amount),
-#: so that a code word such as "O2O" is not reported.
+#: so that a code word such as "O2O" is not reported ...
 DAMAGED_AMOUNT_MARKS: frozenset[str] = frozenset(".,")
+#: ... or be a cell of its own in a table row ("20 l9" of an indicator row: a score): a
+#: run between spaces or pipes on a line with at least this many figures besides it.
+MIN_FIGURES_BESIDE_DAMAGED_CELL = 2
+_FIGURE_CELL = re.compile(r"(?:^|(?<=[ |]))[-+≥≤<>=]?\d[\d,]*(?:\.\d+)?%?(?=$|[ |])", re.M)
+
+
+def _is_table_cell(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a whole cell of a line with other figure cells?"""
+    if not ((start == 0 or text[start - 1] in " |\n") and (end == len(text) or text[end] in " |\n")):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(_FIGURE_CELL.findall(line)) >= MIN_FIGURES_BESIDE_DAMAGED_CELL
 
 
 def damaged_figure_warnings(doc: SourceDocument) -> list[str]:
-    """One warning per figure that OCR damaged beyond a sure reading ("O.O0", "88.60l120.00"):
-    normalisation left it as printed, so no fact holds a figure for it."""
+    """One warning per figure that OCR damaged beyond a sure reading ("O.O0", "88.60l120.00",
+    a score "l9" in a table row): normalisation left it as printed, so no fact holds a figure
+    for it."""
     from unionkg.ingest.normalize import damaged_figures
 
     out: list[str] = []
     for start, end, repaired in damaged_figures(doc.text):
-        if repaired is None and DAMAGED_AMOUNT_MARKS & set(doc.text[start:end]):
+        if repaired is None and (DAMAGED_AMOUNT_MARKS & set(doc.text[start:end]) or _is_table_cell(doc.text, start, end)):
             o_start = doc.offsets[start]
             quote = doc.original[o_start : doc.offsets[end - 1] + 1]
             out.append(f"report: {doc.source}: offset {o_start}: {quote!r} looks like a figure damaged by OCR (letters among its digits) and was not read; no figure for it")

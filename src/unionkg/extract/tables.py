@@ -93,6 +93,10 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "column_numbers": re.compile(r"栏\s*次(?P<nums>(?:\s+\d{1,2})+)\s*$"),
     # an empty-cell mark as a token
     "empty_token": re.compile(r"[—–\-－/／*]{1,4}"),
+    # a figure cell OCR damaged beyond a sure reading (normalisation repairs the others): digits
+    # and letters that look like digits ("l9", "O.O0", "88.60l120.00"); read as an empty cell,
+    # so the row keeps its other cells in their columns (the report warns about it)
+    "damaged_figure_token": re.compile(r"(?=[^\d]*\d)(?=.*[OolI〇])[0-9OolI〇][0-9OolI〇.,]*%?"),
     # a classification code printed in 类 / 款 / 项 columns: "208 01 01", "301 02"
     "split_code_head": re.compile(r"[235]\d{2}"),
     "split_code_part": re.compile(r"\d{2}"),
@@ -146,7 +150,18 @@ def classify_token(text: str) -> TokenKind:
         return TokenKind.INTEGER
     if TABLE_PATTERNS["number_token"].fullmatch(text):
         return TokenKind.NUMBER
+    if _is_damaged_figure(text):
+        return TokenKind.EMPTY
     return TokenKind.TEXT
+
+
+def _is_damaged_figure(text: str) -> bool:
+    """A cell of digits and look-alike letters with at least as many digits as letters, or
+    with decimals ("l9", "O.O0"; not a word such as "O2O")."""
+    if not TABLE_PATTERNS["damaged_figure_token"].fullmatch(text):
+        return False
+    digits = sum(ch.isdigit() for ch in text)
+    return "." in text or digits >= len(text.rstrip("%")) - digits
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:

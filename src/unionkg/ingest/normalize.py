@@ -663,6 +663,10 @@ OCR_FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # a look-alike letter next to a digit or a decimal point (a cheap test for a line first)
     "lookalike_near_digit": re.compile(rf"[0-9.,][{_LOOKALIKE_CLASS}]|[{_LOOKALIKE_CLASS}][0-9.,]"),
+    # what makes a run a quantity: a percent sign or a unit (a Han character) right after it,
+    # or a comparator right before it ("≥9O%", "52O人次", "≤ 8OO")
+    "quantity_after": re.compile(r" ?(?:%|[\u3400-\u9fff])"),
+    "comparator_before": re.compile(r"[<>≤≥=] ?$"),
     # what a repaired run must read: an integer or a decimal, thousands commas allowed
     "repaired_number": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
     # a table cell with a decimal comma ("88,60"): a comma before exactly two digits groups no
@@ -687,7 +691,7 @@ _MAY_NEED_REPAIR = re.compile(rf"[{_LOOKALIKE_CLASS}]|,\d\d(?!\d)|\.(?: +\d)| (?
 _LOOKALIKE_CHAR = re.compile(f"[{_LOOKALIKE_CLASS}]")
 
 
-def repaired_figure(run: str) -> str | None:
+def repaired_figure(run: str, quantity: bool = False) -> str | None:
     """The figure a run of digits and look-alike letters stands for, or None when it is
     not one beyond doubt.
 
@@ -695,21 +699,28 @@ def repaired_figure(run: str) -> str | None:
     :data:`MIN_DIGITS_IN_DAMAGED_FIGURE` true digits, no more look-alikes than digits
     (unless it opens with a digit and has decimals: "3OO.2O"), reads as a number once
     repaired, and no look-alike ends an integer ("10l" may be 10 litres) or starts a run
-    without decimals.
+    without decimals.  A ``quantity`` (the run is followed by "%" or a unit, or follows a
+    comparator: "≥9O%", "52O人次", "≤8OO元") needs only to open with a digit.
 
     >>> repaired_figure("3OO.2O"), repaired_figure("2l01"), repaired_figure("2O23")
     ('300.20', '2101', '2023')
     >>> repaired_figure("O2O") is None, repaired_figure("10l") is None, repaired_figure("O.O0") is None
     (True, True, True)
+    >>> repaired_figure("9O", quantity=True), repaired_figure("1OO", quantity=True), repaired_figure("O2O", quantity=True)
+    ('90', '100', None)
     """
     lookalikes = sum(ch in OCR_DIGIT_LOOKALIKES for ch in run)
     digits = sum(ch.isdigit() for ch in run)
-    if not lookalikes or digits < MIN_DIGITS_IN_DAMAGED_FIGURE:
+    if not lookalikes or not digits:
         return None
     decimal = "." in run
-    if lookalikes > digits and not (decimal and run[0].isdigit()):
+    if quantity and run[0].isdigit():
+        pass  # a quantity that opens with a digit: its look-alikes are digits
+    elif digits < MIN_DIGITS_IN_DAMAGED_FIGURE:
+        return None
+    elif lookalikes > digits and not (decimal and run[0].isdigit()):
         return None  # mostly letters: a figure only when it opens with a digit and has decimals
-    if not decimal and (run[-1] in OCR_DIGIT_LOOKALIKES or run[0] in OCR_DIGIT_LOOKALIKES):
+    elif not decimal and (run[-1] in OCR_DIGIT_LOOKALIKES or run[0] in OCR_DIGIT_LOOKALIKES):
         return None
     repaired = "".join(OCR_DIGIT_LOOKALIKES.get(ch, ch) for ch in run)
     return repaired if OCR_FIGURE_PATTERNS["repaired_number"].fullmatch(repaired) else None
@@ -724,7 +735,11 @@ def damaged_figures(text: str) -> list[tuple[int, int, str | None]]:
     for m in OCR_FIGURE_PATTERNS["figure_run"].finditer(text):
         run = m.group()
         if any(ch in OCR_DIGIT_LOOKALIKES for ch in run) and any(ch.isdigit() for ch in run):
-            found.append((m.start(), m.end(), repaired_figure(run)))
+            quantity = (
+                OCR_FIGURE_PATTERNS["quantity_after"].match(text, m.end()) is not None
+                or OCR_FIGURE_PATTERNS["comparator_before"].search(text[max(0, m.start() - 2) : m.start()]) is not None
+            )
+            found.append((m.start(), m.end(), repaired_figure(run, quantity)))
     return found
 
 
