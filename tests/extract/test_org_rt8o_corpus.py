@@ -13,8 +13,11 @@ with their expected facts in the ``.json`` next to each (keys as in test_org_rt6
   over several lines (1. 2. 3. / ①②③ / （一）（二）, the last item ending in "；" or "。"), short names
   after 本级 ("包括：本级、职工服务中心、干部学校"), a body printed "某局（本级）" before its units.
 
-Measured on these 13 documents before -> after this round: bodies 12 -> 13, kinds 7 -> 13, places
-13 -> 13, unit lists 7 -> 12 (the education union's "下设某中心" is still read as no unit).
+Measured on the first 13 documents before -> after this round: bodies 12 -> 13, kinds 7 -> 13,
+places 13 -> 13, unit lists 7 -> 12 (the education union's "下设某中心" is still read as no unit);
+seven more (a body titled by its short form, a list wrapped mid-name, the body's 本级 printed with
+its province or short form, "（1）A；（2）B" in a sentence, "本部门由本级及所属2个单位组成，分别是：",
+①②③ on one line) were written after the first fixes: all 20 right but that one.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import pytest
 
 from tests.extract.corpus_spec import check_org_document
 from unionkg.extract.context import _supervisor_lines
-from unionkg.extract.organizations import UNIT_LINE_MARKER, UNIT_LIST_INTRO, ListItem, _split_and
+from unionkg.extract.organizations import UNIT_LINE_MARKER, UNIT_LIST_INTRO, ListItem, _is_the_body, _split_and
 from unionkg.model import Organization, OrgRole
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -86,9 +89,11 @@ def test_own_accounts_glued_to_a_unit(text: str, items: list[str]) -> None:
         ("本部门预算包括某市总工会本级和某市工人文化宫，即本级及所属1个单位。", "某市总工会本级和某市工人文化宫，即本级及所属1个单位。"),
         ("部门决算包括某局（本级）、某局信息中心。", "某局（本级）、某局信息中心。"),
         ("纳入本部门2023年部门决算编制范围的二级预算单位包括：\n1.某宫", "\n1.某宫"),
-        # negatives: no colon and no 本级 glued to a name
+        ("本部门由本级及所属2个单位组成，分别是：某局机关本级、某中心和某站。", "某局机关本级、某中心和某站。"),
+        # negatives: no colon and no 本级 glued to a name; 本部门 listing its departments
         ("部门预算包括一般公共预算和政府性基金预算。", None),
         ("部门预算包括本级预算和所属单位预算。", None),
+        ("本部门包括：办公室、财务部、组织部。", None),
     ],
 )
 def test_unit_list_intro_without_colon(sentence: str, listed: str | None) -> None:
@@ -130,3 +135,20 @@ def test_title_names_a_mass_organisation_by_its_short_form(title: str, body: str
     from unionkg.extract.resolve import body_in_title
 
     assert body_in_title(title, "") == body
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "same"),
+    [
+        ("湖南省岳阳市总工会", "岳阳市总工会", True),  # printed with its province
+        ("遵义市妇联", "遵义市妇女联合会", True),  # its short form
+        ("本级", "岳阳市总工会", True),
+        ("岳阳市总工会机关", "岳阳市总工会", True),
+        # negatives: another body of the place, a unit, another level
+        ("岳阳市工人文化宫", "岳阳市总工会", False),
+        ("岳阳县总工会", "岳阳市总工会", False),
+        ("遵义市妇女儿童活动中心", "遵义市妇女联合会", False),
+    ],
+)
+def test_the_body_in_a_list_of_units(name: str, body: str, same: bool) -> None:
+    assert _is_the_body(name, body) is same

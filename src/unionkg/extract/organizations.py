@@ -1069,6 +1069,9 @@ TABLE_LIST_INTRO = re.compile(r"[ \t]*[，,]?[ \t]*(?:(?:名单)?(?:具体|主�
 #: colon, a list that starts with the body's own accounts glued to the next name:
 #: "部门预算包括某市总工会本级和某市工人文化宫" (the lookahead).
 UNIT_LIST_INTRO = re.compile(
+    # "本部门由本级及所属2个单位组成，分别是：" (本部门 only before what it is made of: "本部门
+    # 包括：办公室、财务部" lists departments)
+    r"本部门由[^，,。；;：:\n]{0,24}?组成[ \t]*[，,]?[ \t]*(?:具体)?(?:包括|分别是|分别为|为)[ \t]*[：:][ \t]*|"
     r"(?:部门预算|部门决算|预算单位|决算单位|编制范围的[^，,。；;：:\n]{0,12}?单位)(?:构成)?"
     # "部门预算由本级预算和所属单位预算组成，包括：" (what the budget is made of, then the list)
     r"(?:[^，,。；;：:\n]{0,24}?组成[ \t]*[，,]?[ \t]*(?:具体)?)?"
@@ -1126,7 +1129,15 @@ def _row_kinds(cells: list[str]) -> tuple[str | None, str | None]:
 
 
 def _is_the_body(name: str, federation: str) -> bool:
-    return name == federation or name in OWN_ACCOUNT_NAMES or is_short_name_of(name, federation) or name in body_name_variants(federation)
+    """The body's own name, short name or variant, or another printing of it (with its province,
+    its short form: "某省某市总工会本级", "某市妇联本级" in a list of the units of 某市妇女联合会)."""
+    from unionkg.graph.mapping import org_identity_key
+    from unionkg.graph.places import default_gazetteer
+
+    if name == federation or name in OWN_ACCOUNT_NAMES or is_short_name_of(name, federation) or name in body_name_variants(federation):
+        return True
+    gazetteer = default_gazetteer()
+    return org_identity_key(name, gazetteer) == org_identity_key(federation, gazetteer)
 
 
 def _intro_ends(view: ProseView) -> list[int]:
@@ -1344,7 +1355,9 @@ def units_after_intro(view: ProseView, federation: str | None) -> list[tuple[Lis
         para_end = len(view.text) if para_end < 0 else para_end
         sentence_end = min((i for i in (view.text.find(ch, at, para_end) for ch in "。；;") if i >= 0), default=para_end)
         if view.text[at:sentence_end].strip():
-            for item in map(_without_lead_words, _split_spaced(split_list(view.text[at:sentence_end], at))):
+            # "包括：（1）A；（2）B；（3）C。": the numbered items run past the first ；
+            sentence_end = max(sentence_end, numbered_list_end(view.text, at, sentence_end))
+            for item in map(_without_marker, map(_without_lead_words, _split_spaced(split_list(view.text[at:sentence_end], at)))):
                 name, reform = unit_name_and_class(item.text)
                 if _looks_like_org(name) and not _is_the_body(name, federation):
                     out.append((item, funding_in_note(item.text), reform))
