@@ -156,3 +156,46 @@ def test_stem_successor_has_the_same_level(build: ModuleType) -> None:
     rows = {r["former_name"]: r for r in build.link_former(old, current, "")}
     assert rows["丙丁市"]["kind"] == "dissolved"
     assert rows["戊己县"]["code"] == "970281"
+
+
+# ---------------------------------------------------------------- end to end: documents of both names
+
+def _bodies(stems: list[str]) -> dict[str, set[str]]:
+    """prefLabel -> division codes of the reporting bodies of the written documents ``stems``."""
+    from unionkg.graph.store import OxigraphStore
+    from unionkg.pipeline import ingest_paths
+    from unionkg.settings import Settings
+
+    corpus = ROOT / "tests" / "extract" / "corpus"
+    store = OxigraphStore()
+    reports = ingest_paths([corpus / f"{s}.txt" for s in stems], Settings(store="unused-in-memory", encoder="hash"), store)
+    assert all(r.error is None for r in reports), [r.error for r in reports if r.error]
+    rows = store.select(
+        """PREFIX dct: <http://purl.org/dc/terms/>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX ukg: <https://w3id.org/unionkg/def/ukg#>
+        SELECT DISTINCT ?org ?label ?code WHERE {
+          GRAPH ?g { ?doc dct:publisher ?org . ?org skos:prefLabel ?label ; ukg:divisionCode ?code } }"""
+    ).rows
+    out: dict[str, set[str]] = {}
+    for row in rows:
+        out.setdefault(str(row["label"]), set()).add(str(row["code"]))
+    assert len({str(r["org"]) for r in rows}) == len(out)  # one IRI per label
+    return out
+
+
+def test_documents_of_a_renamed_county_are_one_body() -> None:
+    """A 2016 budget of 郫县总工会 and a 2023 one of 成都市郫都区总工会 (郫县 became 郫都区 in 2016)."""
+    assert _bodies(["rt8o_sc_former_county_union_budget_2016", "rt8o_sc_renamed_district_union_budget_2023"]) == {"郫都区总工会": {"510117"}}
+
+
+def test_documents_of_a_merged_district_stay_two_bodies() -> None:
+    """江东区 merged into 鄞州区 (2016): the former body gets the successor's code, not its node."""
+    assert _bodies(["rt8o_zj_merged_district_union_final_2015", "rt8o_zj_successor_district_union_final_2023"]) == {
+        "江东区总工会": {"330212"},
+        "鄞州区总工会": {"330212"},
+    }
+
+
+def test_a_sansha_district_body() -> None:
+    assert _bodies(["rt8o_hi_sansha_district_union_budget_2024"]) == {"西沙区总工会": {"460321"}}
