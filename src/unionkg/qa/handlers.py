@@ -1703,6 +1703,9 @@ RANK_METRICS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | None:
     """Rankings and sums over the projects of a body ("哪个项目钱最多", "前3个项目", "所有项目预算加起来")."""
     text = ctx.q.text
+    if not any(pattern.search(text) for _name, pattern in RANK_METRICS[:-1]):
+        # "哪个最低？" in a chat: the figure of the list just shown (its rates, scores or spending)
+        text = f"{text} {ctx.context_text or ctx.previous}"
     metric = next(name for name, pattern in RANK_METRICS if pattern.search(text))
     low, high = RANK_LOW.search(text), RANK_HIGH.search(text)
     top = RANK_TOP.search(text)
