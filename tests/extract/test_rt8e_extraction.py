@@ -17,6 +17,10 @@ Written documents of bodies, provinces and years not in the samples:
 * a city union's self-evaluation (Shanxi 2023) whose indicator table OCR damaged: "≥5OO人次",
   "≥9O%", "1OO%", "76O元" (quantities: read), a score "l9" (unread: the row is kept without a
   score, and a warning);
+* a city union's final accounts (Liaoning 2023) in traditional characters, 二〇二三 as its
+  only year, "金額單位：萬(wàn)元", a 收支总表 item wrapped onto the next row
+  ("一、一般公共預算財政撥款" / "收入 1 980.40 …"), and a code row whose label is cut by a
+  page break with the column header repeated between the label and its figures;
 * a city union's final accounts (Fujian 2023) in traditional characters with pinyin
   glosses (萬(wàn)元, 預(yù)算), a table in 千元, prose in 元 and 亿元, and indicator targets
   with the glyphs ≧ ≦ ﹦ ＞ ＜;
@@ -42,7 +46,7 @@ import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract import extract
-from unionkg.extract.final_accounts import CodeRow, Segment, groups_without_own_column, split_segments
+from unionkg.extract.final_accounts import CodeRow, Segment, continues_wrapped_item, groups_without_own_column, split_segments, wrapped_item_head
 from unionkg.extract.tables import Line, Token, TokenKind, classify_token, join_thousands_tokens, tokenize
 from unionkg.ingest import load_source
 from unionkg.model import Amount, Extraction
@@ -227,6 +231,31 @@ def test_two_sided_row_reads_a_spaced_figure_after_its_row_number() -> None:
     assert segs[1].row_number is not None and segs[1].row_number.text == "32"
     # without the rule the bare 1 is dropped and 145.90 read: the wrong figure
     assert [v.text for v in _segments("一、一般公共服务支出 32 1 145.90", False)[0].values if v] == ["145.90"]
+
+
+def _line(text: str) -> Line:
+    return Line(0, len(text), text, tuple(tokenize(text, 0, len(text))))
+
+
+#: (a line of a 收支总表 alone, the next line, the first label of the next line ends the item)
+WRAPPED_ITEM_CASES: list[tuple[str, str, bool]] = [
+    ("一、一般公共预算财政拨款", "收入 1 980.40 一、一般公共服务支出 32 820.10", True),
+    ("三、国有资本经营预算财政拨款", "收入 3 12.00", True),
+    ("二、上级补助收入", "收入 4 12.00", False),  # a whole item with blank cells
+    ("一、一般公共预算财政拨款", "二、上级补助收入 2 12.00", False),  # the next opens an item of its own
+    ("一、一般公共预算财政拨款", "本年收入合计 27 1,000.40", False),  # a total row
+    ("一、一般公共预算财政拨款", "使用非财政拨款结余 28 12.00", False),  # too long to be a wrapped end
+    ("一般公共预算财政拨款", "收入 1 980.40", False),  # no item marker: no head
+]
+
+
+@pytest.mark.parametrize("first, second, continued", WRAPPED_ITEM_CASES)
+def test_wrapped_two_sided_items(first: str, second: str, continued: bool) -> None:
+    text = first + "\n" + second
+    head = Line(0, len(first), first, tuple(tokenize(text, 0, len(first))))
+    nxt = Line(len(first) + 1, len(text), second, tuple(tokenize(text, len(first) + 1, len(text))))
+    seg = split_segments(nxt, True, 1, integer_amounts=False, join_groups=True)[0]
+    assert (wrapped_item_head(head) and continues_wrapped_item(text, list(head.tokens), seg)) is continued
 
 
 #: (a table cell, its kind): a figure OCR damaged beyond a sure reading is an empty cell, a word is text

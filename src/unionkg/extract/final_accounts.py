@@ -1125,6 +1125,7 @@ def read_two_sided_table(frame: TableFrame) -> None:
     join_groups = with_row_numbers or not prints_row_numbers(body)
     rows: list[tuple[str, Segment]] = []  # (side, segment) in reading order
     previous: list[tuple[str, Segment]] = []  # those of the line before
+    head: list[Token] = []  # a left item's label alone on its line, its end wrapped onto the next
     for line in body:
         if previous and (fragment := _label_fragment(line)) is not None:
             target = _continued_segment(frame.doc.text, previous, fragment.text)
@@ -1132,6 +1133,10 @@ def read_two_sided_table(frame: TableFrame) -> None:
                 target.label_tokens.append(fragment)  # a label cell wrapped onto its own line
                 continue
         segments = split_segments(line, with_row_numbers, len(left_columns), integer_amounts, join_groups)
+        if head and segments and continues_wrapped_item(frame.doc.text, head, segments[0]):
+            segments[0].label_tokens[:0] = head  # "一、一般公共预算财政拨款" / "收入 1 980.40 …"
+            rows = [(side, seg) for side, seg in rows if seg.label_tokens != head]
+        head = list(line.tokens) if wrapped_item_head(line) else []
         previous = _assign_sides(segments, with_row_numbers)
         rows.extend(previous)
     right_rows: list[tuple[str, Segment]] = []
@@ -1217,6 +1222,31 @@ def _label_fragment(line: Line) -> Token | None:
     if len(tok.text) > MAX_LABEL_FRAGMENT or ITEM_MARKER.match(tok.text) or any(w in tok.text for w in TOTAL_ROW_WORDS):
         return None
     return tok
+
+
+#: Endings of a whole item of a 收支总表 side: a label alone on its line ending so is no head
+#: of a wrapped item ("二、上级补助收入" with blank cells).
+WHOLE_ITEM_ENDINGS: Final[tuple[str, ...]] = ("收入", "支出", "合计", "总计")
+
+
+def wrapped_item_head(line: Line) -> bool:
+    """A line of a two-sided table holding only the start of an item ("一、一般公共预算财政拨款"):
+    text only, opened by an item marker, not ending as a whole item."""
+    if not line.tokens or not line.only_text or ITEM_MARKER.match(line.tokens[0].text) is None:
+        return False
+    return not "".join(t.text for t in line.tokens).endswith(WHOLE_ITEM_ENDINGS)
+
+
+def continues_wrapped_item(text: str, head: list[Token], segment: Segment) -> bool:
+    """Does the first label of the next line end the item ``head`` starts ("收入" after
+    "一、一般公共预算财政拨款")?  Only a short fragment with figures, that opens no item or
+    total row of its own, and with which the head ends as an item does."""
+    if not segment.label_tokens or not segment.values:
+        return False
+    label = join_label(text, segment.label_tokens)
+    if len(label) > MAX_LABEL_FRAGMENT or ITEM_MARKER.match(label) or any(w in label for w in TOTAL_ROW_WORDS):
+        return False
+    return (join_label(text, head) + label).endswith(ITEM_ENDINGS)
 
 
 def _continued_segment(text: str, previous: list[tuple[str, Segment]], fragment: str) -> Segment | None:
