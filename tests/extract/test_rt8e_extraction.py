@@ -283,3 +283,18 @@ def test_amounts_are_exact_decimals_in_every_unit() -> None:
     assert values[("本年收入合计", None)] == Decimal("5200400")  # 萬(wàn)元
     assert values[("“三公”经费财政拨款支出", None)] == Decimal("1250000")  # 亿元
     assert all(isinstance(v, Decimal) for v in values.values())
+
+
+def test_a_repaired_row_that_does_not_add_up_is_warned(tmp_path: Path) -> None:
+    """The OCR reading of a row is checked against its total: "3O8.2O" read as 308.20 leaves
+    235.50 + 308.20 != 535.70, so the row is warned about; the right reading "3OO.2O" is not."""
+    source = CORPUS / "rt8e_hl_district_union_ocr_final_2023.txt"
+    needle = "2012999 holds a figure read from OCR-damaged text"
+    assert not any(needle in w for w in extract_checked(source).warnings)
+    damaged = tmp_path / "rt8e_hl_variant.txt"
+    damaged.write_text(source.read_text(encoding="utf-8").replace("535.70 235.50 3OO.2O", "535.70 235.50 3O8.2O"), encoding="utf-8")
+    assert any(needle in w for w in extract_checked(damaged).warnings)
+    # a row of figures printed clean is not checked here (the analytics check every table)
+    clean = tmp_path / "rt8e_hl_clean.txt"
+    clean.write_text(source.read_text(encoding="utf-8").replace("535.70 235.50 3OO.2O", "535.70 235.50 308.20"), encoding="utf-8")
+    assert not any(needle in w for w in extract_checked(clean).warnings)

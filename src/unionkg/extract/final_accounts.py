@@ -862,12 +862,38 @@ def read_code_table(frame: TableFrame) -> None:
             continue
         label = _row_label(frame.doc, row)
         placement = row.options[row.choice]
+        _warn_if_repaired_row_does_not_add_up(frame, row, columns, placement)
         for tok, col in zip(row.values, placement):
             if tok is None:
                 continue
             column = columns[col]
             direction = block.kind.direction or COLUMN_DIRECTIONS.get(column, Direction.EXPENDITURE)
             frame.amount(label, row.first, tok, column, direction, code=row.code, code_scheme=code_scheme(row.code), fund_source=_fund_of(column, frame))
+
+
+def printed_repaired(doc: SourceDocument, tok: Token) -> bool:
+    """Was the figure ``tok`` read from text OCR damaged (a look-alike letter among its digits,
+    a decimal comma: see unionkg.ingest.normalize.figure_repairs)?"""
+    from unionkg.ingest.normalize import OCR_DIGIT_LOOKALIKES
+
+    printed = doc.original[doc.offsets[tok.start] : doc.offsets[tok.end - 1] + 1] if tok.end > tok.start else ""
+    return any(ch in OCR_DIGIT_LOOKALIKES for ch in printed) or ("," in printed and "," not in tok.text)
+
+
+def _warn_if_repaired_row_does_not_add_up(frame: TableFrame, row: CodeRow, columns: Sequence[str], placement: Placement) -> None:
+    """A row with a figure read from OCR-damaged text is checked against its total column: the
+    parts (not the 其中 sub-columns) must add up to it, or the reading may be wrong (a warning;
+    the figures stay, as the total of the table's other rows may be what is off)."""
+    if not columns or columns[0] not in TOTAL_COLUMNS or not any(t is not None and printed_repaired(frame.doc, t) for t in row.values):
+        return
+    vec = column_vector(row.values, placement, len(columns))
+    parts = [x for x, col in zip(vec[1:], columns[1:]) if not col.startswith(SUB_COLUMN_PREFIX)]
+    if sum(1 for t in row.values if t is not None) < 2 or abs(sum(parts, Decimal(0)) - vec[0]) <= Decimal("0.011") * len(parts):
+        return
+    warn(
+        f"{frame.doc.source}: {frame.block.table}: row {row.code or _row_label(frame.doc, row)} holds a figure read from OCR-damaged text "
+        f"and its parts ({sum(parts, Decimal(0))}) do not add up to its total ({vec[0]}); check the figures"
+    )
 
 
 def regroup_glued_rows(frame: TableFrame, rows: list[CodeRow], columns: Sequence[str]) -> None:
