@@ -276,3 +276,17 @@ def test_named_concepts(text: str, concepts: list[str]) -> None:
     from unionkg.qa.handlers import _named_concepts
 
     assert _named_concepts(text) == concepts
+
+
+@pytest.mark.parametrize(("text", "depth"), [
+    ("2023年各省总工会本年收入合计排名", 1), ("which provincial federation had the largest income", 1), ("省级总工会", 1),
+    ("各市总工会2021年支出排名", 2), ("rank the city unions by project expenditure", 2), ("哪个市总工会的人员经费最多", 2),
+    ("which municipal federation spent most", 2), ("各州市总工会", 2),
+    ("哪个区县总工会项目支出最多", 3), ("which county union had the most", 3),
+    ("哪个总工会收入最多", None), ("the Chaoyang city union's budget", None), ("各市县总工会", None), ("市县两级", None),
+])
+def test_body_level_words(text: str, depth: int | None) -> None:
+    from unionkg.qa.patterns import BODY_LEVEL_WORDS
+
+    levels = [d for d, words in BODY_LEVEL_WORDS.items() if words.search(text)]
+    assert (levels[0] if len(levels) == 1 else None) == depth, levels

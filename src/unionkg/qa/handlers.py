@@ -34,7 +34,6 @@ from unionkg.qa.patterns import (
     COUNTER_AFTER_HOW_MANY,
     COUNT_TOPICS,
     COUNT_UNITS,
-    COUNTY_LEVEL_WORDS,
     EACH_BODY,
     FINDING_KIND_WORDS,
     FUNCTIONAL_CODE,
@@ -81,7 +80,8 @@ from unionkg.qa.patterns import (
     UNIT_CATEGORY_WORDS,
     WHY_QUESTION,
 )
-from unionkg.qa.patterns import ASKED_MONEY_UNITS, BODY_RANKING_WORDS, MONEY_UNIT_WORD
+from unionkg.qa.linking import division_depth
+from unionkg.qa.patterns import ASKED_MONEY_UNITS, BODY_LEVEL_NAMES, BODY_LEVEL_WORDS, BODY_RANKING_WORDS, MONEY_UNIT_WORD
 from unionkg.qa.phrasing import GRADE_EN, finding_kind_name, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -1637,9 +1637,10 @@ def _rank_bodies(ctx: Context) -> Outcome:
     years is looked up (strictly: a body that does not print the line is left out, never its total instead);
     the ranking names the bodies and years compared and those without the line."""
     feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
-    county = bool(COUNTY_LEVEL_WORDS.search(ctx.q.text))
-    if county:  # "哪个区县总工会": bodies of county level only
-        feds = [o for o in feds if _county_level(o.division)]
+    levels = [depth for depth, words in BODY_LEVEL_WORDS.items() if words.search(ctx.q.text)]
+    level_zh, level_en = BODY_LEVEL_NAMES[levels[0]] if len(levels) == 1 else ("", "")
+    if len(levels) == 1:  # "哪个区县总工会", "各市总工会", "which provincial federation": bodies of that level only
+        feds = [o for o in feds if division_depth(o.division) == levels[0]]
     rows, missing = ranked_figures(ctx, [fed.iri for fed in feds], YearFigures(ctx))
     if not rows:
         return Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
@@ -1651,11 +1652,11 @@ def _rank_bodies(ctx: Context) -> Outcome:
     lines = [f"{i}. {_amount_line(r, ctx.lang)}" for i, r in enumerate(ranked, 1)]
     if ctx.lang == "zh":
         head = f"{'最少' if low else '最多'}的是{best.get('orgLabel')}（{best.get('year')} 年「{best.get('item')}」{money(best['amount'], 'zh')}）。"
-        scope = f"比较范围：图中{when_zh}有数据的 {len(feds)} 个{'县级' if county else ''}总工会；排序：" + "；".join(lines)
+        scope = f"比较范围：图中{when_zh}有数据的 {len(feds)} 个{level_zh}总工会；排序：" + "；".join(lines)
         tail = f"。未列出该项的：{'、'.join(missing)}。" if missing else "。"
     else:
         head = f"{'Lowest' if low else 'Highest'}: {best.get('orgLabel')} ({best.get('year')} '{best.get('item')}' {money(best['amount'], 'en')}). "
-        scope = f"Compared over the {len(feds)} {'county-level ' if county else ''}federations of the graph with data{when_en}; ranking: " + "; ".join(lines)
+        scope = f"Compared over the {len(feds)} {level_en}federations of the graph with data{when_en}; ranking: " + "; ".join(lines)
         tail = f". Not printing that line: {', '.join(missing)}." if missing else "."
     if len({(r.get("year"), str(r.get("phase"))) for r in ranked}) > 1:
         # each body's latest year, or a budget beside a final account: said, not hidden

@@ -708,6 +708,8 @@ class Catalog:
                 if any(consumed[m.start():m.end()]) or m.start() + len(level) in named_places and m.start() > 0 \
                         and not consumed[m.start() - 1]:
                     continue
+                if ORG_PATTERNS["zh_not_a_mention"].search(text[:m.start()]):
+                    continue  # "各省总工会…排名", "哪个市总工会…最多": every body of the level, not the one of the graph
                 candidates = [o.iri for o in self.federations()
                               if LEVEL_BODY_WORD in o.label and (innermost_place(o.label) or "").endswith(level)]
                 if len(candidates) > 1 and found:

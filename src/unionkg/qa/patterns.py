@@ -608,6 +608,16 @@ BODY_RANKING_QUESTION = re.compile(
 # Bodies of county level asked for ("哪个区县总工会…最多", "which county union had the most"): a ranking over
 # the bodies whose division code is a county's (not ending in 00), county-level cities included.
 COUNTY_LEVEL_WORDS = re.compile(r"区县|县区|县市区|县级|区级|各县|各区|哪(?:个|些|一个)(?:区|县)(?:的)?(?:总工会|工会)|\bcount(?:y|ies)\b|\bdistricts?\b")
+# The level of bodies a ranking is asked over ("各省总工会", "which provincial federation", "各市总工会…排名",
+# "rank the city unions"), by the depth of their division code (1 province, 2 prefecture, 3 county): only
+# bodies of that level are compared.  A question naming two levels ("各市县总工会") is not narrowed.
+BODY_LEVEL_WORDS: dict[int, re.Pattern[str]] = {
+    1: re.compile(r"各省|省级|省(?:、|和)?(?:自治区|直辖市)|哪(?:个|些|一个)省(?:的)?(?:总工会|工会)|\bprovincial(?:[- ]level)? (?:federations?|unions?|bodies)\b|\bprovinces\b"),
+    2: re.compile(r"各(?:地)?市(?!县)|各(?:市)?州|(?<!县)市级|地市|市州|地级|哪(?:个|些|一个)(?:地级)?市(?:的)?(?:总工会|工会)"
+                  r"|\b(?:city|municipal|prefecture)(?:[- ]level)? (?:federations|unions|bodies)\b|\bwhich (?:city|municipal|prefecture)(?:[- ]level)? (?:federation|union)\b|\bcities\b"),
+    3: COUNTY_LEVEL_WORDS,
+}
+BODY_LEVEL_NAMES: dict[int, tuple[str, str]] = {1: ("省级", "provincial "), 2: ("市级", "city-level "), 3: ("县级", "county-level ")}
 # Words of an English mention that say a level or ask, not name a place ("which district union had the
 # most", "the county federation"): such a mention names no body the graph lacks.
 ENGLISH_LEVEL_WORDS = frozenset({"district", "county", "city", "provincial", "municipal", "prefecture", "town", "township", "level"})
