@@ -31,6 +31,10 @@ PATTERN_CASES: list[tuple[str, str, bool]] = [
     ("decimal_comma_cell", "社会保障和就业支出 88,60 88,60", True),
     ("decimal_comma_cell", "合计 1,234.50", False),  # a thousands comma groups three digits
     ("decimal_comma_cell", "1,234", False),
+    ("decimal_comma_before_unit", "本年支出合计1234,56万元，", True),
+    ("decimal_comma_before_unit", "支出 88,60 元", True),
+    ("decimal_comma_before_unit", "支出合计1,234万元", False),  # thousands
+    ("decimal_comma_before_unit", "第3,12项", False),
     ("space_at_decimal_point", "养老保险缴费 88. 60 88.60", True),
     ("space_at_decimal_point", "养老保险缴费 88 .60", True),
     ("space_at_decimal_point", "1. 20个项目", False),  # a list item opening a line
@@ -98,6 +102,9 @@ TEXT_CASES: list[tuple[str, str]] = [
     ("2O805 行政事业单位养老支出 12O.5O 12O.50", "20805 行政事业单位养老支出 120.50 120.50"),
     ("2080505 机关事业单位基本养老保险缴费 88. 60 88,60", "2080505 机关事业单位基本养老保险缴费 88.60 88.60"),
     ("某县总工会2O22年度部门决算", "某县总工会2022年度部门决算"),
+    # a decimal comma before a money unit, in prose too (a Qinghai county union's 2024 budget)
+    ("2024年收入预算1234,56万元，比上年增加12,30万元。", "2024年收入预算1234.56万元，比上年增加12.30万元。"),
+    ("2024年收入预算1,234万元。", "2024年收入预算1,234万元。"),
     # prose keeps its commas: "3,12" is a list there
     ("共开展活动3,12月各一次。", "共开展活动3,12月各一次。"),
     # words with letters and digits stay

@@ -672,6 +672,9 @@ OCR_FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # a table cell with a decimal comma ("88,60"): a comma before exactly two digits groups no
     # thousands, so it is the decimal point (only in a table row: "3,12" in prose is a list)
     "decimal_comma_cell": re.compile(r"(?:^|(?<=[ |]))-?\d+(?P<comma>,)\d{2}(?=$|[ |])"),
+    # a decimal comma in prose, before a money unit ("支出合计 1234,56 万元"): a comma before
+    # exactly two digits groups no thousands ("1,234万元" does)
+    "decimal_comma_before_unit": re.compile(r"(?<![\d,.])\d+(?P<comma>,)\d{2}(?= ?(?:亿元|万元|千元|元))"),
     # a table cell split by a stray space at its decimal point ("88. 60", "88 .60"), after
     # another cell of its row (a "1. 20" opening a line is a list item)
     "space_at_decimal_point": re.compile(r"(?<=[ |])-?\d+(?:(?P<after>\. )|(?P<before> \.))\d{1,2}(?=$|[ |])"),
@@ -747,12 +750,15 @@ def figure_repairs(text: str) -> tuple[dict[int, str], set[int]]:
     """Characters of one line to replace and to delete so that its figures read as printed
     before OCR and layout damaged them: look-alike letters inside figures
     (:func:`repaired_figure`), and, in a table row, a decimal comma or a stray space at a
-    decimal point of a cell."""
+    decimal point of a cell; a decimal comma before a money unit anywhere."""
     replaced: dict[int, str] = {}
     deleted: set[int] = set()
     for start, _end, repaired in damaged_figures(text):
         if repaired is not None:
             replaced.update((start + k, ch) for k, ch in enumerate(repaired) if text[start + k] != ch)
+    if "," in text:
+        for m in OCR_FIGURE_PATTERNS["decimal_comma_before_unit"].finditer(text):
+            replaced[m.start("comma")] = "."
     if ("," in text or ". " in text or " ." in text) and not PROSE_PUNCTUATION & set(text):
         for m in OCR_FIGURE_PATTERNS["decimal_comma_cell"].finditer(text):
             replaced[m.start("comma")] = "."
