@@ -152,3 +152,19 @@ def test_title_names_a_mass_organisation_by_its_short_form(title: str, body: str
 )
 def test_the_body_in_a_list_of_units(name: str, body: str, same: bool) -> None:
     assert _is_the_body(name, body) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "found"),
+    [
+        ("共青团宜宾市委员会（以下简称“团市委”）负责", ["中国共产主义青年团宜宾市委员会"], {"团市委": "中国共产主义青年团宜宾市委员会"}),
+        ("宜宾市妇女联合会（以下简称“市妇联”）", ["宜宾市妇女联合会"], {"市妇联": "宜宾市妇女联合会"}),
+        # negatives: the name before the note is another body; no name before it
+        ("宜宾市总工会（以下简称“市总工会”）", ["宜宾市妇女联合会"], {}),
+        ("本单位（以下简称“我会”）", ["宜宾市妇女联合会"], {}),
+    ],
+)
+def test_short_name_of_another_printing_of_the_body(text: str, names: list[str], found: dict[str, str]) -> None:
+    from unionkg.extract.resolve import _abbreviations
+
+    assert _abbreviations(text, names) == found

@@ -72,12 +72,14 @@ def test_a_union_is_never_a_mass_organisation_pattern() -> None:
         ("团宜宾市委", "共青团宜宾市委员会"),
         ("共青团宜宾市委", "共青团宜宾市委员会"),
         ("翠屏区妇联", "翠屏区妇女联合会"),
+        ("中国共产主义青年团宜宾市委员会", "共青团宜宾市委员会"),  # the League's formal name
         # negatives: no place before the short form; a party committee; a full name
         ("市妇联", "市妇联"),
         ("团市委", "团市委"),
         ("宜宾市委", "宜宾市委"),
         ("宜宾市残疾人联合会", "宜宾市残疾人联合会"),
         ("宜宾市妇联活动中心", "宜宾市妇联活动中心"),
+        ("中国共产主义青年团宜宾市委员会青少年宫", "共青团宜宾市委员会青少年宫"),  # prefix only: still its own name
     ],
 )
 def test_mass_organisation_short_forms_are_one_body(name: str, key: str) -> None:

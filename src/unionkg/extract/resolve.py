@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from unionkg.extract.patterns import ORG_NAME_SUFFIXES
 from unionkg.graph.mapping import MASS_ORGANIZATION_SHORT_FORMS
-from unionkg.model import DocumentContext, Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, Project, SourceDocument
+from unionkg.model import DocumentContext, Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, OrgRole, Project, SourceDocument
 
 if TYPE_CHECKING:
     from unionkg.graph.places import Gazetteer
@@ -270,11 +270,19 @@ def _body_full_name(text: str, body: str) -> str | None:
 
 
 def _abbreviations(text: str, names: list[str]) -> dict[str, str]:
-    """short name -> the known full name printed right before "（以下简称…）"."""
+    """short name -> the known full name printed right before "（以下简称…）", or the known name
+    of which the name printed there is another printing ("共青团某市委员会（以下简称“团市委”）" in
+    the text of "中国共产主义青年团某市委员会": same identity key)."""
+    from unionkg.extract.context import find_org_names
+
     out: dict[str, str] = {}
     for m in ORG_ALIAS_PATTERNS["abbreviation"].finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
         full = next((n for n in sorted(names, key=len, reverse=True) if before.endswith(n)), None)
+        if full is None:
+            printed = find_org_names(before)
+            if printed and before.endswith(printed[-1]):
+                full = next((n for n in names if _canonical_org(n) == _canonical_org(printed[-1])), None)
         if full is not None and m.group("short") != full:
             out[m.group("short")] = full
     return out
@@ -618,6 +626,10 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
             fact.aliases = tuple(fact.aliases) + tuple(extra)
     if body in rename:
         extraction.context.org = rename[body]
+    # a unit renamed to the body (a list's "团市委机关本级" where 团市委 is the body's short name)
+    # is the body's own accounts: the parent is never its own unit
+    body = extraction.context.org
+    extraction.facts = [f for f in extraction.facts if not (isinstance(f, Organization) and f.role is OrgRole.UNIT and f.name == body)]
     return extraction
 
 
