@@ -153,6 +153,28 @@ SHAPE_CASES = [
     ("bare_extreme", "which one is the best?", True),
     ("bare_extreme", "哪个总工会的收入最多？", False),  # names what is ranked: a ranking of bodies
     ("bare_extreme", "what was the lowest score in 2023?", False),
+    ("funds_in_place", "资金到位率是多少", True),
+    ("funds_in_place", "What was the funds-in-place rate?", True),
+    ("funds_in_place", "资金执行率是多少", False),
+    ("met_list", "岳阳市总工会哪些指标达标了？", True),
+    ("met_list", "Which indicators of the federation were met?", True),
+    ("met_list", "哪些指标没有达标", False),
+    ("met_list", "which indicators were not met?", False),
+    ("indicator_ranking", "得分最低的指标是哪个", True),
+    ("indicator_ranking", "Which indicator lost the most points?", True),
+    ("indicator_ranking", "哪个项目得分最低", False),
+    ("indicator_count", "有多少个绩效指标", True),
+    ("indicator_count", "How many indicators did the project set?", True),
+    ("indicator_count", "有多少个指标未达标", False),
+    ("indicator_count", "how many indicators missed their targets?", False),
+    ("to_units", "给下属单位补助了多少", True),
+    ("to_units", "How much was transferred to its subordinate units?", True),
+    ("to_units", "给困难职工补助了多少", False),
+    ("flows_total", "对外拨付资金合计多少", True),
+    ("flows_total", "What were the total transfers in 2021?", True),
+    ("flows_total", "项目支出合计多少", False),
+    ("figures_wrong", "支出预算总额和基本支出、项目支出之和差多少", True),
+    ("figures_wrong", "两个单位的支出差多少", False),
 ]
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 
 from unionkg.graph.queries import named_query
-from unionkg.graph.store import GraphStore
+from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, QUESTION_SHAPES
 from unionkg.qa.items import asked_item_text, in_concept, item_core, named_rows, residual_words, translated_labels, with_synonyms
 from unionkg.qa.linking import Catalog, Links
@@ -339,6 +339,8 @@ def missed_targets(ctx: Context) -> Outcome:
         named = [r for r in _indicators(ctx) if r.get("fact") in ctx.links.indicators]
         if named:
             return _status_of_named(ctx, named)
+    if QUESTION_SHAPES["met_list"].search(ctx.q.text):
+        return _met_indicators(ctx)
     rows = _missed_indicators(ctx)
     categories = asked_categories(ctx.q.text)
     if categories:  # "满意度指标没有达标": only the satisfaction indicators
@@ -385,6 +387,11 @@ def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
                        f"{n_ind} indicator(s) missed their targets ({n_proj} project(s) of {n_body} body(ies): {bodies_en})."),
     }
     head = ctx.say(*heads[subject])
+    if len(ctx.links.years) > 1 and QUESTION_SHAPES["each"].search(ctx.q.text):
+        # "2022年和2023年分别有多少个": the count of each year asked, zero included
+        per_year = [(y, sum(1 for r in rows if r.get("year") == y)) for y in sorted(ctx.links.years)]
+        head += ctx.say("其中" + "，".join(f"{y} 年 {n} 个指标" for y, n in per_year) + "。",
+                        " Of which " + ", ".join(f"{n} in {y}" for y, n in per_year) + ".")
     if not ctx.links.orgs or ctx.links.region:
         head = _missed_scope(ctx) + head
     return head + ctx.say("明细：", " Details: ")
@@ -434,6 +441,21 @@ def _all_met(ctx: Context, categories: list[str]) -> Outcome:
     return Outcome(True, answer, shown, sources_of(shown))
 
 
+def _met_indicators(ctx: Context) -> Outcome:
+    """"哪些指标达标了": the indicators marked as met, each with its values; those missed are named after them."""
+    rows = _indicators(ctx)
+    categories = asked_categories(ctx.q.text)
+    if categories:
+        rows = [r for r in rows if in_categories(r, categories)]
+    met = [r for r in rows if r.get("met") is True]
+    if not met:
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份标为达标的指标。", "The graph has no indicator marked as met for this body/year."))
+    missed = [str(r["indicator"]) for r in rows if r.get("met") is False]
+    head = ctx.say(f"{_bodies_and_years(met)} 共 {len(met)} 个指标达标：", f"{_bodies_and_years(met)}: {len(met)} indicator(s) met: ")
+    tail = ctx.say(f"。未达标的 {len(missed)} 个：{'、'.join(missed)}", f". Missed ({len(missed)}): {', '.join(missed)}") if missed else ""
+    return Outcome(True, head + join([_value_line(ctx, r) for r in met], ctx.lang) + tail, met, sources_of(met))
+
+
 def _status_of_named(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
     """Whether the indicators the question names met their targets: yes / no / partly, each with its values."""
     met = [r.get("met") for r in rows]
@@ -478,6 +500,8 @@ def strict_violations(ctx: Context) -> Outcome:
 
 
 def lost_points(ctx: Context) -> Outcome:
+    if QUESTION_SHAPES["indicator_ranking"].search(ctx.q.text):
+        return _indicator_at_end(ctx)
     rows = [r for r in _indicators(ctx) if isinstance(r.get("score"), (int, float)) and isinstance(r.get("weight"), (int, float)) and r["score"] < r["weight"]]  # type: ignore[operator]
     if not rows:
         return Outcome(False, ctx.say("没有找到被扣分的指标。", "No indicator lost points."))
@@ -492,6 +516,30 @@ def lost_points(ctx: Context) -> Outcome:
              for line, r in zip(lines, rows)]
     head = ctx.say(f"{len(rows)} 个指标被扣分：", f"{len(rows)} indicator(s) lost points: ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def _indicator_at_end(ctx: Context) -> Outcome:
+    """"得分最低的指标" (the lowest score) or "扣分最多的指标" / "lost the most points" (the largest weight minus
+    score): the indicator(s) at that end, ties included, each with its values."""
+    rows = [r for r in _indicators(ctx) if isinstance(r.get("score"), (int, float))]
+    if not rows:
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的指标得分。", "The graph has no indicator scores for this body/year."))
+    text = ctx.q.text
+    by_loss = bool(re.search(r"扣分|失分|lost|lose|deduct", text))
+    low = bool(RANK_LOW.search(text)) and not RANK_HIGH.search(text)
+    if by_loss:
+        rows = [r for r in rows if isinstance(r.get("weight"), (int, float))]
+        value = {id(r): float(r["weight"]) - float(r["score"]) for r in rows}  # type: ignore[arg-type]
+    else:
+        value = {id(r): float(r["score"]) for r in rows}  # type: ignore[arg-type]
+    if not rows:
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的指标分值。", "The graph has no indicator weights for this body/year."))
+    end = (min if low else max)(value.values())
+    shown = [r for r in rows if value[id(r)] == end]
+    what = ctx.say(("扣分最少" if low else "扣分最多") if by_loss else ("得分最低" if low else "得分最高"),
+                   ("the fewest points lost" if low else "the most points lost") if by_loss else ("the lowest score" if low else "the highest score"))
+    head = ctx.say(f"{_bodies_and_years(rows)} 共 {len(rows)} 个有得分的指标，{what}的是：", f"{_bodies_and_years(rows)}: of {len(rows)} scored indicators, {what}: ")
+    return Outcome(True, head + join([_value_line(ctx, r) for r in shown], ctx.lang), shown, sources_of(shown))
 
 
 def _target_line(r: dict[str, object], lang: str) -> str:
@@ -1222,12 +1270,19 @@ def _spent_on_something_else(text: str) -> bool:
 
 
 class YearFigures:
-    """qa_amounts_of_year rows of every body, read once per year and grouped by body: a ranking over
-    N bodies runs one query per year it reads instead of one qa_amounts look-up per body (and year).
-    ``rows(org, years)`` is what qa_amounts gives for that body in those years."""
+    """qa_amounts_of_year rows of every federation, read once per year and grouped by body: a ranking over
+    N bodies runs a query or two per year it reads instead of one qa_amounts look-up per body (and year).
+    ``rows(org, years)`` holds every row qa_amounts gives for that body in those years that may answer.
 
-    def __init__(self, ctx: Context) -> None:
+    With ``line_ctx`` (the question's line, ranking words taken out) the kinds of line printed that year
+    are read first (qa_amount_lines_of_year) and only the figures of the items whose line may answer are
+    read: every kind that _matching_amounts keeps on its own, under any of its modes, or that carries an
+    asked qualifier.  Each body's choice among its rows is made again by _best_amounts, so reading a
+    superset of the lines it would keep gives the same figure (tests/qa/test_round8_amounts.py)."""
+
+    def __init__(self, ctx: Context, line_ctx: Context | None = None) -> None:
         self.ctx = ctx
+        self.line_ctx = line_ctx if line_ctx is not None and not line_ctx.context_text else None
         self.by_year: dict[int, dict[str, list[dict[str, object]]]] = {}
 
     def rows(self, org: str, years: list[int]) -> list[dict[str, object]]:
@@ -1235,11 +1290,39 @@ class YearFigures:
         for year in years:
             if year not in self.by_year:
                 grouped: dict[str, list[dict[str, object]]] = {}
-                for r in self.ctx.run("qa_amounts_of_year", year=year):
+                for r in self._year_rows(year):
                     grouped.setdefault(str(r.get("org")), []).append(r)
                 self.by_year[year] = grouped
             out.extend(self.by_year[year].get(org, []))
         return out
+
+    def _year_rows(self, year: int) -> list[dict[str, object]]:
+        if self.line_ctx is None:
+            return self.ctx.run("qa_amounts_of_year", year=year)
+        kinds = self.ctx.run("qa_amount_lines_of_year", dedupe=False, year=year)
+        items = sorted({str(k["item"]) for k in kinds if self._may_answer(k)})
+        if not items:
+            return []
+        sparql = named_query("qa_amounts_of_year")
+        self.ctx.queries_run.append(f"# binding ?year = {year}; VALUES ?item: {len(items)} line(s) that may answer\n" + sparql)
+        rows = select_rows(self.ctx.store, sparql, ["year", "item"], [[Literal(year), Literal(item)] for item in items]).values()
+        seen: set[object] = set()
+        out: list[dict[str, object]] = []
+        for r in rows:  # one row per fact, as Context.run keeps
+            key = r.get("fact") or tuple(r.items())
+            if key not in seen:
+                seen.add(key)
+                out.append(_plain(r))
+        return out
+
+    def _may_answer(self, kind: dict[str, object]) -> bool:
+        """Whether a kind of line could be chosen for the line asked by some body (a superset, never fewer)."""
+        ctx = self.line_ctx
+        assert ctx is not None
+        if kind.get("qualifier") and kind.get("qualifier") in asked_qualifier_kinds(ctx.q.text):
+            return True
+        concept = amount_concept(ctx.item_topic)
+        return bool(_matching_amounts(ctx, [kind], concept))
 
 
 def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False, only_concept: str | None = None,
@@ -1623,6 +1706,8 @@ def ranked_figures(ctx: Context, bodies: list[str], figures: YearFigures | None)
     missing: list[str] = []
     # the line asked, without "哪个总工会…最多" (spaces closed up: "spent the most on projects" -> "spent on projects")
     line_only = replace(ctx.q, text=re.sub(r"\s+", " ", RANKING_WORDS.sub(" ", ctx.q.text)).strip())
+    if figures is not None and figures.line_ctx is None and figures.ctx is ctx and not ctx.context_text:
+        figures.line_ctx = replace(ctx, q=line_only, links=replace(ctx.links, orgs=[]))
     for body in bodies:
         one = replace(ctx, q=line_only, links=replace(ctx.links, orgs=[body]))
         found = _best_amounts(one, body, list(ctx.links.years), strict=True, figures=figures)[:1]
@@ -1800,6 +1885,24 @@ def _stated_completion(ctx: Context) -> Outcome | None:
     return Outcome(True, join(lines, ctx.lang), shown, sources_of(shown))
 
 
+def _funds_in_place(ctx: Context) -> Outcome:
+    """资金到位率: as an indicator prints it (资金到位率 100%), else say that no document prints it and give the
+    project's budget, spent figure and execution rate, which are printed."""
+    printed = [r for r in _indicators(ctx) if "到位" in str(r.get("indicator") or "")]
+    if printed:
+        return Outcome(True, join([_value_line(ctx, r) for r in printed], ctx.lang), printed, sources_of(printed))
+    rows = _projects(ctx)
+    if ctx.lang == "en" and not _asked_projects(ctx):
+        rows = _of_projects_described(ctx, rows, label="label", key="fact")
+    if not rows:
+        return Outcome(False, ctx.say("知识图谱中没有资金到位率，也没有该单位/年份的项目资金数字。", "The graph holds no funds-in-place rate, nor project funding figures for this body/year."))
+    lines = [ctx.say(f"{r.get('orgLabel')} {r.get('year')}「{r['label']}」：{_project_amount_text(r, 'zh')}" + (f"，执行率 {number(r['rate'])}%" if r.get("rate") is not None else ""),
+                     f"{r.get('orgLabel')} {r.get('year')} [{r['label']}]: {_project_amount_text(r, 'en')}" + (f", execution rate {number(r['rate'])}%" if r.get("rate") is not None else ""))
+             for r in rows]
+    head = ctx.say("文件未列出资金到位率；所列项目资金：", "No document prints a funds-in-place rate; the project funding they print: ")
+    return Outcome(False, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
 def _implementers(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
     """Who carries each project out (项目实施单位, as printed); the projects that print none are said to."""
     if ctx.lang == "en" and not ctx.links.projects:  # "the model worker recuperation project": that one
@@ -1814,12 +1917,16 @@ def _implementers(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
 
 
 def execution_rate(ctx: Context) -> Outcome:
+    if QUESTION_SHAPES["funds_in_place"].search(ctx.q.text):
+        return _funds_in_place(ctx)
     indicator_rows = [r for r in _indicators(ctx) if "执行率" in str(r.get("indicator", "")) and r.get("actual") is not None]
     if indicator_rows and not _asked_projects(ctx):
         lines = [f"{r.get('orgLabel')} {r.get('year')}：{r['indicator']} {r.get('actualText')}" if ctx.lang == "zh"
                  else f"{r.get('orgLabel')} {r.get('year')}: {r['indicator']} {r.get('actualText')}" for r in indicator_rows]
         return Outcome(True, join(lines, ctx.lang), indicator_rows, sources_of(indicator_rows))
     rows = [r for r in _projects(ctx) if r.get("rate") is not None]
+    if ctx.lang == "en" and not _asked_projects(ctx):  # "the Zibo recuperation project": the one its words describe
+        rows = _of_projects_described(ctx, rows, label="label", key="fact")
     if not _asked_projects(ctx) and (not rows or not PROJECT_WORDS[ctx.lang].search(ctx.q.text)):
         # the body's rate (no project named): its final figure over its budget, then the projects' stated rates
         outcome = budget_vs_final(ctx)
@@ -2295,6 +2402,10 @@ def staffing(ctx: Context) -> Outcome:
     if asked:  # "在职人员和退休人员各多少": one printed as asked (退休人员), the other by its category (在职人数)
         covered = {_short(r.get("category")) for r in asked}
         asked += [r for r in rows if _short(r.get("category")) in set(asked_staff_categories(ctx.q.text)) - covered]
+    elif len(asked_staff_categories(ctx.q.text)) > 1:  # "编制和实有人数分别是多少": each asked category, else its substitute
+        for category in asked_staff_categories(ctx.q.text):
+            held = [r for r in rows if _short(r.get("category")) == category]
+            asked += held or [r for r in rows if _short(r.get("category")) in STAFF_FALLBACK.get(category, ())]
     note = ""
     if not asked and ctx.lang == "en":  # "civil-service posts": the figures whose label names that kind (行政编制)
         fragments = [zh for en, zh in STAFF_LABEL_WORDS if en.search(ctx.q.text)]
@@ -2406,6 +2517,8 @@ def flows(ctx: Context) -> Outcome:
     if received is not None:
         return received
     rows = _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years)
+    if QUESTION_SHAPES["to_units"].search(ctx.q.text):
+        return _payments_to_units(ctx, rows)
     to_group = _payments_to_asked_group(ctx, rows) if not ctx.links.projects else []
     if to_group:
         rows = to_group
@@ -2432,6 +2545,28 @@ def flows(ctx: Context) -> Outcome:
     lines = [f"{r.get('payeeLabel') or _short(r['payee'])}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
              else f"{r.get('payeeLabel') or _short(r['payee'])}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}" for r in rows]
     return Outcome(True, _payer_head(ctx, rows) + join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))
+
+
+def _payments_to_units(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
+    """"给下属单位补助了多少": the payments whose payee is a unit of the payer; with none recorded, the lines of
+    the payer's figures that name one of its units ("补助某市工人文化宫 150 万元"), else an honest no."""
+    to_units = [_clean(r) for r in rows if r.get("payee") in ctx.catalog.orgs and ctx.catalog.orgs[str(r["payee"])].parent == r.get("org")]
+    if to_units:
+        lines = [f"{r.get('payeeLabel')}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
+                 else f"{r.get('payeeLabel')}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}" for r in to_units]
+        return Outcome(True, _payer_head(ctx, to_units) + join(lines, ctx.lang) + _payments_total(ctx, to_units), to_units, sources_of(to_units))
+    named: list[dict[str, object]] = []
+    for org in ctx.links.orgs:
+        units = [o.label for o in ctx.catalog.orgs.values() if o.parent == org]
+        named += [_clean(r) for r in _in_years(ctx.run("qa_amounts", org=org), ctx.links.years)
+                  if any(u in str(r.get("item") or "") for u in units)]
+    bodies = "、".join(ctx.label(o) for o in ctx.links.orgs) or ctx.say("所问单位", "the body asked")
+    none = ctx.say(f"知识图谱中没有{bodies}付给其下属单位的资金流向记录", f"The graph records no payment by {bodies} to its units")
+    if not named:
+        return Outcome(False, none + ctx.say("。", "."))
+    lines = [ctx.say(f"「{r.get('item')}」{wan(r['amount'])} 万元（{r.get('year')} 年{'预算' if _phase(r) in ('budget', 'adjusted') else '决算' if _phase(r) == 'final' else ''}）",
+                     f"'{r.get('item')}' {wan(r['amount'])} 万元 ({r.get('year')})") for r in named if r.get("amount") is not None]
+    return Outcome(True, none + ctx.say("；文件中写明的有：", "; the documents state: ") + join(lines, ctx.lang), named, sources_of(named))
 
 
 def _payer_head(ctx: Context, rows: list[dict[str, object]]) -> str:

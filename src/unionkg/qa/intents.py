@@ -64,6 +64,21 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # which one ranks at an end, nothing else named ("哪个最低？", "and the lowest?"): in a chat, of the list just shown
     "bare_extreme": re.compile(r"^(?:那)?(?:哪个|哪一个|哪项|哪一项)(?:项目)?(?:的)?(?:最|更)(?:高|低|多|少|大|小|好|差)(?:呢)?[?？]?$"
                                r"|^(?:and |so )?(?:which (?:one )?(?:is|was) )?(?:the )?(?:lowest|highest|largest|smallest|best|worst)(?: one)?[?？]?$"),
+    # the share of a project's money that arrived (资金到位率): printed by some tables, else the execution figures
+    "funds_in_place": re.compile(r"到位率|资金到位|到位(?:了)?多少|\bfunds?[- ]in[- ]place\b|\bfunding (?:in place|received|arrived)\b|\bdisbursement rate\b"),
+    # the indicators that were met ("哪些指标达标了", "which indicators were met")
+    "met_list": re.compile(r"哪些(?:绩效)?指标(?:已经?|都)?(?:达标|完成|达到|实现)(?:了)?(?:目标)?(?:[?？]|$)|(?<![没未不])(?:已)?达标的(?:绩效)?指标"
+                           r"|\b(?:which|what) (?:indicators|targets|goals)\b.{0,50}\b(?:were|have been|was) (?:met|achieved|reached|hit)\b|\bindicators? (?:that|which) (?:were )?met\b"),
+    # the indicator at an end of the scores ("得分最低的指标", "扣分最多的指标", "which indicator lost the most points")
+    "indicator_ranking": re.compile(r"(?:得分|分数|扣分|失分)(?:最|更)(?:低|高|多|少)的(?:绩效)?指标|指标.{0,6}(?:得分|扣分|失分)(?:最|更)(?:低|高|多|少)"
+                                    r"|\bwhich (?:\w+ ){0,2}indicator\b.{0,40}\b(?:lowest|highest|most|least|fewest)\b"),
+    # how many indicators were set ("有多少个绩效指标"), not how many missed
+    "indicator_count": re.compile(r"(?:多少|几)(?:个|项)(?:绩效)?指标(?!.{0,8}(?:没|未|不|扣|失))|\bhow many (?:performance )?indicators\b(?!.{0,40}\b(?:miss|fail|short|not|lost|below)\w*)"),
+    # money given to the body's own units ("给下属单位补助了多少", "transfers to its subordinate units")
+    "to_units": re.compile(r"(?:给|向|对|拨付给|补助)(?:其|所属|下属|直属|二级)+(?:事业)?单位|\bto (?:its |their )?(?:subordinate|affiliated) (?:units|institutions)\b"),
+    # every payment of a body added up ("对外拨付资金合计多少", "how much did it transfer in total")
+    "flows_total": re.compile(r"(?:对外|向外|对下)?拨付(?:的)?(?:资金|经费)?(?:合计|总额|一共|共计|总共)|对外拨付|下拨(?:的)?(?:资金|经费)?(?:合计|总额|一共|共计)"
+                              r"|\b(?:transferr?ed|paid out|disbursed|handed down) in total\b|\btotal (?:transfers|payments|disbursements)\b"),
     # who carries a project out ("实施单位是哪个", "由谁实施", "who implemented the project")
     "implementer": re.compile(r"实施单位|实施主体|执行单位|承办单位|(?:由谁|谁来?|哪个(?:单位|部门))(?:负责)?(?:实施|执行|承办)"
                               r"|\bimplement(?:ed|ing|s)? (?:by|unit|body|agency)\b|\bwho (?:implemented|implements|carried out|carries out|ran|runs)\b"),
@@ -72,7 +87,8 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # figures asked as wrong or not adding up ("which figures don't add up", "数字对不上", "算错了")
     "figures_wrong": re.compile(r"\b(?:do|does|did)(?: not|n't) add up\b|\b(?:wrong|incorrect|inconsistent) (?:figures|numbers|totals|sums)\b"
                                 r"|\b(?:figures|numbers|totals|sums) (?:are|were|look) (?:wrong|off|inconsistent)\b|(?:数字|数据|合计|总数)(?:对不上|不对|算错|有出入)|算错"
-                                r"|(?:数据|数字)(?:有|存在)(?:什么|哪些)?(?:问题|错误|差错)"),
+                                r"|(?:数据|数字)(?:有|存在)(?:什么|哪些)?(?:问题|错误|差错)"
+                                r"|(?:之和|加起来|相加)(?:的)?(?:相)?差(?:了)?(?:多少|几)|与.{1,20}之和(?:不符|不一致|不等|相差|差)"),
     # how far an indicator fell from its target ("比目标差多少", "离目标还差几", "how far below its target")
     "gap_to_target": re.compile(r"比(?:年度)?(?:目标|指标)(?:值)?(?:多|少|高|低|差)(?:了)?(?:多少|几)|(?:离|距离?)(?:年度)?目标(?:值)?(?:还)?差(?:了)?(?:多少|几)"
                                 r"|\bhow (?:far|much) (?:below|above|short of|over|under) (?:its |the |their )?(?:target|goal)\b"),
@@ -122,6 +138,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"\b(?:meet|met|reach(?:ed)?|achieve[d]?|hit)\b.{0,12}\ball\b|\ball (?:of )?(?:its |their |the )?(?:targets?|indicators?|goals?) (?:were |been )?(?:met|achieved|reached)", 1.5),
         # "共有多少个项目未完成目标": a count of what missed, not a count of projects (whose rule weighs 1.6)
         _r(r"(?:几|多少)个?(?:项目|指标|单位|总工会).{0,12}(?:未完成|没有完成|没完成|未能完成|未达到|没有达到|没达到|未达标|没有?达标|不达标|未实现|没有实现)", 1.7),
+        (QUESTION_SHAPES["met_list"], 1.75),
         _r(r"miss(?:ed|ing)?\b|fell short|falls? short|short of|not (?:been )?(?:met|achieved|reached|fulfilled)|(?:did not|didn't|does not|doesn't|do not|don't|failed to|fail to) (?:meet|reach|achieve|hit|attain|fulfil)|fail(?:ed)? to|underperform|below (?:the |their |its )?targets?", 1.4),
     ), (
         "哪些项目没有完成绩效目标？", "2024年哪些指标未达到目标值", "未完成的绩效指标有哪些",
@@ -138,6 +155,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"扣分|失分|扣了|没得满分|未得满分|丢分", 1.3),
         # why points were lost: the indicators that lost them, each with its stated deviation reason
         _r(r"(?:为什么|为何|原因|怎么).{0,6}(?:扣分|失分|扣了|丢分)|(?:扣分|失分|丢分)(?:的)?原因|\bwhy\b.{0,40}\b(?:lost points|lose points|deducted|points? (?:were )?lost)", 1.65),
+        (QUESTION_SHAPES["indicator_ranking"], 1.75),
         _r(r"lost points|lose points|deduct|points? (?:were )?lost|not (?:get|receive) full|not (?:been )?(?:fully|full) (?:scored|marked)|(?:without|short of|below) (?:the )?full (?:marks|points|score)|not (?:given|awarded) full", 1.3),
     ), (
         "哪些指标被扣分了？", "湖州市总工会哪些指标失分", "Which indicators lost points?", "where were points deducted",
@@ -163,6 +181,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"execution rate|spending rate|implementation rate|(?:share|percentage|proportion|per ?cent) of (?:its |the |their )?budget|how much of (?:its |the |their )?budget", 1.3),
         _r(r"(?:用|花|支出|执行)(?:了|掉)?(?:百分之多少|多少比例|几成)|what percent(?:age)?", 1.3),
         _r(r"预算执行(?:得|情况|的情况)|执行了(?:多少|百分之)|完成(?:了)?(?:年初)?预算的", 1.3),
+        (QUESTION_SHAPES["funds_in_place"], 1.6),
     ), (
         "预算执行率是多少？", "项目资金执行率", "What was the budget execution rate?", "How much of the budget was spent?",
     )),
@@ -207,6 +226,7 @@ INTENTS: tuple[Intent, ...] = (
         # the targets set for a project or body (绩效目标表): not whether they were met
         _r(r"绩效目标(?:是|有|包括|分别|表|值)|目标值(?:是|有|分别)|(?:设定|设置|设立|确定)了?(?:哪些|什么)(?:绩效)?(?:目标|指标)|(?:有|包括)哪些(?:绩效)?(?:目标|指标)(?!.{0,8}(?:没|未|不|扣|失|完成|达))|(?:绩效)?指标(?:有哪些|是什么|包括哪些|分别是)(?!.{0,8}(?:没|未|不|扣|失))", 1.35),
         _r(r"\b(?:what|which) (?:was|is) the (?:[\w\u4e00-\u9fff'-]+ ){1,6}?target\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met|reach)\w*)|\btarget (?:value|figure) (?:of|for)\b", 1.35),
+        (QUESTION_SHAPES["indicator_count"], 1.5),
         _r(r"(?:what|which) (?:(?:are|were) (?:the )?)?(?:performance )?(?:targets|kpis|indicators|goals)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)|\b(?:targets|kpis|performance goals|performance indicators) (?:of|for|set)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)", 1.35),
     ), (
         "学生资助补助经费的绩效目标是什么？", "这个项目设定了哪些绩效指标", "What are the performance targets of the project?", "List the KPIs set for the fund",
@@ -307,7 +327,9 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("flows", (
         # money given to a group ("给困难职工子女发了多少助学金", "给各县市总工会拨了多少钱")
-        _r(r"给.{1,12}(?:发放|发|拨付|下拨|拨|支付|付)了?多少(?:钱|资金|经费|补助|补贴|[\u4e00-\u9fff]{0,3}金)|发(?:放)?了多少(?:钱|资金)", 1.4),
+        _r(r"给.{1,12}(?:发放|发|拨付|下拨|拨|支付|付|补助|补贴)了?多少(?:钱|资金|经费|补助|补贴|[\u4e00-\u9fff]{0,3}金)|发(?:放)?了多少(?:钱|资金)", 1.4),
+        (QUESTION_SHAPES["to_units"], 1.5),
+        (QUESTION_SHAPES["flows_total"], 1.5),
         # money handed back to the finance bureau (上缴 / 缴回 剩余资金): a flow from the body
         _r(r"(?:上缴|缴回|交回|退回|返还)(?:了|给)?.{0,10}财政|财政(?:局|厅|部门).{0,6}(?:上缴|缴回|交回|退回)|(?:上缴|缴回|退回)(?:了)?(?:多少|的)?(?:剩余|结余)?资金", 1.6),
         _r(r"\breturn(?:ed|s)?\b.{0,40}\b(?:to )?(?:the )?(?:finance|treasury)|\b(?:hand(?:ed|s)?|paid|pay|sent|send|gave|give|given) back\b", 1.6),
@@ -365,8 +387,9 @@ INTENTS: tuple[Intent, ...] = (
     Intent("findings", (
         _r(r"数据质量|质量问题|错误|不一致|矛盾|不符|对不上|不相等|有误|核对|有错|出错|错了|对得上|前后矛盾", 1.5),
         _r(r"data quality|quality (?:issues|findings|problems)|inconsisten|errors?|mismatch|do(?:es)? not add up|discrepanc|(?:do|does|did)(?: not|n't) match", 1.5),
-        # "which figures don't add up", "are the numbers wrong": before the units a body name may suggest
-        (QUESTION_SHAPES["figures_wrong"], 1.6),
+        # "which figures don't add up", "are the numbers wrong": before the units a body name may suggest, and
+        # before a difference of two figures ("总额与各项之和差多少" asks how far a total is from its parts)
+        (QUESTION_SHAPES["figures_wrong"], 1.85),
     ), (
         "数据有哪些质量问题？", "哪些合计数与明细不符", "What data-quality problems were found?", "Which totals do not add up?",
     )),
