@@ -9,6 +9,8 @@ Written documents of bodies, provinces and years not in the samples:
 * a district union's final accounts (Guizhou 2024) whose page numbers read "3/5", "4/5" and whose
   running header is a part of its title ("2024年部门决算"), one of them between a row's label
   and its figures;
+* a district union's final accounts (Tibet 2023) whose footers name the body beside the page
+  number ("拉萨市城关区总工会 第 3 页") between two rows of a table;
 * a district union's final accounts (Heilongjiang 2023) OCR'd from a scan: O/l among
   digits ("3OO.2O", "6l0.20", "2O129"), full-width commas and spaces as thousands
   separators ("1，234.50", "1 145.90", also after a 行次: "32 1 145.90"), a decimal comma
@@ -32,7 +34,8 @@ Written documents of bodies, provinces and years not in the samples:
 
 Each ``.json`` lists the figures an analyst reads (``expect``), the number of table figures
 (``table_amounts``: every row read once, no page furniture read as a row), facts that
-must not be there (``wrong``) and warnings the extraction must record (``warnings``).
+must not be there (``wrong``), warnings the extraction must record (``warnings``) and page
+furniture the normalised text must not hold (``absent_text``).
 """
 
 from __future__ import annotations
@@ -77,6 +80,8 @@ def test_rt8e_document(path: Path) -> None:
         assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
     for needle in spec.get("warnings", []):
         assert any(needle in w for w in ex.warnings), f"{path.name}: no warning with {needle!r}: {ex.warnings}"
+    for furniture in spec.get("absent_text", []):
+        assert furniture not in ex.document.text, f"{path.name}: {furniture!r} left in the text"
 
 
 # --- the same document as text, HTML and DOCX -------------------------------------------

@@ -257,6 +257,12 @@ PINYIN_GLOSS = re.compile(
 )
 TONE_MARKED = re.compile(rf"[{_TONED}\u0300-\u036f]|[a-zü][1-5]\b|[a-zü][1-5](?=[a-z ]|$)")
 
+# How a running footer names its body or document: it ends as a body's name or a document's
+# title does (a row label "行政运行 第 3 页" does not).
+FOOTER_NAME_END = ("会", "局", "委", "院", "厅", "办", "所", "中心", "决算", "预算", "公开", "报告")
+_FOOTER_NAME = rf"[^\d\s，。；：,;:]{{0,30}}(?:\d{{4}}年度?[^\d\s，。；：,;:]{{0,12}})?(?:{'|'.join(FOOTER_NAME_END)})"
+_PAGE_NO = r"第 ?\d{1,4} ?页(?: ?[,，/、]? ?共 ?\d{1,4} ?页)?|[—–\-－─]{1,3} ?\d{1,4} ?[—–\-－─]{1,3}"
+
 # Whole lines that are page furniture, dropped wherever they stand.
 PAGE_FURNITURE: dict[str, re.Pattern[str]] = {
     "dashed_page_number": re.compile(r"[—–\-－─]{1,3} ?\d{1,4} ?[—–\-－─]{1,3}"),
@@ -264,6 +270,12 @@ PAGE_FURNITURE: dict[str, re.Pattern[str]] = {
     "chinese_page_of": re.compile(r"第 ?\d{1,4} ?页(?: ?[,，/、]? ?共 ?\d{1,4} ?页)?|共 ?\d{1,4} ?页 ?第 ?\d{1,4} ?页"),
     "page_of": re.compile(r"(?i)page ?\d{1,4}(?: ?(?:of|/) ?\d{1,4})?"),
     "slash_page_of": re.compile(r"\d{1,4} ?/ ?\d{1,4}"),
+    # a footer or header naming the body or the document beside its page number, a space
+    # between them ("某区总工会 第 3 页", "- 7 - 2023年部门决算"): the name ends as a body's or a
+    # document's does (FOOTER_NAME_END), no clause mark, no figure but a year
+    "named_page_number": re.compile(
+        rf"{_FOOTER_NAME} +(?:{_PAGE_NO})|(?:{_PAGE_NO}) +{_FOOTER_NAME}"
+    ),
 }
 # Furniture that is only dropped next to a page break or between prose lines
 # (a fraction-looking "3/20" or a bare "40" may be a table cell).
