@@ -1081,8 +1081,16 @@ def is_prose(text: str) -> bool:
     return han_count(text) >= MIN_HAN_IN_PROSE and not is_table_row(text)
 
 
+#: What a line must hold for a pattern of PAGE_FURNITURE to be tried on it (a quick test:
+#: named_page_number on every line would cost a twentieth of the normalisation of the samples).
+FURNITURE_NEEDS: dict[str, re.Pattern[str]] = {"named_page_number": re.compile("[页—–\\-－─]")}
+
+
 def furniture_kind(text: str) -> str | None:
     for name, pattern in PAGE_FURNITURE.items():
+        needs = FURNITURE_NEEDS.get(name)
+        if needs is not None and (len(text) > MAX_HEADER_LEN or needs.search(text) is None):
+            continue
         if pattern.fullmatch(text):
             return name
     if BARE_PAGE_NUMBER.fullmatch(text):
@@ -1095,10 +1103,13 @@ def mark_page_furniture(lines: list[Line]) -> None:
     content = [i for i, ln in enumerate(lines) if ln.chars]
     # The end of a paged document is the foot of its last page.
     paged = any(ln.page_end for ln in lines)
+    slashes: list[int] = []  # "3/5" lines: page numbers when they run in sequence
     for pos, i in enumerate(content):
         kind = furniture_kind(lines[i].text)
         if kind is None:
             continue
+        if kind == "slash_page_of":
+            slashes.append(i)
         if kind in PAGE_FURNITURE and kind not in CONTEXTUAL_FURNITURE:
             lines[i].dropped = True
             continue
@@ -1115,7 +1126,7 @@ def mark_page_furniture(lines: list[Line]) -> None:
         )
         if at_page_break or between_prose:
             lines[i].dropped = True
-    mark_page_number_sequences(lines)
+    mark_page_number_sequences(lines, slashes)
 
 
 #: A page number printed as "3/12" (PAGE_FURNITURE slash_page_of), read as page and pages.
@@ -1124,14 +1135,16 @@ SLASH_PAGE_NUMBER = re.compile(r"(?P<page>\d{1,4}) ?/ ?(?P<pages>\d{1,4})")
 MIN_PAGE_SEQUENCE = 2
 
 
-def mark_page_number_sequences(lines: list[Line]) -> None:
+def mark_page_number_sequences(lines: list[Line], candidates: list[int]) -> None:
     """Drop "N/M" lines that number the pages of the document: at least
     :data:`MIN_PAGE_SEQUENCE` of them with the same M, each N at most M, rising in
     document order ("3/5" ... "4/5"), even between two rows of a table (where a lone
-    "3/5" could be a cell, a run of them cannot)."""
+    "3/5" could be a cell, a run of them cannot).  ``candidates``: the indices of the lines
+    that are such a number."""
     by_pages: dict[str, list[tuple[int, int]]] = {}
-    for i, ln in enumerate(lines):
-        if ln.dropped or not ln.chars:
+    for i in candidates:
+        ln = lines[i]
+        if ln.dropped:
             continue
         m = SLASH_PAGE_NUMBER.fullmatch(ln.text)
         if m is not None and 0 < int(m.group("page")) <= int(m.group("pages")):
