@@ -28,7 +28,15 @@ import pytest
 
 from tests.extract.corpus_spec import check_org_document
 from unionkg.extract.context import _supervisor_lines
-from unionkg.extract.organizations import UNIT_LINE_MARKER, UNIT_LIST_INTRO, ListItem, _is_the_body, _split_and
+from unionkg.extract.organizations import (
+    UNIT_LINE_MARKER,
+    UNIT_LIST_INTRO,
+    ListItem,
+    _is_the_body,
+    _split_and,
+    _without_closing_count,
+    is_bare_unit_line,
+)
 from unionkg.model import Organization, OrgRole
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -168,3 +176,34 @@ def test_short_name_of_another_printing_of_the_body(text: str, names: list[str],
     from unionkg.extract.resolve import _abbreviations
 
     assert _abbreviations(text, names) == found
+
+
+@pytest.mark.parametrize(
+    ("line", "bare"),
+    [
+        ("四平市工人文化宫", True),
+        ("四平市职工服务中心；", True),
+        ("德阳市青年志愿者服务中心", True),
+        # negatives: a sentence about a body, a table row with cells, a heading, a figure
+        ("四平市总工会是全市各级工会组织的领导机关。", False),
+        ("四平市工人文化宫 二级 全额拨款", False),
+        ("二、收入支出决算总体情况", False),
+        ("2022年度收入总计 1620.48 万元", False),
+    ],
+)
+def test_a_unit_name_alone_on_its_line(line: str, bare: bool) -> None:
+    assert is_bare_unit_line(line) is bare
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("某市总工会（本级）和某市工人文化宫两个单位的决算", "某市总工会（本级）和某市工人文化宫"),
+        ("A宫、B中心等 2 个事业单位", "A宫、B中心"),
+        # negatives: a count that a list follows; no count
+        ("本级和2个下属事业单位，分别为A宫、B中心", "本级和2个下属事业单位，分别为A宫、B中心"),
+        ("A宫、B中心", "A宫、B中心"),
+    ],
+)
+def test_count_that_closes_a_list(text: str, kept: str) -> None:
+    assert _without_closing_count(text) == kept

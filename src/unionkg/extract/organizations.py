@@ -318,6 +318,15 @@ def _list_tail_cut(text: str) -> str:
     return text
 
 
+def _without_closing_count(text: str) -> str:
+    """A list without the count that closes its sentence ("A（本级）和B两个单位的决算" -> "A（本级）和B");
+    a count that another list follows stays ("本级和2个下属事业单位，分别为A、B")."""
+    count = COUNT_AFTER_LIST.search(text)
+    if count is None or count.start() == 0 or any(ch in text[count.end() :] for ch in "，,、：:"):
+        return text
+    return text[: count.start()]
+
+
 def _listed_units(view: ProseView, head: re.Match[str], stop: int) -> tuple[list[ListItem], str | None]:
     """The items listed after a "N个" head (up to ``stop``), and a reform class stated in a parenthesis.
 
@@ -1224,6 +1233,28 @@ def starts_with_unit_name(line: str) -> bool:
     return bool(cells) and _looks_like_org(clean_org_name(cells[0])) and all(len(c) <= MAX_CONTINUATION_CHARS for c in cells[1:])
 
 
+#: Longest line read as a unit's name alone after an introduction (no marker, no table header).
+MAX_BARE_NAME_CHARS = 30
+#: Words that make a line a sentence about a body, not a unit's name alone ("某市总工会是…").
+SENTENCE_WORDS: tuple[str, ...] = ("是", "系", "为", "现有", "共有", "内设", "下设", "负责", "作为", "成立于", "领导")
+
+
+def is_bare_unit_line(line: str) -> bool:
+    """Whether a line is one unit's name and nothing else ("某市工人文化宫", "某市职工服务中心；"): the
+    units an introduction lists one per line without numbers.
+
+    >>> is_bare_unit_line("某市工人文化宫"), is_bare_unit_line("某市总工会是全市工会的领导机关。")
+    (True, False)
+    """
+    name = line.strip().rstrip(ROW_END_PUNCTUATION)
+    return (
+        0 < len(name) <= MAX_BARE_NAME_CHARS
+        and len(CELL_SPLIT.split(name)) == 1
+        and not any(word in name for word in SENTENCE_WORDS)
+        and _looks_like_org(clean_org_name(name))
+    )
+
+
 def lines_text(row: list[_Cell]) -> str:
     """A row's cells as one line (to judge the line that follows it)."""
     return " ".join(c.text for c in row)
@@ -1261,7 +1292,7 @@ def _lines_after(text: str, position: int) -> list[tuple[int, str]]:
             continue
         marker = UNIT_LINE_MARKER.match(line)
         numbered = numbered or marker is not None
-        unnumbered_row = header and not numbered and starts_with_unit_name(line)  # needs the header line
+        unnumbered_row = (header or is_bare_unit_line(line)) and not numbered and starts_with_unit_name(line)  # needs the header line
         if marker is None and not unnumbered_row and not (out and is_row_continuation(out[-1][1], line)):
             break
         out.append((start, line))
@@ -1357,7 +1388,8 @@ def units_after_intro(view: ProseView, federation: str | None) -> list[tuple[Lis
         if view.text[at:sentence_end].strip():
             # "包括：（1）A；（2）B；（3）C。": the numbered items run past the first ；
             sentence_end = max(sentence_end, numbered_list_end(view.text, at, sentence_end))
-            for item in map(_without_marker, map(_without_lead_words, _split_spaced(split_list(view.text[at:sentence_end], at)))):
+            listed = _without_closing_count(view.text[at:sentence_end])
+            for item in map(_without_marker, map(_without_lead_words, _split_spaced(split_list(listed, at)))):
                 name, reform = unit_name_and_class(item.text)
                 if _looks_like_org(name) and not _is_the_body(name, federation):
                     out.append((item, funding_in_note(item.text), reform))
