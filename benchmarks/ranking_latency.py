@@ -1,5 +1,6 @@
 """A ranking over every federation of a year ("2023年哪个总工会的行政运行支出最多"): every body's figures
-read in one query (qa_amounts_of_year) against one qa_amounts look-up per body, on a synthetic store.
+read once per year (qa_amount_lines_of_year, then qa_amounts_of_lines for the lines that may answer)
+against one qa_amounts look-up per body, on a synthetic store.
 
     python -m benchmarks.ranking_latency [--bodies 300] [--years 2023] [--rounds 5]
 
@@ -61,7 +62,7 @@ def main() -> None:
         rows = ranked_figures(ctx, bodies, YearFigures(ctx) if batched else None)
         return time.perf_counter() - start, rows, len(ctx.queries_run)
 
-    for label, batched in (("one query per year (qa_amounts_of_year)", True), ("one query per body (qa_amounts)", False)):
+    for label, batched in (("per year: kinds of line, then the lines that may answer", True), ("one query per body (qa_amounts)", False)):
         _, first, queries = run(batched)
         times = [run(batched)[0] for _ in range(args.rounds)]
         print(f"{label}: {len(bodies)} bodies, {queries} queries, median {statistics.median(times) * 1000:.0f} ms"

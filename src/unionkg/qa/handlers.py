@@ -1303,7 +1303,7 @@ class YearFigures:
         items = sorted({str(k["item"]) for k in kinds if self._may_answer(k)})
         if not items:
             return []
-        sparql = named_query("qa_amounts_of_year")
+        sparql = named_query("qa_amounts_of_lines")
         self.ctx.queries_run.append(f"# binding ?year = {year}; VALUES ?item: {len(items)} line(s) that may answer\n" + sparql)
         rows = select_rows(self.ctx.store, sparql, ["year", "item"], [[Literal(year), Literal(item)] for item in items]).values()
         seen: set[object] = set()
