@@ -11,6 +11,8 @@ Written documents of bodies, provinces and years not in the samples:
   and its figures;
 * a district union's final accounts (Tibet 2023) whose footers name the body beside the page
   number ("拉萨市城关区总工会 第 3 页") between two rows of a table;
+* a district union's final accounts (Qinghai 2023) that prints years in words ("二○二三年度",
+  "比二〇二二年") and OCR'd ones ("2○23年度", "比2O22年");
 * a district union's final accounts (Heilongjiang 2023) OCR'd from a scan: O/l among
   digits ("3OO.2O", "6l0.20", "2O129"), full-width commas and spaces as thousands
   separators ("1，234.50", "1 145.90", also after a 行次: "32 1 145.90"), a decimal comma

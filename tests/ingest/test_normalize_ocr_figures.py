@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from unionkg.ingest.normalize import OCR_FIGURE_PATTERNS, normalize, normalize_cell, repaired_figure
+from unionkg.ingest.normalize import OCR_FIGURE_PATTERNS, YEAR_IN_WORDS, normalize, normalize_cell, repaired_figure
 
 #: (pattern name, text, matches) for each pattern of OCR_FIGURE_PATTERNS.
 PATTERN_CASES: list[tuple[str, str, bool]] = [
@@ -185,3 +185,30 @@ def test_slash_page_number(text: str, matches: bool) -> None:
 )
 def test_is_title_part(line: str, title: str, part: bool) -> None:
     assert is_title_part(line, title) is part
+
+
+#: (text, the years in words it holds)
+YEAR_WORD_CASES: list[tuple[str, list[str]]] = [
+    ("二〇二三年度部门决算", ["二〇二三"]),
+    ("比二○二二年增加", ["二○二二"]),  # a white circle for the zero
+    ("二零二四年", ["二零二四"]),
+    ("一九九九年成立", ["一九九九"]),
+    ("十二年", []),
+    ("三年行动计划", []),
+    ("一二三四年", []),  # no year begins so
+    ("二〇二三", []),  # no 年 after it: not told from other words
+]
+
+
+@pytest.mark.parametrize("text, years", YEAR_WORD_CASES)
+def test_year_in_words(text: str, years: list[str]) -> None:
+    assert [m.group() for m in YEAR_IN_WORDS.finditer(text)] == years
+
+
+def test_years_in_words_read_as_digits_keeping_offsets() -> None:
+    line = "海东市乐都区总工会二○二三年度部门决算"
+    norm = normalize(line)
+    assert norm.text == "海东市乐都区总工会2023年度部门决算"
+    k = norm.text.index("2023")
+    assert line[norm.offsets[k] : norm.offsets[k + 3] + 1] == "二○二三"
+    assert normalize("2○23年度").text == "2023年度"  # a white circle among digits

@@ -663,7 +663,7 @@ def _matches_readings(target: str, readings: list[list[str]]) -> bool:
 
 #: Letters an OCR engine reads for the digit they resemble inside a figure ("12O.5",
 #: "2l01", "3OO.2O"), and 〇 printed amid Arabic digits ("2〇23年").
-OCR_DIGIT_LOOKALIKES: dict[str, str] = {"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1"}
+OCR_DIGIT_LOOKALIKES: dict[str, str] = {"O": "0", "o": "0", "〇": "0", "○": "0", "l": "1", "I": "1"}
 _LOOKALIKE_CLASS = "".join(OCR_DIGIT_LOOKALIKES)
 
 OCR_FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -700,7 +700,7 @@ MIN_DIGITS_IN_DAMAGED_FIGURE = 2
 # a space by a decimal point.  A quick test for the line pass (a superset of what the
 # patterns above repair; each alternative opens with a character, which the regex engine
 # finds fast: 0.6 ms per pass over the samples against 2.9 ms for the exact context).
-_MAY_NEED_REPAIR = re.compile(rf"[{_LOOKALIKE_CLASS}]|,\d\d(?!\d)|\.(?: +\d)| (?: *\.\d)")
+_MAY_NEED_REPAIR = re.compile(rf"[{_LOOKALIKE_CLASS}]|,\d\d(?!\d)|\.(?: +\d)| (?: *\.\d)|[〇○零九](?=[〇○零一二三四五六七八九]{{0,2}}年)")
 
 
 _LOOKALIKE_CHAR = re.compile(f"[{_LOOKALIKE_CLASS}]")
@@ -758,6 +758,16 @@ def damaged_figures(text: str) -> list[tuple[int, int, str | None]]:
     return found
 
 
+#: A year printed in words, one character per digit ("二〇二三年", "二○二二年度", "一九九九年"):
+#: read as Arabic digits, one for one, so every reader of years and every label sees "2023年".
+YEAR_IN_WORDS = re.compile(r"(?<![〇○零一二三四五六七八九十百千万])(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}(?=年)")
+#: The digit each character of such a year stands for.
+YEAR_WORD_DIGITS: dict[str, str] = {
+    "〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+    "五": "5", "六": "6", "七": "7", "八": "8", "九": "9",
+}  # fmt: skip
+
+
 def figure_repairs(text: str) -> tuple[dict[int, str], set[int]]:
     """Characters of one line to replace and to delete so that its figures read as printed
     before OCR and layout damaged them: look-alike letters inside figures
@@ -765,6 +775,9 @@ def figure_repairs(text: str) -> tuple[dict[int, str], set[int]]:
     decimal point of a cell; a decimal comma before a money unit anywhere."""
     replaced: dict[int, str] = {}
     deleted: set[int] = set()
+    if "年" in text:
+        for m in YEAR_IN_WORDS.finditer(text):
+            replaced.update((m.start() + k, YEAR_WORD_DIGITS[ch]) for k, ch in enumerate(m.group()))
     for start, _end, repaired in damaged_figures(text):
         if repaired is not None:
             replaced.update((start + k, ch) for k, ch in enumerate(repaired) if text[start + k] != ch)
