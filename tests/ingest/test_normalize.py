@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from unionkg.ingest.normalize import (
     CHAR_MAP,
     OCR_DIGIT_LOOKALIKES,
+    YEAR_WORD_DIGITS,
     HEADING_STARTS,
     INLINE_ARTEFACTS,
     PAGE_FURNITURE,
@@ -217,6 +218,8 @@ def derived_from(norm_ch: str, orig_ch: str) -> bool:
         return True
     if OCR_DIGIT_LOOKALIKES.get(orig_ch) == norm_ch:  # a letter OCR read for a digit ("12O.5")
         return True
+    if YEAR_WORD_DIGITS.get(orig_ch) == norm_ch:  # a year printed in words ("二〇二三年")
+        return True
     return bool(re.match(r"[\u3400-\u9fff]", norm_ch) and re.match(r"[\u3400-\u9fff]", orig_ch))  # t2s
 
 
@@ -236,6 +239,7 @@ PIECES = st.sampled_from(
         "（一）", "(本级)", "\n", "\n\n", "\r\n", "\f", "  ", "\u3000", "— 33 —", "\n8\n", "[bookmark: _Toc1]",
         "6,994.", "44", "。", "，", "：", "合计 7,794.44 7,794.44", " | ", "abc", "第 3 页 共 20 页", "二、", "1.", "(1)",
         "其中：工资福利", "支出", "围绕党和国家工作大局，贯彻执行全国工会代表大会", "\u200b", "乾隆", "著名", "(PPP)",
+        "12O.5", "88,60", "88. 60", "二〇二三年", "2l01", "3/5", "某区总工会 第 3 页", "≥9O%",
     ]
 )  # fmt: skip
 
