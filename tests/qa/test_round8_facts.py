@@ -175,7 +175,28 @@ SHAPE_CASES = [
     ("flows_total", "项目支出合计多少", False),
     ("figures_wrong", "支出预算总额和基本支出、项目支出之和差多少", True),
     ("figures_wrong", "两个单位的支出差多少", False),
+    ("target_of_named", "组织劳模疗休养人数的目标是多少？", True),
+    ("target_of_named", "What was the target for the satisfaction rate?", True),
+    ("target_of_named", "目标完成了吗", False),
+    ("target_of_named", "what was the actual value?", False),
 ]
+
+
+UNIT_KIND_CASES = [
+    ("职工服务中心收到了多少钱？", "职工服务中心", 3),
+    ("工人文化宫有多少编制？", "工人文化宫", 6),
+    ("曲靖市职工疗养院收到了多少补助？", "曲靖市职工疗养院", 1),  # named in full: one unit, no ambiguity
+    ("总工会有多少编制？", "", 0),  # a body word, no kind of unit
+    ("服务中心有几个？", "服务中心", 4),  # 网络信息服务中心 too
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "count"), UNIT_KIND_CASES)
+def test_units_named_by_kind(answerer: Answerer, question: str, kind: str, count: int) -> None:
+    from unionkg.qa.answerer import _units_named_by_kind
+
+    found_kind, units = _units_named_by_kind(answerer.catalog(), normalise_question(question).text)
+    assert (found_kind, len(units)) == (kind, count)
 
 
 @pytest.mark.parametrize(("shape", "question", "matches"), SHAPE_CASES)

@@ -158,6 +158,12 @@ class Answerer:
         holdings = holdings_text(catalog.holdings(), ctx.lang)
         if links.ambiguous_bodies and not links.orgs:  # a name several bodies have: never guessed
             return Outcome(False, ambiguity_note(catalog, links.ambiguous_bodies, ctx.lang))
+        if not links.orgs and not links.region and not QUESTION_SHAPES["each"].search(ctx.q.text):
+            kind, units = _units_named_by_kind(catalog, ctx.q.text)
+            if len(units) > 1:  # "职工服务中心收到了多少钱": a kind of unit several bodies have, no place: never guessed
+                names = "、".join(sorted(u.label for u in units))
+                return Outcome(False, ctx.say(f"图中有 {len(units)} 个“{kind}”：{names}。请指明是哪一个。",
+                                              f"The graph holds {len(units)} units called \"{kind}\": {names}. Please name the one you mean."))
         if links.unknown_bodies and not links.orgs:
             body = _as_written(ctx.q.original, links.unknown_bodies[0])
             return Outcome(False, ctx.say(f"知识图谱中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ") + holdings)
@@ -205,6 +211,26 @@ class _QuestionVectors:
     def question(self) -> Any:
         vectors = self.all()
         return None if vectors is None else vectors[0]  # no encoder (settings.encoder "none")
+
+
+# A kind of unit is named by the end of its label ("职工服务中心", "工人文化宫", "职工疗养院"): at least this many characters.
+UNIT_KIND_MIN_CHARS = 4
+
+
+def _units_named_by_kind(catalog: Catalog, text: str) -> tuple[str, list[Any]]:
+    """The units (bodies below another) whose label ends with a run of at least UNIT_KIND_MIN_CHARS characters the
+    question holds, the longest such run first: the kind of unit named without its place ("职工服务中心收到了多少钱")."""
+    best, found = "", []
+    for entry in catalog.orgs.values():
+        if not entry.parent:
+            continue
+        label = entry.label
+        kind = next((label[i:] for i in range(len(label) - UNIT_KIND_MIN_CHARS + 1) if label[i:] in text), "")
+        if len(kind) > len(best):
+            best, found = kind, [entry]
+        elif kind and kind == best:
+            found.append(entry)
+    return best, found
 
 
 def _as_written(original: str, mention: str) -> str:

@@ -553,7 +553,9 @@ def targets(ctx: Context) -> Outcome:
     """The performance targets set for a project (or a body's whole spending): indicator, comparator, value, unit."""
     asked = _asked_projects(ctx)
     rows = _indicators_in_asked_years(ctx)
-    if asked:
+    if ctx.links.indicators and not ctx.links.projects and QUESTION_SHAPES["target_of_named"].search(ctx.q.text):
+        rows = [r for r in rows if r.get("fact") in ctx.links.indicators]  # "X的目标是多少": that indicator's target
+    elif asked:
         rows = [r for r in rows if r.get("project") in asked]
     elif ctx.links.indicators:
         rows = [r for r in rows if r.get("fact") in ctx.links.indicators]

@@ -79,6 +79,8 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # every payment of a body added up ("对外拨付资金合计多少", "how much did it transfer in total")
     "flows_total": re.compile(r"(?:对外|向外|对下)?拨付(?:的)?(?:资金|经费)?(?:合计|总额|一共|共计|总共)|对外拨付|下拨(?:的)?(?:资金|经费)?(?:合计|总额|一共|共计)"
                               r"|\b(?:transferr?ed|paid out|disbursed|handed down) in total\b|\btotal (?:transfers|payments|disbursements)\b"),
+    # the target of a named indicator ("组织劳模疗休养人数的目标是多少", "what was the target for …")
+    "target_of_named": re.compile(r"(?:的)?(?:年度)?(?:目标|目标值|指标值)(?:是|为)(?:多少|什么|几)|\bwhat (?:was|is) the target (?:for|of)\b"),
     # who carries a project out ("实施单位是哪个", "由谁实施", "who implemented the project")
     "implementer": re.compile(r"实施单位|实施主体|执行单位|承办单位|(?:由谁|谁来?|哪个(?:单位|部门))(?:负责)?(?:实施|执行|承办)"
                               r"|\bimplement(?:ed|ing|s)? (?:by|unit|body|agency)\b|\bwho (?:implemented|implements|carried out|carries out|ran|runs)\b"),
@@ -227,6 +229,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"绩效目标(?:是|有|包括|分别|表|值)|目标值(?:是|有|分别)|(?:设定|设置|设立|确定)了?(?:哪些|什么)(?:绩效)?(?:目标|指标)|(?:有|包括)哪些(?:绩效)?(?:目标|指标)(?!.{0,8}(?:没|未|不|扣|失|完成|达))|(?:绩效)?指标(?:有哪些|是什么|包括哪些|分别是)(?!.{0,8}(?:没|未|不|扣|失))", 1.35),
         _r(r"\b(?:what|which) (?:was|is) the (?:[\w\u4e00-\u9fff'-]+ ){1,6}?target\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met|reach)\w*)|\btarget (?:value|figure) (?:of|for)\b", 1.35),
         (QUESTION_SHAPES["indicator_count"], 1.5),
+        (QUESTION_SHAPES["target_of_named"], 1.4),
         _r(r"(?:what|which) (?:(?:are|were) (?:the )?)?(?:performance )?(?:targets|kpis|indicators|goals)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)|\b(?:targets|kpis|performance goals|performance indicators) (?:of|for|set)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)", 1.35),
     ), (
         "学生资助补助经费的绩效目标是什么？", "这个项目设定了哪些绩效指标", "What are the performance targets of the project?", "List the KPIs set for the fund",
