@@ -14,7 +14,7 @@ with their expected facts in the ``.json`` next to each (keys as in test_org_rt6
   after 本级 ("包括：本级、职工服务中心、干部学校"), a body printed "某局（本级）" before its units.
 
 Measured on the first 13 documents before -> after this round: bodies 12 -> 13, kinds 7 -> 13,
-places 13 -> 13, unit lists 7 -> 12 (the education union's "下设某中心" is still read as no unit);
+places 13 -> 13, unit lists 7 -> 12 (the education union's "下设某中心" was read as no unit; fixed later);
 seven more (a body titled by its short form, a list wrapped mid-name, the body's 本级 printed with
 its province or short form, "（1）A；（2）B" in a sentence, "本部门由本级及所属2个单位组成，分别是：",
 ①②③ on one line) were written after the first fixes: all 20 right but that one.
@@ -36,6 +36,7 @@ from unionkg.extract.organizations import (
     _split_and,
     _without_closing_count,
     is_bare_unit_line,
+    units_set_up,
 )
 from unionkg.model import Organization, OrgRole
 
@@ -207,3 +208,21 @@ def test_a_unit_name_alone_on_its_line(line: str, bare: bool) -> None:
 )
 def test_count_that_closes_a_list(text: str, kept: str) -> None:
     assert _without_closing_count(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("咸阳市教育工会委员会下设咸阳市教职工活动中心。", ["咸阳市教职工活动中心"]),
+        ("本会下设咸阳市职工服务中心、咸阳市工人文化宫。", ["咸阳市职工服务中心", "咸阳市工人文化宫"]),
+        ("下设咸阳市职工服务中心。", ["咸阳市职工服务中心"]),
+        # negatives: departments and committees; another body's; a counted list (read elsewhere); no place
+        ("咸阳市教育工会委员会下设女职工委员会、经费审查委员会。", []),
+        ("咸阳市教育工会委员会下设办公室、财务部。", []),
+        ("咸阳市总工会下设咸阳市工人文化宫。", []),
+        ("本会下设咸阳市职工服务中心、咸阳市工人文化宫两个事业单位。", []),
+        ("本会下设职工服务中心。", []),
+    ],
+)
+def test_units_set_up_without_a_count(text: str, units: list[str]) -> None:
+    assert [i.text for i in units_set_up(text, "咸阳市教育工会委员会")] == units

@@ -470,6 +470,8 @@ def _find_units(view: ProseView, federation: str | None) -> list[tuple[ListItem,
                 found[name] = fact
             else:  # a second list adds what the first did not say
                 found[name] = (_first_printed(previous[0], fact[0]), previous[1] or fact[1], previous[2] or fact[2])
+    for item in units_set_up(view.text, federation):  # "某工会下设某市教职工活动中心。"
+        found.setdefault(unit_name_and_class(item.text)[0], (item, None, None))
     for item, funding, reform in units_after_intro(view, federation):  # "…共 5 个，包括：" and rows / a list
         name = unit_name_and_class(item.text)[0]
         known = found.get(name)
@@ -489,6 +491,38 @@ def units_then_owner(text: str, federation: str | None) -> list[re.Match[str]]:
         owner = m.group("owner").removesuffix("的")
         if owner in SELF_REFERENCES or _is_the_body(owner, federation):
             out.append(m)
+    return out
+
+
+#: What a body sets up, named without a count: "某工会委员会下设某市教职工活动中心。" / "下设A、B。"
+#: (with a count, :data:`UNITS_BEFORE_COUNT` reads it).
+UNITS_SET_UP = re.compile(r"(?P<owner>[^。；;，,：:\n]{0,30}?)下设(?P<list>[^。；;：:\n]{4,200}?)(?=[。；;\n]|$)")
+#: Endings of what is set up that make it a unit rather than an internal department or committee
+#: (下设办公室、女职工委员会 are the body's own organs).
+SET_UP_UNIT_SUFFIXES: tuple[str, ...] = ("中心", "文化宫", "宫", "馆", "学校", "学院", "医院", "俱乐部", "疗养院", "疗休养院", "服务站", "服务所")
+
+
+def units_set_up(text: str, federation: str | None) -> list[ListItem]:
+    """The units a body's "下设" names without a count (:data:`UNITS_SET_UP`): the items led by a
+    place (a unit's own name: "某市教职工活动中心"; a department's name names no place) and ending
+    with a unit's suffix (:data:`SET_UP_UNIT_SUFFIXES`), when the owner is the body or the
+    sentence's subject is left out."""
+    from unionkg.graph.places import default_gazetteer
+
+    if federation is None:
+        return []
+    gazetteer = default_gazetteer()
+    out: list[ListItem] = []
+    for m in UNITS_SET_UP.finditer(text):
+        owner = clean_org_name(m.group("owner").strip())
+        if owner and owner not in SELF_REFERENCES and not _is_the_body(owner, federation):
+            continue  # another body's units
+        if COUNT_AFTER_LIST.search(m.group("list")):
+            continue  # counted: UNITS_BEFORE_COUNT
+        for item in split_list(m.group("list"), m.start("list")):
+            name = unit_name_and_class(item.text)[0]
+            if name.endswith(SET_UP_UNIT_SUFFIXES) and gazetteer.leading_place_name(name) is not None and not _is_the_body(name, federation):
+                out.append(item)
     return out
 
 
