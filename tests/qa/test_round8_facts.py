@@ -245,6 +245,24 @@ def test_english_project_words(question: str, project: str, matches: bool) -> No
     assert (sum(f in project for f in fragments) >= 2 or (len(fragments) == 1 and fragments[0] in project)) is matches
 
 
+FINDING_FIGURE_CASES = [
+    ("sum_mismatch", 9865000, 9845000, "zh", "文件所列 986.50 万元，按明细计算 984.50 万元，相差 2.00 万元"),
+    ("sum_mismatch", 1230000, 1250000, "en", "stated 123.00 (万元), computed from its parts 125.00 (万元), a gap of 2.00 (万元)"),
+    ("execution_rate_mismatch", 97.5, 95.2, "zh", "文件所列 97.5%，按预算与决算计算 95.2%，相差 2.3%"),
+    ("unit_count_mismatch", 4, 3, "zh", "文件所列 4 个，列出的单位 3 个，相差 1 个"),
+    ("change_mismatch", 12.5, 10.0, "zh", ""),  # a percentage or an amount: no figures in words
+    ("indicator_scored_met_but_violates", 30, 30, "zh", ""),
+    ("sum_mismatch", None, 100, "zh", ""),
+]
+
+
+@pytest.mark.parametrize(("kind", "stated", "expected", "lang", "text"), FINDING_FIGURE_CASES)
+def test_finding_figures(kind: str, stated: object, expected: object, lang: str, text: str) -> None:
+    from unionkg.qa.phrasing import finding_figures
+
+    assert finding_figures(kind, stated, expected, lang) == text
+
+
 def test_every_finding_kind_of_the_checks_has_a_name() -> None:
     checks = (ROOT / "src" / "unionkg" / "analytics").rglob("*.py")
     kinds = {m for path in checks for m in re.findall(r'kind="([a-z_]+)"', path.read_text(encoding="utf-8"))}

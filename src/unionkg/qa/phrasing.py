@@ -83,6 +83,41 @@ FINDING_KIND_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+# What the stated and expected values of a finding measure, by kind (the checks store money in yuan): a Chinese
+# answer states them in words before the check's own (English) account.
+# (what the values measure, what the expected one is computed from in Chinese and English); a change's finding is
+# left out: it holds either a percentage or an amount.
+FINDING_VALUE_UNITS: dict[str, tuple[str, str, str]] = {
+    "sum_mismatch": ("money", "按明细计算", "computed from its parts"),
+    "share_mismatch": ("percent", "按金额计算", "computed from the amounts"),
+    "execution_rate_mismatch": ("percent", "按预算与决算计算", "computed from the budget and final figures"),
+    "score_mismatch": ("points", "按各项计算", "computed from the items"),
+    "unit_count_mismatch": ("count", "列出的单位", "units listed"),
+}
+
+
+def finding_figures(kind: object, stated: object, expected: object, lang: str) -> str:
+    """A finding's stated figure against the one its parts or sources give, and the gap ("" when not a measured kind).
+
+    >>> finding_figures("sum_mismatch", 9865000, 9845000, "zh")
+    '文件所列 986.50 万元，按明细计算 984.50 万元，相差 2.00 万元'
+    >>> finding_figures("indicator_scored_met_but_violates", 30, 30, "zh")
+    ''
+    """
+    measured = FINDING_VALUE_UNITS.get(str(kind))
+    if measured is None or stated is None or expected is None:
+        return ""
+    unit, from_zh, from_en = measured
+    gap = Decimal(str(stated)) - Decimal(str(expected))
+    def shown(value: object) -> str:
+        if unit == "money":
+            return f"{wan(value)} 万元" if lang == "zh" else f"{wan(value)} (万元)"
+        return number(value) + {"percent": "%", "points": (" 分" if lang == "zh" else " points"), "count": (" 个" if lang == "zh" else "")}[unit]
+    if lang == "zh":
+        return f"文件所列 {shown(stated)}，{from_zh} {shown(expected)}，相差 {shown(abs(gap))}"
+    return f"stated {shown(stated)}, {from_en} {shown(expected)}, a gap of {shown(abs(gap))}"
+
+
 def finding_kind_name(kind: object, lang: str) -> str:
     """A finding kind in words ("sum_mismatch" -> 合计与明细不符); an unknown kind as stored.
 
