@@ -291,3 +291,24 @@ def test_body_level_words(text: str, depth: int | None) -> None:
 
     levels = [d for d, words in BODY_LEVEL_WORDS.items() if words.search(text)]
     assert (levels[0] if len(levels) == 1 else None) == depth, levels
+
+
+@pytest.mark.parametrize(("text", "gap", "ratio"), [
+    ("昌吉州总工会2018年人员经费是公用经费的几倍", True, True), ("人员经费比公用经费多多少", True, False),
+    ("决算支出比收入多多少", True, False), ("how much more for personnel than for public expenses", True, False),
+    ("how many times the public expenses", True, True), ("两项相差多少", True, False),
+    ("人员经费是多少", False, False), ("收入比上年增长", False, False), ("the ratio of personnel to public costs", False, True),
+])
+def test_lines_gap_and_ratio_words(text: str, gap: bool, ratio: bool) -> None:
+    from unionkg.qa.patterns import LINES_GAP_QUESTION, RATIO_QUESTION
+
+    assert (bool(LINES_GAP_QUESTION.search(text)), bool(RATIO_QUESTION.search(text))) == (gap, ratio)
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("2021 budget in million yuan?", ["百万元"]), ("多少百万元", ["百万元"]), ("in 100 million yuan", ["亿元"]), ("in millions", ["百万元"]),
+])
+def test_million_units(text: str, units: list[str]) -> None:
+    from unionkg.qa.patterns import ASKED_MONEY_UNITS
+
+    assert [u for u, pattern in ASKED_MONEY_UNITS.items() if pattern.search(text)] == units

@@ -81,7 +81,8 @@ from unionkg.qa.patterns import (
     WHY_QUESTION,
 )
 from unionkg.qa.linking import division_depth
-from unionkg.qa.patterns import ASKED_MONEY_UNITS, BODY_LEVEL_NAMES, BODY_LEVEL_WORDS, BODY_RANKING_WORDS, MONEY_UNIT_WORD
+from unionkg.qa.patterns import (ASKED_MONEY_UNITS, BODY_LEVEL_NAMES, BODY_LEVEL_WORDS, BODY_RANKING_WORDS, LINES_GAP_QUESTION, MONEY_UNIT_WORD,
+                                 RATIO_QUESTION)
 from unionkg.qa.phrasing import GRADE_EN, finding_figures, finding_kind_name, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -1393,7 +1394,12 @@ def _asked_unit_text(ctx: Context, yuan: object) -> str:
     for unit, pattern in ASKED_MONEY_UNITS.items():
         if not pattern.search(ctx.q.text) or (unit == "元" and (ctx.lang != "zh" or abs(value) < 10000)):
             continue  # English answers print CNY; under 1 万元 money() already gives 元
-        figures.append(f"{value:,.2f} 元" if unit == "元" else f"{(value / Decimal(100_000_000)).normalize():f} 亿元")
+        divisor = {"元": None, "亿元": Decimal(100_000_000), "百万元": Decimal(1_000_000)}[unit]
+        if divisor is None:
+            figures.append(f"{value:,.2f} 元")
+        else:
+            figures.append(f"{(value / divisor).normalize():f} {unit}" if ctx.lang == "zh" or unit == "亿元"
+                           else f"{(value / divisor).normalize():f} million yuan")
     if not figures:
         return ""
     return ctx.say(f"（即 {'，'.join(figures)}）", f" (= {', '.join(figures)})")
@@ -1417,6 +1423,38 @@ def _each_year(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     rows = [r for o in outcomes for r in o.rows]
     answer = ctx.say("；", "; ").join(o.answer.rstrip("。.") for o in outcomes if o.answer)
     return Outcome(any(o.found for o in outcomes), answer, rows, [s for o in outcomes for s in o.sources])
+
+
+def _years_total(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """The total of one line over several years of a body ("2020年和2021年项目支出合计"), computed; only over
+    figures of one line and phase (a budget and a final account are not added up: then say so)."""
+    rows = [r for r in rows if r.get("amount") is not None and r.get("item")]
+    if len(rows) < 2:
+        return ""
+    if len({str(r.get("phase")) for r in rows}) > 1 or len({r.get("year") for r in rows}) < len(rows):
+        return ctx.say("。这些数字的口径（预算/决算）不同，未相加", ". These figures are of different phases (budget / final) and are not added up")
+    total = sum(Decimal(str(r["amount"])) for r in rows)
+    years = "、".join(str(r.get("year")) for r in rows)
+    return ctx.say(f"。{years} 年合计 {money(total, 'zh')}（按图中数据计算，文件未列明）",
+                   f". Total over {', '.join(str(r.get('year')) for r in rows)}: {money(total, 'en')} (computed from the graph's figures, not printed)")
+
+
+def _basic_and_project(ctx: Context, org: str) -> Outcome | None:
+    """A year's spending by structure (基本支出 and 项目支出, "按支出结构划分") with their shares of the two,
+    when no functional classes are held; None unless both lines are held for one year and phase."""
+    rows = [r for c in ("basic_spending", "project_spending") for r in _best_amounts(ctx, org, ctx.links.years, only_concept=c)[:1]]
+    if len(rows) != 2 or len({(r.get("year"), str(r.get("phase"))) for r in rows}) != 1:
+        return None
+    total = sum(Decimal(str(r["amount"])) for r in rows)
+    if not total:
+        return None
+    parts = [f"「{r.get('item')}」{money(r['amount'], ctx.lang)}（{Decimal(str(r['amount'])) / total * 100:.2f}%）" if ctx.lang == "zh"
+             else f"'{r.get('item')}' {money(r['amount'], 'en')} ({Decimal(str(r['amount'])) / total * 100:.2f}%)" for r in rows]
+    first = rows[0]
+    head = ctx.say(f"{first.get('orgLabel')} {first.get('year')} 年{PHASE_ZH.get(str(first.get('phase')), '')}支出按结构：",
+                   f"{first.get('orgLabel')} {first.get('year')} {first.get('phase') or ''} spending by structure: ")
+    tail = ctx.say(f"，两项共 {money(total, 'zh')}（占比按图中数据计算）", f"; {money(total, 'en')} together (shares computed from the graph's figures)")
+    return Outcome(True, head + join(parts, ctx.lang) + tail, rows, sources_of(rows))
 
 
 def _bodies_total(ctx: Context, rows: list[dict[str, object]]) -> str:
@@ -1461,11 +1499,16 @@ def amount(ctx: Context) -> Outcome:
     if org is None:
         return _which_body(ctx)
     if len(ctx.links.years) > 1 and len(ctx.links.orgs) <= 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.q.relative_years):
-        return _each_year(ctx, amount)  # "汇川区总工会2024年和2023年的三公经费分别是多少", "近两年": each year's figure
+        each = _each_year(line_ctx, amount)  # "汇川区总工会2024年和2023年的三公经费分别是多少", "近两年": each year's figure
+        return replace(each, answer=each.answer + _years_total(ctx, each.rows)) if summed else each
     if SPENDING_BREAKDOWN_QUESTION.search(ctx.q.text):
-        breakdown = _spending_breakdown(ctx, org)
+        breakdown = _spending_breakdown(ctx, org) or _basic_and_project(ctx, org)
         if breakdown is not None:
             return breakdown
+    if LINES_GAP_QUESTION.search(ctx.q.text) and len(ctx.links.orgs) <= 1:
+        gap = _lines_compared(ctx, org)  # "人员经费比公用经费多多少", "决算支出比收入多多少", "是公用经费的几倍"
+        if gap is not None:
+            return gap
     several = _asked_concepts(ctx.q.text)
     if len(several) >= 2:  # "人员经费和公用经费分别是多少": each item named
         rows = [r for c in several for r in _best_amounts(ctx, org, ctx.links.years, only_concept=c)[:1]]
@@ -1629,6 +1672,9 @@ def _lines_compared(ctx: Context, org: str) -> Outcome | None:
     """Two lines of one body in one year compared ("人员经费比公用经费多多少", "how much more for personnel than
     for public expenses"): both figures and their difference, computed; None unless two lines are named."""
     concepts = _named_concepts(ctx.q.text)
+    if not concepts:  # "决算支出比收入多多少": the two totals, in the order named
+        totals = [(m.start(), c) for c in ("income_total", "expenditure_total") if (m := AMOUNT_ITEM_WORDS[c].search(ctx.q.text))]
+        concepts = [c for _, c in sorted(totals)] if len(totals) == 2 else []
     if len(concepts) != 2 or len(ctx.links.years) > 1:
         return None
     rows = [r for c in concepts for r in _best_amounts(ctx, org, ctx.links.years, only_concept=c)[:1]]
@@ -1636,8 +1682,11 @@ def _lines_compared(ctx: Context, org: str) -> Outcome | None:
         return None
     high, low = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=True)
     gap = Decimal(str(high["amount"])) - Decimal(str(low["amount"]))
-    tail = ctx.say(f"。「{high.get('item')}」比「{low.get('item')}」多 {money(gap, 'zh')}（按图中数据计算，文件未列明）。",
-                   f". '{high.get('item')}' is {money(gap, 'en')} more than '{low.get('item')}' (computed from the graph's figures, not printed).")
+    ratio = Decimal(str(high["amount"])) / Decimal(str(low["amount"])) if Decimal(str(low["amount"])) else None
+    times_zh = f"，是后者的 {ratio:.2f} 倍" if ratio is not None and RATIO_QUESTION.search(ctx.q.text) else ""
+    times_en = f", {ratio:.2f} times as much" if ratio is not None and RATIO_QUESTION.search(ctx.q.text) else ""
+    tail = ctx.say(f"。「{high.get('item')}」比「{low.get('item')}」多 {money(gap, 'zh')}{times_zh}（按图中数据计算，文件未列明）。",
+                   f". '{high.get('item')}' is {money(gap, 'en')} more than '{low.get('item')}'{times_en} (computed from the graph's figures, not printed).")
     return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
 
 

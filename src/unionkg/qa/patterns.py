@@ -644,7 +644,13 @@ MONEY_UNIT_WORD = re.compile(r"(?:[万亿千百]|百万|千万)?元|人民币")
 ASKED_MONEY_UNITS: dict[str, re.Pattern[str]] = {
     "元": re.compile(r"(?<![万亿千百])元(?=\s*(?:[?？。!！]|呢|吗|$))|(?<![万亿])元为单位|以元计|按元计"),
     "亿元": re.compile(r"亿元|多少亿|几亿|\b(?:in |of )?(?:100|hundred) million (?:yuan|rmb|cny)\b|\byi yuan\b"),
+    "百万元": re.compile(r"百万元|(?<!100 )(?<!hundred )\bmillions? (?:of )?(?:yuan|rmb|cny)\b|\bin millions\b"),
 }
+# Two lines of one body set against each other ("人员经费比公用经费多多少", "决算支出比收入多多少", "是公用经费的几倍",
+# "how much more ... than ..."): both figures and the gap (and the ratio when asked), computed.
+LINES_GAP_QUESTION = re.compile(r"比.{1,24}?(?:多|少|高|低)(?:了)?(?:多少|几)|相差|差额|差距|几倍|多少倍"
+                                r"|\b(?:more|less|higher|lower|bigger|smaller)\b.{0,40}?\bthan\b|\bhow many times\b|\bdifference between\b")
+RATIO_QUESTION = re.compile(r"几倍|多少倍|倍数|\bhow many times\b|\btimes (?:as )?(?:much|large|high|big)\b|\bratio (?:of|between)\b")
 # How far two figures are apart ("比汇川区总工会多多少", "相差多少", "how much more than"); not a change on
 # the previous year (比上年多多少 is a change question).
 DIFFERENCE_QUESTION = re.compile(
