@@ -179,6 +179,14 @@ SHAPE_CASES = [
     ("target_of_named", "What was the target for the satisfaction rate?", True),
     ("target_of_named", "目标完成了吗", False),
     ("target_of_named", "what was the actual value?", False),
+    ("full_marks", "哪些指标得了满分？", True),
+    ("full_marks", "Which indicators scored full marks?", True),
+    ("full_marks", "哪些指标没得满分", False),
+    ("full_marks", "which indicators did not get full marks?", False),
+    ("payees_asked_en", "Who does the federation transfer money to?", True),
+    ("payees_asked_en", "whom did the union pay in 2021?", True),
+    ("payees_asked_en", "who received the money?", False),
+    ("payees_asked_en", "who evaluated the project?", False),
 ]
 
 

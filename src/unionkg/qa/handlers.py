@@ -356,10 +356,12 @@ def missed_targets(ctx: Context) -> Outcome:
         return Outcome(False, scope + ctx.say("没有找到未完成目标的指标（图中所列指标均已达标，或没有相应年份/单位的指标）。",
                                               "No indicator missed its target in the graph for this body/year (or there are no indicators)."))
     lines = [_indicator_line(r, ctx.lang) for r in rows]
+    # "目标都完成了吗" / "did it meet all its targets?" with some missed: "no" first
+    verdict = ctx.say("没有，", "No: ") if QUESTION_SHAPES["status_of_named"].search(ctx.q.text) else ""
     if WHY_QUESTION[ctx.lang].search(ctx.q.text):  # "为什么没有完成": each indicator's stated deviation reason
         lines = [line + (ctx.say(f"，原因：{r['reason']}", f"; stated reason: {r['reason']}") if r.get("reason")
                          else ctx.say("（文件未说明原因）", " (no reason stated)")) for line, r in zip(lines, rows)]
-    return Outcome(True, _missed_summary(ctx, rows) + join(lines, ctx.lang), rows, sources_of(rows))
+    return Outcome(True, verdict + _missed_summary(ctx, rows) + join(lines, ctx.lang), rows, sources_of(rows))
 
 
 def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
@@ -503,6 +505,8 @@ def strict_violations(ctx: Context) -> Outcome:
 def lost_points(ctx: Context) -> Outcome:
     if QUESTION_SHAPES["indicator_ranking"].search(ctx.q.text):
         return _indicator_at_end(ctx)
+    if QUESTION_SHAPES["full_marks"].search(ctx.q.text):
+        return _full_marks(ctx)
     rows = [r for r in _indicators(ctx) if isinstance(r.get("score"), (int, float)) and isinstance(r.get("weight"), (int, float)) and r["score"] < r["weight"]]  # type: ignore[operator]
     if not rows:
         return Outcome(False, ctx.say("没有找到被扣分的指标。", "No indicator lost points."))
@@ -517,6 +521,18 @@ def lost_points(ctx: Context) -> Outcome:
              for line, r in zip(lines, rows)]
     head = ctx.say(f"{len(rows)} 个指标被扣分：", f"{len(rows)} indicator(s) lost points: ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
+def _full_marks(ctx: Context) -> Outcome:
+    """"哪些指标得了满分": the indicators whose score equals their weight; those that lost points named after them."""
+    rows = [r for r in _indicators(ctx) if isinstance(r.get("score"), (int, float)) and isinstance(r.get("weight"), (int, float))]
+    full = [r for r in rows if r["score"] == r["weight"]]
+    if not full:
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份得满分的指标。", "No indicator of this body/year scored its full weight."))
+    lost = [str(r["indicator"]) for r in rows if r not in full]
+    head = ctx.say(f"{_bodies_and_years(full)} 共 {len(full)} 个指标得满分：", f"{_bodies_and_years(full)}: {len(full)} indicator(s) scored full marks: ")
+    tail = ctx.say(f"。被扣分的 {len(lost)} 个：{'、'.join(lost)}", f". Lost points ({len(lost)}): {', '.join(lost)}") if lost else ""
+    return Outcome(True, head + join([_value_line(ctx, r) for r in full], ctx.lang) + tail, full, sources_of(full))
 
 
 def _indicator_at_end(ctx: Context) -> Outcome:

@@ -81,6 +81,10 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
                               r"|\b(?:transferr?ed|paid out|disbursed|handed down) in total\b|\btotal (?:transfers|payments|disbursements)\b"),
     # the target of a named indicator ("组织劳模疗休养人数的目标是多少", "what was the target for …")
     "target_of_named": re.compile(r"(?:的)?(?:年度)?(?:目标|目标值|指标值)(?:是|为)(?:多少|什么|几)|\bwhat (?:was|is) the target (?:for|of)\b"),
+    # the indicators that scored their full weight ("哪些指标得了满分", "which indicators scored full marks"), not those that lost points
+    "full_marks": re.compile(r"(?:(?<![没未不])(?:得了?|拿了?|获得)|(?<![没未不得拿了]))满分(?:的)?(?:指标)?(?!.{0,2}(?:吗|没))|\b(?:scored|got|received|earned|given) (?:the )?full (?:marks|points|score)\b"),
+    # who a body pays ("who does X transfer money to", "whom did it pay")
+    "payees_asked_en": re.compile(r"\bwho(?:m)? (?:does|did|do) .{1,60}\b(?:pay|transfer|give|allocate|grant|send|remit)\b|\b(?:transfers?|pays?|gives?|sends?) (?:money|funds|funding) to whom\b"),
     # who carries a project out ("实施单位是哪个", "由谁实施", "who implemented the project")
     "implementer": re.compile(r"实施单位|实施主体|执行单位|承办单位|(?:由谁|谁来?|哪个(?:单位|部门))(?:负责)?(?:实施|执行|承办)"
                               r"|\bimplement(?:ed|ing|s)? (?:by|unit|body|agency)\b|\bwho (?:implemented|implements|carried out|carries out|ran|runs)\b"),
@@ -158,6 +162,7 @@ INTENTS: tuple[Intent, ...] = (
         # why points were lost: the indicators that lost them, each with its stated deviation reason
         _r(r"(?:为什么|为何|原因|怎么).{0,6}(?:扣分|失分|扣了|丢分)|(?:扣分|失分|丢分)(?:的)?原因|\bwhy\b.{0,40}\b(?:lost points|lose points|deducted|points? (?:were )?lost)", 1.65),
         (QUESTION_SHAPES["indicator_ranking"], 1.75),
+        (QUESTION_SHAPES["full_marks"], 1.5),
         _r(r"lost points|lose points|deduct|points? (?:were )?lost|not (?:get|receive) full|not (?:been )?(?:fully|full) (?:scored|marked)|(?:without|short of|below) (?:the )?full (?:marks|points|score)|not (?:given|awarded) full", 1.3),
     ), (
         "哪些指标被扣分了？", "湖州市总工会哪些指标失分", "Which indicators lost points?", "where were points deducted",
@@ -340,6 +345,7 @@ INTENTS: tuple[Intent, ...] = (
         # which bodies were paid ("向哪些单位拨付了资金"), or what a named payee received ("某疗养院收到了多少补助")
         (QUESTION_SHAPES["payees_asked"], 1.5),
         (QUESTION_SHAPES["paid_to_unit"], 1.5),
+        (QUESTION_SHAPES["payees_asked_en"], 1.5),
         (QUESTION_SHAPES["received"], 1.5),
         # money handed down to other bodies ("how much did X transfer to street unions", "allocated to its units")
         _r(r"\b(?:transfer(?:red|s)?|disburse[ds]?|remit(?:ted|s)?|hand(?:ed)? down|pass(?:ed)? down|allocate[ds]?|grant(?:ed|s)?|gave|give[ns]?) (?:\w+ ){0,3}to (?:the |its |their )?(?!projects?\b)(?:\w+ ){0,3}(?:unions?|federations?|units?|bod(?:y|ies)|cent(?:er|re)s?|palaces?|workers|households|families)\b", 1.45),
