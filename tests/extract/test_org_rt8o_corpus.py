@@ -17,7 +17,12 @@ Measured on the first 13 documents before -> after this round: bodies 12 -> 13, 
 places 13 -> 13, unit lists 7 -> 12 (the education union's "下设某中心" was read as no unit; fixed later);
 seven more (a body titled by its short form, a list wrapped mid-name, the body's 本级 printed with
 its province or short form, "（1）A；（2）B" in a sentence, "本部门由本级及所属2个单位组成，分别是：",
-①②③ on one line) were written after the first fixes: all 20 right but that one.
+①②③ on one line) were written after the first fixes: all 20 right but that one.  Six more written
+blind, before any change for them (rt8o_ah_city_science_association_short_title_final_2023,
+rt8o_fj_year_first_youth_league_budget_2024, rt8o_sd_city_disabled_range_lines_final_2022,
+rt8o_gd_district_education_table_budget_2023, rt8o_sd_trad_enterprise_union_final_2023,
+rt8o_sc_city_union_units_total_budget_2024): bodies 6/6, kinds 6/6, places 6/6, unit lists 4/6
+(base code: 6, 3, 6, 4) -> 6/6 after "汇编范围包括：", "…和C共3个事业单位" and a 本级 line.
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ from unionkg.extract.organizations import (
     ListItem,
     _is_the_body,
     _split_and,
+    COUNT_AFTER_LIST,
     _without_closing_count,
     is_bare_unit_line,
+    is_row_continuation,
     units_set_up,
 )
 from unionkg.model import Organization, OrgRole
@@ -99,6 +106,7 @@ def test_own_accounts_glued_to_a_unit(text: str, items: list[str]) -> None:
         ("部门决算包括某局（本级）、某局信息中心。", "某局（本级）、某局信息中心。"),
         ("纳入本部门2023年部门决算编制范围的二级预算单位包括：\n1.某宫", "\n1.某宫"),
         ("本部门由本级及所属2个单位组成，分别是：某局机关本级、某中心和某站。", "某局机关本级、某中心和某站。"),
+        ("本部门2022年部门决算汇编范围包括：\n某中心", "\n某中心"),
         # negatives: no colon and no 本级 glued to a name; 本部门 listing its departments
         ("部门预算包括一般公共预算和政府性基金预算。", None),
         ("部门预算包括本级预算和所属单位预算。", None),
@@ -226,3 +234,31 @@ def test_count_that_closes_a_list(text: str, kept: str) -> None:
 )
 def test_units_set_up_without_a_count(text: str, units: list[str]) -> None:
     assert [i.text for i in units_set_up(text, "咸阳市教育工会委员会")] == units
+
+
+@pytest.mark.parametrize(
+    ("tail", "closes"),
+    [
+        ("共3个事业单位", True),
+        ("等 2 家二级单位", True),
+        ("两个事业单位", True),
+        # negatives: a count of people, of projects
+        ("共3人", False),
+        ("共3个项目", False),
+    ],
+)
+def test_count_after_a_list(tail: str, closes: bool) -> None:
+    assert (COUNT_AFTER_LIST.match(tail) is not None) is closes
+
+
+@pytest.mark.parametrize(
+    ("previous", "line", "continues"),
+    [
+        ("1 某区职工服", "务中心 二级", True),  # a name wrapped over two lines
+        ("1 某区工人文化宫", "二级", True),  # the row's level on its own line
+        # negative: a complete name with its 本级 mark, then the next unit
+        ("某市残疾人联合会（本级）", "某市残疾人康复中心", False),
+    ],
+)
+def test_row_continuation(previous: str, line: str, continues: bool) -> None:
+    assert is_row_continuation(previous, line) is continues

@@ -301,8 +301,8 @@ def _looks_like_org(name: str) -> bool:
 
 
 #: The count and noun a sentence puts after the units it lists ("包括A、B两个事业单位",
-#: "下属A和B等 2 家二级单位"): the end of the list, no part of the last name.
-COUNT_AFTER_LIST = re.compile(rf"\s*等?\s*{COUNT_SRC}\s*[个家]\s*(?:下属|直属|所属|二级)?(?:事业单位|预算单位|二级单位|单位|事业机构)")
+#: "下属A和B等 2 家二级单位", "包括A、B和C共3个事业单位"): the end of the list, no part of the last name.
+COUNT_AFTER_LIST = re.compile(rf"\s*(?:等|共|合计|共计)?\s*{COUNT_SRC}\s*[个家]\s*(?:下属|直属|所属|二级)?(?:事业单位|预算单位|二级单位|单位|事业机构)")
 
 
 def _list_tail_cut(text: str) -> str:
@@ -1115,7 +1115,8 @@ UNIT_LIST_INTRO = re.compile(
     # "本部门由本级及所属2个单位组成，分别是：" (本部门 only before what it is made of: "本部门
     # 包括：办公室、财务部" lists departments)
     r"本部门由[^，,。；;：:\n]{0,24}?组成[ \t]*[，,]?[ \t]*(?:具体)?(?:包括|分别是|分别为|为)[ \t]*[：:][ \t]*|"
-    r"(?:部门预算|部门决算|预算单位|决算单位|编制范围的[^，,。；;：:\n]{0,12}?单位)(?:构成)?"
+    # "…编制范围的二级预算单位包括：" / "部门决算汇编范围包括：" (the range of units the accounts cover)
+    r"(?:(?:部门预算|部门决算|预算单位|决算单位)(?:构成)?|(?:编制|汇编)范围(?:的[^，,。；;：:\n]{0,12}?单位)?)"
     # "部门预算由本级预算和所属单位预算组成，包括：" (what the budget is made of, then the list)
     r"(?:[^，,。；;：:\n]{0,24}?组成[ \t]*[，,]?[ \t]*(?:具体)?)?"
     r"[ \t]*(?:包括|分别是|分别为|有)[ \t]*(?:[：:]|(?=[^，,。；;：:\n]{2,40}?(?:本级|[（(]本级[）)])(?:和|及|与|、)))[ \t]*"
@@ -1348,7 +1349,8 @@ def is_row_continuation(previous: str, line: str) -> bool:
         return True
     marker = UNIT_LINE_MARKER.match(previous)
     before = [c for c in CELL_SPLIT.split(previous[marker.end() :] if marker else previous) if c]
-    return len(before) == 1 and not _looks_like_org(before[0]) and _looks_like_org(before[0] + cells[0])
+    # a name with its 本级 mark ("某市残联（本级）") is complete: the next line is the next row
+    return len(before) == 1 and not _looks_like_org(clean_org_name(before[0])) and _looks_like_org(before[0] + cells[0])
 
 
 def _column_rows(text: str, position: int) -> list[list[_Cell]]:
