@@ -53,6 +53,7 @@ from unionkg.extract.tables import (
     split_run_on_rows,
     table_money_unit,
 )
+from unionkg.ingest.normalize import OCR_DIGIT_LOOKALIKES
 from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
 
 EXTRACTOR = "final_accounts.tables"
@@ -874,10 +875,14 @@ def read_code_table(frame: TableFrame) -> None:
 def printed_repaired(doc: SourceDocument, tok: Token) -> bool:
     """Was the figure ``tok`` read from text OCR damaged (a look-alike letter among its digits,
     a decimal comma: see unionkg.ingest.normalize.figure_repairs)?"""
-    from unionkg.ingest.normalize import OCR_DIGIT_LOOKALIKES
+    if tok.end <= tok.start:
+        return False
+    printed = doc.original[doc.offsets[tok.start] : doc.offsets[tok.end - 1] + 1]
+    return printed != tok.text and (not _LOOKALIKES.isdisjoint(printed) or ("," in printed and "," not in tok.text))
 
-    printed = doc.original[doc.offsets[tok.start] : doc.offsets[tok.end - 1] + 1] if tok.end > tok.start else ""
-    return any(ch in OCR_DIGIT_LOOKALIKES for ch in printed) or ("," in printed and "," not in tok.text)
+
+#: The letters OCR reads for digits (unionkg.ingest.normalize.OCR_DIGIT_LOOKALIKES).
+_LOOKALIKES: Final[frozenset[str]] = frozenset(OCR_DIGIT_LOOKALIKES)
 
 
 def _warn_if_repaired_row_does_not_add_up(frame: TableFrame, row: CodeRow, columns: Sequence[str], placement: Placement) -> None:
@@ -1109,7 +1114,7 @@ def split_segments(line: Line, with_row_numbers: bool, left_capacity: int, integ
         nums = list(seg.numbers)
         if with_row_numbers and nums and nums[0].kind is TokenKind.INTEGER:
             seg.row_number = nums.pop(0)
-        if join_groups and not integer_amounts and len(nums) > 1:
+        if join_groups and not integer_amounts and len(nums) > 1 and any(t.kind is TokenKind.INTEGER for t in nums[:-1]):
             nums = join_thousands_tokens(nums)
         if not integer_amounts:
             nums = [t for t in nums if t.kind is not TokenKind.INTEGER]
