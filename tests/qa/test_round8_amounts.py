@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from unionkg.graph.store import OxigraphStore
-from unionkg.pipeline import ingest_file
+from unionkg.pipeline import ingest_paths
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import contract_problems, evaluate, load_cases, summary
 from unionkg.qa.linking import place_has_level
@@ -37,8 +37,7 @@ def store_paths() -> list[Path]:
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     settings = Settings(store=str(tmp_path_factory.mktemp("q9") / "store"), encoder="none")
     store = OxigraphStore()
-    for path in store_paths():
-        ingest_file(path, settings, store)
+    ingest_paths(store_paths(), settings, store, None, jobs=1)  # as `unionkg ingest` does, cross-document steps included
     return Answerer(store, settings)
 
 

@@ -82,7 +82,7 @@ from unionkg.qa.patterns import (
 )
 from unionkg.qa.linking import division_depth
 from unionkg.qa.patterns import (ASKED_MONEY_UNITS, BODY_LEVEL_NAMES, BODY_LEVEL_WORDS, BODY_RANKING_WORDS, LINES_GAP_QUESTION, MONEY_UNIT_WORD,
-                                 RATIO_QUESTION)
+                                 RANKING_PHASE_WORDS, RATIO_QUESTION)
 from unionkg.qa.phrasing import GRADE_EN, finding_figures, finding_kind_name, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -1781,6 +1781,15 @@ def ranked_figures(ctx: Context, bodies: list[str], figures: YearFigures | None)
         rows.extend(found)
         if not found:
             missing.append(ctx.label(body))
+    phases = {phase for phase, words in RANKING_PHASE_WORDS.items() if words.search(line_only.text)}
+    if len(phases) == 1:
+        # "收入预算最多": budgets ranked with budgets; a body holding that line in another phase only is named apart
+        asked = phases | ({"adjusted"} if "budget" in phases else set())
+        kept = [r for r in rows if r.get("phase") in asked]
+        if kept and len(kept) < len(rows):
+            missing += [ctx.say(f"{r.get('orgLabel') or ctx.label(r.get('org'))}（仅有{PHASE_ZH.get(str(r.get('phase')), '')}数）",
+                                f"{r.get('orgLabel') or ctx.label(r.get('org'))} ({r.get('phase')} figures only)") for r in rows if r not in kept]
+            rows = kept
     return rows, missing
 
 
@@ -1903,8 +1912,9 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
 
 def projects(ctx: Context) -> Outcome:
     rows = _projects(ctx, described=False)
-    if not rows and amount_concept(ctx.q.text) == "project_spending":
-        return amount(ctx)  # "2020年和2021年的项目支出分别是多少": the 项目支出 line, not a list of projects
+    if amount_concept(ctx.q.text) == "project_spending" and (not rows or (not ctx.links.orgs and BODY_RANKING_WORDS.search(ctx.q.text))):
+        # "2020年和2021年的项目支出分别是多少", "今年各总工会的项目支出排名": the 项目支出 line, not a list of projects
+        return amount(ctx)
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的项目。", "The graph has no projects for this body/year."))
     ranked = _rank_projects(ctx, rows)

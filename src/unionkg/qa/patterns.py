@@ -650,6 +650,13 @@ ASKED_MONEY_UNITS: dict[str, re.Pattern[str]] = {
 # "how much more ... than ..."): both figures and the gap (and the ratio when asked), computed.
 LINES_GAP_QUESTION = re.compile(r"比.{1,24}?(?:多|少|高|低)(?:了)?(?:多少|几)|相差|差额|差距|几倍|多少倍"
                                 r"|\b(?:more|less|higher|lower|bigger|smaller)\b.{0,40}?\bthan\b|\bhow many times\b|\bdifference between\b")
+# The phase a ranking names in so many words ("收入预算最多", "决算支出", "largest budget", "final accounts"): then
+# bodies are ranked on figures of that phase only.  Not "spent" / "支出了", which say money went out, not which
+# account the figure is from.
+RANKING_PHASE_WORDS: dict[str, re.Pattern[str]] = {
+    "budget": re.compile(r"预算|\bbudget(?:s|ed)?\b|\bplanned\b|\bapproved\b"),
+    "final": re.compile(r"决算|\bfinal accounts?\b|\boutturn\b|\bactual(?:ly)?\b"),
+}
 RATIO_QUESTION = re.compile(r"几倍|多少倍|倍数|\bhow many times\b|\btimes (?:as )?(?:much|large|high|big)\b|\bratio (?:of|between)\b")
 # How far two figures are apart ("比汇川区总工会多多少", "相差多少", "how much more than"); not a change on
 # the previous year (比上年多多少 is a change question).
