@@ -37,7 +37,10 @@ def store_paths() -> list[Path]:
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     settings = Settings(store=str(tmp_path_factory.mktemp("q9") / "store"), encoder="none")
     store = OxigraphStore()
-    ingest_paths(store_paths(), settings, store, None, jobs=1)  # as `unionkg ingest` does, cross-document steps included
+    ingest_paths(store_paths(), settings, store, None, jobs=1)
+    from unionkg.analytics.checks import run_checks
+
+    run_checks(store, settings)  # as `unionkg ingest` does: the checks also write the bodies' parents and units
     return Answerer(store, settings)
 
 
