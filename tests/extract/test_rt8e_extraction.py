@@ -6,6 +6,9 @@ Written documents of bodies, provinces and years not in the samples:
   numbers ("第 9 页 共 12 页", "- 8 -", "— 11 —"), the running header (the body's name and
   "2022年度部门决算") at the top of each page, the column header repeated on the next page
   or not, a row's label wrapped onto two lines, the 合计 row alone on the next page;
+* a district union's self-evaluation (Jilin 2023) whose indicator table is cut by page
+  breaks: a 偏差原因 wrapped onto the next line ("受疫情影响培训" / "推迟") before a row whose
+  cells the page break splits ("…职工满意度 ≥90%" / page furniture / "95% 20 20");
 * a district union's final accounts (Guizhou 2024) whose page numbers read "3/5", "4/5" and whose
   running header is a part of its title ("2024年部门决算"), one of them between a row's label
   and its figures;
@@ -305,3 +308,40 @@ def test_a_repaired_row_that_does_not_add_up_is_warned(tmp_path: Path) -> None:
     clean = tmp_path / "rt8e_hl_clean.txt"
     clean.write_text(source.read_text(encoding="utf-8").replace("535.70 235.50 3OO.2O", "535.70 235.50 308.20"), encoding="utf-8")
     assert not any(needle in w for w in extract_checked(clean).warnings)
+
+
+#: (rows of an indicator table after its header, the reason of the row "职工技能提升人数",
+#: the name of the row after it)
+REASON_CASES: list[tuple[str, str | None, str]] = [
+    # the reason wraps, the next row is split over two lines: the wrapped line ends the reason
+    (
+        "效益指标 社会效益指标 职工技能提升人数 ≥300人 280人 20 17 受疫情影响培训\n推迟\n满意度指标 服务对象满意度指标 职工满意度 ≥90%\n95% 20 20",
+        "受疫情影响培训推迟",
+        "职工满意度",
+    ),
+    # the same with the next row whole on its line (the rule of round 7)
+    (
+        "效益指标 社会效益指标 职工技能提升人数 ≥300人 280人 20 17 受疫情影响培训\n推迟\n满意度指标 服务对象满意度指标 职工满意度 ≥90% 95% 20 20",
+        "受疫情影响培训推迟",
+        "职工满意度",
+    ),
+    # a merged category cell printed over two lines is no reason
+    (
+        "效益指标 社会效益指标 职工技能提升人数 ≥300人 280人 20 17 受疫情影响培训\n满意度\n指标 服务对象满意度指标 职工满意度 ≥90%\n95% 20 20",
+        "受疫情影响培训",
+        "职工满意度",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, reason, next_name", REASON_CASES)
+def test_wrapped_reason_before_a_split_row(rows: str, reason: str | None, next_name: str, tmp_path: Path) -> None:
+    path = tmp_path / "eval.txt"
+    path.write_text(
+        "某区总工会2023年度部门整体支出绩效自评报告\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n" + rows + "\n",
+        encoding="utf-8",
+    )
+    indicators = [f for f in extract_checked(path).facts if type(f).__name__ == "Indicator"]
+    by_name = {f.name: f for f in indicators}  # type: ignore[attr-defined]
+    assert by_name["职工技能提升人数"].deviation_reason == reason  # type: ignore[attr-defined]
+    assert next_name in by_name, sorted(by_name)

@@ -544,8 +544,17 @@ def _strip_nature(name: str, nature_column: bool) -> str:
 def _continue_reason(doc: SourceDocument, before: list, line_start: int, body_end: int, previous: TableIndicator, chunk_start: int) -> int:  # type: ignore[type-arg]
     """Lines without a figure between a row whose 偏差原因 wrapped and a row that is
     complete on its own line ("受季节性返乡" / "影响服务人次减少" / "服务站… ≥90% 20 0"):
-    they end the previous row's reason.  Returns where the current row starts."""
-    if not before or any(re.search(r"\d", ln.text) for ln in before):
+    they end the previous row's reason.  Returns where the current row starts.
+
+    The current row may itself span lines ("推迟" / "满意度指标 … 职工满意度 ≥90%" / "95% 20 20",
+    a row cut by a page break): then the lines before its first line that opens with a
+    category word end the reason."""
+    if not before:
+        return chunk_start
+    opening = next((k for k, ln in enumerate(before) if k > 0 and any(p.match(compact(ln.text)) for p, _ in LEVEL_WORDS)), None)
+    if opening is not None and any(re.search(r"\d", ln.text) for ln in before[opening:]):
+        return _reason_lines_before_row(before[:opening], before[opening].start, previous, chunk_start)
+    if any(re.search(r"\d", ln.text) for ln in before):
         return chunk_start
     _, rest, _, _ = strip_levels(cell_view(doc.text[line_start:body_end]), None, None)
     cells = split_name_values(rest, 2)
@@ -558,6 +567,18 @@ def _continue_reason(doc: SourceDocument, before: list, line_start: int, body_en
     previous.reason = (previous.reason or "") + tail
     previous.end = before[-1].end
     return line_start
+
+
+def _reason_lines_before_row(wrapped: list, row_start: int, previous: TableIndicator, chunk_start: int) -> int:  # type: ignore[type-arg]
+    """Lines without a figure or a category word before a row that opens with a category word
+    end the previous row's reason; returns where the row starts (``chunk_start`` when they
+    are no reason)."""
+    tail = "".join(compact(ln.text) for ln in wrapped)
+    if not tail or re.search(r"\d", tail) or any(p.match(tail) for p, _ in LEVEL_WORDS) or re.search(r"指标|满意度", tail):
+        return chunk_start
+    previous.reason = (previous.reason or "") + tail
+    previous.end = wrapped[-1].end
+    return row_start
 
 
 def _row_ends_here(text: str, following: str | None) -> bool:
