@@ -196,7 +196,22 @@ UNIT_KIND_CASES = [
     ("曲靖市职工疗养院收到了多少补助？", "曲靖市职工疗养院", 1),  # named in full: one unit, no ambiguity
     ("总工会有多少编制？", "", 0),  # a body word, no kind of unit
     ("服务中心有几个？", "服务中心", 4),  # 网络信息服务中心 too
+    ("某市工人文化宫有多少编制？", "工人文化宫", 6),  # the place's level character is no part of the kind
 ]
+
+
+def test_unions_below_a_body_are_no_kind_of_unit() -> None:
+    """A county union below a city's ("某县总工会") is a body: "哪个县总工会收入最多" ranks bodies, it picks no unit."""
+    from types import SimpleNamespace
+
+    from unionkg.qa.answerer import _units_named_by_kind
+
+    orgs = {"a": SimpleNamespace(label="甲县总工会", parent="c"), "b": SimpleNamespace(label="乙县总工会", parent="c"),
+            "p": SimpleNamespace(label="甲县工人文化宫", parent="a"), "q": SimpleNamespace(label="乙县工人文化宫", parent="b")}
+    catalog = SimpleNamespace(orgs=orgs)
+    assert _units_named_by_kind(catalog, "哪个县总工会收入最多") == ("", [])  # type: ignore[arg-type]
+    kind, units = _units_named_by_kind(catalog, "县工人文化宫有多少编制")  # type: ignore[arg-type]
+    assert kind == "工人文化宫" and len(units) == 2
 
 
 @pytest.mark.parametrize(("question", "kind", "count"), UNIT_KIND_CASES)

@@ -16,7 +16,7 @@ from unionkg.errors import InputError
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
-from unionkg.qa.intents import QUESTION_SHAPES, IntentChoice, IntentClassifier
+from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links, ambiguity_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
@@ -158,12 +158,12 @@ class Answerer:
         holdings = holdings_text(catalog.holdings(), ctx.lang)
         if links.ambiguous_bodies and not links.orgs:  # a name several bodies have: never guessed
             return Outcome(False, ambiguity_note(catalog, links.ambiguous_bodies, ctx.lang))
-        if not links.orgs and not links.region and not QUESTION_SHAPES["each"].search(ctx.q.text):
-            kind, units = _units_named_by_kind(catalog, ctx.q.text)
+        if not links.orgs and not links.region and not links.unknown_bodies and not QUESTION_SHAPES["each"].search(ctx.q.text):
+            kind, units = _units_named_by_kind(catalog, ctx.q.text, ctx.lang)
             if len(units) > 1:  # "职工服务中心收到了多少钱": a kind of unit several bodies have, no place: never guessed
-                names = "、".join(sorted(u.label for u in units))
-                return Outcome(False, ctx.say(f"图中有 {len(units)} 个“{kind}”：{names}。请指明是哪一个。",
-                                              f"The graph holds {len(units)} units called \"{kind}\": {names}. Please name the one you mean."))
+                names = sorted(u.label for u in units)
+                return Outcome(False, ctx.say(f"图中有 {len(units)} 个“{kind}”：{'、'.join(names)}。请指明是哪一个。",
+                                              f"The graph holds {len(units)} units called \"{kind}\": {', '.join(names)}. Please name the one you mean."))
         if links.unknown_bodies and not links.orgs:
             body = _as_written(ctx.q.original, links.unknown_bodies[0])
             return Outcome(False, ctx.say(f"知识图谱中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ") + holdings)
@@ -215,17 +215,29 @@ class _QuestionVectors:
 
 # A kind of unit is named by the end of its label ("职工服务中心", "工人文化宫", "职工疗养院"): at least this many characters.
 UNIT_KIND_MIN_CHARS = 4
+# Level characters a place name ends with: not part of the kind of unit ("市工人文化宫" names 工人文化宫).
+LEVEL_CHARS = "省市县区州旗盟"
+UNION_SUFFIX = "工会"
 
 
-def _units_named_by_kind(catalog: Catalog, text: str) -> tuple[str, list[Any]]:
+def _units_named_by_kind(catalog: Catalog, text: str, lang: str = "zh") -> tuple[str, list[Any]]:
     """The units (bodies below another) whose label ends with a run of at least UNIT_KIND_MIN_CHARS characters the
-    question holds, the longest such run first: the kind of unit named without its place ("职工服务中心收到了多少钱")."""
+    question holds, the longest such run first: the kind of unit named without its place ("职工服务中心收到了多少钱");
+    in English, the units of a kind ENGLISH_BODY_KINDS names ("the workers' cultural palace")."""
+    # institutions below a body (文化宫, 服务中心, 疗养院); a union below another ("某县总工会") is a body a ranking
+    # or a list over bodies names by its level, never a unit to pick
+    units = [entry for entry in catalog.orgs.values() if entry.parent and not entry.label.endswith(UNION_SUFFIX)]
+    if lang != "zh":
+        for asked, printed in ENGLISH_BODY_KINDS:
+            hits = [u for u in units if printed.search(u.label)] if asked.search(text) else []
+            if hits:
+                return asked.search(text).group(0), hits  # type: ignore[union-attr]
+        return "", []
     best, found = "", []
-    for entry in catalog.orgs.values():
-        if not entry.parent:
-            continue
+    for entry in units:
         label = entry.label
         kind = next((label[i:] for i in range(len(label) - UNIT_KIND_MIN_CHARS + 1) if label[i:] in text), "")
+        kind = kind.lstrip(LEVEL_CHARS) if len(kind.lstrip(LEVEL_CHARS)) >= UNIT_KIND_MIN_CHARS else kind  # 工人文化宫, not 市工人文化宫
         if len(kind) > len(best):
             best, found = kind, [entry]
         elif kind and kind == best:
