@@ -6,6 +6,9 @@ Written documents of bodies, provinces and years not in the samples:
   numbers ("第 9 页 共 12 页", "- 8 -", "— 11 —"), the running header (the body's name and
   "2022年度部门决算") at the top of each page, the column header repeated on the next page
   or not, a row's label wrapped onto two lines, the 合计 row alone on the next page;
+* a district union's final accounts (Shaanxi 2023) whose 收支总表 right-side item wraps at a
+  row's end ("…收入 2 二、文化旅游体育与传媒" / "支出 38 20.00") and whose side-by-side 基本支出
+  table wraps a name ("30299 其他商品和服务" / "支出 30.00") and ends with a bare 合计;
 * a district union's self-evaluation (Jilin 2023) whose indicator table is cut by page
   breaks: a 偏差原因 wrapped onto the next line ("受疫情影响培训" / "推迟") before a row whose
   cells the page break splits ("…职工满意度 ≥90%" / page furniture / "95% 20 20");
@@ -54,7 +57,7 @@ import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract import extract
-from unionkg.extract.final_accounts import CodeRow, Segment, continues_wrapped_item, groups_without_own_column, split_segments, wrapped_item_head
+from unionkg.extract.final_accounts import CodeRow, Segment, continues_wrapped_item, groups_without_own_column, split_econ_groups, split_segments, wrapped_item_head
 from unionkg.extract.tables import Line, Token, TokenKind, classify_token, join_thousands_tokens, tokenize
 from unionkg.ingest import load_source
 from unionkg.model import Amount, Extraction
@@ -256,7 +259,30 @@ WRAPPED_ITEM_CASES: list[tuple[str, str, bool]] = [
     ("一、一般公共预算财政拨款", "本年收入合计 27 1,000.40", False),  # a total row
     ("一、一般公共预算财政拨款", "使用非财政拨款结余 28 12.00", False),  # too long to be a wrapped end
     ("一般公共预算财政拨款", "收入 1 980.40", False),  # no item marker: no head
+    # the right side's item starts at the end of a row (Shaanxi 2023)
+    ("二、政府性基金预算财政拨款收入 2 二、文化旅游体育与传媒", "支出 38 20.00", True),
+    ("二、政府性基金预算财政拨款收入 2 二、文化旅游体育与传媒支出", "支出 38 20.00", False),  # a whole item
+    ("一、一般公共预算财政拨款收入 1 300.00", "支出 38 20.00", False),  # the line ends with figures
 ]
+
+#: (a row of a side-by-side 基本支出 table, the next row, the first name after the wrap)
+ECON_WRAP_CASES: list[tuple[str, str, str | None]] = [
+    ("30102 津贴补贴 100.00 30299 其他商品和服务", "支出 30.00", "其他商品和服务支出"),
+    ("30102 津贴补贴 100.00 30299 其他商品和服务", "合计 240.00", None),  # a total row
+    ("30102 津贴补贴 100.00 30201 办公费 10.00", "支出 30.00", None),  # the code before has its figure
+    ("30102 津贴补贴 100.00 30299 其他商品和服务", "对个人和家庭的补助支出 30.00", None),  # no fragment
+]
+
+
+@pytest.mark.parametrize("first, second, name", ECON_WRAP_CASES)
+def test_wrapped_econ_names(first: str, second: str, name: str | None) -> None:
+    text = first + "\n" + second
+    head = Line(0, len(first), first, tuple(tokenize(text, 0, len(first))))
+    nxt = Line(len(first) + 1, len(text), second, tuple(tokenize(text, len(first) + 1, len(text))))
+    previous = split_econ_groups(head, None)[-1]
+    split_econ_groups(nxt, previous)
+    joined = "".join(t.text for t in previous.label_tokens)
+    assert (joined if joined != "".join(t.text for t in split_econ_groups(head, None)[-1].label_tokens) else None) == name
 
 
 @pytest.mark.parametrize("first, second, continued", WRAPPED_ITEM_CASES)
@@ -264,8 +290,9 @@ def test_wrapped_two_sided_items(first: str, second: str, continued: bool) -> No
     text = first + "\n" + second
     head = Line(0, len(first), first, tuple(tokenize(text, 0, len(first))))
     nxt = Line(len(first) + 1, len(text), second, tuple(tokenize(text, len(first) + 1, len(text))))
+    last = split_segments(head, True, 1, integer_amounts=False, join_groups=True)[-1]
     seg = split_segments(nxt, True, 1, integer_amounts=False, join_groups=True)[0]
-    assert (wrapped_item_head(head) and continues_wrapped_item(text, list(head.tokens), seg)) is continued
+    assert (wrapped_item_head(text, last) and continues_wrapped_item(text, last.label_tokens, seg)) is continued
 
 
 #: (a table cell, its kind): a figure OCR damaged beyond a sure reading is an empty cell, a word is text

@@ -1167,7 +1167,7 @@ def read_two_sided_table(frame: TableFrame) -> None:
         if head and segments and continues_wrapped_item(frame.doc.text, head, segments[0]):
             segments[0].label_tokens[:0] = head  # "一、一般公共预算财政拨款" / "收入 1 980.40 …"
             rows = [(side, seg) for side, seg in rows if seg.label_tokens != head]
-        head = list(line.tokens) if wrapped_item_head(line) else []
+        head = list(segments[-1].label_tokens) if segments and wrapped_item_head(frame.doc.text, segments[-1]) else []
         previous = _assign_sides(segments, with_row_numbers)
         rows.extend(previous)
     right_rows: list[tuple[str, Segment]] = []
@@ -1260,12 +1260,13 @@ def _label_fragment(line: Line) -> Token | None:
 WHOLE_ITEM_ENDINGS: Final[tuple[str, ...]] = ("收入", "支出", "合计", "总计")
 
 
-def wrapped_item_head(line: Line) -> bool:
-    """A line of a two-sided table holding only the start of an item ("一、一般公共预算财政拨款"):
-    text only, opened by an item marker, not ending as a whole item."""
-    if not line.tokens or not line.only_text or ITEM_MARKER.match(line.tokens[0].text) is None:
+def wrapped_item_head(text: str, segment: Segment) -> bool:
+    """The last segment of a line of a two-sided table holding only the start of an item
+    ("一、一般公共预算财政拨款" alone, or "…收入 2 二、文化旅游体育与传媒" at a line's end): a
+    label without figures, opened by an item marker, not ending as a whole item."""
+    if not segment.label_tokens or segment.numbers or ITEM_MARKER.match(segment.label_tokens[0].text) is None:
         return False
-    return not "".join(t.text for t in line.tokens).endswith(WHOLE_ITEM_ENDINGS)
+    return not join_label(text, segment.label_tokens).endswith(WHOLE_ITEM_ENDINGS)
 
 
 def continues_wrapped_item(text: str, head: list[Token], segment: Segment) -> bool:
@@ -1391,6 +1392,27 @@ def split_econ_groups(line: Line, previous: EconGroup | None) -> list[EconGroup]
     if previous is not None and not previous.values and line.only_text and not any(w in line.text for w in TOTAL_ROW_WORDS):
         previous.label_tokens.extend(toks)
         return []
+    groups = _econ_groups(toks)
+    if previous is not None and continues_econ_name(previous, groups[0] if groups else None, line.text):
+        previous.label_tokens.extend(groups[0].label_tokens)  # "30299 其他商品和服务" / "支出 30.00"
+        previous.values = groups[0].values
+        groups = groups[1:]
+    return groups
+
+
+def continues_econ_name(previous: EconGroup, group: EconGroup | None, line_text: str) -> bool:
+    """Does ``group`` (the first of a line: a label without a code, then a figure) end the
+    name of ``previous`` (a code with a name, no figure: "30299 其他商品和服务" / "支出 30.00")?
+    Only a short fragment, no total row."""
+    if group is None or group.code is not None or not group.values or not group.label_tokens:
+        return False
+    if previous.code is None or previous.values:
+        return False
+    fragment = "".join(t.text for t in group.label_tokens)
+    return len(fragment) <= MAX_LABEL_FRAGMENT and not any(w in fragment for w in TOTAL_ROW_WORDS)
+
+
+def _econ_groups(toks: list[Token]) -> list[EconGroup]:
     groups: list[EconGroup] = []
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -1451,9 +1473,14 @@ def _codes_on_line(line: Line) -> int:
 
 
 def _econ_side(code: str | None, label: str) -> str:
+    """The column of a figure of a side-by-side 基本支出 table: 人员经费 or 公用经费 by its
+    economic class, or by its label without a code ("人员经费合计"); a bare 合计 / 总计 is the
+    table's total of both."""
     if code is not None:
         return "人员经费" if code.startswith(PERSONNEL_ECON_CLASSES) else "公用经费"
-    return "人员经费" if "人员" in label else "公用经费"
+    if "人员" in label:
+        return "人员经费"
+    return "合计" if label.strip() in TOTAL_ROW_WORDS else "公用经费"
 
 
 # ---------------------------------------------------------------------------
