@@ -137,6 +137,10 @@ def _orgs(store: OxigraphStore) -> dict[str, tuple[str, str | None, str | None]]
         ("泰安泰山城建集团有限公司工会委员会", "WorkersUnion", "370900", None),
         ("韶关市工人文化宫", "GovernmentOrganization", "440200", "韶关市总工会"),
         ("芜湖市总工会干部学校", "GovernmentOrganization", "340200", "芜湖市总工会"),
+        # bodies named only in a header field ("部门名称：", "编报单位：", "单位名称：")
+        ("共青团玉溪市委员会", "NGO", "530400", None),
+        ("曲靖市残疾人联合会", "NGO", "530300", None),
+        ("临沧市妇女联合会", "NGO", "530900", None),
     ],
 )
 def test_bodies_end_to_end(store: OxigraphStore, label: str, kind: str, code: str, parent: str | None) -> None:

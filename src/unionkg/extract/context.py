@@ -73,13 +73,23 @@ def _without_lead_stopchars(name: str) -> str:
     return name
 
 
+#: Words before a place-led name that belong to it ("中国共产主义青年团某市委员会", "中共某市委…"):
+#: the name pattern starts at most a few characters before the place and would drop them.
+NAME_LEADS: tuple[str, ...] = ("中国", "中共")
+
+
 def find_org_names(text: str) -> list[str]:
-    """Every place-prefixed official name in ``text``, cleaned, in order."""
+    """Every place-prefixed official name in ``text``, cleaned, in order.
+
+    >>> find_org_names("部门名称：中国共产主义青年团玉溪市委员会")
+    ['中国共产主义青年团玉溪市委员会']
+    """
     names = []
     for m in CONTEXT_PATTERNS["org_name"].finditer(text):
+        lead = next((w for w in NAME_LEADS if m.start() >= len(w) and text.startswith(w, m.start() - len(w))), "")
         name = clean_org_name(m.group("name"))
         if CONTEXT_PATTERNS["org_name"].fullmatch(name):
-            names.append(name)
+            names.append(lead + name if name == m.group("name") else name)
     return names
 
 

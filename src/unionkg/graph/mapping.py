@@ -150,8 +150,9 @@ ORG_NAME_VARIANTS: dict[str, tuple[re.Pattern[str], str]] = {
     # name is "…机关工会工作委员会" (the form its own titles print).  Other 机关工会
     # (a bureau's staff union) and industry unions (教育工会委员会) are not rewritten.
     "organs_union_committee": (re.compile(r"(直属?机关工会)(?:工作委员会|工委|委员会)?$"), r"\1工作委员会"),
-    # "中国共产主义青年团某市委员会": the Youth League's formal name; its committees print 共青团
-    "youth_league_formal": (re.compile(r"^中国共产主义青年团"), "共青团"),
+    # "中国共产主义青年团某市委员会": the Youth League's formal name (a place-led name read in a
+    # line may lose its 中国); its committees print 共青团
+    "youth_league_formal": (re.compile(r"^(?:中国)?共产主义青年团"), "共青团"),
 }
 # A sector or industry union of a place printed without its 委员会 or with 系统
 # ("某市教育工会", "某市教育系统工会") is the union committee its own titles name
