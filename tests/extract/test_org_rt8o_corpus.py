@@ -262,3 +262,19 @@ def test_count_after_a_list(tail: str, closes: bool) -> None:
 )
 def test_row_continuation(previous: str, line: str, continues: bool) -> None:
     assert is_row_continuation(previous, line) is continues
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("部门名称：中国共产主义青年团玉溪市委员会", ["中国共产主义青年团玉溪市委员会"]),
+        ("中共玉溪市直属机关工作委员会", ["中共玉溪市直属机关工作委员会"]),
+        # negatives: other characters before the place are no part of the name
+        ("在玉溪市总工会领导下", ["玉溪市总工会"]),
+        ("由玉溪市妇女联合会负责", ["玉溪市妇女联合会"]),
+    ],
+)
+def test_name_leads_kept(text: str, names: list[str]) -> None:
+    from unionkg.extract.context import find_org_names
+
+    assert find_org_names(text) == names
