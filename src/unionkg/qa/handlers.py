@@ -592,7 +592,10 @@ def targets(ctx: Context) -> Outcome:
         groups.setdefault(owner, []).append(r)
     parts = [ctx.say(f"{owner}的绩效目标（{len(rs)} 个指标）：", f"{owner}: {len(rs)} performance target(s): ") + join([_target_line(r, ctx.lang) for r in rs], ctx.lang)
              for owner, rs in groups.items()]
-    return Outcome(True, ("。" if ctx.lang == "zh" else ". ").join(parts), rows, sources_of(rows))
+    head = ""
+    if QUESTION_SHAPES["indicator_count"].search(ctx.q.text) and len(groups) > 1:  # "有多少个绩效指标": the total first
+        head = ctx.say(f"共 {len(rows)} 个绩效指标（{len(groups)} 组：各项目或整体支出）。", f"{len(rows)} performance indicators in all ({len(groups)} projects or whole-department sets). ")
+    return Outcome(True, head + ("。" if ctx.lang == "zh" else ". ").join(parts), rows, sources_of(rows))
 
 
 def _of_projects_described(ctx: Context, rows: list[dict[str, object]], label: str = "projectLabel", key: str = "project") -> list[dict[str, object]]:
@@ -1869,6 +1872,7 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
         # "哪个最低？" in a chat: the figure of the list just shown (its rates, scores or spending)
         text = f"{text} {ctx.context_text or ctx.previous}"
     metric = next(name for name, pattern in RANK_METRICS if pattern.search(text))
+    listed = len(rows)  # the body's projects, before those without the figure ranked are left out
     low, high = RANK_LOW.search(text), RANK_HIGH.search(text)
     top = RANK_TOP.search(text)
     if metric == "score":  # "哪个项目的自评得分最高": the projects' evaluation scores, not their budgets
@@ -1902,6 +1906,8 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
     lines = [f"{owner(r)}{r['label']}（{what[0]} {value(r)}）" if ctx.lang == "zh" else f"{owner(r)}{r['label']} ({what[1]} {value(r)})" for r in shown]
     # whose projects were ranked, and which end was asked ("得分最低的是…")
     scope = _bodies_and_years(valued)
+    if len(valued) < listed:  # "9 个项目" of which the graph scores 3: the ranking is over those 3, and says so
+        scope += ctx.say(f"（{listed} 个项目中图中有{what[0]}的）", f" (of its {listed} projects, those with a {what[1]} in the graph)")
     if top and any(top.groups()):
         head = ctx.say(f"{scope} 共 {len(valued)} 个项目，按{what[0]}排序前 {n} 个：", f"{scope}: top {n} of {len(valued)} projects by {what[1]}: ")
     else:
