@@ -9,6 +9,8 @@ Written documents of bodies, provinces and years not in the samples:
 * a district union's final accounts (Shaanxi 2023) whose 收支总表 right-side item wraps at a
   row's end ("…收入 2 二、文化旅游体育与传媒" / "支出 38 20.00") and whose side-by-side 基本支出
   table wraps a name ("30299 其他商品和服务" / "支出 30.00") and ends with a bare 合计;
+* a district union's budget (Shaanxi 2024) whose 部门收支总表 has no 行次 and wraps its first
+  row right under the header ("一、一般公共预算拨款" / "收入 250.00 …");
 * a district union's self-evaluation (Jilin 2023) whose indicator table is cut by page
   breaks: a 偏差原因 wrapped onto the next line ("受疫情影响培训" / "推迟") before a row whose
   cells the page break splits ("…职工满意度 ≥90%" / page furniture / "95% 20 20");

@@ -1140,6 +1140,8 @@ def read_two_sided_table(frame: TableFrame) -> None:
             header_end = i + 1
     if header_end == 0:
         header_end = first_value_line(block.lines, frame.doc.text)
+        if header_end > 1 and _opens_wrapped_item(block.lines[header_end - 1]):
+            header_end -= 1  # "一、一般公共预算拨款" above "收入 250.00 …": the first row, wrapped
     body = block.lines[header_end:]
     if one_cell_per_line(block.lines[max(0, header_end - 1) :]):
         if header_end > 1 and _is_item_label(block.lines[header_end - 1]):
@@ -1267,6 +1269,11 @@ def wrapped_item_head(text: str, segment: Segment) -> bool:
     if not segment.label_tokens or segment.numbers or ITEM_MARKER.match(segment.label_tokens[0].text) is None:
         return False
     return not join_label(text, segment.label_tokens).endswith(WHOLE_ITEM_ENDINGS)
+
+
+def _opens_wrapped_item(line: Line) -> bool:
+    """A line of text only that opens an item and does not end it ("一、一般公共预算拨款")."""
+    return line.only_text and ITEM_MARKER.match(line.text.lstrip()) is not None and not re.sub(r"\s+", "", line.text).endswith(WHOLE_ITEM_ENDINGS)
 
 
 def continues_wrapped_item(text: str, head: list[Token], segment: Segment) -> bool:
