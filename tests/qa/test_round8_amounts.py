@@ -314,3 +314,26 @@ def test_million_units(text: str, units: list[str]) -> None:
     from unionkg.qa.patterns import ASKED_MONEY_UNITS
 
     assert [u for u, pattern in ASKED_MONEY_UNITS.items() if pattern.search(text)] == units
+
+
+@pytest.mark.parametrize(("text", "change", "percent", "falling"), [
+    ("哪个总工会的财政拨款收支预算增幅最大", True, True, False), ("哪个总工会的三公经费降幅最大", True, True, True),
+    ("2024年哪个总工会的收入预算增加最多", True, False, False), ("which federation's income grew the most", True, False, False),
+    ("which federation had the fastest growth of income", True, True, False), ("whose spending fell the most", True, False, True),
+    ("哪个总工会的收入预算最多", False, False, False), ("which federation had the largest income", False, False, False),
+])
+def test_change_ranking_words(text: str, change: bool, percent: bool, falling: bool) -> None:
+    from unionkg.qa.patterns import CHANGE_RANK_BY_PERCENT, CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
+
+    found = (bool(CHANGE_RANKING_WORDS.search(text)), bool(CHANGE_RANK_BY_PERCENT.search(text)), bool(CHANGE_RANK_FALLING.search(text)))
+    assert found == (change, percent, falling)
+
+
+@pytest.mark.parametrize(("question", "offsets"), [
+    ("personnel budget two years ago", [-2]), ("a year ago", [-1]), ("大前年的收入", [-3]), ("the year before last", [-2]),
+    ("in 2021", []),
+])
+def test_relative_years_counted_back(question: str, offsets: list[int]) -> None:
+    from unionkg.qa.normalize import normalise_question
+
+    assert normalise_question(question).relative_years == offsets

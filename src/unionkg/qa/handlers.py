@@ -83,6 +83,7 @@ from unionkg.qa.patterns import (
 from unionkg.qa.linking import division_depth
 from unionkg.qa.patterns import (ASKED_MONEY_UNITS, BODY_LEVEL_NAMES, BODY_LEVEL_WORDS, BODY_RANKING_WORDS, LINES_GAP_QUESTION, MONEY_UNIT_WORD,
                                  RANKING_PHASE_WORDS, RATIO_QUESTION)
+from unionkg.qa.patterns import CHANGE_RANK_BY_PERCENT, CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
 from unionkg.qa.phrasing import GRADE_EN, finding_figures, finding_kind_name, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -1503,7 +1504,8 @@ def amount(ctx: Context) -> Outcome:
         each = _each_body(line_ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
         return replace(each, answer=each.answer + _bodies_total(ctx, each.rows)) if summed else each
     if not ctx.links.orgs and BODY_RANKING_WORDS.search(ctx.q.text):
-        return _rank_bodies(ctx)  # "各总工会2022年支出排名", "rank the federations by 项目支出": every body's figure, sorted
+        by_change = _rank_changes(ctx) if CHANGE_RANKING_WORDS.search(ctx.q.text) else None  # "各总工会收入增幅排名"
+        return by_change or _rank_bodies(ctx)  # "各总工会2022年支出排名", "rank the federations by 项目支出": every body's figure, sorted
     if not ctx.links.orgs and EACH_BODY.search(ctx.q.text):
         # "2024年各总工会的收入预算分别是多少": every federation with data in the asked years, one by one
         feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
@@ -1709,8 +1711,57 @@ def _lines_compared(ctx: Context, org: str) -> Outcome | None:
     return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
 
 
+def _changes_of_every_body(ctx: Context) -> list[dict[str, object]]:
+    """The stated changes of the line asked, of every body in the asked years: each body prints the line its own
+    way ("“三公”经费" / "一般公共预算安排的“三公”经费支出"), so a line named or of the concept asked (``named``: the
+    question prints the row's own label)."""
+    text = asked_item_text(ctx.q.text)
+    concept = amount_concept(text)
+    out: list[dict[str, object]] = []
+    for r in _in_years([_clean(r) for r in ctx.run("qa_changes")], ctx.links.years):
+        item = str(r.get("item", ""))
+        named = len(item) >= 2 and not GENERIC_ITEM.match(item) and item in text
+        of_concept = bool(concept) and (WHOLE_BUDGET_LINE.search(item) if concept == "budget_total"
+                                        else in_concept(r, str(concept)) or AMOUNT_ITEM_WORDS[str(concept)].search(item))
+        if named or of_concept:
+            out.append({**r, "named": named})
+    return out
+
+
+def _rank_changes(ctx: Context) -> Outcome | None:
+    """Which federation's line grew (or fell) the most ("哪个总工会的收入增幅最大"): the changes the documents
+    state for the line asked, one per body (its latest year with one, else the asked year), ranked by their
+    rate (增幅 / growth) or amount; None when no body states a change of that line."""
+    by_percent = bool(CHANGE_RANK_BY_PERCENT.search(ctx.q.text))
+    key = "pct" if by_percent else "delta"
+    best: dict[str, dict[str, object]] = {}
+    federations = {o.iri for o in ctx.catalog.federations()}  # bodies ranked, not their units
+    for r in sorted(_changes_of_every_body(ctx), key=lambda r: (-int(r["year"]) if isinstance(r.get("year"), int) else 0, not r["named"])):
+        if r.get("org") in federations and r.get(key) is not None:
+            best.setdefault(str(r["org"]), r)  # the latest year the body states a change of the line
+    if not best:
+        return None
+    ascending = bool(CHANGE_RANK_FALLING.search(ctx.q.text)) or (bool(RANK_LOW.search(ctx.q.text)) and not RANK_HIGH.search(ctx.q.text))
+    ranked = sorted(best.values(), key=lambda r: Decimal(str(r[key])), reverse=not ascending)
+    top = ranked[0]
+    shown = f"{number(top[key])}%" if by_percent else f"{wan(top[key])} 万元"
+    lines = [f"{i}. {_change_line(r, ctx.lang, False)}" for i, r in enumerate(ranked, 1)]
+    head = ctx.say(f"{'降幅最大' if ascending and by_percent else '增幅最大' if by_percent else '减少最多' if ascending else '增加最多'}的是{top.get('orgLabel')}"
+                   f"（{top.get('year')} 年「{top.get('item')}」比上年 {shown}）。按文件列明的比上年变化排序：",
+                   f"{'Largest fall' if ascending else 'Largest rise'}: {top.get('orgLabel')} ({top.get('year')} '{top.get('item')}' {shown} on the previous year). "
+                   "Ranked by the changes the documents state: ")
+    tail = ""
+    if len({r.get("year") for r in ranked}) > 1:
+        tail = ctx.say("（注意：各单位的年份不同）", " (note: the bodies' changes are of different years)")
+    return Outcome(True, head + join(lines, ctx.lang) + tail, ranked, sources_of(ranked))
+
+
 def comparison(ctx: Context) -> Outcome:
     if not ctx.links.orgs and (RANK_HIGH.search(ctx.q.text) or RANK_LOW.search(ctx.q.text) or EACH_BODY.search(ctx.q.text)):
+        if CHANGE_RANKING_WORDS.search(ctx.q.text):
+            by_change = _rank_changes(ctx)  # "哪个总工会的收入增幅最大": the stated changes, not the amounts
+            if by_change is not None:
+                return by_change
         return _rank_bodies(ctx)  # "2024年哪个总工会的收入预算最多": every federation with that year
     if len(ctx.links.orgs) == 1 and len(ctx.links.years) <= 1:
         lines = _lines_compared(ctx, ctx.links.orgs[0])
@@ -2739,6 +2790,10 @@ def _computed_change(ctx: Context) -> Outcome | None:
 
 
 def yoy_change(ctx: Context) -> Outcome:
+    if not ctx.links.orgs and (BODY_RANKING_WORDS.search(ctx.q.text) or RANK_HIGH.search(ctx.q.text) or RANK_LOW.search(ctx.q.text)):
+        ranked = _rank_changes(ctx)  # "各总工会“三公”经费增减排名": every federation's stated change, ranked
+        if ranked is not None:
+            return ranked
     rows = _changes(ctx)
     if not rows:
         computed = _computed_change(ctx)

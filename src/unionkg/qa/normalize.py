@@ -120,6 +120,21 @@ def recent_year_offsets(text: str) -> set[int]:
     return {-i for i in range(min(count, 10))}
 
 
+def relative_year_words(text: str) -> set[int]:
+    """Offsets of the relative-year words (RELATIVE_YEARS) in the text, the longest word read first, so a
+    word inside a longer one is not read again ("大前年" is -3, not also 前年's -2).
+
+    >>> sorted(relative_year_words("大前年的收入")), sorted(relative_year_words("去年和前年")), relative_year_words("2023年")
+    ([-3], [-2, -1], set())
+    """
+    found: set[int] = set()
+    for word in sorted(RELATIVE_YEARS, key=len, reverse=True):
+        if word in text:
+            found.add(RELATIVE_YEARS[word])
+            text = text.replace(word, " ")
+    return found
+
+
 def fix_typos(text: str) -> str:
     """Homophone slips read as the word meant (patterns.QUESTION_TYPOS).
 
@@ -140,5 +155,5 @@ def normalise_question(question: str) -> NormalisedQuestion:
     text = re.sub(r"[A-Z]+", lambda m: m.group(0).lower(), text)
     text = re.sub(r"\s+", " ", text)
     plain = NOT_RELATIVE_YEAR.sub(" ", text)  # 上年结转 / "carry-over from last year" name a line, not a year
-    relative = sorted({offset for word, offset in RELATIVE_YEARS.items() if word in plain} | recent_year_offsets(plain), reverse=True)
+    relative = sorted(relative_year_words(plain) | recent_year_offsets(plain), reverse=True)
     return NormalisedQuestion(question, text, language, explicit_years(text), relative)

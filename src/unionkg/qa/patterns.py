@@ -22,6 +22,9 @@ RELATIVE_YEARS: dict[str, int] = {
     "今年": 0, "本年度": 0, "this year": 0, "current year": 0, "latest year": 0,
     "去年": -1, "上年度": -1, "上一年度": -1, "上一年": -1, "上个年度": -1, "last year": -1, "previous year": -1, "prior year": -1,
     "前年": -2, "the year before last": -2,
+    # counted back from the latest year too ("two years ago" is the year before last)
+    "a year ago": -1, "one year ago": -1, "1 year ago": -1, "two years ago": -2, "2 years ago": -2,
+    "three years ago": -3, "3 years ago": -3, "大前年": -3,
 }
 # Phrases with a relative-year word that name a line item or the base of a change, not the year asked
 # ("上年结转", "carry-over from last year", "比去年", "compared with the previous year"): removed
@@ -540,7 +543,7 @@ BUDGET_DIFFERENCE_QUESTION = re.compile(
 
 # A question about the share a figure has of a total ("占本年支出合计多少", "what share of"): the
 # stated ukg:sharePercent is part of the answer.
-SHARE_QUESTION = re.compile(r"占.{0,12}(?:多少|比例|比重|百分之|几成|%)|占比|比重|\bshare\b|\bproportion\b|\bper ?cent(?:age)? of\b|\bratio of\b")
+SHARE_QUESTION = re.compile(r"占.{0,12}(?:多少|比例|比重|百分之|百分比|几成|%)|占比|比重|\bshare\b|\bproportion\b|\bper ?cent(?:age)? of\b|\bratio of\b")
 
 # A question about a body's former or new name.
 RENAME_QUESTION: dict[str, re.Pattern[str]] = {
@@ -650,6 +653,13 @@ ASKED_MONEY_UNITS: dict[str, re.Pattern[str]] = {
 # "how much more ... than ..."): both figures and the gap (and the ratio when asked), computed.
 LINES_GAP_QUESTION = re.compile(r"比.{1,24}?(?:多|少|高|低)(?:了)?(?:多少|几)|相差|差额|差距|几倍|多少倍"
                                 r"|\b(?:more|less|higher|lower|bigger|smaller)\b.{0,40}?\bthan\b|\bhow many times\b|\bdifference between\b")
+# A ranking of bodies by how a line changed on the previous year ("哪个总工会的收入增幅最大", "which federation's
+# income grew the most"): the stated changes are ranked, not the amounts.  BY_PERCENT: by the rate (增幅, growth
+# rate), else by the amount of the change; FALLING: the largest fall first.
+CHANGE_RANKING_WORDS = re.compile(r"增幅|降幅|增速|涨幅|增长|增加|减少|下降|上升|变化|变动|增减"
+                                  r"|\bgr[eo]w(?:th|n)?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bfell\b|\bfall(?:en)?\b|\brose\b|\brise[ns]?\b|\bdrop(?:ped)?\b|\bchange[ds]?\b")
+CHANGE_RANK_BY_PERCENT = re.compile(r"增幅|降幅|增速|涨幅|增长率|下降率|幅度|百分比|百分点|%|\bpercent(?:age)?\b|\bfastest\b|\brate\b|\bgrowth\b")
+CHANGE_RANK_FALLING = re.compile(r"降幅|减少|下降|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdecrease[ds]?\b|\bshr[ai]nk\b")
 # The phase a ranking names in so many words ("收入预算最多", "决算支出", "largest budget", "final accounts"): then
 # bodies are ranked on figures of that phase only.  Not "spent" / "支出了", which say money went out, not which
 # account the figure is from.
