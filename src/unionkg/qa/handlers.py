@@ -1909,7 +1909,7 @@ RANK_TOP = re.compile(r"前\s*(\d+)|\btop\s*(\d+)|(?:最(?:多|大|高|少|小|�
 PROJECT_SUM = re.compile(r"加起来|合计|总和|总额|一共|总共|共计|\bsum\b|\bin total\b|\bcombined\b|\baltogether\b|\badd up\b|\btotal (?:budget|amount)")
 MONEY_WORDS = re.compile(r"预算|钱|金额|资金|经费|多少万|budget|money|amount|funds?|spen[dt]|cost")
 RANK_METRICS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("score", re.compile(r"得分|分数|评分|自评分|\bscor(?:e|ed|es)\b|\bpoints\b")),
+    ("score", re.compile(r"得分|分数|评分|自评分|\bscor(?:e|ed|es|ing)\b|\bpoints\b")),  # "lowest-scoring project"
     ("rate", re.compile(r"执行率|完成率|execution rate|spending rate")),
     ("final", re.compile(r"决算|执行数|实际支出|支出了|花了|spent|final|actual")),
     ("budget", re.compile(r"")),
