@@ -1500,6 +1500,8 @@ def amount(ctx: Context) -> Outcome:
             return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
     summed = SUM_OVER_BODIES.search(ctx.q.text)
     line_ctx = replace(ctx, q=replace(ctx.q, text=SUM_OVER_BODIES.sub(" ", ctx.q.text))) if summed else ctx  # the line, not "加起来"
+    if len(ctx.links.orgs) == 2 and LINES_GAP_QUESTION.search(ctx.q.text) and not summed:
+        return comparison(ctx)  # "莲都区总工会的收入预算是汇川区总工会的多少倍", "…和…相差多少": both figures and the gap
     if len(ctx.links.orgs) > 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.links.region):
         each = _each_body(line_ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
         return replace(each, answer=each.answer + _bodies_total(ctx, each.rows)) if summed else each
@@ -1634,6 +1636,8 @@ def _paired_line(ctx: Context, all_rows: list[dict[str, object]], candidates: li
 
 def budget_vs_final(ctx: Context) -> Outcome:
     """The budget and the final figure of one body and year, their difference and the rate."""
+    if len(ctx.links.orgs) == 2 and LINES_GAP_QUESTION.search(ctx.q.text) and len(wanted_phases(ctx.q.text)) < 2:
+        return comparison(ctx)  # "莲都区总工会和汇川区总工会2024年收入预算相差多少": two bodies, not budget against final
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
@@ -1776,8 +1780,20 @@ def comparison(ctx: Context) -> Outcome:
         line_ctx = replace(ctx, q=replace(ctx.q, text=WHICH_YEAR.sub(" ", ctx.q.text)))
     rows: list[dict[str, object]] = []
     for org in orgs:
+        first_item: object = None
         for year in years:
-            rows.extend(_best_amounts(line_ctx, org, [year] if year else [])[:1])  # type: ignore[list-item]
+            found = _best_amounts(line_ctx, org, [year] if year else [])[:1]  # type: ignore[list-item]
+            if first_item and found and found[0].get("item") != first_item and year:
+                # one body over years: the line as the first year prints it, when the other year prints it too
+                # ("budget in 2023 and 2024": not the income total of one year beside the spending total of the other)
+                same_line = replace(line_ctx, q=replace(line_ctx.q, text=f"{line_ctx.q.text} {first_item}"))
+                again = _best_amounts(same_line, org, [year])[:1]  # type: ignore[list-item]
+                found = again if again and again[0].get("item") == first_item else found
+            rows.extend(found)
+            first_item = first_item or (found[0].get("item") if found else None)
+    if len(rows) >= 2 and len(ctx.links.orgs) == 1 and len(ctx.links.years) >= 2 and SUM_OVER_BODIES.search(ctx.q.text):
+        # "budget in total over 2023 and 2024": the years' figures of one line added up (one phase only)
+        return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + _years_total(ctx, rows), rows, sources_of(rows))
     if len(rows) == 2 and len(ctx.links.orgs) == 1 and len(ctx.links.years) == 2:
         # one body in two years ("三公经费比2017年少了多少", "2023 vs 2024"): both figures and the change from the
         # earlier year (stated, else computed), not the gap as a share of the lower figure
@@ -1794,23 +1810,25 @@ def comparison(ctx: Context) -> Outcome:
     top = max(rows, key=lambda r: float(r["amount"]))  # type: ignore[arg-type]
     tail = ctx.say(f"。最高的是{top.get('orgLabel')} {top.get('year')} 年", f". Highest: {top.get('orgLabel')} {top.get('year')}")
     if len(rows) == 2:  # two figures: by how much they differ ("莲都区总工会的收入预算比汇川区总工会多多少")
-        tail += _difference_text(rows, ctx.lang)
+        tail += _difference_text(rows, ctx.lang, ratio=bool(RATIO_QUESTION.search(ctx.q.text)))
     if len({r.get("orgLabel") for r in rows}) > 1 and len({(r.get("year"), str(r.get("phase"))) for r in rows}) > 1:
         # bodies compared on figures of different years or phases (each body's latest): said, not hidden
         tail += ctx.say("（注意：各单位的年份或口径不同）", " (note: the bodies' figures are of different years or phases)")
     return Outcome(True, join(lines, ctx.lang) + tail + ctx.say("。", "."), rows, sources_of(rows))
 
 
-def _difference_text(rows: list[dict[str, object]], lang: str) -> str:
-    """How much the higher of two figures exceeds the lower, computed from the graph (no document states it)."""
+def _difference_text(rows: list[dict[str, object]], lang: str, ratio: bool = False) -> str:
+    """How much the higher of two figures exceeds the lower, computed from the graph (no document states it);
+    ``ratio``: also how many times the lower it is ("是汇川区总工会的多少倍")."""
     high, low = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=True)
     gap = Decimal(str(high["amount"])) - Decimal(str(low["amount"]))
     share = f"{gap / Decimal(str(low['amount'])) * 100:.2f}" if Decimal(str(low["amount"])) else None
+    times = f"{Decimal(str(high['amount'])) / Decimal(str(low['amount'])):.2f}" if ratio and Decimal(str(low["amount"])) else None
     if lang == "zh":
         return (f"，比{low.get('orgLabel')} {low.get('year')} 年多 {money(gap, 'zh')}"
-                + (f"（高 {share}%）" if share else "") + "（按图中数据计算，文件未列明）")
+                + (f"（高 {share}%）" if share else "") + (f"，是后者的 {times} 倍" if times else "") + "（按图中数据计算，文件未列明）")
     return (f", {money(gap, 'en')} more than {low.get('orgLabel')} {low.get('year')}"
-            + (f" ({share}% higher)" if share else "") + " (computed from the graph's figures, not printed)")
+            + (f" ({share}% higher)" if share else "") + (f", {times} times as much" if times else "") + " (computed from the graph's figures, not printed)")
 
 
 def _county_level(division: str | None) -> bool:
