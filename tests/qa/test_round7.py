@@ -164,8 +164,8 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     # ---- a count of people asked with money words: the indicator that counts them, never a sum of money
     ("How many people in Nanchang got Spring Festival condolence money in 2024?", True, ["春节慰问金发放人数", "3392人", "=3397人"], ["万元"]),
     ("How many workers received Spring Festival condolence money from the Nanchang federation in 2024?", True, ["3392人"], ["万元"]),
-    # ---- a unit the graph does not hold by that name: not found, never its federation or "which body?"
-    ("青田县职工服务中心属于哪个总工会？", False, ["没有“青田县职工服务中心”的数据"], ["请指明"]),
+    # ---- a unit listed glued to the body's own accounts ("包括：X本级和Y", read since round 8): its federation
+    ("青田县职工服务中心属于哪个总工会？", True, ["青田县职工服务中心是青田县总工会的下属单位"], ["请指明", "没有"]),
     # ---- pinyin written with tone marks
     ("What was the 2024 income budget of the Liándū District Federation of Trade Unions?", True, ["莲都区总工会", "826.40"], []),
     ("How much did Qīngtián county union receive in 2023?", True, ["青田县总工会", "610.00"], []),
