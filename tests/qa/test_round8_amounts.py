@@ -337,3 +337,17 @@ def test_relative_years_counted_back(question: str, offsets: list[int]) -> None:
     from unionkg.qa.normalize import normalise_question
 
     assert normalise_question(question).relative_years == offsets
+
+
+def test_a_long_ranking_spells_out_the_first_bodies(answerer: Answerer) -> None:
+    """RANKING_SHOWN bodies in the answer text, every body in the rows (a ranking of hundreds stays readable)."""
+    import unionkg.qa.handlers as handlers
+
+    shown, handlers.RANKING_SHOWN = handlers.RANKING_SHOWN, 2
+    try:
+        result = answerer.ask("2024年哪个总工会的项目支出最多？")
+    finally:
+        handlers.RANKING_SHOWN = shown
+    answer = str(result["answer"])
+    assert "1. " in answer and "2. " in answer and "3. " not in answer and "其余" in answer
+    assert len(result["rows"]) >= 4  # type: ignore[arg-type]

@@ -1865,6 +1865,9 @@ def ranked_figures(ctx: Context, bodies: list[str], figures: YearFigures | None)
     return rows, missing
 
 
+RANKING_SHOWN = 20  # bodies of a ranking spelled out in the answer; the rows carry every one
+
+
 def _rank_bodies(ctx: Context) -> Outcome:
     """Which federation has the most / least of a line: every federation of the graph with data in the asked
     years is looked up (strictly: a body that does not print the line is left out, never its total instead);
@@ -1882,15 +1885,20 @@ def _rank_bodies(ctx: Context) -> Outcome:
     best = ranked[0]
     when_zh = f" {'、'.join(map(str, ctx.links.years))} 年" if ctx.links.years else ""
     when_en = f" in {years_text(ctx.links.years)}" if ctx.links.years else ""
-    lines = [f"{i}. {_amount_line(r, ctx.lang)}" for i, r in enumerate(ranked, 1)]
+    lines = [f"{i}. {_amount_line(r, ctx.lang)}" for i, r in enumerate(ranked[:RANKING_SHOWN], 1)]
+    more = len(ranked) - RANKING_SHOWN  # a ranking of hundreds of bodies: the first ones spelled out, all in the rows
+    unlisted = "、".join(missing[:RANKING_SHOWN]) + (f" 等 {len(missing)} 个" if len(missing) > RANKING_SHOWN else "")
+    unlisted_en = ", ".join(missing[:RANKING_SHOWN]) + (f" and {len(missing) - RANKING_SHOWN} more" if len(missing) > RANKING_SHOWN else "")
     if ctx.lang == "zh":
         head = f"{'最少' if low else '最多'}的是{best.get('orgLabel')}（{best.get('year')} 年「{best.get('item')}」{money(best['amount'], 'zh')}）。"
         scope = f"比较范围：图中{when_zh}有数据的 {len(feds)} 个{level_zh}总工会；排序：" + "；".join(lines)
-        tail = f"。未列出该项的：{'、'.join(missing)}。" if missing else "。"
+        scope += f"；……其余 {more} 个见返回的数据行" if more > 0 else ""
+        tail = f"。未列出该项的：{unlisted}。" if missing else "。"
     else:
         head = f"{'Lowest' if low else 'Highest'}: {best.get('orgLabel')} ({best.get('year')} '{best.get('item')}' {money(best['amount'], 'en')}). "
         scope = f"Compared over the {len(feds)} {level_en}federations of the graph with data{when_en}; ranking: " + "; ".join(lines)
-        tail = f". Not printing that line: {', '.join(missing)}." if missing else "."
+        scope += f"; ... {more} more in the rows" if more > 0 else ""
+        tail = f". Not printing that line: {unlisted_en}." if missing else "."
     if len({(r.get("year"), str(r.get("phase"))) for r in ranked}) > 1:
         # each body's latest year, or a budget beside a final account: said, not hidden
         tail += ctx.say("（注意：各单位数字的年份或口径（预算/决算）不同。）", " (Note: the bodies' figures are of different years or phases (budget / final).)")
