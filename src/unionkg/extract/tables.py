@@ -155,11 +155,14 @@ def classify_token(text: str) -> TokenKind:
     return TokenKind.TEXT
 
 
+_FIGURE_STARTS: Final[frozenset[str]] = frozenset("0123456789OolI〇")
+
+
 def _is_damaged_figure(text: str) -> bool:
     """A cell of digits and look-alike letters with at least as many digits as letters, or
     with decimals ("l9", "O.O0"; not a word such as "O2O")."""
-    if not TABLE_PATTERNS["damaged_figure_token"].fullmatch(text):
-        return False
+    if text[:1] not in _FIGURE_STARTS or not TABLE_PATTERNS["damaged_figure_token"].fullmatch(text):
+        return False  # the first test is the quick one: most text cells open with a Han character
     digits = sum(ch.isdigit() for ch in text)
     return "." in text or digits >= len(text.rstrip("%")) - digits
 
