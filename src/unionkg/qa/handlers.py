@@ -84,7 +84,7 @@ from unionkg.qa.linking import division_depth
 from unionkg.qa.patterns import (ASKED_MONEY_UNITS, BODY_LEVEL_NAMES, BODY_LEVEL_WORDS, BODY_RANKING_WORDS, LINES_GAP_QUESTION, MONEY_UNIT_WORD,
                                  RANKING_PHASE_WORDS, RATIO_QUESTION)
 from unionkg.qa.patterns import CHANGE_RANK_BY_PERCENT, CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
-from unionkg.qa.phrasing import GRADE_EN, finding_figures, finding_kind_name, grade_for, join, money, number, wan, years_text
+from unionkg.qa.phrasing import GRADE_EN, counted, finding_figures, finding_kind_name, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
@@ -384,11 +384,11 @@ def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
     n_ind, n_proj, n_body = len(rows), len(projects), len(per_body)
     heads = {
         "projects": (f"共有 {n_proj} 个项目未完成目标（{n_ind} 个指标，{n_body} 个单位）：{named_zh}。",
-                     f"{n_proj} project(s) missed targets ({n_ind} indicator(s), {n_body} body(ies)): {named_en}."),
+                     f"{counted(n_proj, 'project')} missed targets ({counted(n_ind, 'indicator')}, {counted(n_body, 'body')}): {named_en}."),
         "bodies": (f"共有 {n_body} 个单位有未完成目标的指标：{bodies}（{n_proj} 个项目，{n_ind} 个指标）。",
-                   f"{n_body} body(ies) missed targets: {bodies_en} ({n_proj} project(s), {n_ind} indicator(s))."),
+                   f"{counted(n_body, 'body')} missed targets: {bodies_en} ({counted(n_proj, 'project')}, {counted(n_ind, 'indicator')})."),
         "indicators": (f"共有 {n_ind} 个指标未完成目标（{n_proj} 个项目，{n_body} 个单位：{bodies}）。",
-                       f"{n_ind} indicator(s) missed their targets ({n_proj} project(s) of {n_body} body(ies): {bodies_en})."),
+                       f"{counted(n_ind, 'indicator')} missed their targets ({counted(n_proj, 'project')} of {counted(n_body, 'body')}: {bodies_en})."),
     }
     head = ctx.say(*heads[subject])
     if len(ctx.links.years) > 1 and QUESTION_SHAPES["each"].search(ctx.q.text):
@@ -417,7 +417,7 @@ def _missed_scope(ctx: Context) -> str:
     when_en = f"in {years_text(sorted(years))}" if years else "in every year"
     where_zh, where_en = (f"{ctx.links.region}", f" in {ctx.links.region}") if ctx.links.region else ("", "")
     return ctx.say(f"统计范围：图中{where_zh}{when_zh}有绩效指标的 {len(covered)} 个单位：{listed_zh}。",
-                   f"Counted over the {len(covered)} bodies of the graph{where_en} with indicators {when_en}: {listed_en}. ")
+                   f"Counted over the {counted(len(covered), 'body of the graph')}{where_en} with indicators {when_en}: {listed_en}. ")
 
 
 # A yes/no question ("都达标了吗", "did … meet all its targets"): "yes" is an answer too.
@@ -455,7 +455,7 @@ def _met_indicators(ctx: Context) -> Outcome:
     if not met:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份标为达标的指标。", "The graph has no indicator marked as met for this body/year."))
     missed = [str(r["indicator"]) for r in rows if r.get("met") is False]
-    head = ctx.say(f"{_bodies_and_years(met)} 共 {len(met)} 个指标达标：", f"{_bodies_and_years(met)}: {len(met)} indicator(s) met: ")
+    head = ctx.say(f"{_bodies_and_years(met)} 共 {len(met)} 个指标达标：", f"{_bodies_and_years(met)}: {counted(len(met), 'indicator')} met: ")
     tail = ctx.say(f"。未达标的 {len(missed)} 个：{'、'.join(missed)}", f". Missed ({len(missed)}): {', '.join(missed)}") if missed else ""
     return Outcome(True, head + join([_value_line(ctx, r) for r in met], ctx.lang) + tail, met, sources_of(met))
 
@@ -499,7 +499,7 @@ def strict_violations(ctx: Context) -> Outcome:
     if not rows:
         return Outcome(False, ctx.say("没有发现实际值违反目标却被评为达标的指标。", "No indicator is scored as met while its actual value violates the target."))
     lines = [_indicator_line(r, ctx.lang) for r in rows]
-    head = ctx.say(f"{len(rows)} 个指标被评为达标，但实际值不满足目标：", f"{len(rows)} indicator(s) were scored as met although the actual value violates the target: ")
+    head = ctx.say(f"{len(rows)} 个指标被评为达标，但实际值不满足目标：", f"{counted(len(rows), 'indicator')} {'was' if len(rows) == 1 else 'were'} scored as met although the actual value violates the target: ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
 
@@ -520,7 +520,7 @@ def lost_points(ctx: Context) -> Outcome:
     lines = [line + ctx.say(f"，实际 {r.get('actualText') or '-'}，目标 {r.get('targetText') or '-'}" + (f"，原因：{r['reason']}" if r.get("reason") else ""),
                             f", actual {r.get('actualText') or '-'} against {r.get('targetText') or '-'}" + (f", stated reason: {r['reason']}" if r.get("reason") else ""))
              for line, r in zip(lines, rows)]
-    head = ctx.say(f"{len(rows)} 个指标被扣分：", f"{len(rows)} indicator(s) lost points: ")
+    head = ctx.say(f"{len(rows)} 个指标被扣分：", f"{counted(len(rows), 'indicator')} lost points: ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
 
@@ -531,7 +531,7 @@ def _full_marks(ctx: Context) -> Outcome:
     if not full:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份得满分的指标。", "No indicator of this body/year scored its full weight."))
     lost = [str(r["indicator"]) for r in rows if r not in full]
-    head = ctx.say(f"{_bodies_and_years(full)} 共 {len(full)} 个指标得满分：", f"{_bodies_and_years(full)}: {len(full)} indicator(s) scored full marks: ")
+    head = ctx.say(f"{_bodies_and_years(full)} 共 {len(full)} 个指标得满分：", f"{_bodies_and_years(full)}: {counted(len(full), 'indicator')} scored full marks: ")
     tail = ctx.say(f"。被扣分的 {len(lost)} 个：{'、'.join(lost)}", f". Lost points ({len(lost)}): {', '.join(lost)}") if lost else ""
     return Outcome(True, head + join([_value_line(ctx, r) for r in full], ctx.lang) + tail, full, sources_of(full))
 
@@ -591,7 +591,7 @@ def targets(ctx: Context) -> Outcome:
     for r in rows:
         owner = f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or ctx.say('整体支出', 'whole department')}」"
         groups.setdefault(owner, []).append(r)
-    parts = [ctx.say(f"{owner}的绩效目标（{len(rs)} 个指标）：", f"{owner}: {len(rs)} performance target(s): ") + join([_target_line(r, ctx.lang) for r in rs], ctx.lang)
+    parts = [ctx.say(f"{owner}的绩效目标（{len(rs)} 个指标）：", f"{owner}: {counted(len(rs), 'performance target')}: ") + join([_target_line(r, ctx.lang) for r in rs], ctx.lang)
              for owner, rs in groups.items()]
     head = ""
     if QUESTION_SHAPES["indicator_count"].search(ctx.q.text) and len(groups) > 1:  # "有多少个绩效指标": the total first
@@ -734,7 +734,7 @@ def _each_evaluation(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
         g = grade_for(float(r["score"]))  # type: ignore[arg-type]
         return ctx.say(f"（未印等级，按常用分档为{g}）", f" (no grade printed; {g}, {GRADE_EN.get(g, '')}, by the usual bands)")
     lines = [ctx.say(f"{_evaluation_subject(r)} {number(r['score'])} 分", f"{_evaluation_subject(r)} {number(r['score'])}") + grade(r) for r in ranked]
-    head = ctx.say(f"{_bodies_and_years(ranked)} 共 {len(ranked)} 个项目自评得分：", f"{_bodies_and_years(ranked)}: {len(ranked)} project evaluation score(s): ")
+    head = ctx.say(f"{_bodies_and_years(ranked)} 共 {len(ranked)} 个项目自评得分：", f"{_bodies_and_years(ranked)}: {counted(len(ranked), 'project evaluation score')}: ")
     return Outcome(True, head + join(lines, ctx.lang), ranked, sources_of(ranked))
 
 
@@ -790,7 +790,7 @@ def evaluation_score(ctx: Context) -> Outcome:
         owners = _bodies_and_years(pool)
         each = join([f"{_evaluation_subject(r)} {number(r['score'])}" for r in pool], ctx.lang)
         return Outcome(True, ctx.say(f"{owners} {len(pool)} 个评价的平均得分为 {avg2} 分，等级为{grade}（按图中各评价得分计算：{each}）。",
-                                     f"{owners}: the average score of {len(pool)} evaluation(s) is {avg2}, grade {grade} ({GRADE_EN[grade]}) (computed from the graph's scores: {each})."),
+                                     f"{owners}: the average score of {counted(len(pool), 'evaluation')} is {avg2}, grade {grade} ({GRADE_EN[grade]}) (computed from the graph's scores: {each})."),
                        [{"average": float(avg2), "grade": grade, "count": len(pool)}] + pool, sources_of(pool))
     dept = [r for r in rows if r.get("subject") == r.get("org")] or rows
 
@@ -2018,11 +2018,11 @@ def projects(ctx: Context) -> Outcome:
     body = (lambda r: f"{r.get('orgLabel') or ctx.label(r.get('org'))} ") if by_body else (lambda r: "")
     lines = [f"{body(r)}{year(r)}{r['label']}（{_project_amount_text(r, ctx.lang)}）" if ctx.lang == "zh"
              else f"{body(r)}{year(r)}{r['label']} ({_project_amount_text(r, ctx.lang)})" for r in rows]
-    head = ctx.say(f"共 {len(rows)} 个项目：", f"{len(rows)} project(s): ")
+    head = ctx.say(f"共 {len(rows)} 个项目：", f"{counted(len(rows), 'project')}: ")
     if by_body:
         listed_zh = "、".join(f"{b}（{'、'.join(sorted(ys))}）" for b, ys in sorted(per_body.items()))
         listed_en = "; ".join(f"{b} ({', '.join(sorted(ys))})" for b, ys in sorted(per_body.items()))
-        head = ctx.say(f"共 {len(rows)} 个项目，来自 {len(per_body)} 个单位：{listed_zh}。", f"{len(rows)} project(s) of {len(per_body)} body(ies): {listed_en}. ")
+        head = ctx.say(f"共 {len(rows)} 个项目，来自 {len(per_body)} 个单位：{listed_zh}。", f"{counted(len(rows), 'project')} of {counted(len(per_body), 'body')}: {listed_en}. ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
 
@@ -2920,7 +2920,7 @@ def findings(ctx: Context) -> Outcome:
     lines = [ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{finding_kind_name(r.get('kind'), 'zh')}」{note[r.get('severity') == 'info']}{figures(r)}{r.get('comment') or ''}{close(r)}",
                      f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{finding_kind_name(r.get('kind'), 'en')}]{note[r.get('severity') == 'info']} {figures(r)}{r.get('comment') or ''}{close(r)}") for r in rows]
     bodies = _bodies_and_years(rows)
-    return Outcome(True, ctx.say(f"发现 {len(rows)} 个数据质量问题（{bodies}）：", f"{len(rows)} data-quality finding(s) ({bodies}): ") + join(lines, ctx.lang), rows, sources_of(rows))
+    return Outcome(True, ctx.say(f"发现 {len(rows)} 个数据质量问题（{bodies}）：", f"{counted(len(rows), 'data-quality finding')} ({bodies}): ") + join(lines, ctx.lang), rows, sources_of(rows))
 
 
 # Findings listed by severity: problems first, notes (a difference within rounding) last.

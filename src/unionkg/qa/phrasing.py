@@ -47,6 +47,23 @@ def money(yuan: object, lang: str) -> str:
     return f"{wan(yuan)} 万元 (CNY {Decimal(str(yuan)):,.2f})"
 
 
+# English nouns of the answers whose plural is not the noun + "s".
+ENGLISH_PLURALS: dict[str, str] = {"body": "bodies", "body of the graph": "bodies of the graph"}
+
+
+def counted(n: int, noun: str) -> str:
+    """A count with its English noun in the right number (answers said "1 bodies" and "2 project(s)").
+
+    >>> counted(1, "body"), counted(3, "body"), counted(1, "indicator"), counted(0, "project")
+    ('1 body', '3 bodies', '1 indicator', '0 projects')
+    >>> counted(2, "data-quality finding")
+    '2 data-quality findings'
+    """
+    if n == 1:
+        return f"{n} {noun}"
+    return f"{n} {ENGLISH_PLURALS.get(noun, noun + 's')}"
+
+
 def join(items: list[str], lang: str) -> str:
     shown = items[:LIST_LIMIT]
     more = len(items) - len(shown)
