@@ -21,7 +21,7 @@ from unionkg.errors import InputError
 from unionkg.graph.mapping import COMPARATOR_CONCEPTS, DIRECTION_CODES, PHASE_CODES, ROLE_CONCEPTS, STAFF_CONCEPTS
 from unionkg.graph.queries import named_query
 from unionkg.graph.vocab import ORG, QB, UKG
-from unionkg.model import StaffCategory
+from unionkg.model import OrgRole, StaffCategory
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "indicators": (
@@ -44,6 +44,7 @@ COMPARATOR_VALUES: dict[str, str] = {str(iri): cmp.value for cmp, iri in COMPARA
 PHASE_VALUES: dict[str, str] = {str(iri): phase.value for phase, iri in PHASE_CODES.items()}
 DIRECTION_VALUES: dict[str, str] = {str(iri): d.value for d, iri in DIRECTION_CODES.items()}
 KIND_VALUES: dict[str, str] = {str(iri): role.value for role, iri in ROLE_CONCEPTS.items()}
+REPORTING_BODY_KIND = "reporting_body"
 STAFF_COLUMNS: dict[str, str] = {
     str(STAFF_CONCEPTS[StaffCategory.AUTHORIZED]): "staff_authorized",
     str(STAFF_CONCEPTS[StaffCategory.ACTUAL]): "staff_actual",
@@ -152,6 +153,16 @@ def _project_rows(store: object) -> list[Row]:
     ]
 
 
+def _kind(row: dict[str, object]) -> str | None:
+    """The organisations table's kind: the body's role in the document (federation, unit, department), with
+    ``reporting_body`` for a reporting body that is not a union (a 妇联, a 财政局: typed schema:NGO or
+    schema:GovernmentOrganization by the mapping), which "federation" would misname."""
+    kind = KIND_VALUES.get(str(row["role"]))
+    if kind == OrgRole.FEDERATION.value and row.get("type") is not None:
+        return REPORTING_BODY_KIND
+    return kind
+
+
 def _organization_rows(store: object) -> list[Row]:
     # The first stated figure (lowest offset) of each category per document.
     staff: dict[tuple[str, str, str], int] = {}
@@ -167,7 +178,7 @@ def _organization_rows(store: object) -> list[Row]:
         rows[key] = {
             "name": r["name"],
             "parent": r["parent"],
-            "kind": KIND_VALUES.get(str(r["role"])),
+            "kind": _kind(r),
             "division_code": _str(r["division_code"]),
             "year": _int(r["year"]),
             **{col: staff.get((key[0], key[1], col)) for col in ("staff_authorized", "staff_actual", "staff_retired")},
