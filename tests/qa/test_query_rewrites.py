@@ -30,9 +30,15 @@ def _bodies(store: OxigraphStore) -> list[str]:
     return sorted(str(r["o"]) for r in rows.values() if r["o"] is not None)
 
 
-def _rows(store: OxigraphStore, text: str, bindings: dict[str, object] | None) -> list[tuple[tuple[str, str], ...]]:
+def _rows(store: OxigraphStore, text: str, bindings: dict[str, object] | None, only: list[str] | None = None) -> list[tuple[tuple[str, str], ...]]:
+    """The rows of ``text``, on the variables ``only`` when given (a column a query gained after its
+    rewrite, such as export_organizations' ?type, is not part of the comparison)."""
     result = store.select(text, bindings)  # type: ignore[arg-type]
-    return [tuple((k, repr(r[k])) for k in result.variables) for r in result.values()]
+    return [tuple((k, repr(r[k])) for k in result.variables if only is None or k in only) for r in result.values()]
+
+
+def _variables(store: OxigraphStore, text: str) -> list[str]:
+    return list(store.select(text).variables)
 
 
 def _per_fact(rows: list[tuple[tuple[str, str], ...]]) -> dict[str, set[tuple[tuple[str, str], ...]]]:
@@ -52,8 +58,9 @@ def _compare(store: OxigraphStore, name: str) -> int:
     if f"?{var}" in new and not name.startswith("export_"):
         cases += [{var: URIRef(b)} for b in _bodies(store)]
     compared = 0
+    columns = _variables(store, old)
     for bindings in cases:
-        before, after = _rows(store, old, bindings), _rows(store, new, bindings)
+        before, after = _rows(store, old, bindings), _rows(store, new, bindings, only=columns)
         assert set(before) == set(after), (name, bindings, set(before) ^ set(after))
         assert _per_fact(before) == _per_fact(after), (name, bindings)
         if "ORDER BY" in old and "ORDER BY" in new:
