@@ -25,6 +25,7 @@ from rdflib import URIRef
 from unionkg.analytics import rules, scores
 from unionkg.analytics.findings import Finding, findings_triples
 from unionkg.analytics.indicator_rows import indicator_rows
+from unionkg.analytics.merge import ANY_ROLE, merge_findings
 from unionkg.analytics.rows import row_order, sorted_rows
 from unionkg.analytics.tolerance import (
     change_bounds,
@@ -223,6 +224,29 @@ def _display(o: Obs) -> str:
     return f"{name} / {o.column}{where}" if o.column else f"{name}{where}"
 
 
+def _role_key(o: Obs) -> str:
+    """What a stated total is, for telling whether two findings are about one figure: its
+    role (``rules.role_of``), else its label; a bare 合计 / 总计 (row or column) is any role
+    (``merge.ANY_ROLE``), the figure of the same value with a role is the same one."""
+    for label in (o.item, o.column):
+        text = rules.normalise_label(label or "")
+        if not text or rules.GENERIC_LABELS.search(text) or rules.TOTAL_COLUMNS.search(text):
+            continue
+        return rules.role_of(text) or text
+    return ANY_ROLE
+
+
+def _sum_identity(total: Obs, parts: list[Obs], diff: Decimal) -> dict[str, object]:
+    """The fields of a sum finding that say what it is about (``merge.py``): one stated total
+    (body, year, phase, value, role: in any document) missing its parts by ``diff``."""
+    return {
+        "statement": ("sum", total.org, total.year, total.phase, total.value, diff, _role_key(total)),
+        "total": total.iri,
+        "parts": tuple(p.iri for p in parts),
+        "gap": diff,
+    }
+
+
 def finest_percent_unit(values: Iterable[Decimal | None]) -> Decimal:
     """The finest printed precision among percentages of one document.
 
@@ -358,6 +382,7 @@ def _compare_total(
             stated=total.value,
             tolerance=tol,
             figures=[total, *parts],
+            **_sum_identity(total, parts, diff),
         )
     ]
 
@@ -447,6 +472,7 @@ def check_stated_parts(ctx: Context) -> list[Finding]:
                 stated=total.value,
                 tolerance=tol,
                 figures=[total, *parts],
+                **_sum_identity(total, parts, diff),
             )
         )
     return findings
@@ -590,6 +616,7 @@ def check_shares(ctx: Context) -> list[Finding]:
                         tolerance=slack,
                         unit="percent",
                         figures=[o, base],
+                        statement=("share", o.org, o.year, o.phase, o.value, o.share),
                     )
                 )
     return findings
@@ -683,6 +710,7 @@ def _check_stated_change(ctx: Context, ch: _Change, currents: list[Obs], finest:
             figures=[cur],
             concerns=[ch.iri],
             extra_passages=[ch.passage],
+            statement=("change", ch.iri),
         )
     ]
 
@@ -717,6 +745,7 @@ def _check_against_previous(ctx: Context, ch: _Change, currents: list[Obs], prev
             figures=[cur, prev],
             concerns=[ch.iri],
             extra_passages=[ch.passage],
+            statement=("change", ch.iri),
         )
     ]
 
@@ -845,6 +874,7 @@ def _indicator_findings(ctx: Context, rows: list[dict[str, object]], name: str, 
                 unit="points" if lost_points else "indicator",
                 concerns=[str(r["indicator"])],
                 extra_passages=[_opt(r["passage"])],
+                statement=("indicator", kind, str(r["indicator"])),
             )
         )
     return findings
@@ -1252,8 +1282,9 @@ def compute_findings(store: GraphStore) -> list[Finding]:
     for check in CHECKS.values():
         for f in check(ctx):
             findings.setdefault(f.key, f)
-    attach_quotes(store, findings.values())
-    return sorted(findings.values(), key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.org_label or "", f.year or 0, f.kind))
+    merged = merge_findings(list(findings.values()))
+    attach_quotes(store, merged)
+    return sorted(merged, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.org_label or "", f.year or 0, f.kind))
 
 
 def run_checks(store: GraphStore, settings: Settings, scope: ChecksScope | None = None) -> list[Finding]:

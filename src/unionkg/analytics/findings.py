@@ -37,6 +37,15 @@ class Finding:
     org_label: str | None = None
     check: str = ""  # the check (and composition) that produced it
     names: list[str] = field(default_factory=list)  # names or grades involved (name_change: used, printed; grade_mismatch: stated, due)
+    # Other checks that found the same problem (``merge.py``): their names, shown with the finding.
+    also: list[str] = field(default_factory=list)
+    # What the finding is about, for telling one problem found twice (``merge.py``); not stored:
+    # ``statement`` names the figure or fact checked (two findings with the same statement are one
+    # problem), ``total`` and ``parts`` the IRIs of a sum's figures, ``gap`` its stated - expected.
+    statement: tuple[object, ...] | None = field(default=None, compare=False, repr=False)
+    total: str | None = field(default=None, compare=False, repr=False)
+    parts: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    gap: Decimal | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -60,6 +69,7 @@ class Finding:
             "passages": self.passages,
             "quotes": self.quotes,
             "names": self.names,
+            "also_found_by": self.also,
         }
 
 
@@ -117,7 +127,8 @@ def render_text(findings: list[Finding]) -> str:
     lines: list[str] = []
     for f in findings:
         where = " ".join(x for x in (f.org_label or f.org or "", str(f.year or "")) if x)
-        lines.append(f"[{f.severity}] {f.kind} ({f.check}) {where}")
+        checks = " + ".join([f.check, *f.also])
+        lines.append(f"[{f.severity}] {f.kind} ({checks}) {where}")
         lines.append(f"  {f.message}")
         if f.names:
             lines.append("  names: " + " / ".join(f.names))

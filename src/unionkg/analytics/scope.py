@@ -52,6 +52,7 @@ from rdflib.term import Node
 
 from unionkg.analytics.checks import CHECKS, FEDERATION_ROLE, Organisations, attach_quotes, load_context
 from unionkg.analytics.findings import Finding, findings_triples
+from unionkg.analytics.merge import merge_findings
 from unionkg.analytics.links import LINKS_GRAPH, refresh_links
 from unionkg.graph.iris import Iris
 from unionkg.graph.queries import named_query
@@ -224,7 +225,7 @@ def scoped_findings(store: GraphStore, organisations: frozenset[str], documents:
     finally:
         view.close()
     # A finding of an organisation outside the scope may lack facts the view does not hold: the stored one stays.
-    kept = [f for f in found.values() if f.org in organisations]
+    kept = [f for f in merge_findings(list(found.values())) if f.org in organisations]
     attach_quotes(store, kept)
     return kept
 
