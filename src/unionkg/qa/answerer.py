@@ -18,7 +18,7 @@ from unionkg.graph.store import GraphStore
 from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
-from unionkg.qa.linking import Catalog, Links, ambiguity_note
+from unionkg.qa.linking import Catalog, Links, ambiguity_note, place_history_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
 from unionkg.qa.patterns import BARE_WHY, FOLLOW_UP_PATTERNS, REASON_GIVING_FAMILIES, UNIT_WORD_IN_LINE_NAME
 from unionkg.qa.phrasing import holdings_text, years_text
@@ -122,6 +122,8 @@ class Answerer:
         outcome, intent, searched = self._answer(ctx, intent)
         if outcome.found and not searched and links.renamed:
             outcome.answer += _rename_note(catalog, links, q.language)
+        if links.place_history and not searched:
+            outcome.answer = _with_former_place(catalog, outcome.answer, links, q.language)
         seen = list(state.years_seen) if state is not None and state.orgs == links.orgs else []
         bodies_seen = list(state.orgs_seen) if state is not None else []
         session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200],
@@ -257,6 +259,16 @@ def _rename_note(catalog: Catalog, links: Links, language: str) -> str:
     if language == "zh":
         return "".join(f"（{named}在该年度的名称为{used}）" for used, named in pairs)
     return "".join(f" ({named} was named {used} in that year.)" for used, named in pairs)
+
+
+def _with_former_place(catalog: Catalog, answer: str, links: Links, language: str) -> str:
+    """A body asked by its place's former name: a Chinese answer names it "郫县（今郫都区）总工会" where it
+    first names the body, and every answer ends with what became of the place (place_history_note)."""
+    for change in links.place_history:
+        label = catalog.org_label(change.org)
+        if language == "zh" and change.kind == "renamed" and change.current in label:
+            answer = answer.replace(label, label.replace(change.current, f"{change.former}（今{change.current}）", 1), 1)
+    return answer + place_history_note(catalog, links.place_history, language)
 
 
 def _doc_iri(settings: Settings, doc_id: str) -> str:

@@ -241,7 +241,7 @@ def _target_org(ctx: Context) -> str | None:
     """The body a single-body question is about: linked, or the only one that fits the year."""
     if ctx.links.orgs:
         return ctx.links.orgs[0]
-    feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
+    feds = [o for o in ctx.catalog.federations(ctx.q.text) if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
     return feds[0].iri if len(feds) == 1 else None
 
 
@@ -1502,6 +1502,8 @@ def amount(ctx: Context) -> Outcome:
     line_ctx = replace(ctx, q=replace(ctx.q, text=SUM_OVER_BODIES.sub(" ", ctx.q.text))) if summed else ctx  # the line, not "加起来"
     if len(ctx.links.orgs) == 2 and LINES_GAP_QUESTION.search(ctx.q.text) and not summed:
         return comparison(ctx)  # "莲都区总工会的收入预算是汇川区总工会的多少倍", "…和…相差多少": both figures and the gap
+    if ctx.links.region and BODY_RANKING_WORDS.search(ctx.q.text):  # "湖南的总工会2023年支出排名": that place's bodies ranked
+        return _rank_bodies(ctx)
     if len(ctx.links.orgs) > 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.links.region):
         each = _each_body(line_ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
         return replace(each, answer=each.answer + _bodies_total(ctx, each.rows)) if summed else each
@@ -1510,7 +1512,7 @@ def amount(ctx: Context) -> Outcome:
         return by_change or _rank_bodies(ctx)  # "各总工会2022年支出排名", "rank the federations by 项目支出": every body's figure, sorted
     if not ctx.links.orgs and EACH_BODY.search(ctx.q.text):
         # "2024年各总工会的收入预算分别是多少": every federation with data in the asked years, one by one
-        feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
+        feds = [o for o in ctx.catalog.federations(ctx.q.text) if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
         if feds:
             each = _each_body(replace(line_ctx, links=replace(ctx.links, orgs=[o.iri for o in feds])), amount)
             when_zh = f" {'、'.join(map(str, ctx.links.years))} 年" if ctx.links.years else ""
@@ -1739,7 +1741,7 @@ def _rank_changes(ctx: Context) -> Outcome | None:
     by_percent = bool(CHANGE_RANK_BY_PERCENT.search(ctx.q.text))
     key = "pct" if by_percent else "delta"
     best: dict[str, dict[str, object]] = {}
-    federations = {o.iri for o in ctx.catalog.federations()}  # bodies ranked, not their units
+    federations = {o.iri for o in ctx.catalog.federations(ctx.q.text)}  # bodies ranked, not their units
     for r in sorted(_changes_of_every_body(ctx), key=lambda r: (-int(r["year"]) if isinstance(r.get("year"), int) else 0, not r["named"])):
         if r.get("org") in federations and r.get(key) is not None:
             best.setdefault(str(r["org"]), r)  # the latest year the body states a change of the line
@@ -1872,7 +1874,9 @@ def _rank_bodies(ctx: Context) -> Outcome:
     """Which federation has the most / least of a line: every federation of the graph with data in the asked
     years is looked up (strictly: a body that does not print the line is left out, never its total instead);
     the ranking names the bodies and years compared and those without the line."""
-    feds = [o for o in ctx.catalog.federations() if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
+    feds = [o for o in ctx.catalog.federations(ctx.q.text) if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
+    if ctx.links.region:  # "湖南的总工会…排名": the bodies of that place only
+        feds = [o for o in feds if o.iri in ctx.links.orgs]
     levels = [depth for depth, words in BODY_LEVEL_WORDS.items() if words.search(ctx.q.text)]
     level_zh, level_en = BODY_LEVEL_NAMES[levels[0]] if len(levels) == 1 else ("", "")
     if len(levels) == 1:  # "哪个区县总工会", "各市总工会", "which provincial federation": bodies of that level only
@@ -1891,12 +1895,14 @@ def _rank_bodies(ctx: Context) -> Outcome:
     unlisted_en = ", ".join(missing[:RANKING_SHOWN]) + (f" and {len(missing) - RANKING_SHOWN} more" if len(missing) > RANKING_SHOWN else "")
     if ctx.lang == "zh":
         head = f"{'最少' if low else '最多'}的是{best.get('orgLabel')}（{best.get('year')} 年「{best.get('item')}」{money(best['amount'], 'zh')}）。"
-        scope = f"比较范围：图中{when_zh}有数据的 {len(feds)} 个{level_zh}总工会；排序：" + "；".join(lines)
+        where = f"{ctx.links.region}的" if ctx.links.region else ""
+        scope = f"比较范围：图中{when_zh}有数据的{where} {len(feds)} 个{level_zh}总工会；排序：" + "；".join(lines)
         scope += f"；……其余 {more} 个见返回的数据行" if more > 0 else ""
         tail = f"。未列出该项的：{unlisted}。" if missing else "。"
     else:
         head = f"{'Lowest' if low else 'Highest'}: {best.get('orgLabel')} ({best.get('year')} '{best.get('item')}' {money(best['amount'], 'en')}). "
-        scope = f"Compared over the {len(feds)} {level_en}federations of the graph with data{when_en}; ranking: " + "; ".join(lines)
+        where = f" in {ctx.links.region}" if ctx.links.region else ""
+        scope = f"Compared over the {len(feds)} {level_en}federations{where} of the graph with data{when_en}; ranking: " + "; ".join(lines)
         scope += f"; ... {more} more in the rows" if more > 0 else ""
         tail = f". Not printing that line: {unlisted_en}." if missing else "."
     if len({(r.get("year"), str(r.get("phase"))) for r in ranked}) > 1:
@@ -2452,7 +2458,7 @@ def _units_of_every_body(ctx: Context, role: str) -> Outcome:
     """"各总工会有几个下属单位": the units (or departments) the graph lists for every federation, by body."""
     rows: list[dict[str, object]] = []
     lines: list[str] = []
-    for fed in ctx.catalog.federations():
+    for fed in ctx.catalog.federations(ctx.q.text):
         units = {str(r["fact"]): _clean(r) for r in ctx.run("qa_units", dedupe=False, org=fed.iri) if r.get("role") == UKG + role}
         rows.extend(units.values())
         if not units:  # a body whose documents list none: not "0 units"

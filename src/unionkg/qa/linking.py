@@ -28,27 +28,34 @@ from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     AUTONOMOUS_FULL_NAME,
     BODY_KIND_AFTER_PLACE,
+    BODY_NAME_LEADS,
+    BODY_SHORT_FORMS,
     CODE_PATTERN,
     ENGLISH_BODY_AFTER_LEVEL,
     ENGLISH_BODY_KINDS,
     ENGLISH_FUNCTION_WORDS,
+    ENGLISH_KIND_NAMES,
     ENGLISH_LEVEL_WORDS,
     ENGLISH_NOT_A_PLACE,
     ENGLISH_PLACE_LEVELS,
     ENGLISH_PLACE_LEVELS_BEFORE,
     FEDERATION_WORDS,
+    GENERIC_FORM_NOT_AFTER,
     LEVEL_AFTER_STEM,
     LEVEL_ALIASES,
     LEVEL_BODY_WORD,
     ORG_ABBREVIATIONS,
     ORG_PATTERNS,
     PLACE_LEVEL_ENDINGS,
+    PLACE_LEVEL_ENGLISH,
     PLACE_LEVEL_NOT_ENDINGS,
     PRIOR_YEAR_FIGURE,
     PROJECT_WORDS,
     REGION_LOWER_LEVELS,
     REGION_SCOPE,
     REGION_WORDS,
+    UNION_KIND_ASKED,
+    UNION_NAME_WORD,
 )
 from unionkg.search.encoders import Encoder
 
@@ -77,6 +84,17 @@ class OrgEntry:
     @property
     def is_federation(self) -> bool:
         return self.role == ROLE_FEDERATION
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChange:
+    """A body asked by a former name of its place (``data/links/division_history.csv``)."""
+
+    org: str
+    former: str  # 郫县
+    current: str  # 郫都区
+    kind: str  # "renamed" | "merged"
+    changed: str | None  # the year or date of the change, when the history states it
 
 
 @dataclass(slots=True)
@@ -108,6 +126,9 @@ class Links:
     ambiguous_bodies: list[tuple[str, list[str]]] = field(default_factory=list)
     # a place the question asks about as a whole ("federations in Lishui"): its name; orgs holds its bodies
     region: str = ""
+    # bodies asked by a former name of their place: (body, former place, current place, kind, year of the change);
+    # kind "renamed" (郫县 -> 郫都区, the same body) or "merged" (江东区 -> 鄞州区, the body named is the old one)
+    place_history: list[PlaceChange] = field(default_factory=list)
 
 
 def place_of(label: str) -> str | None:
@@ -144,6 +165,38 @@ def place_readings(place: str) -> tuple[str, ...]:
     readings = pinyin(stem, style=Style.NORMAL, heteronym=True)
     others = ("".join(r).lower() for r in islice(product(*readings), MAX_PLACE_READINGS))
     return tuple(dict.fromkeys([usual, *others]))
+
+
+def without_name_lead(label: str) -> str:
+    """共青团德阳市委员会 -> 德阳市委员会: the name from its place on (BODY_NAME_LEADS), for its place word."""
+    for lead in BODY_NAME_LEADS:
+        if label.startswith(lead) and place_of(label[len(lead):]) is not None:
+            return label[len(lead):]
+    return label
+
+
+def short_forms(label: str) -> tuple[set[str], set[str]]:
+    """The short names people write for a body (BODY_SHORT_FORMS): (forms of this body alone, GENERIC
+    forms every body of its kind and level has).
+
+    >>> sorted(short_forms("某某市妇女联合会")[0]), sorted(short_forms("某某市妇女联合会")[1])
+    (['某某市妇联'], ['市妇联'])
+    >>> short_forms("某某市总工会")
+    (set(), set())
+    """
+    own: set[str] = set()
+    generic: set[str] = set()
+    for pattern, forms in BODY_SHORT_FORMS:
+        m = pattern.match(label)
+        if m is None:
+            continue
+        name = m.group("name")
+        level = m.groupdict().get("level") or ""
+        stem = name[: -len(level)] if level and len(name) - len(level) >= 2 else name
+        for form in forms:
+            written = form.format(name=name, stem=stem, level=level)
+            (own if "{name}" in form or "{stem}" in form else generic).add(written)
+    return own, generic
 
 
 def derived_aliases(label: str, is_federation: bool) -> set[str]:
@@ -315,6 +368,7 @@ class Catalog:
         self._load(store)
         self.latest_year = max((y for o in self.orgs.values() for y in (o.published_years or o.years)), default=None)
         self._ambiguous_aliases: dict[str, list[str]] = {}  # short name -> the bodies that have it
+        self._generic_forms: set[str] = set()  # 市妇联, 团市委: a kind and level, no place (BODY_SHORT_FORMS)
         self._zh_aliases = self._build_zh_aliases()
         # aliases of one body and names several bodies have, longest first (see link_orgs_with_ambiguity)
         self._alias_order: list[tuple[str, str | list[str]]] = sorted(
@@ -391,6 +445,14 @@ class Catalog:
                     for alias in inner_aliases(label, entry.is_federation):
                         short[alias].add(entry.iri)
                         short[abbreviated(alias)].add(entry.iri)
+                    # 遵义市妇联 / 遵义妇联, 德阳团市委, 某公司工会 (its own short names); 市妇联, 团市委 (generic)
+                    own, generic = short_forms(label)
+                    for form in own:
+                        same_place = place_of(form) is not None and place_of(form) == place_of(label)
+                        pairs.extend((a, entry.iri) for a in (derived_aliases(form, False) if same_place else {form}))
+                    for form in generic:
+                        short[form].add(entry.iri)
+                        self._generic_forms.add(form)
         # a name without its city / province (思明区总工会) links only when one body of the graph has it;
         # a name several bodies have is kept to say so (a bare place word, 鼓楼区 / 鼓楼, is no body name)
         full = {alias for alias, _ in pairs}
@@ -424,7 +486,7 @@ class Catalog:
     def _build_en_aliases(self) -> dict[str, list[str]]:
         by_word: dict[str, list[str]] = defaultdict(list)
         for entry in self.orgs.values():
-            label = short_place_names(entry.label)
+            label = without_name_lead(short_place_names(entry.label))
             place = place_of(label)
             if place:
                 for word in place_readings(place):
@@ -435,6 +497,10 @@ class Catalog:
                         by_word[word].append(entry.iri)
                     # "the Nanchang federation" is the city's, not a district's within the city
                     self._en_outer.update((word, entry.iri) for word in place_readings(place))
+            for former in renamed_places_printed(entry):  # "Pixian" for 郫都区总工会 that printed 郫县总工会
+                for word in place_readings(former):
+                    if entry.iri not in by_word[word]:
+                        by_word[word].append(entry.iri)
             for outer in enclosing_place_names(entry.division):
                 for word in place_readings(outer):
                     self._en_enclosing[word].add(entry.iri)
@@ -467,8 +533,12 @@ class Catalog:
         names += list(self.orgs[iri].labels) if iri in self.orgs else []
         return min((at for name in names if (at := text.find(name)) >= 0), default=len(text))
 
-    def federations(self) -> list[OrgEntry]:
-        return sorted((o for o in self.orgs.values() if o.is_federation), key=lambda o: o.label)
+    def federations(self, asked: str = "") -> list[OrgEntry]:
+        """The reporting bodies (unions, women's federations, bureaus ...), by label; only the unions when
+        the question ``asked`` names unions as the kind compared or listed (UNION_KIND_ASKED)."""
+        unions_only = bool(asked) and bool(UNION_KIND_ASKED.search(asked))
+        return sorted((o for o in self.orgs.values() if o.is_federation and (not unions_only or UNION_NAME_WORD in o.label)),
+                      key=lambda o: o.label)
 
     def holdings(self) -> list[tuple[str, list[int]]]:
         """(body, years) the graph has data for: what a 'no data' answer suggests."""
@@ -503,6 +573,8 @@ class Catalog:
                     continue
                 if isinstance(target, str) and self._names_another_level(alias, target, text[m.end():]):
                     continue
+                if alias in self._generic_forms and GENERIC_FORM_NOT_AFTER.search(text[:m.start()]):
+                    continue  # "某州市妇联": the end of another body's name, not the generic 市妇联
                 after = owner[m.end()] if m.end() < len(text) else None
                 consumed[m.start():m.end()] = [True] * (m.end() - m.start())
                 if isinstance(target, str) and after is not None and self._encloses(alias, target, after):
@@ -537,6 +609,12 @@ class Catalog:
                         other_level.append(level[1])
                         continue
                 iris = [i for i in iris if (word, i) not in self._en_outer] or iris
+                # "the Changde finance bureau": the body of that kind, not its unit whose name also holds 财政
+                of_kind = [i for i in iris for en, zh in ENGLISH_KIND_NAMES
+                           if en.search(text) and any(zh.search(label) for label in self.orgs[i].labels)]
+                if of_kind:
+                    found.extend(i for i in dict.fromkeys(of_kind) if i not in found)
+                    continue
                 kinds = [zh for pattern, zh in ENGLISH_BODY_KINDS if pattern.search(text)]
                 if kinds:  # "the Huzhou organs work committee": the Huzhou body of that kind
                     named = [i for i in iris if any(zh in self.orgs[i].label for zh in kinds)]
@@ -809,7 +887,8 @@ class Catalog:
         own = {o.iri for o in self.orgs.values() if place_of(short_place_names(o.label)) in {place, short_name(place)}}
         # "丽水各县区总工会": the counties' and districts' bodies, not the city's own federation
         members = iris - own if REGION_LOWER_LEVELS.search(text) else iris | own
-        bodies = [i for i in members if i in self.orgs and self.orgs[i].is_federation]
+        asked = {o.iri for o in self.federations(text)}  # "unions in Hunan": its unions, not its 妇联 or 财政局
+        bodies = [i for i in members if i in asked]
         return (place, sorted(bodies, key=lambda i: self.orgs[i].label)) if bodies else None
 
     def link(self, q: NormalisedQuestion, encoder: Encoder | None, phrase_vectors: Callable[[], np.ndarray] | None = None) -> Links:
@@ -826,6 +905,7 @@ class Catalog:
         if region is not None and years:  # the place's bodies that have the asked years (all, if none has)
             orgs = [o for o in orgs if set(years) & self.orgs[o].years] or orgs
         renamed = self.same_body_other_name(orgs, years)
+        history = self.place_history(orgs, q)
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
         weak: list[LabelledEntity] = []
         entities = self.link_entities(q, encoder, orgs, years, phrase_vectors, weak)
@@ -847,7 +927,31 @@ class Catalog:
             renamed=renamed,
             ambiguous_bodies=ambiguous,
             region=region[0] if region is not None else "",
+            place_history=history,
         )
+
+    def place_history(self, orgs: list[str], q: NormalisedQuestion) -> list[PlaceChange]:
+        """The bodies the question names by a former name of their place: renamed (郫县总工会 asked of the
+        body now 郫都区总工会, the same body) or merged away (江东区总工会, whose place became part of 鄞州区)."""
+        from unionkg.graph.places import FORMER_MERGED, FORMER_RENAMED, default_gazetteer
+
+        gazetteer = default_gazetteer()
+        out: list[PlaceChange] = []
+        for org in orgs:
+            entry = self.orgs.get(org)
+            if entry is None or not entry.division:
+                continue
+            current = gazetteer.by_code.get(entry.division)
+            for former in gazetteer.former_names(entry.division):
+                if current is None or former.name == current.name:
+                    continue
+                own_place = innermost_place(short_place_names(entry.label)) or ""
+                if former.kind == FORMER_RENAMED and own_place == current.name and _names_place(q, former.name) \
+                        and not _names_place(q, current.name):
+                    out.append(PlaceChange(org, former.name, current.name, former.kind, former.changed))
+                elif former.kind == FORMER_MERGED and own_place == former.name:
+                    out.append(PlaceChange(org, former.name, current.name, former.kind, former.changed))
+        return out
 
     def same_body_other_name(self, orgs: list[str], years: list[int]) -> list[tuple[str, str]]:
         """Swap a renamed unit for its node under the other name when only that one holds the asked year.
@@ -895,6 +999,57 @@ class Catalog:
         if best_sim >= ENTITY_SIMILARITY_MIN and (margin >= ENTITY_SIMILARITY_MARGIN or (best_sim >= ENTITY_STRONG and margin >= ENTITY_STRONG_MARGIN)):
             return members[ranked[0][0]]
         return []
+
+
+def _names_place(q: NormalisedQuestion, place: str) -> bool:
+    """Whether the question writes the place: its Chinese name or stem, or in English its pinyin."""
+    if q.language == "zh":
+        stem = place_stem(place)
+        return place in q.text or (len(stem) >= 2 and stem in q.text)
+    return any(re.search(rf"\b{re.escape(word)}\b", q.text) for word in place_readings(place))
+
+
+def renamed_places_printed(entry: OrgEntry) -> set[str]:
+    """The former names (renamed, not merged) of the body's place that its printed labels carry
+    (郫都区总工会 printed as 四川省成都市郫县总工会 -> 郫县)."""
+    from unionkg.graph.places import FORMER_RENAMED, default_gazetteer
+
+    if not entry.division:
+        return set()
+    formers = [f.name for f in default_gazetteer().former_names(entry.division) if f.kind == FORMER_RENAMED]
+    return {name for name in formers if any(name in label for label in entry.labels)}
+
+
+def english_place(place: str) -> str:
+    """郫都区 -> "Pidu District" (the usual pinyin of its stem and its level in English)."""
+    level = next((PLACE_LEVEL_ENGLISH[s] for s in sorted(PLACE_LEVEL_ENGLISH, key=len, reverse=True) if place.endswith(s)), "")
+    return " ".join(p for p in (place_readings(place)[0].title(), level) if p)
+
+
+def place_history_note(catalog: Catalog, changes: list[PlaceChange], language: str) -> str:
+    """What an answer says of a body asked by a former name of its place: renamed, the same body
+    ("郫县（今郫都区）"); merged, the place it became part of and the successor's body the graph holds,
+    whose figures are never given as the old body's."""
+    notes: list[str] = []
+    for change in changes:
+        when_zh = f"于 {change.changed[:4]} 年" if change.changed else ""
+        when_en = f" in {change.changed[:4]}" if change.changed else ""
+        if change.kind == "renamed":
+            notes.append(f"（{change.former}今为{change.current}，{when_zh}更名；{catalog.org_label(change.org)}即原{change.former}的同一单位）"
+                         if language == "zh" else
+                         f" ({change.former} ({english_place(change.former)}), now {change.current} ({english_place(change.current)}): "
+                         f"renamed{when_en}; {catalog.org_label(change.org)} is the same body.)")
+            continue
+        successors = [o for o in catalog.orgs.values() if o.iri != change.org and o.division == catalog.orgs[change.org].division
+                      and innermost_place(short_place_names(o.label)) == change.current and o.years]
+        held_zh = "；".join(f"{o.label}（{'、'.join(map(str, sorted(o.years)))}年）" for o in successors)
+        held_en = "; ".join(f"{o.label} ({', '.join(map(str, sorted(o.years)))})" for o in successors)
+        if language == "zh":
+            notes.append(f"（{change.former}已{when_zh}并入{change.current}" + (f"；图中另有{held_zh}，为另一单位的数据" if held_zh else "") + "）")
+        else:
+            notes.append(f" ({change.former} ({english_place(change.former)}) was merged into {change.current} "
+                         f"({english_place(change.current)}){when_en}" + (f"; the graph holds {held_en} as another body" if held_en else "") + ".)")
+    return "".join(notes)
 
 
 def ambiguity_note(catalog: Catalog, ambiguous: list[tuple[str, list[str]]], language: str) -> str:

@@ -80,7 +80,7 @@ ORG_PATTERNS: dict[str, re.Pattern[str]] = {
     # Place suffixes dropped to get the short name people use (浙江省 -> 浙江, 广西壮族自治区 -> 广西)
     "place_suffix": re.compile(r"(?:(?:壮族|回族|维吾尔|藏族)?自治区|自治州|自治县|特别行政区|新区|地区|省|市|州|盟|县|区|旗)$"),
     # A Chinese mention of a body that may not be in the graph (北京市总工会, 上海市财政局)
-    "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对哪各每])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|服务中心|帮扶中心|文化宫|职工学校|职工大学))"),
+    "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对哪各每])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|服务中心|帮扶中心|文化宫|职工学校|职工大学|妇联|残联|科协|联合会))"),
     # What comes right before a "body" that is a question word, not a name ("哪个区县总工会", "各县区工会",
     # "每个县总工会"): no body is named there.
     "zh_not_a_mention": re.compile(r"(?:哪|哪一|几|每|各|所有|全部|其他|其它)(?:个|些|家|级)?$"),
@@ -188,6 +188,56 @@ ENGLISH_BODY_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:workers'? |staff |employee )?service cent(?:er|re)\b"), "服务中心"),
     (re.compile(r"\b(?:hardship |assistance |relief )+cent(?:er|re)\b"), "帮扶中心"),
 )
+
+# English names of kinds of reporting body and the Chinese names of such a body (the whole label, its
+# ending or lead): "the Changde finance bureau" is 常德市财政局, not its unit 常德市财政事务中心 (both hold
+# 财政); "the Deyang Youth League committee" is 共青团德阳市委员会.  Tried before ENGLISH_BODY_KINDS, whose
+# part-of-name match also fits the units of such a body.
+ENGLISH_KIND_NAMES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\bwomen'?s federation\b|\bwomen'?s association\b"), re.compile(r"(?:妇女联合会|妇联)$")),
+    (re.compile(r"\byouth league\b|\bleague committee\b|\bcommunist youth\b"), re.compile(r"^(?:中国共产主义青年团|共青团).*委(?:员会)?$|团[省市县区]委$")),
+    (re.compile(r"\bdisabled (?:persons'?|people'?s?) (?:federation|association)\b|\bdisabilit(?:y|ies) federation\b"),
+     re.compile(r"(?:残疾人联合会|残联)$")),
+    (re.compile(r"\bscience (?:and technology )?association\b|\bassociation (?:for|of) science\b"), re.compile(r"(?:科学技术协会|科协)$")),
+    (re.compile(r"\bfinance (?:bureau|department)\b"), re.compile(r"财政(?:局|厅)$")),
+    (re.compile(r"\beducation (?:bureau|department)\b"), re.compile(r"教育(?:和体育)?(?:局|厅)$")),
+    (re.compile(r"\beducation commission\b"), re.compile(r"(?:教育委员会|教委)$")),
+)
+
+# Words printed before the place in a body's name ("共青团某市委员会", "中国共产主义青年团某县委员会"):
+# the place after them is the body's place (its English reading, its short names).
+BODY_NAME_LEADS: tuple[str, ...] = ("中国共产主义青年团", "共青团")
+
+# Short names people write for a body, by its full name: (pattern over the label, forms).  ``{name}``
+# is the pattern's group "name", ``{stem}`` that name's place without its level, ``{level}`` the level
+# character.  A form without ``{name}``/``{stem}`` (市妇联, 团市委) is GENERIC: every body of that kind
+# and level has it, so it links only when one body of the graph has it, else the answer lists them.
+BODY_SHORT_FORMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"^(?P<name>.+?(?P<level>[省市县区州盟旗]))妇女联合会$"), ("{name}妇联", "{level}妇联")),
+    (re.compile(r"^(?P<name>.+?(?P<level>[省市县区州盟旗]))妇联$"), ("{level}妇联",)),
+    (re.compile(r"^(?P<name>.+?(?P<level>[省市县区州盟旗]))残疾人联合会$"), ("{name}残联", "{level}残联")),
+    (re.compile(r"^(?P<name>.+?(?P<level>[省市县区州盟旗]))残联$"), ("{level}残联",)),
+    (re.compile(r"^(?P<name>.+?(?P<level>[省市县区州盟旗]))科学技术协会$"), ("{name}科协", "{level}科协")),
+    (re.compile(r"^(?:中国共产主义青年团|共青团)(?P<name>.+?(?P<level>[省市县区州盟旗]))委员会$"),
+     ("共青团{name}委", "{name}团委", "{stem}团{level}委", "团{level}委")),
+    # an enterprise or sector union named without 委员会 ("某某集团有限公司工会", "某市教育工会")
+    (re.compile(r"^(?P<name>.+?工会)委员会$"), ("{name}",)),
+)
+# A question about trade unions as a kind ("各总工会", "湖南的总工会", "unions in Hunan", "which federation"): the
+# bodies compared, listed or scoped are unions (a name with 工会), not every reporting body of the graph (a 妇联,
+# a 财政局 reports too).  A federation of another kind ("women's federation") is not this word.
+UNION_KIND_ASKED = re.compile(r"工会|\b(?:trade )?unions?\b|\bftus?\b|(?<!women's )(?<!womens )(?<!persons' )(?<!disabled )\bfederations?\b")
+UNION_NAME_WORD = "工会"
+
+# English names of a place's level, for a place an answer names in English ("Pidu District").
+PLACE_LEVEL_ENGLISH: dict[str, str] = {"自治区": "Autonomous Region", "自治州": "Prefecture", "自治县": "County", "地区": "Prefecture",
+                                       "省": "Province", "市": "City", "州": "Prefecture", "盟": "League", "县": "County",
+                                       "区": "District", "旗": "Banner"}
+
+# What may stand right before a GENERIC short form (the question's start, punctuation, a function word):
+# after any other Chinese character the form ends another body's name ("某州市妇联": not the graph's 市妇联).
+GENERIC_FORM_NOT_AFTER = re.compile(r"(?:(?![年的和与及在是对哪各每问请说下里中])[\u4e00-\u9fff])$")
+
 
 # Words that say the question is about a project (so an indicator it names stands for its project).
 PROJECT_WORDS: dict[str, re.Pattern[str]] = {
@@ -569,7 +619,8 @@ EACH_BODY = re.compile(r"各(?:个|级)?(?:总工会|工会|单位|部门)|每(?
 # place must be one that encloses bodies of the graph (by their division codes).
 REGION_SCOPE: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:federations?|unions?|bodies|organi[sz]ations|units) (?:in|within|across) (?:the )?$"),
-    "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的)?(?:各|所有|全部)(?:个|级)?(?:区县|县区|县市区)?(?:总工会|工会|单位)"),
+    # "湖南的总工会", "丽水市各总工会", "丽水境内的工会" (的 alone is enough: "湖南省总工会" is the province's body)
+    "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的(?:各|所有|全部)?|各|所有|全部)(?:个|级)?(?:区县|县区|县市区)?(?:总工会|工会|单位)"),
     # "which Lishui county union ...", "all Lishui district unions": a question word before the place's pinyin
     # ("en_which") and a kind of lower-level body after it ("en_kind_after")
     "en_which": re.compile(r"\b(?:which|each|every|all(?: the)?)\s+$"),
@@ -679,7 +730,7 @@ DIRECTION_QUESTION = re.compile(
     r"|\b(?:go|goes|went|gone) (?:up or down|down or up)\b|\b(?:increase|rise|grow)\w* or (?:decrease|fall|drop|decline|shrink)\w*\b"
     r"|\b(?:decrease|fall|drop|decline|shrink)\w* or (?:increase|rise|grow)\w*\b|\bhigher or lower\b(?!.{0,40}\bthan\b)")
 # A word without which no REGION_SCOPE can match (a cheap test before the place names are tried).
-REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部|\b(?:which|each|every|all)\b(?=.{0,40}\b(?:county|district)\b)")
+REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部|的(?:个|级)?(?:区县|县区|县市区)?(?:总工会|工会|单位)|\b(?:which|each|every|all)\b(?=.{0,40}\b(?:county|district)\b)")
 
 # A question for an amount of money even when it counts ("多少钱", "how much"): never answered with a count.
 MONEY_ASKED = re.compile(r"多少钱|金额|多少万|how much|what amount|\bcost\b")
