@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,9 @@ from unionkg.analytics.rows import row_order, sorted_rows
 from unionkg.analytics.tolerance import (
     change_bounds,
     closest,
+    figure_units,
+    half_units,
+    printed_unit,
     percent_unit,
     rounding_unit,
     share_bounds,
@@ -138,6 +141,26 @@ class Context:
     org_labels: dict[str, str]
     org_parent: dict[str, str]
     _orgs_by_dataset: dict[str, set[str]] | None = None  # built once, when a check first asks
+    _quotes: dict[str, str] = field(default_factory=dict)  # passage -> quote, read as the tolerances need them
+    _quotes_read: set[str] = field(default_factory=set)
+
+    def printed_units(self, figures: Iterable[tuple[Decimal, str | None]]) -> list[Decimal]:
+        """The printing unit of each (value, passage) compared (``tolerance.figure_units``): read
+        from how its passage's quote prints it.  Quotes are read only for the comparisons that
+        need a tolerance (a sum that is not exact), in one query per comparison, and kept."""
+        pairs = list(figures)
+        wanted = [p for _v, p in pairs if p and p not in self._quotes_read]
+        if wanted:
+            self._quotes_read.update(wanted)
+            rows = select_rows(self.store, named_query("check_passage_quotes"), ["passage"], [[URIRef(p)] for p in dict.fromkeys(wanted)])
+            for r in rows.values():
+                self._quotes.setdefault(str(r["passage"]), str(r["quote"]))
+        printed = [printed_unit(v, self._quotes.get(p)) if p else None for v, p in pairs]
+        return figure_units([v for v, _p in pairs], printed)
+
+    def sum_tolerance(self, figures: Iterable[Obs]) -> Decimal:
+        """Half the printing unit of each of ``figures`` (a total and its parts)."""
+        return half_units(self.printed_units((o.value, o.passage) for o in figures))
 
     def organisations_with_figures(self, dataset: str) -> set[str]:
         """The organisations that have a figure in ``dataset`` (grouped once for all datasets:
@@ -214,6 +237,10 @@ def _severity(diff: Decimal, tolerance: Decimal, total: Decimal) -> str:
 
 
 def _wan(value: Decimal) -> str:
+    """An amount in 万元, as the genre prints it; below 0.01 万元 (a tolerance of figures printed
+    in 元) in 元, where it is readable."""
+    if value and abs(value) < 100:
+        return f"{value.normalize():f} 元"
     return f"{(value / 10000).normalize():f} 万元"
 
 
@@ -346,19 +373,18 @@ def _compare_total(
     which may be a selection; parts that fall short of the total beyond the
     tolerance are then not a finding, parts that exceed it are.
     """
-    best: tuple[Decimal, Obs, list[Obs], Decimal] | None = None
+    best: tuple[Decimal, Obs, list[Obs]] | None = None
     for total in totals:
         for parts in candidates:
-            unit = rounding_unit([total.value, *(p.value for p in parts)])
-            tol = sum_tolerance(len(parts), unit)
             diff = total.value - sum((p.value for p in parts), Decimal(0))
             if diff == 0:
                 return []
             if best is None or abs(diff) < abs(best[0]):
-                best = (diff, total, parts, tol)
+                best = (diff, total, parts)
     if best is None:
         return []
-    diff, total, parts, tol = best
+    diff, total, parts = best
+    tol = ctx.sum_tolerance([total, *parts])
     if line_items and diff > tol:
         return []
     expected = total.value - diff
@@ -368,7 +394,7 @@ def _compare_total(
     message = (
         f"{what}: stated {_display(total)} {_wan(total.value)} but the parts add up to "
         f"{_wan(expected)} ({names}); difference {_wan(diff)}{rounding}; tolerance {_wan(tol)} = "
-        f"half a printing unit for each of the {len(parts)} parts and the total"
+        f"half the printing unit of each of the {len(parts)} parts and the total"
     )
     return [
         ctx.finding(
@@ -448,17 +474,15 @@ def check_stated_parts(ctx: Context) -> list[Finding]:
             continue
         total = by_iri[total_iri]
         parts = sorted(parts, key=lambda o: (part_at[o.iri], o.iri))
-        unit = rounding_unit([total.value, *(p.value for p in parts)])
-        tol = sum_tolerance(len(parts), unit)
         expected = sum((p.value for p in parts), Decimal(0))
         diff = total.value - expected
-        if abs(diff) <= tol:
+        if diff == 0 or abs(diff) <= (tol := ctx.sum_tolerance([total, *parts])):
             continue
         names = " + ".join(f"{_display(p)} {_wan(p.value)}" for p in parts)
         message = (
             f"a total and the breakdown the text lists for it: stated {_display(total)} {_wan(total.value)} "
             f"but the {len(parts)} listed parts add up to {_wan(expected)} ({names}); difference {_wan(diff)}; "
-            f"tolerance {_wan(tol)} = half a printing unit for each of the {len(parts)} parts and the total"
+            f"tolerance {_wan(tol)} = half the printing unit of each of the {len(parts)} parts and the total"
         )
         findings.append(
             ctx.finding(
@@ -588,7 +612,8 @@ def check_shares(ctx: Context) -> list[Finding]:
         slack = _slack(o.share, finest[o.doc])
         best: tuple[Decimal, Obs, tuple[Decimal, Decimal]] | None = None
         for base in bases:
-            bounds = share_bounds(o.value, base.value, rounding_unit([o.value, base.value]))
+            part_unit, base_unit = ctx.printed_units([(o.value, o.passage), (base.value, base.passage)])
+            bounds = share_bounds(o.value, base.value, part_unit, base_unit)
             if bounds is None:
                 continue
             if within(o.share, bounds, slack):
@@ -676,13 +701,13 @@ def _check_stated_change(ctx: Context, ch: _Change, currents: list[Obs], finest:
     slack = _slack(ch.pct, finest)
     best: tuple[Decimal, Obs, tuple[Decimal, Decimal]] | None = None
     for cur in currents:
-        unit = rounding_unit([cur.value, ch.delta])
-        bounds = change_bounds(cur.value, ch.delta, unit)
+        unit, delta_unit = ctx.printed_units([(cur.value, cur.passage), (ch.delta, ch.passage)])
+        bounds = change_bounds(cur.value, ch.delta, unit, delta_unit)
         if bounds is None:
             return []  # growth from nothing: a percentage is not defined
         # The figure under the same item may be last year's ("比上年预算 4.62 万元
         # 减少 3.81 万元"): then the percentage is delta / that figure.
-        as_previous = share_bounds(ch.delta, cur.value, unit) if cur.value > 0 else None
+        as_previous = share_bounds(ch.delta, cur.value, delta_unit, unit) if cur.value > 0 else None
         if within(ch.pct, bounds, slack) or (as_previous and within(ch.pct, as_previous, slack)):
             return []
         gap = abs(closest(ch.pct, bounds) - ch.pct)
@@ -719,10 +744,8 @@ def _check_against_previous(ctx: Context, ch: _Change, currents: list[Obs], prev
     assert ch.delta is not None
     best: tuple[Decimal, Obs, Obs, Decimal] | None = None
     for cur, prev in itertools.product(currents, previous):
-        unit = rounding_unit([cur.value, prev.value, ch.delta])
-        tol = sum_tolerance(2, unit)
         diff = ch.delta - (cur.value - prev.value)
-        if abs(diff) <= tol:
+        if diff == 0 or abs(diff) <= (tol := half_units(ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage), (ch.delta, ch.passage)]))):
             return []
         if best is None or abs(diff) < abs(best[0]):
             best = (diff, cur, prev, tol)

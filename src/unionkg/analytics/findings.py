@@ -114,6 +114,8 @@ def _fmt(value: Decimal | None, unit: str) -> str:
     if value is None:
         return "-"
     if unit == "CNY":
+        if value and abs(value) < 100:  # below 0.01 万元: a tolerance of figures printed in 元
+            return f"{value.normalize():f} 元"
         return f"{(value / 10000).normalize():f} 万元"
     if unit == "percent":
         return f"{value}%"

@@ -133,7 +133,7 @@ def _fold_any_role(keys: dict[object, list[Finding]]) -> dict[object, list[Findi
     for key in keys:
         if isinstance(key, tuple) and key and key[0] == "sum":
             by_rest[key[:-1]].append(key)
-    for rest, members in by_rest.items():
+    for members in by_rest.values():
         wild = [k for k in members if k[-1] == ANY_ROLE]  # type: ignore[index]
         named = [k for k in members if k[-1] != ANY_ROLE]  # type: ignore[index]
         if wild and len(named) == 1:

@@ -3,10 +3,13 @@
 Every printed figure is a rounded value: ``3108.38`` 万元 stands for anything in
 ``[3108.375, 3108.385)``.  The checks therefore compare intervals, not numbers:
 
-- a total of *n* printed parts may differ from their sum by up to
-  ``(n + 1) × unit / 2`` (each part and the total are off by at most half a
-  unit), where *unit* is the printing precision (0.01 万元 = 100 元 for tables in
-  万元 with two decimals, inferred from the figures themselves);
+- a total of *n* printed parts may differ from their sum by up to half the
+  printing unit of each part and of the total: ``(n + 1) × unit / 2`` when all
+  are printed alike.  The printing unit of a figure is read from how its quote
+  prints it (:func:`printed_unit`): ``1,234.56 万元`` -> 0.01 万元 = 100 元,
+  ``9,865,000.00元`` -> 0.01 元, ``1.2亿元`` -> 0.1 亿元; a figure whose printed
+  form is not found gets the unit the group's values allow
+  (:func:`rounding_unit`, the coarsest of 0.01 万元, 1 元, 0.01 元);
 - a stated percentage agrees when it lies within one unit of its last printed
   digit of the interval the rounded amounts allow (one unit, not half, because
   documents truncate as well as round: ``3.6973`` is printed ``3.69``).
@@ -21,8 +24,11 @@ Decimal('0.1')
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import Decimal
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 # Candidate printing precisions, in yuan: 0.01 万元, 1 元, 0.01 元.  Coarser
 # units are not inferred: tables in 万元 print two decimals ("130.00"), and a
@@ -38,6 +44,91 @@ def rounding_unit(values: Iterable[Decimal]) -> Decimal:
         if all(v % unit == 0 for v in figures):
             return unit
     return UNITS[-1]
+
+
+@dataclass(frozen=True)
+class PrintedUnit:
+    """A money unit figures are printed in, and how finely a figure printed in it is known."""
+
+    word: str  # as printed after the number (tables print it once, in the header)
+    yuan: Decimal  # one of it in yuan
+    # Fewest decimals a figure is taken to be known to.  元 and 万元 figures are printed to two
+    # decimals; one printed with fewer dropped its trailing zeros ("234.1 万元" for 234.10, a
+    # round "130 万元"), so it is as exact as the document's others.  亿元 figures are rounded
+    # ("12.5亿元"): known to their last printed digit.
+    min_decimals: int
+
+
+#: The money units of the genre, largest first (a figure's unit is the one its value over its printed number gives).
+PRINTED_UNITS: tuple[PrintedUnit, ...] = (
+    PrintedUnit("亿元", Decimal(10) ** 8, 0),
+    PrintedUnit("万元", Decimal(10) ** 4, 2),
+    PrintedUnit("元", Decimal(1), 2),
+)
+
+#: A printed number: digits with thousands separators (, ，) and decimals, after NFKC (full-width digits).
+PRINTED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|(?<![\d.,，])\d+(?:\.\d+)?")
+
+
+def _number(token: str) -> Decimal | None:
+    try:
+        return Decimal(re.sub(r"[,，]", "", token))
+    except InvalidOperation:
+        return None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """``value`` without exponent or trailing zeros (1E+2 -> 100, 100.00 -> 100, 0.010 -> 0.01)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def printed_unit(value: Decimal, quote: str | None) -> Decimal | None:
+    """The printing unit (yuan) of the figure worth ``value`` yuan as ``quote`` prints it, or None.
+
+    The number of the quote that times a unit of :data:`PRINTED_UNITS` is ``value``: one
+    followed by that unit's word first (prose), else the longest (a table cell, unit in the
+    header).  Zero is not read (0 is any unit's).
+
+    >>> printed_unit(Decimal("9865000"), "支出预算总额为9,865,000.00元")
+    Decimal('0.01')
+    >>> printed_unit(Decimal("12345600"), "基本支出 1234.56 万元")
+    Decimal('100')
+    >>> printed_unit(Decimal("1250000000"), "全省工会经费收入12.5亿元")
+    Decimal('10000000')
+    >>> printed_unit(Decimal("1300000"), "项目支出 130 万元")
+    Decimal('100')
+    """
+    if not quote or value == 0:
+        return None
+    text = unicodedata.normalize("NFKC", quote)
+    found: list[tuple[bool, int, Decimal]] = []
+    for m in PRINTED_NUMBER.finditer(text):
+        number = _number(m.group())
+        if not number:
+            continue
+        for unit in PRINTED_UNITS:
+            if abs(value) != number * unit.yuan:
+                continue
+            decimals = len(m.group().partition(".")[2])
+            worded = text[m.end() :].lstrip().startswith(unit.word)
+            found.append((worded, len(m.group()), _plain(unit.yuan.scaleb(-max(decimals, unit.min_decimals)))))
+    if not found:
+        return None
+    return max(found, key=lambda f: (f[0], f[1]))[2]
+
+
+def figure_units(values: Sequence[Decimal], printed: Sequence[Decimal | None]) -> list[Decimal]:
+    """The printing unit of each figure of a compared group: its own (:func:`printed_unit`);
+    one whose printed form was not found (a zero, a figure without quote) takes the finest
+    of the group's, or, when none is known, the unit the values allow (:func:`rounding_unit`)."""
+    known = [u for u in printed if u is not None]
+    fallback = min(known) if known else rounding_unit(values)
+    return [u if u is not None else fallback for u in printed]
+
+
+def half_units(units: Iterable[Decimal]) -> Decimal:
+    """Largest gap between a rounded total and the sum of its rounded parts: half of each figure's unit."""
+    return sum((u / 2 for u in units), Decimal(0))
 
 
 def sum_tolerance(n_parts: int, unit: Decimal) -> Decimal:
@@ -60,20 +151,21 @@ def _ratio_bounds(numerators: Iterable[Decimal], denominators: Iterable[Decimal]
     return min(ratios), max(ratios)
 
 
-def share_bounds(part: Decimal, total: Decimal, unit: Decimal) -> tuple[Decimal, Decimal] | None:
-    """Interval of ``part / total`` in percent when both are rounded to ``unit``."""
-    half = unit / 2
-    return _ratio_bounds((part - half, part + half), (total - half, total + half))
+def share_bounds(part: Decimal, total: Decimal, unit: Decimal, total_unit: Decimal | None = None) -> tuple[Decimal, Decimal] | None:
+    """Interval of ``part / total`` in percent when both are rounded to ``unit`` (the total to ``total_unit`` when given)."""
+    half, total_half = unit / 2, (unit if total_unit is None else total_unit) / 2
+    return _ratio_bounds((part - half, part + half), (total - total_half, total + total_half))
 
 
-def change_bounds(current: Decimal, delta: Decimal, unit: Decimal) -> tuple[Decimal, Decimal] | None:
-    """Interval of ``delta / (current - delta)`` in percent, both rounded to ``unit``.
+def change_bounds(current: Decimal, delta: Decimal, unit: Decimal, delta_unit: Decimal | None = None) -> tuple[Decimal, Decimal] | None:
+    """Interval of ``delta / (current - delta)`` in percent, both rounded to ``unit`` (the delta
+    to ``delta_unit`` when given).
 
     The function is monotonic in each argument while the previous value stays
     positive, so its extremes lie on the corners of the rounding box.
     """
-    half = unit / 2
-    corners = [(c, d) for c in (current - half, current + half) for d in (delta - half, delta + half)]
+    half, delta_half = unit / 2, (unit if delta_unit is None else delta_unit) / 2
+    corners = [(c, d) for c in (current - half, current + half) for d in (delta - delta_half, delta + delta_half)]
     if any(c - d <= 0 for c, d in corners):
         return None
     ratios = [d / (c - d) * 100 for c, d in corners]
