@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -40,8 +40,8 @@ from unionkg.extract.tables import (
     find_columns,
     iter_lines,
     join_label,
-    join_thousands_tokens,
     join_spaced_thousands,
+    join_thousands_tokens,
     merge_class_dotted_codes,
     merge_dotted_codes,
     merge_split_codes,
@@ -1592,4 +1592,102 @@ def extract_final_account_tables(doc: SourceDocument, context: DocumentContext) 
         )
         READERS[block.kind.layout](frame)
         facts.extend(frame.facts)
+    return facts
+
+
+# ---------------------------------------------------------------------------
+# Short code-less tables: a label and one figure per line
+# ---------------------------------------------------------------------------
+# A small body prints its accounts as two or three lines under a unit line
+# ("金额单位：万元" / "本年收入合计 520.40" / "本年支出合计 512.10"), with no title of
+# the 公开 tables, no classification code and no 行次.  Such lines are read when the
+# line right above them states the money unit.
+
+LABEL_FIGURES_EXTRACTOR = "tables.label_figures"
+LABEL_FIGURES_KEY = f"{LABEL_FIGURES_EXTRACTOR}@1"
+
+#: The lines of a label/figure table (tested in tests/extract/test_rt8n_rules.py):
+LABEL_FIGURE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # a label without digits, then one figure: "本年收入合计 736.18", "年末结转和结余：12.5"
+    "line": re.compile(
+        r"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff“”（(][^\d|｜\t\n]{1,30}?)(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+)"
+        r"(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t\u3000]*$",
+        re.MULTILINE,
+    ),
+    # a label of money: a total, a side or a balance (not 人数, 编制, 年度)
+    "money_label": re.compile(r"收入|支出|合计|总计|结转|结余|经费|拨款"),
+    # a figure that is a year, never an amount
+    "year_figure": re.compile(r"^(?:19|20)\d{2}$"),
+    # a small whole number among figures with decimals: a row number (行次)
+    "row_number_figure": re.compile(r"^\d{1,2}$"),
+}
+#: Directions read from a label's words (a balance or a bare total has none).
+LABEL_FIGURE_DIRECTIONS: Final[tuple[tuple[str, Direction], ...]] = (("支出", Direction.EXPENDITURE), ("收入", Direction.REVENUE))
+#: The phase of such a table by the document's genre.
+LABEL_FIGURE_PHASES: Final[dict[str, Phase]] = {"final_accounts": Phase.FINAL, "budget": Phase.BUDGET}
+
+
+def _label_figure_runs(text: str) -> Iterator[tuple[str, str, list[re.Match[str]]]]:
+    """(unit line, money unit, lines) of every run of label/figure lines right under a line stating the unit."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
+    i = 0
+    while i < len(lines):
+        unit = TABLE_PATTERNS["money_unit"].search(lines[i][1])
+        i += 1
+        if not unit:
+            continue
+        run: list[re.Match[str]] = []
+        while i < len(lines) and (m := LABEL_FIGURE_PATTERNS["line"].match(text, lines[i][0], lines[i][0] + len(lines[i][1]))):
+            run.append(m)
+            i += 1
+        if run:
+            yield lines[i - len(run) - 1][1], unit.group("unit"), run
+
+
+def _known_table_above(text: str, run_start: int) -> bool:
+    """Whether the lines above a run title a table another reader knows (公开 tables, budget tables)."""
+    from unionkg.extract.budget_tables import BUDGET_TABLE_KINDS  # imports this module
+
+    above = [ln for ln in text[max(0, run_start - 200) : run_start].splitlines() if ln.strip()][-2:]
+    return any(table_kind(title_of(ln)) or table_kind(title_of(ln), BUDGET_TABLE_KINDS) for ln in above)
+
+
+def _label_direction(label: str) -> Direction | None:
+    return next((d for word, d in LABEL_FIGURE_DIRECTIONS if word in label), None)
+
+
+@register(LABEL_FIGURES_EXTRACTOR, version=1, genres=("final_accounts", "budget"))
+def extract_label_figure_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    if context.org is None or context.year is None:
+        return []
+    phase = LABEL_FIGURE_PHASES.get(context.genre)
+    if phase is None:
+        return []
+    facts: list[Fact] = []
+    for unit_line, unit, run in _label_figure_runs(doc.text):
+        if _known_table_above(doc.text, run[0].start()):
+            continue
+        decimals = any("." in m.group("figure") for m in run)
+        header = read_header(unit_line)
+        for m in run:
+            label, figure = m.group("label").strip(), m.group("figure")
+            if not LABEL_FIGURE_PATTERNS["money_label"].search(label) or LABEL_FIGURE_PATTERNS["year_figure"].match(figure):
+                continue
+            if decimals and LABEL_FIGURE_PATTERNS["row_number_figure"].match(figure):
+                continue
+            value = parse_number(figure)
+            if value is None:
+                continue
+            facts.append(
+                Amount(
+                    evidence=doc.evidence(m.start("label"), m.end("figure"), LABEL_FIGURES_KEY),
+                    org=header.org or context.org,
+                    year=context.year,
+                    phase=phase,
+                    direction=_label_direction(label),
+                    item=label,
+                    value=to_yuan(value, unit),
+                    scope="department" if header.org else None,
+                )
+            )
     return facts

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, cn_count_value, count_value
 from unionkg.extract.doccache import all_matches
@@ -37,16 +38,18 @@ from unionkg.extract.patterns import (
     LABEL_GLUED_HEADING_ENDS,
     LABEL_LEAD_NOISE,
     LABEL_TAIL_NOISE,
+    MONEY_UNIT_SRC,
     NARRATIVE_MONEY_PATTERNS,
     NARRATIVE_PATTERNS,
+    NUMBER_SRC,
     PATTERNS,
     PAYEE_NAME_ENDS,
     PEOPLE_COUNT_UNITS,
     PHASE_WORDS,
     PROJECT_REPORT_KIND_WORDS,
     QUALIFIER_LEAD_NOISE,
-    RATE_PERIODS,
     RATE_PER_UNITS,
+    RATE_PERIODS,
     REASON_COMPONENT_BREAKS,
     REASON_COMPONENT_LEAD,
     REASON_ITEM_PHASE_PREFIXES,
@@ -54,6 +57,7 @@ from unionkg.extract.patterns import (
     REASON_RESPECTIVELY,
     REASON_RESPECTIVELY_AMOUNT,
     REASON_RESPECTIVELY_ITEM_BREAK,
+    TRANSFER_BODY_SUFFIXES,
     TRANSFER_GROUP_LEADS,
     TRANSFER_PATTERNS,
     TRANSFER_RELATIVE_NAME,
@@ -534,7 +538,9 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     excluded = _excluded_spans(text) + project_spans + _table_row_spans(view, context.genre)
     excluded += [m.span() for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text, FLOW_PAYMENT_ANCHOR)]
     # a transfer between bodies is a flow, not a figure of an item ("补助某县总工会 12 万元")
-    excluded += [m.span() for name in ("body_to_body", "to_body") for m in all_matches(TRANSFER_PATTERNS[name], text)]
+    # (but for an expense line's name, "对下级工会补助支出 12 万元", which is a figure of that line)
+    flow_patterns = [TRANSFER_PATTERNS["body_to_body"], TRANSFER_PATTERNS["to_body"], *UNIT_FLOW_PATTERNS.values()]
+    excluded += [m.span() for pattern in flow_patterns for m in all_matches(pattern, text) if not _names_expense_line(m)]
     names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
     unit_forms = unit_name_forms(units, federation)
     matches = _figures(text)
@@ -725,8 +731,11 @@ def _mark_breakdowns(text: str, facts: list[Fact], recorded: dict[int, tuple[int
         if len(stops) > 1 or (stops and gap[stops[0] + 1 :].strip()):
             continue  # the list does not follow the total right away
         total_sentence = _sentence_bounds(text, total_pos)[0]
-        if BREAKDOWN_INTRO.search(text, total_sentence, total_pos):
+        amounts = [(pos, facts[index]) for pos, (index, _fig) in read]
+        earlier = BREAKDOWN_INTRO.search(text, total_sentence, total_pos)
+        if earlier and not _opens_after_closed_list(text, earlier.end(), total_pos, facts[total_index], amounts):
             continue  # the total is itself an item of a list: its own list's end is unclear
+        list_end = _breakdown_end(text, intro.end(), list_end, facts[total_index], amounts)
         if BREAKDOWN_INTRO.search(text, intro.end(), list_end):
             continue  # a nested list
         if any(intro.end() <= f.start() < list_end for f in skipped):
@@ -747,6 +756,42 @@ def _mark_breakdowns(text: str, facts: list[Fact], recorded: dict[int, tuple[int
         for p in parts:
             assert isinstance(p, Amount)
             p.part_of = total.item
+
+
+#: Separators after which a clause may open the next total rather than list one more part
+#: ("收入预算 62.30 万元，其中上级补助收入 8.00 万元；支出预算 62.30 万元。").
+BREAKDOWN_CLAUSE_SEPARATORS = "；;"
+
+
+def _breakdown_end(text: str, start: int, end: int, total: Fact, amounts: list[tuple[int, Fact]]) -> int:
+    """Where a breakdown that runs from ``start`` to the sentence end ``end`` really ends.
+
+    A list of parts closes at the ；/; before the first amount of the other direction than
+    its total (revenue parts, then "；支出预算 …" states the spending, not one more part of the
+    income); a total or amount without a direction never closes it.
+    """
+    if not isinstance(total, Amount) or total.direction is None:
+        return end
+    for pos, fact in amounts:
+        if not start <= pos < end:
+            continue
+        if isinstance(fact, Amount) and fact.direction is not None and fact.direction is not total.direction:
+            closer = max(text.rfind(sep, start, pos) for sep in BREAKDOWN_CLAUSE_SEPARATORS)
+            return closer if closer >= 0 else end
+    return end
+
+
+def _opens_after_closed_list(text: str, start: int, total_pos: int, total: Fact, amounts: list[tuple[int, Fact]]) -> bool:
+    """Whether a total at ``total_pos`` follows a list of the other direction closed by ；/;
+    ("收入预算 X 元，其中：A；B；支出预算 Y 元，其中：…"): the list from ``start`` holds only
+    amounts of the other direction up to the closing separator, so the total is no part of it."""
+    if not isinstance(total, Amount) or total.direction is None:
+        return False
+    closer = max(text.rfind(sep, start, total_pos) for sep in BREAKDOWN_CLAUSE_SEPARATORS)
+    if closer < 0 or text.find("。", closer, total_pos) >= 0:
+        return False
+    listed = [f for pos, f in amounts if start <= pos < closer]
+    return bool(listed) and all(isinstance(f, Amount) and f.direction is not None and f.direction is not total.direction for f in listed)
 
 
 def _every_clause_has_amount(text: str, start: int, end: int, positions: list[int]) -> bool:
@@ -1537,12 +1582,87 @@ def _transfers(view: ProseView, context: DocumentContext, sections: list) -> lis
             groups = m.groupdict()
             payer, payer_group = _transfer_party(groups["payer"], org) if groups.get("payer") else (subject, False)
             payee, payee_group = _transfer_party(groups["payee"], org) if groups.get("payee") else (subject, False)
-            if payer == payee:
+            if payer == payee or _names_expense_line(m):
                 continue
             amount = to_yuan(_number(m.group("number")), m.group("unit"))
             purpose = (groups.get("purpose") or groups.get("what") or "").strip() or None
             start = m.start("item") if name == "from_superior" else m.start()
             facts.append(Flow(view.evidence(start, m.end(), KEY), payer, payee, amount, context.year, purpose, payer_group=payer_group, payee_group=payee_group))
+    return facts
+
+
+# ---------------------------------------------------------------------------
+# Money a body passes to a unit or a lower body in one sentence, beside the transfers
+# between unions (TRANSFER_PATTERNS): "某市总工会补助某市工人文化宫 1,500,000.00 元，用于…",
+# "对某市工人疗养院补助运行经费 15 万元", "向各县区总工会拨付帮扶资金 36 万元".
+
+#: Endings of a recipient unit's name (文化宫, 中心, 疗养院, 学校, 公司 …): the recipient endings
+#: that are no union's (a union paid by a union is TRANSFER_PATTERNS["body_to_body"]).
+UNIT_PAYEE_ENDS: Final[tuple[str, ...]] = tuple(w for w in PAYEE_NAME_ENDS if not w.endswith(TRANSFER_BODY_SUFFIXES))
+#: Verbs of a body passing money down (the 给-forms before a payee are NARRATIVE_PATTERNS["flow_payment"]).
+UNIT_FLOW_VERBS: Final[tuple[str, ...]] = ("补助", "下拨", "划拨", "转拨", "拨付", "拨给", "资助", "安排")
+#: A name's characters: no preposition, conjunction or date word, so "个人和家庭" and
+#: "2024年某市总工会" are no names (the date is before the payer).
+_NAME_CHAR = r"(?:(?![向对给予为由从将把在和与及的系年月日])[\u4e00-\u9fff（）()、])"
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT_PAYEE = rf"{_NAME_CHAR}{{2,24}}?(?:{_words(UNIT_PAYEE_ENDS)})"
+_UNION_PAYER = rf"{_NAME_CHAR}{{1,18}}?(?:{_words(TRANSFER_BODY_SUFFIXES)})"
+_UNIT_FLOW_TAIL = (
+    rf"\s*(?P<what>[^，,。；;\d\s]{{0,16}}?)\s*(?P<number>{NUMBER_SRC})\s*(?P<unit>{MONEY_UNIT_SRC})"
+    r"(?:[，,]\s*(?:主要)?用于(?P<purpose>[^，,。；;\n]+))?"
+)
+
+#: The one table of unit flows (tested in tests/extract/test_rt8n_rules.py).
+UNIT_FLOW_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # payer, verb, unit: "某市总工会补助某市工人文化宫 1,500,000.00 元，用于职工文化阵地运行"
+    "body_to_unit": re.compile(
+        rf"(?:^|(?<=[，,。；;：:\s年月日]))(?P<payer>{_UNION_PAYER})\s*(?:{_words(UNIT_FLOW_VERBS)})\s*(?P<payee>{_UNIT_PAYEE}){_UNIT_FLOW_TAIL}"
+    ),
+    # to a unit, the payer the sentence's subject: "对某市工人疗养院补助运行经费 15 万元"
+    "to_unit": re.compile(rf"(?:向|对|给)\s*(?P<payee>{_UNIT_PAYEE})\s*(?:{_words(UNIT_FLOW_VERBS)}){_UNIT_FLOW_TAIL}"),
+    # to unions with 拨付 / 拨款 (TRANSFER_PATTERNS["to_body"] has the other verbs): "向各县区总工会拨付帮扶资金 36 万元"
+    "to_body_paid": re.compile(rf"(?:向|对|给)\s*(?P<payee>(?:\d+\s*个)?{_UNION_PAYER})\s*(?:拨付|拨款|资助){_UNIT_FLOW_TAIL}"),
+}
+#: What is paid, read as the name of an expense line rather than a payment ("对下级工会补助支出
+#: 12 万元" is the line 补助下级工会支出): no flow.
+EXPENSE_LINE_WHAT: Final[re.Pattern[str]] = re.compile(r"^(?:支出|费用支出|经费支出)")
+
+
+def _names_expense_line(m: re.Match[str]) -> bool:
+    """Whether a transfer's match is an expense line's name with its figure (:data:`EXPENSE_LINE_WHAT`)."""
+    return bool(EXPENSE_LINE_WHAT.match((m.groupdict().get("what") or "").strip()))
+
+
+def _unit_flows(view: ProseView, context: DocumentContext, sections: list, taken: list[Evidence]) -> list[Fact]:
+    """Flows of :data:`UNIT_FLOW_PATTERNS`; none where another flow already quotes the text."""
+    text = view.text
+    org = context.org
+    if not org:
+        return []
+    facts: list[Fact] = []
+    for pattern in UNIT_FLOW_PATTERNS.values():
+        for m in all_matches(pattern, text):
+            what = (m.group("what") or "").strip()
+            if _names_expense_line(m):
+                continue
+            ev = view.evidence(m.start(), m.end(), KEY)
+            if any(t.start < ev.end and ev.start < t.end for t in taken):
+                continue
+            subject = org_at(m.start(), sections) or org
+            groups = m.groupdict()
+            payer, payer_group = _transfer_party(groups["payer"], org) if groups.get("payer") else (subject, False)
+            payee, payee_group = _transfer_party(m.group("payee"), org)
+            if payer == payee:
+                continue
+            purpose = (m.group("purpose") or "").strip() or what or None
+            amount = to_yuan(_number(m.group("number")), m.group("unit"))
+            facts.append(Flow(ev, payer, payee, amount, context.year, purpose, payer_group=payer_group, payee_group=payee_group))
+            taken.append(ev)
     return facts
 
 
@@ -1818,6 +1938,7 @@ def extract_narrative(doc: SourceDocument, context: DocumentContext) -> list[Fac
     facts.extend(_flows(view, context, project_names))
     facts.extend(_returned_money(view, context, sections, project_names))
     facts.extend(_transfers(view, context, sections))
+    facts.extend(_unit_flows(view, context, sections, [f.evidence for f in facts if isinstance(f, Flow)]))
     facts.extend(_budget_revisions(view, context, sections))
     facts.extend(_evaluations(view, context))
     facts.extend(_counts(view, context, sections))

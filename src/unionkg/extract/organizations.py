@@ -1038,9 +1038,13 @@ def _is_section_heading(body: str, rank: int) -> bool:
     return body[-1] not in SENTENCE_END_CHARS + INTRO_END_CHARS
 
 
+#: The headings that open a list of duties or of work tasks (ORG_PATTERNS keys).
+TOPIC_HEADINGS: tuple[str, ...] = ("duty_heading", "task_heading", "task_list_heading")
+
+
 def _starts_topic_list(body: str, rank: int) -> bool:
     """Whether a paragraph heads a list of duties or of work tasks."""
-    return _is_section_heading(body, rank) and bool(ORG_PATTERNS["duty_heading"].search(body) or ORG_PATTERNS["task_heading"].search(body))
+    return _is_section_heading(body, rank) and any(ORG_PATTERNS[key].search(body) for key in TOPIC_HEADINGS)
 
 
 @dataclass(slots=True)
@@ -1052,7 +1056,7 @@ class _Item:
     marked: bool  # the item starts with an enumeration marker
 
 
-def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, int, str, str | None]]:
+def _list_paragraphs(view: ProseView, heading_pattern: str, marked_only: bool = False) -> list[tuple[int, int, str, str | None]]:
     """(start, end, text, org heading) of the items under every heading matching ``heading_pattern``.
 
     The list runs until a heading of the same or a higher level, or the
@@ -1061,6 +1065,7 @@ def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, i
     sub-heading (the unit the following items are about); an unnumbered
     paragraph right after a numbered item continues that item (a page or
     line break that ingest could not join, "...机制。\n扎实做好挂点扶贫村工作。").
+    With ``marked_only`` only numbered items are kept (prose under the heading is no item).
     """
     paragraphs = list(view.paragraphs())
     out: list[tuple[int, int, str, str | None]] = []
@@ -1098,7 +1103,7 @@ def _list_paragraphs(view: ProseView, heading_pattern: str) -> list[tuple[int, i
                 continue
             current = _Item(later.start + lcut, later.end, [lbody], current_org, later_rank != NO_MARKER_RANK)
             items.append(current)
-        out.extend((it.start, it.end, "".join(it.parts), it.org_heading) for it in items)
+        out.extend((it.start, it.end, "".join(it.parts), it.org_heading) for it in items if it.marked or not marked_only)
     return out
 
 
@@ -1483,6 +1488,29 @@ def unit_counts(view: ProseView, federation: str | None, year: int | None) -> li
     ]
 
 
+#: The next item of a list run on in one paragraph: "一是开展劳动竞赛；二是做好帮扶；三是…" (the
+#: first marker is cut as the paragraph's own); only after a clause end, so "唯一是" is no marker.
+INLINE_ITEM_MARKER: re.Pattern[str] = re.compile(r"(?<=[；;。])[ \t]*(?:[二三四五六七八九十]|十[一二三四五六七八九])是")
+
+
+def inline_items(text: str, start: int, end: int, item: str) -> list[tuple[int, int, str]]:
+    """The items of one list paragraph that runs several on ("…；二是…；三是…"), each without
+    its marker and closing ；; the paragraph as one item when it holds no such marker or its
+    text is not the view's text there (an item joined over a line break)."""
+    if text[start:end] != item or not INLINE_ITEM_MARKER.search(text, start, end):
+        return [(start, end, item)]
+    out: list[tuple[int, int, str]] = []
+    piece_start = start
+    for m in [*INLINE_ITEM_MARKER.finditer(text, start, end), None]:
+        piece_end = m.start() if m else end
+        piece = text[piece_start:piece_end].rstrip("；; \t")
+        if piece:
+            out.append((piece_start, piece_start + len(piece), piece))
+        if m:
+            piece_start = m.end()
+    return out
+
+
 @register(EXTRACTOR, version=VERSION)
 def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
     view = prose_view(doc)
@@ -1545,7 +1573,9 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
     if federation:
         for start, end, text, _org in _list_paragraphs(view, "duty_heading"):
             facts.append(Duty(view.evidence(start, end, KEY), federation, text))
-        for start, end, text, heading in _list_paragraphs(view, "task_heading"):
+        tasks = _list_paragraphs(view, "task_heading") + _list_paragraphs(view, "task_list_heading", marked_only=True)
+        for start, end, text, heading in tasks:
             org = (_heading_org(heading, federation, unit_names) if heading else None) or federation
-            facts.append(WorkTask(view.evidence(start, end, KEY), org, context.year, text))
+            for piece_start, piece_end, piece in inline_items(view.text, start, end, text):
+                facts.append(WorkTask(view.evidence(piece_start, piece_end, KEY), org, context.year, piece))
     return facts

@@ -495,6 +495,9 @@ ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "task_heading": re.compile(
         r"(?:主要|重点|年度|年)工作(?:任务|安排|计划|要点|目标)(?!完成|执行|落实情况|情况)|年度总体工作|工作(?:任务|安排|计划|要点)$|履职总体目标"
     ),
+    # a heading that is only the year's key work, "三、2025年重点工作" / "2024年度主要工作": its
+    # numbered items are tasks, prose under it is not (it may tell the work of the year before)
+    "task_list_heading": re.compile(r"(?:19|20)\d{2}\s*年度?(?:部门)?(?:重点|主要)工作$"),
     # an enumerated item: （一） / (1) / 1. / 一是
     "list_item": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[一二三四五六七八九十]+是)\s*"),
 }

@@ -36,8 +36,10 @@ class Signal:
 # The one table of genre signals (tested name by name in tests/ingest/test_genre.py).
 SIGNALS: dict[str, Signal] = {
     # --- titles -----------------------------------------------------------
-    "title_final_accounts": Signal(FINAL_ACCOUNTS, re.compile(r"(?:部门|单位|年度?)决算(?!支出|数)|决算(?:公开|报告|说明)"), "title", 8),
-    "title_budget": Signal(BUDGET, re.compile(r"(?:部门|单位|年度?)预算(?!执行|资金|绩效|支出|数|安排)|预算(?:公开|报告|说明)"), "title", 8),
+    # A union's own accounts are titled by what they cover: "某公司工会委员会2025年工会经费收支预算",
+    # "某工会2024年经费预算", "工会经费收支决算表" (经费 / 收支 before the phase word).
+    "title_final_accounts": Signal(FINAL_ACCOUNTS, re.compile(r"(?:部门|单位|年度?|经费|收支)决算(?!支出|数)|决算(?:公开|报告|说明)"), "title", 8),
+    "title_budget": Signal(BUDGET, re.compile(r"(?:部门|单位|年度?|经费|收支)预算(?!执行|资金|绩效|支出|数|安排)|预算(?:公开|报告|说明)"), "title", 8),
     "title_performance": Signal(
         PERFORMANCE,
         re.compile(r"绩效(?:自评|评价|目标)|自评(?:报告|表)|评价报告|支出绩效"),
