@@ -20,10 +20,12 @@ from unionkg.qa.evaluate import check, load_cases
 from unionkg.qa.linking import short_forms, without_name_lead
 from unionkg.qa.patterns import (
     BODY_SHORT_FORMS,
+    EACH_SEPARATELY,
     ENGLISH_KIND_NAMES,
     GENERIC_FORM_NOT_AFTER,
     REGION_SCOPE,
     UNION_KIND_ASKED,
+    YEARS_SUMMED,
 )
 from unionkg.search.encoders import HashEncoder
 from unionkg.settings import Settings
@@ -32,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round8b.yaml")
 DOCUMENTS = (sorted((ROOT / "data" / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "extract" / "corpus").glob("rt8o_*.txt"))
+             + sorted((HERE / "q9_docs").glob("mudanjiang_*.txt")) + sorted((HERE / "q10_docs").glob("tianshui_*.txt"))
              + sorted((HERE / "q11_docs").glob("*.txt")))
 
 
@@ -110,3 +113,16 @@ def test_region_scope_zh(after: str, scope: bool) -> None:
                                                   ("the women's federation of zunyi", False), ("各单位支出排名", False)])
 def test_union_kind_asked(question: str, unions: bool) -> None:
     assert bool(UNION_KIND_ASKED.search(question)) is unions
+
+
+@pytest.mark.parametrize(("question", "total", "each"), [
+    ("某县总工会2020年和2021年项目支出合计是多少", True, False),
+    ("近两年项目支出累计多少", True, False),
+    ("两年总计有多少", True, False),
+    ("2020年和2021年的支出合计分别是多少", False, True),
+    ("2021年项目支出是多少", False, False),
+    ("what were the budgets for each year", False, True),
+])
+def test_years_summed_and_each(question: str, total: bool, each: bool) -> None:
+    assert bool(YEARS_SUMMED.search(question)) is total
+    assert bool(EACH_SEPARATELY.search(question)) is each

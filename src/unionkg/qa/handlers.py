@@ -18,23 +18,31 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, QUESTION_SHAPES
 from unionkg.qa.items import asked_item_text, in_concept, item_core, named_rows, residual_words, translated_labels, with_synonyms
-from unionkg.qa.linking import Catalog, Links
+from unionkg.qa.linking import Catalog, Links, division_depth
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
-    AMOUNT_ITEM_FALLBACK,
     ACTUAL_SPENDING,
     AMOUNT_ITEM_CATEGORIES,
+    AMOUNT_ITEM_FALLBACK,
     AMOUNT_ITEM_NAMES,
     AMOUNT_ITEM_WORDS,
     APPROXIMATE_COUNT_ITEM,
+    ASKED_MONEY_UNITS,
+    BODY_LEVEL_NAMES,
+    BODY_LEVEL_WORDS,
+    BODY_RANKING_WORDS,
     BREAKDOWN_COLUMNS,
     BROADER_ITEM,
     BUDGET_DIFFERENCE_QUESTION,
+    CHANGE_RANK_BY_PERCENT,
+    CHANGE_RANK_FALLING,
+    CHANGE_RANKING_WORDS,
     COUNT_QUESTION,
-    COUNTER_AFTER_HOW_MANY,
     COUNT_TOPICS,
     COUNT_UNITS,
+    COUNTER_AFTER_HOW_MANY,
     EACH_BODY,
+    EACH_SEPARATELY,
     FINDING_KIND_WORDS,
     FUNCTIONAL_CODE,
     GENERIC_ITEM,
@@ -46,10 +54,12 @@ from unionkg.qa.patterns import (
     INDICATOR_GLOSSARY,
     INDICATOR_TRANSLATIONS,
     ITEM_TRANSLATIONS,
+    LINES_GAP_QUESTION,
     LIST_CONJUNCTION,
+    MISSED_COUNT_SUBJECT,
     MONEY_ASKED,
     MONEY_PAID_TO_PEOPLE,
-    MISSED_COUNT_SUBJECT,
+    MONEY_UNIT_WORD,
     PAIRED_TOTAL_LINE,
     PARENT_QUESTION,
     PAYEE_COUNT_SUFFIX,
@@ -57,33 +67,32 @@ from unionkg.qa.patterns import (
     PHASE_WORDS,
     PROJECT_WORDS,
     QUALIFIER_QUESTION,
+    RANKING_PHASE_WORDS,
+    RANKING_WORDS,
     RATE_REASON_QUESTION,
+    RATIO_QUESTION,
     SANGONG_COUNT_QUESTION,
     SANGONG_COUNT_TOPICS,
     SANGONG_COUNT_UNITS,
-    RANKING_WORDS,
     SHARE_OF_NAMED_BASE,
-    SHARE_WITHIN_BASE,
-    SUM_OVER_BODIES,
-    WHICH_YEAR,
-    WHOLE_BUDGET_LINE,
     SHARE_QUESTION,
-    SPENT_ON_PHRASE,
+    SHARE_WITHIN_BASE,
     SPENDING_BREAKDOWN_QUESTION,
-    STAFF_CHANGE_WORDS,
+    SPENT_ON_PHRASE,
     STAFF_CATEGORY_WORDS,
+    STAFF_CHANGE_WORDS,
     STAFF_FALLBACK,
     STAFF_LABEL_SUFFIX,
     STAFF_LABEL_WORDS,
     STANDARD_LINE_ITEMS,
-    UNITS_BELONGING,
+    SUM_OVER_BODIES,
     UNIT_CATEGORY_WORDS,
+    UNITS_BELONGING,
+    WHICH_YEAR,
+    WHOLE_BUDGET_LINE,
     WHY_QUESTION,
+    YEARS_SUMMED,
 )
-from unionkg.qa.linking import division_depth
-from unionkg.qa.patterns import (ASKED_MONEY_UNITS, BODY_LEVEL_NAMES, BODY_LEVEL_WORDS, BODY_RANKING_WORDS, LINES_GAP_QUESTION, MONEY_UNIT_WORD,
-                                 RANKING_PHASE_WORDS, RATIO_QUESTION)
-from unionkg.qa.patterns import CHANGE_RANK_BY_PERCENT, CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
 from unionkg.qa.phrasing import GRADE_EN, counted, finding_figures, finding_kind_name, grade_for, join, money, number, wan, years_text
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -1445,6 +1454,13 @@ def _each_year(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     return Outcome(any(o.found for o in outcomes), answer, rows, [s for o in outcomes for s in o.sources])
 
 
+def _years_summed(ctx: Context) -> bool:
+    """A line's total asked over the several years the question names ("2020年和2021年项目支出合计是多少"),
+    not each year's (分别) nor one year's line total."""
+    years = len(ctx.links.years) >= 2 or len(ctx.q.relative_years) >= 2  # named, or 近两年 / the last two years
+    return years and bool(YEARS_SUMMED.search(ctx.q.text)) and not EACH_SEPARATELY.search(ctx.q.text)
+
+
 def _years_total(ctx: Context, rows: list[dict[str, object]]) -> str:
     """The total of one line over several years of a body ("2020年和2021年项目支出合计"), computed; only over
     figures of one line and phase (a budget and a final account are not added up: then say so)."""
@@ -1498,7 +1514,7 @@ def amount(ctx: Context) -> Outcome:
             lines = [f"{r.get('orgLabel')} {r.get('year')} 「{r['label']}」：{_project_amount_text(r, ctx.lang)}" if ctx.lang == "zh"
                      else f"{r.get('orgLabel')} {r.get('year')} '{r['label']}': {_project_amount_text(r, ctx.lang)}" for r in rows]
             return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
-    summed = SUM_OVER_BODIES.search(ctx.q.text)
+    summed = SUM_OVER_BODIES.search(ctx.q.text) or _years_summed(ctx)
     line_ctx = replace(ctx, q=replace(ctx.q, text=SUM_OVER_BODIES.sub(" ", ctx.q.text))) if summed else ctx  # the line, not "加起来"
     if len(ctx.links.orgs) == 2 and LINES_GAP_QUESTION.search(ctx.q.text) and not summed:
         return comparison(ctx)  # "莲都区总工会的收入预算是汇川区总工会的多少倍", "…和…相差多少": both figures and the gap
@@ -1734,6 +1750,36 @@ def _changes_of_every_body(ctx: Context) -> list[dict[str, object]]:
     return out
 
 
+def _all_against_asked_way(ctx: Context, ranked: list[dict[str, object]], key: str, ascending: bool, by_percent: bool) -> str:
+    """The head of a ranking by change whose changes all go the other way than asked (a rise asked, every body
+    fell; a fall asked, every body rose): none moved that way, and the smallest and largest moves; '' otherwise."""
+    values = [Decimal(str(r[key])) for r in ranked]
+    fell = all(v < 0 for v in values)
+    if not (fell and not ascending) and not (all(v > 0 for v in values) and ascending):
+        return ""
+    least, most = ranked[0], ranked[-1]  # ranked the asked way: the first is the smallest move against it
+
+    def shown(r: dict[str, object]) -> str:
+        return f"{number(r[key])}%" if by_percent else f"{wan(r[key])} 万元"
+
+    def said(r: dict[str, object]) -> str:
+        return f"{r.get('orgLabel')}（{r.get('year')} 年「{r.get('item')}」比上年 {shown(r)}）"
+
+    def said_en(r: dict[str, object]) -> str:
+        return f"{r.get('orgLabel')} ({r.get('year')} '{r.get('item')}' {shown(r)} on the previous year)"
+
+    n = len(ranked)
+    if fell:
+        big, small = ("降幅最大", "降幅最小") if by_percent else ("减少最多", "减少最少")
+        return ctx.say(f"没有单位增加：所比较的 {n} 个单位均比上年减少；{big}的是{said(most)}，{small}的是{said(least)}。按文件列明的比上年变化排序：",
+                       f"None rose: all {counted(n, 'body')} fell on the previous year; fell the most: {said_en(most)}; "
+                       f"fell the least: {said_en(least)}. Ranked by the changes the documents state: ")
+    big, small = ("增幅最大", "增幅最小") if by_percent else ("增加最多", "增加最少")
+    return ctx.say(f"没有单位减少：所比较的 {n} 个单位均比上年增加；{big}的是{said(most)}，{small}的是{said(least)}。按文件列明的比上年变化排序：",
+                   f"None fell: all {counted(n, 'body')} rose on the previous year; rose the most: {said_en(most)}; "
+                   f"rose the least: {said_en(least)}. Ranked by the changes the documents state: ")
+
+
 def _rank_changes(ctx: Context) -> Outcome | None:
     """Which federation's line grew (or fell) the most ("哪个总工会的收入增幅最大"): the changes the documents
     state for the line asked, one per body (its latest year with one, else the asked year), ranked by their
@@ -1752,6 +1798,9 @@ def _rank_changes(ctx: Context) -> Outcome | None:
     top = ranked[0]
     shown = f"{number(top[key])}%" if by_percent else f"{wan(top[key])} 万元"
     lines = [f"{i}. {_change_line(r, ctx.lang, False)}" for i, r in enumerate(ranked, 1)]
+    against = _all_against_asked_way(ctx, ranked, key, ascending, by_percent)
+    if against:  # "增加最多" when every body's line fell: none rose, said so (never "增加最多的是" a fall)
+        return Outcome(True, against + join(lines, ctx.lang), ranked, sources_of(ranked))
     head = ctx.say(f"{'降幅最大' if ascending and by_percent else '增幅最大' if by_percent else '减少最多' if ascending else '增加最多'}的是{top.get('orgLabel')}"
                    f"（{top.get('year')} 年「{top.get('item')}」比上年 {shown}）。按文件列明的比上年变化排序：",
                    f"{'Largest fall' if ascending else 'Largest rise'}: {top.get('orgLabel')} ({top.get('year')} '{top.get('item')}' {shown} on the previous year). "
@@ -1877,6 +1926,11 @@ def _rank_bodies(ctx: Context) -> Outcome:
     feds = [o for o in ctx.catalog.federations(ctx.q.text) if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
     if ctx.links.region:  # "湖南的总工会…排名": the bodies of that place only
         feds = [o for o in feds if o.iri in ctx.links.orgs]
+    # a body whose figures of the asked year come only from another year's document (a budget printing the
+    # previous year's final figures) holds no document of that year: not ranked as having its data, named apart
+    asked = set(ctx.links.years)
+    secondhand = [o for o in feds if asked and o.published_years and not o.published_years & asked]
+    feds = [o for o in feds if o not in secondhand]
     levels = [depth for depth, words in BODY_LEVEL_WORDS.items() if words.search(ctx.q.text)]
     level_zh, level_en = BODY_LEVEL_NAMES[levels[0]] if len(levels) == 1 else ("", "")
     if len(levels) == 1:  # "哪个区县总工会", "各市总工会", "which provincial federation": bodies of that level only
@@ -1908,6 +1962,11 @@ def _rank_bodies(ctx: Context) -> Outcome:
     if len({(r.get("year"), str(r.get("phase"))) for r in ranked}) > 1:
         # each body's latest year, or a budget beside a final account: said, not hidden
         tail += ctx.say("（注意：各单位数字的年份或口径（预算/决算）不同。）", " (Note: the bodies' figures are of different years or phases (budget / final).)")
+    if secondhand:
+        names = [o.label for o in secondhand]
+        tail += ctx.say(f"（未计入：{'、'.join(names)} 没有 {years_text(sorted(asked))} 年的文件，该年的数字只见于其他年度的文件。）",
+                        f" (Not counted: {', '.join(names)} published no document of {years_text(sorted(asked))}; its figures of that year "
+                        "are only printed in another year's document.)")
     return Outcome(True, head + scope + tail, ranked, sources_of(ranked))
 
 

@@ -946,10 +946,12 @@ class Catalog:
                 if current is None or former.name == current.name:
                     continue
                 own_place = innermost_place(short_place_names(entry.label)) or ""
-                if former.kind == FORMER_RENAMED and own_place == current.name and _names_place(q, former.name) \
-                        and not _names_place(q, current.name):
-                    out.append(PlaceChange(org, former.name, current.name, former.kind, former.changed))
-                elif former.kind == FORMER_MERGED and own_place == former.name:
+                # the body under its current name, asked by the former one (郫都区总工会 as 郫县总工会)
+                asked_by_former = former.kind == FORMER_RENAMED and own_place == current.name \
+                    and _names_place(q, former.name) and not _names_place(q, current.name)
+                # the body of a place merged away, named as it printed itself (江东区总工会)
+                merged_away = former.kind == FORMER_MERGED and own_place == former.name
+                if asked_by_former or merged_away:
                     out.append(PlaceChange(org, former.name, current.name, former.kind, former.changed))
         return out
 

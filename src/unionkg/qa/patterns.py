@@ -643,6 +643,11 @@ ACTUAL_SPENDING = re.compile(r"\bactually (?:spen[dt]|paid|used|received|got)\b|
 # (合计 alone is also part of line names, 本年收入合计: only "合计是多少" after no income/expenditure word.)
 SUM_OVER_BODIES = re.compile(r"加起来|合起来|总和|一共|总共|共计|(?<!收入)(?<!支出)(?<!本年)合计(?=是|为|有|多少)"
                              r"|\bcombined\b|\baltogether\b|\bin total\b|\badd(?:ed)? up\b|\bsum of\b")
+# A total asked of a line over the several years a question names ("2020年和2021年项目支出合计是多少", "近两年…累计
+# 多少"): the years' figures added up.  With one year, "项目支出合计是多少" is that line's total, no sum of years; and
+# an "each" word (EACH_SEPARATELY) asks the years one by one ("2018年和2019年的支出合计分别是多少").
+YEARS_SUMMED = re.compile(r"(?:合计|累计|总计|加总)(?:是|为|有|共|了)?(?:多少|几)")
+EACH_SEPARATELY = re.compile(r"分别|各自|各是|\brespectively\b|\beach year\b|\bfor each\b")
 # "Which year" a figure was highest ("哪一年的收入预算更高", "in which year did X budget more"): every year of the body.
 WHICH_YEAR = re.compile(r"哪(?:一|个)?年|\b(?:which|what) year\b")
 # A line that is the whole budget or account ("收入预算总额", "支出总计", "本年收入合计"): the change a question
