@@ -31,6 +31,7 @@ from unionkg.analytics.tolerance import (
     change_bounds,
     closest,
     figure_units,
+    growth_bounds,
     half_units,
     printed_unit,
     percent_unit,
@@ -686,7 +687,50 @@ def check_changes(ctx: Context) -> list[Finding]:
             findings += _check_stated_change(ctx, ch, currents, finest[(ch.org, ch.year)])
         if previous and currents and ch.delta is not None:
             findings += _check_against_previous(ctx, ch, currents, previous)
+        if previous and currents and ch.delta is None and ch.pct is not None:
+            findings += _check_percent_against_previous(ctx, ch, currents, previous, finest[(ch.org, ch.year)])
     return findings
+
+
+def _check_percent_against_previous(ctx: Context, ch: _Change, currents: list[Obs], previous: list[Obs], finest: Decimal) -> list[Finding]:
+    """A stated rate of change printed without its amount ("比上年增长 x%") against the two
+    years' figures of the item: agrees when any pair of them gives the rate within the
+    rounding of both figures and one unit of the rate's last digit."""
+    assert ch.pct is not None
+    slack = _slack(ch.pct, finest)
+    best: tuple[Decimal, Obs, Obs] | None = None
+    for cur, prev in itertools.product(currents, previous):
+        cur_unit, prev_unit = ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage)])
+        bounds = growth_bounds(cur.value, prev.value, cur_unit, prev_unit)
+        if bounds is None or within(ch.pct, bounds, slack):
+            return []
+        gap = abs(closest(ch.pct, bounds) - ch.pct)
+        if best is None or gap < best[0]:
+            best = (gap, cur, prev)
+    assert best is not None
+    _, cur, prev = best
+    expected = ((cur.value - prev.value) / prev.value * 100).quantize(slack)
+    return [
+        ctx.finding(
+            kind="change_mismatch",
+            severity="warning",
+            check="percent:two-years",
+            message=(
+                f"{ch.item}: stated change {ch.pct}% but {cur.year} {_wan(cur.value)} against "
+                f"{prev.year} {_wan(prev.value)} is {expected}%"
+            ),
+            org=ch.org,
+            year=ch.year,
+            expected=expected,
+            stated=ch.pct,
+            tolerance=slack,
+            unit="percent",
+            figures=[cur, prev],
+            concerns=[ch.iri],
+            extra_passages=[ch.passage],
+            statement=("change", ch.iri),
+        )
+    ]
 
 
 def _group_changes(changes: list[_Change]) -> dict[tuple[str, int], list[_Change]]:

@@ -172,6 +172,21 @@ def change_bounds(current: Decimal, delta: Decimal, unit: Decimal, delta_unit: D
     return min(ratios), max(ratios)
 
 
+def growth_bounds(current: Decimal, previous: Decimal, current_unit: Decimal, previous_unit: Decimal) -> tuple[Decimal, Decimal] | None:
+    """Interval of ``(current - previous) / previous`` in percent, each rounded to its unit
+    (a stated 比上年增长 x% against both years' figures); None when the previous year may be
+    zero or less (growth from nothing).
+
+    >>> [round(b, 4) for b in growth_bounds(Decimal("6600000"), Decimal("6000000"), Decimal("100"), Decimal("100"))]
+    [Decimal('9.9983'), Decimal('10.0018')]
+    """
+    c_half, p_half = current_unit / 2, previous_unit / 2
+    if previous - p_half <= 0:
+        return None
+    ratios = [(c - p) / p * 100 for c in (current - c_half, current + c_half) for p in (previous - p_half, previous + p_half)]
+    return min(ratios), max(ratios)
+
+
 def within(stated: Decimal, bounds: tuple[Decimal, Decimal], slack: Decimal) -> bool:
     low, high = bounds
     return low - slack <= stated <= high + slack
