@@ -63,9 +63,19 @@ CASES = (
         (XINGTAI,),
         (
             Expected(
-                "warning", "sum_mismatch", "sum:columns", "12564800", "12444800", "150",
+                "warning",
+                "sum_mismatch",
+                "sum:columns",
+                "12564800",
+                "12444800",
+                "150",
                 also=("sum:expenditure_by_class", "sum:stated_parts", "sum:classification"),
-                quotes=("合计 1,256.48 1,036.48 208.00", "支出预算总额为1,256.48万元", "基本支出1,036.48万元", "201 一般公共服务支出 1,010.25"),
+                quotes=(
+                    "合计 1,256.48 1,036.48 208.00",
+                    "支出预算总额为1,256.48万元",
+                    "基本支出1,036.48万元",
+                    "201 一般公共服务支出 1,010.25",
+                ),
             ),
         ),
         fixes=((XINGTAI, "支出预算总额为1,256.48万元", "支出预算总额为1,244.48万元"), (XINGTAI, "合计 1,256.48", "合计 1,244.48")),
@@ -73,7 +83,11 @@ CASES = (
             # 0.02 万元 over the parts of 3 figures printed to 0.01 万元 (tolerance 0.015 万元): a finding
             (
                 ((XINGTAI, "支出预算总额为1,256.48万元", "支出预算总额为1,244.50万元"), (XINGTAI, "合计 1,256.48", "合计 1,244.48")),
-                (Expected("warning", "sum_mismatch", "sum:expenditure_by_class", "12445000", "12444800", "150", also=("sum:stated_parts",)),),
+                (
+                    Expected(
+                        "warning", "sum_mismatch", "sum:expenditure_by_class", "12445000", "12444800", "150", also=("sum:stated_parts",)
+                    ),
+                ),
             ),
             # 0.01 万元 over: within the tolerance, at most rounding (info)
             (
@@ -89,14 +103,50 @@ CASES = (
         (MEITAN,),
         (
             Expected(
-                "warning", "sum_mismatch", "sum:expenditure_by_class", "3456789.5", "3456790.3", "0.015",
-                also=("sum:stated_parts",), quotes=("支出预算总额为3,456,789.50元", "项目支出450,000.80元"),
+                "warning",
+                "sum_mismatch",
+                "sum:expenditure_by_class",
+                "3456789.5",
+                "3456790.3",
+                "0.015",
+                also=("sum:stated_parts",),
+                quotes=("支出预算总额为3,456,789.50元", "项目支出450,000.80元"),
             ),
         ),
         fixes=((MEITAN, "项目支出450,000.80元", "项目支出450,000.00元"),),
         variants=(
-            (((MEITAN, "项目支出450,000.80元", "项目支出450,000.02元"),), (Expected("warning", "sum_mismatch", "sum:expenditure_by_class", "3456789.5", "3456789.52", "0.015", also=("sum:stated_parts",)),)),
-            (((MEITAN, "项目支出450,000.80元", "项目支出450,000.01元"),), (Expected("info", "sum_mismatch", "sum:expenditure_by_class", "3456789.5", "3456789.51", "0.015"),)),
+            (
+                ((MEITAN, "项目支出450,000.80元", "项目支出450,000.02元"),),
+                (
+                    Expected(
+                        "warning",
+                        "sum_mismatch",
+                        "sum:expenditure_by_class",
+                        "3456789.5",
+                        "3456789.52",
+                        "0.015",
+                        also=("sum:stated_parts",),
+                    ),
+                ),
+            ),
+            (
+                ((MEITAN, "项目支出450,000.80元", "项目支出450,000.01元"),),
+                (Expected("info", "sum_mismatch", "sum:expenditure_by_class", "3456789.5", "3456789.51", "0.015"),),
+            ),
+            # whole hundreds of 元 printed to the 分: 100 元 off is a finding (a tolerance inferred
+            # from the values, 0.01 万元 each, made it rounding)
+            (
+                (
+                    (MEITAN, "支出预算总额为3,456,789.50元", "支出预算总额为3,456,800.00元"),
+                    (MEITAN, "基本支出3,006,789.50元", "基本支出3,006,800.00元"),
+                    (MEITAN, "项目支出450,000.80元", "项目支出449,900.00元"),
+                ),
+                (
+                    Expected(
+                        "warning", "sum_mismatch", "sum:expenditure_by_class", "3456800", "3456700", "0.015", also=("sum:stated_parts",)
+                    ),
+                ),
+            ),
         ),
     ),
     Case(
@@ -105,22 +155,45 @@ CASES = (
         (YICHANG,),
         (
             Expected(
-                "warning", "sum_mismatch", "sum:columns", "6543210", "6542210", "0.015",
+                "warning",
+                "sum_mismatch",
+                "sum:columns",
+                "6543210",
+                "6542210",
+                "0.015",
                 also=("sum:expenditure_by_class", "sum:stated_parts", "sum:classification"),
                 quotes=("合計 6,543,210.00 5,043,210.00 1,499,000.00", "支出預算總額為6,543,210.00元", "項目支出1,499,000.00元"),
             ),
         ),
-        fixes=((YICHANG, "項目支出1,499,000.00元", "項目支出1,500,000.00元"), (YICHANG, "1,499,000.00", "1,500,000.00"), (YICHANG, "3,944,210.00", "3,943,210.00"), (YICHANG, "399,000.00", "400,000.00")),
+        fixes=(
+            (YICHANG, "項目支出1,499,000.00元", "項目支出1,500,000.00元"),
+            (YICHANG, "1,499,000.00", "1,500,000.00"),
+            (YICHANG, "3,944,210.00", "3,943,210.00"),
+            (YICHANG, "399,000.00", "400,000.00"),
+        ),
     ),
     Case(
         # A total printed in 亿元 (to 0.01 亿元) against parts in 万元: tolerance 50.01 万元.
         "total_in_yi_yuan",
         (SHANDONG,),
-        (Expected("warning", "sum_mismatch", "sum:expenditure_by_class", "125000000", "123765400", "500100", quotes=("支出预算总额为1.25亿元",)),),
+        (
+            Expected(
+                "warning",
+                "sum_mismatch",
+                "sum:expenditure_by_class",
+                "125000000",
+                "123765400",
+                "500100",
+                quotes=("支出预算总额为1.25亿元",),
+            ),
+        ),
         fixes=((SHANDONG, "项目支出2,500.00万元", "项目支出2,623.46万元"),),
         variants=(
             # 23.46 万元 under 1.25亿元: within half of 0.01 亿元 (was a warning with 0.01 万元 inferred)
-            (((SHANDONG, "项目支出2,500.00万元", "项目支出2,600.00万元"),), (Expected("info", "sum_mismatch", "sum:expenditure_by_class", "125000000", "124765400", "500100"),)),
+            (
+                ((SHANDONG, "项目支出2,500.00万元", "项目支出2,600.00万元"),),
+                (Expected("info", "sum_mismatch", "sum:expenditure_by_class", "125000000", "124765400", "500100"),),
+            ),
         ),
     ),
     Case(
@@ -137,10 +210,18 @@ CASES = (
         HENGYANG,
         (
             Expected(
-                "warning", "change_mismatch", "change:two-years", "800000", "600000", "150",
-                also=("percent:change",), quotes=("收入预算总额为660.00万元", "收入预算总额为600.00万元", "比上年增加80.00万元，增长10.0%"),
+                "warning",
+                "change_mismatch",
+                "change:two-years",
+                "800000",
+                "600000",
+                "150",
+                also=("percent:change",),
+                quotes=("收入预算总额为660.00万元", "收入预算总额为600.00万元", "比上年增加80.00万元，增长10.0%"),
             ),
-            Expected("warning", "change_mismatch", "percent:two-years", "15", "10", "1", quotes=("支出预算总额为600.00万元", "比上年增长15.0%")),
+            Expected(
+                "warning", "change_mismatch", "percent:two-years", "15", "10", "1", quotes=("支出预算总额为600.00万元", "比上年增长15.0%")
+            ),
         ),
         fixes=((HENGYANG[1], "比上年增加80.00万元", "比上年增加60.00万元"), (HENGYANG[1], "比上年增长15.0%", "比上年增长10.0%")),
     ),
@@ -148,8 +229,24 @@ CASES = (
         "indicators_scored_full_although_missed",
         (HUZHOU,),
         (
-            Expected("warning", "indicator_scored_met_but_violates", "indicator:met_but_violates", "93", "95", "0", quotes=("质量指标 考核合格率 ≥95% 93% 20 20",)),
-            Expected("warning", "indicator_scored_met_but_violates", "indicator:met_but_violates", "5", "5", "0", quotes=("效益指标 社会效益指标 培训后失业率 <5% 5% 20 20",)),
+            Expected(
+                "warning",
+                "indicator_scored_met_but_violates",
+                "indicator:met_but_violates",
+                "93",
+                "95",
+                "0",
+                quotes=("质量指标 考核合格率 ≥95% 93% 20 20",),
+            ),
+            Expected(
+                "warning",
+                "indicator_scored_met_but_violates",
+                "indicator:met_but_violates",
+                "5",
+                "5",
+                "0",
+                quotes=("效益指标 社会效益指标 培训后失业率 <5% 5% 20 20",),
+            ),
         ),
         fixes=((HUZHOU, "≥95% 93%", "≥95% 96%"), (HUZHOU, "<5% 5%", "<5% 4%")),
     ),
@@ -183,7 +280,12 @@ def _ingest(tmp: Path, docs: tuple[str, ...], edits: tuple[tuple[str, str, str],
 
 def _matches(f: Finding, e: Expected) -> bool:
     return (f.severity, f.kind, f.check, str(f.stated), str(f.expected), None if f.tolerance is None else str(f.tolerance)) == (
-        e.severity, e.kind, e.check, e.stated, e.expected, e.tolerance,
+        e.severity,
+        e.kind,
+        e.check,
+        e.stated,
+        e.expected,
+        e.tolerance,
     )
 
 
@@ -217,7 +319,9 @@ VARIANTS = [(c, edits, expected) for c in CASES for edits, expected in c.variant
 
 
 @pytest.mark.parametrize(("case", "edits", "expected"), VARIANTS, ids=[f"{c.name}-{n}" for n, (c, _e, _x) in enumerate(VARIANTS)])
-def test_both_sides_of_the_tolerance(case: Case, edits: tuple[tuple[str, str, str], ...], expected: tuple[Expected, ...], tmp_path: Path) -> None:
+def test_both_sides_of_the_tolerance(
+    case: Case, edits: tuple[tuple[str, str, str], ...], expected: tuple[Expected, ...], tmp_path: Path
+) -> None:
     findings = compute_findings(_ingest(tmp_path, case.docs, edits))
     _assert_findings(findings, expected)
     for f in findings:
@@ -237,3 +341,47 @@ def test_json_names_the_other_checks() -> None:
         (f,) = compute_findings(_ingest(Path(tmp), (MEITAN,)))
     assert f.to_json()["also_found_by"] == ["sum:stated_parts"]
     assert f.tolerance == Decimal("0.015") and "tolerance 0.015 元" in f.message
+
+
+def test_scoped_runs_give_the_merged_findings_of_a_full_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingests one document at a time with scoped checks (as 'unionkg ingest'), then one edited:
+    the stored findings graph is, triple for triple, a full run's (merged findings included)."""
+    import pyoxigraph as ox
+
+    from unionkg.analytics import scope as scope_module
+    from unionkg.analytics.findings import findings_graph
+    from unionkg.analytics.scope import ingest_scope, scope_of_sources
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.store import FINDINGS_GRAPH, to_ox
+
+    monkeypatch.setattr(scope_module, "FULL_RUN_SHARE", 2.0)
+    settings = Settings(store=str(tmp_path / "store"), encoder="none")
+    store = OxigraphStore(settings.store)
+    g = ox.NamedNode(FINDINGS_GRAPH)
+
+    def stored() -> set[str]:
+        return {str(q) for q in store.oxigraph.quads_for_pattern(None, None, None, g)}
+
+    def full() -> set[str]:
+        scratch = ox.Store()
+        scratch.extend(
+            [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in findings_graph(compute_findings(store), Iris(settings.base_iri))]
+        )  # type: ignore[arg-type]
+        return {str(q) for q in scratch.quads_for_pattern(None, None, None, g)}
+
+    def ingest(path: Path) -> None:
+        before = scope_of_sources(store, [path.name])
+        reports = ingest_paths([path], settings, store, None)
+        run_checks(store, settings, ingest_scope(store, settings, before, reports))
+
+    names = [XINGTAI, *HENGYANG, MEITAN]
+    for name in names:
+        path = tmp_path / name
+        path.write_text((DOCS / name).read_text(encoding="utf-8"), encoding="utf-8")
+        ingest(path)
+        assert stored() == full(), name
+    edited = tmp_path / XINGTAI
+    edited.write_text(edited.read_text(encoding="utf-8").replace("合计 1,256.48", "合计 1,244.48"), encoding="utf-8")
+    ingest(edited)
+    assert stored() == full()
+    assert len(compute_findings(store)) == 4  # 邢台 (prose only now), 衡阳 x2, 湄潭

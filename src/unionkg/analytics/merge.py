@@ -193,4 +193,13 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
     return merge_explained_totals(merge_same_statement(findings))
 
 
-__all__ = ["CHECK_PRIORITY", "SAME_PROBLEM", "MergeRule", "merge_explained_totals", "merge_findings", "merge_same_statement", "primary", "priority"]
+__all__ = [
+    "CHECK_PRIORITY",
+    "SAME_PROBLEM",
+    "MergeRule",
+    "merge_explained_totals",
+    "merge_findings",
+    "merge_same_statement",
+    "primary",
+    "priority",
+]
