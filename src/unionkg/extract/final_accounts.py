@@ -1628,20 +1628,26 @@ LABEL_FIGURE_PHASES: Final[dict[str, Phase]] = {"final_accounts": Phase.FINAL, "
 
 
 def _label_figure_runs(text: str) -> Iterator[tuple[str, str, list[re.Match[str]]]]:
-    """(unit line, money unit, lines) of every run of label/figure lines right under a line stating the unit."""
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
-    i = 0
-    while i < len(lines):
-        unit = TABLE_PATTERNS["money_unit"].search(lines[i][1])
-        i += 1
-        if not unit:
+    """(unit line, money unit, lines) of every run of label/figure lines right under a line
+    stating the unit (blank lines between are skipped)."""
+    for unit in TABLE_PATTERNS["money_unit"].finditer(text):
+        line_start = text.rfind("\n", 0, unit.start()) + 1
+        line_end = text.find("\n", unit.end())
+        if line_end < 0:
             continue
         run: list[re.Match[str]] = []
-        while i < len(lines) and (m := LABEL_FIGURE_PATTERNS["line"].match(text, lines[i][0], lines[i][0] + len(lines[i][1]))):
-            run.append(m)
-            i += 1
+        pos = line_end + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if text[pos:end].strip():
+                m = LABEL_FIGURE_PATTERNS["line"].match(text, pos, end)
+                if m is None:
+                    break
+                run.append(m)
+            pos = end + 1
         if run:
-            yield lines[i - len(run) - 1][1], unit.group("unit"), run
+            yield text[line_start:line_end], unit.group("unit"), run
 
 
 def _known_table_above(text: str, run_start: int) -> bool:
