@@ -34,7 +34,6 @@ from unionkg.extract.tables import (
     Token,
     TokenKind,
     adds_up_to_first,
-    classify_token,
     column_count,
     figures_without_units,
     find_columns,
