@@ -126,3 +126,17 @@ def test_union_kind_asked(question: str, unions: bool) -> None:
 def test_years_summed_and_each(question: str, total: bool, each: bool) -> None:
     assert bool(YEARS_SUMMED.search(question)) is total
     assert bool(EACH_SEPARATELY.search(question)) is each
+
+
+def test_line_kinds_are_read_once_per_year_and_store_state(answerer: Answerer) -> None:
+    """A ranking reads the kinds of line of its year once (kept with the catalog); the next ranking of that year
+    reads only its figures; a catalog rebuilt for a changed store reads them again."""
+    fresh = Answerer(answerer.store, answerer.settings, encoder=HashEncoder())
+    kinds_query = "SELECT DISTINCT ?year ?item ?column ?category ?code ?direction ?qualifier"
+    first = fresh.ask("2023年各总工会支出排名")
+    second = fresh.ask("2023年各总工会收入排名")
+    assert kinds_query in str(first["sparql"])
+    assert kinds_query not in str(second["sparql"]) and "VALUES ?item" in str(second["sparql"])
+    assert 2023 in fresh.catalog()._line_kinds
+    fresh._catalog_key = ()  # as when the store's graphs change: a new catalog
+    assert 2023 not in fresh.catalog()._line_kinds

@@ -1331,7 +1331,8 @@ class YearFigures:
     def _year_rows(self, year: int) -> list[dict[str, object]]:
         if self.line_ctx is None:
             return self.ctx.run("qa_amounts_of_year", year=year)
-        kinds = self.ctx.run("qa_amount_lines_of_year", dedupe=False, year=year)
+        # read once per year and store state (kept with the catalog), not by every ranking
+        kinds = self.ctx.catalog.line_kinds_of_year(year, lambda: self.ctx.run("qa_amount_lines_of_year", dedupe=False, year=year))
         items = sorted({str(k["item"]) for k in kinds if self._may_answer(k)})
         if not items:
             return []

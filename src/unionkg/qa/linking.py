@@ -386,6 +386,9 @@ class Catalog:
         for entry in self.orgs.values():  # 湖北省恩施州总工会 is a printing of 恩施州总工会 (an altLabel) too
             entry.labels |= {name for label in list(entry.labels) for name in with_enclosing_places(label, entry.division)}
         self._alias_sounds: dict[str, list[str]] = {}
+        # year -> the kinds of line the reporting bodies print that year (qa_amount_lines_of_year), read by the
+        # first ranking of the year and kept with this catalog: it is rebuilt when the store's graphs change
+        self._line_kinds: dict[int, list[dict[str, object]]] = {}
 
     # ------------------------------------------------------------ loading
     def _load(self, store: GraphStore) -> None:
@@ -543,6 +546,13 @@ class Catalog:
     def holdings(self) -> list[tuple[str, list[int]]]:
         """(body, years) the graph has data for: what a 'no data' answer suggests."""
         return [(o.label, sorted(o.years)) for o in self.federations() if o.years]
+
+    def line_kinds_of_year(self, year: int, read: Callable[[], list[dict[str, object]]]) -> list[dict[str, object]]:
+        """The kinds of line printed in ``year``: ``read()`` once per year and store state (a ranking then costs
+        its figures only: the kinds scan every fact of the year)."""
+        if year not in self._line_kinds:
+            self._line_kinds[year] = read()
+        return self._line_kinds[year]
 
     def entity_vectors(self, encoder: Encoder) -> np.ndarray:
         if self._entity_vectors is None:
