@@ -13,7 +13,10 @@ Written documents of bodies, provinces and years not in the samples:
 * a company union's 工会经费收支决算 (Sichuan 2024): a final-accounts genre, a code-less
   label/figure table in 元 (read), a year and a row number (never figures), a table of
   people (no unit of money: not read);
-* a county union's 工会经费预算执行情况绩效自评报告 (Guizhou 2023): keeps its genre.
+* a county union's 工会经费预算执行情况绩效自评报告 (Guizhou 2023): keeps its genre;
+* a city women's federation's final accounts (Yunnan 2023): a code-less 收入支出决算表 of two
+  label/figure lines (read, though its title ends like a coded table's), then a coded 支出决算表
+  whose 合计 row stands right under its unit line (read once, by the table reader).
 
 Each ``.json`` lists the facts an analyst reads (``expect``), facts that must not be there
 (``wrong``) and exact counts per kind (``counts``).
@@ -39,7 +42,7 @@ TIANSHUI = Path(__file__).parents[1] / "qa" / "q10_docs" / "tianshui_city_union_
 
 
 def test_documents_are_there() -> None:
-    assert len(DOCUMENTS) == 4
+    assert len(DOCUMENTS) == 5
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)

@@ -1649,12 +1649,26 @@ def _label_figure_runs(text: str) -> Iterator[tuple[str, str, list[re.Match[str]
             yield text[line_start:line_end], unit.group("unit"), run
 
 
-def _known_table_above(text: str, run_start: int) -> bool:
-    """Whether the lines above a run title a table another reader knows (公开 tables, budget tables)."""
+#: Layouts whose readers need classification codes: a code-less run under such a title is
+#: read here unless code rows follow it (then the run is that table's 合计 row).
+CODED_LAYOUTS: Final[frozenset[Layout]] = frozenset({Layout.CODE_ROWS, Layout.ECON_TRIPLES})
+#: A row that opens with a classification code (201 / 20129 / 2012901, 301 / 30101), on the
+#: line right after a run (a blank line ends a table).
+CODE_ROW_START: Final[re.Pattern[str]] = re.compile(r"\n[ \t\u3000]*\d{3}(?:\d{2}){0,2}(?!\d)")
+
+
+def _read_by_a_table_reader(text: str, run_start: int, run_end: int) -> bool:
+    """Whether the lines above a run title a table another reader reads (公开 tables, budget
+    tables): a table of a layout with labels, or a coded one whose code rows follow the run."""
     from unionkg.extract.budget_tables import BUDGET_TABLE_KINDS  # imports this module
 
     above = [ln for ln in text[max(0, run_start - 200) : run_start].splitlines() if ln.strip()][-2:]
-    return any(table_kind(title_of(ln)) or table_kind(title_of(ln), BUDGET_TABLE_KINDS) for ln in above)
+    kinds = [kind for ln in above for kind in (table_kind(title_of(ln)), table_kind(title_of(ln), BUDGET_TABLE_KINDS)) if kind]
+    if not kinds:
+        return False
+    if all(kind.layout in CODED_LAYOUTS for kind in kinds):
+        return CODE_ROW_START.match(text, run_end) is not None
+    return True
 
 
 def _label_direction(label: str) -> Direction | None:
@@ -1670,7 +1684,7 @@ def extract_label_figure_tables(doc: SourceDocument, context: DocumentContext) -
         return []
     facts: list[Fact] = []
     for unit_line, unit, run in _label_figure_runs(doc.text):
-        if _known_table_above(doc.text, run[0].start()):
+        if _read_by_a_table_reader(doc.text, run[0].start(), run[-1].end()):
             continue
         decimals = any("." in m.group("figure") for m in run)
         header = read_header(unit_line)
