@@ -16,7 +16,10 @@ Written documents of bodies, provinces and years not in the samples:
 * a county union's 工会经费预算执行情况绩效自评报告 (Guizhou 2023): keeps its genre;
 * a city women's federation's final accounts (Yunnan 2023): a code-less 收入支出决算表 of two
   label/figure lines (read, though its title ends like a coded table's), then a coded 支出决算表
-  whose 合计 row stands right under its unit line (read once, by the table reader).
+  whose 合计 row stands right under its unit line (read once, by the table reader);
+* a city union's budget (Jilin 2026): "（二）2026年工作重点" over one paragraph that runs its list
+  on after an introduction ("…抓好以下工作：（1）…；（2）…；（3）…"), "拨付 X 运行补助…" and
+  "对 X 拨款…" flows.
 
 Each ``.json`` lists the facts an analyst reads (``expect``), facts that must not be there
 (``wrong``) and exact counts per kind (``counts``).
@@ -32,7 +35,7 @@ import pytest
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.final_accounts import LABEL_FIGURE_PATTERNS
 from unionkg.extract.narrative import EXPENSE_LINE_WHAT, UNIT_FLOW_PATTERNS
-from unionkg.extract.organizations import INLINE_ITEM_MARKER, inline_items
+from unionkg.extract.organizations import INLINE_ITEM_MARKER, INLINE_LIST_START, inline_items
 from unionkg.ingest.genre import SIGNALS, detect_genre
 from unionkg.ingest.normalize import normalize
 
@@ -42,7 +45,7 @@ TIANSHUI = Path(__file__).parents[1] / "qa" / "q10_docs" / "tianshui_city_union_
 
 
 def test_documents_are_there() -> None:
-    assert len(DOCUMENTS) == 5
+    assert len(DOCUMENTS) == 6
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
@@ -108,6 +111,15 @@ def test_title_signals(name: str, positives: list[str], negatives: list[str]) ->
         ("做好帮扶；二是开展竞赛；三是建设阵地。", ["做好帮扶", "开展竞赛", "建设阵地。"]),
         ("做好帮扶。二是开展竞赛。", ["做好帮扶。", "开展竞赛。"]),
         ("推进改革；十一是统筹其他工作。", ["推进改革", "统筹其他工作。"]),
+        ("开展竞赛；（2）做好帮扶；（3）建设阵地。", ["开展竞赛", "做好帮扶", "建设阵地。"]),
+        ("开展竞赛；2.做好帮扶。", ["开展竞赛", "做好帮扶。"]),
+        # an introduction that runs the list on after its colon is no item
+        ("将重点抓好以下工作：（1）深化改革；（2）开展帮扶。", ["深化改革", "开展帮扶。"]),
+        ("主要任务是：一是做好帮扶；二是开展竞赛。", ["做好帮扶", "开展竞赛。"]),
+        # a colon inside a later item is no introduction
+        ("做好帮扶；二是加强阵地：1.新建书屋。", ["做好帮扶", "加强阵地：1.新建书屋。"]),
+        # a figure after a clause end is no marker
+        ("安排资金；2.5万元用于帮扶。", ["安排资金；2.5万元用于帮扶。"]),
         # no marker after a clause end: one item
         ("唯一是指职工书屋建设，二是字样不在句首之后", ["唯一是指职工书屋建设，二是字样不在句首之后"]),
         ("做好帮扶，推进改革。", ["做好帮扶，推进改革。"]),
@@ -125,9 +137,16 @@ def test_inline_items_keep_a_joined_item_whole() -> None:
     assert inline_items(text, 0, len(text), "做好帮扶；二是开展竞赛。") == [(0, len(text), "做好帮扶；二是开展竞赛。")]
 
 
+def test_inline_list_start_table() -> None:
+    assert INLINE_LIST_START.search("以下工作：（1）深化") and INLINE_LIST_START.search("任务是：一是做好") and INLINE_LIST_START.search("如下：1.新建")
+    assert not INLINE_LIST_START.search("以下工作：深化改革") and not INLINE_LIST_START.search("如下：1.5万元") and not INLINE_LIST_START.search("（1）深化")
+
+
 def test_inline_marker_table() -> None:
     assert INLINE_ITEM_MARKER.search("甲；二是乙") and INLINE_ITEM_MARKER.search("甲。 三是乙")
     assert not INLINE_ITEM_MARKER.search("唯一是乙") and not INLINE_ITEM_MARKER.search("甲，二是乙")
+    assert INLINE_ITEM_MARKER.search("甲；（2）乙") and INLINE_ITEM_MARKER.search("甲；3、乙")
+    assert not INLINE_ITEM_MARKER.search("甲；（1）乙") and not INLINE_ITEM_MARKER.search("甲；2.5万元")
 
 
 # ---------------------------------------------------------------- money to units in sentences

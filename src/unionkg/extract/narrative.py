@@ -1600,7 +1600,7 @@ def _transfers(view: ProseView, context: DocumentContext, sections: list) -> lis
 #: that are no union's (a union paid by a union is TRANSFER_PATTERNS["body_to_body"]).
 UNIT_PAYEE_ENDS: Final[tuple[str, ...]] = tuple(w for w in PAYEE_NAME_ENDS if not w.endswith(TRANSFER_BODY_SUFFIXES))
 #: Verbs of a body passing money down (the 给-forms before a payee are NARRATIVE_PATTERNS["flow_payment"]).
-UNIT_FLOW_VERBS: Final[tuple[str, ...]] = ("补助", "下拨", "划拨", "转拨", "拨付", "拨给", "资助", "安排")
+UNIT_FLOW_VERBS: Final[tuple[str, ...]] = ("补助", "下拨", "划拨", "转拨", "拨付", "拨款", "拨给", "资助", "安排")
 #: A name's characters: no preposition, conjunction or date word, so "个人和家庭" and
 #: "2024年某市总工会" are no names (the date is before the payer).
 _NAME_CHAR = r"(?:(?![向对给予为由从将把在和与及的系年月日])[\u4e00-\u9fff（）()、])"

@@ -1065,7 +1065,8 @@ def _list_paragraphs(view: ProseView, heading_pattern: str, marked_only: bool = 
     sub-heading (the unit the following items are about); an unnumbered
     paragraph right after a numbered item continues that item (a page or
     line break that ingest could not join, "...机制。\n扎实做好挂点扶贫村工作。").
-    With ``marked_only`` only numbered items are kept (prose under the heading is no item).
+    With ``marked_only`` only numbered items are kept, and paragraphs that run a numbered list
+    on after an introduction (prose under the heading is no item).
     """
     paragraphs = list(view.paragraphs())
     out: list[tuple[int, int, str, str | None]] = []
@@ -1103,7 +1104,8 @@ def _list_paragraphs(view: ProseView, heading_pattern: str, marked_only: bool = 
                 continue
             current = _Item(later.start + lcut, later.end, [lbody], current_org, later_rank != NO_MARKER_RANK)
             items.append(current)
-        out.extend((it.start, it.end, "".join(it.parts), it.org_heading) for it in items if it.marked or not marked_only)
+        kept = [it for it in items if it.marked or not marked_only or INLINE_LIST_START.search("".join(it.parts))]
+        out.extend((it.start, it.end, "".join(it.parts), it.org_heading) for it in kept)
     return out
 
 
@@ -1488,19 +1490,31 @@ def unit_counts(view: ProseView, federation: str | None, year: int | None) -> li
     ]
 
 
-#: The next item of a list run on in one paragraph: "一是开展劳动竞赛；二是做好帮扶；三是…" (the
-#: first marker is cut as the paragraph's own); only after a clause end, so "唯一是" is no marker.
-INLINE_ITEM_MARKER: re.Pattern[str] = re.compile(r"(?<=[；;。])[ \t]*(?:[二三四五六七八九十]|十[一二三四五六七八九])是")
+#: The next item of a list run on in one paragraph: "一是开展劳动竞赛；二是做好帮扶；三是…",
+#: "（1）…；（2）…", "1.…；2.…" (the first marker is cut as the paragraph's own, so numbering
+#: from the second); only after a clause end, so "唯一是" is no marker, and a numeral with a
+#: point only before a word ("；2.5 万元" is a figure).
+INLINE_ITEM_MARKER: re.Pattern[str] = re.compile(
+    r"(?<=[；;。])[ \t]*(?:(?:[二三四五六七八九十]|十[一二三四五六七八九])是|[（(](?:[2-9]|1\d|[二三四五六七八九十])[)）]|(?:[2-9]|1\d)[、.．](?=[\u4e00-\u9fff]))"
+)
+
+
+#: An introduction that runs a list on after its colon: "市总工会将重点抓好以下工作：（1）…；（2）…",
+#: "主要任务是：一是…" (the first item's marker right after the colon).
+INLINE_LIST_START: re.Pattern[str] = re.compile(r"[：:][ \t]*(?:一是|[（(](?:1|一)[)）]|1[、.．](?=[\u4e00-\u9fff]))")
 
 
 def inline_items(text: str, start: int, end: int, item: str) -> list[tuple[int, int, str]]:
     """The items of one list paragraph that runs several on ("…；二是…；三是…"), each without
-    its marker and closing ；; the paragraph as one item when it holds no such marker or its
-    text is not the view's text there (an item joined over a line break)."""
-    if text[start:end] != item or not INLINE_ITEM_MARKER.search(text, start, end):
+    its marker and closing ；, and without an introduction that runs them on after its colon
+    (INLINE_LIST_START); the paragraph as one item when it holds no such marker or its text
+    is not the view's text there (an item joined over a line break)."""
+    second = INLINE_ITEM_MARKER.search(text, start, end)
+    if text[start:end] != item or not second:
         return [(start, end, item)]
+    intro = INLINE_LIST_START.search(text, start, second.start())  # before the second item only
     out: list[tuple[int, int, str]] = []
-    piece_start = start
+    piece_start = intro.end() if intro else start
     for m in [*INLINE_ITEM_MARKER.finditer(text, start, end), None]:
         piece_end = m.start() if m else end
         piece = text[piece_start:piece_end].rstrip("；; \t")

@@ -497,7 +497,8 @@ ORG_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     ),
     # a heading that is only the year's key work, "三、2025年重点工作" / "2024年度主要工作": its
     # numbered items are tasks, prose under it is not (it may tell the work of the year before)
-    "task_list_heading": re.compile(r"(?:19|20)\d{2}\s*年度?(?:部门)?(?:重点|主要)工作$"),
+    # ("2025年工作重点", "本年度重点工作" too)
+    "task_list_heading": re.compile(r"(?:(?:19|20)\d{2}\s*年度?|本?年度)(?:部门)?(?:(?:重点|主要)工作|工作重点)$"),
     # an enumerated item: （一） / (1) / 1. / 一是
     "list_item": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.)）]|[一二三四五六七八九十]+是)\s*"),
 }
