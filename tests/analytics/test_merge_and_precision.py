@@ -269,3 +269,9 @@ def test_growth_bounds(current: str, previous: str, unit: str, inside: list[str]
 )
 def test_fiscal_specific_labels(label: str, fiscal: bool) -> None:
     assert any(p.search(rules.normalise_label(label)) for p in rules.REVENUE_SLOTS[0].specific) is fiscal
+
+
+def test_a_merged_finding_keeps_the_iri_it_has_alone() -> None:
+    alone = _sum("sum:expenditure_by_class", "9865000", "20000", total="t1")
+    (merged,) = merge_findings([_sum("sum:stated_parts", "9865000", "20000", total="t1", parts=("a", "b", "c")), _sum("sum:expenditure_by_class", "9865000", "20000", total="t1")])
+    assert merged.key == alone.key and len(merged.concerns) > len(alone.concerns)

@@ -159,10 +159,6 @@ class Context:
         printed = [printed_unit(v, self._quotes.get(p)) if p else None for v, p in pairs]
         return figure_units([v for v, _p in pairs], printed)
 
-    def sum_tolerance(self, figures: Iterable[Obs]) -> Decimal:
-        """Half the printing unit of each of ``figures`` (a total and its parts)."""
-        return half_units(self.printed_units((o.value, o.passage) for o in figures))
-
     def organisations_with_figures(self, dataset: str) -> set[str]:
         """The organisations that have a figure in ``dataset`` (grouped once for all datasets:
         a check asking per figure read every observation each time)."""
@@ -238,11 +234,22 @@ def _severity(diff: Decimal, tolerance: Decimal, total: Decimal) -> str:
 
 
 def _wan(value: Decimal) -> str:
-    """An amount in 万元, as the genre prints it; below 0.01 万元 (a tolerance of figures printed
-    in 元) in 元, where it is readable."""
-    if value and abs(value) < 100:
-        return f"{value.normalize():f} 元"
+    """An amount in 万元, as the genre prints it; in 元 when it is finer than 0.01 万元 (a figure
+    of a document printed in 元: "3456789.5 元", not "345.67895 万元")."""
+    if value % 100:
+        return _yuan(value)
     return f"{(value / 10000).normalize():f} 万元"
+
+
+def _tolerance_text(value: Decimal) -> str:
+    """A tolerance in 万元 (half units add up to odd amounts: "0.045 万元"), below 0.01 万元 in 元."""
+    if value and abs(value) < 100:
+        return _yuan(value)
+    return f"{(value / 10000).normalize():f} 万元"
+
+
+def _yuan(value: Decimal) -> str:
+    return f"{value.normalize():f} 元"
 
 
 def _display(o: Obs) -> str:
@@ -385,7 +392,7 @@ def _compare_total(
     if best is None:
         return []
     diff, total, parts = best
-    tol = ctx.sum_tolerance([total, *parts])
+    tol = half_units(ctx.printed_units((o.value, o.passage) for o in [total, *parts]))
     if line_items and diff > tol:
         return []
     expected = total.value - diff
@@ -394,7 +401,7 @@ def _compare_total(
     rounding = " (within the rounding tolerance)" if severity == "info" else ""
     message = (
         f"{what}: stated {_display(total)} {_wan(total.value)} but the parts add up to "
-        f"{_wan(expected)} ({names}); difference {_wan(diff)}{rounding}; tolerance {_wan(tol)} = "
+        f"{_wan(expected)} ({names}); difference {_wan(diff)}{rounding}; tolerance {_tolerance_text(tol)} = "
         f"half the printing unit of each of the {len(parts)} parts and the total"
     )
     return [
@@ -477,13 +484,16 @@ def check_stated_parts(ctx: Context) -> list[Finding]:
         parts = sorted(parts, key=lambda o: (part_at[o.iri], o.iri))
         expected = sum((p.value for p in parts), Decimal(0))
         diff = total.value - expected
-        if diff == 0 or abs(diff) <= (tol := ctx.sum_tolerance([total, *parts])):
+        if diff == 0:
+            continue
+        tol = half_units(ctx.printed_units((o.value, o.passage) for o in [total, *parts]))
+        if abs(diff) <= tol:
             continue
         names = " + ".join(f"{_display(p)} {_wan(p.value)}" for p in parts)
         message = (
             f"a total and the breakdown the text lists for it: stated {_display(total)} {_wan(total.value)} "
             f"but the {len(parts)} listed parts add up to {_wan(expected)} ({names}); difference {_wan(diff)}; "
-            f"tolerance {_wan(tol)} = half the printing unit of each of the {len(parts)} parts and the total"
+            f"tolerance {_tolerance_text(tol)} = half the printing unit of each of the {len(parts)} parts and the total"
         )
         findings.append(
             ctx.finding(

@@ -46,10 +46,15 @@ class Finding:
     total: str | None = field(default=None, compare=False, repr=False)
     parts: tuple[str, ...] = field(default=(), compare=False, repr=False)
     gap: Decimal | None = field(default=None, compare=False, repr=False)
+    # The key of a finding that absorbed others (``merge.absorb``): its own, from before, so
+    # that it keeps its IRI when the checks that found the same problem come and go.
+    merged_key: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
         """Natural key: re-running the checks mints the same finding IRI."""
+        if self.merged_key is not None:
+            return self.merged_key
         return "|".join([self.kind, self.check, *sorted(self.concerns), str(self.stated)])
 
     def to_json(self) -> dict[str, object]:

@@ -117,6 +117,7 @@ def absorb(kept: Finding, others: list[Finding], how: str = "also found by") -> 
     others = [o for o in others if o is not kept]
     if not others:
         return kept
+    kept.merged_key = kept.key  # its IRI stays the one it had alone
     kept.severity = _most_severe([kept, *others])
     kept.concerns = list(dict.fromkeys([*kept.concerns, *(c for o in others for c in o.concerns)]))
     kept.passages = list(dict.fromkeys([*kept.passages, *(p for o in others for p in o.passages)]))
