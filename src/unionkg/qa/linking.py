@@ -529,12 +529,16 @@ class Catalog:
         """Whether the question names a table line one of the bodies prints ("港北区卫健局行政运行")."""
         return any(named_in(name, text) for org in orgs for name in self.line_items.get(org, ()))
 
+    def written_names(self, iri: str) -> list[str]:
+        """Every Chinese name a question may write the body with: its labels and aliases (南昌工人文化宫,
+        德阳团市委), so what is left of a question once they are taken out is what it asks about."""
+        names = [alias for alias, target in self._zh_aliases if target == iri]
+        return names + (sorted(self.orgs[iri].labels) if iri in self.orgs else [])
+
     def mention_position(self, iri: str, text: str) -> int:
         """Where ``text`` first names the body (by any of its Chinese names or aliases); len(text) if nowhere."""
         text = short_place_names(text)
-        names = [alias for alias, target in self._zh_aliases if target == iri]
-        names += list(self.orgs[iri].labels) if iri in self.orgs else []
-        return min((at for name in names if (at := text.find(name)) >= 0), default=len(text))
+        return min((at for name in self.written_names(iri) if (at := text.find(name)) >= 0), default=len(text))
 
     def federations(self, asked: str = "") -> list[OrgEntry]:
         """The reporting bodies (unions, women's federations, bureaus ...), by label; only the unions when
@@ -747,10 +751,13 @@ class Catalog:
         linked body is not (北京市海淀区教育委员会): the question asks about another body."""
         if BODY_KIND_AFTER_PLACE.match(alias) or _names_a_body(alias):
             return False  # the alias names a body itself ("景宁县工人文化宫属于哪个总工会": 宫 is no kind word)
+        label = self.orgs[iri].label if iri in self.orgs else ""
+        place = place_of(label)
+        if place is not None and alias not in {place, place_stem(place)}:
+            return False  # more than the place: "四平工人文化宫属于哪个总工会" names the unit, written without 市
         m = BODY_KIND_AFTER_PLACE.match(after)
         if m is None:
             return False
-        label = self.orgs[iri].label if iri in self.orgs else ""
         return m.group(1) not in label[len(alias):] and m.group(0) not in label
 
     def _names_another_level(self, alias: str, iri: str, after: str) -> bool:
