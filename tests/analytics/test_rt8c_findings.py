@@ -385,3 +385,18 @@ def test_scoped_runs_give_the_merged_findings_of_a_full_run(tmp_path: Path, monk
     ingest(edited)
     assert stored() == full()
     assert len(compute_findings(store)) == 4  # 邢台 (prose only now), 衡阳 x2, 湄潭
+
+
+def test_a_total_printed_in_two_documents_is_one_finding_with_the_quotes_of_both(tmp_path: Path) -> None:
+    """The same disclosure published twice (a web page and its attachment): two document graphs
+    with the same total off by the same amount: one problem, quoted from both."""
+    text = (DOCS / MEITAN).read_text(encoding="utf-8")
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attachment.txt").write_text(text + "\n（附件）\n", encoding="utf-8")
+    store = OxigraphStore(None)
+    settings = Settings(store=str(tmp_path / "store"), encoder="none")
+    ingest_paths([tmp_path / "page.txt", tmp_path / "attachment.txt"], settings, store)
+    (f,) = compute_findings(store)
+    assert (f.check, str(f.stated), str(f.expected)) == ("sum:expenditure_by_class", "3456789.5", "3456790.3")
+    assert len({p.split("/q/")[0] for p in f.passages}) == 2  # passages of both documents
+    assert f.quotes.count("支出预算总额为3,456,789.50元") == 2
