@@ -400,3 +400,18 @@ def test_a_total_printed_in_two_documents_is_one_finding_with_the_quotes_of_both
     assert (f.check, str(f.stated), str(f.expected)) == ("sum:expenditure_by_class", "3456789.5", "3456790.3")
     assert len({p.split("/q/")[0] for p in f.passages}) == 2  # passages of both documents
     assert f.quotes.count("支出预算总额为3,456,789.50元") == 2
+
+
+def test_a_change_printed_in_two_documents_is_one_finding(tmp_path: Path) -> None:
+    """The 2024 budget ingested twice beside its year before: the wrong amount of change is one
+    problem (found against both years and against its rate, in each copy)."""
+    for name in HENGYANG:
+        (tmp_path / name).write_text((DOCS / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "copy.txt").write_text((DOCS / HENGYANG[1]).read_text(encoding="utf-8") + "\n（网页版）\n", encoding="utf-8")
+    store = OxigraphStore(None)
+    settings = Settings(store=str(tmp_path / "store"), encoder="none")
+    ingest_paths([tmp_path / n for n in [*HENGYANG, "copy.txt"]], settings, store)
+    findings = compute_findings(store)
+    assert sorted((f.check, str(f.stated)) for f in findings) == [("change:two-years", "800000"), ("percent:two-years", "15")]
+    (amount,) = [f for f in findings if f.check == "change:two-years"]
+    assert amount.also == ["percent:change"] and amount.quotes.count("比上年增加80.00万元，增长10.0%") == 2

@@ -738,9 +738,15 @@ def _check_percent_against_previous(ctx: Context, ch: _Change, currents: list[Ob
             figures=[cur, prev],
             concerns=[ch.iri],
             extra_passages=[ch.passage],
-            statement=("change", ch.iri),
+            statement=_change_statement(ch),
         )
     ]
+
+
+def _change_statement(ch: _Change) -> tuple[object, ...]:
+    """What a change finding is about (``merge.py``): one stated change of a body's item in a
+    year, by its amount and rate, in any document and against any figures."""
+    return ("change", ch.org, ch.year, rules.role_of(ch.item) or rules.normalise_label(ch.item), ch.delta, ch.pct)
 
 
 def _group_changes(changes: list[_Change]) -> dict[tuple[str, int], list[_Change]]:
@@ -789,7 +795,7 @@ def _check_stated_change(ctx: Context, ch: _Change, currents: list[Obs], finest:
             figures=[cur],
             concerns=[ch.iri],
             extra_passages=[ch.passage],
-            statement=("change", ch.iri),
+            statement=_change_statement(ch),
         )
     ]
 
@@ -822,7 +828,7 @@ def _check_against_previous(ctx: Context, ch: _Change, currents: list[Obs], prev
             figures=[cur, prev],
             concerns=[ch.iri],
             extra_passages=[ch.passage],
-            statement=("change", ch.iri),
+            statement=_change_statement(ch),
         )
     ]
 
