@@ -8,7 +8,15 @@ all and replaces the findings graph in one transaction.
 
 Severity: ``info`` for a difference within the rounding tolerance (reported so
 that a reader sees it, labelled as rounding), ``warning`` beyond it, ``error``
-when a total is off by more than 1 % of itself.
+when a total is off by more than 1 % of itself.  The tolerance follows how each
+compared figure is printed (``tolerance.printed_unit``: 0.01 元, 0.01 万元, the
+last digit of 亿元).
+
+The checks overlap (a total in prose and in a table, a named composition and the
+breakdown a text lists, one total in two documents, a department total whose miss
+is a unit's): each check says what its finding is about (``statement``, ``total``,
+``parts``, ``gap``), and :func:`compute_findings` reports each problem once
+(:mod:`unionkg.analytics.merge`), with the evidence of every check that found it.
 """
 
 from __future__ import annotations
