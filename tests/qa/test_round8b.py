@@ -19,6 +19,7 @@ from unionkg.qa import Answerer
 from unionkg.qa.evaluate import check, load_cases
 from unionkg.qa.linking import short_forms, without_name_lead
 from unionkg.qa.patterns import (
+    BODY_RANKING_QUESTION,
     BODY_SHORT_FORMS,
     EACH_SEPARATELY,
     ENGLISH_KIND_NAMES,
@@ -26,6 +27,7 @@ from unionkg.qa.patterns import (
     REGION_SCOPE,
     UNION_KIND_ASKED,
     YEARS_SUMMED,
+    ZH_KIND_NAMES,
 )
 from unionkg.search.encoders import HashEncoder
 from unionkg.settings import Settings
@@ -140,3 +142,22 @@ def test_line_kinds_are_read_once_per_year_and_store_state(answerer: Answerer) -
     assert 2023 in fresh.catalog()._line_kinds
     fresh._catalog_key = ()  # as when the store's graphs change: a new catalog
     assert 2023 not in fresh.catalog()._line_kinds
+
+
+@pytest.mark.parametrize(("question", "label", "fits"), [
+    ("各妇联2023年支出排名", "某市妇女联合会", True), ("各妇联2023年支出排名", "某市总工会", False),
+    ("哪个团委的收入最多", "共青团某市委员会", True), ("哪个团委的收入最多", "某市青少年宫", False),
+    ("哪个市残联收入最多", "某市残联", True), ("哪个市残联收入最多", "某市残疾人康复中心", False),
+])
+def test_zh_kind_names(question: str, label: str, fits: bool) -> None:
+    kinds = [zh for word, zh in ZH_KIND_NAMES if word.search(question)]
+    assert kinds and any(k.search(label) for k in kinds) is fits
+    assert not [zh for word, zh in ZH_KIND_NAMES if word.search("各总工会2023年支出排名")]
+
+
+@pytest.mark.parametrize(("question", "ranking"), [
+    ("which women's federation spent the most in 2023", True), ("哪个妇联2023年支出最多", True), ("哪个团市委收入最高", True),
+    ("which federation spent the most", True), ("how much did the women's federation spend", False), ("妇联支出多少", False),
+])
+def test_body_ranking_question_of_other_kinds(question: str, ranking: bool) -> None:
+    assert bool(BODY_RANKING_QUESTION.search(question)) is ranking

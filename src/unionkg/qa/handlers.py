@@ -43,6 +43,7 @@ from unionkg.qa.patterns import (
     COUNTER_AFTER_HOW_MANY,
     EACH_BODY,
     EACH_SEPARATELY,
+    ENGLISH_KIND_NAMES,
     FINDING_KIND_WORDS,
     FUNCTIONAL_CODE,
     GENERIC_ITEM,
@@ -86,12 +87,14 @@ from unionkg.qa.patterns import (
     STAFF_LABEL_WORDS,
     STANDARD_LINE_ITEMS,
     SUM_OVER_BODIES,
+    UNION_NAME_WORD,
     UNIT_CATEGORY_WORDS,
     UNITS_BELONGING,
     WHICH_YEAR,
     WHOLE_BUDGET_LINE,
     WHY_QUESTION,
     YEARS_SUMMED,
+    ZH_KIND_NAMES,
 )
 from unionkg.qa.phrasing import GRADE_EN, counted, finding_figures, finding_kind_name, grade_for, join, money, number, wan, years_text
 
@@ -1921,6 +1924,17 @@ def ranked_figures(ctx: Context, bodies: list[str], figures: YearFigures | None)
 RANKING_SHOWN = 20  # bodies of a ranking spelled out in the answer; the rows carry every one
 
 
+def _without_kind_words(ctx: Context) -> Context:
+    """The question without the words that name the kind of body compared (ENGLISH_KIND_NAMES, ZH_KIND_NAMES:
+    "各妇联", "which women's federation"), so what is left names the line."""
+    text = ctx.q.text
+    for word, _label in ENGLISH_KIND_NAMES:
+        text = word.sub(" body ", text)
+    for word, _label in ZH_KIND_NAMES:
+        text = word.sub("单位", text)  # the generic body word: "哪个单位的收入最多"
+    return ctx if text == ctx.q.text else replace(ctx, q=replace(ctx.q, text=text))
+
+
 def _rank_bodies(ctx: Context) -> Outcome:
     """Which federation has the most / least of a line: every federation of the graph with data in the asked
     years is looked up (strictly: a body that does not print the line is left out, never its total instead);
@@ -1937,7 +1951,8 @@ def _rank_bodies(ctx: Context) -> Outcome:
     level_zh, level_en = BODY_LEVEL_NAMES[levels[0]] if len(levels) == 1 else ("", "")
     if len(levels) == 1:  # "哪个区县总工会", "各市总工会", "which provincial federation": bodies of that level only
         feds = [o for o in feds if division_depth(o.division) == levels[0]]
-    rows, missing = ranked_figures(ctx, [fed.iri for fed in feds], YearFigures(ctx))
+    line_ctx = _without_kind_words(ctx)  # "各妇联…支出排名": 妇联 is the kind ranked, not a line asked
+    rows, missing = ranked_figures(line_ctx, [fed.iri for fed in feds], YearFigures(line_ctx))
     if not rows:
         return Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
     low = bool(RANK_LOW.search(ctx.q.text)) and not RANK_HIGH.search(ctx.q.text)
@@ -1952,13 +1967,15 @@ def _rank_bodies(ctx: Context) -> Outcome:
     if ctx.lang == "zh":
         head = f"{'最少' if low else '最多'}的是{best.get('orgLabel')}（{best.get('year')} 年「{best.get('item')}」{money(best['amount'], 'zh')}）。"
         where = f"{ctx.links.region}的" if ctx.links.region else ""
-        scope = f"比较范围：图中{when_zh}有数据的{where} {len(feds)} 个{level_zh}总工会；排序：" + "；".join(lines)
+        noun = "总工会" if all(UNION_NAME_WORD in o.label for o in feds) else "单位"  # a ranking of 妇联 counts no 总工会
+        scope = f"比较范围：图中{when_zh}有数据的{where} {len(feds)} 个{level_zh}{noun}；排序：" + "；".join(lines)
         scope += f"；……其余 {more} 个见返回的数据行" if more > 0 else ""
         tail = f"。未列出该项的：{unlisted}。" if missing else "。"
     else:
         head = f"{'Lowest' if low else 'Highest'}: {best.get('orgLabel')} ({best.get('year')} '{best.get('item')}' {money(best['amount'], 'en')}). "
         where = f" in {ctx.links.region}" if ctx.links.region else ""
-        scope = f"Compared over the {len(feds)} {level_en}federations{where} of the graph with data{when_en}; ranking: " + "; ".join(lines)
+        noun = "federations" if all(UNION_NAME_WORD in o.label for o in feds) else "bodies"
+        scope = f"Compared over the {len(feds)} {level_en}{noun}{where} of the graph with data{when_en}; ranking: " + "; ".join(lines)
         scope += f"; ... {more} more in the rows" if more > 0 else ""
         tail = f". Not printing that line: {unlisted_en}." if missing else "."
     if len({(r.get("year"), str(r.get("phase"))) for r in ranked}) > 1:

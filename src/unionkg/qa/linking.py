@@ -56,6 +56,7 @@ from unionkg.qa.patterns import (
     REGION_WORDS,
     UNION_KIND_ASKED,
     UNION_NAME_WORD,
+    ZH_KIND_NAMES,
 )
 from unionkg.search.encoders import Encoder
 
@@ -541,11 +542,23 @@ class Catalog:
         return min((at for name in self.written_names(iri) if (at := text.find(name)) >= 0), default=len(text))
 
     def federations(self, asked: str = "") -> list[OrgEntry]:
-        """The reporting bodies (unions, women's federations, bureaus ...), by label; only the unions when
-        the question ``asked`` names unions as the kind compared or listed (UNION_KIND_ASKED)."""
-        unions_only = bool(asked) and bool(UNION_KIND_ASKED.search(asked))
-        return sorted((o for o in self.orgs.values() if o.is_federation and (not unions_only or UNION_NAME_WORD in o.label)),
-                      key=lambda o: o.label)
+        """The reporting bodies (unions, women's federations, bureaus ...), by label; only those of the kind
+        the question ``asked`` names as the kind compared or listed: a kind of ENGLISH_KIND_NAMES /
+        ZH_KIND_NAMES ("各妇联", "which women's federation"), else unions (UNION_KIND_ASKED)."""
+        bodies = [o for o in self.orgs.values() if o.is_federation]
+        kinds = [label for word, label in (*ENGLISH_KIND_NAMES, *ZH_KIND_NAMES) if asked and word.search(asked)]
+        if kinds:
+            bodies = [o for o in bodies if any(k.search(name) for k in kinds for name in o.labels)]
+        elif asked and UNION_KIND_ASKED.search(asked):
+            bodies = [o for o in bodies if UNION_NAME_WORD in o.label]
+        return sorted(bodies, key=lambda o: o.label)
+
+    def bodies_of_kind_asked(self, text: str) -> list[str]:
+        """The reporting bodies of the kind an English question names without a place ("the women's
+        federation", "the Youth League committee"): ENGLISH_KIND_NAMES; [] when it names no such kind."""
+        if not any(word.search(text) for word, _ in ENGLISH_KIND_NAMES):
+            return []
+        return [o.iri for o in self.federations(text)]
 
     def holdings(self) -> list[tuple[str, list[int]]]:
         """(body, years) the graph has data for: what a 'no data' answer suggests."""
@@ -653,6 +666,14 @@ class Catalog:
                 ambiguous.append((word.title(), chosen))  # the question is lower-cased: "Gulou"
         unknown = self._unknown_mentions(text, consumed)
         unknown = [u for u in unknown if not any(u in o or o in u for o in other_level)] + other_level
+        if not found and not ambiguous and not unknown and q.language == "en" and not ORG_PATTERNS["en_every_body"].search(text):
+            # "the women's federation" with no place: the one body of that kind, or the ones it may be
+            of_kind = self.bodies_of_kind_asked(text)
+            mention = next((m.group(0) for word, _ in ENGLISH_KIND_NAMES if (m := word.search(text))), "")
+            if len(of_kind) == 1:
+                found.append(of_kind[0])
+            elif of_kind:
+                ambiguous.append((mention, of_kind))
         for m in ORG_PATTERNS["en_body_mention"].finditer(text):
             if m.group(1) in not_a_federation and m.group(0) not in unknown:
                 unknown.append(m.group(0))

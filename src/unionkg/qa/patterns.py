@@ -80,6 +80,9 @@ ORG_PATTERNS: dict[str, re.Pattern[str]] = {
     # Place suffixes dropped to get the short name people use (浙江省 -> 浙江, 广西壮族自治区 -> 广西)
     "place_suffix": re.compile(r"(?:(?:壮族|回族|维吾尔|藏族)?自治区|自治州|自治县|特别行政区|新区|地区|省|市|州|盟|县|区|旗)$"),
     # A Chinese mention of a body that may not be in the graph (北京市总工会, 上海市财政局)
+    # a question asked of every body of a kind ("which women's federation", "each league committee", "rank"):
+    # a kind named without a place is then no one body to pick
+    "en_every_body": re.compile(r"\b(?:which|each|every|all|any|rank(?:ed|ing)?|most|least|highest|lowest|compare)\b"),
     "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对哪各每])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|服务中心|帮扶中心|文化宫|职工学校|职工大学|妇联|残联|科协|联合会))"),
     # What comes right before a "body" that is a question word, not a name ("哪个区县总工会", "各县区工会",
     # "每个县总工会"): no body is named there.
@@ -202,6 +205,17 @@ ENGLISH_KIND_NAMES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bfinance (?:bureau|department)\b"), re.compile(r"财政(?:局|厅)$")),
     (re.compile(r"\beducation (?:bureau|department)\b"), re.compile(r"教育(?:和体育)?(?:局|厅)$")),
     (re.compile(r"\beducation commission\b"), re.compile(r"(?:教育委员会|教委)$")),
+)
+
+# Chinese words for the same kinds ("各妇联", "哪个市残联", "团委"), and the labels of such bodies: a ranking or
+# list asked of that kind compares those bodies only.
+ZH_KIND_NAMES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"妇联|妇女联合会"), re.compile(r"(?:妇女联合会|妇联)$")),
+    (re.compile(r"残联|残疾人联合会"), re.compile(r"(?:残疾人联合会|残联)$")),
+    (re.compile(r"科协|科学技术协会"), re.compile(r"(?:科学技术协会|科协)$")),
+    (re.compile(r"共青团|团[省市县区]?委"), re.compile(r"^(?:中国共产主义青年团|共青团).*委(?:员会)?$|团[省市县区]委$")),
+    (re.compile(r"财政局"), re.compile(r"财政(?:局|厅)$")),
+    (re.compile(r"教育局|教体局"), re.compile(r"教育(?:和体育)?(?:局|厅)$")),
 )
 
 # Words printed before the place in a body's name ("共青团某市委员会", "中国共产主义青年团某县委员会"):
@@ -662,8 +676,9 @@ STAFF_CHANGE_WORDS = re.compile(r"比.{0,12}(?:多|少)了?(?:几|多少)|增加
 # Which body ranks first on a figure ("2024年哪个总工会的收入预算最多", "which union had the smallest
 # basic expenditure"): every federation is compared, not one body asked for.
 BODY_RANKING_QUESTION = re.compile(
-    r"哪(?:个|家|一个|些)(?:[\u4e00-\u9fff]{0,4})(?:总工会|工会|单位).{0,20}最(?:多|高|大|少|低|小)"
-    r"|\bwhich (?:[a-z-]+ ){0,3}(?:federations?|unions?|bod(?:y|ies)|units?)\b.{0,60}\b(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b")
+    r"哪(?:个|家|一个|些)(?:[\u4e00-\u9fff]{0,4})(?:总工会|工会|单位|妇联|残联|科协|团[省市县区]?委|财政局|教育局).{0,20}最(?:多|高|大|少|低|小)"
+    r"|\bwhich (?:[a-z'-]+ ){0,3}(?:federations?|unions?|bod(?:y|ies)|units?|associations?|committees?|bureaus?)\b.{0,60}"
+    r"\b(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b")
 # Bodies of county level asked for ("哪个区县总工会…最多", "which county union had the most"): a ranking over
 # the bodies whose division code is a county's (not ending in 00), county-level cities included.
 COUNTY_LEVEL_WORDS = re.compile(r"区县|县区|县市区|县级|区级|各县|各区|哪(?:个|些|一个)(?:区|县)(?:的)?(?:总工会|工会)|\bcount(?:y|ies)\b|\bdistricts?\b")
