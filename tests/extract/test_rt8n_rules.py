@@ -223,3 +223,17 @@ def test_label_figure_patterns(name: str) -> None:
 
 def test_every_label_figure_pattern_has_cases() -> None:
     assert set(LABEL_FIGURE_PATTERNS) == set(LABEL_FIGURE_CASES)
+
+
+def test_label_figure_lines_of_a_known_table_are_read_once(tmp_path: Path) -> None:
+    """A 部门收支总表 of label/figure lines, its title three lines above them (编制单位 and 金额单位
+    lines between): the budget table reader reads it, the label/figure reader does not again."""
+    doc = tmp_path / "budget.txt"
+    doc.write_text(
+        "通辽市科尔沁区总工会2024年部门预算\n\n第一部分 部门概况\n一、主要职能\n负责全区工会组织建设工作。\n\n"
+        "第二部分 2024年部门预算表\n部门收支总表\n编制单位：通辽市科尔沁区总工会\n金额单位：万元\n收入总计 300.00\n支出总计 300.00\n",
+        encoding="utf-8",
+    )
+    ex = extract_checked(doc)
+    totals = [f for f in ex.facts if type(f).__name__ == "Amount" and f.item in ("收入总计", "支出总计")]
+    assert sorted((f.item, f.table) for f in totals) == [("支出总计", "部门收支总表"), ("收入总计", "部门收支总表")]

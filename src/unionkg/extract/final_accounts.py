@@ -1657,12 +1657,17 @@ CODED_LAYOUTS: Final[frozenset[Layout]] = frozenset({Layout.CODE_ROWS, Layout.EC
 CODE_ROW_START: Final[re.Pattern[str]] = re.compile(r"\n[ \t\u3000]*\d{3}(?:\d{2}){0,2}(?!\d)")
 
 
+#: Where a run's table title may stand: among the lines above it (title, 编制单位, 金额单位 lines).
+TITLE_LOOKBACK_LINES: Final[int] = 4
+TITLE_LOOKBACK_CHARS: Final[int] = 240
+
+
 def _read_by_a_table_reader(text: str, run_start: int, run_end: int) -> bool:
     """Whether the lines above a run title a table another reader reads (公开 tables, budget
     tables): a table of a layout with labels, or a coded one whose code rows follow the run."""
     from unionkg.extract.budget_tables import BUDGET_TABLE_KINDS  # imports this module
 
-    above = [ln for ln in text[max(0, run_start - 200) : run_start].splitlines() if ln.strip()][-2:]
+    above = [ln for ln in text[max(0, run_start - TITLE_LOOKBACK_CHARS) : run_start].splitlines() if ln.strip()][-TITLE_LOOKBACK_LINES:]
     kinds = [kind for ln in above for kind in (table_kind(title_of(ln)), table_kind(title_of(ln), BUDGET_TABLE_KINDS)) if kind]
     if not kinds:
         return False
