@@ -237,3 +237,31 @@ def test_label_figure_lines_of_a_known_table_are_read_once(tmp_path: Path) -> No
     ex = extract_checked(doc)
     totals = [f for f in ex.facts if type(f).__name__ == "Amount" and f.item in ("收入总计", "支出总计")]
     assert sorted((f.item, f.table) for f in totals) == [("支出总计", "部门收支总表"), ("收入总计", "部门收支总表")]
+
+
+# ---------------------------------------------------------------- parts of a total end at their ；
+
+PARTS_CASES: list[tuple[str, dict[str, str | None]]] = [
+    # the spending after ；is no part of the income
+    ("2025年工会经费收入预算 48.60 万元，其中上级工会补助收入 6.00 万元；支出预算 48.60 万元。", {"上级工会补助收入": "工会经费收入", "支出": None}),
+    # a total naming no direction: closed by the first part's direction
+    (
+        "2022年海北州总工会预算总额 560.20 万元，其中：财政拨款收入 520.20 万元，其他收入 40.00 万元；支出预算 560.20 万元。",
+        {"财政拨款收入": "预算总额", "其他收入": "预算总额", "支出": None},
+    ),
+    # the spending's own list after the closed income list is read
+    (
+        "2024年收入预算 300.00 万元，其中：财政拨款收入 280.00 万元，其他收入 20.00 万元；支出预算 300.00 万元，其中：基本支出 200.00 万元，项目支出 100.00 万元。",
+        {"财政拨款收入": "收入", "支出": None, "基本支出": "支出", "项目支出": "支出"},
+    ),
+    # parts of one direction separated by ；stay one list
+    ("2024年支出预算 300.00 万元，其中：基本支出 200.00 万元；项目支出 100.00 万元。", {"基本支出": "支出", "项目支出": "支出"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "parts"), PARTS_CASES)
+def test_parts_end_at_their_separator(tmp_path: Path, sentence: str, parts: dict[str, str | None]) -> None:
+    doc = tmp_path / "budget.txt"
+    doc.write_text(f"海北州总工会2024年部门预算\n\n一、收支预算情况\n{sentence}\n", encoding="utf-8")
+    got = {f.item: f.part_of for f in extract_checked(doc).facts if type(f).__name__ == "Amount"}
+    assert {item: got.get(item, "missing") for item in parts} == parts

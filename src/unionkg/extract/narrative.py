@@ -768,14 +768,18 @@ def _breakdown_end(text: str, start: int, end: int, total: Fact, amounts: list[t
 
     A list of parts closes at the ；/; before the first amount of the other direction than
     its total (revenue parts, then "；支出预算 …" states the spending, not one more part of the
-    income); a total or amount without a direction never closes it.
+    income), or, for a total without a direction ("预算总额"), than its first part; an amount
+    without a direction never closes it.
     """
-    if not isinstance(total, Amount) or total.direction is None:
+    if not isinstance(total, Amount):
         return end
+    direction = total.direction
     for pos, fact in amounts:
-        if not start <= pos < end:
+        if not start <= pos < end or not isinstance(fact, Amount) or fact.direction is None:
             continue
-        if isinstance(fact, Amount) and fact.direction is not None and fact.direction is not total.direction:
+        if direction is None:
+            direction = fact.direction  # the first part's, for a total that names none
+        elif fact.direction is not direction:
             closer = max(text.rfind(sep, start, pos) for sep in BREAKDOWN_CLAUSE_SEPARATORS)
             return closer if closer >= 0 else end
     return end
