@@ -17,7 +17,7 @@ from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import check, load_cases
-from unionkg.qa.linking import short_forms, without_name_lead
+from unionkg.qa.linking import english_place, short_forms, without_name_lead
 from unionkg.qa.patterns import (
     BODY_RANKING_QUESTION,
     BODY_SHORT_FORMS,
@@ -161,3 +161,9 @@ def test_zh_kind_names(question: str, label: str, fits: bool) -> None:
 ])
 def test_body_ranking_question_of_other_kinds(question: str, ranking: bool) -> None:
     assert bool(BODY_RANKING_QUESTION.search(question)) is ranking
+
+
+@pytest.mark.parametrize(("place", "english"), [("郫都区", "Pidu District"), ("郫县", "Pixian County"), ("某某市", "Moumou City"),
+                                                ("成都市", "Chengdu City")])
+def test_english_place(place: str, english: str) -> None:
+    assert english_place(place) == english

@@ -1748,7 +1748,9 @@ def _changes_of_every_body(ctx: Context) -> list[dict[str, object]]:
     for r in _in_years([_clean(r) for r in ctx.run("qa_changes")], ctx.links.years):
         item = str(r.get("item", ""))
         named = len(item) >= 2 and not GENERIC_ITEM.match(item) and item in text
+        # a total asked ("支出降幅最大"): the total's line, not every line whose name holds 支出 (…“三公”经费支出)
         of_concept = bool(concept) and (WHOLE_BUDGET_LINE.search(item) if concept == "budget_total"
+                                        else in_concept(r, str(concept)) if concept in GENERIC_TOTAL_CONCEPTS
                                         else in_concept(r, str(concept)) or AMOUNT_ITEM_WORDS[str(concept)].search(item))
         if named or of_concept:
             out.append({**r, "named": named})

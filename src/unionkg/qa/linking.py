@@ -47,6 +47,7 @@ from unionkg.qa.patterns import (
     ORG_ABBREVIATIONS,
     ORG_PATTERNS,
     PLACE_LEVEL_ENDINGS,
+    PLACE_CHAR_READINGS,
     PLACE_LEVEL_ENGLISH,
     PLACE_LEVEL_NOT_ENDINGS,
     PRIOR_YEAR_FIGURE,
@@ -1062,8 +1063,13 @@ def renamed_places_printed(entry: OrgEntry) -> set[str]:
 
 def english_place(place: str) -> str:
     """郫都区 -> "Pidu District" (the usual pinyin of its stem and its level in English)."""
+    from pypinyin import lazy_pinyin
+
     level = next((PLACE_LEVEL_ENGLISH[s] for s in sorted(PLACE_LEVEL_ENGLISH, key=len, reverse=True) if place.endswith(s)), "")
-    return " ".join(p for p in (place_readings(place)[0].title(), level) if p)
+    stem = place_stem(place)
+    reading = "".join(PLACE_CHAR_READINGS.get(char, sound) for char, sound in zip(stem, lazy_pinyin(stem))) \
+        if len(lazy_pinyin(stem)) == len(stem) else place_readings(place)[0]
+    return " ".join(p for p in (reading.title(), level) if p)
 
 
 def place_history_note(catalog: Catalog, changes: list[PlaceChange], language: str) -> str:

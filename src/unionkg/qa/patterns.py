@@ -248,6 +248,10 @@ PLACE_LEVEL_ENGLISH: dict[str, str] = {"自治区": "Autonomous Region", "自治
                                        "省": "Province", "市": "City", "州": "Prefecture", "盟": "League", "县": "County",
                                        "区": "District", "旗": "Banner"}
 
+# Readings of characters as they are read in place names where pypinyin's usual reading differs (郫都区 is
+# "Pidu", not "Pidou"): used for the place an English answer names, not for matching (every reading matches).
+PLACE_CHAR_READINGS: dict[str, str] = {"都": "du"}
+
 # What may stand right before a GENERIC short form (the question's start, punctuation, a function word):
 # after any other Chinese character the form ends another body's name ("某州市妇联": not the graph's 市妇联).
 GENERIC_FORM_NOT_AFTER = re.compile(r"(?:(?![年的和与及在是对哪各每问请说下里中])[\u4e00-\u9fff])$")
