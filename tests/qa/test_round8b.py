@@ -24,6 +24,7 @@ from unionkg.qa.patterns import (
     EACH_SEPARATELY,
     ENGLISH_KIND_NAMES,
     GENERIC_FORM_NOT_AFTER,
+    PINYIN_SYLLABLE_APOSTROPHE,
     REGION_SCOPE,
     UNION_KIND_ASKED,
     YEARS_SUMMED,
@@ -167,3 +168,11 @@ def test_body_ranking_question_of_other_kinds(question: str, ranking: bool) -> N
                                                 ("成都市", "Chengdu City")])
 def test_english_place(place: str, english: str) -> None:
     assert english_place(place) == english
+
+
+@pytest.mark.parametrize(("text", "read"), [("the lu'an science association", "the luan science association"),
+                                            ("xi’an federation", "xian federation"),
+                                            ("the women's federation", "the women's federation"),
+                                            ("zunyi's budget", "zunyi's budget")])
+def test_pinyin_syllable_apostrophe(text: str, read: str) -> None:
+    assert PINYIN_SYLLABLE_APOSTROPHE.sub("", text) == read

@@ -18,7 +18,7 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, QUESTION_SHAPES
 from unionkg.qa.items import asked_item_text, in_concept, item_core, named_rows, residual_words, translated_labels, with_synonyms
-from unionkg.qa.linking import Catalog, Links, division_depth
+from unionkg.qa.linking import Catalog, Links, division_depth, short_name
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     ACTUAL_SPENDING,
@@ -72,6 +72,7 @@ from unionkg.qa.patterns import (
     RANKING_WORDS,
     RATE_REASON_QUESTION,
     RATIO_QUESTION,
+    REGION_SCOPE,
     SANGONG_COUNT_QUESTION,
     SANGONG_COUNT_TOPICS,
     SANGONG_COUNT_UNITS,
@@ -1819,7 +1820,9 @@ def _rank_changes(ctx: Context) -> Outcome | None:
 
 
 def comparison(ctx: Context) -> Outcome:
-    if not ctx.links.orgs and (RANK_HIGH.search(ctx.q.text) or RANK_LOW.search(ctx.q.text) or EACH_BODY.search(ctx.q.text)):
+    # "which unions in Zhejiang spent the most": the place's bodies ranked (the region's bodies are linked)
+    ranked_region = bool(ctx.links.region) and bool(RANK_HIGH.search(ctx.q.text) or RANK_LOW.search(ctx.q.text))
+    if (not ctx.links.orgs or ranked_region) and (RANK_HIGH.search(ctx.q.text) or RANK_LOW.search(ctx.q.text) or EACH_BODY.search(ctx.q.text)):
         if CHANGE_RANKING_WORDS.search(ctx.q.text):
             by_change = _rank_changes(ctx)  # "哪个总工会的收入增幅最大": the stated changes, not the amounts
             if by_change is not None:
@@ -1937,6 +1940,18 @@ def _without_kind_words(ctx: Context) -> Context:
     return ctx if text == ctx.q.text else replace(ctx, q=replace(ctx.q, text=text))
 
 
+def _without_region_words(ctx: Context) -> Context:
+    """The question without the place it scopes to and its scope words ("浙江的总工会", "吉林省各总工会"), so what
+    is left names the line ranked."""
+    if not ctx.links.region:
+        return ctx
+    scope = REGION_SCOPE["zh"].pattern.removeprefix("^")
+    text = ctx.q.text
+    for name in sorted({ctx.links.region, short_name(ctx.links.region) or ctx.links.region}, key=len, reverse=True):
+        text = re.sub(re.escape(name) + f"(?:{scope})?", " ", text)
+    return ctx if text == ctx.q.text else replace(ctx, q=replace(ctx.q, text=text))
+
+
 def _rank_bodies(ctx: Context) -> Outcome:
     """Which federation has the most / least of a line: every federation of the graph with data in the asked
     years is looked up (strictly: a body that does not print the line is left out, never its total instead);
@@ -1953,7 +1968,7 @@ def _rank_bodies(ctx: Context) -> Outcome:
     level_zh, level_en = BODY_LEVEL_NAMES[levels[0]] if len(levels) == 1 else ("", "")
     if len(levels) == 1:  # "哪个区县总工会", "各市总工会", "which provincial federation": bodies of that level only
         feds = [o for o in feds if division_depth(o.division) == levels[0]]
-    line_ctx = _without_kind_words(ctx)  # "各妇联…支出排名": 妇联 is the kind ranked, not a line asked
+    line_ctx = _without_region_words(_without_kind_words(ctx))  # "各妇联…", "浙江的总工会…": who is ranked, not a line
     rows, missing = ranked_figures(line_ctx, [fed.iri for fed in feds], YearFigures(line_ctx))
     if not rows:
         return Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
@@ -1976,8 +1991,8 @@ def _rank_bodies(ctx: Context) -> Outcome:
     else:
         head = f"{'Lowest' if low else 'Highest'}: {best.get('orgLabel')} ({best.get('year')} '{best.get('item')}' {money(best['amount'], 'en')}). "
         where = f" in {ctx.links.region}" if ctx.links.region else ""
-        noun = "federations" if all(UNION_NAME_WORD in o.label for o in feds) else "bodies"
-        scope = f"Compared over the {len(feds)} {level_en}{noun}{where} of the graph with data{when_en}; ranking: " + "; ".join(lines)
+        noun = "federation" if all(UNION_NAME_WORD in o.label for o in feds) else "body"
+        scope = f"Compared over the {counted(len(feds), level_en + noun)}{where} of the graph with data{when_en}; ranking: " + "; ".join(lines)
         scope += f"; ... {more} more in the rows" if more > 0 else ""
         tail = f". Not printing that line: {unlisted_en}." if missing else "."
     if len({(r.get("year"), str(r.get("phase"))) for r in ranked}) > 1:

@@ -47,6 +47,7 @@ from unionkg.qa.patterns import (
     ORG_ABBREVIATIONS,
     ORG_PATTERNS,
     PLACE_LEVEL_ENDINGS,
+    PINYIN_SYLLABLE_APOSTROPHE,
     PLACE_CHAR_READINGS,
     PLACE_LEVEL_ENGLISH,
     PLACE_LEVEL_NOT_ENDINGS,
@@ -586,7 +587,7 @@ class Catalog:
     def link_orgs_with_ambiguity(self, q: NormalisedQuestion) -> tuple[list[str], list[str], list[tuple[str, list[str]]]]:
         """Linked organisation IRIs, mentions of bodies not in the graph, and names that
         several bodies of the graph have ((name, candidates); see :meth:`_ambiguous_mentions`)."""
-        text = short_place_names(q.text)
+        text = PINYIN_SYLLABLE_APOSTROPHE.sub("", short_place_names(q.text))  # "lu'an" is the place word "luan"
         found: list[str] = []
         consumed = [False] * len(text)
         mentioned: list[tuple[str, list[str]]] = []  # names several bodies have, as the question prints them
@@ -904,7 +905,7 @@ class Catalog:
     def region_of(self, q: NormalisedQuestion) -> tuple[str, list[str]] | None:
         """A place the question asks about as a whole ("federations in Lishui", "丽水市各总工会"): its full
         name and the federations of the graph in it (its own and those it encloses), else None."""
-        text = short_place_names(q.text)
+        text = PINYIN_SYLLABLE_APOSTROPHE.sub("", short_place_names(q.text))
         if not REGION_WORDS.search(text):  # most questions: no place word needs to be tried
             return None
         hits: list[tuple[str, set[str]]] = []

@@ -252,6 +252,10 @@ PLACE_LEVEL_ENGLISH: dict[str, str] = {"自治区": "Autonomous Region", "自治
 # "Pidu", not "Pidou"): used for the place an English answer names, not for matching (every reading matches).
 PLACE_CHAR_READINGS: dict[str, str] = {"都": "du"}
 
+# An apostrophe between pinyin syllables of a place ("Lu'an", "Xi'an", "Yan'an"): the place's word is read
+# without it ("luan"); a possessive ("women's", "Zunyi's") is no syllable break (no vowel follows).
+PINYIN_SYLLABLE_APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[aeo][a-z])")
+
 # What may stand right before a GENERIC short form (the question's start, punctuation, a function word):
 # after any other Chinese character the form ends another body's name ("某州市妇联": not the graph's 市妇联).
 GENERIC_FORM_NOT_AFTER = re.compile(r"(?:(?![年的和与及在是对哪各每问请说下里中])[\u4e00-\u9fff])$")
@@ -709,7 +713,7 @@ ENGLISH_FUNCTION_WORDS = frozenset({
 })
 # The words of a ranking that are no part of the line asked ("哪个区县总工会", "最多", "which union ... most"):
 # removed before the line is looked up in each body's figures.
-RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|最(?:多|高|大|少|低|小)|(?:从高到低|从大到小|从多到少|由高到低)?(?:排名|排序|排行)"
+RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|哪(?:个|家|一个)(?:的)?|最(?:多|高|大|少|低|小)|(?:从高到低|从大到小|从多到少|由高到低)?(?:排名|排序|排行)"
                            r"|\bwhich (?:[a-z-]+ ){0,3}?(?:federations?|unions?|bod(?:y|ies)|units?)\b|\b(?:the )?(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b"
                            r"|\brank(?:ed|ing|s)?\b(?: (?:all )?(?:the )?(?:[a-z-]+ )?(?:federations?|unions?|bodies)(?: by)?)?")
 # A ranking of bodies asked without "which ... most" ("各总工会2022年支出排名", "rank the county unions by 项目支出"):
