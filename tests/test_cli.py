@@ -42,6 +42,9 @@ def test_missing_file_is_one_line_with_the_name(tmp_path) -> None:  # type: igno
 
 
 def test_malformed_query_reports_position(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from unionkg.graph.store import OxigraphStore
+
+    OxigraphStore(str(tmp_path / "s")).close()  # an (empty) store: a missing one is refused first (tests/test_cli_u1.py)
     result = runner.invoke(app, ["query", "SELEC ?x WHERE {}", "--store", str(tmp_path / "s")])
     assert result.exit_code == 3
     assert "1:" in result.output and "Traceback" not in result.output

@@ -56,9 +56,48 @@ def settings_for(store: Optional[str]) -> Settings:
     return Settings.from_env(store=store)
 
 
-def open_for(settings: Settings, read_only: bool = False):  # type: ignore[no-untyped-def]
+# The files RocksDB keeps in every embedded store folder: their presence is what makes a folder a store.
+STORE_MARKER_FILE = "CURRENT"
+
+
+def check_store_path(settings: Settings, create: bool = False) -> None:
+    """Refuse, with a message naming the path, a ``--store`` that cannot be the store meant.
+
+    Why: opening a missing folder would create an empty store, so a typo in
+    ``--store`` (or a forgotten one: the default is the user data dir, not the
+    Makefile's data/store) answered every command with zeros; a file or a
+    folder of other files gave a RocksDB error about a lock.  ``create`` (ingest)
+    accepts a new or empty folder.  Remote stores are checked by their server.
+    """
+    from unionkg.errors import StoreError
+
+    if settings.is_remote:
+        return
+    where = Path(settings.store)
+    if where.exists() and not where.is_dir():
+        raise StoreError(f"{where}: is a file, not a store folder; --store (or $UNIONKG_STORE) names the folder the graph is kept in")
+    if (where / STORE_MARKER_FILE).is_file():
+        return
+    if create:
+        others = sorted(p.name for p in where.iterdir()) if where.is_dir() else []
+        if others:
+            raise StoreError(
+                f"{where}: the folder holds other files ({', '.join(others[:5])}{', ...' if len(others) > 5 else ''}) and no store; "
+                "ingest into a new or empty folder, or into an existing store"
+            )
+        return
+    state = "the folder is not a store (no CURRENT file)" if where.is_dir() else "no such folder"
+    raise StoreError(
+        f"{where}: no store there: {state}; ingest documents first ('unionkg ingest FILES --store {where}'), "
+        "or point --store / $UNIONKG_STORE at an existing store ('make serve' builds data/store)"
+    )
+
+
+def open_for(settings: Settings, read_only: bool = False, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store of ``settings``; it must exist unless ``create`` (see :func:`check_store_path`)."""
     from unionkg.graph.store import open_store
 
+    check_store_path(settings, create=create)
     return open_store(settings, read_only=read_only)
 
 
@@ -107,9 +146,12 @@ def ingest(
 
     settings = settings_for(store)
     files = list(iter_input_files(paths))
+    skipped = unsupported_files(paths)
     if not files:
-        _fail(f"no supported files in {', '.join(map(str, paths))}", 2)
-    graph_store = open_for(settings)
+        _fail(f"no supported files in {', '.join(map(str, paths))}{describe_skipped(skipped)}", 2)
+    if skipped:
+        typer.echo(f"unionkg: note: {describe_skipped(skipped).lstrip('; ')}", err=True)
+    graph_store = open_for(settings, create=True)
     index = open_index(settings, graph_store)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("ingesting", total=len(files))
@@ -143,6 +185,28 @@ def ingest(
     graph_store.close()
     if any(r.error for r in reports):
         raise typer.Exit(2)
+
+
+def unsupported_files(paths: list[Path]) -> list[Path]:
+    """Files inside the given folders that ingest passes over (a .doc, .xls or .wps a user expects to be read)."""
+    from unionkg.pipeline import SUPPORTED_SUFFIXES
+
+    found: list[Path] = []
+    for folder in paths:
+        if folder.is_dir():
+            found.extend(sorted(f for f in folder.rglob("*") if f.is_file() and f.suffix.lower() not in SUPPORTED_SUFFIXES and not f.name.startswith(".")))
+    return found
+
+
+def describe_skipped(skipped: list[Path]) -> str:
+    """'; skipped N file(s) of other types (.doc, .xls): supported are .txt, ...' or '' when none."""
+    from unionkg.pipeline import SUPPORTED_SUFFIXES
+
+    supported = ", ".join(SUPPORTED_SUFFIXES)
+    if not skipped:
+        return f" (supported: {supported})"
+    kinds = sorted({f.suffix.lower() or "(no suffix)" for f in skipped})
+    return f"; skipped {len(skipped)} file(s) of other types ({', '.join(kinds)}): supported are {supported}"
 
 
 def _checks_scope_before(graph_store: object, sources: list[str] | None, all_checks: bool = False, graphs: list[str] | None = None) -> object | None:

@@ -1,0 +1,233 @@
+"""What a new user trips on at the command line: a wrong --store, folders of other files,
+an empty search index, follow-up questions across `unionkg ask` processes.
+
+The documents are written here for bodies, provinces and years that are not in
+the samples (绵阳 and 德阳 2023 self-evaluations, 株洲 2022 budget).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from unionkg.cli import app
+
+runner = CliRunner()
+
+MIANYANG_2023 = """绵阳市总工会2023年度部门整体支出绩效自评报告
+一、部门基本情况
+绵阳市总工会内设办公室、财务部2个部门。
+二、部门整体支出情况
+2023年绵阳市总工会全年预算数1480.00万元，全年执行数1406.00万元，预算执行率为95.00%。
+三、自评得分
+经自评，绵阳市总工会2023年度部门整体支出绩效自评得分为92分，评价等级为优。
+"""
+
+DEYANG_2023 = """德阳市总工会2023年度部门整体支出绩效自评报告
+一、部门基本情况
+德阳市总工会内设办公室、权益保障部2个部门。
+二、部门整体支出情况
+2023年德阳市总工会全年预算数860.00万元，全年执行数774.00万元，预算执行率为90.00%。
+三、自评得分
+经自评，德阳市总工会2023年度部门整体支出绩效自评得分为87分，评价等级为良。
+"""
+
+ZHUZHOU_2022 = """株洲市总工会2022年部门预算
+一、收支预算总体情况说明
+2022年部门收入总预算1250.40万元，其中：一般公共预算收入1150.40万元，其他收入100.00万元。
+2022年部门支出总预算1250.40万元，其中：基本支出820.40万元，项目支出430.00万元。
+"""
+
+
+@pytest.fixture(autouse=True)
+def _no_encoder_and_private_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("UNIONKG_ENCODER", "none")  # BM25 only: fast, no model
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # saved chat sessions stay in this test
+    monkeypatch.delenv("UNIONKG_STORE", raising=False)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("docs")
+    (folder / "mianyang_2023.txt").write_text(MIANYANG_2023, encoding="utf-8")
+    (folder / "deyang_2023.txt").write_text(DEYANG_2023, encoding="utf-8")
+    (folder / "zhuzhou_2022.txt").write_text(ZHUZHOU_2022, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def store(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    where = tmp_path_factory.mktemp("store") / "s"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("UNIONKG_ENCODER", "none")
+        result = runner.invoke(app, ["ingest", str(corpus), "--store", str(where), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    return where
+
+
+# --- --store that is not a store ------------------------------------------------------------
+
+READ_COMMANDS = [
+    ["stats"],
+    ["query", "ASK { ?s ?p ?o }"],
+    ["export", "amounts"],
+    ["validate"],
+    ["check"],
+    ["flows"],
+    ["dump"],
+    ["ask", "株洲市总工会2022年支出总预算是多少？"],
+    ["search", "困难职工"],
+    ["remove", "zhuzhou_2022.txt"],
+]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+def test_a_missing_store_is_named_and_not_created(tmp_path: Path, command: list[str]) -> None:
+    where = tmp_path / "typo"
+    result = runner.invoke(app, [*command, "--store", str(where)])
+    assert result.exit_code == 7, result.output
+    assert str(where) in result.output and "no store there" in result.output and "unionkg ingest" in result.output
+    assert "Traceback" not in result.output
+    assert not where.exists()  # was created empty, and every command answered with zeros
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS[:3], ids=lambda c: c[0])
+def test_a_folder_of_other_files_is_not_a_store(tmp_path: Path, corpus: Path, command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--store", str(corpus)])
+    assert result.exit_code == 7
+    assert "not a store" in result.output and str(corpus) in result.output
+
+
+@pytest.mark.parametrize("command", [READ_COMMANDS[0], READ_COMMANDS[7], ["ingest", "PLACEHOLDER"]], ids=lambda c: c[0])
+def test_a_file_as_store_is_named_as_a_file(tmp_path: Path, corpus: Path, command: list[str]) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    args = [str(corpus) if a == "PLACEHOLDER" else a for a in command]
+    result = runner.invoke(app, [*args, "--store", str(a_file)])
+    assert result.exit_code == 7
+    assert f"{a_file}: is a file, not a store folder" in result.output
+    assert "another unionkg process" not in result.output  # was: a lock error blaming another process
+
+
+def test_an_existing_store_is_read(store: Path) -> None:
+    result = runner.invoke(app, ["stats", "--store", str(store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["documents"] == 3
+
+
+def test_ingest_refuses_a_folder_of_other_files_and_writes_nothing_there(tmp_path: Path, corpus: Path) -> None:
+    other = tmp_path / "reports"
+    other.mkdir()
+    (other / "budget.xlsx").write_bytes(b"PK")
+    result = runner.invoke(app, ["ingest", str(corpus / "zhuzhou_2022.txt"), "--store", str(other)])
+    assert result.exit_code == 7
+    assert "budget.xlsx" in result.output and "new or empty folder" in result.output
+    assert sorted(p.name for p in other.iterdir()) == ["budget.xlsx"]
+
+
+def test_ingest_creates_a_new_store_in_an_empty_folder(tmp_path: Path, corpus: Path) -> None:
+    empty = tmp_path / "new"
+    empty.mkdir()
+    result = runner.invoke(app, ["ingest", str(corpus / "zhuzhou_2022.txt"), "--store", str(empty), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert (empty / "CURRENT").is_file()
+
+
+# --- folders without documents ---------------------------------------------------------------
+
+def test_an_empty_folder_lists_the_supported_types(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["ingest", str(tmp_path / "empty"), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert "no supported files in" in result.output and ".docx" in result.output and ".html" in result.output
+
+
+def test_a_folder_of_old_office_files_names_their_types(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / "2021年部门预算.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "决算表.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    result = runner.invoke(app, ["ingest", str(folder), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert "skipped 2 file(s) of other types (.doc, .xls)" in result.output
+    assert not (tmp_path / "s").exists()
+
+
+def test_skipped_files_beside_documents_are_noted(tmp_path: Path, corpus: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "zhuzhou_2022.txt").write_text(ZHUZHOU_2022, encoding="utf-8")
+    (folder / "附件.wps").write_bytes(b"x")
+    (folder / ".DS_Store").write_bytes(b"x")  # hidden files are not documents anyone meant
+    result = runner.invoke(app, ["ingest", str(folder), "--store", str(tmp_path / "s"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "note: skipped 1 file(s) of other types (.wps)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ([], ""),  # nothing skipped: the message lists the supported types only
+        (["a.doc"], "skipped 1 file(s) of other types (.doc)"),
+        (["a.DOC", "b.xls", "c"], "skipped 3 file(s) of other types ((no suffix), .doc, .xls)"),
+    ],
+)
+def test_describe_skipped(names: list[str], expected: str) -> None:
+    from unionkg.cli import describe_skipped
+
+    text = describe_skipped([Path(n) for n in names])
+    assert expected in text and ".txt" in text
+
+
+# --- search ------------------------------------------------------------------------------------
+
+def test_search_on_a_store_without_passages_says_so(tmp_path: Path, store: Path) -> None:
+    dump = tmp_path / "all.nq"
+    assert runner.invoke(app, ["dump", "--store", str(store), "-o", str(dump)]).exit_code == 0
+    restored = tmp_path / "restored"
+    assert runner.invoke(app, ["load", str(dump), "--store", str(restored)]).exit_code == 0
+    result = runner.invoke(app, ["search", "困难职工", "--store", str(restored)])
+    assert result.exit_code == 5  # was 0 with no output at all
+    assert "holds no passages" in result.output and "unionkg ingest" in result.output
+
+
+def test_search_finds_a_written_passage(store: Path) -> None:
+    result = runner.invoke(app, ["search", "自评得分", "--store", str(store), "--k", "3"])
+    assert result.exit_code == 0, result.output
+    assert "deyang_2023.txt" in result.output or "mianyang_2023.txt" in result.output
+
+
+# --- follow-up questions across processes ----------------------------------------------------
+
+def _ask(store: Path, question: str, *extra: str) -> dict[str, object]:
+    result = runner.invoke(app, ["ask", question, "--store", str(store), "--format", "json", *extra])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_follow_up_with_the_printed_session_keeps_the_context(store: Path) -> None:
+    first = _ask(store, "绵阳市总工会2023年自评得分是多少？")
+    assert "92" in str(first["answer"])
+    follow = _ask(store, "那德阳市总工会呢？", "--session", str(first["session"]))
+    assert follow["intent"] == first["intent"]  # without the saved session: a list of departments
+    assert "87" in str(follow["answer"])
+    assert follow["session"] == first["session"]
+
+
+def test_an_unknown_session_is_noted(store: Path) -> None:
+    result = runner.invoke(app, ["ask", "那德阳市总工会呢？", "--store", str(store), "--session", "0123456789abcdef"])
+    assert result.exit_code == 0
+    assert "no earlier answer has session 0123456789abcdef" in result.output
+
+
+@pytest.mark.parametrize(
+    ("session", "saved"),
+    [("0123456789abcdef", True), ("my-chat_1", True), ("../../etc/passwd", False), ("a b", False), ("", False), ("x" * 65, False)],
+)
+def test_session_ids_that_become_file_names(tmp_path: Path, session: str, saved: bool) -> None:
+    from unionkg.qa.commands import SESSION_ID_PATTERN
+
+    assert bool(SESSION_ID_PATTERN.fullmatch(session)) is saved
