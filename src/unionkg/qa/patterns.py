@@ -352,7 +352,9 @@ AMOUNT_ITEM_LINES: dict[str, re.Pattern[str]] = {
     "fiscal_appropriation": re.compile(r"财政拨款"),
     "income_total": re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$"),
     "expenditure_total": re.compile(r"(?<!项目)(?<!基本)支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$"),
-    "budget_total": re.compile(r"(?<!项目)(?<!基本)(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出|收支)?总预算$|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$"),
+    "budget_total": re.compile(r"(?<!项目)(?<!基本)(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出|收支)?总预算$|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$"
+                               # a budget read from prose ("收入预算 512.40 万元，支出预算 …"): its line is 收入 / 支出
+                               r"|^(?:收入|支出)$"),
 }
 
 # Printings of a categorised line that the mapping reads without a category or as a narrower line
