@@ -1040,6 +1040,7 @@ def groups_without_own_column(columns: list[str], rows: Sequence[CodeRow], heade
     (合计 = 人员经费 + 公用经费 + 项目支出).  Otherwise ``columns`` as they are (the group
     is its own 小计, :func:`_sub_columns_under_their_group`).
 
+    >>> from unionkg.extract.tables import classify_token
     >>> row = lambda *v: CodeRow(None, [], [Token(x, 0, len(x), classify_token(x)) for x in v])
     >>> cols = ["合计", "基本支出", "其中：人员经费", "其中：公用经费", "项目支出"]
     >>> groups_without_own_column(cols, [row("860.50", "520.30", "90.20", "250.00")], "")
