@@ -503,6 +503,9 @@ class Catalog:
                         by_word[word].append(entry.iri)
                     # "the Nanchang federation" is the city's, not a district's within the city
                     self._en_outer.update((word, entry.iri) for word in place_readings(place))
+            if not place:
+                for word in own_place_readings(label, entry.division):  # 泰安某集团公司工会: "taian"
+                    by_word[word].append(entry.iri)
             for former in renamed_places_printed(entry):  # "Pixian" for 郫都区总工会 that printed 郫县总工会
                 for word in place_readings(former):
                     if entry.iri not in by_word[word]:
@@ -650,7 +653,8 @@ class Catalog:
                     if named:
                         found.extend(i for i in named if i not in found)
                         continue
-                feds = [i for i in iris if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label]
+                feds = [i for i in iris if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label] \
+                    or [i for i in iris if self.orgs[i].is_federation and UNION_NAME_WORD in self.orgs[i].label]  # "the X group union"
                 if wants_federation and not feds:
                     not_a_federation.append(word)  # "the Beijing federation" is not the Beijing education commission
                     continue
@@ -739,7 +743,7 @@ class Catalog:
 
     def _place_reading_has_suffix(self, iri: str, word: str, suffix: str) -> bool:
         """Whether the place of the body read as ``word`` (its own or its inner place) ends with ``suffix``."""
-        label = short_place_names(self.orgs[iri].label)
+        label = without_name_lead(short_place_names(self.orgs[iri].label))  # 共青团南平市委员会: 南平市
         place = place_of(label)
         places = [place] if place else []
         inner = place_of(label[len(place):]) if place else None
@@ -1049,6 +1053,18 @@ def _names_place(q: NormalisedQuestion, place: str) -> bool:
         stem = place_stem(place)
         return place in q.text or (len(stem) >= 2 and stem in q.text)
     return any(re.search(rf"\b{re.escape(word)}\b", q.text) for word in place_readings(place))
+
+
+def own_place_readings(label: str, division: str | None) -> tuple[str, ...]:
+    """The English words of the place a name without a level begins with, when it is the body's own division's
+    (泰安某集团有限公司工会委员会 of 370900 泰安市 -> "taian"); () otherwise."""
+    from unionkg.graph.places import default_gazetteer
+
+    own = default_gazetteer().by_code.get(division or "")
+    if own is None:
+        return ()
+    stem = place_stem(own.name)
+    return place_readings(own.name) if len(stem) >= 2 and label.startswith(stem) else ()
 
 
 def renamed_places_printed(entry: OrgEntry) -> set[str]:
