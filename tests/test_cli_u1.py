@@ -8,6 +8,7 @@ the samples (绵阳 and 德阳 2023 self-evaluations, 株洲 2022 budget).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,73 @@ def test_session_ids_that_become_file_names(tmp_path: Path, session: str, saved:
     from unionkg.qa.commands import SESSION_ID_PATTERN
 
     assert bool(SESSION_ID_PATTERN.fullmatch(session)) is saved
+
+
+# --- serve -------------------------------------------------------------------------------------
+
+@pytest.fixture
+def no_server(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """uvicorn.run and create_app replaced: what serve would have started, without a server."""
+    import uvicorn
+
+    import unionkg_api
+
+    started: list[dict[str, object]] = []
+    monkeypatch.setattr(unionkg_api, "create_app", lambda settings: settings)
+    monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: started.append({"settings": app_, **kw}))
+    return started
+
+
+def test_serve_refuses_a_port_in_use(store: Path, no_server: list[dict[str, object]]) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port), "--store", str(store)])
+    assert result.exit_code == 2  # was 3 (uvicorn's own status), the code of a malformed SPARQL query
+    assert f"127.0.0.1:{port}: cannot listen there" in result.output and "--port" in result.output
+    assert no_server == []
+
+
+def test_serve_starts_on_a_free_port(store: Path, no_server: list[dict[str, object]]) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = runner.invoke(app, ["serve", "--port", str(port), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert [(s["host"], s["port"]) for s in no_server] == [("127.0.0.1", port)]
+
+
+def test_serve_refuses_a_missing_store_unless_it_may_write(tmp_path: Path, no_server: list[dict[str, object]]) -> None:
+    missing = tmp_path / "typo"
+    result = runner.invoke(app, ["serve", "--port", "0", "--store", str(missing)])
+    assert result.exit_code == 7 and "no store there" in result.output
+    assert not missing.exists() and no_server == []
+    # with the update token the empty store is what the Graph Store Protocol loads into
+    writable = runner.invoke(app, ["serve", "--port", "0", "--store", str(missing), "--update-token", "t0k"])
+    assert writable.exit_code == 0, writable.output
+    assert len(no_server) == 1
+
+
+# --- documentation -----------------------------------------------------------------------------
+
+def test_every_option_of_every_command_is_in_the_readme_command_list() -> None:
+    """The `unionkg NAME ...` lines of the README list each command's options (--store is said once for all)."""
+    import typer.main
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    missing = []
+    for name, command in sorted(group.commands.items()):  # type: ignore[attr-defined]
+        lines = [line for line in readme.splitlines() if line.startswith(f"unionkg {name} ")]
+        for param in command.params:
+            names = [o for o in (*param.opts, *param.secondary_opts) if o.startswith("-")]
+            if not names or "--help" in names or "--store" in names:
+                continue
+            if not any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", line) for o in names for line in lines):
+                missing.append(f"{name} {names[0]}")
+    assert missing == []

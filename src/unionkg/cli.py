@@ -361,7 +361,33 @@ def serve(
     from unionkg_api import create_app
 
     settings = Settings.from_env(store=store, update_token=update_token, query_timeout_s=timeout)
+    # Without the update token nothing can be written: an empty store served would answer nothing, ever.
+    check_store_path(settings, create=settings.update_token is not None)
+    ensure_port_free(host, port)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Refuse a ``--port`` that is taken before the app starts.
+
+    Why: uvicorn logs the bind error after start-up and exits with status 3,
+    which is this CLI's code for a malformed SPARQL query.
+    """
+    import socket
+
+    from unionkg.errors import InputError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise InputError(f"--host {host}: not an address of this machine ({exc.strerror})") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: a port in TIME_WAIT is free
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InputError(f"{host}:{port}: cannot listen there ({exc.strerror}); another 'unionkg serve' or program may use it: choose another --port") from exc
 
 
 # Commands contributed by subpackages (``ask``/``search``, ``check``/``flows``/
