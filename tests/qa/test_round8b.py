@@ -159,6 +159,7 @@ def test_zh_kind_names(question: str, label: str, fits: bool) -> None:
 @pytest.mark.parametrize(("question", "ranking"), [
     ("which women's federation spent the most in 2023", True), ("哪个妇联2023年支出最多", True), ("哪个团市委收入最高", True),
     ("which federation spent the most", True), ("how much did the women's federation spend", False), ("妇联支出多少", False),
+    ("各总工会中支出最多的是哪个", True), ("支出最多的项目是哪个", False),
 ])
 def test_body_ranking_question_of_other_kinds(question: str, ranking: bool) -> None:
     assert bool(BODY_RANKING_QUESTION.search(question)) is ranking

@@ -687,6 +687,7 @@ STAFF_CHANGE_WORDS = re.compile(r"比.{0,12}(?:多|少)了?(?:几|多少)|增加
 # basic expenditure"): every federation is compared, not one body asked for.
 BODY_RANKING_QUESTION = re.compile(
     r"哪(?:个|家|一个|些)(?:[\u4e00-\u9fff]{0,4})(?:总工会|工会|单位|妇联|残联|科协|团[省市县区]?委|财政局|教育局).{0,20}最(?:多|高|大|少|低|小)"
+    r"|(?:总工会|工会|单位)(?:中|里|当中|之中).{0,20}最(?:多|高|大|少|低|小)的是哪(?:个|家|一个)"
     r"|\bwhich (?:[a-z'-]+ ){0,3}(?:federations?|unions?|bod(?:y|ies)|units?|associations?|committees?|bureaus?)\b.{0,60}"
     r"\b(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b")
 # Bodies of county level asked for ("哪个区县总工会…最多", "which county union had the most"): a ranking over
@@ -715,7 +716,7 @@ ENGLISH_FUNCTION_WORDS = frozenset({
 })
 # The words of a ranking that are no part of the line asked ("哪个区县总工会", "最多", "which union ... most"):
 # removed before the line is looked up in each body's figures.
-RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|哪(?:个|家|一个)(?:的)?|最(?:多|高|大|少|低|小)|(?:从高到低|从大到小|从多到少|由高到低)?(?:排名|排序|排行)"
+RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|的是哪(?:个|家|一个)|哪(?:个|家|一个)(?:的)?|最(?:多|高|大|少|低|小)|(?:从高到低|从大到小|从多到少|由高到低)?(?:排名|排序|排行)"
                            r"|\bwhich (?:[a-z-]+ ){0,3}?(?:federations?|unions?|bod(?:y|ies)|units?)\b|\b(?:the )?(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b"
                            r"|\brank(?:ed|ing|s)?\b(?: (?:all )?(?:the )?(?:[a-z-]+ )?(?:federations?|unions?|bodies)(?: by)?)?")
 # A ranking of bodies asked without "which ... most" ("各总工会2022年支出排名", "rank the county unions by 项目支出"):
