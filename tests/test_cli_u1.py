@@ -239,9 +239,8 @@ def test_session_ids_that_become_file_names(tmp_path: Path, session: str, saved:
 @pytest.fixture
 def no_server(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
     """uvicorn.run and create_app replaced: what serve would have started, without a server."""
-    import uvicorn
-
     import unionkg_api
+    import uvicorn
 
     started: list[dict[str, object]] = []
     monkeypatch.setattr(unionkg_api, "create_app", lambda settings: settings)
@@ -302,3 +301,93 @@ def test_every_option_of_every_command_is_in_the_readme_command_list() -> None:
             if not any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", line) for o in names for line in lines):
                 missing.append(f"{name} {names[0]}")
     assert missing == []
+
+
+# --- options and outputs -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "command",
+    [["stats"], ["ask", "株洲市总工会2022年支出总预算是多少？"], ["search", "预算"], ["query", "ASK { ?s ?p ?o }"], ["ingest", "PLACEHOLDER"]],
+    ids=lambda c: c[0],
+)
+def test_an_unknown_format_is_refused(store: Path, corpus: Path, command: list[str]) -> None:
+    args = [str(corpus / "zhuzhou_2022.txt") if a == "PLACEHOLDER" else a for a in command]
+    result = runner.invoke(app, [*args, "--format", "yaml", "--store", str(store)])
+    assert result.exit_code == 2  # stats, ask, search and ingest printed text as if 'yaml' were understood
+    assert "--format 'yaml': unknown; use" in result.output
+
+
+@pytest.mark.parametrize("k", ["0", "-3"])
+def test_search_needs_at_least_one_passage(store: Path, k: str) -> None:
+    result = runner.invoke(app, ["search", "预算", "--k", k, "--store", str(store)])
+    assert result.exit_code == 2 and "--k" in result.output
+
+
+@pytest.mark.parametrize("command", [["export", "amounts"], ["dump"], ["flows"]], ids=lambda c: c[0])
+def test_output_into_a_missing_folder_is_named(tmp_path: Path, store: Path, command: list[str]) -> None:
+    target = tmp_path / "no" / "such" / "out.txt"
+    result = runner.invoke(app, [*command, "-o", str(target), "--store", str(store)])
+    assert result.exit_code == 2  # was a traceback (FileNotFoundError)
+    assert f"{target}: cannot write there: the folder {target.parent} does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_output_onto_a_folder_is_named(tmp_path: Path, store: Path) -> None:
+    result = runner.invoke(app, ["export", "amounts", "-o", str(tmp_path), "--store", str(store)])
+    assert result.exit_code == 2 and "is a folder" in result.output
+
+
+def test_output_into_an_existing_folder_is_written(tmp_path: Path, store: Path) -> None:
+    target = tmp_path / "amounts.csv"
+    result = runner.invoke(app, ["export", "amounts", "-o", str(target), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "株洲市总工会" in target.read_text(encoding="utf-8")
+
+
+def test_a_report_dir_that_is_a_file_is_refused_before_ingesting(tmp_path: Path, corpus: Path) -> None:
+    a_file = tmp_path / "reports"
+    a_file.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(corpus / "zhuzhou_2022.txt"), "--report-dir", str(a_file), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 2 and f"{a_file}: is a file" in result.output
+    assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "INSERT"),
+        ("PREFIX ukg: <https://w3id.org/unionkg/def/ukg#>\ndelete where { ?s ukg:met ?o }", "DELETE"),
+        ("# drop the findings\nDROP GRAPH <urn:unionkg:graph:findings>", "DROP"),
+        ("CLEAR ALL", "CLEAR"),
+        ("LOAD <http://example.org/x.ttl>", "LOAD"),
+        ("WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "WITH"),
+        ("SELECT ?s WHERE { ?s ?p ?o }", None),
+        ("PREFIX del: <urn:x#>\nASK { ?s del:p ?o }", None),
+        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", None),
+        ("DESCRIBE <urn:insert>", None),
+        ("", None),
+    ],
+)
+def test_update_form(text: str, keyword: str | None) -> None:
+    from unionkg.cli import update_form
+
+    assert update_form(text) == keyword
+
+
+def test_query_refuses_an_update_and_says_what_to_do(store: Path) -> None:
+    result = runner.invoke(app, ["query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "--store", str(store)])
+    assert result.exit_code == 2  # was 3 with "expected CONSTRUCT"
+    assert "INSERT is a SPARQL Update" in result.output and "--update-token" in result.output
+
+
+def test_an_ingest_with_another_encoder_says_so(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    where = tmp_path / "s"
+    assert runner.invoke(app, ["ingest", str(corpus / "zhuzhou_2022.txt"), "--store", str(where), "--jobs", "1"]).exit_code == 0
+    same = runner.invoke(app, ["ingest", str(corpus / "deyang_2023.txt"), "--store", str(where), "--jobs", "1"])
+    assert "encoder" not in same.output
+    monkeypatch.setenv("UNIONKG_ENCODER", "hash")
+    result = runner.invoke(app, ["ingest", str(corpus / "mianyang_2023.txt"), "--store", str(where), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "its 2 document(s) were indexed with encoder 'none' and this command uses 'hash'" in result.output
+    assert "UNIONKG_ENCODER=none" in result.output
+    assert "re-ingest them to index them" not in result.output  # the old note, without a word of the encoder

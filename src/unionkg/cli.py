@@ -8,6 +8,7 @@ stderr and the error's documented exit code (see README, "Exit codes").
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -16,7 +17,7 @@ from typing import Any, Optional
 
 import typer
 
-from unionkg.errors import UnionKGError
+from unionkg.errors import InputError, UnionKGError
 from unionkg.settings import Settings
 
 app = typer.Typer(
@@ -44,6 +45,11 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except UnionKGError as exc:
             _fail(exc.message, exc.exit_code)
+        except OSError as exc:
+            # a path the user gave (-o, --report-dir, an output folder) that cannot be written or read
+            if exc.filename is None or isinstance(exc, BrokenPipeError):
+                raise
+            _fail(f"{exc.filename}: {exc.strerror or exc}", 2)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
         except BrokenPipeError:
@@ -115,12 +121,60 @@ def open_index(settings: Settings, graph_store: object | None = None):  # type: 
         return None
     index = SearchIndex.for_settings(settings)
     if index is not None and graph_store is not None:
+        switched = _encoder_switch_note(index, settings)
         found = index.reconcile(stored_doc_ids(graph_store, settings))
         if found.dropped:
             typer.echo(f"search index: dropped {len(found.dropped)} document(s) not in the store", err=True)
-        if found.missing:
+        if switched:
+            typer.echo(switched, err=True)  # says why the documents are missing, and what to do
+        elif found.missing:
             typer.echo(f"search index: {len(found.missing)} document(s) of the store are not indexed; re-ingest them to index them: {' '.join(found.missing[:10])}", err=True)
     return index
+
+
+def write_output(output: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``output`` whole or not at all (a temporary file renamed into place).
+
+    A folder that does not exist is an InputError naming it, not a traceback.
+    """
+    if not output.parent.is_dir():
+        raise InputError(f"{output}: cannot write there: the folder {output.parent} does not exist")
+    if output.is_dir():
+        raise InputError(f"{output}: is a folder; -o names the file to write")
+    tmp = output.with_suffix(output.suffix + ".tmp")
+    if isinstance(data, str):
+        tmp.write_text(data, encoding="utf-8")
+    else:
+        tmp.write_bytes(data)
+    tmp.replace(output)
+
+
+def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
+    """``value`` when it is one of ``allowed``; else an InputError naming the option and the choices.
+
+    Why: a mistyped ``--format yaml`` printed text as if it were understood.
+    """
+    if value not in allowed:
+        raise InputError(f"{option} {value!r}: unknown; use {', '.join(allowed)}")
+    return value
+
+
+def _encoder_switch_note(index: Any, settings: Settings) -> str | None:
+    """A note when the index was built with another encoder than this command's ($UNIONKG_ENCODER).
+
+    Why: a write with another encoder starts the index afresh, and the documents
+    indexed before were reported as "not indexed" with no word of the encoder.
+    """
+    built = index.manifest()
+    before, now = built.get("encoder"), (index.encoder.name if index.encoder is not None else "none")
+    count = len(built.get("docs") or {})
+    if not count or before == now:
+        return None
+    return (
+        f"search index: its {count} document(s) were indexed with encoder '{before}' and this command uses '{now}' "
+        f"(UNIONKG_ENCODER={settings.encoder}): the index is rebuilt with '{now}' from the documents ingested now; "
+        f"re-ingest the others to search them, or run with UNIONKG_ENCODER={before} to keep the index as it was"
+    )
 
 
 def emit_json(value: object) -> None:
@@ -144,6 +198,9 @@ def ingest(
 
     from unionkg.pipeline import default_jobs, ingest_paths, iter_input_files
 
+    check_choice("--format", fmt, ("text", "json"))
+    if report_dir is not None and report_dir.exists() and not report_dir.is_dir():
+        raise InputError(f"{report_dir}: is a file; --report-dir names a folder to write the reports into")  # before any ingest
     settings = settings_for(store)
     files = list(iter_input_files(paths))
     skipped = unsupported_files(paths)
@@ -266,6 +323,13 @@ def query(
         if not path.is_file():
             raise InputError(f"{path}: no such query file")
         text = path.read_text(encoding="utf-8")
+    check_choice("--format", fmt, ("table", "json", "csv"))
+    update = update_form(text)
+    if update is not None:
+        raise InputError(
+            f"{update} is a SPARQL Update: 'unionkg query' runs SELECT, ASK, CONSTRUCT and DESCRIBE; change the store "
+            "with 'unionkg ingest' / 'unionkg remove', or through the service started with --update-token"
+        )
     settings = settings_for(store)
     graph_store = open_for(settings, read_only=False)
     result = graph_store.select(text) if _is_select(text) else None
@@ -287,6 +351,19 @@ def _strip_prologue(text: str) -> str:
     return re.sub(r"(?is)^\s*((PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", "", no_comments).strip()
 
 
+# The first keyword of each SPARQL 1.1 Update operation (after the prologue): a query that starts
+# with one is an update, which the query command does not run (the parser's "expected CONSTRUCT" hid that).
+SPARQL_UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+FIRST_KEYWORD_PATTERN = re.compile(r"[A-Za-z]+")
+
+
+def update_form(text: str) -> str | None:
+    """The update keyword ``text`` starts with ('INSERT', ...), or None for a query."""
+    first = FIRST_KEYWORD_PATTERN.match(_strip_prologue(text))
+    word = first.group(0).upper() if first else ""
+    return word if word in SPARQL_UPDATE_KEYWORDS else None
+
+
 def _is_select(text: str) -> bool:
     return _strip_prologue(text).upper().startswith("SELECT")
 
@@ -306,9 +383,7 @@ def export(
     graph_store = open_for(settings)
     text = export_table(graph_store, table, fmt)
     if output is not None:
-        tmp = output.with_suffix(output.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        write_output(output, text)
     else:
         typer.echo(text, nl=False)
 
@@ -333,6 +408,7 @@ def stats(store: Optional[str] = StoreOpt, fmt: str = typer.Option("text", "--fo
     from unionkg.export import store_stats
 
     settings = settings_for(store)
+    check_choice("--format", fmt, ("text", "json"))
     value = store_stats(open_for(settings))
     if fmt == "json":
         emit_json(value)
@@ -374,8 +450,6 @@ def ensure_port_free(host: str, port: int) -> None:
     which is this CLI's code for a malformed SPARQL query.
     """
     import socket
-
-    from unionkg.errors import InputError
 
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)

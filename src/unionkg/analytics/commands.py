@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from unionkg.cli import StoreOpt, app, emit_json, handle_errors, open_for, settings_for
+from unionkg.cli import StoreOpt, app, emit_json, handle_errors, open_for, settings_for, write_output
 from unionkg.errors import InputError
 
 
@@ -22,9 +22,7 @@ def _write(text: str | bytes, output: Optional[Path]) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    tmp = output.with_suffix(output.suffix + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(output)
+    write_output(output, data)
 
 
 @app.command()

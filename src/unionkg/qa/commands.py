@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from unionkg.cli import StoreOpt, app, check_store_path, emit_json, handle_errors, open_for, open_index, settings_for
+from unionkg.cli import StoreOpt, app, check_choice, check_store_path, emit_json, handle_errors, open_for, open_index, settings_for
 from unionkg.settings import Settings
 
 # Chat sessions outlive one `unionkg ask` process as small JSON files (one per session id, per store),
@@ -45,6 +45,7 @@ def ask(
     """Answer a question from the graph, with the SPARQL run and the source quotes."""
     from unionkg.qa.answerer import Answerer
 
+    check_choice("--format", fmt, ("text", "json"))
     settings = settings_for(store)
     graph_store = open_for(settings, read_only=not settings.is_remote)
     answerer = Answerer(graph_store, settings, open_index(settings))
@@ -62,13 +63,14 @@ def ask(
 @handle_errors
 def search(
     text: str = typer.Argument(..., help="Words or a question to look for in the documents."),
-    k: int = typer.Option(10, "--k", help="Number of passages."),
+    k: int = typer.Option(10, "--k", min=1, help="Number of passages."),
     fmt: str = typer.Option("text", "--format", help="text | json"),
     store: Optional[str] = StoreOpt,
 ) -> None:
     """Hybrid passage search (BM25 over jieba tokens + dense vectors, fused by RRF)."""
     from unionkg.errors import NotFoundError
 
+    check_choice("--format", fmt, ("text", "json"))
     settings = settings_for(store)
     check_store_path(settings)
     index = open_index(settings)
