@@ -391,3 +391,32 @@ def test_an_ingest_with_another_encoder_says_so(tmp_path: Path, corpus: Path, mo
     assert "its 2 document(s) were indexed with encoder 'none' and this command uses 'hash'" in result.output
     assert "UNIONKG_ENCODER=none" in result.output
     assert "re-ingest them to index them" not in result.output  # the old note, without a word of the encoder
+
+
+# --- query tables --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("生活困难补助人数占\n\n比 <30%", "生活困难补助人数占 比 <30%"),
+        ("拨付给某某科技有限公司 130\r\n\r\n万元包干费用", "拨付给某某科技有限公司 130 万元包干费用"),
+        ("第 3 页\f下一页", "第 3 页 下一页"),
+        ("收入 12.50 万元", "收入 12.50 万元"),  # spaces within a line stay
+        ("a\u3000\u3000b", "a\u3000\u3000b"),
+        ("", ""),
+    ],
+)
+def test_one_line(cell: str, shown: str) -> None:
+    from unionkg.render import one_line
+
+    assert one_line(cell) == shown
+
+
+def test_a_query_table_shows_one_line_per_row(store: Path) -> None:
+    query = 'SELECT ?quote WHERE { VALUES ?quote { "基本支出\\n\\n820.40万元" "项目支出430.00万元" } }'
+    result = runner.invoke(app, ["query", query, "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    body = [line for line in result.output.splitlines() if "│" in line]
+    assert any("基本支出 820.40万元" in line for line in body) and len(body) == 2  # 2 rows, 2 lines
+    csv_out = runner.invoke(app, ["query", query, "--format", "csv", "--store", str(store)]).output
+    assert "基本支出\n\n820.40万元" in csv_out  # csv and json keep the quote as it is

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -37,13 +38,23 @@ def render_select(result: SelectResult, fmt: str) -> str:
     return render_table(result.variables, [[_cell(r.get(v)) for v in result.variables] for r in rows])
 
 
+# A quote keeps the document's line breaks (a PDF line wrapped mid-word); in a table cell they became
+# blank lines that made one row look like several, so a run of white space holding a break is one space.
+LINE_BREAK_RUN = re.compile(r"[ \t\u3000]*(?:\r?\n|\r|\f)\s*")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every line break (and the blanks around it) made one space."""
+    return LINE_BREAK_RUN.sub(" ", text).strip()
+
+
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     from rich.console import Console
     from rich.table import Table
 
     table = Table(*headers, show_lines=False)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(one_line(cell) for cell in row))
     console = Console(file=io.StringIO(), width=200, force_terminal=False)
     console.print(table)
     console.print(f"{len(rows)} row(s)")
