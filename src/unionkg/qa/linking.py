@@ -93,11 +93,12 @@ class OrgEntry:
 class PlaceChange:
     """A body asked by a former name of its place (``data/links/division_history.csv``)."""
 
-    org: str
+    org: str  # "" for a body of a merged-away place the graph does not hold ("莱芜市总工会")
     former: str  # 郫县
     current: str  # 郫都区
     kind: str  # "renamed" | "merged"
     changed: str | None  # the year or date of the change, when the history states it
+    division: str = ""  # the current division's code (whose bodies are the successor's)
 
 
 @dataclass(slots=True)
@@ -414,6 +415,8 @@ class Catalog:
             entry.label = max(entry.preferred or entry.labels, key=len)
             # 锡盟总工会, 粤总工会: the conventional abbreviations of its place (graph/places.py)
             entry.labels |= {form for label in list(entry.labels) for form in abbreviated_forms(label)}
+            # 郫县总工会 for 郫都区总工会: its place's former names, when the place was only renamed (the same body)
+            entry.labels |= former_name_labels(entry)
         for row in store.select(named_query("qa_catalog_years")).values():
             entry = self.orgs.get(str(row["org"]))
             if entry is not None and isinstance(row.get("year"), int):
@@ -949,7 +952,7 @@ class Catalog:
         if region is not None and years:  # the place's bodies that have the asked years (all, if none has)
             orgs = [o for o in orgs if set(years) & self.orgs[o].years] or orgs
         renamed = self.same_body_other_name(orgs, years)
-        history = self.place_history(orgs, q)
+        history = self.place_history(orgs, q) + merged_away_mentions(unknown, q) if not region else []
         codes = CODE_PATTERN.findall(q.text)  # 3, 5 or 7 digits: years (4) never match
         weak: list[LabelledEntity] = []
         entities = self.link_entities(q, encoder, orgs, years, phrase_vectors, weak)
@@ -996,7 +999,7 @@ class Catalog:
                 # the body of a place merged away, named as it printed itself (江东区总工会)
                 merged_away = former.kind == FORMER_MERGED and own_place == former.name
                 if asked_by_former or merged_away:
-                    out.append(PlaceChange(org, former.name, current.name, former.kind, former.changed))
+                    out.append(PlaceChange(org, former.name, current.name, former.kind, former.changed, entry.division))
         return out
 
     def same_body_other_name(self, orgs: list[str], years: list[int]) -> list[tuple[str, str]]:
@@ -1067,6 +1070,48 @@ def own_place_readings(label: str, division: str | None) -> tuple[str, ...]:
     return place_readings(own.name) if len(stem) >= 2 and label.startswith(stem) else ()
 
 
+def former_name_labels(entry: OrgEntry) -> set[str]:
+    """The body's names with its place written by a former name of a renamed place (郫都区总工会 -> 郫县总工会;
+    ``division_history.csv``): what a question from before the rename calls the same body."""
+    from unionkg.graph.places import FORMER_RENAMED, default_gazetteer
+
+    gazetteer = default_gazetteer()
+    current = gazetteer.by_code.get(entry.division or "")
+    if current is None:
+        return set()
+    formers = [f.name for f in gazetteer.former_names(current.code) if f.kind == FORMER_RENAMED and f.name != current.name]
+    return {label.replace(current.name, name, 1) for name in formers for label in entry.labels
+            if innermost_place(short_place_names(label)) == current.name}
+
+
+@lru_cache(maxsize=1)
+def _merged_places() -> dict[str, tuple[str, str, str | None, str]]:
+    """Former names of places merged into another, each of one place only: name -> (name, successor's name,
+    year of the change, successor's code)."""
+    from unionkg.graph.places import FORMER_MERGED, default_gazetteer
+
+    gazetteer = default_gazetteer()
+    by_name: dict[str, list[tuple[str, str, str | None, str]]] = defaultdict(list)
+    for f in gazetteer.former:
+        if f.kind == FORMER_MERGED and f.code in gazetteer.by_code:
+            by_name[f.name].append((f.name, gazetteer.by_code[f.code].name, f.changed, f.code))
+    return {name: rows[0] for name, rows in by_name.items() if len(rows) == 1}
+
+
+def merged_away_mentions(unknown: list[str], q: NormalisedQuestion) -> list[PlaceChange]:
+    """Bodies the graph does not hold, named with a place merged into another ("莱芜市总工会", "the Laiwu
+    federation"): what the place became, so the answer says so (never the successor's figures)."""
+    merged = _merged_places()
+    out: list[PlaceChange] = []
+    for mention in unknown:
+        for name, (former, current, changed, code) in merged.items():
+            written = mention.startswith(name) if q.language == "zh" else \
+                any(mention.startswith(word) for word in place_readings(name))
+            if written and all(c.former != former for c in out):
+                out.append(PlaceChange("", former, current, "merged", changed, code))
+    return out
+
+
 def renamed_places_printed(entry: OrgEntry) -> set[str]:
     """The former names (renamed, not merged) of the body's place that its printed labels carry
     (郫都区总工会 printed as 四川省成都市郫县总工会 -> 郫县)."""
@@ -1103,8 +1148,8 @@ def place_history_note(catalog: Catalog, changes: list[PlaceChange], language: s
                          f" ({change.former} ({english_place(change.former)}), now {change.current} ({english_place(change.current)}): "
                          f"renamed{when_en}; {catalog.org_label(change.org)} is the same body.)")
             continue
-        successors = [o for o in catalog.orgs.values() if o.iri != change.org and o.division == catalog.orgs[change.org].division
-                      and innermost_place(short_place_names(o.label)) == change.current and o.years]
+        successors = [o for o in catalog.orgs.values() if o.iri != change.org and o.division == change.division
+                      and innermost_place(short_place_names(o.label)) == change.current and o.years and o.is_federation]
         held_zh = "；".join(f"{o.label}（{'、'.join(map(str, sorted(o.years)))}年）" for o in successors)
         held_en = "; ".join(f"{o.label} ({', '.join(map(str, sorted(o.years)))})" for o in successors)
         if language == "zh":
