@@ -17,7 +17,8 @@ from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import check, load_cases
-from unionkg.qa.linking import english_place, short_forms, without_name_lead
+from unionkg.qa.linking import OrgEntry, english_place, former_name_labels, merged_away_mentions, short_forms, without_name_lead
+from unionkg.qa.normalize import normalise_question
 from unionkg.qa.patterns import (
     BODY_RANKING_QUESTION,
     BODY_SHORT_FORMS,
@@ -199,3 +200,26 @@ def test_english_place(place: str, english: str) -> None:
                                             ("zunyi's budget", "zunyi's budget")])
 def test_pinyin_syllable_apostrophe(text: str, read: str) -> None:
     assert PINYIN_SYLLABLE_APOSTROPHE.sub("", text) == read
+
+
+@pytest.mark.parametrize(("label", "division", "former"), [
+    ("成都市郫都区总工会", "510117", {"成都市郫县总工会"}),  # renamed 2016: the same body under the former name
+    ("郫都区工人文化宫", "510117", {"郫县工人文化宫"}),
+    ("宁波市鄞州区总工会", "330212", set()),  # 江东区 merged into 鄞州区: no former name of the same body
+    ("某市总工会", None, set()),
+])
+def test_former_name_labels(label: str, division: str | None, former: set[str]) -> None:
+    entry = OrgEntry("iri", label, labels={label}, division=division)
+    assert former_name_labels(entry) == former
+
+
+@pytest.mark.parametrize(("mention", "question", "merged_into"), [
+    ("莱芜市总工会", "莱芜市总工会2018年收入是多少", "济南市"),
+    ("江东区总工会", "江东区总工会2015年支出是多少", "鄞州区"),
+    ("laiwu federation", "what was the laiwu federation's income", "济南市"),
+    ("某某市总工会", "某某市总工会2018年收入是多少", None),
+    ("郫县总工会", "郫县总工会2016年收入是多少", None),  # renamed, not merged
+])
+def test_merged_away_mentions(mention: str, question: str, merged_into: str | None) -> None:
+    found = merged_away_mentions([mention], normalise_question(question))
+    assert [c.current for c in found] == ([merged_into] if merged_into else [])
