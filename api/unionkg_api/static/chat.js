@@ -12,6 +12,11 @@
   // Columns holding money (yuan in the graph) are shown in 万元, as the documents print them.
   const MONEY_COLUMNS = new Set(["amount", "budget", "adjusted", "final", "delta", "total", "budgetAmount", "adjustedAmount", "finalAmount"]);
 
+  // Code-list concepts (ontology/codes/comparators.ttl) shown as the documents print them, not as "cmp-ge".
+  const CODE_LABELS = {
+    "cmp-ge": "≥", "cmp-le": "≤", "cmp-eq": "=", "cmp-gt": ">", "cmp-lt": "<", "cmp-qualitative": "定性 qualitative",
+  };
+
   function entityHref(iri) {
     return "/entity?iri=" + encodeURIComponent(iri);
   }
@@ -66,12 +71,14 @@
       const a = document.createElement("a");
       a.href = entityHref(value);
       a.title = value;
-      a.textContent = shortIri(value);
+      const code = value.split(/[/#]/).pop();
+      a.textContent = Object.prototype.hasOwnProperty.call(CODE_LABELS, code) ? CODE_LABELS[code] : shortIri(value);
       a.className = "iri";
       td.appendChild(a);
     } else {
       // Long texts (quotes, reasons) are cut so that rows stay one glance high.
-      const text = value === null || value === undefined ? "" : String(value);
+      const raw = value === null || value === undefined ? "" : String(value);
+      const text = Object.prototype.hasOwnProperty.call(CODE_LABELS, raw) ? CODE_LABELS[raw] : raw;  // rows give "cmp-ge"
       td.textContent = text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) + "…" : text;
       if (text.length > 12) td.className = "long";
       if (text.length > MAX_CELL_CHARS) td.title = text;
