@@ -420,3 +420,10 @@ def test_a_query_table_shows_one_line_per_row(store: Path) -> None:
     assert any("基本支出 820.40万元" in line for line in body) and len(body) == 2  # 2 rows, 2 lines
     csv_out = runner.invoke(app, ["query", query, "--format", "csv", "--store", str(store)]).output
     assert "基本支出\n\n820.40万元" in csv_out  # csv and json keep the quote as it is
+
+
+def test_the_top_help_says_where_the_store_is_and_how_to_start() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "$UNIONKG_STORE" in text and "data/store" in text and "unionkg ingest" in text and "unionkg ask" in text

@@ -23,6 +23,12 @@ from unionkg.settings import Settings
 app = typer.Typer(
     name="unionkg",
     help="Turn Chinese public-body budget, final-account and performance disclosures into a knowledge graph, and query it.",
+    epilog=(
+        "Every command reads or writes one store: --store DIR (or an http(s):// SPARQL endpoint), else $UNIONKG_STORE, "
+        "else the user data dir; 'make serve' builds data/store. "
+        "First steps: unionkg ingest FOLDER --store DIR --report; unionkg ask \"QUESTION\" --store DIR; unionkg serve --store DIR. "
+        "Exit codes: README.md, 'Exit codes'."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
