@@ -427,3 +427,25 @@ def test_the_top_help_says_where_the_store_is_and_how_to_start() -> None:
     assert result.exit_code == 0
     text = " ".join(result.output.split())
     assert "$UNIONKG_STORE" in text and "data/store" in text and "unionkg ingest" in text and "unionkg ask" in text
+
+
+@pytest.mark.parametrize(
+    ("source", "error", "shown"),
+    [
+        ("fake.docx", "fake.docx: named .docx but is not a DOCX (not a zip archive)", "fake.docx: named .docx but is not a DOCX (not a zip archive)"),
+        ("empty.txt", "the file is empty", "empty.txt: the file is empty"),
+        ("a.txt", "a.txt.bak: something", "a.txt: a.txt.bak: something"),  # another file named: both stay
+    ],
+)
+def test_failure_text_names_the_file_once(source: str, error: str, shown: str) -> None:
+    from unionkg.render import failure_text
+
+    assert failure_text(source, error) == shown
+
+
+def test_a_failed_document_is_one_line_naming_it_once(tmp_path: Path) -> None:
+    fake = tmp_path / "衡水市总工会2024年部门预算.docx"
+    fake.write_text("不是 DOCX", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(fake), "--store", str(tmp_path / "s"), "--jobs", "1"])
+    assert result.exit_code == 2
+    assert f"FAILED  {fake.name}: named .docx but is not a DOCX" in result.output

@@ -48,6 +48,11 @@ def one_line(text: str) -> str:
     return LINE_BREAK_RUN.sub(" ", text).strip()
 
 
+def failure_text(source: str, error: str) -> str:
+    """'FILE: problem' once: the errors already start with the file they are about ('x.docx: x.docx: ...' was printed)."""
+    return error if error.startswith(f"{source}:") else f"{source}: {error}"
+
+
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     from rich.console import Console
     from rich.table import Table
@@ -111,7 +116,7 @@ def render_ingest_reports(reports: Sequence[object], detailed: bool = False) -> 
     lines: list[str] = []
     for r in reports:
         if getattr(r, "error", None):
-            lines.append(f"FAILED  {r.source}: {r.error}")  # type: ignore[attr-defined]
+            lines.append(f"FAILED  {failure_text(r.source, r.error)}")  # type: ignore[attr-defined]
             continue
         facts = ", ".join(f"{k} {v}" for k, v in sorted(r.facts.items()))  # type: ignore[attr-defined]
         lines.append(f"ok      {r.source}  [{r.genre}] {r.org or '?'} {r.year or '?'}  {r.triples} triples  {facts}")  # type: ignore[attr-defined]
