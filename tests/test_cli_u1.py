@@ -449,3 +449,12 @@ def test_a_failed_document_is_one_line_naming_it_once(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(fake), "--store", str(tmp_path / "s"), "--jobs", "1"])
     assert result.exit_code == 2
     assert f"FAILED  {fake.name}: named .docx but is not a DOCX" in result.output
+
+
+def test_an_ingest_without_store_says_where_the_graph_went(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UNIONKG_STORE", str(tmp_path / "default-store"))
+    result = runner.invoke(app, ["ingest", str(corpus / "zhuzhou_2022.txt"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"store: {tmp_path / 'default-store'}" in result.output
+    named = runner.invoke(app, ["ingest", str(corpus / "zhuzhou_2022.txt"), "--jobs", "1", "--store", str(tmp_path / "named")])
+    assert "store:" not in named.output  # the user named it

@@ -245,6 +245,8 @@ def ingest(
         from unionkg.render import render_ingest_reports
 
         typer.echo(render_ingest_reports(reports, detailed=report))
+    if store is None:  # the graph went to a folder the user never named: say which
+        typer.echo(f"store: {settings.store} (no --store given: $UNIONKG_STORE or the user data dir; pass the same to ask, query, serve)", err=True)
     graph_store.close()
     if any(r.error for r in reports):
         raise typer.Exit(2)
