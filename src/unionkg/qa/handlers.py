@@ -1283,7 +1283,7 @@ def _amount_row(r: dict[str, object]) -> dict[str, object]:
 def _names_something_else(ctx: Context) -> bool:
     """Whether the question names a thing beyond a total (医疗救助花了多少钱, "spend on retirees")."""
     if ctx.lang == "zh":
-        # the body as the question writes it (a label or an alias: 南昌工人文化宫, 德阳团市委) names no thing
+        # the body as the question writes it (a label or an alias: 某某工人文化宫, 德阳团市委) names no thing
         names = [n for o in ctx.links.orgs for n in [ctx.label(o), *ctx.catalog.written_names(o)]]
         # a unit of money ("多少万元", "几亿元") says how the amount is asked, not what
         return any(not MONEY_UNIT_WORD.fullmatch(word) for word in residual_words(ctx.q.text, names))

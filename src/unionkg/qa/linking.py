@@ -539,7 +539,7 @@ class Catalog:
         return any(named_in(name, text) for org in orgs for name in self.line_items.get(org, ()))
 
     def written_names(self, iri: str) -> list[str]:
-        """Every Chinese name a question may write the body with: its labels and aliases (南昌工人文化宫,
+        """Every Chinese name a question may write the body with: its labels and aliases (某某工人文化宫,
         德阳团市委), so what is left of a question once they are taken out is what it asks about."""
         names = [alias for alias, target in self._zh_aliases if target == iri]
         return names + (sorted(self.orgs[iri].labels) if iri in self.orgs else [])
