@@ -458,3 +458,16 @@ def test_an_ingest_without_store_says_where_the_graph_went(tmp_path: Path, corpu
     assert f"store: {tmp_path / 'default-store'}" in result.output
     named = runner.invoke(app, ["ingest", str(corpus / "zhuzhou_2022.txt"), "--jobs", "1", "--store", str(tmp_path / "named")])
     assert "store:" not in named.output  # the user named it
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["no store there: no such folder; ingest documents first", "is a file, not a store folder", "skipped 1 file(s) of other types",
+     "cannot listen there", "is a SPARQL Update: 'unionkg query' runs SELECT, ASK, CONSTRUCT and DESCRIBE", "were indexed with encoder 'none'"],
+)
+def test_the_readme_table_of_messages_quotes_the_messages(phrase: str, tmp_path: Path) -> None:
+    """Each message the README explains is printed as written there (the tests above produce each one)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("Common first-hour messages:")[1].split("\n\n")[1]
+    words = phrase.replace("1 file(s)", "N file(s)")
+    assert words in table
