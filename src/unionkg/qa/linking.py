@@ -562,9 +562,9 @@ class Catalog:
         return sorted(bodies, key=lambda o: o.label)
 
     def bodies_of_kind_asked(self, text: str) -> list[str]:
-        """The reporting bodies of the kind an English question names without a place ("the women's
-        federation", "the Youth League committee"): ENGLISH_KIND_NAMES; [] when it names no such kind."""
-        if not any(word.search(text) for word, _ in ENGLISH_KIND_NAMES):
+        """The reporting bodies of the kind a question names without a place ("the women's federation",
+        "the Youth League committee", "妇联", "团委"): ENGLISH_KIND_NAMES / ZH_KIND_NAMES; [] when it names none."""
+        if not any(word.search(text) for word, _ in (*ENGLISH_KIND_NAMES, *ZH_KIND_NAMES)):
             return []
         return [o.iri for o in self.federations(text)]
 
@@ -675,10 +675,11 @@ class Catalog:
                 ambiguous.append((word.title(), chosen))  # the question is lower-cased: "Gulou"
         unknown = self._unknown_mentions(text, consumed)
         unknown = [u for u in unknown if not any(u in o or o in u for o in other_level)] + other_level
-        if not found and not ambiguous and not unknown and q.language == "en" and not ORG_PATTERNS["en_every_body"].search(text):
-            # "the women's federation" with no place: the one body of that kind, or the ones it may be
+        if not found and not ambiguous and not unknown and not ORG_PATTERNS[f"{q.language}_every_body"].search(text):
+            # "the women's federation", "妇联…" with no place: the one body of that kind, or the ones it may be
             of_kind = self.bodies_of_kind_asked(text)
-            mention = next((m.group(0) for word, _ in ENGLISH_KIND_NAMES if (m := word.search(text))), "")
+            kinds = ENGLISH_KIND_NAMES if q.language == "en" else ZH_KIND_NAMES
+            mention = next((m.group(0) for word, _ in kinds if (m := word.search(text))), "")
             if len(of_kind) == 1:
                 found.append(of_kind[0])
             elif of_kind:

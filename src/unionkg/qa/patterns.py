@@ -82,6 +82,7 @@ ORG_PATTERNS: dict[str, re.Pattern[str]] = {
     # A Chinese mention of a body that may not be in the graph (北京市总工会, 上海市财政局)
     # a question asked of every body of a kind ("which women's federation", "each league committee", "rank"):
     # a kind named without a place is then no one body to pick
+    "zh_every_body": re.compile(r"各|哪|所有|全部|排名|排序|分别|最(?:多|高|大|少|低|小)"),
     "en_every_body": re.compile(r"\b(?:which|each|every|all|any|rank(?:ed|ing)?|most|least|highest|lowest|compare)\b"),
     "zh_body_mention": re.compile(r"((?:(?![年的和与及在是对哪各每])[\u4e00-\u9fff]){2,8}?(?:省|市|自治区|县|区))(?:总工会|总|工会|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|委|服务中心|帮扶中心|文化宫|职工学校|职工大学|妇联|残联|科协|联合会))"),
     # What comes right before a "body" that is a question word, not a name ("哪个区县总工会", "各县区工会",
