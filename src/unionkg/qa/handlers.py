@@ -1536,10 +1536,12 @@ def amount(ctx: Context) -> Outcome:
         # "2024年各总工会的收入预算分别是多少": every federation with data in the asked years, one by one
         feds = [o for o in ctx.catalog.federations(ctx.q.text) if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
         if feds:
-            each = _each_body(replace(line_ctx, links=replace(ctx.links, orgs=[o.iri for o in feds])), amount)
+            each = _each_body(replace(_without_kind_words(line_ctx), links=replace(ctx.links, orgs=[o.iri for o in feds])), amount)
             when_zh = f" {'、'.join(map(str, ctx.links.years))} 年" if ctx.links.years else ""
             when_en = f" in {years_text(ctx.links.years)}" if ctx.links.years else ""
-            head = ctx.say(f"图中{when_zh}有数据的 {len(feds)} 个总工会：", f"The {len(feds)} federations of the graph with data{when_en}: ")
+            unions = all(UNION_NAME_WORD in o.label for o in feds)  # "各妇联": 单位 / bodies, not 总工会
+            head = ctx.say(f"图中{when_zh}有数据的 {len(feds)} 个{'总工会' if unions else '单位'}：",
+                           f"The {_bodies_counted(len(feds), unions)} of the graph with data{when_en}: ")
             tail = _bodies_total(ctx, each.rows) if summed else ""
             return Outcome(each.found, head + each.answer + tail, each.rows, each.sources)
     org = _target_org(ctx)
@@ -1927,6 +1929,11 @@ def ranked_figures(ctx: Context, bodies: list[str], figures: YearFigures | None)
 
 
 RANKING_SHOWN = 20  # bodies of a ranking spelled out in the answer; the rows carry every one
+
+
+def _bodies_counted(n: int, unions: bool) -> str:
+    """"3 federations" when every body counted is a union, else "3 bodies" (a list of 妇联 or bureaus)."""
+    return counted(n, "federation" if unions else "body")
 
 
 def _without_kind_words(ctx: Context) -> Context:

@@ -637,7 +637,9 @@ UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|
 # A question asked of every body at once ("各总工会分别有几个下属单位", "how many units does each
 # federation have"): answered body by body over the graph, not with a request to name one.
 EACH_BODY = re.compile(r"各(?:个|级)?(?:总工会|工会|单位|部门)|每(?:个|一个|家)(?:总工会|工会|单位|部门)|(?:所有|全部)(?:的)?(?:总工会|工会)"
-                       r"|\b(?:each|every|per|all(?: the)?) (?:federations?|unions?|bod(?:y|ies)|organi[sz]ations?)\b")
+                       # a kind of body other than unions ("各妇联", "每个团委": ZH_KIND_NAMES' words)
+                       r"|(?:各|每(?:个|一个|家)|所有|全部)(?:的)?(?:[省市县区]级?)?(?:妇联|残联|科协|团[省市县区]?委|财政局|教育局)"
+                       r"|\b(?:each|every|per|all(?: the)?) (?:[a-z']+ )?(?:federations?|unions?|bod(?:y|ies)|organi[sz]ations?|associations?|committees?|bureaus?)\b")
 
 # A question about every body within a place ("federations in Lishui", "丽水市各总工会", "丽水境内的工会"):
 # "en" is what comes before the place's pinyin, "zh" what comes after the place's Chinese name; the
