@@ -1416,6 +1416,44 @@ def _rows_after(view: ProseView, at: int, federation: str) -> list[tuple[ListIte
     return out
 
 
+#: A sentence that says which accounts the department's budget or final accounts are made of,
+#: the list before 组成: "部门决算由本级决算和某某疗养院决算组成", "本部门预算由机关本级预算、
+#: 某某中心预算组成" (``list``); each item ends with the kind of account (:data:`ACCOUNT_KIND_END`).
+ACCOUNTS_MADE_OF = re.compile(r"(?:本部门|部门)(?:预算|决算)?由(?P<list>[^，,。；;：:\n]{2,120}?)(?:共同)?组成")
+#: The kind of account after a listed unit's name ("某某疗养院决算", "本级预算"): no part of the name.
+ACCOUNT_KIND_END = re.compile(r"的?(?:单位)?(?:部门)?(?:预算|决算)$")
+
+
+def units_in_accounts_made_of(view: ProseView, federation: str) -> list[ListItem]:
+    """Units named in a "部门决算由本级决算和X决算组成" sentence, without the account word;
+    the body's own accounts (本级) and words that name no unit ("所属单位预算") are skipped."""
+    out: list[ListItem] = []
+    for m in ACCOUNTS_MADE_OF.finditer(view.text):
+        for item in split_list(m.group("list"), m.start("list")):
+            for part in _split_account_items(item):
+                kind = ACCOUNT_KIND_END.search(part.text)
+                if kind is None:
+                    continue  # "由本级和下属单位组成": no account per item, read by other rules
+                name = part.text[: kind.start()]
+                if _looks_like_org(name) and not name.startswith(GENERIC_UNIT_OWNERS) and not _is_the_body(name, federation):
+                    out.append(ListItem(part.start, part.start + len(name), name))
+    return out
+
+
+#: Owner words that open a generic noun, not a unit's name ("所属单位预算", "下属事业单位决算").
+GENERIC_UNIT_OWNERS: tuple[str, ...] = ("所属", "下属", "直属", "附属", "二级", "其他")
+
+
+def _split_account_items(item: ListItem) -> list[ListItem]:
+    """"本级决算和某某院决算" -> its two accounts (the joiner after an account word)."""
+    m = re.search(r"(?<=[预决]算)(?:和|及|以及|与)", item.text)
+    if m is None:
+        return [item]
+    left = ListItem(item.start, item.start + m.start(), item.text[: m.start()])
+    right = ListItem(item.start + m.end(), item.end, item.text[m.end() :])
+    return [left, *_split_account_items(right)]
+
+
 def units_after_intro(view: ProseView, federation: str | None) -> list[tuple[ListItem, str | None, str | None]]:
     """Units listed after an introduction that names budget units without an owner word:
     "…二级预算单位共 5 个，包括：" / "部门预算包括：X本级、A、B" / "编制范围的二级预算单位包括："
@@ -1438,6 +1476,7 @@ def units_after_intro(view: ProseView, federation: str | None) -> list[tuple[Lis
                     out.append((item, funding_in_note(item.text), reform))
         else:
             out.extend(_rows_after(view, at, federation))
+    out.extend((item, None, None) for item in units_in_accounts_made_of(view, federation))
     return out
 
 

@@ -179,10 +179,15 @@ def table_fragments(table: Any, budget: list[int]) -> list[Table]:
     across rows (``rowspan``) or columns (``colspan``) is listed once, in its first row, as
     a PDF's text prints it."""
     fragments: list[Table] = [[]]
+    repeat_codes = has_code_level_header(table)
+    pending: dict[int, _Spanned] = {}
     for tr in table.iter("tr"):
         if _nearest_table(tr) is not table:
             continue  # a row of a nested table
-        row = [" ".join(text_without_footnotes(cell).split()) for cell in tr if _tag(cell) in CELL_TAGS]
+        cells = [cell for cell in tr if _tag(cell) in CELL_TAGS]
+        row = [" ".join(text_without_footnotes(cell).split()) for cell in cells]
+        if repeat_codes:
+            row = _with_code_rowspans(cells, row, pending)
         budget[0] -= len(row)
         if budget[0] < 0:
             break
@@ -198,3 +203,63 @@ def table_fragments(table: Any, budget: list[int]) -> list[Table]:
 
 def _nearest_table(element: Any) -> Any:
     return next(element.iterancestors("table"), None)
+
+
+#: Header cells of a classification code split into its levels (科目编码 over 类 / 款 / 项).
+CODE_LEVEL_HEADERS: frozenset[str] = frozenset({"类", "款", "项", "類"})
+#: A cell that is one level of a classification code ("201", "29", "01") or a whole code.
+CODE_CELL = re.compile(r"^\d{2,7}$")
+
+
+def has_code_level_header(table: Any) -> bool:
+    """Whether a row of ``table`` (not of a nested one) heads the code's levels: a 类 cell and a 款 cell."""
+    for tr in table.iter("tr"):
+        if _nearest_table(tr) is table:
+            texts = {" ".join(text_without_footnotes(c).split()) for c in tr if _tag(c) in CELL_TAGS}
+            if {"款"} <= texts and texts & {"类", "類"}:
+                return True
+    return False
+
+
+class _Spanned:
+    """A cell merged over the rows below its own: its text, width and rows still covered."""
+
+    __slots__ = ("text", "width", "rows_left")
+
+    def __init__(self, text: str, width: int, rows_left: int) -> None:
+        self.text, self.width, self.rows_left = text, width, rows_left
+
+
+def _span(cell: Any, name: str) -> int:
+    value = cell.get(name) or "1"
+    return max(1, min(int(value), 1000)) if value.strip().isdigit() else 1
+
+
+def _with_code_rowspans(cells: list[Any], row: list[str], pending: dict[int, _Spanned]) -> list[str]:
+    """A row of a table whose code is split into 类/款/项 columns, with the code cells merged
+    over it from rows above repeated in place: a 类 "201" merged over its 款 and 项 rows is
+    each of those rows' 类, so every row reads its whole code as the text reader reads
+    "201 29 01 行政运行".  Other merged cells (names, figures) stay listed once."""
+    out: list[str] = []
+    column = 0
+    cells_left = list(zip(cells, row))
+    while cells_left or any(col >= column for col in pending):
+        spanned = pending.get(column)
+        if spanned is not None:
+            if CODE_CELL.match(spanned.text):
+                out.append(spanned.text)
+            spanned.rows_left -= 1
+            if spanned.rows_left <= 0:
+                del pending[column]
+            column += spanned.width
+            continue
+        if not cells_left:
+            column += 1
+            continue
+        cell, text = cells_left.pop(0)
+        out.append(text)
+        width, height = _span(cell, "colspan"), _span(cell, "rowspan")
+        if height > 1:
+            pending[column] = _Spanned(text, width, height - 1)
+        column += width
+    return out
