@@ -48,6 +48,16 @@ def one_line(text: str) -> str:
     return LINE_BREAK_RUN.sub(" ", text).strip()
 
 
+# A PDF wraps lines between two CJK characters of one word ("对个\n\n人和家庭"): that break is no space.
+CJK_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]"
+CJK_WRAP = re.compile(rf"(?<={CJK_CHAR})[ \t]*(?:\r?\n|\r|\f)\s*(?={CJK_CHAR})")
+
+
+def quote_line(text: str) -> str:
+    """A source quote on one line: a wrap between CJK characters removed, any other break one space."""
+    return one_line(CJK_WRAP.sub("", text))
+
+
 def failure_text(source: str, error: str) -> str:
     """'FILE: problem' once: the errors already start with the file they are about ('x.docx: x.docx: ...' was printed)."""
     return error if error.startswith(f"{source}:") else f"{source}: {error}"

@@ -129,6 +129,8 @@ def _fmt(value: Decimal | None, unit: str) -> str:
 
 def render_text(findings: list[Finding]) -> str:
     """One block per finding: severity, kind, body and year, figures, quotes."""
+    from unionkg.render import quote_line
+
     if not findings:
         return "no findings"
     lines: list[str] = []
@@ -142,7 +144,7 @@ def render_text(findings: list[Finding]) -> str:
         if f.stated is not None or f.expected is not None:
             lines.append(f"  stated {_fmt(f.stated, f.unit)}, expected {_fmt(f.expected, f.unit)}, tolerance {_fmt(f.tolerance, f.unit)}")
         for quote in f.quotes[:6]:
-            lines.append(f"  > {quote}")
+            lines.append(f"  > {quote_line(quote)}")
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     lines.append(", ".join(f"{n} {s}" for s, n in counts.items()))
     return "\n".join(lines)

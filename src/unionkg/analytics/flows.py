@@ -50,6 +50,16 @@ FUNDING_SOURCES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 SPECIFIC_FISCAL = frozenset({"一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"})
 
+# Roles of the bodies named when an --org matches nothing: the bodies that report and their
+# subordinate units; a federation's internal departments (办公室, 女职工部, ...) receive no money.
+REPORTING_ROLES = frozenset({"Federation", "SubordinateUnit"})
+#: Bodies (or years) named in a "not found" message before the rest are counted.
+NAMES_SHOWN = 20
+
+
+class NoFlowsForBodyError(NotFoundError):
+    """The body named is in the graph but no money flow touches it (``flows`` prints this as one line)."""
+
 
 @dataclass(frozen=True)
 class _Figure:
@@ -196,7 +206,7 @@ def flow_graph(store: GraphStore, org: str | None = None, year: int | None = Non
     _drop_sources_a_payer_names(g)
 
     if org is not None:
-        g = _restrict(g, org, labels)
+        g = _restrict(g, org, labels, roles)
     return g
 
 
@@ -213,12 +223,23 @@ def _drop_sources_a_payer_names(g: nx.DiGraph) -> None:
                     g.remove_node(u)
 
 
-def _restrict(g: nx.DiGraph, org: str, labels: dict[str, str]) -> nx.DiGraph:
+def _some_of(names: Iterable[str], shown: int = NAMES_SHOWN) -> str:
+    """'a, b, c' for at most ``shown`` names, then how many more there are."""
+    unique = sorted(set(names))
+    more = f" and {len(unique) - shown} more" if len(unique) > shown else ""
+    return ", ".join(unique[:shown]) + more
+
+
+def _restrict(g: nx.DiGraph, org: str, labels: dict[str, str], roles: dict[str, str]) -> nx.DiGraph:
     """The part of the graph reachable from or leading to the named body."""
     wanted = [n for n in g if n == org or org in str(g.nodes[n].get("label", "")) or org in labels.get(n, "")]
     wanted = [n for n in wanted if g.nodes[n]["kind"] in ("federation", "unit")] or wanted
     if not wanted:
-        raise NotFoundError(f"no money flows for {org!r}; bodies in the graph: {', '.join(sorted(set(labels.values()))[:20])}")
+        known = [label for iri, label in labels.items() if iri == org or org in label]
+        if known:
+            raise NoFlowsForBodyError(f"no money flows are recorded for {org!r} (bodies of that name: {_some_of(known)})")
+        reporting = [label for iri, label in labels.items() if roles.get(iri) in REPORTING_ROLES]
+        raise NotFoundError(f"no body named {org!r} in the graph; reporting bodies and units: {_some_of(reporting) or 'none'}")
     keep: set[str] = set()
     for n in wanted:
         keep |= {n} | nx.descendants(g, n) | set(g.predecessors(n))
@@ -286,15 +307,34 @@ def render_flows_text(g: nx.DiGraph) -> str:
         purpose = f"  [{d['purpose']}]" if d["purpose"] else ""
         lines.append(f"  {d['year'] or ''} {g.nodes[s]['label']} -> {g.nodes[t]['label']}: {amount:f}{purpose}")
     summary = flow_summary(g)
-    lines.append("largest recipients:")
-    for r in summary["largest_recipients"]:  # type: ignore[attr-defined]
+    recipients = summary["largest_recipients"]
+    shares = summary["shares_by_category"]
+    if not recipients and not shares:  # headings with nothing under them read as a failure
+        lines.append("no money recorded as paid on to units, projects or recipients")
+    if recipients:
+        lines.append("largest recipients:")
+    for r in recipients:  # type: ignore[attr-defined]
         lines.append(f"  {r['label']} ({r['kind']}): {Decimal(str(r['value'])) / 10000:f}")
-    lines.append("shares of outgoing money by category:")
-    for kind, v in summary["shares_by_category"].items():  # type: ignore[attr-defined]
+    if shares:
+        lines.append("shares of outgoing money by category:")
+    for kind, v in shares.items():  # type: ignore[attr-defined]
         lines.append(f"  {kind}: {v['percent']}%")
     for path in summary["paths"]:  # type: ignore[attr-defined]
         lines.append("path: " + " -> ".join(path))
     return "\n".join(lines)
+
+
+def flow_coverage(store: GraphStore) -> str:
+    """Which bodies have money flows, and in which years: 'A (2022, 2023), B (2021)'."""
+    g = flow_graph(store)
+    years: dict[str, set[int]] = defaultdict(set)
+    for s, t, d in g.edges(data=True):
+        for n in (s, t):
+            if g.nodes[n]["kind"] in ("federation", "unit") and d["year"] is not None:
+                years[g.nodes[n]["label"]].add(int(d["year"]))
+    if not years:
+        return "no body"
+    return _some_of(f"{label} ({', '.join(map(str, sorted(ys)))})" for label, ys in years.items())
 
 
 def flows_graphml(g: nx.DiGraph) -> str:
@@ -309,8 +349,22 @@ def flows_graphml(g: nx.DiGraph) -> str:
 
 
 def flows_output(store: GraphStore, org: str | None, year: int | None, fmt: str) -> str:
-    """What ``unionkg flows`` prints, in one of the supported formats."""
-    g = flow_graph(store, org, year)
+    """What ``unionkg flows`` prints, in one of the supported formats.
+
+    A body in the graph without flows is one line of text (naming who has flows); a year without
+    flows is a :class:`NotFoundError` naming the years that have them."""
+    if fmt not in ("text", "json", "graphml"):
+        raise InputError(f"unknown flows format {fmt!r}; use text, json or graphml")
+    try:
+        g = flow_graph(store, org, year)
+    except NoFlowsForBodyError as exc:
+        if fmt != "text":
+            raise
+        return f"{exc}{' in ' + str(year) if year is not None else ''}; flows are recorded for: {flow_coverage(store)}"
+    if g.number_of_edges() == 0 and year is not None:
+        coverage = flow_coverage(store)
+        if coverage != "no body":
+            raise NotFoundError(f"no money flows recorded for {year}; flows are recorded for: {coverage}")
     if fmt == "text":
         return render_flows_text(g)
     if fmt == "json":

@@ -322,6 +322,21 @@ def open_read_only(path: str | Path, opener: Callable[[str], ox.Store] = ox.Stor
     raise StoreError(f"cannot open the store at {where} read-only after {READ_ONLY_OPEN_ATTEMPTS} attempts: {problem}")
 
 
+# RocksDB's words when another process (or this one) holds the store's LOCK file:
+# "IO error: While lock file: DIR/LOCK: Resource temporarily unavailable",
+# "IO error: lock hold by current process, ...: DIR/LOCK: No locks available".
+STORE_LOCK_ERRORS = (
+    re.compile(r"While lock file", re.I),
+    re.compile(r"lock hold by current process", re.I),
+    re.compile(r"/LOCK: (?:Resource temporarily unavailable|No locks available)", re.I),
+)
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """Whether opening a store failed because another writer holds its lock."""
+    return any(p.search(str(exc)) for p in STORE_LOCK_ERRORS)
+
+
 class OxigraphStore:
     """Embedded pyoxigraph store; persistent when given a directory."""
 
@@ -339,6 +354,11 @@ class OxigraphStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
         except (OSError, RuntimeError) as exc:
+            if is_lock_error(exc):
+                raise StoreError(
+                    f"{self.path}: the store is in use by another unionkg process (an ingest, check, remove or serve "
+                    "writing it); wait for it to finish, or use another --store folder"
+                ) from exc
             raise StoreError(
                 f"cannot open the store at {self.path}: {exc}. "
                 "Is another unionkg process (ingest or serve) using it?"
