@@ -395,9 +395,14 @@ def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
     bodies_en = "; ".join(f"{b} ({', '.join(sorted(map(str, ys)))})" for b, ys in sorted(per_body.items()))
     subject = next((k for k, pattern in MISSED_COUNT_SUBJECT.items() if pattern.search(ctx.topic)), "indicators")  # "and in 2023?" keeps it
     n_ind, n_proj, n_body = len(rows), len(projects), len(per_body)
+    # A body's own indicators (整体支出 self-evaluation) are counted with the projects, and said to be.
+    n_whole = sum(1 for (_b, _y, project) in projects if not project)
+    whole_zh = (f"其中 {n_whole} 个为单位整体支出评价，" if n_proj > 1 else "为单位整体支出评价，") if n_whole else ""
+    whole_en = ((f"{n_whole} of them a whole-department evaluation; " if n_whole == 1 else f"{n_whole} of them whole-department evaluations; ")
+                if n_proj > 1 else "a whole-department evaluation; ") if n_whole else ""
     heads = {
-        "projects": (f"共有 {n_proj} 个项目未完成目标（{n_ind} 个指标，{n_body} 个单位）：{named_zh}。",
-                     f"{counted(n_proj, 'project')} missed targets ({counted(n_ind, 'indicator')}, {counted(n_body, 'body')}): {named_en}."),
+        "projects": (f"共有 {n_proj} 个项目未完成目标（{whole_zh}{n_ind} 个指标，{n_body} 个单位）：{named_zh}。",
+                     f"{counted(n_proj, 'project')} missed targets ({whole_en}{counted(n_ind, 'indicator')}, {counted(n_body, 'body')}): {named_en}."),
         "bodies": (f"共有 {n_body} 个单位有未完成目标的指标：{bodies}（{n_proj} 个项目，{n_ind} 个指标）。",
                    f"{counted(n_body, 'body')} missed targets: {bodies_en} ({counted(n_proj, 'project')}, {counted(n_ind, 'indicator')})."),
         "indicators": (f"共有 {n_ind} 个指标未完成目标（{n_proj} 个项目，{n_body} 个单位：{bodies}）。",
