@@ -100,6 +100,9 @@ class OrgSection:
     findings: list[FindingView]
     flows: list[FlowDiagram] = field(default_factory=list)
     flows_note: str = ""
+    # Amounts of a body with no revenue / expenditure totals (items such as "全年" with no
+    # direction): listed so that the page shows what the graph holds.
+    other_amounts: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -314,7 +317,22 @@ def _org_section(store: GraphStore, binding: dict[str, Node], linker: Linker) ->
     projects = _projects(store, binding, linker)
     findings = load_findings(store, linker, org=str(binding["iri"]))
     flows, note = _flows(store, str(binding["iri"]))
-    return OrgSection(units, bar_chart_svg(bars, unit="万元"), figures, projects, findings, flows, note)
+    other = [] if figures else _other_amounts(store, binding)
+    return OrgSection(units, bar_chart_svg(bars, unit="万元"), figures, projects, findings, flows, note, other)
+
+
+def _other_amounts(store: GraphStore, binding: dict[str, Node]) -> list[dict[str, str]]:
+    """Every amount of the body, one row per figure (year, phase, item as printed, 万元, qualifier)."""
+    rows: dict[str, dict[str, str]] = {}
+    for r in store.select(named_query("api_org_amounts"), binding).rows:
+        rows.setdefault(str(r["obs"]), {
+            "year": _text(r.get("year")),
+            "phase": PHASE_NAMES.get(_local(r.get("phase")), _local(r.get("phase"))),
+            "item": _text(r.get("item")) or "(no item printed)",
+            "amount": yuan_to_wan(r.get("amount")),
+            "qualifier": _text(r.get("qualifier")),
+        })
+    return list(rows.values())
 
 
 def _flows(store: GraphStore, iri: str) -> tuple[list[FlowDiagram], str]:

@@ -16,7 +16,7 @@ from unionkg.graph.store import GraphStore, OxigraphStore
 from unionkg.graph.vocab import PREFIXES, VOID
 
 from unionkg_api.deps import StateDep
-from unionkg_api.formats import GRAPH_MEDIA_TYPES, graph_format_for_entity
+from unionkg_api.formats import GRAPH_MEDIA_TYPES, graph_format_for_entity, wants_html
 
 router = APIRouter(tags=["dataset"])
 
@@ -33,6 +33,18 @@ def vocabularies(store: GraphStore) -> list[str]:
         if any(t.startswith(ns) for t in terms):
             used.append(ns)
     return sorted(used)
+
+
+def source_documents(store: GraphStore) -> dict[str, str | None]:
+    """Each ``ukg:SourceDocument`` once (IRI -> file name), as ``unionkg stats`` counts documents:
+    the query's rows repeat a document once per graph stating a triple it joins (a publisher
+    named by two documents) or per title it has."""
+    out: dict[str, str | None] = {}
+    for row in store.select(named_query("api_documents")).rows:
+        source = str(row["source"]) if row.get("source") is not None else None
+        if out.get(str(row["doc"])) is None:
+            out[str(row["doc"])] = source
+    return out
 
 
 def void_graph(store: GraphStore, base_url: str, base_iri: str) -> Graph:
@@ -64,13 +76,13 @@ def void_graph(store: GraphStore, base_url: str, base_iri: str) -> Graph:
         g.add((dump, DCAT.mediaType, Literal(media)))
     for ns in vocabularies(store):
         g.add((dataset, VOID.vocabulary, URIRef(ns)))
-    documents = store.select(named_query("api_documents")).rows
+    documents = source_documents(store)
     g.add((dataset, VOID.documents, Literal(len(documents), datatype=XSD.integer)))
-    for row in documents:
-        doc = URIRef(str(row["doc"]))
+    for doc_iri, source in documents.items():
+        doc = URIRef(doc_iri)
         g.add((dataset, DCTERMS.source, doc))
-        if row.get("source") is not None:
-            g.add((doc, DCTERMS.source, Literal(str(row["source"]))))
+        if source is not None:
+            g.add((doc, DCTERMS.source, Literal(source)))
     for row in store.select(named_query("api_federations")).rows[:SAMPLE_EXAMPLES]:
         g.add((dataset, VOID.exampleResource, URIRef(str(row["org"]))))
     return g
@@ -82,9 +94,36 @@ def _base_url(request: Request) -> str:
 
 @router.get("/void", summary="VoID / DCAT description of the dataset", responses={200: {"content": {m: {} for m in GRAPH_MEDIA_TYPES.values()}}})
 def void(request: Request, state: StateDep, format: str | None = None) -> Response:
-    fmt = graph_format_for_entity(request.headers.get("accept"), format) or "turtle"
+    accept = request.headers.get("accept")
     g = void_graph(state.store, _base_url(request), state.settings.base_iri)
+    if format is None and wants_html(accept):  # a browser: a page with the figures and a link to the Turtle
+        return _void_page(request, g, state.settings.base_iri)
+    fmt = graph_format_for_entity(accept, format) or "turtle"
     return Response(g.serialize(format=RDFLIB_FORMATS[fmt]), media_type=GRAPH_MEDIA_TYPES[fmt], headers={"Vary": "Accept"})
+
+
+def _void_page(request: Request, g: Graph, base_iri: str) -> Response:
+    """The VoID description as an HTML page (the figures of the graph ``g``, its documents linked)."""
+    from unionkg_api.entity_view import Linker
+    from unionkg_api.templating import templates
+
+    dataset = URIRef(base_iri + "dataset")
+    linker = Linker(base_iri)
+    titles = {t.language: str(t) for t in g.objects(dataset, DCTERMS.title) if isinstance(t, Literal)}
+    documents = sorted(
+        ({"href": linker.href(str(doc)), "name": str(g.value(doc, DCTERMS.source) or doc)} for doc in g.objects(dataset, DCTERMS.source)),
+        key=lambda d: d["name"],
+    )
+    context = {
+        "title": " · ".join(t for t in (titles.get("zh"), titles.get("en")) if t),
+        "triples": str(g.value(dataset, VOID.triples) or 0),
+        "documents": documents,
+        "vocabularies": sorted(str(v) for v in g.objects(dataset, VOID.vocabulary)),
+        "endpoint": str(g.value(dataset, VOID.sparqlEndpoint) or ""),
+        "dumps": sorted(str(d) for d in g.objects(dataset, VOID.dataDump)),
+        "modified": str(g.value(dataset, DCTERMS.modified) or ""),
+    }
+    return templates.TemplateResponse(request, "void.html", context, headers={"Vary": "Accept"})
 
 
 @router.get("/.well-known/void", summary="VoID description (well-known location)", include_in_schema=False)

@@ -37,6 +37,24 @@ def example_queries() -> list[dict[str, str]]:
     return examples
 
 
+def described_title(row: dict[str, object]) -> str:
+    """A title for a document that printed none (no dct:title): body, year and genre, else its file name.
+
+    >>> described_title({"publisherLabel": "某某市总工会", "year": 2022, "genre": "final_accounts", "source": "x.pdf"})
+    '某某市总工会 2022年 决算 final accounts'
+    >>> described_title({"source": "scan_07.pdf"})
+    'scan_07.pdf'
+    """
+    genre = str(row.get("genre") or "")
+    parts = [
+        str(row.get("publisherLabel") or ""),
+        f"{row['year']}年" if row.get("year") is not None else "",
+        GENRE_NAMES.get(genre, genre),
+    ]
+    described = " ".join(p for p in parts if p)
+    return described or str(row.get("source") or "")
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, state: StateDep) -> Response:
     linker = Linker(state.settings.base_iri)
@@ -49,10 +67,12 @@ def home(request: Request, state: StateDep) -> Response:
         doc = str(r["doc"])
         if doc in documents:
             continue
+        title = str(r.get("title") or "")
         documents[doc] = {
             "href": linker.href(doc),
             "source": str(r.get("source") or r.get("title") or doc),
-            "title": str(r.get("title") or ""),
+            "title": title or described_title(r),
+            "title_made": not title,  # shown muted: not printed in the document
             "genre": GENRE_NAMES.get(str(r.get("genre") or ""), str(r.get("genre") or "")),
             "year": str(r.get("year") or ""),
             "publisher": linker.link(str(r["publisher"]), r.get("publisherLabel")) if r.get("publisher") is not None else None,
