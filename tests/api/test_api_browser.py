@@ -20,8 +20,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MISSED_QUERY = """PREFIX ukg: <https://w3id.org/unionkg/def/ukg#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?indicator ?label ?target ?actual WHERE {
-  ?indicator a ukg:PerformanceIndicator ; ukg:met false ; skos:prefLabel ?label ;
+SELECT ?fact ?label ?target ?actual WHERE {
+  ?fact a ukg:PerformanceIndicator ; ukg:met false ; skos:prefLabel ?label ;
              ukg:targetText ?target ; ukg:actualText ?actual .
 }"""
 
@@ -92,6 +92,8 @@ def test_chat_then_editor(page, browser_server, shots):
     assert "未达成" in answer.inner_text()
     rows = page.locator(".answer table.rows-table tbody tr")
     assert rows.count() == 1 and "困难职工帮扶人数" in rows.first.inner_text()
+    fact = rows.first.locator("td a").first  # the fact's IRI: a link to its page, not its pinyin slug
+    assert fact.inner_text() == "详情 ›" and fact.get_attribute("href", timeout=5000).startswith("/entity?iri=")
     source = page.locator(".answer .source-link").first
     assert source.get_attribute("href") == "/entity?iri=https%3A%2F%2Fw3id.org%2Funionkg%2Fid%2Fdoc%2Faaaa1111"
     page.screenshot(path=str(shots / "chat.png"), full_page=True)

@@ -67,6 +67,14 @@
       } else {
         td.textContent = String(text);
       }
+    } else if (column === "fact" && isIri(value)) {
+      // the row's own node: its IRI ends in a pinyin slug, which says nothing; the link leads to its page
+      const a = document.createElement("a");
+      a.href = entityHref(value);
+      a.title = value;
+      a.textContent = "详情 ›";
+      a.className = "iri";
+      td.appendChild(a);
     } else if (isIri(value)) {
       const a = document.createElement("a");
       a.href = entityHref(value);
