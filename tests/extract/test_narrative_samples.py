@@ -9,7 +9,7 @@ import pytest
 
 from unionkg.extract import extract
 from unionkg.ingest import load_source
-from unionkg.model import Amount, Change, Evaluation, EvaluationKind, Extraction, Flow, Organization, OrgRole, Phase, Project, Staffing
+from unionkg.model import Amount, Change, Evaluation, EvaluationKind, Extraction, Flow, Organization, OrgRole, Phase, Project, Staffing, StatisticalCount
 from unionkg.settings import Settings
 
 W = Decimal(10000)
@@ -80,7 +80,10 @@ def test_final_accounts_revenue_change(extractions: dict[str, Extraction]) -> No
 def test_final_accounts_aid_flow_and_projects(extractions: dict[str, Extraction]) -> None:
     ex = extractions["001"]
     flow = next(f for f in ex.facts if isinstance(f, Flow) and f.amount == 800 * W)
-    assert "597" in (flow.purpose or "") and "550" in (flow.purpose or "")
+    # the purpose is the aim; the head counts of the 其中 breakdown are statistical counts of their own
+    assert flow.purpose == "生活补贴"
+    counts = {(f.item, f.count) for f in ex.facts if isinstance(f, StatisticalCount)}
+    assert {("退休人员", Decimal(597)), ("遗孀遗属", Decimal(550))} <= counts
     # entity resolution merges a project's facts: the narrative ones stay as extra evidence
     names = {
         f.name

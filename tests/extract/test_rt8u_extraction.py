@@ -56,3 +56,78 @@ def test_account_kind_end(text: str, is_account: bool) -> None:
 @pytest.mark.parametrize(("cell", "is_code"), [("201", True), ("29", True), ("2012901", True), ("01", True), ("6,020.00", False), ("1", False), ("合计", False), ("12.5", False)])
 def test_code_cell(cell: str, is_code: bool) -> None:
     assert bool(CODE_CELL.match(cell)) == is_code
+
+
+# ---------------------------------------------------------------- flow purposes and period words
+# (document: a county union's self-evaluation, Hebei 2022, rt8u_hb_county_union_flow_purposes_selfeval_2022)
+
+from unionkg.extract.narrative import (  # noqa: E402
+    PURPOSE_CLAUSE,
+    purpose_without_counts,
+    whole_clause,
+    without_period_lead,
+)
+
+
+@pytest.mark.parametrize(
+    ("purpose", "cleaned"),
+    [
+        ("补助213名退休人员和95名遗属的生活补贴", "补助退休人员和遗属的生活补贴"),
+        ("发放 42 名离退休劳模津贴", "发放离退休劳模津贴"),
+        ("为四十五名困难职工子女发放助学金", "为困难职工子女发放助学金"),
+        ("对 12 户次帮扶对象实施救助", "对帮扶对象实施救助"),
+        ("落实一户一策帮扶", "落实一户一策帮扶"),
+        ("开展3个职工书屋建设", "开展3个职工书屋建设"),
+        ("2023年度职工培训", "2023年度职工培训"),
+        ("职工书屋建设", "职工书屋建设"),
+    ],
+)
+def test_purpose_without_counts(purpose: str, cleaned: str) -> None:
+    assert purpose_without_counts(purpose) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("拨付20万元，用于职工书屋建设。", "职工书屋建设"),
+        ("拨付20万元，主要用于困难职工帮扶；", "困难职工帮扶"),
+        ("拨付20万元。用于", None),
+        ("拨付20万元，其中基本支出5万元", None),
+    ],
+)
+def test_purpose_clause(text: str, purpose: str | None) -> None:
+    m = PURPOSE_CLAUSE.match(text, text.index("元") + 1)
+    assert (m.group("purpose") if m else None) == purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "cut_at", "clause"),
+    [
+        ("对 9 户帮扶对象实施帮扶救助。坚持建档", "实施", "对 9 户帮扶对象实施帮扶救助"),
+        ("对 9 户困难家庭实施医疗救助，发放资金3万元", "实施", "对 9 户困难家庭实施医疗救助"),
+        ("发放 7 名劳模津贴 2.5 万元", "津贴", "发放 7 名劳模津贴"),
+        ("对 9 户帮扶对象，", "，", "对 9 户帮扶对象"),
+    ],
+)
+def test_whole_clause(text: str, cut_at: str, clause: str) -> None:
+    end = text.index(cut_at) + len(cut_at)
+    assert whole_clause(text, 0, end, len(text)) == clause
+
+
+@pytest.mark.parametrize(
+    ("label", "item"),
+    [
+        ("全年支出职工培训经费", "职工培训经费"),
+        ("本年度用于劳模疗休养支出", "劳模疗休养支出"),
+        ("全年共投入帮扶资金", "帮扶资金"),
+        ("年内发放慰问金", "慰问金"),
+        ("全年", ""),
+        ("全年共计", ""),
+        ("全年支出", "支出"),
+        ("职工培训经费全年预算数", "职工培训经费全年预算数"),
+        ("本年收入合计", "本年收入合计"),
+        ("全额拨款经费", "全额拨款经费"),
+    ],
+)
+def test_without_period_lead(label: str, item: str) -> None:
+    assert without_period_lead(label) == item

@@ -89,7 +89,7 @@ def test_prose_triangles_after_change_words_are_decreases_and_bullets_are_not_si
 @pytest.mark.parametrize(
     ("raw", "label"),
     [
-        ("▲ 全年给予困难职工补助", "全年给予困难职工补助"),  # a bullet, dropped from the label
+        ("▲ 全年给予困难职工补助", "给予困难职工补助"),  # a bullet, dropped from the label (and the period word 全年)
         ("● 发放慰问金", "发放慰问金"),
         ("(一) 基本支出", "基本支出"),
         ("支出总计增减△", "支出总计增减△"),  # a sign at the end stays (read as a decrease)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, cn_count_value, count_value
+from unionkg.extract.cn_numerals import CN_COUNT_SRC, CN_NUMERAL_CHARS, cn_count_value, count_value
 from unionkg.extract.doccache import all_matches
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.parse import to_yuan
@@ -88,7 +88,7 @@ from unionkg.model import (
 )
 
 EXTRACTOR = "narrative.prose"
-VERSION = 1
+VERSION = 2
 KEY = f"{EXTRACTOR}@{VERSION}"
 
 #: Characters that end the clause an amount's label is read from.
@@ -190,6 +190,35 @@ def _table_row_spans(view: ProseView, genre: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Words of the period a figure covers that open its label ("全年支出职工培训经费 6.5 万元",
+#: "本年度用于劳模疗休养支出"): the period, never the item.  (Parts of a year, 上半年 / 第三季度,
+#: make the figure no year's figure: NARRATIVE_MONEY_PATTERNS["sub_year_period"].)
+PERIOD_LEAD_WORDS: Final[tuple[str, ...]] = ("全年度", "全年", "本年度内", "本年度", "年度内", "年内", "当年度", "全期")
+#: Verbs of spending after such a period word ("全年支出X", "全年共投入X"): the item is their object.
+PERIOD_LEAD_VERBS: Final[tuple[str, ...]] = (
+    "累计支出", "共计支出", "共支出", "实际支出", "支出", "累计投入", "共投入", "投入", "共使用", "使用", "用于", "发放", "安排", "花费", "共计", "累计", "共",
+)  # fmt: skip
+
+#: What may follow a period word when the sentence names no item ("全年共计", "全年累计达").
+PERIOD_TOTAL_WORDS: Final[tuple[str, ...]] = ("", "共计", "累计", "共", "合计", "总计", "计", "为", "达", "约", "累计达", "共计为", "共为")
+
+
+def without_period_lead(label: str) -> str:
+    """A label without the period word that opens it and the spending verb after that word:
+    "全年支出职工培训经费" -> "职工培训经费", "全年" -> "" (no item: no Amount).  A verb is kept
+    when it is all that is left ("全年支出" -> "支出")."""
+    for period in PERIOD_LEAD_WORDS:
+        if label.startswith(period):
+            rest = label[len(period) :].lstrip(" \t，,")
+            if rest in PERIOD_TOTAL_WORDS:
+                return ""  # "全年共计 X 万元": a total of nothing named
+            for verb in PERIOD_LEAD_VERBS:
+                if rest.startswith(verb) and len(rest) > len(verb):
+                    return rest[len(verb) :].strip()
+            return rest
+    return label
+
+
 def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
     """(label, classification code) from the text between a clause start and an amount."""
     label = raw.strip()
@@ -209,6 +238,7 @@ def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
             if label.startswith(word) and len(label) > len(word):
                 label = label[len(word) :].strip()
         label = _YEAR_PREFIX.sub("", label).strip()
+        label = without_period_lead(label)
     code = None
     m = _CODE_PREFIX.match(label)
     if m:
@@ -1463,6 +1493,44 @@ def _project_before(text: str, position: int, project_names: list[str]) -> str |
     return max(found)[1] if found else None
 
 
+# ---------------------------------------------------------------- purposes of money flows
+
+#: A head count inside a purpose ("补助31名退休人员", "对 12 户帮扶对象", "为四十五名困难职工子女"):
+#: how many were paid is a statistical count of its own, not what the money is for.  Not
+#: a single 一 before its counter ("一人一档", "一户一策" are words).
+PURPOSE_HEAD_COUNT: Final[re.Pattern[str]] = re.compile(
+    rf"[ \t]*(?:\d+|(?!一[人户名家])(?:{CN_COUNT_SRC}))[ \t]*(?:人次|户次|名|人|户|家)(?=[\u4e00-\u9fff])[ \t]*"
+)
+#: The clause after a payment that says what the money is for ("，用于职工书屋建设", "，主要用于…").
+PURPOSE_CLAUSE: Final[re.Pattern[str]] = re.compile(r"[ \t]*[，,][ \t]*(?:主要|专项|全部|专门)?用于(?P<purpose>[^，,。；;\n]+)")
+#: A breakdown of the paid people by kind ("其中退休人员 41 人，遗属 26 人" style, with any
+#: figures): counts, not the purpose.
+HEAD_COUNT_BREAKDOWN: Final[re.Pattern[str]] = re.compile(r"^其中[^。；;]*?\d+\s*(?:人次|户次|名|人|户|家)")
+#: Where the clause of a counted group ends: a clause mark or the money figure it goes on to.
+PURPOSE_CLAUSE_END: Final[re.Pattern[str]] = re.compile(rf"[，,。；;\n]|\s*{NUMBER_SRC}\s*(?:{MONEY_UNIT_SRC})")
+
+
+def purpose_without_counts(purpose: str) -> str:
+    """A flow's purpose without the head counts of the people paid: "补助 30 名退休人员和 12 名遗属"
+    -> "补助退休人员和遗属"; a purpose that is nothing but a count stays as printed."""
+    cleaned = PURPOSE_HEAD_COUNT.sub("", purpose).strip()
+    return cleaned or purpose
+
+
+def purpose_after(text: str, end: int) -> str | None:
+    """The "，用于…" clause right after a payment ending at ``end`` (:data:`PURPOSE_CLAUSE`)."""
+    m = PURPOSE_CLAUSE.match(text, end)
+    return m.group("purpose").strip() or None if m else None
+
+
+def whole_clause(text: str, start: int, end: int, limit: int) -> str:
+    """The clause from ``start`` to its end (a clause mark or a money figure, :data:`PURPOSE_CLAUSE_END`),
+    at least to ``end`` and at most to ``limit``: a purpose a pattern cut before its verb's
+    object ("对 8 户帮扶对象实施" of "…实施帮扶救助。") read whole."""
+    stop = PURPOSE_CLAUSE_END.search(text, max(start, end - 1), limit)
+    return text[start : stop.start() if stop else limit].strip().rstrip("，,。；;")
+
+
 def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) -> list[Fact]:
     text = view.text
     org = context.org
@@ -1476,6 +1544,7 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
         payee, paid_for = _split_payee(payee)
         amount = to_yuan(_number(m.group("number")), m.group("unit"))
         purpose = (m.group("purpose") or m.group("what") or "").strip() or paid_for or None
+        purpose = purpose_without_counts(purpose) if purpose else None
         project = _project_of_paragraph(text, m.start(), project_names) or _project_before(text, m.start(), project_names)
         ev_start = m.start("payee") - len(text[m.start() : m.start("payee")]) + len(m.group("payer"))
         payee, payee_group = _transfer_party(payee, org)
@@ -1483,7 +1552,13 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
     for m in NARRATIVE_PATTERNS["flow_aid"].finditer(text):
         payee = m.group("payee").strip()
         amount = to_yuan(_number(m.group("number")), m.group("unit"))
-        purpose = " ".join(x for x in ((m.group("what") or "").strip(), (m.group("detail") or "").strip()) if x) or None
+        # the aim ("，用于…" after the figure) or what is paid; a 其中 breakdown of head counts is counts
+        detail = (m.group("detail") or "").strip()
+        if HEAD_COUNT_BREAKDOWN.match(detail):
+            detail = ""
+        purpose = " ".join(x for x in ((m.group("what") or "").strip(), detail) if x) or None
+        aim = purpose_after(text, m.end())
+        purpose = purpose_without_counts(aim) if aim else purpose
         project = _project_of_paragraph(text, m.start(), project_names)
         payee, payee_group = _transfer_party(payee, org)
         facts.append(Flow(view.evidence(m.start(), m.end(), KEY), org, payee, amount, context.year, purpose, project, payee_group=payee_group))
@@ -1516,7 +1591,8 @@ def _flows(view: ProseView, context: DocumentContext, project_names: list[str]) 
         group = m.group("group").strip()
         payee = f"{group}（{count_value(m.group('count'))}{m.group('unit')}）"  # a count in words in digits: one label per group
         start, end = min(m.start(), funded.start()), max(m.end(), funded.end())
-        facts.append(Flow(view.evidence(start, end, KEY), org, payee, to_yuan(_number(funded.group("number")), funded.group("unit")), context.year, text[m.start() : m.end()].rstrip("，。")))
+        purpose = purpose_without_counts(whole_clause(text, m.start(), m.end(), para_end))
+        facts.append(Flow(view.evidence(start, end, KEY), org, payee, to_yuan(_number(funded.group("number")), funded.group("unit")), context.year, purpose))
     return facts
 
 
@@ -1590,6 +1666,7 @@ def _transfers(view: ProseView, context: DocumentContext, sections: list) -> lis
                 continue
             amount = to_yuan(_number(m.group("number")), m.group("unit"))
             purpose = (groups.get("purpose") or groups.get("what") or "").strip() or None
+            purpose = purpose_without_counts(purpose) if purpose else None
             start = m.start("item") if name == "from_superior" else m.start()
             facts.append(Flow(view.evidence(start, m.end(), KEY), payer, payee, amount, context.year, purpose, payer_group=payer_group, payee_group=payee_group))
     return facts
@@ -1664,6 +1741,7 @@ def _unit_flows(view: ProseView, context: DocumentContext, sections: list, taken
             if payer == payee:
                 continue
             purpose = (m.group("purpose") or "").strip() or what or None
+            purpose = purpose_without_counts(purpose) if purpose else None
             amount = to_yuan(_number(m.group("number")), m.group("unit"))
             facts.append(Flow(ev, payer, payee, amount, context.year, purpose, payer_group=payer_group, payee_group=payee_group))
             taken.append(ev)
