@@ -203,15 +203,29 @@ PERIOD_LEAD_VERBS: Final[tuple[str, ...]] = (
 PERIOD_TOTAL_WORDS: Final[tuple[str, ...]] = ("", "共计", "累计", "共", "合计", "总计", "计", "为", "达", "约", "累计达", "共计为", "共为")
 
 
+#: The opening clause of a sentence that names its topic only ("职工培训方面，", "在劳模疗休养上，"):
+#: the item of a figure whose own clause names a period and a verb only ("全年支出 6 万元").
+TOPIC_CLAUSE: Final[re.Pattern[str]] = re.compile(r"^[ \t]*(?:在|对于|关于)?(?P<topic>[\u4e00-\u9fff“”]{2,16}?)(?:方面|工作上|上)?[ \t]*[，,][ \t]*$")
+
+
+def sentence_topic(text: str, sentence_start: int, clause_start: int) -> tuple[str, int] | None:
+    """(topic, its offset) of the sentence's opening clause before ``clause_start``, when that
+    clause names a topic and nothing else (:data:`TOPIC_CLAUSE`)."""
+    m = TOPIC_CLAUSE.match(text[sentence_start:clause_start])
+    if m is None:
+        return None
+    return m.group("topic"), sentence_start + m.start("topic")
+
+
 def without_period_lead(label: str) -> str:
     """A label without the period word that opens it and the spending verb after that word:
-    "全年支出职工培训经费" -> "职工培训经费", "全年" -> "" (no item: no Amount).  A verb is kept
-    when it is all that is left ("全年支出" -> "支出")."""
+    "全年支出职工培训经费" -> "职工培训经费", "全年" -> "" (no item: no Amount).  A verb alone
+    names nothing ("全年支出" -> ""; the sentence's topic may: :func:`sentence_topic`)."""
     for period in PERIOD_LEAD_WORDS:
         if label.startswith(period):
             rest = label[len(period) :].lstrip(" \t，,")
-            if rest in PERIOD_TOTAL_WORDS:
-                return ""  # "全年共计 X 万元": a total of nothing named
+            if rest in PERIOD_TOTAL_WORDS or rest in PERIOD_LEAD_VERBS:
+                return ""  # "全年共计 X 万元", "全年支出 X 万元": nothing named
             for verb in PERIOD_LEAD_VERBS:
                 if rest.startswith(verb) and len(rest) > len(verb):
                     return rest[len(verb) :].strip()
@@ -624,6 +638,12 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             continue  # "第四季度支出 95 万元": a quarter's or some months' figure is not the year's
         fact_year = _label_year(raw, year)
         label, code = _clean_label(raw, names)
+        topic_at = None
+        if not label and raw.strip().startswith(PERIOD_LEAD_WORDS):
+            # "职工培训方面，全年支出 6 万元": the period names no item; the sentence's topic does
+            topic = sentence_topic(text, _sentence_start(text, clause_start), clause_start)
+            if topic is not None:
+                label, topic_at = topic
         phase = _phase_of(label, context.genre)
         explicit = _explicit_phase(label) if context.genre != "budget" else None
         sentence = _sentence_bounds(text, start)[0]
@@ -673,6 +693,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         label_at = raw.rfind(label)
         if count_start is not None:
             ev_start = count_start  # "25 户帮扶对象医疗费用个人自付总额 48.60 万元" / "0 台设备 0 万元"
+        elif topic_at is not None:
+            ev_start = topic_at  # "职工培训方面，全年支出 6 万元": from the topic on
         elif label_at >= 0:
             ev_start = clause_start + label_at
         elif _phase_only(raw.strip()) or phase_only_label or total_only or continued:
