@@ -22,7 +22,7 @@ import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.organizations import ACCOUNT_KIND_END, ACCOUNTS_MADE_OF
-from unionkg.ingest.html_reader import CODE_CELL
+from unionkg.ingest.html_reader import CODE_CELL, with_codes_above
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt8u_*.txt")) + sorted(CORPUS.glob("rt8u_*.html"))
@@ -157,3 +157,17 @@ def test_sentence_topic(sentence: str, topic: str | None) -> None:
     assert (found[0] if found else None) == topic
     if found:
         assert sentence[found[1] : found[1] + len(found[0])] == found[0]
+
+
+@pytest.mark.parametrize(
+    ("row", "above", "filled"),
+    [
+        (["", "29", "", "群众团体事务"], ["201", "", ""], ["201", "29", "", "群众团体事务"]),
+        (["", "", "01", "行政运行"], ["201", "29", ""], ["201", "29", "01", "行政运行"]),
+        (["208", "", "", "社会保障和就业支出"], ["201", "29", "01"], ["208", "", "", "社会保障和就业支出"]),
+        (["合计", "9.00", "", ""], ["201", "29", "01"], ["合计", "9.00", "", ""]),
+        (["", "", "", "小计"], ["201", "29", "01"], ["", "", "", "小计"]),
+    ],
+)
+def test_with_codes_above(row: list[str], above: list[str], filled: list[str]) -> None:
+    assert with_codes_above(row, above, 3)[0] == filled

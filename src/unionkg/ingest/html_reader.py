@@ -179,15 +179,17 @@ def table_fragments(table: Any, budget: list[int]) -> list[Table]:
     across rows (``rowspan``) or columns (``colspan``) is listed once, in its first row, as
     a PDF's text prints it."""
     fragments: list[Table] = [[]]
-    repeat_codes = has_code_level_header(table)
+    levels = code_levels(table)
     pending: dict[int, _Spanned] = {}
+    codes_above: list[str] = []
     for tr in table.iter("tr"):
         if _nearest_table(tr) is not table:
             continue  # a row of a nested table
         cells = [cell for cell in tr if _tag(cell) in CELL_TAGS]
         row = [" ".join(text_without_footnotes(cell).split()) for cell in cells]
-        if repeat_codes:
+        if levels:
             row = _with_code_rowspans(cells, row, pending)
+            row, codes_above = with_codes_above(row, codes_above, levels)
         budget[0] -= len(row)
         if budget[0] < 0:
             break
@@ -206,19 +208,34 @@ def _nearest_table(element: Any) -> Any:
 
 
 #: Header cells of a classification code split into its levels (科目编码 over 类 / 款 / 项).
-CODE_LEVEL_HEADERS: frozenset[str] = frozenset({"类", "款", "项", "類"})
+CODE_LEVEL_HEADERS: frozenset[str] = frozenset({"类", "款", "项", "類", "項"})  # simplified and traditional
 #: A cell that is one level of a classification code ("201", "29", "01") or a whole code.
 CODE_CELL = re.compile(r"^\d{2,7}$")
 
 
-def has_code_level_header(table: Any) -> bool:
-    """Whether a row of ``table`` (not of a nested one) heads the code's levels: a 类 cell and a 款 cell."""
+def code_levels(table: Any) -> int:
+    """The number of code-level columns a row of ``table`` (not of a nested one) heads (a 类
+    cell and a 款 cell, maybe a 项 cell); 0 when the code is not split into levels."""
     for tr in table.iter("tr"):
         if _nearest_table(tr) is table:
-            texts = {" ".join(text_without_footnotes(c).split()) for c in tr if _tag(c) in CELL_TAGS}
-            if {"款"} <= texts and texts & {"类", "類"}:
-                return True
-    return False
+            texts = [" ".join(text_without_footnotes(c).split()) for c in tr if _tag(c) in CELL_TAGS]
+            if "款" in texts and ("类" in texts or "類" in texts):
+                return sum(1 for t in texts if t in CODE_LEVEL_HEADERS)
+    return 0
+
+
+def with_codes_above(row: list[str], codes_above: list[str], levels: int) -> tuple[list[str], list[str]]:
+    """(row, its code cells): a row that leaves its upper levels blank and prints a lower one
+    ("| | 01 | 行政运行" under "201 | 29 | | 群众团体事务") takes the upper levels of the row
+    above, as a merged cell would give them; a row without any code cell is left alone."""
+    head = row[:levels]
+    if len(head) < levels or not all(c == "" or CODE_CELL.match(c) for c in head):
+        return row, codes_above  # no code cells in this row (合计, a header)
+    last_filled = max((i for i, c in enumerate(head) if c), default=-1)
+    if last_filled < 0:
+        return row, codes_above
+    filled = [codes_above[i] if c == "" and i < last_filled and i < len(codes_above) else c for i, c in enumerate(head)]
+    return filled + row[levels:], filled
 
 
 class _Spanned:
