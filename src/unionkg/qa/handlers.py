@@ -53,10 +53,12 @@ from unionkg.qa.patterns import (
     GRADE_WORDS,
     INDICATOR_CATEGORIES,
     INDICATOR_GLOSSARY,
+    INDICATOR_LABEL_WORDS,
     INDICATOR_TRANSLATIONS,
     ITEM_TRANSLATIONS,
     LINES_GAP_QUESTION,
     LIST_CONJUNCTION,
+    MISSED_ASKED,
     MISSED_COUNT_SUBJECT,
     MONEY_ASKED,
     MONEY_PAID_TO_PEOPLE,
@@ -97,7 +99,20 @@ from unionkg.qa.patterns import (
     YEARS_SUMMED,
     ZH_KIND_NAMES,
 )
-from unionkg.qa.phrasing import GRADE_EN, counted, finding_figures, finding_kind_name, grade_for, join, money, number, wan, years_text
+from unionkg.qa.phrasing import (
+    GRADE_EN,
+    counted,
+    finding_figures,
+    finding_kind_name,
+    grade_for,
+    join,
+    money,
+    number,
+    printed_item,
+    printed_list,
+    wan,
+    years_text,
+)
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
@@ -362,6 +377,18 @@ def missed_targets(ctx: Context) -> Outcome:
         rows = [r for r in rows if in_categories(r, categories)]
     # "为什么没有完成举办技能竞赛场次的目标": the indicator the question names, not its sister indicators
     rows = [r for r in rows if r.get("fact") in ctx.links.indicators] or rows
+    every = _indicators(ctx) if ctx.lang == "en" and not ctx.links.indicators else []
+    described, words = _indicators_described(ctx, every)  # "did it miss the skills competition target?": that one
+    if words and every and not described:
+        return _no_described_indicator(ctx, every, words)
+    if words and described:
+        facts = {r.get("fact") for r in described}
+        missed = [r for r in rows if r.get("fact") in facts]
+        if not missed:  # the indicator described met its target: say so, with its values
+            head = ctx.say("没有，已达标：", "No, not missed: met: ") if MISSED_ASKED.search(ctx.q.text) else ctx.say("是的，已达标：", "Yes, met: ")
+            return Outcome(True, head + join([_value_line(ctx, r) for r in described], ctx.lang),
+                           described, sources_of(described))
+        rows = missed
     if not rows and YES_NO.search(ctx.q.text):
         return _all_met(ctx, categories)
     if not rows:
@@ -578,6 +605,46 @@ def _indicator_at_end(ctx: Context) -> Outcome:
     return Outcome(True, head + join([_value_line(ctx, r) for r in shown], ctx.lang), shown, sources_of(shown))
 
 
+def described_indicator_words(question: str) -> list[str]:
+    """The printed label words an English question describes an indicator by, once each, in table order.
+
+    >>> described_indicator_words("what was the skills competition target?")[:2]
+    ['竞赛', '比赛']
+    >>> described_indicator_words("what did it spend in 2023?")
+    []
+    """
+    return list(dict.fromkeys(zh for en, zh in INDICATOR_LABEL_WORDS + INDICATOR_GLOSSARY if en.search(question)))
+
+
+def _indicators_described(ctx: Context, rows: list[dict[str, object]]) -> tuple[list[dict[str, object]], list[str]]:
+    """Of ``rows``, the indicators whose printed label holds the most of the words an English question describes
+    an indicator by ("the skills competition target": 劳动和技能竞赛项目数量, not its sister indicators), with
+    those words; (rows, []) when the question is Chinese (it names labels as printed) or describes none, or its
+    words describe the asked project rather than an indicator; ([], words) when no indicator fits."""
+    if ctx.lang != "en" or ctx.links.indicators:
+        return rows, []
+    asked = set(_asked_projects(ctx))
+    asked_labels = " ".join(str(r.get("projectLabel") or "") for r in rows if r.get("project") in asked)
+    words = [w for w in described_indicator_words(ctx.q.text) if w not in asked_labels]
+    if not words:
+        return rows, []
+    scored = [(sum(w in str(r.get("indicator") or "") for w in words), r) for r in rows]
+    top = max((sc for sc, _ in scored), default=0)
+    if top == 0:
+        return [], words
+    return [r for sc, r in scored if sc == top], words
+
+
+def _no_described_indicator(ctx: Context, pool: list[dict[str, object]], words: list[str]) -> Outcome:
+    """No indicator of the body is named with the words the question describes one by: say so, and list the
+    indicators the body has (each name once)."""
+    names = list(dict.fromkeys(str(r.get("indicator")) for r in pool if r.get("indicator")))
+    owner = _bodies_and_years(pool)
+    return Outcome(False, ctx.say(f"{owner}没有名称含「{'、'.join(words)}」的绩效指标；其 {len(names)} 个指标为：",
+                                  f"No indicator of {owner} is named with the words the question describes ({'、'.join(words)}); "
+                                  f"its {counted(len(names), 'indicator')}: ") + join(names, ctx.lang), pool, sources_of(pool))
+
+
 def _target_line(r: dict[str, object], lang: str) -> str:
     level = r.get("level2") or r.get("level1")
     if lang == "zh":
@@ -603,6 +670,10 @@ def targets(ctx: Context) -> Outcome:
     categories = asked_categories(ctx.q.text)
     if categories:
         rows = [r for r in rows if in_categories(r, categories)] or rows
+    described, words = _indicators_described(ctx, rows)  # "what was the skills competition target?": that indicator
+    if words and rows and not described:
+        return _no_described_indicator(ctx, rows, words)
+    rows = described
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该项目/单位的绩效目标。", "The graph has no performance targets for this project/body."))
     groups: dict[str, list[dict[str, object]]] = {}
@@ -1102,6 +1173,71 @@ def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
     return Outcome(True, answer, rows, sources_of(rows))
 
 
+def _year_total_row(ctx: Context, org: str, row: dict[str, object]) -> dict[str, object] | None:
+    """The year's total of a figure's direction and phase (支出总计 for a spending line), the base a share
+    names when it names none or names the total ("占支出总预算", "share of its spending")."""
+    concept = "income_total" if "收入" in str(row.get("item")) or row.get("direction") == "revenue" else "expenditure_total"
+    if not isinstance(row.get("year"), int):
+        return None
+    year_rows = [r for r in _amounts_in_years(ctx, org, [int(row["year"])]) if _phase(r) == row.get("phase") and not r.get("qualifier")]
+    totals = _rank_amounts(ctx, _matching_amounts(ctx, year_rows, concept, concept_only=True), org)
+    if not totals or totals[0].get("item") == row.get("item"):
+        return None
+    return _amount_row(totals[0])
+
+
+def _line_figure(ctx: Context, org: str, text: str) -> list[dict[str, object]]:
+    """The best figure of the line a part of the question names (strict: never a total for another line)."""
+    return _best_amounts(replace(ctx, q=replace(ctx.q, text=text), context_text=""), org, ctx.links.years, strict=True)[:1]
+
+
+def _share_of_total(ctx: Context, org: str) -> Outcome | None:
+    """"基本支出占支出总预算的比例", "人员经费占基本支出的比重", "what share of its spending went to projects":
+    both figures with their years, phases and sources, and the share: the printed one when the document states
+    it of the total (said to be printed), else computed (said to be computed); when one of the two lines is
+    missing, which one. None unless the question asks one line's share (several lines: each one's share)."""
+    if not SHARE_QUESTION.search(ctx.q.text) or _asked_concepts(ctx.q.text):
+        return None
+    m = SHARE_OF_NAMED_BASE.search(ctx.q.text) or SHARE_WITHIN_BASE.search(ctx.q.text)
+    part_text = m.group("part") if m else ctx.q.text
+    base_text = m.group("base") if m else ""
+    part_concept = amount_concept(part_text)
+    base_concept = amount_concept(base_text) if base_text else None
+    if part_concept is None or part_concept in GENERIC_TOTAL_CONCEPTS or part_concept == base_concept:
+        return None  # the share of what is not said: the line's own answer (and its printed share) answers
+    named_base = base_concept is not None and base_concept not in GENERIC_TOTAL_CONCEPTS
+    part = _line_figure(ctx, org, part_text)
+    base = _line_figure(ctx, org, base_text) if named_base else ([t] if part and (t := _year_total_row(ctx, org, part[0])) else [])
+    part_name = AMOUNT_ITEM_NAMES.get(part_concept, part_text)
+    total_concept = "income_total" if "收入" in part_name else "expenditure_total"
+    base_name = AMOUNT_ITEM_NAMES.get(base_concept or "", "") if named_base else AMOUNT_ITEM_NAMES[total_concept]
+    when = f" {years_text(ctx.links.years)}" if ctx.links.years else ""
+    if not part:
+        held = ctx.say(f"；图中有{_amount_line(base[0], 'zh')}", f"; the graph holds {_amount_line(base[0], 'en')}") if base else ""
+        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}{when} 年「{part_name}」的数据，无法计算其占「{base_name}」的比例{held}",
+                                      f"The graph has no '{part_name}' figure of {ctx.label(org)}{when}, so its share of '{base_name}' cannot be given{held}"), base, sources_of(base))
+    if base and (base[0].get("year"), base[0].get("phase")) != (part[0].get("year"), part[0].get("phase")):
+        base = []  # a base of another year or phase is no base of this figure
+    printed = part[0].get("share") if not named_base else None
+    line = _amount_line(part[0], ctx.lang)
+    if not base or not Decimal(str(base[0]["amount"])):
+        stated = ctx.say(f"，文件所列占比 {number(printed)}%", f"; the printed share is {number(printed)}%") if printed is not None else ""
+        return Outcome(True, line + stated + ctx.say(f"；知识图谱中没有同年同口径的「{base_name}」数据，无法计算占比",
+                                                         f"; the graph has no '{base_name}' figure of the same year and phase to compute the share"), part, sources_of(part))
+    share = Decimal(str(part[0]["amount"])) / Decimal(str(base[0]["amount"])) * 100
+    # the base's year and phase are the part's (checked above): one line names both figures
+    of_zh = f"，占「{base[0].get('item')}」{money(base[0]['amount'], 'zh')}的"
+    of_en = f", {{share}} of '{base[0].get('item')}' {money(base[0]['amount'], 'en')}"
+    if printed is not None:
+        tail = ctx.say(f"{of_zh} {number(printed)}%（文件所列；按图中数据计算为 {share:.2f}%）",
+                       of_en.format(share=f"{number(printed)}%") + f" (as printed; {share:.2f}% computed from the graph's figures)")
+    else:
+        tail = ctx.say(f"{of_zh} {share:.2f}%（按图中数据计算，文件未列明）",
+                       of_en.format(share=f"{share:.2f}%") + " (computed from the graph's figures, not printed)")
+    rows = part + base
+    return Outcome(True, line + tail, rows, sources_of(rows))
+
+
 def _other_phase_note(ctx: Context, rows: list[dict[str, object]]) -> str:
     """"汇川区总工会2024年的决算支出是多少" when the graph holds only that year's budget: say first that no
     final figure is held and that the figure given is the budget (and the other way round)."""
@@ -1563,6 +1699,9 @@ def amount(ctx: Context) -> Outcome:
         gap = _lines_compared(ctx, org)  # "人员经费比公用经费多多少", "决算支出比收入多多少", "是公用经费的几倍"
         if gap is not None:
             return gap
+    share = _share_of_total(ctx, org)  # "人员经费占基本支出的比重": both figures and the share
+    if share is not None:
+        return share
     several = _asked_concepts(ctx.q.text)
     if len(several) >= 2:  # "人员经费和公用经费分别是多少": each item named
         rows = [r for c in several for r in _best_amounts(ctx, org, ctx.links.years, only_concept=c)[:1]]
@@ -2724,10 +2863,26 @@ def duties(ctx: Context) -> Outcome:
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
-    rows = [_clean(r) for r in ctx.run("qa_duties", org=org)]
+    rows = _in_document_order([_clean(r) for r in ctx.run("qa_duties", org=org)])
     if not rows:
         return Outcome(False, "")  # duties only in the narrative: passage search quotes them
-    return Outcome(True, ctx.say(f"{ctx.label(org)}的主要职责：", f"Duties of {ctx.label(org)} (as printed): ") + join([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
+    return Outcome(True, ctx.say(f"{ctx.label(org)}的主要职责（{len(rows)} 项）：", f"Duties of {ctx.label(org)} ({len(rows)}, as printed): ")
+                   + printed_list([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
+
+
+def _in_document_order(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Printed items (duties, work tasks) in the order of their passages in each document, each text once:
+    a fact's IRI (the query's order) is a hash, and the same task is printed again in a body's other
+    documents of the year."""
+    ordered = sorted(rows, key=lambda r: (str(r.get("docIri") or ""), int(str(r["start"])) if r.get("start") is not None else 1 << 62))
+    seen: set[str] = set()
+    once: list[dict[str, object]] = []
+    for r in ordered:
+        text = printed_item(str(r.get("text") or ""))
+        if text and text not in seen:
+            seen.add(text)
+            once.append(r)
+    return once
 
 
 def work_tasks(ctx: Context) -> Outcome:
@@ -2739,14 +2894,13 @@ def work_tasks(ctx: Context) -> Outcome:
     entry = ctx.catalog.orgs.get(org)
     years = ctx.links.years or sorted({r["year"] for r in rows if isinstance(r.get("year"), int)}, reverse=True)[:1]
     rows = _in_years(rows, years)
-    seen: set[object] = set()
-    rows = [r for r in rows if not (r["fact"] in seen or seen.add(r["fact"]))]  # type: ignore[func-returns-value]
+    rows = _in_document_order(rows)
     if not rows:
         return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}的工作任务。", f"The graph has no work tasks of {ctx.label(org)}."))
     label = entry.label if entry else ctx.label(org)
     year = f" {years[0]}" if len(years) == 1 else ""
     head = ctx.say(f"{label}{year} 年的主要工作任务（{len(rows)} 项）：", f"Main work tasks of {label}{year} ({len(rows)}, as printed): ")
-    return Outcome(True, head + join([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
+    return Outcome(True, head + printed_list([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
 
 
 def _payee_group(label: object) -> str:

@@ -948,3 +948,41 @@ SANGONG_COUNT_UNITS: dict[str, re.Pattern[str]] = {
     "辆": re.compile(r"保有量|辆|vehicles?|cars?"),
     "个": re.compile(r"团组|delegations?"),
 }
+
+# ---------------------------------------------------------------- printed lists (duties, work tasks)
+# Punctuation that closes a listed item as printed ("…工作机制。", "…；"): taken off before the answer
+# joins the items with its own separator, so no "。；" shows at a joint.
+LIST_ITEM_END = re.compile(r"[\s。；;，,、：:．.]+$")
+# A mark doubled by extraction or typing ("。。", "；；", "，，", "。；"): the first mark kept.
+DOUBLED_PUNCTUATION = re.compile(r"([。；;，,、：:！!？?])(?:\s*[。；;，,、：:])+")
+
+# ---------------------------------------------------------------- indicators named by meaning in English
+# English words of the genre's common indicator names -> the words of the printed (Chinese) label they
+# describe ("what was the skills competition target" -> 竞赛; "how many model workers got condolence money"
+# -> 劳模, 慰问).  Read with INDICATOR_GLOSSARY; the indicator(s) whose label holds the most of them answer.
+# A word may map to several label words (a competition is printed 竞赛, 比赛 or 大赛).
+INDICATOR_LABEL_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bcompetitions?\b|\bcontests?\b"), "竞赛"),
+    (re.compile(r"\bcompetitions?\b|\bcontests?\b"), "比赛"),
+    (re.compile(r"\bcompetitions?\b|\bcontests?\b"), "大赛"),
+    (re.compile(r"\bparticipants?\b|\bparticipat(?:ion|ed|ing)\b|\btook part\b|\bjoined\b"), "参与"),
+    (re.compile(r"\bparticipants?\b|\bparticipat(?:ion|ed|ing)\b|\btook part\b"), "参加"),
+    (re.compile(r"\bcontestants?\b|\bcompetitors?\b|\bentrants?\b"), "参赛"),
+    (re.compile(r"\bsatisf(?:action|ied)\b"), "满意度"),
+    (re.compile(r"\bcoverage\b|\bcovered\b"), "覆盖"),
+    (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳模"),
+    (re.compile(r"\b(?:condolence|consolation|sympathy)\b|\bconsoled\b"), "慰问"),
+    (re.compile(r"\btrain(?:ing|ees?|ed)?\b"), "培训"),
+    (re.compile(r"\bassist(?:ance|ed)?\b|\bhelp(?:ed|ing)?\b|\b(?:hardship|poverty) relief\b"), "帮扶"),
+    (re.compile(r"\baccura(?:cy|te(?:ly)?)\b"), "准确率"),
+    (re.compile(r"\btimel(?:y|iness)\b|\bon time\b|\bpunctual(?:ity)?\b"), "及时"),
+    (re.compile(r"\bcomplian(?:ce|t)\b"), "合规"),
+    (re.compile(r"\bmembers(?:hip)?\b|\bjoin(?:ed|ing)? (?:the )?unions?\b|\bunioni[sz](?:ed|ation)\b"), "入会"),
+    (re.compile(r"\bnew (?:forms|types) of employment\b|\bgig workers?\b|\bplatform workers?\b"), "新就业形态"),
+    (re.compile(r"\bhouseholds?\b|\bfamilies\b"), "户数"),
+    (re.compile(r"\bsessions?\b|\bevents?\b|\brounds?\b|\bhow many (?:competitions|contests|matches)\b"), "场次"),
+    (re.compile(r"\bexecution rate\b|\bbudget execution\b"), "执行率"),
+)
+# A yes/no question asked the missing way round ("did it miss its training target", "是否未完成"): a met
+# indicator is answered "no, not missed", one asked the meeting way round ("did it meet") "yes, met".
+MISSED_ASKED = re.compile(r"\bmiss(?:ed|es)?\b|\bfail(?:ed|s)?\b|\bfall(?:s|en)? short\b|\bfell short\b|未完成|没有?完成|未达标|没达标|未达到|没有?达到")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from unionkg.qa.patterns import DOUBLED_PUNCTUATION, LIST_ITEM_END
+
 # Evaluation grades by score (design/ontology.md): 优 >= 90, 良 80-89, 中 60-79, 差 < 60.
 GRADE_BANDS: tuple[tuple[float, str], ...] = ((90, "优"), (80, "良"), (60, "中"), (float("-inf"), "差"))
 GRADE_EN: dict[str, str] = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
@@ -70,6 +72,42 @@ def join(items: list[str], lang: str) -> str:
     if lang == "zh":
         return "；".join(shown) + (f"；等共 {len(items)} 项" if more > 0 else "")
     return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+# Characters of printed text (duties, work tasks) an answer spells out before it cuts the list: such items
+# are sentences, and twelve of them make a page.
+PRINTED_LIST_CHARS = 600
+
+
+def printed_item(text: str) -> str:
+    """A listed item as printed, without its closing mark and with doubled marks made single.
+
+    >>> printed_item("推进职工之家建设。"), printed_item("开展技能竞赛。；"), printed_item("一是建会，，二是入会；")
+    ('推进职工之家建设', '开展技能竞赛', '一是建会，二是入会')
+    """
+    return LIST_ITEM_END.sub("", DOUBLED_PUNCTUATION.sub(r"\1", text.strip()))
+
+
+def printed_list(items: list[str], lang: str) -> str:
+    """Printed items (duties, work tasks) joined once each with one mark, cut after ``LIST_LIMIT`` items
+    or ``PRINTED_LIST_CHARS`` characters with the count of the rest.
+
+    >>> printed_list(["甲。", "乙；", "甲"], "zh")
+    '甲；乙'
+    >>> printed_list(["x" * 400, "y" * 400, "z"], "en")[-26:]
+    'x; … and 2 more (3 in all)'
+    """
+    cleaned = [printed_item(t) for t in items]
+    unique = [t for i, t in enumerate(cleaned) if t and t not in cleaned[:i]]
+    shown: list[str] = []
+    for text in unique[:LIST_LIMIT]:
+        if shown and sum(map(len, shown)) + len(text) > PRINTED_LIST_CHARS:
+            break
+        shown.append(text)
+    more = len(unique) - len(shown)
+    if lang == "zh":
+        return "；".join(shown) + (f"；……另有 {more} 项（共 {len(unique)} 项）" if more else "")
+    return "; ".join(shown) + (f"; … and {more} more ({len(unique)} in all)" if more else "")
 
 
 def years_text(years: list[int]) -> str:
