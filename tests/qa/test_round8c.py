@@ -18,7 +18,7 @@ from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import check, load_cases
 from unionkg.qa.handlers import described_indicator_words
-from unionkg.qa.patterns import DOUBLED_PUNCTUATION, INDICATOR_LABEL_WORDS, LIST_ITEM_END, MISSED_ASKED
+from unionkg.qa.patterns import DOUBLED_PUNCTUATION, INDICATOR_LABEL_WORDS, LIST_ITEM_END, MISSED_ASKED, SHARE_OF_NAMED_BASE_EN
 from unionkg.qa.phrasing import printed_item, printed_list
 from unionkg.search.encoders import HashEncoder
 from unionkg.settings import Settings
@@ -120,3 +120,16 @@ def test_indicator_label_words_negative(english: str) -> None:
 ])
 def test_missed_asked(question: str, hit: bool) -> None:
     assert bool(MISSED_ASKED.search(question)) is hit
+
+
+@pytest.mark.parametrize(("question", "part", "base"), [
+    ("what share of basic spending was personnel costs at the zhuzhou federation in 2022?", "personnel costs", "basic spending"),
+    ("what were personnel costs as a percentage of basic expenditure in 2023?", "what were personnel costs", "basic expenditure"),
+    ("what was the share of official reception in the three public expenses?", "official reception", "three public expenses"),
+    ("what share of its spending went to projects?", "projects", "spending"),
+    ("what was the total spending of the federation?", None, None),
+    ("how much did personnel costs rise in 2023?", None, None),
+])
+def test_share_of_named_base_en(question: str, part: str | None, base: str | None) -> None:
+    m = next((found for pattern in SHARE_OF_NAMED_BASE_EN if (found := pattern.search(question))), None)
+    assert (m.group("part"), m.group("base")) == (part, base) if part else m is None

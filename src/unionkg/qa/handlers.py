@@ -79,6 +79,7 @@ from unionkg.qa.patterns import (
     SANGONG_COUNT_TOPICS,
     SANGONG_COUNT_UNITS,
     SHARE_OF_NAMED_BASE,
+    SHARE_OF_NAMED_BASE_EN,
     SHARE_QUESTION,
     SHARE_WITHIN_BASE,
     SPENDING_BREAKDOWN_QUESTION,
@@ -1198,11 +1199,16 @@ def _share_of_total(ctx: Context, org: str) -> Outcome | None:
     missing, which one. None unless the question asks one line's share (several lines: each one's share)."""
     if not SHARE_QUESTION.search(ctx.q.text) or _asked_concepts(ctx.q.text):
         return None
-    m = SHARE_OF_NAMED_BASE.search(ctx.q.text) or SHARE_WITHIN_BASE.search(ctx.q.text)
+    m = SHARE_OF_NAMED_BASE.search(ctx.q.text) or SHARE_WITHIN_BASE.search(ctx.q.text) \
+        or next((found for pattern in SHARE_OF_NAMED_BASE_EN if (found := pattern.search(ctx.q.text))), None)
     part_text = m.group("part") if m else ctx.q.text
     base_text = m.group("base") if m else ""
     part_concept = amount_concept(part_text)
     base_concept = amount_concept(base_text) if base_text else None
+    if ctx.lang == "en" and (base_concept is None or base_concept in GENERIC_TOTAL_CONCEPTS):
+        # "what share of its spending went to projects": the year's total is the base, the question names the part
+        part_text, base_text, base_concept = ctx.q.text, "", None
+        part_concept = amount_concept(part_text)
     if part_concept is None or part_concept in GENERIC_TOTAL_CONCEPTS or part_concept == base_concept:
         return None  # the share of what is not said: the line's own answer (and its printed share) answers
     named_base = base_concept is not None and base_concept not in GENERIC_TOTAL_CONCEPTS

@@ -986,3 +986,14 @@ INDICATOR_LABEL_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
 # A yes/no question asked the missing way round ("did it miss its training target", "是否未完成"): a met
 # indicator is answered "no, not missed", one asked the meeting way round ("did it meet") "yes, met".
 MISSED_ASKED = re.compile(r"\bmiss(?:ed|es)?\b|\bfail(?:ed|s)?\b|\bfall(?:s|en)? short\b|\bfell short\b|未完成|没有?完成|未达标|没达标|未达到|没有?达到")
+# An English share of a named base ("what share of basic spending was personnel costs", "personnel costs as a
+# percentage of basic expenditure", "the share of official reception in the three public expenses"): the part and
+# the base, each read as a line (amount_concept).  Several patterns, as a part or base may come first.
+SHARE_OF_NAMED_BASE_EN: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b(?:share|proportion|percentage|per ?cent) of (?:its |the |their )?(?P<base>[a-z' -]{3,40}?) (?:was|were|is|are|went (?:to|on)|did) "
+               r"(?:the |its )?(?P<part>[a-z' -]{3,40}?)(?=\s*\?|\s*$|\s+(?:at|of|in|for|by)\b)"),
+    re.compile(r"\b(?P<part>[a-z' -]{3,40}?) (?:as|make up|made up|account(?:ed)? for) (?:a |the )?(?:share|proportion|percentage|per ?cent) of "
+               r"(?:its |the |their )?(?P<base>[a-z' -]{3,40}?)(?=\s*\?|\s*$|\s+(?:at|of|in|for|by)\b)"),
+    re.compile(r"\b(?:share|proportion|percentage) of (?:the |its )?(?P<part>[a-z' -]{3,40}?) (?:in|within|out of) (?:its |the |their )?"
+               r"(?P<base>[a-z' -]{3,40}?)(?=\s*\?|\s*$|\s+(?:at|of|in|for|by)\b)"),
+)
