@@ -18,7 +18,16 @@ from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import check, load_cases
 from unionkg.qa.handlers import described_indicator_words
-from unionkg.qa.patterns import DOUBLED_PUNCTUATION, INDICATOR_LABEL_WORDS, LIST_ITEM_END, MISSED_ASKED, SHARE_OF_NAMED_BASE_EN
+from unionkg.qa.patterns import (
+    COUNT_ASKED_EN,
+    COUNT_LABEL,
+    DOUBLED_PUNCTUATION,
+    INDICATOR_LABEL_WORDS,
+    LIST_ITEM_END,
+    MISSED_ASKED,
+    RATE_LABEL,
+    SHARE_OF_NAMED_BASE_EN,
+)
 from unionkg.qa.phrasing import printed_item, printed_list
 from unionkg.search.encoders import HashEncoder
 from unionkg.settings import Settings
@@ -133,3 +142,15 @@ def test_missed_asked(question: str, hit: bool) -> None:
 def test_share_of_named_base_en(question: str, part: str | None, base: str | None) -> None:
     m = next((found for pattern in SHARE_OF_NAMED_BASE_EN if (found := pattern.search(question))), None)
     assert (m.group("part"), m.group("base")) == (part, base) if part else m is None
+
+
+@pytest.mark.parametrize(("pattern", "text", "hit"), [
+    (COUNT_ASKED_EN, "how many model workers got condolence money", True), (COUNT_ASKED_EN, "the number of households helped", True),
+    (COUNT_ASKED_EN, "what was the satisfaction target", False), (COUNT_ASKED_EN, "how much money", False),
+    (COUNT_LABEL, "春节慰问金发放人数", True), (COUNT_LABEL, "举办职工技能竞赛场次", True), (COUNT_LABEL, "走访慰问困难职工户数（户）", True),
+    (COUNT_LABEL, "劳模慰问金发放合规率", False), (COUNT_LABEL, "人数增长率", False), (COUNT_LABEL, "职工满意度", False),
+    (RATE_LABEL, "劳模慰问金发放合规率", True), (RATE_LABEL, "特殊困难帮扶人数占比", True), (RATE_LABEL, "新就业形态劳动者入会覆盖率（%）", True),
+    (RATE_LABEL, "春节慰问金发放人数", False), (RATE_LABEL, "率先开展竞赛场次", False),
+])
+def test_count_and_rate_labels(pattern: Any, text: str, hit: bool) -> None:
+    assert bool(pattern.search(text)) is hit

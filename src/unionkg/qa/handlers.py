@@ -37,6 +37,8 @@ from unionkg.qa.patterns import (
     CHANGE_RANK_BY_PERCENT,
     CHANGE_RANK_FALLING,
     CHANGE_RANKING_WORDS,
+    COUNT_ASKED_EN,
+    COUNT_LABEL,
     COUNT_QUESTION,
     COUNT_TOPICS,
     COUNT_UNITS,
@@ -70,6 +72,7 @@ from unionkg.qa.patterns import (
     PHASE_WORDS,
     PROJECT_WORDS,
     QUALIFIER_QUESTION,
+    RATE_LABEL,
     RANKING_PHASE_WORDS,
     RANKING_WORDS,
     RATE_REASON_QUESTION,
@@ -629,11 +632,29 @@ def _indicators_described(ctx: Context, rows: list[dict[str, object]]) -> tuple[
     words = [w for w in described_indicator_words(ctx.q.text) if w not in asked_labels]
     if not words:
         return rows, []
-    scored = [(sum(w in str(r.get("indicator") or "") for w in words), r) for r in rows]
+    scored = [(described_score(ctx.q.text, str(r.get("indicator") or ""), words), r) for r in rows]
     top = max((sc for sc, _ in scored), default=0)
-    if top == 0:
+    if top <= 0:
         return [], words
     return [r for sc, r in scored if sc == top], words
+
+
+def described_score(question: str, label: str, words: list[str]) -> int:
+    """How well an indicator's printed label fits an English description: the description's label words it
+    holds, and for a count asked ("how many …") one more for a count, one less for a rate.
+
+    >>> q = "how many model workers got condolence money"
+    >>> w = described_indicator_words(q)
+    >>> described_score(q, "春节慰问金发放人数", w) > described_score(q, "劳模慰问金发放合规率", w)
+    True
+    >>> described_score("what was the skills competition target", "职工培训人数", ["技能竞赛", "竞赛"])
+    0
+    """
+    held = sum(w in label for w in words)
+    described = any(w in label for w in words if not COUNT_LABEL.search(w))  # a count word alone (人数) describes nothing
+    if described and COUNT_ASKED_EN.search(question):
+        held += 1 if COUNT_LABEL.search(label) else -1 if RATE_LABEL.search(label) else 0
+    return held
 
 
 def _no_described_indicator(ctx: Context, pool: list[dict[str, object]], words: list[str]) -> Outcome:
@@ -773,8 +794,8 @@ def _indicator_of_other_bodies(ctx: Context, picked: list[dict[str, object]]) ->
 
 def _glossary_indicators(question: str, pool: list[dict[str, object]]) -> list[dict[str, object]]:
     """The indicators an English question names by meaning: most glossary fragments in the name, at least two."""
-    fragments = {zh for en, zh in INDICATOR_GLOSSARY if en.search(question)}
-    scored = [(sum(1 for f in fragments if f in str(r.get("indicator") or "")), r) for r in pool]
+    fragments = described_indicator_words(question)
+    scored = [(described_score(question, str(r.get("indicator") or ""), fragments), r) for r in pool]
     top = max((sc for sc, _ in scored), default=0)
     return [r for sc, r in scored if sc == top] if top >= 2 else []
 
@@ -1192,6 +1213,32 @@ def _line_figure(ctx: Context, org: str, text: str) -> list[dict[str, object]]:
     return _best_amounts(replace(ctx, q=replace(ctx.q, text=text), context_text=""), org, ctx.links.years, strict=True)[:1]
 
 
+# A year's spending by structure is 基本支出 + 项目支出: with no total held, the two together are the base of a
+# share of either (said to be their sum).
+STRUCTURE_PARTS: dict[str, str] = {"basic_spending": "project_spending", "project_spending": "basic_spending"}
+
+
+def _share_of_structure_sum(ctx: Context, org: str, part: dict[str, object], concept: str, printed: object) -> Outcome | None:
+    """"基本支出占支出总预算的比例" when the graph holds no total but holds the other line of the structure of the
+    same year and phase: the share of the two lines' sum (computed, and said to be over that sum); None otherwise."""
+    other = [r for r in _best_amounts(ctx, org, [int(str(part["year"]))] if part.get("year") else ctx.links.years, only_concept=STRUCTURE_PARTS[concept])[:1]
+             if (r.get("year"), r.get("phase")) == (part.get("year"), part.get("phase"))]
+    if not other:
+        return None
+    total = Decimal(str(part["amount"])) + Decimal(str(other[0]["amount"]))
+    if not total:
+        return None
+    share = Decimal(str(part["amount"])) / total * 100
+    stated_zh = f"，文件所列占比 {number(printed)}%" if printed is not None else ""
+    stated_en = f"; the printed share is {number(printed)}%" if printed is not None else ""
+    rows = [part, *other]
+    answer = ctx.say(f"{_amount_line(part, 'zh')}{stated_zh}；图中没有同年同口径的支出合计，按「{part.get('item')}」与「{other[0].get('item')}」"
+                     f"{money(other[0]['amount'], 'zh')}之和 {money(total, 'zh')}计算，占 {share:.2f}%（按图中数据计算）",
+                     f"{_amount_line(part, 'en')}{stated_en}; the graph holds no total spending of that year and phase: of the sum of "
+                     f"'{part.get('item')}' and '{other[0].get('item')}' {money(other[0]['amount'], 'en')}, {money(total, 'en')}, it is {share:.2f}% (computed from the graph's figures)")
+    return Outcome(True, answer, rows, sources_of(rows))
+
+
 def _share_of_total(ctx: Context, org: str) -> Outcome | None:
     """"基本支出占支出总预算的比例", "人员经费占基本支出的比重", "what share of its spending went to projects":
     both figures with their years, phases and sources, and the share: the printed one when the document states
@@ -1226,6 +1273,10 @@ def _share_of_total(ctx: Context, org: str) -> Outcome | None:
         base = []  # a base of another year or phase is no base of this figure
     printed = part[0].get("share") if not named_base else None
     line = _amount_line(part[0], ctx.lang)
+    if not base and not named_base and part_concept in STRUCTURE_PARTS:
+        by_structure = _share_of_structure_sum(ctx, org, part[0], part_concept, printed)
+        if by_structure is not None:
+            return by_structure
     if not base or not Decimal(str(base[0]["amount"])):
         stated = ctx.say(f"，文件所列占比 {number(printed)}%", f"; the printed share is {number(printed)}%") if printed is not None else ""
         return Outcome(True, line + stated + ctx.say(f"；知识图谱中没有同年同口径的「{base_name}」数据，无法计算占比",
@@ -2896,17 +2947,30 @@ def work_tasks(ctx: Context) -> Outcome:
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
-    rows = [_clean(r) for r in ctx.run("qa_work_tasks", org=org)]
+    every = [_clean(r) for r in ctx.run("qa_work_tasks", org=org)]
     entry = ctx.catalog.orgs.get(org)
-    years = ctx.links.years or sorted({r["year"] for r in rows if isinstance(r.get("year"), int)}, reverse=True)[:1]
-    rows = _in_years(rows, years)
-    rows = _in_document_order(rows)
+    held_years = sorted({int(str(r["year"])) for r in every if isinstance(r.get("year"), int)})
+    years = ctx.links.years or held_years[-1:]
+    rows = _in_document_order(_in_years(every, years))
     if not rows:
-        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(org)}的工作任务。", f"The graph has no work tasks of {ctx.label(org)}."))
+        return _no_work_tasks(ctx, org, years, held_years)
     label = entry.label if entry else ctx.label(org)
     year = f" {years[0]}" if len(years) == 1 else ""
     head = ctx.say(f"{label}{year} 年的主要工作任务（{len(rows)} 项）：", f"Main work tasks of {label}{year} ({len(rows)}, as printed): ")
     return Outcome(True, head + printed_list([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
+
+
+def _no_work_tasks(ctx: Context, org: str, years: list[int], held_years: list[int]) -> Outcome:
+    """No work tasks of the body (in the asked years): say so, with the years that have some and whether its
+    duties (主要职责, what it does every year) are held, so the reader knows what to ask instead."""
+    when_zh, when_en = (f" {'、'.join(map(str, years))} 年", f" in {years_text(years)}") if years else ("", "")
+    answer = ctx.say(f"知识图谱中没有{ctx.label(org)}{when_zh}的工作任务", f"The graph has no work tasks of {ctx.label(org)}{when_en}")
+    if held_years:
+        answer += ctx.say(f"；图中有其 {'、'.join(map(str, held_years))} 年的工作任务", f"; it holds its work tasks of {years_text(held_years)}")
+    n_duties = len({printed_item(str(r.get("text") or "")) for r in ctx.run("qa_duties", org=org)})
+    if n_duties:
+        answer += ctx.say(f"；图中有其主要职责（{n_duties} 项）", f"; the graph holds its duties ({n_duties})")
+    return Outcome(False, answer + ctx.say("。", "."))
 
 
 def _payee_group(label: object) -> str:

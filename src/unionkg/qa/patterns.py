@@ -997,3 +997,8 @@ SHARE_OF_NAMED_BASE_EN: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:share|proportion|percentage) of (?:the |its )?(?P<part>[a-z' -]{3,40}?) (?:in|within|out of) (?:its |the |their )?"
                r"(?P<base>[a-z' -]{3,40}?)(?=\s*\?|\s*$|\s+(?:at|of|in|for|by)\b)"),
 )
+# A count asked in English ("how many model workers got condolence money", "the number of households"): of the
+# indicators a description fits, a count (label ending in a counted word) answers before a rate.
+COUNT_ASKED_EN = re.compile(r"\bhow many\b|\bnumber of\b|\bcount of\b")
+COUNT_LABEL = re.compile(r"(?:人数|户数|人次|场次|次数|个数|数量|家数|批次|项数)(?:[（(][^（()）]{0,6}[)）])?$")
+RATE_LABEL = re.compile(r"(?:率|占比|比例|比重)(?:[（(][^（()）]{0,6}[)）])?$")
