@@ -2920,11 +2920,28 @@ def duties(ctx: Context) -> Outcome:
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
-    rows = _in_document_order([_clean(r) for r in ctx.run("qa_duties", org=org)])
-    if not rows:
+    every = [_clean(r) for r in ctx.run("qa_duties", org=org)]
+    if not every:
         return Outcome(False, "")  # duties only in the narrative: passage search quotes them
-    return Outcome(True, ctx.say(f"{ctx.label(org)}的主要职责（{len(rows)} 项）：", f"Duties of {ctx.label(org)} ({len(rows)}, as printed): ")
-                   + printed_list([str(r["text"]) for r in rows], ctx.lang), rows, sources_of(rows))
+    rows, year, other_years = _duties_of_one_year(ctx, every)
+    rows = _in_document_order(rows)
+    when_zh, when_en = (f"据 {year} 年文件，", f" (as printed in its {year} document)") if year is not None else ("", " (as printed)")
+    others = ctx.say(f"。图中另有其 {'、'.join(map(str, other_years))} 年文件所列职责", f". The graph also holds the duties printed in its {years_text(other_years)} document{'s' if len(other_years) > 1 else ''}") \
+        if other_years else ""
+    return Outcome(True, ctx.say(f"{ctx.label(org)}的主要职责（{when_zh}{len(rows)} 项）：", f"Duties of {ctx.label(org)}{when_en}, {len(rows)}: ")
+                   + printed_list([str(r["text"]) for r in rows], ctx.lang) + others, rows, sources_of(rows))
+
+
+def _duties_of_one_year(ctx: Context, rows: list[dict[str, object]]) -> tuple[list[dict[str, object]], int | None, list[int]]:
+    """The duties printed in one year's documents (the asked year's, else the latest), the year, and the other
+    years that print them: each year's disclosure restates the duties in its own words, and two versions
+    mixed in one list read as twice the duties."""
+    held = sorted({int(str(r["docYear"])) for r in rows if isinstance(r.get("docYear"), int)})
+    if not held:
+        return rows, None, []
+    asked = [y for y in held if y in ctx.links.years]
+    year = (asked or held)[-1]
+    return [r for r in rows if r.get("docYear") == year], year, [y for y in held if y != year]
 
 
 def _in_document_order(rows: list[dict[str, object]]) -> list[dict[str, object]]:
