@@ -471,3 +471,12 @@ def test_the_readme_table_of_messages_quotes_the_messages(phrase: str, tmp_path:
     table = readme.split("Common first-hour messages:")[1].split("\n\n")[1]
     words = phrase.replace("1 file(s)", "N file(s)")
     assert words in table
+
+
+def test_validate_says_it_started_and_how_long_it_took(store: Path) -> None:
+    """One SHACL run over the whole store takes seconds on a few documents and minutes on a large store:
+    stderr says what is being validated before the run and the time it took after it."""
+    result = CliRunner().invoke(app, ["validate", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "Conforms: True" in result.stdout
+    assert f"triples of {store} against the SHACL shapes" in result.stderr and "validated in" in result.stderr

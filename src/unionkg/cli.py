@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -403,7 +404,12 @@ def validate(store: Optional[str] = StoreOpt) -> None:
     from unionkg.graph.validate import validate_store
 
     settings = settings_for(store)
-    conformance = validate_store(open_for(settings))
+    opened = open_for(settings)
+    # One SHACL run over the whole store: seconds on the samples, minutes on a large store; say it started.
+    typer.echo(f"validating {opened.count_triples():,} triples of {settings.store} against the SHACL shapes ...", err=True)
+    started = time.perf_counter()
+    conformance = validate_store(opened)
+    typer.echo(f"validated in {time.perf_counter() - started:.1f} s", err=True)
     typer.echo(conformance.text or ("Conforms: True" if conformance.conforms else "Conforms: False"))
     if not conformance.conforms:
         raise typer.Exit(1)
