@@ -14,8 +14,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 
-install: $(BIN)/python
+# Installed once, and again only when pyproject.toml changes (make graph / serve reran pip every time).
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -e .
+	touch $@
+
+install: $(VENV)/.installed
 
 graph: install
 	$(BIN)/unionkg ingest data/samples --store $(STORE)
