@@ -139,7 +139,7 @@ def extract_page(page: object, number: int, limits: PdfLimits) -> tuple[str, lis
     if len(chars) > limits.max_chars_per_page:
         raise _PdfLimitError(f"page {number} has {len(chars)} characters, over the limit of {limits.max_chars_per_page}")
     found = page.find_tables()  # type: ignore[attr-defined]
-    boxes = [t.bbox for t in found]
+    boxes = [tuple(float(v) for v in t.bbox) for t in found]
 
     def outside_tables(obj: dict[str, object]) -> bool:
         if "x0" not in obj or "top" not in obj:
@@ -148,20 +148,160 @@ def extract_page(page: object, number: int, limits: PdfLimits) -> tuple[str, lis
         cy = (float(obj["top"]) + float(obj["bottom"])) / 2  # type: ignore[arg-type]
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    items: list[tuple[float, str]] = []
     text_page = page.filter(outside_tables) if boxes else page  # type: ignore[attr-defined]
-    for line in text_page.extract_text_lines(return_chars=False):
-        items.append((float(line["top"]), line["text"]))
+    lines = [text_line(ln) for ln in text_page.extract_text_lines(return_chars=True)]
+    items: list[tuple[tuple[float, int, float], str]] = []
     page_tables: list[Table] = []
-    for table in found:
-        rows = [[clean_cell(c) for c in row] for row in table.extract()]
-        rows = [row for row in rows if any(row)]
+    bands: list[SideBand] = []
+    for box in boxes:
+        band = side_band(box, lines)
+        if band is not None and not any(band.overlaps(other) for other in bands):
+            bands.append(band)
+    for band in bands:
+        lines = [ln for ln in lines if not band.holds(ln)]
+        for side, crop in ((band.first_side, band.first_crop), (1 - band.first_side, band.second_crop)):
+            for ln in text_page.within_bbox(inside_page(crop, page.bbox)).extract_text_lines(return_chars=False):  # type: ignore[attr-defined]
+                items.append(((band.top, side, float(ln["top"])), ln["text"]))
+    for ln in lines:
+        items.append(((ln.top, 0, ln.top), ln.text))
+    for table, box in zip(found, boxes):
+        rows = [row for row in (clean_row(r) for r in table.extract()) if any(row)]
         if not rows:
             continue
         page_tables.append(rows)
-        items.append((float(table.bbox[1]), "\n".join(CELL_SEPARATOR.join(row) for row in rows)))
+        band = next((b for b in bands if b.box == box), None)
+        key = (band.top, band.table_side, box[1]) if band is not None else (box[1], 0, box[1])
+        items.append((key, "\n".join(CELL_SEPARATOR.join(row) for row in rows)))
     items.sort(key=lambda item: item[0])
     return "\n".join(text for _, text in items), page_tables
+
+
+def inside_page(box: tuple[float, float, float, float], page_box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """``box`` cut to the page (a table may reach past the page's edge; pdfplumber refuses such a crop)."""
+    x0, top, x1, bottom = box
+    px0, ptop, px1, pbottom = (float(v) for v in page_box)
+    return (max(x0, px0), max(top, ptop), max(min(x1, px1), max(x0, px0)), max(min(bottom, pbottom), max(top, ptop)))
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A line of text outside the tables of a page, as pdfplumber groups it."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    spans: tuple[tuple[float, float], ...] = ()  # x0, x1 of each character
+
+    def enters(self, left: float, right: float) -> bool:
+        """Whether a character of the line reaches into the strip between ``left`` and ``right``."""
+        return any(x0 < right and x1 > left for x0, x1 in self.spans)
+
+
+def text_line(line: dict[str, object]) -> TextLine:
+    chars = line.get("chars") or []
+    spans = tuple((float(c["x0"]), float(c["x1"])) for c in chars if str(c.get("text", "")).strip())  # type: ignore[union-attr]
+    return TextLine(float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"]), str(line["text"]), spans)  # type: ignore[arg-type]
+
+
+#: Points a line may reach past the edge of a table and still count as beside it.
+SIDE_TOLERANCE = 2.0
+#: Width (points) of the strip beside a table that a line of text beside it leaves empty
+#: (a cell's padding is wider); a line across the page has a character in it.
+GUTTER_PROBE = 3.0
+#: Largest vertical gap (points) between the lines of a column of text beside a table.
+MAX_SIDE_LINE_GAP = 24.0
+
+
+@dataclass(frozen=True)
+class SideBand:
+    """A stretch of page where a table and text stand side by side (two columns).
+
+    pdfplumber groups characters into lines across the whole page width, so a line of
+    the text column and a title line of the table column at the same height became one
+    line, and the table was read in the middle of the paragraph beside it.  Inside the
+    band each column is read on its own: the left column first, then the right one.
+    """
+
+    box: tuple[float, float, float, float]  # the table
+    cut: float  # x of the gutter between the columns
+    top: float
+    bottom: float
+    page_x0: float
+    page_x1: float
+    table_side: int  # 0: the table is in the left column, 1: in the right one
+
+    @property
+    def first_side(self) -> int:
+        return 0
+
+    @property
+    def first_crop(self) -> tuple[float, float, float, float]:
+        return (self.page_x0, self.top, self.cut, self.bottom)
+
+    @property
+    def second_crop(self) -> tuple[float, float, float, float]:
+        return (self.cut, self.top, self.page_x1, self.bottom)
+
+    def holds(self, line: TextLine) -> bool:
+        return self.top <= (line.top + line.bottom) / 2 <= self.bottom
+
+    def overlaps(self, other: "SideBand") -> bool:
+        return self.top < other.bottom and other.top < self.bottom
+
+
+def side_band(box: tuple[float, float, float, float], lines: list[TextLine]) -> SideBand | None:
+    """The two-column stretch around table ``box``, or None when no text stands beside it.
+
+    The gutter is the strip just outside the table on one side.  The band grows up and
+    down from the table through the lines that leave the gutter empty (a line of one
+    column, or two lines of the two columns that pdfplumber joined: the table's title
+    beside the paragraph), and stops at a line across the gutter or at a wide gap.  It is
+    a two-column stretch when text stands in the other column: a line level with the
+    table, or a joined line with characters on both sides of the gutter.
+    """
+    x0, top, x1, bottom = box
+    page_x0 = min([x0, *(ln.x0 for ln in lines)]) - 1
+    page_x1 = max([x1, *(ln.x1 for ln in lines)]) + 1
+    for gutter, cut, table_side in (((x0 - GUTTER_PROBE, x0 - 0.5), x0, 1), ((x1 + 0.5, x1 + GUTTER_PROBE), x1, 0)):
+        band = _band_between_crossings(box, lines, gutter)
+        if band is None:
+            continue
+        inside = [ln for ln in lines if band[0] <= (ln.top + ln.bottom) / 2 <= band[1]]
+        text_side = [ln for ln in inside if (ln.enters(page_x0, gutter[0]) if table_side == 1 else ln.enters(gutter[1], page_x1))]
+        beside = any(ln.top < bottom and ln.bottom > top for ln in text_side)
+        joined = any(ln.enters(page_x0, gutter[0]) and ln.enters(gutter[1], page_x1) for ln in inside)
+        if beside or joined:
+            return SideBand(box, cut, band[0] - 0.5, band[1] + 0.5, page_x0, page_x1, table_side)
+    return None
+
+
+def _band_between_crossings(box: tuple[float, float, float, float], lines: list[TextLine], gutter: tuple[float, float]) -> tuple[float, float] | None:
+    """(top, bottom) of the stretch around the table where no line enters ``gutter``."""
+    _, top, _, bottom = box
+    clear = [ln for ln in lines if not ln.enters(*gutter)]
+    crossing = [ln for ln in lines if ln not in clear]
+    if any(c.top < bottom and c.bottom > top for c in crossing):
+        return None
+    band_top, band_bottom = top, bottom
+    for ln in sorted((ln for ln in clear if ln.top < band_top), key=lambda ln: -ln.top):
+        if band_top - ln.bottom > MAX_SIDE_LINE_GAP or any(c.bottom > ln.top and c.top < band_top for c in crossing):
+            break
+        band_top = min(band_top, ln.top)
+    for ln in sorted((ln for ln in clear if ln.bottom > band_bottom), key=lambda ln: ln.top):
+        if ln.top - band_bottom > MAX_SIDE_LINE_GAP or any(c.top < ln.bottom and c.bottom > band_bottom for c in crossing):
+            break
+        band_bottom = max(band_bottom, ln.bottom)
+    return band_top, band_bottom
+
+
+def clean_row(row: list[str | None]) -> list[str]:
+    """The cells of a table row as printed: a cell merged into its neighbour (``None``:
+    covered by a cell spanning columns or rows, or outside a narrower table pdfplumber
+    read together with the one above it) is dropped, as the DOCX and HTML readers list a
+    merged cell once; a drawn but empty cell stays as ``""``."""
+    return [clean_cell(cell) for cell in row if cell is not None]
 
 
 def clean_cell(cell: str | None) -> str:
@@ -169,7 +309,31 @@ def clean_cell(cell: str | None) -> str:
     if not cell:
         return ""
     joined = CELL_WRAP.sub(_join_wrap, cell)
-    return re.sub(r"\s+", " ", joined).strip()
+    return join_split_figure(re.sub(r"\s+", " ", joined).strip())
+
+
+#: A figure cell that pdfplumber printed as two words: the producer drew the figure in two
+#: runs (kerning, a digit per glyph run) with a gap wider than pdfplumber's 3-point word
+#: tolerance, so ``642.60`` reads ``642 .60`` and ``96%`` reads ``9 6%``.
+SPLIT_FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
+    # the whole cell: a figure broken once by a space
+    "split_figure": re.compile(r"(?P<head>[-+]?(?:\d{1,3}(?:,\d{3})*[.,]?|\d*[.,]))\s(?P<tail>[\d.,]*\d%?|[.,]\d+%?)"),
+    # what the two parts must make: one well-formed figure with decimals or a percent sign
+    # (two whole numbers, "201 29", may be two code levels or two counts)
+    "figure": re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+%?|%)"),
+    # a part that is a figure with decimals of its own: "320.00 356.00" are two values
+    "decimal_figure": re.compile(r"[-+]?[\d,]*\d\.\d+%?"),
+}
+
+
+def join_split_figure(cell: str) -> str:
+    """``cell`` with the space inside one figure removed (see :data:`SPLIT_FIGURE_PATTERNS`);
+    two values in one cell (``320.00 356.00``) or a figure and a word stay as they are."""
+    match = SPLIT_FIGURE_PATTERNS["split_figure"].fullmatch(cell)
+    if match is None or SPLIT_FIGURE_PATTERNS["decimal_figure"].fullmatch(match["head"]):
+        return cell
+    joined = match["head"] + match["tail"]
+    return joined if SPLIT_FIGURE_PATTERNS["figure"].fullmatch(joined) else cell
 
 
 # A line break inside a cell and the characters around it.  Chinese has no

@@ -1,0 +1,387 @@
+"""Round 9 (p1): documents of the genre written once as data and rendered as plain text,
+PDF, HTML and DOCX, so a test can compare the FACTS each format gives with those of the
+plain text (the text is the reference: the extractors are tuned on it).
+
+Bodies, places and years are not those of the sample corpus; every figure is made up.
+
+A document is a list of blocks: :class:`Para` (a paragraph) and :class:`Grid` (a table:
+header rows, then body rows; ``code_levels`` > 0 when its first columns are the 类/款/项
+levels of a classification code, printed merged in the upper levels as the files of the
+genre do).  Each renderer takes layout switches for the hard cases of the task.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from unionkg.extract import extract
+from unionkg.ingest import load_source
+from unionkg.model import Extraction, Fact
+from unionkg.settings import Settings
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+
+
+@dataclass(frozen=True)
+class Grid:
+    header: list[list[str]]
+    rows: list[list[str]]
+    code_levels: int = 0  # 类/款/项 columns at the left
+    numeric_from: int = 1  # first column of figures (right-aligned)
+    widths: list[float] | None = None  # column widths in points (PDF)
+    title: tuple[str, ...] = ()  # lines printed right above the table (its number and name)
+
+
+@dataclass
+class Document:
+    name: str
+    running_header: str
+    blocks: list[Para | Grid] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- the documents
+
+BUDGET_TOTAL = Grid(
+    header=[["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"]],
+    rows=[
+        ["一、一般公共预算拨款收入", "1,386.20", "一、一般公共服务支出", "1,102.60"],
+        ["二、政府性基金预算拨款收入", "", "二、社会保障和就业支出", "196.40"],
+        ["三、事业收入", "60.00", "三、卫生健康支出", "48.70"],
+        ["四、其他收入", "40.00", "四、住房保障支出", "138.50"],
+        ["本年收入合计", "1,486.20", "本年支出合计", "1,486.20"],
+    ],
+    numeric_from=1,
+    widths=[150, 70, 150, 70],
+)
+
+BUDGET_EXPENSE = Grid(
+    header=[["科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"], ["类", "款", "项", "", "", "", ""]],
+    rows=[
+        ["", "", "", "合计", "1,386.20", "926.20", "460.00"],
+        ["201", "", "", "一般公共服务支出", "1,002.60", "642.60", "360.00"],
+        ["201", "29", "", "群众团体事务", "1,002.60", "642.60", "360.00"],
+        ["201", "29", "01", "行政运行", "642.60", "642.60", ""],
+        ["201", "29", "99", "其他群众团体事务支出", "360.00", "", "360.00"],
+        ["208", "", "", "社会保障和就业支出", "196.40", "96.40", "100.00"],
+        ["208", "05", "", "行政事业单位养老支出", "96.40", "96.40", ""],
+        ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "96.40", "96.40", ""],
+        ["208", "99", "", "其他社会保障和就业支出", "100.00", "", "100.00"],
+        ["208", "99", "99", "其他社会保障和就业支出", "100.00", "", "100.00"],
+        ["210", "", "", "卫生健康支出", "48.70", "48.70", ""],
+        ["210", "11", "", "行政事业单位医疗", "48.70", "48.70", ""],
+        ["210", "11", "01", "行政单位医疗", "48.70", "48.70", ""],
+        ["221", "", "", "住房保障支出", "138.50", "138.50", ""],
+        ["221", "02", "", "住房改革支出", "138.50", "138.50", ""],
+        ["221", "02", "01", "住房公积金", "138.50", "138.50", ""],
+    ],
+    code_levels=3,
+    numeric_from=4,
+    widths=[34, 26, 26, 170, 62, 62, 62],
+)
+
+BUDGET_SANGONG = Grid(
+    header=[["项目", "2024年预算数", "2025年预算数"]],
+    rows=[
+        ["合计", "10.80", "9.60"],
+        ["因公出国（境）费", "0", "0"],
+        ["公务用车购置及运行费", "7.00", "6.00"],
+        ["公务接待费", "3.80", "3.60"],
+    ],
+    numeric_from=1,
+    widths=[100, 56, 56],
+    title=("公开07表", "一般公共预算“三公”经费支出表"),
+)
+
+BUDGET = Document(
+    name="rt9p_gs_tianshui_union_budget_2025",
+    running_header="天水市总工会2025年部门预算公开",
+    blocks=[
+        Para("天水市总工会2025年部门预算"),
+        Para("第一部分 部门预算情况说明"),
+        Para("一、部门收支总体情况"),
+        Para("2025年部门收支总预算1,486.20万元，比上年增加62.40万元，增长4.38%，主要原因是职工服务阵地运行经费增加。"),
+        Para("二、一般公共预算支出情况"),
+        Para("2025年一般公共预算支出1,386.20万元，其中基本支出926.20万元，项目支出460.00万元。"),
+        Para("第二部分 部门预算公开表"),
+        Para("公开01表"),
+        Para("部门收支总表"),
+        Para("部门：天水市总工会 单位：万元"),
+        BUDGET_TOTAL,
+        Para("公开03表"),
+        Para("一般公共预算支出表"),
+        Para("部门：天水市总工会 单位：万元"),
+        BUDGET_EXPENSE,
+        Para("注：本表反映部门本年度一般公共预算支出情况。"),
+        Para("三、“三公”经费预算情况说明"),
+        Para("2025年“三公”经费预算9.60万元，比上年减少1.20万元，下降11.11%，主要原因是严格控制公务接待。其中：公务用车运行维护费6.00万元，公务接待费3.60万元，因公出国（境）费0万元。"),
+        BUDGET_SANGONG,
+    ],
+)
+
+EVAL_FUNDS = Grid(
+    header=[["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]],
+    rows=[
+        ["年度资金总额", "120.00", "120.00", "114.60", "10", "95.50%", "9.55"],
+        ["其中：当年财政拨款", "120.00", "120.00", "114.60", "—", "95.50%", "—"],
+    ],
+    numeric_from=1,
+    widths=[110, 58, 58, 58, 36, 50, 40],
+)
+
+EVAL_INDICATORS = Grid(
+    header=[["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]],
+    rows=[
+        ["产出指标", "数量指标", "帮扶困难职工家庭户数", "≥300户", "326户", "20", "20", ""],
+        ["产出指标", "质量指标", "帮扶资金发放准确率", "100%", "100%", "15", "15", ""],
+        ["产出指标", "时效指标", "困难职工帮扶资金按时足额发放及时率", "≥95%", "92%", "10", "8", "部分县区名单审核滞后"],
+        ["效益指标", "社会效益指标", "困难职工家庭基本生活改善情况", "明显改善", "明显改善", "20", "20", ""],
+        ["满意度指标", "服务对象满意度指标", "受帮扶职工满意度", "≥90%", "96%", "15", "15", ""],
+    ],
+    numeric_from=3,
+    widths=[52, 58, 92, 52, 52, 30, 30, 84],
+)
+
+EVALUATION = Document(
+    name="rt9p_sc_mianyang_union_selfeval_2023",
+    running_header="绵阳市总工会2023年度项目支出绩效自评",
+    blocks=[
+        Para("绵阳市总工会2023年度项目支出绩效自评表"),
+        Para("项目支出绩效自评表"),
+        Para("（2023年度）"),
+        Para("项目名称：困难职工帮扶资金"),
+        Para("主管部门：绵阳市总工会 实施单位：绵阳市总工会权益保障部"),
+        EVAL_FUNDS,
+        EVAL_INDICATORS,
+        Para("总分 100 97"),
+        Para("自评结论：该项目自评得分97分，评价等级为优。"),
+    ],
+)
+
+DOCUMENTS: dict[str, Document] = {d.name: d for d in (BUDGET, EVALUATION)}
+
+
+# ---------------------------------------------------------------- text rendering
+
+
+def as_text(doc: Document) -> str:
+    """The document typed as plain text: one line per paragraph, table rows as ``a | b | c``."""
+    lines: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            lines.append(block.text)
+        else:
+            lines.extend(block.title)
+            lines.extend(" | ".join(row) for row in [*block.header, *block.rows])
+    return "\n".join(lines) + "\n"
+
+
+def write_text(doc: Document, directory: Path) -> Path:
+    path = directory / f"{doc.name}.txt"
+    path.write_text(as_text(doc), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- facts
+
+
+def extraction_of(path: Path) -> Extraction:
+    source = load_source(path, Settings(store="unused", encoder="hash"))
+    extraction = extract(source)
+    for fact in extraction.facts:
+        ev = fact.evidence
+        assert source.original[ev.start : ev.end] == ev.quote, f"{path.name}: evidence of {fact} is not exact"
+    return extraction
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
+#: Fields that say where a fact was read, not what it says.
+WHERE_FIELDS = frozenset({"evidence", "extra_evidence"})
+
+
+def fact_key(fact: Fact) -> tuple[object, ...]:
+    """What a fact states (its kind and every field but its evidence), comparable across formats."""
+    names: list[str] = []
+    for klass in type(fact).__mro__:
+        names.extend(n for n in getattr(klass, "__slots__", ()) if n not in WHERE_FIELDS and n not in names)
+    return (type(fact).__name__, *((n, _plain(getattr(fact, n))) for n in sorted(names)))
+
+
+#: Fact kinds compared across formats.  Passages quote whole paragraphs, whose line
+#: breaks differ by format by nature.
+COMPARED_KINDS = frozenset({"Amount", "Change", "Project", "Indicator", "Evaluation", "Organization", "Staffing", "StatisticalCount", "Flow"})
+
+
+def fact_keys(extraction: Extraction) -> set[tuple[object, ...]]:
+    return {fact_key(f) for f in extraction.facts if type(f).__name__ in COMPARED_KINDS}
+
+
+@dataclass
+class Comparison:
+    reference: set[tuple[object, ...]]
+    got: set[tuple[object, ...]]
+
+    @property
+    def right(self) -> int:
+        return len(self.reference & self.got)
+
+    @property
+    def missing(self) -> set[tuple[object, ...]]:
+        return self.reference - self.got
+
+    @property
+    def extra(self) -> set[tuple[object, ...]]:
+        return self.got - self.reference
+
+    def summary(self) -> str:
+        return f"{self.right}/{len(self.reference)} facts right, {len(self.extra)} wrong or extra"
+
+
+def compare(reference: Path, other: Path) -> Comparison:
+    return Comparison(fact_keys(extraction_of(reference)), fact_keys(extraction_of(other)))
+
+
+# ---------------------------------------------------------------- PDF rendering
+
+
+@dataclass(frozen=True)
+class PdfLayout:
+    """Layout switches of :func:`write_pdf` (each one a hard case for the reader)."""
+
+    landscape: bool = False
+    furniture: bool = True  # running header and page number on every page
+    repeat_header: bool = True  # a table's header rows again on each page it spans
+    cut_table_at: int = 0  # push the n-th table (1-based) down so that it breaks over a page
+    beside: int = 0  # put the n-th table (1-based) to the right of the paragraph before it
+    wrap_cells: bool = True  # long cells wrap inside their cell (Paragraph cells)
+    split_figure: tuple[int, int, int] | None = None  # (table, row, col): draw that figure as two runs with a gap
+    font_size: float = 8
+
+
+def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Path:
+    """``doc`` as a PDF drawn with reportlab's CID font STSong-Light: ruled tables, spans in headers."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import landscape as turned
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "STSong-Light"
+    page = turned(A4) if layout.landscape else A4
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
+    cell_style = ParagraphStyle("cell", fontName=font, fontSize=layout.font_size, leading=layout.font_size + 2, wordWrap="CJK")
+
+    class SplitFigure(Flowable):  # type: ignore[misc]
+        """A right-aligned figure drawn as two text runs with a gap (as some PDF producers kern)."""
+
+        def __init__(self, text: str, cut: int) -> None:
+            super().__init__()
+            self.head, self.tail = text[:cut], text[cut:]
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width = available_width
+            return available_width, layout.font_size + 2
+
+        def draw(self) -> None:
+            canvas = self.canv
+            canvas.setFont(font, layout.font_size)
+            tail_width = pdfmetrics.stringWidth(self.tail, font, layout.font_size)
+            canvas.drawRightString(self.width, 1, self.tail)
+            canvas.drawRightString(self.width - tail_width - 4.5, 1, self.head)
+
+    def grid_table(grid: Grid, number: int) -> Table:
+        all_rows = [*grid.header, *grid.rows]
+        cells: list[list[object]] = []
+        for r, row in enumerate(all_rows):
+            out: list[object] = []
+            for c, text in enumerate(row):
+                if layout.split_figure and layout.split_figure[:2] == (number, r) and layout.split_figure[2] == c:
+                    out.append(SplitFigure(text, len(text) // 2))
+                elif layout.wrap_cells and len(text) > 8 and c < grid.numeric_from + 4 and not _is_figure(text):
+                    out.append(Paragraph(text, cell_style))
+                else:
+                    out.append(text)
+            cells.append(out)
+        style = [
+            ("FONT", (0, 0), (-1, -1), font, layout.font_size),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (0, 0), (-1, len(grid.header) - 1), "CENTER"),
+        ]
+        for c in range(grid.numeric_from, len(all_rows[0])):
+            if all(_is_figure(row[c]) or not row[c] or not _is_figure_column(grid, c) for row in grid.rows):
+                style.append(("ALIGN", (c, len(grid.header)), (c, -1), "RIGHT"))
+        style.extend(_header_spans(grid.header))
+        return Table(cells, colWidths=grid.widths, repeatRows=len(grid.header) if layout.repeat_header else 0, style=TableStyle(style))
+
+    story: list[object] = []
+    tables_seen = 0
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            story.append(Paragraph(block.text, body))
+            continue
+        tables_seen += 1
+        table = grid_table(block, tables_seen)
+        if tables_seen == layout.cut_table_at:
+            story.append(Spacer(1, page[1] * 0.42))
+        titled: list[object] = [Paragraph(line, body) for line in block.title]
+        if tables_seen == layout.beside and story and isinstance(story[-1], Paragraph):
+            side_text = story.pop()
+            text_width = page[0] - 144 - sum(block.widths or []) - 12
+            side = Table([[side_text, [*titled, table]]], colWidths=[text_width, sum(block.widths or []) + 6], style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story.append(side)
+        else:
+            story.extend([*titled, table])
+
+    def furniture(canvas: object, template: object) -> None:
+        if not layout.furniture:
+            return
+        canvas.setFont(font, 9)  # type: ignore[attr-defined]
+        canvas.drawCentredString(page[0] / 2, page[1] - 36, doc.running_header)  # type: ignore[attr-defined]
+        canvas.drawCentredString(page[0] / 2, 28, f"第 {template.page} 页")  # type: ignore[attr-defined]
+
+    SimpleDocTemplate(str(path), pagesize=page, topMargin=60, bottomMargin=54).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path
+
+
+def _is_figure(text: str) -> bool:
+    return bool(text) and all(ch in "0123456789,.%-—" for ch in text)
+
+
+def _is_figure_column(grid: Grid, column: int) -> bool:
+    return any(_is_figure(row[column]) for row in grid.rows)
+
+
+def _header_spans(header: list[list[str]]) -> list[tuple[object, ...]]:
+    """SPAN commands: a header cell spans the blank cells to its right (same row) and below it."""
+    spans: list[tuple[object, ...]] = []
+    covered: set[tuple[int, int]] = set()
+    for r, row in enumerate(header):
+        for c, text in enumerate(row):
+            if not text or (r, c) in covered:
+                continue
+            right = c
+            # a group header ("收入", "科目编码") over the sub-columns printed in the row below
+            while right + 1 < len(row) and not row[right + 1] and r + 1 < len(header) and header[r + 1][right + 1]:
+                right += 1
+            down = r
+            while down + 1 < len(header) and all(not header[down + 1][cc] for cc in range(c, right + 1)):
+                down += 1
+            if right > c or down > r:
+                spans.append(("SPAN", (c, r), (right, down)))
+                covered.update((rr, cc) for rr in range(r, down + 1) for cc in range(c, right + 1))
+    return spans
