@@ -22,6 +22,10 @@ from unionkg.qa.linking import Catalog, Links, division_depth, short_name
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     ACTUAL_SPENDING,
+    ASCENDING_ORDER,
+    PER_HEAD_AUTHORISED_ASKED,
+    PER_HEAD_QUESTION,
+    PER_HEAD_STAFF_CATEGORIES,
     AMOUNT_ITEM_CATEGORIES,
     AMOUNT_ITEM_FALLBACK,
     AMOUNT_ITEM_NAMES,
@@ -61,6 +65,7 @@ from unionkg.qa.patterns import (
     LINES_GAP_QUESTION,
     LIST_CONJUNCTION,
     MISSED_ASKED,
+    MEASURES_QUESTION,
     MISSED_COUNT_SUBJECT,
     MONEY_ASKED,
     MONEY_PAID_TO_PEOPLE,
@@ -133,6 +138,8 @@ COMPARATOR_SYMBOL = {"cmp-ge": "≥", "cmp-le": "≤", "cmp-eq": "=", "cmp-gt": 
 AVERAGE_WORDS = re.compile(r"平均|均分|average|mean")
 # The evaluation as a whole ("overall expenditure performance score", "整体支出绩效总分"): an item the
 # question's words happen to link to (expenditure -> 预算执行情况) is not what is asked, unless named as printed.
+# (q8) The body's whole spending named ("整体支出", "部门整体", "whole-department"): its own indicators, not its projects'.
+WHOLE_SPENDING_ASKED = re.compile(r"整体支出|部门整体|单位整体|\bwhole[- ](?:department|body)\b|\bdepartment as a whole\b")
 WHOLE_EVALUATION_WORDS = re.compile(r"整体|总体|总得分|总分|综合得分|\boverall\b|\bas a whole\b|\bwhole[- ](?:department|body)\b")
 EVALUATION_TYPE = {"eval-self": ("自评", "self-evaluation"), "eval-department": ("部门评价", "department evaluation"),
                    "eval-third-party": ("第三方评价", "third-party evaluation")}
@@ -348,6 +355,15 @@ def _missed_indicators(ctx: Context) -> list[dict[str, object]]:
 
 # Categories whose name alone says what an indicator is (群众满意度 under 社会效益指标 is still a satisfaction one).
 NAME_DEFINES_CATEGORY = frozenset({"satisfaction"})
+# Categories an indicator belongs to by its target (a target without a figure is qualitative: "明显提升").
+TARGET_DEFINES_CATEGORY = frozenset({"qualitative"})
+# How an answer names each category of INDICATOR_CATEGORIES (Chinese, English).
+INDICATOR_CATEGORY_NAMES: dict[str, tuple[str, str]] = {
+    "satisfaction": ("满意度指标", "satisfaction indicators"), "quantity": ("数量指标", "quantity indicators"),
+    "quality": ("质量指标", "quality indicators"), "timeliness": ("时效指标", "timeliness indicators"),
+    "cost": ("成本指标", "cost indicators"), "benefit": ("效益指标", "benefit indicators"),
+    "output": ("产出指标", "output indicators"), "qualitative": ("定性指标", "qualitative indicators"),
+}
 
 
 def asked_categories(text: str) -> list[str]:
@@ -359,6 +375,10 @@ def in_categories(r: dict[str, object], categories: list[str]) -> bool:
     labels = " ".join(str(r[k]) for k in ("level1", "level2") if r.get(k))
     for name in categories:
         pattern = INDICATOR_CATEGORIES[name][1]
+        if name in TARGET_DEFINES_CATEGORY:
+            if pattern.search(str(r.get("targetText") or "0")):
+                return True
+            continue
         text = labels or str(r.get("indicator", ""))
         if name in NAME_DEFINES_CATEGORY:
             text += " " + str(r.get("indicator", ""))
@@ -373,12 +393,16 @@ def missed_targets(ctx: Context) -> Outcome:
         named = [r for r in _indicators(ctx) if r.get("fact") in ctx.links.indicators]
         if named:
             return _status_of_named(ctx, named)
+    if QUESTION_SHAPES["exceeded_list"].search(ctx.q.text):
+        return _exceeded_indicators(ctx)
     if QUESTION_SHAPES["met_list"].search(ctx.q.text):
         return _met_indicators(ctx)
     rows = _missed_indicators(ctx)
     categories = asked_categories(ctx.q.text)
     if categories:  # "满意度指标没有达标": only the satisfaction indicators
         rows = [r for r in rows if in_categories(r, categories)]
+    if not ctx.links.projects and WHOLE_SPENDING_ASKED.search(ctx.q.text):  # "整体支出自评…": not the projects' indicators
+        rows = [r for r in rows if not r.get("project")] or rows
     # "为什么没有完成举办技能竞赛场次的目标": the indicator the question names, not its sister indicators
     rows = [r for r in rows if r.get("fact") in ctx.links.indicators] or rows
     every = _indicators(ctx) if ctx.lang == "en" and not ctx.links.indicators else []
@@ -399,11 +423,15 @@ def missed_targets(ctx: Context) -> Outcome:
         # over the whole graph (or a place): which bodies and years were looked at, none missing a target
         scope = _missed_scope(ctx) if not ctx.links.orgs or ctx.links.region else ""
         return Outcome(False, scope + ctx.say("没有找到未完成目标的指标（图中所列指标均已达标，或没有相应年份/单位的指标）。",
-                                              "No indicator missed its target in the graph for this body/year (or there are no indicators)."))
+                                              "No indicator missed its target in the graph for this body/year (or there are no indicators).")
+                       + _bodies_without_indicators(ctx))
     lines = [_indicator_line(r, ctx.lang) for r in rows]
     # "目标都完成了吗" / "did it meet all its targets?" with some missed: "no" first
     verdict = ctx.say("没有，", "No: ") if QUESTION_SHAPES["status_of_named"].search(ctx.q.text) else ""
-    if WHY_QUESTION[ctx.lang].search(ctx.q.text):  # "为什么没有完成": each indicator's stated deviation reason
+    if MEASURES_QUESTION[ctx.lang].search(ctx.q.text):  # "有哪些改进措施": the column that prints them with the reasons
+        lines = [line + (ctx.say(f"，偏差原因分析及改进措施：{r['reason']}", f"; stated reasons and measures: {r['reason']}") if r.get("reason")
+                         else ctx.say("（文件未说明原因和措施）", " (no reason or measure stated)")) for line, r in zip(lines, rows)]
+    elif WHY_QUESTION[ctx.lang].search(ctx.q.text):  # "为什么没有完成": each indicator's stated deviation reason
         lines = [line + (ctx.say(f"，原因：{r['reason']}", f"; stated reason: {r['reason']}") if r.get("reason")
                          else ctx.say("（文件未说明原因）", " (no reason stated)")) for line, r in zip(lines, rows)]
     return Outcome(True, verdict + _missed_summary(ctx, rows) + join(lines, ctx.lang), rows, sources_of(rows))
@@ -448,6 +476,27 @@ def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
     if not ctx.links.orgs or ctx.links.region:
         head = _missed_scope(ctx) + head
     return head + ctx.say("明细：", " Details: ")
+
+
+def _bodies_without_indicators(ctx: Context) -> str:
+    """The asked bodies that hold no indicator at all (in the asked years), named, with the bodies that do
+    (catalog): "none missed" of a body without indicators would read as "all met"."""
+    years = set(ctx.links.years)
+    holders: dict[str, set[int]] = {}
+    for e in ctx.catalog.entities:
+        if e.kind == "indicator" and e.org and e.year is not None:
+            holders.setdefault(e.org, set()).add(e.year)
+    bare = [o for o in ctx.links.orgs if not (holders.get(o, set()) & years if years else holders.get(o))]
+    if not bare or ctx.links.region:
+        return ""
+    others = sorted((ctx.label(o), ys) for o, ys in holders.items() if o not in ctx.links.orgs)
+    listed_zh = "、".join(f"{b}（{'、'.join(map(str, sorted(ys)))}）" for b, ys in others[:8])
+    listed_en = "; ".join(f"{b} ({', '.join(map(str, sorted(ys)))})" for b, ys in others[:8])
+    named = "、".join(ctx.label(o) for o in bare)
+    when_zh, when_en = (f" {'、'.join(map(str, sorted(years)))} 年", f" in {years_text(sorted(years))}") if years else ("", "")
+    return ctx.say(f"图中没有{named}{when_zh}的绩效指标" + (f"；有绩效指标的单位：{listed_zh}" if others else "") + "。",
+                   f" The graph holds no performance indicators of {', '.join(ctx.label(o) for o in bare)}{when_en}"
+                   + (f"; bodies with indicators: {listed_en}" if others else "") + ".")
 
 
 def _missed_scope(ctx: Context) -> str:
@@ -507,6 +556,59 @@ def _met_indicators(ctx: Context) -> Outcome:
     head = ctx.say(f"{_bodies_and_years(met)} 共 {len(met)} 个指标达标：", f"{_bodies_and_years(met)}: {counted(len(met), 'indicator')} met: ")
     tail = ctx.say(f"。未达标的 {len(missed)} 个：{'、'.join(missed)}", f". Missed ({len(missed)}): {', '.join(missed)}") if missed else ""
     return Outcome(True, head + join([_value_line(ctx, r) for r in met], ctx.lang) + tail, met, sources_of(met))
+
+
+def beats_target(r: dict[str, object]) -> bool:
+    """Whether a met indicator's actual value is strictly better than its target (超额完成): above a ≥ / > target,
+    below a ≤ / < one; an = or qualitative target, or a value that is no figure, is never exceeded."""
+    actual, target, comparator = r.get("actual"), r.get("target"), _short(r.get("comparator"))
+    if r.get("met") is not True or not isinstance(actual, (int, float, Decimal)) or not isinstance(target, (int, float, Decimal)):
+        return False
+    if comparator in ("cmp-ge", "cmp-gt"):
+        return Decimal(str(actual)) > Decimal(str(target))
+    if comparator in ("cmp-le", "cmp-lt"):
+        return Decimal(str(actual)) < Decimal(str(target))
+    return False
+
+
+def _exceeded_indicators(ctx: Context) -> Outcome:
+    """"哪些指标超额完成了": the met indicators whose actual value beats the target, each with its values and the
+    margin (computed); the others met exactly and those missed are counted after them."""
+    rows = _indicators(ctx)
+    categories = asked_categories(ctx.q.text)
+    if categories:
+        rows = [r for r in rows if in_categories(r, categories)]
+    if not rows:
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的绩效指标。", "The graph has no indicators for this body/year."))
+    beaten = [r for r in rows if beats_target(r)]
+    met_only = sum(1 for r in rows if r.get("met") is True and not beats_target(r))
+    missed = sum(1 for r in rows if r.get("met") is False)
+    tail = ctx.say(f"。另有 {met_only} 个指标恰好达标或为定性指标，{missed} 个未达标", f". Another {met_only} met their target exactly or are qualitative, {missed} missed")
+    if not beaten:
+        return Outcome(False, ctx.say(f"{_bodies_and_years(rows)} 的 {len(rows)} 个指标中没有超额完成的（实际值均未超过目标值）",
+                                      f"{_bodies_and_years(rows)}: none of the {len(rows)} indicators beat its target") + tail + ctx.say("。", "."))
+    head = ctx.say(f"{_bodies_and_years(beaten)} 共 {len(beaten)} 个指标超额完成：", f"{_bodies_and_years(beaten)}: {counted(len(beaten), 'indicator')} beat the target: ")
+    lines = [_value_line(ctx, r) + _gap_to_target(ctx, r) for r in beaten]
+    return Outcome(True, head + join(lines, ctx.lang) + tail, beaten, sources_of(beaten))
+
+
+def _indicators_of_kind(ctx: Context, rows: list[dict[str, object]], categories: list[str]) -> Outcome:
+    """"有哪些满意度指标" / "成本指标完成得怎么样": the indicators of the kinds asked, each with its target, actual
+    value, status and score, grouped by body, year and project; none of that kind is said, with the kinds held."""
+    kinds_zh = "、".join(INDICATOR_CATEGORY_NAMES[c][0] for c in categories)
+    kinds_en = ", ".join(INDICATOR_CATEGORY_NAMES[c][1] for c in categories)
+    picked = [r for r in rows if in_categories(r, categories)]
+    if not picked:
+        held = "、".join(dict.fromkeys(str(r.get("level2") or r.get("level1") or "") for r in rows if r.get("level2") or r.get("level1")))
+        return Outcome(False, ctx.say(f"{_bodies_and_years(rows)} 没有{kinds_zh}；其 {len(rows)} 个指标的类别为：{held or '未列明'}。",
+                                      f"{_bodies_and_years(rows)}: no {kinds_en}; its {counted(len(rows), 'indicator')} are of the kinds: {held or 'not stated'}."))
+    groups: dict[str, list[dict[str, object]]] = {}
+    for r in picked:
+        owner = f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or ctx.say('整体支出', 'whole department')}」"
+        groups.setdefault(owner, []).append(r)
+    parts = [ctx.say(f"{owner}的{kinds_zh}（{len(rs)} 个）：", f"{owner}: {counted(len(rs), 'indicator')} ({kinds_en}): ") + join([_value_line(ctx, r) for r in rs], ctx.lang)
+             for owner, rs in groups.items()]
+    return Outcome(True, ("。" if ctx.lang == "zh" else ". ").join(parts), picked, sources_of(picked))
 
 
 def _status_of_named(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
@@ -690,6 +792,8 @@ def targets(ctx: Context) -> Outcome:
     if not asked and ctx.lang == "en":  # "Zibo's medical mutual aid project": the projects whose names hold its words
         rows = _of_projects_described(ctx, rows)
     categories = asked_categories(ctx.q.text)
+    if categories and rows and QUESTION_SHAPES["indicator_kind_list"].search(ctx.q.text):
+        return _indicators_of_kind(ctx, rows, categories)  # "有哪些满意度指标": those, with their values
     if categories:
         rows = [r for r in rows if in_categories(r, categories)] or rows
     described, words = _indicators_described(ctx, rows)  # "what was the skills competition target?": that indicator
@@ -870,6 +974,10 @@ def evaluation_score(ctx: Context) -> Outcome:
             unmatched += ctx.say("评价总分：", "Total score of the evaluation: ")
     rows = _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
     asked = _asked_projects(ctx)
+    if not asked and ctx.lang == "en" and rows:  # "the Deyang skills subsidy project": the projects its words name
+        described = _of_projects_described(ctx, rows, label="subjectLabel", key="subject")
+        if len({r.get("subject") for r in described}) < len({r.get("subject") for r in rows}):
+            asked = [str(r["subject"]) for r in described if r.get("subject")]
     if asked:
         rows = [r for r in rows if r.get("subject") in asked] or rows
     graded = [_clean(r) for r in rows if r.get("grade")]
@@ -879,11 +987,15 @@ def evaluation_score(ctx: Context) -> Outcome:
                  else f"{r.get('subjectLabel') or r.get('orgLabel')} {r.get('year', '')}: grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')}); the document gives no score" for r in graded]
         return Outcome(True, join(lines, ctx.lang), graded, sources_of(graded))
     if not rows:
-        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year."))
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year.")
+                       + _what_bodies_hold(ctx, "qa_evaluations", ("评价得分", "evaluation scores")))
     project_rows = [r for r in rows if r.get("subject") and r.get("subject") != r.get("org")]
-    if QUESTION_SHAPES["each"].search(ctx.q.text) and not AVERAGE_WORDS.search(ctx.q.text) and len(project_rows) > 1:
+    whole_rows = [r for r in rows if r.get("subject") == r.get("org")]
+    # "2022年和2023年自评得分分别是多少" with no project word: the whole-department evaluations of each year
+    each_whole = len(whole_rows) > 1 and not asked and not PROJECT_WORDS[ctx.lang].search(ctx.q.text)
+    if QUESTION_SHAPES["each"].search(ctx.q.text) and not AVERAGE_WORDS.search(ctx.q.text) and len(project_rows) > 1 and not each_whole:
         return _each_evaluation(ctx, project_rows)  # "各项目自评得分分别是多少": every score, not their average
-    if AVERAGE_WORDS.search(ctx.q.text) or (len(project_rows) > 1 and re.search(r"项目|projects", ctx.q.text)):
+    if AVERAGE_WORDS.search(ctx.q.text) or (len(project_rows) > 1 and re.search(r"项目|projects", ctx.q.text) and not _one_subject_over_years(project_rows)):
         stated = [r for r in rows if r.get("subject") == r.get("org")]
         project_count = len(_projects(ctx))
         if stated and len(project_rows) < project_count:
@@ -934,7 +1046,48 @@ def evaluation_score(ctx: Context) -> Outcome:
         (f"{subject(r)} {r.get('year', '')}{kind(r)}: {number(r['score'])}" + (f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else "") + no_grade(r))
         for r in dept
     ]
-    return Outcome(True, unmatched + join(lines, ctx.lang), dept, sources_of(dept))
+    return Outcome(True, unmatched + join(lines, ctx.lang) + _score_change(ctx, dept), dept, sources_of(dept))
+
+
+def _one_subject_over_years(rows: list[dict[str, object]]) -> bool:
+    """Whether evaluation rows are one project's (or one body's) in two or more years: a comparison over years
+    (a project is one node per year: the same body and printed name is the same project)."""
+    return len({(r.get("org"), r.get("subjectLabel") or r.get("subject")) for r in rows}) == 1 and len({r.get("year") for r in rows}) > 1
+
+
+def _score_change(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """One evaluation subject scored in two years (asked to compare, or two years asked): the later score minus
+    the earlier one, computed and said to be."""
+    if not _one_subject_over_years(rows) or not (QUESTION_SHAPES["score_over_years"].search(ctx.q.text) or len(ctx.links.years) > 1):
+        return ""
+    by_year = sorted(rows, key=lambda r: int(str(r.get("year"))))
+    early, late = by_year[0], by_year[-1]
+    gap = Decimal(str(late["score"])) - Decimal(str(early["score"]))
+    signed = f"{'+' if gap > 0 else ''}{number(gap)}"
+    return ctx.say(f"；{late.get('year')} 年比 {early.get('year')} 年{'高' if gap > 0 else '低' if gap < 0 else '持平'} {number(abs(gap))} 分（{signed}，按图中得分计算）",
+                   f"; {late.get('year')} against {early.get('year')}: {signed} points (computed from the graph's scores)")
+
+
+def _what_bodies_hold(ctx: Context, template: str, what: tuple[str, str]) -> str:
+    """After "no X for this body/year": the bodies and years that do have X (the named query run over the whole
+    graph), so the reader knows what can be asked; the asked body is named first with the years it holds."""
+    named = ""
+    for org in ctx.links.orgs:
+        entry = ctx.catalog.orgs.get(org)
+        if entry is not None:
+            held = sorted(entry.published_years or entry.years)
+            named += ctx.say(f"（所问：{entry.label}，图中有其 {'、'.join(map(str, held))} 年的文件）" if held else f"（所问：{entry.label}）",
+                             f" (asked: {entry.label}, whose documents of {years_text(held)} the graph holds)" if held else f" (asked: {entry.label})")
+    holders: dict[str, set[str]] = {}
+    for r in ctx.run(template):
+        if r.get("org") not in ctx.links.orgs:
+            holders.setdefault(str(r.get("orgLabel") or ctx.label(r.get("org"))), set()).add(str(r.get("year") or ""))
+    if not holders:
+        return named
+    listed_zh = "、".join(f"{b}（{'、'.join(sorted(y for y in ys if y))}）" for b, ys in sorted(holders.items())[:8])
+    listed_en = "; ".join(f"{b} ({', '.join(sorted(y for y in ys if y))})" for b, ys in sorted(holders.items())[:8])
+    more = ctx.say(f"等 {len(holders)} 个单位", f" and others ({len(holders)} bodies)") if len(holders) > 8 else ""
+    return named + ctx.say(f"图中有{what[0]}的：{listed_zh}{more}。", f" The graph holds {what[1]} of: {listed_en}{more}.")
 
 
 # ---------------------------------------------------------------- amounts
@@ -1028,9 +1181,12 @@ def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) 
             (1 if own_level else 0) if DEPARTMENT_WORDS.search(str(r.get("item", ""))) else (0 if own_level else 1),
             0 if r.get("org") == org else 1,
             0 if not r.get("fundSource") else 1,
-            len(str(r.get("item", ""))),
-            # no phase asked, the same line in several phases of one year: the final figure, then the adjusted budget
+            # the line printed with the very label the question names (本年支出合计: a label of generic words only)
+            0 if len(item_core(r.get("item"))) >= 4 and item_core(r.get("item")) in ctx.topic else 1,
+            # no phase asked, the line in several phases of one year, printed under different labels (支出总预算 in the
+            # budget, 本年支出合计 in the final accounts): the final figure, then the adjusted budget, before the shorter label
             PHASE_PREFERENCE.index(_phase(r)) if _phase(r) in PHASE_PREFERENCE else len(PHASE_PREFERENCE),
+            len(str(r.get("item", ""))),
             # the same label printed twice (own level and whole department): the department figure, unless 本级 is asked
             (1 if own_level else -1) * float(r.get("amount") or 0),  # type: ignore[arg-type]
         )
@@ -1155,8 +1311,37 @@ def _described_payments(ctx: Context) -> Outcome | None:
     return Outcome(True, join([_flow_line(r, ctx.lang) for r in shown], ctx.lang) + _payments_total(ctx, shown), shown, sources_of(shown))
 
 
+# The phase a payment is of, by the genre of the document stating it (qa_flows ?genre): a budget plans it, final
+# accounts report it made.  A year's payments from both are shown apart and never added up (double counting).
+FLOW_GENRE_PHASE: dict[str, tuple[str, str]] = {"budget": ("预算", "budget"), "final_accounts": ("决算", "final accounts")}
+
+
+def _flow_phases(rows: list[dict[str, object]]) -> list[str]:
+    """The genres of the documents stating ``rows`` that name a phase (FLOW_GENRE_PHASE), final accounts first."""
+    genres = {str(r.get("genre")) for r in rows if str(r.get("genre")) in FLOW_GENRE_PHASE}
+    return sorted(genres, key=lambda g: 0 if g == "final_accounts" else 1)
+
+
+def _flow_phase_tag(ctx: Context, r: dict[str, object], rows: list[dict[str, object]]) -> str:
+    """"（决算）" after a payment when the list mixes a budget's and a final account's payments, else ""."""
+    if len(_flow_phases(rows)) < 2 or str(r.get("genre")) not in FLOW_GENRE_PHASE:
+        return ""
+    zh, en = FLOW_GENRE_PHASE[str(r.get("genre"))]
+    return ctx.say(f"（{zh}）", f" ({en})")
+
+
 def _payments_total(ctx: Context, rows: list[dict[str, object]]) -> str:
-    """The total of several payments shown together (to one group of people, for one purpose); "" for one."""
+    """The total of several payments shown together (to one group of people, for one purpose); "" for one.
+    Payments planned in a budget and those reported in final accounts are totalled apart (FLOW_GENRE_PHASE)."""
+    phases = _flow_phases(rows)
+    if len(phases) >= 2:
+        parts = []
+        for genre in phases:
+            amounts = [Decimal(str(r["amount"])) for r in rows if str(r.get("genre")) == genre and isinstance(r.get("amount"), (int, float, Decimal))]
+            zh, en = FLOW_GENRE_PHASE[genre]
+            parts.append(ctx.say(f"{zh} {wan(sum(amounts))} 万元（{len(amounts)} 笔）", f"{en} {wan(sum(amounts))} (万元) in {counted(len(amounts), 'payment')}"))
+        return ctx.say(f"；合计：{'，'.join(parts)}（预算安排与决算支付不相加）",
+                       f"; total: {', '.join(parts)} (payments planned in a budget and those reported in final accounts are not added up)")
     amounts = [Decimal(str(r["amount"])) for r in rows if isinstance(r.get("amount"), (int, float, Decimal))]
     if len(amounts) < 2:
         return ""
@@ -1756,6 +1941,9 @@ def amount(ctx: Context) -> Outcome:
         gap = _lines_compared(ctx, org)  # "人员经费比公用经费多多少", "决算支出比收入多多少", "是公用经费的几倍"
         if gap is not None:
             return gap
+    per_head = _per_head(ctx, org)  # "人均人员经费": the line over the body's staff count that year
+    if per_head is not None:
+        return per_head
     share = _share_of_total(ctx, org)  # "人员经费占基本支出的比重": both figures and the share
     if share is not None:
         return share
@@ -1798,6 +1986,45 @@ def amount(ctx: Context) -> Outcome:
     if not ctx.links.years and entry is not None and len(entry.years) > 1:
         answer += _year_note(ctx, rows[0].get("year"), _years_with_line(ctx, org))
     return Outcome(True, answer, rows, sources_of(rows))
+
+
+def _staff_for_head_count(ctx: Context, org: str, figure: dict[str, object]) -> dict[str, object] | None:
+    """The staff count a per-head figure divides by: of the figure's year, from the figure's own document
+    when it prints one, by PER_HEAD_STAFF_CATEGORIES (编制 first when the question names it)."""
+    order = list(PER_HEAD_STAFF_CATEGORIES)
+    if PER_HEAD_AUTHORISED_ASKED.search(ctx.q.text):
+        order.remove("staff-authorized")
+        order.insert(0, "staff-authorized")
+    staff = [r for r in ctx.run("qa_staffing", org=org)
+             if r.get("year") == figure.get("year") and _short(r.get("category")) in order and r.get("headcount")]
+    staff.sort(key=lambda r: (0 if r.get("doc") == figure.get("doc") else 1, order.index(_short(r.get("category"))), -int(r["headcount"])))  # type: ignore[call-overload]
+    return staff[0] if staff else None
+
+
+def _per_head(ctx: Context, org: str) -> Outcome | None:
+    """A line per head of the body's staff ("人均人员经费", "personnel cost per staff member"): the figure, the
+    staff count of that year and the quotient, said to be computed.  None when no per-head is asked or the
+    line is not held (the plain amount answer then says what is held)."""
+    if not PER_HEAD_QUESTION.search(ctx.q.text):
+        return None
+    line_ctx = replace(ctx, q=replace(ctx.q, text=PER_HEAD_QUESTION.sub(" ", ctx.q.text)))
+    rows = _best_amounts(line_ctx, org, ctx.links.years, strict=True)
+    if not rows or rows[0].get("amount") is None:
+        return None
+    figure = rows[0]
+    staff = _staff_for_head_count(ctx, org, figure)
+    line = _amount_line(figure, ctx.lang)
+    if staff is None:
+        return Outcome(True, line + ctx.say(f"；图中没有该单位 {figure.get('year')} 年的人数，无法计算人均数。",
+                                            f"; the graph holds no staff count of the body for {figure.get('year')}, so no per-head figure."),
+                       [figure], sources_of([figure]))
+    heads = int(staff["headcount"])  # type: ignore[call-overload]
+    per = Decimal(str(figure["amount"])) / heads
+    answer = line + ctx.say(f"；{figure.get('year')} 年「{staff.get('label')}」{heads} 人，人均 {money(per, 'zh')}（按图中数据计算，文件未列明）",
+                            f"; '{staff.get('label')}' in {figure.get('year')}: {heads} people, {money(per, 'en')} per head "
+                            "(computed from the graph's figures, not printed)")
+    row = {"perHead": float(round(per, 2)), "headcount": heads, "staffLabel": staff.get("label")}
+    return Outcome(True, answer, [figure, row], sources_of([figure, staff]))
 
 
 def unit_amounts(ctx: Context) -> Outcome:
@@ -2180,7 +2407,7 @@ def _rank_bodies(ctx: Context) -> Outcome:
     rows, missing = ranked_figures(line_ctx, [fed.iri for fed in feds], YearFigures(line_ctx))
     if not rows:
         return Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
-    low = bool(RANK_LOW.search(ctx.q.text)) and not RANK_HIGH.search(ctx.q.text)
+    low = asks_lowest_first(ctx.q.text)
     ranked = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=not low)
     best = ranked[0]
     when_zh = f" {'、'.join(map(str, ctx.links.years))} 年" if ctx.links.years else ""
@@ -2240,6 +2467,11 @@ def _project_amount_text(r: dict[str, object], lang: str) -> str:
 
 RANK_LOW = re.compile(r"最少|最小|最低|最差|smallest|lowest|least|fewest|cheapest|worst")
 RANK_HIGH = re.compile(r"最多|最大|最高|最好|largest|biggest|highest|most|best")
+
+
+def asks_lowest_first(text: str) -> bool:
+    """A ranking asked from the lowest ("哪个最少", "从低到高排序", "in ascending order"), not the highest."""
+    return bool(ASCENDING_ORDER.search(text)) or (bool(RANK_LOW.search(text)) and not RANK_HIGH.search(text))
 RANK_TOP = re.compile(r"前\s*(\d+)|\btop\s*(\d+)|(?:最(?:多|大|高|少|小|低)|largest|biggest|highest|smallest|lowest)的?\s*(\d+)\s*(?:个|项)?")
 PROJECT_SUM = re.compile(r"加起来|合计|总和|总额|一共|总共|共计|\bsum\b|\bin total\b|\bcombined\b|\baltogether\b|\badd up\b|\btotal (?:budget|amount)")
 MONEY_WORDS = re.compile(r"预算|钱|金额|资金|经费|多少万|budget|money|amount|funds?|spen[dt]|cost")
@@ -2862,7 +3094,8 @@ def staffing(ctx: Context) -> Outcome:
     """Staffing figures of the category asked (编制 / 实有 / 在职 / 退休), latest year first, each figure once."""
     rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_staffing"), ctx.links.years)]
     if not rows:
-        return Outcome(False, ctx.say("知识图谱中没有该单位的人员编制数据。", "The graph has no staffing figures for this body."))
+        return Outcome(False, ctx.say("知识图谱中没有该单位的人员编制数据。", "The graph has no staffing figures for this body.")
+                       + _what_bodies_hold(ctx, "qa_staffing", ("人员编制数据", "staffing figures")))
     scopes = {str(r["fact"]): str(r["scope"]) for org in _orgs_or_all(ctx)
               for r in (ctx.run("qa_staffing_scope", org=org) if org else ctx.run("qa_staffing_scope")) if r.get("scope")}
     rows = [{**r, "scope": scopes[str(r["fact"])]} if str(r.get("fact")) in scopes else r for r in rows]
@@ -2898,7 +3131,36 @@ def staffing(ctx: Context) -> Outcome:
     seen: set[tuple[object, ...]] = set()
     rows = [r for r in rows if not (_staff_key(r) in seen or seen.add(_staff_key(r)))]  # type: ignore[func-returns-value]
     answer = note + join([_staff_line(r, ctx.lang) for r in rows], ctx.lang) + _staff_change(ctx, rows)
+    if QUESTION_SHAPES["overstaffed"].search(ctx.q.text):
+        return _staff_against_posts(ctx, rows) or Outcome(True, answer, rows, sources_of(rows))
     return Outcome(True, answer, rows, sources_of(rows))
+
+
+def _staff_against_posts(ctx: Context, rows: list[dict[str, object]]) -> Outcome | None:
+    """"超编了吗" / "is it overstaffed": the headcount (实有, else 在职) against the authorised posts (编制) of the
+    same body, year and scope, the gap computed and said to be; None when one of the two is not printed."""
+    every = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_staffing"), ctx.links.years)]
+    groups: dict[tuple[object, ...], dict[str, dict[str, object]]] = {}
+    for r in sorted(every, key=lambda r: -float(r.get("headcount") or 0)):  # type: ignore[arg-type]
+        key = (r.get("org"), r.get("year"))
+        groups.setdefault(key, {}).setdefault(_short(r.get("category")), r)  # the largest figure of a category: its total
+    lines: list[str] = []
+    shown: list[dict[str, object]] = []
+    for (_org, year), by_category in sorted(groups.items(), key=lambda g: str(g[0][1]), reverse=True):
+        posts = by_category.get("staff-authorized")
+        staff = by_category.get("staff-actual") or by_category.get("staff-in-service")
+        if posts is None or staff is None or ctx.links.years == [] and shown:
+            continue
+        gap = int(float(str(staff["headcount"]))) - int(float(str(posts["headcount"])))
+        body = f"{staff.get('orgLabel')} {year}"
+        verdict_zh = f"超编 {gap} 人" if gap > 0 else f"未超编（缺编 {-gap} 人）" if gap < 0 else "未超编（满编）"
+        verdict_en = f"over its authorised posts by {gap}" if gap > 0 else f"not overstaffed ({-gap} posts vacant)" if gap < 0 else "not overstaffed (every post filled)"
+        lines.append(ctx.say(f"{body} 年{verdict_zh}：{staff.get('label')} {staff['headcount']} 人，{posts.get('label')} {posts['headcount']} 人（按图中数据计算）",
+                             f"{body}: {verdict_en}: {staff.get('label')} {staff['headcount']} against {posts.get('label')} {posts['headcount']} (computed from the graph's figures)"))
+        shown += [staff, posts]
+    if not shown:
+        return None
+    return Outcome(True, join(lines, ctx.lang), shown, sources_of(shown))
 
 
 def _staff_change(ctx: Context, rows: list[dict[str, object]]) -> str:
@@ -3026,10 +3288,32 @@ def _flows_received(ctx: Context) -> Outcome | None:
     return Outcome(True, join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))
 
 
+def _paid_to_named_unit(ctx: Context) -> Outcome | None:
+    """"How much did X give its cultural palace": linking names the unit (the body the question ends on), the payer is
+    its parent; the parent's payments to that unit, else None."""
+    if not QUESTION_SHAPES["paid_to_unit"].search(ctx.q.text):
+        return None
+    units = {o: e.parent for o in ctx.links.orgs if (e := ctx.catalog.orgs.get(o)) is not None and e.parent}
+    if not units or len(units) != len(ctx.links.orgs):
+        return None
+    payers = sorted(set(units.values()))
+    rows = [_clean(r) for payer in payers for r in _in_years(ctx.run("qa_flows", org=payer), ctx.links.years) if r.get("payee") in units]
+    if not rows:
+        return None
+    lines = [ctx.say(f"{r.get('payeeLabel')}：{money(r['amount'], 'zh') if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip(),
+                     f"{r.get('payeeLabel')}: {money(r['amount'], 'en') if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}")
+             + _flow_phase_tag(ctx, r, rows) for r in rows]
+    unit = _asked_unit_text(ctx, rows[0].get("amount")) if len(rows) == 1 else ""
+    return Outcome(True, _payer_head(ctx, rows) + join(lines, ctx.lang) + unit + _payments_total(ctx, rows), rows, sources_of(rows))
+
+
 def flows(ctx: Context) -> Outcome:
     received = _flows_received(ctx)
     if received is not None:
         return received
+    to_unit = _paid_to_named_unit(ctx)
+    if to_unit is not None:
+        return to_unit
     rows = _in_years(_rows_for_orgs(ctx, "qa_flows"), ctx.links.years)
     if QUESTION_SHAPES["to_units"].search(ctx.q.text):
         return _payments_to_units(ctx, rows)
@@ -3056,8 +3340,9 @@ def flows(ctx: Context) -> Outcome:
         # "春节慰问金发放了多少钱" with no payment recorded: the rate and count the documents state for that money
         stated = _rate_and_count(ctx, org) if org is not None else None
         return stated or Outcome(False, ctx.say("知识图谱中没有相应的资金流向记录。", "The graph records no such payments."))
-    lines = [f"{r.get('payeeLabel') or _short(r['payee'])}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
-             else f"{r.get('payeeLabel') or _short(r['payee'])}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}" for r in rows]
+    lines = [(f"{r.get('payeeLabel') or _short(r['payee'])}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
+              else f"{r.get('payeeLabel') or _short(r['payee'])}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}")
+             + _flow_phase_tag(ctx, r, rows) for r in rows]
     return Outcome(True, _payer_head(ctx, rows) + join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))
 
 
@@ -3066,8 +3351,9 @@ def _payments_to_units(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
     the payer's figures that name one of its units ("补助某市工人文化宫 150 万元"), else an honest no."""
     to_units = [_clean(r) for r in rows if r.get("payee") in ctx.catalog.orgs and ctx.catalog.orgs[str(r["payee"])].parent == r.get("org")]
     if to_units:
-        lines = [f"{r.get('payeeLabel')}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
-                 else f"{r.get('payeeLabel')}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}" for r in to_units]
+        lines = [(f"{r.get('payeeLabel')}：{wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''} {r.get('purpose') or ''}".strip() if ctx.lang == "zh"
+                  else f"{r.get('payeeLabel')}: {wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''} for {r.get('purpose') or '?'}")
+                 + _flow_phase_tag(ctx, r, to_units) for r in to_units]
         return Outcome(True, _payer_head(ctx, to_units) + join(lines, ctx.lang) + _payments_total(ctx, to_units), to_units, sources_of(to_units))
     named: list[dict[str, object]] = []
     for org in ctx.links.orgs:
@@ -3216,9 +3502,16 @@ def change_reason(ctx: Context) -> Outcome:
         # "why did this indicator / project fall short": the deviation reasons stated for it
         reasons = [_indicator_row(r) for r in _rows_for_orgs(ctx, "qa_indicators")
                    if r.get("reason") and (r.get("project") in ctx.links.projects or r.get("fact") in ctx.links.indicators)]
-        if reasons:  # each with its body, year, project, actual and target: the reason of what, exactly
-            lines = [_indicator_line(r, ctx.lang) + ctx.say(f"，原因：{r['reason']}", f"; stated reason: {r['reason']}") for r in reasons]
-            return Outcome(True, join(lines, ctx.lang), reasons, sources_of(reasons))
+    elif not rows and ctx.lang == "en" and ctx.links.orgs:
+        # "why did X organise fewer recuperation batches than planned": the indicator its words describe
+        pool = [_indicator_row(r) for r in _in_years(_rows_for_orgs(ctx, "qa_indicators"), ctx.links.years) if r.get("reason")]
+        described, words = _indicators_described(ctx, pool)
+        reasons = described if words else []
+    else:
+        reasons = []
+    if not rows and reasons:  # each with its body, year, project, actual and target: the reason of what, exactly
+        lines = [_indicator_line(r, ctx.lang) + ctx.say(f"，原因：{r['reason']}", f"; stated reason: {r['reason']}") for r in reasons]
+        return Outcome(True, join(lines, ctx.lang), reasons, sources_of(reasons))
     if not rows:
         return Outcome(False, "")  # answered from the source passage by the answerer
     return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang), rows, sources_of(rows))

@@ -22,6 +22,7 @@ from unionkg.qa.patterns import (
     BUDGET_DIFFERENCE_QUESTION,
     DIFFERENCE_QUESTION,
     DIRECTION_QUESTION,
+    MEASURES_QUESTION,
     PARENT_QUESTION,
     RATE_REASON_QUESTION,
     RENAME_QUESTION,
@@ -98,6 +99,21 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # how far an indicator fell from its target ("比目标差多少", "离目标还差几", "how far below its target")
     "gap_to_target": re.compile(r"比(?:年度)?(?:目标|指标)(?:值)?(?:多|少|高|低|差)(?:了)?(?:多少|几)|(?:离|距离?)(?:年度)?目标(?:值)?(?:还)?差(?:了)?(?:多少|几)"
                                 r"|\bhow (?:far|much) (?:below|above|short of|over|under) (?:its |the |their )?(?:target|goal)\b"),
+    # (q8) the headcount against the authorised posts ("超编了吗", "is it overstaffed"): both figures and their gap
+    "overstaffed": re.compile(r"超编|缺编|空编|满编|超(?:出|过)(?:了)?编制|编制(?:够不够|够吗|满了吗)"
+                              r"|\b(?:over|under)[- ]?staffed\b|\b(?:over|above|exceed\w*|beyond|within) (?:its |the |their )?(?:authori[sz]ed )?(?:headcount|establishment|posts)\b"),
+    # (q8) the indicators whose actual value beat the target ("哪些指标超额完成了", "which targets were exceeded")
+    "exceeded_list": re.compile(r"超额(?:完成|达成|实现)|超(?:过|出)(?:了)?(?:年度)?(?:目标|指标值)|\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|beat|overachiev\w*) (?:its |their |the )?(?:targets?|goals?)\b"
+                                r"|\b(?:targets?|goals?) (?:were|was) (?:exceeded|surpassed|beaten)\b"),
+    # (q8) the indicators of one kind ("有哪些满意度指标", "成本指标完成得怎么样", "list the satisfaction indicators"):
+    # not a kind's missed ones ("满意度指标没有达标") nor whether all of them were met ("满意度指标达标了吗")
+    "indicator_kind_list": re.compile(r"(?:满意度|数量|质量|时效|成本|效益|社会效益|经济效益|生态效益|可持续影响|产出|定性|定量)(?:类)?(?:绩效)?指标(?!.{0,8}(?:没|未|不|扣|失|达标|达到|完成了|实现了))"
+                                      r"|\b(?:satisfaction|output|outcome|quantity|quantitative|quality|timeliness|cost|benefit|impact|qualitative) (?:performance )?indicators\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met)\w*)"),
+    # (q8) scores of one evaluation over years, or of two ("得分对比", "自评得分比上年低了多少", "how did X score in 2022 compared with 2023")
+    "score_over_years": re.compile(r"(?:得分|评分|分数|自评分?)(?:的)?.{0,8}(?:对比|相比|比较|变化|差多少|差了多少|高了多少|低了多少)|(?:对比|比较)(?:一下)?.{0,12}(?:得分|评分|分数)"
+                                   r"|\bscored?\b.{0,40}\b(?:compared|against|versus|vs\.?)\b|\bcompare\b.{0,60}\bscores?\b|\bscores?\b.{0,40}\b(?:change|changed|compare)\b"),
+    # (q8) whether a body's figures or report has problems, asked colloquially ("这份决算有什么问题吗", "预算有问题吗")
+    "problems_asked": re.compile(r"(?:有|存在)(?:什么|啥|哪些)?(?:问题|错误|毛病)(?:吗|么|没有?)[?？]?$|有没有(?:什么)?(?:问题|错误|毛病)"),
     # every target of a body or project asked at once ("指标都完成了吗", "did it meet all its targets"): not one named
     "all_of_them": re.compile(r"都|全部|全都|所有|\ball\b|\bevery\b"),
     # whether one named indicator reached its target ("走访户数达标了吗", "was the satisfaction target met")
@@ -127,6 +143,7 @@ ENGLISH_PROJECT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:recuperation|sanatorium|rest and recreation)\b"), "疗休养"),
     (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳模"),
     (re.compile(r"\bskills? (?:competitions?|contests?)\b"), "技能竞赛"),
+    (re.compile(r"\bskills? (?:subsid(?:y|ies)|upgrad\w*|improvement|enhancement|certificat\w*)\b"), "技能"),
     (re.compile(r"\b(?:hardship|needy|poor) (?:workers|households|families)\b|\bhardship relief\b"), "困难职工"),
     (re.compile(r"\bsending warmth\b|\bwarmth\b"), "送温暖"),
     (re.compile(r"\btraining\b"), "培训"),
@@ -145,6 +162,10 @@ INTENTS: tuple[Intent, ...] = (
         # "共有多少个项目未完成目标": a count of what missed, not a count of projects (whose rule weighs 1.6)
         _r(r"(?:几|多少)个?(?:项目|指标|单位|总工会).{0,12}(?:未完成|没有完成|没完成|未能完成|未达到|没有达到|没达到|未达标|没有?达标|不达标|未实现|没有实现)", 1.7),
         (QUESTION_SHAPES["met_list"], 1.75),
+        (QUESTION_SHAPES["exceeded_list"], 1.75),
+        # improvement measures: printed with the deviation reasons of the indicators that missed
+        (MEASURES_QUESTION["zh"], 1.5),
+        (MEASURES_QUESTION["en"], 1.5),
         _r(r"miss(?:ed|ing)?\b|fell short|falls? short|short of|not (?:been )?(?:met|achieved|reached|fulfilled)|(?:did not|didn't|does not|doesn't|do not|don't|failed to|fail to) (?:meet|reach|achieve|hit|attain|fulfil)|fail(?:ed)? to|underperform|below (?:the |their |its )?targets?", 1.4),
     ), (
         "哪些项目没有完成绩效目标？", "2024年哪些指标未达到目标值", "未完成的绩效指标有哪些",
@@ -179,6 +200,8 @@ INTENTS: tuple[Intent, ...] = (
         # the score of an evaluation named with its genre ("整体支出绩效自评得分", "项目支出绩效评价总分"):
         # the 支出 / 预算 of the genre's name must not make it a question about an amount
         _r(r"(?:自评|评价|绩效)(?:的)?(?:总|综合|最终)?(?:得分|分数|总分|评分|等级|结果)|(?:self-)?evaluation (?:score|grade|result)|(?:overall|total|final) (?:score|grade)", 1.3),
+        # one evaluation's scores over years ("项目得分两年对比"): above a comparison of two bodies' amounts
+        (QUESTION_SHAPES["score_over_years"], 1.65),
     ), (
         "浙江省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
         "What was the average self-evaluation score of the projects?", "What grade did the evaluation give?",
@@ -235,6 +258,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"\b(?:what|which) (?:was|is) the (?:[\w\u4e00-\u9fff'-]+ ){1,6}?target\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met|reach)\w*)|\btarget (?:value|figure) (?:of|for)\b", 1.35),
         (QUESTION_SHAPES["indicator_count"], 1.5),
         (QUESTION_SHAPES["target_of_named"], 1.4),
+        # the indicators of one kind, with their values ("有哪些满意度指标", "成本指标完成得怎么样")
+        (QUESTION_SHAPES["indicator_kind_list"], 1.5),
         _r(r"(?:what|which) (?:(?:are|were) (?:the )?)?(?:performance )?(?:targets|kpis|indicators|goals)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)|\b(?:targets|kpis|performance goals|performance indicators) (?:of|for|set)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)", 1.35),
     ), (
         "学生资助补助经费的绩效目标是什么？", "这个项目设定了哪些绩效指标", "What are the performance targets of the project?", "List the KPIs set for the fund",
@@ -316,6 +341,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("staffing", (
         _r(r"编制|人员编制|实有人数|在职人员|在职人数|在编(?:人员|人数)|编内(?:人员|人数)|在岗人员|离退休人员|退休人数|职工人数|人员构成|其他人员|离休干部|退休人员|遗属|雇员|(?:多少|几)(?:个|名)?(?:人|员工|工作人员)(?!次)", 1.2),
         # (not the "staff service center", a kind of unit)
+        (QUESTION_SHAPES["overstaffed"], 1.5),
         _r(r"staff(?:ing)?(?! service cent(?:er|re))|headcount|employees|personnel numbers|authori[sz]ed posts|\bposts\b|\bestablishment\b|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
     ), (
         "深圳市总工会有多少编制？", "实有人数是多少", "How many staff does the federation have?", "What is the authorised headcount?",
@@ -329,13 +355,14 @@ INTENTS: tuple[Intent, ...] = (
     Intent("work_tasks", (
         # the year's work programme (主要工作任务 / 工作安排), not the standing duties
         _r(r"工作任务|工作安排|重点工作|工作计划|工作重点|主要工作|年度任务|打算(?:干|做)|(?:要|准备)(?:干|做)(?:些)?(?:啥|什么)|干(?:些)?啥", 1.35),
-        _r(r"\b(?:work|main) (?:tasks?|plans?|programme|program|priorities)\b|\b(?:tasks|priorities|plans) (?:for|of|in)\b|\bwhat did .{1,40} plan\b", 1.35),
+        _r(r"\b(?:work|main) (?:tasks?|plans?|programme|program|priorities)\b|\b(?:tasks|priorities|plans) (?:for|of|in)\b|\bwhat did .{1,40} plan\b|\bwhat (?:tasks|work|projects|activities) did .{1,60}\bplan\b", 1.35),
     ), (
         "桂林市总工会2019年的主要工作安排是什么？", "湖州市总工会2021年的主要工作任务有哪些", "What were the federation's main work tasks in 2021?",
     )),
     Intent("flows", (
         # money given to a group ("给困难职工子女发了多少助学金", "给各县市总工会拨了多少钱")
-        _r(r"给.{1,12}(?:发放|发|拨付|下拨|拨|支付|付|补助|补贴)了?多少(?:钱|资金|经费|补助|补贴|[\u4e00-\u9fff]{0,3}金)|发(?:放)?了多少(?:钱|资金)", 1.4),
+        # (also with nothing after 多少: "给工人文化宫补助了多少？"; not "补助了多少人", a count)
+        _r(r"给.{1,12}(?:发放|发|拨付|下拨|拨|支付|付|补助|补贴)了?多少(?:钱|资金|经费|补助|补贴|[\u4e00-\u9fff]{0,3}金|(?:万元|元)?(?:[?？。!！]|$))|发(?:放)?了多少(?:钱|资金)", 1.4),
         (QUESTION_SHAPES["to_units"], 1.5),
         (QUESTION_SHAPES["flows_total"], 1.5),
         # money handed back to the finance bureau (上缴 / 缴回 剩余资金): a flow from the body
@@ -357,7 +384,7 @@ INTENTS: tuple[Intent, ...] = (
         # why a rate was low: the stated deviation reasons (before the rate itself or a missed target)
         (RATE_REASON_QUESTION["zh"], 1.6),
         (RATE_REASON_QUESTION["en"], 1.6),
-        _r(r"为什么|为何|原因|怎么会|缘由", 1.3),
+        _r(r"为什么|为何|原因|怎么会|缘由|为啥|咋(?:这么|那么)", 1.3),
         _r(r"\bwhy\b|\breasons?\b|\bcaus(?:e|es|ed)\b|\bexplain", 1.3),
     ), (
         "浙江省总工会2023年收入为什么下降？", "支出增加的原因是什么", "Why did the federation's income fall in 2023?", "What explains the increase in spending?",
@@ -399,6 +426,7 @@ INTENTS: tuple[Intent, ...] = (
         # "which figures don't add up", "are the numbers wrong": before the units a body name may suggest, and
         # before a difference of two figures ("总额与各项之和差多少" asks how far a total is from its parts)
         (QUESTION_SHAPES["figures_wrong"], 1.85),
+        (QUESTION_SHAPES["problems_asked"], 1.5),
     ), (
         "数据有哪些质量问题？", "哪些合计数与明细不符", "What data-quality problems were found?", "Which totals do not add up?",
     )),

@@ -300,6 +300,11 @@ def place_has_level(place: str, suffix: str) -> bool:
     return place.endswith(endings) and not place.endswith(PLACE_LEVEL_NOT_ENDINGS.get(suffix, ()))
 
 
+def is_province_name(place: str) -> bool:
+    """Whether a Chinese place name is a province-level one (福建省, 广西壮族自治区; not 三明市 or 恩施州)."""
+    return place_has_level(place, "省") or place_has_level(place, "自治区")
+
+
 UNKNOWN_DEPTH = 9
 
 
@@ -919,8 +924,10 @@ class Catalog:
         hits: list[tuple[str, set[str]]] = []
         for m in re.finditer(r"[a-z]+", text):  # the question's words, looked up (not every place tried on it)
             iris = self._en_enclosing.get(m.group(0))
+            # "which Fujian city union": the cities of a province (of a city, "which Sanming city union" is its own body)
+            city_kind = REGION_SCOPE["en_city_kind_after"].match(text[m.end():]) and is_province_name(self._region_names.get(m.group(0), ""))
             if iris and (REGION_SCOPE["en"].search(text[:m.start()])
-                         or REGION_SCOPE["en_which"].search(text[:m.start()]) and REGION_SCOPE["en_kind_after"].match(text[m.end():])):
+                         or REGION_SCOPE["en_which"].search(text[:m.start()]) and (REGION_SCOPE["en_kind_after"].match(text[m.end():]) or city_kind)):
                 hits.append((m.group(0), set(iris)))
         for name, iris in sorted(self._zh_enclosing.items(), key=lambda p: -len(p[0])):
             if name not in text:

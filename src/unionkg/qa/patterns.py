@@ -278,6 +278,8 @@ INDICATOR_CATEGORIES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "cost": (re.compile(r"成本|\bcost (?:indicators?|targets?)|\bcost-related"), re.compile(r"成本")),
     "benefit": (re.compile(r"效益|\bbenefit|\bimpact (?:indicators?|targets?)|\boutcome (?:indicators?|targets?)"), re.compile(r"效益|影响")),
     "output": (re.compile(r"产出|\boutput (?:indicators?|targets?)"), re.compile(r"产出")),
+    # (q8) a target without a figure ("明显提升", "有效减轻") is qualitative: tested on the target, not the level labels
+    "qualitative": (re.compile(r"定性|\bqualitative\b"), re.compile(r"^[^0-9０-９]*$")),
 }
 
 # What a question about missed targets counts or lists ("有多少个项目未完成目标", "which bodies missed
@@ -297,7 +299,8 @@ FOLLOW_UP_PATTERNS: dict[str, re.Pattern[str]] = {
 # ---------------------------------------------------------------- budget phase
 PHASE_WORDS: dict[str, re.Pattern[str]] = {
     "budget": re.compile(r"预算|年初|budget(?:ed)?|planned|approved"),
-    "final": re.compile(r"决算|实际|执行数|支出了|final accounts?|actual|spent|outturn"),
+    # ("final expenditure", "the final figure": the final accounts' figure, not a budget's final line)
+    "final": re.compile(r"决算|实际|执行数|支出了|final accounts?|\bfinal (?:expenditure|spending|income|revenue|figures?|amounts?)\b|actual|spent|outturn"),
 }
 
 # ---------------------------------------------------------------- amount items
@@ -531,8 +534,14 @@ BARE_WHY = re.compile(r"^\s*(?:(?:and |but )?why(?: (?:is|was|were) that| not| s
 # Families whose answer gives the stated reasons when asked why (a bare "why?" after them stays with them).
 REASON_GIVING_FAMILIES = frozenset({"missed_targets"})
 
+# (q8) Improvement measures asked ("有哪些改进措施", "what corrective actions"): the tables print them with the
+# deviation reasons (偏差原因分析及改进措施), so the answer lists the missed indicators with that column.
+MEASURES_QUESTION: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"改进措施|整改措施|改进建议|整改(?:情况|意见)|(?:怎么|如何)(?:改进|整改)"),
+    "en": re.compile(r"\b(?:improvement|corrective|remedial) (?:measures|actions|steps|plans?)\b|\bhow (?:will|would|do|does) .{1,40}\bimprove\b"),
+}
 WHY_QUESTION: dict[str, re.Pattern[str]] = {
-    "zh": re.compile(r"为什么|为何|原因|怎么会|缘由|咋没"),
+    "zh": re.compile(r"为什么|为何|原因|怎么会|缘由|咋没|为啥|咋(?:这么|那么)"),
     "en": re.compile(r"\bwhy\b|\breasons?\b|\bcaus(?:e|es|ed)\b|\bexplain"),
 }
 
@@ -647,11 +656,15 @@ EACH_BODY = re.compile(r"各(?:个|级)?(?:总工会|工会|单位|部门)|每(?
 REGION_SCOPE: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:federations?|unions?|bodies|organi[sz]ations|units) (?:in|within|across) (?:the )?$"),
     # "湖南的总工会", "丽水市各总工会", "丽水境内的工会" (的 alone is enough: "湖南省总工会" is the province's body)
-    "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的(?:各|所有|全部)?|各|所有|全部)(?:个|级)?(?:区县|县区|县市区)?(?:总工会|工会|单位)"),
+    # ("福建省各市总工会", "某市各县总工会": a level word after 各 too)
+    "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的(?:各|所有|全部)?|各|所有|全部)(?:个|级)?(?:区县|县区|县市区|地市|市州|地级市|[市州县区])?(?:级)?(?:的)?(?:总工会|工会|单位)"),
     # "which Lishui county union ...", "all Lishui district unions": a question word before the place's pinyin
     # ("en_which") and a kind of lower-level body after it ("en_kind_after")
     "en_which": re.compile(r"\b(?:which|each|every|all(?: the)?)\s+$"),
     "en_kind_after": re.compile(r"^\s+(?:county|district|county and district|district and county|county-level)\s+(?:unions?|federations?|bodies)\b"),
+    # "which Fujian city union", "the Hubei municipal federations": the cities of a province (linking checks the
+    # place is a province: "which Sanming city union" names that city's own body)
+    "en_city_kind_after": re.compile(r"^\s+(?:city|municipal|prefecture|prefectural|city-level)\s+(?:unions?|federations?|bodies)\b"),
 }
 # A place's lower levels only ("丽水各县区总工会", "the county and district unions in Lishui"): the bodies
 # the place encloses, without the place's own federation (丽水市总工会 is no county's or district's).
@@ -719,12 +732,28 @@ ENGLISH_FUNCTION_WORDS = frozenset({
 })
 # The words of a ranking that are no part of the line asked ("哪个区县总工会", "最多", "which union ... most"):
 # removed before the line is looked up in each body's figures.
-RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|的是哪(?:个|家|一个)|哪(?:个|家|一个)(?:的)?|最(?:多|高|大|少|低|小)|(?:从高到低|从大到小|从多到少|由高到低)?(?:排名|排序|排行)"
+RANKING_WORDS = re.compile(r"哪(?:个|家|一个|些)[\u4e00-\u9fff]{0,4}?(?:总工会|工会|单位)(?:的)?|的是哪(?:个|家|一个)|哪(?:个|家|一个)(?:的)?|谁(?:的)?|最(?:多|高|大|少|低|小)"
+                           r"|(?:从高到低|从大到小|从多到少|由高到低|从低到高|从小到大|从少到多|由低到高|由小到大)(?:的)?(?:排名|排序|排行|排列)?|(?:排名|排序|排行)"
                            r"|\bwhich (?:[a-z-]+ ){0,3}?(?:federations?|unions?|bod(?:y|ies)|units?)\b|\b(?:the )?(?:most|least|largest|smallest|highest|lowest|biggest|fewest)\b"
                            r"|\brank(?:ed|ing|s)?\b(?: (?:all )?(?:the )?(?:[a-z-]+ )?(?:federations?|unions?|bodies)(?: by)?)?")
 # A ranking of bodies asked without "which ... most" ("各总工会2022年支出排名", "rank the county unions by 项目支出"):
 # every federation's figure, sorted, as for "哪个总工会…最多".
-BODY_RANKING_WORDS = re.compile(r"排名|排序|排行|从高到低|从大到小|从多到少|由高到低|\brank(?:ed|ing|s)?\b|\bin (?:descending|ascending) order\b")
+# Also "…谁最高" (who is highest, the bodies named before it) and an order asked lowest first ("从低到高").
+BODY_RANKING_WORDS = re.compile(r"排名|排序|排行|从高到低|从大到小|从多到少|由高到低|从低到高|从小到大|从少到多|由低到高|由小到大|升序|降序"
+                                r"|谁(?:的)?[\u4e00-\u9fff]{0,6}?最(?:多|高|大|少|低|小)"
+                                r"|\brank(?:ed|ing|s)?\b|\bin (?:descending|ascending) order\b")
+# A body's figure asked per head of its staff ("人均人员经费", "平均每名在职人员的基本支出", "personnel cost per staff
+# member", "per-capita spending"): the line divided by the body's count of staff that year.  Not "每人" alone,
+# the rate of a benefit ("慰问金每人多少", QUALIFIER rate_per_person), and not a count of people asked.
+PER_HEAD_QUESTION = re.compile(r"人均|平均每(?:个|名|位)?(?:在职|在编|实有)?(?:人员|职工|员工|工作人员|人)|每(?:个|名|位)(?:在职|在编|实有)?(?:人员|职工|员工|工作人员)"
+                               r"|\bper (?:head|capita|person|staff(?: member)?|employee|worker)\b|\bper-capita\b|\bper (?:member of|head of) staff\b")
+# The staff count a per-head figure is divided by, in the order tried: the people actually employed (实有 / 在职),
+# the authorised posts (编制) only when the question names them or no count of people is printed.
+PER_HEAD_STAFF_CATEGORIES: tuple[str, ...] = ("staff-actual", "staff-in-service", "staff-authorized")
+PER_HEAD_AUTHORISED_ASKED = re.compile(r"编制|\bauthori[sz]ed (?:posts|staff|headcount)\b")
+
+# A ranking asked lowest first ("从低到高排序", "in ascending order", "smallest first"): sorted upwards.
+ASCENDING_ORDER = re.compile(r"从低到高|从小到大|从少到多|由低到高|由小到大|由少到多|升序|\bascending\b|\b(?:lowest|smallest|least) first\b")
 # Money units a question names ("多少万元", "几亿元"): the unit asked, never a thing asked beside the line.
 MONEY_UNIT_WORD = re.compile(r"(?:[万亿千百]|百万|千万)?元|人民币")
 # The unit a question asks an amount in when it is not the documents' 万元 ("是多少元", "多少亿元",
@@ -781,6 +810,7 @@ SPENT_ON_PHRASE = re.compile(
 # federation does the workers' cultural palace belong to"): answered when the body it names is a unit.
 PARENT_QUESTION = re.compile(
     r"(?:属于|隶属于?|归属于?|归)(?:哪个|哪一?个|哪家|什么|谁)|(?:上级|主管)(?:单位|部门|机关|工会)|是(?:哪个|哪家|谁)的(?:下属|直属|所属)"
+    r"|是(?:哪个|哪家|哪一个)(?:总工会|工会|单位|部门|机关)(?:的|下属的|管的)"
     r"|\b(?:which|what) (?:\w+ ){0,2}(?:body|federation|union|organi[sz]ation|department|parent)\b.{0,80}\bbelongs? to\b"
     r"|\bbelong(?:s|ed)? to (?:which|what|whom)\b|\b(?:parent|supervising|superior) (?:body|organi[sz]ation|federation|union|unit)\b"
 )
@@ -912,6 +942,10 @@ INDICATOR_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:spring festival )?couplets?\b"), "春联"),
     (re.compile(r"\bsatisf(?:action|ied)\b"), "满意度"),
     (re.compile(r"\bcoverage\b"), "覆盖率"),
+    # (q8) "training cost per person" -> 人均培训成本, "recuperation batches" -> 组织劳模疗休养批次
+    (re.compile(r"\bper (?:person|head|capita|participant|trainee|worker)\b"), "人均"),
+    (re.compile(r"\bcosts?\b"), "成本"),
+    (re.compile(r"\bbatch(?:es)?\b"), "批次"),
     (re.compile(r"\b(?:needy|poor|struggling) workers\b|\bworkers in (?:difficulty|hardship)\b"), "困难职工"),
     (re.compile(r"\bmedical (?:aid|assistance|relief)\b"), "医疗救助"),
     (re.compile(r"\blegal aid\b"), "法律援助"),
