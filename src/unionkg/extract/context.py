@@ -17,7 +17,10 @@ N+1).  Every guess is reported with :func:`~unionkg.extract.registry.warn`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import PurePath
+from typing import Final
 
 from unionkg.extract.cn_numerals import year_value
 from unionkg.extract.patterns import (
@@ -197,10 +200,82 @@ def _most_frequent_org(text: str) -> str | None:
     return counts.most_common(1)[0][0]
 
 
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+#: Where a document states its fiscal year outside its title, header and 预算/决算 phrases.
+YEAR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # A money table's title on its own line ("2018年部门收支总体情况表", "表3 2019年度一般公共预算
+    # 支出表"): a disclosure's tables are of its fiscal year.  Not a line of prose, a table of
+    # another kind (人员情况表) or a year in the middle of a title ("截至2018年资产表").
+    "table_title": re.compile(
+        r"^[ \t]*(?:(?:公开|附)?表?\s*[\d一二三四五六七八九十]{1,3}\s*表?\s*[：:、.．]?\s*)?" + _YEAR
+        + r"\s*年度?\s*(?:部门|单位)?[\u4e00-\u9fff（）()、“”]{0,24}?(?:收|支|拨款|经费)[\u4e00-\u9fff（）()]{0,16}?表[ \t]*$",
+        re.M,
+    ),
+    # The file name a publisher gave the document ("某州总工会2019年部门决算.pdf", "2021_部门预算.docx"):
+    # a year right before the kind of disclosure, 年 optional.  Not a hash or a serial number.
+    "file_name": re.compile(r"(?<![\dA-Za-z])" + _YEAR + r"(?!\d)[\s_\-]*年?度?[\s_\-]*(?:部门|单位)?(?:预算|决算|整体支出|项目支出|绩效)"),
+    # A publication date printed alone on a line near the top ("2019年2月1日", "发布日期：2019年2月1日").
+    "published_line": re.compile(
+        r"^[ \t]*(?:(?:发布|公开|公布|印发|发文)(?:日期|时间)\s*[：:]\s*)?(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[ \t]*$",
+        re.M,
+    ),
+    # What comes right before a year the text compares with ("比2018年", "较2018年", "与2018年相比",
+    # "上年（2018年）"): such a year is not the one the document is about.
+    "compared_lead": re.compile(r"(?:比|较|与|同|上年度?[（(]?|上一年度?[（(]?)\s*$"),
+    # ... and right after it ("2019年预计执行", "2019年预计完成"): a budget's estimate of the year before.
+    "compared_tail": re.compile(r"\s*年度?\s*(?:预计|预算执行数|执行数)"),
+}
+
+#: How many leading lines may print the publication date when the signature does not.
+PUBLISHED_HEAD_LINES = 8
+
+
+def year_in_table_titles(text: str) -> int | None:
+    r"""The year of the first money table's title printed on its own line, or None.
+
+    >>> year_in_table_titles("说明\n2018年部门收支总体情况表\n单位：万元"), year_in_table_titles("表3 2019年度一般公共预算支出表")
+    (2018, 2019)
+    >>> year_in_table_titles("2018年人员情况表"), year_in_table_titles("2018年收入支出情况如下表")
+    (None, None)
+    """
+    m = YEAR_PATTERNS["table_title"].search(text)
+    if m is None or "如下" in m.group(0):
+        return None
+    return int(m.group("year"))
+
+
+def year_in_file_name(source: str) -> int | None:
+    """The fiscal year the file name states before the kind of disclosure, or None.
+
+    >>> year_in_file_name("某州总工会2019年部门决算.pdf"), year_in_file_name("2021_部门预算.docx")
+    (2019, 2021)
+    >>> year_in_file_name("000_e2c97fda4d2f5202.txt"), year_in_file_name("2019年工作总结.txt")
+    (None, None)
+    """
+    m = YEAR_PATTERNS["file_name"].search(PurePath(source).stem)
+    return int(m.group("year")) if m else None
+
+
+def _compared(text: str, start: int) -> bool:
+    """Whether the year at ``start`` is one the text compares with ("比2018年", "2018年预计执行").
+
+    >>> t = "比2018年增加，2018年预计执行 3 万元，2019年收入"
+    >>> [_compared(t, i) for i in (1, 9, 25)]
+    [True, True, False]
+    """
+    if YEAR_PATTERNS["compared_lead"].search(text, max(0, start - 6), start) is not None:
+        return True
+    return YEAR_PATTERNS["compared_tail"].match(text, start + 4) is not None
+
+
 def _most_frequent_year(text: str) -> int | None:
-    """The most frequent year in ``text``, not counting full dates (publication, deadlines)."""
+    """The most frequent year in ``text``, not counting full dates (publication, deadlines) nor
+    years compared with ("比2018年增加"): a 2019 budget that prints only "本年度" compares with 2018."""
     dated = {m.start("y") for m in CONTEXT_PATTERNS["date"].finditer(text)}
-    years = Counter(int(m.group("year")) for m in PATTERNS["year"].finditer(text) if m.start("year") not in dated)
+    years = Counter(
+        int(m.group("year")) for m in PATTERNS["year"].finditer(text) if m.start("year") not in dated and not _compared(text, m.start("year"))
+    )
     if not years:
         return None
     best = max(years.values())
@@ -209,19 +284,50 @@ def _most_frequent_year(text: str) -> int | None:
 
 
 def _published(text: str) -> str | None:
+    """The publication date: the last date of the signature, else a date printed alone on one of
+    the first lines (below the title: "2019年2月1日", "发布日期：2019年2月1日")."""
     tail = text[-SIGNATURE_CHARS:]
     lead = CONTEXT_PATTERNS["reference_date_lead"]
     dates = [m for m in CONTEXT_PATTERNS["date"].finditer(tail) if not lead.search(tail, max(0, m.start() - 6), m.start())]
     if not dates:
-        return None
+        head = "\n".join(text.splitlines()[:PUBLISHED_HEAD_LINES])
+        top = YEAR_PATTERNS["published_line"].search(head)
+        if top is None:
+            return None
+        dates = [top]
     m = dates[-1]
     return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
 
 
 #: Last month of a year in which a budget for that same year is still published.
 BUDGET_PUBLISHED_BY_MONTH = 6
+#: First month of a year in which only next year's budget is published (a budget approved in
+#: January or February of its year appears in the months before the congress).
+BUDGET_NEXT_YEAR_FROM_MONTH = 11
 #: Genres published in the year after the fiscal year they report on.
 REPORTED_NEXT_YEAR = ("final_accounts", "performance")
+
+
+def plausible_year(year: int, published: str | None, genre: str) -> bool:
+    """Whether a document of ``genre`` published on ``published`` can be about ``year``: a budget
+    is published in its year or the year before, final accounts and self-evaluations in the two
+    years after theirs.  Any year is plausible when the date or the genre says nothing.
+
+    >>> plausible_year(2019, "2018-12-20", "budget"), plausible_year(2018, "2018-12-20", "budget"), plausible_year(2018, "2019-02-01", "budget")
+    (True, False, False)
+    >>> plausible_year(2019, "2019-03-10", "final_accounts"), plausible_year(2017, "2019-03-10", "final_accounts")
+    (False, True)
+    """
+    if not published:
+        return True
+    y, month = int(published[:4]), int(published[5:7])
+    if genre == "budget":
+        if month <= BUDGET_PUBLISHED_BY_MONTH:
+            return year == y
+        return year == y + 1 if month >= BUDGET_NEXT_YEAR_FROM_MONTH else year in (y, y + 1)
+    if genre in REPORTED_NEXT_YEAR:
+        return y - 2 <= year <= y - 1
+    return True
 
 
 def year_from_publication(published: str | None, genre: str) -> int | None:
@@ -282,8 +388,18 @@ def read_context(doc: SourceDocument) -> DocumentContext:
         year = year_value(m.group("year")) if m else None
     published = _published(text)
     if year is None:
-        year = _most_frequent_year(text)
+        year = year_in_table_titles(text)  # "2018年部门收支总体情况表": a stated year, no guess
+    if year is None:
+        year = year_in_file_name(doc.source)
         if year is not None:
+            warn(f"context: fiscal year {year} read from the file name '{doc.source}' (the text states none with 预算/决算/绩效)")
+    if year is None:
+        year = _most_frequent_year(text)
+        if year is not None and not plausible_year(year, published, doc.genre):
+            # "本年度" in a 2019 budget published 2018-12: the text's years are those it compares with
+            warn(f"context: the most frequent year {year} cannot be the fiscal year of a {doc.genre} document published {published}")
+            year = None
+        elif year is not None:
             warn(f"context: fiscal year {year} guessed as the most frequent year in the text (none stated with 预算/决算/绩效)")
     if year is None:
         year = year_from_publication(published, doc.genre)

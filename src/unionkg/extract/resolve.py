@@ -575,6 +575,65 @@ def reporting_body(doc: SourceDocument, context: DocumentContext) -> DocumentCon
     return replace(context, org=body)
 
 
+#: A unit printed with its body's level alone ("市工人文化宫" in the list of units of 某市总工会,
+#: "区职工服务中心" of 某区总工会): the level character, then the unit's own words.  Not the body
+#: itself or another body of the place (市总工会, 市直机关工会, 市委…, 市级…) and not a word that
+#: merely starts with a level character (市场…).
+LEVEL_LED_UNIT = re.compile(r"^(?P<level>[省市县区州盟旗])(?!总工会|直|委|级|属|场|民|内|外)(?P<rest>[\u4e00-\u9fff（）]{3,})$")
+
+
+def places_of_body(body: str) -> list[str]:
+    """The places of a body, outermost first: its division and the divisions that enclose it
+    (a district's city too when the name leaves it out), else the places its name prints (a
+    district name several cities have, printed alone).
+
+    >>> places_of_body("湖北省襄阳市樊城区总工会"), places_of_body("樊城区总工会")
+    (['湖北省', '襄阳市', '樊城区'], ['湖北省', '襄阳市', '樊城区'])
+    >>> places_of_body("鼓楼区总工会"), places_of_body("某某公司工会")
+    (['鼓楼区'], [])
+    """
+    from unionkg.graph.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    division = gazetteer.division_for(body)
+    chain: list[str] = []
+    while division is not None:
+        chain.insert(0, division.name)
+        division = gazetteer.parent(division.code)
+    if chain:
+        return chain
+    printed: list[str] = []
+    rest = body
+    while (place := gazetteer.leading_place_name(rest)) is not None:
+        printed.append(place)
+        rest = rest[len(place) :]
+    return printed
+
+
+def level_led_unit_names(body: str | None, units: list[str]) -> dict[str, str]:
+    """Units printed with their body's level alone, written with that place in full:
+    "市工人文化宫" of 某市总工会 -> "某市工人文化宫" (:data:`LEVEL_LED_UNIT`); the deepest of the
+    body's places (:func:`places_of_body`) that ends with the level character.
+
+    >>> level_led_unit_names("襄阳市樊城区总工会", ["区职工服务中心", "市工人文化宫", "市总工会", "市场服务中心"])
+    {'区职工服务中心': '樊城区职工服务中心', '市工人文化宫': '襄阳市工人文化宫'}
+    >>> level_led_unit_names("某某县总工会", ["县职工服务中心"]), level_led_unit_names(None, ["市工人文化宫"])
+    ({}, {})
+    """
+    if not body:
+        return {}
+    places = places_of_body(body)
+    found: dict[str, str] = {}
+    for unit in units:
+        m = LEVEL_LED_UNIT.match(unit)
+        if m is None:
+            continue
+        place = next((p for p in reversed(places) if p.endswith(m.group("level"))), None)
+        if place is not None:
+            found[unit] = place + m.group("rest")
+    return found
+
+
 def resolve_organizations(extraction: Extraction) -> Extraction:
     """One name per organisation of the document.
 
@@ -598,6 +657,9 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
     printed_names = _printed_org_names(extraction)
     for printed, qualified in city_qualified_names(text, printed_names).items():
         rename.setdefault(printed, rename.get(qualified, qualified))
+    units = [f.name for f in extraction.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT]
+    for printed, qualified in level_led_unit_names(rename.get(body, body) if body else None, units).items():
+        rename.setdefault(printed, qualified)  # "市工人文化宫" of 某市总工会: 某市工人文化宫
     if body:  # "某市教育工会" in the text of 某市教育工会委员会: the body itself
         for printed in printed_names:
             if printed != body and printed in body_name_variants(body):

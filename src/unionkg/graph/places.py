@@ -140,6 +140,21 @@ PLACE_SUFFIX_STARTS: frozenset[str] = frozenset("省市县区盟旗自")
 # name ended with -> the suffixes its new name may end with.
 RENAMED_COUNTY_SUFFIXES: dict[str, tuple[str, ...]] = {"县": ("市", "区"), "市": ("区",)}
 
+# County-level places renamed before the history table begins (增城市 -> 增城区 in 2014, 萧山县 ->
+# 萧山区): a body printed with the earlier suffix is the current place's when exactly one
+# county-level place has that stem and no division is called by the printed name (so its two
+# years' documents are one body).  The current suffix -> the suffixes an earlier name ended with.
+EARLIER_COUNTY_SUFFIXES: dict[str, tuple[str, ...]] = {"区": ("县", "市"), "市": ("县",)}
+
+# Development and high-tech zones, new areas, parks and cooperation zones are no GB/T 2260
+# division: a body of one (某市经济技术开发区总工会, 某某新区总工会, 某市高新区总工会) gets no
+# division code, never its city's or province's.  A zone that is a division itself (浦东新区,
+# 滨海新区, 两江新区) or a division whose name holds such a word (清新区) is a place as usual.
+ZONE_WORDS: tuple[str, ...] = (
+    "开发区", "高新区", "经开区", "新区", "工业园", "产业园", "园区", "保税区", "试验区", "示范区", "合作区",
+    "自贸区", "科技城", "管委会",
+)
+
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
 HISTORY_COLUMNS: tuple[str, ...] = ("former_name", "former_code", "former_level", "former_parent_code", "code", "kind", "changed")
 # ``kind`` of a history row: one place under a new name (the body's name may be written with the
@@ -338,6 +353,8 @@ class Gazetteer:
         """The divisions that fit ``org_name`` best: one, several when the name is
         ambiguous (鼓楼区 in four cities), none when it names no place."""
         name = simplified(org_name)
+        if self.names_a_zone(name):
+            return []  # a zone's body: no division (ZONE_WORDS)
         full = _leftmost_longest(name, [(place, d) for place, d in self._full if place in name])
         if full:
             # 湖北省宜昌市总工会 names both; the deeper division is the body's.
@@ -357,7 +374,8 @@ class Gazetteer:
             return [abbreviated[1]]
         short = [(place, d) for place, d in self._short if name.startswith(place) and self._short_name_fits(name, place, d)]
         if not short:
-            return self._renamed_county(name)
+            earlier = self.earlier_county(name)
+            return self._renamed_county(name) or ([earlier[1]] if earlier else [])
         # 吉林总工会: prefer the shallower level for an ambiguous short name; several places of
         # that level (鼓楼总工会: four 鼓楼区; 通州总工会: 北京 and 南通) are all candidates, none guessed
         best = min((-len(place), d.depth) for place, d in short)
@@ -384,6 +402,46 @@ class Gazetteer:
             if name[len(place) : len(place) + 1] in renamed and after and not after.startswith(NOT_A_PLACE_AFTER_SHORT_NAME):
                 found[division.code] = division
         return list(found.values()) if len(found) == 1 else []
+
+    def names_a_zone(self, name: str) -> bool:
+        """Whether ``name`` names a development zone, new area or park (:data:`ZONE_WORDS`) that is
+        no division: the word is not the end of a division's name printed before it.
+
+        >>> g = default_gazetteer()
+        >>> [g.names_a_zone(n) for n in ("南宁经济技术开发区总工会", "兰州新区总工会", "上海市浦东新区总工会", "清远市清新区总工会")]
+        [True, True, False, False]
+        """
+        for word in ZONE_WORDS:
+            at = name.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if not any(self._name_count.get(name[start:end]) for start in range(max(0, end - self._longest_written), at)):
+                    return True
+                at = name.find(word, at + 1)
+        return False
+
+    def earlier_county(self, name: str) -> tuple[str, Division] | None:
+        """The current county-level place that ``name`` begins with under an earlier name
+        (:data:`EARLIER_COUNTY_SUFFIXES`), with that name as printed: "乙丙市总工会" is at 乙丙区
+        when one county-level place has the stem 乙丙 and no division is called 乙丙市.
+
+        >>> g = Gazetteer.from_rows([Division("甲市", "990100", "prefecture", None, None, None),
+        ...     Division("乙丙区", "990102", "county", "990100", None, None), Division("丁戊市", "990181", "county", "990100", None, None)])
+        >>> g.earlier_county("乙丙市总工会")[1].name, g.earlier_county("乙丙县总工会")[1].name, g.earlier_county("丁戊县总工会")[0]
+        ('乙丙区', '乙丙区', '丁戊县')
+        >>> g.earlier_county("丁戊区总工会"), g.earlier_county("乙丙市大学工会"), g.earlier_county("乙丙镇总工会")
+        (None, None, None)
+        """
+        found: dict[str, tuple[str, Division]] = {}
+        for place, division in self._short:
+            if division.level != "county" or not name.startswith(place):
+                continue
+            printed = name[: len(place) + 1]
+            after = name[len(printed) :]
+            earlier = EARLIER_COUNTY_SUFFIXES.get(division.name[len(place) :], ())
+            if printed[-1:] in earlier and after and not after.startswith(NOT_A_PLACE_AFTER_SHORT_NAME) and printed not in self._name_count:
+                found[division.code] = (printed, division)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def abbreviated_place(self, name: str) -> tuple[str, Division] | None:
         """The place a conventional abbreviation at the start of ``name`` stands for, with the
@@ -525,7 +583,10 @@ class Gazetteer:
         ('广西壮族自治区总工会', '广西师范大学工会', '锡林郭勒盟工人文化宫')
         """
         lead = self.leading_place(name)
-        if lead is None or lead[0] == lead[1].name:
+        if lead is None:
+            earlier = self.earlier_county(name)  # 增城市总工会 -> 增城区总工会 (EARLIER_COUNTY_SUFFIXES)
+            return earlier[1].name + name[len(earlier[0]) :] if earlier is not None else name
+        if lead[0] == lead[1].name:
             return name
         rest = name[len(lead[0]) :]
         if lead[0] in self._former_by_name:  # 宁乡县总工会 -> 宁乡市总工会; a merged place keeps its name

@@ -1,0 +1,216 @@
+"""Round 9, who reports, for which year, and stable identities: written documents
+(tests/extract/corpus/rt9o_*.txt) with their expected facts in the ``.json`` next to each (keys as
+in test_org_rt8o_corpus: ``context``, ``expect``, ``units``, ``divisions``), and the rules' tables.
+
+* the year where the title does not state it: a money table's title ("2018年部门收支总体情况表"),
+  the file name ("…2019年度部门决算.txt"), a date printed below the title, a budget published in the
+  December before its year, a final account published the year after (the text's most frequent year
+  is next year's plans), and a document with no year at all (no year, a warning: never a wrong one);
+* bodies: a 街道 and a 镇 union (the county's code, GB/T 2260 stops there), a high-tech zone, a new
+  area and an economic development zone (no code: ZONE_WORDS), an industry union, an autonomous
+  county printed short, a banner, a prefecture in traditional characters with its English name, an
+  enterprise union, a city organs' union, a county-level city made a district before the history
+  table begins (增城市 2013 / 增城区 2016: one body, EARLIER_COUNTY_SUFFIXES);
+* units in a table (序号 / 单位名称 / 单位性质 / 人员编制) named with their body's level alone
+  ("市工人文化宫", "区职工服务中心": LEVEL_LED_UNIT), with their funding type or 参公 class.
+
+Measured before -> after (HEAD before this round's changes -> now), over these 21 documents:
+see the commit message and the round report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extract.corpus_spec import check_org_document
+from unionkg.extract.context import YEAR_PATTERNS, _compared, plausible_year, year_in_file_name, year_in_table_titles
+from unionkg.extract.resolve import LEVEL_LED_UNIT, level_led_unit_names
+from unionkg.graph.places import default_gazetteer
+from unionkg.model import Organization, OrgRole
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("rt9o_*.txt"))
+
+
+def test_corpus_is_not_shrinking() -> None:
+    assert len(CASES) >= 21
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_rt9o_document(path: Path) -> None:
+    ex = check_org_document(path)
+    for unit in (f for f in ex.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT):
+        assert unit.parent == ex.context.org, (path.name, unit.name)
+
+
+def test_a_document_without_a_year_says_so() -> None:
+    ex = check_org_document(CORPUS / "rt9o_xz_county_union_no_year_budget.txt")
+    assert ex.context.year is None
+    assert any("no fiscal year found" in w for w in ex.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("说明\n2018年部门收支总体情况表\n单位：万元", 2018),
+        ("表3 2019年度一般公共预算支出表", 2019),
+        ("公开01表 2021年度收入支出决算总表", 2021),
+        ("2017年财政拨款收支总体情况表", 2017),
+        # negatives: a table of people, a sentence that points to a table, a year in running prose
+        ("2018年人员情况表", None),
+        ("2018年收入支出情况如下表", None),
+        ("2018年收入预算 100 万元，详见附表。", None),
+    ],
+)
+def test_year_in_a_money_table_title(text: str, year: int | None) -> None:
+    assert year_in_table_titles(text) == year
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("某州总工会2019年度部门决算.pdf", 2019),
+        ("2021_部门预算.docx", 2021),
+        ("某县总工会2020 年整体支出绩效自评报告.txt", 2020),
+        # negatives: a hash, a year before another kind of text, no year
+        ("000_e2c97fda4d2f5202.txt", None),
+        ("a2019部门预算.txt", None),
+        ("2019年工作总结.txt", None),
+        ("部门预算.txt", None),
+    ],
+)
+def test_year_in_the_file_name(name: str, year: int | None) -> None:
+    assert year_in_file_name(name) == year
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("2019年2月1日", ("2019", "2", "1")),
+        ("发布日期：2019年12月25日", ("2019", "12", "25")),
+        ("  公开时间: 2020 年 1 月 8 日", ("2020", "1", "8")),
+        # negatives: a date inside a sentence, a deadline
+        ("2019年2月1日召开职工代表大会", None),
+        ("截至2019年12月31日，共有车辆 2 辆", None),
+    ],
+)
+def test_publication_date_on_its_own_line(line: str, date: tuple[str, str, str] | None) -> None:
+    m = YEAR_PATTERNS["published_line"].search(line)
+    assert (m.group("y", "m", "d") if m else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "compared"),
+    [
+        ("比2018年增加", 1, True),
+        ("较2018年减少", 1, True),
+        ("与2018年相比", 1, True),
+        ("较上年（2018年）增加", 4, True),
+        ("2018年预计执行 30 万元", 0, True),
+        # negatives: the year a text is about
+        ("2019年收入预算", 0, False),
+        ("本单位2019年共有职工", 3, False),
+    ],
+)
+def test_a_year_compared_with(text: str, at: int, compared: bool) -> None:
+    assert _compared(text, at) is compared
+
+
+@pytest.mark.parametrize(
+    ("year", "published", "genre", "plausible"),
+    [
+        (2020, "2019-12-25", "budget", True),  # next year's budget, published in December
+        (2019, "2019-02-01", "budget", True),
+        (2019, "2019-08-01", "budget", True),  # late, but possible
+        (2018, "2019-03-20", "final_accounts", True),
+        (2017, "2019-03-20", "performance", True),
+        (2019, "2019-03-20", "unknown", True),
+        (2019, None, "budget", True),
+        # negatives: the text's years that a publication date rules out
+        (2019, "2019-12-25", "budget", False),
+        (2018, "2019-02-01", "budget", False),
+        (2019, "2019-03-20", "final_accounts", False),
+        (2016, "2019-03-20", "final_accounts", False),
+    ],
+)
+def test_a_year_a_publication_date_allows(year: int, published: str | None, genre: str, plausible: bool) -> None:
+    assert plausible_year(year, published, genre) is plausible
+
+
+@pytest.mark.parametrize(
+    ("name", "zone"),
+    [
+        ("天津经济技术开发区总工会", True),
+        ("兰州新区总工会", True),
+        ("成都高新区总工会", True),
+        ("苏州工业园区总工会", True),
+        ("深圳市前海深港现代服务业合作区总工会", True),
+        # negatives: new areas and districts that are divisions, a plain county
+        ("上海市浦东新区总工会", False),
+        ("两江新区总工会", False),
+        ("清远市清新区总工会", False),
+        ("金寨县总工会", False),
+    ],
+)
+def test_a_zone_is_no_division(name: str, zone: bool) -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.names_a_zone(name) is zone
+    if zone:
+        assert gazetteer.division_for(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("增城市总工会", "440118"),  # made a district in 2014, before the history table
+        ("萧山县总工会", "330109"),
+        ("广州市增城市总工会", "440118"),
+        # negatives: a current county of that suffix, a stem several places have, a current name
+        ("朝阳县总工会", "211321"),
+        ("长安县总工会", None),
+        ("鼓楼县总工会", None),
+        ("增城区总工会", "440118"),
+    ],
+)
+def test_a_county_printed_with_an_earlier_suffix(name: str, code: str | None) -> None:
+    from unionkg.graph.mapping import org_identity_key
+
+    gazetteer = default_gazetteer()
+    division = gazetteer.division_for(org_identity_key(name, gazetteer))
+    assert (division.code if division else None) == code
+
+
+@pytest.mark.parametrize(
+    ("unit", "led"),
+    [
+        ("市工人文化宫", True),
+        ("区职工服务中心", True),
+        ("州职工疗养院", True),
+        ("县工人文化宫", True),
+        # negatives: the body or another body of the place, a word that starts with 市, a full name
+        ("市总工会", False),
+        ("市直机关工会", False),
+        ("市场服务中心", False),
+        ("市委党校", False),
+        ("宝鸡市工人文化宫", False),
+    ],
+)
+def test_a_unit_named_with_its_level_alone(unit: str, led: bool) -> None:
+    assert (LEVEL_LED_UNIT.match(unit) is not None) is led
+
+
+@pytest.mark.parametrize(
+    ("body", "units", "named"),
+    [
+        ("宝鸡市总工会", ["市工人文化宫"], {"市工人文化宫": "宝鸡市工人文化宫"}),
+        ("襄阳市樊城区总工会", ["区职工服务中心", "市工人文化宫"], {"区职工服务中心": "樊城区职工服务中心", "市工人文化宫": "襄阳市工人文化宫"}),
+        ("樊城区总工会", ["区职工服务中心"], {"区职工服务中心": "樊城区职工服务中心"}),
+        # negatives: no place of that level, no body
+        ("金寨县总工会", ["区职工服务中心"], {}),
+        (None, ["市工人文化宫"], {}),
+    ],
+)
+def test_level_led_units_take_their_body_place(body: str | None, units: list[str], named: dict[str, str]) -> None:
+    assert level_led_unit_names(body, units) == named
