@@ -29,6 +29,7 @@ from typing import Final
 from unionkg.extract.parse import parse_number, to_yuan
 from unionkg.extract.registry import register, warn
 from unionkg.extract.tables import (
+    OCR_MONEY_LOOKALIKES,
     TABLE_PATTERNS,
     Line,
     Token,
@@ -163,6 +164,43 @@ TWO_SIDED_COLUMNS: Final[tuple[str, ...]] = ("决算数", "小计", "一般公�
 #: Year columns of tables that compare with the previous year: "上年预算数" or
 #: "2023年预算数" in a 2024 table is the previous year's figure.
 PRIOR_YEAR_PREFIX: Final[str] = "上年"
+
+#: Columns a code-row table may print beside its own (tested in test_rt9e_extraction.py):
+#: the previous year's figure and the comparison with it (上年预算数 / 本年预算数 / 增减额 /
+#: 增减率), the budget figures of a final account (年初预算数 / 调整预算数 / 决算数 / 完成率).
+#: Known, they keep every other figure of the row in its own column.
+COMPARISON_COLUMNS: Final[tuple[str, ...]] = (
+    "上年预算数", "本年预算数", "调整预算数", "上年决算数", "本年决算数", "上年执行数", "执行数",
+    "增减额", "增减率", "增减幅度", "增长率", "增减变动", "增减", "比上年增减",
+    "完成率", "执行率", "预算完成率", "预算执行率", "完成预算",
+)  # fmt: skip
+
+#: Columns whose figures are no amount of the row's item in any phase: a change from the
+#: previous year or a rate (a stated year-on-year change is a narrative fact, not a table
+#: figure; docs/graph-model.md).  Their figures are read as nothing.
+NOT_AMOUNT_COLUMNS: Final[frozenset[str]] = frozenset(
+    {"增减额", "增减率", "增减幅度", "增长率", "增减变动", "增减", "比上年增减", "完成率", "执行率", "预算完成率", "预算执行率", "完成预算"}
+)
+
+#: Columns that name their own phase whatever the table's (a 决算表's 年初预算数 is the budget
+#: figure, its 调整预算数 the adjusted one; an adjusted budget's 年初预算数 the first budget).
+#: Plain 预算数 / 本年预算数 / 合计 are of the table's phase.
+OWN_PHASE_COLUMNS: Final[dict[str, Phase]] = {
+    "年初预算数": Phase.BUDGET, "上年预算数": Phase.BUDGET,
+    "调整预算数": Phase.ADJUSTED, "全年预算数": Phase.ADJUSTED,
+    "决算数": Phase.FINAL, "本年决算数": Phase.FINAL, "上年决算数": Phase.FINAL, "执行数": Phase.FINAL, "上年执行数": Phase.FINAL,
+}  # fmt: skip
+
+
+def column_phase_year(column: str, phase: Phase, year: int) -> tuple[Phase, int]:
+    """The phase and year of a code-row table's column: its own when the column names them
+    ("上年预算数" of a 2024 budget: budget 2023; "调整预算数" of a 决算表: adjusted), else the table's."""
+    own = OWN_PHASE_COLUMNS.get(column, phase)
+    return own, year - 1 if column in PRIOR_YEAR_COLUMNS else year
+
+
+#: Columns of the previous year's figures (not 上年结转, the money carried over into this year).
+PRIOR_YEAR_COLUMNS: Final[frozenset[str]] = frozenset({"上年预算数", "上年决算数", "上年执行数"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -838,7 +876,7 @@ def read_code_table(frame: TableFrame) -> None:
             break
         header_lines.append(line)
     header_text = "\n".join(ln.text for ln in header_lines)
-    columns = _grouped_columns(find_columns(header_text, frame.vocabulary.column_names))
+    columns = _grouped_columns(code_table_columns(header_text, frame))
     declared = column_count(header_lines)
     if not columns:
         warn(f"{frame.doc.source}: {block.table}: no known column names in the header; table skipped")
@@ -862,13 +900,32 @@ def read_code_table(frame: TableFrame) -> None:
             continue
         label = _row_label(frame.doc, row)
         placement = row.options[row.choice]
-        _warn_if_repaired_row_does_not_add_up(frame, row, columns, placement)
+        unsure = _warn_if_repaired_row_does_not_add_up(frame, row, columns, placement)
         for tok, col in zip(row.values, placement):
-            if tok is None:
+            if tok is None or tok in unsure:
                 continue
             column = columns[col]
+            if column in NOT_AMOUNT_COLUMNS:
+                continue
             direction = block.kind.direction or COLUMN_DIRECTIONS.get(column, Direction.EXPENDITURE)
-            frame.amount(label, row.first, tok, column, direction, code=row.code, code_scheme=code_scheme(row.code), fund_source=_fund_of(column, frame))
+            phase, year = column_phase_year(column, frame.phase, frame.year)
+            frame.amount(
+                label, row.first, tok, column, direction, code=row.code, code_scheme=code_scheme(row.code), fund_source=_fund_of(column, frame), phase=phase, year=year
+            )
+
+
+def code_table_columns(header_text: str, frame: TableFrame) -> list[str]:
+    """The columns a code-row table's header names, with those of a comparison (上年预算数,
+    增减额, 完成率 ...) when it prints one: the header's "2023年预算数" of a 2024 table reads as
+    上年预算数 (year_columns)."""
+    names = frame.vocabulary.column_names
+    if any(word in header_text for word in COMPARISON_HEADER_WORDS) or str(frame.year - 1) in header_text:
+        return find_columns(year_columns(header_text, frame.year), names + COMPARISON_COLUMNS)
+    return find_columns(header_text, names)
+
+
+#: Words of a header that prints comparison columns (a quick test before the longer search).
+COMPARISON_HEADER_WORDS: Final[tuple[str, ...]] = ("上年", "本年预算", "本年决算", "调整预算", "执行数", "增减", "增长", "完成", "执行率")
 
 
 def printed_repaired(doc: SourceDocument, tok: Token) -> bool:
@@ -876,28 +933,44 @@ def printed_repaired(doc: SourceDocument, tok: Token) -> bool:
     a decimal comma: see unionkg.ingest.normalize.figure_repairs)?"""
     if tok.end <= tok.start:
         return False
-    printed = doc.original[doc.offsets[tok.start] : doc.offsets[tok.end - 1] + 1]
-    return printed != tok.text and (not _LOOKALIKES.isdisjoint(printed) or ("," in printed and "," not in tok.text))
+    printed = _printed(doc, tok)
+    return printed != tok.text and (not _LOOKALIKES.isdisjoint(printed) or not _MONEY_LOOKALIKES.isdisjoint(printed) or ("," in printed and "," not in tok.text))
 
 
 #: The letters OCR reads for digits (unionkg.ingest.normalize.OCR_DIGIT_LOOKALIKES).
 _LOOKALIKES: Final[frozenset[str]] = frozenset(OCR_DIGIT_LOOKALIKES)
+#: The other letters read for digits in a table's money cell (tables.OCR_MONEY_LOOKALIKES).
+_MONEY_LOOKALIKES: Final[frozenset[str]] = frozenset(OCR_MONEY_LOOKALIKES)
 
 
-def _warn_if_repaired_row_does_not_add_up(frame: TableFrame, row: CodeRow, columns: Sequence[str], placement: Placement) -> None:
+def _warn_if_repaired_row_does_not_add_up(frame: TableFrame, row: CodeRow, columns: Sequence[str], placement: Placement) -> frozenset[Token]:
     """A row with a figure read from OCR-damaged text is checked against its total column: the
     parts (not the 其中 sub-columns) must add up to it, or the reading may be wrong (a warning;
-    the figures stay, as the total of the table's other rows may be what is off)."""
+    the figures stay, as the total of the table's other rows may be what is off).  A figure
+    read from a letter other than O/o/l/I (tables.OCR_MONEY_LOOKALIKES: "1S2.30") is surer
+    left out than read wrong: the ones of a row that does not add up are returned, not read."""
     if not columns or columns[0] not in TOTAL_COLUMNS or not any(t is not None and printed_repaired(frame.doc, t) for t in row.values):
-        return
+        return frozenset()
     vec = column_vector(row.values, placement, len(columns))
-    parts = [x for x, col in zip(vec[1:], columns[1:]) if not col.startswith(SUB_COLUMN_PREFIX)]
+    parts = [x for x, col in zip(vec[1:], columns[1:]) if not col.startswith(SUB_COLUMN_PREFIX) and col not in NOT_AMOUNT_COLUMNS]
     if sum(1 for t in row.values if t is not None) < 2 or abs(sum(parts, Decimal(0)) - vec[0]) <= Decimal("0.011") * len(parts):
-        return
+        return frozenset()
+    unsure = frozenset(t for t in row.values if t is not None and _read_from_money_lookalike(frame.doc, t))
     warn(
         f"{frame.doc.source}: {frame.block.table}: row {row.code or _row_label(frame.doc, row)} holds a figure read from OCR-damaged text "
         f"and its parts ({sum(parts, Decimal(0))}) do not add up to its total ({vec[0]}); check the figures"
+        + (f"; {', '.join(repr(_printed(frame.doc, t)) for t in unsure)} not read" if unsure else "")
     )
+    return unsure
+
+
+def _printed(doc: SourceDocument, tok: Token) -> str:
+    return doc.original[doc.offsets[tok.start] : doc.offsets[tok.end - 1] + 1]
+
+
+def _read_from_money_lookalike(doc: SourceDocument, tok: Token) -> bool:
+    """Was ``tok`` read with a look-alike letter of tables.OCR_MONEY_LOOKALIKES ("1S2.30")?"""
+    return tok.end > tok.start and not _MONEY_LOOKALIKES.isdisjoint(_printed(doc, tok))
 
 
 def regroup_glued_rows(frame: TableFrame, rows: list[CodeRow], columns: Sequence[str]) -> None:

@@ -91,13 +91,19 @@ INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "value": re.compile(rf"(?:{_DATE}|{_CMP}?\s*{_NUM}\s*{_UNIT}(?:以上|以下|以内)?|{_CMP}?\s*{_CN_COUNT_VALUE}|" + "|".join(QUALITATIVE_WORDS) + ")"),
     # a self-evaluation row ends with 分值 得分 (and maybe a deviation reason)
     # (a 得分 OCR damaged beyond a sure reading, "l9", leaves the row without a score, not unread)
+    # (a cell may print its unit, "10分", and a full score may be printed as "满分": SCORE_WORDS)
     "weight_score_end": re.compile(
-        r"(?<![\d.])(?P<weight>\d+(?:\.\d+)?)\s+(?P<score>\d+(?:\.\d+)?|(?=\S*[OolI〇])[0-9OolI〇][0-9OolI〇.]*)(?:\s+(?P<reason>[\u4e00-\u9fff][^\n]*))?$"
+        r"(?<![\d.])(?P<weight>\d+(?:\.\d+)?)分?\s+(?P<score>\d+(?:\.\d+)?分?|满分|(?=\S*[OolI〇])[0-9OolI〇][0-9OolI〇.]*)(?:\s+(?P<reason>(?!分)[\u4e00-\u9fff][^\n]*))?$"
     ),
     # a row of a table whose 分值 column comes before the values ("…三级指标 分值 年度指标值 实际完成值
     # 得分"): it ends with 得分 (and maybe a reason); its 分值 follows the name (weight_after_name)
-    "score_end": re.compile(r"\s(?P<score>\d+(?:\.\d+)?)(?:\s+(?P<reason>[\u4e00-\u9fff][^\n]*[^\d\s]))?$"),
-    "weight_after_name": re.compile(r"(?<=[\u4e00-\u9fff）)”])\s+(?P<weight>\d+(?:\.\d+)?)\s+(?=\S)"),
+    "score_end": re.compile(r"\s(?P<score>\d+(?:\.\d+)?分?|满分)(?:\s+(?P<reason>(?!分)[\u4e00-\u9fff][^\n]*[^\d\s]))?$"),
+    "weight_after_name": re.compile(r"(?<=[\u4e00-\u9fff）)”])\s+(?P<weight>\d+(?:\.\d+)?)分?\s+(?=\S)"),
+    # a row of a table whose 分值 and 得分 columns both come before the values ("…三级指标 分值 得分
+    # 实际完成值 年度指标值"): the two figures right after the name
+    "weight_score_after_name": re.compile(
+        r"(?<=[\u4e00-\u9fff）)”])\s+(?P<weight>\d+(?:\.\d+)?)分?\s+(?P<score>\d+(?:\.\d+)?分?|满分)\s+(?=\S)"
+    ),
     # a target-table row ends with a value carrying a comparator or a percent
     "value_end": re.compile(rf"(?:{_CMP}\s*{_NUM}\s*{_UNIT}|{_NUM}\s*[%％])$"),
     # header of an indicator table
@@ -168,6 +174,10 @@ def decide_met(comparator: Comparator, target: Decimal | None, actual: Decimal |
 _DEADLINE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?(?P<before>前|之前|以前|内|底前)?")
 
 
+#: Actuals that report a qualitative target as done, whatever its words ("及时" / "已完成").
+DONE_ACTUAL_WORDS: Final[frozenset[str]] = frozenset({"已完成", "全部完成", "全面完成", "按时完成", "如期完成", "已达成", "已实现"})
+
+
 def _qualitative_met(target_text: str | None, actual_text: str | None) -> bool | None:
     if not target_text or not actual_text:
         return None
@@ -175,6 +185,8 @@ def _qualitative_met(target_text: str | None, actual_text: str | None) -> bool |
     a = re.sub(r"\s+", "", actual_text)
     if t.lstrip("=＝") == a.lstrip("=＝") and any(w in t for w in QUALITATIVE_WORDS):
         return True
+    if a in DONE_ACTUAL_WORDS and not re.search(r"\d", t):
+        return True  # "及时" / "按要求" done: a qualitative target reported as completed
     deadline, done = _DEADLINE.fullmatch(t), _DEADLINE.fullmatch(a)
     if deadline and done and deadline.group("before"):
         limit = (int(deadline.group("m")), int(deadline.group("d") or 31))
@@ -339,6 +351,7 @@ class IndicatorTable:
     single_score: str = "score"
     two_values: bool | None = None  # a target and an actual column (None: as the scores say)
     reason_column: bool = False  # a 偏差原因 column
+    scores_lead: bool = False  # 分值 and 得分 both come before the target and actual columns
 
 
 def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
@@ -430,6 +443,7 @@ def _read_column_order(table: IndicatorTable, columns: tuple[str, ...]) -> None:
     if "target" in columns and "actual" in columns and not table.with_scores:
         table.two_values = True
     table.reason_column = "reason" in columns
+    table.scores_lead = set(columns[:2]) == {"weight", "score"} and "target" in columns[2:]
 
 
 def _take_weight(text: str) -> tuple[str, str | None]:
@@ -466,6 +480,11 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
     chunk_start: int | None = None
     first = 0
     for n, line in enumerate(lines):
+        if table.scores_lead:
+            row, level1, level2 = _scores_lead_row(line, table, level1, level2)
+            if row is not None:
+                table.rows.append(row)
+            continue
         if chunk_start is None:
             chunk_start, first = line.start, n
         one_number_end = table.weight_first or table.one_score_column
@@ -509,6 +528,35 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
         chunk_start = None
 
 
+def _scores_lead_row(line, table: IndicatorTable, level1: str | None, level2: str | None) -> tuple[TableIndicator | None, str | None, str | None]:  # type: ignore[no-untyped-def]
+    """A row of a table that prints 分值 and 得分 right after the name, then the values and maybe
+    a 偏差原因 ("参赛职工人数 15 12 480人 ≥500人 受天气影响…"), on one line: the indicator, and the
+    levels carried to the next row (blank on continuation rows).  None for a line that is no row."""
+    m = INDICATOR_PATTERNS["weight_score_after_name"].search(line.text)
+    if m is None:
+        return None, level1, level2
+    text = line.text[: m.start("weight")] + " " + line.text[m.end("score") :]
+    reason: str | None = None
+    if table.reason_column:
+        rest, reason, cells = _without_last_cell(text, level1, level2, 2)
+    if reason is None:
+        _, rest, _, _ = strip_levels(text, level1, level2)
+        cells = split_name_values(rest, 2)
+    _, _, level1, level2 = strip_levels(text, level1, level2)
+    if table.actual_first and cells.actual is not None:
+        cells.target, cells.actual = cells.actual, cells.target
+    if not (cells.name and cells.target):
+        return None, level1, level2
+    row = TableIndicator(line.start, line.end, cells.name, normalize_level(level1, 1), normalize_level(level2, 2), cells.target, cells.actual)
+    weight_cell, score_cell = m.group("weight"), m.group("score")
+    if table.score_first:
+        weight_cell, score_cell = score_cell, weight_cell
+    row.weight = score_number(weight_cell)
+    row.score = score_number(score_cell, row.weight)
+    row.reason = reason
+    return row, level1, level2
+
+
 def _without_last_cell(text: str, level1: str | None, level2: str | None, max_values: int) -> tuple[str, str | None, Cells]:
     """A row of a table without score columns whose last cell is its 偏差原因 ("职工参与度 显著提升
     较好 宣传不足"): the values read without that cell, and the cell as the reason."""
@@ -520,17 +568,32 @@ def _without_last_cell(text: str, level1: str | None, level2: str | None, max_va
     return rest, (pieces[1] if cells.target else None), cells
 
 
+#: Score cells printed as words, and what they stand for: the full 分值 of the row.
+SCORE_WORDS: Final[frozenset[str]] = frozenset({"满分"})
+
+
+def score_number(text: str | None, weight: Decimal | None = None) -> Decimal | None:
+    """A 分值 / 得分 cell as a number: "10", "10分"; "满分" is the row's weight (None without one)."""
+    if text is None:
+        return None
+    if text in SCORE_WORDS:
+        return weight
+    return parse_number(text.removesuffix("分"))
+
+
 def _set_scores(row: TableIndicator, end: re.Match[str], weight_text: str | None, table: IndicatorTable) -> None:
     """分值, 得分 and 偏差原因 of a row from the numbers that end it, in the header's order;
     a column the table does not print stays unset."""
     row.reason = end.group("reason")
     if table.one_score_column:
-        setattr(row, table.single_score, parse_number(end.group("score")))
+        setattr(row, table.single_score, score_number(end.group("score")))
         return
-    row.weight = parse_number(weight_text if weight_text is not None else end.group("weight"))
-    row.score = parse_number(end.group("score"))
+    weight_cell = weight_text if weight_text is not None else end.group("weight")
+    score_cell = end.group("score")
     if table.score_first:
-        row.weight, row.score = row.score, row.weight
+        weight_cell, score_cell = score_cell, weight_cell
+    row.weight = score_number(weight_cell)
+    row.score = score_number(score_cell, row.weight)
 
 
 def _strip_nature(name: str, nature_column: bool) -> str:

@@ -582,12 +582,39 @@ def damaged_figure_warnings(doc: SourceDocument) -> list[str]:
     return out
 
 
+#: A look-alike letter of tables.OCR_MONEY_LOOKALIKES beside a digit: a quick test of a text
+#: before its table cells are looked at ("1S2.30", "S12.30").
+LOOKALIKE_BESIDE_DIGIT = re.compile(r"\d[SsBZzGgq|｜]|[SsBZzGgq|｜]\d")
+
+
+def lookalike_cell_warnings(doc: SourceDocument) -> list[str]:
+    """One warning per table cell that OCR damaged with a letter for a digit and that has no
+    sure reading ("S12.30": 512.30 or 12.30?, "10.5S"): read as an empty cell, no figure for it
+    (tables.is_lookalike_damaged_cell).  Names the document and the line."""
+    from unionkg.extract.tables import TokenKind, is_lookalike_damaged_cell, iter_lines
+
+    if LOOKALIKE_BESIDE_DIGIT.search(doc.text) is None:
+        return []
+    out: list[str] = []
+    for line in iter_lines(doc.text):
+        for tok in line.tokens:
+            if tok.kind is TokenKind.EMPTY and is_lookalike_damaged_cell(tok.text):
+                o_start = doc.offsets[tok.start]
+                quote = doc.original[o_start : doc.offsets[tok.end - 1] + 1]
+                line_no = doc.original.count("\n", 0, o_start) + 1
+                out.append(
+                    f"report: {doc.source}: line {line_no}, offset {o_start}: {quote!r} looks like a figure damaged by OCR "
+                    "(a letter for a digit) and was not read; no figure for it"
+                )
+    return out
+
+
 def build_report(extraction: Extraction) -> Extraction:
     """Fill ``leftover_numbers``, ``unmatched_sections`` and the document warnings."""
     numbers = classify_numbers(extraction, statuses=("leftover",))
     extraction.leftover_numbers = [{k: v for k, v in n.items() if k != "status"} for n in numbers]
     extraction.unmatched_sections = unmatched_sections(extraction)
-    for w in [*context_warnings(extraction), *damaged_figure_warnings(extraction.document)]:
+    for w in [*context_warnings(extraction), *damaged_figure_warnings(extraction.document), *lookalike_cell_warnings(extraction.document)]:
         if w not in extraction.warnings:
             extraction.warnings.append(w)
     return extraction

@@ -97,6 +97,22 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # and letters that look like digits ("l9", "O.O0", "88.60l120.00"); read as an empty cell,
     # so the row keeps its other cells in their columns (the report warns about it)
     "damaged_figure_token": re.compile(r"(?=[^\d]*\d)(?=.*[OolI〇])[0-9OolI〇][0-9OolI〇.,]*%?"),
+    # a money cell OCR damaged with a letter for a digit beyond O/o/l/I (OCR_MONEY_LOOKALIKES):
+    # it opens with a digit, ends with a digit and prints two decimals ("1S2.30", "6B4.20",
+    # "1,2Z0.00", "12|3.50"); not a word ("GDP", "B类项目", "S级", "5G", "3B")
+    "lookalike_money_cell": re.compile(r"\d[\d,.SsBZzGgq|]*\.[\dSsBZzGgq|]\d"),
+    # a money cell with such a letter that has no sure reading: one opening with it ("S12.30":
+    # 512.30 or 12.30?), or one with it among its decimals or next to another ("10.5S", "1SS.00")
+    "lookalike_led_money_cell": re.compile(r"[SsBZzGgq|][\d,]*\d\.\d{2}"),
+    "lookalike_damaged_money_cell": re.compile(r"\d[\d,.SsBZzGgq|]*\.[\dSsBZzGgq|]{2}"),
+    # a money figure once repaired: thousands commas or none, two decimals
+    "money_figure": re.compile(r"\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2}"),
+    # a pipe glued to the digit after it in a line whose cells are separated by spaces
+    # ("12|3.50", " |23.50"): OCR's reading of a 1, not a cell border
+    "glued_pipe": re.compile(r"(?<![^\s\d])[|｜](?=\d)"),
+    # a pipe that is a cell border: at the start of the line or after text, or before a space,
+    # text or the end of the line
+    "border_pipe": re.compile(r"(?:^|[^\s\d])[|｜]|[|｜](?:\s|$|[^\d])"),
     # a classification code printed in 类 / 款 / 项 columns: "208 01 01", "301 02"
     "split_code_head": re.compile(r"[235]\d{2}"),
     "split_code_part": re.compile(r"\d{2}"),
@@ -110,6 +126,44 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a column head naming the code column of a table of classification codes
     "code_column_head": re.compile(r"(?:科目|分类)?(?:编码|代码)"),
 }
+
+
+#: Letters (and a pipe) OCR reads for the digit they resemble, besides the O/o/l/I that
+#: normalisation repairs (unionkg.ingest.normalize.OCR_DIGIT_LOOKALIKES).  Read only in a
+#: table's money cell and only between digits (:func:`repaired_money_cell`); anywhere else
+#: they are letters ("GDP", "B类项目", "S级").
+OCR_MONEY_LOOKALIKES: Final[dict[str, str]] = {"S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "g": "9", "q": "9", "|": "1", "｜": "1"}
+_MONEY_LOOKALIKE_CHARS: Final[frozenset[str]] = frozenset(OCR_MONEY_LOOKALIKES)
+#: What may stand beside a look-alike for it to be read as a digit: a digit or a separator of the figure.
+_FIGURE_NEIGHBOURS: Final[frozenset[str]] = frozenset("0123456789.,")
+
+
+@functools.lru_cache(maxsize=4096)
+def repaired_money_cell(text: str) -> str | None:
+    """The figure of a money cell OCR damaged with letters for digits, when no other reading
+    exists: the cell opens and ends with a digit, prints two decimals, and each look-alike sits
+    between digits (or a digit and the figure's point or comma), alone.  None otherwise.
+
+    >>> repaired_money_cell("1S2.30"), repaired_money_cell("6B4.2Z"), repaired_money_cell("1,2Z0.00")
+    ('152.30', None, '1,220.00')
+    >>> repaired_money_cell("12S"), repaired_money_cell("5G"), repaired_money_cell("1SS.00")
+    (None, None, None)
+    """
+    if not TABLE_PATTERNS["lookalike_money_cell"].fullmatch(text):
+        return None
+    for i, ch in enumerate(text):
+        if ch in _MONEY_LOOKALIKE_CHARS and not (text[i - 1] in _FIGURE_NEIGHBOURS and text[i + 1] in _FIGURE_NEIGHBOURS and text[i - 1 : i + 2].count(".") + text[i - 1 : i + 2].count(",") <= 1):
+            return None
+    repaired = "".join(OCR_MONEY_LOOKALIKES.get(ch, ch) for ch in text)
+    return repaired if TABLE_PATTERNS["money_figure"].fullmatch(repaired) else None
+
+
+def is_lookalike_damaged_cell(text: str) -> bool:
+    """A money cell with a look-alike letter that :func:`repaired_money_cell` does not read
+    ("S12.30", "1SS.00", "6B4.2Z"): no figure, its column kept empty (a warning says so)."""
+    if _MONEY_LOOKALIKE_CHARS.isdisjoint(text) or repaired_money_cell(text) is not None:
+        return False
+    return bool(TABLE_PATTERNS["lookalike_damaged_money_cell"].fullmatch(text) or TABLE_PATTERNS["lookalike_led_money_cell"].fullmatch(text))
 
 
 class TokenKind(StrEnum):
@@ -150,9 +204,13 @@ def classify_token(text: str) -> TokenKind:
         return TokenKind.INTEGER
     if TABLE_PATTERNS["number_token"].fullmatch(text):
         return TokenKind.NUMBER
-    if _is_damaged_figure(text):
+    if _is_damaged_figure(text) or (text[:1] in _LOOKALIKE_CELL_STARTS and is_lookalike_damaged_cell(text)):
         return TokenKind.EMPTY
     return TokenKind.TEXT
+
+
+#: First characters of a cell :func:`is_lookalike_damaged_cell` may hold (a quick test).
+_LOOKALIKE_CELL_STARTS: Final[frozenset[str]] = frozenset("0123456789") | frozenset(OCR_MONEY_LOOKALIKES)
 
 
 _FIGURE_STARTS: Final[frozenset[str]] = frozenset("0123456789OolI〇")
@@ -168,16 +226,28 @@ def _is_damaged_figure(text: str) -> bool:
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Split ``text[start:end]`` into tokens at pipes and runs of spaces."""
+    """Split ``text[start:end]`` into tokens at pipes and runs of spaces (at spaces only in a
+    line whose pipes are all glued to a digit after them: OCR's 1, see glued_pipe)."""
     tokens: list[Token] = []
     pos = start
-    for sep in TABLE_PATTERNS["cell_separator"].finditer(text, start, end):
+    separator = TABLE_PATTERNS["cell_separator"]
+    if ("|" in text[start:end] or "｜" in text[start:end]) and _pipes_are_digits(text[start:end]):
+        separator = _SPACE_SEPARATOR
+    for sep in separator.finditer(text, start, end):
         if sep.start() > pos:
             tokens.append(_token(text, pos, sep.start()))
         pos = sep.end()
     if pos < end:
         tokens.append(_token(text, pos, end))
     return [t for t in tokens if t.text]
+
+
+_SPACE_SEPARATOR: Final[re.Pattern[str]] = re.compile(r"[ \t\u3000]+")
+
+
+def _pipes_are_digits(line: str) -> bool:
+    """Are all the pipes of a line glued to a digit after them, none a cell border?"""
+    return TABLE_PATTERNS["border_pipe"].search(line) is None and TABLE_PATTERNS["glued_pipe"].search(line) is not None
 
 
 def figures_without_units(line: Line) -> Line:
@@ -216,7 +286,12 @@ def cell_money_unit(lines: Iterable[Line], text: str) -> str | None:
 
 def _token(text: str, start: int, end: int) -> Token:
     piece = text[start:end]
-    return Token(piece, start, end, classify_token(piece))
+    kind = classify_token(piece)
+    if kind is TokenKind.TEXT and piece[:1].isdigit() and not _MONEY_LOOKALIKE_CHARS.isdisjoint(piece):
+        repaired = repaired_money_cell(piece)
+        if repaired is not None:  # the figure as read; its offsets still quote it as printed
+            return Token(repaired, start, end, TokenKind.NUMBER)
+    return Token(piece, start, end, kind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,202 @@
+"""Extraction of real table layouts and OCR damage left open by earlier rounds (round 9,
+tests/extract/corpus/rt9e_*).
+
+Written documents of bodies, provinces and years not in the samples:
+
+* a district union's final accounts (Ningxia 2023) OCR'd with letters for digits beyond
+  O/o/l/I: "1,2Z0.00", "8B0.00", "6G0.00", "1g.50", a pipe for a 1 ("7|0.00"), a full-width
+  digit among half-width ones ("1,２20.00"); cells with no sure reading ("S0.00": 50 or 550?,
+  "10.5S") and a row whose repaired total does not add up ("1B0.00" for 170.00) give no
+  figure and a warning; words such as "B类项目", "S级", "GDP", "5G" stay words;
+* a county union's budget (Hunan 2024) in 元 (a "单位：元" line after the title) whose
+  一般公共预算支出表 prints 上年预算数 / 本年预算数 / 增减额 / 增减率(%), codes glued to their
+  names ("2012901行政运行"), the 合计 row first, and "—" / "-" / "/" for nil;
+* a city union's final accounts (Gansu 2022) in 千元 whose table prints 年初预算数 / 调整预算数 /
+  决算数 / 完成率(%): the budget columns are budget and adjusted figures, the rate no amount;
+* a city 科协 (Inner Mongolia 2023, short title "包头市科协") whose final-account tables are
+  read like a union's;
+* a county union's project self-evaluation (Yunnan 2023): continuation rows with blank
+  一级/二级 cells, a score printed "10分" and "满分", an actual "已完成", and a second table whose
+  columns come in another order (三级指标 分值 得分 实际完成值 年度指标值 偏差原因).
+
+Each ``.json`` lists the facts an analyst reads (``expect``), the number of table figures
+(``table_amounts``) and indicators, facts that must not be there (``wrong``) and warnings
+the extraction must record (``warnings``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.extract.final_accounts import COMPARISON_COLUMNS, NOT_AMOUNT_COLUMNS, OWN_PHASE_COLUMNS, column_phase_year
+from unionkg.extract.indicators import INDICATOR_PATTERNS, score_number
+from unionkg.extract.report import LOOKALIKE_BESIDE_DIGIT
+from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, classify_token, find_columns, is_lookalike_damaged_cell, repaired_money_cell, tokenize
+from unionkg.model import Amount, Indicator, Phase
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("rt9e_*.txt"))
+
+
+def test_corpus_is_not_shrinking() -> None:
+    assert len(CASES) >= 5
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_rt9e_document(path: Path) -> None:
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = extract_checked(path)
+    check_spec(path, ex, spec, field_matches)
+    table_amounts = [f for f in ex.facts if isinstance(f, Amount) and f.table]
+    assert len(table_amounts) == spec["table_amounts"], f"{path.name}: {len(table_amounts)} table figures"
+    assert sum(isinstance(f, Indicator) for f in ex.facts) == spec["indicators"], path.name
+    for wrong in spec.get("wrong", []):
+        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
+    for needle in spec.get("warnings", []):
+        assert any(needle in w for w in ex.warnings), f"{path.name}: no warning with {needle!r}: {ex.warnings}"
+
+
+# --- 1. OCR look-alikes beyond O/o/l/I -------------------------------------------------
+
+REPAIRED_CELLS = [
+    ("1S2.30", "152.30"),
+    ("6B4.20", "684.20"),
+    ("1,2Z0.00", "1,220.00"),
+    ("6G0.00", "660.00"),
+    ("1g.50", "19.50"),
+    ("3q0.00", "390.00"),
+    ("7|0.00", "710.00"),
+    ("45.s0", "45.50"),
+]
+UNREAD_CELLS = ["GDP", "B类项目", "S级", "5G", "3B", "12S", "1SS.00", "S12.30", "10.5S", "6B4.2Z", "2023.S", "ISO9001", "Z0.00"]
+
+
+@pytest.mark.parametrize(("cell", "figure"), REPAIRED_CELLS)
+def test_repaired_money_cell_reads_a_letter_between_digits(cell: str, figure: str) -> None:
+    assert repaired_money_cell(cell) == figure
+    tok = tokenize(cell, 0, len(cell))
+    assert [(t.text, t.kind) for t in tok] == [(figure, TokenKind.NUMBER)]
+    assert (tok[0].start, tok[0].end) == (0, len(cell))  # the quote is the cell as printed
+
+
+@pytest.mark.parametrize("cell", UNREAD_CELLS)
+def test_repaired_money_cell_reads_no_word_and_no_doubtful_cell(cell: str) -> None:
+    assert repaired_money_cell(cell) is None
+
+
+DAMAGED = {True: ["S12.30", "1SS.00", "10.5S", "6B4.2Z", "|23.50"], False: ["GDP", "B类项目", "S级", "5G", "1S2.30", "12.30", "3B", "12S"]}
+
+
+@pytest.mark.parametrize(("damaged", "cell"), [(d, c) for d, cells in DAMAGED.items() for c in cells])
+def test_a_doubtful_cell_is_an_empty_cell_words_stay_text(damaged: bool, cell: str) -> None:
+    assert is_lookalike_damaged_cell(cell) is damaged
+    if damaged:
+        assert classify_token(cell) is TokenKind.EMPTY
+    elif not cell[0].isdigit() or cell == "5G":
+        assert classify_token(cell) is TokenKind.TEXT
+
+
+GLUED_PIPE_LINES = [
+    ("20129 群众团体事务 1,050.00 7|0.00 340.00", ["20129", "群众团体事务", "1,050.00", "710.00", "340.00"]),
+    ("合计 |23.50 12.00", ["合计", "|23.50", "12.00"]),
+]
+BORDER_PIPE_LINES = [
+    ("项目 | 合计 | 12.00", ["项目", "合计", "12.00"]),
+    ("| 行政运行 | 12.00 | 3.00 |", ["行政运行", "12.00", "3.00"]),
+    ("行政运行|12.00|3.00", ["行政运行", "12.00", "3.00"]),
+]
+
+
+@pytest.mark.parametrize(("line", "cells"), GLUED_PIPE_LINES + BORDER_PIPE_LINES)
+def test_a_pipe_glued_to_a_digit_in_a_spaced_row_is_a_one(line: str, cells: list[str]) -> None:
+    assert [t.text for t in tokenize(line, 0, len(line))] == cells
+
+
+LOOKALIKE_PATTERN_CASES = {
+    "lookalike_money_cell": (["1S2.30", "1,2Z0.00", "7|0.00", "1.S0"], ["S12.30", "12S", "GDP", "1S2"]),
+    "lookalike_led_money_cell": (["S12.30", "|23.50", "B1,234.00"], ["1S2.30", "S级", "B类"]),
+    "lookalike_damaged_money_cell": (["10.5S", "6B4.2Z", "1SS.00"], ["5G", "S12.30", "12S"]),
+    "money_figure": (["1,220.00", "15.30"], ["1,22.00", "15.3", "15"]),
+    "glued_pipe": (["1|2", " |2"], ["a|2", "1| 2", "1|a"]),
+    "border_pipe": (["a | b", "| a", "a|b", "1 |"], ["1|2", " |2"]),
+}
+
+
+@pytest.mark.parametrize(("name", "positive", "text"), [(n, p, t) for n, (pos, neg) in LOOKALIKE_PATTERN_CASES.items() for p, ts in ((True, pos), (False, neg)) for t in ts])
+def test_lookalike_patterns(name: str, positive: bool, text: str) -> None:
+    pattern = TABLE_PATTERNS[name]
+    found = pattern.fullmatch(text) if name not in ("glued_pipe", "border_pipe") else pattern.search(text)
+    assert (found is not None) is positive, (name, text)
+
+
+@pytest.mark.parametrize(("text", "positive"), [("1S2.30", True), ("S12", True), ("7|0", True), ("GDP", False), ("S级", False), ("5 G", False)])
+def test_report_prefilter(text: str, positive: bool) -> None:
+    assert (LOOKALIKE_BESIDE_DIGIT.search(text) is not None) is positive
+
+
+# --- 2. comparison and budget columns ---------------------------------------------------
+
+COLUMN_HEADERS = [
+    ("科目编码 科目名称 上年预算数 本年预算数 增减额 增减率(%)", ["上年预算数", "本年预算数", "增减额", "增减率"]),
+    ("科目编码 科目名称 年初预算数 调整预算数 决算数 完成率(%)", ["年初预算数", "调整预算数", "决算数", "完成率"]),
+    ("科目编码 科目名称 合计 基本支出 项目支出", ["合计", "基本支出", "项目支出"]),
+    ("科目编码 科目名称 合计 上年结转 财政拨款", ["合计", "上年结转", "财政拨款"]),
+]
+
+
+@pytest.mark.parametrize(("header", "columns"), COLUMN_HEADERS)
+def test_comparison_columns_are_found_whole(header: str, columns: list[str]) -> None:
+    names = ("合计", "基本支出", "项目支出", "上年结转", "财政拨款", "年初预算数", "决算数", "预算数") + COMPARISON_COLUMNS
+    assert find_columns(header, names) == columns
+
+
+PHASE_CASES = [
+    ("上年预算数", Phase.BUDGET, 2024, (Phase.BUDGET, 2023)),
+    ("本年预算数", Phase.BUDGET, 2024, (Phase.BUDGET, 2024)),
+    ("年初预算数", Phase.FINAL, 2022, (Phase.BUDGET, 2022)),
+    ("调整预算数", Phase.FINAL, 2022, (Phase.ADJUSTED, 2022)),
+    ("决算数", Phase.FINAL, 2022, (Phase.FINAL, 2022)),
+    ("预算数", Phase.ADJUSTED, 2024, (Phase.ADJUSTED, 2024)),  # an adjusted budget's plain column
+    ("上年结转", Phase.BUDGET, 2024, (Phase.BUDGET, 2024)),  # carried over into this year: no prior-year figure
+    ("合计", Phase.FINAL, 2023, (Phase.FINAL, 2023)),
+]
+
+
+@pytest.mark.parametrize(("column", "phase", "year", "expected"), PHASE_CASES)
+def test_column_phase_year(column: str, phase: Phase, year: int, expected: tuple[Phase, int]) -> None:
+    assert column_phase_year(column, phase, year) == expected
+
+
+@pytest.mark.parametrize(("column", "amount"), [("增减额", False), ("增减率", False), ("完成率", False), ("执行率", False), ("上年预算数", True), ("调整预算数", True), ("本年预算数", True)])
+def test_not_amount_columns(column: str, amount: bool) -> None:
+    assert (column not in NOT_AMOUNT_COLUMNS) is amount
+    assert amount or column in COMPARISON_COLUMNS
+    assert column not in OWN_PHASE_COLUMNS or amount
+
+
+# --- 4. indicator tables ----------------------------------------------------------------
+
+SCORE_CELLS = [("10", None, "10"), ("10分", None, "10"), ("7.5分", None, "7.5"), ("满分", "10", "10"), ("满分", None, None)]
+
+
+@pytest.mark.parametrize(("cell", "weight", "expected"), SCORE_CELLS)
+def test_score_number(cell: str, weight: str | None, expected: str | None) -> None:
+    from decimal import Decimal
+
+    got = score_number(cell, Decimal(weight) if weight else None)
+    assert got == (Decimal(expected) if expected else None)
+
+
+ROW_ENDS = {
+    "weight_score_end": (["帮扶资金发放及时性 及时 已完成 10分 10分", "帮扶对象满意度 ≥90% 96% 10 满分", "人数 ≥80人 72人 10 8 部分学生未按时申报"], ["帮扶对象满意度 ≥90% 96%", "得分 10 分值"]),
+    "weight_score_after_name": (["参赛职工人数 15 12 480人 ≥500人", "举办技能竞赛场次 15分 满分 6场 ≥6场"], ["参赛职工人数 480人 ≥500人", "参赛职工人数 15 12"]),
+}
+
+
+@pytest.mark.parametrize(("name", "positive", "text"), [(n, p, t) for n, (pos, neg) in ROW_ENDS.items() for p, ts in ((True, pos), (False, neg)) for t in ts])
+def test_indicator_row_patterns(name: str, positive: bool, text: str) -> None:
+    assert (INDICATOR_PATTERNS[name].search(text) is not None) is positive, (name, text)
