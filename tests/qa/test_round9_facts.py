@@ -87,3 +87,142 @@ def test_round9_chat(answerer: Answerer, name: str) -> None:
         answer = answerer.ask(case["q"], session)
         session = str(answer["session"])
         assert _problems(case, answer) == [], (case["q"], answer["answer"])
+
+
+# ---------------------------------------------------------------- the pattern tables behind the fixes
+import re  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from unionkg.qa.handlers import WHOLE_SPENDING_ASKED, beats_target, in_categories  # noqa: E402
+from unionkg.qa.intents import ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, IntentClassifier  # noqa: E402
+from unionkg.qa.normalize import normalise_question  # noqa: E402
+from unionkg.qa.patterns import INDICATOR_CATEGORIES, INDICATOR_GLOSSARY, MEASURES_QUESTION, PARENT_QUESTION, WHY_QUESTION  # noqa: E402
+
+SHAPE_CASES = [
+    ("overstaffed", "遵义市总工会编制多少人，实有多少人，超编了吗", True),
+    ("overstaffed", "某县总工会有没有缺编", True),
+    ("overstaffed", "Is the Baotou federation overstaffed?", True),
+    ("overstaffed", "Is it over its authorised headcount?", True),
+    ("overstaffed", "某县总工会编制多少人", False),
+    ("overstaffed", "How many authorised posts does it have?", False),
+    ("exceeded_list", "哪些指标超额完成了", True),
+    ("exceeded_list", "哪些指标超过了年度目标", True),
+    ("exceeded_list", "Which indicators exceeded their targets?", True),
+    ("exceeded_list", "哪些指标达标了", False),
+    ("exceeded_list", "支出超过了预算吗", False),
+    ("indicator_kind_list", "某市总工会2023年有哪些满意度指标？", True),
+    ("indicator_kind_list", "成本指标完成得怎么样", True),
+    ("indicator_kind_list", "定性指标有哪些", True),
+    ("indicator_kind_list", "list the satisfaction indicators of the Deyang federation", True),
+    ("indicator_kind_list", "满意度指标没有达标的有哪些", False),
+    ("indicator_kind_list", "满意度指标都达标了吗", False),
+    ("indicator_kind_list", "Which satisfaction indicators were not met?", False),
+    ("score_over_years", "某项目2022年和2023年得分对比", True),
+    ("score_over_years", "自评得分比上年低了多少", True),
+    ("score_over_years", "How did the project score in 2022 compared with 2023?", True),
+    ("score_over_years", "自评得分是多少", False),
+    ("score_over_years", "Compare the income of the two federations", False),
+    ("problems_asked", "这份决算有什么问题吗", True),
+    ("problems_asked", "某市总工会2024年预算有问题吗？", True),
+    ("problems_asked", "有没有什么错误", True),
+    ("problems_asked", "Is anything wrong with the federation's 2024 budget?", True),
+    ("problems_asked", "Are there any errors in its report?", True),
+    ("problems_asked", "What went wrong with the training project?", False),
+    ("problems_asked", "自评报告中存在的问题及改进措施是什么", False),
+    ("problems_asked", "有哪些项目", False),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "expected"), SHAPE_CASES)
+def test_question_shapes_of_round9(shape: str, text: str, expected: bool) -> None:
+    assert bool(FACT_QUESTION_SHAPES[shape].search(normalise_question(text).text)) is expected
+
+
+def test_every_fact_shape_has_positive_and_negative_examples() -> None:
+    for shape in FACT_QUESTION_SHAPES:
+        assert {m for s, _q, m in SHAPE_CASES if s == shape} == {True, False}, shape
+
+
+WORD_TABLE_CASES: list[tuple[re.Pattern[str], str, bool]] = [
+    (MEASURES_QUESTION["zh"], "整体支出自评有哪些改进措施？", True),
+    (MEASURES_QUESTION["zh"], "下一步如何整改", True),
+    (MEASURES_QUESTION["zh"], "哪些指标没完成", False),
+    (MEASURES_QUESTION["en"], "what improvement measures did the federation plan?", True),
+    (MEASURES_QUESTION["en"], "which indicators improved?", False),
+    (WHY_QUESTION["zh"], "帮扶资金拨付及时率为啥这么低", True),
+    (WHY_QUESTION["zh"], "满意度咋这么低", True),
+    (WHY_QUESTION["zh"], "帮扶资金拨付及时率是多少", False),
+    (PARENT_QUESTION, "遵义市职工医院是哪个总工会的", True),
+    (PARENT_QUESTION, "某市工人文化宫是哪家单位下属的", True),
+    (PARENT_QUESTION, "遵义市总工会有哪些下属单位", False),
+    (WHOLE_SPENDING_ASKED, "2023年整体支出自评有哪些改进措施", True),
+    (WHOLE_SPENDING_ASKED, "the whole-department evaluation", True),
+    (WHOLE_SPENDING_ASKED, "困难职工帮扶资金哪些指标没完成", False),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), WORD_TABLE_CASES)
+def test_word_tables_of_round9(pattern: re.Pattern[str], text: str, expected: bool) -> None:
+    assert bool(pattern.search(text)) is expected
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), [
+    ("the training cost per person", "人均", True),
+    ("the training cost per person", "成本", True),
+    ("recuperation batches", "批次", True),
+    ("how many people were trained", "人均", False),
+    ("what did it spend", "成本", False),
+])
+def test_indicator_glossary_of_round9(text: str, fragment: str, expected: bool) -> None:
+    assert any(pattern.search(text) for pattern, zh in INDICATOR_GLOSSARY if zh == fragment) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the Mianyang skills subsidy project", "技能"),
+    ("the skills upgrading fund", "技能"),
+    ("the skills competition", "技能竞赛"),
+])
+def test_english_project_words_of_round9(text: str, expected: str) -> None:
+    assert expected in [zh for pattern, zh in ENGLISH_PROJECT_WORDS if pattern.search(text)]
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    ({"targetText": "明显提升", "level1": "效益指标"}, True),
+    ({"targetText": "有效减轻"}, True),
+    ({"targetText": "≥90%", "level1": "满意度指标"}, False),
+    ({"targetText": "0", "level2": "质量指标"}, False),
+])
+def test_qualitative_category(row: dict[str, object], expected: bool) -> None:
+    assert "qualitative" in INDICATOR_CATEGORIES
+    assert in_categories(row, ["qualitative"]) is expected
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    ({"met": True, "actual": Decimal("24"), "target": Decimal("20"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-ge"}, True),
+    ({"met": True, "actual": Decimal("480"), "target": Decimal("500"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-le"}, True),
+    ({"met": True, "actual": Decimal("100"), "target": Decimal("100"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-eq"}, False),
+    ({"met": True, "actual": Decimal("20"), "target": Decimal("20"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-ge"}, False),
+    ({"met": False, "actual": Decimal("530"), "target": Decimal("500"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-le"}, False),
+    ({"met": True, "actual": "明显提升", "target": "明显提升", "comparator": "https://w3id.org/unionkg/def/ukg#cmp-qualitative"}, False),
+])
+def test_beats_target(row: dict[str, object], expected: bool) -> None:
+    assert beats_target(row) is expected
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("绵阳市总工会2023年有哪些满意度指标？", "targets"),
+    ("绵阳市总工会2023年哪些指标超额完成了？", "missed_targets"),
+    ("绵阳市总工会2023年超编了吗？", "staffing"),
+    ("遵义市总工会2024年预算有什么问题吗", "findings"),
+    ("绵阳市总工会职工技能提升补助资金2022年和2023年得分对比", "evaluation_score"),
+    ("绵阳市总工会帮扶资金拨付及时率为啥这么低", "change_reason"),
+    ("What tasks did the Zunyi federation plan for 2024?", "work_tasks"),
+    ("绵阳市总工会2023年整体支出自评有哪些改进措施？", "missed_targets"),
+    # unchanged families
+    ("绵阳市总工会2023年满意度指标没有达标的有哪些", "missed_targets"),
+    ("比较湖州市总工会和浙江省总工会的收入", "comparison"),
+    ("遵义市总工会编制多少人", "staffing"),
+])
+def test_round9_routing(question: str, intent: str) -> None:
+    q = normalise_question(question)
+    assert IntentClassifier(None).classify(q.text, q.original).name == intent

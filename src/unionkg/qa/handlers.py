@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
-from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, QUESTION_SHAPES
+from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
 from unionkg.qa.items import asked_item_text, in_concept, item_core, named_rows, residual_words, translated_labels, with_synonyms
 from unionkg.qa.linking import Catalog, Links, division_depth, short_name
 from unionkg.qa.normalize import NormalisedQuestion
@@ -26,6 +26,7 @@ from unionkg.qa.patterns import (
     PER_HEAD_AUTHORISED_ASKED,
     PER_HEAD_QUESTION,
     PER_HEAD_STAFF_CATEGORIES,
+    YEAR_SPAN,
     AMOUNT_ITEM_CATEGORIES,
     AMOUNT_ITEM_FALLBACK,
     AMOUNT_ITEM_NAMES,
@@ -393,7 +394,7 @@ def missed_targets(ctx: Context) -> Outcome:
         named = [r for r in _indicators(ctx) if r.get("fact") in ctx.links.indicators]
         if named:
             return _status_of_named(ctx, named)
-    if QUESTION_SHAPES["exceeded_list"].search(ctx.q.text):
+    if FACT_QUESTION_SHAPES["exceeded_list"].search(ctx.q.text):
         return _exceeded_indicators(ctx)
     if QUESTION_SHAPES["met_list"].search(ctx.q.text):
         return _met_indicators(ctx)
@@ -792,7 +793,7 @@ def targets(ctx: Context) -> Outcome:
     if not asked and ctx.lang == "en":  # "Zibo's medical mutual aid project": the projects whose names hold its words
         rows = _of_projects_described(ctx, rows)
     categories = asked_categories(ctx.q.text)
-    if categories and rows and QUESTION_SHAPES["indicator_kind_list"].search(ctx.q.text):
+    if categories and rows and FACT_QUESTION_SHAPES["indicator_kind_list"].search(ctx.q.text):
         return _indicators_of_kind(ctx, rows, categories)  # "有哪些满意度指标": those, with their values
     if categories:
         rows = [r for r in rows if in_categories(r, categories)] or rows
@@ -801,7 +802,8 @@ def targets(ctx: Context) -> Outcome:
         return _no_described_indicator(ctx, rows, words)
     rows = described
     if not rows:
-        return Outcome(False, ctx.say("知识图谱中没有该项目/单位的绩效目标。", "The graph has no performance targets for this project/body."))
+        return Outcome(False, ctx.say("知识图谱中没有该项目/单位的绩效目标。", "The graph has no performance targets for this project/body.")
+                       + _bodies_without_indicators(ctx))
     groups: dict[str, list[dict[str, object]]] = {}
     for r in rows:
         owner = f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or ctx.say('整体支出', 'whole department')}」"
@@ -1058,7 +1060,7 @@ def _one_subject_over_years(rows: list[dict[str, object]]) -> bool:
 def _score_change(ctx: Context, rows: list[dict[str, object]]) -> str:
     """One evaluation subject scored in two years (asked to compare, or two years asked): the later score minus
     the earlier one, computed and said to be."""
-    if not _one_subject_over_years(rows) or not (QUESTION_SHAPES["score_over_years"].search(ctx.q.text) or len(ctx.links.years) > 1):
+    if not _one_subject_over_years(rows) or not (FACT_QUESTION_SHAPES["score_over_years"].search(ctx.q.text) or len(ctx.links.years) > 1):
         return ""
     by_year = sorted(rows, key=lambda r: int(str(r.get("year"))))
     early, late = by_year[0], by_year[-1]
@@ -3131,7 +3133,7 @@ def staffing(ctx: Context) -> Outcome:
     seen: set[tuple[object, ...]] = set()
     rows = [r for r in rows if not (_staff_key(r) in seen or seen.add(_staff_key(r)))]  # type: ignore[func-returns-value]
     answer = note + join([_staff_line(r, ctx.lang) for r in rows], ctx.lang) + _staff_change(ctx, rows)
-    if QUESTION_SHAPES["overstaffed"].search(ctx.q.text):
+    if FACT_QUESTION_SHAPES["overstaffed"].search(ctx.q.text):
         return _staff_against_posts(ctx, rows) or Outcome(True, answer, rows, sources_of(rows))
     return Outcome(True, answer, rows, sources_of(rows))
 
@@ -3447,7 +3449,7 @@ def _computed_change(ctx: Context) -> Outcome | None:
     gap = Decimal(str(new[0]["amount"])) - Decimal(str(old[0]["amount"]))
     base = Decimal(str(old[0]["amount"]))
     rate = f"{gap / base * 100:+.2f}%" if base else ""
-    rows = old + new
+    rows = old + _years_between(ctx, org, earlier, later, old[0], new[0]) + new
     lines = join([_amount_line(r, ctx.lang) for r in rows], ctx.lang)
     signed = ("+" if gap > 0 else "") + money(gap, ctx.lang)
     answer = ctx.say(f"{lines}。{later} 年比 {earlier} 年变化 {signed}{f'（{rate}）' if rate else ''}（按图中两年数据计算，文件未列明）",
@@ -3461,6 +3463,12 @@ def yoy_change(ctx: Context) -> Outcome:
         if ranked is not None:
             return ranked
     rows = _changes(ctx)
+    if rows and not _changes(ctx, strict=True) and amount_concept(asked_item_text(ctx.q.text)) is not None:
+        # a total named ("收入预算环比变化") whose change no document states, only other lines' changes: the
+        # change computed from the two years' figures of that total, before the stated changes of other lines
+        computed = _computed_change(ctx)
+        if computed is not None:
+            return computed
     if not rows:
         computed = _computed_change(ctx)
         if computed is not None:

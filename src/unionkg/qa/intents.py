@@ -99,21 +99,6 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # how far an indicator fell from its target ("比目标差多少", "离目标还差几", "how far below its target")
     "gap_to_target": re.compile(r"比(?:年度)?(?:目标|指标)(?:值)?(?:多|少|高|低|差)(?:了)?(?:多少|几)|(?:离|距离?)(?:年度)?目标(?:值)?(?:还)?差(?:了)?(?:多少|几)"
                                 r"|\bhow (?:far|much) (?:below|above|short of|over|under) (?:its |the |their )?(?:target|goal)\b"),
-    # (q8) the headcount against the authorised posts ("超编了吗", "is it overstaffed"): both figures and their gap
-    "overstaffed": re.compile(r"超编|缺编|空编|满编|超(?:出|过)(?:了)?编制|编制(?:够不够|够吗|满了吗)"
-                              r"|\b(?:over|under)[- ]?staffed\b|\b(?:over|above|exceed\w*|beyond|within) (?:its |the |their )?(?:authori[sz]ed )?(?:headcount|establishment|posts)\b"),
-    # (q8) the indicators whose actual value beat the target ("哪些指标超额完成了", "which targets were exceeded")
-    "exceeded_list": re.compile(r"超额(?:完成|达成|实现)|超(?:过|出)(?:了)?(?:年度)?(?:目标|指标值)|\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|beat|overachiev\w*) (?:its |their |the )?(?:targets?|goals?)\b"
-                                r"|\b(?:targets?|goals?) (?:were|was) (?:exceeded|surpassed|beaten)\b"),
-    # (q8) the indicators of one kind ("有哪些满意度指标", "成本指标完成得怎么样", "list the satisfaction indicators"):
-    # not a kind's missed ones ("满意度指标没有达标") nor whether all of them were met ("满意度指标达标了吗")
-    "indicator_kind_list": re.compile(r"(?:满意度|数量|质量|时效|成本|效益|社会效益|经济效益|生态效益|可持续影响|产出|定性|定量)(?:类)?(?:绩效)?指标(?!.{0,8}(?:没|未|不|扣|失|达标|达到|完成了|实现了))"
-                                      r"|\b(?:satisfaction|output|outcome|quantity|quantitative|quality|timeliness|cost|benefit|impact|qualitative) (?:performance )?indicators\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met)\w*)"),
-    # (q8) scores of one evaluation over years, or of two ("得分对比", "自评得分比上年低了多少", "how did X score in 2022 compared with 2023")
-    "score_over_years": re.compile(r"(?:得分|评分|分数|自评分?)(?:的)?.{0,8}(?:对比|相比|比较|变化|差多少|差了多少|高了多少|低了多少)|(?:对比|比较)(?:一下)?.{0,12}(?:得分|评分|分数)"
-                                   r"|\bscored?\b.{0,40}\b(?:compared|against|versus|vs\.?)\b|\bcompare\b.{0,60}\bscores?\b|\bscores?\b.{0,40}\b(?:change|changed|compare)\b"),
-    # (q8) whether a body's figures or report has problems, asked colloquially ("这份决算有什么问题吗", "预算有问题吗")
-    "problems_asked": re.compile(r"(?:有|存在)(?:什么|啥|哪些)?(?:问题|错误|毛病)(?:吗|么|没有?)[?？]?$|有没有(?:什么)?(?:问题|错误|毛病)"),
     # every target of a body or project asked at once ("指标都完成了吗", "did it meet all its targets"): not one named
     "all_of_them": re.compile(r"都|全部|全都|所有|\ball\b|\bevery\b"),
     # whether one named indicator reached its target ("走访户数达标了吗", "was the satisfaction target met")
@@ -121,6 +106,27 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
                                   r"|^(?:did|does|was|were|has|have|is)\b.{0,80}\b(?:meet|met|reach|reached|achieve|achieved|hit)\b"),
 }
 
+
+# (q8) Shapes of questions about indicators, evaluations, staffing and findings (one table; tests/qa/test_round9_facts.py
+# checks each with positive and negative examples).  Matched on the normalised (lower-cased) question.
+FACT_QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
+    # the headcount against the authorised posts ("超编了吗", "is it overstaffed"): both figures and their gap
+    "overstaffed": re.compile(r"超编|缺编|空编|满编|超(?:出|过)(?:了)?编制|编制(?:够不够|够吗|满了吗)"
+                              r"|\b(?:over|under)[- ]?staffed\b|\b(?:over|above|exceed\w*|beyond|within) (?:its |the |their )?(?:authori[sz]ed )?(?:headcount|establishment|posts)\b"),
+    # the indicators whose actual value beat the target ("哪些指标超额完成了", "which targets were exceeded")
+    "exceeded_list": re.compile(r"超额(?:完成|达成|实现)|超(?:过|出)(?:了)?(?:年度)?(?:目标|指标值)|\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|beat|overachiev\w*) (?:its |their |the )?(?:targets?|goals?)\b"
+                                r"|\b(?:targets?|goals?) (?:were|was) (?:exceeded|surpassed|beaten)\b"),
+    # the indicators of one kind ("有哪些满意度指标", "成本指标完成得怎么样", "list the satisfaction indicators"):
+    # not a kind's missed ones ("满意度指标没有达标") nor whether all of them were met ("满意度指标达标了吗")
+    "indicator_kind_list": re.compile(r"(?:满意度|数量|质量|时效|成本|效益|社会效益|经济效益|生态效益|可持续影响|产出|定性|定量)(?:类)?(?:绩效)?指标(?!.{0,8}(?:没|未|不|扣|失|达标|达到|完成了|实现了))"
+                                      r"|\b(?:satisfaction|output|outcome|quantity|quantitative|quality|timeliness|cost|benefit|impact|qualitative) (?:performance )?indicators\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met)\w*)"),
+    # scores of one evaluation over years, or of two ("得分对比", "自评得分比上年低了多少", "how did X score in 2022 compared with 2023")
+    "score_over_years": re.compile(r"(?:得分|评分|分数|自评分?)(?:的)?.{0,8}(?:对比|相比|比较|变化|差多少|差了多少|高了多少|低了多少)|(?:对比|比较)(?:一下)?.{0,12}(?:得分|评分|分数)"
+                                   r"|\bscored?\b.{0,40}\b(?:compared|against|versus|vs\.?)\b|\bcompare\b.{0,60}\bscores?\b|\bscores?\b.{0,40}\b(?:change|changed|compare)\b"),
+    # whether a body's figures or report has problems, asked colloquially ("这份决算有什么问题吗", "预算有问题吗")
+    "problems_asked": re.compile(r"(?:有|存在)(?:什么|啥|哪些)?(?:问题|错误|毛病)(?:吗|么|没有?)[?？]?$|有没有(?:什么)?(?:问题|错误|毛病)"
+                                 r"|\b(?:is|was) (?:there )?(?:anything|something) wrong\b|\b(?:are|were) there (?:any )?(?:problems|errors|mistakes|issues)\b"),
+}
 
 # Kinds of body an English question names, and how the documents print them: a payee ("transfer to county
 # unions" -> 各县（市、区）总工会, the payments to that kind only) or a unit of a named body ("the Qujing workers'
@@ -162,7 +168,7 @@ INTENTS: tuple[Intent, ...] = (
         # "共有多少个项目未完成目标": a count of what missed, not a count of projects (whose rule weighs 1.6)
         _r(r"(?:几|多少)个?(?:项目|指标|单位|总工会).{0,12}(?:未完成|没有完成|没完成|未能完成|未达到|没有达到|没达到|未达标|没有?达标|不达标|未实现|没有实现)", 1.7),
         (QUESTION_SHAPES["met_list"], 1.75),
-        (QUESTION_SHAPES["exceeded_list"], 1.75),
+        (FACT_QUESTION_SHAPES["exceeded_list"], 1.75),
         # improvement measures: printed with the deviation reasons of the indicators that missed
         (MEASURES_QUESTION["zh"], 1.5),
         (MEASURES_QUESTION["en"], 1.5),
@@ -201,7 +207,7 @@ INTENTS: tuple[Intent, ...] = (
         # the 支出 / 预算 of the genre's name must not make it a question about an amount
         _r(r"(?:自评|评价|绩效)(?:的)?(?:总|综合|最终)?(?:得分|分数|总分|评分|等级|结果)|(?:self-)?evaluation (?:score|grade|result)|(?:overall|total|final) (?:score|grade)", 1.3),
         # one evaluation's scores over years ("项目得分两年对比"): above a comparison of two bodies' amounts
-        (QUESTION_SHAPES["score_over_years"], 1.65),
+        (FACT_QUESTION_SHAPES["score_over_years"], 1.65),
     ), (
         "浙江省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
         "What was the average self-evaluation score of the projects?", "What grade did the evaluation give?",
@@ -259,7 +265,7 @@ INTENTS: tuple[Intent, ...] = (
         (QUESTION_SHAPES["indicator_count"], 1.5),
         (QUESTION_SHAPES["target_of_named"], 1.4),
         # the indicators of one kind, with their values ("有哪些满意度指标", "成本指标完成得怎么样")
-        (QUESTION_SHAPES["indicator_kind_list"], 1.5),
+        (FACT_QUESTION_SHAPES["indicator_kind_list"], 1.5),
         _r(r"(?:what|which) (?:(?:are|were) (?:the )?)?(?:performance )?(?:targets|kpis|indicators|goals)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)|\b(?:targets|kpis|performance goals|performance indicators) (?:of|for|set)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)", 1.35),
     ), (
         "学生资助补助经费的绩效目标是什么？", "这个项目设定了哪些绩效指标", "What are the performance targets of the project?", "List the KPIs set for the fund",
@@ -341,7 +347,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("staffing", (
         _r(r"编制|人员编制|实有人数|在职人员|在职人数|在编(?:人员|人数)|编内(?:人员|人数)|在岗人员|离退休人员|退休人数|职工人数|人员构成|其他人员|离休干部|退休人员|遗属|雇员|(?:多少|几)(?:个|名)?(?:人|员工|工作人员)(?!次)", 1.2),
         # (not the "staff service center", a kind of unit)
-        (QUESTION_SHAPES["overstaffed"], 1.5),
+        (FACT_QUESTION_SHAPES["overstaffed"], 1.5),
         _r(r"staff(?:ing)?(?! service cent(?:er|re))|headcount|employees|personnel numbers|authori[sz]ed posts|\bposts\b|\bestablishment\b|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
     ), (
         "深圳市总工会有多少编制？", "实有人数是多少", "How many staff does the federation have?", "What is the authorised headcount?",
@@ -426,7 +432,7 @@ INTENTS: tuple[Intent, ...] = (
         # "which figures don't add up", "are the numbers wrong": before the units a body name may suggest, and
         # before a difference of two figures ("总额与各项之和差多少" asks how far a total is from its parts)
         (QUESTION_SHAPES["figures_wrong"], 1.85),
-        (QUESTION_SHAPES["problems_asked"], 1.5),
+        (FACT_QUESTION_SHAPES["problems_asked"], 1.5),
     ), (
         "数据有哪些质量问题？", "哪些合计数与明细不符", "What data-quality problems were found?", "Which totals do not add up?",
     )),
