@@ -22,6 +22,10 @@ from unionkg.model import Extraction, Fact
 from unionkg.settings import Settings
 
 
+#: A cell covered by the cell to its left (merged across columns: colspan, gridSpan, SPAN).
+SPAN = "<"
+
+
 @dataclass(frozen=True)
 class Para:
     text: str
@@ -88,7 +92,7 @@ BUDGET_SANGONG = Grid(
     header=[["项目", "2024年预算数", "2025年预算数"]],
     rows=[
         ["合计", "10.80", "9.60"],
-        ["因公出国（境）费", "0", "0"],
+        ["因公出国（境）费", "0", SPAN],
         ["公务用车购置及运行费", "7.00", "6.00"],
         ["公务接待费", "3.80", "3.60"],
     ],
@@ -128,6 +132,7 @@ EVAL_FUNDS = Grid(
     rows=[
         ["年度资金总额", "120.00", "120.00", "114.60", "10", "95.50%", "9.55"],
         ["其中：当年财政拨款", "120.00", "120.00", "114.60", "—", "95.50%", "—"],
+        ["上年结转资金", "—", SPAN, "6.00", "—", "—", "—"],
     ],
     numeric_from=1,
     widths=[110, 58, 58, 58, 36, 50, 40],
@@ -176,8 +181,16 @@ def as_text(doc: Document) -> str:
             lines.append(block.text)
         else:
             lines.extend(block.title)
-            lines.extend(" | ".join(row) for row in [*block.header, *block.rows])
+            lines.extend(" | ".join(_typed_cells(row)) for row in [*block.header, *block.rows])
     return "\n".join(lines) + "\n"
+
+
+def _typed_cells(row: list[str]) -> list[str]:
+    """A row as typed: a dash merged over several columns is a dash in each, other merged cells blank."""
+    out: list[str] = []
+    for cell in row:
+        out.append((out[-1] if out and out[-1] in ("—", "-") else "") if cell == SPAN else cell)
+    return out
 
 
 def write_text(doc: Document, directory: Path) -> Path:
@@ -309,7 +322,9 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
         for r, row in enumerate(all_rows):
             out: list[object] = []
             for c, text in enumerate(row):
-                if layout.split_figure and layout.split_figure[:2] == (number, r) and layout.split_figure[2] == c:
+                if text == SPAN:
+                    out.append("")
+                elif layout.split_figure and layout.split_figure[:2] == (number, r) and layout.split_figure[2] == c:
                     out.append(SplitFigure(text, len(text) // 2))
                 elif layout.wrap_cells and len(text) > 8 and c < grid.numeric_from + 4 and not _is_figure(text):
                     out.append(Paragraph(text, cell_style))
@@ -326,6 +341,7 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
             if all(_is_figure(row[c]) or not row[c] or not _is_figure_column(grid, c) for row in grid.rows):
                 style.append(("ALIGN", (c, len(grid.header)), (c, -1), "RIGHT"))
         style.extend(_header_spans(grid.header))
+        style.extend(("SPAN", (c0, r), (c1, r)) for r, c0, c1 in _row_spans(all_rows))
         return Table(cells, colWidths=grid.widths, repeatRows=len(grid.header) if layout.repeat_header else 0, style=TableStyle(style))
 
     story: list[object] = []
@@ -366,6 +382,21 @@ def _is_figure_column(grid: Grid, column: int) -> bool:
     return any(_is_figure(row[column]) for row in grid.rows)
 
 
+def _row_spans(rows: list[list[str]]) -> list[tuple[int, int, int]]:
+    """(row, first column, last column) of each cell merged with the SPAN cells after it."""
+    spans: list[tuple[int, int, int]] = []
+    for r, row in enumerate(rows):
+        c = 0
+        while c < len(row):
+            end = c
+            while end + 1 < len(row) and row[end + 1] == SPAN:
+                end += 1
+            if end > c:
+                spans.append((r, c, end))
+            c = end + 1
+    return spans
+
+
 def _header_spans(header: list[list[str]]) -> list[tuple[object, ...]]:
     """SPAN commands: a header cell spans the blank cells to its right (same row) and below it."""
     spans: list[tuple[object, ...]] = []
@@ -385,3 +416,122 @@ def _header_spans(header: list[list[str]]) -> list[tuple[object, ...]]:
                 spans.append(("SPAN", (c, r), (right, down)))
                 covered.update((rr, cc) for rr in range(r, down + 1) for cc in range(c, right + 1))
     return spans
+
+
+# ---------------------------------------------------------------- HTML rendering
+
+
+@dataclass(frozen=True)
+class HtmlLayout:
+    """Layout switches of :func:`write_html`."""
+
+    encoding: str = "utf-8"
+    meta_charset: bool = True  # declare the encoding in a <meta> (old CMS pages often do not)
+    cms_page: bool = True  # navigation, breadcrumbs, article info, sidebar and site footer around the article
+    code_rowspans: bool = True  # upper 类/款 levels merged down over their rows (rowspan)
+    line_breaks: bool = True  # long cells broken with <br>
+    sections: bool = True  # <thead>/<tfoot>/<tbody>, the tfoot (last body row) written before the tbody
+
+
+#: Site furniture of a government CMS page (made up): none of it may become a fact.
+CMS_TOP = (
+    '<div class="wrap_top"><div class="logo_box"><img src="logo.png" alt="某某市总工会"></div>'
+    '<ul class="dh_list"><li><a href="/">首页</a></li><li><a href="/gk">政务公开</a></li><li><a href="/fw">职工服务</a></li></ul></div>'
+    '<div class="dqwz">当前位置：<a href="/">首页</a> &gt; <a href="/gk">信息公开</a> &gt; 预决算公开</div>'
+)
+CMS_INFO = '<div class="xxgk_info"><span>发布时间：2025-02-18 09:30</span><span>来源：财务部</span><span>浏览次数：2316</span><span>字号：大 中 小</span></div>'
+CMS_SIDE = '<div class="right_list"><h3>相关链接</h3><ul><li><a href="#">全国总工会</a></li><li><a href="#">省总工会</a></li><li><a href="#">2024年部门决算公开</a></li></ul></div>'
+CMS_BOTTOM = (
+    '<div class="article_tools"><a href="javascript:window.print()">打印本页</a> <a href="javascript:window.close()">关闭窗口</a></div>'
+    '<div class="bottom_bq"><p>主办单位：某某市总工会 地址：人民路88号 邮编：741000</p>'
+    '<p>联系电话：0938-8210000 网站标识码：6205000012 备案号：陇ICP备05001234号-1</p>'
+    '<p>版权所有 &copy; 2025 某某市总工会 技术支持：某某网络科技有限公司</p></div>'
+)
+
+
+def write_html(doc: Document, path: Path, layout: HtmlLayout = HtmlLayout()) -> Path:
+    """``doc`` as a web page: tables with colspan/rowspan, <br> in cells, CMS furniture around it."""
+    import html as h
+
+    parts: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            tag = "h2" if block is doc.blocks[0] else "p"
+            parts.append(f"<{tag}>{h.escape(block.text)}</{tag}>")
+            continue
+        parts.extend(f"<p>{h.escape(line)}</p>" for line in block.title)
+        parts.append(_html_table(block, layout))
+    article = '<div class="article_con">' + "".join(parts) + "</div>"
+    if layout.cms_page:
+        title = h.escape(doc.blocks[0].text if isinstance(doc.blocks[0], Para) else doc.name)
+        tools, site_footer = CMS_BOTTOM.split("</div>", 1)
+        body = f'{CMS_TOP}<div class="main_box"><div class="left_con"><h1 class="wz_title">{title}</h1>{CMS_INFO}{article}{tools}</div></div>{CMS_SIDE}</div>{site_footer}'
+    else:
+        body = article
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={layout.encoding}">' if layout.meta_charset else ""
+    markup = f"<!DOCTYPE html><html><head>{meta}<title>{h.escape(doc.running_header)}-某某市总工会</title><script>var _hmt = [];</script></head><body>{body}</body></html>"
+    path.write_bytes(markup.encode(layout.encoding))
+    return path
+
+
+def _html_table(grid: Grid, layout: HtmlLayout) -> str:
+    import html as h
+
+    header_rows = _html_rows(grid.header, grid, layout, header=True)
+    body = _html_rows(grid.rows, grid, layout, header=False)
+    if not layout.sections:
+        return '<table border="1">' + "".join(header_rows + body) + "</table>"
+    del h
+    # a total row at the end goes to the <tfoot>, which HTML 4 writes before the <tbody>
+    total_last = not grid.code_levels or not any(grid.rows[-1][: grid.code_levels])
+    foot, rows = (body[-1:], body[:-1]) if total_last else ([], body)
+    return f'<table border="1" class="MsoNormalTable"><thead>{"".join(header_rows)}</thead><tfoot>{"".join(foot)}</tfoot><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _html_rows(rows: list[list[str]], grid: Grid, layout: HtmlLayout, header: bool) -> list[str]:
+    import html as h
+
+    tag = "th" if header else "td"
+    covered: set[tuple[int, int]] = set()
+    out: list[str] = []
+    for r, row in enumerate(rows):
+        cells: list[str] = []
+        for c, text in enumerate(row):
+            if text == SPAN or (r, c) in covered:
+                continue
+            attrs = ""
+            width = 1
+            while c + width < len(row) and row[c + width] == SPAN:
+                width += 1
+            if header:
+                width, height = _header_extent(rows, r, c)
+                covered.update((rr, cc) for rr in range(r, r + height) for cc in range(c, c + width))
+                attrs += f' rowspan="{height}"' if height > 1 else ""
+            elif layout.code_rowspans and c < grid.code_levels and text:
+                height = 1
+                while r + height < len(rows) and rows[r + height][: c + 1] == row[: c + 1]:
+                    height += 1
+                covered.update((rr, c) for rr in range(r + 1, r + height))
+                attrs += f' rowspan="{height}"' if height > 1 else ""
+            attrs += f' colspan="{width}"' if width > 1 else ""
+            shown = h.escape(text)
+            if layout.line_breaks and len(text) > 9 and not _is_figure(text):
+                cut = len(text) // 2 + 1
+                shown = f"{h.escape(text[:cut])}<br/>{h.escape(text[cut:])}"
+            align = ' align="right"' if _is_figure(text) else ""
+            cells.append(f"<{tag}{attrs}{align}>{shown}</{tag}>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return out
+
+
+def _header_extent(header: list[list[str]], r: int, c: int) -> tuple[int, int]:
+    """(columns, rows) a header cell covers: a group header over the sub-columns below it, a
+    cell over the blank cells below it."""
+    row = header[r]
+    right = c
+    while right + 1 < len(row) and not row[right + 1] and r + 1 < len(header) and header[r + 1][right + 1]:
+        right += 1
+    down = r
+    while down + 1 < len(header) and all(not header[down + 1][cc] for cc in range(c, right + 1)):
+        down += 1
+    return right - c + 1, down - r + 1

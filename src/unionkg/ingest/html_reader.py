@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from unionkg.errors import InputError
+from unionkg.ingest.cells import is_value_cell, is_value_row
 
 CELL_SEPARATOR = " | "
 
@@ -40,6 +41,23 @@ CHROME_NAMES: frozenset[str] = frozenset(
      "breadcrumb", "breadcrumbs", "crumb", "crumbs", "position", "location", "share", "sidebar"}
 )  # fmt: skip
 _CHROME_SPLIT = re.compile(r"[\s_-]+")
+# Chrome of pages whose class names say nothing (pinyin initials such as "dqwz", "dh_list",
+# "right_list"), told by its wording: a line of text outside tables that names the page's
+# place in the site, its publication data, print/close buttons or the site's registration
+# is dropped.  Each pattern needs a label of the web page, not wording of a disclosure:
+# "来源：" alone is also 资金来源, so it counts only beside a 发布时间/浏览次数.
+CHROME_LINES: dict[str, re.Pattern[str]] = {
+    "breadcrumb": re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前栏目)\s*[:：]"),
+    "article_info": re.compile(r"(?:发布时间|发布日期|发文日期|信息来源|更新时间)\s*[:：].{0,80}(?:浏览次数|点击数|阅读次数|访问量|来源\s*[:：]|字号)|(?:浏览次数|点击数|阅读次数)\s*[:：]\s*\d+"),
+    "font_size": re.compile(r"字号\s*[:：]?\s*[【\[]?\s*大\s*中\s*小"),
+    "page_tools": re.compile(r"^\s*(?:[【\[]?\s*(?:打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|分享到|收藏本页|加入收藏)\s*[】\]]?\s*)+$"),
+    "site_registration": re.compile(r"ICP\s*[备证]|公网安备|网站标识码|网站识别码|(?:主办|承办)单位\s*[:：]|版权所有|Copyright|技术支持\s*[:：]"),
+    "related_links": re.compile(r"^\s*(?:相关链接|友情链接|相关文章|相关阅读|上一篇|下一篇)\s*[:：]?"),
+}
+#: Separators between the links of a menu or link list ("首页 | 政务公开 > 通知公告").
+LINK_LIST_FILLER = re.compile(r"[\s|｜/>»·•、,，\-]*")
+#: Links from which a block of nothing but links is a menu or a link list, not content.
+MIN_MENU_LINKS = 3
 # A superscript that is a footnote reference ("286.40万元<sup>1</sup>，", "<sup>[2]</sup>",
 # "<sup>①</sup>", "<sup>*</sup>"): dropped after a Han character, a figure or a closing
 # mark, where its digits would glue onto the number or word before it; a power after a
@@ -63,7 +81,7 @@ def read_html(name: str, markup: str) -> tuple[str, list[Table]]:
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
-    title = " ".join(root.findtext(".//title", default="").split())
+    title = page_title(" ".join(root.findtext(".//title", default="").split()))
     lines: list[str] = []
     tables: list[Table] = []
     _walk(root, lines, tables)
@@ -74,6 +92,18 @@ def read_html(name: str, markup: str) -> tuple[str, list[Table]]:
     if not text:
         raise InputError(f"{name}: the HTML page has no text")
     return text, tables
+
+
+#: The site's name after the page's title ("2024年部门预算公开_某某市总工会", "… - 某某区人民政府").
+TITLE_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]+|\s[-－—–]+\s|[-－—–]{1,2})\s*[^_|｜\-－—–]{2,30}$")
+#: Shortest title left once the site's name is cut off.
+MIN_TITLE_CHARS = 6
+
+
+def page_title(title: str) -> str:
+    """The page's ``<title>`` without the name of the site after it."""
+    cut = TITLE_SITE_SUFFIX.sub("", title)
+    return cut if len(cut) >= MIN_TITLE_CHARS else title
 
 
 def _tag(element: Any) -> str:
@@ -88,7 +118,9 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
 
     def flush() -> None:
         if current:
-            lines.append("".join(current))
+            line = "".join(current)
+            if not is_chrome_line(line):
+                lines.append(line)
             current.clear()
 
     # Stack items: ("open", element) or ("close", element) or ("text", string).
@@ -157,13 +189,36 @@ def is_footnote_reference(element: Any, before: str) -> bool:
 
 
 def is_chrome(element: Any) -> bool:
-    """Whether an element is page chrome (see :data:`CHROME_NAMES`), not content."""
+    """Whether an element is page chrome (see :data:`CHROME_NAMES`), or a menu or list of
+    links (:func:`is_link_list`), not content."""
     tag = _tag(element)
     if tag not in CHROME_TAGS:
         names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-        if not any(token in CHROME_NAMES for token in _CHROME_SPLIT.split(names) if token):
+        if not any(token in CHROME_NAMES for token in _CHROME_SPLIT.split(names) if token) and not is_link_list(element):
             return False
     return next(element.iter("table", "h1"), None) is None
+
+
+def is_link_list(element: Any) -> bool:
+    """A list or block made of links only (a site menu, "相关链接"): at least
+    :data:`MIN_MENU_LINKS` links and, outside them, nothing but separators."""
+    if _tag(element) not in ("ul", "ol", "div", "p", "td", "span") or len(element) < MIN_MENU_LINKS:
+        return False
+    links = list(element.iter("a"))
+    if len(links) < MIN_MENU_LINKS:
+        return False
+    outside: list[str] = [element.text or ""]
+    for node in element.iterdescendants():
+        if _tag(node) == "a" or next(node.iterancestors("a"), None) is not None:
+            outside.append(node.tail or "" if _tag(node) == "a" else "")
+            continue
+        outside.extend([node.text or "", node.tail or ""])
+    return LINK_LIST_FILLER.fullmatch("".join(outside)) is not None
+
+
+def is_chrome_line(line: str) -> bool:
+    """Whether a line of text outside tables is web-page chrome (see :data:`CHROME_LINES`)."""
+    return any(pattern.search(line) for pattern in CHROME_LINES.values())
 
 
 def table_rows(table: Any, budget: list[int]) -> Table:
@@ -182,11 +237,11 @@ def table_fragments(table: Any, budget: list[int]) -> list[Table]:
     levels = code_levels(table)
     pending: dict[int, _Spanned] = {}
     codes_above: list[str] = []
-    for tr in table.iter("tr"):
-        if _nearest_table(tr) is not table:
-            continue  # a row of a nested table
+    for tr in rows_in_display_order(table):
         cells = [cell for cell in tr if _tag(cell) in CELL_TAGS]
         row = [" ".join(text_without_footnotes(cell).split()) for cell in cells]
+        if is_value_row(row):
+            cells, row = with_spanned_columns(cells, row)
         if levels:
             row = _with_code_rowspans(cells, row, pending)
             row, codes_above = with_codes_above(row, codes_above, levels)
@@ -201,6 +256,47 @@ def table_fragments(table: Any, budget: list[int]) -> list[Table]:
         if nested:
             fragments.append([])
     return [rows for rows in fragments if rows]
+
+
+def rows_in_display_order(table: Any) -> list[Any]:
+    """The rows of ``table`` (not of a nested one) as a browser shows them: the ``<tfoot>``
+    after the body, wherever the markup puts it (HTML 4 wrote it before the ``<tbody>``)."""
+    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+    foot = [tr for tr in rows if _tag(tr.getparent()) == "tfoot"]
+    return [tr for tr in rows if _tag(tr.getparent()) != "tfoot"] + foot
+
+
+def with_spanned_columns(cells: list[Any], row: list[str]) -> tuple[list[Any], list[str]]:
+    """A value row with a value merged across columns (``colspan``) followed by a blank cell
+    for each further column it covers, so the cells after it stay under their headers: a
+    ``—`` over 年初预算数 and 全年预算数 leaves the next figure under 全年执行数.  A label
+    over several columns stays listed once (``合计`` over the code and name columns, a
+    header ``收入`` over 项目 and 预算数): see :mod:`unionkg.ingest.cells`."""
+    if all(_span(cell, "colspan") == 1 for cell in cells):
+        return cells, row
+    out_cells: list[Any] = []
+    out_row: list[str] = []
+    for cell, text in zip(cells, row):
+        width = _span(cell, "colspan") if is_value_cell(text) else 1
+        out_cells.append(_OneColumn(cell) if width > 1 else cell)
+        out_row.append(text)
+        for _ in range(width - 1):
+            out_cells.append(_OneColumn(None))
+            out_row.append("")
+    return out_cells, out_row
+
+
+class _OneColumn:
+    """A cell seen as one column wide (its rowspan kept); ``None``: a column covered by the
+    cell to its left, blank."""
+
+    def __init__(self, cell: Any) -> None:
+        self.cell = cell
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        if name == "colspan" or self.cell is None:
+            return default
+        return self.cell.get(name, default)  # type: ignore[no-any-return]
 
 
 def _nearest_table(element: Any) -> Any:

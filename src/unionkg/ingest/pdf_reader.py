@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass
 
 from unionkg.errors import InputError
+from unionkg.ingest.cells import is_value_cell, is_value_row
 
 CELL_SEPARATOR = " | "
 PAGE_SEPARATOR = "\f"
@@ -165,13 +166,11 @@ def extract_page(page: object, number: int, limits: PdfLimits) -> tuple[str, lis
     for ln in lines:
         items.append(((ln.top, 0, ln.top), ln.text))
     for table, box in zip(found, boxes):
-        rows = [row for row in (clean_row(r) for r in table.extract()) if any(row)]
-        if not rows:
-            continue
-        page_tables.append(rows)
         band = next((b for b in bands if b.box == box), None)
         key = (band.top, band.table_side, box[1]) if band is not None else (box[1], 0, box[1])
-        items.append((key, "\n".join(CELL_SEPARATOR.join(row) for row in rows)))
+        for n, rows in enumerate(table_blocks(table)):
+            page_tables.append(rows)
+            items.append(((*key[:2], key[2] + n * 1e-3), "\n".join(CELL_SEPARATOR.join(row) for row in rows)))
     items.sort(key=lambda item: item[0])
     return "\n".join(text for _, text in items), page_tables
 
@@ -294,6 +293,60 @@ def _band_between_crossings(box: tuple[float, float, float, float], lines: list[
             break
         band_bottom = max(band_bottom, ln.bottom)
     return band_top, band_bottom
+
+
+#: Points two cell edges may differ by and still be one column line.
+EDGE_TOLERANCE = 1.5
+
+
+def table_blocks(table: object) -> list[Table]:
+    """The rows of a table pdfplumber found, as one table per block of rows that share their
+    outer edges, each row's cells as :func:`block_row` lists them.
+
+    Tables drawn one right under the other (the funds table and the indicator table of a
+    项目支出绩效自评表) touch, and pdfplumber reads them as one grid whose columns are the
+    union of both tables' column lines: each row then has ``None`` cells in columns that are
+    not its table's.  Cut back into blocks, every block has its own columns again.
+    """
+    texts = table.extract()  # type: ignore[attr-defined]
+    geometry = [row.cells for row in table.rows]  # type: ignore[attr-defined]
+    blocks: list[list[tuple[list[str | None], list[object]]]] = []
+    last_edges: tuple[float, float] | None = None
+    for row_texts, cells in zip(texts, geometry):
+        boxes = [c for c in cells if c is not None]
+        if not boxes:
+            continue
+        edges = (min(float(c[0]) for c in boxes), max(float(c[2]) for c in boxes))
+        if last_edges is None or abs(edges[0] - last_edges[0]) > EDGE_TOLERANCE or abs(edges[1] - last_edges[1]) > EDGE_TOLERANCE:
+            blocks.append([])
+        last_edges = edges
+        blocks[-1].append((row_texts, cells))
+    out: list[Table] = []
+    for block in blocks:
+        columns = sorted({round(float(c[0]), 1) for _, cells in block for c in cells if c is not None})
+        rows = [block_row(row_texts, cells, columns) for row_texts, cells in block]
+        rows = [row for row in rows if any(row)]
+        if rows:
+            out.append(rows)
+    return out
+
+
+def block_row(texts: list[str | None], cells: list[object], columns: list[float]) -> list[str]:
+    """A row's cells as printed (see :func:`clean_row`); in a row of values, a value that spans
+    several of its block's columns is followed by a blank cell for each further column, so
+    that the figures after it stay under their headers (see :mod:`unionkg.ingest.cells`)."""
+    row = clean_row(texts)
+    if not is_value_row(row):
+        return row
+    out: list[str] = []
+    for text, cell in zip(texts, cells):
+        if cell is None:
+            continue
+        x0, x1 = float(cell[0]), float(cell[2])  # type: ignore[index]
+        width = sum(1 for x in columns if x0 - EDGE_TOLERANCE < x < x1 - EDGE_TOLERANCE) if is_value_cell(clean_cell(text)) else 1
+        out.append(clean_cell(text))
+        out.extend([""] * (max(width, 1) - 1))
+    return out
 
 
 def clean_row(row: list[str | None]) -> list[str]:
