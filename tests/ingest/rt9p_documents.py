@@ -535,3 +535,92 @@ def _header_extent(header: list[list[str]], r: int, c: int) -> tuple[int, int]:
     while down + 1 < len(header) and all(not header[down + 1][cc] for cc in range(c, right + 1)):
         down += 1
     return right - c + 1, down - r + 1
+
+
+# ---------------------------------------------------------------- DOCX rendering
+
+
+@dataclass(frozen=True)
+class DocxLayout:
+    """Layout switches of :func:`write_docx`."""
+
+    code_merges: bool = True  # upper 类/款 levels merged down over their rows (vMerge)
+    split_table_at: int = 0  # cut the n-th table (1-based) in two at a page break, its header rows repeated (tblHeader)
+    furniture: bool = True  # a running header, a page-number footer and a text box (a stamp) in the body
+    header_merges: bool = True  # header cells merged across columns and rows (gridSpan, vMerge)
+
+
+def write_docx(doc: Document, path: Path, layout: DocxLayout = DocxLayout()) -> Path:
+    """``doc`` as a Word file: merged cells, a table cut by a page break, page furniture."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    if layout.furniture:
+        section = document.sections[0]
+        section.header.paragraphs[0].text = doc.running_header
+        section.footer.paragraphs[0].text = "第 1 页 共 2 页"
+    tables_seen = 0
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            paragraph = document.add_paragraph(block.text)
+            if layout.furniture and block is doc.blocks[0]:
+                _add_text_box(paragraph, "（单位公章）某某市总工会财务专用章 2025年3月1日")
+            continue
+        tables_seen += 1
+        for line in block.title:
+            document.add_paragraph(line)
+        if tables_seen == layout.split_table_at and len(block.rows) > 4:
+            cut = len(block.rows) // 2
+            _docx_table(document, block, block.rows[:cut], layout)
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            _docx_table(document, block, block.rows[cut:], layout)
+        else:
+            _docx_table(document, block, block.rows, layout)
+    document.save(str(path))
+    return path
+
+
+def _docx_table(document: object, grid: Grid, body: list[list[str]], layout: DocxLayout) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rows = [*grid.header, *body]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    for r in range(len(grid.header)):  # the header rows repeat on each page (w:tblHeader)
+        tr_pr = table.rows[r]._tr.get_or_add_trPr()
+        mark = OxmlElement("w:tblHeader")
+        mark.set(qn("w:val"), "true")
+        tr_pr.append(mark)
+    merged: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if (r, c) in merged or text == SPAN:
+                continue
+            width, height = 1, 1
+            while c + width < len(row) and row[c + width] == SPAN:
+                width += 1
+            if r < len(grid.header) and layout.header_merges and text:
+                width, height = _header_extent(grid.header, r, c)
+            elif r >= len(grid.header) and layout.code_merges and c < grid.code_levels and text:
+                while r + height < len(rows) and rows[r + height][: c + 1] == row[: c + 1]:
+                    height += 1
+            cell = table.cell(r, c)
+            if width > 1 or height > 1:
+                cell = cell.merge(table.cell(r + height - 1, c + width - 1))
+                merged.update((rr, cc) for rr in range(r, r + height) for cc in range(c, c + width))
+            cell.text = text
+
+
+def _add_text_box(paragraph: object, text: str) -> None:
+    """A floating text box (w:txbxContent in a VML shape) anchored in ``paragraph``."""
+    from docx.oxml import parse_xml
+
+    xml = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<w:pict><v:shape style="position:absolute;width:120pt;height:40pt"><v:textbox><w:txbxContent>'
+        f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    paragraph._p.append(parse_xml(xml))  # type: ignore[attr-defined]

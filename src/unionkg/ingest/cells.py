@@ -32,3 +32,22 @@ def is_value_row(row: list[str]) -> bool:
     (True, False, False)
     """
     return any(VALUE_CELL.fullmatch(cell) is not None and any(ch.isdigit() for ch in cell) for cell in row)
+
+
+#: Header cells of a classification code split into its levels (科目编码 over 类 / 款 / 项).
+CODE_LEVEL_HEADERS: frozenset[str] = frozenset({"类", "款", "项", "類", "項"})  # simplified and traditional
+#: A cell that is one level of a classification code ("201", "29", "01") or a whole code.
+CODE_CELL = re.compile(r"^\d{2,7}$")
+
+
+def code_level_count(header_rows: list[list[str]]) -> int:
+    """The number of code-level columns (a 类 cell and a 款 cell, maybe a 项 cell) the first
+    row that has them heads; 0 when the code is not split into levels.
+
+    >>> code_level_count([["科目编码", "科目名称"], ["类", "款", "项"]]), code_level_count([["项目", "金额"]])
+    (3, 0)
+    """
+    for texts in header_rows:
+        if "款" in texts and ("类" in texts or "類" in texts):
+            return sum(1 for t in texts if t in CODE_LEVEL_HEADERS)
+    return 0

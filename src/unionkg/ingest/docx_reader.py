@@ -12,6 +12,7 @@ import re
 import zipfile
 
 from unionkg.errors import InputError
+from unionkg.ingest.cells import CODE_CELL, code_level_count, is_value_cell, is_value_row
 
 CELL_SEPARATOR = " | "
 MAX_MEMBERS = 5_000
@@ -80,19 +81,40 @@ def table_fragments(table: "object") -> list[list[list[str]]]:
     it, the nested table's rows (read the same way), and the rows after it.  A cell keeps
     its own paragraphs only.  A cell merged across columns (``gridSpan``) is listed once;
     one merged across rows (``vMerge``) is listed in its first row only, as a PDF's text and
-    the HTML reader print it (python-docx's ``row.cells`` repeats it in every row)."""
+    the HTML reader print it (python-docx's ``row.cells`` repeats it in every row).  Two
+    exceptions keep the columns of a row in place (see :mod:`unionkg.ingest.cells`): a
+    value merged across columns in a row of values (a ``—`` over two columns) is followed
+    by a blank cell per further column, and in a table whose code is split into 类/款/项
+    columns a code level merged down over the rows below (类 ``201`` over its 款 and 项
+    rows) is repeated in each of them, so every row reads its whole code."""
     from docx.table import _Cell
 
     fragments: list[list[list[str]]] = [[]]
+    levels = code_level_count([[_cell_text(_Cell(tc, table)) for tc in row._tr.tc_lst] for row in table.rows[:4]])  # type: ignore[attr-defined]
+    above: dict[int, str] = {}  # grid column -> text of the cell that starts there, in the rows so far
     for row in table.rows:  # type: ignore[attr-defined]
         cells: list[str] = []
+        spans: list[int] = []
         nested: list[object] = []
+        column = 0
         for tc in row._tr.tc_lst:
+            span = max(1, int(tc.grid_span or 1))
             if tc.vMerge == "continue":
+                text = above.get(column, "")
+                if column < levels and CODE_CELL.match(text):
+                    cells.append(text)
+                    spans.append(1)
+                column += span
                 continue
             cell = _Cell(tc, table)  # type: ignore[arg-type]
-            cells.append(re.sub(r"\s+", " ", "\n".join(p.text for p in cell.paragraphs)).strip())
+            text = _cell_text(cell)
+            above[column] = text
+            cells.append(text)
+            spans.append(span)
             nested.extend(cell.tables)
+            column += span
+        if is_value_row(cells):
+            cells = [padded for text, span in zip(cells, spans) for padded in ([text] + [""] * (span - 1) if is_value_cell(text) else [text])]
         if any(cells):
             fragments[-1].append(cells)
         for inner in nested:
@@ -100,3 +122,8 @@ def table_fragments(table: "object") -> list[list[list[str]]]:
         if nested:
             fragments.append([])
     return [rows for rows in fragments if rows]
+
+
+def _cell_text(cell: "object") -> str:
+    """A cell's own paragraphs as one line."""
+    return re.sub(r"\s+", " ", "\n".join(p.text for p in cell.paragraphs)).strip()  # type: ignore[attr-defined]

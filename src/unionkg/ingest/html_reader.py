@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from unionkg.errors import InputError
-from unionkg.ingest.cells import is_value_cell, is_value_row
+from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row  # noqa: F401 - re-exported
 
 CELL_SEPARATOR = " | "
 
@@ -303,21 +303,11 @@ def _nearest_table(element: Any) -> Any:
     return next(element.iterancestors("table"), None)
 
 
-#: Header cells of a classification code split into its levels (科目编码 over 类 / 款 / 项).
-CODE_LEVEL_HEADERS: frozenset[str] = frozenset({"类", "款", "项", "類", "項"})  # simplified and traditional
-#: A cell that is one level of a classification code ("201", "29", "01") or a whole code.
-CODE_CELL = re.compile(r"^\d{2,7}$")
-
-
 def code_levels(table: Any) -> int:
     """The number of code-level columns a row of ``table`` (not of a nested one) heads (a 类
     cell and a 款 cell, maybe a 项 cell); 0 when the code is not split into levels."""
-    for tr in table.iter("tr"):
-        if _nearest_table(tr) is table:
-            texts = [" ".join(text_without_footnotes(c).split()) for c in tr if _tag(c) in CELL_TAGS]
-            if "款" in texts and ("类" in texts or "類" in texts):
-                return sum(1 for t in texts if t in CODE_LEVEL_HEADERS)
-    return 0
+    rows = ([" ".join(text_without_footnotes(c).split()) for c in tr if _tag(c) in CELL_TAGS] for tr in table.iter("tr") if _nearest_table(tr) is table)
+    return code_level_count(list(rows))
 
 
 def with_codes_above(row: list[str], codes_above: list[str], levels: int) -> tuple[list[str], list[str]]:
