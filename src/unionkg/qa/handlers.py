@@ -25,6 +25,7 @@ from unionkg.qa.patterns import (
     ASCENDING_ORDER,
     PER_HEAD_AUTHORISED_ASKED,
     PER_HEAD_QUESTION,
+    PAYEE_RANKING_QUESTION,
     PER_HEAD_STAFF_CATEGORIES,
     YEAR_SPAN,
     AMOUNT_ITEM_CATEGORIES,
@@ -2630,6 +2631,12 @@ def execution_rate(ctx: Context) -> Outcome:
     rows = [r for r in _projects(ctx) if r.get("rate") is not None]
     if ctx.lang == "en" and not _asked_projects(ctx):  # "the Zibo recuperation project": the one its words describe
         rows = _of_projects_described(ctx, rows, label="label", key="fact")
+    if not _asked_projects(ctx) and not PROJECT_WORDS[ctx.lang].search(ctx.q.text) and amount_concept(ctx.item_topic) in (None, "budget_total"):
+        # the body's budget execution rate, no line named ("预算执行率"): the rate its final accounts print (财政拨款支出
+        # 完成年初预算的 x%) before one computed from two totals the question does not name
+        printed = _stated_completion(ctx)
+        if printed is not None:
+            return printed
     if not _asked_projects(ctx) and (not rows or not PROJECT_WORDS[ctx.lang].search(ctx.q.text)):
         # the body's rate (no project named): its final figure over its budget, then the projects' stated rates
         outcome = budget_vs_final(ctx)
@@ -3290,6 +3297,23 @@ def _flows_received(ctx: Context) -> Outcome | None:
     return Outcome(True, join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))
 
 
+def _payees_ranked(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
+    """Which payee got the most / least (PAYEE_RANKING_QUESTION): the payments ranked by amount, the top one named;
+    a budget's and a final account's payments are said apart (the tag), each payment counted once."""
+    paid = [r for r in rows if isinstance(r.get("amount"), (int, float, Decimal))]
+    if not paid:
+        return Outcome(False, ctx.say("知识图谱中没有带金额的资金流向记录。", "The graph records no payments with an amount."))
+    low = asks_lowest_first(ctx.q.text)
+    ranked = sorted(paid, key=lambda r: Decimal(str(r["amount"])), reverse=not low)
+    top = ranked[0]
+    lines = [f"{i}. " + ctx.say(f"{r.get('payeeLabel') or _short(r['payee'])}：{money(r['amount'], 'zh')} {r.get('purpose') or ''}".strip(),
+                                 f"{r.get('payeeLabel') or _short(r['payee'])}: {money(r['amount'], 'en')} for {r.get('purpose') or '?'}")
+             + _flow_phase_tag(ctx, r, ranked) for i, r in enumerate(ranked, 1)]
+    head = ctx.say(f"{'最少' if low else '最多'}的是{top.get('payeeLabel')}（{money(top['amount'], 'zh')}）。",
+                   f"{'Least' if low else 'Most'}: {top.get('payeeLabel')} ({money(top['amount'], 'en')}). ")
+    return Outcome(True, head + _payer_head(ctx, ranked) + join(lines, ctx.lang), ranked, sources_of(ranked))
+
+
 def _paid_to_named_unit(ctx: Context) -> Outcome | None:
     """"How much did X give its cultural palace": linking names the unit (the body the question ends on), the payer is
     its parent; the parent's payments to that unit, else None."""
@@ -3337,6 +3361,8 @@ def flows(ctx: Context) -> Outcome:
                  or any(k.search(str(r.get("payeeLabel") or "")) for k in kinds)]
         rows = named or rows
     rows = [_clean(r) for r in rows]
+    if rows and PAYEE_RANKING_QUESTION.search(ctx.q.text):
+        return _payees_ranked(ctx, rows)
     if not rows:
         org = _target_org(ctx)
         # "春节慰问金发放了多少钱" with no payment recorded: the rate and count the documents state for that money
@@ -3414,17 +3440,59 @@ def _asks_specific_line(text: str) -> bool:
     return bool((concept and concept not in GENERIC_TOTAL_CONCEPTS) or STANDARD_LINE_ITEMS.search(text))
 
 
+# The direction of a stated change in words, after its signed figures ("增加还是减少" is answered in words, not
+# by a minus sign alone): by the sign of the delta, else of the percentage.
+CHANGE_DIRECTION_WORDS: dict[int, tuple[str, str]] = {1: ("，即增加", ", an increase"), -1: ("，即减少", ", a decrease"), 0: ("，即持平", ", unchanged")}
+
+
+def _change_direction(r: dict[str, object], lang: str) -> str:
+    value = r.get("delta") if r.get("delta") is not None else r.get("pct")
+    if value is None:
+        return ""
+    d = Decimal(str(value))
+    zh, en = CHANGE_DIRECTION_WORDS[(d > 0) - (d < 0)]
+    return zh if lang == "zh" else en
+
+
 def _change_line(r: dict[str, object], lang: str, with_reason: bool) -> str:
     delta = f"{wan(r['delta'])} 万元" if r.get("delta") is not None else ""
     pct = f"{number(r['pct'])}%" if r.get("pct") is not None else ""
     stated = bool(delta or pct)  # a change may be stated by its reason only ("按年初预算执行")
     if lang == "zh":
-        change = f"比上年变化 {delta}{'（' + pct + '）' if pct else ''}" if stated else "比上年的变化（文件未给出数额）"
+        change = f"比上年变化 {delta}{'（' + pct + '）' if pct else ''}{_change_direction(r, lang)}" if stated else "比上年的变化（文件未给出数额）"
         text = f"{r.get('orgLabel')} {r.get('year')} 年「{r['item']}」{change}"
         return text + (f"，原因：{r['reason']}" if with_reason and r.get("reason") else "")
-    change = f"changed by {delta.replace(' 万元', '')} (万元){' (' + pct + ')' if pct else ''} on the previous year" if stated else "changed on the previous year (the document states no amount)"
+    change = (f"changed by {delta.replace(' 万元', '')} (万元){' (' + pct + ')' if pct else ''} on the previous year{_change_direction(r, lang)}" if stated
+              else "changed on the previous year (the document states no amount)")
     text = f"{r.get('orgLabel')} {r.get('year')} '{r['item']}' {change}"
     return text + (f"; stated reason: {r['reason']}" if with_reason and r.get("reason") else "")
+
+
+def _same_line(ctx: Context, a: dict[str, object], b: dict[str, object]) -> bool:
+    """Whether two years' figures are of one line: the same concept read from their labels, or both lines of the
+    concept asked (收入预算总额 one year, 收入总预算 the next: two printings of the income total)."""
+    concept = amount_concept(str(a.get("item")))
+    if concept == amount_concept(str(b.get("item"))) and (concept is not None or a.get("item") == b.get("item")):
+        return True
+    asked = amount_concept(ctx.item_topic)
+    return asked is not None and in_concept(a, asked) and in_concept(b, asked)
+
+
+def _years_between(ctx: Context, org: str, earlier: int, later: int, first: dict[str, object], last: dict[str, object]) -> list[dict[str, object]]:
+    """The line's figure in each year the body holds strictly between the ends of a span asked as a whole
+    ("2022年到2024年…怎么变化": YEAR_SPAN), of the ends' phase when they share one (a budget trend stays budgets)."""
+    if not YEAR_SPAN.search(ctx.q.text):
+        return []
+    entry = ctx.catalog.orgs.get(org)
+    phase = first.get("phase") if first.get("phase") == last.get("phase") else None
+    out: list[dict[str, object]] = []
+    for year in sorted(y for y in (entry.years if entry else ()) if earlier < y < later):
+        hits = _matching_amounts(ctx, ctx.run("qa_amounts", org=org, year=year), amount_concept(ctx.item_topic), named_only=_names_printed_line(ctx, org))
+        ranked = [r for r in _rank_amounts(ctx, hits, org) if r.get("item") and _same_line(ctx, first, r)]
+        same_phase = [r for r in ranked if phase is None or _phase(r) == phase]
+        if same_phase or ranked:
+            out.append(_amount_row((same_phase or ranked)[0]))
+    return out
 
 
 def _computed_change(ctx: Context) -> Outcome | None:
@@ -3443,8 +3511,7 @@ def _computed_change(ctx: Context) -> Outcome | None:
     old = _best_amounts(ctx, org, [earlier], strict=True)[:1]
     if not new or not old:
         return None
-    concept = amount_concept(str(new[0].get("item")))
-    if concept != amount_concept(str(old[0].get("item"))) or (concept is None and new[0].get("item") != old[0].get("item")):
+    if not _same_line(ctx, old[0], new[0]):
         return None  # two different lines are no change of one
     gap = Decimal(str(new[0]["amount"])) - Decimal(str(old[0]["amount"]))
     base = Decimal(str(old[0]["amount"]))

@@ -24,6 +24,7 @@ from unionkg.qa.patterns import (
     DIRECTION_QUESTION,
     MEASURES_QUESTION,
     PARENT_QUESTION,
+    PAYEE_RANKING_QUESTION,
     RATE_REASON_QUESTION,
     RENAME_QUESTION,
     SANGONG_COUNT_QUESTION,
@@ -380,6 +381,8 @@ INTENTS: tuple[Intent, ...] = (
         (QUESTION_SHAPES["paid_to_unit"], 1.5),
         (QUESTION_SHAPES["payees_asked_en"], 1.5),
         (QUESTION_SHAPES["received"], 1.5),
+        # (q7) which payee got the most: above a ranking of bodies (BODY_RANKING_QUESTION, 1.7)
+        (PAYEE_RANKING_QUESTION, 1.8),
         # money handed down to other bodies ("how much did X transfer to street unions", "allocated to its units")
         _r(r"\b(?:transfer(?:red|s)?|disburse[ds]?|remit(?:ted|s)?|hand(?:ed)? down|pass(?:ed)? down|allocate[ds]?|grant(?:ed|s)?|gave|give[ns]?) (?:\w+ ){0,3}to (?:the |its |their )?(?!projects?\b)(?:\w+ ){0,3}(?:unions?|federations?|units?|bod(?:y|ies)|cent(?:er|re)s?|palaces?|workers|households|families)\b", 1.45),
         _r(r"who (?:received|got|was paid|were paid|gets)|paid to|payee|recipient|contractor|money went|which (?:compan(?:y|ies)|firms?|contractors?|organi[sz]ations?|suppliers?) (?:received|got|was paid|were paid)|(?:received|got) (?:the )?(?:money|funds?|payments?)", 1.4),

@@ -42,6 +42,11 @@ QUESTION_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[市县区省旗])公会(?=\d|[的有在年?？]|$)"), "工会"),
     (re.compile(r"工人文化馆"), "工人文化宫"),
     (re.compile(r"职工服务中新"), "职工服务中心"),
+    # (q7) misspellings of the money lines: 三工经费 (三公), 财政拔款 (拨), 预箅 / 决箅 (算), 公物接待 (公务)
+    (re.compile(r"三工(?=经费|费用|支出|预算|决算)"), "三公"),
+    (re.compile(r"(?<=财政)拔(?=款|付)|(?<=下)拔(?=付|款|了|给)"), "拨"),
+    (re.compile(r"(?<=[预决])箅"), "算"),
+    (re.compile(r"公物(?=接待|用车)"), "公务"),
 )
 
 # The latest few years of a body ("近两年", "最近三年", "the last two years"): the count of years, read as
@@ -322,9 +327,11 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "union_funds": re.compile(r"工会经费|\bunion (?:funds?|dues|fees)\b"),
     "personnel": re.compile(r"人员经费|personnel|staff costs?"),
     "public_funds": re.compile(r"公用经费|公用支出|operating costs?|office costs?|public[- ]use (?:costs?|funds?|expenses?)|(?<!three )(?<!3 )\bpublic expenses\b"),
-    "project_spending": re.compile(r"项目支出|项目经费|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|expenditures?|outlays?|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
+    # (also "项目上花了多少", "花在项目上的钱": the project line asked colloquially)
+    "project_spending": re.compile(r"项目支出|项目经费|项目(?:上|里|方面)?(?:花|用|开支)(?:了|掉|费)|花(?:在|到)(?:了)?项目|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|expenditures?|outlays?|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
     "basic_spending": re.compile(r"基本支出|basic (?:expenditure|spending)"),
-    "fiscal_appropriation": re.compile(r"财政拨款|fiscal appropriation|government appropriation"),
+    # (also "财政给了多少钱", "财政拨了多少": the appropriation asked colloquially)
+    "fiscal_appropriation": re.compile(r"财政拨款|财政(?:局|部门)?(?:给|拨|拨给|安排|补)(?:了)?(?:多少|几)|fiscal appropriation|government appropriation"),
     "income_total": re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"),
     "expenditure_total": re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|expenditure|spending|spen[dt]|expenses"),
     "budget_total": re.compile(r"预算|budget|经费|funds?|money"),
@@ -752,6 +759,17 @@ PER_HEAD_QUESTION = re.compile(r"人均|平均每(?:个|名|位)?(?:在职|在�
 PER_HEAD_STAFF_CATEGORIES: tuple[str, ...] = ("staff-actual", "staff-in-service", "staff-authorized")
 PER_HEAD_AUTHORISED_ASKED = re.compile(r"编制|\bauthori[sz]ed (?:posts|staff|headcount)\b")
 
+# A span of years asked as a whole ("2022年到2024年", "2022-2024年", "from 2022 to 2024", "between 2022 and 2024"):
+# a trend over it shows every year of the span the body holds, not its two ends only.
+YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?度?\s*(?:到|至|~|～|—|–|-)\s*((?:19|20)\d{2})(?!\d)"
+                       r"|\bfrom ((?:19|20)\d{2}) (?:to|through|till|until) ((?:19|20)\d{2})\b|\bbetween ((?:19|20)\d{2}) and ((?:19|20)\d{2})\b")
+# Which payee of a body got the most or least ("哪个单位收到的补助最多", "拨给哪个单位的钱最多", "which units got the
+# most money from X", "the largest recipients"): the body's payments ranked by amount, not a ranking of bodies' lines.
+PAYEE_RANKING_QUESTION = re.compile(
+    r"哪(?:个|些|家|一个)(?:下属)?(?:单位|机构|工会|总工会|公司|企业)?.{0,8}(?:收到|获得|得到|拿到|分到)(?:的)?.{0,8}最(?:多|少)"
+    r"|(?:拨付|补助|拨款|下拨|支付|拨)(?:给)?(?:了)?哪(?:个|家|一个)(?:单位|机构|工会|总工会)?.{0,8}最(?:多|少)"
+    r"|\bwhich (?:units?|bod(?:y|ies)|unions?|recipients?|payees?|organi[sz]ations?|compan(?:y|ies))\b.{0,30}\b(?:got|get|gets|received?|receives)\b.{0,30}\b(?:most|least|largest|biggest|smallest)\b"
+    r"|\b(?:largest|biggest|main|top) (?:recipients?|payees?)\b")
 # A ranking asked lowest first ("从低到高排序", "in ascending order", "smallest first"): sorted upwards.
 ASCENDING_ORDER = re.compile(r"从低到高|从小到大|从少到多|由低到高|由小到大|由少到多|升序|\bascending\b|\b(?:lowest|smallest|least) first\b")
 # Money units a question names ("多少万元", "几亿元"): the unit asked, never a thing asked beside the line.
@@ -899,6 +917,8 @@ AMOUNT_FRAME_WORDS = re.compile(
     r"请问|一共|总共|共计|合计|总计|总额|总数|大概|大约|具体|分别|主要|是多少|多少钱|多少|多大|几何|花在|花了|花费|花掉|用了|用在|开支|支出"
     r"|收入|预算|决算|资金|经费|金额|本年度|本年|全年|年初|年度|今年|去年|前年|上年|实际|安排|部门|单位|本级|机关|财政|在哪里?|哪里|哪儿|去哪|去向"
     r"|情况|规模|一下|差额|相差|差|对比|比较|相比|整体|总体|全部|所有|加起来|加总|一般公共预算|工会|[总钱的是了吗呢有为在上中和与及其该数额共年花用给]"
+    # (q7) the words of a change or trend asked of a line ("收入预算环比变化", "项目支出怎么变化"): no thing asked besides it
+    r"|环比|同比|变化|变动|增减|增长率|增长|增加|减少|下降|上升|增幅|降幅|趋势|走势|怎么|如何|较上年|上一年|还是"
 )
 # A word that is a place name (湖北省, 杭州市, 某自治州): left of a question once its body is removed, it names
 # no thing asked (the province printed before its city's body).
