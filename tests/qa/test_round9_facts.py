@@ -113,6 +113,8 @@ SHAPE_CASES = [
     ("indicator_kind_list", "某市总工会2023年有哪些满意度指标？", True),
     ("indicator_kind_list", "成本指标完成得怎么样", True),
     ("indicator_kind_list", "定性指标有哪些", True),
+    ("indicator_kind_list", "西宁市总工会2021年的成本指标超了没", True),
+    ("indicator_kind_list", "成本指标没有达到目标的原因", False),
     ("indicator_kind_list", "list the satisfaction indicators of the Deyang federation", True),
     ("indicator_kind_list", "满意度指标没有达标的有哪些", False),
     ("indicator_kind_list", "满意度指标都达标了吗", False),
@@ -217,6 +219,9 @@ def test_beats_target(row: dict[str, object], expected: bool) -> None:
     ("绵阳市总工会职工技能提升补助资金2022年和2023年得分对比", "evaluation_score"),
     ("绵阳市总工会帮扶资金拨付及时率为啥这么低", "change_reason"),
     ("What tasks did the Zunyi federation plan for 2024?", "work_tasks"),
+    ("西寧市總工會下面有幾個單位", "subordinate_units"),
+    ("某县总工会底下有哪些事业单位", "subordinate_units"),
+    ("某县总工会下面有几个部门", "departments"),
     ("绵阳市总工会2023年整体支出自评有哪些改进措施？", "missed_targets"),
     # unchanged families
     ("绵阳市总工会2023年满意度指标没有达标的有哪些", "missed_targets"),

@@ -32,6 +32,7 @@ from rdflib.term import Node
 from unionkg.graph.iris import Iris
 from unionkg.graph.ontology import code_entries, normalise_label, parent_code, vocabulary_graph
 from unionkg.graph.places import Division, Gazetteer, default_gazetteer, simplified
+from unionkg.graph.identity import superseded_iris
 from unionkg.graph.slices import fiscal_year_slices
 from unionkg.graph.vocab import INTERVAL_YEAR, OBEU_ATTR, OBEU_CODE, OBEU_DIM, OBEU_MEASURE, ORG, ROV, SCHEMA, UKG, WD
 from unionkg.model import (
@@ -776,6 +777,10 @@ class Mapper:
         if division != "cn":
             self.add(iri, UKG.divisionCode, Literal(division))
             self.add(iri, DCTERMS.spatial, self.iris.place(division))
+            if role is not OrgRole.DEPARTMENT and iri == self.iris.org(division, key):
+                # the same body under the key another place table gives it (graph/identity.py)
+                for legacy in superseded_iris(lambda k: self.iris.org(division, k), key, self.orgs.gazetteer):
+                    self.add(iri, OWL.sameAs, legacy)
         parent = self.orgs.parent(key)
         if parent is not None and parent != key:
             parent_iri = self.org(parent)

@@ -18,7 +18,7 @@ from unionkg.graph.store import GraphStore
 from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
-from unionkg.qa.linking import Catalog, Links, ambiguity_note, place_history_note
+from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_history_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
 from unionkg.qa.patterns import BARE_WHY, FOLLOW_UP_PATTERNS, REASON_GIVING_FAMILIES, UNIT_WORD_IN_LINE_NAME
 from unionkg.qa.phrasing import holdings_text, years_text
@@ -151,6 +151,10 @@ class Answerer:
         if handler is not None and intent is not None:
             outcome = handler(ctx)
             if outcome.found or outcome.answer:
+                if intent in PARTIAL_YEAR_FAMILIES and ctx.links.years:  # the bodies asked that lack the year, named
+                    for entry in _bodies_lacking_years(ctx.catalog, ctx.links):
+                        outcome.answer = ctx.say(f"（图中没有{entry.label} {years_text(ctx.links.years)} 年的数据，其现有年份：{years_text(sorted(entry.years))}。）",
+                                                 f"(No data for {entry.label} in {years_text(ctx.links.years)}; it has {years_text(sorted(entry.years))}.) ") + outcome.answer
                 return outcome, intent, False
         return self._search(ctx), "search", True
 
@@ -171,12 +175,12 @@ class Answerer:
             return Outcome(False, ctx.say(f"知识图谱中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ") + holdings)
         if not links.years or (intent is not None and intent not in YEAR_SCOPED):
             return None
-        for org in links.orgs:
-            entry = catalog.orgs.get(org)
-            if entry is not None and entry.years and not set(links.years) & entry.years:
-                asked = years_text(links.years)
-                return Outcome(False, ctx.say(f"知识图谱中没有{entry.label} {asked} 年的数据；该单位现有年份：{years_text(sorted(entry.years))}。",
-                                              f"The graph holds no data for {entry.label} in {asked}; it has {years_text(sorted(entry.years))}. ") )
+        lacking = _bodies_lacking_years(catalog, links)
+        if lacking and (len(lacking) == len(links.orgs) or intent not in PARTIAL_YEAR_FAMILIES):
+            entry = lacking[0]
+            asked = years_text(links.years)
+            return Outcome(False, ctx.say(f"知识图谱中没有{entry.label} {asked} 年的数据；该单位现有年份：{years_text(sorted(entry.years))}。",
+                                          f"The graph holds no data for {entry.label} in {asked}; it has {years_text(sorted(entry.years))}. ") )
         if not links.orgs:
             known = {y for o in catalog.orgs.values() for y in o.years}
             if known and not set(links.years) & known:
@@ -194,6 +198,17 @@ class Answerer:
                          f"(search result, not a structured answer) The most relevant passage, from {best['doc']}: {best['quote']}")
         sources = [{"doc": h["doc"], "quote": h["quote"], "doc_iri": _doc_iri(self.settings, str(h["doc_id"]))} for h in hits]
         return Outcome(True, answer, hits, sources)
+
+
+# (q8) Families whose answer over several bodies stays right for the bodies that hold the asked year ("西宁和某市
+# 2021年自评得分比较" when only one has 2021): those are answered, the others named with the years they have.
+PARTIAL_YEAR_FAMILIES = frozenset({"evaluation_score", "missed_targets", "lost_points", "targets", "indicator_value", "staffing"})
+
+
+def _bodies_lacking_years(catalog: Catalog, links: Links) -> list[OrgEntry]:
+    """The asked bodies the graph holds in other years only (none of the asked years)."""
+    return [catalog.orgs[o] for o in links.orgs
+            if o in catalog.orgs and catalog.orgs[o].years and not set(links.years) & catalog.orgs[o].years]
 
 
 class _QuestionVectors:

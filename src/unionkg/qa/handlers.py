@@ -480,25 +480,36 @@ def _missed_summary(ctx: Context, rows: list[dict[str, object]]) -> str:
     return head + ctx.say("明细：", " Details: ")
 
 
-def _bodies_without_indicators(ctx: Context) -> str:
-    """The asked bodies that hold no indicator at all (in the asked years), named, with the bodies that do
-    (catalog): "none missed" of a body without indicators would read as "all met"."""
+# What the catalog's entities of a kind are called in a "none held" note (Chinese, English).
+CATALOG_KIND_NAMES: dict[str, tuple[str, str]] = {"indicator": ("绩效指标", "performance indicators"), "project": ("项目", "projects")}
+
+
+def _bodies_without(ctx: Context, kind: str) -> str:
+    """The asked bodies that hold no entity of the kind (catalog: "indicator", "project") in the asked years, named
+    with the years in which they have some, then the other bodies that do: "none missed" of a body without
+    indicators would read as "all met", and "no projects" should say where there are some."""
     years = set(ctx.links.years)
     holders: dict[str, set[int]] = {}
     for e in ctx.catalog.entities:
-        if e.kind == "indicator" and e.org and e.year is not None:
+        if e.kind == kind and e.org and e.year is not None:
             holders.setdefault(e.org, set()).add(e.year)
     bare = [o for o in ctx.links.orgs if not (holders.get(o, set()) & years if years else holders.get(o))]
     if not bare or ctx.links.region:
         return ""
+    what_zh, what_en = CATALOG_KIND_NAMES[kind]
     others = sorted((ctx.label(o), ys) for o, ys in holders.items() if o not in ctx.links.orgs)
     listed_zh = "、".join(f"{b}（{'、'.join(map(str, sorted(ys)))}）" for b, ys in others[:8])
     listed_en = "; ".join(f"{b} ({', '.join(map(str, sorted(ys)))})" for b, ys in others[:8])
-    named = "、".join(ctx.label(o) for o in bare)
     when_zh, when_en = (f" {'、'.join(map(str, sorted(years)))} 年", f" in {years_text(sorted(years))}") if years else ("", "")
-    return ctx.say(f"图中没有{named}{when_zh}的绩效指标" + (f"；有绩效指标的单位：{listed_zh}" if others else "") + "。",
-                   f" The graph holds no performance indicators of {', '.join(ctx.label(o) for o in bare)}{when_en}"
-                   + (f"; bodies with indicators: {listed_en}" if others else "") + ".")
+    own_zh = "".join(f"（{ctx.label(o)}有 {'、'.join(map(str, sorted(holders[o])))} 年的{what_zh}）" for o in bare if holders.get(o))
+    own_en = "".join(f" ({ctx.label(o)} has {what_en} of {years_text(sorted(holders[o]))})" for o in bare if holders.get(o))
+    return ctx.say(f"图中没有{'、'.join(ctx.label(o) for o in bare)}{when_zh}的{what_zh}{own_zh}" + (f"；有{what_zh}的单位：{listed_zh}" if others else "") + "。",
+                   f" The graph holds no {what_en} of {', '.join(ctx.label(o) for o in bare)}{when_en}{own_en}"
+                   + (f"; bodies with {what_en}: {listed_en}" if others else "") + ".")
+
+
+def _bodies_without_indicators(ctx: Context) -> str:
+    return _bodies_without(ctx, "indicator")
 
 
 def _missed_scope(ctx: Context) -> str:
@@ -2543,7 +2554,7 @@ def projects(ctx: Context) -> Outcome:
         # "2020年和2021年的项目支出分别是多少", "今年各总工会的项目支出排名": the 项目支出 line, not a list of projects
         return amount(ctx)
     if not rows:
-        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的项目。", "The graph has no projects for this body/year."))
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的项目。", "The graph has no projects for this body/year.") + _bodies_without(ctx, "project"))
     ranked = _rank_projects(ctx, rows)
     if ranked is not None:
         return ranked

@@ -119,7 +119,7 @@ FACT_QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
                                 r"|\b(?:targets?|goals?) (?:were|was) (?:exceeded|surpassed|beaten)\b"),
     # the indicators of one kind ("有哪些满意度指标", "成本指标完成得怎么样", "list the satisfaction indicators"):
     # not a kind's missed ones ("满意度指标没有达标") nor whether all of them were met ("满意度指标达标了吗")
-    "indicator_kind_list": re.compile(r"(?:满意度|数量|质量|时效|成本|效益|社会效益|经济效益|生态效益|可持续影响|产出|定性|定量)(?:类)?(?:绩效)?指标(?!.{0,8}(?:没|未|不|扣|失|达标|达到|完成了|实现了))"
+    "indicator_kind_list": re.compile(r"(?:满意度|数量|质量|时效|成本|效益|社会效益|经济效益|生态效益|可持续影响|产出|定性|定量)(?:类)?(?:绩效)?指标(?!.{0,8}(?:没有?(?:完成|达标|达到|实现)|未|不达标|扣|失|达标|达到|完成了|实现了))"
                                       r"|\b(?:satisfaction|output|outcome|quantity|quantitative|quality|timeliness|cost|benefit|impact|qualitative) (?:performance )?indicators\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met)\w*)"),
     # scores of one evaluation over years, or of two ("得分对比", "自评得分比上年低了多少", "how did X score in 2022 compared with 2023")
     "score_over_years": re.compile(r"(?:得分|评分|分数|自评分?)(?:的)?.{0,8}(?:对比|相比|比较|变化|差多少|差了多少|高了多少|低了多少)|(?:对比|比较)(?:一下)?.{0,12}(?:得分|评分|分数)"
@@ -327,6 +327,8 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("subordinate_units", (
         _r(r"下属单位|直属单位|所属单位|二级单位|事业单位|下级单位|二级预算单位", 1.2),
+        # colloquial: "下面有几个单位", "底下有哪些单位"
+        _r(r"(?:下面|底下|下边|手下)(?:有|管着?)?(?:几个|哪些|多少个?|什么)(?:单位|事业单位|机构)", 1.3),
         # the units a budget or final account covers ("部门决算包括哪些单位"): not an amount although 决算 is named
         _r(r"(?:包括|包含|涵盖|纳入|编入)(?:了)?哪些(?:预算)?单位|哪些(?:预算)?单位(?:纳入|编入|包括在)|纳入.{0,12}(?:范围|汇编)的(?:预算)?单位|单位构成|which (?:units|bodies) (?:does|do|did) .{0,60}\b(?:budget|final accounts?|accounts?) (?:cover|include)|\bunits (?:covered|included) (?:by|in) .{0,60}\b(?:budget|accounts?)\b", 1.3),
         (UNIT_CATEGORY_QUESTION, 1.2),
