@@ -36,6 +36,12 @@ class Grid:
     header: list[list[str]]
     rows: list[list[str]]
     code_levels: int = 0  # 类/款/项 columns at the left
+    label_levels: int = 0  # label columns at the left merged down over equal rows (一级指标 over its 二级指标)
+
+    @property
+    def merged_down(self) -> int:
+        """Columns at the left whose equal cells the renderers merge down (rowspan, vMerge, SPAN)."""
+        return max(self.code_levels, self.label_levels)
     numeric_from: int = 1  # first column of figures (right-aligned)
     widths: list[float] | None = None  # column widths in points (PDF)
     title: tuple[str, ...] = ()  # lines printed right above the table (its number and name)
@@ -149,6 +155,7 @@ EVAL_INDICATORS = Grid(
     ],
     numeric_from=3,
     widths=[52, 58, 92, 52, 52, 30, 30, 84],
+    label_levels=1,
 )
 
 EVALUATION = Document(
@@ -167,7 +174,60 @@ EVALUATION = Document(
     ],
 )
 
-DOCUMENTS: dict[str, Document] = {d.name: d for d in (BUDGET, EVALUATION)}
+FINAL_TOTAL = Grid(
+    header=[["收入", "", "", "支出", "", ""], ["項目", "行次", "決算數", "項目（按功能分類）", "行次", "決算數"]],
+    rows=[
+        ["一、一般公共預算財政撥款收入", "1", "8,604,125.36", "一、一般公共服務支出", "32", "7,012,480.00"],
+        ["二、政府性基金預算財政撥款收入", "2", "", "二、社會保障和就業支出", "33", "1,205,316.12"],
+        ["三、事業收入", "3", "", "三、衛生健康支出", "34", "386,329.24"],
+        ["四、其他收入", "4", "120,000.00", "四、住房保障支出", "35", "120,000.00"],
+        ["本年收入合計", "5", "8,724,125.36", "本年支出合計", "36", "8,724,125.36"],
+        ["年初結轉和結餘", "6", "35,200.00", "年末結轉和結餘", "37", "35,200.00"],
+        ["總計", "7", "8,759,325.36", "總計", "38", "8,759,325.36"],
+    ],
+    numeric_from=1,
+    widths=[140, 28, 70, 140, 28, 70],
+    title=("公開01表", "收入支出決算總表", "部門：遵義市總工會 2022年度 金額單位：元"),
+)
+
+FINAL_EXPENSE = Grid(
+    header=[["科目編碼", "科目名稱", "本年支出合計", "基本支出", "項目支出"]],
+    rows=[
+        ["", "合計", "8,724,125.36", "6,104,125.36", "2,620,000.00"],
+        ["201", "一般公共服務支出", "7,012,480.00", "4,392,480.00", "2,620,000.00"],
+        ["20129", "群眾團體事務", "7,012,480.00", "4,392,480.00", "2,620,000.00"],
+        ["2012901", "行政運行", "4,392,480.00", "4,392,480.00", ""],
+        ["2012999", "其他群眾團體事務支出", "2,620,000.00", "", "2,620,000.00"],
+        ["208", "社會保障和就業支出", "1,205,316.12", "1,205,316.12", ""],
+        ["20805", "行政事業單位養老支出", "1,205,316.12", "1,205,316.12", ""],
+        ["2080505", "機關事業單位基本養老保險繳費支出", "1,205,316.12", "1,205,316.12", ""],
+        ["210", "衛生健康支出", "386,329.24", "386,329.24", ""],
+        ["21011", "行政事業單位醫療", "386,329.24", "386,329.24", ""],
+        ["2101101", "行政單位醫療", "386,329.24", "386,329.24", ""],
+        ["221", "住房保障支出", "120,000.00", "120,000.00", ""],
+        ["22102", "住房改革支出", "120,000.00", "120,000.00", ""],
+        ["2210201", "住房公積金", "120,000.00", "120,000.00", ""],
+    ],
+    numeric_from=2,
+    widths=[56, 170, 80, 80, 80],
+    title=("公開03表", "支出決算表", "部門：遵義市總工會 2022年度 金額單位：元"),
+)
+
+FINAL = Document(
+    name="rt9p_gz_zunyi_union_final_2022",
+    running_header="遵義市總工會2022年度部門決算",
+    blocks=[
+        Para("遵義市總工會2022年度部門決算"),
+        Para("第一部分 收入支出決算總體情況說明"),
+        Para("2022年度收入總計8,759,325.36元，支出總計8,759,325.36元。與上年相比，收、支總計各增加412,600.00元，增長4.94%，主要原因是職工幫扶經費增加。"),
+        Para("第二部分 部門決算表"),
+        FINAL_TOTAL,
+        FINAL_EXPENSE,
+        Para("注：本表反映部門本年度各項支出情況。"),
+    ],
+)
+
+DOCUMENTS: dict[str, Document] = {d.name: d for d in (BUDGET, EVALUATION, FINAL)}
 
 
 # ---------------------------------------------------------------- text rendering
@@ -280,6 +340,7 @@ class PdfLayout:
     wrap_cells: bool = True  # long cells wrap inside their cell (Paragraph cells)
     split_figure: tuple[int, int, int] | None = None  # (table, row, col): draw that figure as two runs with a gap
     font_size: float = 8
+    merge_down: bool = False  # equal code levels / first-level labels merged down over their rows
 
 
 def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Path:
@@ -342,6 +403,12 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
                 style.append(("ALIGN", (c, len(grid.header)), (c, -1), "RIGHT"))
         style.extend(_header_spans(grid.header))
         style.extend(("SPAN", (c0, r), (c1, r)) for r, c0, c1 in _row_spans(all_rows))
+        if layout.merge_down:
+            for c, r0, r1 in _down_spans(grid):
+                style.append(("SPAN", (c, r0), (c, r1)))
+                style.append(("VALIGN", (c, r0), (c, r1), "MIDDLE"))
+                for r in range(r0 + 1, r1 + 1):
+                    cells[r][c] = ""
         return Table(cells, colWidths=grid.widths, repeatRows=len(grid.header) if layout.repeat_header else 0, style=TableStyle(style))
 
     story: list[object] = []
@@ -380,6 +447,22 @@ def _is_figure(text: str) -> bool:
 
 def _is_figure_column(grid: Grid, column: int) -> bool:
     return any(_is_figure(row[column]) for row in grid.rows)
+
+
+def _down_spans(grid: Grid) -> list[tuple[int, int, int]]:
+    """(column, first row, last row) of each left cell merged down over the equal rows below it."""
+    spans: list[tuple[int, int, int]] = []
+    top = len(grid.header)
+    for c in range(grid.merged_down):
+        r = 0
+        while r < len(grid.rows):
+            end = r
+            while grid.rows[r][c] and end + 1 < len(grid.rows) and grid.rows[end + 1][: c + 1] == grid.rows[r][: c + 1]:
+                end += 1
+            if end > r:
+                spans.append((c, top + r, top + end))
+            r = end + 1
+    return spans
 
 
 def _row_spans(rows: list[list[str]]) -> list[tuple[int, int, int]]:
@@ -507,7 +590,7 @@ def _html_rows(rows: list[list[str]], grid: Grid, layout: HtmlLayout, header: bo
                 width, height = _header_extent(rows, r, c)
                 covered.update((rr, cc) for rr in range(r, r + height) for cc in range(c, c + width))
                 attrs += f' rowspan="{height}"' if height > 1 else ""
-            elif layout.code_rowspans and c < grid.code_levels and text:
+            elif layout.code_rowspans and c < grid.merged_down and text:
                 height = 1
                 while r + height < len(rows) and rows[r + height][: c + 1] == row[: c + 1]:
                     height += 1
@@ -603,7 +686,7 @@ def _docx_table(document: object, grid: Grid, body: list[list[str]], layout: Doc
                 width += 1
             if r < len(grid.header) and layout.header_merges and text:
                 width, height = _header_extent(grid.header, r, c)
-            elif r >= len(grid.header) and layout.code_merges and c < grid.code_levels and text:
+            elif r >= len(grid.header) and layout.code_merges and c < grid.merged_down and text:
                 while r + height < len(rows) and rows[r + height][: c + 1] == row[: c + 1]:
                     height += 1
             cell = table.cell(r, c)

@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass
 
 from unionkg.errors import InputError
-from unionkg.ingest.cells import is_value_cell, is_value_row
+from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row
 
 CELL_SEPARATOR = " | "
 PAGE_SEPARATOR = "\f"
@@ -317,17 +317,64 @@ def table_blocks(table: object) -> list[Table]:
         if not boxes:
             continue
         edges = (min(float(c[0]) for c in boxes), max(float(c[2]) for c in boxes))
-        if last_edges is None or abs(edges[0] - last_edges[0]) > EDGE_TOLERANCE or abs(edges[1] - last_edges[1]) > EDGE_TOLERANCE:
+        if last_edges is None or another_table(edges, last_edges):
             blocks.append([])
-        last_edges = edges
+            last_edges = edges
+        else:
+            last_edges = (min(edges[0], last_edges[0]), max(edges[1], last_edges[1]))
         blocks[-1].append((row_texts, cells))
     out: list[Table] = []
     for block in blocks:
+        block = with_merged_codes_repeated(block)
         columns = sorted({round(float(c[0]), 1) for _, cells in block for c in cells if c is not None})
         rows = [block_row(row_texts, cells, columns) for row_texts, cells in block]
         rows = [row for row in rows if any(row)]
         if rows:
             out.append(rows)
+    return out
+
+
+def another_table(row: tuple[float, float], block: tuple[float, float]) -> bool:
+    """Whether a row whose cells reach from ``row[0]`` to ``row[1]`` belongs to another table
+    than the rows above, which reach from ``block[0]`` to ``block[1]``: it is wider on a side,
+    or narrower on both (a row narrower on one side only has cells merged down from above:
+    code levels at the left, a header cell at the right)."""
+    wider = row[0] < block[0] - EDGE_TOLERANCE or row[1] > block[1] + EDGE_TOLERANCE
+    narrower = row[0] > block[0] + EDGE_TOLERANCE and row[1] < block[1] - EDGE_TOLERANCE
+    return wider or narrower
+
+
+def with_merged_codes_repeated(block: list[tuple[list[str | None], list[object]]]) -> list[tuple[list[str | None], list[object]]]:
+    """In a table whose code is split into 类/款/项 columns, a code level drawn merged down
+    over the rows below it (类 ``201`` over its 款 and 项 rows) is repeated in each of them,
+    so every row reads its whole code, as the HTML and DOCX readers do.  A column is covered
+    from above when no cell of the row reaches over it from the side (``合计`` over the
+    code and name columns is a cell of its own row)."""
+    level_columns: list[int] = []
+    boxes: dict[int, object] = {}  # column -> its cell in the 类/款/项 header row
+    for texts, cells in block[:4]:
+        labels = [clean_cell(t) if t is not None else "" for t in texts]
+        if code_level_count([labels]):
+            level_columns = [j for j, label in enumerate(labels) if label in CODE_LEVEL_HEADERS]
+            boxes = {j: cells[j] for j in level_columns}
+            break
+    if not level_columns or any(box is None for box in boxes.values()):
+        return block
+    above: dict[int, str] = {}
+    out: list[tuple[list[str | None], list[object]]] = []
+    for texts, cells in block:
+        texts, cells = list(texts), list(cells)
+        for j in level_columns:
+            if j >= len(cells):
+                continue
+            if cells[j] is not None:
+                above[j] = clean_cell(texts[j])
+                continue
+            middle = (float(boxes[j][0]) + float(boxes[j][2])) / 2  # type: ignore[index]
+            from_the_side = any(c is not None and float(c[0]) < middle < float(c[2]) for c in cells)  # type: ignore[index]
+            if not from_the_side and CODE_CELL.match(above.get(j, "")):
+                texts[j], cells[j] = above[j], boxes[j]
+        out.append((texts, cells))
     return out
 
 
