@@ -40,7 +40,7 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 
 
 ROUND9_CASES = load_cases(HERE / "round9_amounts.yaml")
-MIN_CASES = 80
+MIN_CASES = 100
 
 
 def _problems(case: dict[str, object], result: dict[str, object]) -> list[str]:
@@ -238,3 +238,38 @@ def test_change_words_name_no_other_thing(text: str, frame: bool) -> None:
     from unionkg.qa.patterns import AMOUNT_FRAME_WORDS
 
     assert (AMOUNT_FRAME_WORDS.sub("", text) == "") is frame
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("三明市总工会2024年一共能花多少钱", "expenditure_total"), ("准备花多少", "expenditure_total"), ("能收多少", None),
+])
+def test_what_a_budget_lets_spend(text: str, concept: str | None) -> None:
+    from unionkg.qa.handlers import amount_concept
+
+    assert amount_concept(text) == concept
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("三明市总工会2023年的一般公共服务支出执行得怎么样", "execution_rate"), ("项目执行情况如何", "execution_rate"),
+    ("龙岩市总工会2023年下属单位拿了多少补助", "flows"), ("下属单位收到了多少钱", "flows"),
+])
+def test_colloquial_rate_and_units_paid_rules(question: str, intent: str) -> None:
+    from unionkg.qa.intents import INTENT_BY_NAME
+
+    assert any(p.search(question) for p, _w in INTENT_BY_NAME[intent].rules)
+
+
+@pytest.mark.parametrize("question", ["下属单位有哪些", "下属单位的人员经费", "执行率是多少"])
+def test_units_listed_are_no_payment(question: str) -> None:
+    from unionkg.qa.intents import QUESTION_SHAPES
+
+    assert not QUESTION_SHAPES["to_units"].search(question)
+
+
+@pytest.mark.parametrize(("base", "part_phase", "asked"), [
+    ("基本支出", "budget", "基本支出 预算"), ("基本支出", "final", "基本支出 决算"), ("基本支出决算", "budget", "基本支出决算"), ("基本支出", None, "基本支出"),
+])
+def test_share_base_in_the_part_phase(base: str, part_phase: str | None, asked: str) -> None:
+    from unionkg.qa.handlers import _in_phase_of
+
+    assert _in_phase_of(base, [{"phase": part_phase}] if part_phase else []) == asked

@@ -1384,7 +1384,8 @@ def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
         return None  # no base line named, or the year's total (the share printed, else computed over it, answers)
     def figure(text: str) -> list[dict[str, object]]:
         return _best_amounts(replace(ctx, q=replace(ctx.q, text=text), context_text=""), org, ctx.links.years, strict=True)[:1]
-    part, base = figure(m.group("part")), figure(m.group("base"))
+    part = figure(m.group("part"))
+    base = figure(_in_phase_of(m.group("base"), part))
     if not part or not base or part[0].get("year") != base[0].get("year") or not Decimal(str(base[0]["amount"])):
         return None
     share = Decimal(str(part[0]["amount"])) / Decimal(str(base[0]["amount"])) * 100
@@ -1405,6 +1406,14 @@ def _year_total_row(ctx: Context, org: str, row: dict[str, object]) -> dict[str,
     if not totals or totals[0].get("item") == row.get("item"):
         return None
     return _amount_row(totals[0])
+
+
+def _in_phase_of(base_text: str, part: list[dict[str, object]]) -> str:
+    """The base line of a share asked in the part's phase when the question names none ("公用经费占基本支出的比例" in a
+    year with a budget and final accounts: the budget's 基本支出 for the budget's 公用经费, not the final one)."""
+    if not part or wanted_phases(base_text) or str(part[0].get("phase")) not in PHASE_ZH:
+        return base_text
+    return f"{base_text} {PHASE_ZH[str(part[0].get('phase'))]}"
 
 
 def _line_figure(ctx: Context, org: str, text: str) -> list[dict[str, object]]:
@@ -1459,7 +1468,7 @@ def _share_of_total(ctx: Context, org: str) -> Outcome | None:
         return None  # the share of what is not said: the line's own answer (and its printed share) answers
     named_base = base_concept is not None and base_concept not in GENERIC_TOTAL_CONCEPTS
     part = _line_figure(ctx, org, part_text)
-    base = _line_figure(ctx, org, base_text) if named_base else ([t] if part and (t := _year_total_row(ctx, org, part[0])) else [])
+    base = _line_figure(ctx, org, _in_phase_of(base_text, part)) if named_base else ([t] if part and (t := _year_total_row(ctx, org, part[0])) else [])
     part_name = AMOUNT_ITEM_NAMES.get(part_concept, part_text)
     total_concept = "income_total" if "收入" in part_name else "expenditure_total"
     base_name = AMOUNT_ITEM_NAMES.get(base_concept or "", "") if named_base else AMOUNT_ITEM_NAMES[total_concept]

@@ -77,7 +77,8 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # how many indicators were set ("有多少个绩效指标"), not how many missed
     "indicator_count": re.compile(r"(?:多少|几)(?:个|项)(?:绩效)?指标(?!.{0,8}(?:没|未|不|扣|失))|\bhow many (?:performance )?indicators\b(?!.{0,40}\b(?:miss|fail|short|not|lost|below)\w*)"),
     # money given to the body's own units ("给下属单位补助了多少", "transfers to its subordinate units")
-    "to_units": re.compile(r"(?:给|向|对|拨付给|补助)(?:其|所属|下属|直属|二级)+(?:事业)?单位|\bto (?:its |their )?(?:subordinate|affiliated) (?:units|institutions)\b"),
+    # (also "下属单位拿了多少补助": the units named as receivers)
+    "to_units": re.compile(r"(?:给|向|对|拨付给|补助)(?:其|所属|下属|直属|二级)+(?:事业)?单位|(?:其|所属|下属|直属|二级)(?:事业)?单位(?:一共|总共)?(?:拿|收|得|分)(?:了|到)(?:了)?多少|\bto (?:its |their )?(?:subordinate|affiliated) (?:units|institutions)\b"),
     # every payment of a body added up ("对外拨付资金合计多少", "how much did it transfer in total")
     "flows_total": re.compile(r"(?:对外|向外|对下)?拨付(?:的)?(?:资金|经费)?(?:合计|总额|一共|共计|总共)|对外拨付|下拨(?:的)?(?:资金|经费)?(?:合计|总额|一共|共计)"
                               r"|\b(?:transferr?ed|paid out|disbursed|handed down) in total\b|\btotal (?:transfers|payments|disbursements)\b"),
@@ -218,6 +219,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"execution rate|spending rate|implementation rate|(?:share|percentage|proportion|per ?cent) of (?:its |the |their )?budget|how much of (?:its |the |their )?budget", 1.3),
         _r(r"(?:用|花|支出|执行)(?:了|掉)?(?:百分之多少|多少比例|几成)|what percent(?:age)?", 1.3),
         _r(r"预算执行(?:得|情况|的情况)|执行了(?:多少|百分之)|完成(?:了)?(?:年初)?预算的", 1.3),
+        # (q7) "一般公共服务支出执行得怎么样": how a line was executed, asked colloquially
+        _r(r"执行得(?:怎么样|咋样|如何|好不好|怎样)|执行(?:情况)?(?:怎么样|咋样|如何)", 1.3),
         (QUESTION_SHAPES["funds_in_place"], 1.6),
     ), (
         "预算执行率是多少？", "项目资金执行率", "What was the budget execution rate?", "How much of the budget was spent?",

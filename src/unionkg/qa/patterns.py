@@ -333,7 +333,8 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     # (also "财政给了多少钱", "财政拨了多少": the appropriation asked colloquially)
     "fiscal_appropriation": re.compile(r"财政拨款|财政(?:局|部门)?(?:给|拨|拨给|安排|补)(?:了)?(?:多少|几)|fiscal appropriation|government appropriation"),
     "income_total": re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"),
-    "expenditure_total": re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|expenditure|spending|spen[dt]|expenses"),
+    # (also "能花多少钱", "准备花多少": what a budget lets the body spend)
+    "expenditure_total": re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|(?:能|可以|打算|准备|计划|要)花(?:多少|几)|expenditure|spending|spen[dt]|expenses"),
     "budget_total": re.compile(r"预算|budget|经费|funds?|money"),
 }
 
@@ -918,7 +919,7 @@ AMOUNT_FRAME_WORDS = re.compile(
     r"|收入|预算|决算|资金|经费|金额|本年度|本年|全年|年初|年度|今年|去年|前年|上年|实际|安排|部门|单位|本级|机关|财政|在哪里?|哪里|哪儿|去哪|去向"
     r"|情况|规模|一下|差额|相差|差|对比|比较|相比|整体|总体|全部|所有|加起来|加总|一般公共预算|工会|[总钱的是了吗呢有为在上中和与及其该数额共年花用给]"
     # (q7) the words of a change or trend asked of a line ("收入预算环比变化", "项目支出怎么变化"): no thing asked besides it
-    r"|环比|同比|变化|变动|增减|增长率|增长|增加|减少|下降|上升|增幅|降幅|趋势|走势|怎么|如何|较上年|上一年|还是"
+    r"|环比|同比|变化|变动|增减|增长率|增长|增加|减少|下降|上升|增幅|降幅|趋势|走势|怎么|如何|较上年|上一年|还是|能|可以|打算|准备"
 )
 # A word that is a place name (湖北省, 杭州市, 某自治州): left of a question once its body is removed, it names
 # no thing asked (the province printed before its city's body).
