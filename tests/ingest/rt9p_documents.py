@@ -337,6 +337,7 @@ class PdfLayout:
     repeat_header: bool = True  # a table's header rows again on each page it spans
     cut_table_at: int = 0  # push the n-th table (1-based) down so that it breaks over a page
     beside: int = 0  # put the n-th table (1-based) to the right of the paragraph before it
+    table_left: bool = False  # ... to its left instead
     wrap_cells: bool = True  # long cells wrap inside their cell (Paragraph cells)
     split_figure: tuple[int, int, int] | None = None  # (table, row, col): draw that figure as two runs with a gap
     font_size: float = 8
@@ -425,7 +426,10 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
         if tables_seen == layout.beside and story and isinstance(story[-1], Paragraph):
             side_text = story.pop()
             text_width = page[0] - 144 - sum(block.widths or []) - 12
-            side = Table([[side_text, [*titled, table]]], colWidths=[text_width, sum(block.widths or []) + 6], style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            columns = [[side_text, [*titled, table]]], [text_width, sum(block.widths or []) + 6]
+            if layout.table_left:
+                columns = [[[*titled, table], side_text]], columns[1][::-1]
+            side = Table(columns[0], colWidths=columns[1], style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
             story.append(side)
         else:
             story.extend([*titled, table])

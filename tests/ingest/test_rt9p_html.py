@@ -110,3 +110,16 @@ def test_a_menu_of_links_is_dropped_a_paragraph_with_links_is_kept() -> None:
 )
 def test_page_title_without_the_site_name(title: str, main: str) -> None:
     assert page_title(title) == main
+
+
+def test_gb18030_page_declared_gb2312_with_a_character_outside_gbk(tmp_path: Path) -> None:
+    """Old CMS pages declare gb2312 and are GB18030 (a rare character of a place or person name
+    is four bytes long); the bytes decide, not the declaration."""
+    markup = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>x</title></head>'
+        "<body><h1>某某县总工会2024年部门预算</h1><p>联系人：𠮷某。收支总预算300.00万元。</p></body></html>"
+    )
+    path = tmp_path / "page.htm"
+    path.write_bytes(markup.encode("gb18030"))
+    doc = load_source(path, Settings(store="unused"))
+    assert "联系人：𠮷某。收支总预算300.00万元。" in doc.text and doc.genre == "budget"

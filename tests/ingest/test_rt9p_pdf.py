@@ -156,3 +156,42 @@ def test_merged_code_levels_are_repeated_in_each_row(tmp_path: Path) -> None:
     doc = load_source(write_pdf(BUDGET, tmp_path / "m.pdf", PdfLayout(merge_down=True)), Settings(store="unused"))
     assert "\n201 | 29 | 99 | 其他群众团体事务支出 | 360.00 | | 360.00\n" in doc.text
     assert "\n221 | 02 | 01 | 住房公积金 | 138.50 | 138.50 |" in doc.text
+
+
+def test_text_right_of_a_table_is_read_after_it(tmp_path: Path) -> None:
+    from unionkg.ingest import load_source
+    from unionkg.settings import Settings
+
+    doc = load_source(write_pdf(BUDGET, tmp_path / "left.pdf", PdfLayout(beside=3, table_left=True)), Settings(store="unused"))
+    title, last_row = doc.text.index("\n公开07表\n"), doc.text.index("公务接待费 | 3.80 | 3.60")
+    paragraph = doc.text.index("2025年“三公”经费预算9.60万元，比上年减少1.20万元，下降11.11%，主要原因是严格控制公务接待。其中：")
+    assert title < last_row < paragraph
+
+
+def test_a_landscape_page_turned_by_the_rotate_key(tmp_path: Path) -> None:
+    """A landscape page stored as a portrait page with ``/Rotate 90`` and its content drawn
+    turned (what printer drivers and scanners make) reads upright, between its portrait pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from unionkg.ingest import load_source
+    from unionkg.settings import Settings
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "turned.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 10)
+    c.drawString(72, 780, "某某旗总工会2024年部门预算")
+    c.showPage()
+    c.setPageRotation(90)
+    c.setFont("STSong-Light", 10)
+    c.translate(A4[0], 0)
+    c.rotate(90)
+    c.drawString(72, 523, "公开03表 一般公共预算支出表")
+    c.drawString(72, 503, "201 一般公共服务支出 300.00 200.00 100.00")
+    c.showPage()
+    c.save()
+    doc = load_source(path, Settings(store="unused"))
+    assert doc.text.split("\n")[-2:] == ["公开03表 一般公共预算支出表", "201 一般公共服务支出 300.00 200.00 100.00"]
