@@ -214,3 +214,39 @@ def test_a_unit_named_with_its_level_alone(unit: str, led: bool) -> None:
 )
 def test_level_led_units_take_their_body_place(body: str | None, units: list[str], named: dict[str, str]) -> None:
     assert level_led_unit_names(body, units) == named
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("序号 单位名称 单位性质 人员编制", 3),
+        ("| 序号 | 单位名称 | 单位性质 | 编制人数 |", 3),
+        ("单位名称 实有人数", 1),
+        # negatives: no staff column, no 单位名称 header, a sentence
+        ("序号 单位名称 单位性质 预算级次", None),
+        ("序号 项目名称 人员编制", None),
+        ("人员编制 30 人，实有人数 28 人", None),
+    ],
+)
+def test_staff_column_of_a_unit_table(line: str, column: int | None) -> None:
+    from unionkg.extract.organizations import _staff_column
+
+    found = _staff_column(line)
+    assert (found[1] if found else None) == column
+
+
+@pytest.mark.parametrize(
+    ("lines", "rows"),
+    [
+        # a staff count equal to the next row's number ends its line: a cell, not a row
+        (["3 某区工人文化宫 差额拨款事业单位 4"], [["某区工人文化宫", "差额拨款事业单位", "4"]]),
+        (["| 1 | 某区职工服务中心 | 2 |"], [["某区职工服务中心", "2"]]),
+        # negatives: two rows joined on one line still split at the next number and its name
+        (["1 某区工人文化宫 2 某区职工服务中心"], [["某区工人文化宫"], ["某区职工服务中心"]]),
+    ],
+)
+def test_a_last_number_is_a_cell(lines: list[str], rows: list[list[str]]) -> None:
+    from unionkg.extract.organizations import _unit_rows
+
+    starts = [sum(len(line) + 1 for line in lines[:n]) for n in range(len(lines))]
+    assert [[c.text for c in row] for row in _unit_rows(list(zip(starts, lines, strict=True)))] == rows

@@ -1238,11 +1238,13 @@ def _unit_rows(lines: list[tuple[int, str]], unnumbered: bool = False) -> list[l
         expected = int(number.group(0)) + 1 if number else None
         row: list[_Cell] = []
         cursor = marker.end()
-        for cell in (c for c in CELL_SPLIT.split(line[marker.end() :]) if c):
+        cells = [c for c in CELL_SPLIT.split(line[marker.end() :]) if c]
+        for n, cell in enumerate(cells):
             at = line.index(cell, cursor)
             cursor = at + len(cell)
             joined = _CELL_THEN_ROW_NUMBER.match(cell) if row else None
-            if expected is not None and cell.isdigit() and int(cell) == expected and row:
+            # the next row's number is followed by its name; a line's last number is a cell (人员编制 4)
+            if expected is not None and cell.isdigit() and int(cell) == expected and row and n < len(cells) - 1:
                 rows.append(row)
                 row, expected = [], expected + 1
                 continue
@@ -1422,6 +1424,59 @@ def _rows_after(view: ProseView, at: int, federation: str) -> list[tuple[ListIte
 ACCOUNTS_MADE_OF = re.compile(r"(?:本部门|部门)(?:预算|决算)?由(?P<list>[^，,。；;：:\n]{2,120}?)(?:共同)?组成")
 #: The kind of account after a listed unit's name ("某某疗养院决算", "本级预算"): no part of the name.
 ACCOUNT_KIND_END = re.compile(r"的?(?:单位)?(?:部门)?(?:预算|决算)$")
+
+
+#: Header cells of a table of units that give each unit's staff ("序号 单位名称 单位性质 人员编制"):
+#: the cell's words say the category (编制 -> authorized, 实有 -> actual, 在职 -> in service).
+STAFF_COLUMN_HEADERS: tuple[str, ...] = ("人员编制", "编制人数", "编制数", "核定编制", "实有人数", "在职人数", "在编人数")
+#: Header cells that number the rows (the row reader drops the number from a row's cells).
+ROW_NUMBER_HEADERS: tuple[str, ...] = ("序号", "编号")
+
+
+def _staff_column(line: str) -> tuple[list[str], int] | None:
+    """The header cells of a table of units and the index of its staff column, or None.
+
+    >>> _staff_column("序号 单位名称 单位性质 人员编制"), _staff_column("| 单位名称 | 实有人数 |")
+    ((['序号', '单位名称', '单位性质', '人员编制'], 3), (['单位名称', '实有人数'], 1))
+    >>> _staff_column("序号 单位名称 单位性质"), _staff_column("人员编制 30 人")
+    (None, None)
+    """
+    if not UNIT_TABLE_HEADER.search(line):
+        return None
+    cells = [c for c in CELL_SPLIT.split(line.strip()) if c]
+    column = next((n for n, cell in enumerate(cells) if cell in STAFF_COLUMN_HEADERS), None)
+    return (cells, column) if column is not None else None
+
+
+def unit_table_staffing(view: ProseView, federation: str, year: int | None) -> list[Staffing]:
+    """The staff a table of units gives each row in its 人员编制 / 实有人数 column (the body's own
+    row is the body's figure).  A row with another number of cells than the header (a wrapped
+    name, a missing cell) gives none: its cells cannot be told apart."""
+    text = view.doc.text
+    out: list[Staffing] = []
+    for m in UNIT_TABLE_HEADER.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.start())
+        header = _staff_column(text[line_start : line_end if line_end >= 0 else len(text)])
+        if header is None:
+            continue
+        cells, column = header
+        numbered = cells[0] in ROW_NUMBER_HEADERS
+        width, column = len(cells) - numbered, column - numbered
+        category = _label_category(cells[column + numbered])
+        if category is None or column < 1:
+            continue
+        for row in _unit_rows(_lines_after(text, max(0, line_start - 1)), unnumbered=True):
+            count = row[column].text if len(row) == width else ""
+            if not count.isdigit():
+                continue
+            name = clean_org_name("".join(row[0].text.split()))
+            org = federation if _is_the_body(name, federation) or name in OWN_ACCOUNT_NAMES else name
+            if org != federation and not _looks_like_org(name):
+                continue
+            end = row[column].start + len(count)
+            out.append(Staffing(view.doc.evidence(row[0].start, end, KEY), org, category, int(count), cells[column + numbered], year=year))
+    return out
 
 
 def units_in_accounts_made_of(view: ProseView, federation: str) -> list[ListItem]:
@@ -1624,6 +1679,7 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         scope = staffing_scope(view.text, m.start(), org, federation, sections)
         facts.append(Staffing(view.evidence(m.start(), m.end(), KEY), org, category, count, staffing_label(m), year=context.year, scope=scope))
     if federation:
+        facts.extend(unit_table_staffing(view, federation, context.year))  # a 人员编制 column
         for start, end, text, _org in _list_paragraphs(view, "duty_heading"):
             facts.append(Duty(view.evidence(start, end, KEY), federation, text))
         tasks = _list_paragraphs(view, "task_heading") + _list_paragraphs(view, "task_list_heading", marked_only=True)
