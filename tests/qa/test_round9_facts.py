@@ -124,6 +124,11 @@ SHAPE_CASES = [
     ("score_over_years", "How did the project score in 2022 compared with 2023?", True),
     ("score_over_years", "自评得分是多少", False),
     ("score_over_years", "Compare the income of the two federations", False),
+    ("score_threshold", "2023年得分低于90分的项目有哪些，偏差原因是什么", True),
+    ("score_threshold", "有几个项目不及格", True),
+    ("score_threshold", "Which projects failed their evaluation?", True),
+    ("score_threshold", "哪些指标低于目标", False),
+    ("score_threshold", "项目得分是多少", False),
     ("problems_asked", "这份决算有什么问题吗", True),
     ("problems_asked", "某市总工会2024年预算有问题吗？", True),
     ("problems_asked", "有没有什么错误", True),
@@ -215,6 +220,8 @@ def test_beats_target(row: dict[str, object], expected: bool) -> None:
     ("绵阳市总工会2023年有哪些满意度指标？", "targets"),
     ("绵阳市总工会2023年哪些指标超额完成了？", "missed_targets"),
     ("绵阳市总工会2023年超编了吗？", "staffing"),
+    ("绵阳市总工会2023年有几个项目不及格？", "evaluation_score"),
+    ("2023年得分低于90分的项目有哪些，偏差原因是什么", "evaluation_score"),
     ("遵义市总工会2024年预算有什么问题吗", "findings"),
     ("绵阳市总工会职工技能提升补助资金2022年和2023年得分对比", "evaluation_score"),
     ("绵阳市总工会帮扶资金拨付及时率为啥这么低", "change_reason"),
@@ -231,3 +238,23 @@ def test_beats_target(row: dict[str, object], expected: bool) -> None:
 def test_round9_routing(question: str, intent: str) -> None:
     q = normalise_question(question)
     assert IntentClassifier(None).classify(q.text, q.original).name == intent
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2023年得分低于90分的项目有哪些", ("below", "90")),
+    ("自评不到85.5分的项目", ("below", "85.5")),
+    ("60分以下的项目", ("below", "60")),
+    ("有几个项目不及格", ("below", "60")),
+    ("Which projects failed their evaluation?", ("below", "60")),
+    ("projects that scored below 80 points", ("below", "80")),
+    ("得分高于95分的项目", ("above", "95")),
+    ("90分以上的项目有几个", ("at_least", "90")),
+    ("自评得分是多少", None),
+    ("低于90%的指标", None),  # a rate, not a score
+    ("预算低于90万元的项目", None),
+])
+def test_score_threshold(text: str, expected: tuple[str, str] | None) -> None:
+    from unionkg.qa.handlers import asked_score_threshold
+
+    got = asked_score_threshold(normalise_question(text).text)
+    assert (None if got is None else (got.side, str(got.value))) == expected

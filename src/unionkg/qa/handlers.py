@@ -1003,6 +1003,9 @@ def evaluation_score(ctx: Context) -> Outcome:
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year.")
                        + _what_bodies_hold(ctx, "qa_evaluations", ("评价得分", "evaluation scores")))
+    threshold = asked_score_threshold(ctx.q.text)
+    if threshold is not None:  # "得分低于90分的项目", "有几个项目不及格": the evaluations on the asked side of it
+        return _evaluations_by_threshold(ctx, rows, threshold)
     project_rows = [r for r in rows if r.get("subject") and r.get("subject") != r.get("org")]
     whole_rows = [r for r in rows if r.get("subject") == r.get("org")]
     # "2022年和2023年自评得分分别是多少" with no project word: the whole-department evaluations of each year
@@ -1061,6 +1064,75 @@ def evaluation_score(ctx: Context) -> Outcome:
         for r in dept
     ]
     return Outcome(True, unmatched + join(lines, ctx.lang) + _score_change(ctx, dept), dept, sources_of(dept))
+
+
+# (q8) A score threshold asked: below it (低于 / 不到 / 以下 / below: strictly under), above it (高于 / 超过 / above:
+# strictly over; 以上: at least, as the usual grade bands read "90分以上"), or failed: under the pass mark.
+SCORE_BELOW = re.compile(r"(?:低于|不到|小于|少于|不足)\s*(\d+(?:\.\d+)?)\s*分|(\d+(?:\.\d+)?)\s*分以下|\b(?:below|under|less than|lower than) (\d+(?:\.\d+)?) (?:points|marks)\b")
+SCORE_ABOVE = re.compile(r"(?:高于|大于|超过)\s*(\d+(?:\.\d+)?)\s*分|\b(?:above|over|more than|higher than) (\d+(?:\.\d+)?) (?:points|marks)\b")
+SCORE_AT_LEAST = re.compile(r"(\d+(?:\.\d+)?)\s*分以上")
+FAILED_EVALUATION = re.compile(r"不及格|没(?:有)?及格|未及格|\bfail(?:ed|s)? (?:its |the |their )?(?:evaluations?|assessments?)\b")
+PASS_MARK = Decimal(60)  # the usual bands: 差 below 60
+REASONS_ASKED = re.compile(r"为什么|为何|为啥|原因|偏差|\bwhy\b|\breasons?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreThreshold:
+    side: str  # "below" | "above" | "at_least"
+    value: Decimal
+
+    def holds(self, score: Decimal) -> bool:
+        return score < self.value if self.side == "below" else score > self.value if self.side == "above" else score >= self.value
+
+    def said(self, lang: str) -> str:
+        zh = {"below": "低于", "above": "高于", "at_least": "不低于"}[self.side]
+        en = {"below": "below", "above": "above", "at_least": "at least"}[self.side]
+        return f"得分{zh} {number(self.value)} 分" if lang == "zh" else f"scored {en} {number(self.value)}"
+
+
+def asked_score_threshold(text: str) -> ScoreThreshold | None:
+    """The threshold a question puts on evaluation scores ("低于90分", "90分以上", "不及格" = below 60), if any."""
+    for pattern, side in ((SCORE_BELOW, "below"), (SCORE_ABOVE, "above"), (SCORE_AT_LEAST, "at_least")):
+        m = pattern.search(text)
+        if m:
+            return ScoreThreshold(side, Decimal(next(g for g in m.groups() if g)))
+    return ScoreThreshold("below", PASS_MARK) if FAILED_EVALUATION.search(text) else None
+
+
+def _evaluations_by_threshold(ctx: Context, rows: list[dict[str, object]], threshold: ScoreThreshold) -> Outcome:
+    """The evaluations (projects' when projects are asked) on the asked side of a score threshold, each with its
+    score and grade, the others counted after them; asked why, the missed indicators of each with their reasons."""
+    projects_only = [r for r in rows if r.get("subject") and r.get("subject") != r.get("org")]
+    pool = projects_only if PROJECT_WORDS[ctx.lang].search(ctx.q.text) and projects_only else rows
+    hits = [r for r in pool if threshold.holds(Decimal(str(r["score"])))]
+    others = [r for r in pool if r not in hits]
+
+    def line(r: dict[str, object]) -> str:
+        grade = str(r.get("grade") or grade_for(float(r["score"])))  # type: ignore[arg-type]
+        printed = "" if r.get("grade") else ctx.say("（未印等级，按常用分档）", " (no grade printed; by the usual bands)")
+        return ctx.say(f"{r.get('orgLabel')} {r.get('year')}「{_evaluation_subject(r) if r.get('subject') != r.get('org') else '整体支出'}」{number(r['score'])} 分，等级{grade}{printed}",
+                       f"{r.get('orgLabel')} {r.get('year')} [{_evaluation_subject(r) if r.get('subject') != r.get('org') else 'whole department'}] {number(r['score'])}, grade {grade} ({GRADE_EN.get(grade, '')}){printed}")
+
+    said_zh, said_en = threshold.said("zh"), threshold.said("en")
+    what_zh, what_en = ("项目", "project evaluation") if pool is projects_only else ("评价", "evaluation")
+    head = ctx.say(f"{_bodies_and_years(pool)} 共 {len(pool)} 个{what_zh}有自评得分，{said_zh}的有 {len(hits)} 个",
+                   f"{_bodies_and_years(pool)}: {counted(len(pool), what_en)} scored, {len(hits)} {said_en}")
+    answer = head + (ctx.say("：", ": ") + join([line(r) for r in hits], ctx.lang) if hits else ctx.say("。", "."))
+    if others:
+        answer += ctx.say("。其余：", ". The others: ") + join([line(r) for r in others], ctx.lang)
+    shown = list(hits)
+    if hits and REASONS_ASKED.search(ctx.q.text):
+        missed = _missed_indicators(ctx)
+        for r in hits:
+            own = [m for m in missed if m.get("year") == r.get("year") and m.get("org") == r.get("org")
+                   and (m.get("project") == r.get("subject") if r.get("subject") != r.get("org") else not m.get("project"))]
+            if own:
+                reasons = join([f"{m['indicator']}：" + (str(m["reason"]) if m.get("reason") else ctx.say("文件未说明原因", "no reason stated"))
+                                if ctx.lang == "zh" else f"{m['indicator']}: {m.get('reason') or 'no reason stated'}" for m in own], ctx.lang)
+                answer += ctx.say(f"。「{_evaluation_subject(r) if r.get('subject') != r.get('org') else '整体支出'}」未完成的指标及偏差原因：{reasons}",
+                                  f". Missed indicators of [{_evaluation_subject(r) if r.get('subject') != r.get('org') else 'whole department'}] and stated reasons: {reasons}")
+                shown += own
+    return Outcome(bool(pool), answer, shown or pool, sources_of(shown or pool))
 
 
 def _one_subject_over_years(rows: list[dict[str, object]]) -> bool:

@@ -125,6 +125,10 @@ FACT_QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # scores of one evaluation over years, or of two ("得分对比", "自评得分比上年低了多少", "how did X score in 2022 compared with 2023")
     "score_over_years": re.compile(r"(?:得分|评分|分数|自评分?)(?:的)?.{0,8}(?:对比|相比|比较|变化|差多少|差了多少|高了多少|低了多少)|(?:对比|比较)(?:一下)?.{0,12}(?:得分|评分|分数)"
                                    r"|\bscored?\b.{0,40}\b(?:compared|against|versus|vs\.?)\b|\bcompare\b.{0,60}\bscores?\b|\bscores?\b.{0,40}\b(?:change|changed|compare)\b"),
+    # evaluations scored below / above a threshold, or failed ("得分低于90分的项目", "有几个项目不及格",
+    # "which projects failed their evaluation"): the scores against the threshold, not a list of every project
+    "score_threshold": re.compile(r"(?:低于|不到|小于|少于|不足|高于|大于|超过|以下|以上)\s*\d+(?:\.\d+)?\s*分|\d+(?:\.\d+)?\s*分(?:以下|以上)|不及格|没(?:有)?及格|未及格"
+                                  r"|\b(?:below|under|less than|lower than|above|over|more than|higher than) \d+(?:\.\d+)? (?:points|marks)\b|\bfail(?:ed|s)? (?:its |the |their )?(?:evaluations?|assessments?)\b"),
     # whether a body's figures or report has problems, asked colloquially ("这份决算有什么问题吗", "预算有问题吗")
     "problems_asked": re.compile(r"(?:有|存在)(?:什么|啥|哪些)?(?:问题|错误|毛病)(?:吗|么|没有?)[?？]?$|有没有(?:什么)?(?:问题|错误|毛病)"
                                  r"|\b(?:is|was) (?:there )?(?:anything|something) wrong\b|\b(?:are|were) there (?:any )?(?:problems|errors|mistakes|issues)\b"),
@@ -210,6 +214,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:自评|评价|绩效)(?:的)?(?:总|综合|最终)?(?:得分|分数|总分|评分|等级|结果)|(?:self-)?evaluation (?:score|grade|result)|(?:overall|total|final) (?:score|grade)", 1.3),
         # one evaluation's scores over years ("项目得分两年对比"): above a comparison of two bodies' amounts
         (FACT_QUESTION_SHAPES["score_over_years"], 1.65),
+        (FACT_QUESTION_SHAPES["score_threshold"], 1.7),
     ), (
         "浙江省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
         "What was the average self-evaluation score of the projects?", "What grade did the evaluation give?",
