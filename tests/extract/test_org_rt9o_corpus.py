@@ -14,8 +14,14 @@ in test_org_rt8o_corpus: ``context``, ``expect``, ``units``, ``divisions``), and
 * units in a table (序号 / 单位名称 / 单位性质 / 人员编制) named with their body's level alone
   ("市工人文化宫", "区职工服务中心": LEVEL_LED_UNIT), with their funding type or 参公 class.
 
-Measured before -> after (HEAD before this round's changes -> now), over these 21 documents:
-see the commit message and the round report.
+Measured before -> after (HEAD before this round's changes -> now) over the first 21 documents:
+body 21/21 -> 21/21, year 16/21 -> 21/21 (4 wrong years before, one none), code 18/21 -> 21/21,
+units 19/21 -> 21/21, unit kinds 19/21 -> 21/21, staffing of unit tables 0/7 -> 7/7.  Six more written
+blind after the fixes (盟 with a unit table, a 镇 in traditional characters with the year only in a
+table title, a high-tech zone, a 县 made a 区 in 2001 with only a publication date, an autonomous
+prefecture's education union, a county with an English name and level-led units): bodies 6/6,
+years 6/6, codes 6/6, unit lists 5/6 (the zone's "下设高新区职工服务中心" is not read: a unit named
+with a zone's short name), staffing 2/2.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ CASES = sorted(CORPUS.glob("rt9o_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 21
+    assert len(CASES) >= 27
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

@@ -162,3 +162,21 @@ def test_a_body_of_unknown_place_names_no_other_node(tmp_path: Path) -> None:
     assert list(_bodies(store)) == [ORG + "cn/nan-sha-qu-zong-gong-hui"]
     assert not store.ask("ASK { GRAPH ?g { ?a <http://www.w3.org/2002/07/owl#sameAs> ?b FILTER(CONTAINS(STR(?a), '/id/org/')) } }")
     assert OWL.sameAs  # the property the links use
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("株洲高新区总工会", "株洲高新技术产业开发区总工会", True),
+        ("长沙经开区总工会", "长沙经济技术开发区总工会", True),
+        ("增城市总工会", "广州市增城区总工会", True),
+        ("伊犁州教育工会", "伊犁哈萨克自治州教育工会委员会", True),
+        # negatives: a zone and its city, a unit named with the zone alone, two zones of one city
+        ("株洲高新区总工会", "株洲市总工会", False),
+        ("高新区职工服务中心", "高新技术产业开发区职工服务中心", False),
+        ("长沙经开区总工会", "长沙高新区总工会", False),
+    ],
+)
+def test_one_key_for_two_printings(a: str, b: str, same: bool) -> None:
+    gazetteer = default_gazetteer()
+    assert (mapping.org_identity_key(a, gazetteer) == mapping.org_identity_key(b, gazetteer)) is same

@@ -154,6 +154,10 @@ ORG_NAME_VARIANTS: dict[str, tuple[re.Pattern[str], str]] = {
     # "中国共产主义青年团某市委员会": the Youth League's formal name (a place-led name read in a
     # line may lose its 中国); its committees print 共青团
     "youth_league_formal": (re.compile(r"^(?:中国)?共产主义青年团"), "共青团"),
+    # A zone's usual short form after its city ("某市高新区总工会", "某经开区总工会"): the formal
+    # name ("…高新技术产业开发区", "…经济技术开发区"), so the two printings are one body.
+    "high_tech_zone": (re.compile(r"(?<=[\u4e00-\u9fff])高新区(?=[\u4e00-\u9fff（）]*工会)"), "高新技术产业开发区"),
+    "development_zone": (re.compile(r"(?<=[\u4e00-\u9fff])经开区(?=[\u4e00-\u9fff（）]*工会)"), "经济技术开发区"),
 }
 # A sector or industry union of a place printed without its 委员会 or with 系统
 # ("某市教育工会", "某市教育系统工会") is the union committee its own titles name
