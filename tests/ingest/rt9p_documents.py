@@ -12,6 +12,7 @@ genre do).  Each renderer takes layout switches for the hard cases of the task.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -227,7 +228,37 @@ FINAL = Document(
     ],
 )
 
-DOCUMENTS: dict[str, Document] = {d.name: d for d in (BUDGET, EVALUATION, FINAL)}
+NUMBERED = Document(
+    name="rt9p_nm_horqin_district_union_budget_2024",
+    running_header="科尔沁区总工会2024年部门预算",
+    blocks=[
+        Para("科尔沁区总工会2024年部门预算"),
+        Para("第一部分 部门概况"),
+        Para("一、部门主要职责"),
+        Para("（一）贯彻执行党的路线方针政策，维护职工合法权益。"),
+        Para("（二）组织开展劳动和技能竞赛，推进职工素质建设工程。"),
+        Para("二、部门机构设置"),
+        Para("科尔沁区总工会内设办公室、组织部、权益保障部3个科室。下属事业单位1个：科尔沁区职工服务中心。"),
+        Para("三、人员编制情况"),
+        Para("科尔沁区总工会编制人数18人，其中：行政编制12人，事业编制6人。实有在职人员17人。"),
+        Para("第二部分 部门预算情况说明"),
+        Para("一、收支预算总体情况"),
+        Para("2024年收支总预算426.80万元，比上年增加18.30万元，增长4.48%，主要原因是职工服务阵地运行经费增加。"),
+        Para("二、一般公共预算支出情况"),
+        Para("（一）基本支出312.60万元，主要用于人员工资和日常运转。"),
+        Para("（二）项目支出114.20万元，主要用于困难职工帮扶和劳模慰问。"),
+        Para("三、部门收支总表"),
+        Grid(
+            header=[["项目", "预算数"]],
+            rows=[["一般公共预算拨款收入", "426.80"], ["本年收入合计", "426.80"]],
+            numeric_from=1,
+            widths=[200, 80],
+            title=("公开01表", "部门收支总表", "单位：万元"),
+        ),
+    ],
+)
+
+DOCUMENTS: dict[str, Document] = {d.name: d for d in (BUDGET, EVALUATION, FINAL, NUMBERED)}
 
 
 # ---------------------------------------------------------------- text rendering
@@ -635,6 +666,9 @@ class DocxLayout:
     split_table_at: int = 0  # cut the n-th table (1-based) in two at a page break, its header rows repeated (tblHeader)
     furniture: bool = True  # a running header, a page-number footer and a text box (a stamp) in the body
     header_merges: bool = True  # header cells merged across columns and rows (gridSpan, vMerge)
+    auto_numbering: bool = False  # headings "一、" / "（一）" made by Word's list numbering, not typed
+    tracked_changes: bool = False  # the figures of prose inserted with tracked changes on (w:ins, w:del)
+    content_controls: bool = False  # tables inside content controls (w:sdt), a table of contents before the body
 
 
 def write_docx(doc: Document, path: Path, layout: DocxLayout = DocxLayout()) -> Path:
@@ -648,9 +682,24 @@ def write_docx(doc: Document, path: Path, layout: DocxLayout = DocxLayout()) -> 
         section.header.paragraphs[0].text = doc.running_header
         section.footer.paragraphs[0].text = "第 1 页 共 2 页"
     tables_seen = 0
+    numbered = _add_chinese_numbering(document) if layout.auto_numbering else None
+    if layout.content_controls:
+        _add_table_of_contents(document, [b.text for b in doc.blocks if isinstance(b, Para) and HEADING_LABEL.match(b.text)])
     for block in doc.blocks:
+        if isinstance(block, Para) and numbered and PART_HEADING.match(block.text):
+            numbered = _restart_numbering(document, numbered)  # each 部分 numbers its headings from 一
         if isinstance(block, Para):
-            paragraph = document.add_paragraph(block.text)
+            label = HEADING_LABEL.match(block.text) if numbered else None
+            text = block.text[label.end() :] if label else block.text
+            figure = PROSE_FIGURE.search(text) if layout.tracked_changes else None
+            if figure:
+                paragraph = document.add_paragraph(text[: figure.start()])
+                _add_tracked_change(paragraph, inserted=figure.group(), deleted="0.00")
+                paragraph.add_run(text[figure.end() :])
+            else:
+                paragraph = document.add_paragraph(text)
+            if label and numbered:
+                _number_paragraph(paragraph, numbered, 0 if label.group("top") else 1)
             if layout.furniture and block is doc.blocks[0]:
                 _add_text_box(paragraph, "（单位公章）某某市总工会财务专用章 2025年3月1日")
             continue
@@ -664,8 +713,83 @@ def write_docx(doc: Document, path: Path, layout: DocxLayout = DocxLayout()) -> 
             _docx_table(document, block, block.rows[cut:], layout)
         else:
             _docx_table(document, block, block.rows, layout)
+        if layout.content_controls:
+            _wrap_in_content_control(document.element.body[-2])  # the table just added (the last child is sectPr)
     document.save(str(path))
     return path
+
+
+#: A typed heading label: "一、" (level 0) or "（一）" (level 1).
+HEADING_LABEL = re.compile(r"^(?:(?P<top>[一二三四五六七八九十]+、)|（[一二三四五六七八九十]+）)")
+#: The first money figure of a paragraph (typed in with tracked changes on).
+PROSE_FIGURE = re.compile(r"\d[\d,]*\.\d+万元")
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _add_chinese_numbering(document: object) -> str:
+    """A list "一、" / "（一）" (chineseCounting) in the numbering part; returns its numId."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+    abstract = parse_xml(
+        f'<w:abstractNum {_WNS} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        "</w:abstractNum>"
+    )
+    numbering.insert(0, abstract)
+    numbering.append(parse_xml(f'<w:num {_WNS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+#: A part heading ("第二部分 ..."), after which the author restarted the numbering.
+PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+
+
+def _restart_numbering(document: object, num_id: str) -> str:
+    """A new list instance of the same list, its first level started again at 1 (lvlOverride)."""
+    from docx.oxml import parse_xml
+
+    new_id = str(int(num_id) + 1)
+    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+    numbering.append(
+        parse_xml(f'<w:num {_WNS} w:numId="{new_id}"><w:abstractNumId w:val="90"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+    )
+    return new_id
+
+
+def _number_paragraph(paragraph: object, num_id: str, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    p_pr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    p_pr.insert(0, parse_xml(f'<w:numPr {_WNS}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def _add_tracked_change(paragraph: object, inserted: str, deleted: str) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph._p.append(parse_xml(f'<w:del {_WNS} w:id="7" w:author="审核"><w:r><w:delText>{deleted}</w:delText></w:r></w:del>'))  # type: ignore[attr-defined]
+    paragraph._p.append(parse_xml(f'<w:ins {_WNS} w:id="8" w:author="审核"><w:r><w:t>{inserted}</w:t></w:r></w:ins>'))  # type: ignore[attr-defined]
+
+
+def _wrap_in_content_control(element: object) -> None:
+    from docx.oxml import parse_xml
+
+    sdt = parse_xml(f"<w:sdt {_WNS}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    element.addprevious(sdt)  # type: ignore[attr-defined]
+    sdt[1].append(element)
+
+
+def _add_table_of_contents(document: object, headings: list[str]) -> None:
+    """A table of contents (a content control of the "Table of Contents" gallery) with page numbers."""
+    from docx.oxml import parse_xml
+
+    entries = "".join(f"<w:p><w:r><w:t>{h}\t{n + 1}</w:t></w:r></w:p>" for n, h in enumerate(headings))
+    sdt = parse_xml(
+        f'<w:sdt {_WNS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+        f"<w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p>{entries}</w:sdtContent></w:sdt>"
+    )
+    document.element.body.insert(0, sdt)  # type: ignore[attr-defined]
 
 
 def _docx_table(document: object, grid: Grid, body: list[list[str]], layout: DocxLayout) -> None:

@@ -13,6 +13,7 @@ import zipfile
 
 from unionkg.errors import InputError
 from unionkg.ingest.cells import CODE_CELL, code_level_count, is_value_cell, is_value_row
+from unionkg.ingest.docx_numbering import ListNumbering
 
 CELL_SEPARATOR = " | "
 MAX_MEMBERS = 5_000
@@ -49,7 +50,6 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
     check_zip(name, data)
     import docx
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -57,11 +57,12 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
         raise InputError(f"{name}: cannot read DOCX ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
     tables: list[list[list[str]]] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
-        elif isinstance(block, Table):
-            for rows in table_fragments(block):
+    numbering = ListNumbering.of(document)
+    for element in body_blocks(document.element.body):
+        if element.tag == W + "p":
+            lines.append(numbering.label(element) + paragraph_text(element))
+        else:
+            for rows in table_fragments(Table(element, document)):
                 tables.append(rows)
                 lines.extend(CELL_SEPARATOR.join(row) for row in rows)
     text = "\n".join(lines).strip()
@@ -126,4 +127,70 @@ def table_fragments(table: "object") -> list[list[list[str]]]:
 
 def _cell_text(cell: "object") -> str:
     """A cell's own paragraphs as one line."""
-    return re.sub(r"\s+", " ", "\n".join(p.text for p in cell.paragraphs)).strip()  # type: ignore[attr-defined]
+    return re.sub(r"\s+", " ", "\n".join(paragraph_text(p._p) for p in cell.paragraphs)).strip()  # type: ignore[attr-defined]
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+#: Elements whose text is not the paragraph's: deleted text of a tracked change, text
+#: boxes and shapes anchored in it (page furniture: stamps, side notes), field codes
+#: (``PAGE``, ``HYPERLINK "..."``: the field's result is read), footnote marks.
+SKIPPED_IN_PARAGRAPH: frozenset[str] = frozenset(
+    {W + "del", W + "moveFrom", W + "txbxContent", W + "drawing", W + "pict", W + "object", W + "instrText", W + "delText", MC + "AlternateContent", W + "footnoteReference", W + "endnoteReference"}
+)
+#: Run content read as a character: tabs, line breaks inside the paragraph, hyphens.
+RUN_CHARACTERS: dict[str, str] = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-", W + "softHyphen": "\u00ad"}
+
+
+def paragraph_text(paragraph: "object") -> str:
+    """The text of a ``w:p`` element as the page shows it.
+
+    python-docx's ``Paragraph.text`` reads the runs directly under the paragraph and its
+    hyperlinks only: text inserted with tracked changes on (``w:ins``), in a field's result
+    (``w:fldSimple``) or in a smart tag was lost.  Here every ``w:t`` counts except those of
+    :data:`SKIPPED_IN_PARAGRAPH`; a page break is not a line break.
+    """
+    parts: list[str] = []
+    stack = [iter(paragraph)]  # type: ignore[call-overload]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIPPED_IN_PARAGRAPH:
+            continue
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag in RUN_CHARACTERS:
+            if not (tag == W + "br" and child.get(W + "type") in ("page", "column")):
+                parts.append(RUN_CHARACTERS[tag])
+        elif tag != W + "pPr" and tag != W + "rPr":
+            stack.append(iter(child))
+    return "".join(parts)
+
+
+def body_blocks(body: "object") -> list["object"]:
+    """The paragraphs (``w:p``) and tables (``w:tbl``) of the body in order, those inside
+    content controls (``w:sdt``) included, except a table of contents (its lines repeat the
+    headings with page numbers)."""
+    out: list[object] = []
+    stack = [iter(body)]  # type: ignore[call-overload]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if child.tag in (W + "p", W + "tbl"):
+            out.append(child)
+        elif child.tag == W + "sdt" and not is_table_of_contents(child):
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                stack.append(iter(content))
+    return out
+
+
+def is_table_of_contents(sdt: "object") -> bool:
+    gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")  # type: ignore[attr-defined]
+    return gallery is not None and "Contents" in (gallery.get(W + "val") or "")
