@@ -22,7 +22,6 @@ from unionkg.ingest import load_source
 from unionkg.model import Extraction, Fact
 from unionkg.settings import Settings
 
-
 #: A cell covered by the cell to its left (merged across columns: colspan, gridSpan, SPAN).
 SPAN = "<"
 
@@ -43,6 +42,7 @@ class Grid:
     def merged_down(self) -> int:
         """Columns at the left whose equal cells the renderers merge down (rowspan, vMerge, SPAN)."""
         return max(self.code_levels, self.label_levels)
+
     numeric_from: int = 1  # first column of figures (right-aligned)
     widths: list[float] | None = None  # column widths in points (PDF)
     title: tuple[str, ...] = ()  # lines printed right above the table (its number and name)
@@ -129,7 +129,9 @@ BUDGET = Document(
         BUDGET_EXPENSE,
         Para("注：本表反映部门本年度一般公共预算支出情况。"),
         Para("三、“三公”经费预算情况说明"),
-        Para("2025年“三公”经费预算9.60万元，比上年减少1.20万元，下降11.11%，主要原因是严格控制公务接待。其中：公务用车运行维护费6.00万元，公务接待费3.60万元，因公出国（境）费0万元。"),
+        Para(
+            "2025年“三公”经费预算9.60万元，比上年减少1.20万元，下降11.11%，主要原因是严格控制公务接待。其中：公务用车运行维护费6.00万元，公务接待费3.60万元，因公出国（境）费0万元。"
+        ),
         BUDGET_SANGONG,
     ],
 )
@@ -220,7 +222,9 @@ FINAL = Document(
     blocks=[
         Para("遵義市總工會2022年度部門決算"),
         Para("第一部分 收入支出決算總體情況說明"),
-        Para("2022年度收入總計8,759,325.36元，支出總計8,759,325.36元。與上年相比，收、支總計各增加412,600.00元，增長4.94%，主要原因是職工幫扶經費增加。"),
+        Para(
+            "2022年度收入總計8,759,325.36元，支出總計8,759,325.36元。與上年相比，收、支總計各增加412,600.00元，增長4.94%，主要原因是職工幫扶經費增加。"
+        ),
         Para("第二部分 部門決算表"),
         FINAL_TOTAL,
         FINAL_EXPENSE,
@@ -324,7 +328,9 @@ def fact_key(fact: Fact) -> tuple[object, ...]:
 
 #: Fact kinds compared across formats.  Passages quote whole paragraphs, whose line
 #: breaks differ by format by nature.
-COMPARED_KINDS = frozenset({"Amount", "Change", "Project", "Indicator", "Evaluation", "Organization", "Staffing", "StatisticalCount", "Flow"})
+COMPARED_KINDS = frozenset(
+    {"Amount", "Change", "Project", "Indicator", "Evaluation", "Organization", "Staffing", "StatisticalCount", "Flow"}
+)
 
 
 def fact_keys(extraction: Extraction) -> set[tuple[object, ...]]:
@@ -562,8 +568,8 @@ CMS_SIDE = '<div class="right_list"><h3>相关链接</h3><ul><li><a href="#">全
 CMS_BOTTOM = (
     '<div class="article_tools"><a href="javascript:window.print()">打印本页</a> <a href="javascript:window.close()">关闭窗口</a></div>'
     '<div class="bottom_bq"><p>主办单位：某某市总工会 地址：人民路88号 邮编：741000</p>'
-    '<p>联系电话：0938-8210000 网站标识码：6205000012 备案号：陇ICP备05001234号-1</p>'
-    '<p>版权所有 &copy; 2025 某某市总工会 技术支持：某某网络科技有限公司</p></div>'
+    "<p>联系电话：0938-8210000 网站标识码：6205000012 备案号：陇ICP备05001234号-1</p>"
+    "<p>版权所有 &copy; 2025 某某市总工会 技术支持：某某网络科技有限公司</p></div>"
 )
 
 
@@ -753,7 +759,9 @@ def _restart_numbering(document: object, num_id: str) -> str:
     new_id = str(int(num_id) + 1)
     numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
     numbering.append(
-        parse_xml(f'<w:num {_WNS} w:numId="{new_id}"><w:abstractNumId w:val="90"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+        parse_xml(
+            f'<w:num {_WNS} w:numId="{new_id}"><w:abstractNumId w:val="90"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
     )
     return new_id
 

@@ -142,7 +142,12 @@ def test_numbered_headings_tracked_changes_and_content_controls(tmp_path: Path, 
 def test_word_numbering_labels_and_the_table_of_contents(tmp_path: Path) -> None:
     doc = load_source(write_docx(NUMBERED, tmp_path / "n.docx", WORD_FEATURES), Settings(store="unused"))
     lines = doc.text.split("\n")
-    assert lines[:4] == ["科尔沁区总工会2024年部门预算", "第一部分 部门概况", "一、部门主要职责", "(一)贯彻执行党的路线方针政策，维护职工合法权益。"]
+    assert lines[:4] == [
+        "科尔沁区总工会2024年部门预算",
+        "第一部分 部门概况",
+        "一、部门主要职责",
+        "(一)贯彻执行党的路线方针政策，维护职工合法权益。",
+    ]
     assert "第二部分 部门预算情况说明\n一、收支预算总体情况" in doc.text
     assert "目录" not in doc.text  # the table of contents is not read
     assert "2024年收支总预算426.80万元" in doc.text and "0.00" not in doc.text  # inserted text in, deleted text out
@@ -151,18 +156,29 @@ def test_word_numbering_labels_and_the_table_of_contents(tmp_path: Path) -> None
 def _paragraph(xml: str) -> object:
     from docx.oxml import parse_xml
 
-    return parse_xml(f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml">{xml}</w:p>')
+    return parse_xml(
+        f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml">{xml}</w:p>'
+    )
 
 
 @pytest.mark.parametrize(
     ("xml", "text"),
     [
-        ("<w:r><w:t>收入合计</w:t></w:r><w:ins><w:r><w:t>120.00</w:t></w:r></w:ins><w:del><w:r><w:delText>110.00</w:delText></w:r></w:del><w:r><w:t>万元</w:t></w:r>", "收入合计120.00万元"),
+        (
+            "<w:r><w:t>收入合计</w:t></w:r><w:ins><w:r><w:t>120.00</w:t></w:r></w:ins><w:del><w:r><w:delText>110.00</w:delText></w:r></w:del><w:r><w:t>万元</w:t></w:r>",
+            "收入合计120.00万元",
+        ),
         ('<w:r><w:t>第</w:t></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t>3</w:t></w:r></w:fldSimple><w:r><w:t>页</w:t></w:r>', "第3页"),
-        ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>附件1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>', "附件1"),
+        (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>附件1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+            "附件1",
+        ),
         ("<w:r><w:t>项目</w:t><w:tab/><w:t>金额</w:t><w:br/><w:t>下一行</w:t></w:r>", "项目\t金额\n下一行"),
         ('<w:r><w:t>正文</w:t><w:br w:type="page"/></w:r>', "正文"),
-        ("<w:r><w:t>正文</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>盖章</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>", "正文"),
+        (
+            "<w:r><w:t>正文</w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>盖章</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
+            "正文",
+        ),
         ('<w:smartTag w:element="place"><w:r><w:t>某某县</w:t></w:r></w:smartTag><w:r><w:t>总工会</w:t></w:r>', "某某县总工会"),
     ],
 )
@@ -178,7 +194,9 @@ def _numbering(levels: str, nums: str) -> object:
 
     from docx.oxml import parse_xml
 
-    root = parse_xml(f'<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>{nums}</w:numbering>')
+    root = parse_xml(
+        f'<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>{nums}</w:numbering>'
+    )
     styles = parse_xml('<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
     return SimpleNamespace(part=SimpleNamespace(numbering_part=SimpleNamespace(element=root)), styles=SimpleNamespace(element=styles))
 
@@ -205,7 +223,9 @@ def test_list_numbering_labels() -> None:
     assert numbering.label(_numbered("0", 0)) == ""  # numId 0: numbering switched off
 
 
-@pytest.mark.parametrize(("n", "label"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (99, "九十九"), (100, "一百"), (101, "一百零一"), (110, "一百一十")])
+@pytest.mark.parametrize(
+    ("n", "label"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (99, "九十九"), (100, "一百"), (101, "一百零一"), (110, "一百一十")]
+)
 def test_chinese_counting(n: int, label: str) -> None:
     from unionkg.ingest.docx_numbering import chinese_counting
 
@@ -215,5 +235,8 @@ def test_chinese_counting(n: int, label: str) -> None:
 def test_number_formats_table() -> None:
     from unionkg.ingest.docx_numbering import NUMBER_FORMATS
 
-    assert [NUMBER_FORMATS[f](3) for f in ("decimal", "decimalEnclosedCircle", "ideographTraditional", "upperRoman", "lowerLetter", "decimalFullWidth")] == ["3", "③", "丙", "III", "c", "３"]
+    assert [
+        NUMBER_FORMATS[f](3)
+        for f in ("decimal", "decimalEnclosedCircle", "ideographTraditional", "upperRoman", "lowerLetter", "decimalFullWidth")
+    ] == ["3", "③", "丙", "III", "c", "３"]
     assert "bullet" not in NUMBER_FORMATS  # a bullet gives no label

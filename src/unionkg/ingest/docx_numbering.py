@@ -19,7 +19,21 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CHINESE_DIGITS = "〇一二三四五六七八九"
 HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 ENCLOSED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 
 
 def chinese_counting(n: int) -> str:
@@ -38,7 +52,11 @@ def chinese_counting(n: int) -> str:
         return CHINESE_DIGITS[n // 10] + "十" + (CHINESE_DIGITS[n % 10] if n % 10 else "")
     if n < 1000:
         rest = n % 100
-        tail = "" if rest == 0 else ("零" + CHINESE_DIGITS[rest] if rest < 10 else (CHINESE_DIGITS[1] if rest < 20 else "") + chinese_counting(rest))
+        tail = (
+            ""
+            if rest == 0
+            else ("零" + CHINESE_DIGITS[rest] if rest < 10 else (CHINESE_DIGITS[1] if rest < 20 else "") + chinese_counting(rest))
+        )
         return CHINESE_DIGITS[n // 100] + "百" + tail
     return str(n)
 
@@ -100,7 +118,7 @@ class ListNumbering:
     started: set[str] = field(default_factory=set)  # numIds whose overrides were applied
 
     @classmethod
-    def of(cls, document: object) -> "ListNumbering":
+    def of(cls, document: object) -> ListNumbering:
         """The lists of a python-docx ``Document`` (none when it has no numbering part)."""
         numbering = cls()
         try:
@@ -111,12 +129,17 @@ class ListNumbering:
             levels: dict[int, Level] = {}
             for lvl in abstract.findall(W + "lvl"):
                 levels[_int(lvl.get(W + "ilvl"), 0)] = Level(
-                    start=_int(_val(lvl, "start"), 1), fmt=_val(lvl, "numFmt") or "decimal", text=_val(lvl, "lvlText") or "", legal=lvl.find(W + "isLgl") is not None
+                    start=_int(_val(lvl, "start"), 1),
+                    fmt=_val(lvl, "numFmt") or "decimal",
+                    text=_val(lvl, "lvlText") or "",
+                    legal=lvl.find(W + "isLgl") is not None,
                 )
             numbering.levels[abstract.get(W + "abstractNumId") or ""] = levels
         for num in root.findall(W + "num"):
             overrides = {
-                _int(o.get(W + "ilvl"), 0): _int(_val(o, "startOverride"), 1) for o in num.findall(W + "lvlOverride") if o.find(W + "startOverride") is not None
+                _int(o.get(W + "ilvl"), 0): _int(_val(o, "startOverride"), 1)
+                for o in num.findall(W + "lvlOverride")
+                if o.find(W + "startOverride") is not None
             }
             numbering.nums[num.get(W + "numId") or ""] = (_val(num, "abstractNumId") or "", overrides)
         try:

@@ -53,7 +53,7 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken files
+    except Exception as exc:
         raise InputError(f"{name}: cannot read DOCX ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
     tables: list[list[list[str]]] = []
@@ -71,12 +71,12 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
     return text, tables
 
 
-def table_rows(table: "object") -> list[list[str]]:
+def table_rows(table: object) -> list[list[str]]:
     """Rows of cell texts of ``table`` and of the tables nested in its cells, in reading order."""
     return [row for rows in table_fragments(table) for row in rows]
 
 
-def table_fragments(table: "object") -> list[list[list[str]]]:
+def table_fragments(table: object) -> list[list[list[str]]]:
     """The rows of ``table`` as one table, or, when a cell holds a table of its own (the
     indicator table inside a cell of a 项目支出绩效自评表), as the rows up to the row holding
     it, the nested table's rows (read the same way), and the rows after it.  A cell keeps
@@ -125,7 +125,7 @@ def table_fragments(table: "object") -> list[list[list[str]]]:
     return [rows for rows in fragments if rows]
 
 
-def _cell_text(cell: "object") -> str:
+def _cell_text(cell: object) -> str:
     """A cell's own paragraphs as one line."""
     return re.sub(r"\s+", " ", "\n".join(paragraph_text(p._p) for p in cell.paragraphs)).strip()  # type: ignore[attr-defined]
 
@@ -143,7 +143,7 @@ SKIPPED_IN_PARAGRAPH: frozenset[str] = frozenset(
 RUN_CHARACTERS: dict[str, str] = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-", W + "softHyphen": "\u00ad"}
 
 
-def paragraph_text(paragraph: "object") -> str:
+def paragraph_text(paragraph: object) -> str:
     """The text of a ``w:p`` element as the page shows it.
 
     python-docx's ``Paragraph.text`` reads the runs directly under the paragraph and its
@@ -171,7 +171,7 @@ def paragraph_text(paragraph: "object") -> str:
     return "".join(parts)
 
 
-def body_blocks(body: "object") -> list["object"]:
+def body_blocks(body: object) -> list[object]:
     """The paragraphs (``w:p``) and tables (``w:tbl``) of the body in order, those inside
     content controls (``w:sdt``) included, except a table of contents (its lines repeat the
     headings with page numbers)."""
@@ -191,6 +191,6 @@ def body_blocks(body: "object") -> list["object"]:
     return out
 
 
-def is_table_of_contents(sdt: "object") -> bool:
+def is_table_of_contents(sdt: object) -> bool:
     gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")  # type: ignore[attr-defined]
     return gallery is not None and "Contents" in (gallery.get(W + "val") or "")

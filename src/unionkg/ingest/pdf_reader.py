@@ -246,7 +246,7 @@ class SideBand:
     def holds(self, line: TextLine) -> bool:
         return self.top <= (line.top + line.bottom) / 2 <= self.bottom
 
-    def overlaps(self, other: "SideBand") -> bool:
+    def overlaps(self, other: SideBand) -> bool:
         return self.top < other.bottom and other.top < self.bottom
 
 
