@@ -1146,11 +1146,16 @@ UNIT_LINE_MARKER = re.compile(
 ROW_END_PUNCTUATION = "；;。，,、"
 #: A header row of such a table.
 UNIT_TABLE_HEADER = re.compile(r"单位名称|单位全称")
+#: Header cells of a table of units that give each unit's staff ("序号 单位名称 单位性质 人员编制"):
+#: the cell's words say the category (编制 -> authorized, 实有 -> actual, 在职 -> in service).
+STAFF_COLUMN_HEADERS: tuple[str, ...] = ("人员编制", "编制人数", "编制数", "核定编制", "实有人数", "在职人数", "在编人数")
+#: Header cells that number the rows (the row reader drops the number from a row's cells).
+ROW_NUMBER_HEADERS: tuple[str, ...] = ("序号", "编号")
 #: Header cells of a table of units printed one cell per line ("序号" / "单位名称" / "预算级次"
 #: each on its own line, then each row's cells on the following lines).
 UNIT_COLUMN_HEADERS: tuple[str, ...] = (
     "序号", "单位名称", "单位全称", "预算级次", "单位级次", "级次", "单位性质", "单位类型", "单位类别", "经费形式",
-    "经费来源", "经费供给方式", "拨款方式", "财政供给方式", "备注",
+    "经费来源", "经费供给方式", "拨款方式", "财政供给方式", "备注", *STAFF_COLUMN_HEADERS,
 )
 #: A 预算级次 cell that marks the body's own accounts in a table of units (the others say 二级).
 OWN_ACCOUNT_LEVEL_CELLS: tuple[str, ...] = ("本级", "部门本级", "机关本级")
@@ -1375,9 +1380,11 @@ def _column_rows(text: str, position: int) -> list[list[_Cell]]:
         return []
     rows: list[list[_Cell]] = []
     at, expected = header, 1
+    # a last column of staff counts holds numbers of its own ("人员编制" / "2")
+    numbers_last = lines[header - 1][1] in STAFF_COLUMN_HEADERS
     while at + header <= len(lines) and len(rows) < MAX_TABLE_UNITS and lines[at][1] == str(expected):
         cells = lines[at + 1 : at + header]
-        if any(line == str(expected + 1) for _s, line in cells):
+        if any(line == str(expected + 1) for _s, line in (cells[:-1] if numbers_last else cells)):
             break  # the next row's number among this row's cells: fewer cells than the header
         rows.append([_Cell(line, start + text[start:].index(line)) for start, line in cells])
         at, expected = at + header, expected + 1
@@ -1426,11 +1433,6 @@ ACCOUNTS_MADE_OF = re.compile(r"(?:本部门|部门)(?:预算|决算)?由(?P<lis
 ACCOUNT_KIND_END = re.compile(r"的?(?:单位)?(?:部门)?(?:预算|决算)$")
 
 
-#: Header cells of a table of units that give each unit's staff ("序号 单位名称 单位性质 人员编制"):
-#: the cell's words say the category (编制 -> authorized, 实有 -> actual, 在职 -> in service).
-STAFF_COLUMN_HEADERS: tuple[str, ...] = ("人员编制", "编制人数", "编制数", "核定编制", "实有人数", "在职人数", "在编人数")
-#: Header cells that number the rows (the row reader drops the number from a row's cells).
-ROW_NUMBER_HEADERS: tuple[str, ...] = ("序号", "编号")
 
 
 def _staff_column(line: str) -> tuple[list[str], int] | None:
@@ -1448,6 +1450,27 @@ def _staff_column(line: str) -> tuple[list[str], int] | None:
     return (cells, column) if column is not None else None
 
 
+def _column_header(text: str, line_start: int) -> tuple[int, list[str]]:
+    """The start of a header printed one cell per line around the line at ``line_start``, and its
+    cells (:data:`UNIT_COLUMN_HEADERS`)."""
+    first = line_start
+    while first > 0:
+        previous = text.rfind("\n", 0, first - 1) + 1
+        if text[previous : first - 1].strip() not in UNIT_COLUMN_HEADERS:
+            break
+        first = previous
+    cells: list[str] = []
+    at = first
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if text[at:end].strip() not in UNIT_COLUMN_HEADERS:
+            break
+        cells.append(text[at:end].strip())
+        at = end + 1
+    return first, cells
+
+
 def unit_table_staffing(view: ProseView, federation: str, year: int | None) -> list[Staffing]:
     """The staff a table of units gives each row in its 人员编制 / 实有人数 column (the body's own
     row is the body's figure).  A row with another number of cells than the header (a wrapped
@@ -1458,15 +1481,22 @@ def unit_table_staffing(view: ProseView, federation: str, year: int | None) -> l
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.start())
         header = _staff_column(text[line_start : line_end if line_end >= 0 else len(text)])
-        if header is None:
-            continue
-        cells, column = header
+        by_line = header is None
+        if by_line:  # a header printed one cell per line ("序号" / "单位名称" / … / "人员编制")
+            line_start, cells = _column_header(text, line_start)
+            column = next((n for n, cell in enumerate(cells) if cell in STAFF_COLUMN_HEADERS), None)
+            if column is None:
+                continue
+        else:
+            cells, column = header
         numbered = cells[0] in ROW_NUMBER_HEADERS
         width, column = len(cells) - numbered, column - numbered
         category = _label_category(cells[column + numbered])
         if category is None or column < 1:
             continue
-        for row in _unit_rows(_lines_after(text, max(0, line_start - 1)), unnumbered=True):
+        position = max(0, line_start - 1)
+        rows = _column_rows(text, position) if by_line else _unit_rows(_lines_after(text, position), unnumbered=True)
+        for row in rows:
             count = row[column].text if len(row) == width else ""
             if not count.isdigit():
                 continue
