@@ -117,6 +117,7 @@ def test_ranking_words_leave_the_line_asked(text: str, left: str) -> None:
 @pytest.mark.parametrize(("after", "scoped"), [
     ("各市总工会一般公共服务支出", True), ("各县总工会", True), ("各地市总工会", True), ("的市级总工会", True), ("各区县总工会", True),
     ("的总工会", True), ("总工会", False), ("市总工会", False), ("各项支出", False),
+    ("哪个总工会机关运行经费最多", True), ("的哪些工会", True), ("哪个部门", False),
 ])
 def test_region_scope_with_a_level_word(after: str, scoped: bool) -> None:
     from unionkg.qa.patterns import REGION_SCOPE
@@ -273,3 +274,13 @@ def test_share_base_in_the_part_phase(base: str, part_phase: str | None, asked: 
     from unionkg.qa.handlers import _in_phase_of
 
     assert _in_phase_of(base, [{"phase": part_phase}] if part_phase else []) == asked
+
+
+@pytest.mark.parametrize(("text", "tried"), [
+    ("2023年福建省哪个总工会机关运行经费最多", True), ("福建省各市总工会", True), ("which city union of Fujian", True),
+    ("三明市总工会2023年收入", False), ("what was the Sanming union's budget", False),
+])
+def test_region_words_let_the_places_be_tried(text: str, tried: bool) -> None:
+    from unionkg.qa.patterns import REGION_WORDS
+
+    assert bool(REGION_WORDS.search(text)) is tried

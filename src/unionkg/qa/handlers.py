@@ -2422,6 +2422,25 @@ def _county_level(division: str | None) -> bool:
     return bool(division) and len(division or "") == 6 and not str(division).endswith("00")
 
 
+def _rows_in_one_phase(ctx: Context, line_only: NormalisedQuestion, rows: list[dict[str, object]],
+                       figures: YearFigures | None) -> list[dict[str, object]] | None:
+    """A ranking of one year asked in no phase whose figures mix budgets and final accounts: the figures of the
+    phase every ranked body prints the line in (final first, then budget), so like is ranked with like; None
+    when no phase is common to all of them."""
+    for phase in ("final", "budget"):
+        asked = replace(line_only, text=f"{line_only.text} {PHASE_ZH[phase]}")
+        picked: list[dict[str, object]] = []
+        for body in [str(r.get("org")) for r in rows]:
+            one = replace(ctx, q=asked, links=replace(ctx.links, orgs=[body]))
+            found = _best_amounts(one, body, list(ctx.links.years), strict=True, figures=figures)[:1]
+            if not found or found[0].get("phase") != phase:
+                break
+            picked.extend(found)
+        else:
+            return picked
+    return None
+
+
 def ranked_figures(ctx: Context, bodies: list[str], figures: YearFigures | None) -> tuple[list[dict[str, object]], list[str]]:
     """Each body's figure of the line a ranking asks (strictly: a body that does not print it gives none,
     never its total instead), and the labels of the bodies without it.  ``figures``: every body's rows of
@@ -2440,6 +2459,8 @@ def ranked_figures(ctx: Context, bodies: list[str], figures: YearFigures | None)
         if not found:
             missing.append(ctx.label(body))
     phases = {phase for phase, words in RANKING_PHASE_WORDS.items() if words.search(line_only.text)}
+    if not phases and len(ctx.links.years) == 1 and len({str(r.get("phase")) for r in rows}) > 1:
+        rows = _rows_in_one_phase(ctx, line_only, rows, figures) or rows
     if len(phases) == 1:
         # "收入预算最多": budgets ranked with budgets; a body holding that line in another phase only is named apart
         asked = phases | ({"adjusted"} if "budget" in phases else set())
@@ -2728,6 +2749,11 @@ def execution_rate(ctx: Context) -> Outcome:
         # 完成年初预算的 x%) before one computed from two totals the question does not name
         printed = _stated_completion(ctx)
         if printed is not None:
+            computed = budget_vs_final(ctx)
+            # the final figure the rate is printed with, set against its budget: budget, final and their rate (the
+            # printed one, recomputed); another pair of totals (income lines) is not that rate
+            if computed.found and len(computed.rows) == 3 and computed.rows[1].get("amount") == printed.rows[0].get("amount"):
+                return computed
             return printed
     if not _asked_projects(ctx) and (not rows or not PROJECT_WORDS[ctx.lang].search(ctx.q.text)):
         # the body's rate (no project named): its final figure over its budget, then the projects' stated rates

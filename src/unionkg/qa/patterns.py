@@ -665,7 +665,8 @@ REGION_SCOPE: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:federations?|unions?|bodies|organi[sz]ations|units) (?:in|within|across) (?:the )?$"),
     # "湖南的总工会", "丽水市各总工会", "丽水境内的工会" (的 alone is enough: "湖南省总工会" is the province's body)
     # ("福建省各市总工会", "某市各县总工会": a level word after 各 too)
-    "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的(?:各|所有|全部)?|各|所有|全部)(?:个|级)?(?:区县|县区|县市区|地市|市州|地级市|[市州县区])?(?:级)?(?:的)?(?:总工会|工会|单位)"),
+    # ("福建省哪个总工会…最多": a question word after the place scopes to it too)
+    "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的(?:各|所有|全部|哪(?:个|些|家|一个))?|各|所有|全部|哪(?:个|些|家|一个))(?:个|级)?(?:区县|县区|县市区|地市|市州|地级市|[市州县区])?(?:级)?(?:的)?(?:总工会|工会|单位)"),
     # "which Lishui county union ...", "all Lishui district unions": a question word before the place's pinyin
     # ("en_which") and a kind of lower-level body after it ("en_kind_after")
     "en_which": re.compile(r"\b(?:which|each|every|all(?: the)?)\s+$"),
@@ -812,7 +813,8 @@ DIRECTION_QUESTION = re.compile(
     r"|\b(?:go|goes|went|gone) (?:up or down|down or up)\b|\b(?:increase|rise|grow)\w* or (?:decrease|fall|drop|decline|shrink)\w*\b"
     r"|\b(?:decrease|fall|drop|decline|shrink)\w* or (?:increase|rise|grow)\w*\b|\bhigher or lower\b(?!.{0,40}\bthan\b)")
 # A word without which no REGION_SCOPE can match (a cheap test before the place names are tried).
-REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部|的(?:个|级)?(?:区县|县区|县市区)?(?:总工会|工会|单位)|\b(?:which|each|every|all)\b(?=.{0,40}\b(?:county|district)\b)")
+REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部|哪(?:个|些|家|一个)|的(?:个|级)?(?:区县|县区|县市区|地市|市州|[市州县区])?(?:级)?(?:总工会|工会|单位)"
+                          r"|\b(?:which|each|every|all)\b(?=.{0,40}\b(?:county|district|city|municipal|prefecture)\b)")
 
 # A question for an amount of money even when it counts ("多少钱", "how much"): never answered with a count.
 MONEY_ASKED = re.compile(r"多少钱|金额|多少万|how much|what amount|\bcost\b")
