@@ -379,6 +379,7 @@ class PdfLayout:
     split_figure: tuple[int, int, int] | None = None  # (table, row, col): draw that figure as two runs with a gap
     font_size: float = 8
     merge_down: bool = False  # equal code levels / first-level labels merged down over their rows
+    permissions_only: bool = False  # encrypted with an owner password only (opens without one; copying "forbidden")
 
 
 def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Path:
@@ -478,7 +479,12 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
         canvas.drawCentredString(page[0] / 2, page[1] - 36, doc.running_header)  # type: ignore[attr-defined]
         canvas.drawCentredString(page[0] / 2, 28, f"第 {template.page} 页")  # type: ignore[attr-defined]
 
-    SimpleDocTemplate(str(path), pagesize=page, topMargin=60, bottomMargin=54).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    encrypt = None
+    if layout.permissions_only:
+        from reportlab.lib import pdfencrypt
+
+        encrypt = pdfencrypt.StandardEncryption("", "owner-only", canCopy=0, canModify=0, strength=128)
+    SimpleDocTemplate(str(path), pagesize=page, topMargin=60, bottomMargin=54, encrypt=encrypt).build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path
 
 

@@ -6,6 +6,8 @@ layouts (a table beside a paragraph: its title glued into the paragraph, the tab
 the middle of it; a figure drawn in two runs read as two numbers; a ``—`` merged over two
 value columns moving the next figure one column left; 类/款 codes merged down losing the
 upper levels of the rows below: 21 figures without their code); after: 698/698, 0 wrong.
+Two PDFs encrypted with an owner password only (they open without one) read as glyph
+numbers, ``(cid:2838)``: 0/111 facts -> 111/111.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ CASES: dict[str, tuple[Document, PdfLayout]] = {
     "final_traditional_yuan_landscape_cut": (FINAL, PdfLayout(landscape=True, cut_table_at=2)),
     "final_traditional_yuan_cut": (FINAL, PdfLayout(cut_table_at=2)),
     "final_traditional_yuan_split_figure": (FINAL, PdfLayout(split_figure=(2, 3, 2))),
+    "budget_permissions_only_encryption": (BUDGET, PdfLayout(permissions_only=True, beside=3)),
+    "final_permissions_only_encryption": (FINAL, PdfLayout(permissions_only=True)),
 }
 
 
@@ -195,3 +199,23 @@ def test_a_landscape_page_turned_by_the_rotate_key(tmp_path: Path) -> None:
     c.save()
     doc = load_source(path, Settings(store="unused"))
     assert doc.text.split("\n")[-2:] == ["公开03表 一般公共预算支出表", "201 一般公共服务支出 300.00 200.00 100.00"]
+
+
+def test_unmapped_glyphs_are_refused_when_pdfium_cannot_read_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from unionkg.errors import InputError
+    from unionkg.ingest.pdf_reader import GlyphTexts, PdfLimits, read_pdf
+
+    path = write_pdf(FINAL, tmp_path / "glyphs.pdf", PdfLayout(permissions_only=True))
+    monkeypatch.setattr(GlyphTexts, "_pdfium_chars", lambda self, index: {})
+    with pytest.raises(InputError, match=r"glyphs\.pdf: the PDF's fonts map to no text .*OCR it first"):
+        read_pdf("glyphs.pdf", path.read_bytes(), PdfLimits(isolate=False))
+
+
+def test_nearest_glyph_text() -> None:
+    from unionkg.ingest.pdf_reader import _nearest_text
+
+    placed = {18: [(77.0, 722.0, "某"), (87.0, 722.0, "县")], 21: [(87.0, 722.0, "县")]}
+    char = {"x0": 72.0, "x1": 82.0, "y0": 717.3, "y1": 727.3, "text": "(cid:2838)"}
+    assert _nearest_text(placed, char) == "某"
+    far = {"x0": 300.0, "x1": 310.0, "y0": 717.3, "y1": 727.3, "text": "(cid:2838)"}
+    assert _nearest_text(placed, far) is None
