@@ -231,7 +231,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens: list[Token] = []
     pos = start
     separator = TABLE_PATTERNS["cell_separator"]
-    if ("|" in text[start:end] or "｜" in text[start:end]) and _pipes_are_digits(text[start:end]):
+    if (text.find("|", start, end) >= 0 or text.find("｜", start, end) >= 0) and _pipes_are_digits(text[start:end]):
         separator = _SPACE_SEPARATOR
     for sep in separator.finditer(text, start, end):
         if sep.start() > pos:
@@ -628,11 +628,11 @@ def find_columns(header_text: str, names: tuple[str, ...]) -> list[str]:
     / ``助支出``); at each position the longest known name wins.
     """
     flat = re.sub(r"\s+", "", header_text)
-    by_length = sorted(names, key=len, reverse=True)
+    by_first = _names_by_first_char(names)
     found: list[str] = []
     i = 0
     while i < len(flat):
-        for name in by_length:
+        for name in by_first.get(flat[i], ()):
             if flat.startswith(name, i):
                 found.append(name)
                 i += len(name)
@@ -640,6 +640,16 @@ def find_columns(header_text: str, names: tuple[str, ...]) -> list[str]:
         else:
             i += 1
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _names_by_first_char(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Column names by their first character, longest first (find_columns tries only the
+    names that can start at a position)."""
+    out: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        out.setdefault(name[:1], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # ---------------------------------------------------------------------------
