@@ -20,8 +20,8 @@ units 19/21 -> 21/21, unit kinds 19/21 -> 21/21, staffing of unit tables 0/7 -> 
 blind after the fixes (盟 with a unit table, a 镇 in traditional characters with the year only in a
 table title, a high-tech zone, a 县 made a 区 in 2001 with only a publication date, an autonomous
 prefecture's education union, a county with an English name and level-led units): bodies 6/6,
-years 6/6, codes 6/6, unit lists 5/6 (the zone's "下设高新区职工服务中心" is not read: a unit named
-with a zone's short name), staffing 2/2.
+years 6/6, codes 6/6, unit lists 5/6 -> 6/6 after ZONE_LED_UNIT (the zone's "下设高新区职工服务中心"),
+staffing 2/2.
 """
 
 from __future__ import annotations
@@ -256,3 +256,21 @@ def test_a_last_number_is_a_cell(lines: list[str], rows: list[list[str]]) -> Non
 
     starts = [sum(len(line) + 1 for line in lines[:n]) for n in range(len(lines))]
     assert [[c.text for c in row] for row in _unit_rows(list(zip(starts, lines, strict=True)))] == rows
+
+
+@pytest.mark.parametrize(
+    ("body", "unit", "named"),
+    [
+        ("株洲高新技术产业开发区总工会", "高新区职工服务中心", "株洲高新技术产业开发区职工服务中心"),
+        ("某市经济技术开发区总工会", "经开区工人文化宫", "某市经济技术开发区工人文化宫"),
+        ("某某新区总工会", "新区职工服务中心", "某某新区职工服务中心"),
+        # negatives: a body of no zone, the zone's own union, a department
+        ("某市总工会", "高新区职工服务中心", None),
+        ("某市高新技术产业开发区总工会", "高新区总工会", None),
+        ("某市高新技术产业开发区总工会", "办公室", None),
+    ],
+)
+def test_a_unit_named_with_its_zone_alone(body: str, unit: str, named: str | None) -> None:
+    from unionkg.extract.resolve import zone_led_unit_names
+
+    assert zone_led_unit_names(body, [unit]).get(unit) == named

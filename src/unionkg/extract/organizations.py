@@ -30,7 +30,7 @@ from unionkg.extract.patterns import (
     STAFF_LABEL_CATEGORIES,
 )
 from unionkg.extract.registry import register, warn
-from unionkg.extract.resolve import ORG_ALIAS_PATTERNS, body_name_variants
+from unionkg.extract.resolve import ORG_ALIAS_PATTERNS, body_name_variants, zone_led_unit_names
 from unionkg.extract.scan import is_match_of, quick
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
 from unionkg.graph.places import NON_DIVISION_BODIES
@@ -504,7 +504,8 @@ SET_UP_UNIT_SUFFIXES: tuple[str, ...] = ("中心", "文化宫", "宫", "馆", "�
 
 def units_set_up(text: str, federation: str | None) -> list[ListItem]:
     """The units a body's "下设" names without a count (:data:`UNITS_SET_UP`): the items led by a
-    place (a unit's own name: "某市教职工活动中心"; a department's name names no place) and ending
+    place (a unit's own name: "某市教职工活动中心"; a department's name names no place) or by the
+    body's zone ("高新区职工服务中心" of a 高新技术产业开发区's union) and ending
     with a unit's suffix (:data:`SET_UP_UNIT_SUFFIXES`), when the owner is the body or the
     sentence's subject is left out."""
     from unionkg.graph.places import default_gazetteer
@@ -521,7 +522,8 @@ def units_set_up(text: str, federation: str | None) -> list[ListItem]:
             continue  # counted: UNITS_BEFORE_COUNT
         for item in split_list(m.group("list"), m.start("list")):
             name = unit_name_and_class(item.text)[0]
-            if name.endswith(SET_UP_UNIT_SUFFIXES) and gazetteer.leading_place_name(name) is not None and not _is_the_body(name, federation):
+            named = gazetteer.leading_place_name(name) is not None or bool(zone_led_unit_names(federation, [name]))  # a place or the body's zone
+            if name.endswith(SET_UP_UNIT_SUFFIXES) and named and not _is_the_body(name, federation):
                 out.append(item)
     return out
 

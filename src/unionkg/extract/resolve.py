@@ -634,6 +634,41 @@ def level_led_unit_names(body: str | None, units: list[str]) -> dict[str, str]:
     return found
 
 
+#: A unit printed with its zone's short name alone ("高新区职工服务中心" of 某市高新技术产业开发区总工会):
+#: the zone word, then the unit's own words.
+ZONE_LED_UNIT = re.compile(r"^(?P<zone>高新区|经开区|开发区|新区|工业园区|园区)(?!总工会|工会|管委会)(?P<rest>[\u4e00-\u9fff（）]{3,})$")
+#: How a body's own name prints the zone a unit's short zone word stands for (formal name first).
+ZONE_FORMS: dict[str, tuple[str, ...]] = {
+    "高新区": ("高新技术产业开发区", "高新区"),
+    "经开区": ("经济技术开发区", "经开区"),
+    "开发区": ("开发区",),
+    "新区": ("新区",),
+    "工业园区": ("工业园区",),
+    "园区": ("园区",),
+}
+
+
+def zone_led_unit_names(body: str | None, units: list[str]) -> dict[str, str]:
+    """Units printed with their zone's short name alone, written with the body's zone in full:
+    "高新区职工服务中心" of 某市高新技术产业开发区总工会 -> "某市高新技术产业开发区职工服务中心"
+    (:data:`ZONE_LED_UNIT`, :data:`ZONE_FORMS`); none when the body's name prints no such zone.
+
+    >>> zone_led_unit_names("株洲高新技术产业开发区总工会", ["高新区职工服务中心", "高新区总工会"])
+    {'高新区职工服务中心': '株洲高新技术产业开发区职工服务中心'}
+    >>> zone_led_unit_names("某市总工会", ["高新区职工服务中心"]), zone_led_unit_names(None, ["新区文化宫"])
+    ({}, {})
+    """
+    found: dict[str, str] = {}
+    for unit in units if body else []:
+        m = ZONE_LED_UNIT.match(unit)
+        if m is None:
+            continue
+        form = next((f for f in ZONE_FORMS[m.group("zone")] if f in body), None)  # type: ignore[operator]
+        if form is not None:
+            found[unit] = body[: body.index(form) + len(form)] + m.group("rest")  # type: ignore[union-attr]
+    return found
+
+
 def resolve_organizations(extraction: Extraction) -> Extraction:
     """One name per organisation of the document.
 
@@ -660,6 +695,8 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
     units = [f.name for f in extraction.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT]
     for printed, qualified in level_led_unit_names(rename.get(body, body) if body else None, units).items():
         rename.setdefault(printed, qualified)  # "市工人文化宫" of 某市总工会: 某市工人文化宫
+    for printed, qualified in zone_led_unit_names(rename.get(body, body) if body else None, units).items():
+        rename.setdefault(printed, qualified)  # "高新区职工服务中心" of 某高新技术产业开发区总工会
     if body:  # "某市教育工会" in the text of 某市教育工会委员会: the body itself
         for printed in printed_names:
             if printed != body and printed in body_name_variants(body):
