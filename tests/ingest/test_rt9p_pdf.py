@@ -219,3 +219,46 @@ def test_nearest_glyph_text() -> None:
     assert _nearest_text(placed, char) == "某"
     far = {"x0": 300.0, "x1": 310.0, "y0": 717.3, "y1": 727.3, "text": "(cid:2838)"}
     assert _nearest_text(placed, far) is None
+
+
+def _scan_pdf(path: Path, pages: int, text_pages: int = 0) -> Path:
+    """Pages that are one image each with a page number drawn over it (as a web site stamps
+    scans), and ``text_pages`` pages of text after them."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    scan = ImageReader(Image.new("L", (60, 85), 230))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for n in range(1, pages + 1):
+        c.drawImage(scan, 20, 20, A4[0] - 40, A4[1] - 40)
+        c.setFont("STSong-Light", 9)
+        c.drawString(280, 10, f"第 {n} 页")
+        c.showPage()
+    for n in range(text_pages):
+        c.setFont("STSong-Light", 10)
+        c.drawString(72, 760, f"某某县总工会2024年部门预算说明第{n + 1}页：收支总预算300.00万元，比上年增加12.00万元。")
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_scanned_pdf_with_page_numbers_stamped_over_it_is_refused(tmp_path: Path) -> None:
+    from unionkg.errors import InputError
+    from unionkg.ingest import load_source
+    from unionkg.settings import Settings
+
+    with pytest.raises(InputError, match=r"scan\.pdf: 3 of 3 pages are scanned images with no text layer: OCR it first"):
+        load_source(_scan_pdf(tmp_path / "scan.pdf", 3), Settings(store="unused"))
+
+
+def test_a_pdf_with_a_scanned_cover_is_read(tmp_path: Path) -> None:
+    from unionkg.ingest import load_source
+    from unionkg.settings import Settings
+
+    doc = load_source(_scan_pdf(tmp_path / "cover.pdf", 1, text_pages=2), Settings(store="unused"))
+    assert "收支总预算300.00万元" in doc.text

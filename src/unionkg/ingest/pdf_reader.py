@@ -128,16 +128,39 @@ def extract_pdf(data: bytes, limits: PdfLimits) -> tuple[str, list[Table]]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > limits.max_pages:
             raise _PdfLimitError(f"the PDF has {len(pdf.pages)} pages, over the limit of {limits.max_pages}")
+        scanned = 0
         for number, page in enumerate(pdf.pages, start=1):
+            scanned += is_scanned_page(page)
             glyphs.repair(page, number - 1)
             text, page_tables = extract_page(page, number, limits)
             pages_text.append(text)
             tables.extend(page_tables)
             page.flush_cache()
+        if pdf.pages and scanned >= MIN_SCANNED_PAGE_SHARE * len(pdf.pages):
+            raise _PdfLimitError(f"{scanned} of {len(pdf.pages)} pages are scanned images with no text layer: OCR it first")
     glyphs.close()
     if glyphs.unmapped > MAX_UNMAPPED_GLYPH_SHARE * max(glyphs.seen, 1):
         raise _PdfLimitError("the PDF's fonts map to no text (characters read as glyph numbers): OCR it first, or export it again with embedded Unicode fonts")
     return PAGE_SEPARATOR.join(pages_text), tables
+
+
+#: A page is a scan when an image covers this share of it and it has fewer characters than
+#: MAX_CHARS_ON_A_SCAN (a web site's stamp, a page number added over the scan).
+MIN_SCAN_IMAGE_SHARE = 0.5
+MAX_CHARS_ON_A_SCAN = 60
+#: Share of scanned pages from which the whole PDF is refused (a few scanned pages, such as
+#: a signed cover, are read around).
+MIN_SCANNED_PAGE_SHARE = 0.8
+
+
+def is_scanned_page(page: object) -> bool:
+    """Whether a page is an image with (almost) no text layer (see :data:`MIN_SCAN_IMAGE_SHARE`)."""
+    width, height = float(page.width), float(page.height)  # type: ignore[attr-defined]
+    area = max(width * height, 1.0)
+    covered = max((float(i["width"]) * float(i["height"]) for i in page.images), default=0.0)  # type: ignore[attr-defined]
+    if covered < MIN_SCAN_IMAGE_SHARE * area:
+        return False
+    return sum(1 for c in page.chars if str(c.get("text", "")).strip()) < MAX_CHARS_ON_A_SCAN  # type: ignore[attr-defined]
 
 
 #: A character pdfminer could not map to Unicode: it prints the glyph's number.
