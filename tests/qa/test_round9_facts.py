@@ -44,6 +44,9 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 
 def _problems(case: dict[str, Any], answer: dict[str, object]) -> list[str]:
     problems = check(case, answer)
+    for needle in case.get("answer_contains") or []:  # in the answer's text itself, not only in its rows
+        if str(needle) not in str(answer["answer"]):
+            problems.append(f"answer lacks {needle!r}")
     wanted = case.get("intent")
     if wanted and answer["intent"] not in (wanted if isinstance(wanted, list) else [wanted]):
         problems.append(f"intent {answer['intent']} (expected {wanted})")
@@ -93,7 +96,15 @@ def test_round9_chat(answerer: Answerer, name: str) -> None:
 import re  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
-from unionkg.qa.handlers import WHOLE_SPENDING_ASKED, beats_target, in_categories  # noqa: E402
+from unionkg.qa.handlers import (  # noqa: E402
+    EVALUATION_POINTS_LOST,
+    INDICATOR_COMPLETION_ASKED,
+    VALUE_AND_TARGET_ASKED,
+    WHICH_BODIES_ASKED,
+    WHOLE_SPENDING_ASKED,
+    beats_target,
+    in_categories,
+)
 from unionkg.qa.intents import ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, IntentClassifier  # noqa: E402
 from unionkg.qa.normalize import normalise_question  # noqa: E402
 from unionkg.qa.patterns import INDICATOR_CATEGORIES, INDICATOR_GLOSSARY, MEASURES_QUESTION, PARENT_QUESTION, WHY_QUESTION  # noqa: E402
@@ -129,6 +140,13 @@ SHAPE_CASES = [
     ("score_threshold", "Which projects failed their evaluation?", True),
     ("score_threshold", "哪些指标低于目标", False),
     ("score_threshold", "项目得分是多少", False),
+    ("body_score_ranking", "哪个单位自评得分最高", True),
+    ("body_score_ranking", "Which federation had the lowest self-evaluation score?", True),
+    ("body_score_ranking", "哪个项目得分最高", False),
+    ("body_score_ranking", "哪个单位支出最多", False),
+    ("indicator_kind_list", "满意度怎么样", True),
+    ("score_over_years", "自评得分是上升还是下降", True),
+    ("score_over_years", "收入是上升还是下降", False),
     ("problems_asked", "这份决算有什么问题吗", True),
     ("problems_asked", "某市总工会2024年预算有问题吗？", True),
     ("problems_asked", "有没有什么错误", True),
@@ -151,6 +169,19 @@ def test_every_fact_shape_has_positive_and_negative_examples() -> None:
 
 
 WORD_TABLE_CASES: list[tuple[re.Pattern[str], str, bool]] = [
+    (VALUE_AND_TARGET_ASKED, "受助职工满意度是多少？目标是多少", True),
+    (VALUE_AND_TARGET_ASKED, "what was the target and actual value of the indicator?", True),
+    (VALUE_AND_TARGET_ASKED, "受助职工满意度目标是多少", False),
+    (VALUE_AND_TARGET_ASKED, "为什么没有完成举办技能竞赛场次的目标", False),
+    (INDICATOR_COMPLETION_ASKED, "法律援助案件办理数完成率", True),
+    (INDICATOR_COMPLETION_ASKED, "what share of the target was reached", True),
+    (INDICATOR_COMPLETION_ASKED, "预算执行率是多少", False),
+    (WHICH_BODIES_ASKED, "2023年哪些单位超编了", True),
+    (WHICH_BODIES_ASKED, "which federations are overstaffed", True),
+    (WHICH_BODIES_ASKED, "某市总工会超编了吗", False),
+    (EVALUATION_POINTS_LOST, "自评扣了多少分", True),
+    (EVALUATION_POINTS_LOST, "how many points did the evaluation lose?", True),
+    (EVALUATION_POINTS_LOST, "自评得了多少分", False),
     (MEASURES_QUESTION["zh"], "整体支出自评有哪些改进措施？", True),
     (MEASURES_QUESTION["zh"], "下一步如何整改", True),
     (MEASURES_QUESTION["zh"], "哪些指标没完成", False),
@@ -221,6 +252,10 @@ def test_beats_target(row: dict[str, object], expected: bool) -> None:
     ("绵阳市总工会2023年哪些指标超额完成了？", "missed_targets"),
     ("绵阳市总工会2023年超编了吗？", "staffing"),
     ("绵阳市总工会2023年有几个项目不及格？", "evaluation_score"),
+    ("哪个单位自评得分最高", "evaluation_score"),
+    ("What did the data-quality checks find for the Baotou federation?", "findings"),
+    ("绵阳市总工会2023年职工技能提升补助资金的绩效目标", "targets"),
+    ("某市总工会为什么没有完成举办技能竞赛场次的目标？", "missed_targets"),
     ("2023年得分低于90分的项目有哪些，偏差原因是什么", "evaluation_score"),
     ("遵义市总工会2024年预算有什么问题吗", "findings"),
     ("绵阳市总工会职工技能提升补助资金2022年和2023年得分对比", "evaluation_score"),

@@ -789,6 +789,12 @@ def _target_line(r: dict[str, object], lang: str) -> str:
     return f"{r['indicator']}{' (' + str(level) + ')' if level else ''}: target {r.get('targetText') or 'not stated'}"
 
 
+# (q8) An indicator's value asked together with its target ("满意度是多少？目标是多少", "actual and target"):
+# the targets answer then gives both.
+VALUE_AND_TARGET_ASKED = re.compile(r"(?:是多少|实际|(?<![没未有])完成(?:了|得)?|(?<![没未有])达到).{0,12}目标|目标.{0,12}(?:实际|完成了?多少|达到了?多少)"
+                                    r"|\bactual\b.{0,30}\btarget|\btarget\b.{0,30}\bactual\b")
+
+
 def targets(ctx: Context) -> Outcome:
     """The performance targets set for a project (or a body's whole spending): indicator, comparator, value, unit."""
     asked = _asked_projects(ctx)
@@ -816,6 +822,8 @@ def targets(ctx: Context) -> Outcome:
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该项目/单位的绩效目标。", "The graph has no performance targets for this project/body.")
                        + _bodies_without_indicators(ctx))
+    if ctx.links.indicators and VALUE_AND_TARGET_ASKED.search(ctx.q.text):  # "是多少？目标是多少": both, each indicator once
+        return Outcome(True, join([_value_line(ctx, r) for r in rows], ctx.lang), rows, sources_of(rows))
     groups: dict[str, list[dict[str, object]]] = {}
     for r in rows:
         owner = f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or ctx.say('整体支出', 'whole department')}」"
@@ -1003,6 +1011,8 @@ def evaluation_score(ctx: Context) -> Outcome:
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的评价得分。", "The graph has no evaluation score for this body/year.")
                        + _what_bodies_hold(ctx, "qa_evaluations", ("评价得分", "evaluation scores")))
+    if FACT_QUESTION_SHAPES["body_score_ranking"].search(ctx.q.text):  # "哪个单位自评得分最高"
+        return _bodies_by_score(ctx, rows)
     threshold = asked_score_threshold(ctx.q.text)
     if threshold is not None:  # "得分低于90分的项目", "有几个项目不及格": the evaluations on the asked side of it
         return _evaluations_by_threshold(ctx, rows, threshold)
@@ -1063,7 +1073,38 @@ def evaluation_score(ctx: Context) -> Outcome:
         (f"{subject(r)} {r.get('year', '')}{kind(r)}: {number(r['score'])}" + (f", grade {r['grade']} ({GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else "") + no_grade(r))
         for r in dept
     ]
-    return Outcome(True, unmatched + join(lines, ctx.lang) + _score_change(ctx, dept), dept, sources_of(dept))
+    return Outcome(True, unmatched + join(lines, ctx.lang) + _score_change(ctx, dept) + _points_lost(ctx, dept), dept, sources_of(dept))
+
+
+# (q8) The points an evaluation lost asked ("自评扣了多少分", "how many points did it lose"): 100 minus its score.
+EVALUATION_POINTS_LOST = re.compile(r"扣(?:了)?(?:多少|几)分|失(?:了)?(?:多少|几)分|丢(?:了)?(?:多少|几)分|差(?:了)?(?:多少|几)分(?:满分)?|\bhow many points\b.{0,40}\blo(?:se|st)\b")
+FULL_SCORE = Decimal(100)  # the scale of the genre's evaluations
+
+
+def _points_lost(ctx: Context, rows: list[dict[str, object]]) -> str:
+    if not EVALUATION_POINTS_LOST.search(ctx.q.text) or len(rows) != 1:
+        return ""
+    lost = FULL_SCORE - Decimal(str(rows[0]["score"]))
+    return ctx.say(f"；满分 {number(FULL_SCORE)} 分，扣 {number(lost)} 分（按图中得分计算）", f"; {number(lost)} points short of {number(FULL_SCORE)} (computed from the graph's score)")
+
+
+def _bodies_by_score(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
+    """"哪个单位自评得分最高": the bodies' own (whole-department) evaluations ranked by score, each body's latest
+    asked year once, the top and bottom said first; projects' evaluations are not bodies' scores."""
+    whole = [r for r in rows if r.get("subject") == r.get("org")]
+    latest: dict[object, dict[str, object]] = {}
+    for r in sorted(whole, key=lambda r: int(str(r.get("year") or 0))):
+        latest[r.get("org")] = r
+    ranked = sorted(latest.values(), key=lambda r: -float(str(r["score"])))
+    if not ranked:
+        return Outcome(False, ctx.say("知识图谱中没有单位整体支出的评价得分。", "The graph holds no whole-department evaluation score."))
+    low = bool(re.search(r"最低|更低|最差|\blowest\b|\bworst\b", ctx.q.text))
+    pick = ranked[-1] if low else ranked[0]
+    lines = [ctx.say(f"{r.get('orgLabel')} {r.get('year')} 年 {number(r['score'])} 分" + (f"（{r['grade']}）" if r.get("grade") else ""),
+                     f"{r.get('orgLabel')} {r.get('year')}: {number(r['score'])}" + (f" ({r['grade']}, {GRADE_EN.get(str(r['grade']), '')})" if r.get("grade") else "")) for r in ranked]
+    head = ctx.say(f"按单位整体支出自评得分（{len(ranked)} 个单位，各取所问年份中最近一年），{'最低' if low else '最高'}的是{pick.get('orgLabel')}（{pick.get('year')} 年 {number(pick['score'])} 分）。排序：",
+                   f"By whole-department evaluation score ({counted(len(ranked), 'body')}, each body's latest year asked), the {'lowest' if low else 'highest'} is {pick.get('orgLabel')} ({pick.get('year')}: {number(pick['score'])}). Ranked: ")
+    return Outcome(True, head + join(lines, ctx.lang), ranked, sources_of(ranked))
 
 
 # (q8) A score threshold asked: below it (低于 / 不到 / 以下 / below: strictly under), above it (高于 / 超过 / above:
@@ -2733,9 +2774,32 @@ def _implementers(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
     return Outcome(True, join(lines, ctx.lang), named, sources_of(named))
 
 
+# (q8) An indicator's completion rate asked ("法律援助案件办理数完成率", "what share of the target was reached"):
+# actual over target, computed, not the budget's execution rate.
+INDICATOR_COMPLETION_ASKED = re.compile(r"完成率|完成比例|完成度|完成了?百分之|\bcompletion rate\b|\b(?:share|percentage|per ?cent) of (?:the |its )?target\b")
+
+
+def _indicator_completion(ctx: Context) -> Outcome | None:
+    """Each named indicator's actual over its numeric target (same unit), computed and said to be; None when no
+    named indicator has two figures to divide."""
+    named = [r for r in _indicators(ctx) if r.get("fact") in ctx.links.indicators]
+    computable = [r for r in named if isinstance(r.get("actual"), (int, float, Decimal)) and isinstance(r.get("target"), (int, float, Decimal)) and r.get("target")]
+    if not computable:
+        return None
+    lines = []
+    for r in computable:
+        share = Decimal(str(r["actual"])) / Decimal(str(r["target"])) * 100
+        lines.append(_value_line(ctx, r) + ctx.say(f"，完成目标的 {share:.2f}%（实际÷目标，按图中数字计算）", f"; {share:.2f}% of the target (actual / target, computed from the graph's figures)"))
+    return Outcome(True, join(lines, ctx.lang), computable, sources_of(computable))
+
+
 def execution_rate(ctx: Context) -> Outcome:
     if QUESTION_SHAPES["funds_in_place"].search(ctx.q.text):
         return _funds_in_place(ctx)
+    if ctx.links.indicators and INDICATOR_COMPLETION_ASKED.search(ctx.q.text):
+        completed = _indicator_completion(ctx)
+        if completed is not None:
+            return completed
     indicator_rows = [r for r in _indicators(ctx) if "执行率" in str(r.get("indicator", "")) and r.get("actual") is not None]
     if indicator_rows and not _asked_projects(ctx):
         lines = [f"{r.get('orgLabel')} {r.get('year')}：{r['indicator']} {r.get('actualText')}" if ctx.lang == "zh"
@@ -3263,6 +3327,10 @@ def staffing(ctx: Context) -> Outcome:
     return Outcome(True, answer, rows, sources_of(rows))
 
 
+# (q8) Which bodies are asked for ("哪些单位超编", "which federations are overstaffed"): only those that are.
+WHICH_BODIES_ASKED = re.compile(r"哪些(?:单位|总工会|工会|部门)|哪(?:个|家)(?:单位|总工会|工会)|\bwhich (?:[a-z'-]+ ){0,2}(?:federations|unions|bodies|units|departments)\b")
+
+
 def _staff_against_posts(ctx: Context, rows: list[dict[str, object]]) -> Outcome | None:
     """"超编了吗" / "is it overstaffed": the headcount (实有, else 在职) against the authorised posts (编制) of the
     same body, year and scope, the gap computed and said to be; None when one of the two is not printed."""
@@ -3273,18 +3341,29 @@ def _staff_against_posts(ctx: Context, rows: list[dict[str, object]]) -> Outcome
         groups.setdefault(key, {}).setdefault(_short(r.get("category")), r)  # the largest figure of a category: its total
     lines: list[str] = []
     shown: list[dict[str, object]] = []
-    for (_org, year), by_category in sorted(groups.items(), key=lambda g: str(g[0][1]), reverse=True):
+    answered: set[object] = set()  # no year asked: each body's latest year with both figures
+    which_asked = bool(WHICH_BODIES_ASKED.search(ctx.q.text))
+    fitting = 0
+    for (org, year), by_category in sorted(groups.items(), key=lambda g: str(g[0][1]), reverse=True):
         posts = by_category.get("staff-authorized")
         staff = by_category.get("staff-actual") or by_category.get("staff-in-service")
-        if posts is None or staff is None or ctx.links.years == [] and shown:
+        if posts is None or staff is None or (not ctx.links.years and org in answered):
             continue
+        answered.add(org)
         gap = int(float(str(staff["headcount"]))) - int(float(str(posts["headcount"])))
+        if which_asked and gap <= 0:  # "哪些单位超编": the others are counted, not listed
+            fitting += 1
+            continue
         body = f"{staff.get('orgLabel')} {year}"
         verdict_zh = f"超编 {gap} 人" if gap > 0 else f"未超编（缺编 {-gap} 人）" if gap < 0 else "未超编（满编）"
         verdict_en = f"over its authorised posts by {gap}" if gap > 0 else f"not overstaffed ({-gap} posts vacant)" if gap < 0 else "not overstaffed (every post filled)"
         lines.append(ctx.say(f"{body} 年{verdict_zh}：{staff.get('label')} {staff['headcount']} 人，{posts.get('label')} {posts['headcount']} 人（按图中数据计算）",
                              f"{body}: {verdict_en}: {staff.get('label')} {staff['headcount']} against {posts.get('label')} {posts['headcount']} (computed from the graph's figures)"))
         shown += [staff, posts]
+    if which_asked:
+        head = ctx.say(f"图中有编制和实有人数的 {len(answered)} 个单位中，超编的有 {len(lines)} 个", f"Of the {counted(len(answered), 'body')} with both posts and headcount, {len(lines)} overstaffed")
+        tail = ctx.say(f"；其余 {fitting} 个未超编", f"; the other {fitting} not") if fitting else ""
+        return Outcome(bool(answered), head + (ctx.say("：", ": ") + join(lines, ctx.lang) if lines else "") + tail + ctx.say("。", "."), shown, sources_of(shown))
     if not shown:
         return None
     return Outcome(True, join(lines, ctx.lang), shown, sources_of(shown))

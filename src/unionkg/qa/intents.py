@@ -121,10 +121,15 @@ FACT_QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # the indicators of one kind ("有哪些满意度指标", "成本指标完成得怎么样", "list the satisfaction indicators"):
     # not a kind's missed ones ("满意度指标没有达标") nor whether all of them were met ("满意度指标达标了吗")
     "indicator_kind_list": re.compile(r"(?:满意度|数量|质量|时效|成本|效益|社会效益|经济效益|生态效益|可持续影响|产出|定性|定量)(?:类)?(?:绩效)?指标(?!.{0,8}(?:没有?(?:完成|达标|达到|实现)|未|不达标|扣|失|达标|达到|完成了|实现了))"
+                                      r"|(?:满意度|满意率)(?:怎么样|咋样|如何|情况|高不高)"
                                       r"|\b(?:satisfaction|output|outcome|quantity|quantitative|quality|timeliness|cost|benefit|impact|qualitative) (?:performance )?indicators\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met)\w*)"),
     # scores of one evaluation over years, or of two ("得分对比", "自评得分比上年低了多少", "how did X score in 2022 compared with 2023")
     "score_over_years": re.compile(r"(?:得分|评分|分数|自评分?)(?:的)?.{0,8}(?:对比|相比|比较|变化|差多少|差了多少|高了多少|低了多少)|(?:对比|比较)(?:一下)?.{0,12}(?:得分|评分|分数)"
-                                   r"|\bscored?\b.{0,40}\b(?:compared|against|versus|vs\.?)\b|\bcompare\b.{0,60}\bscores?\b|\bscores?\b.{0,40}\b(?:change|changed|compare)\b"),
+                                   r"|(?:得分|评分|分数|自评).{0,8}(?:上升|下降|提高|降低|升|降|涨|跌)(?:了)?(?:还是|吗|没|多少)"
+                                   r"|\bscored?\b.{0,40}\b(?:compared|against|versus|vs\.?)\b|\bcompare\b.{0,60}\bscores?\b|\bscores?\b.{0,40}\b(?:change|changed|compare|r[io]se|fell|drop(?:ped)?|go up|go down|went up|went down)\b"),
+    # which body's own evaluation scored highest / lowest ("哪个单位自评得分最高", "which federation had the lowest score")
+    "body_score_ranking": re.compile(r"哪(?:个|家|一个|些)(?:单位|总工会|工会|部门).{0,12}(?:自评|评价|绩效)?(?:得分|分数|评分|等级)(?:最|更)(?:高|低|好|差)"
+                                     r"|\bwhich (?:[a-z'-]+ ){0,2}(?:federation|union|body|department)s?\b.{0,50}\b(?:highest|lowest|best|worst|top)\b.{0,30}\b(?:score|grade|evaluation)"),
     # evaluations scored below / above a threshold, or failed ("得分低于90分的项目", "有几个项目不及格",
     # "which projects failed their evaluation"): the scores against the threshold, not a list of every project
     "score_threshold": re.compile(r"(?:低于|不到|小于|少于|不足|高于|大于|超过|以下|以上)\s*\d+(?:\.\d+)?\s*分|\d+(?:\.\d+)?\s*分(?:以下|以上)|不及格|没(?:有)?及格|未及格"
@@ -215,6 +220,7 @@ INTENTS: tuple[Intent, ...] = (
         # one evaluation's scores over years ("项目得分两年对比"): above a comparison of two bodies' amounts
         (FACT_QUESTION_SHAPES["score_over_years"], 1.65),
         (FACT_QUESTION_SHAPES["score_threshold"], 1.7),
+        (FACT_QUESTION_SHAPES["body_score_ranking"], 1.8),
     ), (
         "浙江省总工会2023年项目自评平均得分是多少？", "自评等级是什么", "绩效自评得分多少分",
         "What was the average self-evaluation score of the projects?", "What grade did the evaluation give?",
@@ -275,6 +281,8 @@ INTENTS: tuple[Intent, ...] = (
         (QUESTION_SHAPES["target_of_named"], 1.4),
         # the indicators of one kind, with their values ("有哪些满意度指标", "成本指标完成得怎么样")
         (FACT_QUESTION_SHAPES["indicator_kind_list"], 1.5),
+        # "X项目的绩效目标" / "…的绩效指标？" with nothing after: the targets, not the project's money
+        _r(r"^(?!.*(?:没有?|未能?|不|为什么|为何|为啥)(?:完成|达到|达标|实现)).*的(?:绩效)?(?:目标|指标)(?:值)?[?？。]?$", 1.5),
         _r(r"(?:what|which) (?:(?:are|were) (?:the )?)?(?:performance )?(?:targets|kpis|indicators|goals)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)|\b(?:targets|kpis|performance goals|performance indicators) (?:of|for|set)\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost)\b)", 1.35),
     ), (
         "学生资助补助经费的绩效目标是什么？", "这个项目设定了哪些绩效指标", "What are the performance targets of the project?", "List the KPIs set for the fund",
@@ -441,7 +449,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("findings", (
         _r(r"数据质量|质量问题|错误|不一致|矛盾|不符|对不上|不相等|有误|核对|有错|出错|错了|对得上|前后矛盾", 1.5),
-        _r(r"data quality|quality (?:issues|findings|problems)|inconsisten|errors?|mismatch|do(?:es)? not add up|discrepanc|(?:do|does|did)(?: not|n't) match", 1.5),
+        _r(r"data[- ]quality|quality (?:issues|findings|problems)|inconsisten|errors?|mismatch|do(?:es)? not add up|discrepanc|(?:do|does|did)(?: not|n't) match|\bchecks? (?:find|found|show(?:ed)?)\b", 1.5),
         # "which figures don't add up", "are the numbers wrong": before the units a body name may suggest, and
         # before a difference of two figures ("总额与各项之和差多少" asks how far a total is from its parts)
         (QUESTION_SHAPES["figures_wrong"], 1.85),
