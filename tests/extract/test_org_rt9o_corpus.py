@@ -41,7 +41,7 @@ CASES = sorted(CORPUS.glob("rt9o_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 27
+    assert len(CASES) >= 29
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -274,3 +274,21 @@ def test_a_unit_named_with_its_zone_alone(body: str, unit: str, named: str | Non
     from unionkg.extract.resolve import zone_led_unit_names
 
     assert zone_led_unit_names(body, [unit]).get(unit) == named
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("安吉县总工会（Anji County Federation of Trade Unions）2024年部门预算", "安吉县总工会2024年部门预算"),
+        ("德清县总工会（Deqing County FTU，以下简称“县总工会”）2023年部门决算", "德清县总工会2023年部门决算"),
+        ("Deqing County Federation of Trade Unions", None),
+        # negatives: a Chinese note in brackets, a year alone, a line with figures
+        ("某市总工会（本级）2024年部门预算", "某市总工会（本级）2024年部门预算"),
+        ("2024", "2024"),
+        ("GDP 3%", "GDP 3%"),
+    ],
+)
+def test_title_lines_without_english(line: str, kept: str | None) -> None:
+    from unionkg.extract.context import title_lines
+
+    assert title_lines([line]) == ([kept] if kept is not None else [])

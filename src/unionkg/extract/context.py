@@ -96,6 +96,34 @@ def find_org_names(text: str) -> list[str]:
     return names
 
 
+#: What a title line may carry besides the title (an English rendering of the body's name):
+#: read without it, so the body's name and the year are found and the line's length is the
+#: title's.  ``gloss``: an English name in brackets, with what the bracket adds
+#: ("（Anji County Federation of Trade Unions，以下简称“县总工会”）"); ``english_line``: a line of
+#: English words alone above or below the title ("Anji County Federation of Trade Unions").
+TITLE_NOISE: Final[dict[str, re.Pattern[str]]] = {
+    "gloss": re.compile(r"[（(]\s*[A-Za-z][^（）()]*[）)]"),
+    "english_line": re.compile(r"^[A-Za-z][A-Za-z0-9.,'’&()\-]*(?:\s+[A-Za-z0-9.,'’&()\-]+)+$"),
+}
+
+
+def title_lines(lines: list[str]) -> list[str]:
+    """``lines`` without English lines and with English glosses in brackets removed
+    (:data:`TITLE_NOISE`).
+
+    >>> title_lines(["Anji County Federation of Trade Unions", "安吉县总工会（Anji County FTU）2024年部门预算"])
+    ['安吉县总工会2024年部门预算']
+    >>> title_lines(["2024", "某市总工会（本级）2024年部门预算", "GDP 3%"])
+    ['2024', '某市总工会（本级）2024年部门预算', 'GDP 3%']
+    """
+    out = []
+    for line in lines:
+        if TITLE_NOISE["english_line"].match(line):
+            continue
+        out.append(TITLE_NOISE["gloss"].sub("", line).strip() or line)
+    return out
+
+
 def _non_empty_lines(text: str) -> list[str]:
     return [BOOKMARK.sub("", line).strip() for line in text.splitlines() if BOOKMARK.sub("", line).strip()]
 
@@ -357,7 +385,7 @@ def read_context(doc: SourceDocument) -> DocumentContext:
     frequent one or from the publication date) are reported with ``warn``.
     """
     text = doc.text
-    lines = _non_empty_lines(text)
+    lines = title_lines(_non_empty_lines(text)[: TITLE_LINES * 4])  # the title's lines, read without English glosses
     title = _title(lines)
     header_org, header_year = _org_from_header(text)
     signature_lines = _non_empty_lines(text[-SIGNATURE_CHARS:])[-4:]
