@@ -561,6 +561,7 @@ class HtmlLayout:
     code_rowspans: bool = True  # upper 类/款 levels merged down over their rows (rowspan)
     line_breaks: bool = True  # long cells broken with <br>
     sections: bool = True  # <thead>/<tfoot>/<tbody>, the tfoot (last body row) written before the tbody
+    table_layout: bool = False  # an old site: menu, article and footer laid out in the cells of one big table
 
 
 #: Site furniture of a government CMS page (made up): none of it may become a fact.
@@ -598,6 +599,13 @@ def write_html(doc: Document, path: Path, layout: HtmlLayout = HtmlLayout()) -> 
         body = f'{CMS_TOP}<div class="main_box"><div class="left_con"><h1 class="wz_title">{title}</h1>{CMS_INFO}{article}{tools}</div></div>{CMS_SIDE}</div>{site_footer}'
     else:
         body = article
+    if layout.table_layout:
+        menu = '<table><tr><td><a href="/">首页</a></td></tr><tr><td><a href="/a">机构概况</a></td></tr><tr><td><a href="/b">政务公开</a></td></tr></table>'
+        body = (
+            '<table width="1000"><tr><td colspan="2"><img src="banner.jpg" alt=""></td></tr>'
+            f'<tr><td width="200" valign="top">{menu}</td><td valign="top">{body}</td></tr>'
+            '<tr><td colspan="2">主办单位：某某区总工会 备案号：蒙ICP备00000000号</td></tr></table>'
+        )
     meta = f'<meta http-equiv="Content-Type" content="text/html; charset={layout.encoding}">' if layout.meta_charset else ""
     markup = f"<!DOCTYPE html><html><head>{meta}<title>{h.escape(doc.running_header)}-某某市总工会</title><script>var _hmt = [];</script></head><body>{body}</body></html>"
     path.write_bytes(markup.encode(layout.encoding))

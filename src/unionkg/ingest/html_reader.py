@@ -144,13 +144,13 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
             continue
         if tag == "sup" and is_footnote_reference(item, "".join(current)):
             continue
-        if tag == "table":
+        if tag == "table" and not is_layout_table(item):
             flush()
             for rows in table_fragments(item, budget):
                 tables.append(rows)
                 lines.extend(CELL_SEPARATOR.join(row) for row in rows)
             continue
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or tag in CELL_TAGS:  # a cell here is one of a layout table
             flush()
             stack.append(("close", item))
         for child in reversed(item):
@@ -196,13 +196,18 @@ def is_chrome(element: Any) -> bool:
         names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
         if not any(token in CHROME_NAMES for token in _CHROME_SPLIT.split(names) if token) and not is_link_list(element):
             return False
-    return next(element.iter("table", "h1"), None) is None
+    return next(element.iterdescendants("table", "h1"), None) is None
+
+
+#: Elements a menu or a list of links is made of (a table of links in old table layouts).
+LINK_LIST_TAGS: frozenset[str] = frozenset({"ul", "ol", "div", "p", "td", "span", "table"})
 
 
 def is_link_list(element: Any) -> bool:
     """A list or block made of links only (a site menu, "相关链接"): at least
     :data:`MIN_MENU_LINKS` links and, outside them, nothing but separators."""
-    if _tag(element) not in ("ul", "ol", "div", "p", "td", "span") or len(element) < MIN_MENU_LINKS:
+    tag = _tag(element)
+    if tag not in LINK_LIST_TAGS or (tag != "table" and len(element) < MIN_MENU_LINKS):
         return False
     links = list(element.iter("a"))
     if len(links) < MIN_MENU_LINKS:
@@ -219,6 +224,38 @@ def is_link_list(element: Any) -> bool:
 def is_chrome_line(line: str) -> bool:
     """Whether a line of text outside tables is web-page chrome (see :data:`CHROME_LINES`)."""
     return any(pattern.search(line) for pattern in CHROME_LINES.values())
+
+
+#: Elements that make a cell hold a page rather than a value: headings, and blocks of text.
+HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+TEXT_BLOCK_TAGS: frozenset[str] = frozenset({"p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6"})
+#: A cell holding a table of its own and this many characters of text in blocks beside it
+#: is a column of a page layout (the article next to the site's menu), not a data cell
+#: (the cell of a 项目支出绩效自评表 holding the indicator table has a few words beside it).
+MIN_LAYOUT_TEXT_BESIDE_TABLE = 100
+#: A cell with this many blocks and characters of text is a column of a page layout.
+MIN_LAYOUT_BLOCKS = 6
+MIN_LAYOUT_CHARS = 600
+
+
+def is_layout_table(table: Any) -> bool:
+    """Whether a table lays out the page (old sites put the menu, the article and the footer
+    in the cells of one big table) rather than holding data: a cell of its own holds a
+    heading, or a table with blocks of text beside it, or many blocks of text.  Its cells are
+    then read as parts of the page, not as the cells of a row."""
+    for cell in table.iter("td", "th"):
+        if _nearest_table(cell) is not table:
+            continue
+        inner = [e for e in cell.iterdescendants() if _tag(e) in TEXT_BLOCK_TAGS]
+        if any(_tag(e) in HEADING_TAGS for e in inner):
+            return True
+        blocks = [e for e in inner if _tag(e) != "table" and next(e.iterancestors("table"), None) is table]
+        text_beside = sum(len("".join(e.itertext()).strip()) for e in blocks)
+        if len(blocks) >= 2 and text_beside >= MIN_LAYOUT_TEXT_BESIDE_TABLE and any(_tag(e) == "table" for e in inner):
+            return True
+        if len(blocks) >= MIN_LAYOUT_BLOCKS and text_beside >= MIN_LAYOUT_CHARS:
+            return True
+    return False
 
 
 def table_rows(table: Any, budget: list[int]) -> Table:
