@@ -16,7 +16,7 @@ from rdflib import URIRef
 from rdflib.namespace import OWL
 
 from unionkg.extract import resolve
-from unionkg.graph import mapping, places
+from unionkg.graph import identity, mapping, places
 from unionkg.graph.identity import SUPERSEDED_KEY_FORMS, superseded_keys, superseded_nodes
 from unionkg.graph.places import Gazetteer, default_gazetteer
 from unionkg.graph.store import OxigraphStore
@@ -45,6 +45,7 @@ def _rules_changed() -> None:
     mapping.org_identity_key.cache_clear()
     resolve._canonical_org.cache_clear()
     resolve.place_prefixes.cache_clear()
+    identity._superseded_keys.cache_clear()
 
 
 def _write(tmp: Path, name: str) -> Path:

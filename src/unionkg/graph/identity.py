@@ -19,6 +19,7 @@ four), nor two codes (a merged place's body keeps its own code and node).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -53,6 +54,13 @@ def _without_leading_places(key: str, gazetteer: Gazetteer) -> str:
     while (place := gazetteer.leading_place_name(rest)) is not None:
         rest = rest[len(place) :]
     return rest
+
+
+# Asked for every organisation node of every document (a gazetteer look-up each); the bodies of
+# a store recur in its documents, and the answer depends on the key and the table alone.
+@functools.lru_cache(maxsize=16384)
+def _superseded_keys(key: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+    return tuple(superseded_keys(key, gazetteer))
 
 
 def superseded_keys(key: str, gazetteer: Gazetteer) -> list[str]:
@@ -147,4 +155,4 @@ def superseded_nodes(store: object, gazetteer: Gazetteer | None = None) -> list[
 
 def superseded_iris(iri_of: Callable[[str], URIRef], key: str, gazetteer: Gazetteer) -> list[URIRef]:
     """The IRIs of :func:`superseded_keys` under the same division, minted by ``iri_of``."""
-    return [iri_of(k) for k in superseded_keys(key, gazetteer)]
+    return [iri_of(k) for k in _superseded_keys(key, gazetteer)]
