@@ -13,6 +13,9 @@ Written documents of bodies, provinces and years not in the samples:
   names ("2012901行政运行"), the 合计 row first, and "—" / "-" / "/" for nil;
 * a city union's final accounts (Gansu 2022) in 千元 whose table prints 年初预算数 / 调整预算数 /
   决算数 / 完成率(%): the budget columns are budget and adjusted figures, the rate no amount;
+* a city union's budget (Ningxia 2025) whose 部门收支总表 is followed by the same table compared
+  with the previous year ("公开01-1表", "项目 上年预算数 本年预算数 增减额 增减率(%)"): one side, a
+  column per year, read as rows of items (the previous year's figures were filed under 2025);
 * a city 科协 (Inner Mongolia 2023, short title "包头市科协") whose final-account tables are
   read like a union's;
 * a county union's project self-evaluation (Yunnan 2023): continuation rows with blank
@@ -35,7 +38,7 @@ from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.final_accounts import COMPARISON_COLUMNS, NOT_AMOUNT_COLUMNS, OWN_PHASE_COLUMNS, column_phase_year
 from unionkg.extract.indicators import INDICATOR_PATTERNS, score_number
 from unionkg.extract.report import LOOKALIKE_BESIDE_DIGIT
-from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, classify_token, find_columns, is_lookalike_damaged_cell, repaired_money_cell, tokenize
+from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, classify_token, find_columns, is_lookalike_damaged_cell, iter_lines, repaired_money_cell, tokenize
 from unionkg.model import Amount, Indicator, Phase
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -200,3 +203,39 @@ ROW_ENDS = {
 @pytest.mark.parametrize(("name", "positive", "text"), [(n, p, t) for n, (pos, neg) in ROW_ENDS.items() for p, ts in ((True, pos), (False, neg)) for t in ts])
 def test_indicator_row_patterns(name: str, positive: bool, text: str) -> None:
     assert (INDICATOR_PATTERNS[name].search(text) is not None) is positive, (name, text)
+
+
+# --- 2b. a 收支总表 compared with the previous year, a sub-numbered table -------------------
+
+PRIOR_YEAR_HEADERS = [
+    ("项目 上年预算数 本年预算数 增减额 增减率(%)", 2025, True),
+    ("项目 2024年预算数 2025年预算数 增减额", 2025, True),
+    ("项目 上年决算数 本年决算数", 2023, True),
+    ("项目 本年预算数 项目 本年预算数", 2025, False),
+    ("项目 行次 决算数 项目 行次 决算数", 2023, False),
+    ("收入 上年结转 本年收入", 2025, False),  # money carried over is no prior-year column
+]
+
+
+@pytest.mark.parametrize(("header", "year", "compares"), PRIOR_YEAR_HEADERS)
+def test_compares_with_prior_year(header: str, year: int, compares: bool) -> None:
+    from unionkg.extract.final_accounts import compares_with_prior_year
+
+    assert compares_with_prior_year(header, year) is compares
+
+
+TABLE_TAGS = [("公开01-1表", "公开01-1表"), ("公开08－2表", "公开08-2表"), ("公开01表", "公开01表"), ("公开3表", "公开03表")]
+
+
+@pytest.mark.parametrize(("line", "tag"), TABLE_TAGS)
+def test_a_sub_numbered_table_keeps_its_sub_number(line: str, tag: str) -> None:
+    from unionkg.extract.final_accounts import SUB_TABLE_NUMBER, _table_tag
+
+    assert _table_tag(list(iter_lines(line))) == tag
+
+
+@pytest.mark.parametrize(("text", "positive"), [("-1表", True), ("－2 表", True), (" - 12表", True), ("表", False), ("-1", False), ("-123表", False)])
+def test_sub_table_number_pattern(text: str, positive: bool) -> None:
+    from unionkg.extract.final_accounts import SUB_TABLE_NUMBER
+
+    assert (SUB_TABLE_NUMBER.match(text) is not None) is positive

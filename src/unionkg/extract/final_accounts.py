@@ -380,6 +380,10 @@ def _is_title_line(text: str) -> bool:
     return len(rest) <= MAX_TITLE_CHARS and not re.search(r"[：:|｜]", rest) and not text.startswith("注")
 
 
+#: The sub-number of a table printed after its number ("公开01-1表", "公开08－2表"): a table of its own.
+SUB_TABLE_NUMBER: Final[re.Pattern[str]] = re.compile(r"\s*[-－—]\s*(?P<sub>\d{1,2})\s*表")
+
+
 def _table_tag(lines: Sequence[Line]) -> str | None:
     for n, line in enumerate(lines):
         match = TABLE_PATTERNS["table_number"].search(line.text) or TABLE_PATTERNS["title_tag"].match(line.text.strip())
@@ -389,7 +393,8 @@ def _table_tag(lines: Sequence[Line]) -> str | None:
             num = match.group("num")
             tag = match.group("tag") if "tag" in match.groupdict() and match.group("tag") else match.group(0)
             if num.isdigit() and "公开" in tag:
-                return f"公开{int(num):02d}表"
+                sub = SUB_TABLE_NUMBER.match(line.text, match.end("num"))
+                return f"公开{int(num):02d}-{int(sub.group('sub'))}表" if sub else f"公开{int(num):02d}表"
             return re.sub(r"[\s：:、.．|｜]+", "", tag)
     return None
 
@@ -1221,6 +1226,9 @@ def read_two_sided_table(frame: TableFrame) -> None:
             header_end -= 1  # the first item's label, printed on the line above its figure
         body = rows_from_cell_lines(block.lines[header_end:], frame.doc.text)
     header_text = "\n".join(ln.text for ln in block.lines[:header_end])
+    if compares_with_prior_year(header_text, frame.year):
+        read_item_table(frame, direction_from_label=True)  # one side, a column per year: no two-sided table
+        return
     with_row_numbers = bool(re.search(r"行\s*次", header_text))
     found = find_columns(TABLE_PATTERNS["money_unit"].sub("", header_text), frame.vocabulary.two_sided_columns)
     left_columns = found[:1] or [frame.vocabulary.value_column]
@@ -1568,7 +1576,18 @@ def _econ_side(code: str | None, label: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def read_item_table(frame: TableFrame) -> None:
+def compares_with_prior_year(header_text: str, year: int) -> bool:
+    """Does a 收支总表's header print the previous year's column beside this year's ("项目 上年预算数
+    本年预算数 增减额 增减率", "2024年预算数 2025年预算数")?  Then the table lists one side only,
+    each row's figures one per year, and is read as rows of items (:func:`read_item_table`)."""
+    flat = year_columns(header_text, year)
+    return any(name in flat for name in PRIOR_YEAR_COLUMNS)
+
+
+def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> None:
+    """Rows of an item and its figures, one per column the header names (year columns known:
+    "上年预算数" is the previous year's); ``direction_from_label`` when the table mixes revenue
+    and expenditure rows (a 收支总表 compared with the previous year: "本年支出合计")."""
     block = frame.block
     header_end = 0
     for i, line in enumerate(block.lines[:8]):
@@ -1600,7 +1619,8 @@ def read_item_table(frame: TableFrame) -> None:
                 frame.count(label, label_tokens[0], tok, unit, phase)
             else:
                 year = frame.year - 1 if column.startswith(PRIOR_YEAR_PREFIX) else None
-                frame.amount(label, label_tokens[0], tok, column, block.kind.direction, phase=phase, year=year)
+                direction = _label_direction(label) if direction_from_label else block.kind.direction
+                frame.amount(label, label_tokens[0], tok, column, direction, phase=phase, year=year)
 
 
 def year_columns(header_text: str, year: int) -> str:
