@@ -151,3 +151,17 @@ def test_layout_tables(markup: str, layout: bool) -> None:
     root = lxml.html.fromstring(markup)
     table = root if root.tag == "table" else next(root.iter("table"))
     assert is_layout_table(table) is layout
+
+
+def test_hidden_rows_cells_and_blocks_are_not_read() -> None:
+    markup = (
+        '<div style="display: none">某某县总工会2019年部门预算（旧版）</div><p>某某县总工会2024年部门预算</p>'
+        "<table><tr><td>项目</td><td style='display:none'>2023年预算数</td><td>预算数</td></tr>"
+        "<tr><td>办公费</td><td style='display:none'>99.00</td><td>30.00</td></tr>"
+        '<tr style="DISPLAY:NONE"><td>已删除行</td><td>1.00</td><td>1.00</td></tr>'
+        "<tr><td>合计</td><td style='display:none'>99.00</td><td>30.00</td></tr></table>"
+        '<p hidden>隐藏的段落</p><p style="visibility:hidden">不可见</p><p style="color:red;display:block">可见</p>'
+    )
+    text, tables = read_html("t.html", f"<html><body>{markup}</body></html>")
+    assert text == "某某县总工会2024年部门预算\n项目 | 预算数\n办公费 | 30.00\n合计 | 30.00\n可见"
+    assert tables == [[["项目", "预算数"], ["办公费", "30.00"], ["合计", "30.00"]]]

@@ -137,7 +137,7 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
         tail = item.tail
         if tail:
             stack.append(("text", tail))
-        if tag in DROPPED_TAGS or not tag or is_chrome(item):
+        if tag in DROPPED_TAGS or not tag or is_hidden(item) or is_chrome(item):
             continue
         if tag == "br":
             flush()
@@ -221,6 +221,16 @@ def is_link_list(element: Any) -> bool:
     return LINK_LIST_FILLER.fullmatch("".join(outside)) is not None
 
 
+#: An inline style that hides an element (rows and columns hidden in a spreadsheet saved as a
+#: web page, a second copy of the text kept for another screen size).
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def is_hidden(element: Any) -> bool:
+    """Whether the page does not show an element (``hidden``, or hidden by its inline style)."""
+    return element.get("hidden") is not None or HIDDEN_STYLE.search(element.get("style") or "") is not None
+
+
 def is_chrome_line(line: str) -> bool:
     """Whether a line of text outside tables is web-page chrome (see :data:`CHROME_LINES`)."""
     return any(pattern.search(line) for pattern in CHROME_LINES.values())
@@ -275,7 +285,9 @@ def table_fragments(table: Any, budget: list[int]) -> list[Table]:
     pending: dict[int, _Spanned] = {}
     codes_above: list[str] = []
     for tr in rows_in_display_order(table):
-        cells = [cell for cell in tr if _tag(cell) in CELL_TAGS]
+        if is_hidden(tr):
+            continue
+        cells = [cell for cell in tr if _tag(cell) in CELL_TAGS and not is_hidden(cell)]
         row = [" ".join(text_without_footnotes(cell).split()) for cell in cells]
         if is_value_row(row):
             cells, row = with_spanned_columns(cells, row)
