@@ -379,6 +379,7 @@ class PdfLayout:
     split_figure: tuple[int, int, int] | None = None  # (table, row, col): draw that figure as two runs with a gap
     font_size: float = 8
     merge_down: bool = False  # equal code levels / first-level labels merged down over their rows
+    rules: str = "grid"  # "grid": every cell ruled; "three_lines": rules above and below the header and at the end; "none"
     permissions_only: bool = False  # encrypted with an owner password only (opens without one; copying "forbidden")
 
 
@@ -433,7 +434,13 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
             cells.append(out)
         style = [
             ("FONT", (0, 0), (-1, -1), font, layout.font_size),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            *(
+                [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+                if layout.rules == "grid"
+                else [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, len(grid.header) - 1), (-1, len(grid.header) - 1), 0.5, colors.black), ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)]
+                if layout.rules == "three_lines"
+                else []
+            ),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ALIGN", (0, 0), (-1, len(grid.header) - 1), "CENTER"),
         ]

@@ -40,6 +40,9 @@ CASES: dict[str, tuple[Document, PdfLayout]] = {
     "final_traditional_yuan_split_figure": (FINAL, PdfLayout(split_figure=(2, 3, 2))),
     "budget_permissions_only_encryption": (BUDGET, PdfLayout(permissions_only=True, beside=3)),
     "final_permissions_only_encryption": (FINAL, PdfLayout(permissions_only=True)),
+    # tables without cell rules: read as text lines (no table detected)
+    "budget_three_line_tables": (BUDGET, PdfLayout(rules="three_lines")),
+    "final_unruled_tables": (FINAL, PdfLayout(rules="none", cut_table_at=2)),
 }
 
 
