@@ -21,7 +21,10 @@ blind after the fixes (盟 with a unit table, a 镇 in traditional characters wi
 table title, a high-tech zone, a 县 made a 区 in 2001 with only a publication date, an autonomous
 prefecture's education union, a county with an English name and level-led units): bodies 6/6,
 years 6/6, codes 6/6, unit lists 5/6 -> 6/6 after ZONE_LED_UNIT (the zone's "下设高新区职工服务中心"),
-staffing 2/2.
+staffing 2/2.  Four more written blind (two kind columns and 编制人数, an ISO publication date
+"发布时间：2021-01-18" as the only year, a traditional final account with the year only in "表一 2019年度
+收入支出決算總表", an autonomous county with a level-led unit in a sentence): bodies 4/4, codes 4/4,
+units 2/2, staffing 2/2, years 3/4 -> 4/4 after YEAR_PATTERNS published_field.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ CASES = sorted(CORPUS.glob("rt9o_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 29
+    assert len(CASES) >= 33
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -97,13 +100,17 @@ def test_year_in_the_file_name(name: str, year: int | None) -> None:
         ("2019年2月1日", ("2019", "2", "1")),
         ("发布日期：2019年12月25日", ("2019", "12", "25")),
         ("  公开时间: 2020 年 1 月 8 日", ("2020", "1", "8")),
+        ("发布时间：2021-01-18", ("2021", "01", "18")),
+        ("公开日期: 2020.12.30", ("2020", "12", "30")),
         # negatives: a date inside a sentence, a deadline
         ("2019年2月1日召开职工代表大会", None),
         ("截至2019年12月31日，共有车辆 2 辆", None),
+        ("2021-01-18", None),  # a bare dashed date: only after a 发布/公开 label
+        ("发布时间：2021-01-180", None),
     ],
 )
 def test_publication_date_on_its_own_line(line: str, date: tuple[str, str, str] | None) -> None:
-    m = YEAR_PATTERNS["published_line"].search(line)
+    m = YEAR_PATTERNS["published_line"].search(line) or YEAR_PATTERNS["published_field"].search(line)
     assert (m.group("y", "m", "d") if m else None) == date
 
 

@@ -248,6 +248,12 @@ YEAR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         r"^[ \t]*(?:(?:发布|公开|公布|印发|发文)(?:日期|时间)\s*[：:]\s*)?(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[ \t]*$",
         re.M,
     ),
+    # The same date written with dashes, dots or slashes ("发布时间：2021-01-18"): only after such a
+    # label, since "2021.01" alone may be a figure or a code.
+    "published_field": re.compile(
+        r"^[ \t]*(?:发布|公开|公布|印发|发文)(?:日期|时间)\s*[：:]\s*(?P<y>(?:19|20)\d{2})[-./／](?P<m>\d{1,2})[-./／](?P<d>\d{1,2})(?!\d)",
+        re.M,
+    ),
     # What comes right before a year the text compares with ("比2018年", "较2018年", "与2018年相比",
     # "上年（2018年）"): such a year is not the one the document is about.
     "compared_lead": re.compile(r"(?:比|较|与|同|上年度?[（(]?|上一年度?[（(]?)\s*$"),
@@ -319,7 +325,7 @@ def _published(text: str) -> str | None:
     dates = [m for m in CONTEXT_PATTERNS["date"].finditer(tail) if not lead.search(tail, max(0, m.start() - 6), m.start())]
     if not dates:
         head = "\n".join(text.splitlines()[:PUBLISHED_HEAD_LINES])
-        top = YEAR_PATTERNS["published_line"].search(head)
+        top = YEAR_PATTERNS["published_line"].search(head) or YEAR_PATTERNS["published_field"].search(head)
         if top is None:
             return None
         dates = [top]
