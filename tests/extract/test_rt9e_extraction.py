@@ -16,6 +16,8 @@ Written documents of bodies, provinces and years not in the samples:
 * a city union's budget (Ningxia 2025) whose 部门收支总表 is followed by the same table compared
   with the previous year ("公开01-1表", "项目 上年预算数 本年预算数 增减额 增减率(%)"): one side, a
   column per year, read as rows of items (the previous year's figures were filed under 2025);
+* a district union's final accounts (Guizhou 2022) whose 收支总表 prints 年初预算数 / 调整预算数 /
+  决算数 on each side (the left side's 年初预算数 was read as its 决算数, the right side dropped);
 * a city 科协 (Inner Mongolia 2023, short title "包头市科协") whose final-account tables are
   read like a union's;
 * a county union's project self-evaluation (Yunnan 2023): continuation rows with blank
@@ -239,3 +241,19 @@ def test_sub_table_number_pattern(text: str, positive: bool) -> None:
     from unionkg.extract.final_accounts import SUB_TABLE_NUMBER
 
     assert (SUB_TABLE_NUMBER.match(text) is not None) is positive
+
+
+TWO_SIDED_HEADERS = [
+    (["年初预算数", "调整预算数", "决算数", "年初预算数", "调整预算数", "决算数"], (["年初预算数", "调整预算数", "决算数"], ["年初预算数", "调整预算数", "决算数"])),
+    (["决算数", "决算数"], (["决算数"], ["决算数"])),
+    (["决算数", "小计", "一般公共预算财政拨款"], (["决算数"], ["小计", "一般公共预算财政拨款"])),
+    (["预算数", "预算数", "一般公共预算", "政府性基金预算"], (["预算数"], ["预算数", "一般公共预算", "政府性基金预算"])),
+    ([], (["决算数"], ["决算数"])),
+]
+
+
+@pytest.mark.parametrize(("found", "sides"), TWO_SIDED_HEADERS)
+def test_two_sided_columns(found: list[str], sides: tuple[list[str], list[str]]) -> None:
+    from unionkg.extract.final_accounts import two_sided_columns
+
+    assert two_sided_columns(found, "决算数") == sides

@@ -1210,6 +1210,22 @@ def split_segments(line: Line, with_row_numbers: bool, left_capacity: int, integ
     return out
 
 
+#: Budget columns a 收支总表 of final accounts prints beside its 决算数, on each side ("项目 行次
+#: 年初预算数 调整预算数 决算数 项目 行次 年初预算数 调整预算数 决算数"): figures of their own phase.
+TWO_SIDED_BUDGET_COLUMNS: Final[tuple[str, ...]] = ("年初预算数", "调整预算数", "全年预算数")
+
+
+def two_sided_columns(found: list[str], value_column: str) -> tuple[list[str], list[str]]:
+    """The value columns of the left (revenue) and right (expenditure) side of a 收支总表 header:
+    the same columns twice when the header prints them so ("年初预算数 决算数 | 年初预算数 决算数"),
+    else one column on the left and the rest on the right ("决算数 | 决算数 小计 一般公共预算财政拨款 …")."""
+    half = len(found) // 2
+    if half > 1 and len(found) == 2 * half and found[:half] == found[half:]:
+        return found[:half], found[half:]
+    left = found[:1] or [value_column]
+    return left, found[1:] or left
+
+
 def read_two_sided_table(frame: TableFrame) -> None:
     block = frame.block
     header_end = 0
@@ -1230,9 +1246,8 @@ def read_two_sided_table(frame: TableFrame) -> None:
         read_item_table(frame, direction_from_label=True)  # one side, a column per year: no two-sided table
         return
     with_row_numbers = bool(re.search(r"行\s*次", header_text))
-    found = find_columns(TABLE_PATTERNS["money_unit"].sub("", header_text), frame.vocabulary.two_sided_columns)
-    left_columns = found[:1] or [frame.vocabulary.value_column]
-    right_columns = found[1:] or left_columns
+    found = find_columns(TABLE_PATTERNS["money_unit"].sub("", header_text), frame.vocabulary.two_sided_columns + TWO_SIDED_BUDGET_COLUMNS)
+    left_columns, right_columns = two_sided_columns(found, frame.vocabulary.value_column)
     integer_amounts = integers_are_amounts(body)
     # a bare integer before a figure is a figure's thousands group unless rows number themselves
     # where the header does not say so ("总计 31 7,836.61" without a 行次 column head)
@@ -1262,7 +1277,8 @@ def read_two_sided_table(frame: TableFrame) -> None:
             _state_total(frame, label, seg.values[0] if seg.values else None)
             for tok, col in zip(seg.values, left_columns):
                 if tok is not None:
-                    frame.amount(label, seg.label_tokens[0], tok, col, Direction.REVENUE)
+                    phase, year = column_phase_year(col, frame.phase, frame.year)
+                    frame.amount(label, seg.label_tokens[0], tok, col, Direction.REVENUE, phase=phase, year=year)
         elif any(seg.values):
             right_rows.append((label, seg))
     _emit_right_side(frame, right_rows, right_columns)
@@ -1452,7 +1468,8 @@ def _emit_right_side(frame: TableFrame, rows: list[tuple[str, Segment]], columns
     for label, seg, placement in chosen:
         for tok, col in zip(seg.values, placement):
             if tok is not None:
-                frame.amount(label, seg.label_tokens[0], tok, columns[col], Direction.EXPENDITURE, fund_source=_fund_of(columns[col], frame))
+                phase, year = column_phase_year(columns[col], frame.phase, frame.year)
+                frame.amount(label, seg.label_tokens[0], tok, columns[col], Direction.EXPENDITURE, fund_source=_fund_of(columns[col], frame), phase=phase, year=year)
 
 
 def _fund_of(column: str, frame: TableFrame) -> str | None:
