@@ -44,7 +44,7 @@ CASES = sorted(CORPUS.glob("rt9o_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 33
+    assert len(CASES) >= 34
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -299,3 +299,22 @@ def test_title_lines_without_english(line: str, kept: str | None) -> None:
     from unionkg.extract.context import title_lines
 
     assert title_lines([line]) == ([kept] if kept is not None else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "alone"),
+    [
+        ("……\n某县总工会\n2019年12月25日", "2019-12-25", True),
+        ("某县总工会部门预算\n发布时间：2021-01-18\n", "2021-01-18", True),
+        # negatives: a project's end date, a deadline in a sentence, no date
+        ("实施期限：2022年1月1日-2022年12月31日", "2022-12-31", False),
+        ("请于2019年6月30日前报送。", "2019-06-30", False),
+        ("本年度收入预算 10 万元。", None, False),
+    ],
+)
+def test_a_publication_date_printed_as_such(text: str, published: str | None, alone: bool) -> None:
+    """Only such a date may overrule the text's most frequent year (rt9o 旺苍: a budget ending with
+    its project's period '2022年1月1日-2022年12月31日' read as 2023 before dated_alone)."""
+    from unionkg.extract.context import dated_alone
+
+    assert (dated_alone(text, published) is not None) is alone

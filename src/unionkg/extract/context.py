@@ -333,6 +333,24 @@ def _published(text: str) -> str | None:
     return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
 
 
+def dated_alone(text: str, published: str | None) -> str | None:
+    r"""``published`` when the document prints it as a publication date: on a line of its own (a
+    signature's date, a date below the title) or after a 发布/公开 label; None when it is only the
+    last date of the text (a project's end date "2019年1月1日-2019年12月31日", a deadline), which
+    must not overrule the years the text states.
+
+    >>> dated_alone("…完成。\n某县总工会\n2019年12月25日", "2019-12-25"), dated_alone("实施期限：2019年1月1日-2019年12月31日", "2019-12-31")
+    ('2019-12-25', None)
+    """
+    if published is None:
+        return None
+    for pattern in (YEAR_PATTERNS["published_line"], YEAR_PATTERNS["published_field"]):
+        for m in pattern.finditer(text):
+            if f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}" == published:
+                return published
+    return None
+
+
 #: Last month of a year in which a budget for that same year is still published.
 BUDGET_PUBLISHED_BY_MONTH = 6
 #: First month of a year in which only next year's budget is published (a budget approved in
@@ -429,7 +447,7 @@ def read_context(doc: SourceDocument) -> DocumentContext:
             warn(f"context: fiscal year {year} read from the file name '{doc.source}' (the text states none with 预算/决算/绩效)")
     if year is None:
         year = _most_frequent_year(text)
-        if year is not None and not plausible_year(year, published, doc.genre):
+        if year is not None and not plausible_year(year, dated_alone(text, published), doc.genre):
             # "本年度" in a 2019 budget published 2018-12: the text's years are those it compares with
             warn(f"context: the most frequent year {year} cannot be the fiscal year of a {doc.genre} document published {published}")
             year = None
