@@ -8,11 +8,18 @@ subordinate unit of the publishing department), and finally as the most
 frequent place-prefixed official name in the text (sample-like reports that
 start without a title).  Fields that name an implementer or an evaluator are
 never read as a header or as the title.  The fiscal year is the year the document is
-*about*: a year stated with 预算/决算/绩效 in the title or a header, else the
-most frequent year in the body, ignoring full dates (publication, deadlines),
-else a guess from the publication date and the genre (a budget for year N is
-published early in N or late in N-1, final accounts and self-evaluations in
-N+1).  Every guess is reported with :func:`~unionkg.extract.registry.warn`.
+*about*: a year stated with 预算/决算/绩效 in the title or a header, else the year
+of a money table's title ("2018年部门收支总体情况表"), else the year the file name
+states before the kind of disclosure (warned), else the most frequent year in the
+body, ignoring full dates (publication, deadlines) and the years it compares with
+("比2018年", "2018年预计执行"), unless a date printed as the publication date rules
+it out for the genre (:func:`plausible_year`), else a guess from the publication
+date (the signature's, or one printed alone below the title) and the genre (a
+budget for year N is published early in N or late in N-1, final accounts and
+self-evaluations in N+1).  Title lines are read without English glosses
+(:data:`TITLE_NOISE`).  Every guess is reported with
+:func:`~unionkg.extract.registry.warn`; a document whose year cannot be known gets
+none ("no fiscal year found"), never a year no rule supports.
 """
 
 from __future__ import annotations
