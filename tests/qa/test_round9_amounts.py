@@ -284,3 +284,23 @@ def test_region_words_let_the_places_be_tried(text: str, tried: bool) -> None:
     from unionkg.qa.patterns import REGION_WORDS
 
     assert bool(REGION_WORDS.search(text)) is tried
+
+
+@pytest.mark.parametrize(("text", "all_years"), [
+    ("三明市总工会这几年人员经费是涨了还是降了", True), ("历年项目支出", True), ("how did it change over the years", True),
+    ("近三年", False), ("2023年和2024年", False), ("几年级", False),
+])
+def test_every_year_asked(text: str, all_years: bool) -> None:
+    from unionkg.qa.patterns import ALL_YEARS_ASKED
+
+    assert bool(ALL_YEARS_ASKED.search(text)) is all_years
+
+
+@pytest.mark.parametrize(("text", "difference"), [
+    ("2023年三明市总工会决算收入比预算收入多多少", True), ("预算支出比决算支出少了多少", True), ("决算比年初预算增加", True),
+    ("决算收入是多少", False), ("预算收入比上年增加多少", False), ("收入比支出多多少", False),
+])
+def test_budget_difference_with_the_line_on_both_sides(text: str, difference: bool) -> None:
+    from unionkg.qa.patterns import BUDGET_DIFFERENCE_QUESTION
+
+    assert bool(BUDGET_DIFFERENCE_QUESTION.search(text)) is difference

@@ -25,6 +25,7 @@ from unionkg.qa.patterns import (
     ASCENDING_ORDER,
     PER_HEAD_AUTHORISED_ASKED,
     PER_HEAD_QUESTION,
+    ALL_YEARS_ASKED,
     PAYEE_RANKING_QUESTION,
     PER_HEAD_STAFF_CATEGORIES,
     YEAR_SPAN,
@@ -2143,7 +2144,10 @@ def _per_head(ctx: Context, org: str) -> Outcome | None:
     line is not held (the plain amount answer then says what is held)."""
     if not PER_HEAD_QUESTION.search(ctx.q.text):
         return None
-    line_ctx = replace(ctx, q=replace(ctx.q, text=PER_HEAD_QUESTION.sub(" ", ctx.q.text)))
+    line_text = PER_HEAD_QUESTION.sub(" ", ctx.q.text)
+    if amount_concept(line_text) in (None, "budget_total"):
+        line_text += " 支出"  # "人均经费", "per head": what is spent per head, not the income total
+    line_ctx = replace(ctx, q=replace(ctx.q, text=line_text))
     rows = _best_amounts(line_ctx, org, ctx.links.years, strict=True)
     if not rows or rows[0].get("amount") is None:
         return None
@@ -3678,7 +3682,7 @@ def _same_line(ctx: Context, a: dict[str, object], b: dict[str, object]) -> bool
 def _years_between(ctx: Context, org: str, earlier: int, later: int, first: dict[str, object], last: dict[str, object]) -> list[dict[str, object]]:
     """The line's figure in each year the body holds strictly between the ends of a span asked as a whole
     ("2022年到2024年…怎么变化": YEAR_SPAN), of the ends' phase when they share one (a budget trend stays budgets)."""
-    if not YEAR_SPAN.search(ctx.q.text):
+    if not YEAR_SPAN.search(ctx.q.text) and not (ALL_YEARS_ASKED.search(ctx.q.text) and not ctx.links.years):
         return []
     entry = ctx.catalog.orgs.get(org)
     phase = first.get("phase") if first.get("phase") == last.get("phase") else None
@@ -3692,6 +3696,17 @@ def _years_between(ctx: Context, org: str, earlier: int, later: int, first: dict
     return out
 
 
+def _in_one_phase(ctx: Context, org: str, year: int, rows: list[dict[str, object]], other: dict[str, object]) -> list[dict[str, object]]:
+    """``rows`` (a year's figure of a line) in the phase of ``other`` (the other year's figure) when the body prints
+    the line in that phase that year, else ``rows`` unchanged: a change is computed between figures of one phase."""
+    phase = str(other.get("phase"))
+    if phase not in PHASE_ZH or rows[0].get("phase") == phase:
+        return rows
+    asked = replace(ctx, q=replace(ctx.q, text=f"{ctx.q.text} {PHASE_ZH[phase]}"), context_text="")
+    found = _best_amounts(asked, org, [year], strict=True)[:1]
+    return found if found and found[0].get("phase") == phase else rows
+
+
 def _computed_change(ctx: Context) -> Outcome | None:
     """A change no document states, from the figures of two years the graph holds for one body ("汇川区总工会
     项目支出2024年比2023年增长了多少"): both figures, the difference and the rate, marked as computed."""
@@ -3702,12 +3717,17 @@ def _computed_change(ctx: Context) -> Outcome | None:
     asked = sorted(ctx.links.years)
     later = asked[-1] if asked else max(entry.years, default=0)
     earlier = asked[0] if len(asked) >= 2 else later - 1
+    if not asked and ALL_YEARS_ASKED.search(ctx.q.text) and entry.years:  # "这几年": from the first year held
+        earlier = min(entry.years)
     if earlier not in entry.years or later not in entry.years:
         return None
     new = _best_amounts(ctx, org, [later], strict=True)[:1]
     old = _best_amounts(ctx, org, [earlier], strict=True)[:1]
     if not new or not old:
         return None
+    if new[0].get("phase") != old[0].get("phase"):
+        # a budget one year and final accounts the other: the two figures of one phase when both years print it
+        new, old = _in_one_phase(ctx, org, later, new, old[0]), _in_one_phase(ctx, org, earlier, old, new[0])
     if not _same_line(ctx, old[0], new[0]):
         return None  # two different lines are no change of one
     gap = Decimal(str(new[0]["amount"])) - Decimal(str(old[0]["amount"]))

@@ -631,6 +631,9 @@ UNIT_CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 BUDGET_DIFFERENCE_QUESTION = re.compile(
     r"(?:比|较|与|和|同)(?:年初)?预算(?:数)?(?:相比)?[，,]?(?:增加|减少|多|少|节约|节省|超支|超出|超了|增长|下降|差)"
     r"|(?:above|below|over|under|more than|less than|compared (?:with|to)) (?:the |its |their )?(?:year'?s |initial |original )?budget"
+    # (q7) the line named on both sides ("决算收入比预算收入多多少", "预算支出比决算支出少了多少")
+    r"|决算[\u4e00-\u9fff]{0,8}?(?:比|较)(?:年初)?预算[\u4e00-\u9fff]{0,8}?(?:多|少|高|低|增加|减少|超|差)"
+    r"|预算[\u4e00-\u9fff]{0,8}?(?:比|较)决算[\u4e00-\u9fff]{0,8}?(?:多|少|高|低|增加|减少|差)"
 )
 
 # A question about the share a figure has of a total ("占本年支出合计多少", "what share of"): the
@@ -772,6 +775,9 @@ PAYEE_RANKING_QUESTION = re.compile(
     r"|(?:拨付|补助|拨款|下拨|支付|拨)(?:给)?(?:了)?哪(?:个|家|一个)(?:单位|机构|工会|总工会)?.{0,8}最(?:多|少)"
     r"|\bwhich (?:units?|bod(?:y|ies)|unions?|recipients?|payees?|organi[sz]ations?|compan(?:y|ies))\b.{0,30}\b(?:got|get|gets|received?|receives)\b.{0,30}\b(?:most|least|largest|biggest|smallest)\b"
     r"|\b(?:largest|biggest|main|top) (?:recipients?|payees?)\b")
+# Every year a body holds asked at once ("这几年…涨了还是降了", "历年", "over the years"): a trend from its first to
+# its latest year, each year shown.
+ALL_YEARS_ASKED = re.compile(r"这几年|近几年|最近几年|这些年|历年|逐年|各年度?|\bover the years\b|\byear by year\b|\beach year\b|\bevery year\b")
 # A ranking asked lowest first ("从低到高排序", "in ascending order", "smallest first"): sorted upwards.
 ASCENDING_ORDER = re.compile(r"从低到高|从小到大|从少到多|由低到高|由小到大|由少到多|升序|\bascending\b|\b(?:lowest|smallest|least) first\b")
 # Money units a question names ("多少万元", "几亿元"): the unit asked, never a thing asked beside the line.
