@@ -7,7 +7,9 @@ Written documents of bodies, provinces and years not in the samples:
   O/o/l/I: "1,2Z0.00", "8B0.00", "6G0.00", "1g.50", a pipe for a 1 ("7|0.00"), a full-width
   digit among half-width ones ("1,２20.00"); cells with no sure reading ("S0.00": 50 or 550?,
   "10.5S") and a row whose repaired total does not add up ("1B0.00" for 170.00) give no
-  figure and a warning; words such as "B类项目", "S级", "GDP", "5G" stay words;
+  figure and a warning, unless the cell is the one damaged cell of a full row that adds up to its
+  total once read ("390.00 S0.00 340.00": 50.00; "170.00 |70.00 —": 170.00); words such as
+  "B类项目", "S级", "GDP", "5G" stay words;
 * a county union's budget (Hunan 2024) in 元 (a "单位：元" line after the title) whose
   一般公共预算支出表 prints 上年预算数 / 本年预算数 / 增减额 / 增减率(%), codes glued to their
   names ("2012901行政运行"), the 合计 row first, and "—" / "-" / "/" for nil;
@@ -63,6 +65,8 @@ def test_rt9e_document(path: Path) -> None:
         assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
     for needle in spec.get("warnings", []):
         assert any(needle in w for w in ex.warnings), f"{path.name}: no warning with {needle!r}: {ex.warnings}"
+    for needle in spec.get("absent_warnings", []):
+        assert not any(needle in w for w in ex.warnings), f"{path.name}: a warning with {needle!r}: {ex.warnings}"
 
 
 # --- 1. OCR look-alikes beyond O/o/l/I -------------------------------------------------
@@ -257,3 +261,11 @@ def test_two_sided_columns(found: list[str], sides: tuple[list[str], list[str]])
     from unionkg.extract.final_accounts import two_sided_columns
 
     assert two_sided_columns(found, "决算数") == sides
+
+
+@pytest.mark.parametrize(("cell", "reading"), [("S12.30", "512.30"), ("|70.00", "170.00"), ("S0.00", "50.00"), ("10.5S", "10.55"), ("1SS.00", "155.00"), ("6B4.2Z", "684.22"), ("SS", None), ("S.5", None)])
+def test_damaged_cell_reading(cell: str, reading: str | None) -> None:
+    """The reading a row's total must confirm before a doubtful cell is read."""
+    from unionkg.extract.final_accounts import damaged_cell_reading
+
+    assert damaged_cell_reading(cell) == reading

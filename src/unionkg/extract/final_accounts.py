@@ -38,6 +38,7 @@ from unionkg.extract.tables import (
     column_count,
     figures_without_units,
     find_columns,
+    is_lookalike_damaged_cell,
     iter_lines,
     join_label,
     join_spaced_thousands,
@@ -535,6 +536,7 @@ class CodeRow:
     options: list[Placement] = field(default_factory=list)
     choice: int = 0
     fixed: bool = False
+    damaged: dict[int, Token] = field(default_factory=dict)  # index in values -> a cell OCR damaged beyond a sure reading
 
     @property
     def first(self) -> Token:
@@ -612,6 +614,8 @@ def _add_tokens(row: CodeRow, toks: list[Token]) -> None:
         elif not row.label_tokens:
             row.label_tokens.append(tok)  # the code itself
         elif tok.kind is TokenKind.EMPTY:
+            if is_lookalike_damaged_cell(tok.text):
+                row.damaged[len(row.values)] = tok
             row.values.append(None)
         elif tok.kind is not TokenKind.TEXT:
             row.values.append(tok)
@@ -905,6 +909,7 @@ def read_code_table(frame: TableFrame) -> None:
             continue
         label = _row_label(frame.doc, row)
         placement = row.options[row.choice]
+        _read_damaged_cells_by_total(frame, row, columns, placement)
         unsure = _warn_if_repaired_row_does_not_add_up(frame, row, columns, placement)
         for tok, col in zip(row.values, placement):
             if tok is None or tok in unsure:
@@ -967,6 +972,33 @@ def _warn_if_repaired_row_does_not_add_up(frame: TableFrame, row: CodeRow, colum
         + (f"; {', '.join(repr(_printed(frame.doc, t)) for t in unsure)} not read" if unsure else "")
     )
     return unsure
+
+
+def _read_damaged_cells_by_total(frame: TableFrame, row: CodeRow, columns: Sequence[str], placement: Placement) -> None:
+    """A cell OCR damaged beyond a sure reading ("S0.00": 50.00 or 550.00?) is read as its
+    look-alikes' digits when that is the only damaged cell of a full row and the row then adds
+    up to its total column ("390.00 S0.00 340.00": 50.00); otherwise it stays empty (the report
+    warns about it).  Only rows that print a cell per column, so that the cell's column is sure."""
+    if len(row.damaged) != 1 or len(row.values) != len(columns) or not columns or columns[0] not in TOTAL_COLUMNS:
+        return
+    (index, tok), = row.damaged.items()
+    reading = damaged_cell_reading(tok.text)
+    if reading is None:
+        return
+    values = list(row.values)
+    values[index] = Token(reading, tok.start, tok.end, TokenKind.NUMBER)
+    vec = column_vector(values, placement, len(columns))
+    parts = [x for x, col in zip(vec[1:], columns[1:]) if not col.startswith(SUB_COLUMN_PREFIX) and col not in NOT_AMOUNT_COLUMNS]
+    if abs(sum(parts, Decimal(0)) - vec[0]) <= Decimal("0.011") * len(parts):
+        row.values = values
+        row.damaged = {}
+
+
+def damaged_cell_reading(text: str) -> str | None:
+    """A damaged money cell with every look-alike read as its digit ("S12.30" -> "512.30",
+    "|23.50" -> "123.50"), when that is a money figure; the row's total decides whether it is right."""
+    reading = "".join(OCR_MONEY_LOOKALIKES.get(ch, OCR_DIGIT_LOOKALIKES.get(ch, ch)) for ch in text)
+    return reading if TABLE_PATTERNS["money_figure"].fullmatch(reading) else None
 
 
 def _printed(doc: SourceDocument, tok: Token) -> str:

@@ -588,19 +588,23 @@ def damaged_figure_warnings(doc: SourceDocument) -> list[str]:
 LOOKALIKE_BESIDE_DIGIT = re.compile(r"[SsBZzGgq|｜](?:(?<=\d.)|(?=\d))")
 
 
-def lookalike_cell_warnings(doc: SourceDocument) -> list[str]:
+def lookalike_cell_warnings(doc: SourceDocument, facts: list | None = None) -> list[str]:  # type: ignore[type-arg]
     """One warning per table cell that OCR damaged with a letter for a digit and that has no
     sure reading ("S12.30": 512.30 or 12.30?, "10.5S"): read as an empty cell, no figure for it
-    (tables.is_lookalike_damaged_cell).  Names the document and the line."""
+    (tables.is_lookalike_damaged_cell), unless its row's total read it (a fact's quote ends with
+    it: final_accounts._read_damaged_cells_by_total).  Names the document and the line."""
     from unionkg.extract.tables import TokenKind, is_lookalike_damaged_cell, iter_lines
 
     if LOOKALIKE_BESIDE_DIGIT.search(doc.text) is None:
         return []
+    read_ends = {f.evidence.end for f in facts or () if type(f).__name__ == "Amount"}
     out: list[str] = []
     for line in iter_lines(doc.text):
         for tok in line.tokens:
             if tok.kind is TokenKind.EMPTY and is_lookalike_damaged_cell(tok.text):
                 o_start = doc.offsets[tok.start]
+                if doc.offsets[tok.end - 1] + 1 in read_ends:
+                    continue
                 quote = doc.original[o_start : doc.offsets[tok.end - 1] + 1]
                 line_no = doc.original.count("\n", 0, o_start) + 1
                 out.append(
@@ -615,7 +619,7 @@ def build_report(extraction: Extraction) -> Extraction:
     numbers = classify_numbers(extraction, statuses=("leftover",))
     extraction.leftover_numbers = [{k: v for k, v in n.items() if k != "status"} for n in numbers]
     extraction.unmatched_sections = unmatched_sections(extraction)
-    for w in [*context_warnings(extraction), *damaged_figure_warnings(extraction.document), *lookalike_cell_warnings(extraction.document)]:
+    for w in [*context_warnings(extraction), *damaged_figure_warnings(extraction.document), *lookalike_cell_warnings(extraction.document, extraction.facts)]:
         if w not in extraction.warnings:
             extraction.warnings.append(w)
     return extraction
