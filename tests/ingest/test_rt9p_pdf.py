@@ -265,3 +265,49 @@ def test_a_pdf_with_a_scanned_cover_is_read(tmp_path: Path) -> None:
 
     doc = load_source(_scan_pdf(tmp_path / "cover.pdf", 1, text_pages=2), Settings(store="unused"))
     assert "收支总预算300.00万元" in doc.text
+
+
+def test_wrapped_cells_of_an_unruled_table_are_joined_in_their_row(tmp_path: Path) -> None:
+    """Before: "困难职工帮扶资金按时" above the row and "足额发放及时率" below it, three lines
+    (the indicator named "困难职工帮扶资金按时足额≥发"); after: one row.  (The ``—`` merged over
+    two columns of the funds table cannot be placed without rules: that one figure differs.)"""
+    from unionkg.ingest import load_source
+    from unionkg.settings import Settings
+
+    path = write_pdf(EVALUATION, tmp_path / "unruled.pdf", PdfLayout(rules="none"))
+    text = load_source(path, Settings(store="unused")).text
+    assert "\n产出指标 时效指标 困难职工帮扶资金按时足额发放及时率 ≥95% 92% 10 8 部分县区名单审核滞后\n" in text
+    assert "\n效益指标 社会效益指标 困难职工家庭基本生活改善情况 明显改善 明显改善 20 20\n" in text
+    assert "\n满意度指标 服务对象满意度指标 受帮扶职工满意度 ≥90% 96% 15 15\n" in text
+    result = compare(write_text(EVALUATION, tmp_path), path)
+    assert len(result.missing) == 1 and "上年结转资金" in str(result.missing)
+
+
+def test_a_raised_footnote_mark_stays_in_its_line(tmp_path: Path) -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from unionkg.ingest import load_source
+    from unionkg.settings import Settings
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=10, leading=14, wordWrap="CJK")
+    path = tmp_path / "footnote.pdf"
+    body = "本年收入合计286.40万元<super>①</super>，比上年增加12.00万元，增长4.38%，主要原因是帮扶资金增加，全年共帮扶困难职工326户，资金使用情况良好，较好地完成了年度工作任务。"
+    SimpleDocTemplate(str(path)).build([Paragraph("某某县总工会2024年部门决算", style), Paragraph(body, style)])
+    lines = load_source(path, Settings(store="unused")).text.split("\n")
+    assert lines[0] == "某某县总工会2024年部门决算"
+    assert lines[1].startswith("本年收入合计286.40万元") and "①" in lines[1]  # before: "①" on a line of its own above
+
+
+def _words_line(top: float, spans: list[tuple[float, float]], text: str) -> TextLine:
+    return TextLine(spans[0][0], top, spans[-1][1], top + 8, text, tuple(spans))
+
+
+def test_lines_that_do_not_overlap_are_left_as_they_are() -> None:
+    from unionkg.ingest.pdf_reader import rows_with_wrapped_cells
+
+    lines = [_words_line(100, [(80, 300)], "第一行"), _words_line(114, [(80, 300)], "第二行")]
+    assert rows_with_wrapped_cells(lines, page=None) == [(100, "第一行"), (114, "第二行")]

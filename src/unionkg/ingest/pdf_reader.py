@@ -273,8 +273,8 @@ def extract_page(page: object, number: int, limits: PdfLimits) -> tuple[str, lis
         for side, crop in ((band.first_side, band.first_crop), (1 - band.first_side, band.second_crop)):
             for ln in text_page.within_bbox(inside_page(crop, page.bbox)).extract_text_lines(return_chars=False):  # type: ignore[attr-defined]
                 items.append(((band.top, side, float(ln["top"])), ln["text"]))
-    for ln in lines:
-        items.append(((ln.top, 0, ln.top), ln.text))
+    for top, text in rows_with_wrapped_cells(lines, text_page):
+        items.append(((top, 0, top), text))
     for table, box in zip(found, boxes):
         band = next((b for b in bands if b.box == box), None)
         key = (band.top, band.table_side, box[1]) if band is not None else (box[1], 0, box[1])
@@ -283,6 +283,90 @@ def extract_page(page: object, number: int, limits: PdfLimits) -> tuple[str, lis
             items.append(((*key[:2], key[2] + n * 1e-3), "\n".join(CELL_SEPARATOR.join(row) for row in rows)))
     items.sort(key=lambda item: item[0])
     return "\n".join(text for _, text in items), page_tables
+
+
+#: Points two lines must overlap vertically to be parts of one row of an unruled table.
+MIN_ROW_OVERLAP = 1.0
+#: Words a line must have for the lines overlapping it to be taken as parts of its cells
+#: (one word: nothing sits between its words; a raised mark between two words is one).
+MIN_ROW_CELLS = 2
+
+
+def rows_with_wrapped_cells(lines: list[TextLine], page: object) -> list[tuple[float, str]]:
+    """(top, text) of each line, a row of an unruled table whose long cells wrap counted once.
+
+    In a table drawn without rules, a cell whose text wraps is centred on its row: its
+    first part prints above the row's line and the rest below it, each a line of its own
+    that overlaps the row's line vertically ("困难职工帮扶资金按时" / "产出指标 时效指标 ≥95%
+    92%" / "足额发放及时率").  Such a group becomes one line, each cell's parts joined in
+    their column.  Lines of prose do not overlap; a raised footnote mark that does lies
+    over the words of its line and is left alone (:func:`merged_row`).
+    """
+    out: list[tuple[float, str]] = []
+    group: list[TextLine] = []
+
+    def close() -> None:
+        if len(group) > 1:
+            merged = merged_row(group, page)
+            if merged is not None:
+                out.append((min(ln.top for ln in group), merged))
+                return
+        out.extend((ln.top, ln.text) for ln in group)
+
+    for line in sorted(lines, key=lambda ln: ln.top):
+        if group and line.top < max(ln.bottom for ln in group) - MIN_ROW_OVERLAP:
+            group.append(line)
+            continue
+        close()
+        group = [line]
+    close()
+    return sorted(out, key=lambda item: item[0])
+
+
+def merged_row(group: list[TextLine], page: object) -> str | None:
+    """The lines of ``group`` as one row: the words of the line with the most words (the
+    row's line) and, in the columns where it has none, the wrapped parts of the other
+    lines, top to bottom; None when another line's word lies over a word of the row's line
+    (not a table row)."""
+    x0, x1 = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
+    top, bottom = min(ln.top for ln in group), max(ln.bottom for ln in group)
+    words = page.within_bbox((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)).extract_words()  # type: ignore[attr-defined]
+    if not words:
+        return None
+
+    def line_of(word: dict[str, object]) -> int:
+        middle = (float(word["top"]) + float(word["bottom"])) / 2  # type: ignore[arg-type]
+        return min(range(len(group)), key=lambda i: abs((group[i].top + group[i].bottom) / 2 - middle))
+
+    by_line: dict[int, list[dict[str, object]]] = {}
+    for word in words:
+        by_line.setdefault(line_of(word), []).append(word)
+    main = max(by_line, key=lambda i: len(by_line[i]))
+    if len(by_line[main]) < MIN_ROW_CELLS:
+        return None
+    columns: list[list[dict[str, object]]] = [[w] for w in by_line[main]]
+    for i, others in by_line.items():
+        if i == main:
+            continue
+        for word in others:
+            if any(_x_overlap(word, w) for w in by_line[main]):
+                return None
+            column = next((c for c in columns if c[0] not in by_line[main] and any(_x_overlap(word, w) for w in c)), None)
+            if column is None:
+                columns.append([word])
+            else:
+                column.append(word)
+    cells = sorted(columns, key=lambda c: min(float(w["x0"]) for w in c))  # type: ignore[arg-type]
+    return " ".join(_join_parts([str(w["text"]) for w in sorted(c, key=lambda w: float(w["top"]))]) for c in cells)  # type: ignore[arg-type]
+
+
+def _x_overlap(a: dict[str, object], b: dict[str, object]) -> bool:
+    return float(a["x0"]) < float(b["x1"]) and float(b["x0"]) < float(a["x1"])  # type: ignore[arg-type]
+
+
+def _join_parts(parts: list[str]) -> str:
+    """A wrapped cell's parts as one text: no space where Chinese text was cut (see :data:`CELL_WRAP`)."""
+    return clean_cell("\n".join(parts))
 
 
 def inside_page(box: tuple[float, float, float, float], page_box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
