@@ -1110,8 +1110,10 @@ def _bodies_by_score(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
 
 # (q8) A score threshold asked: below it (低于 / 不到 / 以下 / below: strictly under), above it (高于 / 超过 / above:
 # strictly over; 以上: at least, as the usual grade bands read "90分以上"), or failed: under the pass mark.
-SCORE_BELOW = re.compile(r"(?:低于|不到|小于|少于|不足)\s*(\d+(?:\.\d+)?)\s*分|(\d+(?:\.\d+)?)\s*分以下|\b(?:below|under|less than|lower than) (\d+(?:\.\d+)?) (?:points|marks)\b")
-SCORE_ABOVE = re.compile(r"(?:高于|大于|超过)\s*(\d+(?:\.\d+)?)\s*分|\b(?:above|over|more than|higher than) (\d+(?:\.\d+)?) (?:points|marks)\b")
+SCORE_BELOW = re.compile(r"(?:低于|不到|小于|少于|不足)\s*(\d+(?:\.\d+)?)\s*分|(\d+(?:\.\d+)?)\s*分以下|\b(?:below|under|less than|lower than) (\d+(?:\.\d+)?) (?:points|marks)\b"
+                         r"|\bscored? (?:below|under|less than|lower than) (\d+(?:\.\d+)?)\b")
+SCORE_ABOVE = re.compile(r"(?:高于|大于|超过)\s*(\d+(?:\.\d+)?)\s*分|\b(?:above|over|more than|higher than) (\d+(?:\.\d+)?) (?:points|marks)\b"
+                         r"|\bscored? (?:above|over|more than|higher than) (\d+(?:\.\d+)?)\b")
 SCORE_AT_LEAST = re.compile(r"(\d+(?:\.\d+)?)\s*分以上")
 FAILED_EVALUATION = re.compile(r"不及格|没(?:有)?及格|未及格|\bfail(?:ed|s)? (?:its |the |their )?(?:evaluations?|assessments?)\b")
 PASS_MARK = Decimal(60)  # the usual bands: 差 below 60
@@ -1159,7 +1161,7 @@ def _evaluations_by_threshold(ctx: Context, rows: list[dict[str, object]], thres
     what_zh, what_en = ("项目", "project evaluation") if pool is projects_only else ("评价", "evaluation")
     head = ctx.say(f"{_bodies_and_years(pool)} 共 {len(pool)} 个{what_zh}有自评得分，{said_zh}的有 {len(hits)} 个",
                    f"{_bodies_and_years(pool)}: {counted(len(pool), what_en)} scored, {len(hits)} {said_en}")
-    answer = head + (ctx.say("：", ": ") + join([line(r) for r in hits], ctx.lang) if hits else ctx.say("。", "."))
+    answer = head + (ctx.say("：", ": ") + join([line(r) for r in hits], ctx.lang) if hits else "")
     if others:
         answer += ctx.say("。其余：", ". The others: ") + join([line(r) for r in others], ctx.lang)
     shown = list(hits)
@@ -2636,8 +2638,10 @@ def asks_lowest_first(text: str) -> bool:
 RANK_TOP = re.compile(r"前\s*(\d+)|\btop\s*(\d+)|(?:最(?:多|大|高|少|小|低)|largest|biggest|highest|smallest|lowest)的?\s*(\d+)\s*(?:个|项)?")
 PROJECT_SUM = re.compile(r"加起来|合计|总和|总额|一共|总共|共计|\bsum\b|\bin total\b|\bcombined\b|\baltogether\b|\badd up\b|\btotal (?:budget|amount)")
 MONEY_WORDS = re.compile(r"预算|钱|金额|资金|经费|多少万|budget|money|amount|funds?|spen[dt]|cost")
+# (q8) Points lost ranked ("扣分最多的项目", "lost the most points"): the most lost is the lowest score.
+POINTS_LOST_RANK = re.compile(r"扣分|失分|丢分|\blost (?:the )?(?:most|fewest|least) points\b")
 RANK_METRICS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("score", re.compile(r"得分|分数|评分|自评分|\bscor(?:e|ed|es|ing)\b|\bpoints\b")),  # "lowest-scoring project"
+    ("score", re.compile(r"得分|分数|评分|自评分|扣分|失分|丢分|\bscor(?:e|ed|es|ing)\b|\bpoints\b")),  # "lowest-scoring project"
     ("rate", re.compile(r"执行率|完成率|execution rate|spending rate")),
     ("final", re.compile(r"决算|执行数|实际支出|支出了|花了|spent|final|actual")),
     ("budget", re.compile(r"")),
@@ -2653,6 +2657,8 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
     metric = next(name for name, pattern in RANK_METRICS if pattern.search(text))
     listed = len(rows)  # the body's projects, before those without the figure ranked are left out
     low, high = RANK_LOW.search(text), RANK_HIGH.search(text)
+    if metric == "score" and POINTS_LOST_RANK.search(text):  # "扣分最多的项目": the lowest score, "扣分最少" the highest
+        low, high = high, low
     top = RANK_TOP.search(text)
     if metric == "score":  # "哪个项目的自评得分最高": the projects' evaluation scores, not their budgets
         scores = {r.get("subject"): r.get("score") for r in _in_years(_rows_for_orgs(ctx, "qa_evaluations"), ctx.links.years)
@@ -3799,6 +3805,9 @@ def change_reason(ctx: Context) -> Outcome:
         pool = [_indicator_row(r) for r in _in_years(_rows_for_orgs(ctx, "qa_indicators"), ctx.links.years) if r.get("reason")]
         described, words = _indicators_described(ctx, pool)
         reasons = described if words else []
+        if not reasons:  # "the low score of the hardship fund": the missed indicators of the project its words name
+            of_project = _of_projects_described(ctx, pool)
+            reasons = [r for r in of_project if r.get("met") is False] if len(of_project) < len(pool) else []
     else:
         reasons = []
     if not rows and reasons:  # each with its body, year, project, actual and target: the reason of what, exactly

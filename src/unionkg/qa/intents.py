@@ -73,6 +73,7 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
                            r"|\b(?:which|what) (?:indicators|targets|goals)\b.{0,50}\b(?:were|have been|was) (?:met|achieved|reached|hit)\b|\bindicators? (?:that|which) (?:were )?met\b"),
     # the indicator at an end of the scores ("得分最低的指标", "扣分最多的指标", "which indicator lost the most points")
     "indicator_ranking": re.compile(r"(?:得分|分数|扣分|失分)(?:最|更)(?:低|高|多|少)的(?:绩效)?指标|指标.{0,6}(?:得分|扣分|失分)(?:最|更)(?:低|高|多|少)"
+                                    r"|\b(?:lowest|highest|worst|best)[- ]scor(?:ing|ed) (?:performance )?indicators?\b"
                                     r"|\bwhich (?:\w+ ){0,2}indicator\b.{0,40}\b(?:lowest|highest|most|least|fewest)\b"),
     # how many indicators were set ("有多少个绩效指标"), not how many missed
     "indicator_count": re.compile(r"(?:多少|几)(?:个|项)(?:绩效)?指标(?!.{0,8}(?:没|未|不|扣|失))|\bhow many (?:performance )?indicators\b(?!.{0,40}\b(?:miss|fail|short|not|lost|below)\w*)"),
@@ -113,7 +114,8 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
 # checks each with positive and negative examples).  Matched on the normalised (lower-cased) question.
 FACT_QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # the headcount against the authorised posts ("超编了吗", "is it overstaffed"): both figures and their gap
-    "overstaffed": re.compile(r"超编|缺编|空编|满编|超(?:出|过)(?:了)?编制|编制(?:够不够|够吗|满了吗)"
+    "overstaffed": re.compile(r"超编|缺编|空编|满编|超(?:出|过)(?:了)?编制|编制(?:够不够|够吗|满了吗)|编制(?:还)?空缺|空缺(?:的)?编制"
+                              r"|(?:实有|在职|实际)(?:人数|人员)?比编制(?:数)?(?:多|少)|编制(?:数)?比(?:实有|在职|实际)(?:人数|人员)?(?:多|少)"
                               r"|\b(?:over|under)[- ]?staffed\b|\b(?:over|above|exceed\w*|beyond|within) (?:its |the |their )?(?:authori[sz]ed )?(?:headcount|establishment|posts)\b"),
     # the indicators whose actual value beat the target ("哪些指标超额完成了", "which targets were exceeded")
     "exceeded_list": re.compile(r"超额(?:完成|达成|实现)|超(?:过|出)(?:了)?(?:年度)?(?:目标|指标值)|\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|beat|overachiev\w*) (?:its |their |the )?(?:targets?|goals?)\b"
@@ -128,12 +130,15 @@ FACT_QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
                                    r"|(?:得分|评分|分数|自评).{0,8}(?:上升|下降|提高|降低|升|降|涨|跌)(?:了)?(?:还是|吗|没|多少)"
                                    r"|\bscored?\b.{0,40}\b(?:compared|against|versus|vs\.?)\b|\bcompare\b.{0,60}\bscores?\b|\bscores?\b.{0,40}\b(?:change|changed|compare|r[io]se|fell|drop(?:ped)?|go up|go down|went up|went down)\b"),
     # which body's own evaluation scored highest / lowest ("哪个单位自评得分最高", "which federation had the lowest score")
+    "project_score_ranking": re.compile(r"(?:扣分|失分|丢分)(?:最|更)(?:多|少)的项目|项目.{0,8}(?:扣分|失分|丢分)(?:最|更)(?:多|少)|(?:得分|分数|评分)(?:最|更)(?:低|高)的项目"
+                                        r"|\bprojects?\b.{0,30}\blost (?:the )?(?:most|fewest|least) points\b"),
     "body_score_ranking": re.compile(r"哪(?:个|家|一个|些)(?:单位|总工会|工会|部门).{0,12}(?:自评|评价|绩效)?(?:得分|分数|评分|等级)(?:最|更)(?:高|低|好|差)"
                                      r"|\bwhich (?:[a-z'-]+ ){0,2}(?:federation|union|body|department)s?\b.{0,50}\b(?:highest|lowest|best|worst|top)\b.{0,30}\b(?:score|grade|evaluation)"),
     # evaluations scored below / above a threshold, or failed ("得分低于90分的项目", "有几个项目不及格",
     # "which projects failed their evaluation"): the scores against the threshold, not a list of every project
     "score_threshold": re.compile(r"(?:低于|不到|小于|少于|不足|高于|大于|超过|以下|以上)\s*\d+(?:\.\d+)?\s*分|\d+(?:\.\d+)?\s*分(?:以下|以上)|不及格|没(?:有)?及格|未及格"
-                                  r"|\b(?:below|under|less than|lower than|above|over|more than|higher than) \d+(?:\.\d+)? (?:points|marks)\b|\bfail(?:ed|s)? (?:its |the |their )?(?:evaluations?|assessments?)\b"),
+                                  r"|\b(?:below|under|less than|lower than|above|over|more than|higher than) \d+(?:\.\d+)? (?:points|marks)\b|\bfail(?:ed|s)? (?:its |the |their )?(?:evaluations?|assessments?)\b"
+                                  r"|\bscored? (?:below|under|less than|lower than|above|over|more than|higher than) \d+"),
     # whether a body's figures or report has problems, asked colloquially ("这份决算有什么问题吗", "预算有问题吗")
     "problems_asked": re.compile(r"(?:有|存在)(?:什么|啥|哪些)?(?:问题|错误|毛病)(?:吗|么|没有?)[?？]?$|有没有(?:什么)?(?:问题|错误|毛病)"
                                  r"|\b(?:is|was) (?:there )?(?:anything|something) wrong\b|\b(?:are|were) there (?:any )?(?:problems|errors|mistakes|issues)\b"),
@@ -161,7 +166,7 @@ ENGLISH_PROJECT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳模"),
     (re.compile(r"\bskills? (?:competitions?|contests?)\b"), "技能竞赛"),
     (re.compile(r"\bskills? (?:subsid(?:y|ies)|upgrad\w*|improvement|enhancement|certificat\w*)\b"), "技能"),
-    (re.compile(r"\b(?:hardship|needy|poor) (?:workers|households|families)\b|\bhardship relief\b"), "困难职工"),
+    (re.compile(r"\b(?:hardship|needy|poor) (?:workers|households|families)\b|\bhardship (?:relief|funds?|assistance|aid|support)\b"), "困难职工"),
     (re.compile(r"\bsending warmth\b|\bwarmth\b"), "送温暖"),
     (re.compile(r"\btraining\b"), "培训"),
 )
@@ -312,6 +317,8 @@ INTENTS: tuple[Intent, ...] = (
         # which one scored lowest / highest, no body word between ("哪个得分最低？" after a list of projects):
         # a ranking of evaluation scores, not a comparison of two bodies' amounts
         (QUESTION_SHAPES["score_ranking"], 1.65),
+        # the project that lost the most points ("扣分最多的项目"): the lowest evaluation score, not the largest budget
+        (FACT_QUESTION_SHAPES["project_score_ranking"], 1.8),
         # who carries a named project out: a fact of the project, not its amount
         (QUESTION_SHAPES["implementer"], 1.65),
     ), (
@@ -344,7 +351,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("subordinate_units", (
         _r(r"下属单位|直属单位|所属单位|二级单位|事业单位|下级单位|二级预算单位", 1.2),
         # colloquial: "下面有几个单位", "底下有哪些单位"
-        _r(r"(?:下面|底下|下边|手下)(?:有|管着?)?(?:几个|哪些|多少个?|什么)(?:单位|事业单位|机构)", 1.3),
+        _r(r"(?:下面|底下|下边|手下)(?:有|管着?)?(?:几个|哪些|多少个?|什么)(?:单位|事业单位|机构)|(?:下辖|管辖|所辖)(?:了)?(?:哪些|几个|多少个?)?(?:单位|事业单位)", 1.3),
         # the units a budget or final account covers ("部门决算包括哪些单位"): not an amount although 决算 is named
         _r(r"(?:包括|包含|涵盖|纳入|编入)(?:了)?哪些(?:预算)?单位|哪些(?:预算)?单位(?:纳入|编入|包括在)|纳入.{0,12}(?:范围|汇编)的(?:预算)?单位|单位构成|which (?:units|bodies) (?:does|do|did) .{0,60}\b(?:budget|final accounts?|accounts?) (?:cover|include)|\bunits (?:covered|included) (?:by|in) .{0,60}\b(?:budget|accounts?)\b", 1.3),
         (UNIT_CATEGORY_QUESTION, 1.2),
