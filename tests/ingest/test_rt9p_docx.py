@@ -240,3 +240,51 @@ def test_number_formats_table() -> None:
         for f in ("decimal", "decimalEnclosedCircle", "ideographTraditional", "upperRoman", "lowerLetter", "decimalFullWidth")
     ] == ["3", "③", "丙", "III", "c", "３"]
     assert "bullet" not in NUMBER_FORMATS  # a bullet gives no label
+
+
+@pytest.mark.parametrize("where", ["header", "text_box"])
+def test_a_title_only_in_the_page_furniture_is_read_once(tmp_path: Path, where: str) -> None:
+    """A body that starts with its first heading, the title only in the running header or in a
+    cover page's text box: before, the document had no body or year (no facts with an org)."""
+    import docx
+
+    from rt9p_documents import _add_text_box
+
+    title = "锡林浩特市总工会2024年部门预算"
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = title if where == "header" else "内部资料"
+    first = document.add_paragraph("一、收支预算总体情况")
+    if where == "text_box":
+        _add_text_box(first, title)
+    document.add_paragraph("2024年收支总预算312.40万元，比上年增加10.20万元，增长3.38%。")
+    path = tmp_path / f"{where}.docx"
+    document.save(str(path))
+    doc = load_source(path, Settings(store="unused"))
+    assert doc.text.split("\n")[0] == title and doc.text.count(title) == 1
+    from unionkg.extract import extract
+
+    extraction = extract(doc)
+    assert (extraction.context.org, extraction.context.year) == ("锡林浩特市总工会", 2024)
+
+
+def test_a_stamp_in_a_text_box_is_not_read_when_the_body_has_its_title(tmp_path: Path) -> None:
+    doc = load_source(write_docx(BUDGET, tmp_path / "b.docx", DocxLayout()), Settings(store="unused"))
+    assert doc.text.startswith("天水市总工会2025年部门预算\n") and "公章" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("锡林浩特市总工会2024年部门预算", True),
+        ("某某县總工會2023年度部門決算", True),
+        ("2023年度项目支出绩效自评表", True),
+        ("某某县总工会2022年度部门整体支出绩效自评报告", True),
+        ("2024年收支总预算312.40万元", False),
+        ("2023年决算数为120.00万元", False),
+        ("内部资料 注意保存", False),
+    ],
+)
+def test_title_of_the_genre(text: str, title: bool) -> None:
+    from unionkg.ingest.docx_reader import TITLE_OF_THE_GENRE
+
+    assert bool(TITLE_OF_THE_GENRE.search(text)) is title

@@ -65,10 +65,43 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
             for rows in table_fragments(Table(element, document)):
                 tables.append(rows)
                 lines.extend(CELL_SEPARATOR.join(row) for row in rows)
+    title = furniture_title(document, "\n".join(lines))
+    if title:
+        lines.insert(0, title)
     text = "\n".join(lines).strip()
     if not text:
         raise InputError(f"{name}: the DOCX has no text")
     return text, tables
+
+
+#: A title of the genre: a year and the kind of document ("2024年部门预算", "2023年度部门决算").
+TITLE_OF_THE_GENRE = re.compile(
+    r"(?:19|20)\d\d\s*年度?\s*(?:部门|部門|单位|單位|本级|本級)?\s*(?:整体支出|整體支出|项目支出|項目支出)?\s*(?:预算|决算|預算|決算|绩效|績效)(?!数|數|额|額|为|為|执行|執行)"
+)
+#: Characters at the start of the body in which a title is looked for.
+TITLE_WINDOW = 300
+
+
+def furniture_title(document: object, body: str) -> str | None:
+    """The document's title from its page furniture, when the body has none.
+
+    Running headers, footers and text boxes are not read (they repeat, or hold stamps and
+    notes), but a cover page made of text boxes or a title printed only in the running
+    header then leaves the body without its body and year.  When the first
+    :data:`TITLE_WINDOW` characters of the body have no title of the genre, the first text
+    box of the body or the first section's header that has one is the title, read once.
+    """
+    if TITLE_OF_THE_GENRE.search(body[:TITLE_WINDOW]):
+        return None
+    candidates: list[str] = []
+    for box in document.element.body.iter(W + "txbxContent"):  # type: ignore[attr-defined]
+        candidates.append(" ".join(paragraph_text(p) for p in box.iter(W + "p")))
+    try:
+        header = document.sections[0].header  # type: ignore[attr-defined]
+        candidates.append(" ".join(paragraph_text(p._p) for p in header.paragraphs))
+    except (IndexError, AttributeError):
+        pass
+    return next((" ".join(c.split()) for c in candidates if TITLE_OF_THE_GENRE.search(c)), None)
 
 
 def table_rows(table: object) -> list[list[str]]:
