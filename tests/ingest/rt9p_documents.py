@@ -437,7 +437,11 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
             *(
                 [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
                 if layout.rules == "grid"
-                else [("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, len(grid.header) - 1), (-1, len(grid.header) - 1), 0.5, colors.black), ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black)]
+                else [
+                    ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+                    ("LINEBELOW", (0, len(grid.header) - 1), (-1, len(grid.header) - 1), 0.5, colors.black),
+                    ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black),
+                ]
                 if layout.rules == "three_lines"
                 else []
             ),
@@ -491,7 +495,9 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
         from reportlab.lib import pdfencrypt
 
         encrypt = pdfencrypt.StandardEncryption("", "owner-only", canCopy=0, canModify=0, strength=128)
-    SimpleDocTemplate(str(path), pagesize=page, topMargin=60, bottomMargin=54, encrypt=encrypt).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    SimpleDocTemplate(str(path), pagesize=page, topMargin=60, bottomMargin=54, encrypt=encrypt).build(
+        story, onFirstPage=furniture, onLaterPages=furniture
+    )
     return path
 
 

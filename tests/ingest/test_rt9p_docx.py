@@ -247,7 +247,6 @@ def test_a_title_only_in_the_page_furniture_is_read_once(tmp_path: Path, where: 
     """A body that starts with its first heading, the title only in the running header or in a
     cover page's text box: before, the document had no body or year (no facts with an org)."""
     import docx
-
     from rt9p_documents import _add_text_box
 
     title = "锡林浩特市总工会2024年部门预算"

@@ -140,7 +140,14 @@ def test_gb18030_page_declared_gb2312_with_a_character_outside_gbk(tmp_path: Pat
         # data tables: a self-evaluation table holding its indicator table, Word's <p> in cells
         ("<table><tr><td>绩效指标</td><td><table><tr><td>一级指标</td><td>二级指标</td></tr></table></td></tr></table>", False),
         ("<table><tr><td><p>项目支出</p><p>绩效</p></td><td><p>120.00</p></td></tr></table>", False),
-        ("<table><tr><td><p>年度总体目标</p></td><td><p>" + "完成困难职工帮扶任务，" * 20 + "</p><p>" + "提升服务水平，" * 10 + "</p></td></tr></table>", False),
+        (
+            "<table><tr><td><p>年度总体目标</p></td><td><p>"
+            + "完成困难职工帮扶任务，" * 20
+            + "</p><p>"
+            + "提升服务水平，" * 10
+            + "</p></td></tr></table>",
+            False,
+        ),
     ],
 )
 def test_layout_tables(markup: str, layout: bool) -> None:
