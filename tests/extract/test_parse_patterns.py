@@ -36,10 +36,11 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "change_percent": (["增长 15.9%", "同比减少82.58%", "下降了3%"], ["增长15.9万元", "增长"]),
     "change_flat": (["与上年持平", "比上年基本持平", "同比无变化"], ["持平", "比上年增加"]),
     "time_unit": (["季度末", "季度", "-12月", "至6月", "～9月", "到 12月"], ["个月", "日", "月", "月底前", "人次", "万元", "%"]),
+    "year_as_value": (["2022年", "1999年", "2023 年"], ["3年", "2022", "12年", "3022年"]),
 }
 
 # Cases where the pattern must match the whole string (cells) use fullmatch.
-FULLMATCH = {"number_cell", "money_cell", "percent_cell", "target", "target_in_words", "chinese_numeral"}
+FULLMATCH = {"number_cell", "money_cell", "percent_cell", "target", "target_in_words", "chinese_numeral", "year_as_value"}
 # Patterns anchored at the start of the string.
 ANCHORED = {"comparator_glyph", "comparator_prefix_word", "time_unit"}
 

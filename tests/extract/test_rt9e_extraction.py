@@ -25,6 +25,9 @@ Written documents of bodies, provinces and years not in the samples:
 * a county union's project self-evaluation (Yunnan 2023): continuation rows with blank
   一级/二级 cells, a score printed "10分" and "满分", an actual "已完成", and a second table whose
   columns come in another order (三级指标 分值 得分 实际完成值 年度指标值 偏差原因).
+* a city union's project self-evaluation (Jilin 2022) whose tables print 分值 between the target
+  and the actual ("年度指标值 分值 实际完成值 得分": read cell by cell) and 得分 before 分值, a
+  target that is a date with a year ("2022年春节前": no figure 2022) met by "已完成".
 
 Each ``.json`` lists the facts an analyst reads (``expect``), the number of table figures
 (``table_amounts``) and indicators, facts that must not be there (``wrong``) and warnings
@@ -269,3 +272,29 @@ def test_damaged_cell_reading(cell: str, reading: str | None) -> None:
     from unionkg.extract.final_accounts import damaged_cell_reading
 
     assert damaged_cell_reading(cell) == reading
+
+
+ORDERS = [
+    (("target", "weight", "actual", "score"), True),
+    (("actual", "score", "target", "weight"), True),
+    (("target", "actual", "weight", "score"), False),  # the values, then the scores: weight_score_end
+    (("actual", "target", "score", "weight"), False),
+    (("weight", "target", "actual", "score"), False),  # 分值 first: weight_after_name
+    (("weight", "score", "actual", "target"), False),  # both scores first: weight_score_after_name
+]
+
+
+@pytest.mark.parametrize(("order", "cell_by_cell"), ORDERS)
+def test_an_unknown_column_order_is_read_cell_by_cell(order: tuple[str, ...], cell_by_cell: bool) -> None:
+    from unionkg.extract.indicators import IndicatorTable, _read_column_order
+
+    table = IndicatorTable(project=None, with_scores=True, weight_first=order[0] == "weight" and order[1] != "score")
+    _read_column_order(table, (*order, "reason"))
+    assert (table.cell_order == order) is cell_by_cell
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [("及时", "已完成", True), ("2022年春节前", "已完成", True), ("≥90%", "已完成", None), ("有效提升", "有效提升", True), ("及时", "未完成", None)])
+def test_done_actual_meets_a_target_without_a_figure(target: str, actual: str, met: bool | None) -> None:
+    from unionkg.extract.indicators import _qualitative_met
+
+    assert _qualitative_met(target, actual) is met

@@ -185,8 +185,8 @@ def _qualitative_met(target_text: str | None, actual_text: str | None) -> bool |
     a = re.sub(r"\s+", "", actual_text)
     if t.lstrip("=＝") == a.lstrip("=＝") and any(w in t for w in QUALITATIVE_WORDS):
         return True
-    if a in DONE_ACTUAL_WORDS and not re.search(r"\d", t):
-        return True  # "及时" / "按要求" done: a qualitative target reported as completed
+    if a in DONE_ACTUAL_WORDS and parse_target(t).value is None:
+        return True  # "及时" / "2022年春节前" done: a target with no figure reported as completed
     deadline, done = _DEADLINE.fullmatch(t), _DEADLINE.fullmatch(a)
     if deadline and done and deadline.group("before"):
         limit = (int(deadline.group("m")), int(deadline.group("d") or 31))
@@ -352,6 +352,7 @@ class IndicatorTable:
     two_values: bool | None = None  # a target and an actual column (None: as the scores say)
     reason_column: bool = False  # a 偏差原因 column
     scores_lead: bool = False  # 分值 and 得分 both come before the target and actual columns
+    cell_order: tuple[str, ...] = ()  # the value columns of a row read cell by cell (an order no other reading knows)
 
 
 def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
@@ -444,6 +445,18 @@ def _read_column_order(table: IndicatorTable, columns: tuple[str, ...]) -> None:
         table.two_values = True
     table.reason_column = "reason" in columns
     table.scores_lead = set(columns[:2]) == {"weight", "score"} and "target" in columns[2:]
+    values = tuple(c for c in columns if c != "reason")
+    if set(values) == set(SCORED_ROW_COLUMNS) and len(values) == len(SCORED_ROW_COLUMNS) and not _known_order(values):
+        table.cell_order = values  # "年度指标值 分值 实际完成值 得分": 分值 between the values
+
+
+#: The value columns of a scored indicator row.
+SCORED_ROW_COLUMNS: Final[tuple[str, ...]] = ("target", "actual", "weight", "score")
+
+
+def _known_order(values: tuple[str, ...]) -> bool:
+    """Orders the row patterns read: the values then the scores, 分值 first, or both scores first."""
+    return set(values[2:]) == {"weight", "score"} or values[0] == "weight" and values[3] == "score" or set(values[:2]) == {"weight", "score"}
 
 
 def _take_weight(text: str) -> tuple[str, str | None]:
@@ -480,6 +493,11 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
     chunk_start: int | None = None
     first = 0
     for n, line in enumerate(lines):
+        if table.cell_order:
+            row, level1, level2 = _cell_order_row(line, table, level1, level2)
+            if row is not None:
+                table.rows.append(row)
+            continue
         if table.scores_lead:
             row, level1, level2 = _scores_lead_row(line, table, level1, level2)
             if row is not None:
@@ -526,6 +544,33 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
                 row.reason = reason
             table.rows.append(row)
         chunk_start = None
+
+
+def _cell_order_row(line, table: IndicatorTable, level1: str | None, level2: str | None) -> tuple[TableIndicator | None, str | None, str | None]:  # type: ignore[no-untyped-def]
+    """A one-line row of a table whose value columns come in an order no row pattern reads
+    ("帮扶人数 ≥200人 20 210人 20 原因"): after the levels, the name, then one cell per column in
+    the header's order, then maybe the 偏差原因.  None for a line that is no such row (its 分值 and
+    得分 cells must read as scores)."""
+    pieces = line.text.split()
+    while pieces and (level := next((lv for p, lv in LEVEL_WORDS if p.fullmatch(pieces[0])), None)) is not None:
+        if level == 1:
+            level1, level2 = pieces.pop(0), None
+        else:
+            level2 = pieces.pop(0)
+    width = len(table.cell_order)
+    reason: str | None = None
+    if table.reason_column and len(pieces) == width + 2:
+        reason = pieces.pop()
+    if len(pieces) != width + 1:
+        return None, level1, level2
+    cells = dict(zip(table.cell_order, pieces[1:]))
+    weight = score_number(cells["weight"])
+    score = score_number(cells["score"], weight)
+    if weight is None or score is None:
+        return None, level1, level2
+    row = TableIndicator(line.start, line.end, pieces[0], normalize_level(level1, 1), normalize_level(level2, 2), cells["target"], cells["actual"])
+    row.weight, row.score, row.reason = weight, score, reason
+    return row, level1, level2
 
 
 def _scores_lead_row(line, table: IndicatorTable, level1: str | None, level2: str | None) -> tuple[TableIndicator | None, str | None, str | None]:  # type: ignore[no-untyped-def]

@@ -140,6 +140,8 @@ def parse_target(text: str) -> ParsedValue:
         unit = unit.replace("％", "%")
         if PATTERNS["time_unit"].match(unit):
             return ParsedValue(Comparator.QUALITATIVE, None, None, text)  # "12月底前", "1至6月": a time, no figure
+        if PATTERNS["year_as_value"].fullmatch(f"{match.group('number')}{unit[:1]}"):
+            return ParsedValue(Comparator.QUALITATIVE, None, None, text)  # "2022年春节前": a date, no figure
     value = Decimal(_ascii_number(match.group("number")))
     return ParsedValue(comparator, value, unit, text)
 

@@ -222,6 +222,9 @@ PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # the rest of a month range or a quarter, no figure; a single month stays an ordinal the
     # actual is compared with ("≤12月" / "11"), "个月" and "日" (durations: "≤5日") are units
     "time_unit": re.compile(r"[-－—~～至到]\s*\d|季度"),
+    # a target's number and unit that are a calendar year and what follows it ("2022年春节前",
+    # "2023年底前", "2024年"): a date, no figure ("3年", a duration, is one)
+    "year_as_value": re.compile(r"(?:19|20)\d{2}\s*年"),
     # a target or actual counted in words, whole string: [comparator] numeral measure word
     # [suffix word] ("不少于五场", "十二个", "两期以上"); a measure word is required, so that
     # words that hold a numeral ("一般", "一致") stay qualitative
