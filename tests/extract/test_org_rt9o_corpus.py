@@ -318,3 +318,17 @@ def test_a_publication_date_printed_as_such(text: str, published: str | None, al
     from unionkg.extract.context import dated_alone
 
     assert (dated_alone(text, published) is not None) is alone
+
+
+def test_warnings_say_what_was_done() -> None:
+    """A body the title names is not also reported missing; a year from the file name is a guess
+    (warning kind year_guessed in the graph)."""
+    from unionkg.graph.mapping import read_warning
+
+    enterprise = check_org_document(CORPUS / "rt9o_sd_enterprise_union_budget_2024.txt")
+    assert not any("no reporting body found" in w for w in enterprise.warnings)
+    assert any("the title names it" in w for w in enterprise.warnings)
+    named = check_org_document(CORPUS / "rt9o_gz_prefecture_union_2019年度部门决算.txt")
+    assert [read_warning(w).kind for w in named.warnings if "file name" in w] == ["year_guessed"]
+    nowhere = check_org_document(CORPUS / "rt9o_xz_county_union_no_year_budget.txt")
+    assert [read_warning(w).kind for w in nowhere.warnings if "fiscal year" in w] == ["no_year"]

@@ -228,6 +228,14 @@ def _org_from_signature(lines: list[str]) -> str | None:
     return None
 
 
+def _title_names_a_body(title: str | None, text: str) -> bool:
+    """Whether the title names a body the place-led name pattern misses (an enterprise union, a
+    兵团 师, a league by its short form): :func:`unionkg.extract.resolve.body_in_title`."""
+    from unionkg.extract.resolve import body_in_title
+
+    return body_in_title(title, text) is not None
+
+
 def _most_frequent_org(text: str) -> str | None:
     counts = Counter(find_org_names(text))
     if not counts:
@@ -428,7 +436,8 @@ def read_context(doc: SourceDocument) -> DocumentContext:
     if org is None:
         org = _most_frequent_org(text)
         if org is None:
-            warn("context: no reporting body found (no header, title, signature or place-prefixed official name)")
+            if not _title_names_a_body(title, text):  # else resolve.reporting_body takes the title's
+                warn("context: no reporting body found (no header, title, signature or place-prefixed official name)")
         else:
             warn(f"context: reporting body '{org}' guessed as the most frequent official name (none in a header, the title or the signature)")
 
@@ -451,7 +460,7 @@ def read_context(doc: SourceDocument) -> DocumentContext:
     if year is None:
         year = year_in_file_name(doc.source)
         if year is not None:
-            warn(f"context: fiscal year {year} read from the file name '{doc.source}' (the text states none with 预算/决算/绩效)")
+            warn(f"context: fiscal year {year} guessed from the file name '{doc.source}' (the text states none with 预算/决算/绩效)")
     if year is None:
         year = _most_frequent_year(text)
         if year is not None and not plausible_year(year, dated_alone(text, published), doc.genre):

@@ -571,7 +571,8 @@ def reporting_body(doc: SourceDocument, context: DocumentContext) -> DocumentCon
     if body == found:
         return context
     how = "the title names it" if body == titled else ("the words of its sentence dropped" if found else "a one-character county's body the text prints")
-    warn(f"context: reporting body '{body}' (read as '{found}'): {how}")
+    read_as = f"read as '{found}'" if found else "no place-led official name names it"
+    warn(f"context: reporting body '{body}' ({read_as}): {how}")
     return replace(context, org=body)
 
 
