@@ -13,6 +13,9 @@ Written documents of bodies, provinces and years not in the samples:
 * a county union's budget (Hunan 2024) in 元 (a "单位：元" line after the title) whose
   一般公共预算支出表 prints 上年预算数 / 本年预算数 / 增减额 / 增减率(%), codes glued to their
   names ("2012901行政运行"), the 合计 row first, and "—" / "-" / "/" for nil;
+* a prefecture union's budget (Qinghai 2025) whose columns name their years ("2024年预算数
+  2025年预算数 增减额"), and a district union's final accounts (Qinghai 2023) with 本年决算数 /
+  上年决算数 (the previous year's figures were filed under the document's year);
 * a city union's final accounts (Gansu 2022) in 千元 whose table prints 年初预算数 / 调整预算数 /
   决算数 / 完成率(%): the budget columns are budget and adjusted figures, the rate no amount;
 * a city union's budget (Ningxia 2025) whose 部门收支总表 is followed by the same table compared
