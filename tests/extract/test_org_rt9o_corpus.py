@@ -83,6 +83,7 @@ def test_year_in_a_money_table_title(text: str, year: int | None) -> None:
         ("某州总工会2019年度部门决算.pdf", 2019),
         ("2021_部门预算.docx", 2021),
         ("某县总工会2020 年整体支出绩效自评报告.txt", 2020),
+        ("某州总工会二〇一九年度部门决算.docx", 2019),
         # negatives: a hash, a year before another kind of text, no year
         ("000_e2c97fda4d2f5202.txt", None),
         ("a2019部门预算.txt", None),

@@ -257,7 +257,10 @@ YEAR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     ),
     # The file name a publisher gave the document ("某州总工会2019年部门决算.pdf", "2021_部门预算.docx"):
     # a year right before the kind of disclosure, 年 optional.  Not a hash or a serial number.
-    "file_name": re.compile(r"(?<![\dA-Za-z])" + _YEAR + r"(?!\d)[\s_\-]*年?度?[\s_\-]*(?:部门|单位)?(?:预算|决算|整体支出|项目支出|绩效)"),
+    "file_name": re.compile(
+        r"(?<![\dA-Za-z])(?P<year>(?:19|20)\d{2}|(?:一九|二[〇零○Ｏ])[〇零○Ｏ一二三四五六七八九]{2})(?!\d)[\s_\-]*年?度?[\s_\-]*(?:部门|单位)?"
+        r"(?:预算|决算|整体支出|项目支出|绩效)"
+    ),
     # A publication date printed alone on a line near the top ("2019年2月1日", "发布日期：2019年2月1日").
     "published_line": re.compile(
         r"^[ \t]*(?:(?:发布|公开|公布|印发|发文)(?:日期|时间)\s*[：:]\s*)?(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[ \t]*$",
@@ -303,7 +306,7 @@ def year_in_file_name(source: str) -> int | None:
     (None, None)
     """
     m = YEAR_PATTERNS["file_name"].search(PurePath(source).stem)
-    return int(m.group("year")) if m else None
+    return year_value(m.group("year")) if m else None
 
 
 def _compared(text: str, start: int) -> bool:
