@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from rt9p_documents import BUDGET, EVALUATION, FINAL, Document, PdfLayout, compare, write_pdf, write_text
 
-from unionkg.ingest.pdf_reader import SPLIT_FIGURE_PATTERNS, TextLine, another_table, clean_row, join_split_figure, side_band
+from unionkg.ingest.pdf_layout import TextLine, side_band
+from unionkg.ingest.pdf_tables import SPLIT_FIGURE_PATTERNS, another_table, clean_row, join_split_figure
 
 pytest.importorskip("reportlab")
 
@@ -206,7 +207,8 @@ def test_a_landscape_page_turned_by_the_rotate_key(tmp_path: Path) -> None:
 
 def test_unmapped_glyphs_are_refused_when_pdfium_cannot_read_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from unionkg.errors import InputError
-    from unionkg.ingest.pdf_reader import GlyphTexts, PdfLimits, read_pdf
+    from unionkg.ingest.pdf_glyphs import GlyphTexts
+    from unionkg.ingest.pdf_reader import PdfLimits, read_pdf
 
     path = write_pdf(FINAL, tmp_path / "glyphs.pdf", PdfLayout(permissions_only=True))
     monkeypatch.setattr(GlyphTexts, "_pdfium_chars", lambda self, index: {})
@@ -215,7 +217,7 @@ def test_unmapped_glyphs_are_refused_when_pdfium_cannot_read_them(tmp_path: Path
 
 
 def test_nearest_glyph_text() -> None:
-    from unionkg.ingest.pdf_reader import _nearest_text
+    from unionkg.ingest.pdf_glyphs import _nearest_text
 
     placed = {18: [(77.0, 722.0, "某"), (87.0, 722.0, "县")], 21: [(87.0, 722.0, "县")]}
     char = {"x0": 72.0, "x1": 82.0, "y0": 717.3, "y1": 727.3, "text": "(cid:2838)"}
@@ -307,7 +309,7 @@ def _words_line(top: float, spans: list[tuple[float, float]], text: str) -> Text
 
 
 def test_lines_that_do_not_overlap_are_left_as_they_are() -> None:
-    from unionkg.ingest.pdf_reader import rows_with_wrapped_cells
+    from unionkg.ingest.pdf_layout import rows_with_wrapped_cells
 
     lines = [_words_line(100, [(80, 300)], "第一行"), _words_line(114, [(80, 300)], "第二行")]
     assert rows_with_wrapped_cells(lines, page=None) == [(100, "第一行"), (114, "第二行")]
