@@ -253,7 +253,7 @@ YEAR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "table_title": re.compile(
         r"^[ \t]*(?:(?:公开|附)?表?\s*[\d一二三四五六七八九十]{1,3}\s*表?\s*[：:、.．]?\s*)?" + _YEAR
         + r"\s*年度?\s*(?:部门|单位)?[\u4e00-\u9fff（）()、“”]{0,24}?(?:收|支|拨款|经费)[\u4e00-\u9fff（）()]{0,16}?表[ \t]*$",
-        re.M,
+        re.MULTILINE,
     ),
     # The file name a publisher gave the document ("某州总工会2019年部门决算.pdf", "2021_部门预算.docx"):
     # a year right before the kind of disclosure, 年 optional.  Not a hash or a serial number.
@@ -264,13 +264,13 @@ YEAR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # A publication date printed alone on a line near the top ("2019年2月1日", "发布日期：2019年2月1日").
     "published_line": re.compile(
         r"^[ \t]*(?:(?:发布|公开|公布|印发|发文)(?:日期|时间)\s*[：:]\s*)?(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[ \t]*$",
-        re.M,
+        re.MULTILINE,
     ),
     # The same date written with dashes, dots or slashes ("发布时间：2021-01-18"): only after such a
     # label, since "2021.01" alone may be a figure or a code.
     "published_field": re.compile(
         r"^[ \t]*(?:发布|公开|公布|印发|发文)(?:日期|时间)\s*[：:]\s*(?P<y>(?:19|20)\d{2})[-./／](?P<m>\d{1,2})[-./／](?P<d>\d{1,2})(?!\d)",
-        re.M,
+        re.MULTILINE,
     ),
     # What comes right before a year the text compares with ("比2018年", "较2018年", "与2018年相比",
     # "上年（2018年）"): such a year is not the one the document is about.
