@@ -304,3 +304,32 @@ def test_budget_difference_with_the_line_on_both_sides(text: str, difference: bo
     from unionkg.qa.patterns import BUDGET_DIFFERENCE_QUESTION
 
     assert bool(BUDGET_DIFFERENCE_QUESTION.search(text)) is difference
+
+
+@pytest.mark.parametrize(("genre", "phases", "kept"), [
+    ("budget", {"budget"}, True), ("final_accounts", {"budget"}, False), ("final_accounts", {"final"}, True),
+    ("budget", {"final"}, False), ("performance_self_evaluation", {"budget"}, True), ("None", {"final"}, True),
+])
+def test_stated_changes_of_the_phase_asked(genre: str, phases: set[str], kept: bool) -> None:
+    from unionkg.qa.handlers import CHANGE_GENRE_PHASE
+
+    assert (CHANGE_GENRE_PHASE.get(genre, next(iter(phases))) in phases) is kept
+
+
+@pytest.mark.parametrize(("text", "direction", "trend"), [
+    ("Was Ningde's income up or down in 2023?", True, False), ("did it go up or down", True, False), ("人员经费的变化趋势", False, True),
+    ("what's the trend of its spending", False, True), ("走势如何", False, True), ("up to 2023", False, False), ("downtown", False, False),
+])
+def test_direction_and_trend_words(text: str, direction: bool, trend: bool) -> None:
+    from unionkg.qa.patterns import ALL_YEARS_ASKED, DIRECTION_QUESTION
+
+    assert (bool(DIRECTION_QUESTION.search(text)), bool(ALL_YEARS_ASKED.search(text))) == (direction, trend)
+
+
+@pytest.mark.parametrize(("text", "fiscal"), [
+    ("which union got more fiscal money", True), ("fiscal funding in 2023", True), ("fiscal year 2023", False), ("fiscal appropriation", True),
+])
+def test_fiscal_money_words(text: str, fiscal: bool) -> None:
+    from unionkg.qa.handlers import amount_concept
+
+    assert (amount_concept(text) == "fiscal_appropriation") is fiscal

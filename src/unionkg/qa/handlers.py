@@ -2245,6 +2245,8 @@ def budget_vs_final(ctx: Context) -> Outcome:
     all_rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years if len(ctx.links.years) == 1 else []) if not r.get("qualifier")]
     direction = asked_direction(ctx.topic)
     concept = amount_concept(ctx.item_topic)
+    if concept == "budget_total" and direction is None:
+        concept = None  # "决算和预算差多少": 预算 names the phase, not a line; the spending totals are compared first
     concepts = [c for c in (concept, "income_total" if direction == "revenue" else "expenditure_total", "budget_total") if c]
     candidates = [ctx.links.years] if ctx.links.years else [[y] for y in sorted(entry.years, reverse=True)] if entry and entry.years else [[]]
     for years in candidates:
@@ -2439,6 +2441,9 @@ def comparison(ctx: Context) -> Outcome:
             return change
     if len(rows) < 2:
         return amount(ctx) if rows else Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
+    if len(orgs) > 1 and len(ctx.links.years) == 1 and not wanted_phases(ctx.q.text) and len({str(r.get("phase")) for r in rows}) > 1:
+        # bodies of one year, a budget beside final accounts: the phase all of them print, like with like
+        rows = _rows_in_one_phase(line_ctx, line_ctx.q, rows, None) or rows
     lines = [_amount_line(r, ctx.lang) for r in rows]
     top = max(rows, key=lambda r: float(r["amount"]))  # type: ignore[arg-type]
     tail = ctx.say(f"。最高的是{top.get('orgLabel')} {top.get('year')} 年", f". Highest: {top.get('orgLabel')} {top.get('year')}")
@@ -3615,9 +3620,17 @@ def _payer_head(ctx: Context, rows: list[dict[str, object]]) -> str:
 
 
 # ---------------------------------------------------------------- changes, codes, findings
+# The phase of a stated change by the genre of the document stating it (qa_changes ?genre): a budget compares its
+# budget with last year's, final accounts their final figures; other genres say nothing of the phase.
+CHANGE_GENRE_PHASE: dict[str, str] = {"budget": "budget", "final_accounts": "final"}
+
+
 def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
     """Stated changes of the item asked (named, else by concept); ``strict``: [] when none is specific."""
     rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_changes"), ctx.links.years)]
+    phases = wanted_phases(ctx.q.text)
+    if len(phases) == 1:  # "预算比上年多多少": the changes the budgets state, not a final account's (CHANGE_GENRE_PHASE)
+        rows = [r for r in rows if CHANGE_GENRE_PHASE.get(str(r.get("genre")), next(iter(phases))) in phases]
     for text in (ctx.q.text, ctx.previous):
         if not text:
             continue

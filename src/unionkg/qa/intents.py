@@ -430,6 +430,8 @@ INTENTS: tuple[Intent, ...] = (
         # the direction asked ("go up or down", "增加还是减少"): the stated or computed change, not the figure
         (DIRECTION_QUESTION, 1.5),
         _r(r"增减|增长|减少|下降|上升|增加|变化|少了|多了", 1.1),
+        # (q7) a trend asked ("三公经费的变化趋势", "what's the trend of"): the figures of every year and the change
+        _r(r"趋势|走势|\btrends?\b", 1.45),
         # whole words: "authorised" holds "rise", "exchange" holds "change"
         _r(r"\b(?:chang(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|grow(?:s|n|th|ing)?|grew|fell|fall(?:s|en|ing)?|rose|ris(?:e|es|en|ing)|drop(?:s|ped|ping)?)\b", 1.1),
     ), (

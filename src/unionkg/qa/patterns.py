@@ -331,7 +331,7 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "project_spending": re.compile(r"项目支出|项目经费|项目(?:上|里|方面)?(?:花|用|开支)(?:了|掉|费)|花(?:在|到)(?:了)?项目|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|expenditures?|outlays?|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
     "basic_spending": re.compile(r"基本支出|basic (?:expenditure|spending)"),
     # (also "财政给了多少钱", "财政拨了多少": the appropriation asked colloquially)
-    "fiscal_appropriation": re.compile(r"财政拨款|财政(?:局|部门)?(?:给|拨|拨给|安排|补)(?:了)?(?:多少|几)|fiscal appropriation|government appropriation"),
+    "fiscal_appropriation": re.compile(r"财政拨款|财政(?:局|部门)?(?:给|拨|拨给|安排|补)(?:了)?(?:多少|几)|\bfiscal (?:money|funds?|funding|allocations?)\b|fiscal appropriation|government appropriation"),
     "income_total": re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"),
     # (also "能花多少钱", "准备花多少": what a budget lets the body spend)
     "expenditure_total": re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|(?:能|可以|打算|准备|计划|要)花(?:多少|几)|expenditure|spending|spen[dt]|expenses"),
@@ -777,7 +777,7 @@ PAYEE_RANKING_QUESTION = re.compile(
     r"|\b(?:largest|biggest|main|top) (?:recipients?|payees?)\b")
 # Every year a body holds asked at once ("这几年…涨了还是降了", "历年", "over the years"): a trend from its first to
 # its latest year, each year shown.
-ALL_YEARS_ASKED = re.compile(r"这几年|近几年|最近几年|这些年|历年|逐年|各年度?|\bover the years\b|\byear by year\b|\beach year\b|\bevery year\b")
+ALL_YEARS_ASKED = re.compile(r"这几年|近几年|最近几年|这些年|历年|逐年|各年度?|(?:变化)?(?:趋势|走势)|\bover the years\b|\byear by year\b|\beach year\b|\bevery year\b|\btrends?\b")
 # A ranking asked lowest first ("从低到高排序", "in ascending order", "smallest first"): sorted upwards.
 ASCENDING_ORDER = re.compile(r"从低到高|从小到大|从少到多|由低到高|由小到大|由少到多|升序|\bascending\b|\b(?:lowest|smallest|least) first\b")
 # Money units a question names ("多少万元", "几亿元"): the unit asked, never a thing asked beside the line.
@@ -816,7 +816,7 @@ DIFFERENCE_QUESTION = re.compile(
 # Which way a figure moved ("did it go up or down", "增加还是减少了"): a change question.
 DIRECTION_QUESTION = re.compile(
     r"(?:增加|增长|上升|提高|涨|多)了?还是(?:减少|下降|降低|降|少)了?|(?:减少|下降|降低|降|少)了?还是(?:增加|增长|上升|提高|涨|多)了?"
-    r"|\b(?:go|goes|went|gone) (?:up or down|down or up)\b|\b(?:increase|rise|grow)\w* or (?:decrease|fall|drop|decline|shrink)\w*\b"
+    r"|\b(?:up or down|down or up)\b|\b(?:increase|rise|grow)\w* or (?:decrease|fall|drop|decline|shrink)\w*\b"
     r"|\b(?:decrease|fall|drop|decline|shrink)\w* or (?:increase|rise|grow)\w*\b|\bhigher or lower\b(?!.{0,40}\bthan\b)")
 # A word without which no REGION_SCOPE can match (a cheap test before the place names are tried).
 REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部|哪(?:个|些|家|一个)|的(?:个|级)?(?:区县|县区|县市区|地市|市州|[市州县区])?(?:级)?(?:总工会|工会|单位)"
