@@ -172,3 +172,20 @@ def test_hidden_rows_cells_and_blocks_are_not_read() -> None:
     text, tables = read_html("t.html", f"<html><body>{markup}</body></html>")
     assert text == "某某县总工会2024年部门预算\n项目 | 预算数\n办公费 | 30.00\n合计 | 30.00\n可见"
     assert tables == [[["项目", "预算数"], ["办公费", "30.00"], ["合计", "30.00"]]]
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        ("机关事业单位基本养老<br>保险缴费支出", "机关事业单位基本养老保险缴费支出"),
+        ("<p>项目支出</p><p>绩效</p>", "项目支出绩效"),
+        # before: "320.00356.00" and "100200", one figure made of two
+        ("320.00<br>356.00", "320.00 356.00"),
+        ("<p>100</p><p>200</p>", "100 200"),
+        ("覆盖率<br>96.5%", "覆盖率96.5%"),
+        ("行政\n运行", "行政 运行"),  # a line break of the markup is a space, as a browser shows it
+    ],
+)
+def test_line_breaks_inside_cells(cell: str, text: str) -> None:
+    _, tables = read_html("t.html", f"<table><tr><td>{cell}</td></tr></table>")
+    assert tables == [[[text]]]

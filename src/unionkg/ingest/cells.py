@@ -51,3 +51,34 @@ def code_level_count(header_rows: list[list[str]]) -> int:
         if "款" in texts and ("类" in texts or "類" in texts):
             return sum(1 for t in texts if t in CODE_LEVEL_HEADERS)
     return 0
+
+
+# A line break inside a cell and the characters around it.  Chinese has no
+# spaces between words, so a break next to a Han character (or Chinese
+# punctuation) is layout only; in a prose cell (one holding Han text) a break
+# between two parts of a number (`覆盖率9` / `6.2%`) is layout too.  Between
+# two numbers of a cell without Han text (`320.00` / `356.00`, two stacked
+# values) or two Latin words the break stays a space.
+CELL_WRAP = re.compile(r"(?<=(?P<left>\S))[ \t]*\n\s*(?=(?P<right>\S))")
+_HAN_OR_PUNCT = re.compile(r"[\u3400-\u9fff，、。；：（(“‘《]")
+_NUMBER_PART = re.compile(r"[0-9.,%％]")
+
+
+def _join_wrap(match: re.Match[str]) -> str:
+    left, right = match["left"], match["right"]
+    cell = match.string
+    if _HAN_OR_PUNCT.match(left) or re.match(r"[\u3400-\u9fff）)”’》，。；：、%％]", right):
+        return ""
+    if _NUMBER_PART.match(left) and _NUMBER_PART.match(right) and re.search(r"[\u3400-\u9fff]{2}", cell):
+        return ""
+    return " "
+
+
+def join_cell_lines(text: str) -> str:
+    r"""A cell's text on one line: its line breaks (wrapped in a PDF cell, ``<br>`` or
+    paragraphs in an HTML cell) joined as :data:`CELL_WRAP` says, runs of spaces made one.
+
+    >>> join_cell_lines("机关事业单位基本养老\n保险缴费支出"), join_cell_lines("320.00\n356.00")
+    ('机关事业单位基本养老保险缴费支出', '320.00 356.00')
+    """
+    return re.sub(r"\s+", " ", CELL_WRAP.sub(_join_wrap, text)).strip()

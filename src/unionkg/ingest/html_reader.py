@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from unionkg.errors import InputError
-from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row  # noqa: F401 - re-exported
+from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row, join_cell_lines  # noqa: F401 - re-exported
 
 CELL_SEPARATOR = " | "
 
@@ -160,9 +160,11 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
 
 
 def text_without_footnotes(element: Any) -> str:
-    """The text of ``element`` (a table cell) without its footnote references."""
+    """The text of ``element`` (a table cell) without its footnote references; a ``<br>`` or
+    the edge of a paragraph inside it is a line break (``\\n``), the markup's own line
+    breaks are spaces (see :func:`cell_text`)."""
     if len(element) == 0:
-        return element.text or ""  # most cells: no markup inside
+        return _as_inline(element.text or "")  # most cells: no markup inside
     parts: list[str] = []
     stack: list[tuple[str, Any]] = [("open", element)]
     while stack:
@@ -171,16 +173,33 @@ def text_without_footnotes(element: Any) -> str:
             parts.append(item)
             continue
         if item is not element and item.tail:
-            stack.append(("text", item.tail))
+            stack.append(("text", _as_inline(item.tail)))
+        tag = _tag(item)
         if item is not element and (
-            _tag(item) in DROPPED_TAGS or _tag(item) == "table" or (_tag(item) == "sup" and is_footnote_reference(item, "".join(parts)))
+            tag in DROPPED_TAGS or tag == "table" or is_hidden(item) or (tag == "sup" and is_footnote_reference(item, "".join(parts)))
         ):  # a nested table is read as a table of its own (table_fragments)
             continue
+        if item is not element and (tag == "br" or tag in BLOCK_TAGS):
+            parts.append("\n")
+            if tag in BLOCK_TAGS:
+                stack.append(("text", "\n"))
         for child in reversed(item):
             stack.append(("open", child))
         if item.text:
-            stack.append(("text", item.text))
+            stack.append(("text", _as_inline(item.text)))
     return "".join(parts)
+
+
+def _as_inline(text: str) -> str:
+    """Markup text with its own line breaks as spaces (a browser shows them so)."""
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def cell_text(cell: Any) -> str:
+    """A cell's text on one line (:func:`~unionkg.ingest.cells.join_cell_lines`): a line
+    broken inside a Chinese name is joined ("机关事业单位基本养老<br>保险缴费支出"), two figures
+    stacked in one cell ("320.00<br>356.00") stay two."""
+    return join_cell_lines(text_without_footnotes(cell))
 
 
 def is_footnote_reference(element: Any, before: str) -> bool:
@@ -288,7 +307,7 @@ def table_fragments(table: Any, budget: list[int]) -> list[Table]:
         if is_hidden(tr):
             continue
         cells = [cell for cell in tr if _tag(cell) in CELL_TAGS and not is_hidden(cell)]
-        row = [" ".join(text_without_footnotes(cell).split()) for cell in cells]
+        row = [cell_text(cell) for cell in cells]
         if is_value_row(row):
             cells, row = with_spanned_columns(cells, row)
         if levels:
@@ -355,7 +374,7 @@ def _nearest_table(element: Any) -> Any:
 def code_levels(table: Any) -> int:
     """The number of code-level columns a row of ``table`` (not of a nested one) heads (a 类
     cell and a 款 cell, maybe a 项 cell); 0 when the code is not split into levels."""
-    rows = ([" ".join(text_without_footnotes(c).split()) for c in tr if _tag(c) in CELL_TAGS] for tr in table.iter("tr") if _nearest_table(tr) is table)
+    rows = ([cell_text(c) for c in tr if _tag(c) in CELL_TAGS] for tr in table.iter("tr") if _nearest_table(tr) is table)
     return code_level_count(list(rows))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row
+from unionkg.ingest.cells import CELL_WRAP, CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row, join_cell_lines  # noqa: F401 - CELL_WRAP: was this module's
 
 Table = list[list[str]]
 
@@ -126,8 +126,7 @@ def clean_cell(cell: str | None) -> str:
     """Cell text with layout line breaks joined (no space between Han characters)."""
     if not cell:
         return ""
-    joined = CELL_WRAP.sub(_join_wrap, cell)
-    return join_split_figure(re.sub(r"\s+", " ", joined).strip())
+    return join_split_figure(join_cell_lines(cell))
 
 
 #: A figure cell that pdfplumber printed as two words: the producer drew the figure in two
@@ -152,24 +151,3 @@ def join_split_figure(cell: str) -> str:
         return cell
     joined = match["head"] + match["tail"]
     return joined if SPLIT_FIGURE_PATTERNS["figure"].fullmatch(joined) else cell
-
-
-# A line break inside a cell and the characters around it.  Chinese has no
-# spaces between words, so a break next to a Han character (or Chinese
-# punctuation) is layout only; in a prose cell (one holding Han text) a break
-# between two parts of a number (`覆盖率9` / `6.2%`) is layout too.  Between
-# two numbers of a cell without Han text (`320.00` / `356.00`, two stacked
-# values) or two Latin words the break stays a space.
-CELL_WRAP = re.compile(r"(?<=(?P<left>\S))[ \t]*\n\s*(?=(?P<right>\S))")
-_HAN_OR_PUNCT = re.compile(r"[\u3400-\u9fff，、。；：（(“‘《]")
-_NUMBER_PART = re.compile(r"[0-9.,%％]")
-
-
-def _join_wrap(match: re.Match[str]) -> str:
-    left, right = match["left"], match["right"]
-    cell = match.string
-    if _HAN_OR_PUNCT.match(left) or re.match(r"[\u3400-\u9fff）)”’》，。；：、%％]", right):
-        return ""
-    if _NUMBER_PART.match(left) and _NUMBER_PART.match(right) and re.search(r"[\u3400-\u9fff]{2}", cell):
-        return ""
-    return " "
