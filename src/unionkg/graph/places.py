@@ -110,6 +110,12 @@ PLACE_ABBREVIATIONS: dict[str, str] = {
     "内蒙古": "内蒙古自治区",
     "内蒙": "内蒙古自治区",
     "广西": "广西壮族自治区",
+    # banners and leagues printed short (round 9): a banner named after its people has no short
+    # form by the autonomous-area rule (鄂温克族自治旗 is all people and level)
+    "阿盟": "阿拉善盟",
+    "莫旗": "莫力达瓦达斡尔族自治旗",
+    "鄂温克旗": "鄂温克族自治旗",
+    "鄂伦春旗": "鄂伦春自治旗",
 }
 # The one-character abbreviations of provinces (简称), read only right before 总工会 at
 # the start of a name ("粤总工会"): alone, in running text, they are ordinary characters
