@@ -287,3 +287,19 @@ def test_title_of_the_genre(text: str, title: bool) -> None:
     from unionkg.ingest.docx_reader import TITLE_OF_THE_GENRE
 
     assert bool(TITLE_OF_THE_GENRE.search(text)) is title
+
+
+def test_paragraphs_of_a_cell_are_joined_like_wrapped_lines(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某某县总工会2024年部门预算")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "机关事业单位基本养老"
+    table.cell(0, 0).add_paragraph("保险缴费支出")
+    table.cell(0, 1).text = "320.00"
+    table.cell(0, 1).add_paragraph("356.00")
+    path = tmp_path / "cells.docx"
+    document.save(str(path))
+    doc = load_source(path, Settings(store="unused"))
+    assert doc.tables == [[["机关事业单位基本养老保险缴费支出", "320.00 356.00"]]]  # before: "机关事业单位基本养老 保险缴费支出"

@@ -12,7 +12,7 @@ import re
 import zipfile
 
 from unionkg.errors import InputError
-from unionkg.ingest.cells import CODE_CELL, code_level_count, is_value_cell, is_value_row
+from unionkg.ingest.cells import CODE_CELL, code_level_count, is_value_cell, is_value_row, join_cell_lines
 from unionkg.ingest.docx_numbering import ListNumbering
 
 CELL_SEPARATOR = " | "
@@ -159,8 +159,9 @@ def table_fragments(table: object) -> list[list[list[str]]]:
 
 
 def _cell_text(cell: object) -> str:
-    """A cell's own paragraphs as one line."""
-    return re.sub(r"\s+", " ", "\n".join(paragraph_text(p._p) for p in cell.paragraphs)).strip()  # type: ignore[attr-defined]
+    """A cell's own paragraphs as one line, joined as a PDF cell's wrapped lines are
+    (:func:`~unionkg.ingest.cells.join_cell_lines`: no space inside a Chinese name)."""
+    return join_cell_lines("\n".join(paragraph_text(p._p) for p in cell.paragraphs))  # type: ignore[attr-defined]
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
