@@ -11,6 +11,7 @@ merged over two value columns moved the next figure one column left); after: 744
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -303,3 +304,16 @@ def test_paragraphs_of_a_cell_are_joined_like_wrapped_lines(tmp_path: Path) -> N
     document.save(str(path))
     doc = load_source(path, Settings(store="unused"))
     assert doc.tables == [[["机关事业单位基本养老保险缴费支出", "320.00 356.00"]]]  # before: "机关事业单位基本养老 保险缴费支出"
+
+
+def test_the_cli_reports_each_unreadable_file_in_a_line_without_a_traceback(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from unionkg.cli import app
+
+    bad = [str(make(tmp_path / name)) for name, (make, _) in FAILURES.items()]
+    result = CliRunner().invoke(app, ["ingest", *bad, "--store", str(tmp_path / "store"), "--jobs", "1"], env={"UNIONKG_ENCODER": "none"})
+    assert "Traceback" not in result.output
+    for name, (_, message) in FAILURES.items():
+        assert re.search(message, result.output), (name, result.output)
+    assert result.exit_code != 0
