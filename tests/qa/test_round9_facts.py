@@ -308,3 +308,36 @@ def test_score_threshold(text: str, expected: tuple[str, str] | None) -> None:
 
     got = asked_score_threshold(normalise_question(text).text)
     assert (None if got is None else (got.side, str(got.value))) == expected
+
+
+@pytest.mark.parametrize(("question", "groups"), [
+    ("西宁市总工会2021年自评得分多少？是什么等级？有哪些指标没完成？", ["西宁市总工会2021年自评得分多少？是什么等级？", "有哪些指标没完成？"]),
+    ("遵义市总工会编制多少人？下属单位有哪些？", ["遵义市总工会编制多少人？", "下属单位有哪些？"]),
+    ("某县总工会受助职工满意度是多少？目标是多少", []),  # one indicator's value and target: answered whole
+    ("某县总工会职工疗休养补助经费预算多少钱？执行了多少？", []),  # amounts: answered whole
+    ("某县总工会自评得分多少？", []),
+])
+def test_compound_groups(answerer: Answerer, question: str, groups: list[str]) -> None:
+    assert answerer._compound_groups(question) == groups
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("绵阳总工会2023年技能提升项目执行率", ["年技能提升"]),
+    ("某市总工会送温暖资金花了多少", ["某市总工会送温暖"]),
+    ("有哪些项目", ["有哪些"]),  # no project's name holds it: nothing is linked
+    ("2023年项目支出是多少", []),
+])
+def test_project_part_mention(text: str, expected: list[str]) -> None:
+    from unionkg.qa.linking import PROJECT_PART_MENTION
+
+    assert PROJECT_PART_MENTION.findall(text) == expected
+
+
+def test_project_named_by_part_links_one_printed_name(answerer: Answerer) -> None:
+    catalog = answerer.catalog()
+    mianyang = [o for o, e in catalog.orgs.items() if e.label == "绵阳市总工会"]
+    linked = catalog.projects_named_in_part("技能提升项目执行率", mianyang, [2023])
+    labels = {e.iri: e.label for e in catalog.entities if e.kind == "project"}
+    assert {labels[p] for p in linked} == {"职工技能提升补助资金"}
+    assert catalog.projects_named_in_part("帮扶项目执行率", mianyang, [2023]) == []  # two letters name no one project
+    assert catalog.projects_named_in_part("有哪些项目", mianyang, [2023]) == []

@@ -73,11 +73,15 @@ class Answerer:
         return ids or None
 
     # ------------------------------------------------------------ asking
-    def ask(self, question: str, session: str | None = None) -> dict[str, object]:
+    def ask(self, question: str, session: str | None = None, *, follow_up: bool = False) -> dict[str, object]:
+        """``follow_up``: the question continues the session's last one (a later part of a compound question)."""
         if not question or not question.strip():
             raise InputError("the question is empty")
         if len(question) > MAX_QUESTION_CHARS:
             raise InputError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
+        groups = self._compound_groups(question)
+        if groups:  # "自评得分多少？是什么等级？有哪些指标没完成？": each family's part answered in turn, one chat
+            return self._ask_compound(question, groups, session)
         catalog = self.catalog()
         q = normalise_question(question)
         vectors = _QuestionVectors(self.encoder, q, catalog.place_words)
@@ -96,7 +100,7 @@ class Answerer:
         intent = choice.name
         state = self.sessions.get(session)
         context_text = previous = ""
-        if state is not None and _is_follow_up(q, choice.rule_hit, links):
+        if state is not None and (follow_up or _is_follow_up(q, choice.rule_hit, links)):
             previous = state.question
             q_names_body = bool(links.orgs)
             if not choice.rule_hit or (BARE_WHY.match(q.text) and state.intent in REASON_GIVING_FAMILIES):
@@ -139,6 +143,52 @@ class Answerer:
             "sparql": None if searched or not ctx.queries_run else ctx.queries_run[-1] if len(ctx.queries_run) == 1 else "\n\n".join(ctx.queries_run),
             "sources": outcome.sources,
             "session": session_id,
+        }
+
+    def _compound_groups(self, question: str) -> list[str]:
+        """The parts of a question that asks several things one after another ("…得分多少？是什么等级？有哪些
+        指标没完成？"), consecutive parts of one family joined; empty unless two or more families of
+        COMPOUND_FAMILIES are asked (other families answer such questions whole, e.g. "预算多少？执行了多少？")."""
+        parts = [p for p in COMPOUND_SPLIT.split(question) if p.strip(" ，,。.")]
+        if len(parts) < 2:
+            return []
+        families: list[str | None] = []
+        for part in parts:
+            rules = self.classifier.rule_scores(normalise_question(part).text)
+            best = max(rules, key=lambda n: rules[n]) if rules else None
+            families.append(COMPOUND_SAME_TOPIC.get(best, best) if best else None)
+        if any(f not in COMPOUND_FAMILIES for f in families):
+            return []
+        groups: list[tuple[str | None, str]] = []
+        for family, part in zip(families, parts):
+            if groups and groups[-1][0] == family:
+                groups[-1] = (family, groups[-1][1] + part)
+            else:
+                groups.append((family, part))
+        return [text for _family, text in groups] if len(groups) > 1 else []
+
+    def _ask_compound(self, question: str, groups: list[str], session: str | None) -> dict[str, object]:
+        """Each part asked in turn as one chat (later parts take the body and year of the first), the answers joined
+        in order; rows, SPARQL and sources of every part; the intent of the first part (the JSON shape unchanged)."""
+        answers = []
+        for i, part in enumerate(groups):
+            answer = self.ask(part, session, follow_up=i > 0)
+            session = str(answer["session"])
+            answers.append(answer)
+        first = answers[0]
+        sources: list[dict[str, object]] = []
+        for a in answers:
+            sources += [src for src in a["sources"] if src not in sources]  # type: ignore[attr-defined]
+        return {
+            "question": question,
+            "language": first["language"],
+            "intent": first["intent"],
+            "found": any(bool(a["found"]) for a in answers),
+            "answer": "\n".join(str(a["answer"]) for a in answers),
+            "rows": [row for a in answers for row in a["rows"]],  # type: ignore[attr-defined]
+            "sparql": "\n\n".join(str(a["sparql"]) for a in answers if a["sparql"]) or None,
+            "sources": sources,
+            "session": session,
         }
 
     def _answer(self, ctx: Context, intent: str | None) -> tuple[Outcome, str, bool]:
@@ -198,6 +248,16 @@ class Answerer:
                          f"(search result, not a structured answer) The most relevant passage, from {best['doc']}: {best['quote']}")
         sources = [{"doc": h["doc"], "quote": h["quote"], "doc_iri": _doc_iri(self.settings, str(h["doc_id"]))} for h in hits]
         return Outcome(True, answer, hits, sources)
+
+
+# (q8) A question of several parts ("自评得分多少？是什么等级？有哪些指标没完成？") is split at its question marks; it is
+# answered part by part only when every part belongs to one of these families (facts of one body: scores, targets,
+# staffing, units, duties, findings) and two or more of them are asked.
+COMPOUND_SPLIT = re.compile(r"(?<=[?？])")
+COMPOUND_FAMILIES = frozenset({"evaluation_score", "missed_targets", "lost_points", "indicator", "staffing",
+                               "subordinate_units", "departments", "duties", "work_tasks", "findings"})
+# Families that answer one indicator's value and target together ("满意度是多少？目标是多少"): one part.
+COMPOUND_SAME_TOPIC = {"targets": "indicator", "indicator_value": "indicator"}
 
 
 # (q8) Families whose answer over several bodies stays right for the bodies that hold the asked year ("西宁和某市

@@ -965,6 +965,8 @@ class Catalog:
         weak: list[LabelledEntity] = []
         entities = self.link_entities(q, encoder, orgs, years, phrase_vectors, weak)
         projects = [e.iri for e in entities if e.kind == "project"]
+        if not projects and q.language == "zh":  # "技能提升项目": the project whose printed name holds those words
+            projects = self.projects_named_in_part(q.text, orgs, years)
         owners: list[str] = []
         if not projects and PROJECT_WORDS[q.language].search(q.text):
             owners = list(dict.fromkeys(e.project for e in entities if e.kind == "indicator" and e.project))
@@ -984,6 +986,20 @@ class Catalog:
             region=region[0] if region is not None else "",
             place_history=history,
         )
+
+    def projects_named_in_part(self, text: str, orgs: list[str], years: list[int]) -> list[str]:
+        """(q8) The projects a Chinese question names by part of their printed name ("技能提升项目" for
+        职工技能提升补助资金, "送温暖项目" for 送温暖资金): the words before a project word (PROJECT_PART_MENTION),
+        the longest ending of them of at least PROJECT_PART_MIN characters that the labels of the asked bodies'
+        (and years') projects hold, when it names exactly one printed name."""
+        pool = [e for e in self.entities if e.kind == "project" and (not orgs or e.org in orgs) and (not years or e.year in years)]
+        for mention in PROJECT_PART_MENTION.findall(text):
+            for start in range(0, len(mention) - PROJECT_PART_MIN + 1):
+                part = mention[start:]
+                hits = [e for e in pool if part in e.label]
+                if hits:
+                    return [e.iri for e in hits] if len({e.label for e in hits}) == 1 else []
+        return []
 
     def place_history(self, orgs: list[str], q: NormalisedQuestion) -> list[PlaceChange]:
         """The bodies the question names by a former name of their place: renamed (郫县总工会 asked of the
@@ -1056,6 +1072,11 @@ class Catalog:
         if best_sim >= ENTITY_SIMILARITY_MIN and (margin >= ENTITY_SIMILARITY_MARGIN or (best_sim >= ENTITY_STRONG and margin >= ENTITY_STRONG_MARGIN)):
             return members[ranked[0][0]]
         return []
+
+
+# (q8) A project named by part of its name: the Chinese words before 项目 / 资金 / 经费 ("技能提升项目").
+PROJECT_PART_MENTION = re.compile(r"([\u4e00-\u9fff]{3,12})(?:项目|资金|经费|专项)")
+PROJECT_PART_MIN = 3  # a shorter ending (帮扶, 培训) names many projects
 
 
 def _names_place(q: NormalisedQuestion, place: str) -> bool:
