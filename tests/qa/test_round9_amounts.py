@@ -333,3 +333,18 @@ def test_fiscal_money_words(text: str, fiscal: bool) -> None:
     from unionkg.qa.handlers import amount_concept
 
     assert (amount_concept(text) == "fiscal_appropriation") is fiscal
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("2023年湖北省各市总工会一般公共服务支出谁最高", "湖北省"), ("湖南的总工会2023年收入排名", "湖南省"), ("北京市所有工会的支出排名", "北京市"),
+    ("2023年福建省各市总工会一般公共服务支出谁最高", None), ("2023年各市总工会收入预算从低到高排序", None), ("三明市总工会各单位的收入", None),
+])
+def test_a_place_without_bodies_is_said(answerer: Answerer, question: str, place: str | None) -> None:
+    """A place the question scopes to that encloses no body of the graph (湖北省 here): named in a not-found answer;
+    a place with bodies (福建省) or none named is no such place."""
+    from unionkg.qa.handlers import Context, _unheld_place_scope
+    from unionkg.qa.normalize import normalise_question
+
+    q = normalise_question(question)
+    ctx = Context(answerer.store, answerer.catalog(), q, answerer.catalog().link(q, None), "zh")
+    assert _unheld_place_scope(ctx) == place

@@ -2054,6 +2054,8 @@ def amount(ctx: Context) -> Outcome:
     if not ctx.links.orgs and BODY_RANKING_WORDS.search(ctx.q.text):
         by_change = _rank_changes(ctx) if CHANGE_RANKING_WORDS.search(ctx.q.text) else None  # "各总工会收入增幅排名"
         return by_change or _rank_bodies(ctx)  # "各总工会2022年支出排名", "rank the federations by 项目支出": every body's figure, sorted
+    if not ctx.links.orgs and EACH_BODY.search(ctx.q.text) and (unheld := _unheld_place_scope(ctx)) is not None:
+        return _no_bodies_of_place(ctx, unheld)  # "湖北各总工会的收入分别是多少" with no body of 湖北 held
     if not ctx.links.orgs and EACH_BODY.search(ctx.q.text):
         # "2024年各总工会的收入预算分别是多少": every federation with data in the asked years, one by one
         feds = [o for o in ctx.catalog.federations(ctx.q.text) if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
@@ -2555,10 +2557,41 @@ def _without_region_words(ctx: Context) -> Context:
     return ctx if text == ctx.q.text else replace(ctx, q=replace(ctx.q, text=text))
 
 
+def _unheld_place_scope(ctx: Context) -> str | None:
+    """A place the question ranks or lists the bodies of ("2023年湖北省各市总工会…谁最高", "湖南的总工会…排名") that
+    encloses no body of the graph (linking found no region): its name, so the answer says so instead of ranking the
+    bodies of other places; None when the question scopes to no place or the place was linked."""
+    if ctx.links.region or ctx.lang != "zh":
+        return None
+    from unionkg.graph.places import default_gazetteer
+    from unionkg.graph.places import short_name as place_short_name
+
+    gazetteer = default_gazetteer()
+    provinces = {s: d.name for d in gazetteer.divisions if d.depth == 1 and (s := place_short_name(d.name))}
+    text = ctx.q.text
+    for i in range(2, len(text)):
+        if not REGION_SCOPE["zh"].match(text[i:]):
+            continue
+        place = gazetteer.place_ending_at(text, i) or next((full for short, full in provinces.items() if text[:i].endswith(short)), None)
+        if place:
+            return place
+    return None
+
+
+def _no_bodies_of_place(ctx: Context, place: str) -> Outcome:
+    from unionkg.qa.phrasing import holdings_text
+
+    return Outcome(False, ctx.say(f"知识图谱中没有{place}的总工会的数据。", f"The graph holds no federation of {place}. ")
+                   + holdings_text(ctx.catalog.holdings(), ctx.lang))
+
+
 def _rank_bodies(ctx: Context) -> Outcome:
     """Which federation has the most / least of a line: every federation of the graph with data in the asked
     years is looked up (strictly: a body that does not print the line is left out, never its total instead);
     the ranking names the bodies and years compared and those without the line."""
+    unheld = _unheld_place_scope(ctx)
+    if unheld is not None:  # "湖北省各市总工会" with no body of 湖北 in the graph: said, never other places' bodies ranked
+        return _no_bodies_of_place(ctx, unheld)
     feds = [o for o in ctx.catalog.federations(ctx.q.text) if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
     if ctx.links.region:  # "湖南的总工会…排名": the bodies of that place only
         feds = [o for o in feds if o.iri in ctx.links.orgs]
