@@ -317,3 +317,33 @@ def test_the_cli_reports_each_unreadable_file_in_a_line_without_a_traceback(tmp_
     for name, (_, message) in FAILURES.items():
         assert re.search(message, result.output), (name, result.output)
     assert result.exit_code != 0
+
+
+def _docx_with_html_chunk(path: Path, markup: str) -> Path:
+    """A DOCX whose body imports a web page (w:altChunk), as web systems export Word files."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    part = Part(PackURI("/word/chunk1.htm"), "text/html", markup.encode("gb18030"), document.part.package)
+    rid = document.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+    chunk = parse_xml(
+        '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'
+    )
+    document.element.body.insert(0, chunk)
+    document.save(str(path))
+    return path
+
+
+def test_a_web_page_imported_into_the_docx_is_read(tmp_path: Path) -> None:
+    """Before: 'the DOCX has no text' (python-docx does not read w:altChunk)."""
+    from rt9p_documents import HtmlLayout, write_html
+
+    page = write_html(NUMBERED, tmp_path / "chunk.html", HtmlLayout(cms_page=False, encoding="gb18030"))
+    path = _docx_with_html_chunk(tmp_path / "chunk.docx", page.read_bytes().decode("gb18030"))
+    result = compare(write_text(NUMBERED, tmp_path), path)
+    assert not result.missing and not result.extra, (result.summary(), sorted(map(str, result.missing)), sorted(map(str, result.extra)))

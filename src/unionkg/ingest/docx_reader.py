@@ -61,6 +61,10 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
     for element in body_blocks(document.element.body):
         if element.tag == W + "p":
             lines.append(numbering.label(element) + paragraph_text(element))
+        elif element.tag == W + "altChunk":
+            chunk_text, chunk_tables = read_alt_chunk(name, document, element)
+            lines.append(chunk_text)
+            tables.extend(chunk_tables)
         else:
             for rows in table_fragments(Table(element, document)):
                 tables.append(rows)
@@ -206,9 +210,9 @@ def paragraph_text(paragraph: object) -> str:
 
 
 def body_blocks(body: object) -> list[object]:
-    """The paragraphs (``w:p``) and tables (``w:tbl``) of the body in order, those inside
-    content controls (``w:sdt``) included, except a table of contents (its lines repeat the
-    headings with page numbers)."""
+    """The paragraphs (``w:p``), tables (``w:tbl``) and imported chunks (``w:altChunk``) of the
+    body in order, those inside content controls (``w:sdt``) included, except a table of
+    contents (its lines repeat the headings with page numbers)."""
     out: list[object] = []
     stack = [iter(body)]  # type: ignore[call-overload]
     while stack:
@@ -216,13 +220,39 @@ def body_blocks(body: object) -> list[object]:
         if child is None:
             stack.pop()
             continue
-        if child.tag in (W + "p", W + "tbl"):
+        if child.tag in (W + "p", W + "tbl", W + "altChunk"):
             out.append(child)
         elif child.tag == W + "sdt" and not is_table_of_contents(child):
             content = child.find(W + "sdtContent")
             if content is not None:
                 stack.append(iter(content))
     return out
+
+
+#: Content types of an imported chunk read as a web page; a chunk of another type (RTF, an
+#: embedded DOCX) is not read.
+HTML_CHUNK_TYPES: frozenset[str] = frozenset({"text/html", "application/xhtml+xml"})
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def read_alt_chunk(name: str, document: object, chunk: object) -> tuple[str, list[list[list[str]]]]:
+    """The text and tables of an imported chunk (``w:altChunk``): web systems that export Word
+    files often put the whole disclosure in an HTML part that Word renders in place, and the
+    body then has no paragraphs of its own."""
+    from unionkg.ingest.html_reader import read_html
+    from unionkg.ingest.text_reader import decode_text
+
+    try:
+        part = document.part.related_parts[chunk.get(R_ID)]  # type: ignore[attr-defined]
+    except KeyError:
+        return "", []
+    if part.content_type not in HTML_CHUNK_TYPES:
+        return "", []
+    markup, _ = decode_text(f"{name} (imported chunk {part.partname})", part.blob)
+    try:
+        return read_html(f"{name} (imported chunk {part.partname})", markup)
+    except InputError:
+        return "", []  # an empty chunk
 
 
 def is_table_of_contents(sdt: object) -> bool:
