@@ -37,12 +37,14 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "change_flat": (["与上年持平", "比上年基本持平", "同比无变化"], ["持平", "比上年增加"]),
     "time_unit": (["季度末", "季度", "-12月", "至6月", "～9月", "到 12月"], ["个月", "日", "月", "月底前", "人次", "万元", "%"]),
     "year_as_value": (["2022年", "1999年", "2023 年"], ["3年", "2022", "12年", "3022年"]),
+    "damaged_quantity_unit": (["S%", "O0人", "B 5", "l‰"], ["G基站", "%", "人次", "S级", "B类"]),
+    "damaged_figure_text": (["1B0人", "1O0%", "9S5", "1|2"], ["5G基站", "B类项目", "S级", "GDP", "100%"]),
 }
 
 # Cases where the pattern must match the whole string (cells) use fullmatch.
 FULLMATCH = {"number_cell", "money_cell", "percent_cell", "target", "target_in_words", "chinese_numeral", "year_as_value"}
 # Patterns anchored at the start of the string.
-ANCHORED = {"comparator_glyph", "comparator_prefix_word", "time_unit"}
+ANCHORED = {"comparator_glyph", "comparator_prefix_word", "time_unit", "damaged_quantity_unit"}
 
 
 def _matches(name: str, text: str) -> bool:

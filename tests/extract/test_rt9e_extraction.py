@@ -28,6 +28,9 @@ Written documents of bodies, provinces and years not in the samples:
 * a county union's project self-evaluation (Yunnan 2023): continuation rows with blank
   一级/二级 cells, a score printed "10分" and "满分", an actual "已完成", and a second table whose
   columns come in another order (三级指标 分值 得分 实际完成值 年度指标值 偏差原因).
+* a city union's project self-evaluation (Hainan 2023) whose indicator cells OCR damaged with
+  letters for digits ("≥9S%", "3B00册", "9S%"): no figure for them (they were read as 9, 3 and 0,
+  or split into two cells), a warning naming the line; words "5G智慧书屋", "B类书屋" untouched;
 * a city union's project self-evaluation (Jilin 2022) whose tables print 分值 between the target
   and the actual ("年度指标值 分值 实际完成值 得分": read cell by cell) and 得分 before 分值, a
   target that is a date with a year ("2022年春节前": no figure 2022) met by "已完成".
@@ -301,3 +304,12 @@ def test_done_actual_meets_a_target_without_a_figure(target: str, actual: str, m
     from unionkg.extract.indicators import _qualitative_met
 
     assert _qualitative_met(target, actual) is met
+
+
+@pytest.mark.parametrize(("text", "damaged"), [("≥9S%", True), ("1B0人", True), ("3B00册", True), ("9S%", True), ("≥95%", False), ("5G基站", False), ("B类", False), ("S级", False), ("", False)])
+def test_ocr_damaged_value(text: str, damaged: bool) -> None:
+    from unionkg.extract.parse import ocr_damaged_value, parse_target
+
+    assert ocr_damaged_value(text) is damaged
+    if damaged:
+        assert parse_target(text).value is None  # no figure read for it

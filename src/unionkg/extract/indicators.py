@@ -30,7 +30,7 @@ from difflib import SequenceMatcher
 from typing import Final
 
 from unionkg.extract.cn_numerals import CN_COUNT_SRC, CN_NUMERAL_CHARS
-from unionkg.extract.parse import ParsedValue, parse_number, parse_target
+from unionkg.extract.parse import ParsedValue, ocr_damaged_value, parse_number, parse_target
 from unionkg.extract.patterns import CELL_COUNT_UNITS_IN_WORDS, EMPTY_CELL_MARKS, _alternation
 from unionkg.extract.registry import register, warn
 from unionkg.extract.statistics import Measurement, read_measurements
@@ -51,6 +51,9 @@ _DATE = (
     r"(?:前|之前|以前|内|底前|底|末)?"
 )
 _UNIT = r"[^\d\s≥≤≧≦<>=＝═﹦，。；,;:：（）()]{0,8}?"
+#: A figure OCR damaged with a look-alike letter between its digits ("3B00", "1O5.5"): one value
+#: of a row, never split into "3B" and "00" (parse.ocr_damaged_value: no figure is read for it).
+_DAMAGED_NUM = r"\d[\d.]*[SsBZzGgqOolI〇|]+[\d.]*\d"
 #: A value counted in words, with its measure word ("五场", "十二个", "两期以上").
 _CN_COUNT_VALUE = rf"(?:{CN_COUNT_SRC})(?:{_alternation(CELL_COUNT_UNITS_IN_WORDS)})(?:以上|以下|以内)?"
 
@@ -88,7 +91,8 @@ LEVEL_WORDS: Final[tuple[tuple[re.Pattern[str], int], ...]] = (
 INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # one value of an indicator cell, on text without line breaks
     # (a count in words too: "不少于五场", "十二个"; read by parse.parse_target)
-    "value": re.compile(rf"(?:{_DATE}|{_CMP}?\s*{_NUM}\s*{_UNIT}(?:以上|以下|以内)?|{_CMP}?\s*{_CN_COUNT_VALUE}|" + "|".join(QUALITATIVE_WORDS) + ")"),
+    # (a figure OCR damaged with a letter between its digits, "3B00册", is one value: _DAMAGED_NUM)
+    "value": re.compile(rf"(?:{_DATE}|{_CMP}?\s*{_DAMAGED_NUM}\s*{_UNIT}|{_CMP}?\s*{_NUM}\s*{_UNIT}(?:以上|以下|以内)?|{_CMP}?\s*{_CN_COUNT_VALUE}|" + "|".join(QUALITATIVE_WORDS) + ")"),
     # a self-evaluation row ends with 分值 得分 (and maybe a deviation reason)
     # (a 得分 OCR damaged beyond a sure reading, "l9", leaves the row without a score, not unread)
     # (a cell may print its unit, "10分", and a full score may be printed as "满分": SCORE_WORDS)
@@ -1541,6 +1545,7 @@ def _table_indicators(doc: SourceDocument, context: DocumentContext, tables: lis
     out: list[Indicator] = []
     for table in tables:
         for row in table.rows:
+            _warn_if_damaged(doc, row)
             target, actual = parsed(row.target), parsed(row.actual)
             actual_text = row.actual
             if not table.with_scores and actual is None:
@@ -1568,6 +1573,18 @@ def _table_indicators(doc: SourceDocument, context: DocumentContext, tables: lis
                 )
             )
     return out
+
+
+def _warn_if_damaged(doc: SourceDocument, row: TableIndicator) -> None:
+    """Say which target or actual OCR damaged with a letter for a digit ("≥9S%"): no figure is
+    read for it (parse.ocr_damaged_value), the indicator keeps its text."""
+    for field_name, text in (("target", row.target), ("actual", row.actual)):
+        if ocr_damaged_value(text):
+            start = doc.offsets[row.start]
+            warn(
+                f"{doc.source}: line {doc.original.count(chr(10), 0, start) + 1}: indicator {row.name!r}: the {field_name} {text!r} looks like "
+                "a figure damaged by OCR (a letter for a digit); no figure read for it"
+            )
 
 
 def _join_statement(row: TableIndicator, statements: list[Statement], target: ParsedValue | None) -> str | None:

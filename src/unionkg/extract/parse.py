@@ -140,10 +140,27 @@ def parse_target(text: str) -> ParsedValue:
         unit = unit.replace("％", "%")
         if PATTERNS["time_unit"].match(unit):
             return ParsedValue(Comparator.QUALITATIVE, None, None, text)  # "12月底前", "1至6月": a time, no figure
+        if PATTERNS["damaged_quantity_unit"].match(unit):
+            return ParsedValue(Comparator.QUALITATIVE, None, None, text)  # "≥9S%": no sure figure (ocr_damaged_value)
         if PATTERNS["year_as_value"].fullmatch(f"{match.group('number')}{unit[:1]}"):
             return ParsedValue(Comparator.QUALITATIVE, None, None, text)  # "2022年春节前": a date, no figure
     value = Decimal(_ascii_number(match.group("number")))
     return ParsedValue(comparator, value, unit, text)
+
+
+def ocr_damaged_value(text: str | None) -> bool:
+    """Is ``text`` a target or actual whose figure OCR damaged with a letter for a digit
+    ("≥9S%", "1B0人", "52O人次" left unrepaired)?  :func:`parse_target` reads no figure for it.
+
+    >>> ocr_damaged_value("≥9S%"), ocr_damaged_value("1B0人"), ocr_damaged_value("≥95%"), ocr_damaged_value("5G基站")
+    (True, True, False, False)
+    """
+    if not text:
+        return False
+    match = PATTERNS["target"].fullmatch(text.translate(_HALF_WIDTH))
+    if match is not None:
+        return PATTERNS["damaged_quantity_unit"].match(match.group("unit")) is not None
+    return PATTERNS["damaged_figure_text"].search(text) is not None
 
 
 def _target_in_words(text: str) -> ParsedValue:

@@ -225,6 +225,12 @@ PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # a target's number and unit that are a calendar year and what follows it ("2022年春节前",
     # "2023年底前", "2024年"): a date, no figure ("3年", a duration, is one)
     "year_as_value": re.compile(r"(?:19|20)\d{2}\s*年"),
+    # the "unit" of a target or actual whose figure OCR damaged with a letter for a digit
+    # ("≥9S%": 9 and "S%"? 95%?; "1B0人"): a look-alike letter before a digit or a percent sign;
+    # no figure is read (a unit word after a digit, "5G基站", is left alone)
+    "damaged_quantity_unit": re.compile(r"[SsBZzGgqOolI|｜〇](?=\s*[\d%％‰])"),
+    # a figure with a look-alike letter between its digits ("1B0人", "1O0%"; not "5G", "B类")
+    "damaged_figure_text": re.compile(r"\d[SsBZzGgqOolI|｜〇]+\d"),
     # a target or actual counted in words, whole string: [comparator] numeral measure word
     # [suffix word] ("不少于五场", "十二个", "两期以上"); a measure word is required, so that
     # words that hold a numeral ("一般", "一致") stay qualitative
