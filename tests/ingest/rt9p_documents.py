@@ -379,6 +379,7 @@ class PdfLayout:
     split_figure: tuple[int, int, int] | None = None  # (table, row, col): draw that figure as two runs with a gap
     font_size: float = 8
     merge_down: bool = False  # equal code levels / first-level labels merged down over their rows
+    fake_bold: bool = False  # headings printed twice a fraction of a point apart (bold faked)
     rules: str = "grid"  # "grid": every cell ruled; "three_lines": rules above and below the header and at the end; "none"
     permissions_only: bool = False  # encrypted with an owner password only (opens without one; copying "forbidden")
 
@@ -461,11 +462,27 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
                     cells[r][c] = ""
         return Table(cells, colWidths=grid.widths, repeatRows=len(grid.header) if layout.repeat_header else 0, style=TableStyle(style))
 
+    class FakeBold(Flowable):  # type: ignore[misc]
+        """A one-line heading printed twice, 0.4 pt apart (bold faked with a font that has none)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return available_width, 16
+
+        def draw(self) -> None:
+            self.canv.setFont(font, 11)
+            for dx in (0.0, 0.4):
+                self.canv.drawString(dx, 3, self.text)
+
     story: list[object] = []
     tables_seen = 0
     for block in doc.blocks:
         if isinstance(block, Para):
-            story.append(Paragraph(block.text, body))
+            heading = block is doc.blocks[0] or HEADING_LABEL.match(block.text) or PART_HEADING.match(block.text)
+            story.append(FakeBold(block.text) if layout.fake_bold and heading else Paragraph(block.text, body))
             continue
         tables_seen += 1
         table = grid_table(block, tables_seen)

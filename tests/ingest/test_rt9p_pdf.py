@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rt9p_documents import BUDGET, EVALUATION, FINAL, Document, PdfLayout, compare, write_pdf, write_text
+from rt9p_documents import BUDGET, EVALUATION, FINAL, NUMBERED, Document, PdfLayout, compare, write_pdf, write_text
 
 from unionkg.ingest.pdf_layout import TextLine, side_band
 from unionkg.ingest.pdf_tables import SPLIT_FIGURE_PATTERNS, another_table, clean_row, join_split_figure
@@ -41,6 +41,8 @@ CASES: dict[str, tuple[Document, PdfLayout]] = {
     "final_traditional_yuan_split_figure": (FINAL, PdfLayout(split_figure=(2, 3, 2))),
     "budget_permissions_only_encryption": (BUDGET, PdfLayout(permissions_only=True, beside=3)),
     "final_permissions_only_encryption": (FINAL, PdfLayout(permissions_only=True)),
+    "numbered_headings_fake_bold": (NUMBERED, PdfLayout(fake_bold=True)),
+    "budget_fake_bold_headings": (BUDGET, PdfLayout(fake_bold=True, cut_table_at=2)),
     # tables without cell rules: read as text lines (no table detected)
     "budget_three_line_tables": (BUDGET, PdfLayout(rules="three_lines")),
     "final_unruled_tables": (FINAL, PdfLayout(rules="none", cut_table_at=2)),
@@ -313,3 +315,12 @@ def test_lines_that_do_not_overlap_are_left_as_they_are() -> None:
 
     lines = [_words_line(100, [(80, 300)], "第一行"), _words_line(114, [(80, 300)], "第二行")]
     assert rows_with_wrapped_cells(lines, page=None) == [(100, "第一行"), (114, "第二行")]
+
+
+def test_a_heading_printed_twice_reads_once(tmp_path: Path) -> None:
+    """Before: "科科尔尔沁沁区区总总工工会会22002244年年部部门门预预算算"; the facts of the document: 14/16 -> 16/16."""
+    from unionkg.ingest import load_source
+    from unionkg.settings import Settings
+
+    doc = load_source(write_pdf(NUMBERED, tmp_path / "bold.pdf", PdfLayout(fake_bold=True)), Settings(store="unused"))
+    assert doc.text.startswith("科尔沁区总工会2024年部门预算\n第一部分 部门概况\n一、部门主要职责\n")

@@ -136,7 +136,7 @@ def extract_pdf(data: bytes, limits: PdfLimits) -> tuple[str, list[Table]]:
         for number, page in enumerate(pdf.pages, start=1):
             scanned += is_scanned_page(page)
             glyphs.repair(page, number - 1)
-            text, page_tables = extract_page(page, number, limits)
+            text, page_tables = extract_page(without_overprint(page), number, limits)
             pages_text.append(text)
             tables.extend(page_tables)
             page.flush_cache()
@@ -155,6 +155,21 @@ MAX_CHARS_ON_A_SCAN = 60
 #: Share of scanned pages from which the whole PDF is refused (a few scanned pages, such as
 #: a signed cover, are read around).
 MIN_SCANNED_PAGE_SHARE = 0.8
+
+
+#: Points two copies of a character may be apart and be one character printed twice.
+OVERPRINT_TOLERANCE = 1.0
+
+
+def without_overprint(page: object) -> object:
+    """The page with each character printed twice at (almost) the same place kept once.
+
+    Chinese fonts seldom come in bold, so producers fake bold titles and headings by
+    printing the text twice, a fraction of a point apart; read as it is, "部门预算" came
+    out "部部门门预预算算".  Two copies count as one when they have the same text, font and
+    size within :data:`OVERPRINT_TOLERANCE` (a character's neighbour is a whole width away).
+    """
+    return page.dedupe_chars(tolerance=OVERPRINT_TOLERANCE)  # type: ignore[attr-defined]
 
 
 def is_scanned_page(page: object) -> bool:
