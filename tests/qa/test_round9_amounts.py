@@ -348,3 +348,13 @@ def test_a_place_without_bodies_is_said(answerer: Answerer, question: str, place
     q = normalise_question(question)
     ctx = Context(answerer.store, answerer.catalog(), q, answerer.catalog().link(q, None), "zh")
     assert _unheld_place_scope(ctx) == place
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("rank the unions in hunan by income in 2023", "湖南省"), ("which hubei county unions spent the most", "湖北省"),
+    ("which hubei city union spent the most", "湖北省"), ("rank the unions in 2023", None), ("what was the hunan union's income", None),
+])
+def test_an_english_place_without_bodies(question: str, place: str | None) -> None:
+    from unionkg.qa.handlers import _unheld_english_place
+
+    assert _unheld_english_place(question) == place

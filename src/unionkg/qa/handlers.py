@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
@@ -2557,12 +2558,40 @@ def _without_region_words(ctx: Context) -> Context:
     return ctx if text == ctx.q.text else replace(ctx, q=replace(ctx.q, text=text))
 
 
+@lru_cache(maxsize=1)
+def _english_place_names() -> dict[str, str]:
+    """The pinyin words of every province and prefecture (湖南省 -> "hunan"), for a place an English question scopes to."""
+    from unionkg.graph.places import default_gazetteer
+    from unionkg.qa.linking import place_readings
+
+    names: dict[str, str] = {}
+    for d in default_gazetteer().divisions:
+        if d.depth <= 2:
+            for word in place_readings(d.name):
+                names.setdefault(word, d.name)
+    return names
+
+
+def _unheld_english_place(text: str) -> str | None:
+    """The place an English question scopes to with REGION_SCOPE's words ("the unions in Hunan", "which Hubei county
+    unions") when linking found no region for it: a place of the gazetteer, none of whose bodies the graph holds."""
+    for m in re.finditer(r"[a-z]+", text):
+        before, after = text[:m.start()], text[m.end():]
+        if REGION_SCOPE["en"].search(before) or (REGION_SCOPE["en_which"].search(before) and (
+                REGION_SCOPE["en_kind_after"].match(after) or REGION_SCOPE["en_city_kind_after"].match(after))):
+            if m.group(0) in _english_place_names():
+                return _english_place_names()[m.group(0)]
+    return None
+
+
 def _unheld_place_scope(ctx: Context) -> str | None:
     """A place the question ranks or lists the bodies of ("2023年湖北省各市总工会…谁最高", "湖南的总工会…排名") that
     encloses no body of the graph (linking found no region): its name, so the answer says so instead of ranking the
     bodies of other places; None when the question scopes to no place or the place was linked."""
-    if ctx.links.region or ctx.lang != "zh":
+    if ctx.links.region:
         return None
+    if ctx.lang != "zh":
+        return _unheld_english_place(ctx.q.text)
     from unionkg.graph.places import default_gazetteer
     from unionkg.graph.places import short_name as place_short_name
 
@@ -2581,7 +2610,7 @@ def _unheld_place_scope(ctx: Context) -> str | None:
 def _no_bodies_of_place(ctx: Context, place: str) -> Outcome:
     from unionkg.qa.phrasing import holdings_text
 
-    return Outcome(False, ctx.say(f"知识图谱中没有{place}的总工会的数据。", f"The graph holds no federation of {place}. ")
+    return Outcome(False, ctx.say(f"知识图谱中没有{place}的总工会的数据。", f"The graph holds no federation of {place}; ")
                    + holdings_text(ctx.catalog.holdings(), ctx.lang))
 
 
