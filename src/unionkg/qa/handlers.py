@@ -409,6 +409,8 @@ def missed_targets(ctx: Context) -> Outcome:
         rows = [r for r in rows if not r.get("project")] or rows
     # "为什么没有完成举办技能竞赛场次的目标": the indicator the question names, not its sister indicators
     rows = [r for r in rows if r.get("fact") in ctx.links.indicators] or rows
+    if ctx.lang == "en" and not ctx.links.projects:  # "the improvement measures for the hardship fund": that project's
+        rows = _of_projects_described(ctx, rows)
     every = _indicators(ctx) if ctx.lang == "en" and not ctx.links.indicators else []
     described, words = _indicators_described(ctx, every)  # "did it miss the skills competition target?": that one
     if words and every and not described:
@@ -623,7 +625,21 @@ def _indicators_of_kind(ctx: Context, rows: list[dict[str, object]], categories:
         groups.setdefault(owner, []).append(r)
     parts = [ctx.say(f"{owner}的{kinds_zh}（{len(rs)} 个）：", f"{owner}: {counted(len(rs), 'indicator')} ({kinds_en}): ") + join([_value_line(ctx, r) for r in rs], ctx.lang)
              for owner, rs in groups.items()]
-    return Outcome(True, ("。" if ctx.lang == "zh" else ". ").join(parts), picked, sources_of(picked))
+    return Outcome(True, _kind_extreme(ctx, picked, kinds_zh, kinds_en) + ("。" if ctx.lang == "zh" else ". ").join(parts), picked, sources_of(picked))
+
+
+def _kind_extreme(ctx: Context, rows: list[dict[str, object]], kinds_zh: str, kinds_en: str) -> str:
+    """"满意度最低的指标": of the indicators of the kind asked measured in one unit, the one(s) with the lowest
+    (or highest) actual value, said first; nothing when no end is asked or the values are not comparable figures."""
+    low, high = RANK_LOW.search(ctx.q.text), RANK_HIGH.search(ctx.q.text)
+    valued = [r for r in rows if isinstance(r.get("actual"), (int, float, Decimal))]
+    if not (low or high) or not valued or len({r.get("unit") for r in valued}) != 1:
+        return ""
+    pick = (min if low else max)(Decimal(str(r["actual"])) for r in valued)
+    ends = [r for r in valued if Decimal(str(r["actual"])) == pick]
+    names = "、".join(f"{r['indicator']}（{r.get('projectLabel') or ctx.say('整体支出', 'whole department')}，{r.get('actualText')}）" for r in ends)
+    names_en = "; ".join(f"{r['indicator']} ({r.get('projectLabel') or 'whole department'}, {r.get('actualText')})" for r in ends)
+    return ctx.say(f"{kinds_zh}中实际值{'最低' if low else '最高'}的是：{names}。", f"Of the {kinds_en}, the {'lowest' if low else 'highest'} actual value: {names_en}. ")
 
 
 def _status_of_named(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
@@ -1116,7 +1132,8 @@ SCORE_BELOW = re.compile(r"(?:低于|不到|小于|少于|不足)\s*(\d+(?:\.\d+
 SCORE_ABOVE = re.compile(r"(?:高于|大于|超过)\s*(\d+(?:\.\d+)?)\s*分|\b(?:above|over|more than|higher than) (\d+(?:\.\d+)?) (?:points|marks)\b"
                          r"|\bscored? (?:above|over|more than|higher than) (\d+(?:\.\d+)?)\b")
 SCORE_AT_LEAST = re.compile(r"(\d+(?:\.\d+)?)\s*分以上")
-FAILED_EVALUATION = re.compile(r"不及格|没(?:有)?及格|未及格|\bfail(?:ed|s)? (?:its |the |their )?(?:evaluations?|assessments?)\b")
+FAILED_EVALUATION = re.compile(r"不及格|没(?:有)?及格|未及格|\bfail(?:ed|s)? (?:its |the |their )?(?:evaluations?|assessments?)\b"
+                               r"|\bprojects?\b.{0,20}\bfail(?:ed|s)?\b(?! to)|\bfail(?:ed|ing)? projects?\b")
 PASS_MARK = Decimal(60)  # the usual bands: 差 below 60
 REASONS_ASKED = re.compile(r"为什么|为何|为啥|原因|偏差|\bwhy\b|\breasons?\b")
 

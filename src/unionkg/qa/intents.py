@@ -70,7 +70,8 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     "funds_in_place": re.compile(r"到位率|资金到位|到位(?:了)?多少|\bfunds?[- ]in[- ]place\b|\bfunding (?:in place|received|arrived)\b|\bdisbursement rate\b"),
     # the indicators that were met ("哪些指标达标了", "which indicators were met")
     "met_list": re.compile(r"哪些(?:绩效)?指标(?:已经?|都)?(?:达标|完成|达到|实现)(?:了)?(?:目标)?(?:[?？]|$)|(?<![没未不])(?:已)?达标的(?:绩效)?指标"
-                           r"|\b(?:which|what) (?:indicators|targets|goals)\b.{0,50}\b(?:were|have been|was) (?:met|achieved|reached|hit)\b|\bindicators? (?:that|which) (?:were )?met\b"),
+                           r"|\b(?:which|what) (?:indicators|targets|goals)\b.{0,50}\b(?:were|have been|was) (?:met|achieved|reached|hit)\b|\bindicators? (?:that|which) (?:were )?met\b"
+                           r"|\bhow many (?:of )?.{0,60}\b(?:indicators|targets)\b.{0,20}\b(?:were|was|have been) (?:met|achieved|reached|hit)\b"),
     # the indicator at an end of the scores ("得分最低的指标", "扣分最多的指标", "which indicator lost the most points")
     "indicator_ranking": re.compile(r"(?:得分|分数|扣分|失分)(?:最|更)(?:低|高|多|少)的(?:绩效)?指标|指标.{0,6}(?:得分|扣分|失分)(?:最|更)(?:低|高|多|少)"
                                     r"|\b(?:lowest|highest|worst|best)[- ]scor(?:ing|ed) (?:performance )?indicators?\b"
@@ -116,18 +117,20 @@ FACT_QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # the headcount against the authorised posts ("超编了吗", "is it overstaffed"): both figures and their gap
     "overstaffed": re.compile(r"超编|缺编|空编|满编|超(?:出|过)(?:了)?编制|编制(?:够不够|够吗|满了吗)|编制(?:还)?空缺|空缺(?:的)?编制"
                               r"|(?:实有|在职|实际)(?:人数|人员)?比编制(?:数)?(?:多|少)|编制(?:数)?比(?:实有|在职|实际)(?:人数|人员)?(?:多|少)"
+                              r"|\b(?:headcount|staff)\b.{0,30}\b(?:versus|vs\.?|against|compared (?:with|to))\b.{0,30}\b(?:posts|establishment)\b"
                               r"|\b(?:over|under)[- ]?staffed\b|\b(?:over|above|exceed\w*|beyond|within) (?:its |the |their )?(?:authori[sz]ed )?(?:headcount|establishment|posts)\b"),
     # the indicators whose actual value beat the target ("哪些指标超额完成了", "which targets were exceeded")
-    "exceeded_list": re.compile(r"超额(?:完成|达成|实现)|超(?:过|出)(?:了)?(?:年度)?(?:目标|指标值)|\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|beat|overachiev\w*) (?:its |their |the )?(?:targets?|goals?)\b"
+    "exceeded_list": re.compile(r"\b(?:which|what) (?:\w+ ){0,2}(?:indicators|targets)\b.{0,60}\b(?:exceed\w*|surpass\w*|beat|overachiev\w*)\b|超额(?:完成|达成|实现)|超(?:过|出)(?:了)?(?:年度)?(?:目标|指标值)|\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|beat|overachiev\w*) (?:its |their |the )?(?:targets?|goals?)\b"
                                 r"|\b(?:targets?|goals?) (?:were|was) (?:exceeded|surpassed|beaten)\b"),
     # the indicators of one kind ("有哪些满意度指标", "成本指标完成得怎么样", "list the satisfaction indicators"):
     # not a kind's missed ones ("满意度指标没有达标") nor whether all of them were met ("满意度指标达标了吗")
     "indicator_kind_list": re.compile(r"(?:满意度|数量|质量|时效|成本|效益|社会效益|经济效益|生态效益|可持续影响|产出|定性|定量)(?:类)?(?:绩效)?指标(?!.{0,8}(?:没有?(?:完成|达标|达到|实现)|未|不达标|扣|失|达标|达到|完成了|实现了))"
-                                      r"|(?:满意度|满意率)(?:怎么样|咋样|如何|情况|高不高)"
+                                      r"|(?:满意度|满意率)(?:怎么样|咋样|如何|情况|高不高)|(?:满意度|满意率)(?:最|更)(?:低|高)的(?:绩效)?指标"
                                       r"|\b(?:satisfaction|output|outcome|quantity|quantitative|quality|timeliness|cost|benefit|impact|qualitative) (?:performance )?indicators\b(?!.{0,40}\b(?:miss|not|fell|short|fail|lost|met)\w*)"),
     # scores of one evaluation over years, or of two ("得分对比", "自评得分比上年低了多少", "how did X score in 2022 compared with 2023")
     "score_over_years": re.compile(r"(?:得分|评分|分数|自评分?)(?:的)?.{0,8}(?:对比|相比|比较|变化|差多少|差了多少|高了多少|低了多少)|(?:对比|比较)(?:一下)?.{0,12}(?:得分|评分|分数)"
                                    r"|(?:得分|评分|分数|自评).{0,8}(?:上升|下降|提高|降低|升|降|涨|跌)(?:了)?(?:还是|吗|没|多少)"
+                                   r"|\bscores?\b.{0,10}\btrend\b|\btrend\b.{0,30}\bscores?\b|\bscores?\b.{0,30}\bfrom (?:19|20)\d{2} to\b"
                                    r"|\bscored?\b.{0,40}\b(?:compared|against|versus|vs\.?)\b|\bcompare\b.{0,60}\bscores?\b|\bscores?\b.{0,40}\b(?:change|changed|compare|r[io]se|fell|drop(?:ped)?|go up|go down|went up|went down)\b"),
     # which body's own evaluation scored highest / lowest ("哪个单位自评得分最高", "which federation had the lowest score")
     "project_score_ranking": re.compile(r"(?:扣分|失分|丢分)(?:最|更)(?:多|少)的项目|项目.{0,8}(?:扣分|失分|丢分)(?:最|更)(?:多|少)|(?:得分|分数|评分)(?:最|更)(?:低|高)的项目"
@@ -138,9 +141,10 @@ FACT_QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # "which projects failed their evaluation"): the scores against the threshold, not a list of every project
     "score_threshold": re.compile(r"(?:低于|不到|小于|少于|不足|高于|大于|超过|以下|以上)\s*\d+(?:\.\d+)?\s*分|\d+(?:\.\d+)?\s*分(?:以下|以上)|不及格|没(?:有)?及格|未及格"
                                   r"|\b(?:below|under|less than|lower than|above|over|more than|higher than) \d+(?:\.\d+)? (?:points|marks)\b|\bfail(?:ed|s)? (?:its |the |their )?(?:evaluations?|assessments?)\b"
-                                  r"|\bscored? (?:below|under|less than|lower than|above|over|more than|higher than) \d+"),
+                                  r"|\bscored? (?:below|under|less than|lower than|above|over|more than|higher than) \d+"
+                                  r"|\bprojects?\b.{0,20}\bfail(?:ed|s)?\b(?! to)|\bfail(?:ed|ing)? projects?\b"),
     # whether a body's figures or report has problems, asked colloquially ("这份决算有什么问题吗", "预算有问题吗")
-    "problems_asked": re.compile(r"(?:有|存在)(?:什么|啥|哪些)?(?:问题|错误|毛病)(?:吗|么|没有?)[?？]?$|有没有(?:什么)?(?:问题|错误|毛病)"
+    "problems_asked": re.compile(r"(?:有|存在)(?:什么|啥|哪些)?(?:数据|数字|计算)?(?:问题|错误|毛病)(?:吗|么|没有?)[?？]?$|有没有(?:什么)?(?:问题|错误|毛病)"
                                  r"|\b(?:is|was) (?:there )?(?:anything|something) wrong\b|\b(?:are|were) there (?:any )?(?:problems|errors|mistakes|issues)\b"),
 }
 
@@ -224,6 +228,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:自评|评价|绩效)(?:的)?(?:总|综合|最终)?(?:得分|分数|总分|评分|等级|结果)|(?:self-)?evaluation (?:score|grade|result)|(?:overall|total|final) (?:score|grade)", 1.3),
         # one evaluation's scores over years ("项目得分两年对比"): above a comparison of two bodies' amounts
         (FACT_QUESTION_SHAPES["score_over_years"], 1.65),
+        # "…资金等级", "…自评得分": the evaluation's grade or score named last, over the money word of a project's name
+        _r(r"(?:等级|评级|得分|分数)(?:是什么|是多少|多少|如何|怎样)?[?？]?$", 1.3),
         (FACT_QUESTION_SHAPES["score_threshold"], 1.7),
         (FACT_QUESTION_SHAPES["body_score_ranking"], 1.8),
     ), (
