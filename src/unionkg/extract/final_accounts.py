@@ -537,6 +537,7 @@ class CodeRow:
     choice: int = 0
     fixed: bool = False
     damaged: dict[int, Token] = field(default_factory=dict)  # index in values -> a cell OCR damaged beyond a sure reading
+    blank_label_cells: int = 0  # blank cells of a real table right after the label, before any figure
 
     @property
     def first(self) -> Token:
@@ -614,6 +615,8 @@ def _add_tokens(row: CodeRow, toks: list[Token]) -> None:
         elif not row.label_tokens:
             row.label_tokens.append(tok)  # the code itself
         elif tok.kind is TokenKind.EMPTY:
+            if tok.text == "" and len(row.values) == row.blank_label_cells:
+                row.blank_label_cells += 1  # a blank cell of a real table: maybe the label's own (合计 | 空 | …)
             if is_lookalike_damaged_cell(tok.text):
                 row.damaged[len(row.values)] = tok
             row.values.append(None)
@@ -894,6 +897,7 @@ def read_code_table(frame: TableFrame) -> None:
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
     rows = reassemble_code_rows(lines[body_start:])
     columns = groups_without_own_column(columns, rows, header_text)
+    drop_blank_label_cells(rows, len(columns))
     regroup_glued_rows(frame, rows, columns)
     unit = to_yuan(Decimal(1), frame.money_unit)
     stated = {name: value / unit for name, value in stated_column_totals(frame.stated_totals).items()}
@@ -972,6 +976,19 @@ def _warn_if_repaired_row_does_not_add_up(frame: TableFrame, row: CodeRow, colum
         + (f"; {', '.join(repr(_printed(frame.doc, t)) for t in unsure)} not read" if unsure else "")
     )
     return unsure
+
+
+def drop_blank_label_cells(rows: list[CodeRow], width: int) -> None:
+    """A row of a real table with more cells than the table has value columns, whose first
+    cells after the label are blank, spans the label columns with them: "合计 | (blank) | 12.00 |
+    9.00 | 3.00" under 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出.  Those blanks are the label's
+    cells, not empty figures (read as figures, every figure of the row moved one column right)."""
+    for row in rows:
+        drop = min(row.blank_label_cells, len(row.values) - width)
+        if drop > 0:
+            row.values = row.values[drop:]
+            row.damaged = {i - drop: tok for i, tok in row.damaged.items() if i >= drop}
+            row.blank_label_cells -= drop
 
 
 def _read_damaged_cells_by_total(frame: TableFrame, row: CodeRow, columns: Sequence[str], placement: Placement) -> None:
