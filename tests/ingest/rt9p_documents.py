@@ -379,6 +379,7 @@ class PdfLayout:
     split_figure: tuple[int, int, int] | None = None  # (table, row, col): draw that figure as two runs with a gap
     font_size: float = 8
     merge_down: bool = False  # equal code levels / first-level labels merged down over their rows
+    watermark: str = ""  # a grey watermark drawn across every page at 30 degrees
     fake_bold: bool = False  # headings printed twice a fraction of a point apart (bold faked)
     rules: str = "grid"  # "grid": every cell ruled; "three_lines": rules above and below the header and at the end; "none"
     permissions_only: bool = False  # encrypted with an owner password only (opens without one; copying "forbidden")
@@ -501,6 +502,14 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
             story.extend([*titled, table])
 
     def furniture(canvas: object, template: object) -> None:
+        if layout.watermark:
+            canvas.saveState()  # type: ignore[attr-defined]
+            canvas.setFillGray(0.85)  # type: ignore[attr-defined]
+            canvas.setFont(font, 40)  # type: ignore[attr-defined]
+            canvas.translate(page[0] * 0.2, page[1] * 0.3)  # type: ignore[attr-defined]
+            canvas.rotate(30)  # type: ignore[attr-defined]
+            canvas.drawString(0, 0, layout.watermark)  # type: ignore[attr-defined]
+            canvas.restoreState()  # type: ignore[attr-defined]
         if not layout.furniture:
             return
         canvas.setFont(font, 9)  # type: ignore[attr-defined]

@@ -136,7 +136,7 @@ def extract_pdf(data: bytes, limits: PdfLimits) -> tuple[str, list[Table]]:
         for number, page in enumerate(pdf.pages, start=1):
             scanned += is_scanned_page(page)
             glyphs.repair(page, number - 1)
-            text, page_tables = extract_page(without_overprint(page), number, limits)
+            text, page_tables = extract_page(without_overprint(without_watermark(page)), number, limits)
             pages_text.append(text)
             tables.extend(page_tables)
             page.flush_cache()
@@ -155,6 +155,30 @@ MAX_CHARS_ON_A_SCAN = 60
 #: Share of scanned pages from which the whole PDF is refused (a few scanned pages, such as
 #: a signed cover, are read around).
 MIN_SCANNED_PAGE_SHARE = 0.8
+
+
+#: Sine of the smallest slant (about 3 degrees) that makes a character part of a watermark.
+MIN_WATERMARK_SLANT = 0.05
+
+
+def is_slanted(obj: dict[str, object]) -> bool:
+    """Whether a character is drawn at a slant: not level and not turned a quarter (its text
+    matrix mixes x and y).  Text of the genre runs level, or turned 90 degrees on a
+    landscape table or in a narrow header cell; a watermark runs across the page."""
+    matrix = obj.get("matrix")
+    if obj.get("object_type") != "char" or not isinstance(matrix, tuple) or len(matrix) < 4:
+        return False
+    a, b = float(matrix[0]), float(matrix[1])
+    scale = max((a * a + b * b) ** 0.5, 1e-9)
+    return MIN_WATERMARK_SLANT < abs(b) / scale < 1 - MIN_WATERMARK_SLANT
+
+
+def without_watermark(page: object) -> object:
+    """The page without the characters of a watermark drawn across it ("某某县财政局公开专用"
+    at 30 degrees): read as they are, they fall into the lines they cross ("增局长3.38%")."""
+    if not any(is_slanted(c) for c in page.chars):  # type: ignore[attr-defined]
+        return page
+    return page.filter(lambda obj: not is_slanted(obj))  # type: ignore[attr-defined]
 
 
 #: Points two copies of a character may be apart and be one character printed twice.
