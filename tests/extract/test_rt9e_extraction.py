@@ -35,6 +35,7 @@ Written documents of bodies, provinces and years not in the samples:
   and the actual ("年度指标值 分值 实际完成值 得分": read cell by cell) and 得分 before 分值, a
   target that is a date with a year ("2022年春节前": no figure 2022) met by "已完成".
 
+The Yunnan self-evaluation comes as HTML too (continuation rows with blank 一级/二级 cells).
 The Hunan and Gansu tables come as HTML too (``.html``): a 合计 row whose name cell is blank
 ("合计 | | 12,450.00 | …") keeps its figures in their columns (the blank was read as the first
 figure, every figure of the row moved one column right), and the facts equal the text's.
@@ -71,7 +72,9 @@ def test_corpus_is_not_shrinking() -> None:
 
 def _table_amounts(path: Path) -> list[tuple[object, ...]]:
     ex = extract_checked(path)
-    return sorted((f.table, f.item, f.code, f.column, f.phase, f.year, f.value) for f in ex.facts if isinstance(f, Amount) and f.table)
+    amounts = [(f.table, f.item, f.code, f.column, f.phase, f.year, f.value) for f in ex.facts if isinstance(f, Amount) and f.table]
+    indicators = [(f.project, f.level1, f.level2, f.name, f.target_text, f.actual_text, f.weight, f.score, f.deviation_reason, f.met) for f in ex.facts if isinstance(f, Indicator)]
+    return sorted(map(repr, amounts + indicators))
 
 
 @pytest.mark.parametrize("path", WEB_CASES, ids=lambda p: p.stem)
