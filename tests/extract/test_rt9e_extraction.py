@@ -35,7 +35,7 @@ Written documents of bodies, provinces and years not in the samples:
   and the actual ("年度指标值 分值 实际完成值 得分": read cell by cell) and 得分 before 分值, a
   target that is a date with a year ("2022年春节前": no figure 2022) met by "已完成".
 
-The Yunnan self-evaluation comes as HTML too (continuation rows with blank 一级/二级 cells).
+The Yunnan self-evaluation comes as HTML (and DOCX, built by the test) too (continuation rows with blank 一级/二级 cells).
 The Hunan and Gansu tables come as HTML too (``.html``): a 合计 row whose name cell is blank
 ("合计 | | 12,450.00 | …") keeps its figures in their columns (the blank was read as the first
 figure, every figure of the row moved one column right), and the facts equal the text's.
@@ -80,6 +80,16 @@ def _table_amounts(path: Path) -> list[tuple[object, ...]]:
 @pytest.mark.parametrize("path", WEB_CASES, ids=lambda p: p.stem)
 def test_rt9e_web_table_reads_as_its_text(path: Path) -> None:
     assert _table_amounts(path) == _table_amounts(path.with_suffix(".txt"))
+
+
+@pytest.mark.parametrize("path", WEB_CASES, ids=lambda p: p.stem)
+def test_rt9e_docx_table_reads_as_its_text(path: Path, tmp_path: Path) -> None:
+    """The same tables as a DOCX built here (blank cells as empty Word cells)."""
+    from tests.extract.test_rt8e_extraction import html_to_docx
+
+    docx_path = tmp_path / f"{path.stem}.docx"
+    docx_path.write_bytes(html_to_docx(path.read_text(encoding="utf-8")))
+    assert _table_amounts(docx_path) == _table_amounts(path.with_suffix(".txt"))
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
