@@ -56,7 +56,16 @@ from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.final_accounts import COMPARISON_COLUMNS, NOT_AMOUNT_COLUMNS, OWN_PHASE_COLUMNS, column_phase_year
 from unionkg.extract.indicators import INDICATOR_PATTERNS, score_number
 from unionkg.extract.report import LOOKALIKE_BESIDE_DIGIT
-from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, classify_token, find_columns, is_lookalike_damaged_cell, iter_lines, repaired_money_cell, tokenize
+from unionkg.extract.tables import (
+    TABLE_PATTERNS,
+    TokenKind,
+    classify_token,
+    find_columns,
+    is_lookalike_damaged_cell,
+    iter_lines,
+    repaired_money_cell,
+    tokenize,
+)
 from unionkg.model import Amount, Indicator, Phase
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -73,7 +82,11 @@ def test_corpus_is_not_shrinking() -> None:
 def _table_amounts(path: Path) -> list[tuple[object, ...]]:
     ex = extract_checked(path)
     amounts = [(f.table, f.item, f.code, f.column, f.phase, f.year, f.value) for f in ex.facts if isinstance(f, Amount) and f.table]
-    indicators = [(f.project, f.level1, f.level2, f.name, f.target_text, f.actual_text, f.weight, f.score, f.deviation_reason, f.met) for f in ex.facts if isinstance(f, Indicator)]
+    indicators = [
+        (f.project, f.level1, f.level2, f.name, f.target_text, f.actual_text, f.weight, f.score, f.deviation_reason, f.met)
+        for f in ex.facts
+        if isinstance(f, Indicator)
+    ]
     return sorted(map(repr, amounts + indicators))
 
 
@@ -101,7 +114,9 @@ def test_rt9e_document(path: Path) -> None:
     assert len(table_amounts) == spec["table_amounts"], f"{path.name}: {len(table_amounts)} table figures"
     assert sum(isinstance(f, Indicator) for f in ex.facts) == spec["indicators"], path.name
     for wrong in spec.get("wrong", []):
-        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
+        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), (
+            f"{path.name}: a fact matches {wrong}"
+        )
     for needle in spec.get("warnings", []):
         assert any(needle in w for w in ex.warnings), f"{path.name}: no warning with {needle!r}: {ex.warnings}"
     for needle in spec.get("absent_warnings", []):
@@ -174,14 +189,19 @@ LOOKALIKE_PATTERN_CASES = {
 }
 
 
-@pytest.mark.parametrize(("name", "positive", "text"), [(n, p, t) for n, (pos, neg) in LOOKALIKE_PATTERN_CASES.items() for p, ts in ((True, pos), (False, neg)) for t in ts])
+@pytest.mark.parametrize(
+    ("name", "positive", "text"),
+    [(n, p, t) for n, (pos, neg) in LOOKALIKE_PATTERN_CASES.items() for p, ts in ((True, pos), (False, neg)) for t in ts],
+)
 def test_lookalike_patterns(name: str, positive: bool, text: str) -> None:
     pattern = TABLE_PATTERNS[name]
     found = pattern.fullmatch(text) if name not in ("glued_pipe", "border_pipe") else pattern.search(text)
     assert (found is not None) is positive, (name, text)
 
 
-@pytest.mark.parametrize(("text", "positive"), [("1S2.30", True), ("S12", True), ("7|0", True), ("GDP", False), ("S级", False), ("5 G", False)])
+@pytest.mark.parametrize(
+    ("text", "positive"), [("1S2.30", True), ("S12", True), ("7|0", True), ("GDP", False), ("S级", False), ("5 G", False)]
+)
 def test_report_prefilter(text: str, positive: bool) -> None:
     assert (LOOKALIKE_BESIDE_DIGIT.search(text) is not None) is positive
 
@@ -219,7 +239,18 @@ def test_column_phase_year(column: str, phase: Phase, year: int, expected: tuple
     assert column_phase_year(column, phase, year) == expected
 
 
-@pytest.mark.parametrize(("column", "amount"), [("增减额", False), ("增减率", False), ("完成率", False), ("执行率", False), ("上年预算数", True), ("调整预算数", True), ("本年预算数", True)])
+@pytest.mark.parametrize(
+    ("column", "amount"),
+    [
+        ("增减额", False),
+        ("增减率", False),
+        ("完成率", False),
+        ("执行率", False),
+        ("上年预算数", True),
+        ("调整预算数", True),
+        ("本年预算数", True),
+    ],
+)
 def test_not_amount_columns(column: str, amount: bool) -> None:
     assert (column not in NOT_AMOUNT_COLUMNS) is amount
     assert amount or column in COMPARISON_COLUMNS
@@ -240,12 +271,20 @@ def test_score_number(cell: str, weight: str | None, expected: str | None) -> No
 
 
 ROW_ENDS = {
-    "weight_score_end": (["帮扶资金发放及时性 及时 已完成 10分 10分", "帮扶对象满意度 ≥90% 96% 10 满分", "人数 ≥80人 72人 10 8 部分学生未按时申报"], ["帮扶对象满意度 ≥90% 96%", "得分 10 分值"]),
-    "weight_score_after_name": (["参赛职工人数 15 12 480人 ≥500人", "举办技能竞赛场次 15分 满分 6场 ≥6场"], ["参赛职工人数 480人 ≥500人", "参赛职工人数 15 12"]),
+    "weight_score_end": (
+        ["帮扶资金发放及时性 及时 已完成 10分 10分", "帮扶对象满意度 ≥90% 96% 10 满分", "人数 ≥80人 72人 10 8 部分学生未按时申报"],
+        ["帮扶对象满意度 ≥90% 96%", "得分 10 分值"],
+    ),
+    "weight_score_after_name": (
+        ["参赛职工人数 15 12 480人 ≥500人", "举办技能竞赛场次 15分 满分 6场 ≥6场"],
+        ["参赛职工人数 480人 ≥500人", "参赛职工人数 15 12"],
+    ),
 }
 
 
-@pytest.mark.parametrize(("name", "positive", "text"), [(n, p, t) for n, (pos, neg) in ROW_ENDS.items() for p, ts in ((True, pos), (False, neg)) for t in ts])
+@pytest.mark.parametrize(
+    ("name", "positive", "text"), [(n, p, t) for n, (pos, neg) in ROW_ENDS.items() for p, ts in ((True, pos), (False, neg)) for t in ts]
+)
 def test_indicator_row_patterns(name: str, positive: bool, text: str) -> None:
     assert (INDICATOR_PATTERNS[name].search(text) is not None) is positive, (name, text)
 
@@ -274,12 +313,14 @@ TABLE_TAGS = [("公开01-1表", "公开01-1表"), ("公开08－2表", "公开08-
 
 @pytest.mark.parametrize(("line", "tag"), TABLE_TAGS)
 def test_a_sub_numbered_table_keeps_its_sub_number(line: str, tag: str) -> None:
-    from unionkg.extract.final_accounts import SUB_TABLE_NUMBER, _table_tag
+    from unionkg.extract.final_accounts import _table_tag
 
     assert _table_tag(list(iter_lines(line))) == tag
 
 
-@pytest.mark.parametrize(("text", "positive"), [("-1表", True), ("－2 表", True), (" - 12表", True), ("表", False), ("-1", False), ("-123表", False)])
+@pytest.mark.parametrize(
+    ("text", "positive"), [("-1表", True), ("－2 表", True), (" - 12表", True), ("表", False), ("-1", False), ("-123表", False)]
+)
 def test_sub_table_number_pattern(text: str, positive: bool) -> None:
     from unionkg.extract.final_accounts import SUB_TABLE_NUMBER
 
@@ -287,7 +328,10 @@ def test_sub_table_number_pattern(text: str, positive: bool) -> None:
 
 
 TWO_SIDED_HEADERS = [
-    (["年初预算数", "调整预算数", "决算数", "年初预算数", "调整预算数", "决算数"], (["年初预算数", "调整预算数", "决算数"], ["年初预算数", "调整预算数", "决算数"])),
+    (
+        ["年初预算数", "调整预算数", "决算数", "年初预算数", "调整预算数", "决算数"],
+        (["年初预算数", "调整预算数", "决算数"], ["年初预算数", "调整预算数", "决算数"]),
+    ),
     (["决算数", "决算数"], (["决算数"], ["决算数"])),
     (["决算数", "小计", "一般公共预算财政拨款"], (["决算数"], ["小计", "一般公共预算财政拨款"])),
     (["预算数", "预算数", "一般公共预算", "政府性基金预算"], (["预算数"], ["预算数", "一般公共预算", "政府性基金预算"])),
@@ -302,7 +346,19 @@ def test_two_sided_columns(found: list[str], sides: tuple[list[str], list[str]])
     assert two_sided_columns(found, "决算数") == sides
 
 
-@pytest.mark.parametrize(("cell", "reading"), [("S12.30", "512.30"), ("|70.00", "170.00"), ("S0.00", "50.00"), ("10.5S", "10.55"), ("1SS.00", "155.00"), ("6B4.2Z", "684.22"), ("SS", None), ("S.5", None)])
+@pytest.mark.parametrize(
+    ("cell", "reading"),
+    [
+        ("S12.30", "512.30"),
+        ("|70.00", "170.00"),
+        ("S0.00", "50.00"),
+        ("10.5S", "10.55"),
+        ("1SS.00", "155.00"),
+        ("6B4.2Z", "684.22"),
+        ("SS", None),
+        ("S.5", None),
+    ],
+)
 def test_damaged_cell_reading(cell: str, reading: str | None) -> None:
     """The reading a row's total must confirm before a doubtful cell is read."""
     from unionkg.extract.final_accounts import damaged_cell_reading
@@ -329,14 +385,36 @@ def test_an_unknown_column_order_is_read_cell_by_cell(order: tuple[str, ...], ce
     assert (table.cell_order == order) is cell_by_cell
 
 
-@pytest.mark.parametrize(("target", "actual", "met"), [("及时", "已完成", True), ("2022年春节前", "已完成", True), ("≥90%", "已完成", None), ("有效提升", "有效提升", True), ("及时", "未完成", None)])
+@pytest.mark.parametrize(
+    ("target", "actual", "met"),
+    [
+        ("及时", "已完成", True),
+        ("2022年春节前", "已完成", True),
+        ("≥90%", "已完成", None),
+        ("有效提升", "有效提升", True),
+        ("及时", "未完成", None),
+    ],
+)
 def test_done_actual_meets_a_target_without_a_figure(target: str, actual: str, met: bool | None) -> None:
     from unionkg.extract.indicators import _qualitative_met
 
     assert _qualitative_met(target, actual) is met
 
 
-@pytest.mark.parametrize(("text", "damaged"), [("≥9S%", True), ("1B0人", True), ("3B00册", True), ("9S%", True), ("≥95%", False), ("5G基站", False), ("B类", False), ("S级", False), ("", False)])
+@pytest.mark.parametrize(
+    ("text", "damaged"),
+    [
+        ("≥9S%", True),
+        ("1B0人", True),
+        ("3B00册", True),
+        ("9S%", True),
+        ("≥95%", False),
+        ("5G基站", False),
+        ("B类", False),
+        ("S级", False),
+        ("", False),
+    ],
+)
 def test_ocr_damaged_value(text: str, damaged: bool) -> None:
     from unionkg.extract.parse import ocr_damaged_value, parse_target
 
