@@ -379,6 +379,7 @@ class PdfLayout:
     split_figure: tuple[int, int, int] | None = None  # (table, row, col): draw that figure as two runs with a gap
     font_size: float = 8
     merge_down: bool = False  # equal code levels / first-level labels merged down over their rows
+    spread_text: bool = False  # long paragraphs justified by spreading their characters 3.6 pt apart
     watermark: str = ""  # a grey watermark drawn across every page at 30 degrees
     fake_bold: bool = False  # headings printed twice a fraction of a point apart (bold faked)
     rules: str = "grid"  # "grid": every cell ruled; "three_lines": rules above and below the header and at the end; "none"
@@ -478,12 +479,41 @@ def write_pdf(doc: Document, path: Path, layout: PdfLayout = PdfLayout()) -> Pat
             for dx in (0.0, 0.4):
                 self.canv.drawString(dx, 3, self.text)
 
+    class Spread(Flowable):  # type: ignore[misc]
+        """A paragraph whose characters are spread apart (justified Chinese text): each line
+        drawn with extra character spacing, wrapped by character count."""
+
+        SPACING = 3.6
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+            self.lines: list[str] = []
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            per_line = max(1, int(available_width // (10 + self.SPACING)))
+            self.lines = [self.text[i : i + per_line] for i in range(0, len(self.text), per_line)]
+            return available_width, 14 * len(self.lines)
+
+        def draw(self) -> None:
+            for n, line in enumerate(self.lines):
+                text = self.canv.beginText(0, 14 * (len(self.lines) - n - 1) + 3)
+                text.setFont(font, 10)
+                text.setCharSpace(self.SPACING if n < len(self.lines) - 1 or len(self.lines) == 1 else 0)
+                text.textLine(line)
+                self.canv.drawText(text)
+
     story: list[object] = []
     tables_seen = 0
     for block in doc.blocks:
         if isinstance(block, Para):
             heading = block is doc.blocks[0] or HEADING_LABEL.match(block.text) or PART_HEADING.match(block.text)
-            story.append(FakeBold(block.text) if layout.fake_bold and heading else Paragraph(block.text, body))
+            if layout.fake_bold and heading:
+                story.append(FakeBold(block.text))
+            elif layout.spread_text and not heading and len(block.text) > 30:
+                story.append(Spread(block.text))
+            else:
+                story.append(Paragraph(block.text, body))
             continue
         tables_seen += 1
         table = grid_table(block, tables_seen)
