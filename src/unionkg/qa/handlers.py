@@ -3416,7 +3416,7 @@ def staffing(ctx: Context) -> Outcome:
     seen: set[tuple[object, ...]] = set()
     rows = [r for r in rows if not (_staff_key(r) in seen or seen.add(_staff_key(r)))]  # type: ignore[func-returns-value]
     answer = note + join([_staff_line(r, ctx.lang) for r in rows], ctx.lang) + _staff_change(ctx, rows)
-    if FACT_QUESTION_SHAPES["overstaffed"].search(ctx.q.text):
+    if FACT_QUESTION_SHAPES["overstaffed"].search(ctx.topic):  # also "包头市总工会呢？" after "超编了吗"
         return _staff_against_posts(ctx, rows) or Outcome(True, answer, rows, sources_of(rows))
     return Outcome(True, answer, rows, sources_of(rows))
 

@@ -540,7 +540,7 @@ RATE_REASON_QUESTION: dict[str, re.Pattern[str]] = {
 # so a family that states its own reasons (missed targets) keeps answering (see the answerer).
 BARE_WHY = re.compile(r"^\s*(?:(?:and |but )?why(?: (?:is|was|were) that| not| so)?|what (?:is|was|were) the reasons?|为什么|为何|原因(?:是什么|呢)?|为什么呢|怎么回事)\s*[?？。.!！]*\s*$")
 # Families whose answer gives the stated reasons when asked why (a bare "why?" after them stays with them).
-REASON_GIVING_FAMILIES = frozenset({"missed_targets"})
+REASON_GIVING_FAMILIES = frozenset({"missed_targets", "lost_points"})  # (q8) lost points list their reasons too
 
 # (q8) Improvement measures asked ("有哪些改进措施", "what corrective actions"): the tables print them with the
 # deviation reasons (偏差原因分析及改进措施), so the answer lists the missed indicators with that column.
