@@ -358,3 +358,17 @@ def test_an_english_place_without_bodies(question: str, place: str | None) -> No
     from unionkg.qa.handlers import _unheld_english_place
 
     assert _unheld_english_place(question) == place
+
+
+@pytest.mark.parametrize(("years", "total"), [
+    ([2023, 2023, 2024], "合计：2023 年 25.00 万元（2 笔）；2024 年 10.00 万元（1 笔）（不同年度不相加）"),
+    ([2023, 2024], ""), ([2023, 2023], "合计 25.00 万元（2 笔）"),
+])
+def test_payments_of_several_years_are_totalled_by_year(answerer: Answerer, years: list[int], total: str) -> None:
+    from unionkg.qa.handlers import Context, _payments_total
+    from unionkg.qa.normalize import normalise_question
+
+    q = normalise_question("拨付资金合计多少")
+    ctx = Context(answerer.store, answerer.catalog(), q, answerer.catalog().link(q, None), "zh")
+    rows: list[dict[str, object]] = [{"year": y, "amount": 100000 if i == len(years) - 1 and y == 2024 else 125000} for i, y in enumerate(years)]
+    assert (total in _payments_total(ctx, rows)) if total else _payments_total(ctx, rows) == ""

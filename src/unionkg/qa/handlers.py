@@ -1481,6 +1481,18 @@ def _flow_phase_tag(ctx: Context, r: dict[str, object], rows: list[dict[str, obj
 def _payments_total(ctx: Context, rows: list[dict[str, object]]) -> str:
     """The total of several payments shown together (to one group of people, for one purpose); "" for one.
     Payments planned in a budget and those reported in final accounts are totalled apart (FLOW_GENRE_PHASE)."""
+    years = sorted({str(r.get("year")) for r in rows if r.get("year") is not None})
+    if len(years) >= 2:  # several years' payments: a total per year, never across years
+        if all(sum(1 for r in rows if str(r.get("year")) == y and r.get("amount") is not None) < 2 for y in years):
+            return ""  # one payment a year: each is shown, there is nothing to add up
+        parts = []
+        for year in years:
+            of_year = [r for r in rows if str(r.get("year")) == year]
+            total = _payments_total(ctx, of_year).lstrip("；;").strip()
+            amounts = [Decimal(str(r["amount"])) for r in of_year if isinstance(r.get("amount"), (int, float, Decimal))]
+            parts.append(ctx.say(f"{year} 年" + (total.removeprefix("合计") if total else f" {wan(sum(amounts))} 万元（{len(amounts)} 笔）"),
+                                 f"{year}: " + (total.removeprefix("total").strip() if total else f"{wan(sum(amounts))} (万元) in {counted(len(amounts), 'payment')}")))
+        return ctx.say(f"；合计：{'；'.join(parts)}（不同年度不相加）", f"; totals: {'; '.join(parts)} (years are not added up)")
     phases = _flow_phases(rows)
     if len(phases) >= 2:
         parts = []
@@ -1995,6 +2007,14 @@ def _each_year(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     """A question naming several years of one body ("2024年和2023年…分别", "近两年"): ``handler`` answers
     each year in turn, earliest first, a year without the figure saying so."""
     outcomes = [handler(replace(ctx, links=replace(ctx.links, years=[year]))) for year in sorted(ctx.links.years)]
+    if len({str(r.get("phase")) for o in outcomes for r in o.rows if r.get("phase")}) > 1 and not wanted_phases(ctx.q.text):
+        # a budget one year and final accounts the other: the phase every year prints, like with like
+        for phase in ("final", "budget"):
+            asked = replace(ctx.q, text=f"{ctx.q.text} {PHASE_ZH[phase]}")
+            again = [handler(replace(ctx, q=asked, links=replace(ctx.links, years=[year]))) for year in sorted(ctx.links.years)]
+            if all(o.found and o.rows and all(str(r.get("phase")) == phase for r in o.rows if r.get("phase")) for o in again):
+                outcomes = again
+                break
     rows = [r for o in outcomes for r in o.rows]
     answer = ctx.say("；", "; ").join(o.answer.rstrip("。.") for o in outcomes if o.answer)
     return Outcome(any(o.found for o in outcomes), answer, rows, [s for o in outcomes for s in o.sources])
@@ -2465,6 +2485,10 @@ def comparison(ctx: Context) -> Outcome:
         # bodies of one year, a budget beside final accounts: the phase all of them print, like with like
         rows = _rows_in_one_phase(line_ctx, line_ctx.q, rows, None) or rows
     lines = [_amount_line(r, ctx.lang) for r in rows]
+    if len(rows) == 2 and Decimal(str(rows[0]["amount"])) == Decimal(str(rows[1]["amount"])):
+        # a tie: said as one, not "higher by 0.00"
+        same = ctx.say(f"。两者相同，均为 {money(rows[0]['amount'], 'zh')}。", f". Both are the same: {money(rows[0]['amount'], 'en')}.")
+        return Outcome(True, join(lines, ctx.lang) + same, rows, sources_of(rows))
     top = max(rows, key=lambda r: float(r["amount"]))  # type: ignore[arg-type]
     tail = ctx.say(f"。最高的是{top.get('orgLabel')} {top.get('year')} 年", f". Highest: {top.get('orgLabel')} {top.get('year')}")
     if len(rows) == 2:  # two figures: by how much they differ ("莲都区总工会的收入预算比汇川区总工会多多少")

@@ -928,6 +928,8 @@ AMOUNT_FRAME_WORDS = re.compile(
     r"|情况|规模|一下|差额|相差|差|对比|比较|相比|整体|总体|全部|所有|加起来|加总|一般公共预算|工会|[总钱的是了吗呢有为在上中和与及其该数额共年花用给]"
     # (q7) the words of a change or trend asked of a line ("收入预算环比变化", "项目支出怎么变化"): no thing asked besides it
     r"|环比|同比|变化|变动|增减|增长率|增长|增加|减少|下降|上升|增幅|降幅|趋势|走势|怎么|如何|较上年|上一年|还是|能|可以|打算|准备"
+    # ("收支预算是多少": the budget of income and spending, which the genre balances, names no other thing)
+    r"|收支"
 )
 # A word that is a place name (湖北省, 杭州市, 某自治州): left of a question once its body is removed, it names
 # no thing asked (the province printed before its city's body).
