@@ -193,7 +193,23 @@ def without_overprint(page: object) -> object:
     out "部部门门预预算算".  Two copies count as one when they have the same text, font and
     size within :data:`OVERPRINT_TOLERANCE` (a character's neighbour is a whole width away).
     """
+    if not has_overprint(page.chars):  # type: ignore[attr-defined]
+        return page  # pdfplumber's dedupe_chars costs about a sixth of reading a page
     return page.dedupe_chars(tolerance=OVERPRINT_TOLERANCE)  # type: ignore[attr-defined]
+
+
+def has_overprint(chars: list[dict[str, object]]) -> bool:
+    """Whether some character is printed twice within a point (a quick look before
+    :func:`without_overprint`)."""
+    seen: set[tuple[str, int, int]] = set()
+    for char in chars:
+        text, x, y = str(char.get("text", "")), round(float(char["x0"])), round(float(char["top"]))  # type: ignore[arg-type]
+        if not text.strip():
+            continue
+        if any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            return True
+        seen.add((text, x, y))
+    return False
 
 
 def is_scanned_page(page: object) -> bool:
