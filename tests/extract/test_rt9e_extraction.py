@@ -421,3 +421,14 @@ def test_ocr_damaged_value(text: str, damaged: bool) -> None:
     assert ocr_damaged_value(text) is damaged
     if damaged:
         assert parse_target(text).value is None  # no figure read for it
+
+
+@pytest.mark.parametrize(
+    ("target", "comparator"),
+    [("0", "="), ("0次", "="), ("80条", ">="), ("100%", "="), ("≥0", ">="), ("≤5%", "<=")],
+)
+def test_a_bare_zero_target_is_kept_at_nil(target: str, comparator: str) -> None:
+    from unionkg.extract.indicators import implicit_comparator
+    from unionkg.extract.parse import parse_target
+
+    assert implicit_comparator(target, parse_target(target)).value == comparator

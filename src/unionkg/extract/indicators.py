@@ -925,6 +925,8 @@ def implicit_comparator(target_text: str, value: ParsedValue) -> Comparator:
     """The comparator of a target, with the genre's reading of a bare number."""
     if value.value is None or parse_comparator_prefix(target_text):
         return value.comparator
+    if value.value == 0:
+        return Comparator.EQ  # "事故发生率 0", "投诉 0次": a nil to keep, not a quantity to reach (>= 0 is always met)
     return IMPLICIT_COMPARATOR[value.unit == "%"]
 
 
