@@ -359,3 +359,23 @@ def test_a_watermark_across_the_page_is_not_read(tmp_path: Path) -> None:
 
     doc = load_source(write_pdf(NUMBERED, tmp_path / "wm.pdf", PdfLayout(watermark="某某区总工会信息公开")), Settings(store="unused"))
     assert "信息公开" not in doc.text and doc.text.startswith("科尔沁区总工会2024年部门预算\n")
+
+
+def _chars(*placed: tuple[str, float, float]) -> list[dict[str, object]]:
+    return [{"text": t, "x0": x, "top": y} for t, x, y in placed]
+
+
+@pytest.mark.parametrize(
+    ("chars", "overprint"),
+    [
+        (_chars(("部", 72.0, 100.0), ("门", 82.0, 100.0), ("部", 72.4, 100.0), ("门", 82.4, 100.0)), True),  # printed twice, 0.4 pt apart
+        (_chars(("预", 72.0, 100.0), ("预", 72.0, 100.6)), True),
+        (_chars(("某", 72.0, 100.0), ("某", 82.0, 100.0)), False),  # "某某": one width apart
+        (_chars(("1", 72.0, 100.0), ("1", 72.0, 114.0)), False),  # the same figure on the next line
+        (_chars((" ", 72.0, 100.0), (" ", 72.2, 100.0)), False),  # blanks do not count
+    ],
+)
+def test_has_overprint(chars: list[dict[str, object]], overprint: bool) -> None:
+    from unionkg.ingest.pdf_reader import has_overprint
+
+    assert has_overprint(chars) is overprint
