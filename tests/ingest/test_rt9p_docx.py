@@ -347,3 +347,28 @@ def test_a_web_page_imported_into_the_docx_is_read(tmp_path: Path) -> None:
     path = _docx_with_html_chunk(tmp_path / "chunk.docx", page.read_bytes().decode("gb18030"))
     result = compare(write_text(NUMBERED, tmp_path), path)
     assert not result.missing and not result.extra, (result.summary(), sorted(map(str, result.missing)), sorted(map(str, result.extra)))
+
+
+def test_heading_styles_linked_to_a_multilevel_list() -> None:
+    """Heading styles numbered by a list whose levels name the styles (w:pStyle), the styles'
+    numPr naming no level: 标题 2 is the second level."""
+    from types import SimpleNamespace
+
+    from docx.oxml import parse_xml
+
+    from unionkg.ingest.docx_numbering import ListNumbering
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = parse_xml(
+        f'<w:numbering {w}><w:abstractNum w:abstractNumId="3">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="1"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="2"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="4"><w:abstractNumId w:val="3"/></w:num></w:numbering>'
+    )
+    styles = parse_xml(
+        f'<w:styles {w}><w:style w:styleId="1"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:styleId="2"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style></w:styles>'
+    )
+    lists = ListNumbering.of(SimpleNamespace(part=SimpleNamespace(numbering_part=SimpleNamespace(element=numbering)), styles=SimpleNamespace(element=styles)))
+    styled = [_paragraph(f'<w:pPr><w:pStyle w:val="{s}"/></w:pPr><w:r><w:t>x</w:t></w:r>') for s in ("1", "2", "2", "1", "2")]
+    assert [lists.label(p) for p in styled] == ["一、", "（一）", "（二）", "二、", "（一）"]

@@ -105,6 +105,7 @@ class Level:
     fmt: str
     text: str
     legal: bool = False  # w:isLgl: the numbers of upper levels shown as decimals
+    style: str | None = None  # w:pStyle: the paragraph style numbered at this level
 
 
 @dataclass
@@ -133,6 +134,7 @@ class ListNumbering:
                     fmt=_val(lvl, "numFmt") or "decimal",
                     text=_val(lvl, "lvlText") or "",
                     legal=lvl.find(W + "isLgl") is not None,
+                    style=_val(lvl, "pStyle"),
                 )
             numbering.levels[abstract.get(W + "abstractNumId") or ""] = levels
         for num in root.findall(W + "num"):
@@ -149,8 +151,17 @@ class ListNumbering:
         for style in styles.findall(W + "style"):
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None and _val(num_pr, "numId"):
-                numbering.style_numbers[style.get(W + "styleId") or ""] = (_val(num_pr, "numId") or "", _int(_val(num_pr, "ilvl"), 0))
+                style_id = style.get(W + "styleId") or ""
+                num_id = _val(num_pr, "numId") or ""
+                level = _val(num_pr, "ilvl")
+                numbering.style_numbers[style_id] = (num_id, _int(level, numbering.level_of_style(num_id, style_id)))
         return numbering
+
+    def level_of_style(self, num_id: str, style_id: str) -> int:
+        """The level of list ``num_id`` that numbers paragraphs of style ``style_id`` (a heading
+        style linked to a multilevel list names no level: the list's level names the style)."""
+        levels = self.levels.get(self.nums.get(num_id, ("", {}))[0], {})
+        return next((ilvl for ilvl, level in levels.items() if level.style == style_id), 0)
 
     def label(self, paragraph: object, document: object | None = None) -> str:
         """The label Word shows before a ``w:p`` (and counts it), or ``""``."""
