@@ -329,6 +329,7 @@ def test_score_threshold(text: str, expected: tuple[str, str] | None) -> None:
     ("某县总工会受助职工满意度是多少？目标是多少", []),  # one indicator's value and target: answered whole
     ("某县总工会职工疗休养补助经费预算多少钱？执行了多少？", []),  # amounts: answered whole
     ("某县总工会自评得分多少？", []),
+    ("德阳市总工会2021年自评得分多少？有哪些指标没完成？", []),  # a body the graph does not hold: answered whole
 ])
 def test_compound_groups(answerer: Answerer, question: str, groups: list[str]) -> None:
     assert answerer._compound_groups(question) == groups

@@ -165,7 +165,12 @@ class Answerer:
                 groups[-1] = (family, groups[-1][1] + part)
             else:
                 groups.append((family, part))
-        return [text for _family, text in groups] if len(groups) > 1 else []
+        if len(groups) < 2:
+            return []
+        links = self.catalog().link(normalise_question(question), None)
+        if (links.unknown_bodies or links.ambiguous_bodies) and not links.orgs:
+            return []  # a body the graph does not hold (or several could be meant): said once, for the whole question
+        return [text for _family, text in groups]
 
     def _ask_compound(self, question: str, groups: list[str], session: str | None) -> dict[str, object]:
         """Each part asked in turn as one chat (later parts take the body and year of the first), the answers joined
