@@ -411,8 +411,28 @@ def validate(store: Optional[str] = StoreOpt) -> None:
     conformance = validate_store(opened)
     typer.echo(f"validated in {time.perf_counter() - started:.1f} s", err=True)
     typer.echo(conformance.text or ("Conforms: True" if conformance.conforms else "Conforms: False"))
+    _warn_superseded_nodes(opened)
     if not conformance.conforms:
         raise typer.Exit(1)
+
+
+def _warn_superseded_nodes(graph_store: object) -> None:
+    """Name, on stderr, the documents whose bodies the current identity rules mint under another IRI.
+
+    Why: a release that grows the place table or the identity rules keys some bodies anew; the
+    store then holds the old node beside the new one (linked by owl:sameAs) until those files are
+    re-ingested (docs/graph-model.md, "Stable identities").  The store still conforms, so this is a
+    warning, not a failure.
+    """
+    from unionkg.graph.identity import superseded_nodes
+
+    stale = superseded_nodes(graph_store)
+    if not stale:
+        return
+    files = sorted({node.source or node.doc for node in stale})
+    typer.echo(f"warning: {len(stale)} organisation node(s) were minted by earlier identity rules; re-ingest {len(files)} file(s) to merge them:", err=True)
+    for node in stale:
+        typer.echo(f"  {node.source or node.doc}: {node.old} -> {node.current}", err=True)
 
 
 @app.command()
