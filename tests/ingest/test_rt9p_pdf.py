@@ -41,6 +41,8 @@ CASES: dict[str, tuple[Document, PdfLayout]] = {
     "final_traditional_yuan_split_figure": (FINAL, PdfLayout(split_figure=(2, 3, 2))),
     "budget_permissions_only_encryption": (BUDGET, PdfLayout(permissions_only=True, beside=3)),
     "final_permissions_only_encryption": (FINAL, PdfLayout(permissions_only=True)),
+    "budget_cut_without_repeated_header": (BUDGET, PdfLayout(cut_table_at=2, repeat_header=False)),
+    "final_cut_without_repeated_header": (FINAL, PdfLayout(cut_table_at=2, repeat_header=False)),
     "numbered_headings_fake_bold": (NUMBERED, PdfLayout(fake_bold=True)),
     "budget_watermark": (BUDGET, PdfLayout(watermark="某某市财政局公开专用", cut_table_at=2)),
     "selfeval_watermark": (EVALUATION, PdfLayout(watermark="内部资料 注意保存")),
