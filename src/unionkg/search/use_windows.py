@@ -117,51 +117,51 @@ class WindowedUse:
 
     # ------------------------------------------------------------ windows
     def _compute(self, sentences: list[list[int]], sites: list[_Site]) -> np.ndarray:
-        """Projected feature rows (len(sites), 512) of the given token positions."""
+        """Projected feature rows (len(sites), 512) of the given token positions.
+
+        Positions are numbered across the batch (sentence after sentence); a
+        window slot outside its token's sentence reads a zero row, as in the
+        package's backend.  The first layer runs at the sites and their
+        neighbours only, the second at the sites.
+        """
         b = self.b
-        # Positions whose first-layer output is needed: each site and its neighbours (the order-5 window).
-        h_index: dict[tuple[int, int], int] = {}
-        for site in sites:
-            n = len(sentences[site.sentence])
-            for p in range(max(0, site.position - 2), min(n, site.position + 3)):
-                h_index.setdefault((site.sentence, p), len(h_index))
-        # Projections of every token those positions read (two each side), by (sentence, position).
-        x_index: dict[tuple[int, int], int] = {}
-        for s, p in h_index:
-            n = len(sentences[s])
-            for q in range(max(0, p - 2), min(n, p + 3)):
-                x_index.setdefault((s, q), len(x_index))
-        self._token_rows([sentences[s][q] for s, q in x_index])
-        xs = np.empty((len(x_index) + 1, 3 * _BRANCH), dtype=np.float32)
-        for (s, q), row in x_index.items():
-            xs[row] = self._tokens[sentences[s][q]][1]
-        xs[len(x_index)] = 0.0  # the zero row out-of-sentence slots read
-        x_outside = len(x_index)
-        h_keys = list(h_index)
+        lens = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
+        starts = np.zeros(len(sentences), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        ids = [i for ids in sentences for i in ids]
+        n_flat = len(ids)
+        self._token_rows(ids)
+        first = np.repeat(starts, lens)  # per position: where its sentence starts, and ends
+        last = first + np.repeat(lens, lens)
+        site_sentences = np.fromiter((site.sentence for site in sites), dtype=np.int64, count=len(sites))
+        site_flat = starts[site_sentences] + np.fromiter((site.position for site in sites), dtype=np.int64, count=len(sites))
+        # First-layer positions: the sites and two neighbours each side (the order-5 window), inside the sentence.
+        around = site_flat[:, None] + np.arange(-2, 3)
+        inside = (around >= first[site_flat][:, None]) & (around < last[site_flat][:, None])
+        h_flat = np.unique(around[inside])
+        x_rows = np.empty((n_flat + 1, 3 * _BRANCH), dtype=np.float32)
+        x_rows[:n_flat] = np.stack([self._tokens[i][1] for i in ids])
+        x_rows[n_flat] = 0.0  # the zero row out-of-sentence slots read
+        h_row_of = np.full(n_flat + 1, len(h_flat), dtype=np.int64)  # flat position -> row of hs (the last: zeros)
+        h_row_of[h_flat] = np.arange(len(h_flat))
         feats = np.empty((len(sites), 2 * _BRANCH + 3 * _BRANCH), dtype=np.float32)
-        feats[:, : 2 * _BRANCH] = np.stack([self._tokens[sentences[site.sentence][site.position]][0] for site in sites])
+        feats[:, : 2 * _BRANCH] = np.stack([self._tokens[ids[f]][0] for f in site_flat.tolist()])
         for o, (order, left) in enumerate(_ORDERS):
             branch = slice(o * _BRANCH, (o + 1) * _BRANCH)
-            # First layer at the needed positions.
-            idx = np.array(
-                [[x_index.get((s, p - left + k), x_outside) for k in range(order)] for s, p in h_keys],
-                dtype=np.int64,
-            )
-            h = xs[idx, branch].reshape(len(h_keys), order * _BRANCH) @ b.w1[o]
+            steps = np.arange(order) - left
+            cols = h_flat[:, None] + steps
+            cols = np.where((cols >= first[h_flat][:, None]) & (cols < last[h_flat][:, None]), cols, n_flat)
+            h = x_rows[cols, branch].reshape(len(h_flat), order * _BRANCH) @ b.w1[o]
             h += b.b1[o]
             np.maximum(h, 0, out=h)
-            h += xs[[x_index[key] for key in h_keys], branch]
+            h += x_rows[h_flat, branch]
             hs = np.vstack([h, np.zeros((1, _BRANCH), dtype=np.float32)])
-            h_outside = len(h_keys)
-            # Second layer at the sites.
-            idx2 = np.array(
-                [[h_index.get((site.sentence, site.position - left + k), h_outside) for k in range(order)] for site in sites],
-                dtype=np.int64,
-            )
-            c2 = hs[idx2].reshape(len(sites), order * _BRANCH) @ b.w2[o]
+            cols2 = site_flat[:, None] + steps
+            cols2 = np.where((cols2 >= first[site_flat][:, None]) & (cols2 < last[site_flat][:, None]), cols2, n_flat)
+            c2 = hs[h_row_of[cols2]].reshape(len(sites), order * _BRANCH) @ b.w2[o]
             c2 += b.b2[o]
             np.maximum(c2, 0, out=c2)
-            c2 += hs[[h_index[(site.sentence, site.position)] for site in sites]]
+            c2 += hs[h_row_of[site_flat]]
             off = 2 * _BRANCH + o * _BRANCH
             feats[:, off : off + _BRANCH] = c2
         _layernorm(feats, b.ln_g, b.ln_b, b.eps)
