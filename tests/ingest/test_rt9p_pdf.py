@@ -381,3 +381,32 @@ def test_has_overprint(chars: list[dict[str, object]], overprint: bool) -> None:
     from unionkg.ingest.pdf_reader import has_overprint
 
     assert has_overprint(chars) is overprint
+
+
+def test_a_ruled_table_on_a_page_turned_by_the_rotate_key(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Table
+
+    from unionkg.ingest import load_source
+    from unionkg.settings import Settings
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "turned_table.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 10)
+    c.drawString(72, 780, "某某旗总工会2024年部门预算")
+    c.showPage()
+    c.setPageRotation(90)
+    c.translate(A4[0], 0)
+    c.rotate(90)
+    rows = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["2012901", "行政运行", "300.00", "300.00", ""], ["2012999", "其他群众团体事务支出", "100.00", "", "100.00"]]
+    table = Table(rows, style=[("FONT", (0, 0), (-1, -1), "STSong-Light", 9), ("GRID", (0, 0), (-1, -1), 0.5, "black")])
+    _, height = table.wrapOn(c, 700, 400)
+    table.drawOn(c, 72, 500 - height)
+    c.showPage()
+    c.save()
+    doc = load_source(path, Settings(store="unused"))
+    assert doc.tables == [rows]
