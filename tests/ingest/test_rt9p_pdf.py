@@ -99,6 +99,8 @@ def test_text_beside_a_table_is_read_before_it(tmp_path: Path) -> None:
         ("9 6%", "96%"),
         ("64 2.60", "642.60"),
         ("-12 .50", "-12.50"),
+        ("1,00 2.60", "1,002.60"),  # wrapped in a narrow cell inside a thousands group
+        ("12,3 45.00", "12,345.00"),
         # two values, a code split in levels, counts, words: left alone
         ("320.00 356.00", "320.00 356.00"),
         ("95.50% 9.55", "95.50% 9.55"),

@@ -134,7 +134,8 @@ def clean_cell(cell: str | None) -> str:
 #: tolerance, so ``642.60`` reads ``642 .60`` and ``96%`` reads ``9 6%``.
 SPLIT_FIGURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # the whole cell: a figure broken once by a space
-    "split_figure": re.compile(r"(?P<head>[-+]?(?:\d{1,3}(?:,\d{3})*[.,]?|\d*[.,]))\s(?P<tail>[\d.,]*\d%?|[.,]\d+%?)"),
+    # (the head may end inside a thousands group: "1,00 2.60", a figure wrapped in a narrow cell)
+    "split_figure": re.compile(r"(?P<head>[-+]?(?:\d{1,3}(?:,\d{3})*(?:,\d{1,2})?[.,]?|\d*[.,]))\s(?P<tail>[\d.,]*\d%?|[.,]\d+%?)"),
     # what the two parts must make: one well-formed figure with decimals or a percent sign
     # (two whole numbers, "201 29", may be two code levels or two counts)
     "figure": re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+%?|%)"),

@@ -1541,10 +1541,11 @@ def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
     return Outcome(True, answer, rows, sources_of(rows))
 
 
-def _year_total_row(ctx: Context, org: str, row: dict[str, object]) -> dict[str, object] | None:
+def _year_total_row(ctx: Context, org: str, row: dict[str, object], asked: str | None = None) -> dict[str, object] | None:
     """The year's total of a figure's direction and phase (支出总计 for a spending line), the base a share
-    names when it names none or names the total ("占支出总预算", "share of its spending")."""
-    concept = "income_total" if "收入" in str(row.get("item")) or row.get("direction") == "revenue" else "expenditure_total"
+    names when it names none or names the total ("占支出总预算", "share of its spending"); ``asked``: the total the
+    question names ("财政拨款占收入的比例": the income total, whatever the part's label says)."""
+    concept = asked or ("income_total" if "收入" in str(row.get("item")) or row.get("direction") == "revenue" else "expenditure_total")
     if not isinstance(row.get("year"), int):
         return None
     year_rows = [r for r in _amounts_in_years(ctx, org, [int(row["year"])]) if _phase(r) == row.get("phase") and not r.get("qualifier")]
@@ -1614,9 +1615,10 @@ def _share_of_total(ctx: Context, org: str) -> Outcome | None:
         return None  # the share of what is not said: the line's own answer (and its printed share) answers
     named_base = base_concept is not None and base_concept not in GENERIC_TOTAL_CONCEPTS
     part = _line_figure(ctx, org, part_text)
-    base = _line_figure(ctx, org, _in_phase_of(base_text, part)) if named_base else ([t] if part and (t := _year_total_row(ctx, org, part[0])) else [])
+    asked_total = base_concept if base_concept in ("income_total", "expenditure_total") else None  # "占收入的比例"
+    base = _line_figure(ctx, org, _in_phase_of(base_text, part)) if named_base else ([t] if part and (t := _year_total_row(ctx, org, part[0], asked_total)) else [])
     part_name = AMOUNT_ITEM_NAMES.get(part_concept, part_text)
-    total_concept = "income_total" if "收入" in part_name else "expenditure_total"
+    total_concept = asked_total or ("income_total" if "收入" in part_name else "expenditure_total")
     base_name = AMOUNT_ITEM_NAMES.get(base_concept or "", "") if named_base else AMOUNT_ITEM_NAMES[total_concept]
     when = f" {years_text(ctx.links.years)}" if ctx.links.years else ""
     if not part:
@@ -3864,11 +3866,19 @@ def _computed_change(ctx: Context) -> Outcome | None:
 
 
 def yoy_change(ctx: Context) -> Outcome:
+    asked = sorted(ctx.links.years)
+    if len(asked) == 2 and asked[1] - asked[0] > 1:
+        # "2024年比2022年少了多少": two years apart, so no stated change on the previous year answers; computed
+        computed = _computed_change(ctx)
+        if computed is not None:
+            return computed
     if not ctx.links.orgs and (BODY_RANKING_WORDS.search(ctx.q.text) or RANK_HIGH.search(ctx.q.text) or RANK_LOW.search(ctx.q.text)):
         ranked = _rank_changes(ctx)  # "各总工会“三公”经费增减排名": every federation's stated change, ranked
         if ranked is not None:
             return ranked
     rows = _changes(ctx)
+    if len(asked) == 2 and asked[1] - asked[0] == 1:
+        rows = [r for r in rows if r.get("year") == asked[1]] or rows  # "2024年比2023年": the later year's stated change
     if rows and not _changes(ctx, strict=True) and amount_concept(asked_item_text(ctx.q.text)) is not None:
         # a total named ("收入预算环比变化") whose change no document states, only other lines' changes: the
         # change computed from the two years' figures of that total, before the stated changes of other lines
