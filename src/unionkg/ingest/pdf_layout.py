@@ -7,6 +7,14 @@ from dataclasses import dataclass
 
 from unionkg.ingest.pdf_tables import clean_cell
 
+#: Gap between two characters of a line, as a share of their size, from which the line
+#: has a space there.  pdfplumber's default is 3 points whatever the size: a justified
+#: Chinese line, its characters spread 3.5 points apart, read "2024 年 收 支 总 预 算 3 1 2 .
+#: 4 0 万 元".  Four tenths of a character keep them together (3.2 points at 8 points: about
+#: pdfplumber's default for the small print of tables) while the cells of an unruled table,
+#: half a character apart or more, stay apart; a space typed in the text is a character of
+#: its own and stays a space.
+WORD_GAP_RATIO = 0.4
 #: Points two lines must overlap vertically to be parts of one row of an unruled table.
 MIN_ROW_OVERLAP = 1.0
 #: Words a line must have for the lines overlapping it to be taken as parts of its cells
@@ -21,8 +29,9 @@ def rows_with_wrapped_cells(lines: list[TextLine], page: object) -> list[tuple[f
     first part prints above the row's line and the rest below it, each a line of its own
     that overlaps the row's line vertically ("困难职工帮扶资金按时" / "产出指标 时效指标 ≥95%
     92%" / "足额发放及时率").  Such a group becomes one line, each cell's parts joined in
-    their column.  Lines of prose do not overlap; a raised footnote mark that does lies
-    over the words of its line and is left alone (:func:`merged_row`).
+    their column.  Lines of prose do not overlap, except a raised footnote mark: when it
+    sits in a gap between two words of its line it goes into the line there; when it lies
+    over a word, the lines are left as they are (:func:`merged_row`).
     """
     out: list[tuple[float, str]] = []
     group: list[TextLine] = []
@@ -52,7 +61,7 @@ def merged_row(group: list[TextLine], page: object) -> str | None:
     (not a table row)."""
     x0, x1 = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
     top, bottom = min(ln.top for ln in group), max(ln.bottom for ln in group)
-    words = page.within_bbox((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)).extract_words()  # type: ignore[attr-defined]
+    words = page.within_bbox((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)).extract_words(x_tolerance_ratio=WORD_GAP_RATIO)  # type: ignore[attr-defined]
     if not words:
         return None
 

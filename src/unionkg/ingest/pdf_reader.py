@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from unionkg.errors import InputError
 from unionkg.ingest.pdf_glyphs import MAX_UNMAPPED_GLYPH_SHARE, GlyphTexts
-from unionkg.ingest.pdf_layout import SideBand, inside_page, rows_with_wrapped_cells, side_band, text_line
+from unionkg.ingest.pdf_layout import WORD_GAP_RATIO, SideBand, inside_page, rows_with_wrapped_cells, side_band, text_line
 from unionkg.ingest.pdf_tables import Table, clean_cell, table_blocks  # noqa: F401 - clean_cell: was this module's
 
 CELL_SEPARATOR = " | "
@@ -220,14 +220,6 @@ def is_scanned_page(page: object) -> bool:
     if covered < MIN_SCAN_IMAGE_SHARE * area:
         return False
     return sum(1 for c in page.chars if str(c.get("text", "")).strip()) < MAX_CHARS_ON_A_SCAN  # type: ignore[attr-defined]
-
-
-#: Gap between two characters of a line, as a share of their size, from which the line
-#: has a space there.  pdfplumber's default is 3 points whatever the size: a justified
-#: Chinese line, its characters spread 3.5 points apart, read "2024 年 收 支 总 预 算 3 1 2 .
-#: 4 0 万 元".  Half a character keeps them together; a space typed in the text is a
-#: character of its own and stays a space, and the cells of an unruled table are further apart.
-WORD_GAP_RATIO = 0.5
 
 
 def extract_page(page: object, number: int, limits: PdfLimits) -> tuple[str, list[Table]]:
