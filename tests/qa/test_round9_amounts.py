@@ -372,3 +372,23 @@ def test_payments_of_several_years_are_totalled_by_year(answerer: Answerer, year
     ctx = Context(answerer.store, answerer.catalog(), q, answerer.catalog().link(q, None), "zh")
     rows: list[dict[str, object]] = [{"year": y, "amount": 100000 if i == len(years) - 1 and y == 2024 else 125000} for i, y in enumerate(years)]
     assert (total in _payments_total(ctx, rows)) if total else _payments_total(ctx, rows) == ""
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("三明市总工会2023年花在人员身上的钱有多少", "personnel"), ("人头费多少", "personnel"), ("花在项目上的钱", "project_spending"),
+    ("人员编制多少", None),
+])
+def test_personnel_asked_colloquially(text: str, concept: str | None) -> None:
+    from unionkg.qa.handlers import amount_concept
+
+    assert amount_concept(text) == concept
+
+
+@pytest.mark.parametrize(("text", "breakdown"), [
+    ("What was the biggest expense of the Putian union in 2023?", True), ("莆田市总工会2023年最大的支出是什么", True),
+    ("the main expenditures of the union", True), ("what was the biggest project", False), ("最大的项目是什么", False),
+])
+def test_biggest_expense_is_the_breakdown(text: str, breakdown: bool) -> None:
+    from unionkg.qa.patterns import SPENDING_BREAKDOWN_QUESTION
+
+    assert bool(SPENDING_BREAKDOWN_QUESTION.search(text)) is breakdown

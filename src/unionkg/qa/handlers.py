@@ -2005,6 +2005,15 @@ def _each_body(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     return Outcome(any(o.found for o in outcomes), answer, rows, sources)
 
 
+def _span_years(ctx: Context) -> list[int]:
+    """Every year of a span the question names by its two ends ("2022年至2024年", "from 2022 to 2024": YEAR_SPAN),
+    else []."""
+    if not YEAR_SPAN.search(ctx.q.text) or len(ctx.links.years) != 2:
+        return []
+    first, last = sorted(ctx.links.years)
+    return list(range(first, last + 1)) if last - first <= 20 else []
+
+
 def _each_year(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     """A question naming several years of one body ("2024年和2023年…分别", "近两年"): ``handler`` answers
     each year in turn, earliest first, a year without the figure saying so."""
@@ -2111,7 +2120,11 @@ def amount(ctx: Context) -> Outcome:
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)
-    if len(ctx.links.years) > 1 and len(ctx.links.orgs) <= 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.q.relative_years):
+    span = _span_years(ctx)
+    if span and len(ctx.links.orgs) <= 1:  # "2022年至2024年…合计": every year of the span, not its two ends
+        ctx = replace(ctx, links=replace(ctx.links, years=span))
+        line_ctx = replace(line_ctx, links=replace(line_ctx.links, years=span))
+    if len(ctx.links.years) > 1 and len(ctx.links.orgs) <= 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.q.relative_years or span):
         each = _each_year(line_ctx, amount)  # "汇川区总工会2024年和2023年的三公经费分别是多少", "近两年": each year's figure
         return replace(each, answer=each.answer + _years_total(ctx, each.rows)) if summed else each
     if SPENDING_BREAKDOWN_QUESTION.search(ctx.q.text):
@@ -2657,6 +2670,39 @@ def _no_bodies_of_place(ctx: Context, place: str) -> Outcome:
                    + holdings_text(ctx.catalog.holdings(), ctx.lang))
 
 
+def _with_per_head(ctx: Context, rows: list[dict[str, object]], missing: list[str]) -> tuple[list[dict[str, object]], list[str]]:
+    """Each ranked figure with the body's staff count of its year and the figure per head (``perHeadYuan``); a body
+    without a staff count that year is named apart, never ranked on its total."""
+    out: list[dict[str, object]] = []
+    for r in rows:
+        staff = _staff_for_head_count(ctx, str(r.get("org")), r)
+        if staff is None:
+            missing = missing + [ctx.say(f"{r.get('orgLabel')}（无人数）", f"{r.get('orgLabel')} (no staff count)")]
+            continue
+        heads = int(staff["headcount"])  # type: ignore[call-overload]
+        out.append({**r, "headcount": heads, "staffLabel": staff.get("label"), "staffQuote": staff.get("quote"), "staffDoc": staff.get("doc"),
+                    "perHeadYuan": float(Decimal(str(r["amount"])) / heads)})
+    return out, missing
+
+
+def _per_head_ranking(ctx: Context, ranked: list[dict[str, object]], missing: list[str], low: bool, compared: int) -> Outcome:
+    """A ranking of bodies by a line per head of staff (computed, and said so), each with its figure and count."""
+    lines = [ctx.say(f"{i}. {r.get('orgLabel')} {r.get('year')} 年人均 {money(r['perHeadYuan'], 'zh')}（{PHASE_ZH.get(str(r.get('phase')), '')}「{r.get('item')}」"
+                     f"{money(r['amount'], 'zh')} ÷「{r.get('staffLabel')}」{r['headcount']} 人）",
+                     f"{i}. {r.get('orgLabel')} {r.get('year')}: {money(r['perHeadYuan'], 'en')} per head ({r.get('phase') or ''} '{r.get('item')}' "
+                     f"{money(r['amount'], 'en')} / '{r.get('staffLabel')}' {r['headcount']})") for i, r in enumerate(ranked, 1)]
+    best = ranked[0]
+    head = ctx.say(f"人均{'最少' if low else '最多'}的是{best.get('orgLabel')}（{money(best['perHeadYuan'], 'zh')}）。比较了 {compared} 个总工会：",
+                   f"{'Lowest' if low else 'Highest'} per head: {best.get('orgLabel')} ({money(best['perHeadYuan'], 'en')}). Compared over {counted(compared, 'federation')}: ")
+    tail = ctx.say("（人均数按图中数据计算，文件未列明）", " (per-head figures computed from the graph's figures, not printed)")
+    if len({(r.get("year"), str(r.get("phase"))) for r in ranked}) > 1:
+        tail += ctx.say("（注意：各单位数字的年份或口径（预算/决算）不同。）", " (Note: the bodies' figures are of different years or phases (budget / final).)")
+    if missing:
+        tail += ctx.say(f"。未列出：{'、'.join(missing)}", f". Not ranked: {', '.join(missing)}")
+    staff_sources = [{"quote": r.get("staffQuote"), "doc": r.get("staffDoc")} for r in ranked if r.get("staffQuote")]
+    return Outcome(True, head + join(lines, ctx.lang) + tail, ranked, sources_of(ranked + staff_sources)[:SOURCE_LIMIT])
+
+
 def _rank_bodies(ctx: Context) -> Outcome:
     """Which federation has the most / least of a line: every federation of the graph with data in the asked
     years is looked up (strictly: a body that does not print the line is left out, never its total instead);
@@ -2677,11 +2723,18 @@ def _rank_bodies(ctx: Context) -> Outcome:
     if len(levels) == 1:  # "哪个区县总工会", "各市总工会", "which provincial federation": bodies of that level only
         feds = [o for o in feds if division_depth(o.division) == levels[0]]
     line_ctx = _without_region_words(_without_kind_words(ctx))  # "各妇联…", "浙江的总工会…": who is ranked, not a line
+    per_head = bool(PER_HEAD_QUESTION.search(ctx.q.text))
+    if per_head:  # "人均人员经费最高": the line is what is left without the per-head words
+        line_ctx = replace(line_ctx, q=replace(line_ctx.q, text=PER_HEAD_QUESTION.sub(" ", line_ctx.q.text)))
     rows, missing = ranked_figures(line_ctx, [fed.iri for fed in feds], YearFigures(line_ctx))
+    if per_head:
+        rows, missing = _with_per_head(ctx, rows, missing)
     if not rows:
         return Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
     low = asks_lowest_first(ctx.q.text)
-    ranked = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=not low)
+    ranked = sorted(rows, key=lambda r: Decimal(str(r["perHeadYuan"] if per_head else r["amount"])), reverse=not low)
+    if per_head:  # each body's figure, its staff count and the quotient ranked; the figures themselves are not
+        return _per_head_ranking(ctx, ranked, missing, low, len(feds))
     best = ranked[0]
     when_zh = f" {'、'.join(map(str, ctx.links.years))} 年" if ctx.links.years else ""
     when_en = f" in {years_text(ctx.links.years)}" if ctx.links.years else ""

@@ -263,7 +263,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("amount", (
         _r(r"收入|支出|预算|决算|经费|资金|拨款|合计|总计|多少钱|金额|人员经费|公用经费|三公|结转|结余"),
         _r(r"income|revenue|expenditure|spending|spen[dt]|budget|appropriation|funds?|money|costs?|total|how much"),
-        _r(r"花了|花费|开支|用了多少钱|花(?:在)?哪|钱.{0,4}去哪"),
+        _r(r"花了|花费|开支|用了多少钱|花(?:在)?哪|钱.{0,4}去哪|(?:花|用)(?:在|到)(?:了)?[\u4e00-\u9fff]{1,6}身上"),
         # money paid to people, named by its purpose ("春节慰问金发了多少"): an amount, or the rate and count stated
         _r(r"(?:慰问|补助|补贴|救助|助学|帮扶|抚恤|奖励|津贴)(?:金|款)(?!.{0,8}(?:人数|户数|人次|户次|多少人|多少户|几人|几户))"),
         _r(r"\bexpenses?\b|\bprocurement\b|\boutlays?\b"),

@@ -325,7 +325,8 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "goods_services": re.compile(r"商品和服务|商品服务支出|\bgoods and services\b"),
     "household_subsidies": re.compile(r"对个人和家庭的?补助|\bsubsid(?:y|ies) (?:to|for) (?:individuals|households|families)\b"),
     "union_funds": re.compile(r"工会经费|\bunion (?:funds?|dues|fees)\b"),
-    "personnel": re.compile(r"人员经费|personnel|staff costs?"),
+    # (also "人头费", "花在人员身上的钱": personnel costs asked colloquially)
+    "personnel": re.compile(r"人员经费|人头费|(?:花|用)(?:在|到)(?:了)?(?:人员|人|职工|员工)身上|personnel|staff costs?"),
     "public_funds": re.compile(r"公用经费|公用支出|operating costs?|office costs?|public[- ]use (?:costs?|funds?|expenses?)|(?<!three )(?<!3 )\bpublic expenses\b"),
     # (also "项目上花了多少", "花在项目上的钱": the project line asked colloquially)
     "project_spending": re.compile(r"项目支出|项目经费|项目(?:上|里|方面)?(?:花|用|开支)(?:了|掉|费)|花(?:在|到)(?:了)?项目|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|expenditures?|outlays?|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
@@ -943,6 +944,8 @@ SPENDING_BREAKDOWN_QUESTION = re.compile(
     r"(?:主要)?(?:花|用)(?:在|到)(?:了)?(?:哪|什么)|钱.{0,4}(?:去哪|去向|哪儿去)|支出(?:的)?(?:结构|构成|去向|分布)|主要(?:用于|支出)(?:哪|什么)"
     r"|\bwhere did .{0,60}\b(?:money|funds?|spending|budget) go\b|\bwhat did .{1,60} spend (?:its |the |their )?(?:money|budget|funds?) on\b"
     r"|\b(?:breakdown|composition|structure) of (?:its |the |their )?(?:spending|expenditures?)\b|\bspending by (?:function|category|purpose)\b"
+    # (q7) the largest spending item asked ("最大的支出是什么", "what was its biggest expense")
+    r"|(?:最大|最多)的(?:一项|一块)?(?:支出|开支|花费)(?:是|在)?(?:哪|什么)|\b(?:biggest|largest|main|top) (?:expenses?|expenditures?|spending items?|costs?)\b"
 )
 # Codes of the functional classification's 类 (201 一般公共服务支出, 208 社会保障和就业支出 ...); economic classes are 3xx / 5xx.
 FUNCTIONAL_CLASS_CODE = re.compile(r"^2\d{2}$")
