@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from unionkg.search.encoders import UseEncoder
-from unionkg.search.use_windows import OUTSIDE, REACH, WindowedUse, window_key, windowed_forward
+from unionkg.search.use_windows import OUTSIDE, REACH, WindowedUse, window_key, window_keys, windowed_forward
 
 # Texts of the genre and around it, for bodies, provinces and years not in the samples.
 TEXTS = [
@@ -75,6 +75,7 @@ WINDOW_KEYS = [
 @pytest.mark.parametrize(("ids", "position", "key"), WINDOW_KEYS)
 def test_window_key(ids: list[int], position: int, key: tuple[int, ...]) -> None:
     assert window_key(ids, position) == key
+    assert window_keys(ids)[position] == key
 
 
 def test_the_same_token_at_a_sentence_edge_and_inside_has_different_keys() -> None:

@@ -75,6 +75,13 @@ def window_key(ids: list[int], t: int) -> tuple[int, ...]:
     return tuple(ids[j] if 0 <= j < n else OUTSIDE for j in range(t - REACH, t + REACH + 1))
 
 
+def window_keys(ids: list[int]) -> list[tuple[int, ...]]:
+    """:func:`window_key` of every token of a sentence (one padded copy, then slices: ~3 times faster)."""
+    padded = [OUTSIDE] * REACH + ids + [OUTSIDE] * REACH
+    width = 2 * REACH + 1
+    return [tuple(padded[t : t + width]) for t in range(len(ids))]
+
+
 @dataclass
 class _Site:
     """A token position of one sentence of the batch: sentence number, position, token id."""
@@ -177,7 +184,7 @@ class WindowedUse:
         """Vectors (len(sentences), 512) of tokenised sentences (ids with BOS and EOS)."""
         b = self.b
         with self._lock:
-            keys = [[window_key(ids, t) for t in range(len(ids))] for ids in sentences]
+            keys = [window_keys(ids) for ids in sentences]
             missing: dict[tuple[int, ...], _Site] = {}
             for s, sentence_keys in enumerate(keys):
                 for t, key in enumerate(sentence_keys):
