@@ -57,6 +57,12 @@ VARIANT_EXAMPLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("某市经开区总工会", "某市经济技术开发区总工会"), ("某某经开区工会委员会", "某某经济技术开发区工会委员会")],
         ["经开区总工会", "某市经开区职工服务中心"],
     ),
+    # round 9: the CCPIT's local committee by its formal name (the key its short form 贸促会 expands to)
+    "ccpit_formal": (
+        [("中国国际贸易促进委员会某市委员会", "某市国际贸易促进委员会"), ("中国国际贸易促进委员会某省分会", "某省国际贸易促进委员会"),
+         ("国际贸易促进委员会某某县委员会", "某某县国际贸易促进委员会")],
+        ["中国国际贸易促进委员会", "某市国际贸易促进委员会", "中国国际贸易促进委员会某市委员会办公室"],
+    ),
 }
 
 

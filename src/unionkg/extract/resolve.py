@@ -670,6 +670,72 @@ def zone_led_unit_names(body: str | None, units: list[str]) -> dict[str, str]:
     return found
 
 
+#: A body named by its level and its kind alone, in full or short ("区总", "县总", "省总工会",
+#: "市社科联", "编制单位：市科协" in a table header): in the body's own document, the body itself
+#: when its place of that level completes the name to the body's identity
+#: (:func:`level_only_body_names`).  ``level`` is the place's last character.
+LEVEL_ONLY_NAME = re.compile(r"^(?P<level>[省市县区州盟旗])(?P<kind>[\u4e00-\u9fff]{1,12})$")
+
+
+def level_only_body_names(body: str | None, names: list[str]) -> dict[str, str]:
+    """printed name -> the body, for names of the body by its level alone (:data:`LEVEL_ONLY_NAME`)
+    whose kind, after the body's place of that level (as the body's name prints it, else in full),
+    has the body's identity key; another kind ("市财政局"), another level or a name led by a
+    place of its own is left alone.
+
+    >>> level_only_body_names("襄阳市樊城区总工会", ["区总", "区总工会", "市总", "区财政局", "樊城区总"])
+    {'区总': '襄阳市樊城区总工会', '区总工会': '襄阳市樊城区总工会'}
+    >>> level_only_body_names("襄阳市科学技术协会", ["市科协", "市农村专业技术协会"]), level_only_body_names(None, ["市总"])
+    ({'市科协': '襄阳市科学技术协会'}, {})
+    """
+    from unionkg.graph.places import default_gazetteer
+
+    if not body:
+        return {}
+    gazetteer = default_gazetteer()
+    key = _canonical_org(body)
+    places = places_of_body(body)
+    found: dict[str, str] = {}
+    for name in names:
+        m = LEVEL_ONLY_NAME.match(name)
+        if m is None or name == body or gazetteer.leading_place_name(name) is not None:
+            continue
+        place = next((p for p in reversed(places) if p.endswith(m.group("level"))), None)
+        if place is None:
+            continue
+        printed = body[: body.index(place) + len(place)] if place in body else place
+        if any(_canonical_org(lead + m.group("kind")) == key for lead in (printed, place)):
+            found[name] = body
+    return found
+
+
+def short_form_printed_in_full(body: str | None, text: str) -> str | None:
+    """The body's full name when the body was read in a short form (a header's "某市科协", "某市红会",
+    "某市总": :func:`unionkg.graph.mapping.mass_organization_name`) and the text prints the full
+    name ("某市科学技术协会是…"); None otherwise.
+
+    >>> short_form_printed_in_full("乙市红会", "乙市红十字会是…"), short_form_printed_in_full("乙市红会", "乙市红会是…")
+    (None, None)
+    """
+    from unionkg.graph.mapping import mass_organization_name
+    from unionkg.graph.places import default_gazetteer
+
+    if not body:
+        return None
+    full = mass_organization_name(body, default_gazetteer())
+    return full if full != body and full in text else None
+
+
+def same_body_names(body: str | None, names: list[str]) -> dict[str, str]:
+    """printed name -> the body, for the other printings of the body in the facts: a header's short
+    form ("编制单位：某市科协" in the document of 某市科学技术协会, "单位名称：某市总"), its province
+    printed before it; every name with the body's identity key (the graph's one node)."""
+    if not body:
+        return {}
+    key = _canonical_org(body)
+    return {name: body for name in names if name != body and _canonical_org(name) == key}
+
+
 def resolve_organizations(extraction: Extraction) -> Extraction:
     """One name per organisation of the document.
 
@@ -687,7 +753,7 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
     body = extraction.context.org
     rename: dict[str, str] = {}
     if body:
-        full = _body_full_name(text, body)
+        full = _body_full_name(text, body) or short_form_printed_in_full(body, text)
         if full is not None:
             rename[body] = full
     printed_names = _printed_org_names(extraction)
@@ -702,6 +768,12 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
         for printed in printed_names:
             if printed != body and printed in body_name_variants(body):
                 rename.setdefault(printed, rename.get(body, body))
+    if body:  # "编制单位：某市科协", "单位名称：区总" in the document of the body: the body
+        named = rename.get(body, body)
+        for printed, same in (same_body_names(named, printed_names) | level_only_body_names(named, printed_names)).items():
+            rename.setdefault(printed, same)
+        for printed, target in same_body_names(named, list(rename.values())).items():  # "白云区总" placed in its city
+            rename.update({p: target for p, t in rename.items() if t == printed and p != target})
     orgs = [f for f in extraction.facts if isinstance(f, Organization)]
     for org in orgs:
         for alias in org.aliases:

@@ -158,6 +158,14 @@ ORG_NAME_VARIANTS: dict[str, tuple[re.Pattern[str], str]] = {
     # name ("…高新技术产业开发区", "…经济技术开发区"), so the two printings are one body.
     "high_tech_zone": (re.compile(r"(?<=[\u4e00-\u9fff])高新区(?=[\u4e00-\u9fff（）]*工会)"), "高新技术产业开发区"),
     "development_zone": (re.compile(r"(?<=[\u4e00-\u9fff])经开区(?=[\u4e00-\u9fff（）]*工会)"), "经济技术开发区"),
+    # The CCPIT's local committee by its formal name ("中国国际贸易促进委员会某市委员会", also
+    # "…某市分会"): the name its short form expands to ("某市贸促会" = 某市国际贸易促进委员会,
+    # MASS_ORGANIZATION_SHORT_FORMS), so the three printings are one body.  The national council
+    # (no place) is left alone.
+    "ccpit_formal": (
+        re.compile(r"^(?:中国)?国际贸易促进委员会(?P<place>[\u4e00-\u9fff]{1,20}?[省市县区州盟旗])(?:委员会|分会)$"),
+        r"\g<place>国际贸易促进委员会",
+    ),
 }
 # A sector or industry union of a place printed without its 委员会 or with 系统
 # ("某市教育工会", "某市教育系统工会") is the union committee its own titles name
@@ -179,7 +187,8 @@ UNION_NAME_PATTERN = re.compile(r"(总工会|工会|工会联合会|工会委员
 # units (活动中心, 科技馆) are typed by their own names.
 MASS_ORGANIZATION_NAME_PATTERN = re.compile(
     r"(?:妇女联合会|妇联|残疾人联合会|残联|科学技术协会|科协|文学艺术界联合会|文联|归国华侨联合会|侨联"
-    r"|工商业联合会|工商联|社会科学界联合会|社科联|青年联合会|红十字会)$"
+    r"|工商业联合会|工商联|社会科学界联合会|社科联|青年联合会|红十字会|红会|台湾同胞联谊会|台联"
+    r"|国际贸易促进委员会|贸促会)$"
     r"|^共青团.{2,20}委员会$|^(?:共青团.{2,12}|团.{0,12})[省市县区州旗盟]委$"
 )
 # The usual short forms of mass organisations after their place ("某市残联" = 某市残疾人联合会),
@@ -193,7 +202,16 @@ MASS_ORGANIZATION_SHORT_FORMS: dict[str, str] = {
     "工商联": "工商业联合会",
     "社科联": "社会科学界联合会",
     "青联": "青年联合会",
+    "红会": "红十字会",
+    "台联": "台湾同胞联谊会",
+    "贸促会": "国际贸易促进委员会",
 }
+# A federation of trade unions printed by its place and 总 alone, as table headers and prose
+# often do ("编制单位：某市总", "省总", "县总", "区总"): the 总工会 of that place.  Only the whole
+# rest of a name after a place whose name ends with its level (FEDERATION_SHORT_PLACE_LEVELS):
+# "某市总医院", "某市总商会" and a 总 inside a longer word keep their names.
+FEDERATION_SHORT_FORMS: dict[str, str] = {"总": "总工会"}
+FEDERATION_SHORT_PLACE_LEVELS = "省市县区州盟旗"
 # A Youth League committee printed short: "团某市委", "共青团某县委" = "共青团某市委员会".
 YOUTH_LEAGUE_SHORT_NAME = re.compile(r"^(?:共青)?团(?P<place>.{1,20}?[省市县区州旗盟])委$")
 # The schema.org class of a body by its name, first match wins (org_kind_class).
@@ -407,7 +425,8 @@ def org_identity_key(name: str, gazetteer: Gazetteer) -> str:
 
 def mass_organization_name(name: str, gazetteer: Gazetteer) -> str:
     """A mass organisation's short form after its place written in full
-    (:data:`MASS_ORGANIZATION_SHORT_FORMS`, :data:`YOUTH_LEAGUE_SHORT_NAME`).
+    (:data:`MASS_ORGANIZATION_SHORT_FORMS`, :data:`YOUTH_LEAGUE_SHORT_NAME`), and a federation of
+    trade unions printed "某市总" (:data:`FEDERATION_SHORT_FORMS`).
 
     >>> g = Gazetteer.from_rows([Division("乙市", "990100", "prefecture", "990000", None, None)])
     >>> mass_organization_name("乙市残联", g), mass_organization_name("团乙市委", g), mass_organization_name("市妇联", g)
@@ -416,10 +435,12 @@ def mass_organization_name(name: str, gazetteer: Gazetteer) -> str:
     league = YOUTH_LEAGUE_SHORT_NAME.match(name)
     if league is not None and gazetteer.leading_place_name(league.group("place")) == league.group("place"):
         return f"共青团{league.group('place')}委员会"
-    rest = name
-    while (place := gazetteer.leading_place_name(rest)) is not None:
-        rest = rest[len(place) :]
+    rest, place = name, None
+    while (found := gazetteer.leading_place_name(rest)) is not None:
+        rest, place = rest[len(found) :], found
     full = MASS_ORGANIZATION_SHORT_FORMS.get(rest)
+    if full is None and place is not None and place.endswith(tuple(FEDERATION_SHORT_PLACE_LEVELS)):
+        full = FEDERATION_SHORT_FORMS.get(rest)  # "某市总": the city's 总工会
     if full is None or rest == name:
         return name
     return name[: len(name) - len(rest)] + full
