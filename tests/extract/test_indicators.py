@@ -125,7 +125,9 @@ def test_value_and_unit_in_separate_cells() -> None:
 
 def test_qualitative_indicators() -> None:
     facts = {f.name: f for f in indicators(CORPUS / "ind_qualitative.txt")}
-    assert {n: f.met for n, f in facts.items()} == {"资金发放时间": True, "资助完成时间": False, "职工生活压力": True, "职工获得感": None}
+    # 职工获得感 提升 / 基本提升 scored 8 of 10: the words cannot decide, the lost points say missed
+    # (indicators.missed_by_evaluation, round 9)
+    assert {n: f.met for n, f in facts.items()} == {"资金发放时间": True, "资助完成时间": False, "职工生活压力": True, "职工获得感": False}
     assert all(f.comparator is Comparator.QUALITATIVE for f in facts.values())
 
 

@@ -17,7 +17,9 @@
   that restates none is a StatisticalCount (:func:`mention_facts`).
 
 ``met`` is computed from comparator, target and actual (:func:`decide_met`),
-never from the score.
+never from the score, unless those cannot decide (an actual in other words than its
+qualitative target, "明显提升" / "有所提升"): then a score below the weight, or without
+scores a stated deviation reason, says the row missed (:func:`missed_by_evaluation`).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from unionkg.extract.parse import ParsedValue, ocr_damaged_value, parse_number, 
 from unionkg.extract.patterns import CELL_COUNT_UNITS_IN_WORDS, EMPTY_CELL_MARKS, _alternation
 from unionkg.extract.registry import register, warn
 from unionkg.extract.statistics import Measurement, read_measurements
-from unionkg.extract.tables import cell_view, iter_lines
+from unionkg.extract.tables import cell_view, iter_lines, lines_as_printed
 from unionkg.extract.textview import ProseView
 from unionkg.model import Comparator, DocumentContext, Fact, Indicator, Phase, SourceDocument, StatisticalCount
 
@@ -93,15 +95,16 @@ INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # (a count in words too: "不少于五场", "十二个"; read by parse.parse_target)
     # (a figure OCR damaged with a letter between its digits, "3B00册", is one value: _DAMAGED_NUM)
     "value": re.compile(rf"(?:{_DATE}|{_CMP}?\s*{_DAMAGED_NUM}\s*{_UNIT}|{_CMP}?\s*{_NUM}\s*{_UNIT}(?:以上|以下|以内)?|{_CMP}?\s*{_CN_COUNT_VALUE}|" + "|".join(QUALITATIVE_WORDS) + ")"),
-    # a self-evaluation row ends with 分值 得分 (and maybe a deviation reason)
+    # a self-evaluation row ends with 分值 得分 (and maybe a deviation reason, which may open with a
+    # bracket or a quote: "（多为兼职），进度滞后")
     # (a 得分 OCR damaged beyond a sure reading, "l9", leaves the row without a score, not unread)
     # (a cell may print its unit, "10分", and a full score may be printed as "满分": SCORE_WORDS)
     "weight_score_end": re.compile(
-        r"(?<![\d.])(?P<weight>\d+(?:\.\d+)?)分?\s+(?P<score>\d+(?:\.\d+)?分?|满分|(?=\S*[OolI〇])[0-9OolI〇][0-9OolI〇.]*)(?:\s+(?P<reason>(?!分)[\u4e00-\u9fff][^\n]*))?$"
+        r"(?<![\d.])(?P<weight>\d+(?:\.\d+)?)分?\s+(?P<score>\d+(?:\.\d+)?分?|满分|(?=\S*[OolI〇])[0-9OolI〇][0-9OolI〇.]*)(?:\s+(?P<reason>(?!分)[\u4e00-\u9fff（(“《][^\n]*))?$"
     ),
     # a row of a table whose 分值 column comes before the values ("…三级指标 分值 年度指标值 实际完成值
     # 得分"): it ends with 得分 (and maybe a reason); its 分值 follows the name (weight_after_name)
-    "score_end": re.compile(r"\s(?P<score>\d+(?:\.\d+)?分?|满分)(?:\s+(?P<reason>(?!分)[\u4e00-\u9fff][^\n]*[^\d\s]))?$"),
+    "score_end": re.compile(r"\s(?P<score>\d+(?:\.\d+)?分?|满分)(?:\s+(?P<reason>(?!分)[\u4e00-\u9fff（(“《][^\n]*[^\d\s]))?$"),
     "weight_after_name": re.compile(r"(?<=[\u4e00-\u9fff）)”])\s+(?P<weight>\d+(?:\.\d+)?)分?\s+(?=\S)"),
     # a row of a table whose 分值 and 得分 columns both come before the values ("…三级指标 分值 得分
     # 实际完成值 年度指标值"): the two figures right after the name
@@ -196,6 +199,28 @@ def _qualitative_met(target_text: str | None, actual_text: str | None) -> bool |
         limit = (int(deadline.group("m")), int(deadline.group("d") or 31))
         when = (int(done.group("m")), int(done.group("d") or 31))
         return when <= limit
+    return None
+
+
+#: 偏差原因 cells that state no deviation ("无偏差"): no sign that the row missed.
+NO_DEVIATION_REASONS: Final[frozenset[str]] = frozenset(
+    {"无", "无偏差", "没有偏差", "未发生偏差", "不存在偏差", "无差异", "无偏差原因", "完成", "已完成", "达标", "已达标", "达到预期", "已达到预期"}
+)
+
+
+def missed_by_evaluation(actual_text: str | None, weight: Decimal | None, score: Decimal | None, reason: str | None) -> bool | None:
+    """Whether a row the printed values cannot decide (:func:`decide_met` is None) missed, as its
+    evaluator says: False when its actual is in words ("有所提升", "基本达成") and it lost points
+    (得分 below 分值) or, without both scores, states a deviation reason ("培训周期偏短"); None
+    otherwise (full marks say nothing against the text, a row without an actual is no result, and
+    an actual with a figure that could not be compared, OCR damaged "9S%", stays unjudged)."""
+    if not actual_text or not actual_text.strip() or re.search(r"\d", actual_text):
+        return None
+    if weight is not None and score is not None:
+        return False if score < weight else None
+    flat = compact(reason or "")
+    if flat and flat not in NO_DEVIATION_REASONS and flat not in EMPTY_CELL_MARKS:
+        return False
     return None
 
 
@@ -360,7 +385,9 @@ class IndicatorTable:
 
 
 def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
-    lines = list(iter_lines(cell_view(doc.text)))  # pipe rows of DOCX/PDF/HTML tables read like spaced ones
+    # pipe rows of DOCX/PDF/HTML tables read like spaced ones; a row whose 偏差原因 is a sentence
+    # ("受疫情影响，培训推迟") is a line of its own even where ingest joined it as wrapped prose
+    lines = lines_as_printed(doc, cell_view(doc.text))
     tables: list[IndicatorTable] = []
     i = 0
     while i < len(lines):
@@ -384,7 +411,7 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
             if INDICATOR_PATTERNS["table_header"].search(lines[k].text) or INDICATOR_PATTERNS["next_project"].match(lines[k].text):
                 break  # the next table or project (two tables without a 合计 row between them)
             k += 1
-        _read_rows(doc, lines[j:k], table)
+        _read_rows(doc, lines[j:k], table, closed=k < len(lines) and INDICATOR_PATTERNS["table_end"].match(lines[k].text) is not None)
         tables.append(table)
         i = k
     return tables
@@ -491,7 +518,9 @@ def _project_before(lines: list, index: int) -> str | None:  # type: ignore[type
     return None
 
 
-def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:  # type: ignore[type-arg]
+def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable, closed: bool = False) -> None:  # type: ignore[type-arg]
+    """The indicator rows of ``lines`` (the table's lines below its header) into ``table.rows``;
+    ``closed``: the table ends with a 总分 / 合计 row (the lines before it belong to the table)."""
     level1: str | None = None
     level2: str | None = None
     chunk_start: int | None = None
@@ -512,15 +541,25 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
         one_number_end = table.weight_first or table.one_score_column
         end_pattern = INDICATOR_PATTERNS["score_end" if one_number_end else "weight_score_end" if table.with_scores else "value_end"]
         m = end_pattern.search(line.text)
+        if m and table.weight_first:
+            m = _weight_first_end(doc, line, chunk_start, end_pattern, m)
         if not m and not table.with_scores and _row_ends_here(line.text, lines[n + 1].text if n + 1 < len(lines) else None):
             m = re.search(r"$", line.text)
         if not m:
             continue
         chunk_end = line.start + m.end()
         body_end = line.start + (m.start() if table.with_scores else m.end())
-        if table.with_scores and table.rows and table.rows[-1].reason:
-            chunk_start = _continue_reason(doc, lines[first:n], line.start, body_end, table.rows[-1], chunk_start)
-        text = cell_view(doc.text[chunk_start:body_end])
+        previous_reason = bool(table.with_scores and table.rows and table.rows[-1].reason)
+        head = _reason_head(lines[first:n], previous_reason) if table.with_scores and table.reason_column and m.groupdict().get("reason") else []
+        before = lines[first : n - len(head)]
+        if previous_reason:
+            chunk_start = _continue_reason(doc, before if head else lines[first:n], line.start, body_end, table.rows[-1], chunk_start)
+        text_start = chunk_start
+        if head and (not before or chunk_start == line.start):
+            chunk_start, text_start = head[0].start, line.start  # the row's quote keeps the head of its reason
+        else:
+            head = []
+        text = cell_view(doc.text[text_start:body_end])
         weight_text: str | None = None
         if table.weight_first:
             text, weight_text = _take_weight(text)
@@ -537,6 +576,8 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
             rest, reason, cells = _without_last_cell(text, level1, level2, 2 if two_values else 1)
         if not two_values:
             cells = _qualitative_last_cell(text, rest, cells)
+        elif table.with_scores:
+            cells = _qualitative_value_cells(text, rest, cells)
         cells.name = _strip_nature(cells.name, table.nature_column)
         if table.actual_first and cells.actual is not None:
             cells.target, cells.actual = cells.actual, cells.target
@@ -544,10 +585,28 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable) -> None:
             row = TableIndicator(chunk_start, chunk_end, cells.name, normalize_level(level1, 1), normalize_level(level2, 2), cells.target, cells.actual)
             if table.with_scores:
                 _set_scores(row, m, weight_text, table)
+                if head:
+                    row.reason = "".join(compact(ln.text) for ln in head) + (row.reason or "")
             elif reason:
                 row.reason = reason
             table.rows.append(row)
         chunk_start = None
+    if chunk_start is not None and closed and table.rows and table.rows[-1].reason:
+        # the last row's 偏差原因 wrapped onto the lines before the table's 总分 / 合计 row
+        _reason_lines_before_row(lines[first:], lines[first].start, table.rows[-1], chunk_start)
+
+
+def _weight_first_end(doc: SourceDocument, line, chunk_start: int, pattern: re.Pattern[str], first: re.Match[str]) -> re.Match[str]:  # type: ignore[no-untyped-def]
+    """The 得分 (and 偏差原因) that end a row of a weight-first table ("服务质量 15 明显提升 有所提升
+    13 培训周期偏短"): the first figure after which only words follow whose row keeps its 分值
+    and values before it.  Qualitative values are words too, so the first such figure may be the
+    分值 ("15", with "明显提升 有所提升 13 培训周期偏短" read as the reason): the next one is tried."""
+    m: re.Match[str] | None = first
+    while m is not None:
+        if _take_weight(cell_view(doc.text[chunk_start : line.start + m.start()]))[1] is not None:
+            return m
+        m = pattern.search(line.text, m.start() + 1)
+    return first
 
 
 def _cell_order_row(line, table: IndicatorTable, level1: str | None, level2: str | None) -> tuple[TableIndicator | None, str | None, str | None]:  # type: ignore[no-untyped-def]
@@ -681,6 +740,37 @@ def _continue_reason(doc: SourceDocument, before: list, line_start: int, body_en
     return line_start
 
 
+#: Marks of a clause in a 偏差原因 cell ("受采购周期影响，"): figure-free lines before a row that hold
+#: one are a sentence, never a wrapped indicator name ("、" lists names too: not here).
+REASON_CLAUSE_MARKS: Final[frozenset[str]] = frozenset("，；。！？,;")
+#: Marks that end a reason: the lines after such a line begin the next row's reason.
+REASON_END_MARKS: Final[frozenset[str]] = frozenset("。；！？;")
+
+
+def _reason_head(before: list, previous_reason: bool) -> list:  # type: ignore[type-arg]
+    """The lines just above a row's line that begin its 偏差原因 (PDF text centres the other cells
+    of a row on the middle line of a reason wrapped over several lines: "受采购周期影响，" /
+    "质量指标 书屋配书达标率 100% 95% 20 18 部分图书未按期" / "配送到位"): the trailing lines of
+    ``before`` without a figure or a category word.  When the row above states a reason, they
+    must follow a line that ends a sentence (the lines up to it end that reason); when it states
+    none, they must hold a clause mark (else they are a wrapped name); otherwise there is no head."""
+    head: list = []  # type: ignore[type-arg]
+    ended = False
+    for ln in reversed(before):
+        flat = compact(ln.text)
+        if re.search(r"\d", flat) or any(p.match(flat) for p, _ in LEVEL_WORDS) or re.search(r"指标|满意度", flat):
+            break
+        if previous_reason and flat[-1:] in REASON_END_MARKS:
+            ended = True
+            break
+        head.insert(0, ln)
+    if previous_reason:
+        return head if ended else []
+    if not REASON_CLAUSE_MARKS & set("".join(compact(ln.text) for ln in head)):
+        return []
+    return head
+
+
 def _reason_lines_before_row(wrapped: list, row_start: int, previous: TableIndicator, chunk_start: int) -> int:  # type: ignore[type-arg]
     """Lines without a figure or a category word before a row that opens with a category word
     end the previous row's reason; returns where the row starts (``chunk_start`` when they
@@ -701,6 +791,26 @@ def _row_ends_here(text: str, following: str | None) -> bool:
     if following is None:
         return True
     return any(p.match(compact(following)) for p, _ in LEVEL_WORDS)
+
+
+def _qualitative_value_cells(text: str, rest: str, cells: Cells) -> Cells:
+    """A target and an actual in words, each a cell of its own ("困难职工生活改善 有效改善 有所改善"):
+    the row's last two cells, when neither holds a figure, the split found by words cut
+    elsewhere and a name is left before them, and either both hold a qualitative word (an
+    actual such as "有所改善" is no word of the list, so the list found "改善" inside it and
+    left "有效改善有所" to the name) or the target does and the words found no actual
+    ("逐步提升 基本持平")."""
+    pieces = text.split()
+    if len(pieces) < 3:
+        return cells
+    target, actual = pieces[-2], pieces[-1]
+    if (cells.target, cells.actual) == (target, actual) or not rest.endswith(target + actual) or len(rest) == len(target + actual):
+        return cells
+    if re.search(r"\d", target + actual) or _QUALITATIVE_AT.search(target) is None:
+        return cells
+    if _QUALITATIVE_AT.search(actual) is None and cells.actual is not None:
+        return cells
+    return Cells(rest[: -len(target + actual)], target, actual)
 
 
 def _qualitative_last_cell(text: str, rest: str, cells: Cells) -> Cells:
@@ -1645,6 +1755,8 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
     for fact in facts:
         if isinstance(fact, Indicator):
             fact.met = decide_met(fact.comparator, fact.target, fact.actual, fact.target_text, fact.actual_text)
+            if fact.met is None:
+                fact.met = missed_by_evaluation(fact.actual_text, fact.weight, fact.score, fact.deviation_reason)
     if not budget:  # restatements in prose, linked once every indicator is complete
         facts.extend(mention_facts(doc, context, [f for f in facts if isinstance(f, Indicator)], measurements))
     return facts

@@ -342,6 +342,59 @@ def _lines_of(text: str, start: int, end: int | None) -> Iterator[Line]:
         yield Line(s, e, text[s:e], tuple(tokenize(text, s, e)))
 
 
+#: Characters on the two sides of a line break inside one figure ("95." / "5%", "1,2" / "00.00"):
+#: ingest joins such a break on evidence (normalize.NUMBER_SPLITS), and it stays joined.
+FIGURE_BREAK_BEFORE: Final[frozenset[str]] = frozenset("0123456789.,")
+FIGURE_BREAK_AFTER: Final[frozenset[str]] = frozenset("0123456789.%％")
+
+
+def joined_line_breaks(doc: SourceDocument) -> tuple[int, ...]:
+    """Positions ``p`` of ``doc.text`` where the original text broke the line between
+    ``text[p-1]`` and ``text[p]`` and ingest joined the two lines as wrapped prose.
+
+    A row of cells whose last cell is a sentence ("… 24 受疫情影响，考试批次减少") has prose
+    punctuation, so ingest cannot tell it from a wrapped paragraph and may join it to the next
+    row; readers of tables cut there again (:func:`lines_as_printed`).  A break inside a
+    figure stays joined.  A join that put a space (Latin words) is cut at that space."""
+    text, offsets, original = doc.text, doc.offsets, doc.original
+    cuts: list[int] = []
+    for newline in re.finditer("\n", original):
+        o = newline.start()
+        p = bisect.bisect_left(offsets, o, 0, len(text))
+        if p <= 0 or p >= len(text) or text[p] == "\n" or text[p - 1] == "\n":
+            continue
+        if offsets[p] == o and text[p] != " ":
+            continue  # the break itself became a character other than a joining space
+        if text[p - 1] in FIGURE_BREAK_BEFORE and text[p] in FIGURE_BREAK_AFTER:
+            continue
+        cuts.append(p)
+    return tuple(cuts)
+
+
+def lines_as_printed(doc: SourceDocument, text: str) -> list[Line]:
+    """The lines of ``text`` (``doc.text`` or a same-length view of it, such as
+    :func:`cell_view`) cut again at the original line breaks ingest joined
+    (:func:`joined_line_breaks`): a table row with a sentence in a cell is one line, as printed.
+    A ``|`` row is one rendered row and is never cut."""
+    cuts = joined_line_breaks(doc)
+    lines = list(iter_lines(text))
+    if not cuts:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        inside = cuts[bisect.bisect_right(cuts, line.start) : bisect.bisect_left(cuts, line.end)]
+        if not inside or any(p in doc.text[line.start : line.end] for p in _PIPES):
+            out.append(line)
+            continue
+        bounds = [line.start, *inside, line.end]
+        for s, e in itertools.pairwise(bounds):
+            piece = text[s:e]
+            lead, trail = len(piece) - len(piece.lstrip()), len(piece.rstrip())
+            if trail > lead:
+                out.append(Line(s + lead, s + trail, text[s + lead : s + trail], tuple(tokenize(text, s + lead, s + trail))))
+    return out
+
+
 def merge_split_codes(line: Line) -> Line:
     """A code printed in separate 类 / 款 / 项 cells ("208 01 01 行政运行") as one
     code token ("2080101") spanning the three cells.
