@@ -100,3 +100,14 @@ def test_a_backend_without_the_weights_falls_back_to_the_packages_encode() -> No
     encoder._model = Model()  # noqa: SLF001 - a package whose backend this module does not know
     vectors = encoder.encode(["工会经费", "职工疗休养"])
     assert vectors.shape == (2, 512) and np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+
+
+def test_the_token_table_starts_over_when_full_and_stays_right(backend: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    import unionkg.search.use_windows as use_windows
+
+    monkeypatch.setattr(use_windows, "TOKEN_ROWS", 30)
+    forward = WindowedUse(backend)
+    vectors = _unit(np.concatenate([forward.encode([text]) for text in TEXTS[:4]]))
+    assert len(forward._row_of) <= 30 and len(forward._x) == len(forward._row_of) + 1  # noqa: SLF001
+    expected = _unit(backend.encode(TEXTS[:4]))  # type: ignore[attr-defined]
+    assert np.min(np.sum(expected * vectors, axis=1)) > 0.99999

@@ -97,30 +97,40 @@ class WindowedUse:
         self.b = backend
         self.window_rows = window_rows
         self._rows: dict[tuple[int, ...], np.ndarray] = {}
-        self._tokens: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id -> (embedding, layer-normalised projection)
+        # Embedding and layer-normalised projection of each token id met, by row; row 0 is zeros (what
+        # out-of-sentence window slots read), so a gather needs no copy with a zero row appended.
+        self._row_of: dict[int, int] = {}
+        self._emb = np.zeros((1, 2 * _BRANCH), dtype=np.float32)
+        self._x = np.zeros((1, 3 * _BRANCH), dtype=np.float32)
         self._lock = threading.Lock()
         self.computed = 0  # windows computed (for tests and measurements)
         self.reused = 0
 
     # ------------------------------------------------------------ tokens
-    def _token_rows(self, ids: list[int]) -> None:
-        """Embedding and projection of the ids not known yet (one GEMM for all of them)."""
-        fresh = [i for i in dict.fromkeys(ids) if i not in self._tokens]
-        if not fresh:
-            return
-        b = self.b
-        flat = np.asarray(fresh, dtype=np.int64)
-        chunk = flat % len(b.scale)
-        emb = b.table[flat].astype(np.float32)
-        emb *= b.scale[chunk, None]
-        emb += b.lo[chunk, None]
-        x = emb @ b.proj_W
-        x += b.proj_b
-        _layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
-        if len(self._tokens) + len(fresh) > TOKEN_ROWS:
-            self._tokens.clear()
-        for k, i in enumerate(fresh):
-            self._tokens[i] = (emb[k], x[k])
+    def _token_rows(self, ids: list[int]) -> np.ndarray:
+        """Rows of ``self._emb`` and ``self._x`` holding ``ids`` (computed for the ids not met yet, one GEMM for all)."""
+        unique = list(dict.fromkeys(ids))
+        fresh = [i for i in unique if i not in self._row_of]
+        if len(self._row_of) + len(fresh) > TOKEN_ROWS:
+            self._row_of.clear()  # start over (row 0, the zeros, stays)
+            self._emb, self._x = self._emb[:1], self._x[:1]
+            fresh = unique
+        if fresh:
+            b = self.b
+            flat = np.asarray(fresh, dtype=np.int64)
+            chunk = flat % len(b.scale)
+            emb = b.table[flat].astype(np.float32)
+            emb *= b.scale[chunk, None]
+            emb += b.lo[chunk, None]
+            x = emb @ b.proj_W
+            x += b.proj_b
+            _layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+            first = len(self._emb)
+            self._emb = np.concatenate([self._emb, emb])
+            self._x = np.concatenate([self._x, x])
+            for k, i in enumerate(fresh):
+                self._row_of[i] = first + k
+        return np.fromiter(map(self._row_of.__getitem__, ids), dtype=np.int64, count=len(ids))
 
     # ------------------------------------------------------------ windows
     def _compute(self, sentences: list[list[int]], sites: list[_Site]) -> np.ndarray:
@@ -137,7 +147,7 @@ class WindowedUse:
         np.cumsum(lens[:-1], out=starts[1:])
         ids = [i for ids in sentences for i in ids]
         n_flat = len(ids)
-        self._token_rows(ids)
+        token_row = np.append(self._token_rows(ids), 0)  # flat position -> row of self._x; n_flat -> the zero row
         first = np.repeat(starts, lens)  # per position: where its sentence starts, and ends
         last = first + np.repeat(lens, lens)
         site_sentences = np.fromiter((site.sentence for site in sites), dtype=np.int64, count=len(sites))
@@ -146,22 +156,19 @@ class WindowedUse:
         around = site_flat[:, None] + np.arange(-2, 3)
         inside = (around >= first[site_flat][:, None]) & (around < last[site_flat][:, None])
         h_flat = np.unique(around[inside])
-        x_rows = np.empty((n_flat + 1, 3 * _BRANCH), dtype=np.float32)
-        x_rows[:n_flat] = np.stack([self._tokens[i][1] for i in ids])
-        x_rows[n_flat] = 0.0  # the zero row out-of-sentence slots read
         h_row_of = np.full(n_flat + 1, len(h_flat), dtype=np.int64)  # flat position -> row of hs (the last: zeros)
         h_row_of[h_flat] = np.arange(len(h_flat))
         feats = np.empty((len(sites), 2 * _BRANCH + 3 * _BRANCH), dtype=np.float32)
-        feats[:, : 2 * _BRANCH] = np.stack([self._tokens[ids[f]][0] for f in site_flat.tolist()])
+        feats[:, : 2 * _BRANCH] = self._emb[token_row[site_flat]]
         for o, (order, left) in enumerate(_ORDERS):
             branch = slice(o * _BRANCH, (o + 1) * _BRANCH)
             steps = np.arange(order) - left
             cols = h_flat[:, None] + steps
             cols = np.where((cols >= first[h_flat][:, None]) & (cols < last[h_flat][:, None]), cols, n_flat)
-            h = x_rows[cols, branch].reshape(len(h_flat), order * _BRANCH) @ b.w1[o]
+            h = self._x[token_row[cols], branch].reshape(len(h_flat), order * _BRANCH) @ b.w1[o]
             h += b.b1[o]
             np.maximum(h, 0, out=h)
-            h += x_rows[h_flat, branch]
+            h += self._x[token_row[h_flat], branch]
             hs = np.vstack([h, np.zeros((1, _BRANCH), dtype=np.float32)])
             cols2 = site_flat[:, None] + steps
             cols2 = np.where((cols2 >= first[site_flat][:, None]) & (cols2 < last[site_flat][:, None]), cols2, n_flat)
