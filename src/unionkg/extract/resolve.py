@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from unionkg.extract.patterns import ORG_NAME_SUFFIXES
-from unionkg.graph.mapping import MASS_ORGANIZATION_SHORT_FORMS
+from unionkg.graph.mapping import FEDERATION_SHORT_FORMS, MASS_ORGANIZATION_SHORT_FORMS
 from unionkg.model import DocumentContext, Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, OrgRole, Project, SourceDocument
 
 if TYPE_CHECKING:
@@ -458,6 +458,26 @@ def body_in_title(title: str | None, text: str) -> str | None:
     return completed_bare_name(name, text) if BARE_BODY_NAME.match(name) else name
 
 
+#: What may follow the level in a body named by its level alone whose place the text completes
+#: (:func:`is_level_only_body`): a people's organisation or a federation, short or in full.
+LEVEL_ONLY_BODY_KINDS: frozenset[str] = frozenset(
+    {*MASS_ORGANIZATION_SHORT_FORMS, *MASS_ORGANIZATION_SHORT_FORMS.values(), *FEDERATION_SHORT_FORMS, *FEDERATION_SHORT_FORMS.values()}
+)
+
+
+def is_level_only_body(name: str) -> bool:
+    """Whether ``name`` is a people's organisation or federation named by its level alone ("县科协",
+    "市总", "区红十字会": :data:`LEVEL_ONLY_BODY_KINDS`), no place of its own.
+
+    >>> is_level_only_body("县科协"), is_level_only_body("市总"), is_level_only_body("市场监督管理局"), is_level_only_body("蓬溪县科协")
+    (True, True, False, False)
+    """
+    from unionkg.graph.places import default_gazetteer
+
+    m = LEVEL_ONLY_NAME.match(name)
+    return m is not None and m.group("kind") in LEVEL_ONLY_BODY_KINDS and default_gazetteer().leading_place_name(name) is None
+
+
 def completed_bare_name(name: str, text: str) -> str | None:
     """"市总工会" with the place the text prints before it ("本单位为湖州市总工会" -> 湖州市总工会);
     else with the place of that level the text prints most (its units: "下属单位：湖州市工人文化宫、
@@ -563,6 +583,8 @@ def reporting_body(doc: SourceDocument, context: DocumentContext) -> DocumentCon
     body = trimmed_body_name(found) if found else None
     if body is not None and is_scope_name(body):
         body = None  # "本部门是全县工会": a scope
+    completed = completed_bare_name(body, doc.text) if body is not None and is_level_only_body(body) else None
+    body = completed or body  # "编制单位：县科协" in a document without a title: the county the text prints
     titled = body_in_title(context.title, doc.text)
     if titled is not None and (body is None or _canonical_org(body) != _canonical_org(titled)):
         body = titled
@@ -570,7 +592,13 @@ def reporting_body(doc: SourceDocument, context: DocumentContext) -> DocumentCon
         body = one_char_place_body(doc.text)
     if body == found:
         return context
-    how = "the title names it" if body == titled else ("the words of its sentence dropped" if found else "a one-character county's body the text prints")
+    how = (
+        "the title names it"
+        if body == titled
+        else "its place completed from the text"
+        if body == completed
+        else ("the words of its sentence dropped" if found else "a one-character county's body the text prints")
+    )
     read_as = f"read as '{found}'" if found else "no place-led official name names it"
     warn(f"context: reporting body '{body}' ({read_as}): {how}")
     return replace(context, org=body)
