@@ -42,6 +42,7 @@ from unionkg.extract.indicators import (
     INDICATOR_PATTERNS,
     NO_DEVIATION_REASONS,
     Cells,
+    _completes_header_word,
     _qualitative_value_cells,
     _reason_head,
     compact,
@@ -311,3 +312,30 @@ def test_trailing_lines_of_an_open_table_are_no_reason() -> None:
     )
     (table,) = read_indicator_tables(doc)
     assert [r.reason for r in table.rows] == ["理赔流程较繁琐"]
+
+
+#: (last header line, next line) -> whether the next line ends a header word the break cut.
+HEADER_TAIL_CASES: list[tuple[str, str, bool]] = [
+    ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改", "进措施", True),
+    ("一级指标 二级指标 三级指标 年度指标值 实际完", "成值 分值 得分", False),  # more than one cell: a header line of its own or nothing
+    ("一级指标 二级指标 三级指标 年度指标值 实际完", "成值", True),
+    ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分", "产出指标", False),  # the first row's category
+    ("一级指标 二级指标 三级指标 分值 得分 偏差原因分析及改进措施", "宣传不足", False),
+    ("一级指标 二级指标 三级指标 分值 得分", "12", False),
+]
+
+
+@pytest.mark.parametrize(("previous", "text", "expected"), HEADER_TAIL_CASES)
+def test_completes_header_word(previous: str, text: str, expected: bool) -> None:
+    assert _completes_header_word(previous, text) is expected
+
+
+def test_header_word_wrapped_below_the_header() -> None:
+    """A header cell wrapped onto its own line ("…偏差原因分析及改" / "进措施") is no part of the
+    first row's name (before: "进措施产出指标数量指标参保职工人数", levels lost)."""
+    doc = _doc(
+        "项目名称 职工互助保障项目\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改\n进措施\n"
+        "产出指标 数量指标 参保职工人数 ≥5000人 5200人 50 50\n总分 50 50"
+    )
+    (table,) = read_indicator_tables(doc)
+    assert [(r.level1, r.level2, r.name) for r in table.rows] == [("产出指标", "数量指标", "参保职工人数")]

@@ -400,7 +400,7 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
             continue
         header_start = i
         j = i + 1
-        while j < len(lines) and _is_header_line(lines[j].text):
+        while j < len(lines) and (_is_header_line(lines[j].text) or _completes_header_word(lines[j - 1].text, lines[j].text)):
             j += 1
         header_text = compact(" ".join(ln.text for ln in lines[header_start:j]))
         with_scores = "得分" in header_text or "分值" in header_text
@@ -504,6 +504,22 @@ _HEADER_WORDS = ("年度", "指标值", "实际", "完成值", "分值", "分", 
 def _is_header_line(text: str) -> bool:
     tokens = text.split()
     return bool(tokens) and all(t in _HEADER_WORDS for t in tokens)
+
+
+#: Longest tail of a header word wrapped onto the line below the header ("偏差原因分析及改" / "进措施").
+MAX_HEADER_WORD_TAIL: Final[int] = 6
+
+
+def _completes_header_word(previous: str, text: str) -> bool:
+    """Whether ``text`` is the tail of a header word the line ``previous`` breaks
+    ("…偏差原因分析及改" / "进措施", "…实际完" / "成值"): one short cell of Han characters
+    that, put after the last cell above, ends a header word which starts above the break."""
+    tail = text.strip()
+    if not tail or len(tail) > MAX_HEADER_WORD_TAIL or not all("\u4e00" <= ch <= "\u9fff" for ch in tail):
+        return False
+    above = previous.split()[-1] if previous.split() else ""
+    joined = above + tail
+    return any(joined.endswith(word) and len(word) > len(tail) for word in (*_HEADER_WORDS, *VALUE_COLUMN_WORDS))
 
 
 def _leaves_table(text: str) -> bool:
