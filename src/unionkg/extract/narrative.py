@@ -120,7 +120,69 @@ def _clause_start(text: str, position: int, floor: int = 0) -> int:
 
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?\s*)")
 # a list marker at the start of a label: (一) / 1、 / 一、 / a bullet glyph ("▲ 全年给予…": a bullet, never a sign)
-_ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[一二三四五六七八九十]+[、．.]|[•●■◆▲►△▶◇])\s*")
+# (a "3." is a marker only when no digit follows: "3.60" is a figure, and its "60" no count)
+_ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+(?:、|[．.](?!\d))|[一二三四五六七八九十]+[、．.]|[•●■◆▲►△▶◇])\s*")
+
+#: Figures that may open the text before an amount when the view joined a table row to the
+#: paragraph after it ("公务接待费 | 1.20 | 0.80" + "“三公”经费支出 2.00 万元" -> last cell
+#: "0.80“三公”经费支出"): a figure, never part of the label nor a count of it.
+LABEL_LEAD_FIGURE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # an amount with decimals: "0.80", "1,234.50", "-3.20"
+    "decimal": re.compile(r"^[-－]?\d[\d,，]*[.．]\d+\s*"),
+    # a percentage: "95%", "12.5％"
+    "percent": re.compile(r"^[-－]?\d+(?:[.．]\d+)?\s*[%％]\s*"),
+    # a day written with separators: "2023-05-01", "2023/5/1", "2023.05.01"
+    "date": re.compile(r"^(?:19|20)\d{2}[-/.．]\d{1,2}(?:[-/.．]\d{1,2})?(?!\d)\s*"),
+}
+
+#: Characters that, just before a run of digits, make it the tail of a figure (decimals of an
+#: amount, a thousands group, a date's part): never a count of its own.
+FIGURE_INNER_CHARS: Final[frozenset[str]] = frozenset("0123456789.．,，%％/-")
+
+
+def without_lead_figure(label: str) -> str:
+    """``label`` without a figure glued before it ("0.80“三公”经费支出" -> "“三公”经费支出");
+    a label that is nothing but the figure stays as it is."""
+    end = max((m.end() for p in LABEL_LEAD_FIGURE_PATTERNS.values() if (m := p.match(label))), default=0)
+    return label[end:] if 0 < end < len(label) else label  # the longest reading: "2024.03.15" is a day
+
+
+#: How a line the view joined to the next one ends when it is a table row, not a wrapped
+#: clause: with cells between pipes, or with a money or percent cell ("公务接待费   1.20   0.80").
+#: (an integer may be a count wrapped before its unit: "对 25" / "户帮扶对象…")
+TABLE_ROW_END_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    "pipe_cells": re.compile(r"[|｜][^|｜]*$"),
+    "decimal_cell": re.compile(r"(?:^|[\s|｜])[-－]?\d[\d,，]*[.．]\d+\s*[%％]?\s*$"),
+    "percent_cell": re.compile(r"(?:^|[\s|｜])[-－]?\d+\s*[%％]\s*$"),
+}
+
+
+def ends_table_row(line: str) -> bool:
+    """Whether ``line`` (the part of a joined line before the break) ends as a table row."""
+    return any(p.search(line) for p in TABLE_ROW_END_PATTERNS.values())
+
+
+def after_joined_table_row(view: ProseView, clause_start: int, position: int) -> int:
+    """Where the clause of the figure at ``position`` starts when the view joined the line
+    before it to a table row ("公务接待费 | 1.20 | 0.80" + "“三公”经费支出 2.00 万元"): after the
+    last joined line break that ends a row, since a row never runs on into the paragraph after it."""
+    if position - clause_start < 2:
+        return clause_start
+    offsets, original = view.offsets, view.doc.text
+    if original.find("\n", offsets[clause_start], offsets[position - 1]) < 0:
+        return clause_start  # no line break joined inside the clause: the common case
+    text = view.text
+    for k in range(position - 1, clause_start, -1):
+        if original.find("\n", offsets[k - 1], offsets[k]) >= 0 and ends_table_row(text[clause_start:k]):
+            return k
+    return clause_start
+
+
+def starts_inside_figure(text: str, at: int) -> bool:
+    """Whether the digits at ``text[at]`` continue a figure printed before them ("9.60": "60")."""
+    return at > 0 and text[at - 1] in FIGURE_INNER_CHARS
+
+
 _CODE_PREFIX = PATTERNS["classification_code_level"]
 
 
@@ -238,6 +300,7 @@ def _clean_label(raw: str, org_names: list[str]) -> tuple[str, str | None]:
     label = raw.strip()
     if "|" in label or "｜" in label:  # a row of a pipe table read as prose: the cell before the figure
         label = next((cell.strip() for cell in reversed(re.split(r"[|｜]", label)) if cell.strip()), "")
+        label = without_lead_figure(label)  # the figure cell a joined paragraph was glued to
     for end in LABEL_GLUED_HEADING_ENDS:
         if end in label:
             label = label[label.rfind(end) + len(end) :].strip()
@@ -633,6 +696,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         clause_start = _clause_start(text, start)
         if i > 0 and clause_start < matches[i - 1].end() <= start:
             clause_start = matches[i - 1].end()  # "资金总额 12 万元与 25 户…总额 48.60 万元": the label starts after the amount before it
+        clause_start = after_joined_table_row(view, clause_start, start)
         raw = text[clause_start:start]
         if NARRATIVE_MONEY_PATTERNS["sub_year_period"].search(raw):
             continue  # "第四季度支出 95 万元": a quarter's or some months' figure is not the year's
@@ -674,6 +738,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             continue
         counted = NARRATIVE_MONEY_PATTERNS["count_label"].match(label)
         count_start = None
+        if counted and starts_inside_figure(text, clause_start + raw.find(counted.group("count"))):
+            counted = None  # "3.60“三公”经费": the decimals of a figure, never a count
         if counted:
             count_start = clause_start + raw.find(counted.group("count"))
             label, count_fact = _counted_label(view, counted, count_start, start, context, org_at(start, sections) or federation, year)

@@ -10,9 +10,11 @@ block's 主管部门, else the reporting body):
 
 * 自评表 "其中：当年财政拨款 a b c 执行率 得分", "上年结转资金 …", "其他资金 …": one Amount
   per printed cell, phase budget / adjusted / final for 年初预算数 / 全年预算数 / 全年执行数
-  (the row's 执行率 on the final one, as ``completion_pct``).  A row whose blank cells
-  vanished is placed only when it is certain: three cells, or two whose ratio is the
-  printed 执行率 (全年预算数 and 全年执行数); otherwise a warning, and no figure.
+  (the row's 执行率 on the final one, as ``completion_pct``).  A blank cell between pipes
+  is a cell ("上年结转资金 | — |  | 6.00": 6.00 is 全年执行数).  A spaced row whose blank cells
+  vanished (text converted from PDF) is placed only when it is certain: as many cells as the
+  年度资金总额 row, or figures before the printed 执行率 whose last two give it (全年预算数 and
+  全年执行数); otherwise a warning, and no figure.
 * 部门评价表 "计划投资额 x 实际到位资金 y 实际使用情况 z" give the Project's budget /
   adjusted / final; its rows "其中：中央财政 …", "省财政 …", "市县财政 …", "其他 …" are
   Amounts of the 实际到位资金 (adjusted) and 实际使用情况 (final) columns, left to right.
@@ -24,14 +26,14 @@ without 其中：, ``column`` = the column header, ``table`` = 项目支出绩�
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import Final
-
 from decimal import Decimal
+from typing import Final
 
 from unionkg.extract.parse import parse_number, parse_percent, to_yuan
 from unionkg.extract.registry import register, warn
-from unionkg.extract.tables import Line, TokenKind, cell_view, iter_lines, real_table_lines
+from unionkg.extract.tables import Line, Token, TokenKind, cell_view, iter_lines, real_table_lines, tokenize
 from unionkg.model import Amount, Direction, DocumentContext, Evaluation, EvaluationKind, Fact, Phase, Project, SourceDocument
 
 EXTRACTOR = "project_tables"
@@ -152,7 +154,9 @@ def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> lis
         owner = supervisor or context.org or ""
         funds_at = next((k for k, ln in enumerate(block[:30]) if PROJECT_PATTERNS["funds"].match(ln.text)), None)
         if funds_at is not None:
-            facts.extend(fund_rows(doc, block[funds_at + 1 : 30], name, owner, context.year or 0, money_unit, table_rows))
+            total_row = PROJECT_PATTERNS["funds"].match(block[funds_at].text)
+            width = len(total_row.group("nums").split()) if total_row else None  # the total row's cells: a full row
+            facts.extend(fund_rows(doc, block[funds_at + 1 : 30], name, owner, context.year or 0, money_unit, table_rows, width))
         totals, amounts = evaluation_funds(doc, block[:30], name, owner, context.year or 0, money_unit)
         facts.extend(amounts)
         if totals is not None:
@@ -211,8 +215,73 @@ def _amount(doc: SourceDocument, start: int, end: int, org: str, year: int, phas
     )
 
 
-def fund_rows(doc: SourceDocument, lines: list[Line], project: str, org: str, year: int, money_unit: str, table_rows: dict[int, Line] | None = None) -> list[Amount]:
-    """Amounts of the rows under 年度资金总额 ("其中：当年财政拨款 a b c 执行率 得分")."""
+#: The pipes between the cells of a row typed or rendered as text ("a | — |  | 6.00").
+CELL_PIPES: Final[re.Pattern[str]] = re.compile(r"[|｜]")
+
+
+def pipe_row(text: str, line: Line) -> Line | None:
+    """``line`` read cell by cell at its pipes, with a zero-width EMPTY token for each blank
+    cell after the label ("上年结转资金 | — |  | 6.00": —, blank, 6.00), so that the figures keep
+    their columns; a blank last cell counts too ("… | 6.00 |"), unless the row opens with a pipe
+    (a bordered row: its first and last pipes are borders).  None for a line without pipes."""
+    body = text[line.start : line.end]
+    pipes = [m.start() for m in CELL_PIPES.finditer(body)]
+    if not pipes:
+        return None
+    edges = [-1, *pipes, len(body)]
+    pieces = [(line.start + a + 1, line.start + b) for a, b in itertools.pairwise(edges)]
+    if body.startswith(("|", "｜")):
+        pieces = pieces[1:-1] if body.rstrip().endswith(("|", "｜")) else pieces[1:]
+    tokens: list[Token] = []
+    for start, end in pieces:
+        cell = tokenize(text, start, end)
+        if cell:
+            tokens.extend(cell)
+        elif any(t.kind is TokenKind.TEXT for t in tokens):
+            at = tokens[-1].end
+            tokens.append(Token("", at, at, TokenKind.EMPTY))
+    return Line(line.start, line.end, line.text, tuple(tokens))
+
+
+def value_cells(row: Line, after: int) -> list[Token]:
+    """The cells of a funding row from ``after`` on, up to the first word (a note cell)."""
+    cells: list[Token] = []
+    for tok in row.tokens:
+        if tok.start < after:
+            continue
+        if tok.kind is TokenKind.TEXT and not FUND_ROW_PATTERNS["percent"].match(tok.text):
+            break
+        cells.append(tok)
+    return cells
+
+
+def placed_cells(cells: list[Token], width: int | None, visible_blanks: bool) -> list[tuple[tuple[str, Phase], Token]] | None:
+    """The money cells of a funding row with their columns, or None when a blank cell vanished
+    and where cannot be told.
+
+    * blank cells kept (pipes, a real table): the first three cells are the money columns;
+    * a row as wide as the 年度资金总额 row (``width``): nothing vanished;
+    * otherwise (spaced text: a blank cell is invisible) only a certain reading: three figures
+      before the printed 执行率 whose last two give that rate, or two whose ratio is it
+      (全年预算数 and 全年执行数; the first of three may be a nil mark)."""
+    if visible_blanks or (width is not None and len(cells) == width):
+        return list(zip(FUND_COLUMNS, cells[:3]))
+    rate_at = next((k for k, t in enumerate(cells) if FUND_ROW_PATTERNS["percent"].match(t.text)), None)
+    if rate_at is None:
+        return None
+    rate = parse_percent(cells[rate_at].text)
+    before = cells[:rate_at]
+    if rate is None or len(before) not in (2, 3) or not all(t.is_numeric for t in before[-2:]):
+        return None
+    if not _ratio_is(before[-2].value, before[-1].value, rate):
+        return None
+    # three cells: 年初预算数 (a figure or a nil mark), then the two the rate is of; two: those two
+    return list(zip(FUND_COLUMNS[3 - len(before) :], before))
+
+
+def fund_rows(doc: SourceDocument, lines: list[Line], project: str, org: str, year: int, money_unit: str, table_rows: dict[int, Line] | None = None, width: int | None = None) -> list[Amount]:
+    """Amounts of the rows under 年度资金总额 ("其中：当年财政拨款 a b c 执行率 得分"); ``width``
+    is the number of value cells of the 年度资金总额 row (see :func:`placed_cells`)."""
     out: list[Amount] = []
     for line in lines:
         if re.search(r"目标|指标", line.text):
@@ -221,29 +290,17 @@ def fund_rows(doc: SourceDocument, lines: list[Line], project: str, org: str, ye
         if not m:
             continue
         label = m.group("label")
-        row = (table_rows or {}).get(line.start, line)
-        values = [t for t in row.tokens if t.start >= line.start + m.start("rest")]
-        cells: list = []  # type: ignore[type-arg]
-        rate = None
-        for tok in values:
-            if FUND_ROW_PATTERNS["percent"].match(tok.text):
-                rate = tok
-                break
-            if tok.kind is TokenKind.TEXT:
-                break
-            if len(cells) < 3:
-                cells.append(tok)
-        numbers = [t for t in cells if t.is_numeric]
-        if not numbers:
+        real = (table_rows or {}).get(line.start)
+        row = real or pipe_row(doc.text, line) or line
+        cells = value_cells(row, line.start + m.end("label"))
+        if not any(t.is_numeric for t in cells):
             continue
-        rate_value = parse_percent(rate.text) if rate is not None else None
-        if len(cells) == 3:
-            placed = list(zip(FUND_COLUMNS, cells))
-        elif len(cells) == 2 and len(numbers) == 2 and rate_value is not None and _ratio_is(numbers[0].value, numbers[1].value, rate_value):
-            placed = list(zip(FUND_COLUMNS[1:], cells))
-        else:
+        placed = placed_cells(cells, width, visible_blanks=row is not line)
+        if placed is None:
             warn(f"project_tables: the funding row '{compact_text(line.text)}' of '{project}' has blank cells that cannot be placed; no amount read from it")
             continue
+        rate = next((t for t in cells if FUND_ROW_PATTERNS["percent"].match(t.text)), None)
+        rate_value = parse_percent(rate.text) if rate is not None else None
         for (column, phase), tok in placed:
             if not tok.is_numeric or tok.value is None:
                 continue
