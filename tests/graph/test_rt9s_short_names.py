@@ -32,6 +32,9 @@ from unionkg.graph.vocab import SCHEMA
         ("湄潭县总", "湄潭县总工会"),
         ("黑龙江省齐齐哈尔市总", "齐齐哈尔市总工会"),  # its province printed before it
         ("内蒙古自治区总", "内蒙古自治区总工会"),
+        ("大同市科协机关", "大同市科学技术协会"),  # its own organs (ORG_NAME_VARIANTS organs)
+        ("潍坊市红会机关", "潍坊市红十字会"),
+        ("温州市贸促会（本级）", "温州市国际贸易促进委员会"),
         # negatives: a 科协-like name that is another body, 总 inside a longer word, no place
         # before the short form (completed within a document only: resolve.level_only_body_names)
         ("大同市农村专业技术协会", "大同市农村专业技术协会"),

@@ -145,8 +145,13 @@ BRACKETS: dict[str, str] = {"(": "（", ")": "）", "[": "【", "]": "】"}
 # 某市总工会, 某区总工会 and 某县总工会 keep apart.  Applied in order, after 本级.
 ORG_NAME_VARIANTS: dict[str, tuple[re.Pattern[str], str]] = {
     # "某区总工会机关", "某县人社局机关": the body's own organs, i.e. the body (its 本级
-    # budget unit); 机关 inside a name (机关服务中心, 省直机关工会) is left alone.
-    "organs": (re.compile(r"(总工会|工会|联合会|委员会|协会|政府|局|厅|委|办|院)机关$"), r"\1"),
+    # budget unit); 机关 inside a name (机关服务中心, 省直机关工会) is left alone.  A people's
+    # organisation's own organs are printed after its full or short name too ("某市红十字会机关",
+    # "某市科协机关", "某市贸促会机关": the short forms of MASS_ORGANIZATION_SHORT_FORMS).
+    "organs": (
+        re.compile(r"(总工会|工会|联合会|委员会|协会|红十字会|联谊会|政府|局|厅|委|办|院|科协|妇联|残联|文联|侨联|工商联|社科联|青联|红会|台联|贸促会)机关$"),
+        r"\1",
+    ),
     # "某市直机关工会", "…工委", "…委员会": the 直属机关工会 of a place, whose official
     # name is "…机关工会工作委员会" (the form its own titles print).  Other 机关工会
     # (a bureau's staff union) and industry unions (教育工会委员会) are not rewritten.
