@@ -542,15 +542,13 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable, closed: 
     chunk_start: int | None = None
     first = 0
     for n, line in enumerate(lines):
-        if table.cell_order:
-            row, level1, level2 = _cell_order_row(line, table, level1, level2)
+        if table.cell_order or table.scores_lead:  # rows of one line each
+            read_row = _cell_order_row if table.cell_order else _scores_lead_row
+            row, level1, level2 = read_row(line, table, level1, level2)
             if row is not None:
                 table.rows.append(row)
-            continue
-        if table.scores_lead:
-            row, level1, level2 = _scores_lead_row(line, table, level1, level2)
-            if row is not None:
-                table.rows.append(row)
+            elif table.rows and table.rows[-1].reason:  # a line of words below a row ends its wrapped 偏差原因
+                _reason_lines_before_row([line], line.start, table.rows[-1], line.start)
             continue
         if chunk_start is None:
             chunk_start, first = line.start, n
