@@ -51,6 +51,9 @@ def test_rt9s_document(path: Path) -> None:
     named = {v for f in ex.facts for v in (getattr(f, a, None) for a in ORG_FIELDS) if isinstance(v, str)}
     assert named <= {body} | units | others, (path.name, named - {body} - units - others)
     assert others <= named, (path.name, others - named)
+    # a name by its level alone ("县总", "市科协") names the body in its own document only: no alias
+    aliases = [a for f in ex.facts if isinstance(f, Organization) for a in f.aliases]
+    assert not [a for a in aliases if is_level_only_body(a)], (path.name, aliases)
     # one node per body in the graph
     graph = to_graph(ex, Iris(DEFAULT_BASE_IRI))
     nodes = set(graph.subjects(RDF.type, FORMAL_ORGANIZATION))

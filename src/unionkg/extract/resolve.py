@@ -780,6 +780,7 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
     text = simplified(extraction.document.text)
     body = extraction.context.org
     rename: dict[str, str] = {}
+    level_only: dict[str, str] = {}
     if body:
         full = _body_full_name(text, body) or short_form_printed_in_full(body, text)
         if full is not None:
@@ -798,7 +799,8 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
                 rename.setdefault(printed, rename.get(body, body))
     if body:  # "编制单位：某市科协", "单位名称：区总" in the document of the body: the body
         named = rename.get(body, body)
-        for printed, same in (same_body_names(named, printed_names) | level_only_body_names(named, printed_names)).items():
+        level_only = level_only_body_names(named, printed_names)
+        for printed, same in (same_body_names(named, printed_names) | level_only).items():
             rename.setdefault(printed, same)
         for printed, target in same_body_names(named, list(rename.values())).items():  # "白云区总" placed in its city
             rename.update({p: target for p, t in rename.items() if t == printed and p != target})
@@ -814,7 +816,8 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
         return extraction
     aliases: dict[str, list[str]] = {}
     for old, new in rename.items():
-        aliases.setdefault(new, []).append(old)
+        if old not in level_only:  # "县总" names the body in its own document only: no alias of it
+            aliases.setdefault(new, []).append(old)
     for fact in extraction.facts:
         for field_name in ORG_NAME_FIELDS:
             value = getattr(fact, field_name, None)
