@@ -31,12 +31,15 @@ import pytest
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.narrative import (
     _ENUM_PREFIX,
+    GLUED_CODE_MIN_DIGITS,
     LABEL_LEAD_FIGURE_PATTERNS,
     TABLE_ROW_END_PATTERNS,
     ends_table_row,
+    is_glued_code,
     starts_inside_figure,
     without_lead_figure,
 )
+from unionkg.extract.patterns import NARRATIVE_MONEY_PATTERNS
 from unionkg.extract.project_tables import FUND_COLUMNS, FUND_ROW_PATTERNS, pipe_row, placed_cells, value_cells
 from unionkg.extract.tables import TokenKind, iter_lines
 from unionkg.model import Amount
@@ -287,3 +290,20 @@ def test_no_figure_of_the_corpus_is_read_from_the_decimals_of_another() -> None:
             if type(f).__name__ == "StatisticalCount":
                 at = f.evidence.start
                 assert not (at > 0 and re.match(r"[\d.．]", doc_text[at - 1])), (path.name, f)
+
+
+GLUED_CODES = {
+    True: ["2012901行政运行", "2012999其他群众团体事务支出", "20129群众团体事务", "2080505机关事业单位基本养老保险缴费支出"],
+    False: ["0 设备", "250 职工", "201一般公共服务", "25 户帮扶对象", "12345678超长编号", "1234567非科目", "3 台车辆"],
+}
+
+
+@pytest.mark.parametrize(("glued", "label"), [(g, t) for g, ts in GLUED_CODES.items() for t in ts])
+def test_a_classification_code_glued_to_a_name_is_no_count(glued: bool, label: str) -> None:
+    counted = NARRATIVE_MONEY_PATTERNS["count_label"].match(label)
+    assert counted is not None, label
+    assert is_glued_code(counted) is glued, label
+
+
+def test_glued_code_needs_a_kuan_or_xiang() -> None:
+    assert GLUED_CODE_MIN_DIGITS == 5

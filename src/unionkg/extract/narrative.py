@@ -178,6 +178,18 @@ def after_joined_table_row(view: ProseView, clause_start: int, position: int) ->
     return clause_start
 
 
+#: Fewest digits of a classification code read glued before a line's name (a 款 or an 项).
+GLUED_CODE_MIN_DIGITS: Final[int] = 5
+
+
+def is_glued_code(counted: re.Match[str]) -> bool:
+    """Whether the number a label opens with, without a measure word, is a classification code
+    glued to its line's name ("2010199其他一般公共服务支出"): a code, never a count.  A class's
+    three digits are not enough ("250 职工" may be a count printed without its measure word)."""
+    number = counted.group("count")
+    return counted.group("unit") is None and len(number) >= GLUED_CODE_MIN_DIGITS and PATTERNS["classification_code"].fullmatch(number) is not None
+
+
 def starts_inside_figure(text: str, at: int) -> bool:
     """Whether the digits at ``text[at]`` continue a figure printed before them ("9.60": "60")."""
     return at > 0 and text[at - 1] in FIGURE_INNER_CHARS
@@ -740,6 +752,10 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         count_start = None
         if counted and starts_inside_figure(text, clause_start + raw.find(counted.group("count"))):
             counted = None  # "3.60“三公”经费": the decimals of a figure, never a count
+        code_at = None
+        if counted and is_glued_code(counted):
+            code, label, counted = counted.group("count"), re.sub(r"\s+", "", counted.group("noun")), None
+            code_at = clause_start + raw.find(code)  # the quote shows the code the fact states
         if counted:
             count_start = clause_start + raw.find(counted.group("count"))
             label, count_fact = _counted_label(view, counted, count_start, start, context, org_at(start, sections) or federation, year)
@@ -759,6 +775,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         label_at = raw.rfind(label)
         if count_start is not None:
             ev_start = count_start  # "25 户帮扶对象医疗费用个人自付总额 48.60 万元" / "0 台设备 0 万元"
+        elif code_at is not None:
+            ev_start = code_at
         elif topic_at is not None:
             ev_start = topic_at  # "职工培训方面，全年支出 6 万元": from the topic on
         elif label_at >= 0:
