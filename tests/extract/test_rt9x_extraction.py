@@ -40,7 +40,7 @@ from unionkg.extract.narrative import (
     without_lead_figure,
 )
 from unionkg.extract.patterns import NARRATIVE_MONEY_PATTERNS
-from unionkg.extract.project_tables import FUND_COLUMNS, FUND_ROW_PATTERNS, pipe_row, placed_cells, value_cells
+from unionkg.extract.project_tables import FUND_COLUMNS, FUND_ROW_PATTERNS, full_row_width, pipe_row, placed_cells, value_cells
 from unionkg.extract.tables import TokenKind, iter_lines
 from unionkg.model import Amount
 
@@ -307,3 +307,24 @@ def test_a_classification_code_glued_to_a_name_is_no_count(glued: bool, label: s
 
 def test_glued_code_needs_a_kuan_or_xiang() -> None:
     assert GLUED_CODE_MIN_DIGITS == 5
+
+
+@pytest.mark.parametrize(
+    ("cells", "width"),
+    [
+        ("18.00 20.00 19.00 10 95.00% 9.50", 6),
+        ("18.00 20.00 19.00 10 95.00%", None),  # the 得分 cell blank: a row of 5 may have lost a money cell
+        ("18.00 20.00 19.00 95.00% 9.50", None),  # the 分值 blank vanished: no width to trust
+        ("20.00 19.00 10 95.00% 9.50", None),
+        ("18.00 20.00 19.00", None),  # no rate printed
+    ],
+)
+def test_full_row_width(cells: str, width: int | None) -> None:
+    assert full_row_width(cells.split()) == width
+
+
+def test_a_total_row_that_lost_a_cell_gives_no_width_to_place_a_row_by() -> None:
+    """"年度资金总额 18.00 20.00 19.00 95.00% 9.50" (5 cells): "上年结转资金 — 1.90 — — —" is as wide,
+    yet its blank vanished too; no figure."""
+    text = "上年结转资金 — 1.90 — — —"
+    assert _placed(text, full_row_width(["18.00", "20.00", "19.00", "95.00%", "9.50"]), False) is None

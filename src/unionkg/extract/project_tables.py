@@ -155,7 +155,7 @@ def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> lis
         funds_at = next((k for k, ln in enumerate(block[:30]) if PROJECT_PATTERNS["funds"].match(ln.text)), None)
         if funds_at is not None:
             total_row = PROJECT_PATTERNS["funds"].match(block[funds_at].text)
-            width = len(total_row.group("nums").split()) if total_row else None  # the total row's cells: a full row
+            width = full_row_width(total_row.group("nums").split()) if total_row else None
             facts.extend(fund_rows(doc, block[funds_at + 1 : 30], name, owner, context.year or 0, money_unit, table_rows, width))
         totals, amounts = evaluation_funds(doc, block[:30], name, owner, context.year or 0, money_unit)
         facts.extend(amounts)
@@ -241,6 +241,18 @@ def pipe_row(text: str, line: Line) -> Line | None:
             at = tokens[-1].end
             tokens.append(Token("", at, at, TokenKind.EMPTY))
     return Line(line.start, line.end, line.text, tuple(tokens))
+
+
+#: Where 执行率 stands in a full funding row: after 年初预算数, 全年预算数, 全年执行数 and 分值.
+FULL_ROW_RATE_AT: Final[int] = 3 + 1
+
+
+def full_row_width(cells: list[str]) -> int | None:
+    """The number of cells of a full funding row, from the 年度资金总额 row's cells: theirs when
+    its 执行率 stands where a full row has it and its 得分 follows, else None (the total row lost
+    a blank cell too, or where its row ends cannot be told)."""
+    rate_at = next((k for k, c in enumerate(cells) if FUND_ROW_PATTERNS["percent"].match(c)), None)
+    return len(cells) if rate_at == FULL_ROW_RATE_AT and len(cells) == FULL_ROW_RATE_AT + 2 else None
 
 
 def value_cells(row: Line, after: int) -> list[Token]:
