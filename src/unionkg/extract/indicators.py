@@ -384,10 +384,20 @@ class IndicatorTable:
     cell_order: tuple[str, ...] = ()  # the value columns of a row read cell by cell (an order no other reading knows)
 
 
+#: Words one of which every line that opens an indicator table holds (INDICATOR_PATTERNS
+#: "table_header" and "flat_table_header", on compacted text): the lines are read as printed from
+#: the first such line on.
+TABLE_OPENING_WORDS: Final[tuple[str, ...]] = ("二级指标", "绩效指标", "指标名称", "指标内容", "考核指标")
+
+
 def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
     # pipe rows of DOCX/PDF/HTML tables read like spaced ones; a row whose 偏差原因 is a sentence
     # ("受疫情影响，培训推迟") is a line of its own even where ingest joined it as wrapped prose
-    lines = lines_as_printed(doc, cell_view(doc.text))
+    view = cell_view(doc.text)
+    opening = next((ln.start for ln in iter_lines(view) if any(w in compact(ln.text) for w in TABLE_OPENING_WORDS)), None)
+    if opening is None:
+        return []
+    lines = lines_as_printed(doc, view, opening)
     tables: list[IndicatorTable] = []
     i = 0
     while i < len(lines):
