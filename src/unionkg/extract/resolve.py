@@ -586,8 +586,8 @@ def reporting_body(doc: SourceDocument, context: DocumentContext) -> DocumentCon
     completed = completed_bare_name(body, doc.text) if body is not None and is_level_only_body(body) else None
     body = completed or body  # "编制单位：县科协" in a document without a title: the county the text prints
     titled = body_in_title(context.title, doc.text)
-    if titled is not None and (body is None or _canonical_org(body) != _canonical_org(titled)):
-        body = titled
+    if titled is not None and (body is None or _canonical_org(body) != _canonical_org(titled) or is_short_form(body) > is_short_form(titled)):
+        body = titled  # another body, or the same one printed short in a header ("编制单位：某市总")
     if body is None:  # "沛县总工会" signs the report or leads its sentences
         body = one_char_place_body(doc.text)
     if body == found:
@@ -735,6 +735,19 @@ def level_only_body_names(body: str | None, names: list[str]) -> dict[str, str]:
         if any(_canonical_org(lead + m.group("kind")) == key for lead in (printed, place)):
             found[name] = body
     return found
+
+
+def is_short_form(name: str) -> bool:
+    """Whether ``name`` is a body's customary short form after its place ("某市科协", "某市总",
+    "团某市委"), which :func:`unionkg.graph.mapping.mass_organization_name` writes in full.
+
+    >>> is_short_form("丹东市总"), is_short_form("丹东市科协"), is_short_form("丹东市总工会"), is_short_form("市总")
+    (True, True, False, False)
+    """
+    from unionkg.graph.mapping import mass_organization_name
+    from unionkg.graph.places import default_gazetteer
+
+    return mass_organization_name(name, default_gazetteer()) != name
 
 
 def short_form_printed_in_full(body: str | None, text: str) -> str | None:
