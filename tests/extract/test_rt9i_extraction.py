@@ -44,6 +44,7 @@ import pytest
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.indicators import (
     INDICATOR_PATTERNS,
+    TABLE_OPENING_WORDS,
     NO_DEVIATION_REASONS,
     Cells,
     _completes_header_word,
@@ -343,3 +344,31 @@ def test_header_word_wrapped_below_the_header() -> None:
     )
     (table,) = read_indicator_tables(doc)
     assert [(r.level1, r.level2, r.name) for r in table.rows] == [("产出指标", "数量指标", "参保职工人数")]
+
+
+def test_lines_before_start_are_left_as_they_are() -> None:
+    doc = _doc(f"{WIDE}\n{WIDE}\n{WIDE}\n{WIDE}\n{ROW_A}\n{ROW_B}\n总分 100 90")
+    cuts = joined_line_breaks(doc)
+    assert cuts
+    whole = [ln.text for ln in lines_as_printed(doc, doc.text)]
+    assert [ln.text for ln in lines_as_printed(doc, doc.text, start=len(doc.text))] == [ln.text for ln in iter_lines(doc.text)]
+    row_a = doc.text.index(ROW_A)
+    assert [ln.text for ln in lines_as_printed(doc, doc.text, start=row_a)][-3:] == whole[-3:] == [ROW_A, ROW_B, "总分 100 90"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分 偏差原因分析及改进措施",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "序号 绩效指标 年度指标值 实际完成值 分值 得分",
+        "指标名称 指标值 实际完成值",
+        "考核指标 目标值 完成值 得分",
+    ],
+)
+def test_table_headers_hold_an_opening_word(header: str) -> None:
+    """Every line a table header pattern accepts holds a word of TABLE_OPENING_WORDS (the lines
+    are read as printed from the first such line on)."""
+    flat = compact(header.replace("|", " "))
+    assert INDICATOR_PATTERNS["table_header"].search(flat) or INDICATOR_PATTERNS["flat_table_header"].match(flat)
+    assert any(w in flat for w in TABLE_OPENING_WORDS)

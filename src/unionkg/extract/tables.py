@@ -375,15 +375,15 @@ def lines_as_printed(doc: SourceDocument, text: str, start: int = 0) -> list[Lin
     """The lines of ``text`` (``doc.text`` or a same-length view of it, such as
     :func:`cell_view`) cut again at the original line breaks ingest joined
     (:func:`joined_line_breaks`): a table row with a sentence in a cell is one line, as printed.
-    A ``|`` row is one rendered row and is never cut; lines that end before ``start`` (the part
-    of the text before the tables a reader wants) are left as they are."""
+    A ``|`` row is one rendered row and is never cut; no cut is made before ``start`` (the part
+    of the text before the tables a reader wants stays as ingest made it)."""
     cuts = joined_line_breaks(doc)
     lines = list(iter_lines(text))
     if not cuts:
         return lines
     out: list[Line] = []
     for line in lines:
-        inside = cuts[bisect.bisect_right(cuts, max(line.start, start)) : bisect.bisect_left(cuts, line.end)]
+        inside = cuts[bisect.bisect_left(cuts, max(line.start + 1, start)) : bisect.bisect_left(cuts, line.end)]
         if not inside or any(p in doc.text[line.start : line.end] for p in _PIPES):
             out.append(line)
             continue
