@@ -8,6 +8,7 @@ it reports comes from a row whose source passage is returned with it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -18,23 +19,32 @@ from rdflib import Literal, URIRef
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
-from unionkg.qa.items import asked_item_text, in_concept, item_core, named_rows, residual_words, translated_labels, with_synonyms
+from unionkg.qa.items import (
+    asked_item_text,
+    bare_line,
+    code_names_of,
+    container_split,
+    in_concept,
+    item_core,
+    item_forms,
+    line_and_class,
+    line_classes,
+    named_rows,
+    residual_words,
+    translated_labels,
+    with_synonyms,
+)
 from unionkg.qa.linking import Catalog, Links, division_depth, short_name
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     ACTUAL_SPENDING,
-    ASCENDING_ORDER,
-    PER_HEAD_AUTHORISED_ASKED,
-    PER_HEAD_QUESTION,
     ALL_YEARS_ASKED,
-    PAYEE_RANKING_QUESTION,
-    PER_HEAD_STAFF_CATEGORIES,
-    YEAR_SPAN,
     AMOUNT_ITEM_CATEGORIES,
     AMOUNT_ITEM_FALLBACK,
     AMOUNT_ITEM_NAMES,
     AMOUNT_ITEM_WORDS,
     APPROXIMATE_COUNT_ITEM,
+    ASCENDING_ORDER,
     ASKED_MONEY_UNITS,
     BODY_LEVEL_NAMES,
     BODY_LEVEL_WORDS,
@@ -56,6 +66,7 @@ from unionkg.qa.patterns import (
     ENGLISH_KIND_NAMES,
     FINDING_KIND_WORDS,
     FUNCTIONAL_CODE,
+    FUNCTIONAL_LINE_NAMES,
     GENERIC_ITEM,
     GENERIC_TOTAL_CONCEPTS,
     GRADE_ASKED,
@@ -68,8 +79,8 @@ from unionkg.qa.patterns import (
     ITEM_TRANSLATIONS,
     LINES_GAP_QUESTION,
     LIST_CONJUNCTION,
-    MISSED_ASKED,
     MEASURES_QUESTION,
+    MISSED_ASKED,
     MISSED_COUNT_SUBJECT,
     MONEY_ASKED,
     MONEY_PAID_TO_PEOPLE,
@@ -77,13 +88,17 @@ from unionkg.qa.patterns import (
     PAIRED_TOTAL_LINE,
     PARENT_QUESTION,
     PAYEE_COUNT_SUFFIX,
+    PAYEE_RANKING_QUESTION,
+    PER_HEAD_AUTHORISED_ASKED,
+    PER_HEAD_QUESTION,
+    PER_HEAD_STAFF_CATEGORIES,
     PHASE_COLUMN,
     PHASE_WORDS,
     PROJECT_WORDS,
     QUALIFIER_QUESTION,
-    RATE_LABEL,
     RANKING_PHASE_WORDS,
     RANKING_WORDS,
+    RATE_LABEL,
     RATE_REASON_QUESTION,
     RATIO_QUESTION,
     REGION_SCOPE,
@@ -109,6 +124,7 @@ from unionkg.qa.patterns import (
     WHICH_YEAR,
     WHOLE_BUDGET_LINE,
     WHY_QUESTION,
+    YEAR_SPAN,
     YEARS_SUMMED,
     ZH_KIND_NAMES,
 )
@@ -1280,10 +1296,15 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         if coded:
             return coded
     text = asked_item_text(ctx.item_topic)
+    inside = _inside_total(ctx, rows)
+    if inside:  # "财政拨款支出中行政运行", "B under A": the line inside, not the total it sits in
+        return inside
     # the exact printed line named (其他收入, not 本年收入合计), else one of its other names (财政拨款收入 ~ 一般公共预算拨款收入)
     named = named_rows(rows, text) or named_rows(rows, with_synonyms(text))
-    if named:
+    if named and not _other_line_asked(ctx, rows, named, text):
         return named
+    if named:
+        return []  # "其他群众团体事务支出" of a body printing only 群众团体事务; 行政运行 of a class it does not print
     if named_only or STANDARD_LINE_ITEMS.search(text):
         return []  # a standard line the body does not print: no figure, never the total instead
     if concept is None or (names_other and concept in GENERIC_TOTAL_CONCEPTS):
@@ -1295,6 +1316,54 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
     if direction:
         hits = [r for r in hits if not r.get("direction") or _short(r["direction"]) == direction] or hits
     return hits
+
+
+def _inside_total(ctx: Context, rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Rows of the line a question asks inside a total ("A中B", "A里的B", "B in A"): the lines the inner part
+    names, the outer total (or class) only picking among them; [] when the inner part names no line."""
+    split = container_split(ctx.item_topic)
+    if split is None:
+        return []
+    inner, outer = split
+    return named_rows(rows, asked_item_text(inner), context=asked_item_text(outer))
+
+
+def _other_line_asked(ctx: Context, rows: list[dict[str, object]], named: list[dict[str, object]], text: str) -> bool:
+    """Whether the rows a question names answer another line than the one asked: a longer MoF line name holds
+    the printed one (其他群众团体事务支出 ⊃ 群众团体事务) and no row prints it, or the question names a class
+    (类 / 款 of the code list) that is none of the named lines' classes."""
+    printed = {f for r in rows for f in item_forms(item_core(r.get("item")))}
+    bare = {bare_line(r) for r in named}
+    for m in FUNCTIONAL_LINE_NAMES.finditer(text):
+        if m.group(0) not in printed and any(b != m.group(0) and b in m.group(0) for b in bare):
+            return True
+    code_names = code_names_of(rows)
+    classes = [line_classes(r, code_names) for r in named]
+    if not all(classes):
+        return False  # a line without a known class: nothing to hold a named class against
+    asked = {c for c in ctx.catalog.class_names(lambda: ctx.run("qa_class_names", dedupe=False)) if c in text and c not in bare}
+    asked = {c for c in asked if not any(c != o and c in o for o in asked)}  # 文化和旅游 inside 文化和旅游支出: the longer
+    return bool(asked) and not any(c in cls for c in asked for cls in classes)
+
+
+def _one_row_per_class(ctx: Context, ranked: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The best row of each class when the line answered is printed under several classes and the question
+    chooses none (行政运行 of two 款): every one, each with its class; else [] (one line answers)."""
+    if not ranked or len({bare_line(r) for r in ranked}) != 1:
+        return []
+    # the class of each row as far as the rows tell (bracketed class, else the code's 款) before any look-up
+    keys = {line_and_class(item_core(r.get("item")))[1] or str(r.get("code") or "")[:5] for r in ranked}
+    if len([k for k in keys if k]) < 2:
+        return []
+    code_names = code_names_of(ctx.run("qa_amounts", org=str(ranked[0].get("org")), year=int(ranked[0]["year"]))) \
+        if isinstance(ranked[0].get("year"), int) and ranked[0].get("org") else {}
+    by_class: dict[str, dict[str, object]] = {}
+    for r in ranked:
+        classes = line_classes(r, code_names)
+        by_class.setdefault(classes[0] if classes else "", r)
+    if len([c for c in by_class if c]) < 2:
+        return []
+    return [{**_amount_row(r), "lineClass": c} for c, r in by_class.items() if c]
 
 
 def asked_qualifier_kinds(text: str) -> set[str]:
@@ -1450,7 +1519,7 @@ def _described_payments(ctx: Context) -> Outcome | None:
         scored = [(_relevance(ctx.q.text, r.get("payeeLabel"), r.get("purpose"), r.get("quote"), ignore=names), r) for r in rows]
     else:
         words = {zh for en, zh in INDICATOR_GLOSSARY if en.search(ctx.q.text)} - {"人数", "户数", "人次"}
-        text = lambda r: " ".join(str(r.get(k) or "") for k in ("payeeLabel", "purpose", "quote"))  # noqa: E731
+        text = lambda r: " ".join(str(r.get(k) or "") for k in ("payeeLabel", "purpose", "quote"))
         scored = [(2 * sum(1 for w in words if w in text(r)), r) for r in rows]
     best = max((sc for sc, _ in scored), default=0)
     if best < 2:
@@ -1731,6 +1800,13 @@ def _asked_line_name(ctx: Context) -> str:
     standard = STANDARD_LINE_ITEMS.search(text)
     if standard:
         return standard.group(0)
+    classes = FUNCTIONAL_LINE_NAMES.findall(text)  # "文化和旅游行政运行": the line with the class the question writes before it
+    if classes:
+        line = max(classes, key=len)
+        cls = next((c for c in ctx.catalog.class_names(lambda: ctx.run("qa_class_names", dedupe=False)) if c in text and c != line), "")
+        return f"{line}（{cls}）" if cls else line
+    if ctx.links.codes:
+        return "、".join(ctx.links.codes)
     concept = amount_concept(ctx.item_topic) or ""
     zh, _en = _category_names(ctx, concept)
     return zh or AMOUNT_ITEM_NAMES.get(concept, "")  # a categorised line: named as the graph's code list names it
@@ -1817,10 +1893,18 @@ def _lines_held(ctx: Context, org: str) -> list[str]:
     """The largest lines the body prints in the asked years (what a "not found" can offer instead)."""
     rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if not r.get("qualifier") and r.get("amount") is not None]
     rows.sort(key=lambda r: -float(r["amount"]))  # type: ignore[arg-type]
+    if FUNCTIONAL_LINE_NAMES.search(asked_item_text(ctx.item_topic)) or ctx.links.codes:
+        # a classification line asked: the 项 lines the body prints (coded 7 digits, or printed with their class) first
+        rows.sort(key=lambda r: 0 if len(str(r.get("code") or "")) == 7 or line_and_class(item_core(r.get("item")))[1] else 1)
+    line_asked = bool(FUNCTIONAL_LINE_NAMES.search(asked_item_text(ctx.item_topic)) or ctx.links.codes)
+    code_names = code_names_of(rows) if line_asked else {}
     names: list[str] = []
     for r in rows:
         name = item_core(r.get("item"))
-        if name and name not in names and not GENERIC_ITEM.match(name):
+        classes = line_classes(r, code_names) if line_asked and len(str(r.get("code") or "")) == 7 else []
+        if classes:  # a classification line asked: each line the body prints with its class (行政运行（某某事务）)
+            name = f"{name}（{classes[0]}）"
+        if name and unicodedata.normalize("NFKC", name) not in {unicodedata.normalize("NFKC", n) for n in names} and not GENERIC_ITEM.match(name):
             names.append(name)
     return names[:HELD_LINES_SHOWN]
 
@@ -1958,6 +2042,9 @@ def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False
         for r in ranked:
             per_phase.setdefault(_phase(r), r)
         return [_amount_row(r) for r in per_phase.values()]
+    classes = _one_row_per_class(ctx, [r for r in ranked if _phase(r) == _phase(best) and not r.get("qualifier")])
+    if classes:
+        return classes
     same = [r for r in ranked if r.get("item") == best.get("item") and r.get("amount") == best.get("amount") and _phase(r) == _phase(best)]
     return [_amount_row(r) for r in same[:3]]
 
@@ -1968,9 +2055,11 @@ def _amount_line(r: dict[str, object], lang: str, with_share: bool = False) -> s
     share = r.get("share") if with_share else None
     if lang == "zh":
         tail = f"，占比 {number(share)}%" if share is not None else ""
-        return f"{r.get('orgLabel')} {r.get('year')} 年{PHASE_ZH.get(str(phase), '')}「{r.get('item')}」{f'（{zh}）' if zh else ''}为 {money(r['amount'], 'zh')}{tail}"
+        cls = f"（{r['lineClass']}）" if r.get("lineClass") and str(r["lineClass"]) not in str(r.get("item")) else ""
+        return f"{r.get('orgLabel')} {r.get('year')} 年{PHASE_ZH.get(str(phase), '')}「{r.get('item')}」{cls}{f'（{zh}）' if zh else ''}为 {money(r['amount'], 'zh')}{tail}"
     tail = f", a share of {number(share)}%" if share is not None else ""
-    return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}'{f' ({en})' if en else ''}: {money(r['amount'], 'en')}{tail}"
+    cls = f" (class {r['lineClass']})" if r.get("lineClass") and str(r["lineClass"]) not in str(r.get("item")) else ""
+    return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}'{cls}{f' ({en})' if en else ''}: {money(r['amount'], 'en')}{tail}"
 
 
 def _asked_unit_text(ctx: Context, yuan: object) -> str:
@@ -2156,7 +2245,7 @@ def amount(ctx: Context) -> Outcome:
     rows = _best_amounts(ctx, org, ctx.links.years, strict=True)
     concept = amount_concept(ctx.item_topic)
     if not rows and (concept is None or concept in GENERIC_TOTAL_CONCEPTS) and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) \
-            and _names_something_else(ctx):
+            and not FUNCTIONAL_LINE_NAMES.search(asked_item_text(ctx.item_topic)) and not ctx.links.codes and _names_something_else(ctx):
         # "how many people got Spring Festival condolence money": a count of people, not money; the
         # indicator or stated count that gives it
         if asked_counters(ctx) and not MONEY_ASKED.search(ctx.q.text):

@@ -22,6 +22,8 @@ from unionkg.qa.patterns import (
     BUDGET_DIFFERENCE_QUESTION,
     DIFFERENCE_QUESTION,
     DIRECTION_QUESTION,
+    ENGLISH_LINE_NAMES,
+    LINE_AMOUNT_QUESTION,
     MEASURES_QUESTION,
     PARENT_QUESTION,
     PAYEE_RANKING_QUESTION,
@@ -278,6 +280,10 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"^(?!.*\b(?:increase|decrease|change|grow|grew|fell|fall|rose|rise|drop|why)\w*\b)(?:.*\b(?:salar(?:y|ies)|wages?|payroll)\b"
            r"|.*\b(?:spen[dt]|spending|paid|pay|costs?)\b.{0,30}\b(?:retire\w*|pensions?|staff|employees|personnel|workers)\b)", 1.45),
         _r(r"\bcarr(?:y|ied|ies)[- ](?:over|forward)|\bbrought forward\b|\b(?:opening|closing) balance\b"),
+        # a functional-classification line or code asked without a money word ("2012901是多少", "行政运行是多少"):
+        # an amount, before the code look-up that 科目 / 功能分类 suggest ("科目2070101预算多少")
+        (LINE_AMOUNT_QUESTION, 1.5),
+        (ENGLISH_LINE_NAMES, 1.5),
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
         _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),
     ), (

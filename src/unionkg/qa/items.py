@@ -31,6 +31,10 @@ from unionkg.qa.patterns import (
     ITEM_SYNONYMS,
     ITEM_TOTAL_SUFFIX,
     ITEM_TRANSLATIONS,
+    LINE_CLASS_IN_BRACKETS,
+    LINE_CLASS_JOINERS,
+    LINE_CLASS_SHORT_FORMS,
+    LINE_CONTAINER,
     MISREAD_PRINTINGS,
     ORG_PATTERNS,
     PHASE_COLUMN,
@@ -47,10 +51,65 @@ def item_core(label: object) -> str:
     return ITEM_DECORATION.sub("", text)
 
 
+def line_and_class(core: str) -> tuple[str, str]:
+    """A label printed with its class in brackets, split: "行政运行(某某事务)" -> ("行政运行", "某某事务").
+
+    >>> line_and_class("行政运行(某某事务)"), line_and_class("因公出国(境)费"), line_and_class("行政运行")
+    (('行政运行', '某某事务'), ('因公出国(境)费', ''), ('行政运行', ''))
+    """
+    m = LINE_CLASS_IN_BRACKETS.match(core)
+    return (m.group("line"), m.group("cls")) if m else (core, "")
+
+
 def item_forms(core: str) -> set[str]:
-    """The names a line is asked by: its label, and without a trailing 合计 (人员经费合计 -> 人员经费)."""
+    """The names a line is asked by: its label, and without a trailing 合计 (人员经费合计 -> 人员经费);
+    a line printed with its class in brackets also by the bare line and by the class written before it
+    ("行政运行(某某事务)": 行政运行, 某某事务行政运行, 某某事务-行政运行)."""
     forms = {core, ITEM_TOTAL_SUFFIX.sub("", core)}
+    line, cls = line_and_class(core)
+    if cls:
+        forms |= {line} | {cls + joiner + line for joiner in LINE_CLASS_JOINERS}
     return {f for f in forms if len(f) >= 2 and not GENERIC_ITEM.match(f)}
+
+
+def line_classes(row: dict[str, object], code_names: dict[str, str]) -> list[str]:
+    """The classes a line sits in, narrowest first: the class printed in brackets, else the names of its
+    code's 款 and 类 (2012901 -> the lines coded 20129 and 201 of ``code_names``)."""
+    _line, cls = line_and_class(item_core(row.get("item")))
+    if cls:
+        return [cls]
+    code = str(row.get("code") or "")
+    return [code_names[c] for c in (code[:5], code[:3]) if len(code) > len(c) and code_names.get(c)]
+
+
+def class_named(cls: str, text: str) -> bool:
+    """Whether ``text`` names the class, in full or by a short form (群团事务 for 群众团体事务)."""
+    return any(form in text for form in (cls, *LINE_CLASS_SHORT_FORMS.get(cls, ())))
+
+
+def bare_line(row: dict[str, object]) -> str:
+    """The line without the class printed in brackets ("行政运行(某某事务)" -> 行政运行)."""
+    return line_and_class(item_core(row.get("item")))[0]
+
+
+def code_names_of(rows: list[dict[str, object]]) -> dict[str, str]:
+    """Classification code -> the line printed with it, from the rows themselves (a 类/款/项 table prints
+    the 类 and 款 rows above their 项 lines)."""
+    names: dict[str, str] = {}
+    for r in rows:
+        code = str(r.get("code") or "")
+        if code and code not in names:
+            names[code] = item_core(r.get("item"))
+    return names
+
+
+def container_split(text: str) -> tuple[str, str] | None:
+    """(inner, outer) of a line asked inside a total ("A中B" / "B in A": B is answered, A is where it sits)."""
+    for pattern in LINE_CONTAINER.values():
+        m = pattern.search(text)
+        if m:
+            return m.group("inner"), m.group("outer")
+    return None
 
 
 def named_in(form: str, text: str) -> bool:
@@ -122,14 +181,24 @@ def with_synonyms(text: str) -> str:
     return " ".join([text, *extra]) if extra else ""
 
 
-def named_rows(rows: list[dict[str, object]], text: str) -> list[dict[str, object]]:
-    """Rows whose printed line the question names (longest name wins), else total rows of a named column."""
+def named_rows(rows: list[dict[str, object]], text: str, context: str = "") -> list[dict[str, object]]:
+    """Rows whose printed line the question names (longest name wins), else total rows of a named column.
+
+    A line the question names together with its class (its bracketed class, or the 款 / 类 of its code:
+    "某某事务行政运行", "一般公共服务支出中的行政运行") scores the class's length on top, so it wins over
+    the same line of another class, and over the class's own row.  ``context``: more text that may name
+    the class only (the outer total of "A中B"), never the line.
+    """
     if not text:
         return []
+    code_names = code_names_of(rows)
     scored: list[tuple[int, dict[str, object]]] = []
     for r in rows:
         best = max((len(f) for f in item_forms(item_core(r.get("item"))) if named_in(f, text)), default=0)
         if best:
+            named_class = max((len(c) for c in line_classes(r, code_names) if class_named(c, f"{text} {context}")), default=0)
+            if named_class and best < len(bare_line(r)) + named_class:
+                best = len(bare_line(r)) + named_class
             scored.append((best, r))
     if not scored:
         for r in rows:

@@ -364,6 +364,10 @@ def inner_aliases(label: str, is_federation: bool) -> set[str]:
     return aliases
 
 
+# A Chinese class name of the code list (the English labels and short generic words are no class asked).
+CLASS_NAME = re.compile(r"[\u4e00-\u9fff()（）、]{4,}")
+
+
 class Catalog:
     """Organisations, projects and indicators of the graph, with aliases."""
 
@@ -398,6 +402,7 @@ class Catalog:
         # year -> the kinds of line the reporting bodies print that year (qa_amount_lines_of_year), read by the
         # first ranking of the year and kept with this catalog: it is rebuilt when the store's graphs change
         self._line_kinds: dict[int, list[dict[str, object]]] = {}
+        self._class_names: set[str] | None = None  # names of the 类 / 款 of the code list, read on demand
 
     # ------------------------------------------------------------ loading
     def _load(self, store: GraphStore) -> None:
@@ -583,6 +588,13 @@ class Catalog:
         if year not in self._line_kinds:
             self._line_kinds[year] = read()
         return self._line_kinds[year]
+
+    def class_names(self, read: Callable[[], list[dict[str, object]]]) -> set[str]:
+        """The names of the functional classification's 类 and 款 (3- and 5-digit codes of the code list and
+        of the tables): ``read()`` (qa_class_names) once per store state."""
+        if self._class_names is None:
+            self._class_names = {str(r["label"]) for r in read() if len(str(r.get("code") or "")) in (3, 5) and CLASS_NAME.fullmatch(str(r.get("label") or ""))}
+        return self._class_names
 
     def entity_vectors(self, encoder: Encoder) -> np.ndarray:
         if self._entity_vectors is None:

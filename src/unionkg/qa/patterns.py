@@ -439,6 +439,47 @@ ITEM_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("财政专户管理资金收入", "财政专户管理资金"),
 )
 
+# A line printed with its class (款) in brackets: "行政运行（群众团体事务）" (NFKC: ASCII brackets) is the
+# 行政运行 line of the class 群众团体事务; asked as the bare line, as "<class>行政运行" or "<class>-行政运行".
+LINE_CLASS_IN_BRACKETS = re.compile(r"^(?P<line>[^()（）]{2,}?)[(（](?P<cls>[^()（）]{2,})[)）]$")
+# What may stand between a class and its line when a question writes both ("群众团体事务-行政运行").
+LINE_CLASS_JOINERS: tuple[str, ...] = ("", "-", "—", "·", "/", "的")
+
+# Short forms of a class name a question may write ("群团事务行政运行" is the 行政运行 of 群众团体事务).
+LINE_CLASS_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "群众团体事务": ("群团事务", "群团"),
+    "行政事业单位养老支出": ("养老支出",),
+    "行政事业单位医疗": ("单位医疗",),
+    "文化和旅游": ("文旅",),
+}
+
+# The functional classification's 项 lines a union's budget prints (the MoF names, any year): a question
+# naming one asks for that line's figure even without a money word ("某县总工会2022年行政运行是多少");
+# a longer name that contains a printed line (其他群众团体事务支出 ⊃ 群众团体事务) asks for the longer line only.
+FUNCTIONAL_LINE_NAMES = re.compile(
+    r"行政运行|一般行政管理事务|机关服务|事业运行|其他群众团体事务支出|群众团体事务"
+    r"|行政单位离退休|事业单位离退休|离退休人员管理机构|未归口管理的行政单位离退休|其他行政事业单位养老支出"
+    r"|行政单位医疗|事业单位医疗|公务员医疗补助|其他行政事业单位医疗支出|住房公积金|提租补贴|购房补贴"
+    r"|机关事业单位基本养老保险缴费支出|机关事业单位职业年金缴费支出"
+)
+# An amount asked of a line or a classification code, without a money word: "2012901是多少",
+# "科目2070101预算多少", "功能分类2210201是多少", "行政运行花多少", "budget for code 2080501".
+LINE_AMOUNT_QUESTION = re.compile(
+    r"(?:(?<!\d)(?:\d{5}|\d{7})(?!\d)|" + FUNCTIONAL_LINE_NAMES.pattern + r")(?:(?!编码|代码|编号|科目)[^?？。]){0,10}?"
+    r"(?:(?:是|有|为|共|一共|花了?|交了?|用了?)?多少|(?:预算|决算)(?:数)?(?:是|为)?(?:多少)?$|几(?:万|百万|千)?元)"
+    r"|\b(?:budget(?:ed)?|spen[dt]|spending|expenditure|paid|pay)\b.{0,20}\bcode\b"
+)
+
+# A line asked inside a total ("财政拨款支出中行政运行", "群众团体事务里的一般行政管理事务",
+# "B in/under A"): the inner part names the line answered, the outer the total (or class) it sits in.
+# The outer part must end as a line does (支出, 事务 ...), so 其中 / 中央 / 中小企业 split nothing.
+LINE_CONTAINER: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"(?P<outer>[\u4e00-\u9fff]{2,}?(?:支出|收入|经费|事务|拨款|预算|决算|合计|总额|(?<=\()类|(?<=\()款))的?"
+                     r"(?:当中|之中|里面|中间|中|里|内)的?(?P<inner>[\u4e00-\u9fff()\-]{2,}.*)"),
+    "en": re.compile(r"^(?P<inner>.+?)\b(?:in|under|within|inside|as part of|out of) (?:the |its |their )?"
+                     r"(?P<outer>.*\b(?:expenditures?|spending|appropriations?|affairs|income|revenues?|costs?|services)\b.*)$"),
+}
+
 # English names of printed line items: the Chinese label is looked for when the phrase is asked.
 ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bother (?:income|revenues?)\b"), "其他收入"),
@@ -470,6 +511,18 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bbonus(?:es)?\b"), "奖金"),
     (re.compile(r"\bperformance[- ](?:related )?pay\b"), "绩效工资"),
     (re.compile(r"\bhousing (?:provident )?fund\b"), "住房公积金"),
+    # lines of the functional classification's 项 that every union's budget prints (2012901, 2012902,
+    # 2012999, 2080501, 2080502, 2101101 ...): the MoF names, as English questions write them
+    (re.compile(r"\badministrative (?:operations?|running)\b|\brunning of (?:the )?administration\b"), "行政运行"),
+    (re.compile(r"\bgeneral (?:administration|administrative)(?: management)? (?:affairs|matters)\b"), "一般行政管理事务"),
+    (re.compile(r"\bother (?:expenditures?|spending) (?:on|for|of) (?:the )?mass organi[sz]ations?(?: affairs)?\b|\bother mass organi[sz]ations? (?:affairs )?(?:expenditures?|spending)\b"), "其他群众团体事务支出"),
+    (re.compile(r"\bmass organi[sz]ations?(?:'s?)? affairs\b|\baffairs of mass organi[sz]ations\b"), "群众团体事务"),
+    (re.compile(r"\bretire(?:es|ment|d staff) (?:of|from|in) administrative units?\b|\badministrative units?(?:'s?)? retire(?:es|ment|d staff)\b"), "行政单位离退休"),
+    (re.compile(r"\bretire(?:es|ment|d staff) (?:of|from|in) (?:public )?institutions?\b|\b(?:public )?institutions?(?:'s?)? retire(?:es|ment|d staff)\b"), "事业单位离退休"),
+    (re.compile(r"\bmedical (?:care|insurance|expenses?) (?:of|for) administrative units?\b|\badministrative units?(?:'s?)? medical\b"), "行政单位医疗"),
+    (re.compile(r"\bmedical (?:care|insurance|expenses?) (?:of|for) (?:public )?institutions?\b|\b(?:public )?institutions?(?:'s?)? medical\b"), "事业单位医疗"),
+    (re.compile(r"\b(?:institution|public service unit) operations?\b"), "事业运行"),
+    (re.compile(r"\b(?:fiscal|government|financial) appropriations? (?:expenditures?|spending)\b"), "财政拨款支出"),
     (re.compile(r"\boffice (?:expenses?|costs?)\b"), "办公费"),
     (re.compile(r"\btravel(?:ling)? (?:expenses?|costs?)\b"), "差旅费"),
     (re.compile(r"\b(?:official )?receptions?\b"), "公务接待费"),
@@ -490,6 +543,10 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpersonnel (?:costs?|expenses?|expenditure)\b"), "人员经费"),
     (re.compile(r"\b(?:public[- ]use|operating|office running) (?:costs?|expenses?|funds?)\b"), "公用经费"),
 )
+
+# The English names of the functional classification's lines (ITEM_TRANSLATIONS whose Chinese label is one of
+# FUNCTIONAL_LINE_NAMES): "retirees of administrative units" asks a line's money, not a staff count.
+ENGLISH_LINE_NAMES = re.compile("|".join(f"(?:{p.pattern})" for p, zh in ITEM_TRANSLATIONS if FUNCTIONAL_LINE_NAMES.fullmatch(zh)))
 
 # Standard lines of the income / carry-over tables: a question that names one asks for that line
 # only; a body that does not print it has no such figure (never the total instead).
