@@ -44,8 +44,8 @@ import pytest
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.indicators import (
     INDICATOR_PATTERNS,
-    TABLE_OPENING_WORDS,
     NO_DEVIATION_REASONS,
+    TABLE_OPENING_WORDS,
     Cells,
     _completes_header_word,
     _qualitative_value_cells,
