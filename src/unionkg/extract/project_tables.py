@@ -141,7 +141,7 @@ def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> lis
             funds = PROJECT_PATTERNS["funds"].match(ln.text)
             if funds and not found:
                 nums = funds.group("nums").split()
-                amounts = [parse_number(x) for x in nums if "%" not in x]
+                amounts = total_row_amounts(doc, ln, table_rows, name)
                 rate = next((parse_percent(x) for x in nums if "%" in x), None)
                 values = [to_yuan(a, money_unit) if a is not None else None for a in amounts[:3]]
                 project.budget = values[0] if values else None
@@ -289,6 +289,33 @@ def placed_cells(cells: list[Token], width: int | None, visible_blanks: bool) ->
         return None
     # three cells: 年初预算数 (a figure or a nil mark), then the two the rate is of; two: those two
     return list(zip(FUND_COLUMNS[3 - len(before) :], before))
+
+
+#: The label of a 自评表's total money row.
+TOTAL_ROW_LABEL: Final[str] = "年度资金总额"
+
+
+def total_row_amounts(doc: SourceDocument, line: Line, table_rows: dict[int, Line], project: str) -> list[Decimal | None]:
+    """年初预算数, 全年预算数, 全年执行数 of the 年度资金总额 row (None for a nil or blank cell).
+
+    Blank cells between pipes keep the columns ("年度资金总额 | 10.00 |  | 9.50 | 10 | …": 9.50 is
+    全年执行数, not 全年预算数 and the 分值 10 no 全年执行数).  In spaced text, a row whose 执行率
+    stands before its place in a full row lost a blank: its figures are placed by the rate
+    (:func:`placed_cells`), or not at all (a warning); other rows are read in order."""
+    row = table_rows.get(line.start) or pipe_row(doc.text, line)
+    after = line.start + line.text.find(TOTAL_ROW_LABEL) + len(TOTAL_ROW_LABEL)
+    cells = value_cells(row or line, after)
+    if row is not None:
+        return [t.value for t in cells[:3]] + [None] * (3 - len(cells[:3]))
+    rate_at = next((k for k, t in enumerate(cells) if FUND_ROW_PATTERNS["percent"].match(t.text)), None)
+    if rate_at is None or rate_at >= FULL_ROW_RATE_AT:
+        return [t.value for t in cells if not FUND_ROW_PATTERNS["percent"].match(t.text)][:3]
+    placed = placed_cells(cells, None, visible_blanks=False)
+    if placed is None:
+        warn(f"project_tables: the row '{compact_text(line.text)}' of '{project}' has blank cells that cannot be placed; no total read from it")
+        return []
+    columns = {column: tok.value for (column, _phase), tok in placed}
+    return [columns.get(column) for column, _phase in FUND_COLUMNS]
 
 
 def fund_rows(doc: SourceDocument, lines: list[Line], project: str, org: str, year: int, money_unit: str, table_rows: dict[int, Line] | None = None, width: int | None = None) -> list[Amount]:
