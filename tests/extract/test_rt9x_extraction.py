@@ -17,7 +17,9 @@ Written documents (bodies, provinces and years not in the samples): a city union
 tables followed by paragraphs; a county union's final accounts in 元 (Shanxi 2023) with spaced
 tables; a district union's project self-evaluation with pipe rows (Hebei 2023: "—", "-", "/",
 "——", "0.00", a blank last cell, bordered rows); a city union's self-evaluation as spaced text
-(Heilongjiang 2022).
+(Heilongjiang 2022); a city union's self-evaluation whose 年度资金总额 row has a blank cell, as
+pipe and as spaced text (Jiangsu 2023); a city union's budget whose prose glues classification
+codes to line names ("2012901行政运行支出…": a code, not a count; Shanxi 2024).
 """
 
 from __future__ import annotations
@@ -100,23 +102,33 @@ def _funds(path: Path) -> list[str]:
     return sorted(repr((f.item, f.column, f.phase, f.value)) for f in ex.facts if isinstance(f, Amount) and f.table == "项目支出绩效自评表")
 
 
-PIPE_SELF_EVALUATION = CORPUS / "rt9x_hb_district_union_pipe_blank_fund_cells_selfeval_2023.txt"
+PIPE_SELF_EVALUATIONS = {
+    CORPUS / "rt9x_hb_district_union_pipe_blank_fund_cells_selfeval_2023.txt": 16,
+    CORPUS / "rt9x_js_city_union_pipe_blank_total_row_selfeval_2023.txt": 2,
+}
 
 
-def test_funding_rows_of_a_web_page_read_as_the_text(tmp_path: Path) -> None:
+def _projects(path: Path) -> list[str]:
+    ex = extract_checked(path)
+    return sorted(repr((f.name, f.budget, f.adjusted, f.final, f.execution_rate)) for f in ex.facts if type(f).__name__ == "Project")
+
+
+@pytest.mark.parametrize(("path", "n"), PIPE_SELF_EVALUATIONS.items(), ids=lambda p: getattr(p, "stem", str(p)))
+def test_funding_rows_of_a_web_page_read_as_the_text(path: Path, n: int, tmp_path: Path) -> None:
     """The same self-evaluation as an HTML page (and as a DOCX built from it): the same figures
-    in the same columns (blank cells are table cells there)."""
+    in the same columns (blank cells are table cells there), the same project totals."""
     from tests.extract.test_rt8e_extraction import html_to_docx
 
-    html = _as_html(PIPE_SELF_EVALUATION.read_text(encoding="utf-8"))
+    html = _as_html(path.read_text(encoding="utf-8"))
     page = tmp_path / "selfeval.html"
     page.write_text(html, encoding="utf-8")
     docx_path = tmp_path / "selfeval.docx"
     docx_path.write_bytes(html_to_docx(html))
-    want = _funds(PIPE_SELF_EVALUATION)
-    assert len(want) == 16
+    want = _funds(path)
+    assert len(want) == n
     assert _funds(page) == want
     assert _funds(docx_path) == want
+    assert _projects(page) == _projects(docx_path) == _projects(path)
 
 
 # --- 1. a count is never the tail of a figure -----------------------------------------------
