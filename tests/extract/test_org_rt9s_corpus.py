@@ -137,3 +137,39 @@ def test_short_body_printed_in_full(body: str | None, text: str, full: str | Non
 )
 def test_level_only_body(name: str, level_only: bool) -> None:
     assert is_level_only_body(name) is level_only
+
+
+UNIT_TABLE_DOC = """南充市残疾人联合会2023年部门预算
+一、部门预算单位构成
+纳入本部门2023年部门预算编制范围的单位包括：南充市残疾人联合会本级、南充市残疾人康复中心。
+二、部门预算表
+2023年一般公共预算支出表
+编制单位：{header}  金额单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计 52.00 52.00
+208 社会保障和就业支出 52.00 52.00
+"""
+
+
+@pytest.mark.parametrize(
+    ("header", "org"),
+    [
+        ("市残疾人康复中心", "南充市残疾人康复中心"),  # the listed unit, printed with its level alone
+        ("南充市残疾人康复中心", "南充市残疾人康复中心"),
+        ("南充市残联", "南充市残疾人联合会"),  # the body, short
+        ("市残联", "南充市残疾人联合会"),  # the body, by its level alone
+        # negatives: a unit the document does not list keeps its printed name; another body
+        ("市残疾人就业服务中心", "市残疾人就业服务中心"),
+        ("南充市民政局", "南充市民政局"),
+    ],
+)
+def test_a_table_header_names_the_body_or_its_unit(tmp_path: Path, header: str, org: str) -> None:
+    from unionkg.extract import extract
+    from unionkg.ingest import load_source
+    from unionkg.model import Amount
+    from unionkg.settings import Settings
+
+    path = tmp_path / "header.txt"
+    path.write_text(UNIT_TABLE_DOC.format(header=header), encoding="utf-8")
+    ex = extract(load_source(path, Settings(store="unused", encoder="hash")))
+    assert {f.org for f in ex.facts if isinstance(f, Amount) and f.item == "合计"} == {org}

@@ -804,6 +804,10 @@ def resolve_organizations(extraction: Extraction) -> Extraction:
     units = [f.name for f in extraction.facts if isinstance(f, Organization) and f.role is OrgRole.UNIT]
     for printed, qualified in level_led_unit_names(rename.get(body, body) if body else None, units).items():
         rename.setdefault(printed, qualified)  # "市工人文化宫" of 某市总工会: 某市工人文化宫
+    listed = {rename.get(u, u) for u in units}
+    for printed, qualified in level_led_unit_names(rename.get(body, body) if body else None, printed_names).items():
+        if qualified in listed:  # "编制单位：市科技馆" over the table of the listed 某市科技馆
+            rename.setdefault(printed, qualified)
     for printed, qualified in zone_led_unit_names(rename.get(body, body) if body else None, units).items():
         rename.setdefault(printed, qualified)  # "高新区职工服务中心" of 某高新技术产业开发区总工会
     if body:  # "某市教育工会" in the text of 某市教育工会委员会: the body itself
