@@ -1346,6 +1346,29 @@ def _other_line_asked(ctx: Context, rows: list[dict[str, object]], named: list[d
     return bool(asked) and not any(c in cls for c in asked for cls in classes)
 
 
+def _line_class_note(ctx: Context, org: str, rows: list[dict[str, object]]) -> str:
+    """Where a classification line answered sits ("（该项属「某某事务」款、「一般公共服务支出」类）"), when the
+    question asks such a line (a MoF line name, a code, or "A中B") and one line answers; "" otherwise."""
+    text = asked_item_text(ctx.item_topic)
+    if not (FUNCTIONAL_LINE_NAMES.search(text) or ctx.links.codes or container_split(ctx.item_topic)):
+        return ""
+    if any(r.get("lineClass") for r in rows) or len({(bare_line(r), r.get("code")) for r in rows}) != 1:
+        return ""  # several classes are each named already
+    row = rows[0]
+    if line_and_class(item_core(row.get("item")))[1]:  # the class is printed in the label shown
+        part_of = [str(r["partOf"]) for r in ctx.run("qa_line_part_of", fact=str(row["fact"]))] if row.get("fact") else []
+        return ctx.say(f"（列于「{part_of[0]}」的明细中）", f" (listed in the breakdown of '{part_of[0]}')") if part_of else ""
+    code = str(row.get("code") or "")
+    if len(code) != 7 or not isinstance(row.get("year"), int):
+        return ""
+    classes = line_classes(row, code_names_of(_amounts_in_years(ctx, org, [int(row["year"])])))  # type: ignore[call-overload]
+    if not classes:
+        return ""
+    levels_zh = ("款", "类")[: len(classes)] if len(classes) == 2 else ("",)
+    zh = "、".join(f"「{c}」{lv}" for c, lv in zip(classes, levels_zh))
+    return ctx.say(f"（{code} 属{zh}）", f" ({code} is a line of {' within '.join(repr(c) for c in classes)})")
+
+
 def _one_row_per_class(ctx: Context, ranked: list[dict[str, object]]) -> list[dict[str, object]]:
     """The best row of each class when the line answered is printed under several classes and the question
     chooses none (行政运行 of two 款): every one, each with its class; else [] (one line answers)."""
@@ -2262,7 +2285,7 @@ def amount(ctx: Context) -> Outcome:
         line = _amount_line(r, ctx.lang, with_share=bool(SHARE_QUESTION.search(ctx.q.text)))
         if key not in {(x.get("item"), x.get("phase"), x.get("amount")) for x in rows[: rows.index(r)]}:
             lines.append(line)
-    answer = _other_phase_note(ctx, rows) + join(lines, ctx.lang) + _asked_unit_text(ctx, rows[0].get("amount"))
+    answer = _other_phase_note(ctx, rows) + join(lines, ctx.lang) + _asked_unit_text(ctx, rows[0].get("amount")) + _line_class_note(ctx, org, rows)
     if SHARE_QUESTION.search(ctx.q.text) and rows[0].get("share") is None:
         answer += _computed_share(ctx, org, rows[0])
     entry = ctx.catalog.orgs.get(org)
