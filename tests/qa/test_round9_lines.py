@@ -143,7 +143,8 @@ def test_several_classes_of_one_line_are_all_named() -> None:
 @pytest.mark.parametrize(("text", "asked"), [
     ("某县总工会2022年2012901是多少", True), ("科目2070101预算多少", True), ("功能分类2210201是多少", True), ("行政单位医疗是多少", True),
     ("住房公积金交了多少钱", True), ("群团事务行政运行花多少", True), ("What did the union budget for code 2080501?", True),
-    ("行政运行的科目编码是多少", False), ("2012901是什么", False), ("行政运行科目代码多少", False), ("2024年收入是多少", False),
+    ("某县总工会2024年事业单位离退休", True), ("事业运行预算？", True),
+    ("行政运行的科目编码是多少", False), ("某县总工会有几个事业单位", False), ("事业单位离退休人员有多少人", False), ("2012901是什么", False), ("行政运行科目代码多少", False), ("2024年收入是多少", False),
 ])
 def test_line_amount_asked_without_a_money_word(text: str, asked: bool) -> None:
     from unionkg.qa.patterns import LINE_AMOUNT_QUESTION

@@ -1298,7 +1298,8 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
     text = asked_item_text(ctx.item_topic)
     inside = _inside_total(ctx, rows)
     if inside:  # "财政拨款支出中行政运行", "B under A": the line inside, not the total it sits in
-        return inside
+        # "某某事务中的住房公积金" of a body printing it under another class: no such line
+        return [] if _other_line_asked(ctx, rows, inside, text) else inside
     # the exact printed line named (其他收入, not 本年收入合计), else one of its other names (财政拨款收入 ~ 一般公共预算拨款收入)
     named = named_rows(rows, text) or named_rows(rows, with_synonyms(text))
     if named and not _other_line_asked(ctx, rows, named, text):

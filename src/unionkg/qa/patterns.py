@@ -466,8 +466,10 @@ FUNCTIONAL_LINE_NAMES = re.compile(
 # "科目2070101预算多少", "功能分类2210201是多少", "行政运行花多少", "budget for code 2080501".
 LINE_AMOUNT_QUESTION = re.compile(
     r"(?:(?<!\d)(?:\d{5}|\d{7})(?!\d)|" + FUNCTIONAL_LINE_NAMES.pattern + r")(?:(?!编码|代码|编号|科目)[^?？。]){0,10}?"
-    r"(?:(?:是|有|为|共|一共|花了?|交了?|用了?)?多少|(?:预算|决算)(?:数)?(?:是|为)?(?:多少)?$|几(?:万|百万|千)?元)"
+    r"(?:(?:是|有|为|共|一共|花了?|交了?|用了?)?多少(?!人|名|户|个|家|次)|(?:预算|决算)(?:数)?(?:是|为)?(?:多少)?$|几(?:万|百万|千)?元)"
     r"|\b(?:budget(?:ed)?|spen[dt]|spending|expenditure|paid|pay)\b.{0,20}\bcode\b"
+    # a question that is only a body, a year and the line ("某县总工会2024年事业单位离退休")
+    r"|(?:" + FUNCTIONAL_LINE_NAMES.pattern + r")(?:支出|预算|决算|预算数|决算数)?\s*[?？]?\s*$"
 )
 
 # A line asked inside a total ("财政拨款支出中行政运行", "群众团体事务里的一般行政管理事务",
