@@ -25,6 +25,7 @@ from unionkg.qa.patterns import (
     AMOUNT_ITEM_CATEGORIES,
     AMOUNT_ITEM_LINES,
     BODY_KIND_AFTER_PLACE,
+    COLLOQUIAL_LINE_NAMES,
     GENERIC_ITEM,
     ITEM_DECORATION,
     ITEM_QUOTES,
@@ -170,8 +171,10 @@ def in_concept(row: dict[str, object], concept: str) -> bool:
 
 
 def asked_item_text(text: str) -> str:
-    """The question with the Chinese labels of the English line names it uses ("other income" -> 其他收入)."""
+    """The question with the Chinese labels of the English line names it uses ("other income" -> 其他收入)
+    and the MoF lines its colloquial line words may mean ("离退休的钱" -> 行政单位离退休 …)."""
     extra = [zh for pattern, zh in ITEM_TRANSLATIONS if pattern.search(text)]
+    extra += [line for pattern, lines in COLLOQUIAL_LINE_NAMES if pattern.search(text) for line in lines]
     return " ".join([text, *extra])
 
 

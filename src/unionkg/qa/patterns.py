@@ -472,6 +472,14 @@ LINE_AMOUNT_QUESTION = re.compile(
     r"|(?:" + FUNCTIONAL_LINE_NAMES.pattern + r")(?:支出|预算|决算|预算数|决算数)?\s*[?？]?\s*$"
 )
 
+# Colloquial names of classification lines: the word a user writes -> the MoF lines it may mean (the body's
+# printed one answers; "离退休的钱" is 行政单位离退休 / 事业单位离退休 or the economic 离退休费).
+COLLOQUIAL_LINE_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"(?<![行政事业单位])离退休(?!人员?(?:有|多少|几)|费)"), ("行政单位离退休", "事业单位离退休", "离退休费")),
+    (re.compile(r"(?<!住房)公积金"), ("住房公积金",)),
+    (re.compile(r"(?<!事业单位)(?<!行政单位)医疗(?:费|的钱|经费|支出)"), ("行政单位医疗", "事业单位医疗")),
+)
+
 # A line asked inside a total ("财政拨款支出中行政运行", "群众团体事务里的一般行政管理事务",
 # "B in/under A"): the inner part names the line answered, the outer the total (or class) it sits in.
 # The outer part must end as a line does (支出, 事务 ...), so 其中 / 中央 / 中小企业 split nothing.
