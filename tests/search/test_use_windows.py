@@ -23,7 +23,7 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def backend() -> object:
     encoder = UseEncoder()
-    model = encoder._loaded()  # noqa: SLF001 - the package's backend is what is compared
+    model = encoder._loaded()
     return model._model  # type: ignore[attr-defined]
 
 
@@ -58,7 +58,7 @@ def test_a_known_sentence_under_a_new_heading_computes_only_the_windows_at_the_j
 def test_the_window_rows_are_bounded_and_still_right(backend: object) -> None:
     forward = WindowedUse(backend, window_rows=40)
     vectors = _unit(forward.encode(TEXTS[:4]))
-    assert len(forward._rows) <= 40  # noqa: SLF001
+    assert len(forward._rows) <= 40
     expected = _unit(backend.encode(TEXTS[:4]))  # type: ignore[attr-defined]
     assert np.min(np.sum(expected * vectors, axis=1)) > 0.99999
 
@@ -97,17 +97,17 @@ def test_a_backend_without_the_weights_falls_back_to_the_packages_encode() -> No
             return np.ones((len(texts), 512), dtype=np.float32)
 
     encoder = UseEncoder()
-    encoder._model = Model()  # noqa: SLF001 - a package whose backend this module does not know
+    encoder._model = Model()
     vectors = encoder.encode(["工会经费", "职工疗休养"])
     assert vectors.shape == (2, 512) and np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
 
 
 def test_the_token_table_starts_over_when_full_and_stays_right(backend: object, monkeypatch: pytest.MonkeyPatch) -> None:
-    import unionkg.search.use_windows as use_windows
+    from unionkg.search import use_windows
 
     monkeypatch.setattr(use_windows, "TOKEN_ROWS", 30)
     forward = WindowedUse(backend)
     vectors = _unit(np.concatenate([forward.encode([text]) for text in TEXTS[:4]]))
-    assert len(forward._row_of) <= 30 and len(forward._x) == len(forward._row_of) + 1  # noqa: SLF001
+    assert len(forward._row_of) <= 30 and len(forward._x) == len(forward._row_of) + 1
     expected = _unit(backend.encode(TEXTS[:4]))  # type: ignore[attr-defined]
     assert np.min(np.sum(expected * vectors, axis=1)) > 0.99999
