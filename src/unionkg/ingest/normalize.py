@@ -52,7 +52,11 @@ What the normalised text looks like (the contract extractors write against):
   A break is kept when the next line starts a heading or list item
   (``(二)``, ``二、``, ``1.``, ``(1)``, ``第二部分``, ``注：``), when the line
   ends a sentence (``。；：！？``), when either line is a table row (``|``
-  cells, or cells separated by spaces with figures), and when the line is
+  cells, or cells separated by spaces with figures), also a row whose cell
+  is a sentence (a 说明, 项目概述, 主要职能 or 偏差原因 cell: the signals of
+  :data:`SENTENCE_CELL_ROW_SIGNALS`, column gaps as printed, figure cells
+  before the sentence, a money cell before it, the cell count of the table's
+  column-title line; such rows do not measure the wrap width either), and when the line is
   visibly shorter than the document's wrap width (the end of a paragraph,
   a title, a table cell on its own line).  Runs of spaces become one space;
   lines are stripped.
@@ -66,8 +70,10 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------
@@ -831,6 +837,9 @@ class Line:
     dropped: bool = False
     hyphenated: bool = False  # ended by a soft hyphen: a word continues on the next line
     _text: str | None = field(default=None, repr=False, compare=False)
+    # column gaps of the line as printed (runs of 2+ spaces, tabs between characters): lost
+    # when runs of spaces become one, kept here for is_sentence_cell_row
+    printed_gaps: int = 0
 
     @property
     def text(self) -> str:
@@ -850,11 +859,14 @@ def split_lines(mapped: Mapped, original: str = "") -> list[Line]:
     start = 0
     # the few places where a figure may need repair, found in one scan of the text
     repair_spots = (m.start() for m in _MAY_NEED_REPAIR.finditer(text))
+    has_tabs = "\t" in original
     next_spot = next(repair_spots, -1)
     for m in LINE_END.finditer(text):
         end = m.start()
         line = Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f", _text=text[start:end] if sliced else None)
+        gaps = printed_gaps(line, original, has_tabs)
         line = tidy_line(line)
+        line.printed_gaps = gaps
         line.hyphenated = ends_with_soft_hyphen(original, mapped.srcs[end])
         if 0 <= next_spot < end:
             line = repair_figures(line)
@@ -862,9 +874,32 @@ def split_lines(mapped: Mapped, original: str = "") -> list[Line]:
                 next_spot = next(repair_spots, -1)
         lines.append(split_glued_cells(respace_line(line)))
         start = end + 1
-    last = tidy_line(Line(mapped.chars[start:], mapped.srcs[start:], None, False, _text=text[start:] if sliced else None))
+    last = Line(mapped.chars[start:], mapped.srcs[start:], None, False, _text=text[start:] if sliced else None)
+    gaps = printed_gaps(last, original, has_tabs)
+    last = tidy_line(last)
+    last.printed_gaps = gaps
     lines.append(split_glued_cells(respace_line(repair_figures(last) if next_spot >= 0 else last)))
     return lines
+
+
+#: A column gap inside a line as printed: a run of two or more spaces (PDF layout text), or a
+#: tab (an export's cell separator, a single space once mapped).
+PRINTED_GAP = re.compile(" {2,}")
+
+
+def printed_gaps(line: Line, original: str, has_tabs: bool) -> int:
+    """Column gaps between the characters of ``line`` before its spaces are collapsed: runs of
+    two or more spaces, and single tabs of the original (:data:`PRINTED_GAP`)."""
+    text = line.text
+    body = text.strip(" ")
+    if not body:
+        return 0
+    lead = len(text) - len(text.lstrip(" "))
+    gaps = len(PRINTED_GAP.findall(body))
+    if has_tabs and len(text) == len(line.srcs):
+        for m in re.finditer("(?<! ) (?! )", body):
+            gaps += original[line.srcs[lead + m.start()]] == "\t"
+    return gaps
 
 
 def ends_with_soft_hyphen(original: str, newline_src: int) -> bool:
@@ -881,7 +916,7 @@ def edit_line(line: Line, deleted: set[int], replaced: dict[int, str]) -> Line:
         return line
     chars = [replaced.get(k, ch) for k, ch in enumerate(line.chars) if k not in deleted]
     srcs = [src for k, src in enumerate(line.srcs) if k not in deleted]
-    return Line(chars, srcs, line.end_src, line.page_end, line.dropped, line.hyphenated)
+    return Line(chars, srcs, line.end_src, line.page_end, line.dropped, line.hyphenated, printed_gaps=line.printed_gaps)
 
 
 def is_letter_spaced(text: str) -> bool:
@@ -969,7 +1004,7 @@ def _with_spaces(line: Line, cuts: list[int]) -> Line:
         previous = cut
     chars.extend(line.chars[previous:])
     srcs.extend(line.srcs[previous:])
-    return Line(chars, srcs, line.end_src, line.page_end, line.dropped, line.hyphenated)
+    return Line(chars, srcs, line.end_src, line.page_end, line.dropped, line.hyphenated, printed_gaps=line.printed_gaps)
 
 
 SPACE_RUN = re.compile(" +")
@@ -1038,11 +1073,13 @@ def han_count(text: str) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def is_table_row(text: str) -> bool:
-    """Cells separated by ``|``, or figures in space-separated cells without prose punctuation."""
+    """Cells separated by ``|``, or figures in space-separated cells: without prose punctuation,
+    or with a sentence in a cell after them (:func:`sentence_cell_row_signal`, the signals a
+    line tells by itself)."""
     if " | " in text or text.startswith("| ") or text.endswith(" |"):
         return True
     if PROSE_PUNCTUATION & set(text):
-        return False
+        return sentence_cell_row_signal(text) is not None
     fields = text.split(" ")
     if sum(1 for f in fields if f.isascii() and f.isalpha()) > MAX_LATIN_WORDS_IN_ROW:
         return False  # a line of Latin prose
@@ -1079,6 +1116,181 @@ def is_header_row(fields: list[str]) -> bool:
 def is_cell_fragments(fields: list[str]) -> bool:
     """A header cell broken by the layout: ``项 目``, ``类 款 项``."""
     return len(fields) >= 2 and all(len(f) <= MAX_FRAGMENT_CELL and han_count(f) == len(f) for f in fields)
+
+
+# --------------------------------------------------------------------------
+# Table rows with a sentence in a cell (tested in tests/ingest/test_sentence_cell_rows.py)
+# --------------------------------------------------------------------------
+
+#: Clause marks that make a field a sentence (a 说明, 项目概述, 主要职能 or 偏差原因 cell).
+SENTENCE_CELL_MARKS: frozenset[str] = frozenset("，。；：！？")
+#: Words after a figure that make it a quantity of prose ("39 人", "92.50 分", "3 倍"), not a
+#: cell of its own: :data:`PROSE_UNIT_START` and the units of scores and ratios.
+QUANTITY_UNIT_START = re.compile(PROSE_UNIT_START.pattern + r"|分|倍|亩|吨|千元|个百分点")
+#: A money figure printed with two decimals, a cell of amounts ("86.00", "1,204.50").
+MONEY_CELL = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
+#: Longest cell before the sentence cell (a name, a code, a figure; longer is a clause of prose).
+MAX_LEAD_CELL = 24
+#: Fewest column gaps (PRINTED_GAP) that make a printed line a row of cells.
+MIN_PRINTED_GAPS = 2
+#: Fewest figure cells before the sentence cell that make a line a row ("20 ≥450人 380人 16 …").
+MIN_LEAD_FIGURES = 2
+#: Fewest cells of a column-title line whose count a row may match.
+MIN_HEADER_CELLS = 3
+#: Longest cell of a column-title line counted for :data:`SENTENCE_CELL_ROW_SIGNALS` ``header_cell_count``
+#: (longer than MAX_HEADER_CELL: "偏差原因分析及改进措施").
+MAX_COUNTED_HEADER_CELL = 14
+#: Lines other than rows a table may hold before its header no longer counts (a cell's sentence
+#: wrapped onto a line of its own).
+MAX_OTHER_LINES_IN_TABLE = 2
+
+
+@dataclass(frozen=True)
+class RowShape:
+    """A line read as cells: ``fields`` (split at spaces), ``lead`` (the fields before the first
+    one holding clause marks: the cells before the sentence cell), the column gaps of the line as
+    printed, and the cell count of the table's column-title line above it (or None)."""
+
+    fields: tuple[str, ...]
+    lead: tuple[str, ...]
+    printed_gaps: int
+    header_cells: int | None
+
+    @classmethod
+    def of(cls, text: str, printed_gaps: int = 0, header_cells: int | None = None) -> RowShape:
+        fields = tuple(text.split(" "))
+        k = next((i for i, f in enumerate(fields) if SENTENCE_CELL_MARKS & set(f)), len(fields))
+        return cls(fields, fields[:k], printed_gaps, header_cells)
+
+
+def _is_figure_cell(field: str) -> bool:
+    return NUMBER_CELL.fullmatch(field) is not None and any(ch.isdigit() for ch in field)
+
+
+def _lead_is_cells(shape: RowShape) -> bool:
+    """The fields before the sentence read as cells: at least one, each short, no Latin words,
+    and no figure followed by its unit (prose: "共 39 人，", "得分 92.50 分，")."""
+    lead = shape.lead
+    if not lead or len(lead) == len(shape.fields) or any(len(f) > MAX_LEAD_CELL for f in lead):
+        return False
+    if sum(1 for f in lead if f.isascii() and f.isalpha()) > 0:
+        return False
+    if any(_is_figure_cell(a) and QUANTITY_UNIT_START.match(b) for a, b in itertools.pairwise(lead)):
+        return False
+    return not (_is_figure_cell(lead[-1]) and _starts_with_unit(shape.fields[len(lead)]))
+
+
+#: Units of one character that still read as a unit before another Han character ("2023 年度",
+#: "12 月底前"); any other one-character unit before a Han character opens a word ("人员减少").
+DATE_UNITS: frozenset[str] = frozenset("年月日")
+
+
+def _starts_with_unit(sentence: str) -> bool:
+    """Does the sentence cell open with the unit of the figure before it ("人，其中…", "万元，",
+    "年度…"), rather than with a word ("人员减少，…", "场地租金上涨，…")?"""
+    m = QUANTITY_UNIT_START.match(sentence)
+    if m is None:
+        return False
+    if len(m.group()) > 1 or m.group() in DATE_UNITS:
+        return True
+    return not HAN_CHAR.match(sentence[m.end() : m.end() + 1])
+
+
+def _spaced_cells(shape: RowShape) -> bool:
+    return shape.printed_gaps >= MIN_PRINTED_GAPS
+
+
+def _figure_cells(shape: RowShape) -> bool:
+    return _lead_is_cells(shape) and sum(map(_is_figure_cell, shape.lead)) >= MIN_LEAD_FIGURES
+
+
+def _money_cell_before_sentence(shape: RowShape) -> bool:
+    lead = shape.lead
+    return (
+        _lead_is_cells(shape)
+        and len(lead) >= 2
+        and MONEY_CELL.fullmatch(lead[-1]) is not None
+        and han_count(lead[-2]) >= 2
+        and han_count(shape.fields[len(lead)][:1]) == 1
+    )
+
+
+def _header_cell_count(shape: RowShape) -> bool:
+    return (
+        shape.header_cells is not None
+        and len(shape.lead) + 1 == shape.header_cells
+        and _lead_is_cells(shape)
+        and all(han_count(f) == len(f) or _is_figure_cell(f) for f in shape.lead)
+    )
+
+
+#: What makes a line holding a sentence (clause marks) a table row all the same, by name: the
+#: line stays a line (never joined to the one above or below as wrapped prose).
+#:
+#: * ``spaced_cells``: the line as printed had :data:`MIN_PRINTED_GAPS` column gaps (PDF layout
+#:   text; wrapped prose has single spaces at most);
+#: * ``figure_cells``: :data:`MIN_LEAD_FIGURES` figure cells before the sentence cell, none with a
+#:   unit after it ("培训人次 20 ≥500人次 420人次 16 受汛期影响，…");
+#: * ``money_cell_before_sentence``: a name, an amount with two decimals, then the sentence
+#:   ("职工帮扶项目 50.00 用于…，…");
+#: * ``header_cell_count``: as many cells as the column-title line of the table above, the
+#:   cells before the sentence Han words or figures ("1 某工人文化宫 事业单位 负责…，…").
+SENTENCE_CELL_ROW_SIGNALS: dict[str, Callable[[RowShape], bool]] = {
+    "spaced_cells": _spaced_cells,
+    "figure_cells": _figure_cells,
+    "money_cell_before_sentence": _money_cell_before_sentence,
+    "header_cell_count": _header_cell_count,
+}
+
+
+def sentence_cell_row_signal(text: str, printed_gaps: int = 0, header_cells: int | None = None) -> str | None:
+    """The name of the first :data:`SENTENCE_CELL_ROW_SIGNALS` signal that makes ``text`` (a
+    line with clause marks) a table row, or None: a line without clause marks, a ``|`` row
+    (:func:`is_table_row` already) or prose."""
+    if not SENTENCE_CELL_MARKS & set(text) or "|" in text:
+        return None
+    shape = RowShape.of(text, printed_gaps, header_cells)
+    return next((name for name, signal in SENTENCE_CELL_ROW_SIGNALS.items() if signal(shape)), None)
+
+
+def counted_header_cells(text: str) -> int | None:
+    """The number of cells of a column-title line ("序号 单位名称 单位性质 主要职能"): at least
+    :data:`MIN_HEADER_CELLS` short Han cells, no figure, no clause mark; None for any other line."""
+    if SENTENCE_CELL_MARKS & set(text):
+        return None
+    fields = text.split(" ")
+    if len(fields) < MIN_HEADER_CELLS:
+        return None
+    if any(len(f) > MAX_COUNTED_HEADER_CELL or han_count(f) < max(1, len(f) - 4) for f in fields):
+        return None
+    return len(fields)
+
+
+def sentence_cell_rows(lines: list[Line]) -> set[int]:
+    """Indices of the kept lines that are table rows with a sentence in a cell
+    (:func:`sentence_cell_row_signal`), each read with the cell count of the column-title line
+    above it while the table lasts (rows, or at most :data:`MAX_OTHER_LINES_IN_TABLE` other lines)."""
+    rows: set[int] = set()
+    header: int | None = None
+    others = 0
+    for i, ln in enumerate(lines):
+        if ln.dropped or not ln.chars:
+            continue
+        text = ln.text
+        if sentence_cell_row_signal(text, ln.printed_gaps, header) is not None:
+            rows.add(i)
+            others = 0
+            continue
+        cells = counted_header_cells(text)
+        if cells is not None:
+            header, others = cells, 0
+        elif is_table_row(text):
+            others = 0
+        else:
+            others += 1
+            if others > MAX_OTHER_LINES_IN_TABLE:
+                header = None
+    return rows
 
 
 def starts_heading(text: str) -> bool:
@@ -1265,7 +1477,7 @@ def is_title_part(text: str, title: str) -> bool:
     return len(text) >= MIN_TITLE_LEN_FOR_REPEATS and text in title and TITLE_PART_HEADER.search(text) is not None and may_be_header(text)
 
 
-def wrap_width(lines: list[Line]) -> float:
+def wrap_width(lines: list[Line], rows: frozenset[int] | set[int] = frozenset()) -> float:
     """The width at which the layout wrapped lines, or infinity if it did not wrap.
 
     Layout-wrapped text (PDF, hard-wrapped txt) has many lines of about the
@@ -1273,7 +1485,9 @@ def wrap_width(lines: list[Line]) -> float:
     by enough lines within :data:`WRAP_TOLERANCE` of it.  Text with one line
     per paragraph (DOCX, HTML, most txt) has no such cluster.
     """
-    widths = sorted(display_width(ln.text) for ln in lines if not ln.dropped and len(ln.chars) and not is_table_row(ln.text))
+    widths = sorted(
+        display_width(ln.text) for i, ln in enumerate(lines) if not ln.dropped and len(ln.chars) and i not in rows and not is_table_row(ln.text)
+    )
     widths = [w for w in widths if w >= MIN_WIDTH_FOR_WRAP]
     if not widths:
         return float("inf")
@@ -1330,14 +1544,23 @@ def arrange_lines(mapped: Mapped, original: str = "") -> Mapped:
     lines = split_lines(mapped, original)
     mark_page_furniture(lines)
     mark_running_headers(lines)
-    full_width = FULL_LINE_SHARE * wrap_width(lines)
+    # rows with a sentence in a cell: neither wrapped prose nor a measure of the wrap width
+    rows = sentence_cell_rows(lines)
+    full_width = FULL_LINE_SHARE * wrap_width(lines, rows)
     out = Mapped()
     prev: Line | None = None
-    for ln in lines:
+    prev_is_row = False
+    for i, ln in enumerate(lines):
         if ln.dropped or not ln.chars:
             continue
+        is_row = i in rows
         if prev is not None:
-            kind = "join" if prev.hyphenated else join_kind(prev.text, ln.text, full_width)
+            if prev.hyphenated:
+                kind = "join"
+            elif (prev_is_row or is_row) and not splits_a_number(prev.text, ln.text):
+                kind = "break"  # a row stays a line, unless the layout cut one of its figures
+            else:
+                kind = join_kind(prev.text, ln.text, full_width)
             sep_src = prev.end_src if prev.end_src is not None else ln.srcs[0]
             if kind == "break":
                 out.add("\n", sep_src)
@@ -1345,5 +1568,5 @@ def arrange_lines(mapped: Mapped, original: str = "") -> Mapped:
                 out.add(" ", sep_src)
         out.chars.extend(ln.chars)
         out.srcs.extend(ln.srcs)
-        prev = ln
+        prev, prev_is_row = ln, is_row
     return out
