@@ -53,6 +53,8 @@ SIGNAL_CASES: list[tuple[str, int, int | None, str | None]] = [
     ("注：本表 2023 年数据，为决算数", 0, 3, None),
     ("我会 坚持 服务职工，", 0, 4, None),  # one cell short of the header
     ("本年度支出 86.00 万元，较上年减少", 1, None, None),  # one gap is no table
+    ("收集职工意见 2.35 万条，解决职工诉求", 0, None, None),  # 万 before a word is a multiplier
+    ("建成职工书屋 1.50 千平方米，配送图书", 0, None, None),
     ("全年预算 86.00，执行 80.00，执行率 93.02%，", 0, None, None),  # figures glued to their commas
     ("| 培训人次 | 20 | 受汛期影响，推迟 |", 0, None, None),  # a pipe row: is_table_row already
     ("产出指标 数量指标 培训人次 20 ≥500人次 520人次 20", 0, None, None),  # no sentence: is_table_row's

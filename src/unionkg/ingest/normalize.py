@@ -1126,7 +1126,7 @@ def is_cell_fragments(fields: list[str]) -> bool:
 SENTENCE_CELL_MARKS: frozenset[str] = frozenset("，。；：！？")
 #: Words after a figure that make it a quantity of prose ("39 人", "92.50 分", "3 倍"), not a
 #: cell of its own: :data:`PROSE_UNIT_START` and the units of scores and ratios.
-QUANTITY_UNIT_START = re.compile(PROSE_UNIT_START.pattern + r"|分|倍|亩|吨|千元|个百分点")
+QUANTITY_UNIT_START = re.compile(PROSE_UNIT_START.pattern + r"|分|倍|亩|吨|千元|个百分点|亿|千")
 #: A money figure printed with two decimals, a cell of amounts ("86.00", "1,204.50").
 MONEY_CELL = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}")
 #: Longest cell before the sentence cell (a name, a code, a figure; longer is a clause of prose).
@@ -1180,9 +1180,10 @@ def _lead_is_cells(shape: RowShape) -> bool:
     return not (_is_figure_cell(lead[-1]) and _starts_with_unit(shape.fields[len(lead)]))
 
 
-#: Units of one character that still read as a unit before another Han character ("2023 年度",
-#: "12 月底前"); any other one-character unit before a Han character opens a word ("人员减少").
-DATE_UNITS: frozenset[str] = frozenset("年月日")
+#: Units of one character that still read as a unit before another Han character: date parts
+#: ("2023 年度", "12 月底前") and multipliers ("2.35 万条", "1.2 亿人次"); any other
+#: one-character unit before a Han character opens a word ("人员减少").
+UNITS_BEFORE_A_WORD: frozenset[str] = frozenset("年月日万亿千")
 
 
 def _starts_with_unit(sentence: str) -> bool:
@@ -1191,7 +1192,7 @@ def _starts_with_unit(sentence: str) -> bool:
     m = QUANTITY_UNIT_START.match(sentence)
     if m is None:
         return False
-    if len(m.group()) > 1 or m.group() in DATE_UNITS:
+    if len(m.group()) > 1 or m.group() in UNITS_BEFORE_A_WORD:
         return True
     return not HAN_CHAR.match(sentence[m.end() : m.end() + 1])
 
