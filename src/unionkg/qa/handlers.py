@@ -1295,6 +1295,9 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         coded = [r for r in rows if r.get("code") in ctx.links.codes]
         if coded:
             return coded
+        by_name = _rows_by_code_name(ctx, rows)
+        if by_name:
+            return by_name
     text = asked_item_text(ctx.item_topic)
     inside = _inside_total(ctx, rows)
     if inside:  # "财政拨款支出中行政运行", "B under A": the line inside, not the total it sits in
@@ -1317,6 +1320,23 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
     if direction:
         hits = [r for r in hits if not r.get("direction") or _short(r["direction"]) == direction] or hits
     return hits
+
+
+def _rows_by_code_name(ctx: Context, rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Rows of a code asked that the body prints without it, by the code's official name and class ("2012901":
+    行政运行 of 群众团体事务, printed "行政运行（群众团体事务）"); a row of another class never answers."""
+    names = ctx.catalog.code_names(lambda: ctx.run("qa_code_names", dedupe=False))
+    code_names = code_names_of(rows)
+    out: list[dict[str, object]] = []
+    for code in ctx.links.codes:
+        name, cls = names.get(code, ("", ""))
+        if not name:
+            continue
+        for r in named_rows(rows, name, context=cls):
+            classes = line_classes(r, code_names)
+            if bare_line(r) == name and (not classes or not cls or cls in classes):
+                out.append(r)
+    return out
 
 
 def _inside_total(ctx: Context, rows: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -1830,7 +1850,8 @@ def _asked_line_name(ctx: Context) -> str:
         cls = next((c for c in ctx.catalog.class_names(lambda: ctx.run("qa_class_names", dedupe=False)) if c in text and c != line), "")
         return f"{line}（{cls}）" if cls else line
     if ctx.links.codes:
-        return "、".join(ctx.links.codes)
+        names = ctx.catalog.code_names(lambda: ctx.run("qa_code_names", dedupe=False))
+        return "、".join(f"{c} {names[c][0]}" if c in names else c for c in ctx.links.codes)
     concept = amount_concept(ctx.item_topic) or ""
     zh, _en = _category_names(ctx, concept)
     return zh or AMOUNT_ITEM_NAMES.get(concept, "")  # a categorised line: named as the graph's code list names it
@@ -1919,7 +1940,8 @@ def _lines_held(ctx: Context, org: str) -> list[str]:
     rows.sort(key=lambda r: -float(r["amount"]))  # type: ignore[arg-type]
     if FUNCTIONAL_LINE_NAMES.search(asked_item_text(ctx.item_topic)) or ctx.links.codes:
         # a classification line asked: the 项 lines the body prints (coded 7 digits, or printed with their class) first
-        rows.sort(key=lambda r: 0 if len(str(r.get("code") or "")) == 7 or line_and_class(item_core(r.get("item")))[1] else 1)
+        rows.sort(key=lambda r: 0 if len(str(r.get("code") or "")) == 7 or line_and_class(item_core(r.get("item")))[1]
+                  or FUNCTIONAL_LINE_NAMES.fullmatch(bare_line(r)) else 1)
     line_asked = bool(FUNCTIONAL_LINE_NAMES.search(asked_item_text(ctx.item_topic)) or ctx.links.codes)
     code_names = code_names_of(rows) if line_asked else {}
     names: list[str] = []

@@ -403,6 +403,7 @@ class Catalog:
         # first ranking of the year and kept with this catalog: it is rebuilt when the store's graphs change
         self._line_kinds: dict[int, list[dict[str, object]]] = {}
         self._class_names: set[str] | None = None  # names of the 类 / 款 of the code list, read on demand
+        self._code_names: dict[str, tuple[str, str]] | None = None  # code -> (name, class name), read on demand
 
     # ------------------------------------------------------------ loading
     def _load(self, store: GraphStore) -> None:
@@ -595,6 +596,18 @@ class Catalog:
         if self._class_names is None:
             self._class_names = {str(r["label"]) for r in read() if len(str(r.get("code") or "")) in (3, 5) and CLASS_NAME.fullmatch(str(r.get("label") or ""))}
         return self._class_names
+
+    def code_names(self, read: Callable[[], list[dict[str, object]]]) -> dict[str, tuple[str, str]]:
+        """Functional code -> (its Chinese name, the Chinese name of the class above it): ``read()``
+        (qa_code_names) once per store state; a name of any year (the latest read wins)."""
+        if self._code_names is None:
+            names: dict[str, tuple[str, str]] = {}
+            for r in read():
+                label, parent = str(r.get("label") or ""), str(r.get("parentLabel") or "")
+                if CLASS_NAME.fullmatch(label) or re.fullmatch(r"[\u4e00-\u9fff()（）、]{2,}", label):
+                    names[str(r["code"])] = (label, parent if CLASS_NAME.fullmatch(parent) else names.get(str(r["code"]), ("", ""))[1])
+            self._code_names = names
+        return self._code_names
 
     def entity_vectors(self, encoder: Encoder) -> np.ndarray:
         if self._entity_vectors is None:
