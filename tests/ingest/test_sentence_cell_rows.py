@@ -176,6 +176,27 @@ def test_rows_stay_lines_and_prose_is_joined(original: str, expected_lines: list
             assert original[normalized.offsets[k]] == ch
 
 
+ROW = "1 某县职工帮扶项目 96.00 对全县建档困难职工开展生活、医疗救助，确保应帮"
+
+
+@pytest.mark.parametrize(
+    ("after_row", "joined"),
+    [
+        ("尽帮", True),  # the end of the sentence cell, wrapped by the layout
+        ("尽帮。", True),
+        ("2 某县职工书屋项目 40.00 新建基层职工书屋，配送图书", False),  # the next row
+        ("合计 136.00", False),  # a row of figures
+        ("项目支出预算表", False),  # a title (TITLE_LINE_END)
+        ("三、绩效目标情况", False),  # a heading
+        ("(二)项目支出", False),
+        ("尽帮 其他", False),  # two cells: not one cell's tail
+    ],
+)
+def test_a_sentence_cell_wrapped_by_the_layout_is_joined(after_row: str, joined: bool) -> None:
+    text = normalize(f"{PROSE}\n{ROW}\n{after_row}").text
+    assert text.split("\n")[1:] == ([ROW + after_row] if joined else [ROW, after_row])
+
+
 def test_a_row_figure_cut_by_the_layout_is_joined() -> None:
     """A break inside a figure of a row ("95." / "5%") is still joined (NUMBER_SPLITS first)."""
     text = normalize("产出指标 数量指标 培训合格率 20 ≥90% 95.\n5% 20 受汛期影响，两期推迟").text

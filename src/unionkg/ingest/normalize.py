@@ -1525,6 +1525,23 @@ def join_kind(prev: str, nxt: str, full_width: float) -> str:
     return "join"
 
 
+#: How a title line ends ("项目支出预算表", "三公经费情况", "单位：万元" has its colon): a short
+#: line after a table's last row that is no tail of its sentence cell.
+TITLE_LINE_END = re.compile(r"(?:表|情况|说明|明细|概况|目录|附件\d*)(?:\([^)]{1,12}\))?$")
+
+
+def wraps_sentence_cell(row: str, nxt: str, full_width: float) -> bool:
+    """Is ``nxt`` the end of the sentence cell of ``row``, wrapped by the layout ("… 96.00 对困难
+    职工开展救助，确保应帮" / "尽帮")?  The row reached the wrap width with its sentence cell last
+    and unfinished; the next line is one short cell, no row, heading or column-title line."""
+    if " " in nxt or ends_sentence(row) or display_width(row) < full_width or display_width(nxt) >= full_width:
+        return False
+    if is_table_row(nxt) or starts_heading(nxt) or nxt[0] in "(（" or TITLE_LINE_END.search(nxt):
+        return False
+    shape = RowShape.of(row)
+    return not any(_is_figure_cell(f) for f in shape.fields[len(shape.lead) :])
+
+
 def splits_a_number(prev: str, nxt: str) -> bool:
     """Does the break between ``prev`` and ``nxt`` cut one number in two (see :data:`NUMBER_SPLITS`)?"""
     if not prev[-1:].isdigit() and prev[-1:] not in ".,":
@@ -1559,7 +1576,8 @@ def arrange_lines(mapped: Mapped, original: str = "") -> Mapped:
             if prev.hyphenated:
                 kind = "join"
             elif (prev_is_row or is_row) and not splits_a_number(prev.text, ln.text):
-                kind = "break"  # a row stays a line, unless the layout cut one of its figures
+                # a row stays a line, unless the layout cut one of its figures or wrapped its sentence cell
+                kind = "join" if prev_is_row and not is_row and wraps_sentence_cell(prev.text, ln.text, full_width) else "break"
             else:
                 kind = join_kind(prev.text, ln.text, full_width)
             sep_src = prev.end_src if prev.end_src is not None else ln.srcs[0]
