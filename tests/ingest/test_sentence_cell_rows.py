@@ -22,8 +22,10 @@ from unionkg.ingest.normalize import (
     SENTENCE_CELL_ROW_SIGNALS,
     counted_header_cells,
     is_table_row,
+    map_characters,
     normalize,
     sentence_cell_row_signal,
+    split_lines,
 )
 from unionkg.settings import Settings
 
@@ -195,6 +197,20 @@ ROW = "1 某县职工帮扶项目 96.00 对全县建档困难职工开展生活�
 def test_a_sentence_cell_wrapped_by_the_layout_is_joined(after_row: str, joined: bool) -> None:
     text = normalize(f"{PROSE}\n{ROW}\n{after_row}").text
     assert text.split("\n")[1:] == ([ROW + after_row] if joined else [ROW, after_row])
+
+
+@pytest.mark.parametrize(
+    ("printed", "gaps"),
+    [
+        ("某县工人文化宫    事业单位    负责职工文化活动，开展培训", 2),
+        ("某县工人文化宫\t事业单位\t负责职工文化活动，开展培训", 2),  # tabs: one space each once mapped
+        ("    本年度收入 86.00 万元，较上年增加", 0),  # an indent is no gap
+        ("本年度收入  86.00 万元，较上年增加", 1),
+    ],
+)
+def test_printed_gaps(printed: str, gaps: int) -> None:
+    mapped = map_characters(printed)
+    assert [line.printed_gaps for line in split_lines(mapped, printed)] == [gaps]
 
 
 def test_a_row_figure_cut_by_the_layout_is_joined() -> None:
