@@ -198,3 +198,17 @@ def test_colloquial_line_names(text: str, lines: list[str]) -> None:
     from unionkg.qa.patterns import COLLOQUIAL_LINE_NAMES
 
     assert [line for pattern, names in COLLOQUIAL_LINE_NAMES if pattern.search(text) for line in names] == lines
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("某县总工会2023年行政运行比一般行政管理事务多多少", ("某县总工会2023年行政运行", "一般行政管理事务多多少")),
+    ("某某事务行政运行是文化和旅游行政运行的几倍", ("某某事务行政运行", "文化和旅游行政运行的几倍")),
+    ("more on administrative operation than on housing provident fund", ("more on administrative operation ", " on housing provident fund")),
+    ("行政运行占比是多少", None), ("行政运行比上年增加多少", None), ("比重多少", None), ("more than in last year", None),
+])
+def test_two_printed_lines_compared(text: str, sides: tuple[str, str] | None) -> None:
+    from unionkg.qa.patterns import LINE_GAP_SPLIT
+
+    lang = "en" if text[0].isascii() else "zh"
+    m = LINE_GAP_SPLIT[lang].search(text)
+    assert ((text[: m.start()], text[m.end():]) if m else None) == sides

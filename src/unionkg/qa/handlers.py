@@ -77,6 +77,7 @@ from unionkg.qa.patterns import (
     INDICATOR_LABEL_WORDS,
     INDICATOR_TRANSLATIONS,
     ITEM_TRANSLATIONS,
+    LINE_GAP_SPLIT,
     LINES_GAP_QUESTION,
     LIST_CONJUNCTION,
     MEASURES_QUESTION,
@@ -2488,9 +2489,14 @@ def _lines_compared(ctx: Context, org: str) -> Outcome | None:
     if not concepts:  # "决算支出比收入多多少": the two totals, in the order named
         totals = [(m.start(), c) for c in ("income_total", "expenditure_total") if (m := AMOUNT_ITEM_WORDS[c].search(ctx.q.text))]
         concepts = [c for _, c in sorted(totals)] if len(totals) == 2 else []
-    if len(concepts) != 2 or len(ctx.links.years) > 1:
+    if len(ctx.links.years) > 1:
         return None
-    rows = [r for c in concepts for r in _best_amounts(ctx, org, ctx.links.years, only_concept=c)[:1]]
+    if len(concepts) == 2:
+        rows = [r for c in concepts for r in _best_amounts(ctx, org, ctx.links.years, only_concept=c)[:1]]
+    elif not concepts:  # "行政运行比一般行政管理事务多多少": two printed lines, one on each side of 比 / than
+        rows = _two_printed_lines(ctx, org)
+    else:
+        return None
     if len(rows) != 2 or rows[0].get("year") != rows[1].get("year") or rows[0].get("fact") == rows[1].get("fact"):
         return None
     high, low = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=True)
@@ -2501,6 +2507,21 @@ def _lines_compared(ctx: Context, org: str) -> Outcome | None:
     tail = ctx.say(f"。「{high.get('item')}」比「{low.get('item')}」多 {money(gap, 'zh')}{times_zh}（按图中数据计算，文件未列明）。",
                    f". '{high.get('item')}' is {money(gap, 'en')} more than '{low.get('item')}'{times_en} (computed from the graph's figures, not printed).")
     return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + tail, rows, sources_of(rows))
+
+
+def _two_printed_lines(ctx: Context, org: str) -> list[dict[str, object]]:
+    """The figures of the two printed lines a comparison names on either side of 比 / than (LINE_GAP_SPLIT), each
+    a line the body prints by that name; [] unless both sides name one."""
+    m = LINE_GAP_SPLIT[ctx.lang].search(ctx.q.text)
+    if m is None:
+        return []
+    rows: list[dict[str, object]] = []
+    for side in (ctx.q.text[: m.start()], ctx.q.text[m.end():]):
+        named = _line_figure(ctx, org, side)
+        if not named or not named_rows(named, asked_item_text(side)):
+            return []
+        rows.append(named[0])
+    return rows
 
 
 def _changes_of_every_body(ctx: Context) -> list[dict[str, object]]:

@@ -480,6 +480,13 @@ COLLOQUIAL_LINE_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"(?<!事业单位)(?<!行政单位)医疗(?:费|的钱|经费|支出)"), ("行政单位医疗", "事业单位医疗")),
 )
 
+# Where a question comparing two printed lines splits into the two ("行政运行比一般行政管理事务多多少",
+# "how much more for administrative operation than for housing provident fund"): each side names one line.
+LINE_GAP_SPLIT: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"(?<![占对相评])比(?!例|重|率|上年|去年|前年|\d{2,4}年)|是(?=[^是]{2,}的(?:几|多少)倍)"),
+    "en": re.compile(r"\bthan\b(?!\s+(?:in\s+)?(?:last|the previous|the prior)\s+year|\s+(?:in\s+)?(?:19|20)\d{2}\b)"),
+}
+
 # A line asked inside a total ("财政拨款支出中行政运行", "群众团体事务里的一般行政管理事务",
 # "B in/under A"): the inner part names the line answered, the outer the total (or class) it sits in.
 # The outer part must end as a line does (支出, 事务 ...), so 其中 / 中央 / 中小企业 split nothing.
@@ -860,7 +867,9 @@ ASKED_MONEY_UNITS: dict[str, re.Pattern[str]] = {
 # Two lines of one body set against each other ("人员经费比公用经费多多少", "决算支出比收入多多少", "是公用经费的几倍",
 # "how much more ... than ..."): both figures and the gap (and the ratio when asked), computed.
 LINES_GAP_QUESTION = re.compile(r"比.{1,24}?(?:多|少|高|低)(?:了)?(?:多少|几)|相差|差额|差距|几倍|多少倍"
-                                r"|\b(?:more|less|higher|lower|bigger|smaller)\b.{0,40}?\bthan\b|\bhow many times\b|\bdifference between\b")
+                                r"|\b(?:more|less|higher|lower|bigger|smaller)\b.{0,40}?\bthan\b|\bhow many times\b|\bdifference between\b"
+                                # two long line names between ("how much more … on administrative operation than on …")
+                                r"|\bhow much (?:more|less)\b.{0,100}?\bthan\b")
 # A ranking of bodies by how a line changed on the previous year ("哪个总工会的收入增幅最大", "which federation's
 # income grew the most"): the stated changes are ranked, not the amounts.  BY_PERCENT: by the rate (增幅, growth
 # rate), else by the amount of the change; FALLING: the largest fall first.
