@@ -1648,6 +1648,9 @@ def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
     base = figure(_in_phase_of(m.group("base"), part))
     if not part or not base or part[0].get("year") != base[0].get("year") or not Decimal(str(base[0]["amount"])):
         return None
+    classes = _best_amounts(replace(ctx, q=replace(ctx.q, text=m.group("part")), context_text=""), org, ctx.links.years, strict=True)
+    if len(classes) > 1 and all(r.get("lineClass") for r in classes):
+        return _shares_of_classes(ctx, classes, base[0])  # 行政运行 of two classes: the share of each
     share = Decimal(str(part[0]["amount"])) / Decimal(str(base[0]["amount"])) * 100
     rows = part + base
     answer = ctx.say(f"{_amount_line(part[0], 'zh')}，占「{base[0].get('item')}」{money(base[0]['amount'], 'zh')}的 {share:.2f}%（按图中数据计算，文件未列明）",
@@ -1751,6 +1754,9 @@ def _share_of_total(ctx: Context, org: str) -> Outcome | None:
         stated = ctx.say(f"，文件所列占比 {number(printed)}%", f"; the printed share is {number(printed)}%") if printed is not None else ""
         return Outcome(True, line + stated + ctx.say(f"；知识图谱中没有同年同口径的「{base_name}」数据，无法计算占比",
                                                          f"; the graph has no '{base_name}' figure of the same year and phase to compute the share"), part, sources_of(part))
+    classes = _best_amounts(replace(ctx, q=replace(ctx.q, text=part_text), context_text=""), org, ctx.links.years, strict=True)
+    if len(classes) > 1 and all(r.get("lineClass") for r in classes):
+        return _shares_of_classes(ctx, classes, base[0])  # 行政运行 of two classes: the share of each
     share = Decimal(str(part[0]["amount"])) / Decimal(str(base[0]["amount"])) * 100
     # the base's year and phase are the part's (checked above): one line names both figures
     of_zh = f"，占「{base[0].get('item')}」{money(base[0]['amount'], 'zh')}的"
@@ -1763,6 +1769,18 @@ def _share_of_total(ctx: Context, org: str) -> Outcome | None:
                        of_en.format(share=f"{share:.2f}%") + " (computed from the graph's figures, not printed)")
     rows = part + base
     return Outcome(True, line + tail, rows, sources_of(rows))
+
+
+def _shares_of_classes(ctx: Context, parts: list[dict[str, object]], base: dict[str, object]) -> Outcome:
+    """The share of the base each class's line has, when the line asked is printed under several classes."""
+    lines = []
+    for r in parts:
+        share = Decimal(str(r["amount"])) / Decimal(str(base["amount"])) * 100
+        lines.append(_amount_line(r, ctx.lang) + ctx.say(f"，占「{base.get('item')}」的 {share:.2f}%", f", {share:.2f}% of '{base.get('item')}'"))
+    tail = ctx.say(f"（「{base.get('item')}」{money(base['amount'], 'zh')}；按图中数据计算，文件未列明）",
+                   f" ('{base.get('item')}' {money(base['amount'], 'en')}; computed from the graph's figures, not printed)")
+    rows = [*parts, base]
+    return Outcome(True, join(lines, ctx.lang) + tail, rows, sources_of(rows))
 
 
 def _other_phase_note(ctx: Context, rows: list[dict[str, object]]) -> str:
