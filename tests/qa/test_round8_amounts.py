@@ -17,7 +17,7 @@ import pytest
 from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_paths
 from unionkg.qa import Answerer
-from unionkg.qa.evaluate import contract_problems, evaluate, load_cases, summary
+from unionkg.qa.evaluate import answer_text_problems, contract_problems, evaluate, load_cases, summary
 from unionkg.qa.linking import place_has_level
 from unionkg.qa.patterns import ENGLISH_BODY_AFTER_LEVEL, ENGLISH_PLACE_LEVELS, ENGLISH_PLACE_LEVELS_BEFORE
 from unionkg.settings import Settings
@@ -164,15 +164,7 @@ ROUND8_CASES = load_cases(HERE / "round8_amounts.yaml")
 MIN_CASES = 40
 
 
-def _problems(case: dict[str, object], result: dict[str, object]) -> list[str]:
-    """What is wrong with an answer: the expected words must be in the answer text itself (not only in its rows)."""
-    answer = str(result["answer"])
-    problems = [] if bool(result["found"]) is bool(case["found"]) else [f"found is {result['found']}"]
-    problems += [f"missing {w!r}" for w in case.get("contains") or [] if str(w) not in answer]  # type: ignore[attr-defined]
-    problems += [f"holds {w!r}" for w in case.get("excludes") or [] if str(w) in answer]  # type: ignore[attr-defined]
-    if case["found"] and not result["sources"]:
-        problems.append("no quoted source")
-    return problems
+_problems = answer_text_problems
 
 
 def test_round8_list_is_kept_whole() -> None:
@@ -341,7 +333,7 @@ def test_relative_years_counted_back(question: str, offsets: list[int]) -> None:
 
 def test_a_long_ranking_spells_out_the_first_bodies(answerer: Answerer) -> None:
     """RANKING_SHOWN bodies in the answer text, every body in the rows (a ranking of hundreds stays readable)."""
-    import unionkg.qa.handlers as handlers
+    from unionkg.qa import handlers
 
     shown, handlers.RANKING_SHOWN = handlers.RANKING_SHOWN, 2
     try:

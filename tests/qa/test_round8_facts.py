@@ -24,7 +24,7 @@ from unionkg.analytics.checks import run_checks
 from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
-from unionkg.qa.evaluate import check, load_cases
+from unionkg.qa.evaluate import fact_answer_problems, load_cases
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, QUESTION_SHAPES
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.phrasing import FINDING_KIND_NAMES, finding_kind_name
@@ -47,20 +47,7 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     return Answerer(store, settings, encoder=HashEncoder())
 
 
-def _problems(case: dict[str, Any], answer: dict[str, object]) -> list[str]:
-    problems = check(case, answer)
-    wanted = case.get("intent")
-    if wanted and answer["intent"] not in (wanted if isinstance(wanted, list) else [wanted]):
-        problems.append(f"intent {answer['intent']} (expected {wanted})")
-    if answer["found"] and answer["intent"] != "search":
-        if "SELECT" not in str(answer["sparql"] or ""):
-            problems.append("found without the SPARQL it ran")
-        if not answer["sources"]:
-            problems.append("found without sources")
-    for source in answer["sources"]:  # type: ignore[attr-defined]
-        if not (source.get("doc") and source.get("quote")):
-            problems.append("a source without its document or quote")
-    return problems
+_problems = fact_answer_problems
 
 
 SINGLE = [c for c in CASES if not c.get("session")]

@@ -17,7 +17,7 @@ import pytest
 from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_paths
 from unionkg.qa import Answerer
-from unionkg.qa.evaluate import contract_problems, evaluate, load_cases
+from unionkg.qa.evaluate import answer_text_problems, contract_problems, evaluate, load_cases
 from unionkg.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,15 +43,7 @@ ROUND9_CASES = load_cases(HERE / "round9_amounts.yaml")
 MIN_CASES = 100
 
 
-def _problems(case: dict[str, object], result: dict[str, object]) -> list[str]:
-    """What is wrong with an answer: the expected words must be in the answer text itself (not only in its rows)."""
-    answer = str(result["answer"])
-    problems = [] if bool(result["found"]) is bool(case["found"]) else [f"found is {result['found']}"]
-    problems += [f"missing {w!r}" for w in case.get("contains") or [] if str(w) not in answer]  # type: ignore[attr-defined]
-    problems += [f"holds {w!r}" for w in case.get("excludes") or [] if str(w) in answer]  # type: ignore[attr-defined]
-    if case["found"] and not result["sources"]:
-        problems.append("no quoted source")
-    return problems
+_problems = answer_text_problems
 
 
 def test_round9_list_is_kept_whole() -> None:

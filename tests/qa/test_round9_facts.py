@@ -22,7 +22,7 @@ from unionkg.analytics.checks import run_checks
 from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
-from unionkg.qa.evaluate import check, load_cases
+from unionkg.qa.evaluate import fact_answer_problems, load_cases
 from unionkg.search.encoders import HashEncoder
 from unionkg.settings import Settings
 
@@ -42,23 +42,7 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     return Answerer(store, settings, encoder=HashEncoder())
 
 
-def _problems(case: dict[str, Any], answer: dict[str, object]) -> list[str]:
-    problems = check(case, answer)
-    for needle in case.get("answer_contains") or []:  # in the answer's text itself, not only in its rows
-        if str(needle) not in str(answer["answer"]):
-            problems.append(f"answer lacks {needle!r}")
-    wanted = case.get("intent")
-    if wanted and answer["intent"] not in (wanted if isinstance(wanted, list) else [wanted]):
-        problems.append(f"intent {answer['intent']} (expected {wanted})")
-    if answer["found"] and answer["intent"] != "search":
-        if "SELECT" not in str(answer["sparql"] or ""):
-            problems.append("found without the SPARQL it ran")
-        if not answer["sources"]:
-            problems.append("found without sources")
-    for source in answer["sources"]:  # type: ignore[attr-defined]
-        if not (source.get("doc") and source.get("quote")):
-            problems.append("a source without its document or quote")
-    return problems
+_problems = fact_answer_problems
 
 
 SINGLE = [c for c in CASES if not c.get("session")]
@@ -93,10 +77,10 @@ def test_round9_chat(answerer: Answerer, name: str) -> None:
 
 
 # ---------------------------------------------------------------- the pattern tables behind the fixes
-import re  # noqa: E402
-from decimal import Decimal  # noqa: E402
+import re
+from decimal import Decimal
 
-from unionkg.qa.handlers import (  # noqa: E402
+from unionkg.qa.handlers import (
     EVALUATION_POINTS_LOST,
     INDICATOR_COMPLETION_ASKED,
     VALUE_AND_TARGET_ASKED,
@@ -105,9 +89,9 @@ from unionkg.qa.handlers import (  # noqa: E402
     beats_target,
     in_categories,
 )
-from unionkg.qa.intents import ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, IntentClassifier  # noqa: E402
-from unionkg.qa.normalize import normalise_question  # noqa: E402
-from unionkg.qa.patterns import INDICATOR_CATEGORIES, INDICATOR_GLOSSARY, MEASURES_QUESTION, PARENT_QUESTION, WHY_QUESTION  # noqa: E402
+from unionkg.qa.intents import ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, IntentClassifier
+from unionkg.qa.normalize import normalise_question
+from unionkg.qa.patterns import INDICATOR_CATEGORIES, INDICATOR_GLOSSARY, MEASURES_QUESTION, PARENT_QUESTION, WHY_QUESTION
 
 SHAPE_CASES = [
     ("overstaffed", "遵义市总工会编制多少人，实有多少人，超编了吗", True),
@@ -257,11 +241,11 @@ def test_qualitative_category(row: dict[str, object], expected: bool) -> None:
 
 
 @pytest.mark.parametrize(("row", "expected"), [
-    ({"met": True, "actual": Decimal("24"), "target": Decimal("20"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-ge"}, True),
-    ({"met": True, "actual": Decimal("480"), "target": Decimal("500"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-le"}, True),
-    ({"met": True, "actual": Decimal("100"), "target": Decimal("100"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-eq"}, False),
-    ({"met": True, "actual": Decimal("20"), "target": Decimal("20"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-ge"}, False),
-    ({"met": False, "actual": Decimal("530"), "target": Decimal("500"), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-le"}, False),
+    ({"met": True, "actual": Decimal(24), "target": Decimal(20), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-ge"}, True),
+    ({"met": True, "actual": Decimal(480), "target": Decimal(500), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-le"}, True),
+    ({"met": True, "actual": Decimal(100), "target": Decimal(100), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-eq"}, False),
+    ({"met": True, "actual": Decimal(20), "target": Decimal(20), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-ge"}, False),
+    ({"met": False, "actual": Decimal(530), "target": Decimal(500), "comparator": "https://w3id.org/unionkg/def/ukg#cmp-le"}, False),
     ({"met": True, "actual": "明显提升", "target": "明显提升", "comparator": "https://w3id.org/unionkg/def/ukg#cmp-qualitative"}, False),
 ])
 def test_beats_target(row: dict[str, object], expected: bool) -> None:

@@ -85,6 +85,41 @@ def check(case: dict[str, Any], answer: dict[str, object]) -> list[str]:
     return problems
 
 
+
+def answer_text_problems(case: dict[str, Any], answer: dict[str, object]) -> list[str]:
+    """What is wrong with an answer when the expected words must be in its text itself, not only
+    in its rows (the figure an analyst reads): ``found``, ``contains``, ``excludes``, and a quoted
+    source whenever something was found."""
+    text = str(answer["answer"])
+    problems = [] if bool(answer["found"]) is bool(case["found"]) else [f"found is {answer['found']}"]
+    problems += [f"missing {w!r}" for w in case.get("contains") or [] if str(w) not in text]
+    problems += [f"holds {w!r}" for w in case.get("excludes") or [] if str(w) in text]
+    if case["found"] and not answer["sources"]:
+        problems.append("no quoted source")
+    return problems
+
+
+def fact_answer_problems(case: dict[str, Any], answer: dict[str, object]) -> list[str]:
+    """:func:`check`, plus ``answer_contains`` (words in the answer's text itself), the expected
+    ``intent`` (one or a list), and the evidence every structured answer must carry: the SPARQL it
+    ran and sources, each with its document and quote."""
+    problems = check(case, answer)
+    for needle in case.get("answer_contains") or []:
+        if str(needle) not in str(answer["answer"]):
+            problems.append(f"answer lacks {needle!r}")
+    wanted = case.get("intent")
+    if wanted and answer["intent"] not in (wanted if isinstance(wanted, list) else [wanted]):
+        problems.append(f"intent {answer['intent']} (expected {wanted})")
+    if answer["found"] and answer["intent"] != "search":
+        if "SELECT" not in str(answer["sparql"] or ""):
+            problems.append("found without the SPARQL it ran")
+        if not answer["sources"]:
+            problems.append("found without sources")
+    for source in answer["sources"]:  # type: ignore[attr-defined]
+        if not (source.get("doc") and source.get("quote")):
+            problems.append("a source without its document or quote")
+    return problems
+
 def evaluate(answerer: Any, cases: list[dict[str, Any]]) -> list[CaseResult]:
     sessions: dict[str, str] = {}
     results = []
