@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from unionkg.extract.class_lines import ClassLine, class_lines, definition_spans, line_at, names_no_item
 from unionkg.extract.cn_numerals import CN_COUNT_SRC, CN_NUMERAL_CHARS, cn_count_value, count_value
 from unionkg.extract.doccache import all_matches
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
@@ -26,6 +27,7 @@ from unionkg.extract.patterns import (
     AMOUNT_QUALIFIERS,
     BUDGET_NAMES,
     CHANGE_WORDS,
+    CLASS_LINE_PATTERNS,
     COUNT_GROUP_WORDS,
     COUNT_ITEM_WORDS,
     COUNT_LABEL_LEAD_NOISE,
@@ -655,6 +657,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     if year is None:
         return []
     excluded = _excluded_spans(text) + project_spans + _table_row_spans(view, context.genre)
+    lines = class_lines(text)
+    excluded += definition_spans(lines)  # "行政运行（项）：反映……的基本支出": a definition states no figure
     excluded += [m.span() for m in all_matches(NARRATIVE_PATTERNS["flow_payment"], text, FLOW_PAYMENT_ANCHOR)]
     # a transfer between bodies is a flow, not a figure of an item ("补助某县总工会 12 万元")
     # (but for an expense line's name, "对下级工会补助支出 12 万元", which is a figure of that line)
@@ -729,6 +733,13 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             phase = sentence_phase[1]  # "预算资金 X 万元（其中基本支出 Y 万元…）": the parts are in the phase of the total
         label = _without_phase(label)
         label, level = _without_level(label)
+        line = _line_of_figure(text, lines, clause_start, start, names)
+        line_ev = None
+        if line is not None:
+            # "…行政运行（项）：年初预算为 X 元，支出决算为 Y 元": the figure is the line's (class_lines)
+            label, level, code = line.item, line.level_length, line.code
+            first_sentence = not any(ch in text[line.body : clause_start] for ch in "。；;")
+            line_ev = line.start if first_sentence else clause_start + len(raw) - len(raw.lstrip())
         total_only = raw.strip() in TOTAL_ONLY_LABELS or label in TOTAL_ONLY_LABELS
         if total_only:
             # "每项补助 6 万元，共计 24 万元": the total of the rate's item
@@ -773,7 +784,9 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if code is None:
             code = class_code_by_name(label, level, year)
         label_at = raw.rfind(label)
-        if count_start is not None:
+        if line_ev is not None:
+            ev_start = line_ev  # from the line's names, or its own clause in a later sentence
+        elif count_start is not None:
             ev_start = count_start  # "25 户帮扶对象医疗费用个人自付总额 48.60 万元" / "0 台设备 0 万元"
         elif code_at is not None:
             ev_start = code_at
@@ -812,7 +825,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 org,
                 fact_year,
                 phase,
-                _direction_of(label),
+                Direction.EXPENDITURE if line is not None else _direction_of(label),  # a functional line is spending
                 label,
                 value,
                 code=code,
@@ -828,10 +841,47 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         stop = min(stop, _sentence_end(text, m.end()))
         facts.extend(_changes_after(view, m.end(), stop, org, fact_year, label, phase, used))
     _overall_execution_rates(view, facts, final_amounts, ev_starts)
+    _line_completion_rates(view, lines, facts, recorded, ev_starts)
     skipped = [f for f in matches if f.start() not in recorded and f.start() in open_set]
     _mark_breakdowns(text, facts, recorded, skipped)
     facts.extend(_changes_without_amount(view, context, sections, names, used, [f.start() for f in matches], labels_at))
     return facts
+
+
+def _line_of_figure(text: str, lines: list[ClassLine], clause_start: int, start: int, names: list[str]) -> ClassLine | None:
+    """The class line a figure at ``start`` is stated for: it is in the line's paragraph and its own
+    label (after the line's names) names only a phase ("年初预算为", "2024年预算数", "支出决算为")."""
+    line = line_at(lines, start)
+    if line is None:
+        return None
+    own, _code = _clean_label(text[max(clause_start, line.end) : start], names)
+    return line if names_no_item(own) else None
+
+
+def _line_completion_rates(view: ProseView, lines: list[ClassLine], facts: list[Fact], recorded: dict[int, tuple[int, _Figure]], ev_starts: dict[int, int]) -> None:
+    """A line's completion rate stated away from its final figure ("支出决算为 Y 元，年初预算为 X 元，
+    完成年初预算的 Z%"): set on the line's one final figure that has none; its evidence runs to the
+    rate when the rate comes after it."""
+    text = view.text
+    for line in lines:
+        if line.definition:
+            continue
+        finals = [
+            (pos, index)
+            for pos, (index, _fig) in sorted(recorded.items())
+            if line.end <= pos < line.body_end and isinstance(facts[index], Amount) and facts[index].item == line.item and facts[index].phase is Phase.FINAL  # type: ignore[union-attr]
+        ]
+        if len(finals) != 1:
+            continue
+        pos, index = finals[0]
+        fact = facts[index]
+        assert isinstance(fact, Amount)
+        rate = CLASS_LINE_PATTERNS["completion_rate"].search(text, line.body, line.body_end)
+        if fact.completion_pct is not None or rate is None or text.find("。", line.body, rate.start()) >= 0:
+            continue  # a rate in a later sentence may be another figure's (the reason's)
+        fact.completion_pct = _number(rate.group("number"))
+        if rate.start() > pos:
+            fact.evidence = view.evidence(ev_starts[index], rate.end(), KEY)
 
 
 #: Words that introduce the breakdown of a total just stated ("具体支出情况是：", "其中：", "包括：",

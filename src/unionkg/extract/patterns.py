@@ -1050,3 +1050,68 @@ TRANSFER_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         rf"(?P<payer>{_TRANSFER_BODY})\s*(?:{_TRANSFER_VERB_SRC})?(?:的)?(?P<purpose>[^，,。；;\n]{{0,30}})"
     ),
 }
+
+# ===========================================================================
+# Topic: expenditure lines explained in prose by their 类/款/项 names
+# ===========================================================================
+
+#: The code length each level of the functional classification has (类 3, 款 5, 项 7 digits).
+CLASS_LEVEL_CODE_LENGTHS: Final[dict[str, int]] = {"类": 3, "款": 5, "项": 7}
+#: Words a figure's own label may hold in a class-line paragraph and still name no item of
+#: its own ("年初预算为", "支出决算数", "调整预算"): the figure is the line's (longest first).
+CLASS_LINE_FIGURE_WORDS: Final[tuple[str, ...]] = (
+    "一般公共预算财政拨款",
+    "财政拨款",
+    "调整后预算",
+    "调整预算",
+    "全年预算",
+    "年初预算",
+    "预算调整后",
+    "支出决算",
+    "决算支出",
+    "实际支出",
+    "决算",
+    "预算",
+    "执行数",
+    "支出",
+    "金额",
+    "本年",
+    "全年",
+    "数",
+    "为",
+    "是",
+    "达",
+    "共",
+    "了",
+)
+#: What the text of a class-line paragraph starts with when it defines the line (budgets print the
+#: meaning of each 支出科目: "反映各级工会行政单位的基本支出"): a definition states no figure.
+CLASS_LINE_DEFINITION_LEADS: Final[tuple[str, ...]] = ("反映", "是指", "指", "核算", "用于反映")
+
+_CL_MARK = r"(?:[（(\[【［〔]\s*{lv}\s*[）)\]】］〕]|(?P<bare_{g}>{lv}))"
+_CL_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff、“”\s]{{1,40}}?"
+
+
+def _class_segment(group: str, level: str, digits: int) -> str:
+    """One level of a class-line heading: an optional code of that level, the name, the marker."""
+    mark = _CL_MARK.format(lv=level, g=group)
+    return rf"(?:(?P<code_{group}>(?<!\d)\d{{{digits}}}(?!\d))\s*)?(?P<name_{group}>{_CL_NAME.format()})\s*{mark}"
+
+
+CLASS_LINE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # the heading of a line explained in prose, at a paragraph or clause start: "（一）一般公共服务支出（类）
+    # 群众团体事务（款）行政运行（项）：", "2012901 行政运行（项）", "一般公共服务支出[类]…", bare "类/款/项"
+    # after the names; what follows is the explanation (a colon, a stop, a figure word or a definition)
+    "heading": re.compile(
+        r"(?:^|(?<=[\n：:；;。]))[ \t\u3000]*"
+        r"(?P<enum>(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:、|[．.](?=\d{3}|\D))|[一二三四五六七八九十]{1,3}[、．.])\s*)?"
+        rf"(?=\d{{3}}|[\u4e00-\u9fff])(?:{_class_segment('lei', '类', 3)})?\s*(?:{_class_segment('kuan', '款', 5)})?\s*(?:{_class_segment('xiang', '项', 7)})?"
+        r"(?P<tail>支出(?=\s*\d))?"
+        r"(?(tail)(?=\s*\d)|(?=\s*(?:[：:。，,]|年初|调整|全年|支出|决算|预算|反映|是指|用于|$)))",
+        re.MULTILINE,
+    ),
+    # a completion rate stated anywhere in the line's explanation ("完成年初预算的 99.30%", "预算完成率为 98%")
+    "completion_rate": re.compile(
+        rf"(?:完成(?:了)?(?:年初|全年|调整后的?|调整)?预算(?:数)?(?:的)?|(?:预算)?完成率(?:为|达到|是)?|为(?:年初|调整)?预算(?:数)?的)\s*(?P<number>{NUMBER_SRC})\s*[%％]"
+    ),
+}
