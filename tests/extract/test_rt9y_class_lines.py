@@ -15,6 +15,7 @@ Written documents (bodies, provinces and years not in the samples): a city union
 accounts with coded lines in [类] brackets, the MoF template's "一般公共服务（类）支出" structure
 sentence, 调整预算, figures in other orders and a paragraph wrapped over lines (Sichuan 2022); a
 county-level union's final accounts in 元 with bare 类/款/项 markers (Yunnan 2023); a city union's
+final accounts whose 类 and 款 stand on heading lines of their own above the 项 (Shaanxi 2023); a city union's
 budget with two 行政运行 of different 款 and a list of definitions holding money figures (Inner
 Mongolia 2024); a city union's final accounts in traditional characters with (類) markers and the
 budget stated after the final figure (Fujian 2021).
@@ -97,6 +98,18 @@ def test_class_line_items(text: str, item: str, code: str | None, definition: bo
 def test_wrapped_name_in_one_paragraph_is_joined() -> None:
     (line,) = class_lines("（五）某某支出（类）某某事务（款）其他某某事务支 出（项）：反映除上述项目以外的支出")
     assert line.name == "其他某某事务支出"
+
+
+def test_levels_printed_on_heading_lines_above() -> None:
+    """类 and 款 on lines of their own above the 项 (a nested layout): the 项 is of that 款; a new 类
+    closes the 款 before it; a full path sets its own levels."""
+    text = (
+        "（一）某某支出（类）\n1.某某事务（款）\n（1）行政运行（项）：年初预算为 3.00 万元。\n"
+        "（二）另一支出（类）\n（1）行政运行（项）：年初预算为 1.00 万元。\n"
+        "（三）住房保障支出（类）住房改革支出（款）住房公积金（项）：年初预算为 2.00 万元。"
+    )
+    items = [line.item for line in class_lines(text)]
+    assert items == ["某某支出", "某某事务(某某支出)", "行政运行(某某事务)", "另一支出", "行政运行(另一支出)", "住房公积金(住房改革支出)"]
 
 
 LABELS: list[tuple[str, bool]] = [

@@ -107,7 +107,9 @@ def class_lines(text: str) -> list[ClassLine]:
         if parsed is not None:
             found.append((m, *parsed))
     lines: list[ClassLine] = []
-    for k, (m, levels, code) in enumerate(found):
+    above: dict[int, str] = {}  # code length -> the name last printed at that level
+    for k, (m, printed, code) in enumerate(found):
+        levels = _with_levels_above(printed, above)
         para_end = text.find("\n", m.end())
         body_end = len(text) if para_end < 0 else para_end
         if k + 1 < len(found) and found[k + 1][0].start() < body_end:
@@ -116,6 +118,18 @@ def class_lines(text: str) -> list[ClassLine]:
         body = m.end() + len(text[m.end() : body_end]) - len(text[m.end() : body_end].lstrip(HEADING_ENDS))
         lines.append(ClassLine(start, m.end(), body, body_end, levels, code, _is_definition(text, m.end(), body_end)))
     return lines
+
+
+def _with_levels_above(printed: tuple[tuple[int, str], ...], above: dict[int, str]) -> tuple[tuple[int, str], ...]:
+    """The levels of a heading with the broader levels printed on heading lines before it, when it
+    starts below a 类 ("（一）一般公共服务支出（类）" / "1.群众团体事务（款）" / "（1）行政运行（项）：
+    年初预算为…": the 项 is the 行政运行 of 群众团体事务); ``above`` is updated with this heading's levels."""
+    top = printed[0][0]
+    for length in [n for n in above if n >= top]:
+        del above[length]  # a new 类 (or 款) closes the levels below it
+    inherited = tuple(sorted((n, name) for n, name in above.items() if n < top))
+    above.update(dict(printed))
+    return inherited + printed
 
 
 def line_at(lines: list[ClassLine], position: int) -> ClassLine | None:
