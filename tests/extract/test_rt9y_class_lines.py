@@ -18,7 +18,12 @@ county-level union's final accounts in 元 with bare 类/款/项 markers (Yunnan
 final accounts whose 类 and 款 stand on heading lines of their own above the 项 (Shaanxi 2023); a city union's
 budget with two 行政运行 of different 款 and a list of definitions holding money figures (Inner
 Mongolia 2024); a city union's final accounts in traditional characters with (類) markers and the
-budget stated after the final figure (Fujian 2021).
+budget stated after the final figure (Fujian 2021); a prefecture union's budget whose line paragraphs
+state a change with its reason (the change and its reason are the line's: Sichuan 2024); a city
+union's final accounts whose line states its difference from the budget and a mid-year addition
+(Qinghai 2023).
+
+Measured on these 7 documents (expected facts / wrong facts present): before 2/42, 14 -> after 42/42, 0.
 """
 
 from __future__ import annotations
