@@ -48,6 +48,7 @@ from unionkg.analytics.tolerance import (
     sum_tolerance,
     within,
 )
+from unionkg.analytics.phase_checks import check_completion_rates, check_prior_year_columns, check_staffing
 from unionkg.analytics.unit_counts import check_unit_counts
 from unionkg.graph.iris import Iris
 from unionkg.graph.queries import named_query
@@ -675,6 +676,7 @@ class _Change:
     delta: Decimal | None
     pct: Decimal | None
     passage: str | None
+    doc: str | None = None
 
 
 def load_changes(store: GraphStore) -> list[_Change]:
@@ -682,7 +684,7 @@ def load_changes(store: GraphStore) -> list[_Change]:
     for r in sorted_rows(store, "check_changes"):
         out.append(
             _Change(
-                str(r["change"]), str(r["org"]), int(str(r["year"])), str(r["item"]), _dec(r["delta"]), _dec(r["pct"]), _opt(r["passage"])
+                str(r["change"]), str(r["org"]), int(str(r["year"])), str(r["item"]), _dec(r["delta"]), _dec(r["pct"]), _opt(r["passage"]), _opt(r["doc"])
             )
         )
     return out
@@ -699,8 +701,7 @@ def check_changes(ctx: Context) -> list[Finding]:
     finest = {k: finest_percent_unit(c.pct for c in group) for k, group in _group_changes(changes).items()}
     for ch in changes:
         item_key = rules.role_of(ch.item) or rules.normalise_label(ch.item)
-        currents = list({o.value: o for o in by_item.get((ch.org, ch.year, item_key), [])}.values())
-        previous = list({o.value: o for o in by_item.get((ch.org, ch.year - 1, item_key), [])}.values())
+        currents, previous = _same_phase(ch, by_item.get((ch.org, ch.year, item_key), []), by_item.get((ch.org, ch.year - 1, item_key), []))
         if ch.pct is not None and ch.delta is not None and currents:
             findings += _check_stated_change(ctx, ch, currents, finest[(ch.org, ch.year)])
         if previous and currents and ch.delta is not None:
@@ -708,6 +709,19 @@ def check_changes(ctx: Context) -> list[Finding]:
         if previous and currents and ch.delta is None and ch.pct is not None:
             findings += _check_percent_against_previous(ctx, ch, currents, previous, finest[(ch.org, ch.year)])
     return findings
+
+
+def _same_phase(ch: _Change, currents: list[Obs], previous: list[Obs]) -> tuple[list[Obs], list[Obs]]:
+    """The figures a stated change is measured on, of one phase: a change printed in a final
+    account ("本年收入合计 x 万元，比上年增加 y 万元") is final against final, never this year's
+    budget against last year's.  The current figures are those of the change's own document
+    when it prints the item (its phase is the change's), and last year's are of their phases."""
+    own = [o for o in currents if ch.doc and o.doc == ch.doc]
+    if own:
+        currents = own
+        phases = {o.phase for o in own}
+        previous = [o for o in previous if o.phase in phases]
+    return list({o.value: o for o in currents}.values()), list({o.value: o for o in previous}.values())
 
 
 def _check_percent_against_previous(ctx: Context, ch: _Change, currents: list[Obs], previous: list[Obs], finest: Decimal) -> list[Finding]:
@@ -1361,6 +1375,9 @@ CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
     "incomplete_tables": check_incomplete_tables,
     "evaluation_scores": check_evaluation_scores,
     "unit_count": check_unit_counts,
+    "completion_rates": check_completion_rates,
+    "prior_year_columns": check_prior_year_columns,
+    "staffing": check_staffing,
 }
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

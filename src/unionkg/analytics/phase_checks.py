@@ -1,0 +1,267 @@
+"""Checks of the facts that carry a budget phase, another year or a headcount.
+
+A final account prints 年初预算数 / 调整预算数 beside its 决算数 and a rate of
+completion ("完成年初预算的 x%", "完成调整预算的 x%"); a budget prints its prior
+year's figures in a 上年预算数 column; a unit table prints 人员编制 and 实有人数.
+These checks compare such figures within one phase, one year and one body, so a
+figure of one phase is never measured against another's:
+
+- ``percent:completion`` - a stated completion rate against 决算数 / 调整预算数 or
+  决算数 / 年初预算数 of the same line (either may be meant: the rate agrees when one
+  of them gives it within the printed precision).  Budget figures of the final
+  account's own document are preferred; else the year's budget figures printed
+  without a column (prose) or in a total column.
+- ``prior-year:own-document`` - a figure printed in another year's document for
+  this year (a 上年预算数 column, filed under this year) against the figure this
+  year's own document prints for the same line, phase and fund.
+- ``staffing:over-authorized`` - the people on a body's payroll (在职人数, 实有人数)
+  above its posts (编制): info, both figures quoted (a fact worth reading, not an
+  error of the document).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from unionkg.analytics import rules
+from unionkg.analytics.findings import Finding
+from unionkg.analytics.rows import sorted_rows
+from unionkg.analytics.tolerance import half_units, percent_unit, share_bounds, within
+
+if TYPE_CHECKING:
+    from unionkg.analytics.checks import Context, Obs
+
+PHASE_BASE = "http://data.openbudgets.eu/resource/codelist/budget-phase/"
+FINAL_PHASE = PHASE_BASE + "executed"
+# The budgets a completion rate may be measured against: the adjusted one first (完成调整预算),
+# then the initial one (完成年初预算).
+BUDGET_PHASES: tuple[str, ...] = (PHASE_BASE + "revised", PHASE_BASE + "approved")
+
+# Columns that print a line's figure for another year than the document's own (filed under
+# that year by the extraction): the figure to compare with that year's own document.
+OTHER_YEAR_COLUMNS = re.compile(r"^(?:上年|上一年|前一年)(?:年初)?(?:预算|决算|执行)(?:数|额)?$|^\d{4}年(?:年初)?(?:预算|决算)(?:数|额)?$")
+# Columns that print a line's own figure in a document of its year: none, a total, or the
+# year's budget / final column (本年预算数, 预算数, 决算数 …).
+OWN_YEAR_COLUMNS = re.compile(
+    r"^(?:合计|小计|总计|本年(?:年初)?(?:预算|决算)(?:数|额)?|(?:年初)?(?:预算|决算)(?:数|额)?|\d{4}年(?:年初)?(?:预算|决算)(?:数|额)?)$"
+)
+
+STAFF_AUTHORIZED = "https://w3id.org/unionkg/def/ukg#staff-authorized"
+# Who is on the payroll: 在职人数 (never counts retirees), else 实有人数.
+STAFF_PRESENT: tuple[str, ...] = ("https://w3id.org/unionkg/def/ukg#staff-in-service", "https://w3id.org/unionkg/def/ukg#staff-actual")
+# Labels of one kind of post (行政编制 / 事业编制 / 工勤编制 …): parts of the posts, added up when
+# no larger total (编制人数, 人员编制, 编制总数) is printed.
+STAFF_PART_LABELS = re.compile(
+    r"^(?:行政|(?:全额|全部补助|部分补助|差额|自收自支)?事业|参公|参照公务员法管理|工勤|机关|后勤)(?:人员)?编制(?:数|人数)?$"
+)
+
+
+# ---------------------------------------------------------------- completion rates
+
+
+def _line_key(o: Obs) -> tuple[object, ...]:
+    """One line of a body's accounts in a year: its code when printed, else its item (its role
+    when it is a total), and its fund and scope."""
+    line: object = o.code or rules.role_of(o.item) or rules.normalise_label(o.item)
+    return (o.org, o.year, line, o.fund, o.scope)
+
+
+def _plain_or_total(o: Obs) -> bool:
+    return o.column is None or bool(OWN_YEAR_COLUMNS.search(rules.normalise_label(o.column)))
+
+
+def _completion_bases(final: Obs, budgets: list[Obs]) -> list[Obs]:
+    """The budget figures a final figure's rate may be measured against: those of its own
+    document, else the year's budget figures printed without a column or in a total column."""
+    own = [b for b in budgets if b.doc == final.doc]
+    return own or [b for b in budgets if _plain_or_total(b)]
+
+
+def check_completion_rates(ctx: Context) -> list[Finding]:
+    """A final figure's stated completion rate against 决算数 / 调整预算数 or 决算数 / 年初预算数."""
+    from unionkg.analytics.checks import _slack, _wan
+
+    rates = {str(r["obs"]): Decimal(str(r["pct"])) for r in sorted_rows(ctx.store, "check_completion_rates") if r["pct"] is not None}
+    if not rates:
+        return []
+    budgets: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
+    for o in ctx.observations:
+        if o.phase in BUDGET_PHASES:
+            budgets[_line_key(o)].append(o)
+    finals = [o for o in ctx.observations if o.iri in rates and o.phase == FINAL_PHASE]
+    finest: dict[object, Decimal] = {}
+    for o in finals:
+        finest[o.doc] = min(finest.get(o.doc, Decimal(1)), percent_unit(rates[o.iri]))
+    findings: list[Finding] = []
+    for final in finals:
+        rate = rates[final.iri]
+        bases = [b for b in _completion_bases(final, budgets.get(_line_key(final), [])) if b.value > 0]
+        if not bases:
+            continue
+        slack = _slack(rate, finest[final.doc])
+        units = ctx.printed_units([(final.value, final.passage), *((b.value, b.passage) for b in bases)])
+        bounds = [share_bounds(final.value, b.value, units[0], unit) for b, unit in zip(bases, units[1:])]
+        if any(bd is None or within(rate, bd, slack) for bd in bounds):
+            continue
+        ordered = sorted(bases, key=lambda b: BUDGET_PHASES.index(b.phase or BUDGET_PHASES[-1]))
+        base = ordered[0]
+        expected = (final.value / base.value * 100).quantize(slack)
+        findings.append(
+            ctx.finding(
+                kind="completion_rate_mismatch",
+                severity="warning",
+                check="percent:completion",
+                message=(
+                    f"{final.item}: final {_wan(final.value)} against budget "
+                    f"{' / '.join(_wan(b.value) for b in ordered)} is {expected}%, stated {rate}%"
+                ),
+                org=final.org,
+                year=final.year,
+                expected=expected,
+                stated=rate,
+                tolerance=slack,
+                unit="percent",
+                figures=[final, *ordered],
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- prior-year columns
+
+
+def _document_years(observations: list[Obs]) -> dict[str | None, int]:
+    """The year of each document: the latest year it prints figures for (a budget's 上年预算数
+    column is filed under the year before)."""
+    years: dict[str | None, int] = {}
+    for o in observations:
+        years[o.doc] = max(years.get(o.doc, o.year), o.year)
+    return years
+
+
+def check_prior_year_columns(ctx: Context) -> list[Finding]:
+    """A figure printed for this year by a later document against this year's own document."""
+    from unionkg.analytics.checks import _wan
+
+    doc_year = _document_years(ctx.observations)
+    own: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
+    later: list[Obs] = []
+    for o in ctx.observations:
+        if doc_year[o.doc] == o.year and _plain_or_total(o):
+            own[(*_line_key(o), o.phase)].append(o)
+        elif doc_year[o.doc] > o.year and (o.column is None or OTHER_YEAR_COLUMNS.search(rules.normalise_label(o.column))):
+            later.append(o)
+    findings: list[Finding] = []
+    reported: set[tuple[object, ...]] = set()
+    for o in later:
+        key = (*_line_key(o), o.phase)
+        others = [p for p in own.get(key, []) if p.doc != o.doc]
+        if not others or rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) and not o.code:
+            continue
+        tolerance = half_units(ctx.printed_units([(o.value, o.passage), *((p.value, p.passage) for p in others)]))
+        if any(abs(p.value - o.value) <= tolerance for p in others) or (key, o.value) in reported:
+            continue
+        reported.add((key, o.value))
+        first = others[0]
+        findings.append(
+            ctx.finding(
+                kind="prior_year_mismatch",
+                severity="warning",
+                check="prior-year:own-document",
+                message=(
+                    f"{o.item} of {o.year}: printed as {_wan(o.value)} by a document of {doc_year[o.doc]} "
+                    f"({o.column or 'prose'}), but {o.year}'s own document prints {_wan(first.value)}"
+                ),
+                org=o.org,
+                year=o.year,
+                expected=first.value,
+                stated=o.value,
+                tolerance=tolerance,
+                figures=[o, *others],
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- staffing
+
+
+def _staff_total(figures: list[dict[str, object]]) -> dict[str, object] | None:
+    """The posts of one body in one document: the larger of the largest figure printed (编制人数,
+    人员编制 …; a figure printed inside it, "其中含单列编制 1 名", is less) and the sum of its kinds
+    of posts (行政编制 + 事业编制 …, when no total is printed)."""
+    if not figures:
+        return None
+    largest = max(figures, key=lambda f: int(str(f["count"])))
+    parts = {rules.normalise_label(str(f["label"] or "")): f for f in figures if STAFF_PART_LABELS.search(rules.normalise_label(str(f["label"] or "")))}
+    total_of_parts = sum(int(str(f["count"])) for f in parts.values())
+    if total_of_parts <= int(str(largest["count"])):
+        return largest
+    return {
+        "count": total_of_parts,
+        "label": " + ".join(str(f["label"]) for f in parts.values()),
+        "passage": [f["passage"] for f in parts.values()],
+        "staff": [f["staff"] for f in parts.values()],
+    }
+
+
+def _present(rows: list[dict[str, object]]) -> dict[str, object] | None:
+    """The people on the payroll: the largest figure of the first category printed (在职人数 before
+    实有人数, which some documents count retirees in: "实有人数 x 人，其中：在职人数 y 人…退休人员 z 人")."""
+    for category in STAFF_PRESENT:
+        figures = [r for r in rows if str(r["category"]) == category]
+        if figures:
+            return max(figures, key=lambda f: int(str(f["count"])))
+    return None
+
+
+def _several_bodies(rows: list[dict[str, object]]) -> bool:
+    """One label printed with two counts in one document for one node: the figures of several
+    bodies (the body's and its units' paragraphs) under one name, so posts and people cannot be
+    paired."""
+    counts: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for r in rows:
+        counts[(str(r["category"]), rules.normalise_label(str(r["label"] or "")))].add(int(str(r["count"])))
+    return any(len(c) > 1 for c in counts.values())
+
+
+def _as_list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def check_staffing(ctx: Context) -> list[Finding]:
+    """在职人数 (or 实有人数) above 编制 in one document: info with both figures."""
+    groups: dict[tuple[object, ...], list[dict[str, object]]] = defaultdict(list)
+    for r in sorted_rows(ctx.store, "check_staffing"):
+        groups[(str(r["org"]), r["year"], r["scope"], r["doc"])].append(r)
+    findings: list[Finding] = []
+    for (org, year, _scope, _doc), rows in groups.items():
+        if year is None or _several_bodies(rows):
+            continue
+        authorized = _staff_total([r for r in rows if str(r["category"]) == STAFF_AUTHORIZED])
+        present = _present(rows)
+        if authorized is None or present is None:
+            continue
+        posts, people = int(str(authorized["count"])), int(str(present["count"]))
+        if people <= posts:
+            continue
+        findings.append(
+            ctx.finding(
+                kind="staff_over_authorized",
+                severity="info",
+                check="staffing:over-authorized",
+                message=f"{present['label']} {people} above {authorized['label']} {posts}: {people - posts} more people than posts",
+                org=org,
+                year=int(str(year)),
+                expected=Decimal(posts),
+                stated=Decimal(people),
+                tolerance=Decimal(0),
+                unit="persons",
+                concerns=[str(s) for s in [present["staff"], *_as_list(authorized["staff"])] if s],
+                extra_passages=[str(p) for p in [present["passage"], *_as_list(authorized["passage"])] if p],
+            )
+        )
+    return findings
