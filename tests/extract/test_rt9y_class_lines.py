@@ -53,7 +53,14 @@ PATTERN_CASES: dict[str, tuple[list[str], list[str]]] = {
             "一般公共服务（类）支出 12.30 万元，占 50%",
             "（二）社会保障和就业支出（类）行政事业单位养老支出（款）：年初预算为 8 万元",
         ],
-        ["（一）工资福利支出 15.20 万元", "（二）人员类项目：年初预算为 3 万元", "主要用于保障机关正常运转", "一般公共服务支出 12 万元"],
+        [
+            "（一）工资福利支出 15.20 万元",
+            "（二）人员类项目：年初预算为 3 万元",
+            "主要用于保障机关正常运转",
+            "一般公共服务支出 12 万元",
+            "科目编码 科目名称 类 款 项 本年支出合计",
+            "功能分类科目编码 类 款 项 合计",
+        ],
     ),
     "completion_rate": (
         ["完成年初预算的 99.30%", "完成预算的100%", "预算完成率为 98.5%", "为年初预算的102.50%", "完成调整预算的 97%"],
@@ -98,6 +105,16 @@ def test_class_line_items(text: str, item: str, code: str | None, definition: bo
     (line,) = class_lines(text)
     assert (line.item, line.code, line.definition) == (item, code, definition)
     assert text[line.start : line.end].rstrip().endswith(("）", ")", "]", "项", "类", "款", "支出"))
+
+
+def test_explanation_in_the_paragraph_after_a_colon() -> None:
+    """"…（项）：" ends its paragraph (the layout broke the line after the colon): the next paragraph
+    is the line's explanation, up to the next heading."""
+    text = "（一）某某支出（类）某某事务（款）行政运行（项）：\n年初预算为 3.00 万元，支出决算为 2.90 万元。\n（二）其他事项：5 万元"
+    (line,) = class_lines(text)
+    assert text[line.body : line.body_end] == "年初预算为 3.00 万元，支出决算为 2.90 万元。"
+    defined = class_lines("（一）某某支出（类）某某事务（款）行政运行（项）：\n反映行政单位的基本支出，如办公费 2 万元。")
+    assert [line.definition for line in defined] == [True]
 
 
 def test_wrapped_name_in_one_paragraph_is_joined() -> None:

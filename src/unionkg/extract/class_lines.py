@@ -88,6 +88,8 @@ def _heading_line(m: re.Match[str], text: str) -> tuple[tuple[tuple[int, str], .
         return None
     if bare == len(levels) and len(levels) < 2 and code is None:
         return None
+    if bare and re.search(r"\s", m.group(0).strip()):
+        return None  # bare markers are glued to their names; "科目编码 科目名称 类 款 项" is a table's header
     if m.group("tail") and len(levels) == 1 and not levels[0][1].endswith("支出"):
         levels[0] = (levels[0][0], levels[0][1] + m.group("tail"))  # "一般公共服务（类）支出 12 万元": the 类 一般公共服务支出
     return tuple(levels), code
@@ -95,7 +97,7 @@ def _heading_line(m: re.Match[str], text: str) -> tuple[tuple[tuple[int, str], .
 
 def _is_definition(text: str, end: int, stop: int) -> bool:
     """Whether the text after a heading defines the line rather than stating its figures."""
-    after = text[end:stop].lstrip(HEADING_ENDS)
+    after = text[end:stop].lstrip(HEADING_ENDS + "\n")
     return after.startswith(CLASS_LINE_DEFINITION_LEADS)
 
 
@@ -110,14 +112,22 @@ def class_lines(text: str) -> list[ClassLine]:
     above: dict[int, str] = {}  # code length -> the name last printed at that level
     for k, (m, printed, code) in enumerate(found):
         levels = _with_levels_above(printed, above)
-        para_end = text.find("\n", m.end())
-        body_end = len(text) if para_end < 0 else para_end
+        body_end = _paragraph_end(text, m.end())
+        if not text[m.end() : body_end].strip(HEADING_ENDS) and text[m.end() : body_end].strip():
+            # "…（项）：" ends its paragraph (the layout broke the line after the colon): the
+            # explanation is the next paragraph
+            body_end = _paragraph_end(text, body_end + 1)
         if k + 1 < len(found) and found[k + 1][0].start() < body_end:
             body_end = found[k + 1][0].start()
         start = m.end("enum") if m.group("enum") else m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
-        body = m.end() + len(text[m.end() : body_end]) - len(text[m.end() : body_end].lstrip(HEADING_ENDS))
+        body = m.end() + len(text[m.end() : body_end]) - len(text[m.end() : body_end].lstrip(HEADING_ENDS + "\n"))
         lines.append(ClassLine(start, m.end(), body, body_end, levels, code, _is_definition(text, m.end(), body_end)))
     return lines
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _with_levels_above(printed: tuple[tuple[int, str], ...], above: dict[int, str]) -> tuple[tuple[int, str], ...]:
