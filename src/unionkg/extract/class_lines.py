@@ -90,8 +90,10 @@ def _heading_line(m: re.Match[str], text: str) -> tuple[tuple[tuple[int, str], .
         return None
     if bare and re.search(r"\s", m.group(0).strip()):
         return None  # bare markers are glued to their names; "科目编码 科目名称 类 款 项" is a table's header
-    if m.group("tail") and len(levels) == 1 and not levels[0][1].endswith("支出"):
-        levels[0] = (levels[0][0], levels[0][1] + m.group("tail"))  # "一般公共服务（类）支出 12 万元": the 类 一般公共服务支出
+    if m.group("tail") and levels[-1][0] == CLASS_LEVEL_CODE_LENGTHS["类"] and not levels[-1][1].endswith("支出"):
+        # "一般公共服务（类）支出 12 万元": the 类 一般公共服务支出 (类 names end in 支出; "某某事务（款）支出
+        # 5 万元" is the 款 某某事务, its 支出 only says spending)
+        levels[-1] = (levels[-1][0], levels[-1][1] + m.group("tail"))
     return tuple(levels), code
 
 
