@@ -21,9 +21,10 @@ Mongolia 2024); a city union's final accounts in traditional characters with (é¡
 budget stated after the final figure (Fujian 2021); a prefecture union's budget whose line paragraphs
 state a change with its reason (the change and its reason are the line's: Sichuan 2024); a city
 union's final accounts whose line states its difference from the budget and a mid-year addition
-(Qinghai 2023).
+(Qinghai 2023); a prefecture union's final accounts that state the rate before the final figure or the
+budget after it (Guizhou 2022).
 
-Measured on these 7 documents (expected facts / wrong facts present): before 2/42, 14 -> after 42/42, 0.
+Measured on these 8 documents (expected facts / wrong facts present), extract of 5456cd2 -> now: 2/48, 16 -> 48/48, 0.
 """
 
 from __future__ import annotations
