@@ -33,6 +33,9 @@ KIND_NAMES = {
     "score_mismatch": "总分与指标得分不符",
     "grade_mismatch": "等级与分数不符",
     "unit_count_mismatch": "单位数与名单不符",
+    "completion_rate_mismatch": "完成率与预算决算数不符",
+    "prior_year_mismatch": "上年数与上年文件不符",
+    "staff_over_authorized": "实有人数超编制",
 }
 SEVERITY_NAMES = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
 MONEY_KINDS = frozenset({"sum_mismatch"})
