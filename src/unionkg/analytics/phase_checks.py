@@ -133,12 +133,14 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
 # ---------------------------------------------------------------- prior-year columns
 
 
-def _document_years(observations: list[Obs]) -> dict[str | None, int]:
-    """The year of each document: the latest year it prints figures for (a budget's 上年预算数
-    column is filed under the year before)."""
+def _document_years(ctx: Context) -> dict[str | None, int]:
+    """The year of each document: the fiscal year it states (``check_document_years.rq``), else
+    the latest year it prints figures for (a budget's 上年预算数 column is filed under the year
+    before)."""
+    stated = {str(r["doc"]): int(str(r["year"])) for r in sorted_rows(ctx.store, "check_document_years") if r["year"] is not None}
     years: dict[str | None, int] = {}
-    for o in observations:
-        years[o.doc] = max(years.get(o.doc, o.year), o.year)
+    for o in ctx.observations:
+        years[o.doc] = stated.get(o.doc or "", max(years.get(o.doc, o.year), o.year))
     return years
 
 
@@ -146,7 +148,7 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
     """A figure printed for this year by a later document against this year's own document."""
     from unionkg.analytics.checks import _wan
 
-    doc_year = _document_years(ctx.observations)
+    doc_year = _document_years(ctx)
     own: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
     later: list[Obs] = []
     for o in ctx.observations:
