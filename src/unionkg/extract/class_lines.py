@@ -110,6 +110,12 @@ def class_lines(text: str) -> list[ClassLine]:
         parsed = _heading_line(m, text)
         if parsed is not None:
             found.append((m, *parsed))
+    taken = [m.span() for m, *_ in found]
+    for m in CLASS_LINE_PATTERNS["coded_heading"].finditer(text):
+        # "2012901 行政运行：年初预算为 …": the code says the level
+        if not any(s <= m.start() < e for s, e in taken):
+            found.append((m, ((len(m.group("code")), m.group("name")),), m.group("code")))
+    found.sort(key=lambda entry: entry[0].start())
     lines: list[ClassLine] = []
     above: dict[int, str] = {}  # code length -> the name last printed at that level
     for k, (m, printed, code) in enumerate(found):

@@ -1107,7 +1107,14 @@ CLASS_LINE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         r"(?P<enum>(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:、|[．.](?=\d{3}|\D))|[一二三四五六七八九十]{1,3}[、．.])\s*)?"
         rf"(?=\d{{3}}|[\u4e00-\u9fff])(?:{_class_segment('lei', '类', 3)})?\s*(?:{_class_segment('kuan', '款', 5)})?\s*(?:{_class_segment('xiang', '项', 7)})?"
         r"(?P<tail>支出(?=\s*\d))?"
-        r"(?(tail)(?=\s*\d)|(?=\s*(?:[：:。，,]|年初|调整|全年|支出|决算|预算|反映|是指|用于|$)))",
+        r"(?(tail)(?=\s*\d)|(?=\s*(?:[：:。，,]|年初|调整|全年|本年|当年|支出|决算|预算|实际|反映|是指|主要|用于|(?:19|20)\d{2}\s*年|$)))",
+        re.MULTILINE,
+    ),
+    # a line named by its code and name alone, before a colon: "2012901 行政运行：年初预算为 …" / "（一）20129 某某事务："
+    "coded_heading": re.compile(
+        r"(?:^|(?<=[\n；;。]))[ \t\u3000]*"
+        r"(?P<enum>(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:、|[．.](?=\d{3}|\D))|[一二三四五六七八九十]{1,3}[、．.])\s*)?"
+        r"(?P<code>(?<!\d)2\d{2}(?:\d{2}){0,2}(?!\d))\s*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff、“”]{1,30})(?=\s*[：:])",
         re.MULTILINE,
     ),
     # a completion rate stated anywhere in the line's explanation ("完成年初预算的 99.30%", "预算完成率为 98%")
