@@ -32,6 +32,7 @@ WUZHISHAN = (
 )
 WUZHONG = ("rt9c_ningxia_wuzhong_city_union_budget_2024.txt", "rt9c_ningxia_wuzhong_city_union_budget_2025.txt")
 YANAN = ("rt9c_shaanxi_yanan_trad_city_union_budget_2024.txt",)
+HECHI = ("rt9c_guangxi_hechi_city_union_final_2024.txt",)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,23 @@ CASES = (
             Expected("error", "sum_mismatch", "sum:classification", "4560000", "4660000", ("20129 群众团体事务 4,560,000.00",)),
         ),
         ((WUZHONG[1], "2012901行政运行 3,260,000.00 3,350,000.00 90,000.00 2.76", "2012901行政运行 3,160,000.00 3,350,000.00 190,000.00 6.01"),),
+    ),
+    Case(
+        # 元 prose with 调整预算数: the rate is measured on the adjusted budget first (4,531,000 /
+        # 4,600,000 = 98.50 %); the other line's rate (97.68 %) agrees with its adjusted budget only.
+        "completion_rate_against_the_adjusted_budget",
+        HECHI,
+        (
+            Expected(
+                "warning",
+                "completion_rate_mismatch",
+                "percent:completion",
+                "96.5",
+                "98.5",  # at the precision the store keeps of the stated rate (96.50 -> 96.5)
+                ("一般公共服务支出（类）年初预算数4,200,000.00元，调整预算数4,600,000.00元，决算数4,531,000.00元，完成调整预算的96.50%",),
+            ),
+        ),
+        ((HECHI[0], "完成调整预算的96.50%", "完成调整预算的98.50%"),),
     ),
     Case(
         # traditional script: 實有人數 above 編制人數 (its kinds of posts add up to it)
