@@ -621,6 +621,13 @@ def places_of_body(body: str) -> list[str]:
     >>> places_of_body("鼓楼区总工会"), places_of_body("某某公司工会")
     (['鼓楼区'], [])
     """
+    return list(_places_of_body(body))
+
+
+# Asked several times per document (level-led units, level-only bodies) with the same body; the
+# gazetteer is read once per process, so the answer depends on the body's name alone.
+@functools.lru_cache(maxsize=4096)
+def _places_of_body(body: str) -> tuple[str, ...]:
     from unionkg.graph.places import default_gazetteer
 
     gazetteer = default_gazetteer()
@@ -630,13 +637,13 @@ def places_of_body(body: str) -> list[str]:
         chain.insert(0, division.name)
         division = gazetteer.parent(division.code)
     if chain:
-        return chain
+        return tuple(chain)
     printed: list[str] = []
     rest = body
     while (place := gazetteer.leading_place_name(rest)) is not None:
         printed.append(place)
         rest = rest[len(place) :]
-    return printed
+    return tuple(printed)
 
 
 def level_led_unit_names(body: str | None, units: list[str]) -> dict[str, str]:

@@ -895,8 +895,9 @@ def printed_gaps(line: Line, original: str, has_tabs: bool) -> int:
     if not body:
         return 0
     lead = len(text) - len(text.lstrip(" "))
-    gaps = len(PRINTED_GAP.findall(body))
-    if has_tabs and len(text) == len(line.srcs):
+    gaps = len(PRINTED_GAP.findall(body)) if "  " in body else 0
+    # Why the find: most lines of a document with tabs hold none; srcs rise with the text.
+    if has_tabs and len(text) == len(line.srcs) and original.find("\t", line.srcs[0], line.srcs[-1] + 1) >= 0:
         for m in re.finditer("(?<! ) (?! )", body):
             gaps += original[line.srcs[lead + m.start()]] == "\t"
     return gaps
@@ -1159,7 +1160,7 @@ class RowShape:
     @classmethod
     def of(cls, text: str, printed_gaps: int = 0, header_cells: int | None = None) -> RowShape:
         fields = tuple(text.split(" "))
-        k = next((i for i, f in enumerate(fields) if SENTENCE_CELL_MARKS & set(f)), len(fields))
+        k = next((i for i, f in enumerate(fields) if not SENTENCE_CELL_MARKS.isdisjoint(f)), len(fields))
         return cls(fields, fields[:k], printed_gaps, header_cells)
 
 
@@ -1244,11 +1245,26 @@ SENTENCE_CELL_ROW_SIGNALS: dict[str, Callable[[RowShape], bool]] = {
 }
 
 
+def _may_have_lead(text: str) -> bool:
+    """Is there a space before the first clause mark of ``text`` (a field before the sentence
+    cell, :attr:`RowShape.lead`)?  A quick test: no list of fields is built.
+
+    >>> _may_have_lead("项目 50.00 用于帮扶，…"), _may_have_lead("用于帮扶，共 3 次")
+    (True, False)
+    """
+    space = text.find(" ")
+    return space >= 0 and SENTENCE_CELL_MARKS.isdisjoint(text[:space])
+
+
 def sentence_cell_row_signal(text: str, printed_gaps: int = 0, header_cells: int | None = None) -> str | None:
     """The name of the first :data:`SENTENCE_CELL_ROW_SIGNALS` signal that makes ``text`` (a
     line with clause marks) a table row, or None: a line without clause marks, a ``|`` row
     (:func:`is_table_row` already) or prose."""
-    if not SENTENCE_CELL_MARKS & set(text) or "|" in text:
+    if SENTENCE_CELL_MARKS.isdisjoint(text) or "|" in text:
+        return None
+    if printed_gaps < MIN_PRINTED_GAPS and not _may_have_lead(text):
+        # Why: every signal but spaced_cells reads the cells before the sentence (RowShape.lead);
+        # a line with no space before its first clause mark (most prose) has none.
         return None
     shape = RowShape.of(text, printed_gaps, header_cells)
     return next((name for name, signal in SENTENCE_CELL_ROW_SIGNALS.items() if signal(shape)), None)
@@ -1257,7 +1273,7 @@ def sentence_cell_row_signal(text: str, printed_gaps: int = 0, header_cells: int
 def counted_header_cells(text: str) -> int | None:
     """The number of cells of a column-title line ("序号 单位名称 单位性质 主要职能"): at least
     :data:`MIN_HEADER_CELLS` short Han cells, no figure, no clause mark; None for any other line."""
-    if SENTENCE_CELL_MARKS & set(text):
+    if not SENTENCE_CELL_MARKS.isdisjoint(text):
         return None
     fields = text.split(" ")
     if len(fields) < MIN_HEADER_CELLS:
