@@ -282,6 +282,6 @@ def _obs(value: str, year: int, phase: str, doc: str) -> Obs:
     ],
 )
 def test_a_change_is_measured_within_its_documents_phase(change_doc: str, currents: list[Obs], previous: list[Obs], kept: tuple[list[str], list[str]]) -> None:
-    change = _Change("c", "org", 2023, "本年收入合计", Decimal("26"), None, None, change_doc)
+    change = _Change("c", "org", 2023, "本年收入合计", Decimal(26), None, None, change_doc)
     cur, prev = _same_phase(change, currents, previous)
     assert ([str(o.value) for o in cur], [str(o.value) for o in prev]) == kept

@@ -34,6 +34,7 @@ from unionkg.analytics import rules, scores
 from unionkg.analytics.findings import Finding, findings_triples
 from unionkg.analytics.indicator_rows import indicator_rows
 from unionkg.analytics.merge import ANY_ROLE, merge_findings
+from unionkg.analytics.phase_checks import check_completion_rates, check_prior_year_columns, check_staffing
 from unionkg.analytics.rows import row_order, sorted_rows
 from unionkg.analytics.tolerance import (
     change_bounds,
@@ -41,14 +42,13 @@ from unionkg.analytics.tolerance import (
     figure_units,
     growth_bounds,
     half_units,
-    printed_unit,
     percent_unit,
+    printed_unit,
     rounding_unit,
     share_bounds,
     sum_tolerance,
     within,
 )
-from unionkg.analytics.phase_checks import check_completion_rates, check_prior_year_columns, check_staffing
 from unionkg.analytics.unit_counts import check_unit_counts
 from unionkg.graph.iris import Iris
 from unionkg.graph.queries import named_query
