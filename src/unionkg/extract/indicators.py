@@ -388,13 +388,25 @@ class IndicatorTable:
 #: "table_header" and "flat_table_header", on compacted text): the lines are read as printed from
 #: the first such line on.
 TABLE_OPENING_WORDS: Final[tuple[str, ...]] = ("二级指标", "绩效指标", "指标名称", "指标内容", "考核指标")
+#: A quick test before compacting a line: compact() only removes spaces, so a line that holds
+#: none of these characters (the last of each opening word) holds no opening word once compacted.
+_OPENING_WORD_ENDS: Final[frozenset[str]] = frozenset(w[-1] for w in TABLE_OPENING_WORDS)
+
+
+def opens_indicator_table(line: str) -> bool:
+    """Does ``line`` hold one of :data:`TABLE_OPENING_WORDS` once compacted ("二级 指标")?
+
+    >>> opens_indicator_table("一级指标 二级 指标 三级指标"), opens_indicator_table("产出指标 数量指标")
+    (True, False)
+    """
+    return not _OPENING_WORD_ENDS.isdisjoint(line) and any(w in compact(line) for w in TABLE_OPENING_WORDS)
 
 
 def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
     # pipe rows of DOCX/PDF/HTML tables read like spaced ones; a row whose 偏差原因 is a sentence
     # ("受疫情影响，培训推迟") is a line of its own even where ingest joined it as wrapped prose
     view = cell_view(doc.text)
-    opening = next((ln.start for ln in iter_lines(view) if any(w in compact(ln.text) for w in TABLE_OPENING_WORDS)), None)
+    opening = next((ln.start for ln in iter_lines(view) if opens_indicator_table(ln.text)), None)
     if opening is None:
         return []
     lines = lines_as_printed(doc, view, opening)
