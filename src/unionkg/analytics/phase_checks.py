@@ -102,6 +102,10 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
         if not bases:
             continue
         slack = _slack(rate, finest[final.doc])
+        # the exact ratio lies inside every rounding interval: a rate that agrees with it
+        # needs no printed units (no quote read)
+        if any(abs(final.value / b.value * 100 - rate) <= slack for b in bases):
+            continue
         units = ctx.printed_units([(final.value, final.passage), *((b.value, b.passage) for b in bases)])
         bounds = [share_bounds(final.value, b.value, units[0], unit) for b, unit in zip(bases, units[1:])]
         if any(bd is None or within(rate, bd, slack) for bd in bounds):
@@ -161,8 +165,8 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
     for o in later:
         key = (*_line_key(o), o.phase)
         others = [p for p in own.get(key, []) if p.doc != o.doc]
-        if not others or rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) and not o.code:
-            continue
+        if not others or any(p.value == o.value for p in others) or rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) and not o.code:
+            continue  # (the same figure needs no printed units: no quote read)
         tolerance = half_units(ctx.printed_units([(o.value, o.passage), *((p.value, p.passage) for p in others)]))
         if any(abs(p.value - o.value) <= tolerance for p in others) or (key, o.value) in reported:
             continue
