@@ -1261,7 +1261,12 @@ def amount_concept(text: str) -> str | None:
 
 
 def wanted_phases(text: str) -> set[str]:
-    return {phase for phase, pattern in PHASE_WORDS.items() if pattern.search(text)}
+    """The budget phases a question names. "调整预算" / "adjusted budget" asks the adjusted phase
+    alone: the budget phase only when the question names a budget besides ("调整预算比年初预算…")."""
+    phases = {phase for phase, pattern in PHASE_WORDS.items() if pattern.search(text)}
+    if "adjusted" in phases and not PHASE_WORDS["budget"].search(PHASE_WORDS["adjusted"].sub("", text)):
+        phases.discard("budget")
+    return phases
 
 
 # Phases in the order a question that names none is answered from (what was spent, before what was planned).

@@ -304,6 +304,8 @@ FOLLOW_UP_PATTERNS: dict[str, re.Pattern[str]] = {
 # ---------------------------------------------------------------- budget phase
 PHASE_WORDS: dict[str, re.Pattern[str]] = {
     "budget": re.compile(r"预算|年初|budget(?:ed)?|planned|approved"),
+    # the budget as adjusted during the year (调整预算数 of final accounts); its words also hold 预算, see wanted_phases
+    "adjusted": re.compile(r"调整(?:后的?)?预算|预算调整|全年预算|\b(?:adjusted|revised)(?: budget)?\b"),
     # ("final expenditure", "the final figure": the final accounts' figure, not a budget's final line)
     "final": re.compile(r"决算|实际|执行数|支出了|final accounts?|\bfinal (?:expenditure|spending|income|revenue|figures?|amounts?)\b|actual|spent|outturn"),
 }
