@@ -57,3 +57,4 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 def test_the_adjusted_figure_answers_an_adjusted_question(answerer: Answerer, question: str, phrase: str, figure: str) -> None:
     result = answerer.ask(question)
     assert result["found"] and phrase in str(result["answer"]) and figure in str(result["answer"]), result["answer"]
+

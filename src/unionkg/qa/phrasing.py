@@ -135,6 +135,9 @@ FINDING_KIND_NAMES: dict[str, tuple[str, str]] = {
     "conflicting_statement": ("同一数字前后说法不一", "the same figure is stated differently"),
     "incomplete_table": ("表格不完整", "an incomplete table"),
     "name_change": ("单位名称前后不一", "a body named differently"),
+    "completion_rate_mismatch": ("完成率与预算、决算数不符", "a stated completion rate differs from the budget and final figures"),
+    "prior_year_mismatch": ("上年数与上年文件不符", "a previous year's figure differs from that year's own document"),
+    "staff_over_authorized": ("在职（实有）人数超过编制", "more staff than authorised posts"),
 }
 
 
@@ -148,6 +151,9 @@ FINDING_VALUE_UNITS: dict[str, tuple[str, str, str]] = {
     "execution_rate_mismatch": ("percent", "按预算与决算计算", "computed from the budget and final figures"),
     "score_mismatch": ("points", "按各项计算", "computed from the items"),
     "unit_count_mismatch": ("count", "列出的单位", "units listed"),
+    "completion_rate_mismatch": ("percent", "按预算与决算计算", "computed from the budget and final figures"),
+    "prior_year_mismatch": ("money", "上年文件所列", "in that year's document"),
+    "staff_over_authorized": ("count", "编制", "authorised posts"),
 }
 
 
