@@ -74,3 +74,12 @@ def test_every_signal_but_spaced_cells_needs_a_lead() -> None:
 def test_printed_gaps_with_and_without_tabs(original: str, expected: list[int]) -> None:
     lines = split_lines(map_characters(original), original)
     assert [ln.printed_gaps for ln in lines if ln.chars] == expected
+
+
+def test_empty_lines_keep_their_page_breaks_and_offsets() -> None:
+    """Empty lines skip the per-line steps: they still carry their page break and source offset."""
+    original = "甲县总工会\n\n   \n\f第二页 12.50\n"
+    lines = split_lines(map_characters(original), original)
+    assert [ln.text for ln in lines] == ["甲县总工会", "", "", "", "第二页 12.50", ""]
+    assert [ln.page_end for ln in lines] == [False, False, False, True, False, False]
+    assert [ln.end_src for ln in lines][:4] == [5, 6, 10, 11]

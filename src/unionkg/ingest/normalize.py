@@ -864,15 +864,17 @@ def split_lines(mapped: Mapped, original: str = "") -> list[Line]:
     for m in LINE_END.finditer(text):
         end = m.start()
         line = Line(mapped.chars[start:end], mapped.srcs[start:end], mapped.srcs[end], m.group() == "\f", _text=text[start:end] if sliced else None)
-        gaps = printed_gaps(line, original, has_tabs)
-        line = tidy_line(line)
-        line.printed_gaps = gaps
+        # Why the test: half the lines of layout text are empty, and no step below changes an empty line.
+        if end > start:
+            gaps = printed_gaps(line, original, has_tabs)
+            line = tidy_line(line)
+            line.printed_gaps = gaps
         line.hyphenated = ends_with_soft_hyphen(original, mapped.srcs[end])
         if 0 <= next_spot < end:
             line = repair_figures(line)
             while 0 <= next_spot < end:
                 next_spot = next(repair_spots, -1)
-        lines.append(split_glued_cells(respace_line(line)))
+        lines.append(split_glued_cells(respace_line(line)) if line.chars else line)
         start = end + 1
     last = Line(mapped.chars[start:], mapped.srcs[start:], None, False, _text=text[start:] if sliced else None)
     gaps = printed_gaps(last, original, has_tabs)
