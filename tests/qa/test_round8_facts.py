@@ -14,22 +14,17 @@ see the commit message and the report.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from unionkg.analytics.checks import run_checks
-from unionkg.graph.store import OxigraphStore
-from unionkg.pipeline import ingest_file
+from tests.qa.fact_rounds import answerer_over_samples_and, singles_and_sessions
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import fact_answer_problems, load_cases
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, QUESTION_SHAPES
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.phrasing import FINDING_KIND_NAMES, finding_kind_name
-from unionkg.search.encoders import HashEncoder
-from unionkg.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).parent
@@ -39,22 +34,13 @@ CASES = load_cases(HERE / "round8_facts.yaml")
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    settings = Settings(store=str(tmp_path_factory.mktemp("q10") / "store"), encoder="hash")
-    store = OxigraphStore()
-    for path in sorted((ROOT / "data" / "samples").glob("*.txt")) + sorted(DOCS.glob("*.txt")):
-        ingest_file(path, settings, store)
-    run_checks(store, settings)  # as `unionkg ingest` does: the findings the answers list
-    return Answerer(store, settings, encoder=HashEncoder())
+    return answerer_over_samples_and(DOCS, tmp_path_factory.mktemp("q10"))
 
 
 _problems = fact_answer_problems
 
 
-SINGLE = [c for c in CASES if not c.get("session")]
-SESSIONS: dict[str, list[dict[str, Any]]] = defaultdict(list)
-for _case in CASES:
-    if _case.get("session"):
-        SESSIONS[str(_case["session"])].append(_case)
+SINGLE, SESSIONS = singles_and_sessions(CASES)
 
 
 def test_the_list_is_bilingual_and_covers_every_family() -> None:
