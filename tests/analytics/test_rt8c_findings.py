@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.analytics.edited_docs import Edit, ingest_edited
 from unionkg.analytics.checks import compute_findings, run_checks
 from unionkg.analytics.findings import Finding
 from unionkg.graph.store import OxigraphStore
@@ -259,23 +260,8 @@ CASES = (
 )
 
 
-def _ingest(tmp: Path, docs: tuple[str, ...], edits: tuple[tuple[str, str, str], ...] = ()) -> OxigraphStore:
-    paths = []
-    for name in docs:
-        text = (DOCS / name).read_text(encoding="utf-8")
-        for doc, old, new in edits:
-            if doc == name:
-                assert old in text, (name, old)
-                text = text.replace(old, new)
-        path = tmp / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    store = OxigraphStore(None)
-    settings = Settings(store=str(tmp / "store"), encoder="none")
-    reports = ingest_paths(paths, settings, store)
-    assert not [r.error for r in reports if r.error]
-    run_checks(store, settings)  # as 'unionkg ingest': the links graph too
-    return store
+def _ingest(tmp: Path, docs: tuple[str, ...], edits: tuple[Edit, ...] = ()) -> OxigraphStore:
+    return ingest_edited(DOCS, tmp, docs, edits)
 
 
 def _matches(f: Finding, e: Expected) -> bool:

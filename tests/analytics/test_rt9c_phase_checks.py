@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.analytics.edited_docs import Edit, ingest_edited
 from unionkg.analytics import phase_checks
-from unionkg.analytics.checks import Obs, _Change, _same_phase, compute_findings, run_checks
+from unionkg.analytics.checks import Obs, _Change, _same_phase, compute_findings
 from unionkg.analytics.findings import Finding
 from unionkg.graph.store import OxigraphStore
-from unionkg.pipeline import ingest_paths
-from unionkg.settings import Settings
 
 DOCS = Path(__file__).parent / "rt9c_docs"
 
@@ -126,23 +125,8 @@ CASES = (
 )
 
 
-def _ingest(tmp: Path, docs: tuple[str, ...], edits: tuple[tuple[str, str, str], ...] = ()) -> OxigraphStore:
-    paths = []
-    for name in docs:
-        text = (DOCS / name).read_text(encoding="utf-8")
-        for doc, old, new in edits:
-            if doc == name:
-                assert old in text, (name, old)
-                text = text.replace(old, new)
-        path = tmp / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    store = OxigraphStore(None)
-    settings = Settings(store=str(tmp / "store"), encoder="none")
-    reports = ingest_paths(paths, settings, store)
-    assert not [r.error for r in reports if r.error]
-    run_checks(store, settings)
-    return store
+def _ingest(tmp: Path, docs: tuple[str, ...], edits: tuple[Edit, ...] = ()) -> OxigraphStore:
+    return ingest_edited(DOCS, tmp, docs, edits)
 
 
 def _summary(findings: list[Finding]) -> list[tuple[str, ...]]:
