@@ -124,6 +124,8 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
         if name is not None and r.get("amount") is not None:
             amount = _dec(r["amount"])
             name = f"{name} {amount / 10000:,.2f} 万元" if amount is not None else name
+        elif r.get("headcount") is not None:  # a staffing figure: "在职人数 48 人", not its IRI
+            name = f"{r.get('figureLabel') or ''} {r['headcount']} 人".strip()
         previous = concerns[str(r["finding"])].get(target)
         if previous is None or (name and previous.label == link(target).label):
             concerns[str(r["finding"])][target] = link(target, name)
