@@ -271,6 +271,11 @@ class Gazetteer:
         full += [(f, d) for d in divisions if (f := autonomous_short_form(d.name)) and f not in names]
         self._full = sorted(full, key=lambda p: -len(p[0]))
         self._short = [(s, d) for d in divisions if (s := short_name(d.name))]
+        # the short names by their first character: a name can only start with those of its own first
+        # character, so the look-ups below read a bucket, not the country's ~3,000 names (order kept)
+        self._short_by_first: dict[str, list[tuple[str, Division]]] = {}
+        for s, d in self._short:
+            self._short_by_first.setdefault(s[0], []).append((s, d))
         self._counties: dict[str, list[Division]] = {}  # county-level names -> the divisions so named
         for d in divisions:
             if d.level == "county":
@@ -378,7 +383,7 @@ class Gazetteer:
         abbreviated = self.abbreviated_place(name)
         if abbreviated is not None:
             return [abbreviated[1]]
-        short = [(place, d) for place, d in self._short if name.startswith(place) and self._short_name_fits(name, place, d)]
+        short = [(place, d) for place, d in self._short_starting(name) if name.startswith(place) and self._short_name_fits(name, place, d)]
         if not short:
             earlier = self.earlier_county(name)
             return self._renamed_county(name) or ([earlier[1]] if earlier else [])
@@ -386,6 +391,10 @@ class Gazetteer:
         # that level (鼓楼总工会: four 鼓楼区; 通州总工会: 北京 and 南通) are all candidates, none guessed
         best = min((-len(place), d.depth) for place, d in short)
         return list({d.code: d for place, d in short if (-len(place), d.depth) == best}.values())
+
+    def _short_starting(self, name: str) -> list[tuple[str, Division]]:
+        """The (short name, division) pairs whose short name may begin ``name``: those of its first character."""
+        return self._short_by_first.get(name[:1], []) if name else []
 
     def _renamed_county(self, name: str) -> list[Division]:
         """The county ``name`` begins with under a newer name (:data:`RENAMED_COUNTY_SUFFIXES`):
@@ -400,7 +409,7 @@ class Gazetteer:
         ([], [], [])
         """
         found: dict[str, Division] = {}
-        for place, division in self._short:
+        for place, division in self._short_starting(name):
             if division.level != "county" or not name.startswith(place):
                 continue
             renamed = RENAMED_COUNTY_SUFFIXES.get(division.name[len(place) :], ())
@@ -439,7 +448,7 @@ class Gazetteer:
         (None, None, None)
         """
         found: dict[str, tuple[str, Division]] = {}
-        for place, division in self._short:
+        for place, division in self._short_starting(name):
             if division.level != "county" or not name.startswith(place):
                 continue
             printed = name[: len(place) + 1]
