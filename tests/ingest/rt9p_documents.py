@@ -17,10 +17,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from unionkg.extract import extract
-from unionkg.ingest import load_source
+from tests.extract.corpus_spec import extract_checked
 from unionkg.model import Extraction, Fact
-from unionkg.settings import Settings
 
 #: A cell covered by the cell to its left (merged across columns: colspan, gridSpan, SPAN).
 SPAN = "<"
@@ -297,13 +295,8 @@ def write_text(doc: Document, directory: Path) -> Path:
 # ---------------------------------------------------------------- facts
 
 
-def extraction_of(path: Path) -> Extraction:
-    source = load_source(path, Settings(store="unused", encoder="hash"))
-    extraction = extract(source)
-    for fact in extraction.facts:
-        ev = fact.evidence
-        assert source.original[ev.start : ev.end] == ev.quote, f"{path.name}: evidence of {fact} is not exact"
-    return extraction
+# the extraction of a file with every fact's evidence checked: the corpus tests' own helper
+extraction_of = extract_checked
 
 
 def _plain(value: object) -> object:
