@@ -165,6 +165,10 @@ class Change(Fact):
     #: For one component of a stated reason ("主要原因：离退休费减少 362.52 万元，…"),
     #: the item of the change it explains; its ``reason`` is None (the parent keeps the text).
     parent_item: str | None = None
+    #: A change printed in a table's 增减额 / 增减率 columns: the row's classification code as
+    #: printed and the table ("公开05表"); None for a change stated in prose.
+    code: str | None = None
+    table: str | None = None
 
 
 @dataclass(slots=True)

@@ -36,6 +36,7 @@ from unionkg.extract.tables import (
     TokenKind,
     adds_up_to_first,
     column_count,
+    comparison_cell_number,
     figures_without_units,
     find_columns,
     is_lookalike_damaged_cell,
@@ -55,7 +56,7 @@ from unionkg.extract.tables import (
     table_money_unit,
 )
 from unionkg.ingest.normalize import OCR_DIGIT_LOOKALIKES
-from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
+from unionkg.model import Amount, Change, Direction, DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
 
 EXTRACTOR = "final_accounts.tables"
 VERSION = 1
@@ -176,12 +177,23 @@ COMPARISON_COLUMNS: Final[tuple[str, ...]] = (
     "完成率", "执行率", "预算完成率", "预算执行率", "完成预算",
 )  # fmt: skip
 
-#: Columns whose figures are no amount of the row's item in any phase: a change from the
-#: previous year or a rate (a stated year-on-year change is a narrative fact, not a table
-#: figure; docs/graph-model.md).  Their figures are read as nothing.
-NOT_AMOUNT_COLUMNS: Final[frozenset[str]] = frozenset(
-    {"增减额", "增减率", "增减幅度", "增长率", "增减变动", "增减", "比上年增减", "完成率", "执行率", "预算完成率", "预算执行率", "完成预算"}
-)
+#: What the figure of a comparison column is (tested in tests/extract/test_rt10e_table_columns.py):
+#: a change from the previous year in money (``delta``) or in percent (``percent``), or the rate
+#: of the row's final figure against its budget (``completion``).  None of them is an amount of the
+#: row's item: a row's changes are one :class:`~unionkg.model.Change` (as a paragraph's "比上年增加
+#: x 万元，增长 y%"), its rate the ``completion_pct`` of its final figure (as "完成年初预算的 y%").
+#: A ``delta`` column whose header or cell prints a percent sign ("增减(%)", "-3.21%") is a percent.
+COMPARISON_FIGURES: Final[dict[str, str]] = {
+    "增减额": "delta", "增减": "delta", "比上年增减": "delta", "增减变动": "delta",
+    "增减率": "percent", "增减幅度": "percent", "增长率": "percent",
+    "完成率": "completion", "执行率": "completion", "预算完成率": "completion", "预算执行率": "completion", "完成预算": "completion",
+}  # fmt: skip
+
+#: Columns whose figures are no amount of the row's item in any phase (:data:`COMPARISON_FIGURES`).
+NOT_AMOUNT_COLUMNS: Final[frozenset[str]] = frozenset(COMPARISON_FIGURES)
+
+#: A percent sign printed right after a column's name in a header ("增减(%)", "增减％").
+PERCENT_AFTER_COLUMN: Final[re.Pattern[str]] = re.compile(r"[（(]?\s*[%％]")
 
 #: Columns that name their own phase whatever the table's (a 决算表's 年初预算数 is the budget
 #: figure, its 调整预算数 the adjusted one; an adjusted budget's 年初预算数 the first budget).
@@ -565,8 +577,10 @@ def _leading_text(line: Line) -> str:
     return out
 
 
-def reassemble_code_rows(lines: Iterable[Line]) -> list[CodeRow]:
-    """Rows keyed by a code (or 合计), with wrapped names and values joined."""
+def reassemble_code_rows(lines: Iterable[Line], comparison_cells: bool = False) -> list[CodeRow]:
+    """Rows keyed by a code (or 合计), with wrapped names and values joined.  With
+    ``comparison_cells`` (the header names a 增减 or 完成率 column) a text cell after the figures
+    that prints a percent or a bracketed negative ("-3.21%", "（220,000.00）") is a figure."""
     rows: list[CodeRow] = []
     current: CodeRow | None = None
     for line in lines:
@@ -576,9 +590,9 @@ def reassemble_code_rows(lines: Iterable[Line]) -> list[CodeRow]:
             toks = list(line.tokens)
             if toks[0].kind is TokenKind.INTEGER:
                 current.code = toks[0].text
-            _add_tokens(current, toks)
+            _add_tokens(current, toks, comparison_cells)
         elif current is not None and not current.values:
-            _add_tokens(current, list(line.tokens))
+            _add_tokens(current, list(line.tokens), comparison_cells)
         elif current is not None and _name_end_fragment(line, current):
             current.label_tokens.append(line.tokens[0])  # "…缴费支 60.00 60.00" / "出": the name ends below the figures
             current = None
@@ -608,10 +622,12 @@ def _name_end_fragment(line: Line, row: CodeRow) -> bool:
     return any((name + fragment).endswith(ending) and len(fragment) <= len(ending) for ending in CODE_NAME_ENDINGS)
 
 
-def _add_tokens(row: CodeRow, toks: list[Token]) -> None:
+def _add_tokens(row: CodeRow, toks: list[Token], comparison_cells: bool = False) -> None:
     for tok in toks:
         if tok.kind is TokenKind.TEXT and not row.values:
             row.label_tokens.append(tok)
+        elif tok.kind is TokenKind.TEXT and comparison_cells and (number := comparison_cell_number(tok.text)) is not None:
+            row.values.append(Token(number, tok.start, tok.end, TokenKind.NUMBER))  # the quote stays the cell as printed
         elif not row.label_tokens:
             row.label_tokens.append(tok)  # the code itself
         elif tok.kind is TokenKind.EMPTY:
@@ -895,8 +911,9 @@ def read_code_table(frame: TableFrame) -> None:
         return
     if declared is not None and declared != len(columns):
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
-    rows = reassemble_code_rows(lines[body_start:])
+    rows = reassemble_code_rows(lines[body_start:], comparison_cells=any(c in COMPARISON_FIGURES for c in columns))
     columns = groups_without_own_column(columns, rows, header_text)
+    percent_columns = printed_percent_columns(year_columns(header_text, frame.year), columns)
     drop_blank_label_cells(rows, len(columns))
     regroup_glued_rows(frame, rows, columns)
     unit = to_yuan(Decimal(1), frame.money_unit)
@@ -915,17 +932,25 @@ def read_code_table(frame: TableFrame) -> None:
         placement = row.options[row.choice]
         _read_damaged_cells_by_total(frame, row, columns, placement)
         unsure = _warn_if_repaired_row_does_not_add_up(frame, row, columns, placement)
+        finals: list[tuple[Token, Amount]] = []  # the row's final figures of the year, for its 完成率
+        comparisons: dict[str, Token] = {}
         for tok, col in zip(row.values, placement):
             if tok is None or tok in unsure:
                 continue
             column = columns[col]
             if column in NOT_AMOUNT_COLUMNS:
+                comparisons[column] = tok
                 continue
             direction = block.kind.direction or COLUMN_DIRECTIONS.get(column, Direction.EXPENDITURE)
             phase, year = column_phase_year(column, frame.phase, frame.year)
+            emitted = len(frame.facts)
             frame.amount(
                 label, row.first, tok, column, direction, code=row.code, code_scheme=code_scheme(row.code), fund_source=_fund_of(column, frame), phase=phase, year=year
             )
+            if phase is Phase.FINAL and year == frame.year and len(frame.facts) > emitted and isinstance(fact := frame.facts[-1], Amount):
+                finals.append((tok, fact))
+        if comparisons:
+            read_comparison_cells(frame, RowCells(label, row.first, row.code, comparisons, finals), columns, percent_columns)
 
 
 def code_table_columns(header_text: str, frame: TableFrame) -> list[str]:
@@ -936,6 +961,95 @@ def code_table_columns(header_text: str, frame: TableFrame) -> list[str]:
     if any(word in header_text for word in COMPARISON_HEADER_WORDS) or str(frame.year - 1) in header_text:
         return find_columns(year_columns(header_text, frame.year), names + COMPARISON_COLUMNS)
     return find_columns(header_text, names)
+
+
+def printed_percent_columns(flat_header: str, columns: Sequence[str]) -> frozenset[str]:
+    """The ``delta`` columns (:data:`COMPARISON_FIGURES`) whose header prints a percent sign
+    after the name ("增减(%)"): their figures are percentages."""
+    out: set[str] = set()
+    for name in columns:
+        at = flat_header.find(name) if COMPARISON_FIGURES.get(name) == "delta" else -1
+        if at >= 0 and PERCENT_AFTER_COLUMN.match(flat_header, at + len(name)):
+            out.add(name)
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class RowCells:
+    """A table row's comparison cells (column -> cell) and what they refer to."""
+
+    label: str
+    first: Token  # the row's first cell: where its quotes start
+    code: str | None
+    comparisons: dict[str, Token]
+    finals: list[tuple[Token, Amount]]  # the row's final figures of the table's year, as emitted
+
+
+def _printed_percent(doc: SourceDocument, tok: Token) -> bool:
+    return doc.text[tok.start : tok.end].rstrip().endswith(("%", "％"))
+
+
+def _change_direction(value: Decimal) -> str:
+    return "increase" if value > 0 else "decrease" if value < 0 else "flat"
+
+
+def read_comparison_cells(frame: TableFrame, row: RowCells, columns: Sequence[str], percent_columns: frozenset[str]) -> None:
+    """The facts of a row's comparison cells.  A 完成率 is the ``completion_pct`` of the row's final
+    figure of the year (its quote extended to the rate); a table without such a figure gives none.
+    增减额 / 增减率 beside a previous year's column (上年预算数, 上年决算数) are one :class:`Change` of
+    the table's year, phase that column's; beside a budget and a final column alone (年初预算数 决算数
+    增减额) the 增减额 is the final figure's difference from the budget (an Amount qualified
+    ``difference_from_budget``, as a paragraph's "比年初预算增加 x 万元").  Nil marks give nothing."""
+    delta: tuple[Token, Decimal] | None = None
+    percent: tuple[Token, Decimal] | None = None
+    for column, tok in row.comparisons.items():
+        value = parse_number(tok.text)
+        if value is None:
+            continue
+        kind = COMPARISON_FIGURES[column]
+        if kind == "delta" and (column in percent_columns or _printed_percent(frame.doc, tok)):
+            kind = "percent"
+        if kind == "completion":
+            _set_completion(frame, row, tok, value)
+        elif kind == "delta":
+            delta = (tok, value)
+        else:
+            percent = (tok, value)
+    prior = next((c for c in columns if c in PRIOR_YEAR_COLUMNS), None)
+    if prior is not None and (delta or percent):
+        cells = [c for c in (delta, percent) if c is not None]
+        sign = delta[1] if delta is not None else cells[0][1]
+        frame.facts.append(
+            Change(
+                evidence=frame.doc.evidence(row.first.start, max(tok.end for tok, _v in cells), frame.vocabulary.key),
+                org=frame.org,
+                year=frame.year,
+                item=row.label,
+                direction=_change_direction(sign),
+                delta=to_yuan(delta[1], frame.money_unit) if delta is not None else None,
+                pct=percent[1] if percent is not None else None,
+                phase=OWN_PHASE_COLUMNS.get(prior, frame.phase),
+                code=row.code,
+                table=frame.block.table,
+            )
+        )
+    elif prior is None and delta is not None and row.finals and any(OWN_PHASE_COLUMNS.get(c) in (Phase.BUDGET, Phase.ADJUSTED) for c in columns):
+        tok, value = delta
+        column = next(c for c, t in row.comparisons.items() if t is tok)
+        direction = frame.block.kind.direction or Direction.EXPENDITURE
+        emitted = len(frame.facts)
+        frame.amount(row.label, row.first, tok, column, direction, code=row.code, code_scheme=code_scheme(row.code), phase=Phase.FINAL)
+        if len(frame.facts) > emitted and isinstance(fact := frame.facts[-1], Amount):
+            fact.qualifier = "difference_from_budget"
+
+
+def _set_completion(frame: TableFrame, row: RowCells, rate: Token, value: Decimal) -> None:
+    """The rate on the row's final figure of the year (the only one; two, as a two-sided row's, get none)."""
+    if len(row.finals) != 1:
+        return
+    final_token, fact = row.finals[0]
+    fact.completion_pct = value
+    fact.evidence = frame.doc.evidence(row.first.start, max(final_token.end, rate.end), fact.evidence.extractor)
 
 
 #: Words of a header that prints comparison columns (a quick test before the longer search).

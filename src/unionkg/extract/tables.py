@@ -93,6 +93,13 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "column_numbers": re.compile(r"栏\s*次(?P<nums>(?:\s+\d{1,2})+)\s*$"),
     # an empty-cell mark as a token
     "empty_token": re.compile(r"[—–\-－/／*]{1,4}"),
+    # a cell of a comparison column (增减额 / 增减率 / 完成率) that the tokenizer leaves as text: a
+    # percent ("-3.21%", "99.82％") or an accounting negative in brackets ("（220,000.00）", "(4.78)");
+    # never a bracketed word or list mark ("（一）", "(注)")
+    "comparison_cell": re.compile(
+        r"(?:[（(](?P<negative>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[)）]"
+        r"|(?P<signed>[-－−△▲+＋]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?))\s*(?P<percent>[%％])?"
+    ),
     # a figure cell OCR damaged beyond a sure reading (normalisation repairs the others): digits
     # and letters that look like digits ("l9", "O.O0", "88.60l120.00"); read as an empty cell,
     # so the row keeps its other cells in their columns (the report warns about it)
@@ -223,6 +230,23 @@ def _is_damaged_figure(text: str) -> bool:
         return False  # the first test is the quick one: most text cells open with a Han character
     digits = sum(ch.isdigit() for ch in text)
     return "." in text or digits >= len(text.rstrip("%")) - digits
+
+
+def comparison_cell_number(text: str) -> str | None:
+    """The number a comparison column's text cell prints, as :func:`parse_number` reads it
+    (a bracketed figure is negative, a percent sign dropped), or None for any other text.
+
+    >>> comparison_cell_number("（220,000.00）"), comparison_cell_number("-3.21%"), comparison_cell_number("99.82％")
+    ('-220,000.00', '-3.21', '99.82')
+    >>> comparison_cell_number("（一）"), comparison_cell_number("行政运行")
+    (None, None)
+    """
+    match = TABLE_PATTERNS["comparison_cell"].fullmatch(text.strip())
+    if match is None:
+        return None
+    if match.group("negative") is not None:
+        return "-" + match.group("negative")
+    return match.group("signed").lstrip("+＋")
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:

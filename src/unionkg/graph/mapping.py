@@ -998,6 +998,8 @@ class Mapper:
         self.add_opt(node, UKG.changePercent, f.pct, dec)
         self.add_opt(node, UKG.reason, f.reason)
         self.add_opt(node, UKG.parentItem, f.parent_item)
+        self.add_opt(node, UKG.classificationCode, f.code)  # a change printed in a table's 增减 columns
+        self.add_opt(node, UKG.sourceTable, f.table)
         if f.phase is not None:
             self.add(node, OBEU_DIM.budgetPhase, PHASE_CODES[f.phase])
         self.provenance(node, f.evidence)
