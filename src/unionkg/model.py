@@ -278,6 +278,9 @@ class SourceDocument:
     media_type: str = "text/plain"
     genre: str = "unknown"
     tables: list[list[list[str]]] = field(default_factory=list)  # from PDF/DOCX/HTML
+    #: what the file's reader could not read ("ingest: a.pdf: page 3 of 9 is a scanned image ..."),
+    #: passed on to ``Extraction.warnings`` by the pipeline
+    warnings: list[str] = field(default_factory=list)
 
     def evidence(self, start: int, end: int, extractor: str) -> Evidence:
         """Evidence for ``text[start:end]`` quoted from the original text."""

@@ -90,7 +90,11 @@ def extract_file(path: str | Path, settings: Settings) -> Extraction:
     from unionkg.extract import extract
     from unionkg.ingest import load_source
 
-    return extract(load_source(path, settings))
+    doc = load_source(path, settings)
+    extraction = extract(doc)
+    # the reader's warnings (pages it could not read) come first, with the extraction's
+    extraction.warnings[:0] = [w for w in doc.warnings if w not in extraction.warnings]
+    return extraction
 
 
 def _doc_graphs_for_source(store: GraphStore, source: str) -> list[str]:

@@ -53,6 +53,7 @@ def load_bytes(name: str, data: bytes) -> SourceDocument:
         offsets=norm.offsets,
         media_type=loaded.media_type,
         tables=tables,
+        warnings=list(loaded.warnings),
     )
     doc.genre = detect_genre(doc.text)
     return doc

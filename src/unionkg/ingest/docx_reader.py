@@ -66,7 +66,7 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
             lines.append(chunk_text)
             tables.extend(chunk_tables)
         else:
-            for rows in table_fragments(Table(element, document)):
+            for rows in table_fragments(Table(element, document), numbering):
                 tables.append(rows)
                 lines.extend(CELL_SEPARATOR.join(row) for row in rows)
     title = furniture_title(document, "\n".join(lines))
@@ -108,12 +108,12 @@ def furniture_title(document: object, body: str) -> str | None:
     return next((" ".join(c.split()) for c in candidates if TITLE_OF_THE_GENRE.search(c)), None)
 
 
-def table_rows(table: object) -> list[list[str]]:
+def table_rows(table: object, numbering: ListNumbering | None = None) -> list[list[str]]:
     """Rows of cell texts of ``table`` and of the tables nested in its cells, in reading order."""
-    return [row for rows in table_fragments(table) for row in rows]
+    return [row for rows in table_fragments(table, numbering) for row in rows]
 
 
-def table_fragments(table: object) -> list[list[list[str]]]:
+def table_fragments(table: object, numbering: ListNumbering | None = None) -> list[list[list[str]]]:
     """The rows of ``table`` as one table, or, when a cell holds a table of its own (the
     indicator table inside a cell of a 项目支出绩效自评表), as the rows up to the row holding
     it, the nested table's rows (read the same way), and the rows after it.  A cell keeps
@@ -124,7 +124,9 @@ def table_fragments(table: object) -> list[list[list[str]]]:
     value merged across columns in a row of values (a ``—`` over two columns) is followed
     by a blank cell per further column, and in a table whose code is split into 类/款/项
     columns a code level merged down over the rows below (类 ``201`` over its 款 and 项
-    rows) is repeated in each of them, so every row reads its whole code."""
+    rows) is repeated in each of them, so every row reads its whole code.  A paragraph of
+    a cell numbered by Word (a 序号 column "1." "2.", items "（一）" "（二）" in a cell) starts
+    with the label Word shows, counted in document order with the body's lists (``numbering``)."""
     from docx.table import _Cell
 
     fragments: list[list[list[str]]] = [[]]
@@ -145,7 +147,7 @@ def table_fragments(table: object) -> list[list[list[str]]]:
                 column += span
                 continue
             cell = _Cell(tc, table)  # type: ignore[arg-type]
-            text = _cell_text(cell)
+            text = _cell_text(cell, numbering)
             above[column] = text
             cells.append(text)
             spans.append(span)
@@ -156,16 +158,21 @@ def table_fragments(table: object) -> list[list[list[str]]]:
         if any(cells):
             fragments[-1].append(cells)
         for inner in nested:
-            fragments.extend(table_fragments(inner))
+            fragments.extend(table_fragments(inner, numbering))
         if nested:
             fragments.append([])
     return [rows for rows in fragments if rows]
 
 
-def _cell_text(cell: object) -> str:
+def _cell_text(cell: object, numbering: ListNumbering | None = None) -> str:
     """A cell's own paragraphs as one line, joined as a PDF cell's wrapped lines are
-    (:func:`~unionkg.ingest.cells.join_cell_lines`: no space inside a Chinese name)."""
-    return join_cell_lines("\n".join(paragraph_text(p._p) for p in cell.paragraphs))  # type: ignore[attr-defined]
+    (:func:`~unionkg.ingest.cells.join_cell_lines`: no space inside a Chinese name), each
+    with the label Word numbers it with (``numbering``: counted; None: no labels, a look
+    at the cells that must not count them)."""
+    paragraphs = [p._p for p in cell.paragraphs]  # type: ignore[attr-defined]
+    if numbering is None:
+        return join_cell_lines("\n".join(paragraph_text(p) for p in paragraphs))
+    return join_cell_lines("\n".join(numbering.label(p) + paragraph_text(p) for p in paragraphs))
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -53,6 +53,8 @@ class LoadedText:
     media_type: str
     tables: list[list[list[str]]] = field(default_factory=list)
     encoding: str | None = None
+    #: what the reader read around and could not read (scanned pages of a PDF), named with the file
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,10 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
         raise InputError(f"{name}: the file is empty")
     media_type = sniff_media_type(name, data)
     if media_type == PDF:
-        from unionkg.ingest.pdf_reader import read_pdf
+        from unionkg.ingest.pdf_reader import read_pdf_text
 
-        text, tables = read_pdf(name, data, limits.pdf)
-        loaded = LoadedText(text, PDF, tables)
+        reading = read_pdf_text(name, data, limits.pdf)
+        loaded = LoadedText(reading.text, PDF, reading.tables, warnings=reading.warnings(name))
     elif media_type == DOCX:
         from unionkg.ingest.docx_reader import read_docx
 

@@ -43,8 +43,41 @@ class PdfLimits:
     isolate: bool = True  # parse in a child process (POSIX only)
 
 
+@dataclass(frozen=True)
+class PdfText:
+    """What the reader got from a PDF: its text, its tables, and the pages it could not read."""
+
+    text: str
+    tables: list[Table]
+    page_count: int = 0
+    #: 1-based numbers of the pages that are images with no text layer (read as nothing)
+    scanned_pages: tuple[int, ...] = ()
+
+    def warnings(self, name: str) -> list[str]:
+        """What the reader of file ``name`` could not read, said once (see :func:`scanned_pages_warning`)."""
+        return [scanned_pages_warning(name, self.scanned_pages, self.page_count)] if self.scanned_pages else []
+
+
+def scanned_pages_warning(name: str, pages: tuple[int, ...], page_count: int) -> str:
+    """The warning for a PDF with a few scanned pages among text pages.
+
+    >>> scanned_pages_warning("a.pdf", (1, 7), 12)
+    'ingest: a.pdf: pages 1, 7 of 12 are scanned images with no text layer; nothing on them was read (OCR them to read their figures)'
+    """
+    listed = ", ".join(map(str, pages))
+    if len(pages) == 1:
+        return f"ingest: {name}: page {listed} of {page_count} is a scanned image with no text layer; nothing on it was read (OCR it to read its figures)"
+    return f"ingest: {name}: pages {listed} of {page_count} are scanned images with no text layer; nothing on them was read (OCR them to read their figures)"
+
+
 def read_pdf(name: str, data: bytes, limits: PdfLimits = PdfLimits()) -> tuple[str, list[Table]]:
     """Return ``(text, tables)`` or raise :class:`InputError`."""
+    reading = read_pdf_text(name, data, limits)
+    return reading.text, reading.tables
+
+
+def read_pdf_text(name: str, data: bytes, limits: PdfLimits = PdfLimits()) -> PdfText:
+    """The text, tables and unread pages of a PDF, or :class:`InputError`."""
     if limits.isolate and sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods():
         outcome = _run_isolated(data, limits)
     else:
@@ -52,10 +85,10 @@ def read_pdf(name: str, data: bytes, limits: PdfLimits = PdfLimits()) -> tuple[s
     kind, payload = outcome
     if kind == "error":
         raise InputError(f"{name}: {payload}")
-    text, tables = payload  # type: ignore[misc]
-    if not text.replace(PAGE_SEPARATOR, "").strip():
+    reading: PdfText = payload  # type: ignore[assignment]
+    if not reading.text.replace(PAGE_SEPARATOR, "").strip():
         raise InputError(f"{name}: the PDF has no text layer (a scan? OCR it first)")
-    return text, tables
+    return reading
 
 
 def _run_isolated(data: bytes, limits: PdfLimits) -> tuple[str, object]:
@@ -123,7 +156,7 @@ def describe_pdf_error(exc: BaseException) -> str:
     return f"not a readable PDF ({type(root).__name__}: {str(root)[:200]})"
 
 
-def extract_pdf(data: bytes, limits: PdfLimits) -> tuple[str, list[Table]]:
+def extract_pdf(data: bytes, limits: PdfLimits) -> PdfText:
     import pdfplumber
 
     pages_text: list[str] = []
@@ -132,20 +165,22 @@ def extract_pdf(data: bytes, limits: PdfLimits) -> tuple[str, list[Table]]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > limits.max_pages:
             raise _PdfLimitError(f"the PDF has {len(pdf.pages)} pages, over the limit of {limits.max_pages}")
-        scanned = 0
+        scanned: list[int] = []
         for number, page in enumerate(pdf.pages, start=1):
-            scanned += is_scanned_page(page)
+            if is_scanned_page(page):
+                scanned.append(number)
             glyphs.repair(page, number - 1)
             text, page_tables = extract_page(without_overprint(without_watermark(page)), number, limits)
             pages_text.append(text)
             tables.extend(page_tables)
             page.flush_cache()
-        if pdf.pages and scanned >= MIN_SCANNED_PAGE_SHARE * len(pdf.pages):
-            raise _PdfLimitError(f"{scanned} of {len(pdf.pages)} pages are scanned images with no text layer: OCR it first")
+        page_count = len(pdf.pages)
+        if pdf.pages and len(scanned) >= MIN_SCANNED_PAGE_SHARE * page_count:
+            raise _PdfLimitError(f"{len(scanned)} of {page_count} pages are scanned images with no text layer: OCR it first")
     glyphs.close()
     if glyphs.unmapped > MAX_UNMAPPED_GLYPH_SHARE * max(glyphs.seen, 1):
         raise _PdfLimitError("the PDF's fonts map to no text (characters read as glyph numbers): OCR it first, or export it again with embedded Unicode fonts")
-    return PAGE_SEPARATOR.join(pages_text), tables
+    return PdfText(PAGE_SEPARATOR.join(pages_text), tables, page_count, tuple(scanned))
 
 
 #: A page is a scan when an image covers this share of it and it has fewer characters than
@@ -214,12 +249,23 @@ def has_overprint(chars: list[dict[str, object]]) -> bool:
 
 def is_scanned_page(page: object) -> bool:
     """Whether a page is an image with (almost) no text layer (see :data:`MIN_SCAN_IMAGE_SHARE`)."""
-    width, height = float(page.width), float(page.height)  # type: ignore[attr-defined]
-    area = max(width * height, 1.0)
-    covered = max((float(i["width"]) * float(i["height"]) for i in page.images), default=0.0)  # type: ignore[attr-defined]
-    if covered < MIN_SCAN_IMAGE_SHARE * area:
+    area = max(float(page.width) * float(page.height), 1.0)  # type: ignore[attr-defined]
+    if image_cover(page.images, page.bbox) < MIN_SCAN_IMAGE_SHARE * area:  # type: ignore[attr-defined]
         return False
     return sum(1 for c in page.chars if str(c.get("text", "")).strip()) < MAX_CHARS_ON_A_SCAN  # type: ignore[attr-defined]
+
+
+def image_cover(images: list[dict[str, object]], bbox: tuple[float, float, float, float]) -> float:
+    """The area of the page the images cover, each clipped to the page (some scanners cut a
+    page into strips, each under half the page); overlaps are not subtracted, so the sum is
+    at most the page's area."""
+    x0, top, x1, bottom = (float(v) for v in bbox)
+    total = 0.0
+    for image in images:
+        width = min(float(image["x1"]), x1) - max(float(image["x0"]), x0)  # type: ignore[arg-type]
+        height = min(float(image["bottom"]), bottom) - max(float(image["top"]), top)  # type: ignore[arg-type]
+        total += max(width, 0.0) * max(height, 0.0)
+    return min(total, (x1 - x0) * (bottom - top))
 
 
 def extract_page(page: object, number: int, limits: PdfLimits) -> tuple[str, list[Table]]:

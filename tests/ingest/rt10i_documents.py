@@ -1,0 +1,266 @@
+"""Round 10 (p3): written documents and the file mess the readers met after round 9.
+
+The documents are those of ``rt9p_documents.py`` (blocks of paragraphs and grids, typed
+as plain text for the reference facts) for bodies, provinces and years not in the sample
+corpus nor in round 9; every figure is made up.  The renderers here draw what round 9's
+do not: a PDF with a few scanned pages (images with no text layer) or with decorative
+images on its text pages, pages turned a quarter (``/Rotate``), and a Word table whose
+cells are numbered by Word's lists.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rt9p_documents import Document, Grid, Para, as_text
+
+RT10_BUDGET = Document(
+    name="rt10i_nx_shizuishan_city_union_budget_2026",
+    running_header="石嘴山市总工会2026年部门预算公开",
+    blocks=[
+        Para("石嘴山市总工会2026年部门预算"),
+        Para("第一部分 部门预算情况说明"),
+        Para("一、部门收支总体情况"),
+        Para("2026年部门收支总预算982.40万元，比上年增加36.20万元，增长3.83%，主要原因是职工服务中心运行经费增加。"),
+        Para("二、一般公共预算支出情况"),
+        Para("2026年一般公共预算支出902.40万元，其中基本支出688.40万元，项目支出214.00万元。"),
+        Para("第二部分 部门预算公开表"),
+        Para("公开01表"),
+        Para("部门收支总表"),
+        Para("部门：石嘴山市总工会 单位：万元"),
+        Grid(
+            header=[["项目", "预算数", "项目", "预算数"]],
+            rows=[
+                ["一、一般公共预算拨款收入", "902.40", "一、一般公共服务支出", "760.20"],
+                ["二、事业收入", "50.00", "二、社会保障和就业支出", "104.60"],
+                ["三、其他收入", "30.00", "三、卫生健康支出", "40.10"],
+                ["", "", "四、住房保障支出", "77.50"],
+                ["本年收入合计", "982.40", "本年支出合计", "982.40"],
+            ],
+            widths=[150, 70, 150, 70],
+        ),
+        Para("公开03表"),
+        Para("一般公共预算支出表"),
+        Para("部门：石嘴山市总工会 单位：万元"),
+        Grid(
+            header=[["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
+            rows=[
+                ["", "合计", "902.40", "688.40", "214.00"],
+                ["201", "一般公共服务支出", "680.20", "466.20", "214.00"],
+                ["20129", "群众团体事务", "680.20", "466.20", "214.00"],
+                ["2012901", "行政运行", "466.20", "466.20", ""],
+                ["2012999", "其他群众团体事务支出", "214.00", "", "214.00"],
+                ["208", "社会保障和就业支出", "104.60", "104.60", ""],
+                ["20805", "行政事业单位养老支出", "104.60", "104.60", ""],
+                ["2080505", "机关事业单位基本养老保险缴费支出", "104.60", "104.60", ""],
+                ["210", "卫生健康支出", "40.10", "40.10", ""],
+                ["21011", "行政事业单位医疗", "40.10", "40.10", ""],
+                ["2101101", "行政单位医疗", "40.10", "40.10", ""],
+                ["221", "住房保障支出", "77.50", "77.50", ""],
+                ["22102", "住房改革支出", "77.50", "77.50", ""],
+                ["2210201", "住房公积金", "77.50", "77.50", ""],
+            ],
+            numeric_from=2,
+            widths=[56, 170, 70, 70, 70],
+        ),
+        Para("三、“三公”经费预算情况说明"),
+        Para("2026年“三公”经费预算6.80万元，比上年减少0.60万元，下降8.11%，主要原因是压缩公务接待。"),
+    ],
+)
+
+#: Project table of a 部门预算 whose first column (序号) Word numbers itself.
+RT10_PROJECTS = Document(
+    name="rt10i_jl_yanji_city_union_projects_2027",
+    running_header="延吉市总工会2027年部门预算",
+    blocks=[
+        Para("延吉市总工会2027年部门预算"),
+        Para("一、部门收支总体情况"),
+        Para("2027年部门收支总预算512.60万元，比上年增加20.40万元，增长4.14%。"),
+        Para("二、项目支出情况"),
+        Para("2027年项目支出预算186.00万元，具体项目如下表。"),
+        Para("项目支出预算表"),
+        Para("单位：万元"),
+        Grid(
+            header=[["序号", "项目名称", "预算数", "主要用途"]],
+            rows=[
+                ["1", "困难职工帮扶资金", "96.00", "（一）困难职工生活救助；（二）子女助学"],
+                ["2", "劳模慰问经费", "42.00", "（一）春节慰问；（二）劳模疗休养"],
+                ["3", "职工技能竞赛经费", "48.00", "（一）竞赛组织；（二）奖励表彰"],
+            ],
+            numeric_from=2,
+            widths=[36, 150, 60, 190],
+        ),
+    ],
+)
+
+
+# ---------------------------------------------------------------- PDF with scanned pages
+
+
+@dataclass(frozen=True)
+class ScanLayout:
+    """Switches of :func:`write_pdf_with_scans` (page numbers are 1-based)."""
+
+    scanned_cover: bool = False  # a signed cover page before the text: a scan, no text layer
+    scanned_tables: tuple[int, ...] = ()  # these tables (1-based) printed as a scan on a page of their own
+    logo: bool = False  # a small emblem in the corner of every text page (decorative)
+    letterhead: bool = False  # a full-page background image under the text of every page (decorative)
+    photo_page: bool = False  # a page with a large photo and a caption long enough to be text
+    scanned_appendix_pages: int = 0  # pages of scans at the end (a signed statement, an approval)
+    rotate: int = 0  # every page turned by this many degrees (/Rotate), drawn turned back to read upright
+
+
+def scan_image(width: int = 420, height: int = 560, seed: int = 7) -> bytes:
+    """A PNG that looks like a scanned page (grey speckle, ruled lines, blocks for the lines of
+    text): pixels only, no text."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (width, height), 246)
+    draw = ImageDraw.Draw(image)
+    state = seed
+    for _ in range(width * height // 40):
+        state = (state * 1103515245 + 12345) % 2**31
+        x, y = state % width, (state // width) % height
+        draw.point((x, y), fill=200)
+    for row in range(30, height - 30, 22):
+        draw.line((20, row, width - 20, row), fill=40)
+        draw.rectangle((28, row + 6, 28 + (row * 7) % (width - 80), row + 14), fill=90)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def write_pdf_with_scans(doc: Document, path: Path, layout: ScanLayout = ScanLayout()) -> Path:
+    """``doc`` as an A4 PDF (reportlab, CID font STSong-Light), ruled tables, with the scanned
+    and decorative images of ``layout``."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "STSong-Light"
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
+    page_w, page_h = A4
+
+    def full_page_scan(seed: int) -> list[object]:
+        return [PageBreak(), Image(io.BytesIO(scan_image(seed=seed)), width=page_w - 166, height=page_h - 164), PageBreak()]
+
+    story: list[object] = []
+    if layout.scanned_cover:
+        story.extend(full_page_scan(1)[1:])
+    tables_seen = 0
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            story.append(Paragraph(block.text, body))
+            continue
+        tables_seen += 1
+        if tables_seen in layout.scanned_tables:
+            story.extend(full_page_scan(10 + tables_seen))
+            continue
+        rows = [*block.header, *block.rows]
+        cells = [[Paragraph(c, ParagraphStyle("c", fontName=font, fontSize=8, leading=10, wordWrap="CJK")) if len(c) > 8 else c for c in row] for row in rows]
+        style = TableStyle([("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+        story.append(Table(cells, colWidths=block.widths, repeatRows=len(block.header), style=style))
+    if layout.photo_page:
+        story.append(PageBreak())
+        story.append(Image(io.BytesIO(scan_image(400, 300, seed=3)), width=page_w - 120, height=(page_w - 120) * 0.75))
+        story.append(Paragraph("图1：2026年职工技能竞赛现场。本次竞赛共设焊工、电工、钳工三个工种，来自全市四十二家企业的一百八十六名职工参加了比赛。", body))
+    for n in range(layout.scanned_appendix_pages):
+        story.extend(full_page_scan(40 + n)[0 if n == 0 else 1 : 2])
+    logo = ImageReader(io.BytesIO(scan_image(60, 60, seed=5)))
+    letterhead = ImageReader(io.BytesIO(scan_image(210, 297, seed=9)))
+
+    def decorate(canvas: object, template: object) -> None:
+        if layout.rotate:
+            canvas._pageRotation = layout.rotate  # type: ignore[attr-defined]  # /Rotate of the page
+        if layout.letterhead:
+            canvas.drawImage(letterhead, 0, 0, width=page_w, height=page_h)  # type: ignore[attr-defined]
+        if layout.logo:
+            canvas.drawImage(logo, 40, page_h - 70, width=36, height=36)  # type: ignore[attr-defined]
+
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return path
+
+
+# ---------------------------------------------------------------- DOCX: numbered table cells
+
+#: A typed label at the start of a cell paragraph: "1." or "（一）".
+CELL_LABEL = re.compile(r"^(?:\d+\.?|（[一二三四五六七八九十]+）)")
+
+
+def write_docx_numbered_cells(doc: Document, path: Path, numbered: bool = True, number_text: str = "%1") -> Path:
+    """``doc`` as a Word file whose table cells are numbered by Word: the 序号 column "1." "2."
+    "3." (one list over the column) and the items "（一）…；（二）…" of a cell (a list started
+    again in each cell), each item a paragraph.  ``numbered=False``: the labels typed in;
+    ``number_text``: Word's pattern of the 序号 ("%1", "%1.")."""
+    import docx
+
+    document = docx.Document()
+    decimal_id = _add_list(document, "90", "decimal", number_text) if numbered else ""
+    chinese_ids = iter(range(200, 400))
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            document.add_paragraph(block.text)
+            continue
+        rows = [*block.header, *block.rows]
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        table.style = "Table Grid"
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                cell = table.cell(r, c)
+                items = [i for i in re.split(r"(?=（[一二三四五六七八九十]+）)", text) if i] if r >= len(block.header) else [text]
+                if not numbered:
+                    cell.text = text if len(items) < 2 else ""
+                    if len(items) >= 2:
+                        cell.paragraphs[0].text = items[0]
+                        for item in items[1:]:
+                            cell.add_paragraph(item)
+                    continue
+                if len(items) >= 2 and all(CELL_LABEL.match(i) for i in items):
+                    list_id = _add_list(document, str(next(chinese_ids)), "chineseCounting", "（%1）")
+                    cell.paragraphs[0].text = CELL_LABEL.sub("", items[0])
+                    _number(cell.paragraphs[0], list_id)
+                    for item in items[1:]:
+                        _number(cell.add_paragraph(CELL_LABEL.sub("", item)), list_id)
+                elif r >= len(block.header) and CELL_LABEL.fullmatch(text):
+                    _number(cell.paragraphs[0], decimal_id)  # the 序号: Word's number, no text
+                else:
+                    cell.text = text
+    document.save(str(path))
+    return path
+
+
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _add_list(document: object, num_id: str, fmt: str, text: str) -> str:
+    """A one-level list (its own abstract list) in the numbering part; returns its numId."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {_WNS} w:abstractNumId="{num_id}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {_WNS} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+    return num_id
+
+
+def _number(paragraph: object, num_id: str) -> None:
+    from docx.oxml import parse_xml
+
+    p_pr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    p_pr.insert(0, parse_xml(f'<w:numPr {_WNS}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+__all__ = ["RT10_BUDGET", "RT10_PROJECTS", "ScanLayout", "as_text", "scan_image", "write_docx_numbered_cells", "write_pdf_with_scans"]
