@@ -301,14 +301,19 @@ class Gazetteer:
         return cls(rows)
 
     @classmethod
-    def from_csv(cls, path: Path, history: Path | None = None) -> Gazetteer:
-        """The divisions of ``path`` and, when given, the former names of ``history``."""
+    def from_csv(cls, path: Path, history: Path | None = None, renames: Path | None = None) -> Gazetteer:
+        """The divisions of ``path`` and, when given, the former names of ``history`` (built by
+        ``scripts/build_divisions.py``) and of ``renames`` (the hand-kept renames before that
+        history begins, :func:`read_renames`)."""
         rows = cls._read_divisions(path)
         former: list[FormerName] = []
         if history is not None:
             former, dissolved = _read_history(history)
             known = {d.code for d in rows}
             rows += [d for d in dissolved if d.code not in known]
+        if renames is not None:
+            known_former = {f.name for f in former}
+            former += [f for f in read_renames(renames, rows) if f.name not in known_former]
         return cls(rows, former)
 
     @staticmethod
@@ -761,11 +766,41 @@ def _read_history(path: Path) -> tuple[list[FormerName], list[Division]]:
     return former, dissolved
 
 
+def read_renames(path: Path, divisions: list[Division]) -> list[FormerName]:
+    """The renames of ``division_renames.csv``: places renamed with another name before the
+    generated history begins (鄞县 -> 鄞州区, 襄樊市 -> 襄阳市, 思茅地区 -> 普洱市, 日喀则地区 ->
+    日喀则市), kept by hand from the civil affairs ministry's yearly lists of changes
+    (行政区划变更情况), one row per name with the current code.  Linked from these rows only,
+    never from the similarity of two names.  Same columns as ``division_history.csv``; every row
+    ``renamed`` (a merger keeps its printed name and is no rename).
+
+    A row is refused when its current code is no division of the table (a typo would silently
+    place nothing) or when its former name is a current division's name (日喀则市 was also the
+    county-level city now 桑珠孜区: listing it would make today's 日喀则市 ambiguous).
+    """
+    former, dissolved = _read_history(path)
+    by_code = {d.code: d for d in divisions}
+    current_names = {d.name for d in divisions}
+    if dissolved:
+        raise InputError(f"{path}: {dissolved[0].name!r} is dissolved; this table lists renamed places only")
+    for f in former:
+        if f.kind != FORMER_RENAMED:
+            raise InputError(f"{path}: {f.name!r} is {f.kind}; this table lists renamed places only")
+        if f.code not in by_code:
+            raise InputError(f"{path}: {f.name!r} names the code {f.code}, which is no division of the table")
+        if f.name in current_names:
+            raise InputError(f"{path}: {f.name!r} is the name of a current division; a former name must name one place")
+    return former
+
+
 @cache
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer shipped in ``data/links/divisions.csv`` with ``division_history.csv``."""
+    """The gazetteer shipped in ``data/links/divisions.csv`` with ``division_history.csv`` and
+    ``division_renames.csv``."""
     from unionkg.resources import data_dir
 
     links = data_dir() / "links"
-    history = links / "division_history.csv"
-    return Gazetteer.from_csv(links / "divisions.csv", history if history.exists() else None)
+    history, renames = links / "division_history.csv", links / "division_renames.csv"
+    return Gazetteer.from_csv(
+        links / "divisions.csv", history if history.exists() else None, renames if renames.exists() else None
+    )
