@@ -6,11 +6,14 @@ that needs rounding intervals is done here in Python (see ``tolerance.py``),
 the comparator logic of indicators in SPARQL.  :func:`run_checks` runs them
 all and replaces the findings graph in one transaction.
 
-Severity: ``info`` for a difference within the rounding tolerance (reported so
-that a reader sees it, labelled as rounding), ``warning`` beyond it, ``error``
-when a total is off by more than 1 % of itself.  The tolerance follows how each
-compared figure is printed (``tolerance.printed_unit``: 0.01 元, 0.01 万元, the
-last digit of 亿元).
+Severity: ``warning`` for a difference beyond the rounding tolerance, ``error``
+when a total is off by more than 1 % of itself.  A difference within the rounding
+tolerance is no problem of the document: the finding is marked ``rounding`` and
+dropped (neither stored nor shown; ``compute_findings(store, rounding=True)`` and
+``unionkg check --verbose`` list it).  The tolerance follows how each compared
+figure is printed (``tolerance.printed_unit``: 0.01 元, 0.01 万元, the last digit
+of 亿元): half a printing unit for each part and for the total (the rule, with
+its figures, in ``tolerance.py``).
 
 The checks overlap (a total in prose and in a table, a named composition and the
 breakdown a text lists, one total in two documents, a department total whose miss
@@ -34,8 +37,15 @@ from unionkg.analytics import rules, scores
 from unionkg.analytics.findings import Finding, findings_triples
 from unionkg.analytics.indicator_rows import indicator_rows
 from unionkg.analytics.merge import ANY_ROLE, merge_findings
-from unionkg.analytics.phase_checks import check_completion_rates, check_prior_year_columns, check_staffing
+from unionkg.analytics.phase_checks import (
+    check_completion_rates,
+    check_final_against_budget_document,
+    check_prior_year_columns,
+    check_staffing,
+)
+from unionkg.analytics.project_checks import check_overspent_projects
 from unionkg.analytics.rows import row_order, sorted_rows
+from unionkg.analytics.sangong import check_sangong
 from unionkg.analytics.tolerance import (
     change_bounds,
     closest,
@@ -407,7 +417,8 @@ def _compare_total(
     expected = total.value - diff
     severity = _severity(diff, tol, total.value)
     names = " + ".join(f"{_display(p)} {_wan(p.value)}" for p in parts)
-    rounding = " (within the rounding tolerance)" if severity == "info" else ""
+    within_rounding = abs(diff) <= tol
+    rounding = " (within the rounding tolerance)" if within_rounding else ""
     message = (
         f"{what}: stated {_display(total)} {_wan(total.value)} but the parts add up to "
         f"{_wan(expected)} ({names}); difference {_wan(diff)}{rounding}; tolerance {_tolerance_text(tol)} = "
@@ -425,6 +436,7 @@ def _compare_total(
             stated=total.value,
             tolerance=tol,
             figures=[total, *parts],
+            rounding=within_rounding,
             **_sum_identity(total, parts, diff),
         )
     ]
@@ -1079,7 +1091,9 @@ def check_conflicting_changes(ctx: Context) -> list[Finding]:
             if len(values) < 2:
                 continue
             slack = percent_unit(values[0]) if unit == "percent" else Decimal(0)
-            severity = "info" if values[-1] - values[0] <= slack else "warning"
+            # one unit of the last digit apart: one printing rounded, the other truncated
+            within_rounding = values[-1] - values[0] <= slack
+            severity = "info" if within_rounding else "warning"
             first = changes[0]
             shown = " and ".join(f"{v}%" if unit == "percent" else _wan(v) for v in values)
             findings.append(
@@ -1094,6 +1108,7 @@ def check_conflicting_changes(ctx: Context) -> list[Finding]:
                     stated=values[-1],
                     tolerance=slack,
                     unit=unit,
+                    rounding=within_rounding,
                     concerns=[c.iri for c in changes],
                     extra_passages=[c.passage for c in changes],
                 )
@@ -1333,8 +1348,8 @@ def _score_sum_findings(ctx: Context, r: dict[str, object], score: Decimal, labe
                 **common,  # type: ignore[arg-type]
             )
         ]
-    if weights != scores.FULL_SCORE:
-        return []  # the indicators are part of the evaluation only (budget execution, process ...)
+    if weights < scores.FULL_SCORE:
+        return _score_bound_findings(ctx, score, label, indicators, weights, points, common)
     unit = scores.score_unit([score, *(i.score for i in indicators if i.score is not None)])
     tol = sum_tolerance(len(indicators), unit)
     diff = score - points
@@ -1350,6 +1365,38 @@ def _score_sum_findings(ctx: Context, r: dict[str, object], score: Decimal, labe
                 f"{weights}) score {points}; difference {diff}; tolerance {tol} = half of {unit} point for each score and the total"
             ),
             expected=points,
+            stated=score,
+            tolerance=tol,
+            **common,  # type: ignore[arg-type]
+        )
+    ]
+
+
+def _score_bound_findings(
+    ctx: Context, score: Decimal, label: str, indicators: list[_Scored], weights: Decimal, points: Decimal, common: dict[str, object]
+) -> list[Finding]:
+    """Indicators whose weights add up to less than 100 are part of the evaluation only (the
+    project table scores its 预算执行率 outside them, 分值 10): the total lies between the
+    indicators' points and those points plus the weight left to the other parts.  A total
+    outside that range beyond the rounding tolerance is a finding."""
+    rest = scores.FULL_SCORE - weights
+    unit = scores.score_unit([score, *(i.score for i in indicators if i.score is not None)])
+    tol = sum_tolerance(len(indicators), unit)
+    low, high = points, points + rest
+    if low - tol <= score <= high + tol:
+        return []
+    bound = low if score < low else high
+    return [
+        ctx.finding(
+            kind="score_mismatch",
+            severity="warning",
+            check="evaluation:score-bounds",
+            message=(
+                f"evaluation of {label}: total {score} points, but its {len(indicators)} indicators (weights adding up to "
+                f"{weights}) score {points}, and the other {rest} points of the 100 can add at most {rest}: the total must lie "
+                f"between {low} and {high}; tolerance {tol} = half of {unit} point for each score and the total"
+            ),
+            expected=bound,
             stated=score,
             tolerance=tol,
             **common,  # type: ignore[arg-type]
@@ -1378,17 +1425,28 @@ CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
     "completion_rates": check_completion_rates,
     "prior_year_columns": check_prior_year_columns,
     "staffing": check_staffing,
+    "sangong": check_sangong,
+    "final_against_budget_document": check_final_against_budget_document,
+    "overspent_projects": check_overspent_projects,
 }
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def compute_findings(store: GraphStore) -> list[Finding]:
-    """Run every registered check; findings sorted by severity, body and year."""
+def without_rounding(findings: Iterable[Finding], rounding: bool = False) -> list[Finding]:
+    """The findings that are problems of the documents: those marked ``rounding`` (a difference
+    within the rounding of the printed figures) only when ``rounding`` asks for them."""
+    return [f for f in findings if rounding or not f.rounding]
+
+
+def compute_findings(store: GraphStore, rounding: bool = False) -> list[Finding]:
+    """Run every registered check; findings sorted by severity, body and year.  ``rounding``:
+    also the differences within the rounding tolerance (``Finding.rounding``), which are no
+    problem of the documents and are never stored."""
     ctx = load_context(store)
     findings: dict[str, Finding] = {}
     for check in CHECKS.values():
-        for f in check(ctx):
+        for f in without_rounding(check(ctx), rounding):
             findings.setdefault(f.key, f)
     merged = merge_findings(list(findings.values()))
     attach_quotes(store, merged)
@@ -1422,4 +1480,4 @@ def stored_findings(store: GraphStore) -> list[dict[str, object]]:
     return store.select(named_query("check_findings")).values()
 
 
-__all__ = ["CHECKS", "Finding", "compute_findings", "run_checks", "stored_findings"]
+__all__ = ["CHECKS", "Finding", "compute_findings", "run_checks", "stored_findings", "without_rounding"]

@@ -31,9 +31,12 @@ def check(
     store: Optional[str] = StoreOpt,
     fmt: str = typer.Option("text", "--format", help="text | json"),
     severity: Optional[str] = typer.Option(None, "--severity", help="Only findings of this severity (error | warning | info)."),
+    verbose: bool = typer.Option(
+        False, "--verbose", help="Also list the differences within the rounding of the printed figures (marked 'rounding'; never stored)."
+    ),
 ) -> None:
     """Recompute the data-quality findings (sums, shares, changes, rates, indicators) and print them."""
-    from unionkg.analytics.checks import run_checks
+    from unionkg.analytics.checks import compute_findings, run_checks
     from unionkg.analytics.findings import render_text
 
     if fmt not in ("text", "json"):
@@ -41,6 +44,8 @@ def check(
     settings = settings_for(store)
     graph_store = open_for(settings)
     findings = run_checks(graph_store, settings)
+    if verbose:
+        findings = compute_findings(graph_store, rounding=True)
     if severity is not None:
         findings = [f for f in findings if f.severity == severity]
     if fmt == "json":

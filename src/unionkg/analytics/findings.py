@@ -31,6 +31,10 @@ class Finding:
     stated: Decimal | None = None
     tolerance: Decimal | None = None
     unit: str = "CNY"  # CNY (yuan) | percent | points | indicator | name (no figures)
+    # A difference no larger than the rounding of the printed figures (``tolerance.py``): no
+    # problem of the document, so never stored nor shown by default; ``unionkg check --verbose``
+    # lists it (:func:`unionkg.analytics.checks.compute_findings` with ``rounding=True``).
+    rounding: bool = False
     concerns: list[str] = field(default_factory=list)
     passages: list[str] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
@@ -75,6 +79,7 @@ class Finding:
             "quotes": self.quotes,
             "names": self.names,
             "also_found_by": self.also,
+            "rounding": self.rounding,
         }
 
 
@@ -137,7 +142,8 @@ def render_text(findings: list[Finding]) -> str:
     for f in findings:
         where = " ".join(x for x in (f.org_label or f.org or "", str(f.year or "")) if x)
         checks = " + ".join([f.check, *f.also])
-        lines.append(f"[{f.severity}] {f.kind} ({checks}) {where}")
+        label = "rounding" if f.rounding else f.severity
+        lines.append(f"[{label}] {f.kind} ({checks}) {where}")
         lines.append(f"  {f.message}")
         if f.names:
             lines.append("  names: " + " / ".join(f.names))
@@ -145,6 +151,7 @@ def render_text(findings: list[Finding]) -> str:
             lines.append(f"  stated {_fmt(f.stated, f.unit)}, expected {_fmt(f.expected, f.unit)}, tolerance {_fmt(f.tolerance, f.unit)}")
         for quote in f.quotes[:6]:
             lines.append(f"  > {quote_line(quote)}")
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-    lines.append(", ".join(f"{n} {s}" for s, n in counts.items()))
+    counts = {s: sum(1 for f in findings if f.severity == s and not f.rounding) for s in SEVERITIES}
+    rounding = sum(1 for f in findings if f.rounding)
+    lines.append(", ".join(f"{n} {s}" for s, n in counts.items()) + (f", {rounding} within rounding (not stored)" if rounding else ""))
     return "\n".join(lines)

@@ -14,6 +14,11 @@ figure of one phase is never measured against another's:
 - ``prior-year:own-document`` - a figure printed in another year's document for
   this year (a 上年预算数 column, filed under this year) against the figure this
   year's own document prints for the same line, phase and fund.
+- ``budget:final-against-budget-document`` - a final account's 年初预算数 of a line against
+  the figure the same year's budget document (部门预算) prints for that line, fund and
+  scope, when both documents are in the graph: the final account restates the budget
+  it was given, so another figure is a misprint in one of them (or a budget changed
+  without saying so).
 - ``staffing:over-authorized`` - the people on a body's payroll (在职人数, 实有人数)
   above its posts (编制): info, both figures quoted (a fact worth reading, not an
   error of the document).
@@ -187,6 +192,67 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
                 stated=o.value,
                 tolerance=tolerance,
                 figures=[o, *others],
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- a final account's budget against the budget document
+
+#: Genres (``ukg:genre``) of the documents whose 年初预算 figures restate the budget, and of the budget documents.
+RESTATING_GENRES = frozenset({"final_accounts"})
+BUDGET_GENRES = frozenset({"budget"})
+INITIAL_BUDGET_PHASE = PHASE_BASE + "approved"
+
+
+def _document_genres(ctx: Context) -> dict[str, str]:
+    return {str(r["doc"]): str(r["genre"]) for r in sorted_rows(ctx.store, "check_document_genres") if r["genre"] is not None}
+
+
+def check_final_against_budget_document(ctx: Context) -> list[Finding]:
+    """A final account's 年初预算数 against the same year's budget document's figure of the line."""
+    from unionkg.analytics.checks import _wan
+
+    genre, doc_year = _document_genres(ctx), _document_years(ctx)
+    budgets: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
+    restated: list[Obs] = []
+    for o in ctx.observations:
+        if o.phase != INITIAL_BUDGET_PHASE or not o.doc or doc_year.get(o.doc) != o.year or not _plain_or_total(o):
+            continue
+        if rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) and not o.code:
+            continue  # a bare 合计 is no line of its own
+        if genre.get(o.doc) in BUDGET_GENRES:
+            budgets[_line_key(o)].append(o)
+        elif genre.get(o.doc) in RESTATING_GENRES:
+            restated.append(o)
+    findings: list[Finding] = []
+    reported: set[tuple[object, ...]] = set()
+    for o in restated:
+        key = _line_key(o)
+        others = budgets.get(key, [])
+        if not others or any(b.value == o.value for b in others) or (key, o.value) in reported:
+            continue  # (the same figure needs no printed units: no quote read)
+        tolerance = half_units(ctx.printed_units([(o.value, o.passage), *((b.value, b.passage) for b in others)]))
+        if any(abs(b.value - o.value) <= tolerance for b in others):
+            continue
+        reported.add((key, o.value))
+        first = others[0]
+        findings.append(
+            ctx.finding(
+                kind="budget_restatement_mismatch",
+                severity="warning",
+                check="budget:final-against-budget-document",
+                message=(
+                    f"{o.item} of {o.year}: the final account prints the initial budget (年初预算) as {_wan(o.value)}, "
+                    f"but {o.year}'s budget document prints {_wan(first.value)}; difference {_wan(o.value - first.value)}"
+                ),
+                org=o.org,
+                year=o.year,
+                expected=first.value,
+                stated=o.value,
+                tolerance=tolerance,
+                figures=[o, *others],
+                statement=("budget-restatement", *key, o.value),
             )
         )
     return findings

@@ -50,7 +50,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 from rdflib.term import Node
 
-from unionkg.analytics.checks import CHECKS, FEDERATION_ROLE, Organisations, attach_quotes, load_context
+from unionkg.analytics.checks import CHECKS, FEDERATION_ROLE, Organisations, attach_quotes, load_context, without_rounding
 from unionkg.analytics.findings import Finding, findings_triples
 from unionkg.analytics.merge import merge_findings
 from unionkg.analytics.links import LINKS_GRAPH, refresh_links
@@ -220,7 +220,7 @@ def scoped_findings(store: GraphStore, organisations: frozenset[str], documents:
         ctx = load_context(view, orgs)
         found: dict[str, Finding] = {}
         for check in CHECKS.values():
-            for f in check(ctx):
+            for f in without_rounding(check(ctx)):
                 found.setdefault(f.key, f)
     finally:
         view.close()

@@ -1,7 +1,36 @@
 """Rounding arithmetic: how far apart printed figures may be and still agree.
 
 Every printed figure is a rounded value: ``3108.38`` 万元 stands for anything in
-``[3108.375, 3108.385)``.  The checks therefore compare intervals, not numbers:
+``[3108.375, 3108.385)``.  The checks therefore compare intervals, not numbers.
+
+The rule for a total and its parts (every ``sum:*`` check, the 三公 check, a
+change against both years): the total and the sum of its *n* parts agree when
+they differ by no more than half the printing unit of each figure compared,
+parts and total: ``Σ unit_i / 2`` over the n + 1 figures (:func:`half_units`).
+Such a difference is rounding, not a problem of the document: no finding is
+stored or shown (``unionkg check --verbose`` lists it, marked ``rounding``).
+Beyond it the finding is a warning (an error beyond 1 % of the total).
+Worked figures:
+
+- 12 parts and the total printed to 0.01 万元 (100 元 each): 13 × 50 元 = 650 元,
+  so up to 0.06 万元 apart is rounding (printed figures differ by whole 0.01
+  万元), 0.07 万元 is a finding; 0.5 万元 on a total of 100 万元 is a finding;
+- the same in 元 printed to 0.01 元: up to 0.06 元 apart;
+- a total printed in 万元 (0.01 万元) with 3 parts printed in 元 (0.01 元):
+  50 + 3 × 0.005 = 50.015 元;
+- a figure printed as a whole number of 万元 in prose ("130 万元") is taken as
+  exact to 0.01 万元, as the document's other figures are (documents drop the
+  trailing zeros, they do not round to whole 万元); a figure in 亿元 is known
+  to its last printed digit ("12.5亿元": 0.1 亿元).
+
+>>> half_units([Decimal(100)] * 13)
+Decimal('650')
+>>> half_units([Decimal(100)] * 13) >= Decimal(600), half_units([Decimal(100)] * 13) >= Decimal(700)
+(True, False)
+>>> half_units([Decimal(100), Decimal("0.01"), Decimal("0.01"), Decimal("0.01")])
+Decimal('50.015')
+
+How each figure's printing unit is known:
 
 - a total of *n* printed parts may differ from their sum by up to half the
   printing unit of each part and of the total: ``(n + 1) × unit / 2`` when all

@@ -18,6 +18,7 @@ from rdflib import Literal, URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
+from unionkg.qa.identities import bindings_per_member, rows_as_one_body
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
 from unionkg.qa.items import (
     asked_item_text,
@@ -218,10 +219,14 @@ class Context:
     def run(self, template: str, dedupe: bool = True, **bindings: str | int) -> list[dict[str, object]]:
         """Run ``ontology/queries/<template>.rq`` with IRIs (str) or years (int) bound (never user text)."""
         sparql = named_query(template)
-        terms = {k: Literal(v) if isinstance(v, int) else URIRef(v) for k, v in bindings.items() if v}
-        bound = "".join(f"# binding ?{k} = {v.n3()}\n" for k, v in terms.items())
+        given = {k: v for k, v in bindings.items() if v}
+        # a body the graph holds under several nodes (owl:sameAs): the query is run for each (qa/identities.py)
+        runs = [{k: Literal(v) if isinstance(v, int) else URIRef(v) for k, v in b.items()}
+                for b in bindings_per_member(given, self.catalog.members)]
+        bound = "".join(f"# binding ?{k} = {' | '.join(dict.fromkeys(t[k].n3() for t in runs))}\n" for k in given)
         self.queries_run.append(bound + sparql)
-        rows = self.store.select(sparql, terms or None).values()
+        rows = [r for terms in runs for r in self.store.select(sparql, terms or None).values()]
+        rows = rows_as_one_body(rows, self.catalog.primary_of, {p: self.catalog.org_label(p) for p in self.catalog.members})
         if template in SORTED_HERE:  # before one row per fact is kept: the first in this order
             rows.sort(key=lambda r: sparql_order_key(r, SORTED_HERE[template]))
         seen: set[object] = set()
