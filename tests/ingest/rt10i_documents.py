@@ -263,4 +263,62 @@ def _number(paragraph: object, num_id: str) -> None:
     p_pr.insert(0, parse_xml(f'<w:numPr {_WNS}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-__all__ = ["RT10_BUDGET", "RT10_PROJECTS", "ScanLayout", "as_text", "scan_image", "write_docx_numbered_cells", "write_pdf_with_scans"]
+
+
+# ---------------------------------------------------------------- HTML hidden by the page's style
+
+#: The page's own style: classes and ids that hide, as CMS templates write them.
+HIDING_STYLE = """
+/* 页面样式 */
+.hide{display:none}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
+#draft-2025 { visibility : hidden }
+.m-table{display:none}
+@media (max-width:768px){ .m-table{display:block} .pc-table{display:none} }
+.tab-pane{display:none} .tab-pane.active{display:block}
+@media print{ .noprint{display:none} }
+"""
+
+
+def hidden_copies(doc: Document) -> str:
+    """Markup a browser does not show: a phone copy of the document's first table with other
+    figures, last year's draft paragraph, a screen-reader label, an inactive tab."""
+    import html as h
+
+    first = next(b for b in doc.blocks if isinstance(b, Grid))
+    rows = [*first.header, *[[c if not re.fullmatch(r"[\d,.]+", c) else "888.88" for c in row] for row in first.rows]]
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{h.escape(c)}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+    return (
+        f'<div class="m-table">{table}</div>'
+        '<p id="draft-2025">2025年部门收支总预算777.70万元，比上年增加66.60万元，增长9.37%。</p>'
+        '<p class="hide">2026年一般公共预算支出555.50万元，其中基本支出444.40万元。</p>'
+        '<span class="sr-only">（打开新窗口）</span>'
+        '<div class="tab-pane">2026年“三公”经费预算3.30万元，比上年减少0.40万元。</div>'
+    )
+
+
+def shown_despite_classes() -> str:
+    """Markup shown on a desktop screen although its classes hide it elsewhere: the active
+    tab, a paragraph hidden in print only, a framework class shown from a width up."""
+    return (
+        '<div class="tab-pane active"><p>联系电话：0952-2010000</p></div>'
+        '<p class="noprint">本页信息仅供参考。</p>'
+        '<p class="hidden md:block">注：本表金额单位为万元。</p>'
+    )
+
+
+def write_html_with_hidden(doc: Document, path: Path, hidden: bool = True, shown: bool = True) -> Path:
+    """``doc`` as a CMS web page (``rt9p_documents.write_html``) with the page style
+    :data:`HIDING_STYLE`, the :func:`hidden_copies` before the article's first table and
+    the markup of :func:`shown_despite_classes` after the article."""
+    from rt9p_documents import HtmlLayout, write_html
+
+    write_html(doc, path, HtmlLayout())
+    markup = path.read_text(encoding="utf-8")
+    markup = markup.replace("</head>", f"<style>{HIDING_STYLE}</style></head>", 1)
+    if hidden:
+        markup = markup.replace("<table", hidden_copies(doc) + "<table", 1)
+    if shown:
+        markup = markup.replace('<div class="article_tools">', shown_despite_classes() + '<div class="article_tools">', 1)
+    path.write_text(markup, encoding="utf-8")
+    return path

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from unionkg.errors import InputError
+from unionkg.ingest.html_styles import hides, mark_hidden_by_style
 from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row, join_cell_lines  # noqa: F401 - re-exported
 
 CELL_SEPARATOR = " | "
@@ -81,6 +82,7 @@ def read_html(name: str, markup: str) -> tuple[str, list[Table]]:
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
+    mark_hidden_by_style(root)  # classes and ids the page's own <style> hides
     title = page_title(" ".join(root.findtext(".//title", default="").split()))
     lines: list[str] = []
     tables: list[Table] = []
@@ -240,14 +242,16 @@ def is_link_list(element: Any) -> bool:
     return LINK_LIST_FILLER.fullmatch("".join(outside)) is not None
 
 
-#: An inline style that hides an element (rows and columns hidden in a spreadsheet saved as a
-#: web page, a second copy of the text kept for another screen size).
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
 def is_hidden(element: Any) -> bool:
-    """Whether the page does not show an element (``hidden``, or hidden by its inline style)."""
-    return element.get("hidden") is not None or HIDDEN_STYLE.search(element.get("style") or "") is not None
+    """Whether the page does not show an element: ``hidden`` (or marked so for a class the
+    page's style hides: :func:`~unionkg.ingest.html_styles.mark_hidden_by_style`), or hidden
+    by its inline style (rows and columns hidden in a spreadsheet saved as a web page, a
+    second copy of the text kept for another screen size: see
+    :data:`~unionkg.ingest.html_styles.HIDING_DECLARATIONS`)."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style) and hides(style)
 
 
 def is_chrome_line(line: str) -> bool:
