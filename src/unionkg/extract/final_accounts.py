@@ -1774,11 +1774,14 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
         if re.search(r"栏\s*次|行\s*次", line.text):
             header_end = i + 1
     header_text = "\n".join(ln.text for ln in block.lines[: header_end or 4])
-    columns = find_columns(year_columns(header_text, frame.year), tuple(PHASE_COLUMNS)) or [frame.vocabulary.value_column]
+    flat_header = year_columns(header_text, frame.year)
+    columns = find_columns(flat_header, ITEM_TABLE_COLUMNS) or [frame.vocabulary.value_column]
+    comparing = any(c in COMPARISON_FIGURES for c in columns)
+    percent_columns = printed_percent_columns(flat_header, columns)
     with_row_numbers = bool(re.search(r"栏\s*次|行\s*次", header_text))
     counting = frame.count_unit is not None  # 国有资产: every figure is a count
     for line in block.lines[header_end:]:
-        toks = list(line.tokens)
+        toks = _comparison_figures_as_numbers(line.tokens) if comparing else list(line.tokens)
         last_text = max((i for i, t in enumerate(toks) if t.kind is TokenKind.TEXT), default=-1)
         if last_text < 0:
             continue
@@ -1790,8 +1793,13 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
         if with_row_numbers and numbers and numbers[0].kind is TokenKind.INTEGER:
             numbers = numbers[1:]
         unit_match = COUNT_UNIT_IN_LABEL.search(label)
+        finals: list[tuple[Token, Amount]] = []
+        comparisons: dict[str, Token] = {}
         for tok, column in zip(numbers, columns):
             if tok.kind is TokenKind.EMPTY:
+                continue
+            if column in COMPARISON_FIGURES:
+                comparisons[column] = tok  # a change or a rate of the row, never a figure of its own
                 continue
             phase = PHASE_COLUMNS.get(column.removeprefix(PRIOR_YEAR_PREFIX), frame.phase)
             if counting or unit_match:
@@ -1800,7 +1808,28 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
             else:
                 year = frame.year - 1 if column.startswith(PRIOR_YEAR_PREFIX) else None
                 direction = _label_direction(label) if direction_from_label else block.kind.direction
+                emitted = len(frame.facts)
                 frame.amount(label, label_tokens[0], tok, column, direction, phase=phase, year=year)
+                if phase is Phase.FINAL and year is None and len(frame.facts) > emitted and isinstance(fact := frame.facts[-1], Amount):
+                    finals.append((tok, fact))
+        if comparisons and not (counting or unit_match):  # the change of a count is no change of money
+            read_comparison_cells(frame, RowCells(label, label_tokens[0], None, comparisons, finals), columns, percent_columns)
+
+
+#: Columns of an item table: the phases' and the comparisons' (上年预算数 本年预算数 增减额 增减率).
+ITEM_TABLE_COLUMNS: Final[tuple[str, ...]] = (*PHASE_COLUMNS, *COMPARISON_FIGURES)
+
+
+def _comparison_figures_as_numbers(tokens: Sequence[Token]) -> list[Token]:
+    """A row's tokens with the text cells after its first figure that print a percent or a
+    bracketed negative ("6.98%", "（3.20）") read as figures (:func:`comparison_cell_number`)."""
+    out: list[Token] = []
+    seen_figure = False
+    for tok in tokens:
+        number = comparison_cell_number(tok.text) if seen_figure and tok.kind is TokenKind.TEXT else None
+        out.append(Token(number, tok.start, tok.end, TokenKind.NUMBER) if number is not None else tok)
+        seen_figure = seen_figure or tok.kind is not TokenKind.TEXT
+    return out
 
 
 def year_columns(header_text: str, year: int) -> str:

@@ -70,7 +70,7 @@ from unionkg.extract.report import is_heading
 from unionkg.extract.scan import finditer_near, quick
 from unionkg.extract.stated_day import without_leading_day, year_and_phase_at_day
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
-from unionkg.model import DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
+from unionkg.model import DocumentContext, Fact, Phase, SourceDocument, StaffCategory, Staffing, StatisticalCount
 
 EXTRACTOR = "narrative.statistics"
 VERSION = 1
@@ -665,3 +665,163 @@ def read_measurements(doc: SourceDocument, view: ProseView | None = None) -> lis
             cmp = m.group("cmp") or m.group("after")
             out.append(Measurement(d_start, d_end, name, value, unit, cmp, mode, subject))
     return out
+
+
+# ===========================================================================
+# Staffing tables with several count columns ("单位名称 | 编制数 | 实有人数 | 其中：在职 | 离退休",
+# "单位名称 行政编制 事业编制 实有人数 在职人员 退休人员"): one figure per row and count column
+# ===========================================================================
+
+STAFF_COLUMNS_EXTRACTOR = "tables.staff_columns"
+STAFF_COLUMNS_KEY = f"{STAFF_COLUMNS_EXTRACTOR}@{VERSION}"
+
+#: Header cells of a staffing table's count columns and the kind of figure each gives (tested
+#: in tests/extract/test_rt10e_table_columns.py): the establishment (编制), the people on the
+#: books (实有), of whom in service (在职 / 在编) and retired (离退休), and others (其他人员).
+#: A cell is matched whole, after "其中：" and spaces are dropped.
+STAFF_TABLE_COLUMNS: Final[dict[str, StaffCategory]] = {
+    "编制数": StaffCategory.AUTHORIZED, "编制人数": StaffCategory.AUTHORIZED, "人员编制": StaffCategory.AUTHORIZED,
+    "核定编制": StaffCategory.AUTHORIZED, "核定编制数": StaffCategory.AUTHORIZED, "编制总数": StaffCategory.AUTHORIZED,
+    "行政编制": StaffCategory.AUTHORIZED, "事业编制": StaffCategory.AUTHORIZED, "工勤编制": StaffCategory.AUTHORIZED,
+    "参公编制": StaffCategory.AUTHORIZED, "行政编制数": StaffCategory.AUTHORIZED, "事业编制数": StaffCategory.AUTHORIZED,
+    "实有人数": StaffCategory.ACTUAL, "实有人员": StaffCategory.ACTUAL, "实有": StaffCategory.ACTUAL, "实有人员数": StaffCategory.ACTUAL,
+    "在职": StaffCategory.IN_SERVICE, "在职人数": StaffCategory.IN_SERVICE, "在职人员": StaffCategory.IN_SERVICE,
+    "在编人数": StaffCategory.IN_SERVICE, "在编人员": StaffCategory.IN_SERVICE, "在编": StaffCategory.IN_SERVICE,
+    "离退休": StaffCategory.RETIRED, "离退休人数": StaffCategory.RETIRED, "离退休人员": StaffCategory.RETIRED,
+    "退休": StaffCategory.RETIRED, "退休人数": StaffCategory.RETIRED, "退休人员": StaffCategory.RETIRED,
+    "离休": StaffCategory.RETIRED, "离休人员": StaffCategory.RETIRED,
+    "其他人员": StaffCategory.OTHER,
+}  # fmt: skip
+
+#: Header cells that name the row's organisation.
+STAFF_TABLE_NAME_COLUMNS: Final[tuple[str, ...]] = ("单位名称", "单位全称", "部门名称", "单位", "部门")
+
+#: Patterns of staffing tables (tested with the columns above).
+STAFF_TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # the cells of a row: between pipes (blank cells kept) or spaces and tabs
+    "pipe_cells": re.compile(r"\s*[|｜]\s*"),
+    "spaced_cells": re.compile(r"[ \t\u3000]+"),
+    # a 其中 note before a sub-column's name ("其中：在职", "其中:在职")
+    "of_which": re.compile(r"^其中\s*[：:]?\s*"),
+    # a head count cell ("12", "12人"): digits only, no decimals or percent
+    "count_cell": re.compile(r"(?P<count>\d{1,6})\s*(?:人|名)?"),
+}
+
+#: Name cells of a total row: its figures are the whole 部门's (the body and its units).
+STAFF_TABLE_TOTAL_ROWS: Final[tuple[str, ...]] = ("合计", "总计", "部门合计")
+
+#: Fewest count columns a header must name to be read here (one column is read with the units).
+MIN_STAFF_COLUMNS: Final[int] = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    text: str
+    start: int  # in doc.text
+
+
+def _row_cells(text: str, start: int, end: int) -> list[_Cell]:
+    """The cells of a line: between pipes when it prints them (blank cells kept, a number
+    column's "1" too), else between runs of spaces; "其中：" glued to the cell after it."""
+    line = text[start:end]
+    piped = "|" in line or "｜" in line
+    splitter = STAFF_TABLE_PATTERNS["pipe_cells" if piped else "spaced_cells"]
+    cells: list[_Cell] = []
+    at = 0
+    for sep in [*splitter.finditer(line), None]:
+        stop = sep.start() if sep is not None else len(line)
+        raw = line[at:stop]
+        stripped = raw.strip()
+        if stripped or (piped and sep is not None and at > 0):
+            cells.append(_Cell(stripped, start + at + (len(raw) - len(raw.lstrip()))))
+        at = sep.end() if sep is not None else len(line)
+    if piped and cells and not cells[-1].text:
+        cells.pop()  # the closing pipe
+    merged: list[_Cell] = []
+    for cell in cells:
+        if merged and STAFF_TABLE_PATTERNS["of_which"].fullmatch(merged[-1].text):
+            merged[-1] = _Cell(merged[-1].text + cell.text, merged[-1].start)
+        else:
+            merged.append(cell)
+    return merged
+
+
+def staff_column_category(cell: str) -> StaffCategory | None:
+    """The kind of figure a header cell's column gives, or None for another column.
+
+    >>> staff_column_category("其中：在职"), staff_column_category("行政编制"), staff_column_category("单位性质")
+    (<StaffCategory.IN_SERVICE: 'in_service'>, <StaffCategory.AUTHORIZED: 'authorized'>, None)
+    """
+    name = STAFF_TABLE_PATTERNS["of_which"].sub("", re.sub(r"\s+", "", cell))
+    name = re.sub(r"[（(](?:人|名)[)）]$", "", name)  # 编制数（人）
+    return STAFF_TABLE_COLUMNS.get(name)
+
+
+def _is_own_row(name: str, body: str) -> bool:
+    """The row of the reporting body itself: its name (any printing of it) or 本级 / 机关."""
+    from unionkg.extract.organizations import OWN_ACCOUNT_NAMES
+    from unionkg.graph.mapping import org_identity_key
+    from unionkg.graph.places import default_gazetteer
+
+    if name == body or name in OWN_ACCOUNT_NAMES:
+        return True
+    gazetteer = default_gazetteer()
+    return org_identity_key(name, gazetteer) == org_identity_key(body, gazetteer)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    at = 0
+    while at <= len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        out.append((at, end))
+        at = end + 1
+    return out
+
+
+def read_staff_tables(doc: SourceDocument, body: str, year: int | None) -> list[Staffing]:
+    """The figures of staffing tables whose header names a name column and at least
+    :data:`MIN_STAFF_COLUMNS` count columns: one :class:`Staffing` per row and count column,
+    quoting the row from the name to the count.  Rows follow the header until a line that is no
+    row of as many cells (a row with a missing or extra cell gives nothing: its cells cannot be
+    told apart); a count cell that is blank, a nil mark or no whole number gives nothing."""
+    text = doc.text
+    if not any(name in text for name in STAFF_TABLE_NAME_COLUMNS):
+        return []
+    lines = _lines(text)
+    out: list[Staffing] = []
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        header = _row_cells(text, start, end)
+        names = [n for n, cell in enumerate(header) if cell.text in STAFF_TABLE_NAME_COLUMNS]
+        counts = {n: category for n, cell in enumerate(header) if (category := staff_column_category(cell.text)) is not None}
+        i += 1
+        if not names or len(counts) < MIN_STAFF_COLUMNS:
+            continue
+        name_at = names[0]
+        while i < len(lines):
+            row = _row_cells(text, *lines[i])
+            if len(row) != len(header) or not row[name_at].text or row[name_at].text[0].isdigit():
+                break
+            name = "".join(row[name_at].text.split())
+            total = name in STAFF_TABLE_TOTAL_ROWS
+            org = body if total or _is_own_row(name, body) else name
+            for n, category in counts.items():
+                count = STAFF_TABLE_PATTERNS["count_cell"].fullmatch(row[n].text)
+                if count is None:
+                    continue
+                label = STAFF_TABLE_PATTERNS["of_which"].sub("", header[n].text)
+                evidence = doc.evidence(row[name_at].start, row[n].start + len(row[n].text), STAFF_COLUMNS_KEY)
+                out.append(Staffing(evidence, org, category, int(count.group("count")), label, year=year, scope="department" if total else None))
+            i += 1
+    return out
+
+
+@register(STAFF_COLUMNS_EXTRACTOR, version=VERSION, genres=("budget", "final_accounts", "performance", "unknown"))
+def extract_staff_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    """Every count column of a staffing table (see :func:`read_staff_tables`)."""
+    if not context.org:
+        return []
+    return list(read_staff_tables(doc, context.org, context.year))
