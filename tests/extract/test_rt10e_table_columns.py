@@ -70,6 +70,13 @@ def test_a_rate_or_change_quotes_its_cells(path: Path) -> None:
             assert format(abs(f.pct), "f") in f.evidence.quote, f.evidence.quote
 
 
+def test_a_bracketed_negative_is_quoted_with_its_closing_bracket() -> None:
+    ex = extract_checked(CORPUS / "rt10e_jl_city_union_change_columns_tabs_budget_2026.txt")
+    change = next(f for f in ex.facts if isinstance(f, Change) and f.code == "201")
+    assert change.evidence.quote.endswith("（220,000.00）\t（4.78）")
+    assert (change.delta, change.pct) == (Decimal("-220000.00"), Decimal("-4.78"))
+
+
 # --- patterns and word lists -----------------------------------------------------------
 
 COMPARISON_CELLS = {

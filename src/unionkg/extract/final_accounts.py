@@ -56,7 +56,7 @@ from unionkg.extract.tables import (
     table_money_unit,
 )
 from unionkg.ingest.normalize import OCR_DIGIT_LOOKALIKES
-from unionkg.model import Amount, Change, Direction, DocumentContext, Fact, Phase, SourceDocument, StatisticalCount
+from unionkg.model import Amount, Change, Direction, DocumentContext, Evidence, Fact, Phase, SourceDocument, StatisticalCount
 
 EXTRACTOR = "final_accounts.tables"
 VERSION = 1
@@ -1021,7 +1021,7 @@ def read_comparison_cells(frame: TableFrame, row: RowCells, columns: Sequence[st
         sign = delta[1] if delta is not None else cells[0][1]
         frame.facts.append(
             Change(
-                evidence=frame.doc.evidence(row.first.start, max(tok.end for tok, _v in cells), frame.vocabulary.key),
+                evidence=closed_bracket(frame.doc, frame.doc.evidence(row.first.start, max(tok.end for tok, _v in cells), frame.vocabulary.key)),
                 org=frame.org,
                 year=frame.year,
                 item=row.label,
@@ -1049,7 +1049,21 @@ def _set_completion(frame: TableFrame, row: RowCells, rate: Token, value: Decima
         return
     final_token, fact = row.finals[0]
     fact.completion_pct = value
-    fact.evidence = frame.doc.evidence(row.first.start, max(final_token.end, rate.end), fact.evidence.extractor)
+    fact.evidence = closed_bracket(frame.doc, frame.doc.evidence(row.first.start, max(final_token.end, rate.end), fact.evidence.extractor))
+
+
+#: Brackets of an accounting negative ("（3.60）"), opening and closing.
+NEGATIVE_BRACKETS: Final[tuple[str, str]] = ("（(", "）)")
+
+
+def closed_bracket(doc: SourceDocument, evidence: Evidence) -> Evidence:
+    """The quote with the closing bracket of its last cell when the quote stops before it: ingest
+    reads a bracketed negative "（3.60）" as "-3.60", whose last digit ends the quote."""
+    opened = sum(evidence.quote.count(c) for c in NEGATIVE_BRACKETS[0])
+    closed = sum(evidence.quote.count(c) for c in NEGATIVE_BRACKETS[1])
+    if opened > closed and doc.original[evidence.end : evidence.end + 1] in tuple(NEGATIVE_BRACKETS[1]):
+        return Evidence(evidence.start, evidence.end + 1, doc.original[evidence.start : evidence.end + 1], evidence.extractor)
+    return evidence
 
 
 #: Words of a header that prints comparison columns (a quick test before the longer search).
