@@ -77,6 +77,23 @@ def test_a_bracketed_negative_is_quoted_with_its_closing_bracket() -> None:
     assert (change.delta, change.pct) == (Decimal("-220000.00"), Decimal("-4.78"))
 
 
+WEB_CASES = sorted(CORPUS.glob("rt10e_*.html"))
+
+
+def _table_facts(path: Path) -> list[str]:
+    ex = extract_checked(path)
+    rates = [(f.table, f.code, f.item, f.column, f.value, f.completion_pct) for f in ex.facts if isinstance(f, Amount) and f.table]
+    changes = [(f.table, f.code, f.item, f.year, f.direction, f.delta, f.pct, f.phase) for f in ex.facts if isinstance(f, Change) and f.table]
+    return sorted(map(repr, rates + changes))
+
+
+@pytest.mark.parametrize("path", WEB_CASES, ids=lambda p: p.stem)
+def test_a_web_table_reads_as_its_text(path: Path) -> None:
+    """The same tables as HTML (cells, a blank name cell in the 合计 row): the same figures, rates and changes."""
+    assert len(WEB_CASES) >= 2
+    assert _table_facts(path) == _table_facts(path.with_suffix(".txt"))
+
+
 # --- patterns and word lists -----------------------------------------------------------
 
 COMPARISON_CELLS = {

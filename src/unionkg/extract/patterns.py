@@ -300,6 +300,9 @@ ORG_NAME_SUFFIXES: Final[tuple[str, ...]] = (
     "委员会",
     "联合会",
     "研究会",
+    # people's organisations whose names end in 会 alone (bare 会 is no ending: 社会, 大会)
+    "红十字会",
+    "联谊会",
     "协会",
     "人民政府",
     "办公室",

@@ -53,6 +53,7 @@ from unionkg.qa.patterns import (
     BREAKDOWN_COLUMNS,
     BROADER_ITEM,
     BUDGET_DIFFERENCE_QUESTION,
+    BUDGET_OVERRUN_QUESTION,
     CHANGE_RANK_BY_PERCENT,
     CHANGE_RANK_FALLING,
     CHANGE_RANKING_WORDS,
@@ -79,6 +80,7 @@ from unionkg.qa.patterns import (
     INDICATOR_TRANSLATIONS,
     ITEM_TRANSLATIONS,
     LINE_GAP_SPLIT,
+    LINE_PARTS_QUESTION,
     LINES_GAP_QUESTION,
     LIST_CONJUNCTION,
     MEASURES_QUESTION,
@@ -1655,7 +1657,7 @@ def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
     def figure(text: str) -> list[dict[str, object]]:
         return _best_amounts(replace(ctx, q=replace(ctx.q, text=text), context_text=""), org, ctx.links.years, strict=True)[:1]
     part = figure(m.group("part"))
-    base = figure(_in_phase_of(m.group("base"), part))
+    base = _base_within(_printed_parent_base(ctx, org, part, base_concept), figure(_in_phase_of(m.group("base"), part)))
     if not part or not base or part[0].get("year") != base[0].get("year") or not Decimal(str(base[0]["amount"])):
         return None
     classes = _best_amounts(replace(ctx, q=replace(ctx.q, text=m.group("part")), context_text=""), org, ctx.links.years, strict=True)
@@ -1666,6 +1668,27 @@ def _share_of_named_base(ctx: Context, org: str) -> Outcome | None:
     answer = ctx.say(f"{_amount_line(part[0], 'zh')}，占「{base[0].get('item')}」{money(base[0]['amount'], 'zh')}的 {share:.2f}%（按图中数据计算，文件未列明）",
                      f"{_amount_line(part[0], 'en')}, {share:.2f}% of '{base[0].get('item')}' {money(base[0]['amount'], 'en')} (computed from the graph's figures, not printed)")
     return Outcome(True, answer, rows, sources_of(rows))
+
+
+def _printed_parent_base(ctx: Context, org: str, part: list[dict[str, object]], base_concept: str) -> list[dict[str, object]]:
+    """The base a part is printed within, when it is a line of the base named ("一般公共预算基本支出…，其中：人员经费…"
+    asked as "人员经费占基本支出的比例": the 一般公共预算基本支出 the 人员经费 is a part of, not the all-funds 基本支出
+    of another sentence); [] when the part names no parent of that line in its year, phase and document."""
+    if not part or not part[0].get("fact") or not isinstance(part[0].get("year"), int):
+        return []
+    parents = {str(r["partOf"]) for r in ctx.run("qa_line_part_of", fact=str(part[0]["fact"]))}
+    parents = {p for p in parents if amount_concept(p) == base_concept}
+    rows = [r for r in _amounts_in_years(ctx, org, [int(part[0]["year"])])
+            if r.get("item") in parents and _phase(r) == part[0].get("phase") and r.get("doc") == part[0].get("doc")]
+    return [_amount_row(rows[0])] if rows else []
+
+
+def _base_within(parent: list[dict[str, object]], named: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The base of a share: the line the part is printed within when its figure differs from the line the question
+    names (一般公共预算基本支出 640 against 基本支出 700), else the line named (the same figure either way)."""
+    if parent and (not named or Decimal(str(parent[0]["amount"])) != Decimal(str(named[0]["amount"]))):
+        return parent
+    return named
 
 
 def _year_total_row(ctx: Context, org: str, row: dict[str, object], asked: str | None = None) -> dict[str, object] | None:
@@ -1743,7 +1766,7 @@ def _share_of_total(ctx: Context, org: str) -> Outcome | None:
     named_base = base_concept is not None and base_concept not in GENERIC_TOTAL_CONCEPTS
     part = _line_figure(ctx, org, part_text)
     asked_total = base_concept if base_concept in ("income_total", "expenditure_total") else None  # "占收入的比例"
-    base = _line_figure(ctx, org, _in_phase_of(base_text, part)) if named_base else ([t] if part and (t := _year_total_row(ctx, org, part[0], asked_total)) else [])
+    base = _base_within(_printed_parent_base(ctx, org, part, str(base_concept)), _line_figure(ctx, org, _in_phase_of(base_text, part))) if named_base else ([t] if part and (t := _year_total_row(ctx, org, part[0], asked_total)) else [])
     part_name = AMOUNT_ITEM_NAMES.get(part_concept, part_text)
     total_concept = asked_total or ("income_total" if "收入" in part_name else "expenditure_total")
     base_name = AMOUNT_ITEM_NAMES.get(base_concept or "", "") if named_base else AMOUNT_ITEM_NAMES[total_concept]
@@ -2317,6 +2340,11 @@ def amount(ctx: Context) -> Outcome:
     named_base = _share_of_named_base(ctx, org)
     if named_base is not None:
         return named_base
+    concept = amount_concept(ctx.item_topic)
+    if LINE_PARTS_QUESTION.search(ctx.q.text) and concept is not None:  # "项目支出都有哪些": the lines printed within it
+        listed = _parts_answer(ctx, org, concept)
+        if listed is not None:
+            return listed
     rows = _best_amounts(ctx, org, ctx.links.years, strict=True)
     concept = amount_concept(ctx.item_topic)
     if not rows and (concept is None or concept in GENERIC_TOTAL_CONCEPTS) and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) \
@@ -2331,6 +2359,9 @@ def amount(ctx: Context) -> Outcome:
         return _described_payments(ctx) or _rate_and_count(ctx, org) or Outcome(False, "")
     if not rows:
         return _amount_not_found(ctx, org)
+    unheld = unheld_phase(ctx, org, rows)  # the adjusted budget asked, the line held in other phases only
+    if unheld is not None:
+        return unheld
     lines = []
     for r in rows:
         key = (r.get("item"), r.get("phase"), r.get("amount"))
@@ -2338,6 +2369,8 @@ def amount(ctx: Context) -> Outcome:
         if key not in {(x.get("item"), x.get("phase"), x.get("amount")) for x in rows[: rows.index(r)]}:
             lines.append(line)
     answer = _other_phase_note(ctx, rows) + join(lines, ctx.lang) + _asked_unit_text(ctx, rows[0].get("amount")) + _line_class_note(ctx, org, rows)
+    if BUDGET_OVERRUN_QUESTION.search(ctx.q.text):  # "三公经费决算多少，完成预算多少": the printed completion too
+        answer += _printed_completion_note(ctx, org, rows[:1])
     if SHARE_QUESTION.search(ctx.q.text) and rows[0].get("share") is None:
         answer += _computed_share(ctx, org, rows[0])
     entry = ctx.catalog.orgs.get(org)
@@ -2449,6 +2482,22 @@ def _paired_line(ctx: Context, all_rows: list[dict[str, object]], candidates: li
     return None
 
 
+def _printed_completion_note(ctx: Context, org: str, rows: list[dict[str, object]]) -> str:
+    """The share of the year's budget a final figure shown reached, as its document prints it ("完成年初预算的
+    106.76%"), and whether that is over the budget; "" when no figure shown is printed with one."""
+    for r in rows:
+        if r.get("phase") != "final" or not isinstance(r.get("year"), int):
+            continue
+        printed = [c for c in ctx.run("qa_completion_rates", org=org, year=int(r["year"])) if c.get("fact") == r.get("fact")]
+        if not printed:
+            continue
+        rate = Decimal(str(printed[0]["completion"]))
+        zh, en = (("超出年初预算", "over the year's budget") if rate > 100 else
+                  ("未超出年初预算", "within the year's budget"))
+        return ctx.say(f"，完成年初预算的 {number(rate)}%（文件所列），即{zh}", f"; {number(rate)}% of the year's budget (as printed), {en}")
+    return ""
+
+
 def budget_vs_final(ctx: Context) -> Outcome:
     """The budget and the final figure of one body and year, their difference and the rate."""
     if len(ctx.links.orgs) == 2 and LINES_GAP_QUESTION.search(ctx.q.text) and len(wanted_phases(ctx.q.text)) < 2:
@@ -2491,6 +2540,9 @@ def budget_vs_final(ctx: Context) -> Outcome:
     if len(picked) < 2 and picked:
         # one side only: that figure, and a plain statement that the other is not in the graph (no comparison)
         shown = amount(ctx)
+        printed = _printed_completion_note(ctx, org, shown.rows) if shown.found and "final" in picked else ""
+        if printed:  # no budget figure held, but the final account prints the share of its budget reached
+            return shown if printed in shown.answer else replace(shown, answer=shown.answer + printed)
         if shown.found:
             missing_zh, missing_en = ("预算数", "budget") if "budget" not in picked else ("决算数", "final figure")
             shown.answer += ctx.say(f"（知识图谱中没有{ctx.label(org)}可与之对照的{missing_zh}，无法比较。）",
@@ -3048,11 +3100,62 @@ def _rank_projects(ctx: Context, rows: list[dict[str, object]]) -> Outcome | Non
     return Outcome(True, head + join(lines, ctx.lang), shown, sources_of(shown))
 
 
+def _printed_parts(ctx: Context, org: str, concept: str) -> list[dict[str, object]]:
+    """The figures the body prints as parts of a line of ``concept`` (项目支出: the funds listed under it), of the
+    asked year (else the latest year that lists such parts) and of one phase (the asked one, else final before
+    budget), largest first."""
+    parts = ctx.run("qa_line_parts", org=org, year=ctx.links.years[0]) if len(ctx.links.years) == 1 else \
+        _in_years(ctx.run("qa_line_parts", org=org), ctx.links.years)
+    parents = {str(r["fact"]): str(r["partOf"]) for r in parts if amount_concept(str(r["partOf"])) == concept}
+    years = sorted({int(r["year"]) for r in parts if str(r["fact"]) in parents and isinstance(r.get("year"), int)}, reverse=True)
+    if not years:
+        return []
+    rows = [_amount_row(r) for r in _amounts_in_years(ctx, org, years[:1] if not ctx.links.years else years) if str(r.get("fact")) in parents]
+    asked = wanted_phases(ctx.q.text)
+    phases = [p for p in PHASE_PREFERENCE if (not asked or p in asked) and any(r.get("phase") == p for r in rows)]
+    rows = [r for r in rows if phases and r.get("phase") == phases[0]]
+    if any(r.get("scope") == "department" for r in rows) and any(r.get("scope") != "department" for r in rows):
+        # the department's parts, or its own level's (a budget lists both, each under its 收入预算总额)
+        own = OWN_LEVEL_WORDS.search(ctx.q.text) is not None
+        rows = [r for r in rows if (r.get("scope") == "department") is not own]
+    for r in rows:
+        r["partOf"] = parents[str(r["fact"])]
+    return sorted(rows, key=lambda r: -Decimal(str(r["amount"])))
+
+
+def _parts_answer(ctx: Context, org: str, concept: str) -> Outcome | None:
+    """The parts of a line listed, or the largest / smallest of them when a ranking is asked; None when the body
+    prints no parts of such a line."""
+    rows = _printed_parts(ctx, org, concept)
+    if not rows:
+        return None
+    if RANK_LOW.search(ctx.q.text) or RANK_HIGH.search(ctx.q.text):
+        low = RANK_LOW.search(ctx.q.text) is not None
+        rows = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=not low)
+    first = rows[0]
+    scope = ctx.say(f"{first.get('orgLabel') or ctx.label(org)} {first.get('year')} 年{PHASE_ZH.get(str(first.get('phase')), '')}「{first['partOf']}」中列明的 {len(rows)} 项",
+                    f"{first.get('orgLabel') or ctx.label(org)} {first.get('year')} {first.get('phase')}: the {len(rows)} lines listed under '{first['partOf']}'")
+    lines = [ctx.say(f"「{r['item']}」{money(r['amount'], 'zh')}", f"'{r['item']}' {money(r['amount'], 'en')}") for r in rows]
+    if RANK_LOW.search(ctx.q.text) or RANK_HIGH.search(ctx.q.text):
+        end = ctx.say("最少" if RANK_LOW.search(ctx.q.text) else "最多", "smallest" if RANK_LOW.search(ctx.q.text) else "largest")
+        tied = [r for r in rows if Decimal(str(r["amount"])) == Decimal(str(first["amount"]))]  # equal figures: each is at the end
+        named_zh, named_en = "、".join(f"「{r['item']}」" for r in tied), ", ".join(f"'{r['item']}'" for r in tied)
+        head = ctx.say(f"{scope}，{end}的是{named_zh}，{'各' if len(tied) > 1 else ''}{money(first['amount'], 'zh')}。全部：",
+                       f"{scope}; the {end}: {named_en}, {'each ' if len(tied) > 1 else ''}{money(first['amount'], 'en')}. All: ")
+    else:
+        head = ctx.say(f"{scope}：", f"{scope}: ")
+    return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
+
+
 def projects(ctx: Context) -> Outcome:
     rows = _projects(ctx, described=False)
     if amount_concept(ctx.q.text) == "project_spending" and (not rows or (not ctx.links.orgs and BODY_RANKING_WORDS.search(ctx.q.text))):
         # "2020年和2021年的项目支出分别是多少", "今年各总工会的项目支出排名": the 项目支出 line, not a list of projects
         return amount(ctx)
+    org = _target_org(ctx) if not rows and len(ctx.links.orgs) == 1 else None
+    listed = _parts_answer(ctx, org, "project_spending") if org else None
+    if listed is not None:  # no project of the body's own, but its 项目支出 lists the funds it is made of
+        return listed
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的项目。", "The graph has no projects for this body/year.") + _bodies_without(ctx, "project"))
     ranked = _rank_projects(ctx, rows)
@@ -4016,18 +4119,37 @@ def _change_direction(r: dict[str, object], lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def _change_line(r: dict[str, object], lang: str, with_reason: bool) -> str:
+def _change_line(r: dict[str, object], lang: str, with_reason: bool, figure: dict[str, object] | None = None) -> str:
+    """A stated change in words; ``figure``: the line's own figure of that year, said first (an analyst asking
+    "比去年多还是少" reads the year's figure with its change)."""
     delta = f"{wan(r['delta'])} 万元" if r.get("delta") is not None else ""
     pct = f"{number(r['pct'])}%" if r.get("pct") is not None else ""
     stated = bool(delta or pct)  # a change may be stated by its reason only ("按年初预算执行")
     if lang == "zh":
         change = f"比上年变化 {delta}{'（' + pct + '）' if pct else ''}{_change_direction(r, lang)}" if stated else "比上年的变化（文件未给出数额）"
-        text = f"{r.get('orgLabel')} {r.get('year')} 年「{r['item']}」{change}"
+        own = f"为 {wan(figure['amount'])} 万元，" if figure else ""
+        text = f"{r.get('orgLabel')} {r.get('year')} 年「{r['item']}」{own}{change}"
         return text + (f"，原因：{r['reason']}" if with_reason and r.get("reason") else "")
     change = (f"changed by {delta.replace(' 万元', '')} (万元){' (' + pct + ')' if pct else ''} on the previous year{_change_direction(r, lang)}" if stated
               else "changed on the previous year (the document states no amount)")
-    text = f"{r.get('orgLabel')} {r.get('year')} '{r['item']}' {change}"
+    own = f" was {wan(figure['amount'])} 万元 and" if figure else ""
+    text = f"{r.get('orgLabel')} {r.get('year')} '{r['item']}'{own} {change}"
     return text + (f"; stated reason: {r['reason']}" if with_reason and r.get("reason") else "")
+
+
+def _figure_of_change(ctx: Context, change: dict[str, object]) -> dict[str, object] | None:
+    """The figure a stated change is of: the same line printed by the same document for the same body and year
+    ("“三公”经费预算6.80万元，比上年减少0.60万元"); None when the document prints no such figure."""
+    if not change.get("org") or not isinstance(change.get("year"), int):
+        return None
+    rows = [r for r in ctx.run("qa_amounts", org=str(change["org"]), year=int(change["year"]))
+            if r.get("doc") == change.get("doc") and r.get("item") == change.get("item") and not r.get("qualifier")]
+    # the figure printed right before the change's clause; else the document's only figure of that line (a budget
+    # prints 收入预算总额 for the department and again for its own level: then neither is known to be the one)
+    before = {str(f["fact"]) for f in ctx.run("qa_figures_before_change", change=str(change["fact"]))} if change.get("fact") else set()
+    in_sentence = [r for r in rows if str(r.get("fact")) in before]
+    picked = in_sentence or (rows if len(rows) == 1 else [])
+    return _amount_row(picked[0]) if picked else None
 
 
 def _same_line(ctx: Context, a: dict[str, object], b: dict[str, object]) -> bool:
@@ -4134,7 +4256,11 @@ def yoy_change(ctx: Context) -> Outcome:
                                           f"The documents state no change on the previous year for the line asked; they state changes of: {', '.join(items)}."))
         return Outcome(False, "")
     unit = _asked_unit_text(ctx, rows[0].get("delta")) if len(rows) == 1 else ""  # "较上年增加了多少元"
-    return Outcome(True, join([_change_line(r, ctx.lang, True) for r in rows], ctx.lang) + unit, rows, sources_of(rows))
+    figures = [_figure_of_change(ctx, r) for r in rows]
+    lines = [_change_line(r, ctx.lang, True, figure) for r, figure in zip(rows, figures)]
+    shown = [f for f in figures if f]
+    # the rows stay the stated changes (a comparison of two years reads them as such); the figures are quoted
+    return Outcome(True, join(lines, ctx.lang) + unit, rows, sources_of(rows + shown))
 
 
 def _rate_reasons(ctx: Context) -> Outcome:

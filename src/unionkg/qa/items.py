@@ -28,6 +28,7 @@ from unionkg.qa.patterns import (
     COLLOQUIAL_LINE_NAMES,
     GENERIC_ITEM,
     ITEM_DECORATION,
+    ITEM_FEE_SPENDING_SUFFIX,
     ITEM_QUOTES,
     ITEM_SYNONYMS,
     ITEM_TOTAL_SUFFIX,
@@ -66,7 +67,7 @@ def item_forms(core: str) -> set[str]:
     """The names a line is asked by: its label, and without a trailing 合计 (人员经费合计 -> 人员经费);
     a line printed with its class in brackets also by the bare line and by the class written before it
     ("行政运行(某某事务)": 行政运行, 某某事务行政运行, 某某事务-行政运行)."""
-    forms = {core, ITEM_TOTAL_SUFFIX.sub("", core)}
+    forms = {core, ITEM_TOTAL_SUFFIX.sub("", core), ITEM_FEE_SPENDING_SUFFIX.sub("", core)}
     line, cls = line_and_class(core)
     if cls:
         forms |= {line} | {cls + joiner + line for joiner in LINE_CLASS_JOINERS}

@@ -420,6 +420,10 @@ GENERIC_ITEM = re.compile(r"^(?:预算|决算|经费|资金|合计|总计|小计
 ITEM_DECORATION = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）]|其中[:：]?)+")
 ITEM_QUOTES = re.compile(r"[“”\"'「」『』‘’\s]")
 ITEM_TOTAL_SUFFIX = re.compile(r"(?:合计|总计|小计)$")
+# (q17) What a fee line's label adds after the fee when a final account prints the fee's spending ("“三公”经费财政
+# 拨款支出", "机关运行经费支出", "公务接待费支出决算"): the line is asked by the fee alone ("三公经费", "机关运行经费").
+# Only after 费: "一般公共预算财政拨款支出" is no fee, and "财政拨款支出" alone names no line.
+ITEM_FEE_SPENDING_SUFFIX = re.compile(r"(?<=费)(?:财政拨款)?(?:支出)?(?:决算|预算)?数?$")
 # The total row of a table (合计 / 总计): with a breakdown column it is that column's total
 # (合计 | 其他收入 = all other income, 合计 | 基本支出 = all basic spending).
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计)$")
@@ -705,6 +709,18 @@ UNIT_CATEGORY_WORDS: dict[str, re.Pattern[str]] = {
 
 # A question asking how far a final figure is from the year's budget ("比年初预算增加了多少"): the
 # figure stated as a difference (ukg:amountQualifier difference_from_budget) answers it.
+# (q17) Whether a final figure stayed within its budget, or how much of the budget it reached ("是否超预算", "超支了吗",
+# "完成预算多少", "did it overspend"): a final account's printed 完成年初预算的 x% answers when no budget figure is held.
+BUDGET_OVERRUN_QUESTION = re.compile(
+    r"超(?:出|过|了)?(?:年初)?预算|超支|预算(?:内|以内|之内)|完成(?:了)?(?:年初)?预算|预算完成(?:率|情况)?|完成率"
+    r"|\bover ?spen[dt]\w*|\bover (?:the |its |their )?budget\b|\bexceed(?:ed|s)? (?:the |its |their )?budget\b|\bwithin (?:the |its |their )?budget\b"
+)
+# (q17) The lines printed within a named line asked ("项目支出都有哪些", "收入包括哪些", "what did its project spending
+# consist of"): the parts the document lists under it (ukg:partOf), not the line's own figure.
+LINE_PARTS_QUESTION = re.compile(
+    r"(?:都|具体|主要|分别)?(?:有|包括|包含|含|分为|分成|由)(?:了)?(?:哪些|哪几[个项笔]|什么)(?:项目|内容|部分|组成)?|明细|(?:由|的)(?:哪些)?(?:构成|组成)"
+    r"|\bwhat (?:does|did|do) .{1,60}\b(?:consist of|include|cover)\b|\b(?:items|lines|parts) (?:of|in|within|under)\b"
+)
 BUDGET_DIFFERENCE_QUESTION = re.compile(
     r"(?:比|较|与|和|同)(?:年初)?预算(?:数)?(?:相比)?[，,]?(?:增加|减少|多|少|节约|节省|超支|超出|超了|增长|下降|差)"
     r"|(?:above|below|over|under|more than|less than|compared (?:with|to)) (?:the |its |their )?(?:year'?s |initial |original )?budget"
@@ -1009,6 +1025,8 @@ AMOUNT_FRAME_WORDS = re.compile(
     r"|环比|同比|变化|变动|增减|增长率|增长|增加|减少|下降|上升|增幅|降幅|趋势|走势|怎么|如何|较上年|上一年|还是|能|可以|打算|准备"
     # ("收支预算是多少": the budget of income and spending, which the genre balances, names no other thing)
     r"|收支"
+    # (q16) a budget phase named by its adjustment ("那调整后呢？", "调整数是多少"): a phase, no thing asked
+    r"|调整后?|调整数"
 )
 # A word that is a place name (湖北省, 杭州市, 某自治州): left of a question once its body is removed, it names
 # no thing asked (the province printed before its city's body).
@@ -1019,7 +1037,7 @@ GENERIC_TOTAL_CONCEPTS = frozenset({"income_total", "expenditure_total", "budget
 
 # "Where did the money go" (主要花在哪, 支出结构): the year's spending by functional class (类), largest first.
 SPENDING_BREAKDOWN_QUESTION = re.compile(
-    r"(?:主要)?(?:花|用)(?:在|到)(?:了)?(?:哪|什么)|钱.{0,4}(?:去哪|去向|哪儿去)|支出(?:的)?(?:结构|构成|去向|分布)|主要(?:用于|支出)(?:哪|什么)"
+    r"(?:主要)?(?:花|用)(?:在|到)(?:了)?(?:哪|什么)|钱(?:主要|都|大多)?(?:花|用)(?:哪|啥)|钱.{0,4}(?:去哪|去向|哪儿去)|支出(?:的)?(?:结构|构成|去向|分布)|主要(?:用于|支出)(?:哪|什么)"
     r"|\bwhere did .{0,60}\b(?:money|funds?|spending|budget) go\b|\bwhat did .{1,60} spend (?:its |the |their )?(?:money|budget|funds?) on\b"
     r"|\b(?:breakdown|composition|structure) of (?:its |the |their )?(?:spending|expenditures?)\b|\bspending by (?:function|category|purpose)\b"
     # (q7) the largest spending item asked ("最大的支出是什么", "what was its biggest expense")
