@@ -88,18 +88,50 @@ def _without_lead_stopchars(name: str) -> str:
 NAME_LEADS: tuple[str, ...] = ("中国", "中共")
 
 
+#: Words that join two bodies in prose ("在中国某工会和某省总工会领导下", "是学校党委和某市总工会
+#:领导下的…"): the name pattern, which lets a place be any characters before 省/市/区, reads
+#: from the first body (or the sentence) to the second; a name is cut after such a word when a
+#: place the gazetteer knows in full begins right after it (:func:`after_last_conjunction`).
+NAME_CONJUNCTIONS: Final[str] = "和与及、"
+
+
+def after_last_conjunction(name: str) -> str:
+    """``name`` from the last place printed in full right after a joining word (NAME_CONJUNCTIONS).
+
+    >>> after_last_conjunction("中国铁路工会和青海省总工会"), after_last_conjunction("会是学校党委和拉萨市总工会")
+    ('青海省总工会', '拉萨市总工会')
+
+    A 和 inside a name, or before no place, stays (人力资源和社会保障局, 天津市和平区):
+
+    >>> after_last_conjunction("银川市人力资源和社会保障局"), after_last_conjunction("天津市和平区总工会")
+    ('银川市人力资源和社会保障局', '天津市和平区总工会')
+    """
+    from unionkg.graph.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    for at in range(len(name) - 2, 0, -1):
+        if name[at] in NAME_CONJUNCTIONS and gazetteer.leading_place_name(name[at + 1 :]) is not None:
+            return name[at + 1 :]
+    return name
+
+
 def find_org_names(text: str) -> list[str]:
     """Every place-prefixed official name in ``text``, cleaned, in order.
 
     >>> find_org_names("部门名称：中国共产主义青年团玉溪市委员会")
     ['中国共产主义青年团玉溪市委员会']
+    >>> find_org_names("在中国铁路工会和青海省总工会领导下")
+    ['青海省总工会']
     """
     names = []
     for m in CONTEXT_PATTERNS["org_name"].finditer(text):
         lead = next((w for w in NAME_LEADS if m.start() >= len(w) and text.startswith(w, m.start() - len(w))), "")
-        name = clean_org_name(m.group("name"))
+        joined = m.group("name")
+        name = clean_org_name(after_last_conjunction(joined))
+        if name != clean_org_name(joined):
+            lead = ""  # the lead belonged to the first of two joined names
         if CONTEXT_PATTERNS["org_name"].fullmatch(name):
-            names.append(lead + name if name == m.group("name") else name)
+            names.append(lead + name if name == joined else name)
     return names
 
 
@@ -163,7 +195,32 @@ def _title(lines: list[str]) -> str | None:
         return title  # a complete title, then the first table's title
     if len(lines[1]) <= 10 and not PARAGRAPH_START.match(lines[1]) and lines[1][-1] not in "。；：:":
         title += lines[1]
+    elif year_and_kind_line(title, lines[1]):
+        title += lines[1]  # "某某集团有限公司工会" / "2023年工会经费预算": a name, then its year and kind
     return title
+
+
+#: A title's second line that gives the year and the kind of disclosure of the body the first line
+#: names alone ("2023年工会经费预算", "2022年度部门决算公开说明", "二〇二一年单位预算"): a longer line than
+#: a title's wrapped end, still the title's.  Not a dated line, nor a table's title.
+TITLE_YEAR_AND_KIND_LINE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?[\u4e00-\u9fff（）()]{0,12}?(?:预算|决算|绩效自评|自评报告|绩效评价)"
+    r"[\u4e00-\u9fff（）()]{0,10}$"
+)
+
+
+def year_and_kind_line(first: str, second: str) -> bool:
+    """Whether ``second`` continues the title ``first`` with its year and kind
+    (:data:`TITLE_YEAR_AND_KIND_LINE`): ``first`` names a body and states no year.
+
+    >>> year_and_kind_line("某某集团有限公司工会", "2023年工会经费预算"), year_and_kind_line("某某集团有限公司工会", "2023年3月1日")
+    (True, False)
+    >>> year_and_kind_line("某市总工会2023年部门预算", "2023年收支总表"), year_and_kind_line("一、部门职责", "2023年工会经费预算")
+    (False, False)
+    """
+    if CONTEXT_PATTERNS["title_plain_year"].search(first) or PARAGRAPH_START.match(first) or first[-1:] in "。；：:，,":
+        return False
+    return len(second) <= MAX_TITLE_LINE and TITLE_YEAR_AND_KIND_LINE.match(second) is not None
 
 
 def _org_from_header(text: str) -> tuple[str | None, int | None]:
@@ -436,11 +493,13 @@ def read_context(doc: SourceDocument) -> DocumentContext:
         org = _org_from_implementer(text)
         if org is not None:
             warn(f"context: reporting body '{org}' taken from an implementer field (no title, header or signature names the body)")
-    if org is None:
+    if org is None and not _title_names_a_body(title, text):
+        # a title naming a body the place-led pattern misses (an enterprise or a university's union)
+        # is the body (resolve.reporting_body takes it): never guessed from the bodies its text names,
+        # such as the federation that leads it ("在某省总工会领导下")
         org = _most_frequent_org(text)
         if org is None:
-            if not _title_names_a_body(title, text):  # else resolve.reporting_body takes the title's
-                warn("context: no reporting body found (no header, title, signature or place-prefixed official name)")
+            warn("context: no reporting body found (no header, title, signature or place-prefixed official name)")
         else:
             warn(f"context: reporting body '{org}' guessed as the most frequent official name (none in a header, the title or the signature)")
 

@@ -161,6 +161,11 @@ ZONE_WORDS: tuple[str, ...] = (
     "自贸区", "科技城", "管委会",
 )
 
+# Words a body's name puts before its place ("共青团某市某县委员会", "中共某市委"): its own place is
+# written after them as after nothing (共青团某市某县委员会 = 共青团某县委员会, the form its own
+# lists print when the county's name is unique in the country).
+NAME_LEADS_BEFORE_PLACE: tuple[str, ...] = ("共青团", "中共")
+
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
 HISTORY_COLUMNS: tuple[str, ...] = ("former_name", "former_code", "former_level", "former_parent_code", "code", "kind", "changed")
 # ``kind`` of a history row: one place under a new name (the body's name may be written with the
@@ -558,7 +563,16 @@ class Gazetteer:
 
         >>> g.own_place_name("湖南省宁乡市总工会"), g.own_place_name("杭州市临安区总工会"), g.own_place_name("长沙市宁乡镇总工会")
         ('宁乡市总工会', '临安区总工会', '长沙市宁乡镇总工会')
+
+        A body whose name puts a word before its place (:data:`NAME_LEADS_BEFORE_PLACE`) is placed
+        the same way after that word:
+
+        >>> g.own_place_name("共青团重庆市巫山县委员会"), g.own_place_name("共青团巫山县委员会")
+        ('共青团巫山县委员会', '共青团巫山县委员会')
         """
+        lead = next((w for w in NAME_LEADS_BEFORE_PLACE if name.startswith(w) and self.leading_place_name(name[len(w) :])), None)
+        if lead is not None:
+            return lead + self.own_place_name(name[len(lead) :])
         name = self._written_in_full(name)
         while True:
             outer = self.leading_place(name)
