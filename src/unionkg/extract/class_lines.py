@@ -25,7 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unionkg.extract.patterns import CLASS_LEVEL_CODE_LENGTHS, CLASS_LINE_DEFINITION_LEADS, CLASS_LINE_FIGURE_WORDS, CLASS_LINE_PATTERNS
+from unionkg.extract.patterns import (
+    CLASS_LEVEL_CODE_LENGTHS,
+    CLASS_LINE_DEFINITION_LEADS,
+    CLASS_LINE_FIGURE_WORDS,
+    CLASS_LINE_PATTERNS,
+    CLASS_LINE_WRAPPED_ENDS,
+    LINE_PARAGRAPH_PATTERNS,
+)
 
 #: What may stand between a heading and its explanation ("…（项）：", "…[项]。").
 HEADING_ENDS = " \t\u3000：:。，,"
@@ -125,12 +132,25 @@ def class_lines(text: str) -> list[ClassLine]:
             # "…（项）：" ends its paragraph (the layout broke the line after the colon): the
             # explanation is the next paragraph
             body_end = _paragraph_end(text, body_end + 1)
+        elif _wrapped_before_figure(text, body_end):
+            # "…（项）：2025年预算数为\n860,000.00 元，…": the layout broke the line between a
+            # figure's label and its figure: the paragraph goes on in the next one
+            body_end = _paragraph_end(text, body_end + 1)
         if k + 1 < len(found) and found[k + 1][0].start() < body_end:
             body_end = found[k + 1][0].start()
         start = m.end("enum") if m.group("enum") else m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
         body = m.end() + len(text[m.end() : body_end]) - len(text[m.end() : body_end].lstrip(HEADING_ENDS + "\n"))
         lines.append(ClassLine(start, m.end(), body, body_end, levels, code, _is_definition(text, m.end(), body_end)))
     return lines
+
+
+def _wrapped_before_figure(text: str, paragraph_end: int) -> bool:
+    """Whether the paragraph ending at ``paragraph_end`` stops on a figure's label
+    (:data:`CLASS_LINE_WRAPPED_ENDS`) and the next paragraph opens with the figure."""
+    if paragraph_end >= len(text):
+        return False
+    before = text[:paragraph_end].rstrip(" \t\u3000")
+    return before.endswith(CLASS_LINE_WRAPPED_ENDS) and LINE_PARAGRAPH_PATTERNS["figure_start"].match(text, paragraph_end + 1) is not None
 
 
 def _paragraph_end(text: str, position: int) -> int:

@@ -20,7 +20,8 @@ from typing import Final
 
 from unionkg.extract.class_lines import ClassLine, class_lines, definition_spans, line_at, names_no_item
 from unionkg.extract.cn_numerals import CN_COUNT_SRC, CN_NUMERAL_CHARS, cn_count_value, count_value
-from unionkg.extract.doccache import all_matches
+from unionkg.extract.doccache import Identity, all_matches, shared
+from unionkg.extract.fund_sections import fund_at, fund_sections
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.parse import to_yuan
 from unionkg.extract.patterns import (
@@ -40,6 +41,8 @@ from unionkg.extract.patterns import (
     LABEL_GLUED_HEADING_ENDS,
     LABEL_LEAD_NOISE,
     LABEL_TAIL_NOISE,
+    LINE_PART_COLUMNS,
+    BREAKDOWN_DESCRIPTION_LEADS,
     MONEY_UNIT_SRC,
     NARRATIVE_MONEY_PATTERNS,
     NARRATIVE_PATTERNS,
@@ -65,6 +68,7 @@ from unionkg.extract.patterns import (
     TRANSFER_RELATIVE_NAME,
 )
 from unionkg.extract.project_tables import evaluator_is_third_party
+from unionkg.extract.prose_ocr import DamagedFigure, ReadFigure, confirmed_by_paragraph, confirmed_by_tables, damaged_money_figures
 from unionkg.extract.registry import register, warn
 from unionkg.extract.scan import finditer_near, is_match_of, quick
 from unionkg.extract.signs import SIGN_PATTERNS, TRIANGLE_CHANGE_WORD
@@ -561,6 +565,8 @@ class _Figure:
     number: str
     unit: str
     inferred: bool = False
+    #: read from a run with look-alike letters for digits (prose_ocr): kept only when confirmed
+    damaged: bool = False
 
     def start(self) -> int:
         return self.span[0]
@@ -579,8 +585,10 @@ def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
     return start, (min(ends) if ends else len(text))
 
 
-def _figures(text: str) -> list[_Figure]:
-    """Amounts with a unit, plus unitless numbers in a sentence that lists amounts in one unit.
+def _figures(text: str, damaged: list[DamagedFigure] | None = None) -> list[_Figure]:
+    """Amounts with a unit, plus unitless numbers in a sentence that lists amounts in one unit,
+    plus the ``damaged`` figures that read as a number (their reading; a figure the pattern of
+    amounts finds inside a damaged run, "8.40" of "2S8.40 万元", is no figure).
 
     A number without a unit takes the unit of its neighbours only when the
     sentence has amounts before and after it and all of them are in the same
@@ -588,6 +596,10 @@ def _figures(text: str) -> list[_Figure]:
     6.5%，住房保障支出 267.05 万元"); each such reading is reported with ``warn``.
     """
     found = [_Figure(m.span(), m.group("number"), m.group("unit")) for m in quick(PATTERNS["amount"]).finditer(text)]
+    if damaged:
+        found = [f for f in found if not any(d.start <= f.start() < d.end for d in damaged)]
+        found += [_Figure((d.start, d.end), d.reading, d.unit, damaged=True) for d in damaged if d.reading is not None]
+        found.sort(key=lambda f: f.span)
     taken = [f.span for f in found]
     for m in quick(NARRATIVE_PATTERNS["bare_number_in_list"]).finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -666,7 +678,11 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     excluded += [m.span() for pattern in flow_patterns for m in all_matches(pattern, text) if not _names_expense_line(m)]
     names = units + ([federation] if federation else []) + ["本部门", "本单位", "我单位各单位", "我单位", "市总工会"]
     unit_forms = unit_name_forms(units, federation)
-    matches = _figures(text)
+    damaged = damaged_money_figures(text)
+    _warn_unreadable(view, [d for d in damaged if d.reading is None])
+    matches = _figures(text, damaged)
+    funds = fund_sections(text)  # "三、一般公共预算财政拨款支出决算情况说明": the figures of the section are of that fund
+    line_totals: dict[int, Phase] = {}  # line start -> phase of the line's last figure read (the total its parts split)
     rates = _rates(view, context, sections, names)
     facts: list[Fact] = [r for _at, r in rates]
     used: set[int] = set()
@@ -713,6 +729,9 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if i > 0 and clause_start < matches[i - 1].end() <= start:
             clause_start = matches[i - 1].end()  # "资金总额 12 万元与 25 户…总额 48.60 万元": the label starts after the amount before it
         clause_start = after_joined_table_row(view, clause_start, start)
+        if clause_start > 0 and text[clause_start - 1] == "\n" and not text[clause_start:start].strip() and _inside_line_body(lines, clause_start - 1):
+            # "…（项）：年初预算为\n300.00 万元": a line's paragraph wrapped between a label and its figure
+            clause_start = _clause_start(text, clause_start - 1)
         raw = text[clause_start:start]
         if NARRATIVE_MONEY_PATTERNS["sub_year_period"].search(raw):
             continue  # "第四季度支出 95 万元": a quarter's or some months' figure is not the year's
@@ -734,6 +753,13 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         label = _without_phase(label)
         label, level = _without_level(label)
         line = _line_of_figure(text, lines, clause_start, start, names)
+        column = None
+        if line is None:
+            # "…（项）：支出决算为 X 万元，其中：基本支出 Y 万元": the line's figure in a column, like the
+            # 支出决算表's 基本支出 column of the line's row
+            line, column = _line_part_of_figure(text, lines, clause_start, start, names, line_totals)
+            if column is not None and line is not None:
+                phase = line_totals[line.start]  # the parts are in the phase of the total they split
         line_ev = None
         if line is not None:
             # "…行政运行（项）：年初预算为 X 元，支出决算为 Y 元": the figure is the line's (class_lines)
@@ -819,6 +845,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         recorded[start] = (len(facts), m)
         final_amounts.append((len(facts), start, explicit is Phase.FINAL and completion is None))
         ev_starts[len(facts)] = ev_start
+        if line is not None and column is None:
+            line_totals[line.start] = phase
         facts.append(
             Amount(
                 view.evidence(ev_start, ev_end, KEY),
@@ -830,10 +858,12 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 value,
                 code=code,
                 code_scheme="func" if code and code.startswith("2") else ("econ" if code else None),
-                fund_source=_fund_source(label),
+                column=column,
+                fund_source=_fund_source(label) or fund_at(start, funds),
                 share_pct=share,
                 scope=scope,
                 completion_pct=completion,
+                part_of=label if column is not None else None,
             )
         )
         at = bisect.bisect_right(open_starts, start)
@@ -842,10 +872,84 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         facts.extend(_changes_after(view, m.end(), stop, org, fact_year, label, phase, used))
     _overall_execution_rates(view, facts, final_amounts, ev_starts)
     _line_completion_rates(view, lines, facts, recorded, ev_starts)
-    skipped = [f for f in matches if f.start() not in recorded and f.start() in open_set]
+    skipped = [f for f in matches if f.start() not in recorded and f.start() in open_set and not f.damaged]
     _mark_breakdowns(text, facts, recorded, skipped)
+    facts = _without_unconfirmed_readings(view, context, facts, recorded)
     facts.extend(_changes_without_amount(view, context, sections, names, used, [f.start() for f in matches], labels_at))
     return facts
+
+
+def _warn_unreadable(view: ProseView, damaged: list[DamagedFigure]) -> None:
+    """Say which money figures of prose OCR damaged so that they read as no number."""
+    for d in damaged:
+        o_start = view.doc.offsets[view.offsets[d.start]]
+        warn(f"narrative: {view.doc.source}: offset {o_start}: '{d.run}{d.unit}' has letters among its digits (OCR damage) and reads as no number; no figure for it")
+
+
+#: The table readers whose figures confirm a damaged figure of prose (same line, phase and value).
+CONFIRMING_TABLE_READERS: Final[dict[str, str]] = {"final_accounts": "final_accounts.tables", "budget": "budget_tables"}
+
+
+def _table_amounts(doc: SourceDocument, context: DocumentContext) -> list[Amount]:
+    """The amounts the table reader of the document's genre reads (once per extraction)."""
+    from unionkg.extract.registry import REGISTRY
+
+    name = CONFIRMING_TABLE_READERS.get(context.genre)
+    reader = REGISTRY.get(name) if name else None
+    if reader is None:
+        return []
+    return shared(("prose_ocr.table_amounts", Identity(doc), Identity(doc.text)), lambda: [f for f in reader.func(doc, context) if isinstance(f, Amount)])
+
+
+def _without_unconfirmed_readings(view: ProseView, context: DocumentContext, facts: list[Fact], recorded: dict[int, tuple[int, _Figure]]) -> list[Fact]:
+    """``facts`` without the amounts read from an OCR-damaged figure (prose_ocr) that neither their
+    paragraph's sum nor a table of the document confirms; each one dropped is warned about."""
+    damaged = {index for index, fig in recorded.values() if fig.damaged}
+    if not damaged:
+        return facts
+    text = view.text
+    read = [
+        ReadFigure(pos, text.rfind("\n", 0, pos) + 1, facts[index], fig.damaged)  # type: ignore[arg-type]
+        for pos, (index, fig) in sorted(recorded.items())
+        if isinstance(facts[index], Amount)
+    ]
+    dropped: set[int] = set()
+    for figure in read:
+        if not figure.damaged:
+            continue
+        if confirmed_by_paragraph(figure, read) or confirmed_by_tables(figure.amount, _table_amounts(view.doc, context)):
+            continue
+        dropped.add(id(figure.amount))
+        _pos, fig = recorded[figure.position]
+        o_start = view.doc.offsets[view.offsets[figure.position]]
+        quote = view.doc.original[o_start : view.doc.offsets[view.offsets[fig.end() - 1]] + 1]
+        warn(
+            f"narrative: {view.doc.source}: offset {o_start}: '{quote}' has letters among its digits (OCR damage); read as {fig.number} {fig.unit} "
+            f"for '{figure.amount.item}', but neither its paragraph's sum nor a table of the document confirms it: no figure for it"
+        )
+    return [f for f in facts if id(f) not in dropped]
+
+
+def _inside_line_body(lines: list[ClassLine], position: int) -> bool:
+    """Whether ``position`` is inside the explanation of a class line (after its body starts)."""
+    return any(line.body <= position < line.body_end for line in lines)
+
+
+def _line_part_of_figure(
+    text: str, lines: list[ClassLine], clause_start: int, start: int, names: list[str], line_totals: dict[int, Phase]
+) -> tuple[ClassLine | None, str | None]:
+    """(line, column) of a figure that splits the line's figure stated before it in the line's
+    paragraph ("…（项）：支出决算为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元"): its own label
+    is a column of :data:`LINE_PART_COLUMNS` (with phase words only), a breakdown word stands
+    between the line's figure and it.  (None, None) otherwise."""
+    line = line_at(lines, start)
+    if line is None or line.definition or line.start not in line_totals:
+        return None, None
+    own = re.sub(r"[\s：:，,]", "", _clean_label(text[max(clause_start, line.end) : start], names)[0])
+    column = next((c for c in LINE_PART_COLUMNS if own.startswith(c) and names_no_item(own[len(c) :])), None)
+    if column is None or BREAKDOWN_INTRO.search(text, line.body, start) is None:
+        return None, None
+    return line, column
 
 
 def _line_of_figure(text: str, lines: list[ClassLine], clause_start: int, start: int, names: list[str]) -> ClassLine | None:
@@ -869,7 +973,12 @@ def _line_completion_rates(view: ProseView, lines: list[ClassLine], facts: list[
         finals = [
             (pos, index)
             for pos, (index, _fig) in sorted(recorded.items())
-            if line.end <= pos < line.body_end and isinstance(facts[index], Amount) and facts[index].item == line.item and facts[index].phase is Phase.FINAL  # type: ignore[union-attr]
+            if line.end <= pos < line.body_end
+            and isinstance(facts[index], Amount)
+            and facts[index].item == line.item  # type: ignore[union-attr]
+            and facts[index].phase is Phase.FINAL  # type: ignore[union-attr]
+            # a part in a column ("其中：基本支出 Y 万元") has no rate of its own
+            and facts[index].column is None  # type: ignore[union-attr]
         ]
         if len(finals) != 1:
             continue
@@ -942,6 +1051,8 @@ def _mark_breakdowns(text: str, facts: list[Fact], recorded: dict[int, tuple[int
         for p in parts:
             assert isinstance(p, Amount)
             p.part_of = total.item
+            if p.fund_source is None:
+                p.fund_source = total.fund_source  # the parts of a 财政拨款 total are of that fund
 
 
 #: Separators after which a clause may open the next total rather than list one more part
@@ -985,10 +1096,18 @@ def _opens_after_closed_list(text: str, start: int, total_pos: int, total: Fact,
 
 
 def _every_clause_has_amount(text: str, start: int, end: int, positions: list[int]) -> bool:
-    """Whether each clause of ``text[start:end]`` states an amount or is an aside (share, change)."""
+    """Whether each clause of ``text[start:end]`` states an amount or is an aside (share, change),
+    or describes the part before it ("主要包括基本工资、津贴补贴": up to the next ，；, its 、 list
+    of words is no list of parts)."""
     pos = start
     while pos < end:
         nxt = _next_break(text, pos, end, "，,；;、")
+        if text[pos:nxt].lstrip().startswith(BREAKDOWN_DESCRIPTION_LEADS) and not any(pos <= p < nxt for p in positions):
+            nxt = _next_break(text, pos, end, "，,；;")
+            if any(pos <= p < nxt for p in positions):
+                return False  # "主要用于A 3 万元、B 2 万元": amounts inside the description, another list
+            pos = nxt + 1
+            continue
         clause = text[pos:nxt]
         if clause.strip() and not any(pos <= p < nxt for p in positions) and not _BREAKDOWN_ASIDE.search(clause):
             return False

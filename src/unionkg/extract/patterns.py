@@ -553,8 +553,14 @@ DIRECTION_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("补助", "expenditure"),
 )
 
-#: Fund sources named in labels.
-FUND_SOURCES: Final[tuple[str, ...]] = ("一般公共预算", "财政拨款", "政府性基金", "国有资本经营", "上年结转", "财政资金", "工会经费")
+#: Fund sources named in labels, the most specific first: a label naming the fund's full name
+#: ("一般公共预算财政拨款基本支出") gets the name the tables of that fund set
+#: (final_accounts.TABLE_KINDS: "一般公共预算财政拨款"), as the figures of its section do
+#: (fund_sections.FUND_HEADING_SOURCES).
+FUND_SOURCES: Final[tuple[str, ...]] = (
+    "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
+    "一般公共预算", "财政拨款", "政府性基金", "国有资本经营", "上年结转", "财政资金", "工会经费",
+)  # fmt: skip
 
 #: Words stripped from the start of a label (connectives, subjects).
 LABEL_LEAD_NOISE: Final[tuple[str, ...]] = ("（本级）", "(本级)", "本级", "其中", "包括", "另外", "具体为", "合计", "共计", "共", "本部门", "本单位", "我单位", "我部门", "我会", "部门", "单位", "各单位", "安排", "以及", "与", "和", "及")
@@ -1125,3 +1131,26 @@ CLASS_LINE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         rf"(?:完成(?:了)?(?:年初|全年|调整后的?|调整)?预算(?:数)?(?:的)?|(?:预算)?完成率(?:为|达到|是)?|为(?:年初|调整)?预算(?:数)?的)\s*(?P<number>{NUMBER_SRC})\s*[%％]"
     ),
 }
+#: Last words of a line's paragraph that the layout broke before the figure they label
+#: ("…（项）：2025年预算数为" / "支出决算数"): with a paragraph that opens with a money figure
+#: after it (LINE_PARAGRAPH_PATTERNS["figure_start"]), one paragraph.
+CLASS_LINE_WRAPPED_ENDS: Final[tuple[str, ...]] = ("为", "数", "是", "达", "计", "支出决算", "年初预算", "预算")
+LINE_PARAGRAPH_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # a paragraph that opens with a money figure: the rest of a line's paragraph wrapped before its
+    # figure ("860,000.00 元，较上年增加…"; not "2025年…", "1.一般…")
+    "figure_start": re.compile(rf"[ \t\u3000]*{NUMBER_SRC}\s*{MONEY_UNIT_SRC}"),
+}
+
+# ===========================================================================
+# Topic: the parts of a line stated in its paragraph
+# ===========================================================================
+
+#: Columns a line's figure is split into by its own paragraph, as the 支出决算表 / 支出预算表 print
+#: them beside the line's total ("…（项）：支出决算为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元";
+#: the 基本支出 of a line is split into 人员经费 and 公用经费): such a figure is the line's figure in
+#: that column, never the body's own 基本支出 (longest first).
+LINE_PART_COLUMNS: Final[tuple[str, ...]] = ("基本支出", "项目支出", "人员经费", "公用经费")
+#: Clauses of a breakdown that describe the part just listed instead of listing one more
+#: ("人员经费 341.50 万元，主要包括基本工资、津贴补贴；公用经费 42.30 万元，主要用于办公费"):
+#: they run to the next ，；and hold no part of their own.
+BREAKDOWN_DESCRIPTION_LEADS: Final[tuple[str, ...]] = ("主要包括", "主要用于", "主要是", "包括", "用于", "含")

@@ -567,16 +567,32 @@ def _is_table_cell(text: str, start: int, end: int) -> bool:
     return len(_FIGURE_CELL.findall(line)) >= MIN_FIGURES_BESIDE_DAMAGED_CELL
 
 
-def damaged_figure_warnings(doc: SourceDocument) -> list[str]:
+#: A money unit right after a damaged run: the run is a money figure of prose, which the prose
+#: reader may have read once its paragraph or a table confirmed it (extract.prose_ocr).
+_MONEY_UNIT_AFTER = re.compile(r"\s*(?:亿元|万元|千元|元)")
+
+
+def _read_as_money(doc: SourceDocument, o_start: int, o_end: int, facts: list | None) -> bool:  # type: ignore[type-arg]
+    """Whether an amount's evidence holds the run at ``o_start:o_end`` with its money unit."""
+    unit = _MONEY_UNIT_AFTER.match(doc.original, o_end)
+    if unit is None:
+        return False
+    return any(type(f).__name__ == "Amount" and f.evidence.start <= o_start and unit.end() <= f.evidence.end for f in facts or ())
+
+
+def damaged_figure_warnings(doc: SourceDocument, facts: list | None = None) -> list[str]:  # type: ignore[type-arg]
     """One warning per figure that OCR damaged beyond a sure reading ("O.O0", "88.60l120.00",
     a score "l9" in a table row): normalisation left it as printed, so no fact holds a figure
-    for it."""
+    for it (a money figure of prose an amount was read from is not warned about: its paragraph
+    or a table confirmed the reading, extract.prose_ocr)."""
     from unionkg.ingest.normalize import damaged_figures
 
     out: list[str] = []
     for start, end, repaired in damaged_figures(doc.text):
         if repaired is None and (DAMAGED_AMOUNT_MARKS & set(doc.text[start:end]) or _is_table_cell(doc.text, start, end)):
             o_start = doc.offsets[start]
+            if _read_as_money(doc, o_start, doc.offsets[end - 1] + 1, facts):
+                continue
             quote = doc.original[o_start : doc.offsets[end - 1] + 1]
             out.append(f"report: {doc.source}: offset {o_start}: {quote!r} looks like a figure damaged by OCR (letters among its digits) and was not read; no figure for it")
     return out
@@ -619,7 +635,7 @@ def build_report(extraction: Extraction) -> Extraction:
     numbers = classify_numbers(extraction, statuses=("leftover",))
     extraction.leftover_numbers = [{k: v for k, v in n.items() if k != "status"} for n in numbers]
     extraction.unmatched_sections = unmatched_sections(extraction)
-    for w in [*context_warnings(extraction), *damaged_figure_warnings(extraction.document), *lookalike_cell_warnings(extraction.document, extraction.facts)]:
+    for w in [*context_warnings(extraction), *damaged_figure_warnings(extraction.document, extraction.facts), *lookalike_cell_warnings(extraction.document, extraction.facts)]:
         if w not in extraction.warnings:
             extraction.warnings.append(w)
     return extraction
