@@ -322,3 +322,78 @@ def write_html_with_hidden(doc: Document, path: Path, hidden: bool = True, shown
         markup = markup.replace('<div class="article_tools">', shown_despite_classes() + '<div class="article_tools">', 1)
     path.write_text(markup, encoding="utf-8")
     return path
+
+
+# ---------------------------------------------------------------- PDF: tables printed sideways
+
+
+@dataclass(frozen=True)
+class TurnLayout:
+    """Switches of :func:`write_pdf_turned`."""
+
+    turn: int = 90  # 90: the landscape pages' text runs up the portrait page; 270: down it
+    all_pages: bool = False  # every page sideways; else the text pages upright, the tables from the first one sideways
+    page_rotate: bool = False  # the turned pages carry /Rotate, so a viewer (and pdfminer) shows them upright
+    margin_label: bool = False  # a label up the left margin of every upright page (a few turned characters)
+
+
+def write_pdf_turned(doc: Document, path: Path, layout: TurnLayout = TurnLayout()) -> Path:
+    """``doc`` as an A4 PDF whose landscape pages are printed sideways on portrait paper, as
+    office software prints a landscape table "fit to page" on A4."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "STSong-Light"
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
+    width, height = A4
+
+    def turned(canvas: object, template: object) -> None:
+        canvas.setPageSize((width, height))  # type: ignore[attr-defined]
+        if layout.turn == 90:
+            canvas.translate(width, 0)  # type: ignore[attr-defined]
+            canvas.rotate(90)  # type: ignore[attr-defined]
+        else:
+            canvas.translate(0, height)  # type: ignore[attr-defined]
+            canvas.rotate(-90)  # type: ignore[attr-defined]
+
+    def upright(canvas: object, template: object) -> None:
+        if layout.margin_label:
+            canvas.saveState()  # type: ignore[attr-defined]
+            canvas.setFont(font, 9)  # type: ignore[attr-defined]
+            canvas.translate(30, 300)  # type: ignore[attr-defined]
+            canvas.rotate(90)  # type: ignore[attr-defined]
+            canvas.drawString(0, 0, "装订线内请勿书写")  # type: ignore[attr-defined]
+            canvas.restoreState()  # type: ignore[attr-defined]
+
+    long_side, short_side = landscape(A4)
+    templates = [
+        PageTemplate("turned", frames=[Frame(50, 50, long_side - 100, short_side - 100)], onPage=turned),
+        PageTemplate("upright", frames=[Frame(60, 60, width - 120, height - 120)], onPage=upright, pagesize=A4),
+    ]
+    if layout.page_rotate:
+        templates[0].rotation = layout.turn  # /Rotate of each sideways page (reportlab sets it from the template)
+    if not layout.all_pages:
+        templates.reverse()
+    story: list[object] = []
+    switched = layout.all_pages
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            story.append(Paragraph(block.text, body))
+            continue
+        if not switched:
+            # the table's title paragraphs go with it onto the sideways page
+            titles = [story.pop() for _ in range(min(3, len(story))) if not re.match(r"^[一二三四五六七八九十]+、", getattr(story[-1], "text", ""))][::-1]
+            story.extend([NextPageTemplate("turned"), PageBreak(), *titles])
+            switched = True
+        rows = [*block.header, *block.rows]
+        style = TableStyle([("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+        story.append(Table(rows, colWidths=block.widths, repeatRows=len(block.header), style=style))
+    document = BaseDocTemplate(str(path), pagesize=landscape(A4) if layout.all_pages else A4)
+    document.addPageTemplates(templates)
+    document.build(story)
+    return path

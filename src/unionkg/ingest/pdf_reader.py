@@ -169,6 +169,7 @@ def extract_pdf(data: bytes, limits: PdfLimits) -> PdfText:
         for number, page in enumerate(pdf.pages, start=1):
             if is_scanned_page(page):
                 scanned.append(number)
+            page = upright_page(pdf, page)
             glyphs.repair(page, number - 1)
             text, page_tables = extract_page(without_overprint(without_watermark(page)), number, limits)
             pages_text.append(text)
@@ -190,6 +191,56 @@ MAX_CHARS_ON_A_SCAN = 60
 #: Share of scanned pages from which the whole PDF is refused (a few scanned pages, such as
 #: a signed cover, are read around).
 MIN_SCANNED_PAGE_SHARE = 0.8
+
+
+#: A page whose text is turned a quarter (a landscape table printed sideways on a portrait
+#: page, with no /Rotate to turn it back on screen) is read turned back when at least this
+#: share of its characters, and MIN_TURNED_CHARS of them, run up or down the page; a few
+#: turned characters (a label up the margin, a narrow header cell) leave the page as it is.
+MIN_TURNED_SHARE = 0.6
+MIN_TURNED_CHARS = 20
+
+
+def quarter_turn(chars: list[dict[str, object]]) -> int:
+    """The degrees (90 or 270) a page must turn clockwise for its text to run left to right,
+    or 0 (see :data:`MIN_TURNED_SHARE`).  A character's matrix gives its direction: (0, 1)
+    runs up the page (turn 90), (0, -1) down it (turn 270)."""
+    up = down = total = 0
+    for char in chars:
+        if not str(char.get("text", "")).strip():
+            continue
+        total += 1
+        matrix = char.get("matrix")
+        if char.get("upright", True) or not isinstance(matrix, tuple) or len(matrix) < 2:
+            continue
+        a, b = float(matrix[0]), float(matrix[1])
+        if abs(a) > MIN_WATERMARK_SLANT * max((a * a + b * b) ** 0.5, 1e-9):
+            continue  # slanted (a watermark), not turned a quarter
+        if b > 0:
+            up += 1
+        elif b < 0:
+            down += 1
+    turned = max(up, down)
+    if turned < MIN_TURNED_CHARS or turned < MIN_TURNED_SHARE * total:
+        return 0
+    return 90 if up >= down else 270
+
+
+def upright_page(pdf: object, page: object) -> object:
+    """``page`` read as a viewer shows it once turned so its text runs left to right (see
+    :func:`quarter_turn`): its /Rotate is set and the page read again, so its text lines and
+    ruled tables come out as on a landscape page; other pages are returned as they are."""
+    turn = quarter_turn(page.chars)  # type: ignore[attr-defined]
+    if not turn:
+        return page
+    from pdfplumber.page import Page
+
+    page_obj = page.page_obj  # type: ignore[attr-defined]
+    rotation = (int(page.rotation) + turn) % 360  # type: ignore[attr-defined]
+    page_obj.attrs["Rotate"] = rotation
+    page_obj.rotate = rotation
+    page.flush_cache()  # type: ignore[attr-defined]
+    return Page(pdf, page_obj, page.page_number, page.initial_doctop)  # type: ignore[arg-type, attr-defined]
 
 
 #: Sine of the smallest slant (about 3 degrees) that makes a character part of a watermark.
