@@ -223,12 +223,13 @@ class Context:
         sparql = named_query(template)
         given = {k: v for k, v in bindings.items() if v}
         # a body the graph holds under several nodes (owl:sameAs): the query is run for each (qa/identities.py)
-        runs = [{k: Literal(v) if isinstance(v, int) else URIRef(v) for k, v in b.items()}
-                for b in bindings_per_member(given, self.catalog.members)]
+        members: dict[str, list[str]] = getattr(self.catalog, "members", {})  # no catalog: a test's bare context
+        runs = [{k: Literal(v) if isinstance(v, int) else URIRef(v) for k, v in b.items()} for b in bindings_per_member(given, members)]
         bound = "".join(f"# binding ?{k} = {' | '.join(dict.fromkeys(t[k].n3() for t in runs))}\n" for k in given)
         self.queries_run.append(bound + sparql)
         rows = [r for terms in runs for r in self.store.select(sparql, terms or None).values()]
-        rows = rows_as_one_body(rows, self.catalog.primary_of, {p: self.catalog.org_label(p) for p in self.catalog.members})
+        if members:
+            rows = rows_as_one_body(rows, self.catalog.primary_of, {p: self.catalog.org_label(p) for p in members})
         if template in SORTED_HERE:  # before one row per fact is kept: the first in this order
             rows.sort(key=lambda r: sparql_order_key(r, SORTED_HERE[template]))
         seen: set[object] = set()
