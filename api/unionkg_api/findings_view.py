@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from unionkg.analytics.explain import explain_zh
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 
@@ -64,6 +65,8 @@ class FindingView:
     tolerance: str
     comment: str
     concerns: list[Any] = field(default_factory=list)
+    # what is wrong in plain Chinese (unionkg.analytics.explain), beside the English comment
+    explanation_zh: str = ""
     quotes: list[FindingQuote] = field(default_factory=list)
 
 
@@ -157,6 +160,9 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
         stated, expected, tolerance = _dec(r.get("stated")), _dec(r.get("expected")), _dec(r.get("tolerance"))
         unit = value_unit(f_kind, comment, stated)
         severity = str(r.get("severity") or "")
+        shown = {"stated": show(stated, unit), "expected": show(expected, unit)}
+        difference = show(stated - expected, unit) if stated is not None and expected is not None else ""
+        tolerance_text = ("±" + show(tolerance, unit, exact=True)) if tolerance is not None else ""
         out[iri] = FindingView(
             link=link(iri, KIND_NAMES.get(f_kind, f_kind) or None),
             kind=f_kind,
@@ -165,13 +171,14 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
             severity_name=SEVERITY_NAMES.get(severity, severity),
             org=link(f_org, r.get("orgLabel")) if f_org else None,
             year=str(r.get("year") or ""),
-            stated=show(stated, unit),
-            expected=show(expected, unit),
-            difference=show(stated - expected, unit) if stated is not None and expected is not None else "",
-            tolerance=("±" + show(tolerance, unit, exact=True)) if tolerance is not None else "",
+            stated=shown["stated"],
+            expected=shown["expected"],
+            difference=difference,
+            tolerance=tolerance_text,
             comment=comment,
             concerns=list(concerns.get(iri, {}).values()),
             quotes=quotes.get(iri, []),
+            explanation_zh=explain_zh(f_kind, difference=difference, tolerance=tolerance_text, **shown),
         )
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(out.values(), key=lambda f: (order.get(f.severity, 3), -int(f.year) if f.year.isdigit() else 0, f.org.label if f.org else "", f.kind))

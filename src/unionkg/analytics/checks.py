@@ -948,6 +948,7 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
                 unit="percent",
                 concerns=[str(r["project"])],
                 extra_passages=[_opt(r["passage"])],
+                statement=("project-rate", str(r["project"]), rate),
             )
         )
     return findings

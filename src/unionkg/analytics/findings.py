@@ -80,6 +80,7 @@ class Finding:
             "names": self.names,
             "also_found_by": self.also,
             "rounding": self.rounding,
+            "message_zh": explain_finding_zh(self),
         }
 
 
@@ -132,6 +133,20 @@ def _fmt(value: Decimal | None, unit: str) -> str:
     return f"{value.normalize():f}"
 
 
+def explain_finding_zh(f: Finding) -> str:
+    """What is wrong, in plain Chinese (``explain.ZH_EXPLANATIONS``), with the finding's figures."""
+    from unionkg.analytics.explain import explain_zh
+
+    difference = f.stated - f.expected if f.stated is not None and f.expected is not None else None
+    return explain_zh(
+        f.kind,
+        stated=_fmt(f.stated, f.unit) if f.stated is not None else "",
+        expected=_fmt(f.expected, f.unit) if f.expected is not None else "",
+        difference=_fmt(difference, f.unit) if difference is not None else "",
+        tolerance=_fmt(f.tolerance, f.unit) if f.tolerance is not None else "",
+    )
+
+
 def render_text(findings: list[Finding]) -> str:
     """One block per finding: severity, kind, body and year, figures, quotes."""
     from unionkg.render import quote_line
@@ -145,6 +160,7 @@ def render_text(findings: list[Finding]) -> str:
         label = "rounding" if f.rounding else f.severity
         lines.append(f"[{label}] {f.kind} ({checks}) {where}")
         lines.append(f"  {f.message}")
+        lines.append(f"  {explain_finding_zh(f)}")
         if f.names:
             lines.append("  names: " + " / ".join(f.names))
         if f.stated is not None or f.expected is not None:

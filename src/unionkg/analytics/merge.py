@@ -45,6 +45,8 @@ CHECK_PRIORITY: tuple[str, ...] = (
     "percent:share",
     "indicator:met_but_violates",
     "indicator:",
+    "percent:execution-rate",
+    "budget:overspent-under-100",
 )
 
 #: A total whose role is unknown to the rules (a bare 合计 row of a table) may be the same
@@ -83,6 +85,12 @@ SAME_PROBLEM: tuple[MergeRule, ...] = (
         "same_share",
         "one stated share (same body, year, phase, amount and percentage) printed in prose and in a table",
         frozenset({"share_mismatch"}),
+        _statement,
+    ),
+    MergeRule(
+        "same_project_rate",
+        "one project's printed execution rate found wrong against its budgets and as an overspend of its full-year budget",
+        frozenset({"execution_rate_mismatch"}),
         _statement,
     ),
     MergeRule(

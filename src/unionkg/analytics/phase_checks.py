@@ -239,7 +239,7 @@ def check_final_against_budget_document(ctx: Context) -> list[Finding]:
         first = others[0]
         findings.append(
             ctx.finding(
-                kind="budget_restatement_mismatch",
+                kind="conflicting_statement",
                 severity="warning",
                 check="budget:final-against-budget-document",
                 message=(

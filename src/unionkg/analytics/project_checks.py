@@ -85,7 +85,7 @@ def check_overspent_projects(ctx: Context) -> list[Finding]:
         exact = (final / full_year * 100).quantize(Decimal("0.01"))
         findings.append(
             ctx.finding(
-                kind="execution_over_budget",
+                kind="execution_rate_mismatch",
                 severity="warning",
                 check="budget:overspent-under-100",
                 message=(
@@ -100,6 +100,7 @@ def check_overspent_projects(ctx: Context) -> list[Finding]:
                 tolerance=Decimal(0),
                 unit="percent",
                 concerns=[project],
+                statement=("project-rate", project, rate),
                 extra_passages=_passages_printing(ctx, project, rate) or [_opt(r["passage"])],
             )
         )

@@ -1,0 +1,43 @@
+"""What a finding says is wrong, in plain Chinese (the English is its ``rdfs:comment``).
+
+One sentence per finding kind (:data:`ZH_EXPLANATIONS`), filled with the finding's
+figures as the reader sees them (formatted by the caller: "12.60 万元", "96.3 %").
+The sentence is built when a finding is shown (``unionkg check``, the /findings page)
+from what the graph stores of it (kind, stated and expected values, tolerance), so the
+graph keeps one comment per finding.
+
+>>> explain_zh("sum_mismatch", stated="12.60 万元", expected="11.60 万元", difference="1.00 万元", tolerance="0.02 万元")
+'文件列示的合计为 12.60 万元，但各组成部分相加为 11.60 万元，相差 1.00 万元，超出按各数字印刷精度计算的舍入容差（±0.02 万元）。'
+>>> explain_zh("a_new_kind", stated="1")
+'数据质量问题：列示 1。'
+"""
+
+from __future__ import annotations
+
+#: Finding kind -> the Chinese sentence (``str.format`` fields: stated, expected, difference, tolerance).
+ZH_EXPLANATIONS: dict[str, str] = {
+    "sum_mismatch": "文件列示的合计为 {stated}，但各组成部分相加为 {expected}，相差 {difference}，超出按各数字印刷精度计算的舍入容差（±{tolerance}）。",
+    "share_mismatch": "文件列示的占比为 {stated}，但按所列金额计算应为 {expected}。",
+    "change_mismatch": "文件列示的增减为 {stated}，但按两年的数字计算应为 {expected}。",
+    "execution_rate_mismatch": "文件列示的执行率为 {stated}，但按执行数与预算数计算为 {expected}（执行数超过全年预算数时，执行率不应低于 100%）。",
+    "indicator_scored_met_but_violates": "指标实际完成值 {stated} 不满足目标值 {expected}（按该指标自身的 ≥、≤、= 比较），却按达成计分（得满分），或所在项目评为“优”而未说明偏差。",
+    "indicator_lost_points_although_met": "指标已达到目标，却被扣分：得分 {stated}，分值 {expected}。",
+    "conflicting_statement": "同一数字列示为两个不同的值：{stated} 与 {expected}（同一文件前后不一，或决算所列年初预算与同年预算文件不一致）。",
+    "name_change": "同一单位在文件中出现了两个名称，数字归属可能有误，请核对原文。",
+    "incomplete_table": "表格似乎被截断，合计无法核对，可能缺少数字。",
+    "score_mismatch": "评价总分 {stated} 与各指标得分不符（按指标得分应为 {expected}）。",
+    "grade_mismatch": "评价得分 {stated} 与所列等级不符：该等级的分数界限为 {expected} 分。",
+    "unit_count_mismatch": "文件列示的单位数 {stated} 与其列出的单位名单（{expected} 个）不符。",
+    "completion_rate_mismatch": "文件列示的完成预算比例为 {stated}，但按决算数与预算数计算应为 {expected}。",
+    "prior_year_mismatch": "后一年文件所列的上年数 {stated} 与上年本身文件所列的 {expected} 不符。",
+    "staff_over_authorized": "实有（在职）人数 {stated} 超过编制数 {expected}。",
+}
+FALLBACK_ZH = "数据质量问题：列示 {stated}。"
+
+
+def explain_zh(kind: str, *, stated: str = "", expected: str = "", difference: str = "", tolerance: str = "") -> str:
+    """The Chinese sentence of a finding of ``kind`` with its figures; a kind without a
+    sentence gets a generic one (shown, never dropped)."""
+    template = ZH_EXPLANATIONS.get(kind, FALLBACK_ZH)
+    fields = {"stated": stated or "—", "expected": expected or "—", "difference": difference or "—", "tolerance": tolerance.lstrip("±") or "—"}
+    return template.format(**fields)
