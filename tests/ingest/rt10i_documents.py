@@ -397,3 +397,40 @@ def write_pdf_turned(doc: Document, path: Path, layout: TurnLayout = TurnLayout(
     document.addPageTemplates(templates)
     document.build(story)
     return path
+
+
+# ---------------------------------------------------------------- HTML: tables drawn with <div> grids
+
+#: How a grid says what it is: ARIA roles, classes of the page's style, inline styles.
+GRID_STYLES = ("aria", "css_classes", "inline_styles")
+
+
+def write_html_div_grids(doc: Document, path: Path, how: str = "aria") -> Path:
+    """``doc`` as a web page whose tables are grids of ``<div>`` elements (see :data:`GRID_STYLES`),
+    a one-row layout grid (logo beside the site's name) above it."""
+    import html as h
+
+    def attrs(part: str) -> str:
+        if how == "aria":
+            return {"table": 'role="table"', "row": 'role="row"', "head": 'role="columnheader"', "cell": 'role="cell"'}[part]
+        if how == "css_classes":
+            return {"table": 'class="data-tb"', "row": 'class="data-tr"', "head": 'class="data-td th"', "cell": 'class="data-td"'}[part]
+        display = {"table": "table", "row": "table-row", "head": "table-cell", "cell": "table-cell"}[part]
+        return f'style="display:{display};border:1px solid #ccc"'
+
+    parts: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            parts.append(f"<p>{h.escape(block.text)}</p>")
+            continue
+        parts.extend(f"<p>{h.escape(line)}</p>" for line in block.title)
+        rows = []
+        for r, row in enumerate([*block.header, *block.rows]):
+            kind = "head" if r < len(block.header) else "cell"
+            rows.append(f"<div {attrs('row')}>" + "".join(f"<div {attrs(kind)}>{h.escape(c)}</div>" for c in row) + "</div>")
+        parts.append(f"<div {attrs('table')}>" + "".join(rows) + "</div>")
+    style = ".data-tb{display:table;width:100%}.data-tr{display:table-row}.data-td{display:table-cell;padding:2px}.th{font-weight:bold}"
+    layout = '<div style="display:table"><div style="display:table-row"><div style="display:table-cell"><img src="logo.png" alt=""></div><div style="display:table-cell">欢迎访问 政务公开</div></div></div>'
+    markup = f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{h.escape(doc.running_header)}</title><style>{style}</style></head><body>{layout}{''.join(parts)}</body></html>"
+    path.write_text(markup, encoding="utf-8")
+    return path

@@ -17,7 +17,8 @@ import re
 from typing import Any
 
 from unionkg.errors import InputError
-from unionkg.ingest.html_styles import hides, mark_hidden_by_style
+from unionkg.ingest.html_grids import mark_grids
+from unionkg.ingest.html_styles import hides, mark_hidden_by_style, page_style
 from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row, join_cell_lines  # noqa: F401 - re-exported
 
 CELL_SEPARATOR = " | "
@@ -82,7 +83,9 @@ def read_html(name: str, markup: str) -> tuple[str, list[Table]]:
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from exc
-    mark_hidden_by_style(root)  # classes and ids the page's own <style> hides
+    css = page_style(root)
+    mark_hidden_by_style(root, css)  # classes and ids the page's own <style> hides
+    mark_grids(root, css)  # tables drawn with <div> grids
     title = page_title(" ".join(root.findtext(".//title", default="").split()))
     lines: list[str] = []
     tables: list[Table] = []

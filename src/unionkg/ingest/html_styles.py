@@ -184,10 +184,11 @@ def page_style(root: Any) -> str:
 NEVER_HIDDEN_TAGS: frozenset[str] = frozenset({"html", "body"})
 
 
-def mark_hidden_by_style(root: Any) -> int:
-    """Give each element the page's style hides a ``hidden`` attribute, which the reader
-    skips as it skips the page's own ``hidden`` elements; returns how many were marked."""
-    names = hidden_names(page_style(root))
+def mark_hidden_by_style(root: Any, css: str | None = None) -> int:
+    """Give each element the page's style (``css``: :func:`page_style` of ``root`` when not
+    given) hides a ``hidden`` attribute, which the reader skips as it skips the page's own
+    ``hidden`` elements; returns how many were marked."""
+    names = hidden_names(page_style(root) if css is None else css)
     marked = 0
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag.lower() in NEVER_HIDDEN_TAGS:
