@@ -104,6 +104,8 @@ def show(value: Decimal | None, unit: str, exact: bool = False) -> str:
     if value is None:
         return ""
     if unit == "CNY":
+        if exact and value and abs(value) < 1:  # below 1 元: the tolerance of figures printed in 元 to the fen
+            return f"{_plain(value)} 元"
         return f"{_plain(value / 10000)} 万元" if exact else f"{value / 10000:,.2f} 万元"
     if unit == "percent":
         return f"{_plain(value)} %"
@@ -129,6 +131,8 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
             name = f"{name} {amount / 10000:,.2f} 万元" if amount is not None else name
         elif r.get("headcount") is not None:  # a staffing figure: "在职人数 48 人", not its IRI
             name = f"{r.get('figureLabel') or ''} {r['headcount']} 人".strip()
+        elif name is None and r.get("evaluatedLabel") is not None:  # an evaluation: "绩效评价：某项目", not its IRI
+            name = f"绩效评价 evaluation：{r['evaluatedLabel']}"
         previous = concerns[str(r["finding"])].get(target)
         if previous is None or (name and previous.label == link(target).label):
             concerns[str(r["finding"])][target] = link(target, name)
@@ -178,7 +182,7 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
             comment=comment,
             concerns=list(concerns.get(iri, {}).values()),
             quotes=quotes.get(iri, []),
-            explanation_zh=explain_zh(f_kind, difference=difference, tolerance=tolerance_text, **shown),
+            explanation_zh=explain_zh(f_kind, difference=difference, tolerance=tolerance_text, comment=comment, **shown),
         )
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(out.values(), key=lambda f: (order.get(f.severity, 3), -int(f.year) if f.year.isdigit() else 0, f.org.label if f.org else "", f.kind))

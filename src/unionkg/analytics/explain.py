@@ -19,7 +19,7 @@ ZH_EXPLANATIONS: dict[str, str] = {
     "sum_mismatch": "文件列示的合计为 {stated}，但各组成部分相加为 {expected}，相差 {difference}，超出按各数字印刷精度计算的舍入容差（±{tolerance}）。",
     "share_mismatch": "文件列示的占比为 {stated}，但按所列金额计算应为 {expected}。",
     "change_mismatch": "文件列示的增减为 {stated}，但按两年的数字计算应为 {expected}。",
-    "execution_rate_mismatch": "文件列示的执行率为 {stated}，但按执行数与预算数计算为 {expected}（执行数超过全年预算数时，执行率不应低于 100%）。",
+    "execution_rate_mismatch": "文件列示的执行率为 {stated}，但按执行数与预算数计算为 {expected}。",
     "indicator_scored_met_but_violates": "指标实际完成值 {stated} 不满足目标值 {expected}（按该指标自身的 ≥、≤、= 比较），却按达成计分（得满分），或所在项目评为“优”而未说明偏差。",
     "indicator_lost_points_although_met": "指标已达到目标，却被扣分：得分 {stated}，分值 {expected}。",
     "conflicting_statement": "同一数字列示为两个不同的值：{stated} 与 {expected}（同一文件前后不一，或决算所列年初预算与同年预算文件不一致）。",
@@ -34,10 +34,26 @@ ZH_EXPLANATIONS: dict[str, str] = {
 }
 FALLBACK_ZH = "数据质量问题：列示 {stated}。"
 
+#: A sentence added when the finding's English comment (written by the checks) says how it was
+#: judged: (kind, words of the comment) -> the Chinese for it.
+ZH_NOTES: tuple[tuple[str, str, str], ...] = (
+    ("grade_mismatch", "the standard bands", "文件未列明等级分档，按通常的分档判断：优 ≥ 90 分，良 ≥ 80 分，中 ≥ 60 分，差 < 60 分。"),
+    ("grade_mismatch", "the bands the document states", "按文件自身列明的等级分档判断。"),
+    ("execution_rate_mismatch", "more than its 全年预算数", "全年执行数超过全年预算数，执行率却低于 100%。"),
+    ("conflicting_statement", "budget document prints", "决算所列年初预算数与同年部门预算文件所列不一致。"),
+    ("score_mismatch", "must lie between", "指标分值合计不足 100 分，其余分值（如预算执行率）最多补足差额，总分应在此范围内。"),
+)
 
-def explain_zh(kind: str, *, stated: str = "", expected: str = "", difference: str = "", tolerance: str = "") -> str:
-    """The Chinese sentence of a finding of ``kind`` with its figures; a kind without a
-    sentence gets a generic one (shown, never dropped)."""
+
+def explain_zh(kind: str, *, stated: str = "", expected: str = "", difference: str = "", tolerance: str = "", comment: str = "") -> str:
+    """The Chinese sentence of a finding of ``kind`` with its figures, and the note its English
+    ``comment`` calls for (:data:`ZH_NOTES`); a kind without a sentence gets a generic one
+    (shown, never dropped).
+
+    >>> explain_zh("grade_mismatch", stated="88.5", expected="90", comment="… but the standard bands (优 >= 90 …) make it 良")
+    '评价得分 88.5 与所列等级不符：该等级的分数界限为 90 分。文件未列明等级分档，按通常的分档判断：优 ≥ 90 分，良 ≥ 80 分，中 ≥ 60 分，差 < 60 分。'
+    """
     template = ZH_EXPLANATIONS.get(kind, FALLBACK_ZH)
     fields = {"stated": stated or "—", "expected": expected or "—", "difference": difference or "—", "tolerance": tolerance.lstrip("±") or "—"}
-    return template.format(**fields)
+    notes = [note for k, words, note in ZH_NOTES if k == kind and words in comment]
+    return "".join([template.format(**fields), *notes[:1]])

@@ -144,6 +144,7 @@ def explain_finding_zh(f: Finding) -> str:
         expected=_fmt(f.expected, f.unit) if f.expected is not None else "",
         difference=_fmt(difference, f.unit) if difference is not None else "",
         tolerance=_fmt(f.tolerance, f.unit) if f.tolerance is not None else "",
+        comment=f.message,
     )
 
 
