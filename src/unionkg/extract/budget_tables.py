@@ -32,7 +32,10 @@ from decimal import Decimal
 from typing import Final
 
 from unionkg.extract.final_accounts import (
+    COMPARISON_FIGURES,
+    OWN_PHASE_COLUMNS,
     PHASE_COLUMNS,
+    RowCells,
     SANGONG_TOTAL,
     TOTAL_COLUMNS,
     TOTAL_ROW_WORDS,
@@ -41,9 +44,12 @@ from unionkg.extract.final_accounts import (
     TableFrame,
     TableKind,
     Vocabulary,
+    _comparison_figures_as_numbers,
     _fund_of,
     close,
+    closed_bracket,
     code_scheme,
+    column_phase_year,
     column_vector,
     find_blocks,
     first_value_line,
@@ -51,12 +57,14 @@ from unionkg.extract.final_accounts import (
     read_code_table,
     read_item_table,
     placements,
+    printed_percent_columns,
+    read_comparison_cells,
     read_two_sided_table,
 )
 from unionkg.extract.parse import parse_number, to_yuan
 from unionkg.extract.registry import register, warn
 from unionkg.extract.tables import TABLE_PATTERNS, Line, Token, TokenKind, find_columns, join_label, read_header, table_money_unit
-from unionkg.model import Direction, DocumentContext, Fact, Phase, Project, SourceDocument
+from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, Project, SourceDocument
 
 EXTRACTOR = "budget_tables"
 VERSION = 1
@@ -147,11 +155,17 @@ EXPENSE_SUB_COLUMNS: Final[tuple[str, ...]] = ("小计", "公务用车购置费"
 PROJECT_TEXT_COLUMNS: Final[tuple[str, ...]] = (
     "单位名称", "预算单位", "科目名称", "功能科目名称", "项目名称", "项目类型", "项目类别", "项目属性", "实施单位", "绩效目标", "备注",
 )  # fmt: skip
-#: Value columns of a 项目支出表 header.
+#: Value columns of a 项目支出表 header; a 项目支出决算表's columns name their phase (年初预算数 调整预算数
+#: 决算数, :data:`OWN_PHASE_COLUMNS`) and may print a rate (执行率: :data:`COMPARISON_FIGURES`).
 PROJECT_VALUE_COLUMNS: Final[tuple[str, ...]] = (
     "合计", "总计", "金额", "预算数", "本年预算数", "项目金额", "预算金额", "财政拨款", "财政拨款收入", "一般公共预算", "一般公共预算拨款",
     "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "上年结转", "上年结转结余", "事业收入", "其他收入", "其他资金", "自筹资金", "单位资金",
+    "年初预算数", "调整预算数", "全年预算数", "决算数", "全年执行数", "执行数",
+    "完成率", "执行率", "预算完成率", "预算执行率",
 )  # fmt: skip
+
+#: The Project field each phase of a 项目支出决算表's column fills.
+PROJECT_PHASE_FIELDS: Final[dict[Phase, str]] = {Phase.BUDGET: "budget", Phase.ADJUSTED: "adjusted", Phase.FINAL: "final"}
 
 #: Text columns of a 政府采购预算表 header.
 PURCHASE_TEXT_COLUMNS: Final[tuple[str, ...]] = ("单位名称", "预算单位", "采购项目", "项目名称", "采购目录", "采购品目", "品目名称", "采购品目名称", "采购方式", "数量", "备注")
@@ -282,12 +296,14 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
     name_column = "采购项目" if purchases else "项目名称"
     name_index = text_columns.index(name_column) if name_column in text_columns else len(text_columns) - 1
     serial = bool(SERIAL_COLUMN.search(header))
+    rates = any(c in COMPARISON_FIGURES for c in value_columns)
     table = ProjectTable([], value_columns)
     previous: ProjectRow | None = None
     pending: list[Token] = []  # the first cells of a row whose figures are on the next line
     for line in lines[header_end:]:
         codes = [t for t in line.tokens if t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and _before_text(line, t)]
-        toks = [t for t in line.tokens if t not in codes]
+        line_tokens = _comparison_figures_as_numbers(line.tokens) if rates else list(line.tokens)  # "90.20%" is a figure
+        toks = [t for t in line_tokens if t not in codes]
         if serial and toks and toks[0].kind is TokenKind.INTEGER and len(toks[0].text) <= 3:
             toks = toks[1:]  # the row's 序号
         values = [t for t in toks if t.is_numeric]
@@ -391,8 +407,13 @@ def place_project_values(table: ProjectTable) -> list[list[int | None]]:
 
 def read_project_table(frame: TableFrame) -> None:
     """Projects with their budget, and an Amount per project and value column
-    (合计, 财政拨款, 上年结转, 单位资金 ...); the 合计 row as 项目支出合计."""
+    (合计, 财政拨款, 上年结转, 单位资金 ...); the 合计 row as 项目支出合计.  A table whose
+    columns name their phase (项目支出决算表: 年初预算数 调整预算数 决算数 执行率) gives each
+    project its budget, adjusted and final amounts and its execution rate."""
     table = read_project_rows(frame)
+    if any(c in OWN_PHASE_COLUMNS for c in table.columns):
+        _read_phased_projects(frame, table)
+        return
     for row in table.rows:
         value = parse_number(row.value.text)
         if value is None:
@@ -410,6 +431,54 @@ def read_project_table(frame: TableFrame) -> None:
         )
     if table.columns:
         _emit_table_amounts(frame, table)
+
+
+def _read_phased_projects(frame: TableFrame, table: ProjectTable) -> None:
+    """Projects of a table whose columns name their phase, and an Amount per project and
+    column, the rate on the final one (as in the code-row tables); the 合计 row's likewise."""
+    placed = place_project_values(table)
+    percent_columns = printed_percent_columns("", table.columns)
+    for row, columns in zip(table.rows, placed):
+        name = join_label(frame.doc.text, row.name_tokens)
+        cells = {table.columns[col]: tok for tok, col in zip(row.values, columns) if tok is not None and col is not None}
+        project = Project(evidence=frame.doc.evidence(row.first.start, row.name_tokens[-1].end, KEY), org=frame.org, year=frame.year, name=name)
+        for column, tok in cells.items():
+            value = parse_number(tok.text)
+            phase = OWN_PHASE_COLUMNS.get(column)
+            if value is None:
+                continue
+            if COMPARISON_FIGURES.get(column) == "completion":
+                project.execution_rate = value
+            elif phase is not None and getattr(project, PROJECT_PHASE_FIELDS[phase]) is None:
+                setattr(project, PROJECT_PHASE_FIELDS[phase], to_yuan(value, frame.money_unit))
+        if cells:
+            end = max(row.name_tokens[-1].end, *(tok.end for tok in cells.values()))
+            project.evidence = closed_bracket(frame.doc, frame.doc.evidence(row.first.start, end, KEY))
+        frame.facts.append(project)
+        _phased_row_amounts(frame, name, row.first, row.code, cells, table.columns, percent_columns)
+    total = table.total
+    if total is not None and len(total.values) == len(table.columns):
+        cells = {column: tok for tok, column in zip(total.values, table.columns) if tok is not None}
+        _phased_row_amounts(frame, "合计", total.first, None, cells, table.columns, percent_columns)
+
+
+def _phased_row_amounts(
+    frame: TableFrame, label: str, first: Token, code: str | None, cells: dict[str, Token], columns: list[str], percent_columns: frozenset[str]
+) -> None:
+    finals: list[tuple[Token, Amount]] = []
+    comparisons: dict[str, Token] = {}
+    for column, tok in cells.items():
+        if column in COMPARISON_FIGURES:
+            comparisons[column] = tok
+            continue
+        phase, year = column_phase_year(column, frame.phase, frame.year)
+        emitted = len(frame.facts)
+        frame.amount(label, first, tok, column, Direction.EXPENDITURE, code=code, code_scheme=code_scheme(code), phase=phase, year=year, fund_source=_fund_of(column, frame))
+        if phase is Phase.FINAL and year == frame.year and len(frame.facts) > emitted and isinstance(fact := frame.facts[-1], Amount):
+            finals.append((tok, fact))
+    if comparisons:
+        item = frame.block.kind.total_item if label in TOTAL_ROW_WORDS and frame.block.kind.total_item else label
+        read_comparison_cells(frame, RowCells(item, first, code, comparisons, finals), columns, percent_columns)
 
 
 def read_procurement_table(frame: TableFrame) -> None:

@@ -102,6 +102,9 @@ TABLE_KINDS: Final[dict[str, TableKind]] = {
     "支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, None),
     "三公经费支出决算表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款", SANGONG_TOTAL),
     "国有资产占用情况表": TableKind(Layout.ITEM_ROWS, None, None),
+    # one project per row: 项目名称 年初预算数 调整预算数 决算数 执行率 (read by budget_tables.read_project_table)
+    "项目支出决算表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, "项目支出合计"),
+    "项目支出决算明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, "项目支出合计"),
 }
 
 #: Layouts whose whole table may come on one line (web pages): one label and its figures
@@ -1870,12 +1873,20 @@ def read_expense_table(frame: TableFrame) -> None:
     read_expense_grid(frame)
 
 
+def read_project_rows_table(frame: TableFrame) -> None:
+    """项目支出决算表: one project per row (the 项目支出表 reader of the budgets, columns with their own phase)."""
+    from unionkg.extract.budget_tables import read_project_table  # shared reader; that module imports this one
+
+    read_project_table(frame)
+
+
 READERS = {
     Layout.TWO_SIDED: read_two_sided_table,
     Layout.CODE_ROWS: read_code_table,
     Layout.ECON_TRIPLES: read_basic_table,
     Layout.ITEM_ROWS: read_item_table,
     Layout.EXPENSE_GRID: read_expense_table,
+    Layout.PROJECT_ROWS: read_project_rows_table,
     Layout.OTHER: lambda frame: None,
 }
 
