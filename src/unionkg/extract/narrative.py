@@ -869,21 +869,29 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         at = bisect.bisect_right(open_starts, start)
         stop = open_starts[at] if at < len(open_starts) else len(text)
         stop = min(stop, _sentence_end(text, m.end()))
-        facts.extend(_changes_after(view, m.end(), stop, org, fact_year, label, phase, used))
+        changes = _changes_after(view, m.end(), stop, org, fact_year, label, phase, used)
+        if column is None:
+            facts.extend(changes)
+        # (a change stated after a line's part, "其中：基本支出 Y 万元，比上年增加 Z 万元", is its column's,
+        # which a Change cannot say: none is read, rather than one filed as the whole line's)
     _overall_execution_rates(view, facts, final_amounts, ev_starts)
     _line_completion_rates(view, lines, facts, recorded, ev_starts)
     skipped = [f for f in matches if f.start() not in recorded and f.start() in open_set and not f.damaged]
     _mark_breakdowns(text, facts, recorded, skipped)
     facts = _without_unconfirmed_readings(view, context, facts, recorded)
+    _warn_unreadable(view, [d for d in damaged if d.reading is not None and d.start not in recorded])
     facts.extend(_changes_without_amount(view, context, sections, names, used, [f.start() for f in matches], labels_at))
     return facts
 
 
 def _warn_unreadable(view: ProseView, damaged: list[DamagedFigure]) -> None:
-    """Say which money figures of prose OCR damaged so that they read as no number."""
+    """Say which money figures of prose OCR damaged were not read: they read as no number, or
+    stand where no amount is read (a change, a flow, a threshold)."""
     for d in damaged:
         o_start = view.doc.offsets[view.offsets[d.start]]
-        warn(f"narrative: {view.doc.source}: offset {o_start}: '{d.run}{d.unit}' has letters among its digits (OCR damage) and reads as no number; no figure for it")
+        quote = view.doc.original[o_start : view.doc.offsets[view.offsets[d.end - 1]] + 1]
+        why = "reads as no number" if d.reading is None else f"would read {d.reading}, but no amount is read there"
+        warn(f"narrative: {view.doc.source}: offset {o_start}: '{quote}' has letters among its digits (OCR damage) and {why}; no figure for it")
 
 
 #: The table readers whose figures confirm a damaged figure of prose (same line, phase and value).

@@ -619,7 +619,7 @@ def lookalike_cell_warnings(doc: SourceDocument, facts: list | None = None) -> l
         for tok in line.tokens:
             if tok.kind is TokenKind.EMPTY and is_lookalike_damaged_cell(tok.text):
                 o_start = doc.offsets[tok.start]
-                if doc.offsets[tok.end - 1] + 1 in read_ends:
+                if doc.offsets[tok.end - 1] + 1 in read_ends or _read_as_money(doc, o_start, doc.offsets[tok.end - 1] + 1, facts):
                     continue
                 quote = doc.original[o_start : doc.offsets[tok.end - 1] + 1]
                 line_no = doc.original.count("\n", 0, o_start) + 1
