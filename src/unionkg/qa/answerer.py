@@ -20,6 +20,7 @@ from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice
 from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_history_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
+from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.patterns import BARE_WHY, FOLLOW_UP_PATTERNS, REASON_GIVING_FAMILIES, UNIT_WORD_IN_LINE_NAME
 from unionkg.qa.phrasing import holdings_text, years_text
 from unionkg.qa.sessions import SessionState, SessionStore
@@ -69,6 +70,8 @@ class Answerer:
     def _doc_ids(self, orgs: list[str], years: list[int]) -> set[str] | None:
         if not orgs and not years:
             return None
+        catalog = self.catalog()
+        orgs = [node for o in orgs for node in catalog.members.get(o, [o])]  # every node of a body held under several
         ids = {str(d["id"]) for d in self._docs if (not orgs or str(d.get("publisher")) in orgs) and (not years or d.get("year") in years)}
         return ids or None
 
@@ -106,6 +109,8 @@ class Answerer:
             if not choice.rule_hit or (BARE_WHY.match(q.text) and state.intent in REASON_GIVING_FAMILIES):
                 # "why?" after missed targets: the stated reasons of what was just listed
                 intent, context_text = state.intent, state.question
+            elif PHASE_ONLY_FOLLOW_UP[q.language].match(q.text.strip()):  # "决算呢？": the line just asked, in that phase
+                intent, context_text = state.intent, state.question
             links = _inherit(links, state, catalog)
             if intent == "yoy_change" and state.intent not in CHANGE_FAMILIES and not (q.years or q.relative_years):
                 # "增长了多少？" after amounts of two years: the change of that line between the years shown
@@ -128,6 +133,8 @@ class Answerer:
             outcome.answer += _rename_note(catalog, links, q.language)
         if links.place_history and not searched:
             outcome.answer = _with_former_place(catalog, outcome.answer, links, q.language)
+        if not searched:
+            outcome.answer = _with_other_names(catalog, outcome.answer, links, q.language)
         seen = list(state.years_seen) if state is not None and state.orgs == links.orgs else []
         bodies_seen = list(state.orgs_seen) if state is not None else []
         session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200],
@@ -351,6 +358,20 @@ def _with_former_place(catalog: Catalog, answer: str, links: Links, language: st
     return answer + place_history_note(catalog, links.place_history, language)
 
 
+def _with_other_names(catalog: Catalog, answer: str, links: Links, language: str) -> str:
+    """A body the graph holds under several nodes (owl:sameAs) is named once with its other names, where the
+    answer first names it ("某区总工会（原某县总工会）"), else in a closing note (qa/identities.py)."""
+    for org in links.orgs:
+        if not catalog.other_names_of.get(org):
+            continue
+        label, named = catalog.org_label(org), catalog.one_body_name(org, language)
+        if label in answer:
+            answer = answer.replace(label, named, 1)
+        else:
+            answer += f"（{named}）" if language == "zh" else f" ({named})"
+    return answer
+
+
 def _doc_iri(settings: Settings, doc_id: str) -> str:
     from unionkg.graph.iris import Iris
 
@@ -371,6 +392,8 @@ def _is_follow_up(q: NormalisedQuestion, rule_hit: bool, links: Links) -> bool:
 
 # Families a "how many ..." question about a named project belongs to rather than to amounts or lists.
 _COUNT_OVERRIDES = frozenset({None, "amount", "projects", "evaluation_score", "execution_rate", "flows"})
+# Families a question naming the adjusted budget and another phase belongs to budget_vs_final from (qa/phases.py).
+_PHASE_PAIR_OVERRIDES = frozenset({None, "amount", "comparison", "budget_vs_final", "yoy_change"})
 
 
 def _refine(intent: str | None, q: NormalisedQuestion, links: Links) -> str | None:
@@ -380,6 +403,8 @@ def _refine(intent: str | None, q: NormalisedQuestion, links: Links) -> str | No
     if intent in _COUNT_OVERRIDES and (links.projects or links.indicators) and counters_in(q.text, q.language) \
             and not re.search(r"多少钱|金额|how much", q.text):
         return "project_detail"
+    if intent in _PHASE_PAIR_OVERRIDES and links.orgs and len(phases := named_phases(q.text)) >= 2 and "adjusted" in phases:
+        return "budget_vs_final"  # "决算比调整预算少多少", "how much was the budget adjusted": those phases compared
     return intent
 
 

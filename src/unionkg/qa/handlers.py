@@ -19,6 +19,7 @@ from rdflib import Literal, URIRef
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.identities import bindings_per_member, rows_as_one_body
+from unionkg.qa.phases import compare_phases, phases_compared, topic_phases, unheld_phase
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
 from unionkg.qa.items import (
     asked_item_text,
@@ -1429,7 +1430,7 @@ def asked_qualifier_kinds(text: str) -> set[str]:
 
 
 def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) -> list[dict[str, object]]:
-    phases = wanted_phases(ctx.topic)
+    phases = topic_phases(ctx.q.text, ctx.context_text)  # "那调整后呢？": the phase this question names
 
     asks_grand_total = "总计" in ctx.topic or "grand total" in ctx.topic
     direction = asked_direction(ctx.topic)
@@ -2134,7 +2135,7 @@ def _best_amounts(ctx: Context, org: str, years: list[int], strict: bool = False
             break
     if not ranked:
         return []
-    phases = wanted_phases(ctx.topic)
+    phases = topic_phases(ctx.q.text, ctx.context_text)
     best = ranked[0]
     if len(phases) > 1:  # budget vs final: one figure per phase
         per_phase: dict[object, dict[str, object]] = {}
@@ -2503,6 +2504,9 @@ def budget_vs_final(ctx: Context) -> Outcome:
     """The budget and the final figure of one body and year, their difference and the rate."""
     if len(ctx.links.orgs) == 2 and LINES_GAP_QUESTION.search(ctx.q.text) and len(wanted_phases(ctx.q.text)) < 2:
         return comparison(ctx)  # "莲都区总工会和汇川区总工会2024年收入预算相差多少": two bodies, not budget against final
+    compared = phases_compared(ctx)  # "调整预算比年初预算多多少", "决算比调整预算少多少": exactly those phases
+    if compared:
+        return compare_phases(ctx, compared)
     org = _target_org(ctx)
     if org is None:
         return _which_body(ctx)

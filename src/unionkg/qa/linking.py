@@ -23,6 +23,7 @@ import numpy as np
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
+from unionkg.qa.identities import NodeFacts, identity_note, other_names, primary_node, same_body_groups
 from unionkg.qa.items import line_names, named_in
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
@@ -379,6 +380,11 @@ class Catalog:
         # expense-item category (local name) -> its (Chinese, English) name in the graph's code list
         self.category_labels: dict[str, tuple[str, str]] = {}
         self._load(store)
+        # one body under several nodes (owl:sameAs): folded into its primary node (qa/identities.py)
+        self.members: dict[str, list[str]] = {}  # primary -> its nodes, the primary first
+        self.primary_of: dict[str, str] = {}  # another node of a body -> the primary
+        self.other_names_of: dict[str, list[tuple[str, str]]] = {}  # primary -> (relation, name) of the others
+        self._fold_same_as(store)
         self.latest_year = max((y for o in self.orgs.values() for y in (o.published_years or o.years)), default=None)
         self._ambiguous_aliases: dict[str, list[str]] = {}  # short name -> the bodies that have it
         self._generic_forms: set[str] = set()  # 市妇联, 团市委: a kind and level, no place (BODY_SHORT_FORMS)
@@ -451,6 +457,55 @@ class Catalog:
                 LabelledEntity(iri, str(row["kind"]), str(row["label"]), str(row["org"]) if row.get("org") else None,
                                int(year) if isinstance(year, int) else None, str(row["project"]) if row.get("project") else None)
             )
+
+    def _fold_same_as(self, store: GraphStore) -> None:
+        """Fold every group of nodes the graph links by owl:sameAs (both directions, transitively) into the
+        entry of its primary node: the others' names, years and lines become the primary's, their projects
+        and units hang on it, and Context.run asks every node of the group (qa/identities.py)."""
+        pairs = [(str(r["org"]), str(r["same"])) for r in store.select(named_query("qa_org_same_as")).values()]
+        # a body of a place merged into another (江东区总工会, now in 鄞州区) is not its successor's body, though both
+        # carry the successor's code (docs/graph-model.md): never folded into it
+        pairs = [(a, b) for a, b in pairs if a in self.orgs and b in self.orgs and self._merged_away(a) == self._merged_away(b)]
+        if not pairs:
+            return
+        links_out = {a for a, _ in pairs}
+        for group in same_body_groups(pairs, self.orgs):
+            facts = [NodeFacts(i, self.orgs[i].label, frozenset(self.orgs[i].labels),
+                               frozenset(self.orgs[i].published_years or self.orgs[i].years), i in links_out) for i in group]
+            primary = primary_node(facts)
+            others = [f for f in facts if f is not primary]
+            entry = self.orgs[primary.iri]
+            self.members[primary.iri] = [primary.iri] + [f.iri for f in others]
+            self.other_names_of[primary.iri] = other_names(primary, others)
+            for node in others:
+                other = self.orgs.pop(node.iri)
+                entry.labels |= other.labels
+                entry.years |= other.years
+                entry.published_years |= other.published_years
+                self.line_items[primary.iri] |= self.line_items.pop(node.iri, set())
+                self.primary_of[node.iri] = primary.iri
+        for entry in self.orgs.values():
+            if entry.parent in self.primary_of:
+                entry.parent = self.primary_of[entry.parent]
+        for entity in self.entities:
+            if entity.org in self.primary_of:
+                entity.org = self.primary_of[entity.org]
+
+    def _merged_away(self, iri: str) -> bool:
+        """Whether the body is named by a place merged into another one (data/links/division_history.csv)."""
+        from unionkg.graph.places import FORMER_MERGED, default_gazetteer
+
+        entry = self.orgs[iri]
+        if not entry.division:
+            return False
+        own_place = innermost_place(short_place_names(entry.label)) or ""
+        return any(f.kind == FORMER_MERGED and f.name == own_place for f in default_gazetteer().former_names(entry.division))
+
+    def one_body_name(self, iri: str, language: str) -> str:
+        """The body named with the names of its other nodes ("某区总工会（原某县总工会）"); its label alone
+        when the graph holds it under one node."""
+        iri = self.primary_of.get(iri, iri)
+        return identity_note(self.org_label(iri), self.other_names_of.get(iri, []), language)
 
     def _build_zh_aliases(self) -> list[tuple[str, str]]:
         pairs: list[tuple[str, str]] = []
@@ -536,7 +591,7 @@ class Catalog:
 
     # ------------------------------------------------------------ look-ups
     def org_label(self, iri: str) -> str:
-        entry = self.orgs.get(iri)
+        entry = self.orgs.get(self.primary_of.get(iri, iri))
         return entry.label if entry else iri.rsplit("/", 1)[-1]
 
     def latest_year_of(self, orgs: list[str]) -> int | None:
