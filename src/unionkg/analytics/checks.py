@@ -1092,9 +1092,9 @@ def check_conflicting_changes(ctx: Context) -> list[Finding]:
             if len(values) < 2:
                 continue
             slack = percent_unit(values[0]) if unit == "percent" else Decimal(0)
-            # one unit of the last digit apart: one printing rounded, the other truncated
-            within_rounding = values[-1] - values[0] <= slack
-            severity = "info" if within_rounding else "warning"
+            # one unit of the last digit apart (one printing rounded, the other truncated): still
+            # one figure printed two ways in one document, so an info, not a rounding of a sum
+            severity = "info" if values[-1] - values[0] <= slack else "warning"
             first = changes[0]
             shown = " and ".join(f"{v}%" if unit == "percent" else _wan(v) for v in values)
             findings.append(
@@ -1109,7 +1109,6 @@ def check_conflicting_changes(ctx: Context) -> list[Finding]:
                     stated=values[-1],
                     tolerance=slack,
                     unit=unit,
-                    rounding=within_rounding,
                     concerns=[c.iri for c in changes],
                     extra_passages=[c.passage for c in changes],
                 )
