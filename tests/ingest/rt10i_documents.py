@@ -434,3 +434,79 @@ def write_html_div_grids(doc: Document, path: Path, how: str = "aria") -> Path:
     markup = f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{h.escape(doc.running_header)}</title><style>{style}</style></head><body>{layout}{''.join(parts)}</body></html>"
     path.write_text(markup, encoding="utf-8")
     return path
+
+
+# ---------------------------------------------------------------- DOCX: a form of content controls
+
+RT10_SELFEVAL = Document(
+    name="rt10i_qh_haidong_city_union_selfeval_2029",
+    running_header="海东市总工会2029年度项目支出绩效自评",
+    blocks=[
+        Para("海东市总工会2029年度项目支出绩效自评表"),
+        Para("项目支出绩效自评表"),
+        Para("（2029年度）"),
+        Para("项目名称：职工技能提升补助资金"),
+        Para("主管部门：海东市总工会 实施单位：海东市总工会职工服务中心"),
+        Grid(
+            header=[["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]],
+            rows=[
+                ["年度资金总额", "80.00", "80.00", "76.40", "10", "95.50%", "9.55"],
+                ["其中：当年财政拨款", "80.00", "80.00", "76.40", "—", "95.50%", "—"],
+            ],
+            numeric_from=1,
+        ),
+        Grid(
+            header=[["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]],
+            rows=[
+                ["产出指标", "数量指标", "职工技能培训人次", "≥1200人次", "1265人次", "20", "20", ""],
+                ["产出指标", "质量指标", "培训合格率", "≥90%", "93%", "15", "15", ""],
+                ["产出指标", "时效指标", "补助资金发放及时率", "100%", "96%", "10", "9", "个别企业材料报送滞后"],
+                ["效益指标", "社会效益指标", "职工技能水平提升情况", "明显提升", "明显提升", "20", "20", ""],
+                ["满意度指标", "服务对象满意度指标", "参训职工满意度", "≥90%", "95%", "15", "15", ""],
+            ],
+            numeric_from=3,
+        ),
+        Para("总分 100 98.55"),
+        Para("自评结论：该项目自评得分98.55分，评价等级为优。"),
+    ],
+)
+
+
+def write_docx_form(doc: Document, path: Path, controls: bool = True) -> Path:
+    """``doc`` as a Word form, as the templates of a finance system are: each cell's text in a
+    content control (``w:sdt`` in the ``w:tc``), the body rows of each table in a repeating
+    section (``w:sdt`` around the ``w:tr`` elements), the value after a "：" in a paragraph in
+    an inline content control.  ``controls=False``: the same document with none."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            label, colon, value = block.text.partition("：")
+            if controls and colon and " " not in value:
+                paragraph = document.add_paragraph(label + colon)
+                paragraph._p.append(parse_xml(f'<w:sdt {_WNS}><w:sdtPr><w:alias w:val="{label}"/></w:sdtPr><w:sdtContent><w:r><w:t>{value}</w:t></w:r></w:sdtContent></w:sdt>'))
+            else:
+                document.add_paragraph(block.text)
+            continue
+        rows = [*block.header, *block.rows]
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        table.style = "Table Grid"
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                cell = table.cell(r, c)
+                if not controls or r < len(block.header):
+                    cell.text = text
+                    continue
+                tc = cell._tc
+                tc.remove(tc.p_lst[0])
+                tc.append(parse_xml(f'<w:sdt {_WNS}><w:sdtPr><w:tag w:val="r{r}c{c}"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+        if controls:
+            body_rows = table._tbl.tr_lst[len(block.header) :]
+            section = parse_xml(f'<w:sdt {_WNS}><w:sdtPr><w:alias w:val="明细"/></w:sdtPr><w:sdtContent/></w:sdt>')
+            body_rows[0].addprevious(section)
+            for tr in body_rows:
+                section[1].append(tr)
+    document.save(str(path))
+    return path

@@ -10,12 +10,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 
 from unionkg.errors import InputError
 from unionkg.ingest.cells import CODE_CELL, code_level_count, is_value_cell, is_value_row, join_cell_lines
 from unionkg.ingest.docx_numbering import ListNumbering
 
 CELL_SEPARATOR = " | "
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_MEMBERS = 5_000
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024
@@ -127,17 +130,18 @@ def table_fragments(table: object, numbering: ListNumbering | None = None) -> li
     rows) is repeated in each of them, so every row reads its whole code.  A paragraph of
     a cell numbered by Word (a 序号 column "1." "2.", items "（一）" "（二）" in a cell) starts
     with the label Word shows, counted in document order with the body's lists (``numbering``)."""
-    from docx.table import _Cell
+    from docx.table import Table
 
     fragments: list[list[list[str]]] = [[]]
-    levels = code_level_count([[_cell_text(_Cell(tc, table)) for tc in row._tr.tc_lst] for row in table.rows[:4]])  # type: ignore[attr-defined]
+    rows = in_place(table._tbl, W + "tr")  # type: ignore[attr-defined]
+    levels = code_level_count([[_cell_text(tc) for tc in in_place(tr, W + "tc")] for tr in rows[:4]])
     above: dict[int, str] = {}  # grid column -> text of the cell that starts there, in the rows so far
-    for row in table.rows:  # type: ignore[attr-defined]
+    for tr in rows:
         cells: list[str] = []
         spans: list[int] = []
         nested: list[object] = []
         column = 0
-        for tc in row._tr.tc_lst:
+        for tc in in_place(tr, W + "tc"):
             span = max(1, int(tc.grid_span or 1))
             if tc.vMerge == "continue":
                 text = above.get(column, "")
@@ -146,12 +150,11 @@ def table_fragments(table: object, numbering: ListNumbering | None = None) -> li
                     spans.append(1)
                 column += span
                 continue
-            cell = _Cell(tc, table)  # type: ignore[arg-type]
-            text = _cell_text(cell, numbering)
+            text = _cell_text(tc, numbering)
             above[column] = text
             cells.append(text)
             spans.append(span)
-            nested.extend(cell.tables)
+            nested.extend(Table(tbl, table) for tbl in in_place(tc, W + "tbl"))  # type: ignore[arg-type]
             column += span
         if is_value_row(cells):
             cells = [padded for text, span in zip(cells, spans) for padded in ([text] + [""] * (span - 1) if is_value_cell(text) else [text])]
@@ -164,19 +167,45 @@ def table_fragments(table: object, numbering: ListNumbering | None = None) -> li
     return [rows for rows in fragments if rows]
 
 
-def _cell_text(cell: object, numbering: ListNumbering | None = None) -> str:
-    """A cell's own paragraphs as one line, joined as a PDF cell's wrapped lines are
+#: Elements whose content Word shows in place: a content control (``w:sdt``: its
+#: ``w:sdtContent``; the fields of a form, a repeating section of rows) and custom XML
+#: markup (``w:customXml``).
+IN_PLACE_WRAPPERS: dict[str, str | None] = {W + "sdt": W + "sdtContent", W + "customXml": None}
+
+
+def in_place(parent: object, tag: str) -> list[Any]:
+    """The ``tag`` children of ``parent`` in order, those wrapped in content controls or custom
+    XML included: python-docx's ``rows``, ``cells`` and ``paragraphs`` list direct children
+    only, and a form's fields (a cell's text in a content control, a repeating section of
+    rows) were lost."""
+    out: list[Any] = []
+    stack = [iter(parent)]  # type: ignore[call-overload]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag in IN_PLACE_WRAPPERS:
+            content_tag = IN_PLACE_WRAPPERS[child.tag]
+            content = child if content_tag is None else child.find(content_tag)
+            if content is not None:
+                stack.append(iter(content))
+    return out
+
+
+def _cell_text(tc: object, numbering: ListNumbering | None = None) -> str:
+    """A cell's (``w:tc``) own paragraphs as one line, joined as a PDF cell's wrapped lines are
     (:func:`~unionkg.ingest.cells.join_cell_lines`: no space inside a Chinese name), each
     with the label Word numbers it with (``numbering``: counted; None: no labels, a look
     at the cells that must not count them)."""
-    paragraphs = [p._p for p in cell.paragraphs]  # type: ignore[attr-defined]
+    paragraphs = in_place(tc, W + "p")
     if numbering is None:
         return join_cell_lines("\n".join(paragraph_text(p) for p in paragraphs))
     return join_cell_lines("\n".join(numbering.label(p) + paragraph_text(p) for p in paragraphs))
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 #: Elements whose text is not the paragraph's: deleted text of a tracked change, text
 #: boxes and shapes anchored in it (page furniture: stamps, side notes), field codes
