@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.extract.budget_tables import grid_comparison_row
 from unionkg.extract.final_accounts import COMPARISON_FIGURES, NOT_AMOUNT_COLUMNS, PERCENT_AFTER_COLUMN, printed_percent_columns
 from unionkg.extract.statistics import STAFF_TABLE_COLUMNS, STAFF_TABLE_PATTERNS, staff_column_category
 from unionkg.extract.tables import TABLE_PATTERNS, comparison_cell_number
@@ -149,6 +150,25 @@ PERCENT_HEADERS = [
 @pytest.mark.parametrize(("header", "columns", "percent"), PERCENT_HEADERS)
 def test_a_delta_column_with_a_percent_sign_is_a_percent(header: str, columns: list[str], percent: set[str]) -> None:
     assert printed_percent_columns(header, columns) == percent
+
+
+GRID_ROWS = {
+    "增减额 -2.50 0.00 -1.00": "增减额",
+    "增减率(%) -17.24 — -11.11": "增减率",
+    "增减（%） -17.24 — -11.11": "增减率",
+    "增 减 -2.50 0.00": None,  # a label cut by spaces is no label the grid knows
+    "比上年增减 -2.50": "比上年增减",
+    "完成率 95.00 100.00": "完成率",
+    "2025年预算数 12.00 0.00": None,
+    "上年预算数 14.50 0.00": None,
+    "决算数 11.20 0.00": None,
+    "-2.50 0.00 -1.00": None,
+}
+
+
+@pytest.mark.parametrize(("line", "name"), GRID_ROWS.items())
+def test_grid_comparison_row(line: str, name: str | None) -> None:
+    assert grid_comparison_row(line) == name
 
 
 def test_percent_after_column_pattern() -> None:

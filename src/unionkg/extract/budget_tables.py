@@ -35,6 +35,7 @@ from unionkg.extract.final_accounts import (
     COMPARISON_FIGURES,
     OWN_PHASE_COLUMNS,
     PHASE_COLUMNS,
+    PRIOR_YEAR_PREFIX,
     RowCells,
     SANGONG_TOTAL,
     TOTAL_COLUMNS,
@@ -225,24 +226,83 @@ def read_expense_grid(frame: TableFrame) -> None:
         read_item_table(frame)
         return
     read_any = False
+    grid = GridComparisons()
     for line in lines[header_end:]:
-        values = [t for t in line.tokens if t.kind is not TokenKind.TEXT]
-        label = [t for t in line.tokens if t.kind is TokenKind.TEXT]
+        comparison = grid_comparison_row(frame.doc.text[line.start : line.end])  # 增减额 / 增减率(%) / 完成率 rows
+        tokens = _comparison_figures_as_numbers(line.tokens) if comparison else list(line.tokens)
+        values = [t for t in tokens if t.kind is not TokenKind.TEXT]
+        label = [t for t in tokens if t.kind is TokenKind.TEXT]
         if not values or (label and label[-1].start > values[0].start):
             continue  # a text line, or a row whose values come before its label
         for columns in (expanded, top):
             if len(values) == len(columns):
+                if comparison:
+                    grid.rows.append((comparison, dict(zip(columns, values))))
+                    read_any = True
+                    break
                 year = _row_year(label)
-                row_phase = _row_phase(label)  # 预算数 / 决算数 / 2023年预算数
+                row_phase = _row_phase(label)  # 预算数 / 决算数 / 2023年预算数 / 上年预算数
+                if year is None and row_phase.startswith(PRIOR_YEAR_PREFIX):
+                    year = frame.year - 1  # the previous year's row, never this year's figure
+                grid.row_columns.append(row_phase if (year or frame.year) == frame.year else PRIOR_YEAR_PREFIX + row_phase.removeprefix(PRIOR_YEAR_PREFIX))
                 for tok, column in zip(values, columns):
                     if tok.kind is not TokenKind.EMPTY:
-                        frame.amount(column, tok, tok, row_phase or frame.vocabulary.value_column, Direction.EXPENDITURE, phase=PHASE_COLUMNS.get(row_phase, frame.phase), year=year)
+                        emitted = len(frame.facts)
+                        phase = PHASE_COLUMNS.get(row_phase, frame.phase)
+                        frame.amount(column, tok, tok, row_phase or frame.vocabulary.value_column, Direction.EXPENDITURE, phase=phase, year=year)
+                        if phase is Phase.FINAL and (year or frame.year) == frame.year and len(frame.facts) > emitted and isinstance(fact := frame.facts[-1], Amount):
+                            grid.finals.setdefault(column, []).append((tok, fact))
                 read_any = True
                 break
         else:
             warn(f"{frame.doc.source}: {frame.block.table}: a row of {len(values)} values for {len(expanded)} columns; row skipped")
     if not read_any:
         read_item_table(frame)
+        return
+    _read_grid_comparisons(frame, grid)
+
+
+@dataclass(slots=True)
+class GridComparisons:
+    """What a 三公 grid (items as columns, phases as rows) compares: its comparison rows (the
+    column of :data:`COMPARISON_FIGURES` the row's label names, and its cells by item), the
+    phases of its other rows (上年预算数 for the previous year's), and its final figures by item."""
+
+    rows: list[tuple[str, dict[str, Token]]] = field(default_factory=list)
+    row_columns: list[str] = field(default_factory=list)
+    finals: dict[str, list[tuple[Token, Amount]]] = field(default_factory=dict)
+
+
+#: A 三公 grid row's label without spaces and a percent note ("增减率（%）" -> 增减率).
+_PERCENT_NOTE = re.compile(r"\s+|[（(]\s*[%％]\s*[)）]")
+
+
+def grid_comparison_row(line: str) -> str | None:
+    """The comparison a 三公 grid row's label names ("增减额 -2.50 …" -> 增减额, "增减（%）" -> 增减率),
+    or None for a row of figures ("2025年预算数", "上年预算数")."""
+    cells = line.split()
+    head = cells[0] if cells else ""
+    if not head or head[0].isdigit() or head[0] in "-－△▲（(":
+        return None
+    flat = _PERCENT_NOTE.sub("", head)
+    name = next((n for n in sorted(COMPARISON_FIGURES, key=len, reverse=True) if flat.startswith(n)), None)
+    if name is not None and COMPARISON_FIGURES[name] == "delta" and flat != head.strip() and "%" in head.replace("％", "%"):
+        return "增减率"  # "增减(%)": the percentage
+    return name
+
+
+def _read_grid_comparisons(frame: TableFrame, grid: GridComparisons) -> None:
+    """Per item (column) of the grid, its comparison cells read as a code row's (a Change of the
+    year, or the rate of its final figure): the grid's rows play the columns of a code table."""
+    columns = [*grid.row_columns, *(name for name, _cells in grid.rows)]
+    items = {item for _name, cells in grid.rows for item in cells}
+    for item in sorted(items, key=lambda i: min(cells[i].start for _n, cells in grid.rows if i in cells)):
+        comparisons = {name: cells[item] for name, cells in grid.rows if item in cells and cells[item].kind is not TokenKind.EMPTY}
+        if not comparisons:
+            continue
+        first = min(comparisons.values(), key=lambda t: t.start)
+        label = frame.block.kind.total_item if item in TOTAL_COLUMNS and frame.block.kind.total_item else item
+        read_comparison_cells(frame, RowCells(label, first, None, comparisons, grid.finals.get(item, [])), columns, frozenset())
 
 
 def _row_year(label: list[Token]) -> int | None:
