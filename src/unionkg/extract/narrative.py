@@ -26,6 +26,7 @@ from unionkg.extract.organizations import find_units, org_at, unit_name_and_clas
 from unionkg.extract.parse import to_yuan
 from unionkg.extract.patterns import (
     AMOUNT_QUALIFIERS,
+    BREAKDOWN_DESCRIPTION_LEADS,
     BUDGET_NAMES,
     CHANGE_WORDS,
     CLASS_LINE_PATTERNS,
@@ -42,7 +43,6 @@ from unionkg.extract.patterns import (
     LABEL_LEAD_NOISE,
     LABEL_TAIL_NOISE,
     LINE_PART_COLUMNS,
-    BREAKDOWN_DESCRIPTION_LEADS,
     MONEY_UNIT_SRC,
     NARRATIVE_MONEY_PATTERNS,
     NARRATIVE_PATTERNS,
@@ -757,9 +757,9 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if line is None:
             # "…（项）：支出决算为 X 万元，其中：基本支出 Y 万元": the line's figure in a column, like the
             # 支出决算表's 基本支出 column of the line's row
-            line, column = _line_part_of_figure(text, lines, clause_start, start, names, line_totals)
+            line, column = _line_part_of_figure(text, lines, clause_start, start, names)
             if column is not None and line is not None:
-                phase = line_totals[line.start]  # the parts are in the phase of the total they split
+                phase = line_totals.get(line.start, phase)  # the parts are in the phase of the total they split
         line_ev = None
         if line is not None:
             # "…行政运行（项）：年初预算为 X 元，支出决算为 Y 元": the figure is the line's (class_lines)
@@ -863,7 +863,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 share_pct=share,
                 scope=scope,
                 completion_pct=completion,
-                part_of=label if column is not None else None,
+                part_of=label if column is not None and line is not None and line.start in line_totals else None,
             )
         )
         at = bisect.bisect_right(open_starts, start)
@@ -943,21 +943,19 @@ def _inside_line_body(lines: list[ClassLine], position: int) -> bool:
     return any(line.body <= position < line.body_end for line in lines)
 
 
-def _line_part_of_figure(
-    text: str, lines: list[ClassLine], clause_start: int, start: int, names: list[str], line_totals: dict[int, Phase]
-) -> tuple[ClassLine | None, str | None]:
+def _line_part_of_figure(text: str, lines: list[ClassLine], clause_start: int, start: int, names: list[str]) -> tuple[ClassLine | None, str | None]:
     """(line, column) of a figure that splits the line's figure stated before it in the line's
-    paragraph ("…（项）：支出决算为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元"): its own label
-    is a column of :data:`LINE_PART_COLUMNS` (with phase words only), a breakdown word stands
-    between the line's figure and it.  (None, None) otherwise."""
+    paragraph ("…（项）：支出决算为 X 万元，其中：基本支出 Y 万元，项目支出 Z 万元", "…，包括基本支出
+    Y 万元和项目支出 Z 万元"): its own label is a column of :data:`LINE_PART_COLUMNS` (with phase
+    words only).  (None, None) otherwise.  It is a part of the line's figure (``part_of``) when one
+    was stated before it; else the line's one figure in that column
+    ("…（项）：基本支出 12.00 万元")."""
     line = line_at(lines, start)
-    if line is None or line.definition or line.start not in line_totals:
+    if line is None or line.definition:
         return None, None
     own = re.sub(r"[\s：:，,]", "", _clean_label(text[max(clause_start, line.end) : start], names)[0])
     column = next((c for c in LINE_PART_COLUMNS if own.startswith(c) and names_no_item(own[len(c) :])), None)
-    if column is None or BREAKDOWN_INTRO.search(text, line.body, start) is None:
-        return None, None
-    return line, column
+    return (line, column) if column is not None else (None, None)
 
 
 def _line_of_figure(text: str, lines: list[ClassLine], clause_start: int, start: int, names: list[str]) -> ClassLine | None:
