@@ -7,7 +7,9 @@ facts right (text up the page), 6/48 (down the page); every page sideways: 0/48 
 with 3 wrong (each line read backwards, a table's columns as rows); after: 48/48, 0 wrong in
 each.  Negative cases: sideways pages that carry /Rotate (a viewer and pdfminer show them
 upright) 48/48 before and after, not turned twice; a label up the margin of upright pages
-leaves them upright.
+leaves them upright, and its characters, before read backwards into the line they crossed
+("写书勿请内线订装公开01表"), are not read (a turned character outside the tables of a level
+page is margin furniture).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import pytest
 from rt9p_documents import compare, write_text
 from rt10i_documents import RT10_BUDGET, TurnLayout, write_pdf_turned
 
-from unionkg.ingest.pdf_reader import MIN_TURNED_CHARS, quarter_turn
+from unionkg.ingest.loaders import read_file
+from unionkg.ingest.pdf_reader import MIN_TURNED_CHARS, quarter_turn, turned_direction
 
 pytest.importorskip("reportlab")
 
@@ -66,3 +69,25 @@ SLANTED = (8.66, 5.0, -5.0, 8.66, 0.0, 0.0)  # 30 degrees: a watermark
 )
 def test_quarter_turn(chars: list[dict[str, object]], turn: int) -> None:
     assert quarter_turn(chars) == turn
+
+
+def test_a_label_up_the_margin_is_not_read_into_the_lines_it_crosses(tmp_path: Path) -> None:
+    path = write_pdf_turned(RT10_BUDGET, tmp_path / "rt10i_margin.pdf", TurnLayout(margin_label=True))
+    text = read_file(path.name, path.read_bytes()).text
+    assert "\f公开01表\n部门收支总表\n" in text
+    assert not any(ch in text for ch in "装订请勿书写")
+
+
+@pytest.mark.parametrize(
+    ("char", "direction"),
+    [
+        ({"matrix": UP, "upright": False}, 90),
+        ({"matrix": DOWN, "upright": False}, 270),
+        ({"matrix": UPRIGHT, "upright": True}, 0),
+        ({"matrix": SLANTED, "upright": False}, 0),
+        ({"matrix": (-10.0, 0.0, 0.0, -10.0, 0.0, 0.0), "upright": True}, 0),  # upside down: not a quarter
+        ({"upright": False}, 0),  # no matrix
+    ],
+)
+def test_turned_direction(char: dict[str, object], direction: int) -> None:
+    assert turned_direction(char) == direction

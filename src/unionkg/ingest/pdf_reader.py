@@ -210,20 +210,25 @@ def quarter_turn(chars: list[dict[str, object]]) -> int:
         if not str(char.get("text", "")).strip():
             continue
         total += 1
-        matrix = char.get("matrix")
-        if char.get("upright", True) or not isinstance(matrix, tuple) or len(matrix) < 2:
-            continue
-        a, b = float(matrix[0]), float(matrix[1])
-        if abs(a) > MIN_WATERMARK_SLANT * max((a * a + b * b) ** 0.5, 1e-9):
-            continue  # slanted (a watermark), not turned a quarter
-        if b > 0:
-            up += 1
-        elif b < 0:
-            down += 1
+        direction = turned_direction(char)
+        up += direction == 90
+        down += direction == 270
     turned = max(up, down)
     if turned < MIN_TURNED_CHARS or turned < MIN_TURNED_SHARE * total:
         return 0
     return 90 if up >= down else 270
+
+
+def turned_direction(char: dict[str, object]) -> int:
+    """90 for a character turned a quarter to run up the page, 270 down it, else 0 (level,
+    or slanted like a watermark's)."""
+    matrix = char.get("matrix")
+    if char.get("upright", True) or not isinstance(matrix, tuple) or len(matrix) < 2:
+        return 0
+    a, b = float(matrix[0]), float(matrix[1])
+    if abs(a) > MIN_WATERMARK_SLANT * max((a * a + b * b) ** 0.5, 1e-9):
+        return 0
+    return 90 if b > 0 else 270 if b < 0 else 0
 
 
 def upright_page(pdf: object, page: object) -> object:
@@ -333,7 +338,15 @@ def extract_page(page: object, number: int, limits: PdfLimits) -> tuple[str, lis
         cy = (float(obj["top"]) + float(obj["bottom"])) / 2  # type: ignore[arg-type]
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    text_page = page.filter(outside_tables) if boxes else page  # type: ignore[attr-defined]
+    def level_text_outside_tables(obj: dict[str, object]) -> bool:
+        # characters turned a quarter outside the tables of a level page are a label up the
+        # margin (装订线, a side note): read with the level lines they cross, they came out
+        # backwards inside them ("写书勿请内线订装公开01表"); inside a table they are a narrow
+        # header cell's text, read with its cell
+        return outside_tables(obj) and not turned_direction(obj)
+
+    turned_chars = any(turned_direction(c) for c in chars)
+    text_page = page.filter(level_text_outside_tables) if boxes or turned_chars else page  # type: ignore[attr-defined]
     lines = [text_line(ln) for ln in text_page.extract_text_lines(return_chars=True, x_tolerance_ratio=WORD_GAP_RATIO)]
     items: list[tuple[tuple[float, int, float], str]] = []
     page_tables: list[Table] = []
