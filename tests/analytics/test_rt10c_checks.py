@@ -3,7 +3,7 @@
 budget while printing a rate under 100 %, an evaluation total outside what its indicators allow.
 
 Documents written for bodies, provinces and years outside the samples (rt10c_docs: 广东 county
-federations 2016, 2019, 2022, a 河北 city federation 2025; 万元 prose, 元 prose in traditional
+federations 2016, 2019, 2022, 河北 city federations 2021 and 2025; 万元 prose and tables, 元 prose in traditional
 script, a project self-evaluation table), each with planted problems and once corrected, which
 must give no finding.  Each expected finding names its body and year and quotes every figure it
 compares.
@@ -31,6 +31,7 @@ WENGYUAN = ("rt10c_guangdong_wengyuan_county_union_budget_2022.txt", "rt10c_guan
 JIAOLING = ("rt10c_guangdong_jiaoling_trad_county_union_budget_2019.txt",)
 PINGQUAN = ("rt10c_hebei_pingquan_city_union_project_selfeval_2025.txt",)
 SHIXING = ("rt10c_guangdong_shixing_county_union_budget_2016.txt",)
+ZHANGJIAKOU = ("rt10c_hebei_zhangjiakou_city_union_budget_2021.txt", "rt10c_hebei_zhangjiakou_city_union_final_2021.txt")
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,24 @@ CASES = (
             (PINGQUAN[0], "=480 人", "=520 人"),
             (PINGQUAN[0], "=100% =100% 20 18", "=100% =100% 20 20"),
             (PINGQUAN[0], "自评等级 优", "自评等级 良"),
+        ),
+    ),
+    Case(
+        # 万元 tables: the final account's 公开05表 年初预算数 of 2012999 (and so of 20129 and 201) is
+        # 10 万元 above the budget's 公开03表: one finding, on the line (its classes folded in)
+        "initial_budget_table_against_the_budget_table",
+        ZHANGJIAKOU,
+        (
+            Expected(
+                "warning", "conflicting_statement", "budget:final-against-budget-document", "1300000", "1200000", "张家口市总工会", 2021,
+                ("2012999 其他群众团体事务支出 130.00", "2012999 其他群众团体事务支出 120.00", "20129 群众团体事务 420.00", "201 一般公共服务支出 420.00"),
+            ),
+        ),
+        (
+            (ZHANGJIAKOU[1], "合计 496.20", "合计 486.20"),
+            (ZHANGJIAKOU[1], "201 一般公共服务支出 420.00", "201 一般公共服务支出 410.00"),
+            (ZHANGJIAKOU[1], "20129 群众团体事务 420.00", "20129 群众团体事务 410.00"),
+            (ZHANGJIAKOU[1], "2012999 其他群众团体事务支出 130.00", "2012999 其他群众团体事务支出 120.00"),
         ),
     ),
     Case(

@@ -22,7 +22,7 @@ ZH_EXPLANATIONS: dict[str, str] = {
     "execution_rate_mismatch": "文件列示的执行率为 {stated}，但按执行数与预算数计算为 {expected}。",
     "indicator_scored_met_but_violates": "指标实际完成值 {stated} 不满足目标值 {expected}（按该指标自身的 ≥、≤、= 比较），却按达成计分（得满分），或所在项目评为“优”而未说明偏差。",
     "indicator_lost_points_although_met": "指标已达到目标，却被扣分：得分 {stated}，分值 {expected}。",
-    "conflicting_statement": "同一数字列示为两个不同的值：{stated} 与 {expected}（同一文件前后不一，或决算所列年初预算与同年预算文件不一致）。",
+    "conflicting_statement": "同一数字列示为两个不同的值：{stated} 与 {expected}。",
     "name_change": "同一单位在文件中出现了两个名称，数字归属可能有误，请核对原文。",
     "incomplete_table": "表格似乎被截断，合计无法核对，可能缺少数字。",
     "score_mismatch": "评价总分 {stated} 与各指标得分不符（按指标得分应为 {expected}）。",

@@ -253,9 +253,42 @@ def check_final_against_budget_document(ctx: Context) -> list[Finding]:
                 tolerance=tolerance,
                 figures=[o, *others],
                 statement=("budget-restatement", *key, o.value),
+                gap=o.value - first.value,
             )
         )
-    return findings
+    return merge_class_restatements(findings, {f.concerns[0]: code for f in findings for code in [_code_of(ctx, f.concerns[0])]})
+
+
+def _code_of(ctx: Context, iri: str) -> str | None:
+    return next((o.code for o in ctx.observations if o.iri == iri), None)
+
+
+def merge_class_restatements(findings: list[Finding], codes: dict[str, str | None]) -> list[Finding]:
+    """A line misprinted (or changed) carries its 款 and 类 with it by the same amount: a class's
+    finding whose code begins another finding's code, of the same body, year and difference, is
+    that line's problem and is folded into it (the most specific line keeps the finding).
+
+    >>> a = Finding("conflicting_statement", "warning", "2012999", org="o", year=2021, concerns=["x"], gap=Decimal(10))
+    >>> b = Finding("conflicting_statement", "warning", "201", org="o", year=2021, concerns=["y"], gap=Decimal(10))
+    >>> [f.message.split(".")[0] for f in merge_class_restatements([b, a], {"x": "2012999", "y": "201"})]
+    ['2012999']
+    """
+    from unionkg.analytics.merge import absorb
+
+    def code(f: Finding) -> str:
+        return codes.get(f.concerns[0]) or ""
+
+    kept: dict[int, list[Finding]] = {id(f): [] for f in findings}
+    for f in sorted(findings, key=lambda f: -len(code(f))):
+        if not code(f):
+            continue
+        finer = [g for g in findings if g is not f and id(g) in kept and len(code(g)) > len(code(f)) and code(g).startswith(code(f))
+                 and (g.org, g.year, g.gap) == (f.org, f.year, f.gap)]
+        if finer:
+            target = min(finer, key=lambda g: (-len(code(g)), g.key))
+            kept[id(target)] += [f, *kept.pop(id(f))]
+    out = [f for f in findings if id(f) in kept]
+    return [absorb(f, kept[id(f)], "its class by the same difference, found by") if kept[id(f)] else f for f in out]
 
 
 # ---------------------------------------------------------------- staffing
