@@ -10,7 +10,16 @@ from unionkg.analytics.checks import run_checks
 from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
-from unionkg.qa.patterns import SPENDING_BREAKDOWN_QUESTION
+from unionkg.qa.intents import IntentClassifier
+from unionkg.qa.items import item_core, item_forms
+from unionkg.qa.normalize import normalise_question
+from unionkg.qa.patterns import (
+    BUDGET_OVERRUN_QUESTION,
+    BY_UNIT_FOLLOW_UP,
+    LINE_PARTS_QUESTION,
+    SPENDING_BREAKDOWN_QUESTION,
+    UNIT_RANKING_QUESTION,
+)
 from unionkg.search.encoders import HashEncoder
 from unionkg.settings import Settings
 
@@ -89,3 +98,106 @@ def test_stated_change_said_with_its_figure(answerer: Answerer, question: str, s
     assert answer["found"] is True
     assert all(s in answer["answer"] for s in said), answer["answer"]
     assert not any(s in answer["answer"] for s in not_said), answer["answer"]
+
+
+# ---------------------------------------------------------------- the word tables of round 10
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), [
+    (UNIT_RANKING_QUESTION, "锦州市总工会哪个下属单位的收入预算最多", True),
+    (UNIT_RANKING_QUESTION, "某县总工会哪个单位支出最少", True),
+    (UNIT_RANKING_QUESTION, "下属单位中收入最高的是哪个", True),
+    (UNIT_RANKING_QUESTION, "which of the Benxi federation's units had the largest budget", True),
+    (UNIT_RANKING_QUESTION, "哪个总工会的收入最多", False),  # bodies ranked, not a body's units
+    (UNIT_RANKING_QUESTION, "某县总工会有几个下属单位", False),
+    (UNIT_RANKING_QUESTION, "which units got the most money from the Benxi federation", False),  # payees of its transfers
+    (BY_UNIT_FOLLOW_UP, "按单位分一下", True),
+    (BY_UNIT_FOLLOW_UP, "分单位看看", True),
+    (BY_UNIT_FOLLOW_UP, "那按下属单位列一下呢？", True),
+    (BY_UNIT_FOLLOW_UP, "by unit?", True),
+    (BY_UNIT_FOLLOW_UP, "按单位性质分有几个", False),
+    (BY_UNIT_FOLLOW_UP, "单位有哪些", False),
+    (LINE_PARTS_QUESTION, "项目支出都有哪些", True),
+    (LINE_PARTS_QUESTION, "收入包括哪些", True),
+    (LINE_PARTS_QUESTION, "基本支出由哪些构成", True),
+    (LINE_PARTS_QUESTION, "what did its project spending consist of", True),
+    (LINE_PARTS_QUESTION, "项目支出是多少", False),
+    (LINE_PARTS_QUESTION, "项目支出比上年增加多少", False),
+    (BUDGET_OVERRUN_QUESTION, "2023年三公经费是否超预算", True),
+    (BUDGET_OVERRUN_QUESTION, "行政运行超支了吗", True),
+    (BUDGET_OVERRUN_QUESTION, "三公经费决算多少，完成预算多少", True),
+    (BUDGET_OVERRUN_QUESTION, "did it overspend its budget", True),
+    (BUDGET_OVERRUN_QUESTION, "三公经费预算多少", False),
+    (BUDGET_OVERRUN_QUESTION, "预算执行率是多少", False),
+])
+def test_word_tables_of_round10(pattern: object, text: str, expected: bool) -> None:
+    assert bool(pattern.search(normalise_question(text).text)) is expected  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("label", "asked_by", "expected"), [
+    ("“三公”经费财政拨款支出", "三公经费", True),
+    ("机关运行经费支出", "机关运行经费", True),
+    ("公务接待费支出决算", "公务接待费", True),
+    ("一般公共预算财政拨款支出", "一般公共预算", False),  # no fee: never asked by what is left
+    ("财政拨款支出", "财政拨款", False),
+    ("机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险缴费", False),  # the functional line, not the economic 30108
+])
+def test_fee_spending_labels_are_asked_by_the_fee(label: str, asked_by: str, expected: bool) -> None:
+    assert (asked_by in item_forms(item_core(label))) is expected
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("锦州市总工会哪个下属单位的收入预算最多", "unit_amounts"),
+    ("Which of the Benxi federation's units had the largest income budget?", "unit_amounts"),
+    ("某县总工会2024年重点干什么", "work_tasks"),
+    ("某县总工会今年重点抓哪些", "work_tasks"),
+    ("哪个总工会收入最多", "comparison"),  # unchanged: bodies ranked
+    ("某县总工会的职责是什么", "duties"),
+])
+def test_round10_routing(question: str, intent: str) -> None:
+    q = normalise_question(question)
+    assert IntentClassifier(None).classify(q.text, q.original).name == intent
+
+
+def test_units_ranked_leave_out_the_own_level_when_subordinate_units_are_asked(answerer: Answerer) -> None:
+    answer = answerer.ask("本溪市总工会2025年哪个下属单位的收入预算最多")
+    assert answer["found"] is True and "最多的是本溪市工人文化宫，180.00 万元" in answer["answer"], answer["answer"]
+    assert "720.00" not in answer["answer"]
+    whole = answerer.ask("本溪市总工会2025年哪个单位收入预算最多")
+    assert "本溪市总工会（本级），720.00 万元" in whole["answer"], whole["answer"]
+
+
+def test_by_unit_follow_up_keeps_the_line(answerer: Answerer) -> None:
+    first = answerer.ask("本溪市总工会2025年收入预算")
+    answer = answerer.ask("按单位分一下", str(first["session"]))
+    assert answer["intent"] == "unit_amounts" and "本溪市工人文化宫 180.00 万元" in answer["answer"], answer["answer"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("某县总工会某某经费2023年花了多少，2024年预算多少", [(2023, "某县总工会某某经费2023年花了多少"), (2024, "某县总工会某某经费2024年预算多少")]),
+    ("某县总工会2022年决算支出多少；2023年预算支出多少", [(2022, "某县总工会2022年决算支出多少"), (2023, "某县总工会2023年预算支出多少")]),
+    ("某县总工会2023年和2024年三公经费分别是多少", []),  # both years in one clause: answered year by year elsewhere
+    ("某县总工会2024年三公经费多少", []),
+])
+def test_year_clauses(text: str, expected: list[tuple[int, str]]) -> None:
+    from unionkg.qa.handlers import _year_clauses
+
+    assert _year_clauses(text) == expected
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("佳木斯市总工会2022年满意度指标有哪些", "佳木斯市总工会2022年 有哪些"),
+    ("某县总工会时效类指标完成得怎么样", "某县总工会 完成得怎么样"),
+    ("某县总工会服务对象满意度指标", "某县总工会 "),
+    ("某县总工会职工满意度是多少", "某县总工会职工满意度是多少"),  # an indicator named: kept
+    ("某县总工会指标有哪些", "某县总工会指标有哪些"),
+])
+def test_indicator_kind_asked_is_no_mention_of_an_indicator(text: str, left: str) -> None:
+    from unionkg.qa.patterns import INDICATOR_KIND_ASKED
+
+    assert INDICATOR_KIND_ASKED.sub(" ", text) == left
+
+
+def test_two_years_in_two_clauses_each_in_its_phase(answerer: Answerer) -> None:
+    answer = answerer.ask("本溪市总工会2025年三公经费预算多少，2024年呢")
+    assert answer["found"] is True and "3.20" in answer["answer"], answer["answer"]

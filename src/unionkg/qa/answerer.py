@@ -21,7 +21,7 @@ from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_history_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
 from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
-from unionkg.qa.patterns import BARE_WHY, FOLLOW_UP_PATTERNS, REASON_GIVING_FAMILIES, UNIT_WORD_IN_LINE_NAME
+from unionkg.qa.patterns import BARE_WHY, BY_UNIT_FOLLOW_UP, FOLLOW_UP_PATTERNS, REASON_GIVING_FAMILIES, UNIT_WORD_IN_LINE_NAME
 from unionkg.qa.phrasing import holdings_text, years_text
 from unionkg.qa.sessions import SessionState, SessionStore
 from unionkg.search.encoders import Encoder, encoder_for
@@ -111,6 +111,8 @@ class Answerer:
                 intent, context_text = state.intent, state.question
             elif PHASE_ONLY_FOLLOW_UP[q.language].match(q.text.strip()):  # "决算呢？": the line just asked, in that phase
                 intent, context_text = state.intent, state.question
+            elif BY_UNIT_FOLLOW_UP.search(q.text.strip()):  # "按单位分一下": the line just asked, of each unit
+                context_text = state.question
             links = _inherit(links, state, catalog)
             if intent == "yoy_change" and state.intent not in CHANGE_FAMILIES and not (q.years or q.relative_years):
                 # "增长了多少？" after amounts of two years: the change of that line between the years shown

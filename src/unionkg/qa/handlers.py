@@ -58,6 +58,7 @@ from unionkg.qa.patterns import (
     CHANGE_RANK_BY_PERCENT,
     CHANGE_RANK_FALLING,
     CHANGE_RANKING_WORDS,
+    CLAUSE_SEPARATOR,
     COUNT_ASKED_EN,
     COUNT_LABEL,
     COUNT_QUESTION,
@@ -125,10 +126,12 @@ from unionkg.qa.patterns import (
     SUM_OVER_BODIES,
     UNION_NAME_WORD,
     UNIT_CATEGORY_WORDS,
+    UNIT_RANKING_QUESTION,
     UNITS_BELONGING,
     WHICH_YEAR,
     WHOLE_BUDGET_LINE,
     WHY_QUESTION,
+    YEAR_CLAUSE,
     YEAR_SPAN,
     YEARS_SUMMED,
     ZH_KIND_NAMES,
@@ -2203,6 +2206,17 @@ def _span_years(ctx: Context) -> list[int]:
     return list(range(first, last + 1)) if last - first <= 20 else []
 
 
+def _year_clauses(text: str) -> list[tuple[int, str]]:
+    """Each year a question names in a clause of its own, with the text it is asked by: the words before the first
+    year (the body and the line) and the year's clause ("…经费2023年花了多少，2024年预算多少" -> (2023, "…经费2023年花了
+    多少"), (2024, "…经费2024年预算多少")); [] unless two or more years stand in separate clauses."""
+    found = list(YEAR_CLAUSE.finditer(text))
+    if len(found) < 2 or any(not CLAUSE_SEPARATOR.search(text[found[i].end():found[i + 1].start()]) for i in range(len(found) - 1)):
+        return []
+    lead = text[:found[0].start()]
+    return [(int(m.group(0)[:4]), lead + m.group(0)) for m in found]
+
+
 def _each_year(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     """A question naming several years of one body ("2024年和2023年…分别", "近两年"): ``handler`` answers
     each year in turn, earliest first, a year without the figure saying so."""
@@ -2313,6 +2327,12 @@ def amount(ctx: Context) -> Outcome:
     if span and len(ctx.links.orgs) <= 1:  # "2022年至2024年…合计": every year of the span, not its two ends
         ctx = replace(ctx, links=replace(ctx.links, years=span))
         line_ctx = replace(line_ctx, links=replace(line_ctx.links, years=span))
+    clauses = _year_clauses(ctx.q.text) if len(ctx.links.years) > 1 and len(ctx.links.orgs) <= 1 else []
+    if clauses:  # "某某经费2023年花了多少，2024年预算多少": each year's clause asked in its own phase
+        outcomes = [amount(replace(ctx, q=replace(ctx.q, text=text), links=replace(ctx.links, years=[year]))) for year, text in clauses]
+        rows = [r for o in outcomes for r in o.rows]
+        answer = ctx.say("；", "; ").join(o.answer.rstrip("。.") for o in outcomes if o.answer)
+        return Outcome(any(o.found for o in outcomes), answer, rows, [src for o in outcomes for src in o.sources])
     if len(ctx.links.years) > 1 and len(ctx.links.orgs) <= 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.q.relative_years or span):
         each = _each_year(line_ctx, amount)  # "汇川区总工会2024年和2023年的三公经费分别是多少", "近两年": each year's figure
         return replace(each, answer=each.answer + _years_total(ctx, each.rows)) if summed else each
@@ -2440,10 +2460,41 @@ def unit_amounts(ctx: Context) -> Outcome:
             out.append(_amount_row(ranked[0]))
     if not out:
         return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(parent)}各下属单位的这项金额。", f"The graph has no per-unit figures of this kind for {ctx.label(parent)}."))
+    ranked = _units_ranked(ctx, parent, out)
+    if ranked is not None:
+        return ranked
     lines = [(f"{r.get('orgLabel') or ctx.label(r['org'])}{'（本级）' if r['org'] == parent else ''} {wan(r['amount'])} 万元") if ctx.lang == "zh"
              else f"{r.get('orgLabel') or ctx.label(r['org'])}{' (own level)' if r['org'] == parent else ''}: {wan(r['amount'])}" for r in out]
     head = ctx.say(f"{ctx.label(parent)}各单位「{out[0].get('item')}」：", f"{ctx.label(parent)} by unit ('{out[0].get('item')}', 万元): ")
     return Outcome(True, head + join(lines, ctx.lang), out, sources_of(out))
+
+
+# The units asked, not the body's own level: "哪个下属单位…最多" ranks the units below the body only.
+SUBORDINATE_ASKED = re.compile(r"下属|所属|直属|二级|下级|subordinate|affiliated|\bits units\b|'s units\b")
+
+
+def _units_ranked(ctx: Context, parent: str, rows: list[dict[str, object]]) -> Outcome | None:
+    """The units' figures sorted when a ranking is asked ("哪个下属单位的收入预算最多"): the end named (ties too), then
+    every unit in order; the body's own level is left out when its subordinate units are asked. None otherwise."""
+    if not UNIT_RANKING_QUESTION.search(ctx.q.text):
+        return None
+    if SUBORDINATE_ASKED.search(ctx.q.text):
+        rows = [r for r in rows if r.get("org") != parent]
+    if not rows:
+        return None
+    low = RANK_LOW.search(ctx.q.text) is not None
+    rows = sorted(rows, key=lambda r: Decimal(str(r["amount"])), reverse=not low)
+    tied = [r for r in rows if Decimal(str(r["amount"])) == Decimal(str(rows[0]["amount"]))]
+    def name(r: dict[str, object]) -> str:
+        return f"{r.get('orgLabel') or ctx.label(str(r['org']))}{ctx.say('（本级）', ' (own level)') if r['org'] == parent else ''}"
+    end_zh, end_en = ("最少", "smallest") if low else ("最多", "largest")
+    item = rows[0].get("item")
+    head = ctx.say(f"{ctx.label(parent)} {rows[0].get('year')} 年各{'下属' if SUBORDINATE_ASKED.search(ctx.q.text) else ''}单位「{item}」{end_zh}的是"
+                   f"{'、'.join(name(r) for r in tied)}，{money(rows[0]['amount'], 'zh')}。依次为：",
+                   f"{ctx.label(parent)} {rows[0].get('year')}, '{item}' by unit: the {end_en} is {', '.join(name(r) for r in tied)}, "
+                   f"{money(rows[0]['amount'], 'en')}. In order: ")
+    lines = [f"{name(r)} {money(r['amount'], ctx.lang)}" for r in rows]
+    return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
 
 def _direction_ok(r: dict[str, object], direction: str | None) -> bool:
@@ -4242,7 +4293,14 @@ def yoy_change(ctx: Context) -> Outcome:
             return ranked
     rows = _changes(ctx)
     if len(asked) == 2 and asked[1] - asked[0] == 1:
-        rows = [r for r in rows if r.get("year") == asked[1]] or rows  # "2024年比2023年": the later year's stated change
+        later = [r for r in rows if r.get("year") == asked[1]]  # "2024年比2023年": the later year's stated change
+        if not later and rows:
+            # none stated by the later year: the change computed from the two years' figures, never the change the
+            # earlier year states on its own previous year
+            computed = _computed_change(ctx)
+            if computed is not None:
+                return computed
+        rows = later or rows
     if rows and not _changes(ctx, strict=True) and amount_concept(asked_item_text(ctx.q.text)) is not None:
         # a total named ("收入预算环比变化") whose change no document states, only other lines' changes: the
         # change computed from the two years' figures of that total, before the stated changes of other lines

@@ -20,6 +20,7 @@ from unionkg.qa.patterns import (
     ALIAS_QUESTION,
     BODY_RANKING_QUESTION,
     BUDGET_DIFFERENCE_QUESTION,
+    BY_UNIT_FOLLOW_UP,
     DIFFERENCE_QUESTION,
     DIRECTION_QUESTION,
     ENGLISH_LINE_NAMES,
@@ -33,6 +34,7 @@ from unionkg.qa.patterns import (
     SPENDING_BREAKDOWN_QUESTION,
     STATED_COUNT_QUESTION,
     UNIT_CATEGORY_QUESTION,
+    UNIT_RANKING_QUESTION,
     UNITS_BELONGING,
 )
 from unionkg.search.encoders import Encoder
@@ -259,6 +261,9 @@ INTENTS: tuple[Intent, ...] = (
     Intent("unit_amounts", (
         _r(r"(?:各|每个|分别|各个)(?:下属|所属|直属|二级)?(?:预算)?单位.{0,12}(?:收入|支出|预算|决算|经费)|各单位", 1.6),
         _r(r"(?:each|every|per|by) (?:subordinate |affiliated )?unit|broken down by unit|for each of (?:its|the) units", 1.6),
+        # (q17) the units ranked by a line, before a comparison of bodies (BODY_RANKING_QUESTION, 1.7)
+        (UNIT_RANKING_QUESTION, 1.8),
+        (BY_UNIT_FOLLOW_UP, 1.8),
     ), (
         "各下属单位的收入预算分别是多少？", "每个单位的支出是多少", "What was the income budget of each subordinate unit?",
     )),
@@ -398,7 +403,8 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("work_tasks", (
         # the year's work programme (主要工作任务 / 工作安排), not the standing duties
-        _r(r"工作任务|工作安排|重点工作|工作计划|工作重点|主要工作|年度任务|打算(?:干|做)|(?:要|准备)(?:干|做)(?:些)?(?:啥|什么)|干(?:些)?啥", 1.35),
+        _r(r"工作任务|工作安排|重点工作|工作计划|工作重点|主要工作|年度任务|打算(?:干|做)|(?:要|准备)(?:干|做)(?:些)?(?:啥|什么)|干(?:些)?啥"
+           r"|重点(?:干|做|抓|搞)(?:了)?(?:些)?(?:什么|啥|哪些)", 1.35),
         _r(r"\b(?:work|main) (?:tasks?|plans?|programme|program|priorities)\b|\b(?:tasks|priorities|plans) (?:for|of|in)\b|\bwhat did .{1,40} plan\b|\bwhat (?:tasks|work|projects|activities) did .{1,60}\bplan\b", 1.35),
     ), (
         "桂林市总工会2019年的主要工作安排是什么？", "湖州市总工会2021年的主要工作任务有哪些", "What were the federation's main work tasks in 2021?",

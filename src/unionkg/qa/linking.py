@@ -42,6 +42,7 @@ from unionkg.qa.patterns import (
     ENGLISH_PLACE_LEVELS_BEFORE,
     FEDERATION_WORDS,
     GENERIC_FORM_NOT_AFTER,
+    INDICATOR_KIND_ASKED,
     LEVEL_AFTER_STEM,
     LEVEL_ALIASES,
     LEVEL_BODY_WORD,
@@ -970,8 +971,9 @@ class Catalog:
         if q.language == "zh":
             # the bound is cheap and never below the share, so labels it rules out could not have been chosen
             # (a question naming no body compares every label of the graph: 9,000 at 100 bodies)
-            bigrams = _bigrams_of(q.text)
-            scored = sorted(((_contained_share(e.label, q.text) if _contained_share_bound(e.label, bigrams) >= FUZZY_MIN else 0.0, e)
+            text = INDICATOR_KIND_ASKED.sub(" ", q.text)  # "满意度指标": a kind of indicators, not a loose mention of one
+            bigrams = _bigrams_of(text)
+            scored = sorted(((_contained_share(e.label, text) if _contained_share_bound(e.label, bigrams) >= FUZZY_MIN else 0.0, e)
                              for e in pool), key=lambda p: -p[0])
             if scored and scored[0][0] >= FUZZY_MIN:
                 best = scored[0][0]

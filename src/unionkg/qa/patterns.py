@@ -422,8 +422,9 @@ ITEM_QUOTES = re.compile(r"[“”\"'「」『』‘’\s]")
 ITEM_TOTAL_SUFFIX = re.compile(r"(?:合计|总计|小计)$")
 # (q17) What a fee line's label adds after the fee when a final account prints the fee's spending ("“三公”经费财政
 # 拨款支出", "机关运行经费支出", "公务接待费支出决算"): the line is asked by the fee alone ("三公经费", "机关运行经费").
-# Only after 费: "一般公共预算财政拨款支出" is no fee, and "财政拨款支出" alone names no line.
-ITEM_FEE_SPENDING_SUFFIX = re.compile(r"(?<=费)(?:财政拨款)?(?:支出)?(?:决算|预算)?数?$")
+# Only after 费: "一般公共预算财政拨款支出" is no fee, and "财政拨款支出" alone names no line; not after 缴费: the
+# functional line "机关事业单位基本养老保险缴费支出" is another line than the economic "机关事业单位基本养老保险缴费".
+ITEM_FEE_SPENDING_SUFFIX = re.compile(r"(?<=费)(?<!缴费)(?:财政拨款)?(?:支出)?(?:决算|预算)?数?$")
 # The total row of a table (合计 / 总计): with a breakdown column it is that column's total
 # (合计 | 其他收入 = all other income, 合计 | 基本支出 = all basic spending).
 TOTAL_ROW = re.compile(r"^(?:合计|总计|小计)$")
@@ -745,6 +746,22 @@ ALIAS_QUESTION: dict[str, re.Pattern[str]] = {
 }
 
 # Units named by their category ("参公单位是哪个", "差额拨款单位有哪些"): a question about subordinate units.
+# (q17) A body's units ranked by a line ("哪个下属单位的收入预算最多", "下属单位中谁的支出最少", "which of its units
+# had the largest budget"): every unit's figure, sorted, the end named; not two bodies compared.
+# (q17) A kind of indicators asked ("满意度指标有哪些", "时效类指标"): names the kind, no indicator of it, so it is left
+# out when indicator names are matched loosely ("满意度" alone is most of "职工满意度", not a mention of it).
+INDICATOR_KIND_ASKED = re.compile(r"(?:服务对象)?(?:满意度|满意率|数量|质量|时效|成本|效益|社会效益|经济效益|生态效益|可持续影响|产出|定性|定量)(?:类)?(?:绩效)?指标")
+# (q17) One line asked of several years, each year in its own clause with its own phase ("某某经费2023年花了多少，2024年
+# 预算多少"): each clause, from its year to the next separator, is asked on its own with the words before the first year.
+YEAR_CLAUSE = re.compile(r"(?:19|20)\d{2}\s*年?[^，,；;。？?]*")
+CLAUSE_SEPARATOR = re.compile(r"[，,；;]")
+UNIT_RANKING_QUESTION = re.compile(
+    r"哪(?:个|一个|家)(?:下属|所属|直属|二级)?(?:预算)?单位.{0,12}(?:最多|最高|最大|最少|最低|最小)"
+    r"|(?:下属|所属|直属|二级)(?:预算)?单位(?:中|里|当中|之中)?.{0,12}(?:最多|最高|最大|最少|最低|最小)"
+    r"|\bwhich (?:of (?:its|the|their) )?(?:[\w'-]+ ){0,3}?(?:subordinate |affiliated )?units?\b(?!.{0,40}\b(?:money|funds|funding|paid|received|got|transfers?|grants?)\b)\s.{0,60}\b(?:most|least|largest|smallest|highest|lowest|biggest)\b"
+)
+# (q17) The last figure asked again by unit, in a chat ("按单位分一下", "分单位看看", "by unit?"): each unit's figure.
+BY_UNIT_FOLLOW_UP = re.compile(r"^(?:那|再)?(?:按|分)(?:下属|各|每个)?单位(?:分|拆|列|看|细分|说)?(?:一下|下|看看|开|列出来)?(?:呢)?[?？。]?$|^(?:and |now )?(?:broken down )?by unit[?？]?$")
 UNIT_CATEGORY_QUESTION = re.compile(r"(?:全额拨款|差额拨款|自收自支|参公|参照公务员法管理|公益一类|公益二类|经营类)(?:的)?(?:事业)?单位")
 
 # A question asked of every body at once ("各总工会分别有几个下属单位", "how many units does each
