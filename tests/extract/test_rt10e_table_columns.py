@@ -290,3 +290,27 @@ def test_a_staff_row_with_a_missing_cell_gives_nothing(tmp_path: Path) -> None:
     staffing = sorted((f.org, f.category.value, f.count) for f in ex.facts if isinstance(f, Staffing))
     body = "果洛藏族自治州总工会"
     assert staffing == sorted([(body, "authorized", 14), (body, "actual", 16), (body, "in_service", 12), (body, "retired", 4)])
+
+
+STAFF_HEADER_ALONE = """玉树藏族自治州总工会2024年部门预算
+
+第一部分 部门概况
+三、人员情况
+编制数 实有人数 在职人数 退休人数 其他人员
+28 31 24 7 —
+"""
+
+
+def test_a_header_of_count_columns_alone_gives_the_body_its_figures(tmp_path: Path) -> None:
+    ex = _extract(tmp_path, "qh_yushu_union_budget_2024.txt", STAFF_HEADER_ALONE)
+    body = "玉树藏族自治州总工会"
+    staffing = sorted((f.org, f.category.value, f.count, f.label) for f in ex.facts if isinstance(f, Staffing))
+    assert staffing == sorted([(body, "authorized", 28, "编制数"), (body, "actual", 31, "实有人数"), (body, "in_service", 24, "在职人数"), (body, "retired", 7, "退休人数")])
+    retired = next(f for f in ex.facts if isinstance(f, Staffing) and f.category is StaffCategory.RETIRED)
+    assert retired.evidence.quote.startswith("编制数") and retired.evidence.quote.endswith("24 7")
+
+
+def test_a_header_of_count_columns_over_a_row_of_money_gives_nothing(tmp_path: Path) -> None:
+    text = STAFF_HEADER_ALONE.replace("28 31 24 7 —", "28.50 31.00 24.00 7.00 —")
+    ex = _extract(tmp_path, "qh_yushu_union_budget_2024.txt", text)
+    assert not any(isinstance(f, Staffing) and f.evidence.extractor.startswith("tables.staff_columns") for f in ex.facts)

@@ -705,7 +705,12 @@ STAFF_TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "of_which": re.compile(r"^其中\s*[：:]?\s*"),
     # a head count cell ("12", "12人"): digits only, no decimals or percent
     "count_cell": re.compile(r"(?P<count>\d{1,6})\s*(?:人|名)?"),
+    # a nil cell of a row of counts ("—", "-", "/")
+    "nil_cell": re.compile(r"[—–\-－/／]{1,4}"),
 }
+
+#: Words one of which a staffing table's header line prints (a quick test before splitting a line).
+STAFF_HEADER_WORDS: Final[tuple[str, ...]] = ("编制", "实有", "在职", "在编", "退休", "离休", "其他人员")
 
 #: Name cells of a total row: its figures are the whole 部门's (the body and its units).
 STAFF_TABLE_TOTAL_ROWS: Final[tuple[str, ...]] = ("合计", "总计", "部门合计")
@@ -783,22 +788,27 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def read_staff_tables(doc: SourceDocument, body: str, year: int | None) -> list[Staffing]:
     """The figures of staffing tables whose header names a name column and at least
     :data:`MIN_STAFF_COLUMNS` count columns: one :class:`Staffing` per row and count column,
-    quoting the row from the name to the count.  Rows follow the header until a line that is no
+    quoting the row from the name to the count (a header of count columns alone and one row of
+    counts under it: the body's figures, quoting from the header to the count).  Rows follow the header until a line that is no
     row of as many cells (a row with a missing or extra cell gives nothing: its cells cannot be
     told apart); a count cell that is blank, a nil mark or no whole number gives nothing."""
     text = doc.text
-    if not any(name in text for name in STAFF_TABLE_NAME_COLUMNS):
-        return []
     lines = _lines(text)
     out: list[Staffing] = []
     i = 0
     while i < len(lines):
         start, end = lines[i]
+        i += 1
+        if not any(word in text[start:end] for word in STAFF_HEADER_WORDS):
+            continue  # the quick test: most lines name no staff column
         header = _row_cells(text, start, end)
         names = [n for n, cell in enumerate(header) if cell.text in STAFF_TABLE_NAME_COLUMNS]
         counts = {n: category for n, cell in enumerate(header) if (category := staff_column_category(cell.text)) is not None}
-        i += 1
-        if not names or len(counts) < MIN_STAFF_COLUMNS:
+        if len(counts) < MIN_STAFF_COLUMNS:
+            continue
+        if not names:
+            if len(counts) == len(header) and i < len(lines):
+                out.extend(_body_staff_row(doc, header, counts, _row_cells(text, *lines[i]), body, year))
             continue
         name_at = names[0]
         while i < len(lines):
@@ -816,6 +826,21 @@ def read_staff_tables(doc: SourceDocument, body: str, year: int | None) -> list[
                 evidence = doc.evidence(row[name_at].start, row[n].start + len(row[n].text), STAFF_COLUMNS_KEY)
                 out.append(Staffing(evidence, org, category, int(count.group("count")), label, year=year, scope="department" if total else None))
             i += 1
+    return out
+
+
+def _body_staff_row(doc: SourceDocument, header: list[_Cell], counts: dict[int, StaffCategory], row: list[_Cell], body: str, year: int | None) -> list[Staffing]:
+    """The body's figures of a header of count columns alone ("编制数 实有人数 在职人数 退休人数") and
+    the one row of counts under it, each cell a count or a nil mark; quoting the header and the row to the count."""
+    if len(row) != len(header) or not all(STAFF_TABLE_PATTERNS["count_cell"].fullmatch(c.text) or STAFF_TABLE_PATTERNS["nil_cell"].fullmatch(c.text) for c in row):
+        return []
+    out: list[Staffing] = []
+    for n, category in counts.items():
+        count = STAFF_TABLE_PATTERNS["count_cell"].fullmatch(row[n].text)
+        if count is not None:
+            label = STAFF_TABLE_PATTERNS["of_which"].sub("", header[n].text)
+            evidence = doc.evidence(header[0].start, row[n].start + len(row[n].text), STAFF_COLUMNS_KEY)  # the header names the figure
+            out.append(Staffing(evidence, body, category, int(count.group("count")), label, year=year))
     return out
 
 
