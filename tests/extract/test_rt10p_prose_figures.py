@@ -210,6 +210,12 @@ def test_rt10p_document(path: Path) -> None:
         assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
     for needle in spec.get("warnings", []):
         assert any(needle in w for w in ex.warnings), f"{path.name}: no warning names {needle!r}: {ex.warnings}"
+    # a line's part quotes its own clause, after its total's quote: check_stated_parts takes the
+    # nearest figure before a part, with the part's item and no column, for its total
+    amounts = [f for f in ex.facts if isinstance(f, Amount)]
+    for part in (f for f in amounts if f.column and f.part_of == f.item):
+        totals = [t for t in amounts if t.item == part.part_of and t.column is None and t.phase is part.phase]
+        assert any(t.evidence.start < part.evidence.start for t in totals), f"{path.name}: {part} quotes from before its total"
     # a damaged figure read from its paragraph or a table is not also reported as unread
     read_quotes = " ".join(f.evidence.quote for f in ex.facts if isinstance(f, Amount))
     for w in ex.warnings:

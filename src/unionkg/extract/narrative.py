@@ -765,6 +765,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             # "…行政运行（项）：年初预算为 X 元，支出决算为 Y 元": the figure is the line's (class_lines)
             label, level, code = line.item, line.level_length, line.code
             first_sentence = not any(ch in text[line.body : clause_start] for ch in "。；;")
+            if column is not None and line.start in line_totals:
+                first_sentence = False  # a part quotes its own clause, after its total's quote (check_stated_parts)
             line_ev = line.start if first_sentence else clause_start + len(raw) - len(raw.lstrip())
         total_only = raw.strip() in TOTAL_ONLY_LABELS or label in TOTAL_ONLY_LABELS
         if total_only:
