@@ -21,7 +21,7 @@ Hainan 2025 budget in 元 with full-width digits and a line wrapped before its f
 Mongolia 2024 final accounts with OCR-damaged prose figures.
 
 Measured on these 5 documents (expected facts / wrong facts present / warnings), HEAD before
-the change -> now: 19/58, 16, 0/3 -> 58/58, 0, 3/3.
+the change -> now: 19/59, 16, 0/3 -> 59/59, 0, 3/3.
 """
 
 from __future__ import annotations
@@ -186,6 +186,9 @@ def test_tables_confirm_a_damaged_reading() -> None:
     assert not confirmed_by_tables(_amount("行政单位医疗(行政事业单位医疗)", "5000"), table)
     assert not confirmed_by_tables(_amount("机关事业单位基本养老保险缴费支出(行政事业单位养老支出)", "5000", phase=Phase.BUDGET), table)
     assert confirmed_by_tables(_amount("某某支出", "5000", code="2080505"), table)
+    totals = [_amount("合计", "2689000", "本年支出合计"), _amount("合计", "2689000", "基本支出")]
+    assert confirmed_by_tables(_amount("本年支出合计", "2689000"), totals)
+    assert not confirmed_by_tables(_amount("本年收入合计", "2689000"), totals)
 
 
 def test_line_paragraph_wrapped_before_its_figure() -> None:

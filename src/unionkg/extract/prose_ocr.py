@@ -145,13 +145,20 @@ def line_name(item: str) -> str:
     return re.sub(r"\([^()]*\)$", "", item)
 
 
+#: Labels of a table's total row: its figure in the column named like a total of prose
+#: ("合计" in the 本年支出合计 column is the prose's "本年支出合计").
+TABLE_TOTAL_ROWS: Final[frozenset[str]] = frozenset({"合计", "总计"})
+
+
 def confirmed_by_tables(amount: Amount, table_amounts: list[Amount]) -> bool:
-    """Whether a table of the document prints the same line (code, or name) with the same value
-    in the same phase and year."""
+    """Whether a table of the document prints the same line (code, or name; a total row in the
+    column named like the figure) with the same value in the same phase and year."""
     name = line_name(amount.item)
     for t in table_amounts:
         if t.value != amount.value or t.phase is not amount.phase or t.year != amount.year:
             continue
         if (amount.code is not None and t.code == amount.code) or line_name(t.item) == name:
+            return True
+        if t.item in TABLE_TOTAL_ROWS and t.column == name:
             return True
     return False
