@@ -26,7 +26,7 @@ import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.budget_tables import grid_comparison_row
-from unionkg.extract.final_accounts import COMPARISON_FIGURES, NOT_AMOUNT_COLUMNS, PERCENT_AFTER_COLUMN, printed_percent_columns
+from unionkg.extract.final_accounts import CHANGE_GROUP_HEADER, COMPARISON_FIGURES, NOT_AMOUNT_COLUMNS, PERCENT_AFTER_COLUMN, printed_percent_columns
 from unionkg.extract.statistics import STAFF_TABLE_COLUMNS, STAFF_TABLE_PATTERNS, staff_column_category
 from unionkg.extract.tables import TABLE_PATTERNS, comparison_cell_number
 from unionkg.model import Amount, Change, Extraction, StaffCategory, Staffing
@@ -169,6 +169,18 @@ GRID_ROWS = {
 @pytest.mark.parametrize(("line", "name"), GRID_ROWS.items())
 def test_grid_comparison_row(line: str, name: str | None) -> None:
     assert grid_comparison_row(line) == name
+
+
+CHANGE_GROUPS = {
+    True: ["比上年增减金额幅度(%)", "比上年增减金额百分比", "增减变动金额%", "较上年增减（万元）金额比例", "增减金额增减率", "同比增减金额幅度"],
+    False: ["比上年增减", "增减额增减率(%)", "金额", "上年结转金额", "增减幅度", "项目金额"],
+}
+
+
+@pytest.mark.parametrize(("group", "header"), [(g, h) for g, hs in CHANGE_GROUPS.items() for h in hs])
+def test_change_group_header(group: bool, header: str) -> None:
+    """A 增减 group over 金额 and a percent sub-column reads as 增减额 and 增减率."""
+    assert (CHANGE_GROUP_HEADER.search(header) is not None) is group
 
 
 def test_percent_after_column_pattern() -> None:

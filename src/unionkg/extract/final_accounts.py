@@ -177,6 +177,7 @@ PRIOR_YEAR_PREFIX: Final[str] = "上年"
 COMPARISON_COLUMNS: Final[tuple[str, ...]] = (
     "上年预算数", "本年预算数", "调整预算数", "上年决算数", "本年决算数", "上年执行数", "执行数",
     "增减额", "增减率", "增减幅度", "增长率", "增减变动", "增减", "比上年增减",
+    "同比增减", "增幅", "增减比例", "增减百分比", "变动率",
     "完成率", "执行率", "预算完成率", "预算执行率", "完成预算",
 )  # fmt: skip
 
@@ -189,6 +190,7 @@ COMPARISON_COLUMNS: Final[tuple[str, ...]] = (
 COMPARISON_FIGURES: Final[dict[str, str]] = {
     "增减额": "delta", "增减": "delta", "比上年增减": "delta", "增减变动": "delta",
     "增减率": "percent", "增减幅度": "percent", "增长率": "percent",
+    "同比增减": "delta", "增幅": "percent", "增减比例": "percent", "增减百分比": "percent", "变动率": "percent",
     "完成率": "completion", "执行率": "completion", "预算完成率": "completion", "预算执行率": "completion", "完成预算": "completion",
 }  # fmt: skip
 
@@ -197,6 +199,19 @@ NOT_AMOUNT_COLUMNS: Final[frozenset[str]] = frozenset(COMPARISON_FIGURES)
 
 #: A percent sign printed right after a column's name in a header ("增减(%)", "增减％").
 PERCENT_AFTER_COLUMN: Final[re.Pattern[str]] = re.compile(r"[（(]?\s*[%％]")
+
+#: A change printed as a group over two sub-columns, its amount and its percentage ("比上年增减" over
+#: "金额" and "%" / "幅度" / "百分比"; header flattened): read as the columns 增减额 and 增减率.
+CHANGE_GROUP_HEADER: Final[re.Pattern[str]] = re.compile(
+    r"(?:比上年|较上年|与上年相比|同比)?(?:增减|增减变动|增减变化|变动)(?:情况)?(?:[（(](?:万元|元|千元)[)）])?"
+    r"金额(?:[（(](?:万元|元|千元)[)）])?(?:百分比|比例|幅度|比率|[%％]|[（(][%％][)）]|增减率|增长率)"
+)
+
+
+def comparison_header(header_text: str, year: int) -> str:
+    """A code or item table's header flattened, its year columns named (:func:`year_columns`) and a
+    change group's sub-columns named 增减额 and 增减率 (:data:`CHANGE_GROUP_HEADER`)."""
+    return CHANGE_GROUP_HEADER.sub("增减额增减率", year_columns(header_text, year))
 
 #: Columns that name their own phase whatever the table's (a 决算表's 年初预算数 is the budget
 #: figure, its 调整预算数 the adjusted one; an adjusted budget's 年初预算数 the first budget).
@@ -916,7 +931,7 @@ def read_code_table(frame: TableFrame) -> None:
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
     rows = reassemble_code_rows(lines[body_start:], comparison_cells=any(c in COMPARISON_FIGURES for c in columns))
     columns = groups_without_own_column(columns, rows, header_text)
-    percent_columns = printed_percent_columns(year_columns(header_text, frame.year), columns)
+    percent_columns = printed_percent_columns(comparison_header(header_text, frame.year), columns)
     drop_blank_label_cells(rows, len(columns))
     regroup_glued_rows(frame, rows, columns)
     unit = to_yuan(Decimal(1), frame.money_unit)
@@ -962,7 +977,7 @@ def code_table_columns(header_text: str, frame: TableFrame) -> list[str]:
     上年预算数 (year_columns)."""
     names = frame.vocabulary.column_names
     if any(word in header_text for word in COMPARISON_HEADER_WORDS) or str(frame.year - 1) in header_text:
-        return find_columns(year_columns(header_text, frame.year), names + COMPARISON_COLUMNS)
+        return find_columns(comparison_header(header_text, frame.year), names + COMPARISON_COLUMNS)
     return find_columns(header_text, names)
 
 
@@ -1070,7 +1085,7 @@ def closed_bracket(doc: SourceDocument, evidence: Evidence) -> Evidence:
 
 
 #: Words of a header that prints comparison columns (a quick test before the longer search).
-COMPARISON_HEADER_WORDS: Final[tuple[str, ...]] = ("上年", "本年预算", "本年决算", "调整预算", "执行数", "增减", "增长", "完成", "执行率")
+COMPARISON_HEADER_WORDS: Final[tuple[str, ...]] = ("上年", "本年预算", "本年决算", "调整预算", "执行数", "增减", "增长", "增幅", "变动率", "完成", "执行率")
 
 
 def printed_repaired(doc: SourceDocument, tok: Token) -> bool:
@@ -1791,7 +1806,7 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
         if re.search(r"栏\s*次|行\s*次", line.text):
             header_end = i + 1
     header_text = "\n".join(ln.text for ln in block.lines[: header_end or 4])
-    flat_header = year_columns(header_text, frame.year)
+    flat_header = comparison_header(header_text, frame.year)
     columns = find_columns(flat_header, ITEM_TABLE_COLUMNS) or [frame.vocabulary.value_column]
     comparing = any(c in COMPARISON_FIGURES for c in columns)
     percent_columns = printed_percent_columns(flat_header, columns)
