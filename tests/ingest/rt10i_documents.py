@@ -510,3 +510,94 @@ def write_docx_form(doc: Document, path: Path, controls: bool = True) -> Path:
                 section[1].append(tr)
     document.save(str(path))
     return path
+
+
+# ---------------------------------------------------------------- XLSX: the tables as a workbook
+
+#: The Shizuishan budget's tables as the workbook of 公开表 a body publishes beside its text.
+RT10_WORKBOOK = Document(
+    name="rt10i_nx_shizuishan_city_union_tables_2026",
+    running_header="",
+    blocks=[Para("石嘴山市总工会2026年部门预算公开表"), *[b for b in RT10_BUDGET.blocks[7:] if isinstance(b, Grid) or re.match(r"^(?:公开0|部门|一般公共)", b.text)]],
+)
+#: The Haidong self-evaluation's tables as a workbook (percentages stored as fractions).
+RT10_SELFEVAL_WORKBOOK = Document(
+    name="rt10i_qh_haidong_city_union_selfeval_tables_2029",
+    running_header="",
+    blocks=[b for b in RT10_SELFEVAL.blocks if isinstance(b, Grid) or not b.text.startswith(("总分", "自评结论"))],
+)
+
+FIGURE = re.compile(r"^-?[\d,]+(?:\.(\d+))?$")
+PERCENT = re.compile(r"^(\d+(?:\.(\d+))?)%$")
+
+
+@dataclass(frozen=True)
+class WorkbookLayout:
+    """Switches of :func:`write_xlsx`."""
+
+    hidden_parts: bool = True  # a hidden column of internal codes, a hidden row of old figures, a hidden sheet
+    merged_titles: bool = True  # title rows merged across the table's width
+
+
+def write_xlsx(doc: Document, path: Path, layout: WorkbookLayout = WorkbookLayout()) -> Path:
+    """``doc`` as a workbook written by XlsxWriter: one sheet per table, the paragraphs before
+    it (its number, title, unit) as rows above it, figures stored as numbers with the number
+    format that shows them as typed (``1,386.20``: ``#,##0.00``; ``95.50%``: 0.955 as ``0.00%``)."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    formats: dict[str, object] = {}
+
+    def number_format(code: str) -> object:
+        if code not in formats:
+            formats[code] = workbook.add_format({"num_format": code})
+        return formats[code]
+
+    def write_cell(sheet: object, row: int, column: int, text: str) -> None:
+        figure, percent = FIGURE.match(text), PERCENT.match(text)
+        if figure and text not in ("-",):
+            decimals = len(figure.group(1) or "")
+            code = ("#,##0" if "," in text else "0") + ("." + "0" * decimals if decimals else "")
+            sheet.write_number(row, column, float(text.replace(",", "")), number_format(code))  # type: ignore[attr-defined]
+        elif percent:
+            decimals = len(percent.group(2) or "")
+            sheet.write_number(row, column, float(percent.group(1)) / 100, number_format("0" + ("." + "0" * decimals if decimals else "") + "%"))  # type: ignore[attr-defined]
+        else:
+            sheet.write_string(row, column, text)  # type: ignore[attr-defined]
+
+    pending: list[str] = []
+    sheets = 0
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            pending.append(block.text)
+            continue
+        sheets += 1
+        sheet = workbook.add_worksheet(pending[1] if len(pending) > 1 and len(pending[1]) <= 31 else f"Sheet{sheets}")
+        width = len(block.header[0])
+        for r, text in enumerate(pending):
+            if layout.merged_titles and width > 1:
+                sheet.merge_range(r, 0, r, width - 1, text)
+            else:
+                sheet.write_string(r, 0, text)
+        top = len(pending)
+        pending = []
+        rows = [*block.header, *block.rows]
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text:
+                    write_cell(sheet, top + r, c, text)
+        if layout.hidden_parts:
+            sheet.write_string(top, width, "内部编号")
+            for r in range(1, len(rows)):
+                sheet.write_number(top + r, width, 9000 + r)
+            sheet.set_column(width, width, None, None, {"hidden": True})
+            sheet.write_string(top + len(rows), 0, "上年数（已作废）")
+            sheet.write_number(top + len(rows), 1, 999.99, number_format("0.00"))
+            sheet.set_row(top + len(rows), None, None, {"hidden": True})
+    if layout.hidden_parts:
+        hidden = workbook.add_worksheet("参数")
+        hidden.write_string(0, 0, "测算基数")
+        hidden.write_number(0, 1, 123456.78)
+        hidden.hide()
+    workbook.close()
+    return path

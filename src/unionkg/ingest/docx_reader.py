@@ -26,25 +26,27 @@ MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 
 
-def check_zip(name: str, data: bytes) -> zipfile.ZipFile:
+def check_zip(name: str, data: bytes, kind: str = "DOCX", body: str = "word/document.xml") -> zipfile.ZipFile:
+    """The zip of an Office file (``kind``, whose main part is ``body``), its member count,
+    sizes and compression ratios checked (a zip bomb is refused), or :class:`InputError`."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise InputError(f"{name}: not a readable DOCX (corrupt zip: {exc})") from exc
+        raise InputError(f"{name}: not a readable {kind} (corrupt zip: {exc})") from exc
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise InputError(f"{name}: DOCX has {len(infos)} parts, over the limit of {MAX_MEMBERS}")
+        raise InputError(f"{name}: {kind} has {len(infos)} parts, over the limit of {MAX_MEMBERS}")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise InputError(f"{name}: DOCX unpacks to {total // (1024 * 1024)} MB, over the limit (zip bomb?)")
+        raise InputError(f"{name}: {kind} unpacks to {total // (1024 * 1024)} MB, over the limit (zip bomb?)")
     for info in infos:
         if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO and info.file_size > 1024 * 1024:
-            raise InputError(f"{name}: DOCX part {info.filename} is compressed {info.file_size // info.compress_size}:1 (zip bomb?)")
+            raise InputError(f"{name}: {kind} part {info.filename} is compressed {info.file_size // info.compress_size}:1 (zip bomb?)")
     names = {i.filename for i in infos}
-    if "word/document.xml" not in names:
-        raise InputError(f"{name}: a zip archive but not a DOCX (no word/document.xml)")
-    if archive.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML_BYTES:
-        raise InputError(f"{name}: DOCX body is over {MAX_DOCUMENT_XML_BYTES // (1024 * 1024)} MB")
+    if body not in names:
+        raise InputError(f"{name}: a zip archive but not a {kind} (no {body})")
+    if archive.getinfo(body).file_size > MAX_DOCUMENT_XML_BYTES:
+        raise InputError(f"{name}: {kind} body is over {MAX_DOCUMENT_XML_BYTES // (1024 * 1024)} MB")
     return archive
 
 

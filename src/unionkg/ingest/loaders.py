@@ -19,18 +19,23 @@ TEXT = "text/plain"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HTML = "text/html"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # Magic numbers of formats we read or recognise to refuse clearly.
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls
 RTF_MAGIC = b"{\\rtf"
+#: Part names that tell an Office zip's kind.
+DOCX_PART = b"word/document.xml"
+XLSX_PART = b"xl/workbook.xml"
 # Where "%PDF-" may start: the spec allows junk before the header.
 PDF_HEADER_WINDOW = 1024
 
 SUFFIX_TYPES: dict[str, str] = {
     ".pdf": PDF,
     ".docx": DOCX,
+    ".xlsx": XLSX,
     ".html": HTML,
     ".htm": HTML,
     ".xhtml": HTML,
@@ -70,7 +75,9 @@ def sniff_media_type(name: str, data: bytes) -> str:
     if PDF_MAGIC in head:
         return PDF
     if data.startswith(ZIP_MAGIC):
-        return DOCX
+        # a workbook when it has a workbook part and no Word body (the part names are in
+        # the zip's directory; a DOCX carrying an embedded workbook has both)
+        return XLSX if XLSX_PART in data and DOCX_PART not in data else DOCX
     if data.startswith(OLE_MAGIC):
         raise InputError(f"{name}: a legacy Office file (.doc/.xls); save it as DOCX or PDF first")
     if data.startswith(RTF_MAGIC):
@@ -80,6 +87,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         raise InputError(f"{name}: named .pdf but is not a PDF (no %PDF header; truncated or corrupt?)")
     if declared == DOCX:
         raise InputError(f"{name}: named .docx but is not a DOCX (not a zip archive)")
+    if declared == XLSX:
+        raise InputError(f"{name}: named .xlsx but is not an XLSX (not a zip archive)")
     return declared or TEXT
 
 
@@ -100,6 +109,11 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
 
         text, tables = read_docx(name, data)
         loaded = LoadedText(text, DOCX, tables)
+    elif media_type == XLSX:
+        from unionkg.ingest.xlsx_reader import read_xlsx
+
+        text, tables = read_xlsx(name, data)
+        loaded = LoadedText(text, XLSX, tables)
     else:
         decoded, encoding = decode_text(name, data)
         if media_type == HTML or HTML_SNIFF.match(decoded[:4096]):

@@ -236,8 +236,8 @@ def upright_page(pdf: object, page: object) -> object:
     :func:`quarter_turn`): its /Rotate is set and the page read again, so its text lines and
     ruled tables come out as on a landscape page; other pages are returned as they are."""
     turn = quarter_turn(page.chars)  # type: ignore[attr-defined]
-    if not turn:
-        return page
+    if not turn or int(page.rotation) % 90:  # type: ignore[attr-defined]
+        return page  # a /Rotate that is no quarter turn is broken: leave the page as it is
     from pdfplumber.page import Page
 
     page_obj = page.page_obj  # type: ignore[attr-defined]
