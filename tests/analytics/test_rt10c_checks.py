@@ -182,6 +182,7 @@ def test_each_planted_problem_is_one_finding_with_body_year_and_quotes(case: Cas
         for quote in e.quotes:
             assert any(quote in q for q in quotes), (quote, quotes)  # a quote or a part of one (a table's row)
         assert f.passages and len(f.quotes) == len(f.passages)
+        assert f.documents and set(f.documents) <= set(case.docs), f.documents  # the files the quotes are from
     # by default, and in the graph, a rounding difference is no finding
     assert sorted(_summary(compute_findings(store))) == sorted(
         (e.severity, e.kind, e.check, e.stated, e.expected) for e in case.problems if e.severity != "rounding"

@@ -229,16 +229,20 @@ def load_context(store: GraphStore, organisations: Organisations | None = None) 
 
 
 def attach_quotes(store: GraphStore, findings: Iterable[Finding]) -> None:
-    """Fill each finding's ``quotes`` from its ``passages`` (in their order), reading
+    """Fill each finding's ``quotes`` and ``documents`` from its ``passages`` (in their order), reading
     the quotes of those passages only, in batches (``check_passage_quotes.rq``)."""
     todo = list(findings)
     wanted = list(dict.fromkeys(p for f in todo for p in f.passages))
     rows = select_rows(store, named_query("check_passage_quotes"), ["passage"], [[URIRef(p)] for p in wanted])
     quotes: dict[str, str] = {}
+    sources: dict[str, str] = {}
     for r in rows.values():
         quotes.setdefault(str(r["passage"]), str(r["quote"]))
+        if r.get("source") is not None:
+            sources.setdefault(str(r["passage"]), str(r["source"]))
     for f in todo:
         f.quotes = [quotes[p] for p in f.passages if p in quotes]
+        f.documents = list(dict.fromkeys(sources[p] for p in f.passages if p in sources))
 
 
 # ---------------------------------------------------------------- helpers

@@ -41,6 +41,7 @@ class Finding:
     org_label: str | None = None
     check: str = ""  # the check (and composition) that produced it
     names: list[str] = field(default_factory=list)  # names or grades involved (name_change: used, printed; grade_mismatch: stated, due)
+    documents: list[str] = field(default_factory=list)  # the files its quotes are from (dct:source), in the order of the quotes
     # Other checks that found the same problem (``merge.py``): their names, shown with the finding.
     also: list[str] = field(default_factory=list)
     # What the finding is about, for telling one problem found twice (``merge.py``); not stored:
@@ -77,6 +78,7 @@ class Finding:
             "concerns": self.concerns,
             "passages": self.passages,
             "quotes": self.quotes,
+            "documents": self.documents,
             "names": self.names,
             "also_found_by": self.also,
             "rounding": self.rounding,
@@ -164,6 +166,8 @@ def render_text(findings: list[Finding]) -> str:
         lines.append(f"  {explain_finding_zh(f)}")
         if f.names:
             lines.append("  names: " + " / ".join(f.names))
+        if f.documents:
+            lines.append("  documents: " + ", ".join(f.documents))
         if f.stated is not None or f.expected is not None:
             lines.append(f"  stated {_fmt(f.stated, f.unit)}, expected {_fmt(f.expected, f.unit)}, tolerance {_fmt(f.tolerance, f.unit)}")
         for quote in f.quotes[:6]:
