@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from unionkg.extract.context import after_last_conjunction, find_org_names, read_context, year_and_kind_line
+from unionkg.extract.organizations import stated_superior
 from unionkg.graph.mapping import org_identity_key
 from unionkg.graph.places import default_gazetteer
 from unionkg.model import SourceDocument
@@ -101,4 +102,58 @@ def test_the_reporting_body_is_never_its_leader(text: str, org: str | None) -> N
     ],
 )
 def test_a_word_before_the_place(name: str, key: str) -> None:
+    assert org_identity_key(name, default_gazetteer()) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "superior"),
+    [
+        # positives: a union that is no federation, under the federation its text names
+        ("西藏大学工会是学校党委和拉萨市总工会领导下的教职工群众组织。", "西藏大学工会", "拉萨市总工会"),
+        ("宁夏教育工会是自治区总工会领导的产业工会。", "宁夏回族自治区教育工会", "宁夏回族自治区总工会"),
+        ("中国铁路青藏集团有限公司工会在中国铁路工会和青海省总工会领导下开展工作。", "中国铁路青藏集团有限公司工会", "青海省总工会"),
+        ("某某集团有限公司工会委员会隶属海东市总工会，在海东市总工会和集团党委领导下开展工作。", "某某集团有限公司工会委员会", "海东市总工会"),
+        ("吴忠市教育工会（以下简称“市教育工会”）在市总工会和市教育局党组的领导下开展工作。", "吴忠市教育工会", "吴忠市总工会"),
+        ("本工会在固原市总工会领导下开展工作。", "固原市交通运输工会", "固原市总工会"),
+        # an institution publishing its own budget, under the department its text names
+        ("巫山县人民医院是巫山县卫生健康委员会所属的公益二类事业单位。", "巫山县人民医院", "巫山县卫生健康委员会"),
+        ("固原市第一中学是固原市教育局直属的全额拨款事业单位。", "固原市第一中学", "固原市教育局"),
+        # negatives: a federation, a people's organisation, a department (their place's hierarchy)
+        ("郧县总工会在县委和十堰市总工会领导下开展工作。", "郧县总工会", None),
+        ("银川市妇女联合会在市委和自治区妇联的领导下开展工作。", "银川市妇女联合会", None),
+        ("大武口区财政局是区人民政府主管财政收支的工作部门。", "大武口区财政局", None),
+        # a superior of another place, one that is no federation, one that cannot be completed
+        ("吴忠市教育工会在自治区总工会领导下开展工作。", "吴忠市教育工会", None),
+        ("某某大学工会在中国教育工会领导下开展工作。", "某某大学工会", None),
+        ("国网宁夏电力有限公司工会是企业工会，在自治区总工会和中国能源化学地质工会的领导下开展工作。", "国网宁夏电力有限公司工会", None),
+        # a sentence about another body
+        ("拉萨市科技馆是拉萨市科学技术协会所属的事业单位。", "西藏大学工会", None),
+    ],
+)
+def test_the_superior_the_body_states(text: str, body: str, superior: str | None) -> None:
+    found = stated_superior(text, body)
+    assert (found.name if found else None) == superior
+    if found is not None:
+        assert text[found.start : found.end] in (found.name, found.name[-len(text[found.start : found.end]) :])
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        # a province's stem before its federation or a sector union is the province
+        ("宁夏总工会", "宁夏回族自治区总工会"),
+        ("西藏总工会", "西藏自治区总工会"),
+        ("宁夏教育工会", "宁夏回族自治区教育工会委员会"),
+        ("宁夏教科文卫体工会", "宁夏回族自治区教科文卫体工会委员会"),
+        ("新疆教育系统工会", "新疆维吾尔自治区教育工会委员会"),
+        ("青海总工会", "青海省总工会"),
+        # negatives: a university's, a company's union, a city, another word after the stem
+        ("宁夏大学工会", "宁夏大学工会"),
+        ("青海大学工会", "青海大学工会"),
+        ("西藏航空有限公司工会", "西藏航空有限公司工会"),
+        ("吉林市总工会", "吉林市总工会"),
+        ("宁夏工人文化宫", "宁夏工人文化宫"),
+    ],
+)
+def test_a_province_stem_before_its_unions(name: str, key: str) -> None:
     assert org_identity_key(name, default_gazetteer()) == key

@@ -1663,6 +1663,14 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
             body.former_names = body_former_names(view.text, federation)
             body.aliases = corps_short_forms(view.text, federation) + body.former_names
             facts.append(body)
+            superior = stated_superior(view.text, federation)
+            if superior is not None:
+                body.parent = superior.name
+                if not superior.name.endswith("总工会"):
+                    # a department above an institution is a body of its own, never a unit of the
+                    # reporting body (a federation above it is one by its name already)
+                    evidence = view.evidence(superior.start, superior.end, KEY)
+                    facts.append(Organization(evidence, superior.name, OrgRole.FEDERATION, year=context.year))
     units = find_units(view, federation)
     for item, funding, reform in units:
         name, _ = unit_name_and_class(item.text)
@@ -1720,3 +1728,180 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
             for piece_start, piece_end, piece in inline_items(view.text, start, end, text):
                 facts.append(WorkTask(view.evidence(piece_start, piece_end, KEY), org, context.year, piece))
     return facts
+
+
+# ---------------------------------------------------------------- the body's stated superior
+
+#: How a disclosure states whom its reporting body belongs to or is led by, in a sentence whose
+#: subject is the body (its name, a short form with the same identity key, or 本单位 / 本工会 …):
+#: ``led_by`` "某大学工会是学校党委和某市总工会领导下的教职工群众组织", "某公司工会在某省总工会和中国某工会的
+#: 领导下开展工作", "某教育工会是自治区总工会领导的产业工会"; ``belongs_to`` "某医院是某县卫生健康委员会所属的
+#: 公益二类事业单位", "隶属于某市教育局".  The clause between holds the candidates.
+SUPERIOR_PATTERNS: dict[str, re.Pattern[str]] = {
+    "led_by": re.compile(r"(?P<clause>[^。；;\n]{2,80}?)(?:的)?(?:直接)?领导(?:下|的)"),
+    "belongs_to": re.compile(r"(?:是|系|为|隶属于?)(?P<clause>[^。；;，,\n]{2,40}?)(?:所属|直属|下属|主管)"),
+}
+#: Words that open a sentence about the reporting body when its name does not.
+SUPERIOR_SUBJECT_WORDS: tuple[str, ...] = ("本单位", "本工会", "本会", "我会", "本院", "本校", "本中心", "本部门")
+#: A federation named by its level alone in such a clause ("自治区总工会", "市总工会"): completed with
+#: the body's own place of that level (a body with no place completes none).
+LEVEL_FEDERATION_NAME = re.compile(r"(?P<level>自治区|省|市|州|盟|县|区|旗)总工会")
+#: The level word -> the division levels it names (a 市 is also a province-level municipality).
+LEVEL_WORD_LEVELS: dict[str, tuple[str, ...]] = {
+    "自治区": ("province",), "省": ("province",), "市": ("prefecture", "province"), "州": ("prefecture",),
+    "盟": ("prefecture",), "县": ("county",), "区": ("county",), "旗": ("county",),
+}
+#: Endings of the names of institutions (a hospital, a school, a centre) whose own disclosure may
+#: state the department they belong to; any body is their superior.  A union that is no federation
+#: (an enterprise's, a university's, a sector's union) takes a federation (总工会) only.  Federations,
+#: people's organisations and departments have their place's own hierarchy: none is read for them.
+INSTITUTION_ENDINGS: tuple[str, ...] = (
+    "医院", "卫生院", "中学", "小学", "学校", "幼儿园", "中心", "文化宫", "疗养院", "俱乐部", "馆", "站", "所", "研究院",
+)
+#: Endings of the names of unions (a federation ends 总工会 and is read first).
+UNION_ENDINGS: tuple[str, ...] = ("工会", "工会委员会", "工会工作委员会", "工会联合会")
+#: A note in brackets after the subject's name ("某工会（以下简称“市教育工会”）在…"): no part of it.
+BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+#: How far into the text the sentence about the body is looked for (its 基本情况 comes first).
+SUPERIOR_SEARCH_CHARS = 3000
+
+
+@dataclass(frozen=True)
+class StatedSuperior:
+    """The body a reporting body's own text says it belongs to or is led by."""
+
+    name: str  # its full name (a level-only name completed with the body's place)
+    start: int  # the printed name in the view's text
+    end: int
+
+
+def superior_kind(body_key: str) -> str | None:
+    """Which superiors a reporting body can state (:data:`INSTITUTION_ENDINGS`): "union" for a union
+    that is no federation, "institution", or None (a federation, a people's organisation, a department).
+
+    >>> [superior_kind(n) for n in ("某大学工会", "某市教育工会委员会", "某市直机关工会工作委员会", "某县人民医院")]
+    ['union', 'union', 'union', 'institution']
+    >>> [superior_kind(n) for n in ("某市总工会", "某市妇女联合会", "某县财政局", "共青团某县委员会")]
+    [None, None, None, None]
+    """
+    if body_key.endswith("总工会"):
+        return None
+    if body_key.endswith(UNION_ENDINGS):
+        return "union"
+    return "institution" if body_key.endswith(INSTITUTION_ENDINGS) else None
+
+
+def _completed_level_name(level: str, rest: str, place: object, gazetteer: object) -> str | None:
+    """"自治区总工会" with the body's own place of that level (its place or an enclosing one)."""
+    from unionkg.graph.places import Division, Gazetteer
+
+    assert isinstance(gazetteer, Gazetteer)
+    current = place if isinstance(place, Division) else None
+    while current is not None:
+        if current.level in LEVEL_WORD_LEVELS[level] and current.name.endswith(level):
+            return current.name + rest
+        current = gazetteer.parent(current.code)
+    return None
+
+
+def _from_known_place(name: str, gazetteer: object) -> str:
+    """``name`` from the first place the gazetteer knows in it, when it does not begin with one: the
+    name pattern takes any characters before 省/市/区 for a place ("隶属某市总工会" -> "某市总工会").
+
+    >>> from unionkg.graph.places import default_gazetteer
+    >>> _from_known_place("隶属泰安市总工会", default_gazetteer()), _from_known_place("泰安市总工会", default_gazetteer())
+    ('泰安市总工会', '泰安市总工会')
+    """
+    from unionkg.graph.places import Gazetteer
+
+    assert isinstance(gazetteer, Gazetteer)
+    if gazetteer.leading_place_name(name) is not None:
+        return name
+    return next((name[i:] for i in range(1, len(name) - 2) if gazetteer.leading_place_name(name[i:]) is not None), name)
+
+
+def _clause_bodies(clause: str, offset: int, place: object, gazetteer: object) -> list[tuple[str, int, int]]:
+    """The bodies a clause names, in order, with their printed spans: place-led names, and
+    federations named by their level alone completed with the body's place."""
+    from unionkg.extract.context import find_org_names
+
+    found: list[tuple[str, int, int]] = []
+    for printed in find_org_names(clause):
+        if LEVEL_FEDERATION_NAME.fullmatch(printed):
+            continue  # "自治区总工会" reads as a place-led name ("自治" + 区): it is the level's, below
+        name = _from_known_place(printed, gazetteer)
+        if gazetteer.leading_place_name(name) is None:  # type: ignore[attr-defined]
+            continue  # no place begins it ("市总工会和市教育局" read as one name): the level's, below
+        at = clause.find(name)
+        if at >= 0:
+            found.append((name, offset + at, offset + at + len(name)))
+    for m in LEVEL_FEDERATION_NAME.finditer(clause):
+        if any(s <= offset + m.start() < e for _n, s, e in found):
+            continue  # the end of a place-led name ("某市总工会")
+        full = _completed_level_name(m.group("level"), "总工会", place, gazetteer)
+        if full is not None:
+            found.append((full, offset + m.start(), offset + m.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+#: The subject of a sentence about the body: a name up to the word that starts its predicate.
+SUPERIOR_SUBJECT = re.compile(r"(?P<subject>[^，,。；;\s]{2,40}?)(?=是|系|在|为|隶属|受)")
+
+
+def _subject_end(sentence: str, body_key: str, gazetteer: object) -> int | None:
+    """Where the subject of ``sentence`` ends when it is the body: its name (any form of the same
+    identity key) or a word standing for it (:data:`SUPERIOR_SUBJECT_WORDS`); None otherwise."""
+    from unionkg.graph.mapping import org_identity_key
+
+    word = next((w for w in SUPERIOR_SUBJECT_WORDS if sentence.startswith(w)), None)
+    if word is not None:
+        return len(word)
+    m = SUPERIOR_SUBJECT.match(sentence)
+    subject = clean_org_name(BRACKETED_NOTE.sub("", m.group("subject"))) if m is not None else ""
+    if m is None or org_identity_key(subject, gazetteer) != body_key:  # type: ignore[arg-type]
+        return None
+    return m.end()
+
+
+def stated_superior(text: str, body: str, gazetteer: object | None = None) -> StatedSuperior | None:
+    """The body that ``body``'s own text says it belongs to or is led by (:data:`SUPERIOR_PATTERNS`),
+    for a union that is no federation (a federation only) or an institution (:func:`superior_kind`),
+    when that superior is in the body's own place, or the body names no place of its own (the
+    superior then places it: "某大学工会是学校党委和某市总工会领导下的…").
+
+    >>> stated_superior("西藏大学工会是学校党委和拉萨市总工会领导下的教职工群众组织。", "西藏大学工会").name
+    '拉萨市总工会'
+    >>> stated_superior("宁夏教育工会是自治区总工会领导的产业工会。", "宁夏回族自治区教育工会").name
+    '宁夏回族自治区总工会'
+    >>> stated_superior("郧县总工会在县委和十堰市总工会领导下开展工作。", "郧县总工会") is None
+    True
+    """
+    from unionkg.graph.mapping import org_identity_key
+    from unionkg.graph.places import Gazetteer, default_gazetteer
+
+    g = gazetteer if isinstance(gazetteer, Gazetteer) else default_gazetteer()
+    body_key = org_identity_key(body, g)
+    kind = superior_kind(body_key)
+    if kind is None:
+        return None
+    place = g.division_for(body_key)
+    patterns = ("led_by", "belongs_to") if kind == "union" else ("belongs_to",)
+    for sentence in re.finditer(r"[^。；;\n]+", text[:SUPERIOR_SEARCH_CHARS]):
+        words = sentence.group(0).strip()
+        start = sentence.start() + sentence.group(0).find(words)
+        subject_end = _subject_end(words, body_key, g)
+        if subject_end is None:
+            continue
+        for key in patterns:
+            m = SUPERIOR_PATTERNS[key].search(words, subject_end)
+            if m is None:
+                continue
+            for name, s, e in _clause_bodies(m.group("clause"), start + m.start("clause"), place, g):
+                superior_key = org_identity_key(name, g)
+                if superior_key == body_key or (kind == "union" and not superior_key.endswith("总工会")):
+                    continue
+                division = g.division_for(superior_key)
+                if division is None or (place is not None and division.code != place.code):
+                    continue  # another place's body: the body's hierarchy is its own place's
+                return StatedSuperior(name, s, e)
+    return None

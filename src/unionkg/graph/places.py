@@ -19,6 +19,7 @@ name starts with or contains.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -132,6 +133,16 @@ PROVINCE_ONE_CHAR: dict[str, str] = {  # character -> GB/T 2260 code of the prov
 # What must follow a one-character province abbreviation for it to be read as the province,
 # and a bare place stem (广西, 湘西) for the identity key to write it in full.
 ONE_CHAR_FOLLOWER = "总工会"
+# The sectors whose union a province or city names by its stem as readily as by its full name
+# ("宁夏教育工会", "广西教科文卫体工会": the 产业工会 of the province, led by its federation): the
+# national industry unions' sectors and the usual local ones.  A stem before anything else is no
+# place written short (宁夏大学工会 is a university's union, 广西师范大学 a university).
+SECTOR_UNION_WORDS: tuple[str, ...] = (
+    "教育", "教科文卫体", "教科文卫", "科教文卫", "农林水利气象", "农林水利", "农林水", "农林", "财贸轻纺烟草", "财贸",
+    "金融", "海员建设", "建设建材", "建设", "能源化学地质", "能源化学", "机械冶金建材", "机械冶金", "国防邮电",
+    "邮电", "交通运输", "交通", "铁路", "民航", "卫生健康", "卫生", "医务", "国有资产", "国资", "商贸", "工交",
+)
+SECTOR_UNION_REST = re.compile(rf"^(?:{'|'.join(sorted(SECTOR_UNION_WORDS, key=len, reverse=True))})(?:系统)?工会(?:委员会)?$")
 # The last characters of a place's written form that say its level (恩施州, 锡盟, 某某县).
 LEVEL_CHARACTERS: frozenset[str] = frozenset("省市县区州盟旗")
 # Characters that, right after an abbreviation, show the start of another place's full
@@ -199,6 +210,16 @@ class FormerName:
     code: str  # the current division's code (the former code itself when dissolved)
     kind: str  # FORMER_RENAMED | FORMER_MERGED | FORMER_DISSOLVED
     changed: str | None  # date or year of the change, when the source states it
+
+
+def stem_follower(rest: str) -> bool:
+    """Whether what follows a place's bare stem makes it the place: its federation ("总工会") or one
+    of its sector unions (:data:`SECTOR_UNION_REST`).
+
+    >>> [stem_follower(r) for r in ("总工会", "教育工会", "教科文卫体工会委员会", "教育系统工会", "大学工会", "师范大学", "工人文化宫")]
+    [True, True, True, True, False, False, False]
+    """
+    return rest.startswith(ONE_CHAR_FOLLOWER) or SECTOR_UNION_REST.match(rest) is not None
 
 
 def autonomous_base(name: str) -> str | None:
@@ -616,7 +637,7 @@ class Gazetteer:
         >>> g._written_in_full("广西总工会"), g._written_in_full("广西师范大学工会"), g._written_in_full("锡盟工人文化宫")
         ('广西壮族自治区总工会', '广西师范大学工会', '锡林郭勒盟工人文化宫')
         """
-        lead = self.leading_place(name)
+        lead = self.leading_place(name) or self._province_stem(name)
         if lead is None:
             earlier = self.earlier_county(name)  # 增城市总工会 -> 增城区总工会 (EARLIER_COUNTY_SUFFIXES)
             return earlier[1].name + name[len(earlier[0]) :] if earlier is not None else name
@@ -626,9 +647,22 @@ class Gazetteer:
         if lead[0] in self._former_by_name:  # 宁乡县总工会 -> 宁乡市总工会; a merged place keeps its name
             renamed = self.renamed_from(lead[0])
             return renamed.name + rest if renamed is not None else name
-        if lead[0][-1] not in LEVEL_CHARACTERS and not rest.startswith(ONE_CHAR_FOLLOWER):
+        if lead[0][-1] not in LEVEL_CHARACTERS and not stem_follower(rest):
             return name
         return lead[1].name + rest
+
+    def _province_stem(self, name: str) -> tuple[str, Division] | None:
+        """A province printed by its stem before its federation or one of its sector unions
+        (:func:`stem_follower`): "宁夏总工会", "西藏教育工会", "湖北教科文卫体工会".
+
+        >>> g = default_gazetteer()
+        >>> [g._province_stem(n)[1].name for n in ("宁夏总工会", "西藏教育工会")], g._province_stem("宁夏大学工会")
+        (['宁夏回族自治区', '西藏自治区'], None)
+        """
+        for stem, division in self._short_starting(name):
+            if division.level == "province" and name.startswith(stem) and stem_follower(name[len(stem) :]):
+                return stem, division
+        return None
 
     def _encloses(self, outer: Division, inner: Division) -> bool:
         current = inner
