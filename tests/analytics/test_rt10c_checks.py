@@ -3,7 +3,7 @@
 budget while printing a rate under 100 %, an evaluation total outside what its indicators allow.
 
 Documents written for bodies, provinces and years outside the samples (rt10c_docs: 广东 county
-federations 2016, 2019, 2022, 河北 city federations 2021 and 2025; 万元 prose and tables, 元 prose in traditional
+federations 2016, 2018, 2019, 2022, 河北 city federations 2021 and 2025; 万元 prose and tables, a 元 三公 table, 元 prose in traditional
 script, a project self-evaluation table), each with planted problems and once corrected, which
 must give no finding.  Each expected finding names its body and year and quotes every figure it
 compares.
@@ -31,6 +31,7 @@ WENGYUAN = ("rt10c_guangdong_wengyuan_county_union_budget_2022.txt", "rt10c_guan
 JIAOLING = ("rt10c_guangdong_jiaoling_trad_county_union_budget_2019.txt",)
 PINGQUAN = ("rt10c_hebei_pingquan_city_union_project_selfeval_2025.txt",)
 SHIXING = ("rt10c_guangdong_shixing_county_union_budget_2016.txt",)
+RUYUAN = ("rt10c_guangdong_ruyuan_county_union_budget_2018.txt",)
 ZHANGJIAKOU = ("rt10c_hebei_zhangjiakou_city_union_budget_2021.txt", "rt10c_hebei_zhangjiakou_city_union_final_2021.txt")
 
 
@@ -92,6 +93,19 @@ CASES = (
             ),
         ),
         ((JIAOLING[0], "“三公”經費預算86,400.00元", "“三公”經費預算82,400.00元"),),
+    ),
+    Case(
+        # the 公开07表 in 元, one row under a two-level header (小计 / 购置费 / 运行费): the total is
+        # 2,000 元 above its parts
+        "sangong_table_in_yuan",
+        RUYUAN,
+        (
+            Expected(
+                "error", "sum_mismatch", "sum:sangong", "76500", "74500", "乳源瑶族自治县总工会", 2018,
+                ("76,500.00", "46,000.00", "28,500.00"),
+            ),
+        ),
+        ((RUYUAN[0], "76,500.00 0.00", "74,500.00 0.00"),),
     ),
     Case(
         # a project self-evaluation table: spent 52 of a full-year budget of 50 with a rate of

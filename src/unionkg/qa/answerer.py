@@ -20,6 +20,7 @@ from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice
 from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_history_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
+from unionkg.qa.identities import identity_note
 from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.patterns import BARE_WHY, BY_UNIT_FOLLOW_UP, FOLLOW_UP_PATTERNS, REASON_GIVING_FAMILIES, UNIT_WORD_IN_LINE_NAME
 from unionkg.qa.phrasing import holdings_text, years_text
@@ -136,7 +137,8 @@ class Answerer:
         if links.place_history and not searched:
             outcome.answer = _with_former_place(catalog, outcome.answer, links, q.language)
         if not searched:
-            outcome.answer = _with_other_names(catalog, outcome.answer, links, q.language)
+            years_shown = [y for y in (r.get("year") for r in outcome.rows) if isinstance(y, int)]
+            outcome.answer = _with_other_names(catalog, outcome.answer, links, q.language, years_shown)
         seen = list(state.years_seen) if state is not None and state.orgs == links.orgs else []
         bodies_seen = list(state.orgs_seen) if state is not None else []
         session_id = self.sessions.put(session, SessionState(intent, links.orgs, links.years, links.projects, ctx.topic[:200],
@@ -360,13 +362,18 @@ def _with_former_place(catalog: Catalog, answer: str, links: Links, language: st
     return answer + place_history_note(catalog, links.place_history, language)
 
 
-def _with_other_names(catalog: Catalog, answer: str, links: Links, language: str) -> str:
+def _with_other_names(catalog: Catalog, answer: str, links: Links, language: str, years: list[int] | None = None) -> str:
     """A body the graph holds under several nodes (owl:sameAs) is named once with its other names, where the
-    answer first names it ("某区总工会（原某县总工会）"), else in a closing note (qa/identities.py)."""
+    answer first names it ("某区总工会（原某县总工会）"), else in a closing note (qa/identities.py); so is a body of a
+    renamed place whose figures shown include a year printed under the former name (asked by the current one)."""
     for org in links.orgs:
-        if not catalog.other_names_of.get(org):
+        label = catalog.org_label(org)
+        if catalog.other_names_of.get(org):
+            named = catalog.one_body_name(org, language)
+        elif not any(c.org == org for c in links.place_history) and (former := catalog.name_printed_before_rename(org, years or [])):
+            named = identity_note(label, [("former", former)], language)
+        else:
             continue
-        label, named = catalog.org_label(org), catalog.one_body_name(org, language)
         if label in answer:
             answer = answer.replace(label, named, 1)
         else:

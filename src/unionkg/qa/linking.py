@@ -380,6 +380,7 @@ class Catalog:
         self.renames: list[dict[str, object]] = []  # org:ChangeEvent rows (qa_renames.rq)
         # expense-item category (local name) -> its (Chinese, English) name in the graph's code list
         self.category_labels: dict[str, tuple[str, str]] = {}
+        self._printed_labels: dict[str, set[str]] = {}  # org -> its labels in the graph (no derived forms)
         self._load(store)
         # one body under several nodes (owl:sameAs): folded into its primary node (qa/identities.py)
         self.members: dict[str, list[str]] = {}  # primary -> its nodes, the primary first
@@ -431,6 +432,7 @@ class Catalog:
             # the canonical name (skos:prefLabel); the altLabels are other printings, also longer ones
             # (赣州市章贡区总工会 of 章贡区总工会); the longest prefLabel of a store with several
             entry.label = max(entry.preferred or entry.labels, key=len)
+            self._printed_labels[entry.iri] = set(entry.labels)  # as the graph holds them, before derived forms
             # 锡盟总工会, 粤总工会: the conventional abbreviations of its place (graph/places.py)
             entry.labels |= {form for label in list(entry.labels) for form in abbreviated_forms(label)}
             # 郫县总工会 for 郫都区总工会: its place's former names, when the place was only renamed (the same body)
@@ -481,6 +483,7 @@ class Catalog:
             for node in others:
                 other = self.orgs.pop(node.iri)
                 entry.labels |= other.labels
+                self._printed_labels.setdefault(primary.iri, set()).update(self._printed_labels.pop(node.iri, set()))
                 entry.years |= other.years
                 entry.published_years |= other.published_years
                 self.line_items[primary.iri] |= self.line_items.pop(node.iri, set())
@@ -501,6 +504,25 @@ class Catalog:
             return False
         own_place = innermost_place(short_place_names(entry.label)) or ""
         return any(f.kind == FORMER_MERGED and f.name == own_place for f in default_gazetteer().former_names(entry.division))
+
+    def name_printed_before_rename(self, iri: str, years: list[int]) -> str | None:
+        """The body's name as printed before its place was renamed (长治县总工会 of 上党区总工会, one node: the
+        identity key writes the current name), when ``years`` hold a year before the rename; None otherwise
+        (no rename, its year unknown, or only later years)."""
+        from unionkg.graph.places import FORMER_RENAMED, default_gazetteer
+
+        entry = self.orgs.get(iri)
+        if entry is None or not entry.division or not years:
+            return None
+        for former in default_gazetteer().former_names(entry.division):
+            changed = int(former.changed[:4]) if former.changed and former.changed[:4].isdigit() else None
+            if former.kind != FORMER_RENAMED or changed is None or min(years) >= changed:
+                continue
+            printed = sorted(label for label in entry.labels if former.name in label and label not in entry.preferred)
+            printed = [label for label in printed if label in self._printed_labels.get(iri, set())]
+            if printed:
+                return min(printed, key=len)
+        return None
 
     def one_body_name(self, iri: str, language: str) -> str:
         """The body named with the names of its other nodes ("某区总工会（原某县总工会）"); its label alone
