@@ -242,6 +242,11 @@ def _fund_source(label: str) -> str | None:
     return next((s for s in FUND_SOURCES if s in label), None)
 
 
+def _section_fund(view: ProseView, position: int) -> str | None:
+    """The fund source of the section ``position`` stands in ("三、财政拨款支出决算情况说明": fund_sections)."""
+    return fund_at(position, shared(("fund_sections", Identity(view.doc), Identity(view.text)), lambda: fund_sections(view.text)))
+
+
 #: A row of a rendered table: cells between pipes, none of them a sentence.
 _PIPE_ROW = re.compile(r"^[^\n，。；]*[|｜][^\n，。；]*$")
 
@@ -681,7 +686,6 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     damaged = damaged_money_figures(text)
     _warn_unreadable(view, [d for d in damaged if d.reading is None])
     matches = _figures(text, damaged)
-    funds = fund_sections(text)  # "三、一般公共预算财政拨款支出决算情况说明": the figures of the section are of that fund
     line_totals: dict[int, Phase] = {}  # line start -> phase of the line's last figure read (the total its parts split)
     rates = _rates(view, context, sections, names)
     facts: list[Fact] = [r for _at, r in rates]
@@ -861,7 +865,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 code=code,
                 code_scheme="func" if code and code.startswith("2") else ("econ" if code else None),
                 column=column,
-                fund_source=_fund_source(label) or fund_at(start, funds),
+                fund_source=_fund_source(label) or _section_fund(view, start),  # "三、一般公共预算财政拨款支出决算情况说明"
                 share_pct=share,
                 scope=scope,
                 completion_pct=completion,
@@ -1167,7 +1171,7 @@ def _prior_year_amount(view: ProseView, figure: _Figure, context: DocumentContex
     phase = _explicit_phase(raw) or _doc_phase(context.genre)
     value = to_yuan(_number(figure.number), figure.unit)
     ev_start = clause_start + len(raw) - len(raw.lstrip())
-    return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item), scope=scope)]
+    return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item) or _section_fund(view, figure.start()), scope=scope)]
 
 
 #: :attr:`Amount.qualifier` of a final figure's difference from the budget.
@@ -1198,7 +1202,7 @@ def _compared_phase_amount(view: ProseView, figure: _Figure, raw: str, org: str,
         return []
     ev_start = figure.start() - len(raw) + (len(raw) - len(raw.lstrip()))
     value = to_yuan(_number(figure.number), figure.unit)
-    return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item), scope=scope)]
+    return [Amount(view.evidence(ev_start, figure.end(), KEY), org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(item) or _section_fund(view, figure.start()), scope=scope)]
 
 
 def _budget_difference(view: ProseView, figure: _Figure, word: str, start: int, org: str, year: int, item: str, scope: str | None) -> Amount:
@@ -1215,7 +1219,8 @@ def _budget_difference(view: ProseView, figure: _Figure, word: str, start: int, 
     pct_m = PATTERNS["change_percent"].match(text, gap.end() if gap else end, min(_sentence_end(text, end), end + 20))
     if pct_m is not None:
         end = pct_m.end()  # "增加 50.00 万元，增长 5.88%": the same difference as a share of the budget, quoted with it
-    return Amount(view.evidence(ev_start, end, KEY), org, year, Phase.FINAL, _direction_of(item), item, value, scope=scope, qualifier=BUDGET_DIFFERENCE)
+    fund = _fund_source(item) or _section_fund(view, figure.start())
+    return Amount(view.evidence(ev_start, end, KEY), org, year, Phase.FINAL, _direction_of(item), item, value, fund_source=fund, scope=scope, qualifier=BUDGET_DIFFERENCE)
 
 
 def _bare_change(view: ProseView, figure: _Figure, word: str, clause_start: int, item: str | None, org: str, year: int, phase: Phase, scope: str | None = None) -> list[Fact]:
@@ -1607,7 +1612,7 @@ def _qualified_amount(view: ProseView, start: int, end: int, context: DocumentCo
     phase = Phase(phase_word) if phase_word else (_explicit_phase(before + word) or _doc_phase(context.genre))
     value = to_yuan(_number(amount.group("number")), amount.group("unit"))
     ev = view.evidence(start, start + amount.end(), KEY)
-    return Amount(ev, org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(before), qualifier=qualifier)
+    return Amount(ev, org, year, phase, _direction_of(item), item, value, fund_source=_fund_source(before) or _section_fund(view, start), qualifier=qualifier)
 
 
 #: Labels of a figure that only say "in total" ("每项补助 6 万元，共计 24 万元"): the figure is the total of the item before it.
