@@ -1124,6 +1124,9 @@ UNIT_LIST_INTRO = re.compile(
     # "本部门由本级及所属2个单位组成，分别是：" (本部门 only before what it is made of: "本部门
     # 包括：办公室、财务部" lists departments)
     r"本部门由[^，,。；;：:\n]{0,24}?组成[ \t]*[，,]?[ \t]*(?:具体)?(?:包括|分别是|分别为|为)[ \t]*[：:][ \t]*|"
+    # "某区残联2025年部门预算由本级和所属1个事业单位预算组成：A" (made of its units, then the list
+    # right after a colon; round 10)
+    r"(?:部门预算|部门决算)由[^，,。；;：:\n]{0,30}?单位[^，,。；;：:\n]{0,8}?组成[ \t]*[：:][ \t]*|"
     # "…编制范围的二级预算单位包括：" / "部门决算汇编范围包括：" (the range of units the accounts cover)
     r"(?:(?:部门预算|部门决算|预算单位|决算单位)(?:构成)?|(?:编制|汇编)范围(?:的[^，,。；;：:\n]{0,12}?单位)?)"
     # "部门预算由本级预算和所属单位预算组成，包括：" (what the budget is made of, then the list)
