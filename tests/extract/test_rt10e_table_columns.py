@@ -326,3 +326,31 @@ def test_a_header_of_count_columns_over_a_row_of_money_gives_nothing(tmp_path: P
     text = STAFF_HEADER_ALONE.replace("28 31 24 7 —", "28.50 31.00 24.00 7.00 —")
     ex = _extract(tmp_path, "qh_yushu_union_budget_2024.txt", text)
     assert not any(isinstance(f, Staffing) and f.evidence.extractor.startswith("tables.staff_columns") for f in ex.facts)
+
+
+SPARSE_ROW = """果洛藏族自治州总工会2024年部门预算
+
+第二部分 2024年部门预算表
+一般公共预算支出表
+公开05表
+部门：果洛藏族自治州总工会
+单位：万元
+科目编码 科目名称 上年预算数 本年预算数 增减额 增减率(%)
+合计 200.00 236.00 36.00 18.00
+201 一般公共服务支出 200.00 236.00 36.00 18.00
+20129 群众团体事务 200.00 236.00 36.00 18.00
+2012901 行政运行 150.00 156.00 6.00 4.00
+2012902 一般行政管理事务 50.00 50.00 0.00 0.00
+2012950 工会疗养休养 30.00 30.00
+"""
+
+
+def test_a_row_whose_blank_cells_vanished_is_placed_by_the_money_columns_alone(tmp_path: Path) -> None:
+    """"2012950 工会疗养休养 30.00 30.00" under 上年预算数 本年预算数 增减额 增减率: the children add up to
+    their parent in the money columns only when the figures are 本年 and 增减额 (a parent's 增减率 is no sum
+    of its children's, so the rate columns are left out of the sums; they were read as 上年 and 本年)."""
+    ex = _extract(tmp_path, "qh_golog_union_budget_2024.txt", SPARSE_ROW)
+    row = sorted((f.column, f.year, f.value) for f in ex.facts if isinstance(f, Amount) and f.code == "2012950")
+    assert row == [("本年预算数", 2024, Decimal("300000.00"))]
+    change = [(f.delta, f.pct, f.direction) for f in ex.facts if isinstance(f, Change) and f.code == "2012950"]
+    assert change == [(Decimal("300000.00"), None, "increase")]

@@ -194,6 +194,10 @@ COMPARISON_FIGURES: Final[dict[str, str]] = {
     "完成率": "completion", "执行率": "completion", "预算完成率": "completion", "预算执行率": "completion", "完成预算": "completion",
 }  # fmt: skip
 
+#: Kinds of comparison figure that do not add up over a parent's children (a parent's rate is no
+#: sum of its children's): the search that places a row's figures in columns leaves them out.
+NON_ADDITIVE_FIGURES: Final[frozenset[str]] = frozenset({"percent", "completion"})
+
 #: Columns whose figures are no amount of the row's item in any phase (:data:`COMPARISON_FIGURES`).
 NOT_AMOUNT_COLUMNS: Final[frozenset[str]] = frozenset(COMPARISON_FIGURES)
 
@@ -685,6 +689,7 @@ def resolve_code_rows(
                     row.choice, row.fixed = i, True
                     break
     width = len(columns)
+    additive = [COMPARISON_FIGURES.get(c) not in NON_ADDITIVE_FIGURES for c in columns]
     parents = sorted((r for r in rows if r.values), key=lambda r: len(r.code or ""))
     states = 0
     for parent in parents:
@@ -702,7 +707,7 @@ def resolve_code_rows(
         # What the former exhaustive product covered (200,000 combinations)
         # always completes: the search visits fewer than twice as many states.
         budget = None if combinations <= MAX_PLACEMENT_COMBINATIONS else MAX_PLACEMENT_STATES
-        search = PlacementSearch(parent, parent_options, children, child_ranges, width, budget)
+        search = PlacementSearch(parent, parent_options, children, child_ranges, width, budget, additive)
         try:
             best = search.cheapest()
         except TooManyPlacements:
@@ -742,11 +747,20 @@ class PlacementSearch:
     """
 
     def __init__(
-        self, parent: CodeRow, parent_options: list[int], children: list[CodeRow], child_ranges: list[list[int]], width: int, budget: int | None = None
+        self,
+        parent: CodeRow,
+        parent_options: list[int],
+        children: list[CodeRow],
+        child_ranges: list[list[int]],
+        width: int,
+        budget: int | None = None,
+        additive: Sequence[bool] | None = None,
     ):
         self.parent_options = parent_options
         self.budget = budget
         self.child_ranges = child_ranges
+        # a column of rates or percentages does not add up over the children: it counts as 0
+        self.mask = tuple(int(a) for a in additive) if additive is not None else (1,) * width
         decimals = [_decimal_places(v) for row in (parent, *children) for v in row.values]
         self.scale = 10 ** max(3, *decimals) if decimals else 1000
         self.tolerance = int(Decimal("0.011") * max(1, len(children)) * self.scale)
@@ -774,7 +788,7 @@ class PlacementSearch:
         self.states = 0
 
     def _scaled(self, vector: list[Decimal]) -> tuple[int, ...]:
-        return tuple(int(x * self.scale) for x in vector)
+        return tuple(int(x * self.scale) * m for x, m in zip(vector, self.mask))
 
     def cheapest(self) -> tuple[int, tuple[int, ...]] | None:
         """(parent option, one option per child) with the least index sum, first in product order; None when nothing adds up."""
