@@ -601,3 +601,60 @@ def write_xlsx(doc: Document, path: Path, layout: WorkbookLayout = WorkbookLayou
         hidden.hide()
     workbook.close()
     return path
+
+
+# ---------------------------------------------------------------- DOCX: tables as embedded worksheets
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+OLE_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.oleObject"
+
+
+def write_docx_with_workbooks(doc: Document, path: Path, embed: str = "xlsx") -> Path:
+    """``doc`` as a Word file whose tables are embedded Excel worksheets (the page shows a
+    picture of each; the XML holds none of its text): ``embed="xlsx"`` an .xlsx package each
+    (Excel 2007 and later), ``"legacy"`` an OLE compound file of ``Excel.Sheet.8`` each (not
+    readable here), ``"none"`` real Word tables."""
+    import tempfile
+
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    tables = 0
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            document.add_paragraph(block.text)
+            continue
+        tables += 1
+        if embed == "none":
+            rows = [*block.header, *block.rows]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            for r, row in enumerate(rows):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+            continue
+        if embed == "xlsx":
+            with tempfile.TemporaryDirectory() as folder:
+                sheet = write_xlsx(Document("t", "", [block]), Path(folder) / "t.xlsx", WorkbookLayout(hidden_parts=False))
+                blob = sheet.read_bytes()
+            part = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{tables}.xlsx"), XLSX_CONTENT_TYPE, blob, document.part.package)
+            relationship, program = document.part.relate_to(part, RT.PACKAGE), "Excel.Sheet.12"
+        else:
+            blob = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024  # an OLE compound file (not read)
+            part = Part(PackURI(f"/word/embeddings/oleObject{tables}.bin"), OLE_CONTENT_TYPE, blob, document.part.package)
+            relationship, program = document.part.relate_to(part, RT.OLE_OBJECT), "Excel.Sheet.8"
+        paragraph = document.add_paragraph()
+        paragraph._p.append(
+            parse_xml(
+                f'<w:r {_WNS} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                '<w:object w:dxaOrig="8306" w:dyaOrig="3120"><v:shape id="_x0000_i10{0}" type="#_x0000_t75" style="width:415pt;height:156pt"/>'
+                f'<o:OLEObject Type="Embed" ProgID="{program}" ShapeID="_x0000_i10{tables}" DrawAspect="Content" ObjectID="_17{tables}" r:id="{relationship}"/>'
+                "</w:object></w:r>"
+            )
+        )
+    document.save(str(path))
+    return path

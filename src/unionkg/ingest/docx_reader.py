@@ -10,11 +10,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass, field
 from typing import Any
 
 from unionkg.errors import InputError
 from unionkg.ingest.cells import CODE_CELL, code_level_count, is_value_cell, is_value_row, join_cell_lines
 from unionkg.ingest.docx_numbering import ListNumbering
+from unionkg.ingest.docx_objects import EmbeddedObjects
 
 CELL_SEPARATOR = " | "
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -50,8 +52,24 @@ def check_zip(name: str, data: bytes, kind: str = "DOCX", body: str = "word/docu
     return archive
 
 
+@dataclass(frozen=True)
+class DocxText:
+    """What the reader got from a Word file: its text, its tables, and what it could not read."""
+
+    text: str
+    tables: list[list[list[str]]]
+    warnings: list[str] = field(default_factory=list)
+
+
 def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
     """Return ``(text, tables)``: one line per paragraph, one line per table row."""
+    reading = read_docx_text(name, data)
+    return reading.text, reading.tables
+
+
+def read_docx_text(name: str, data: bytes) -> DocxText:
+    """The text and tables of a Word file (embedded workbooks read in place, see
+    :mod:`~unionkg.ingest.docx_objects`) and warnings naming what was not read."""
     check_zip(name, data)
     import docx
     from docx.table import Table
@@ -63,9 +81,13 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
     lines: list[str] = []
     tables: list[list[list[str]]] = []
     numbering = ListNumbering.of(document)
+    objects = EmbeddedObjects()
     for element in body_blocks(document.element.body):
         if element.tag == W + "p":
             lines.append(numbering.label(element) + paragraph_text(element))
+            for sheet_text, sheet_tables in objects.read_in(name, document, element):
+                lines.append(sheet_text)
+                tables.extend(sheet_tables)
         elif element.tag == W + "altChunk":
             chunk_text, chunk_tables = read_alt_chunk(name, document, element)
             lines.append(chunk_text)
@@ -80,7 +102,7 @@ def read_docx(name: str, data: bytes) -> tuple[str, list[list[list[str]]]]:
     text = "\n".join(lines).strip()
     if not text:
         raise InputError(f"{name}: the DOCX has no text")
-    return text, tables
+    return DocxText(text, tables, objects.warnings(name))
 
 
 #: A title of the genre: a year and the kind of document ("2024年部门预算", "2023年度部门决算").

@@ -105,10 +105,10 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
         reading = read_pdf_text(name, data, limits.pdf)
         loaded = LoadedText(reading.text, PDF, reading.tables, warnings=reading.warnings(name))
     elif media_type == DOCX:
-        from unionkg.ingest.docx_reader import read_docx
+        from unionkg.ingest.docx_reader import read_docx_text
 
-        text, tables = read_docx(name, data)
-        loaded = LoadedText(text, DOCX, tables)
+        document = read_docx_text(name, data)
+        loaded = LoadedText(document.text, DOCX, document.tables, warnings=document.warnings)
     elif media_type == XLSX:
         from unionkg.ingest.xlsx_reader import read_xlsx
 

@@ -1,0 +1,83 @@
+"""Objects embedded in a Word file's paragraphs: worksheets read, others named in a warning.
+
+Word files of the genre often carry their 公开表 as embedded Excel worksheets: the page shows
+a picture of the sheet (``v:imagedata``) and the document's XML has none of its text, so the
+tables were lost without a word.  An embedded workbook (``o:OLEObject`` whose part is an
+.xlsx package) is read with :func:`~unionkg.ingest.xlsx_reader.read_xlsx`, in the place of the
+object; an object that cannot be read here (a legacy ``Excel.Sheet.8`` stored as an OLE
+compound file, an embedded document of another kind) is named in the reader's warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from unionkg.errors import InputError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OFFICE = "{urn:schemas-microsoft-com:office:office}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+#: Content types of an embedded part read as a workbook.
+WORKBOOK_TYPES: frozenset[str] = frozenset(
+    {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.ms-excel.sheet.macroEnabled.12",
+    }
+)
+#: Program ids of embedded objects that hold figures (a worksheet, a chart): named when unread.
+FIGURE_PROGRAMS = ("Excel.", "ET.", "KET.")  # Microsoft Excel; WPS 表格 (ET / KET)
+
+Table = list[list[str]]
+
+
+@dataclass
+class EmbeddedObjects:
+    """The embedded objects met in a document, read or not."""
+
+    read: int = 0
+    unread: list[str] = field(default_factory=list)  # ProgID of each object with figures not read
+
+    def warnings(self, name: str) -> list[str]:
+        """One warning naming the objects with figures that were not read, or none.
+
+        >>> EmbeddedObjects(unread=["Excel.Sheet.8", "Excel.Sheet.8"]).warnings("a.docx")
+        ['ingest: a.docx: 2 embedded objects (Excel.Sheet.8) are shown as pictures and were not read; copy their cells into the document as tables to read them']
+        """
+        if not self.unread:
+            return []
+        kinds = ", ".join(sorted(set(self.unread)))
+        if len(self.unread) == 1:
+            return [f"ingest: {name}: 1 embedded object ({kinds}) is shown as a picture and was not read; copy its cells into the document as a table to read them"]
+        return [
+            f"ingest: {name}: {len(self.unread)} embedded objects ({kinds}) are shown as pictures and were not read; "
+            "copy their cells into the document as tables to read them"
+        ]
+
+    def read_in(self, name: str, document: object, paragraph: object) -> list[tuple[str, list[Table]]]:
+        """The text and tables of each embedded workbook of ``paragraph``, in order; an object
+        with figures that cannot be read is counted in :attr:`unread`."""
+        from unionkg.ingest.xlsx_reader import read_xlsx
+
+        out: list[tuple[str, list[Table]]] = []
+        for ole in paragraph.iter(OFFICE + "OLEObject"):  # type: ignore[attr-defined]
+            program = ole.get("ProgID") or ""
+            part = _related_part(document, ole.get(R_ID))
+            if part is not None and part.content_type in WORKBOOK_TYPES:  # type: ignore[attr-defined]
+                try:
+                    out.append(read_xlsx(f"{name} (embedded {part.partname})", part.blob))  # type: ignore[attr-defined]
+                    self.read += 1
+                    continue
+                except InputError:
+                    pass  # an empty or broken sheet: named below
+            if program.startswith(FIGURE_PROGRAMS):
+                self.unread.append(program)
+        return out
+
+
+def _related_part(document: object, relationship: str | None) -> object | None:
+    if not relationship:
+        return None
+    try:
+        return document.part.related_parts[relationship]  # type: ignore[attr-defined, no-any-return]
+    except (KeyError, AttributeError):
+        return None
