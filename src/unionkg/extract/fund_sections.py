@@ -25,11 +25,12 @@ from unionkg.extract.textview import marker_rank
 FUND_HEADING_RANKS: Final[frozenset[int]] = frozenset({1, 2})
 
 FUND_HEADING_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
-    # a heading line: a 一、 / （一） marker, a short title without sentence punctuation, ending in a
-    # heading word ("三、一般公共预算财政拨款支出决算情况说明", "（二）财政拨款支出情况")
+    # a heading line: a 一、 / （一） marker, a short title without sentence punctuation or figures,
+    # ending in a heading word ("三、一般公共预算财政拨款支出决算情况说明", "（二）财政拨款支出情况",
+    # "（三）财政拨款支出预算")
     "heading": re.compile(
         r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])\s*"
-        r"(?P<title>[^，,。；;：:！？\n]{2,40}?(?:情况说明|情况|说明|概况|分析|明细))\s*$"
+        r"(?P<title>[^，,。；;：:！？\n\d]{2,40}?(?:情况说明|情况|说明|概况|分析|明细|预算|决算|支出|收入))\s*$"
     ),
     # a heading the layout glued to the paragraph after it, ending in 情况说明 (LABEL_GLUED_HEADING_ENDS):
     # "四、一般公共预算财政拨款基本支出决算情况说明本部门 2023 年度…"
