@@ -19,6 +19,7 @@ from unionkg.qa.identities import (
 )
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.phases import (
+    ADJUSTED_NOUN_PHRASE,
     ADJUSTMENT_ASKED,
     PHASE_ALONE_WORDS,
     PHASE_MENTIONS,
@@ -54,6 +55,11 @@ TABLE_CASES: list[tuple[re.Pattern[str], str, bool]] = [
     (PHASE_ONLY_FOLLOW_UP["en"], "what about the final figure?", True),
     (PHASE_ONLY_FOLLOW_UP["en"], "what about 2019?", False),
     (PHASE_ONLY_FOLLOW_UP["en"], "and the final accounts of the Yangquan federation?", False),
+    (ADJUSTED_NOUN_PHRASE, "调整后的支出预算是多少", True),
+    (ADJUSTED_NOUN_PHRASE, "What was the adjusted spending budget?", True),
+    (ADJUSTED_NOUN_PHRASE, "调整后和年初预算分别是多少", False),
+    (ADJUSTED_NOUN_PHRASE, "年初预算和决算分别是多少", False),
+    (ADJUSTED_NOUN_PHRASE, "the adjusted and initial budget", False),
     (TABLE_TOTAL_ROW, "合计", True),
     (TABLE_TOTAL_ROW, "总计", True),
     (TABLE_TOTAL_ROW, "行政运行", False),
@@ -81,6 +87,8 @@ def test_phase_tables(pattern: re.Pattern[str], text: str, expected: bool) -> No
         ("住房公积金年初预算、调整预算和决算分别是多少", {"adjusted", "budget", "final"}),
         # one phase, or none
         ("行政运行调整预算是多少", {"adjusted"}),
+        ("调整后的支出预算是多少", {"adjusted"}),
+        ("调整后的支出预算和年初预算分别是多少", {"adjusted", "budget"}),
         ("调整后的预算是多少", {"adjusted"}),
         ("What was the adjusted budget?", {"adjusted"}),
         ("行政运行预算是多少", {"budget"}),

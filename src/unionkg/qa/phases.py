@@ -39,6 +39,11 @@ PHASE_ALONE_WORDS: dict[str, re.Pattern[str]] = {
     "adjusted": re.compile(r"调整后|调整数|调整(?:了|幅度)|调[增减]|\badjusted\b|\brevised\b"),
 }
 
+#: The adjusted budget named with its line between ("调整后的支出预算", "the adjusted spending budget"): one phase,
+#: its 预算 / "budget" no second one.
+ADJUSTED_NOUN_PHRASE = re.compile(r"调整后的?(?:(?!预算|决算|和|与|及|跟)[\u4e00-\u9fff]){1,8}?预算数?"
+                                  r"|\b(?:adjusted|revised) (?:(?!and\b|or\b|vs\b|versus\b)[a-z]+ ){1,3}?budget\b")
+
 #: A question about how far the budget was adjusted ("调整了多少", "调增了多少", "how much was the budget
 #: adjusted"): the adjusted budget against the initial one, though only one phase is named.
 ADJUSTMENT_ASKED = re.compile(
@@ -77,8 +82,10 @@ def named_phases(text: str) -> set[str]:
     phases |= {p for p, pattern in PHASE_ALONE_WORDS.items() if pattern.search(text)}
     if ADJUSTMENT_ASKED.search(text):
         return phases | {"budget", "adjusted"}
+    if ADJUSTED_NOUN_PHRASE.search(text):
+        phases.add("adjusted")
     if "adjusted" in phases:
-        rest = PHASE_ALONE_WORDS["adjusted"].sub("", PHASE_WORDS["adjusted"].sub("", text))
+        rest = PHASE_ALONE_WORDS["adjusted"].sub("", PHASE_WORDS["adjusted"].sub("", ADJUSTED_NOUN_PHRASE.sub("", text)))
         if not (PHASE_WORDS["budget"].search(rest) or PHASE_ALONE_WORDS["budget"].search(rest)):
             phases.discard("budget")
     return phases
@@ -226,12 +233,24 @@ def unheld_text(ctx: Context, body: str, year: object, item: str, missing: list[
 def unheld_phase(ctx: Context, org: str, rows: list[dict[str, object]]) -> Outcome | None:
     """An amount question naming the adjusted budget alone ("调整预算是多少", "那调整后呢？") whose line the graph
     holds in other phases only: said not found with the phases held, never the initial budget instead."""
-    from unionkg.qa.handlers import Outcome, _amounts_in_years, _phase
+    from unionkg.qa.handlers import Outcome, _amount_line, _amount_row, _amounts_in_years, _phase, amount_concept, sources_of
 
     if topic_phases(ctx.q.text, ctx.context_text) != {"adjusted"} or any(r.get("phase") == "adjusted" for r in rows):
         return None
     first = rows[0]
     year = first.get("year")
     same_year = [r for r in _amounts_in_years(ctx, org, [year] if isinstance(year, int) else []) if not r.get("qualifier")]
+    adjusted = [r for r in same_year if _phase(r) == "adjusted"]
+    if amount_concept(ctx.item_topic) in TABLE_TOTAL_CONCEPTS and adjusted:
+        # no line named ("2022年调整预算是多少"): the appropriation table's total as adjusted, else the lines adjusted
+        totals = sorted((r for r in adjusted if TABLE_TOTAL_ROW.match(str(r.get("item") or ""))), key=lambda r: -Decimal(str(r["amount"])))
+        if totals:
+            shown = [_amount_row(totals[0])]
+            return Outcome(True, _amount_line(shown[0], ctx.lang), shown, sources_of(shown))
+        lines = list(dict.fromkeys(str(r.get("item")) for r in adjusted))
+        return Outcome(False, ctx.say(
+            f"知识图谱中没有{ctx.label(org)} {year} 年调整预算的合计；该年列有调整预算的项：{'、'.join(lines)}。请指明是哪一项。",
+            f"The graph holds no total adjusted budget of {ctx.label(org)} in {year}; the lines with an adjusted budget that year: "
+            f"{', '.join(lines)}. Please name the line."))
     held = _phases_of_line(same_year, first) or [p for p in PHASE_ORDER if any(_phase(r) == p for r in same_year)]
     return Outcome(False, unheld_text(ctx, ctx.label(org), year, str(first.get("item")), ["adjusted"], held))
