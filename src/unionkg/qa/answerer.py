@@ -16,13 +16,13 @@ from unionkg.errors import InputError
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
+from unionkg.qa.identities import identity_note
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_history_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
-from unionkg.qa.identities import identity_note
-from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.patterns import BARE_WHY, BY_UNIT_FOLLOW_UP, FOLLOW_UP_PATTERNS, REASON_GIVING_FAMILIES, UNIT_WORD_IN_LINE_NAME
+from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.phrasing import holdings_text, years_text
 from unionkg.qa.sessions import SessionState, SessionStore
 from unionkg.search.encoders import Encoder, encoder_for
