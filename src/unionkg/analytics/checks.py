@@ -163,6 +163,13 @@ class Context:
     _orgs_by_dataset: dict[str, set[str]] | None = None  # built once, when a check first asks
     _quotes: dict[str, str] = field(default_factory=dict)  # passage -> quote, read as the tolerances need them
     _quotes_read: set[str] = field(default_factory=set)
+    _project_rows: list[dict[str, object]] | None = None  # read once, for the checks of project rates
+
+    def project_rows(self) -> list[dict[str, object]]:
+        """:func:`project_rows` of the store, read when a check first asks (two checks weigh them)."""
+        if self._project_rows is None:
+            self._project_rows = project_rows(self.store)
+        return self._project_rows
 
     def printed_units(self, figures: Iterable[tuple[Decimal, str | None]]) -> list[Decimal]:
         """The printing unit of each (value, passage) compared (``tolerance.figure_units``): read
@@ -909,7 +916,7 @@ def project_rows(store: GraphStore) -> list[dict[str, object]]:
 def check_execution_rates(ctx: Context) -> list[Finding]:
     """A project's stated execution rate against final / (adjusted or initial) budget."""
     findings: list[Finding] = []
-    rows = project_rows(ctx.store)
+    rows = ctx.project_rows()
     finest: dict[tuple[str, str], Decimal] = {}
     for r in rows:
         k = (str(r["org"]), str(r["year"]))

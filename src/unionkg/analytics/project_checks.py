@@ -68,11 +68,11 @@ def _passages_printing(ctx: Context, project: str, rate: Decimal) -> list[str | 
 
 def check_overspent_projects(ctx: Context) -> list[Finding]:
     """Projects whose 全年执行数 exceeds their 全年预算数 while the printed 执行率 is under 100 %."""
-    from unionkg.analytics.checks import _dec, _opt, _wan, project_rows
+    from unionkg.analytics.checks import _dec, _opt, _wan
 
     findings: list[Finding] = []
     reported: set[str] = set()
-    for r in project_rows(ctx.store):
+    for r in ctx.project_rows():
         project = str(r["project"])
         final, rate, budget, adjusted = _dec(r["final"]), _dec(r["rate"]), _dec(r["budget"]), _dec(r["adjusted"])
         full_year = full_year_budget(budget, adjusted)

@@ -52,8 +52,8 @@ from rdflib.term import Node
 
 from unionkg.analytics.checks import CHECKS, FEDERATION_ROLE, Organisations, attach_quotes, load_context, without_rounding
 from unionkg.analytics.findings import Finding, findings_triples
-from unionkg.analytics.merge import merge_findings
 from unionkg.analytics.links import LINKS_GRAPH, refresh_links
+from unionkg.analytics.merge import merge_findings
 from unionkg.graph.iris import Iris
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import FINDINGS_GRAPH, GraphStore, OxigraphStore, select_rows, to_ox
