@@ -14,10 +14,12 @@ Python stack, and libxml2 caps the nesting depth it builds.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from unionkg.errors import InputError
 from unionkg.ingest.html_grids import mark_grids
+from unionkg.ingest.html_links import LINK_ATTRIBUTES, attachment_name, attachments_warning
 from unionkg.ingest.html_styles import hides, mark_hidden_by_style, page_style
 from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row, join_cell_lines  # noqa: F401 - re-exported
 
@@ -66,6 +68,8 @@ MIN_MENU_LINKS = 3
 # Latin letter ("m<sup>2</sup>") stays.
 FOOTNOTE_REFERENCE = re.compile(r"\s*(?:\[?\d{1,2}\]?|[(（]\d{1,2}[)）]|[\u2460-\u2473]|\*{1,3}|†)\s*")
 FOOTNOTE_AFTER = re.compile(r"[\u3400-\u9fff\d%。，；：）)”]$")
+#: Attachment links collected from one page (a page of the genre links a handful).
+MAX_ATTACHMENTS = 200
 # Reading stops after this many table cells (a page of tables of the genre has a few thousand).
 MAX_TABLE_CELLS = 200_000
 # The <title> is kept only if the first characters of the page do not repeat it.
@@ -74,8 +78,24 @@ TITLE_WINDOW = 500
 Table = list[list[str]]
 
 
+@dataclass(frozen=True)
+class HtmlText:
+    """What the reader got from a web page: its text, its tables, and the attachments it links."""
+
+    text: str
+    tables: list[Table]
+    warnings: list[str] = field(default_factory=list)
+
+
 def read_html(name: str, markup: str) -> tuple[str, list[Table]]:
     """Return ``(text, tables)`` for an HTML document given as text."""
+    reading = read_html_text(name, markup)
+    return reading.text, reading.tables
+
+
+def read_html_text(name: str, markup: str) -> HtmlText:
+    """The text and tables of a web page, and a warning naming the documents its content
+    links or embeds (see :mod:`~unionkg.ingest.html_links`)."""
     import lxml.html
     from lxml import etree
 
@@ -89,14 +109,15 @@ def read_html(name: str, markup: str) -> tuple[str, list[Table]]:
     title = page_title(" ".join(root.findtext(".//title", default="").split()))
     lines: list[str] = []
     tables: list[Table] = []
-    _walk(root, lines, tables)
+    attachments: list[str] = []
+    _walk(root, lines, tables, attachments)
     if title and title not in "".join(lines)[:TITLE_WINDOW]:
         lines.insert(0, title)  # the <title> names the document when the page does not
     text = "\n".join(re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if not text:
         raise InputError(f"{name}: the HTML page has no text")
-    return text, tables
+    return HtmlText(text, tables, attachments_warning(name, attachments))
 
 
 #: The site's name after the page's title ("2024年部门预算公开_某某市总工会", "… - 某某区人民政府").
@@ -116,8 +137,10 @@ def _tag(element: Any) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
-    """Depth-first walk with an explicit stack; text accumulates into ``lines``."""
+def _walk(root: Any, lines: list[str], tables: list[Table], attachments: list[str] | None = None) -> None:
+    """Depth-first walk with an explicit stack; text accumulates into ``lines``, the names of
+    the documents the content links or embeds into ``attachments``."""
+    found = attachments if attachments is not None else []
     current: list[str] = []
     budget = [MAX_TABLE_CELLS]
 
@@ -142,6 +165,10 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
         tail = item.tail
         if tail:
             stack.append(("text", tail))
+        if tag in LINK_ATTRIBUTES and len(found) < MAX_ATTACHMENTS and not is_hidden(item):
+            attachment = attachment_name(item)
+            if attachment:
+                found.append(attachment)
         if tag in DROPPED_TAGS or not tag or is_hidden(item) or is_chrome(item):
             continue
         if tag == "br":
@@ -154,6 +181,10 @@ def _walk(root: Any, lines: list[str], tables: list[Table]) -> None:
             for rows in table_fragments(item, budget):
                 tables.append(rows)
                 lines.extend(CELL_SEPARATOR.join(row) for row in rows)
+            for link in item.iter("a"):  # a table of attachments
+                attachment = attachment_name(link) if len(found) < MAX_ATTACHMENTS and not is_hidden(link) else None
+                if attachment:
+                    found.append(attachment)
             continue
         if tag in BLOCK_TAGS or tag in CELL_TAGS:  # a cell here is one of a layout table
             flush()

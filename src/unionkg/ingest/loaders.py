@@ -117,10 +117,10 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
     else:
         decoded, encoding = decode_text(name, data)
         if media_type == HTML or HTML_SNIFF.match(decoded[:4096]):
-            from unionkg.ingest.html_reader import read_html
+            from unionkg.ingest.html_reader import read_html_text
 
-            text, tables = read_html(name, decoded)
-            loaded = LoadedText(text, HTML, tables, encoding)
+            page = read_html_text(name, decoded)
+            loaded = LoadedText(page.text, HTML, page.tables, encoding, warnings=page.warnings)
         else:
             loaded = LoadedText(decoded, TEXT, [], encoding)
     if len(loaded.text) > limits.max_text_chars:
