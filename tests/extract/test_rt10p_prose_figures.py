@@ -21,7 +21,7 @@ Hainan 2025 budget in 元 with full-width digits and a line wrapped before its f
 Mongolia 2024 final accounts with OCR-damaged prose figures.
 
 Measured on these 5 documents (expected facts / wrong facts present / warnings), HEAD before
-the change -> now: 19/60, 16, 0/3 -> 60/60, 0, 3/3.
+the change -> now: 20/62, 16, 0/4 -> 62/62, 0, 4/4.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ from unionkg.extract.prose_ocr import (
     confirmed_by_tables,
     damaged_money_figures,
     prose_reading,
+)
+from unionkg.extract.prose_ocr import (
+    confirmed_by_rate as confirm_rate,
 )
 from unionkg.model import Amount, Evidence, Phase
 
@@ -177,6 +180,23 @@ def test_paragraph_sums_confirm_a_damaged_reading() -> None:
     assert not confirmed_by_paragraph(both, [both, its_part])
     elsewhere = ReadFigure(20, 50, _amount(line, "1254000", "基本支出", line), False)
     assert not confirmed_by_paragraph(total, [total, elsewhere])
+
+
+def test_a_stated_rate_confirms_a_damaged_reading() -> None:
+    line = "群众文化(文化和旅游)"
+    budget = ReadFigure(5, 0, _amount(line, "400000", phase=Phase.BUDGET), False)
+    final = _amount(line, "450000")
+    final.completion_pct = Decimal("112.50")
+    damaged = ReadFigure(10, 0, final, True, Decimal(10000))  # "4S.00 万元": the S is a 万's digit
+    assert confirm_rate(damaged, [budget, damaged])
+    final.completion_pct = Decimal("110.00")
+    assert not confirm_rate(damaged, [budget, damaged])  # the rate says another figure
+    # a whole-percent rate cannot tell readings apart at the tenths of a 120 万元 budget (0.5% = 0.6 万元)
+    budget = ReadFigure(5, 0, _amount(line, "1200000", phase=Phase.BUDGET), False)
+    final = _amount(line, "1205000")
+    final.completion_pct = Decimal(100)
+    damaged = ReadFigure(10, 0, final, True, Decimal(1000))  # "120.S0 万元"
+    assert not confirm_rate(damaged, [budget, damaged])
 
 
 def test_tables_confirm_a_damaged_reading() -> None:

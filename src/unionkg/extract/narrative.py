@@ -68,7 +68,7 @@ from unionkg.extract.patterns import (
     TRANSFER_RELATIVE_NAME,
 )
 from unionkg.extract.project_tables import evaluator_is_third_party
-from unionkg.extract.prose_ocr import DamagedFigure, ReadFigure, confirmed_by_paragraph, confirmed_by_tables, damaged_money_figures
+from unionkg.extract.prose_ocr import DamagedFigure, ReadFigure, confirmed_by_paragraph, confirmed_by_rate, confirmed_by_tables, damaged_money_figures
 from unionkg.extract.registry import register, warn
 from unionkg.extract.scan import finditer_near, is_match_of, quick
 from unionkg.extract.signs import SIGN_PATTERNS, TRIANGLE_CHANGE_WORD
@@ -572,6 +572,8 @@ class _Figure:
     inferred: bool = False
     #: read from a run with look-alike letters for digits (prose_ocr): kept only when confirmed
     damaged: bool = False
+    #: of a damaged figure, the value of its lowest damaged digit (prose_ocr.DamagedFigure.place)
+    place: Decimal | None = None
 
     def start(self) -> int:
         return self.span[0]
@@ -603,7 +605,7 @@ def _figures(text: str, damaged: list[DamagedFigure] | None = None) -> list[_Fig
     found = [_Figure(m.span(), m.group("number"), m.group("unit")) for m in quick(PATTERNS["amount"]).finditer(text)]
     if damaged:
         found = [f for f in found if not any(d.start <= f.start() < d.end for d in damaged)]
-        found += [_Figure((d.start, d.end), d.reading, d.unit, damaged=True) for d in damaged if d.reading is not None]
+        found += [_Figure((d.start, d.end), d.reading, d.unit, damaged=True, place=d.place) for d in damaged if d.reading is not None]
         found.sort(key=lambda f: f.span)
     taken = [f.span for f in found]
     for m in quick(NARRATIVE_PATTERNS["bare_number_in_list"]).finditer(text):
@@ -917,13 +919,14 @@ def _table_amounts(doc: SourceDocument, context: DocumentContext) -> list[Amount
 
 def _without_unconfirmed_readings(view: ProseView, context: DocumentContext, facts: list[Fact], recorded: dict[int, tuple[int, _Figure]]) -> list[Fact]:
     """``facts`` without the amounts read from an OCR-damaged figure (prose_ocr) that neither their
-    paragraph's sum nor a table of the document confirms; each one dropped is warned about."""
+    paragraph's sum, its completion rate nor a table of the document confirms; each one dropped is
+    warned about."""
     damaged = {index for index, fig in recorded.values() if fig.damaged}
     if not damaged:
         return facts
     text = view.text
     read = [
-        ReadFigure(pos, text.rfind("\n", 0, pos) + 1, facts[index], fig.damaged)  # type: ignore[arg-type]
+        ReadFigure(pos, text.rfind("\n", 0, pos) + 1, facts[index], fig.damaged, fig.place)  # type: ignore[arg-type]
         for pos, (index, fig) in sorted(recorded.items())
         if isinstance(facts[index], Amount)
     ]
@@ -931,7 +934,7 @@ def _without_unconfirmed_readings(view: ProseView, context: DocumentContext, fac
     for figure in read:
         if not figure.damaged:
             continue
-        if confirmed_by_paragraph(figure, read) or confirmed_by_tables(figure.amount, _table_amounts(view.doc, context)):
+        if confirmed_by_paragraph(figure, read) or confirmed_by_rate(figure, read) or confirmed_by_tables(figure.amount, _table_amounts(view.doc, context)):
             continue
         dropped.add(id(figure.amount))
         _pos, fig = recorded[figure.position]
@@ -939,7 +942,7 @@ def _without_unconfirmed_readings(view: ProseView, context: DocumentContext, fac
         quote = view.doc.original[o_start : view.doc.offsets[view.offsets[fig.end() - 1]] + 1]
         warn(
             f"narrative: {view.doc.source}: offset {o_start}: '{quote}' has letters among its digits (OCR damage); read as {fig.number} {fig.unit} "
-            f"for '{figure.amount.item}', but neither its paragraph's sum nor a table of the document confirms it: no figure for it"
+            f"for '{figure.amount.item}', but neither its paragraph's sum or rate nor a table of the document confirms it: no figure for it"
         )
     return [f for f in facts if id(f) not in dropped]
 

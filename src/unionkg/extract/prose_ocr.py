@@ -11,6 +11,8 @@ kept only when something of the same document says the same:
 - its paragraph's own sum: the parts listed after it add up to it ("l2S.40 万元，其中：基本支出
   36.10 万元，项目支出 89.30 万元"), or it is one part and its total less the other parts
   is it;
+- the completion rate its paragraph states: the final figure is that percentage of the budget
+  ("年初预算为 120.00 万元，支出决算为 l2S.40 万元，完成年初预算的 104.50%");
 - the same line's figure in a table of the document (same code or name, phase and value).
 
 Every figure of such a check must be clean (a second damaged figure confirms nothing).  A
@@ -25,10 +27,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from unionkg.extract.parse import to_yuan
 from unionkg.extract.patterns import MONEY_UNIT_SRC
 from unionkg.extract.tables import OCR_MONEY_LOOKALIKES
 from unionkg.ingest.normalize import OCR_DIGIT_LOOKALIKES
-from unionkg.model import Amount
+from unionkg.model import Amount, Phase
 
 #: The letters OCR prints for digits in prose figures, and the digit each stands for: the
 #: look-alike tables of normalisation and of table cells, one reading per letter.  Pipes
@@ -62,6 +65,17 @@ class DamagedFigure:
     run: str  # as printed ("l2S.40")
     unit: str
     reading: str | None  # the digits it stands for ("125.40"), None when it reads as no number
+
+    @property
+    def place(self) -> Decimal:
+        """The value in yuan of the lowest digit a look-alike stands for ("l2S.40 万元": the S is a
+        万's digit, 10000): a check must tell readings that differ there apart."""
+        digits = self.run.replace(",", "")
+        point = digits.find(".")
+        whole = len(digits) if point < 0 else point
+        lowest = max(i for i, ch in enumerate(digits) if ch in PROSE_LOOKALIKES)
+        exponent = whole - lowest - 1 if lowest < whole else whole - lowest
+        return to_yuan(Decimal(10) ** exponent, self.unit)
 
 
 def prose_reading(run: str) -> str | None:
@@ -98,6 +112,7 @@ class ReadFigure:
     paragraph: int  # where its paragraph starts
     amount: Amount
     damaged: bool
+    place: Decimal | None = None  # of a damaged figure: DamagedFigure.place
 
 
 def _same_statement(a: Amount, b: Amount) -> bool:
@@ -138,6 +153,42 @@ def confirmed_by_paragraph(figure: ReadFigure, read: list[ReadFigure]) -> bool:
     if any(p.damaged for p in siblings):
         return False
     return totals[-1].amount.value - sum((p.amount.value for p in siblings), Decimal(0)) == figure.amount.value
+
+
+def _rate_agrees(final: Amount, budget: Amount, rate: Decimal, place: Decimal) -> bool:
+    """Whether ``final`` is ``rate`` percent of ``budget`` to the rate's printed precision, and that
+    precision tells apart readings that differ at the damaged digit's ``place`` (a rate of "100%"
+    is no check of a damaged tenths digit of a 120 万元 budget: 0.5% of it is 0.6 万元)."""
+    if budget.value == 0:
+        return False
+    exponent = rate.as_tuple().exponent
+    half_unit = Decimal(5) * Decimal(10) ** (exponent - 1) if isinstance(exponent, int) else Decimal("0.005")
+    if half_unit * abs(budget.value) / 100 >= place:
+        return False
+    return abs(final.value / budget.value * 100 - rate) <= half_unit
+
+
+def confirmed_by_rate(figure: ReadFigure, read: list[ReadFigure]) -> bool:
+    """Whether the completion rate its paragraph states agrees with the damaged ``figure``'s reading
+    ("年初预算为 120.00 万元，支出决算为 l2S.40 万元，完成年初预算的 104.50%"): the final figure with the
+    rate is that percentage of the same item's budget (or adjusted budget), the other figure clean."""
+    same_item = [
+        r
+        for r in read
+        if r.paragraph == figure.paragraph and r.amount.item == figure.amount.item and r.amount.column is None and r.amount.org == figure.amount.org and r.amount.year == figure.amount.year
+    ]
+    finals = [r for r in same_item if r.amount.phase is Phase.FINAL and r.amount.completion_pct is not None]
+    budgets = [r for r in same_item if r.amount.phase in (Phase.BUDGET, Phase.ADJUSTED)]
+    if figure.place is None:
+        return False
+    for final in finals:
+        for budget in budgets:
+            if figure not in (final, budget) or (final.damaged and budget.damaged):
+                continue
+            assert final.amount.completion_pct is not None and figure.place is not None
+            if _rate_agrees(final.amount, budget.amount, final.amount.completion_pct, figure.place):
+                return True
+    return False
 
 
 def line_name(item: str) -> str:
