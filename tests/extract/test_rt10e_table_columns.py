@@ -28,7 +28,7 @@ from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.budget_tables import grid_comparison_row
 from unionkg.extract.final_accounts import CHANGE_GROUP_HEADER, COMPARISON_FIGURES, NOT_AMOUNT_COLUMNS, PERCENT_AFTER_COLUMN, printed_percent_columns
 from unionkg.extract.statistics import STAFF_TABLE_COLUMNS, STAFF_TABLE_PATTERNS, staff_column_category
-from unionkg.extract.tables import TABLE_PATTERNS, comparison_cell_number
+from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, comparison_cell_number, tokenize, with_change_words_signed
 from unionkg.model import Amount, Change, Extraction, StaffCategory, Staffing
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -105,8 +105,12 @@ COMPARISON_CELLS = {
     "100%": "100",
     "+12.5%": "12.5",
     "△4.78": "△4.78",
+    "减少20.00": "-20.00",
+    "下降3.5%": "-3.5",
+    "增加6.00": "6.00",
+    "减少-2.00": "-2.00",
 }
-NOT_COMPARISON_CELLS = ["（一）", "(注)", "行政运行", "%", "（续表）", "12.5万元", "≥95%", "约3%", "—"]
+NOT_COMPARISON_CELLS = ["减少", "增加经费", "（一）", "(注)", "行政运行", "%", "（续表）", "12.5万元", "≥95%", "约3%", "—"]
 
 
 @pytest.mark.parametrize(("cell", "number"), COMPARISON_CELLS.items())
@@ -118,6 +122,24 @@ def test_comparison_cell_reads_a_percent_or_bracketed_negative(cell: str, number
 @pytest.mark.parametrize("cell", NOT_COMPARISON_CELLS)
 def test_comparison_cell_reads_no_word(cell: str) -> None:
     assert comparison_cell_number(cell) is None
+
+
+SIGNED_WORD_ROWS = [
+    ("行政运行 30.00 28.00 减少 2.00", ["行政运行", "30.00", "28.00", "-2.00"]),
+    ("行政运行 30.00 32.00 增加 2.00", ["行政运行", "30.00", "32.00", "2.00"]),
+    ("减少 补助 30.00", ["减少", "补助", "30.00"]),  # a label's word before the figures stays
+    ("增加 30.00 28.00", ["增加", "30.00", "28.00"]),
+    ("行政运行 30.00 减少 —", ["行政运行", "30.00", "减少", "—"]),
+]
+
+
+@pytest.mark.parametrize(("line", "cells"), SIGNED_WORD_ROWS)
+def test_a_change_word_cell_signs_the_figure_after_it(line: str, cells: list[str]) -> None:
+    tokens = with_change_words_signed(tokenize(line, 0, len(line)))
+    assert [t.text for t in tokens] == cells
+    joined = [t for t in tokens if t.text.startswith("-") or (t.kind is TokenKind.NUMBER and line[t.start : t.end].startswith(("减少", "增加")))]
+    for t in joined:
+        assert line[t.start : t.end] in ("减少 2.00", "增加 2.00")
 
 
 COLUMN_KINDS = {

@@ -54,6 +54,7 @@ from unionkg.extract.tables import (
     regroup_glued_values,
     split_run_on_rows,
     table_money_unit,
+    with_change_words_signed,
 )
 from unionkg.ingest.normalize import OCR_DIGIT_LOOKALIKES
 from unionkg.model import Amount, Change, Direction, DocumentContext, Evidence, Fact, Phase, SourceDocument, StatisticalCount
@@ -609,12 +610,12 @@ def reassemble_code_rows(lines: Iterable[Line], comparison_cells: bool = False) 
         if _starts_code_row(line, current):
             current = CodeRow(code=None, label_tokens=[])
             rows.append(current)
-            toks = list(line.tokens)
+            toks = with_change_words_signed(line.tokens) if comparison_cells else list(line.tokens)
             if toks[0].kind is TokenKind.INTEGER:
                 current.code = toks[0].text
             _add_tokens(current, toks, comparison_cells)
         elif current is not None and not current.values:
-            _add_tokens(current, list(line.tokens), comparison_cells)
+            _add_tokens(current, with_change_words_signed(line.tokens) if comparison_cells else list(line.tokens), comparison_cells)
         elif current is not None and _name_end_fragment(line, current):
             current.label_tokens.append(line.tokens[0])  # "…缴费支 60.00 60.00" / "出": the name ends below the figures
             current = None
@@ -1871,7 +1872,7 @@ def _comparison_figures_as_numbers(tokens: Sequence[Token]) -> list[Token]:
     bracketed negative ("6.98%", "（3.20）") read as figures (:func:`comparison_cell_number`)."""
     out: list[Token] = []
     seen_figure = False
-    for tok in tokens:
+    for tok in with_change_words_signed(tokens):
         number = comparison_cell_number(tok.text) if seen_figure and tok.kind is TokenKind.TEXT else None
         out.append(Token(number, tok.start, tok.end, TokenKind.NUMBER) if number is not None else tok)
         seen_figure = seen_figure or tok.kind is not TokenKind.TEXT

@@ -98,8 +98,10 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # never a bracketed word or list mark ("（一）", "(注)")
     "comparison_cell": re.compile(
         r"(?:[（(](?P<negative>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[)）]"
-        r"|(?P<signed>[-－−△▲+＋]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?))\s*(?P<percent>[%％])?"
+        r"|(?P<word>增加|增长|上升|减少|下降)?\s*(?P<signed>[-－−△▲+＋]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?))\s*(?P<percent>[%％])?"
     ),
+    # a change word printed as a cell of its own before its figure ("减少 | 20.00"): the figure's sign
+    "change_word_cell": re.compile(r"增加|增长|上升|减少|下降"),
     # a figure cell OCR damaged beyond a sure reading (normalisation repairs the others): digits
     # and letters that look like digits ("l9", "O.O0", "88.60l120.00"); read as an empty cell,
     # so the row keeps its other cells in their columns (the report warns about it)
@@ -238,6 +240,8 @@ def comparison_cell_number(text: str) -> str | None:
 
     >>> comparison_cell_number("（220,000.00）"), comparison_cell_number("-3.21%"), comparison_cell_number("99.82％")
     ('-220,000.00', '-3.21', '99.82')
+    >>> comparison_cell_number("减少20.00"), comparison_cell_number("增加3.5%")
+    ('-20.00', '3.5')
     >>> comparison_cell_number("（一）"), comparison_cell_number("行政运行")
     (None, None)
     """
@@ -246,7 +250,41 @@ def comparison_cell_number(text: str) -> str | None:
         return None
     if match.group("negative") is not None:
         return "-" + match.group("negative")
-    return match.group("signed").lstrip("+＋")
+    signed = match.group("signed").lstrip("+＋")
+    if match.group("word") in DECREASE_WORDS and signed[:1] not in "-－−△▲":
+        return "-" + signed  # "减少20.00": a decrease
+    return signed
+
+
+#: Change words that make the figure after them a decrease ("减少20.00", "下降 3.5%").
+DECREASE_WORDS: Final[frozenset[str]] = frozenset({"减少", "下降"})
+
+
+def with_change_words_signed(tokens: Sequence[Token]) -> list[Token]:
+    """A row's tokens with a change word printed as a cell of its own after the row's first figure
+    joined to the figure after it ("减少" "20.00" -> one figure -20.00 quoting both; "增加" "20.00"
+    -> 20.00); a label's words before the figures stay as they are."""
+    out: list[Token] = []
+    seen_figure = False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            seen_figure
+            and tok.kind is TokenKind.TEXT
+            and nxt is not None
+            and nxt.kind in (TokenKind.NUMBER, TokenKind.INTEGER)
+            and TABLE_PATTERNS["change_word_cell"].fullmatch(tok.text)
+        ):
+            sign = "-" if tok.text in DECREASE_WORDS and nxt.text[:1] not in "-－−△▲" else ""
+            out.append(Token(sign + nxt.text, tok.start, nxt.end, TokenKind.NUMBER))
+            i += 2
+            continue
+        seen_figure = seen_figure or tok.kind is not TokenKind.TEXT
+        out.append(tok)
+        i += 1
+    return out
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
