@@ -37,7 +37,10 @@ BENXI_BUDGET = """本溪市总工会2025年部门预算
 二、一般公共预算基本支出情况说明
 2025年一般公共预算基本支出640.00万元，其中：人员经费560.00万元，比上年增加16.00万元，增长2.94%；公用经费80.00万元。
 
-三、“三公”经费预算情况说明
+三、项目支出预算情况
+2025年项目支出预算200.00万元，其中：劳模疗休养经费120.00万元，职工书屋建设经费80.00万元。
+
+四、“三公”经费预算情况说明
 2025年“三公”经费预算3.20万元，比上年减少0.40万元，下降11.11%。其中：公务接待费1.20万元，公务用车运行维护费2.00万元。
 
 第三部分 所属单位预算
@@ -201,3 +204,47 @@ def test_indicator_kind_asked_is_no_mention_of_an_indicator(text: str, left: str
 def test_two_years_in_two_clauses_each_in_its_phase(answerer: Answerer) -> None:
     answer = answerer.ask("本溪市总工会2025年三公经费预算多少，2024年呢")
     assert answer["found"] is True and "3.20" in answer["answer"], answer["answer"]
+
+
+@pytest.mark.parametrize(("question", "said", "not_said"), [
+    # the department's appropriation (一般公共预算拨款收入), not the own level's line printed as 财政拨款
+    ("本溪市总工会2025年财政拨款是多少", ["850.00"], ["680.00"]),
+    ("本溪市总工会2025年财政拨款占收入的比例", ["850.00", "94.44%"], ["75.56%"]),
+    ("本溪市总工会本级2025年财政拨款是多少", ["680.00"], ["850.00"]),
+])
+def test_the_body_asked_is_the_department_not_its_own_level(answerer: Answerer, question: str, said: list[str], not_said: list[str]) -> None:
+    answer = answerer.ask(question)
+    assert answer["found"] is True
+    assert all(s in answer["answer"] for s in said), answer["answer"]
+    assert not any(s in answer["answer"] for s in not_said), answer["answer"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("某县总工会帮扶资金花了多少", True),
+    ("某县总工会实际支出多少", True),
+    ("how much did the union spend on model workers", True),
+    ("某县总工会帮扶资金预算多少", False),
+    ("某县总工会打算花多少", False),
+])
+def test_spent_asked(text: str, expected: bool) -> None:
+    from unionkg.qa.patterns import SPENT_ASKED
+
+    assert bool(SPENT_ASKED.search(normalise_question(text).text)) is expected
+
+
+@pytest.mark.parametrize(("question", "said", "not_said"), [
+    ("本溪市总工会2025年劳模经费多少", ["劳模疗休养经费", "120.00"], ["80.00"]),
+    ("How much did the Benxi federation budget for model workers in 2025?", ["劳模疗休养经费", "120.00"], []),
+    ("本溪市总工会2025年哪个项目预算最多", ["劳模疗休养经费", "120.00"], []),
+    ("本溪市总工会2025年项目支出都有哪些", ["劳模疗休养经费", "职工书屋建设经费", "80.00"], []),
+])
+def test_lines_named_by_words_and_parts_of_a_line(answerer: Answerer, question: str, said: list[str], not_said: list[str]) -> None:
+    answer = answerer.ask(question)
+    assert answer["found"] is True
+    assert all(s in answer["answer"] for s in said), answer["answer"]
+    assert not any(s in answer["answer"] for s in not_said), answer["answer"]
+
+
+def test_words_no_line_holds_are_not_answered_with_a_line(answerer: Answerer) -> None:
+    answer = answerer.ask("本溪市总工会2025年宣传经费多少")
+    assert "劳模疗休养经费" not in answer["answer"] and "职工书屋建设经费" not in answer["answer"]

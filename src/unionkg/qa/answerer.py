@@ -21,7 +21,14 @@ from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice
 from unionkg.qa.items import asked_item_text
 from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_history_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
-from unionkg.qa.patterns import BARE_WHY, BY_UNIT_FOLLOW_UP, FOLLOW_UP_PATTERNS, REASON_GIVING_FAMILIES, UNIT_WORD_IN_LINE_NAME
+from unionkg.qa.patterns import (
+    BARE_WHY,
+    BY_UNIT_FOLLOW_UP,
+    FOLLOW_UP_PATTERNS,
+    LINE_PARTS_QUESTION,
+    REASON_GIVING_FAMILIES,
+    UNIT_WORD_IN_LINE_NAME,
+)
 from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.phrasing import holdings_text, years_text
 from unionkg.qa.sessions import SessionState, SessionStore
@@ -124,6 +131,9 @@ class Answerer:
             if QUESTION_SHAPES["bare_extreme"].search(q.text) and state.intent in PROJECT_LIST_FAMILIES:
                 # "哪个最低？" / "and the lowest?" after a list of projects with their rates or scores: rank those
                 intent, context_text = "projects", state.question
+            elif QUESTION_SHAPES["bare_extreme"].search(q.text) and state.intent == "amount" and LINE_PARTS_QUESTION.search(state.question):
+                # "哪个最多？" after the lines printed within a line ("项目支出都有哪些"): those lines ranked
+                intent, context_text = "amount", state.question
             if intent == "comparison" and not q_names_body and len(set(state.orgs_seen)) >= 2:
                 # "哪个多？" after the same line of two bodies: those two, that line
                 context_text = context_text or state.question

@@ -80,6 +80,7 @@ from unionkg.qa.patterns import (
     INDICATOR_GLOSSARY,
     INDICATOR_LABEL_WORDS,
     INDICATOR_TRANSLATIONS,
+    ITEM_SYNONYMS,
     ITEM_TRANSLATIONS,
     LINE_GAP_SPLIT,
     LINE_PARTS_QUESTION,
@@ -117,6 +118,7 @@ from unionkg.qa.patterns import (
     SHARE_WITHIN_BASE,
     SPENDING_BREAKDOWN_QUESTION,
     SPENT_ON_PHRASE,
+    SPENT_ASKED,
     STAFF_CATEGORY_WORDS,
     STAFF_CHANGE_WORDS,
     STAFF_FALLBACK,
@@ -1323,6 +1325,15 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         return [] if _other_line_asked(ctx, rows, inside, text) else inside
     # the exact printed line named (其他收入, not 本年收入合计), else one of its other names (财政拨款收入 ~ 一般公共预算拨款收入)
     named = named_rows(rows, text) or named_rows(rows, with_synonyms(text))
+    if named and concept is not None and not OWN_LEVEL_WORDS.search(ctx.q.text) and all(r.get("scope") != "department" for r in named):
+        # the body asked, not its own level: a line only the own level's section prints by this name ("财政拨款" under
+        # 本级) gives way to the department's line of the concept ("一般公共预算拨款收入" of the whole department)
+        # (a line of another kind is none of it: "机关运行经费财政拨款" is running costs, not the appropriation)
+        own_category = AMOUNT_ITEM_CATEGORIES.get(concept)
+        other_names = {n for group in ITEM_SYNONYMS if any(amount_concept(n) == concept for n in group) for n in group}  # 一般公共预算拨款收入
+        department = [r for r in rows if r.get("scope") == "department" and (in_concept(r, concept) or item_core(r.get("item")) in other_names)
+                      and (not r.get("category") or (own_category is not None and str(r["category"]).endswith(own_category)))]
+        named = department or named
     if named and not _other_line_asked(ctx, rows, named, text):
         return named
     if named:
@@ -1572,6 +1583,42 @@ def _spending_breakdown(ctx: Context, org: str) -> Outcome | None:
     return None
 
 
+# At most this many printed lines are listed when the words of a question are found in several lines' names.
+LINES_NAMED_BY_WORDS_SHOWN = 4
+
+
+def _line_named_by_words(ctx: Context, org: str) -> Outcome | None:
+    """The lines whose printed names hold every word the question asks about beyond the body, year and the frame of
+    an amount ("劳模经费多少" -> 劳模慰问及疗休养经费; "the skills competition" -> 职工技能竞赛经费), in the asked
+    year (else the latest year printing such a line) and one phase; None when no line, or too many, hold them."""
+    if ctx.lang == "zh":
+        names = [n for o in ctx.links.orgs for n in [ctx.label(o), *ctx.catalog.written_names(o)]]
+        words = [w for w in residual_words(ctx.q.text, names) if not MONEY_UNIT_WORD.fullmatch(w)]
+    else:
+        words = [zh for pattern, zh in ENGLISH_PROJECT_WORDS if pattern.search(ctx.q.text)]
+        words = [w for w in words if not any(w != other and w in other for other in words)]  # 技能竞赛, not 技能 too
+    if not words:
+        return None
+    rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if not r.get("qualifier")
+            and all(w in item_core(r.get("item")) for w in words)]
+    if not ctx.links.years and not wanted_phases(ctx.q.text) and SPENT_ASKED.search(ctx.q.text):
+        rows = [r for r in rows if _phase(r) == "final"] or rows  # "帮扶资金花了多少": the latest final account
+    years = sorted({int(r["year"]) for r in rows if isinstance(r.get("year"), int)}, reverse=True)
+    if not years:
+        return None
+    rows = [r for r in rows if r.get("year") in (ctx.links.years or years[:1])]
+    asked = wanted_phases(ctx.q.text)
+    phases = [p for p in PHASE_PREFERENCE if (not asked or p in asked) and any(_phase(r) == p for r in rows)]
+    rows = [r for r in rows if phases and _phase(r) == phases[0]]
+    labels = list(dict.fromkeys(str(r.get("item")) for r in rows))
+    if not labels or len(labels) > LINES_NAMED_BY_WORDS_SHOWN:
+        return None
+    shown = [_amount_row(next(r for r in rows if r.get("item") == label)) for label in labels]
+    said = "、".join(f"「{w}」" for w in words)
+    note = ctx.say(f"（按问句中的{said}匹配所列项目名称）", f" (matched by {', '.join(words)} in the printed line names)")
+    return Outcome(True, join([_amount_line(r, ctx.lang) for r in shown], ctx.lang) + note, shown, sources_of(shown))
+
+
 def _described_payments(ctx: Context) -> Outcome | None:
     """Payments of the asked bodies whose purpose, payee or passage shares words with the question
     (in English: the glossary's Chinese words for what the question names, "medical aid" -> 医疗救助)."""
@@ -1637,6 +1684,19 @@ def _payments_total(ctx: Context, rows: list[dict[str, object]]) -> str:
     if len(amounts) < 2:
         return ""
     return ctx.say(f"；合计 {wan(sum(amounts))} 万元（{len(amounts)} 笔）", f"; total {wan(sum(amounts))} (万元) in {len(amounts)} payments")
+
+
+def _with_printed_share(ctx: Context, org: str, row: dict[str, object]) -> dict[str, object]:
+    """``row`` with the share its document prints for the same figure elsewhere ("项目支出740.00万元，占支出总预算
+    30.08%" beside "项目支出预算740.00万元，其中：…"): same year, phase, document, amount and line; unchanged otherwise."""
+    if row.get("share") is not None or not isinstance(row.get("year"), int):
+        return row
+    concept = amount_concept(str(row.get("item")))
+    for r in _amounts_in_years(ctx, org, [int(row["year"])]):
+        if r.get("share") is not None and r.get("doc") == row.get("doc") and _phase(r) == row.get("phase") \
+                and Decimal(str(r["amount"])) == Decimal(str(row["amount"])) and concept is not None and amount_concept(str(r.get("item"))) == concept:
+            return {**row, "share": r["share"]}
+    return row
 
 
 def _computed_share(ctx: Context, org: str, row: dict[str, object]) -> str:
@@ -2357,13 +2417,17 @@ def amount(ctx: Context) -> Outcome:
             missing = [AMOUNT_ITEM_NAMES[c] for c in several if not any(in_concept(r, c) for r in rows)]
             tail = ctx.say(f"；知识图谱中没有{'、'.join(missing)}的数据", f"; the graph has no figure of {', '.join(missing)}") if missing else ""
             shares = SHARE_QUESTION.search(ctx.q.text)  # "基本支出和项目支出各占多少": each line's share of the year's total
-            lines = [_amount_line(r, ctx.lang) + (_computed_share(ctx, org, r) if shares and r.get("share") is None else "") for r in rows]
+            # each line's share: the printed one (of this row, or of the same figure printed again with its share), else
+            # computed over the year's total
+            rows = [_with_printed_share(ctx, org, r) for r in rows] if shares else rows
+            lines = [_amount_line(r, ctx.lang, with_share=bool(shares)) + (_computed_share(ctx, org, r) if shares and r.get("share") is None else "") for r in rows]
             return Outcome(True, join(lines, ctx.lang) + tail, rows, sources_of(rows))
     named_base = _share_of_named_base(ctx, org)
     if named_base is not None:
         return named_base
     concept = amount_concept(ctx.item_topic)
-    if LINE_PARTS_QUESTION.search(ctx.q.text) and concept is not None:  # "项目支出都有哪些": the lines printed within it
+    parts_asked = LINE_PARTS_QUESTION.search(ctx.q.text) or (QUESTION_SHAPES["bare_extreme"].search(ctx.q.text) and LINE_PARTS_QUESTION.search(ctx.context_text))
+    if parts_asked and concept is not None:  # "项目支出都有哪些" (then "哪个最少？"): the lines printed within it
         listed = _parts_answer(ctx, org, concept)
         if listed is not None:
             return listed
@@ -2377,8 +2441,9 @@ def amount(ctx: Context) -> Outcome:
             counted = project_detail(ctx)
             if counted.found:
                 return counted
-        # "医疗救助花了多少钱": not a total of the body; the payments the words describe, else passage search
-        return _described_payments(ctx) or _rate_and_count(ctx, org) or Outcome(False, "")
+        # "医疗救助花了多少钱": not a total of the body; the payments the words describe, else the one line whose printed
+        # name holds the words ("劳模经费多少": 劳模慰问及疗休养经费), else passage search
+        return _described_payments(ctx) or _rate_and_count(ctx, org) or _line_named_by_words(ctx, org) or Outcome(False, "")
     if not rows:
         return _amount_not_found(ctx, org)
     unheld = unheld_phase(ctx, org, rows)  # the adjusted budget asked, the line held in other phases only

@@ -337,7 +337,7 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "fiscal_appropriation": re.compile(r"财政拨款|财政(?:局|部门)?(?:给|拨|拨给|安排|补)(?:了)?(?:多少|几)|\bfiscal (?:money|funds?|funding|allocations?)\b|fiscal appropriation|government appropriation"),
     "income_total": re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"),
     # (also "能花多少钱", "准备花多少": what a budget lets the body spend)
-    "expenditure_total": re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|(?:能|可以|打算|准备|计划|要)花(?:多少|几)|expenditure|spending|spen[dt]|expenses"),
+    "expenditure_total": re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|(?:能|可以|打算|准备|计划|要)?花(?:多少|几)|expenditure|spending|spen[dt]|expenses"),
     "budget_total": re.compile(r"预算|budget|经费|funds?|money"),
 }
 
@@ -801,6 +801,9 @@ MONEY_PAID_TO_PEOPLE = re.compile(r"(?:(?![年的和与及给向])[\u4e00-\u9fff
 # Money actually spent or received, asked with "actually" ("how much did X actually spend", "实际支出了多少"):
 # an amount of the final accounts when no indicator is named.
 ACTUAL_SPENDING = re.compile(r"\bactually (?:spen[dt]|paid|used|received|got)\b|\b(?:spen[dt]|paid|received) actually\b|实际(?:支出|花|用|收到|收入)(?:了)?(?:多少)?")
+# (q17) Money asked as spent, in the past ("花了多少", "用掉了", "how much did it spend"): with no year or phase named,
+# the latest final account answers before a later budget (what was spent, not what is planned).
+SPENT_ASKED = re.compile(r"花了|花掉|用了|用掉|支出了|实际(?:支出|花|用)|\bspent\b|\bactually\b|\bdid .{1,60}\bspend\b")
 # The figures of several bodies added up ("两个总工会的收入预算加起来是多少", "combined"): their total, computed.
 # (合计 alone is also part of line names, 本年收入合计: only "合计是多少" after no income/expenditure word.)
 SUM_OVER_BODIES = re.compile(r"加起来|合起来|总和|一共|总共|共计|(?<!收入)(?<!支出)(?<!本年)合计(?=是|为|有|多少)"
