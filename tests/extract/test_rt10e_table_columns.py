@@ -26,7 +26,13 @@ import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.budget_tables import grid_comparison_row
-from unionkg.extract.final_accounts import CHANGE_GROUP_HEADER, COMPARISON_FIGURES, NOT_AMOUNT_COLUMNS, PERCENT_AFTER_COLUMN, printed_percent_columns
+from unionkg.extract.final_accounts import (
+    CHANGE_GROUP_HEADER,
+    COMPARISON_FIGURES,
+    NOT_AMOUNT_COLUMNS,
+    PERCENT_AFTER_COLUMN,
+    printed_percent_columns,
+)
 from unionkg.extract.statistics import STAFF_TABLE_COLUMNS, STAFF_TABLE_PATTERNS, staff_column_category
 from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, comparison_cell_number, tokenize, with_change_words_signed
 from unionkg.model import Amount, Change, Extraction, StaffCategory, Staffing
@@ -57,7 +63,9 @@ def test_rt10e_document(path: Path) -> None:
     for kind, n in counts.items():
         assert n == spec[kind], f"{path.name}: {n} {kind}, expected {spec[kind]}"
     for wrong in spec.get("wrong", []):
-        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
+        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), (
+            f"{path.name}: a fact matches {wrong}"
+        )
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -84,7 +92,9 @@ WEB_CASES = sorted(CORPUS.glob("rt10e_*.html"))
 def _table_facts(path: Path) -> list[str]:
     ex = extract_checked(path)
     rates = [(f.table, f.code, f.item, f.column, f.value, f.completion_pct) for f in ex.facts if isinstance(f, Amount) and f.table]
-    changes = [(f.table, f.code, f.item, f.year, f.direction, f.delta, f.pct, f.phase) for f in ex.facts if isinstance(f, Change) and f.table]
+    changes = [
+        (f.table, f.code, f.item, f.year, f.direction, f.delta, f.pct, f.phase) for f in ex.facts if isinstance(f, Change) and f.table
+    ]
     return sorted(map(repr, rates + changes))
 
 
@@ -137,7 +147,9 @@ SIGNED_WORD_ROWS = [
 def test_a_change_word_cell_signs_the_figure_after_it(line: str, cells: list[str]) -> None:
     tokens = with_change_words_signed(tokenize(line, 0, len(line)))
     assert [t.text for t in tokens] == cells
-    joined = [t for t in tokens if t.text.startswith("-") or (t.kind is TokenKind.NUMBER and line[t.start : t.end].startswith(("减少", "增加")))]
+    joined = [
+        t for t in tokens if t.text.startswith("-") or (t.kind is TokenKind.NUMBER and line[t.start : t.end].startswith(("减少", "增加")))
+    ]
     for t in joined:
         assert line[t.start : t.end] in ("减少 2.00", "增加 2.00")
 
@@ -194,7 +206,14 @@ def test_grid_comparison_row(line: str, name: str | None) -> None:
 
 
 CHANGE_GROUPS = {
-    True: ["比上年增减金额幅度(%)", "比上年增减金额百分比", "增减变动金额%", "较上年增减（万元）金额比例", "增减金额增减率", "同比增减金额幅度"],
+    True: [
+        "比上年增减金额幅度(%)",
+        "比上年增减金额百分比",
+        "增减变动金额%",
+        "较上年增减（万元）金额比例",
+        "增减金额增减率",
+        "同比增减金额幅度",
+    ],
     False: ["比上年增减", "增减额增减率(%)", "金额", "上年结转金额", "增减幅度", "项目金额"],
 }
 
@@ -230,7 +249,9 @@ def test_no_staff_column(cell: str) -> None:
     assert cell not in STAFF_TABLE_COLUMNS
 
 
-@pytest.mark.parametrize(("cell", "count"), [("12", True), ("12人", True), ("3 名", True), ("12.5", False), ("—", False), ("", False), ("95%", False)])
+@pytest.mark.parametrize(
+    ("cell", "count"), [("12", True), ("12人", True), ("3 名", True), ("12.5", False), ("—", False), ("", False), ("95%", False)]
+)
 def test_staff_count_cell(cell: str, count: bool) -> None:
     assert (STAFF_TABLE_PATTERNS["count_cell"].fullmatch(cell) is not None) is count
 
@@ -339,7 +360,14 @@ def test_a_header_of_count_columns_alone_gives_the_body_its_figures(tmp_path: Pa
     ex = _extract(tmp_path, "qh_yushu_union_budget_2024.txt", STAFF_HEADER_ALONE)
     body = "玉树藏族自治州总工会"
     staffing = sorted((f.org, f.category.value, f.count, f.label) for f in ex.facts if isinstance(f, Staffing))
-    assert staffing == sorted([(body, "authorized", 28, "编制数"), (body, "actual", 31, "实有人数"), (body, "in_service", 24, "在职人数"), (body, "retired", 7, "退休人数")])
+    assert staffing == sorted(
+        [
+            (body, "authorized", 28, "编制数"),
+            (body, "actual", 31, "实有人数"),
+            (body, "in_service", 24, "在职人数"),
+            (body, "retired", 7, "退休人数"),
+        ]
+    )
     retired = next(f for f in ex.facts if isinstance(f, Staffing) and f.category is StaffCategory.RETIRED)
     assert retired.evidence.quote.startswith("编制数") and retired.evidence.quote.endswith("24 7")
 
@@ -368,7 +396,7 @@ SPARSE_ROW = """果洛藏族自治州总工会2024年部门预算
 
 
 def test_a_row_whose_blank_cells_vanished_is_placed_by_the_money_columns_alone(tmp_path: Path) -> None:
-    """"2012950 工会疗养休养 30.00 30.00" under 上年预算数 本年预算数 增减额 增减率: the children add up to
+    """ "2012950 工会疗养休养 30.00 30.00" under 上年预算数 本年预算数 增减额 增减率: the children add up to
     their parent in the money columns only when the figures are 本年 and 增减额 (a parent's 增减率 is no sum
     of its children's, so the rate columns are left out of the sums; they were read as 上年 and 本年)."""
     ex = _extract(tmp_path, "qh_golog_union_budget_2024.txt", SPARSE_ROW)

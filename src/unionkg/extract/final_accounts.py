@@ -218,6 +218,7 @@ def comparison_header(header_text: str, year: int) -> str:
     change group's sub-columns named 增减额 and 增减率 (:data:`CHANGE_GROUP_HEADER`)."""
     return CHANGE_GROUP_HEADER.sub("增减额增减率", year_columns(header_text, year))
 
+
 #: Columns that name their own phase whatever the table's (a 决算表's 年初预算数 is the budget
 #: figure, its 调整预算数 the adjusted one; an adjusted budget's 年初预算数 the first budget).
 #: Plain 预算数 / 本年预算数 / 合计 are of the table's phase.

@@ -53,8 +53,8 @@ from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, cn_count_value
 from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.patterns import (
     OUTPUT_ACHIEVEMENT_HEADING_WORDS,
-    OUTPUT_COUNT_UNITS,
     OUTPUT_ACTION_VERBS,
+    OUTPUT_COUNT_UNITS,
     OUTPUT_EXCLUDED_ITEM_WORDS,
     OUTPUT_EXCLUDED_SENTENCE_WORDS,
     OUTPUT_ITEM_LEAD_NOISE,
