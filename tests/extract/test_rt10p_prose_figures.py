@@ -36,7 +36,7 @@ import pytest
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.class_lines import class_lines
 from unionkg.extract.fund_sections import EXCLUDED, FUND_HEADING_PATTERNS, fund_at, fund_sections, heading_fund
-from unionkg.extract.narrative import _every_clause_has_amount, _fund_source
+from unionkg.extract.narrative import _every_clause_has_amount, _fund_source, _line_part_of_figure
 from unionkg.extract.patterns import LINE_PARAGRAPH_PATTERNS
 from unionkg.extract.prose_ocr import (
     PROSE_OCR_PATTERNS,
@@ -218,6 +218,28 @@ def test_line_paragraph_wrapped_before_its_figure() -> None:
     unwrapped = "1．某某支出（类）某某事务（款）行政运行（项）：2025年预算数为\n2．下一行"
     (line,) = class_lines(unwrapped)
     assert text[line.body : line.body_end] == "2025年预算数为"
+
+
+_LINE = "（一）某某支出（类）某某事务（款）行政运行（项）：支出决算为 10.00 万元，"
+LINE_PARTS: list[tuple[str, str | None]] = [
+    (_LINE + "其中：基本支出 8.00 万元", "基本支出"),
+    (_LINE + "包括项目支出 2.00 万元", "项目支出"),
+    (_LINE + "其中人员经费决算 6.00 万元", "人员经费"),
+    (_LINE + "公用经费为 2.00 万元", "公用经费"),
+    (_LINE + "其中：工资福利支出 6.00 万元", None),  # an economic class, no column of the line's row
+    (_LINE + "其中基本支出较年初预算减少 1.00 万元", None),  # a difference, not the column's figure
+    ("本年支出合计 10.00 万元，其中：基本支出 8.00 万元", None),  # no line: the body's own breakdown
+]
+
+
+@pytest.mark.parametrize(("text", "column"), LINE_PARTS)
+def test_line_part_columns(text: str, column: str | None) -> None:
+    lines = class_lines(text)
+    start = text.rfind(" ", 0, text.rfind("万元") - 1) + 1  # the last figure
+    clause_start = max(text.rfind(ch, 0, start) for ch in "，：") + 1
+    line, found = _line_part_of_figure(text, lines, clause_start, start, [])
+    assert found == column
+    assert (line is not None) is (column is not None)
 
 
 def test_corpus_is_not_shrinking() -> None:
