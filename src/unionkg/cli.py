@@ -246,6 +246,9 @@ def ingest(
         from unionkg.render import render_ingest_reports
 
         typer.echo(render_ingest_reports(reports, detailed=report))
+        if not report:  # what a reader could not read (scanned pages, embedded objects, attachments), said without --report
+            for message in (w for r in reports for w in r.warnings if w.startswith("ingest: ")):
+                typer.echo(f"warning: {message}", err=True)
     if store is None:  # the graph went to a folder the user never named: say which
         typer.echo(f"store: {settings.store} (no --store given: $UNIONKG_STORE or the user data dir; pass the same to ask, query, serve)", err=True)
     graph_store.close()

@@ -115,3 +115,14 @@ def test_image_cover(images: list[dict[str, object]], cover: float) -> None:
 
 def test_a_scan_may_carry_a_few_characters() -> None:
     assert 20 <= MAX_CHARS_ON_A_SCAN <= 100  # a stamp or a page number printed over the scan, not a page of text
+
+
+def test_unionkg_ingest_says_it_without_report(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from unionkg.cli import app
+
+    path = write_pdf_with_scans(RT10_BUDGET, tmp_path / "rt10i_cli_scan.pdf", ScanLayout(scanned_tables=(2,)))
+    result = CliRunner().invoke(app, ["ingest", str(path), "--store", str(tmp_path / "store"), "--jobs", "1"], env={"UNIONKG_ENCODER": "none"})
+    assert result.exit_code == 0, result.output
+    assert f"warning: {scanned_pages_warning(path.name, (2,), 3)}" in result.output
