@@ -295,3 +295,15 @@ def test_overspent_under_full_rate(budget: str, adjusted: str | None, final: str
     full = full_year_budget(Decimal(budget), None if adjusted is None else Decimal(adjusted))
     assert full is not None
     assert overspent_under_full_rate(Decimal(final), full, Decimal(rate)) is overspent
+
+
+def test_an_overspend_whose_rate_fits_no_budget_is_one_finding(tmp_path: Path) -> None:
+    """Budget 50 = full year 50, spent 52, rate 94 %: wrong against every budget (percent:execution-rate)
+    and an overspend under 100 % (budget:overspent-under-100); one problem, one finding."""
+    edits = (
+        (PINGQUAN[0], "年度资金总额 54 50 52 10 96.30% 10", "年度资金总额 50 50 52 10 94.00% 10"),
+        (PINGQUAN[0], "其中：当年财政拨款 54 50 52 96.30% —", "其中：当年财政拨款 50 50 52 94.00% —"),
+    )
+    findings = [f for f in compute_findings(_ingest(tmp_path, PINGQUAN, edits)) if f.kind == "execution_rate_mismatch"]
+    assert [(f.check, f.also, str(f.stated)) for f in findings] == [("percent:execution-rate", ["budget:overspent-under-100"], "94")]
+    assert "more than its 全年预算数" in findings[0].message  # the overspend is named in the kept finding
