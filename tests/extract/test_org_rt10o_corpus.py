@@ -148,3 +148,21 @@ def test_one_node_per_body_and_none_merged(store: OxigraphStore) -> None:
 def test_each_document_is_published_by_its_own_body(store: OxigraphStore, source: str, publisher: str) -> None:
     published = {str(r["source"]): str(r["label"]) for r in store.select(PUBLISHERS).rows}
     assert published[source] == publisher
+
+
+def test_the_federation_hierarchy_holds_federations_only(store: OxigraphStore) -> None:
+    """The links graph pairs a trade-union federation with the federation of its enclosing place
+    (``links_organizations.rq`` reads the role of 总工会 bodies only): a 妇联, a 红十字会, a 财政局 or an
+    教育局 reporting in 宁夏 is no unit of 宁夏回族自治区总工会 or of the region's education union, and a
+    district's federation hangs under its city's, not under a university's union or the city's 科协
+    (15 such pairs before, 1 right pair after)."""
+    from rdflib.namespace import ORG
+
+    from unionkg.analytics.links import links_graph
+    from unionkg.graph.iris import Iris
+    from unionkg.settings import Settings as _Settings
+
+    g = links_graph(store, Iris(_Settings(store="unused").base_iri))
+    label = {str(r["org"]): str(r["label"]) for r in store.select(BODIES).rows}
+    pairs = {(label.get(str(c), str(c)), label.get(str(p), str(p))) for c, p in g.subject_objects(ORG.subOrganizationOf)}
+    assert pairs == {("堆龙德庆区总工会", "拉萨市总工会")}
