@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rt9p_documents import Document, Grid, Para, as_text
+from rt9p_documents import Document, Grid, Para, as_text  # noqa: F401 - as_text: re-exported for the tests
 
 RT10_BUDGET = Document(
     name="rt10i_nx_shizuishan_city_union_budget_2026",
@@ -165,13 +165,21 @@ def write_pdf_with_scans(doc: Document, path: Path, layout: ScanLayout = ScanLay
             story.extend(full_page_scan(10 + tables_seen))
             continue
         rows = [*block.header, *block.rows]
-        cells = [[Paragraph(c, ParagraphStyle("c", fontName=font, fontSize=8, leading=10, wordWrap="CJK")) if len(c) > 8 else c for c in row] for row in rows]
+        cells = [
+            [Paragraph(c, ParagraphStyle("c", fontName=font, fontSize=8, leading=10, wordWrap="CJK")) if len(c) > 8 else c for c in row]
+            for row in rows
+        ]
         style = TableStyle([("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
         story.append(Table(cells, colWidths=block.widths, repeatRows=len(block.header), style=style))
     if layout.photo_page:
         story.append(PageBreak())
         story.append(Image(io.BytesIO(scan_image(400, 300, seed=3)), width=page_w - 120, height=(page_w - 120) * 0.75))
-        story.append(Paragraph("图1：2026年职工技能竞赛现场。本次竞赛共设焊工、电工、钳工三个工种，来自全市四十二家企业的一百八十六名职工参加了比赛。", body))
+        story.append(
+            Paragraph(
+                "图1：2026年职工技能竞赛现场。本次竞赛共设焊工、电工、钳工三个工种，来自全市四十二家企业的一百八十六名职工参加了比赛。",
+                body,
+            )
+        )
     for n in range(layout.scanned_appendix_pages):
         story.extend(full_page_scan(40 + n)[0 if n == 0 else 1 : 2])
     logo = ImageReader(io.BytesIO(scan_image(60, 60, seed=5)))
@@ -261,8 +269,6 @@ def _number(paragraph: object, num_id: str) -> None:
 
     p_pr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
     p_pr.insert(0, parse_xml(f'<w:numPr {_WNS}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
-
-
 
 
 # ---------------------------------------------------------------- HTML hidden by the page's style
@@ -387,7 +393,11 @@ def write_pdf_turned(doc: Document, path: Path, layout: TurnLayout = TurnLayout(
             continue
         if not switched:
             # the table's title paragraphs go with it onto the sideways page
-            titles = [story.pop() for _ in range(min(3, len(story))) if not re.match(r"^[一二三四五六七八九十]+、", getattr(story[-1], "text", ""))][::-1]
+            titles = [
+                story.pop()
+                for _ in range(min(3, len(story)))
+                if not re.match(r"^[一二三四五六七八九十]+、", getattr(story[-1], "text", ""))
+            ][::-1]
             story.extend([NextPageTemplate("turned"), PageBreak(), *titles])
             switched = True
         rows = [*block.header, *block.rows]
@@ -431,7 +441,7 @@ def write_html_div_grids(doc: Document, path: Path, how: str = "aria") -> Path:
         parts.append(f"<div {attrs('table')}>" + "".join(rows) + "</div>")
     style = ".data-tb{display:table;width:100%}.data-tr{display:table-row}.data-td{display:table-cell;padding:2px}.th{font-weight:bold}"
     layout = '<div style="display:table"><div style="display:table-row"><div style="display:table-cell"><img src="logo.png" alt=""></div><div style="display:table-cell">欢迎访问 政务公开</div></div></div>'
-    markup = f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{h.escape(doc.running_header)}</title><style>{style}</style></head><body>{layout}{''.join(parts)}</body></html>"
+    markup = f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{h.escape(doc.running_header)}</title><style>{style}</style></head><body>{layout}{"".join(parts)}</body></html>'
     path.write_text(markup, encoding="utf-8")
     return path
 
@@ -486,7 +496,11 @@ def write_docx_form(doc: Document, path: Path, controls: bool = True) -> Path:
             label, colon, value = block.text.partition("：")
             if controls and colon and " " not in value:
                 paragraph = document.add_paragraph(label + colon)
-                paragraph._p.append(parse_xml(f'<w:sdt {_WNS}><w:sdtPr><w:alias w:val="{label}"/></w:sdtPr><w:sdtContent><w:r><w:t>{value}</w:t></w:r></w:sdtContent></w:sdt>'))
+                paragraph._p.append(
+                    parse_xml(
+                        f'<w:sdt {_WNS}><w:sdtPr><w:alias w:val="{label}"/></w:sdtPr><w:sdtContent><w:r><w:t>{value}</w:t></w:r></w:sdtContent></w:sdt>'
+                    )
+                )
             else:
                 document.add_paragraph(block.text)
             continue
@@ -501,7 +515,11 @@ def write_docx_form(doc: Document, path: Path, controls: bool = True) -> Path:
                     continue
                 tc = cell._tc
                 tc.remove(tc.p_lst[0])
-                tc.append(parse_xml(f'<w:sdt {_WNS}><w:sdtPr><w:tag w:val="r{r}c{c}"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+                tc.append(
+                    parse_xml(
+                        f'<w:sdt {_WNS}><w:sdtPr><w:tag w:val="r{r}c{c}"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+                    )
+                )
         if controls:
             body_rows = table._tbl.tr_lst[len(block.header) :]
             section = parse_xml(f'<w:sdt {_WNS}><w:sdtPr><w:alias w:val="明细"/></w:sdtPr><w:sdtContent/></w:sdt>')
@@ -518,7 +536,10 @@ def write_docx_form(doc: Document, path: Path, controls: bool = True) -> Path:
 RT10_WORKBOOK = Document(
     name="rt10i_nx_shizuishan_city_union_tables_2026",
     running_header="",
-    blocks=[Para("石嘴山市总工会2026年部门预算公开表"), *[b for b in RT10_BUDGET.blocks[7:] if isinstance(b, Grid) or re.match(r"^(?:公开0|部门|一般公共)", b.text)]],
+    blocks=[
+        Para("石嘴山市总工会2026年部门预算公开表"),
+        *[b for b in RT10_BUDGET.blocks[7:] if isinstance(b, Grid) or re.match(r"^(?:公开0|部门|一般公共)", b.text)],
+    ],
 )
 #: The Haidong self-evaluation's tables as a workbook (percentages stored as fractions).
 RT10_SELFEVAL_WORKBOOK = Document(
@@ -561,7 +582,9 @@ def write_xlsx(doc: Document, path: Path, layout: WorkbookLayout = WorkbookLayou
             sheet.write_number(row, column, float(text.replace(",", "")), number_format(code))  # type: ignore[attr-defined]
         elif percent:
             decimals = len(percent.group(2) or "")
-            sheet.write_number(row, column, float(percent.group(1)) / 100, number_format("0" + ("." + "0" * decimals if decimals else "") + "%"))  # type: ignore[attr-defined]
+            sheet.write_number(
+                row, column, float(percent.group(1)) / 100, number_format("0" + ("." + "0" * decimals if decimals else "") + "%")
+            )  # type: ignore[attr-defined]
         else:
             sheet.write_string(row, column, text)  # type: ignore[attr-defined]
 

@@ -48,4 +48,7 @@ def test_legacy_worksheet_objects_are_named_in_a_warning(tmp_path: Path, which: 
 def test_warning_wording() -> None:
     assert EmbeddedObjects().warnings("a.docx") == []
     [one] = EmbeddedObjects(unread=["Excel.Sheet.8"]).warnings("a.docx")
-    assert one == "ingest: a.docx: 1 embedded object (Excel.Sheet.8) is shown as a picture and was not read; copy its cells into the document as a table to read them"
+    assert (
+        one
+        == "ingest: a.docx: 1 embedded object (Excel.Sheet.8) is shown as a picture and was not read; copy its cells into the document as a table to read them"
+    )

@@ -84,14 +84,19 @@ def test_tables_are_named() -> None:
     [
         # a one-row grid is layout; rows of one cell are not a table
         ('<div role="table"><div role="row"><div role="cell">标题</div><div role="cell">日期</div></div></div>', "标题\n日期"),
-        ('<div role="table"><div role="row"><div role="cell">甲</div></div><div role="row"><div role="cell">乙</div></div></div>', "甲\n乙"),
+        (
+            '<div role="table"><div role="row"><div role="cell">甲</div></div><div role="row"><div role="cell">乙</div></div></div>',
+            "甲\n乙",
+        ),
         # rows outside any grid stay blocks
         ('<div role="row"><span role="cell">丙</span><span role="cell">丁</span></div>', "丙丁"),
         # a row group between the grid and its rows; a span over two columns
         (
-            '<div role="grid"><div role="rowgroup"><div role="row"><span role="columnheader">项目</span><span role="columnheader">金额</span></div></div>'
-            '<div role="rowgroup"><div role="row"><span role="cell">办公费</span><span role="cell">12.00</span></div>'
-            '<div role="row"><span role="cell" aria-colspan="2">合计另列</span></div><div role="row"><span role="cell">印刷费</span><span role="cell">3.00</span></div></div></div>',
+            (
+                '<div role="grid"><div role="rowgroup"><div role="row"><span role="columnheader">项目</span><span role="columnheader">金额</span></div></div>'
+                '<div role="rowgroup"><div role="row"><span role="cell">办公费</span><span role="cell">12.00</span></div>'
+                '<div role="row"><span role="cell" aria-colspan="2">合计另列</span></div><div role="row"><span role="cell">印刷费</span><span role="cell">3.00</span></div></div></div>'
+            ),
             "项目 | 金额\n办公费 | 12.00\n合计另列\n印刷费 | 3.00",
         ),
     ],

@@ -32,9 +32,13 @@ PAGES: dict[str, tuple[str, list[str]]] = {
         '<p><a href="/u/cms/2026/0302.xls?t=1">2.石嘴山市总工会2026年部门预算公开表</a></p>',
         ["1.石嘴山市总工会2026年部门预算说明", "2.石嘴山市总工会2026年部门预算公开表"],
     ),
-    "pdf_in_an_iframe": (NOTICE + '<iframe src="/pdfjs/web/viewer.html?file=/u/cms/2026/%E9%A2%84%E7%AE%97.pdf" width="100%"></iframe>', ["预算.pdf"]),
+    "pdf_in_an_iframe": (
+        NOTICE + '<iframe src="/pdfjs/web/viewer.html?file=/u/cms/2026/%E9%A2%84%E7%AE%97.pdf" width="100%"></iframe>',
+        ["预算.pdf"],
+    ),
     "table_of_attachments": (
-        NOTICE + '<table><tr><td>序号</td><td>附件</td></tr><tr><td>1</td><td><a href="/a/ys2026.docx">部门预算公开文本</a></td></tr></table>',
+        NOTICE
+        + '<table><tr><td>序号</td><td>附件</td></tr><tr><td>1</td><td><a href="/a/ys2026.docx">部门预算公开文本</a></td></tr></table>',
         ["部门预算公开文本"],
     ),
 }

@@ -79,7 +79,17 @@ def test_hiding_declarations(kind: str, declarations: str, expected: bool) -> No
 
 @pytest.mark.parametrize(
     ("selector", "name"),
-    [(".hide", ".hide"), ("div.hide", ".hide"), ("#old", "#old"), (" p.m-table ", ".m-table"), (".a .b", None), (".a:hover", None), ("div", None), (".a > p", None), (".a.b", None)],
+    [
+        (".hide", ".hide"),
+        ("div.hide", ".hide"),
+        ("#old", "#old"),
+        (" p.m-table ", ".m-table"),
+        (".a .b", None),
+        (".a:hover", None),
+        ("div", None),
+        (".a > p", None),
+        (".a.b", None),
+    ],
 )
 def test_simple_selector(selector: str, name: str | None) -> None:
     match = SIMPLE_SELECTOR.match(selector)

@@ -87,7 +87,11 @@ def test_a_text_pdf_says_nothing(tmp_path: Path) -> None:
     ("pages", "count", "expected"),
     [
         ((3,), 9, "ingest: x.pdf: page 3 of 9 is a scanned image with no text layer; nothing on it was read (OCR it to read its figures)"),
-        ((1, 2), 10, "ingest: x.pdf: pages 1, 2 of 10 are scanned images with no text layer; nothing on them was read (OCR them to read their figures)"),
+        (
+            (1, 2),
+            10,
+            "ingest: x.pdf: pages 1, 2 of 10 are scanned images with no text layer; nothing on them was read (OCR them to read their figures)",
+        ),
     ],
 )
 def test_scanned_pages_warning_wording(pages: tuple[int, ...], count: int, expected: str) -> None:
@@ -123,6 +127,8 @@ def test_unionkg_ingest_says_it_without_report(tmp_path: Path) -> None:
     from unionkg.cli import app
 
     path = write_pdf_with_scans(RT10_BUDGET, tmp_path / "rt10i_cli_scan.pdf", ScanLayout(scanned_tables=(2,)))
-    result = CliRunner().invoke(app, ["ingest", str(path), "--store", str(tmp_path / "store"), "--jobs", "1"], env={"UNIONKG_ENCODER": "none"})
+    result = CliRunner().invoke(
+        app, ["ingest", str(path), "--store", str(tmp_path / "store"), "--jobs", "1"], env={"UNIONKG_ENCODER": "none"}
+    )
     assert result.exit_code == 0, result.output
     assert f"warning: {scanned_pages_warning(path.name, (2,), 3)}" in result.output

@@ -152,7 +152,9 @@ def test_column_number(letters: str, n: int) -> None:
 def test_merged_cells_and_sheet_text() -> None:
     from lxml import etree
 
-    sheet = etree.fromstring(f'<worksheet {MAIN}><mergeCells><mergeCell ref="A1:C1"/><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>')
+    sheet = etree.fromstring(
+        f'<worksheet {MAIN}><mergeCells><mergeCell ref="A1:C1"/><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>'
+    )
     assert merged_cells_covered(sheet) == {(1, 1), (1, 2)}  # a whole-sheet merge is left out
     lines, tables = sheet_text("部门收支总表", [["公开01表"], ["单位：万元"], ["项目", "预算数"], ["合计", "12.00", "备注"]])
     assert lines == ["部门收支总表", "公开01表", "单位：万元", "项目 | 预算数 | ", "合计 | 12.00 | 备注"]

@@ -47,11 +47,14 @@ class EmbeddedObjects:
             return []
         kinds = ", ".join(sorted(set(self.unread)))
         if len(self.unread) == 1:
-            return [f"ingest: {name}: 1 embedded object ({kinds}) is shown as a picture and was not read; copy its cells into the document as a table to read them"]
-        return [
+            return [
+                f"ingest: {name}: 1 embedded object ({kinds}) is shown as a picture and was not read; copy its cells into the document as a table to read them"
+            ]
+        message = (
             f"ingest: {name}: {len(self.unread)} embedded objects ({kinds}) are shown as pictures and were not read; "
             "copy their cells into the document as tables to read them"
-        ]
+        )
+        return [message]
 
     def read_in(self, name: str, document: object, paragraph: object) -> list[tuple[str, list[Table]]]:
         """The text and tables of each embedded workbook of ``paragraph``, in order; an object

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unionkg.errors import InputError
+from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row, join_cell_lines  # noqa: F401 - re-exported
 from unionkg.ingest.html_grids import mark_grids
 from unionkg.ingest.html_links import LINK_ATTRIBUTES, attachment_name, attachments_warning
 from unionkg.ingest.html_styles import hides, mark_hidden_by_style, page_style
-from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row, join_cell_lines  # noqa: F401 - re-exported
 
 CELL_SEPARATOR = " | "
 

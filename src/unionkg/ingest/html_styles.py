@@ -36,7 +36,10 @@ HIDING_DECLARATIONS: dict[str, re.Pattern[str]] = {
     "display_none": re.compile(r"(?<![-\w])display\s*:\s*none\b", re.IGNORECASE),
     "visibility_hidden": re.compile(r"(?<![-\w])visibility\s*:\s*hidden\b", re.IGNORECASE),
     # the screen-reader-only idiom: clipped to nothing, or a 1px box with its overflow hidden
-    "clipped_to_nothing": re.compile(r"(?<![-\w])clip\s*:\s*rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)|clip-path\s*:\s*inset\(\s*50%", re.IGNORECASE),
+    "clipped_to_nothing": re.compile(
+        r"(?<![-\w])clip\s*:\s*rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)|clip-path\s*:\s*inset\(\s*50%",
+        re.IGNORECASE,
+    ),
     "one_pixel_box": re.compile(
         r"^(?=.*(?<![-\w])width\s*:\s*[01](?:px)?\s*(?:!important\s*)?(?:;|$))(?=.*(?<![-\w])height\s*:\s*[01](?:px)?\s*(?:!important\s*)?(?:;|$))(?=.*overflow\s*:\s*hidden)",
         re.IGNORECASE | re.DOTALL,
@@ -64,7 +67,9 @@ FRAMEWORK_HIDDEN_CLASSES: frozenset[str] = frozenset(
 )
 #: A class that shows an element at some screen width (Bootstrap ``d-md-block``,
 #: ``visible-lg``; Tailwind ``md:block``): the framework class beside it hides it on phones only.
-RESPONSIVE_SHOW = re.compile(r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+|visible-(?:xs|sm|md|lg)(?:-[a-z]+)?|(?:sm|md|lg|xl|2xl):(?!hidden)[a-z-]+)$")
+RESPONSIVE_SHOW = re.compile(
+    r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+|visible-(?:xs|sm|md|lg)(?:-[a-z]+)?|(?:sm|md|lg|xl|2xl):(?!hidden)[a-z-]+)$"
+)
 
 
 def hides(declarations: str) -> bool:
@@ -94,7 +99,9 @@ class HiddenNames:
             return False
         if any(n in self.hidden and n not in self.shown for n in names):
             return True
-        return any(c in FRAMEWORK_HIDDEN_CLASSES and f".{c}" not in self.shown for c in classes) and not any(RESPONSIVE_SHOW.match(c) for c in classes)
+        return any(c in FRAMEWORK_HIDDEN_CLASSES and f".{c}" not in self.shown for c in classes) and not any(
+            RESPONSIVE_SHOW.match(c) for c in classes
+        )
 
     def add_shown(self, selector: str) -> None:
         """Record a selector of a rule that shows: ``.a.b`` (one compound of names only) shows

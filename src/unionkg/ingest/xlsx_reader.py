@@ -166,7 +166,7 @@ def sheet_rows(sheet: object, strings: list[str], formats: list[str], budget: li
             values[column] = cell_text(cell, strings, formats)
         shown = [c for c in sorted(values) if values[c]]
         if shown:
-            columns = [c for c in range(0, max(shown) + 1) if c not in hidden_columns and (row_number, c) not in covered]
+            columns = [c for c in range(max(shown) + 1) if c not in hidden_columns and (row_number, c) not in covered]
             rows.append([values.get(c, "") for c in columns])
     return rows
 
