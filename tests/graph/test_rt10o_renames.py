@@ -144,3 +144,22 @@ def test_a_made_up_rename() -> None:
     )
     assert g.code_for("丁县总工会") == "990112" and g.own_place_name("甲市丁县总工会") == "乙丙区总工会"
     assert g.code_for("丁镇总工会") is None
+
+
+@pytest.mark.parametrize(
+    ("key", "forms"),
+    [
+        # a word before the place: the same written forms after it (owl:sameAs of the older node)
+        ("共青团巫山县委员会", ["共青团重庆市巫山县委员会"]),
+        ("中共大武口区委组织部", ["中共石嘴山市大武口区委组织部"]),
+        ("巫山县总工会", ["重庆市巫山县总工会"]),
+        # negatives: a province-level or city body, a body of no place, a lead before no place
+        ("共青团宁夏回族自治区委员会", []),
+        ("共青团银川市委员会", []),
+        ("共青团某某委员会", []),
+    ],
+)
+def test_superseded_forms_after_a_lead(key: str, forms: list[str]) -> None:
+    from unionkg.graph.identity import superseded_keys
+
+    assert superseded_keys(key, default_gazetteer()) == forms

@@ -26,7 +26,7 @@ from typing import Final
 
 from rdflib import URIRef
 
-from unionkg.graph.places import Division, Gazetteer
+from unionkg.graph.places import NAME_LEADS_BEFORE_PLACE, Division, Gazetteer
 
 
 def _own_place_alone(division: Division, parent: Division | None, rest: str) -> str:
@@ -73,7 +73,16 @@ def superseded_keys(key: str, gazetteer: Gazetteer) -> list[str]:
     (['南沙区总工会'], ['赣州市章贡区总工会'])
     >>> superseded_keys("南沙区总工会", g), superseded_keys("某市总工会", g), superseded_keys("宝鸡市总工会", g)
     ([], [], [])
+
+    A body whose name puts a word before its place (``places.NAME_LEADS_BEFORE_PLACE``) has the
+    same forms after that word (the key written with its municipality before round 10):
+
+    >>> superseded_keys("共青团巫山县委员会", g)
+    ['共青团重庆市巫山县委员会']
     """
+    lead = next((w for w in NAME_LEADS_BEFORE_PLACE if key.startswith(w) and gazetteer.leading_place_name(key[len(w) :])), "")
+    if lead:
+        return [lead + form for form in superseded_keys(key[len(lead) :], gazetteer)]
     division = gazetteer.division_for(key)
     if division is None or division.level not in FORM_LEVELS:
         return []
