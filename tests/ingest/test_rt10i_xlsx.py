@@ -168,3 +168,12 @@ def test_cells_past_the_cap_are_not_read(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(reader, "MAX_SHEET_CELLS", 4)
     rows = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>行{r}</t></is></c><c r="B{r}"><v>{r}</v></c></row>' for r in range(1, 6))
     assert read_xlsx("t.xlsx", _workbook(f"<sheetData>{rows}</sheetData>"))[0] == "行1 | 1\n行2 | 2"
+
+
+def test_a_part_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import unionkg.ingest.xlsx_reader as reader
+
+    monkeypatch.setattr(reader, "MAX_PART_BYTES", 1000)
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 200))
+    with pytest.raises(InputError, match=r"^big\.xlsx: cannot read the workbook .*xl/worksheets/sheet1\.xml is over"):
+        read_xlsx("big.xlsx", _workbook(f"<sheetData>{rows}</sheetData>"))

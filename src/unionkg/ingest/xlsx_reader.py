@@ -27,6 +27,9 @@ REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 #: Cells read from one workbook, all sheets together (a 公开表 workbook has a few thousand).
 MAX_SHEET_CELLS = 200_000
+#: Largest part (a sheet, the shared strings) parsed: a sheet of 公开表 is well under 1 MB, and
+#: its parsed tree takes some ten times its size in memory.
+MAX_PART_BYTES = 16 * 1024 * 1024
 #: Built-in number formats (ECMA-376 18.8.30) of the figures of the genre.
 BUILTIN_FORMATS: dict[int, str] = {
     0: "General",
@@ -80,10 +83,8 @@ def read_xlsx(name: str, data: bytes) -> tuple[str, list[Table]]:
 def _xml(archive: zipfile.ZipFile, path: str) -> object:
     from lxml import etree
 
-    from unionkg.ingest.docx_reader import MAX_DOCUMENT_XML_BYTES
-
-    if archive.getinfo(path).file_size > MAX_DOCUMENT_XML_BYTES:
-        raise ValueError(f"part {path} is over {MAX_DOCUMENT_XML_BYTES // (1024 * 1024)} MB")
+    if archive.getinfo(path).file_size > MAX_PART_BYTES:
+        raise ValueError(f"part {path} is over {MAX_PART_BYTES // (1024 * 1024)} MB")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     return etree.fromstring(archive.read(path), parser)
 
