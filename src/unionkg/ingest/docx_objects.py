@@ -10,6 +10,7 @@ compound file, an embedded document of another kind) is named in the reader's wa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from unionkg.errors import InputError
@@ -28,6 +29,62 @@ WORKBOOK_TYPES: frozenset[str] = frozenset(
 FIGURE_PROGRAMS = ("Excel.", "ET.", "KET.")  # Microsoft Excel; WPS 表格 (ET / KET)
 
 Table = list[list[str]]
+
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+VML = "{urn:schemas-microsoft-com:vml}"
+#: A picture covering this share of the page is a page in itself: a scan pasted into the
+#: file (a signed page, a table printed and scanned); smaller pictures are photos, emblems, charts.
+MIN_PAGE_PICTURE_SHARE = 0.5
+#: Page size (twips) when the section names none: A4.
+A4_TWIPS = (11906, 16838)
+EMU_PER_TWIP = 635
+EMU_PER_POINT = 12700
+#: Width and height of a VML shape (``style="width:415pt;height:600pt"``).
+VML_SIZE = re.compile(r"(?<![-\w])(width|height)\s*:\s*([\d.]+)pt", re.IGNORECASE)
+
+
+def page_area(body: object) -> float:
+    """The area of the body's page (EMU², from the last section's ``w:pgSz``, else A4)."""
+    size = body.find(f"{W}sectPr/{W}pgSz")  # type: ignore[attr-defined]
+    width, height = A4_TWIPS
+    if size is not None:
+        w, h = size.get(W + "w") or "", size.get(W + "h") or ""
+        width, height = (int(w) if w.isdigit() else width), (int(h) if h.isdigit() else height)
+    return float(width * EMU_PER_TWIP) * float(height * EMU_PER_TWIP)
+
+
+def page_pictures(body: object) -> int:
+    """How many pictures of the body (DrawingML ``wp:extent``, VML shape sizes; not the
+    pictures that show embedded objects) cover :data:`MIN_PAGE_PICTURE_SHARE` of a page."""
+    least = MIN_PAGE_PICTURE_SHARE * page_area(body)
+    count = 0
+    for extent in body.iter(WP + "extent"):  # type: ignore[attr-defined]
+        cx, cy = extent.get("cx") or "", extent.get("cy") or ""
+        if cx.isdigit() and cy.isdigit() and int(cx) * int(cy) >= least:
+            count += 1
+    for shape in body.iter(VML + "shape"):  # type: ignore[attr-defined]
+        parent = shape.getparent()
+        if (parent is not None and parent.tag == W + "object") or shape.find(VML + "imagedata") is None:
+            continue  # the picture of an embedded object (read or named apart), or a drawn shape
+        size = {k.lower(): float(v) for k, v in VML_SIZE.findall(shape.get("style") or "")}
+        if size.get("width", 0.0) * size.get("height", 0.0) * EMU_PER_POINT**2 >= least:
+            count += 1
+    return count
+
+
+def page_pictures_warning(name: str, count: int) -> list[str]:
+    """The warning for a Word file with pictures the size of a page (scans pasted in).
+
+    >>> page_pictures_warning("a.docx", 2)
+    ['ingest: a.docx: 2 pictures fill a page each (scanned pages?); nothing in them was read (OCR them to read their figures)']
+    """
+    if count <= 0:
+        return []
+    if count == 1:
+        return [f"ingest: {name}: 1 picture fills a page (a scanned page?); nothing in it was read (OCR it to read its figures)"]
+    return [
+        f"ingest: {name}: {count} pictures fill a page each (scanned pages?); nothing in them was read (OCR them to read their figures)"
+    ]
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 from unionkg.errors import InputError
 from unionkg.ingest.cells import CODE_CELL, code_level_count, is_value_cell, is_value_row, join_cell_lines
 from unionkg.ingest.docx_numbering import ListNumbering
-from unionkg.ingest.docx_objects import EmbeddedObjects
+from unionkg.ingest.docx_objects import EmbeddedObjects, page_pictures, page_pictures_warning
 
 CELL_SEPARATOR = " | "
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -100,9 +100,11 @@ def read_docx_text(name: str, data: bytes) -> DocxText:
     if title:
         lines.insert(0, title)
     text = "\n".join(lines).strip()
+    pictures = page_pictures(document.element.body)
     if not text:
-        raise InputError(f"{name}: the DOCX has no text")
-    return DocxText(text, tables, objects.warnings(name))
+        scans = f" ({pictures} picture{'s' if pictures > 1 else ''} the size of a page: scans? OCR them first)" if pictures else ""
+        raise InputError(f"{name}: the DOCX has no text{scans}")
+    return DocxText(text, tables, objects.warnings(name) + page_pictures_warning(name, pictures))
 
 
 #: A title of the genre: a year and the kind of document ("2024年部门预算", "2023年度部门决算").
