@@ -210,3 +210,39 @@ def test_a_body_of_a_merged_away_place_is_not_folded_into_its_successor() -> Non
     o = "https://w3id.org/unionkg/id/org/"
     assert {o + "nanjiao", o + "yungang"} <= set(catalog.orgs)
     assert len([i for i in catalog.orgs if i in (o + "sd", o + "sd2")]) == 1
+
+
+# ---------------------------------------------------------------- other engineers' written final accounts
+CORPUS = __import__("pathlib").Path(__file__).resolve().parents[1] / "extract" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus_answerer(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """绵阳 2022 (年初预算 / 调整预算 / 支出决算 in prose) and 天水 2022 (a 年初预算数 / 调整预算数 / 决算数 table in 千元)."""
+    from unionkg.pipeline import ingest_file
+    from unionkg.qa import Answerer
+    from unionkg.settings import Settings
+
+    settings = Settings(store=str(tmp_path_factory.mktemp("q16c") / "store"), encoder="none")
+    store = OxigraphStore()
+    for name in ("rt9y_sc_city_union_coded_lines_final_2022.txt", "rt9e_gs_city_union_adjusted_columns_final_2022.txt"):
+        ingest_file(CORPUS / name, settings, store)
+    return Answerer(store, settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "found", "contains", "excludes"),
+    [
+        ("绵阳市总工会2022年行政运行调整预算比年初预算多多少", True, ["372.00", "356.80", "多 15.20"], ["371.50"]),
+        ("天水市总工会2022年行政运行年初预算和调整预算分别是多少", True, ["720.00", "750.00"], ["748.02"]),
+        ("天水市总工会2022年决算比调整预算少了多少", True, ["1289.05", "1302.00", "少 12.95"], ["1245.00"]),
+        ("What was the Tianshui federation's adjusted budget in 2022?", True, ["1302.00"], ["1245.00"]),
+        ("绵阳市总工会2022年住房公积金调整预算是多少", False, ["住房公积金", "年初预算、决算"], ["59.20"]),
+        ("绵阳市总工会2022年调整预算是多少", False, ["行政运行"], ["万元"]),
+    ],
+)
+def test_phases_on_other_written_final_accounts(corpus_answerer: object, question: str, found: bool,
+                                                contains: list[str], excludes: list[str]) -> None:
+    answer = corpus_answerer.ask(question)  # type: ignore[attr-defined]
+    text = str(answer["answer"])
+    assert answer["found"] is found and all(c in text for c in contains) and not any(e in text for e in excludes), text

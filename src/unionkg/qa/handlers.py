@@ -2444,11 +2444,11 @@ def amount(ctx: Context) -> Outcome:
         # "医疗救助花了多少钱": not a total of the body; the payments the words describe, else the one line whose printed
         # name holds the words ("劳模经费多少": 劳模慰问及疗休养经费), else passage search
         return _described_payments(ctx) or _rate_and_count(ctx, org) or _line_named_by_words(ctx, org) or Outcome(False, "")
-    if not rows:
-        return _amount_not_found(ctx, org)
-    unheld = unheld_phase(ctx, org, rows)  # the adjusted budget asked, the line held in other phases only
+    unheld = unheld_phase(ctx, org, rows)  # the adjusted budget asked, the line held in other phases only (or none)
     if unheld is not None:
         return unheld
+    if not rows:
+        return _amount_not_found(ctx, org)
     lines = []
     for r in rows:
         key = (r.get("item"), r.get("phase"), r.get("amount"))

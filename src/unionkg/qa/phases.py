@@ -231,17 +231,21 @@ def unheld_text(ctx: Context, body: str, year: object, item: str, missing: list[
 
 
 def unheld_phase(ctx: Context, org: str, rows: list[dict[str, object]]) -> Outcome | None:
-    """An amount question naming the adjusted budget alone ("调整预算是多少", "那调整后呢？") whose line the graph
-    holds in other phases only: said not found with the phases held, never the initial budget instead."""
-    from unionkg.qa.handlers import Outcome, _amount_line, _amount_row, _amounts_in_years, _phase, amount_concept, sources_of
+    """An amount question naming the adjusted budget alone ("调整预算是多少", "那调整后呢？"): with no line named,
+    the appropriation table's total as adjusted (its 合计), else a not-found naming the lines adjusted that year;
+    a line named that the graph holds in other phases only is not found with the phases held, never the initial
+    budget instead.  None when the question asks another phase or ``rows`` hold the adjusted figure."""
+    from unionkg.qa.handlers import Outcome, _amount_line, _amount_row, _amounts_in_years, _names_printed_line, _phase, amount_concept, sources_of
 
     if topic_phases(ctx.q.text, ctx.context_text) != {"adjusted"} or any(r.get("phase") == "adjusted" for r in rows):
         return None
-    first = rows[0]
-    year = first.get("year")
-    same_year = [r for r in _amounts_in_years(ctx, org, [year] if isinstance(year, int) else []) if not r.get("qualifier")]
+    year = rows[0].get("year") if rows else (ctx.links.years[0] if len(ctx.links.years) == 1 else None)
+    if not isinstance(year, int):
+        return None
+    same_year = [r for r in _amounts_in_years(ctx, org, [year]) if not r.get("qualifier")]
     adjusted = [r for r in same_year if _phase(r) == "adjusted"]
-    if amount_concept(ctx.item_topic) in TABLE_TOTAL_CONCEPTS and adjusted:
+    line_named = _names_printed_line(ctx, org) or amount_concept(ctx.item_topic) not in TABLE_TOTAL_CONCEPTS
+    if not line_named and adjusted:
         # no line named ("2022年调整预算是多少"): the appropriation table's total as adjusted, else the lines adjusted
         totals = sorted((r for r in adjusted if TABLE_TOTAL_ROW.match(str(r.get("item") or ""))), key=lambda r: -Decimal(str(r["amount"])))
         if totals:
@@ -252,5 +256,8 @@ def unheld_phase(ctx: Context, org: str, rows: list[dict[str, object]]) -> Outco
             f"知识图谱中没有{ctx.label(org)} {year} 年调整预算的合计；该年列有调整预算的项：{'、'.join(lines)}。请指明是哪一项。",
             f"The graph holds no total adjusted budget of {ctx.label(org)} in {year}; the lines with an adjusted budget that year: "
             f"{', '.join(lines)}. Please name the line."))
+    if not rows:
+        return None  # a line named that the year does not print at all: the amount handler's own not-found
+    first = rows[0]
     held = _phases_of_line(same_year, first) or [p for p in PHASE_ORDER if any(_phase(r) == p for r in same_year)]
     return Outcome(False, unheld_text(ctx, ctx.label(org), year, str(first.get("item")), ["adjusted"], held))
