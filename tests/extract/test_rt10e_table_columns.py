@@ -404,3 +404,26 @@ def test_a_row_whose_blank_cells_vanished_is_placed_by_the_money_columns_alone(t
     assert row == [("本年预算数", 2024, Decimal("300000.00"))]
     change = [(f.delta, f.pct, f.direction) for f in ex.facts if isinstance(f, Change) and f.code == "2012950"]
     assert change == [(Decimal("300000.00"), None, "increase")]
+
+
+STAFF_GROUP_HEADER = """海西蒙古族藏族自治州总工会2026年部门预算
+
+第一部分 部门概况
+二、部门预算单位构成
+单位名称 编制数 实有人数 其中
+在职 离退休
+海西蒙古族藏族自治州总工会 20 26 18 8
+海西蒙古族藏族自治州工人文化宫 8 9 6 3
+"""
+
+
+def test_a_staff_header_with_its_group_below_reads_every_column(tmp_path: Path) -> None:
+    """"其中" over 在职 and 离退休 on the next header line: the rows' five cells are five columns."""
+    ex = _extract(tmp_path, "qh_haixi_union_budget_2026.txt", STAFF_GROUP_HEADER)
+    body, unit = "海西蒙古族藏族自治州总工会", "海西蒙古族藏族自治州工人文化宫"
+    staffing = {(f.org, f.category.value, f.count, f.label) for f in ex.facts if isinstance(f, Staffing)}
+    assert staffing >= {
+        (body, "authorized", 20, "编制数"), (body, "actual", 26, "实有人数"), (body, "in_service", 18, "在职"), (body, "retired", 8, "离退休"),
+        (unit, "authorized", 8, "编制数"), (unit, "actual", 9, "实有人数"), (unit, "in_service", 6, "在职"), (unit, "retired", 3, "离退休"),
+    }  # fmt: skip
+    assert not any(isinstance(f, Staffing) and f.count in (2026, 5) for f in ex.facts)

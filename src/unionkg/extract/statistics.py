@@ -802,6 +802,10 @@ def read_staff_tables(doc: SourceDocument, body: str, year: int | None) -> list[
         if not any(word in text[start:end] for word in STAFF_HEADER_WORDS):
             continue  # the quick test: most lines name no staff column
         header = _row_cells(text, start, end)
+        if header and STAFF_TABLE_PATTERNS["of_which"].fullmatch(header[-1].text) and i < len(lines):
+            sub = _row_cells(text, *lines[i])  # "单位名称 编制数 实有人数 其中" / "在职 离退休": the group's columns below it
+            if sub and all(staff_column_category(c.text) is not None for c in sub):
+                header, i = header[:-1] + sub, i + 1
         names = [n for n, cell in enumerate(header) if cell.text in STAFF_TABLE_NAME_COLUMNS]
         counts = {n: category for n, cell in enumerate(header) if (category := staff_column_category(cell.text)) is not None}
         if len(counts) < MIN_STAFF_COLUMNS:
