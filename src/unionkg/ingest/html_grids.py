@@ -88,7 +88,13 @@ def mark_grids(root: Any, css: str = "") -> int:
     returns how many grids were renamed."""
     displays = class_displays(css) if css else {}
     renamed = 0
-    for element in list(root.iter()):
+    # the elements that may be a grid, found by libxml2 (a role, a display in the style, a
+    # class or id of a rule that displays as a table) rather than by a walk in Python
+    tables = [n for n, part in displays.items() if part == "table"]
+    by_name = [
+        f"@id='{n[1:]}'" if n.startswith("#") else f"contains(concat(' ', normalize-space(@class), ' '), ' {n[1:]} ')" for n in tables
+    ]
+    for element in root.xpath("//*[" + " or ".join(["@role", "contains(@style, 'display')", *by_name]) + "]"):
         if not isinstance(element.tag, str) or element.tag.lower() in NOT_GRID_TAGS:
             continue
         if grid_part(element, displays) != "table":

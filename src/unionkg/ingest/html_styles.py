@@ -196,11 +196,15 @@ def mark_hidden_by_style(root: Any, css: str | None = None) -> int:
     given) hides a ``hidden`` attribute, which the reader skips as it skips the page's own
     ``hidden`` elements; returns how many were marked."""
     names = hidden_names(page_style(root) if css is None else css)
+    classes = {n[1:] for n in names.hidden if n.startswith(".")} | FRAMEWORK_HIDDEN_CLASSES
+    ids = {n[1:] for n in names.hidden if n.startswith("#")}
     marked = 0
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag.lower() in NEVER_HIDDEN_TAGS:
+    for element in root.xpath("//*[@class or @id]"):  # found by libxml2, not by a walk in Python
+        if element.tag.lower() in NEVER_HIDDEN_TAGS:
             continue
-        if (element.get("class") or element.get("id")) and names.hides(element):
+        if classes.isdisjoint((element.get("class") or "").split()) and element.get("id") not in ids:
+            continue  # a quick look: no class or id that may hide
+        if names.hides(element):
             element.set("hidden", "")
             marked += 1
     return marked
