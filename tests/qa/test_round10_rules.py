@@ -248,3 +248,28 @@ def test_lines_named_by_words_and_parts_of_a_line(answerer: Answerer, question: 
 def test_words_no_line_holds_are_not_answered_with_a_line(answerer: Answerer) -> None:
     answer = answerer.ask("本溪市总工会2025年宣传经费多少")
     assert "劳模疗休养经费" not in answer["answer"] and "职工书屋建设经费" not in answer["answer"]
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("锦州市总工会和锦州市妇联2024年预算谁多", "comparison"),
+    ("某县总工会和某区总工会的收入谁少一些？", "comparison"),
+    ("某县总工会2022年得分低于满分的指标有几个", "lost_points"),
+    ("某县总工会没拿到满分的指标", "lost_points"),
+    ("某县总工会哪些指标得了满分", "lost_points"),
+])
+def test_round10_routing_of_comparisons_and_points(question: str, intent: str) -> None:
+    q = normalise_question(question)
+    assert IntentClassifier(None).classify(q.text, q.original).name == intent
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("哪些指标得了满分", True),
+    ("满分的指标有哪些", True),
+    ("得分低于满分的指标有几个", False),  # below full marks: the points lost
+    ("没达到满分的指标", False),
+    ("不到满分的有哪些", False),
+])
+def test_full_marks_shape(text: str, expected: bool) -> None:
+    from unionkg.qa.intents import QUESTION_SHAPES
+
+    assert bool(QUESTION_SHAPES["full_marks"].search(text)) is expected

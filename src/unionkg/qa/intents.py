@@ -91,7 +91,7 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # the target of a named indicator ("组织劳模疗休养人数的目标是多少", "what was the target for …")
     "target_of_named": re.compile(r"(?:的)?(?:年度)?(?:目标|目标值|指标值)(?:是|为)(?:多少|什么|几)|\bwhat (?:was|is) the target (?:for|of)\b"),
     # the indicators that scored their full weight ("哪些指标得了满分", "which indicators scored full marks"), not those that lost points
-    "full_marks": re.compile(r"(?:(?<![没未不])(?:得了?|拿了?|获得)|(?<![没未不得拿了]))满分(?:的)?(?:指标)?(?!.{0,2}(?:吗|没))|\b(?:scored|got|received|earned|given) (?:the )?full (?:marks|points|score)\b"),
+    "full_marks": re.compile(r"(?:(?<![没未不])(?:得了?|拿了?|获得)|(?<![没未不得拿了])(?<!低于)(?<!不到)(?<!不足)(?<!少于)(?<!没达到)(?<!未达到))满分(?:的)?(?:指标)?(?!.{0,2}(?:吗|没))|\b(?:scored|got|received|earned|given) (?:the )?full (?:marks|points|score)\b"),
     # who a body pays ("who does X transfer money to", "whom did it pay")
     "payees_asked_en": re.compile(r"\bwho(?:m)? (?:does|did|do) .{1,60}\b(?:pay|transfer|give|allocate|grant|send|remit)\b|\b(?:transfers?|pays?|gives?|sends?) (?:money|funds|funding) to whom\b"),
     # who carries a project out ("实施单位是哪个", "由谁实施", "who implemented the project")
@@ -210,6 +210,8 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("lost_points", (
         _r(r"扣分|失分|扣了|没得满分|未得满分|丢分", 1.3),
+        # (q17) "得分低于满分的指标有几个", "没拿满分的指标": the indicators that lost points, before a stated count (1.8)
+        _r(r"(?:低于|不到|不足|少于|没(?:有)?(?:拿|得|达)到?|未(?:能)?(?:拿|得|达)到?)满分", 1.85),
         # why points were lost: the indicators that lost them, each with its stated deviation reason
         _r(r"(?:为什么|为何|原因|怎么).{0,6}(?:扣分|失分|扣了|丢分)|(?:扣分|失分|丢分)(?:的)?原因|\bwhy\b.{0,40}\b(?:lost points|lose points|deducted|points? (?:were )?lost)", 1.65),
         (QUESTION_SHAPES["indicator_ranking"], 1.75),
@@ -457,6 +459,8 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("comparison", (
         _r(r"比较|对比|相比|哪个更|谁更|谁的.{0,6}(?:高|多|大)|和.{1,12}(?:相比|比)", 1.2),
+        # (q17) "A和B预算谁多", "谁少一些": which of the bodies named has more
+        _r(r"谁(?:的)?(?:更|比较)?(?:多|高|大|少|低|小)(?:一些|一点|些)?(?:[?？]|$|呢|啊)", 1.3),
         _r(r"compare|comparison|versus|\bvs\.?\b|higher than|more than .* or|which (?:body|federation) (?:had|spent)", 1.2),
         _r(r"\bwhich\b.{0,40}\b(?:more|less|higher|lower|bigger|larger|smaller)\b|\b(?:more|less|higher|lower)\b.{0,40}\bor\b", 1.2),
         _r(r"哪个.{0,12}(?:多|高|大|少|低)|哪(?:一)?年.{0,8}(?:多|高|大|少|低)", 1.2),

@@ -916,6 +916,7 @@ class Catalog:
         if len(sounds) != len(mention):
             return None
         hits: set[str] = set()
+        longest = 0  # the longest alias heard wins: "锦洲市总工会" is 锦州市总工会, not every body of 锦州市
         for alias, iri in self._zh_aliases:
             place = place_of(alias)
             if not place or len(place) < 2 or len(alias) > len(mention):
@@ -928,7 +929,10 @@ class Catalog:
                 window = mention[start:start + n]
                 if sum(a != b for a, b in zip(window, alias)) == 1 and sounds[start:start + n] == alias_sounds \
                         and window[:len(place)] != place:
-                    hits.add(iri)
+                    if n > longest:
+                        hits, longest = set(), n
+                    if n == longest:
+                        hits.add(iri)
         return next(iter(hits)) if len(hits) == 1 else None
 
     def _resolve_level_aliases(self, text: str, consumed: list[bool], found: list[str]) -> list[str]:
