@@ -324,6 +324,10 @@ ORG_NAME_SUFFIXES: Final[tuple[str, ...]] = (
     "馆",
     "大学",
     "学校",
+    # schools publishing their own budgets ("某市第一中学2024年单位预算")
+    "中学",
+    "小学",
+    "幼儿园",
     "学院",
     "所",
     "秘书处",
