@@ -33,7 +33,7 @@ from unionkg.extract.final_accounts import (
     PERCENT_AFTER_COLUMN,
     printed_percent_columns,
 )
-from unionkg.extract.statistics import STAFF_TABLE_COLUMNS, STAFF_TABLE_PATTERNS, staff_column_category
+from unionkg.extract.statistics import STAFF_TABLE_COLUMNS, STAFF_TABLE_PATTERNS, _row_cells, staff_column_category
 from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, comparison_cell_number, tokenize, with_change_words_signed
 from unionkg.model import Amount, Change, Extraction, StaffCategory, Staffing
 
@@ -247,6 +247,20 @@ def test_staff_column_category(cell: str, category: StaffCategory) -> None:
 def test_no_staff_column(cell: str) -> None:
     assert staff_column_category(cell) is None
     assert cell not in STAFF_TABLE_COLUMNS
+
+
+STAFF_ROW_CELLS = [
+    ("| 1 | 某中心 | | 12 |", ["1", "某中心", "", "12"]),  # a blank cell between pipes is a cell
+    ("| a | b | |", ["a", "b", ""]),
+    ("| a | b |", ["a", "b"]),  # the closing pipe makes no cell
+    ("单位名称\t编制数\t实有人数", ["单位名称", "编制数", "实有人数"]),
+    ("单位名称 编制数 其中： 在职", ["单位名称", "编制数", "其中：在职"]),  # 其中： glued to its column
+]
+
+
+@pytest.mark.parametrize(("line", "cells"), STAFF_ROW_CELLS)
+def test_staff_row_cells(line: str, cells: list[str]) -> None:
+    assert [c.text for c in _row_cells(line, 0, len(line))] == cells
 
 
 @pytest.mark.parametrize(

@@ -740,8 +740,6 @@ def _row_cells(text: str, start: int, end: int) -> list[_Cell]:
         if stripped or (piped and sep is not None and at > 0):
             cells.append(_Cell(stripped, start + at + (len(raw) - len(raw.lstrip()))))
         at = sep.end() if sep is not None else len(line)
-    if piped and cells and not cells[-1].text:
-        cells.pop()  # the closing pipe
     merged: list[_Cell] = []
     for cell in cells:
         if merged and STAFF_TABLE_PATTERNS["of_which"].fullmatch(merged[-1].text):
