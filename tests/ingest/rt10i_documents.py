@@ -681,3 +681,44 @@ def write_docx_with_workbooks(doc: Document, path: Path, embed: str = "xlsx") ->
         )
     document.save(str(path))
     return path
+
+
+# ---------------------------------------------------------------- HTML: tables typed in columns in <pre>
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def as_column_text(doc: Document) -> str:
+    """``doc`` typed as plain text with its tables in columns padded with spaces (as a
+    fixed-width font shows them), blank cells left blank."""
+    lines: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            lines.append(block.text)
+            continue
+        lines.extend(block.title)
+        rows = [*block.header, *block.rows]
+        widths = [max(_display_width(row[c]) for row in rows) + 4 for c in range(len(rows[0]))]
+        for row in rows:
+            lines.append("".join(cell + " " * (widths[c] - _display_width(cell)) for c, cell in enumerate(row)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def write_html_pre_tables(doc: Document, path: Path) -> Path:
+    """``doc`` as a web page of paragraphs whose tables are typed in columns in ``<pre>`` blocks
+    (:func:`as_column_text`'s lines)."""
+    import html as h
+
+    parts: list[str] = []
+    column_lines = iter(as_column_text(doc).split("\n"))
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            parts.append(f"<p>{h.escape(next(column_lines))}</p>")
+            continue
+        parts.extend(f"<p>{h.escape(next(column_lines))}</p>" for _ in block.title)
+        rows = [next(column_lines) for _ in range(len(block.header) + len(block.rows))]
+        parts.append("<pre>" + h.escape("\n".join(rows)) + "\n</pre>")
+    path.write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{''.join(parts)}</body></html>", encoding="utf-8")
+    return path

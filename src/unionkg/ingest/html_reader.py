@@ -113,7 +113,7 @@ def read_html_text(name: str, markup: str) -> HtmlText:
     _walk(root, lines, tables, attachments)
     if title and title not in "".join(lines)[:TITLE_WINDOW]:
         lines.insert(0, title)  # the <title> names the document when the page does not
-    text = "\n".join(re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in lines)
+    text = "\n".join(ln.rstrip() if isinstance(ln, Preformatted) else re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if not text:
         raise InputError(f"{name}: the HTML page has no text")
@@ -176,6 +176,10 @@ def _walk(root: Any, lines: list[str], tables: list[Table], attachments: list[st
             continue
         if tag == "sup" and is_footnote_reference(item, "".join(current)):
             continue
+        if tag == "pre":  # a table typed in columns: its lines and spaces as the page shows them
+            flush()
+            lines.extend(preformatted_lines(item))
+            continue
         if tag == "table" and not is_layout_table(item):
             flush()
             for rows in table_fragments(item, budget):
@@ -193,6 +197,42 @@ def _walk(root: Any, lines: list[str], tables: list[Table], attachments: list[st
             stack.append(("open", child))
         if item.text:
             stack.append(("text", item.text))
+
+
+class Preformatted(str):
+    """A line of a ``<pre>`` block: its spaces are kept (columns typed with spaces), not
+    collapsed as the markup's are."""
+
+
+def preformatted_lines(pre: Any) -> list[str]:
+    r"""The lines of a ``<pre>`` block as shown: its line breaks are lines, its spaces kept
+    (a 公开表 typed in columns, as a plain text file holds it); hidden or dropped elements
+    inside it are not read.
+
+    >>> import lxml.html
+    >>> preformatted_lines(lxml.html.fragment_fromstring("<pre>项目      预算数\n办公费    <b>30.00</b><i hidden>9</i>\n</pre>"))
+    ['项目      预算数', '办公费    30.00']
+    """
+    parts: list[str] = []
+    stack: list[tuple[str, Any]] = [("open", pre)]
+    while stack:
+        action, item = stack.pop()
+        if action == "text":
+            parts.append(item)
+            continue
+        if item is not pre and item.tail:
+            stack.append(("text", item.tail))
+        if item is not pre and (_tag(item) in DROPPED_TAGS or is_hidden(item)):
+            continue
+        if _tag(item) == "br":
+            parts.append("\n")
+            continue
+        for child in reversed(item):
+            stack.append(("open", child))
+        if item.text:
+            stack.append(("text", item.text))
+    text = "".join(parts).replace("\r\n", "\n")
+    return [Preformatted(line) for line in text.split("\n") if line.strip() and not is_chrome_line(line)]
 
 
 def text_without_footnotes(element: Any) -> str:
