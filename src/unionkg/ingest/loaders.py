@@ -29,6 +29,12 @@ RTF_MAGIC = b"{\\rtf"
 #: Part names that tell an Office zip's kind.
 DOCX_PART = b"word/document.xml"
 XLSX_PART = b"xl/workbook.xml"
+#: Zip-based formats not read, told by a part name or their mimetype entry, and what to do.
+ZIP_FORMATS_REFUSED: dict[bytes, str] = {
+    b"OFD.xml": "an OFD file (版式文档); export it as PDF first",
+    b"mimetypeapplication/vnd.oasis.opendocument": "an OpenDocument file (.odt/.ods); save it as DOCX or XLSX first",
+    b"ppt/presentation.xml": "a PowerPoint file; save it as PDF first",
+}
 # Where "%PDF-" may start: the spec allows junk before the header.
 PDF_HEADER_WINDOW = 1024
 
@@ -77,7 +83,13 @@ def sniff_media_type(name: str, data: bytes) -> str:
     if data.startswith(ZIP_MAGIC):
         # a workbook when it has a workbook part and no Word body (the part names are in
         # the zip's directory; a DOCX carrying an embedded workbook has both)
-        return XLSX if XLSX_PART in data and DOCX_PART not in data else DOCX
+        if DOCX_PART not in data:
+            if XLSX_PART in data:
+                return XLSX
+            for marker, advice in ZIP_FORMATS_REFUSED.items():
+                if marker in data:
+                    raise InputError(f"{name}: {advice}")
+        return DOCX
     if data.startswith(OLE_MAGIC):
         raise InputError(f"{name}: a legacy Office file (.doc/.xls); save it as DOCX or PDF first")
     if data.startswith(RTF_MAGIC):
