@@ -1743,6 +1743,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
 SUPERIOR_PATTERNS: dict[str, re.Pattern[str]] = {
     "led_by": re.compile(r"(?P<clause>[^。；;\n]{2,80}?)(?:的)?(?:直接)?领导(?:下|的)"),
     "belongs_to": re.compile(r"(?:是|系|为|隶属于?)(?P<clause>[^。；;，,\n]{2,40}?)(?:所属|直属|下属|主管)"),
+    # "本工会隶属某市总工会，现有会员…", "隶属于某市总工会" (the clause runs to the clause's end)
+    "member_of": re.compile(r"隶属于?(?P<clause>[^。；;，,\n]{2,40})"),
 }
 #: Words that open a sentence about the reporting body when its name does not.
 SUPERIOR_SUBJECT_WORDS: tuple[str, ...] = ("本单位", "本工会", "本会", "我会", "本院", "本校", "本中心", "本部门")
@@ -1888,7 +1890,7 @@ def stated_superior(text: str, body: str, gazetteer: object | None = None) -> St
     if kind is None:
         return None
     place = g.division_for(body_key)
-    patterns = ("led_by", "belongs_to") if kind == "union" else ("belongs_to",)
+    patterns = ("led_by", "belongs_to", "member_of") if kind == "union" else ("belongs_to", "member_of")
     for sentence in re.finditer(r"[^。；;\n]+", text[:SUPERIOR_SEARCH_CHARS]):
         words = sentence.group(0).strip()
         start = sentence.start() + sentence.group(0).find(words)
