@@ -35,6 +35,7 @@ from unionkg.extract.final_accounts import (
     COMPARISON_FIGURES,
     OWN_PHASE_COLUMNS,
     PHASE_COLUMNS,
+    PRIOR_YEAR_COLUMNS,
     PRIOR_YEAR_PREFIX,
     SANGONG_TOTAL,
     TOTAL_COLUMNS,
@@ -163,6 +164,7 @@ PROJECT_VALUE_COLUMNS: Final[tuple[str, ...]] = (
     "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "上年结转", "上年结转结余", "事业收入", "其他收入", "其他资金", "自筹资金", "单位资金",
     "年初预算数", "调整预算数", "全年预算数", "决算数", "全年执行数", "执行数",
     "完成率", "执行率", "预算完成率", "预算执行率",
+    "上年预算数", "增减额", "增减率", "比上年增减",
 )  # fmt: skip
 
 #: The Project field each phase of a 项目支出决算表's column fills.
@@ -504,13 +506,14 @@ def _read_phased_projects(frame: TableFrame, table: ProjectTable) -> None:
         project = Project(evidence=frame.doc.evidence(row.first.start, row.name_tokens[-1].end, KEY), org=frame.org, year=frame.year, name=name)
         for column, tok in cells.items():
             value = parse_number(tok.text)
-            phase = OWN_PHASE_COLUMNS.get(column)
-            if value is None:
-                continue
+            if value is None or column in PRIOR_YEAR_COLUMNS:
+                continue  # the previous year's budget is no field of this year's project
             if COMPARISON_FIGURES.get(column) == "completion":
                 project.execution_rate = value
-            elif phase is not None and getattr(project, PROJECT_PHASE_FIELDS[phase]) is None:
-                setattr(project, PROJECT_PHASE_FIELDS[phase], to_yuan(value, frame.money_unit))
+            elif column not in COMPARISON_FIGURES:
+                phase = OWN_PHASE_COLUMNS.get(column, frame.phase)  # 本年预算数 / 合计: the table's phase
+                if getattr(project, PROJECT_PHASE_FIELDS[phase]) is None:
+                    setattr(project, PROJECT_PHASE_FIELDS[phase], to_yuan(value, frame.money_unit))
         if cells:
             end = max(row.name_tokens[-1].end, *(tok.end for tok in cells.values()))
             project.evidence = closed_bracket(frame.doc, frame.doc.evidence(row.first.start, end, KEY))
