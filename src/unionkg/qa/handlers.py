@@ -2675,9 +2675,11 @@ def budget_vs_final(ctx: Context) -> Outcome:
     diff = Decimal(str(f["amount"])) - Decimal(str(b["amount"]))
     rate = f"{Decimal(str(f['amount'])) / Decimal(str(b['amount'])) * 100:.2f}" if float(b["amount"]) else "-"  # type: ignore[arg-type]
     label = f"{b.get('orgLabel') or ctx.label(org)} {b.get('year')}"
+    # the budget compared is named by its phase: the adjusted budget when that is the figure taken (q16)
+    bz, be = ("调整预算", "adjusted budget") if b.get("phase") == "adjusted" else ("预算", "budget")
     answer = ctx.say(
-        f"{label} 年预算「{b.get('item')}」{money(b['amount'], 'zh')}，决算「{f.get('item')}」{money(f['amount'], 'zh')}，决算比预算{'多' if diff >= 0 else '少'} {wan(abs(diff))} 万元（差额 {wan(diff)} 万元），执行率 {rate}%。",
-        f"{label}: budget '{b.get('item')}' {wan(b['amount'])} 万元, final '{f.get('item')}' {wan(f['amount'])} 万元; the final figure is {wan(abs(diff))} 万元 {'above' if diff >= 0 else 'below'} the budget (difference {wan(diff)}), {rate}% of it.",
+        f"{label} 年{bz}「{b.get('item')}」{money(b['amount'], 'zh')}，决算「{f.get('item')}」{money(f['amount'], 'zh')}，决算比{bz}{'多' if diff >= 0 else '少'} {wan(abs(diff))} 万元（差额 {wan(diff)} 万元），执行率 {rate}%。",
+        f"{label}: {be} '{b.get('item')}' {wan(b['amount'])} 万元, final '{f.get('item')}' {wan(f['amount'])} 万元; the final figure is {wan(abs(diff))} 万元 {'above' if diff >= 0 else 'below'} the {be} (difference {wan(diff)}), {rate}% of it.",
     )
     rows = [b, f, {"difference_wan": float(wan(diff)), "rate_percent": float(rate) if rate != "-" else None}]
     return Outcome(True, answer, rows, sources_of([b, f]))
