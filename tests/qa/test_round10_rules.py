@@ -273,3 +273,24 @@ def test_full_marks_shape(text: str, expected: bool) -> None:
     from unionkg.qa.intents import QUESTION_SHAPES
 
     assert bool(QUESTION_SHAPES["full_marks"].search(text)) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("某县总工会2023年结余多少", True),
+    ("收支差额是多少", True),
+    ("有没有赤字", True),
+    ("did it run a surplus", True),
+    ("上年结转结余多少", False),  # the carry-over line, printed
+    ("年末结转和结余是多少", False),
+    ("结余分配", False),
+])
+def test_balance_question(text: str, expected: bool) -> None:
+    from unionkg.qa.patterns import BALANCE_QUESTION
+
+    assert bool(BALANCE_QUESTION.search(normalise_question(text).text)) is expected
+
+
+def test_balance_computed_from_the_totals_of_one_document(answerer: Answerer) -> None:
+    answer = answerer.ask("本溪市总工会2025年结余多少")
+    assert answer["found"] is True and "900.00" in answer["answer"] and "收支相抵" in answer["answer"], answer["answer"]
+    assert "按图中数据计算" in answer["answer"]

@@ -48,6 +48,7 @@ from unionkg.qa.patterns import (
     APPROXIMATE_COUNT_ITEM,
     ASCENDING_ORDER,
     ASKED_MONEY_UNITS,
+    BALANCE_QUESTION,
     BODY_LEVEL_NAMES,
     BODY_LEVEL_WORDS,
     BODY_RANKING_WORDS,
@@ -1583,6 +1584,49 @@ def _spending_breakdown(ctx: Context, org: str) -> Outcome | None:
     return None
 
 
+def _balance_of_a_line(ctx: Context) -> bool:
+    """Whether a balance question names a line or project besides the balance ("职工书屋建设年初预算结余多少": that
+    project's unspent figure), not the body's balance as a whole ("2023年结余多少")."""
+    if ctx.lang != "zh":
+        return bool(translated_labels(ctx.q.text))
+    names = [n for o in ctx.links.orgs for n in [ctx.label(o), *ctx.catalog.written_names(o)]]
+    return any(not MONEY_UNIT_WORD.fullmatch(w) for w in residual_words(BALANCE_QUESTION.sub(" ", ctx.q.text), names))
+
+
+def _balance_computed(ctx: Context, org: str) -> Outcome | None:
+    """"结余多少", "收支差额", "was there a surplus" with no line printing it: the income total less the spending total
+    that one document prints for the year (final accounts first), said to be computed; None when no document
+    prints both totals for a year asked (or for any year, none asked)."""
+    if not BALANCE_QUESTION.search(ctx.q.text):
+        return None
+    rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if not r.get("qualifier")]
+    closing = next((g for g in ITEM_SYNONYMS if "年末结转和结余" in g), ())
+    printed = [r for r in rows if item_core(r.get("item")) in closing and r.get("scope") in (None, "department")]
+    if printed:  # the year-end balance a final account prints ("年末结转和结余"): that figure, not one computed
+        latest = max(printed, key=lambda r: int(r["year"]) if isinstance(r.get("year"), int) else 0)
+        shown = [_amount_row(latest)]
+        return Outcome(True, _amount_line(shown[0], ctx.lang), shown, sources_of(shown))
+    pairs: list[tuple[dict[str, object], dict[str, object]]] = []
+    for doc in dict.fromkeys(str(r.get("doc")) for r in rows):
+        of_doc = [r for r in rows if str(r.get("doc")) == doc and r.get("scope") in (None, "department")]
+        income = _rank_amounts(ctx, _matching_amounts(ctx, of_doc, "income_total", concept_only=True), org)
+        spending = _rank_amounts(ctx, _matching_amounts(ctx, of_doc, "expenditure_total", concept_only=True), org)
+        if income and spending and income[0].get("year") == spending[0].get("year"):
+            pairs.append((_amount_row(income[0]), _amount_row(spending[0])))
+    if not pairs:
+        return None
+    pairs.sort(key=lambda p: (-int(p[0]["year"]) if isinstance(p[0].get("year"), int) else 0, PHASE_PREFERENCE.index(str(p[0].get("phase")))
+                              if p[0].get("phase") in PHASE_PREFERENCE else len(PHASE_PREFERENCE)))
+    income, spending = pairs[0]
+    gap = Decimal(str(income["amount"])) - Decimal(str(spending["amount"]))
+    zh = "收大于支" if gap > 0 else ("支大于收" if gap < 0 else "收支相抵")
+    en = "a surplus" if gap > 0 else ("a deficit" if gap < 0 else "balanced")
+    answer = ctx.say(f"文件未列出结余；{_amount_line(income, 'zh')}，{_amount_line(spending, 'zh')}，相差 {money(gap, 'zh')}（{zh}，按图中数据计算）",
+                     f"No document prints a balance; {_amount_line(income, 'en')}, {_amount_line(spending, 'en')}: "
+                     f"a difference of {money(gap, 'en')} ({en}, computed from the graph's figures)")
+    return Outcome(True, answer, [income, spending], sources_of([income, spending]))
+
+
 # At most this many printed lines are listed when the words of a question are found in several lines' names.
 LINES_NAMED_BY_WORDS_SHOWN = 4
 
@@ -2432,6 +2476,10 @@ def amount(ctx: Context) -> Outcome:
         if listed is not None:
             return listed
     rows = _best_amounts(ctx, org, ctx.links.years, strict=True)
+    if BALANCE_QUESTION.search(ctx.q.text) and not _balance_of_a_line(ctx) and not any("结余" in str(r.get("item")) or "结转" in str(r.get("item")) for r in rows):
+        balance = _balance_computed(ctx, org)  # "收支差额", "结余多少" with no line printing it: computed from the totals
+        if balance is not None:
+            return balance
     concept = amount_concept(ctx.item_topic)
     if not rows and (concept is None or concept in GENERIC_TOTAL_CONCEPTS) and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) \
             and not FUNCTIONAL_LINE_NAMES.search(asked_item_text(ctx.item_topic)) and not ctx.links.codes and _names_something_else(ctx):

@@ -18,6 +18,7 @@ import numpy as np
 
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
+    BALANCE_QUESTION,
     BODY_RANKING_QUESTION,
     BUDGET_DIFFERENCE_QUESTION,
     BY_UNIT_FOLLOW_UP,
@@ -279,6 +280,8 @@ INTENTS: tuple[Intent, ...] = (
         # the genre's named lines without a money word ("因公出国费", "公务接待费多少")
         _r(r"公务接待|因公出国|出国\(境\)|公务用车|机关运行|政府采购|工资福利|商品和服务支出|对个人和家庭的?补助|住房公积金|(?:办公|差旅|会议|培训|印刷|邮电|物业管理|维修\(护\)|租赁|福利)费"),
         (SPENDING_BREAKDOWN_QUESTION, 1.3),
+        # (q17) what was left of the income after spending ("收支差额", "a surplus"): a computed amount, not a comparison
+        (BALANCE_QUESTION, 1.8),
         # the share of a total a line has ("what percentage of its income came from appropriations"): not an execution rate
         _r(r"\b(?:share|percentage|proportion|per ?cent)\b.{0,60}\b(?:income|revenue|spending|expenditure|budget)\b.{0,30}\b(?:came from|come from|comes from|went to|go(?:es)? to|was spent on|were spent on|(?:was|were|is|are)(?! (?:spent|used|executed|implemented|disbursed|paid out)\b))\b"
            r"|(?:收入|支出|预算).{0,12}(?:中|里)?.{0,12}占(?:了)?(?:多少|比例|比重|百分之)", 1.65),

@@ -804,6 +804,10 @@ ACTUAL_SPENDING = re.compile(r"\bactually (?:spen[dt]|paid|used|received|got)\b|
 # (q17) Money asked as spent, in the past ("花了多少", "用掉了", "how much did it spend"): with no year or phase named,
 # the latest final account answers before a later budget (what was spent, not what is planned).
 SPENT_ASKED = re.compile(r"花了|花掉|用了|用掉|支出了|实际(?:支出|花|用)|\bspent\b|\bactually\b|\bdid .{1,60}\bspend\b")
+# (q17) What was left of a year's income after its spending ("结余多少", "收支差额", "有没有赤字", "surplus"): when no line
+# prints it, the income total less the spending total of one document, said to be computed.
+BALANCE_QUESTION = re.compile(r"(?<!结转和)(?<!结转)结余(?!分配)|收支(?:差额|相抵|差)|收大于支|支大于收|盈余|赤字|\bsurplus\b|\bdeficit\b"
+                              r"|\bincome (?:minus|less) (?:spending|expenditure)\b")
 # The figures of several bodies added up ("两个总工会的收入预算加起来是多少", "combined"): their total, computed.
 # (合计 alone is also part of line names, 本年收入合计: only "合计是多少" after no income/expenditure word.)
 SUM_OVER_BODIES = re.compile(r"加起来|合起来|总和|一共|总共|共计|(?<!收入)(?<!支出)(?<!本年)合计(?=是|为|有|多少)"
