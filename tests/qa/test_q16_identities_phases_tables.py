@@ -239,6 +239,9 @@ def corpus_answerer(tmp_path_factory: pytest.TempPathFactory) -> object:
         ("What was the Tianshui federation's adjusted budget in 2022?", True, ["1302.00"], ["1245.00"]),
         ("绵阳市总工会2022年住房公积金调整预算是多少", False, ["住房公积金", "年初预算、决算"], ["59.20"]),
         ("绵阳市总工会2022年调整预算是多少", False, ["行政运行"], ["万元"]),
+        # budget against final: the budget taken is named by its phase
+        ("天水市总工会2022年行政运行执行率", True, ["调整预算「行政运行」750.00", "决算比调整预算少 1.98", "99.74%"], ["年预算「"]),
+        ("天水市总工会2022年行政运行预算和决算差多少", True, ["年预算「行政运行」720.00", "决算比预算多 28.02"], ["调整预算"]),
     ],
 )
 def test_phases_on_other_written_final_accounts(corpus_answerer: object, question: str, found: bool,
