@@ -2,10 +2,11 @@
 ``附件：…公开表.xls`` links) says so: the reader's warning names the documents the page's
 content links or embeds (``unionkg.ingest.html_links``), never fetched.
 
-Measured before this round on 4 written pages of that kind (a one-line notice with 2
-attachment links, an iframe of the PDF, a table of attachments, the Shizuishan 2026
-budget page with its 公开表 as an attachment): 0/4 said anything (the notice page gave no
-facts and no reason); after: 4/4 name their attachments.  Negative, 0 warnings before and
+Measured before this round on 5 written pages of that kind (a one-line notice with 2
+attachment links, an iframe of the PDF, a table of attachments, a list of 3 attachment
+links, the Shizuishan 2026 budget page with its 公开表 as an attachment): 0/5 said anything
+(the notice page gave no facts and no reason; the list of 3 links was taken for a menu and
+not even read); after: 5/5 name their attachments, and the list is read.  Negative, 0 warnings before and
 after: the round 9 CMS page of the same budget (links to other pages in menus, footers and
 related links), a hidden attachment link, a link in the site's footer.
 """
@@ -42,6 +43,11 @@ PAGES: dict[str, tuple[str, list[str]]] = {
         ["部门预算公开文本"],
     ),
 }
+PAGES["list_of_three_attachments"] = (  # before: taken for a menu (links only), not even read
+    NOTICE
+    + '<ul><li><a href="/1.pdf">附件1 部门预算说明</a></li><li><a href="/2.xls">附件2 部门预算公开表</a></li><li><a href="/3.xls">附件3 三公经费表</a></li></ul>',
+    ["附件1 部门预算说明", "附件2 部门预算公开表", "附件3 三公经费表"],
+)
 NEGATIVE: dict[str, str] = {
     "hidden_link": NOTICE + '<p class="hide"><a href="/old/2025.pdf">2025年预算（旧）</a></p><style>.hide{display:none}</style>',
     "link_in_the_footer": NOTICE + '<div class="footer"><a href="/guide.pdf">网站使用说明</a></div>',
@@ -95,3 +101,8 @@ def test_attachment_target(target: str, document: bool) -> None:
 def test_many_attachments_are_counted() -> None:
     [warning] = attachments_warning("p.html", [f"附件{n}.pdf" for n in range(8)])
     assert "the page links 8 attachments (附件0.pdf, 附件1.pdf, 附件2.pdf, 附件3.pdf, 附件4.pdf and 3 more)" in warning
+
+
+def test_a_list_of_attachments_is_read_as_content() -> None:
+    markup, _ = PAGES["list_of_three_attachments"]
+    assert read_html_text("p.html", f"<html><body>{markup}</body></html>").text.endswith("附件2 部门预算公开表\n附件3 三公经费表")

@@ -300,13 +300,14 @@ LINK_LIST_TAGS: frozenset[str] = frozenset({"ul", "ol", "div", "p", "td", "span"
 
 def is_link_list(element: Any) -> bool:
     """A list or block made of links only (a site menu, "相关链接"): at least
-    :data:`MIN_MENU_LINKS` links and, outside them, nothing but separators."""
+    :data:`MIN_MENU_LINKS` links to pages (a link to a document makes it a list of
+    attachments) and, outside them, nothing but separators."""
     tag = _tag(element)
     if tag not in LINK_LIST_TAGS or (tag != "table" and len(element) < MIN_MENU_LINKS):
         return False
     links = list(element.iter("a"))
-    if len(links) < MIN_MENU_LINKS:
-        return False
+    if len(links) < MIN_MENU_LINKS or any(attachment_name(link) for link in links):
+        return False  # a list of attachments (附件1 … 附件3) is the content: read, and named
     outside: list[str] = [element.text or ""]
     for node in element.iterdescendants():
         if _tag(node) == "a" or next(node.iterancestors("a"), None) is not None:
