@@ -341,6 +341,7 @@ class TurnLayout:
     all_pages: bool = False  # every page sideways; else the text pages upright, the tables from the first one sideways
     page_rotate: bool = False  # the turned pages carry /Rotate, so a viewer (and pdfminer) shows them upright
     margin_label: bool = False  # a label up the left margin of every upright page (a few turned characters)
+    permissions_only: bool = False  # encrypted with an owner password only: pdfminer reads the CID font as glyph numbers
 
 
 def write_pdf_turned(doc: Document, path: Path, layout: TurnLayout = TurnLayout()) -> Path:
@@ -403,7 +404,12 @@ def write_pdf_turned(doc: Document, path: Path, layout: TurnLayout = TurnLayout(
         rows = [*block.header, *block.rows]
         style = TableStyle([("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
         story.append(Table(rows, colWidths=block.widths, repeatRows=len(block.header), style=style))
-    document = BaseDocTemplate(str(path), pagesize=landscape(A4) if layout.all_pages else A4)
+    encrypt = None
+    if layout.permissions_only:
+        from reportlab.lib import pdfencrypt
+
+        encrypt = pdfencrypt.StandardEncryption("", "owner-only", canCopy=0, canModify=0, strength=128)
+    document = BaseDocTemplate(str(path), pagesize=landscape(A4) if layout.all_pages else A4, encrypt=encrypt)
     document.addPageTemplates(templates)
     document.build(story)
     return path

@@ -169,8 +169,8 @@ def extract_pdf(data: bytes, limits: PdfLimits) -> PdfText:
         for number, page in enumerate(pdf.pages, start=1):
             if is_scanned_page(page):
                 scanned.append(number)
+            glyphs.repair(page, number - 1)  # before a turn: PDFium places characters on the page as stored
             page = upright_page(pdf, page)
-            glyphs.repair(page, number - 1)
             text, page_tables = extract_page(without_overprint(without_watermark(page)), number, limits)
             pages_text.append(text)
             tables.extend(page_tables)
@@ -244,8 +244,14 @@ def upright_page(pdf: object, page: object) -> object:
     rotation = (int(page.rotation) + turn) % 360  # type: ignore[attr-defined]
     page_obj.attrs["Rotate"] = rotation
     page_obj.rotate = rotation
+    stored = [str(c.get("text", "")) for c in page.chars]  # type: ignore[attr-defined]
     page.flush_cache()  # type: ignore[attr-defined]
-    return Page(pdf, page_obj, page.page_number, page.initial_doctop)  # type: ignore[arg-type, attr-defined]
+    turned = Page(pdf, page_obj, page.page_number, page.initial_doctop)  # type: ignore[arg-type, attr-defined]
+    chars = turned.chars
+    if len(chars) == len(stored):  # the same characters in the same order: keep the texts PDFium repaired
+        for char, text in zip(chars, stored):
+            char["text"] = text
+    return turned
 
 
 #: Sine of the smallest slant (about 3 degrees) that makes a character part of a watermark.

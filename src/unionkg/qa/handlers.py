@@ -2189,6 +2189,9 @@ class YearFigures:
         sparql = named_query("qa_amounts_of_lines")
         self.ctx.queries_run.append(f"# binding ?year = {year}; VALUES ?item: {len(items)} line(s) that may answer\n" + sparql)
         rows = select_rows(self.ctx.store, sparql, ["year", "item"], [[Literal(year), Literal(item)] for item in items]).values()
+        catalog = self.ctx.catalog
+        if getattr(catalog, "members", None):  # a body held under several nodes (owl:sameAs): its rows are the primary's, as in Context.run
+            rows = rows_as_one_body(rows, catalog.primary_of, {p: catalog.org_label(p) for p in catalog.members})
         seen: set[object] = set()
         out: list[dict[str, object]] = []
         for r in rows:  # one row per fact, as Context.run keeps
