@@ -94,6 +94,8 @@ def test_the_reporting_body_is_never_its_leader(text: str, org: str | None) -> N
         ("共青团重庆市巫山县委员会", "共青团巫山县委员会"),
         ("中国共产主义青年团重庆市巫山县委员会", "共青团巫山县委员会"),
         ("共青团巫山县委", "共青团巫山县委员会"),
+        ("团重庆市巫山县委", "共青团巫山县委员会"),
+        ("团结县总工会", "团结县总工会"),  # no lead: 结县 is no place
         ("中共石嘴山市大武口区委组织部", "中共大武口区委组织部"),
         # negatives: a place several places have keeps its city; a province-level body stays
         ("共青团天津市和平区委员会", "共青团天津市和平区委员会"),
@@ -160,3 +162,22 @@ def test_the_superior_the_body_states(text: str, body: str, superior: str | None
 )
 def test_a_province_stem_before_its_unions(name: str, key: str) -> None:
     assert org_identity_key(name, default_gazetteer()) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "superior"),
+    [
+        # a name of no place is placed by its superior only when it names its own organisation
+        ("国网某供电公司工会委员会隶属海东市总工会。", "国网某供电公司工会委员会", "海东市总工会"),
+        ("某某大学工会在拉萨市总工会领导下开展工作。", "某某大学工会", "拉萨市总工会"),
+        # generic names: two such bodies of one place would be one node
+        ("机关服务中心是海东市财政局所属的事业单位。", "机关服务中心", None),
+        ("机关工会在海东市总工会领导下开展工作。", "机关工会", None),
+        ("职工服务中心是海东市总工会所属的公益一类事业单位。", "职工服务中心", None),
+        # with its place, a generic unit's own budget is under the department it names
+        ("海东市机关服务中心是海东市财政局所属的事业单位。", "海东市机关服务中心", "海东市财政局"),
+    ],
+)
+def test_a_superior_places_only_a_named_body(text: str, body: str, superior: str | None) -> None:
+    found = stated_superior(text, body)
+    assert (found.name if found else None) == superior

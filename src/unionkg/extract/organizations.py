@@ -1767,6 +1767,11 @@ INSTITUTION_ENDINGS: tuple[str, ...] = (
 UNION_ENDINGS: tuple[str, ...] = ("工会", "工会委员会", "工会工作委员会", "工会联合会")
 #: A note in brackets after the subject's name ("某工会（以下简称“市教育工会”）在…"): no part of it.
 BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+#: Words of an organisation's own name inside a union's name (a company, a university, a bank): such
+#: a union is one body wherever it is, so a superior may place it when its name places nothing.  A
+#: union or an institution with a generic name ("机关工会", "职工服务中心") is not placed by its superior:
+#: placed, two such bodies of one place would be one node.
+OWN_ORGANIZATION_WORDS: tuple[str, ...] = ("公司", "集团", "大学", "学院", "银行", "医院", "学校", "工厂", "矿业", "铁路局")
 #: How far into the text the sentence about the body is looked for (its 基本情况 comes first).
 SUPERIOR_SEARCH_CHARS = 3000
 
@@ -1890,6 +1895,8 @@ def stated_superior(text: str, body: str, gazetteer: object | None = None) -> St
     if kind is None:
         return None
     place = g.division_for(body_key)
+    if place is None and (kind != "union" or not any(w in body_key for w in OWN_ORGANIZATION_WORDS)):
+        return None  # a generic name placed by its superior would merge the bodies of one place
     patterns = ("led_by", "belongs_to", "member_of") if kind == "union" else ("belongs_to", "member_of")
     for sentence in re.finditer(r"[^。；;\n]+", text[:SUPERIOR_SEARCH_CHARS]):
         words = sentence.group(0).strip()

@@ -175,7 +175,7 @@ ZONE_WORDS: tuple[str, ...] = (
 # Words a body's name puts before its place ("共青团某市某县委员会", "中共某市委"): its own place is
 # written after them as after nothing (共青团某市某县委员会 = 共青团某县委员会, the form its own
 # lists print when the county's name is unique in the country).
-NAME_LEADS_BEFORE_PLACE: tuple[str, ...] = ("共青团", "中共")
+NAME_LEADS_BEFORE_PLACE: tuple[str, ...] = ("共青团", "中共", "团")  # 团某市某县委: the League's short form
 
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
 HISTORY_COLUMNS: tuple[str, ...] = ("former_name", "former_code", "former_level", "former_parent_code", "code", "kind", "changed")
