@@ -6,7 +6,10 @@ Measured before this round on the written Shizuishan 2026 budget (see
 facts right (text up the page), 6/48 (down the page); every page sideways: 0/48 and 3/48
 with 3 wrong (each line read backwards, a table's columns as rows); after: 48/48, 0 wrong in
 each.  Negative cases: sideways pages that carry /Rotate (a viewer and pdfminer show them
-upright) 48/48 before and after, not turned twice; a label up the margin of upright pages
+upright) 48/48 before and after, not turned twice.  Sideways pages of a PDF encrypted with
+an owner password only (its CID font read as glyph numbers, repaired with PDFium): refused
+("fonts map to no text") before, 48/48 after, in both directions.  A label up the margin of
+upright pages
 leaves them upright, and its characters, before read backwards into the line they crossed
 ("写书勿请内线订装公开01表"), are not read (a turned character outside the tables of a level
 page is margin furniture).
@@ -33,6 +36,9 @@ LAYOUTS: dict[str, TurnLayout] = {
     "sideways_with_rotate_up": TurnLayout(turn=90, page_rotate=True),
     "sideways_with_rotate_down": TurnLayout(turn=270, page_rotate=True),
     "margin_label_on_upright_pages": TurnLayout(turn=90, margin_label=True),
+    # glyph numbers repaired with PDFium before the page is turned (before: refused, "fonts map to no text")
+    "sideways_permissions_only_encryption": TurnLayout(turn=90, permissions_only=True),
+    "every_page_sideways_down_permissions_only": TurnLayout(turn=270, all_pages=True, permissions_only=True),
 }
 
 
