@@ -95,14 +95,17 @@ def _table_facts(path: Path) -> list[str]:
     changes = [
         (f.table, f.code, f.item, f.year, f.direction, f.delta, f.pct, f.phase) for f in ex.facts if isinstance(f, Change) and f.table
     ]
-    return sorted(map(repr, rates + changes))
+    staffing = [(f.org, f.category, f.count, f.label, f.scope) for f in ex.facts if isinstance(f, Staffing)]
+    return sorted(map(repr, rates + changes + staffing))
 
 
 @pytest.mark.parametrize("path", WEB_CASES, ids=lambda p: p.stem)
 def test_a_web_table_reads_as_its_text(path: Path) -> None:
-    """The same tables as HTML (cells, a blank name cell in the 合计 row): the same figures, rates and changes."""
-    assert len(WEB_CASES) >= 2
-    assert _table_facts(path) == _table_facts(path.with_suffix(".txt"))
+    """The same tables as HTML (cells, a blank name cell in the 合计 row, a blank last cell of a
+    staffing row): the same figures, rates, changes and staffing figures."""
+    assert len(WEB_CASES) >= 3
+    facts = _table_facts(path)
+    assert facts and facts == _table_facts(path.with_suffix(".txt"))
 
 
 # --- patterns and word lists -----------------------------------------------------------
@@ -253,6 +256,8 @@ STAFF_ROW_CELLS = [
     ("| 1 | 某中心 | | 12 |", ["1", "某中心", "", "12"]),  # a blank cell between pipes is a cell
     ("| a | b | |", ["a", "b", ""]),
     ("| a | b |", ["a", "b"]),  # the closing pipe makes no cell
+    ("2 | 某中心 | 6 | 5 |", ["2", "某中心", "6", "5", ""]),  # a web table's row: no border pipes, a blank last cell
+    ("a | b", ["a", "b"]),
     ("单位名称\t编制数\t实有人数", ["单位名称", "编制数", "实有人数"]),
     ("单位名称 编制数 其中： 在职", ["单位名称", "编制数", "其中：在职"]),  # 其中： glued to its column
 ]

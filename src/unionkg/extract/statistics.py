@@ -740,6 +740,9 @@ def _row_cells(text: str, start: int, end: int) -> list[_Cell]:
         if stripped or (piped and sep is not None and at > 0):
             cells.append(_Cell(stripped, start + at + (len(raw) - len(raw.lstrip()))))
         at = sep.end() if sep is not None else len(line)
+    bare = line.strip()
+    if piped and bare[-1:] in "|｜" and bare[:1] not in "|｜":
+        cells.append(_Cell("", end))  # "2 | 某中心 | 6 | 7 | 5 |": a web table's blank last cell (no border pipes)
     merged: list[_Cell] = []
     for cell in cells:
         if merged and STAFF_TABLE_PATTERNS["of_which"].fullmatch(merged[-1].text):
