@@ -718,7 +718,9 @@ class Mapper:
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
         if o is None:
             return
-        if not isinstance(o, (URIRef, Literal)):
+        # type() first: isinstance with rdflib's classes goes through abc (~2,400 adds a document)
+        kind = type(o)
+        if kind is not URIRef and kind is not Literal and not isinstance(o, (URIRef, Literal)):
             o = Literal(o)
         # One hash of the triple, not two (in, then store): a Literal hashes in Python.
         triples = self.triples

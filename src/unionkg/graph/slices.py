@@ -47,6 +47,12 @@ SLICED_CLASSES: dict[URIRef, tuple[URIRef, URIRef]] = {
 RDF_TYPE, FISCAL_YEAR, SLICE_LINK, SLICE_CLASS = RDF.type, UKG.fiscalYear, UKG.fiscalYearSlice, UKG.FiscalYearSlice
 BODY_PROPERTIES = frozenset(body for body, _ in SLICED_CLASSES.values())
 
+# What a triple's predicate says for the slices, read with one dict look-up per
+# triple: an rdflib term's == is a Python call, and a document has ~2,400 triples,
+# most with none of these predicates (their look-up is a miss, decided on the hash).
+TYPE_LINK, YEAR_LINK, BODY_LINK = "type", "year", "body"
+PREDICATE_ROLES: dict[URIRef, str] = {RDF_TYPE: TYPE_LINK, FISCAL_YEAR: YEAR_LINK, **{body: BODY_LINK for body in BODY_PROPERTIES}}
+
 
 def fiscal_year_slices(triples: Iterable[Triple], iris: Iris) -> list[Triple]:
     """The slice triples of one document's ``triples`` (in first-seen order, no duplicates)."""
@@ -54,15 +60,19 @@ def fiscal_year_slices(triples: Iterable[Triple], iris: Iris) -> list[Triple]:
     bodies: dict[tuple[object, URIRef], object] = {}
     years: dict[object, Literal] = {}
     order: list[object] = []
+    roles = PREDICATE_ROLES
     for s, p, o in triples:
-        if p == RDF_TYPE:
+        role = roles.get(p)
+        if role is None:
+            continue
+        if role is TYPE_LINK:
             if o in SLICED_CLASSES and s not in kinds:
                 kinds[s] = o  # type: ignore[assignment]
                 order.append(s)
-        elif p == FISCAL_YEAR:
+        elif role is YEAR_LINK:
             if isinstance(o, Literal):
                 years.setdefault(s, o)
-        elif p in BODY_PROPERTIES and isinstance(o, URIRef):
+        elif isinstance(o, URIRef):
             bodies.setdefault((s, p), o)
     out: dict[Triple, None] = {}
     for fact in order:

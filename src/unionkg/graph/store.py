@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -87,15 +88,22 @@ class GraphStore(Protocol):
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
+    # type() first: isinstance with rdflib's classes goes through abc, and a document has ~1,000 distinct terms
+    if type(term) is URIRef or isinstance(term, URIRef):
         return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
+    if type(term) is Literal or isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term), datatype=_datatype_node(str(term.datatype)))
         return ox.Literal(str(term))
     return ox.BlankNode(str(term))
+
+
+@lru_cache(maxsize=256)
+def _datatype_node(iri: str) -> ox.NamedNode:
+    """The datatype of a literal, made once (a few datatypes, on hundreds of literals a document)."""
+    return ox.NamedNode(iri)
 
 
 _UNCONVERTED = object()  # a memo miss (None is a value: an unbound variable)
