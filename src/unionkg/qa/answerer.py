@@ -42,6 +42,8 @@ BODY_FAMILIES = frozenset({"staffing"})
 CHANGE_FAMILIES = frozenset({"yoy_change", "change_reason"})
 # Families whose answer lists projects with a figure each: "哪个最低？" next ranks those projects by that figure.
 PROJECT_LIST_FAMILIES = frozenset({"projects", "execution_rate", "evaluation_score", "budget_vs_final"})
+# Families whose answer is one line's figure: a follow-up comparing it with its budget keeps that line.
+LINE_FAMILIES = frozenset({"amount", "budget_vs_final", "yoy_change"})
 MAX_YEARS_SEEN = 6
 SEARCH_K = 5
 
@@ -128,6 +130,9 @@ class Answerer:
                 if len(set(state.years_seen)) >= 2:
                     last_two = list(dict.fromkeys(reversed(state.years_seen)))[:2]
                     links = replace(links, years=sorted(last_two))
+            if intent == "budget_vs_final" and state.intent in LINE_FAMILIES and not catalog.names_line(links.orgs, asked_item_text(q.text)):
+                # "比预算多还是少？" after a line's figure ("公务接待费呢"): that line against its budget, not the totals
+                context_text = context_text or state.question
             if QUESTION_SHAPES["bare_extreme"].search(q.text) and state.intent in PROJECT_LIST_FAMILIES:
                 # "哪个最低？" / "and the lowest?" after a list of projects with their rates or scores: rank those
                 intent, context_text = "projects", state.question
