@@ -6,7 +6,10 @@ Measured before this round on 5 written pages of that kind (a one-line notice wi
 attachment links, an iframe of the PDF, a table of attachments, a list of 3 attachment
 links, the Shizuishan 2026 budget page with its 公开表 as an attachment): 0/5 said anything
 (the notice page gave no facts and no reason; the list of 3 links was taken for a menu and
-not even read); after: 5/5 name their attachments, and the list is read.  Negative, 0 warnings before and
+not even read); after: 5/5 name their attachments, and the list is read.  Pages showing their tables as
+pictures (named 部门收支总表…, or 800-900 px wide page scans): 0/2 said anything -> 2/2 name
+them, and a page of such pictures only is refused saying to OCR them; a photo, an icon, a
+banner's logo, a picture without size or name, a hidden one: 0/6 named before and after.  Negative, 0 warnings before and
 after: the round 9 CMS page of the same budget (links to other pages in menus, footers and
 related links), a hidden attachment link, a link in the site's footer.
 """
@@ -106,3 +109,47 @@ def test_many_attachments_are_counted() -> None:
 def test_a_list_of_attachments_is_read_as_content() -> None:
     markup, _ = PAGES["list_of_three_attachments"]
     assert read_html_text("p.html", f"<html><body>{markup}</body></html>").text.endswith("附件2 部门预算公开表\n附件3 三公经费表")
+
+
+# ---------------------------------------------------------------- pictures of tables
+
+PICTURE_PAGES: dict[str, tuple[str, list[str]]] = {
+    "tables_as_pictures": (
+        NOTICE + '<p><img src="/u/2026/gkb1.jpg" alt="部门收支总表"></p><p><img src="/u/2026/gkb2.jpg" alt="一般公共预算支出表"></p>',
+        ["部门收支总表", "一般公共预算支出表"],
+    ),
+    "page_scans_by_width": (
+        NOTICE + '<p><img src="/upload/20260301/p1.png" width="900"><img src="/upload/20260301/p2.png" style="width:820px"></p>',
+        ["p1.png", "p2.png"],
+    ),
+}
+NO_PICTURE_OF_A_TABLE: dict[str, str] = {
+    "photo": NOTICE + '<p><img src="/u/2026/huodong.jpg" alt="职工技能竞赛现场" width="480"></p>',
+    "icon_named_table": NOTICE + '<p><img src="/images/table_icon.gif" width="16"> 下载</p>',
+    "logo_in_the_header": '<div class="header"><img src="/logo.png" alt="预算公开专栏" width="980"></div>' + NOTICE,
+    "banner_element": '<header><img src="/banner.jpg" width="1200"></header>' + NOTICE,
+    "no_size_no_words": NOTICE + '<p><img src="/upload/20260301093012.jpg"></p>',  # cannot tell: said nothing
+    "hidden_picture": NOTICE + '<p hidden><img src="/u/old.jpg" alt="2025年预算公开表"></p>',
+}
+
+
+@pytest.mark.parametrize("case", list(PICTURE_PAGES))
+def test_pictures_of_tables_are_named(case: str) -> None:
+    markup, names = PICTURE_PAGES[case]
+    from unionkg.ingest.html_links import table_pictures_warning
+
+    assert read_html_text(f"{case}.html", f"<html><body>{markup}</body></html>").warnings == table_pictures_warning(f"{case}.html", names)
+
+
+@pytest.mark.parametrize("case", list(NO_PICTURE_OF_A_TABLE))
+def test_photos_icons_and_chrome_pictures_are_not(case: str) -> None:
+    assert read_html_text(f"{case}.html", f"<html><body>{NO_PICTURE_OF_A_TABLE[case]}</body></html>").warnings == []
+
+
+def test_a_page_of_pictures_only_says_so() -> None:
+    from unionkg.errors import InputError
+
+    with pytest.raises(InputError, match=r"^p\.html: the HTML page has no text \(it shows 2 picture\(s\) of tables or pages: OCR them\)$"):
+        read_html_text(
+            "p.html", '<html><body><img src="/a/%E5%85%AC%E5%BC%80%E8%A1%A81.jpg"><img src="/a/p2.jpg" width="1000"></body></html>'
+        )

@@ -20,7 +20,7 @@ from typing import Any
 from unionkg.errors import InputError
 from unionkg.ingest.cells import CODE_CELL, CODE_LEVEL_HEADERS, code_level_count, is_value_cell, is_value_row, join_cell_lines  # noqa: F401 - re-exported
 from unionkg.ingest.html_grids import mark_grids
-from unionkg.ingest.html_links import LINK_ATTRIBUTES, attachment_name, attachments_warning
+from unionkg.ingest.html_links import LINK_ATTRIBUTES, attachment_name, attachments_warning, table_picture_name, table_pictures_warning
 from unionkg.ingest.html_styles import hides, mark_hidden_by_style, page_style
 
 CELL_SEPARATOR = " | "
@@ -110,14 +110,16 @@ def read_html_text(name: str, markup: str) -> HtmlText:
     lines: list[str] = []
     tables: list[Table] = []
     attachments: list[str] = []
-    _walk(root, lines, tables, attachments)
+    pictures: list[str] = []
+    _walk(root, lines, tables, attachments, pictures)
     if title and title not in "".join(lines)[:TITLE_WINDOW]:
         lines.insert(0, title)  # the <title> names the document when the page does not
     text = "\n".join(ln.rstrip() if isinstance(ln, Preformatted) else re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if not text:
-        raise InputError(f"{name}: the HTML page has no text")
-    return HtmlText(text, tables, attachments_warning(name, attachments))
+        shown = f" (it shows {len(set(pictures))} picture(s) of tables or pages: OCR them)" if pictures else ""
+        raise InputError(f"{name}: the HTML page has no text{shown}")
+    return HtmlText(text, tables, attachments_warning(name, attachments) + table_pictures_warning(name, pictures))
 
 
 #: The site's name after the page's title ("2024年部门预算公开_某某市总工会", "… - 某某区人民政府").
@@ -137,9 +139,10 @@ def _tag(element: Any) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def _walk(root: Any, lines: list[str], tables: list[Table], attachments: list[str] | None = None) -> None:
+def _walk(root: Any, lines: list[str], tables: list[Table], attachments: list[str] | None = None, pictures: list[str] | None = None) -> None:
     """Depth-first walk with an explicit stack; text accumulates into ``lines``, the names of
-    the documents the content links or embeds into ``attachments``."""
+    the documents the content links or embeds into ``attachments``, those of the pictures of
+    tables it shows into ``pictures``."""
     found = attachments if attachments is not None else []
     current: list[str] = []
     budget = [MAX_TABLE_CELLS]
@@ -169,6 +172,10 @@ def _walk(root: Any, lines: list[str], tables: list[Table], attachments: list[st
             attachment = attachment_name(item)
             if attachment:
                 found.append(attachment)
+        if tag == "img" and pictures is not None and len(pictures) < MAX_ATTACHMENTS and not is_hidden(item):
+            picture = table_picture_name(item)
+            if picture:
+                pictures.append(picture)
         if tag in DROPPED_TAGS or not tag or is_hidden(item) or is_chrome(item):
             continue
         if tag == "br":
