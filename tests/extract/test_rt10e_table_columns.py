@@ -33,9 +33,10 @@ from unionkg.extract.final_accounts import (
     PERCENT_AFTER_COLUMN,
     printed_percent_columns,
 )
+from unionkg.extract.project_tables import PROJECT_SUMMARY_COLUMNS, SUMMARY_FIELDS, SUMMARY_PATTERNS
 from unionkg.extract.statistics import STAFF_TABLE_COLUMNS, STAFF_TABLE_PATTERNS, _row_cells, staff_column_category
 from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, comparison_cell_number, tokenize, with_change_words_signed
-from unionkg.model import Amount, Change, Extraction, StaffCategory, Staffing
+from unionkg.model import Amount, Change, Extraction, Project, StaffCategory, Staffing
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt10e_*.txt"))
@@ -437,7 +438,7 @@ STAFF_GROUP_HEADER = """海西蒙古族藏族自治州总工会2026年部门预�
 
 
 def test_a_staff_header_with_its_group_below_reads_every_column(tmp_path: Path) -> None:
-    """"其中" over 在职 and 离退休 on the next header line: the rows' five cells are five columns."""
+    """ "其中" over 在职 and 离退休 on the next header line: the rows' five cells are five columns."""
     ex = _extract(tmp_path, "qh_haixi_union_budget_2026.txt", STAFF_GROUP_HEADER)
     body, unit = "海西蒙古族藏族自治州总工会", "海西蒙古族藏族自治州工人文化宫"
     staffing = {(f.org, f.category.value, f.count, f.label) for f in ex.facts if isinstance(f, Staffing)}
@@ -446,3 +447,57 @@ def test_a_staff_header_with_its_group_below_reads_every_column(tmp_path: Path) 
         (unit, "authorized", 8, "编制数"), (unit, "actual", 9, "实有人数"), (unit, "in_service", 6, "在职"), (unit, "retired", 3, "离退休"),
     }  # fmt: skip
     assert not any(isinstance(f, Staffing) and f.count in (2026, 5) for f in ex.facts)
+
+
+SUMMARY_HEADERS = {
+    True: [
+        "项目名称 年初预算数 全年预算数 全年执行数 执行率(%) 自评得分",
+        "| 序号 | 项目名称 | 年初预算数 | 预算执行率 | 自评得分 |",
+        "序号 项目名称 预算数 执行数",
+    ],
+    False: ["项目名称：困难职工帮扶资金", "项目名称 困难职工帮扶资金", "二、项目名称及内容", "单位名称 项目名称"],
+}
+
+
+@pytest.mark.parametrize(("header", "line"), [(h, line) for h, lines in SUMMARY_HEADERS.items() for line in lines])
+def test_summary_header_pattern(header: bool, line: str) -> None:
+    """A summary's header starts with 项目名称 (after a 序号) and a cell separator; a project's own
+    "项目名称：X" line or a sentence is no header (its columns decide the rest)."""
+    from unionkg.extract.tables import find_columns
+
+    matched = SUMMARY_PATTERNS["header"].match(line) is not None
+    columns = (
+        find_columns(line.split("项目名称", 1)[1].replace(" ", "").replace("|", ""), tuple(PROJECT_SUMMARY_COLUMNS)) if matched else []
+    )
+    fields = {PROJECT_SUMMARY_COLUMNS[c] for c in columns}
+    assert (matched and len(columns) >= 2 and bool(fields & SUMMARY_FIELDS)) is header
+
+
+SUMMARY_COLUMN_FIELDS = {
+    "年初预算数": "budget",
+    "全年预算数": "adjusted",
+    "全年执行数": "final",
+    "执行率": "rate",
+    "自评得分": "score",
+    "自评等级": "grade",
+}
+
+
+@pytest.mark.parametrize(("column", "field"), SUMMARY_COLUMN_FIELDS.items())
+def test_summary_columns(column: str, field: str) -> None:
+    assert PROJECT_SUMMARY_COLUMNS[column] == field
+    assert "项目名称" not in PROJECT_SUMMARY_COLUMNS and "单位名称" not in PROJECT_SUMMARY_COLUMNS
+
+
+def test_a_budget_list_of_projects_is_no_summary(tmp_path: Path) -> None:
+    """A performance report's list of budgets alone (项目名称 年初预算数 全年预算数) states no execution or
+    score: it is read by no summary reader (a budget's 项目支出表 is the budget tables')."""
+    text = (CORPUS / "rt10e_gz_city_union_project_summary_selfeval_2023.txt").read_text(encoding="utf-8")
+    text = (
+        text.replace(" 全年执行数 执行率(%) 自评得分", "")
+        .replace(" 84.15 99.00 96.50", "")
+        .replace(" 27.60 92.00% 91.00", "")
+        .replace(" 18.00 100.00 98.00", "")
+    )
+    ex = _extract(tmp_path, "gz_city_union_selfeval_2023.txt", text)
+    assert not any(isinstance(f, Project) for f in ex.facts)

@@ -415,3 +415,114 @@ def _unit(text: str | None) -> str | None:
     if not text:
         return None
     return "万元" if text.startswith("万") else text
+
+
+# ---------------------------------------------------------------------------
+# Summary tables of the projects' self-evaluations (项目支出绩效自评汇总表)
+# ---------------------------------------------------------------------------
+# A performance report lists its projects one per row: "项目名称 年初预算数 全年预算数 全年执行数
+# 执行率(%) 自评得分 (自评等级)".  Each row is the project's budget, adjusted budget, final
+# amount and execution rate (a Project), and its self-evaluation's score and grade (an Evaluation).
+
+SUMMARY_EXTRACTOR = "project_tables.summary"
+SUMMARY_KEY = f"{SUMMARY_EXTRACTOR}@{VERSION}"
+
+#: Header cells of a summary table and the field each fills (tested in
+#: tests/extract/test_rt10e_table_columns.py); the longest name at a position wins.
+PROJECT_SUMMARY_COLUMNS: Final[dict[str, str]] = {
+    "年初预算数": "budget", "年初预算": "budget", "预算数": "budget",
+    "全年预算数": "adjusted", "调整预算数": "adjusted", "调整后预算数": "adjusted", "全年预算": "adjusted",
+    "全年执行数": "final", "执行数": "final", "实际支出数": "final", "决算数": "final", "实际执行数": "final",
+    "执行率": "rate", "预算执行率": "rate", "资金执行率": "rate", "完成率": "rate",
+    "自评得分": "score", "得分": "score", "评价得分": "score", "绩效自评得分": "score",
+    "自评等级": "grade", "评价等级": "grade", "等级": "grade", "自评结果": "grade",
+}  # fmt: skip
+
+#: Fields that make a table of projects a summary of their execution or evaluation (a plain list
+#: of budgets is a 项目支出表, read with the budget tables).
+SUMMARY_FIELDS: Final[frozenset[str]] = frozenset({"final", "rate", "score"})
+
+#: Patterns of summary tables.
+SUMMARY_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # the header: a 项目名称 cell, then the columns
+    "header": re.compile(r"^\s*(?:[|｜]\s*)?(?:序\s*号\s*(?:[|｜]\s*)?)?项目名称\s*[|｜\s]"),
+    # a 序号 column in the header
+    "serial": re.compile(r"序\s*号"),
+    # a grade cell after the figures ("优", "良好")
+    "grade": re.compile(r"(?P<grade>[优良中差])(?:秀|好|等)?"),
+}
+
+#: Most text lines looked back from a header for the table's money unit ("单位：万元").
+SUMMARY_UNIT_LOOKBACK: Final[int] = 3
+
+
+def _summary_money_unit(lines: list[Line], at: int, header: str) -> str:
+    from unionkg.extract.tables import TABLE_PATTERNS
+
+    in_header = TABLE_PATTERNS["column_money_unit"].search(header)
+    if in_header:
+        return in_header.group("unit")
+    for line in reversed(lines[max(0, at - SUMMARY_UNIT_LOOKBACK) : at]):
+        unit = TABLE_PATTERNS["money_unit"].search(line.text)
+        if unit:
+            return unit.group("unit")
+    return "万元"
+
+
+def read_project_summaries(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    """Projects and self-evaluations of the summary tables of a performance report (see above).
+    A row with another number of figures than the header's figure columns gives nothing (its
+    figures cannot be placed) and a warning; a 合计 row is no project."""
+    from unionkg.extract.final_accounts import _comparison_figures_as_numbers
+    from unionkg.extract.tables import find_columns
+
+    text = cell_view(doc.text)
+    lines = list(iter_lines(text))
+    names = tuple(PROJECT_SUMMARY_COLUMNS)
+    facts: list[Fact] = []
+    org, year = context.org or "", context.year or 0
+    for at, line in enumerate(lines):
+        if not SUMMARY_PATTERNS["header"].match(doc.text[line.start : line.end]):
+            continue
+        header = re.sub(r"\s+", "", line.text)
+        columns = find_columns(header.split("项目名称", 1)[1], names)
+        fields = [PROJECT_SUMMARY_COLUMNS[c] for c in columns]
+        if len(columns) < 2 or not SUMMARY_FIELDS & set(fields):
+            continue
+        figure_fields = [f for f in fields if f != "grade"]
+        serial = bool(SUMMARY_PATTERNS["serial"].search(header))
+        unit = _summary_money_unit(lines, at, line.text)
+        for row in lines[at + 1 :]:
+            toks = _comparison_figures_as_numbers(row.tokens)
+            if serial and toks and toks[0].kind is TokenKind.INTEGER:
+                toks = toks[1:]
+            first_figure = next((k for k, t in enumerate(toks) if t.kind is not TokenKind.TEXT), None)
+            if not toks or first_figure is None or first_figure == 0:
+                break  # the table ends at a line of text (or a row without a name)
+            name_tokens = toks[:first_figure]
+            name = "".join(t.text for t in name_tokens)
+            figures = [t for t in toks[first_figure:] if t.kind is not TokenKind.TEXT]
+            grade_cell = next((t for t in toks[first_figure:] if t.kind is TokenKind.TEXT), None)
+            if name in ("合计", "总计", "小计"):
+                continue
+            if len(figures) != len(figure_fields):
+                warn(f"{doc.source}: summary of projects: '{name}' prints {len(figures)} figures for {len(figure_fields)} columns; row skipped")
+                continue
+            values = {field: parse_number(t.text) for field, t in zip(figure_fields, figures)}
+            evidence = doc.evidence(row.tokens[0].start, max(t.end for t in toks), SUMMARY_KEY)
+            project = Project(evidence=evidence, org=org, year=year, name=name)
+            for field in ("budget", "adjusted", "final"):
+                if values.get(field) is not None:
+                    setattr(project, field, to_yuan(values[field], unit))  # type: ignore[arg-type]
+            project.execution_rate = values.get("rate")
+            facts.append(project)
+            grade_match = SUMMARY_PATTERNS["grade"].fullmatch(grade_cell.text) if grade_cell is not None and "grade" in fields else None
+            grade = grade_match.group("grade") if grade_match else None
+            if values.get("score") is not None or grade is not None:
+                facts.append(Evaluation(evidence=evidence, org=org, year=year, subject=name, kind=EvaluationKind.SELF, score=values.get("score"), grade=grade))
+    return facts
+
+
+@register(SUMMARY_EXTRACTOR, version=VERSION, genres=("performance",))
+def extract_project_summaries(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
+    return read_project_summaries(doc, context)
