@@ -2484,6 +2484,14 @@ def amount(ctx: Context) -> Outcome:
         if balance is not None:
             return balance
     concept = amount_concept(ctx.item_topic)
+    if rows and ctx.context_text and (concept is None or concept in GENERIC_TOTAL_CONCEPTS):
+        # "and in 2024?" after a line named by words of its name ("hardship relief" -> 困难职工帮扶资金): that line in
+        # the new year, not the year's total the chat's words also fit
+        chat = replace(ctx, q=replace(ctx.q, text=ctx.topic), context_text="")
+        if _names_something_else(chat) and not _best_amounts(chat, org, ctx.links.years, strict=True):
+            named = _line_named_by_words(chat, org)
+            if named is not None:
+                return named
     if not rows and (concept is None or concept in GENERIC_TOTAL_CONCEPTS) and not STANDARD_LINE_ITEMS.search(asked_item_text(ctx.item_topic)) \
             and not FUNCTIONAL_LINE_NAMES.search(asked_item_text(ctx.item_topic)) and not ctx.links.codes and _names_something_else(ctx):
         # "how many people got Spring Festival condolence money": a count of people, not money; the
