@@ -501,3 +501,22 @@ def test_a_budget_list_of_projects_is_no_summary(tmp_path: Path) -> None:
     )
     ex = _extract(tmp_path, "gz_city_union_selfeval_2023.txt", text)
     assert not any(isinstance(f, Project) for f in ex.facts)
+
+
+SPACED_PERCENT = """铜仁市总工会2025年部门预算
+
+第二部分 2025年部门预算表
+一般公共预算支出表
+公开05表
+部门：铜仁市总工会
+单位：万元
+科目编码 科目名称 上年预算数 本年预算数 增减
+合计 150.00 160.00 6.67 %
+201 一般公共服务支出 150.00 160.00 6.67 %
+"""
+
+
+def test_a_delta_column_whose_cells_print_a_spaced_percent_is_a_percent(tmp_path: Path) -> None:
+    ex = _extract(tmp_path, "gz_tongren_union_budget_2025.txt", SPACED_PERCENT)
+    changes = sorted((f.code or "", f.delta, f.pct) for f in ex.facts if isinstance(f, Change) and f.table)
+    assert changes == [("", None, Decimal("6.67")), ("201", None, Decimal("6.67"))]

@@ -1020,7 +1020,9 @@ class RowCells:
 
 
 def _printed_percent(doc: SourceDocument, tok: Token) -> bool:
-    return doc.text[tok.start : tok.end].rstrip().endswith(("%", "％"))
+    """A cell printed with a percent sign, glued or after a space ("-3.21%", "7.52 %")."""
+    after = doc.text[tok.end : tok.end + 3].lstrip(" \t")
+    return doc.text[tok.start : tok.end].rstrip().endswith(("%", "％")) or after[:1] in ("%", "％")
 
 
 def _change_direction(value: Decimal) -> str:
