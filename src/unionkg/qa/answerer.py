@@ -124,6 +124,11 @@ class Answerer:
             elif BY_UNIT_FOLLOW_UP.search(q.text.strip()):  # "按单位分一下": the line just asked, of each unit
                 context_text = state.question
             links = _inherit(links, state, catalog)
+            if q.relative_years and not q.years and not q_names_body:
+                # "那前年呢" after a body was asked: relative to that body's latest year, not to the whole graph's
+                latest = catalog.latest_year_of(links.orgs)
+                if latest is not None:
+                    links = replace(links, years=sorted({latest + off for off in q.relative_years}))
             if intent == "yoy_change" and state.intent not in CHANGE_FAMILIES and not (q.years or q.relative_years):
                 # "增长了多少？" after amounts of two years: the change of that line between the years shown
                 context_text = context_text or state.question
