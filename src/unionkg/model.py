@@ -169,6 +169,10 @@ class Change(Fact):
     #: printed and the table ("公开05表"); None for a change stated in prose.
     code: str | None = None
     table: str | None = None
+    #: The column of the line the change is of, when it is stated after one part of a line
+    #: ("行政运行支出决算为 X 万元，其中：基本支出 Y 万元，比上年增加 Z 万元": "基本支出"), as
+    #: :attr:`Amount.column`; None for the change of the whole item.
+    column: str | None = None
 
 
 @dataclass(slots=True)

@@ -1002,6 +1002,7 @@ class Mapper:
         self.add_opt(node, UKG.parentItem, f.parent_item)
         self.add_opt(node, UKG.classificationCode, f.code)  # a change printed in a table's 增减 columns
         self.add_opt(node, UKG.sourceTable, f.table)
+        self.add_opt(node, UKG.column, f.column)  # a change of one part of a line (基本支出)
         if f.phase is not None:
             self.add(node, OBEU_DIM.budgetPhase, PHASE_CODES[f.phase])
         self.provenance(node, f.evidence)
