@@ -232,10 +232,13 @@ def test_item_grade() -> None:
 @pytest.mark.parametrize("text,part", [
     ("the huzhou organs work committee", "工作委员会"), ("the pidu district education bureau", "教育"),
     ("the hunan finance department", "财政"),
+    ("the taian taishan urban construction group union", "集团"), ("the datong coal company's trade union", "公司"),
 ])
 def test_english_body_kinds(text: str, part: str) -> None:
     assert [zh for pattern, zh in ENGLISH_BODY_KINDS if pattern.search(text)] == [part]
     assert not [zh for pattern, zh in ENGLISH_BODY_KINDS if pattern.search("the nanchang federation")]
+    # a union grouping ("a group of unions", "union groups") is no enterprise's union
+    assert not [zh for pattern, zh in ENGLISH_BODY_KINDS if pattern.search("which group of unions spent most")]
 
 
 @pytest.mark.parametrize("question,intent", [

@@ -205,7 +205,9 @@ def test_pinyin_syllable_apostrophe(text: str, read: str) -> None:
 @pytest.mark.parametrize(("label", "division", "former"), [
     ("成都市郫都区总工会", "510117", {"成都市郫县总工会"}),  # renamed 2016: the same body under the former name
     ("郫都区工人文化宫", "510117", {"郫县工人文化宫"}),
-    ("宁波市鄞州区总工会", "330212", set()),  # 江东区 merged into 鄞州区: no former name of the same body
+    # 鄞县 renamed 鄞州区 in 2002 (data/links/division_renames.csv) is its former name; 江东区, merged into it
+    # in 2016, is another body's place and no former name
+    ("宁波市鄞州区总工会", "330212", {"宁波市鄞县总工会"}),
     ("某市总工会", None, set()),
 ])
 def test_former_name_labels(label: str, division: str | None, former: set[str]) -> None:

@@ -196,6 +196,9 @@ ENGLISH_BODY_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:workers'? )?cultural palace\b"), "文化宫"),
     (re.compile(r"\b(?:workers'? |staff |employee )?service cent(?:er|re)\b"), "服务中心"),
     (re.compile(r"\b(?:hardship |assistance |relief )+cent(?:er|re)\b"), "帮扶中心"),
+    # an enterprise's own union ("the Taian urban construction group union"), not its place's federation
+    (re.compile(r"\bgroup(?:'s)? (?:trade )?unions?\b"), "集团"),
+    (re.compile(r"\b(?:company|corporation)(?:'s)? (?:trade )?unions?\b"), "公司"),
 )
 
 # English names of kinds of reporting body and the Chinese names of such a body (the whole label, its
