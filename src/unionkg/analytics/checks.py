@@ -46,6 +46,7 @@ from unionkg.analytics.phase_checks import (
 from unionkg.analytics.project_checks import check_overspent_projects
 from unionkg.analytics.rows import row_order, sorted_rows
 from unionkg.analytics.sangong import check_sangong
+from unionkg.analytics.table_checks import check_prose_against_table, check_table_changes
 from unionkg.analytics.tolerance import (
     change_bounds,
     closest,
@@ -700,6 +701,9 @@ class _Change:
     pct: Decimal | None
     passage: str | None
     doc: str | None = None
+    code: str | None = None  # a table's change: its row's code, its table and phase
+    table: str | None = None
+    phase: str | None = None
 
 
 def load_changes(store: GraphStore) -> list[_Change]:
@@ -707,7 +711,8 @@ def load_changes(store: GraphStore) -> list[_Change]:
     for r in sorted_rows(store, "check_changes"):
         out.append(
             _Change(
-                str(r["change"]), str(r["org"]), int(str(r["year"])), str(r["item"]), _dec(r["delta"]), _dec(r["pct"]), _opt(r["passage"]), _opt(r["doc"])
+                str(r["change"]), str(r["org"]), int(str(r["year"])), str(r["item"]), _dec(r["delta"]), _dec(r["pct"]), _opt(r["passage"]), _opt(r["doc"]),
+                _opt(r.get("code")), _opt(r.get("table")), _opt(r.get("phase")),
             )
         )
     return out
@@ -1439,6 +1444,8 @@ CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
     "sangong": check_sangong,
     "final_against_budget_document": check_final_against_budget_document,
     "overspent_projects": check_overspent_projects,
+    "table_changes": check_table_changes,
+    "prose_against_table": check_prose_against_table,
 }
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

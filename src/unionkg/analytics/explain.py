@@ -41,6 +41,10 @@ ZH_NOTES: tuple[tuple[str, str, str], ...] = (
     ("grade_mismatch", "the bands the document states", "按文件自身列明的等级分档判断。"),
     ("execution_rate_mismatch", "more than its 全年预算数", "全年执行数超过全年预算数，执行率却低于 100%。"),
     ("conflicting_statement", "budget document prints", "决算所列年初预算数与同年部门预算文件所列不一致。"),
+    ("conflicting_statement", "the text and the table of the same document", "同一文件的文字说明与表格对同一科目、同一栏目列示的数字不一致。"),
+    ("change_mismatch", "the table's 增减 column", "表格中该行的增减额（增减率）与同一行的本年数、上年数不符。"),
+    ("change_mismatch", "the text states", "文字说明所列增减与同一文件表格中该科目的本年数、上年数不符。"),
+    ("completion_rate_mismatch", "matches neither budget", "该比例与按年初预算数、调整预算数计算的结果都不相符。"),
     ("score_mismatch", "must lie between", "指标分值合计不足 100 分，其余分值（如预算执行率）最多补足差额，总分应在此范围内。"),
 )
 

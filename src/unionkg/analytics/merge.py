@@ -39,9 +39,13 @@ CHECK_PRIORITY: tuple[str, ...] = (
     "sum:",  # the named compositions (sum:revenue_by_source ...): their parts are named
     "sum:stated_parts",  # a list in prose may be a selection
     "sum:units",  # a sum of sums
+    "change:table-row",  # a table's change against its own row: the figures beside it
+    "percent:table-row",
     "change:two-years",
     "percent:two-years",
     "percent:change",
+    "change:prose-against-table",
+    "percent:prose-against-table",
     "percent:share",
     "indicator:met_but_violates",
     "indicator:",

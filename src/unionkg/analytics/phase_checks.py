@@ -44,6 +44,8 @@ FINAL_PHASE = PHASE_BASE + "executed"
 # The budgets a completion rate may be measured against: the adjusted one first (完成调整预算),
 # then the initial one (完成年初预算).
 BUDGET_PHASES: tuple[str, ...] = (PHASE_BASE + "revised", PHASE_BASE + "approved")
+#: How a finding names each budget a rate was measured against (the reader's column names).
+BUDGET_NAMES: dict[str, str] = {PHASE_BASE + "revised": "adjusted budget (调整预算数)", PHASE_BASE + "approved": "initial budget (年初预算数)"}
 
 # Columns that print a line's figure for another year than the document's own (filed under
 # that year by the extraction): the figure to compare with that year's own document.
@@ -118,6 +120,9 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
         ordered = sorted(bases, key=lambda b: BUDGET_PHASES.index(b.phase or BUDGET_PHASES[-1]))
         base = ordered[0]
         expected = (final.value / base.value * 100).quantize(slack)
+        against = "; ".join(
+            f"against the {BUDGET_NAMES.get(b.phase or '', 'budget')} {_wan(b.value)} it is {(final.value / b.value * 100).quantize(slack)}%" for b in ordered
+        )
         findings.append(
             ctx.finding(
                 kind="completion_rate_mismatch",
@@ -125,7 +130,8 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
                 check="percent:completion",
                 message=(
                     f"{final.item}: final {_wan(final.value)} against budget "
-                    f"{' / '.join(_wan(b.value) for b in ordered)} is {expected}%, stated {rate}%"
+                    f"{' / '.join(_wan(b.value) for b in ordered)} is {expected}%, stated {rate}%, which matches "
+                    f"neither budget ({against})"
                 ),
                 org=final.org,
                 year=final.year,

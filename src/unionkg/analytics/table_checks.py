@@ -1,0 +1,314 @@
+"""Checks of a table's row against itself, and of prose against the table of its document.
+
+The extraction reads a table's 增减额 / 增减率 columns as a ``ukg:Change`` of the row (with
+``ukg:classificationCode`` and ``ukg:sourceTable``), its 本年 and 上年 columns as observations
+of the two years, and a line's paragraph ("行政运行（项）：支出决算为 X 万元，其中：基本支出 Y 万元，
+项目支出 Z 万元") as the line's figures in those columns.  These checks compare them:
+
+- ``change:table-row`` - a table's 增减额 against its own row's 本年 - 上年 (half a printing
+  unit of each of the three figures: ``tolerance.half_units``), and ``percent:table-row`` its
+  增减率 against (本年 - 上年) / 上年 (``tolerance.growth_bounds``, one unit of the rate's last
+  printed digit);
+- ``change:prose-against-table`` - a change stated in prose ("一般行政管理事务支出 X 万元，比上年
+  减少 Y 万元") against the row of the same line in a table of the same document that prints
+  both years: the text and its table disagree;
+- ``contradiction:prose-against-table`` - a line's figure in a column stated in prose (its
+  基本支出 / 项目支出, ``ukg:column`` + ``ukg:partOf``) against the same line and column of a
+  table of the same document and fund.
+
+A line of prose is matched to a table's row by its name (:func:`line_names`): prose names a
+line with its 款 in brackets ("行政运行(群众团体事务)"), tables by code and name; a name's
+ending 支出 may be printed or not (:data:`LINE_NAME_ENDINGS`).  When several rows or tables
+fit, the figures agree when any of them does (a text may quote another table of its document).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from unionkg.analytics import rules
+from unionkg.analytics.findings import Finding
+from unionkg.analytics.tolerance import closest, growth_bounds, half_units, within
+
+if TYPE_CHECKING:
+    from unionkg.analytics.checks import Context, Obs, _Change
+
+#: Endings a line's name is printed with or without ("一般行政管理事务支出" in prose for the
+#: table's "一般行政管理事务"): dropped from both names before they are compared.
+LINE_NAME_ENDINGS = re.compile(r"(?:支出|经费)$")
+#: A line named with its 款 (or 类) in brackets, as prose names a 项: "行政运行(群众团体事务)".
+LINE_WITH_PARENT = re.compile(r"^(?P<leaf>[^()（）]+)[(（](?P<parent>[^()（）]+)[)）]$")
+#: Code lengths of the functional classification: 类 3, 款 5, 项 7 digits; a code's parent is its
+#: prefix of the next shorter length.
+CODE_LEVELS = (3, 5, 7)
+
+
+def comparable_name(name: str) -> str:
+    """A line's name as two printings of it compare: normalised, its ending 支出 / 经费 dropped.
+
+    >>> comparable_name("一般行政管理事务支出"), comparable_name(" 一般行政管理事务 ")
+    ('一般行政管理事务', '一般行政管理事务')
+    """
+    text = rules.normalise_label(name)
+    return LINE_NAME_ENDINGS.sub("", text) or text
+
+
+def line_names(item: str) -> tuple[str, str | None]:
+    """The comparable name of a line and of its 款 when prose prints it in brackets.
+
+    >>> line_names("行政运行(群众团体事务)")
+    ('行政运行', '群众团体事务')
+    >>> line_names("机关事业单位基本养老保险缴费支出")
+    ('机关事业单位基本养老保险缴费', None)
+    """
+    m = LINE_WITH_PARENT.match(rules.normalise_label(item))
+    if m:
+        return comparable_name(m["leaf"]), comparable_name(m["parent"])
+    return comparable_name(item), None
+
+
+def parent_code(code: str) -> str | None:
+    """The code of a line's 款 (of a 款's 类): '2012901' -> '20129', '20129' -> '201'."""
+    shorter = [n for n in CODE_LEVELS if n < len(code)]
+    return code[: shorter[-1]] if shorter and code.isdigit() else None
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """The table figures of one document: by (table, line) and the name of each code's line."""
+
+    rows: dict[tuple[str, str], list[Obs]]  # (table, code or comparable name) -> figures of the row
+    code_names: dict[tuple[str, str], str]  # (table, code) -> comparable name
+
+    def matching(self, item: str) -> list[tuple[str, str]]:
+        """The (table, line) rows that ``item`` of prose names: same name, and the same 款 when
+        prose names one and the table prints the code's parent."""
+        leaf, parent = line_names(item)
+        found = []
+        for (table, line), figures in self.rows.items():
+            code = figures[0].code
+            if comparable_name(figures[0].item) != leaf:
+                continue
+            above = parent_code(code) if code else None
+            if parent and above and (table, above) in self.code_names and self.code_names[(table, above)] != parent:
+                continue
+            found.append((table, line))
+        return found
+
+
+def table_rows(observations: Iterable[Obs]) -> dict[str | None, TableRows]:
+    """The table figures of each document (observations with a ``ukg:sourceTable``)."""
+    rows: dict[str | None, dict[tuple[str, str], list[Obs]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[str | None, dict[tuple[str, str], str]] = defaultdict(dict)
+    for o in observations:
+        if not o.table or not o.doc:
+            continue
+        line = o.code or comparable_name(o.item)
+        rows[o.doc][(o.table, line)].append(o)
+        if o.code:
+            names[o.doc].setdefault((o.table, o.code), comparable_name(o.item))
+    return {doc: TableRows(dict(r), names[doc]) for doc, r in rows.items()}
+
+
+# ---------------------------------------------------------------- changes
+
+
+def _years(figures: list[Obs], ch: _Change) -> tuple[list[Obs], list[Obs]]:
+    """The row's figures of the change's year and of the year before, of the change's phase."""
+    same = [o for o in figures if ch.phase is None or o.phase is None or o.phase == ch.phase]
+    return [o for o in same if o.year == ch.year], [o for o in same if o.year == ch.year - 1]
+
+
+def _delta_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], check: str, what: str) -> Finding | None:
+    """The change's 增减额 against 本年 - 上年 of the first pair that fits, or a finding."""
+    from unionkg.analytics.checks import _change_statement, _tolerance_text, _wan
+
+    assert ch.delta is not None
+    best: tuple[Decimal, Obs, Obs, Decimal] | None = None
+    for cur, prev in pairs:
+        diff = ch.delta - (cur.value - prev.value)
+        if diff == 0:
+            return None
+        tol = half_units(ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage), (ch.delta, ch.passage)]))
+        if abs(diff) <= tol:
+            return None
+        if best is None or abs(diff) < abs(best[0]):
+            best = (diff, cur, prev, tol)
+    if best is None:
+        return None
+    diff, cur, prev, tol = best
+    where = f" [{cur.table}]" if cur.table else ""
+    return ctx.finding(
+        kind="change_mismatch",
+        severity="warning",
+        check=check,
+        message=(
+            f"{ch.item}: {what} states a change of {_wan(ch.delta)}, but the row{where} prints {cur.year} "
+            f"{_wan(cur.value)} ({cur.column or 'figure'}) and {prev.year} {_wan(prev.value)} ({prev.column or 'figure'}): "
+            f"{_wan(cur.value - prev.value)}; difference {_wan(diff)}, tolerance {_tolerance_text(tol)} "
+            "= half the printing unit of each of the three figures"
+        ),
+        org=ch.org,
+        year=ch.year,
+        expected=cur.value - prev.value,
+        stated=ch.delta,
+        tolerance=tol,
+        figures=[cur, prev],
+        concerns=[ch.iri],
+        extra_passages=[ch.passage],
+        statement=_change_statement(ch),
+    )
+
+
+def _percent_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], slack: Decimal, check: str, what: str) -> Finding | None:
+    """The change's 增减率 against (本年 - 上年) / 上年 of the first pair that fits, or a finding."""
+    from unionkg.analytics.checks import _change_statement, _wan
+
+    assert ch.pct is not None
+    best: tuple[Decimal, Obs, Obs] | None = None
+    for cur, prev in pairs:
+        units = ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage)])
+        bounds = growth_bounds(cur.value, prev.value, units[0], units[1])
+        if bounds is None or within(ch.pct, bounds, slack):
+            return None  # growth from nothing has no rate; a rate within rounding agrees
+        gap = abs(closest(ch.pct, bounds) - ch.pct)
+        if best is None or gap < best[0]:
+            best = (gap, cur, prev)
+    if best is None:
+        return None
+    _gap, cur, prev = best
+    expected = ((cur.value - prev.value) / prev.value * 100).quantize(slack)
+    where = f" [{cur.table}]" if cur.table else ""
+    return ctx.finding(
+        kind="change_mismatch",
+        severity="warning",
+        check=check,
+        message=(
+            f"{ch.item}: {what} states a rate of change of {ch.pct}%, but the row{where} prints {cur.year} {_wan(cur.value)} "
+            f"and {prev.year} {_wan(prev.value)}: ({_wan(cur.value)} - {_wan(prev.value)}) / {_wan(prev.value)} = {expected}%"
+        ),
+        org=ch.org,
+        year=ch.year,
+        expected=expected,
+        stated=ch.pct,
+        tolerance=slack,
+        unit="percent",
+        figures=[cur, prev],
+        concerns=[ch.iri],
+        extra_passages=[ch.passage],
+        statement=_change_statement(ch),
+    )
+
+
+def check_table_changes(ctx: Context) -> list[Finding]:
+    """A table's change against its own row's two years; a change of prose against the row of
+    its line in a table of the same document."""
+    from unionkg.analytics.checks import _group_changes, _slack, finest_percent_unit, load_changes
+
+    by_doc = table_rows(ctx.observations)
+    changes = load_changes(ctx.store)
+    finest = {k: finest_percent_unit(c.pct for c in group) for k, group in _group_changes(changes).items()}
+    findings: list[Finding] = []
+    for ch in changes:
+        rows = by_doc.get(ch.doc)
+        if rows is None or (ch.delta is None and ch.pct is None):
+            continue
+        if ch.table:
+            keys = [(ch.table, ch.code or comparable_name(ch.item))]
+            check, what = "table-row", "the table's 增减 column"
+        else:
+            keys = rows.matching(ch.item)
+            check, what = "prose-against-table", "the text"
+        pairs: list[tuple[Obs, Obs]] = []
+        for key in keys:
+            currents, previous = _years(rows.rows.get(key, []), ch)
+            pairs += list(itertools.product(currents, previous))
+        if not pairs:
+            continue
+        found = None
+        if ch.delta is not None:
+            found = _delta_finding(ctx, ch, pairs, f"change:{check}", what)
+        if found is None and ch.pct is not None:
+            found = _percent_finding(ctx, ch, pairs, _slack(ch.pct, finest[(ch.org, ch.year)]), f"percent:{check}", what)
+        if found is not None:
+            findings.append(found)
+    return findings
+
+
+# ---------------------------------------------------------------- a line's columns in prose and in its table
+
+
+#: The offsets a passage IRI ends with (``…/q/{start}-{end}``): where its quote is printed.
+PASSAGE_OFFSETS = re.compile(r"/q/(\d+)-(\d+)$")
+
+
+def _printed_order(o: Obs) -> tuple[int, str]:
+    """Figures in the order the document prints them (by their passage's start), else by IRI."""
+    m = PASSAGE_OFFSETS.search(o.passage or "")
+    return (int(m[1]) if m else 0, o.iri)
+
+
+def check_prose_against_table(ctx: Context) -> list[Finding]:
+    """A line's figure in a column (基本支出 / 项目支出) stated in prose against the same line and
+    column of a table of the same document, year, phase and fund: one finding per line of prose,
+    naming every column where they differ."""
+    from unionkg.analytics.checks import _tolerance_text, _wan
+
+    by_doc = table_rows(ctx.observations)
+    prose_cells: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
+    for o in ctx.observations:
+        if o.column and not o.table and o.doc in by_doc:
+            prose_cells[(o.doc, o.org, o.year, o.phase, o.fund, o.item)].append(o)
+    findings: list[Finding] = []
+    for (doc, _org, _year, _phase, _fund, item), cells in prose_cells.items():
+        rows = by_doc[doc]
+        keys = rows.matching(item)
+        differing: list[tuple[Obs, Obs, Decimal]] = []
+        for cell in sorted(cells, key=_printed_order):
+            column = rules.normalise_label(cell.column or "")
+            same = [
+                o
+                for key in keys
+                for o in rows.rows[key]
+                if rules.normalise_label(o.column or "") == column and (o.year, o.phase, o.fund, o.scope) == (cell.year, cell.phase, cell.fund, cell.scope)
+            ]
+            if not same or any(o.value == cell.value for o in same):
+                continue
+            tol = half_units(ctx.printed_units([(cell.value, cell.passage), (same[0].value, same[0].passage)]))
+            if any(abs(o.value - cell.value) <= tol for o in same):
+                continue
+            differing.append((cell, same[0], tol))
+        if not differing:
+            continue
+        first, table_cell, tol = differing[0]
+        shown = "; ".join(
+            f"{c.column}: the text {_wan(c.value)}, the table {_wan(t.value)} (difference {_wan(c.value - t.value)})" for c, t, _ in differing
+        )
+        findings.append(
+            ctx.finding(
+                kind="conflicting_statement",
+                severity="warning",
+                check="contradiction:prose-against-table",
+                message=(
+                    f"{first.item}: the text and the table of the same document [{table_cell.table}] print "
+                    f"different figures for this line: {shown}; tolerance {_tolerance_text(tol)}"
+                ),
+                org=first.org,
+                year=first.year,
+                expected=table_cell.value,
+                stated=first.value,
+                tolerance=tol,
+                figures=[fig for c, t, _ in differing for fig in (c, t)],
+                statement=("prose-against-table", first.doc, first.org, first.year, first.phase, first.item),
+            )
+        )
+    return findings
+
+
+__all__ = ["LINE_NAME_ENDINGS", "LINE_WITH_PARENT", "check_prose_against_table", "check_table_changes", "comparable_name", "line_names"]
