@@ -65,7 +65,17 @@ from unionkg.extract.final_accounts import (
 )
 from unionkg.extract.parse import parse_number, to_yuan
 from unionkg.extract.registry import register, warn
-from unionkg.extract.tables import TABLE_PATTERNS, Line, Token, TokenKind, find_columns, join_label, read_header, table_money_unit
+from unionkg.extract.tables import (
+    TABLE_PATTERNS,
+    Line,
+    Token,
+    TokenKind,
+    find_columns,
+    join_label,
+    name_tokens_without_number,
+    read_header,
+    table_money_unit,
+)
 from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, Project, SourceDocument
 
 EXTRACTOR = "budget_tables"
@@ -397,6 +407,8 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
         # the name is one cell, or the cells after the other text columns when it wrapped
         wrapped = name_index == len(text_columns) - 1 and len(texts) > len(text_columns)
         name = texts[index:] if not text_columns or purchases or wrapped else [texts[index]]
+        if not purchases:
+            name = name_tokens_without_number(name)  # "1.困难职工帮扶资金": the row's typed 序号
         first = min(line.tokens[0], texts[0], key=lambda t: t.start)  # a row wrapped above its figures starts on the line before
         previous = ProjectRow(name, first, values[0], cells, code)
         table.rows.append(previous)

@@ -54,6 +54,7 @@ from unionkg.extract.tables import (
     regroup_glued_values,
     split_run_on_rows,
     table_money_unit,
+    unwrapped_header,
     with_change_words_signed,
 )
 from unionkg.ingest.normalize import OCR_DIGIT_LOOKALIKES
@@ -993,6 +994,7 @@ def code_table_columns(header_text: str, frame: TableFrame) -> list[str]:
     上年预算数 (year_columns)."""
     names = frame.vocabulary.column_names
     if any(word in header_text for word in COMPARISON_HEADER_WORDS) or str(frame.year - 1) in header_text:
+        header_text = unwrapped_header(header_text, names + COMPARISON_COLUMNS)  # "上年预算 增减" / "数 额"
         return find_columns(comparison_header(header_text, frame.year), names + COMPARISON_COLUMNS)
     return find_columns(header_text, names)
 
@@ -1824,7 +1826,7 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
         if re.search(r"栏\s*次|行\s*次", line.text):
             header_end = i + 1
     header_text = "\n".join(ln.text for ln in block.lines[: header_end or 4])
-    flat_header = comparison_header(header_text, frame.year)
+    flat_header = comparison_header(unwrapped_header(header_text, ITEM_TABLE_COLUMNS), frame.year)
     columns = find_columns(flat_header, ITEM_TABLE_COLUMNS) or [frame.vocabulary.value_column]
     comparing = any(c in COMPARISON_FIGURES for c in columns)
     percent_columns = printed_percent_columns(flat_header, columns)

@@ -878,10 +878,13 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         stop = open_starts[at] if at < len(open_starts) else len(text)
         stop = min(stop, _sentence_end(text, m.end()))
         changes = _changes_after(view, m.end(), stop, org, fact_year, label, phase, used)
-        if column is None:
-            facts.extend(changes)
-        # (a change stated after a line's part, "其中：基本支出 Y 万元，比上年增加 Z 万元", is its column's,
-        # which a Change cannot say: none is read, rather than one filed as the whole line's)
+        for change in changes:
+            # a change stated after a line's part ("其中：基本支出 Y 万元，比上年增加 Z 万元") is
+            # that part's: the line's item with the part's column, as the part's Amount
+            # (a component of its reason is an item of its own)
+            if change.parent_item is None:
+                change.column = column
+        facts.extend(changes)
     _overall_execution_rates(view, facts, final_amounts, ev_starts)
     _line_completion_rates(view, lines, facts, recorded, ev_starts)
     skipped = [f for f in matches if f.start() not in recorded and f.start() in open_set and not f.damaged]

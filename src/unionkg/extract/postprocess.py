@@ -42,7 +42,33 @@ def deduplicate(extraction: Extraction) -> Extraction:
     return extraction
 
 
-STEPS: tuple[Step, ...] = (deduplicate,)
+#: The extractor whose staffing figures restate another reader's when read from the same
+#: line (a vertical staffing table's "编制数 | 25", which the organisations' reader also reads).
+STAFF_ROWS_PREFIX: str = "tables.staff_rows@"
+
+
+def without_restated_staff_rows(extraction: Extraction) -> Extraction:
+    """Drop a vertical staffing table's figure that another reader read from the same line (same
+    organisation, year and count, overlapping quotes) under another label or scope: one figure
+    per line, the other reader's (it knows the figure's scope)."""
+    from unionkg.model import Staffing
+
+    others = [f for f in extraction.facts if isinstance(f, Staffing) and not f.evidence.extractor.startswith(STAFF_ROWS_PREFIX)]
+
+    def restated(fact: Staffing) -> bool:
+        ev = fact.evidence
+        return any(
+            o.org == fact.org and o.year == fact.year and o.count == fact.count and o.evidence.start < ev.end and ev.start < o.evidence.end
+            for o in others
+        )
+
+    extraction.facts = [
+        f for f in extraction.facts if not (isinstance(f, Staffing) and f.evidence.extractor.startswith(STAFF_ROWS_PREFIX) and restated(f))
+    ]
+    return extraction
+
+
+STEPS: tuple[Step, ...] = (deduplicate, without_restated_staff_rows)
 
 
 def finalize(extraction: Extraction) -> Extraction:

@@ -33,7 +33,7 @@ from typing import Final
 
 from unionkg.extract.parse import parse_number, parse_percent, to_yuan
 from unionkg.extract.registry import register, warn
-from unionkg.extract.tables import Line, Token, TokenKind, cell_view, iter_lines, real_table_lines, tokenize
+from unionkg.extract.tables import Line, Token, TokenKind, cell_view, iter_lines, name_tokens_without_number, real_table_lines, tokenize
 from unionkg.model import Amount, Direction, DocumentContext, Evaluation, EvaluationKind, Fact, Phase, Project, SourceDocument
 
 EXTRACTOR = "project_tables"
@@ -499,7 +499,7 @@ def read_project_summaries(doc: SourceDocument, context: DocumentContext) -> lis
             first_figure = next((k for k, t in enumerate(toks) if t.kind is not TokenKind.TEXT), None)
             if not toks or first_figure is None or first_figure == 0:
                 break  # the table ends at a line of text (or a row without a name)
-            name_tokens = toks[:first_figure]
+            name_tokens = name_tokens_without_number(toks[:first_figure])  # "1、某项目": a typed 序号
             name = "".join(t.text for t in name_tokens)
             figures = [t for t in toks[first_figure:] if t.kind is not TokenKind.TEXT]
             grade_cell = next((t for t in toks[first_figure:] if t.kind is TokenKind.TEXT), None)

@@ -43,6 +43,7 @@ Two more readers live here (issue 3):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ from decimal import Decimal
 from typing import Final
 
 from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, cn_count_value
-from unionkg.extract.organizations import find_units, org_at, unit_name_and_class, unit_sections
+from unionkg.extract.organizations import Section, find_units, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.patterns import (
     OUTPUT_ACHIEVEMENT_HEADING_WORDS,
     OUTPUT_ACTION_VERBS,
@@ -69,6 +70,7 @@ from unionkg.extract.registry import register
 from unionkg.extract.report import is_heading
 from unionkg.extract.scan import finditer_near, quick
 from unionkg.extract.stated_day import without_leading_day, year_and_phase_at_day
+from unionkg.extract.tables import without_sequence_number
 from unionkg.extract.textview import NO_MARKER_RANK, ProseView, marker_rank, prose_view, strip_marker
 from unionkg.model import DocumentContext, Fact, Phase, SourceDocument, StaffCategory, Staffing, StatisticalCount
 
@@ -818,9 +820,9 @@ def read_staff_tables(doc: SourceDocument, body: str, year: int | None) -> list[
         name_at = names[0]
         while i < len(lines):
             row = _row_cells(text, *lines[i])
-            if len(row) != len(header) or not row[name_at].text or row[name_at].text[0].isdigit():
+            name = without_sequence_number("".join(row[name_at].text.split()))  # "1.某中心": a typed 序号
+            if len(row) != len(header) or not name or name[0].isdigit():
                 break
-            name = "".join(row[name_at].text.split())
             total = name in STAFF_TABLE_TOTAL_ROWS
             org = body if total or _is_own_row(name, body) else name
             for n, category in counts.items():
@@ -849,9 +851,77 @@ def _body_staff_row(doc: SourceDocument, header: list[_Cell], counts: dict[int, 
     return out
 
 
+STAFF_ROWS_EXTRACTOR = "tables.staff_rows"
+STAFF_ROWS_KEY = f"{STAFF_ROWS_EXTRACTOR}@{VERSION}"
+
+#: Fewest consecutive lines of one label and one count that make a vertical staffing table
+#: ("编制数 | 25" / "实有人数 | 23" / "其中：在职 | 18" / "离退休 | 5"): one such line alone may be
+#: any table's row.
+MIN_STAFF_ROWS: Final[int] = 2
+
+#: A unit cell after the count of a vertical staffing table's line ("编制数 | 25 | 人").
+STAFF_ROW_UNIT_CELLS: Final[tuple[str, ...]] = ("人", "名")
+
+
+def vertical_staff_row(text: str, start: int, end: int) -> tuple[_Cell, _Cell, StaffCategory] | None:
+    """The label cell, count cell and category of a line of a vertical staffing table (two
+    cells, the first a staffing column name of :data:`STAFF_TABLE_COLUMNS`, the second a
+    head count; a unit cell may follow), else None."""
+    if not any(word in text[start:end] for word in STAFF_HEADER_WORDS):
+        return None  # the quick test: most lines print no staff word
+    cells = _row_cells(text, start, end)
+    if len(cells) == 3 and cells[2].text in STAFF_ROW_UNIT_CELLS:
+        cells = cells[:2]
+    if len(cells) != 2 or not STAFF_TABLE_PATTERNS["count_cell"].fullmatch(cells[1].text):
+        return None
+    category = staff_column_category(cells[0].text)
+    return (cells[0], cells[1], category) if category is not None else None
+
+
+def read_vertical_staff_tables(doc: SourceDocument, body: str, year: int | None, org_of: Callable[[int], str | None]) -> list[Staffing]:
+    """The figures of vertical staffing tables: runs of at least :data:`MIN_STAFF_ROWS`
+    consecutive lines of one label and one count (:func:`vertical_staff_row`), each the figure
+    of its label's category, of the organisation whose section holds it (``org_of``) or the
+    body; quoting the line from the label (其中： included) to the count.  A figure the
+    organisations' reader also read from the same line is dropped after extraction
+    (:func:`unionkg.extract.postprocess.without_restated_staff_rows`)."""
+    text = doc.text
+    rows: list[list[tuple[_Cell, _Cell, StaffCategory]]] = [[]]
+    for start, end in _lines(text):
+        row = vertical_staff_row(text, start, end)
+        if row is None:
+            rows.append([])
+        else:
+            rows[-1].append(row)
+    out: list[Staffing] = []
+    for run in rows:
+        if len(run) < MIN_STAFF_ROWS:
+            continue
+        for label_cell, count_cell, category in run:
+            label = STAFF_TABLE_PATTERNS["of_which"].sub("", label_cell.text)
+            count = STAFF_TABLE_PATTERNS["count_cell"].fullmatch(count_cell.text)
+            assert count is not None  # vertical_staff_row checked it
+            evidence = doc.evidence(label_cell.start, count_cell.start + len(count_cell.text), STAFF_ROWS_KEY)
+            out.append(Staffing(evidence, org_of(label_cell.start) or body, category, int(count.group("count")), label, year=year))
+    return out
+
+
 @register(STAFF_COLUMNS_EXTRACTOR, version=VERSION, genres=("budget", "final_accounts", "performance", "unknown"))
 def extract_staff_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
-    """Every count column of a staffing table (see :func:`read_staff_tables`)."""
+    """Every count column of a staffing table (see :func:`read_staff_tables`), and the lines of
+    vertical staffing tables (:func:`read_vertical_staff_tables`)."""
     if not context.org:
         return []
-    return list(read_staff_tables(doc, context.org, context.year))
+    body = context.org
+    found: list[tuple[ProseView, list[Section]]] = []
+
+    def org_of(position: int) -> str | None:
+        """The organisation of the unit section holding ``position`` (of ``doc.text``), if any."""
+        if not found:  # built only for a document that prints a vertical table
+            view = prose_view(doc)
+            units = [unit_name_and_class(item.text)[0] for item, _f, _r in find_units(view, body)]
+            found.append((view, unit_sections(view, body, units)))
+        view, sections = found[0]
+        return org_at(bisect.bisect_left(view.offsets, position), sections)
+
+    return [*read_staff_tables(doc, body, context.year), *read_vertical_staff_tables(doc, body, context.year, org_of)]

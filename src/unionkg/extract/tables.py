@@ -632,6 +632,54 @@ def cell_view(text: str) -> str:
     return text
 
 
+#: A sequence number typed before a name in a row or list (not Word's auto-numbering, which
+#: the text does not carry): "1.", "1、", "1．", "（1）", "(一)", "一、", "①".  Each needs its mark (a
+#: dot, 、 or brackets; a dot glued to a digit is a decimal point): a number that belongs to the
+#: name ("12351职工服务热线", "2024年职工运动会", "三八红旗手表彰", "第一中学", "1.5万元") has none.
+SEQUENCE_NUMBER_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    "arabic_mark": re.compile(r"^\d{1,3}\s*(?:[.．](?![\d.．])|、)\s*"),
+    "bracketed": re.compile(r"^[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]\s*"),
+    "han_mark": re.compile(r"^[一二三四五六七八九十]{1,3}\s*、\s*"),
+    "circled": re.compile(r"^[\u2460-\u2473\u2776-\u277f]\s*"),
+}
+
+
+def sequence_number_length(name: str) -> int:
+    """How many leading characters of ``name`` are a typed sequence number (0 when none, or
+    when nothing of a name would be left after it)."""
+    for pattern in SEQUENCE_NUMBER_PATTERNS.values():
+        m = pattern.match(name)
+        if m is not None:
+            rest = name[m.end() :]
+            return m.end() if rest and not _PUNCTUATION_START.match(rest) else 0
+    return 0
+
+
+#: What a name never starts with: a sequence number followed by this was no number of a name.
+_PUNCTUATION_START: Final[re.Pattern[str]] = re.compile(r"[\s\W_]")
+
+
+def without_sequence_number(name: str) -> str:
+    """``name`` without a typed sequence number before it ("1.困难职工帮扶资金" -> "困难职工帮扶资金")."""
+    return name[sequence_number_length(name) :]
+
+
+def name_tokens_without_number(tokens: Sequence[Token]) -> list[Token]:
+    """A row's name cells without a sequence number typed before the name: a cell that is the
+    number alone ("1." / "（1）" before "困难职工帮扶资金") is dropped, a number glued to the
+    name is cut off the cell (its offsets move with it, so the cell still quotes itself)."""
+    toks = list(tokens)
+    if not toks or toks[0].kind is not TokenKind.TEXT:
+        return toks
+    first = toks[0]
+    if len(toks) > 1 and toks[1].kind is TokenKind.TEXT and sequence_number_length(first.text + toks[1].text) >= len(first.text):
+        return toks[1:]  # the number is a cell of its own
+    cut = sequence_number_length(first.text)
+    if cut == 0 or first.end - first.start != len(first.text):
+        return toks  # no number, or a repaired cell whose text is no copy of the printed one
+    return [Token(first.text[cut:], first.start + cut, first.end, first.kind), *toks[1:]]
+
+
 def join_label(text: str, tokens: list[Token]) -> str:
     """A label from consecutive text tokens: Chinese pieces joined without the
     spaces (and line breaks) that flattening put between them."""
@@ -756,6 +804,62 @@ def find_columns(header_text: str, names: tuple[str, ...]) -> list[str]:
         else:
             i += 1
     return found
+
+
+#: Longest tail of a header cell wrapped mid-word onto the next line ("数", "额", "率(%)",
+#: "算数"): a line of such pieces only is the ends of the cells above it.
+MAX_HEADER_TAIL: Final[int] = 5
+
+
+def unwrapped_header(header_text: str, names: tuple[str, ...]) -> str:
+    """``header_text`` with each line of cell tails wrapped mid-word ("上年预算 本年预算 增减 增减" /
+    "数 数 额 率(%)": spaced PDF text of a header whose cells wrapped) joined to the cells above:
+    a tail per cell when there are as many, else to the right-most cells or to the first cells
+    each completes into a known name, whichever names more columns (``names``; the text is
+    unchanged when no joining names more than it)."""
+    lines = header_text.split("\n")
+    out: list[str] = [lines[0]] if lines else []
+    for line in lines[1:]:
+        tails = line.split()
+        cells = out[-1].split() if out else []
+        if not tails or len(tails) > len(cells) or any(len(t) > MAX_HEADER_TAIL for t in tails):
+            out.append(line)
+            continue
+        joined = _best_tail_joining(cells, tails, names)
+        if joined is None:
+            out.append(line)
+        else:
+            out[-1] = joined
+    return "\n".join(out)
+
+
+def _best_tail_joining(cells: list[str], tails: list[str], names: tuple[str, ...]) -> str | None:
+    """The joining of ``tails`` to ``cells`` (see :func:`unwrapped_header`) that names the most
+    columns, if it names more than the two lines apart."""
+    known = set(names)
+    options: list[list[str]] = []
+    if len(tails) == len(cells):
+        options.append([c + t for c, t in zip(cells, tails)])
+    lead = len(cells) - len(tails)
+    options.append(cells[:lead] + [c + t for c, t in zip(cells[lead:], tails)])
+    greedy, k = [], 0
+    for cell in cells:  # each tail to the first cell it completes into a name
+        if k < len(tails) and _completes_name(cell, tails[k], known):
+            greedy.append(cell + tails[k])
+            k += 1
+        else:
+            greedy.append(cell)
+    if k == len(tails):
+        options.append(greedy)
+    apart = len(find_columns(" ".join(cells) + "\n" + " ".join(tails), names))
+    best = max(options, key=lambda cs: len(find_columns(" ".join(cs), names)))
+    return " ".join(best) if len(find_columns(" ".join(best), names)) > apart else None
+
+
+def _completes_name(cell: str, tail: str, known: set[str]) -> bool:
+    """``cell`` + ``tail`` is a known column name, the tail's percent mark aside ("增减" + "率(%)")."""
+    core = re.sub(r"[(（][%％][)）]$|[%％]$", "", tail)
+    return bool(core) and cell + core in known
 
 
 @functools.lru_cache(maxsize=64)
