@@ -254,10 +254,48 @@ def _printed_order(o: Obs) -> tuple[int, str]:
     return (int(m[1]) if m else 0, o.iri)
 
 
+@dataclass(frozen=True)
+class CellDisagreement:
+    """A line's figure in a column as the text prints it, and the table's figure it disagrees with."""
+
+    text: Obs
+    table: Obs
+    tolerance: Decimal
+    of_all_funds: bool  # the table prints every fund, the text one: the text's may only be less
+
+
+def _same_cell(cell: Obs, o: Obs) -> bool:
+    """The table's figure of the text's line in the same column, year and phase; a scope printed by
+    both must be the same (a table may not say whose figures it prints)."""
+    return (
+        rules.normalise_label(o.column or "") == rules.normalise_label(cell.column or "")
+        and (o.year, o.phase) == (cell.year, cell.phase)
+        and (o.scope is None or cell.scope is None or o.scope == cell.scope)
+    )
+
+
+def _disagreement(ctx: Context, cell: Obs, candidates: list[Obs]) -> CellDisagreement | None:
+    """How the text's ``cell`` disagrees with the table figures of its line and column: against a
+    table of its fund, by more than rounding; against a table of every fund (no fund: the 支出决算表),
+    by being more than it (a fund's 基本支出 is part of all funds' 基本支出).  None when any agrees."""
+    own = [o for o in candidates if o.fund == cell.fund]
+    wider = [o for o in candidates if o.fund is None and cell.fund is not None]
+    for figures, of_all_funds in ((own, False), (wider, True)):
+        if not figures:
+            continue
+        if any(o.value == cell.value or (of_all_funds and cell.value <= o.value) for o in figures):
+            return None
+        tol = half_units(ctx.printed_units([(cell.value, cell.passage), (figures[0].value, figures[0].passage)]))
+        if any((cell.value - o.value <= tol) if of_all_funds else abs(o.value - cell.value) <= tol for o in figures):
+            return None
+        return CellDisagreement(cell, figures[0], tol, of_all_funds)
+    return None
+
+
 def check_prose_against_table(ctx: Context) -> list[Finding]:
     """A line's figure in a column (基本支出 / 项目支出) stated in prose against the same line and
-    column of a table of the same document, year, phase and fund: one finding per line of prose,
-    naming every column where they differ."""
+    column of a table of the same document, year and phase (:func:`_disagreement`): one finding
+    per line of prose, naming every column where they disagree."""
     from unionkg.analytics.checks import _tolerance_text, _wan
 
     by_doc = table_rows(ctx.observations)
@@ -269,26 +307,19 @@ def check_prose_against_table(ctx: Context) -> list[Finding]:
     for (doc, _org, _year, _phase, _fund, item), cells in prose_cells.items():
         rows = by_doc[doc]
         keys = rows.matching(item)
-        differing: list[tuple[Obs, Obs, Decimal]] = []
-        for cell in sorted(cells, key=_printed_order):
-            column = rules.normalise_label(cell.column or "")
-            same = [
-                o
-                for key in keys
-                for o in rows.rows[key]
-                if rules.normalise_label(o.column or "") == column and (o.year, o.phase, o.fund, o.scope) == (cell.year, cell.phase, cell.fund, cell.scope)
-            ]
-            if not same or any(o.value == cell.value for o in same):
-                continue
-            tol = half_units(ctx.printed_units([(cell.value, cell.passage), (same[0].value, same[0].passage)]))
-            if any(abs(o.value - cell.value) <= tol for o in same):
-                continue
-            differing.append((cell, same[0], tol))
-        if not differing:
+        found = [
+            d
+            for cell in sorted(cells, key=_printed_order)
+            if (d := _disagreement(ctx, cell, [o for key in keys for o in rows.rows[key] if _same_cell(cell, o)])) is not None
+        ]
+        if not found:
             continue
-        first, table_cell, tol = differing[0]
+        first = found[0]
         shown = "; ".join(
-            f"{c.column}: the text {_wan(c.value)}, the table {_wan(t.value)} (difference {_wan(c.value - t.value)})" for c, t, _ in differing
+            f"{d.text.column}: the text {_wan(d.text.value)}"
+            + (f" of {d.text.fund}, more than the table's {_wan(d.table.value)} of every fund" if d.of_all_funds else f", the table {_wan(d.table.value)}")
+            + f" (difference {_wan(d.text.value - d.table.value)})"
+            for d in found
         )
         findings.append(
             ctx.finding(
@@ -296,16 +327,16 @@ def check_prose_against_table(ctx: Context) -> list[Finding]:
                 severity="warning",
                 check="contradiction:prose-against-table",
                 message=(
-                    f"{first.item}: the text and the table of the same document [{table_cell.table}] print "
-                    f"different figures for this line: {shown}; tolerance {_tolerance_text(tol)}"
+                    f"{first.text.item}: the text and the table of the same document [{first.table.table}] print "
+                    f"different figures for this line: {shown}; tolerance {_tolerance_text(first.tolerance)}"
                 ),
-                org=first.org,
-                year=first.year,
-                expected=table_cell.value,
-                stated=first.value,
-                tolerance=tol,
-                figures=[fig for c, t, _ in differing for fig in (c, t)],
-                statement=("prose-against-table", first.doc, first.org, first.year, first.phase, first.item),
+                org=first.text.org,
+                year=first.text.year,
+                expected=first.table.value,
+                stated=first.text.value,
+                tolerance=first.tolerance,
+                figures=[fig for d in found for fig in (d.text, d.table)],
+                statement=("prose-against-table", first.text.doc, first.text.org, first.text.year, first.text.phase, first.text.item),
             )
         )
     return findings
