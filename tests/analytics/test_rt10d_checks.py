@@ -61,19 +61,46 @@ CASES = (
         CHUNAN,
         (
             Expected(
-                "warning", "change_mismatch", "change:table-row", "250000", "300000", "淳安县总工会", 2025,
-                ("2012901 行政运行 180.00 150.00 25.00 20.00",), "180 万元 (本年预算数) and 2024 150 万元 (上年预算数)",
+                "warning",
+                "change_mismatch",
+                "change:table-row",
+                "250000",
+                "300000",
+                "淳安县总工会",
+                2025,
+                ("2012901 行政运行 180.00 150.00 25.00 20.00",),
+                "180 万元 (本年预算数) and 2024 150 万元 (上年预算数)",
             ),
             Expected(
-                "warning", "change_mismatch", "percent:table-row", "13.11", "11.11", "淳安县总工会", 2025,
-                ("2080505 机关事业单位基本养老保险缴费支出 50.00 45.00 5.00 13.11",), "(50 万元 - 45 万元) / 45 万元 = 11.11%",
+                "warning",
+                "change_mismatch",
+                "percent:table-row",
+                "13.11",
+                "11.11",
+                "淳安县总工会",
+                2025,
+                ("2080505 机关事业单位基本养老保险缴费支出 50.00 45.00 5.00 13.11",),
+                "(50 万元 - 45 万元) / 45 万元 = 11.11%",
             ),
             Expected(
-                "warning", "change_mismatch", "change:prose-against-table", "-80000", "-100000", "淳安县总工会", 2025,
-                ("比上年减少8.00万元", "2012902 一般行政管理事务 120.00 130.00"), "the text states a change of -8 万元",
+                "warning",
+                "change_mismatch",
+                "change:prose-against-table",
+                "-80000",
+                "-100000",
+                "淳安县总工会",
+                2025,
+                ("比上年减少8.00万元", "2012902 一般行政管理事务 120.00 130.00"),
+                "the text states a change of -8 万元",
             ),
             Expected(
-                "error", "sum_mismatch", "sum:stated_parts", "1800000", "1750000", "淳安县总工会", 2025,
+                "error",
+                "sum_mismatch",
+                "sum:stated_parts",
+                "1800000",
+                "1750000",
+                "淳安县总工会",
+                2025,
                 ("2025年预算数为 180.00 万元", "基本支出 150.00 万元", "项目支出 25.00 万元"),
             ),
         ),
@@ -91,7 +118,13 @@ CASES = (
         SHEYANG,
         (
             Expected(
-                "warning", "conflicting_statement", "contradiction:prose-against-table", "228000", "208000", "射阳县总工会", 2024,
+                "warning",
+                "conflicting_statement",
+                "contradiction:prose-against-table",
+                "228000",
+                "208000",
+                "射阳县总工会",
+                2024,
                 ("基本支出 22.80 万元", "项目支出 98.80 万元", "2012999 其他群众团体事务支出 121.60 20.80 100.80"),
                 "基本支出: the text 22.8 万元, the table 20.8 万元",
             ),
@@ -105,7 +138,13 @@ CASES = (
         SUICHANG,
         (
             Expected(
-                "warning", "completion_rate_mismatch", "percent:completion", "92.46", "94.46", "遂昌县总工会", 2016,
+                "warning",
+                "completion_rate_mismatch",
+                "percent:completion",
+                "92.46",
+                "94.46",
+                "遂昌县总工会",
+                2016,
                 ("2012999 其他群众团体事务支出 50.00 56.00 52.90 92.46",),
                 "against the adjusted budget (调整预算数) 56 万元 it is 94.46%; against the initial budget (年初预算数) 50 万元 it is 105.80%",
             ),
@@ -120,12 +159,26 @@ CASES = (
         LIYANG,
         (
             Expected(
-                "warning", "change_mismatch", "change:table-row", "-130000", "-150000", "溧阳市总工会", 2023,
-                ("1,200,000.00 | 1,050,000.00 | （130,000.00）",), "tolerance 0.015 元",
+                "warning",
+                "change_mismatch",
+                "change:table-row",
+                "-130000",
+                "-150000",
+                "溧阳市总工会",
+                2023,
+                ("1,200,000.00 | 1,050,000.00 | （130,000.00）",),
+                "tolerance 0.015 元",
             ),
             Expected(
-                "warning", "change_mismatch", "percent:prose-against-table", "-3", "-2.00", "溧阳市总工会", 2023,
-                ("比上年下降3.00%", "2,400,000.00 | 2,352,000.00"), "the text states a rate of change of -3%",
+                "warning",
+                "change_mismatch",
+                "percent:prose-against-table",
+                "-3",
+                "-2.00",
+                "溧阳市总工会",
+                2023,
+                ("比上年下降3.00%", "2,400,000.00 | 2,352,000.00"),
+                "the text states a rate of change of -3%",
             ),
         ),
         ((LIYANG[0], "（130,000.00）", "（150,000.00）"), (LIYANG[0], "比上年下降3.00%", "比上年下降2.00%")),
@@ -136,8 +189,15 @@ CASES = (
         KAIHUA,
         (
             Expected(
-                "warning", "change_mismatch", "change:table-row", "-12000", "-9000", "开化县总工会", 2026,
-                ("3.60", "4.50", "-1.20"), "2026 3.6 万元 (本年预算数) and 2025 4.5 万元 (上年预算数)",
+                "warning",
+                "change_mismatch",
+                "change:table-row",
+                "-12000",
+                "-9000",
+                "开化县总工会",
+                2026,
+                ("3.60", "4.50", "-1.20"),
+                "2026 3.6 万元 (本年预算数) and 2025 4.5 万元 (上年预算数)",
             ),
         ),
         ((KAIHUA[0], "-0.60 -1.20", "-0.60 -0.90"),),
@@ -154,7 +214,11 @@ def test_each_planted_problem_is_one_finding_with_body_year_and_quotes(case: Cas
     findings = compute_findings(ingest_edited(DOCS, tmp_path, case.docs))
     assert len(findings) == len(case.problems), _summary(findings)
     for e in case.problems:
-        found = [f for f in findings if (f.severity, f.kind, f.check, str(f.stated), str(f.expected)) == (e.severity, e.kind, e.check, e.stated, e.expected)]
+        found = [
+            f
+            for f in findings
+            if (f.severity, f.kind, f.check, str(f.stated), str(f.expected)) == (e.severity, e.kind, e.check, e.stated, e.expected)
+        ]
         assert len(found) == 1, (e, _summary(findings))
         f = found[0]
         assert (f.org_label, f.year) == (e.org, e.year)
@@ -179,15 +243,26 @@ ALL_FUNDS_TABLE = (SHEYANG[0], "一般公共预算财政拨款支出决算表\n�
     "edits, columns",
     [
         # the text (财政拨款) prints less than the table of every fund: no finding
-        ((ALL_FUNDS_TABLE, (SHEYANG[0], "2012999 其他群众团体事务支出 121.60 20.80 100.80", "2012999 其他群众团体事务支出 131.60 30.80 100.80"), CASES[1].fixes[0]), []),
+        (
+            (
+                ALL_FUNDS_TABLE,
+                (SHEYANG[0], "2012999 其他群众团体事务支出 121.60 20.80 100.80", "2012999 其他群众团体事务支出 131.60 30.80 100.80"),
+                CASES[1].fixes[0],
+            ),
+            [],
+        ),
         # the text's 基本支出 22.80 of one fund is more than the 20.80 of every fund; its 项目支出 98.80 is less
         ((ALL_FUNDS_TABLE,), ["基本支出: the text 22.8 万元 of 一般公共预算财政拨款, more than the table's 20.8 万元 of every fund"]),
     ],
 )
-def test_a_table_of_every_fund_is_only_a_ceiling_for_the_text_of_one_fund(edits: tuple[Edit, ...], columns: list[str], tmp_path: Path) -> None:
+def test_a_table_of_every_fund_is_only_a_ceiling_for_the_text_of_one_fund(
+    edits: tuple[Edit, ...], columns: list[str], tmp_path: Path
+) -> None:
     """The 支出决算表 (every fund) may print more than a paragraph under a fund's heading (财政拨款
     only), never less."""
-    findings = [f for f in compute_findings(ingest_edited(DOCS, tmp_path, SHEYANG, edits)) if f.check == "contradiction:prose-against-table"]
+    findings = [
+        f for f in compute_findings(ingest_edited(DOCS, tmp_path, SHEYANG, edits)) if f.check == "contradiction:prose-against-table"
+    ]
     assert len(findings) == len(columns), _summary(findings)
     for f, words in zip(findings, columns):
         assert words in f.message and "项目支出" not in f.message, f.message

@@ -317,7 +317,11 @@ def check_prose_against_table(ctx: Context) -> list[Finding]:
         first = found[0]
         shown = "; ".join(
             f"{d.text.column}: the text {_wan(d.text.value)}"
-            + (f" of {d.text.fund}, more than the table's {_wan(d.table.value)} of every fund" if d.of_all_funds else f", the table {_wan(d.table.value)}")
+            + (
+                f" of {d.text.fund}, more than the table's {_wan(d.table.value)} of every fund"
+                if d.of_all_funds
+                else f", the table {_wan(d.table.value)}"
+            )
             + f" (difference {_wan(d.text.value - d.table.value)})"
             for d in found
         )
