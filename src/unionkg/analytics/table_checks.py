@@ -159,9 +159,8 @@ def _delta_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], chec
         expected=cur.value - prev.value,
         stated=ch.delta,
         tolerance=tol,
-        figures=[cur, prev],
-        concerns=[ch.iri],
-        extra_passages=[ch.passage],
+        concerns=[ch.iri, cur.iri, prev.iri],
+        extra_passages=[ch.passage, cur.passage, prev.passage],  # the change's quote first: what is checked
         statement=_change_statement(ch),
     )
 
@@ -199,9 +198,8 @@ def _percent_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], sl
         stated=ch.pct,
         tolerance=slack,
         unit="percent",
-        figures=[cur, prev],
-        concerns=[ch.iri],
-        extra_passages=[ch.passage],
+        concerns=[ch.iri, cur.iri, prev.iri],
+        extra_passages=[ch.passage, cur.passage, prev.passage],  # the change's quote first: what is checked
         statement=_change_statement(ch),
     )
 

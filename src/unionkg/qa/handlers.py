@@ -36,6 +36,7 @@ from unionkg.qa.items import (
     translated_labels,
     with_synonyms,
 )
+from unionkg.qa.line_facts import LINE_PART_COLUMNS, LINE_PART_COLUMNS_EN
 from unionkg.qa.linking import Catalog, Links, division_depth, short_name
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
@@ -1408,6 +1409,9 @@ def _line_class_note(ctx: Context, org: str, rows: list[dict[str, object]]) -> s
     row = rows[0]
     if line_and_class(item_core(row.get("item")))[1]:  # the class is printed in the label shown
         part_of = [str(r["partOf"]) for r in ctx.run("qa_line_part_of", fact=str(row["fact"]))] if row.get("fact") else []
+        column = str(row.get("column") or "")
+        if part_of and column in LINE_PART_COLUMNS:  # "其中：基本支出 Y 万元" of the line: the part named by its column
+            return ctx.say(f"（「{part_of[0]}」中的{column}）", f" ({LINE_PART_COLUMNS_EN[column]} of '{part_of[0]}')")
         return ctx.say(f"（列于「{part_of[0]}」的明细中）", f" (listed in the breakdown of '{part_of[0]}')") if part_of else ""
     code = str(row.get("code") or "")
     if len(code) != 7 or not isinstance(row.get("year"), int):
@@ -2740,6 +2744,9 @@ def budget_vs_final(ctx: Context) -> Outcome:
         f"{label} 年{bz}「{b.get('item')}」{money(b['amount'], 'zh')}，决算「{f.get('item')}」{money(f['amount'], 'zh')}，决算比{bz}{'多' if diff >= 0 else '少'} {wan(abs(diff))} 万元（差额 {wan(diff)} 万元），执行率 {rate}%。",
         f"{label}: {be} '{b.get('item')}' {wan(b['amount'])} 万元, final '{f.get('item')}' {wan(f['amount'])} 万元; the final figure is {wan(abs(diff))} 万元 {'above' if diff >= 0 else 'below'} the {be} (difference {wan(diff)}), {rate}% of it.",
     )
+    if BUDGET_OVERRUN_QUESTION.search(ctx.q.text):  # "超预算了吗": the share its document prints, and the verdict (q18)
+        note = _printed_completion_note(ctx, org, [f]).lstrip("，; ")
+        answer += (note[:1].upper() + note[1:] + ctx.say("。", ".")) if note else ""
     rows = [b, f, {"difference_wan": float(wan(diff)), "rate_percent": float(rate) if rate != "-" else None}]
     return Outcome(True, answer, rows, sources_of([b, f]))
 
@@ -3435,9 +3442,71 @@ def _indicator_completion(ctx: Context) -> Outcome | None:
     return Outcome(True, join(lines, ctx.lang), computable, sources_of(computable))
 
 
+def _of_whole_line(text: str, rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The line's own figures, not its parts (其中：基本支出 Y 万元: ukg:column), unless ``text`` names the part."""
+    asked = [c for c in LINE_PART_COLUMNS if c in asked_item_text(text)]
+    return [r for r in rows if (r.get("column") in asked) if asked] or [r for r in rows if r.get("column") not in LINE_PART_COLUMNS]
+
+
+def _line_rate(ctx: Context) -> Outcome | None:
+    """The share of its budget one named line spent ("行政运行的预算完成率"): its final figure with the rate its
+    table or paragraph prints (完成率 column, 完成年初预算的 x%: qa_completion_rates) and the budgets it relates;
+    when none is printed, the final figure over each budget of the line held (年初预算, 调整预算), said to be
+    computed.  None unless the question names a line the body prints and a final figure of it is held."""
+    org = _target_org(ctx)
+    if org is None or len(ctx.links.orgs) > 1 or not (_names_printed_line(ctx, org) or ctx.links.codes):
+        return None
+    years = ctx.links.years if len(ctx.links.years) == 1 else []
+    rows = [r for r in _amounts_in_years(ctx, org, years) if not r.get("qualifier")]
+    # a rate is of the line unless this question names its part (a chat's "完成率呢" after "其中基本支出呢": the line's)
+    hits = _of_whole_line(ctx.q.text, _matching_amounts(ctx, rows, amount_concept(ctx.item_topic), named_only=True))
+    finals = _rank_amounts(ctx, [r for r in hits if _phase(r) == "final"], org)
+    if not finals:
+        return None
+    year = finals[0].get("year")
+    finals = [r for r in finals if r.get("year") == year]
+    rates = {str(c["fact"]): c["completion"] for c in ctx.run("qa_completion_rates", org=org, year=int(year))} if isinstance(year, int) else {}  # type: ignore[arg-type]
+    final = _amount_row(next((r for r in finals if str(r.get("fact")) in rates), finals[0]))
+    budgets: dict[str, dict[str, object]] = {}
+    for phase in ("budget", "adjusted"):  # of the final figure's document first (its table's columns)
+        pool = [r for r in hits if r.get("year") == year and _phase(r) == phase]
+        ranked = sorted(_rank_amounts(ctx, pool, org), key=lambda r: r.get("doc") != final.get("doc"))
+        if ranked:
+            budgets[phase] = _amount_row(ranked[0])
+    label = f"{final.get('orgLabel') or ctx.label(org)} {year}"
+    shown = [final, *budgets.values()]
+    held_zh = "".join(f"，{PHASE_ZH[p] if p == 'adjusted' else '年初预算'} {money(b['amount'], 'zh')}" for p, b in budgets.items())
+    held_en = "".join(f", {'adjusted budget' if p == 'adjusted' else 'initial budget'} {wan(b['amount'])} 万元" for p, b in budgets.items())
+    printed = rates.get(str(final.get("fact")))
+    if printed is None:
+        # none printed: the final figure set against its budget (budget_vs_final: the adjusted budget when held, q16),
+        # said to be computed
+        computed = budget_vs_final(ctx)
+        if not (computed.found and len(computed.rows) == 3):
+            return None
+        note = ctx.say("（按图中两数计算，文件未列明该项的完成率）", " (computed from the graph's two figures; no rate of this line is printed)")
+        return replace(computed, answer=computed.answer.rstrip("。.") + note + ctx.say("。", "."))
+    rate = f"{Decimal(str(printed)):.2f}%"
+    computed = budget_vs_final(ctx)
+    if computed.found and len(computed.rows) == 3 and computed.rows[2].get("rate_percent") is not None \
+            and abs(Decimal(str(computed.rows[2]["rate_percent"])) - Decimal(str(printed))) < Decimal("0.01"):
+        # the printed rate is this final figure over that budget: both figures, the difference, and the rate as printed
+        note = "" if "（文件所列）" in computed.answer or "(as printed)" in computed.answer else ctx.say(f"（与文件所列完成率 {rate} 一致）", f" (the rate printed: {rate})")
+        return replace(computed, answer=computed.answer.rstrip("。.") + note + ctx.say("。", "."))
+    # a paragraph says of which budget ("完成年初预算的 x%"); a table's 完成率 column is named as printed
+    of_zh, of_en = ("完成年初预算的 ", "of the year's initial budget") if "年初预算" in str(final.get("quote") or "") else ("完成率 ", "completion rate")
+    answer = ctx.say(f"{label} 年决算「{final.get('item')}」{money(final['amount'], 'zh')}，{of_zh}{rate}（文件所列）{held_zh}。",
+                     f"{label} final '{final.get('item')}' {wan(final['amount'])} 万元, {rate} {of_en} (as printed){held_en}.")
+    return Outcome(True, answer, [{**final, "completion": printed}, *budgets.values()], sources_of(shown))
+
+
 def execution_rate(ctx: Context) -> Outcome:
     if QUESTION_SHAPES["funds_in_place"].search(ctx.q.text):
         return _funds_in_place(ctx)
+    if not _asked_projects(ctx):
+        line = _line_rate(ctx)  # "行政运行的预算完成率": the line's printed rate, else computed from its figures
+        if line is not None:
+            return line
     if ctx.links.indicators and INDICATOR_COMPLETION_ASKED.search(ctx.q.text):
         completed = _indicator_completion(ctx)
         if completed is not None:
@@ -4266,6 +4335,8 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
         if named:
             longest = max(len(str(r["item"])) for r in named)
             return [r for r in named if len(str(r["item"])) == longest]
+        if text == asked_item_text(ctx.q.text) and _names_class_line(ctx, text):
+            return []  # "卫生健康支出比上年增长多少" with no change of that class stated: never other lines' changes
         concept = amount_concept(text)
         if concept == "budget_total":  # "今年预算比去年多多少": the change of the whole budget, when stated
             whole = [r for r in rows if WHOLE_BUDGET_LINE.search(str(r.get("item", "")))]
@@ -4276,9 +4347,40 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
             hits = [r for r in rows if in_concept(r, concept) or asked.search(str(r.get("item", "")))]
             if hits:
                 return hits
-        if text == asked_item_text(ctx.q.text) and _asks_specific_line(text):
+        if text == asked_item_text(ctx.q.text) and (_asks_specific_line(text) or _names_class_line(ctx, text)):
             return []  # the line asked has no stated change: never the changes of other lines
     return [] if strict else rows
+
+
+def _names_class_line(ctx: Context, text: str) -> bool:
+    """Whether a question names a line of the functional classification ("卫生健康支出", "行政运行"), which the
+    changes of other lines never answer."""
+    return bool(FUNCTIONAL_LINE_NAMES.search(text)) or any(
+        len(c) >= 4 and c in text for c in ctx.catalog.class_names(lambda: ctx.run("qa_class_names", dedupe=False)))
+
+
+def _no_change_held(ctx: Context) -> Outcome | None:
+    """No change of the line asked is stated and no two years' figures give one: say so, with the line's figures
+    the graph does hold for the body (never another line's change).  None when no line is named."""
+    org = _target_org(ctx)
+    text = asked_item_text(ctx.item_topic)
+    if org is None or not (_asks_specific_line(text) or _names_class_line(ctx, text) or ctx.links.codes):
+        return None
+    held = _best_amounts(ctx, org, [], strict=True)[:1] if not ctx.links.years else _best_amounts(ctx, org, ctx.links.years, strict=True)[:1]
+    entry = ctx.catalog.orgs.get(org)
+    years = sorted(entry.years) if entry else []
+    classes = sorted((c for c in ctx.catalog.class_names(lambda: ctx.run("qa_class_names", dedupe=False)) if len(c) >= 4 and c in text), key=len)
+    what = (classes[-1] if classes and not FUNCTIONAL_LINE_NAMES.search(text) else "") or _asked_line_name(ctx) or text
+    have_zh = f"图中有{_amount_line(held[0], 'zh')}，但没有可比的另一年数字。" if held else \
+        f"图中{ctx.label(org)}有 {'、'.join(map(str, years))} 年的数据，其中没有该项的数字。"
+    have_en = f"The graph holds {_amount_line(held[0], 'en')}, but no figure of another year to compare it with." if held else \
+        f"The graph holds {ctx.label(org)} for {years_text(years)}, with no figure of this line."
+    stated = [str(r["item"]) for r in _in_years(_rows_for_orgs(ctx, "qa_changes"), ctx.links.years) if r.get("item")]
+    items = list(dict.fromkeys(stated))[:HELD_LINES_SHOWN]
+    listed_zh = f"列明变化的有：{'、'.join(items)}等。" if items else ""
+    listed_en = f" Changes are stated for: {', '.join(items)}." if items else ""
+    return Outcome(False, ctx.say(f"文件未说明「{what}」比上年的变化。{have_zh}{listed_zh}", f"The documents state no change on the previous year of '{what}'. {have_en}{listed_en}"),
+                   held, sources_of(held))
 
 
 def _asks_specific_line(text: str) -> bool:
@@ -4437,6 +4539,9 @@ def yoy_change(ctx: Context) -> Outcome:
         computed = _computed_change(ctx)
         if computed is not None:
             return computed
+        unheld = _no_change_held(ctx)  # the line named has neither a stated change nor two years' figures
+        if unheld is not None:
+            return unheld
         stated = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_changes"), ctx.links.years)]
         if stated and _asks_specific_line(asked_item_text(ctx.q.text)):
             # the line asked has no stated change: say so, with the lines whose change the documents state
