@@ -19,6 +19,7 @@ from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
 from unionkg.qa.identities import identity_note
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
+from unionkg.qa.line_facts import LINE_PART_COLUMNS, PART_FOLLOW_UP, PREVIOUS_YEAR_FOLLOW_UP
 from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_history_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
 from unionkg.qa.patterns import (
@@ -129,6 +130,19 @@ class Answerer:
                 latest = catalog.latest_year_of(links.orgs)
                 if latest is not None:
                     links = replace(links, years=sorted({latest + off for off in q.relative_years}))
+            if PREVIOUS_YEAR_FOLLOW_UP.match(q.text.strip()) and state.years and not q.years:
+                # (q18) "上年呢" after a line's figure: that line, the year before the one just asked
+                intent, context_text = state.intent, state.question
+                links = replace(links, years=sorted({y - 1 for y in state.years}))
+            part = PART_FOLLOW_UP.match(q.text.strip())
+            line_before = re.sub("|".join(LINE_PART_COLUMNS), " ", asked_item_text(state.question))  # 基本支出 itself is no line with parts
+            if part and state.intent in LINE_FAMILIES and catalog.names_line(links.orgs, line_before):
+                # (q18) "其中基本支出呢" after a line's figure: that line's part in the column named (ukg:column)
+                intent = "amount"
+                q = replace(q, text=f"{state.question} {part.group('zh') or LINE_PART_COLUMNS[0 if part.group('en') == 'basic' else 1]}")
+            if intent == "execution_rate" and state.intent in LINE_FAMILIES and not catalog.names_line(links.orgs, asked_item_text(q.text)):
+                # (q18) "完成率呢" after a line's figure: that line's rate, not the body's
+                context_text = context_text or state.question
             if intent == "yoy_change" and state.intent not in CHANGE_FAMILIES and not (q.years or q.relative_years):
                 # "增长了多少？" after amounts of two years: the change of that line between the years shown
                 context_text = context_text or state.question

@@ -38,6 +38,7 @@ from unionkg.qa.patterns import (
     UNIT_RANKING_QUESTION,
     UNITS_BELONGING,
 )
+from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_RATE_QUESTION
 from unionkg.search.encoders import Encoder
 
 
@@ -251,6 +252,8 @@ INTENTS: tuple[Intent, ...] = (
         # (q7) "一般公共服务支出执行得怎么样": how a line was executed, asked colloquially
         _r(r"执行得(?:怎么样|咋样|如何|好不好|怎样)|执行(?:情况)?(?:怎么样|咋样|如何)", 1.3),
         (QUESTION_SHAPES["funds_in_place"], 1.6),
+        # (q18) a classification line's rate ("行政运行的预算完成率"): clearly before the line's amount (LINE_AMOUNT_QUESTION, 1.5)
+        (LINE_RATE_QUESTION, 1.85),
     ), (
         "预算执行率是多少？", "项目资金执行率", "What was the budget execution rate?", "How much of the budget was spent?",
     )),
@@ -452,6 +455,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:增长|增加|减少|下降|上升|降低|提高)了?多少|增幅|降幅|增长率", 1.45),
         # the direction asked ("go up or down", "增加还是减少"): the stated or computed change, not the figure
         (DIRECTION_QUESTION, 1.5),
+        # (q18) a classification line's change ("行政运行比上年增减多少"): clearly before the line's amount (LINE_AMOUNT_QUESTION, 1.5)
+        (LINE_CHANGE_QUESTION, 1.85),
         _r(r"增减|增长|减少|下降|上升|增加|变化|少了|多了", 1.1),
         # (q7) a trend asked ("三公经费的变化趋势", "what's the trend of"): the figures of every year and the change
         _r(r"趋势|走势|\btrends?\b", 1.45),
