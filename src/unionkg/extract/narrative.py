@@ -34,6 +34,7 @@ from unionkg.extract.patterns import (
     COUNT_ITEM_WORDS,
     COUNT_LABEL_LEAD_NOISE,
     DIRECTION_WORDS,
+    FUND_NAMES_AFTER_ITEM,
     EVALUATION_KIND_WORDS,
     EXECUTION_RATE_ANCHOR,
     FLOW_PAYMENT_ANCHOR,
@@ -231,11 +232,25 @@ def _phase_of(label: str, genre: str) -> Phase:
     return _doc_phase(genre)
 
 
-def _direction_of(label: str) -> Direction | None:
+def _direction_words_of(label: str) -> Direction | None:
     for word, direction in DIRECTION_WORDS:
         if word in label:
             return Direction(direction) if direction else None
     return None
+
+
+def item_before_fund_name(label: str) -> str:
+    """The item a label names before a fund's name printed after it ("机关运行经费财政拨款" ->
+    "机关运行经费"); "" when the label names no fund after an item ("财政拨款", "财政拨款经费")."""
+    at = min((i for name in FUND_NAMES_AFTER_ITEM if (i := label.find(name)) > 0), default=-1)
+    return label[:at] if at > 0 else ""
+
+
+def _direction_of(label: str) -> Direction | None:
+    """Revenue or expenditure as the label's words say (DIRECTION_WORDS); an item printed before a
+    fund's name gives the direction, the fund's 拨款 does not: "机关运行经费财政拨款" is spending."""
+    item = item_before_fund_name(label)
+    return (_direction_words_of(item) if item else None) or _direction_words_of(label)
 
 
 def _fund_source(label: str) -> str | None:
@@ -300,6 +315,25 @@ def sentence_topic(text: str, sentence_start: int, clause_start: int) -> tuple[s
     if m is None:
         return None
     return m.group("topic"), sentence_start + m.start("topic")
+
+
+#: The item of a figure that states the body's spending of the year as a whole: a clause naming only
+#: a period, a spending verb or a phase ("全年实际支出", "全年共支出", "全年执行数", "年初预算") in a
+#: sentence that states the execution rate of the body's budget ("…，预算执行率 94.50%"), as
+#: "支出完成 X 万元" names it.
+WHOLE_SPENDING_ITEM: Final[str] = "支出"
+
+
+def whole_spending_phase(text: str, raw: str, label: str, figure_end: int, genre: str) -> Phase | None:
+    """The phase of a figure of the body's whole spending (:data:`WHOLE_SPENDING_ITEM`): the phase
+    its clause ``raw`` names ("全年预算数" adjusted, "年初预算" budget, "执行数" / "实际支出" final),
+    else the document's; None when the clause names an item (``label``), the sentence states no
+    execution rate of the whole budget after the figure, or the document is a budget."""
+    if genre == "budget" or not raw.strip() or (label and not _phase_only(label)):
+        return None
+    if NARRATIVE_PATTERNS["overall_execution_rate"].search(text, figure_end, _sentence_end(text, figure_end)) is None:
+        return None
+    return _explicit_phase(raw) or _doc_phase(genre)
 
 
 def without_period_lead(label: str) -> str:
@@ -749,8 +783,17 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             topic = sentence_topic(text, _sentence_start(text, clause_start), clause_start)
             if topic is not None:
                 label, topic_at = topic
+        item_before = previous_label[1] if previous_label is not None and previous_label[0] == _sentence_start(text, start) else None
+        # (not a part of an item the sentence named: "职工书屋项目年初预算数 X 万元，执行数 Y 万元"; an
+        # income named before spending is no such item: "收到财政拨款 X 万元，全年共支出 Y 万元")
+        spends_after_income = item_before is not None and _direction_of(item_before) is Direction.REVENUE and _direction_words_of(raw) is Direction.EXPENDITURE
+        whole_phase = whole_spending_phase(text, raw, label, m.end(), context.genre) if item_before in (None, WHOLE_SPENDING_ITEM) or spends_after_income else None
+        if whole_phase is not None:
+            label = WHOLE_SPENDING_ITEM  # "全年实际支出 X 万元，预算执行率 Y%": the body's spending of the year
         phase = _phase_of(label, context.genre)
         explicit = _explicit_phase(label) if context.genre != "budget" else None
+        if whole_phase is not None:
+            phase = explicit = whole_phase
         sentence = _sentence_bounds(text, start)[0]
         if explicit is not None:
             sentence_phase = (sentence, explicit)
@@ -826,6 +869,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             ev_start = code_at
         elif topic_at is not None:
             ev_start = topic_at  # "职工培训方面，全年支出 6 万元": from the topic on
+        elif whole_phase is not None:
+            ev_start = clause_start + len(raw) - len(raw.lstrip())  # "全年实际支出 X 万元": the whole clause
         elif label_at >= 0:
             ev_start = clause_start + label_at
         elif _phase_only(raw.strip()) or phase_only_label or total_only or continued:
@@ -1071,6 +1116,8 @@ def _mark_breakdowns(text: str, facts: list[Fact], recorded: dict[int, tuple[int
             p.part_of = total.item
             if p.fund_source is None:
                 p.fund_source = total.fund_source  # the parts of a 财政拨款 total are of that fund
+            if p.direction is None:
+                p.direction = total.direction  # "项目支出 X 万元，其中：帮扶资金 Y 万元": a part of spending is spent
 
 
 #: Separators after which a clause may open the next total rather than list one more part

@@ -557,6 +557,12 @@ DIRECTION_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("补助", "expenditure"),
 )
 
+#: Names of a fund whose 拨款 says where money comes from, not that it is income: printed after an
+#: item ("机关运行经费财政拨款预算 12.30 万元", "培训费一般公共预算财政拨款"), the item is spent from
+#: that fund, so the direction is the item's (DIRECTION_WORDS read before the fund's name); a label
+#: that opens with the fund ("财政拨款 50 万元", "财政拨款经费") is the income of that fund.
+FUND_NAMES_AFTER_ITEM: Final[tuple[str, ...]] = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "财政拨款")
+
 #: Fund sources named in labels, the most specific first: a label naming the fund's full name
 #: ("一般公共预算财政拨款基本支出") gets the name the tables of that fund set
 #: (final_accounts.TABLE_KINDS: "一般公共预算财政拨款"), as the figures of its section do
