@@ -256,6 +256,9 @@ class Answerer:
                         outcome.answer = ctx.say(f"（图中没有{entry.label} {years_text(ctx.links.years)} 年的数据，其现有年份：{years_text(sorted(entry.years))}。）",
                                                  f"(No data for {entry.label} in {years_text(ctx.links.years)}; it has {years_text(sorted(entry.years))}.) ") + outcome.answer
                 return outcome, intent, False
+        if handler is not None and intent is not None and self.index is None:
+            # (q19) no passage search to fall back on: what was understood and what the graph holds, not "no type fits"
+            return _understood_not_found(ctx, intent), intent, False
         return self._search(ctx), "search", True
 
     def _missing_data(self, ctx: Context, intent: str | None) -> Outcome | None:
@@ -308,6 +311,57 @@ COMPOUND_FAMILIES = frozenset({"evaluation_score", "missed_targets", "lost_point
                                "subordinate_units", "departments", "duties", "work_tasks", "findings"})
 # Families that answer one indicator's value and target together ("满意度是多少？目标是多少"): one part.
 COMPOUND_SAME_TOPIC = {"targets": "indicator", "indicator_value": "indicator"}
+
+
+# (q19) What each question family asks, named in an answer that found nothing for it (no passage search to fall back
+# on): "没有找到某市总工会 2031 年的比上年增减变化", never "no question type fits" when one did.
+FAMILY_NAMES: dict[str, tuple[str, str]] = {
+    "missed_targets": ("未完成的绩效指标", "missed performance targets"),
+    "targets": ("绩效指标的目标值", "performance targets"),
+    "indicator_value": ("绩效指标的完成值", "indicator values"),
+    "strict_violations": ("未满足目标的指标", "indicators violating their targets"),
+    "lost_points": ("扣分的指标", "indicators that lost points"),
+    "evaluation_score": ("绩效自评得分", "self-evaluation scores"),
+    "execution_rate": ("预算执行率", "budget execution rates"),
+    "unit_amounts": ("所属单位的金额", "amounts of subordinate units"),
+    "budget_vs_final": ("预算与决算的对比", "budget against final accounts"),
+    "amount": ("金额", "amounts"),
+    "projects": ("项目", "projects"),
+    "project_detail": ("项目详情", "project details"),
+    "subordinate_units": ("下属单位", "subordinate units"),
+    "stated_counts": ("文件所述的个数", "stated counts"),
+    "renames": ("更名或其他名称", "renames or other names"),
+    "departments": ("内设机构", "internal departments"),
+    "staffing": ("人员编制", "staffing"),
+    "duties": ("主要职责", "duties"),
+    "flows": ("资金流向", "money flows"),
+    "work_tasks": ("工作任务", "work tasks"),
+    "change_reason": ("增减变化的原因", "reasons for changes"),
+    "yoy_change": ("比上年增减变化", "changes on the previous year"),
+    "comparison": ("可比较的数字", "comparable figures"),
+    "code_lookup": ("科目编码", "classification codes"),
+    "findings": ("数据核查发现", "data-quality findings"),
+    "coverage": ("文件覆盖情况", "document coverage"),
+}
+
+
+def _understood_not_found(ctx: Context, intent: str) -> Outcome:
+    """(q19) A family matched, its handler found nothing and there is no passage search: the family, bodies and years
+    understood, and the years the graph holds for those bodies (else every body's holdings)."""
+    family_zh, family_en = FAMILY_NAMES.get(intent, ("所问内容", "what was asked"))
+    entries = [ctx.catalog.orgs[o] for o in ctx.links.orgs if o in ctx.catalog.orgs]
+    bodies_zh = "、".join(e.label for e in entries) or "（未指明单位）"
+    bodies_en = ", ".join(e.label for e in entries) or "(no body named)"
+    years_zh = years_text(ctx.links.years) if ctx.links.years else "未指明"
+    years_en = years_text(ctx.links.years) if ctx.links.years else "none named"
+    asked_zh = f" {years_zh} 年" if ctx.links.years else ""
+    asked_en = f" in {years_en}" if ctx.links.years else ""
+    held = [ctx.say(f"{e.label}现有 {years_text(sorted(e.years))} 年的文件", f"{e.label} has documents of {years_text(sorted(e.years))}")
+            for e in entries if e.years]
+    holding = ("；".join(held) if ctx.lang == "zh" else "; ".join(held)) if held else holdings_text(ctx.catalog.holdings(), ctx.lang)
+    return Outcome(False, ctx.say(f"知识图谱中没有找到{bodies_zh}{asked_zh}的{family_zh}（问题理解为：{family_zh}；单位：{bodies_zh}；年份：{years_zh}）。{holding}。",
+                                  f"The graph holds no {family_en} for {bodies_en}{asked_en} (understood as: {family_en}; body: {bodies_en}; "
+                                  f"year: {years_en}). {holding}."))
 
 
 # (q8) Families whose answer over several bodies stays right for the bodies that hold the asked year ("西宁和某市

@@ -158,6 +158,7 @@ from unionkg.qa.phrasing import (
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
 PHASE_ZH = {"budget": "预算", "adjusted": "调整预算", "final": "决算"}
+PHASE_EN = {"budget": "budget", "adjusted": "adjusted budget", "final": "final account"}  # (q19) a phase named in English prose
 # ukg:amountQualifier: a figure that is not a total of its phase (named in the answer, ranked after totals)
 QUALIFIER_TEXT = {
     "rate_per_month": ("每月标准", "per month"), "rate_per_person": ("每人标准", "per person"),
@@ -1327,6 +1328,9 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         return [] if _other_line_asked(ctx, rows, inside, text) else inside
     # the exact printed line named (其他收入, not 本年收入合计), else one of its other names (财政拨款收入 ~ 一般公共预算拨款收入)
     named = named_rows(rows, text) or named_rows(rows, with_synonyms(text))
+    line_fund = _line_with_fund(rows, named, text)
+    if line_fund:  # (q18) "行政运行财政拨款预算": the line's figure of that fund, never the fund's total (财政拨款收入)
+        return [] if _other_line_asked(ctx, rows, line_fund, text) else line_fund
     if named and concept is not None and not OWN_LEVEL_WORDS.search(ctx.q.text) and all(r.get("scope") != "department" for r in named):
         # the body asked, not its own level: a line only the own level's section prints by this name ("财政拨款" under
         # 本级) gives way to the department's line of the concept ("一般公共预算拨款收入" of the whole department)
@@ -1351,6 +1355,20 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
     if direction:
         hits = [r for r in hits if not r.get("direction") or _short(r["direction"]) == direction] or hits
     return hits
+
+
+def _line_with_fund(rows: list[dict[str, object]], named: list[dict[str, object]], text: str) -> list[dict[str, object]]:
+    """The rows of a classification line a question names with a fund or a column ("行政运行财政拨款预算": the
+    line's figure, of that fund or column when printed so), when the rows it names (``named``) are another line
+    the fund's word names too (财政拨款收入); [] otherwise."""
+    line = FUNCTIONAL_LINE_NAMES.search(text)
+    if line is None or not named or any(line.group(0) in str(r.get("item") or "") for r in named):
+        return []
+    lines = [r for r in rows if line.group(0) in str(r.get("item") or "")]
+    if not lines:
+        return []
+    of_fund = [r for r in lines if any(str(r.get(k) or "-") in text for k in ("fundSource", "column"))]
+    return of_fund or lines
 
 
 def _rows_by_code_name(ctx: Context, rows: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -2913,6 +2931,10 @@ def comparison(ctx: Context) -> Outcome:
         # one body in two years ("三公经费比2017年少了多少", "2023 vs 2024"): both figures and the change from the
         # earlier year (stated, else computed), not the gap as a share of the lower figure
         change = yoy_change(ctx)
+        if str(rows[0].get("phase")) != str(rows[1].get("phase")) and change.found and all(r.get("amount") is None for r in change.rows):
+            # (q19) "2024年预算比2023年决算多多少": a budget's stated change is on the previous year's budget, not on
+            # the final account asked; the difference of the two figures shown, computed, with their phases named
+            return _change_across_phases(ctx, rows, change)
         if change.found and all(r.get("amount") is None for r in change.rows):  # stated changes: the figures first
             both = rows + change.rows
             return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + ctx.say("；", "; ") + change.answer,
@@ -2937,6 +2959,39 @@ def comparison(ctx: Context) -> Outcome:
         # bodies compared on figures of different years or phases (each body's latest): said, not hidden
         tail += ctx.say("（注意：各单位的年份或口径不同）", " (note: the bodies' figures are of different years or phases)")
     return Outcome(True, join(lines, ctx.lang) + tail + ctx.say("。", "."), rows, sources_of(rows))
+
+
+def _change_between_named_phases(ctx: Context) -> Outcome | None:
+    """(q19) One body, two years, a question naming two phases ("2024年预算比2023年决算多多少"): each year's figure
+    in the phase named for it, and their difference with the phases said; None unless the two figures found are
+    of two phases."""
+    asked, org = sorted(ctx.links.years), _target_org(ctx)
+    if len(asked) != 2 or len(ctx.links.orgs) != 1 or org is None or len(wanted_phases(ctx.q.text)) < 2:
+        return None
+    rows = [found[0] for year in asked if (found := _best_amounts(ctx, org, [year])[:1])]
+    if len(rows) != 2 or str(rows[0].get("phase")) == str(rows[1].get("phase")):
+        return None
+    return _change_across_phases(ctx, rows, None)
+
+
+def _change_across_phases(ctx: Context, rows: list[dict[str, object]], stated: Outcome | None) -> Outcome:
+    """(q19) One body's line in two years of two phases: both figures, the later less the earlier (computed), the
+    phases named as different, and the change the later document states on its own previous year kept apart."""
+    earlier, later = sorted(rows, key=lambda r: int(str(r.get("year") or 0)))
+    gap = Decimal(str(later["amount"])) - Decimal(str(earlier["amount"]))
+    base = Decimal(str(earlier["amount"]))
+    rate = f"{gap / base * 100:+.2f}%" if base else ""
+    signed = ("+" if gap > 0 else "") + money(gap, ctx.lang)
+    lines = join([_amount_line(r, ctx.lang) for r in (earlier, later)], ctx.lang)
+    phase = PHASE_ZH.get(str(later.get("phase")), "")
+    answer = ctx.say(f"{lines}。{later.get('year')} 年比 {earlier.get('year')} 年相差 {signed}{f'（{rate}）' if rate else ''}（按图中数据计算，文件未列明）",
+                     f"{lines}. {later.get('year')} against {earlier.get('year')}: {signed}{f' ({rate})' if rate else ''} (computed from the graph's figures, not printed)")
+    answer += _phases_differ_note(earlier, later, ctx.lang)
+    if stated is None:
+        return Outcome(True, answer, rows, sources_of(rows))
+    answer += ctx.say(f"。文件所述同口径（{phase}对上年{phase}）的变化：", f". The change the document states on its previous year, like for like: ") + stated.answer
+    both = rows + stated.rows
+    return Outcome(True, answer, both, sources_of(both))
 
 
 def _difference_text(rows: list[dict[str, object]], lang: str, ratio: bool = False) -> str:
@@ -3803,8 +3858,29 @@ def stated_counts(ctx: Context) -> Outcome:
     if any(_is_unit_count(r.get("item")) for r in shown):
         listed = subordinate_units(ctx)  # the stated number with the units the document names
         if listed.found and all(r.get("label") for r in listed.rows):
+            kinds = _unit_categories_asked(ctx.q.text)
+            if kinds:  # (q19) "有几个差额拨款事业单位": the units of that kind only, never every unit listed
+                return _stated_count_with_units_of_kind(ctx, answer, shown, listed, kinds)
             answer += ctx.say("。列出的单位：", ". Units listed: ") + join([str(r["label"]) for r in listed.rows], ctx.lang)
             return Outcome(True, answer, shown + listed.rows, sources_of(shown) + listed.sources)
+    return Outcome(True, answer, shown, sources_of(shown))
+
+
+def _unit_categories_asked(text: str) -> set[str]:
+    """The funding types / reform classes a question names (UNIT_CATEGORY_WORDS keys: funding-partial …)."""
+    return {category for category, pattern in UNIT_CATEGORY_WORDS.items() if pattern.search(text)}
+
+
+def _stated_count_with_units_of_kind(ctx: Context, answer: str, shown: list[dict[str, object]], listed: Outcome,
+                                     kinds: set[str]) -> Outcome:
+    """(q19) A stated count of units of one kind (全额 / 差额 / 自收自支 …) with the listed units of that kind (a 单位性质
+    cell gives it); when no listed unit's kind is held, said so rather than listing every unit as if of that kind."""
+    of_kind = [r for r in listed.rows if {_short(r.get("fundingType")), _short(r.get("reformClass"))} & kinds]
+    if of_kind:
+        answer += ctx.say("。其中列出的单位：", ". The units of that kind: ") + join([str(r["label"]) for r in of_kind], ctx.lang)
+        return Outcome(True, answer, shown + of_kind, sources_of(shown) + sources_of(of_kind))
+    answer += ctx.say(f"（文件未写明列出的 {len(listed.rows)} 个单位各属哪类，无法指出是哪几个）",
+                      f" (the documents do not say which of the {len(listed.rows)} units listed is of that kind)")
     return Outcome(True, answer, shown, sources_of(shown))
 
 
@@ -4505,11 +4581,28 @@ def _computed_change(ctx: Context) -> Outcome | None:
     signed = ("+" if gap > 0 else "") + money(gap, ctx.lang)
     answer = ctx.say(f"{lines}。{later} 年比 {earlier} 年变化 {signed}{f'（{rate}）' if rate else ''}（按图中两年数据计算，文件未列明）",
                      f"{lines}. Change from {earlier} to {later}: {signed}{f' ({rate})' if rate else ''} (computed from the graph's figures of the two years, not printed)")
-    return Outcome(True, answer, rows, sources_of(rows))
+    return Outcome(True, answer + _phases_differ_note(old[0], new[0], ctx.lang), rows, sources_of(rows))
+
+
+def _phases_differ_note(earlier: dict[str, object], later: dict[str, object], lang: str) -> str:
+    """(q19) A change computed between figures of two phases (a final account one year, a budget the next) is no
+    like-for-like change: said so, naming each year's phase, as the budget-against-final answers do; "" when
+    both figures are of one phase."""
+    old_phase, new_phase = str(earlier.get("phase") or ""), str(later.get("phase") or "")
+    if old_phase == new_phase or old_phase not in PHASE_ZH or new_phase not in PHASE_ZH:
+        return ""
+    if lang == "zh":
+        return (f"（注意：{earlier.get('year')} 年为{PHASE_ZH[old_phase]}数、{later.get('year')} 年为{PHASE_ZH[new_phase]}数，"
+                "口径不同，此差额不是同口径的增减）")
+    return (f" (Note: the {earlier.get('year')} figure is a {PHASE_EN[old_phase]} and the {later.get('year')} figure a "
+            f"{PHASE_EN[new_phase]}: different phases, so the difference is not a like-for-like change)")
 
 
 def yoy_change(ctx: Context) -> Outcome:
     asked = sorted(ctx.links.years)
+    across = _change_between_named_phases(ctx)
+    if across is not None:  # "2023年预算比2022年决算增加了多少": no stated change on the previous year answers it
+        return across
     if len(asked) == 2 and asked[1] - asked[0] > 1:
         # "2024年比2022年少了多少": two years apart, so no stated change on the previous year answers; computed
         computed = _computed_change(ctx)
