@@ -120,8 +120,9 @@ def table_rows(observations: Iterable[Obs]) -> dict[str | None, TableRows]:
 
 
 def _years(figures: list[Obs], ch: _Change) -> tuple[list[Obs], list[Obs]]:
-    """The row's figures of the change's year and of the year before, of the change's phase."""
-    same = [o for o in figures if ch.phase is None or o.phase is None or o.phase == ch.phase]
+    """The row's figures of the change's body, of its year and of the year before, of its phase (a
+    document may print its units' tables under one table number)."""
+    same = [o for o in figures if o.org == ch.org and (ch.phase is None or o.phase is None or o.phase == ch.phase)]
     return [o for o in same if o.year == ch.year], [o for o in same if o.year == ch.year - 1]
 
 
@@ -263,11 +264,11 @@ class CellDisagreement:
 
 
 def _same_cell(cell: Obs, o: Obs) -> bool:
-    """The table's figure of the text's line in the same column, year and phase; a scope printed by
+    """The table's figure of the text's line in the same column, body, year and phase; a scope printed by
     both must be the same (a table may not say whose figures it prints)."""
     return (
         rules.normalise_label(o.column or "") == rules.normalise_label(cell.column or "")
-        and (o.year, o.phase) == (cell.year, cell.phase)
+        and (o.org, o.year, o.phase) == (cell.org, cell.year, cell.phase)
         and (o.scope is None or cell.scope is None or o.scope == cell.scope)
     )
 
