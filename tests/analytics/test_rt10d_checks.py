@@ -19,7 +19,7 @@ import pytest
 from tests.analytics.edited_docs import Edit, ingest_edited
 from unionkg.analytics.checks import compute_findings
 from unionkg.analytics.findings import Finding, render_text
-from unionkg.analytics.table_checks import LINE_NAME_ENDINGS, LINE_WITH_PARENT, line_names, parent_code
+from unionkg.analytics.table_checks import LINE_NAME_ENDINGS, LINE_TOTAL_COLUMNS, LINE_WITH_PARENT, line_names, parent_code
 
 DOCS = Path(__file__).parent / "rt10d_docs"
 
@@ -331,3 +331,39 @@ def test_line_names(item: str, names: tuple[str, str | None]) -> None:
 @pytest.mark.parametrize("code, parent", [("2012901", "20129"), ("20129", "201"), ("201", None), ("30101", "301")])
 def test_parent_code(code: str, parent: str | None) -> None:
     assert parent_code(code) == parent
+
+
+def test_a_line_s_total_in_its_paragraph_against_its_table_row(tmp_path: Path) -> None:
+    """The 2080505 paragraph prints 64.80 (and 基本支出 64.80) where its row prints 62.80: one finding
+    for the line, naming both columns (its parts add up: no sum finding)."""
+    edits = (
+        *CASES[1].fixes,
+        (
+            SHEYANG[0],
+            "支出决算为 62.80 万元，完成年初预算的 104.67%，其中：基本支出 62.80 万元",
+            "支出决算为 64.80 万元，完成年初预算的 108.00%，其中：基本支出 64.80 万元",
+        ),
+    )
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, SHEYANG, edits))
+    assert _summary(findings) == [("warning", "conflicting_statement", "contradiction:prose-against-table", "648000", "628000")]
+    assert "合计: the text 64.8 万元, the table 62.8 万元" in findings[0].message
+    assert "基本支出: the text 64.8 万元, the table 62.8 万元" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "column, matches",
+    [
+        ("合计", True),
+        ("本年支出合计", True),
+        ("决算数", True),
+        ("年初预算数", True),
+        ("本年预算数", True),
+        ("基本支出", False),
+        ("项目支出", False),
+        ("上年预算数", False),
+        ("增减额", False),
+        ("执行率", False),
+    ],
+)
+def test_line_total_columns(column: str, matches: bool) -> None:
+    assert bool(LINE_TOTAL_COLUMNS.search(column)) is matches

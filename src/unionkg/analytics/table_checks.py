@@ -44,6 +44,11 @@ if TYPE_CHECKING:
 LINE_NAME_ENDINGS = re.compile(r"(?:支出|经费)$")
 #: A line named with its 款 (or 类) in brackets, as prose names a 项: "行政运行(群众团体事务)".
 LINE_WITH_PARENT = re.compile(r"^(?P<leaf>[^()（）]+)[(（](?P<parent>[^()（）]+)[)）]$")
+#: Columns of a table row that print the line's total of the year (the figure a paragraph states as
+#: "支出决算为 X 万元" / "年初预算为 Y 万元"): 合计, 本年支出合计, 决算数, 年初预算数, 本年预算数 …
+LINE_TOTAL_COLUMNS = re.compile(
+    r"^(?:本年)?(?:支出|收入)?(?:合计|小计|总计)$|^(?:本年|全年)?(?:年初)?(?:预算|决算|支出决算|执行)(?:数|额)?$"
+)
 #: Code lengths of the functional classification: 类 3, 款 5, 项 7 digits; a code's parent is its
 #: prefix of the next shorter length.
 CODE_LEVELS = (3, 5, 7)
@@ -263,11 +268,19 @@ class CellDisagreement:
     of_all_funds: bool  # the table prints every fund, the text one: the text's may only be less
 
 
+def _same_column(cell: Obs, o: Obs) -> bool:
+    """The table column of the text's figure: the same column, or, for a line's total stated in its
+    paragraph ("支出决算为 X 万元", no column), a column of the row's total (:data:`LINE_TOTAL_COLUMNS`)."""
+    if cell.column:
+        return rules.normalise_label(o.column or "") == rules.normalise_label(cell.column)
+    return bool(o.column) and bool(LINE_TOTAL_COLUMNS.search(rules.normalise_label(o.column or "")))
+
+
 def _same_cell(cell: Obs, o: Obs) -> bool:
     """The table's figure of the text's line in the same column, body, year and phase; a scope printed by
     both must be the same (a table may not say whose figures it prints)."""
     return (
-        rules.normalise_label(o.column or "") == rules.normalise_label(cell.column or "")
+        _same_column(cell, o)
         and (o.org, o.year, o.phase) == (cell.org, cell.year, cell.phase)
         and (o.scope is None or cell.scope is None or o.scope == cell.scope)
     )
@@ -292,15 +305,16 @@ def _disagreement(ctx: Context, cell: Obs, candidates: list[Obs]) -> CellDisagre
 
 
 def check_prose_against_table(ctx: Context) -> list[Finding]:
-    """A line's figure in a column (基本支出 / 项目支出) stated in prose against the same line and
-    column of a table of the same document, year and phase (:func:`_disagreement`): one finding
-    per line of prose, naming every column where they disagree."""
+    """A line's figures stated in its paragraph (its total, its 基本支出 / 项目支出) against the same
+    line and column of a table of the same document, body, year and phase (:func:`_disagreement`):
+    one finding per line of prose, naming every column where they disagree."""
     from unionkg.analytics.checks import _tolerance_text, _wan
 
     by_doc = table_rows(ctx.observations)
     prose_cells: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
     for o in ctx.observations:
-        if o.column and not o.table and o.doc in by_doc:
+        if not o.table and o.doc in by_doc and (o.column or LINE_WITH_PARENT.match(rules.normalise_label(o.item))):
+            # a line's column figure, or its total in a paragraph that names it with its 款
             prose_cells[(o.doc, o.org, o.year, o.phase, o.fund, o.item)].append(o)
     findings: list[Finding] = []
     for (doc, _org, _year, _phase, _fund, item), cells in prose_cells.items():
@@ -315,7 +329,7 @@ def check_prose_against_table(ctx: Context) -> list[Finding]:
             continue
         first = found[0]
         shown = "; ".join(
-            f"{d.text.column}: the text {_wan(d.text.value)}"
+            f"{d.text.column or d.table.column}: the text {_wan(d.text.value)}"
             + (
                 f" of {d.text.fund}, more than the table's {_wan(d.table.value)} of every fund"
                 if d.of_all_funds
@@ -345,4 +359,12 @@ def check_prose_against_table(ctx: Context) -> list[Finding]:
     return findings
 
 
-__all__ = ["LINE_NAME_ENDINGS", "LINE_WITH_PARENT", "check_prose_against_table", "check_table_changes", "comparable_name", "line_names"]
+__all__ = [
+    "LINE_NAME_ENDINGS",
+    "LINE_TOTAL_COLUMNS",
+    "LINE_WITH_PARENT",
+    "check_prose_against_table",
+    "check_table_changes",
+    "comparable_name",
+    "line_names",
+]
