@@ -5,7 +5,8 @@ row and against its own total.
 
 Documents written for bodies, provinces and years outside the samples (rt10d_docs: 浙江 淳安县
 2025 budget, 江苏 射阳县 2024 final account, 浙江 遂昌县 2016 final account, 江苏 溧阳市 2023 final
-account in traditional script, 元 and pipes, 浙江 开化县 2026 budget's 三公 grid; 万元 and 元 tables), each with planted problems and once corrected, which must give no finding.  Each expected
+account in traditional script, 元 and pipes, 浙江 开化县 2026 budget's 三公 grid, 浙江 庆元县 2021 budget's
+project table in 元 with tabs; 万元 and 元 tables), each with planted problems and once corrected, which must give no finding.  Each expected
 finding names its body and year and quotes every figure it compares.
 """
 
@@ -28,6 +29,7 @@ SHEYANG = ("rt10d_jiangsu_sheyang_county_union_final_2024.txt",)
 SUICHANG = ("rt10d_zhejiang_suichang_county_union_final_2016.txt",)
 LIYANG = ("rt10d_jiangsu_liyang_trad_city_union_pipe_yuan_final_2023.txt",)
 KAIHUA = ("rt10d_zhejiang_kaihua_county_union_sangong_budget_2026.txt",)
+QINGYUAN = ("rt10d_zhejiang_qingyuan_county_union_project_tabs_yuan_budget_2021.txt",)
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,26 @@ CASES = (
             ),
         ),
         ((KAIHUA[0], "-0.60 -1.20", "-0.60 -0.90"),),
+    ),
+    Case(
+        # a budget's 项目支出表 in 元, tab-separated, rows named by project (no code): 劳模疗休养经费's
+        # 增减额 -80,000.00 where 350,000.00 - 450,000.00 is -100,000.00
+        "a_project_table_in_yuan_with_tabs",
+        QINGYUAN,
+        (
+            Expected(
+                "warning",
+                "change_mismatch",
+                "change:table-row",
+                "-80000",
+                "-100000",
+                "庆元县总工会",
+                2021,
+                ("劳模疗休养经费 350,000.00 450,000.00 -80,000.00 -22.22",),
+                "2021 35 万元 (本年预算数) and 2020 45 万元 (上年预算数)",
+            ),
+        ),
+        ((QINGYUAN[0], "-80,000.00\t-22.22", "-100,000.00\t-22.22"),),
     ),
 )
 
