@@ -27,11 +27,18 @@ from rdflib.namespace import RDF
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.statistics import vertical_staff_row
-from unionkg.extract.tables import SEQUENCE_NUMBER_PATTERNS, name_tokens_without_number, tokenize, unwrapped_header, without_sequence_number
+from unionkg.extract.tables import (
+    SEQUENCE_NUMBER_PATTERNS,
+    name_tokens_without_number,
+    sub_item_number_length,
+    tokenize,
+    unwrapped_header,
+    without_sequence_number,
+)
 from unionkg.graph.iris import Iris
 from unionkg.graph.mapping import to_graph
 from unionkg.graph.vocab import UKG
-from unionkg.model import Change, Staffing
+from unionkg.model import Amount, Change, Staffing
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt10f_*.txt"))
@@ -56,7 +63,7 @@ def test_rt10f_document(path: Path) -> None:
 def test_one_staffing_figure_per_kind_body_and_year(path: Path) -> None:
     ex = extract_checked(path)
     kinds = Counter((f.org, f.year, f.category) for f in ex.facts if isinstance(f, Staffing))
-    assert kinds and max(kinds.values()) == 1, kinds
+    assert all(n == 1 for n in kinds.values()), kinds
 
 
 def test_a_part_change_is_written_with_its_column() -> None:
@@ -181,3 +188,34 @@ def test_a_header_wrapped_mid_word_is_joined(header: str, joined: str) -> None:
 @pytest.mark.parametrize("header", UNCHANGED_HEADERS)
 def test_a_header_not_wrapped_stays(header: str) -> None:
     assert unwrapped_header(header, NAMES) == header
+
+
+# --- item tables: a sub-item's number in digits only ----------------------------------------
+
+SUB_ITEMS = {"1.因公出国(境)费": 2, "(2)公务用车运行维护费": 3, "（1）公务用车购置费": 3, "②公务接待费": 1, "3. 公务接待费": 3}
+TEMPLATE_ITEMS = [
+    "一、一般公共预算财政拨款收入",
+    "（一）基本支出",
+    "十一、住房保障支出",
+    "12351职工服务热线",
+    "2024年职工运动会",
+    "“三公”经费合计",
+]
+
+
+@pytest.mark.parametrize(("label", "cut"), SUB_ITEMS.items())
+def test_an_item_tables_sub_item_number_is_cut(label: str, cut: int) -> None:
+    assert sub_item_number_length(label) == cut
+
+
+@pytest.mark.parametrize("label", TEMPLATE_ITEMS)
+def test_an_item_tables_template_number_stays(label: str) -> None:
+    """The template's "一、" / "（一）" of a 收支总表's rows is kept by every reader of those tables."""
+    assert sub_item_number_length(label) == 0
+
+
+def test_an_item_tables_rows_lose_their_typed_number() -> None:
+    ex = extract_checked(CORPUS / "rt10f_hb_county_union_sangong_items_final_2020.txt")
+    items = {f.item for f in ex.facts if isinstance(f, Amount) and f.table}
+    assert {"因公出国(境)费", "公务用车购置及运行维护费", "公务用车运行维护费", "公务接待费"} <= items
+    assert not any(item[:1].isdigit() or item.startswith("(") for item in items), items

@@ -47,12 +47,14 @@ from unionkg.extract.tables import (
     merge_class_dotted_codes,
     merge_dotted_codes,
     merge_split_codes,
+    name_tokens_without_number,
     prints_dotted_codes,
     prints_row_numbers,
     read_header,
     real_table_lines,
     regroup_glued_values,
     split_run_on_rows,
+    sub_item_number_length,
     table_money_unit,
     unwrapped_header,
     with_change_words_signed,
@@ -1837,7 +1839,7 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
         last_text = max((i for i, t in enumerate(toks) if t.kind is TokenKind.TEXT), default=-1)
         if last_text < 0:
             continue
-        label_tokens = toks[: last_text + 1]
+        label_tokens = name_tokens_without_number(toks[: last_text + 1], sub_item_number_length)  # "1.公务接待费": a typed 序号
         label = _raw_label(frame.doc.text, label_tokens)
         if "相关统计数" in label:
             counting = True

@@ -17,7 +17,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -664,7 +664,18 @@ def without_sequence_number(name: str) -> str:
     return name[sequence_number_length(name) :]
 
 
-def name_tokens_without_number(tokens: Sequence[Token]) -> list[Token]:
+#: A sub-item's sequence number in digits ("1.", "（1）", "①"), not the template's "一、" / "（一）" of
+#: a 收支总表's or an item table's rows, which every reader of those tables keeps as part of the item
+#: ("一、一般公共预算财政拨款收入").
+SUB_ITEM_NUMBER: Final[re.Pattern[str]] = re.compile(r"^(?:\d|[（(]\s*\d|[\u2460-\u2473\u2776-\u277f])")
+
+
+def sub_item_number_length(name: str) -> int:
+    """How many leading characters of ``name`` are a sub-item's sequence number in digits (:data:`SUB_ITEM_NUMBER`)."""
+    return sequence_number_length(name) if SUB_ITEM_NUMBER.match(name) else 0
+
+
+def name_tokens_without_number(tokens: Sequence[Token], number_length: Callable[[str], int] = sequence_number_length) -> list[Token]:
     """A row's name cells without a sequence number typed before the name: a cell that is the
     number alone ("1." / "（1）" before "困难职工帮扶资金") is dropped, a number glued to the
     name is cut off the cell (its offsets move with it, so the cell still quotes itself)."""
@@ -672,9 +683,9 @@ def name_tokens_without_number(tokens: Sequence[Token]) -> list[Token]:
     if not toks or toks[0].kind is not TokenKind.TEXT:
         return toks
     first = toks[0]
-    if len(toks) > 1 and toks[1].kind is TokenKind.TEXT and sequence_number_length(first.text + toks[1].text) >= len(first.text):
+    if len(toks) > 1 and toks[1].kind is TokenKind.TEXT and number_length(first.text + toks[1].text) >= len(first.text):
         return toks[1:]  # the number is a cell of its own
-    cut = sequence_number_length(first.text)
+    cut = number_length(first.text)
     if cut == 0 or first.end - first.start != len(first.text):
         return toks  # no number, or a repaired cell whose text is no copy of the printed one
     return [Token(first.text[cut:], first.start + cut, first.end, first.kind), *toks[1:]]
