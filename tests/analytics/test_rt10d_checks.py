@@ -389,3 +389,21 @@ def test_a_line_s_total_in_its_paragraph_against_its_table_row(tmp_path: Path) -
 )
 def test_line_total_columns(column: str, matches: bool) -> None:
     assert bool(LINE_TOTAL_COLUMNS.search(column)) is matches
+
+
+@pytest.mark.parametrize(
+    "rate, found",
+    [
+        ("94.46", False),  # 52.90 / 56.00 = 94.464…: the adjusted budget's, rounded
+        ("94.47", False),  # one unit of the last printed digit off (a rate rounded up from rounded figures)
+        ("105.80", False),  # 52.90 / 50.00: the initial budget's
+        # a stored rate loses its trailing zero (94.50 -> 94.5) and is judged to 0.1: lenient
+        ("94.50", False),
+        ("94.60", True),  # neither, beyond the rounding of the rate and of the two figures
+        ("100.00", True),
+    ],
+)
+def test_a_table_rate_of_either_budget_within_its_printed_rounding(rate: str, found: bool, tmp_path: Path) -> None:
+    edits = ((SUICHANG[0], "52.90 92.46", f"52.90 {rate}"),)
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, SUICHANG, edits))
+    assert [f.check for f in findings] == (["percent:completion"] if found else [])
