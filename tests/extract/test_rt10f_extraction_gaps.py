@@ -29,6 +29,7 @@ from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
 from unionkg.extract.statistics import vertical_staff_row
 from unionkg.extract.tables import (
     SEQUENCE_NUMBER_PATTERNS,
+    is_header_tail_line,
     name_tokens_without_number,
     sub_item_number_length,
     tokenize,
@@ -219,3 +220,16 @@ def test_an_item_tables_rows_lose_their_typed_number() -> None:
     items = {f.item for f in ex.facts if isinstance(f, Amount) and f.table}
     assert {"因公出国(境)费", "公务用车购置及运行维护费", "公务用车运行维护费", "公务接待费"} <= items
     assert not any(item[:1].isdigit() or item.startswith("(") for item in items), items
+
+
+TAIL_LINES = [("项目名称 上年预算 本年预算 增减", "数 数 额", True), ("科目 科目 上年预算 本年预算", "编码 名称 数 数", True)]
+NOT_TAIL_LINES = [
+    ("项目名称 上年预算数 本年预算数", "某市总工会 困难职工帮扶", False),  # a wrapped row's text cells
+    ("单位名称 项目名称 金额", "本级 职工书屋", False),
+    ("项目名称 上年预算 本年预算", "数 数 额 率 备注 其他", False),  # more pieces than cells
+]
+
+
+@pytest.mark.parametrize(("above", "line", "tails"), TAIL_LINES + NOT_TAIL_LINES)
+def test_a_line_of_header_tails_is_no_row(above: str, line: str, tails: bool) -> None:
+    assert is_header_tail_line(above, line, NAMES + ("金额",)) is tails

@@ -71,10 +71,12 @@ from unionkg.extract.tables import (
     Token,
     TokenKind,
     find_columns,
+    is_header_tail_line,
     join_label,
     name_tokens_without_number,
     read_header,
     table_money_unit,
+    unwrapped_header,
 )
 from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, Project, SourceDocument
 
@@ -359,10 +361,16 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
     name is its 采购项目 and 品目 cells as printed), its value columns and its 合计 row."""
     lines = frame.block.lines
     header_end = first_value_line(lines, frame.doc.text)
-    if header_end > 1 and _starts_wrapped_row(lines[header_end - 1], PURCHASE_TEXT_COLUMNS if purchases else PROJECT_TEXT_COLUMNS):
-        header_end -= 1  # the first row's text cells, its figures on the next line
+    if (
+        header_end > 1
+        and _starts_wrapped_row(lines[header_end - 1], PURCHASE_TEXT_COLUMNS if purchases else PROJECT_TEXT_COLUMNS)
+        and not is_header_tail_line(lines[header_end - 2].text, lines[header_end - 1].text, PROJECT_VALUE_COLUMNS)
+    ):
+        header_end -= 1  # the first row's text cells, its figures on the next line (not a header's wrapped "数 数 额")
     # the column header, without the 编制单位 / 金额单位 line ("…总工会 金额单位" is no 金额 column)
-    header = re.sub(r"\s+", "", "\n".join(ln.text for ln in lines[:header_end] if not TABLE_PATTERNS["header_start"].search(ln.text)))
+    header_lines = "\n".join(ln.text for ln in lines[:header_end] if not TABLE_PATTERNS["header_start"].search(ln.text))
+    # "项目名称 上年预算 本年预算 增减" / "数 数 额": cells wrapped mid-word, each tail under its cell
+    header = re.sub(r"\s+", "", unwrapped_header(header_lines, PROJECT_VALUE_COLUMNS))
     text_columns = find_columns(header, PURCHASE_TEXT_COLUMNS if purchases else PROJECT_TEXT_COLUMNS)
     value_columns = find_columns(header, PROJECT_VALUE_COLUMNS)
     name_column = "采购项目" if purchases else "项目名称"

@@ -844,6 +844,12 @@ def unwrapped_header(header_text: str, names: tuple[str, ...]) -> str:
     return "\n".join(out)
 
 
+def is_header_tail_line(above: str, line: str, names: tuple[str, ...]) -> bool:
+    """``line`` is the tails of the header cells of ``above``, wrapped mid-word ("数 数 额" under
+    "项目名称 上年预算 本年预算 增减"): joined to them it names more columns (:func:`unwrapped_header`)."""
+    return "\n" not in unwrapped_header(f"{above}\n{line}", names)
+
+
 def _best_tail_joining(cells: list[str], tails: list[str], names: tuple[str, ...]) -> str | None:
     """The joining of ``tails`` to ``cells`` (see :func:`unwrapped_header`) that names the most
     columns, if it names more than the two lines apart."""
