@@ -26,6 +26,7 @@ from rdflib import Literal
 from rdflib.namespace import RDF
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.extract.postprocess import staff_label_stem
 from unionkg.extract.statistics import vertical_staff_row
 from unionkg.extract.tables import (
     SEQUENCE_NUMBER_PATTERNS,
@@ -63,7 +64,10 @@ def test_rt10f_document(path: Path) -> None:
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
 def test_one_staffing_figure_per_kind_body_and_year(path: Path) -> None:
     ex = extract_checked(path)
-    kinds = Counter((f.org, f.year, f.category) for f in ex.facts if isinstance(f, Staffing))
+    # (行政编制 and 事业编制 are two authorized figures of one body: the kind's label tells them apart)
+    kinds = Counter(
+        (f.org, f.year, f.category, staff_label_stem(f.label).removeprefix("其中")) for f in ex.facts if isinstance(f, Staffing)
+    )
     assert all(n == 1 for n in kinds.values()), kinds
 
 
@@ -233,3 +237,22 @@ NOT_TAIL_LINES = [
 @pytest.mark.parametrize(("above", "line", "tails"), TAIL_LINES + NOT_TAIL_LINES)
 def test_a_line_of_header_tails_is_no_row(above: str, line: str, tails: bool) -> None:
     assert is_header_tail_line(above, line, NAMES + ("金额",)) is tails
+
+
+STAFF_LABEL_STEMS = {
+    "实有人数": "实有",
+    "实有人员": "实有",
+    "编制数": "编制",
+    "编制人数": "编制",
+    "编制": "编制",
+    "行政编制": "行政编制",
+    "事业编制": "事业编制",
+    "退休人员": "退休",
+    "在职": "在职",
+}
+
+
+@pytest.mark.parametrize(("label", "stem"), STAFF_LABEL_STEMS.items())
+def test_staff_label_stems(label: str, stem: str) -> None:
+    """Labels of one figure share a stem; 行政编制 and 事业编制 do not (two figures of one kind)."""
+    assert staff_label_stem(label) == stem

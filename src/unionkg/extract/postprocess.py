@@ -43,22 +43,38 @@ def deduplicate(extraction: Extraction) -> Extraction:
 
 
 #: The extractor whose staffing figures restate another reader's when read from the same
-#: line (a vertical staffing table's "编制数 | 25", which the organisations' reader also reads).
+#: line (a vertical staffing table's "编制数 | 25", which the organisations' reader also reads)
+#: or stated in prose too ("实有人员11人" and the table's "实有人数 | 11").
 STAFF_ROWS_PREFIX: str = "tables.staff_rows@"
+
+#: Endings that make no other staffing label: "实有人数" and "实有人员", "编制数" and "编制" are one.
+STAFF_LABEL_ENDINGS: tuple[str, ...] = ("人数", "人员", "数", "名", "人")
+
+
+def staff_label_stem(label: str) -> str:
+    """A staffing label without its ending (:data:`STAFF_LABEL_ENDINGS`): "实有人数" -> "实有"."""
+    for ending in STAFF_LABEL_ENDINGS:
+        if label.endswith(ending) and len(label) > len(ending):
+            return label[: -len(ending)]
+    return label
 
 
 def without_restated_staff_rows(extraction: Extraction) -> Extraction:
-    """Drop a vertical staffing table's figure that another reader read from the same line (same
-    organisation, year and count, overlapping quotes) under another label or scope: one figure
-    per line, the other reader's (it knows the figure's scope)."""
+    """Drop a vertical staffing table's figure that another reader read too (same organisation,
+    year, category and count, from the same line or under the same label, its ending aside),
+    whatever the label or scope it gave: one figure, the other reader's (it knows the scope)."""
     from unionkg.model import Staffing
 
     others = [f for f in extraction.facts if isinstance(f, Staffing) and not f.evidence.extractor.startswith(STAFF_ROWS_PREFIX)]
 
     def restated(fact: Staffing) -> bool:
-        ev = fact.evidence
+        ev, stem = fact.evidence, staff_label_stem(fact.label)
         return any(
-            o.org == fact.org and o.year == fact.year and o.count == fact.count and o.evidence.start < ev.end and ev.start < o.evidence.end
+            o.org == fact.org
+            and o.year == fact.year
+            and o.count == fact.count
+            and o.category == fact.category
+            and ((o.evidence.start < ev.end and ev.start < o.evidence.end) or staff_label_stem(o.label) == stem)
             for o in others
         )
 
