@@ -19,7 +19,6 @@ from rdflib import Literal, URIRef
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.identities import bindings_per_member, rows_as_one_body
-from unionkg.qa.phases import compare_phases, phases_compared, topic_phases, unheld_phase
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
 from unionkg.qa.items import (
     asked_item_text,
@@ -40,6 +39,7 @@ from unionkg.qa.line_facts import LINE_PART_COLUMNS, LINE_PART_COLUMNS_EN
 from unionkg.qa.linking import Catalog, Links, division_depth, short_name
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
+    ABBREVIATED_BODY_MENTION,
     ACTUAL_SPENDING,
     ALL_YEARS_ASKED,
     AMOUNT_ITEM_CATEGORIES,
@@ -111,6 +111,7 @@ from unionkg.qa.patterns import (
     RATE_REASON_QUESTION,
     RATIO_QUESTION,
     REGION_SCOPE,
+    SAME_PLACE_KIND_AFTER_BODY,
     SANGONG_COUNT_QUESTION,
     SANGONG_COUNT_TOPICS,
     SANGONG_COUNT_UNITS,
@@ -119,8 +120,8 @@ from unionkg.qa.patterns import (
     SHARE_QUESTION,
     SHARE_WITHIN_BASE,
     SPENDING_BREAKDOWN_QUESTION,
-    SPENT_ON_PHRASE,
     SPENT_ASKED,
+    SPENT_ON_PHRASE,
     STAFF_CATEGORY_WORDS,
     STAFF_CHANGE_WORDS,
     STAFF_FALLBACK,
@@ -140,6 +141,7 @@ from unionkg.qa.patterns import (
     YEARS_SUMMED,
     ZH_KIND_NAMES,
 )
+from unionkg.qa.phases import compare_phases, phases_compared, topic_phases, unheld_phase
 from unionkg.qa.phrasing import (
     GRADE_EN,
     counted,
@@ -2152,6 +2154,8 @@ def _names_something_else(ctx: Context) -> bool:
     if ctx.lang == "zh":
         # the body as the question writes it (a label or an alias: 某某工人文化宫, 德阳团市委) names no thing
         names = [n for o in ctx.links.orgs for n in [ctx.label(o), *ctx.catalog.written_names(o)]]
+        # (q19) a body heard by the sound of its mistyped place ("锦洲妇联") is named, not a thing
+        names += [m.group(0) for m in ABBREVIATED_BODY_MENTION.finditer(ctx.q.text) if ctx.catalog.heard_as_body(m.group(0)) in ctx.links.orgs]
         # a unit of money ("多少万元", "几亿元") says how the amount is asked, not what
         return any(not MONEY_UNIT_WORD.fullmatch(word) for word in residual_words(ctx.q.text, names))
     bodies = [ctx.label(o) for o in ctx.links.orgs]  # "the Qingtian staff service center": its kind names the body
@@ -2319,11 +2323,27 @@ def _each_body(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     """A question that names several bodies joined by 和 / and: ``handler`` answers for each body in
     turn (the order the question names them), and the answers are given one after the other."""
     ordered = sorted(ctx.links.orgs, key=lambda org: ctx.catalog.mention_position(org, ctx.q.text))
-    outcomes = [handler(replace(ctx, links=replace(ctx.links, orgs=[org]))) for org in ordered]
+    outcomes = [handler(replace(ctx, q=replace(ctx.q, text=_without_other_bodies(ctx, org)), links=replace(ctx.links, orgs=[org])))
+                for org in ordered]
     rows = [r for o in outcomes for r in o.rows]
     sources = [s for o in outcomes for s in o.sources]
     answer = ctx.say("；", "; ").join(o.answer.rstrip("。.") for o in outcomes if o.answer)
     return Outcome(any(o.found for o in outcomes), answer, rows, sources)
+
+
+def _without_other_bodies(ctx: Context, org: str) -> str:
+    """(q19) The question as asked of ``org`` alone: the names of the other bodies linked taken out (with the word
+    joining them), so "锦州市总工会和锦州市妇联…预算" asks the 总工会 its budget, not a line named "锦州市妇联"."""
+    text = SAME_PLACE_KIND_AFTER_BODY.sub(" ", ctx.q.text)  # "…总工会和妇联": the second body, by its kind alone
+    # every linked body's names, longest first, each claiming the characters it covers (as the linker reads them:
+    # "锦州市妇联" is the 妇联's, not the place "锦州市" of the 总工会); the other bodies' characters are taken out
+    owner: list[str | None] = [None] * len(text)
+    names = sorted({(n, o) for o in ctx.links.orgs for n in ctx.catalog.written_names(o) if len(n) >= 2}, key=lambda p: -len(p[0]))
+    for name, body in names:
+        for m in re.finditer(re.escape(name), text):
+            if all(x is None for x in owner[m.start():m.end()]):
+                owner[m.start():m.end()] = [body] * (m.end() - m.start())
+    return "".join(" " if body not in (None, org) else ch for ch, body in zip(text, owner))
 
 
 def _span_years(ctx: Context) -> list[int]:
@@ -2429,7 +2449,7 @@ def amount(ctx: Context) -> Outcome:
         return comparison(ctx)  # "莲都区总工会的收入预算是汇川区总工会的多少倍", "…和…相差多少": both figures and the gap
     if ctx.links.region and BODY_RANKING_WORDS.search(ctx.q.text):  # "湖南的总工会2023年支出排名": that place's bodies ranked
         return _rank_bodies(ctx)
-    if len(ctx.links.orgs) > 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.links.region):
+    if len(ctx.links.orgs) > 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.links.region or summed):
         each = _each_body(line_ctx, amount)  # "翼城县总工会和宜城市总工会的收入预算分别是多少": each body's figure
         return replace(each, answer=each.answer + _bodies_total(ctx, each.rows)) if summed else each
     if not ctx.links.orgs and BODY_RANKING_WORDS.search(ctx.q.text):

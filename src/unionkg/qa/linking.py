@@ -27,6 +27,7 @@ from unionkg.qa.identities import NodeFacts, identity_note, other_names, primary
 from unionkg.qa.items import line_names, named_in
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
+    ABBREVIATED_BODY_MENTION,
     AUTONOMOUS_FULL_NAME,
     BODY_KIND_AFTER_PLACE,
     BODY_NAME_LEADS,
@@ -49,6 +50,7 @@ from unionkg.qa.patterns import (
     ORG_ABBREVIATIONS,
     ORG_PATTERNS,
     PINYIN_SYLLABLE_APOSTROPHE,
+    PLACE_BODIES_TOGETHER,
     PLACE_CHAR_READINGS,
     PLACE_LEVEL_ENDINGS,
     PLACE_LEVEL_ENGLISH,
@@ -58,6 +60,7 @@ from unionkg.qa.patterns import (
     REGION_LOWER_LEVELS,
     REGION_SCOPE,
     REGION_WORDS,
+    SAME_PLACE_KIND_AFTER_BODY,
     UNION_KIND_ASKED,
     UNION_NAME_WORD,
     ZH_KIND_NAMES,
@@ -139,6 +142,12 @@ class Links:
 
 def place_of(label: str) -> str | None:
     m = ORG_PATTERNS["place"].match(label)
+    return m.group(1) if m else None
+
+
+def _place_before_short_kind(alias: str) -> str | None:
+    """(q19) The place of a short name written without its level ("日照妇联" -> 日照; ABBREVIATED_BODY_MENTION), else None."""
+    m = ABBREVIATED_BODY_MENTION.fullmatch(alias)
     return m.group(1) if m else None
 
 
@@ -803,7 +812,49 @@ class Catalog:
                     unknown.remove(mention)
                     if iri not in found:
                         found.append(iri)
+        if not found:
+            found, ambiguous = self._abbreviated_homophones(text, consumed, found, ambiguous)
+        found, ambiguous = self._bodies_of_one_place(text, found, ambiguous)
         return found, unknown, ambiguous
+
+    def _division_of_place_word(self, word: str) -> str | None:
+        """The division of the bodies whose names begin with ``word`` (锦州, 锦州市), when they share one."""
+        divisions = {o.division for alias, iri in self._zh_aliases if alias == word and (o := self.orgs.get(iri)) and o.division}
+        return next(iter(divisions)) if len(divisions) == 1 else None
+
+    def _bodies_of_one_place(self, text: str, found: list[str],
+                             ambiguous: list[tuple[str, list[str]]]) -> tuple[list[str], list[tuple[str, list[str]]]]:
+        """(q19) Several bodies of one place asked together: "锦州市总工会和妇联" (SAME_PLACE_KIND_AFTER_BODY: the 妇联 of
+        the place of the body just named) and "锦州两个单位" (PLACE_BODIES_TOGETHER: every reporting body of that place)."""
+        if len(found) == 1 and (m := SAME_PLACE_KIND_AFTER_BODY.search(text)) is not None:
+            division = self.orgs[found[0]].division if found[0] in self.orgs else None
+            kind = next((label for word, label in ZH_KIND_NAMES if word.search(m.group("kind"))), None)
+            same = [o.iri for o in self.federations() if division and o.division == division and o.iri not in found
+                    and (kind.search(o.label) if kind is not None else LEVEL_BODY_WORD in o.label)]
+            if len(same) == 1:
+                found = found + same
+                ambiguous = [(alias, iris) for alias, iris in ambiguous if alias not in m.group("kind")]
+        for m in PLACE_BODIES_TOGETHER.finditer(text):
+            place = m.group("place")
+            division = next((d for start in range(len(place) - 1) if (d := self._division_of_place_word(place[start:]))), None)
+            bodies = [o.iri for o in self.federations() if division and o.division == division]
+            if len(bodies) >= 2:
+                found = list(dict.fromkeys(bodies + found))
+                ambiguous = []
+        return found, ambiguous
+
+    def _abbreviated_homophones(self, text: str, consumed: list[bool], found: list[str],
+                                ambiguous: list[tuple[str, list[str]]]) -> tuple[list[str], list[tuple[str, list[str]]]]:
+        """(q19) A mistyped place before a short kind of body, level or not ("锦洲妇联", "日兆总工会": ABBREVIATED_BODY_MENTION):
+        the one body whose name sounds the same; the short kind alone ("妇联", several bodies) is then no ambiguity."""
+        for m in ABBREVIATED_BODY_MENTION.finditer(text):
+            if any(consumed[m.start(1):m.end(1)]) or ORG_PATTERNS["zh_not_a_mention"].search(text[:m.start()]):
+                continue  # the place part is a body's name already read, or "哪个妇联" names none
+            iri = self._homophone(m.group(0))
+            if iri is not None and iri not in found:
+                found.append(iri)
+                ambiguous = [(alias, iris) for alias, iris in ambiguous if alias not in m.group(0)]
+        return found, ambiguous
 
     def _encloses(self, alias: str, place_body: str, body: str) -> bool:
         """Whether ``alias`` is only the place of ``place_body`` (湖南省, 湖南) and ``body`` lies in it."""
@@ -908,6 +959,10 @@ class Catalog:
         label = self.orgs[iri].label if iri in self.orgs else ""
         return label.startswith(alias) and not label[len(alias):].startswith(m.group(0))
 
+    def heard_as_body(self, mention: str) -> str | None:
+        """(q19) The body a mention names by the sound of its place ("锦洲妇联" -> 锦州市妇女联合会), else None."""
+        return self._homophone(mention)
+
     def _homophone(self, mention: str) -> str | None:
         """The one body whose place name is pronounced as the mention's and differs by one character."""
         from pypinyin import lazy_pinyin
@@ -918,7 +973,7 @@ class Catalog:
         hits: set[str] = set()
         longest = 0  # the longest alias heard wins: "锦洲市总工会" is 锦州市总工会, not every body of 锦州市
         for alias, iri in self._zh_aliases:
-            place = place_of(alias)
+            place = place_of(alias) or _place_before_short_kind(alias)  # "日照妇联": 日照, written without its level
             if not place or len(place) < 2 or len(alias) > len(mention):
                 continue
             alias_sounds = self._alias_sounds.get(alias)

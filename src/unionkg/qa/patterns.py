@@ -1193,3 +1193,19 @@ SHARE_OF_NAMED_BASE_EN: tuple[re.Pattern[str], ...] = (
 COUNT_ASKED_EN = re.compile(r"\bhow many\b|\bnumber of\b|\bcount of\b")
 COUNT_LABEL = re.compile(r"(?:人数|户数|人次|场次|次数|个数|数量|家数|批次|项数)(?:[（(][^（()）]{0,6}[)）])?$")
 RATE_LABEL = re.compile(r"(?:率|占比|比例|比重)(?:[（(][^（()）]{0,6}[)）])?$")
+
+# (q19) The short kinds of body people write after a place, with or without its level ("锦州妇联", "某县团委",
+# "某市总"): a mention of such a body whose place may be mistyped (heard, not read: 锦洲 for 锦州), read by
+# sound against the graph's bodies (Catalog._homophone). The place is two to four characters before the kind;
+# a question word or a range word before it names no place ("哪个妇联", "各市总").
+ABBREVIATED_BODY_KINDS: tuple[str, ...] = ("总工会", "市总", "省总", "县总", "区总", "妇联", "团委", "团市委", "团县委",
+                                           "残联", "科协", "工商联", "文联", "妇女联合会", "残疾人联合会")
+ABBREVIATED_BODY_MENTION = re.compile(
+    r"((?:(?![年的和与及在是对哪各每全本该其])[\u4e00-\u9fff]){2,4}?)(?:" + "|".join(sorted(ABBREVIATED_BODY_KINDS, key=len, reverse=True)) + ")")
+
+# (q19) Several bodies of one place asked together. A short kind alone right after a body and a conjunction
+# ("锦州市总工会和妇联", "某县总工会与团委") is the body of that kind of the same place; a place with a number of its
+# units ("锦州两个单位", "某市的这两家单位") is every reporting body of that place. Groups: ``kind`` / ``place``.
+SAME_PLACE_KIND_AFTER_BODY = re.compile(r"(?:和|与|及|跟|同|、)(?:该市|该县|该区|本市|同级)?(?P<kind>总工会|妇联|团委|残联|科协|工商联|文联)")
+PLACE_BODIES_TOGETHER = re.compile(
+    r"(?P<place>(?:(?![年的和与及在是对哪各每全本该其])[\u4e00-\u9fff]){2,8}?)(?:的)?(?:这|那)?(?:两|二|三|四|几|2|3|4)(?:个|家)(?:单位|部门|机构)")
