@@ -176,6 +176,10 @@ def _percent_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], sl
     from unionkg.analytics.checks import _change_statement, _wan
 
     assert ch.pct is not None
+    # the exact rate of a pair lies inside every rounding interval: a rate that agrees with it needs
+    # no printed units (no quote read)
+    if any(prev.value > 0 and abs((cur.value - prev.value) / prev.value * 100 - ch.pct) <= slack for cur, prev in pairs):
+        return None
     best: tuple[Decimal, Obs, Obs] | None = None
     for cur, prev in pairs:
         units = ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage)])
