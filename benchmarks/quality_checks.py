@@ -213,7 +213,12 @@ def measure_bounded(count: int, workdir: Path, jobs: int | None, limit_s: float)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             result.limit_s = limit_s
-            os.killpg(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+            try:
+                os.killpg(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+            except ProcessLookupError:
+                # on a busy machine the limit can pass before the spawned child has made its own
+                # process group (os.setsid): it has started no workers yet, so stop it alone
+                child.kill()
             break
         if not receiver.poll(min(remaining, 1.0)):
             if not child.is_alive():
