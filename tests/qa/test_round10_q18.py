@@ -89,6 +89,9 @@ LINE_RATE_CASES = [
     ("住房公积金预算执行率", True),
     ("其他群众团体事务支出完成了年初预算的多少", True),
     ("行政运行执行进度", True),
+    ("what was the completion rate of 住房公积金 in 2023?", True),
+    ("the housing provident fund's execution rate", True),
+    ("what was the completion rate of the targets?", False),  # no line named: an indicator's or the body's
     ("行政运行决算多少", False),
     ("预算执行率是多少", False),  # no line named: the body's rate
     ("困难职工帮扶资金执行率", False),  # a project, not a classification line

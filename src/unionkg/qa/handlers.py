@@ -1475,6 +1475,7 @@ def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) 
     direction = asked_direction(ctx.topic)
     own_level = bool(OWN_LEVEL_WORDS.search(ctx.topic))
     asked_qualifiers = asked_qualifier_kinds(ctx.q.text)
+    named_topic = asked_item_text(ctx.topic)  # (q18) with the Chinese of English line words: "basic expenditure" -> 基本支出
 
     def key(r: dict[str, object]) -> tuple[object, ...]:
         column = str(r.get("column") or "")
@@ -1486,11 +1487,11 @@ def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) 
             # a figure of the other direction (the income table's row for a spending question) comes last
             1 if direction and r.get("direction") and _short(r["direction"]) != direction else 0,
             # the column the question names (小学教育基本支出: the 基本支出 column of that line)
-            0 if column and not PHASE_COLUMN.match(column) and column in ctx.topic else 1,
+            0 if column and not PHASE_COLUMN.match(column) and column in named_topic else 1,
             # 收入总计 adds last year's carry-over to 本年收入合计: "total income" means the latter
             1 if "总计" in str(r.get("item", "")) and not asks_grand_total else 0,
             # the total column, not its basic/project or fund-source breakdown, unless the question names it
-            1 if BREAKDOWN_COLUMNS.search(column) and column not in ctx.topic else 0,
+            1 if BREAKDOWN_COLUMNS.search(column) and column not in named_topic else 0,
             0 if r.get("scope") == "department" else 1,
             # "…及直属事业单位预算资金" is the whole department's figure; 本级 asks for the other one
             (1 if own_level else 0) if DEPARTMENT_WORDS.search(str(r.get("item", ""))) else (0 if own_level else 1),
@@ -4423,6 +4424,11 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
     phases = wanted_phases(ctx.q.text)
     if len(phases) == 1:  # "预算比上年多多少": the changes the budgets state, not a final account's (CHANGE_GENRE_PHASE)
         rows = [r for r in rows if CHANGE_GENRE_PHASE.get(str(r.get("genre")), next(iter(phases))) in phases]
+    if ctx.links.codes:  # "2012902同比增长多少": the change a table prints on that code's row (q18)
+        coded = [r for r in rows if r.get("code") in ctx.links.codes]
+        names = ctx.catalog.code_names(lambda: ctx.run("qa_code_names", dedupe=False))
+        by_name = [r for r in rows if not r.get("code") and any(names.get(c, ("",))[0] == item_core(r.get("item")) for c in ctx.links.codes)]
+        return coded or by_name
     for text in (ctx.q.text, ctx.previous):
         if not text:
             continue

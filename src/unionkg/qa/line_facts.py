@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from unionkg.qa.patterns import FUNCTIONAL_LINE_NAMES
+from unionkg.qa.patterns import ENGLISH_LINE_NAMES, FUNCTIONAL_LINE_NAMES
 
 # A classification line (by its standard name or a 3/5/7-digit code) asked for its year-on-year change:
 # "行政运行比上年增减多少", "2012901较上年增长了多少", "住房公积金同比变化", "by how much did … 住房公积金 … change".
@@ -27,9 +27,11 @@ LINE_CHANGE_QUESTION = re.compile(
 
 # A classification line asked for the share of its budget spent: "行政运行的预算完成率是多少", "2012901执行率",
 # "行政运行完成了年初预算的多少".  Not an indicator's completion (no line named) nor a project's (no line name).
+_LINE_NAMED = r"(?:(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)|" + FUNCTIONAL_LINE_NAMES.pattern + "|" + ENGLISH_LINE_NAMES.pattern + ")"
 LINE_RATE_QUESTION = re.compile(
-    r"(?:(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)|" + FUNCTIONAL_LINE_NAMES.pattern + r")[^?？。]{0,10}?"
-    r"(?:(?:预算)?(?:完成|执行)(?:率|比例|进度)|完成(?:了)?(?:年初)?预算的)"
+    _LINE_NAMED + r"[^?？。]{0,10}?(?:(?:预算)?(?:完成|执行)(?:率|比例|进度)|完成(?:了)?(?:年初)?预算的)"
+    # "what was the completion rate of 住房公积金", "the housing provident fund's execution rate"
+    r"|\b(?:budget )?(?:completion|execution) rate\b.{0,60}?" + _LINE_NAMED + "|" + _LINE_NAMED + r".{0,40}?\b(?:completion|execution) rate\b"
 )
 
 # The columns a line's paragraph or table splits it into (其中：基本支出 Y 万元，项目支出 Z 万元): a figure of the
