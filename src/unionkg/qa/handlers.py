@@ -2718,6 +2718,24 @@ def _printed_completion_note(ctx: Context, org: str, rows: list[dict[str, object
     return ""
 
 
+def _printed_rate_of_pair(ctx: Context, org: str, budget: dict[str, object], final: dict[str, object], computed: str) -> str:
+    """The rate a final figure's document prints beside it, when it is the rate of the pair compared (the verdict
+    of _printed_completion_note); a printed rate of another budget (a 项目支出决算表's 执行率 of the adjusted
+    budget, the initial one compared) is named as printed, never as of the initial budget; "" when none."""
+    if not isinstance(final.get("year"), int):
+        return ""
+    printed = [c for c in ctx.run("qa_completion_rates", org=org, year=int(final["year"])) if c.get("fact") == final.get("fact")]
+    if not printed or computed == "-":
+        return ""
+    rate = Decimal(str(printed[0]["completion"]))
+    tolerance = Decimal("0.5") if rate == rate.to_integral_value() else Decimal("0.01")  # "104%" is printed to the unit
+    if abs(rate - Decimal(computed)) < tolerance:
+        note = _printed_completion_note(ctx, org, [final]).lstrip("，; ")
+        return (note[:1].upper() + note[1:] + ctx.say("。", ".")) if note else ""
+    return ctx.say(f"文件所列执行率为 {number(rate)}%（不是对所比{PHASE_ZH.get(str(budget.get('phase')), '预算')}数之比）。",
+                   f" The document prints a rate of {number(rate)}% (not of the {'adjusted budget' if budget.get('phase') == 'adjusted' else 'budget'} compared here).")
+
+
 def budget_vs_final(ctx: Context) -> Outcome:
     """The budget and the final figure of one body and year, their difference and the rate."""
     if len(ctx.links.orgs) == 2 and LINES_GAP_QUESTION.search(ctx.q.text) and len(wanted_phases(ctx.q.text)) < 2:
@@ -2784,8 +2802,7 @@ def budget_vs_final(ctx: Context) -> Outcome:
         f"{label}: {be} '{b.get('item')}' {wan(b['amount'])} 万元, final '{f.get('item')}' {wan(f['amount'])} 万元; the final figure is {wan(abs(diff))} 万元 {'above' if diff >= 0 else 'below'} the {be} (difference {wan(diff)}), {rate}% of it.",
     )
     if BUDGET_OVERRUN_QUESTION.search(ctx.q.text):  # "超预算了吗": the share its document prints, and the verdict (q18)
-        note = _printed_completion_note(ctx, org, [f]).lstrip("，; ")
-        answer += (note[:1].upper() + note[1:] + ctx.say("。", ".")) if note else ""
+        answer += _printed_rate_of_pair(ctx, org, b, f, rate)
     rows = [b, f, {"difference_wan": float(wan(diff)), "rate_percent": float(rate) if rate != "-" else None}]
     return Outcome(True, answer, rows, sources_of([b, f]))
 
