@@ -20,7 +20,13 @@ from unionkg.qa import Answerer
 from unionkg.qa.answerer import FAMILY_NAMES
 from unionkg.qa.evaluate import fact_answer_problems, load_cases
 from unionkg.qa.handlers import HANDLERS, _phases_differ_note
-from unionkg.qa.patterns import ABBREVIATED_BODY_MENTION, PLACE_BODIES_TOGETHER, SAME_PLACE_KIND_AFTER_BODY
+from unionkg.qa.patterns import (
+    ABBREVIATED_BODY_MENTION,
+    ENGLISH_UNION_AND_OTHER_KIND,
+    EXCEEDED_BY_QUESTION,
+    PLACE_BODIES_TOGETHER,
+    SAME_PLACE_KIND_AFTER_BODY,
+)
 from unionkg.search.encoders import HashEncoder
 from unionkg.settings import Settings
 
@@ -96,3 +102,23 @@ def test_phases_differ_note() -> None:
 def test_every_family_is_named() -> None:
     assert set(HANDLERS) <= set(FAMILY_NAMES)
     assert all(zh and en for zh, en in FAMILY_NAMES.values())
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("the combined budget of the jinzhou federation and the jinzhou women's federation", "women's federation"),
+    ("rizhao union and women's federation budgets", "women's federation"),
+    ("the dezhou trade union and the youth league", "youth league"),
+    ("the jinzhou women's federation budget", None), ("the jinzhou federation and the rizhao federation", None),
+    ("union dues and women's federation", None),
+])
+def test_english_union_and_other_kind(text: str, kind: str | None) -> None:
+    m = ENGLISH_UNION_AND_OTHER_KIND.search(text)
+    assert (m.group("kind") if m else None) == kind
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("how much did its 2032 budget exceed its 2031 final income", True), ("2032年预算超过2031年决算多少", True),
+    ("超出了多少", True), ("三公经费超过预算了吗", False), ("is spending over budget", False), ("收入预算是多少", False),
+])
+def test_exceeded_by_question(text: str, asked: bool) -> None:
+    assert bool(EXCEEDED_BY_QUESTION.search(text)) is asked

@@ -70,6 +70,8 @@ from unionkg.qa.patterns import (
     EACH_BODY,
     EACH_SEPARATELY,
     ENGLISH_KIND_NAMES,
+    EXCEEDED_BY_QUESTION,
+    EXCEEDED_BY_VERB,
     FINDING_KIND_WORDS,
     FUNCTIONAL_CODE,
     FUNCTIONAL_LINE_NAMES,
@@ -2446,6 +2448,9 @@ def amount(ctx: Context) -> Outcome:
             return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
     summed = SUM_OVER_BODIES.search(ctx.q.text) or _years_summed(ctx)
     line_ctx = replace(ctx, q=replace(ctx.q, text=SUM_OVER_BODIES.sub(" ", ctx.q.text))) if summed else ctx  # the line, not "加起来"
+    if (LINES_GAP_QUESTION.search(ctx.q.text) or EXCEEDED_BY_QUESTION.search(ctx.q.text)) and not summed \
+            and (across := _change_between_named_phases(ctx)) is not None:
+        return across  # (q19) "how much did its 2032 budget exceed its 2031 final income": both figures, phases named
     if len(ctx.links.orgs) == 2 and LINES_GAP_QUESTION.search(ctx.q.text) and not summed:
         return comparison(ctx)  # "莲都区总工会的收入预算是汇川区总工会的多少倍", "…和…相差多少": both figures and the gap
     if ctx.links.region and BODY_RANKING_WORDS.search(ctx.q.text):  # "湖南的总工会2023年支出排名": that place's bodies ranked
@@ -3006,7 +3011,8 @@ def _change_between_named_phases(ctx: Context) -> Outcome | None:
     asked, org = sorted(ctx.links.years), _target_org(ctx)
     if len(asked) != 2 or len(ctx.links.orgs) != 1 or org is None or len(wanted_phases(ctx.q.text)) < 2:
         return None
-    rows = [found[0] for year in asked if (found := _best_amounts(ctx, org, [year])[:1])]
+    line_ctx = replace(ctx, q=replace(ctx.q, text=EXCEEDED_BY_VERB.sub(" ", ctx.q.text)))  # the line, not "超过"
+    rows = [found[0] for year in asked if (found := _best_amounts(line_ctx, org, [year])[:1])]
     if len(rows) != 2 or str(rows[0].get("phase")) == str(rows[1].get("phase")):
         return None
     return _change_across_phases(ctx, rows, None)

@@ -41,6 +41,7 @@ from unionkg.qa.patterns import (
     ENGLISH_NOT_A_PLACE,
     ENGLISH_PLACE_LEVELS,
     ENGLISH_PLACE_LEVELS_BEFORE,
+    ENGLISH_UNION_AND_OTHER_KIND,
     FEDERATION_WORDS,
     GENERIC_FORM_NOT_AFTER,
     INDICATOR_KIND_ASKED,
@@ -834,6 +835,14 @@ class Catalog:
             if len(same) == 1:
                 found = found + same
                 ambiguous = [(alias, iris) for alias, iris in ambiguous if alias not in m.group("kind")]
+        english = ENGLISH_UNION_AND_OTHER_KIND.search(text)
+        if english is not None:  # "the Jinzhou federation and the Jinzhou women's federation": the union too
+            kind = next((label for word, label in ENGLISH_KIND_NAMES if word.search(english.group("kind"))), None)
+            iris = self._en_aliases.get(english.group("place"), [])
+            unions = [i for i in iris if self.orgs[i].is_federation and LEVEL_BODY_WORD in self.orgs[i].label]
+            others = [i for i in iris if kind is not None and any(kind.search(label) for label in self.orgs[i].labels)]
+            if len(unions) == 1 and len(others) == 1:
+                found = list(dict.fromkeys(unions + others + found))
         for m in PLACE_BODIES_TOGETHER.finditer(text):
             place = m.group("place")
             division = next((d for start in range(len(place) - 1) if (d := self._division_of_place_word(place[start:]))), None)

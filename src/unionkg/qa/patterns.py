@@ -1209,3 +1209,13 @@ ABBREVIATED_BODY_MENTION = re.compile(
 SAME_PLACE_KIND_AFTER_BODY = re.compile(r"(?:和|与|及|跟|同|、)(?:该市|该县|该区|本市|同级)?(?P<kind>总工会|妇联|团委|残联|科协|工商联|文联)")
 PLACE_BODIES_TOGETHER = re.compile(
     r"(?P<place>(?:(?![年的和与及在是对哪各每全本该其])[\u4e00-\u9fff]){2,8}?)(?:的)?(?:这|那)?(?:两|二|三|四|几|2|3|4)(?:个|家)(?:单位|部门|机构)")
+# (q19) English: a place's union or federation and another kind of body of that place joined by "and" ("the Jinzhou
+# federation and the Jinzhou women's federation", "the Rizhao trade union and women's federation"): both bodies, the
+# union not given up for the kind the question also names.
+ENGLISH_UNION_AND_OTHER_KIND = re.compile(
+    r"\b(?P<place>[a-z]{3,})(?:'s)?\s+(?:city\s+|municipal\s+)?(?:federation of trade unions|trade union federation|trade union|union|federation)\b"
+    r"(?:'s)?\s+(?:and|&)\s+(?:the\s+)?(?:(?P=place)\s+)?(?:city\s+)?(?P<kind>women'?s federation|youth league|disabled (?:persons'?|people'?s?) federation)")
+# (q19) One figure asked against another by how far it passed it ("how much did the 2032 budget exceed the 2031 final
+# income", "2032年预算超过2031年决算多少"): with two years and two phases named, the difference of the two figures.
+EXCEEDED_BY_QUESTION = re.compile(r"\bexceed(?:ed|s)?\b|\bsurpass(?:ed|es)?\b|(?:超过|超出)了?[^，。？?]{0,16}?多少")
+EXCEEDED_BY_VERB = re.compile(r"\bexceed(?:ed|s)?\b|\bsurpass(?:ed|es)?\b|超过了?|超出了?")  # the verb alone: the line and phases stay
