@@ -180,8 +180,7 @@ class Context:
         wanted = [p for _v, p in pairs if p and p not in self._quotes_read]
         if wanted:
             self._quotes_read.update(wanted)
-            rows = select_rows(self.store, named_query("check_passage_quotes"), ["passage"], [[URIRef(p)] for p in dict.fromkeys(wanted)])
-            for r in rows.values():
+            for r in passage_quotes(self.store, list(dict.fromkeys(wanted))):
                 self._quotes.setdefault(str(r["passage"]), str(r["quote"]))
         printed = [printed_unit(v, self._quotes.get(p)) if p else None for v, p in pairs]
         return figure_units([v for v, _p in pairs], printed)
@@ -236,15 +235,30 @@ def load_context(store: GraphStore, organisations: Organisations | None = None) 
     return Context(store, load_observations(store), orgs.labels, orgs.parents)
 
 
+def passage_quotes(store: GraphStore, passages: list[str]) -> list[dict[str, object]]:
+    """The quote (and the file name, ``source``) of each of ``passages``: ``check_passage_quotes.rq``
+    for passages that name their document, as the mapper writes them (one query, a VALUES block
+    per 500), then ``check_passage_quotes_undocumented.rq`` for any it did not return (no file
+    name).  One query with the document optional was evaluated over every passage of the store."""
+    if not passages:
+        return []
+    rows = select_rows(store, named_query("check_passage_quotes"), ["passage"], [[URIRef(p)] for p in passages]).values()
+    found = {str(r["passage"]) for r in rows}
+    missing = [p for p in passages if p not in found]
+    if missing:
+        rest = select_rows(store, named_query("check_passage_quotes_undocumented"), ["passage"], [[URIRef(p)] for p in missing]).values()
+        rows += [{**r, "source": None} for r in rest]
+    return rows
+
+
 def attach_quotes(store: GraphStore, findings: Iterable[Finding]) -> None:
     """Fill each finding's ``quotes`` and ``documents`` from its ``passages`` (in their order), reading
     the quotes of those passages only, in batches (``check_passage_quotes.rq``)."""
     todo = list(findings)
     wanted = list(dict.fromkeys(p for f in todo for p in f.passages))
-    rows = select_rows(store, named_query("check_passage_quotes"), ["passage"], [[URIRef(p)] for p in wanted])
     quotes: dict[str, str] = {}
     sources: dict[str, str] = {}
-    for r in rows.values():
+    for r in passage_quotes(store, wanted):
         quotes.setdefault(str(r["passage"]), str(r["quote"]))
         if r.get("source") is not None:
             sources.setdefault(str(r["passage"]), str(r["source"]))
