@@ -20,7 +20,7 @@ import pytest
 from tests.analytics.edited_docs import Edit, ingest_edited
 from unionkg.analytics.checks import compute_findings
 from unionkg.analytics.findings import Finding, render_text
-from unionkg.analytics.table_checks import LINE_NAME_ENDINGS, LINE_TOTAL_COLUMNS, LINE_WITH_PARENT, line_names, parent_code
+from unionkg.analytics.table_checks import LINE_NAME_ENDINGS, LINE_TOTAL_COLUMNS, LINE_WITH_PARENT, PASSAGE_OFFSETS, line_names, parent_code
 
 DOCS = Path(__file__).parent / "rt10d_docs"
 
@@ -331,6 +331,9 @@ def test_the_text_report_says_what_is_wrong_in_chinese_and_english(tmp_path: Pat
         (LINE_WITH_PARENT, "住房公积金（住房改革支出）", True),
         (LINE_WITH_PARENT, "一般公共服务支出", False),
         (LINE_WITH_PARENT, "（一）行政运行", False),
+        (PASSAGE_OFFSETS, "https://w3id.org/unionkg/id/doc/0123abcd/q/526-587", True),
+        (PASSAGE_OFFSETS, "https://w3id.org/unionkg/id/doc/0123abcd", False),
+        (PASSAGE_OFFSETS, "https://w3id.org/unionkg/id/doc/0123abcd/q/526", False),
     ],
 )
 def test_line_name_patterns(pattern: object, text: str, matches: bool) -> None:

@@ -12,9 +12,11 @@ of the two years, and a line's paragraph ("行政运行（项）：支出决算�
 - ``change:prose-against-table`` - a change stated in prose ("一般行政管理事务支出 X 万元，比上年
   减少 Y 万元") against the row of the same line in a table of the same document that prints
   both years: the text and its table disagree;
-- ``contradiction:prose-against-table`` - a line's figure in a column stated in prose (its
-  基本支出 / 项目支出, ``ukg:column`` + ``ukg:partOf``) against the same line and column of a
-  table of the same document and fund.
+- ``contradiction:prose-against-table`` - a line's figures stated in its paragraph (its total,
+  its 基本支出 / 项目支出: ``ukg:column`` + ``ukg:partOf``) against the same line and column of a
+  table of the same document, body and fund (the total against the row's total column,
+  :data:`LINE_TOTAL_COLUMNS`); a table of every fund (no ``ukg:fundSource``: the 支出决算表) is
+  only a ceiling for a paragraph under one fund's heading, whose figures may be less, never more.
 
 A line of prose is matched to a table's row by its name (:func:`line_names`): prose names a
 line with its 款 in brackets ("行政运行(群众团体事务)"), tables by code and name; a name's
