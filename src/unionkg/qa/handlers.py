@@ -4108,6 +4108,25 @@ def _staff_line(r: dict[str, object], lang: str) -> str:
     return f"{r.get('orgLabel')} {r.get('year', '')}{' (whole department)' if scope else ''} {r.get('label') or ''} ({what}): {r['headcount']}"
 
 
+def _staff_total(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """(q19) Several bodies' staffing added up, category by category: each body's first figure of the category (the
+    latest year, the whole department's before its own level's); only when every body asked prints it in one year."""
+    out: list[str] = []
+    for category in dict.fromkeys(_short(r.get("category")) for r in rows):
+        first: dict[object, dict[str, object]] = {}
+        for r in rows:
+            if _short(r.get("category")) == category and r.get("org") not in first:
+                first[r.get("org")] = r
+        if len(first) < 2 or len(first) != len(ctx.links.orgs) or len({r.get("year") for r in first.values()}) != 1:
+            continue
+        total = sum(int(float(str(r["headcount"]))) for r in first.values())
+        label = str(next(iter(first.values())).get("label") or category)
+        out.append(ctx.say(f"{len(first)} 个单位{label}合计 {total} 人", f"{len(first)} bodies' {STAFF_CATEGORY_EN.get(category, category)} in total: {total}"))
+    if not out:
+        return ""
+    return ctx.say("。", ". ") + join(out, ctx.lang) + ctx.say("（按图中数据计算，文件未列明）", " (computed from the graph's figures, not printed)")
+
+
 STAFF_CATEGORY_EN = {"staff-authorized": "authorised posts", "staff-actual": "actual staff", "staff-in-service": "staff in service",
                      "staff-retired": "retired", "staff-other": "other staff"}
 
@@ -4153,6 +4172,8 @@ def staffing(ctx: Context) -> Outcome:
     seen: set[tuple[object, ...]] = set()
     rows = [r for r in rows if not (_staff_key(r) in seen or seen.add(_staff_key(r)))]  # type: ignore[func-returns-value]
     answer = note + join([_staff_line(r, ctx.lang) for r in rows], ctx.lang) + _staff_change(ctx, rows)
+    if len(ctx.links.orgs) > 1 and SUM_OVER_BODIES.search(ctx.q.text):
+        answer += _staff_total(ctx, rows)  # (q19) "锦州总工会和妇联编制人数加起来多少"
     if FACT_QUESTION_SHAPES["overstaffed"].search(ctx.topic):  # also "包头市总工会呢？" after "超编了吗"
         return _staff_against_posts(ctx, rows) or Outcome(True, answer, rows, sources_of(rows))
     return Outcome(True, answer, rows, sources_of(rows))
