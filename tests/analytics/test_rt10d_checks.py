@@ -410,3 +410,10 @@ def test_a_table_rate_of_either_budget_within_its_printed_rounding(rate: str, fo
     edits = ((SUICHANG[0], "52.90 92.46", f"52.90 {rate}"),)
     findings = compute_findings(ingest_edited(DOCS, tmp_path, SUICHANG, edits))
     assert [f.check for f in findings] == (["percent:completion"] if found else [])
+
+
+def test_a_table_change_is_its_row_s_whatever_phases_its_columns_print(tmp_path: Path) -> None:
+    """'本年预算数 上年执行数 增减额': this year's budget against last year's spending, in one row."""
+    edits = ((CHUNAN[0], "本年预算数 上年预算数 增减额", "本年预算数 上年执行数 增减额"),)
+    checks = sorted(f.check for f in compute_findings(ingest_edited(DOCS, tmp_path, CHUNAN, edits)) if f.kind == "change_mismatch")
+    assert checks == ["change:table-row", "percent:table-row"]

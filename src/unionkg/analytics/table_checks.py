@@ -126,10 +126,10 @@ def table_rows(observations: Iterable[Obs]) -> dict[str | None, TableRows]:
 # ---------------------------------------------------------------- changes
 
 
-def _years(figures: list[Obs], ch: _Change) -> tuple[list[Obs], list[Obs]]:
-    """The row's figures of the change's body, of its year and of the year before, of its phase (a
+def _years(figures: list[Obs], ch: _Change, any_phase: bool = False) -> tuple[list[Obs], list[Obs]]:
+    """The row's figures of the change's body, of its year and of the year before, of its phase unless ``any_phase`` (a
     document may print its units' tables under one table number)."""
-    same = [o for o in figures if o.org == ch.org and (ch.phase is None or o.phase is None or o.phase == ch.phase)]
+    same = [o for o in figures if o.org == ch.org and (any_phase or ch.phase is None or o.phase is None or o.phase == ch.phase)]
     return [o for o in same if o.year == ch.year], [o for o in same if o.year == ch.year - 1]
 
 
@@ -237,7 +237,9 @@ def check_table_changes(ctx: Context) -> list[Finding]:
             check, what = "prose-against-table", "the text"
         pairs: list[tuple[Obs, Obs]] = []
         for key in keys:
-            currents, previous = _years(rows.rows.get(key, []), ch)
+            # a table's change is its own row's 本年 - 上年 whatever phases its columns print
+            # ("本年预算数 上年执行数 增减额"); a change of prose is measured within its phase
+            currents, previous = _years(rows.rows.get(key, []), ch, any_phase=bool(ch.table))
             pairs += list(itertools.product(currents, previous))
         if not pairs:
             continue
