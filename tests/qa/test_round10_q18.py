@@ -20,7 +20,14 @@ import pytest
 from tests.qa.fact_rounds import answerer_over_samples_and, singles_and_sessions
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import fact_answer_problems, load_cases
-from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_RATE_QUESTION, PART_FOLLOW_UP, PREVIOUS_YEAR_FOLLOW_UP
+from unionkg.qa.line_facts import (
+    DECREASE_WORDS,
+    LINE_CHANGE_QUESTION,
+    LINE_CHANGE_RANKING,
+    LINE_RATE_QUESTION,
+    PART_FOLLOW_UP,
+    PREVIOUS_YEAR_FOLLOW_UP,
+)
 from unionkg.qa.normalize import normalise_question
 
 HERE = Path(__file__).parent
@@ -37,7 +44,9 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 def test_the_list_is_large_bilingual_and_covers_every_kind() -> None:
     english = [c for c in CASES if str(c["q"])[:1].isascii()]
     assert len(CASES) >= 40 and len(english) >= 5
-    assert {"change", "computed_change", "rate", "computed_rate", "part", "absent", "followup", "english", "traditional"} <= {str(c["kind"]) for c in CASES}
+    assert {"change", "computed_change", "rate", "computed_rate", "part", "absent", "followup", "english", "traditional"} <= {
+        str(c["kind"]) for c in CASES
+    }
     assert sum(1 for c in CASES if c.get("found") is False) >= 3
 
 
@@ -121,3 +130,23 @@ FOLLOW_UP_CASES = [
 @pytest.mark.parametrize(("pattern", "text", "matches"), FOLLOW_UP_CASES)
 def test_follow_up_patterns(pattern: Any, text: str, matches: bool) -> None:
     assert bool(pattern.match(normalise_question(text).text.strip())) is matches
+
+
+LINE_CHANGE_RANKING_CASES = [
+    ("某市总工会2025年哪个科目增长最多", True, False),
+    ("哪些支出比上年减少了", True, True),
+    ("哪项经费下降最多", True, True),
+    ("which lines of the budget fell from the previous year?", True, True),
+    ("which items increased the most?", True, False),
+    ("哪个项目预算增长最多", False, False),  # projects, not classification lines
+    ("哪个总工会收入增长最多", False, False),  # bodies ranked
+    ("行政运行比上年增长多少", False, False),
+]
+
+
+@pytest.mark.parametrize(("text", "ranked", "down"), LINE_CHANGE_RANKING_CASES)
+def test_line_change_ranking(text: str, ranked: bool, down: bool) -> None:
+    normalised = normalise_question(text).text
+    assert bool(LINE_CHANGE_RANKING.search(normalised)) is ranked
+    if ranked:
+        assert bool(DECREASE_WORDS.search(normalised)) is down

@@ -35,7 +35,7 @@ from unionkg.qa.items import (
     translated_labels,
     with_synonyms,
 )
-from unionkg.qa.line_facts import LINE_PART_COLUMNS, LINE_PART_COLUMNS_EN
+from unionkg.qa.line_facts import DECREASE_WORDS, LINE_CHANGE_RANKING, LINE_PART_COLUMNS, LINE_PART_COLUMNS_EN
 from unionkg.qa.linking import Catalog, Links, division_depth, short_name
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
@@ -4668,7 +4668,40 @@ def _phases_differ_note(earlier: dict[str, object], later: dict[str, object], la
             f"{PHASE_EN[new_phase]}: different phases, so the difference is not a like-for-like change)")
 
 
+def _rank_line_changes(ctx: Context) -> Outcome | None:
+    """One body's lines ranked by the change its documents state on the previous year ("哪个科目比上年增长最多"):
+    the most detailed lines (a table's 7-digit codes when it prints them, never its 合计 or a class adding them up),
+    the increases largest first, or the decreases when asked; None when the body states no such changes."""
+    org = _target_org(ctx)
+    if org is None or len(ctx.links.orgs) > 1:
+        return None
+    rows = [_clean(r) for r in _in_years(ctx.run("qa_changes", org=org), ctx.links.years) if r.get("delta") is not None and not r.get("parentItem")]
+    if not ctx.links.years and rows:  # the latest year that states changes
+        latest = max(int(r["year"]) for r in rows if isinstance(r.get("year"), int))
+        rows = [r for r in rows if r.get("year") == latest]
+    coded = [r for r in rows if len(str(r.get("code") or "")) == 7]
+    rows = coded or [r for r in rows if not GENERIC_ITEM.match(item_core(r.get("item"))) and not WHOLE_BUDGET_LINE.search(str(r.get("item", "")))]
+    if not rows:
+        return None
+    down = bool(DECREASE_WORDS.search(ctx.q.text))
+    picked = sorted((r for r in rows if (Decimal(str(r["delta"])) < 0) == down and r["delta"]), key=lambda r: Decimal(str(r["delta"])), reverse=not down)
+    if not picked:
+        return Outcome(True, ctx.say(f"{ctx.label(org)}文件所列各科目比上年均无{'减少' if down else '增加'}。",
+                                     f"No line of {ctx.label(org)} {'fell' if down else 'grew'} on the previous year, as its documents state."), rows, sources_of(rows))
+    lines = [_change_line(r, ctx.lang, False) for r in picked]
+    top = [str(r["item"]) for r in picked if r["delta"] == picked[0]["delta"]]  # a tie is said as one
+    most_zh = "、".join(f"「{t}」" for t in top) + ("（并列）" if len(top) > 1 else "")
+    most_en = " and ".join(f"'{t}'" for t in top) + (" (tied)" if len(top) > 1 else "")
+    head = ctx.say(f"按比上年{'减少' if down else '增加'}额排序（文件所列{len(rows)}个科目中有 {len(picked)} 个{'减少' if down else '增加'}），最多的是{most_zh}：",
+                   f"By the change on the previous year ({len(picked)} of the {len(rows)} lines stated {'fell' if down else 'grew'}), the largest is {most_en}: ")
+    return Outcome(True, head + join(lines, ctx.lang), picked, sources_of(picked))
+
+
 def yoy_change(ctx: Context) -> Outcome:
+    if ctx.links.orgs and LINE_CHANGE_RANKING.search(ctx.q.text):
+        ranked_lines = _rank_line_changes(ctx)  # "哪个科目比上年增长最多": the body's lines by their stated change
+        if ranked_lines is not None:
+            return ranked_lines
     asked = sorted(ctx.links.years)
     across = _change_between_named_phases(ctx)
     if across is not None:  # "2023年预算比2022年决算增加了多少": no stated change on the previous year answers it

@@ -38,7 +38,7 @@ from unionkg.qa.patterns import (
     UNIT_RANKING_QUESTION,
     UNITS_BELONGING,
 )
-from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_RATE_QUESTION
+from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_CHANGE_RANKING, LINE_RATE_QUESTION
 from unionkg.search.encoders import Encoder
 
 
@@ -457,6 +457,8 @@ INTENTS: tuple[Intent, ...] = (
         (DIRECTION_QUESTION, 1.5),
         # (q18) a classification line's change ("行政运行比上年增减多少"): clearly before the line's amount (LINE_AMOUNT_QUESTION, 1.5)
         (LINE_CHANGE_QUESTION, 1.85),
+        # (q18) one body's lines ranked by their change ("哪个科目比上年增长最多"): before a code look-up (科目) or bodies ranked
+        (LINE_CHANGE_RANKING, 1.9),
         _r(r"增减|增长|减少|下降|上升|增加|变化|少了|多了", 1.1),
         # (q7) a trend asked ("三公经费的变化趋势", "what's the trend of"): the figures of every year and the change
         _r(r"趋势|走势|\btrends?\b", 1.45),

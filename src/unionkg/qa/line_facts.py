@@ -31,14 +31,22 @@ _LINE_NAMED = r"(?:(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)|" + FUNCTIONAL_LINE_NAMES.
 LINE_RATE_QUESTION = re.compile(
     _LINE_NAMED + r"[^?？。]{0,10}?(?:(?:预算)?(?:完成|执行)(?:率|比例|进度)|完成(?:了)?(?:年初)?预算的)"
     # "what was the completion rate of 住房公积金", "the housing provident fund's execution rate"
-    r"|\b(?:budget )?(?:completion|execution) rate\b.{0,60}?" + _LINE_NAMED + "|" + _LINE_NAMED + r".{0,40}?\b(?:completion|execution) rate\b"
+    r"|\b(?:budget )?(?:completion|execution) rate\b.{0,60}?"
+    + _LINE_NAMED
+    + "|"
+    + _LINE_NAMED
+    + r".{0,40}?\b(?:completion|execution) rate\b"
 )
 
 # The columns a line's paragraph or table splits it into (其中：基本支出 Y 万元，项目支出 Z 万元): a figure of the
 # line in one of them is a part of the line, named with its column when shown.
 LINE_PART_COLUMNS: tuple[str, ...] = ("基本支出", "项目支出", "人员经费", "公用经费")
-LINE_PART_COLUMNS_EN: dict[str, str] = {"基本支出": "basic expenditure", "项目支出": "project expenditure",
-                                        "人员经费": "personnel costs", "公用经费": "public-use costs"}
+LINE_PART_COLUMNS_EN: dict[str, str] = {
+    "基本支出": "basic expenditure",
+    "项目支出": "project expenditure",
+    "人员经费": "personnel costs",
+    "公用经费": "public-use costs",
+}
 
 # A chat's "其中基本支出呢" / "and the basic expenditure within it?" after a line's figure: that line's part.
 PART_FOLLOW_UP = re.compile(
@@ -52,3 +60,14 @@ PREVIOUS_YEAR_FOLLOW_UP = re.compile(
     r"^(?:那|那么)?(?:上年|上一年|前一年)(?:的)?(?:呢|是多少|多少)?[?？]?$"
     r"|^(?:and |what about )?(?:the )?(?:year before|previous year)(?: that)?[?？]?$"
 )
+
+# The lines of one body ranked by their change ("哪个科目比上年增长最多", "哪些支出比上年减少了", "which lines
+# fell from the previous year"): the changes a table's 增减 columns print, largest first (or the decreases).
+# Not a project ("哪个项目预算增长最多": projects answer) nor a ranking of bodies (no line word).
+LINE_CHANGE_RANKING = re.compile(
+    r"(?:哪个|哪一个|哪项|哪一项|哪些)(?:功能)?(?:科目|支出科目|支出|经费|款项)(?:的)?(?:预算|决算|支出)?(?:数)?.{0,6}?"
+    r"(?P<zh>增长|增加|上升|提高|减少|下降|降低)"
+    r"|\bwhich (?:classification )?(?:lines?|items?|expenditure lines?)\b.{0,60}?\b(?P<en>grew|increased|rose|went up|fell|decreased|dropped|went down)\b"
+)
+# The words of a ranking asked the other way (the decreases): "减少最多", "下降", "fell".
+DECREASE_WORDS = re.compile(r"减少|下降|降低|fell|decreased|dropped|went down")
