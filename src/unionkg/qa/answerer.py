@@ -140,6 +140,9 @@ class Answerer:
                 # (q18) "其中基本支出呢" after a line's figure: that line's part in the column named (ukg:column)
                 intent = "amount"
                 q = replace(q, text=f"{state.question} {part.group('zh') or LINE_PART_COLUMNS[0 if part.group('en') == 'basic' else 1]}")
+            if intent == "yoy_change" and state.intent in CHANGE_FAMILIES and not catalog.names_line(links.orgs, asked_item_text(q.text)):
+                # (q18) "那增长率呢？" after a line's change (stated or computed): that line's change
+                context_text = context_text or state.question
             if intent == "execution_rate" and state.intent in LINE_FAMILIES and not catalog.names_line(links.orgs, asked_item_text(q.text)):
                 # (q18) "完成率呢" after a line's figure: that line's rate, not the body's
                 context_text = context_text or state.question
