@@ -26,6 +26,9 @@ from unionkg.qa.patterns import (
     EXCEEDED_BY_QUESTION,
     PLACE_BODIES_TOGETHER,
     SAME_PLACE_KIND_AFTER_BODY,
+    STATED_COUNT_QUESTION,
+    UNIT_CATEGORY_PRINTED,
+    UNIT_CATEGORY_WORDS,
 )
 from unionkg.search.encoders import HashEncoder
 from unionkg.settings import Settings
@@ -122,3 +125,17 @@ def test_english_union_and_other_kind(text: str, kind: str | None) -> None:
 ])
 def test_exceeded_by_question(text: str, asked: bool) -> None:
     assert bool(EXCEEDED_BY_QUESTION.search(text)) is asked
+
+
+def test_every_unit_category_has_its_printed_word() -> None:
+    assert set(UNIT_CATEGORY_WORDS) == set(UNIT_CATEGORY_PRINTED)
+    for category, printed in UNIT_CATEGORY_PRINTED.items():
+        assert UNIT_CATEGORY_WORDS[category].search(printed)  # the Chinese question's word is the printed one
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("how many partially funded units does it have", True), ("how many self-financed units", True), ("how many units", True),
+    ("how many fully funded projects", False), ("how much funding did the units get", False),
+])
+def test_english_count_of_units_of_a_kind(text: str, asked: bool) -> None:
+    assert bool(STATED_COUNT_QUESTION["en"].search(text)) is asked

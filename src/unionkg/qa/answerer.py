@@ -15,7 +15,7 @@ from typing import Any
 from unionkg.errors import InputError
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
-from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome
+from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome, lines_held
 from unionkg.qa.identities import identity_note
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
@@ -348,6 +348,9 @@ FAMILY_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+MONEY_FAMILIES = frozenset({"amount", "yoy_change", "comparison", "budget_vs_final", "change_reason"})  # families of a line's figure
+
+
 def _understood_not_found(ctx: Context, intent: str) -> Outcome:
     """(q19) A family matched, its handler found nothing and there is no passage search: the family, bodies and years
     understood, and the years the graph holds for those bodies (else every body's holdings)."""
@@ -362,6 +365,10 @@ def _understood_not_found(ctx: Context, intent: str) -> Outcome:
     held = [ctx.say(f"{e.label}现有 {years_text(sorted(e.years))} 年的文件", f"{e.label} has documents of {years_text(sorted(e.years))}")
             for e in entries if e.years]
     holding = ("；".join(held) if ctx.lang == "zh" else "; ".join(held)) if held else holdings_text(ctx.catalog.holdings(), ctx.lang)
+    if intent in MONEY_FAMILIES and len(entries) == 1 and ctx.links.years:  # a line not held: the lines it does print
+        lines = lines_held(ctx, entries[0].iri)
+        if lines:
+            holding += ctx.say(f"；该单位该年列有：{'、'.join(lines)}等", f"; lines it states that year include: {', '.join(lines)}")
     return Outcome(False, ctx.say(f"知识图谱中没有找到{bodies_zh}{asked_zh}的{family_zh}（问题理解为：{family_zh}；单位：{bodies_zh}；年份：{years_zh}）。{holding}。",
                                   f"The graph holds no {family_en} for {bodies_en}{asked_en} (understood as: {family_en}; body: {bodies_en}; "
                                   f"year: {years_en}). {holding}."))

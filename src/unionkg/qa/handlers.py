@@ -132,6 +132,7 @@ from unionkg.qa.patterns import (
     STANDARD_LINE_ITEMS,
     SUM_OVER_BODIES,
     UNION_NAME_WORD,
+    UNIT_CATEGORY_PRINTED,
     UNIT_CATEGORY_WORDS,
     UNIT_RANKING_QUESTION,
     UNITS_BELONGING,
@@ -2122,6 +2123,11 @@ def _projects_of_body(ctx: Context, org: str) -> list[dict[str, object]]:
     return [r for r in _projects(ctx) if r.get("org") == org and any(r.get(k) is not None for k in ("budget", "adjusted", "final"))]
 
 
+def lines_held(ctx: Context, org: str) -> list[str]:
+    """(q19) :func:`_lines_held`, for the answerer's not-found of a family matched (no passage search to fall back on)."""
+    return _lines_held(ctx, org)
+
+
 def _lines_held(ctx: Context, org: str) -> list[str]:
     """The largest lines the body prints in the asked years (what a "not found" can offer instead)."""
     rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if not r.get("qualifier") and r.get("amount") is not None]
@@ -2325,7 +2331,8 @@ def _asked_unit_text(ctx: Context, yuan: object) -> str:
 def _each_body(ctx: Context, handler: Callable[[Context], Outcome]) -> Outcome:
     """A question that names several bodies joined by 和 / and: ``handler`` answers for each body in
     turn (the order the question names them), and the answers are given one after the other."""
-    ordered = sorted(ctx.links.orgs, key=lambda org: ctx.catalog.mention_position(org, ctx.q.text))
+    owners = _name_owners(ctx, ctx.q.text)  # (q19) "日照市妇联和日照市总工会": the 妇联 first, as the question names them
+    ordered = sorted(ctx.links.orgs, key=lambda org: owners.index(org) if org in owners else ctx.catalog.mention_position(org, ctx.q.text))
     outcomes = [handler(replace(ctx, q=replace(ctx.q, text=_without_other_bodies(ctx, org)), links=replace(ctx.links, orgs=[org])))
                 for org in ordered]
     rows = [r for o in outcomes for r in o.rows]
@@ -2338,15 +2345,20 @@ def _without_other_bodies(ctx: Context, org: str) -> str:
     """(q19) The question as asked of ``org`` alone: the names of the other bodies linked taken out (with the word
     joining them), so "锦州市总工会和锦州市妇联…预算" asks the 总工会 its budget, not a line named "锦州市妇联"."""
     text = SAME_PLACE_KIND_AFTER_BODY.sub(" ", ctx.q.text)  # "…总工会和妇联": the second body, by its kind alone
-    # every linked body's names, longest first, each claiming the characters it covers (as the linker reads them:
-    # "锦州市妇联" is the 妇联's, not the place "锦州市" of the 总工会); the other bodies' characters are taken out
+    return "".join(" " if body not in (None, org) else ch for ch, body in zip(text, _name_owners(ctx, text)))
+
+
+def _name_owners(ctx: Context, text: str) -> list[str | None]:
+    """(q19) The linked body each character of ``text`` names, None where none: every linked body's names, longest
+    first, each claiming the characters it covers as the linker reads them ("锦州市妇联" is the 妇联's, not the place
+    "锦州市" of the 总工会)."""
     owner: list[str | None] = [None] * len(text)
     names = sorted({(n, o) for o in ctx.links.orgs for n in ctx.catalog.written_names(o) if len(n) >= 2}, key=lambda p: -len(p[0]))
     for name, body in names:
         for m in re.finditer(re.escape(name), text):
             if all(x is None for x in owner[m.start():m.end()]):
                 owner[m.start():m.end()] = [body] * (m.end() - m.start())
-    return "".join(" " if body not in (None, org) else ch for ch, body in zip(text, owner))
+    return owner
 
 
 def _span_years(ctx: Context) -> list[int]:
@@ -3033,7 +3045,7 @@ def _change_across_phases(ctx: Context, rows: list[dict[str, object]], stated: O
     answer += _phases_differ_note(earlier, later, ctx.lang)
     if stated is None:
         return Outcome(True, answer, rows, sources_of(rows))
-    answer += ctx.say(f"。文件所述同口径（{phase}对上年{phase}）的变化：", f". The change the document states on its previous year, like for like: ") + stated.answer
+    answer += ctx.say(f"。文件所述同口径（{phase}对上年{phase}）的变化：", ". The change the document states on its previous year, like for like: ") + stated.answer
     both = rows + stated.rows
     return Outcome(True, answer, both, sources_of(both))
 
@@ -3888,6 +3900,8 @@ def stated_counts(ctx: Context) -> Outcome:
         return subordinate_units(ctx) if unit_question else projects(ctx)
     picked = [r for sc, r in scored if sc == best]
     picked = [r for r in picked if str(r.get("item")) in text] or picked  # "几个全额拨款事业单位": that one, not 差额拨款 too
+    kinds = _unit_categories_asked(text)  # (q19) "how many partially funded units": the 差额拨款 count, not every unit count
+    picked = [r for r in picked if any(UNIT_CATEGORY_PRINTED.get(k, "\0") in str(r.get("item")) for k in kinds)] or picked
     picked = [r for r in picked if len(str(r.get("item"))) == min(len(str(p.get("item"))) for p in picked)]  # 预算单位, not 二级预算单位
     if not ctx.links.years:  # no year asked: the latest year that states it
         latest = max((r["year"] for r in picked if isinstance(r.get("year"), int)), default=None)

@@ -680,7 +680,7 @@ COUNT_TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "high_score": (re.compile(r"(?:90|九十)分(?:以上|及以上)|[≥>]=?\s*90|不低于\s*90|90 (?:points )?or (?:more|above)|at least 90"),
                    re.compile(r"[≥>]=?\s*90分?")),
     "budget_units": (re.compile(r"预算单位|budget units"), re.compile(r"预算单位|编制范围|汇编范围")),
-    "subordinate_units": (re.compile(r"事业单位|下属单位|所属单位|直属单位|二级单位|subordinate|affiliated|public institutions"),
+    "subordinate_units": (re.compile(r"事业单位|下属单位|所属单位|直属单位|二级单位|subordinate|affiliated|public institutions|(?:funded|financed) units"),
                           re.compile(r"事业单位|下属|所属|直属单位")),
 }
 
@@ -695,7 +695,7 @@ STATED_COUNT_QUESTION: dict[str, re.Pattern[str]] = {
     ),
     "en": re.compile(
         r"how many (?:of )?(?:\S+ ){0,4}projects?\b.{0,80}\b(?:graded|rated|evaluat\w*|execution|scored?|excellent|good)"
-        r"|how many (?:subordinate |affiliated |budget |secondary |public )?(?:units|institutions)\b"
+        r"|how many (?:(?:fully|partially|self)[- ](?:funded|financed) )?(?:subordinate |affiliated |budget |secondary |public )?(?:units|institutions)\b"
     ),
 }
 
@@ -1219,3 +1219,9 @@ ENGLISH_UNION_AND_OTHER_KIND = re.compile(
 # income", "2032年预算超过2031年决算多少"): with two years and two phases named, the difference of the two figures.
 EXCEEDED_BY_QUESTION = re.compile(r"\bexceed(?:ed|s)?\b|\bsurpass(?:ed|es)?\b|(?:超过|超出)了?[^，。？?]{0,16}?多少")
 EXCEEDED_BY_VERB = re.compile(r"\bexceed(?:ed|s)?\b|\bsurpass(?:ed|es)?\b|超过了?|超出了?")  # the verb alone: the line and phases stay
+# (q19) How the documents print each funding type / reform class in a stated count's item ("差额拨款事业单位1个"): an
+# English question ("how many partially funded units") picks the count of its kind by these words.
+UNIT_CATEGORY_PRINTED: dict[str, str] = {
+    "funding-full": "全额", "funding-partial": "差额", "funding-self": "自收自支", "reform-civil-service-managed": "参公",
+    "reform-public-welfare-1": "公益一类", "reform-public-welfare-2": "公益二类", "reform-commercial": "经营类",
+}
