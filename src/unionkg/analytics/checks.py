@@ -8,9 +8,11 @@ all and replaces the findings graph in one transaction.
 
 Severity: ``warning`` for a difference beyond the rounding tolerance, ``error``
 when a total is off by more than 1 % of itself.  A difference within the rounding
-tolerance is no problem of the document: the finding is marked ``rounding`` and
-dropped (neither stored nor shown; ``compute_findings(store, rounding=True)`` and
-``unionkg check --verbose`` list it).  The tolerance follows how each compared
+tolerance may be no more than rounding: the finding is an ``info`` marked
+``rounding`` (its message says "within the rounding tolerance"), stored and listed
+after the real problems, since an analyst reading the document sees the parts
+not add up and wants to know why; ``compute_findings(store, rounding=False)`` and
+``unionkg check --no-rounding`` leave it out.  The tolerance follows how each compared
 figure is printed (``tolerance.printed_unit``: 0.01 元, 0.01 万元, the last digit
 of 亿元): half a printing unit for each part and for the total (the rule, with
 its figures, in ``tolerance.py``).
@@ -1465,16 +1467,15 @@ CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def without_rounding(findings: Iterable[Finding], rounding: bool = False) -> list[Finding]:
-    """The findings that are problems of the documents: those marked ``rounding`` (a difference
-    within the rounding of the printed figures) only when ``rounding`` asks for them."""
+def without_rounding(findings: Iterable[Finding], rounding: bool = True) -> list[Finding]:
+    """The findings, those marked ``rounding`` (a difference within the rounding of the printed
+    figures, an ``info``) left out when ``rounding`` is false."""
     return [f for f in findings if rounding or not f.rounding]
 
 
-def compute_findings(store: GraphStore, rounding: bool = False) -> list[Finding]:
+def compute_findings(store: GraphStore, rounding: bool = True) -> list[Finding]:
     """Run every registered check; findings sorted by severity, body and year.  ``rounding``:
-    also the differences within the rounding tolerance (``Finding.rounding``), which are no
-    problem of the documents and are never stored."""
+    also the differences within the rounding tolerance (``Finding.rounding``: infos, stored)."""
     ctx = load_context(store)
     findings: dict[str, Finding] = {}
     for check in CHECKS.values():

@@ -31,21 +31,19 @@ def check(
     store: Optional[str] = StoreOpt,
     fmt: str = typer.Option("text", "--format", help="text | json"),
     severity: Optional[str] = typer.Option(None, "--severity", help="Only findings of this severity (error | warning | info)."),
-    verbose: bool = typer.Option(
-        False, "--verbose", help="Also list the differences within the rounding of the printed figures (marked 'rounding'; never stored)."
+    no_rounding: bool = typer.Option(
+        False, "--no-rounding", help="Leave out the differences within the rounding of the printed figures (infos marked 'rounding')."
     ),
 ) -> None:
     """Recompute the data-quality findings (sums, shares, changes, rates, indicators) and print them."""
-    from unionkg.analytics.checks import compute_findings, run_checks
+    from unionkg.analytics.checks import run_checks, without_rounding
     from unionkg.analytics.findings import render_text
 
     if fmt not in ("text", "json"):
         raise InputError(f"unknown format {fmt!r}; use text or json")
     settings = settings_for(store)
     graph_store = open_for(settings)
-    findings = run_checks(graph_store, settings)
-    if verbose:
-        findings = compute_findings(graph_store, rounding=True)
+    findings = without_rounding(run_checks(graph_store, settings), rounding=not no_rounding)
     if severity is not None:
         findings = [f for f in findings if f.severity == severity]
     if fmt == "json":

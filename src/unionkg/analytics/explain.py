@@ -8,6 +8,11 @@ graph keeps one comment per finding.
 
 >>> explain_zh("sum_mismatch", stated="12.60 万元", expected="11.60 万元", difference="1.00 万元", tolerance="0.02 万元")
 '文件列示的合计为 12.60 万元，但各组成部分相加为 11.60 万元，相差 1.00 万元，超出按各数字印刷精度计算的舍入容差（±0.02 万元）。'
+>>> explain_zh("sum_mismatch", stated="12.60 万元", expected="12.61 万元", difference="-0.01 万元", tolerance="0.02 万元",
+...            comment="stated 12.60 but the parts add up to 12.61; difference -0.01 (within the rounding tolerance)")
+'文件列示的合计为 12.60 万元，各组成部分相加为 12.61 万元，相差 -0.01 万元，在按各数字印刷精度计算的舍入容差（±0.02 万元）以内，可能只是各数字分别四舍五入所致。'
+>>> explain_zh("score_mismatch", stated="111", expected="100", comment="the weights of its 40 indicators add up to 111 points, more than the full 100")
+'各指标分值合计 111 分，超过满分 100 分，评价总分无法据此核对。'
 >>> explain_zh("a_new_kind", stated="1")
 '数据质量问题：列示 1。'
 """
@@ -34,6 +39,18 @@ ZH_EXPLANATIONS: dict[str, str] = {
 }
 FALLBACK_ZH = "数据质量问题：列示 {stated}。"
 
+#: Findings of one kind that say something else, told by words of their English comment:
+#: (kind, words, the sentence said instead).  A difference within the rounding of the printed
+#: figures (an info, ``Finding.rounding``) is not "beyond the tolerance"; weights over the full
+#: score are no total against its parts.
+ZH_BY_COMMENT: tuple[tuple[str, str, str], ...] = (
+    ("sum_mismatch", "within the rounding tolerance",
+     "文件列示的合计为 {stated}，各组成部分相加为 {expected}，相差 {difference}，"
+     "在按各数字印刷精度计算的舍入容差（±{tolerance}）以内，可能只是各数字分别四舍五入所致。"),
+    ("score_mismatch", "more than the full",
+     "各指标分值合计 {stated} 分，超过满分 {expected} 分，评价总分无法据此核对。"),
+)
+
 #: A sentence added when the finding's English comment (written by the checks) says how it was
 #: judged: (kind, words of the comment) -> the Chinese for it.
 ZH_NOTES: tuple[tuple[str, str, str], ...] = (
@@ -58,6 +75,7 @@ def explain_zh(kind: str, *, stated: str = "", expected: str = "", difference: s
     '评价得分 88.5 与所列等级不符：该等级的分数界限为 90 分。文件未列明等级分档，按通常的分档判断：优 ≥ 90 分，良 ≥ 80 分，中 ≥ 60 分，差 < 60 分。'
     """
     template = ZH_EXPLANATIONS.get(kind, FALLBACK_ZH)
+    template = next((t for k, words, t in ZH_BY_COMMENT if k == kind and words in comment), template)
     fields = {"stated": stated or "—", "expected": expected or "—", "difference": difference or "—", "tolerance": tolerance.lstrip("±") or "—"}
     notes = [note for k, words, note in ZH_NOTES if k == kind and words in comment]
     return "".join([template.format(**fields), *notes[:1]])

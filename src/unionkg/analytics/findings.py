@@ -31,9 +31,9 @@ class Finding:
     stated: Decimal | None = None
     tolerance: Decimal | None = None
     unit: str = "CNY"  # CNY (yuan) | percent | points | indicator | name (no figures)
-    # A difference no larger than the rounding of the printed figures (``tolerance.py``): no
-    # problem of the document, so never stored nor shown by default; ``unionkg check --verbose``
-    # lists it (:func:`unionkg.analytics.checks.compute_findings` with ``rounding=True``).
+    # A difference no larger than the rounding of the printed figures (``tolerance.py``): an info
+    # that may be rounding alone, listed after the problems; ``unionkg check --no-rounding`` leaves
+    # it out (:func:`unionkg.analytics.checks.compute_findings` with ``rounding=False``).
     rounding: bool = False
     concerns: list[str] = field(default_factory=list)
     passages: list[str] = field(default_factory=list)
@@ -174,5 +174,5 @@ def render_text(findings: list[Finding]) -> str:
             lines.append(f"  > {quote_line(quote)}")
     counts = {s: sum(1 for f in findings if f.severity == s and not f.rounding) for s in SEVERITIES}
     rounding = sum(1 for f in findings if f.rounding)
-    lines.append(", ".join(f"{n} {s}" for s, n in counts.items()) + (f", {rounding} within rounding (not stored)" if rounding else ""))
+    lines.append(", ".join(f"{n} {s}" for s, n in counts.items()) + (f", {rounding} within rounding" if rounding else ""))
     return "\n".join(lines)

@@ -7,8 +7,8 @@ The rule for a total and its parts (every ``sum:*`` check, the 三公 check, a
 change against both years): the total and the sum of its *n* parts agree when
 they differ by no more than half the printing unit of each figure compared,
 parts and total: ``Σ unit_i / 2`` over the n + 1 figures (:func:`half_units`).
-Such a difference is rounding, not a problem of the document: no finding is
-stored or shown (``unionkg check --verbose`` lists it, marked ``rounding``).
+Such a difference may be rounding alone: it is an ``info`` finding marked
+``rounding``, listed after the problems (``unionkg check --no-rounding`` leaves it out).
 Beyond it the finding is a warning (an error beyond 1 % of the total).
 Worked figures:
 

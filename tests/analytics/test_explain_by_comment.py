@@ -1,0 +1,27 @@
+"""The Chinese sentence of a finding whose English comment says it is another case of its kind
+(``explain.ZH_BY_COMMENT``): a difference within the rounding is not "beyond the tolerance",
+weights over the full score are no total against its parts; other findings keep their sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionkg.analytics.explain import ZH_EXPLANATIONS, explain_zh
+
+FIGURES = {"stated": "12.60 万元", "expected": "12.61 万元", "difference": "-0.01 万元", "tolerance": "0.02 万元"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "comment", "says", "never"),
+    [
+        ("sum_mismatch", "stated 12.60 … difference -0.01 (within the rounding tolerance); tolerance …", "可能只是各数字分别四舍五入所致", "超出"),
+        ("sum_mismatch", "stated 12.60 … difference -1.00; tolerance 0.02 = half the printing unit", "超出", "四舍五入"),
+        ("score_mismatch", "the weights of its 40 indicators add up to 111 points, more than the full 100", "超过满分", "得分不符"),
+        ("score_mismatch", "the total of 88.50 is not the sum of its indicators' scores 90.00", "得分不符", "超过满分"),
+        # the words of another kind's case change nothing
+        ("change_mismatch", "… (within the rounding tolerance)", ZH_EXPLANATIONS["change_mismatch"][:6], "四舍五入"),
+    ],
+)
+def test_the_sentence_follows_the_case_the_comment_names(kind: str, comment: str, says: str, never: str) -> None:
+    text = explain_zh(kind, comment=comment, **FIGURES)
+    assert says in text and never not in text, text
