@@ -853,6 +853,45 @@ STAFF_EXTRA_CATEGORIES: tuple[tuple[str, StaffCategory], ...] = (
 )
 
 
+#: Words that make a staffing label name money, not people: "退休补助 7 人" counts the people a
+#: retirement subsidy is paid for (a money line of the budget: 离退休人员的补助), not the retired
+#: staff, and "在职人员工资" / "离退休人员经费" are amounts.  Such a label gives no head count.
+STAFF_MONEY_LABEL_WORDS: tuple[str, ...] = ("补助", "补贴", "经费", "工资", "津贴", "奖金", "福利", "费")
+
+
+#: A money word that names how a unit is funded, not money: "全部补助事业编制" are posts of a
+#: fully subsidised public institution, "差额补助单位人员" people of a partly funded one.
+STAFF_FUNDING_TYPE_WORDS = re.compile(r"(?:全部|部分|全额|差额|定额)?(?:补助|补贴|经费)(?=事业|单位)|经费自理|自收自支")
+
+
+def is_money_label(label: str) -> bool:
+    """Whether a staffing label names money (:data:`STAFF_MONEY_LABEL_WORDS`), its funding type
+    aside (:data:`STAFF_FUNDING_TYPE_WORDS`): "退休补助" yes, "全部补助事业编制" and "退休人员" no."""
+    words = STAFF_FUNDING_TYPE_WORDS.sub("", label)
+    return any(word in words for word in STAFF_MONEY_LABEL_WORDS)
+
+
+#: A qualifier ending in 的 just before a staffing label, in its clause, that narrows whom the
+#: figure counts ("由养老保险基金发放养老金的离退休人员 27 人" are not all the retired staff).
+STAFF_QUALIFIER_BEFORE = re.compile(r"(?P<qualifier>[\u4e00-\u9fff]{2,24}的)\s*$")
+
+#: Qualifiers before 的 that only say whose figure it is ("本单位的在职人员"), not a narrower group.
+STAFF_OWNER_QUALIFIERS: tuple[str, ...] = ("本单位", "本部门", "单位", "部门", "我会", "我单位", "机关", "本级", "其中")
+
+
+def staff_qualifier(text: str, position: int) -> str | None:
+    """The "…的" qualifier printed in the clause just before the staffing figure at ``position``
+    (:data:`STAFF_QUALIFIER_BEFORE`), or None when there is none or it only names the owner."""
+    clause_start = max(text.rfind(ch, 0, position) for ch in "，,。；;：:（()）\n") + 1
+    m = STAFF_QUALIFIER_BEFORE.search(text, clause_start, position)
+    if m is None:
+        return None
+    owner = m.group("qualifier")[:-1]
+    if owner in STAFF_OWNER_QUALIFIERS or owner.endswith(ALL_NAME_SUFFIXES + ("机关", "本级")):
+        return None
+    return m.group("qualifier")
+
+
 def staffing_matches(text: str) -> list[re.Match[str]]:
     """Every staffing figure of ``text`` in order; where two readings overlap, the earlier and longer one."""
     matches = list(quick(ORG_PATTERNS["staffing"]).finditer(text))
@@ -922,6 +961,9 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
         named = match_known_name(subject, federation, units)
         if named:
             return named
+        # "某某文化宫编制 5 人，实有人数 7 人": the figures of an organisation the document does not
+        # list as a unit are not the body's (read as the body's, they restate or contradict its own)
+        return org_at(position, sections)
     return org_at(position, sections) or federation
 
 
@@ -1716,11 +1758,19 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
             continue  # "支付工人文化宫 10 名在编人员…经费": a figure printed number first is read only in a note
         if (_inside_parentheses(view.text, m.start()) and not in_note) or _sentence_has_money(view.text, m.start()):
             continue  # "（均为 30 人以上企业）", "发放补贴 800 万元，其中退休人员 597 人"
+        label = staffing_label(m)
+        if is_money_label(label):
+            continue  # "退休补助 7 人": the people a subsidy is paid for, not a staff count
         org = _staffing_org(view.text, m.start(), federation, unit_names, sections)
         if org is None:
             continue
         scope = staffing_scope(view.text, m.start(), org, federation, sections)
-        facts.append(Staffing(view.evidence(m.start(), m.end(), KEY), org, category, count, staffing_label(m), year=context.year, scope=scope))
+        start = m.start()
+        qualifier = staff_qualifier(view.text, start) if not m.groupdict().get("excluded") else None
+        if qualifier:  # "由某基金发放养老金的离退休人员 27 人": a narrower group, quoted with its qualifier
+            start = view.text.rfind(qualifier, 0, m.start())
+            label = qualifier + label
+        facts.append(Staffing(view.evidence(start, m.end(), KEY), org, category, count, label, year=context.year, scope=scope))
     if federation:
         facts.extend(unit_table_staffing(view, federation, context.year))  # a 人员编制 column
         for start, end, text, _org in _list_paragraphs(view, "duty_heading"):

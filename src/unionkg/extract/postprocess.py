@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import fields
 
-from unionkg.model import Extraction, Fact
+from unionkg.model import Extraction, Fact, Staffing
 
 Step = Callable[[Extraction], Extraction]
 
@@ -84,7 +84,68 @@ def without_restated_staff_rows(extraction: Extraction) -> Extraction:
     return extraction
 
 
-STEPS: tuple[Step, ...] = (deduplicate, without_restated_staff_rows)
+#: Words before a staffing label that name no other group of people: "核定编制" is the 编制,
+#: "年末实有人数" the 实有人数, "现有在职人员" the 在职人员 (dropped to compare labels).
+STAFF_LABEL_PREFIXES: tuple[str, ...] = ("核定", "年末", "年底", "现有", "共有", "实际", "期末")
+
+#: Endings after a staffing label that name no other group: "编制总数" is the 编制数.
+STAFF_LABEL_TOTAL_ENDINGS: tuple[str, ...] = ("总数", "总额", "合计", "总计")
+
+
+def staff_label_key(label: str) -> str:
+    """What a staffing label counts, its wording aside (:data:`STAFF_LABEL_PREFIXES`,
+    :data:`STAFF_LABEL_TOTAL_ENDINGS`, :data:`STAFF_LABEL_ENDINGS`): "核定编制数" -> "编制",
+    "实有人员" -> "实有", "其中：在职人数" -> "在职"; "行政编制" stays "行政编制"."""
+    key = "".join(label.split())
+    key = key.removeprefix("其中").lstrip("：:")
+    for prefix in STAFF_LABEL_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 1:
+            key = key[len(prefix) :]
+            break
+    for ending in STAFF_LABEL_TOTAL_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending):
+            key = key[: -len(ending)] + "数"
+            break
+    return staff_label_stem(key)
+
+
+def staff_kind(fact: Staffing) -> tuple[object, ...]:
+    """One kind of staffing figure: organisation, year, category, scope and what its label counts."""
+    return (fact.org, fact.year, fact.category, fact.scope, staff_label_key(fact.label))
+
+
+def one_staffing_figure_per_kind(extraction: Extraction) -> Extraction:
+    """One figure per kind of staffing figure (:func:`staff_kind`) in a document: the same count
+    printed again (the prose restating a table, a summary restating a paragraph) is one fact,
+    the first in the document; two different counts of one kind are both kept, as a conflict,
+    and a warning names them with their positions (never one dropped silently)."""
+    staffing = sorted((f for f in extraction.facts if isinstance(f, Staffing)), key=lambda f: (f.evidence.start, f.evidence.end))
+    first: dict[tuple[object, ...], list[Staffing]] = {}
+    restated: set[int] = set()
+    for fact in staffing:
+        kept = first.setdefault(staff_kind(fact), [])
+        same = next((k for k in kept if k.count == fact.count), None)
+        if same is not None:
+            restated.add(id(fact))
+            continue
+        if kept:
+            other = kept[0]
+            message = (
+                f"staffing: '{fact.org}' {fact.year or 'year unknown'} {fact.category.value} '{other.label}' "
+                f"{other.count} (offset {other.evidence.start}) and '{fact.label}' {fact.count} "
+                f"(offset {fact.evidence.start}) differ; both kept"
+            )
+            if message not in extraction.warnings:
+                extraction.warnings.append(message)
+        kept.append(fact)
+    if restated:
+        extraction.facts = [f for f in extraction.facts if id(f) not in restated]
+    return extraction
+
+
+#: The staffing steps run before :func:`deduplicate`, which keeps the first of identical facts in
+#: extraction order: a restated staffing figure keeps the quote printed first in the document.
+STEPS: tuple[Step, ...] = (without_restated_staff_rows, one_staffing_figure_per_kind, deduplicate)
 
 
 def finalize(extraction: Extraction) -> Extraction:
