@@ -1,5 +1,5 @@
 """Round 10, q19: the QA gaps q17's round left, as questions over q17's documents and written ones of bodies,
-provinces and years in neither the samples nor earlier rounds (tests/qa/q19_docs: 日照 of 山东 2022-2023, 连云港 of
+provinces and years in neither the samples nor earlier rounds (tests/qa/q19_docs: 日照 and 菏泽 of 山东 2022-2025, 连云港 of
 江苏 2020), cases in ``round10_q19.yaml``; and the rules' tables with positive and negative examples:
 ABBREVIATED_BODY_MENTION (a mistyped place before a short kind of body), SAME_PLACE_KIND_AFTER_BODY and
 PLACE_BODIES_TOGETHER (several bodies of one place asked together), FAMILY_NAMES (what a not-found says was

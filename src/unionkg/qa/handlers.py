@@ -2986,10 +2986,11 @@ def comparison(ctx: Context) -> Outcome:
         # one body in two years ("三公经费比2017年少了多少", "2023 vs 2024"): both figures and the change from the
         # earlier year (stated, else computed), not the gap as a share of the lower figure
         change = yoy_change(ctx)
-        if str(rows[0].get("phase")) != str(rows[1].get("phase")) and change.found and all(r.get("amount") is None for r in change.rows):
+        if str(rows[0].get("phase")) != str(rows[1].get("phase")) and change.found and all(r.get("amount") is None for r in change.rows) \
+                and (one_line := _one_line_in_both(line_ctx, orgs[0], rows)):
             # (q19) "2024年预算比2023年决算多多少": a budget's stated change is on the previous year's budget, not on
             # the final account asked; the difference of the two figures shown, computed, with their phases named
-            return _change_across_phases(ctx, rows, change)
+            return _change_across_phases(ctx, one_line, change)
         if change.found and all(r.get("amount") is None for r in change.rows):  # stated changes: the figures first
             both = rows + change.rows
             return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + ctx.say("；", "; ") + change.answer,
@@ -3027,7 +3028,30 @@ def _change_between_named_phases(ctx: Context) -> Outcome | None:
     rows = [found[0] for year in asked if (found := _best_amounts(line_ctx, org, [year])[:1])]
     if len(rows) != 2 or str(rows[0].get("phase")) == str(rows[1].get("phase")):
         return None
-    return _change_across_phases(ctx, rows, None)
+    rows = _one_line_in_both(line_ctx, org, rows)
+    return _change_across_phases(ctx, rows, None) if rows else None
+
+
+def _one_line_in_both(ctx: Context, org: str, rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """(q19) Two years' figures of two phases as one line: unchanged when they are ("收入预算总额" and "本年收入合计"),
+    else the other year's figure of the line one of them prints (the budget's 支出预算总额 with the final account's
+    本年支出合计, never income against spending); [] when no line is found in both."""
+    def one_line(a: dict[str, object], b: dict[str, object]) -> bool:  # a generic "预算" fits both totals: one direction too
+        ways = {_short(r.get("direction")) for r in (a, b) if r.get("direction")}
+        return _same_line(ctx, a, b) and len(ways) <= 1
+
+    if one_line(rows[0], rows[1]):
+        return rows
+    for kept, other in ((0, 1), (1, 0)):
+        line = str(rows[kept].get("item") or "")
+        concept = amount_concept(line)
+        asked = replace(ctx, q=replace(ctx.q, text=f"{ctx.q.text} {AMOUNT_ITEM_NAMES.get(concept or '', line)}"))
+        again = _best_amounts(asked, org, [int(str(rows[other].get("year")))], strict=True)[:1]
+        if again and str(again[0].get("phase")) == str(rows[other].get("phase")) and one_line(rows[kept], again[0]):
+            pair = [rows[0], rows[1]]
+            pair[other] = again[0]
+            return pair
+    return []
 
 
 def _change_across_phases(ctx: Context, rows: list[dict[str, object]], stated: Outcome | None) -> Outcome:
@@ -3593,8 +3617,11 @@ def _line_rate(ctx: Context) -> Outcome | None:
         # none printed: the final figure set against its budget (budget_vs_final: the adjusted budget when held, q16),
         # said to be computed
         computed = budget_vs_final(ctx)
-        if not (computed.found and len(computed.rows) == 3):
-            return None
+        if not (computed.found and len(computed.rows) == 3 and computed.rows[1].get("amount") == final.get("amount")):
+            # no budget of this line to set its final figure against (another pair of totals is no rate of it)
+            return Outcome(False, ctx.say(f"{label} 年决算「{final.get('item')}」{money(final['amount'], 'zh')}；图中没有该项的预算数，文件也未列明其完成率，无法计算。",
+                                          f"{label} final '{final.get('item')}' {wan(final['amount'])} 万元; the graph holds no budget of this line and no printed rate, so none can be given."),
+                           [final], sources_of([final]))
         note = ctx.say("（按图中两数计算，文件未列明该项的完成率）", " (computed from the graph's two figures; no rate of this line is printed)")
         return replace(computed, answer=computed.answer.rstrip("。.") + note + ctx.say("。", "."))
     rate = f"{Decimal(str(printed)):.2f}%"
@@ -4697,6 +4724,7 @@ def _rank_line_changes(ctx: Context) -> Outcome | None:
     rows = coded or [r for r in rows if not GENERIC_ITEM.match(item_core(r.get("item"))) and not WHOLE_BUDGET_LINE.search(str(r.get("item", "")))]
     if not rows:
         return None
+    rows = list({(r.get("item"), r.get("year"), r.get("delta"), r.get("pct")): r for r in reversed(rows)}.values())[::-1]  # one per line printed twice
     down = bool(DECREASE_WORDS.search(ctx.q.text))
     picked = sorted((r for r in rows if (Decimal(str(r["delta"])) < 0) == down and r["delta"]), key=lambda r: Decimal(str(r["delta"])), reverse=not down)
     if not picked:
