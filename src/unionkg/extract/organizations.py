@@ -962,8 +962,10 @@ def _staffing_org(text: str, position: int, federation: str | None, units: list[
         if named:
             return named
         # "某某文化宫编制 5 人，实有人数 7 人": the figures of an organisation the document does not
-        # list as a unit are not the body's (read as the body's, they restate or contradict its own)
-        return org_at(position, sections)
+        # list as a unit are not the body's (read as the body's, they restate or contradict its own);
+        # a longer form of the body's own name ("某市直机关工会工作委员会" of "某市直机关工会") is the body
+        if not (federation and (federation in subject or subject in federation)):
+            return org_at(position, sections)
     return org_at(position, sections) or federation
 
 
