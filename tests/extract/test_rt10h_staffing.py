@@ -36,7 +36,8 @@ from types import SimpleNamespace
 import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
-from unionkg.extract.organizations import STAFF_MONEY_LABEL_WORDS, is_money_label, staff_qualifier
+from unionkg.extract.organizations import STAFF_MONEY_LABEL_WORDS, is_money_heading, is_money_label, staff_qualifier, table_heading_before
+from unionkg.extract.statistics import is_money_run
 from unionkg.extract.postprocess import one_staffing_figure_per_kind, staff_label_key
 from unionkg.model import Evidence, StaffCategory, Staffing
 
@@ -167,3 +168,32 @@ def test_whose_figure_a_named_sentence_gives(name: str, org: str, label: str, co
     ex = extract_checked(CORPUS / name)
     owners = [f.org for f in ex.facts if isinstance(f, Staffing) and f.label == label and f.count == count]
     assert owners == [org], owners
+
+
+@pytest.mark.parametrize(
+    ("line", "money"),
+    [
+        ("人员经费构成（单位：万元）", True),
+        ("基本支出 单位：元", True),
+        ("工资福利支出明细", True),
+        ("人员情况表", False),
+        ("人员编制及实有人数（单位：人）", False),
+        ("本单位为全额拨款事业单位，经费来源为财政拨款。", False),  # a sentence, no heading
+    ],
+)
+def test_a_heading_that_names_money(line: str, money: bool) -> None:
+    assert is_money_heading(line) is money
+
+
+@pytest.mark.parametrize(
+    ("heading", "prints_count_unit", "money"),
+    [("人员经费构成（单位：万元）", False, True), ("人员经费构成（单位：万元）", True, False), ("人员情况表", False, False)],
+)
+def test_a_vertical_table_of_amounts(heading: str, prints_count_unit: bool, money: bool) -> None:
+    assert is_money_run(heading, prints_count_unit) is money
+
+
+def test_the_heading_before_a_table_row() -> None:
+    text = "人员经费（单位：万元）\n\n在职 | 86\n离退休 | 12"
+    assert table_heading_before(text, text.index("离退休")) == "人员经费（单位：万元）"
+    assert table_heading_before("在职 | 86", 0) == ""

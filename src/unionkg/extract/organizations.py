@@ -871,6 +871,45 @@ def is_money_label(label: str) -> bool:
     return any(word in words for word in STAFF_MONEY_LABEL_WORDS)
 
 
+#: A heading that names money before a table of "label | number" lines ("人员经费构成（单位：万元）",
+#: "基本支出 | 金额"): its "在职 | 86" / "离退休 | 12" lines are amounts paid for those people.
+STAFF_MONEY_HEADING = re.compile(r"万元|[（(]\s*元\s*[）)]|单位\s*[：:]\s*元|金额|经费|支出|工资|补助|补贴")
+
+
+def table_heading_before(text: str, position: int) -> str:
+    """The last line with text before the table row at ``position`` that is no row itself (no
+    "|"): the heading or caption of the table, or "" when there is none."""
+    end = text.rfind("\n", 0, position)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and "|" not in line and "｜" not in line:
+            return line
+        end = start - 1
+    return ""
+
+
+#: Longest line read as a table's heading or caption; a longer one, or a sentence, is prose.
+MAX_TABLE_HEADING_CHARS = 40
+
+
+def is_money_heading(line: str) -> bool:
+    """Whether a table's heading or caption names money (:data:`STAFF_MONEY_HEADING`); a
+    sentence ("…经费来源为财政拨款。") is prose, no heading.
+
+    >>> is_money_heading("人员经费构成（单位：万元）"), is_money_heading("人员情况表"), is_money_heading("经费来源为财政拨款。")
+    (True, False, False)
+    """
+    if len(line) > MAX_TABLE_HEADING_CHARS or line.endswith(("。", "；", ";")):
+        return False
+    return STAFF_MONEY_HEADING.search(line) is not None
+
+
+def under_money_heading(text: str, position: int) -> bool:
+    """Whether the table row at ``position`` is under a heading that names money (:func:`is_money_heading`)."""
+    return is_money_heading(table_heading_before(text, position))
+
+
 #: A qualifier ending in 的 just before a staffing label, in its clause, that narrows whom the
 #: figure counts ("由养老保险基金发放养老金的离退休人员 27 人" are not all the retired staff).
 STAFF_QUALIFIER_BEFORE = re.compile(r"(?P<qualifier>[\u4e00-\u9fff]{2,24}的)\s*$")
@@ -1763,6 +1802,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         label = staffing_label(m)
         if is_money_label(label):
             continue  # "退休补助 7 人": the people a subsidy is paid for, not a staff count
+        if is_match_of(m, STAFF_EXTRA_PATTERNS["label_cell"]) and not m.group("unit") and under_money_heading(view.text, m.start()):
+            continue  # "人员经费（单位：万元）" / "在职 | 86": an amount, not a head count
         org = _staffing_org(view.text, m.start(), federation, unit_names, sections)
         if org is None:
             continue

@@ -51,7 +51,7 @@ from decimal import Decimal
 from typing import Final
 
 from unionkg.extract.cn_numerals import CN_NUMERAL_CHARS, cn_count_value
-from unionkg.extract.organizations import Section, find_units, org_at, unit_name_and_class, unit_sections
+from unionkg.extract.organizations import Section, find_units, is_money_heading, org_at, unit_name_and_class, unit_sections
 from unionkg.extract.patterns import (
     OUTPUT_ACHIEVEMENT_HEADING_WORDS,
     OUTPUT_ACTION_VERBS,
@@ -878,6 +878,16 @@ def vertical_staff_row(text: str, start: int, end: int) -> tuple[_Cell, _Cell, S
     return (cells[0], cells[1], category) if category is not None else None
 
 
+def is_money_run(heading: str, prints_count_unit: bool) -> bool:
+    """Whether a vertical table's lines are amounts: the line before them names money
+    (:func:`unionkg.extract.organizations.is_money_heading`) and none of them prints a count unit (人 / 名).
+
+    >>> is_money_run("人员经费构成（单位：万元）", False), is_money_run("人员经费构成（单位：万元）", True), is_money_run("人员情况表", False)
+    (True, False, False)
+    """
+    return not prints_count_unit and is_money_heading(heading)
+
+
 def read_vertical_staff_tables(doc: SourceDocument, body: str, year: int | None, org_of: Callable[[int], str | None]) -> list[Staffing]:
     """The figures of vertical staffing tables: runs of at least :data:`MIN_STAFF_ROWS`
     consecutive lines of one label and one count (:func:`vertical_staff_row`), each the figure
@@ -887,15 +897,20 @@ def read_vertical_staff_tables(doc: SourceDocument, body: str, year: int | None,
     (:func:`unionkg.extract.postprocess.without_restated_staff_rows`)."""
     text = doc.text
     rows: list[list[tuple[_Cell, _Cell, StaffCategory]]] = [[]]
+    headings: list[str] = [""]  # the last line with text before each run
+    units: dict[int, bool] = {}  # run -> whether a line of it prints a count unit (人 / 名)
     for start, end in _lines(text):
         row = vertical_staff_row(text, start, end)
         if row is None:
             rows.append([])
+            line = text[start:end].strip()
+            headings.append(line or headings[-1])
         else:
             rows[-1].append(row)
+            units[len(rows) - 1] = units.get(len(rows) - 1, False) or text[start:end].rstrip().endswith(STAFF_ROW_UNIT_CELLS)
     out: list[Staffing] = []
-    for run in rows:
-        if len(run) < MIN_STAFF_ROWS:
+    for n, (run, heading) in enumerate(zip(rows, headings, strict=True)):
+        if len(run) < MIN_STAFF_ROWS or is_money_run(heading, units.get(n, False)):
             continue
         for label_cell, count_cell, category in run:
             label = STAFF_TABLE_PATTERNS["of_which"].sub("", label_cell.text)
