@@ -2,9 +2,10 @@
 
 Rules (src/unionkg/extract/organizations.py, postprocess.py):
 
-* a label that names money gives no head count (``organizations.STAFF_MONEY_LABEL_WORDS``):
-  "退休补助 7 人" counts the people a retirement subsidy is paid for, "在职人员工资" and
-  "离退休人员经费" are amounts; a funding type is no money ("全部补助事业编制",
+* a label that names money gives no head count without a count unit
+  (``organizations.STAFF_MONEY_LABEL_WORDS``): "在职人员工资 | 126" and "离退休人员经费 | 18" are
+  amounts; with one, "退休补助 3 人" counts the retirees on the unit's retirement subsidy (a group
+  of its own beside "退休人员 3 人"), a head count; a funding type is no money ("全部补助事业编制",
   ``STAFF_FUNDING_TYPE_WORDS``);
 * a "…的" qualifier before a label narrows whom it counts and is part of its label
   ("由某基金发放养老金的离退休人员 5 人", ``STAFF_QUALIFIER_BEFORE``), unless it only names the owner

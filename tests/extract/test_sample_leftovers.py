@@ -31,15 +31,7 @@ EXPECTED_LEFTOVERS: dict[str, list[tuple[str, str]]] = {
     "002": [],
     # "实现 100 人以上非公企业全覆盖": a size threshold inside a noun phrase, not a figure
     "003": [("100", "2.效益指标")],
-    # "退休补助 7 人": the people a retirement subsidy (a money line) is paid for, no staff count
-    # (organizations.STAFF_MONEY_LABEL_WORDS); left unread rather than read as the retired staff
-    "004": [
-        ("23", "三、编制现状及人员构成"),
-        ("7", "(一)机关本级"),
-        ("5", "(二)柳州市职工物价监督站"),
-        ("4", "(三)柳州市工人文化宫"),
-        ("7", "(四)柳州市职工技术协作交流站"),
-    ],
+    "004": [],
 }
 
 

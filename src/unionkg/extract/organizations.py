@@ -853,9 +853,10 @@ STAFF_EXTRA_CATEGORIES: tuple[tuple[str, StaffCategory], ...] = (
 )
 
 
-#: Words that make a staffing label name money, not people: "退休补助 7 人" counts the people a
-#: retirement subsidy is paid for (a money line of the budget: 离退休人员的补助), not the retired
-#: staff, and "在职人员工资" / "离退休人员经费" are amounts.  Such a label gives no head count.
+#: Words that make a staffing label name money: "在职人员工资 | 126" and "离退休人员经费 | 18"
+#: (no count unit) are amounts and give no head count.  Printed with a count unit the label
+#: counts the people paid that money: "退休补助 7 人" are the retirees on the unit's retirement
+#: subsidy (a group of its own beside "退休人员 66 人", as documents print both), a head count.
 STAFF_MONEY_LABEL_WORDS: tuple[str, ...] = ("补助", "补贴", "经费", "工资", "津贴", "奖金", "福利", "费")
 
 
@@ -1800,8 +1801,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         if (_inside_parentheses(view.text, m.start()) and not in_note) or _sentence_has_money(view.text, m.start()):
             continue  # "（均为 30 人以上企业）", "发放补贴 800 万元，其中退休人员 597 人"
         label = staffing_label(m)
-        if is_money_label(label):
-            continue  # "退休补助 7 人": the people a subsidy is paid for, not a staff count
+        if is_money_label(label) and not m.groupdict().get("unit"):
+            continue  # "在职人员工资 | 126" under no count unit: an amount, not a head count
         if is_match_of(m, STAFF_EXTRA_PATTERNS["label_cell"]) and not m.group("unit") and under_money_heading(view.text, m.start()):
             continue  # "人员经费（单位：万元）" / "在职 | 86": an amount, not a head count
         org = _staffing_org(view.text, m.start(), federation, unit_names, sections)
