@@ -43,6 +43,9 @@ MESSAGES = {
     "unit_from_neighbours": f"narrative: '决算支出 74.79' (offset {TEXT.index('决算支出')}) has no unit; read in 万元 like the other amounts of its sentence",
     "ambiguous_columns": "code 201: too many ways to place its children's values; left-most columns used",
     "project_conflict": "resolve: project '送温暖' states budget 1 and 2; kept the first",
+    "staffing_conflict": f"staffing: '某市总工会' 2024 retired '退休人员' 5 (offset {TEXT.index('某市总工会职工服务中心')}) and '退休人员' 6 (offset 3) differ; both kept",
+    "content_not_read": "ingest: a.pdf: pages 2, 3 of 9 are scanned images with no text layer; nothing on them was read (OCR them to read their figures)",
+    "attachments_not_read": "ingest: p.html: the page links 2 attachments (a.pdf, b.xls); what they hold is not in the page: ingest those files too",
 }
 
 
@@ -108,3 +111,49 @@ def test_real_extractor_wording_is_read(sample: str, kind: str, printed: str, re
     assert any(r.kind == kind and r.printed == printed and r.resolved == resolved for r in readings)
     g = to_graph(x, IRIS)
     assert validate_graph(g).conforms
+
+
+def _readers_warnings() -> list[tuple[str, str]]:
+    """(message, kind) for every wording the readers produce, made by the readers' own functions."""
+    from unionkg.ingest.docx_objects import EmbeddedObjects, page_pictures_warning
+    from unionkg.ingest.html_links import attachments_warning, table_pictures_warning
+    from unionkg.ingest.pdf_reader import scanned_pages_warning
+
+    return [
+        (scanned_pages_warning("某县.pdf", (2,), 9), "content_not_read"),
+        (scanned_pages_warning("某县.pdf", (2, 3), 9), "content_not_read"),
+        (*page_pictures_warning("某县.docx", 1), "content_not_read"),
+        (*page_pictures_warning("某县.docx", 3), "content_not_read"),
+        (*EmbeddedObjects(unread=["Excel.Sheet.8"]).warnings("某县.docx"), "content_not_read"),
+        (*EmbeddedObjects(unread=["Excel.Sheet.8", "Excel.Sheet.8"]).warnings("某县.docx"), "content_not_read"),
+        (*table_pictures_warning("某县.html", ["t1.png"]), "content_not_read"),
+        (*table_pictures_warning("某县.html", ["t1.png", "t2.jpg"]), "content_not_read"),
+        (*attachments_warning("某县.html", ["附件1.pdf"]), "attachments_not_read"),
+        (*attachments_warning("某县.html", ["附件1.pdf", "附件2.xls"]), "attachments_not_read"),
+    ]
+
+
+def test_the_readers_warnings_have_their_kinds() -> None:
+    """Each reader's own wording is read as its kind (not "other"), so a query can list the
+    documents with pages or objects nothing was read from."""
+    for message, kind in _readers_warnings():
+        assert read_warning(message).kind == kind, message
+    # a reader's message of another kind, and an extractor's, are not taken for them
+    assert read_warning("ingest: a.pdf: the text layer is damaged").kind == "other"
+    assert read_warning("report: 3 figures of the text were not read into facts").kind == "other"
+
+
+def test_a_staffing_conflict_names_its_body_and_first_figure() -> None:
+    reading = read_warning(MESSAGES["staffing_conflict"])
+    assert (reading.kind, reading.resolved, reading.offset) == ("staffing_conflict", "某市总工会", TEXT.index("某市总工会职工服务中心"))
+
+
+def test_the_staffing_conflict_of_a_written_document_is_read(tmp_path: Path) -> None:
+    """o7's 旬邑 2023 final account prints two different in-service counts: the warning postprocess
+    writes for it is read as a staffing_conflict of that body."""
+    from unionkg.pipeline import extract_file
+
+    corpus = Path(__file__).parents[1] / "extract" / "corpus"
+    x = extract_file(corpus / "rt10h_sn_trad_county_union_conflict_final_2023.txt", Settings(store=str(tmp_path / "s"), encoder="none"))
+    readings = [read_warning(w) for w in x.warnings if w.startswith("staffing:")]
+    assert [(r.kind, r.resolved) for r in readings] == [("staffing_conflict", "旬邑县总工会")]

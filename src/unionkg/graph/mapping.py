@@ -291,6 +291,12 @@ WARNING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("unit_from_neighbours", re.compile(r"^narrative: '.*' \(offset (?P<offset>\d+)\) has no unit; read in")),
     ("ambiguous_columns", re.compile(r"^code \S+: too many ways to place its children's values")),
     ("project_conflict", re.compile(r"^resolve: project '(?P<resolved>[^']+)' states ")),
+    # two different head counts of one kind for one body and year (postprocess.one_staffing_figure_per_kind)
+    ("staffing_conflict", re.compile(r"^staffing: '(?P<resolved>[^']+)' .* \(offset (?P<offset>\d+)\) and .* differ; both kept")),
+    # the readers' warnings: what a file shows but its text does not hold (scanned pages, pictures of
+    # tables, embedded objects), and the attachments a web page links instead of printing them
+    ("content_not_read", re.compile(r"^ingest: .*(?:was not read|were not read|nothing (?:in|on) (?:it|them) was read)")),
+    ("attachments_not_read", re.compile(r"^ingest: .*: the page links \d+ attachments?")),
 )
 WARNING_QUOTE_MAX = 200  # characters of text quoted for a warning
 
