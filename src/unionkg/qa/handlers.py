@@ -4518,10 +4518,10 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
         if not text:
             continue
         text = asked_item_text(text)
-        named = [r for r in rows if len(str(r.get("item", ""))) >= 2 and not GENERIC_ITEM.match(str(r["item"])) and str(r["item"]) in text]
+        named = [r for r in rows if len(_change_line_name(r)) >= 2 and not GENERIC_ITEM.match(str(r["item"])) and _change_line_name(r) in text]
         if named:
-            longest = max(len(str(r["item"])) for r in named)
-            return [r for r in named if len(str(r["item"])) == longest]
+            longest = max(len(_change_line_name(r)) for r in named)
+            return _of_part_asked(text, [r for r in named if len(_change_line_name(r)) == longest])
         if text == asked_item_text(ctx.q.text) and _names_class_line(ctx, text):
             return []  # "卫生健康支出比上年增长多少" with no change of that class stated: never other lines' changes
         concept = amount_concept(text)
@@ -4537,6 +4537,23 @@ def _changes(ctx: Context, strict: bool = False) -> list[dict[str, object]]:
         if text == asked_item_text(ctx.q.text) and (_asks_specific_line(text) or _names_class_line(ctx, text)):
             return []  # the line asked has no stated change: never the changes of other lines
     return [] if strict else rows
+
+
+def _change_line_name(row: dict[str, object]) -> str:
+    """The printed line a change is of, without the class a sentence prints after it ("行政运行(某某事务)" ->
+    行政运行: a question names the line, seldom its class)."""
+    return line_and_class(item_core(row.get("item")))[0] or str(row.get("item") or "")
+
+
+def _of_part_asked(text: str, named: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The changes of the part of a line a question names ("行政运行的基本支出比上年增加多少": ukg:column 基本支出),
+    else of the whole line (no column); [] when the part asked has no change stated (never the whole line's change
+    said as the part's).  A part's word that is the line's own name ("项目支出比上年…") asks no part."""
+    rest = text.replace(_change_line_name(named[0]), "") if named else text
+    asked = [c for c in LINE_PART_COLUMNS if c in rest]
+    if asked:
+        return [r for r in named if r.get("column") in asked]
+    return [r for r in named if not r.get("column")] or named
 
 
 def _names_class_line(ctx: Context, text: str) -> bool:
@@ -4599,12 +4616,14 @@ def _change_line(r: dict[str, object], lang: str, with_reason: bool, figure: dic
     if lang == "zh":
         change = f"比上年变化 {delta}{'（' + pct + '）' if pct else ''}{_change_direction(r, lang)}" if stated else "比上年的变化（文件未给出数额）"
         own = f"为 {wan(figure['amount'])} 万元，" if figure else ""
-        text = f"{r.get('orgLabel')} {r.get('year')} 年「{r['item']}」{own}{change}"
+        part = f"中的{r['column']}" if r.get("column") else ""  # a part's change: "「行政运行」中的基本支出"
+        text = f"{r.get('orgLabel')} {r.get('year')} 年「{r['item']}」{part}{own}{change}"
         return text + (f"，原因：{r['reason']}" if with_reason and r.get("reason") else "")
     change = (f"changed by {delta.replace(' 万元', '')} (万元){' (' + pct + ')' if pct else ''} on the previous year{_change_direction(r, lang)}" if stated
               else "changed on the previous year (the document states no amount)")
     own = f" was {wan(figure['amount'])} 万元 and" if figure else ""
-    text = f"{r.get('orgLabel')} {r.get('year')} '{r['item']}'{own} {change}"
+    part = f" ({LINE_PART_COLUMNS_EN.get(str(r['column']), str(r['column']))})" if r.get("column") else ""
+    text = f"{r.get('orgLabel')} {r.get('year')} '{r['item']}'{part}{own} {change}"
     return text + (f"; stated reason: {r['reason']}" if with_reason and r.get("reason") else "")
 
 
@@ -4614,7 +4633,8 @@ def _figure_of_change(ctx: Context, change: dict[str, object]) -> dict[str, obje
     if not change.get("org") or not isinstance(change.get("year"), int):
         return None
     rows = [r for r in ctx.run("qa_amounts", org=str(change["org"]), year=int(change["year"]))
-            if r.get("doc") == change.get("doc") and r.get("item") == change.get("item") and not r.get("qualifier")]
+            if r.get("doc") == change.get("doc") and r.get("item") == change.get("item") and not r.get("qualifier")
+            and (r.get("column") or None) == (change.get("column") or None)]  # a part's change is of the part's figure
     # the figure printed right before the change's clause; else the document's only figure of that line (a budget
     # prints 收入预算总额 for the department and again for its own level: then neither is known to be the one)
     before = {str(f["fact"]) for f in ctx.run("qa_figures_before_change", change=str(change["fact"]))} if change.get("fact") else set()
