@@ -14,15 +14,21 @@ holds
   inverse ``org:hasSubOrganization``) when both federations are in the graph:
   the nearest ancestor division that has a federation wins, so a county
   federation hangs under its city's when the city is present, else its
-  province's.
+  province's.  The same holds for each kind of mass organisation reporting as a
+  body (:data:`HIERARCHY_KINDS`: a county 妇联 under its city's 妇联, a district's
+  League committee under its city's), never across kinds.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, SKOS
 
 from unionkg.graph.iris import Iris
+from unionkg.graph.mapping import MASS_ORGANIZATION_SHORT_FORMS
 from unionkg.graph.places import FORMER_RENAMED, Division, Gazetteer, default_gazetteer
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
@@ -30,7 +36,23 @@ from unionkg.graph.vocab import ORG, UKG, WD
 from unionkg.settings import Settings
 
 LINKS_GRAPH = "urn:unionkg:graph:links"
-FEDERATION_ROLE = str(UKG.Federation)
+FEDERATION_KIND = "总工会"
+# The kinds of reporting bodies that form a hierarchy along the divisions, by the canonical name
+# (the identity key writes short forms in full: 某县妇联 -> 某县妇女联合会): the kind and the
+# pattern whose ``place`` group must be place names only.  Bodies pair within one kind: a 妇联 is
+# never a unit of a 总工会 or of a 残联.  A federation of trade unions is matched by its ending
+# alone (:data:`FEDERATION_KIND`, the rule of round 10 kept as it was); another kind's body whose
+# name puts something else than places before its kind (某大学妇女联合会, 共青团某公司委员会) is
+# not its place's body and stays out, as an industry or university union stays out of the
+# federations.
+HIERARCHY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (FEDERATION_KIND, re.compile(r"^(?P<place>.+)总工会$")),
+    ("共青团", re.compile(r"^共青团(?P<place>.+?)委员会$")),
+    *(
+        (kind, re.compile(rf"^(?P<place>.+?){kind}$"))
+        for kind in sorted(set(MASS_ORGANIZATION_SHORT_FORMS.values()), key=len, reverse=True)
+    ),
+)
 
 
 def _place_triples(g: Graph, division: Division, gazetteer: Gazetteer, iris: Iris) -> None:
@@ -57,12 +79,59 @@ def _place_triples(g: Graph, division: Division, gazetteer: Gazetteer, iris: Iri
         current = parent
 
 
+def _names_places_only(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` is one or more full place names end to end (某省某市, 某区), nothing else."""
+    while text:
+        place = gazetteer.leading_place_name(text)
+        if place is None:
+            return False
+        text = text[len(place) :]
+    return True
+
+
+def hierarchy_kind(label: str, gazetteer: Gazetteer) -> str | None:
+    """The kind (:data:`HIERARCHY_KINDS`) of a reporting body named ``label``, or None when it
+    forms no hierarchy of its place.
+
+    >>> from unionkg.graph.places import Division
+    >>> g = Gazetteer.from_rows([Division("甲省", "980000", "province", None, None, None), Division("乙市", "980100", "prefecture", "980000", None, None)])
+    >>> [hierarchy_kind(n, g) for n in ("乙市总工会", "甲省乙市妇女联合会", "共青团乙市委员会", "乙市财政局", "甲大学妇女联合会")]
+    ['总工会', '妇女联合会', '共青团', None, None]
+    """
+    for kind, pattern in HIERARCHY_KINDS:
+        found = pattern.match(label)
+        if found is None:
+            continue
+        if kind == FEDERATION_KIND or _names_places_only(found["place"], gazetteer):
+            return kind
+        return None
+    return None
+
+
+def _pair_along_divisions(g: Graph, bodies: dict[str, set[URIRef]], gazetteer: Gazetteer) -> None:
+    """Each body under the bodies (of the same kind) of the nearest enclosing division that has one."""
+    for code, orgs in bodies.items():
+        parent = gazetteer.parent(code)
+        while parent is not None and parent.code not in bodies:
+            parent = gazetteer.parent(parent.code)
+        if parent is None:
+            continue
+        for child in orgs:
+            for above in bodies[parent.code]:
+                g.add((child, ORG.subOrganizationOf, above))
+                g.add((above, ORG.hasSubOrganization, child))
+
+
+def _kinds(labels: Iterable[str], gazetteer: Gazetteer) -> set[str]:
+    return {kind for label in labels if (kind := hierarchy_kind(label, gazetteer)) is not None}
+
+
 def links_graph(store: GraphStore, iris: Iris, gazetteer: Gazetteer | None = None) -> Graph:
     gaz = gazetteer or default_gazetteer()
     g = Graph()
-    # Sets, not lists: a body that several rows name must pair with the federation above it once
+    # Sets, not lists: a body that several rows name must pair with the body above it once
     # (pairs of repeated rows made this loop quadratic in the documents naming a body).
-    federations: dict[str, set[URIRef]] = {}
+    by_kind: dict[str, dict[str, set[URIRef]]] = {}
     placed: set[str] = set()
     for row in store.select(named_query("links_organizations")).values():
         org, code = URIRef(str(row["org"])), str(row["division"])
@@ -73,18 +142,11 @@ def links_graph(store: GraphStore, iris: Iris, gazetteer: Gazetteer | None = Non
         if code not in placed:  # a place and its ancestors are written once per division
             placed.add(code)
             _place_triples(g, division, gaz, iris)
-        if str(row.get("role")) == FEDERATION_ROLE:
-            federations.setdefault(code, set()).add(org)
-    for code, orgs in federations.items():
-        parent = gaz.parent(code)
-        while parent is not None and parent.code not in federations:
-            parent = gaz.parent(parent.code)
-        if parent is None:
-            continue
-        for child in orgs:
-            for above in federations[parent.code]:
-                g.add((child, ORG.subOrganizationOf, above))
-                g.add((above, ORG.hasSubOrganization, child))
+        label = row.get("label")  # bound for reporting bodies (ukg:role ukg:Federation) only
+        for kind in _kinds([str(label)] if label is not None else [], gaz):
+            by_kind.setdefault(kind, {}).setdefault(code, set()).add(org)
+    for bodies in by_kind.values():
+        _pair_along_divisions(g, bodies, gaz)
     return g
 
 
