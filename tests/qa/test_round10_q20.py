@@ -12,7 +12,7 @@ import pytest
 from tests.qa.fact_rounds import answerer_over_samples_and
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import fact_answer_problems, load_cases
-from unionkg.qa.handlers import _of_part_asked
+from unionkg.qa.handlers import _labels_containing, _of_part_asked
 
 HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round10_q20.yaml")
@@ -45,3 +45,19 @@ PROJECT_LINE = {"item": "项目支出", "delta": 4}
 ])
 def test_of_part_asked(text: str, rows: list[dict[str, object]], expected: list[dict[str, object]]) -> None:
     assert _of_part_asked(text, rows) == expected
+
+
+RETIRED = {"label": "离退休人员", "headcount": 9}
+PENSIONED = {"label": "由某基金发放养老金的离退休人员", "headcount": 70}
+IN_SERVICE = {"label": "在职人员", "headcount": 30}
+RETIRED_ONLY = {"label": "退休人员", "headcount": 5}
+
+
+@pytest.mark.parametrize("rows, asked, expected", [
+    ([RETIRED, PENSIONED, IN_SERVICE], [RETIRED], [RETIRED, PENSIONED]),  # the qualified group joins, with its label
+    ([RETIRED, PENSIONED, IN_SERVICE], [IN_SERVICE], [IN_SERVICE]),  # no label contains 在职人员
+    ([RETIRED, RETIRED_ONLY], [RETIRED], [RETIRED]),  # 退休人员 shares characters with 离退休人员 but does not contain it
+    ([RETIRED, PENSIONED], [], []),  # nothing asked word for word: the category rules decide
+])
+def test_labels_containing(rows: list[dict[str, object]], asked: list[dict[str, object]], expected: list[dict[str, object]]) -> None:
+    assert _labels_containing(rows, asked) == expected

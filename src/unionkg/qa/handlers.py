@@ -4172,6 +4172,15 @@ STAFF_CATEGORY_EN = {"staff-authorized": "authorised posts", "staff-actual": "ac
                      "staff-retired": "retired", "staff-other": "other staff"}
 
 
+def _labels_containing(rows: list[dict[str, object]], asked: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The rows a question names word for word (``asked``) and the rows whose printed label contains one of those
+    labels: a group the document qualifies ("由某基金发放养老金的离退休人员" when "离退休人员" is asked) is a figure
+    of the word asked, said with its own label; a label the asked one merely shares characters with is not."""
+    words = {str(r["label"]) for r in asked}
+    more = [r for r in rows if r not in asked and any(w in str(r.get("label") or "") for w in words)]
+    return asked + more
+
+
 def staffing(ctx: Context) -> Outcome:
     """Staffing figures of the category asked (编制 / 实有 / 在职 / 退休), latest year first, each figure once."""
     rows = [_clean(r) for r in _in_years(_rows_for_orgs(ctx, "qa_staffing"), ctx.links.years)]
@@ -4183,6 +4192,7 @@ def staffing(ctx: Context) -> Outcome:
     rows = [{**r, "scope": scopes[str(r["fact"])]} if str(r.get("fact")) in scopes else r for r in rows]
     # the category the question names as printed ("其他人员有多少"): those figures only
     asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
+    asked = _labels_containing(rows, asked)  # "离退休人员多少": also a group printed as "由…发放养老金的离退休人员"
     if asked:  # "在职人员和退休人员各多少": one printed as asked (退休人员), the other by its category (在职人数)
         covered = {_short(r.get("category")) for r in asked}
         asked += [r for r in rows if _short(r.get("category")) in set(asked_staff_categories(ctx.q.text)) - covered]
