@@ -34,6 +34,10 @@ BASE = "https://w3id.org/unionkg/id/org/"
         ("昆明市工商业联合会", "工商业联合会"),
         ("五华区文学艺术界联合会", "文学艺术界联合会"),
         ("黔东南苗族侗族自治州红十字会", "红十字会"),
+        ("湄潭县妇联", "妇女联合会"),
+        ("团遵义市委", "共青团"),
+        ("共青团汇川区委", "共青团"),
+        ("昆明市科协", "科学技术协会"),
         # negatives: no kind of the table, or something else than places before the kind
         ("遵义市财政局", None),
         ("遵义市教育局", None),
@@ -42,6 +46,9 @@ BASE = "https://w3id.org/unionkg/id/org/"
         ("遵义市妇女儿童活动中心", None),
         ("遵义市残疾人就业服务中心", None),
         ("遵义市教育工会委员会", None),
+        ("市妇联", None),
+        ("团委", None),
+        ("遵义市团校", None),
     ],
 )
 def test_hierarchy_kind(label: str, kind: str | None) -> None:

@@ -45,12 +45,17 @@ FEDERATION_KIND = "总工会"
 # name puts something else than places before its kind (某大学妇女联合会, 共青团某公司委员会) is
 # not its place's body and stays out, as an industry or university union stays out of the
 # federations.
+# A name the key left short (its printed form, a place the gazetteer reads differently) is read
+# with its short form too: 某县妇联 is a 妇女联合会, 团某市委 a League committee.
 HIERARCHY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (FEDERATION_KIND, re.compile(r"^(?P<place>.+)总工会$")),
-    ("共青团", re.compile(r"^共青团(?P<place>.+?)委员会$")),
+    ("共青团", re.compile(r"^共青团(?P<place>.+?)委员会$|^(?:共青)?团(?P<short>.+?[省市县区州旗盟])委$")),
     *(
-        (kind, re.compile(rf"^(?P<place>.+?){kind}$"))
-        for kind in sorted(set(MASS_ORGANIZATION_SHORT_FORMS.values()), key=len, reverse=True)
+        (
+            full,
+            re.compile(rf"^(?P<place>.+?)(?:{full}|{'|'.join(short for short, f in MASS_ORGANIZATION_SHORT_FORMS.items() if f == full)})$"),
+        )
+        for full in sorted(set(MASS_ORGANIZATION_SHORT_FORMS.values()), key=len, reverse=True)
     ),
 )
 
@@ -102,7 +107,8 @@ def hierarchy_kind(label: str, gazetteer: Gazetteer) -> str | None:
         found = pattern.match(label)
         if found is None:
             continue
-        if kind == FEDERATION_KIND or _names_places_only(found["place"], gazetteer):
+        place = found.group("place") or found.groupdict().get("short") or ""
+        if kind == FEDERATION_KIND or _names_places_only(place, gazetteer):
             return kind
         return None
     return None
