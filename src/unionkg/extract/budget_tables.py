@@ -248,6 +248,8 @@ def read_expense_grid(frame: TableFrame) -> None:
         label = [t for t in tokens if t.kind is TokenKind.TEXT]
         if not values or (label and label[-1].start > values[0].start):
             continue  # a text line, or a row whose values come before its label
+        row_start = label[0] if label else values[0]  # a cell's quote starts at its row's label
+        grid.row_labels.update((tok.start, row_start) for tok in values)
         for columns in (expanded, top):
             if len(values) == len(columns):
                 if comparison:
@@ -263,7 +265,7 @@ def read_expense_grid(frame: TableFrame) -> None:
                     if tok.kind is not TokenKind.EMPTY:
                         emitted = len(frame.facts)
                         phase = PHASE_COLUMNS.get(row_phase, frame.phase)
-                        frame.amount(column, tok, tok, row_phase or frame.vocabulary.value_column, Direction.EXPENDITURE, phase=phase, year=year)
+                        frame.amount(column, row_start, tok, row_phase or frame.vocabulary.value_column, Direction.EXPENDITURE, phase=phase, year=year)
                         if phase is Phase.FINAL and (year or frame.year) == frame.year and len(frame.facts) > emitted and isinstance(fact := frame.facts[-1], Amount):
                             grid.finals.setdefault(column, []).append((tok, fact))
                 read_any = True
@@ -285,6 +287,15 @@ class GridComparisons:
     rows: list[tuple[str, dict[str, Token]]] = field(default_factory=list)
     row_columns: list[str] = field(default_factory=list)
     finals: dict[str, list[tuple[Token, Amount]]] = field(default_factory=dict)
+    #: cell start -> the first token of its row (the row's label): where a cell's quote starts,
+    #: so that a reader finds "决算数 … 3.20", not a bare "3.20" of a grid of like cells
+    row_labels: dict[int, Token] = field(default_factory=dict)
+
+    def quote_start(self, cells: list[Token]) -> Token:
+        """The token a quote of ``cells`` (of one item, on one or more rows) starts at: the label
+        of the first of their rows."""
+        first = min(cells, key=lambda t: t.start)
+        return min((self.row_labels.get(t.start, t) for t in cells), key=lambda t: t.start, default=first)
 
 
 #: A 三公 grid row's label without spaces and a percent note ("增减率（%）" -> 增减率).
@@ -314,9 +325,10 @@ def _read_grid_comparisons(frame: TableFrame, grid: GridComparisons) -> None:
         comparisons = {name: cells[item] for name, cells in grid.rows if item in cells and cells[item].kind is not TokenKind.EMPTY}
         if not comparisons:
             continue
-        first = min(comparisons.values(), key=lambda t: t.start)
+        finals = grid.finals.get(item, [])
+        first = grid.quote_start([*comparisons.values(), *(tok for tok, _fact in finals)])
         label = frame.block.kind.total_item if item in TOTAL_COLUMNS and frame.block.kind.total_item else item
-        read_comparison_cells(frame, RowCells(label, first, None, comparisons, grid.finals.get(item, [])), columns, frozenset())
+        read_comparison_cells(frame, RowCells(label, first, None, comparisons, finals), columns, frozenset())
 
 
 def _row_year(label: list[Token]) -> int | None:

@@ -74,6 +74,7 @@ from unionkg.extract.registry import register, warn
 from unionkg.extract.scan import finditer_near, is_match_of, quick
 from unionkg.extract.signs import SIGN_PATTERNS, TRIANGLE_CHANGE_WORD
 from unionkg.extract.stated_day import year_and_phase_at_day
+from unionkg.extract.tables import numbered_line_mark_length, sequence_number_length
 from unionkg.extract.textview import ProseView, marker_rank, prose_view
 
 #: Rank of a 第X部分 part heading (see :data:`unionkg.extract.textview.MARKER_RANKS`).
@@ -203,6 +204,28 @@ def starts_inside_figure(text: str, at: int) -> bool:
 
 
 _CODE_PREFIX = PATTERNS["classification_code_level"]
+
+
+def after_list_number(text: str, clause_start: int) -> int:
+    """Where a clause that opens a line of a numbered list starts after the line's number: a
+    typed sequence number (tables.SEQUENCE_NUMBER_PATTERNS: "3.2023年职工运动会经费"), or a
+    number glued by a dot to digits when the lines around are numbered one less or one more
+    ("4.12351职工服务热线运行经费" after "3.…").  Otherwise ``clause_start`` itself: a number
+    that belongs to the name ("2023年…", "12351…") is never cut."""
+    line_start = text.rfind("\n", 0, clause_start) + 1
+    if text[line_start:clause_start].strip():
+        return clause_start  # the clause does not open its line
+    line_end = text.find("\n", clause_start)
+    line = text[clause_start : line_end if line_end >= 0 else len(text)]
+    cut = sequence_number_length(line)
+    if cut == 0:
+        previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+        neighbours = [text[previous_start : max(previous_start, line_start - 1)]]
+        if line_end >= 0:
+            neighbours.append(text[line_end + 1 : next_end if next_end >= 0 else len(text)])
+        cut = numbered_line_mark_length(line, neighbours)
+    return clause_start + cut
 
 
 def _number(text: str) -> Decimal:
@@ -772,6 +795,9 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         if clause_start > 0 and text[clause_start - 1] == "\n" and not text[clause_start:start].strip() and _inside_line_body(lines, clause_start - 1):
             # "…（项）：年初预算为\n300.00 万元": a line's paragraph wrapped between a label and its figure
             clause_start = _clause_start(text, clause_start - 1)
+        numbered_at = clause_start
+        clause_start = after_list_number(text, clause_start)
+        number_cut = clause_start > numbered_at  # the digits right after a cut list number open the name
         raw = text[clause_start:start]
         if NARRATIVE_MONEY_PATTERNS["sub_year_period"].search(raw):
             continue  # "第四季度支出 95 万元": a quarter's or some months' figure is not the year's
@@ -838,7 +864,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             continue
         counted = NARRATIVE_MONEY_PATTERNS["count_label"].match(label)
         count_start = None
-        if counted and starts_inside_figure(text, clause_start + raw.find(counted.group("count"))):
+        count_at = clause_start + raw.find(counted.group("count")) if counted else -1
+        if counted and not (number_cut and count_at == clause_start) and starts_inside_figure(text, count_at):
             counted = None  # "3.60“三公”经费": the decimals of a figure, never a count
         code_at = None
         if counted and is_glued_code(counted):
@@ -1118,6 +1145,18 @@ def _mark_breakdowns(text: str, facts: list[Fact], recorded: dict[int, tuple[int
                 p.fund_source = total.fund_source  # the parts of a 财政拨款 total are of that fund
             if p.direction is None:
                 p.direction = total.direction  # "项目支出 X 万元，其中：帮扶资金 Y 万元": a part of spending is spent
+        if total.direction is None:
+            total.direction = shared_direction(parts)  # "预算总额 X 万元，其中基本支出 …，项目支出 …": spent
+
+
+def shared_direction(parts: list[Fact]) -> Direction | None:
+    """The direction every part of a list states, when they all state one and the same
+    (a total printed without one, "预算总额", is then of that direction); None when a part
+    states none or two parts disagree (a list of revenue and spending sums nothing)."""
+    directions = {p.direction if isinstance(p, Amount) else None for p in parts}
+    if len(directions) != 1:
+        return None
+    return directions.pop()
 
 
 #: Separators after which a clause may open the next total rather than list one more part

@@ -638,6 +638,8 @@ def cell_view(text: str) -> str:
 #: name ("12351职工服务热线", "2024年职工运动会", "三八红旗手表彰", "第一中学", "1.5万元") has none.
 SEQUENCE_NUMBER_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "arabic_mark": re.compile(r"^\d{1,3}\s*(?:[.．](?![\d.．])|、)\s*"),
+    # "3.2023年职工运动会": digits after the dot that are a year (with its 年) are no decimals
+    "arabic_mark_before_year": re.compile(r"^\d{1,3}\s*[.．](?=(?:19|20)\d{2}\s*年)"),
     "bracketed": re.compile(r"^[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]\s*"),
     "han_mark": re.compile(r"^[一二三四五六七八九十]{1,3}\s*、\s*"),
     "circled": re.compile(r"^[\u2460-\u2473\u2776-\u277f]\s*"),
@@ -652,6 +654,27 @@ def sequence_number_length(name: str) -> int:
         if m is not None:
             rest = name[m.end() :]
             return m.end() if rest and not _PUNCTUATION_START.match(rest) else 0
+    return 0
+
+
+#: A line of a numbered list opening with its number, a dot and digits ("4.12351职工服务热线…"):
+#: the dot may be a decimal point, so it is the list's mark only when a neighbouring line of the
+#: list is numbered one less or one more with the same mark (numbered_line_mark_length).
+NUMBERED_LINE_MARK: Final[re.Pattern[str]] = re.compile(r"^\s*(?P<number>\d{1,3})\s*(?P<mark>[.．])")
+
+
+def numbered_line_mark_length(line: str, neighbours: list[str]) -> int:
+    """How many leading characters of ``line`` are its list number when a dot glued to digits
+    leaves it unclear ("4.12351职工服务热线运行经费" after a line "3.…"): the length of "4." when a
+    neighbouring line opens with 3. or 5. (the same mark), else 0 ("4.50 万元" alone is a figure)."""
+    m = NUMBERED_LINE_MARK.match(line)
+    if m is None or not line[m.end() : m.end() + 1].isdigit():
+        return 0
+    number = int(m.group("number"))
+    for other in neighbours:
+        o = NUMBERED_LINE_MARK.match(other)
+        if o is not None and o.group("mark") == m.group("mark") and abs(int(o.group("number")) - number) == 1:
+            return m.end()
     return 0
 
 
