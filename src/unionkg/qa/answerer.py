@@ -102,6 +102,8 @@ class Answerer:
         links = catalog.link(q, self.encoder, vectors.all)
         # a line named with a unit word (机关事业单位基本养老保险缴费支出) asks for its amount, not for units
         ruled_out = frozenset({"subordinate_units"}) if UNIT_WORD_IN_LINE_NAME.search(q.text) else frozenset()
+        if links.orgs:  # (q20) a body named asks about that body ("某市有哪些单位"), never what the whole graph holds
+            ruled_out |= {"coverage"}
         choice = self.classifier.classify(q.text, q.original, vectors.question, without=ruled_out)
         if choice.name in BODY_FAMILIES and (links.projects or links.indicators or links.owner_projects):
             # "the union's staff skills training project": a word of the project's name, not a staffing question

@@ -22,6 +22,7 @@ from unionkg.qa.patterns import (
     BODY_RANKING_QUESTION,
     BUDGET_DIFFERENCE_QUESTION,
     BY_UNIT_FOLLOW_UP,
+    COVERAGE_QUESTIONS,
     DIFFERENCE_QUESTION,
     DIRECTION_QUESTION,
     ENGLISH_LINE_NAMES,
@@ -37,6 +38,7 @@ from unionkg.qa.patterns import (
     UNIT_CATEGORY_QUESTION,
     UNIT_RANKING_QUESTION,
     UNITS_BELONGING,
+    UNITS_OF_BODY_ASKED,
 )
 from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_CHANGE_RANKING, LINE_RATE_QUESTION
 from unionkg.search.encoders import Encoder
@@ -382,6 +384,7 @@ INTENTS: tuple[Intent, ...] = (
         (UNIT_CATEGORY_QUESTION, 1.2),
         _r(r"subordinate|affiliated|sub-?units?|units (?:under|below|of)|public institutions", 1.2),
         (UNITS_BELONGING, 1.2),
+        (UNITS_OF_BODY_ASKED, 1.0),  # (q20) "某市有哪些单位": a body's units, also without an encoder
         (PARENT_QUESTION, 1.3),  # the body a unit belongs to: the same relation read upwards
         # "and its units?" / "它的下属单位呢" in a chat: the units of the body just asked
         (QUESTION_SHAPES["its_units"], 1.5),
@@ -502,6 +505,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"有哪些数据|有什么数据|收录了|包含哪些(?:单位|文件|文档)|数据范围", 1.3),
         # (not an indicator's "coverage rate": the coverage of the graph itself)
         _r(r"what data|which (?:bodies|documents|years) (?:are|do you)|\bcoverage\b(?! rate)(?!.{0,30}\b(?:indicator|target|actual)\b)|what do you (?:know|have)", 1.3),
+        # (q20) what the graph holds, asked in words no other family's rule takes: chosen without an encoder
+        *((pattern, 1.6) for pattern in COVERAGE_QUESTIONS),
     ), (
         "图谱里有哪些单位和年份的数据？", "What data do you have?", "Which bodies and years are covered?",
     )),

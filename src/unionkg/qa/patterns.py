@@ -1225,3 +1225,26 @@ UNIT_CATEGORY_PRINTED: dict[str, str] = {
     "funding-full": "全额", "funding-partial": "差额", "funding-self": "自收自支", "reform-civil-service-managed": "参公",
     "reform-public-welfare-1": "公益一类", "reform-public-welfare-2": "公益二类", "reform-commercial": "经营类",
 }
+# (q20) What the graph holds, asked of the graph itself ("图谱里有哪些单位和年份的数据", "你们有哪些年份的数据", "what data
+# do you have"): the coverage family by rule, so a store with no encoder (UNIONKG_ENCODER=none) does not leave these to
+# passage search. Each pattern asks for data, documents, years or bodies held, never for the units under a body
+# ("某市有哪些单位" is subordinate units); a question naming a body is kept from coverage by the answerer.
+COVERAGE_QUESTIONS: tuple[re.Pattern[str], ...] = (
+    # "有哪些单位和年份的数据", "有什么年份的资料": kinds of coverage asked with the word data
+    re.compile(r"(?:有|收录了?|包含了?|覆盖了?|存了?)(?:哪些|什么|多少|哪几个)(?:单位|机构|年份|年度|文件|文档|地区|省份|工会)"
+               r"(?:(?:和|与|及|、|跟|以及)(?:哪些|什么)?(?:单位|机构|年份|年度|文件|文档|地区|省份|工会))?(?:的)?(?:数据|资料|信息)"),
+    # "图谱里有什么", "知识图谱收录了哪些单位", "数据库中包含哪些年份"
+    re.compile(r"(?:知识图谱|图谱|数据库|资料库)(?:里|中|内)?(?:都|一共|共)?(?:有|收录了?|包含了?|覆盖了?)(?:哪些|什么|多少|哪几个)"),
+    # "你们有哪些年份的数据", "你这里都有什么数据"
+    re.compile(r"(?:你们|你)(?:这里|这儿|那里)?(?:都|一共)?(?:有|收录了?)(?:哪些|什么)(?:单位|年份|年度|文件|文档)?(?:的)?(?:数据|资料|文件)"),
+    # "收录了哪些单位", "覆盖哪些年度"
+    re.compile(r"(?:收录|覆盖)了?(?:哪些|什么|哪几个)(?:单位|年份|年度|文件|文档|地区)"),
+    # English: "what data do you have", "which years does the graph cover", "what's in the knowledge graph"
+    re.compile(r"\bwhat (?:data|documents|years|bodies|federations|unions) (?:do|does|did) (?:you|the (?:knowledge )?graph) (?:have|hold|cover|contain)\b"
+               r"|\bwhich (?:years|bodies|federations|unions|documents) (?:do you|does the (?:knowledge )?graph) (?:have|hold|cover|contain)\b"
+               r"|\bwhat(?:'s| is) in (?:the|your) (?:knowledge )?graph\b"),
+)
+# (q20) The units of a body asked in its barest words ("某市有哪些单位", "某市总工会有几个单位"): subordinate units by rule, so
+# a store with no encoder does not leave them to passage search. Not a kind of coverage ("有哪些单位和年份的数据") and
+# not a unit's figures ("有哪些单位的支出"); the coverage rules weigh more when the graph itself is asked.
+UNITS_OF_BODY_ASKED = re.compile(r"有(?:哪些|几个|多少个?|什么)(?:下属|直属|所属)?(?:单位|机构)(?![和与及、的]|.{0,8}(?:数据|资料|信息|支出|收入|预算|决算|得分))")
