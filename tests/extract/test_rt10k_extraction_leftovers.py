@@ -7,6 +7,8 @@
   it (tables.SEQUENCE_NUMBER_PATTERNS, now also "3.2026年…": digits after the dot that are a year
   with its 年), and a number glued by its dot to digits of the name ("4.12351职工服务热线…") is the
   list's mark when a neighbouring line is numbered one less or one more (tables.numbered_line_mark_length);
+* a number glued before a name of money without a measure word ("12351职工服务热线运行经费") is part
+  of the name, not a count of it (narrative.is_name_number, MONEY_NAME_ENDINGS);
 * a 三公 grid (items as columns) quotes each cell from its row's label ("决算数 … 2.10"), so a
   reader finds it; a completion rate's quote runs from the final figure's row to the rate.
 
@@ -24,7 +26,8 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
-from unionkg.extract.narrative import after_list_number, shared_direction
+from unionkg.extract.narrative import after_list_number, is_name_number, shared_direction
+from unionkg.extract.patterns import NARRATIVE_MONEY_PATTERNS
 from unionkg.extract.tables import numbered_line_mark_length, sequence_number_length
 from unionkg.model import Amount, Direction, Evidence, Phase
 
@@ -135,3 +138,23 @@ def test_grid_cells_are_quoted_from_their_row_label() -> None:
     assert {f.item for f in rated} == {"“三公”经费合计", "公务用车购置及运行费", "运行费", "公务接待费"}
     for f in rated:  # the rate's quote holds the final figure's row and the rate
         assert f.evidence.quote.startswith("决算数") and f"{f.completion_pct:.2f}" in f.evidence.quote.splitlines()[-1]
+
+
+# --- a number glued before a name of money is part of the name ---------------------------
+
+NAME_NUMBERS = [
+    ("12351职工服务热线运行经费", True),  # a hotline's number
+    ("12345热线补助", True),
+    ("0 台设备", False),  # a count with its measure word
+    ("25 户帮扶对象医疗费用个人自付总额", False),
+    ("3名工会干部培训费", False),
+    ("250 职工慰问经费", False),  # not glued: may be a count printed without its measure word
+    ("200职工", False),  # no name of money
+]
+
+
+@pytest.mark.parametrize(("label", "part_of_name"), NAME_NUMBERS)
+def test_a_number_glued_to_a_money_name_is_part_of_it(label: str, part_of_name: bool) -> None:
+    counted = NARRATIVE_MONEY_PATTERNS["count_label"].match(label)
+    assert counted is not None
+    assert is_name_number(counted) is part_of_name

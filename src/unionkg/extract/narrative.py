@@ -1453,6 +1453,20 @@ def _reason_right_after(text: str, end: int) -> str | None:
     return None if reason and NARRATIVE_PATTERNS["placeholder"].search(reason) else reason
 
 
+#: Endings of a name that names money.  A number glued before such a name without a measure
+#: word is part of the name ("12351职工服务热线运行经费": the hotline's number), never a count of
+#: it: a count counts things or people ("0 台设备 0 万元", "25 户帮扶对象…总额").
+MONEY_NAME_ENDINGS: Final[tuple[str, ...]] = ("经费", "资金", "补助", "补贴", "费", "支出")
+
+
+def is_name_number(counted: re.Match[str]) -> bool:
+    """Whether the number a label opens with (NARRATIVE_MONEY_PATTERNS["count_label"]) belongs to
+    the name: no measure word, glued to a name of money (:data:`MONEY_NAME_ENDINGS`)."""
+    if counted.group("unit") is not None or counted.end("count") != counted.start("noun"):
+        return False
+    return counted.group("noun").endswith(MONEY_NAME_ENDINGS)
+
+
 def _counted_label(view: ProseView, counted: re.Match[str], count_start: int, label_end: int, context: DocumentContext, org: str, year: int) -> tuple[str, StatisticalCount | None]:
     """The item of an amount whose label starts with a count, and the count when it counts the item.
 
@@ -1461,6 +1475,8 @@ def _counted_label(view: ProseView, counted: re.Match[str], count_start: int, la
     """
     unit = counted.group("unit")
     noun = re.sub(r"\s+", "", counted.group("noun"))
+    if is_name_number(counted):
+        return f"{counted.group('count')}{noun}", None  # "12351职工服务热线运行经费": the hotline's number
     if unit in PEOPLE_COUNT_UNITS:
         return f"{counted.group('count')}{unit}{noun}", None
     end = len(view.text[:label_end].rstrip())
