@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_CHANGE_RANKING, LINE_RATE_QUESTION
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
     BALANCE_QUESTION,
@@ -40,7 +41,6 @@ from unionkg.qa.patterns import (
     UNITS_BELONGING,
     UNITS_OF_BODY_ASKED,
 )
-from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_CHANGE_RANKING, LINE_RATE_QUESTION
 from unionkg.search.encoders import Encoder
 
 
