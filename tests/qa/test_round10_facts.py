@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from tests.qa.fact_rounds import answerer_over_samples_and, singles_and_sessions
+from tests.qa.fact_rounds import answerer_over_samples_and, check_question, check_session, singles_and_sessions
 from unionkg.qa import Answerer
-from unionkg.qa.evaluate import fact_answer_problems, load_cases
+from unionkg.qa.evaluate import load_cases
 
 HERE = Path(__file__).parent
 DOCS = HERE / "q17_docs"
@@ -42,19 +42,9 @@ def test_the_list_is_large_bilingual_and_covers_every_kind() -> None:
 
 @pytest.mark.parametrize("case", SINGLE, ids=[f"{c['kind']}-{str(c['q'])[:36]}" for c in SINGLE])
 def test_round10_question(answerer: Answerer, case: dict[str, Any], request: pytest.FixtureRequest) -> None:
-    if case.get("todo"):  # a case not answered right yet (its reason in the yaml): must fail until it is
-        request.applymarker(pytest.mark.xfail(strict=True, reason=str(case["todo"])))
-    answer = answerer.ask(case["q"])
-    assert fact_answer_problems(case, answer) == [], answer["answer"]
+    check_question(answerer, case, request)
 
 
 @pytest.mark.parametrize("name", sorted(SESSIONS))
 def test_round10_chat(answerer: Answerer, name: str, request: pytest.FixtureRequest) -> None:
-    todo = [str(c["todo"]) for c in SESSIONS[name] if c.get("todo")]
-    if todo:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="; ".join(todo)))
-    session = None
-    for case in SESSIONS[name]:
-        answer = answerer.ask(case["q"], session)
-        session = str(answer["session"])
-        assert fact_answer_problems(case, answer) == [], (case["q"], answer["answer"])
+    check_session(answerer, SESSIONS[name], request)

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from tests.qa.fact_rounds import singles_and_sessions
+from tests.qa.fact_rounds import check_question, check_session, singles_and_sessions
 from tests.qa.q16_store import answerer_for
 from unionkg.qa import Answerer
-from unionkg.qa.evaluate import fact_answer_problems, load_cases
+from unionkg.qa.evaluate import load_cases
 
 HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round10_identities_phases.yaml")
@@ -36,14 +36,9 @@ def test_the_list_is_large_bilingual_and_covers_every_kind() -> None:
 
 @pytest.mark.parametrize("case", SINGLE, ids=[f"{c['kind']}-{str(c['q'])[:40]}" for c in SINGLE])
 def test_round10_question(answerer: Answerer, case: dict[str, Any]) -> None:
-    answer = answerer.ask(case["q"])
-    assert fact_answer_problems(case, answer) == [], answer["answer"]
+    check_question(answerer, case)
 
 
 @pytest.mark.parametrize("name", sorted(SESSIONS))
 def test_round10_chat(answerer: Answerer, name: str) -> None:
-    session = None
-    for case in SESSIONS[name]:
-        answer = answerer.ask(case["q"], session)
-        session = str(answer["session"])
-        assert fact_answer_problems(case, answer) == [], (case["q"], answer["answer"])
+    check_session(answerer, SESSIONS[name])

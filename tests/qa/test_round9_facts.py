@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from tests.qa.fact_rounds import answerer_over_samples_and, singles_and_sessions
+from tests.qa.fact_rounds import answerer_over_samples_and, check_question, check_session, singles_and_sessions
 from unionkg.qa import Answerer
-from unionkg.qa.evaluate import fact_answer_problems, load_cases
+from unionkg.qa.evaluate import load_cases
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).parent
@@ -31,8 +31,6 @@ CASES = load_cases(HERE / "round9_facts.yaml")
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     return answerer_over_samples_and(DOCS, tmp_path_factory.mktemp("q14"))
 
-
-_problems = fact_answer_problems
 
 
 SINGLE, SESSIONS = singles_and_sessions(CASES)
@@ -49,17 +47,12 @@ def test_the_list_is_large_bilingual_and_covers_every_kind() -> None:
 
 @pytest.mark.parametrize("case", SINGLE, ids=[f"{c['kind']}-{str(c['q'])[:36]}" for c in SINGLE])
 def test_round9_question(answerer: Answerer, case: dict[str, Any]) -> None:
-    answer = answerer.ask(case["q"])
-    assert _problems(case, answer) == [], answer["answer"]
+    check_question(answerer, case)
 
 
 @pytest.mark.parametrize("name", sorted(SESSIONS))
 def test_round9_chat(answerer: Answerer, name: str) -> None:
-    session = None
-    for case in SESSIONS[name]:
-        answer = answerer.ask(case["q"], session)
-        session = str(answer["session"])
-        assert _problems(case, answer) == [], (case["q"], answer["answer"])
+    check_session(answerer, SESSIONS[name])
 
 
 # ---------------------------------------------------------------- the pattern tables behind the fixes
