@@ -37,7 +37,7 @@ ZHANGJIAKOU = ("rt10c_hebei_zhangjiakou_city_union_budget_2021.txt", "rt10c_hebe
 
 @dataclass(frozen=True)
 class Expected:
-    severity: str  # error | warning | info | rounding (listed with rounding=True only)
+    severity: str  # error | warning | info | rounding (an info marked rounding; --no-rounding leaves it out)
     kind: str
     check: str
     stated: str
