@@ -176,10 +176,10 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
     for o in later:
         key = (*_line_key(o), o.phase)
         others = [p for p in own.get(key, []) if p.doc != o.doc]
-        if not others or any(p.value == o.value for p in others) or rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) and not o.code:
-            continue  # (the same figure needs no printed units: no quote read)
-        tolerance = half_units(ctx.printed_units([(o.value, o.passage), *((p.value, p.passage) for p in others)]))
-        if any(abs(p.value - o.value) <= tolerance for p in others) or (key, o.value) in reported:
+        if rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) and not o.code:
+            continue
+        tolerance = differs_beyond_rounding(ctx, o, others)
+        if tolerance is None or (key, o.value) in reported:
             continue
         reported.add((key, o.value))
         first = others[0]
@@ -201,6 +201,16 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+def differs_beyond_rounding(ctx: Context, figure: Obs, others: list[Obs]) -> Decimal | None:
+    """The rounding tolerance of ``figure`` and ``others`` (the same line printed elsewhere) when
+    it differs from every one of them beyond it, else None: none printed, one the same, or one
+    within the rounding (the same figure needs no printed units: no quote is read then)."""
+    if not others or any(p.value == figure.value for p in others):
+        return None
+    tolerance = half_units(ctx.printed_units([(figure.value, figure.passage), *((p.value, p.passage) for p in others)]))
+    return None if any(abs(p.value - figure.value) <= tolerance for p in others) else tolerance
 
 
 # ---------------------------------------------------------------- a final account's budget against the budget document
@@ -235,12 +245,10 @@ def check_final_against_budget_document(ctx: Context) -> list[Finding]:
     reported: set[tuple[object, ...]] = set()
     for o in restated:
         key = _line_key(o)
-        others = budgets.get(key, [])
-        if not others or any(b.value == o.value for b in others) or (key, o.value) in reported:
-            continue  # (the same figure needs no printed units: no quote read)
-        tolerance = half_units(ctx.printed_units([(o.value, o.passage), *((b.value, b.passage) for b in others)]))
-        if any(abs(b.value - o.value) <= tolerance for b in others):
+        tolerance = differs_beyond_rounding(ctx, o, budgets.get(key, []))
+        if tolerance is None or (key, o.value) in reported:
             continue
+        others = budgets[key]
         reported.add((key, o.value))
         first = others[0]
         findings.append(
