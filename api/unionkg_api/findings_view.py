@@ -133,6 +133,9 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
             name = f"{r.get('figureLabel') or ''} {r['headcount']} 人".strip()
         elif name is None and r.get("evaluatedLabel") is not None:  # an evaluation: "绩效评价：某项目", not its IRI
             name = f"绩效评价 evaluation：{r['evaluatedLabel']}"
+        elif name is None and r.get("warningKind") is not None:  # an extraction warning: its kind and the name printed
+            printed = f"「{r['printedName']}」" if r.get("printedName") is not None else ""
+            name = f"抽取警告 extraction warning：{r['warningKind']}{printed}"
         previous = concerns[str(r["finding"])].get(target)
         if previous is None or (name and previous.label == link(target).label):
             concerns[str(r["finding"])][target] = link(target, name)
