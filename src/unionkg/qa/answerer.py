@@ -26,6 +26,7 @@ from unionkg.qa.patterns import (
     BARE_WHY,
     BY_UNIT_FOLLOW_UP,
     FOLLOW_UP_PATTERNS,
+    BODY_YEARS_QUESTIONS,
     LINE_PARTS_QUESTION,
     REASON_GIVING_FAMILIES,
     UNIT_WORD_IN_LINE_NAME,
@@ -110,7 +111,10 @@ class Answerer:
             other = self.classifier.classify(q.text, q.original, vectors.question, without=frozenset({choice.name}))
             if other.rule_hit:
                 choice = other
-        if not choice.rule_hit and links.orgs and catalog.names_line(links.orgs, asked_item_text(q.text)):
+        if links.orgs and any(p.search(q.text) for p in BODY_YEARS_QUESTIONS):
+            # "某县总工会有哪些年份的数据": the years held for the body named (the coverage family, that body only)
+            choice = IntentChoice("coverage", choice.score, True, choice.scores)
+        elif not choice.rule_hit and links.orgs and catalog.names_line(links.orgs, asked_item_text(q.text)):
             # no family's words, but a line the body prints ("港北区卫健局2024年行政运行"): its amount
             choice = IntentChoice("amount", choice.score, True, choice.scores)
         intent = choice.name

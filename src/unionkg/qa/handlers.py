@@ -4953,6 +4953,8 @@ def coverage(ctx: Context) -> Outcome:
     from unionkg.qa.phrasing import holdings_text
 
     holdings = ctx.catalog.holdings()
+    if ctx.links.orgs:  # the bodies the question names only (the catalog folds a body's nodes into one, years included)
+        holdings = [(ctx.catalog.org_label(o), sorted(ctx.catalog.orgs[o].years)) for o in ctx.links.orgs if o in ctx.catalog.orgs]
     rows: list[dict[str, object]] = [{"org": name, "years": years} for name, years in holdings]
     return Outcome(bool(rows), holdings_text(holdings, ctx.lang), rows, [])
 

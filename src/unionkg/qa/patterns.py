@@ -1244,6 +1244,13 @@ COVERAGE_QUESTIONS: tuple[re.Pattern[str], ...] = (
                r"|\bwhich (?:years|bodies|federations|unions|documents) (?:do you|does the (?:knowledge )?graph) (?:have|hold|cover|contain)\b"
                r"|\bwhat(?:'s| is) in (?:the|your) (?:knowledge )?graph\b"),
 )
+
+# The years the graph holds for a body the question names ("南昌市总工会有哪些年份的数据", "某县总工会有哪几年的
+# 预算", "which years does the graph hold for the X federation"): the coverage family, limited to that body.
+BODY_YEARS_QUESTIONS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?:有|存|收录了?|包含了?)(?:哪些|哪几|什么|几个)(?:年份|年度|个?年)(?:的)?(?:数据|资料|文件|预算|决算|报告|信息|自评)?(?:[？?。]|$)"),
+    re.compile(r"\b(?:which|what) years\b.*\b(?:have|hold|cover|held|covered)\b|\bfor which years\b.*\b(?:data|documents?)\b"),
+)
 # (q20) The units of a body asked in its barest words ("某市有哪些单位", "某市总工会有几个单位"): subordinate units by rule, so
 # a store with no encoder does not leave them to passage search. Not a kind of coverage ("有哪些单位和年份的数据") and
 # not a unit's figures ("有哪些单位的支出"); the coverage rules weigh more when the graph itself is asked.
