@@ -24,9 +24,9 @@ from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_h
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
 from unionkg.qa.patterns import (
     BARE_WHY,
+    BODY_YEARS_QUESTIONS,
     BY_UNIT_FOLLOW_UP,
     FOLLOW_UP_PATTERNS,
-    BODY_YEARS_QUESTIONS,
     LINE_PARTS_QUESTION,
     REASON_GIVING_FAMILIES,
     UNIT_WORD_IN_LINE_NAME,
