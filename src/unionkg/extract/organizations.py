@@ -171,13 +171,48 @@ RENAME_SENTENCE = re.compile(r"(?P<old>[\u4e00-\u9fff（）()]{4,40}?)(?:正式)
 RENAME_WORDS: tuple[str, ...] = ("更名为", "改名为")
 
 
+#: What a rename sentence prints before the former name, removed in this order, each only when what
+#: remains still reads as a name: the approval that leads the clause ("经县编委批准将A更名为B"), the
+#: end of a date glued to it ("2020年6月由A…": the 月 the name pattern reads), the verb that takes
+#: the name ("由A", "将A", "把A", "从A") and the 原 that marks it as former ("原A更名为B").
+RENAME_OLD_NAME_LEADS: dict[str, re.Pattern[str]] = {
+    "approval": re.compile(r"^.*?(?:批准|同意|研究决定|决定|批复)"),
+    "date_end": re.compile(r"^[年月日]"),
+    "verb": re.compile(r"^(?:将|由|把|从)"),
+    "former": re.compile(r"^原"),
+}
+
+
+def former_name_in_rename(old: str) -> str:
+    """The former name of a rename sentence's lead ("A" of "…批准将A更名为B"): the leads of
+    :data:`RENAME_OLD_NAME_LEADS` removed; a verb-like character that begins a place's name stays
+    (从化区…, 将乐县…: the name begins with a place the division table knows).
+
+    >>> former_name_in_rename("月由甲县职工帮扶中心"), former_name_in_rename("原甲县职工帮扶中心")
+    ('甲县职工帮扶中心', '甲县职工帮扶中心')
+    >>> former_name_in_rename("从化区职工学校")
+    '从化区职工学校'
+    """
+    from unionkg.graph.places import default_gazetteer
+
+    name = old
+    for kind, lead in RENAME_OLD_NAME_LEADS.items():
+        m = lead.match(name)
+        if m is None or not _looks_like_org(name[m.end() :]):
+            continue
+        if kind == "verb" and default_gazetteer().leading_place_name(name) is not None:
+            continue  # 从化区…: the character is the place's, not a verb
+        name = name[m.end() :]
+    return name
+
+
 def renamed_units(text: str, units: list[str]) -> dict[str, str]:
     """former name -> listed unit, from sentences that state a rename ("A更名为B", B a listed unit)."""
     out: dict[str, str] = {}
     if not any(word in text for word in RENAME_WORDS):
         return out  # the sentence needs one of them; the pattern's lazy lead is slow to fail everywhere
     for m in RENAME_SENTENCE.finditer(text):
-        old = clean_org_name(m.group("old").removeprefix("由"))
+        old = clean_org_name(former_name_in_rename(m.group("old")))
         new = clean_org_name(m.group("new"))
         new = next((u for u in sorted(units, key=len, reverse=True) if new.startswith(u)), new)
         if new in units and old != new and _looks_like_org(old):
@@ -1748,6 +1783,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         if idx >= 0:
             body = Organization(view.evidence(idx, idx + len(federation), KEY), federation, OrgRole.FEDERATION, year=context.year)
             body.former_names = body_former_names(view.text, federation)
+            # "2021年，原A更名为B" where B is the body itself: A is its former name (another year's documents print it)
+            body.former_names += tuple(f for f in renamed_units(view.text, [federation]) if f not in body.former_names)
             body.aliases = corps_short_forms(view.text, federation) + body.former_names
             facts.append(body)
             superior = stated_superior(view.text, federation)
