@@ -47,7 +47,7 @@ _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")
 _Result_co = TypeVar("_Result_co", covariant=True)
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".xlsx", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".xlsx", ".xls", ".ods", ".html", ".htm")
 
 
 @dataclass

@@ -25,7 +25,7 @@ def _zip(members: dict[str, str], stored_first: str | None = None) -> bytes:
 
 CASES = {
     "公开.ofd": (_zip({"OFD.xml": "<ofd:OFD/>", "Doc_0/Document.xml": "<d/>"}), "an OFD file"),
-    "说明.odt": (_zip({"content.xml": "<office/>"}, stored_first="application/vnd.oasis.opendocument.text"), "an OpenDocument file"),
+    "说明.odt": (_zip({"content.xml": "<office/>"}, stored_first="application/vnd.oasis.opendocument.text"), "an OpenDocument text"),
     "汇报.pptx": (_zip({"ppt/presentation.xml": "<p/>"}), "a PowerPoint file"),
 }
 

@@ -21,7 +21,8 @@ from rt10i_documents import RT10_SELFEVAL_WORKBOOK, RT10_WORKBOOK, WorkbookLayou
 from unionkg.errors import InputError
 from unionkg.graph.store import OxigraphStore
 from unionkg.ingest.loaders import XLSX, read_file, sniff_media_type
-from unionkg.ingest.xlsx_reader import column_number, format_number, merged_cells_covered, read_xlsx, sheet_text
+from unionkg.ingest.sheet_views import column_number, covered_by_merge
+from unionkg.ingest.xlsx_reader import format_number, read_xlsx, sheet_text
 from unionkg.pipeline import ingest_paths, iter_input_files
 from unionkg.settings import Settings
 
@@ -67,12 +68,21 @@ def _zip(members: dict[str, str]) -> bytes:
 
 
 MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-RELS = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="x"/></Relationships>'
+RELS = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>'
+
+
+#: The package's own relationships: every .xlsx has them, and calamine finds the workbook through them.
+PACKAGE_RELS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="xl/workbook.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+    "</Relationships>"
+)
 
 
 def _workbook(sheet: str) -> bytes:
     return _zip(
         {
+            "_rels/.rels": PACKAGE_RELS,
             "xl/workbook.xml": f'<workbook {MAIN}><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
             "xl/_rels/workbook.xml.rels": RELS,
             "xl/worksheets/sheet1.xml": f"<worksheet {MAIN}>{sheet}</worksheet>",
@@ -150,12 +160,8 @@ def test_column_number(letters: str, n: int) -> None:
 
 
 def test_merged_cells_and_sheet_text() -> None:
-    from lxml import etree
-
-    sheet = etree.fromstring(
-        f'<worksheet {MAIN}><mergeCells><mergeCell ref="A1:C1"/><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>'
-    )
-    assert merged_cells_covered(sheet) == {(1, 1), (1, 2)}  # a whole-sheet merge is left out
+    assert covered_by_merge(0, 0, 0, 2) == {(0, 1), (0, 2)}
+    assert covered_by_merge(0, 0, 1_048_575, 16_383) == set()  # a whole-sheet merge is left out
     lines, tables = sheet_text("部门收支总表", [["公开01表"], ["单位：万元"], ["项目", "预算数"], ["合计", "12.00", "备注"]])
     assert lines == ["部门收支总表", "公开01表", "单位：万元", "项目 | 预算数 | ", "合计 | 12.00 | 备注"]
     assert tables == [[["项目", "预算数", ""], ["合计", "12.00", "备注"]]]
@@ -171,9 +177,9 @@ def test_cells_past_the_cap_are_not_read(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_a_part_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    import unionkg.ingest.xlsx_reader as reader
+    import unionkg.ingest.sheet_views as views
 
-    monkeypatch.setattr(reader, "MAX_PART_BYTES", 1000)
+    monkeypatch.setattr(views, "MAX_PART_BYTES", 1000)
     rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 200))
     with pytest.raises(InputError, match=r"^big\.xlsx: cannot read the workbook .*xl/worksheets/sheet1\.xml is over"):
         read_xlsx("big.xlsx", _workbook(f"<sheetData>{rows}</sheetData>"))

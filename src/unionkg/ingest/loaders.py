@@ -20,11 +20,19 @@ PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HTML = "text/html"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLS = "application/vnd.ms-excel"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+#: Spreadsheet media types -> the kind :func:`~unionkg.ingest.xlsx_reader.read_spreadsheet` reads.
+SPREADSHEET_KINDS: dict[str, str] = {XLSX: "XLSX", XLS: "XLS", ODS: "ODS"}
 
 # Magic numbers of formats we read or recognise to refuse clearly.
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls
+#: Stream names (UTF-16 in an OLE compound file's directory) of an Excel workbook: BIFF8, BIFF5.
+OLE_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
+#: The mimetype entry (stored first in the zip) of an OpenDocument spreadsheet.
+ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 RTF_MAGIC = b"{\\rtf"
 #: Part names that tell an Office zip's kind.
 DOCX_PART = b"word/document.xml"
@@ -32,7 +40,7 @@ XLSX_PART = b"xl/workbook.xml"
 #: Zip-based formats not read, told by a part name or their mimetype entry, and what to do.
 ZIP_FORMATS_REFUSED: dict[bytes, str] = {
     b"OFD.xml": "an OFD file (版式文档); export it as PDF first",
-    b"mimetypeapplication/vnd.oasis.opendocument": "an OpenDocument file (.odt/.ods); save it as DOCX or XLSX first",
+    b"mimetypeapplication/vnd.oasis.opendocument": "an OpenDocument text or presentation (.odt/.odp); save it as DOCX or PDF first",
     b"ppt/presentation.xml": "a PowerPoint file; save it as PDF first",
 }
 # Where "%PDF-" may start: the spec allows junk before the header.
@@ -42,6 +50,8 @@ SUFFIX_TYPES: dict[str, str] = {
     ".pdf": PDF,
     ".docx": DOCX,
     ".xlsx": XLSX,
+    ".xls": XLS,
+    ".ods": ODS,
     ".html": HTML,
     ".htm": HTML,
     ".xhtml": HTML,
@@ -86,12 +96,16 @@ def sniff_media_type(name: str, data: bytes) -> str:
         if DOCX_PART not in data:
             if XLSX_PART in data:
                 return XLSX
+            if ODS_MIMETYPE in data[:PDF_HEADER_WINDOW]:
+                return ODS
             for marker, advice in ZIP_FORMATS_REFUSED.items():
                 if marker in data:
                     raise InputError(f"{name}: {advice}")
         return DOCX
     if data.startswith(OLE_MAGIC):
-        raise InputError(f"{name}: a legacy Office file (.doc/.xls); save it as DOCX or PDF first")
+        if any(stream in data for stream in OLE_WORKBOOK_STREAMS):
+            return XLS
+        raise InputError(f"{name}: a legacy Office file (.doc); save it as DOCX or PDF first")
     if data.startswith(RTF_MAGIC):
         raise InputError(f"{name}: an RTF file; save it as DOCX or PDF first")
     declared = SUFFIX_TYPES.get(suffix)
@@ -101,6 +115,10 @@ def sniff_media_type(name: str, data: bytes) -> str:
         raise InputError(f"{name}: named .docx but is not a DOCX (not a zip archive)")
     if declared == XLSX:
         raise InputError(f"{name}: named .xlsx but is not an XLSX (not a zip archive)")
+    if declared == XLS:
+        raise InputError(f"{name}: named .xls but is not an Excel workbook (no OLE compound file header; truncated or corrupt?)")
+    if declared == ODS:
+        raise InputError(f"{name}: named .ods but is not an OpenDocument spreadsheet (not a zip archive)")
     return declared or TEXT
 
 
@@ -121,11 +139,11 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
 
         document = read_docx_text(name, data)
         loaded = LoadedText(document.text, DOCX, document.tables, warnings=document.warnings)
-    elif media_type == XLSX:
-        from unionkg.ingest.xlsx_reader import read_xlsx
+    elif media_type in SPREADSHEET_KINDS:
+        from unionkg.ingest.xlsx_reader import read_spreadsheet
 
-        text, tables = read_xlsx(name, data)
-        loaded = LoadedText(text, XLSX, tables)
+        text, tables = read_spreadsheet(name, data, SPREADSHEET_KINDS[media_type])
+        loaded = LoadedText(text, media_type, tables)
     else:
         decoded, encoding = decode_text(name, data)
         if media_type == HTML or HTML_SNIFF.match(decoded[:4096]):

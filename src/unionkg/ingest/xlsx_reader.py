@@ -1,49 +1,40 @@
-"""Read an Excel workbook (.xlsx) as the text its sheets show: one line per row, cells joined
-by `` | ``, figures as formatted on screen.
+"""Read a spreadsheet (.xlsx, old binary .xls, OpenDocument .ods) as the text its sheets show:
+one line per row, cells joined by `` | ``, figures as formatted on screen.
 
 Bodies publish their 公开表 as workbooks, and Word files of the genre carry them as embedded
 worksheets (an OLE object showing a picture of the sheet: the document's XML has no text of
-it).  A worksheet is read from its XML with the standard library and lxml (no spreadsheet
-package): shared strings, inline strings, and numbers formatted by their cell's number
-format (decimals, thousands separators, percentages, quoted units), since a percentage is
-stored as 0.955 and shown as 95.50%.  Hidden sheets, rows and columns are not read; a cell
-merged over others is listed once, as the other readers list it.  The zip is checked as a
-DOCX is (``docx_reader.check_zip``) and at most :data:`MAX_SHEET_CELLS` cells are read.
+it).  The cells' values, the sheet names and which sheets are hidden come from calamine
+(``python-calamine``, a Rust reader of all three formats).  calamine gives values, not what the
+sheet shows, so a small pass over each format's own structure (:mod:`unionkg.ingest.sheet_views`)
+adds what it lacks: each figure's number format (a percentage is stored as 0.955 and shown as
+95.50%), hidden rows and columns, merged cells of an .ods, and the sheet's extent, checked
+before calamine lays the sheet out (it allocates one slot per cell between the first and the
+last, so one stray cell at XFD1048576 would ask for hundreds of GB and abort the process).
+
+Hidden sheets, rows and columns are not read; a cell merged over others is listed once, as
+the other readers list it.  Zips are checked as a DOCX is (``docx_reader.check_zip``) and at
+most :data:`MAX_SHEET_CELLS` cells are read.
 """
 
 from __future__ import annotations
 
-import posixpath
+import io
 import re
-import zipfile
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from unionkg.errors import InputError
+from unionkg.ingest.sheet_views import (
+    MAX_GRID_CELLS,
+    SheetView,
+    ods_views,
+    xls_views,
+    xlsx_views,
+)
 
 CELL_SEPARATOR = " | "
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 #: Cells read from one workbook, all sheets together (a 公开表 workbook has a few thousand).
 MAX_SHEET_CELLS = 200_000
-#: Largest part (a sheet, the shared strings) parsed: a sheet of 公开表 is well under 1 MB, and
-#: its parsed tree takes some ten times its size in memory.
-MAX_PART_BYTES = 16 * 1024 * 1024
-#: Built-in number formats (ECMA-376 18.8.30) of the figures of the genre.
-BUILTIN_FORMATS: dict[int, str] = {
-    0: "General",
-    1: "0",
-    2: "0.00",
-    3: "#,##0",
-    4: "#,##0.00",
-    9: "0%",
-    10: "0.00%",
-    14: "yyyy-mm-dd",
-    49: "@",
-}
-#: A cell reference ("AB12") -> column letters and row number.
-CELL_REFERENCE = re.compile(r"^([A-Z]{1,3})(\d{1,7})$")
 #: Parts of a number format that print nothing of the number: colours, conditions, escapes.
 FORMAT_NOISE = re.compile(r"\[[^\]]*\]|\\.|_.|\*.")
 #: A quoted literal of a number format (``0.00"万元"``).
@@ -51,157 +42,143 @@ FORMAT_LITERAL = re.compile(r'"([^"]*)"')
 #: Default sheet names (a name worth printing as a title is anything else).
 DEFAULT_SHEET_NAME = re.compile(r"^(?:Sheet|工作表|表)\s*\d*$", re.IGNORECASE)
 EXCEL_EPOCH = date(1899, 12, 30)
+#: The spreadsheet formats read here, by the name their errors give them.
+KINDS = ("XLSX", "XLS", "ODS")
 
 Table = list[list[str]]
+CellValue = object
 
 
 def read_xlsx(name: str, data: bytes) -> tuple[str, list[Table]]:
-    """``(text, tables)`` of the visible sheets of a workbook, or :class:`InputError`."""
-    from unionkg.ingest.docx_reader import check_zip
+    """``(text, tables)`` of the visible sheets of an .xlsx workbook, or :class:`InputError`."""
+    return read_spreadsheet(name, data, "XLSX")
 
-    archive = check_zip(name, data, kind="XLSX", body="xl/workbook.xml")
+
+def read_spreadsheet(name: str, data: bytes, kind: str) -> tuple[str, list[Table]]:
+    """``(text, tables)`` of the visible sheets of a workbook of ``kind`` (one of :data:`KINDS`),
+    or :class:`InputError` naming the file and the problem."""
+    views = _views(name, data, kind)
+    if kind == "ODS":  # calamine lays out every sheet of an .ods as it opens it, hidden ones too
+        for view in views:
+            check_extent(name, view.name, view)
     lines: list[str] = []
     tables: list[Table] = []
     budget = [MAX_SHEET_CELLS]
-    try:
-        workbook = _xml(archive, "xl/workbook.xml")
-        strings = shared_strings(archive)
-        formats = cell_formats(archive)
-        for title, path in visible_sheets(archive, workbook):
-            rows = sheet_rows(_xml(archive, path), strings, formats, budget)
-            sheet_lines, sheet_tables = sheet_text(title, rows)
-            lines.extend(sheet_lines)
-            tables.extend(sheet_tables)
-    except (KeyError, ValueError, SyntaxError) as exc:
-        raise InputError(f"{name}: cannot read the workbook ({type(exc).__name__}: {exc})") from exc
+    for title, grid, view in _visible_grids(name, data, kind, views):
+        rows = sheet_rows(grid, view, budget)
+        sheet_lines, sheet_tables = sheet_text(title, rows)
+        lines.extend(sheet_lines)
+        tables.extend(sheet_tables)
     text = "\n".join(lines).strip()
     if not text:
         raise InputError(f"{name}: the workbook has no text")
     return text, tables
 
 
-def _xml(archive: zipfile.ZipFile, path: str) -> object:
-    from lxml import etree
+def _views(name: str, data: bytes, kind: str) -> list[SheetView]:
+    """What each sheet shows beyond its values, in the workbook's order (see :mod:`sheet_views`)."""
+    from unionkg.ingest.docx_reader import check_zip
 
-    if archive.getinfo(path).file_size > MAX_PART_BYTES:
-        raise ValueError(f"part {path} is over {MAX_PART_BYTES // (1024 * 1024)} MB")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    return etree.fromstring(archive.read(path), parser)
-
-
-def visible_sheets(archive: zipfile.ZipFile, workbook: object) -> list[tuple[str, str]]:
-    """(name, part path) of each sheet not hidden, in the workbook's order."""
-    rels = _xml(archive, "xl/_rels/workbook.xml.rels")
-    targets = {r.get("Id"): r.get("Target") or "" for r in rels.iter(PACKAGE_REL + "Relationship")}  # type: ignore[attr-defined]
-    out: list[tuple[str, str]] = []
-    for sheet in workbook.iter(MAIN + "sheet"):  # type: ignore[attr-defined]
-        if sheet.get("state") in ("hidden", "veryHidden"):
-            continue
-        target = targets.get(sheet.get(REL + "id"), "")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        if path in archive.namelist():
-            out.append((sheet.get("name") or "", path))
-    return out
+    try:
+        if kind == "XLSX":
+            return xlsx_views(check_zip(name, data, kind="XLSX", body="xl/workbook.xml"))
+        if kind == "ODS":
+            return ods_views(check_zip(name, data, kind="ODS", body="content.xml"))
+        return xls_views(data)
+    except (KeyError, ValueError, SyntaxError) as exc:
+        raise InputError(f"{name}: cannot read the workbook ({type(exc).__name__}: {exc})") from exc
 
 
-def shared_strings(archive: zipfile.ZipFile) -> list[str]:
-    if "xl/sharedStrings.xml" not in archive.namelist():
-        return []
-    root = _xml(archive, "xl/sharedStrings.xml")
-    return ["".join(t.text or "" for t in si.iter(MAIN + "t") if not _in_phonetic(t)) for si in root.iter(MAIN + "si")]  # type: ignore[attr-defined]
+def _visible_grids(name: str, data: bytes, kind: str, views: list[SheetView]) -> list[tuple[str, list[tuple[int, int, CellValue]], SheetView]]:
+    """(sheet name, non-empty cells as (row, column, value) from 0, view) of each visible
+    worksheet, in the workbook's order, read by calamine."""
+    import python_calamine as calamine
 
-
-def _in_phonetic(element: object) -> bool:
-    """Whether a ``t`` is a phonetic reading (``rPh``), not the cell's text."""
-    parent = element.getparent()  # type: ignore[attr-defined]
-    return parent is not None and parent.tag == MAIN + "rPh"
-
-
-def cell_formats(archive: zipfile.ZipFile) -> list[str]:
-    """The number format code of each cell style (index = a cell's ``s``)."""
-    if "xl/styles.xml" not in archive.namelist():
-        return []
-    root = _xml(archive, "xl/styles.xml")
-    custom = {int(f.get("numFmtId") or 0): f.get("formatCode") or "" for f in root.iter(MAIN + "numFmt")}  # type: ignore[attr-defined]
-    xfs = root.find(MAIN + "cellXfs")  # type: ignore[attr-defined]
-    if xfs is None:
-        return []
-    out: list[str] = []
-    for xf in xfs.iter(MAIN + "xf"):
-        number = int(xf.get("numFmtId") or 0)
-        out.append(custom.get(number) or BUILTIN_FORMATS.get(number, "General"))
-    return out
-
-
-def column_number(letters: str) -> int:
-    """A → 0, Z → 25, AA → 26."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
-def sheet_rows(sheet: object, strings: list[str], formats: list[str], budget: list[int]) -> list[list[str]]:
-    """The rows of a worksheet as shown: hidden rows and columns out, merged cells once."""
-    hidden_columns: set[int] = set()
-    for col in sheet.iter(MAIN + "col"):  # type: ignore[attr-defined]
-        if col.get("hidden") in ("1", "true"):
-            hidden_columns.update(range(int(col.get("min") or 1) - 1, min(int(col.get("max") or 1), 16384)))
-    covered = merged_cells_covered(sheet)
-    rows: list[list[str]] = []
-    for row in sheet.iter(MAIN + "row"):  # type: ignore[attr-defined]
-        if row.get("hidden") in ("1", "true"):
-            continue
-        values: dict[int, str] = {}
-        row_number = int(row.get("r") or len(rows) + 1)
-        next_column = 0
-        for cell in row.iter(MAIN + "c"):
-            budget[0] -= 1
-            if budget[0] < 0:
-                return rows
-            found = CELL_REFERENCE.match(cell.get("r") or "")
-            column = column_number(found.group(1)) if found else next_column
-            next_column = column + 1
-            if column in hidden_columns or (row_number, column) in covered:
+    out: list[tuple[str, list[tuple[int, int, CellValue]], SheetView]] = []
+    try:
+        workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        for index, meta in enumerate(workbook.sheets_metadata):
+            if meta.visible != calamine.SheetVisibleEnum.Visible or meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
-            values[column] = cell_text(cell, strings, formats)
-        shown = [c for c in sorted(values) if values[c]]
-        if shown:
-            columns = [c for c in range(max(shown) + 1) if c not in hidden_columns and (row_number, c) not in covered]
-            rows.append([values.get(c, "") for c in columns])
+            if index >= len(views):  # its extent is unknown: calamine is not asked to lay it out
+                raise InputError(f"{name}: sheet {meta.name!r} is not in the workbook's own list of sheets")
+            view = views[index]
+            check_extent(name, meta.name, view)
+            sheet = workbook.get_sheet_by_name(meta.name)
+            view.add_merges(sheet.merged_cell_ranges or [])
+            out.append((meta.name, _cells(sheet), view))
+    except (InputError, KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine's errors (CalamineError, XmlError, PasswordError...) and its panics (pyo3's PanicException is a BaseException)
+        raise InputError(f"{name}: cannot read the {kind} workbook ({type(exc).__name__}: {exc})") from exc
+    return out
+
+
+def check_extent(name: str, sheet: str, view: SheetView) -> None:
+    """:class:`InputError` when the sheet's values span more than :data:`MAX_GRID_CELLS` cells:
+    calamine would lay them all out (and abort the process when memory runs out)."""
+    if view.rows * view.columns > MAX_GRID_CELLS:
+        raise InputError(
+            f"{name}: sheet {sheet!r} spans {view.rows:,} rows by {view.columns:,} columns, "
+            f"over the limit of {MAX_GRID_CELLS:,} cells (a stray cell far from the table?)"
+        )
+
+
+def _cells(sheet: object) -> list[tuple[int, int, CellValue]]:
+    """The non-empty cells of a calamine sheet, at their place in the sheet (from 0)."""
+    start = sheet.start  # type: ignore[attr-defined]
+    if start is None:
+        return []
+    top, left = start
+    cells: list[tuple[int, int, CellValue]] = []
+    for r, row in enumerate(sheet.iter_rows()):  # type: ignore[attr-defined]
+        cells.extend((top + r, left + c, value) for c, value in enumerate(row) if value != "")
+        if len(cells) > MAX_SHEET_CELLS:
+            break  # past the cap nothing more is read (see sheet_rows)
+    return cells
+
+
+def sheet_rows(cells: list[tuple[int, int, CellValue]], view: SheetView, budget: list[int]) -> list[list[str]]:
+    """The rows of a worksheet as shown: hidden rows and columns out, merged cells once, at
+    most ``budget[0]`` cells (the cap shared by the sheets of a workbook)."""
+    by_row: dict[int, dict[int, str]] = {}
+    for r, c, value in cells:
+        if view.is_hidden_row(r) or c in view.hidden_columns or (r, c) in view.covered:
+            continue
+        text = cell_text(value, view.shown.get((r, c)), view.formats.get((r, c)))
+        if text:
+            by_row.setdefault(r, {})[c] = text
+    rows: list[list[str]] = []
+    for r in sorted(by_row):
+        values = by_row[r]
+        columns = [c for c in range(max(values) + 1) if c not in view.hidden_columns and (r, c) not in view.covered]
+        budget[0] -= len(columns)
+        if budget[0] < 0:
+            break
+        rows.append([values.get(c, "") for c in columns])
     return rows
 
 
-def merged_cells_covered(sheet: object) -> set[tuple[int, int]]:
-    """(row, column) of the cells a merged cell covers, its own top-left cell excepted."""
-    covered: set[tuple[int, int]] = set()
-    for merge in sheet.iter(MAIN + "mergeCell"):  # type: ignore[attr-defined]
-        first, _, last = (merge.get("ref") or "").partition(":")
-        a, b = CELL_REFERENCE.match(first), CELL_REFERENCE.match(last)
-        if a is None or b is None:
-            continue
-        r0, r1, c0, c1 = int(a.group(2)), int(b.group(2)), column_number(a.group(1)), column_number(b.group(1))
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_SHEET_CELLS:
-            continue  # a whole-sheet merge: nothing to list
-        covered.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if (r, c) != (r0, c0))
-    return covered
+def cell_text(value: CellValue, shown: str | None = None, code: str | None = None) -> str:
+    """The text a cell shows: the text the file keeps for it (``shown``: an .ods does), else its
+    value printed by its number format ``code`` (see :func:`format_number`).
 
-
-def cell_text(cell: object, strings: list[str], formats: list[str]) -> str:
-    """The text a cell shows (see :func:`format_number`)."""
-    kind = cell.get("t") or "n"  # type: ignore[attr-defined]
-    if kind == "inlineStr":
-        return "".join(t.text or "" for t in cell.iter(MAIN + "t")).strip()  # type: ignore[attr-defined]
-    value = cell.findtext(MAIN + "v") or ""  # type: ignore[attr-defined]
-    if kind == "s":
-        index = int(value) if value.isdigit() else -1
-        return strings[index].strip() if 0 <= index < len(strings) else ""
-    if kind == "b":
-        return "TRUE" if value == "1" else "FALSE"
-    if kind in ("str", "e"):
+    >>> cell_text(" 办公费 "), cell_text(0.955, code="0.00%"), cell_text(1.5, shown="1.50万元"), cell_text(True)
+    ('办公费', '95.50%', '1.50万元', 'TRUE')
+    """
+    if shown is not None:
+        return shown.strip()
+    if isinstance(value, str):
         return value.strip()
-    style = int(cell.get("s") or 0)  # type: ignore[attr-defined]
-    return format_number(value, formats[style] if 0 <= style < len(formats) else "General")
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        return format_number(repr(value), code or "General")
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value).strip()
 
 
 def format_number(value: str, code: str) -> str:
@@ -215,6 +192,8 @@ def format_number(value: str, code: str) -> str:
     try:
         number = Decimal(value)
     except InvalidOperation:
+        return value.strip()
+    if not number.is_finite():
         return value.strip()
     section = code.split(";")[1 if number < 0 and code.count(";") >= 1 else 0]
     negative_section = number < 0 and code.count(";") >= 1
