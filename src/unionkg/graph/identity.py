@@ -26,7 +26,7 @@ from typing import Final
 
 from rdflib import URIRef
 
-from unionkg.graph.places import NAME_LEADS_BEFORE_PLACE, Division, Gazetteer
+from unionkg.graph.places import FORMER_MERGED, NAME_LEADS_BEFORE_PLACE, Division, Gazetteer
 
 
 def _own_place_alone(division: Division, parent: Division | None, rest: str) -> str:
@@ -87,11 +87,24 @@ def superseded_keys(key: str, gazetteer: Gazetteer) -> list[str]:
     if division is None or division.level not in FORM_LEVELS:
         return []
     rest = _without_leading_places(key, gazetteer)
-    if not rest or rest == key:
+    if not rest or rest == key or _merged_away(key[: len(key) - len(rest)], division, gazetteer):
         return []
     parent = gazetteer.parent(division.code)
     forms = (form(division, parent, rest) for form in SUPERSEDED_KEY_FORMS.values())
     return [k for k in dict.fromkeys(forms) if k != key]
+
+
+def _merged_away(places: str, division: Division, gazetteer: Gazetteer) -> bool:
+    """Whether the innermost of the leading ``places`` of a key is a place merged into ``division``
+    (崇文区 of 东城区, 塘沽区 of 滨海新区): that body is not its successor's, though it carries the
+    successor's code, so no written form of the successor is its own.
+
+    >>> from unionkg.graph.places import default_gazetteer
+    >>> g = default_gazetteer()
+    >>> _merged_away("崇文区", g.by_code["110101"], g), _merged_away("东城区", g.by_code["110101"], g)
+    (True, False)
+    """
+    return any(f.kind == FORMER_MERGED and places.endswith(f.name) for f in gazetteer.former_names(division.code))
 
 
 @dataclass(frozen=True)

@@ -409,7 +409,12 @@ class Gazetteer:
             found = list({d.code: d for place, d in full if rank((place, d)) == best}.values())
             # 湖南省宁乡市总工会: a renamed county after its enclosing place (RENAMED_COUNTY_SUFFIXES)
             place = next(p for p, d in full if d.code == found[0].code)
-            renamed = self._renamed_county(name[name.find(place) + len(place) :]) if len(found) == 1 else []
+            rest = name[name.find(place) + len(place) :]
+            renamed = self._renamed_county(rest) if len(found) == 1 else []
+            if len(found) == 1 and not renamed:
+                # 重庆市綦江县总工会: a county printed under its earlier suffix after its enclosing place
+                earlier = self.earlier_county(rest)
+                renamed = [earlier[1]] if earlier is not None else []
             return renamed if renamed and self._encloses(found[0], renamed[0]) else found
         abbreviated = self.abbreviated_place(name)
         if abbreviated is not None:
@@ -819,26 +824,36 @@ def read_renames(path: Path, divisions: list[Division]) -> list[FormerName]:
     generated history begins (鄞县 -> 鄞州区, 襄樊市 -> 襄阳市, 思茅地区 -> 普洱市, 日喀则地区 ->
     日喀则市), kept by hand from the civil affairs ministry's yearly lists of changes
     (行政区划变更情况), one row per name with the current code.  Linked from these rows only,
-    never from the similarity of two names.  Same columns as ``division_history.csv``; every row
-    ``renamed`` (a merger keeps its printed name and is no rename).
+    never from the similarity of two names.  Same columns as ``division_history.csv``; a row is
+    ``renamed`` (one place under another name: the body's key writes the current name) or ``merged``
+    (a place made part of another, as 塘沽区 of 滨海新区 in 2009 or 崇文区 of 东城区 in 2010: the
+    successor's code, the body keeps its printed name, as the history's mergers).
 
     A row is refused when its current code is no division of the table (a typo would silently
-    place nothing) or when its former name is a current division's name (日喀则市 was also the
-    county-level city now 桑珠孜区: listing it would make today's 日喀则市 ambiguous).
+    place nothing), when it is dissolved (no successor: a place of its own, which belongs in the
+    generated history), or when a renamed row's former name is a current division's name (日喀则市
+    was also the county-level city now 桑珠孜区: listing it would make today's 日喀则市 ambiguous).
+    A merged place may share a current division's name (重庆's 双桥区, merged into 大足区 in 2011,
+    and 承德's): a bare name is then ambiguous like the history's 桥西区, and a city or municipality
+    printed before it decides.
     """
     former, dissolved = _read_history(path)
     by_code = {d.code: d for d in divisions}
     current_names = {d.name for d in divisions}
     if dissolved:
-        raise InputError(f"{path}: {dissolved[0].name!r} is dissolved; this table lists renamed places only")
+        raise InputError(f"{path}: {dissolved[0].name!r} is dissolved; this table lists renamed or merged places only")
     for f in former:
-        if f.kind != FORMER_RENAMED:
-            raise InputError(f"{path}: {f.name!r} is {f.kind}; this table lists renamed places only")
+        if f.kind not in RENAMES_TABLE_KINDS:
+            raise InputError(f"{path}: {f.name!r} is {f.kind}; this table lists renamed or merged places only")
         if f.code not in by_code:
             raise InputError(f"{path}: {f.name!r} names the code {f.code}, which is no division of the table")
-        if f.name in current_names:
+        if f.kind == FORMER_RENAMED and f.name in current_names:
             raise InputError(f"{path}: {f.name!r} is the name of a current division; a former name must name one place")
     return former
+
+
+#: The kinds of row ``division_renames.csv`` holds (a dissolved place is a division of its own).
+RENAMES_TABLE_KINDS: tuple[str, ...] = (FORMER_RENAMED, FORMER_MERGED)
 
 
 @cache
