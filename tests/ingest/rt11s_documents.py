@@ -229,3 +229,60 @@ def write_ods(doc: Document, path: Path, layout: SheetLayout = SheetLayout()) ->
         document.spreadsheet.addElement(table)
     document.save(str(path))
     return path
+
+
+# ---------------------------------------------------------------- DOCX: tables as embedded old worksheets
+
+#: The 淇县 budget with its explanation: prose paragraphs, then its 公开表.
+RT11_BUDGET_REPORT = Document(
+    name="rt11s_ha_qixian_county_union_budget_2022",
+    running_header="淇县总工会2022年部门预算",
+    blocks=[
+        Para("淇县总工会2022年部门预算"),
+        Para("一、部门收支总体情况"),
+        Para("2022年部门收支总预算1,274.86万元，比上年增加52.30万元，增长4.28%，主要原因是职工服务阵地运行经费增加。"),
+        *RT11_BUDGET.blocks[1:],
+    ],
+)
+
+_W_NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+OLE_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.oleObject"
+
+
+def write_docx_with_xls_objects(doc: Document, path: Path, program: str = "Excel.Sheet.8") -> Path:
+    """``doc`` as a Word file whose tables are embedded old binary worksheets: each an OLE
+    compound file (``word/embeddings/oleObjectN.bin``, an .xls written by xlwt) shown as a
+    picture, as Word 97-2003 and WPS (``ET.Sheet``... ) embed them."""
+    import tempfile
+
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    tables = 0
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            document.add_paragraph(block.text)
+            continue
+        tables += 1
+        with tempfile.TemporaryDirectory() as folder:
+            blob = write_xls(Document("t", "", [block]), Path(folder) / "t.xls", SheetLayout(hidden_parts=False)).read_bytes()
+        part = Part(PackURI(f"/word/embeddings/oleObject{tables}.bin"), OLE_CONTENT_TYPE, blob, document.part.package)
+        relationship = document.part.relate_to(part, RT.OLE_OBJECT)
+        paragraph = document.add_paragraph()
+        paragraph._p.append(
+            parse_xml(
+                f"<w:r {_W_NAMESPACES}>"
+                f'<w:object w:dxaOrig="8306" w:dyaOrig="3120"><v:shape id="_x0000_i20{tables}" type="#_x0000_t75" style="width:415pt;height:156pt"/>'
+                f'<o:OLEObject Type="Embed" ProgID="{program}" ShapeID="_x0000_i20{tables}" DrawAspect="Content" ObjectID="_18{tables}" r:id="{relationship}"/>'
+                "</w:object></w:r>"
+            )
+        )
+    document.save(str(path))
+    return path

@@ -2,10 +2,12 @@
 
 Word files of the genre often carry their 公开表 as embedded Excel worksheets: the page shows
 a picture of the sheet (``v:imagedata``) and the document's XML has none of its text, so the
-tables were lost without a word.  An embedded workbook (``o:OLEObject`` whose part is an
-.xlsx package) is read with :func:`~unionkg.ingest.xlsx_reader.read_xlsx`, in the place of the
-object; an object that cannot be read here (a legacy ``Excel.Sheet.8`` stored as an OLE
-compound file, an embedded document of another kind) is named in the reader's warning.
+tables were lost without a word.  An embedded workbook is read with
+:func:`~unionkg.ingest.xlsx_reader.read_spreadsheet`, in the place of the object: an .xlsx
+package (``Excel.Sheet.12``) or an old binary workbook (``Excel.Sheet.8``, WPS ``ET.Sheet``:
+an OLE compound file, ``oleObject1.bin``, holding a ``Workbook`` stream).  An object that cannot
+be read here (a compound file without a workbook, an embedded document of another kind, a
+broken sheet) is named in the reader's warning.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ WORKBOOK_TYPES: frozenset[str] = frozenset(
         "application/vnd.ms-excel.sheet.macroEnabled.12",
     }
 )
+#: Content types of an embedded part that may be an old binary workbook (an OLE compound file):
+#: read as one when it starts with :data:`OLE_MAGIC` and holds a Workbook stream.
+OLE_TYPES: frozenset[str] = frozenset({"application/vnd.openxmlformats-officedocument.oleObject", "application/vnd.ms-excel"})
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: Program ids of embedded objects that hold figures (a worksheet, a chart): named when unread.
 FIGURE_PROGRAMS = ("Excel.", "ET.", "KET.")  # Microsoft Excel; WPS 表格 (ET / KET)
 
@@ -116,22 +122,51 @@ class EmbeddedObjects:
     def read_in(self, name: str, document: object, paragraph: object) -> list[tuple[str, list[Table]]]:
         """The text and tables of each embedded workbook of ``paragraph``, in order; an object
         with figures that cannot be read is counted in :attr:`unread`."""
-        from unionkg.ingest.xlsx_reader import read_xlsx
-
         out: list[tuple[str, list[Table]]] = []
         for ole in paragraph.iter(OFFICE + "OLEObject"):  # type: ignore[attr-defined]
             program = ole.get("ProgID") or ""
-            part = _related_part(document, ole.get(R_ID))
-            if part is not None and part.content_type in WORKBOOK_TYPES:  # type: ignore[attr-defined]
-                try:
-                    out.append(read_xlsx(f"{name} (embedded {part.partname})", part.blob))  # type: ignore[attr-defined]
-                    self.read += 1
-                    continue
-                except InputError:
-                    pass  # an empty or broken sheet: named below
-            if program.startswith(FIGURE_PROGRAMS):
+            reading = read_embedded_workbook(name, _related_part(document, ole.get(R_ID)))
+            if reading is not None:
+                out.append(reading)
+                self.read += 1
+            elif program.startswith(FIGURE_PROGRAMS):
                 self.unread.append(program)
         return out
+
+
+def embedded_workbook_kind(part: object | None) -> str | None:
+    """The spreadsheet kind ("XLSX", "XLS") of an embedded part, or None when it is no workbook.
+
+    >>> from types import SimpleNamespace as Part
+    >>> [embedded_workbook_kind(Part(content_type=t, blob=b)) for t, b in [
+    ...     ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
+    ...     ("application/vnd.openxmlformats-officedocument.oleObject", OLE_MAGIC + b"..."),
+    ...     ("application/vnd.openxmlformats-officedocument.oleObject", b"%PDF-1.7"),
+    ...     ("image/png", OLE_MAGIC)]]
+    ['XLSX', 'XLS', None, None]
+    """
+    if part is None:
+        return None
+    content_type = getattr(part, "content_type", "")
+    if content_type in WORKBOOK_TYPES:
+        return "XLSX"
+    if content_type in OLE_TYPES and bytes(getattr(part, "blob", b"")[:8]) == OLE_MAGIC:
+        return "XLS"
+    return None
+
+
+def read_embedded_workbook(name: str, part: object | None) -> tuple[str, list[Table]] | None:
+    """The text and tables of an embedded workbook part, or None when it is none or cannot be
+    read (the caller names it in a warning)."""
+    from unionkg.ingest.xlsx_reader import read_spreadsheet
+
+    kind = embedded_workbook_kind(part)
+    if kind is None:
+        return None
+    try:
+        return read_spreadsheet(f"{name} (embedded {part.partname})", part.blob, kind)  # type: ignore[union-attr]
+    except InputError:
+        return None  # an empty or broken sheet, a compound file without a workbook: named by the caller
 
 
 def _related_part(document: object, relationship: str | None) -> object | None:
