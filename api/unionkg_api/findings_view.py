@@ -4,7 +4,8 @@ Read with the named queries ``api_findings``, ``api_finding_concerns`` and
 ``api_finding_quotes``; one :class:`FindingView` per finding with its kind,
 severity, stated and expected values, difference, tolerance, explanation,
 the figures it concerns and the source quotes.  Money is stored in yuan and
-shown in 万元; shares and rates in percent.  The graph does not say which a
+shown in the unit the document prints it in (the finding's ``sdmx-attribute:unitMult``:
+元, 万元, 亿元; 万元 when none is stored); shares and rates in percent.  The graph does not say which a
 value is, so the kind of check (and, for other kinds, the explanation, which
 prints the values with their unit) decides.
 """
@@ -18,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from unionkg.analytics.explain import explain_zh
+from unionkg.analytics.money import amount_text, tolerance_text, unit_of_multiplier
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 
@@ -79,9 +81,10 @@ def _dec(value: object | None) -> Decimal | None:
         return None
 
 
-def value_unit(kind: str, comment: str, stated: Decimal | None) -> str:
-    """'CNY', 'percent' or '' (a plain number) for the values of a finding."""
-    if kind in MONEY_KINDS:
+def value_unit(kind: str, comment: str, stated: Decimal | None, unit_mult: object | None = None) -> str:
+    """'CNY', 'percent' or '' (a plain number) for the values of a finding; a finding that stores
+    the unit its document prints money in (``unit_mult``) is about money."""
+    if kind in MONEY_KINDS or unit_mult is not None:
         return "CNY"
     if kind in PERCENT_KINDS:
         return "percent"
@@ -99,10 +102,14 @@ def _plain(value: Decimal) -> str:
     return text
 
 
-def show(value: Decimal | None, unit: str, exact: bool = False) -> str:
-    """``exact``: every digit (tolerances such as 0.035 万元), else two decimals as printed."""
+def show(value: Decimal | None, unit: str, exact: bool = False, unit_mult: object | None = None) -> str:
+    """``exact``: every digit (tolerances such as 0.035 万元), else two decimals as printed; money
+    in the unit of ``unit_mult`` when it is not 万元 (``unionkg.analytics.money``)."""
     if value is None:
         return ""
+    printed = unit_of_multiplier(int(str(unit_mult))) if unit_mult is not None else None
+    if unit == "CNY" and printed is not None and printed.word != "万元":
+        return tolerance_text(value, printed) if exact else amount_text(value, printed)
     if unit == "CNY":
         if exact and value and abs(value) < 1:  # below 1 元: the tolerance of figures printed in 元 to the fen
             return f"{_plain(value)} 元"
@@ -122,13 +129,15 @@ def clean_quote(text: str) -> str:
 def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kind: str | None = None, about: str | None = None, only: str | None = None) -> list[FindingView]:
     """All findings, or those of one body (``org`` IRI), of one kind, concerning one IRI (``about``), or one finding (``only``)."""
     link = linker.link
+    finding_rows = store.select(named_query("api_findings")).rows
+    unit_mults = {str(r["finding"]): r["unitMult"] for r in finding_rows if r.get("unitMult") is not None}
     concerns: dict[str, dict[str, Any]] = defaultdict(dict)
     for r in store.select(named_query("api_finding_concerns")).rows:
         target = str(r["concerns"])
         name = r.get("item") or r.get("label")
         if name is not None and r.get("amount") is not None:
             amount = _dec(r["amount"])
-            name = f"{name} {amount / 10000:,.2f} 万元" if amount is not None else name
+            name = f"{name} {show(amount, 'CNY', unit_mult=unit_mults.get(str(r['finding'])))}" if amount is not None else name
         elif r.get("headcount") is not None:  # a staffing figure: "在职人数 48 人", not its IRI
             name = f"{r.get('figureLabel') or ''} {r['headcount']} 人".strip()
         elif name is None and r.get("evaluatedLabel") is not None:  # an evaluation: "绩效评价：某项目", not its IRI
@@ -151,7 +160,7 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
         doc = r.get("doc")
         quotes[finding].append(FindingQuote(text, link(str(doc), r.get("source")) if doc is not None else None))
     out: dict[str, FindingView] = {}
-    for r in store.select(named_query("api_findings")).rows:
+    for r in finding_rows:
         iri = str(r["finding"])
         if iri in out or (only is not None and iri != only):
             continue
@@ -165,11 +174,12 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
             continue
         comment = str(r.get("comment") or "")
         stated, expected, tolerance = _dec(r.get("stated")), _dec(r.get("expected")), _dec(r.get("tolerance"))
-        unit = value_unit(f_kind, comment, stated)
+        unit_mult = r.get("unitMult")
+        unit = value_unit(f_kind, comment, stated, unit_mult)
         severity = str(r.get("severity") or "")
-        shown = {"stated": show(stated, unit), "expected": show(expected, unit)}
-        difference = show(stated - expected, unit) if stated is not None and expected is not None else ""
-        tolerance_text = ("±" + show(tolerance, unit, exact=True)) if tolerance is not None else ""
+        shown = {"stated": show(stated, unit, unit_mult=unit_mult), "expected": show(expected, unit, unit_mult=unit_mult)}
+        difference = show(stated - expected, unit, unit_mult=unit_mult) if stated is not None and expected is not None else ""
+        tolerance_shown = ("±" + show(tolerance, unit, exact=True, unit_mult=unit_mult)) if tolerance is not None else ""
         out[iri] = FindingView(
             link=link(iri, KIND_NAMES.get(f_kind, f_kind) or None),
             kind=f_kind,
@@ -181,11 +191,11 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
             stated=shown["stated"],
             expected=shown["expected"],
             difference=difference,
-            tolerance=tolerance_text,
+            tolerance=tolerance_shown,
             comment=comment,
             concerns=list(concerns.get(iri, {}).values()),
             quotes=quotes.get(iri, []),
-            explanation_zh=explain_zh(f_kind, difference=difference, tolerance=tolerance_text, comment=comment, **shown),
+            explanation_zh=explain_zh(f_kind, difference=difference, tolerance=tolerance_shown, comment=comment, **shown),
         )
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(out.values(), key=lambda f: (order.get(f.severity, 3), -int(f.year) if f.year.isdigit() else 0, f.org.label if f.org else "", f.kind))

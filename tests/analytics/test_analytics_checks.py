@@ -26,7 +26,7 @@ CASES = {
     ("shares_changes",): [
         ("warning", "change_mismatch", "percent:change", "30", "27.56"),
         ("warning", "share_mismatch", "percent:share", "5", "2.33"),
-        ("info", "conflicting_statement", "contradiction:same-change", "30.65", "30.64"),
+        ("rounding", "conflicting_statement", "contradiction:same-change", "30.65", "30.64"),
         ("rounding", "sum_mismatch", "sum:public_funds_by_item", "100000", "100200"),
     ],
     ("indicators",): [

@@ -232,7 +232,8 @@ def test_the_text_report_says_what_is_wrong_in_chinese_and_english(tmp_path: Pat
     findings = compute_findings(_ingest(tmp_path, JIAOLING))
     text = render_text(findings)
     assert "三公经费 against 因公出国（境）费" in text
-    assert "文件列示的合计为 8.64 万元，但各组成部分相加为 8.24 万元" in text
+    # the document prints 元: so does the report (round 11; was "8.64 万元")
+    assert "文件列示的合计为 86,400.00 元，但各组成部分相加为 82,400.00 元" in text
     assert findings[0].to_json()["message_zh"].startswith("文件列示的合计为")
 
 

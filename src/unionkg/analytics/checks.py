@@ -39,6 +39,7 @@ from unionkg.analytics import rules, scores
 from unionkg.analytics.findings import Finding, findings_triples
 from unionkg.analytics.indicator_rows import indicator_rows
 from unionkg.analytics.merge import ANY_ROLE, merge_findings
+from unionkg.analytics.money import Amounts, amounts_for
 from unionkg.analytics.phase_checks import (
     check_completion_rates,
     check_final_against_budget_document,
@@ -46,6 +47,7 @@ from unionkg.analytics.phase_checks import (
     check_staffing,
 )
 from unionkg.analytics.project_checks import check_overspent_projects
+from unionkg.analytics.prose_totals import check_prose_totals
 from unionkg.analytics.rows import row_order, sorted_rows
 from unionkg.analytics.sangong import check_sangong
 from unionkg.analytics.table_checks import check_prose_against_table, check_table_changes
@@ -56,6 +58,7 @@ from unionkg.analytics.tolerance import (
     growth_bounds,
     half_units,
     percent_unit,
+    printed_money_unit,
     printed_unit,
     rounding_unit,
     share_bounds,
@@ -72,6 +75,9 @@ if TYPE_CHECKING:
     from unionkg.analytics.scope import ChecksScope
 
 ERROR_SHARE = Decimal("0.01")
+#: How a finding's English comment says its difference may be rounding alone (``Finding.rounding``;
+#: ``explain.ZH_BY_COMMENT`` reads it to say so in Chinese).
+ROUNDING_NOTE = " (within the rounding tolerance)"
 CLOSE_VALUES = Decimal("1.1")  # two values within 10 % of each other look like one figure misprinted
 MAX_READINGS = 16  # readings of an ambiguous group tried before giving up
 FEDERATION_ROLE = "https://w3id.org/unionkg/def/ukg#Federation"  # a total off by more than 1 % of itself is an error
@@ -99,6 +105,7 @@ class Obs:
     scope: str | None
     passage: str | None
     doc: str | None
+    direction: str | None = None  # obeu operation character: …/revenue or …/expenditure
 
     @property
     def label(self) -> str:
@@ -141,6 +148,7 @@ def load_observations(store: GraphStore) -> list[Obs]:
                 scope=_opt(r["scope"]),
                 passage=_opt(r["passage"]),
                 doc=_opt(r["doc"]),
+                direction=_opt(r.get("direction")),
             )
         )
     return out
@@ -179,13 +187,26 @@ class Context:
         from how its passage's quote prints it.  Quotes are read only for the comparisons that
         need a tolerance (a sum that is not exact), in one query per comparison, and kept."""
         pairs = list(figures)
-        wanted = [p for _v, p in pairs if p and p not in self._quotes_read]
+        self._read_quotes(p for _v, p in pairs)
+        printed = [printed_unit(v, self._quotes.get(p)) if p else None for v, p in pairs]
+        return figure_units([v for v, _p in pairs], printed)
+
+    def _read_quotes(self, passages: Iterable[str | None]) -> None:
+        """Read the quotes of ``passages`` not read yet, in one query."""
+        wanted = [p for p in passages if p and p not in self._quotes_read]
         if wanted:
             self._quotes_read.update(wanted)
             for r in passage_quotes(self.store, list(dict.fromkeys(wanted))):
                 self._quotes.setdefault(str(r["passage"]), str(r["quote"]))
-        printed = [printed_unit(v, self._quotes.get(p)) if p else None for v, p in pairs]
-        return figure_units([v for v, _p in pairs], printed)
+
+    def amounts(self, figures: Iterable[Obs | tuple[Decimal, str | None]]) -> Amounts:
+        """How a finding about ``figures`` (observations, or (value, passage) pairs; the figure
+        checked first) prints its amounts: in the unit their quotes print them in
+        (``money.amounts_for``); 万元 when none is found."""
+        pairs = [(f.value, f.passage) if isinstance(f, Obs) else f for f in figures]
+        self._read_quotes(p for _v, p in pairs)
+        units = [printed_money_unit(v, self._quotes.get(p)) if p else None for v, p in pairs]
+        return amounts_for(units, [p for _v, p in pairs])
 
     def organisations_with_figures(self, dataset: str) -> set[str]:
         """The organisations that have a figure in ``dataset`` (grouped once for all datasets:
@@ -200,7 +221,11 @@ class Context:
         figs = list(figures)
         passages = [p for p in [*(o.passage for o in figs), *extra_passages] if p]
         passages = list(dict.fromkeys(passages))
+        amounts = kwargs.pop("amounts", None)
         f = Finding(**kwargs)  # type: ignore[arg-type]
+        if isinstance(amounts, Amounts) and f.unit == "CNY":
+            f.amount_unit = amounts.unit.word
+            f.amount_unit_beside = amounts.beside.word if amounts.beside else None
         f.concerns = list(dict.fromkeys([*f.concerns, *(o.iri for o in figs)]))
         f.passages = passages
         if f.org and not f.org_label:
@@ -278,25 +303,6 @@ def _severity(diff: Decimal, tolerance: Decimal, total: Decimal) -> str:
     if total and abs(diff) > abs(total) * ERROR_SHARE:
         return "error"
     return "warning"
-
-
-def _wan(value: Decimal) -> str:
-    """An amount in 万元, as the genre prints it; in 元 when it is finer than 0.01 万元 (a figure
-    of a document printed in 元: "3456789.5 元", not "345.67895 万元")."""
-    if value % 100:
-        return _yuan(value)
-    return f"{(value / 10000).normalize():f} 万元"
-
-
-def _tolerance_text(value: Decimal) -> str:
-    """A tolerance in 万元 (half units add up to odd amounts: "0.045 万元"), below 0.01 万元 in 元."""
-    if value and abs(value) < 100:
-        return _yuan(value)
-    return f"{(value / 10000).normalize():f} 万元"
-
-
-def _yuan(value: Decimal) -> str:
-    return f"{value.normalize():f} 元"
 
 
 def _display(o: Obs) -> str:
@@ -444,12 +450,13 @@ def _compare_total(
         return []
     expected = total.value - diff
     severity = _severity(diff, tol, total.value)
-    names = " + ".join(f"{_display(p)} {_wan(p.value)}" for p in parts)
+    money = ctx.amounts([total, *parts])
+    names = " + ".join(f"{_display(p)} {money(p.value, p.passage)}" for p in parts)
     within_rounding = abs(diff) <= tol
-    rounding = " (within the rounding tolerance)" if within_rounding else ""
+    rounding = ROUNDING_NOTE if within_rounding else ""
     message = (
-        f"{what}: stated {_display(total)} {_wan(total.value)} but the parts add up to "
-        f"{_wan(expected)} ({names}); difference {_wan(diff)}{rounding}; tolerance {_tolerance_text(tol)} = "
+        f"{what}: stated {_display(total)} {money(total.value, total.passage)} but the parts add up to "
+        f"{money(expected)} ({names}); difference {money(diff)}{rounding}; tolerance {money.tolerance(tol)} = "
         f"half the printing unit of each of the {len(parts)} parts and the total"
     )
     return [
@@ -465,6 +472,7 @@ def _compare_total(
             tolerance=tol,
             figures=[total, *parts],
             rounding=within_rounding,
+            amounts=money,
             **_sum_identity(total, parts, diff),
         )
     ]
@@ -538,11 +546,12 @@ def check_stated_parts(ctx: Context) -> list[Finding]:
         tol = half_units(ctx.printed_units((o.value, o.passage) for o in [total, *parts]))
         if abs(diff) <= tol:
             continue
-        names = " + ".join(f"{_display(p)} {_wan(p.value)}" for p in parts)
+        money = ctx.amounts([total, *parts])
+        names = " + ".join(f"{_display(p)} {money(p.value, p.passage)}" for p in parts)
         message = (
-            f"a total and the breakdown the text lists for it: stated {_display(total)} {_wan(total.value)} "
-            f"but the {len(parts)} listed parts add up to {_wan(expected)} ({names}); difference {_wan(diff)}; "
-            f"tolerance {_tolerance_text(tol)} = half the printing unit of each of the {len(parts)} parts and the total"
+            f"a total and the breakdown the text lists for it: stated {_display(total)} {money(total.value, total.passage)} "
+            f"but the {len(parts)} listed parts add up to {money(expected)} ({names}); difference {money(diff)}; "
+            f"tolerance {money.tolerance(tol)} = half the printing unit of each of the {len(parts)} parts and the total"
         )
         findings.append(
             ctx.finding(
@@ -556,6 +565,7 @@ def check_stated_parts(ctx: Context) -> list[Finding]:
                 stated=total.value,
                 tolerance=tol,
                 figures=[total, *parts],
+                amounts=money,
                 **_sum_identity(total, parts, diff),
             )
         )
@@ -685,14 +695,15 @@ def check_shares(ctx: Context) -> list[Finding]:
             if best is not None:
                 _, base, bounds = best
                 expected = (o.value / base.value * 100).quantize(slack)
+                money = ctx.amounts([o, base])
                 findings.append(
                     ctx.finding(
                         kind="share_mismatch",
                         severity="warning",
                         check="percent:share",
                         message=(
-                            f"{o.item} {_wan(o.value)} is stated as {o.share}% but is {expected}% of "
-                            f"{base.item} {_wan(base.value)} (no candidate total gives the stated share)"
+                            f"{o.item} {money(o.value, o.passage)} is stated as {o.share}% but is {expected}% of "
+                            f"{base.item} {money(base.value, base.passage)} (no candidate total gives the stated share)"
                         ),
                         org=o.org,
                         year=o.year,
@@ -786,14 +797,15 @@ def _check_percent_against_previous(ctx: Context, ch: _Change, currents: list[Ob
     assert best is not None
     _, cur, prev = best
     expected = ((cur.value - prev.value) / prev.value * 100).quantize(slack)
+    money = ctx.amounts([cur, prev])
     return [
         ctx.finding(
             kind="change_mismatch",
             severity="warning",
             check="percent:two-years",
             message=(
-                f"{ch.item}: stated change {ch.pct}% but {cur.year} {_wan(cur.value)} against "
-                f"{prev.year} {_wan(prev.value)} is {expected}%"
+                f"{ch.item}: stated change {ch.pct}% but {cur.year} {money(cur.value, cur.passage)} against "
+                f"{prev.year} {money(prev.value, prev.passage)} is {expected}%"
             ),
             org=ch.org,
             year=ch.year,
@@ -843,14 +855,15 @@ def _check_stated_change(ctx: Context, ch: _Change, currents: list[Obs], finest:
     _, cur, bounds = best
     prev = cur.value - ch.delta
     expected = (ch.delta / prev * 100).quantize(slack)
+    money = ctx.amounts([(ch.delta, ch.passage), cur])
     return [
         ctx.finding(
             kind="change_mismatch",
             severity="warning",
             check="percent:change",
             message=(
-                f"{ch.item}: change of {_wan(ch.delta)} on a previous {_wan(prev)} is {expected}%, "
-                f"stated {ch.pct}% (current {_wan(cur.value)})"
+                f"{ch.item}: change of {money(ch.delta, ch.passage)} on a previous {money(prev)} is {expected}%, "
+                f"stated {ch.pct}% (current {money(cur.value, cur.passage)})"
             ),
             org=ch.org,
             year=ch.year,
@@ -867,36 +880,58 @@ def _check_stated_change(ctx: Context, ch: _Change, currents: list[Obs], finest:
 
 
 def _check_against_previous(ctx: Context, ch: _Change, currents: list[Obs], previous: list[Obs]) -> list[Finding]:
+    """A stated change against this year's figure less last year's (:func:`closest_delta`): none
+    when a pair gives it exactly; within the rounding of the three printed figures, an info
+    marked rounding (as a sum within rounding); beyond it, a warning."""
     assert ch.delta is not None
-    best: tuple[Decimal, Obs, Obs, Decimal] | None = None
-    for cur, prev in itertools.product(currents, previous):
-        diff = ch.delta - (cur.value - prev.value)
-        if diff == 0 or abs(diff) <= (tol := half_units(ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage), (ch.delta, ch.passage)]))):
-            return []
-        if best is None or abs(diff) < abs(best[0]):
-            best = (diff, cur, prev, tol)
-    assert best is not None
+    best = closest_delta(ctx, ch, list(itertools.product(currents, previous)))
+    if best is None:
+        return []
     diff, cur, prev, tol = best
+    rounding = abs(diff) <= tol
+    money = ctx.amounts([(ch.delta, ch.passage), cur, prev])
     return [
         ctx.finding(
             kind="change_mismatch",
-            severity="warning",
+            severity="info" if rounding else "warning",
             check="change:two-years",
             message=(
-                f"{ch.item}: stated change {_wan(ch.delta)} but {cur.year} {_wan(cur.value)} - "
-                f"{prev.year} {_wan(prev.value)} = {_wan(cur.value - prev.value)}"
+                f"{ch.item}: stated change {money(ch.delta, ch.passage)} but {cur.year} {money(cur.value, cur.passage)} - "
+                f"{prev.year} {money(prev.value, prev.passage)} = {money(cur.value - prev.value)}"
+                + (f"; difference {money(diff)}{ROUNDING_NOTE}; tolerance {money.tolerance(tol)}" if rounding else "")
             ),
             org=ch.org,
             year=ch.year,
             expected=cur.value - prev.value,
             stated=ch.delta,
             tolerance=tol,
+            rounding=rounding,
+            amounts=money,
             figures=[cur, prev],
             concerns=[ch.iri],
             extra_passages=[ch.passage],
             statement=_change_statement(ch),
         )
     ]
+
+
+def closest_delta(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]]) -> tuple[Decimal, Obs, Obs, Decimal] | None:
+    """The pair (this year's figure, last year's) a stated change is measured on, with the gap
+    (stated - (this year - last year)) and the rounding tolerance of the three printed figures
+    (``tolerance.half_units``): None when a pair gives the change exactly; else the pair within
+    its tolerance with the smallest gap, or, when none is, the pair with the smallest gap."""
+    assert ch.delta is not None
+    measured: list[tuple[Decimal, Obs, Obs, Decimal]] = []
+    for cur, prev in pairs:
+        diff = ch.delta - (cur.value - prev.value)
+        if diff == 0:
+            return None
+        tol = half_units(ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage), (ch.delta, ch.passage)]))
+        measured.append((diff, cur, prev, tol))
+    if not measured:
+        return None
+    within_rounding = [m for m in measured if abs(m[0]) <= m[3]]
+    return min(within_rounding or measured, key=lambda m: abs(m[0]))
 
 
 def project_rows(store: GraphStore) -> list[dict[str, object]]:
@@ -962,6 +997,7 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
         if not bounds_list or any(within(rate, b, slack) for b in bounds_list):
             continue
         expected = (final / bases[0] * 100).quantize(slack)
+        money = ctx.amounts([(final, _opt(r["passage"]))])
         reported.add((str(r["project"]), str(rate)))
         findings.append(
             ctx.finding(
@@ -969,8 +1005,8 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
                 severity="warning",
                 check="percent:execution-rate",
                 message=(
-                    f"project {r['label'] or r['project']}: final {_wan(final)} against budget "
-                    f"{' / '.join(_wan(b) for b in bases)} is {expected}%, stated {rate}%"
+                    f"project {r['label'] or r['project']}: final {money(final)} against budget "
+                    f"{' / '.join(money(b) for b in bases)} is {expected}%, stated {rate}%"
                 ),
                 org=str(r["org"]),
                 year=int(str(r["year"])),
@@ -1087,11 +1123,13 @@ def _conflict_finding(ctx: Context, first: Obs, figures: list[Obs], values: list
         kind = "name_change"
         names = "、".join(ctx.org_labels.get(s, s) for s in siblings)
         hint = f"; {names} of the same body has no figures of its own: a heading may name the wrong unit"
+    money = ctx.amounts(figures)
     return ctx.finding(
         kind=kind,
         severity="warning",
         check="contradiction:same-figure",
-        message=f"{first.item} of {ctx.org_labels.get(first.org, first.org)} is stated as " + " and ".join(_wan(v) for v in values) + hint,
+        message=f"{first.item} of {ctx.org_labels.get(first.org, first.org)} is stated as " + " and ".join(money(o.value, o.passage) for o in figures) + hint,
+        amounts=money,
         org=first.org,
         year=first.year,
         expected=values[0],
@@ -1124,17 +1162,20 @@ def check_conflicting_changes(ctx: Context) -> list[Finding]:
             if len(values) < 2:
                 continue
             slack = percent_unit(values[0]) if unit == "percent" else Decimal(0)
-            # one unit of the last digit apart (one printing rounded, the other truncated): still
-            # one figure printed two ways in one document, so an info, not a rounding of a sum
-            severity = "info" if values[-1] - values[0] <= slack else "warning"
+            # one figure printed two ways in one document; one unit of the last digit apart (one
+            # printing rounded, the other truncated) may be rounding alone: an info marked rounding
+            rounding = values[-1] - values[0] <= slack
+            severity = "info" if rounding else "warning"
             first = changes[0]
-            shown = " and ".join(f"{v}%" if unit == "percent" else _wan(v) for v in values)
+            shown = " and ".join(f"{v}%" for v in values)
+            note = f"{ROUNDING_NOTE}: one unit of the last printed digit apart" if rounding else ""
             findings.append(
                 ctx.finding(
                     kind="conflicting_statement",
                     severity=severity,
                     check="contradiction:same-change",
-                    message=f"the change of {first.item} is stated as {shown}",
+                    rounding=rounding,
+                    message=f"the change of {first.item} is stated as {shown}{note}",
                     org=first.org,
                     year=first.year,
                     expected=values[0],
@@ -1462,6 +1503,7 @@ CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
     "overspent_projects": check_overspent_projects,
     "table_changes": check_table_changes,
     "prose_against_table": check_prose_against_table,
+    "prose_totals": check_prose_totals,
 }
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

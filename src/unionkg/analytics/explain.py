@@ -41,12 +41,18 @@ FALLBACK_ZH = "数据质量问题：列示 {stated}。"
 
 #: Findings of one kind that say something else, told by words of their English comment:
 #: (kind, words, the sentence said instead).  A difference within the rounding of the printed
-#: figures (an info, ``Finding.rounding``) is not "beyond the tolerance"; weights over the full
+#: figures (an info, ``Finding.rounding``: a sum, a change against its two years, one change's
+#: rate printed twice one last digit apart) is not "beyond the tolerance"; weights over the full
 #: score are no total against its parts.
 ZH_BY_COMMENT: tuple[tuple[str, str, str], ...] = (
     ("sum_mismatch", "within the rounding tolerance",
      "文件列示的合计为 {stated}，各组成部分相加为 {expected}，相差 {difference}，"
      "在按各数字印刷精度计算的舍入容差（±{tolerance}）以内，可能只是各数字分别四舍五入所致。"),
+    ("change_mismatch", "within the rounding tolerance",
+     "文件列示的增减为 {stated}，按两年的数字计算为 {expected}，相差 {difference}，"
+     "在按各数字印刷精度计算的舍入容差（±{tolerance}）以内，可能只是各数字分别四舍五入所致。"),
+    ("conflicting_statement", "within the rounding tolerance",
+     "同一数字在文件中列示为 {stated} 与 {expected}，相差在按印刷精度计算的舍入容差（±{tolerance}）以内，可能只是四舍五入所致。"),
     ("score_mismatch", "more than the full",
      "各指标分值合计 {stated} 分，超过满分 {expected} 分，评价总分无法据此核对。"),
 )
@@ -59,6 +65,7 @@ ZH_NOTES: tuple[tuple[str, str, str], ...] = (
     ("execution_rate_mismatch", "more than its 全年预算数", "全年执行数超过全年预算数，执行率却低于 100%。"),
     ("conflicting_statement", "budget document prints", "决算所列年初预算数与同年部门预算文件所列不一致。"),
     ("conflicting_statement", "the text and the table of the same document", "同一文件的文字说明与表格对同一科目、同一栏目列示的数字不一致。"),
+    ("conflicting_statement", "the table's 合计 row of the same document", "文字说明所列总额与同一文件表格的合计数不一致。"),
     ("change_mismatch", "the table's 增减 column", "表格中该行的增减额（增减率）与同一行的本年数、上年数不符。"),
     ("change_mismatch", "the text states", "文字说明所列增减与同一文件表格中该科目的本年数、上年数不符。"),
     ("completion_rate_mismatch", "matches neither budget", "该比例与按年初预算数、调整预算数计算的结果都不相符。"),

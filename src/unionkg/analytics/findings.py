@@ -14,8 +14,9 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
+from unionkg.analytics.money import UNIT_MULTIPLIERS
 from unionkg.graph.iris import Iris
-from unionkg.graph.vocab import UKG
+from unionkg.graph.vocab import SDMX_ATTR, UKG
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -35,6 +36,10 @@ class Finding:
     # that may be rounding alone, listed after the problems; ``unionkg check --no-rounding`` leaves
     # it out (:func:`unionkg.analytics.checks.compute_findings` with ``rounding=False``).
     rounding: bool = False
+    # The money unit its figures are printed in (元, 万元, 亿元: ``money.py``), and the other unit
+    # when it compares figures of documents printed in two; its amounts are shown in them.
+    amount_unit: str = "万元"
+    amount_unit_beside: str | None = None
     concerns: list[str] = field(default_factory=list)
     passages: list[str] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
@@ -75,6 +80,8 @@ class Finding:
             "stated": _num(self.stated),
             "tolerance": _num(self.tolerance),
             "unit": self.unit,
+            "amount_unit": self.amount_unit if self.unit == "CNY" else None,
+            "amount_unit_beside": self.amount_unit_beside if self.unit == "CNY" else None,
             "concerns": self.concerns,
             "passages": self.passages,
             "quotes": self.quotes,
@@ -108,6 +115,9 @@ def findings_triples(findings: list[Finding], iris: Iris) -> list[tuple[URIRef, 
         for prop, value in ((UKG.expectedValue, f.expected), (UKG.statedValue, f.stated), (UKG.tolerance, f.tolerance)):
             if value is not None:
                 out.append((node, prop, Literal(_num(value), datatype=XSD.decimal)))
+        if f.unit == "CNY" and (f.stated is not None or f.expected is not None):
+            # the unit the document prints its amounts in: pages show them so (money.py)
+            out.append((node, SDMX_ATTR.unitMult, Literal(UNIT_MULTIPLIERS[f.amount_unit], datatype=XSD.integer)))
         for target in f.concerns:
             out.append((node, UKG.concerns, URIRef(target)))
         for passage in f.passages:
@@ -123,16 +133,33 @@ def findings_graph(findings: list[Finding], iris: Iris) -> Graph:
     return g
 
 
-def _fmt(value: Decimal | None, unit: str) -> str:
+def _fmt(value: Decimal | None, unit: str, amount_unit: str = "万元", beside: str | None = None, tolerance: bool = False) -> str:
+    """A finding's figure as a reader sees it: money in the unit its document prints
+    (``amount_unit``, the ``beside`` unit's figure in brackets), percentages with %."""
+    from unionkg.analytics.money import Amounts, unit_named
+
     if value is None:
         return "-"
     if unit == "CNY":
-        if value and abs(value) < 100:  # below 0.01 万元: a tolerance of figures printed in 元
-            return f"{value.normalize():f} 元"
-        return f"{(value / 10000).normalize():f} 万元"
+        amounts = Amounts(unit_named(amount_unit), unit_named(beside) if beside else None)
+        return amounts.tolerance(value) if tolerance else amounts(value)
     if unit == "percent":
         return f"{value}%"
     return f"{value.normalize():f}"
+
+
+def _percent_as_printed(value: Decimal, tolerance: Decimal | None) -> Decimal:
+    """A percentage with the decimals its document prints (the finding's tolerance is one unit of
+    them): the store keeps "3.00" as 3, a reader looks for "3.00%".
+
+    >>> _percent_as_printed(Decimal("-3"), Decimal("0.01")), _percent_as_printed(Decimal("96"), Decimal(1))
+    (Decimal('-3.00'), Decimal('96'))
+    """
+    if tolerance is None or not 0 < tolerance < 1:
+        return value
+    exponent = value.as_tuple().exponent
+    step = tolerance.normalize()
+    return value.quantize(step) if isinstance(exponent, int) and exponent > step.as_tuple().exponent else value
 
 
 def explain_finding_zh(f: Finding) -> str:
@@ -142,12 +169,18 @@ def explain_finding_zh(f: Finding) -> str:
     difference = f.stated - f.expected if f.stated is not None and f.expected is not None else None
     return explain_zh(
         f.kind,
-        stated=_fmt(f.stated, f.unit) if f.stated is not None else "",
-        expected=_fmt(f.expected, f.unit) if f.expected is not None else "",
-        difference=_fmt(difference, f.unit) if difference is not None else "",
-        tolerance=_fmt(f.tolerance, f.unit) if f.tolerance is not None else "",
+        stated=_shown(f, f.stated) if f.stated is not None else "",
+        expected=_shown(f, f.expected) if f.expected is not None else "",
+        difference=_shown(f, difference) if difference is not None else "",
+        tolerance=_shown(f, f.tolerance, tolerance=True) if f.tolerance is not None else "",
         comment=f.message,
     )
+
+
+def _shown(f: Finding, value: Decimal | None, tolerance: bool = False) -> str:
+    if f.unit == "percent" and value is not None and not tolerance:
+        value = _percent_as_printed(value, f.tolerance)
+    return _fmt(value, f.unit, f.amount_unit, f.amount_unit_beside, tolerance)
 
 
 def render_text(findings: list[Finding]) -> str:
@@ -169,7 +202,7 @@ def render_text(findings: list[Finding]) -> str:
         if f.documents:
             lines.append("  documents: " + ", ".join(f.documents))
         if f.stated is not None or f.expected is not None:
-            lines.append(f"  stated {_fmt(f.stated, f.unit)}, expected {_fmt(f.expected, f.unit)}, tolerance {_fmt(f.tolerance, f.unit)}")
+            lines.append(f"  stated {_shown(f, f.stated)}, expected {_shown(f, f.expected)}, tolerance {_shown(f, f.tolerance, tolerance=True)}")
         for quote in f.quotes[:6]:
             lines.append(f"  > {quote_line(quote)}")
     counts = {s: sum(1 for f in findings if f.severity == s and not f.rounding) for s in SEVERITIES}

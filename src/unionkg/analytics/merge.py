@@ -201,9 +201,36 @@ def merge_explained_totals(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if id(f) not in folded]
 
 
+#: Checks that compare one printed total with another printing of it (the text's total against its
+#: table's 合计): when the same figure also misses its parts, the sum finding is the problem's.
+TOTAL_PRINTED_TWICE_CHECKS = frozenset({"contradiction:prose-total-against-table"})
+
+
+def merge_total_printed_twice(findings: list[Finding]) -> list[Finding]:
+    """A finding of :data:`TOTAL_PRINTED_TWICE_CHECKS` about a total (``Finding.total``) that a sum
+    finding also has as its total is folded into that one: the text's total misprinted misses both
+    its parts and its table's 合计, one problem.
+
+    >>> s = Finding("sum_mismatch", "warning", "parts", check="sum:expenditure_by_class", total="t", concerns=["t"])
+    >>> p = Finding("conflicting_statement", "warning", "table", check="contradiction:prose-total-against-table", total="t", concerns=["t", "r"])
+    >>> [(f.check, f.also, f.concerns) for f in merge_total_printed_twice([s, p])]
+    [('sum:expenditure_by_class', ['contradiction:prose-total-against-table'], ['t', 'r'])]
+    """
+    sums = {f.total: f for f in findings if f.kind == "sum_mismatch" and f.total is not None}
+    folded: set[int] = set()
+    for f in findings:
+        target = sums.get(f.total) if f.check in TOTAL_PRINTED_TWICE_CHECKS and f.total is not None else None
+        if target is not None:
+            target.rounding = target.rounding and f.rounding
+            absorb(target, [f])
+            folded.add(id(f))
+    return [f for f in findings if id(f) not in folded]
+
+
 def merge_findings(findings: list[Finding]) -> list[Finding]:
-    """Every finding once per problem (:func:`merge_same_statement`, then :func:`merge_explained_totals`)."""
-    return merge_explained_totals(merge_same_statement(findings))
+    """Every finding once per problem (:func:`merge_same_statement`, :func:`merge_explained_totals`,
+    then :func:`merge_total_printed_twice`)."""
+    return merge_total_printed_twice(merge_explained_totals(merge_same_statement(findings)))
 
 
 __all__ = [
@@ -213,6 +240,7 @@ __all__ = [
     "merge_explained_totals",
     "merge_findings",
     "merge_same_statement",
+    "merge_total_printed_twice",
     "primary",
     "priority",
 ]

@@ -89,7 +89,7 @@ def _completion_bases(final: Obs, budgets: list[Obs]) -> list[Obs]:
 
 def check_completion_rates(ctx: Context) -> list[Finding]:
     """A final figure's stated completion rate against 决算数 / 调整预算数 or 决算数 / 年初预算数."""
-    from unionkg.analytics.checks import _slack, _wan
+    from unionkg.analytics.checks import _slack
 
     rates = {str(r["obs"]): Decimal(str(r["pct"])) for r in sorted_rows(ctx.store, "check_completion_rates") if r["pct"] is not None}
     if not rates:
@@ -120,8 +120,10 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
         ordered = sorted(bases, key=lambda b: BUDGET_PHASES.index(b.phase or BUDGET_PHASES[-1]))
         base = ordered[0]
         expected = (final.value / base.value * 100).quantize(slack)
+        money = ctx.amounts([final, *ordered])
         against = "; ".join(
-            f"against the {BUDGET_NAMES.get(b.phase or '', 'budget')} {_wan(b.value)} it is {(final.value / b.value * 100).quantize(slack)}%" for b in ordered
+            f"against the {BUDGET_NAMES.get(b.phase or '', 'budget')} {money(b.value, b.passage)} it is {(final.value / b.value * 100).quantize(slack)}%"
+            for b in ordered
         )
         findings.append(
             ctx.finding(
@@ -129,8 +131,8 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
                 severity="warning",
                 check="percent:completion",
                 message=(
-                    f"{final.item}: final {_wan(final.value)} against budget "
-                    f"{' / '.join(_wan(b.value) for b in ordered)} is {expected}%, stated {rate}%, which matches "
+                    f"{final.item}: final {money(final.value, final.passage)} against budget "
+                    f"{' / '.join(money(b.value, b.passage) for b in ordered)} is {expected}%, stated {rate}%, which matches "
                     f"neither budget ({against})"
                 ),
                 org=final.org,
@@ -161,8 +163,6 @@ def _document_years(ctx: Context) -> dict[str | None, int]:
 
 def check_prior_year_columns(ctx: Context) -> list[Finding]:
     """A figure printed for this year by a later document against this year's own document."""
-    from unionkg.analytics.checks import _wan
-
     doc_year = _document_years(ctx)
     own: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
     later: list[Obs] = []
@@ -183,15 +183,17 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
             continue
         reported.add((key, o.value))
         first = others[0]
+        money = ctx.amounts([o, *others])
         findings.append(
             ctx.finding(
                 kind="prior_year_mismatch",
                 severity="warning",
                 check="prior-year:own-document",
                 message=(
-                    f"{o.item} of {o.year}: printed as {_wan(o.value)} by a document of {doc_year[o.doc]} "
-                    f"({o.column or 'prose'}), but {o.year}'s own document prints {_wan(first.value)}"
+                    f"{o.item} of {o.year}: printed as {money(o.value, o.passage)} by a document of {doc_year[o.doc]} "
+                    f"({o.column or 'prose'}), but {o.year}'s own document prints {money(first.value, first.passage)}"
                 ),
+                amounts=money,
                 org=o.org,
                 year=o.year,
                 expected=first.value,
@@ -227,8 +229,6 @@ def _document_genres(ctx: Context) -> dict[str, str]:
 
 def check_final_against_budget_document(ctx: Context) -> list[Finding]:
     """A final account's 年初预算数 against the same year's budget document's figure of the line."""
-    from unionkg.analytics.checks import _wan
-
     genre, doc_year = _document_genres(ctx), _document_years(ctx)
     budgets: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
     restated: list[Obs] = []
@@ -251,15 +251,17 @@ def check_final_against_budget_document(ctx: Context) -> list[Finding]:
         others = budgets[key]
         reported.add((key, o.value))
         first = others[0]
+        money = ctx.amounts([o, *others])
         findings.append(
             ctx.finding(
                 kind="conflicting_statement",
                 severity="warning",
                 check="budget:final-against-budget-document",
                 message=(
-                    f"{o.item} of {o.year}: the final account prints the initial budget (年初预算) as {_wan(o.value)}, "
-                    f"but {o.year}'s budget document prints {_wan(first.value)}; difference {_wan(o.value - first.value)}"
+                    f"{o.item} of {o.year}: the final account prints the initial budget (年初预算) as {money(o.value, o.passage)}, "
+                    f"but {o.year}'s budget document prints {money(first.value, first.passage)}; difference {money(o.value - first.value)}"
                 ),
+                amounts=money,
                 org=o.org,
                 year=o.year,
                 expected=first.value,

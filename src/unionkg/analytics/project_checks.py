@@ -68,7 +68,7 @@ def _passages_printing(ctx: Context, project: str, rate: Decimal) -> list[str | 
 
 def check_overspent_projects(ctx: Context) -> list[Finding]:
     """Projects whose 全年执行数 exceeds their 全年预算数 while the printed 执行率 is under 100 %."""
-    from unionkg.analytics.checks import _dec, _opt, _wan
+    from unionkg.analytics.checks import _dec, _opt
 
     findings: list[Finding] = []
     reported: set[str] = set()
@@ -83,15 +83,16 @@ def check_overspent_projects(ctx: Context) -> list[Finding]:
         reported.add(project)
         which = "全年预算数 (adjusted budget)" if adjusted else "年初预算数 (initial budget; no adjusted budget printed)"
         exact = (final / full_year * 100).quantize(Decimal("0.01"))
+        money = ctx.amounts([(final, _opt(r["passage"]))])
         findings.append(
             ctx.finding(
                 kind="execution_rate_mismatch",
                 severity="warning",
                 check="budget:overspent-under-100",
                 message=(
-                    f"project {r['label'] or project}: spent (全年执行数) {_wan(final)}, more than its {which} {_wan(full_year)}, "
+                    f"project {r['label'] or project}: spent (全年执行数) {money(final)}, more than its {which} {money(full_year)}, "
                     f"which is {exact}% of it, but the execution rate printed is {rate}%"
-                    + (f" (the rate of the initial budget {_wan(budget)})" if budget and adjusted and budget != adjusted else "")
+                    + (f" (the rate of the initial budget {money(budget)})" if budget and adjusted and budget != adjusted else "")
                 ),
                 org=str(r["org"]),
                 year=int(str(r["year"])),

@@ -134,32 +134,28 @@ def _years(figures: list[Obs], ch: _Change, any_phase: bool = False) -> tuple[li
 
 
 def _delta_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], check: str, what: str) -> Finding | None:
-    """The change's 增减额 against 本年 - 上年 of the first pair that fits, or a finding."""
-    from unionkg.analytics.checks import _change_statement, _tolerance_text, _wan
+    """The change's 增减额 against 本年 - 上年 of the pairs (``checks.closest_delta``): none when a
+    pair gives it exactly, an info marked rounding when it differs within the rounding of the three
+    printed figures, else a warning."""
+    from unionkg.analytics.checks import ROUNDING_NOTE, _change_statement, closest_delta
 
     assert ch.delta is not None
-    best: tuple[Decimal, Obs, Obs, Decimal] | None = None
-    for cur, prev in pairs:
-        diff = ch.delta - (cur.value - prev.value)
-        if diff == 0:
-            return None
-        tol = half_units(ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage), (ch.delta, ch.passage)]))
-        if abs(diff) <= tol:
-            return None
-        if best is None or abs(diff) < abs(best[0]):
-            best = (diff, cur, prev, tol)
+    best = closest_delta(ctx, ch, pairs)
     if best is None:
         return None
     diff, cur, prev, tol = best
+    rounding = abs(diff) <= tol
+    money = ctx.amounts([(ch.delta, ch.passage), cur, prev])
     where = f" [{cur.table}]" if cur.table else ""
     return ctx.finding(
         kind="change_mismatch",
-        severity="warning",
+        severity="info" if rounding else "warning",
         check=check,
         message=(
-            f"{ch.item}: {what} states a change of {_wan(ch.delta)}, but the row{where} prints {cur.year} "
-            f"{_wan(cur.value)} ({cur.column or 'figure'}) and {prev.year} {_wan(prev.value)} ({prev.column or 'figure'}): "
-            f"{_wan(cur.value - prev.value)}; difference {_wan(diff)}, tolerance {_tolerance_text(tol)} "
+            f"{ch.item}: {what} states a change of {money(ch.delta, ch.passage)}, but the row{where} prints {cur.year} "
+            f"{money(cur.value, cur.passage)} ({cur.column or 'figure'}) and {prev.year} {money(prev.value, prev.passage)} "
+            f"({prev.column or 'figure'}): {money(cur.value - prev.value)}; difference {money(diff)}"
+            f"{ROUNDING_NOTE if rounding else ''}, tolerance {money.tolerance(tol)} "
             "= half the printing unit of each of the three figures"
         ),
         org=ch.org,
@@ -167,6 +163,8 @@ def _delta_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], chec
         expected=cur.value - prev.value,
         stated=ch.delta,
         tolerance=tol,
+        rounding=rounding,
+        amounts=money,
         concerns=[ch.iri, cur.iri, prev.iri],
         extra_passages=[ch.passage, cur.passage, prev.passage],  # the change's quote first: what is checked
         statement=_change_statement(ch),
@@ -175,7 +173,7 @@ def _delta_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], chec
 
 def _percent_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], slack: Decimal, check: str, what: str) -> Finding | None:
     """The change's 增减率 against (本年 - 上年) / 上年 of the first pair that fits, or a finding."""
-    from unionkg.analytics.checks import _change_statement, _wan
+    from unionkg.analytics.checks import _change_statement
 
     assert ch.pct is not None
     # the exact rate of a pair lies inside every rounding interval: a rate that agrees with it needs
@@ -196,13 +194,15 @@ def _percent_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], sl
     _gap, cur, prev = best
     expected = ((cur.value - prev.value) / prev.value * 100).quantize(slack)
     where = f" [{cur.table}]" if cur.table else ""
+    money = ctx.amounts([cur, prev])
     return ctx.finding(
         kind="change_mismatch",
         severity="warning",
         check=check,
         message=(
-            f"{ch.item}: {what} states a rate of change of {ch.pct}%, but the row{where} prints {cur.year} {_wan(cur.value)} "
-            f"and {prev.year} {_wan(prev.value)}: ({_wan(cur.value)} - {_wan(prev.value)}) / {_wan(prev.value)} = {expected}%"
+            f"{ch.item}: {what} states a rate of change of {ch.pct}%, but the row{where} prints {cur.year} {money(cur.value, cur.passage)} "
+            f"and {prev.year} {money(prev.value, prev.passage)}: ({money(cur.value, cur.passage)} - {money(prev.value, prev.passage)}) "
+            f"/ {money(prev.value, prev.passage)} = {expected}%"
         ),
         org=ch.org,
         year=ch.year,
@@ -316,8 +316,6 @@ def check_prose_against_table(ctx: Context) -> list[Finding]:
     """A line's figures stated in its paragraph (its total, its 基本支出 / 项目支出) against the same
     line and column of a table of the same document, body, year and phase (:func:`_disagreement`):
     one finding per line of prose, naming every column where they disagree."""
-    from unionkg.analytics.checks import _tolerance_text, _wan
-
     by_doc = table_rows(ctx.observations)
     prose_cells: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
     for o in ctx.observations:
@@ -336,14 +334,15 @@ def check_prose_against_table(ctx: Context) -> list[Finding]:
         if not found:
             continue
         first = found[0]
+        money = ctx.amounts([fig for d in found for fig in (d.text, d.table)])
         shown = "; ".join(
-            f"{d.text.column or d.table.column}: the text {_wan(d.text.value)}"
+            f"{d.text.column or d.table.column}: the text {money(d.text.value, d.text.passage)}"
             + (
-                f" of {d.text.fund}, more than the table's {_wan(d.table.value)} of every fund"
+                f" of {d.text.fund}, more than the table's {money(d.table.value, d.table.passage)} of every fund"
                 if d.of_all_funds
-                else f", the table {_wan(d.table.value)}"
+                else f", the table {money(d.table.value, d.table.passage)}"
             )
-            + f" (difference {_wan(d.text.value - d.table.value)})"
+            + f" (difference {money(d.text.value - d.table.value)})"
             for d in found
         )
         findings.append(
@@ -353,8 +352,9 @@ def check_prose_against_table(ctx: Context) -> list[Finding]:
                 check="contradiction:prose-against-table",
                 message=(
                     f"{first.text.item}: the text and the table of the same document [{first.table.table}] print "
-                    f"different figures for this line: {shown}; tolerance {_tolerance_text(first.tolerance)}"
+                    f"different figures for this line: {shown}; tolerance {money.tolerance(first.tolerance)}"
                 ),
+                amounts=money,
                 org=first.text.org,
                 year=first.text.year,
                 expected=first.table.value,

@@ -111,6 +111,32 @@ def _plain(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
+def _printings(value: Decimal, quote: str | None) -> list[tuple[bool, int, PrintedUnit, Decimal]]:
+    """Each number of ``quote`` that times a unit of :data:`PRINTED_UNITS` is ``value``: whether
+    the unit's word follows it (prose), its length, the unit and the precision it prints."""
+    if not quote or value == 0:
+        return []
+    text = unicodedata.normalize("NFKC", quote)
+    found: list[tuple[bool, int, PrintedUnit, Decimal]] = []
+    for m in PRINTED_NUMBER.finditer(text):
+        number = _number(m.group())
+        if not number:
+            continue
+        for unit in PRINTED_UNITS:
+            if abs(value) != number * unit.yuan:
+                continue
+            decimals = len(m.group().partition(".")[2])
+            worded = text[m.end() :].lstrip().startswith(unit.word)
+            found.append((worded, len(m.group()), unit, _plain(unit.yuan.scaleb(-max(decimals, unit.min_decimals)))))
+    return found
+
+
+def _best_printing(value: Decimal, quote: str | None) -> tuple[bool, int, PrintedUnit, Decimal] | None:
+    """The printing of ``value`` in ``quote``: one followed by its unit's word first, else the longest."""
+    found = _printings(value, quote)
+    return max(found, key=lambda f: (f[0], f[1])) if found else None
+
+
 def printed_unit(value: Decimal, quote: str | None) -> Decimal | None:
     """The printing unit (yuan) of the figure worth ``value`` yuan as ``quote`` prints it, or None.
 
@@ -127,23 +153,23 @@ def printed_unit(value: Decimal, quote: str | None) -> Decimal | None:
     >>> printed_unit(Decimal("1300000"), "项目支出 130 万元")
     Decimal('100')
     """
-    if not quote or value == 0:
-        return None
-    text = unicodedata.normalize("NFKC", quote)
-    found: list[tuple[bool, int, Decimal]] = []
-    for m in PRINTED_NUMBER.finditer(text):
-        number = _number(m.group())
-        if not number:
-            continue
-        for unit in PRINTED_UNITS:
-            if abs(value) != number * unit.yuan:
-                continue
-            decimals = len(m.group().partition(".")[2])
-            worded = text[m.end() :].lstrip().startswith(unit.word)
-            found.append((worded, len(m.group()), _plain(unit.yuan.scaleb(-max(decimals, unit.min_decimals)))))
-    if not found:
-        return None
-    return max(found, key=lambda f: (f[0], f[1]))[2]
+    best = _best_printing(value, quote)
+    return None if best is None else best[3]
+
+
+def printed_money_unit(value: Decimal, quote: str | None) -> PrintedUnit | None:
+    """The money unit (元, 万元, 亿元) ``quote`` prints the figure worth ``value`` yuan in, or None
+    (the same reading as :func:`printed_unit`).
+
+    >>> printed_money_unit(Decimal("1050000"), "2012999 | 其他群眾團體事務支出 | 1,200,000.00 | 1,050,000.00").word
+    '元'
+    >>> printed_money_unit(Decimal("1050000"), "2012999 其他群众团体事务支出 120.00 105.00").word
+    '万元'
+    >>> printed_money_unit(Decimal("0"), "合计 0.00") is None
+    True
+    """
+    best = _best_printing(value, quote)
+    return None if best is None else best[2]
 
 
 def figure_units(values: Sequence[Decimal], printed: Sequence[Decimal | None]) -> list[Decimal]:

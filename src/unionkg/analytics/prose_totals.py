@@ -1,0 +1,163 @@
+"""A document's total stated in prose against the 合计 of its own table (check ``contradiction:prose-total-against-table``).
+
+A budget or final account states its totals twice: in the text ("2024年收入预算总额 1,234.56
+万元", "本年支出合计 980.00 万元") and in its tables (the 合计 row of the 部门收入总表 / 部门支出总表,
+the 本年收入合计 / 收入总计 rows of the 收支总表).  The two are printings of one figure; another
+value in the text than in every table of the same document is a misprint in one of them.
+
+A prose total (no table, no column; an item whose role is the revenue or expenditure total,
+``rules.REVENUE_TOTAL`` / ``rules.EXPENDITURE_TOTAL``; of no fund) is compared with the table
+totals of the same document, body, year, phase and direction (:func:`table_totals`):
+
+- a table's grand-total row (合计 / 总计, :data:`rules.GENERIC_LABELS`) in a column of the row's
+  total (:data:`TOTAL_COLUMN_NAMES`: 合计, 本年收入合计, 预算数, 决算数 …), of every fund;
+- a table's row of the same role (本年收入合计, 收入总计 …) in such a column.
+
+The text's total agrees when it equals any of them within the rounding of the two printed
+figures (``tolerance.half_units``): a budget's 收入预算总额 may be the 收支总表's 收入总计 (with
+the 上年结转) or its 本年收入合计.  Within the rounding only it is an info marked rounding;
+beyond it a warning quoting the text and the table's total (the 收入总表's 合计 row first).
+A column of another year (上年预算数) is no total of the year: its figures are the year before's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from unionkg.analytics import rules
+from unionkg.analytics.findings import Finding
+from unionkg.analytics.tolerance import half_units
+
+if TYPE_CHECKING:
+    from unionkg.analytics.checks import Context, Obs
+
+OPERATION = "http://data.openbudgets.eu/resource/codelist/operation-character/"
+#: The role of a total (``rules.role_of``) -> the operation character its figures carry.
+TOTAL_ROLES: dict[str, str] = {"revenue_total": OPERATION + "revenue", "expenditure_total": OPERATION + "expenditure"}
+#: Columns that print a row's total of the document's year: 合计 / 小计 / 总计, 本年收入合计,
+#: 本年支出合计, 预算数, 本年预算, 决算数, 年初预算数 …; never a column of another year (上年预算数).
+TOTAL_COLUMN_NAMES = re.compile(
+    r"^(?:本年)?(?:支出|收入)?(?:合计|小计|总计)$|^决算数合计$"
+    r"|^(?:本年|全年|\d{4}年)?(?:年初)?(?:预算|决算|支出决算|执行)(?:数|额)?$"
+)
+
+
+def total_role(o: Obs) -> str | None:
+    """The role of a total ``o`` prints (revenue or expenditure), by its item, else its column."""
+    for label in (o.item, o.column):
+        role = rules.role_of(label or "")
+        if role in TOTAL_ROLES:
+            return role
+    return None
+
+
+def is_prose_total(o: Obs) -> bool:
+    """A total of the whole body stated in the text: no table, no column, no fund, a total's role."""
+    return o.table is None and o.column is None and o.fund is None and total_role(o) is not None
+
+
+def is_table_total(o: Obs, role: str) -> bool:
+    """A table figure that prints the ``role`` total of every fund: the grand-total row (合计 / 总计)
+    in a total column of the direction, or a row of that role in a total column."""
+    if o.table is None or o.fund is not None:
+        return False
+    column = rules.normalise_label(o.column or "")
+    if column and not TOTAL_COLUMN_NAMES.search(column):
+        return False
+    item = rules.normalise_label(o.item)
+    if rules.GENERIC_LABELS.search(item):
+        return o.direction == TOTAL_ROLES[role] and (not column or rules.role_of(column) in (None, role))
+    return rules.role_of(item) == role
+
+
+def table_totals(observations: list[Obs]) -> dict[tuple[object, ...], list[Obs]]:
+    """The table totals of each (document, body, year, phase, role), in the order of their passages."""
+    out: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
+    for o in observations:
+        if o.table is None or o.fund is not None:
+            continue
+        for role in TOTAL_ROLES:
+            if is_table_total(o, role):
+                out[(o.doc, o.org, o.year, o.phase, role)].append(o)
+    return out
+
+
+def carryovers(observations: list[Obs]) -> dict[tuple[object, ...], set[object]]:
+    """The carry-over figures (上年结转, 年初结转和结余 …: role ``carryover``) of each (document, body,
+    year, phase): a total with them (收入总计) and one without (本年收入合计) differ by one of them."""
+    out: dict[tuple[object, ...], set[object]] = defaultdict(set)
+    for o in observations:
+        if rules.role_of(o.item) == "carryover" or rules.role_of(o.column or "") == "carryover":
+            out[(o.doc, o.org, o.year, o.phase)].add(o.value)
+    return out
+
+
+def table_cell(o: Obs) -> str:
+    """How a reader finds a table's total: its row, and its column when it names another thing.
+
+    >>> from types import SimpleNamespace as Row
+    >>> table_cell(Row(item="合计", column="合计")), table_cell(Row(item="合计", column="本年收入合计")), table_cell(Row(item="收入总计", column=None))
+    ('合计', '合计（本年收入合计）', '收入总计')
+    """
+    item, column = o.item, o.column
+    return f"{item}（{column}）" if column and rules.normalise_label(column) != rules.normalise_label(item) else item
+
+
+def _grand_total_first(o: Obs) -> tuple[int, str]:
+    """The 收入总表 / 支出总表's 合计 row before a 收支总表's named row: what a reader compares."""
+    return (0 if rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) else 1, o.iri)
+
+
+def check_prose_totals(ctx: Context) -> list[Finding]:
+    """A total stated in the text against the totals of the tables of its document."""
+    from unionkg.analytics.checks import ROUNDING_NOTE
+
+    totals = table_totals(ctx.observations)
+    carried = carryovers(ctx.observations)
+    findings: list[Finding] = []
+    reported: set[tuple[object, ...]] = set()
+    for o in ctx.observations:
+        role = total_role(o)
+        if role is None or not is_prose_total(o):
+            continue
+        key = (o.doc, o.org, o.year, o.phase, role)
+        candidates = [t for t in totals.get(key, []) if o.scope is None or t.scope is None or t.scope == o.scope]
+        if not candidates or any(t.value == o.value for t in candidates) or (key, o.value) in reported:
+            continue
+        if any(abs(o.value - t.value) in carried.get(key[:4], set()) for t in candidates):
+            continue  # the text's 总计 with the carry-over, the table's 本年合计 without it (or the reverse)
+        measured = [(t, half_units(ctx.printed_units([(o.value, o.passage), (t.value, t.passage)]))) for t in candidates]
+        within = [(t, tol) for t, tol in measured if abs(o.value - t.value) <= tol]
+        table, tol = min(within or measured, key=lambda m: (abs(o.value - m[0].value), _grand_total_first(m[0])))
+        rounding = bool(within)
+        reported.add((key, o.value))
+        money = ctx.amounts([o, table])
+        findings.append(
+            ctx.finding(
+                kind="conflicting_statement",
+                severity="info" if rounding else "warning",
+                check="contradiction:prose-total-against-table",
+                message=(
+                    f"{o.item} of {o.year}: the text states {money(o.value, o.passage)}, but the table's 合计 row of the same "
+                    f"document [{table.table}] prints {table_cell(table)} {money(table.value, table.passage)}; difference "
+                    f"{money(o.value - table.value)}{ROUNDING_NOTE if rounding else ''}; tolerance {money.tolerance(tol)} "
+                    "= half the printing unit of each of the two figures"
+                ),
+                org=o.org,
+                year=o.year,
+                expected=table.value,
+                stated=o.value,
+                tolerance=tol,
+                rounding=rounding,
+                amounts=money,
+                figures=[o, table],
+                statement=("prose-total", o.doc, o.org, o.year, o.phase, role, o.value),
+                total=o.iri,  # the figure checked: a sum finding about it is the same problem (merge.py)
+            )
+        )
+    return findings
+
+
+__all__ = ["TOTAL_COLUMN_NAMES", "TOTAL_ROLES", "check_prose_totals", "is_prose_total", "is_table_total", "total_role"]
