@@ -115,7 +115,7 @@ def _bodies(store: OxigraphStore) -> dict[str, set[tuple[str, str | None, str | 
         ("宁夏回族自治区教育工会委员会", "WorkersUnion", "640000", "宁夏回族自治区总工会"),
         ("中国铁路青藏集团有限公司工会", "WorkersUnion", "630000", "青海省总工会"),
         ("西藏大学工会", "WorkersUnion", "540100", "拉萨市总工会"),
-        ("国网宁夏电力有限公司工会", "WorkersUnion", None, None),  # its leader cannot be completed: no place
+        ("国网宁夏电力有限公司工会", "WorkersUnion", "640000", "宁夏回族自治区总工会"),  # round 11: placed by its name, its leader completed
         # renamed places: the old name's document is the current place's body
         ("开州区总工会", "WorkersUnion", "500154", None),
         ("郧阳区总工会", "WorkersUnion", "420304", None),

@@ -130,7 +130,8 @@ def test_a_word_before_the_place(name: str, key: str) -> None:
         # a superior of another place, one that is no federation, one that cannot be completed
         ("吴忠市教育工会在自治区总工会领导下开展工作。", "吴忠市教育工会", None),
         ("某某大学工会在中国教育工会领导下开展工作。", "某某大学工会", None),
-        ("国网宁夏电力有限公司工会是企业工会，在自治区总工会和中国能源化学地质工会的领导下开展工作。", "国网宁夏电力有限公司工会", None),
+        # round 11: its name places it (国网宁夏电力: places.place_inside_company_name), so 自治区总工会 is completed
+        ("国网宁夏电力有限公司工会是企业工会，在自治区总工会和中国能源化学地质工会的领导下开展工作。", "国网宁夏电力有限公司工会", "宁夏回族自治区总工会"),
         # a sentence about another body
         ("拉萨市科技馆是拉萨市科学技术协会所属的事业单位。", "西藏大学工会", None),
     ],

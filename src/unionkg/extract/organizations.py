@@ -2026,7 +2026,8 @@ def stated_superior(text: str, body: str, gazetteer: object | None = None) -> St
     if kind is None:
         return None
     place = g.division_for(body_key)
-    if place is None and (kind != "union" or not any(w in body_key for w in OWN_ORGANIZATION_WORDS)):
+    own_organization = kind == "union" and any(w in body_key for w in OWN_ORGANIZATION_WORDS)
+    if place is None and not own_organization:
         return None  # a generic name placed by its superior would merge the bodies of one place
     patterns = ("led_by", "belongs_to", "member_of") if kind == "union" else ("belongs_to", "member_of")
     for sentence in re.finditer(r"[^。；;\n]+", text[:SUPERIOR_SEARCH_CHARS]):
@@ -2044,7 +2045,11 @@ def stated_superior(text: str, body: str, gazetteer: object | None = None) -> St
                 if superior_key == body_key or (kind == "union" and not superior_key.endswith("总工会")):
                     continue
                 division = g.division_for(superior_key)
-                if division is None or (place is not None and division.code != place.code):
-                    continue  # another place's body: the body's hierarchy is its own place's
+                # another place's body: the body's hierarchy is its own place's; a company's or a school's
+                # union may be led by the federation of a place that encloses its own (大庆油田's union by
+                # the province's 总工会: its name places it in its city)
+                enclosing = own_organization and place is not None and g.encloses(division, place)
+                if division is None or (place is not None and division.code != place.code and not enclosing):
+                    continue
                 return StatedSuperior(name, s, e)
     return None

@@ -665,11 +665,13 @@ class OrgResolver:
         division = self._divisions.get(key)
         if division is None:
             parent = self.parent(key)
-            if parent is not None and parent != key:
+            # a reporting body under a stated superior is placed by its own name when that places it
+            # (a company's branch union in its city, under its province's federation), else by the superior
+            own = division_of(self.gazetteer, key) if parent is None or self.role(key) is OrgRole.FEDERATION else None
+            if own is None and parent is not None and parent != key:
                 division = self.division(parent)
             else:
-                place = division_of(self.gazetteer, key)
-                division = place.code if place else "cn"
+                division = own.code if own else "cn"
             self._divisions[key] = division
         return division
 

@@ -80,6 +80,15 @@ NOT_A_PLACE_AFTER_SHORT_NAME: tuple[str, ...] = (
     "大学", "学院", "书院", "路", "街", "大道", "公园", "广场", "银行", "开发区", "高新", "新技术", "工业园", "园区",
     *NON_DIVISION_BODIES,
 )
+# A company's own words after which its name may print the place of one of its branches
+# ("中国石油天然气集团有限公司大庆油田分公司", "国网吉林省电力有限公司长春供电公司", "中国移动通信集团广东有限
+# 公司"), and the words that must follow that place for it to be the branch's (a place's name
+# before any other word is a brand: 东方电气, 长城汽车).  Read by Gazetteer.place_inside_company_name.
+INSIDE_PLACE_LEADS: tuple[str, ...] = ("有限公司", "股份公司", "有限责任公司", "集团公司", "集团", "公司", "国网")
+INSIDE_PLACE_FOLLOWERS: tuple[str, ...] = (
+    "油田", "供电", "电力", "电网", "石化", "炼化", "炼油", "分公司", "有限公司", "移动", "联通", "电信", "烟草",
+    "铁路局", "燃气", "水务", "港务", "机场", "分行", "中心支行", "支行", "邮政", "监狱",
+)
 # A county-level place is written without its suffix only right before these
 # (昆山总工会); elsewhere its short name is too often an ordinary word (朝阳, 鼓楼, 城关).
 COUNTY_SHORT_NAME_FOLLOWERS: tuple[str, ...] = ("总工会",)
@@ -393,7 +402,48 @@ class Gazetteer:
 
     def divisions_for(self, org_name: str) -> list[Division]:
         """The divisions that fit ``org_name`` best: one, several when the name is
-        ambiguous (鼓楼区 in four cities), none when it names no place."""
+        ambiguous (鼓楼区 in four cities), none when it names no place.  A company's name that
+        holds its branch's place after its own words (:meth:`place_inside_company_name`) is placed
+        there when that place is one division and lies in what the rest of the name places."""
+        found = self._printed_divisions(org_name)
+        inside = self.place_inside_company_name(simplified(org_name))
+        if inside is not None and (not found or (len(found) == 1 and self._encloses(found[0], inside))):
+            return [inside]
+        return found
+
+    def place_inside_company_name(self, name: str) -> Division | None:
+        """The place a company's name holds inside it, after its own words
+        (:data:`INSIDE_PLACE_LEADS`: "…有限公司", "…集团", "国网") and right before a word that makes
+        the place the branch's (:data:`INSIDE_PLACE_FOLLOWERS`: 油田, 供电, 电力, 分公司, 分行 …), printed
+        by its short name or in full; None when no such place or several.
+
+        >>> g = default_gazetteer()
+        >>> g.place_inside_company_name("中国石油天然气集团有限公司大庆油田分公司工会").name
+        '大庆市'
+        >>> g.place_inside_company_name("国网宁夏电力有限公司工会").name
+        '宁夏回族自治区'
+        >>> g.place_inside_company_name("东方电气集团东方汽轮机有限公司工会"), g.place_inside_company_name("某市总工会")
+        (None, None)
+        """
+        if not any(lead in name for lead in INSIDE_PLACE_LEADS):
+            return None
+        printed: dict[tuple[int, str], dict[str, Division]] = {}  # (start, printed place) -> the places so named
+        for lead in INSIDE_PLACE_LEADS:
+            at = name.find(lead)
+            while at >= 0:
+                start = at + len(lead)
+                for place, division in [*self._short_starting(name[start:]), *self._full_by_initial.get(name[start : start + 1], ())]:
+                    after = name[start + len(place) :]
+                    if name.startswith(place, start) and after.startswith(INSIDE_PLACE_FOLLOWERS):
+                        printed.setdefault((start, place), {})[division.code] = division
+                at = name.find(lead, at + 1)
+        # a short name two places have (吉林油田: the province's or the city's) is none of them
+        found = {d.code: d for places in printed.values() if len(places) == 1 for d in places.values()}
+        # the innermost of places that enclose one another (国网吉林省电力…长春供电公司: 长春市 in 吉林省)
+        innermost = [d for d in found.values() if all(o.code == d.code or self._encloses(o, d) for o in found.values())]
+        return innermost[0] if len(innermost) == 1 else None
+
+    def _printed_divisions(self, org_name: str) -> list[Division]:
         name = simplified(org_name)
         if self.names_a_zone(name):
             return []  # a zone's body: no division (ZONE_WORDS)
@@ -668,6 +718,10 @@ class Gazetteer:
             if division.level == "province" and name.startswith(stem) and stem_follower(name[len(stem) :]):
                 return stem, division
         return None
+
+    def encloses(self, outer: Division, inner: Division) -> bool:
+        """Whether ``outer`` is an ancestor of ``inner`` (黑龙江省 of 大庆市; a place does not enclose itself)."""
+        return self._encloses(outer, inner)
 
     def _encloses(self, outer: Division, inner: Division) -> bool:
         current = inner
