@@ -286,3 +286,85 @@ def write_docx_with_xls_objects(doc: Document, path: Path, program: str = "Excel
         )
     document.save(str(path))
     return path
+
+
+# ---------------------------------------------------------------- DOCX: text in text boxes
+
+_BOX_NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def box_content(block: Para | Grid) -> str:
+    """The ``w:txbxContent`` children showing ``block``: a paragraph, or a table of its rows."""
+    if isinstance(block, Para):
+        return f"<w:p><w:r><w:t>{_escape(block.text)}</w:t></w:r></w:p>"
+    rows = "".join(
+        "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{_escape(cell)}</w:t></w:r></w:p></w:tc>" for cell in row) + "</w:tr>"
+        for row in [*block.header, *block.rows]
+    )
+    return f"<w:tbl>{rows}</w:tbl><w:p/>"
+
+
+def vml_text_box(content: str) -> str:
+    """A run holding a VML text box (Word 2003, WPS, converters) with ``content``."""
+    return (
+        '<w:r><w:pict><v:shape style="position:absolute;margin-left:0;margin-top:0;width:415pt;height:200pt">'
+        f"<v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+
+
+def drawingml_text_box(content: str, fallback: bool = True) -> str:
+    """A run holding a DrawingML text box as Word 2010 and later write it: in an
+    ``mc:AlternateContent`` whose fallback holds the same box in VML (``fallback``)."""
+    shape = (
+        '<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="5270500" cy="2540000"/><wp:wrapTopAndBottom/><wp:docPr id="9" name="文本框 9"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>'
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing>"
+    )
+    if not fallback:
+        return f"<w:r>{shape}</w:r>"
+    vml = vml_text_box(content)[len("<w:r>") : -len("</w:r>")]
+    return f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{shape}</mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r>'
+
+
+def write_docx_with_text_boxes(doc: Document, path: Path, how: str = "drawingml", stamp: bool = True) -> Path:
+    """``doc`` as a Word file whose prose after the first heading and whose tables are each in a
+    text box anchored in an empty paragraph (a layout of web-exported and WPS files): ``how`` is
+    ``"drawingml"`` (with its VML fallback), ``"vml"`` or ``"none"`` (ordinary paragraphs and
+    tables).  ``stamp``: a seal in a text box at the end (page furniture, not read)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for i, block in enumerate(doc.blocks):
+        boxed = how != "none" and (isinstance(block, Grid) or (i >= 2 and len(block.text) > 30))
+        if not boxed:
+            if isinstance(block, Para):
+                document.add_paragraph(block.text)
+            else:
+                rows = [*block.header, *block.rows]
+                table = document.add_table(rows=len(rows), cols=len(rows[0]))
+                for r, row in enumerate(rows):
+                    for c, text in enumerate(row):
+                        table.cell(r, c).text = text
+            continue
+        run = drawingml_text_box(box_content(block)) if how == "drawingml" else vml_text_box(box_content(block))
+        document.add_paragraph()._p.append(parse_xml(run.replace("<w:r>", f"<w:r {_BOX_NAMESPACES}>", 1)))
+    if stamp:
+        seal = vml_text_box("<w:p><w:r><w:t>（单位公章）淇县总工会财务专用章</w:t></w:r></w:p>")
+        document.add_paragraph("特此说明。")._p.append(parse_xml(seal.replace("<w:r>", f"<w:r {_BOX_NAMESPACES}>", 1)))
+    document.save(str(path))
+    return path

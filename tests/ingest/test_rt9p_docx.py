@@ -260,7 +260,8 @@ def test_a_title_only_in_the_page_furniture_is_read_once(tmp_path: Path, where: 
     path = tmp_path / f"{where}.docx"
     document.save(str(path))
     doc = load_source(path, Settings(store="unused"))
-    assert doc.text.split("\n")[0] == title and doc.text.count(title) == 1
+    # a header's title goes first; a text box is read in place (round 11), after the paragraph it is anchored in
+    assert doc.text.split("\n")[0 if where == "header" else 1] == title and doc.text.count(title) == 1
     from unionkg.extract import extract
 
     extraction = extract(doc)

@@ -82,20 +82,26 @@ def read_docx_text(name: str, data: bytes) -> DocxText:
     tables: list[list[list[str]]] = []
     numbering = ListNumbering.of(document)
     objects = EmbeddedObjects()
-    for element in body_blocks(document.element.body):
-        if element.tag == W + "p":
-            lines.append(numbering.label(element) + paragraph_text(element))
-            for sheet_text, sheet_tables in objects.read_in(name, document, element):
-                lines.append(sheet_text)
-                tables.extend(sheet_tables)
-        elif element.tag == W + "altChunk":
-            chunk_text, chunk_tables = read_alt_chunk(name, document, element)
-            lines.append(chunk_text)
-            tables.extend(chunk_tables)
-        else:
-            for rows in table_fragments(Table(element, document), numbering):
-                tables.append(rows)
-                lines.extend(CELL_SEPARATOR.join(row) for row in rows)
+
+    def read_blocks(container: object) -> None:
+        for element in body_blocks(container):
+            if element.tag == W + "p":
+                lines.append(numbering.label(element) + paragraph_text(element))
+                for sheet_text, sheet_tables in objects.read_in(name, document, element):
+                    lines.append(sheet_text)
+                    tables.extend(sheet_tables)
+                for box in text_boxes(element):
+                    read_blocks(box)  # its paragraphs and tables, after the paragraph it is anchored in
+            elif element.tag == W + "altChunk":
+                chunk_text, chunk_tables = read_alt_chunk(name, document, element)
+                lines.append(chunk_text)
+                tables.extend(chunk_tables)
+            else:
+                for rows in table_fragments(Table(element, document), numbering):
+                    tables.append(rows)
+                    lines.extend(CELL_SEPARATOR.join(row) for row in rows)
+
+    read_blocks(document.element.body)
     title = furniture_title(document, "\n".join(lines))
     if title:
         lines.insert(0, title)
@@ -118,17 +124,15 @@ TITLE_WINDOW = 300
 def furniture_title(document: object, body: str) -> str | None:
     """The document's title from its page furniture, when the body has none.
 
-    Running headers, footers and text boxes are not read (they repeat, or hold stamps and
-    notes), but a cover page made of text boxes or a title printed only in the running
-    header then leaves the body without its body and year.  When the first
-    :data:`TITLE_WINDOW` characters of the body have no title of the genre, the first text
-    box of the body or the first section's header that has one is the title, read once.
+    Running headers and footers are not read (they repeat), but a title printed only in the
+    running header then leaves the body without its body and year.  When the first
+    :data:`TITLE_WINDOW` characters of the body have no title of the genre, the first
+    section's header, when it has one, is the title, read once.  (Text boxes, a cover page
+    made of them, are read in place: :func:`text_boxes`.)
     """
     if TITLE_OF_THE_GENRE.search(body[:TITLE_WINDOW]):
         return None
     candidates: list[str] = []
-    for box in document.element.body.iter(W + "txbxContent"):  # type: ignore[attr-defined]
-        candidates.append(" ".join(paragraph_text(p) for p in box.iter(W + "p")))
     try:
         header = document.sections[0].header  # type: ignore[attr-defined]
         candidates.append(" ".join(paragraph_text(p._p) for p in header.paragraphs))
@@ -233,8 +237,70 @@ def _cell_text(tc: object, numbering: ListNumbering | None = None) -> str:
 
 
 
+#: Words of a seal (公章, 财务专用章, 印章, 盖章...): a short text box naming one is a stamp drawn
+#: over the page (page furniture), not text of the document.
+STAMP_WORDS = re.compile(r"公章|專用章|专用章|印章|盖章|蓋章|签章|簽章|（章）|\(章\)")
+#: Longest text box that may be a stamp: a box with more text is read whatever words it has.
+MAX_STAMP_CHARS = 60
+
+
+def text_boxes(paragraph: object) -> list[Any]:
+    """The text boxes (``w:txbxContent``) anchored in ``paragraph``, in document order, each
+    once, stamps left out (:func:`is_stamp`).
+
+    python-docx does not read them, and :func:`paragraph_text` leaves them out of the
+    paragraph's own text: a box is a block of its own (paragraphs, tables), read after the
+    paragraph it is anchored in.  A box is drawn in VML (``w:pict/v:shape/v:textbox``) or in
+    DrawingML (``w:drawing/.../wps:txbx``); Word writes a DrawingML shape in an
+    ``mc:AlternateContent`` whose ``mc:Choice`` holds it and whose ``mc:Fallback`` holds the
+    same box again in VML: the first choice holding a box is read, the fallback only when no
+    choice holds one.  A box inside a box is read with its outer box; deleted text is not read.
+    """
+    out: list[Any] = []
+    stack = [iter(paragraph)]  # type: ignore[call-overload]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in (W + "del", W + "moveFrom"):
+            continue
+        if tag == W + "txbxContent":
+            if not is_stamp(child):
+                out.append(child)
+        elif tag == MC + "AlternateContent":
+            branch = _alternate_branch(child)
+            if branch is not None:
+                stack.append(iter(branch))
+        else:
+            stack.append(iter(child))
+    return out
+
+
+def _alternate_branch(alternate: Any) -> Any:
+    """The branch of an ``mc:AlternateContent`` that is read: the first ``mc:Choice`` holding a
+    text box, else the ``mc:Fallback``."""
+    for choice in alternate.iterchildren(MC + "Choice"):
+        if next(choice.iter(W + "txbxContent"), None) is not None:
+            return choice
+    return alternate.find(MC + "Fallback")
+
+
+def is_stamp(box: Any) -> bool:
+    """Whether a text box is a seal drawn over the page: short, and naming a seal.
+
+    >>> from lxml import etree
+    >>> def box(text): return etree.fromstring(f'<w:txbxContent xmlns:w="{W[1:-1]}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>')
+    >>> is_stamp(box("（单位公章）某某县总工会财务专用章")), is_stamp(box("2023年部门决算")), is_stamp(box("单位：万元"))
+    (True, False, False)
+    """
+    text = "".join(t.text or "" for t in box.iter(W + "t"))
+    return len(text) <= MAX_STAMP_CHARS and STAMP_WORDS.search(text) is not None
+
+
 #: Elements whose text is not the paragraph's: deleted text of a tracked change, text
-#: boxes and shapes anchored in it (page furniture: stamps, side notes), field codes
+#: boxes and shapes anchored in it (read as blocks of their own: :func:`text_boxes`), field codes
 #: (``PAGE``, ``HYPERLINK "..."``: the field's result is read), footnote marks.
 SKIPPED_IN_PARAGRAPH: frozenset[str] = frozenset(
     {W + "del", W + "moveFrom", W + "txbxContent", W + "drawing", W + "pict", W + "object", W + "instrText", W + "delText", MC + "AlternateContent", W + "footnoteReference", W + "endnoteReference"}
