@@ -241,13 +241,27 @@ def read_expense_grid(frame: TableFrame) -> None:
         return
     read_any = False
     grid = GridComparisons()
+    # a label printed alone on the line above (a merged cell): the row under it inherits it; the
+    # header's last line too, when it names no item ("2025年预算数" between the header and its row)
+    last_header = [t for t in lines[header_end - 1].tokens if t.kind is TokenKind.TEXT] if header_end > 0 else []
+    names_items = bool(expense_columns(lines[header_end - 1].text)[1]) if header_end > 0 else True
+    above: list[Token] = last_header if not names_items and is_grid_row_label(last_header) else []
     for line in lines[header_end:]:
-        comparison = grid_comparison_row(frame.doc.text[line.start : line.end])  # 增减额 / 增减率(%) / 完成率 rows
+        line_text = frame.doc.text[line.start : line.end]
+        comparison = grid_comparison_row(line_text)  # 增减额 / 增减率(%) / 完成率 rows
+        if not comparison and above and not any(t.kind is TokenKind.TEXT for t in line.tokens):
+            comparison = grid_comparison_row(" ".join(t.text for t in above))  # "增减额" above its cells
         tokens = _comparison_figures_as_numbers(line.tokens) if comparison else list(line.tokens)
         values = [t for t in tokens if t.kind is not TokenKind.TEXT]
         label = [t for t in tokens if t.kind is TokenKind.TEXT]
-        if not values or (label and label[-1].start > values[0].start):
-            continue  # a text line, or a row whose values come before its label
+        if not values:
+            above = label if is_grid_row_label(label) else []
+            continue  # a text line
+        if not label:
+            label = above  # a row without a label cell: the label above it, when there is one (never one invented)
+        above = []
+        if label and label[-1].start > values[0].start:
+            continue  # a row whose values come before its label
         row_start = label[0] if label else values[0]  # a cell's quote starts at its row's label
         grid.row_labels.update((tok.start, row_start) for tok in values)
         for columns in (expanded, top):
@@ -276,6 +290,24 @@ def read_expense_grid(frame: TableFrame) -> None:
         read_item_table(frame)
         return
     _read_grid_comparisons(frame, grid)
+
+
+def is_grid_row_label(label: list[Token]) -> bool:
+    """Whether a line of text alone in a 三公 grid is the label of the row of figures under it (a
+    merged cell printed above its row): it names a phase or a year ("2025年预算数", "上年决算数")
+    or a comparison ("增减额", "完成率（%）"); a note or a heading ("注：…", "单位：万元") is none."""
+    text = "".join(t.text for t in label)
+    if not text or len(text) > MAX_GRID_ROW_LABEL_CHARS:
+        return False
+    if grid_comparison_row(text) is not None:
+        return True
+    # it ends with its phase ("2025年一般公共预算财政拨款预算数") or is a year alone ("2025年度"),
+    # never a title or a sentence that names one ("2025年部门预算“三公”经费支出情况说明表")
+    return text.endswith(tuple(PHASE_COLUMNS)) or TABLE_PATTERNS["label_year"].fullmatch(text) is not None
+
+
+#: Longest text of a grid row's label printed alone on its line ("2025年一般公共预算财政拨款预算数").
+MAX_GRID_ROW_LABEL_CHARS = 24
 
 
 @dataclass(slots=True)

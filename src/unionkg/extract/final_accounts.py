@@ -44,6 +44,7 @@ from unionkg.extract.tables import (
     join_label,
     join_spaced_thousands,
     join_thousands_tokens,
+    labels_over_values,
     merge_class_dotted_codes,
     merge_dotted_codes,
     merge_split_codes,
@@ -105,6 +106,8 @@ TABLE_KINDS: Final[dict[str, TableKind]] = {
     "收入决算表": TableKind(Layout.CODE_ROWS, Direction.REVENUE, None),
     "支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, None),
     "三公经费支出决算表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款", SANGONG_TOTAL),
+    # "“三公”经费财政拨款支出决算表": the fund printed after the items (no code table's "…支出决算表")
+    "三公经费财政拨款支出决算表": TableKind(Layout.EXPENSE_GRID, Direction.EXPENDITURE, "财政拨款", SANGONG_TOTAL),
     "国有资产占用情况表": TableKind(Layout.ITEM_ROWS, None, None),
     # one project per row: 项目名称 年初预算数 调整预算数 决算数 执行率 (read by budget_tables.read_project_table)
     "项目支出决算表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, "项目支出合计"),
@@ -1458,6 +1461,7 @@ def read_two_sided_table(frame: TableFrame) -> None:
         if header_end > 1 and _is_item_label(block.lines[header_end - 1]):
             header_end -= 1  # the first item's label, printed on the line above its figure
         body = rows_from_cell_lines(block.lines[header_end:], frame.doc.text)
+    body = labels_over_values(body, frame.doc.text)  # "本年收入合计 |  | 本年支出合计 |" over its figures
     header_text = "\n".join(ln.text for ln in block.lines[:header_end])
     if compares_with_prior_year(header_text, frame.year):
         read_item_table(frame, direction_from_label=True)  # one side, a column per year: no two-sided table
@@ -1886,12 +1890,21 @@ def _comparison_figures_as_numbers(tokens: Sequence[Token]) -> list[Token]:
     return out
 
 
+#: A phase column printed without its 数 ("本年预算 | 上年预算 | 增减", "上年决算", "2024年预算"
+#: once the year is read): the column of that name with it (:data:`PHASE_COLUMNS`); never a longer
+#: header word ("本年预算拨款收入", "上年预算执行情况").
+PHASE_COLUMN_SHORT_FORM: Final[re.Pattern[str]] = re.compile(
+    r"(?P<column>(?:本年|上年|年初|全年|调整)(?:预算|决算|执行))(?!数|拨款|收入|支出|资金|安排|执行|情况|单位|完成)"
+)
+
+
 def year_columns(header_text: str, year: int) -> str:
     """Header text with "2023年预算数" in a 2024 table read as "上年预算数" (and
-    "2024年预算数" as "预算数"), so that a column's year is known."""
+    "2024年预算数" as "预算数"), so that a column's year is known; a phase column printed
+    without its 数 gets it (:data:`PHASE_COLUMN_SHORT_FORM`: "上年预算" -> "上年预算数")."""
     flat = re.sub(r"\s+", "", header_text)
     flat = flat.replace(f"{year - 1}年", PRIOR_YEAR_PREFIX).replace(f"{year}年", "")
-    return flat
+    return PHASE_COLUMN_SHORT_FORM.sub(r"\g<column>数", flat)
 
 
 def _raw_label(text: str, tokens: list[Token]) -> str:

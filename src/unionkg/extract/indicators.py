@@ -119,6 +119,14 @@ INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # 实际完成值 | 分值 | 得分"): an indicator column, then a target column
     "flat_table_header": re.compile(r"^(?:序号)?(?:绩效指标|指标名称|指标内容|考核指标)(?:年度指标值|年度目标值|预期指标值|指标值|目标值)"),
     "table_end": re.compile(r"^\s*(?:总分|合计)\b|^\s*总\s*分"),
+    # a header that prints the target and the actual as one column joined by a slash
+    # ("年度指标值/实际完成值", "目标值／实际值"; on compacted text): each row's cell holds both
+    "slash_value_header": re.compile(
+        r"(?:年度指标值|年度目标值|预期指标值|指标值|目标值)\s*[/／]\s*(?:实际完成值|全年实际值|实际完成情况|实际完成|实际值|完成值)"
+    ),
+    # the slash between the two values of such a cell: before a value's start (a figure, a
+    # comparator or a qualitative word), never inside a unit ("300元/人", "次/年")
+    "slash_between_values": re.compile(rf"[/／](?=\s*(?:[-－]?\d|{_CMP}|" + "|".join(QUALITATIVE_WORDS) + "))"),
     "project_name": re.compile(r"项目名称\s*[：:]?\s*(?P<name>[^\s：:][^\n]*?)\s*$"),
     # a line that opens the next project's table ("项目名称：职工书屋建设项目"): the table above ends
     "next_project": re.compile(r"^\s*项目名称\s*[：:]"),
@@ -382,6 +390,7 @@ class IndicatorTable:
     reason_column: bool = False  # a 偏差原因 column
     scores_lead: bool = False  # 分值 and 得分 both come before the target and actual columns
     cell_order: tuple[str, ...] = ()  # the value columns of a row read cell by cell (an order no other reading knows)
+    slash_values: bool = False  # target and actual in one cell joined by "/" ("≥12个/12个")
 
 
 #: Words one of which every line that opens an indicator table holds (INDICATOR_PATTERNS
@@ -427,6 +436,7 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
         header_text = compact(" ".join(ln.text for ln in lines[header_start:j]))
         with_scores = "得分" in header_text or "分值" in header_text
         table = IndicatorTable(project=_project_before(lines, header_start), with_scores=with_scores, nature_column="指标性质" in header_text, weight_first=_weight_first(header_text))
+        table.slash_values = INDICATOR_PATTERNS["slash_value_header"].search(header_text) is not None
         _read_column_order(table, value_columns(header_text))
         k = j
         while k < len(lines) and not INDICATOR_PATTERNS["table_end"].match(lines[k].text) and not _leaves_table(lines[k].text):
@@ -596,6 +606,8 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable, closed: 
         else:
             head = []
         text = cell_view(doc.text[text_start:body_end])
+        if table.slash_values:
+            text = split_slash_values(text)
         weight_text: str | None = None
         if table.weight_first:
             text, weight_text = _take_weight(text)
@@ -630,6 +642,13 @@ def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable, closed: 
     if chunk_start is not None and closed and table.rows and table.rows[-1].reason:
         # the last row's 偏差原因 wrapped onto the lines before the table's 总分 / 合计 row
         _reason_lines_before_row(lines[first:], lines[first].start, table.rows[-1], chunk_start)
+
+
+def split_slash_values(text: str) -> str:
+    """A row of a table whose header joins target and actual by a slash ("年度指标值/实际完成值")
+    with the slash between a cell's two values read as a cell border (a space, so offsets stay):
+    "≥12个/12个" -> "≥12个 12个"; a slash in a unit stays ("300元/人")."""
+    return INDICATOR_PATTERNS["slash_between_values"].sub(" ", text)
 
 
 def _weight_first_end(doc: SourceDocument, line, chunk_start: int, pattern: re.Pattern[str], first: re.Match[str]) -> re.Match[str]:  # type: ignore[no-untyped-def]

@@ -950,9 +950,10 @@ OUTPUT_ACTION_VERBS: Final[tuple[str, ...]] = (
     "救助", "资助", "服务", "接待", "召开", "举行", "受理", "办理", "调解", "征集", "新建", "新增", "吸纳", "惠及", "补助", "表彰",
     "选树", "命名", "培育", "签订", "维权", "挽回", "追回", "覆盖", "参与", "参加", "达成",
 )
-#: Words at the start of an item that say who/when, not what ("其中市一类竞赛项目" -> "市一类竞赛项目").
+#: Words at the start of an item that say who/when, not what ("其中市一类竞赛项目" -> "市一类竞赛项目");
+#: connectives that join it to the count before ("另有困难农民工 30 户" -> "困难农民工").
 OUTPUT_ITEM_LEAD_NOISE: Final[tuple[str, ...]] = (
-    "其中", "全年", "年内", "目前", "一年来", "同时", "另外", "此外", "共计", "共有", "总计", "合计", "共", "并", "还", "先后", "已",
+    "其中", "全年", "年内", "目前", "一年来", "同时", "另外", "此外", "另有", "还有", "共计", "共有", "总计", "合计", "共", "并", "还", "先后", "已",
     "我会", "我局", "我们", "本部门", "本单位", "本会", "分别",
 )
 #: Words at the end of an item that only link it to its number ("推荐…集体共 24 个", "人数达 3 万人").

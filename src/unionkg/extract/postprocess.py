@@ -5,10 +5,11 @@ Part B appends its indicator step (``met``) to :data:`STEPS`.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import fields
 
-from unionkg.model import Extraction, Fact, Staffing
+from unionkg.model import Evidence, Extraction, Fact, Staffing
 
 Step = Callable[[Extraction], Extraction]
 
@@ -143,9 +144,48 @@ def one_staffing_figure_per_kind(extraction: Extraction) -> Extraction:
     return extraction
 
 
+#: Words that join a staffing figure to the one before it, printed before its label ("…实有 8 人，
+#: 另有编外聘用人员 2 人", "此外还有由某基金发放养老金的退休人员 3 人"): no part of the group the figure
+#: counts.  Longest first; "另" alone only before a label of two characters or more.
+STAFF_LABEL_CONNECTIVES: tuple[str, ...] = ("此外还有", "此外另有", "另外还有", "另外另有", "另外有", "此外有", "此外", "另外", "另有", "还有", "另")
+
+#: What after a connective makes it part of a word, not a joint: "另行聘用人员" (hired separately).
+STAFF_CONNECTIVE_WORD_ENDINGS: tuple[str, ...] = ("行",)
+
+
+def staff_connective_length(label: str) -> int:
+    """The length of the connective (:data:`STAFF_LABEL_CONNECTIVES`) a staffing label opens with,
+    0 when it opens with none: "另有编外聘用人员" -> 2, "此外还有退休人员" -> 4, "另行聘用人员" -> 0."""
+    word = next((w for w in STAFF_LABEL_CONNECTIVES if label.startswith(w)), None)  # the longest decides
+    if word is None:
+        return 0
+    rest = label[len(word) :].lstrip()
+    return len(label) - len(rest) if len(rest) >= 2 and not rest.startswith(STAFF_CONNECTIVE_WORD_ENDINGS) else 0
+
+
+def without_staff_connectives(extraction: Extraction) -> Extraction:
+    """A staffing label without the connective that joins it to the figure before
+    (:func:`staff_connective_length`): the label is the group ("编外聘用人员"), its quote starts at
+    it.  The quote is cut only where the document's text there prints the connective itself."""
+    doc = extraction.document
+    for fact in extraction.facts:
+        if not isinstance(fact, Staffing) or not (cut := staff_connective_length(fact.label)):
+            continue
+        ev = fact.evidence
+        at = bisect.bisect_left(doc.offsets, ev.start)  # the normalised text's index of the quote's start
+        if at >= len(doc.text) or doc.offsets[at] != ev.start or doc.text[at : at + cut] != fact.label[:cut]:
+            continue  # the quote does not open with the label (a table row quoted from its name cell)
+        start = doc.offsets[at + cut]
+        if start >= ev.end:
+            continue
+        fact.label = fact.label[cut:]
+        fact.evidence = Evidence(start, ev.end, doc.original[start : ev.end], ev.extractor)
+    return extraction
+
+
 #: The staffing steps run before :func:`deduplicate`, which keeps the first of identical facts in
 #: extraction order: a restated staffing figure keeps the quote printed first in the document.
-STEPS: tuple[Step, ...] = (without_restated_staff_rows, one_staffing_figure_per_kind, deduplicate)
+STEPS: tuple[Step, ...] = (without_staff_connectives, without_restated_staff_rows, one_staffing_figure_per_kind, deduplicate)
 
 
 def finalize(extraction: Extraction) -> Extraction:

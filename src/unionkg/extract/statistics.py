@@ -709,6 +709,9 @@ STAFF_TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "count_cell": re.compile(r"(?P<count>\d{1,6})\s*(?:人|名)?"),
     # a nil cell of a row of counts ("—", "-", "/")
     "nil_cell": re.compile(r"[—–\-－/／]{1,4}"),
+    # a vertical table's label narrowed by a "…的" qualifier ("由养老保险基金发放养老金的离退休人员"):
+    # the group of the column name after it
+    "qualified_label": re.compile(r"(?P<qualifier>[\u4e00-\u9fff]{2,24}的)(?P<column>[\u4e00-\u9fff]{2,8})"),
 }
 
 #: Words one of which a staffing table's header line prints (a quick test before splitting a line).
@@ -874,8 +877,28 @@ def vertical_staff_row(text: str, start: int, end: int) -> tuple[_Cell, _Cell, S
         cells = cells[:2]
     if len(cells) != 2 or not STAFF_TABLE_PATTERNS["count_cell"].fullmatch(cells[1].text):
         return None
-    category = staff_column_category(cells[0].text)
+    category = staff_column_category(cells[0].text) or qualified_staff_category(cells[0].text)
     return (cells[0], cells[1], category) if category is not None else None
+
+
+def qualified_staff_category(cell: str) -> StaffCategory | None:
+    """The kind of figure of a vertical table's label that a "…的" qualifier narrows
+    (:data:`STAFF_TABLE_PATTERNS` ``qualified_label``), the qualifier aside; None for another label.
+
+    >>> qualified_staff_category("其中：由养老保险基金发放养老金的离退休人员"), qualified_staff_category("离退休人员的经费")
+    (<StaffCategory.RETIRED: 'retired'>, None)
+    """
+    name = STAFF_TABLE_PATTERNS["of_which"].sub("", re.sub(r"\s+", "", cell))
+    m = STAFF_TABLE_PATTERNS["qualified_label"].fullmatch(name)
+    return STAFF_TABLE_COLUMNS.get(m.group("column")) if m else None
+
+
+def is_staff_run(run: list[tuple[_Cell, _Cell, StaffCategory]]) -> bool:
+    """Whether consecutive label-and-count lines are a staffing table: at least
+    :data:`MIN_STAFF_ROWS` of them, or one whose label a "…的" qualifier narrows
+    (:func:`qualified_staff_category`: "其中：由养老保险基金发放养老金的离退休人员\t15" names a group
+    of people no other table prints), where a bare "在职人员\t18" alone may be any table's row."""
+    return len(run) >= MIN_STAFF_ROWS or any(qualified_staff_category(label.text) is not None for label, _count, _category in run)
 
 
 def is_money_run(heading: str, prints_count_unit: bool) -> bool:
@@ -910,7 +933,7 @@ def read_vertical_staff_tables(doc: SourceDocument, body: str, year: int | None,
             units[len(rows) - 1] = units.get(len(rows) - 1, False) or text[start:end].rstrip().endswith(STAFF_ROW_UNIT_CELLS)
     out: list[Staffing] = []
     for n, (run, heading) in enumerate(zip(rows, headings, strict=True)):
-        if len(run) < MIN_STAFF_ROWS or is_money_run(heading, units.get(n, False)):
+        if not is_staff_run(run) or is_money_run(heading, units.get(n, False)):
             continue
         for label_cell, count_cell, category in run:
             label = STAFF_TABLE_PATTERNS["of_which"].sub("", label_cell.text)

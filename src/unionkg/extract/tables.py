@@ -622,6 +622,58 @@ def _sub_line(line: Line, tokens: list[Token]) -> Line:
 _PIPES: Final[tuple[str, ...]] = ("|", "｜")
 
 
+def _pipe_cells(line: Line) -> list[Token | None]:
+    """The cells of a ``|`` row split at every pipe, a blank cell as None, border pipes giving
+    blank cells too (two rows of one table split alike; the tokens alone lose where the blank
+    cells were): "本年收入合计 |  | 本年支出合计 |" -> [本年收入合计, None, 本年支出合计, None];
+    [] when a cell holds several tokens."""
+    cells: list[Token | None] = []
+    pipes = [m.start() for m in re.finditer(r"[|｜]", line.text)]
+    for lo, hi in zip([0, *(b + 1 for b in pipes)], [*pipes, len(line.text)], strict=True):
+        inside = [t for t in line.tokens if line.start + lo <= t.start and t.end <= line.start + hi]
+        if len(inside) > 1:
+            return []
+        cells.append(inside[0] if inside else None)
+    return cells
+
+
+def labels_over_values(lines: Sequence[Line], text: str) -> list[Line]:
+    """Rows whose labels are printed on the line above their figures (merged cells: "本年收入合计 |  |
+    本年支出合计 |" over " | 280.40 |  | 280.40") as one row each, the labels and figures in their
+    columns' order, so that a figure's quote starts at the label it inherits; never a label
+    invented for a row without one.  Two ``|`` lines make one row when they have as many cells,
+    the upper one only text, the lower one no text, no column filled on both and the first
+    filled cell a label; other lines are kept as they are."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        upper = lines[i]
+        lower = lines[i + 1] if i + 1 < len(lines) else None
+        merged = _label_row_over_figures(upper, lower, text) if lower is not None else None
+        if merged is None:
+            out.append(upper)
+            i += 1
+        else:
+            out.append(merged)
+            i += 2
+    return out
+
+
+def _label_row_over_figures(upper: Line, lower: Line, text: str) -> Line | None:
+    """The row of :func:`labels_over_values` made of ``upper`` and ``lower``, or None."""
+    if not (upper.only_text and lower.only_numbers) or not any(p in upper.text for p in _PIPES) or not any(p in lower.text for p in _PIPES):
+        return None
+    above, below = _pipe_cells(upper), _pipe_cells(lower)
+    if not above or len(above) != len(below):
+        return None
+    if any(a is not None and b is not None for a, b in zip(above, below, strict=True)):
+        return None
+    tokens = tuple(t for a, b in zip(above, below, strict=True) if (t := a or b) is not None)
+    if not tokens or tokens[0].kind is not TokenKind.TEXT:
+        return None  # the row's first cell a figure: no label above it to inherit
+    return Line(upper.start, lower.end, text[upper.start : lower.end], tokens)  # type: ignore[arg-type]
+
+
 def cell_view(text: str) -> str:
     """``text`` with the ``|`` between the cells of a rendered table row turned
     into spaces: same length, so offsets stay those of ``doc.text``.  Readers

@@ -1,0 +1,241 @@
+"""Extraction leftovers of round 11 and new layouts of the genre, with their rules:
+
+* a staffing label opens with the connective that joins it to the figure before ("…实有 8 人，另有
+  由某基金发放养老金的退休人员 3 人", "此外还有…"): the label is the group, its quote starts at it
+  (postprocess.without_staff_connectives, STAFF_LABEL_CONNECTIVES);
+* a vertical staffing table's label narrowed by a "…的" qualifier ("其中：由养老保险基金发放养老金的
+  离退休人员<TAB>15") is a row of the table, and one such line alone is a table (statistics.
+  qualified_staff_category, is_staff_run);
+* a grid row without a label cell inherits the label printed alone on the line above it (a merged
+  cell): a 三公 grid's "决算数" over " | 10.20 | …" (budget_tables.is_grid_row_label), a 收支总表's
+  "本年收入合计 |  | 本年支出合计 |" over " | 280.40 |  | 280.40" (tables.labels_over_values); a row
+  with no label above keeps its quote from its first figure (never a label invented);
+* a phase column printed without its 数 ("本年预算 | 上年预算 | 增减"): final_accounts.PHASE_COLUMN_SHORT_FORM;
+* a 三公 决算表 titled "“三公”经费财政拨款支出决算表" is the 三公 grid, not a code table;
+* an indicator table whose header joins "年度指标值/实际完成值" in one column: each cell's slash
+  between two values is a cell border (indicators.split_slash_values), a unit's slash stays.
+
+Documents (tests/extract/corpus/rt11e_*), bodies, provinces and years not in the samples: 甘肃 临夏县
+2022 决算 (说明 headings, amounts in 元), 云南 祥云县 2025 预算 (三公 one line per item with 本年/上年/增减,
+a 收支总表 total row under its labels), 内蒙古 准格尔旗 2021 项目支出绩效自评表 (slash cells), 贵州 赫章县
+2019 整体支出绩效自评 (scores per first-level indicator in prose), 内蒙古 敖汉旗 2020 预算 in traditional
+characters, 黑龙江 海伦市 2018 决算 in full-width digits with "，" thousands separators, 云南 楚雄州 2017
+决算 (a tab staffing table, a 三公 grid row under its label).  Measured before -> after: expected facts
+58/74 -> 74/74, wrong facts 5 -> 0, quotes from the inherited label 5/13 -> 13/13.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from unionkg.extract.budget_tables import is_grid_row_label
+from unionkg.extract.final_accounts import Layout, table_kind, year_columns
+from unionkg.extract.indicators import INDICATOR_PATTERNS, split_slash_values
+from unionkg.extract.postprocess import staff_connective_length
+from unionkg.extract.statistics import qualified_staff_category
+from unionkg.extract.tables import iter_lines, labels_over_values, tokenize
+from unionkg.model import StaffCategory, Staffing
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("rt11e_*.txt"))
+
+
+def test_corpus_is_not_shrinking() -> None:
+    assert len(CASES) >= 7
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_rt11e_document(path: Path) -> None:
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = extract_checked(path)
+    check_spec(path, ex, spec, field_matches)
+    for wrong in spec["wrong"]:
+        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), (
+            f"{path.name}: a fact matches {wrong}"
+        )
+    quotes = {f.evidence.quote for f in ex.facts}
+    for quote in spec.get("quotes", []):
+        assert quote in quotes, f"{path.name}: no fact quotes {quote!r}"
+
+
+# --- staffing: the connective before a label ---------------------------------------------
+
+CONNECTIVES = [
+    ("另有编外聘用人员", 2),
+    ("另有由财政发放养老金的退休人员", 2),
+    ("此外还有退休人员", 4),
+    ("此外临聘人员", 2),
+    ("另外有劳务派遣人员", 3),
+    ("还有遗属", 2),
+    ("另聘用人员", 1),
+    ("另有 编外人员", 3),  # the space after it goes too
+    ("编外聘用人员", 0),  # no connective
+    ("另行聘用人员", 0),  # "另行": hired separately, a word
+    ("另有人", 0),  # nothing of a label left
+    ("退休人员", 0),
+]
+
+
+@pytest.mark.parametrize(("label", "length"), CONNECTIVES)
+def test_the_connective_a_staffing_label_opens_with(label: str, length: int) -> None:
+    assert staff_connective_length(label) == length
+
+
+def test_a_label_without_its_connective_keeps_the_evidence_invariant() -> None:
+    ex = extract_checked(CORPUS / "rt11e_nm_trad_banner_union_budget_2020.txt")
+    staff = [f for f in ex.facts if isinstance(f, Staffing)]
+    assert not any(f.label.startswith(("另", "此外", "还有")) for f in staff)
+    retired = next(f for f in staff if f.category is StaffCategory.RETIRED)
+    assert retired.evidence.quote == "由財政發放養老金的退休人員 3 人"
+
+
+# --- staffing: a qualified label of a vertical table -------------------------------------
+
+QUALIFIED_LABELS = [
+    ("其中：由养老保险基金发放养老金的离退休人员", StaffCategory.RETIRED),
+    ("由财政发放养老金的退休人员", StaffCategory.RETIRED),
+    ("财政供养的在职人员", StaffCategory.IN_SERVICE),
+    ("离退休人员", None),  # no qualifier: the plain column reading
+    ("离退休人员的经费", None),  # money of the group, no group
+    ("由养老保险基金发放的养老金", None),
+    ("的在职人员", None),  # nothing before 的
+]
+
+
+@pytest.mark.parametrize(("label", "category"), QUALIFIED_LABELS)
+def test_a_qualified_label_of_a_vertical_staffing_table(label: str, category: StaffCategory | None) -> None:
+    assert qualified_staff_category(label) is category
+
+
+# --- grid rows without a label cell ------------------------------------------------------
+
+ROW_LABELS = [
+    ("决算数", True),
+    ("2025年预算数", True),
+    ("上年预算数", True),
+    ("增减额", True),
+    ("完成率（%）", True),
+    ("注：本表金额单位为万元", False),  # a note
+    ("项目", False),
+    ("2025年部门预算“三公”经费支出情况说明表", False),  # a heading, too long for a row's label
+]
+
+
+@pytest.mark.parametrize(("text", "is_label"), ROW_LABELS)
+def test_a_line_of_text_alone_in_a_grid_is_the_row_label_under_it(text: str, is_label: bool) -> None:
+    assert is_grid_row_label(tokenize(text, 0, len(text))) is is_label
+
+
+MERGED_ROWS = [
+    # a 收支总表's total row under its labels: one row, labels and figures in column order
+    ("本年收入合计 |  | 本年支出合计 |\n | 280.40 |  | 280.40", ["本年收入合计", "280.40", "本年支出合计", "280.40"]),
+    ("| 合计 |  |\n|  | 9.50 |", ["合计", "9.50"]),
+    # negatives: kept as two lines
+    ("一、工资福利支出 | 120.00\n二、商品和服务支出 | 30.00", None),  # two rows of their own
+    ("本年收入合计 |  | 本年支出合计 |\n | 280.40 | 280.40", None),  # the cells do not line up
+    ("本年收入合计 | 280.40 | 本年支出合计 |\n |  |  | 280.40", None),  # the upper line has a figure
+    (" |  | 30.00 |  | 30.00\n合计 |  | 125.00 |  |", None),  # figures first: no label above them
+    ("本年收入合计    本年支出合计\n280.40    280.40", None),  # no pipes: columns unknown
+]
+
+
+@pytest.mark.parametrize(("text", "tokens"), MERGED_ROWS)
+def test_labels_printed_over_their_figures(text: str, tokens: list[str] | None) -> None:
+    lines = list(iter_lines(text))
+    merged = labels_over_values(lines, text)
+    if tokens is None:
+        assert merged == lines
+        return
+    assert len(merged) == 1
+    assert [t.text for t in merged[0].tokens] == tokens
+    assert merged[0].text == text.strip()
+
+
+def test_a_grid_row_without_a_label_above_keeps_its_first_figure() -> None:
+    """A label-less row with no label line above it is quoted from its figures, never a label invented."""
+    ex = extract_checked(CORPUS / "rt11e_yn_pref_union_tab_staff_final_2017.txt")
+    finals = [f for f in ex.facts if type(f).__name__ == "Amount" and getattr(f, "table", None) == "公开07表" and f.column == "决算数"]
+    assert len(finals) == 4 and all(f.evidence.quote.startswith("决算数\n") for f in finals)
+
+
+# --- phase columns without their 数 ------------------------------------------------------
+
+SHORT_COLUMNS = [
+    ("项目 | 本年预算 | 上年预算 | 增减", 2025, "项目|本年预算数|上年预算数|增减"),
+    ("项目 2024年预算 2025年预算", 2025, "项目上年预算数预算"),  # this year's bare 预算: not a column word
+    ("项目 本年决算 上年决算", 2025, "项目本年决算数上年决算数"),
+    ("项目 | 本年预算数 | 上年预算数", 2025, "项目|本年预算数|上年预算数"),  # already whole
+    ("本年预算拨款收入 | 上年预算执行情况", 2025, "本年预算拨款收入|上年预算执行情况"),  # longer words
+]
+
+
+@pytest.mark.parametrize(("header", "year", "flat"), SHORT_COLUMNS)
+def test_a_phase_column_printed_without_its_number_word(header: str, year: int, flat: str) -> None:
+    assert year_columns(header, year) == flat
+
+
+SANGONG_TITLES = [
+    ("“三公”经费财政拨款支出决算表", Layout.EXPENSE_GRID),
+    ("一般公共预算财政拨款“三公”经费支出决算表", Layout.EXPENSE_GRID),
+    ("一般公共预算财政拨款支出决算表", Layout.CODE_ROWS),  # not a 三公 table
+]
+
+
+@pytest.mark.parametrize(("title", "layout"), SANGONG_TITLES)
+def test_sangong_final_account_titles(title: str, layout: Layout) -> None:
+    kind = table_kind(title)
+    assert kind is not None and kind.layout is layout
+
+
+# --- target and actual in one cell -------------------------------------------------------
+
+SLASH_HEADERS = [
+    ("一级指标二级指标三级指标年度指标值/实际完成值分值得分", True),
+    ("一级指标二级指标三级指标目标值／实际值分值得分", True),
+    ("一级指标二级指标三级指标年度指标值实际完成值分值得分", False),
+    ("一级指标二级指标三级指标计量单位元/人年度指标值", False),
+]
+
+
+@pytest.mark.parametrize(("header", "slashed"), SLASH_HEADERS)
+def test_a_header_joining_target_and_actual(header: str, slashed: bool) -> None:
+    assert (INDICATOR_PATTERNS["slash_value_header"].search(header) is not None) is slashed
+
+
+SLASH_CELLS = [
+    ("新建职工书屋数量 ≥12个/12个 20 20", "新建职工书屋数量 ≥12个 12个 20 20"),
+    ("完成时间 2021年11月底前/2021年11月 10 10", "完成时间 2021年11月底前 2021年11月 10 10"),
+    ("合格率 100%/≥95% 10 10", "合格率 100% ≥95% 10 10"),
+    ("人均补助标准 300元/人/320元/人 10 9", "人均补助标准 300元/人 320元/人 10 9"),  # the unit's slash stays
+    ("服务质量 有效提升/有效提升 10 10", "服务质量 有效提升 有效提升 10 10"),  # qualitative values
+    ("培训频次 2次/年 10 10", "培训频次 2次/年 10 10"),  # a unit "per year"
+]
+
+
+@pytest.mark.parametrize(("row", "split"), SLASH_CELLS)
+def test_the_slash_between_a_cells_two_values(row: str, split: str) -> None:
+    out = split_slash_values(row)
+    assert out == split and len(out) == len(row)
+
+
+# --- a count's item without the connective before it ------------------------------------
+
+ITEM_LEADS = [
+    ("另有困难农民工", "困难农民工"),
+    ("此外还有一线职工", "一线职工"),
+    ("还有劳模", "劳模"),
+    ("另外开展培训", "开展培训"),
+    ("困难职工", "困难职工"),  # nothing to cut
+    ("有效帮扶对象", "有效帮扶对象"),  # "有" of a word, no connective
+]
+
+
+@pytest.mark.parametrize(("item", "cut"), ITEM_LEADS)
+def test_a_counts_item_without_its_connective(item: str, cut: str) -> None:
+    from unionkg.extract.statistics import _strip_lead
+
+    assert _strip_lead(item) == cut
