@@ -36,6 +36,7 @@ from unionkg.qa.patterns import (
     SANGONG_COUNT_QUESTION,
     SPENDING_BREAKDOWN_QUESTION,
     STATED_COUNT_QUESTION,
+    TARGETS_NOT_REACHED_ASKED,
     UNIT_CATEGORY_QUESTION,
     UNIT_RANKING_QUESTION,
     UNITS_BELONGING,
@@ -197,6 +198,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:几|多少)个?(?:项目|指标|单位|总工会).{0,12}(?:未完成|没有完成|没完成|未能完成|未达到|没有达到|没达到|未达标|没有?达标|不达标|未实现|没有实现)", 1.7),
         (QUESTION_SHAPES["met_list"], 1.75),
         (FACT_QUESTION_SHAPES["exceeded_list"], 1.75),
+        # (q22) "绩效目标没实现", "目标完成情况怎么样": before a list of projects the question names
+        *((pattern, 1.45) for pattern in TARGETS_NOT_REACHED_ASKED.values()),
         # improvement measures: printed with the deviation reasons of the indicators that missed
         (MEASURES_QUESTION["zh"], 1.5),
         (MEASURES_QUESTION["en"], 1.5),

@@ -24,7 +24,7 @@ from unionkg.qa.patterns import (
     AMOUNT_FRAME_WORDS,
     AMOUNT_ITEM_CATEGORIES,
     AMOUNT_ITEM_LINES,
-    BODY_KIND_AFTER_PLACE,
+    BODY_SHORT_FORM_OPENING,
     COLLOQUIAL_LINE_NAMES,
     GENERIC_ITEM,
     ITEM_DECORATION,
@@ -229,13 +229,15 @@ def residual_words(text: str, names: list[str]) -> list[str]:
     []
     >>> residual_words("某县总工会近两年收入预算分别是多少", ["某县总工会"])
     []
+    >>> residual_words("某市总工会2022年户外劳动者驿站建设经费多少", ["某市总工会"])
+    ['户外劳动者驿站建设']
     """
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ")
     text = ORG_PATTERNS["zh_body_mention"].sub(" ", text)
     text = YEAR_PATTERNS["four_digit"].sub(" ", YEAR_PATTERNS["two_digit"].sub(" ", text)).strip()
     text = RECENT_YEARS.sub(" ", text)  # "近两年" names years, not a thing
-    text = BODY_KIND_AFTER_PLACE.sub(" ", text)  # a body named by a short form ("某区教委", "某州总工会") opens the question
+    text = BODY_SHORT_FORM_OPENING.sub(" ", text)  # a body named by a short form ("某区教委", "某州总工会") opens the question
     text = AMOUNT_FRAME_WORDS.sub(" ", text)
     # a place printed before the body ("湖北省" of "湖北省某州总工会") names no thing asked
     return [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", text) if not PLACE_WORD.match(w)]

@@ -140,6 +140,34 @@ BODY_KIND_AFTER_PLACE = re.compile(
     r"^[\u4e00-\u9fff]{0,10}?(总工会|工会|人民政府|政府|委员会|局|厅|委|办公室|中心|联合会|院|馆|站|所)"
 )
 
+# (q22) Targets asked as not reached or as how they went, in words the missed-targets rule lacked ("绩效目标没实现",
+# "目标没达成", "绩效目标完成情况怎么样", "指标完成得如何"): the missed-targets family (intents.INTENTS).  Not a
+# question of one project's money ("项目完成情况" asks no target) nor a count of targets set.
+TARGETS_NOT_REACHED_ASKED: dict[str, re.Pattern[str]] = {
+    "not_realised": re.compile(r"(?:没|未)(?:能|有)?(?:实现|达成)(?!率)"),
+    "how_targets_went": re.compile(r"(?:绩效)?(?:目标|指标)(?:值)?(?:的)?(?:完成|实现|达成)(?:的)?(?:情况|得?(?:怎么样|咋样|如何|好不好|理想吗))"),
+}
+
+# (q22) Words ending in a place's suffix that name no place ("社区服务站", "园区驿站", "城市书房"): before a weak kind word
+# they open no body's short form (BODY_SHORT_FORM_OPENING).
+NOT_A_PLACE_BEFORE_SUFFIX: tuple[str, ...] = ("社区", "小区", "园区", "景区", "片区", "校区", "辖区", "山区", "矿区", "林区",
+                                              "库区", "街区", "城区", "城市", "都市", "超市", "夜市", "门市", "集市")
+
+
+def _place_suffix_not_in(words: tuple[str, ...]) -> str:
+    """A place's suffix character not closing one of ``words`` ("区" but not the 区 of 社区)."""
+    return "|".join("".join(f"(?<!{w[0]})" for w in words if w[-1] == suffix) + suffix for suffix in "省市州盟县区旗")
+
+
+# (q22) A body named by its short form where the asked words of a Chinese question open ("某州总工会…", "某区教委…",
+# "日照总工会…"), which items.residual_words drops: a body's word (总工会, 委员会 …) after up to ten characters, a weaker
+# kind's word (局, 中心, 站, 院 …) only after a place's suffix, so that a project's name opening the asked words
+# ("户外劳动者驿站建设经费", "职工服务中心运行经费", "社区服务站") is no body (BODY_KIND_AFTER_PLACE dropped them).
+BODY_SHORT_FORM_OPENING = re.compile(
+    r"^[\u4e00-\u9fff]{0,10}?(?:总工会|工会|人民政府|政府|委员会|联合会)"
+    rf"|^[\u4e00-\u9fff]{{0,8}}?(?:{_place_suffix_not_in(NOT_A_PLACE_BEFORE_SUFFIX)})[\u4e00-\u9fff]{{0,4}}?(?:局|厅|委|办公室|中心|院|馆|站|所)"
+)
+
 # English words that name the kind of body asked about; they prefer federations.
 FEDERATION_WORDS = re.compile(r"\b(?:union|federation|trade union|ftu)\b")
 
@@ -919,9 +947,12 @@ LINES_GAP_QUESTION = re.compile(r"比.{1,24}?(?:多|少|高|低)(?:了)?(?:多�
 # income grew the most"): the stated changes are ranked, not the amounts.  BY_PERCENT: by the rate (增幅, growth
 # rate), else by the amount of the change; FALLING: the largest fall first.
 CHANGE_RANKING_WORDS = re.compile(r"增幅|降幅|增速|涨幅|增长|增加|减少|下降|上升|变化|变动|增减"
-                                  r"|\bgr[eo]w(?:th|n)?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bfell\b|\bfall(?:en)?\b|\brose\b|\brise[ns]?\b|\bdrop(?:ped)?\b|\bchange[ds]?\b")
+                                  r"|\bgr[eo]w(?:th|n)?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bfell\b|\bfall(?:en)?\b|\brose\b|\brise[ns]?\b|\bdrop(?:ped)?\b|\bchange[ds]?\b"
+                                  # (q21) "which body cut its three public spending the most", "reduced ... the most"
+                                  r"|\bcut(?:s|ting)?\b|\breduc(?:ed|es|ing|tion)\b|\bslash(?:ed|es)?\b|\btrimm?(?:ed|s)?\b")
 CHANGE_RANK_BY_PERCENT = re.compile(r"增幅|降幅|增速|涨幅|增长率|下降率|幅度|百分比|百分点|%|\bpercent(?:age)?\b|\bfastest\b|\brate\b|\bgrowth\b")
-CHANGE_RANK_FALLING = re.compile(r"降幅|减少|下降|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdecrease[ds]?\b|\bshr[ai]nk\b")
+CHANGE_RANK_FALLING = re.compile(r"降幅|减少|下降|压减|压缩|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdecrease[ds]?\b|\bshr[ai]nk\b"
+                                 r"|\bcut(?:s|ting)?\b|\breduc(?:ed|es|ing|tion)\b|\bslash(?:ed|es)?\b|\btrimm?(?:ed|s)?\b")
 # The phase a ranking names in so many words ("收入预算最多", "决算支出", "largest budget", "final accounts"): then
 # bodies are ranked on figures of that phase only.  Not "spent" / "支出了", which say money went out, not which
 # account the figure is from.

@@ -1,0 +1,40 @@
+"""Round 11, q22: the rules' tables this round added, each with positive and negative examples (the questions
+themselves are in round11_q22.yaml, test_round11_q22.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionkg.qa.items import residual_words
+from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, TARGETS_NOT_REACHED_ASKED
+
+
+@pytest.mark.parametrize("text, body", [
+    ("某州教委收入预算", "某州教委"), ("某区教委收入", "某区教委"), ("日照总工会收入预算", "日照总工会"),
+    ("某市人社局支出", "某市人社局"), ("乌鲁木齐市总工会预算", "乌鲁木齐市总工会"), ("某县妇女联合会预算", "某县妇女联合会"),
+    ("年户外劳动者驿站建设经费", None), ("年社区服务站建设经费", None), ("年职工服务中心运行经费", None),
+    ("年园区职工驿站", None), ("年城市书房馆藏", None), ("职工疗休养院改造", None),
+])
+def test_body_short_form_opening(text: str, body: str | None) -> None:
+    m = BODY_SHORT_FORM_OPENING.match(text)
+    assert (m.group(0) if m else None) == body
+
+
+@pytest.mark.parametrize("question, words", [
+    ("鹤岗市总工会2022年户外劳动者驿站建设经费多少", ["户外劳动者驿站建设"]),  # a project ending its first word in 站
+    ("鹤岗市总工会2023年社区服务站运行经费", ["社区服务站运行"]),
+    ("2022年某州教委收入预算是多少", []),  # a body's short form opens the question: no thing asked
+    ("鹤岗总工会2021年医疗救助花了多少钱", ["医疗救助"]),
+])
+def test_residual_words_keep_a_project_opening(question: str, words: list[str]) -> None:
+    assert residual_words(question, ["鹤岗市总工会"]) == words
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("2020年哪些项目的绩效目标没实现", True), ("目标没能实现的指标", True), ("有哪些指标未达成", True),
+    ("某市总工会2020年绩效目标完成情况怎么样", True), ("指标完成得如何", True), ("目标实现情况", True),
+    ("目标实现率多少", False), ("项目完成情况", False), ("有哪些绩效指标", False), ("项目支出完成了多少", False),
+    ("预算执行情况怎么样", False),
+])
+def test_targets_not_reached_asked(text: str, asked: bool) -> None:
+    assert any(p.search(text) for p in TARGETS_NOT_REACHED_ASKED.values()) is asked
