@@ -69,6 +69,8 @@ ZH_NOTES: tuple[tuple[str, str, str], ...] = (
     ("change_mismatch", "the table's 增减 column", "表格中该行的增减额（增减率）与同一行的本年数、上年数不符。"),
     ("change_mismatch", "the text states", "文字说明所列增减与同一文件表格中该科目的本年数、上年数不符。"),
     ("completion_rate_mismatch", "matches neither budget", "该比例与按年初预算数、调整预算数计算的结果都不相符。"),
+    ("completion_rate_mismatch", "the budget its header or sentence names",
+     "表头（或文字）已写明该比例以哪一预算数为基数，按该预算数计算的结果与所列比例不符。"),
     ("score_mismatch", "must lie between", "指标分值合计不足 100 分，其余分值（如预算执行率）最多补足差额，总分应在此范围内。"),
 )
 

@@ -31,10 +31,16 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from rdflib import URIRef
+
 from unionkg.analytics import rules
-from unionkg.analytics.findings import Finding
+from unionkg.analytics.findings import Finding, _percent_as_printed
+from unionkg.analytics.rate_basis import PROSE_RATE, basis_named, header_before, prose_basis
 from unionkg.analytics.rows import sorted_rows
+from unionkg.analytics.table_checks import PASSAGE_OFFSETS
 from unionkg.analytics.tolerance import half_units, percent_unit, share_bounds, within
+from unionkg.graph.queries import named_query
+from unionkg.graph.store import select_rows
 
 if TYPE_CHECKING:
     from unionkg.analytics.checks import Context, Obs
@@ -88,7 +94,8 @@ def _completion_bases(final: Obs, budgets: list[Obs]) -> list[Obs]:
 
 
 def check_completion_rates(ctx: Context) -> list[Finding]:
-    """A final figure's stated completion rate against 决算数 / 调整预算数 or 决算数 / 年初预算数."""
+    """A final figure's stated completion rate against 决算数 / the budget it is of: the one its
+    table's header or its sentence names (``rate_basis``), else 调整预算数 or 年初预算数 (either)."""
     from unionkg.analytics.checks import _slack
 
     rates = {str(r["obs"]): Decimal(str(r["pct"])) for r in sorted_rows(ctx.store, "check_completion_rates") if r["pct"] is not None}
@@ -102,6 +109,7 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
     finest: dict[object, Decimal] = {}
     for o in finals:
         finest[o.doc] = min(finest.get(o.doc, Decimal(1)), percent_unit(rates[o.iri]))
+    headers = RateHeaders(ctx)
     findings: list[Finding] = []
     for final in finals:
         rate = rates[final.iri]
@@ -109,42 +117,94 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
         if not bases:
             continue
         slack = _slack(rate, finest[final.doc])
-        # the exact ratio lies inside every rounding interval: a rate that agrees with it
-        # needs no printed units (no quote read)
-        if any(abs(final.value / b.value * 100 - rate) <= slack for b in bases):
+        agreeing = [b for b in bases if _rate_agrees(ctx, final, b, rate, slack)]
+        if len(agreeing) == len(bases):
             continue
-        units = ctx.printed_units([(final.value, final.passage), *((b.value, b.passage) for b in bases)])
-        bounds = [share_bounds(final.value, b.value, units[0], unit) for b, unit in zip(bases, units[1:])]
-        if any(bd is None or within(rate, bd, slack) for bd in bounds):
+        basis, said = headers.basis(final, rate)
+        named = [b for b in bases if b.phase == basis]
+        if named and any(b in agreeing for b in named) or not named and agreeing:
             continue
-        ordered = sorted(bases, key=lambda b: BUDGET_PHASES.index(b.phase or BUDGET_PHASES[-1]))
-        base = ordered[0]
-        expected = (final.value / base.value * 100).quantize(slack)
-        money = ctx.amounts([final, *ordered])
-        against = "; ".join(
-            f"against the {BUDGET_NAMES.get(b.phase or '', 'budget')} {money(b.value, b.passage)} it is {(final.value / b.value * 100).quantize(slack)}%"
-            for b in ordered
-        )
-        findings.append(
-            ctx.finding(
-                kind="completion_rate_mismatch",
-                severity="warning",
-                check="percent:completion",
-                message=(
-                    f"{final.item}: final {money(final.value, final.passage)} against budget "
-                    f"{' / '.join(money(b.value, b.passage) for b in ordered)} is {expected}%, stated {rate}%, which matches "
-                    f"neither budget ({against})"
-                ),
-                org=final.org,
-                year=final.year,
-                expected=expected,
-                stated=rate,
-                tolerance=slack,
-                unit="percent",
-                figures=[final, *ordered],
-            )
-        )
+        findings.append(_completion_finding(ctx, final, rate, slack, named or bases, agreeing, said if named else None))
     return findings
+
+
+def _rate_agrees(ctx: Context, final: Obs, base: Obs, rate: Decimal, slack: Decimal) -> bool:
+    """Whether ``rate`` is 决算数 / ``base`` within the rounding of both figures and one unit of the
+    rate's last digit; the exact ratio lies inside every rounding interval, so a rate that agrees
+    with it needs no printed units (no quote read)."""
+    if abs(final.value / base.value * 100 - rate) <= slack:
+        return True
+    final_unit, base_unit = ctx.printed_units([(final.value, final.passage), (base.value, base.passage)])
+    bounds = share_bounds(final.value, base.value, final_unit, base_unit)
+    return bounds is None or within(rate, bounds, slack)
+
+
+def _completion_finding(
+    ctx: Context, final: Obs, rate: Decimal, slack: Decimal, compared: list[Obs], agreeing: list[Obs], said: str | None
+) -> Finding:
+    """The finding of a rate that the budget it is of (``said``: the header or words naming it), or
+    neither budget, does not give."""
+    ordered = sorted(compared, key=lambda b: BUDGET_PHASES.index(b.phase or BUDGET_PHASES[-1]))
+    base = ordered[0]
+    expected = (final.value / base.value * 100).quantize(slack)
+    money = ctx.amounts([final, *ordered, *agreeing])
+
+    def ratio(b: Obs) -> str:
+        return f"against the {BUDGET_NAMES.get(b.phase or '', 'budget')} {money(b.value, b.passage)} it is {(final.value / b.value * 100).quantize(slack)}%"
+
+    if said is not None:
+        judged = f"which is not the rate of the budget its header or sentence names ({said!r} says {BUDGET_NAMES.get(base.phase or '', 'budget')})"
+        judged += "".join(f"; it is the rate of the {BUDGET_NAMES.get(b.phase or '', 'budget')} {money(b.value, b.passage)}" for b in agreeing[:1])
+    else:
+        judged = f"which matches neither budget ({'; '.join(ratio(b) for b in ordered)})"
+    return ctx.finding(
+        kind="completion_rate_mismatch",
+        severity="warning",
+        check="percent:completion",
+        message=(
+            f"{final.item}: final {money(final.value, final.passage)} against budget "
+            f"{' / '.join(money(b.value, b.passage) for b in ordered)} is {expected}%, stated {_percent_as_printed(rate, slack)}%, {judged}"
+        ),
+        org=final.org,
+        year=final.year,
+        expected=expected,
+        stated=rate,
+        tolerance=slack,
+        unit="percent",
+        figures=[final, *ordered, *agreeing],
+    )
+
+
+class RateHeaders:
+    """The budget each printed rate is of (``rate_basis``): a table row's from the rate header
+    before it in its document (passages read once per document, when first asked), a prose
+    rate's from its own sentence."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._passages: dict[str, list[tuple[int, str]]] = {}
+
+    def _document_passages(self, doc: str) -> list[tuple[int, str]]:
+        if doc not in self._passages:
+            rows = select_rows(self.ctx.store, named_query("check_rate_header_passages"), ["doc"], [[URIRef(doc)]]).values()
+            self._passages[doc] = sorted({(int(str(r["start"])), str(r["quote"])) for r in rows})
+        return self._passages[doc]
+
+    def basis(self, final: Obs, rate: Decimal) -> tuple[str | None, str]:
+        """The phase of the budget ``final``'s ``rate`` is of and the words that say so, or (None, "")."""
+        printed = format(rate.normalize(), "f")
+        if final.table is None:
+            self.ctx._read_quotes([final.passage])
+            quote = self.ctx._quotes.get(final.passage or "", "")
+            m = next((m for m in PROSE_RATE.finditer(quote) if prose_basis(m.group(), printed)), None)
+            return (prose_basis(m.group(), printed), m.group()) if m else (None, "")
+        offsets = PASSAGE_OFFSETS.search(final.passage or "")
+        if offsets is None or final.doc is None:
+            return None, ""
+        header = header_before(int(offsets[1]), self._document_passages(final.doc))
+        if header is None or header.basis is None:
+            return None, ""
+        return header.basis, header.cell if basis_named(header.cell) else header.line.strip()
 
 
 # ---------------------------------------------------------------- prior-year columns

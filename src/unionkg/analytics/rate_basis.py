@@ -1,0 +1,119 @@
+"""Which budget a printed completion / execution rate is of: 年初预算 or 调整预算.
+
+A final account prints a line's rate beside its 年初预算数, 调整预算数 and 决算数; the rate may be
+决算数 / 调整预算数 or 决算数 / 年初预算数, and the table says which in its header when it says it
+at all: "预算执行率（%）（以调整后预算为基数）", "调整预算执行率", "年初预算完成率", or a header that
+names one budget column only ("年初预算数 决算数 完成率").  Prose says it with the rate:
+"完成年初预算的 96.5%", "完成调整预算的 97.9%".  The check of completion rates
+(``phase_checks.check_completion_rates``) measures a rate against the budget so named, and,
+when nothing names one ("年初预算数 调整预算数 决算数 执行率(%)"), against both, reporting only a
+rate that neither gives.
+
+The header of a table row's rate is the nearest rate column header printed before the row in
+its document (:func:`header_before`): the passages of the document that print 率 are read, and
+a header cell is a rate word not followed by a figure (prose "执行率为 96%" is no header).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+PHASE_BASE = "http://data.openbudgets.eu/resource/codelist/budget-phase/"
+ADJUSTED = PHASE_BASE + "revised"
+INITIAL = PHASE_BASE + "approved"
+
+#: A rate column's header cell: the words before the rate word in the cell, the rate word, an
+#: optional (%) and an optional bracketed note ("（以调整后预算为基数）"); never followed by a figure
+#: or a verb (prose: "执行率为 96%", "完成率达 100%").
+RATE_HEADER_CELL = re.compile(
+    r"(?P<before>[^\s|｜\d]{0,12}?)(?:执行率|完成率)"
+    r"(?:\s*[（(]\s*[%％]\s*[）)])?"
+    r"(?P<after>\s*[（(][^（）()\d]{1,24}[）)])?"
+    r"(?=\s|[|｜]|$)"
+)
+#: Words that name the budget a rate is of, in a header cell or its note, or in prose right
+#: before the rate: (the budget's phase, the pattern).  The adjusted budget first: "调整后预算"
+#: holds 预算 as "年初预算" does not.
+BASIS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (ADJUSTED, re.compile(r"调整(?:后)?(?:的)?预算|全年预算|变动后预算")),
+    (INITIAL, re.compile(r"年初预算|初始预算|期初预算")),
+)
+#: A rate stated in prose with its budget: "完成年初预算的96.5%", "为调整预算的 97.92%".
+PROSE_RATE = re.compile(
+    r"(?P<basis>年初预算|调整(?:后)?预算|全年预算)(?:数)?(?:的)?\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def basis_named(text: str) -> str | None:
+    """The budget ``text`` names (its phase), or None when it names none or both.
+
+    >>> basis_named("预算执行率（%）（以调整后预算为基数）") == ADJUSTED, basis_named("年初预算完成率") == INITIAL
+    (True, True)
+    >>> basis_named("执行率(%)"), basis_named("年初预算数 调整预算数 决算数 执行率(%)")
+    (None, None)
+    """
+    named = {phase for phase, words in BASIS_WORDS if words.search(text)}
+    return named.pop() if len(named) == 1 else None
+
+
+@dataclass(frozen=True)
+class RateHeader:
+    """A rate column's header cell as printed, the header line it is on, and where it starts."""
+
+    cell: str
+    line: str
+    offset: int  # in the document
+
+    @property
+    def basis(self) -> str | None:
+        """The budget the cell names, else the one budget column its header line names."""
+        return basis_named(self.cell) or basis_named(self.line)
+
+
+def header_cells(quote: str, start: int) -> list[RateHeader]:
+    """The rate header cells of a passage printed at ``start`` of its document.
+
+    >>> [(h.cell, h.offset) for h in header_cells("科目 年初预算数 决算数 完成率(%)\\n合计 10.00 9.00 90.00", 100)]
+    [('完成率(%)', 113)]
+    >>> header_cells("预算执行率为96.50%，较上年提高", 0)
+    []
+    """
+    out = []
+    for m in RATE_HEADER_CELL.finditer(quote):
+        line_start = quote.rfind("\n", 0, m.start()) + 1
+        line_end = quote.find("\n", m.end())
+        line = quote[line_start : line_end if line_end >= 0 else len(quote)]
+        out.append(RateHeader(m.group().strip(), line, start + m.start()))
+    return out
+
+
+def header_before(row_start: int, passages: Iterable[tuple[int, str]]) -> RateHeader | None:
+    """The rate header nearest before ``row_start`` among the document's ``passages`` (start, quote).
+
+    >>> p = [(0, "单位：万元\\n科目 年初预算数 调整预算数 决算数 预算执行率（%）（以调整后预算为基数）\\n2012901 行政运行 1.00 2.00 2.00 100.00")]
+    >>> header_before(60, p).basis == ADJUSTED, header_before(5, p)
+    (True, None)
+    """
+    found = [h for start, quote in passages for h in header_cells(quote, start) if h.offset < row_start]
+    return max(found, key=lambda h: h.offset) if found else None
+
+
+def prose_basis(quote: str, rate: str) -> str | None:
+    """The budget a rate stated in prose is of, read beside the rate itself.
+
+    >>> prose_basis("一般公共预算财政拨款支出221.30万元，完成调整预算的97.92%。", "97.92") == ADJUSTED
+    True
+    >>> prose_basis("支出221.30万元，完成年初预算的105.5%，完成调整预算的97.92%。", "105.5") == INITIAL
+    True
+    >>> prose_basis("预算执行率97.92%", "97.92") is None
+    True
+    """
+    for m in PROSE_RATE.finditer(quote):
+        if m["rate"].rstrip("0").rstrip(".") == rate.rstrip("0").rstrip(".") or m["rate"] == rate:
+            return basis_named(m["basis"])
+    return None
+
+
+__all__ = ["ADJUSTED", "BASIS_WORDS", "INITIAL", "PROSE_RATE", "RATE_HEADER_CELL", "RateHeader", "basis_named", "header_before", "header_cells", "prose_basis"]
