@@ -73,6 +73,7 @@ from unionkg.extract.tables import (
     find_columns,
     is_header_tail_line,
     join_label,
+    labels_over_values,
     name_tokens_without_number,
     read_header,
     table_money_unit,
@@ -424,7 +425,9 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
     table = ProjectTable([], value_columns)
     previous: ProjectRow | None = None
     pending: list[Token] = []  # the first cells of a row whose figures are on the next line
-    for line in lines[header_end:]:
+    # a row's name printed over its figures ("职工技能竞赛 |  |  |" / " | 10.00 | 8.00 | 2.00") is one
+    # row, never the tail of the name above
+    for line in labels_over_values(lines[header_end:], frame.doc.text):
         codes = [t for t in line.tokens if t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and _before_text(line, t)]
         line_tokens = _comparison_figures_as_numbers(line.tokens) if rates else list(line.tokens)  # "90.20%" is a figure
         toks = [t for t in line_tokens if t not in codes]

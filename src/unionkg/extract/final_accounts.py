@@ -1838,7 +1838,7 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
     percent_columns = printed_percent_columns(flat_header, columns)
     with_row_numbers = bool(re.search(r"栏\s*次|行\s*次", header_text))
     counting = frame.count_unit is not None  # 国有资产: every figure is a count
-    for line in block.lines[header_end:]:
+    for line in labels_over_values(block.lines[header_end:], frame.doc.text):  # an item's label over its figures
         toks = _comparison_figures_as_numbers(line.tokens) if comparing else list(line.tokens)
         last_text = max((i for i, t in enumerate(toks) if t.kind is TokenKind.TEXT), default=-1)
         if last_text < 0:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
 from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_CHANGE_RANKING, LINE_RATE_QUESTION
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
@@ -42,6 +43,8 @@ from unionkg.qa.patterns import (
     UNITS_BELONGING,
     UNITS_OF_BODY_ASKED,
 )
+from unionkg.qa.rate_questions import EXECUTION_RATE_QUESTIONS_EN as RATE_EN
+from unionkg.qa.rate_questions import RATE_BOUND_QUESTION_ZH
 from unionkg.search.encoders import Encoder
 
 
@@ -259,6 +262,14 @@ INTENTS: tuple[Intent, ...] = (
         (QUESTION_SHAPES["funds_in_place"], 1.6),
         # (q18) a classification line's rate ("行政运行的预算完成率"): clearly before the line's amount (LINE_AMOUNT_QUESTION, 1.5)
         (LINE_RATE_QUESTION, 1.85),
+        # (q21) English phrasings ("which projects were completed below 90%", "what share of the project funds were used",
+        # "did X spend its whole budget"): the same family as 执行率 / 完成率, above a share of a total (amount, 1.65)
+        # and a budget against its final figure (1.55)
+        (RATE_EN["completed_below"], 1.75),
+        (RATE_EN["share_spent"], 1.75),
+        (RATE_EN["share_of_budget_used"], 1.75),
+        (RATE_EN["whole_budget_spent"], 1.6),
+        (RATE_BOUND_QUESTION_ZH, 1.75),  # "哪些项目执行率低于90%": the rates under the bound, not every project
     ), (
         "预算执行率是多少？", "项目资金执行率", "What was the budget execution rate?", "How much of the budget was spent?",
     )),
@@ -344,6 +355,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"项目(?!支出).{0,12}(?:最多|最大|最高|最少|最小|最低|排名|排序|加起来|合计|总和|一共|总共)|(?:最多|最大|最高|最少|最小|最低|前\d+|前几).{0,8}项目|(?:总共|一共|共)(?:有)?(?:几|多少)个项目", 1.6),
         _r(r"\btop \d+\b.{0,20}projects?|\b(?:largest|biggest|smallest|highest|lowest|most expensive|cheapest|best|worst)\b.{0,30}\bprojects?\b|\bprojects?\b.{0,40}\b(?:largest|biggest|smallest|highest|lowest|most|least)\b|\b(?:sum|total) of (?:all )?(?:the )?projects?|projects?\b.{0,20}\b(?:in total|combined|altogether|add up)", 1.6),
         _r(r"which projects|what projects|list (?:of )?(?:the )?projects|projects (?:and|with) (?:their )?(?:amounts|budgets)|how many projects", 1.2),
+        (ENGLISH_FAMILY_PHRASES["projects"], 1.25),  # (q21) "list the X federation's projects"
         # which one scored lowest / highest, no body word between ("哪个得分最低？" after a list of projects):
         # a ranking of evaluation scores, not a comparison of two bodies' amounts
         (QUESTION_SHAPES["score_ranking"], 1.65),
@@ -391,6 +403,7 @@ INTENTS: tuple[Intent, ...] = (
         (PARENT_QUESTION, 1.3),  # the body a unit belongs to: the same relation read upwards
         # "and its units?" / "它的下属单位呢" in a chat: the units of the body just asked
         (QUESTION_SHAPES["its_units"], 1.5),
+        (ENGLISH_FAMILY_PHRASES["subordinate_units"], 1.3),  # (q21) "which units does the X federation have"
     ), (
         "湖州市总工会有哪些下属单位？", "Which subordinate units did the federation report?", "What units are under the federation?",
         "某市工人文化宫属于哪个总工会？", "Which federation does the workers' cultural palace belong to?",
@@ -412,6 +425,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("duties", (
         _r(r"职责|职能|主要任务|负责什么|做什么|(?:是)?干(?:嘛|什么)的|管(?:哪些|什么)事", 1.2),
         _r(r"dut(?:y|ies)|responsibilit|mandate|functions|what does .* do", 1.2),
+        (ENGLISH_FAMILY_PHRASES["duties"], 1.3),  # (q21) "what is the X federation responsible for"
     ), (
         "湖州市总工会的主要职责是什么？", "What are the duties of the federation?",
     )),
