@@ -20,6 +20,7 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.identities import bindings_per_member, rows_as_one_body
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
+from unionkg.qa.item_words import item_noun, row_item_kind
 from unionkg.qa.items import (
     asked_item_text,
     bare_line,
@@ -159,6 +160,7 @@ from unionkg.qa.phrasing import (
     wan,
     years_text,
 )
+from unionkg.qa.rate_questions import BODY_BUDGET_SPENT_EN, RATE_INDICATOR_NAME, RateThreshold, asked_rate_threshold
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
@@ -980,6 +982,12 @@ def _glossary_indicators(question: str, pool: list[dict[str, object]]) -> list[d
     fragments = described_indicator_words(question)
     scored = [(described_score(question, str(r.get("indicator") or ""), fragments), r) for r in pool]
     top = max((sc for sc, _ in scored), default=0)
+    if top < 2:
+        # (q21) "the satisfaction rate of the training project", "how satisfied were the trainees": one word names the
+        # indicator (满意度), the other its project (职工技能培训经费); read with the project's name only when the
+        # indicator's own name does not suffice
+        scored = [(described_score(question, f"{r.get('indicator') or ''} {r.get('projectLabel') or ''}", fragments), r) for r in pool]
+        top = max((sc for sc, _ in scored), default=0)
     return [r for sc, r in scored if sc == top] if top >= 2 else []
 
 
@@ -3638,9 +3646,41 @@ def _line_rate(ctx: Context) -> Outcome | None:
     return Outcome(True, answer, [{**final, "completion": printed}, *budgets.values()], sources_of(shown))
 
 
+def _only_rate_indicators_named(ctx: Context) -> bool:
+    """(q21) Whether the indicators a question links are only rate indicators (预算执行率, 资金执行率) and no project is
+    named: the question's own rate word linked them, so they name no project to restrict the answer to."""
+    if ctx.links.projects or not ctx.links.indicators:
+        return False
+    named = [r for r in _indicators(ctx) if r.get("fact") in ctx.links.indicators]
+    return bool(named) and all(RATE_INDICATOR_NAME.search(str(r.get("indicator") or "")) for r in named)
+
+
+def _project_rates_against(ctx: Context, threshold: RateThreshold) -> Outcome:
+    """(q21) The projects whose execution rate is on the asked side of a bound ("哪些项目执行率低于90%", "which projects
+    were completed below 90%"): every project of the bodies and years asked is weighed, not only one whose indicator
+    the question's rate word names (预算执行率 is also an indicator's name); none on that side is said, with the rates."""
+    rows = [r for r in _projects(ctx, described=False) if r.get("rate") is not None]
+    if not rows:
+        return Outcome(False, ctx.say("知识图谱中没有该单位/年份的项目执行率。", "The graph has no project execution rate for this body/year."))
+    picked = [r for r in rows if threshold.holds(r["rate"])]
+    line = (lambda r: ctx.say(f"{r['label']} {number(r['rate'])}%（{r.get('orgLabel')} {r.get('year')} 年；{_project_amount_text(r, 'zh')}）",
+                              f"{r['label']} {number(r['rate'])}% ({r.get('orgLabel')} {r.get('year')}; {_project_amount_text(r, 'en')})"))
+    if not picked:
+        held = join([f"{r['label']} {number(r['rate'])}%" for r in rows], ctx.lang)
+        return Outcome(True, ctx.say(f"没有执行率{threshold.said('zh')}的项目（共 {len(rows)} 个项目列有执行率：{held}）。",
+                                     f"No project has an execution rate {threshold.said('en')} (the {len(rows)} projects with a rate: {held})."),
+                       rows, sources_of(rows))
+    head = ctx.say(f"执行率{threshold.said('zh')}的项目（列有执行率的 {len(rows)} 个项目中 {len(picked)} 个）：",
+                   f"Projects with an execution rate {threshold.said('en')} ({len(picked)} of the {len(rows)} projects with a rate): ")
+    return Outcome(True, head + join([line(r) for r in picked], ctx.lang), picked, sources_of(picked))
+
+
 def execution_rate(ctx: Context) -> Outcome:
     if QUESTION_SHAPES["funds_in_place"].search(ctx.q.text):
         return _funds_in_place(ctx)
+    threshold = asked_rate_threshold(ctx.q.text)
+    if threshold is not None and PROJECT_WORDS[ctx.lang].search(ctx.q.text):
+        return _project_rates_against(ctx, threshold)  # "哪些项目执行率低于90%": those projects only
     if not _asked_projects(ctx):
         line = _line_rate(ctx)  # "行政运行的预算完成率": the line's printed rate, else computed from its figures
         if line is not None:
@@ -3654,10 +3694,13 @@ def execution_rate(ctx: Context) -> Outcome:
         lines = [f"{r.get('orgLabel')} {r.get('year')}：{r['indicator']} {r.get('actualText')}" if ctx.lang == "zh"
                  else f"{r.get('orgLabel')} {r.get('year')}: {r['indicator']} {r.get('actualText')}" for r in indicator_rows]
         return Outcome(True, join(lines, ctx.lang), indicator_rows, sources_of(indicator_rows))
-    rows = [r for r in _projects(ctx) if r.get("rate") is not None]
+    # (q21) "项目资金执行率": the rate word also names an indicator (预算执行率) of one project; the question is of every project
+    rows = [r for r in _projects(ctx, described=not _only_rate_indicators_named(ctx)) if r.get("rate") is not None]
     if ctx.lang == "en" and not _asked_projects(ctx):  # "the Zibo recuperation project": the one its words describe
         rows = _of_projects_described(ctx, rows, label="label", key="fact")
-    if not _asked_projects(ctx) and not PROJECT_WORDS[ctx.lang].search(ctx.q.text) and amount_concept(ctx.item_topic) in (None, "budget_total"):
+    # (q21) "how much of its budget did X spend": the budget's rate, although "spend" reads as the expenditure total
+    whole_budget = amount_concept(ctx.item_topic) in (None, "budget_total") or bool(BODY_BUDGET_SPENT_EN.search(ctx.q.text))
+    if not _asked_projects(ctx) and not PROJECT_WORDS[ctx.lang].search(ctx.q.text) and whole_budget:
         # the body's budget execution rate, no line named ("预算执行率"): the rate its final accounts print (财政拨款支出
         # 完成年初预算的 x%) before one computed from two totals the question does not name
         printed = _stated_completion(ctx)
@@ -4757,15 +4800,20 @@ def _rank_line_changes(ctx: Context) -> Outcome | None:
     rows = list({(r.get("item"), r.get("year"), r.get("delta"), r.get("pct")): r for r in reversed(rows)}.values())[::-1]  # one per line printed twice
     down = bool(DECREASE_WORDS.search(ctx.q.text))
     picked = sorted((r for r in rows if (Decimal(str(r["delta"])) < 0) == down and r["delta"]), key=lambda r: Decimal(str(r["delta"])), reverse=not down)
+    # (q21) coded lines are 科目 (budget lines), items a paragraph names without a code are 事项 (items): in the words and
+    # in a column of the rows' table
+    rows = [{**r, "itemKind": row_item_kind(r)} for r in rows]
+    noun_zh, noun_en = item_noun(rows, "zh"), item_noun(rows, "en")
     if not picked:
-        return Outcome(True, ctx.say(f"{ctx.label(org)}文件所列各科目比上年均无{'减少' if down else '增加'}。",
-                                     f"No line of {ctx.label(org)} {'fell' if down else 'grew'} on the previous year, as its documents state."), rows, sources_of(rows))
+        return Outcome(True, ctx.say(f"{ctx.label(org)}文件所列各{noun_zh}比上年均无{'减少' if down else '增加'}。",
+                                     f"None of the {noun_en} of {ctx.label(org)} {'fell' if down else 'grew'} on the previous year, as its documents state."), rows, sources_of(rows))
+    picked = [{**r, "itemKind": row_item_kind(r)} for r in picked]
     lines = [_change_line(r, ctx.lang, False) for r in picked]
     top = [str(r["item"]) for r in picked if r["delta"] == picked[0]["delta"]]  # a tie is said as one
     most_zh = "、".join(f"「{t}」" for t in top) + ("（并列）" if len(top) > 1 else "")
     most_en = " and ".join(f"'{t}'" for t in top) + (" (tied)" if len(top) > 1 else "")
-    head = ctx.say(f"按比上年{'减少' if down else '增加'}额排序（文件所列{len(rows)}个科目中有 {len(picked)} 个{'减少' if down else '增加'}），最多的是{most_zh}：",
-                   f"By the change on the previous year ({len(picked)} of the {len(rows)} lines stated {'fell' if down else 'grew'}), the largest is {most_en}: ")
+    head = ctx.say(f"按比上年{'减少' if down else '增加'}额排序（文件所列{len(rows)}个{noun_zh}中有 {len(picked)} 个{'减少' if down else '增加'}），最多的是{most_zh}：",
+                   f"By the change on the previous year ({len(picked)} of the {len(rows)} {noun_en} stated {'fell' if down else 'grew'}), the largest is {most_en}: ")
     return Outcome(True, head + join(lines, ctx.lang), picked, sources_of(picked))
 
 

@@ -474,7 +474,9 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:previous|last|prior) year|(?:than|over|on) (?:the )?(?:previous|last|prior) year|how much did .{1,60}\b(?:grow|increase|rise|fall|drop|decrease|decline|change)\b|by how much", 1.45),
         _r(r"(?:增长|增加|减少|下降|上升|降低|提高)了?多少|增幅|降幅|增长率", 1.45),
         # the direction asked ("go up or down", "增加还是减少"): the stated or computed change, not the figure
-        (DIRECTION_QUESTION, 1.5),
+        # (q21: 1.55, above a line named in English, ENGLISH_LINE_NAMES 1.5: "did its spending on pension contributions go
+        # up or down" asks the change, not the line's figure)
+        (DIRECTION_QUESTION, 1.55),
         # (q18) a classification line's change ("行政运行比上年增减多少"): clearly before the line's amount (LINE_AMOUNT_QUESTION, 1.5)
         (LINE_CHANGE_QUESTION, 1.85),
         # (q18) one body's lines ranked by their change ("哪个科目比上年增长最多"): before a code look-up (科目) or bodies ranked

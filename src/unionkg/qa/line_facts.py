@@ -65,9 +65,9 @@ PREVIOUS_YEAR_FOLLOW_UP = re.compile(
 # fell from the previous year"): the changes a table's 增减 columns print, largest first (or the decreases).
 # Not a project ("哪个项目预算增长最多": projects answer) nor a ranking of bodies (no line word).
 LINE_CHANGE_RANKING = re.compile(
-    r"(?:哪个|哪一个|哪项|哪一项|哪些)(?:功能)?(?:科目|支出科目|支出|经费|款项)(?:的)?(?:预算|决算|支出)?(?:数)?.{0,6}?"
+    r"(?:哪个|哪一个|哪项|哪一项|哪些)(?:功能)?(?:科目|支出科目|支出|经费|款项|事项)(?:的)?(?:预算|决算|支出)?(?:数)?.{0,6}?"
     r"(?P<zh>增长|增加|上升|提高|减少|下降|降低)"
-    r"|\bwhich (?:classification )?(?:lines?|items?|expenditure lines?)\b.{0,60}?\b(?P<en>grew|increased|rose|went up|fell|decreased|dropped|went down)\b"
+    r"|\bwhich (?:classification |budget |spending |expenditure )?(?:lines?|items?)\b.{0,60}?\b(?P<en>grew|increased|rose|went up|fell|decreased|dropped|went down)\b"
 )
 # The words of a ranking asked the other way (the decreases): "减少最多", "下降", "fell".
 DECREASE_WORDS = re.compile(r"减少|下降|降低|fell|decreased|dropped|went down")
