@@ -1788,7 +1788,13 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
             body.aliases = corps_short_forms(view.text, federation) + body.former_names
             facts.append(body)
             superior = stated_superior(view.text, federation)
-            if superior is not None:
+            host = committee_host(federation)
+            if host is not None and (host_at := view.text.find(host)) >= 0:
+                # a school's or a company's League / women's committee belongs to its host, a body of its
+                # own (role Federation, as a department above an institution), never to a 总工会
+                body.parent = host
+                facts.append(Organization(view.evidence(host_at, host_at + len(host), KEY), host, OrgRole.FEDERATION, year=context.year))
+            elif superior is not None:
                 body.parent = superior.name
                 if not superior.name.endswith("总工会"):
                     # a department above an institution is a body of its own, never a unit of the
@@ -1903,6 +1909,34 @@ BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 #: union or an institution with a generic name ("机关工会", "职工服务中心") is not placed by its superior:
 #: placed, two such bodies of one place would be one node.
 OWN_ORGANIZATION_WORDS: tuple[str, ...] = ("公司", "集团", "大学", "学院", "银行", "医院", "学校", "工厂", "矿业", "铁路局")
+#: The endings of a host's name: a school, a university, a company, a hospital, a bank, an institute.
+HOST_ENDINGS: tuple[str, ...] = ("大学", "学院", "学校", "中学", "小学", "公司", "集团", "医院", "银行", "研究院", "研究所")
+#: A committee of the Communist Youth League or of women that a host has (its 团委, 妇委会), by how it
+#: is printed; ``host`` is the host's name.  A place's committee (共青团某市委员会, 团某县委, 某市妇联)
+#: has no host: the name before its kind is a place, not a name ending in :data:`HOST_ENDINGS`.
+_HOST = rf"(?P<host>.{{2,40}}?(?:{'|'.join(HOST_ENDINGS)})(?:（[^（）]{{1,8}}）)?)"  # a campus after it: 某大学（威海）
+HOST_COMMITTEE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "league_short": re.compile(rf"^{_HOST}(?:团委|团总支|共青团委员会)$"),
+    "league_formal": re.compile(rf"^(?:中国共产主义青年团|共青团){_HOST}(?:委员会|总支部委员会)$"),
+    "women": re.compile(rf"^{_HOST}(?:妇女委员会|妇委会|妇女联合会|妇联)$"),
+}
+
+
+def committee_host(name: str) -> str | None:
+    """The school or company whose League or women's committee ``name`` is (:data:`HOST_COMMITTEE_PATTERNS`).
+
+    >>> committee_host("某某大学团委"), committee_host("共青团某某集团有限公司委员会"), committee_host("某某医院妇委会")
+    ('某某大学', '某某集团有限公司', '某某医院')
+    >>> committee_host("共青团某某市委员会"), committee_host("某某县妇联"), committee_host("某某大学工会")
+    (None, None, None)
+    """
+    for pattern in HOST_COMMITTEE_PATTERNS.values():
+        m = pattern.match(name)
+        if m is not None:
+            return m.group("host")
+    return None
+
+
 #: How far into the text the sentence about the body is looked for (its 基本情况 comes first).
 SUPERIOR_SEARCH_CHARS = 3000
 

@@ -194,7 +194,7 @@ MASS_ORGANIZATION_NAME_PATTERN = re.compile(
     r"(?:妇女联合会|妇联|残疾人联合会|残联|科学技术协会|科协|文学艺术界联合会|文联|归国华侨联合会|侨联"
     r"|工商业联合会|工商联|社会科学界联合会|社科联|青年联合会|红十字会|红会|台湾同胞联谊会|台联"
     r"|国际贸易促进委员会|贸促会)$"
-    r"|^共青团.{2,20}委员会$|^(?:共青团.{2,12}|团.{0,12})[省市县区州旗盟]委$"
+    r"|^共青团.{2,40}委员会$|^(?:共青团.{2,12}|团.{0,12})[省市县区州旗盟]委$|妇女委员会$|妇委会$"
 )
 # The usual short forms of mass organisations after their place ("某市残联" = 某市残疾人联合会),
 # written in full in the identity key (mass_organization_name); never without a place (市妇联).
@@ -219,6 +219,9 @@ FEDERATION_SHORT_FORMS: dict[str, str] = {"总": "总工会"}
 FEDERATION_SHORT_PLACE_LEVELS = "省市县区州盟旗"
 # A Youth League committee printed short: "团某市委", "共青团某县委" = "共青团某市委员会".
 YOUTH_LEAGUE_SHORT_NAME = re.compile(r"^(?:共青)?团(?P<place>.{1,20}?[省市县区州旗盟])委$")
+# A school's or a company's League committee printed short ("某大学团委", "某集团有限公司团委") =
+# "共青团某大学委员会" (its formal title); never a place's (团市委 is YOUTH_LEAGUE_SHORT_NAME's).
+HOST_LEAGUE_SHORT_NAME = re.compile(r"^(?P<host>.{2,40}?(?:大学|学院|学校|中学|小学|公司|集团|医院|银行|研究院|研究所)(?:（[^（）]{1,8}）)?)团委$")
 # The schema.org class of a body by its name, first match wins (org_kind_class).
 ORG_KIND_CLASSES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
     (UNION_NAME_PATTERN, SCHEMA.WorkersUnion),
@@ -446,6 +449,9 @@ def mass_organization_name(name: str, gazetteer: Gazetteer) -> str:
     league = YOUTH_LEAGUE_SHORT_NAME.match(name)
     if league is not None and gazetteer.leading_place_name(league.group("place")) == league.group("place"):
         return f"共青团{league.group('place')}委员会"
+    hosted = HOST_LEAGUE_SHORT_NAME.match(name)
+    if hosted is not None:  # "某大学团委" = 共青团某大学委员会, as its formal title prints it
+        return f"共青团{hosted.group('host')}委员会"
     rest, place = name, None
     while (found := gazetteer.leading_place_name(rest)) is not None:
         rest, place = rest[len(found) :], found
