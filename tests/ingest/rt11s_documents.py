@@ -368,3 +368,80 @@ def write_docx_with_text_boxes(doc: Document, path: Path, how: str = "drawingml"
         document.add_paragraph("特此说明。")._p.append(parse_xml(seal.replace("<w:r>", f"<w:r {_BOX_NAMESPACES}>", 1)))
     document.save(str(path))
     return path
+
+
+# ---------------------------------------------------------------- PDF: header words written vertically
+
+#: The 一般公共预算支出表 of 平遥县总工会 (Shanxi, county) 2023, drawn without rules.
+RT11_VERTICAL_TABLE = Document(
+    name="rt11s_sx_pingyao_county_union_unruled_vertical_headers_2023",
+    running_header="",
+    blocks=[
+        Para("平遥县总工会2023年部门预算"),
+        Para("一般公共预算支出表 单位：万元"),
+        Grid(
+            header=[["科目编码", "科目名称", "合计", "基本支出", "项目支出"]],
+            rows=[
+                ["", "合计", "512.30", "400.10", "112.20"],
+                ["2012901", "行政运行", "400.10", "400.10", ""],
+                ["2012999", "其他群众团体事务支出", "112.20", "", "112.20"],
+            ],
+            numeric_from=2,
+        ),
+        Para("2023年一般公共预算支出512.30万元，其中基本支出400.10万元，项目支出112.20万元。"),
+    ],
+)
+
+
+def write_pdf_vertical_headers(doc: Document, path: Path, how: str = "stacked", which: tuple[str, ...] = ("合计", "基本支出", "项目支出"), margin_label: str = "") -> Path:
+    """``doc``'s first table drawn without rules by reportlab, the header words in ``which``
+    written vertically: ``how`` = ``"stacked"`` (one upright character per line, set solid),
+    ``"turned"`` (the word turned a quarter to run up the page) or ``"level"`` (as typed).
+    ``margin_label``: a label turned up the left margin (装订线), which is not to be read."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font, size = "STSong-Light", 10
+    page = canvas.Canvas(str(path))
+    y = 790.0
+    grid = next(b for b in doc.blocks if isinstance(b, Grid))
+    columns = [60.0, 130.0, 300.0, 370.0, 440.0]
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            page.setFont(font, size)
+            page.drawString(60, y, block.text)
+            y -= 24
+            continue
+        y -= 30  # room for the vertical words above the header's line
+        for x, word in zip(columns, block.header[0]):
+            page.setFont(font, size)
+            if word not in which or how == "level":
+                page.drawString(x, y, word)
+            elif how == "stacked":
+                first = y + (len(word) - 1) * size / 2
+                for i, ch in enumerate(word):
+                    page.drawString(x, first - i * size * 1.05, ch)
+            else:
+                page.saveState()
+                page.translate(x + size / 2, y + size / 2 - len(word) * size / 2)
+                page.rotate(90)
+                page.drawString(0, -size / 2 + 1, word)
+                page.restoreState()
+        y -= 18 + len(max(which, key=len)) * size / 2
+        for row in block.rows:
+            for x, text in zip(columns, row):
+                if text:
+                    page.drawString(x, y, text)
+            y -= 18
+        y -= 10
+    if margin_label:
+        page.saveState()
+        page.translate(24, 300)
+        page.rotate(90)
+        page.drawString(0, 0, margin_label)
+        page.restoreState()
+    assert grid is not None
+    page.save()
+    return path

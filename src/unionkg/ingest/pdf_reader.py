@@ -29,6 +29,7 @@ from unionkg.errors import InputError
 from unionkg.ingest.pdf_glyphs import MAX_UNMAPPED_GLYPH_SHARE, GlyphTexts
 from unionkg.ingest.pdf_layout import WORD_GAP_RATIO, SideBand, inside_page, rows_with_wrapped_cells, side_band, text_line
 from unionkg.ingest.pdf_tables import Table, clean_cell, table_blocks  # noqa: F401 - clean_cell: was this module's
+from unionkg.ingest.pdf_vertical import with_vertical_words_laid_flat
 
 CELL_SEPARATOR = " | "
 PAGE_SEPARATOR = "\f"
@@ -352,7 +353,8 @@ def extract_page(page: object, number: int, limits: PdfLimits) -> tuple[str, lis
         return outside_tables(obj) and not turned_direction(obj)
 
     turned_chars = any(turned_direction(c) for c in chars)
-    text_page = page.filter(level_text_outside_tables) if boxes or turned_chars else page  # type: ignore[attr-defined]
+    flat_page = with_vertical_words_laid_flat(page)  # a header word printed top to bottom, read as a word
+    text_page = flat_page.filter(level_text_outside_tables) if boxes or turned_chars or flat_page is not page else page  # type: ignore[attr-defined]
     lines = [text_line(ln) for ln in text_page.extract_text_lines(return_chars=True, x_tolerance_ratio=WORD_GAP_RATIO)]
     items: list[tuple[tuple[float, int, float], str]] = []
     page_tables: list[Table] = []
