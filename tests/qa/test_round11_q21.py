@@ -107,6 +107,8 @@ def test_execution_rate_questions_en_negative(text: str) -> None:
     ("how much of its budget did the x federation spend in 2031?", True),
     ("did the x federation spend its whole budget?", True),
     ("was the budget fully spent?", True),
+    ("was the x federation's 2031 budget fully spent?", True),
+    ("the budget was not fully spent", True),
     ("what was the budget execution rate of the x federation?", True),
     ("how much did the x federation spend in 2031?", False),
     ("how much of the project funds were used?", False),  # the projects' rates, not the body's budget

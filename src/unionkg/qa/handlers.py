@@ -2756,7 +2756,7 @@ def _printed_rate_of_pair(ctx: Context, org: str, budget: dict[str, object], fin
     tolerance = Decimal("0.5") if rate == rate.to_integral_value() else Decimal("0.01")  # "104%" is printed to the unit
     if abs(rate - Decimal(computed)) < tolerance:
         note = _printed_completion_note(ctx, org, [final]).lstrip("，; ")
-        return (note[:1].upper() + note[1:] + ctx.say("。", ".")) if note else ""
+        return (ctx.say("", " ") + note[:1].upper() + note[1:] + ctx.say("。", ".")) if note else ""  # (q21) English: a space after "of it."
     return ctx.say(f"文件所列执行率为 {number(rate)}%（不是对所比{PHASE_ZH.get(str(budget.get('phase')), '预算')}数之比）。",
                    f" The document prints a rate of {number(rate)}% (not of the {'adjusted budget' if budget.get('phase') == 'adjusted' else 'budget'} compared here).")
 

@@ -32,7 +32,7 @@ EXECUTION_RATE_QUESTIONS_EN: dict[str, re.Pattern[str]] = {
     # "did X spend its whole budget", "was the budget fully spent", "did they use all the project money"
     "whole_budget_spent": re.compile(r"\b(?:spen[dt]|used?|execut\w*|utili[sz]\w*)\s+(?:all\s+(?:of\s+)?|the\s+whole\s+(?:of\s+)?|its\s+whole\s+|their\s+whole\s+|its\s+entire\s+|their\s+entire\s+|the\s+entire\s+)"
                                      r"(?:its\s+|their\s+|the\s+)?(?:project\s+)?(?:budgets?|funds?|funding|allocations?|money)\b"
-                                     r"|\b(?:budgets?|funds?|funding|allocations?)\s+(?:was|were|been)\s+(?:fully|completely|entirely)\s+(?:spent|used|executed|utili[sz]ed)\b"
+                                     r"|\b(?:budgets?|funds?|funding|allocations?)\s+(?:(?:was|were|been|is|are)\s+(?:not\s+)?)?(?:fully|completely|entirely)\s+(?:spent|used|executed|utili[sz]ed)\b"
                                      r"|\b(?:was|were|is|are)\s+(?:the|its|their)\s+(?:project\s+)?(?:budgets?|funds?|funding|allocations?|money)\s+(?:fully|completely|entirely)\s+(?:spent|used|executed|utili[sz]ed)\b"),
 }
 
@@ -49,7 +49,7 @@ RATE_BOUND_QUESTION_ZH = re.compile(r"^(?!.*(?:为什么|为何|原因|为啥|�
 BODY_BUDGET_SPENT_EN = re.compile(
     r"\bhow much of (?:its|their|the) (?:whole |entire |annual |year'?s )?budgets?\b"
     r"|\b(?:spen[dt]|used?|execut\w*)\s+(?:all\s+(?:of\s+)?|the\s+whole\s+(?:of\s+)?|its\s+whole\s+|their\s+whole\s+|its\s+entire\s+|their\s+entire\s+|the\s+entire\s+)(?:its\s+|their\s+|the\s+)?budgets?\b"
-    r"|\bbudgets?\s+(?:was|were|been|(?:was|were|is|are)\s+not)\s+(?:fully|completely|entirely)\s+(?:spent|used|executed)\b"
+    r"|\bbudgets?\s+(?:(?:was|were|been|is|are)\s+(?:not\s+)?)?(?:fully|completely|entirely)\s+(?:spent|used|executed)\b"
     r"|\b(?:was|were|is|are)\s+(?:the|its|their)\s+budgets?\s+(?:fully|completely|entirely)\s+(?:spent|used|executed)\b"
     r"|\bbudget execution rate\b"
 )
