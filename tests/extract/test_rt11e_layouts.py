@@ -15,7 +15,10 @@
 * a phase column printed without its 数 ("本年预算 | 上年预算 | 增减"): final_accounts.PHASE_COLUMN_SHORT_FORM;
 * a 三公 决算表 titled "“三公”经费财政拨款支出决算表" is the 三公 grid, not a code table;
 * an indicator table whose header joins "年度指标值/实际完成值" in one column: each cell's slash
-  between two values is a cell border (indicators.split_slash_values), a unit's slash stays.
+  between two values is a cell border (indicators.split_slash_values), a unit's slash stays;
+* a section of a 整体支出 self-evaluation printed with its weight and its paragraph on one line
+  ("（一）产出指标（50分）。…该项得分48分。") is an indicator of that weight and score, as the heading
+  alone above "…该指标得 18 分" was (indicators.read_scored_sections, section_score).
 
 Documents (tests/extract/corpus/rt11e_*), bodies, provinces and years not in the samples: 甘肃 临夏县
 2022 决算 (说明 headings, amounts in 元), 云南 祥云县 2025 预算 (三公 one line per item with 本年/上年/增减,
@@ -23,8 +26,8 @@ a 收支总表 total row under its labels), 内蒙古 准格尔旗 2021 项目�
 2019 整体支出绩效自评 (scores per first-level indicator in prose), 内蒙古 敖汉旗 2020 预算 in traditional
 characters, 黑龙江 海伦市 2018 决算 in full-width digits with "，" thousands separators, 云南 楚雄州 2017
 决算 (a tab staffing table, a 三公 grid row under its label), 贵州 石阡县 2023 预算 (project and 三公 rows
-under their names).  Measured before -> after: expected facts 64/86 -> 86/86, wrong facts 6 -> 0,
-quotes from the inherited label 6/16 -> 16/16.
+under their names).  Measured before -> after: expected facts 64/90 -> 90/90, wrong facts 6 -> 0,
+quotes from the inherited label or the section's heading 6/18 -> 18/18.
 """
 
 from __future__ import annotations
@@ -242,3 +245,61 @@ def test_a_counts_item_without_its_connective(item: str, cut: str) -> None:
     from unionkg.extract.statistics import _strip_lead
 
     assert _strip_lead(item) == cut
+
+
+# --- a section's score in prose ----------------------------------------------------------
+
+SECTION_SCORES = [
+    ("全年帮扶 560 户。该项得分48分。", "50", "48"),
+    ("职工满意度达到95%，该项得10分。", "10", "10"),
+    ("预算执行率为97.30%，得9分。", "10", "9"),
+    ("扣 2 分，该指标得 18 分。", "20", "18"),
+    ("本项得分为 27.5 分", "30", "27.5"),
+    ("共组织培训12期，培训职工1100人次。", "50", None),  # no score
+    ("该项得分60分。", "50", None),  # above the weight: no score of this section
+    ("得9分的单位有3个，其余均达标。", "10", None),  # "得 X 分" not closing the paragraph
+]
+
+
+@pytest.mark.parametrize(("paragraph", "weight", "score"), SECTION_SCORES)
+def test_the_score_a_sections_paragraph_gives(paragraph: str, weight: str, score: str | None) -> None:
+    from decimal import Decimal
+
+    from unionkg.extract.indicators import section_score
+
+    found = section_score(paragraph, Decimal(weight))
+    assert (found[0] if found else None) == (Decimal(score) if score else None)
+    if found:
+        assert paragraph[: found[1]].endswith("分")
+
+
+SCORED_HEADINGS = [
+    ("（一）产出指标（50分）。2019年共开展帮扶560户，该项得分48分。", "产出指标", "50"),
+    ("（四）预算执行（10分）：预算执行率为97.30%，得9分。", "预算执行", "10"),
+    ("2.效益指标(30分)，劳动争议调解成功率达到92%。该项得分28.5分。", "效益指标", "30"),
+    ("（一）产出指标（50分）", None, None),  # the heading alone: read with the line below it
+    ("一、部门基本情况", None, None),
+]
+
+
+@pytest.mark.parametrize(("line", "title", "weight"), SCORED_HEADINGS)
+def test_a_scored_heading_with_its_paragraph_on_its_line(line: str, title: str | None, weight: str | None) -> None:
+    from unionkg.extract.indicators import PROSE_INDICATOR_PATTERNS
+
+    m = PROSE_INDICATOR_PATTERNS["scored_heading_inline"].match(line)
+    assert (m.group("title"), m.group("weight")) == (title, weight) if title else m is None
+
+
+def test_a_heading_alone_is_scored_only_by_its_own_words(tmp_path: Path) -> None:
+    """The line under a heading alone may be the section's first item ("指标1：…，得分10分。"): its
+    score is the item's, not the section's; "该指标得 X 分" alone scores the section there."""
+    from unionkg.model import Indicator
+
+    path = tmp_path / "tz_county_selfeval_2024.txt"
+    path.write_text(
+        "某县总工会2024年度部门整体支出绩效自评报告\n\n（一）产出指标（50分）\n指标1：帮扶人数。目标值为100人，完成值为100人，得分10分。\n"
+        "（二）预算执行情况（20分）\n预算执行率为95.00%，扣 1 分，该指标得 19 分。\n",
+        encoding="utf-8",
+    )
+    sections = {f.name: f.score for f in extract_checked(path).facts if isinstance(f, Indicator) and f.weight in (50, 20)}
+    assert "产出指标" not in sections and sections.get("预算执行情况") == 19

@@ -1111,6 +1111,15 @@ PROSE_INDICATOR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "scored_heading": re.compile(
         r"^\s*(?:\[[^\]\n]{0,60}\])*\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])\s*(?P<title>[^\n（()）\d]{2,20}?)\s*[（(](?P<weight>\d+(?:\.\d+)?)\s*分[)）]\s*$"
     ),
+    # the same heading with its paragraph on its line: "（一）产出指标（50分）。全年…该项得分48分。"
+    "scored_heading_inline": re.compile(
+        r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])\s*(?P<title>[^\n（()）\d，,。；;：:]{2,20}?)\s*[（(](?P<weight>\d+(?:\.\d+)?)\s*分[)）]"
+        r"\s*[。．.：:，,]?\s*(?P<rest>\S[^\n]*)$"
+    ),
+    # what scores such a section besides "该指标得 X 分": "该项得分 48 分", "本项得分为 9 分", "此部分得 28.5 分"
+    "section_score": re.compile(r"(?:该|本|此)(?:项|部分|项指标|一级指标)(?:共|实际)?得分?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"),
+    # or a closing clause "…，得 9 分。" (the paragraph's last words)
+    "closing_score": re.compile(r"[，,；;]\s*(?:共|实际)?得分?(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*[。；;]?\s*$"),
     # the heading of a section of targets: 预期…目标 / 年度绩效目标 / 整体支出绩效目标
     "target_heading": re.compile(r"预期|绩效目标|年度目标|总体目标"),
     # heading words that make it a report on targets (完成情况) or a project's section, not a statement of them
@@ -1170,29 +1179,74 @@ def _prose(doc: SourceDocument) -> ProseView:
 
 
 def read_scored_sections(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
-    """A heading with a weight whose paragraph ends "该指标得 X 分": one indicator, named by the heading."""
+    """A heading with a weight whose paragraph scores it: one indicator, named by the heading.  The
+    paragraph is the next line, scored "该指标得 X 分" ("（一）预算执行情况（20分）" / "…该指标得 18 分。"),
+    or the rest of the heading's line, scored as :func:`section_score` reads it ("（一）产出指标（50分）。
+    …该项得分48分。")."""
     lines = [ln for ln in iter_lines(doc.text) if ln.text.strip()]
     out: list[Indicator] = []
-    for line, para in zip(lines, lines[1:], strict=False):
+    for line, para in zip(lines, [*lines[1:], None], strict=True):
         head = PROSE_INDICATOR_PATTERNS["scored_heading"].match(line.text)
-        if not head:
+        inline = head is None
+        if head:
+            if para is None or INDICATOR_PATTERNS["narrative_item"].match(para.text):
+                continue
+            body, body_start = para.text, para.start
+        else:
+            head = PROSE_INDICATOR_PATTERNS["scored_heading_inline"].match(line.text)
+            if not head:
+                continue
+            body, body_start = head.group("rest"), line.start + head.start("rest")
+        weight = parse_number(head.group("weight"))
+        # the paragraph on the heading's line is the section's own; a next line may be the section's
+        # first item ("指标1：…，得分10分。"): only "该指标得 X 分" scores the section there
+        found = section_score(body, weight) if inline else _narrative_section_score(body)
+        if found is None:
             continue
-        score = INDICATOR_PATTERNS["narrative_score"].search(para.text)
-        if not score or INDICATOR_PATTERNS["narrative_item"].match(para.text):
-            continue
+        score, score_end = found
         out.append(
             Indicator(
-                evidence=doc.evidence(line.start + head.start("title"), para.start + score.end(), KEY),
+                evidence=doc.evidence(line.start + head.start("title"), body_start + score_end, KEY),
                 org=context.org or "",
                 year=context.year or 0,
                 project=None,
                 name=compact(head.group("title")),
                 comparator=Comparator.QUALITATIVE,
-                weight=parse_number(head.group("weight")),
-                score=parse_number(score.group("score")),
+                weight=weight,
+                score=score,
             )
         )
     return out
+
+
+def _narrative_section_score(paragraph: str) -> tuple[Decimal, int] | None:
+    """The "该指标得 X 分" of a section's paragraph on the line below its heading, and where it ends."""
+    m = INDICATOR_PATTERNS["narrative_score"].search(paragraph)
+    score = parse_number(m.group("score")) if m else None
+    return (score, m.end()) if m and score is not None else None
+
+
+def section_score(paragraph: str, weight: Decimal | None) -> tuple[Decimal, int] | None:
+    """The score a section's paragraph gives it and where its words end: "该指标得 X 分", "该项得分
+    X 分" (:data:`PROSE_INDICATOR_PATTERNS` ``section_score``, the last one) or a closing "，得 X
+    分。" (``closing_score``); a score above the section's weight is none (a figure of another kind).
+
+    >>> section_score("全年帮扶 560 户。该项得分48分。", Decimal(50)), section_score("预算执行率为97.30%，得9分。", Decimal(10))
+    ((Decimal('48'), 18), (Decimal('9'), 16))
+    >>> section_score("共组织培训12期，培训职工1100人次。", Decimal(50)), section_score("该项得分60分。", Decimal(50))
+    (None, None)
+    """
+    m = INDICATOR_PATTERNS["narrative_score"].search(paragraph)
+    if m is None:
+        m = next(reversed(list(PROSE_INDICATOR_PATTERNS["section_score"].finditer(paragraph))), None)
+    if m is None:
+        m = PROSE_INDICATOR_PATTERNS["closing_score"].search(paragraph)
+    if m is None:
+        return None
+    score = parse_number(m.group("score"))
+    if score is None or (weight is not None and score > weight):
+        return None
+    return score, paragraph.index("分", m.end("score")) + 1  # the quote ends with the score's 分
 
 
 def _target_paragraphs(doc: SourceDocument) -> list[tuple[int, int, bool | None]]:
