@@ -40,6 +40,9 @@ PROSE_LOOKALIKES: Final[dict[str, str]] = {
     ch: digit for ch, digit in {**OCR_DIGIT_LOOKALIKES, **OCR_MONEY_LOOKALIKES}.items() if ch not in "|｜"
 }
 _LOOKALIKE_CLASS = re.escape("".join(PROSE_LOOKALIKES))
+# Any look-alike letter: one scan in C (testing each character of a document in Python cost
+# ~0.4 CPU-ms a synthetic document).
+_LOOKALIKE_CHAR = re.compile(f"[{_LOOKALIKE_CLASS}]")
 _DIGIT_CLASS = "0-9０-９"
 
 PROSE_OCR_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
@@ -94,7 +97,7 @@ def prose_reading(run: str) -> str | None:
 
 def damaged_money_figures(text: str) -> list[DamagedFigure]:
     """Every money figure of ``text`` with a look-alike letter among its digits."""
-    if not any(ch in PROSE_LOOKALIKES for ch in text):
+    if _LOOKALIKE_CHAR.search(text) is None:
         return []
     found = []
     for m in PROSE_OCR_PATTERNS["damaged_money_figure"].finditer(text):
