@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from unionkg.qa.items import residual_words
-from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, TARGETS_NOT_REACHED_ASKED
+from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CODE_AMOUNT_ASKED, LINE_PART_RANKED, TARGETS_NOT_REACHED_ASKED
 
 
 @pytest.mark.parametrize("text, body", [
@@ -38,3 +38,23 @@ def test_residual_words_keep_a_project_opening(question: str, words: list[str]) 
 ])
 def test_targets_not_reached_asked(text: str, asked: bool) -> None:
     assert any(p.search(text) for p in TARGETS_NOT_REACHED_ASKED.values()) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("2080505科目鹤岗市总工会2023年预算多少", True), ("科目2012901在2022年决算是多少", True), ("2012999这个科目花了多少", True),
+    ("20805款去年支出几万元", True),
+    ("2080505科目是什么", False), ("2012901是哪个科目的编码", False), ("2210201是啥科目", False), ("行政运行的科目编码是多少", False),
+    ("2080505的名称和预算是多少", False), ("2023年预算多少", False),
+])
+def test_code_amount_asked(text: str, asked: bool) -> None:
+    assert bool(CODE_AMOUNT_ASKED.search(text)) is asked
+
+
+@pytest.mark.parametrize("text, ranked", [
+    ("2022年某市总工会项目支出里哪个项目钱最多", True), ("项目支出中最少的是哪个", True), ("三公经费当中哪项最高", True),
+    ("项目支出里面钱最多的是哪个项目", True), ("基本支出中哪部分更大", True),
+    ("项目支出是多少", False), ("基本支出中人员经费多少", False), ("项目支出中困难职工帮扶资金多少", False),
+    ("哪个总工会的项目支出最多", False), ("项目支出包括哪些项目", False),
+])
+def test_line_part_ranked(text: str, ranked: bool) -> None:
+    assert bool(LINE_PART_RANKED.search(text)) is ranked

@@ -88,6 +88,7 @@ from unionkg.qa.patterns import (
     ITEM_SYNONYMS,
     ITEM_TRANSLATIONS,
     LINE_GAP_SPLIT,
+    LINE_PART_RANKED,
     LINE_PARTS_QUESTION,
     LINES_GAP_QUESTION,
     LIST_CONJUNCTION,
@@ -2542,6 +2543,7 @@ def amount(ctx: Context) -> Outcome:
         return named_base
     concept = amount_concept(ctx.item_topic)
     parts_asked = LINE_PARTS_QUESTION.search(ctx.q.text) or (QUESTION_SHAPES["bare_extreme"].search(ctx.q.text) and LINE_PARTS_QUESTION.search(ctx.context_text))
+    parts_asked = parts_asked or LINE_PART_RANKED.search(ctx.q.text)  # (q22) "项目支出中最少的是哪个": its parts ranked
     if parts_asked and concept is not None:  # "项目支出都有哪些" (then "哪个最少？"): the lines printed within it
         listed = _parts_answer(ctx, org, concept)
         if listed is not None:
@@ -3481,7 +3483,8 @@ def _parts_answer(ctx: Context, org: str, concept: str) -> Outcome | None:
 
 def projects(ctx: Context) -> Outcome:
     rows = _projects(ctx, described=False)
-    if amount_concept(ctx.q.text) == "project_spending" and (not rows or (not ctx.links.orgs and BODY_RANKING_WORDS.search(ctx.q.text))):
+    if amount_concept(ctx.q.text) == "project_spending" and (not rows or (not ctx.links.orgs and BODY_RANKING_WORDS.search(ctx.q.text))) \
+            and not (ctx.links.orgs and LINE_PART_RANKED.search(ctx.q.text)):  # (q22) "项目支出里哪个项目钱最多": the funds it lists
         # "2020年和2021年的项目支出分别是多少", "今年各总工会的项目支出排名": the 项目支出 line, not a list of projects
         return amount(ctx)
     org = _target_org(ctx) if not rows and len(ctx.links.orgs) == 1 else None

@@ -24,6 +24,7 @@ from unionkg.qa.patterns import (
     BODY_RANKING_QUESTION,
     BUDGET_DIFFERENCE_QUESTION,
     BY_UNIT_FOLLOW_UP,
+    CODE_AMOUNT_ASKED,
     COVERAGE_QUESTIONS,
     DIFFERENCE_QUESTION,
     DIRECTION_QUESTION,
@@ -313,6 +314,7 @@ INTENTS: tuple[Intent, ...] = (
         # an amount, before the code look-up that 科目 / 功能分类 suggest ("科目2070101预算多少")
         (LINE_AMOUNT_QUESTION, 1.5),
         (ENGLISH_LINE_NAMES, 1.5),
+        (CODE_AMOUNT_ASKED, 1.5),  # (q22) "2080505科目某市总工会2023年预算多少": the line's amount, not what the code is
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
         _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),
     ), (

@@ -148,6 +148,22 @@ TARGETS_NOT_REACHED_ASKED: dict[str, re.Pattern[str]] = {
     "how_targets_went": re.compile(r"(?:绩效)?(?:目标|指标)(?:值)?(?:的)?(?:完成|实现|达成)(?:的)?(?:情况|得?(?:怎么样|咋样|如何|好不好|理想吗))"),
 }
 
+# (q22) A classification code asked for its money with the body and year between ("2080505科目某市总工会2023年预算多少",
+# "科目2012901在2022年决算是多少"): an amount, before the code look-up its 科目 suggests (1.3); what a code is
+# ("2080505科目是什么", "2012901是哪个科目的编码") stays a look-up.
+CODE_AMOUNT_ASKED = re.compile(
+    r"(?<!\d)(?:\d{5}|\d{7})(?!\d)(?:(?!是什么|叫什么|名称|编码|代码)[^?？。]){0,30}?"
+    r"(?:预算|决算|支出|拨款|花了|花费|用了|金额|经费)(?:数|额)?(?:是|为|有|共|一共)?(?:多少|几(?:万|百万|千)?元)"
+)
+
+# (q22) The largest or smallest of the parts a line lists, asked within the line ("项目支出里哪个项目钱最多",
+# "项目支出中最少的是哪个", "三公经费当中哪项最高"): the line's printed parts ranked, not the line's own total.
+# Not a part named ("基本支出中人员经费多少") nor the line alone ("项目支出是多少").
+LINE_PART_RANKED = re.compile(
+    r"(?:里|中|当中|之中|里面|内)(?:的)?(?:哪(?:个|项|一个|一项|笔|部分)(?:项目|资金|经费|支出)?(?:的)?(?:钱|金额|预算|决算|支出)?"
+    r"(?:最|更)(?:多|少|大|小|高|低)|(?:钱|金额)?(?:最|更)(?:多|少|大|小|高|低)的(?:是)?(?:哪|什么))"
+)
+
 # (q22) Words ending in a place's suffix that name no place ("社区服务站", "园区驿站", "城市书房"): before a weak kind word
 # they open no body's short form (BODY_SHORT_FORM_OPENING).
 NOT_A_PLACE_BEFORE_SUFFIX: tuple[str, ...] = ("社区", "小区", "园区", "景区", "片区", "校区", "辖区", "山区", "矿区", "林区",
