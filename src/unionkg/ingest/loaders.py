@@ -31,6 +31,9 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls
 #: Stream names (UTF-16 in an OLE compound file's directory) of an Excel workbook: BIFF8, BIFF5.
 OLE_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
+#: Stream names of old Word and PowerPoint files: refused even when they carry an embedded
+#: workbook (whose stream name is then in the file too).
+OLE_DOCUMENT_STREAMS = ("WordDocument".encode("utf-16-le"), "PowerPoint Document".encode("utf-16-le"))
 #: The mimetype entry (stored first in the zip) of an OpenDocument spreadsheet.
 ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 RTF_MAGIC = b"{\\rtf"
@@ -103,9 +106,9 @@ def sniff_media_type(name: str, data: bytes) -> str:
                     raise InputError(f"{name}: {advice}")
         return DOCX
     if data.startswith(OLE_MAGIC):
-        if any(stream in data for stream in OLE_WORKBOOK_STREAMS):
+        if any(stream in data for stream in OLE_WORKBOOK_STREAMS) and not any(stream in data for stream in OLE_DOCUMENT_STREAMS):
             return XLS
-        raise InputError(f"{name}: a legacy Office file (.doc); save it as DOCX or PDF first")
+        raise InputError(f"{name}: a legacy Office file (.doc/.ppt); save it as DOCX or PDF first")
     if data.startswith(RTF_MAGIC):
         raise InputError(f"{name}: an RTF file; save it as DOCX or PDF first")
     declared = SUFFIX_TYPES.get(suffix)

@@ -243,6 +243,8 @@ BIFF_ROW, BIFF_COLINFO = 0x0208, 0x007D
 BIFF_FIGURE_CELLS = frozenset({0x0203, 0x027E, 0x0006})  # NUMBER, RK, FORMULA
 BIFF_OTHER_CELLS = frozenset({0x00FD, 0x0204, 0x0205, 0x00D6})  # LABELSST, LABEL, BOOLERR, RSTRING
 BIFF_MULRK = 0x00BD
+#: The BOF record's version field of BIFF8.
+BIFF8_VERSION = b"\x00\x06"
 #: Workbook stream names: BIFF8 (Excel 97-2003) and BIFF5 (Excel 5/95).
 XLS_STREAMS = ("Workbook", "Book")
 
@@ -294,8 +296,12 @@ def xls_views(data: bytes) -> list[SheetView]:
     custom: dict[int, str] = {}
     xf_formats: list[int] = []
     sheet_offsets: list[int] = []
+    records = biff_records(stream)
+    biff8 = bool(records) and records[0][1] == BIFF_BOF and records[0][2][:2] == BIFF8_VERSION
     try:
-        for _, kind, body in biff_records(stream):
+        for _, kind, body in records:
+            if not biff8 and kind in (BIFF_FORMAT, BIFF_XF):
+                continue  # BIFF5 (Excel 95) lays these out otherwise: its figures print as General
             if kind == BIFF_FORMAT and len(body) >= 5:
                 custom[struct.unpack_from("<H", body)[0]] = _biff_string(body, 2, 2)
             elif kind == BIFF_XF and len(body) >= 4:

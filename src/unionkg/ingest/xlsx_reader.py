@@ -59,12 +59,13 @@ def read_spreadsheet(name: str, data: bytes, kind: str) -> tuple[str, list[Table
     or :class:`InputError` naming the file and the problem."""
     views = _views(name, data, kind)
     if kind == "ODS":  # calamine lays out every sheet of an .ods as it opens it, hidden ones too
+        every_sheet = [MAX_GRID_CELLS]
         for view in views:
-            check_extent(name, view.name, view)
+            check_extent(name, view.name, view, every_sheet)
     lines: list[str] = []
     tables: list[Table] = []
     budget = [MAX_SHEET_CELLS]
-    for title, grid, view in _visible_grids(name, data, kind, views):
+    for title, grid, view in _visible_grids(name, data, kind, views, [MAX_GRID_CELLS]):
         rows = sheet_rows(grid, view, budget)
         sheet_lines, sheet_tables = sheet_text(title, rows)
         lines.extend(sheet_lines)
@@ -89,7 +90,7 @@ def _views(name: str, data: bytes, kind: str) -> list[SheetView]:
         raise InputError(f"{name}: cannot read the workbook ({type(exc).__name__}: {exc})") from exc
 
 
-def _visible_grids(name: str, data: bytes, kind: str, views: list[SheetView]) -> list[tuple[str, list[tuple[int, int, CellValue]], SheetView]]:
+def _visible_grids(name: str, data: bytes, kind: str, views: list[SheetView], grid_budget: list[int]) -> list[tuple[str, list[tuple[int, int, CellValue]], SheetView]]:
     """(sheet name, non-empty cells as (row, column, value) from 0, view) of each visible
     worksheet, in the workbook's order, read by calamine."""
     import python_calamine as calamine
@@ -103,7 +104,7 @@ def _visible_grids(name: str, data: bytes, kind: str, views: list[SheetView]) ->
             if index >= len(views):  # its extent is unknown: calamine is not asked to lay it out
                 raise InputError(f"{name}: sheet {meta.name!r} is not in the workbook's own list of sheets")
             view = views[index]
-            check_extent(name, meta.name, view)
+            check_extent(name, meta.name, view, grid_budget)
             sheet = workbook.get_sheet_by_name(meta.name)
             view.add_merges(sheet.merged_cell_ranges or [])
             out.append((meta.name, _cells(sheet), view))
@@ -114,13 +115,15 @@ def _visible_grids(name: str, data: bytes, kind: str, views: list[SheetView]) ->
     return out
 
 
-def check_extent(name: str, sheet: str, view: SheetView) -> None:
-    """:class:`InputError` when the sheet's values span more than :data:`MAX_GRID_CELLS` cells:
-    calamine would lay them all out (and abort the process when memory runs out)."""
-    if view.rows * view.columns > MAX_GRID_CELLS:
+def check_extent(name: str, sheet: str, view: SheetView, budget: list[int]) -> None:
+    """:class:`InputError` when the sheet's values span more cells than are left of ``budget``
+    (:data:`MAX_GRID_CELLS` for the whole workbook): calamine would lay them all out, one
+    slot each, and abort the process when memory runs out."""
+    budget[0] -= view.rows * view.columns
+    if budget[0] < 0:
         raise InputError(
             f"{name}: sheet {sheet!r} spans {view.rows:,} rows by {view.columns:,} columns, "
-            f"over the limit of {MAX_GRID_CELLS:,} cells (a stray cell far from the table?)"
+            f"over the limit of {MAX_GRID_CELLS:,} cells for the workbook (a stray cell far from the table?)"
         )
 
 
