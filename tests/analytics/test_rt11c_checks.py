@@ -336,3 +336,26 @@ def test_a_header_cell_naming_the_initial_budget_is_read(tmp_path: Path) -> None
     findings = [f for f in compute_findings(ingest_edited(DOCS, tmp_path, ZHANGYE, edits)) if f.check == "percent:completion"]
     assert len(findings) == 8, _summary(findings)
     assert all("'年初预算完成率(%)' says initial budget" in f.message and "it is the rate of the adjusted budget" in f.message for f in findings)
+
+
+PINGQUAN = ("rt10c_hebei_pingquan_city_union_project_selfeval_2025.txt",)
+
+
+@pytest.mark.parametrize(
+    ("header", "checks"),
+    [
+        # "执行率（B/A）" under "全年预算数 A 全年执行数 B": the rate is of the adjusted budget (50), so
+        # 96.30% (52 / 54, the initial budget's) is wrong: the rate check finds it, with the overspend
+        ("执行率（B/A）", [("percent:execution-rate", ["budget:overspent-under-100"])]),
+        # a plain 执行率 under both budget columns may be of either: the overspend alone, as before
+        ("执行率", [("budget:overspent-under-100", [])]),
+    ],
+)
+def test_a_project_tables_rate_header_names_its_budget(header: str, checks: list[tuple[str, list[str]]], tmp_path: Path) -> None:
+    edits = ((PINGQUAN[0], "全年执行数 B 分值 执行率 得分", f"全年执行数 B 分值 {header} 得分"),)
+    findings = compute_findings(ingest_edited(DOCS.parent / "rt10c_docs", tmp_path, PINGQUAN, edits))
+    rates = [(f.check, f.also) for f in findings if f.kind == "execution_rate_mismatch"]
+    assert rates == checks, _summary(findings)
+    if header != "执行率":
+        (f,) = [f for f in findings if f.kind == "execution_rate_mismatch"]
+        assert "the header '执行率（B/A）' says the rate is of the adjusted budget" in f.message

@@ -27,6 +27,7 @@ is a unit's): each check says what its finding is about (``statement``, ``total`
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ from unionkg.analytics.phase_checks import (
 )
 from unionkg.analytics.project_checks import check_overspent_projects
 from unionkg.analytics.prose_totals import check_prose_totals
+from unionkg.analytics.rate_basis import ADJUSTED, INITIAL, header_before
 from unionkg.analytics.rows import row_order, sorted_rows
 from unionkg.analytics.sangong import check_sangong
 from unionkg.analytics.table_checks import check_prose_against_table, check_table_changes
@@ -72,6 +74,7 @@ from unionkg.graph.store import FINDINGS_GRAPH, GraphStore, select_rows
 from unionkg.settings import Settings
 
 if TYPE_CHECKING:
+    from unionkg.analytics.phase_checks import RateHeaders
     from unionkg.analytics.scope import ChecksScope
 
 ERROR_SHARE = Decimal("0.01")
@@ -175,6 +178,15 @@ class Context:
     _quotes: dict[str, str] = field(default_factory=dict)  # passage -> quote, read as the tolerances need them
     _quotes_read: set[str] = field(default_factory=set)
     _project_rows: list[dict[str, object]] | None = None  # read once, for the checks of project rates
+    _rate_headers: RateHeaders | None = None  # the documents' rate headers, read as the rate checks ask
+
+    def rate_headers(self) -> RateHeaders:
+        """The budget each printed rate is of (``phase_checks.RateHeaders``), one reader per run."""
+        if self._rate_headers is None:
+            from unionkg.analytics.phase_checks import RateHeaders
+
+            self._rate_headers = RateHeaders(self)
+        return self._rate_headers
 
     def project_rows(self) -> list[dict[str, object]]:
         """:func:`project_rows` of the store, read when a check first asks (two checks weigh them)."""
@@ -989,16 +1001,24 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
             continue
         weighed.add(figures)
         rate, final = _dec(r["rate"]), _dec(r["final"])
-        bases = [b for b in (_dec(r["adjusted"]), _dec(r["budget"])) if b]
-        if rate is None or final is None or not bases or (str(r["project"]), str(rate)) in reported:
+        phased = [(phase, b) for phase, b in ((ADJUSTED, _dec(r["adjusted"])), (INITIAL, _dec(r["budget"]))) if b]
+        if rate is None or final is None or not phased or (str(r["project"]), str(rate)) in reported:
             continue
         slack = _slack(rate, finest[(str(r["org"]), str(r["year"]))])
-        bounds_list = [b for b in (share_bounds(final, base, rounding_unit([final, base])) for base in bases) if b]
-        if not bounds_list or any(within(rate, b, slack) for b in bounds_list):
-            continue
+        agrees = {phase: bounds is None or within(rate, bounds, slack)
+                  for phase, base in phased for bounds in [share_bounds(final, base, rounding_unit([final, base]))]}
+        said = ""
+        if any(agrees.values()):
+            # a rate one budget gives: wrong only when the table's header names the other one
+            basis, said = _project_rate_basis(ctx, str(r["project"]), rate)
+            if basis not in agrees or agrees[basis]:
+                continue
+            phased = [(phase, b) for phase, b in phased if phase == basis] + [(phase, b) for phase, b in phased if phase != basis]
+        bases = [b for _phase, b in phased]
         expected = (final / bases[0] * 100).quantize(slack)
         money = ctx.amounts([(final, _opt(r["passage"]))])
         reported.add((str(r["project"]), str(rate)))
+        judged = f"; the header {said!r} says the rate is of the {'adjusted budget (全年预算数)' if phased[0][0] == ADJUSTED else 'initial budget (年初预算数)'}" if said else ""
         findings.append(
             ctx.finding(
                 kind="execution_rate_mismatch",
@@ -1006,7 +1026,7 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
                 check="percent:execution-rate",
                 message=(
                     f"project {r['label'] or r['project']}: final {money(final)} against budget "
-                    f"{' / '.join(money(b) for b in bases)} is {expected}%, stated {rate}%"
+                    f"{' / '.join(money(b) for b in bases)} is {expected}%, stated {rate}%{judged}"
                 ),
                 org=str(r["org"]),
                 year=int(str(r["year"])),
@@ -1020,6 +1040,27 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+def _project_rate_basis(ctx: Context, project: str, rate: Decimal) -> tuple[str | None, str]:
+    """The budget a project's printed rate is of, by the rate header before the row that prints it
+    (``rate_basis.header_before``; the row: ``project_checks.passages_printing``), with the header's words."""
+    from unionkg.analytics.project_checks import passages_printing
+    from unionkg.analytics.table_checks import PASSAGE_OFFSETS
+
+    printed = re.compile(r"(?<![\d.])" + re.escape(format(rate.normalize(), "f")) + r"0*(?![\d])")
+    for passage in passages_printing(ctx, project, rate):
+        m = PASSAGE_OFFSETS.search(passage or "")
+        doc = passage.split("/q/")[0] if passage and "/q/" in passage else None
+        if m is None or doc is None:
+            continue
+        # the rate's row: where the passage prints the rate (a passage may run from the project's name)
+        ctx._read_quotes([passage])
+        at = printed.search(ctx._quotes.get(passage or "", ""))
+        header = header_before(int(m[1]) + (at.start() if at else 0), ctx.rate_headers().document_passages(doc))
+        if header is not None and header.basis is not None:
+            return header.basis, header.cell if header.cell.strip() != "执行率" else header.line.strip()
+    return None, ""
 
 
 # ---------------------------------------------------------------- indicators

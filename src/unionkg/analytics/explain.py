@@ -63,6 +63,7 @@ ZH_NOTES: tuple[tuple[str, str, str], ...] = (
     ("grade_mismatch", "the standard bands", "文件未列明等级分档，按通常的分档判断：优 ≥ 90 分，良 ≥ 80 分，中 ≥ 60 分，差 < 60 分。"),
     ("grade_mismatch", "the bands the document states", "按文件自身列明的等级分档判断。"),
     ("execution_rate_mismatch", "more than its 全年预算数", "全年执行数超过全年预算数，执行率却低于 100%。"),
+    ("execution_rate_mismatch", "says the rate is of the", "表头已写明执行率的计算基数，按该预算数计算的结果与所列执行率不符。"),
     ("conflicting_statement", "budget document prints", "决算所列年初预算数与同年部门预算文件所列不一致。"),
     ("conflicting_statement", "the text and the table of the same document", "同一文件的文字说明与表格对同一科目、同一栏目列示的数字不一致。"),
     ("conflicting_statement", "the table's 合计 row of the same document", "文字说明所列总额与同一文件表格的合计数不一致。"),

@@ -109,7 +109,7 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
     finest: dict[object, Decimal] = {}
     for o in finals:
         finest[o.doc] = min(finest.get(o.doc, Decimal(1)), percent_unit(rates[o.iri]))
-    headers = RateHeaders(ctx)
+    headers = ctx.rate_headers()
     findings: list[Finding] = []
     for final in finals:
         rate = rates[final.iri]
@@ -184,7 +184,7 @@ class RateHeaders:
         self.ctx = ctx
         self._passages: dict[str, list[tuple[int, str]]] = {}
 
-    def _document_passages(self, doc: str) -> list[tuple[int, str]]:
+    def document_passages(self, doc: str) -> list[tuple[int, str]]:
         if doc not in self._passages:
             rows = select_rows(self.ctx.store, named_query("check_rate_header_passages"), ["doc"], [[URIRef(doc)]]).values()
             self._passages[doc] = sorted({(int(str(r["start"])), str(r["quote"])) for r in rows})
@@ -201,7 +201,7 @@ class RateHeaders:
         offsets = PASSAGE_OFFSETS.search(final.passage or "")
         if offsets is None or final.doc is None:
             return None, ""
-        header = header_before(int(offsets[1]), self._document_passages(final.doc))
+        header = header_before(int(offsets[1]), self.document_passages(final.doc))
         if header is None or header.basis is None:
             return None, ""
         return header.basis, header.cell if basis_named(header.cell) else header.line.strip()

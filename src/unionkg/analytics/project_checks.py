@@ -56,7 +56,7 @@ def overspent_under_full_rate(final: Decimal, full_year: Decimal, rate: Decimal)
     return rate < FULL_RATE and final - full_year > rounding_unit([final, full_year])
 
 
-def _passages_printing(ctx: Context, project: str, rate: Decimal) -> list[str | None]:
+def passages_printing(ctx: Context, project: str, rate: Decimal) -> list[str | None]:
     """The project's passages that print its rate (the 年度资金总额 row), first by position."""
     from unionkg.graph.queries import named_query
 
@@ -102,7 +102,7 @@ def check_overspent_projects(ctx: Context) -> list[Finding]:
                 unit="percent",
                 concerns=[project],
                 statement=("project-rate", project, rate),
-                extra_passages=_passages_printing(ctx, project, rate) or [_opt(r["passage"])],
+                extra_passages=passages_printing(ctx, project, rate) or [_opt(r["passage"])],
             )
         )
     return findings

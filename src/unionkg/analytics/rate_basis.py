@@ -30,9 +30,12 @@ INITIAL = PHASE_BASE + "approved"
 RATE_HEADER_CELL = re.compile(
     r"(?P<before>[^\s|｜\d]{0,12}?)(?:执行率|完成率)"
     r"(?:\s*[（(]\s*[%％]\s*[）)])?"
-    r"(?P<after>\s*[（(][^（）()\d]{1,24}[）)])?"
+    r"(?P<after>\s*[（(][^（）()\d]{1,24}[）)]|\s*[A-Z]\s*/\s*[A-Z])?"
     r"(?=\s|[|｜]|$)"
 )
+#: A rate given as a ratio of lettered columns ("执行率（B/A）" under "全年预算数 A 全年执行数 B"): the
+#: denominator's letter.
+LETTER_RATIO = re.compile(r"[A-Z]\s*/\s*(?P<denominator>[A-Z])")
 #: Words that name the budget a rate is of, in a header cell or its note, or in prose right
 #: before the rate: (the budget's phase, the pattern).  The adjusted budget first: "调整后预算"
 #: holds 预算 as "年初预算" does not.
@@ -68,8 +71,24 @@ class RateHeader:
 
     @property
     def basis(self) -> str | None:
-        """The budget the cell names, else the one budget column its header line names."""
-        return basis_named(self.cell) or basis_named(self.line)
+        """The budget the cell names, else the column its letter ratio divides by ("B/A": the column
+        lettered A), else the one budget column its header line names."""
+        return basis_named(self.cell) or lettered_basis(self.cell, self.line) or basis_named(self.line)
+
+
+def lettered_basis(cell: str, line: str) -> str | None:
+    """The budget of the column a rate's letter ratio divides by, named in its header line.
+
+    >>> lettered_basis("执行率（B/A）", "年初预算数 全年预算数 A 全年执行数 B 分值 执行率（B/A） 得分") == ADJUSTED
+    True
+    >>> lettered_basis("执行率", "年初预算数 全年预算数 A 全年执行数 B 执行率"), lettered_basis("执行率 B/C", "年初预算数 A 全年执行数 B")
+    (None, None)
+    """
+    m = LETTER_RATIO.search(cell)
+    if m is None:
+        return None
+    column = re.search(r"(?P<label>[^\s|｜]+?)\s*[（(]?" + m["denominator"] + r"[）)]?(?=\s|[|｜]|$)", line)
+    return basis_named(column["label"]) if column else None
 
 
 def header_cells(quote: str, start: int) -> list[RateHeader]:
@@ -116,4 +135,7 @@ def prose_basis(quote: str, rate: str) -> str | None:
     return None
 
 
-__all__ = ["ADJUSTED", "BASIS_WORDS", "INITIAL", "PROSE_RATE", "RATE_HEADER_CELL", "RateHeader", "basis_named", "header_before", "header_cells", "prose_basis"]
+__all__ = [
+    "ADJUSTED", "BASIS_WORDS", "INITIAL", "LETTER_RATIO", "PROSE_RATE", "RATE_HEADER_CELL", "RateHeader",
+    "basis_named", "header_before", "header_cells", "lettered_basis", "prose_basis",
+]
