@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from unionkg_api.entity_view import Linker
+from unionkg_api.findings_view import load_findings, show
 
 from tests.analytics.edited_docs import ingest_edited
 from unionkg.settings import DEFAULT_BASE_IRI
-from unionkg_api.entity_view import Linker
-from unionkg_api.findings_view import load_findings, show
 
 DOCS = Path(__file__).resolve().parents[1] / "analytics" / "rt11c_docs"
 JIAYUGUAN = "rt11c_gansu_jiayuguan_trad_city_union_budget_yuan_2020.txt"
