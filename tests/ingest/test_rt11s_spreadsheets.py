@@ -179,6 +179,32 @@ def test_a_ten_thousand_row_sheet_is_read_within_the_cell_cap(tmp_path: Path) ->
     assert len(tables[0]) == 10_000 and text.endswith("职工9999 | 9,999.50")
 
 
+def test_an_ods_as_libreoffice_saves_it(tmp_path: Path) -> None:
+    """LibreOffice ends each table with its empty rest repeated (columns repeated a thousand
+    times, a row of 1,024 empty cells repeated a million times), and a hidden block of rows
+    is one row repeated: counted, not unrolled, and the text is that of the table alone."""
+    from odf.opendocument import load
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import P
+
+    path = write_ods(RT11_SELFEVAL, tmp_path / "lo.ods", SheetLayout(hidden_parts=False))
+    document = load(str(path))
+    for table in document.spreadsheet.getElementsByType(Table):
+        table.insertBefore(TableColumn(numbercolumnsrepeated=1000), table.getElementsByType(TableRow)[0])
+        hidden = TableRow(numberrowsrepeated=50_000, visibility="collapse")
+        cell = TableCell(valuetype="float", value=654321.98)
+        cell.addElement(P(text="654,321.98"))
+        hidden.addElement(cell)
+        table.addElement(hidden)
+        rest = TableRow(numberrowsrepeated=1_048_000)
+        rest.addElement(TableCell(numbercolumnsrepeated=1024))
+        table.addElement(rest)
+    document.save(str(tmp_path / "lo2.ods"))
+    saved, _ = read_spreadsheet("lo2.ods", (tmp_path / "lo2.ods").read_bytes(), "ODS")
+    assert saved == read_spreadsheet("lo.ods", path.read_bytes(), "ODS")[0]
+    assert "654" not in saved
+
+
 def test_the_grid_cap_holds_for_the_whole_workbook(tmp_path: Path) -> None:
     import xlsxwriter
 
@@ -209,6 +235,10 @@ def test_the_cell_cap_holds_for_an_xls(tmp_path: Path, monkeypatch: pytest.Monke
     ("value", "shown", "code", "text"),
     [
         (" 办公费 ", None, None, "办公费"),
+        ("2022年\n预算数", None, None, "2022年预算数"),  # a line break typed in a header cell
+        ("机关事业单位基本养老\n保险缴费支出", None, None, "机关事业单位基本养老保险缴费支出"),
+        ("Total\nbudget", None, None, "Total budget"),
+        ("1,214.36\n万元", "1,214.36\n万元", None, "1,214.36万元"),
         (0.94, None, "0.00%", "94.00%"),
         (1214.36, None, "#,##0.00", "1,214.36"),
         (12.0, None, None, "12"),  # General: no trailing .0

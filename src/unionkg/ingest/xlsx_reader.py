@@ -24,6 +24,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from unionkg.errors import InputError
+from unionkg.ingest.cells import join_cell_lines
 from unionkg.ingest.sheet_views import (
     MAX_GRID_CELLS,
     SheetView,
@@ -166,13 +167,13 @@ def cell_text(value: CellValue, shown: str | None = None, code: str | None = Non
     """The text a cell shows: the text the file keeps for it (``shown``: an .ods does), else its
     value printed by its number format ``code`` (see :func:`format_number`).
 
-    >>> cell_text(" 办公费 "), cell_text(0.955, code="0.00%"), cell_text(1.5, shown="1.50万元"), cell_text(True)
-    ('办公费', '95.50%', '1.50万元', 'TRUE')
+    >>> cell_text(" 办公费 "), cell_text("2022年\n预算数"), cell_text(0.955, code="0.00%"), cell_text(1.5, shown="1.50万元"), cell_text(True)
+    ('办公费', '2022年预算数', '95.50%', '1.50万元', 'TRUE')
     """
     if shown is not None:
-        return shown.strip()
+        return join_cell_lines(shown)
     if isinstance(value, str):
-        return value.strip()
+        return join_cell_lines(value)  # a line break typed in the cell (Alt+Enter) would cut the row's line
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
