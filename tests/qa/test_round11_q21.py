@@ -17,7 +17,7 @@ from unionkg.qa import Answerer
 from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
 from unionkg.qa.evaluate import UNSTRUCTURED_INTENTS, check, load_cases
 from unionkg.qa.intents import IntentClassifier
-from unionkg.qa.item_words import ITEM_KIND_WORDS, item_kind, item_noun, row_item_kind
+from unionkg.qa.item_words import ITEM_KIND_WORDS, LINE_AMOUNT_RANKING, LOWEST_ASKED, item_kind, item_noun, row_item_kind
 from unionkg.qa.line_facts import LINE_CHANGE_RANKING
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.patterns import CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
@@ -255,3 +255,24 @@ def test_families_by_rule_without_an_encoder(text: str, family: str) -> None:
 ])
 def test_change_ranking_cut_words(text: str, change: bool, falling: bool) -> None:
     assert bool(CHANGE_RANKING_WORDS.search(text)) is change and bool(CHANGE_RANK_FALLING.search(text)) is falling
+
+
+@pytest.mark.parametrize("lang, text, ranked, lowest", [
+    ("zh", "某市总工会2031年哪个科目预算最多", True, False),
+    ("zh", "某市总工会2031年预算最少的科目是哪个", True, True),
+    ("zh", "某市总工会2031年各科目支出从高到低排序", True, False),
+    ("zh", "某市总工会2031年哪个科目比上年增长最多", False, False),  # a change (LINE_CHANGE_RANKING)
+    ("zh", "支出功能分类科目2012901是什么", False, False),
+    ("zh", "哪个项目预算最多", False, False),
+    ("en", "Which budget line of the X federation got the most money in 2031?", True, False),
+    ("en", "Which spending line of the X federation was the largest in 2031?", True, False),
+    ("en", "what were the smallest budget lines", True, True),
+    ("en", "Which budget line grew the most?", False, False),  # a change
+    ("en", "Which federation spent the most?", False, False),
+    ("en", "Which projects got the most money?", False, False),
+])
+def test_line_amount_ranking(lang: str, text: str, ranked: bool, lowest: bool) -> None:
+    q = normalise_question(text).text
+    assert bool(LINE_AMOUNT_RANKING[lang].search(q)) is ranked
+    if ranked:
+        assert bool(LOWEST_ASKED.search(q)) is lowest

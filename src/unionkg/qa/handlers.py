@@ -20,7 +20,7 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.identities import bindings_per_member, rows_as_one_body
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
-from unionkg.qa.item_words import item_noun, row_item_kind
+from unionkg.qa.item_words import LINE_AMOUNT_RANKING, LOWEST_ASKED, item_noun, row_item_kind
 from unionkg.qa.items import (
     asked_item_text,
     bare_line,
@@ -2460,7 +2460,44 @@ def _bodies_total(ctx: Context, rows: list[dict[str, object]]) -> str:
                    f". Total of the {len(rows)} bodies: {money(total, 'en')} (computed from the graph's figures, not printed)")
 
 
+def _rank_line_amounts(ctx: Context) -> Outcome | None:
+    """(q21) One body's classification lines ranked by amount ("哪个科目预算最多", "which budget line got the most money"):
+    the 7-digit coded lines of one year and phase (the asked phase, else the one with most such lines), each once,
+    largest first (smallest when asked), said to be 科目 (budget lines); None when the body prints no coded line."""
+    org = _target_org(ctx)
+    if org is None or len(ctx.links.orgs) > 1:
+        return None
+    rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if len(str(r.get("code") or "")) == 7
+            and not r.get("qualifier") and r.get("column") not in LINE_PART_COLUMNS and _phase(r)]
+    if not ctx.links.years and rows:  # the latest year that prints coded lines
+        latest = max(int(r["year"]) for r in rows if isinstance(r.get("year"), int))
+        rows = [r for r in rows if r.get("year") == latest]
+    asked = wanted_phases(ctx.q.text)
+    phases = [p for p in ("final", "adjusted", "budget") if any(_phase(r) == p for r in rows) and (not asked or p in asked)]
+    if not phases:
+        held = "、".join(lines_held(ctx, org)[:HELD_LINES_SHOWN])
+        return Outcome(False, ctx.say(f"{ctx.label(org)}的文件未按科目代码列出支出科目，无法按科目排序；列明的事项有：{held}等。",
+                                      f"The documents of {ctx.label(org)} print no coded budget lines to rank; the items they print include: {held}."))
+    phase = max(phases, key=lambda p: sum(_phase(r) == p for r in rows))
+    one: dict[object, dict[str, object]] = {}
+    for r in (r for r in rows if _phase(r) == phase):  # a line printed in two tables (or its name cut in one): once, its largest figure
+        kept = one.get(r.get("code"))
+        if kept is None or (Decimal(str(r["amount"])), len(str(r.get("item")))) > (Decimal(str(kept["amount"])), len(str(kept.get("item")))):
+            one[r.get("code")] = r
+    low = bool(LOWEST_ASKED.search(ctx.q.text))
+    ranked = sorted((_amount_row({**r, "itemKind": row_item_kind(r)}) for r in one.values()), key=lambda r: Decimal(str(r["amount"])), reverse=not low)
+    top = ranked[0]
+    lines = [f"{i}. {r.get('code')} {r.get('item')} {wan(r['amount'])} 万元" for i, r in enumerate(ranked, 1)]
+    label = f"{top.get('orgLabel') or ctx.label(org)} {top.get('year')}"
+    noun_zh, noun_en = item_noun(ranked, "zh"), item_noun(ranked, "en")
+    head = ctx.say(f"{label} 年{PHASE_ZH[phase]}按金额排序（文件所列 {len(ranked)} 个{noun_zh}），{'最少' if low else '最多'}的是「{top.get('item')}」（{top.get('code')}）{wan(top['amount'])} 万元：",
+                   f"{label} {PHASE_EN[phase]}, {len(ranked)} {noun_en} ranked by amount; the {'smallest' if low else 'largest'} is '{top.get('item')}' ({top.get('code')}) {wan(top['amount'])} 万元: ")
+    return Outcome(True, head + join(lines, ctx.lang), ranked, sources_of(ranked))
+
+
 def amount(ctx: Context) -> Outcome:
+    if LINE_AMOUNT_RANKING[ctx.lang].search(ctx.q.text) and (ranked_lines := _rank_line_amounts(ctx)) is not None:
+        return ranked_lines  # (q21) "哪个科目预算最多": the body's coded lines by amount
     if ctx.links.projects:  # "送温暖资金多少钱": the amounts of the named project
         rows = [r for r in _projects(ctx) if r.get("fact") in ctx.links.projects and any(r.get(k) is not None for k in ("budget", "adjusted", "final"))]
         if rows:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
+from unionkg.qa.item_words import LINE_AMOUNT_RANKING
 from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_CHANGE_RANKING, LINE_RATE_QUESTION
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
@@ -314,6 +315,9 @@ INTENTS: tuple[Intent, ...] = (
         # an amount, before the code look-up that 科目 / 功能分类 suggest ("科目2070101预算多少")
         (LINE_AMOUNT_QUESTION, 1.5),
         (ENGLISH_LINE_NAMES, 1.5),
+        # (q21) a body's coded lines ranked by amount ("哪个科目预算最多"): before a code look-up (科目, 1.3) or bodies ranked (1.7)
+        (LINE_AMOUNT_RANKING["zh"], 1.8),
+        (LINE_AMOUNT_RANKING["en"], 1.8),
         (CODE_AMOUNT_ASKED, 1.5),  # (q22) "2080505科目某市总工会2023年预算多少": the line's amount, not what the code is
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
         _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),

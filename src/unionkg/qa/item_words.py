@@ -44,3 +44,18 @@ def row_item_kind(row: dict[str, object]) -> str:
     """The kind of one row in both languages, shown as a column of the answer's table ("科目 budget line", "事项 item")."""
     zh, one, _ = ITEM_KIND_WORDS["coded" if is_coded(row) else "prose"]
     return f"{zh} {one}"
+
+
+# (q21) A body's classification lines ranked by their amount ("哪个科目预算最多", "预算最多的科目是哪个", "which budget line got
+# the most money", "the largest spending line"): the coded lines its tables print, largest first (or smallest when asked).
+# Not their change (LINE_CHANGE_RANKING, "哪个科目比上年增长最多"), not a project or a body ranked.
+LINE_AMOUNT_RANKING: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"(?:哪个|哪一个|哪项|哪一项|哪些)(?:功能)?(?:分类)?(?:支出)?科目(?:的)?(?:预算|决算|支出|金额)?(?:数)?(?:是)?(?:最多|最大|最高|最少|最小|最低)"
+                     r"|(?:最多|最大|最高|最少|最小|最低)的(?:功能)?(?:分类)?(?:支出)?科目|(?:各)?科目.{0,6}(?:排名|排序|从高到低|从大到小|从低到高|从小到大)"),
+    "en": re.compile(r"\bwhich (?:classification |budget |spending |expenditure )?lines?\b(?!.{0,60}\b(?:grew|increased|rose|went up|fell|decreased|dropped|went down|change\w*)\b)"
+                     r".{0,60}\b(?:most|largest|biggest|highest|least|smallest|lowest)\b"
+                     r"|\b(?:largest|biggest|smallest|highest|lowest)\s+(?:classification |budget |spending |expenditure )lines?\b"
+                     r"|\brank\b.{0,30}\b(?:classification |budget |spending |expenditure )lines\b"),
+}
+# The lowest asked ("最少", "smallest"): the ranking is read from the bottom.
+LOWEST_ASKED = re.compile(r"最(?:少|小|低)|从低到高|从小到大|\b(?:least|smallest|lowest|fewest)\b")
