@@ -393,7 +393,9 @@ RT11_VERTICAL_TABLE = Document(
 )
 
 
-def write_pdf_vertical_headers(doc: Document, path: Path, how: str = "stacked", which: tuple[str, ...] = ("合计", "基本支出", "项目支出"), margin_label: str = "") -> Path:
+def write_pdf_vertical_headers(
+    doc: Document, path: Path, how: str = "stacked", which: tuple[str, ...] = ("合计", "基本支出", "项目支出"), margin_label: str = ""
+) -> Path:
     """``doc``'s first table drawn without rules by reportlab, the header words in ``which``
     written vertically: ``how`` = ``"stacked"`` (one upright character per line, set solid),
     ``"turned"`` (the word turned a quarter to run up the page) or ``"level"`` (as typed).

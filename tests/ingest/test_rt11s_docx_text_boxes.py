@@ -34,7 +34,12 @@ def test_text_boxes_give_the_facts_of_the_text(tmp_path: Path, how: str) -> None
 def test_a_box_is_read_once_in_document_order_and_a_seal_is_not(tmp_path: Path, how: str) -> None:
     text = load_source(write_docx_with_text_boxes(RT11_BUDGET_REPORT, tmp_path / "b.docx", how), Settings(store="unused")).original
     assert text.count("比上年增加52.30万元") == 1 and text.count("2210201 | 住房公积金") == 1
-    assert text.index("一、部门收支总体情况") < text.index("比上年增加52.30万元") < text.index("部门收支总表") < text.index("本年收入合计 | 1,274.86")
+    assert (
+        text.index("一、部门收支总体情况")
+        < text.index("比上年增加52.30万元")
+        < text.index("部门收支总表")
+        < text.index("本年收入合计 | 1,274.86")
+    )
     assert "公章" not in text and "专用章" not in text and text.rstrip().endswith("特此说明。")
 
 
@@ -53,7 +58,12 @@ def _box(text: str) -> str:
         (drawingml_text_box(_box("甲"), fallback=False), ["甲"]),
         (vml_text_box(_box("乙")), ["乙"]),
         (vml_text_box(_box("乙")) + drawingml_text_box(_box("丙")), ["乙", "丙"]),  # in order
-        ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>无</w:t></mc:Choice><mc:Fallback>' + vml_text_box(_box("丁"))[5:-6] + "</mc:Fallback></mc:AlternateContent></w:r>", ["丁"]),
+        (
+            '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>无</w:t></mc:Choice><mc:Fallback>'
+            + vml_text_box(_box("丁"))[5:-6]
+            + "</mc:Fallback></mc:AlternateContent></w:r>",
+            ["丁"],
+        ),
         (vml_text_box(_box("外") + "<w:p>" + vml_text_box(_box("内")) + "</w:p>"), ["外内"]),  # a box in a box: with its outer box
         ("<w:del>" + vml_text_box(_box("删去")) + "</w:del>", []),  # deleted
         (vml_text_box(_box("（单位公章）某某县总工会")), []),  # a seal
@@ -62,7 +72,9 @@ def _box(text: str) -> str:
 )
 def test_text_boxes(runs: str, boxes: list[str]) -> None:
     found = text_boxes(_paragraph(runs))
-    assert ["".join(t.text or "" for t in box.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")) for box in found] == boxes
+    assert [
+        "".join(t.text or "" for t in box.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")) for box in found
+    ] == boxes
 
 
 @pytest.mark.parametrize(
@@ -77,5 +89,5 @@ def test_text_boxes(runs: str, boxes: list[str]) -> None:
     ],
 )
 def test_is_stamp(text: str, stamp: bool) -> None:
-    box = parse_xml(f'<w:txbxContent {_BOX_NAMESPACES}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>')
+    box = parse_xml(f"<w:txbxContent {_BOX_NAMESPACES}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>")
     assert is_stamp(box) is stamp

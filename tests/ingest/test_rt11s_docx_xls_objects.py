@@ -35,7 +35,12 @@ def test_embedded_xls_worksheets_give_the_facts_of_the_text(tmp_path: Path, prog
 def test_the_table_stands_where_the_object_sits(tmp_path: Path) -> None:
     path = write_docx_with_xls_objects(RT11_BUDGET_REPORT, tmp_path / "placed.docx")
     text = load_source(path, Settings(store="unused")).original
-    assert text.index("部门收支总表") < text.index("本年收入合计 | 1,274.86") < text.index("一般公共预算支出表") < text.index("2210201 | 住房公积金")
+    assert (
+        text.index("部门收支总表")
+        < text.index("本年收入合计 | 1,274.86")
+        < text.index("一般公共预算支出表")
+        < text.index("2210201 | 住房公积金")
+    )
 
 
 def test_an_ole_object_that_is_no_workbook_is_still_named(tmp_path: Path) -> None:

@@ -44,7 +44,9 @@ def test_the_facts_are_those_of_the_level_table(tmp_path: Path, how: str) -> Non
 
 
 def test_the_level_table_reads_as_typed(tmp_path: Path) -> None:
-    result = compare(write_text(RT11_VERTICAL_TABLE, tmp_path), write_pdf_vertical_headers(RT11_VERTICAL_TABLE, tmp_path / "level.pdf", "level"))
+    result = compare(
+        write_text(RT11_VERTICAL_TABLE, tmp_path), write_pdf_vertical_headers(RT11_VERTICAL_TABLE, tmp_path / "level.pdf", "level")
+    )
     assert len(result.reference) >= 3 and not result.missing, result.summary()
 
 
@@ -55,7 +57,17 @@ def test_a_label_up_the_margin_is_still_left_out(tmp_path: Path) -> None:
 
 def _char(text: str, x0: float, top: float, size: float = 10.0, turned: int = 0) -> dict[str, object]:
     matrix = (0.0, 1.0, -1.0, 0.0, x0, 0.0) if turned == 90 else (1.0, 0.0, 0.0, 1.0, x0, 0.0)
-    return {"text": text, "x0": x0, "x1": x0 + size, "top": top, "bottom": top + size, "size": size, "upright": not turned, "matrix": matrix, "doctop": top}
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + size,
+        "top": top,
+        "bottom": top + size,
+        "size": size,
+        "upright": not turned,
+        "matrix": matrix,
+        "doctop": top,
+    }
 
 
 def _line(text: str, x0: float, top: float, pitch: float = 10.0) -> list[dict[str, object]]:
@@ -71,9 +83,18 @@ def _line(text: str, x0: float, top: float, pitch: float = 10.0) -> list[dict[st
         (_line("今年收入", 60, 100) + _line("去年支出", 60, 110.5), []),  # lines of prose: each character has neighbours
         ([_char("1", 300, 100), _char("2", 300, 110.5)], []),  # figures: a 序号 column, not a word
         ([_char("合", 300, 100)], []),  # one character is a word already
-        ([_char("计", 300, 100, turned=90), _char("合", 300, 110, turned=90), *_line("科目", 200, 104), *_line("支出", 400, 104)], ["合计"]),  # turned, among headers
-        ([_char("计", 300, 100, turned=90), _char("合", 300, 110, turned=90), *_line("科目", 200, 104), *_line("512.30", 296, 140, 5)], ["合计"]),  # turned, over its column
-        ([_char("线", 20, 100, turned=90), _char("订", 20, 110, turned=90), *_line("科目", 200, 104)], []),  # turned, text on one side: a margin label
+        (
+            [_char("计", 300, 100, turned=90), _char("合", 300, 110, turned=90), *_line("科目", 200, 104), *_line("支出", 400, 104)],
+            ["合计"],
+        ),  # turned, among headers
+        (
+            [_char("计", 300, 100, turned=90), _char("合", 300, 110, turned=90), *_line("科目", 200, 104), *_line("512.30", 296, 140, 5)],
+            ["合计"],
+        ),  # turned, over its column
+        (
+            [_char("线", 20, 100, turned=90), _char("订", 20, 110, turned=90), *_line("科目", 200, 104)],
+            [],
+        ),  # turned, text on one side: a margin label
     ],
 )
 def test_vertical_runs(chars: list[dict[str, object]], runs: list[str]) -> None:

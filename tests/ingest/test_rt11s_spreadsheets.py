@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from rt9p_documents import Document, compare, write_text

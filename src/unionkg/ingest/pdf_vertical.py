@@ -116,9 +116,9 @@ def _stands_alone(char: Char, index: CharIndex) -> bool:
         if other is char or _direction(other) != _direction(char):
             continue
         overlap = min(bottom, float(other["bottom"])) - max(top, float(other["top"]))
-        if overlap > 0.5 * min(bottom - top, float(other["bottom"]) - float(other["top"])):
-            if float(other["x0"]) < x1 + reach and float(other["x1"]) > x0 - reach:
-                return False
+        same_line = overlap > 0.5 * min(bottom - top, float(other["bottom"]) - float(other["top"]))
+        if same_line and float(other["x0"]) < x1 + reach and float(other["x1"]) > x0 - reach:
+            return False
     return True
 
 

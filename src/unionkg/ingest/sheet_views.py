@@ -157,7 +157,10 @@ def xlsx_cell_formats(archive: zipfile.ZipFile) -> list[str]:
     xfs = root.find(MAIN + "cellXfs")  # type: ignore[attr-defined]
     if xfs is None:
         return []
-    return [custom.get(int(xf.get("numFmtId") or 0)) or BUILTIN_FORMATS.get(int(xf.get("numFmtId") or 0), "General") for xf in xfs.iter(MAIN + "xf")]
+    return [
+        custom.get(int(xf.get("numFmtId") or 0)) or BUILTIN_FORMATS.get(int(xf.get("numFmtId") or 0), "General")
+        for xf in xfs.iter(MAIN + "xf")
+    ]
 
 
 def xlsx_sheet_view(sheet: object, formats: list[str]) -> SheetView:

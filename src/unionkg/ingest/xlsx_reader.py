@@ -91,7 +91,9 @@ def _views(name: str, data: bytes, kind: str) -> list[SheetView]:
         raise InputError(f"{name}: cannot read the workbook ({type(exc).__name__}: {exc})") from exc
 
 
-def _visible_grids(name: str, data: bytes, kind: str, views: list[SheetView], grid_budget: list[int]) -> list[tuple[str, list[tuple[int, int, CellValue]], SheetView]]:
+def _visible_grids(
+    name: str, data: bytes, kind: str, views: list[SheetView], grid_budget: list[int]
+) -> list[tuple[str, list[tuple[int, int, CellValue]], SheetView]]:
     """(sheet name, non-empty cells as (row, column, value) from 0, view) of each visible
     worksheet, in the workbook's order, read by calamine."""
     import python_calamine as calamine
@@ -111,7 +113,9 @@ def _visible_grids(name: str, data: bytes, kind: str, views: list[SheetView], gr
             out.append((meta.name, _cells(sheet), view))
     except (InputError, KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as exc:  # calamine's errors (CalamineError, XmlError, PasswordError...) and its panics (pyo3's PanicException is a BaseException)
+    except (
+        BaseException
+    ) as exc:  # calamine's errors (CalamineError, XmlError, PasswordError...) and its panics (pyo3's PanicException is a BaseException)
         raise InputError(f"{name}: cannot read the {kind} workbook ({type(exc).__name__}: {exc})") from exc
     return out
 
