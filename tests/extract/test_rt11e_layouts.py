@@ -26,8 +26,9 @@ a 收支总表 total row under its labels), 内蒙古 准格尔旗 2021 项目�
 2019 整体支出绩效自评 (scores per first-level indicator in prose), 内蒙古 敖汉旗 2020 预算 in traditional
 characters, 黑龙江 海伦市 2018 决算 in full-width digits with "，" thousands separators, 云南 楚雄州 2017
 决算 (a tab staffing table, a 三公 grid row under its label), 贵州 石阡县 2023 预算 (project and 三公 rows
-under their names).  Measured before -> after: expected facts 66/94 -> 94/94, wrong facts 6 -> 0,
-quotes from the inherited label or the section's heading 7/19 -> 19/19.
+under their names), 内蒙古 额济纳旗 2022 自评表 (its header wrapped after "年度指标值／", full-width slashes).
+Measured before -> after: expected facts 67/100 -> 100/100, wrong facts 7 -> 0, quotes from the
+inherited label or the section's heading 7/19 -> 19/19.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ CASES = sorted(CORPUS.glob("rt11e_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 8
+    assert len(CASES) >= 9
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -303,3 +304,18 @@ def test_a_heading_alone_is_scored_only_by_its_own_words(tmp_path: Path) -> None
     )
     sections = {f.name: f.score for f in extract_checked(path).facts if isinstance(f, Indicator) and f.weight in (50, 20)}
     assert "产出指标" not in sections and sections.get("预算执行情况") == 19
+
+
+HEADER_CONTINUATIONS = [
+    ("实际完成值 分值 得分 偏差原因分析及改进措施", True),  # under "…三级指标 年度指标值／"
+    ("实际完成值 分值 得分 偏差原因分析 及改进措施", True),
+    ("产出指标 数量指标 接待职工来访人次 ≥300人次 ／ 326人次 20 20", False),  # a row
+    ("偏差原因分析及改进措施 未达标", False),
+]
+
+
+@pytest.mark.parametrize(("line", "header"), HEADER_CONTINUATIONS)
+def test_a_header_line_below_the_first(line: str, header: bool) -> None:
+    from unionkg.extract.indicators import _is_header_line
+
+    assert _is_header_line(line) is header

@@ -530,7 +530,9 @@ def _take_weight(text: str) -> tuple[str, str | None]:
     return text[: m.start("weight")] + " " * len(m.group("weight")) + text[m.end("weight") :], m.group("weight")
 
 
-_HEADER_WORDS = ("年度", "指标值", "实际", "完成值", "分值", "分", "值", "得", "得分", "偏差原因分析", "及改进措施", "偏差原因", "改进措施", "指标性质", "度量单位", "计量单位", "全年实际值", "年度指标值", "实际完成值", "目标值", "备注")
+#: Words of a header's lines below its first ("实际完成值 分值 得分 偏差原因分析及改进措施" under "…年度指标值／"),
+#: the 偏差原因 column's name whole or in its two printed halves.
+_HEADER_WORDS = ("年度", "指标值", "实际", "完成值", "分值", "分", "值", "得", "得分", "偏差原因分析", "及改进措施", "偏差原因", "改进措施", "偏差原因分析及改进措施", "指标性质", "度量单位", "计量单位", "全年实际值", "年度指标值", "实际完成值", "目标值", "备注")
 
 
 def _is_header_line(text: str) -> bool:
