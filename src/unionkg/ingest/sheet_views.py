@@ -26,6 +26,7 @@ import re
 import struct
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: Cells between a sheet's first and last value that calamine may lay out (one slot each,
 #: some 32 bytes): a 公开表 sheet has a few thousand, a 10,000-row export some 200,000.
@@ -164,11 +165,13 @@ def xlsx_cell_formats(archive: zipfile.ZipFile) -> list[str]:
 
 
 def xlsx_sheet_view(sheet: object, formats: list[str]) -> SheetView:
-    """Hidden rows and columns, number formats of figure cells and extent of a worksheet's XML."""
+    """Hidden rows and columns, number formats of figure cells and extent of a worksheet's XML.
+    Per cell only its attributes are read (a sheet has tens of thousands of cells)."""
     view = SheetView()
     for col in sheet.iter(MAIN + "col"):  # type: ignore[attr-defined]
         if col.get("hidden") in ("1", "true"):
             view.hide_columns(int(col.get("min") or 1) - 1, min(int(col.get("max") or 1), 16384))
+    shown_by_format = {str(i): code for i, code in enumerate(formats) if code not in PLAIN_FORMATS}  # a cell's s -> its format
     row_number = -1
     for row in sheet.iter(MAIN + "row"):  # type: ignore[attr-defined]
         written = row.get("r") or ""
@@ -176,17 +179,22 @@ def xlsx_sheet_view(sheet: object, formats: list[str]) -> SheetView:
         if row.get("hidden") in ("1", "true"):
             view.hide_rows(row_number, row_number + 1)
         column = -1
-        for cell in row.iter(MAIN + "c"):
-            found = CELL_REFERENCE.match(cell.get("r") or "")
-            column = column_number(found.group(1)) if found else column + 1
-            if cell.find(MAIN + "v") is None and cell.find(MAIN + "is") is None:
-                continue  # a styled blank: no value, nothing laid out
+        for cell in row.iterchildren(MAIN + "c"):
+            reference = cell.get("r")
+            column = column_of(reference.rstrip("0123456789")) if reference else column + 1
+            if not len(cell):
+                continue  # a styled blank (no v, is or f): no value, nothing laid out
             view.holds(row_number, column)
-            style = int(cell.get("s") or 0) if (cell.get("s") or "0").isdigit() else 0
-            code = formats[style] if (cell.get("t") or "n") == "n" and 0 <= style < len(formats) else "General"
-            if code not in PLAIN_FORMATS:
+            code = shown_by_format.get(cell.get("s") or "0")
+            if code is not None and cell.get("t") in (None, "n"):
                 view.formats[(row_number, column)] = code
     return view
+
+
+@lru_cache(maxsize=4096)
+def column_of(letters: str) -> int:
+    """The column (from 0) of a reference's letters; -1 for none (a reference without letters)."""
+    return column_number(letters) if letters.isalpha() and letters.isupper() and len(letters) <= 3 else -1
 
 
 # --- .ods -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import io
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from unionkg.errors import InputError
 from unionkg.ingest.cells import join_cell_lines
@@ -175,9 +176,9 @@ def cell_text(value: CellValue, shown: str | None = None, code: str | None = Non
     ('办公费', '2022年预算数', '95.50%', '1.50万元', 'TRUE')
     """
     if shown is not None:
-        return join_cell_lines(shown)
+        return _one_line(shown)
     if isinstance(value, str):
-        return join_cell_lines(value)  # a line break typed in the cell (Alt+Enter) would cut the row's line
+        return _one_line(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
@@ -187,6 +188,12 @@ def cell_text(value: CellValue, shown: str | None = None, code: str | None = Non
     if isinstance(value, (date, time)):
         return value.isoformat()
     return str(value).strip()
+
+
+def _one_line(text: str) -> str:
+    """A cell's text on one line: a line break typed in the cell (Alt+Enter) would cut the
+    row's line in two; it is joined as the other readers join a wrapped cell."""
+    return join_cell_lines(text) if "\n" in text or "\r" in text or "  " in text else text.strip()
 
 
 def format_number(value: str, code: str) -> str:
@@ -203,20 +210,33 @@ def format_number(value: str, code: str) -> str:
         return value.strip()
     if not number.is_finite():
         return value.strip()
-    section = code.split(";")[1 if number < 0 and code.count(";") >= 1 else 0]
     negative_section = number < 0 and code.count(";") >= 1
-    literals = "".join(FORMAT_LITERAL.findall(section))
-    pattern = FORMAT_NOISE.sub("", FORMAT_LITERAL.sub("", section)).strip()
-    if not pattern or pattern.lower() == "general" or pattern == "@":
+    kind, literals, decimals, pattern = _parsed_section(code, negative_section)
+    if kind == "general":
         return _general(number) + literals
-    if re.search(r"[yd]|m{3,}|h", pattern, re.IGNORECASE) and not re.search(r"[0#]", pattern):
+    if kind == "date":
         return (EXCEL_EPOCH + timedelta(days=int(number))).isoformat() if 0 < number < 2_958_466 else _general(number)
     if "%" in pattern:
         number *= 100
-    decimals = len(re.search(r"\.([0#]*)", pattern).group(1)) if "." in pattern else 0  # type: ignore[union-attr]
     shown = f"{abs(number) if negative_section else number:{',' if ',' in pattern else ''}.{decimals}f}"
     sign = "-" if negative_section and "-" in pattern and number != 0 else ""
     return sign + shown + ("%" if "%" in pattern else "") + literals
+
+
+@lru_cache(maxsize=1024)
+def _parsed_section(code: str, negative: bool) -> tuple[str, str, int, str]:
+    """(kind: general, date or number; quoted literals; decimals; pattern) of the section of a
+    number format that prints a positive (or zero) or a ``negative`` number; a workbook has a
+    few formats for thousands of cells."""
+    section = code.split(";")[1 if negative else 0]
+    literals = "".join(FORMAT_LITERAL.findall(section))
+    pattern = FORMAT_NOISE.sub("", FORMAT_LITERAL.sub("", section)).strip()
+    if not pattern or pattern.lower() == "general" or pattern == "@":
+        return "general", literals, 0, pattern
+    if re.search(r"[yd]|m{3,}|h", pattern, re.IGNORECASE) and not re.search(r"[0#]", pattern):
+        return "date", literals, 0, pattern
+    decimals = len(re.search(r"\.([0#]*)", pattern).group(1)) if "." in pattern else 0  # type: ignore[union-attr]
+    return "number", literals, decimals, pattern
 
 
 def _general(number: Decimal) -> str:
