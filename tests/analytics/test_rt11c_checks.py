@@ -26,7 +26,7 @@ from tests.analytics.edited_docs import Edit, ingest_edited
 from unionkg.analytics.checks import compute_findings, without_rounding
 from unionkg.analytics.findings import Finding, render_text
 from unionkg.analytics.money import Amounts, amount_text, amounts_for, unit_named, unit_of_multiplier
-from unionkg.analytics.prose_totals import TOTAL_COLUMN_NAMES
+from unionkg.analytics.prose_totals import TOTAL_COLUMN_NAMES, same_extent
 from unionkg.analytics.rate_basis import ADJUSTED, INITIAL, PROSE_RATE, RATE_HEADER_CELL, basis_named, prose_basis
 from unionkg.analytics.tolerance import printed_money_unit
 
@@ -99,6 +99,25 @@ def test_the_budget_a_sentence_names_beside_its_rate(quote: str, rate: str, basi
 )
 def test_columns_of_a_table_total(column: str, is_total: bool) -> None:
     assert bool(TOTAL_COLUMN_NAMES.search(column)) == is_total
+
+
+@pytest.mark.parametrize(
+    ("prose", "table_item", "table_column", "compared"),
+    [
+        ("收入总计", "收入总计", "决算数", True),
+        ("收入总计", "合计", "合计", True),  # a bare 合计 row may be either
+        ("收入预算总额", "本年收入合计", "预算数", True),  # 总额 names no extent
+        ("本年收入合计", "合计", "本年收入合计", True),
+        # the grand total (with the carry-overs) is not the year's own
+        ("收入总计", "本年收入合计", "决算数", False),
+        ("支出总计", "合计", "本年支出合计", False),
+        ("本年支出合计", "支出总计", "决算数", False),
+    ],
+)
+def test_a_grand_total_is_compared_with_grand_totals_only(prose: str, table_item: str, table_column: str, compared: bool) -> None:
+    from types import SimpleNamespace as Figure
+
+    assert same_extent(Figure(item=prose), Figure(item=table_item, column=table_column)) == compared  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

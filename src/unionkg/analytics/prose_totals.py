@@ -13,6 +13,8 @@ totals of the same document, body, year, phase and direction (:func:`table_total
   total (:data:`TOTAL_COLUMN_NAMES`: 合计, 本年收入合计, 预算数, 决算数 …), of every fund;
 - a table's row of the same role (本年收入合计, 收入总计 …) in such a column.
 
+A total that names its extent (收入总计: with the carry-overs; 本年收入合计: the year's own) is compared
+with table totals of that extent or of none named (:data:`TOTAL_EXTENTS`).
 The text's total agrees when it equals any of them within the rounding of the two printed
 figures (``tolerance.half_units``): a budget's 收入预算总额 may be the 收支总表's 收入总计 (with
 the 上年结转) or its 本年收入合计.  Within the rounding only it is an info marked rounding;
@@ -42,6 +44,32 @@ TOTAL_COLUMN_NAMES = re.compile(
     r"^(?:本年)?(?:支出|收入)?(?:合计|小计|总计)$|^决算数合计$"
     r"|^(?:本年|全年|\d{4}年)?(?:年初)?(?:预算|决算|支出决算|执行)(?:数|额)?$"
 )
+
+
+#: What a total's label says it spans: (extent, pattern).  A 总计 is the grand total, with the
+#: carry-overs (收入总计 = 本年收入合计 + 上年结转); a 本年…合计 the year's own; a 总额, a bare 合计 row or
+#: column may be either.  Two totals of different extents are not compared.
+TOTAL_EXTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("grand", re.compile(r"总计$")),
+    ("year", re.compile(r"^本年.*合计$")),
+)
+
+
+def extent_of(label: str | None) -> str | None:
+    """The extent a total's ``label`` names (:data:`TOTAL_EXTENTS`), or None.
+
+    >>> extent_of("收入总计"), extent_of("本年支出合计"), extent_of("收入预算总额"), extent_of("合计"), extent_of(None)
+    ('grand', 'year', None, None, None)
+    """
+    text = rules.normalise_label(label or "")
+    return next((name for name, pattern in TOTAL_EXTENTS if pattern.search(text)), None)
+
+
+def same_extent(prose: Obs, table: Obs) -> bool:
+    """Whether a text's total and a table's may be one figure: neither names an extent, or both the same
+    (a table's figure by its row, else its column)."""
+    a, b = extent_of(prose.item), extent_of(table.item) or extent_of(table.column)
+    return a is None or b is None or a == b
 
 
 def total_role(o: Obs) -> str | None:
@@ -123,7 +151,9 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
         if role is None or not is_prose_total(o):
             continue
         key = (o.doc, o.org, o.year, o.phase, role)
-        candidates = [t for t in totals.get(key, []) if o.scope is None or t.scope is None or t.scope == o.scope]
+        candidates = [
+            t for t in totals.get(key, []) if (o.scope is None or t.scope is None or t.scope == o.scope) and same_extent(o, t)
+        ]
         if not candidates or any(t.value == o.value for t in candidates) or (key, o.value) in reported:
             continue
         if any(abs(o.value - t.value) in carried.get(key[:4], set()) for t in candidates):
@@ -160,4 +190,4 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
     return findings
 
 
-__all__ = ["TOTAL_COLUMN_NAMES", "TOTAL_ROLES", "check_prose_totals", "is_prose_total", "is_table_total", "total_role"]
+__all__ = ["TOTAL_COLUMN_NAMES", "TOTAL_EXTENTS", "TOTAL_ROLES", "extent_of", "same_extent", "check_prose_totals", "is_prose_total", "is_table_total", "total_role"]
