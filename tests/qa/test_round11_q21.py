@@ -17,7 +17,16 @@ from unionkg.qa import Answerer
 from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
 from unionkg.qa.evaluate import UNSTRUCTURED_INTENTS, check, load_cases
 from unionkg.qa.intents import IntentClassifier
-from unionkg.qa.item_words import ITEM_KIND_WORDS, LINE_AMOUNT_RANKING, LOWEST_ASKED, item_kind, item_noun, row_item_kind
+from unionkg.qa.item_words import (
+    CONCEPT_PARTS,
+    ITEM_KIND_WORDS,
+    LINE_AMOUNT_RANKING,
+    LOWEST_ASKED,
+    in_concept_parts,
+    item_kind,
+    item_noun,
+    row_item_kind,
+)
 from unionkg.qa.line_facts import LINE_CHANGE_RANKING
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.patterns import CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
@@ -276,3 +285,20 @@ def test_line_amount_ranking(lang: str, text: str, ranked: bool, lowest: bool) -
     assert bool(LINE_AMOUNT_RANKING[lang].search(q)) is ranked
     if ranked:
         assert bool(LOWEST_ASKED.search(q)) is lowest
+
+
+UKG = "https://w3id.org/unionkg/def/ukg#"
+
+
+@pytest.mark.parametrize("category, concept, part", [
+    ("item-sangong-vehicle-operation", "vehicles", True),
+    ("item-sangong-vehicle-purchase", "vehicles", True),
+    ("item-sangong-vehicles", "vehicles", False),  # the concept's own line: in_concept's
+    ("item-sangong-reception", "vehicles", False),
+    ("item-sangong-vehicle-operation", "reception", False),
+    (None, "vehicles", False),
+])
+def test_concept_parts(category: str | None, concept: str, part: bool) -> None:
+    row = {"item": "某项", "category": UKG + category if category else None}
+    assert in_concept_parts(row, concept) is part
+    assert all(c.startswith("item-") for parts in CONCEPT_PARTS.values() for c in parts)

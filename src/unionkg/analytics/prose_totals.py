@@ -190,4 +190,4 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
     return findings
 
 
-__all__ = ["TOTAL_COLUMN_NAMES", "TOTAL_EXTENTS", "TOTAL_ROLES", "extent_of", "same_extent", "check_prose_totals", "is_prose_total", "is_table_total", "total_role"]
+__all__ = ["TOTAL_COLUMN_NAMES", "TOTAL_EXTENTS", "TOTAL_ROLES", "check_prose_totals", "extent_of", "is_prose_total", "is_table_total", "same_extent", "total_role"]

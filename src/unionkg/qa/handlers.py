@@ -20,7 +20,7 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.identities import bindings_per_member, rows_as_one_body
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
-from unionkg.qa.item_words import LINE_AMOUNT_RANKING, LOWEST_ASKED, item_noun, row_item_kind
+from unionkg.qa.item_words import LINE_AMOUNT_RANKING, LOWEST_ASKED, in_concept_parts, item_noun, row_item_kind
 from unionkg.qa.items import (
     asked_item_text,
     bare_line,
@@ -1362,7 +1362,7 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         return []  # a standard line the body does not print: no figure, never the total instead
     if concept is None or (names_other and concept in GENERIC_TOTAL_CONCEPTS):
         return []
-    hits = [r for r in rows if in_concept(r, concept)]
+    hits = [r for r in rows if in_concept(r, concept)] or [r for r in rows if in_concept_parts(r, concept)]  # (q21) 公务用车运行维护费 only
     if not hits and concept in AMOUNT_ITEM_FALLBACK:
         hits = [r for r in rows if AMOUNT_ITEM_FALLBACK[concept].search(item_core(r.get("item")))]
     direction = {"income_total": "revenue", "expenditure_total": "expenditure"}.get(concept)
@@ -2463,7 +2463,8 @@ def _bodies_total(ctx: Context, rows: list[dict[str, object]]) -> str:
 def _rank_line_amounts(ctx: Context) -> Outcome | None:
     """(q21) One body's classification lines ranked by amount ("哪个科目预算最多", "which budget line got the most money"):
     the 7-digit coded lines of one year and phase (the asked phase, else the one with most such lines), each once,
-    largest first (smallest when asked), said to be 科目 (budget lines); None when the body prints no coded line."""
+    largest first (smallest when asked), said to be 科目 (budget lines); not found, with the items it prints, when the
+    body prints no coded line; None when no single body is asked."""
     org = _target_org(ctx)
     if org is None or len(ctx.links.orgs) > 1:
         return None

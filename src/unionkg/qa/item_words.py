@@ -59,3 +59,18 @@ LINE_AMOUNT_RANKING: dict[str, re.Pattern[str]] = {
 }
 # The lowest asked ("最少", "smallest"): the ranking is read from the bottom.
 LOWEST_ASKED = re.compile(r"最(?:少|小|低)|从低到高|从小到大|\b(?:least|smallest|lowest|fewest)\b")
+
+
+# (q21) The narrower lines that answer a line's concept when the body prints only them: "how much did X spend on official
+# cars" / "公务用车花了多少" of a body printing 公务用车运行维护费 (no 公务用车购置及运行费) is that line, named as printed, never
+# "not found" nor the 三公 total.  Concept -> the graph's narrower item categories (ontology/codes/expense-items.ttl,
+# skos:broader the concept's own category).
+CONCEPT_PARTS: dict[str, tuple[str, ...]] = {
+    "vehicles": ("item-sangong-vehicle-operation", "item-sangong-vehicle-purchase"),
+}
+
+
+def in_concept_parts(row: dict[str, object], concept: str) -> bool:
+    """Whether a figure row's category is one of ``concept``'s narrower categories (CONCEPT_PARTS)."""
+    category = str(row.get("category") or "")
+    return any(category.endswith("#" + part) for part in CONCEPT_PARTS.get(concept, ()))
