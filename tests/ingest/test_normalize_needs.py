@@ -188,3 +188,29 @@ def test_one_to_one_char_class_holds_every_mapped_character() -> None:
     assert all(ONE_TO_ONE_CHAR.fullmatch(ch) for ch in ONE_TO_ONE)
     # ("-" and "]" stay literal in the class: ASCII text, clause marks and brackets are not mapped)
     assert not ONE_TO_ONE_CHAR.search("工会经费 123.45 (一) - = ] ，。")
+
+
+MARK_LINES = [
+    ("全年开展送温暖活动，走访慰问 37 户", True, True),
+    ("某县总工会2031年部门预算。", True, True),
+    ("职工满意度是否达标？", False, True),  # a question mark: a sentence cell mark, no prose punctuation
+    ("行政运行 12.00 13.00 14.00", False, False),
+    ("項目 | 金額 | 備註", False, False),
+    ("", False, False),
+]
+
+
+@pytest.mark.parametrize(("text", "prose", "sentence"), MARK_LINES)
+def test_mark_char_classes_as_the_sets(text: str, prose: bool, sentence: bool) -> None:
+    from unionkg.ingest.normalize import PROSE_PUNCTUATION, PROSE_PUNCTUATION_CHAR, SENTENCE_CELL_MARK_CHAR, SENTENCE_CELL_MARKS
+
+    assert (PROSE_PUNCTUATION_CHAR.search(text) is not None) is bool(PROSE_PUNCTUATION & set(text)) is prose
+    assert (SENTENCE_CELL_MARK_CHAR.search(text) is not None) is (not SENTENCE_CELL_MARKS.isdisjoint(text)) is sentence
+
+
+def test_soft_hyphen_lines_still_marked() -> None:
+    """split_lines skips the soft-hyphen test in a text without one; a text with one still joins."""
+    from unionkg.ingest.normalize import normalize
+
+    assert normalize("某县总工会职工服务\u00ad\n中心").text == "某县总工会职工服务中心"
+    assert normalize("第一行\n第二行").text == "第一行\n第二行"
