@@ -24,7 +24,7 @@ from rt11s_documents import RT11_BUDGET, RT11_SELFEVAL, SheetLayout, write_ods, 
 
 from unionkg.errors import InputError
 from unionkg.graph.store import OxigraphStore
-from unionkg.ingest.loaders import ODS, XLS, XLSX, read_file, sniff_media_type
+from unionkg.ingest.loaders import DOCX, HTML, ODS, TEXT, XLS, XLSX, read_file, sniff_media_type
 from unionkg.ingest.sheet_views import SheetView, covered_by_merge
 from unionkg.ingest.xlsx_reader import cell_text, read_spreadsheet
 from unionkg.pipeline import ingest_paths, iter_input_files
@@ -96,10 +96,26 @@ def test_media_type_by_content(tmp_path: Path) -> None:
     both = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + "Workbook".encode("utf-16-le")
     with pytest.raises(InputError, match=r"^b\.doc: a legacy Office file"):
         sniff_media_type("b.doc", both)
-    with pytest.raises(InputError, match=r"^a\.xls: named \.xls but is not an Excel workbook"):
-        sniff_media_type("a.xls", b"plain text")
+    assert sniff_media_type("a.xls", b"plain text") == TEXT  # an "Excel" export that is text
+    unordered = io.BytesIO()  # an .ods whose mimetype entry is not stored first: told by its name
+    with zipfile.ZipFile(unordered, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("content.xml", "<office:document-content/>")
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    assert sniff_media_type("a.ods", unordered.getvalue()) == ODS
+    assert sniff_media_type("a.odt", unordered.getvalue().replace(b"opendocument.spreadsheet", b"opendocument.textsheet")) == DOCX
     with pytest.raises(InputError, match=r"^a\.ods: named \.ods but is not an OpenDocument spreadsheet"):
         sniff_media_type("a.ods", b"plain text")
+
+
+def test_an_html_table_named_xls_is_read_as_a_page() -> None:
+    """Web systems export "Excel" files that are an HTML table named .xls (read as text before
+    this round, since .xls was not a known suffix): still read as a page."""
+    markup = (
+        '<html><head><meta charset="utf-8"></head><body><p>淇县总工会2022年部门预算</p><table>'
+        "<tr><td>项目</td><td>预算数</td></tr><tr><td>一、一般公共预算拨款收入</td><td>1,214.36</td></tr></table></body></html>"
+    )
+    loaded = read_file("导出.xls", markup.encode("utf-8"))
+    assert loaded.media_type == HTML and "一、一般公共预算拨款收入 | 1,214.36" in loaded.text
 
 
 # --- broken and hostile input ------------------------------------------------------------

@@ -99,8 +99,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         if DOCX_PART not in data:
             if XLSX_PART in data:
                 return XLSX
-            if ODS_MIMETYPE in data[:PDF_HEADER_WINDOW]:
-                return ODS
+            if ODS_MIMETYPE in data[:PDF_HEADER_WINDOW] or (suffix == ".ods" and b"content.xml" in data):
+                return ODS  # the mimetype entry stored first, as the standard asks; else the name
             for marker, advice in ZIP_FORMATS_REFUSED.items():
                 if marker in data:
                     raise InputError(f"{name}: {advice}")
@@ -119,7 +119,9 @@ def sniff_media_type(name: str, data: bytes) -> str:
     if declared == XLSX:
         raise InputError(f"{name}: named .xlsx but is not an XLSX (not a zip archive)")
     if declared == XLS:
-        raise InputError(f"{name}: named .xls but is not an Excel workbook (no OLE compound file header; truncated or corrupt?)")
+        # web systems export "Excel" files that are an HTML table or tab-separated text named
+        # .xls: read as text (an HTML one as a page); undecodable bytes are refused there
+        return TEXT
     if declared == ODS:
         raise InputError(f"{name}: named .ods but is not an OpenDocument spreadsheet (not a zip archive)")
     return declared or TEXT
