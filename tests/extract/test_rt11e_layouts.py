@@ -19,6 +19,9 @@
 * a section of a 整体支出 self-evaluation printed with its weight and its paragraph on one line
   ("（一）产出指标（50分）。…该项得分48分。") is an indicator of that weight and score, as the heading
   alone above "…该指标得 18 分" was (indicators.read_scored_sections, section_score).
+* a table of scores per first-level indicator ("一级指标 | 分值 | 得分" / "产出指标 | 50 | 47", "序号 评价指标
+  权重 自评得分") gives the same indicators, one per row, up to its total row
+  (indicators.read_level_score_tables, LEVEL_SCORE_COLUMNS).
 
 Documents (tests/extract/corpus/rt11e_*), bodies, provinces and years not in the samples: 甘肃 临夏县
 2022 决算 (说明 headings, amounts in 元), 云南 祥云县 2025 预算 (三公 one line per item with 本年/上年/增减,
@@ -26,9 +29,10 @@ a 收支总表 total row under its labels), 内蒙古 准格尔旗 2021 项目�
 2019 整体支出绩效自评 (scores per first-level indicator in prose), 内蒙古 敖汉旗 2020 预算 in traditional
 characters, 黑龙江 海伦市 2018 决算 in full-width digits with "，" thousands separators, 云南 楚雄州 2017
 决算 (a tab staffing table, a 三公 grid row under its label), 贵州 石阡县 2023 预算 (project and 三公 rows
-under their names), 内蒙古 额济纳旗 2022 自评表 (its header wrapped after "年度指标值／", full-width slashes).
-Measured before -> after: expected facts 67/100 -> 100/100, wrong facts 7 -> 0, quotes from the
-inherited label or the section's heading 7/19 -> 19/19.
+under their names), 内蒙古 额济纳旗 2022 自评表 (its header wrapped after "年度指标值／", full-width slashes),
+新疆 和静县 2020 整体自评 (a table of scores per first-level indicator).  Measured before -> after: expected
+facts 69/106 -> 106/106, wrong facts 7 -> 0, quotes from the inherited label, the section's heading or
+the row 7/20 -> 20/20.
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ CASES = sorted(CORPUS.glob("rt11e_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 9
+    assert len(CASES) >= 10
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -319,3 +323,36 @@ def test_a_header_line_below_the_first(line: str, header: bool) -> None:
     from unionkg.extract.indicators import _is_header_line
 
     assert _is_header_line(line) is header
+
+
+# --- a table of scores per first-level indicator -----------------------------------------
+
+LEVEL_SCORE_HEADERS = [
+    ("一级指标 | 分值 | 得分", True),
+    ("序号 评价指标 权重 自评得分", True),
+    ("指标名称 标准分值 实际得分", True),
+    ("一级指标 二级指标 三级指标 分值 得分", False),  # an indicator table
+    ("一级指标 分值", False),  # no score column
+    ("项目 | 预算数 | 决算数", False),
+]
+
+
+@pytest.mark.parametrize(("line", "header"), LEVEL_SCORE_HEADERS)
+def test_the_header_of_a_table_of_level_scores(line: str, header: bool) -> None:
+    from unionkg.extract.indicators import level_score_header
+
+    assert level_score_header(line) is header
+
+
+def test_a_table_of_level_scores_stops_at_a_row_of_another_shape(tmp_path: Path) -> None:
+    """The total row, a score above its weight or a sentence ends the rows: nothing invented from them."""
+    from unionkg.model import Indicator
+
+    path = tmp_path / "xx_county_selfeval_2021.txt"
+    path.write_text(
+        "某县总工会2021年度部门整体支出绩效自评报告\n\n一级指标 | 分值 | 得分\n产出指标 | 50 | 46\n效益指标 | 30 | 45\n满意度指标 | 10 | 10\n"
+        "\n一级指标 | 分值 | 得分\n产出指标 | 50 | 46\n合计 | 100 | 90\n成本指标 | 10 | 9\n",
+        encoding="utf-8",
+    )
+    rows = [(f.name, f.weight, f.score) for f in extract_checked(path).facts if isinstance(f, Indicator)]
+    assert rows == [("产出指标", 50, 46)]  # 效益指标 45 > 30 ends the first table; 合计 the second (its restatement deduplicated)

@@ -1221,6 +1221,71 @@ def read_scored_sections(doc: SourceDocument, context: DocumentContext) -> list[
     return out
 
 
+#: Header cells of a table of scores per first-level indicator ("一级指标 | 分值 | 得分"), each a column
+#: of :func:`read_level_score_tables`: the name, the weight, the score; a 序号 column may lead.
+LEVEL_SCORE_COLUMNS: Final[dict[str, str]] = {
+    "一级指标": "name", "评价指标": "name", "指标名称": "name", "指标": "name", "评价内容": "name",
+    "分值": "weight", "权重": "weight", "标准分值": "weight", "权重分值": "weight",
+    "得分": "score", "自评得分": "score", "评价得分": "score", "实际得分": "score",
+    "序号": "serial",
+}  # fmt: skip
+
+#: A row of such a table: a name (no figure in it), its weight and its score.
+LEVEL_SCORE_ROW: Final[re.Pattern[str]] = re.compile(
+    r"(?P<name>[^\d\s|｜，,。；;：:]{2,20})\s*[|｜\s]\s*(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[|｜\s]\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
+)
+
+#: Names of such a table's total row: the whole evaluation's score, read by the narrative reader.
+LEVEL_SCORE_TOTAL_ROWS: Final[tuple[str, ...]] = ("合计", "总分", "总计", "综合得分")
+
+
+def level_score_header(line: str) -> bool:
+    """Whether a line is the header of a table of scores per first-level indicator: a name, a
+    weight and a score column (:data:`LEVEL_SCORE_COLUMNS`), nothing else but a 序号.
+
+    >>> level_score_header("一级指标 | 分值 | 得分"), level_score_header("序号 评价指标 权重 自评得分")
+    (True, True)
+    >>> level_score_header("一级指标 二级指标 三级指标 分值 得分"), level_score_header("项目 | 预算数 | 决算数")
+    (False, False)
+    """
+    cells = [c for c in re.split(r"[|｜\s]+", line.strip()) if c]
+    kinds = [LEVEL_SCORE_COLUMNS.get(c) for c in cells]
+    return None not in kinds and sorted(k for k in kinds if k != "serial") == ["name", "score", "weight"]
+
+
+def read_level_score_tables(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
+    """The rows of tables of scores per first-level indicator ("一级指标 | 分值 | 得分" / "产出指标 |
+    50 | 47"): one indicator per row, named by its cell, with its weight and score (as a section
+    scored in prose), quoting the row; the rows end at a total row (:data:`LEVEL_SCORE_TOTAL_ROWS`)
+    or a line of another shape.  A score above its weight ends the table (not such a table)."""
+    lines = list(iter_lines(doc.text))
+    out: list[Indicator] = []
+    for i, header in enumerate(lines):
+        if "分" not in header.text or not level_score_header(header.text):
+            continue
+        for line in lines[i + 1 :]:
+            text = re.sub(r"^\s*\d{1,2}\s*[|｜\s]\s*", "", line.text)  # a 序号 cell
+            m = LEVEL_SCORE_ROW.fullmatch(text.strip().strip("|｜").strip())
+            if m is None or m.group("name") in LEVEL_SCORE_TOTAL_ROWS:
+                break
+            weight, score = parse_number(m.group("weight")), parse_number(m.group("score"))
+            if weight is None or score is None or score > weight:
+                break
+            out.append(
+                Indicator(
+                    evidence=doc.evidence(line.start, line.end, KEY),
+                    org=context.org or "",
+                    year=context.year or 0,
+                    project=None,
+                    name=m.group("name"),
+                    comparator=Comparator.QUALITATIVE,
+                    weight=weight,
+                    score=score,
+                )
+            )
+    return out
+
+
 def _narrative_section_score(paragraph: str) -> tuple[Decimal, int] | None:
     """The "该指标得 X 分" of a section's paragraph on the line below its heading, and where it ends."""
     m = INDICATOR_PATTERNS["narrative_score"].search(paragraph)
@@ -1861,6 +1926,7 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
     if not budget:
         named = {compact(f.name) for f in facts if isinstance(f, Indicator)}
         facts.extend(f for f in read_scored_sections(doc, context) if f.name not in named)
+        facts.extend(f for f in read_level_score_tables(doc, context) if f.name not in named)
         facts.extend(prose_target_facts(doc, context, [f for f in facts if isinstance(f, Indicator)], measurements))
         facts.extend(fill_actuals(doc, context, facts, measurements))
     for fact in facts:
