@@ -305,6 +305,7 @@ def test_findings_of_a_yuan_document_say_yuan_in_json_text_and_graph(tmp_path: P
     (f,) = compute_findings(store)
     data = f.to_json()
     assert (data["amount_unit"], data["amount_unit_beside"]) == ("元", None)
+    assert data["shown"] == {"stated": "3,465,789.00 元", "expected": "3,456,789.00 元", "tolerance": "0.01 元"}
     assert data["message_zh"].startswith("同一数字列示为两个不同的值：3,465,789.00 元 与 3,456,789.00 元")
     assert "stated 3,465,789.00 元, expected 3,456,789.00 元, tolerance 0.01 元" in render_text([f])
     mults = store.select(

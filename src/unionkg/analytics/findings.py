@@ -80,6 +80,9 @@ class Finding:
             "stated": _num(self.stated),
             "tolerance": _num(self.tolerance),
             "unit": self.unit,
+            # the figures as a reader sees them: money in the unit the document prints (``money.py``)
+            "shown": {name: None if value is None else _shown(self, value, tolerance=name == "tolerance")
+                      for name, value in (("stated", self.stated), ("expected", self.expected), ("tolerance", self.tolerance))},
             "amount_unit": self.amount_unit if self.unit == "CNY" else None,
             "amount_unit_beside": self.amount_unit_beside if self.unit == "CNY" else None,
             "concerns": self.concerns,
