@@ -93,13 +93,21 @@ def common_han_share(text: str) -> float:
 BINARY_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
+# Runs of characters that are assigned in every Unicode version Python ships (printable ASCII,
+# line breaks and the CJK Unified Ideographs block, the bulk of a Chinese disclosure): removed
+# before the distinct characters are looked up, so that the set is built of the few others
+# (a set of the whole text cost ~0.2 of ~0.35 CPU-ms for a document of ~12,000 characters).
+ALWAYS_ASSIGNED_RUNS = re.compile("[\n\u0020-\u007e\u4e00-\u9fff]+")
+
+
 def control_share(text: str) -> float:
     """Share of characters that do not occur in text (controls, surrogates, private use, unassigned)."""
     if not text:
         return 0.0
     bad = len(BINARY_CHAR.findall(text))
     if not text.isascii():
-        bad += sum(1 for c in set(text) if unicodedata.category(c) == "Cn") and sum(1 for c in text if unicodedata.category(c) == "Cn")
+        others = set(ALWAYS_ASSIGNED_RUNS.sub("", text))
+        bad += sum(1 for c in others if unicodedata.category(c) == "Cn") and sum(1 for c in text if unicodedata.category(c) == "Cn")
     return bad / len(text)
 
 
