@@ -1010,7 +1010,7 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
         said = ""
         if any(agrees.values()):
             # a rate one budget gives: wrong only when the table's header names the other one
-            basis, said = _project_rate_basis(ctx, str(r["project"]), rate)
+            basis, said = _project_rate_basis(ctx, str(r["project"]), rate) if r["doc"] is None or ctx.rate_headers().names_a_budget(str(r["doc"])) else (None, "")
             if basis not in agrees or agrees[basis]:
                 continue
             phased = [(phase, b) for phase, b in phased if phase == basis] + [(phase, b) for phase, b in phased if phase != basis]

@@ -35,7 +35,7 @@ from rdflib import URIRef
 
 from unionkg.analytics import rules
 from unionkg.analytics.findings import Finding, _percent_as_printed
-from unionkg.analytics.rate_basis import PROSE_RATE, basis_named, header_before, prose_basis
+from unionkg.analytics.rate_basis import PROSE_RATE, basis_named, header_before, header_cells, prose_basis
 from unionkg.analytics.rows import sorted_rows
 from unionkg.analytics.table_checks import PASSAGE_OFFSETS
 from unionkg.analytics.tolerance import half_units, percent_unit, share_bounds, within
@@ -183,6 +183,13 @@ class RateHeaders:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self._passages: dict[str, list[tuple[int, str]]] = {}
+        self._naming: dict[str, bool] = {}
+
+    def names_a_budget(self, doc: str) -> bool:
+        """Whether any rate header of ``doc`` names the budget its rate is of (else no row's does)."""
+        if doc not in self._naming:
+            self._naming[doc] = any(h.basis is not None for start, quote in self.document_passages(doc) for h in header_cells(quote, start))
+        return self._naming[doc]
 
     def document_passages(self, doc: str) -> list[tuple[int, str]]:
         if doc not in self._passages:
