@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from unionkg.qa.items import residual_words
-from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CODE_AMOUNT_ASKED, LINE_PART_RANKED, TARGETS_NOT_REACHED_ASKED
+from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CODE_AMOUNT_ASKED, LINE_PART_RANKED, STAFF_BODIES_COMPARED, TARGETS_NOT_REACHED_ASKED
 
 
 @pytest.mark.parametrize("text, body", [
@@ -58,3 +58,14 @@ def test_code_amount_asked(text: str, asked: bool) -> None:
 ])
 def test_line_part_ranked(text: str, ranked: bool) -> None:
     assert bool(LINE_PART_RANKED.search(text)) is ranked
+
+
+@pytest.mark.parametrize("text, compared", [
+    ("鹤岗市总工会和双鸭山市总工会的编制人数哪个多", True), ("谁的在职人员多", True), ("两个单位编制人数对比", True),
+    ("哪家的离退休人员更多", True), ("实有人数哪个少", True),
+    ("退休人员比上年多了几个", False), ("编制人数是多少", False), ("超编了吗", False), ("哪个项目钱最多", False),
+    ("编制人数加起来多少", False), ("朝阳市总工会和牡丹江市总工会的人员经费哪个多", False), ("在职人员经费哪个多", False),
+    ("谁的人员支出多", False), ("人员经费对比", False),
+])
+def test_staff_bodies_compared(text: str, compared: bool) -> None:
+    assert bool(STAFF_BODIES_COMPARED.search(text)) is compared

@@ -126,6 +126,7 @@ from unionkg.qa.patterns import (
     SPENDING_BREAKDOWN_QUESTION,
     SPENT_ASKED,
     SPENT_ON_PHRASE,
+    STAFF_BODIES_COMPARED,
     STAFF_CATEGORY_WORDS,
     STAFF_CHANGE_WORDS,
     STAFF_FALLBACK,
@@ -4252,6 +4253,32 @@ def _staff_total(ctx: Context, rows: list[dict[str, object]]) -> str:
     return ctx.say("。", ". ") + join(out, ctx.lang) + ctx.say("（按图中数据计算，文件未列明）", " (computed from the graph's figures, not printed)")
 
 
+def _staff_comparison(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """(q22) Several bodies' staffing compared, category by category: each body's first figure of the category (the
+    latest year, the whole department's before its own level's, as ``rows`` are ordered), the largest named and its
+    gap to each other body computed; the years said when they differ."""
+    out: list[str] = []
+    for category in dict.fromkeys(_short(r.get("category")) for r in rows):
+        first: dict[object, dict[str, object]] = {}
+        for r in rows:
+            if _short(r.get("category")) == category and r.get("org") not in first:
+                first[r.get("org")] = r
+        if len(first) < 2:
+            continue
+        ranked = sorted(first.values(), key=lambda r: -int(float(str(r["headcount"]))))
+        top, top_count = ranked[0], int(float(str(ranked[0]["headcount"])))
+        label = str(top.get("label") or category)
+        gaps_zh = "，".join(f"比{r.get('orgLabel')}（{r.get('year')} 年，{r['headcount']} 人）多 {top_count - int(float(str(r['headcount'])))} 人" for r in ranked[1:])
+        gaps_en = "; ".join(f"{top_count - int(float(str(r['headcount'])))} more than {r.get('orgLabel')} ({r.get('year')}: {r['headcount']})" for r in ranked[1:])
+        out.append(ctx.say(f"{label}最多的是{top.get('orgLabel')}（{top.get('year')} 年，{top_count} 人），{gaps_zh}",
+                           f"most {STAFF_CATEGORY_EN.get(category, category)}: {top.get('orgLabel')} ({top.get('year')}: {top_count}), {gaps_en}"))
+        if len({r.get("year") for r in first.values()}) > 1:
+            out[-1] += ctx.say("（各单位年份不同，均为图中该单位最近一年）", " (different years: each body's latest in the graph)")
+    if not out:
+        return ""
+    return ctx.say("。", ". ") + join(out, ctx.lang) + ctx.say("（按图中数据计算）", " (computed from the graph's figures)")
+
+
 STAFF_CATEGORY_EN = {"staff-authorized": "authorised posts", "staff-actual": "actual staff", "staff-in-service": "staff in service",
                      "staff-retired": "retired", "staff-other": "other staff"}
 
@@ -4277,6 +4304,9 @@ def staffing(ctx: Context) -> Outcome:
     # the category the question names as printed ("其他人员有多少"): those figures only
     asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
     asked = _labels_containing(rows, asked)  # "离退休人员多少": also a group printed as "由…发放养老金的离退休人员"
+    if asked and len(ctx.links.orgs) > 1:  # (q22) a body printing no such label answers by the category asked
+        printed = {r.get("org") for r in asked}
+        asked += [r for r in rows if r.get("org") not in printed and _short(r.get("category")) in asked_staff_categories(ctx.q.text)]
     if asked:  # "在职人员和退休人员各多少": one printed as asked (退休人员), the other by its category (在职人数)
         covered = {_short(r.get("category")) for r in asked}
         asked += [r for r in rows if _short(r.get("category")) in set(asked_staff_categories(ctx.q.text)) - covered]
@@ -4309,6 +4339,8 @@ def staffing(ctx: Context) -> Outcome:
     answer = note + join([_staff_line(r, ctx.lang) for r in rows], ctx.lang) + _staff_change(ctx, rows)
     if len(ctx.links.orgs) > 1 and SUM_OVER_BODIES.search(ctx.q.text):
         answer += _staff_total(ctx, rows)  # (q19) "锦州总工会和妇联编制人数加起来多少"
+    elif len(ctx.links.orgs) > 1 and STAFF_BODIES_COMPARED.search(ctx.q.text):
+        answer += _staff_comparison(ctx, rows)  # (q22) "营口市总工会和鸡西市总工会的编制人数哪个多"
     if FACT_QUESTION_SHAPES["overstaffed"].search(ctx.topic):  # also "包头市总工会呢？" after "超编了吗"
         return _staff_against_posts(ctx, rows) or Outcome(True, answer, rows, sources_of(rows))
     return Outcome(True, answer, rows, sources_of(rows))

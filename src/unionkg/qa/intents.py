@@ -38,6 +38,7 @@ from unionkg.qa.patterns import (
     RENAME_QUESTION,
     SANGONG_COUNT_QUESTION,
     SPENDING_BREAKDOWN_QUESTION,
+    STAFF_BODIES_COMPARED,
     STATED_COUNT_QUESTION,
     TARGETS_NOT_REACHED_ASKED,
     UNIT_CATEGORY_QUESTION,
@@ -424,6 +425,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"编制|人员编制|实有人数|在职人员|在职人数|在编(?:人员|人数)|编内(?:人员|人数)|在岗人员|离退休人员|退休人数|职工人数|人员构成|其他人员|离休干部|退休人员|遗属|雇员|(?:多少|几)(?:个|名)?(?:人|员工|工作人员)(?!次)", 1.2),
         # (not the "staff service center", a kind of unit)
         (FACT_QUESTION_SHAPES["overstaffed"], 1.5),
+        (STAFF_BODIES_COMPARED, 1.5),  # (q22) "A和B的编制人数哪个多": head counts compared, before amounts compared (1.2)
         _r(r"staff(?:ing)?(?! service cent(?:er|re))|headcount|employees|personnel numbers|authori[sz]ed posts|\bposts\b|\bestablishment\b|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
     ), (
         "深圳市总工会有多少编制？", "实有人数是多少", "How many staff does the federation have?", "What is the authorised headcount?",

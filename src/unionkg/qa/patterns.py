@@ -164,6 +164,17 @@ LINE_PART_RANKED = re.compile(
     r"(?:最|更)(?:多|少|大|小|高|低)|(?:钱|金额)?(?:最|更)(?:多|少|大|小|高|低)的(?:是)?(?:哪|什么))"
 )
 
+# (q22) Several bodies' staffing compared ("营口市总工会和鸡西市总工会的编制人数哪个多", "谁的在职人员多",
+# "编制人数对比"): each body's figure and which is larger, in the staffing family (before the comparison of amounts,
+# which holds no head counts).  Not one body's change ("退休人员比上年多了几个") nor a body's posts against its staff.
+_STAFF_WORD = r"(?:编制|实有|在职|在编|离退休|退休|人员|人数)(?!经费|工资|费|支出|补助|收入)"
+_NO_MONEY_BETWEEN = r"(?:(?!经费|工资|支出|收入|预算|决算|费|资金|金额)[^，,。？?])"
+STAFF_BODIES_COMPARED = re.compile(
+    rf"{_STAFF_WORD}{_NO_MONEY_BETWEEN}{{0,8}}?(?:哪个|哪家|哪一个|谁)(?:的)?(?:更)?(?:多|少|大|小)"
+    rf"|(?:哪个|哪家|哪一个|谁)(?:的)?{_NO_MONEY_BETWEEN}{{0,6}}?{_STAFF_WORD}{_NO_MONEY_BETWEEN}{{0,4}}?(?:更|最)?(?:多|少)"
+    rf"|(?:编制|人数|人员)(?!经费|工资|费|支出){_NO_MONEY_BETWEEN}{{0,6}}?(?:对比|比较|相比)"
+)
+
 # (q22) Words ending in a place's suffix that name no place ("社区服务站", "园区驿站", "城市书房"): before a weak kind word
 # they open no body's short form (BODY_SHORT_FORM_OPENING).
 NOT_A_PLACE_BEFORE_SUFFIX: tuple[str, ...] = ("社区", "小区", "园区", "景区", "片区", "校区", "辖区", "山区", "矿区", "林区",
