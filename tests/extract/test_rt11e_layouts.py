@@ -11,7 +11,8 @@
   "本年收入合计 |  | 本年支出合计 |" over " | 280.40 |  | 280.40", a 项目支出表's or an item table's name
   over its figures (tables.labels_over_values: never the tail of the name above, "职工书屋建设" and
   "合计" are no "职工书屋建设合计"); a row with no label above keeps its quote from its first figure
-  (never a label invented);
+  (never a label invented); a grid row wrapped onto the next line ("2025年预算数 | 6.00 | 0.00" / " | 4.00 |
+  2.00") is one row when the figures below complete its count (budget_tables.continued_grid_rows);
 * a phase column printed without its 数 ("本年预算 | 上年预算 | 增减"): final_accounts.PHASE_COLUMN_SHORT_FORM;
 * a 三公 决算表 titled "“三公”经费财政拨款支出决算表" is the 三公 grid, not a code table;
 * an indicator table whose header joins "年度指标值/实际完成值" in one column: each cell's slash
@@ -31,8 +32,8 @@ characters, 黑龙江 海伦市 2018 决算 in full-width digits with "，" thou
 决算 (a tab staffing table, a 三公 grid row under its label), 贵州 石阡县 2023 预算 (project and 三公 rows
 under their names), 内蒙古 额济纳旗 2022 自评表 (its header wrapped after "年度指标值／", full-width slashes),
 新疆 和静县 2020 整体自评 (a table of scores per first-level indicator).  Measured before -> after: expected
-facts 69/106 -> 106/106, wrong facts 7 -> 0, quotes from the inherited label, the section's heading or
-the row 7/20 -> 20/20.
+facts 68/108 -> 108/108, wrong facts 7 -> 0, quotes from the inherited label, the section's heading or
+the row 7/21 -> 21/21.
 """
 
 from __future__ import annotations
@@ -356,3 +357,25 @@ def test_a_table_of_level_scores_stops_at_a_row_of_another_shape(tmp_path: Path)
     )
     rows = [(f.name, f.weight, f.score) for f in extract_checked(path).facts if isinstance(f, Indicator)]
     assert rows == [("产出指标", 50, 46)]  # 效益指标 45 > 30 ends the first table; 合计 the second (its restatement deduplicated)
+
+
+WRAPPED_GRID_ROWS = [
+    ("2025年预算数 | 6.00 | 0.00\n | 4.00 | 2.00", {4}, ["2025年预算数", "6.00", "0.00", "4.00", "2.00"]),
+    ("决算数 1.20 0.00 0.80\n0.40", {4, 6}, ["决算数", "1.20", "0.00", "0.80", "0.40"]),
+    # negatives: left as printed
+    ("2025年预算数 | 6.00 | 0.00\n | 4.00", {4}, None),  # the figures below complete no count
+    ("2025年预算数 | 6.00 | 0.00 | 4.00 | 2.00\n | 1.00", {4}, None),  # a whole row already
+    ("注：单位为万元\n | 4.00 | 2.00", {4}, None),  # no figure after the text: no row to continue
+]
+
+
+@pytest.mark.parametrize(("text", "widths", "tokens"), WRAPPED_GRID_ROWS)
+def test_a_grid_row_wrapped_onto_the_next_line(text: str, widths: set[int], tokens: list[str] | None) -> None:
+    from unionkg.extract.budget_tables import continued_grid_rows
+
+    lines = list(iter_lines(text))
+    rows = continued_grid_rows(lines, text, widths)
+    if tokens is None:
+        assert rows == lines
+    else:
+        assert len(rows) == 1 and [t.text for t in rows[0].tokens] == tokens and rows[0].text == text.strip()

@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
@@ -247,7 +248,7 @@ def read_expense_grid(frame: TableFrame) -> None:
     last_header = [t for t in lines[header_end - 1].tokens if t.kind is TokenKind.TEXT] if header_end > 0 else []
     names_items = bool(expense_columns(lines[header_end - 1].text)[1]) if header_end > 0 else True
     above: list[Token] = last_header if not names_items and is_grid_row_label(last_header) else []
-    for line in lines[header_end:]:
+    for line in continued_grid_rows(lines[header_end:], frame.doc.text, {len(expanded), len(top)}):
         line_text = frame.doc.text[line.start : line.end]
         comparison = grid_comparison_row(line_text)  # 增减额 / 增减率(%) / 完成率 rows
         if not comparison and above and not any(t.kind is TokenKind.TEXT for t in line.tokens):
@@ -291,6 +292,33 @@ def read_expense_grid(frame: TableFrame) -> None:
         read_item_table(frame)
         return
     _read_grid_comparisons(frame, grid)
+
+
+def continued_grid_rows(lines: Sequence[Line], text: str, widths: set[int]) -> list[Line]:
+    """A grid's rows with a row wrapped onto the next line joined: a line with a label and fewer
+    figures than the grid has columns, followed by a line of figures alone that completes them
+    ("2025年预算数 | 6.00 | 0.00" / " | 4.00 | 2.00") is one row, quoted from its label; a line of
+    figures that completes no count is left alone (never joined to a label it may not belong to)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        count = sum(t.kind is not TokenKind.TEXT for t in line.tokens)
+        if (
+            nxt is not None
+            and line.tokens
+            and line.tokens[0].kind is TokenKind.TEXT
+            and 0 < count < min(widths)
+            and nxt.only_numbers
+            and count + len(nxt.tokens) in widths
+        ):
+            out.append(Line(line.start, nxt.end, text[line.start : nxt.end], line.tokens + nxt.tokens))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def is_grid_row_label(label: list[Token]) -> bool:
