@@ -32,6 +32,7 @@ from unionkg.qa.normalize import normalise_question
 from unionkg.qa.patterns import CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
 from unionkg.qa.rate_questions import (
     BODY_BUDGET_SPENT_EN,
+    BODY_RATE_RANKING,
     EXECUTION_RATE_QUESTIONS_EN,
     RATE_BOUND_QUESTION_ZH,
     RATE_INDICATOR_NAME,
@@ -248,6 +249,9 @@ def test_english_family_phrases(family: str, text: str, matches: bool) -> None:
     ("某市总工会2031年哪些项目执行率低于90%", "execution_rate"),
     ("What share of its income came from appropriations in 2031?", "amount"),
     ("Did the X federation overspend its budget in 2031?", "budget_vs_final"),
+    ("Which federation had the highest budget execution rate?", "execution_rate"),
+    ("哪个总工会预算执行率最高", "execution_rate"),
+    ("Which federation had the highest income?", "comparison"),
 ])
 def test_families_by_rule_without_an_encoder(text: str, family: str) -> None:
     choice = IntentClassifier(None).classify(normalise_question(text).text, text)
@@ -302,3 +306,18 @@ def test_concept_parts(category: str | None, concept: str, part: bool) -> None:
     row = {"item": "某项", "category": UKG + category if category else None}
     assert in_concept_parts(row, concept) is part
     assert all(c.startswith("item-") for parts in CONCEPT_PARTS.values() for c in parts)
+
+
+@pytest.mark.parametrize("lang, text, ranked", [
+    ("zh", "哪个总工会预算执行率最高", True), ("zh", "哪家单位执行率最低", True), ("zh", "各总工会预算执行率排名", True),
+    ("zh", "哪个项目执行率最低", False), ("zh", "某市总工会预算执行率是多少", False), ("zh", "哪个总工会预算最多", False),
+    ("en", "Which federation had the highest budget execution rate?", True),
+    ("en", "which union had the lowest execution rate", True),
+    ("en", "Which federation spent the largest share of its budget?", True),
+    ("en", "rank the federations by execution rate", True),
+    ("en", "Which project had the lowest execution rate?", False),
+    ("en", "What was the execution rate of the X federation?", False),
+    ("en", "Which federation spent the most?", False),
+])
+def test_body_rate_ranking(lang: str, text: str, ranked: bool) -> None:
+    assert bool(BODY_RATE_RANKING[lang].search(normalise_question(text).text)) is ranked

@@ -162,7 +162,14 @@ from unionkg.qa.phrasing import (
     wan,
     years_text,
 )
-from unionkg.qa.rate_questions import BODY_BUDGET_SPENT_EN, RATE_INDICATOR_NAME, RateThreshold, asked_rate_threshold
+from unionkg.qa.rate_questions import (
+    BODY_BUDGET_SPENT_EN,
+    BODY_RATE_QUESTION,
+    BODY_RATE_RANKING,
+    RATE_INDICATOR_NAME,
+    RateThreshold,
+    asked_rate_threshold,
+)
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
@@ -3717,9 +3724,61 @@ def _project_rates_against(ctx: Context, threshold: RateThreshold) -> Outcome:
     return Outcome(True, head + join([line(r) for r in picked], ctx.lang), picked, sources_of(picked))
 
 
+def _body_rate(ctx: Context) -> tuple[Decimal, list[dict[str, object]]] | None:
+    """(q21) One body's budget execution rate in one year, as its own rate question is answered: the rate its final
+    accounts print (完成年初预算的 x%) with the budget it is of, else its final figure over its budget; None when neither."""
+    printed = _stated_completion(ctx)
+    computed = budget_vs_final(ctx)
+    pair = computed.found and len(computed.rows) == 3 and computed.rows[2].get("rate_percent") is not None
+    if printed is not None:
+        if pair and computed.rows[1].get("amount") == printed.rows[0].get("amount"):
+            return Decimal(str(computed.rows[2]["rate_percent"])), computed.rows[:2]
+        whole = max(printed.rows, key=lambda r: Decimal(str(r["amount"])))  # several printed (本级, department): the largest figure's
+        return Decimal(str(whole["completion"])), [whole]
+    if pair:
+        return Decimal(str(computed.rows[2]["rate_percent"])), computed.rows[:2]
+    return None
+
+
+def _rank_bodies_by_rate(ctx: Context) -> Outcome | None:
+    """(q21) The bodies ranked by budget execution rate ("哪个总工会预算执行率最高", "which federation had the highest
+    budget execution rate"): each body's rate of its latest year asked (:func:`_body_rate`), highest first (lowest when
+    asked); the bodies without a rate named; None when no body has one."""
+    ranked: list[tuple[Decimal, dict[str, object], list[dict[str, object]]]] = []
+    without: list[str] = []
+    # each body asked its own rate in the same words (the ranking's words, "lowest", must not pick other lines)
+    asked = replace(ctx.q, text=BODY_RATE_QUESTION[ctx.lang])
+    for body in ctx.catalog.federations(ctx.q.text):
+        for year in sorted((y for y in body.years if not ctx.links.years or y in ctx.links.years), reverse=True):
+            rate = _body_rate(replace(ctx, q=asked, links=replace(ctx.links, orgs=[body.iri], years=[year])))
+            if rate is not None:
+                ranked.append((rate[0], {"org": body.iri, "orgLabel": body.label, "year": year, "rate_percent": float(rate[0])}, rate[1]))
+                break
+        else:
+            without.append(body.label)
+    if not ranked:
+        return None
+    low = bool(RANK_LOW.search(ctx.q.text)) and not RANK_HIGH.search(ctx.q.text)
+    ranked.sort(key=lambda t: t[0], reverse=not low)
+    top = ranked[0][1]
+    lines = [f"{i}. {r['orgLabel']} {r['year']} {number(rate)}%" for i, (rate, r, _) in enumerate(ranked, 1)]
+    rows = [r for _, r, _ in ranked]
+    figures = [f for _, _, shown in ranked for f in shown]
+    head = ctx.say(f"预算执行率{'最低' if low else '最高'}的是{top['orgLabel']}（{top['year']} 年 {number(top['rate_percent'])}%）。按执行率排序：",
+                   f"{'Lowest' if low else 'Highest'} budget execution rate: {top['orgLabel']} ({top['year']}, {number(top['rate_percent'])}%). Ranked: ")
+    tail = ctx.say(f"。没有执行率的单位：{'、'.join(without)}" if without else "", f". Bodies without a rate: {', '.join(without)}" if without else "")
+    if len({r["year"] for r in rows}) > 1:
+        tail += ctx.say("（注意：各单位的年份不同）", " (note: the bodies' rates are of different years)")
+    return Outcome(True, head + join(lines, ctx.lang) + tail, rows + figures, sources_of(figures))
+
+
 def execution_rate(ctx: Context) -> Outcome:
     if QUESTION_SHAPES["funds_in_place"].search(ctx.q.text):
         return _funds_in_place(ctx)
+    if not ctx.links.orgs and BODY_RATE_RANKING[ctx.lang].search(ctx.q.text):
+        ranked_bodies = _rank_bodies_by_rate(ctx)  # (q21) "哪个总工会预算执行率最高": every body's rate, ranked
+        if ranked_bodies is not None:
+            return ranked_bodies
     threshold = asked_rate_threshold(ctx.q.text)
     if threshold is not None and PROJECT_WORDS[ctx.lang].search(ctx.q.text):
         return _project_rates_against(ctx, threshold)  # "哪些项目执行率低于90%": those projects only

@@ -47,7 +47,7 @@ from unionkg.qa.patterns import (
     UNITS_OF_BODY_ASKED,
 )
 from unionkg.qa.rate_questions import EXECUTION_RATE_QUESTIONS_EN as RATE_EN
-from unionkg.qa.rate_questions import RATE_BOUND_QUESTION_ZH
+from unionkg.qa.rate_questions import BODY_RATE_RANKING, RATE_BOUND_QUESTION_ZH
 from unionkg.search.encoders import Encoder
 
 
@@ -273,6 +273,9 @@ INTENTS: tuple[Intent, ...] = (
         (RATE_EN["share_of_budget_used"], 1.75),
         (RATE_EN["whole_budget_spent"], 1.6),
         (RATE_BOUND_QUESTION_ZH, 1.75),  # "哪些项目执行率低于90%": the rates under the bound, not every project
+        # "哪个总工会预算执行率最高": bodies ranked by their rate, before bodies ranked by an amount (BODY_RANKING_QUESTION, 1.7)
+        (BODY_RATE_RANKING["zh"], 1.8),
+        (BODY_RATE_RANKING["en"], 1.8),
     ), (
         "预算执行率是多少？", "项目资金执行率", "What was the budget execution rate?", "How much of the budget was spent?",
     )),

@@ -98,3 +98,18 @@ def asked_rate_threshold(text: str) -> RateThreshold | None:
 def asks_rate_en(text: str) -> bool:
     """An English question that asks an execution or completion rate (see EXECUTION_RATE_QUESTIONS_EN)."""
     return any(p.search(text) for p in EXECUTION_RATE_QUESTIONS_EN.values())
+
+
+# (q21) Bodies ranked by their budget execution rate ("哪个总工会预算执行率最高", "which federation had the highest budget
+# execution rate", "which union spent the largest share of its budget"): each body's rate, as its own rate question is
+# answered (the printed 完成年初预算的 x%, else its final figure over its budget), ranked.  Not projects ranked by rate
+# ("哪个项目执行率最低": projects answer), nor one body's rate.
+BODY_RATE_RANKING: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"哪(?:个|家|一个|些)(?:单位|总工会|工会|部门|市总|县总|区总)(?:的)?(?:预算|资金)?(?:执行率|完成率|执行进度|支出进度)(?:是)?(?:最|更)(?:高|低|好|差)"
+                     r"|(?:各|所有)(?:单位|总工会|工会)(?:的)?(?:预算)?(?:执行率|完成率)(?:的)?(?:排名|排序|对比|比较)"),
+    "en": re.compile(r"\bwhich (?:[a-z'-]+ ){0,2}(?:federations?|unions?|bod(?:y|ies)|departments?)\b.{0,60}\b(?:execution|completion|spending) rates?\b"
+                     r"|\b(?:rank|compare)\b.{0,40}\b(?:federations?|unions?|bod(?:y|ies))\b.{0,40}\b(?:execution|completion) rates?\b"
+                     r"|\bwhich (?:[a-z'-]+ ){0,2}(?:federations?|unions?|bod(?:y|ies))\b.{0,40}\b(?:spent|executed|used) the (?:largest|smallest|highest|lowest|biggest) (?:share|part|percentage|proportion) of (?:its|their) budgets?\b"),
+}
+# The words each body's own rate is asked in when bodies are ranked by it (normalised, as a question is).
+BODY_RATE_QUESTION: dict[str, str] = {"zh": "预算执行率是多少", "en": "what was the budget execution rate"}
