@@ -919,9 +919,8 @@ def _check_against_previous(ctx: Context, ch: _Change, currents: list[Obs], prev
             tolerance=tol,
             rounding=rounding,
             amounts=money,
-            figures=[cur, prev],
-            concerns=[ch.iri],
-            extra_passages=[ch.passage],
+            concerns=[ch.iri, cur.iri, prev.iri],
+            extra_passages=[ch.passage, cur.passage, prev.passage],  # the change's quote first: what is checked
             statement=_change_statement(ch),
         )
     ]
