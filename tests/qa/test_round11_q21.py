@@ -33,6 +33,7 @@ from unionkg.qa.patterns import CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
 from unionkg.qa.rate_questions import (
     BODY_BUDGET_SPENT_EN,
     BODY_RATE_RANKING,
+    ENGLISH_PROJECT_ASKED,
     EXECUTION_RATE_QUESTIONS_EN,
     RATE_BOUND_QUESTION_ZH,
     RATE_INDICATOR_NAME,
@@ -321,3 +322,12 @@ def test_concept_parts(category: str | None, concept: str, part: bool) -> None:
 ])
 def test_body_rate_ranking(lang: str, text: str, ranked: bool) -> None:
     assert bool(BODY_RATE_RANKING[lang].search(normalise_question(text).text)) is ranked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("How much was budgeted for the Yushu skills training project?", True), ("what did the reading rooms programme cost", True),
+    ("the hardship relief fund's budget", True), ("How much did the X federation spend in 2031?", False),
+    ("List the projects", False),  # the projects: a list, not one described
+])
+def test_english_project_asked(text: str, asked: bool) -> None:
+    assert bool(ENGLISH_PROJECT_ASKED.search(normalise_question(text).text)) is asked

@@ -166,6 +166,7 @@ from unionkg.qa.rate_questions import (
     BODY_BUDGET_SPENT_EN,
     BODY_RATE_QUESTION,
     BODY_RATE_RANKING,
+    ENGLISH_PROJECT_ASKED,
     RATE_INDICATOR_NAME,
     RateThreshold,
     asked_rate_threshold,
@@ -2504,6 +2505,20 @@ def _rank_line_amounts(ctx: Context) -> Outcome | None:
     return Outcome(True, head + join(lines, ctx.lang), ranked, sources_of(ranked))
 
 
+def _described_project_amounts(ctx: Context) -> Outcome | None:
+    """(q21) The amounts of the projects an English question describes by their words ("the skills training project",
+    "the workers' reading rooms project": ENGLISH_PROJECT_WORDS), when no project is linked by name and the words
+    narrow the body's projects to some with figures; None otherwise (the line-by-words and concept paths answer)."""
+    if ctx.lang != "en" or ctx.links.projects or not ctx.links.orgs or not ENGLISH_PROJECT_ASKED.search(ctx.q.text):
+        return None
+    every = [r for r in _projects(ctx, described=False) if any(r.get(k) is not None for k in ("budget", "adjusted", "final"))]
+    picked = _of_projects_described(ctx, every, label="label", key="fact")
+    if not every or len(picked) == len(every):
+        return None
+    lines = [f"{r.get('orgLabel')} {r.get('year')} '{r['label']}': {_project_amount_text(r, ctx.lang)}" for r in picked]
+    return Outcome(True, join(lines, ctx.lang), picked, sources_of(picked))
+
+
 def amount(ctx: Context) -> Outcome:
     if LINE_AMOUNT_RANKING[ctx.lang].search(ctx.q.text) and (ranked_lines := _rank_line_amounts(ctx)) is not None:
         return ranked_lines  # (q21) "哪个科目预算最多": the body's coded lines by amount
@@ -2513,6 +2528,9 @@ def amount(ctx: Context) -> Outcome:
             lines = [f"{r.get('orgLabel')} {r.get('year')} 「{r['label']}」：{_project_amount_text(r, ctx.lang)}" if ctx.lang == "zh"
                      else f"{r.get('orgLabel')} {r.get('year')} '{r['label']}': {_project_amount_text(r, ctx.lang)}" for r in rows]
             return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
+    described = _described_project_amounts(ctx)
+    if described is not None:  # (q21) "how much was budgeted for the Yushu skills training project"
+        return described
     summed = SUM_OVER_BODIES.search(ctx.q.text) or _years_summed(ctx)
     line_ctx = replace(ctx, q=replace(ctx.q, text=SUM_OVER_BODIES.sub(" ", ctx.q.text))) if summed else ctx  # the line, not "加起来"
     if (LINES_GAP_QUESTION.search(ctx.q.text) or EXCEEDED_BY_QUESTION.search(ctx.q.text)) and not summed \

@@ -188,6 +188,9 @@ ENGLISH_PROJECT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:hardship|needy|poor) (?:workers|households|families)\b|\bhardship (?:relief|funds?|assistance|aid|support)\b"), "困难职工"),
     (re.compile(r"\bsending warmth\b|\bwarmth\b"), "送温暖"),
     (re.compile(r"\btraining\b"), "培训"),
+    # (q21) "the workers' reading rooms project" -> 职工书屋建设经费; "the skills training project" -> 职工技能培训经费
+    (re.compile(r"\breading rooms?\b|\bbook (?:houses?|rooms?|corners?)\b|\blibrar(?:y|ies)\b"), "书屋"),
+    (re.compile(r"\bskills? training\b|\bvocational training\b"), "技能"),
 )
 
 

@@ -113,3 +113,7 @@ BODY_RATE_RANKING: dict[str, re.Pattern[str]] = {
 }
 # The words each body's own rate is asked in when bodies are ranked by it (normalised, as a question is).
 BODY_RATE_QUESTION: dict[str, str] = {"zh": "预算执行率是多少", "en": "what was the budget execution rate"}
+
+# (q21) A project asked in English by what it pays for ("the skills training project", "the reading rooms programme"): its
+# amounts come from the project node when no line of the body prints its name (a self-evaluation's projects).
+ENGLISH_PROJECT_ASKED = re.compile(r"\b(?:project|programm?e|scheme|fund)\b(?!s)")
