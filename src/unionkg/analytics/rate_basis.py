@@ -109,13 +109,17 @@ def header_cells(quote: str, start: int) -> list[RateHeader]:
 
 
 def header_before(row_start: int, passages: Iterable[tuple[int, str]]) -> RateHeader | None:
-    """The rate header nearest before ``row_start`` among the document's ``passages`` (start, quote).
+    """The rate header nearest before ``row_start`` in a passage of the document (start, quote) that
+    holds the row too: its section, so never the header of another table whose rate column is
+    named otherwise.
 
     >>> p = [(0, "单位：万元\\n科目 年初预算数 调整预算数 决算数 预算执行率（%）（以调整后预算为基数）\\n2012901 行政运行 1.00 2.00 2.00 100.00")]
-    >>> header_before(60, p).basis == ADJUSTED, header_before(5, p)
-    (True, None)
+    >>> header_before(60, p).basis == ADJUSTED, header_before(5, p), header_before(500, p)
+    (True, None, None)
     """
-    found = [h for start, quote in passages for h in header_cells(quote, start) if h.offset < row_start]
+    found = [
+        h for start, quote in passages if start <= row_start < start + len(quote) for h in header_cells(quote, start) if h.offset < row_start
+    ]
     return max(found, key=lambda h: h.offset) if found else None
 
 
