@@ -21,8 +21,9 @@
   ("（一）产出指标（50分）。…该项得分48分。") is an indicator of that weight and score, as the heading
   alone above "…该指标得 18 分" was (indicators.read_scored_sections, section_score).
 * a table of scores per first-level indicator ("一级指标 | 分值 | 得分" / "产出指标 | 50 | 47", "序号 评价指标
-  权重 自评得分") gives the same indicators, one per row, up to its total row
-  (indicators.read_level_score_tables, LEVEL_SCORE_COLUMNS).
+  权重 自评得分"), or per second-level one under its first ("一级指标 | 二级指标 | 分值 | 得分", a blank first
+  level carried from the row above) gives the same indicators, one per row, up to its total row
+  (indicators.read_level_score_tables, LEVEL_SCORE_COLUMNS, LEVEL_SCORE_SHAPES).
 
 Documents (tests/extract/corpus/rt11e_*), bodies, provinces and years not in the samples: 甘肃 临夏县
 2022 决算 (说明 headings, amounts in 元), 云南 祥云县 2025 预算 (三公 one line per item with 本年/上年/增减,
@@ -31,9 +32,9 @@ a 收支总表 total row under its labels), 内蒙古 准格尔旗 2021 项目�
 characters, 黑龙江 海伦市 2018 决算 in full-width digits with "，" thousands separators, 云南 楚雄州 2017
 决算 (a tab staffing table, a 三公 grid row under its label), 贵州 石阡县 2023 预算 (project and 三公 rows
 under their names), 内蒙古 额济纳旗 2022 自评表 (its header wrapped after "年度指标值／", full-width slashes),
-新疆 和静县 2020 整体自评 (a table of scores per first-level indicator).  Measured before -> after: expected
-facts 68/108 -> 108/108, wrong facts 7 -> 0, quotes from the inherited label, the section's heading or
-the row 7/21 -> 21/21.
+新疆 和静县 2020 整体自评 (a table of scores per first-level indicator), 青海 刚察县 2021 整体自评 (scores per
+second-level indicator).  Measured before -> after: expected facts 69/114 -> 114/114, wrong facts 7 -> 0,
+quotes from the inherited label, the section's heading or the row 7/23 -> 23/23.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ CASES = sorted(CORPUS.glob("rt11e_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 10
+    assert len(CASES) >= 11
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -329,20 +330,41 @@ def test_a_header_line_below_the_first(line: str, header: bool) -> None:
 # --- a table of scores per first-level indicator -----------------------------------------
 
 LEVEL_SCORE_HEADERS = [
-    ("一级指标 | 分值 | 得分", True),
-    ("序号 评价指标 权重 自评得分", True),
-    ("指标名称 标准分值 实际得分", True),
-    ("一级指标 二级指标 三级指标 分值 得分", False),  # an indicator table
-    ("一级指标 分值", False),  # no score column
-    ("项目 | 预算数 | 决算数", False),
+    ("一级指标 | 分值 | 得分", ("level1", "weight", "score")),
+    ("序号 评价指标 权重 自评得分", ("serial", "level1", "weight", "score")),
+    ("指标名称 标准分值 实际得分", ("level1", "weight", "score")),
+    ("| 一级指标 | 二级指标 | 分值 | 得分 |", ("level1", "level2", "weight", "score")),
+    ("一级指标 二级指标 三级指标 分值 得分", None),  # an indicator table
+    ("一级指标 分值", None),  # no score column
+    ("项目 | 预算数 | 决算数", None),
 ]
 
 
-@pytest.mark.parametrize(("line", "header"), LEVEL_SCORE_HEADERS)
-def test_the_header_of_a_table_of_level_scores(line: str, header: bool) -> None:
+@pytest.mark.parametrize(("line", "columns"), LEVEL_SCORE_HEADERS)
+def test_the_header_of_a_table_of_level_scores(line: str, columns: tuple[str, ...] | None) -> None:
     from unionkg.extract.indicators import level_score_header
 
-    assert level_score_header(line) is header
+    assert level_score_header(line) == columns
+
+
+LEVEL_SCORE_ROWS = [
+    (["投入", "预算执行率", "10", "9"], ("level1", "level2", "weight", "score"), None, ("预算执行率", "投入", 10, 9)),
+    (["", "预算调整率", "5", "5"], ("level1", "level2", "weight", "score"), "投入", ("预算调整率", "投入", 5, 5)),  # blank first level
+    (["预算调整率", "5", "5"], ("level1", "level2", "weight", "score"), "投入", ("预算调整率", "投入", 5, 5)),  # spaced, one cell short
+    (["2", "产出指标", "40", "38分"], ("serial", "level1", "weight", "score"), None, ("产出指标", "产出指标", 40, 38)),
+    (["合计", "", "100", "95"], ("level1", "level2", "weight", "score"), "满意度", None),  # the total row
+    (["效益", "社会效益", "30", "45"], ("level1", "level2", "weight", "score"), None, None),  # above its weight
+    (["注：本表由财务室填报。"], ("level1", "weight", "score"), None, None),
+]
+
+
+@pytest.mark.parametrize(("cells", "columns", "above", "row"), LEVEL_SCORE_ROWS)
+def test_a_row_of_a_table_of_level_scores(
+    cells: list[str], columns: tuple[str, ...], above: str | None, row: tuple[object, ...] | None
+) -> None:
+    from unionkg.extract.indicators import _level_score_row
+
+    assert _level_score_row(cells, columns, above) == row
 
 
 def test_a_table_of_level_scores_stops_at_a_row_of_another_shape(tmp_path: Path) -> None:

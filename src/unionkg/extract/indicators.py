@@ -1221,69 +1221,120 @@ def read_scored_sections(doc: SourceDocument, context: DocumentContext) -> list[
     return out
 
 
-#: Header cells of a table of scores per first-level indicator ("一级指标 | 分值 | 得分"), each a column
-#: of :func:`read_level_score_tables`: the name, the weight, the score; a 序号 column may lead.
+#: Header cells of a table of scores per indicator of a framework's first levels ("一级指标 | 分值 |
+#: 得分", "一级指标 | 二级指标 | 分值 | 得分"), each a column of :func:`read_level_score_tables`: the
+#: first level, the second (the row's indicator when printed), the weight, the score; a 序号 may lead.
 LEVEL_SCORE_COLUMNS: Final[dict[str, str]] = {
-    "一级指标": "name", "评价指标": "name", "指标名称": "name", "指标": "name", "评价内容": "name",
+    "一级指标": "level1", "评价指标": "level1", "指标名称": "level1", "指标": "level1", "评价内容": "level1",
+    "二级指标": "level2",
     "分值": "weight", "权重": "weight", "标准分值": "weight", "权重分值": "weight",
     "得分": "score", "自评得分": "score", "评价得分": "score", "实际得分": "score",
     "序号": "serial",
 }  # fmt: skip
 
-#: A row of such a table: a name (no figure in it), its weight and its score.
-LEVEL_SCORE_ROW: Final[re.Pattern[str]] = re.compile(
-    r"(?P<name>[^\d\s|｜，,。；;：:]{2,20})\s*[|｜\s]\s*(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[|｜\s]\s*(?P<score>\d+(?:\.\d+)?)\s*分?"
-)
+#: The shapes of such a table's header (its columns but 序号, in order).
+LEVEL_SCORE_SHAPES: Final[tuple[tuple[str, ...], ...]] = (("level1", "weight", "score"), ("level1", "level2", "weight", "score"))
+
+#: A name cell of such a table (no figure in it) and a score cell (a weight or a score, maybe with 分).
+LEVEL_SCORE_CELLS: Final[dict[str, re.Pattern[str]]] = {
+    "name": re.compile(r"[^\d\s|｜，,。；;：:]{2,20}"),
+    "score": re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*分?"),
+    "serial": re.compile(r"\d{1,2}"),
+}
 
 #: Names of such a table's total row: the whole evaluation's score, read by the narrative reader.
 LEVEL_SCORE_TOTAL_ROWS: Final[tuple[str, ...]] = ("合计", "总分", "总计", "综合得分")
 
 
-def level_score_header(line: str) -> bool:
-    """Whether a line is the header of a table of scores per first-level indicator: a name, a
-    weight and a score column (:data:`LEVEL_SCORE_COLUMNS`), nothing else but a 序号.
+def _score_table_cells(line: str) -> list[str]:
+    """The cells of a line of such a table: between pipes (blank cells kept, border pipes dropped),
+    else between spaces."""
+    text = line.strip()
+    if "|" in text or "｜" in text:
+        cells = [c.strip() for c in re.split(r"[|｜]", text)]
+        if cells and not cells[0] and text[:1] in "|｜":
+            cells = cells[1:]
+        if cells and not cells[-1] and text[-1:] in "|｜":
+            cells = cells[:-1]
+        return cells
+    return text.split()
+
+
+def level_score_header(line: str) -> tuple[str, ...] | None:
+    """The columns of the header of a table of scores per indicator of a framework's first levels
+    (:data:`LEVEL_SCORE_SHAPES`, a 序号 first aside), or None for another line.
 
     >>> level_score_header("一级指标 | 分值 | 得分"), level_score_header("序号 评价指标 权重 自评得分")
-    (True, True)
+    (('level1', 'weight', 'score'), ('serial', 'level1', 'weight', 'score'))
     >>> level_score_header("一级指标 二级指标 三级指标 分值 得分"), level_score_header("项目 | 预算数 | 决算数")
-    (False, False)
+    (None, None)
     """
-    cells = [c for c in re.split(r"[|｜\s]+", line.strip()) if c]
-    kinds = [LEVEL_SCORE_COLUMNS.get(c) for c in cells]
-    return None not in kinds and sorted(k for k in kinds if k != "serial") == ["name", "score", "weight"]
+    kinds = tuple(LEVEL_SCORE_COLUMNS.get(c) for c in _score_table_cells(line))
+    if None in kinds:
+        return None
+    shape = kinds[1:] if kinds[:1] == ("serial",) else kinds
+    return kinds if shape in LEVEL_SCORE_SHAPES else None  # type: ignore[return-value]
 
 
 def read_level_score_tables(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
-    """The rows of tables of scores per first-level indicator ("一级指标 | 分值 | 得分" / "产出指标 |
-    50 | 47"): one indicator per row, named by its cell, with its weight and score (as a section
-    scored in prose), quoting the row; the rows end at a total row (:data:`LEVEL_SCORE_TOTAL_ROWS`)
-    or a line of another shape.  A score above its weight ends the table (not such a table)."""
+    """The rows of tables of scores per indicator of a framework's first levels ("一级指标 | 分值 | 得分"
+    / "产出指标 | 50 | 47"; "一级指标 | 二级指标 | 分值 | 得分" / "投入 | 预算执行率 | 10 | 9"): one
+    indicator per row with its weight and score (as a section scored in prose), named by its last
+    name cell, its first level the first one's when two are printed (a blank one carried from the
+    row above), quoting the row.  The rows end at a total row (:data:`LEVEL_SCORE_TOTAL_ROWS`), a
+    score above its weight or a line of another shape."""
     lines = list(iter_lines(doc.text))
     out: list[Indicator] = []
     for i, header in enumerate(lines):
-        if "分" not in header.text or not level_score_header(header.text):
+        columns = level_score_header(header.text) if "分" in header.text else None
+        if columns is None:
             continue
+        level1: str | None = None
         for line in lines[i + 1 :]:
-            text = re.sub(r"^\s*\d{1,2}\s*[|｜\s]\s*", "", line.text)  # a 序号 cell
-            m = LEVEL_SCORE_ROW.fullmatch(text.strip().strip("|｜").strip())
-            if m is None or m.group("name") in LEVEL_SCORE_TOTAL_ROWS:
+            row = _level_score_row(_score_table_cells(line.text), columns, level1)
+            if row is None:
                 break
-            weight, score = parse_number(m.group("weight")), parse_number(m.group("score"))
-            if weight is None or score is None or score > weight:
-                break
+            name, level1, weight, score = row
+            lead = len(line.text) - len(line.text.lstrip("|｜ \t"))  # a blank first cell's border: the quote starts at the row's text
             out.append(
                 Indicator(
-                    evidence=doc.evidence(line.start, line.end, KEY),
+                    evidence=doc.evidence(line.start + lead, line.end, KEY),
                     org=context.org or "",
                     year=context.year or 0,
                     project=None,
-                    name=m.group("name"),
+                    name=name,
                     comparator=Comparator.QUALITATIVE,
+                    level1=normalize_level(level1, 1) if "level2" in columns else None,
                     weight=weight,
                     score=score,
                 )
             )
     return out
+
+
+def _level_score_row(cells: list[str], columns: tuple[str, ...], level1: str | None) -> tuple[str, str | None, Decimal, Decimal] | None:
+    """(name, first level, weight, score) of a row of such a table, or None for a row that ends it.
+    A row one cell short of a two-level header ("预算调整率 5 5" in spaced text) or with a blank first
+    level ("| 预算调整率 | 5 | 5") keeps the first level of the row above."""
+    if columns[:1] == ("serial",) and cells and LEVEL_SCORE_CELLS["serial"].fullmatch(cells[0]):
+        cells, columns = cells[1:], columns[1:]
+    elif columns[:1] == ("serial",):
+        columns = columns[1:]
+    if "level2" in columns and len(cells) == len(columns) - 1 and level1:
+        cells = [level1, *cells]
+    if len(cells) != len(columns) or any(not c for c in cells[-3:]):
+        return None
+    weight_m, score_m = (LEVEL_SCORE_CELLS["score"].fullmatch(c) for c in cells[-2:])
+    names = cells[:-2]
+    if weight_m is None or score_m is None or any(n and not LEVEL_SCORE_CELLS["name"].fullmatch(n) for n in names):
+        return None
+    if any(n in LEVEL_SCORE_TOTAL_ROWS for n in names):
+        return None
+    weight, score = Decimal(weight_m.group("number")), Decimal(score_m.group("number"))
+    if score > weight:
+        return None
+    first = names[0] or level1
+    return names[-1], first, weight, score
 
 
 def _narrative_section_score(paragraph: str) -> tuple[Decimal, int] | None:
