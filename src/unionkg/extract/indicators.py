@@ -1269,11 +1269,12 @@ def level_score_header(line: str) -> tuple[str, ...] | None:
     >>> level_score_header("一级指标 二级指标 三级指标 分值 得分"), level_score_header("项目 | 预算数 | 决算数")
     (None, None)
     """
-    kinds = tuple(LEVEL_SCORE_COLUMNS.get(c) for c in _score_table_cells(line))
-    if None in kinds:
-        return None
+    cells = _score_table_cells(line)
+    kinds = tuple(kind for c in cells if (kind := LEVEL_SCORE_COLUMNS.get(c)) is not None)
+    if len(kinds) != len(cells):
+        return None  # a cell of another column
     shape = kinds[1:] if kinds[:1] == ("serial",) else kinds
-    return kinds if shape in LEVEL_SCORE_SHAPES else None  # type: ignore[return-value]
+    return kinds if shape in LEVEL_SCORE_SHAPES else None
 
 
 def read_level_score_tables(doc: SourceDocument, context: DocumentContext) -> list[Indicator]:
