@@ -284,3 +284,70 @@ def test_sheet_view_hidden_rows_and_merges() -> None:
     view.add_merges([((0, 0), (0, 3))])
     assert view.covered == {(0, 1), (0, 2), (0, 3)}
     assert covered_by_merge(2, 2, 3, 2) == {(3, 2)}
+
+
+# --- calamine in a child process -------------------------------------------------------------
+
+
+def test_a_reader_that_crashes_is_reported_not_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A corrupt .xls record made calamine ask for 224 GB and abort the process (found by
+    mutating written workbooks); calamine runs in a child process, whose death is reported."""
+    import os
+
+    import unionkg.ingest.xlsx_reader as reader
+
+    path = write_xls(RT11_BUDGET, tmp_path / "t.xls")
+    monkeypatch.setattr(reader, "_visible_grids", lambda *args: os.abort())
+    with pytest.raises(InputError, match=r"^crash\.xls: the XLS reader crashed on this file"):
+        read_spreadsheet("crash.xls", path.read_bytes(), "XLS")
+
+
+def test_a_reader_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import unionkg.ingest.xlsx_reader as reader
+
+    path = write_ods(RT11_BUDGET, tmp_path / "t.ods")
+    monkeypatch.setattr(reader, "_visible_grids", lambda *args: time.sleep(30))
+    with pytest.raises(InputError, match=r"^slow\.ods: reading the ODS workbook took longer than 1 s; stopped"):
+        read_spreadsheet("slow.ods", path.read_bytes(), "ODS", reader.SheetLimits(timeout_s=1.0))
+
+
+def test_in_process_reading_gives_the_same_text(tmp_path: Path) -> None:
+    from unionkg.ingest.xlsx_reader import SheetLimits
+
+    for suffix, path in _written(RT11_SELFEVAL, tmp_path).items():
+        kind = suffix.upper()
+        assert read_spreadsheet("a", path.read_bytes(), kind) == read_spreadsheet("a", path.read_bytes(), kind, SheetLimits(isolate=False))
+
+
+@pytest.mark.parametrize("suffix", ["xls", "ods", "xlsx"])
+def test_damaged_workbooks_give_text_or_a_clear_error(tmp_path: Path, suffix: str) -> None:
+    """Workbooks with bytes overwritten at random (a fixed seed): each is read or refused with
+    an InputError naming it; none escapes with another exception or takes the process down."""
+    import random
+
+    data = _written(RT11_BUDGET, tmp_path)[suffix].read_bytes()
+    rng = random.Random(11)
+    for n in range(40):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 20)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            read_file(f"d{n}.{suffix}", bytes(damaged))
+        except InputError as exc:
+            assert exc.message.startswith(f"d{n}.{suffix}: ")
+
+
+def test_the_views_of_an_xls_and_an_ods(tmp_path: Path) -> None:
+    from unionkg.ingest.docx_reader import check_zip
+    from unionkg.ingest.sheet_views import ods_views, xls_views
+
+    xls = xls_views(write_xls(RT11_SELFEVAL, tmp_path / "t.xls").read_bytes())
+    ods = ods_views(check_zip("t.ods", write_ods(RT11_SELFEVAL, tmp_path / "t.ods").read_bytes(), kind="ODS", body="content.xml"))
+    assert [v.name for v in xls] == ["项目名称：困难职工帮扶资金", "Sheet2", "参数"]
+    assert [v.name for v in ods] == ["项目名称：困难职工帮扶资金", "Sheet2"]
+    for view in (xls[0], ods[0]):
+        assert view.hidden_columns == {7} and view.is_hidden_row(5) and not view.is_hidden_row(4)
+        assert (view.rows, view.columns) == (6, 8)
+    assert xls[0].formats[(4, 5)] == "0.00%" and ods[0].shown[(4, 5)] == "94.00%"

@@ -145,7 +145,9 @@ def xlsx_views(archive: zipfile.ZipFile) -> list[SheetView]:
     for sheet in workbook.iter(MAIN + "sheet"):  # type: ignore[attr-defined]
         target = targets.get(sheet.get(REL + "id"), "")
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        views.append(xlsx_sheet_view(_xml(archive, path), formats) if path in names else SheetView())
+        view = xlsx_sheet_view(_xml(archive, path), formats) if path in names else SheetView()
+        view.name = sheet.get("name") or ""
+        views.append(view)
     return views
 
 
@@ -306,7 +308,7 @@ def xls_views(data: bytes) -> list[SheetView]:
     stream = workbook_stream(data)
     custom: dict[int, str] = {}
     xf_formats: list[int] = []
-    sheet_offsets: list[int] = []
+    sheets: list[tuple[int, str]] = []  # (offset of its BOF in the stream, name)
     records = biff_records(stream)
     biff8 = bool(records) and records[0][1] == BIFF_BOF and records[0][2][:2] == BIFF8_VERSION
     try:
@@ -318,17 +320,18 @@ def xls_views(data: bytes) -> list[SheetView]:
             elif kind == BIFF_XF and len(body) >= 4:
                 xf_formats.append(struct.unpack_from("<H", body, 2)[0])
             elif kind == BIFF_BOUNDSHEET and len(body) >= 4:
-                sheet_offsets.append(struct.unpack_from("<I", body)[0])
+                name = _biff_string(body, 6, 1) if biff8 and len(body) >= 8 else ""
+                sheets.append((struct.unpack_from("<I", body)[0], name))
         codes = [custom.get(n) or BUILTIN_FORMATS.get(n, "General") for n in xf_formats]
-        return [xls_sheet_view(stream, offset, codes) for offset in sheet_offsets]
+        return [xls_sheet_view(stream, offset, codes, name) for offset, name in sheets]
     except (struct.error, IndexError) as exc:
         raise ValueError(f"a broken BIFF record ({exc})") from exc
 
 
-def xls_sheet_view(stream: bytes, offset: int, codes: list[str]) -> SheetView:
+def xls_sheet_view(stream: bytes, offset: int, codes: list[str], name: str = "") -> SheetView:
     """Hidden rows and columns, number formats of figure cells and extent of a BIFF8 sheet
     substream starting at ``offset``."""
-    view = SheetView()
+    view = SheetView(name=name)
     if offset >= len(stream):
         return view
     for _, kind, body in biff_records(stream, offset):

@@ -18,8 +18,16 @@ most :data:`MAX_SHEET_CELLS` cells are read.
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import io
+import multiprocessing
+import os
 import re
+import sys
+import zipfile
+import zlib
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -46,6 +54,9 @@ DEFAULT_SHEET_NAME = re.compile(r"^(?:Sheet|工作表|表)\s*\d*$", re.IGNORECAS
 EXCEL_EPOCH = date(1899, 12, 30)
 #: The spreadsheet formats read here, by the name their errors give them.
 KINDS = ("XLSX", "XLS", "ODS")
+#: Formats whose every sheet (hidden ones too) calamine lays out as it opens the file (an .xlsx
+#: sheet is laid out when asked for): their extents are checked before it opens them.
+LAID_OUT_AT_OPENING = frozenset({"XLS", "ODS"})
 
 Table = list[list[str]]
 CellValue = object
@@ -56,20 +67,37 @@ def read_xlsx(name: str, data: bytes) -> tuple[str, list[Table]]:
     return read_spreadsheet(name, data, "XLSX")
 
 
-def read_spreadsheet(name: str, data: bytes, kind: str) -> tuple[str, list[Table]]:
+@dataclass(frozen=True)
+class SheetLimits:
+    """How calamine is run: in a child process (POSIX) with a memory and a time limit, since it
+    is native code that a broken file can make abort the whole process (a corrupt .xls record
+    asked for 224 GB) or panic; the parent then reports the file instead of dying with it."""
+
+    timeout_s: float = 60.0
+    memory_bytes: int = 2 * 1024 * 1024 * 1024
+    isolate: bool = True
+
+
+#: A sheet as calamine reads it: (index in the workbook, name, non-empty cells as (row, column,
+#: value) from 0, merged ranges).
+Grid = tuple[int, str, list[tuple[int, int, CellValue]], list[tuple[tuple[int, int], tuple[int, int]]]]
+
+
+def read_spreadsheet(name: str, data: bytes, kind: str, limits: SheetLimits = SheetLimits()) -> tuple[str, list[Table]]:
     """``(text, tables)`` of the visible sheets of a workbook of ``kind`` (one of :data:`KINDS`),
     or :class:`InputError` naming the file and the problem."""
     views = _views(name, data, kind)
-    if kind == "ODS":  # calamine lays out every sheet of an .ods as it opens it, hidden ones too
+    if kind in LAID_OUT_AT_OPENING:
         every_sheet = [MAX_GRID_CELLS]
         for view in views:
             check_extent(name, view.name, view, every_sheet)
     lines: list[str] = []
     tables: list[Table] = []
     budget = [MAX_SHEET_CELLS]
-    for title, grid, view in _visible_grids(name, data, kind, views, [MAX_GRID_CELLS]):
-        rows = sheet_rows(grid, view, budget)
-        sheet_lines, sheet_tables = sheet_text(title, rows)
+    for index, title, cells, merges in _grids(name, data, kind, views, limits):
+        view = views[index]
+        view.add_merges(merges)
+        sheet_lines, sheet_tables = sheet_text(title, sheet_rows(cells, view, budget))
         lines.extend(sheet_lines)
         tables.extend(sheet_tables)
     text = "\n".join(lines).strip()
@@ -88,18 +116,71 @@ def _views(name: str, data: bytes, kind: str) -> list[SheetView]:
         if kind == "ODS":
             return ods_views(check_zip(name, data, kind="ODS", body="content.xml"))
         return xls_views(data)
-    except (KeyError, ValueError, SyntaxError) as exc:
+    except (KeyError, ValueError, SyntaxError, EOFError, OSError, NotImplementedError, zipfile.BadZipFile, zlib.error) as exc:
         raise InputError(f"{name}: cannot read the workbook ({type(exc).__name__}: {exc})") from exc
 
 
-def _visible_grids(
-    name: str, data: bytes, kind: str, views: list[SheetView], grid_budget: list[int]
-) -> list[tuple[str, list[tuple[int, int, CellValue]], SheetView]]:
-    """(sheet name, non-empty cells as (row, column, value) from 0, view) of each visible
-    worksheet, in the workbook's order, read by calamine."""
+def _grids(name: str, data: bytes, kind: str, views: list[SheetView], limits: SheetLimits) -> list[Grid]:
+    """The visible worksheets read by calamine, in a child process when ``limits`` say so."""
+    if limits.isolate and sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods():
+        outcome = _in_child(name, data, kind, views, limits)
+    else:
+        outcome = _grids_or_error(name, data, kind, views)
+    if outcome[0] == "error":
+        raise InputError(str(outcome[1]))
+    return outcome[1]  # type: ignore[return-value]
+
+
+def _in_child(name: str, data: bytes, kind: str, views: list[SheetView], limits: SheetLimits) -> tuple[str, object]:
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(name, data, kind, views, limits, sender), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(limits.timeout_s):
+            return ("error", f"{name}: reading the {kind} workbook took longer than {limits.timeout_s:.0f} s; stopped")
+        try:
+            return receiver.recv()  # type: ignore[no-any-return]
+        except EOFError:
+            return ("error", f"{name}: the {kind} reader crashed on this file (corrupt, or it asked for more memory than allowed)")
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+
+
+def _child(name: str, data: bytes, kind: str, views: list[SheetView], limits: SheetLimits, sender: object) -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)  # a Rust panic prints its trace on stderr: the parent says what happened
+        faulthandler.disable()  # (it may hold a copy of stderr of its own)
+    except (ImportError, ValueError, OSError):
+        pass
+    outcome = _grids_or_error(name, data, kind, views)
+    with contextlib.suppress(Exception):  # the parent reports a crash when nothing arrives
+        sender.send(outcome)  # type: ignore[attr-defined]
+
+
+def _grids_or_error(name: str, data: bytes, kind: str, views: list[SheetView]) -> tuple[str, object]:
+    try:
+        return ("ok", _visible_grids(name, data, kind, views, [MAX_GRID_CELLS]))
+    except InputError as exc:
+        return ("error", exc.message)
+    except MemoryError:
+        return ("error", f"{name}: the {kind} workbook needs more memory than allowed")
+
+
+def _visible_grids(name: str, data: bytes, kind: str, views: list[SheetView], grid_budget: list[int]) -> list[Grid]:
+    """Each visible worksheet, in the workbook's order, read by calamine (see :data:`Grid`);
+    a sheet's extent is checked before calamine lays it out."""
     import python_calamine as calamine
 
-    out: list[tuple[str, list[tuple[int, int, CellValue]], SheetView]] = []
+    out: list[Grid] = []
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         for index, meta in enumerate(workbook.sheets_metadata):
@@ -107,16 +188,12 @@ def _visible_grids(
                 continue
             if index >= len(views):  # its extent is unknown: calamine is not asked to lay it out
                 raise InputError(f"{name}: sheet {meta.name!r} is not in the workbook's own list of sheets")
-            view = views[index]
-            check_extent(name, meta.name, view, grid_budget)
+            check_extent(name, meta.name, views[index], grid_budget)
             sheet = workbook.get_sheet_by_name(meta.name)
-            view.add_merges(sheet.merged_cell_ranges or [])
-            out.append((meta.name, _cells(sheet), view))
+            out.append((index, meta.name, _cells(sheet), list(sheet.merged_cell_ranges or [])))
     except (InputError, KeyboardInterrupt, SystemExit):
         raise
-    except (
-        BaseException
-    ) as exc:  # calamine's errors (CalamineError, XmlError, PasswordError...) and its panics (pyo3's PanicException is a BaseException)
+    except BaseException as exc:  # calamine's errors, and its panics (pyo3's PanicException is a BaseException)
         raise InputError(f"{name}: cannot read the {kind} workbook ({type(exc).__name__}: {exc})") from exc
     return out
 
