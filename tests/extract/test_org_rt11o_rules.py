@@ -73,3 +73,20 @@ def test_former_name_in_rename(lead: str, former: str) -> None:
 )
 def test_renamed_units_of_a_sentence(text: str, expected: dict[str, str]) -> None:
     assert renamed_units(text, ["榆中县职工服务中心"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "former"),
+    [
+        ("2021年，原榆中县职工帮扶中心更名为榆中县职工服务中心。", "榆中县职工服务中心", ("榆中县职工帮扶中心",)),
+        # the body printed with its province in the title, its key in the sentence
+        ("2021年，原榆中县职工帮扶中心更名为榆中县职工服务中心。", "甘肃省榆中县职工服务中心", ("榆中县职工帮扶中心",)),
+        # another unit's rename is not the body's
+        ("2021年，原榆中县工人俱乐部更名为榆中县工人文化宫。", "榆中县职工服务中心", ()),
+        ("", "榆中县职工服务中心", ()),
+    ],
+)
+def test_body_renames(text: str, body: str, former: tuple[str, ...]) -> None:
+    from unionkg.extract.organizations import body_renames
+
+    assert body_renames(text, body) == former

@@ -220,6 +220,20 @@ def renamed_units(text: str, units: list[str]) -> dict[str, str]:
     return out
 
 
+def body_renames(text: str, body: str) -> tuple[str, ...]:
+    """Former names of the reporting body from sentences that state its rename ("2021年，原A更名为B"), B
+    printed as the body's name or as its identity key (the body "某省某县职工服务中心" printed "某县职工服务中心").
+
+    >>> body_renames("2021年，原甲县帮扶中心更名为甲县服务中心。", "甲县服务中心"), body_renames("乙县帮扶中心更名为乙县服务中心", "甲县服务中心")
+    (('甲县帮扶中心',), ())
+    """
+    from unionkg.graph.mapping import org_identity_key
+    from unionkg.graph.places import default_gazetteer
+
+    forms = list(dict.fromkeys([body, org_identity_key(body, default_gazetteer())]))
+    return tuple(former for former in renamed_units(text, forms) if former not in forms)
+
+
 #: A parenthesised note right after a name ("（原某某中心）", "（以下简称“文化宫”）").
 NOTE_AFTER_NAME = re.compile(r"[（(][^（）()]*[）)]")
 
@@ -1784,7 +1798,7 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
             body = Organization(view.evidence(idx, idx + len(federation), KEY), federation, OrgRole.FEDERATION, year=context.year)
             body.former_names = body_former_names(view.text, federation)
             # "2021年，原A更名为B" where B is the body itself: A is its former name (another year's documents print it)
-            body.former_names += tuple(f for f in renamed_units(view.text, [federation]) if f not in body.former_names)
+            body.former_names += tuple(f for f in body_renames(view.text, federation) if f not in body.former_names)
             body.aliases = corps_short_forms(view.text, federation) + body.former_names
             facts.append(body)
             superior = stated_superior(view.text, federation)

@@ -122,18 +122,26 @@ def bindings_per_member(bindings: Mapping[str, str | int], members: Mapping[str,
     return out
 
 
+#: Columns that name the row's own node, kept as they are: a unit renamed between years is listed under its
+#: two nodes (qa_units.rq ``?fact ?label``), once by its new name or by the name of the year asked, which the
+#: units handler decides from the org:ChangeEvent rows (catalog.renames).
+OWN_NODE_COLUMNS: frozenset[str] = frozenset({"fact"})
+
+
 def rows_as_one_body(rows: list[dict[str, object]], primary_of: Mapping[str, str], label_of: Mapping[str, str]) -> list[dict[str, object]]:
     """Rows with every IRI of a grouped node read as its primary's, and that IRI's label (the column
-    ``<name>Label`` next to it) the primary's label; the other rows untouched.
+    ``<name>Label`` next to it) the primary's label; the other rows and :data:`OWN_NODE_COLUMNS` untouched.
 
     >>> rows_as_one_body([{"org": "o", "orgLabel": "某县总工会", "amount": 1}], {"o": "n"}, {"n": "某区总工会"})
     [{'org': 'n', 'orgLabel': '某区总工会', 'amount': 1}]
+    >>> rows_as_one_body([{"fact": "o", "label": "某县帮扶中心"}], {"o": "n"}, {"n": "某县服务中心"})
+    [{'fact': 'o', 'label': '某县帮扶中心'}]
     """
     if not primary_of:
         return rows
     out = []
     for row in rows:
-        moved = {k: primary_of[v] for k, v in row.items() if isinstance(v, str) and v in primary_of}
+        moved = {k: primary_of[v] for k, v in row.items() if isinstance(v, str) and v in primary_of and k not in OWN_NODE_COLUMNS}
         if not moved:
             out.append(row)
             continue
