@@ -33,3 +33,16 @@ FIGURES = {"stated": "12.60 万元", "expected": "12.61 万元", "difference": "
 def test_the_sentence_follows_the_case_the_comment_names(kind: str, comment: str, says: str, never: str) -> None:
     text = explain_zh(kind, comment=comment, **FIGURES)
     assert says in text and never not in text, text
+
+
+@pytest.mark.parametrize(
+    ("kind", "comment", "note"),
+    [
+        ("change_mismatch", "行政运行: the table's 增减 column states a change of 5.01 万元 … difference 0.01 万元", "表格中该行的增减额"),
+        ("conflicting_statement", "收入预算总额 of 2024: the text states …, but the table's 合计 row of the same document …", "合计数不一致"),
+    ],
+)
+def test_a_difference_within_rounding_gets_no_note_of_disagreement(kind: str, comment: str, note: str) -> None:
+    assert note in explain_zh(kind, comment=comment, **FIGURES)
+    within = explain_zh(kind, comment=comment.replace("…", "… (within the rounding tolerance)", 1), **FIGURES)
+    assert note not in within and "四舍五入" in within

@@ -314,6 +314,24 @@ def test_findings_of_a_yuan_document_say_yuan_in_json_text_and_graph(tmp_path: P
     assert [int(str(r["m"])) for r in mults] == [0]
 
 
+@pytest.mark.parametrize(
+    ("prose", "rounding", "words"),
+    [
+        # the text in 万元, the table in 元: 0.01 万元 / 2 + 0.01 元 / 2 = 50.005 元 of rounding
+        ("345.68萬元", True, "the text states 345.68 万元（3,456,800.00 元）, but the table's 合计 row of the same document [公开02表] "
+                           "prints 合计 3,456,789.00 元（345.6789 万元）; difference 11.00 元 (within the rounding tolerance)"),
+        ("345.70萬元", False, "difference 211.00 元; tolerance 50.005 元"),
+    ],
+)
+def test_a_prose_total_in_wan_against_a_table_in_yuan(prose: str, rounding: bool, words: str, tmp_path: Path) -> None:
+    edit = (JIAYUGUAN[0], "2020年收入預算總額3,456,789.00元", f"2020年收入預算總額{prose}")
+    (f,) = compute_findings(ingest_edited(DOCS, tmp_path, JIAYUGUAN, (edit,)))
+    assert (f.check, f.rounding, f.severity) == ("contradiction:prose-total-against-table", rounding, "info" if rounding else "warning")
+    assert words in f.message, f.message
+    assert (f.amount_unit, f.amount_unit_beside) == ("万元", "元")
+    assert ("合计数不一致" in f.to_json()["message_zh"]) != rounding
+
+
 def test_a_change_within_rounding_is_an_info_left_out_by_no_rounding(tmp_path: Path) -> None:
     findings = compute_findings(ingest_edited(DOCS, tmp_path, HEGANG))
     (change,) = [f for f in findings if f.kind == "change_mismatch"]

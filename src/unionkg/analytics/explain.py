@@ -57,6 +57,10 @@ ZH_BY_COMMENT: tuple[tuple[str, str, str], ...] = (
      "各指标分值合计 {stated} 分，超过满分 {expected} 分，评价总分无法据此核对。"),
 )
 
+#: The words of an English comment whose difference is within the rounding of the printed figures
+#: (``checks.ROUNDING_NOTE``): its sentence says so (:data:`ZH_BY_COMMENT`) and adds no note.
+ROUNDING_WORDS = "within the rounding tolerance"
+
 #: A sentence added when the finding's English comment (written by the checks) says how it was
 #: judged: (kind, words of the comment) -> the Chinese for it.
 ZH_NOTES: tuple[tuple[str, str, str], ...] = (
@@ -87,5 +91,6 @@ def explain_zh(kind: str, *, stated: str = "", expected: str = "", difference: s
     template = ZH_EXPLANATIONS.get(kind, FALLBACK_ZH)
     template = next((t for k, words, t in ZH_BY_COMMENT if k == kind and words in comment), template)
     fields = {"stated": stated or "—", "expected": expected or "—", "difference": difference or "—", "tolerance": tolerance.lstrip("±") or "—"}
-    notes = [note for k, words, note in ZH_NOTES if k == kind and words in comment]
+    # a difference that may be rounding alone is no disagreement: the notes say what disagrees
+    notes = [] if ROUNDING_WORDS in comment else [note for k, words, note in ZH_NOTES if k == kind and words in comment]
     return "".join([template.format(**fields), *notes[:1]])

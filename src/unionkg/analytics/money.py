@@ -58,7 +58,7 @@ def _plain(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def amount_text(value: Decimal, unit: PrintedUnit) -> str:
+def amount_text(value: Decimal, unit: PrintedUnit, exact: bool = False) -> str:
     """``value`` yuan as ``unit`` prints it: 元 with thousands separators and two decimals (as
     tables in 元 print them); 万元 and 亿元 without trailing zeros, as the checks always wrote
     them, an amount finer than 0.01 万元 in 元 (a figure of a document printed in 元).
@@ -67,10 +67,12 @@ def amount_text(value: Decimal, unit: PrintedUnit) -> str:
     ('1,050,000.00 元', '98765 元')
     >>> amount_text(Decimal("1250000000"), unit_named("亿元")), amount_text(Decimal("1300000"), unit_named("万元"))
     ('12.5 亿元', '130 万元')
+    >>> amount_text(Decimal("3456789"), unit_named("万元"), exact=True)  # a 元 figure converted: every digit
+    '345.6789 万元'
     """
     if unit.yuan == 1:
         return f"{value:,.2f} 元"
-    if unit.yuan == 10**4 and value % 100:
+    if unit.yuan == 10**4 and value % 100 and not exact:
         return f"{_plain(value)} 元"
     return f"{_plain(value / unit.yuan)} {unit.word}"
 
@@ -98,7 +100,12 @@ class Amounts:
         own = self.of.get(passage or "", self.unit)
         other = self.unit if own != self.unit else self.beside
         text = amount_text(value, own)
-        return f"{text}（{amount_text(value, other)}）" if other is not None and other != own else text
+        if other is None or other == own:
+            return text
+        converted = amount_text(value, other, exact=True)
+        if text.endswith(" 元") and converted.endswith(" 元"):
+            return converted  # an amount finer than 0.01 万元: in 元 once, as 元 tables print it
+        return f"{text}（{converted}）"
 
     def tolerance(self, value: Decimal) -> str:
         return tolerance_text(value, self.unit)
@@ -119,6 +126,8 @@ def amounts_for(units: Sequence[PrintedUnit | None], passages: Sequence[str | No
     >>> a = amounts_for([yuan, wan], ["p1", "p2"])
     >>> (a.unit.word, a.beside.word, a(Decimal(1234500), "p2"))
     ('元', '万元', '123.45 万元（1,234,500.00 元）')
+    >>> a(Decimal(3456789), "p1"), a(Decimal(11)), amounts_for([wan, yuan])(Decimal(11))
+    ('3,456,789.00 元（345.6789 万元）', '11.00 元（0.0011 万元）', '11.00 元')
     >>> amounts_for([]).unit.word
     '万元'
     """
