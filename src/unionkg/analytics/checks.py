@@ -211,6 +211,11 @@ class Context:
             for r in passage_quotes(self.store, list(dict.fromkeys(wanted))):
                 self._quotes.setdefault(str(r["passage"]), str(r["quote"]))
 
+    def quote(self, passage: str | None) -> str:
+        """The quote of ``passage`` ("" for none), read once."""
+        self._read_quotes([passage])
+        return self._quotes.get(passage or "", "")
+
     def amounts(self, figures: Iterable[Obs | tuple[Decimal, str | None]]) -> Amounts:
         """How a finding about ``figures`` (observations, or (value, passage) pairs; the figure
         checked first) prints its amounts: in the unit their quotes print them in
@@ -1054,8 +1059,7 @@ def _project_rate_basis(ctx: Context, project: str, rate: Decimal) -> tuple[str 
         if m is None or doc is None:
             continue
         # the rate's row: where the passage prints the rate (a passage may run from the project's name)
-        ctx._read_quotes([passage])
-        at = printed.search(ctx._quotes.get(passage or "", ""))
+        at = printed.search(ctx.quote(passage))
         header = header_before(int(m[1]) + (at.start() if at else 0), ctx.rate_headers().document_passages(doc))
         if header is not None and header.basis is not None:
             return header.basis, header.cell if header.cell.strip() != "执行率" else header.line.strip()

@@ -201,8 +201,7 @@ class RateHeaders:
         """The phase of the budget ``final``'s ``rate`` is of and the words that say so, or (None, "")."""
         printed = format(rate.normalize(), "f")
         if final.table is None:
-            self.ctx._read_quotes([final.passage])
-            quote = self.ctx._quotes.get(final.passage or "", "")
+            quote = self.ctx.quote(final.passage)
             m = next((m for m in PROSE_RATE.finditer(quote) if prose_basis(m.group(), printed)), None)
             return (prose_basis(m.group(), printed), m.group()) if m else (None, "")
         offsets = PASSAGE_OFFSETS.search(final.passage or "")
