@@ -46,3 +46,31 @@ def test_the_table_stands_where_the_object_sits(tmp_path: Path) -> None:
 def test_an_ole_object_that_is_no_workbook_is_still_named(tmp_path: Path) -> None:
     path = write_docx_with_workbooks(RT10_BUDGET, tmp_path / "legacy.docx", "legacy")  # compound files of zeros
     assert load_source(path, Settings(store="unused")).warnings == EmbeddedObjects(unread=["Excel.Sheet.8"] * 2).warnings(path.name)
+
+
+def test_an_object_in_a_text_box_is_read_once(tmp_path: Path) -> None:
+    """A worksheet object inside a text box: read with the box's paragraphs, not also with the
+    paragraph the box is anchored in."""
+    import docx
+    from docx.oxml import parse_xml
+    from rt11s_documents import _BOX_NAMESPACES
+
+    source = write_docx_with_xls_objects(RT11_BUDGET_REPORT, tmp_path / "objects.docx")
+    document = docx.Document(str(source))
+    body = document.element.body
+    holder = next(
+        p
+        for p in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p")
+        if p.find(".//{urn:schemas-microsoft-com:office:office}OLEObject") is not None
+    )
+    run = holder.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r")
+    holder.remove(run)
+    box = parse_xml(
+        f'<w:r {_BOX_NAMESPACES}><w:pict><v:shape style="position:absolute;width:415pt;height:200pt"><v:textbox><w:txbxContent>'
+        "<w:p/></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    box.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p").append(run)
+    holder.append(box)
+    document.save(str(tmp_path / "boxed.docx"))
+    text = load_source(tmp_path / "boxed.docx", Settings(store="unused")).original
+    assert text.count("本年收入合计 | 1,274.86") == 1 and text.count("2210201 | 住房公积金") == 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from unionkg.errors import InputError
 
@@ -123,7 +124,7 @@ class EmbeddedObjects:
         """The text and tables of each embedded workbook of ``paragraph``, in order; an object
         with figures that cannot be read is counted in :attr:`unread`."""
         out: list[tuple[str, list[Table]]] = []
-        for ole in paragraph.iter(OFFICE + "OLEObject"):  # type: ignore[attr-defined]
+        for ole in ole_objects(paragraph):
             program = ole.get("ProgID") or ""
             reading = read_embedded_workbook(name, _related_part(document, ole.get(R_ID)))
             if reading is not None:
@@ -132,6 +133,23 @@ class EmbeddedObjects:
             elif program.startswith(FIGURE_PROGRAMS):
                 self.unread.append(program)
         return out
+
+
+def ole_objects(paragraph: object) -> list[Any]:
+    """The embedded objects (``o:OLEObject``) of a paragraph in document order, those in its
+    text boxes left out: a text box is read as blocks of its own (``docx_reader.text_boxes``),
+    whose paragraphs list their own objects, so each object is read once."""
+    out: list[Any] = []
+    stack = [iter(paragraph)]  # type: ignore[call-overload]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == OFFICE + "OLEObject":
+            out.append(child)
+        elif child.tag != W + "txbxContent":
+            stack.append(iter(child))
+    return out
 
 
 def embedded_workbook_kind(part: object | None) -> str | None:
