@@ -16,7 +16,7 @@ from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
 from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
 from unionkg.qa.evaluate import UNSTRUCTURED_INTENTS, check, load_cases
-from unionkg.qa.intents import IntentClassifier
+from unionkg.qa.intents import QUESTION_SHAPES, IntentClassifier
 from unionkg.qa.item_words import (
     CONCEPT_PARTS,
     ITEM_KIND_WORDS,
@@ -235,6 +235,14 @@ def test_line_change_ranking_english_and_items(text: str, ranked: bool) -> None:
     ("projects", "list the projects with their execution rates", False),  # the rates
     ("projects", "show the projects' scores", False),
     ("projects", "Which projects did the X federation run?", False),  # the older rule's words
+    ("missed_targets", "Which targets did the X federation not meet in 2031?", True),
+    ("missed_targets", "what did it not achieve", True),
+    ("missed_targets", "Which targets did the X federation meet?", False),
+    ("missed_targets", "Why did income not rise?", False),  # no target verb
+    ("project_detail", "How many retirees did the hardship subsidy cover?", True),
+    ("project_detail", "how many households did the relief fund help", True),
+    ("project_detail", "How many staff does the X federation have?", False),
+    ("project_detail", "How many projects did the X federation run?", False),
 ])
 def test_english_family_phrases(family: str, text: str, matches: bool) -> None:
     assert bool(ENGLISH_FAMILY_PHRASES[family].search(normalise_question(text).text)) is matches
@@ -253,6 +261,10 @@ def test_english_family_phrases(family: str, text: str, matches: bool) -> None:
     ("Which federation had the highest budget execution rate?", "execution_rate"),
     ("哪个总工会预算执行率最高", "execution_rate"),
     ("Which federation had the highest income?", "comparison"),
+    ("Which indicators did the X federation meet in 2031?", "missed_targets"),
+    ("Which targets did the X federation not meet in 2031?", "missed_targets"),
+    ("How many retirees did the X hardship subsidy cover?", "project_detail"),
+    ("What's the breakdown of the X federation's 2031 spending?", "amount"),
 ])
 def test_families_by_rule_without_an_encoder(text: str, family: str) -> None:
     choice = IntentClassifier(None).classify(normalise_question(text).text, text)
@@ -331,3 +343,13 @@ def test_body_rate_ranking(lang: str, text: str, ranked: bool) -> None:
 ])
 def test_english_project_asked(text: str, asked: bool) -> None:
     assert bool(ENGLISH_PROJECT_ASKED.search(normalise_question(text).text)) is asked
+
+
+@pytest.mark.parametrize("text, met", [
+    ("Which indicators did the X federation meet in 2031?", True), ("what targets did it hit", True),
+    ("which of its targets has the union achieved", True),
+    ("Which targets did the X federation not meet?", False), ("which indicators did it miss", False),
+    ("which targets did it fail to reach", False),
+])
+def test_met_list_english(text: str, met: bool) -> None:
+    assert bool(QUESTION_SHAPES["met_list"].search(normalise_question(text).text)) is met

@@ -18,6 +18,11 @@ ENGLISH_FAMILY_PHRASES: dict[str, re.Pattern[str]] = {
     # the units under a body: "which units does X have", "show me the units under X", "list its units"
     "subordinate_units": re.compile(r"\b(?:which|what) (?:subordinate |affiliated |public |budget )?(?:units|institutions) (?:does|do|did)\b.{1,60}\b(?:have|run|oversee|manage|report|include|cover)\b"
                                     r"|\b(?:show|list|give|name)(?: me)? (?:all )?(?:of )?(?:the |its |their )?(?:subordinate |affiliated )?(?:units|institutions)\b"),
+    # the targets missed, the negation after the body: "which targets did the X federation not meet", "what did it not achieve"
+    "missed_targets": re.compile(r"\b(?:did|does|do|has|have)\b.{1,60}\bnot (?:meet|reach|achieve|hit|attain|fulfil)\b"),
+    # the people a named subsidy or project reached: "how many retirees did the hardship subsidy cover" (not the body's staff)
+    "project_detail": re.compile(r"\bhow many\b.{1,60}\b(?:did|does|do|has|have)\b.{0,60}\b(?:subsid(?:y|ies)|grants?|funds?|projects?|programm?es?|schemes?|allowances?)\b"
+                                 r".{0,20}\b(?:cover|covered|reach|reached|help|helped|benefit|benefited|support|supported|pay|paid)\b"),
     # the projects of a body: "list the X federation's projects", "show me its projects" (not their rates or scores)
     "projects": re.compile(r"\b(?:list|show|give|name)(?: me)?\b.{0,60}\bprojects\b(?!.{0,40}\b(?:rates?|scores?|targets?|indicators?|spen[dt]|completed|executed)\b)"),
 }

@@ -3892,9 +3892,23 @@ def _counted(text: object, counters: set[str]) -> bool:
     return bool(units) and bool(re.search(rf"\d+(?:\.\d+)?\s*[{units}]", str(text or "")))
 
 
+def _with_described_projects(ctx: Context) -> Context:
+    """(q21) ``ctx`` with the projects an English question describes by their words ("the nuclear industry hardship
+    subsidy" -> 核工业特殊困难群体补助经费) linked, when no project is named and the words narrow the projects of the
+    bodies asked (every body when none is) to some; else ``ctx`` as it is."""
+    if ctx.lang != "en" or ctx.links.projects or ctx.links.indicators:
+        return ctx
+    every = _projects(ctx, described=False)
+    picked = _of_projects_described(ctx, every, label="label", key="fact")
+    if not every or len(picked) == len(every):
+        return ctx
+    return replace(ctx, links=replace(ctx.links, projects=[str(r["fact"]) for r in picked]))
+
+
 def project_detail(ctx: Context) -> Outcome:
     """How many people / households a project or payment reached, and for how much; else a count of
     work done the documents state ("组织职工技能竞赛八场"), else nothing (passage search)."""
+    ctx = _with_described_projects(ctx)  # (q21) "how many retirees did the nuclear industry hardship subsidy cover"
     outcome = _project_or_payment_counts(ctx)
     if outcome.found or outcome.answer:
         return outcome

@@ -86,7 +86,9 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     # the indicators that were met ("哪些指标达标了", "which indicators were met")
     "met_list": re.compile(r"哪些(?:绩效)?指标(?:已经?|都)?(?:达标|完成|达到|实现)(?:了)?(?:目标)?(?:[?？]|$)|(?<![没未不])(?:已)?达标的(?:绩效)?指标"
                            r"|\b(?:which|what) (?:indicators|targets|goals)\b.{0,50}\b(?:were|have been|was) (?:met|achieved|reached|hit)\b|\bindicators? (?:that|which) (?:were )?met\b"
-                           r"|\bhow many (?:of )?.{0,60}\b(?:indicators|targets)\b.{0,20}\b(?:were|was|have been) (?:met|achieved|reached|hit)\b"),
+                           r"|\bhow many (?:of )?.{0,60}\b(?:indicators|targets)\b.{0,20}\b(?:were|was|have been) (?:met|achieved|reached|hit)\b"
+                           # (q21) "which indicators did the X federation meet in 2031", "what targets did it hit"
+                           r"|\b(?:which|what) (?:of (?:its|their|the) )?(?:indicators|targets|goals)\b.{0,20}\b(?:did|has|have)\b(?!.{0,60}\b(?:not|n't|miss|fail)\w*).{0,60}\b(?:meet|met|achieved?|reach(?:ed)?|hit)\b"),
     # the indicator at an end of the scores ("得分最低的指标", "扣分最多的指标", "which indicator lost the most points")
     "indicator_ranking": re.compile(r"(?:得分|分数|扣分|失分)(?:最|更)(?:低|高|多|少)的(?:绩效)?指标|指标.{0,6}(?:得分|扣分|失分)(?:最|更)(?:低|高|多|少)"
                                     r"|\b(?:lowest|highest|worst|best)[- ]scor(?:ing|ed) (?:performance )?indicators?\b"
@@ -183,6 +185,7 @@ ENGLISH_PROJECT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmedical\b"), "医疗"),
     (re.compile(r"\b(?:recuperation|sanatorium|rest and recreation)\b"), "疗休养"),
     (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳模"),
+    (re.compile(r"\bnuclear(?: industry)?\b"), "核工业"),  # (q21) "the nuclear industry hardship subsidy"
     (re.compile(r"\bskills? (?:competitions?|contests?)\b"), "技能竞赛"),
     (re.compile(r"\bskills? (?:subsid(?:y|ies)|upgrad\w*|improvement|enhancement|certificat\w*)\b"), "技能"),
     (re.compile(r"\b(?:hardship|needy|poor) (?:workers|households|families)\b|\bhardship (?:relief|funds?|assistance|aid|support)\b"), "困难职工"),
@@ -212,6 +215,7 @@ INTENTS: tuple[Intent, ...] = (
         # improvement measures: printed with the deviation reasons of the indicators that missed
         (MEASURES_QUESTION["zh"], 1.5),
         (MEASURES_QUESTION["en"], 1.5),
+        (ENGLISH_FAMILY_PHRASES["missed_targets"], 1.4),  # (q21) "which targets did the X federation not meet"
         _r(r"miss(?:ed|ing)?\b|fell short|falls? short|short of|not (?:been )?(?:met|achieved|reached|fulfilled)|(?:did not|didn't|does not|doesn't|do not|don't|failed to|fail to) (?:meet|reach|achieve|hit|attain|fulfil)|fail(?:ed)? to|underperform|below (?:the |their |its )?targets?", 1.4),
     ), (
         "哪些项目没有完成绩效目标？", "2024年哪些指标未达到目标值", "未完成的绩效指标有哪些",
@@ -382,6 +386,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent("project_detail", (
         _r(r"多少人|多少户|多少名|多少个|多少次|多少场|多少期|多少项|多少届|多少批|多少轮|几个|几人|几户|几场|几期|几项|几次|几届|补助了|救助了|帮扶了|慰问了|帮(?:助)?了", 0.8),
         _r(r"how many|number of (?:people|households|beneficiaries|workers|recipients)", 0.8),
+        # (q21) "how many retirees did the hardship subsidy cover": the people a subsidy reached, above staffing (1.1-1.2)
+        (ENGLISH_FAMILY_PHRASES["project_detail"], 1.5),
     ), (
         "核工业特殊困难群体补助经费补助了多少人？", "对多少户困难职工实施了医疗救助？", "How many people did the subsidy reach?",
     )),

@@ -1124,7 +1124,7 @@ GENERIC_TOTAL_CONCEPTS = frozenset({"income_total", "expenditure_total", "budget
 SPENDING_BREAKDOWN_QUESTION = re.compile(
     r"(?:主要)?(?:花|用)(?:在|到)(?:了)?(?:哪|什么)|钱(?:主要|都|大多)?(?:花|用)(?:哪|啥)|钱.{0,4}(?:去哪|去向|哪儿去)|支出(?:的)?(?:结构|构成|去向|分布)|主要(?:用于|支出)(?:哪|什么)"
     r"|\bwhere did .{0,60}\b(?:money|funds?|spending|budget) go\b|\bwhat did .{1,60} spend (?:its |the |their )?(?:money|budget|funds?) on\b"
-    r"|\b(?:breakdown|composition|structure) of (?:its |the |their )?(?:spending|expenditures?)\b|\bspending by (?:function|category|purpose)\b"
+    r"|\b(?:breakdown|composition|structure) of (?:its |the |their )?(?:[\w'-]+ ){0,5}?(?:spending|expenditures?)\b|\bspending by (?:function|category|purpose)\b"
     # (q7) the largest spending item asked ("最大的支出是什么", "what was its biggest expense")
     r"|(?:最大|最多)的(?:一项|一块)?(?:支出|开支|花费)(?:是|在)?(?:哪|什么)|\b(?:biggest|largest|main|top) (?:expenses?|expenditures?|spending items?|costs?)\b"
 )
