@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from unionkg.qa.items import residual_words
-from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CODE_AMOUNT_ASKED, LINE_PART_RANKED, STAFF_BODIES_COMPARED, TARGETS_NOT_REACHED_ASKED
+from unionkg.qa.normalize import recent_year_offsets
+from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CHANGE_ASKED_COLLOQUIAL, CODE_AMOUNT_ASKED, LINE_PART_RANKED, STAFF_BODIES_COMPARED, TARGETS_NOT_REACHED_ASKED
 
 
 @pytest.mark.parametrize("text, body", [
@@ -69,3 +70,20 @@ def test_line_part_ranked(text: str, ranked: bool) -> None:
 ])
 def test_staff_bodies_compared(text: str, compared: bool) -> None:
     assert bool(STAFF_BODIES_COMPARED.search(text)) is compared
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("预算这两年怎么变的", True), ("这两年预算变了多少", True), ("三公经费有什么变化", True), ("项目支出涨了还是降了", True),
+    ("人员经费有没有变化", True), ("收入如何变化", True),
+    ("预算是多少", False), ("怎么花的", False), ("变化原因是什么", False), ("项目有哪些", False),
+])
+def test_change_asked_colloquial(text: str, asked: bool) -> None:
+    assert bool(CHANGE_ASKED_COLLOQUIAL.search(text)) is asked
+
+
+@pytest.mark.parametrize("text, offsets", [
+    ("这两年预算怎么变的", [-1, 0]), ("近两年收入", [-1, 0]), ("这三年的项目支出", [-2, -1, 0]),
+    ("这年预算", []), ("今年预算", []), ("2023年预算", []), ("这二年级学生", []),
+])
+def test_this_many_years(text: str, offsets: list[int]) -> None:
+    assert sorted(recent_year_offsets(text)) == offsets

@@ -1513,7 +1513,8 @@ def _rank_amounts(ctx: Context, rows: list[dict[str, object]], org: str | None) 
             1 if "总计" in str(r.get("item", "")) and not asks_grand_total else 0,
             # the total column, not its basic/project or fund-source breakdown, unless the question names it
             1 if BREAKDOWN_COLUMNS.search(column) and column not in named_topic else 0,
-            0 if r.get("scope") == "department" else 1,
+            # the whole department's figure, unless 本级 is asked (q22: "某市总工会2022年本级收入预算多少": its own level's)
+            (1 if own_level else 0) if r.get("scope") == "department" else (0 if own_level else 1),
             # "…及直属事业单位预算资金" is the whole department's figure; 本级 asks for the other one
             (1 if own_level else 0) if DEPARTMENT_WORDS.search(str(r.get("item", ""))) else (0 if own_level else 1),
             0 if r.get("org") == org else 1,
@@ -4860,6 +4861,20 @@ def _figure_of_change(ctx: Context, change: dict[str, object]) -> dict[str, obje
     return _amount_row(picked[0]) if picked else None
 
 
+def _earlier_year_figure(ctx: Context, change: dict[str, object], figure: dict[str, object] | None, year: int) -> dict[str, object] | None:
+    """(q22) Two consecutive years asked ("这两年收入预算怎么变的"): the earlier year's figure of the line whose stated
+    change the later year prints, of the later figure's phase and scope; None when the graph holds no such figure."""
+    if figure is None or not change.get("org"):
+        return None
+    rows = [r for r in ctx.run("qa_amounts", org=str(change["org"]), year=year) if not r.get("qualifier")
+            and _phase(r) == figure.get("phase") and r.get("scope") == figure.get("scope")]
+    # the line printed under the same label, else under another label of the same concept (a total's other wording)
+    rows = [r for r in rows if r.get("item") == figure.get("item")] or [r for r in rows if _same_line(ctx, r, figure)
+                                                                        and amount_concept(str(r.get("item"))) is not None]
+    ranked = _rank_amounts(ctx, rows, str(change["org"]))
+    return _amount_row(ranked[0]) if ranked else None
+
+
 def _same_line(ctx: Context, a: dict[str, object], b: dict[str, object]) -> bool:
     """Whether two years' figures are of one line: the same concept read from their labels, or both lines of the
     concept asked (收入预算总额 one year, 收入总预算 the next: two printings of the income total)."""
@@ -5033,6 +5048,11 @@ def yoy_change(ctx: Context) -> Outcome:
     figures = [_figure_of_change(ctx, r) for r in rows]
     lines = [_change_line(r, ctx.lang, True, figure) for r, figure in zip(rows, figures)]
     shown = [f for f in figures if f]
+    if len(asked) == 2 and asked[1] - asked[0] == 1 and len(rows) == 1:  # (q22) "这两年…怎么变的": both years shown
+        earlier = _earlier_year_figure(ctx, rows[0], figures[0], asked[0])
+        if earlier is not None:
+            lines[0] += ctx.say(f"（{asked[0]} 年为 {wan(earlier['amount'])} 万元）", f" ({asked[0]}: {wan(earlier['amount'])} 万元)")
+            shown.append(earlier)
     # the rows stay the stated changes (a comparison of two years reads them as such); the figures are quoted
     return Outcome(True, join(lines, ctx.lang) + unit, rows, sources_of(rows + shown))
 

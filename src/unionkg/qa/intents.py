@@ -25,6 +25,7 @@ from unionkg.qa.patterns import (
     BODY_RANKING_QUESTION,
     BUDGET_DIFFERENCE_QUESTION,
     BY_UNIT_FOLLOW_UP,
+    CHANGE_ASKED_COLLOQUIAL,
     CODE_AMOUNT_ASKED,
     COVERAGE_QUESTIONS,
     DIFFERENCE_QUESTION,
@@ -493,6 +494,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"比上年|同比|较上年|与上年相比|比去年|比前一年|上年同期", 1.45),
         _r(r"year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:previous|last|prior) year|(?:than|over|on) (?:the )?(?:previous|last|prior) year|how much did .{1,60}\b(?:grow|increase|rise|fall|drop|decrease|decline|change)\b|by how much", 1.45),
         _r(r"(?:增长|增加|减少|下降|上升|降低|提高)了?多少|增幅|降幅|增长率", 1.45),
+        (CHANGE_ASKED_COLLOQUIAL, 1.45),  # (q22) "预算这两年怎么变的", "变了多少", "涨了还是降了"
         # the direction asked ("go up or down", "增加还是减少"): the stated or computed change, not the figure
         # (q21: 1.55, above a line named in English, ENGLISH_LINE_NAMES 1.5: "did its spending on pension contributions go
         # up or down" asks the change, not the line's figure)

@@ -51,7 +51,7 @@ QUESTION_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # The latest few years of a body ("近两年", "最近三年", "the last two years"): the count of years, read as
 # offsets 0, -1, ... from the body's latest year.
-RECENT_YEARS = re.compile(r"(?:近|最近|过去)(?:的)?(?P<zh>\d|两|二|三|四|五)(?:个)?年"
+RECENT_YEARS = re.compile(r"(?:近|最近|过去|这)(?:的)?(?P<zh>\d|两|二|三|四|五)(?:个)?年(?!级|代)"  # (q22) "这两年" too
                           r"|\b(?:last|past|recent|latest) (?P<en>\d|two|three|four|five) years\b")
 RECENT_YEAR_COUNTS: dict[str, int] = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -173,6 +173,13 @@ STAFF_BODIES_COMPARED = re.compile(
     rf"{_STAFF_WORD}{_NO_MONEY_BETWEEN}{{0,8}}?(?:哪个|哪家|哪一个|谁)(?:的)?(?:更)?(?:多|少|大|小)"
     rf"|(?:哪个|哪家|哪一个|谁)(?:的)?{_NO_MONEY_BETWEEN}{{0,6}}?{_STAFF_WORD}{_NO_MONEY_BETWEEN}{{0,4}}?(?:更|最)?(?:多|少)"
     rf"|(?:编制|人数|人员)(?!经费|工资|费|支出){_NO_MONEY_BETWEEN}{{0,6}}?(?:对比|比较|相比)"
+)
+
+# (q22) How a figure changed, asked colloquially ("预算这两年怎么变的", "变了多少", "有没有变化", "涨了还是降了"): the
+# year-on-year family (intents.INTENTS), as "比上年增加多少" is.  Not the change of a staffing count alone nor a rate.
+CHANGE_ASKED_COLLOQUIAL = re.compile(
+    r"怎么(?:变|变化|变动)(?:的|了)?|如何(?:变化|变动)|变(?:了|化了|动了)多少|变没变|有没有(?:变化|变动)|有(?:什么|啥|哪些)(?:变化|变动)"
+    r"|(?:涨|升|增)了还是(?:降|跌|减)了|(?:降|跌|减)了还是(?:涨|升|增)了"
 )
 
 # (q22) Words ending in a place's suffix that name no place ("社区服务站", "园区驿站", "城市书房"): before a weak kind word
