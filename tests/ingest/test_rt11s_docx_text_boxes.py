@@ -91,3 +91,23 @@ def test_text_boxes(runs: str, boxes: list[str]) -> None:
 def test_is_stamp(text: str, stamp: bool) -> None:
     box = parse_xml(f"<w:txbxContent {_BOX_NAMESPACES}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>")
     assert is_stamp(box) is stamp
+
+
+def test_a_text_box_in_a_table_cell_is_read_in_the_cell(tmp_path: Path) -> None:
+    """A figure drawn in a text box over its cell (as form-filling tools do) is the cell's text;
+    a seal over a cell is not."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("沁源县总工会2021年部门决算")
+    table = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(["项目", "决算数", "备注"]):
+        table.cell(0, c).text = text
+    table.cell(1, 0).text = "一般公共预算财政拨款收入"
+    box = drawingml_text_box(_box("1,032.45")).replace("<w:r>", f"<w:r {_BOX_NAMESPACES}>", 1)
+    table.cell(1, 1).paragraphs[0]._p.append(parse_xml(box))
+    seal = vml_text_box(_box("（单位公章）")).replace("<w:r>", f"<w:r {_BOX_NAMESPACES}>", 1)
+    table.cell(1, 2).paragraphs[0]._p.append(parse_xml(seal))
+    document.save(str(tmp_path / "cell_box.docx"))
+    text = load_source(tmp_path / "cell_box.docx", Settings(store="unused")).original
+    assert "一般公共预算财政拨款收入 | 1,032.45 |" in [line.rstrip() for line in text.split("\n")] and "公章" not in text

@@ -229,11 +229,18 @@ def _cell_text(tc: object, numbering: ListNumbering | None = None) -> str:
     """A cell's (``w:tc``) own paragraphs as one line, joined as a PDF cell's wrapped lines are
     (:func:`~unionkg.ingest.cells.join_cell_lines`: no space inside a Chinese name), each
     with the label Word numbers it with (``numbering``: counted; None: no labels, a look
-    at the cells that must not count them)."""
+    at the cells that must not count them).  A text box anchored in a cell's paragraph (a
+    figure or a note drawn in a box over the cell) is read after that paragraph, a seal is not."""
     paragraphs = in_place(tc, W + "p")
     if numbering is None:
-        return join_cell_lines("\n".join(paragraph_text(p) for p in paragraphs))
-    return join_cell_lines("\n".join(numbering.label(p) + paragraph_text(p) for p in paragraphs))
+        return join_cell_lines("\n".join(paragraph_text(p) + _boxes_text(p) for p in paragraphs))
+    return join_cell_lines("\n".join(numbering.label(p) + paragraph_text(p) + _boxes_text(p) for p in paragraphs))
+
+
+def _boxes_text(paragraph: object) -> str:
+    """The text of the text boxes of a paragraph in a table cell, each box's paragraphs on lines
+    of their own (a cell is one line: see :func:`_cell_text`)."""
+    return "".join("\n" + "\n".join(paragraph_text(p) for p in box.iter(W + "p")) for box in text_boxes(paragraph))
 
 
 
