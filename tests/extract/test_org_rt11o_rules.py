@@ -90,3 +90,36 @@ def test_body_renames(text: str, body: str, former: tuple[str, ...]) -> None:
     from unionkg.extract.organizations import body_renames
 
     assert body_renames(text, body) == former
+
+
+@pytest.mark.parametrize(
+    ("text", "former"),
+    [
+        ("我单位原名为榆中县职工帮扶中心，2021年更名为榆中县职工服务中心。", "榆中县职工帮扶中心"),
+        ("本中心前身为“榆中县职工帮扶中心”。", "榆中县职工帮扶中心"),
+        ("本单位曾用名榆中县工人俱乐部；", "榆中县工人俱乐部"),
+        # no subject standing for the body, or no name
+        ("榆中县职工帮扶中心原名为某某", None),
+        ("本单位原名为职工之家。", "职工之家"),  # matched, but no organisation's name (body_renames drops it)
+        ("本单位成立于2010年。", None),
+    ],
+)
+def test_body_former_name_sentence(text: str, former: str | None) -> None:
+    from unionkg.extract.organizations import BODY_FORMER_NAME_SENTENCE
+
+    m = BODY_FORMER_NAME_SENTENCE.search(text)
+    assert (m.group("former") if m else None) == former
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("榆中县职工帮扶中心于2021年3月更名为榆中县职工服务中心。", {"榆中县职工帮扶中心": "榆中县职工服务中心"}),
+        ("2021年，榆中县职工帮扶中心更名为“榆中县职工服务中心”。", {"榆中县职工帮扶中心": "榆中县职工服务中心"}),
+        ("根据榆编发〔2021〕5号文件，榆中县职工帮扶中心更名为榆中县职工服务中心。", {"榆中县职工帮扶中心": "榆中县职工服务中心"}),
+        ("榆中县职工帮扶中心于2021年3月撤销。", {}),
+        ("榆中县职工帮扶中心于2021年3月并入榆中县职工服务中心。", {}),
+    ],
+)
+def test_rename_sentences_with_a_date_or_quotes(text: str, expected: dict[str, str]) -> None:
+    assert renamed_units(text, ["榆中县职工服务中心"]) == expected

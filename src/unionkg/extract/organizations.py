@@ -166,7 +166,11 @@ def funding_in_note(text: str) -> str | None:
 
 
 #: A sentence that states a rename: "2019年12月，A更名为B" / "由A更名为B" / "A正式更名为B".
-RENAME_SENTENCE = re.compile(r"(?P<old>[\u4e00-\u9fff（）()]{4,40}?)(?:正式)?(?:更名为|改名为)(?P<new>[\u4e00-\u9fff（）()]{4,40})")
+#: A date may stand between the names ("A于2021年3月更名为B"), quotes around the new one ("更名为“B”").
+RENAME_SENTENCE = re.compile(
+    r"(?P<old>[\u4e00-\u9fff（）()]{4,40}?)(?:于?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)?(?:正式)?(?:更名为|改名为)"
+    r"[“\"「]?(?P<new>[\u4e00-\u9fff（）()]{4,40})"
+)
 #: The words every match of ``RENAME_SENTENCE`` holds.
 RENAME_WORDS: tuple[str, ...] = ("更名为", "改名为")
 
@@ -220,6 +224,13 @@ def renamed_units(text: str, units: list[str]) -> dict[str, str]:
     return out
 
 
+#: A sentence whose subject is the reporting body that gives its former name apart from the rename
+#: ("我单位原名为A，2021年更名为B", "本中心前身为A"); ``former`` is the name (quotes not part of it).
+BODY_FORMER_NAME_SENTENCE = re.compile(
+    r"(?:本单位|我单位|本中心|我中心|本会|我会|本工会|本馆|本宫)(?:的)?(?:原名|原称|曾用名|前身)(?:为|是)?\s*[“\"「]?(?P<former>[\u4e00-\u9fff（）()]{4,40}?)[”\"」]?(?=[，,。；;）)]|$)"
+)
+
+
 def body_renames(text: str, body: str) -> tuple[str, ...]:
     """Former names of the reporting body from sentences that state its rename ("2021年，原A更名为B"), B
     printed as the body's name or as its identity key (the body "某省某县职工服务中心" printed "某县职工服务中心").
@@ -231,7 +242,12 @@ def body_renames(text: str, body: str) -> tuple[str, ...]:
     from unionkg.graph.places import default_gazetteer
 
     forms = list(dict.fromkeys([body, org_identity_key(body, default_gazetteer())]))
-    return tuple(former for former in renamed_units(text, forms) if former not in forms)
+    found = list(renamed_units(text, forms))
+    for m in BODY_FORMER_NAME_SENTENCE.finditer(text):
+        name = clean_org_name(m.group("former"))
+        if _looks_like_org(name) and name not in found:
+            found.append(name)
+    return tuple(former for former in found if former not in forms)
 
 
 #: A parenthesised note right after a name ("（原某某中心）", "（以下简称“文化宫”）").
