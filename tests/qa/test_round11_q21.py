@@ -353,3 +353,13 @@ def test_english_project_asked(text: str, asked: bool) -> None:
 ])
 def test_met_list_english(text: str, met: bool) -> None:
     assert bool(QUESTION_SHAPES["met_list"].search(normalise_question(text).text)) is met
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Which unit is responsible for the training project?", True), ("who was in charge of the hardship relief fund", True),
+    ("Who implemented the labour competition project?", True),
+    ("What is the X federation responsible for?", False),  # its duties
+    ("Which unit spent the most?", False),
+])
+def test_implementer_asked_english(text: str, asked: bool) -> None:
+    assert bool(QUESTION_SHAPES["implementer"].search(normalise_question(text).text)) is asked

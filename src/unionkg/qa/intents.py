@@ -110,7 +110,10 @@ QUESTION_SHAPES: dict[str, re.Pattern[str]] = {
     "payees_asked_en": re.compile(r"\bwho(?:m)? (?:does|did|do) .{1,60}\b(?:pay|transfer|give|allocate|grant|send|remit)\b|\b(?:transfers?|pays?|gives?|sends?) (?:money|funds|funding) to whom\b"),
     # who carries a project out ("实施单位是哪个", "由谁实施", "who implemented the project")
     "implementer": re.compile(r"实施单位|实施主体|执行单位|承办单位|(?:由谁|谁来?|哪个(?:单位|部门))(?:负责)?(?:实施|执行|承办)"
-                              r"|\bimplement(?:ed|ing|s)? (?:by|unit|body|agency)\b|\bwho (?:implemented|implements|carried out|carries out|ran|runs)\b"),
+                              r"|\bimplement(?:ed|ing|s)? (?:by|unit|body|agency)\b|\bwho (?:implemented|implements|carried out|carries out|ran|runs)\b"
+                              # (q21) "which unit is responsible for the training project", "who is in charge of the fund"
+                              r"|\b(?:which|what) (?:unit|body|department|agency|organi[sz]ation|office)\b.{0,12}\b(?:is|was|were) (?:responsible for|in charge of)\b.{0,60}\b(?:projects?|programm?es?|funds?|subsid(?:y|ies)|schemes?)\b"
+                              r"|\bwho (?:is|was) (?:responsible for|in charge of)\b.{0,60}\b(?:projects?|programm?es?|funds?|subsid(?:y|ies)|schemes?)\b"),
     # what a payee received ("某疗养院收到了多少补助", "获得了多少拨款", "how much did X receive")
     "received": re.compile(r"(?:收到|获得|得到|拿到)(?:了)?(?:多少|几笔|哪些)?(?:补助|资金|拨款|钱|经费|补贴)|\bhow much (?:money |funding )?did .{1,60}\breceive\b"),
     # figures asked as wrong or not adding up ("which figures don't add up", "数字对不上", "算错了")
@@ -187,6 +190,7 @@ ENGLISH_PROJECT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:recuperation|sanatorium|rest and recreation)\b"), "疗休养"),
     (re.compile(r"\bmodel workers?\b|\blabou?r models?\b"), "劳模"),
     (re.compile(r"\bnuclear(?: industry)?\b"), "核工业"),  # (q21) "the nuclear industry hardship subsidy"
+    (re.compile(r"\blabou?r (?:competitions?|contests?|emulation)\b"), "劳动竞赛"),  # (q21) "the labour competition project"
     (re.compile(r"\bskills? (?:competitions?|contests?)\b"), "技能竞赛"),
     (re.compile(r"\bskills? (?:subsid(?:y|ies)|upgrad\w*|improvement|enhancement|certificat\w*)\b"), "技能"),
     (re.compile(r"\b(?:hardship|needy|poor) (?:workers|households|families)\b|\bhardship (?:relief|funds?|assistance|aid|support)\b"), "困难职工"),
