@@ -3054,6 +3054,10 @@ def comparison(ctx: Context) -> Outcome:
                 found = again if again and again[0].get("item") == first_item else found
             rows.extend(found)
             first_item = first_item or (found[0].get("item") if found else None)
+    if len(orgs) == 1 and len(ctx.links.years) == 2 and len(rows) == 1:
+        of_project = _project_figure_of_year(ctx, orgs[0], rows[0], next(y for y in ctx.links.years if y != rows[0].get("year")))
+        if of_project:  # (q22) the line printed one year, a project's figure the other: the two compared, computed
+            return _two_years_computed(ctx, rows + of_project)
     if len(rows) >= 2 and len(ctx.links.orgs) == 1 and len(ctx.links.years) >= 2 and SUM_OVER_BODIES.search(ctx.q.text):
         # "budget in total over 2023 and 2024": the years' figures of one line added up (one phase only)
         return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + _years_total(ctx, rows), rows, sources_of(rows))
@@ -3416,6 +3420,32 @@ def _projects(ctx: Context, described: bool = True) -> list[dict[str, object]]:
             seen.add(r["fact"])
             out.append(_clean(r))
     return out
+
+
+def _project_figure_of_year(ctx: Context, org: str, other: dict[str, object], year: int) -> list[dict[str, object]]:
+    """(q22) A line of one year compared with another year where the body prints it only as a project of a project
+    table or a self-evaluation ("困难职工帮扶资金" listed in a 2021 budget's 项目支出, a 2020 self-evaluated project):
+    that project's figure of the other row's phase (its budget, or its final amount), as an amount row; [] when the
+    year has no project of exactly that name or it lacks the figure."""
+    key = {"budget": "budget", "final": "final", "adjusted": "adjusted"}.get(str(other.get("phase")), "budget")
+    for r in _in_years(_rows_for_orgs(ctx, "qa_projects"), [year]):
+        if r.get("org") == org and item_core(r.get("label")) == item_core(other.get("item")) and r.get(key) is not None:
+            row = _clean(r)
+            return [{**row, "item": row.get("label"), "amount": row[key], "amount_wan": float(wan(row[key])), "phase": other.get("phase")}]
+    return []
+
+
+def _two_years_computed(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
+    """(q22) Two years' figures of one line, earlier first, and the change between them computed (said to be)."""
+    old, new = sorted(rows, key=lambda r: int(r["year"]) if isinstance(r.get("year"), int) else 0)
+    gap = Decimal(str(new["amount"])) - Decimal(str(old["amount"]))
+    base = Decimal(str(old["amount"]))
+    rate = f"{gap / base * 100:+.2f}%" if base else ""
+    signed = ("+" if gap > 0 else "") + money(gap, ctx.lang)
+    lines = join([_amount_line(r, ctx.lang) for r in (old, new)], ctx.lang)
+    answer = ctx.say(f"{lines}。{new.get('year')} 年比 {old.get('year')} 年变化 {signed}{f'（{rate}）' if rate else ''}（按图中两年数据计算，文件未列明）",
+                     f"{lines}. Change from {old.get('year')} to {new.get('year')}: {signed}{f' ({rate})' if rate else ''} (computed from the graph's figures of the two years, not printed)")
+    return Outcome(True, answer, [old, new], sources_of([old, new]))
 
 
 def _project_amount_text(r: dict[str, object], lang: str) -> str:
