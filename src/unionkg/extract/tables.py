@@ -668,10 +668,14 @@ def _label_row_over_figures(upper: Line, lower: Line, text: str) -> Line | None:
         return None
     if any(a is not None and b is not None for a, b in zip(above, below, strict=True)):
         return None
-    tokens = tuple(t for a, b in zip(above, below, strict=True) if (t := a or b) is not None)
+    tokens: list[Token] = []
+    for a, b in zip(above, below, strict=True):
+        cell = a if a is not None else b
+        if cell is not None:
+            tokens.append(cell)
     if not tokens or tokens[0].kind is not TokenKind.TEXT:
         return None  # the row's first cell a figure: no label above it to inherit
-    return Line(upper.start, lower.end, text[upper.start : lower.end], tokens)  # type: ignore[arg-type]
+    return Line(upper.start, lower.end, text[upper.start : lower.end], tuple(tokens))
 
 
 def cell_view(text: str) -> str:
