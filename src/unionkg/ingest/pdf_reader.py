@@ -21,11 +21,10 @@ numbers only, is refused with what to do (OCR it first).
 from __future__ import annotations
 
 import io
-import multiprocessing
-import sys
 from dataclasses import dataclass
 
 from unionkg.errors import InputError
+from unionkg.ingest.isolation import ChildFailure, can_fork, run_in_child
 from unionkg.ingest.pdf_glyphs import MAX_UNMAPPED_GLYPH_SHARE, GlyphTexts
 from unionkg.ingest.pdf_layout import WORD_GAP_RATIO, SideBand, inside_page, rows_with_wrapped_cells, side_band, text_line
 from unionkg.ingest.pdf_tables import Table, clean_cell, table_blocks  # noqa: F401 - clean_cell: was this module's
@@ -79,7 +78,7 @@ def read_pdf(name: str, data: bytes, limits: PdfLimits = PdfLimits()) -> tuple[s
 
 def read_pdf_text(name: str, data: bytes, limits: PdfLimits = PdfLimits()) -> PdfText:
     """The text, tables and unread pages of a PDF, or :class:`InputError`."""
-    if limits.isolate and sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods():
+    if limits.isolate and can_fork():
         outcome = _run_isolated(data, limits)
     else:
         outcome = _extract_safely(data, limits)
@@ -93,37 +92,14 @@ def read_pdf_text(name: str, data: bytes, limits: PdfLimits = PdfLimits()) -> Pd
 
 
 def _run_isolated(data: bytes, limits: PdfLimits) -> tuple[str, object]:
-    ctx = multiprocessing.get_context("fork")
-    receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(data, limits, sender), daemon=True)
-    process.start()
-    sender.close()
-    try:
-        if not receiver.poll(limits.timeout_s):
+    """:func:`_extract_safely` in a forked child with the memory and time limits (see
+    :mod:`unionkg.ingest.isolation`: it works in the daemonic workers of ``ingest --jobs N``)."""
+    outcome = run_in_child(lambda: _extract_safely(data, limits), limits.timeout_s, limits.memory_bytes)
+    if isinstance(outcome, ChildFailure):
+        if outcome.timed_out:
             return ("error", f"reading the PDF took longer than {limits.timeout_s:.0f} s; stopped")
-        try:
-            return receiver.recv()  # type: ignore[no-any-return]
-        except EOFError:
-            return ("error", "the PDF reader crashed (out of memory? a PDF bomb?)")
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join(5)
-
-
-def _child(data: bytes, limits: PdfLimits, sender: object) -> None:
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-    except (ImportError, ValueError, OSError):
-        pass
-    outcome = _extract_safely(data, limits)
-    try:
-        sender.send(outcome)  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - the parent reports a crash when nothing arrives
-        pass
+        return ("error", "the PDF reader crashed (out of memory? a PDF bomb?)")
+    return outcome  # type: ignore[return-value]
 
 
 def _extract_safely(data: bytes, limits: PdfLimits) -> tuple[str, object]:

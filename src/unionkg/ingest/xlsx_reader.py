@@ -18,13 +18,8 @@ most :data:`MAX_SHEET_CELLS` cells are read.
 
 from __future__ import annotations
 
-import contextlib
-import faulthandler
 import io
-import multiprocessing
-import os
 import re
-import sys
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -122,48 +117,20 @@ def _views(name: str, data: bytes, kind: str) -> list[SheetView]:
 
 def _grids(name: str, data: bytes, kind: str, views: list[SheetView], limits: SheetLimits) -> list[Grid]:
     """The visible worksheets read by calamine, in a child process when ``limits`` say so."""
-    if limits.isolate and sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods():
-        outcome = _in_child(name, data, kind, views, limits)
+    from unionkg.ingest.isolation import ChildFailure, can_fork, run_in_child
+
+    if limits.isolate and can_fork():
+        outcome = run_in_child(lambda: _grids_or_error(name, data, kind, views), limits.timeout_s, limits.memory_bytes, quiet=True)
     else:
         outcome = _grids_or_error(name, data, kind, views)
-    if outcome[0] == "error":
-        raise InputError(str(outcome[1]))
-    return outcome[1]  # type: ignore[return-value]
-
-
-def _in_child(name: str, data: bytes, kind: str, views: list[SheetView], limits: SheetLimits) -> tuple[str, object]:
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(name, data, kind, views, limits, sender), daemon=True)
-    process.start()
-    sender.close()
-    try:
-        if not receiver.poll(limits.timeout_s):
-            return ("error", f"{name}: reading the {kind} workbook took longer than {limits.timeout_s:.0f} s; stopped")
-        try:
-            return receiver.recv()  # type: ignore[no-any-return]
-        except EOFError:
-            return ("error", f"{name}: the {kind} reader crashed on this file (corrupt, or it asked for more memory than allowed)")
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join(5)
-
-
-def _child(name: str, data: bytes, kind: str, views: list[SheetView], limits: SheetLimits, sender: object) -> None:
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)  # a Rust panic prints its trace on stderr: the parent says what happened
-        faulthandler.disable()  # (it may hold a copy of stderr of its own)
-    except (ImportError, ValueError, OSError):
-        pass
-    outcome = _grids_or_error(name, data, kind, views)
-    with contextlib.suppress(Exception):  # the parent reports a crash when nothing arrives
-        sender.send(outcome)  # type: ignore[attr-defined]
+    if isinstance(outcome, ChildFailure):
+        if outcome.timed_out:
+            raise InputError(f"{name}: reading the {kind} workbook took longer than {limits.timeout_s:.0f} s; stopped")
+        raise InputError(f"{name}: the {kind} reader crashed on this file (corrupt, or it asked for more memory than allowed)")
+    kind_of_outcome, payload = outcome  # type: ignore[misc]
+    if kind_of_outcome == "error":
+        raise InputError(str(payload))
+    return payload  # type: ignore[no-any-return]
 
 
 def _grids_or_error(name: str, data: bytes, kind: str, views: list[SheetView]) -> tuple[str, object]:

@@ -1,0 +1,98 @@
+"""Run a reader of native code (pdfium/pdfminer for PDF, calamine for spreadsheets) in a forked
+child process with a memory and a time limit, so a file that makes it abort, hang or ask for
+hundreds of GB is reported instead of taking the whole process down.
+
+``os.fork`` and a pipe, not ``multiprocessing.Process``: ``unionkg ingest --jobs N`` reads each
+document in a worker of a ``multiprocessing.Pool``, and a pool's workers are daemonic, which
+``multiprocessing`` forbids to have children ("daemonic processes are not allowed to have
+children": every PDF failed so with ``--jobs 2``).  The child sends its outcome pickled on the
+pipe and leaves with ``os._exit`` (no atexit handlers, no flushing of the parent's buffers).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import select
+import signal
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+#: Bytes read from the pipe at a time.
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class ChildFailure:
+    """Why no outcome came from the child: it ran out of time, or died without one."""
+
+    timed_out: bool
+
+
+def can_fork() -> bool:
+    return sys.platform != "win32" and hasattr(os, "fork")
+
+
+def run_in_child(work: Callable[[], object], timeout_s: float, memory_bytes: int, quiet: bool = False) -> object:
+    """``work()``'s return value, computed in a forked child whose address space is limited to
+    ``memory_bytes``, or a :class:`ChildFailure`.  ``quiet``: the child's stderr goes to
+    /dev/null (a Rust panic prints its trace there: the caller says what happened)."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        _run_child(work, read_end, write_end, memory_bytes, quiet)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout_s
+    timed_out = False
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([read_end], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(read_end, CHUNK)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    if timed_out:
+        return ChildFailure(timed_out=True)
+    try:
+        return pickle.loads(b"".join(chunks)) if chunks else ChildFailure(timed_out=False)
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return ChildFailure(timed_out=False)  # cut off mid-message
+
+
+def _run_child(work: Callable[[], object], read_end: int, write_end: int, memory_bytes: int, quiet: bool) -> None:
+    try:
+        os.close(read_end)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops, and kills the child
+        with contextlib.suppress(ImportError, ValueError, OSError):
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        if quiet:
+            import faulthandler
+
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+            faulthandler.disable()  # (it may hold a copy of stderr of its own)
+        payload = pickle.dumps(work())
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+    except BaseException:  # noqa: BLE001, S110 - the parent reports a child that sent nothing
+        pass
+    finally:
+        os._exit(0)
