@@ -214,3 +214,24 @@ def test_soft_hyphen_lines_still_marked() -> None:
 
     assert normalize("某县总工会职工服务\u00ad\n中心").text == "某县总工会职工服务中心"
     assert normalize("第一行\n第二行").text == "第一行\n第二行"
+
+
+FURNITURE_LINES = [
+    ("— 7 —", "dashed_page_number"),
+    ("第 3 页 共 20 页", "chinese_page_of"),
+    ("Page 4 of 9", "page_of"),
+    ("某县总工会 第 3 页", "named_page_number"),
+    ("12", "bare_number"),
+    ("第三页", None),  # no digit: never furniture
+    ("一、部门主要职责", None),
+    ("— 七 —", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), FURNITURE_LINES)
+def test_furniture_kind_digit_test(text: str, kind: str | None) -> None:
+    from unionkg.ingest.normalize import BARE_PAGE_NUMBER, PAGE_FURNITURE, furniture_kind
+
+    assert furniture_kind(text) == kind
+    # the quick test holds while every furniture pattern reads a page number
+    assert all("\\d" in p.pattern for p in [*PAGE_FURNITURE.values(), BARE_PAGE_NUMBER])

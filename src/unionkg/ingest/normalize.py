@@ -1393,8 +1393,13 @@ _FURNITURE_CHECKS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ..
 MAX_FURNITURE_LEN = 80
 
 
+#: Every pattern of PAGE_FURNITURE and BARE_PAGE_NUMBER reads a page number: a line without a
+#: digit (four lines in five of a document) is no furniture without trying them.
+FURNITURE_DIGIT = re.compile(r"\d")
+
+
 def furniture_kind(text: str) -> str | None:
-    if len(text) > MAX_FURNITURE_LEN:
+    if len(text) > MAX_FURNITURE_LEN or FURNITURE_DIGIT.search(text) is None:
         return None
     for name, pattern, needs in _FURNITURE_CHECKS:
         if needs is not None and (len(text) > MAX_HEADER_LEN or needs.search(text) is None):
