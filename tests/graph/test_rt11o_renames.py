@@ -98,3 +98,34 @@ def test_only_a_stated_rename_links_two_names(sentence: str, linked: bool, tmp_p
     pair = ("wu-shen-qi-zhi-gong-fu-wu-zhong-xin", "wu-shen-qi-zhi-gong-bang-fu-zhong-xin")
     assert (pair in linked_names) is linked
     assert OWL.sameAs  # the vocabulary term the QA folding reads (qa_org_same_as.rq)
+
+
+#: Questions over the three 榆中 documents, with what the first line of the answer must hold (and, for the
+#: unit list, must not: the unit once, by its new name).  Before (e0c73db) -> after: 3/8 -> 8/8.
+QUESTIONS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    ("榆中县职工服务中心2019年至2023年的支出预算", ("86.40", "112.50", "原榆中县职工帮扶中心"), ()),
+    ("榆中县职工服务中心有哪些年份的数据", ("2019", "2023"), ()),
+    ("榆中县职工帮扶中心有哪些年份的数据", ("2019", "2023"), ()),
+    ("榆中县职工服务中心2019年支出预算是多少", ("86.40",), ("112.50",)),
+    ("榆中县职工帮扶中心2023年支出预算是多少", ("112.50",), ("86.40",)),
+    ("榆中县职工服务中心2023年支出预算比2019年增加了多少", ("26.10",), ()),
+    ("榆中县总工会有哪些下属单位", ("榆中县职工服务中心",), ("帮扶中心",)),
+    ("榆中县职工服务中心2019年和2023年的收入预算分别是多少", ("86.40", "112.50"), ()),
+]
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from unionkg.qa.answerer import Answerer
+    from unionkg.search.encoders import HashEncoder
+
+    tmp = tmp_path_factory.mktemp("rt11o_renames")
+    store = _ingest([OLD, LISTED, NEW], tmp)
+    return Answerer(store, Settings(store=str(tmp / "store"), encoder="hash"), encoder=HashEncoder())
+
+
+@pytest.mark.parametrize(("question", "holds", "lacks"), QUESTIONS, ids=[q for q, _h, _l in QUESTIONS])
+def test_the_renamed_unit_answers_as_one_line_of_history(answerer, question: str, holds: tuple[str, ...], lacks: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    first = answerer.ask(question)["answer"].split("\n")[0]
+    assert all(h in first for h in holds), first
+    assert not any(x in first for x in lacks), first

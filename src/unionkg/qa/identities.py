@@ -76,10 +76,20 @@ def primary_node(nodes: list[NodeFacts]) -> NodeFacts:
 
 def other_names(primary: NodeFacts, others: list[NodeFacts]) -> list[tuple[str, str]]:
     """(relation, name) for each name of the other nodes that the primary does not have: its preferred
-    label first; the relation a key of :data:`OTHER_NAME_WORDS`."""
+    label first; the relation a key of :data:`OTHER_NAME_WORDS`.  The preferred label of a node whose years
+    all precede the primary's is said even when the primary prints it too (a renamed unit's document
+    prints "A（原B）", so B is also an altLabel of A): it is the name those years' documents print.
+
+    >>> old = NodeFacts("o", "某县帮扶中心", frozenset({"某县帮扶中心"}), frozenset({2019}))
+    >>> new = NodeFacts("n", "某县服务中心", frozenset({"某县服务中心", "某县帮扶中心"}), frozenset({2023}))
+    >>> other_names(new, [old])
+    [('former', '某县帮扶中心')]
+    """
     out: dict[str, str] = {}
     for node in others:
-        for name in sorted(node.names - primary.names, key=lambda n: (n != node.label, n)):
+        earlier = bool(node.years and primary.years and max(node.years) < min(primary.years))
+        names = node.names - primary.names | ({node.label} if earlier and node.label != primary.label else set())
+        for name in sorted(names, key=lambda n: (n != node.label, n)):
             if name in out:
                 continue
             if name in primary.label or primary.label in name:
