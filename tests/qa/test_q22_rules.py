@@ -7,7 +7,7 @@ import pytest
 
 from unionkg.qa.items import residual_words
 from unionkg.qa.normalize import recent_year_offsets
-from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CHANGE_ASKED_COLLOQUIAL, CODE_AMOUNT_ASKED, LINE_PART_RANKED, STAFF_BODIES_COMPARED, TARGETS_NOT_REACHED_ASKED
+from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CHANGE_ASKED_COLLOQUIAL, CODE_AMOUNT_ASKED, LINE_PART_RANKED, SPENDING_BY_CLASS_ASKED, STAFF_BODIES_COMPARED, TARGETS_NOT_REACHED_ASKED
 
 
 @pytest.mark.parametrize("text, body", [
@@ -83,7 +83,18 @@ def test_change_asked_colloquial(text: str, asked: bool) -> None:
 
 @pytest.mark.parametrize("text, offsets", [
     ("这两年预算怎么变的", [-1, 0]), ("近两年收入", [-1, 0]), ("这三年的项目支出", [-2, -1, 0]),
-    ("这年预算", []), ("今年预算", []), ("2023年预算", []), ("这二年级学生", []),
+    ("职工文化活动经费两年分别是多少", [-1, 0]), ("三年各是多少", [-2, -1, 0]),
+    ("这年预算", []), ("今年预算", []), ("2023年预算", []), ("这二年级学生", []), ("两年前的预算", []), ("前两年的预算", []),
+    ("十三年的数据", []),
 ])
 def test_this_many_years(text: str, offsets: list[int]) -> None:
     assert sorted(recent_year_offsets(text)) == offsets
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("某市总工会2022年支出预算按功能科目怎么分的", True), ("预算按科目是怎么安排的", True), ("决算按功能分类的构成", True),
+    ("钱按类别怎么分布", True),
+    ("2012901是什么科目", False), ("按科目列出的行政运行是多少", False), ("功能分类科目2080505是什么", False), ("预算怎么分配给下属单位", False),
+])
+def test_spending_by_class_asked(text: str, asked: bool) -> None:
+    assert bool(SPENDING_BY_CLASS_ASKED.search(text)) is asked

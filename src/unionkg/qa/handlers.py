@@ -20,7 +20,7 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
 from unionkg.qa.identities import bindings_per_member, rows_as_one_body
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
-from unionkg.qa.item_words import LINE_AMOUNT_RANKING, LOWEST_ASKED, in_concept_parts, item_noun, row_item_kind
+from unionkg.qa.item_words import CLASSIFICATION_CODE, LINE_AMOUNT_RANKING, LOWEST_ASKED, in_concept_parts, item_noun, row_item_kind
 from unionkg.qa.items import (
     asked_item_text,
     bare_line,
@@ -5150,7 +5150,9 @@ def code_lookup(ctx: Context) -> Outcome:
         chain = _code_parents(str(best["code"]), rows)
         path = ctx.say("，上级：", "; parents: ") + " / ".join(f"{c} {l}" for c, l in chain) if chain else ""
         return Outcome(True, f"{best['code']} {best['label']}{path}", hits[:5], [])
-    names = [r for r in rows if isinstance(r.get("label"), str) and str(r["label"]) in ctx.q.text]
+    # (q22) classification codes only (3, 5 or 7 digits): a place's division code ("营口市" 210800) names no line
+    names = [r for r in rows if isinstance(r.get("label"), str) and str(r["label"]) in ctx.q.text
+             and CLASSIFICATION_CODE.match(str(r.get("code") or ""))]
     if not names:
         return Outcome(False, ctx.say("没有找到对应的科目。", "No matching classification code was found."))
     longest = max(len(str(r["label"])) for r in names)

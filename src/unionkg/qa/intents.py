@@ -39,6 +39,7 @@ from unionkg.qa.patterns import (
     RENAME_QUESTION,
     SANGONG_COUNT_QUESTION,
     SPENDING_BREAKDOWN_QUESTION,
+    SPENDING_BY_CLASS_ASKED,
     STAFF_BODIES_COMPARED,
     STATED_COUNT_QUESTION,
     TARGETS_NOT_REACHED_ASKED,
@@ -317,6 +318,7 @@ INTENTS: tuple[Intent, ...] = (
         # the genre's named lines without a money word ("因公出国费", "公务接待费多少")
         _r(r"公务接待|因公出国|出国\(境\)|公务用车|机关运行|政府采购|工资福利|商品和服务支出|对个人和家庭的?补助|住房公积金|(?:办公|差旅|会议|培训|印刷|邮电|物业管理|维修\(护\)|租赁|福利)费"),
         (SPENDING_BREAKDOWN_QUESTION, 1.3),
+        (SPENDING_BY_CLASS_ASKED, 1.5),  # (q22) "支出预算按功能科目怎么分的": before the code look-up 科目 suggests (1.3)
         # (q17) what was left of the income after spending ("收支差额", "a surplus"): a computed amount, not a comparison
         (BALANCE_QUESTION, 1.8),
         # the share of a total a line has ("what percentage of its income came from appropriations"): not an execution rate

@@ -51,7 +51,9 @@ QUESTION_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # The latest few years of a body ("近两年", "最近三年", "the last two years"): the count of years, read as
 # offsets 0, -1, ... from the body's latest year.
-RECENT_YEARS = re.compile(r"(?:近|最近|过去|这)(?:的)?(?P<zh>\d|两|二|三|四|五)(?:个)?年(?!级|代)"  # (q22) "这两年" too
+# (q22) also "这两年", and "两年分别…" / "三年各…" with no opener (not "两年前", "前两年", "十三年")
+RECENT_YEARS = re.compile(r"(?:(?:近|最近|过去|这)(?:的)?|(?<![\d〇一二两三四五六七八九十前后])(?=(?:两|三)年(?:分别|各|都|间|来|里|内|的)))"
+                          r"(?P<zh>\d|两|二|三|四|五)(?:个)?年(?!级|代)"
                           r"|\b(?:last|past|recent|latest) (?P<en>\d|two|three|four|five) years\b")
 RECENT_YEAR_COUNTS: dict[str, int] = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -180,6 +182,13 @@ STAFF_BODIES_COMPARED = re.compile(
 CHANGE_ASKED_COLLOQUIAL = re.compile(
     r"怎么(?:变|变化|变动)(?:的|了)?|如何(?:变化|变动)|变(?:了|化了|动了)多少|变没变|有没有(?:变化|变动)|有(?:什么|啥|哪些)(?:变化|变动)"
     r"|(?:涨|升|增)了还是(?:降|跌|减)了|(?:降|跌|减)了还是(?:涨|升|增)了"
+)
+
+# (q22) Spending asked by its classes ("支出预算按功能科目怎么分的", "预算按科目是怎么安排的"): the spending broken down
+# by functional class (SPENDING_BREAKDOWN_QUESTION), before the code look-up that 科目 / 功能分类 suggest.  Not one
+# code's name ("2012901是什么科目") nor one line's amount ("按科目列出的行政运行是多少" names no breakdown).
+SPENDING_BY_CLASS_ASKED = re.compile(
+    r"(?:支出|预算|决算|钱)[^，,。？?]{0,6}?按(?:支出)?(?:功能)?(?:科目|分类|类别)[^，,。？?]{0,4}?(?:怎么|如何|是怎么|是如何)?(?:分|划分|构成|分布|安排)"
 )
 
 # (q22) Words ending in a place's suffix that name no place ("社区服务站", "园区驿站", "城市书房"): before a weak kind word
@@ -1134,6 +1143,8 @@ SPENDING_BREAKDOWN_QUESTION = re.compile(
     r"|\b(?:breakdown|composition|structure) of (?:its |the |their )?(?:[\w'-]+ ){0,5}?(?:spending|expenditures?)\b|\bspending by (?:function|category|purpose)\b"
     # (q7) the largest spending item asked ("最大的支出是什么", "what was its biggest expense")
     r"|(?:最大|最多)的(?:一项|一块)?(?:支出|开支|花费)(?:是|在)?(?:哪|什么)|\b(?:biggest|largest|main|top) (?:expenses?|expenditures?|spending items?|costs?)\b"
+    # (q22) spending by class asked ("支出预算按功能科目怎么分的"): the classes, not a code look-up
+    r"|" + SPENDING_BY_CLASS_ASKED.pattern
 )
 # Codes of the functional classification's 类 (201 一般公共服务支出, 208 社会保障和就业支出 ...); economic classes are 3xx / 5xx.
 FUNCTIONAL_CLASS_CODE = re.compile(r"^2\d{2}$")
