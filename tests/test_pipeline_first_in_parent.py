@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import unionkg.pipeline as pipeline
+from unionkg import pipeline
 from unionkg.graph.store import OxigraphStore
 from unionkg.settings import Settings
 

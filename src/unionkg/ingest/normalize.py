@@ -1369,8 +1369,11 @@ def starts_heading(text: str) -> bool:
     return HEADING_START.match(text) is not None
 
 
+_CLOSING_MARK_CHARS = "".join(sorted(CLOSING_MARKS))  # (rstrip's argument, made once: asked of every line)
+
+
 def ends_sentence(text: str) -> bool:
-    stripped = text.rstrip("".join(CLOSING_MARKS))
+    stripped = text.rstrip(_CLOSING_MARK_CHARS)
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
