@@ -7,7 +7,7 @@ import pytest
 
 from unionkg.qa.items import residual_words
 from unionkg.qa.normalize import recent_year_offsets
-from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CHANGE_ASKED_COLLOQUIAL, CODE_AMOUNT_ASKED, LINE_PART_RANKED, SPENDING_BY_CLASS_ASKED, STAFF_BODIES_COMPARED, TARGETS_NOT_REACHED_ASKED
+from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CHANGE_ASKED_COLLOQUIAL, CODE_AMOUNT_ASKED, LINE_PART_RANKED, PROJECTS_ADDED_OR_DROPPED, SPENDING_BY_CLASS_ASKED, STAFF_BODIES_COMPARED, TARGETS_NOT_REACHED_ASKED
 
 
 @pytest.mark.parametrize("text, body", [
@@ -98,3 +98,12 @@ def test_this_many_years(text: str, offsets: list[int]) -> None:
 ])
 def test_spending_by_class_asked(text: str, asked: bool) -> None:
     assert bool(SPENDING_BY_CLASS_ASKED.search(text)) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("某市总工会2023年新增了哪些项目", True), ("2023年比2022年少了哪个项目", True), ("取消了哪些项目", True),
+    ("哪些项目是新增的", True), ("哪些经费没有了", True), ("多了哪几个项目", True),
+    ("新增资金多少", False), ("项目支出增加了多少", False), ("有哪些项目", False), ("新增户外劳动者驿站建设经费多少", False),
+])
+def test_projects_added_or_dropped(text: str, asked: bool) -> None:
+    assert bool(PROJECTS_ADDED_OR_DROPPED.search(text)) is asked

@@ -108,6 +108,7 @@ from unionkg.qa.patterns import (
     PHASE_COLUMN,
     PHASE_WORDS,
     PROJECT_WORDS,
+    PROJECTS_ADDED_OR_DROPPED,
     QUALIFIER_QUESTION,
     RANKING_PHASE_WORDS,
     RANKING_WORDS,
@@ -3576,7 +3577,56 @@ def _parts_answer(ctx: Context, org: str, concept: str) -> Outcome | None:
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
 
 
+def _listed_funds(ctx: Context, org: str, year: int, phase: str | None) -> dict[str, dict[str, object]]:
+    """(q22) The funds a body lists in one year, by name (item_core): the parts its 项目支出 prints, of ``phase`` when
+    given (else the phase _printed_parts prefers), else its projects (project tables, self-evaluations)."""
+    text = f"{ctx.q.text} {PHASE_ZH[phase]}" if phase in PHASE_ZH else ctx.q.text
+    one_year = replace(ctx, q=replace(ctx.q, text=text), links=replace(ctx.links, years=[year]))
+    parts = _printed_parts(one_year, org, "project_spending")
+    if parts:
+        return {item_core(r.get("item")): r for r in parts}
+    return {item_core(r.get("label")): {**r, "item": r.get("label")} for r in _projects(one_year, described=False) if r.get("org") == org}
+
+
+def _projects_added_dropped(ctx: Context, org: str) -> Outcome | None:
+    """(q22) "2023年新增了哪些项目" / "比上年少了哪个项目": the funds the later year lists and the earlier does not, and
+    the reverse, of the two years asked (one asked: it and the body's year before it; none: its latest two), the
+    same phase in both when the earlier year prints it; None when either year lists none."""
+    entry = ctx.catalog.orgs.get(org)
+    held = sorted(entry.years) if entry and entry.years else []
+    asked = sorted(ctx.links.years)
+    if len(asked) >= 2:
+        earlier, later = asked[0], asked[-1]
+    else:
+        later = asked[0] if asked else (held[-1] if held else 0)
+        before = [y for y in held if y < later]
+        if not before:
+            return None
+        earlier = before[-1]
+    new = _listed_funds(ctx, org, later, None)
+    phase = str(next(iter(new.values())).get("phase")) if new else None
+    old = _listed_funds(ctx, org, earlier, phase) if new else {}
+    if not new or not old:
+        return None
+    added = [r for k, r in new.items() if k not in old]
+    dropped = [r for k, r in old.items() if k not in new]
+    label = ctx.label(org)
+    def listed(rows: list[dict[str, object]], lang: str) -> str:
+        return "、".join(f"「{r.get('item')}」" + (f"{money(r['amount'], 'zh')}" if r.get("amount") is not None else "") for r in rows) if lang == "zh" \
+            else ", ".join(f"'{r.get('item')}'" + (f" {money(r['amount'], 'en')}" if r.get("amount") is not None else "") for r in rows)
+    zh = (f"{label} {later} 年比 {earlier} 年新增的项目：{listed(added, 'zh') or '无'}；{earlier} 年有而 {later} 年未再列出的：{listed(dropped, 'zh') or '无'}"
+          f"（两年所列项目共 {len(new)} 项和 {len(old)} 项，按名称比较）")
+    en = (f"{label}: projects listed in {later} but not in {earlier}: {listed(added, 'en') or 'none'}; listed in {earlier} but no longer in {later}: "
+          f"{listed(dropped, 'en') or 'none'} ({len(new)} and {len(old)} listed, compared by name)")
+    shown = added + dropped
+    return Outcome(True, ctx.say(zh, en), shown, sources_of(shown or list(new.values())[:1]))
+
+
 def projects(ctx: Context) -> Outcome:
+    if len(ctx.links.orgs) == 1 and PROJECTS_ADDED_OR_DROPPED.search(ctx.q.text):
+        added_dropped = _projects_added_dropped(ctx, ctx.links.orgs[0])
+        if added_dropped is not None:
+            return added_dropped
     rows = _projects(ctx, described=False)
     if amount_concept(ctx.q.text) == "project_spending" and (not rows or (not ctx.links.orgs and BODY_RANKING_WORDS.search(ctx.q.text))) \
             and not (ctx.links.orgs and LINE_PART_RANKED.search(ctx.q.text)):  # (q22) "项目支出里哪个项目钱最多": the funds it lists

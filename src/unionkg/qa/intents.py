@@ -35,6 +35,7 @@ from unionkg.qa.patterns import (
     MEASURES_QUESTION,
     PARENT_QUESTION,
     PAYEE_RANKING_QUESTION,
+    PROJECTS_ADDED_OR_DROPPED,
     RATE_REASON_QUESTION,
     RENAME_QUESTION,
     SANGONG_COUNT_QUESTION,
@@ -375,6 +376,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("projects", (
         _r(r"哪些项目|什么项目|项目有|项目清单|项目列表|有几个项目|多少个项目|的项目|项目及|项目和|项目.{0,6}(?:金额|资金|预算)分别", 1.2),
+        (PROJECTS_ADDED_OR_DROPPED, 1.6),  # (q22) "新增了哪些项目", "比2022年少了哪个项目": before a change of amounts (1.1-1.45)
         # rankings and sums over projects: "哪个项目钱最多", "前3个项目", "所有项目预算加起来", "top 3 projects"
         _r(r"项目(?!支出).{0,12}(?:最多|最大|最高|最少|最小|最低|排名|排序|加起来|合计|总和|一共|总共)|(?:最多|最大|最高|最少|最小|最低|前\d+|前几).{0,8}项目|(?:总共|一共|共)(?:有)?(?:几|多少)个项目", 1.6),
         _r(r"\btop \d+\b.{0,20}projects?|\b(?:largest|biggest|smallest|highest|lowest|most expensive|cheapest|best|worst)\b.{0,30}\bprojects?\b|\bprojects?\b.{0,40}\b(?:largest|biggest|smallest|highest|lowest|most|least)\b|\b(?:sum|total) of (?:all )?(?:the )?projects?|projects?\b.{0,20}\b(?:in total|combined|altogether|add up)", 1.6),

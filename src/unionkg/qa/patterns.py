@@ -191,6 +191,15 @@ SPENDING_BY_CLASS_ASKED = re.compile(
     r"(?:支出|预算|决算|钱)[^，,。？?]{0,6}?按(?:支出)?(?:功能)?(?:科目|分类|类别)[^，,。？?]{0,4}?(?:怎么|如何|是怎么|是如何)?(?:分|划分|构成|分布|安排)"
 )
 
+# (q22) The projects (funds) a year added or dropped against the year before ("2023年新增了哪些项目", "比2022年少了哪个
+# 项目", "取消了哪些项目", "哪些项目是新的"): the two years' lists compared (handlers._projects_added_dropped).  Not a
+# project's money that grew ("新增资金多少", "项目支出增加了多少").
+PROJECTS_ADDED_OR_DROPPED = re.compile(
+    r"新增(?:了)?(?:哪些|什么|哪个|哪几个|几个)(?:项目|资金|经费)|(?:哪些|什么|哪个)(?:项目|资金|经费)是新(?:增|加|设|列)的"
+    r"|(?:取消|减少|去掉|砍掉|停止|不再安排)(?:了)?(?:哪些|什么|哪个|哪几个)(?:项目|资金|经费)|(?:多|少)了(?:哪些|什么|哪个|哪几个)(?:项目|资金|经费)"
+    r"|(?:哪些|什么|哪个)(?:项目|资金|经费)(?:没有了|不见了|被取消)"
+)
+
 # (q22) Words ending in a place's suffix that name no place ("社区服务站", "园区驿站", "城市书房"): before a weak kind word
 # they open no body's short form (BODY_SHORT_FORM_OPENING).
 NOT_A_PLACE_BEFORE_SUFFIX: tuple[str, ...] = ("社区", "小区", "园区", "景区", "片区", "校区", "辖区", "山区", "矿区", "林区",
