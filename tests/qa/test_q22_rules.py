@@ -7,7 +7,16 @@ import pytest
 
 from unionkg.qa.items import residual_words
 from unionkg.qa.normalize import recent_year_offsets
-from unionkg.qa.patterns import BODY_SHORT_FORM_OPENING, CHANGE_ASKED_COLLOQUIAL, CODE_AMOUNT_ASKED, LINE_PART_RANKED, PROJECTS_ADDED_OR_DROPPED, SPENDING_BY_CLASS_ASKED, STAFF_BODIES_COMPARED, TARGETS_NOT_REACHED_ASKED
+from unionkg.qa.patterns import (
+    BODY_SHORT_FORM_OPENING,
+    CHANGE_ASKED_COLLOQUIAL,
+    CODE_AMOUNT_ASKED,
+    LINE_PART_RANKED,
+    PROJECTS_ADDED_OR_DROPPED,
+    SPENDING_BY_CLASS_ASKED,
+    STAFF_BODIES_COMPARED,
+    TARGETS_NOT_REACHED_ASKED,
+)
 
 
 @pytest.mark.parametrize("text, body", [
