@@ -14,7 +14,10 @@ atomicity of each document are those of ``jobs=1``.  A worker hands its
 graph over as N-Quads bytes, which the writer loads with one
 ``Store.load`` (:meth:`~unionkg.graph.store.OxigraphStore.replace_nquads`);
 up to ``PREFETCH_PER_JOB`` documents per worker are in flight, so a slow
-document holds up the writer but not the other workers.
+document holds up the writer but not the other workers.  Where workers are
+forked, the first document is prepared in the calling process before the
+fork, so the workers inherit what its preparation loaded (patterns, code
+lists, shapes) instead of loading it each.
 
 The mapping's triples go to validation and to the embedded store as tuples
 (``map_extraction``); an rdflib graph is built only for a store that needs
