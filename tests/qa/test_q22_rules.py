@@ -16,6 +16,7 @@ from unionkg.qa.patterns import (
     SPENDING_BY_CLASS_ASKED,
     STAFF_BODIES_COMPARED,
     TARGETS_NOT_REACHED_ASKED,
+    YEAR_ONLY_FOLLOW_UP,
 )
 
 
@@ -116,3 +117,11 @@ def test_spending_by_class_asked(text: str, asked: bool) -> None:
 ])
 def test_projects_added_or_dropped(text: str, asked: bool) -> None:
     assert bool(PROJECTS_ADDED_OR_DROPPED.search(text)) is asked
+
+
+@pytest.mark.parametrize("text, follow_up", [
+    ("2022年呢？", True), ("那去年的呢？", True), ("2021年度是多少？", True), ("上年呢", True), ("那么2020年呢?", True),
+    ("2022年三公经费呢？", False), ("营口市总工会2022年呢？", False), ("2022年和2023年呢？", False), ("呢？", False),
+])
+def test_year_only_follow_up(text: str, follow_up: bool) -> None:
+    assert bool(YEAR_ONLY_FOLLOW_UP.match(text)) is follow_up

@@ -30,6 +30,7 @@ from unionkg.qa.patterns import (
     LINE_PARTS_QUESTION,
     REASON_GIVING_FAMILIES,
     UNIT_WORD_IN_LINE_NAME,
+    YEAR_ONLY_FOLLOW_UP,
 )
 from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.phrasing import holdings_text, years_text
@@ -206,6 +207,8 @@ class Answerer:
         parts = [p for p in COMPOUND_SPLIT.split(question) if p.strip(" ，,。.")]
         if len(parts) < 2:
             return []
+        if all(YEAR_ONLY_FOLLOW_UP.match(p) for p in parts[1:]) and not YEAR_ONLY_FOLLOW_UP.match(parts[0]):
+            return parts  # (q22) "…2023年三公经费预算是多少？2022年呢？": the first question, then again for each year
         families: list[str | None] = []
         for part in parts:
             rules = self.classifier.rule_scores(normalise_question(part).text)

@@ -200,6 +200,12 @@ PROJECTS_ADDED_OR_DROPPED = re.compile(
     r"|(?:哪些|什么|哪个)(?:项目|资金|经费)(?:没有了|不见了|被取消)"
 )
 
+# (q22) A later sentence of one question that asks the first one again for another year only ("营口市总工会2023年三公经费
+# 预算是多少？2022年呢？", "…？那去年的呢？"): asked as the chat's follow-up (answerer._compound_groups), each year answered.
+YEAR_ONLY_FOLLOW_UP = re.compile(
+    r"^\s*(?:那|那么|还有)?(?:(?:19|20)\d{2}|[今去前]|上一?)年度?(?:的)?(?:呢|的呢|又是多少|是多少|多少)?\s*[?？。]?\s*$"
+)
+
 # (q22) Words ending in a place's suffix that name no place ("社区服务站", "园区驿站", "城市书房"): before a weak kind word
 # they open no body's short form (BODY_SHORT_FORM_OPENING).
 NOT_A_PLACE_BEFORE_SUFFIX: tuple[str, ...] = ("社区", "小区", "园区", "景区", "片区", "校区", "辖区", "山区", "矿区", "林区",
