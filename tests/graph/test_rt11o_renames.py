@@ -129,3 +129,17 @@ def test_the_renamed_unit_answers_as_one_line_of_history(answerer, question: str
     first = answerer.ask(question)["answer"].split("\n")[0]
     assert all(h in first for h in holds), first
     assert not any(x in first for x in lacks), first
+
+
+def test_the_reporting_bodys_former_name_is_a_reporting_body_not_a_unit_below_it() -> None:
+    """'渝北区总工会（原江北县总工会）': the former name's node is the one a 江北县总工会 document mints
+    (id/org/cn/…: the place is not in the table), never a unit below 渝北区总工会 (was …/yu-bei-qu-zong-gong-hui/jiang-bei-xian-…)."""
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.mapping import to_graph
+    from unionkg.pipeline import extract_file
+
+    path = CORPUS / "rt7o_cq_renamed_body_spaced_units_final_2022.txt"
+    graph = to_graph(extract_file(path, Settings(store="unused", encoder="hash")), Iris(DEFAULT_BASE_IRI))
+    body = URIRef(ORG + "500112/yu-bei-qu-zong-gong-hui")
+    assert set(graph.objects(body, OWL.sameAs)) >= {URIRef(ORG + "cn/jiang-bei-xian-zong-gong-hui")}
+    assert not any("/yu-bei-qu-zong-gong-hui/" in str(o) for o in graph.objects(body, OWL.sameAs))

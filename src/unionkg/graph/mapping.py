@@ -693,6 +693,13 @@ class OrgResolver:
             self._iris[key] = iri
         return iri
 
+    def reporting_iri(self, name: str) -> URIRef:
+        """The IRI a document reporting on ``name`` mints for it (no superior stated): its own
+        place's code, else ``cn``."""
+        key = self.canonical(name)
+        place = division_of(self.gazetteer, key)
+        return self.iris.org(place.code if place else "cn", key)
+
     def _named_only_within(self, key: str) -> bool:
         """An internal department, or a unit whose name names no place ("职工服务中心"):
         such names repeat in every body, so they are unique only below their body."""
@@ -885,13 +892,15 @@ class Mapper:
             if alias.strip() and alias.strip() != self.orgs.canonical(f.name):
                 self.add(iri, SKOS.altLabel, zh(alias.strip()))
         for former in f.former_names:  # renamed: the node of the former name (other years) -> this one
-            self.rename_event(iri, former, f.evidence)
+            self.rename_event(iri, former, f.evidence, f.role)
 
-    def rename_event(self, iri: URIRef, former: str, ev: Evidence) -> None:
+    def rename_event(self, iri: URIRef, former: str, ev: Evidence, role: OrgRole = OrgRole.UNIT) -> None:
         """org:ChangeEvent from the organisation of a former name to ``iri``: a document of an
-        earlier year that prints the former name mints that node's IRI, so the years join."""
-        former_iri = self.orgs.iri(former)
-        if former_iri == iri:
+        earlier year that prints the former name mints that node's IRI, so the years join.  The
+        reporting body's former name is a reporting body's (the node its own earlier documents mint:
+        its place's code or ``cn``), never a unit below the body."""
+        former_iri = self.orgs.reporting_iri(former) if role is OrgRole.FEDERATION else self.orgs.iri(former)
+        if former_iri == iri or (role is OrgRole.FEDERATION and self.orgs.canonical(former) == self.orgs.canonical(str(self.x.context.org or ""))):
             return
         event = self.iris.fact(self.doc.doc_id, "rename", str(former_iri), str(iri))
         self.add(event, RDF.type, ORG.ChangeEvent)
