@@ -13,6 +13,8 @@ from unionkg.qa.patterns import (
     CODE_AMOUNT_ASKED,
     LINE_PART_RANKED,
     PROJECTS_ADDED_OR_DROPPED,
+    REGION_BODIES_ASKED,
+    REGION_SCOPE,
     SPENDING_BY_CLASS_ASKED,
     STAFF_BODIES_COMPARED,
     TARGETS_NOT_REACHED_ASKED,
@@ -125,3 +127,19 @@ def test_projects_added_or_dropped(text: str, asked: bool) -> None:
 ])
 def test_year_only_follow_up(text: str, follow_up: bool) -> None:
     assert bool(YEAR_ONLY_FOLLOW_UP.match(text)) is follow_up
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("辽宁省有哪些总工会的数据", True), ("吉林省的总工会有哪几家", True), ("辽宁有几个总工会", True), ("黑龙江有哪些单位的数据", True),
+    ("辽宁的总工会2022年项目支出", False), ("辽宁的总工会有哪些下属单位", False), ("辽宁有哪些总工会的项目没完成", False),
+])
+def test_region_bodies_asked(text: str, asked: bool) -> None:
+    assert bool(REGION_BODIES_ASKED.search(text)) is asked
+
+
+@pytest.mark.parametrize("after_place, scoped", [
+    ("有哪些总工会的数据", True), ("有几个总工会", True), ("有哪些单位的数据", True), ("的总工会有哪些", True), ("各总工会", True),
+    ("有哪些单位", False), ("总工会有几个下属单位", False), ("有多少钱", False),
+])
+def test_region_scope_after_a_place(after_place: str, scoped: bool) -> None:
+    assert bool(REGION_SCOPE["zh"].match(after_place)) is scoped

@@ -29,6 +29,7 @@ from unionkg.qa.patterns import (
     FOLLOW_UP_PATTERNS,
     LINE_PARTS_QUESTION,
     REASON_GIVING_FAMILIES,
+    REGION_BODIES_ASKED,
     UNIT_WORD_IN_LINE_NAME,
     YEAR_ONLY_FOLLOW_UP,
 )
@@ -112,7 +113,10 @@ class Answerer:
             other = self.classifier.classify(q.text, q.original, vectors.question, without=frozenset({choice.name}))
             if other.rule_hit:
                 choice = other
-        if links.orgs and any(p.search(q.text) for p in BODY_YEARS_QUESTIONS):
+        if links.region and links.orgs and REGION_BODIES_ASKED.search(q.text):
+            # (q22) "辽宁省有哪些总工会的数据": the place's bodies the graph holds, with their years (coverage, those bodies)
+            choice = IntentChoice("coverage", choice.score, True, choice.scores)
+        elif links.orgs and any(p.search(q.text) for p in BODY_YEARS_QUESTIONS):
             # "某县总工会有哪些年份的数据": the years held for the body named (the coverage family, that body only)
             choice = IntentChoice("coverage", choice.score, True, choice.scores)
         elif not choice.rule_hit and links.orgs and catalog.names_line(links.orgs, asked_item_text(q.text)):

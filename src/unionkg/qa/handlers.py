@@ -5270,7 +5270,10 @@ def coverage(ctx: Context) -> Outcome:
     if ctx.links.orgs:  # the bodies the question names only (the catalog folds a body's nodes into one, years included)
         holdings = [(ctx.catalog.org_label(o), sorted(ctx.catalog.orgs[o].years)) for o in ctx.links.orgs if o in ctx.catalog.orgs]
     rows: list[dict[str, object]] = [{"org": name, "years": years} for name, years in holdings]
-    return Outcome(bool(rows), holdings_text(holdings, ctx.lang), rows, [])
+    # (q22) "辽宁省有哪些总工会的数据": the place asked named, with the count of its bodies the graph holds
+    region = ctx.say(f"{ctx.links.region}：图中有 {len(rows)} 个单位。", f"{ctx.links.region}: {counted(len(rows), 'body')} in the graph. ") \
+        if ctx.links.region and rows else ""
+    return Outcome(bool(rows), region + holdings_text(holdings, ctx.lang), rows, [])
 
 
 HANDLERS: dict[str, Callable[[Context], Outcome]] = {

@@ -206,6 +206,14 @@ YEAR_ONLY_FOLLOW_UP = re.compile(
     r"^\s*(?:那|那么|还有)?(?:(?:19|20)\d{2}|[今去前]|上一?)年度?(?:的)?(?:呢|的呢|又是多少|是多少|多少)?\s*[?？。]?\s*$"
 )
 
+# (q22) The bodies of a place the graph holds, asked as such ("辽宁省有哪些总工会的数据", "吉林省的总工会有哪几家", "辽宁有几个
+# 总工会"): with a place linked as a region, the coverage of that place's bodies and their years (answerer).  Not
+# a figure of them ("辽宁的总工会2022年项目支出") nor their units ("…的总工会有哪些下属单位").
+REGION_BODIES_ASKED = re.compile(
+    r"有(?:哪些|哪几家|哪几个|几个|几家|多少个?|多少家)(?:区县|县区|[市县区])?(?:级)?(?:的)?(?:总工会|工会|单位)(?:的(?:数据|资料|文件))?\s*[?？。]?\s*$"
+    r"|(?:总工会|工会)(?:都)?有(?:哪些|哪几家|哪几个|几个|几家|多少个?|多少家)\s*[?？。]?\s*$"
+)
+
 # (q22) Words ending in a place's suffix that name no place ("社区服务站", "园区驿站", "城市书房"): before a weak kind word
 # they open no body's short form (BODY_SHORT_FORM_OPENING).
 NOT_A_PLACE_BEFORE_SUFFIX: tuple[str, ...] = ("社区", "小区", "园区", "景区", "片区", "校区", "辖区", "山区", "矿区", "林区",
@@ -868,7 +876,9 @@ REGION_SCOPE: dict[str, re.Pattern[str]] = {
     # "湖南的总工会", "丽水市各总工会", "丽水境内的工会" (的 alone is enough: "湖南省总工会" is the province's body)
     # ("福建省各市总工会", "某市各县总工会": a level word after 各 too)
     # ("福建省哪个总工会…最多": a question word after the place scopes to it too)
-    "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的(?:各|所有|全部|哪(?:个|些|家|一个))?|各|所有|全部|哪(?:个|些|家|一个))(?:个|级)?(?:区县|县区|县市区|地市|市州|地级市|[市州县区])?(?:级)?(?:的)?(?:总工会|工会|单位)"),
+    "zh": re.compile(r"^(?:境内|辖区内?|范围内|所辖|下辖)?(?:的(?:各|所有|全部|哪(?:个|些|家|一个))?|各|所有|全部|哪(?:个|些|家|一个))(?:个|级)?(?:区县|县区|县市区|地市|市州|地级市|[市州县区])?(?:级)?(?:的)?(?:总工会|工会|单位)"
+                     # (q22) "辽宁省有哪些总工会的数据", "辽宁有几个总工会", "黑龙江有哪些单位的数据" (not "某市有哪些单位": its units)
+                     r"|^(?:境内|辖区内?)?(?:都|一共|共)?有(?:哪些|哪几家|哪几个|几个|几家|多少个?|多少家)(?:(?:区县|县区|[市县区])?(?:级)?(?:的)?(?:总工会|工会)|单位(?:的)?(?:数据|资料|文件))"),
     # "which Lishui county union ...", "all Lishui district unions": a question word before the place's pinyin
     # ("en_which") and a kind of lower-level body after it ("en_kind_after")
     "en_which": re.compile(r"\b(?:which|each|every|all(?: the)?)\s+$"),
@@ -1031,6 +1041,7 @@ DIRECTION_QUESTION = re.compile(
     r"|\b(?:decrease|fall|drop|decline|shrink)\w* or (?:increase|rise|grow)\w*\b|\bhigher or lower\b(?!.{0,40}\bthan\b)")
 # A word without which no REGION_SCOPE can match (a cheap test before the place names are tried).
 REGION_WORDS = re.compile(r"\b(?:in|within|across)\b|各|所有|全部|哪(?:个|些|家|一个)|的(?:个|级)?(?:区县|县区|县市区|地市|市州|[市州县区])?(?:级)?(?:总工会|工会|单位)"
+                          r"|有(?:几|多少)(?:个|家)?(?:总工会|工会)"  # (q22) "辽宁有几个总工会"
                           r"|\b(?:which|each|every|all)\b(?=.{0,40}\b(?:county|district|city|municipal|prefecture)\b)")
 
 # A question for an amount of money even when it counts ("多少钱", "how much"): never answered with a count.
