@@ -3071,12 +3071,13 @@ def comparison(ctx: Context) -> Outcome:
             # (q19) "2024年预算比2023年决算多多少": a budget's stated change is on the previous year's budget, not on
             # the final account asked; the difference of the two figures shown, computed, with their phases named
             return _change_across_phases(ctx, one_line, change)
+        verdict = _which_year_more(ctx, rows) if WHICH_YEAR.search(ctx.q.text) else ""  # (q22) "哪年多": said first
         if change.found and all(r.get("amount") is None for r in change.rows):  # stated changes: the figures first
             both = rows + change.rows
-            return Outcome(True, join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + ctx.say("；", "; ") + change.answer,
+            return Outcome(True, verdict + join([_amount_line(r, ctx.lang) for r in rows], ctx.lang) + ctx.say("；", "; ") + change.answer,
                            both, sources_of(both))
         if change.found:  # computed from the two years' figures: it shows them
-            return change
+            return replace(change, answer=verdict + change.answer) if verdict else change
     if len(rows) < 2:
         return amount(ctx) if rows else Outcome(False, ctx.say("没有可比较的数据。", "There is nothing comparable in the graph."))
     if len(orgs) > 1 and len(ctx.links.years) == 1 and not wanted_phases(ctx.q.text) and len({str(r.get("phase")) for r in rows}) > 1:
@@ -3434,6 +3435,18 @@ def _project_figure_of_year(ctx: Context, org: str, other: dict[str, object], ye
             row = _clean(r)
             return [{**row, "item": row.get("label"), "amount": row[key], "amount_wan": float(wan(row[key])), "phase": other.get("phase")}]
     return []
+
+
+def _which_year_more(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """(q22) "2022年和2023年三公经费预算哪年多": the year of the larger of one line's two figures and by how much, said
+    before the figures ("" when they are equal: the figures say so)."""
+    old, new = sorted(rows, key=lambda r: int(r["year"]) if isinstance(r.get("year"), int) else 0)
+    gap = Decimal(str(new["amount"])) - Decimal(str(old["amount"]))
+    if not gap:
+        return ""
+    more, less = (new, old) if gap > 0 else (old, new)
+    return ctx.say(f"{more.get('year')} 年更多，比 {less.get('year')} 年多 {money(abs(gap), 'zh')}（按图中数据计算）。",
+                   f"{more.get('year')} is higher, by {money(abs(gap), 'en')} over {less.get('year')} (computed from the graph's figures). ")
 
 
 def _two_years_computed(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
