@@ -4694,7 +4694,7 @@ def _flows_received(ctx: Context) -> Outcome | None:
                      f"{' ' + wan(r['amount']) + ' 万元' if r.get('amount') is not None else ''}{'，用于' + str(r['purpose']) if r.get('purpose') else ''}",
                      f"{r.get('orgLabel') or _short(r['org'])} paid {r.get('payeeLabel') or _short(r['payee'])} in {r.get('year') or '?'}"
                      f"{' ' + wan(r['amount']) + ' (万元)' if r.get('amount') is not None else ''}{' for ' + str(r['purpose']) if r.get('purpose') else ''}")
-             for r in rows]
+             + _flow_phase_tag(ctx, r, rows) for r in rows]  # (q22) a budget's payment and a final account's said apart
     return Outcome(True, join(lines, ctx.lang) + _payments_total(ctx, rows), rows, sources_of(rows))
 
 
