@@ -12,11 +12,13 @@ from unionkg.qa.patterns import (
     CHANGE_ASKED_COLLOQUIAL,
     CODE_AMOUNT_ASKED,
     LINE_PART_RANKED,
+    PAYEES_ASKED_COLLOQUIAL,
     PROJECTS_ADDED_OR_DROPPED,
     REGION_BODIES_ASKED,
     REGION_SCOPE,
     SPENDING_BY_CLASS_ASKED,
     STAFF_BODIES_COMPARED,
+    TARGET_AND_ACTUAL_ASKED,
     TARGETS_NOT_REACHED_ASKED,
     YEAR_ONLY_FOLLOW_UP,
 )
@@ -143,3 +145,19 @@ def test_region_bodies_asked(text: str, asked: bool) -> None:
 ])
 def test_region_scope_after_a_place(after_place: str, scoped: bool) -> None:
     assert bool(REGION_SCOPE["zh"].match(after_place)) is scoped
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("某市总工会给谁拨了钱", True), ("钱拨给了谁", True), ("补助给了哪些单位", True), ("资金转到了哪些机构", True),
+    ("给工人文化宫拨了多少", False), ("补助给了哪些单位多少钱", False), ("谁给文化宫拨了钱", False), ("拨款多少", False),
+])
+def test_payees_asked_colloquial(text: str, asked: bool) -> None:
+    assert bool(PAYEES_ASKED_COLLOQUIAL.search(text)) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("帮扶困难职工户数目标和实际分别是多少", True), ("实际完成值与目标值", True), ("完成数和年度目标", True), ("目标、实际情况", True),
+    ("目标是多少", False), ("实际完成多少", False), ("预算和决算分别是多少", False), ("目标和任务", False),
+])
+def test_target_and_actual_asked(text: str, asked: bool) -> None:
+    assert bool(TARGET_AND_ACTUAL_ASKED.search(text)) is asked

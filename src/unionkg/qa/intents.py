@@ -35,6 +35,7 @@ from unionkg.qa.patterns import (
     MEASURES_QUESTION,
     PARENT_QUESTION,
     PAYEE_RANKING_QUESTION,
+    PAYEES_ASKED_COLLOQUIAL,
     PROJECTS_ADDED_OR_DROPPED,
     RATE_REASON_QUESTION,
     RENAME_QUESTION,
@@ -43,6 +44,7 @@ from unionkg.qa.patterns import (
     SPENDING_BY_CLASS_ASKED,
     STAFF_BODIES_COMPARED,
     STATED_COUNT_QUESTION,
+    TARGET_AND_ACTUAL_ASKED,
     TARGETS_NOT_REACHED_ASKED,
     UNIT_CATEGORY_QUESTION,
     UNIT_RANKING_QUESTION,
@@ -367,6 +369,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"(?:满意度|满意率|合格率|达标率|覆盖率|知晓率|准确率|取证率|参与率|完好率|及时率)(?:是|为|有|达到|达到了)?(?:多少|几)", 1.3),
         # (above a difference of two figures: the two are an indicator's actual and target)
         (QUESTION_SHAPES["gap_to_target"], 1.85),
+        (TARGET_AND_ACTUAL_ASKED, 1.45),  # (q22) "帮扶户数目标和实际分别是多少": the value with its target
         # the people a payment or service reached ("慰问金发放人数是多少"): an indicator's count, not a staffing
         # figure (在职人数) and never the money's rate
         _r(r"(?:发放|受助|慰问|帮扶|救助|补助|资助|培训|服务|参与|参加|参赛|覆盖|走访)[\u4e00-\u9fff]{0,6}?(?:人数|户数|人次|户次)(?:是|为|有)?(?:多少|几)", 1.3),
@@ -472,6 +475,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"给.{1,12}(?:发放|发|拨付|下拨|拨|支付|付|补助|补贴)了?多少(?:钱|资金|经费|补助|补贴|[\u4e00-\u9fff]{0,3}金|(?:万元|元)?(?:[?？。!！]|$))|发(?:放)?了多少(?:钱|资金)", 1.4),
         (QUESTION_SHAPES["to_units"], 1.5),
         (QUESTION_SHAPES["flows_total"], 1.5),
+        (PAYEES_ASKED_COLLOQUIAL, 1.45),  # (q22) "某市总工会给谁拨了钱", "钱拨给了谁"
         # money handed back to the finance bureau (上缴 / 缴回 剩余资金): a flow from the body
         _r(r"(?:上缴|缴回|交回|退回|返还)(?:了|给)?.{0,10}财政|财政(?:局|厅|部门).{0,6}(?:上缴|缴回|交回|退回)|(?:上缴|缴回|退回)(?:了)?(?:多少|的)?(?:剩余|结余)?资金", 1.6),
         _r(r"\breturn(?:ed|s)?\b.{0,40}\b(?:to )?(?:the )?(?:finance|treasury)|\b(?:hand(?:ed|s)?|paid|pay|sent|send|gave|give|given) back\b", 1.6),

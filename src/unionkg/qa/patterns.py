@@ -214,6 +214,18 @@ REGION_BODIES_ASKED = re.compile(
     r"|(?:总工会|工会)(?:都)?有(?:哪些|哪几家|哪几个|几个|几家|多少个?|多少家)\s*[?？。]?\s*$"
 )
 
+# (q22) Who a body paid, asked colloquially ("某市总工会给谁拨了钱", "钱拨给了谁", "补助给了哪些单位"): its payments
+# (the flows family).  Not who paid the body ("谁给某单位拨了钱" names the payer's side: a body before 给谁 is the payer).
+PAYEES_ASKED_COLLOQUIAL = re.compile(
+    r"给谁(?:拨|付|发|补助|转|划)|(?:拨|付|补助|转|划)(?:款|钱|资金)?(?:给|到)了?(?:谁|哪些(?:单位|人|机构))(?!.{0,4}(?:多少|几))"
+)
+
+# (q22) An indicator's target and its actual value asked together ("户数目标和实际分别是多少", "实际完成值与目标值"): the
+# indicator's value with its target (indicator_value).  Not a project's budget against its final figure (no target word).
+TARGET_AND_ACTUAL_ASKED = re.compile(
+    r"(?:目标|指标值|目标值)(?:和|与|跟|及|、)(?:实际|完成)(?:值|数|情况)?|(?:实际|完成)(?:值|数)?(?:和|与|跟|及|、)(?:年度)?(?:目标|指标值|目标值)"
+)
+
 # (q22) Words ending in a place's suffix that name no place ("社区服务站", "园区驿站", "城市书房"): before a weak kind word
 # they open no body's short form (BODY_SHORT_FORM_OPENING).
 NOT_A_PLACE_BEFORE_SUFFIX: tuple[str, ...] = ("社区", "小区", "园区", "景区", "片区", "校区", "辖区", "山区", "矿区", "林区",
