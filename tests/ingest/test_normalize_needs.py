@@ -235,3 +235,17 @@ def test_furniture_kind_digit_test(text: str, kind: str | None) -> None:
     assert furniture_kind(text) == kind
     # the quick test holds while every furniture pattern reads a page number
     assert all("\\d" in p.pattern for p in [*PAGE_FURNITURE.values(), BARE_PAGE_NUMBER])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("某县总\u00a0工会开展活动，共 3 次", [3]),  # inside a word of a prose line
+        ("项目\u00a0金额\n合计 1.00", []),  # a table line: the no-break space may separate cells
+        ("某县总工会开展活动，共 3 次", []),  # no no-break space at all: the quick test
+    ],
+)
+def test_nbsp_inside_words_quick_test(text: str, found: list[int]) -> None:
+    from unionkg.ingest.normalize import nbsp_inside_words
+
+    assert nbsp_inside_words(text) == found

@@ -514,6 +514,8 @@ def nbsp_inside_words(original: str) -> list[int]:
     A prose line (one with Chinese clause marks) has no cells, so the space
     is justification inside a word; in a text table it may separate cells.
     """
+    if "\u00a0" not in original:  # (most texts: the pattern opens with a look-behind tried everywhere)
+        return []
     found = []
     for m in NBSP_IN_WORD.finditer(original):
         line_start = original.rfind("\n", 0, m.start()) + 1
