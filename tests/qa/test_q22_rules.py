@@ -88,8 +88,8 @@ def test_staff_bodies_compared(text: str, compared: bool) -> None:
 
 @pytest.mark.parametrize("text, asked", [
     ("预算这两年怎么变的", True), ("这两年预算变了多少", True), ("三公经费有什么变化", True), ("项目支出涨了还是降了", True),
-    ("人员经费有没有变化", True), ("收入如何变化", True),
-    ("预算是多少", False), ("怎么花的", False), ("变化原因是什么", False), ("项目有哪些", False),
+    ("人员经费有没有变化", True), ("收入如何变化", True), ("三公经费预算与上年持平吗", True), ("是否持平", True),
+    ("预算是多少", False), ("怎么花的", False), ("变化原因是什么", False), ("项目有哪些", False), ("收支平衡吗", False),
 ])
 def test_change_asked_colloquial(text: str, asked: bool) -> None:
     assert bool(CHANGE_ASKED_COLLOQUIAL.search(text)) is asked

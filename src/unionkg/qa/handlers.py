@@ -4924,14 +4924,17 @@ def _change_line(r: dict[str, object], lang: str, with_reason: bool, figure: dic
     delta = f"{wan(r['delta'])} 万元" if r.get("delta") is not None else ""
     pct = f"{number(r['pct'])}%" if r.get("pct") is not None else ""
     stated = bool(delta or pct)  # a change may be stated by its reason only ("按年初预算执行")
+    flat = str(r.get("direction") or "") == "flat"  # (q22) "与上年持平": stated as no change, without an amount
     if lang == "zh":
         change = f"比上年变化 {delta}{'（' + pct + '）' if pct else ''}{_change_direction(r, lang)}" if stated else "比上年的变化（文件未给出数额）"
+        change = "与上年持平（文件所述）" if not stated and flat else change  # (q22) "与上年持平": no change, stated so
         own = f"为 {wan(figure['amount'])} 万元，" if figure else ""
         part = f"中的{r['column']}" if r.get("column") else ""  # a part's change: "「行政运行」中的基本支出"
         text = f"{r.get('orgLabel')} {r.get('year')} 年「{r['item']}」{part}{own}{change}"
         return text + (f"，原因：{r['reason']}" if with_reason and r.get("reason") else "")
     change = (f"changed by {delta.replace(' 万元', '')} (万元){' (' + pct + ')' if pct else ''} on the previous year{_change_direction(r, lang)}" if stated
               else "changed on the previous year (the document states no amount)")
+    change = "unchanged on the previous year (as the document states)" if not stated and flat else change
     own = f" was {wan(figure['amount'])} 万元 and" if figure else ""
     part = f" ({LINE_PART_COLUMNS_EN.get(str(r['column']), str(r['column']))})" if r.get("column") else ""
     text = f"{r.get('orgLabel')} {r.get('year')} '{r['item']}'{part}{own} {change}"
