@@ -5,6 +5,12 @@ and has exactly the columns listed in :data:`TABLE_COLUMNS` (the README and
 issue 2 document them).  Money is exported in 万元 as the documents print it:
 the yuan value divided by 10000 in decimal arithmetic, so no float noise.
 Unknown values are ``null`` in JSON Lines and empty in CSV.
+
+A body held under several organisation nodes (renamed between years: ``<new> owl:sameAs <former>``) is
+one body in every table: each column naming an organisation (``org``, ``name``, ``parent``, ``payer``,
+``payee``) gives the name of the group's current node (graph/bodies.py, the node QA answers under), in the
+rows of the former name's documents too; the former names are in no column (the columns are a contract),
+the graph keeps them (the nodes' labels, the org:ChangeEvent).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from decimal import Decimal
 from rdflib import URIRef
 
 from unionkg.errors import InputError
+from unionkg.graph.bodies import Body, bodies_of_nodes, body_label
 from unionkg.graph.mapping import COMPARATOR_CONCEPTS, DIRECTION_CODES, PHASE_CODES, ROLE_CONCEPTS, STAFF_CONCEPTS
 from unionkg.graph.queries import named_query
 from unionkg.graph.vocab import ORG, QB, UKG
@@ -94,12 +101,12 @@ def _int(value: object) -> int | None:
 # ---------------------------------------------------------------- tables
 
 
-def _indicator_rows(store: object) -> list[Row]:
+def _indicator_rows(store: object, bodies: dict[str, Body]) -> list[Row]:
     rows = []
     for r in store.select(named_query("export_indicators")).values():  # type: ignore[attr-defined]
         met = r["met"]
         rows.append({
-            "org": r["org"],
+            "org": body_label(r["o"], r["org"], bodies),
             "year": _int(r["year"]),
             "project": r["project"],
             "level1": r["level1Label"] or _category_label(r["level1"]),
@@ -120,10 +127,10 @@ def _indicator_rows(store: object) -> list[Row]:
     return rows
 
 
-def _amount_rows(store: object) -> list[Row]:
+def _amount_rows(store: object, bodies: dict[str, Body]) -> list[Row]:
     return [
         {
-            "org": r["org"],
+            "org": body_label(r["o"], r["org"], bodies),
             "year": _int(r["year"]),
             "phase": PHASE_VALUES.get(str(r["phase"])),
             "direction": DIRECTION_VALUES.get(str(r["direction"])) if r["direction"] else None,
@@ -138,10 +145,10 @@ def _amount_rows(store: object) -> list[Row]:
     ]
 
 
-def _project_rows(store: object) -> list[Row]:
+def _project_rows(store: object, bodies: dict[str, Body]) -> list[Row]:
     return [
         {
-            "org": r["org"],
+            "org": body_label(r["o"], r["org"], bodies),
             "year": _int(r["year"]),
             "name": r["name"],
             "budget_wan": wan(r["budget"]),
@@ -163,7 +170,7 @@ def _kind(row: dict[str, object]) -> str | None:
     return kind
 
 
-def _organization_rows(store: object) -> list[Row]:
+def _organization_rows(store: object, bodies: dict[str, Body]) -> list[Row]:
     # The first stated figure (lowest offset) of each category per document.
     staff: dict[tuple[str, str, str], int] = {}
     for r in store.select(named_query("export_organizations_staff")).values():  # type: ignore[attr-defined]
@@ -172,26 +179,27 @@ def _organization_rows(store: object) -> list[Row]:
             staff.setdefault((str(r["g"]), str(r["o"]), column), int(str(r["headcount"])))
     rows: dict[tuple[str, str], Row] = {}
     for r in store.select(named_query("export_organizations")).values():  # type: ignore[attr-defined]
-        key = (str(r["g"]), str(r["o"]))
+        # one row per body and document: two nodes of one body (a former and a current name) are one row
+        key = (str(r["g"]), bodies[str(r["o"])].iri if str(r["o"]) in bodies else str(r["o"]))
         if key in rows:  # an organisation with two parents or roles: keep the first row
             continue
         rows[key] = {
-            "name": r["name"],
-            "parent": r["parent"],
+            "name": body_label(r["o"], r["name"], bodies),
+            "parent": body_label(r["po"] or r["pu"], r["parent"], bodies),
             "kind": _kind(r),
             "division_code": _str(r["division_code"]),
             "year": _int(r["year"]),
-            **{col: staff.get((key[0], key[1], col)) for col in ("staff_authorized", "staff_actual", "staff_retired")},
+            **{col: staff.get((key[0], str(r["o"]), col)) for col in ("staff_authorized", "staff_actual", "staff_retired")},
             "doc": r["doc"],
         }
     return list(rows.values())
 
 
-def _flow_rows(store: object) -> list[Row]:
+def _flow_rows(store: object, bodies: dict[str, Body]) -> list[Row]:
     return [
         {
-            "payer": r["payer"],
-            "payee": r["payee"],
+            "payer": body_label(r["pa"], r["payer"], bodies),
+            "payee": body_label(r["pe"], r["payee"], bodies),
             "amount_wan": wan(r["amount"]),
             "year": _int(r["year"]),
             "purpose": r["purpose"],
@@ -203,7 +211,7 @@ def _flow_rows(store: object) -> list[Row]:
     ]
 
 
-TABLE_ROWS: dict[str, Callable[[object], list[Row]]] = {
+TABLE_ROWS: dict[str, Callable[[object, dict[str, Body]], list[Row]]] = {
     "indicators": _indicator_rows,
     "amounts": _amount_rows,
     "projects": _project_rows,
@@ -216,7 +224,7 @@ def table_rows(store: object, table: str) -> list[Row]:
     """Rows of an export table as Python values (Decimal for numbers)."""
     if table not in TABLE_ROWS:
         raise InputError(f"unknown export table {table!r}; known tables: {', '.join(TABLE_COLUMNS)}")
-    rows = TABLE_ROWS[table](store)
+    rows = TABLE_ROWS[table](store, bodies_of_nodes(store))  # type: ignore[arg-type]
     columns = TABLE_COLUMNS[table]
     return [{c: row.get(c) for c in columns} for row in rows]
 
