@@ -106,9 +106,9 @@ def _bodies(store: OxigraphStore) -> dict[str, set[tuple[str, str | None, str | 
         ("宁夏回族自治区文学艺术界联合会", "NGO", "640000", None),  # printed in traditional characters
         ("大武口区财政局", "GovernmentOrganization", "640202", None),
         ("大武口区财政国库支付中心", "GovernmentOrganization", "640202", "大武口区财政局"),
-        ("固原市第一中学", "GovernmentOrganization", "640400", "固原市教育局"),
+        ("固原市第一中学", "School", "640400", "固原市教育局"),
         # an institution's own budget: under the department its text names
-        ("巫山县人民医院", "GovernmentOrganization", "500237", "巫山县卫生健康委员会"),
+        ("巫山县人民医院", "Hospital", "500237", "巫山县卫生健康委员会"),
         ("巫山县卫生健康委员会", "GovernmentOrganization", "500237", None),
         # industry and enterprise unions: under the federation their text names, placed by it when
         # their own name places nothing; never that federation
@@ -128,7 +128,7 @@ def _bodies(store: OxigraphStore) -> dict[str, set[tuple[str, str | None, str | 
         ("襄阳市总工会", "WorkersUnion", "420600", None),
         ("襄阳市工人文化宫", "GovernmentOrganization", "420600", "襄阳市总工会"),
         ("银川市教科文卫体工会委员会", "WorkersUnion", "640100", "银川市总工会"),
-        ("固原市第一中学", "GovernmentOrganization", "640400", "固原市教育局"),
+        ("固原市第一中学", "School", "640400", "固原市教育局"),
         ("重庆钢铁集团有限责任公司工会", "WorkersUnion", "500000", "重庆市总工会"),
         ("共青团天津市和平区委员会", "NGO", "120101", None),
         ("天津市和平区青少年活动中心", "GovernmentOrganization", "120101", "共青团天津市和平区委员会"),

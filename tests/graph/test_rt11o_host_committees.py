@@ -75,7 +75,7 @@ def test_a_host_league_committee_printed_short_is_its_formal_name(name: str, key
     assert (HOST_LEAGUE_SHORT_NAME.match(name) is not None) is short
 
 
-@pytest.mark.parametrize(("key", "kind"), [("共青团湘潭大学委员会", "NGO"), ("某某医院妇委会", "NGO"), ("某某集团有限公司妇女委员会", "NGO"), ("湘潭大学", "GovernmentOrganization")])
+@pytest.mark.parametrize(("key", "kind"), [("共青团湘潭大学委员会", "NGO"), ("某某医院妇委会", "NGO"), ("某某集团有限公司妇女委员会", "NGO"), ("湘潭大学", "CollegeOrUniversity")])
 def test_committee_kinds(key: str, kind: str) -> None:
     assert org_kind_class(key).split("/")[-1] == kind
 

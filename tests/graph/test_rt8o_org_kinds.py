@@ -129,7 +129,7 @@ def _orgs(store: OxigraphStore) -> dict[str, tuple[str, str | None, str | None]]
         ("襄阳市科学技术协会", "NGO", "420600", None),
         ("襄阳市科技馆", "GovernmentOrganization", "420600", "襄阳市科学技术协会"),
         ("定兴县教育局", "GovernmentOrganization", "130626", None),
-        ("定兴县第一中学", "GovernmentOrganization", "130626", "定兴县教育局"),
+        ("定兴县第一中学", "School", "130626", "定兴县教育局"),
         ("常德市财政局", "GovernmentOrganization", "430700", None),
         ("常德市国库集中支付中心", "GovernmentOrganization", "430700", "常德市财政局"),
         ("曲靖市直机关工会工作委员会", "WorkersUnion", "530300", "曲靖市总工会"),
@@ -137,7 +137,7 @@ def _orgs(store: OxigraphStore) -> dict[str, tuple[str, str | None, str | None]]
         # its own text: "隶属泰安市总工会" (round 10: a union that is no federation under the federation it states)
         ("泰安泰山城建集团有限公司工会委员会", "WorkersUnion", "370900", "泰安市总工会"),
         ("韶关市工人文化宫", "GovernmentOrganization", "440200", "韶关市总工会"),
-        ("芜湖市总工会干部学校", "GovernmentOrganization", "340200", "芜湖市总工会"),
+        ("芜湖市总工会干部学校", "School", "340200", "芜湖市总工会"),
         # bodies named only in a header field ("部门名称：", "编报单位：", "单位名称：")
         ("共青团玉溪市委员会", "NGO", "530400", None),
         ("曲靖市残疾人联合会", "NGO", "530300", None),

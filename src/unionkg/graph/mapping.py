@@ -222,10 +222,25 @@ YOUTH_LEAGUE_SHORT_NAME = re.compile(r"^(?:共青)?团(?P<place>.{1,20}?[省市�
 # A school's or a company's League committee printed short ("某大学团委", "某集团有限公司团委") =
 # "共青团某大学委员会" (its formal title); never a place's (团市委 is YOUTH_LEAGUE_SHORT_NAME's).
 HOST_LEAGUE_SHORT_NAME = re.compile(r"^(?P<host>.{2,40}?(?:大学|学院|学校|中学|小学|公司|集团|医院|银行|研究院|研究所)(?:（[^（）]{1,8}）)?)团委$")
-# The schema.org class of a body by its name, first match wins (org_kind_class).
+# Bodies that are no public administration, by the word their name ends with (a closing bracket of up to
+# eight characters after it: "某大学（筹）"): the schools, companies and hospitals that host a union, a
+# League or a women's committee (org:subOrganizationOf its host), and the schools a union runs.  A
+# 高等专科学校 is a college, so colleges come before schools; 疗养院, 党校 and 文化宫 are none of these.
+HOST_KIND_ENDINGS: tuple[tuple[str, URIRef], ...] = (
+    (r"大学|学院|专科学校", SCHEMA.CollegeOrUniversity),
+    (r"中学|小学|学校", SCHEMA.School),
+    (r"幼儿园", SCHEMA.Preschool),
+    (r"医院|卫生院|保健院", SCHEMA.Hospital),
+    (r"研究院|研究所", SCHEMA.ResearchOrganization),
+    (r"银行|信用社|信用合作联社", SCHEMA.BankOrCreditUnion),
+    (r"公司|集团", SCHEMA.Corporation),
+)
+# The schema.org class of a body by its name, first match wins (org_kind_class): a union's or a
+# committee's own name ends with its kind (某大学工会, 某集团妇女委员会), so the hosts come last.
 ORG_KIND_CLASSES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
     (UNION_NAME_PATTERN, SCHEMA.WorkersUnion),
     (MASS_ORGANIZATION_NAME_PATTERN, SCHEMA.NGO),
+    *((re.compile(rf"(?:{ending})(?:（[^（）]{{1,8}}）)?$"), cls) for ending, cls in HOST_KIND_ENDINGS),
 )
 
 # Item labels -> expense item concept (ontology/codes/expense-items.ttl).
@@ -482,6 +497,8 @@ def org_kind_class(key: str) -> URIRef:
 
     >>> [org_kind_class(n).split("/")[-1] for n in ("乙市总工会", "乙市妇女联合会", "共青团乙市委员会", "乙市财政局")]
     ['WorkersUnion', 'NGO', 'NGO', 'GovernmentOrganization']
+    >>> [org_kind_class(n).split("/")[-1] for n in ("甲大学", "乙市第一中学", "乙市某某有限公司", "甲大学工会")]
+    ['CollegeOrUniversity', 'School', 'Corporation', 'WorkersUnion']
     """
     return next((cls for pattern, cls in ORG_KIND_CLASSES if pattern.search(key)), SCHEMA.GovernmentOrganization)
 
