@@ -38,7 +38,7 @@ from unionkg.extract.registry import register, warn
 from unionkg.extract.statistics import Measurement, read_measurements
 from unionkg.extract.tables import cell_view, iter_lines, lines_as_printed
 from unionkg.extract.textview import ProseView
-from unionkg.model import Comparator, DocumentContext, Fact, Indicator, Phase, SourceDocument, StatisticalCount
+from unionkg.model import Comparator, DocumentContext, Evaluation, EvaluationKind, Fact, Indicator, Phase, SourceDocument, StatisticalCount
 
 EXTRACTOR = "indicators"
 VERSION = 1
@@ -1242,8 +1242,12 @@ LEVEL_SCORE_CELLS: Final[dict[str, re.Pattern[str]]] = {
     "serial": re.compile(r"\d{1,2}"),
 }
 
-#: Names of such a table's total row: the whole evaluation's score, read by the narrative reader.
+#: Names of such a table's total row: the whole evaluation's score (:func:`read_level_score_totals`).
 LEVEL_SCORE_TOTAL_ROWS: Final[tuple[str, ...]] = ("合计", "总分", "总计", "综合得分")
+
+#: The extractor key of an evaluation's score read from a score table's total row: postprocess
+#: (one_overall_score_per_score) drops it when the document states the same figure in prose too.
+SCORE_TOTAL_KEY = f"{EXTRACTOR}.score_total@{VERSION}"
 
 
 def _score_table_cells(line: str) -> list[str]:
@@ -1311,6 +1315,60 @@ def read_level_score_tables(doc: SourceDocument, context: DocumentContext) -> li
                 )
             )
     return out
+
+
+def read_level_score_totals(doc: SourceDocument, context: DocumentContext) -> list[Evaluation]:
+    """The whole body's self-evaluation score printed in the total row of a table of scores per
+    indicator (:func:`read_level_score_tables`): "合计 | 100 | 93.5" under its rows (a blank second
+    level and a 序号 allowed, :func:`level_score_total`), quoting the row.  A document that states
+    the score in prose too keeps one evaluation of a figure (postprocess)."""
+    lines = list(iter_lines(doc.text))
+    out: list[Evaluation] = []
+    for i, header in enumerate(lines):
+        columns = level_score_header(header.text) if "分" in header.text else None
+        if columns is None:
+            continue
+        level1: str | None = None
+        rows = 0
+        for line in lines[i + 1 :]:
+            row = _level_score_row(_score_table_cells(line.text), columns, level1)
+            if row is not None:
+                level1, rows = row[1], rows + 1
+                continue
+            total = level_score_total(_score_table_cells(line.text), columns) if rows else None
+            if total is not None:
+                lead = len(line.text) - len(line.text.lstrip("|｜ \t"))
+                evidence = doc.evidence(line.start + lead, line.end, SCORE_TOTAL_KEY)
+                out.append(Evaluation(evidence, context.org or "", context.year or 0, None, EvaluationKind.SELF, total))
+            break
+    return out
+
+
+def level_score_total(cells: list[str], columns: tuple[str, ...]) -> Decimal | None:
+    """The score of a total row of a table of scores per indicator (:data:`LEVEL_SCORE_TOTAL_ROWS`
+    in a name cell, the others blank; a weight and a score, the score not above it), else None.
+
+    >>> level_score_total(["合计", "100", "93.5"], ("level1", "weight", "score"))
+    Decimal('93.5')
+    >>> level_score_total(["合计", "", "100", "95分"], ("level1", "level2", "weight", "score"))
+    Decimal('95')
+    >>> level_score_total(["产出", "40", "38"], ("level1", "weight", "score")), level_score_total(["合计", "100", "120"], ("level1", "weight", "score"))
+    (None, None)
+    """
+    if columns[:1] == ("serial",):
+        columns = columns[1:]
+        if len(cells) == len(columns) + 1:
+            cells = cells[1:]  # its 序号 cell, blank or not
+    if len(cells) != len(columns):
+        return None
+    names = cells[:-2]
+    if not any(n in LEVEL_SCORE_TOTAL_ROWS for n in names) or any(n and n not in LEVEL_SCORE_TOTAL_ROWS for n in names):
+        return None
+    weight_m, score_m = (LEVEL_SCORE_CELLS["score"].fullmatch(c) for c in cells[-2:])
+    if weight_m is None or score_m is None:
+        return None
+    score = Decimal(score_m.group("number"))
+    return score if score <= Decimal(weight_m.group("number")) else None
 
 
 def _level_score_row(cells: list[str], columns: tuple[str, ...], level1: str | None) -> tuple[str, str | None, Decimal, Decimal] | None:
@@ -1979,6 +2037,7 @@ def extract_indicators(doc: SourceDocument, context: DocumentContext) -> list[Fa
         named = {compact(f.name) for f in facts if isinstance(f, Indicator)}
         facts.extend(f for f in read_scored_sections(doc, context) if f.name not in named)
         facts.extend(f for f in read_level_score_tables(doc, context) if f.name not in named)
+        facts.extend(read_level_score_totals(doc, context))
         facts.extend(prose_target_facts(doc, context, [f for f in facts if isinstance(f, Indicator)], measurements))
         facts.extend(fill_actuals(doc, context, facts, measurements))
     for fact in facts:

@@ -874,6 +874,24 @@ def _in_staffing_note(text: str, position: int) -> bool:
 #: The label part of ``ORG_PATTERNS["staffing"]`` (``(?P<label>…)``), to print it in other layouts.
 _MAIN_STAFF_LABELS = ORG_PATTERNS["staffing"].pattern.split(r"\s*(?:[（(]", 1)[0]
 
+#: Groups of people working for a body outside its established posts, as the genre prints
+#: them before a head count ("另有公益性岗位人员 2 人", "购买服务人员 3 人", "返聘人员 1 人",
+#: "借调人员 2 人"): label alternatives of ``STAFF_EXTRA_PATTERNS["extra_label"]`` (tested in
+#: tests/extract/test_rt11f_leftovers.py, each with its category in :data:`STAFF_EXTRA_CATEGORIES`).
+STAFF_OUTSIDE_POST_LABELS: tuple[str, ...] = (
+    r"公益性?岗位(?:工作)?人员",  # 公益性岗位人员 / 公益岗位人员 / 公益性岗位工作人员
+    r"公益性岗位(?=\s*(?:为|共|有)?\s*\d)",  # 公益性岗位 2 人 (a post count: "公益性岗位 2 个" has no 人)
+    r"(?:政府)?购买服务(?:岗位)?人员",  # 购买服务人员 / 政府购买服务岗位人员
+    r"(?:退休)?返聘人员",
+    r"借调(?:借用)?人员|借用人员",
+    r"临时(?:用工)?人员|临时工",
+    r"(?:编外)?合同制(?:工作)?人员",
+)
+
+#: A verb just before a staffing label that makes its people the object of an action, not a body's
+#: staff: "补助公益性岗位人员 10 人", "慰问退休人员 30 人", "培训劳务派遣人员 20 人" count beneficiaries.
+STAFF_BENEFICIARY_VERB_BEFORE = re.compile(r"(?:补助|资助|补贴|慰问|帮扶|救助|走访|看望|培训|表彰|安置|奖励|发放)\s*$")
+
 #: Staffing labels beyond ``ORG_PATTERNS["staffing"]``: people outside the
 #: established posts, and figures printed number first.  ``label``/``count``/``unit``
 #: as in the main pattern; ``excluded`` names whose figure a "不含" note leaves out.
@@ -882,7 +900,7 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
     # 在编人员 28 人 / 临聘人员 5 人 / 劳务派遣人员 2 人 / 离休干部 1 人 / 退休职工 30 人
     "extra_label": re.compile(
         r"(?P<label>其他人员|遗属(?:人员)?|(?:机关|原管理方式|编外)?雇员|编外(?:聘用)?人员|(?:临时)?聘用人员|临聘人员|劳务派遣人员|在编人员"
-        r"|军转干部|单列编制|离休干部|退休干部|退休职工"
+        r"|军转干部|单列编制|离休干部|退休干部|退休职工|" + "|".join(STAFF_OUTSIDE_POST_LABELS) +
         # 在编人数 9 人 / 编制内人数 9 人 / 编内人员 9 名 / 编制人员 9 人 (people on the establishment) /
         # "编制 9 人，实有 8 人" (实有 without 人数)
         rf"|在编人数|编制内(?:人数|人员)|编内(?:人数|人员)|编制人员|实有(?=\s*[\d{CN_NUMERAL_CHARS}])|工勤(?=\s*[\d{CN_NUMERAL_CHARS}]))"
@@ -915,6 +933,13 @@ STAFF_EXTRA_CATEGORIES: tuple[tuple[str, StaffCategory], ...] = (
     ("编外", StaffCategory.IN_SERVICE),
     ("军转干部", StaffCategory.IN_SERVICE),
     ("单列编制", StaffCategory.AUTHORIZED),
+    # groups outside the established posts (STAFF_OUTSIDE_POST_LABELS): people at work for the body
+    ("公益", StaffCategory.IN_SERVICE),
+    ("购买服务", StaffCategory.IN_SERVICE),
+    ("借调", StaffCategory.IN_SERVICE),
+    ("借用", StaffCategory.IN_SERVICE),
+    ("临时", StaffCategory.IN_SERVICE),
+    ("合同制", StaffCategory.IN_SERVICE),
 )
 
 
@@ -1873,6 +1898,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
             continue  # "支付工人文化宫 10 名在编人员…经费": a figure printed number first is read only in a note
         if (_inside_parentheses(view.text, m.start()) and not in_note) or _sentence_has_money(view.text, m.start()):
             continue  # "（均为 30 人以上企业）", "发放补贴 800 万元，其中退休人员 597 人"
+        if STAFF_BENEFICIARY_VERB_BEFORE.search(view.text, max(0, m.start() - 8), m.start()):
+            continue  # "慰问退休人员 30 人": people a work reached, not staff
         label = staffing_label(m)
         if is_money_label(label) and not m.groupdict().get("unit"):
             continue  # "在职人员工资 | 126" under no count unit: an amount, not a head count

@@ -9,7 +9,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import fields
 
-from unionkg.model import Evidence, Extraction, Fact, Staffing
+from unionkg.model import Evaluation, Evidence, Extraction, Fact, Staffing
 
 Step = Callable[[Extraction], Extraction]
 
@@ -183,9 +183,32 @@ def without_staff_connectives(extraction: Extraction) -> Extraction:
     return extraction
 
 
+#: The extractor of an evaluation's score read from a score table's total row
+#: (indicators.SCORE_TOTAL_KEY, "合计 | 100 | 93.5").
+SCORE_TOTAL_PREFIX: str = "indicators.score_total@"
+
+
+def one_overall_score_per_score(extraction: Extraction) -> Extraction:
+    """A score table's total row restates the whole body's score the document states elsewhere
+    ("自评得分 93.5 分" and "合计 | 100 | 93.5"): the same figure is one evaluation, the stated one
+    (which may carry its grade); a different figure is kept, quoted from its row, so the checks
+    can report the two."""
+    stated = {
+        (f.org, f.year, f.score)
+        for f in extraction.facts
+        if isinstance(f, Evaluation) and f.subject is None and f.aggregate is None and not f.evidence.extractor.startswith(SCORE_TOTAL_PREFIX)
+    }
+    extraction.facts = [
+        f
+        for f in extraction.facts
+        if not (isinstance(f, Evaluation) and f.evidence.extractor.startswith(SCORE_TOTAL_PREFIX) and (f.org, f.year, f.score) in stated)
+    ]
+    return extraction
+
+
 #: The staffing steps run before :func:`deduplicate`, which keeps the first of identical facts in
 #: extraction order: a restated staffing figure keeps the quote printed first in the document.
-STEPS: tuple[Step, ...] = (without_staff_connectives, without_restated_staff_rows, one_staffing_figure_per_kind, deduplicate)
+STEPS: tuple[Step, ...] = (without_staff_connectives, without_restated_staff_rows, one_staffing_figure_per_kind, one_overall_score_per_score, deduplicate)
 
 
 def finalize(extraction: Extraction) -> Extraction:

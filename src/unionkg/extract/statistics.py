@@ -693,6 +693,11 @@ STAFF_TABLE_COLUMNS: Final[dict[str, StaffCategory]] = {
     "退休": StaffCategory.RETIRED, "退休人数": StaffCategory.RETIRED, "退休人员": StaffCategory.RETIRED,
     "离休": StaffCategory.RETIRED, "离休人员": StaffCategory.RETIRED,
     "其他人员": StaffCategory.OTHER,
+    # groups outside the established posts, at work for the body (organizations.STAFF_OUTSIDE_POST_LABELS)
+    "编外人员": StaffCategory.IN_SERVICE, "编外聘用人员": StaffCategory.IN_SERVICE, "聘用人员": StaffCategory.IN_SERVICE,
+    "临时聘用人员": StaffCategory.IN_SERVICE, "劳务派遣人员": StaffCategory.IN_SERVICE, "公益性岗位人员": StaffCategory.IN_SERVICE,
+    "公益岗位人员": StaffCategory.IN_SERVICE, "购买服务人员": StaffCategory.IN_SERVICE, "返聘人员": StaffCategory.IN_SERVICE,
+    "借调人员": StaffCategory.IN_SERVICE,
 }  # fmt: skip
 
 #: Header cells that name the row's organisation.
@@ -715,7 +720,7 @@ STAFF_TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
 }
 
 #: Words one of which a staffing table's header line prints (a quick test before splitting a line).
-STAFF_HEADER_WORDS: Final[tuple[str, ...]] = ("编制", "实有", "在职", "在编", "退休", "离休", "其他人员")
+STAFF_HEADER_WORDS: Final[tuple[str, ...]] = ("编制", "实有", "在职", "在编", "退休", "离休", "其他人员", "编外", "聘用", "派遣", "岗位", "购买服务", "返聘", "借调")
 
 #: Name cells of a total row: its figures are the whole 部门's (the body and its units).
 STAFF_TABLE_TOTAL_ROWS: Final[tuple[str, ...]] = ("合计", "总计", "部门合计")

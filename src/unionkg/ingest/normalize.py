@@ -1623,6 +1623,37 @@ def wraps_sentence_cell(row: str, nxt: str, full_width: float) -> bool:
     return not any(_is_figure_cell(f) for f in shape.fields[len(shape.lead) :])
 
 
+#: A line that names a table, numbered or not ("某县总工会2022年部门预算公开表1", "…收支总表（公开01表）",
+#: "…部门预算表 2"): no clause mark in it (a wrapped prose line at the wrap width holds one).
+TABLE_TITLE_LINE = re.compile(r"[^，。；：、,;:]*表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?(?:\s*\([^)]{1,12}\))?")
+
+#: Most line breaks of a double-spaced text (a layout that prints a blank line after every line,
+#: wrapped or not) have a blank line below them: from this share on, a blank line ends no paragraph.
+DOUBLE_SPACED_SHARE = 0.5
+
+
+def blank_lines_end_paragraphs(lines: list[Line]) -> bool:
+    """Whether a blank line between two lines of text ends a paragraph in this document: it is not
+    double-spaced (fewer than :data:`DOUBLE_SPACED_SHARE` of its lines of text have a blank line
+    below them before the next), where a blank line is printed between paragraphs only."""
+    texts = blanks_after = 0
+    for i, ln in enumerate(lines[:-1]):
+        if ln.chars and not ln.dropped:
+            texts += 1
+            blanks_after += not lines[i + 1].chars
+    return texts > 0 and blanks_after < DOUBLE_SPACED_SHARE * texts
+
+
+def ends_at_blank_line(prev: str, blank_between: bool, blanks_end_paragraphs: bool) -> bool:
+    """Whether the blank line between ``prev`` and the next line of text ends a paragraph: always
+    in a text that prints blank lines between paragraphs only (:func:`blank_lines_end_paragraphs`),
+    and after a table's title (:data:`TABLE_TITLE_LINE`) whatever the spacing: a title at the wrap
+    width ("…部门预算公开表1", blank, "部门收支总表") is no line of a paragraph wrapped there."""
+    if not blank_between:
+        return False
+    return blanks_end_paragraphs or TABLE_TITLE_LINE.fullmatch(prev) is not None
+
+
 def splits_a_number(prev: str, nxt: str) -> bool:
     """Does the break between ``prev`` and ``nxt`` cut one number in two (see :data:`NUMBER_SPLITS`)?"""
     if not prev[-1:].isdigit() and prev[-1:] not in ".,":
@@ -1646,11 +1677,15 @@ def arrange_lines(mapped: Mapped, original: str = "") -> Mapped:
     # rows with a sentence in a cell: neither wrapped prose nor a measure of the wrap width
     rows = sentence_cell_rows(lines)
     full_width = FULL_LINE_SHARE * wrap_width(lines, rows)
+    blanks_end_paragraphs = blank_lines_end_paragraphs(lines)
     out = Mapped()
     prev: Line | None = None
     prev_is_row = False
+    blank_between = page_break_between = False  # since prev: a blank line; a page's end (form feed, a dropped header or number)
     for i, ln in enumerate(lines):
         if ln.dropped or not ln.chars:
+            blank_between = blank_between or not ln.chars
+            page_break_between = page_break_between or ln.dropped or ln.page_end
             continue
         is_row = i in rows
         if prev is not None:
@@ -1661,6 +1696,8 @@ def arrange_lines(mapped: Mapped, original: str = "") -> Mapped:
                 kind = "join" if prev_is_row and not is_row and wraps_sentence_cell(prev.text, ln.text, full_width) else "break"
             else:
                 kind = join_kind(prev.text, ln.text, full_width)
+                if kind != "break" and not splits_a_number(prev.text, ln.text) and ends_at_blank_line(prev.text, blank_between and not (page_break_between or prev.page_end), blanks_end_paragraphs):
+                    kind = "break"
             sep_src = prev.end_src if prev.end_src is not None else ln.srcs[0]
             if kind == "break":
                 out.add("\n", sep_src)
@@ -1669,4 +1706,5 @@ def arrange_lines(mapped: Mapped, original: str = "") -> Mapped:
         out.chars.extend(ln.chars)
         out.srcs.extend(ln.srcs)
         prev, prev_is_row = ln, is_row
+        blank_between = page_break_between = False
     return out
