@@ -973,6 +973,7 @@ def project_rows(store: GraphStore) -> list[dict[str, object]]:
     for project in sorted(rates, key=row_order):
         own = values[project]
         least = {column: min(own[column], key=row_order, default=None) for column in ("label", "passage", "doc")}
+        docs = sorted(own["doc"], key=row_order)  # every document that prints the project (its rate header may be in any)
         amounts = [sorted(own[column], key=row_order) or [None] for column in ("budget", "adjusted", "final")]
         bodies = sorted({(org, year) for org, year, _rate in rates[project]}, key=lambda b: (row_order(b[0]), row_order(b[1])))
         for org, year in bodies:
@@ -980,7 +981,7 @@ def project_rows(store: GraphStore) -> list[dict[str, object]]:
             for budget, adjusted, final, rate in itertools.product(*amounts, stated):
                 rows.append(
                     {"project": project, "label": least["label"], "org": org, "year": year, "budget": budget, "adjusted": adjusted,
-                     "final": final, "rate": rate, "passage": least["passage"], "doc": least["doc"]}
+                     "final": final, "rate": rate, "passage": least["passage"], "doc": least["doc"], "docs": docs}
                 )
     return rows
 
@@ -1014,7 +1015,7 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
         said = ""
         if any(agrees.values()):
             # a rate one budget gives: wrong only when the table's header names the other one
-            basis, said = _project_rate_basis(ctx, str(r["project"]), rate) if r["doc"] is None or ctx.rate_headers().names_a_budget(str(r["doc"])) else (None, "")
+            basis, said = _project_rate_basis(ctx, str(r["project"]), rate) if _rate_header_may_name_a_budget(ctx, r) else (None, "")
             if basis not in agrees or agrees[basis]:
                 continue
             phased = [(phase, b) for phase, b in phased if phase == basis] + [(phase, b) for phase, b in phased if phase != basis]
@@ -1044,6 +1045,15 @@ def check_execution_rates(ctx: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+def _rate_header_may_name_a_budget(ctx: Context, row: dict[str, object]) -> bool:
+    """Whether a rate header of any document printing the project (``row["docs"]``, not its first
+    only) names a budget: else no header says which budget its rate is of, and none is read."""
+    docs = row.get("docs")
+    if not isinstance(docs, list) or not docs:  # rows read otherwise (check_projects.rq) name one document
+        docs = [row["doc"]] if row.get("doc") is not None else []
+    return not docs or any(ctx.rate_headers().names_a_budget(str(doc)) for doc in docs)
 
 
 def _project_rate_basis(ctx: Context, project: str, rate: Decimal) -> tuple[str | None, str]:

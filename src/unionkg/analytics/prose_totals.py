@@ -13,6 +13,12 @@ totals of the same document, body, year, phase and direction (:func:`table_total
   total (:data:`TOTAL_COLUMN_NAMES`: 合计, 本年收入合计, 预算数, 决算数 …), of every fund;
 - a table's row of the same role (本年收入合计, 收入总计 …) in such a column.
 
+A total that names a fund ("2023年财政拨款收入 456.78 万元", "一般公共预算财政拨款支出 …":
+:data:`FUND_TOTAL_LABELS`) is the fund's total: it is compared with the totals of that fund in
+the tables of its document (the 财政拨款收支总表's 本年收入 / 收入总计 rows, the 一般公共预算财政拨款支出表's
+合计 row: :func:`is_fund_table_total`), same fund, direction, year and phase, as the totals of
+every fund are.
+
 A total that names its extent (收入总计: with the carry-overs; 本年收入合计: the year's own) is compared
 with table totals of that extent or of none named (:data:`TOTAL_EXTENTS`).
 The text's total agrees when it equals any of them within the rounding of the two printed
@@ -44,6 +50,22 @@ TOTAL_COLUMN_NAMES = re.compile(
     r"^(?:本年)?(?:支出|收入)?(?:合计|小计|总计)$|^决算数合计$"
     r"|^(?:本年|全年|\d{4}年)?(?:年初)?(?:预算|决算|支出决算|执行)(?:数|额)?$"
 )
+
+#: A fund's column of a 财政拨款收支总表 (its total row by fund): "一般公共预算财政拨款", "政府性基金预算".
+FUND_COLUMN_NAMES = re.compile(
+    r"^(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)?(?:财政)?拨款(?:收入|支出)?(?:合计|小计)?$"
+    r"|^(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:收入|支出)?$"
+)
+#: A text's label that is the whole of one fund in one direction: "财政拨款收入", "一般公共预算财政拨款支出
+#: 预算", "政府性基金预算财政拨款支出总额"; never a part of it ("财政拨款基本支出", "一般公共预算拨款收入
+#: 中的人员经费") nor another year's ("上年财政拨款收入").
+FUND_TOTAL_LABELS = re.compile(
+    r"^(?:\d{4}年(?:度)?)?(?:本年)?(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)?(?:财政)?拨款"
+    r"(?:收入|支出)(?:预算|决算)?(?:数)?(?:总额|合计|总计)?$"
+)
+#: A table's row that totals one fund's column, besides 合计 / 总计 (rules.GENERIC_LABELS): 本年收入 (a
+#: 收支总表's "一、本年收入", its list marker dropped), 本年支出合计, 收入总计, 支出合计.
+FUND_TOTAL_ROWS = re.compile(r"^本年(?:收入|支出)(?:合计)?$|^(?:收入|支出)(?:合计|总计)$")
 
 
 #: What a total's label says it spans: (extent, pattern).  A 总计 is the grand total, with the
@@ -81,6 +103,30 @@ def total_role(o: Obs) -> str | None:
     return None
 
 
+def fund_total_role(o: Obs) -> str | None:
+    """The direction of a text's total of one fund (``o.fund`` named by its label: :data:`FUND_TOTAL_LABELS`), or None."""
+    if o.fund is None or not FUND_TOTAL_LABELS.search(rules.normalise_label(o.item)):
+        return None
+    return next((role for role, direction in TOTAL_ROLES.items() if o.direction == direction), None)
+
+
+def is_prose_fund_total(o: Obs) -> bool:
+    """A fund's total stated in the text: no table, no column, a fund, a label of that fund's total."""
+    return o.table is None and o.column is None and fund_total_role(o) is not None
+
+
+def is_fund_table_total(o: Obs, role: str) -> bool:
+    """A table figure that prints the ``role`` total of its fund: a total row (:data:`FUND_TOTAL_ROWS`) of
+    the direction, in no column, a total column or the fund's own column (never 基本支出 / 项目支出)."""
+    if o.table is None or o.fund is None or o.direction != TOTAL_ROLES[role]:
+        return False
+    column = rules.normalise_label(o.column or "")
+    if column and not (TOTAL_COLUMN_NAMES.search(column) or FUND_COLUMN_NAMES.search(column)):
+        return False
+    item = rules.normalise_label(o.item)
+    return bool(rules.GENERIC_LABELS.search(item) or FUND_TOTAL_ROWS.search(item) or rules.role_of(item) == role)
+
+
 def is_prose_total(o: Obs) -> bool:
     """A total of the whole body stated in the text: no table, no column, no fund, a total's role."""
     return o.table is None and o.column is None and o.fund is None and total_role(o) is not None
@@ -101,14 +147,15 @@ def is_table_total(o: Obs, role: str) -> bool:
 
 
 def table_totals(observations: list[Obs]) -> dict[tuple[object, ...], list[Obs]]:
-    """The table totals of each (document, body, year, phase, role), in the order of their passages."""
+    """The table totals of each (document, body, year, phase, role, fund: None for every fund), in the
+    order of their passages."""
     out: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
     for o in observations:
-        if o.table is None or o.fund is not None:
+        if o.table is None:
             continue
         for role in TOTAL_ROLES:
-            if is_table_total(o, role):
-                out[(o.doc, o.org, o.year, o.phase, role)].append(o)
+            if is_table_total(o, role) or is_fund_table_total(o, role):
+                out[(o.doc, o.org, o.year, o.phase, role, o.fund)].append(o)
     return out
 
 
@@ -133,6 +180,10 @@ def table_cell(o: Obs) -> str:
     return f"{item}（{column}）" if column and rules.normalise_label(column) != rules.normalise_label(item) else item
 
 
+#: How a finding names the table's figure: a fund's total (a fund named by the text), else the 合计 row.
+TABLE_TOTAL_WORDS: dict[bool, str] = {True: "合计 row", False: "total of that fund"}
+
+
 def _grand_total_first(o: Obs) -> tuple[int, str]:
     """The 收入总表 / 支出总表's 合计 row before a 收支总表's named row: what a reader compares."""
     return (0 if rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) else 1, o.iri)
@@ -147,10 +198,10 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     reported: set[tuple[object, ...]] = set()
     for o in ctx.observations:
-        role = total_role(o)
-        if role is None or not is_prose_total(o):
+        role = total_role(o) if is_prose_total(o) else fund_total_role(o) if is_prose_fund_total(o) else None
+        if role is None:
             continue
-        key = (o.doc, o.org, o.year, o.phase, role)
+        key = (o.doc, o.org, o.year, o.phase, role, o.fund)
         candidates = [
             t for t in totals.get(key, []) if (o.scope is None or t.scope is None or t.scope == o.scope) and same_extent(o, t)
         ]
@@ -170,7 +221,7 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
                 severity="info" if rounding else "warning",
                 check="contradiction:prose-total-against-table",
                 message=(
-                    f"{o.item} of {o.year}: the text states {money(o.value, o.passage)}, but the table's 合计 row of the same "
+                    f"{o.item} of {o.year}: the text states {money(o.value, o.passage)}, but the table's {TABLE_TOTAL_WORDS[o.fund is None]} of the same "
                     f"document [{table.table}] prints {table_cell(table)} {money(table.value, table.passage)}; difference "
                     f"{money(o.value - table.value)}{ROUNDING_NOTE if rounding else ''}; tolerance {money.tolerance(tol)} "
                     "= half the printing unit of each of the two figures"
@@ -183,11 +234,14 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
                 rounding=rounding,
                 amounts=money,
                 figures=[o, table],
-                statement=("prose-total", o.doc, o.org, o.year, o.phase, role, o.value),
+                statement=("prose-total", o.doc, o.org, o.year, o.phase, role, o.fund, o.value),
                 total=o.iri,  # the figure checked: a sum finding about it is the same problem (merge.py)
             )
         )
     return findings
 
 
-__all__ = ["TOTAL_COLUMN_NAMES", "TOTAL_EXTENTS", "TOTAL_ROLES", "check_prose_totals", "extent_of", "is_prose_total", "is_table_total", "same_extent", "total_role"]
+__all__ = [
+    "FUND_COLUMN_NAMES", "FUND_TOTAL_LABELS", "FUND_TOTAL_ROWS", "TOTAL_COLUMN_NAMES", "TOTAL_EXTENTS", "TOTAL_ROLES", "check_prose_totals",
+    "extent_of", "fund_total_role", "is_fund_table_total", "is_prose_fund_total", "is_prose_total", "is_table_total", "same_extent", "total_role",
+]

@@ -10,8 +10,9 @@ when nothing names one ("年初预算数 调整预算数 决算数 执行率(%)"
 rate that neither gives.
 
 The header of a table row's rate is the nearest rate column header printed before the row in
-its document (:func:`header_before`): the passages of the document that print 率 are read, and
-a header cell is a rate word not followed by a figure (prose "执行率为 96%" is no header).
+its document (:func:`header_before`): the passages of the document that print 率, or 预算 and a
+percent sign, are read, and a header cell is a rate's words (:data:`RATE_HEADER_WORDS`: 执行率,
+完成率, or 占…预算% / 完成…预算% without 率) not followed by a figure (prose "执行率为 96%" is no header).
 """
 
 from __future__ import annotations
@@ -24,12 +25,21 @@ PHASE_BASE = "http://data.openbudgets.eu/resource/codelist/budget-phase/"
 ADJUSTED = PHASE_BASE + "revised"
 INITIAL = PHASE_BASE + "approved"
 
-#: A rate column's header cell: the words before the rate word in the cell, the rate word, an
-#: optional (%) and an optional bracketed note ("（以调整后预算为基数）"); never followed by a figure
-#: or a verb (prose: "执行率为 96%", "完成率达 100%").
+#: The words of a rate column's header, by kind: (kind, pattern).  A 执行率 / 完成率 may print its (%)
+#: or not; a header that says the rate without 率 ("决算数占预算数%", "占年初预算（%）", "完成预算%",
+#: "完成调整预算(%)") must print its percent sign, or it is a phrase ("完成预算的 98%" has its figure,
+#: "占年初预算的比例为" its verb).  The words before and inside it name the budget (:data:`BASIS_WORDS`).
+PERCENT_SIGN = r"(?:\s*[（(]\s*[%％]\s*[）)]|\s*[%％])"
+RATE_HEADER_WORDS: tuple[tuple[str, str], ...] = (
+    ("rate", r"(?:执行率|完成率)(?:\s*[（(]\s*[%％]\s*[）)])?"),
+    ("share-of-budget", r"占[^\s|｜\d%％（）()]{0,8}?预算(?:数)?(?:的)?(?:比例|比重)?" + PERCENT_SIGN),
+    ("budget-completed", r"完成[^\s|｜\d%％（）()]{0,8}?预算(?:数)?(?:的)?" + PERCENT_SIGN),
+)
+#: A rate column's header cell: the words before the rate words in the cell, the rate words
+#: (:data:`RATE_HEADER_WORDS`) and an optional bracketed note ("（以调整后预算为基数）") or letter ratio;
+#: never followed by a figure or a verb (prose: "执行率为 96%", "完成率达 100%").
 RATE_HEADER_CELL = re.compile(
-    r"(?P<before>[^\s|｜\d]{0,12}?)(?:执行率|完成率)"
-    r"(?:\s*[（(]\s*[%％]\s*[）)])?"
+    r"(?P<before>[^\s|｜\d]{0,12}?)(?:" + "|".join(words for _kind, words in RATE_HEADER_WORDS) + ")"
     r"(?P<after>\s*[（(][^（）()\d]{1,24}[）)]|\s*[A-Z]\s*/\s*[A-Z])?"
     r"(?=\s|[|｜]|$)"
 )
@@ -140,6 +150,6 @@ def prose_basis(quote: str, rate: str) -> str | None:
 
 
 __all__ = [
-    "ADJUSTED", "BASIS_WORDS", "INITIAL", "LETTER_RATIO", "PROSE_RATE", "RATE_HEADER_CELL", "RateHeader",
+    "ADJUSTED", "BASIS_WORDS", "INITIAL", "LETTER_RATIO", "PERCENT_SIGN", "PROSE_RATE", "RATE_HEADER_CELL", "RATE_HEADER_WORDS", "RateHeader",
     "basis_named", "header_before", "header_cells", "lettered_basis", "prose_basis",
 ]
