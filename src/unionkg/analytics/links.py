@@ -10,6 +10,8 @@ holds
   code, ``skos:broader`` = enclosing division, ``owl:sameAs`` = Wikidata item,
   ``dct:identifier`` = ISO 3166-2 code, ``ukg:formerLabel`` = a name it had (renamed, not merged), with
   ``ukg:formerLabelUntil`` the year it changed when known), and ``<org> dct:spatial <place>``;
+  a place merged into it as ``ukg:mergedFrom`` a ``ukg:MergedPlace`` (its name, former code and year:
+  graph/place_links.py);
 - ``<city federation> org:subOrganizationOf <province federation>`` (and the
   inverse ``org:hasSubOrganization``) when both federations are in the graph:
   the nearest ancestor division that has a federation wins, so a county
@@ -29,6 +31,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, SKOS
 
 from unionkg.graph.iris import Iris
 from unionkg.graph.mapping import MASS_ORGANIZATION_SHORT_FORMS
+from unionkg.graph.place_links import merged_place_triples
 from unionkg.graph.places import FORMER_RENAMED, Division, Gazetteer, default_gazetteer
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
@@ -78,6 +81,8 @@ def _place_triples(g: Graph, division: Division, gazetteer: Gazetteer, iris: Iri
             g.add((place, UKG.formerLabel, Literal(former.name, lang="zh")))
             if former.changed:
                 g.add((place, UKG.formerLabelUntil, Literal(int(former.changed[:4]))))
+        for triple in merged_place_triples(current.code, gazetteer, iris):  # 崇文区 of 东城区: graph/place_links.py
+            g.add(triple)
         parent = gazetteer.parent(current.code)
         if parent is not None:
             g.add((place, SKOS.broader, iris.place(parent.code)))

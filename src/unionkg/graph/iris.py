@@ -98,6 +98,11 @@ class Iris:
     def place(self, division: str) -> URIRef:
         return self._iri(f"id/place/{division}")
 
+    def merged_place(self, division: str, former_code: str) -> URIRef:
+        """A place merged into ``division`` under the code it had (its own IRI below its successor's: a
+        successor may reuse a merged place's code, 某区 taking the code of a district it absorbed)."""
+        return self._iri(f"id/place/{division}/merged/{former_code}")
+
     def finding(self, key: str) -> URIRef:
         return self._iri(f"id/finding/{short_hash(key)}")
 
