@@ -39,6 +39,9 @@ What the normalised text looks like (the contract extractors write against):
 * **Lines.**  Blank lines go; every kept line break is a single ``\\n``.  A
   line wrapped inside a sentence or a number is joined to the next (no
   space between Han characters or digits, one space between Latin words).
+  A blank line is a break in a text that prints blank lines between
+  paragraphs only (not double-spaced), and after a table's title in any
+  text (``…部门预算公开表1`` above ``部门收支总表``), unless a page ends there.
   A break inside a number is joined only on evidence at the cut
   (:data:`NUMBER_SPLITS`: a trailing decimal point or thousands comma, the
   decimal part or ``%`` on the next line, a lone digit before the rest of a
