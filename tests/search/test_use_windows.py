@@ -111,3 +111,24 @@ def test_the_token_table_starts_over_when_full_and_stays_right(backend: object, 
     assert len(forward._row_of) <= 30 and len(forward._x) == len(forward._row_of) + 1
     expected = _unit(backend.encode(TEXTS[:4]))  # type: ignore[attr-defined]
     assert np.min(np.sum(expected * vectors, axis=1)) > 0.99999
+
+
+def test_first_layer_rows_of_a_known_stretch_are_reused_and_vectors_stay_right(backend: object) -> None:
+    """A new sentence that repeats 5-token stretches of an earlier one (another county, another year) computes
+    first-layer rows only around what is new; a sentence with nothing in common computes them all."""
+    forward = WindowedUse(backend)
+    forward.encode(["阿勒泰地区总工会几年职工服务阵地建设项目资金主要用于职工之家设备购置。"])
+    before, windows_before = forward.first_computed, forward.computed
+    changed = "塔城地区总工会几年职工服务阵地建设项目资金主要用于职工之家设备购置和维修。"
+    vectors = forward.encode([changed])
+    first_rows, new_windows = forward.first_computed - before, forward.computed - windows_before
+    # Without the cache every new window's position and its neighbours would be computed: at least as many rows as windows.
+    assert 0 < first_rows < new_windows
+    expected = _unit(backend.encode([changed]))  # type: ignore[attr-defined]
+    assert float(_unit(vectors)[0] @ expected[0]) > 0.99999
+    before = forward.first_computed
+    unrelated = "why did the staff training spending of the county union rise"
+    vectors = forward.encode([unrelated])
+    unrelated_tokens = len(backend.sp.encode(unrelated, out_type=int, add_bos=True, add_eos=True))  # type: ignore[attr-defined]
+    assert forward.first_computed - before == unrelated_tokens  # nothing shared: every position's row computed
+    assert float(_unit(vectors)[0] @ _unit(backend.encode([unrelated]))[0]) > 0.99999  # type: ignore[attr-defined]
