@@ -56,13 +56,38 @@ FUND_COLUMN_NAMES = re.compile(
     r"^(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)?(?:财政)?拨款(?:收入|支出)?(?:合计|小计)?$"
     r"|^(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:收入|支出)?$"
 )
-#: A text's label that is the whole of one fund in one direction: "财政拨款收入", "一般公共预算财政拨款支出
-#: 预算", "政府性基金预算财政拨款支出总额"; never a part of it ("财政拨款基本支出", "一般公共预算拨款收入
-#: 中的人员经费") nor another year's ("上年财政拨款收入").
+#: A text's label that is the whole of one fund in one direction: "财政拨款收入", "财政拨款本年支出",
+#: "一般公共预算财政拨款支出预算", "政府性基金预算财政拨款支出总额", "国有资本经营预算支出"; never a part of
+#: it ("财政拨款基本支出", "一般公共预算拨款收入中的人员经费") nor another year's ("上年财政拨款收入").
 FUND_TOTAL_LABELS = re.compile(
-    r"^(?:\d{4}年(?:度)?)?(?:本年)?(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)?(?:财政)?拨款"
-    r"(?:收入|支出)(?:预算|决算)?(?:数)?(?:总额|合计|总计)?$"
+    r"^(?:\d{4}年(?:度)?)?(?:本年)?"
+    r"(?:(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)?(?:财政)?拨款|一般公共预算|政府性基金预算|国有资本经营预算)"
+    r"(?:本年)?(?:收入|支出)(?:预算|决算)?(?:数)?(?:总额|合计|总计)?$"
 )
+#: One fund under the names a document gives it (the graph's ukg:fundSource is the printed name): the
+#: 一般公共预算财政拨款 of a table is the text's 一般公共预算 / 一般公共预算拨款.  (fund, pattern).
+FUND_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("general-budget", re.compile(r"^一般公共预算(?:财政)?(?:拨款)?$")),
+    ("government-funds", re.compile(r"^政府性基金(?:预算)?(?:财政)?(?:拨款)?$")),
+    ("state-capital", re.compile(r"^国有资本经营(?:预算)?(?:财政)?(?:拨款)?$")),
+    ("appropriation", re.compile(r"^财政拨款$")),
+)
+
+
+def fund_key(fund: str | None) -> str | None:
+    """The fund ``fund`` names (:data:`FUND_NAMES`), else its printed name; None for every fund.
+
+    >>> fund_key("一般公共预算财政拨款") == fund_key("一般公共预算拨款") == fund_key("一般公共预算"), fund_key("财政拨款"), fund_key(None)
+    (True, 'appropriation', None)
+    >>> fund_key("一般公共预算财政拨款") == fund_key("财政拨款"), fund_key("工会经费")
+    (False, '工会经费')
+    """
+    if fund is None:
+        return None
+    name = rules.normalise_label(fund)
+    return next((key for key, pattern in FUND_NAMES if pattern.search(name)), name)
+
+
 #: A table's row that totals one fund's column, besides 合计 / 总计 (rules.GENERIC_LABELS): 本年收入 (a
 #: 收支总表's "一、本年收入", its list marker dropped), 本年支出合计, 收入总计, 支出合计.
 FUND_TOTAL_ROWS = re.compile(r"^本年(?:收入|支出)(?:合计)?$|^(?:收入|支出)(?:合计|总计)$")
@@ -155,7 +180,7 @@ def table_totals(observations: list[Obs]) -> dict[tuple[object, ...], list[Obs]]
             continue
         for role in TOTAL_ROLES:
             if is_table_total(o, role) or is_fund_table_total(o, role):
-                out[(o.doc, o.org, o.year, o.phase, role, o.fund)].append(o)
+                out[(o.doc, o.org, o.year, o.phase, role, fund_key(o.fund))].append(o)
     return out
 
 
@@ -201,7 +226,7 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
         role = total_role(o) if is_prose_total(o) else fund_total_role(o) if is_prose_fund_total(o) else None
         if role is None:
             continue
-        key = (o.doc, o.org, o.year, o.phase, role, o.fund)
+        key = (o.doc, o.org, o.year, o.phase, role, fund_key(o.fund))
         candidates = [
             t for t in totals.get(key, []) if (o.scope is None or t.scope is None or t.scope == o.scope) and same_extent(o, t)
         ]
@@ -234,7 +259,7 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
                 rounding=rounding,
                 amounts=money,
                 figures=[o, table],
-                statement=("prose-total", o.doc, o.org, o.year, o.phase, role, o.fund, o.value),
+                statement=("prose-total", o.doc, o.org, o.year, o.phase, role, fund_key(o.fund), o.value),
                 total=o.iri,  # the figure checked: a sum finding about it is the same problem (merge.py)
             )
         )
@@ -242,6 +267,6 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
 
 
 __all__ = [
-    "FUND_COLUMN_NAMES", "FUND_TOTAL_LABELS", "FUND_TOTAL_ROWS", "TOTAL_COLUMN_NAMES", "TOTAL_EXTENTS", "TOTAL_ROLES", "check_prose_totals",
-    "extent_of", "fund_total_role", "is_fund_table_total", "is_prose_fund_total", "is_prose_total", "is_table_total", "same_extent", "total_role",
+    "FUND_COLUMN_NAMES", "FUND_NAMES", "FUND_TOTAL_LABELS", "FUND_TOTAL_ROWS", "TOTAL_COLUMN_NAMES", "TOTAL_EXTENTS", "TOTAL_ROLES", "check_prose_totals",
+    "extent_of", "fund_key", "fund_total_role", "is_fund_table_total", "is_prose_fund_total", "is_prose_total", "is_table_total", "same_extent", "total_role",
 ]
