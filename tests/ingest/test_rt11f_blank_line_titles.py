@@ -76,6 +76,9 @@ def test_a_blank_line_at_a_page_break_lets_the_sentence_run_on() -> None:
         ("按要求填报了部门整体支出绩效自评表和项目表、", False),
         ("表1", True),
         ("统计表明", False),
+        ("工会是职工群众利益的忠实代表", False),  # a word ending in 表 that names no table
+        ("在全国劳模大会上发表", False),
+        ("部门决算报表", True),
     ],
 )
 def test_table_title_line(line: str, title: bool) -> None:

@@ -1627,8 +1627,9 @@ def wraps_sentence_cell(row: str, nxt: str, full_width: float) -> bool:
 
 
 #: A line that names a table, numbered or not ("某县总工会2022年部门预算公开表1", "…收支总表（公开01表）",
-#: "…部门预算表 2"): no clause mark in it (a wrapped prose line at the wrap width holds one).
-TABLE_TITLE_LINE = re.compile(r"[^，。；：、,;:]*表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?(?:\s*\([^)]{1,12}\))?")
+#: "…部门预算表 2"): no clause mark in it (a wrapped prose line at the wrap width holds one), and its
+#: 表 no end of a word that names no table (代表, 发表, 仪表, 外表: "…合法权益的代表" wrapped there).
+TABLE_TITLE_LINE = re.compile(r"[^，。；：、,;:]*(?<![代发仪外])表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?(?:\s*\([^)]{1,12}\))?")
 
 #: Most line breaks of a double-spaced text (a layout that prints a blank line after every line,
 #: wrapped or not) have a blank line below them: from this share on, a blank line ends no paragraph.
