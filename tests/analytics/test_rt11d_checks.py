@@ -10,7 +10,8 @@
    the first one listed for it.
 
 Documents written for bodies, provinces and years outside the samples (rt11d_docs): 四川 雅安 2022
-budget (万元), 云南 昭通 2021 final (元), 甘肃 陇南 2022 overall and project self-evaluations.
+budget (万元), 云南 昭通 2021 final (元), 甘肃 武威 2023 final (a column per fund), 甘肃 陇南 2022 overall and
+project self-evaluations.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from unionkg.analytics.rate_basis import ADJUSTED, INITIAL, RATE_HEADER_CELL, he
 DOCS = Path(__file__).parent / "rt11d_docs"
 YAAN = ("rt11d_sichuan_yaan_city_union_budget_2022.txt",)
 ZHAOTONG = ("rt11d_yunnan_zhaotong_city_union_final_yuan_2021.txt",)
+WUWEI = ("rt11d_gansu_wuwei_city_union_final_2023.txt",)  # a 财政拨款收支总表 with a column per fund
 LONGNAN = ("rt11d_gansu_longnan_city_union_overall_selfeval_2022.txt", "rt11d_gansu_longnan_city_union_project_selfeval_2022.txt")
 #: The project's rate printed as the initial budget's (37.8 / 40) in both documents, where the adjusted
 #: budget's is 105.00% (37.8 / 36).
@@ -171,7 +173,7 @@ def test_rate_headers_without_the_word_rate(line: str, cell: str | None, basis: 
 # ---------------------------------------------------------------- written documents
 
 
-@pytest.mark.parametrize("docs", [YAAN, ZHAOTONG, LONGNAN], ids=["yaan", "zhaotong", "longnan"])
+@pytest.mark.parametrize("docs", [YAAN, ZHAOTONG, WUWEI, LONGNAN], ids=["yaan", "zhaotong", "wuwei", "longnan"])
 def test_the_clean_documents_have_no_finding(docs: tuple[str, ...], tmp_path: Path) -> None:
     """Documents whose figures agree: a fund's prose total equal to its table's, rates of the budget
     their header names; any finding is a false one."""
@@ -200,6 +202,9 @@ def test_the_clean_documents_have_no_finding(docs: tuple[str, ...], tmp_path: Pa
          ("the text states 3,465,000.00 元", "本年收入合计（决算数） 3,456,000.00 元", "difference 9,000.00 元")),
         (ZHAOTONG, (ZHAOTONG[0], "一般公共预算财政拨款支出3,556,000.00元", "一般公共预算财政拨款支出3,565,000.00元"),
          ("warning", "contradiction:prose-total-against-table", "3565000", "3556000"), ("[公开02表] prints 合计（决算数） 3,556,000.00 元",)),
+        # the 一般公共预算财政拨款 column of a 收支总表 printing one column per fund
+        (WUWEI, (WUWEI[0], "一般公共预算财政拨款支出512.40万元", "一般公共预算财政拨款支出521.40万元"),
+         ("warning", "contradiction:prose-total-against-table", "5214000", "5124000"), ("（一般公共预算财政拨款） 512.4 万元",)),
         # a rate of the initial budget under '完成预算%（以调整后预算为基数）'
         (ZHAOTONG, (ZHAOTONG[0], "1,090,000.00 99.09", "1,090,000.00 109.00"),
          ("warning", "percent:completion", "109", "99.09"), ("'完成预算%（以调整后预算为基数）' says adjusted budget", "it is the rate of the initial budget")),
@@ -211,7 +216,7 @@ def test_each_planted_problem_is_one_finding(
     findings = compute_findings(ingest_edited(DOCS, tmp_path, docs, (edit,)))
     assert _summary(findings) == [expected]
     (f,) = findings
-    assert f.org_label in ("雅安市总工会", "昭通市总工会") and f.year in (2021, 2022)
+    assert f.org_label in ("雅安市总工会", "昭通市总工会", "武威市总工会") and f.year in (2021, 2022, 2023)
     for w in words:
         assert w in f.message, f.message
     if f.check == "contradiction:prose-total-against-table":
