@@ -1320,10 +1320,15 @@ def read_level_score_tables(doc: SourceDocument, context: DocumentContext) -> li
 def read_level_score_totals(doc: SourceDocument, context: DocumentContext) -> list[Evaluation]:
     """The whole body's self-evaluation score printed in the total row of a table of scores per
     indicator (:func:`read_level_score_tables`): "合计 | 100 | 93.5" under its rows (a blank second
-    level and a 序号 allowed, :func:`level_score_total`), quoting the row.  A document that states
-    the score in prose too keeps one evaluation of a figure (postprocess)."""
+    level and a 序号 allowed, :func:`level_score_total`), quoting the row; inside a report on one
+    project (narrative.project_reports: a "…绩效评价报告" whose cover names it) the project's, of the
+    report's kind.  A document that states the score in prose too keeps one evaluation of a figure
+    (postprocess)."""
+    from unionkg.extract.narrative import project_reports  # (narrative reads organisations, tables …: imported when used)
+
     lines = list(iter_lines(doc.text))
     out: list[Evaluation] = []
+    reports = project_reports(doc.text) if "报告" in doc.text else []
     for i, header in enumerate(lines):
         columns = level_score_header(header.text) if "分" in header.text else None
         if columns is None:
@@ -1339,7 +1344,9 @@ def read_level_score_totals(doc: SourceDocument, context: DocumentContext) -> li
             if total is not None:
                 lead = len(line.text) - len(line.text.lstrip("|｜ \t"))
                 evidence = doc.evidence(line.start + lead, line.end, SCORE_TOTAL_KEY)
-                out.append(Evaluation(evidence, context.org or "", context.year or 0, None, EvaluationKind.SELF, total))
+                report = next((r for r in reports if r.start <= line.start < r.end), None)
+                subject, kind = (report.project, report.kind) if report else (None, EvaluationKind.SELF)
+                out.append(Evaluation(evidence, context.org or "", context.year or 0, subject, kind, total))
             break
     return out
 

@@ -189,19 +189,20 @@ SCORE_TOTAL_PREFIX: str = "indicators.score_total@"
 
 
 def one_overall_score_per_score(extraction: Extraction) -> Extraction:
-    """A score table's total row restates the whole body's score the document states elsewhere
+    """A score table's total row restates the score of the body (or of the project whose report
+    holds the table) the document states elsewhere
     ("自评得分 93.5 分" and "合计 | 100 | 93.5"): the same figure is one evaluation, the stated one
     (which may carry its grade); a different figure is kept, quoted from its row, so the checks
     can report the two."""
     stated = {
-        (f.org, f.year, f.score)
+        (f.org, f.year, f.subject, f.score)
         for f in extraction.facts
-        if isinstance(f, Evaluation) and f.subject is None and f.aggregate is None and not f.evidence.extractor.startswith(SCORE_TOTAL_PREFIX)
+        if isinstance(f, Evaluation) and f.aggregate is None and not f.evidence.extractor.startswith(SCORE_TOTAL_PREFIX)
     }
     extraction.facts = [
         f
         for f in extraction.facts
-        if not (isinstance(f, Evaluation) and f.evidence.extractor.startswith(SCORE_TOTAL_PREFIX) and (f.org, f.year, f.score) in stated)
+        if not (isinstance(f, Evaluation) and f.evidence.extractor.startswith(SCORE_TOTAL_PREFIX) and (f.org, f.year, f.subject, f.score) in stated)
     ]
     return extraction
 
