@@ -213,7 +213,7 @@ def sheet_rows(cells: list[tuple[int, int, CellValue]], view: SheetView, budget:
 
 
 def cell_text(value: CellValue, shown: str | None = None, code: str | None = None) -> str:
-    """The text a cell shows: the text the file keeps for it (``shown``: an .ods does), else its
+    r"""The text a cell shows: the text the file keeps for it (``shown``: an .ods does), else its
     value printed by its number format ``code`` (see :func:`format_number`).
 
     >>> cell_text(" 办公费 "), cell_text("2022年\n预算数"), cell_text(0.955, code="0.00%"), cell_text(1.5, shown="1.50万元"), cell_text(True)
