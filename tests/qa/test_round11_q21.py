@@ -274,7 +274,7 @@ def test_families_by_rule_without_an_encoder(text: str, family: str) -> None:
 @pytest.mark.parametrize("text, change, falling", [
     ("which body cut its three public spending the most", True, True),
     ("which federation reduced its budget the most", True, True),
-    ("哪个总工会的三公经费压减最多", False, True),  # 压减 is no change word of its own: 三公 压减 ranks with 减少
+    ("哪个总工会的三公经费压减最多", True, True),  # (q23) 压减 (cut) ranks the stated decreases, as 'cut' does
     ("which federation's income grew the most", True, False),
     ("which federation spent the most", False, False),
     ("which unit has the shortcut code", False, False),  # cut inside a word

@@ -24,6 +24,7 @@ from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_h
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
 from unionkg.qa.patterns import (
     BARE_WHY,
+    BODY_RANKING_QUESTION,
     BODY_YEARS_QUESTIONS,
     BY_UNIT_FOLLOW_UP,
     FOLLOW_UP_PATTERNS,
@@ -35,7 +36,9 @@ from unionkg.qa.patterns import (
 )
 from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.phrasing import holdings_text, years_text
+from unionkg.qa.regions import english_place_asked, province_asked, province_bodies
 from unionkg.qa.sessions import SessionState, SessionStore
+from unionkg.qa.term_questions import amount_asked_without_money_word
 from unionkg.search.encoders import Encoder, encoder_for
 from unionkg.settings import Settings
 
@@ -113,7 +116,13 @@ class Answerer:
             other = self.classifier.classify(q.text, q.original, vectors.question, without=frozenset({choice.name}))
             if other.rule_hit:
                 choice = other
-        if links.region and links.orgs and REGION_BODIES_ASKED.search(q.text):
+        province = province_asked(q.text, q.language) if not links.orgs or links.region else None
+        if province is not None:
+            # (q23) "What data do you have on Qinghai?", "福建省有哪些总工会的数据": the province's bodies by their division
+            # codes, none included (the linker scopes only to places that enclose bodies of the graph)
+            links = replace(links, orgs=province_bodies(catalog, province), region=province)
+            choice = IntentChoice("coverage", choice.score, True, choice.scores)
+        elif links.region and links.orgs and (REGION_BODIES_ASKED.search(q.text) or english_place_asked(q.text)):
             # (q22) "辽宁省有哪些总工会的数据": the place's bodies the graph holds, with their years (coverage, those bodies)
             choice = IntentChoice("coverage", choice.score, True, choice.scores)
         elif links.orgs and any(p.search(q.text) for p in BODY_YEARS_QUESTIONS):
@@ -525,6 +534,10 @@ def _refine(intent: str | None, q: NormalisedQuestion, links: Links) -> str | No
         return "project_detail"
     if intent in _PHASE_PAIR_OVERRIDES and links.orgs and len(phases := named_phases(q.text)) >= 2 and "adjusted" in phases:
         return "budget_vs_final"  # "决算比调整预算少多少", "how much was the budget adjusted": those phases compared
+    if intent not in MONEY_FAMILIES and links.orgs and amount_asked_without_money_word(q.text):
+        return "amount"  # (q23) "what did X get from the government": its appropriation income
+    if intent == "unit_amounts" and not links.orgs and BODY_RANKING_QUESTION.search(q.text):
+        return "comparison"  # (q23) "哪个单位三公经费压减最多", no body named: the bodies ranked, not one body's units
     return intent
 
 

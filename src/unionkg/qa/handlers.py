@@ -32,6 +32,7 @@ from unionkg.qa.items import (
     line_and_class,
     line_classes,
     named_rows,
+    of_other_kind,
     residual_words,
     translated_labels,
     with_synonyms,
@@ -751,8 +752,9 @@ def lost_points(ctx: Context) -> Outcome:
 
     lines = [f"{owner(r)}{r['indicator']}（{number(r['score'])}/{number(r['weight'])}）" if ctx.lang == "zh" else f"{owner(r)}{r['indicator']} ({number(r['score'])} of {number(r['weight'])})" for r in rows]
     # each line with what the indicator reached and the deviation reason the document states (why points were lost)
-    lines = [line + ctx.say(f"，实际 {r.get('actualText') or '-'}，目标 {r.get('targetText') or '-'}" + (f"，原因：{r['reason']}" if r.get("reason") else ""),
-                            f", actual {r.get('actualText') or '-'} against {r.get('targetText') or '-'}" + (f", stated reason: {r['reason']}" if r.get("reason") else ""))
+    lines = [line + ("" if _scored_only(r) else  # (q23) weight and score only (shown above): no target to say
+                     ctx.say(f"，实际 {r.get('actualText') or '-'}，目标 {r.get('targetText') or '-'}", f", actual {r.get('actualText') or '-'} against {r.get('targetText') or '-'}"))
+             + ctx.say(f"，原因：{r['reason']}" if r.get("reason") else "", f", stated reason: {r['reason']}" if r.get("reason") else "")
              for line, r in zip(lines, rows)]
     head = ctx.say(f"{len(rows)} 个指标被扣分：", f"{counted(len(rows), 'indicator')} lost points: ")
     return Outcome(True, head + join(lines, ctx.lang), rows, sources_of(rows))
@@ -962,8 +964,22 @@ def _gap_to_target(ctx: Context, r: dict[str, object]) -> str:
                    f"; actual minus target: {signed} (computed from the graph's figures)")
 
 
+def _scored_only(r: dict[str, object]) -> bool:
+    """(q23) An indicator the document gives a weight and a score only (a prose section "（一）产出指标（50分）…得分48分"),
+    no target and no actual value: its answer says its points, nothing about targets."""
+    return not r.get("actualText") and not r.get("targetText") and r.get("score") is not None and r.get("weight") is not None
+
+
+def _points_text(ctx: Context, r: dict[str, object]) -> str:
+    """"分值 50 分，得分 48 分" / "weight 50, score 48"."""
+    return ctx.say(f"分值 {number(r['weight'])} 分，得分 {number(r['score'])} 分", f"weight {number(r['weight'])}, score {number(r['score'])}")
+
+
 def _value_line(ctx: Context, r: dict[str, object]) -> str:
     """One indicator: body, year, project, actual against target, met or not, score of weight."""
+    if _scored_only(r):
+        return ctx.say(f"{r.get('orgLabel') or ''} {r.get('year') or ''}「{r.get('projectLabel') or '整体支出'}」{r['indicator']}：{_points_text(ctx, r)}",
+                       f"{r.get('orgLabel') or ''} {r.get('year') or ''} [{r.get('projectLabel') or 'whole department'}] {r['indicator']}: {_points_text(ctx, r)}")
     status = "" if r.get("met") is None else ctx.say("，已达标" if r.get("met") else "，未达标", ", met" if r.get("met") else ", not met")
     actual = r.get("actualText") or ctx.say("文件未给出", "not stated")
     scored = "" if r.get("score") is None else ctx.say(f"，得分 {number(r['score'])}" + (f"（分值 {number(r['weight'])}）" if r.get("weight") is not None else ""),
@@ -1352,6 +1368,11 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         return [] if _other_line_asked(ctx, rows, inside, text) else inside
     # the exact printed line named (其他收入, not 本年收入合计), else one of its other names (财政拨款收入 ~ 一般公共预算拨款收入)
     named = named_rows(rows, text) or named_rows(rows, with_synonyms(text))
+    if concept is not None and named and all(of_other_kind(r, concept) for r in named):
+        # (q23) "财政拨款" named only within a categorised line's name ("机关运行经费财政拨款"): its other names instead
+        named = [r for r in named_rows(rows, with_synonyms(text)) if not of_other_kind(r, concept)] or [r for r in rows if in_concept(r, concept)]
+        if named:
+            return named
     line_fund = _line_with_fund(rows, named, text)
     if line_fund:  # (q18) "行政运行财政拨款预算": the line's figure of that fund, never the fund's total (财政拨款收入)
         return [] if _other_line_asked(ctx, rows, line_fund, text) else line_fund
@@ -4058,14 +4079,34 @@ def _project_or_payment_counts(ctx: Context) -> Outcome:
     for r in shown:
         value = r.get("actualText") or (ctx.say(f"目标 {r.get('targetText')}", f"target {r.get('targetText')}"))
         parts.append(f"{r['indicator']} {value}" if ctx.lang == "zh" else f"{r['indicator']}: {value}")
+    head_counts: list[dict[str, object]] = []
     for p in project_rows:
         parts.append(f"{p['label']}：{_project_amount_text(p, ctx.lang)}" if ctx.lang == "zh" else f"{p['label']}: {_project_amount_text(p, ctx.lang)}")
+        counts = _project_head_counts(ctx, p, counters)
+        if counts:  # (q23) "补助了多少人": each group the project's text counts, beside its money
+            head_counts += counts
+            parts.append(_head_counts_text(counts, ctx.lang))
         if p.get("description") and not relevant:
             parts.append(str(p["description"]))
-    rows = flows + shown + project_rows
+    rows = flows + shown + project_rows + head_counts
     if not (flows or shown or any(_project_amount_text(p, ctx.lang).strip(" (万元)") for p in project_rows)):
         return Outcome(False, "")  # nothing but the name: passage search
     return Outcome(True, join(parts, ctx.lang), rows, sources_of(rows))
+
+
+def _project_head_counts(ctx: Context, project: dict[str, object], counters: set[str]) -> list[dict[str, object]]:
+    """(q23) The counts of the asked counter (人, 户) the project's own text states beside its money ("其中退休职工
+    120 人，遗属 45 人": qa_project_counts.rq, counts quoted within a passage the project is read from), each once."""
+    if not counters or not project.get("fact"):
+        return []
+    rows = [_clean(r) for r in ctx.run("qa_project_counts", project=str(project["fact"]))]
+    return [r for r in rows if any(COUNT_UNITS[c].search(str(r.get("unit") or "")) for c in counters if c in COUNT_UNITS)]
+
+
+def _head_counts_text(counts: list[dict[str, object]], lang: str) -> str:
+    """"文件所述人数：退休职工 120 人、遗属 45 人" / "people counted (as stated): …"."""
+    each = [f"{r.get('item') or ''} {number(r['count'])} {r.get('unit') or ''}".strip() for r in counts]
+    return f"文件所述人数：{'、'.join(each)}" if lang == "zh" else f"people counted (as stated): {', '.join(each)}"
 
 
 MIN_WORK_COUNT_RELEVANCE = 2  # shared bigrams: 技能+竞赛 names a contest count, a lone 职工 names nothing
@@ -5240,7 +5281,7 @@ def findings(ctx: Context) -> Outcome:
     # each finding with its body and year, its kind in words, then the check's own account of the figures
     note = {True: ctx.say("（提示）", " (note)"), False: ""}
     def figures(r: dict[str, object]) -> str:  # the stated and computed figures in words, then the check's account
-        text = finding_figures(r.get("kind"), r.get("stated"), r.get("expected"), ctx.lang)
+        text = finding_figures(r.get("kind"), r.get("stated"), r.get("expected"), ctx.lang, r.get("unitMult"))
         return text + ctx.say("（核对说明：", " (") if text else ""
 
     def close(r: dict[str, object]) -> str:
@@ -5283,6 +5324,9 @@ def coverage(ctx: Context) -> Outcome:
     from unionkg.qa.phrasing import holdings_text
 
     holdings = ctx.catalog.holdings()
+    if ctx.links.region and not ctx.links.orgs:  # (q23) a province the graph holds no body of: said, with what it holds
+        return Outcome(False, ctx.say(f"图中没有{ctx.links.region}的单位（按行政区划代码）。", f"The graph holds no body of {ctx.links.region} (by division code); ")
+                       + holdings_text(holdings, ctx.lang), [], [])
     if ctx.links.orgs:  # the bodies the question names only (the catalog folds a body's nodes into one, years included)
         holdings = [(ctx.catalog.org_label(o), sorted(ctx.catalog.orgs[o].years)) for o in ctx.links.orgs if o in ctx.catalog.orgs]
     rows: list[dict[str, object]] = [{"org": name, "years": years} for name, years in holdings]

@@ -141,6 +141,27 @@ def local_name(iri: object) -> str:
     return str(iri or "").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+# (q23) Concepts read by their printed label whose words the lines of categorised concepts print too ("机关运行经费
+# 财政拨款" is running costs, "“三公”经费财政拨款支出" the 三公 line): a row the graph gives one of those categories is
+# none of these concepts ("某市总工会的财政拨款有多少" is its appropriation income, never its running costs).
+CONCEPTS_EXCLUDING_CATEGORISED_LINES: frozenset[str] = frozenset({"fiscal_appropriation"})
+
+
+def of_other_kind(row: dict[str, object], concept: str | None) -> bool:
+    """Whether ``row`` is a categorised line of another concept than ``concept`` (one of
+    :data:`CONCEPTS_EXCLUDING_CATEGORISED_LINES`), so none of it.
+
+    >>> running = {"item": "机关运行经费财政拨款", "category": "https://w3id.org/unionkg/def/ukg#item-running-costs"}
+    >>> of_other_kind(running, "fiscal_appropriation"), of_other_kind({"item": "财政拨款收入"}, "fiscal_appropriation")
+    (True, False)
+    >>> of_other_kind(running, "running_costs"), of_other_kind(running, None)
+    (False, False)
+    """
+    if concept not in CONCEPTS_EXCLUDING_CATEGORISED_LINES:
+        return False
+    return local_name(row.get("category")) in set(AMOUNT_ITEM_CATEGORIES.values())
+
+
 def in_concept(row: dict[str, object], concept: str) -> bool:
     """Whether a figure row (``item``, ``column``, ``category`` of qa_amounts) is a line of ``concept``.
 
@@ -161,6 +182,8 @@ def in_concept(row: dict[str, object], concept: str) -> bool:
     column = column_item(row.get("item"), row.get("column"))
     category = AMOUNT_ITEM_CATEGORIES.get(concept)
     if category is None:
+        if of_other_kind(row, concept):
+            return False
         pattern = AMOUNT_ITEM_LINES[concept]
         return bool(pattern.search(label) or (column and pattern.search(column)))
     if local_name(row.get("category")) == category:

@@ -431,7 +431,8 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "abroad": re.compile(r"因公出国|出国\(境\)|出国|\babroad\b|\boverseas\b|\boutbound\b"),
     "vehicles": re.compile(r"公务用车(?!保有量|购置数|数量|辆数)|公车|\b(?:official |government )?(?:vehicles?|cars?)\b"),
     "three_public": re.compile(r"三公|(?:three|3) public|(?:three|3) official|(?:three|3)[- ]expense"),
-    "running_costs": re.compile(r"机关运行|\b(?:administrative )?running (?:costs?|expenses?|expenditures?)\b|\b(?:running|operating|operational|operation) (?:costs?|expenses?|expenditures?|funds?) of the (?:organ|agency|office|administration|body|federation|union)|\b(?:organ|agency|administrative|institutional)(?:'s)? (?:running|operating|operation) (?:costs?|expenses?|funds?)"),
+    # (q23) also "running its offices", "keep its offices running"
+    "running_costs": re.compile(r"机关运行|\brun(?:ning)? (?:its|the|their) (?:own )?offices?\b|\boffice running\b|\bkeep(?:ing)? (?:its|the|their) offices? running\b|\b(?:administrative )?running (?:costs?|expenses?|expenditures?)\b|\b(?:running|operating|operational|operation) (?:costs?|expenses?|expenditures?|funds?) of the (?:organ|agency|office|administration|body|federation|union)|\b(?:organ|agency|administrative|institutional)(?:'s)? (?:running|operating|operation) (?:costs?|expenses?|funds?)"),
     "procurement": re.compile(r"政府采购|采购|\bprocurement\b|\bprocured\b"),
     "salaries": re.compile(r"工资福利|工资|薪酬|薪金|\bsalar(?:y|ies)\b|\bwages?\b|\bpayroll\b|\bpay and benefits\b"),
     "goods_services": re.compile(r"商品和服务|商品服务支出|\bgoods and services\b"),
@@ -444,7 +445,9 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "project_spending": re.compile(r"项目支出|项目经费|项目(?:上|里|方面)?(?:花|用|开支)(?:了|掉|费)|花(?:在|到)(?:了)?项目|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|expenditures?|outlays?|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
     "basic_spending": re.compile(r"基本支出|basic (?:expenditure|spending)"),
     # (also "财政给了多少钱", "财政拨了多少": the appropriation asked colloquially)
-    "fiscal_appropriation": re.compile(r"财政拨款|财政(?:局|部门)?(?:给|拨|拨给|安排|补)(?:了)?(?:多少|几)|\bfiscal (?:money|funds?|funding|allocations?)\b|fiscal appropriation|government appropriation"),
+    # (q23) also what a body got from the government ("what did X get from the government", "government funding")
+    "fiscal_appropriation": re.compile(r"财政拨款|财政(?:局|部门)?(?:给|拨|拨给|安排|补)(?:了)?(?:多少|几)|\bfiscal (?:money|funds?|funding|allocations?)\b|fiscal appropriation|government appropriation"
+                                      r"|\b(?:get|gets|got|receive[ds]?|obtain(?:ed|s)?)\b.{0,30}\bfrom (?:the )?(?:government|state|treasury|finance (?:bureau|department))\b|\bgovernment (?:money|funds?|funding|grants?)\b"),
     "income_total": re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"),
     # (also "能花多少钱", "准备花多少": what a budget lets the body spend)
     "expenditure_total": re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|(?:能|可以|打算|准备|计划|要)?花(?:多少|几)|expenditure|spending|spen[dt]|expenses"),
@@ -474,7 +477,8 @@ AMOUNT_ITEM_LINES: dict[str, re.Pattern[str]] = {
     "goods_services": re.compile(r"^商品和服务支出"),
     "household_subsidies": re.compile(r"^对个人和家庭的?补助"),
     "union_funds": re.compile(r"工会经费"),
-    "fiscal_appropriation": re.compile(r"财政拨款"),
+    # (q23) also the appropriation income printed by its fund ("一般公共预算拨款收入"), which budgets print for 财政拨款收入
+    "fiscal_appropriation": re.compile(r"财政拨款|^一般公共预算(?:财政)?拨款收入$"),
     "income_total": re.compile(r"收入.{0,6}(?:合计|总计|总额)|^本年收入$|^收入总计|^(?:部门)?收入总(?:预算)?$"),
     "expenditure_total": re.compile(r"(?<!项目)(?<!基本)支出.{0,6}(?:合计|总计|总额)|^(?:本年|决算|部门)?支出(?:完成|决算|总|总预算)?$"),
     "budget_total": re.compile(r"(?<!项目)(?<!基本)(?:收入|支出).{0,6}(?:合计|总计|总额)|^(?:收入|支出|收支)?总预算$|^(?:收入|支出)预算$|^预算总额$|预算资金(?:总计|共计|合计)?$"
@@ -1027,12 +1031,12 @@ LINES_GAP_QUESTION = re.compile(r"比.{1,24}?(?:多|少|高|低)(?:了)?(?:多�
 # A ranking of bodies by how a line changed on the previous year ("哪个总工会的收入增幅最大", "which federation's
 # income grew the most"): the stated changes are ranked, not the amounts.  BY_PERCENT: by the rate (增幅, growth
 # rate), else by the amount of the change; FALLING: the largest fall first.
-CHANGE_RANKING_WORDS = re.compile(r"增幅|降幅|增速|涨幅|增长|增加|减少|下降|上升|变化|变动|增减"
+CHANGE_RANKING_WORDS = re.compile(r"增幅|降幅|增速|涨幅|增长|增加|减少|下降|上升|变化|变动|增减|压减|压缩|缩减|削减"  # (q23) 压减: cut
                                   r"|\bgr[eo]w(?:th|n)?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bfell\b|\bfall(?:en)?\b|\brose\b|\brise[ns]?\b|\bdrop(?:ped)?\b|\bchange[ds]?\b"
                                   # (q21) "which body cut its three public spending the most", "reduced ... the most"
                                   r"|\bcut(?:s|ting)?\b|\breduc(?:ed|es|ing|tion)\b|\bslash(?:ed|es)?\b|\btrimm?(?:ed|s)?\b")
 CHANGE_RANK_BY_PERCENT = re.compile(r"增幅|降幅|增速|涨幅|增长率|下降率|幅度|百分比|百分点|%|\bpercent(?:age)?\b|\bfastest\b|\brate\b|\bgrowth\b")
-CHANGE_RANK_FALLING = re.compile(r"降幅|减少|下降|压减|压缩|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdecrease[ds]?\b|\bshr[ai]nk\b"
+CHANGE_RANK_FALLING = re.compile(r"降幅|减少|下降|压减|压缩|缩减|削减|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdecrease[ds]?\b|\bshr[ai]nk\b"
                                  r"|\bcut(?:s|ting)?\b|\breduc(?:ed|es|ing|tion)\b|\bslash(?:ed|es)?\b|\btrimm?(?:ed|s)?\b")
 # The phase a ranking names in so many words ("收入预算最多", "决算支出", "largest budget", "final accounts"): then
 # bodies are ranked on figures of that phase only.  Not "spent" / "支出了", which say money went out, not which

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from unionkg.qa.patterns import DOUBLED_PUNCTUATION, LIST_ITEM_END
@@ -157,11 +158,24 @@ FINDING_VALUE_UNITS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def finding_figures(kind: object, stated: object, expected: object, lang: str) -> str:
+# A money finding's amounts in the unit its document prints, by the finding's sdmx-attribute:unitMult (a power of ten
+# of yuan, analytics/money.UNIT_MULTIPLIERS): a 元 document's figures as its 元 tables print them ("9,865,000.00 元"),
+# never converted to 万元; 万元 (4) is left to the usual two-decimal wording.
+FINDING_MONEY_UNITS: dict[int, Callable[[Decimal], str]] = {
+    0: lambda yuan: f"{yuan:,.2f} 元",
+    8: lambda yuan: f"{yuan / Decimal(100_000_000):.4f} 亿元",
+}
+
+
+def finding_figures(kind: object, stated: object, expected: object, lang: str, unit_mult: object = None) -> str:
     """A finding's stated figure against the one its parts or sources give, and the gap ("" when not a measured kind).
+    Money is said in the unit its document prints (``unit_mult``, the finding's sdmx-attribute:unitMult: 0 元, 8 亿元),
+    as the findings page does; 万元 when none is stored.
 
     >>> finding_figures("sum_mismatch", 9865000, 9845000, "zh")
     '文件所列 986.50 万元，按明细计算 984.50 万元，相差 2.00 万元'
+    >>> finding_figures("sum_mismatch", 4321000, 4311000, "en", unit_mult=0)
+    'stated 4,321,000.00 元, computed from its parts 4,311,000.00 元, a gap of 10,000.00 元'
     >>> finding_figures("indicator_scored_met_but_violates", 30, 30, "zh")
     ''
     """
@@ -170,7 +184,10 @@ def finding_figures(kind: object, stated: object, expected: object, lang: str) -
         return ""
     unit, from_zh, from_en = measured
     gap = Decimal(str(stated)) - Decimal(str(expected))
+    printed = FINDING_MONEY_UNITS.get(int(str(unit_mult))) if unit_mult is not None and str(unit_mult).lstrip("-").isdigit() else None
     def shown(value: object) -> str:
+        if unit == "money" and printed is not None:
+            return printed(Decimal(str(value)))
         if unit == "money":
             return f"{wan(value)} 万元" if lang == "zh" else f"{wan(value)} (万元)"
         return number(value) + {"percent": "%", "points": (" 分" if lang == "zh" else " points"), "count": (" 个" if lang == "zh" else "")}[unit]
