@@ -315,6 +315,12 @@ def _value_start(flat: str, i: int) -> bool:
     return _QUALITATIVE_AT.match(flat, i) is not None
 
 
+def _figure_start(flat: str, i: int) -> bool:
+    """A figure (the 分值, or a target with its comparator) starts at ``flat[i]``; a word that only
+    reads as a qualitative value ("完成时间") does not count here."""
+    return flat[i].isdigit() or _CMP_AT.match(flat, i) is not None
+
+
 def strip_levels(text: str, level1: str | None, level2: str | None) -> tuple[str, str, str | None, str | None]:
     """Leading category words of a chunk -> (fragment before them, rest, level1, level2)."""
     flat = compact(text)
@@ -323,7 +329,9 @@ def strip_levels(text: str, level1: str | None, level2: str | None) -> tuple[str
     while pos < len(flat):
         for pattern, level in LEVEL_WORDS:
             m = pattern.match(flat, pos)
-            if m and m.end() < len(flat):
+            # a category word the row's values follow at once is the indicator's name, not a level
+            # ("满意度指标 服务对象满意度指标 服务对象满意度 20 ≥95% …": the third cell is the name)
+            if m and m.end() < len(flat) and not (pos > 0 and _figure_start(flat, m.end())):
                 if level == 1:
                     level1, level2 = m.group(0), None
                 else:
