@@ -1,6 +1,6 @@
 """Round 11, q23: QA leftovers, asked in Chinese and English over documents written for bodies and provinces neither
 the samples nor earlier rounds use (tests/qa/q23_docs: 克拉玛依 and 哈密 of 新疆, 拉萨 of 西藏), q21_docs (海南, 宁夏,
-青海), the written rt11e 赫章县 self-evaluation of 贵州, and the samples: (1) findings of a 元 document said in 元;
+青海), q22's 营口 of 辽宁, the written rt11e 赫章县 self-evaluation of 贵州, and the samples: (1) findings of a 元 document said in 元;
 (2) the bodies of a province, none included; (3) 财政拨款 / "from the government", 机关运行 / "running its offices", a
 ranking of 三公 cuts asked with 单位; (4) a project's head counts beside its money; (5) a section with weight and score
 only.  Cases in ``round11_q23.yaml``; the rules' tables are tested with positive and negative examples below."""
@@ -16,7 +16,7 @@ import pytest
 from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
-from unionkg.qa.items import of_other_kind
+from unionkg.qa.items import in_concept, of_other_kind
 from unionkg.qa.patterns import AMOUNT_ITEM_WORDS, CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
 from unionkg.qa.phrasing import finding_figures
 from unionkg.qa.regions import PROVINCE_BODIES_ASKED_EN, english_place_asked, province_asked, province_in_chinese, province_in_english
@@ -26,12 +26,14 @@ HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round11_q23.yaml")
 RT11E_SCORES = HERE.parent / "extract" / "corpus" / "rt11e_gz_county_union_overall_selfeval_scores_2019.txt"
 CATEGORY = "https://w3id.org/unionkg/def/ukg#"
+# q22's 营口 of 辽宁: 财政拨款 printed as such in 2022 (a unit table), as 一般公共预算拨款收入 in the 2023 budget
+YINGKOU = sorted((HERE / "q22_docs").glob("yingkou_*.txt"))
 
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     docs = tmp_path_factory.mktemp("q23_docs")
-    for path in [*sorted((HERE / "q23_docs").glob("*.txt")), *sorted((HERE / "q21_docs").glob("*.txt")), RT11E_SCORES]:
+    for path in [*sorted((HERE / "q23_docs").glob("*.txt")), *sorted((HERE / "q21_docs").glob("*.txt")), *YINGKOU, RT11E_SCORES]:
         shutil.copy(path, docs / path.name)
     return answerer_over_samples_and(docs, tmp_path_factory.mktemp("q23"))
 
@@ -160,3 +162,14 @@ def test_cut_words_rank_changes(text: str, ranking: bool, falling: bool) -> None
 ])
 def test_a_categorised_line_is_not_the_appropriation(row: dict[str, object], concept: str, other: bool) -> None:
     assert of_other_kind(row, concept) is other
+
+
+@pytest.mark.parametrize(("row", "hit"), [
+    ({"item": "财政拨款收入"}, True), ({"item": "一般公共预算拨款收入"}, True), ({"item": "一般公共预算财政拨款收入"}, True),
+    ({"item": "财政拨款"}, True),
+    # negatives: another fund's income, a categorised line, a total
+    ({"item": "政府性基金预算拨款收入"}, False), ({"item": "机关运行经费财政拨款", "category": CATEGORY + "item-running-costs"}, False),
+    ({"item": "本年收入合计"}, False),
+])
+def test_appropriation_lines_by_their_names(row: dict[str, object], hit: bool) -> None:
+    assert in_concept(row, "fiscal_appropriation") is hit

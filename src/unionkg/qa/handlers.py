@@ -22,6 +22,7 @@ from unionkg.qa.identities import bindings_per_member, rows_as_one_body
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
 from unionkg.qa.item_words import CLASSIFICATION_CODE, LINE_AMOUNT_RANKING, LOWEST_ASKED, in_concept_parts, item_noun, row_item_kind
 from unionkg.qa.items import (
+    CONCEPTS_PRINTED_UNDER_SEVERAL_NAMES,
     asked_item_text,
     bare_line,
     code_names_of,
@@ -1389,6 +1390,9 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
         return named
     if named:
         return []  # "其他群众团体事务支出" of a body printing only 群众团体事务; 行政运行 of a class it does not print
+    if concept in CONCEPTS_PRINTED_UNDER_SEVERAL_NAMES and (named_only or STANDARD_LINE_ITEMS.search(text)):
+        # (q23) "财政拨款" printed one year, "一般公共预算拨款收入" the next: the line of that year under its other name
+        return [r for r in rows if in_concept(r, concept)]
     if named_only or STANDARD_LINE_ITEMS.search(text):
         return []  # a standard line the body does not print: no figure, never the total instead
     if concept is None or (names_other and concept in GENERIC_TOTAL_CONCEPTS):

@@ -147,6 +147,12 @@ def local_name(iri: object) -> str:
 CONCEPTS_EXCLUDING_CATEGORISED_LINES: frozenset[str] = frozenset({"fiscal_appropriation"})
 
 
+# (q23) Concepts a body prints under another name from one year or section to the next (财政拨款 in a unit table,
+# 财政拨款收入 in a final account, 一般公共预算拨款收入 in a budget): a year that lacks the name asked still answers with
+# the concept's line of that year (the label pattern of AMOUNT_ITEM_LINES), never "not printed that year".
+CONCEPTS_PRINTED_UNDER_SEVERAL_NAMES: frozenset[str] = frozenset({"fiscal_appropriation"})
+
+
 def of_other_kind(row: dict[str, object], concept: str | None) -> bool:
     """Whether ``row`` is a categorised line of another concept than ``concept`` (one of
     :data:`CONCEPTS_EXCLUDING_CATEGORISED_LINES`), so none of it.
