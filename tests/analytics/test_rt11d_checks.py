@@ -252,13 +252,8 @@ def test_a_plain_header_in_every_document_accepts_either_budget(tmp_path: Path) 
     assert [f.check for f in findings] == ["budget:overspent-under-100"], _summary(findings)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction's, not the checks': a rate column headed without 率 ('决算数占调整预算%', '占调整预算（%）') is read "
-    "as a column of amounts (extract/final_accounts.COMPARISON_FIGURES knows 完成预算, not 占…预算), so its percentages "
-    "become 决算数 / 调整预算数 figures and the class sums fail; the header itself is read (test_rate_headers_without_the_word_rate)",
-)
 @pytest.mark.parametrize("header", ["决算数占调整预算%", "占调整预算（%）"])
 def test_a_rate_column_headed_without_rate_is_no_amount(header: str, tmp_path: Path) -> None:
+    """The extraction reads such a column as 完成率 (final_accounts.RATE_HEADER_WITHOUT_RATE_WORD): no amounts, no false sums."""
     edit = (ZHAOTONG[0], "完成预算%（以调整后预算为基数）", header)
     assert _summary(compute_findings(ingest_edited(DOCS, tmp_path, ZHAOTONG, (edit,)))) == []

@@ -993,11 +993,24 @@ def read_code_table(frame: TableFrame) -> None:
             read_comparison_cells(frame, RowCells(label, row.first, row.code, comparisons, finals), columns, percent_columns)
 
 
+#: A completion-rate column headed without the word 率: the final figure as a percent of a budget
+#: ("决算数占调整预算%", "占年初预算（%）", "完成年初预算%", "占预算数的比例(%)"); read as the column
+#: 完成率, so its percentages are never taken for the amounts of the columns its words name (a bare
+#: "完成预算%" is a column name of its own, :data:`COMPARISON_FIGURES`).  The
+#: percent sign is required (prose "占年初预算的96.5%" is no header), and a 决算数 is part of the
+#: rate's header only when glued to 占 (a spaced "决算数 占调整预算%" is a column of its own).
+RATE_HEADER_WITHOUT_RATE_WORD: Final[re.Pattern[str]] = re.compile(
+    r"(?:(?:本年)?(?:决算|执行)数?)?(?:占(?:年初|调整后?|全年)?|完成(?:年初|调整后?|全年))预算数?(?:的)?(?:比例|比重|百分比)?"
+    r"\s*(?:[（(]\s*[%％]\s*[)）]|[%％])"
+)
+
+
 def code_table_columns(header_text: str, frame: TableFrame) -> list[str]:
     """The columns a code-row table's header names, with those of a comparison (上年预算数,
     增减额, 完成率 ...) when it prints one: the header's "2023年预算数" of a 2024 table reads as
-    上年预算数 (year_columns)."""
+    上年预算数 (year_columns); a rate headed without 率 is 完成率 (:data:`RATE_HEADER_WITHOUT_RATE_WORD`)."""
     names = frame.vocabulary.column_names
+    header_text = RATE_HEADER_WITHOUT_RATE_WORD.sub("完成率", header_text)
     if any(word in header_text for word in COMPARISON_HEADER_WORDS) or str(frame.year - 1) in header_text:
         header_text = unwrapped_header(header_text, names + COMPARISON_COLUMNS)  # "上年预算 增减" / "数 额"
         return find_columns(comparison_header(header_text, frame.year), names + COMPARISON_COLUMNS)
