@@ -148,6 +148,11 @@ class Amount(Fact):
     #: "rate_per_person", "rate_per_household", "rate_per_item", "rate_per_year",
     #: "rate_per_day").  None for a total.
     qualifier: str | None = None
+    #: The reason the document states for a final figure's completion rate or its difference from
+    #: the budget, as printed ("…完成年初预算的 91.20%，主要原因是部分培训项目延期实施"): the
+    #: text after 主要原因是 / 原因是 / 主要是 / 系 up to the sentence end.  A reason stated after a
+    #: year-on-year change is the :class:`Change`'s, never this.
+    completion_reason: str | None = None
 
 
 @dataclass(slots=True)

@@ -959,6 +959,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         facts.extend(changes)
     _overall_execution_rates(view, facts, final_amounts, ev_starts)
     _line_completion_rates(view, lines, facts, recorded, ev_starts)
+    _completion_reasons(view, facts, recorded, ev_starts)
     skipped = [f for f in matches if f.start() not in recorded and f.start() in open_set and not f.damaged]
     _mark_breakdowns(text, facts, recorded, skipped)
     facts = _without_unconfirmed_readings(view, context, facts, recorded)
@@ -1081,6 +1082,63 @@ def _line_completion_rates(view: ProseView, lines: list[ClassLine], facts: list[
         fact.completion_pct = _number(rate.group("number"))
         if rate.start() > pos:
             fact.evidence = view.evidence(ev_starts[index], rate.end(), KEY)
+
+
+#: Rate statements a completion reason may follow (the rate of the final figure before it).
+COMPLETION_RATE_STATEMENTS: Final[tuple[re.Pattern[str], ...]] = (
+    NARRATIVE_PATTERNS["completion_after_amount"],
+    CLASS_LINE_PATTERNS["completion_rate"],
+    NARRATIVE_PATTERNS["overall_execution_rate"],
+)
+
+
+def _completion_reasons(view: ProseView, facts: list[Fact], recorded: dict[int, tuple[int, _Figure]], ev_starts: dict[int, int]) -> None:
+    """The reason stated for a final figure's completion rate ("支出决算为 Y 万元，完成年初预算的
+    Z%，主要原因是…", "…超支的主要原因是…", "…。预决算差异主要原因：…") or, without a rate, for the
+    difference of a final figure from the budget stated before it in its sentence ("全年预算数 X
+    万元，决算数 Y 万元，主要原因：…"): set as the figure's ``completion_reason``, its evidence run
+    to the reason's end so that the reason is quoted.  Only a reason right after the rate (or the
+    figure) counts: one after a change ("比上年增加…，主要原因是…") stays the change's."""
+    text = view.text
+    budgets = {(f.org, f.year, f.item, _sentence_bounds(text, pos)[0]) for pos, (i, _fig) in recorded.items() if isinstance(f := facts[i], Amount) and f.phase in (Phase.BUDGET, Phase.ADJUSTED)}
+    for pos, (index, fig) in sorted(recorded.items()):
+        fact = facts[index]
+        if not isinstance(fact, Amount) or fact.phase is not Phase.FINAL or fact.column is not None or fact.completion_reason is not None:
+            continue
+        if fact.completion_pct is not None:
+            end = _rate_end(text, fig.end(), fact.completion_pct)
+        elif (fact.org, fact.year, fact.item, _sentence_bounds(text, pos)[0]) in budgets:
+            end = fig.end()  # budget and final in one sentence, no rate
+        else:
+            end = None
+        reason = _completion_reason_at(text, end) if end is not None else None
+        if reason is None:
+            continue
+        fact.completion_reason = _reason_text(text, reason)
+        fact.evidence = view.evidence(ev_starts.get(index, pos), _reason_span(text, reason)[1], KEY)
+
+
+def _rate_end(text: str, start: int, pct: Decimal) -> int | None:
+    """Where the statement of the rate ``pct`` ends, the first such rate after ``start`` in its
+    paragraph; None when the paragraph states it nowhere after the figure."""
+    para_end = text.find("\n", start)
+    para_end = len(text) if para_end < 0 else para_end
+    ends = [m.end() for p in COMPLETION_RATE_STATEMENTS for m in p.finditer(text, start, para_end) if _number(m.group("number")) == pct]
+    return min(ends) if ends else None
+
+
+def _completion_reason_at(text: str, end: int) -> re.Match[str] | None:
+    """The reason stated right at ``end`` (after punctuation and the words naming what it explains,
+    ``completion_reason_lead``), in the same sentence or as the next one; None for a placeholder."""
+    lead = NARRATIVE_PATTERNS["completion_reason_lead"].match(text, end)
+    start = lead.end() if lead else end
+    if "。" in text[end:start] and text[end:start].count("。") > 1:
+        return None
+    stop = _sentence_end(text, start) + 1
+    m = NARRATIVE_PATTERNS["reason"].match(text, start, stop) or NARRATIVE_PATTERNS["reason_after_change"].match(text, start, stop)
+    if m is None or NARRATIVE_PATTERNS["placeholder"].search(m.group("reason")) or not _reason_text(text, m):
+        return None
+    return m
 
 
 #: Words that introduce the breakdown of a total just stated ("具体支出情况是：", "其中：", "包括：",

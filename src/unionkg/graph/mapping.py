@@ -1025,6 +1025,7 @@ class Mapper:
         self.add_opt(obs, UKG.fundSource, f.fund_source)
         self.add_opt(obs, UKG.sharePercent, f.share_pct, dec)
         self.add_opt(obs, UKG.completionPercent, f.completion_pct, dec)
+        self.add_opt(obs, UKG.completionReason, f.completion_reason)  # why the rate / the difference from the budget
         self.add_opt(obs, UKG.scope, f.scope)
         self.add_opt(obs, UKG.partOf, f.part_of)
         self.add_opt(obs, UKG.amountQualifier, f.qualifier)
