@@ -17,6 +17,7 @@ from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
 from unionkg.qa.items import in_concept, of_other_kind
+from unionkg.qa.linking import place_readings
 from unionkg.qa.patterns import AMOUNT_ITEM_WORDS, CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
 from unionkg.qa.phrasing import finding_figures
 from unionkg.qa.regions import PROVINCE_BODIES_ASKED_EN, english_place_asked, province_asked, province_in_chinese, province_in_english
@@ -173,3 +174,12 @@ def test_a_categorised_line_is_not_the_appropriation(row: dict[str, object], con
 ])
 def test_appropriation_lines_by_their_names(row: dict[str, object], hit: bool) -> None:
     assert in_concept(row, "fiscal_appropriation") is hit
+
+
+@pytest.mark.parametrize(("place", "english", "hit"), [
+    ("拉萨市", "lhasa", True), ("克拉玛依市", "karamay", True), ("乌鲁木齐市", "urumqi", True), ("哈尔滨市", "harbin", True),
+    ("拉萨市", "lasa", True),  # the pinyin stays
+    ("南京市", "lhasa", False), ("哈密市", "karamay", False),
+])
+def test_places_by_their_english_names(place: str, english: str, hit: bool) -> None:
+    assert (english in place_readings(place)) is hit

@@ -166,6 +166,13 @@ def pinyin_of(text: str) -> str:
 #: Most readings of a place name tried for its English (pinyin) form.
 MAX_PLACE_READINGS = 4
 
+# (q23) Places English writes by a name that is not their pinyin (a Tibetan, Uyghur or Mongolian name, or an old
+# romanisation), by the stem of their Chinese name: "the Lhasa federation" is 拉萨市总工会 (pinyin "lasa").
+PLACE_ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
+    "拉萨": ("lhasa",), "日喀则": ("shigatse",), "西藏": ("tibet",), "克拉玛依": ("karamay",), "乌鲁木齐": ("urumqi",),
+    "喀什": ("kashgar",), "呼和浩特": ("hohhot",), "哈尔滨": ("harbin",), "香港": ("hongkong",), "澳门": ("macau", "macao"),
+}
+
 
 @lru_cache(maxsize=8192)  # a pure function of the name; places repeat across the bodies of a graph
 def place_readings(place: str) -> tuple[str, ...]:
@@ -180,7 +187,7 @@ def place_readings(place: str) -> tuple[str, ...]:
     usual = pinyin_of(stem)
     readings = pinyin(stem, style=Style.NORMAL, heteronym=True)
     others = ("".join(r).lower() for r in islice(product(*readings), MAX_PLACE_READINGS))
-    return tuple(dict.fromkeys([usual, *others]))
+    return tuple(dict.fromkeys([usual, *others, *PLACE_ENGLISH_NAMES.get(stem, ())]))
 
 
 def without_name_lead(label: str) -> str:
