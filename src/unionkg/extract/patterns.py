@@ -601,7 +601,7 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # the reason itself is matched by "reason" / "reason_after_change" right after it
     "completion_reason_lead": re.compile(
         r"[\s，,。；;]*(?:(?:超支|超预算|超出预算|未完成(?:年初)?预算|没有完成(?:年初)?预算|未完成|未达到(?:年初)?预算|预决算差异|"
-        r"决算(?:数)?(?:与|和|较)(?:年初|全年|调整)?预算(?:数)?(?:存在)?差异|执行率(?:偏低|较低|低)|完成率(?:偏低|较低|低)|结余|节支|差异)(?:较大)?的?)?"
+        r"决算(?:数)?(?:与|和|较)(?:年初|全年|调整)?预算(?:数)?(?:存在)?差异|决算(?:数)?(?:大于|小于|高于|低于|超过|超出)(?:年初|全年|调整)?预算(?:数)?|执行率(?:偏低|较低|低)|完成率(?:偏低|较低|低)|结余|节支|差异)(?:较大)?的?)?"
     ),
     # a template placeholder reason or change: ****** / 增加/减少
     "placeholder": re.compile(r"\*{3,}|增加/减少|增加（减少）|XX|××"),

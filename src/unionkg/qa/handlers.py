@@ -165,6 +165,8 @@ from unionkg.qa.phrasing import (
     wan,
     years_text,
 )
+from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
+from unionkg.qa.completion_reasons import reason_sentence as completion_reason_sentence
 from unionkg.qa.rate_questions import (
     BODY_BUDGET_SPENT_EN,
     BODY_RATE_QUESTION,
@@ -5216,7 +5218,53 @@ def _rate_reasons(ctx: Context) -> Outcome:
     return Outcome(True, answer, rows, (sources_of(reasons) + (rates.sources if rates.found else []))[:SOURCE_LIMIT])
 
 
+def _completion_reason(ctx: Context) -> Outcome | None:
+    """(e17) Why the asked line did not reach or exceeded its budget ("为什么没完成预算", "为什么超支", "why was X
+    underspent"): its final figure, budget and rate (as :func:`_line_rate` or :func:`budget_vs_final` say them) with
+    the reason the document states for that rate (ukg:completionReason), quoted.  None when no final figure of the
+    line asked has a stated reason (the other reasons then answer)."""
+    org = _target_org(ctx)
+    if org is None or len(ctx.links.orgs) > 1:
+        return None
+    years = ctx.links.years if len(ctx.links.years) == 1 else []
+    stated = ctx.run("qa_completion_reasons", org=org, year=years[0]) if years else _in_years(ctx.run("qa_completion_reasons", org=org), ctx.links.years)
+    if not stated:
+        return None
+    by_fact = {str(r["fact"]): _clean(r) for r in stated}
+    rows = [r for r in _amounts_in_years(ctx, org, years) if not r.get("qualifier")]
+    hits = _matching_amounts(ctx, rows, amount_concept(ctx.item_topic), named_only=_names_printed_line(ctx, org))
+    finals = [by_fact[str(r["fact"])] for r in _rank_amounts(ctx, [r for r in hits if _phase(r) == "final"], org) if str(r.get("fact")) in by_fact]
+    if not finals:
+        return None
+    reason = finals[0]
+    line = _line_rate(ctx)
+    figures = line or budget_vs_final(ctx)
+    if figures.found and any(r.get("amount") == reason.get("amount") for r in figures.rows) and (line is not None or _rate_agrees(figures.rows, reason.get("completion"))):
+        said = figures.answer.rstrip("。. ")
+        shown = figures.rows
+    else:  # the figure the reason is stated for, with its rate when printed
+        rate = ctx.say(f"，完成年初预算的 {number(reason['completion'])}%", f", {number(reason['completion'])}% of its budget") if reason.get("completion") is not None else ""
+        said = ctx.say(f"{reason.get('orgLabel') or ctx.label(org)} {reason.get('year')} 年决算「{reason.get('item')}」{money(reason['amount'], 'zh')}{rate}",
+                       f"{reason.get('orgLabel') or ctx.label(org)} {reason.get('year')}: final '{reason.get('item')}' {wan(reason['amount'])} 万元{rate}")
+        shown = []
+    answer = said + ctx.say("。", ".") + completion_reason_sentence(str(reason["reason"]), ctx.lang)
+    return Outcome(True, answer, [*shown, reason], sources_of([reason, *shown]))
+
+
+def _rate_agrees(rows: list[dict[str, object]], printed: object) -> bool:
+    """Whether a computed rate among ``rows`` is the printed one (within rounding): the budget set against the final
+    figure is the one its rate is of.  True when no rate is printed."""
+    if printed is None:
+        return True
+    computed = [Decimal(str(r["rate_percent"])) for r in rows if r.get("rate_percent") is not None]
+    return any(abs(c - Decimal(str(printed))) < Decimal("0.01") for c in computed)
+
+
 def change_reason(ctx: Context) -> Outcome:
+    if COMPLETION_REASON_QUESTION[ctx.lang].search(ctx.q.text):
+        completion = _completion_reason(ctx)
+        if completion is not None:
+            return completion
     if RATE_REASON_QUESTION[ctx.lang].search(ctx.q.text):
         return _rate_reasons(ctx)
     rows = [r for r in _changes(ctx, strict=True) if r.get("reason")]

@@ -19,6 +19,7 @@ import numpy as np
 from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
 from unionkg.qa.item_words import LINE_AMOUNT_RANKING
 from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_CHANGE_RANKING, LINE_RATE_QUESTION
+from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
     BALANCE_QUESTION,
@@ -497,6 +498,10 @@ INTENTS: tuple[Intent, ...] = (
         # why a rate was low: the stated deviation reasons (before the rate itself or a missed target)
         (RATE_REASON_QUESTION["zh"], 1.6),
         (RATE_REASON_QUESTION["en"], 1.6),
+        # (e17) why a line did not reach or exceeded its budget ("为什么没完成预算", "为什么超支"): its stated reason,
+        # before the line's amount, its budget against its final figure (超支 1.55) or missed targets (未完成 1.4)
+        (COMPLETION_REASON_QUESTION["zh"], 2.0),
+        (COMPLETION_REASON_QUESTION["en"], 2.0),
         _r(r"为什么|为何|原因|怎么会|缘由|为啥|咋(?:这么|那么)", 1.3),
         _r(r"\bwhy\b|\breasons?\b|\bcaus(?:e|es|ed)\b|\bexplain", 1.3),
     ), (
