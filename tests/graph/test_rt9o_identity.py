@@ -33,8 +33,8 @@ def _budget(body: str, year: int, amount: str) -> str:
 DOCUMENTS: dict[str, str] = {
     "ns_2023.txt": _budget("广州市南沙区总工会", 2023, "402.10"),
     "ns_2024.txt": _budget("广州市南沙区总工会", 2024, "415.30"),
-    "zc_2013.txt": _budget("增城市总工会", 2013, "560.00"),
-    "zc_2016.txt": _budget("广州市增城区总工会", 2016, "610.00"),
+    "zc_2013.txt": _budget("萧山县总工会", 1987, "560.00"),
+    "zc_2016.txt": _budget("杭州市萧山区总工会", 2016, "610.00"),
 }
 
 
@@ -113,8 +113,9 @@ def test_a_grown_place_table_links_the_old_node(tmp_path: Path, without_sansha: 
 
 
 def test_a_rule_table_added_merges_two_years_on_reingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """增城市 became 增城区 in 2014, before the history table: without EARLIER_COUNTY_SUFFIXES the
-    2013 and 2016 budgets are two bodies; re-ingested with it, one."""
+    """萧山县 became 萧山市 in 1988 (萧山区 in 2001), before the history tables (增城市 -> 增城区, 2014, is
+    in division_history.csv since round 11): without EARLIER_COUNTY_SUFFIXES the 1987 and 2016 budgets
+    are two bodies; re-ingested with it, one."""
     store = OxigraphStore()
     settings = Settings(store=str(tmp_path / "store"), encoder="hash")
     paths = [_write(tmp_path, "zc_2013.txt"), _write(tmp_path, "zc_2016.txt")]
@@ -125,7 +126,7 @@ def test_a_rule_table_added_merges_two_years_on_reingest(tmp_path: Path, monkeyp
     assert len(_bodies(store)) == 2
     monkeypatch.undo()
     _rules_changed()
-    old, new = ORG + "cn/zeng-cheng-shi-zong-gong-hui", ORG + "440118/zeng-cheng-qu-zong-gong-hui"
+    old, new = ORG + "cn/xiao-shan-xian-zong-gong-hui", ORG + "330109/xiao-shan-qu-zong-gong-hui"
     assert [(s.old, s.current, s.source) for s in superseded_nodes(store)] == [(old, new, "zc_2013.txt")]
     for path in paths:
         ingest_file(path, settings, store)
