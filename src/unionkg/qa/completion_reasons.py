@@ -27,7 +27,7 @@ COMPLETION_REASON_QUESTION: dict[str, re.Pattern[str]] = {
         r"|(?:完成率|预算完成率)(?:低|偏低|较低|不高|不到100%|超过100%|超100%).{0,8}(?:为什么|为何|原因)"
     ),
     "en": re.compile(
-        r"\bwhy\b.{0,60}\b(?:under-?spen[dt]|over-?spen[dt]|overr?an|went over (?:the |its |their )?budget|(?:was|were|is|are) (?:over|under) (?:the |its |their )?budget)"
+        r"\bwhy\b.{0,60}\b(?:under-?spen[dt]|over-?spen[dt]|overr?an|went over (?:the |its |their )?budget|(?:over|under|below|above) (?:the |its |their )?budget\b)"
         r"|\bwhy\b.{0,60}\bspen[dt] (?:more|less) than (?:was )?(?:budgeted|planned|(?:the |its |their )?budget)"
         r"|\bwhy\b.{0,60}\b(?:not|n't|fail(?:ed)? to)\b.{0,12}\b(?:reach|meet|complete|hit|use up|spend)\b.{0,20}\bbudget"
         r"|\breasons? (?:for|of|behind) (?:the |its |their )?(?:under-?spend\w*|over-?spend\w*|budget overrun|difference between (?:the )?budget and (?:the )?final)"

@@ -1345,6 +1345,15 @@ def _phase(r: dict[str, object]) -> str | None:
     return PHASE_BY_CODE.get(_short(r.get("phase"))) if r.get("phase") else None
 
 
+def _other_phases_of_concept(rows: list[dict[str, object]], named: list[dict[str, object]], concept: str | None) -> list[dict[str, object]]:
+    """(q23) The rows of a concept printed under several names (items.CONCEPTS_PRINTED_UNDER_SEVERAL_NAMES) in a phase
+    and direction the ``named`` rows lack, not another concept's categorised line; [] for other concepts."""
+    if concept not in CONCEPTS_PRINTED_UNDER_SEVERAL_NAMES:
+        return []
+    phases, directions = {_phase(r) for r in named}, {r.get("direction") for r in named}
+    return [r for r in rows if r not in named and _phase(r) not in phases and r.get("direction") in directions and in_concept(r, concept)]
+
+
 def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str | None, named_only: bool = False,
                       names_other: bool = False, concept_only: bool = False) -> list[dict[str, object]]:
     """Rows of the line asked: by code, by printed name, else by concept.
@@ -1389,7 +1398,9 @@ def _matching_amounts(ctx: Context, rows: list[dict[str, object]], concept: str 
                       and (not r.get("category") or (own_category is not None and str(r["category"]).endswith(own_category)))]
         named = department or named
     if named and not _other_line_asked(ctx, rows, named, text):
-        return named
+        # (q23) and the concept's line of a phase the named rows lack, under its other name (the final account prints
+        # 财政拨款收入, the year's budget 一般公共预算拨款收入): the phase asked is picked from both
+        return named + _other_phases_of_concept(rows, named, concept)
     if named:
         return []  # "其他群众团体事务支出" of a body printing only 群众团体事务; 行政运行 of a class it does not print
     if concept in CONCEPTS_PRINTED_UNDER_SEVERAL_NAMES and (named_only or STANDARD_LINE_ITEMS.search(text)):
@@ -5221,29 +5232,45 @@ def _rate_reasons(ctx: Context) -> Outcome:
 def _completion_reason(ctx: Context) -> Outcome | None:
     """(e17) Why the asked line did not reach or exceeded its budget ("为什么没完成预算", "为什么超支", "why was X
     underspent"): its final figure, budget and rate (as :func:`_line_rate` or :func:`budget_vs_final` say them) with
-    the reason the document states for that rate (ukg:completionReason), quoted.  None when no final figure of the
-    line asked has a stated reason (the other reasons then answer)."""
+    the reason the document states for that rate (ukg:completionReason), quoted.  A line held without a stated reason
+    says so (found false); no line named, every stated reason of the body's year.  None when the body is not one or
+    nothing fits (the other reasons then answer)."""
     org = _target_org(ctx)
     if org is None or len(ctx.links.orgs) > 1:
         return None
     years = ctx.links.years if len(ctx.links.years) == 1 else []
     stated = ctx.run("qa_completion_reasons", org=org, year=years[0]) if years else _in_years(ctx.run("qa_completion_reasons", org=org), ctx.links.years)
-    if not stated:
-        return None
     by_fact = {str(r["fact"]): _clean(r) for r in stated}
+    named = _names_printed_line(ctx, org) or bool(ctx.links.codes)
     rows = [r for r in _amounts_in_years(ctx, org, years) if not r.get("qualifier")]
-    hits = _matching_amounts(ctx, rows, amount_concept(ctx.item_topic), named_only=_names_printed_line(ctx, org))
-    finals = [by_fact[str(r["fact"])] for r in _rank_amounts(ctx, [r for r in hits if _phase(r) == "final"], org) if str(r.get("fact")) in by_fact]
-    if not finals:
-        return None
-    reason = finals[0]
-    line = _line_rate(ctx)
-    figures = line or budget_vs_final(ctx)
+    hits = _matching_amounts(ctx, rows, amount_concept(ctx.item_topic), named_only=named)
+    finals = _rank_amounts(ctx, [r for r in hits if _phase(r) == "final"], org)
+    explained = [by_fact[str(r["fact"])] for r in finals if str(r.get("fact")) in by_fact]
+    if explained:
+        return _explained_figure(ctx, org, explained[0])
+    if named and finals:  # the line is held, its document states no reason for its rate: said, with the lines that have one
+        figures = _line_rate(ctx) or budget_vs_final(ctx)
+        said = figures.answer.rstrip("。. ") + ctx.say("。", ". ") if figures.answer else ""
+        others = "、".join(dict.fromkeys(str(r["item"]) for r in by_fact.values()))
+        note = ctx.say("文件未说明该项预算完成情况（未完成或超支）的原因", "The document states no reason for this line's completion against its budget")
+        note += ctx.say(f"（说明了原因的有：{others}）。", f" (it states one for: {others}).") if others else ctx.say("。", ".")
+        return Outcome(False, said + note, figures.rows, figures.sources)
+    if not named and by_fact:  # no line named: every reason the body's final accounts state, with its figure
+        lines = [_explained_figure(ctx, org, r, with_figures=False).answer for r in sorted(by_fact.values(), key=lambda r: (-int(str(r.get("year") or 0)), str(r.get("quote"))))]
+        return Outcome(True, " ".join(lines), list(by_fact.values()), sources_of(list(by_fact.values())))
+    return None
+
+
+def _explained_figure(ctx: Context, org: str, reason: dict[str, object], with_figures: bool = True) -> Outcome:
+    """A final figure with its budget and rate (``with_figures``: as the line's rate answer says them), and the reason
+    stated for that rate, quoted."""
+    line = _line_rate(ctx) if with_figures else None
+    figures = (line or budget_vs_final(ctx)) if with_figures else Outcome(False, "")
     if figures.found and any(r.get("amount") == reason.get("amount") for r in figures.rows) and (line is not None or _rate_agrees(figures.rows, reason.get("completion"))):
         said = figures.answer.rstrip("。. ")
         shown = figures.rows
     else:  # the figure the reason is stated for, with its rate when printed
-        rate = ctx.say(f"，完成年初预算的 {number(reason['completion'])}%", f", {number(reason['completion'])}% of its budget") if reason.get("completion") is not None else ""
+        rate = ctx.say(f"，完成预算的 {number(reason['completion'])}%", f", {number(reason['completion'])}% of its budget") if reason.get("completion") is not None else ""
         said = ctx.say(f"{reason.get('orgLabel') or ctx.label(org)} {reason.get('year')} 年决算「{reason.get('item')}」{money(reason['amount'], 'zh')}{rate}",
                        f"{reason.get('orgLabel') or ctx.label(org)} {reason.get('year')}: final '{reason.get('item')}' {wan(reason['amount'])} 万元{rate}")
         shown = []
