@@ -385,7 +385,7 @@ def _step_successor(code: str, name: str, before: dict[str, str], after: dict[st
     """The place of the next revision (``after``) a removed place continues as, and how: the same
     code under a new name; else the one place new in ``after`` of the same level and stem under the
     same parent (撤县设区 大洼县 -> 大洼区: a new code; a place that existed before is never a renamed
-    county's successor, 柳州市 is not 柳州地区); else, for a prefecture, the one prefecture its
+    county's successor, 南宁市 is not 南宁地区); else, for a prefecture, the one prefecture its
     counties moved to ('' when they went to several: the prefecture was split)."""
     if code in after:
         return code, "same code"
@@ -424,13 +424,14 @@ def link_revisions(
     had one predecessor, ``merged`` when a step made several places one (or a place joined one that
     existed), ``dissolved`` (keeping its own code) when a prefecture was split.  Left out, never
     guessed: a place with no successor (a county absorbed by a neighbour), a name a current division
-    or another removed place also bears (郊区, 城区: a bare name would become ambiguous), and names
-    of the former table.  ``changed`` is the date of jionlp's change when it lists one, else the
+    or another removed place also bears (郊区, 城区: a bare name would become ambiguous), a dissolved
+    place sharing its stem with a current place of its level (南宁地区 beside 南宁市: 南宁 alone would turn
+    ambiguous), and names of the former table.  ``changed`` is the date of jionlp's change when it lists one, else the
     month of the first revision without the place; for a place merged later in its chain (南汇县 ->
     南汇区 2001 -> 浦东新区 2009) the date of that merger, when it stopped being a place of its own."""
     places = [(rev, _revision_places(names)) for rev, names in revisions]
     # (province, name) -> date of jionlp's change, for the place changed and the prefecture it left
-    # (柳州地区's counties' lines date the 地区's end)
+    # (a 地区 split in 2002 is dated by its counties' lines)
     dated: dict[tuple[str, str], str] = {}
     for date, old, _new in read_changes(changes_text):
         for name in old[1:]:
@@ -495,6 +496,11 @@ def link_revisions(
         source = REVISION_SOURCE.format(revision=rev)
         before = next(p for r, p in places if p.get(code) == name)
         if not successor:
+            # a dissolved place is a division of its own: one sharing its stem with a current place of
+            # its level in its province (南宁地区 / 南宁市) would make that place's short form (南宁) ambiguous
+            if any(c[:2] == code[:2] and level_of(c) == level_of(code) and stem(n) == stem(name) for c, n in current.items()):
+                skipped["dissolved, its stem a current place's of its level"] += 1
+                continue
             kind, target = "dissolved", code
             source += f"; no successor: {how}"
         else:
