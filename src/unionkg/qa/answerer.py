@@ -116,13 +116,15 @@ class Answerer:
             other = self.classifier.classify(q.text, q.original, vectors.question, without=frozenset({choice.name}))
             if other.rule_hit:
                 choice = other
-        province = province_asked(q.text, q.language) if not links.orgs or links.region else None
+        province = province_asked(q.text, q.language)
         if province is not None:
             # (q23) "What data do you have on Qinghai?", "福建省有哪些总工会的数据": the province's bodies by their division
-            # codes, none included (the linker scopes only to places that enclose bodies of the graph)
+            # codes, none included (the linker scopes only to places that enclose bodies of the graph; "Jiangxi" alone
+            # links the province's own federation)
             links = replace(links, orgs=province_bodies(catalog, province), region=province)
             choice = IntentChoice("coverage", choice.score, True, choice.scores)
-        elif links.region and links.orgs and (REGION_BODIES_ASKED.search(q.text) or english_place_asked(q.text)):
+        elif links.orgs and ((links.region and REGION_BODIES_ASKED.search(q.text)) or english_place_asked(q.text)):
+            # (q23) "What data do you have on the X federation?": the coverage of the bodies named
             # (q22) "辽宁省有哪些总工会的数据": the place's bodies the graph holds, with their years (coverage, those bodies)
             choice = IntentChoice("coverage", choice.score, True, choice.scores)
         elif links.orgs and any(p.search(q.text) for p in BODY_YEARS_QUESTIONS):

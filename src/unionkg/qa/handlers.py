@@ -5412,7 +5412,10 @@ def coverage(ctx: Context) -> Outcome:
     # (q22) "辽宁省有哪些总工会的数据": the place asked named, with the count of its bodies the graph holds
     region = ctx.say(f"{ctx.links.region}：图中有 {len(rows)} 个单位。", f"{ctx.links.region}: {counted(len(rows), 'body')} in the graph. ") \
         if ctx.links.region and rows else ""
-    return Outcome(bool(rows), region + holdings_text(holdings, ctx.lang), rows, [])
+    held = holdings_text(holdings, ctx.lang)
+    if region and ctx.lang == "en":  # (q23) a new sentence after the place's count
+        held = held[:1].upper() + held[1:]
+    return Outcome(bool(rows), region + held, rows, [])
 
 
 HANDLERS: dict[str, Callable[[Context], Outcome]] = {
