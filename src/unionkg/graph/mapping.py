@@ -543,8 +543,15 @@ def concept_for_label(concept_class: str, label: str | None, accept: Callable[[U
     return None
 
 
+@cache
+def _top_categories() -> frozenset[URIRef]:
+    """The indicator categories at the top of their scheme, read once: a triple test on rdflib's
+    memory store formats the graph's context as a string every time (a third of an indicator's mapping)."""
+    return frozenset(URIRef(c) for c in vocabulary_graph().subjects(SKOS.topConceptOf, UKG["indicator-categories"]))
+
+
 def _is_top_category(concept: URIRef) -> bool:
-    return (concept, SKOS.topConceptOf, UKG["indicator-categories"]) in vocabulary_graph()
+    return concept in _top_categories()
 
 
 def indicator_level1(label: str | None) -> URIRef | None:
@@ -794,7 +801,8 @@ class Mapper:
         return y
 
     def provenance(self, node: URIRef, ev: Evidence) -> None:
-        passage = self.iris.passage(self.doc.doc_id, ev.start, ev.end)
+        # The node of a passage quoted before is known: not minted again (a table row gives several facts).
+        passage = self._passages.get((ev.start, ev.end)) or self.iris.passage(self.doc.doc_id, ev.start, ev.end)
         self.add(node, PROV.wasDerivedFrom, passage)
         self.add(node, PROV.hadPrimarySource, self.doc_iri)
         self.add(node, UKG.extractor, _plain_literal(ev.extractor))
