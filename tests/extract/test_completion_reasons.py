@@ -15,24 +15,24 @@ from unionkg.model import Amount, Change, Phase
 
 CORPUS = Path(__file__).parent / "corpus"
 
-#: (text after a final figure or its rate, whether the lead words are read up to the reason word)
+#: (text right after a final figure's rate, the text left for the reason pattern after the lead words)
 LEAD_CASES = [
-    ("，超支的主要原因是接待增加", "主要原因是接待增加"),
-    ("。预决算差异主要原因：年中追加", "主要原因：年中追加"),
-    ("，决算数大于预算数的主要原因是补缴", "主要原因是补缴"),
-    ("，未完成预算的原因是项目延期", "原因是项目延期"),
-    ("，执行率较低主要是项目延期", "主要是项目延期"),
-    ("，主要原因是项目延期", "主要原因是项目延期"),
-    # negatives: the lead reads no words that do not name what a reason explains
-    ("，比上年增加 5 万元，主要原因是", "比上年增加 5 万元，主要原因是"),
-    ("。其中：行政运行 5 万元", "其中：行政运行 5 万元"),
+    ("超支的主要原因是接待增加", "主要原因是接待增加"),
+    ("预决算差异主要原因：年中追加", "主要原因：年中追加"),
+    ("决算数大于预算数的主要原因是补缴", "主要原因是补缴"),
+    ("未完成预算的原因是项目延期", "原因是项目延期"),
+    ("执行率较低主要是项目延期", "主要是项目延期"),
+    # negatives: no lead words (the reason word itself, a change, a breakdown)
+    ("主要原因是项目延期", None),
+    ("比上年增加 5 万元，主要原因是", None),
+    ("其中：行政运行 5 万元", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "rest"), LEAD_CASES)
-def test_completion_reason_lead(text: str, rest: str) -> None:
+def test_completion_reason_lead(text: str, rest: str | None) -> None:
     m = NARRATIVE_PATTERNS["completion_reason_lead"].match(text)
-    assert m is not None and text[m.end() :] == rest
+    assert (text[m.end() :] if m else None) == rest
 
 
 HEAD = "{org}{year}年度部门决算\n\n三、财政拨款支出决算情况说明\n"

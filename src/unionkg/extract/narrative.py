@@ -1092,6 +1092,10 @@ COMPLETION_RATE_STATEMENTS: Final[tuple[re.Pattern[str], ...]] = (
 )
 
 
+#: What may stand between a final figure's statement and the reason stated for it: punctuation and spaces.
+COMPLETION_REASON_GAP: Final[re.Pattern[str]] = re.compile(r"[\s，,。；;]*")
+
+
 def _completion_reasons(view: ProseView, facts: list[Fact], recorded: dict[int, tuple[int, _Figure]], ev_starts: dict[int, int]) -> None:
     """The reason stated for a final figure's completion rate ("支出决算为 Y 万元，完成年初预算的
     Z%，主要原因是…", "…超支的主要原因是…", "…。预决算差异主要原因：…") or, without a rate, for the
@@ -1130,10 +1134,12 @@ def _rate_end(text: str, start: int, pct: Decimal) -> int | None:
 def _completion_reason_at(text: str, end: int) -> re.Match[str] | None:
     """The reason stated right at ``end`` (after punctuation and the words naming what it explains,
     ``completion_reason_lead``), in the same sentence or as the next one; None for a placeholder."""
-    lead = NARRATIVE_PATTERNS["completion_reason_lead"].match(text, end)
-    start = lead.end() if lead else end
-    if "。" in text[end:start] and text[end:start].count("。") > 1:
-        return None
+    gap = COMPLETION_REASON_GAP.match(text, end)
+    start = gap.end() if gap else end
+    if text[end:start].count("。") > 1:
+        return None  # a reason further on belongs to a later statement
+    lead = NARRATIVE_PATTERNS["completion_reason_lead"].match(text, start)
+    start = lead.end() if lead else start
     stop = _sentence_end(text, start) + 1
     m = NARRATIVE_PATTERNS["reason"].match(text, start, stop) or NARRATIVE_PATTERNS["reason_after_change"].match(text, start, stop)
     if m is None or NARRATIVE_PATTERNS["placeholder"].search(m.group("reason")) or not _reason_text(text, m):

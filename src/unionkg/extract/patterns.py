@@ -595,13 +595,14 @@ NARRATIVE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # "…，主要系…", "…，由于…"): only believed right after a change statement (see
     # narrative._reason_match_right_after), since "支出主要是工资福利支出" elsewhere is no reason
     "reason_after_change": re.compile(r"(?:主要是由于|主要是因为|主要由于|主要因为|主要是|主要系|系因|是由于|由于)[ \t　]*(?P<reason>[^。\n：:][^。\n]*)"),
-    # (e17) what may stand between a final figure (or its completion rate) and the reason stated for
-    # it: the gap's punctuation, then words naming what the reason explains ("超支的主要原因是…",
-    # "未完成预算的原因是…", "预决算差异主要原因：…", "差异较大的原因是…", "执行率较低主要是…");
-    # the reason itself is matched by "reason" / "reason_after_change" right after it
+    # (e17) words naming what a reason explains, between a final figure's rate (or the figure, after the
+    # punctuation of the gap) and the reason stated for it ("超支的主要原因是…", "未完成预算的原因是…",
+    # "预决算差异主要原因：…", "决算数大于预算数的主要原因是…", "执行率较低主要是…"); the reason itself is
+    # matched by "reason" / "reason_after_change" right after them (used with .match)
     "completion_reason_lead": re.compile(
-        r"[\s，,。；;]*(?:(?:超支|超预算|超出预算|未完成(?:年初)?预算|没有完成(?:年初)?预算|未完成|未达到(?:年初)?预算|预决算差异|"
-        r"决算(?:数)?(?:与|和|较)(?:年初|全年|调整)?预算(?:数)?(?:存在)?差异|决算(?:数)?(?:大于|小于|高于|低于|超过|超出)(?:年初|全年|调整)?预算(?:数)?|执行率(?:偏低|较低|低)|完成率(?:偏低|较低|低)|结余|节支|差异)(?:较大)?的?)?"
+        r"(?:超支|超预算|超出预算|未完成(?:年初)?预算|没有完成(?:年初)?预算|未完成|未达到(?:年初)?预算|预决算差异|"
+        r"决算(?:数)?(?:与|和|较)(?:年初|全年|调整)?预算(?:数)?(?:存在)?差异|决算(?:数)?(?:大于|小于|高于|低于|超过|超出)(?:年初|全年|调整)?预算(?:数)?|"
+        r"执行率(?:偏低|较低|低)|完成率(?:偏低|较低|低)|结余|节支|差异)(?:较大)?的?"
     ),
     # a template placeholder reason or change: ****** / 增加/减少
     "placeholder": re.compile(r"\*{3,}|增加/减少|增加（减少）|XX|××"),
