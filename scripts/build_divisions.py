@@ -381,26 +381,42 @@ def _revision_places(names: dict[str, str]) -> dict[str, str]:
     return {c: n for c, n in real_places(names).items() if n not in REVISION_PLACEHOLDER_NAMES}
 
 
+def _counties_moved_to(prefecture: str, before: dict[str, str], after: dict[str, str]) -> set[str]:
+    """The prefectures of ``after`` that the counties of ``prefecture`` (in ``before``) are found under,
+    by name in the same province, when they left it (a 地区 made a 市 or split)."""
+    counties = {n for c, n in before.items() if level_of(c) == "county" and c[:4] == prefecture[:4]}
+    return {
+        parent_of(c, after) for c, n in after.items()
+        if n in counties and c[:2] == prefecture[:2] and c[:4] != prefecture[:4] and level_of(parent_of(c, after)) == "prefecture"
+    }
+
+
 def _step_successor(code: str, name: str, before: dict[str, str], after: dict[str, str]) -> tuple[str, str] | None:
     """The place of the next revision (``after``) a removed place continues as, and how: the same
     code under a new name; else the one place new in ``after`` of the same level and stem under the
-    same parent (撤县设区 大洼县 -> 大洼区: a new code; a place that existed before is never a renamed
-    county's successor, 南宁市 is not 南宁地区); else, for a prefecture, the one prefecture its
-    counties moved to ('' when they went to several: the prefecture was split)."""
+    same parent, or under the one prefecture its parent's counties went to when the parent went too
+    (撤县设区 大洼县 -> 大洼区: a new code; 临川市 of 抚州地区 -> 临川区 of 抚州市 in one step; a place that
+    existed before is never a renamed county's successor, 南宁市 is not 南宁地区); else, for a
+    prefecture, the one prefecture its counties moved to ('' when they went to several: the
+    prefecture was split)."""
     if code in after:
         return code, "same code"
     parent = parent_of(code, before)
+    parents = {parent}
+    if level_of(parent) == "prefecture" and after.get(parent) != before.get(parent):
+        moved = _counties_moved_to(parent, before, after)
+        if len(moved) == 1:
+            parents |= moved
     same_stem = [
         c for c, n in after.items()
         if c not in before and c[:2] == code[:2] and level_of(c) == level_of(code) and stem(n) == stem(name)
-        and parent_of(c, after) == parent
+        and parent_of(c, after) in parents
     ]
     if len(same_stem) == 1:
-        return same_stem[0], "same stem under the same parent"
+        return same_stem[0], "same stem under the same parent" if parent_of(same_stem[0], after) == parent else "same stem under its parent's successor"
     if level_of(code) != "prefecture":
         return None
-    counties = {n for c, n in before.items() if level_of(c) == "county" and c[:4] == code[:4]}
-    moved_to = {parent_of(c, after) for c, n in after.items() if n in counties and c[:2] == code[:2] and c[:4] != code[:4]}
+    moved_to = _counties_moved_to(code, before, after)
     if len(moved_to) == 1:
         return moved_to.pop(), "the prefecture its counties moved to"
     if len(moved_to) > 1:
@@ -477,11 +493,14 @@ def link_revisions(
     current_names = set(current.values())
     known_names = {name for _code, name in known_former}
     name_codes: dict[str, set[str]] = defaultdict(set)
-    for code, name in links:
-        name_codes[name].add(code)
+    for (code, name), (_succ, succ_name, _rev, _how) in links.items():
+        if succ_name != name:  # a move under its own name (a county of a 地区 made 市) changes no name
+            name_codes[name].add(code)
     skipped: dict[str, int] = defaultdict(int)
     rows: list[dict[str, str]] = []
     for (code, name), (successor, _succ_name, rev, how) in sorted(links.items()):
+        if _succ_name == name:
+            continue  # moved under its own name: the row is the later code's, where the name changed
         if name in GENERIC_PLACE_NAMES:
             skipped["generic name"] += 1
             continue

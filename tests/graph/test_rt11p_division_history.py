@@ -4,7 +4,7 @@
 2019-04) and appends to ``division_history.csv`` the places they list that neither the current nor the
 former table knows (大洼县 until 2016, 双流县 until 2015, 江宁县 and 番禺市 until 2000, the 地区 made 市),
 each linked revision by revision to its current place (:func:`link_revisions`).  Rows before -> after:
-renamed 112 -> 318, merged 32 -> 35, dissolved 5 -> 5; no row of the former table changed.  The two
+renamed 112 -> 329, merged 32 -> 35, dissolved 5 -> 5; no row of the former table changed.  The two
 地区 split in 2002 (南宁地区, and the one jionlp's change list dates) are left out: as divisions of their
 own they made the short form of the city sharing their stem ambiguous (南宁总工会: 450100 -> none).
 
@@ -142,6 +142,27 @@ def test_a_city_that_existed_before_is_no_renamed_prefecture(build: ModuleType) 
     assert _link(build, [("200112", before), ("200212", alone)], alone)["柳岸地区"]["kind"] == "merged"
 
 
+def test_a_county_city_of_a_prefecture_made_a_city_becomes_its_district(build: ModuleType) -> None:
+    """In one step the 地区 becomes a 市 (new code) and its county-level city a district of it."""
+    before = {"960000": "戊省", "962500": "子午地区", "962501": "午门市", "962521": "丑县", "962522": "寅县"}
+    after = {"960000": "戊省", "961000": "子午市", "961002": "临子区", "961021": "丑县", "961022": "寅县"}
+    after_stem = {**after, "961002": "午门区"}
+    rows = _link(build, [("200012", before), ("200112", after_stem)], after_stem)
+    assert (rows["午门市"]["code"], rows["午门市"]["kind"]) == ("961002", "renamed")
+    assert (rows["子午地区"]["code"], rows["子午地区"]["kind"]) == ("961000", "renamed")
+    assert "丑县" not in rows  # moved under its own name: no former name
+    # no district of its stem in the new city: no row (never guessed)
+    assert "午门市" not in _link(build, [("200012", before), ("200112", after)], after)
+
+
+def test_a_move_under_its_own_name_then_a_rename_is_one_row(build: ModuleType) -> None:
+    r1 = {"950000": "己省", "952100": "卯地区", "952121": "辰巳县", "952122": "午县"}
+    r2 = {"950000": "己省", "950100": "卯市", "950121": "辰巳县", "950122": "午县"}
+    r3 = {"950000": "己省", "950100": "卯市", "950102": "辰巳区", "950122": "午县"}
+    rows, _ = build.link_revisions([("200012", r1), ("200112", r2), ("201012", r3)], r3, {}, "")
+    assert [(r["former_name"], r["former_code"], r["code"]) for r in rows if r["former_name"] == "辰巳县"] == [("辰巳县", "950121", "950102")]
+
+
 def test_a_chain_follows_later_revisions_and_a_known_merger(build: ModuleType) -> None:
     r3 = {**{k: v for k, v in R2.items() if k != "980112"}, "980112": "丙丁区"}
     current = {k: v for k, v in r3.items() if k != "980112"} | {"980199": "大合区"}
@@ -186,6 +207,11 @@ def test_every_revision_row_names_a_current_successor_in_its_province() -> None:
     current_names = {r["name"] for r in divisions.values()}
     known = {r["former_name"] for r in _rows("division_renames.csv")}
     earlier = [r for r in _rows("division_history.csv") if REVISION_SOURCE_MARK in r["source"]]
+    prefecture_successor = {
+        r["former_code"]: r["code"]
+        for r in _rows("division_history.csv") + _rows("division_renames.csv")
+        if r["former_level"] == "prefecture"
+    }
     names = [r["former_name"] for r in earlier]
     assert len(names) == len(set(names))  # one row per former name
     for row in earlier:
@@ -195,9 +221,14 @@ def test_every_revision_row_names_a_current_successor_in_its_province() -> None:
             assert row["code"] == row["former_code"] and row["code"] not in divisions, row
             continue
         successor = divisions[row["code"]]
-        # the former code's city is the successor's, or the successor hangs under the province
-        # (a municipality's county, a prefecture's successor)
-        assert row["former_code"][:4] == row["code"][:4] or successor["parent_code"] == row["code"][:2] + "0000", row
+        # the former code's city is the successor's, or the successor hangs under the province (a
+        # municipality's county, a prefecture's successor), or the former city is a former name of the
+        # successor's city (离石市 of 吕梁地区 -> 吕梁市离石区)
+        assert (
+            row["former_code"][:4] == row["code"][:4]
+            or successor["parent_code"] == row["code"][:2] + "0000"
+            or prefecture_successor.get(row["former_parent_code"]) == successor["parent_code"]
+        ), row
 
 
 @pytest.mark.parametrize(
