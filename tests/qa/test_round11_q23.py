@@ -16,6 +16,7 @@ import pytest
 from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
+from unionkg.qa.intents import ENGLISH_PROJECT_WORDS
 from unionkg.qa.items import in_concept, of_other_kind
 from unionkg.qa.linking import place_readings
 from unionkg.qa.patterns import AMOUNT_ITEM_WORDS, CHANGE_RANK_FALLING, CHANGE_RANKING_WORDS
@@ -183,3 +184,13 @@ def test_appropriation_lines_by_their_names(row: dict[str, object], hit: bool) -
 ])
 def test_places_by_their_english_names(place: str, english: str, hit: bool) -> None:
     assert (english in place_readings(place)) is hit
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("how many people did the lhasa winter heating subsidy cover?", "取暖"), ("the heating subsidy", "取暖"),
+    ("how many people did the training project reach?", "培训"),
+    ("the heat wave allowance", None),  # heat is not heating
+])
+def test_english_project_words(text: str, word: str | None) -> None:
+    found = [zh for pattern, zh in ENGLISH_PROJECT_WORDS if pattern.search(text)]
+    assert (word in found) if word else not any(z == "取暖" for z in found)

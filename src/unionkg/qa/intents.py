@@ -204,6 +204,7 @@ ENGLISH_PROJECT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     # (q21) "the workers' reading rooms project" -> 职工书屋建设经费; "the skills training project" -> 职工技能培训经费
     (re.compile(r"\breading rooms?\b|\bbook (?:houses?|rooms?|corners?)\b|\blibrar(?:y|ies)\b"), "书屋"),
     (re.compile(r"\bskills? training\b|\bvocational training\b"), "技能"),
+    (re.compile(r"\b(?:winter )?heating\b"), "取暖"),  # (q23) "the winter heating subsidy" -> 冬季取暖补助经费
 )
 
 
