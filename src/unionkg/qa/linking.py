@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 
@@ -1278,6 +1279,11 @@ def own_place_readings(label: str, division: str | None) -> tuple[str, ...]:
     return place_readings(own.name) if len(stem) >= 2 and label.startswith(stem) else ()
 
 
+#: Words a body's name may print before its place ("共青团菏泽市委员会"): innermost_place reads them as part
+#: of the place, so a former name of the place is matched after them.
+PLACE_BEFORE_PREFIXES: Final[tuple[str, ...]] = ("共青团", "中共", "中国共产党")
+
+
 def former_name_labels(entry: OrgEntry) -> set[str]:
     """The body's names with its place written by a former name of a renamed place (郫都区总工会 -> 郫县总工会;
     ``division_history.csv``): what a question from before the rename calls the same body."""
@@ -1288,8 +1294,19 @@ def former_name_labels(entry: OrgEntry) -> set[str]:
     if current is None:
         return set()
     formers = [f.name for f in gazetteer.former_names(current.code) if f.kind == FORMER_RENAMED and f.name != current.name]
-    return {label.replace(current.name, name, 1) for name in formers for label in entry.labels
-            if innermost_place(short_place_names(label)) == current.name}
+    out: set[str] = set()
+    stem = place_stem(current.name)
+    for label in entry.labels:
+        place = innermost_place(short_place_names(label)) or ""
+        if place != current.name and not (place.endswith(current.name) and place[: -len(current.name)] in PLACE_BEFORE_PREFIXES):
+            continue
+        for name in formers:
+            if current.name in label:
+                out.add(label.replace(current.name, name, 1))
+            elif len(stem) >= 2 and label.startswith(stem) and len(former_stem := place_stem(name)) >= 2:
+                # a short form that writes the place by its stem ("菏泽团市委"): the former stem too
+                out.add(former_stem + label[len(stem):])
+    return out
 
 
 @lru_cache(maxsize=1)
