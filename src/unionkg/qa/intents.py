@@ -52,8 +52,8 @@ from unionkg.qa.patterns import (
     UNITS_BELONGING,
     UNITS_OF_BODY_ASKED,
 )
-from unionkg.qa.rate_questions import EXECUTION_RATE_QUESTIONS_EN as RATE_EN
 from unionkg.qa.rate_questions import BODY_RATE_RANKING, RATE_BOUND_QUESTION_ZH
+from unionkg.qa.rate_questions import EXECUTION_RATE_QUESTIONS_EN as RATE_EN
 from unionkg.search.encoders import Encoder
 
 
