@@ -24,7 +24,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from benchmarks.report import Row, percentile
-from benchmarks.synthetic_graph import BASE, document_quads, sample_org_iri, write_nquads
+from benchmarks.synthetic_graph import document_quads, sample_org_iri, write_nquads
 
 GOAL_MEDIAN_MS = 50.0
 GOAL_RATIO = 20.0

@@ -17,7 +17,6 @@ from fastapi.staticfiles import StaticFiles
 
 from unionkg.graph.store import GraphStore
 from unionkg.settings import Settings
-
 from unionkg_api.middleware import BodyLimitMiddleware
 from unionkg_api.problems import install_problem_handlers
 from unionkg_api.state import build_state

@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from unionkg.errors import ForbiddenError
-
 from unionkg_api.state import AppState
 
 

@@ -21,7 +21,6 @@ from unionkg.errors import NotFoundError
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.graph.vocab import ORG, PREFIXES, SKOS
-
 from unionkg_api.charts import Bar, bar_chart_svg
 from unionkg_api.findings_view import FindingView, load_findings
 from unionkg_api.sankey import legend_items, peak, sankey_svg, split_by_year, wan

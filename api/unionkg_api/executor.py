@@ -24,21 +24,19 @@ import socket
 import struct
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection
-from collections.abc import Callable
 from typing import Any, Protocol
 
 import pyoxigraph as ox
 
 from unionkg.errors import QuerySyntaxError, QueryTimeoutError, StoreError, UnionKGError
 from unionkg.graph.store import open_read_only as open_consistent
-
+from unionkg_api.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from unionkg_api.patterns import uses_service
 from unionkg_api.results import SELECT_WRITERS, SerialisedResult, ask_body, graph_body
-from unionkg_api.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 
 log = logging.getLogger("unionkg_api.executor")
 

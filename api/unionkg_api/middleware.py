@@ -10,7 +10,6 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unionkg.errors import PayloadTooLargeError
-
 from unionkg_api.problems import problem
 
 

@@ -7,11 +7,9 @@ form of the query (table, boolean, graph) comes from parsing it locally.
 
 from __future__ import annotations
 
-
 import pyoxigraph as ox
 
 from unionkg.graph.store import GraphStore, to_ox
-
 from unionkg_api.executor import QueryJob, _serialise
 from unionkg_api.results import SerialisedResult
 

@@ -15,7 +15,6 @@ from typing import Any
 from unionkg.errors import StoreError
 from unionkg.graph.store import GraphStore, OxigraphStore, open_store
 from unionkg.settings import Settings
-
 from unionkg_api.executor import ProcessQueryRunner, QueryRunner, ThreadQueryRunner
 
 

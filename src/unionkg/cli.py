@@ -325,9 +325,8 @@ def query(
     store: Optional[str] = StoreOpt,
 ) -> None:
     """Run a SPARQL SELECT, ASK or CONSTRUCT query."""
-    from unionkg.render import render_select
-
     from unionkg.errors import InputError
+    from unionkg.render import render_select
 
     text = sparql
     if sparql.startswith("@"):
@@ -470,7 +469,6 @@ def serve(
 ) -> None:
     """Serve the SPARQL endpoint, the chat and the entity pages."""
     import uvicorn
-
     from unionkg_api import create_app
 
     settings = Settings.from_env(store=store, update_token=update_token, query_timeout_s=timeout)

@@ -30,8 +30,8 @@ import gc
 import itertools
 import os
 from collections import Counter, deque
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter

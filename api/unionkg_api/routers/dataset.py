@@ -14,7 +14,6 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, OxigraphStore
 from unionkg.graph.vocab import PREFIXES, VOID
-
 from unionkg_api.deps import StateDep
 from unionkg_api.formats import GRAPH_MEDIA_TYPES, graph_format_for_entity, wants_html
 

@@ -16,7 +16,6 @@ from rdflib import URIRef
 from unionkg.errors import InputError, NotFoundError
 from unionkg.graph.queries import named_query
 from unionkg.graph.vocab import PREFIXES
-
 from unionkg_api.deps import StateDep
 from unionkg_api.entity_view import build_entity_view
 from unionkg_api.formats import GRAPH_MEDIA_TYPES, graph_format_for_entity

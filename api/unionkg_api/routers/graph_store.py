@@ -18,7 +18,6 @@ from rdflib import Graph, URIRef
 from unionkg.errors import InputError, NotFoundError
 from unionkg.graph.queries import named_query
 from unionkg.graph.vocab import PREFIXES
-
 from unionkg_api.deps import StateDep, require_update_token
 from unionkg_api.formats import GRAPH_MEDIA_TYPES, MEDIA_TYPE_ALIASES, graph_format_for_entity
 from unionkg_api.state import AppState

@@ -7,7 +7,6 @@ from fastapi.responses import HTMLResponse, Response
 
 from unionkg.graph.queries import named_query, query_names
 from unionkg.graph.vocab import PREFIXES
-
 from unionkg_api.deps import StateDep
 from unionkg_api.entity_view import Linker
 from unionkg_api.templating import templates

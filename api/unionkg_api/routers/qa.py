@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from unionkg.errors import QueryTimeoutError
-
 from unionkg_api.deps import StateDep
 
 router = APIRouter(tags=["question answering"])

@@ -13,7 +13,6 @@ from fastapi.responses import RedirectResponse, Response
 from unionkg.errors import InputError, StoreError
 from unionkg.graph.store import OxigraphStore
 from unionkg.graph.vocab import PREFIXES
-
 from unionkg_api.deps import StateDep, require_update_token
 from unionkg_api.executor import QueryJob, check_query
 from unionkg_api.formats import negotiate, wants_html

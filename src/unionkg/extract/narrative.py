@@ -34,10 +34,10 @@ from unionkg.extract.patterns import (
     COUNT_ITEM_WORDS,
     COUNT_LABEL_LEAD_NOISE,
     DIRECTION_WORDS,
-    FUND_NAMES_AFTER_ITEM,
     EVALUATION_KIND_WORDS,
     EXECUTION_RATE_ANCHOR,
     FLOW_PAYMENT_ANCHOR,
+    FUND_NAMES_AFTER_ITEM,
     FUND_SOURCES,
     GRADES,
     LABEL_GLUED_HEADING_ENDS,
@@ -69,7 +69,14 @@ from unionkg.extract.patterns import (
     TRANSFER_RELATIVE_NAME,
 )
 from unionkg.extract.project_tables import evaluator_is_third_party
-from unionkg.extract.prose_ocr import DamagedFigure, ReadFigure, confirmed_by_paragraph, confirmed_by_rate, confirmed_by_tables, damaged_money_figures
+from unionkg.extract.prose_ocr import (
+    DamagedFigure,
+    ReadFigure,
+    confirmed_by_paragraph,
+    confirmed_by_rate,
+    confirmed_by_tables,
+    damaged_money_figures,
+)
 from unionkg.extract.registry import register, warn
 from unionkg.extract.scan import finditer_near, is_match_of, quick
 from unionkg.extract.signs import SIGN_PATTERNS, TRIANGLE_CHANGE_WORD

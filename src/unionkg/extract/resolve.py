@@ -41,7 +41,19 @@ from typing import TYPE_CHECKING
 
 from unionkg.extract.patterns import ORG_NAME_SUFFIXES
 from unionkg.graph.mapping import FEDERATION_SHORT_FORMS, MASS_ORGANIZATION_SHORT_FORMS
-from unionkg.model import DocumentContext, Evaluation, Evidence, Extraction, Fact, Flow, Indicator, Organization, OrgRole, Project, SourceDocument
+from unionkg.model import (
+    DocumentContext,
+    Evaluation,
+    Evidence,
+    Extraction,
+    Fact,
+    Flow,
+    Indicator,
+    Organization,
+    OrgRole,
+    Project,
+    SourceDocument,
+)
 
 if TYPE_CHECKING:
     from unionkg.graph.places import Gazetteer

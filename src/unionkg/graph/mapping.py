@@ -29,10 +29,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, QB, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from unionkg.graph.identity import superseded_iris
 from unionkg.graph.iris import Iris
 from unionkg.graph.ontology import code_entries, normalise_label, parent_code, vocabulary_graph
 from unionkg.graph.places import Division, Gazetteer, default_gazetteer, simplified
-from unionkg.graph.identity import superseded_iris
 from unionkg.graph.slices import fiscal_year_slices
 from unionkg.graph.vocab import INTERVAL_YEAR, OBEU_ATTR, OBEU_CODE, OBEU_DIM, OBEU_MEASURE, ORG, ROV, SCHEMA, UKG, WD
 from unionkg.model import (

@@ -32,6 +32,7 @@ from unionkg.graph.vocab import UKG
 from unionkg.resources import codes_dir, ontology_dir
 from unionkg.settings import DEFAULT_BASE_IRI
 
+
 # Classification schemes: file-level path segment -> (IRI path used by
 # iris.code, class of its concepts).  The government economic classification
 # (501..) shares the "econ" IRI path with the department one (301..): their
@@ -261,9 +262,9 @@ def _remembers(store: object) -> bool:
 
 @cache
 def _ontology_quads_of_base(base: str) -> tuple[object, ...]:
-    from unionkg.graph.store import ONTOLOGY_GRAPH, to_ox
-
     import pyoxigraph as ox
+
+    from unionkg.graph.store import ONTOLOGY_GRAPH, to_ox
 
     g = ox.NamedNode(ONTOLOGY_GRAPH)
     return tuple(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in base_graph(base))  # type: ignore[arg-type]
@@ -272,9 +273,9 @@ def _ontology_quads_of_base(base: str) -> tuple[object, ...]:
 @cache
 def _ontology_quads_of_year(base: str, year: int) -> tuple[object, ...]:
     """versioned_codes(year) as quads, straight from the triples (no rdflib graph: the writer builds one per new year)."""
-    from unionkg.graph.store import ONTOLOGY_GRAPH, _triples_to_ox
-
     import pyoxigraph as ox
+
+    from unionkg.graph.store import ONTOLOGY_GRAPH, _triples_to_ox
 
     g = ox.NamedNode(ONTOLOGY_GRAPH)
     return tuple(dict.fromkeys(ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(versioned_code_triples(Iris(base), year))))
@@ -292,9 +293,9 @@ def _metadata(digest: str, years: Iterable[int]) -> Graph:
 
 
 def _metadata_quads(digest: str, years: Iterable[int]) -> list[object]:
-    from unionkg.graph.store import ONTOLOGY_GRAPH, _triples_to_ox
-
     import pyoxigraph as ox
+
+    from unionkg.graph.store import ONTOLOGY_GRAPH, _triples_to_ox
 
     g = ox.NamedNode(ONTOLOGY_GRAPH)
     return [ox.Quad(s, p, o, g) for s, p, o in _triples_to_ox(_metadata(digest, years))]
@@ -352,9 +353,9 @@ def ensure_ontology(store: object, iris: Iris, extra_years: Iterable[int] = ()) 
         if hasattr(store, "replace_quads"):
             # The same triples as ontology_graph(), as pyoxigraph quads cached
             # per base and year; the store writes only what changed.
-            from unionkg.graph.store import _triples_to_ox
-
             import pyoxigraph as ox
+
+            from unionkg.graph.store import _triples_to_ox
 
             g = ox.NamedNode(ONTOLOGY_GRAPH)
             quads = list(_ontology_quads_of_base(iris.base))

@@ -18,6 +18,8 @@ from rdflib import Literal, URIRef
 
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore, select_rows
+from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
+from unionkg.qa.completion_reasons import reason_sentence as completion_reason_sentence
 from unionkg.qa.identities import bindings_per_member, rows_as_one_body
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
 from unionkg.qa.item_words import CLASSIFICATION_CODE, LINE_AMOUNT_RANKING, LOWEST_ASKED, in_concept_parts, item_noun, row_item_kind
@@ -165,8 +167,6 @@ from unionkg.qa.phrasing import (
     wan,
     years_text,
 )
-from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
-from unionkg.qa.completion_reasons import reason_sentence as completion_reason_sentence
 from unionkg.qa.rate_questions import (
     BODY_BUDGET_SPENT_EN,
     BODY_RATE_QUESTION,

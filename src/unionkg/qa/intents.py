@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
 from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
 from unionkg.qa.item_words import LINE_AMOUNT_RANKING
 from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_CHANGE_RANKING, LINE_RATE_QUESTION
-from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
 from unionkg.qa.patterns import (
     ALIAS_QUESTION,
     BALANCE_QUESTION,

@@ -235,7 +235,16 @@ def unheld_phase(ctx: Context, org: str, rows: list[dict[str, object]]) -> Outco
     the appropriation table's total as adjusted (its 合计), else a not-found naming the lines adjusted that year;
     a line named that the graph holds in other phases only is not found with the phases held, never the initial
     budget instead.  None when the question asks another phase or ``rows`` hold the adjusted figure."""
-    from unionkg.qa.handlers import Outcome, _amount_line, _amount_row, _amounts_in_years, _names_printed_line, _phase, amount_concept, sources_of
+    from unionkg.qa.handlers import (
+        Outcome,
+        _amount_line,
+        _amount_row,
+        _amounts_in_years,
+        _names_printed_line,
+        _phase,
+        amount_concept,
+        sources_of,
+    )
 
     if topic_phases(ctx.q.text, ctx.context_text) != {"adjusted"} or any(r.get("phase") == "adjusted" for r in rows):
         return None

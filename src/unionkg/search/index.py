@@ -58,12 +58,11 @@ from pathlib import Path
 
 import numpy as np
 
-from unionkg.errors import StoreError
 from unionkg.model import Evaluation, Extraction, Indicator, Organization, Passage, Project, SourceDocument
 from unionkg.search.encoders import Encoder, encoder_for
 from unionkg.search.manifest import SNAPSHOT_NAME, Manifest, ManifestState
-from unionkg.search.sentence_cache import DEFAULT_MAX_ROWS, SentenceVectorStore, sentence_key
 from unionkg.search.patterns import SEARCH_PATTERNS, TABLE_FRAME_WORDS
+from unionkg.search.sentence_cache import DEFAULT_MAX_ROWS, SentenceVectorStore, sentence_key
 from unionkg.search.tokenize import simplified, tokens
 from unionkg.settings import Settings
 
