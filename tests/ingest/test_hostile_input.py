@@ -89,7 +89,7 @@ def test_pdf_time_limit_stops_the_reader() -> None:
 def test_pdf_memory_limit_stops_the_reader() -> None:
     data = pdf_bytes()
     with pytest.raises(InputError, match="slow.pdf"):
-        read_pdf("slow.pdf", data, PdfLimits(memory_bytes=64 * 1024 * 1024))
+        read_pdf("slow.pdf", data, PdfLimits(memory_bytes=1024 * 1024))
 
 
 def test_pdf_reader_in_process_gives_the_same_text() -> None:

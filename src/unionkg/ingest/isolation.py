@@ -36,9 +36,24 @@ def can_fork() -> bool:
     return sys.platform != "win32" and hasattr(os, "fork")
 
 
+def inherited_address_space() -> int:
+    """Bytes of address space this process maps now (0 where /proc is not there).
+
+    A forked child starts with its parent's mappings: a worker that has loaded the encoder, a
+    server after hours of requests, pytest after thousands of tests may map more than the reader's
+    whole budget before the reader allocates anything, and a limit on the total then fails every
+    later mmap ("failed to map segment from shared object" importing a library).  The budget is
+    therefore what the reader may map on top of what it inherits."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def run_in_child(work: Callable[[], object], timeout_s: float, memory_bytes: int, quiet: bool = False) -> object:
-    """``work()``'s return value, computed in a forked child whose address space is limited to
-    ``memory_bytes``, or a :class:`ChildFailure`.  ``quiet``: the child's stderr goes to
+    """``work()``'s return value, computed in a forked child that may map ``memory_bytes`` more than
+    it inherits (:func:`inherited_address_space`), or a :class:`ChildFailure`.  ``quiet``: the child's stderr goes to
     /dev/null (a Rust panic prints its trace there: the caller says what happened)."""
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -82,7 +97,8 @@ def _run_child(work: Callable[[], object], read_end: int, write_end: int, memory
         with contextlib.suppress(ImportError, ValueError, OSError):
             import resource
 
-            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+            limit = inherited_address_space() + memory_bytes
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         if quiet:
             import faulthandler
 
