@@ -19,7 +19,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from unionkg.analytics.explain import explain_zh
-from unionkg.analytics.money import amount_text, tolerance_text, unit_of_multiplier
+from unionkg.analytics.money import UNIT_MULTIPLIERS, amount_text, tolerance_text, unit_of_multiplier
+from unionkg.analytics.tolerance import printed_money_unit
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 
@@ -102,6 +103,15 @@ def _plain(value: Decimal) -> str:
     return text
 
 
+def figure_unit_mult(amount: Decimal | None, quote: object | None) -> int | None:
+    """The ``unitMult`` of the unit a figure's own quote prints it in (元 0, 万元 4, 亿元 8), or None:
+    a finding that stores no unit (a rate's) names the money figures it concerns as their document does."""
+    if amount is None or quote is None:
+        return None
+    printed = printed_money_unit(amount, str(quote))
+    return UNIT_MULTIPLIERS.get(printed.word) if printed is not None else None
+
+
 def show(value: Decimal | None, unit: str, exact: bool = False, unit_mult: object | None = None) -> str:
     """``exact``: every digit (tolerances such as 0.035 万元), else two decimals as printed; money
     in the unit of ``unit_mult`` when it is not 万元 (``unionkg.analytics.money``)."""
@@ -137,7 +147,8 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
         name = r.get("item") or r.get("label")
         if name is not None and r.get("amount") is not None:
             amount = _dec(r["amount"])
-            name = f"{name} {show(amount, 'CNY', unit_mult=unit_mults.get(str(r['finding'])))}" if amount is not None else name
+            unit_mult = unit_mults.get(str(r["finding"]), figure_unit_mult(amount, r.get("quote")))
+            name = f"{name} {show(amount, 'CNY', unit_mult=unit_mult)}" if amount is not None else name
         elif r.get("headcount") is not None:  # a staffing figure: "在职人数 48 人", not its IRI
             name = f"{r.get('figureLabel') or ''} {r['headcount']} 人".strip()
         elif name is None and r.get("evaluatedLabel") is not None:  # an evaluation: "绩效评价：某项目", not its IRI

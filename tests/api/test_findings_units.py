@@ -55,3 +55,34 @@ def test_show_follows_the_stored_unit(value: str, unit_mult: int | None, exact: 
     from decimal import Decimal
 
     assert show(Decimal(value), "CNY", exact=exact, unit_mult=unit_mult) == text
+
+
+QITAIHE_YUAN = "rt11c_heilongjiang_qitaihe_city_union_final_yuan_2022.txt"
+
+
+def test_a_rate_finding_names_its_money_figures_in_their_documents_unit(tmp_path: Path) -> None:
+    """A rate's finding stores no money unit: the figures it concerns are named in the unit their own
+    quotes print (元 here; before, 万元 whatever the document printed)."""
+    edit = (QITAIHE_YUAN, "2012901 行政运行 3,100,000.00 3,186,000.00 86,000.00", "2012901 行政运行 3,100,000.00 3,196,000.00 96,000.00")
+    store = ingest_edited(DOCS, tmp_path, (QITAIHE_YUAN,), (edit,))
+    rates = [f for f in load_findings(store, Linker(DEFAULT_BASE_IRI)) if f.stated.endswith("%")]
+    assert rates, "the planted rate of change gives a finding"
+    labels = [c.label for f in rates for c in f.concerns]
+    assert "行政运行 3,196,000.00 元" in labels
+    assert not [label for label in labels if "万元" in label]
+
+
+@pytest.mark.parametrize(
+    ("amount", "quote", "unit_mult"),
+    [
+        ("3196000", "2012901 行政运行 3,100,000.00 3,196,000.00", 0),
+        ("3196000", "2012901 行政运行 310.00 319.60", 4),
+        ("3196000", None, None),
+    ],
+)
+def test_figure_unit_mult_reads_the_quote(amount: str, quote: str | None, unit_mult: int | None) -> None:
+    from decimal import Decimal
+
+    from unionkg_api.findings_view import figure_unit_mult
+
+    assert figure_unit_mult(Decimal(amount), quote) == unit_mult
