@@ -133,6 +133,8 @@ from unionkg.qa.patterns import (
     SPENT_ON_PHRASE,
     STAFF_BODIES_COMPARED,
     STAFF_CATEGORY_WORDS,
+    STAFF_GROUP_LABEL_STEMS,
+    STAFF_GROUP_WORDS,
     STAFF_CHANGE_WORDS,
     STAFF_FALLBACK,
     STAFF_LABEL_SUFFIX,
@@ -586,7 +588,7 @@ def _missed_scope(ctx: Context) -> str:
     listed_en = "; ".join(f"{b} ({', '.join(map(str, sorted(ys)))})" for b, ys in sorted(covered.items()))
     when_zh = f" {'、'.join(map(str, sorted(years)))} 年" if years else "所有年份"
     when_en = f"in {years_text(sorted(years))}" if years else "in every year"
-    where_zh, where_en = (f"{ctx.links.region}", f" in {ctx.links.region}") if ctx.links.region else ("", "")
+    where_zh, where_en = (f"{ctx.links.region}", f" in {_region_en(ctx)}") if ctx.links.region else ("", "")
     return ctx.say(f"统计范围：图中{where_zh}{when_zh}有绩效指标的 {len(covered)} 个单位：{listed_zh}。",
                    f"Counted over the {counted(len(covered), 'body of the graph')}{where_en} with indicators {when_en}: {listed_en}. ")
 
@@ -3430,7 +3432,7 @@ def _rank_bodies(ctx: Context) -> Outcome:
         tail = f"。未列出该项的：{unlisted}。" if missing else "。"
     else:
         head = f"{'Lowest' if low else 'Highest'}: {best.get('orgLabel')} ({best.get('year')} '{best.get('item')}' {money(best['amount'], 'en')}). "
-        where = f" in {ctx.links.region}" if ctx.links.region else ""
+        where = f" in {_region_en(ctx)}" if ctx.links.region else ""
         noun = "federation" if all(UNION_NAME_WORD in o.label for o in feds) else "body"
         scope = f"Compared over the {counted(len(feds), level_en + noun)}{where} of the graph with data{when_en}; ranking: " + "; ".join(lines)
         scope += f"; ... {more} more in the rows" if more > 0 else ""
@@ -4546,6 +4548,9 @@ def staffing(ctx: Context) -> Outcome:
     rows = [{**r, "scope": scopes[str(r["fact"])]} if str(r.get("fact")) in scopes else r for r in rows]
     # the category the question names as printed ("其他人员有多少"): those figures only
     asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
+    group = _staff_group_asked(ctx.q.text)
+    if group is not None:  # (q24) "有多少劳务派遣人员": that group's figures, or an honest "not printed"
+        return _staff_group(ctx, rows, group)
     asked = _labels_containing(rows, asked)  # "离退休人员多少": also a group printed as "由…发放养老金的离退休人员"
     if asked and len(ctx.links.orgs) > 1:  # (q22) a body printing no such label answers by the category asked
         printed = {r.get("org") for r in asked}
@@ -4591,6 +4596,27 @@ def staffing(ctx: Context) -> Outcome:
 
 # (q8) Which bodies are asked for ("哪些单位超编", "which federations are overstaffed"): only those that are.
 WHICH_BODIES_ASKED = re.compile(r"哪些(?:单位|总工会|工会|部门)|哪(?:个|家)(?:单位|总工会|工会)|\bwhich (?:[a-z'-]+ ){0,2}(?:federations|unions|bodies|units|departments)\b")
+def _staff_group_asked(text: str) -> str | None:
+    """(q24) The group of people a staffing question names (STAFF_GROUP_WORDS: "编外人员有几个" -> 编外), else None."""
+    return next((stem for stem, pattern in STAFF_GROUP_WORDS.items() if pattern.search(text)), None)
+
+
+def _staff_group(ctx: Context, rows: list[dict[str, object]], group: str) -> Outcome:
+    """(q24) The head counts of one group of people ("劳务派遣人员 4 人"): the figures whose printed label carries the
+    group's stem; none printed is said, with the staffing figures the documents do state (not found)."""
+    stems = (group, *STAFF_GROUP_LABEL_STEMS.get(group, ()))
+    held = [r for r in rows if any(stem in str(r.get("label") or "") for stem in stems)]
+    seen: set[tuple[object, ...]] = set()
+    shown = sorted(held or rows, key=lambda r: (-int(r["year"]) if isinstance(r.get("year"), int) else 0, 0 if r.get("scope") == "department" else 1))
+    shown = [r for r in shown if not (_staff_key(r) in seen or seen.add(_staff_key(r)))]  # type: ignore[func-returns-value]
+    listed = join([_staff_line(r, ctx.lang) for r in shown], ctx.lang)
+    if held:
+        return Outcome(True, listed, shown, sources_of(shown))
+    english = next((m.group(0) for m in [STAFF_GROUP_WORDS[group].search(ctx.q.text)] if m), group)
+    return Outcome(False, ctx.say(f"文件未列出{group}人员的人数。所列人员数据：", f"The documents state no head count of {english}. The staffing figures they state: ")
+                   + listed, shown, sources_of(shown))
+
+
 
 
 def _staff_against_posts(ctx: Context, rows: list[dict[str, object]]) -> Outcome | None:
@@ -5401,16 +5427,23 @@ def _no_findings(ctx: Context, every: list[dict[str, object]]) -> str:
 
 def coverage(ctx: Context) -> Outcome:
     from unionkg.qa.phrasing import holdings_text
+def _region_en(ctx: Context) -> str:
+    """(q24) The place asked, as an English answer names it: "Ningxia (宁夏回族自治区)"."""
+    from unionkg.qa.regions import place_in_english_answer
+
+    return place_in_english_answer(str(ctx.links.region))
+
+
 
     holdings = ctx.catalog.holdings()
     if ctx.links.region and not ctx.links.orgs:  # (q23) a province the graph holds no body of: said, with what it holds
-        return Outcome(False, ctx.say(f"图中没有{ctx.links.region}的单位（按行政区划代码）。", f"The graph holds no body of {ctx.links.region} (by division code); ")
+        return Outcome(False, ctx.say(f"图中没有{ctx.links.region}的单位（按行政区划代码）。", f"The graph holds no body of {_region_en(ctx)} (by division code); ")
                        + holdings_text(holdings, ctx.lang), [], [])
     if ctx.links.orgs:  # the bodies the question names only (the catalog folds a body's nodes into one, years included)
         holdings = [(ctx.catalog.org_label(o), sorted(ctx.catalog.orgs[o].years)) for o in ctx.links.orgs if o in ctx.catalog.orgs]
     rows: list[dict[str, object]] = [{"org": name, "years": years} for name, years in holdings]
     # (q22) "辽宁省有哪些总工会的数据": the place asked named, with the count of its bodies the graph holds
-    region = ctx.say(f"{ctx.links.region}：图中有 {len(rows)} 个单位。", f"{ctx.links.region}: {counted(len(rows), 'body')} in the graph. ") \
+    region = ctx.say(f"{ctx.links.region}：图中有 {len(rows)} 个单位。", f"{_region_en(ctx)}: {counted(len(rows), 'body')} in the graph. ") \
         if ctx.links.region and rows else ""
     held = holdings_text(holdings, ctx.lang)
     if region and ctx.lang == "en":  # (q23) a new sentence after the place's count

@@ -44,6 +44,7 @@ from unionkg.qa.patterns import (
     SPENDING_BREAKDOWN_QUESTION,
     SPENDING_BY_CLASS_ASKED,
     STAFF_BODIES_COMPARED,
+    STAFF_GROUP_WORDS,
     STATED_COUNT_QUESTION,
     TARGET_AND_ACTUAL_ASKED,
     TARGETS_NOT_REACHED_ASKED,
@@ -451,6 +452,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"编制|人员编制|实有人数|在职人员|在职人数|在编(?:人员|人数)|编内(?:人员|人数)|在岗人员|离退休人员|退休人数|职工人数|人员构成|其他人员|离休干部|退休人员|遗属|雇员|(?:多少|几)(?:个|名)?(?:人|员工|工作人员)(?!次)", 1.2),
         # (not the "staff service center", a kind of unit)
         (FACT_QUESTION_SHAPES["overstaffed"], 1.5),
+        *((group, 1.25) for group in STAFF_GROUP_WORDS.values()),  # (q24) "有多少劳务派遣人员", "how many agency workers"
         (STAFF_BODIES_COMPARED, 1.5),  # (q22) "A和B的编制人数哪个多": head counts compared, before amounts compared (1.2)
         _r(r"staff(?:ing)?(?! service cent(?:er|re))|headcount|employees|personnel numbers|authori[sz]ed posts|\bposts\b|\bestablishment\b|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
     ), (

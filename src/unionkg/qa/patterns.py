@@ -1121,6 +1121,25 @@ STAFF_FALLBACK: dict[str, tuple[str, ...]] = {
 # Labels that say the same figure with and without a trailing 数 / 人数 ("行政编制 43" = "行政编制数 43").
 STAFF_LABEL_SUFFIX = re.compile(r"(?:人数|数)$")
 
+# (q24) Groups of people a body employs beside its posts, as staffing figures print them ("劳务派遣人员 4 人",
+# "另有编外聘用人员 2 人", "公益性岗位人员 2 人"): a question naming one asks that group's head count (the staffing
+# family, never passage search).  Keyed by the stem the printed labels contain; the group's money (劳务派遣费,
+# 公益性岗位补贴, 编外人员经费) and posts created (开发公益性岗位 50 个) are no head count: a person word or a count of
+# people must follow, no money word.
+_GROUP_PERSON = r"(?:聘用|用工)?(?:人员|员工|职工|工作人员|人数|的人)(?!经费|工资|费|支出|补助|补贴|资金|收入)|.{0,6}?(?:多少|几)(?:个|名|位)?人(?!次|民币)"
+_GROUP_PERSON_EN = r"(?: (?:workers|staff|employees|personnel|hires|people))"
+STAFF_GROUP_WORDS: dict[str, re.Pattern[str]] = {
+    "劳务派遣": re.compile(rf"劳务派遣(?:{_GROUP_PERSON})|派遣(?:人员|员工)(?!经费|费)|\b(?:agency|dispatched){_GROUP_PERSON_EN}\b|\blabou?r dispatch{_GROUP_PERSON_EN}?\b"),
+    "编外": re.compile(rf"(?:编外|编制外)(?:{_GROUP_PERSON})|\b(?:non-established|off-establishment|unestablished){_GROUP_PERSON_EN}\b|\b(?:staff|workers|people) outside (?:the|its) (?:establishment|authori[sz]ed posts)\b"),
+    "公益性岗位": re.compile(rf"(?:公益性岗位|公益岗)(?:{_GROUP_PERSON})|\bpublic[- ]welfare (?:posts?|positions?|jobs?) (?:workers|staff|holders)\b|\bpeople (?:in|on|holding) public[- ]welfare (?:posts|positions|jobs)\b"),
+    "临聘": re.compile(rf"(?:临聘|临时聘用|临时)(?:{_GROUP_PERSON})|\btemporary{_GROUP_PERSON_EN}\b"),
+    "购买服务": re.compile(rf"购买服务(?:{_GROUP_PERSON})|\bcontracted[- ]service{_GROUP_PERSON_EN}\b"),
+    "返聘": re.compile(rf"返聘(?:{_GROUP_PERSON})|\bre-?hired retirees\b"),
+    "借调": re.compile(rf"借调(?:{_GROUP_PERSON})|\bseconded{_GROUP_PERSON_EN}\b"),
+}
+# Other stems a group's printed label may carry ("临时聘用人员", "临时人员" for 临聘).
+STAFF_GROUP_LABEL_STEMS: dict[str, tuple[str, ...]] = {"临聘": ("临时",), "劳务派遣": ("派遣",), "公益性岗位": ("公益岗",), "编外": ("编制外",)}
+
 # A question asking for a figure that is not a total (ukg:amountQualifier): "年中追加了多少", "added
 # during the year", "结余多少", "每月标准": such figures come first for it, after totals otherwise.
 QUALIFIER_QUESTION: dict[str, re.Pattern[str]] = {

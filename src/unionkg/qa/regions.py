@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from unionkg.qa.linking import Catalog, pinyin_of
+from unionkg.qa.linking import PLACE_ENGLISH_NAMES, Catalog, pinyin_of
 
 # English questions for the bodies of a place (the text is lower-cased by normalise_question); ``place`` is the
 # place's English name.  The place must end the "data on" and "bodies of" forms: "what data do you have on
@@ -76,6 +76,26 @@ def province_in_english(place: str) -> str | None:
         return PROVINCE_ENGLISH_NAMES[words]
     compact = words.replace(" ", "")
     return next((full for full, short, _ in _provinces() if pinyin_of(short) == compact), None)
+
+
+def english_name_of_place(name: str) -> str:
+    """(q24) A place's name as an English answer writes it: its usual English name (PROVINCE_ENGLISH_NAMES, the
+    first written for it, and linking.PLACE_ENGLISH_NAMES), else the pinyin of its stem, capitalised: 宁夏回族自治区 ->
+    "Ningxia", 陕西省 -> "Shaanxi" (not its pinyin, which 山西 shares), 某某市 -> the stem's pinyin."""
+    from unionkg.graph.places import short_name
+
+    usual = next((english for english, full in PROVINCE_ENGLISH_NAMES.items() if full == name), None)
+    stem = short_name(name) or name
+    words = usual or next(iter(PLACE_ENGLISH_NAMES.get(stem, ())), None) or pinyin_of(stem)
+    return " ".join(w[:1].upper() + w[1:] for w in words.split())
+
+
+def place_in_english_answer(name: str) -> str:
+    """A place named in an English answer: its English name with the Chinese one its documents print in brackets
+    ("Ningxia (宁夏回族自治区)"); a name that is no Chinese place (already English) stays as it is."""
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return name
+    return f"{english_name_of_place(name)} ({name})"
 
 
 def province_in_chinese(text: str) -> str | None:
