@@ -832,6 +832,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             sentence_phase = (sentence, explicit)
         elif sentence_phase is not None and sentence_phase[0] == sentence:
             phase = sentence_phase[1]  # "预算资金 X 万元（其中基本支出 Y 万元…）": the parts are in the phase of the total
+        phased_label = label  # "年初预算" / "支出决算": before its phase words are cut
         label = _without_phase(label)
         label, level = _without_level(label)
         line = _line_of_figure(text, lines, clause_start, start, names)
@@ -885,7 +886,14 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 facts.append(count_fact)
         same_sentence = previous_label is not None and previous_label[0] == _sentence_start(text, start)
         phase_only_label = _phase_only(label)
-        continued = previous_label is not None and same_sentence and (phase_only_label or (label in BARE_DIRECTION_LABELS and previous_label[1].endswith(label)))
+        continued = previous_label is not None and same_sentence and (
+            phase_only_label
+            or _phase_only(phased_label)  # "…支出决算为 Y 万元，年初预算为 X 万元": not an item "年初"
+            or (label in BARE_DIRECTION_LABELS and previous_label[1].endswith(label))
+            or (previous_label is not None and continues_with_phase(phased_label, previous_label[1], phase, _phase_before(facts, recorded, previous_label[0], start)))
+        )
+        # the direction the label printed ("预算资金 X 万元，决算支出 Y 万元": spending) when the item it continues names none
+        printed_direction = _direction_words_of(phased_label) if continued else None
         if continued and previous_label is not None:
             label = previous_label[1]  # "年初预算数 X 万元，决算数 Y 万元" / "…支出年初预算为 X，支出决算为 Y"
         if not label or len(label) > MAX_LABEL or (re.search(r"\d", label) and count_start is None):
@@ -940,7 +948,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 org,
                 fact_year,
                 phase,
-                Direction.EXPENDITURE if line is not None else _direction_of(label),  # a functional line is spending
+                Direction.EXPENDITURE if line is not None else (_direction_of(label) or printed_direction),  # a functional line is spending
                 label,
                 value,
                 code=code,
@@ -1111,15 +1119,20 @@ def _completion_reasons(view: ProseView, facts: list[Fact], recorded: dict[int, 
     to the reason's end so that the reason is quoted.  Only a reason right after the rate (or the
     figure) counts: one after a change ("比上年增加…，主要原因是…") stays the change's."""
     text = view.text
-    budgets = {(f.org, f.year, f.item, _sentence_bounds(text, pos)[0]) for pos, (i, _fig) in recorded.items() if isinstance(f := facts[i], Amount) and f.phase in (Phase.BUDGET, Phase.ADJUSTED)}
+    budget_ends: dict[tuple[str, int, str, int], list[int]] = {}
+    for pos, (i, budget_fig) in recorded.items():
+        if isinstance(f := facts[i], Amount) and f.phase in (Phase.BUDGET, Phase.ADJUSTED):
+            budget_ends.setdefault((f.org, f.year, f.item, _sentence_bounds(text, pos)[0]), []).append(budget_fig.end())
     for pos, (index, fig) in sorted(recorded.items()):
         fact = facts[index]
         if not isinstance(fact, Amount) or fact.phase is not Phase.FINAL or fact.column is not None or fact.completion_reason is not None:
             continue
         if fact.completion_pct is not None:
             end = _rate_end(text, fig.end(), fact.completion_pct)
-        elif (fact.org, fact.year, fact.item, _sentence_bounds(text, pos)[0]) in budgets:
-            end = fig.end()  # budget and final in one sentence, no rate
+        elif (ends := budget_ends.get((fact.org, fact.year, fact.item, _sentence_bounds(text, pos)[0]))) is not None:
+            # budget and final in one sentence, no rate, in either order: the reason follows the later
+            # ("年初预算为 X 万元，支出决算为 Y 万元，主要原因是…" / "支出决算为 Y 万元，年初预算为 X 万元，主要原因是…")
+            end = max([fig.end(), *ends])
         else:
             end = None
         reason = _completion_reason_at(text, end) if end is not None else None
@@ -1611,6 +1624,46 @@ def _functional_codes_by_name(year: int | None) -> dict[str, tuple[str, ...]]:
             if entry_name is not None:
                 index.setdefault(entry_name, []).append(e.code)
     return {entry_name: tuple(codes) for entry_name, codes in index.items()}
+
+
+#: The direction each bare direction label names.
+DIRECTION_OF_BARE_LABEL: Final[dict[str, str]] = {"支出": "expenditure", "收入": "revenue"}
+
+
+def bare_direction_with_phase(label: str) -> str | None:
+    """The direction word a label names besides its phase words ("支出决算" / "决算支出" / "实际支出" ->
+    "支出"); None when it names anything else or no phase ("公务接待费决算", "支出", "全年共支出")."""
+    bare = label
+    for word, _phase in PHASE_WORDS:
+        bare = bare.replace(word, "")
+    bare = bare.strip("数为是")  # "支出决算数为": the measure and copula words around the phase
+    if not any(word in label for word, _phase in PHASE_WORDS):
+        return None
+    if not bare and any(d in label for d in BARE_DIRECTION_LABELS):
+        return next(d for d in BARE_DIRECTION_LABELS if d in label)  # "实际支出": the phase word holds the direction
+    return bare if bare in BARE_DIRECTION_LABELS else None
+
+
+def continues_with_phase(phased_label: str, previous_item: str, phase: Phase, previous_phase: Phase | None) -> bool:
+    """Whether a label naming only a direction and a phase ("支出决算为", "决算支出为", "实际支出")
+    states the item named before it in its sentence in another phase ("公务接待费年初预算为 X 万元，
+    支出决算为 Y 万元": the final figure is 公务接待费's): the item's words do not name the other
+    direction ("财政拨款收入决算 X 万元，支出决算 Y 万元" is not the income's), and the figure before
+    is of another phase ("资产总额 X 万元，支出决算 Y 万元" names no budget of the item)."""
+    bare = bare_direction_with_phase(phased_label)
+    if bare is None or previous_phase is None or previous_phase is phase:
+        return False
+    stated = _direction_of(previous_item)
+    return stated is None or stated is Direction(DIRECTION_OF_BARE_LABEL[bare])
+
+
+def _phase_before(facts: list[Fact], recorded: dict[int, tuple[int, _Figure]], sentence_start: int, start: int) -> Phase | None:
+    """The phase of the last amount read in the sentence (from ``sentence_start``) before ``start``."""
+    before = [pos for pos in recorded if sentence_start <= pos < start]
+    if not before:
+        return None
+    fact = facts[recorded[max(before)][0]]
+    return fact.phase if isinstance(fact, Amount) else None
 
 
 def _phase_only(label: str) -> bool:
