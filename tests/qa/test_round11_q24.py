@@ -17,6 +17,7 @@ from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
 from unionkg.qa.patterns import STAFF_GROUP_WORDS
 from unionkg.qa.regions import english_name_of_place, place_in_english_answer
+from unionkg.qa.thresholds import family_for_threshold, threshold_asked, threshold_verdict
 
 HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round11_q24.yaml")
@@ -38,7 +39,7 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 
 
 def test_round_covers_every_task() -> None:
-    assert {c["kind"] for c in CASES} >= {"province_en", "staff_group"}
+    assert {c["kind"] for c in CASES} >= {"province_en", "staff_group", "threshold"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['kind']}-{str(c['q'])[:30]}" for c in CASES])
@@ -82,3 +83,37 @@ def test_place_in_english_answer(name: str, shown: str) -> None:
 def test_staff_group_words(text: str, group: str | None) -> None:
     found = [stem for stem, pattern in STAFF_GROUP_WORDS.items() if pattern.search(text)]
     assert found == ([group] if group else [])
+
+
+# ---- 3. thresholds
+@pytest.mark.parametrize(("text", "asked"), [
+    ("执行率是不是低于95%", ("below", 95.0)), ("满意度有没有达到90%", ("at_least", 90.0)), ("满意度是不是没达到90%", ("below", 90.0)),
+    ("执行率是否不低于95%", ("at_least", 95.0)), ("执行率是不是不到95%", ("below", 95.0)), ("执行率超过90%了吗", ("above", 90.0)),
+    ("预算执行率在95%以上吗", ("at_least", 95.0)), ("was the execution rate below 95%?", ("below", 95.0)),
+    ("did satisfaction reach 90%?", ("at_least", 90.0)), ("is the rate above 99.5 percent?", ("above", 99.5)),
+    # negatives: a list of bodies, a statement, no threshold
+    ("哪些单位执行率低于90%", None), ("执行率低于95%", None), ("目标为≥90%", None), ("执行率是多少", None),
+    ("which federations were below 90%?", None),
+])
+def test_threshold_asked(text: str, asked: tuple[str, float] | None) -> None:
+    assert threshold_asked(text) == asked
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ([{"orgLabel": "某县总工会", "year": 2031, "completion": 96.5}], "是。某县总工会 2031 年预算执行率 96.5%，低于 98%。"),
+    ([{"orgLabel": "某县总工会", "year": 2031, "completion": 99}], "否。某县总工会 2031 年预算执行率 99%，高于 98%。"),
+    ([{"orgLabel": "某县总工会", "year": 2031, "phase": "budget", "amount": 2000000}, {"orgLabel": "某县总工会", "year": 2031, "phase": "final", "amount": 1900000}],
+     "是。某县总工会 2031 年预算执行率 95%，低于 98%。"),
+    ([{"orgLabel": "某县总工会", "year": 2031, "indicator": "培训人数", "actual": 120, "unit": "人"}], None),  # not a percentage
+    ([], None),
+])
+def test_threshold_verdict(rows: list[dict[str, object]], expected: str | None) -> None:
+    assert threshold_verdict("某县总工会2031年预算执行率是不是低于98%", "zh", rows) == expected
+
+
+@pytest.mark.parametrize(("text", "intent", "family"), [
+    ("某指标有没有达到90%", "missed_targets", "indicator_value"), ("有没有未达到目标的指标", "missed_targets", "missed_targets"),
+    ("执行率是不是低于95%", "execution_rate", "execution_rate"),
+])
+def test_family_for_threshold(text: str, intent: str, family: str) -> None:
+    assert family_for_threshold(text, intent) == family

@@ -37,6 +37,7 @@ from unionkg.qa.patterns import (
 from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.phrasing import holdings_text, years_text
 from unionkg.qa.regions import english_place_asked, province_asked, province_bodies
+from unionkg.qa.thresholds import THRESHOLD_FAMILIES, family_for_threshold, threshold_verdict
 from unionkg.qa.sessions import SessionState, SessionStore
 from unionkg.qa.term_questions import amount_asked_without_money_word
 from unionkg.search.encoders import Encoder, encoder_for
@@ -269,6 +270,7 @@ class Answerer:
         }
 
     def _answer(self, ctx: Context, intent: str | None) -> tuple[Outcome, str, bool]:
+        intent = family_for_threshold(ctx.q.text, intent)  # (q24) "某指标有没有达到90%": the indicator's value
         missing = self._missing_data(ctx, intent)
         if missing is not None:
             return missing, intent or "no_data", False
@@ -277,6 +279,8 @@ class Answerer:
         handler = HANDLERS.get(intent) if intent is not None else None
         if handler is not None and intent is not None:
             outcome = handler(ctx)
+            if outcome.found and intent in THRESHOLD_FAMILIES:  # (q24) "执行率是不是低于95%": yes or no first
+                outcome.answer = (threshold_verdict(ctx.q.text, ctx.lang, outcome.rows) or "") + outcome.answer
             if outcome.found or outcome.answer:
                 if intent in PARTIAL_YEAR_FAMILIES and ctx.links.years:  # the bodies asked that lack the year, named
                     for entry in _bodies_lacking_years(ctx.catalog, ctx.links):
