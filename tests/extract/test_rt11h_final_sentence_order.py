@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
-from unionkg.extract.narrative import bare_direction_with_phase, continues_with_phase
+from unionkg.extract.narrative import ITEM_HEADING, bare_direction_with_phase, continues_with_phase, item_heading, phase_words_of
 from unionkg.model import Amount, Phase
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -57,6 +57,41 @@ def test_continues_with_phase(label: str, item: str, phase: Phase, before: Phase
     assert continues_with_phase(label, item, phase, before) is expected
 
 
+#: (text of a sentence up to its first figure's clause, the item it names before a colon or None)
+HEADING_CASES = [
+    ("2.公务接待费：", "公务接待费"),
+    ("（三）因公出国（境）费:", "因公出国（境）费"),
+    ("邮电费 ：", "邮电费"),
+    ("培训专项资金：", "培训专项资金"),
+    # negatives: no name of money, no colon, a clause before
+    ("预算执行情况：", None),
+    ("公务接待费", None),
+    ("公务接待费，", None),
+    ("本年度会议费按计划开支，其中：", None),
+]
+
+
+@pytest.mark.parametrize(("text", "item"), HEADING_CASES)
+def test_item_heading(text: str, item: str | None) -> None:
+    found = item_heading(text, 0, len(text))
+    assert (found[0] if found else None) == item
+    if found:
+        assert text[found[1] : found[1] + len(found[0])] == found[0]
+
+
+def test_item_heading_pattern_needs_the_colon_last() -> None:
+    assert ITEM_HEADING.match("会议费：") and not ITEM_HEADING.match("会议费：决算")
+
+
+#: (label naming a phase, the phase words kept after a heading's item)
+PHASE_WORDS_CASES = [("支出决算", "决算"), ("决算支出", "决算"), ("年初预算", "年初预算"), ("实际支出", "实际支出"), ("收入决算数", "决算数")]
+
+
+@pytest.mark.parametrize(("label", "words"), PHASE_WORDS_CASES)
+def test_phase_words_of(label: str, words: str) -> None:
+    assert phase_words_of(label) == words
+
+
 HEAD = "{org}{year}年度部门决算\n\n四、“三公”经费支出决算情况说明\n"
 
 #: (body, year, paragraph, {(item, phase): completion_reason} of all its amounts)
@@ -69,6 +104,10 @@ PARAGRAPH_CASES = [
      {("公务接待费支出", Phase.FINAL): "压缩接待规模", ("公务接待费支出", Phase.BUDGET): None}),
     ("黟县总工会", 2018, "会议费决算为 3.30 万元，年初预算为 3.00 万元，主要原因：年中增加一次代表大会。",
      {("会议费", Phase.FINAL): "年中增加一次代表大会", ("会议费", Phase.BUDGET): None}),
+    ("太和县总工会", 2016, "2.公务接待费：支出决算为 1.50 万元，年初预算为 2.00 万元，主要原因是压缩接待规模。",
+     {("公务接待费", Phase.FINAL): "压缩接待规模", ("公务接待费", Phase.BUDGET): None}),
+    ("太和县总工会", 2016, "（三）会议费：年初预算为 3.00 万元，决算为 2.50 万元，主要原因：会议合并召开。",
+     {("会议费", Phase.BUDGET): None, ("会议费", Phase.FINAL): "会议合并召开"}),
     # negatives: income then spending stays two items; final then budget without a reason has none
     ("旌德县总工会", 2016, "财政拨款收入决算 80.00 万元，支出决算 78.00 万元。",
      {("财政拨款收入", Phase.FINAL): None, ("支出", Phase.FINAL): None}),

@@ -338,6 +338,29 @@ PERIOD_TOTAL_WORDS: Final[tuple[str, ...]] = ("", "共计", "累计", "共", "�
 TOPIC_CLAUSE: Final[re.Pattern[str]] = re.compile(r"^[ \t]*(?:在|对于|关于)?(?P<topic>[\u4e00-\u9fff“”]{2,16}?)(?:方面|工作上|上)?[ \t]*[，,][ \t]*$")
 
 
+#: The name of money a line opens with before a colon, the item of the figures after it ("2.公务接待费：",
+#: "（二）会议费:"); its sequence number is cut first (after_list_number).
+ITEM_HEADING: Final[re.Pattern[str]] = re.compile(r"^[ \t]*(?P<item>[\u4e00-\u9fff“”（）()]{2,20}?)[ \t]*[：:][ \t]*$")
+
+
+def item_heading(text: str, sentence_start: int, clause_start: int) -> tuple[str, int] | None:
+    """(item, its offset) a sentence names before a colon right before ``clause_start``
+    (:data:`ITEM_HEADING`), when it is a name of money (:data:`MONEY_NAME_ENDINGS`): "预算执行情况：" names none."""
+    start = after_list_number(text, sentence_start)
+    m = ITEM_HEADING.match(text[start:clause_start])
+    if m is None or not m.group("item").endswith(MONEY_NAME_ENDINGS):
+        return None
+    return m.group("item"), start + m.start("item")
+
+
+def phase_words_of(label: str) -> str:
+    """A phase-only or direction-and-phase label without its direction word when the rest names
+    the phase ("支出决算" -> "决算", "年初预算" and "实际支出" as they are)."""
+    bare = bare_direction_with_phase(label)
+    rest = label.replace(bare, "") if bare else label
+    return rest if rest and _phase_only(rest) else label
+
+
 def sentence_topic(text: str, sentence_start: int, clause_start: int) -> tuple[str, int] | None:
     """(topic, its offset) of the sentence's opening clause before ``clause_start``, when that
     clause names a topic and nothing else (:data:`TOPIC_CLAUSE`)."""
@@ -823,6 +846,11 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         whole_phase = whole_spending_phase(text, raw, label, m.end(), context.genre) if item_before in (None, WHOLE_SPENDING_ITEM) or spends_after_income else None
         if whole_phase is not None:
             label = WHOLE_SPENDING_ITEM  # "全年实际支出 X 万元，预算执行率 Y%": the body's spending of the year
+        elif item_before is None and (_phase_only(label) or bare_direction_with_phase(label)):
+            # "2.公务接待费：支出决算为 Y 万元，年初预算为 X 万元": the item named before a colon
+            heading = item_heading(text, _sentence_start(text, clause_start), clause_start)
+            if heading is not None:
+                label, topic_at = heading[0] + phase_words_of(label), heading[1]  # the phase as printed
         phase = _phase_of(label, context.genre)
         explicit = _explicit_phase(label) if context.genre != "budget" else None
         if whole_phase is not None:
