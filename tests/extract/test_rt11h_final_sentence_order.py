@@ -140,3 +140,21 @@ def test_printed_direction_kept_when_the_item_names_none(tmp_path: Path) -> None
     path.write_text(HEAD.format(org="歙县总工会", year=2019) + "2019年部门预算资金共计 80.00 万元，决算支出 76.00 万元，预算执行率为 95.00%。\n", encoding="utf-8")
     finals = [f for f in extract_checked(path).facts if isinstance(f, Amount) and f.phase is Phase.FINAL]
     assert [(f.item, f.direction.value if f.direction else None, str(f.completion_pct)) for f in finals] == [("预算资金", "expenditure", "95.00")]
+
+
+def test_traditional_characters_in_yuan(tmp_path: Path) -> None:
+    """Both shapes in traditional characters with amounts in 元 (休寧縣, 2019, made-up figures)."""
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "休寧縣總工會2019年度部門決算\n\n四、「三公」經費支出決算情況說明\n"
+        "公務接待費年初預算為 20,000.00 元，支出決算為 18,000.00 元，完成預算的 90.00%，主要原因是壓縮接待規模。\n"
+        "郵電費：支出決算為 9,000.00 元，年初預算為 10,000.00 元，主要原因是改用網絡電話。\n",
+        encoding="utf-8",
+    )
+    got = {(f.item, f.phase, str(f.value)): f.completion_reason for f in extract_checked(path).facts if isinstance(f, Amount)}
+    assert got == {
+        ("公务接待费", Phase.BUDGET, "20000.00"): None,
+        ("公务接待费", Phase.FINAL, "18000.00"): "压缩接待规模",
+        ("邮电费", Phase.FINAL, "9000.00"): "改用网络电话",
+        ("邮电费", Phase.BUDGET, "10000.00"): None,
+    }
