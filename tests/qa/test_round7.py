@@ -127,7 +127,7 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("Which projects missed their targets in 2022?", True, ["1 project", "职工疗休养补助经费", "260人", "≥300人", "Counted over the 1 body"], []),
     ("2022年和2023年共有多少个项目未完成目标？", True, ["2022、2023 年", "共有 3 个项目未完成目标", "5 个指标"], []),
     ("How many workers did the Jingning union send on recuperation in 2022?", True, ["组织职工疗休养人数", "260人"], []),
-    ("景宁县总工会和青田县总工会的机关运行经费分别是多少？", True, ["景宁畲族自治县总工会 2022 年决算「机关运行经费支出」为 19.87 万元；青田县总工会 2023"], []),
+    ("景宁县总工会和青田县总工会的机关运行经费分别是多少？", True, ["景宁畲族自治县总工会 2022 年决算「机关运行经费支出」为 19.87 万元（文件列示 198,700.00 元）；青田县总工会 2023"], []),
     ("一共有几个项目？", True, ["个项目，来自 5 个单位", "景宁畲族自治县总工会（2022）", "南昌市总工会 2025 年 劳模免费乘坐地铁公交"], []),
     ("How many projects are there in 2024?", True, ["1 project of 1 body: 丽水市总工会 (2024)"], []),
     # ---- a city and a district named together in English, the district's label not printing the city

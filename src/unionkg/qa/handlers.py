@@ -166,6 +166,7 @@ from unionkg.qa.phrasing import (
     number,
     printed_item,
     printed_list,
+    printed_yuan_note,
     wan,
     years_text,
 )
@@ -2361,7 +2362,8 @@ def _amount_line(r: dict[str, object], lang: str, with_share: bool = False) -> s
     if lang == "zh":
         tail = f"，占比 {number(share)}%" if share is not None else ""
         cls = f"（{r['lineClass']}）" if r.get("lineClass") and str(r["lineClass"]) not in str(r.get("item")) else ""
-        return f"{r.get('orgLabel')} {r.get('year')} 年{PHASE_ZH.get(str(phase), '')}「{r.get('item')}」{cls}{f'（{zh}）' if zh else ''}为 {money(r['amount'], 'zh')}{tail}"
+        printed = printed_yuan_note(r["amount"], r.get("quote"))
+        return f"{r.get('orgLabel')} {r.get('year')} 年{PHASE_ZH.get(str(phase), '')}「{r.get('item')}」{cls}{f'（{zh}）' if zh else ''}为 {money(r['amount'], 'zh')}{printed}{tail}"
     tail = f", a share of {number(share)}%" if share is not None else ""
     cls = f" (class {r['lineClass']})" if r.get("lineClass") and str(r["lineClass"]) not in str(r.get("item")) else ""
     return f"{r.get('orgLabel')} {r.get('year')} {phase or ''} '{r.get('item')}'{cls}{f' ({en})' if en else ''}: {money(r['amount'], 'en')}{tail}"
@@ -4546,11 +4548,11 @@ def staffing(ctx: Context) -> Outcome:
     scopes = {str(r["fact"]): str(r["scope"]) for org in _orgs_or_all(ctx)
               for r in (ctx.run("qa_staffing_scope", org=org) if org else ctx.run("qa_staffing_scope")) if r.get("scope")}
     rows = [{**r, "scope": scopes[str(r["fact"])]} if str(r.get("fact")) in scopes else r for r in rows]
-    # the category the question names as printed ("其他人员有多少"): those figures only
-    asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
     group = _staff_group_asked(ctx.q.text)
     if group is not None:  # (q24) "有多少劳务派遣人员": that group's figures, or an honest "not printed"
         return _staff_group(ctx, rows, group)
+    # the category the question names as printed ("其他人员有多少"): those figures only
+    asked = [r for r in rows if len(str(r.get("label") or "")) >= 3 and str(r["label"]) in ctx.q.text]  # not a bare 编制
     asked = _labels_containing(rows, asked)  # "离退休人员多少": also a group printed as "由…发放养老金的离退休人员"
     if asked and len(ctx.links.orgs) > 1:  # (q22) a body printing no such label answers by the category asked
         printed = {r.get("org") for r in asked}
@@ -4594,8 +4596,6 @@ def staffing(ctx: Context) -> Outcome:
     return Outcome(True, answer, rows, sources_of(rows))
 
 
-# (q8) Which bodies are asked for ("哪些单位超编", "which federations are overstaffed"): only those that are.
-WHICH_BODIES_ASKED = re.compile(r"哪些(?:单位|总工会|工会|部门)|哪(?:个|家)(?:单位|总工会|工会)|\bwhich (?:[a-z'-]+ ){0,2}(?:federations|unions|bodies|units|departments)\b")
 def _staff_group_asked(text: str) -> str | None:
     """(q24) The group of people a staffing question names (STAFF_GROUP_WORDS: "编外人员有几个" -> 编外), else None."""
     return next((stem for stem, pattern in STAFF_GROUP_WORDS.items() if pattern.search(text)), None)
@@ -4617,6 +4617,8 @@ def _staff_group(ctx: Context, rows: list[dict[str, object]], group: str) -> Out
                    + listed, shown, sources_of(shown))
 
 
+# (q8) Which bodies are asked for ("哪些单位超编", "which federations are overstaffed"): only those that are.
+WHICH_BODIES_ASKED = re.compile(r"哪些(?:单位|总工会|工会|部门)|哪(?:个|家)(?:单位|总工会|工会)|\bwhich (?:[a-z'-]+ ){0,2}(?:federations|unions|bodies|units|departments)\b")
 
 
 def _staff_against_posts(ctx: Context, rows: list[dict[str, object]]) -> Outcome | None:
@@ -5425,8 +5427,6 @@ def _no_findings(ctx: Context, every: list[dict[str, object]]) -> str:
     return answer
 
 
-def coverage(ctx: Context) -> Outcome:
-    from unionkg.qa.phrasing import holdings_text
 def _region_en(ctx: Context) -> str:
     """(q24) The place asked, as an English answer names it: "Ningxia (宁夏回族自治区)"."""
     from unionkg.qa.regions import place_in_english_answer
@@ -5434,6 +5434,8 @@ def _region_en(ctx: Context) -> str:
     return place_in_english_answer(str(ctx.links.region))
 
 
+def coverage(ctx: Context) -> Outcome:
+    from unionkg.qa.phrasing import holdings_text
 
     holdings = ctx.catalog.holdings()
     if ctx.links.region and not ctx.links.orgs:  # (q23) a province the graph holds no body of: said, with what it holds

@@ -50,6 +50,31 @@ def money(yuan: object, lang: str) -> str:
     return f"{wan(yuan)} 万元 (CNY {Decimal(str(yuan)):,.2f})"
 
 
+def printed_in_yuan(yuan: object, quote: object) -> bool:
+    """Whether a figure's quote prints it in 元 ("3,186,000.00"), not in 万元 ("318.60"): the Chinese
+    answer, in 万元, then also gives the figure as the document prints it.
+
+    >>> printed_in_yuan(3186000, "2012901 行政运行 3,100,000.00 3,186,000.00"), printed_in_yuan(3186000, "行政运行 318.60")
+    (True, False)
+    >>> printed_in_yuan(3186000, "支出 3186000元"), printed_in_yuan(4000, "4,000.00"), printed_in_yuan(3186000, None)
+    (True, False, False)
+    """
+    if quote is None or not isinstance(yuan, (int, float, Decimal)) or isinstance(yuan, bool):
+        return False
+    value = Decimal(str(yuan))
+    if abs(value) < 10000:  # money() already prints a figure under 1 万元 in 元
+        return False
+    flat = str(quote).replace(",", "").replace("，", "")
+    if f"{value:.2f}" in flat:
+        return True
+    return value == value.to_integral_value() and f"{int(value)}元" in flat.replace(" ", "")
+
+
+def printed_yuan_note(yuan: object, quote: object) -> str:
+    """"（文件列示 3,186,000.00 元）" after a Chinese figure in 万元 whose document prints it in 元; "" otherwise."""
+    return f"（文件列示 {Decimal(str(yuan)):,.2f} 元）" if printed_in_yuan(yuan, quote) else ""
+
+
 # English nouns of the answers whose plural is not the noun + "s".
 ENGLISH_PLURALS: dict[str, str] = {"body": "bodies", "body of the graph": "bodies of the graph"}
 
