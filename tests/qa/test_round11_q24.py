@@ -15,6 +15,8 @@ import pytest
 from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
+from unionkg.qa.linking import enclosing_places_before_stem
+from unionkg.qa.normalize import normalise_question
 from unionkg.qa.patterns import STAFF_GROUP_WORDS
 from unionkg.qa.regions import english_name_of_place, place_in_english_answer
 from unionkg.qa.thresholds import family_for_threshold, threshold_asked, threshold_verdict
@@ -39,7 +41,7 @@ def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 
 
 def test_round_covers_every_task() -> None:
-    assert {c["kind"] for c in CASES} >= {"province_en", "staff_group", "threshold"}
+    assert {c["kind"] for c in CASES} >= {"province_en", "staff_group", "threshold", "county_stem"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['kind']}-{str(c['q'])[:30]}" for c in CASES])
@@ -117,3 +119,25 @@ def test_threshold_verdict(rows: list[dict[str, object]], expected: str | None) 
 ])
 def test_family_for_threshold(text: str, intent: str, family: str) -> None:
     assert family_for_threshold(text, intent) == family
+
+
+# ---- 4. a county's stem after its city
+@pytest.mark.parametrize(("label", "division", "form", "hit"), [
+    ("大洼区总工会", "211104", "盘锦大洼总工会", True), ("大洼区总工会", "211104", "盘锦市大洼工会", True),
+    ("大洼区总工会", "211104", "辽宁盘锦大洼总工会", True), ("桑植县总工会", "430822", "张家界桑植总工会", True),
+    # negatives: another city before the stem, a label that prints its city already, a body with no division
+    ("大洼区总工会", "211104", "营口大洼总工会", False), ("盘锦市大洼区总工会", "211104", "盘锦大洼总工会", False),
+    ("大洼区总工会", None, "盘锦大洼总工会", False),
+])
+def test_enclosing_places_before_stem(label: str, division: str | None, form: str, hit: bool) -> None:
+    assert (form in enclosing_places_before_stem(label, division)) is hit
+
+
+@pytest.mark.parametrize(("question", "body", "linked"), [
+    ("盘锦大洼总工会2019年收入预算是多少", "大洼区总工会", True), ("张家界桑植总工会2022年支出预算", "桑植县总工会", True),
+    ("营口大洼总工会2019年收入预算", "大洼区总工会", False), ("株洲桑植总工会2022年支出预算", "桑植县总工会", False),  # never across cities
+])
+def test_county_stem_links_only_under_its_city(answerer: Answerer, question: str, body: str, linked: bool) -> None:
+    catalog = answerer.catalog()
+    orgs, _ = catalog.link_orgs(normalise_question(question))
+    assert any(catalog.org_label(o) == body for o in orgs) is linked

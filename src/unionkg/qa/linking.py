@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final
 
 import numpy as np
@@ -313,6 +313,48 @@ def with_enclosing_places(label: str, division: str | None) -> set[str]:
     return out
 
 
+def enclosing_places_before_stem(label: str, division: str | None) -> set[str]:
+    """(q24) The body's name by its place's stem with the places enclosing it in front, as people write a county
+    under its city without 区 / 县: 某某区总工会 under 甲乙市 -> 甲乙某某总工会, 甲乙市某某总工会 (and the province before
+    the city).  The enclosing places come from the gazetteer by the body's own division code, so a city's name is
+    never put before a county of another city; a stem under two characters (a one-character place) gets none.
+    """
+    from unionkg.graph.places import default_gazetteer
+
+    place = place_of(label)
+    if not division or place is None or innermost_place(label) != place:
+        return set()
+    stem = place_stem(place)
+    if stem == place or len(stem) < 2:
+        return set()
+    rest = label[len(place):]
+    names = {stem + rest} | ({stem + "工会"} if rest == "总工会" else set())
+    gazetteer = default_gazetteer()
+    prefixes: set[str] = set()
+    chain: set[str] = {""}
+    parent = gazetteer.parent(division)
+    while parent is not None:
+        forms = {parent.name, short_name(parent.name) or parent.name}
+        chain = {form + inner for form in forms for inner in chain}
+        prefixes |= chain
+        parent = gazetteer.parent(parent.code)
+    return {prefix + name for prefix in prefixes for name in names}
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    """The names of the gazetteer's prefecture-level places, full and short (营口市, 营口)."""
+    from unionkg.graph.places import default_gazetteer
+
+    divisions = [d for d in default_gazetteer().divisions if d.level == "prefecture"]
+    return frozenset(n for d in divisions for n in (d.name, short_name(d.name) or d.name) if len(n) >= 2)
+
+
+def city_name_ending(text: str) -> str | None:
+    """The longest prefecture-level place name (full or short) that ``text`` ends with, else None."""
+    return next((text[-n:] for n in range(min(len(text), 12), 1, -1) if text[-n:] in _city_names()), None)
+
+
 def place_has_level(place: str, suffix: str) -> bool:
     """Whether a Chinese place name is of the level an English level word names by ``suffix``
     (阿克苏地区 is a "prefecture" like 恩施州; 内蒙古自治区 is no "district")."""
@@ -561,6 +603,8 @@ class Catalog:
                     for alias in inner_aliases(label, entry.is_federation):
                         short[alias].add(entry.iri)
                         short[abbreviated(alias)].add(entry.iri)
+                    # (q24) 盘锦大洼总工会: the county's stem after its city (enclosing_places_before_stem)
+                    pairs.extend((alias, entry.iri) for alias in enclosing_places_before_stem(label, entry.division))
                     # 遵义市妇联 / 遵义妇联, 德阳团市委, 某公司工会 (its own short names); 市妇联, 团市委 (generic)
                     own, generic = short_forms(label)
                     for form in own:
@@ -734,6 +778,8 @@ class Catalog:
                     continue
                 if isinstance(target, str) and self._names_another_level(alias, target, text[m.end():]):
                     continue
+                if isinstance(target, str) and self._after_another_city(target, text[:m.start()]):
+                    continue  # (q24) "营口大洼总工会": a county's name after a city it is not in names no body of the graph
                 if alias in self._generic_forms and GENERIC_FORM_NOT_AFTER.search(text[:m.start()]):
                     continue  # "某州市妇联": the end of another body's name, not the generic 市妇联
                 after = owner[m.end()] if m.end() < len(text) else None
@@ -966,6 +1012,15 @@ class Catalog:
         if m is None:
             return False
         return m.group(1) not in label[len(alias):] and m.group(0) not in label
+
+    def _after_another_city(self, iri: str, before: str) -> bool:
+        """(q24) A county's body named right after the name of a city that does not enclose it ("营口大洼总工会":
+        大洼区 lies in 盘锦市): the question names another city's county, not this body."""
+        entry = self.orgs.get(iri)
+        if entry is None or division_depth(entry.division) != 3:
+            return False
+        city = city_name_ending(before)
+        return city is not None and city not in {n for name in enclosing_place_names(entry.division) for n in (name, short_name(name) or name)}
 
     def _names_another_level(self, alias: str, iri: str, after: str) -> bool:
         """A body's bare place stem ("吉林" of 吉林区总工会) followed in the question by a level the
