@@ -136,7 +136,7 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     ("What was the total income of the Jingning She Autonomous County Federation of Trade Unions in 2022?", True, ["498.00"], []),
     # ---- every federation within a place (by the division codes of the graph's bodies)
     ("Which federations in Lishui had projects that missed targets?", True,
-     ["in 丽水市", "3 bodies missed targets", "景宁畲族自治县总工会 (2022)", "青田县总工会 (2023)", "丽水市总工会 (2024)"], ["南昌", "江西"]),
+     ["in Lishui (丽水市)", "3 bodies missed targets", "景宁畲族自治县总工会 (2022)", "青田县总工会 (2023)", "丽水市总工会 (2024)"], ["南昌", "江西"]),
     ("丽水市各总工会有多少个项目未完成目标？", True, ["统计范围：图中丽水市", "共有 3 个项目未完成目标"], ["南昌"]),
     ("丽水各县区总工会2023年有哪些指标未完成？", True, ["青田县总工会", "176户"], ["江西"]),
     ("What were the income budgets of the unions in Lishui in 2024?", True, ["莲都区总工会", "826.40", "丽水市总工会"], ["景宁", "南昌"]),

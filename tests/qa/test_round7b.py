@@ -121,7 +121,7 @@ CASES: list[tuple[str, bool, list[str], list[str]]] = [
     # a ranking within a place, the place named in pinyin before a lower level's kind of body
     ("Which Lishui county union had the most fiscal appropriation income?", True,
      # (round 8b: a place's bodies ranked as every ranking is, with the scope: "Highest: X (2024 …)", "最多的是X（2024 年…）")
-     ["396.00", "612.30", "480.00", "Highest: 莲都区总工会 (2024", "3 county-level federations in 丽水市", "different years or phases"], ["丽水市总工会"]),
+     ["396.00", "612.30", "480.00", "Highest: 莲都区总工会 (2024", "3 county-level federations in Lishui (丽水市)", "different years or phases"], ["丽水市总工会"]),
     ("丽水各县区总工会中哪个财政拨款收入最多？", True, ["最多的是莲都区总工会（2024 年", "丽水市的 3 个县级总工会", "年份或口径"], ["丽水市总工会"]),
     # the change of "the budget" as a whole: the whole budget's line, not every line with a stated change
     ("汇川區總工會今年預算比去年多多少？", True, ["收入预算总额", "36.50 万元", "7.12%"], ["机关运行经费", "三公"]),
