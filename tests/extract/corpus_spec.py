@@ -62,6 +62,22 @@ def extract_checked(path: Path) -> Extraction:
     return ex
 
 
+def check_document(path: Path) -> Extraction:
+    """A written document's check against its ``.json`` spec: the facts it must have (``expect``,
+    ``counts``), the facts it must not have (``wrong``) and the quotes some fact must carry (``quotes``)."""
+    import json
+
+    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    ex = extract_checked(path)
+    check_spec(path, ex, spec, field_matches)
+    for wrong in spec["wrong"]:
+        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
+    quotes = {f.evidence.quote for f in ex.facts}
+    for quote in spec.get("quotes", []):
+        assert quote in quotes, f"{path.name}: no fact quotes {quote!r}"
+    return ex
+
+
 def org_names(ex: Extraction) -> set[str]:
     """Names of the organisations and of every organisation field of the facts."""
     names = {f.name for f in ex.facts if isinstance(f, Organization)}

@@ -19,13 +19,12 @@ Measured before -> after (expected facts right, wrong facts present): see the co
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from tests.extract.corpus_spec import check_document, extract_checked
 from unionkg.extract.narrative import after_list_number, is_name_number, shared_direction
 from unionkg.extract.patterns import NARRATIVE_MONEY_PATTERNS
 from unionkg.extract.tables import numbered_line_mark_length, sequence_number_length
@@ -41,14 +40,7 @@ def test_corpus_is_not_shrinking() -> None:
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
 def test_rt10k_document(path: Path) -> None:
-    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    ex = extract_checked(path)
-    check_spec(path, ex, spec, field_matches)
-    for wrong in spec["wrong"]:
-        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), f"{path.name}: a fact matches {wrong}"
-    quotes = {f.evidence.quote for f in ex.facts}
-    for quote in spec.get("quotes", []):
-        assert quote in quotes, f"{path.name}: no fact quotes {quote!r}"
+    check_document(path)
 
 
 # --- a total takes the direction its parts share -----------------------------------------

@@ -39,12 +39,11 @@ quotes from the inherited label, the section's heading or the row 7/23 -> 23/23.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.extract.corpus_spec import check_spec, extract_checked, field_matches
+from tests.extract.corpus_spec import check_document, extract_checked
 from unionkg.extract.budget_tables import is_grid_row_label
 from unionkg.extract.final_accounts import Layout, table_kind, year_columns
 from unionkg.extract.indicators import INDICATOR_PATTERNS, split_slash_values
@@ -63,16 +62,7 @@ def test_corpus_is_not_shrinking() -> None:
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
 def test_rt11e_document(path: Path) -> None:
-    spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    ex = extract_checked(path)
-    check_spec(path, ex, spec, field_matches)
-    for wrong in spec["wrong"]:
-        assert not any(type(f).__name__ == wrong["kind"] and field_matches(f, wrong) for f in ex.facts), (
-            f"{path.name}: a fact matches {wrong}"
-        )
-    quotes = {f.evidence.quote for f in ex.facts}
-    for quote in spec.get("quotes", []):
-        assert quote in quotes, f"{path.name}: no fact quotes {quote!r}"
+    check_document(path)
 
 
 # --- staffing: the connective before a label ---------------------------------------------
