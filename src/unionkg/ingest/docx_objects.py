@@ -13,6 +13,7 @@ broken sheet) is named in the reader's warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,20 +136,35 @@ class EmbeddedObjects:
         return out
 
 
+def walk(root: object, visit: Callable[[Any], Any]) -> None:
+    """Every element below ``root`` that the walk reaches, depth first in document order, given to
+    ``visit``, which returns the element whose children come next (the child itself, an element
+    inside it, or None not to go below it).  Without recursion: Word nests content controls,
+    text boxes and tables deeply."""
+    stack = [iter(root)]  # type: ignore[call-overload]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        inner = visit(child)
+        if inner is not None:
+            stack.append(iter(inner))
+
+
 def ole_objects(paragraph: object) -> list[Any]:
     """The embedded objects (``o:OLEObject``) of a paragraph in document order, those in its
     text boxes left out: a text box is read as blocks of its own (``docx_reader.text_boxes``),
     whose paragraphs list their own objects, so each object is read once."""
     out: list[Any] = []
-    stack = [iter(paragraph)]  # type: ignore[call-overload]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-        elif child.tag == OFFICE + "OLEObject":
+
+    def visit(child: Any) -> Any:
+        if child.tag == OFFICE + "OLEObject":
             out.append(child)
-        elif child.tag != W + "txbxContent":
-            stack.append(iter(child))
+            return None
+        return child if child.tag != W + "txbxContent" else None
+
+    walk(paragraph, visit)
     return out
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from unionkg.errors import InputError
 from unionkg.ingest.cells import CODE_CELL, code_level_count, is_value_cell, is_value_row, join_cell_lines
 from unionkg.ingest.docx_numbering import ListNumbering
-from unionkg.ingest.docx_objects import EmbeddedObjects, page_pictures, page_pictures_warning
+from unionkg.ingest.docx_objects import EmbeddedObjects, page_pictures, page_pictures_warning, walk
 
 CELL_SEPARATOR = " | "
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -209,19 +209,16 @@ def in_place(parent: object, tag: str) -> list[Any]:
     only, and a form's fields (a cell's text in a content control, a repeating section of
     rows) were lost."""
     out: list[Any] = []
-    stack = [iter(parent)]  # type: ignore[call-overload]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            continue
+
+    def visit(child: Any) -> Any:
         if child.tag == tag:
             out.append(child)
         elif child.tag in IN_PLACE_WRAPPERS:
             content_tag = IN_PLACE_WRAPPERS[child.tag]
-            content = child if content_tag is None else child.find(content_tag)
-            if content is not None:
-                stack.append(iter(content))
+            return child if content_tag is None else child.find(content_tag)
+        return None
+
+    walk(parent, visit)
     return out
 
 
@@ -264,24 +261,18 @@ def text_boxes(paragraph: object) -> list[Any]:
     choice holds one.  A box inside a box is read with its outer box; deleted text is not read.
     """
     out: list[Any] = []
-    stack = [iter(paragraph)]  # type: ignore[call-overload]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            continue
+
+    def visit(child: Any) -> Any:
         tag = child.tag
         if not isinstance(tag, str) or tag in (W + "del", W + "moveFrom"):
-            continue
+            return None
         if tag == W + "txbxContent":
             if not is_stamp(child):
                 out.append(child)
-        elif tag == MC + "AlternateContent":
-            branch = _alternate_branch(child)
-            if branch is not None:
-                stack.append(iter(branch))
-        else:
-            stack.append(iter(child))
+            return None
+        return _alternate_branch(child) if tag == MC + "AlternateContent" else child
+
+    walk(paragraph, visit)
     return out
 
 
@@ -325,22 +316,21 @@ def paragraph_text(paragraph: object) -> str:
     :data:`SKIPPED_IN_PARAGRAPH`; a page break is not a line break.
     """
     parts: list[str] = []
-    stack = [iter(paragraph)]  # type: ignore[call-overload]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            continue
+
+    def visit(child: Any) -> Any:
         tag = child.tag
         if not isinstance(tag, str) or tag in SKIPPED_IN_PARAGRAPH:
-            continue
+            return None
         if tag == W + "t":
             parts.append(child.text or "")
         elif tag in RUN_CHARACTERS:
             if not (tag == W + "br" and child.get(W + "type") in ("page", "column")):
                 parts.append(RUN_CHARACTERS[tag])
         elif tag != W + "pPr" and tag != W + "rPr":
-            stack.append(iter(child))
+            return child
+        return None
+
+    walk(paragraph, visit)
     return "".join(parts)
 
 
@@ -349,18 +339,15 @@ def body_blocks(body: object) -> list[object]:
     body in order, those inside content controls (``w:sdt``) included, except a table of
     contents (its lines repeat the headings with page numbers)."""
     out: list[object] = []
-    stack = [iter(body)]  # type: ignore[call-overload]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            continue
+
+    def visit(child: Any) -> Any:
         if child.tag in (W + "p", W + "tbl", W + "altChunk"):
             out.append(child)
         elif child.tag == W + "sdt" and not is_table_of_contents(child):
-            content = child.find(W + "sdtContent")
-            if content is not None:
-                stack.append(iter(content))
+            return child.find(W + "sdtContent")
+        return None
+
+    walk(body, visit)
     return out
 
 
