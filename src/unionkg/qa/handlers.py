@@ -4481,15 +4481,24 @@ def _staff_line(r: dict[str, object], lang: str) -> str:
     return f"{r.get('orgLabel')} {r.get('year', '')}{' (whole department)' if scope else ''} {r.get('label') or ''} ({what}): {r['headcount']}"
 
 
-def _staff_total(ctx: Context, rows: list[dict[str, object]]) -> str:
-    """(q19) Several bodies' staffing added up, category by category: each body's first figure of the category (the
-    latest year, the whole department's before its own level's); only when every body asked prints it in one year."""
-    out: list[str] = []
+def _first_per_body_by_category(rows: list[dict[str, object]]) -> list[tuple[str, dict[object, dict[str, object]]]]:
+    """Each staffing category of ``rows`` (in their order) with each body's first row of it (body -> row): the
+    latest year, the whole department's before its own level's, as the rows are ordered."""
+    out: list[tuple[str, dict[object, dict[str, object]]]] = []
     for category in dict.fromkeys(_short(r.get("category")) for r in rows):
         first: dict[object, dict[str, object]] = {}
         for r in rows:
             if _short(r.get("category")) == category and r.get("org") not in first:
                 first[r.get("org")] = r
+        out.append((category, first))
+    return out
+
+
+def _staff_total(ctx: Context, rows: list[dict[str, object]]) -> str:
+    """(q19) Several bodies' staffing added up, category by category: each body's first figure of the category (the
+    latest year, the whole department's before its own level's); only when every body asked prints it in one year."""
+    out: list[str] = []
+    for category, first in _first_per_body_by_category(rows):
         if len(first) < 2 or len(first) != len(ctx.links.orgs) or len({r.get("year") for r in first.values()}) != 1:
             continue
         total = sum(int(float(str(r["headcount"]))) for r in first.values())
@@ -4505,11 +4514,7 @@ def _staff_comparison(ctx: Context, rows: list[dict[str, object]]) -> str:
     latest year, the whole department's before its own level's, as ``rows`` are ordered), the largest named and its
     gap to each other body computed; the years said when they differ."""
     out: list[str] = []
-    for category in dict.fromkeys(_short(r.get("category")) for r in rows):
-        first: dict[object, dict[str, object]] = {}
-        for r in rows:
-            if _short(r.get("category")) == category and r.get("org") not in first:
-                first[r.get("org")] = r
+    for category, first in _first_per_body_by_category(rows):
         if len(first) < 2:
             continue
         ranked = sorted(first.values(), key=lambda r: -int(float(str(r["headcount"]))))
