@@ -16,11 +16,17 @@ pytestmark = pytest.mark.slow
 
 
 def _app():  # type: ignore[no-untyped-def]
+    import atexit
+    import shutil
     import tempfile
 
     import pyoxigraph as ox
 
-    path = Path(tempfile.mkdtemp(prefix="unionkg-schemathesis-")) / "oxigraph"
+    # The schema is read at import time, before any fixture exists: the store's folder is
+    # removed when the test process ends (it was left behind in /tmp by every run).
+    folder = Path(tempfile.mkdtemp(prefix="unionkg-schemathesis-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = folder / "oxigraph"
     store = ox.Store(str(path))
     store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
     store.flush()
