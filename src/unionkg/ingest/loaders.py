@@ -21,9 +21,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HTML = "text/html"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLS = "application/vnd.ms-excel"
+XLSB = "application/vnd.ms-excel.sheet.binary.macroEnabled.12"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"
 #: Spreadsheet media types -> the kind :func:`~unionkg.ingest.xlsx_reader.read_spreadsheet` reads.
-SPREADSHEET_KINDS: dict[str, str] = {XLSX: "XLSX", XLS: "XLS", ODS: "ODS"}
+SPREADSHEET_KINDS: dict[str, str] = {XLSX: "XLSX", XLSB: "XLSB", XLS: "XLS", ODS: "ODS"}
 
 # Magic numbers of formats we read or recognise to refuse clearly.
 PDF_MAGIC = b"%PDF-"
@@ -40,6 +41,7 @@ RTF_MAGIC = b"{\\rtf"
 #: Part names that tell an Office zip's kind.
 DOCX_PART = b"word/document.xml"
 XLSX_PART = b"xl/workbook.xml"
+XLSB_PART = b"xl/workbook.bin"  # an Excel binary workbook: the same zip, its parts BIFF12 records
 #: Zip-based formats not read, told by a part name or their mimetype entry, and what to do.
 ZIP_FORMATS_REFUSED: dict[bytes, str] = {
     b"OFD.xml": "an OFD file (版式文档); export it as PDF first",
@@ -54,6 +56,7 @@ SUFFIX_TYPES: dict[str, str] = {
     ".docx": DOCX,
     ".xlsx": XLSX,
     ".xls": XLS,
+    ".xlsb": XLSB,
     ".ods": ODS,
     ".html": HTML,
     ".htm": HTML,
@@ -99,6 +102,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         if DOCX_PART not in data:
             if XLSX_PART in data:
                 return XLSX
+            if XLSB_PART in data:
+                return XLSB
             if ODS_MIMETYPE in data[:PDF_HEADER_WINDOW] or (suffix == ".ods" and b"content.xml" in data):
                 return ODS  # the mimetype entry stored first, as the standard asks; else the name
             for marker, advice in ZIP_FORMATS_REFUSED.items():
@@ -118,6 +123,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         raise InputError(f"{name}: named .docx but is not a DOCX (not a zip archive)")
     if declared == XLSX:
         raise InputError(f"{name}: named .xlsx but is not an XLSX (not a zip archive)")
+    if declared == XLSB:
+        raise InputError(f"{name}: named .xlsb but is not an XLSB (not a zip archive)")
     if declared == XLS:
         # web systems export "Excel" files that are an HTML table or tab-separated text named
         # .xls: read as text (an HTML one as a page); undecodable bytes are refused there

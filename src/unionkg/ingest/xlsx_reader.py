@@ -1,4 +1,4 @@
-"""Read a spreadsheet (.xlsx, old binary .xls, OpenDocument .ods) as the text its sheets show:
+"""Read a spreadsheet (.xlsx, binary .xlsb, old binary .xls, OpenDocument .ods) as the text its sheets show:
 one line per row, cells joined by `` | ``, figures as formatted on screen.
 
 Bodies publish their 公开表 as workbooks, and Word files of the genre carry them as embedded
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ FORMAT_LITERAL = re.compile(r'"([^"]*)"')
 DEFAULT_SHEET_NAME = re.compile(r"^(?:Sheet|工作表|表)\s*\d*$", re.IGNORECASE)
 EXCEL_EPOCH = date(1899, 12, 30)
 #: The spreadsheet formats read here, by the name their errors give them.
-KINDS = ("XLSX", "XLS", "ODS")
+KINDS = ("XLSX", "XLSB", "XLS", "ODS")
 #: Formats whose every sheet (hidden ones too) calamine lays out as it opens the file (an .xlsx
 #: sheet is laid out when asked for): their extents are checked before it opens them.
 LAID_OUT_AT_OPENING = frozenset({"XLS", "ODS"})
@@ -110,8 +111,12 @@ def _views(name: str, data: bytes, kind: str) -> list[SheetView]:
             return xlsx_views(check_zip(name, data, kind="XLSX", body="xl/workbook.xml"))
         if kind == "ODS":
             return ods_views(check_zip(name, data, kind="ODS", body="content.xml"))
+        if kind == "XLSB":
+            from unionkg.ingest.xlsb_views import XLSB_WORKBOOK, xlsb_views
+
+            return xlsb_views(check_zip(name, data, kind="XLSB", body=XLSB_WORKBOOK))
         return xls_views(data)
-    except (KeyError, ValueError, SyntaxError, EOFError, OSError, NotImplementedError, zipfile.BadZipFile, zlib.error) as exc:
+    except (KeyError, ValueError, SyntaxError, EOFError, OSError, NotImplementedError, zipfile.BadZipFile, zlib.error, struct.error) as exc:
         raise InputError(f"{name}: cannot read the workbook ({type(exc).__name__}: {exc})") from exc
 
 
