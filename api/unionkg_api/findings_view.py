@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from unionkg.analytics.explain import explain_zh
-from unionkg.analytics.money import UNIT_MULTIPLIERS, amount_text, tolerance_text, unit_of_multiplier
+from unionkg.analytics.money import UNIT_MULTIPLIERS, Amounts, amount_text, tolerance_text, unit_of_multiplier
 from unionkg.analytics.tolerance import printed_money_unit
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
@@ -129,6 +129,20 @@ def show(value: Decimal | None, unit: str, exact: bool = False, unit_mult: objec
     return _plain(value)
 
 
+def show_figure(value: Decimal | None, unit: str, unit_mult: object | None, own_mult: int | None) -> str:
+    """A stated or expected figure of a money finding in the unit its own quote prints it (``own_mult``),
+    the finding's unit beside it when the two differ (a text's total in 万元 against a table in 元);
+    else as :func:`show`.
+
+    >>> show_figure(Decimal(2345600), "CNY", 4, 0), show_figure(Decimal(2345600), "CNY", 4, 4), show_figure(Decimal(2345600), "CNY", 4, None)
+    ('2,345,600.00 元（234.56 万元）', '234.56 万元', '234.56 万元')
+    """
+    if value is None or unit != "CNY" or unit_mult is None or own_mult is None or own_mult == int(str(unit_mult)):
+        return show(value, unit, unit_mult=unit_mult)
+    amounts = Amounts(unit_of_multiplier(int(str(unit_mult))), of={"own": unit_of_multiplier(own_mult)})
+    return amounts(value, "own")
+
+
 def clean_quote(text: str) -> str:
     """A quote on one line: table cells and wrapped lines joined by single spaces."""
     text = re.sub(r"\s*\n\s*", " ", text.strip())
@@ -142,12 +156,18 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
     finding_rows = store.select(named_query("api_findings")).rows
     unit_mults = {str(r["finding"]): r["unitMult"] for r in finding_rows if r.get("unitMult") is not None}
     concerns: dict[str, dict[str, Any]] = defaultdict(dict)
+    # the unit each figure a finding concerns is printed in, by its amount: a stated or expected
+    # value that is one of them is shown in it (a finding may compare figures printed in two units)
+    figure_units: dict[str, dict[Decimal, int]] = defaultdict(dict)
     for r in store.select(named_query("api_finding_concerns")).rows:
         target = str(r["concerns"])
         name = r.get("item") or r.get("label")
         if name is not None and r.get("amount") is not None:
             amount = _dec(r["amount"])
-            unit_mult = unit_mults.get(str(r["finding"]), figure_unit_mult(amount, r.get("quote")))
+            own = figure_unit_mult(amount, r.get("quote"))
+            if amount is not None and own is not None:
+                figure_units[str(r["finding"])].setdefault(amount, own)
+            unit_mult = own if own is not None else unit_mults.get(str(r["finding"]))
             name = f"{name} {show(amount, 'CNY', unit_mult=unit_mult)}" if amount is not None else name
         elif r.get("headcount") is not None:  # a staffing figure: "在职人数 48 人", not its IRI
             name = f"{r.get('figureLabel') or ''} {r['headcount']} 人".strip()
@@ -188,7 +208,9 @@ def load_findings(store: GraphStore, linker: Any, *, org: str | None = None, kin
         unit_mult = r.get("unitMult")
         unit = value_unit(f_kind, comment, stated, unit_mult)
         severity = str(r.get("severity") or "")
-        shown = {"stated": show(stated, unit, unit_mult=unit_mult), "expected": show(expected, unit, unit_mult=unit_mult)}
+        own = figure_units.get(iri, {})
+        shown = {name: show_figure(value, unit, unit_mult, own.get(value) if value is not None else None)
+                 for name, value in (("stated", stated), ("expected", expected))}
         difference = show(stated - expected, unit, unit_mult=unit_mult) if stated is not None and expected is not None else ""
         tolerance_shown = ("±" + show(tolerance, unit, exact=True, unit_mult=unit_mult)) if tolerance is not None else ""
         out[iri] = FindingView(

@@ -243,11 +243,21 @@ class Context:
         if isinstance(amounts, Amounts) and f.unit == "CNY":
             f.amount_unit = amounts.unit.word
             f.amount_unit_beside = amounts.beside.word if amounts.beside else None
+            f.stated_unit, f.expected_unit = (_unit_printing(amounts, figs, v) for v in (f.stated, f.expected))
         f.concerns = list(dict.fromkeys([*f.concerns, *(o.iri for o in figs)]))
         f.passages = passages
         if f.org and not f.org_label:
             f.org_label = self.org_labels.get(f.org)
         return f
+
+
+def _unit_printing(amounts: Amounts, figures: list[Obs], value: Decimal | None) -> str | None:
+    """The unit the figure of ``value`` among ``figures`` is printed in (``amounts.of``), when the
+    finding compares two units; None: the finding's own (a computed value, a sum of parts)."""
+    if amounts.beside is None or value is None:
+        return None
+    printed = next((amounts.of[o.passage] for o in figures if o.value == value and o.passage in amounts.of), None)
+    return printed.word if printed is not None else None
 
 
 @dataclass(frozen=True)
@@ -593,7 +603,9 @@ def check_columns(ctx: Context) -> list[Finding]:
     """A table row's total column (合计 / 小计) against its other columns."""
     findings: list[Finding] = []
     cells = [o for o in ctx.observations if o.column]
-    for group in _group(cells, _composition_key).values():
+    # A table row lies in one document: two documents of a body's year may print tables of one
+    # number (a budget's and a final account's 公开05表), whose rows are no row together.
+    for group in _group(cells, lambda o: (_composition_key(o), o.doc)).values():
         by_label = _first_by_label(group)
         totals = [
             o

@@ -40,6 +40,11 @@ class Finding:
     # when it compares figures of documents printed in two; its amounts are shown in them.
     amount_unit: str = "万元"
     amount_unit_beside: str | None = None
+    # The unit the stated and the expected figure are each printed in, when a figure compared
+    # prints it (a text's total in 万元 against its table's 合计 in 元): each is shown in its own
+    # unit first, the other beside it (``Context.finding``); None: the finding's ``amount_unit``.
+    stated_unit: str | None = None
+    expected_unit: str | None = None
     concerns: list[str] = field(default_factory=list)
     passages: list[str] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
@@ -81,7 +86,7 @@ class Finding:
             "tolerance": _num(self.tolerance),
             "unit": self.unit,
             # the figures as a reader sees them: money in the unit the document prints (``money.py``)
-            "shown": {name: None if value is None else _shown(self, value, tolerance=name == "tolerance")
+            "shown": {name: None if value is None else _shown(self, value, tolerance=name == "tolerance", figure=name)
                       for name, value in (("stated", self.stated), ("expected", self.expected), ("tolerance", self.tolerance))},
             "amount_unit": self.amount_unit if self.unit == "CNY" else None,
             "amount_unit_beside": self.amount_unit_beside if self.unit == "CNY" else None,
@@ -136,16 +141,23 @@ def findings_graph(findings: list[Finding], iris: Iris) -> Graph:
     return g
 
 
-def _fmt(value: Decimal | None, unit: str, amount_unit: str = "万元", beside: str | None = None, tolerance: bool = False) -> str:
+def _fmt(
+    value: Decimal | None, unit: str, amount_unit: str = "万元", beside: str | None = None, tolerance: bool = False, own: str | None = None
+) -> str:
     """A finding's figure as a reader sees it: money in the unit its document prints
-    (``amount_unit``, the ``beside`` unit's figure in brackets), percentages with %."""
+    (``amount_unit``, the ``beside`` unit's figure in brackets; ``own``: the unit this figure's
+    quote prints it in, shown first), percentages with %.
+
+    >>> _fmt(Decimal(2345600), "CNY", "万元", "元"), _fmt(Decimal(2345600), "CNY", "万元", "元", own="元")
+    ('234.56 万元（2,345,600.00 元）', '2,345,600.00 元（234.56 万元）')
+    """
     from unionkg.analytics.money import Amounts, unit_named
 
     if value is None:
         return "-"
     if unit == "CNY":
-        amounts = Amounts(unit_named(amount_unit), unit_named(beside) if beside else None)
-        return amounts.tolerance(value) if tolerance else amounts(value)
+        amounts = Amounts(unit_named(amount_unit), unit_named(beside) if beside else None, {"own": unit_named(own)} if own else {})
+        return amounts.tolerance(value) if tolerance else amounts(value, "own")
     if unit == "percent":
         return f"{value}%"
     return f"{value.normalize():f}"
@@ -172,18 +184,20 @@ def explain_finding_zh(f: Finding) -> str:
     difference = f.stated - f.expected if f.stated is not None and f.expected is not None else None
     return explain_zh(
         f.kind,
-        stated=_shown(f, f.stated) if f.stated is not None else "",
-        expected=_shown(f, f.expected) if f.expected is not None else "",
+        stated=_shown(f, f.stated, figure="stated") if f.stated is not None else "",
+        expected=_shown(f, f.expected, figure="expected") if f.expected is not None else "",
         difference=_shown(f, difference) if difference is not None else "",
         tolerance=_shown(f, f.tolerance, tolerance=True) if f.tolerance is not None else "",
         comment=f.message,
     )
 
 
-def _shown(f: Finding, value: Decimal | None, tolerance: bool = False) -> str:
+def _shown(f: Finding, value: Decimal | None, tolerance: bool = False, figure: str | None = None) -> str:
+    """``value`` of ``f`` as a reader sees it; ``figure`` ("stated", "expected"): in the unit that figure is printed in."""
     if f.unit == "percent" and value is not None and not tolerance:
         value = _percent_as_printed(value, f.tolerance)
-    return _fmt(value, f.unit, f.amount_unit, f.amount_unit_beside, tolerance)
+    own = {"stated": f.stated_unit, "expected": f.expected_unit}.get(figure or "")
+    return _fmt(value, f.unit, f.amount_unit, f.amount_unit_beside, tolerance, own)
 
 
 def render_text(findings: list[Finding]) -> str:
@@ -205,7 +219,10 @@ def render_text(findings: list[Finding]) -> str:
         if f.documents:
             lines.append("  documents: " + ", ".join(f.documents))
         if f.stated is not None or f.expected is not None:
-            lines.append(f"  stated {_shown(f, f.stated)}, expected {_shown(f, f.expected)}, tolerance {_shown(f, f.tolerance, tolerance=True)}")
+            lines.append(
+                f"  stated {_shown(f, f.stated, figure='stated')}, expected {_shown(f, f.expected, figure='expected')}, "
+                f"tolerance {_shown(f, f.tolerance, tolerance=True)}"
+            )
         for quote in f.quotes[:6]:
             lines.append(f"  > {quote_line(quote)}")
     counts = {s: sum(1 for f in findings if f.severity == s and not f.rounding) for s in SEVERITIES}

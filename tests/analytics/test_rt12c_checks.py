@@ -1,0 +1,90 @@
+"""Round 12 checks leftovers (c10).
+
+1. A finding comparing figures printed in two units (a text's total in 万元 against its table's 合计
+   in 元) shows each figure in the unit its own quote prints it, the other unit beside it: in
+   ``unionkg check`` (text and JSON ``shown``) and on /findings (stated, expected, the figures it
+   concerns); before, every figure was shown in the first figure's unit.
+
+Documents written for bodies, provinces and years outside the samples (rt12c_docs): 贵州 湄潭县
+2024 budget (tables in 元, text in 万元), 河南 洛阳市 2023 budget and final account (万元).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.analytics.edited_docs import Edit, ingest_edited
+from unionkg.analytics.checks import compute_findings
+from unionkg.analytics.findings import Finding, render_text
+from unionkg.settings import DEFAULT_BASE_IRI
+
+DOCS = Path(__file__).parent / "rt12c_docs"
+MEITAN = "rt12c_guizhou_meitan_county_union_budget_yuan_2024.txt"  # tables in 元, text in 万元
+LUOYANG_FINAL = "rt12c_henan_luoyang_city_union_final_2023.txt"
+LUOYANG_BUDGET = "rt12c_henan_luoyang_city_union_budget_2023.txt"
+
+#: The text's 收入预算总额 9 万元 above its 收入总表's 合计 (printed in 元), its breakdown dropped.
+MEITAN_TOTAL_IN_WAN: Edit = (
+    MEITAN,
+    "2024年收入预算总额234.56万元，其中：一般公共预算拨款收入215.63万元，其他收入18.93万元。",
+    "2024年收入预算总额243.56万元。",
+)
+
+
+def _summary(findings: list[Finding]) -> list[tuple[str, ...]]:
+    return [("rounding" if f.rounding else f.severity, f.check, str(f.stated), str(f.expected)) for f in findings]
+
+
+# ---------------------------------------------------------------- 1. each figure in its own unit
+
+
+def test_the_clean_documents_have_no_finding(tmp_path: Path) -> None:
+    """Figures that agree (also a budget's and a final account's tables of one number, 公开05表, whose
+    rows are no row together): any finding is a false one."""
+    store = ingest_edited(DOCS, tmp_path, (MEITAN, LUOYANG_BUDGET, LUOYANG_FINAL))
+    assert _summary(compute_findings(store)) == []
+
+
+def test_a_text_in_wan_against_a_table_in_yuan_shows_each_in_its_unit(tmp_path: Path) -> None:
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (MEITAN,), (MEITAN_TOTAL_IN_WAN,)))
+    assert _summary(findings) == [("warning", "contradiction:prose-total-against-table", "2435600", "2345600")]
+    (f,) = findings
+    assert (f.stated_unit, f.expected_unit) == ("万元", "元")
+    shown = f.to_json()["shown"]
+    assert shown == {"stated": "243.56 万元（2,435,600.00 元）", "expected": "2,345,600.00 元（234.56 万元）", "tolerance": "50.005 元"}  # type: ignore[comparison-overlap]
+    text = render_text(findings)
+    assert "stated 243.56 万元（2,435,600.00 元）, expected 2,345,600.00 元（234.56 万元）" in text, text
+    assert "与 2,345,600.00 元（234.56 万元）" in str(f.to_json()["message_zh"])
+
+
+def test_a_finding_in_one_unit_shows_it_alone(tmp_path: Path) -> None:
+    """Negative: the same problem in a document printed in one unit (万元) has no unit beside."""
+    edit = (LUOYANG_FINAL, "2023年度一般公共预算财政拨款支出560.20万元", "2023年度一般公共预算财政拨款支出506.20万元")
+    (f,) = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), (edit,)))
+    assert (f.stated_unit, f.expected_unit, f.amount_unit_beside) == (None, None, None)
+    assert f.to_json()["shown"] == {"stated": "506.2 万元", "expected": "560.2 万元", "tolerance": "0.01 万元"}
+
+
+def test_the_findings_page_shows_each_figure_in_its_unit(tmp_path: Path) -> None:
+    from unionkg_api.entity_view import Linker
+    from unionkg_api.findings_view import load_findings
+
+    store = ingest_edited(DOCS, tmp_path, (MEITAN,), (MEITAN_TOTAL_IN_WAN,))
+    (f,) = load_findings(store, Linker(DEFAULT_BASE_IRI))
+    assert (f.stated, f.expected) == ("243.56 万元", "2,345,600.00 元（234.56 万元）")
+    assert sorted(c.label for c in f.concerns) == ["合计 2,345,600.00 元", "收入预算总额 243.56 万元"]
+    assert "与 2,345,600.00 元（234.56 万元）" in f.explanation_zh
+
+
+@pytest.mark.parametrize(
+    ("own", "shown"),
+    [(0, "2,345,600.00 元（234.56 万元）"), (4, "234.56 万元"), (None, "234.56 万元"), (8, "0.023456 亿元（234.56 万元）")],
+)
+def test_show_figure_in_its_own_unit(own: int | None, shown: str) -> None:
+    from decimal import Decimal
+
+    from unionkg_api.findings_view import show_figure
+
+    assert show_figure(Decimal(2345600), "CNY", 4, own) == shown
