@@ -51,6 +51,9 @@ class StaffCategory(StrEnum):
     IN_SERVICE = "in_service"  # 在职人数
     RETIRED = "retired"  # 离退休 / 退休人员
     OTHER = "other"  # 其他人员: on the books, neither in service nor retired (决算 人员情况)
+    #: People at work for the body outside its established posts (编外人员, 劳务派遣, 公益性岗位,
+    #: 购买服务, 临时聘用, 返聘, 借调 …): no part of the staff in service unless a note puts them in it
+    OUTSIDE_POSTS = "outside_posts"
 
 
 class EvaluationKind(StrEnum):

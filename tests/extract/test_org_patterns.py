@@ -186,7 +186,7 @@ def test_renamed_units(text: str, expected: dict[str, str]) -> None:
 
 @pytest.mark.parametrize(
     ("label", "category"),
-    [("其他人员", "other"), ("遗属", "other"), ("机关雇员", "in_service"), ("临聘人员", "in_service"), ("劳务派遣人员", "in_service"),
+    [("其他人员", "other"), ("遗属", "other"), ("机关雇员", "outside_posts"), ("临聘人员", "outside_posts"), ("劳务派遣人员", "outside_posts"),
      ("在编人员", "in_service"), ("单列编制", "authorized"), ("离休干部", "retired"), ("退休职工", "retired"), ("军转干部", "in_service")],
 )
 def test_extra_label_categories(label: str, category: str) -> None:

@@ -94,7 +94,7 @@ def test_no_staff_group_in(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "label"), GROUP_LABELS)
 def test_a_staff_group_is_people_at_work(text: str, label: str) -> None:
-    assert _label_category(label) is StaffCategory.IN_SERVICE
+    assert _label_category(label) is StaffCategory.OUTSIDE_POSTS
 
 
 BENEFICIARY_VERBS = [
@@ -118,12 +118,12 @@ def test_a_verb_before_the_label_makes_beneficiaries(before: str, beneficiaries:
 @pytest.mark.parametrize(
     ("cell", "category"),
     [
-        ("劳务派遣人员", StaffCategory.IN_SERVICE),
-        ("公益性岗位人员", StaffCategory.IN_SERVICE),
-        ("其中：购买服务人员", StaffCategory.IN_SERVICE),
-        ("编外聘用人员（人）", StaffCategory.IN_SERVICE),
-        ("返聘人员", StaffCategory.IN_SERVICE),
-        ("借调人员", StaffCategory.IN_SERVICE),
+        ("劳务派遣人员", StaffCategory.OUTSIDE_POSTS),
+        ("公益性岗位人员", StaffCategory.OUTSIDE_POSTS),
+        ("其中：购买服务人员", StaffCategory.OUTSIDE_POSTS),
+        ("编外聘用人员（人）", StaffCategory.OUTSIDE_POSTS),
+        ("返聘人员", StaffCategory.OUTSIDE_POSTS),
+        ("借调人员", StaffCategory.OUTSIDE_POSTS),
         ("公益性岗位补贴", None),
         ("劳务派遣费", None),
         ("购买服务", None),

@@ -886,6 +886,7 @@ STAFF_OUTSIDE_POST_LABELS: tuple[str, ...] = (
     r"借调(?:借用)?人员|借用人员",
     r"临时(?:用工)?人员|临时工",
     r"(?:编外)?合同制(?:工作)?人员",
+    r"编制外(?:聘用)?人员",  # 编制外人员 / 编制外聘用人员 (编外人员 in the main alternatives)
 )
 
 #: A verb just before a staffing label that makes its people the object of an action, not a body's
@@ -919,27 +920,32 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 
-#: Categories of the extra labels, checked before the general label words.
+#: Categories of the extra labels, checked before the general label words (first word found wins).
+#: People at work for the body outside its established posts (:data:`STAFF_OUTSIDE_POST_LABELS`, 编外,
+#: 聘用, 雇员, 劳务派遣 …) are a category of their own, never the staff in service: "在职人员 20 人，另有
+#: 劳务派遣人员 4 人" has 20 in service; a note that counts them in a figure ("在职 21 人（含雇员 1 名）")
+#: keeps that figure as printed, the group still named for what it is.
 STAFF_EXTRA_CATEGORIES: tuple[tuple[str, StaffCategory], ...] = (
     ("其他人员", StaffCategory.OTHER),
     ("遗属", StaffCategory.OTHER),
-    ("雇员", StaffCategory.IN_SERVICE),
-    ("聘", StaffCategory.IN_SERVICE),
-    ("劳务派遣", StaffCategory.IN_SERVICE),
+    # outside the posts before the words of posts: 编制外人员 / 编外聘用 are no 编制
+    ("编制外", StaffCategory.OUTSIDE_POSTS),
+    ("编外", StaffCategory.OUTSIDE_POSTS),
+    ("雇员", StaffCategory.OUTSIDE_POSTS),
+    ("聘", StaffCategory.OUTSIDE_POSTS),  # 聘用人员 / 临聘人员 / 返聘人员
+    ("劳务派遣", StaffCategory.OUTSIDE_POSTS),
+    ("公益", StaffCategory.OUTSIDE_POSTS),
+    ("购买服务", StaffCategory.OUTSIDE_POSTS),
+    ("借调", StaffCategory.OUTSIDE_POSTS),
+    ("借用", StaffCategory.OUTSIDE_POSTS),
+    ("临时", StaffCategory.OUTSIDE_POSTS),
+    ("合同制", StaffCategory.OUTSIDE_POSTS),
     ("在编", StaffCategory.IN_SERVICE),
     ("编制内", StaffCategory.IN_SERVICE),
     ("编内", StaffCategory.IN_SERVICE),
     ("编制人员", StaffCategory.IN_SERVICE),
-    ("编外", StaffCategory.IN_SERVICE),
     ("军转干部", StaffCategory.IN_SERVICE),
     ("单列编制", StaffCategory.AUTHORIZED),
-    # groups outside the established posts (STAFF_OUTSIDE_POST_LABELS): people at work for the body
-    ("公益", StaffCategory.IN_SERVICE),
-    ("购买服务", StaffCategory.IN_SERVICE),
-    ("借调", StaffCategory.IN_SERVICE),
-    ("借用", StaffCategory.IN_SERVICE),
-    ("临时", StaffCategory.IN_SERVICE),
-    ("合同制", StaffCategory.IN_SERVICE),
 )
 
 

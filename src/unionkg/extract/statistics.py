@@ -693,11 +693,13 @@ STAFF_TABLE_COLUMNS: Final[dict[str, StaffCategory]] = {
     "退休": StaffCategory.RETIRED, "退休人数": StaffCategory.RETIRED, "退休人员": StaffCategory.RETIRED,
     "离休": StaffCategory.RETIRED, "离休人员": StaffCategory.RETIRED,
     "其他人员": StaffCategory.OTHER,
-    # groups outside the established posts, at work for the body (organizations.STAFF_OUTSIDE_POST_LABELS)
-    "编外人员": StaffCategory.IN_SERVICE, "编外聘用人员": StaffCategory.IN_SERVICE, "聘用人员": StaffCategory.IN_SERVICE,
-    "临时聘用人员": StaffCategory.IN_SERVICE, "劳务派遣人员": StaffCategory.IN_SERVICE, "公益性岗位人员": StaffCategory.IN_SERVICE,
-    "公益岗位人员": StaffCategory.IN_SERVICE, "购买服务人员": StaffCategory.IN_SERVICE, "返聘人员": StaffCategory.IN_SERVICE,
-    "借调人员": StaffCategory.IN_SERVICE,
+    # groups outside the established posts, at work for the body (organizations.STAFF_OUTSIDE_POST_LABELS):
+    # a category of their own, never the staff in service
+    "编外人员": StaffCategory.OUTSIDE_POSTS, "编外聘用人员": StaffCategory.OUTSIDE_POSTS, "聘用人员": StaffCategory.OUTSIDE_POSTS,
+    "临时聘用人员": StaffCategory.OUTSIDE_POSTS, "劳务派遣人员": StaffCategory.OUTSIDE_POSTS, "公益性岗位人员": StaffCategory.OUTSIDE_POSTS,
+    "公益岗位人员": StaffCategory.OUTSIDE_POSTS, "购买服务人员": StaffCategory.OUTSIDE_POSTS, "返聘人员": StaffCategory.OUTSIDE_POSTS,
+    "借调人员": StaffCategory.OUTSIDE_POSTS, "编制外人员": StaffCategory.OUTSIDE_POSTS, "临聘人员": StaffCategory.OUTSIDE_POSTS,
+    "编外": StaffCategory.OUTSIDE_POSTS,
 }  # fmt: skip
 
 #: Header cells that name the row's organisation.

@@ -120,6 +120,7 @@ STAFF_CONCEPTS: dict[StaffCategory, URIRef] = {
     StaffCategory.IN_SERVICE: UKG["staff-in-service"],
     StaffCategory.RETIRED: UKG["staff-retired"],
     StaffCategory.OTHER: UKG["staff-other"],
+    StaffCategory.OUTSIDE_POSTS: UKG["staff-outside-posts"],
 }
 EVALUATION_CONCEPTS: dict[EvaluationKind, URIRef] = {
     EvaluationKind.SELF: UKG["eval-self"],

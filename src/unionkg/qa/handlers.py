@@ -179,6 +179,7 @@ from unionkg.qa.rate_questions import (
     RateThreshold,
     asked_rate_threshold,
 )
+from unionkg.qa.thresholds import score_threshold_asked, score_verdict, scores_asked, threshold_asked, tightest_labels
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
@@ -943,6 +944,9 @@ def indicator_value(ctx: Context) -> Outcome:
         scored = [(_relevance(text, r.get("indicator")), r) for r in pool]
         top = max((sc for sc, _ in scored), default=0)
         rows = [r for sc, r in scored if sc == top and sc >= 2] if ctx.lang == "zh" else _glossary_indicators(ctx.q.text, pool)
+        if ctx.lang == "en" and len(rows) > 1 and threshold_asked(ctx.q.text) is not None:
+            # (q25) "did the staff satisfaction rate reach 90%": the verdict is of the label the words name most tightly
+            rows = tightest_labels(rows, described_indicator_words(ctx.q.text))
     if not rows:
         if ctx.links.projects and counters_in(ctx.q.text, ctx.lang):
             return project_detail(ctx)
@@ -1111,6 +1115,11 @@ def evaluation_score(ctx: Context) -> Outcome:
                        + _what_bodies_hold(ctx, "qa_evaluations", ("评价得分", "evaluation scores")))
     if FACT_QUESTION_SHAPES["body_score_ranking"].search(ctx.q.text):  # "哪个单位自评得分最高"
         return _bodies_by_score(ctx, rows)
+    if score_threshold_asked(ctx.q.text) is not None:  # (q25) "自评得分是否达到90分": yes or no first, score and threshold
+        picked = scores_asked(rows, bool(asked) or bool(PROJECT_WORDS[ctx.lang].search(ctx.q.text)))
+        verdict = score_verdict(ctx.q.text, ctx.lang, picked)
+        if verdict is not None:
+            return Outcome(True, verdict.strip(), picked, sources_of(picked))
     threshold = asked_score_threshold(ctx.q.text)
     if threshold is not None:  # "得分低于90分的项目", "有几个项目不及格": the evaluations on the asked side of it
         return _evaluations_by_threshold(ctx, rows, threshold)
@@ -4532,7 +4541,12 @@ def _staff_comparison(ctx: Context, rows: list[dict[str, object]]) -> str:
 
 
 STAFF_CATEGORY_EN = {"staff-authorized": "authorised posts", "staff-actual": "actual staff", "staff-in-service": "staff in service",
-                     "staff-retired": "retired", "staff-other": "other staff"}
+                     "staff-retired": "retired", "staff-other": "other staff", "staff-outside-posts": "staff outside the established posts"}
+
+# (e19) The group asked for as "编外人员" / "staff outside the establishment" covers every group outside the posts: when
+# no figure is printed under that name, the figures of that category (劳务派遣, 公益性岗位, 购买服务 …:
+# ukg:staff-outside-posts) answer it, each with its own label.
+STAFF_GROUPS_OF_OUTSIDE_POSTS: tuple[str, ...] = ("编外",)
 
 
 def _labels_containing(rows: list[dict[str, object]], asked: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -4611,6 +4625,8 @@ def _staff_group(ctx: Context, rows: list[dict[str, object]], group: str) -> Out
     group's stem; none printed is said, with the staffing figures the documents do state (not found)."""
     stems = (group, *STAFF_GROUP_LABEL_STEMS.get(group, ()))
     held = [r for r in rows if any(stem in str(r.get("label") or "") for stem in stems)]
+    if not held and group in STAFF_GROUPS_OF_OUTSIDE_POSTS:  # no figure printed as 编外: the groups outside the posts
+        held = [r for r in rows if _short(r.get("category")) == "staff-outside-posts"]
     seen: set[tuple[object, ...]] = set()
     shown = sorted(held or rows, key=lambda r: (-int(r["year"]) if isinstance(r.get("year"), int) else 0, 0 if r.get("scope") == "department" else 1))
     shown = [r for r in shown if not (_staff_key(r) in seen or seen.add(_staff_key(r)))]  # type: ignore[func-returns-value]

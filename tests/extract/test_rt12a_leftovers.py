@@ -1,0 +1,98 @@
+"""Extraction leftovers of round 11, fixed in round 12 (e19), with their rules:
+
+1. people at work for a body outside its established posts (编外人员, 编制外聘用人员, 劳务派遣人员, 公益性岗位人员,
+   购买服务人员, 临时聘用人员, 返聘人员, 借调人员, 雇员 …) are a staffing category of their own
+   (``StaffCategory.OUTSIDE_POSTS``, ``ukg:staff-outside-posts``), never the staff in service
+   (organizations.STAFF_EXTRA_CATEGORIES, statistics.STAFF_TABLE_COLUMNS).
+
+Documents (tests/extract/corpus/rt12a_*), bodies, provinces and years not in the samples: 四川 旺苍县 2025 预算
+(groups in prose and in a column table).  Measured before -> after on the rt12a documents: see the commit messages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extract.corpus_spec import check_document
+from unionkg.extract.organizations import _label_category
+from unionkg.extract.statistics import staff_column_category
+from unionkg.graph.mapping import STAFF_CONCEPTS
+from unionkg.model import StaffCategory
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("rt12a_*.txt"))
+
+
+def test_corpus_is_not_shrinking() -> None:
+    assert len(CASES) >= 1
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_rt12a_document(path: Path) -> None:
+    check_document(path)
+
+
+# --- 1. staff outside the established posts ----------------------------------------------------
+
+LABEL_CATEGORIES = [
+    # outside the posts
+    ("编外人员", StaffCategory.OUTSIDE_POSTS),
+    ("编制外人员", StaffCategory.OUTSIDE_POSTS),
+    ("编制外聘用人员", StaffCategory.OUTSIDE_POSTS),
+    ("编外聘用人员", StaffCategory.OUTSIDE_POSTS),
+    ("劳务派遣人员", StaffCategory.OUTSIDE_POSTS),
+    ("公益性岗位人员", StaffCategory.OUTSIDE_POSTS),
+    ("政府购买服务岗位人员", StaffCategory.OUTSIDE_POSTS),
+    ("临时聘用人员", StaffCategory.OUTSIDE_POSTS),
+    ("临聘人员", StaffCategory.OUTSIDE_POSTS),
+    ("退休返聘人员", StaffCategory.OUTSIDE_POSTS),
+    ("借调人员", StaffCategory.OUTSIDE_POSTS),
+    ("机关雇员", StaffCategory.OUTSIDE_POSTS),
+    ("编外合同制人员", StaffCategory.OUTSIDE_POSTS),
+    # on the posts, in service, retired: not outside the posts
+    ("在编人员", StaffCategory.IN_SERVICE),
+    ("编制内人员", StaffCategory.IN_SERVICE),
+    ("编内在职", StaffCategory.IN_SERVICE),
+    ("在职人员", StaffCategory.IN_SERVICE),
+    ("军转干部", StaffCategory.IN_SERVICE),
+    ("行政编制", StaffCategory.AUTHORIZED),
+    ("单列编制", StaffCategory.AUTHORIZED),
+    ("退休人员", StaffCategory.RETIRED),
+    ("其他人员", StaffCategory.OTHER),
+]
+
+
+@pytest.mark.parametrize(("label", "category"), LABEL_CATEGORIES)
+def test_a_prose_labels_category(label: str, category: StaffCategory) -> None:
+    assert _label_category(label) is category
+
+
+COLUMN_CATEGORIES = [
+    ("编外人员", StaffCategory.OUTSIDE_POSTS),
+    ("其中：劳务派遣人员", StaffCategory.OUTSIDE_POSTS),
+    ("编制外人员（人）", StaffCategory.OUTSIDE_POSTS),
+    ("临聘人员", StaffCategory.OUTSIDE_POSTS),
+    ("在职人数", StaffCategory.IN_SERVICE),
+    ("在编人数", StaffCategory.IN_SERVICE),
+    ("编制数", StaffCategory.AUTHORIZED),
+    ("编外人员经费", None),  # money
+    ("劳务派遣费", None),
+]
+
+
+@pytest.mark.parametrize(("cell", "category"), COLUMN_CATEGORIES)
+def test_a_table_columns_category(cell: str, category: StaffCategory | None) -> None:
+    assert staff_column_category(cell) is category
+
+
+def test_every_category_has_a_concept() -> None:
+    assert set(STAFF_CONCEPTS) == set(StaffCategory)
+    assert str(STAFF_CONCEPTS[StaffCategory.OUTSIDE_POSTS]).endswith("#staff-outside-posts")
+
+
+def test_the_concept_is_declared_with_labels_in_both_languages() -> None:
+    text = (Path(__file__).parents[2] / "ontology" / "codes" / "staff-and-evaluation.ttl").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("ukg:staff-outside-posts "))
+    assert '"outside_posts"' in line and "@zh" in line and "@en" in line
