@@ -38,6 +38,7 @@ from unionkg.extract.tables import (
     column_count,
     comparison_cell_number,
     figures_without_units,
+    figures_in_columns,
     find_columns,
     is_lookalike_damaged_cell,
     iter_lines,
@@ -49,6 +50,7 @@ from unionkg.extract.tables import (
     merge_dotted_codes,
     merge_split_codes,
     name_tokens_without_number,
+    printed_empty,
     prints_dotted_codes,
     prints_row_numbers,
     read_header,
@@ -97,6 +99,10 @@ SANGONG_TOTAL: Final[str] = "“三公”经费合计"
 TABLE_KINDS: Final[dict[str, TableKind]] = {
     "财政拨款收入支出决算总表": TableKind(Layout.TWO_SIDED, None, "财政拨款"),
     "收入支出决算总表": TableKind(Layout.TWO_SIDED, None, None),
+    # the 公开01表 of the templates since 2021 drops the 总 (and a 公开04表 too, "财政拨款收入支出决算表"):
+    # never a code table's "…支出决算表"
+    "财政拨款收入支出决算表": TableKind(Layout.TWO_SIDED, None, "财政拨款"),
+    "收入支出决算表": TableKind(Layout.TWO_SIDED, None, None),
     "政府性基金预算财政拨款收入支出决算表": TableKind(Layout.CODE_ROWS, None, "政府性基金预算财政拨款"),
     "国有资本经营预算财政拨款支出决算表": TableKind(Layout.CODE_ROWS, Direction.EXPENDITURE, "国有资本经营预算财政拨款"),
     "国有资本经营预算财政拨款收入支出决算表": TableKind(Layout.CODE_ROWS, None, "国有资本经营预算财政拨款"),
@@ -411,7 +417,10 @@ def _flat(text: str) -> str:
 def title_of(line: str) -> str:
     """A line up to its header part: "“三公”经费支出表部门：某局 单位：万元" -> the title."""
     cut = TABLE_PATTERNS["header_start"].search(line)
-    return line[: cut.start()] if cut and cut.start() > 0 else line
+    if cut is None or cut.start() == 0:
+        return line
+    # "…总表（单位:万元）": the remark's open bracket goes with its header part
+    return TABLE_PATTERNS["remark_open"].sub("", line[: cut.start()])
 
 
 def _is_title_line(text: str) -> bool:
@@ -945,9 +954,13 @@ def read_code_table(frame: TableFrame) -> None:
         header_lines.append(line)
     header_text = "\n".join(ln.text for ln in header_lines)
     columns = _grouped_columns(code_table_columns(header_text, frame))
+    if columns and named_class_rows(lines[body_start:]):
+        read_named_class_rows(frame, lines[body_start:], columns)  # "　　行政运行 | 82.60 | …": names, no codes
+        return
     declared = column_count(header_lines)
     if not columns:
-        warn(f"{frame.doc.source}: {block.table}: no known column names in the header; table skipped")
+        if not printed_empty(lines):  # a table printed empty on purpose is no table skipped
+            warn(f"{frame.doc.source}: {block.table}: no known column names in the header; table skipped")
         return
     if declared is not None and declared != len(columns):
         warn(f"{frame.doc.source}: {block.table}: header names {len(columns)} columns but 栏次 numbers {declared}")
@@ -991,6 +1004,77 @@ def read_code_table(frame: TableFrame) -> None:
                 finals.append((tok, fact))
         if comparisons:
             read_comparison_cells(frame, RowCells(label, row.first, row.code, comparisons, finals), columns, percent_columns)
+
+
+# ---------------------------------------------------------------------------
+# Class rows by name: a code table printed without its codes
+# ---------------------------------------------------------------------------
+# Some bodies print the functional classification by names alone, each level indented
+# under the one above with (full-width) spaces ("一般公共服务支出" / "　　群众团体事务" /
+# "　　　　行政运行").  No code is made up: a row's item is its name, with the name of the
+# row it is indented under in brackets ("行政运行(群众团体事务)"), as prose names a line
+# without its code (class_lines), so that a 行政运行 of one 款 is never another's.
+
+#: Fewest rows of names with figures for a code table to be read as one printed without codes.
+MIN_NAMED_CLASS_ROWS: Final[int] = 2
+#: Widths of the characters of an indentation: a full-width space is two, a tab four.
+INDENT_WIDTHS: Final[dict[str, int]] = {" ": 1, "\u3000": 2, "\t": 4, "\u00a0": 1}
+
+
+def named_class_rows(lines: Sequence[Line]) -> bool:
+    """Are a code table's rows names without codes: no row opens with a code, and
+    :data:`MIN_NAMED_CLASS_ROWS` rows or more other than a total are a name and figures?"""
+    named = 0
+    for line in lines:
+        toks = line.tokens
+        if not toks:
+            continue
+        if toks[0].kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(toks[0].text):
+            return False
+        if toks[0].kind is TokenKind.TEXT and _leading_text(line) not in TOTAL_ROW_WORDS and any(t.is_numeric for t in toks[1:]):
+            named += 1
+    return named >= MIN_NAMED_CLASS_ROWS
+
+
+def printed_indent(doc: SourceDocument, start: int) -> int:
+    """The width of the spaces the original prints before the text at ``start`` on its line
+    (:data:`INDENT_WIDTHS`); 0 when something else stands before it."""
+    o = doc.offsets[start]
+    lead = doc.original[doc.original.rfind("\n", 0, o) + 1 : o]
+    if any(c not in INDENT_WIDTHS for c in lead):
+        return 0
+    return sum(INDENT_WIDTHS[c] for c in lead)
+
+
+def read_named_class_rows(frame: TableFrame, lines: Sequence[Line], columns: Sequence[str]) -> None:
+    """The rows of a code table printed by names (see above): one amount per figure in its
+    column (a ``|`` row's blank cell an empty column; a row of spaces must print every column)."""
+    parents: list[tuple[int, str]] = []  # (indent, name) of the rows above, the broadest first
+    for line in lines:
+        toks = list(line.tokens)
+        last_text = max((i for i, t in enumerate(toks) if t.kind is TokenKind.TEXT), default=-1)
+        if last_text < 0 or any(t.kind is TokenKind.TEXT for t in toks[last_text + 1 :]):
+            continue
+        label_tokens = toks[: last_text + 1]
+        name = join_label(frame.doc.text, label_tokens)
+        figures = toks[last_text + 1 :]
+        placed = figures_in_columns(line, figures, len(columns))
+        if not figures or len(placed) != len(columns):
+            continue  # figures that do not fill the columns: which is which is unknown
+        if _leading_text(line) in TOTAL_ROW_WORDS:
+            item = name
+        else:
+            indent = printed_indent(frame.doc, label_tokens[0].start)
+            while parents and parents[-1][0] >= indent:
+                parents.pop()
+            item = f"{name}({parents[-1][1]})" if parents else name
+            parents.append((indent, name))
+        for tok, column in zip(placed, columns):
+            if tok is None or tok.kind is TokenKind.EMPTY or column in NOT_AMOUNT_COLUMNS:
+                continue
+            direction = frame.block.kind.direction or COLUMN_DIRECTIONS.get(column, Direction.EXPENDITURE)
+            phase, year = column_phase_year(column, frame.phase, frame.year)
+            frame.amount(item, label_tokens[0], tok, column, direction, fund_source=_fund_of(column, frame), phase=phase, year=year)
 
 
 #: A completion-rate column headed without the word 率: the final figure as a percent of a budget
@@ -1866,8 +1950,8 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
         unit_match = COUNT_UNIT_IN_LABEL.search(label)
         finals: list[tuple[Token, Amount]] = []
         comparisons: dict[str, Token] = {}
-        for tok, column in zip(numbers, columns):
-            if tok.kind is TokenKind.EMPTY:
+        for tok, column in zip(figures_in_columns(line, numbers, len(columns)), columns):  # a blank cell: its column empty
+            if tok is None or tok.kind is TokenKind.EMPTY:
                 continue
             if column in COMPARISON_FIGURES:
                 comparisons[column] = tok  # a change or a rate of the row, never a figure of its own

@@ -81,6 +81,12 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "part_heading": re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十\d]{1,3}部分", re.MULTILINE),
     # the count unit of a table header: 单位：台、辆、套 / 单位：个
     "count_unit": re.compile(r"单位\s*[：:]\s*(?P<unit>[台辆套个人次批户、，,]+)"),
+    # the open bracket of a unit remark a title prints before its header part ("部门收支总表（单位:万元）"
+    # cut at "单位:" leaves "部门收支总表（"): no part of the title
+    "remark_open": re.compile(r"\s*[（(]\s*$"),
+    # a table printed empty, its note in place of rows: "此表无数据", "本表为空表", "本单位无政府性基金预算
+    #收支，故此表为空", "该表数据为空" (never the template's prose "若其中某张表为空表或表中数据为 0")
+    "empty_table_note": re.compile(r"^(?!若)[^|｜]{0,40}?(?:(?:此|本|该)\s*表\s*(?:无数据|无内容|数据为空|为空表?)|故\s*(?:此|本|该)?\s*表\s*为空)"),
     # where a table header starts on a line (a title joined to it by the text view)
     "header_start": re.compile(r"(?:编制部门|填报部门|编制单位|填报单位|单位名称|部门名称|预算单位|金额单位|部门|单位)\s*[：:]"),
     # the body and the year of a table header: 部门：湖北省总工会 2023 年度
@@ -622,7 +628,7 @@ def _sub_line(line: Line, tokens: list[Token]) -> Line:
 _PIPES: Final[tuple[str, ...]] = ("|", "｜")
 
 
-def _pipe_cells(line: Line) -> list[Token | None]:
+def pipe_cells(line: Line) -> list[Token | None]:
     """The cells of a ``|`` row split at every pipe, a blank cell as None, border pipes giving
     blank cells too (two rows of one table split alike; the tokens alone lose where the blank
     cells were): "本年收入合计 |  | 本年支出合计 |" -> [本年收入合计, None, 本年支出合计, None];
@@ -635,6 +641,43 @@ def _pipe_cells(line: Line) -> list[Token | None]:
             return []
         cells.append(inside[0] if inside else None)
     return cells
+
+
+_pipe_cells = pipe_cells
+
+
+def printed_empty(lines: Sequence[Line]) -> bool:
+    """Is a table printed empty: a note saying so ("此表无数据", "…，故此表为空") in place of its
+    rows, and no figure?  (Its headers' 栏次 integers aside.)"""
+    noted = any(TABLE_PATTERNS["empty_table_note"].search(ln.text.strip()) for ln in lines)
+    return noted and not any(t.kind is TokenKind.NUMBER for ln in lines for t in ln.tokens)
+
+
+def figures_in_columns(line: Line, figures: Sequence[Token], width: int) -> list[Token | None]:
+    """A ``|`` row's figures in the columns their cells stand in, a blank cell a column left
+    empty ("二、事业收入 |  | 12.00 | -12.00" under "项目 | 本年决算数 | 上年决算数 | 增减": nothing this
+    year, 12.00 the year before), when the row prints as many cells after its label as the header
+    names columns (a border pipe at the end aside); else ``figures`` in order, as the tokens alone
+    tell.  ``figures`` are the row's tokens after its label (possibly re-read, same spans)."""
+    if not figures or not any(p in line.text for p in _PIPES):
+        return list(figures)
+    cells = pipe_cells(line)
+    first = figures[0].start
+    after = [i for i, c in enumerate(cells) if c is not None and c.start >= first]
+    if not cells or not after:
+        return list(figures)
+    before_first = after[0]
+    # the cells after the label: blank ones between the label and the first figure count too
+    label_cell = max((i for i, c in enumerate(cells[:before_first]) if c is not None), default=-1)
+    row = cells[label_cell + 1 :]
+    if len(row) == width + 1 and row[-1] is None:
+        row = row[:-1]  # "… | 12.00 |": a border pipe
+    if len(row) != width:
+        return list(figures)
+    by_start = {t.start: t for t in figures}
+    if sum(1 for c in row if c is not None) != len(figures) or any(c is not None and c.start not in by_start for c in row):
+        return list(figures)
+    return [by_start[c.start] if c is not None else None for c in row]
 
 
 def labels_over_values(lines: Sequence[Line], text: str) -> list[Line]:
