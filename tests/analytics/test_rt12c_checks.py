@@ -88,3 +88,78 @@ def test_show_figure_in_its_own_unit(own: int | None, shown: str) -> None:
     from unionkg_api.findings_view import show_figure
 
     assert show_figure(Decimal(2345600), "CNY", 4, own) == shown
+
+
+# ---------------------------------------------------------------- 2. one misprint, one finding
+
+#: 洛阳 2023 final: the text's 一般公共预算财政拨款支出 printed 506.20 (its tables: 560.20) in the sentence
+#: that gives its completion rate (560.20 / 545.00 = 102.79%).
+LUOYANG_FINAL_MISPRINT: Edit = (LUOYANG_FINAL, "支出决算为560.20万元", "支出决算为506.20万元")
+
+
+def test_a_misprinted_fund_total_and_the_rate_it_upsets_are_one_finding(tmp_path: Path) -> None:
+    """The rate agrees with the table's 560.20: the completion finding is the misprint's echo, folded
+    into the text-against-table finding, both comparisons its evidence (was two findings)."""
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), (LUOYANG_FINAL_MISPRINT,)))
+    assert _summary(findings) == [("warning", "contradiction:prose-total-against-table", "5062000", "5602000")]
+    (f,) = findings
+    assert f.also == ["percent:completion"]
+    assert "its misprint also explains percent:completion" in f.message and "stated 102.79%" in f.message
+    quotes = [" ".join(q.split()) for q in f.quotes]
+    assert any("支出决算为506.20万元" in q for q in quotes) and any(q.startswith("合计 545.00 562.00 560.20") for q in quotes), quotes
+    assert (f.org_label, f.year) == ("洛阳市总工会", 2023)
+
+
+def test_a_second_different_misprint_is_kept(tmp_path: Path) -> None:
+    """Negative: the rate printed 112.79% fits neither 506.20 nor the table's 560.20: two misprints, two findings."""
+    edit = (LUOYANG_FINAL, "支出决算为560.20万元，完成年初预算的102.79%", "支出决算为506.20万元，完成年初预算的112.79%")
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), (edit,)))
+    assert sorted(_summary(findings)) == [
+        ("warning", "contradiction:prose-total-against-table", "5062000", "5602000"),
+        ("warning", "percent:completion", "112.79", "92.88"),
+    ]
+
+
+def test_a_misprinted_rate_alone_is_its_own_finding(tmp_path: Path) -> None:
+    """Negative: the amount right, the rate wrong: the completion finding alone, nothing to fold it into."""
+    edit = (LUOYANG_FINAL, "完成年初预算的102.79%", "完成年初预算的112.79%")
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), (edit,)))
+    assert _summary(findings) == [("warning", "percent:completion", "112.79", "102.79")]
+
+
+#: The text's 财政拨款支出 and 一般公共预算财政拨款支出 (one fund: the same figure) both printed 506.20;
+#: the second's share of 本年支出合计 (93.57%) is the table's 560.20's.
+LUOYANG_BOTH_TOTALS: tuple[Edit, ...] = (
+    (LUOYANG_FINAL, "财政拨款支出560.20万元。", "财政拨款支出506.20万元。"),
+    (LUOYANG_FINAL, "2023年度一般公共预算财政拨款支出560.20万元", "2023年度一般公共预算财政拨款支出506.20万元"),
+)
+
+
+def test_one_figure_misprinted_in_two_totals_of_the_text_is_one_finding(tmp_path: Path) -> None:
+    """Was three findings (two totals against their tables, the share): one, quoting all of them."""
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), LUOYANG_BOTH_TOTALS))
+    assert _summary(findings) == [("warning", "contradiction:prose-total-against-table", "5062000", "5602000")]
+    (f,) = findings
+    assert f.also == ["percent:share"]
+    assert "the same figure misprinted, found by contradiction:prose-total-against-table: 一般公共预算财政拨款支出" in f.message
+    assert "its misprint also explains percent:share" in f.message
+    quotes = " | ".join(" ".join(q.split()) for q in f.quotes)
+    for quote in ("财政拨款支出506.20万元", "一般公共预算财政拨款支出506.20万元", "合计 545.00 562.00 560.20", "本年收入合计 598.70"):
+        assert quote in quotes, quotes
+
+
+def test_two_totals_misprinted_differently_are_two_findings(tmp_path: Path) -> None:
+    """Negative: 565.20 and 506.20 are two misprints (the share still the second's echo)."""
+    edits = ((LUOYANG_FINAL, "财政拨款支出560.20万元。", "财政拨款支出565.20万元。"), LUOYANG_BOTH_TOTALS[1])
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), edits))
+    assert sorted((*s, tuple(f.also)) for s, f in zip(_summary(findings), findings)) == [
+        ("warning", "contradiction:prose-total-against-table", "5062000", "5602000", ("percent:share",)),
+        ("warning", "contradiction:prose-total-against-table", "5652000", "5602000", ()),
+    ]
+
+
+def test_a_misprinted_share_alone_is_its_own_finding(tmp_path: Path) -> None:
+    """Negative: the amount right, its share wrong: no total misprinted to fold it into."""
+    edit = (LUOYANG_FINAL, "占本年支出合计的93.57%", "占本年支出合计的95.57%")
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), (edit,)))
+    assert [(s[1], s[2]) for s in _summary(findings)] == [("percent:share", "95.57")]

@@ -742,9 +742,30 @@ def check_shares(ctx: Context) -> list[Finding]:
                         unit="percent",
                         figures=[o, base],
                         statement=("share", o.org, o.year, o.phase, o.value, o.share),
+                        # the share rests on the printed part: were it printed as another value,
+                        # would a total of its dataset give the share (merge.merge_echoes_of_a_misprint)?
+                        rests_on=o.iri,
+                        holds_with=_share_holds_with(ctx, o, groups[key(o)], slack),
                     )
                 )
     return findings
+
+
+def _share_holds_with(ctx: Context, part: Obs, figures: list[Obs], slack: Decimal) -> Callable[[Decimal], bool]:
+    """Whether ``part``'s stated share would be a share of a total among ``figures`` (one at least
+    as large) were ``part`` printed as another value."""
+
+    def holds(value: Decimal) -> bool:
+        if part.share is None:
+            return False
+        for base in (b for b in figures if b is not part and b.value >= value and b.value > 0):
+            part_unit, base_unit = ctx.printed_units([(value, part.passage), (base.value, base.passage)])
+            bounds = share_bounds(value, base.value, part_unit, base_unit)
+            if bounds is not None and within(part.share, bounds, slack):
+                return True
+        return False
+
+    return holds
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ concerns (``ukg:concerns``) and at their source passages
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -64,6 +65,12 @@ class Finding:
     # The key of a finding that absorbed others (``merge.absorb``): its own, from before, so
     # that it keeps its IRI when the checks that found the same problem come and go.
     merged_key: str | None = field(default=None, compare=False, repr=False)
+    # A printed figure the check took as given (a completion rate's 决算数 stated in the text), and
+    # whether the check would agree were that figure printed as another value: a finding that the
+    # figure printed differently elsewhere (``merge.merge_echoes_of_a_misprint``) is the problem
+    # then, and this one its echo.  Not stored.
+    rests_on: str | None = field(default=None, compare=False, repr=False)
+    holds_with: Callable[[Decimal], bool] | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:

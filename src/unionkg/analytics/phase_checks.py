@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,8 @@ from unionkg.graph.queries import named_query
 from unionkg.graph.store import select_rows
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from unionkg.analytics.checks import Context, Obs
 
 PHASE_BASE = "http://data.openbudgets.eu/resource/codelist/budget-phase/"
@@ -124,8 +127,22 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
         named = [b for b in bases if b.phase == basis]
         if named and any(b in agreeing for b in named) or not named and agreeing:
             continue
-        findings.append(_completion_finding(ctx, final, rate, slack, named or bases, agreeing, said if named else None))
+        finding = _completion_finding(ctx, final, rate, slack, named or bases, agreeing, said if named else None)
+        # the rate rests on the printed 决算数: were it printed as ``value``, would the rate agree?
+        finding.rests_on = final.iri
+        finding.holds_with = _rate_holds_with(ctx, final, named or bases, rate, slack)
+        findings.append(finding)
     return findings
+
+
+def _rate_holds_with(ctx: Context, final: Obs, bases: list[Obs], rate: Decimal, slack: Decimal) -> Callable[[Decimal], bool]:
+    """Whether ``rate`` would agree with one of ``bases`` were ``final`` printed as another value."""
+
+    def holds(value: Decimal) -> bool:
+        figure = replace(final, value=value)
+        return any(_rate_agrees(ctx, figure, b, rate, slack) for b in bases)
+
+    return holds
 
 
 def _rate_agrees(ctx: Context, final: Obs, base: Obs, rate: Decimal, slack: Decimal) -> bool:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from unionkg.analytics import rules
@@ -263,10 +264,31 @@ def check_prose_totals(ctx: Context) -> list[Finding]:
                 total=o.iri,  # the figure checked: a sum finding about it is the same problem (merge.py)
             )
         )
-    return findings
+    return merge_one_figure_misprinted(findings)
+
+
+def merge_one_figure_misprinted(findings: list[Finding]) -> list[Finding]:
+    """Totals the text states with one value (its 财政拨款支出 and its 一般公共预算财政拨款支出 of a body
+    with one fund) against tables printing one value: one misprint, one finding (the first, the
+    others' quotes its evidence).  A total stated with another value is another misprint and stays.
+
+    >>> a = Finding("conflicting_statement", "warning", "fund a", stated=Decimal(9), expected=Decimal(8), statement=("prose-total", "d", "o", 2022, "p", "r", "f1", 9))
+    >>> b = Finding("conflicting_statement", "warning", "fund b", stated=Decimal(9), expected=Decimal(8), statement=("prose-total", "d", "o", 2022, "p", "r", "f2", 9))
+    >>> c = Finding("conflicting_statement", "warning", "fund c", stated=Decimal(7), expected=Decimal(8), statement=("prose-total", "d", "o", 2022, "p", "r", "f3", 7))
+    >>> [f.message for f in merge_one_figure_misprinted([a, b, c])]
+    ['fund a. One problem: the same figure misprinted, found by : fund b', 'fund c']
+    """
+    from unionkg.analytics.merge import absorb
+
+    groups: dict[tuple[object, ...], list[Finding]] = defaultdict(list)
+    for f in findings:
+        statement = f.statement or ()
+        groups[(*statement[1:6], f.stated, f.expected, f.rounding)].append(f)
+    return [absorb(first, rest, "the same figure misprinted, found by") if rest else first for first, *rest in groups.values()]
 
 
 __all__ = [
     "FUND_COLUMN_NAMES", "FUND_NAMES", "FUND_TOTAL_LABELS", "FUND_TOTAL_ROWS", "TOTAL_COLUMN_NAMES", "TOTAL_EXTENTS", "TOTAL_ROLES", "check_prose_totals",
-    "extent_of", "fund_key", "fund_total_role", "is_fund_table_total", "is_prose_fund_total", "is_prose_total", "is_table_total", "same_extent", "total_role",
+    "extent_of", "fund_key", "fund_total_role", "is_fund_table_total", "is_prose_fund_total", "is_prose_total", "is_table_total",
+    "merge_one_figure_misprinted", "same_extent", "total_role",
 ]
