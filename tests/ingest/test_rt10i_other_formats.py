@@ -24,7 +24,8 @@ def _zip(members: dict[str, str], stored_first: str | None = None) -> bytes:
 
 
 CASES = {
-    "公开.ofd": (_zip({"OFD.xml": "<ofd:OFD/>", "Doc_0/Document.xml": "<d/>"}), "an OFD file"),
+    # read since round 12 (ingest/ofd_reader.py): one without a DocBody is named as a broken OFD
+    "公开.ofd": (_zip({"OFD.xml": "<ofd:OFD/>", "Doc_0/Document.xml": "<d/>"}), "not a readable OFD"),
     "说明.odt": (_zip({"content.xml": "<office/>"}, stored_first="application/vnd.oasis.opendocument.text"), "an OpenDocument text"),
     "汇报.pptx": (_zip({"ppt/presentation.xml": "<p/>"}), "a PowerPoint file"),
 }
@@ -44,4 +45,4 @@ def test_office_zips_still_read_as_such() -> None:
 
 
 def test_the_table_is_named() -> None:
-    assert len(ZIP_FORMATS_REFUSED) == 3 and all(isinstance(k, bytes) for k in ZIP_FORMATS_REFUSED)
+    assert len(ZIP_FORMATS_REFUSED) == 2 and all(isinstance(k, bytes) for k in ZIP_FORMATS_REFUSED)

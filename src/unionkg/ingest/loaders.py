@@ -3,8 +3,8 @@
 The format is decided by magic bytes first (``%PDF-``, a zip with
 ``word/document.xml``, HTML markup) and by the file suffix second, so a
 misnamed file is still read and a file named ``.pdf`` that is not a PDF
-gets a clear error.  Each reader raises :class:`~unionkg.errors.InputError`
-naming the file; nothing else escapes.
+gets a clear error.  An OFD (GB/T 33190) is read like a PDF: its text rebuilt from positions.
+Each reader raises :class:`~unionkg.errors.InputError` naming the file; nothing else escapes.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLS = "application/vnd.ms-excel"
 XLSB = "application/vnd.ms-excel.sheet.binary.macroEnabled.12"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"
+OFD = "application/ofd"  # GB/T 33190 版式文档
 #: Spreadsheet media types -> the kind :func:`~unionkg.ingest.xlsx_reader.read_spreadsheet` reads.
 SPREADSHEET_KINDS: dict[str, str] = {XLSX: "XLSX", XLSB: "XLSB", XLS: "XLS", ODS: "ODS"}
 
@@ -42,9 +43,9 @@ RTF_MAGIC = b"{\\rtf"
 DOCX_PART = b"word/document.xml"
 XLSX_PART = b"xl/workbook.xml"
 XLSB_PART = b"xl/workbook.bin"  # an Excel binary workbook: the same zip, its parts BIFF12 records
+OFD_PART = b"OFD.xml"  # the root part of an OFD package
 #: Zip-based formats not read, told by a part name or their mimetype entry, and what to do.
 ZIP_FORMATS_REFUSED: dict[bytes, str] = {
-    b"OFD.xml": "an OFD file (版式文档); export it as PDF first",
     b"mimetypeapplication/vnd.oasis.opendocument": "an OpenDocument text or presentation (.odt/.odp); save it as DOCX or PDF first",
     b"ppt/presentation.xml": "a PowerPoint file; save it as PDF first",
 }
@@ -58,6 +59,7 @@ SUFFIX_TYPES: dict[str, str] = {
     ".xls": XLS,
     ".xlsb": XLSB,
     ".ods": ODS,
+    ".ofd": OFD,
     ".html": HTML,
     ".htm": HTML,
     ".xhtml": HTML,
@@ -104,6 +106,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
                 return XLSX
             if XLSB_PART in data:
                 return XLSB
+            if OFD_PART in data:
+                return OFD
             if ODS_MIMETYPE in data[:PDF_HEADER_WINDOW] or (suffix == ".ods" and b"content.xml" in data):
                 return ODS  # the mimetype entry stored first, as the standard asks; else the name
             for marker, advice in ZIP_FORMATS_REFUSED.items():
@@ -129,6 +133,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         # web systems export "Excel" files that are an HTML table or tab-separated text named
         # .xls: read as text (an HTML one as a page); undecodable bytes are refused there
         return TEXT
+    if declared == OFD:
+        raise InputError(f"{name}: named .ofd but is not an OFD file (not a zip archive)")
     if declared == ODS:
         raise InputError(f"{name}: named .ods but is not an OpenDocument spreadsheet (not a zip archive)")
     return declared or TEXT
@@ -151,6 +157,11 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
 
         document = read_docx_text(name, data)
         loaded = LoadedText(document.text, DOCX, document.tables, warnings=document.warnings)
+    elif media_type == OFD:
+        from unionkg.ingest.ofd_reader import read_ofd_text
+
+        fixed = read_ofd_text(name, data)
+        loaded = LoadedText(fixed.text, OFD, fixed.tables, warnings=fixed.warnings)
     elif media_type in SPREADSHEET_KINDS:
         from unionkg.ingest.xlsx_reader import read_spreadsheet
 

@@ -1,0 +1,222 @@
+"""Lines and table rows rebuilt from text placed at positions on a page (an OFD page's text
+runs; an OCR engine's words), when no ruling lines or reading order come with them.
+
+The PDF reader gets lines and ruled tables from pdfplumber; here only the runs are known:
+their text, left edge, baseline, size and width.  The steps:
+
+1. a run printed twice at the same place (bold faked by overprinting) is kept once;
+2. runs whose baselines are within :data:`SAME_LINE_RATIO` of a size are one line, read left
+   to right; inside a line, a gap over :data:`WORD_GAP_RATIO` of the size is a space (as
+   ``pdf_layout.WORD_GAP_RATIO``) and a gap over :data:`CELL_GAP_RATIO` starts a new piece
+   (a cell of a table, or text set apart on the line);
+3. consecutive lines of two pieces or more are a table: its column boundaries are the gaps
+   that the rows with the most pieces leave free, each piece goes to the column its middle
+   falls in, and a row is printed ``a | | c`` with its empty cells, as the other readers
+   print a table row.
+
+The ruling lines are not read (an OFD draws them as paths, an OCR engine does not report
+them), so a figure right-aligned in a cell merged across columns is read in the last column
+it covers.
+
+Positions are in any unit (millimetres for OFD, pixels for OCR): every threshold is a share
+of the text's size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+CELL_SEPARATOR = " | "
+#: Baselines closer than this share of the text size are one line.
+SAME_LINE_RATIO = 0.5
+#: A gap wider than this share of the size is a space (pdf_layout.WORD_GAP_RATIO).
+WORD_GAP_RATIO = 0.4
+#: A gap wider than this share of the size separates two cells (a cell's padding on both
+#: sides of a rule is about two thirds of a character; justified prose spreads less).
+CELL_GAP_RATIO = 0.6
+#: Two runs with the same text this close (share of the size) are one run printed twice.
+OVERPRINT_RATIO = 0.15
+#: Smallest size used for the ratios (a run of size 0 still has a tolerance).
+MIN_SIZE = 0.1
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text on a page: left edge ``x``, baseline ``y`` (growing down the page), size
+    (the height of a character) and width, all in the page's unit."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    width: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+
+Piece = list[Run]
+Line = list[Piece]
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A page's lines in reading order (table rows joined by :data:`CELL_SEPARATOR`) and its tables."""
+
+    lines: list[str]
+    tables: list[list[list[str]]]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def page_text(runs: list[Run]) -> PageText:
+    """The lines and tables of a page's runs (see the module's steps)."""
+    lines = [pieces(line) for line in group_lines(without_overprint([r for r in runs if r.text.strip()]))]
+    out: list[str] = []
+    tables: list[list[list[str]]] = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i]) < 2:
+            out.append(piece_text(lines[i][0]))
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and len(lines[end]) >= 2:
+            end += 1
+        for table in split_tables(lines[i:end]):
+            rows = table_rows(table)
+            tables.append(rows)
+            out.extend(CELL_SEPARATOR.join(row) for row in rows)
+        i = end
+    return PageText(out, tables)
+
+
+def without_overprint(runs: list[Run]) -> list[Run]:
+    """``runs`` with each run printed twice at (almost) the same place kept once."""
+    kept: list[Run] = []
+    seen: dict[str, list[Run]] = {}
+    for run in runs:
+        tolerance = OVERPRINT_RATIO * max(run.size, MIN_SIZE)
+        twins = seen.setdefault(run.text, [])
+        if any(abs(t.x - run.x) <= tolerance and abs(t.y - run.y) <= tolerance for t in twins):
+            continue
+        twins.append(run)
+        kept.append(run)
+    return kept
+
+
+def group_lines(runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped into lines by baseline (top to bottom), each line left to right."""
+    lines: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (r.y, r.x)):
+        if lines:
+            anchor = lines[-1][0]
+            if abs(run.y - anchor.y) <= SAME_LINE_RATIO * max(min(run.size, anchor.size), MIN_SIZE):
+                lines[-1].append(run)
+                continue
+        lines.append([run])
+    for line in lines:
+        line.sort(key=lambda r: r.x)
+    return lines
+
+
+def pieces(line: list[Run]) -> Line:
+    """A line cut where the gap between two runs is wider than :data:`CELL_GAP_RATIO`."""
+    out: Line = [[line[0]]]
+    for previous, run in pairwise(line):
+        if run.x - previous.right > CELL_GAP_RATIO * max(min(previous.size, run.size), MIN_SIZE):
+            out.append([run])
+        else:
+            out[-1].append(run)
+    return out
+
+
+def piece_text(piece: Piece) -> str:
+    """A piece's runs joined, with a space where they stand a word gap apart.
+
+    >>> piece_text([Run("预算", 0, 0, 1, 2), Run("数", 2.05, 0, 1, 1), Run("合计", 4, 0, 1, 2)])
+    '预算数 合计'
+    """
+    parts = [piece[0].text]
+    for previous, run in pairwise(piece):
+        if run.x - previous.right > WORD_GAP_RATIO * max(min(previous.size, run.size), MIN_SIZE):
+            parts.append(" ")
+        parts.append(run.text)
+    return "".join(parts).strip()
+
+
+def _span(piece: Piece) -> tuple[float, float]:
+    return piece[0].x, max(r.right for r in piece)
+
+
+def column_cuts(rows: list[Line]) -> list[float]:
+    """The x of each boundary between columns: the middle of each gap that the pieces of the
+    rows with the most pieces leave free (a header cell spanning two columns, or a row with
+    blank cells, does not decide where the columns are)."""
+    most = max(len(row) for row in rows)
+    return _gutters([row for row in rows if len(row) == most])
+
+
+def split_tables(rows: list[Line]) -> list[list[Line]]:
+    """Consecutive rows of pieces cut into tables, as a form's next part with other columns
+    starts a table of its own: a row starts a new table when two of its pieces fall in one
+    column of the table so far, or (a row with more pieces than the table's fullest) two
+    pieces of the table's fullest rows fall in one column of the row.  A row with fewer
+    pieces (blank cells, a header cell spanning columns) stays in the table."""
+    tables: list[list[Line]] = [[rows[0]]]
+    for row in rows[1:]:
+        table = tables[-1]
+        most = max(len(r) for r in table)
+        fullest = [r for r in table if len(r) == most]
+        if len(row) > most:
+            apart = not any(_collide(r, _gutters([row])) for r in fullest)
+        else:
+            apart = not _collide(row, _gutters(fullest))
+        if apart:
+            table.append(row)
+        else:
+            tables.append([row])
+    return tables
+
+
+def _collide(row: Line, cuts: list[float]) -> bool:
+    """Whether two pieces of ``row`` fall in one column of those ``cuts`` make."""
+    columns = [_column(piece, cuts) for piece in row]
+    return len(set(columns)) < len(columns)
+
+
+def _column(piece: Piece, cuts: list[float]) -> int:
+    """The column (from 0) that a piece's middle falls in."""
+    x0, x1 = _span(piece)
+    return sum(1 for cut in cuts if cut < (x0 + x1) / 2)
+
+
+def _gutters(rows: list[Line]) -> list[float]:
+    """The middle of each gap that all the pieces of ``rows`` leave free, left to right."""
+    spans = sorted(_span(p) for row in rows for p in row)
+    cuts: list[float] = []
+    right = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 > right:
+            cuts.append((right + x0) / 2)
+        right = max(right, x1)
+    return cuts
+
+
+def table_rows(rows: list[Line]) -> list[list[str]]:
+    """Each row's pieces in their columns (see :func:`column_cuts`), empty cells kept; two
+    pieces falling in one column are one cell."""
+    cuts = column_cuts(rows)
+    out: list[list[str]] = []
+    for row in rows:
+        cells = [""] * (len(cuts) + 1)
+        for piece in row:
+            column = _column(piece, cuts)
+            text = piece_text(piece)
+            cells[column] = f"{cells[column]} {text}".strip() if cells[column] else text
+        out.append(cells)
+    return out
