@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from unionkg.errors import QuerySyntaxError, QueryTimeoutError, StoreError, UnionKGError
+from unionkg.errors import QuerySyntaxError, QueryTimeoutError, StoreError, UnionKGError, sparql_syntax_message
 from unionkg.graph.store import open_read_only as open_consistent
 from unionkg_api.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from unionkg_api.patterns import uses_service
@@ -73,7 +73,7 @@ def check_query(job: QueryJob) -> None:
     try:
         ox.Store().query(job.sparql, **_dataset_kwargs(job))
     except SyntaxError as exc:
-        raise QuerySyntaxError(f"SPARQL syntax error: {exc}", detail={"position": _position(str(exc))}) from exc
+        raise QuerySyntaxError(sparql_syntax_message(str(exc), job.sparql), detail={"position": _position(str(exc))}) from exc
 
 
 def _position(message: str) -> dict[str, int] | None:
@@ -104,7 +104,7 @@ def execute(store: ox.Store, job: QueryJob) -> SerialisedResult:
         result = store.query(job.sparql, **_dataset_kwargs(job))
         return _serialise(result, job)
     except SyntaxError as exc:
-        raise QuerySyntaxError(f"SPARQL syntax error: {exc}", detail={"position": _position(str(exc))}) from exc
+        raise QuerySyntaxError(sparql_syntax_message(str(exc), job.sparql), detail={"position": _position(str(exc))}) from exc
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
         raise QueryEvaluationError(f"query evaluation failed: {exc}") from exc
 

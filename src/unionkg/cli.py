@@ -7,6 +7,7 @@ stderr and the error's documented exit code (see README, "Exit codes").
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import sys
@@ -142,18 +143,26 @@ def open_index(settings: Settings, graph_store: object | None = None):  # type: 
 def write_output(output: Path, data: str | bytes) -> None:
     """Write ``data`` to ``output`` whole or not at all (a temporary file renamed into place).
 
-    A folder that does not exist is an InputError naming it, not a traceback.
+    A folder that does not exist or cannot be written is an InputError naming it, not a traceback.
+    A device or pipe (``-o /dev/stdout``, ``/dev/null``, a FIFO) is written as it is: renaming a
+    temporary file over it replaced the device with a regular file.
     """
     if not output.parent.is_dir():
-        raise InputError(f"{output}: cannot write there: the folder {output.parent} does not exist")
+        state = f"{output.parent} is a file, not a folder" if output.parent.exists() else f"the folder {output.parent} does not exist"
+        raise InputError(f"{output}: cannot write there: {state}")
     if output.is_dir():
         raise InputError(f"{output}: is a folder; -o names the file to write")
-    tmp = output.with_suffix(output.suffix + ".tmp")
-    if isinstance(data, str):
-        tmp.write_text(data, encoding="utf-8")
-    else:
-        tmp.write_bytes(data)
-    tmp.replace(output)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if output.exists() and not output.is_file():
+            with output.open("wb") as stream:
+                stream.write(payload)
+            return
+        tmp = output.with_suffix(output.suffix + ".tmp")
+        tmp.write_bytes(payload)
+        tmp.replace(output)
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write there ({exc.strerror or exc}); choose another -o file or folder") from exc
 
 
 def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
@@ -462,7 +471,7 @@ def stats(store: Optional[str] = StoreOpt, fmt: str = typer.Option("text", "--fo
 @handle_errors
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on (0: any free port)."),
     store: Optional[str] = StoreOpt,
     update_token: Optional[str] = typer.Option(None, "--update-token", help="Enable SPARQL Update / Graph Store writes for requests bearing this token."),
     timeout: Optional[float] = typer.Option(None, "--timeout", help="Per-query time limit in seconds (default 10)."),
@@ -496,7 +505,16 @@ def ensure_port_free(host: str, port: int) -> None:
         try:
             probe.bind(address)
         except OSError as exc:
-            raise InputError(f"{host}:{port}: cannot listen there ({exc.strerror}); another 'unionkg serve' or program may use it: choose another --port") from exc
+            advice = BIND_ERROR_ADVICE.get(exc.errno or 0, "another 'unionkg serve' or program may use it: choose another --port")
+            raise InputError(f"{host}:{port}: cannot listen there ({exc.strerror}); {advice}") from exc
+
+
+# What to do when the port cannot be bound, by errno: a port in use, an address not of this machine, a privileged port.
+BIND_ERROR_ADVICE = {
+    errno.EADDRINUSE: "another 'unionkg serve' or program uses it: choose another --port (e.g. --port 8001)",
+    errno.EADDRNOTAVAIL: "--host is not an address of this machine: use 127.0.0.1, or 0.0.0.0 for every interface",
+    errno.EACCES: "ports below 1024 need administrator rights: choose --port 8000 or above",
+}
 
 
 # Commands contributed by subpackages (``ask``/``search``, ``check``/``flows``/

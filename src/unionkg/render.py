@@ -121,6 +121,17 @@ def render_quality_report(r: object, top: int = REPORT_TOP_LEFTOVERS) -> list[st
     return lines
 
 
+# A document in which no genre, body, year or fact was recognised is still ingested (its passages can be
+# searched); a bare "[unknown] ? ?" left the user guessing whether a wrong file had been given.
+NOTHING_RECOGNISED_NOTE = "no genre, body, year or figures recognised: is it a budget, final account or performance evaluation? --report shows what was read"
+
+
+def nothing_recognised(r: object) -> bool:
+    """True for an ingested document of no known genre in which neither body, nor year, nor any fact was found."""
+    facts = {k: v for k, v in (getattr(r, "facts", None) or {}).items() if k != "Passage" and v}
+    return getattr(r, "genre", None) == "unknown" and not getattr(r, "org", None) and not getattr(r, "year", None) and not facts
+
+
 def render_ingest_reports(reports: Sequence[object], detailed: bool = False) -> str:
     """One line per document; with ``detailed`` (``ingest --report``) its quality report below."""
     lines: list[str] = []
@@ -129,7 +140,8 @@ def render_ingest_reports(reports: Sequence[object], detailed: bool = False) -> 
             lines.append(f"FAILED  {failure_text(r.source, r.error)}")  # type: ignore[attr-defined]
             continue
         facts = ", ".join(f"{k} {v}" for k, v in sorted(r.facts.items()))  # type: ignore[attr-defined]
-        lines.append(f"ok      {r.source}  [{r.genre}] {r.org or '?'} {r.year or '?'}  {r.triples} triples  {facts}")  # type: ignore[attr-defined]
+        line = f"ok      {r.source}  [{r.genre}] {r.org or '?'} {r.year or '?'}  {r.triples} triples  {facts}"  # type: ignore[attr-defined]
+        lines.append(f"{line.rstrip()}  ({NOTHING_RECOGNISED_NOTE})" if nothing_recognised(r) else line)
         if detailed:
             lines.extend(render_quality_report(r))
     ok = sum(1 for r in reports if not getattr(r, "error", None))

@@ -132,6 +132,8 @@ def fdp(
     """Write the figures as a Fiscal Data Package (OpenSpending) with a DCAT description."""
     from unionkg.analytics.exports import write_fdp
 
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError(f"{outdir}: is a file, not a folder; OUTDIR names the folder to write amounts.csv, datapackage.json and dcat.ttl into")
     settings = settings_for(store)
     descriptor = write_fdp(open_for(settings, read_only=True), outdir, settings.base_iri)
     measures = ", ".join(descriptor["model"]["measures"])  # type: ignore[index]

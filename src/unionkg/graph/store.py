@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from unionkg.errors import QuerySyntaxError, StoreError
+from unionkg.errors import QuerySyntaxError, StoreError, sparql_syntax_message
 from unionkg.settings import Settings
 
 ONTOLOGY_GRAPH = "urn:unionkg:graph:ontology"
@@ -222,7 +222,7 @@ def patch_update_text(graph: str, remove: Iterable[ox.Quad], add: Iterable[ox.Qu
 
 
 def _syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
-    return QuerySyntaxError(f"SPARQL syntax error: {exc}", detail={"query": sparql[:2000]})
+    return QuerySyntaxError(sparql_syntax_message(str(exc), sparql), detail={"query": sparql[:2000]})
 
 
 #: Seconds a flush may take before :func:`flush_or_compact` takes it as stuck.

@@ -12,11 +12,14 @@ from typing import Optional
 import typer
 
 from unionkg.cli import StoreOpt, app, check_choice, check_store_path, emit_json, handle_errors, open_for, open_index, settings_for
+from unionkg.errors import InputError
 from unionkg.settings import Settings
 
 # Chat sessions outlive one `unionkg ask` process as small JSON files (one per session id, per store),
 # so that `--session ID` of a printed answer works in the next command; the oldest go past this count.
 MAX_SAVED_SESSIONS = 200
+# An empty question (a shell variable that was not set, quotes around nothing) is refused before the store is opened.
+EMPTY_QUESTION_MESSAGE = 'the question is empty: give it in quotes, e.g. unionkg ask "2023年本年收入合计是多少？" or unionkg ask "What data do you have?"'
 # A session id becomes a file name: only plain tokens (the answerer mints 16 hex digits) are saved or read.
 SESSION_ID_PATTERN = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
@@ -46,6 +49,8 @@ def ask(
     from unionkg.qa.answerer import Answerer
 
     check_choice("--format", fmt, ("text", "json"))
+    if not question.strip():
+        raise InputError(EMPTY_QUESTION_MESSAGE)
     settings = settings_for(store)
     graph_store = open_for(settings, read_only=not settings.is_remote)
     answerer = Answerer(graph_store, settings, open_index(settings))
