@@ -36,7 +36,7 @@ from unionkg.qa.patterns import (
 )
 from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.phrasing import holdings_text, years_text
-from unionkg.qa.regions import english_place_asked, province_asked, province_bodies
+from unionkg.qa.regions import county_elsewhere_note, english_place_asked, province_asked, province_bodies
 from unionkg.qa.thresholds import THRESHOLD_FAMILIES, family_for_threshold, threshold_verdict
 from unionkg.qa.sessions import SessionState, SessionStore
 from unionkg.qa.term_questions import amount_asked_without_money_word
@@ -296,6 +296,9 @@ class Answerer:
         """found=false when the asked body or year is not in the graph: never guess a number."""
         catalog, links = ctx.catalog, ctx.links
         holdings = holdings_text(catalog.holdings(), ctx.lang)
+        elsewhere = catalog.counties_after_other_cities(ctx.q)
+        if elsewhere:  # (q25) "营口大洼总工会": 大洼区 is not in 营口 (it lies in 盘锦): said, with what the graph holds
+            return Outcome(False, county_elsewhere_note(catalog, *elsewhere[0], ctx.lang, links.orgs))
         if links.ambiguous_bodies and not links.orgs:  # a name several bodies have: never guessed
             return Outcome(False, ambiguity_note(catalog, links.ambiguous_bodies, ctx.lang))
         if not links.orgs and not links.region and not links.unknown_bodies and not QUESTION_SHAPES["each"].search(ctx.q.text):

@@ -55,6 +55,7 @@ from unionkg.qa.patterns import (
 )
 from unionkg.qa.rate_questions import BODY_RATE_RANKING, RATE_BOUND_QUESTION_ZH
 from unionkg.qa.rate_questions import EXECUTION_RATE_QUESTIONS_EN as RATE_EN
+from unionkg.qa.thresholds import NAMED_RATE_THRESHOLD_EN
 from unionkg.search.encoders import Encoder
 
 
@@ -376,6 +377,7 @@ INTENTS: tuple[Intent, ...] = (
         # the people a payment or service reached ("慰问金发放人数是多少"): an indicator's count, not a staffing
         # figure (在职人数) and never the money's rate
         _r(r"(?:发放|受助|慰问|帮扶|救助|补助|资助|培训|服务|参与|参加|参赛|覆盖|走访)[\u4e00-\u9fff]{0,6}?(?:人数|户数|人次|户次)(?:是|为|有)?(?:多少|几)", 1.3),
+        (NAMED_RATE_THRESHOLD_EN, 1.25),  # (q25) "was the training completion rate above 95%": that indicator's value
         _r(r"\bhow satisfied\b|\bsatisfaction (?:rate|level)\b|\bactual (?:value|figure|result|number|count|outcome)|(?:how many|how much|what) .{0,60}\b(?:actually|achieved|attained|reached in practice)\b|\bachieved\b", 1.3),
     ), (
         "服务农民工人次实际完成了多少？", "培训人次完成值是多少", "What was the actual value of the training indicator?", "How many workers were actually served?",

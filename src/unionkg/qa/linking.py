@@ -350,6 +350,24 @@ def _city_names() -> frozenset[str]:
     return frozenset(n for d in divisions for n in (d.name, short_name(d.name) or d.name) if len(n) >= 2)
 
 
+@cache
+def _city_readings() -> dict[str, str]:
+    """The pinyin words of the gazetteer's prefecture-level places (yingkou -> 营口市), each reading of one city only."""
+    from unionkg.graph.places import default_gazetteer
+
+    readings: dict[str, list[str]] = {}
+    for d in default_gazetteer().divisions:
+        if d.level == "prefecture":
+            for word in place_readings(d.name):
+                readings.setdefault(word, []).append(d.name)
+    return {word: names[0] for word, names in readings.items() if len(set(names)) == 1}
+
+
+def city_reading(word: str) -> str | None:
+    """(q25) The prefecture-level place an English word reads as ("yingkou" -> 营口市), else None."""
+    return _city_readings().get(word.strip(" ,.'s").lower())
+
+
 def city_name_ending(text: str) -> str | None:
     """The longest prefecture-level place name (full or short) that ``text`` ends with, else None."""
     return next((text[-n:] for n in range(min(len(text), 12), 1, -1) if text[-n:] in _city_names()), None)
@@ -1021,6 +1039,32 @@ class Catalog:
             return False
         city = city_name_ending(before)
         return city is not None and city not in {n for name in enclosing_place_names(entry.division) for n in (name, short_name(name) or name)}
+
+    def counties_after_other_cities(self, q: NormalisedQuestion) -> list[tuple[str, str]]:
+        """(q25) The county bodies the question names right after a city that does not enclose them ("营口大洼总工会",
+        "the Yingkou Dawa federation": 大洼区 lies in 盘锦市), as (that city's gazetteer name, body IRI): the linker
+        takes no such body (:meth:`_after_another_city`), and the answer says why instead of the city's figures."""
+        text = PINYIN_SYLLABLE_APOSTROPHE.sub("", short_place_names(q.text))
+        out: list[tuple[str, str]] = []
+        for alias, target in self._alias_order:
+            if not isinstance(target, str):
+                continue
+            for m in re.finditer(re.escape(alias), text):
+                city = city_name_ending(text[:m.start()])
+                if city is not None and self._after_another_city(target, text[:m.start()]) and (city, target) not in out:
+                    out.append((city, target))
+        for word, iris in self._en_aliases.items():
+            for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+                before = text[:m.start()].split()
+                city = city_reading(before[-1]) if before else None
+                for iri in iris:
+                    entry = self.orgs.get(iri)
+                    if city is None or entry is None or division_depth(entry.division) != 3:
+                        continue
+                    enclosing = {n for name in enclosing_place_names(entry.division) for n in (name, short_name(name) or name)}
+                    if city not in enclosing and short_name(city) not in enclosing and (city, iri) not in out:
+                        out.append((city, iri))
+        return out
 
     def _names_another_level(self, alias: str, iri: str, after: str) -> bool:
         """A body's bare place stem ("吉林" of 吉林区总工会) followed in the question by a level the

@@ -447,7 +447,10 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     # (also "财政给了多少钱", "财政拨了多少": the appropriation asked colloquially)
     # (q23) also what a body got from the government ("what did X get from the government", "government funding")
     "fiscal_appropriation": re.compile(r"财政拨款|财政(?:局|部门)?(?:给|拨|拨给|安排|补)(?:了)?(?:多少|几)|\bfiscal (?:money|funds?|funding|allocations?)\b|fiscal appropriation|government appropriation"
-                                      r"|\b(?:get|gets|got|receive[ds]?|obtain(?:ed|s)?)\b.{0,30}\bfrom (?:the )?(?:government|state|treasury|finance (?:bureau|department))\b|\bgovernment (?:money|funds?|funding|grants?)\b"),
+                                      r"|\b(?:get|gets|got|receive[ds]?|obtain(?:ed|s)?)\b.{0,30}\bfrom (?:the )?(?:government|state|treasury|finance (?:bureau|department))\b|\bgovernment (?:money|funds?|funding|grants?)\b"
+                                      # (q25) "how much did the finance bureau give X", "how much public money went to X"
+                                      r"|\b(?:finance (?:bureau|department|office)|treasury|government|state)\b.{0,12}\b(?:give|gave|given|grant(?:ed)?|allocated?|provided?|pa(?:y|id)|transferr?(?:ed)?|appropriated?)\b"
+                                      r"|\b(?:public|taxpayers'?|state|budgetary) (?:money|funds?|funding)\b(?!.{0,20}\bspen[dt])"),
     "income_total": re.compile(r"收入|income|revenue|\bhow much (?:money |funding )?did .{1,60}\b(?:receive|get|take in|raise)\b|\b(?:have|had|receive[ds]?|received|get|got|gets)\b.{0,20}\b(?:money|funds?)\b|\bmoney\b.{0,30}\b(?:have|had|receive[ds]?|get|got)\b"),
     # (also "能花多少钱", "准备花多少": what a budget lets the body spend)
     "expenditure_total": re.compile(r"支出|花了|花费|花掉|花(?:在)?哪|开支|用了多少|(?:能|可以|打算|准备|计划|要)?花(?:多少|几)|expenditure|spending|spen[dt]|expenses"),
@@ -1311,6 +1314,13 @@ INDICATOR_LABEL_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhouseholds?\b|\bfamilies\b"), "户数"),
     (re.compile(r"\bsessions?\b|\bevents?\b|\brounds?\b|\bhow many (?:competitions|contests|matches)\b"), "场次"),
     (re.compile(r"\bexecution rate\b|\bbudget execution\b"), "执行率"),
+    # (q25) "the staff satisfaction rate" -> 职工满意度, "the training completion rate" -> 职工培训完成率 (not 职工书屋, a
+    # project: "workers' reading rooms" names no indicator)
+    (re.compile(r"\b(?:staff|workers?|employees?)\b(?!'?s? (?:reading|service|cultural|centers?|centres?|palace|club))"), "职工"),
+    (re.compile(r"\bcompletion rates?\b|\bcompleted rates?\b|\brate of completion\b"), "完成率"),
+    (re.compile(r"\b(?:payments?|paid|pay-?outs?|disburse(?:ment|d)?s?)\b"), "发放"),
+    (re.compile(r"\b(?:payments?|paid|pay-?outs?|disburse(?:ment|d)?s?|transfers?)\b"), "拨付"),
+    (re.compile(r"\bservice (?:users?|recipients?|satisfaction)\b|\bbeneficiar(?:y|ies)\b|\bpeople served\b|\bthose served\b"), "服务对象"),
 )
 # A yes/no question asked the missing way round ("did it miss its training target", "是否未完成"): a met
 # indicator is answered "no, not missed", one asked the meeting way round ("did it meet") "yes, met".

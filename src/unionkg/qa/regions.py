@@ -135,3 +135,32 @@ def province_asked(text: str, language: str) -> str | None:
         place = english_place_asked(text)
         return province_in_english(place) if place else None
     return province_in_chinese(text) if REGION_BODIES_ASKED.search(text) else None
+
+
+def county_elsewhere_note(catalog: Catalog, city: str, iri: str, lang: str, linked: list[str]) -> str:
+    """(q25) Why a county's body named after another city is not answered ("营口大洼总工会": 大洼区 is not in 营口; it
+    lies in 盘锦市 of 辽宁省, as the gazetteer's parents say), with what the graph holds of that body and of the bodies
+    the question did link (the city's own federation)."""
+    from unionkg.graph.places import default_gazetteer, short_name
+
+    from unionkg.qa.phrasing import years_text
+
+    entry = catalog.orgs[iri]
+    gazetteer = default_gazetteer()
+    place = gazetteer.by_code.get(entry.division or "")
+    parents = []
+    parent = gazetteer.parent(entry.division or "") if entry.division else None
+    while parent is not None:
+        parents.append(parent.name)
+        parent = gazetteer.parent(parent.code)
+    county = place.name if place is not None else entry.label
+    city_full = next((d.name for d in gazetteer.divisions if d.level == "prefecture" and city in (d.name, short_name(d.name))), city)
+    held = [(catalog.orgs[o].label, sorted(catalog.orgs[o].years)) for o in dict.fromkeys([iri, *linked]) if o in catalog.orgs and catalog.orgs[o].years]
+    if lang == "zh":
+        where = (f"，而属于{parents[0]}" + (f"（{parents[1]}）" if len(parents) > 1 else "")) if parents else ""
+        holds = "；".join(f"{name}（{years_text(years)}）" for name, years in held)
+        return f"{county}不在{city_full}{where}；问题中的地名与{entry.label}对不上，故未作答。图谱中有：{holds}。"
+    en_parents = ", ".join(place_in_english_answer(p) for p in parents[:2])
+    holds = "; ".join(f"{name} ({years_text(years)})" for name, years in held)
+    return (f"{place_in_english_answer(county)} is not in {place_in_english_answer(city_full)}: it lies in {en_parents or 'another place'}, "
+            f"so the question's place does not fit that body and is not answered. The graph holds: {holds}.")

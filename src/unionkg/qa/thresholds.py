@@ -33,6 +33,15 @@ THRESHOLD_COMPARISONS: dict[str, re.Pattern[str]] = {
 YES_NO_ASKED = re.compile(r"是不是|是否|有没有|有无|吗\s*[?？]?\s*$|没有\s*[?？]?\s*$|^(?:is|was|were|did|does|has|had)\b")
 WHICH_ASKED = re.compile(r"哪些|哪个|哪家|\bwhich\b")
 
+# (q25) A threshold asked in English of a rate named by its words ("was the training completion rate above 95%", "did
+# the staff satisfaction rate reach 90%"): the value of the indicator those words name (indicator_value), which the
+# family rules did not take ("completion rate" is no family's word).  Execution rates have their own, stronger rules.
+NAMED_RATE_THRESHOLD_EN = re.compile(
+    r"^(?:is|was|were|did|does|has|had)\b.{1,80}\b(?:rate|ratio|level|percentage|share)\b.{0,30}?"
+    r"\b(?:above|below|under|over|at least|more than|less than|lower than|higher than|short of|reach(?:ed)?|meet|hit|exceed(?:ed|s)?)\s+\d+(?:\.\d+)?\s*(?:%|percent)")
+# Several indicators hold the words an English question names one by ("staff satisfaction": 职工满意度 and
+# 参训职工满意度): a yes/no verdict is asked of one, the label those words cover most tightly.
+
 # The row columns holding a rate in percent, in order: a printed completion rate, an indicator's actual value.
 RATE_COLUMNS: tuple[str, ...] = ("completion", "actual")
 MAX_VERDICTS = 3
@@ -43,11 +52,118 @@ THRESHOLD_FAMILIES = frozenset({"execution_rate", "indicator_value", "missed_tar
 THRESHOLD_FAMILY_INSTEAD: dict[str, str] = {"missed_targets": "indicator_value"}
 
 
+# (q25) A score asked against a threshold in points ("自评得分是否达到90分", "整体绩效自评得分有没有超过95分", "did the
+# project score at least 85?"): a yes/no question of an evaluation's score, answered yes or no first with the score and
+# the threshold.  Chinese needs the 分 after the figure; English a word of scoring before it (a bare "above 85" is no
+# score).  Negated reaching (没达到 / 未达到, 不到) is "below"; 不低于 / N分以上 is "at least".
+SCORE_THRESHOLD_COMPARISONS: dict[str, re.Pattern[str]] = {
+    "below": re.compile(r"(?:(?<!不)低于|不到|不足|(?<!不)少于|(?<!不)小于|未达到?|(?<!有)没(?:有)?达到?|没上)了?\s*(?P<t>\d+(?:\.\d+)?)\s*分|(?P<t2>\d+(?:\.\d+)?)\s*分(?:以下|之下)"
+                        r"|\b(?:scored?|scoring|score of|points?|marks?|rated?|rating)\b.{0,30}?\b(?:below|under|less than|lower than|short of)\s+(?P<t3>\d+(?:\.\d+)?)\b(?!\s*(?:%|percent))"),
+    "at_least": re.compile(r"(?:不低于|不少于|不小于|至少|(?<![没未不])达到|(?<![没未不])达|(?<![没未不达])到|满)了?\s*(?P<t>\d+(?:\.\d+)?)\s*分|(?P<t2>\d+(?:\.\d+)?)\s*分(?:及)?以上"
+                           r"|\b(?:scored?|scoring|score of|get|got|points?|marks?|rated?|rating)\b.{0,30}?\b(?:at least|reach(?:ed)?|hit|make|made)\s+(?P<t3>\d+(?:\.\d+)?)\b(?!\s*(?:%|percent))"
+                           r"|\bscored?\s+(?P<t4>\d+(?:\.\d+)?)\s+(?:points\s+)?or (?:more|higher|above|better)\b"),
+    "above": re.compile(r"(?:高于|超过|超出|大于|多于)了?\s*(?P<t>\d+(?:\.\d+)?)\s*分"
+                        r"|\b(?:scored?|scoring|score of|points?|marks?|rated?|rating)\b.{0,30}?\b(?:above|over|more than|higher than|exceed(?:ed|s)?|beat)\s+(?P<t3>\d+(?:\.\d+)?)\b(?!\s*(?:%|percent))"),
+}
+# The family a yes/no score threshold is asked of, whatever family its words pointed to (达到 reads as missed targets,
+# "project" as the list of projects).
+SCORE_THRESHOLD_FAMILY = "evaluation_score"
+MAX_SCORE = 100.0  # evaluations are scored out of 100
+
+
 def family_for_threshold(text: str, intent: str | None) -> str | None:
-    """The family that answers a threshold question (THRESHOLD_FAMILY_INSTEAD), else ``intent`` unchanged."""
+    """The family that answers a threshold question (THRESHOLD_FAMILY_INSTEAD; a score threshold: the evaluation's
+    score), else ``intent`` unchanged."""
+    if score_threshold_asked(text) is not None:
+        return SCORE_THRESHOLD_FAMILY
     if intent in THRESHOLD_FAMILY_INSTEAD and threshold_asked(text) is not None:
         return THRESHOLD_FAMILY_INSTEAD[intent]
     return intent
+
+
+def score_threshold_asked(text: str) -> tuple[str, float] | None:
+    """(comparison, threshold in points) a yes/no question asks of an evaluation score, else None.
+
+    >>> score_threshold_asked("自评得分是否达到90分"), score_threshold_asked("did the project score at least 85?")
+    (('at_least', 90.0), ('at_least', 85.0))
+    >>> score_threshold_asked("得分低于90分的项目有哪些"), score_threshold_asked("满意度有没有达到90%")
+    (None, None)
+    """
+    if not YES_NO_ASKED.search(text) or WHICH_ASKED.search(text):
+        return None
+    for comparison, pattern in SCORE_THRESHOLD_COMPARISONS.items():
+        m = pattern.search(text)
+        if m:
+            value = float(next(v for v in (m.groupdict().get(g) for g in ("t", "t2", "t3", "t4")) if v))
+            return (comparison, value) if value <= MAX_SCORE else None  # "above 2023": a year, no score
+    return None
+
+
+def _score_subject(row: dict[str, object], lang: str) -> str:
+    """What an evaluation scores: its project, else the body's whole spending."""
+    if row.get("subject") and row.get("subject") != row.get("org"):
+        return f"「{row.get('subjectLabel')}」项目" if lang == "zh" else f"project '{row.get('subjectLabel')}'"
+    return "整体支出" if lang == "zh" else "whole-department"
+
+
+def score_verdict(text: str, lang: str, rows: list[dict[str, object]]) -> str | None:
+    """"是。某县总工会 2031 年整体支出自评得分 92 分，高于 90 分。": yes, no or in part over every evaluation asked, the
+    scores on the asked side first (at most MAX_VERDICTS said, the rest counted); None when no score threshold is
+    asked or the rows carry no score."""
+    asked = score_threshold_asked(text)
+    scored = [r for r in rows if isinstance(r.get("score"), (int, float, Decimal)) and not isinstance(r.get("score"), bool)]
+    if asked is None or not scored:
+        return None
+    comparison, threshold = asked
+    scored.sort(key=lambda r: not holds(comparison, float(str(r["score"])), threshold))  # the asked side first, stable
+    verdicts = [holds(comparison, float(str(r["score"])), threshold) for r in scored]
+    shown = scored[:MAX_VERDICTS]
+    if lang == "zh":
+        said = [f"{r.get('orgLabel')} {r.get('year')} 年{_score_subject(r, lang)}自评得分 {float(str(r['score'])):g} 分，"
+                f"{_relation(float(str(r['score'])), threshold, lang)} {threshold:g} 分" for r in shown]
+        more = f"（共 {len(scored)} 个评价，{sum(verdicts)} 个{_COMPARISON_SAID['zh'][comparison]} {threshold:g} 分）" if len(scored) > len(shown) else ""
+        return _head(verdicts, text, lang) + "。" + "；".join(said) + more + "。"
+    said = [f"{r.get('orgLabel')} {r.get('year')} {_score_subject(r, lang)} self-evaluation score {float(str(r['score'])):g}, "
+            f"{_relation(float(str(r['score'])), threshold, lang)} {threshold:g}" for r in shown]
+    more = f" ({sum(verdicts)} of {len(scored)} evaluations {_COMPARISON_SAID['en'][comparison]} {threshold:g})" if len(scored) > len(shown) else ""
+    return _head(verdicts, text, lang) + ": " + "; ".join(said) + more + ". "
+
+
+# Several evaluations asked at once: "是不是都在90分以上" asks whether all are (no unless every one is), "有没有低于90分的"
+# whether any is (yes when one is); neither word: yes, no or in part.
+SCORE_QUANTIFIERS: dict[str, re.Pattern[str]] = {
+    "all": re.compile(r"都|全部|全都|均|所有|每个|各个|\ball\b|\bevery\b|\beach\b"),
+    "any": re.compile(r"有没有.{0,20}的\s*[?？]?\s*$|有无.{0,20}的\s*[?？]?\s*$|\bany\b"),
+}
+
+
+def _head(verdicts: list[bool], text: str, lang: str) -> str:
+    """是 / 否 / 部分是 (Yes / No / In part) over several verdicts, as the question's quantifier reads them."""
+    if len(verdicts) > 1 and SCORE_QUANTIFIERS["all"].search(text):
+        yes = all(verdicts)
+    elif len(verdicts) > 1 and SCORE_QUANTIFIERS["any"].search(text):
+        yes = any(verdicts)
+    elif all(verdicts) or not any(verdicts):
+        yes = all(verdicts)
+    else:
+        return "部分是" if lang == "zh" else "In part"
+    return ("是" if yes else "否") if lang == "zh" else ("Yes" if yes else "No")
+
+
+_COMPARISON_SAID: dict[str, dict[str, str]] = {
+    "zh": {"at_least": "不低于", "below": "低于", "above": "高于"},
+    "en": {"at_least": "at least", "below": "below", "above": "above"},
+}
+
+
+def scores_asked(rows: list[dict[str, object]], projects_asked: bool) -> list[dict[str, object]]:
+    """The evaluations a yes/no score question is asked of: the projects' when projects are asked (or the rows hold
+    no whole-department evaluation), else the whole department's (整体 / the body's score)."""
+    whole = [r for r in rows if r.get("subject") == r.get("org")]
+    projects = [r for r in rows if r.get("subject") and r.get("subject") != r.get("org")]
+    if projects_asked and projects:
+        return projects
+    return whole or rows
 
 
 def threshold_asked(text: str) -> tuple[str, float] | None:
@@ -60,6 +176,22 @@ def threshold_asked(text: str) -> tuple[str, float] | None:
             value = next(v for v in (m.groupdict().get(g) for g in ("t", "t2", "t3")) if v)
             return comparison, float(value)
     return None
+
+
+def tightest_labels(rows: list[dict[str, object]], words: list[str]) -> list[dict[str, object]]:
+    """Of ``rows`` (indicators an English question's words fit equally), those whose label the words cover most
+    tightly: the fewest characters of the label left outside the words ("职工满意度" before "参训职工满意度").
+
+    >>> [r["indicator"] for r in tightest_labels([{"indicator": "参训职工满意度"}, {"indicator": "职工满意度"}], ["职工", "满意度"])]
+    ['职工满意度']
+    """
+    def left_over(row: dict[str, object]) -> int:
+        label = str(row.get("indicator") or "")
+        for word in sorted(words, key=len, reverse=True):
+            label = label.replace(word, "")
+        return len(label)
+    least = min((left_over(r) for r in rows), default=0)
+    return [r for r in rows if left_over(r) == least]
 
 
 def holds(comparison: str, figure: float, threshold: float) -> bool:
