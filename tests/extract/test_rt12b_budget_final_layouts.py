@@ -33,20 +33,23 @@ Measured before -> after (expected facts found, wrong facts): 255/322 and 0 -> 3
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from tests.extract.corpus_spec import check_document
-from unionkg.extract.final_accounts import TABLE_KINDS, Layout, named_class_rows, table_kind, title_of
-from unionkg.extract.tables import TABLE_PATTERNS, figures_in_columns, iter_lines, printed_empty
+from unionkg.extract.budget_tables import BUDGET_TABLE_KINDS
+from unionkg.extract.final_accounts import TABLE_KINDS, Layout, named_class_rows, row_count_unit, table_kind, title_of
+from unionkg.extract.tables import TABLE_PATTERNS, comparison_cell_number, figures_in_columns, iter_lines, printed_empty
+from unionkg.model import Change
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt12b_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 15
+    assert len(CASES) >= 16
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -169,3 +172,42 @@ NAMED_ROWS = [
 @pytest.mark.parametrize(("text", "named"), NAMED_ROWS)
 def test_named_class_rows(text: str, named: bool) -> None:
     assert named_class_rows(list(iter_lines(text))) is named
+
+
+# --- a rate's percent inside an accounting negative's brackets -------------------------------
+
+BRACKETED_CELLS = [("(13.33%)", "-13.33"), ("（4.50％）", "-4.50"), ("(4,000.00)", "-4,000.00"), ("(2.5 %)", "-2.5"), ("(一)", None), ("(%)", None)]
+
+
+@pytest.mark.parametrize(("cell", "number"), BRACKETED_CELLS)
+def test_bracketed_percent_is_a_negative_rate(cell: str, number: str | None) -> None:
+    assert comparison_cell_number(cell) == number
+
+
+def test_a_three_public_table_with_bracketed_rates_is_read() -> None:
+    ex = check_document(CORPUS / "rt12b_sx_county_disabled_fed_bracket_rates_budget_2025.txt")
+    total = [f for f in ex.facts if isinstance(f, Change) and f.table == "“三公”经费支出预算表" and f.item == "“三公”经费合计"]
+    assert len(total) == 1 and total[0].pct == Decimal("-13.33") and total[0].delta == Decimal("-4000.00")
+
+
+# --- the unit of a row of counts -------------------------------------------------------------
+
+ROW_UNITS = [
+    ("车辆数合计", "辆、台", "辆"),
+    ("机要通信用车", "台、辆、套", "辆"),  # a car, though 机 starts it
+    ("单位价值50万元以上通用设备", "辆、台", "台"),
+    ("单价100万元以上设备", "台、辆、套", "台"),
+    ("办公用房", "辆、台", "辆、台"),  # no unit named: the header's list
+    ("车辆数", "辆", "辆"),  # one unit: itself
+    ("车辆数", None, None),
+]
+
+
+@pytest.mark.parametrize(("label", "units", "unit"), ROW_UNITS)
+def test_row_count_unit(label: str, units: str | None, unit: str | None) -> None:
+    assert row_count_unit(label, units) == unit
+
+
+def test_a_budget_prints_its_assets_table() -> None:
+    kind = table_kind("国有资产占用情况表", BUDGET_TABLE_KINDS)
+    assert kind is not None and kind.layout is Layout.ITEM_ROWS

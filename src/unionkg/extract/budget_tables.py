@@ -130,6 +130,8 @@ BUDGET_TABLE_KINDS: Final[dict[str, TableKind]] = {
     "项目支出预算明细表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
     "项目支出总表": TableKind(Layout.PROJECT_ROWS, Direction.EXPENDITURE, None, PROJECT_TOTAL),
     "政府采购预算表": TableKind(Layout.PROCUREMENT_ROWS, Direction.EXPENDITURE, None, PURCHASE_TOTAL),
+    # 车辆数 / 设备数 by item, counts in the units its header states ("单位：辆、台（套）")
+    "国有资产占用情况表": TableKind(Layout.ITEM_ROWS, None, None),
     "政府采购预算明细表": TableKind(Layout.PROCUREMENT_ROWS, Direction.EXPENDITURE, None, PURCHASE_TOTAL),
     "政府采购支出预算表": TableKind(Layout.PROCUREMENT_ROWS, Direction.EXPENDITURE, None, PURCHASE_TOTAL),
 }
@@ -698,8 +700,8 @@ def extract_budget_tables(doc: SourceDocument, context: DocumentContext) -> list
         if org is None or year is None:
             warn(f"{doc.source}: {block.table}: no 部门 or year in the header or the document; table skipped")
             continue
-        money_unit = header.money_unit or table_money_unit(block.lines, doc.text)
-        if money_unit is None:
+        money_unit = header.money_unit or (table_money_unit(block.lines, doc.text) if header.count_unit is None else None)
+        if money_unit is None and header.count_unit is None:
             warn(f"{doc.source}: {block.table}: no 金额单位 in the header; amounts read in 万元")
         frame = TableFrame(
             doc=doc,
@@ -707,7 +709,7 @@ def extract_budget_tables(doc: SourceDocument, context: DocumentContext) -> list
             org=org,
             year=year,
             money_unit=money_unit or "万元",
-            count_unit=None,
+            count_unit=header.count_unit,  # a table of counts (国有资产占用情况表)
             scope="department" if header.org else None,
             known_columns=known_columns,
             stated_totals=stated_totals,

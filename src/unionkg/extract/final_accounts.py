@@ -1124,9 +1124,10 @@ class RowCells:
 
 
 def _printed_percent(doc: SourceDocument, tok: Token) -> bool:
-    """A cell printed with a percent sign, glued or after a space ("-3.21%", "7.52 %")."""
+    """A cell printed with a percent sign, glued or after a space ("-3.21%", "7.52 %"), inside an
+    accounting negative's brackets too ("(13.33%)")."""
     after = doc.text[tok.end : tok.end + 3].lstrip(" \t")
-    return doc.text[tok.start : tok.end].rstrip().endswith(("%", "％")) or after[:1] in ("%", "％")
+    return doc.text[tok.start : tok.end].rstrip().rstrip(")）").endswith(("%", "％")) or after[:1] in ("%", "％")
 
 
 def _change_direction(value: Decimal) -> str:
@@ -1942,6 +1943,8 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
             continue
         label_tokens = name_tokens_without_number(toks[: last_text + 1], sub_item_number_length)  # "1.公务接待费": a typed 序号
         label = _raw_label(frame.doc.text, label_tokens)
+        if block.kind.total_item and label in TOTAL_ROW_WORDS:
+            label = block.kind.total_item  # its change too: "合计" is the table's total ("“三公”经费合计")
         if "相关统计数" in label:
             counting = True
         numbers = toks[last_text + 1 :]
@@ -1958,7 +1961,7 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
                 continue
             phase = PHASE_COLUMNS.get(column.removeprefix(PRIOR_YEAR_PREFIX), frame.phase)
             if counting or unit_match:
-                unit = unit_match.group("unit") if unit_match else frame.count_unit
+                unit = unit_match.group("unit") if unit_match else row_count_unit(label, frame.count_unit)
                 frame.count(label, label_tokens[0], tok, unit, phase)
             else:
                 year = frame.year - 1 if column.startswith(PRIOR_YEAR_PREFIX) else None
@@ -1969,6 +1972,21 @@ def read_item_table(frame: TableFrame, direction_from_label: bool = False) -> No
                     finals.append((tok, fact))
         if comparisons and not (counting or unit_match):  # the change of a count is no change of money
             read_comparison_cells(frame, RowCells(label, label_tokens[0], None, comparisons, finals), columns, percent_columns)
+
+
+#: The unit a row of counts is in when its header lists several ("单位：辆、台（套）"): the one its
+#: label's words name (a car counts in 辆, a device in 台); other rows keep the header's list.
+#: The first unit whose word a label holds wins ("机要通信用车" is a car, in 辆).
+COUNT_UNIT_WORDS: Final[dict[str, tuple[str, ...]]] = {"辆": ("车",), "台": ("设备", "仪器"), "套": ("设备",), "处": ("房屋", "楼"), "栋": ("房屋", "楼")}
+
+
+def row_count_unit(label: str, units: str | None) -> str | None:
+    """The unit of one row of a table whose header lists its units (:data:`COUNT_UNIT_WORDS`)."""
+    if units is None:
+        return None
+    listed = [u for u in re.split(r"[、，,]", units) if u]
+    named = [u for u, words in COUNT_UNIT_WORDS.items() if u in listed and any(word in label for word in words)]
+    return named[0] if len(listed) > 1 and named else units
 
 
 #: Columns of an item table: the phases' and the comparisons' (上年预算数 本年预算数 增减额 增减率).

@@ -85,8 +85,9 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # cut at "单位:" leaves "部门收支总表（"): no part of the title
     "remark_open": re.compile(r"\s*[（(]\s*$"),
     # a table printed empty, its note in place of rows: "此表无数据", "本表为空表", "本单位无政府性基金预算
-    #收支，故此表为空", "该表数据为空" (never the template's prose "若其中某张表为空表或表中数据为 0")
-    "empty_table_note": re.compile(r"^(?!若)[^|｜]{0,40}?(?:(?:此|本|该)\s*表\s*(?:无数据|无内容|数据为空|为空表?)|故\s*(?:此|本|该)?\s*表\s*为空)"),
+    # 收支，故此表为空", "该表数据为空", "…也没有使用政府性基金预算财政拨款安排的支出，故本表无数据" (never
+    # the template's prose "若其中某张表为空表或表中数据为 0": a condition, no note)
+    "empty_table_note": re.compile(r"^[^|｜若]*?(?:(?:此|本|该)\s*表\s*(?:无数据|无内容|数据为空|为空表?)|故\s*(?:此|本|该)?\s*表\s*为空)"),
     # where a table header starts on a line (a title joined to it by the text view)
     "header_start": re.compile(r"(?:编制部门|填报部门|编制单位|填报单位|单位名称|部门名称|预算单位|金额单位|部门|单位)\s*[：:]"),
     # the body and the year of a table header: 部门：湖北省总工会 2023 年度
@@ -100,10 +101,11 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # an empty-cell mark as a token
     "empty_token": re.compile(r"[—–\-－/／*]{1,4}"),
     # a cell of a comparison column (增减额 / 增减率 / 完成率) that the tokenizer leaves as text: a
-    # percent ("-3.21%", "99.82％") or an accounting negative in brackets ("（220,000.00）", "(4.78)");
+    # percent ("-3.21%", "99.82％") or an accounting negative in brackets ("（220,000.00）", "(4.78)", a rate's
+    # percent inside them "(13.33%)");
     # never a bracketed word or list mark ("（一）", "(注)")
     "comparison_cell": re.compile(
-        r"(?:[（(](?P<negative>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[)）]"
+        r"(?:[（(](?P<negative>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<inner_percent>[%％])?[)）]"
         r"|(?P<word>增加|增长|上升|减少|下降)?\s*(?P<signed>[-－−△▲+＋]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?))\s*(?P<percent>[%％])?"
     ),
     # a change word printed as a cell of its own before its figure ("减少 | 20.00"): the figure's sign
