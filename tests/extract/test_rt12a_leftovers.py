@@ -4,9 +4,13 @@
    购买服务人员, 临时聘用人员, 返聘人员, 借调人员, 雇员 …) are a staffing category of their own
    (``StaffCategory.OUTSIDE_POSTS``, ``ukg:staff-outside-posts``), never the staff in service
    (organizations.STAFF_EXTRA_CATEGORIES, statistics.STAFF_TABLE_COLUMNS).
+2. a figure whose item is named earlier in its sentence is quoted from the item's name: the item named in a clause of
+   its own before the phase ("其中：工会经费收入，年初预算为 X 万元": narrative.named_item_clause, NAMED_ITEM_CLAUSE,
+   NAMED_ITEM_ENDINGS; it was read as an item "年初", or as the total before it), and a figure continuing the item in
+   another phase ("…，决算为 Y 万元") quoted from that name, never from an earlier item's.
 
 Documents (tests/extract/corpus/rt12a_*), bodies, provinces and years not in the samples: 四川 旺苍县 2025 预算
-(groups in prose and in a column table).  Measured before -> after on the rt12a documents: see the commit messages.
+(groups in prose and in a column table), 湖北 远安县 2023 决算 (items named before their phases).  Measured before -> after on the rt12a documents: see the commit messages.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_document
+from unionkg.extract.narrative import named_item_clause
 from unionkg.extract.organizations import _label_category
 from unionkg.extract.statistics import staff_column_category
 from unionkg.graph.mapping import STAFF_CONCEPTS
@@ -96,3 +101,29 @@ def test_the_concept_is_declared_with_labels_in_both_languages() -> None:
     text = (Path(__file__).parents[2] / "ontology" / "codes" / "staff-and-evaluation.ttl").read_text(encoding="utf-8")
     line = next(x for x in text.splitlines() if x.startswith("ukg:staff-outside-posts "))
     assert '"outside_posts"' in line and "@zh" in line and "@en" in line
+
+
+# --- 2. the item named before its figure in the sentence -------------------------------------------
+
+NAMED_CLAUSES = [
+    ("其中：工会经费收入，", "工会经费收入"),
+    ("财政拨款收入，", "财政拨款收入"),
+    ("本年收入合计 45.00 万元，其中：上级补助收入，", "上级补助收入"),
+    ("（二）职工活动经费，", "职工活动经费"),
+    ("1.工会经费收入，", "工会经费收入"),
+    ("经审核，", None),  # no name of money
+    ("其中，", None),
+    ("2023年，", None),
+    ("预算执行情况，", None),
+    ("工会经费收入", None),  # no clause of its own: no comma before the figure
+    ("年初预算，", None),  # a phase, no item
+]
+
+
+@pytest.mark.parametrize(("before", "item"), NAMED_CLAUSES)
+def test_the_item_named_in_a_clause_of_its_own(before: str, item: str | None) -> None:
+    text = before + "年初预算为 12.00 万元"
+    found = named_item_clause(text, 0, len(before))
+    assert (found[0] if found else None) == item
+    if found:
+        assert text[found[1] : found[1] + len(found[0])] == found[0]

@@ -353,6 +353,29 @@ def item_heading(text: str, sentence_start: int, clause_start: int) -> tuple[str
     return m.group("item"), start + m.start("item")
 
 
+#: The clause of its own that names a figure's item before the clause of its phase, in one sentence
+#: ("其中：工会经费收入，年初预算为 X 万元，决算为 Y 万元", "（二）财政拨款收入，年初预算 X 万元"): the name alone
+#: between the sentence's start, a colon or a comma and the comma before the phase.
+NAMED_ITEM_CLAUSE: Final[re.Pattern[str]] = re.compile(r"(?:^|[：:，,])[ \t]*(?P<item>[\u4e00-\u9fff“”（）()]{2,20}?)[ \t]*[，,][ \t]*$")
+#: Words a name of money ends with, to tell an item from any opening clause ("经审核，年初预算为 X 万元"
+#: names none): the names of money (:data:`MONEY_NAME_ENDINGS`), of income and of totals.
+NAMED_ITEM_ENDINGS: Final[tuple[str, ...]] = ("经费", "资金", "补助", "补贴", "费", "支出", "收入", "拨款", "合计", "总计", "总额")
+
+
+def named_item_clause(text: str, floor: int, clause_start: int) -> tuple[str, int] | None:
+    """(item, its offset) the clause right before ``clause_start`` names alone, after ``floor`` (the
+    sentence's start or the end of the figure before; :data:`NAMED_ITEM_CLAUSE`), when it is a name of
+    money (:data:`NAMED_ITEM_ENDINGS`): "其中：工会经费收入，" names 工会经费收入, "经审核，" nothing."""
+    start = after_list_number(text, floor)
+    m = NAMED_ITEM_CLAUSE.search(text[start:clause_start])  # (a slice: "^" is the sentence's start)
+    if m is None:
+        return None
+    item = m.group("item")
+    if not item.endswith(NAMED_ITEM_ENDINGS) or _phase_only(item) or item.startswith("其中"):
+        return None
+    return item, start + m.start("item")
+
+
 def phase_words_of(label: str) -> str:
     """A phase-only or direction-and-phase label without its direction word when the rest names
     the phase ("支出决算" -> "决算", "年初预算" and "实际支出" as they are)."""
@@ -781,6 +804,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
     used: set[int] = set()
     labels_at: list[tuple[int, str]] = []  # (position, label) of every amount read
     previous_label: tuple[int, str] | None = None
+    named_at: tuple[int, int] | None = None  # (sentence start, offset) of the last item's printed name: a continued figure's quote starts there
     sentence_phase: tuple[int, Phase] | None = None  # (sentence start, phase) of the last amount whose label names its phase
     final_amounts: list[tuple[int, int, bool]] = []  # (index in facts, position, whether a stated final figure without a rate)
     ev_starts: dict[int, int] = {}  # index in facts -> view offset where its evidence starts
@@ -844,8 +868,16 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         # income named before spending is no such item: "收到财政拨款 X 万元，全年共支出 Y 万元")
         spends_after_income = item_before is not None and _direction_of(item_before) is Direction.REVENUE and _direction_words_of(raw) is Direction.EXPENDITURE
         whole_phase = whole_spending_phase(text, raw, label, m.end(), context.genre) if item_before in (None, WHOLE_SPENDING_ITEM) or spends_after_income else None
+        # "其中：工会经费收入，年初预算为 X 万元": the item named in a clause of its own, after the figure before it
+        # in the sentence ("收入合计 Y 万元，其中：财政拨款收入，年初预算为 X 万元" is no figure of 收入合计)
+        named = None
+        if whole_phase is None and (_phase_only(label) or bare_direction_with_phase(label)):
+            floor = _sentence_start(text, clause_start)
+            named = named_item_clause(text, max(floor, matches[i - 1].end()) if i > 0 else floor, clause_start)
         if whole_phase is not None:
             label = WHOLE_SPENDING_ITEM  # "全年实际支出 X 万元，预算执行率 Y%": the body's spending of the year
+        elif named is not None:
+            label, topic_at, item_before = named[0] + phase_words_of(label), named[1], None  # the phase as printed
         elif item_before is None and (_phase_only(label) or bare_direction_with_phase(label)):
             # "2.公务接待费：支出决算为 Y 万元，年初预算为 X 万元": the item named before a colon
             heading = item_heading(text, _sentence_start(text, clause_start), clause_start)
@@ -914,7 +946,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
                 facts.append(count_fact)
         same_sentence = previous_label is not None and previous_label[0] == _sentence_start(text, start)
         phase_only_label = _phase_only(label)
-        continued = previous_label is not None and same_sentence and (
+        continued = previous_label is not None and same_sentence and named is None and (
             phase_only_label
             or _phase_only(phased_label)  # "…支出决算为 Y 万元，年初预算为 X 万元": not an item "年初"
             or (label in BARE_DIRECTION_LABELS and previous_label[1].endswith(label))
@@ -943,11 +975,15 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
             ev_start = clause_start + len(raw) - len(raw.lstrip())  # "全年实际支出 X 万元": the whole clause
         elif label_at >= 0:
             ev_start = clause_start + label_at
+        elif continued and named_at is not None and named_at[0] == _sentence_start(text, start):
+            ev_start = named_at[1]  # "工会经费收入，年初预算为 X 万元，决算为 Y 万元": Y quoted from its item's name
         elif _phase_only(raw.strip()) or phase_only_label or total_only or continued:
             ev_start = clause_start + len(raw) - len(raw.lstrip())  # "决算数 1520.60 万元" / "预算调整后为 101.20 万元"
         else:
             ev_start = start
         previous_label = (_sentence_start(text, start), label)
+        if not continued:
+            named_at = (previous_label[0], ev_start)
         labels_at.append((start, label))
         value = to_yuan(_number(m.number), m.unit)
         if m.inferred:
