@@ -163,3 +163,59 @@ def test_a_misprinted_share_alone_is_its_own_finding(tmp_path: Path) -> None:
     edit = (LUOYANG_FINAL, "占本年支出合计的93.57%", "占本年支出合计的95.57%")
     findings = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), (edit,)))
     assert [(s[1], s[2]) for s in _summary(findings)] == [("percent:share", "95.57")]
+
+
+# ---------------------------------------------------------------- 3. a final account's 年初预算 against the budget document
+
+KAIFENG_GULOU_BUDGET = "rt12c_henan_kaifeng_gulou_district_union_budget_2023.txt"  # 河南 开封市鼓楼区
+FUZHOU_GULOU_FINAL = "rt12c_fujian_fuzhou_gulou_district_union_final_2023.txt"  # 福建 福州市鼓楼区: another body
+#: The same two documents naming their body "鼓楼区总工会" only: the graph cannot place it (one node).
+NOPLACE_GULOU = ("rt12c_noplace_gulou_district_union_budget_2023.txt", "rt12c_noplace_gulou_district_union_final_2023.txt")
+LUOYANG_ADJUSTED_ONLY = "rt12c_henan_luoyang_city_union_final_adjusted_only_2023.txt"  # 调整后预算数 决算数 only
+
+#: 洛阳 2023 final: 2012999's 年初预算数 printed 137.00 (its 款, 类 and 合计 with it), the budget document 132.00.
+LUOYANG_RESTATED_137: tuple[Edit, ...] = (
+    (LUOYANG_FINAL, "2012999 其他群众团体事务支出 132.00 142.00", "2012999 其他群众团体事务支出 137.00 142.00"),
+    (LUOYANG_FINAL, "20129 群众团体事务 462.00 477.00", "20129 群众团体事务 467.00 477.00"),
+    (LUOYANG_FINAL, "201 一般公共服务支出 462.00 477.00", "201 一般公共服务支出 467.00 477.00"),
+    (LUOYANG_FINAL, "合计 545.00 562.00", "合计 550.00 562.00"),
+    (LUOYANG_FINAL, "年初预算为545.00万元，支出决算为560.20万元，完成年初预算的102.79%", "年初预算为550.00万元，支出决算为560.20万元，完成年初预算的101.85%"),
+)
+
+
+def test_a_final_accounts_initial_budget_unlike_the_budget_document_is_one_finding(tmp_path: Path) -> None:
+    store = ingest_edited(DOCS, tmp_path, (LUOYANG_BUDGET, LUOYANG_FINAL), LUOYANG_RESTATED_137)
+    findings = compute_findings(store)
+    assert _summary(findings) == [("warning", "budget:final-against-budget-document", "1370000", "1320000")]
+    (f,) = findings
+    assert (f.org_label, f.year, f.kind) == ("洛阳市总工会", 2023, "conflicting_statement")
+    assert "the final account prints the initial budget (年初预算) as 137 万元, but 2023's budget document prints 132 万元" in f.message
+    quotes = [" ".join(q.split()) for q in f.quotes]
+    assert quotes[:2] == ["2012999 其他群众团体事务支出 137.00", "2012999 其他群众团体事务支出 132.00"], quotes
+    assert set(f.documents) == {LUOYANG_BUDGET, LUOYANG_FINAL}
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [
+        (LUOYANG_BUDGET, LUOYANG_FINAL),  # equal figures; its 调整预算数 column differs from the budget, as it may
+        (LUOYANG_BUDGET, LUOYANG_ADJUSTED_ONLY),  # the final prints the adjusted budget only (调整后预算数)
+        (KAIFENG_GULOU_BUDGET, FUZHOU_GULOU_FINAL),  # two bodies of one name in two provinces
+        NOPLACE_GULOU,  # the same, named without their city: one node the graph cannot place
+    ],
+    ids=["equal", "adjusted-budget-column", "same-name-other-province", "same-name-unplaced"],
+)
+def test_no_finding_when_the_final_account_restates_its_own_budget(docs: tuple[str, ...], tmp_path: Path) -> None:
+    """Negative cases; the unplaced pair gave four false warnings before (each line of one body
+    against the other's budget)."""
+    assert _summary(compute_findings(ingest_edited(DOCS, tmp_path, docs))) == []
+
+
+def test_restating_documents_pair_only_placed_bodies(tmp_path: Path) -> None:
+    from unionkg.analytics.checks import load_context
+    from unionkg.analytics.phase_checks import restating_documents
+
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    placed = restating_documents(load_context(ingest_edited(DOCS, tmp_path / "a", (LUOYANG_BUDGET, LUOYANG_FINAL))))
+    assert [len(budgets) for budgets in placed.values()] == [1]
+    assert restating_documents(load_context(ingest_edited(DOCS, tmp_path / "b", NOPLACE_GULOU))) == {}

@@ -32,7 +32,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from unionkg.analytics import rules
 from unionkg.analytics.findings import Finding, _percent_as_printed
@@ -300,38 +300,60 @@ def differs_beyond_rounding(ctx: Context, figure: Obs, others: list[Obs]) -> Dec
 
 # ---------------------------------------------------------------- a final account's budget against the budget document
 
-#: Genres (``ukg:genre``) of the documents whose 年初预算 figures restate the budget, and of the budget documents.
-RESTATING_GENRES = frozenset({"final_accounts"})
-BUDGET_GENRES = frozenset({"budget"})
+#: (genre of the documents whose 年初预算数 restates the budget, genre of the budget documents) by
+#: ``ukg:genre``: a 部门决算 restates its year's 部门预算.
+RESTATEMENTS: tuple[tuple[str, str], ...] = (("final_accounts", "budget"),)
+#: The phase a restated figure carries: the initial budget (年初预算数).  A column the final account
+#: says is the adjusted budget (调整预算数, 全年预算数: budget-phase/revised) restates nothing: the
+#: budget was changed during the year.
 INITIAL_BUDGET_PHASE = PHASE_BASE + "approved"
 
 
-def _document_genres(ctx: Context) -> dict[str, str]:
-    return {str(r["doc"]): str(r["genre"]) for r in sorted_rows(ctx.store, "check_document_genres") if r["genre"] is not None}
+def restating_documents(ctx: Context) -> dict[str, set[str]]:
+    """Each final account's budget documents of its body and year (``check_budget_restatement_documents.rq``:
+    same publisher, a body the graph places, same fiscal year)."""
+    rows = select_rows(
+        ctx.store, named_query("check_budget_restatement_documents"), ["restatingGenre", "budgetGenre"],
+        [[Literal(restating), Literal(budget)] for restating, budget in RESTATEMENTS],
+    ).values()
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        pairs[str(r["final"])].add(str(r["budget"]))
+    return pairs
+
+
+def _restated_line(o: Obs, doc_year: dict[str | None, int]) -> bool:
+    """A figure of the initial budget of its document's own year, on a line of its own (a bare 合计
+    only with its code), printed without a column or in its year's column."""
+    if o.phase != INITIAL_BUDGET_PHASE or not o.doc or doc_year.get(o.doc) != o.year or not _plain_or_total(o):
+        return False
+    return not (rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) and not o.code)
 
 
 def check_final_against_budget_document(ctx: Context) -> list[Finding]:
     """A final account's 年初预算数 against the same year's budget document's figure of the line."""
-    genre, doc_year = _document_genres(ctx), _document_years(ctx)
+    pairs = restating_documents(ctx)
+    if not pairs:
+        return []
+    budget_docs = {b for docs in pairs.values() for b in docs}
+    doc_year = _document_years(ctx)
     budgets: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
     restated: list[Obs] = []
     for o in ctx.observations:
-        if o.phase != INITIAL_BUDGET_PHASE or not o.doc or doc_year.get(o.doc) != o.year or not _plain_or_total(o):
+        if not _restated_line(o, doc_year):
             continue
-        if rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) and not o.code:
-            continue  # a bare 合计 is no line of its own
-        if genre.get(o.doc) in BUDGET_GENRES:
-            budgets[_line_key(o)].append(o)
-        elif genre.get(o.doc) in RESTATING_GENRES:
+        if o.doc in budget_docs:
+            budgets[(*_line_key(o), o.doc)].append(o)
+        if o.doc in pairs:
             restated.append(o)
     findings: list[Finding] = []
     reported: set[tuple[object, ...]] = set()
     for o in restated:
         key = _line_key(o)
-        tolerance = differs_beyond_rounding(ctx, o, budgets.get(key, []))
+        others = [b for doc in sorted(pairs[o.doc or ""]) for b in budgets.get((*key, doc), [])]
+        tolerance = differs_beyond_rounding(ctx, o, others)
         if tolerance is None or (key, o.value) in reported:
             continue
-        others = budgets[key]
         reported.add((key, o.value))
         first = others[0]
         money = ctx.amounts([o, *others])
