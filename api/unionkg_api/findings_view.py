@@ -121,7 +121,9 @@ def show(value: Decimal | None, unit: str, exact: bool = False, unit_mult: objec
     if unit == "CNY" and printed is not None and printed.word != "万元":
         return tolerance_text(value, printed) if exact else amount_text(value, printed)
     if unit == "CNY":
-        if exact and value and abs(value) < 1:  # below 1 元: the tolerance of figures printed in 元 to the fen
+        # a tolerance below 1 元 (figures printed in 元 to the fen), or below 0.01 万元 when the finding
+        # stores its unit (a 元 figure compared with a 万元 one: "50.005 元", as ``unionkg check`` prints it)
+        if exact and value and abs(value) < (100 if printed is not None else 1):
             return f"{_plain(value)} 元"
         return f"{_plain(value / 10000)} 万元" if exact else f"{value / 10000:,.2f} 万元"
     if unit == "percent":

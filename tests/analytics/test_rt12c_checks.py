@@ -74,8 +74,22 @@ def test_the_findings_page_shows_each_figure_in_its_unit(tmp_path: Path) -> None
     store = ingest_edited(DOCS, tmp_path, (MEITAN,), (MEITAN_TOTAL_IN_WAN,))
     (f,) = load_findings(store, Linker(DEFAULT_BASE_IRI))
     assert (f.stated, f.expected) == ("243.56 万元", "2,345,600.00 元（234.56 万元）")
+    assert f.tolerance == "±50.005 元"  # was "±0.0050005 万元"; as unionkg check prints it
     assert sorted(c.label for c in f.concerns) == ["合计 2,345,600.00 元", "收入预算总额 243.56 万元"]
     assert "与 2,345,600.00 元（234.56 万元）" in f.explanation_zh
+
+
+@pytest.mark.parametrize(
+    ("value", "unit_mult", "shown"),
+    [("50.005", 4, "50.005 元"), ("150", 4, "0.015 万元"), ("50.005", None, "0.0050005 万元"), ("0.015", None, "0.015 元")],
+)
+def test_a_tolerance_under_a_hundredth_of_wan_is_shown_in_yuan(value: str, unit_mult: int | None, shown: str) -> None:
+    """Only for a finding that stores its unit (findings stored before round 11 keep 万元)."""
+    from decimal import Decimal
+
+    from unionkg_api.findings_view import show
+
+    assert show(Decimal(value), "CNY", exact=True, unit_mult=unit_mult) == shown
 
 
 @pytest.mark.parametrize(
