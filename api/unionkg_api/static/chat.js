@@ -17,6 +17,38 @@
     "cmp-ge": "≥", "cmp-le": "≤", "cmp-eq": "=", "cmp-gt": ">", "cmp-lt": "<", "cmp-qualitative": "定性 qualitative",
   };
 
+  // Row columns as the other pages head them, Chinese and English (the rows of /ask keep the SPARQL names).
+  const COLUMN_NAMES = {
+    fact: "详情 fact", org: "机构 body", parent: "上级 parent", year: "年度 year", years: "年度 years",
+    phase: "阶段 phase", direction: "收支 direction", item: "科目 item", code: "科目编码 code", category: "类别 category",
+    amount: "金额 amount", amount_wan: "金额 amount", budget: "预算 budget", adjusted: "调整预算 adjusted", final: "决算 final",
+    delta: "增减 change", difference_wan: "差额 difference", total: "合计 total", rate: "比率 rate", rate_percent: "比率 rate",
+    share: "占比 share", fundSource: "资金来源 fund", fundingType: "经费形式 funding", scope: "范围 scope",
+    column: "栏目 column", table: "表 table", quote: "原文 quote", doc: "文件 file", genre: "类型 genre",
+    project: "项目 project", indicator: "指标 indicator", level1: "一级指标 level 1", level2: "二级指标 level 2",
+    comparator: "比较 comparator", target: "目标 target", targetText: "目标 target", actual: "实际 actual",
+    actualText: "实际 actual", unit: "单位 unit", weight: "分值 weight", score: "得分 score", grade: "等级 grade",
+    met: "达成 met", subject: "评价对象 subject", type: "类型 type", label: "名称 name", role: "类型 role",
+    headcount: "人数 headcount", payee: "收款方 payee", purpose: "用途 purpose", implementer: "实施单位 implementer",
+    kind: "问题 kind", severity: "级别 severity", expected: "应为 expected", stated: "列示 stated", comment: "说明 comment",
+    parentCode: "上级编码 parent code", parentLabel: "上级科目 parent", source: "出处 source", text: "内容 text",
+  };
+  // Code values of the rows in the same two languages ("final" alone read as English in a Chinese answer).
+  const VALUE_NAMES = {
+    phase: { budget: "预算 budget", adjusted: "调整预算 adjusted", final: "决算 final" },
+    direction: { revenue: "收入 revenue", expenditure: "支出 expenditure" },
+    scope: { department: "部门 department", body: "本级 body", unit: "单位 unit" },
+    genre: { budget: "预算 budget", final_accounts: "决算 final accounts", performance: "绩效自评 performance" },
+    severity: { error: "错误 error", warning: "警告 warning", info: "提示 info" },
+    met: { true: "✓ 达成 met", false: "✗ 未达成 missed" },
+  };
+  // Columns shown through another one: the printed target already holds its comparator and unit.
+  const SHOWN_BY = { target: "targetText", actual: "actualText", comparator: "targetText", unit: "targetText" };
+  // Columns for programs, not readers: a character offset, a scale factor.
+  const HIDDEN_COLUMNS = new Set(["start", "end", "unitMult"]);
+  // "<name>_wan": the same money in 万元, hidden beside its yuan column; alone, shown with its unit.
+  const WAN_SUFFIX = "_wan";
+
   function entityHref(iri) {
     return "/entity?iri=" + encodeURIComponent(iri);
   }
@@ -46,7 +78,23 @@
       a.title = linkTo;
       a.textContent = value === null || value === undefined || value === "" ? shortIri(linkTo) : String(value);
       if (a.textContent.length <= 20) a.className = "name";  // short names on one line
+      if (column === "doc") td.className = "file";  // wide enough that a file name is not cut every few characters
       td.appendChild(a);
+      return td;
+    }
+    if (column && column.endsWith(WAN_SUFFIX) && value !== null && value !== "" && isFinite(Number(value))) {
+      td.textContent = Number(value).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + " 万元";
+      td.className = "num";
+      return td;
+    }
+    if (column === "rate_percent" && value !== null && value !== "" && isFinite(Number(value))) {
+      td.textContent = value + "%";
+      td.className = "num";
+      return td;
+    }
+    if (column && Object.prototype.hasOwnProperty.call(VALUE_NAMES, column) && value !== null && value !== undefined
+        && Object.prototype.hasOwnProperty.call(VALUE_NAMES[column], String(value))) {
+      td.textContent = VALUE_NAMES[column][String(value)];
       return td;
     }
     if (MONEY_COLUMNS.has(column) && wan(value) !== null) {
@@ -99,14 +147,17 @@
     const table = document.createElement("table");
     table.className = "data rows-table";
     const all = Array.isArray(rows[0]) ? rows[0].map((_, i) => "#" + (i + 1)) : Object.keys(rows[0]);
-    // An IRI column with a companion "<name>Label" column is shown as that label, linked.
+    // An IRI column with a companion "<name>Label" column is shown as that label, linked;
+    // a "<name>Iri" column (docIri) is the link of its "<name>" column (doc: the file name).
     const labelled = new Set(all.filter((c) => all.includes(c + "Label")));
-    const columns = all.filter((c) => !labelled.has(c));
+    const linkedBy = new Set(all.filter((c) => c.endsWith("Iri") && all.includes(c.slice(0, -3))));
+    const columns = all.filter((c) => !labelled.has(c) && !linkedBy.has(c) && !hiddenColumn(c, all));
     const head = table.createTHead().insertRow();
     columns.forEach((c) => {
       const th = document.createElement("th");
       const base = c.endsWith("Label") && labelled.has(c.slice(0, -5)) ? c.slice(0, -5) : c;
-      th.textContent = base;
+      th.textContent = Object.prototype.hasOwnProperty.call(COLUMN_NAMES, base) ? COLUMN_NAMES[base] : base;
+      th.dataset.column = base;
       head.appendChild(th);
     });
     const body = table.createTBody();
@@ -114,11 +165,19 @@
       const tr = body.insertRow();
       if (Array.isArray(row)) { row.forEach((v) => tr.appendChild(cell(v))); return; }
       columns.forEach((c) => {
-        const companion = c.endsWith("Label") && labelled.has(c.slice(0, -5)) ? row[c.slice(0, -5)] : null;
+        let companion = c.endsWith("Label") && labelled.has(c.slice(0, -5)) ? row[c.slice(0, -5)] : null;
+        if (linkedBy.has(c + "Iri")) companion = row[c + "Iri"];
         tr.appendChild(cell(row[c], c, companion));
       });
     });
     return table;
+  }
+
+  // A column left out of the table: technical, shown through its printed form, or money shown in 万元 already.
+  function hiddenColumn(column, all) {
+    if (HIDDEN_COLUMNS.has(column)) return true;
+    if (Object.prototype.hasOwnProperty.call(SHOWN_BY, column) && all.includes(SHOWN_BY[column])) return true;
+    return column.endsWith(WAN_SUFFIX) && MONEY_COLUMNS.has(column.slice(0, -WAN_SUFFIX.length)) && all.includes(column.slice(0, -WAN_SUFFIX.length));
   }
 
   function showAnswer(question, data) {
