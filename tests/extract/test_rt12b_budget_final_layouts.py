@@ -41,7 +41,7 @@ import pytest
 from tests.extract.corpus_spec import check_document
 from unionkg.extract.budget_tables import BUDGET_TABLE_KINDS
 from unionkg.extract.final_accounts import TABLE_KINDS, Layout, named_class_rows, row_count_unit, table_kind, title_of
-from unionkg.extract.tables import TABLE_PATTERNS, comparison_cell_number, figures_in_columns, iter_lines, printed_empty
+from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, code_after_name, comparison_cell_number, figures_in_columns, iter_lines, printed_empty
 from unionkg.model import Change
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -49,7 +49,7 @@ CASES = sorted(CORPUS.glob("rt12b_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 16
+    assert len(CASES) >= 17
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -211,3 +211,55 @@ def test_row_count_unit(label: str, units: str | None, unit: str | None) -> None
 def test_a_budget_prints_its_assets_table() -> None:
     kind = table_kind("国有资产占用情况表", BUDGET_TABLE_KINDS)
     assert kind is not None and kind.layout is Layout.ITEM_ROWS
+
+
+# --- a phase heading its columns; a code in brackets after the name ---------------------------
+
+CODES_AFTER_NAMES = [
+    ("行政运行（2012901） | 88.00", "2012901", "行政运行"),
+    ("基本工资(30101) 12.00", "30101", "基本工资"),
+    ("一般公共服务支出（201） | 1.00", "201", "一般公共服务支出"),
+    ("职工书屋（2024） | 5.00", None, None),  # a year, no code
+    ("行政运行（201290） | 88.00", None, None),  # six digits: no code
+    ("2012901 行政运行 | 88.00", None, None),  # the code first: left as it is
+]
+
+
+@pytest.mark.parametrize(("text", "code", "name"), CODES_AFTER_NAMES)
+def test_code_after_name(text: str, code: str | None, name: str | None) -> None:
+    line = next(iter_lines(text))
+    out = code_after_name(line)
+    if code is None:
+        assert out is line
+    else:
+        assert (out.tokens[0].text, out.tokens[0].kind, out.tokens[1].text) == (code, TokenKind.INTEGER, name)
+        assert out.tokens[0].start == line.start  # the quote starts at the name
+
+
+def _frame_for(path: Path):  # type: ignore[no-untyped-def]
+    from unionkg.extract.final_accounts import Block, TableFrame, TableKind
+    from unionkg.ingest import load_source
+    from unionkg.settings import Settings
+
+    doc = load_source(path, Settings(store="unused", encoder="hash"))
+    block = Block("t", "t", TableKind(Layout.CODE_ROWS, None, None), [])
+    return TableFrame(doc=doc, block=block, org="某县总工会", year=2025, money_unit="万元", count_unit=None, scope=None)
+
+
+PHASE_GROUPS = [
+    (["功能分类科目 | 2025年预算数 | |", " | 合计 | 基本支出 | 项目支出"], ["合计", "基本支出", "项目支出"]),
+    (["科目 | 本年决算数 | |", "| 合计 | 基本支出 | 项目支出"], ["合计", "基本支出", "项目支出"]),
+    (["科目编码 | 科目名称 | 预算数 | 决算数"], ["预算数", "决算数"]),  # two columns on one line: no group
+    (["科目 | 2025年预算数 | |", " | 基本支出 | 项目支出"], ["预算数", "基本支出", "项目支出"]),  # no total below: its own column
+    (["科目 | 2024年预算数 | |", " | 合计 | 基本支出"], ["上年预算数", "合计", "基本支出"]),  # the year before: no group of this table
+]
+
+
+@pytest.mark.parametrize(("header", "columns"), PHASE_GROUPS)
+def test_phase_heading_its_columns(header: list[str], columns: list[str]) -> None:
+    from unionkg.extract.final_accounts import code_table_columns, without_phase_group
+
+    frame = _frame_for(CASES[0])
+    lines = list(iter_lines("\n".join(header)))
+    found = code_table_columns("\n".join(header), frame)
+    assert without_phase_group(found, lines, frame) == columns

@@ -35,6 +35,7 @@ from unionkg.extract.tables import (
     Token,
     TokenKind,
     adds_up_to_first,
+    code_after_name,
     column_count,
     comparison_cell_number,
     figures_without_units,
@@ -318,7 +319,7 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
     readers once, through the text, whichever loader produced it.
     """
     refined = real_table_lines(doc)
-    lines = [merge_split_codes(refined.get(line.start, line)) for line in iter_lines(doc.text)]
+    lines = [code_after_name(merge_split_codes(refined.get(line.start, line))) for line in iter_lines(doc.text)]
     dotted = prints_dotted_codes(lines)
     lines = [figures_without_units(merge_dotted_codes(line, dotted)) for line in lines]
     starts: list[tuple[int, str, TableKind, bool]] = []
@@ -953,7 +954,7 @@ def read_code_table(frame: TableFrame) -> None:
             break
         header_lines.append(line)
     header_text = "\n".join(ln.text for ln in header_lines)
-    columns = _grouped_columns(code_table_columns(header_text, frame))
+    columns = without_phase_group(_grouped_columns(code_table_columns(header_text, frame)), header_lines, frame)
     if columns and named_class_rows(lines[body_start:]):
         read_named_class_rows(frame, lines[body_start:], columns)  # "　　行政运行 | 82.60 | …": names, no codes
         return
@@ -1393,6 +1394,26 @@ def _grouped_columns(found: list[str]) -> list[str]:
             out.remove("年末结转和结余")
             out.append("年末结转和结余")
     return _sub_columns_under_their_group(out)
+
+
+#: A phase printed over the columns it heads, alone on its header line ("功能分类科目 | 2025年预算数 | |" over
+#: " | 合计 | 基本支出 | 项目支出"): a merged cell naming the table's own phase, no column of its own.
+PHASE_GROUP_COLUMNS: Final[frozenset[str]] = frozenset({"预算数", "本年预算数", "决算数", "本年决算数"})
+
+
+def without_phase_group(columns: list[str], header_lines: Sequence[Line], frame: TableFrame) -> list[str]:
+    """``columns`` without a phase heading the columns below it (:data:`PHASE_GROUP_COLUMNS`): a
+    header line naming that phase as its only column, and a later header line whose first column
+    is a total (合计 / 小计) over the rows' figures; else ``columns`` as they are."""
+    per_line = [code_table_columns(ln.text, frame) for ln in header_lines]
+    for i, found in enumerate(per_line):
+        if len(found) != 1 or found[0] not in PHASE_GROUP_COLUMNS or found[0] not in columns:
+            continue
+        if any(below and below[0] in TOTAL_COLUMNS for below in per_line[i + 1 :]):
+            out = list(columns)
+            out.remove(found[0])
+            return out
+    return columns
 
 
 #: Columns printed on a second header line under the column they split:

@@ -131,6 +131,8 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     # text or the end of the line
     "border_pipe": re.compile(r"(?:^|[^\s\d])[|｜]|[|｜](?:\s|$|[^\d])"),
     # a classification code printed in 类 / 款 / 项 columns: "208 01 01", "301 02"
+    # a row's name printed with its code in brackets after it: "行政运行（2012901）", "基本工资(30101)"
+    "code_after_name": re.compile(r"(?P<name>[^\d|｜（()）\s][^\d|｜（()）]{1,39}?)\s*[（(]\s*(?P<code>[235]\d{2}(?:\d{2}){0,2})\s*[)）]"),
     "split_code_head": re.compile(r"[235]\d{2}"),
     "split_code_part": re.compile(r"\d{2}"),
     # a classification code printed with dots between 类 / 款 / 项: "208.05.05", "208.05"
@@ -464,6 +466,20 @@ def lines_as_printed(doc: SourceDocument, text: str, start: int = 0) -> list[Lin
             if trail > lead:
                 out.append(Line(s + lead, s + trail, text[s + lead : s + trail], tuple(tokenize(text, s + lead, s + trail))))
     return out
+
+
+def code_after_name(line: Line) -> Line:
+    """A row opening with a name and its code in brackets ("行政运行（2012901） | 88.00") as a code row:
+    the code's token (spanning the cell, so the quote starts at the name) and the name's."""
+    if not line.tokens or line.tokens[0].kind is not TokenKind.TEXT:
+        return line
+    first = line.tokens[0]
+    m = TABLE_PATTERNS["code_after_name"].fullmatch(first.text)
+    if m is None or len(m.group("code")) not in (3, 5, 7):
+        return line
+    code = Token(m.group("code"), first.start, first.end, TokenKind.INTEGER)
+    name = Token(m.group("name"), first.start, first.start + m.end("name"), TokenKind.TEXT)
+    return Line(line.start, line.end, line.text, (code, name, *line.tokens[1:]))
 
 
 def merge_split_codes(line: Line) -> Line:
