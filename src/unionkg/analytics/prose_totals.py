@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from unionkg.analytics import rules
@@ -272,6 +271,7 @@ def merge_one_figure_misprinted(findings: list[Finding]) -> list[Finding]:
     with one fund) against tables printing one value: one misprint, one finding (the first, the
     others' quotes its evidence).  A total stated with another value is another misprint and stays.
 
+    >>> from decimal import Decimal
     >>> a = Finding("conflicting_statement", "warning", "fund a", stated=Decimal(9), expected=Decimal(8), statement=("prose-total", "d", "o", 2022, "p", "r", "f1", 9))
     >>> b = Finding("conflicting_statement", "warning", "fund b", stated=Decimal(9), expected=Decimal(8), statement=("prose-total", "d", "o", 2022, "p", "r", "f2", 9))
     >>> c = Finding("conflicting_statement", "warning", "fund c", stated=Decimal(7), expected=Decimal(8), statement=("prose-total", "d", "o", 2022, "p", "r", "f3", 7))
