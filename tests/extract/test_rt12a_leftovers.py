@@ -8,9 +8,18 @@
    its own before the phase ("其中：工会经费收入，年初预算为 X 万元": narrative.named_item_clause, NAMED_ITEM_CLAUSE,
    NAMED_ITEM_ENDINGS; it was read as an item "年初", or as the total before it), and a figure continuing the item in
    another phase ("…，决算为 Y 万元") quoted from that name, never from an earlier item's.
+3. the indicators of a project's table (自评表, 绩效目标表) belong to the project the table names above them: a 项目名称
+   field cut at the next cell or field ("项目名称：劳模疗休养 | 主管部门：…"), a title naming the project
+   ("某市总工会困难职工帮扶项目支出绩效自评表"), or a heading naming it right above the table ("（二）某某项目"), never a
+   name above the table before (its 总分 or its indicators' header): project_tables.project_named_before /
+   project_openings (the Project and its Evaluation read from such a table too), a title naming a project ends the
+   indicator table above (indicators._leaves_table), and a 总分 row printing one figure under a table of targets is
+   no score (project_tables.total_row_scores).
 
 Documents (tests/extract/corpus/rt12a_*), bodies, provinces and years not in the samples: 四川 旺苍县 2025 预算
-(groups in prose and in a column table), 湖北 远安县 2023 决算 (items named before their phases).  Measured before -> after on the rt12a documents: see the commit messages.
+(groups in prose and in a column table), 湖北 远安县 2023 决算 (items named before their phases), 河南 信阳市 2024 决算 (four project tables: title, heading,
+pipe field, field with another field on its line), 吉林 延吉市 2025 预算 (targets tables: heading, title, a generic table
+naming none).  Measured before -> after on the rt12a documents: see the commit messages.
 """
 
 from __future__ import annotations
@@ -22,6 +31,8 @@ import pytest
 from tests.extract.corpus_spec import check_document
 from unionkg.extract.narrative import named_item_clause
 from unionkg.extract.organizations import _label_category
+from unionkg.extract.project_tables import field_project_name, heading_project_name, project_named_before, title_project_name, total_row_scores
+from unionkg.extract.tables import Line
 from unionkg.extract.statistics import staff_column_category
 from unionkg.graph.mapping import STAFF_CONCEPTS
 from unionkg.model import StaffCategory
@@ -127,3 +138,89 @@ def test_the_item_named_in_a_clause_of_its_own(before: str, item: str | None) ->
     assert (found[0] if found else None) == item
     if found:
         assert text[found[1] : found[1] + len(found[0])] == found[0]
+
+
+# --- 3. the project of a project's table ------------------------------------------------------------
+
+FIELD_NAMES = [
+    ("项目名称 送温暖资金", "送温暖资金"),
+    ("项目名称：劳模疗休养   主管部门：某市总工会", "劳模疗休养"),
+    ("项目名称：劳模疗休养 主管部门：某市总工会", "劳模疗休养"),
+    ("项目名称   职工书屋建设", "职工书屋建设"),
+    ("项目名称 | 职工法律援助 | 实施单位 | 法律部", "职工法律援助"),
+    ("主管部门 某市总工会", None),
+    ("项目名称", None),
+]
+
+
+@pytest.mark.parametrize(("line", "name"), FIELD_NAMES)
+def test_a_project_name_field(line: str, name: str | None) -> None:
+    assert field_project_name(line) == name
+
+
+TITLE_NAMES = [
+    ("某市总工会困难职工帮扶项目支出绩效自评表", "困难职工帮扶项目"),
+    ("某县总工会2024年度职工书屋建设项目绩效目标表", "职工书屋建设项目"),
+    ("附表3 职工技能竞赛项目支出绩效自评表", "职工技能竞赛项目"),
+    ("送温暖资金绩效自评表", "送温暖资金"),
+    ("项目支出绩效自评表", None),
+    ("2024年度项目支出绩效自评表", None),
+    ("部门整体支出绩效自评表", None),
+    ("某市总工会整体支出绩效自评表", None),
+    ("项目支出绩效自评表（2024年度）", None),
+    ("本部门对困难职工帮扶项目开展了绩效自评，结果如下：项目支出绩效自评表", None),  # prose
+]
+
+
+@pytest.mark.parametrize(("line", "name"), TITLE_NAMES)
+def test_a_title_naming_a_project(line: str, name: str | None) -> None:
+    assert title_project_name(line) == name
+
+
+HEADINGS = [
+    ("（二）职工技能提升培训项目", "职工技能提升培训项目"),
+    ("2.职工书屋建设项目", "职工书屋建设项目"),
+    ("三、困难职工帮扶项目", "困难职工帮扶项目"),
+    ("（二）项目支出情况", None),
+    ("（一）困难职工帮扶项目年初预算 30 万元", None),
+    ("困难职工帮扶项目", None),  # no number: prose or a cell
+]
+
+
+@pytest.mark.parametrize(("line", "name"), HEADINGS)
+def test_a_heading_naming_a_project(line: str, name: str | None) -> None:
+    assert heading_project_name(line) == name
+
+
+def _lines(text: str) -> list[Line]:
+    out, at = [], 0
+    for row in text.split("\n"):
+        out.append(Line(at, at + len(row), row, ()))
+        at += len(row) + 1
+    return out
+
+
+PROJECT_ABOVE = [
+    ("项目名称 甲项目\n主管部门 某市总工会\n一级指标 二级指标 三级指标", "甲项目"),
+    ("某市总工会乙项目支出绩效自评表\n主管部门 某市总工会\n一级指标 二级指标 三级指标", "乙项目"),
+    ("（二）丙类帮扶项目\n项目支出绩效自评表\n主管部门 某市总工会\n一级指标 二级指标 三级指标", "丙类帮扶项目"),
+    # the table before ended (总分) or began (its header) below the name: no name of this table's
+    ("项目名称 甲项目\n一级指标 二级指标 三级指标\n产出指标 数量指标 场次 ≥5场\n总分 100 98\n项目支出绩效自评表\n一级指标 二级指标 三级指标", None),
+    ("项目名称 甲项目\n一级指标 二级指标 三级指标\n产出指标 数量指标 场次 ≥5场\n项目支出绩效目标表\n一级指标 二级指标 三级指标", None),
+    # a heading whose text runs on in prose is no table's name
+    ("（二）丙类帮扶项目\n该项目用于职工培训。\n全年共培训 300 人次。\n项目实施效果良好。\n一级指标 二级指标 三级指标", None),
+]
+
+
+@pytest.mark.parametrize(("text", "project"), PROJECT_ABOVE)
+def test_the_project_named_above_a_table(text: str, project: str | None) -> None:
+    lines = _lines(text)
+    assert project_named_before(lines, len(lines) - 1) == project
+
+
+@pytest.mark.parametrize(
+    ("numbers", "block", "scores"),
+    [(["100", "96"], "", True), (["100"], "分值 得分", True), (["100"], "指标值", False), (["88.5"], "一级指标 指标值 分值", False)],
+)
+def test_a_total_rows_score(numbers: list[str], block: str, scores: bool) -> None:
+    assert total_row_scores(numbers, _lines(block)) is scores

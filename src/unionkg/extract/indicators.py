@@ -565,15 +565,19 @@ def _completes_header_word(previous: str, text: str) -> bool:
 
 
 def _leaves_table(text: str) -> bool:
-    return bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|项目支出绩效|部门评价|附件)", text))
+    """Whether a line ends the indicator table above it: a heading, another table's title (one naming its
+    project too: "某市总工会职工文体活动项目绩效目标表", project_tables.title_project_name)."""
+    from unionkg.extract.project_tables import title_project_name  # (imported when used, as _project_before)
+
+    return bool(re.match(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|项目支出绩效|部门评价|附件)", text)) or title_project_name(text) is not None
 
 
 def _project_before(lines: list, index: int) -> str | None:  # type: ignore[type-arg]
-    for line in reversed(lines[max(0, index - 60) : index]):
-        m = INDICATOR_PATTERNS["project_name"].search(line.text)
-        if m:
-            return m.group("name").strip()
-    return None
+    """The project of the table whose header is ``lines[index]`` (project_tables.project_named_before: a 项目名称
+    field, a title or a heading naming it, never a name above the previous table's 总分)."""
+    from unionkg.extract.project_tables import project_named_before  # (project_tables imports tables: imported when used)
+
+    return project_named_before(lines, index)
 
 
 def _read_rows(doc: SourceDocument, lines: list, table: IndicatorTable, closed: bool = False) -> None:  # type: ignore[type-arg]

@@ -62,6 +62,111 @@ PROJECT_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "supervisor": re.compile(r"主管(?:部门|单位)\s*[：:]?\s*(?P<org>[^\s：:|｜]{2,40})"),
 }
 
+#: Where a project's table (自评表, 绩效目标表) names its project, on the lines before its figures and
+#: indicators (tested in tests/extract/test_rt12a_leftovers.py): a 项目名称 field, a title naming the
+#: project ("某市总工会困难职工帮扶项目支出绩效自评表"), or a heading that is a project's name
+#: ("（二）职工技能提升培训项目") right above the table.
+PROJECT_OPENING_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    # a title naming the project before the table's kind, perhaps after a table number ("附表3 …")
+    "title": re.compile(r"^\s*(?:附?表\s*\d+(?:[-－]\d+)?\s*)?(?P<name>[^\s|｜：:，,。；;]{2,60}?)(?:支出)?绩效(?:自评|目标|评价)(?:情况)?表\s*$"),
+    # a numbered heading that is a project's name: （二）职工技能提升培训项目 / 2.职工书屋建设项目
+    "heading": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*(?P<name>[^，,。；;：:\s|｜]{2,40}项目)\s*$"),
+    # the body and the year before a project's name in a title ("某市总工会2024年度")
+    "title_lead": re.compile(r"^(?:[\u4e00-\u9fff]{2,30}?总工会)?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*"),
+    # where a 项目名称 field's value ends: the next cell, or the next field printed on its line
+    "field_end": re.compile(r"\s{2,}|\t|[|｜]|\s*(?:主管部门|主管单位|实施单位|项目负责人|联系电话|预算单位|项目属性|项目类别)\s*[：:]?"),
+    # a line that says a project's table follows (below a heading naming the project)
+    "table_follows": re.compile(r"绩效(?:自评|目标|评价)(?:情况)?表|主管(?:部门|单位)|项目资金|年度资金总额|一级指标"),
+    # what ends the table above (its total score) or opens it (its indicators' header): a name above it is that table's
+    "table_end": re.compile(r"^\s*总\s*分(?:\s|[|｜]|$)|一级指标"),
+}
+
+#: A title's leftover that names no project: the template's own words ("项目支出绩效自评表",
+#: "部门整体支出绩效自评表").
+NOT_A_PROJECT_NAME: Final[re.Pattern[str]] = re.compile(r"^(?:项目|部门|整体|部门整体|单位整体|单位|本部门|年度)?$|整体$|^部门")
+
+#: Lines a heading's table may be below it (the heading, the table's title, the table).
+HEADING_TABLE_GAP: Final[int] = 3
+#: Lines back from a table's header to look for the name of its project.
+PROJECT_NAME_LOOKBACK: Final[int] = 60
+
+
+def field_project_name(text: str) -> str | None:
+    """The project a 项目名称 field names, up to the next cell or field: "项目名称：劳模疗休养 | 主管部门：…"
+    -> 劳模疗休养; None for a line of another kind."""
+    m = PROJECT_PATTERNS["name"].match(text)
+    if m is None:
+        return None
+    name = re.sub(r"^[：:|｜\s]+", "", m.group("name"))  # "项目名称：X", "项目名称 | X"
+    cut = PROJECT_OPENING_PATTERNS["field_end"].search(name)
+    name = (name[: cut.start()] if cut else name).strip()
+    return name or None
+
+
+def title_project_name(text: str) -> str | None:
+    """The project a table's title names ("某市总工会困难职工帮扶项目支出绩效自评表" -> 困难职工帮扶项目), without
+    the body and the year before it; None for the template's own title ("2024年度项目支出绩效自评表")."""
+    m = PROJECT_OPENING_PATTERNS["title"].match(text)
+    if m is None:
+        return None
+    name = PROJECT_OPENING_PATTERNS["title_lead"].sub("", m.group("name"), count=1).strip()
+    return None if NOT_A_PROJECT_NAME.search(name) else name
+
+
+def heading_project_name(text: str) -> str | None:
+    """The project a numbered heading names ("（二）职工技能提升培训项目"), else None."""
+    m = PROJECT_OPENING_PATTERNS["heading"].match(text)
+    return m.group("name") if m else None
+
+
+def project_named_before(lines: list[Line], index: int) -> str | None:
+    """The project whose table has its header at ``lines[index]``: the nearest 项目名称 field, title naming a
+    project, or heading naming one (its table right below it) above the header, never above the total score
+    (总分) of the table before (that table's project, not this one's)."""
+    for k in range(index - 1, max(0, index - PROJECT_NAME_LOOKBACK) - 1, -1):
+        text = lines[k].text
+        if PROJECT_OPENING_PATTERNS["table_end"].match(text):
+            return None
+        name = field_project_name(text) or title_project_name(text)
+        if name is None and k + 1 < len(lines):
+            below = " ".join(ln.text for ln in lines[k + 1 : k + 1 + HEADING_TABLE_GAP])
+            name = heading_project_name(text) if PROJECT_OPENING_PATTERNS["table_follows"].search(below) else None
+        if name is not None:
+            return name
+    return None
+
+
+def project_openings(lines: list[Line]) -> list[tuple[int, str]]:
+    """(line index, project) where each project's table opens: a 项目名称 field, else (a table printing no
+    such field) a title naming the project or a heading naming it right above the table.  Of openings one
+    table prints several of (a heading, then a title or a field), the last before the table's figures."""
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        name = field_project_name(line.text) or title_project_name(line.text)
+        if name is None:
+            below = " ".join(ln.text for ln in lines[i + 1 : i + 1 + HEADING_TABLE_GAP])
+            name = heading_project_name(line.text) if PROJECT_OPENING_PATTERNS["table_follows"].search(below) else None
+        if name is not None:
+            found.append((i, name))
+    kept: list[tuple[int, str]] = []
+    for n, (i, name) in enumerate(found):
+        later = found[n + 1][0] if n + 1 < len(found) else None
+        if later is not None and later - i <= 6 and not any(FIGURES_BEGIN.search(ln.text) for ln in lines[i + 1 : later]):
+            continue  # the same table's opening printed again closer to its figures
+        kept.append((i, name))
+    return kept
+
+
+def total_row_scores(numbers: list[str], block: list[Line]) -> bool:
+    """Whether a 总分 row gives a score: it prints the weight and the score ("总分 100 96"), or its table
+    has a 得分 column; a lone figure under a table of targets ("总分 | | | 100") is the weights' total."""
+    return len(numbers) >= 2 or any("得分" in ln.text for ln in block)
+
+
+#: A line where a project table's figures begin: the money row or the indicators' header.
+FIGURES_BEGIN: Final[re.Pattern[str]] = re.compile(r"年度资金总额|一级指标|计划投资")
+
+
 #: Funding rows of a 自评表 under 年度资金总额: "其中：当年财政拨款 3100 3100 3100 100% —".
 FUND_ROW_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "row": re.compile(
@@ -119,14 +224,13 @@ def evaluator_is_third_party(text: str) -> bool:
 @register(EXTRACTOR, version=VERSION)
 def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> list[Fact]:
     lines = list(iter_lines(cell_view(doc.text)))  # pipe rows of real tables read like spaced ones
-    starts = [i for i, ln in enumerate(lines) if PROJECT_PATTERNS["name"].match(ln.text)]
+    openings = project_openings(lines)  # 项目名称 fields, titles and headings naming the project
+    starts = [i for i, _name in openings]
     table_rows = real_table_lines(doc)  # blank cells of real tables kept in place
     facts: list[Fact] = []
-    for n, i in enumerate(starts):
+    for n, (i, name) in enumerate(openings):
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
         block = lines[i:stop]
-        name = PROJECT_PATTERNS["name"].match(lines[i].text).group("name")  # type: ignore[union-attr]
-        name = re.sub(r"^[：:]\s*", "", name)
         money_unit = "万元"
         project = Project(evidence=doc.evidence(lines[i].start, lines[i].end, KEY), org=context.org or "", year=context.year or 0, name=name)
         found = False
@@ -175,6 +279,8 @@ def extract_project_tables(doc: SourceDocument, context: DocumentContext) -> lis
             facts.append(project)
         for ln in block:
             total = PROJECT_PATTERNS["total_score"].match(ln.text)
+            if total and not total_row_scores(total.group("nums").split(), block):
+                continue  # "总分 | | | 100" under a table of targets: the weights' total, no score
             if total:
                 nums = [parse_number(x) for x in total.group("nums").split()]
                 score = nums[-1] if nums else None
