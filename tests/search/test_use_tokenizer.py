@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from unionkg.search.encoders import UseEncoder
-from unionkg.search.use_windows import _same_as_port, compiled_tokenizer, windowed_forward
+from unionkg.search.use_windows import _same_as_port, compiled_tokenizer, port_ids_from_library, windowed_forward
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
@@ -88,3 +88,37 @@ def test_a_tokenizer_of_another_vocabulary_is_not_used(forward: object) -> None:
         vocab_size = 1000
 
     assert compiled_tokenizer(OtherModel()) is None
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    """Short strings mixing the genre's characters, spaces, and code points from the whole of planes 0-2
+    (most outside the vocabulary, some normalised by NFKC into several characters)."""
+    import random
+
+    rng = random.Random(seed)
+    genre = list("工会经费職工幫扶慰问活动的 ，。abcXYZ012%≧═﹦㊣\u3000\xa0ｱ") + ["䶮", "龘", "🙂", "㍿"]
+    planes = [c for c in range(0x20, 0x30000) if not 0xD800 <= c < 0xE000]
+    return ["".join(rng.choice(genre) if rng.random() < 0.5 else chr(rng.choice(planes)) for _ in range(rng.randint(0, 12))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["慰问䶮䶮职工", "龘龘活动", "🙂🙂 emoji", "a 䶮 b", " 䶮䶮 ", "䶮 䶮", "", "  ", "2031年某县总工会 䶮 经费 12.5 万元"],
+)
+def test_the_ports_ids_are_rebuilt_from_the_librarys_pieces(forward: object, text: str) -> None:
+    processor = compiled_tokenizer(forward.b.sp)  # type: ignore[attr-defined]
+    assert port_ids_from_library(processor, text) == _port_ids(forward, [text])[0]
+
+
+def test_rebuilt_ids_equal_the_ports_on_random_text(forward: object) -> None:
+    processor = compiled_tokenizer(forward.b.sp)  # type: ignore[attr-defined]
+    texts = _random_texts(12, 1500)
+    assert sum(not _same_as_port(processor.encode(t, out_type=int, add_bos=True, add_eos=True)) for t in texts) > 500  # the case is exercised
+    assert [port_ids_from_library(processor, t) for t in texts] == _port_ids(forward, texts)
+
+
+def test_a_merged_run_of_unknown_characters_is_one_id_per_character(forward: object) -> None:
+    processor = compiled_tokenizer(forward.b.sp)  # type: ignore[attr-defined]
+    merged = processor.encode("䶮䶮䶮", out_type=int)
+    assert merged.count(0) == 1  # the library merges the run
+    assert port_ids_from_library(processor, "䶮䶮䶮").count(0) == 3  # the port's ids: one each

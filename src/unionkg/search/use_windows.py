@@ -286,7 +286,7 @@ class WindowedUse:
         if compiled is None:
             return [tokenize(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
         fast = compiled.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
-        return [ids if _same_as_port(ids) else tokenize(text, out_type=int, add_bos=True, add_eos=True) for text, ids in zip(texts, fast)]
+        return [ids if _same_as_port(ids) else port_ids_from_library(compiled, text) for text, ids in zip(texts, fast)]
 
     def encode(self, texts: list[str]) -> np.ndarray:
         sentences = self.token_ids(texts)
@@ -310,13 +310,42 @@ def _same_as_port(ids: list[int]) -> bool:
     return len(ids) > 2 and UNKNOWN_ID not in ids
 
 
+def port_ids_from_library(processor: Any, text: str) -> list[int]:
+    """The port's ids of ``text`` (BOS and EOS included), from the C++ library's pieces, without building the port.
+
+    Both run the same unigram Viterbi over the same normalised text, with a
+    one-character unknown node for a character outside the vocabulary; the
+    library then merges a run of unknown nodes into one piece (its text, the
+    normalised run), the port does not.  So each unknown piece becomes one
+    unknown id per character of it, and a text with nothing to tokenise gets
+    the port's single unknown id.  Building the port cost every ingest worker
+    0.4-1 CPU-s the first time it met such a sentence (about one in 600 of the
+    genre); checked against the port on 50,000 random strings over the
+    Unicode planes and on every sentence of the samples
+    (tests/search/test_use_tokenizer.py).
+    """
+    pieces = processor.encode(text, out_type=str)
+    ids = processor.encode(text, out_type=int)
+    out = [processor.bos_id()]
+    for piece, piece_id in zip(pieces, ids):
+        if piece_id == UNKNOWN_ID:
+            out.extend([UNKNOWN_ID] * len(piece))
+        else:
+            out.append(piece_id)
+    if len(out) == 1:
+        out.append(UNKNOWN_ID)
+    out.append(processor.eos_id())
+    return out
+
+
 class LazyPort:
     """The package's pure-Python tokenizer, built on its first use.
 
     Building it parses the sentencepiece model in Python (about 0.7 CPU-s, paid by every
     ``unionkg ask`` and at every ingest's start), yet with the C++ library installed
-    (:func:`compiled_tokenizer`) it only tokenises the few sentences the library reads
-    differently (characters outside the vocabulary).  ``vocab_size`` is the library's
+    (:func:`compiled_tokenizer`) the windowed forward pass never needs it (the few sentences
+    the library reads differently get the port's ids from :func:`port_ids_from_library`):
+    only the package's own ``encode``, used when :func:`windowed_forward` is None, builds it.  ``vocab_size`` is the library's
     reading of the same model file, so the check in :func:`compiled_tokenizer` needs no port.
     """
 
@@ -370,9 +399,9 @@ def compiled_tokenizer(pure: Any) -> Any | None:
     characters outside the vocabulary (the port gives one unknown id per
     character, the library one per run of them: 8 of 5,213 sentences of the
     synthetic, sample and corpus documents) and for a text with nothing to
-    tokenise.  So such a sentence is tokenised again by the port
-    (:func:`_same_as_port`), and every sentence gets the port's ids
-    (tests/search/test_use_tokenizer.py).
+    tokenise.  So such a sentence (:func:`_same_as_port`) gets its ids rebuilt
+    from the library's pieces (:func:`port_ids_from_library`), and every
+    sentence gets the port's ids (tests/search/test_use_tokenizer.py).
     """
     loaded = _library_processor()
     if loaded is None:
