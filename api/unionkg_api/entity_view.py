@@ -33,6 +33,15 @@ RELATION_NAMES = {"unit": "下属单位 subordinate unit", "department": "内设
 QUALITY_FINDING = "https://w3id.org/unionkg/def/ukg#QualityFinding"
 PROJECT = "https://w3id.org/unionkg/def/ukg#Project"
 INCOMING_SHOWN = 12  # per predicate; the rest behind a "more" toggle
+UKG_NS = "https://w3id.org/unionkg/def/ukg#"
+# Properties whose value is money in yuan (docs/graph-model.md: money is xsd:decimal in yuan everywhere): the
+# properties table showed "1000000 xsd:decimal"; it gives the unit and the 万元 the documents print.
+MONEY_PROPERTIES = frozenset(
+    {"http://data.openbudgets.eu/ontology/dsd/measure/amount"}
+    | {UKG_NS + local for local in ("budgetAmount", "adjustedAmount", "finalAmount", "derivedFinalAmount", "delta")}
+)
+# Properties in percent (97.5 means 97.5 %).
+PERCENT_PROPERTIES = frozenset(UKG_NS + local for local in ("sharePercent", "completionPercent", "changePercent", "executionRate"))
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,7 @@ class Value:
     text: str
     link: Link | None = None
     note: str = ""  # datatype (as prefixed name) or @lang
+    shown: str = ""  # the text with its unit, for money and percent properties (``text`` stays the literal)
 
 
 @dataclass
@@ -80,6 +90,7 @@ class ProjectView:
     rate: str
     indicators: list[IndicatorRow] = field(default_factory=list)
     adjusted: str = ""
+    bodies: list[Link] = field(default_factory=list)  # the body (ukg:org) whose project it is: shown by the title
 
 
 @dataclass
@@ -187,7 +198,7 @@ def build_entity_view(store: GraphStore, iri: str, base_iri: str) -> EntityView:
             continue
         if p in LABEL_PREDICATES and isinstance(o, Literal) and (not label or o.language == "zh"):
             label = label or str(o)
-        value = _value(o, row.get("oLabel") or _cut(row.get("oText")), linker)
+        value = _value(o, row.get("oLabel") or row.get("oSource") or _cut(row.get("oText")), linker, p)
         if value not in grouped[p]:  # the same triple in several graphs, or several labels
             if value.link is not None and any(v.link is not None and v.link.iri == value.link.iri for v in grouped[p]):
                 continue
@@ -237,6 +248,7 @@ def _project(store: GraphStore, binding: dict[str, Node], linker: Linker, groupe
         rate=f"{first('executionRate')} %" if first("executionRate") else "",
     )
     view.adjusted = yuan_to_wan(first("adjustedAmount")) if first("adjustedAmount") else ""
+    view.bodies = [v.link for v in grouped.get(UKG_NS + "org", []) if v.link is not None]
     for r in store.select(named_query("api_project_indicators"), binding).rows:
         view.indicators.append(_indicator_row(r, linker))
     return view
@@ -255,14 +267,36 @@ def _indicator_row(r: dict[str, Node | None], linker: Linker) -> IndicatorRow:
     )
 
 
-def _value(term: Node | None, label: object | None, linker: Linker) -> Value:
+def _value(term: Node | None, label: object | None, linker: Linker, predicate: str = "") -> Value:
     if isinstance(term, URIRef):
         link = linker.link(str(term), label)
         return Value(link.label, link)
     if isinstance(term, Literal):
         note = f"@{term.language}" if term.language else (linker.short(str(term.datatype)) if term.datatype else "")
-        return Value(str(term), None, note)
+        shown = _with_unit(str(term), predicate)
+        return Value(str(term), None, note, shown if shown != str(term) else "")
     return Value(_text(term))
+
+
+def _with_unit(text: str, predicate: str) -> str:
+    """A literal of a money or percent property with its unit; any other as it is.
+
+    >>> _with_unit("1234500", "https://w3id.org/unionkg/def/ukg#budgetAmount")
+    '1234500 元（123.45 万元）'
+    >>> _with_unit("97.5", "https://w3id.org/unionkg/def/ukg#executionRate")
+    '97.5 %'
+    >>> _with_unit("2025", "https://w3id.org/unionkg/def/ukg#fiscalYear")
+    '2025'
+    """
+    try:
+        Decimal(text)
+    except (InvalidOperation, ValueError):
+        return text
+    if predicate in MONEY_PROPERTIES:
+        return f"{text} 元（{yuan_to_wan(text)}）"
+    if predicate in PERCENT_PROPERTIES:
+        return f"{text} %"
+    return text
 
 
 def _sources(store: GraphStore, binding: dict[str, Node], linker: Linker) -> list[Source]:

@@ -1,0 +1,61 @@
+"""Entity pages as a reader meets them (round 12, u1): amounts with their unit, documents by their file name,
+a project's body by its title, and a way back from the API docs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from api_helpers import DOC_IRI, ORG_IRI, PROJECT_IRI, BASE
+
+
+def _page(client, iri: str) -> str:  # type: ignore[no-untyped-def]
+    response = client.get("/entity", params={"iri": iri}, headers={"Accept": "text/html"})
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+def _property_cell(html: str, local: str) -> str:
+    """The cell of one property row of the properties table (the predicate's title is its full IRI)."""
+    match = re.search(r'title="[^"]*[#/]' + re.escape(local) + r'">[^<]*</a></th><td>(.*?)</td></tr>', html, re.S)
+    assert match is not None, f"no {local} row"
+    return match.group(1)
+
+
+@pytest.mark.parametrize(
+    ("local", "shown"),
+    [
+        ("budgetAmount", "800000 元（80.00 万元）"),  # money in yuan: its unit, and 万元 as the documents print it
+        ("finalAmount", "760000 元（76.00 万元）"),
+        ("executionRate", "95 %"),  # percent
+        ("fiscalYear", "2022"),  # neither: as it is
+    ],
+)
+def test_project_properties_carry_their_unit(client, local: str, shown: str) -> None:
+    cell = _property_cell(_page(client, PROJECT_IRI), local)
+    assert shown in cell, cell
+    if local == "fiscalYear":
+        assert "元" not in cell and "%" not in cell
+
+
+def test_an_observation_amount_carries_its_unit(client) -> None:
+    html = _page(client, BASE + "data/360400/jiujiangshizonggonghui/2022/final/obs/r1")
+    assert "12345600 元（1,234.56 万元）" in _property_cell(html, "amount")
+
+
+def test_a_document_value_is_named_by_its_file(client) -> None:
+    cell = _property_cell(_page(client, BASE + "data/360400/jiujiangshizonggonghui/2022/final/obs/r1"), "hadPrimarySource")
+    assert ">jiujiang-2022-final.txt</a>" in cell and "id/doc/aaaa1111</a>" not in cell
+    assert DOC_IRI.endswith("aaaa1111")
+
+
+def test_a_project_names_its_body_by_the_title(client) -> None:
+    html = _page(client, PROJECT_IRI)
+    summary = html[html.index('<section id="project">') : html.index("绩效指标 Indicators")]
+    assert "机构 body" in summary and "/id/org/360400/jiujiangshizonggonghui" in summary and ORG_IRI.endswith("jiujiangshizonggonghui")
+
+
+def test_the_api_docs_lead_back_to_the_app(client) -> None:
+    html = client.get("/docs").text
+    assert 'href="/"' in html and 'href="/chat"' in html
