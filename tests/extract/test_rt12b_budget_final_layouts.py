@@ -49,7 +49,7 @@ CASES = sorted(CORPUS.glob("rt12b_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 17
+    assert len(CASES) >= 18
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -263,3 +263,23 @@ def test_phase_heading_its_columns(header: list[str], columns: list[str]) -> Non
     lines = list(iter_lines("\n".join(header)))
     found = code_table_columns("\n".join(header), frame)
     assert without_phase_group(found, lines, frame) == columns
+
+
+# --- the unit column of a project table ------------------------------------------------------
+
+PROJECT_UNITS = [
+    ("某县职工服务中心", "某县总工会", "某县职工服务中心"),
+    ("某县总工会本级", "某县总工会", None),  # the body itself
+    ("某县总工会", "某县总工会", None),
+    ("合计", "某县总工会", None),
+    (None, "某县总工会", None),
+]
+
+
+@pytest.mark.parametrize(("unit", "org", "implementing"), PROJECT_UNITS)
+def test_project_unit(unit: str | None, org: str, implementing: str | None) -> None:
+    from unionkg.extract.budget_tables import ProjectRow, project_unit
+    from unionkg.extract.tables import Token
+
+    tok = Token("x", 0, 1, TokenKind.TEXT)
+    assert project_unit(ProjectRow([tok], tok, tok, unit=unit), org) == implementing

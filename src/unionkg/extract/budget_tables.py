@@ -186,6 +186,10 @@ PROJECT_VALUE_COLUMNS: Final[tuple[str, ...]] = (
 #: The Project field each phase of a 项目支出决算表's column fills.
 PROJECT_PHASE_FIELDS: Final[dict[Phase, str]] = {Phase.BUDGET: "budget", Phase.ADJUSTED: "adjusted", Phase.FINAL: "final"}
 
+#: Text columns of a 项目支出表 naming the unit a project is budgeted to or carried out by: a department's
+#: table lists its units' projects too ("某县职工服务中心 | 职工法律援助 | 4.50").
+PROJECT_UNIT_COLUMNS: Final[tuple[str, ...]] = ("单位名称", "预算单位", "实施单位")
+
 #: Text columns of a 政府采购预算表 header.
 PURCHASE_TEXT_COLUMNS: Final[tuple[str, ...]] = ("单位名称", "预算单位", "采购项目", "项目名称", "采购目录", "采购品目", "品目名称", "采购品目名称", "采购方式", "数量", "备注")
 #: A 序号 column: the bare integer that starts each row is its number, not an amount.
@@ -417,6 +421,7 @@ class ProjectRow:
     value: Token  # the first amount: the project's total
     values: list[Token | None] = field(default_factory=list)  # every value cell, blank marks as None
     code: str | None = None  # the functional code printed in the row
+    unit: str | None = None  # the unit its 单位名称 / 预算单位 / 实施单位 cell names (a merged cell carried down)
 
 
 @dataclass(slots=True)
@@ -454,6 +459,8 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
     rates = any(c in COMPARISON_FIGURES for c in value_columns)
     table = ProjectTable([], value_columns)
     previous: ProjectRow | None = None
+    unit_index = next((text_columns.index(c) for c in PROJECT_UNIT_COLUMNS if c in text_columns and not purchases), None)
+    unit: str | None = None  # the unit of the rows above, for a merged unit cell printed once
     pending: list[Token] = []  # the first cells of a row whose figures are on the next line
     # a row's name printed over its figures ("职工技能竞赛 |  |  |" / " | 10.00 | 8.00 | 2.00") is one
     # row, never the tail of the name above
@@ -495,7 +502,9 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
         if not purchases:
             name = name_tokens_without_number(name)  # "1.困难职工帮扶资金": the row's typed 序号
         first = min(line.tokens[0], texts[0], key=lambda t: t.start)  # a row wrapped above its figures starts on the line before
-        previous = ProjectRow(name, first, values[0], cells, code)
+        if unit_index is not None and unit_index < name_index:
+            unit = texts[unit_index].text if missing == 0 and unit_index < index else unit  # printed, or the merged cell above
+        previous = ProjectRow(name, first, values[0], cells, code, unit if unit_index is not None else None)
         table.rows.append(previous)
     return table
 
@@ -586,10 +595,18 @@ def read_project_table(frame: TableFrame) -> None:
                 name=join_label(frame.doc.text, row.name_tokens),
                 budget=to_yuan(value, frame.money_unit) if frame.phase is Phase.BUDGET else None,
                 adjusted=to_yuan(value, frame.money_unit) if frame.phase is Phase.ADJUSTED else None,
+                implementing_unit=project_unit(row, frame.org),
             )
         )
     if table.columns:
         _emit_table_amounts(frame, table)
+
+
+def project_unit(row: ProjectRow, org: str) -> str | None:
+    """The unit a row's unit cell names when it is not the table's body itself (its 本级 aside)."""
+    if row.unit is None or row.unit.removesuffix("本级") in (org, "") or row.unit in TOTAL_ROW_WORDS:
+        return None
+    return row.unit
 
 
 def _read_phased_projects(frame: TableFrame, table: ProjectTable) -> None:
@@ -600,7 +617,9 @@ def _read_phased_projects(frame: TableFrame, table: ProjectTable) -> None:
     for row, columns in zip(table.rows, placed):
         name = join_label(frame.doc.text, row.name_tokens)
         cells = {table.columns[col]: tok for tok, col in zip(row.values, columns) if tok is not None and col is not None}
-        project = Project(evidence=frame.doc.evidence(row.first.start, row.name_tokens[-1].end, KEY), org=frame.org, year=frame.year, name=name)
+        project = Project(
+            evidence=frame.doc.evidence(row.first.start, row.name_tokens[-1].end, KEY), org=frame.org, year=frame.year, name=name, implementing_unit=project_unit(row, frame.org)
+        )
         for column, tok in cells.items():
             value = parse_number(tok.text)
             if value is None or column in PRIOR_YEAR_COLUMNS:
