@@ -53,6 +53,12 @@ class RowsAnswerer:
     """Answers with the amount rows, or the indicator rows when the question says 指标."""
 
     def ask(self, question: str, session: str | None = None) -> dict:
+        if "没有数据的" in question or "段落" in question:  # a body the graph lacks; a question no intent fits
+            intent = "search" if "段落" in question else "amount"
+            return {
+                "question": question, "language": "zh", "intent": intent, "found": False, "answer": "知识图谱中没有该单位的数据。",
+                "rows": [], "sparql": None, "sources": [], "session": session or "s1",
+            }
         rows = INDICATOR_ROWS if "指标" in question else AMOUNT_ROWS
         return {
             "question": question, "language": "zh", "intent": "amount", "found": True, "answer": "答案", "rows": rows,
@@ -144,4 +150,18 @@ def test_editor_result_cells_keep_apart(browser, server) -> None:
         }""",
         timeout=10_000,
     )
+    page.close()
+
+
+@pytest.mark.parametrize(("question", "search_note"), [("没有数据的某省总工会2025年支出多少？", False), ("段落里怎么说帮扶？", True)])
+def test_an_answer_that_found_nothing_is_not_called_a_search_result(browser, server, question: str, search_note: bool) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(20_000)
+    page.goto(server.url + "/chat?q=" + quote(question))
+    answer = page.locator(".answer").first
+    answer.locator(".a").wait_for()
+    text = answer.inner_text()
+    assert "未找到数据 no data found" in text
+    assert ("passage-search result" in text) is search_note
+    assert answer.locator(".show-sparql").count() == 0  # no query ran: no link to one
     page.close()

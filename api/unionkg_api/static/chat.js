@@ -186,7 +186,7 @@
     node.querySelector(".a").textContent = data.answer || "";
     const meta = [];
     if (data.intent) meta.push("intent: " + data.intent);
-    if (data.found === false) meta.push("no data found");
+    if (data.found === false) meta.push("未找到数据 no data found");
     node.querySelector(".meta").textContent = meta.join(" · ");
     const table = rowsTable(data.rows);
     if (table) node.querySelector(".rows").appendChild(table);
@@ -215,8 +215,10 @@
     const sparqlLink = node.querySelector(".show-sparql");
     if (data.sparql) {
       sparqlLink.href = "/editor?query=" + encodeURIComponent(data.sparql);
-    } else {
+    } else if (data.intent === "search") {
       sparqlLink.replaceWith(document.createTextNode("passage-search result (no SPARQL)"));
+    } else {
+      sparqlLink.remove();  // an answer that found nothing ran no query: it is no search result either
     }
     conversation.prepend(node);
   }
