@@ -134,6 +134,22 @@ def test_a_second_different_misprint_is_kept(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [
+        # the text's 年初预算 554.00 (its table 545.00): the rate 102.79% is the table's budget's: one finding
+        ("102.79", [("warning", "contradiction:prose-total-against-table", "5540000", "5450000")]),
+        # the rate 110.55% fits neither budget: a second misprint
+        ("110.55", [("warning", "contradiction:prose-total-against-table", "5540000", "5450000"), ("warning", "percent:completion", "110.55", "101.12")]),
+    ],
+    ids=["echo", "second-misprint"],
+)
+def test_a_misprinted_budget_of_the_rate(rate: str, expected: list[tuple[str, ...]], tmp_path: Path) -> None:
+    edit = (LUOYANG_FINAL, "年初预算为545.00万元，支出决算为560.20万元，完成年初预算的102.79%", f"年初预算为554.00万元，支出决算为560.20万元，完成年初预算的{rate}%")
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), (edit,)))
+    assert sorted(_summary(findings)) == expected
+
+
 def test_a_misprinted_rate_alone_is_its_own_finding(tmp_path: Path) -> None:
     """Negative: the amount right, the rate wrong: the completion finding alone, nothing to fold it into."""
     edit = (LUOYANG_FINAL, "完成年初预算的102.79%", "完成年初预算的112.79%")

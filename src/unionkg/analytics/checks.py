@@ -744,8 +744,7 @@ def check_shares(ctx: Context) -> list[Finding]:
                         statement=("share", o.org, o.year, o.phase, o.value, o.share),
                         # the share rests on the printed part: were it printed as another value,
                         # would a total of its dataset give the share (merge.merge_echoes_of_a_misprint)?
-                        rests_on=o.iri,
-                        holds_with=_share_holds_with(ctx, o, groups[key(o)], slack),
+                        holds_with={o.iri: _share_holds_with(ctx, o, groups[key(o)], slack)},
                     )
                 )
     return findings

@@ -65,12 +65,11 @@ class Finding:
     # The key of a finding that absorbed others (``merge.absorb``): its own, from before, so
     # that it keeps its IRI when the checks that found the same problem come and go.
     merged_key: str | None = field(default=None, compare=False, repr=False)
-    # A printed figure the check took as given (a completion rate's 决算数 stated in the text), and
-    # whether the check would agree were that figure printed as another value: a finding that the
-    # figure printed differently elsewhere (``merge.merge_echoes_of_a_misprint``) is the problem
-    # then, and this one its echo.  Not stored.
-    rests_on: str | None = field(default=None, compare=False, repr=False)
-    holds_with: Callable[[Decimal], bool] | None = field(default=None, compare=False, repr=False)
+    # The printed figures the check took as given (a completion rate's 决算数 and budget stated in the
+    # text), each with whether the check would agree were that figure printed as another value: a
+    # finding that shows the figure printed differently elsewhere (``merge.merge_echoes_of_a_misprint``)
+    # is the problem then, and this one its echo.  Not stored.
+    holds_with: dict[str, Callable[[Decimal], bool]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def key(self) -> str:

@@ -228,19 +228,19 @@ def merge_total_printed_twice(findings: list[Finding]) -> list[Finding]:
 
 
 def merge_echoes_of_a_misprint(findings: list[Finding]) -> list[Finding]:
-    """A finding that rests on a printed figure (``Finding.rests_on``: a completion rate on the text's
-    决算数) which a finding of :data:`TOTAL_PRINTED_TWICE_CHECKS` shows misprinted (one of its
-    ``concerns``, its table printing ``expected``) is folded into that one when, with the table's value, its own
-    comparison agrees (``Finding.holds_with``): one misprint, one finding, both comparisons its
+    """A finding that rests on a printed figure (a key of ``Finding.holds_with``: a completion rate on
+    the text's 决算数 or budget) which a finding of :data:`TOTAL_PRINTED_TWICE_CHECKS` shows misprinted
+    (one of its ``concerns``, its table printing ``expected``) is folded into that one when, with the
+    table's value, its own comparison agrees: one misprint, one finding, both comparisons its
     evidence.  When it does not agree even so, it is a second, different misprint and stays.
 
     >>> p = Finding("conflicting_statement", "warning", "text 506.2, table 560.2", check="contradiction:prose-total-against-table",
     ...             total="t", expected=Decimal("560.2"), concerns=["t", "r"])
     >>> echo = Finding("completion_rate_mismatch", "warning", "rate", check="percent:completion", concerns=["t", "b"],
-    ...                rests_on="t", holds_with=lambda v: v == Decimal("560.2"))
+    ...                holds_with={"t": lambda v: v == Decimal("560.2"), "b": lambda v: False})
     >>> [(f.check, f.also, f.concerns) for f in merge_echoes_of_a_misprint([echo, p])]
     [('contradiction:prose-total-against-table', ['percent:completion'], ['t', 'r', 'b'])]
-    >>> other = Finding("completion_rate_mismatch", "warning", "rate", check="percent:completion", rests_on="t", holds_with=lambda v: False)
+    >>> other = Finding("completion_rate_mismatch", "warning", "rate", check="percent:completion", holds_with={"t": lambda v: False})
     >>> len(merge_echoes_of_a_misprint([other, p]))
     2
     """
@@ -251,9 +251,10 @@ def merge_echoes_of_a_misprint(findings: list[Finding]) -> list[Finding]:
                 misprints[figure].append(f)
     folded: set[int] = set()
     for f in findings:
-        if f.rests_on is None or f.holds_with is None or f.check in TOTAL_PRINTED_TWICE_CHECKS:
+        if f.check in TOTAL_PRINTED_TWICE_CHECKS:
             continue
-        cause = next((m for m in misprints.get(f.rests_on, []) if m.expected is not None and f.holds_with(m.expected)), None)
+        causes = (m for figure, holds in f.holds_with.items() for m in misprints.get(figure, []) if m.expected is not None and holds(m.expected))
+        cause = next(causes, None)
         if cause is not None:
             absorb(cause, [f], how="its misprint also explains")
             folded.add(id(f))

@@ -128,21 +128,24 @@ def check_completion_rates(ctx: Context) -> list[Finding]:
         if named and any(b in agreeing for b in named) or not named and agreeing:
             continue
         finding = _completion_finding(ctx, final, rate, slack, named or bases, agreeing, said if named else None)
-        # the rate rests on the printed 决算数: were it printed as ``value``, would the rate agree?
-        finding.rests_on = final.iri
+        # the rate rests on the printed 决算数 and budgets: were one printed as another value, would it agree?
         finding.holds_with = _rate_holds_with(ctx, final, named or bases, rate, slack)
         findings.append(finding)
     return findings
 
 
-def _rate_holds_with(ctx: Context, final: Obs, bases: list[Obs], rate: Decimal, slack: Decimal) -> Callable[[Decimal], bool]:
-    """Whether ``rate`` would agree with one of ``bases`` were ``final`` printed as another value."""
+def _rate_holds_with(ctx: Context, final: Obs, bases: list[Obs], rate: Decimal, slack: Decimal) -> dict[str, Callable[[Decimal], bool]]:
+    """For ``final`` and each of ``bases``: whether ``rate`` would agree with one of ``bases`` were
+    that figure printed as another value."""
 
-    def holds(value: Decimal) -> bool:
+    def final_as(value: Decimal) -> bool:
         figure = replace(final, value=value)
         return any(_rate_agrees(ctx, figure, b, rate, slack) for b in bases)
 
-    return holds
+    def base_as(base: Obs) -> Callable[[Decimal], bool]:
+        return lambda value: value > 0 and _rate_agrees(ctx, final, replace(base, value=value), rate, slack)
+
+    return {final.iri: final_as, **{b.iri: base_as(b) for b in bases}}
 
 
 def _rate_agrees(ctx: Context, final: Obs, base: Obs, rate: Decimal, slack: Decimal) -> bool:
