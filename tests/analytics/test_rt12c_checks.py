@@ -59,6 +59,14 @@ def test_a_text_in_wan_against_a_table_in_yuan_shows_each_in_its_unit(tmp_path: 
     assert "与 2,345,600.00 元（234.56 万元）" in str(f.to_json()["message_zh"])
 
 
+def test_a_text_in_yuan_against_a_table_in_wan_shows_each_in_its_unit(tmp_path: Path) -> None:
+    """The other way round: 洛阳's text in 元, its tables in 万元."""
+    edit = (LUOYANG_FINAL, "财政拨款支出560.20万元。", "财政拨款支出5,062,000.00元。")
+    (f,) = compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_FINAL,), (edit,)))
+    assert (f.stated_unit, f.expected_unit) == ("元", "万元")
+    assert f.to_json()["shown"] == {"stated": "5,062,000.00 元（506.2 万元）", "expected": "560.2 万元（5,602,000.00 元）", "tolerance": "50.005 元"}
+
+
 def test_a_finding_in_one_unit_shows_it_alone(tmp_path: Path) -> None:
     """Negative: the same problem in a document printed in one unit (万元) has no unit beside."""
     edit = (LUOYANG_FINAL, "2023年度一般公共预算财政拨款支出560.20万元", "2023年度一般公共预算财政拨款支出506.20万元")
