@@ -49,7 +49,7 @@ CASES = sorted(CORPUS.glob("rt12b_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 18
+    assert len(CASES) >= 19
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -283,3 +283,21 @@ def test_project_unit(unit: str | None, org: str, implementing: str | None) -> N
 
     tok = Token("x", 0, 1, TokenKind.TEXT)
     assert project_unit(ProjectRow([tok], tok, tok, unit=unit), org) == implementing
+
+
+# --- a title printed again on a new page, without 续 ------------------------------------------
+
+REPEATED_TITLES = [
+    ("部门收支总表", "部门收支总表", ["收入 | 预算数 | 支出 | 预算数"], True),
+    ("部门收支总表", "部门 收支总表", ["收入 | 预算数 | 支出 | 预算数"], True),  # spaces aside
+    ("部门收支总表", "部门收支总表", ["部门：某县职工服务中心 单位：万元"], False),  # a unit's table of its own
+    ("部门收支总表", "财政拨款收支总表", ["收入 | 预算数 | 支出 | 预算数"], False),  # another table
+]
+
+
+@pytest.mark.parametrize(("previous", "title", "body", "continues"), REPEATED_TITLES)
+def test_repeated_title_continues_the_table(previous: str, title: str, body: list[str], continues: bool) -> None:
+    from unionkg.extract.final_accounts import Block, TableKind, repeats_title_alone
+
+    block = Block(previous, previous, TableKind(Layout.TWO_SIDED, None, None), [])
+    assert repeats_title_alone(block, title, list(iter_lines("\n".join(body)))) is continues

@@ -348,7 +348,7 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
         if not dotted:
             body = merge_class_dotted_codes(body)  # "301.01 基本工资" under "301 工资福利支出"
         body = join_spaced_thousands(body)  # "1 286 400.00" of a PDF: one figure
-        if continued and blocks and blocks[-1].kind == kind:
+        if blocks and blocks[-1].kind == kind and (continued or repeats_title_alone(blocks[-1], title, body)):
             blocks[-1].lines.extend(continuation_body(blocks[-1].lines, body))
             continue
         body = drop_repeated_headers(body)
@@ -358,6 +358,15 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
         table = _table_tag([lines[i], *before, *body[:3]]) or re.sub(r"\s+", "", title)
         blocks.append(Block(title, table, kind, body))
     return blocks
+
+
+def repeats_title_alone(previous: Block, title: str, body: list[Line]) -> bool:
+    """Is a table title the previous table's, printed again on a new page with no 续 mark and no
+    部门 / 单位 line of its own ("部门收支总表" / "- 3 -" / "部门收支总表" / "收入 | 预算数 | …")?  Then it
+    continues that table; a title with its own header line (a unit's table of the same name) does not."""
+    if re.sub(r"\s+", "", title) != re.sub(r"\s+", "", previous.title):
+        return False
+    return not any(TABLE_PATTERNS["header_start"].search(ln.text) for ln in body[:4])
 
 
 def _is_bare_continuation(title: str) -> bool:
