@@ -207,3 +207,28 @@ def test_errno_advice_table_covers_the_usual_bind_errors() -> None:
     from unionkg.cli import BIND_ERROR_ADVICE
 
     assert {errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES} <= set(BIND_ERROR_ADVICE)
+
+
+# --- choices and empty inputs of search and check ---
+
+
+def test_an_empty_search_is_refused_with_an_example(empty_store: Path) -> None:
+    result = invoke("search", "  ", "--store", str(empty_store))
+    assert result.exit_code == 2
+    assert "the search text is empty" in result.output and 'unionkg search "' in result.output
+
+
+@pytest.mark.parametrize(("severity", "refused"), [("fatal", True), ("warnings", True), ("warning", False)])
+def test_check_refuses_an_unknown_severity_before_running(severity: str, refused: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import unionkg.analytics.checks as checks
+
+    ran: list[bool] = []
+    monkeypatch.setattr(checks, "run_checks", lambda *a, **k: ran.append(True) or [])
+    store = tmp_path / "store"
+    ox.Store(str(store)).flush()
+    result = invoke("check", "--severity", severity, "--store", str(store))
+    if refused:
+        assert result.exit_code == 2 and f"--severity {severity!r}: unknown; use error, warning, info" in result.output
+        assert ran == []  # refused before a full check run
+    else:
+        assert result.exit_code == 0 and ran == [True]

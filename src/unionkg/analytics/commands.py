@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from unionkg.cli import StoreOpt, app, emit_json, handle_errors, open_for, settings_for, write_output
+from unionkg.cli import StoreOpt, app, check_choice, emit_json, handle_errors, open_for, settings_for, write_output
 from unionkg.errors import InputError
 
 
@@ -23,6 +23,10 @@ def _write(text: str | bytes, output: Optional[Path]) -> None:
         sys.stdout.buffer.flush()
         return
     write_output(output, data)
+
+
+# The severities a finding has (docs/graph-model.md, data-quality findings).
+FINDING_SEVERITIES = ("error", "warning", "info")
 
 
 @app.command()
@@ -41,6 +45,8 @@ def check(
 
     if fmt not in ("text", "json"):
         raise InputError(f"unknown format {fmt!r}; use text or json")
+    if severity is not None:
+        check_choice("--severity", severity, FINDING_SEVERITIES)  # a typo printed "no findings" after a full check run
     settings = settings_for(store)
     graph_store = open_for(settings)
     findings = without_rounding(run_checks(graph_store, settings), rounding=not no_rounding)

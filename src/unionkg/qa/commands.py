@@ -76,6 +76,8 @@ def search(
     from unionkg.errors import NotFoundError
 
     check_choice("--format", fmt, ("text", "json"))
+    if not text.strip():
+        raise InputError('the search text is empty: give words to look for, e.g. unionkg search "困难职工帮扶"')
     settings = settings_for(store)
     check_store_path(settings)
     index = open_index(settings)
