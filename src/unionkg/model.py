@@ -293,6 +293,8 @@ class SourceDocument:
     #: what the file's reader could not read ("ingest: a.pdf: page 3 of 9 is a scanned image ..."),
     #: passed on to ``Extraction.warnings`` by the pipeline
     warnings: list[str] = field(default_factory=list)
+    #: 1-based numbers of the pages read by OCR (scans): the graph's ``ukg:ocrPage`` of the document
+    ocr_pages: list[int] = field(default_factory=list)
 
     def evidence(self, start: int, end: int, extractor: str) -> Evidence:
         """Evidence for ``text[start:end]`` quoted from the original text."""

@@ -24,6 +24,15 @@ from unionkg.settings import Settings
 
 pytest.importorskip("reportlab")
 
+
+@pytest.fixture(autouse=True)
+def _without_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These cases are about the warning for pages not read: OCR off (round 12 reads scanned
+    pages with Tesseract when installed: tests/ingest/test_e20_ocr.py); the hint naming its
+    install command is left out, as on a machine that has it."""
+    monkeypatch.setenv("UNIONKG_OCR", "off")
+    monkeypatch.setattr("unionkg.ingest.pdf_reader.ocr_hint", lambda: "")
+
 #: layout -> the pages read as scans (a page count: the warning names "of N")
 SCANNED: dict[str, tuple[ScanLayout, tuple[int, ...], int]] = {
     "signed_cover": (ScanLayout(scanned_cover=True), (1,), 2),

@@ -879,6 +879,8 @@ class Mapper:
         self.add(d, DCTERMS.source, Literal(doc.source))
         self.add(d, DCTERMS.format, Literal(doc.media_type))
         self.add(d, UKG.genre, Literal(doc.genre))
+        for page in doc.ocr_pages:  # provenance: these pages' text was read by OCR from a scan
+            self.add(d, UKG.ocrPage, integer(page))
         self.add_opt(d, DCTERMS.title, ctx.title)
         if ctx.published:
             self.add(d, DCTERMS.issued, Literal(ctx.published, datatype=XSD.date))

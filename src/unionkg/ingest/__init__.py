@@ -54,6 +54,7 @@ def load_bytes(name: str, data: bytes) -> SourceDocument:
         media_type=loaded.media_type,
         tables=tables,
         warnings=list(loaded.warnings),
+        ocr_pages=list(loaded.ocr_pages),
     )
     doc.genre = detect_genre(doc.text)
     return doc

@@ -84,6 +84,8 @@ class LoadedText:
     encoding: str | None = None
     #: what the reader read around and could not read (scanned pages of a PDF), named with the file
     warnings: list[str] = field(default_factory=list)
+    #: 1-based numbers of the pages read by OCR (scanned pages of a PDF)
+    ocr_pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
         from unionkg.ingest.pdf_reader import read_pdf_text
 
         reading = read_pdf_text(name, data, limits.pdf)
-        loaded = LoadedText(reading.text, PDF, reading.tables, warnings=reading.warnings(name))
+        loaded = LoadedText(reading.text, PDF, reading.tables, warnings=reading.warnings(name), ocr_pages=reading.ocr_pages)
     elif media_type == DOCX:
         from unionkg.ingest.docx_reader import read_docx_text
 

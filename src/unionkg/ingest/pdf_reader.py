@@ -14,8 +14,11 @@ number of pages and characters per page is capped.  Any failure becomes an
 The work on a page is shared with three modules: ``pdf_tables`` (a ruled table's rows of
 cells as printed), ``pdf_layout`` (reading order around tables: text beside a table, rows
 of unruled tables whose cells wrap) and ``pdf_glyphs`` (characters pdfminer cannot map to
-Unicode, read with PDFium).  A PDF whose pages are scans, or whose text reads as glyph
-numbers only, is refused with what to do (OCR it first).
+Unicode, read with PDFium).  A page that is a scan (an image, no text layer) is read by OCR
+when Tesseract is installed (``ocr``: rendered with PDFium, its words' boxes laid out into lines
+and table rows), and the document says which pages were; without Tesseract such pages are
+read around with a warning naming the install command, and a PDF of scans only, or whose text
+reads as glyph numbers only, is refused with what to do.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ class PdfLimits:
     timeout_s: float = 180.0
     memory_bytes: int = 2 * 1024 * 1024 * 1024
     isolate: bool = True  # parse in a child process (POSIX only)
+    ocr: bool = True  # read scanned pages with Tesseract when it is installed
+    max_ocr_pages: int = 60
+    ocr_timeout_s: float = 600.0  # for OCR of the scanned pages, in a child of its own after the text layer is read
 
 
 @dataclass(frozen=True)
@@ -50,12 +56,36 @@ class PdfText:
     text: str
     tables: list[Table]
     page_count: int = 0
-    #: 1-based numbers of the pages that are images with no text layer (read as nothing)
+    #: 1-based numbers of the pages that are images with no text layer, not read by OCR (read as nothing)
     scanned_pages: tuple[int, ...] = ()
+    #: 1-based numbers of the scanned pages read by OCR
+    ocr_pages: tuple[int, ...] = ()
+    #: figures OCR read with too little confidence and left out
+    ocr_figures_left_out: int = 0
+    #: each page's text (``text`` is them joined by a form feed), for OCR to replace a scan's
+    page_texts: tuple[str, ...] = ()
 
     def warnings(self, name: str) -> list[str]:
-        """What the reader of file ``name`` could not read, said once (see :func:`scanned_pages_warning`)."""
-        return [scanned_pages_warning(name, self.scanned_pages, self.page_count)] if self.scanned_pages else []
+        """What the reader of file ``name`` could not read or read by OCR, said once (see
+        :func:`scanned_pages_warning`, :func:`ocr_pages_warning`)."""
+        out = [scanned_pages_warning(name, self.scanned_pages, self.page_count)] if self.scanned_pages else []
+        if self.ocr_pages:
+            out.append(ocr_pages_warning(name, self.ocr_pages, self.page_count, self.ocr_figures_left_out))
+        return out
+
+
+def ocr_pages_warning(name: str, pages: tuple[int, ...], page_count: int, left_out: int) -> str:
+    """The note for a PDF whose scanned pages were read by OCR.
+
+    >>> ocr_pages_warning("a.pdf", (2, 3), 3, 1)
+    'ingest: a.pdf: pages 2, 3 of 3 are scanned images read by OCR (Tesseract); 1 figure read with low confidence was left out'
+    """
+    listed = ", ".join(map(str, pages))
+    which = f"page {listed} of {page_count} is a scanned image" if len(pages) == 1 else f"pages {listed} of {page_count} are scanned images"
+    note = f"ingest: {name}: {which} read by OCR (Tesseract)"
+    if left_out:
+        note += f"; {left_out} figure{'s' if left_out > 1 else ''} read with low confidence {'were' if left_out > 1 else 'was'} left out"
+    return note
 
 
 def scanned_pages_warning(name: str, pages: tuple[int, ...], page_count: int) -> str:
@@ -66,8 +96,15 @@ def scanned_pages_warning(name: str, pages: tuple[int, ...], page_count: int) ->
     """
     listed = ", ".join(map(str, pages))
     if len(pages) == 1:
-        return f"ingest: {name}: page {listed} of {page_count} is a scanned image with no text layer; nothing on it was read (OCR it to read its figures)"
-    return f"ingest: {name}: pages {listed} of {page_count} are scanned images with no text layer; nothing on them was read (OCR them to read their figures)"
+        return f"ingest: {name}: page {listed} of {page_count} is a scanned image with no text layer; nothing on it was read (OCR it to read its figures{ocr_hint()})"
+    return f"ingest: {name}: pages {listed} of {page_count} are scanned images with no text layer; nothing on them was read (OCR them to read their figures{ocr_hint()})"
+
+
+def ocr_hint() -> str:
+    """How to have scanned pages read: the install command when Tesseract is missing."""
+    from unionkg.ingest.ocr import INSTALL_HINT, tesseract_ready
+
+    return "" if tesseract_ready() else f"; with Tesseract installed unionkg reads them itself: {INSTALL_HINT}"
 
 
 def read_pdf(name: str, data: bytes, limits: PdfLimits = PdfLimits()) -> tuple[str, list[Table]]:
@@ -86,8 +123,15 @@ def read_pdf_text(name: str, data: bytes, limits: PdfLimits = PdfLimits()) -> Pd
     if kind == "error":
         raise InputError(f"{name}: {payload}")
     reading: PdfText = payload  # type: ignore[assignment]
+    if reading.scanned_pages and limits.ocr:
+        from unionkg.ingest.pdf_ocr import with_scans_read
+
+        reading = with_scans_read(name, data, reading, limits)
+    scanned = len(reading.scanned_pages)
+    if reading.page_count and scanned >= MIN_SCANNED_PAGE_SHARE * reading.page_count:
+        raise InputError(f"{name}: {scanned} of {reading.page_count} pages are scanned images with no text layer: OCR it first{ocr_hint()}")
     if not reading.text.replace(PAGE_SEPARATOR, "").strip():
-        raise InputError(f"{name}: the PDF has no text layer (a scan? OCR it first)")
+        raise InputError(f"{name}: the PDF has no text layer (a scan? OCR it first{ocr_hint()})")
     return reading
 
 
@@ -153,12 +197,10 @@ def extract_pdf(data: bytes, limits: PdfLimits) -> PdfText:
             tables.extend(page_tables)
             page.flush_cache()
         page_count = len(pdf.pages)
-        if pdf.pages and len(scanned) >= MIN_SCANNED_PAGE_SHARE * page_count:
-            raise _PdfLimitError(f"{len(scanned)} of {page_count} pages are scanned images with no text layer: OCR it first")
     glyphs.close()
     if glyphs.unmapped > MAX_UNMAPPED_GLYPH_SHARE * max(glyphs.seen, 1):
         raise _PdfLimitError("the PDF's fonts map to no text (characters read as glyph numbers): OCR it first, or export it again with embedded Unicode fonts")
-    return PdfText(PAGE_SEPARATOR.join(pages_text), tables, page_count, tuple(scanned))
+    return PdfText(PAGE_SEPARATOR.join(pages_text), tables, page_count, tuple(scanned), page_texts=tuple(pages_text))
 
 
 #: A page is a scan when an image covers this share of it and it has fewer characters than

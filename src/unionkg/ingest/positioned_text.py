@@ -14,9 +14,12 @@ their text, left edge, baseline, size and width.  The steps:
    falls in, and a row is printed ``a | | c`` with its empty cells, as the other readers
    print a table row.
 
-The ruling lines are not read (an OFD draws them as paths, an OCR engine does not report
-them), so a figure right-aligned in a cell merged across columns is read in the last column
-it covers.
+Where the vertical ruling lines of a table are known (found in a scan before OCR whitens
+them: :class:`Rule`), they, not the gaps, separate the cells of the lines they cross and are
+the column boundaries: an OCR engine's word boxes hug the ink, so the gap inside a cell can
+be as wide as the gap between two cells.  Where they are not known (an OFD draws them as paths
+this reader does not read), a figure right-aligned in a cell merged across columns is read in
+the last column it covers.
 
 Positions are in any unit (millimetres for OFD, pixels for OCR): every threshold is a share
 of the text's size.
@@ -35,6 +38,11 @@ WORD_GAP_RATIO = 0.4
 #: A gap wider than this share of the size separates two cells (a cell's padding on both
 #: sides of a rule is about two thirds of a character; justified prose spreads less).
 CELL_GAP_RATIO = 0.6
+#: An OCR engine's word boxes hug the ink, so its gaps inside a line are wider and less even
+#: than a printed line's: a space needs a gap of a character, a new cell one of two (where no
+#: rule tells the cells apart).
+OCR_WORD_GAP_RATIO = 1.2
+OCR_CELL_GAP_RATIO = 2.0
 #: Two runs with the same text this close (share of the size) are one run printed twice.
 OVERPRINT_RATIO = 0.15
 #: Smallest size used for the ratios (a run of size 0 still has a tolerance).
@@ -62,6 +70,32 @@ Line = list[Piece]
 
 
 @dataclass(frozen=True)
+class Spacing:
+    """Gaps (shares of the text size) from which two runs of a line are two words, two cells."""
+
+    word_gap: float = WORD_GAP_RATIO
+    cell_gap: float = CELL_GAP_RATIO
+
+
+PRINTED = Spacing()
+OCR = Spacing(OCR_WORD_GAP_RATIO, OCR_CELL_GAP_RATIO)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A vertical ruling line of a table: its x, and the top and bottom of its stretch."""
+
+    x: float
+    top: float
+    bottom: float
+
+    def crosses(self, line: list[Run]) -> bool:
+        """Whether the rule runs through the middle of ``line``'s height."""
+        middle = line[0].y - max(line[0].size, MIN_SIZE) / 2
+        return self.top <= middle <= self.bottom
+
+
+@dataclass(frozen=True)
 class PageText:
     """A page's lines in reading order (table rows joined by :data:`CELL_SEPARATOR`) and its tables."""
 
@@ -73,22 +107,25 @@ class PageText:
         return "\n".join(self.lines)
 
 
-def page_text(runs: list[Run]) -> PageText:
+def page_text(runs: list[Run], spacing: Spacing = PRINTED, rules: tuple[Rule, ...] = ()) -> PageText:
     """The lines and tables of a page's runs (see the module's steps)."""
-    lines = [pieces(line) for line in group_lines(without_overprint([r for r in runs if r.text.strip()]))]
+    grouped = group_lines(without_overprint([r for r in runs if r.text.strip()]))
+    crossing = [[rule for rule in rules if rule.crosses(line)] for line in grouped]
+    lines = [pieces(line, spacing, across) for line, across in zip(grouped, crossing, strict=True)]
     out: list[str] = []
     tables: list[list[list[str]]] = []
     i = 0
     while i < len(lines):
         if len(lines[i]) < 2:
-            out.append(piece_text(lines[i][0]))
+            out.append(piece_text(lines[i][0], spacing))
             i += 1
             continue
         end = i
         while end < len(lines) and len(lines[end]) >= 2:
             end += 1
-        for table in split_tables(lines[i:end]):
-            rows = table_rows(table)
+        ruled = sorted({rule.x for across in crossing[i:end] for rule in across})
+        for table in split_tables(lines[i:end]) if not ruled else [lines[i:end]]:
+            rows = table_rows(table, spacing, ruled)
             tables.append(rows)
             out.extend(CELL_SEPARATOR.join(row) for row in rows)
         i = end
@@ -124,18 +161,23 @@ def group_lines(runs: list[Run]) -> list[list[Run]]:
     return lines
 
 
-def pieces(line: list[Run]) -> Line:
-    """A line cut where the gap between two runs is wider than :data:`CELL_GAP_RATIO`."""
+def pieces(line: list[Run], spacing: Spacing = PRINTED, rules: list[Rule] | None = None) -> Line:
+    """A line cut where a rule runs between two runs, or (no rule crossing the line) where the
+    gap between them is wider than ``spacing.cell_gap``."""
     out: Line = [[line[0]]]
     for previous, run in pairwise(line):
-        if run.x - previous.right > CELL_GAP_RATIO * max(min(previous.size, run.size), MIN_SIZE):
+        if rules:
+            apart = any(previous.x + previous.width / 2 < rule.x < run.x + run.width / 2 for rule in rules)
+        else:
+            apart = run.x - previous.right > spacing.cell_gap * max(min(previous.size, run.size), MIN_SIZE)
+        if apart:
             out.append([run])
         else:
             out[-1].append(run)
     return out
 
 
-def piece_text(piece: Piece) -> str:
+def piece_text(piece: Piece, spacing: Spacing = PRINTED) -> str:
     """A piece's runs joined, with a space where they stand a word gap apart.
 
     >>> piece_text([Run("预算", 0, 0, 1, 2), Run("数", 2.05, 0, 1, 1), Run("合计", 4, 0, 1, 2)])
@@ -143,7 +185,7 @@ def piece_text(piece: Piece) -> str:
     """
     parts = [piece[0].text]
     for previous, run in pairwise(piece):
-        if run.x - previous.right > WORD_GAP_RATIO * max(min(previous.size, run.size), MIN_SIZE):
+        if run.x - previous.right > spacing.word_gap * max(min(previous.size, run.size), MIN_SIZE):
             parts.append(" ")
         parts.append(run.text)
     return "".join(parts).strip()
@@ -207,16 +249,22 @@ def _gutters(rows: list[Line]) -> list[float]:
     return cuts
 
 
-def table_rows(rows: list[Line]) -> list[list[str]]:
-    """Each row's pieces in their columns (see :func:`column_cuts`), empty cells kept; two
-    pieces falling in one column are one cell."""
-    cuts = column_cuts(rows)
+def table_rows(rows: list[Line], spacing: Spacing = PRINTED, rules: list[float] | None = None) -> list[list[str]]:
+    """Each row's pieces in their columns, empty cells kept; two pieces falling in one column
+    are one cell.  The columns are cut at the ``rules`` (x of the vertical rules crossing the
+    rows) that have text on both sides, else by :func:`column_cuts`."""
+    if rules:
+        left = min(_span(p)[0] for row in rows for p in row)
+        right = max(_span(p)[1] for row in rows for p in row)
+        cuts = [x for x in rules if left < x < right]
+    else:
+        cuts = column_cuts(rows)
     out: list[list[str]] = []
     for row in rows:
         cells = [""] * (len(cuts) + 1)
         for piece in row:
             column = _column(piece, cuts)
-            text = piece_text(piece)
+            text = piece_text(piece, spacing)
             cells[column] = f"{cells[column]} {text}".strip() if cells[column] else text
         out.append(cells)
     return out
