@@ -200,7 +200,7 @@ def emit_json(value: object) -> None:
 @app.command()
 @handle_errors
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, pdf, docx, xlsx, xls, ods, html)."),
+    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, pdf, ofd, docx, xlsx, xlsb, xls, ods, html)."),
     store: Optional[str] = StoreOpt,
     report: bool = typer.Option(False, "--report", help="Print the quality report of each document (genre, facts, leftover numbers, warnings)."),
     report_dir: Optional[Path] = typer.Option(None, "--report-dir", help="Also write one JSON report per document into this folder."),
