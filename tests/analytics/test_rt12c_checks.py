@@ -233,6 +233,27 @@ def test_a_final_accounts_initial_budget_unlike_the_budget_document_is_one_findi
     assert set(f.documents) == {LUOYANG_BUDGET, LUOYANG_FINAL}
 
 
+LUOYANG_FINAL_TRAD = "rt12c_henan_luoyang_city_union_final_trad_2023.txt"  # the final account in traditional script
+
+
+def test_a_final_account_in_traditional_script_against_a_simplified_budget(tmp_path: Path) -> None:
+    """住房公積金's 年初預算數 31.00 (its 款, 類 and 合計 with it) against the budget's 28.00: one finding."""
+    edits = tuple(
+        (LUOYANG_FINAL_TRAD, old, new)
+        for old, new in (
+            ("2210201 住房公積金 28.00", "2210201 住房公積金 31.00"),
+            ("22102 住房改革支出 28.00", "22102 住房改革支出 31.00"),
+            ("221 住房保障支出 28.00", "221 住房保障支出 31.00"),
+            ("合計 545.00", "合計 548.00"),
+            ("年初預算爲545.00萬元，支出決算爲560.20萬元，完成年初預算的102.79%", "年初預算爲548.00萬元，支出決算爲560.20萬元，完成年初預算的102.23%"),
+        )
+    )
+    assert _summary(compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_BUDGET, LUOYANG_FINAL_TRAD)))) == []
+    (tmp_path / "edited").mkdir()
+    findings = compute_findings(ingest_edited(DOCS, tmp_path / "edited", (LUOYANG_BUDGET, LUOYANG_FINAL_TRAD), edits))
+    assert _summary(findings) == [("warning", "budget:final-against-budget-document", "310000", "280000")]
+
+
 @pytest.mark.parametrize(
     "docs",
     [
