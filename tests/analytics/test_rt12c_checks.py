@@ -254,6 +254,29 @@ def test_a_final_account_in_traditional_script_against_a_simplified_budget(tmp_p
     assert _summary(findings) == [("warning", "budget:final-against-budget-document", "310000", "280000")]
 
 
+LUOYANG_FINAL_YUAN = "rt12c_henan_luoyang_city_union_final_yuan_2023.txt"  # the final account's tables and text in 元
+
+
+def test_a_final_account_in_yuan_against_a_budget_in_wan_shows_each_in_its_unit(tmp_path: Path) -> None:
+    """行政运行's 年初预算数 3,350,000.00 元 against the budget's 330.00 万元: one finding, each figure in
+    its own document's unit (task 1 across documents)."""
+    y = LUOYANG_FINAL_YUAN
+    edits = (
+        (y, "2012901 行政运行 3,300,000.00", "2012901 行政运行 3,350,000.00"),
+        (y, "20129 群众团体事务 4,620,000.00", "20129 群众团体事务 4,670,000.00"),
+        (y, "201 一般公共服务支出 4,620,000.00", "201 一般公共服务支出 4,670,000.00"),
+        (y, "合计 5,450,000.00", "合计 5,500,000.00"),
+        (y, "年初预算为5,450,000.00元，支出决算为5,602,000.00元，完成年初预算的102.79%", "年初预算为5,500,000.00元，支出决算为5,602,000.00元，完成年初预算的101.85%"),
+    )
+    assert _summary(compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_BUDGET, y)))) == []
+    (tmp_path / "edited").mkdir()
+    findings = compute_findings(ingest_edited(DOCS, tmp_path / "edited", (LUOYANG_BUDGET, y), edits))
+    assert _summary(findings) == [("warning", "budget:final-against-budget-document", "3350000", "3300000")]
+    assert findings[0].to_json()["shown"] == {
+        "stated": "3,350,000.00 元（335 万元）", "expected": "330 万元（3,300,000.00 元）", "tolerance": "50.005 元"
+    }
+
+
 @pytest.mark.parametrize(
     "docs",
     [
