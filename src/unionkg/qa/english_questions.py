@@ -23,6 +23,11 @@ ENGLISH_FAMILY_PHRASES: dict[str, re.Pattern[str]] = {
     # the people a named subsidy or project reached: "how many retirees did the hardship subsidy cover" (not the body's staff)
     "project_detail": re.compile(r"\bhow many\b.{1,60}\b(?:did|does|do|has|have)\b.{0,60}\b(?:subsid(?:y|ies)|grants?|funds?|projects?|programm?es?|schemes?|allowances?)\b"
                                  r".{0,20}\b(?:cover|covered|reach|reached|help|helped|benefit|benefited|support|supported|pay|paid)\b"),
+    # (q25) what a classification code is: "what is budget code 2210201", "what does code 20805 stand for" (not its money)
+    "code_lookup": re.compile(r"^what (?:is|does) (?:the )?(?:budget |classification |functional |economic |expenditure |spending )*(?:classification )?code\s+\d{3}(?:\d{2}){0,2}\b"
+                              r"(?!.{0,40}\b(?:spen[dt]|budget(?:ed)? for|how much|amount))"),
+    # (q25) a body's head count asked with "actually": "how many staff does X actually have" (not an indicator's actual value)
+    "staffing": re.compile(r"\bhow many (?:staff|employees|people|personnel|workers)\b.{0,10}\b(?:does|do|did)\b.{1,60}\b(?:actually |really |currently )?(?:have|employ)\b"),
     # the projects of a body: "list the X federation's projects", "show me its projects" (not their rates or scores)
     "projects": re.compile(r"\b(?:list|show|give|name)(?: me)?\b.{0,60}\bprojects\b(?!.{0,40}\b(?:rates?|scores?|targets?|indicators?|spen[dt]|completed|executed)\b)"),
 }

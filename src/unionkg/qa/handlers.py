@@ -22,6 +22,7 @@ from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
 from unionkg.qa.completion_reasons import reason_sentence as completion_reason_sentence
 from unionkg.qa.identities import bindings_per_member, rows_as_one_body
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
+from unionkg.qa.item_rankings import ITEM_AMOUNT_RANKING, asked_top_count, is_prose_item, is_table_line, project_as_item
 from unionkg.qa.item_words import CLASSIFICATION_CODE, LINE_AMOUNT_RANKING, LOWEST_ASKED, in_concept_parts, item_noun, row_item_kind
 from unionkg.qa.items import (
     CONCEPTS_PRINTED_UNDER_SEVERAL_NAMES,
@@ -2558,6 +2559,60 @@ def _rank_line_amounts(ctx: Context) -> Outcome | None:
     return Outcome(True, head + join(lines, ctx.lang), ranked, sources_of(ranked))
 
 
+def _rank_items_with_prose(ctx: Context) -> Outcome | None:
+    """(q25) One body's spending items ranked by amount when some are printed only in prose or as projects ("哪几项支出
+    最多", "支出排名前三的项目", "top 3 expenditure items"): the paragraph's items (item_rankings.is_prose_item) and the
+    projects' figures (project_as_item), with the tables' 7-digit lines of the same year and phase, largest first, each
+    once with its source and its kind (科目 / 事项 / 项目); the first N when N are asked.  None when no single body is
+    asked or it prints no such item (the ranking of coded lines and the other paths answer)."""
+    org = _target_org(ctx)
+    if org is None or len(ctx.links.orgs) > 1:
+        return None
+    rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if _phase(r) and r.get("amount") is not None]
+    projects = [p for p in (project_as_item(r) for r in _projects(ctx) if r.get("org") in (None, org)) if p is not None]
+    prose = [r for r in rows if is_prose_item(r)]
+    if not prose and not projects:
+        return None
+    year = ctx.links.years[-1] if len(ctx.links.years) == 1 else max(int(str(r["year"])) for r in prose + projects if r.get("year") is not None)
+    asked = wanted_phases(ctx.q.text)
+    of_year = [r for r in rows if r.get("year") == year]
+    phases = [p for p in ("final", "adjusted", "budget") if any(_phase(r) == p for r in of_year if is_prose_item(r) or is_table_line(r)) and (not asked or p in asked)]
+    phase = phases[0] if phases else None
+    one: dict[object, dict[str, object]] = {}
+    for r in of_year:  # a line printed twice (two tables, or a table and a sentence): once, its largest figure
+        if _phase(r) != phase or not ((is_table_line(r) and r.get("column") not in LINE_PART_COLUMNS) or is_prose_item(r)):
+            continue
+        key = r.get("code") or r.get("item")
+        if key not in one or Decimal(str(r["amount"])) > Decimal(str(one[key]["amount"])):
+            one[key] = r
+    for p in projects:  # a project the text also names as an item: once, as the item
+        if p.get("year") == year and p.get("item") not in one:
+            one[p.get("item")] = p
+    if len(one) < 2:
+        return None
+    ranked = sorted((_amount_row({**r, "itemKind": row_item_kind(r)}) for r in one.values()), key=lambda r: Decimal(str(r["amount"])), reverse=True)
+    shown = ranked[:asked_top_count(ctx.q.text) or len(ranked)]
+    def kind(r: dict[str, object]) -> str:
+        if r.get("projectColumn"):
+            zh, en = r["projectColumn"]  # type: ignore[misc]
+            return ctx.say(f"项目{zh}", f"project, {en}")
+        return ctx.say("科目", "budget line") if is_table_line(r) else ctx.say("文中所列事项", "item named in the text")
+    def line(i: int, r: dict[str, object]) -> str:
+        code = f"{r.get('code')} " if r.get("code") else ""
+        return f"{i}. {code}{r.get('item')} {wan(r['amount'])} 万元" + ctx.say(f"（{kind(r)}）", f" ({kind(r)})")
+    coded = sum(is_table_line(r) for r in ranked)
+    named = sum(1 for r in ranked if not is_table_line(r) and not r.get("projectColumn"))
+    held = len(ranked) - coded - named
+    count_zh = "、".join(x for x in (f"表列科目 {coded} 个" if coded else "", f"文中所列事项 {named} 个" if named else "", f"项目 {held} 个" if held else "") if x)
+    count_en = ", ".join(x for x in (counted(coded, "budget line") + " of its tables" if coded else "", counted(named, "item") + " named in its text" if named else "",
+                                    counted(held, "project") if held else "") if x)
+    label = f"{ranked[0].get('orgLabel') or ctx.label(org)} {year}"
+    phase_zh, phase_en = (PHASE_ZH[phase], PHASE_EN[phase] + " ") if phase else ("", "")
+    head = ctx.say(f"{label} 年{phase_zh}支出按金额排序（{count_zh}）" + (f"，前 {len(shown)} 项：" if len(shown) < len(ranked) else "："),
+                   f"{label} {phase_en}spending ranked by amount ({count_en})" + (f", the top {len(shown)}: " if len(shown) < len(ranked) else ": "))
+    return Outcome(True, head + join([line(i, r) for i, r in enumerate(shown, 1)], ctx.lang), shown, sources_of(shown))
+
+
 def _described_project_amounts(ctx: Context) -> Outcome | None:
     """(q21) The amounts of the projects an English question describes by their words ("the skills training project",
     "the workers' reading rooms project": ENGLISH_PROJECT_WORDS), when no project is linked by name and the words
@@ -2573,6 +2628,8 @@ def _described_project_amounts(ctx: Context) -> Outcome | None:
 
 
 def amount(ctx: Context) -> Outcome:
+    if ITEM_AMOUNT_RANKING[ctx.lang].search(ctx.q.text) and (ranked_items := _rank_items_with_prose(ctx) or _rank_line_amounts(ctx)) is not None:
+        return ranked_items  # (q25) "哪几项支出最多": the items printed in prose ranked with the table's lines (else the lines)
     if LINE_AMOUNT_RANKING[ctx.lang].search(ctx.q.text) and (ranked_lines := _rank_line_amounts(ctx)) is not None:
         return ranked_lines  # (q21) "哪个科目预算最多": the body's coded lines by amount
     if ctx.links.projects:  # "送温暖资金多少钱": the amounts of the named project

@@ -18,6 +18,7 @@ import numpy as np
 
 from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
 from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
+from unionkg.qa.item_rankings import ITEM_AMOUNT_RANKING
 from unionkg.qa.item_words import LINE_AMOUNT_RANKING
 from unionkg.qa.line_facts import LINE_CHANGE_QUESTION, LINE_CHANGE_RANKING, LINE_RATE_QUESTION
 from unionkg.qa.patterns import (
@@ -343,6 +344,10 @@ INTENTS: tuple[Intent, ...] = (
         # (q21) a body's coded lines ranked by amount ("哪个科目预算最多"): before a code look-up (科目, 1.3) or bodies ranked (1.7)
         (LINE_AMOUNT_RANKING["zh"], 1.8),
         (LINE_AMOUNT_RANKING["en"], 1.8),
+        # (q25) a body's spending items ranked, prose items with the table's ("哪几项支出最多", "支出排名前三的项目"): above a
+        # list of projects (1.6) and the parts of a total (LINE_PARTS)
+        (ITEM_AMOUNT_RANKING["zh"], 1.85),
+        (ITEM_AMOUNT_RANKING["en"], 1.85),
         (CODE_AMOUNT_ASKED, 1.5),  # (q22) "2080505科目某市总工会2023年预算多少": the line's amount, not what the code is
         # an amount asked for a classification code ("how much ... on code 2080505", "2012901支出多少")
         _r(r"(?:how much|spen[dt]|paid|income|revenue).{0,50}(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b)|(?:\bcode\b|\b(?:\d{3}|\d{5}|\d{7})\b).{0,40}(?:how much|spen[dt]|amount)|(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)).{0,12}(?:支出|收入|金额)(?:是)?多少|(?:支出|收入|花)(?:了)?多少.{0,6}(?:科目|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d))", 1.45),
@@ -455,6 +460,7 @@ INTENTS: tuple[Intent, ...] = (
         # (not the "staff service center", a kind of unit)
         (FACT_QUESTION_SHAPES["overstaffed"], 1.5),
         *((group, 1.25) for group in STAFF_GROUP_WORDS.values()),  # (q24) "有多少劳务派遣人员", "how many agency workers"
+        (ENGLISH_FAMILY_PHRASES["staffing"], 1.45),  # (q25) "how many staff does X actually have": before an actual value (1.3)
         (STAFF_BODIES_COMPARED, 1.5),  # (q22) "A和B的编制人数哪个多": head counts compared, before amounts compared (1.2)
         _r(r"staff(?:ing)?(?! service cent(?:er|re))|headcount|employees|personnel numbers|authori[sz]ed posts|\bposts\b|\bestablishment\b|retirees|how many (?:people|persons|workers) (?:work|are employed)", 1.1),
     ), (
@@ -551,6 +557,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("code_lookup", (
         _r(r"科目|分类代码|功能分类|经济分类|编码|代码", 1.3),
         _r(r"classification|\bcode\b|function(?:al)? code|economic code", 1.3),
+        (ENGLISH_FAMILY_PHRASES["code_lookup"], 1.6),  # (q25) "what is budget code 2210201": before a line's amount (1.5)
     ), (
         "支出功能分类科目2012901是什么？", "行政运行的科目编码是多少", "What is classification code 2080712?", "What is the code for 行政运行?",
     )),

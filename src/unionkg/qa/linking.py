@@ -1057,13 +1057,12 @@ class Catalog:
             for m in re.finditer(rf"\b{re.escape(word)}\b", text):
                 before = text[:m.start()].split()
                 city = city_reading(before[-1]) if before else None
-                for iri in iris:
-                    entry = self.orgs.get(iri)
-                    if city is None or entry is None or division_depth(entry.division) != 3:
-                        continue
-                    enclosing = {n for name in enclosing_place_names(entry.division) for n in (name, short_name(name) or name)}
-                    if city not in enclosing and short_name(city) not in enclosing and (city, iri) not in out:
-                        out.append((city, iri))
+                counties = [i for i in iris if i in self.orgs and division_depth(self.orgs[i].division) == 3]
+                if city is None or not counties:
+                    continue
+                outside = [i for i in counties if city not in enclosing_place_names(self.orgs[i].division)]
+                if len(outside) == len(counties):  # "the Nanjing Gulou district": one Gulou in Nanjing is that one
+                    out.extend((city, i) for i in outside if (city, i) not in out)
         return out
 
     def _names_another_level(self, alias: str, iri: str, after: str) -> bool:

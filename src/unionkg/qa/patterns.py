@@ -683,6 +683,10 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bproject (?:expenditure|spending)\b"), "项目支出"),
     (re.compile(r"\bpersonnel (?:costs?|expenses?|expenditure)\b"), "人员经费"),
     (re.compile(r"\b(?:public[- ]use|operating|office running) (?:costs?|expenses?|funds?)\b"), "公用经费"),
+    # (q25) the genre's items a paragraph names, asked by their English names ("the labour competition budget" ->
+    # 劳动竞赛经费, "the hardship relief fund" -> 困难职工帮扶资金)
+    (re.compile(r"\blabou?r (?:competitions?|contests?|emulation)\b"), "劳动竞赛"),
+    (re.compile(r"\b(?:workers'? |staff )?reading rooms?\b"), "职工书屋"),
 )
 
 # The English names of the functional classification's lines (ITEM_TRANSLATIONS whose Chinese label is one of
