@@ -270,11 +270,18 @@ def test_a_final_account_in_yuan_against_a_budget_in_wan_shows_each_in_its_unit(
     )
     assert _summary(compute_findings(ingest_edited(DOCS, tmp_path, (LUOYANG_BUDGET, y)))) == []
     (tmp_path / "edited").mkdir()
-    findings = compute_findings(ingest_edited(DOCS, tmp_path / "edited", (LUOYANG_BUDGET, y), edits))
+    store = ingest_edited(DOCS, tmp_path / "edited", (LUOYANG_BUDGET, y), edits)
+    findings = compute_findings(store)
     assert _summary(findings) == [("warning", "budget:final-against-budget-document", "3350000", "3300000")]
     assert findings[0].to_json()["shown"] == {
         "stated": "3,350,000.00 元（335 万元）", "expected": "330 万元（3,300,000.00 元）", "tolerance": "50.005 元"
     }
+    from unionkg_api.entity_view import Linker
+    from unionkg_api.findings_view import load_findings
+
+    (page,) = load_findings(store, Linker(DEFAULT_BASE_IRI))
+    assert (page.stated, page.expected, page.tolerance) == ("3,350,000.00 元", "330 万元（3,300,000.00 元）", "±50.005 元")
+    assert {"行政运行 3,350,000.00 元", "行政运行 330.00 万元"} <= {c.label for c in page.concerns}
 
 
 @pytest.mark.parametrize(
