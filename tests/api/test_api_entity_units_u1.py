@@ -59,3 +59,29 @@ def test_a_project_names_its_body_by_the_title(client) -> None:
 def test_the_api_docs_lead_back_to_the_app(client) -> None:
     html = client.get("/docs").text
     assert 'href="/"' in html and 'href="/chat"' in html
+
+
+def test_the_chat_page_offers_questions_about_what_the_graph_holds(client) -> None:
+    """The empty chat page gave no hint of what can be asked: it offers a question on a body and year it holds."""
+    from urllib.parse import quote
+
+    html = client.get("/chat").text
+    offered = "九江市总工会2022年支出合计是多少？"  # the fixture's final account of that body and year
+    assert f'<a href="/chat?q={quote(offered)}">{offered}</a>' in html
+    assert "What data do you have?" in html
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([], ["图谱里有哪些单位和年份的数据？", "What data do you have?"]),  # an empty graph: the general questions only
+        (
+            [{"publisherLabel": "襄阳市总工会", "year": 2024, "genre": "final_accounts"}, {"publisherLabel": "襄阳市总工会", "year": 2023, "genre": "final_accounts"}],
+            ["襄阳市总工会2024年支出合计是多少？", "图谱里有哪些单位和年份的数据？", "What data do you have?"],  # one per genre, the latest year
+        ),
+    ],
+)
+def test_example_questions_follow_the_documents(rows, expected) -> None:  # type: ignore[no-untyped-def]
+    from unionkg_api.routers.pages import example_questions
+
+    assert example_questions(rows) == expected

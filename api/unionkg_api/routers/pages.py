@@ -80,9 +80,45 @@ def home(request: Request, state: StateDep) -> Response:
     return templates.TemplateResponse(request, "home.html", context)
 
 
+# Questions the chat page offers a first-time reader, per genre of a document the graph holds (a body and year of
+# the graph filled in, so that each one answers); the empty page gave no hint of what can be asked.
+EXAMPLE_QUESTION_BY_GENRE = {
+    "budget": "{body}{year}年收入合计是多少？",
+    "final_accounts": "{body}{year}年支出合计是多少？",
+    "performance": "{body}{year}年的自评得分是多少？",
+}
+# Asked of any graph, also an empty one: they say what it holds.
+GENERAL_EXAMPLE_QUESTIONS = ("图谱里有哪些单位和年份的数据？", "What data do you have?")
+EXAMPLES_FROM_DOCUMENTS = 3
+
+
+def example_questions(document_rows: list[dict[str, object]]) -> list[str]:
+    """Example questions for the chat page: one per genre from the latest documents, then the general ones.
+
+    >>> example_questions([{"publisherLabel": "某市总工会", "year": 2022, "genre": "budget"},
+    ...                    {"publisherLabel": "某县总工会", "year": 2023, "genre": "performance"}])
+    ['某县总工会2023年的自评得分是多少？', '某市总工会2022年收入合计是多少？', '图谱里有哪些单位和年份的数据？', 'What data do you have?']
+    >>> example_questions([{"publisherLabel": None, "year": 2022, "genre": "budget"}, {"publisherLabel": "某市总工会", "genre": "unknown"}])
+    ['图谱里有哪些单位和年份的数据？', 'What data do you have?']
+    """
+    chosen: list[str] = []
+    genres: set[str] = set()
+    rows = sorted(document_rows, key=lambda r: str(r.get("year") or ""), reverse=True)
+    for row in rows:
+        genre, body, year = str(row.get("genre") or ""), row.get("publisherLabel"), row.get("year")
+        if genre in genres or genre not in EXAMPLE_QUESTION_BY_GENRE or not body or year is None:
+            continue
+        genres.add(genre)
+        chosen.append(EXAMPLE_QUESTION_BY_GENRE[genre].format(body=body, year=year))
+        if len(chosen) == EXAMPLES_FROM_DOCUMENTS:
+            break
+    return chosen + list(GENERAL_EXAMPLE_QUESTIONS)
+
+
 @router.get("/chat", response_class=HTMLResponse)
-def chat(request: Request) -> Response:
-    return templates.TemplateResponse(request, "chat.html", {"title": "问答 Ask"})
+def chat(request: Request, state: StateDep) -> Response:
+    examples = example_questions(state.store.select(named_query("api_documents")).rows)
+    return templates.TemplateResponse(request, "chat.html", {"title": "问答 Ask", "examples": examples})
 
 
 @router.get("/editor", response_class=HTMLResponse)
