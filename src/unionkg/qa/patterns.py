@@ -684,7 +684,7 @@ ITEM_TRANSLATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpersonnel (?:costs?|expenses?|expenditure)\b"), "人员经费"),
     (re.compile(r"\b(?:public[- ]use|operating|office running) (?:costs?|expenses?|funds?)\b"), "公用经费"),
     # (q25) the genre's items a paragraph names, asked by their English names ("the labour competition budget" ->
-    # 劳动竞赛经费, "the hardship relief fund" -> 困难职工帮扶资金)
+    # 劳动竞赛经费, "the workers' reading rooms" -> 职工书屋建设经费)
     (re.compile(r"\blabou?r (?:competitions?|contests?|emulation)\b"), "劳动竞赛"),
     (re.compile(r"\b(?:workers'? |staff )?reading rooms?\b"), "职工书屋"),
 )
