@@ -15,11 +15,18 @@
    project_openings (the Project and its Evaluation read from such a table too), a title naming a project ends the
    indicator table above (indicators._leaves_table), and a 总分 row printing one figure under a table of targets is
    no score (project_tables.total_row_scores).
+4. organisation and staffing sections in layouts of other provinces: lists of internal departments with the kind
+   before its count, a colon alone, or no count ("内设机构5个，分别为：", "设12个处室：", "内设机构：";
+   organizations.DEPARTMENT_LIST_PATTERNS), narrow staffing tables' short cells ("编制 | 在职 | 离休 | 退休",
+   "编制数 实有数 在职 退休": statistics.STAFF_TABLE_COLUMNS), bare parts of a breakdown ("其中：行政 12 人、事业 4 人",
+   "（离休 1 人、退休 8 人）": STAFF_EXTRA_PATTERNS["breakdown_part"], is_breakdown_part), and a staffing table
+   whose name column is not the first no longer crashes on the line after its rows (statistics.read_staff_tables).
 
 Documents (tests/extract/corpus/rt12a_*), bodies, provinces and years not in the samples: 四川 旺苍县 2025 预算
 (groups in prose and in a column table), 湖北 远安县 2023 决算 (items named before their phases), 河南 信阳市 2024 决算 (four project tables: title, heading,
 pipe field, field with another field on its line), 吉林 延吉市 2025 预算 (targets tables: heading, title, a generic table
-naming none).  Measured before -> after on the rt12a documents: see the commit messages.
+naming none), and eight organisation/staffing sections: 山东 日照市 2024, 浙江 安吉县 2023, 福建 宁德市 2022
+(traditional), 河北省 2021 (处室), 辽宁 鞍山市 2020, 宁夏 石嘴山市 2026, 山西 晋城市 2019, 云南 弥勒市 2025.  Measured before -> after on the rt12a documents: see the commit messages.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ import pytest
 
 from tests.extract.corpus_spec import check_document
 from unionkg.extract.narrative import named_item_clause
-from unionkg.extract.organizations import _label_category
+from unionkg.extract.organizations import DEPARTMENT_LIST_PATTERNS, STAFF_EXTRA_PATTERNS, _label_category, is_breakdown_part
 from unionkg.extract.project_tables import field_project_name, heading_project_name, project_named_before, title_project_name, total_row_scores
 from unionkg.extract.tables import Line
 from unionkg.extract.statistics import staff_column_category
@@ -224,3 +231,53 @@ def test_the_project_named_above_a_table(text: str, project: str | None) -> None
 )
 def test_a_total_rows_score(numbers: list[str], block: str, scores: bool) -> None:
     assert total_row_scores(numbers, _lines(block)) is scores
+
+
+# --- 4. organisation and staffing sections ----------------------------------------------------------
+
+DEPARTMENT_LISTS = [
+    ("机关内设机构5个，分别为：办公室、组织部、财务部。", ["办公室", "组织部", "财务部"]),
+    ("内设科室4个，即：办公室、组织部、宣教部、保障部。", ["办公室", "组织部", "宣教部", "保障部"]),
+    ("机关设有6个内设机构：办公室、组织部。", ["办公室", "组织部"]),
+    ("省总工会机关设12个处室：办公室、研究室。", ["办公室", "研究室"]),
+    ("内设机构：办公室、基层工作部、经审办。", ["办公室", "基层工作部", "经审办"]),
+    ("内设机构包括办公室、权益保障部。", ["办公室", "权益保障部"]),
+    ("建设12个处室：A、B。", []),  # 建设: building, not setting up
+    ("下属单位：某市职工服务中心。", []),  # units, not departments
+    ("内设机构改革工作顺利完成。", []),  # no list
+    ("内设机构5个。", []),  # a count, no names
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DEPARTMENT_LISTS)
+def test_a_list_of_departments(text: str, names: list[str]) -> None:
+    found = [m.group("list") for p in DEPARTMENT_LIST_PATTERNS.values() for m in p.finditer(text)]
+    got = [n.strip() for lst in found[:1] for n in lst.split("、")]
+    assert got == names
+
+
+BREAKDOWN_PARTS = [
+    ("实有人员 18 人，其中：行政 12 人", True),
+    ("实有人员 18 人，其中：行政 12 人、事业 4 人", True),
+    ("离退休人员 9 人（离休 1 人", True),
+    ("离退休人员 9 人（离休 1 人、退休 8 人", True),
+    ("在职人数 20 人，包括行政 15 人", True),
+    ("全年慰问困难职工，其中退休 8 人", False),  # no staffing figure before
+    ("帮扶职工 30 户，走访退休 8 人", False),
+    ("退休 8 人", False),
+]
+
+
+@pytest.mark.parametrize(("text", "part"), BREAKDOWN_PARTS)
+def test_a_bare_part_of_a_breakdown(text: str, part: bool) -> None:
+    m = list(STAFF_EXTRA_PATTERNS["breakdown_part"].finditer(text))[-1]
+    assert is_breakdown_part(text, m.start()) is part
+
+
+@pytest.mark.parametrize(
+    ("cell", "category"),
+    [("编制", StaffCategory.AUTHORIZED), ("实有数", StaffCategory.ACTUAL), ("在编数", StaffCategory.IN_SERVICE), ("退休数", StaffCategory.RETIRED),
+     ("编制情况", None), ("预算编制", None)],
+)
+def test_a_narrow_tables_short_cell(cell: str, category: StaffCategory | None) -> None:
+    assert staff_column_category(cell) is category

@@ -638,10 +638,30 @@ def numbered_list_end(text: str, start: int, end: int) -> int:
     return end
 
 
+#: Internal departments' names in a list (tested in tests/extract/test_rt12a_leftovers.py).
+_DEPARTMENT_NOUN = r"(?:内设机构|内设部室|内设科室|内设处室|职能部室|职能处室|部室|科室|处室|股室)"
+_DEPARTMENT_LIST = r"(?P<list>[^；;。\n]+)"
+#: Lists of internal departments beyond ``ORG_PATTERNS["department_list"]`` (内设 N 个部室，分别为…) and
+#: ``["department_list_before_count"]`` (内设 A、B … N 个部室): the kind named before its count, a colon alone
+#: after the count, or no count at all.
+DEPARTMENT_LIST_PATTERNS: dict[str, re.Pattern[str]] = {
+    # 内设机构5个，分别为：A、B / 内设科室4个，即：A、B / 机关内设处室 12 个：A、B
+    "noun_then_count": re.compile(
+        rf"{_DEPARTMENT_NOUN}\s*(?:共|有|共有)?\s*{COUNT_SRC}\s*个\s*[，,]?\s*(?:(?:分别为|分别是|为|是|包括|即)\s*[：:]?|[：:])\s*{_DEPARTMENT_LIST}"
+    ),
+    # 机关设有6个内设机构：A、B / 设12个处室：A、B (a colon alone after the kind)
+    "count_then_colon": re.compile(rf"(?<!建)(?:内设|设立|设有|下设|设)\s*{COUNT_SRC}\s*个\s*{_DEPARTMENT_NOUN}\s*[：:]\s*{_DEPARTMENT_LIST}"),
+    # 内设机构：A、B / 内设机构包括A、B / 内设科室有：A、B (no count)
+    # (only a noun that says 内设 or 机关: "12个处室：" has its count before, read above)
+    "uncounted": re.compile(rf"(?:内设机构|内设部室|内设科室|内设处室|机关(?:部室|处室|科室))\s*(?:(?:包括|有|为|是)\s*[：:]?|[：:])\s*(?![\d一二两三四五六七八九十]+\s*个){_DEPARTMENT_LIST}"),
+}
+
+
 def find_departments(view: ProseView) -> list[ListItem]:
     items: dict[str, ListItem] = {}
-    for key in ("department_list", "department_list_before_count"):
-        for m in ORG_PATTERNS[key].finditer(view.text):
+    patterns = [ORG_PATTERNS["department_list"], ORG_PATTERNS["department_list_before_count"], *DEPARTMENT_LIST_PATTERNS.values()]
+    for pattern in patterns:
+        for m in pattern.finditer(view.text):
             for item in split_list(_list_tail_cut(m.group("list")), m.start("list")):
                 text = item.text.strip().rstrip("等")
                 if 2 <= len(text) <= 30 and text not in items:
@@ -868,7 +888,11 @@ def _in_staffing_note(text: str, position: int) -> bool:
     opening = max(text.rfind("（", start, position), text.rfind("(", start, position))
     if opening < 0 or not _inside_parentheses(text, position):
         return False
-    return STAFF_NOTE_OPENINGS.match(text, opening) is not None or ORG_PATTERNS["staffing"].match(text, opening + 1) is not None
+    return (
+        STAFF_NOTE_OPENINGS.match(text, opening) is not None
+        or ORG_PATTERNS["staffing"].match(text, opening + 1) is not None
+        or STAFF_EXTRA_PATTERNS["breakdown_part"].match(text, opening + 1) is not None  # "（离休 1 人、退休 8 人）"
+    )
 
 
 #: The label part of ``ORG_PATTERNS["staffing"]`` (``(?P<label>…)``), to print it in other layouts.
@@ -907,6 +931,9 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|在编人数|编制内(?:人数|人员)|编内(?:人数|人员)|编制人员|实有(?=\s*[\d{CN_NUMERAL_CHARS}])|工勤(?=\s*[\d{CN_NUMERAL_CHARS}]))"
         rf"\s*(?:为|共|有|共有)?\s*{COUNT_SRC}\s*(?P<unit>人|名)"
     ),
+    # a kind of post or of retiree alone, in the breakdown of a figure before it (read only there:
+    # is_breakdown_part): "实有人员 18 人，其中：行政 12 人、事业 4 人" / "离退休人员 9 人（离休 1 人、退休 8 人）"
+    "breakdown_part": re.compile(rf"(?P<label>行政|事业|参公|离休|退休)\s*{COUNT_SRC}\s*(?P<unit>人|名)"),
     # the main labels with a colon or a word of sum: "编制人数：9 人" / "实有人数: 8 名" /
     # "编制人数合计 9 人" / "编制人数共计：9 人"
     "label_colon": re.compile(ORG_PATTERNS["staffing"].pattern.replace("(?:为|共|有|共有)?", "(?:为?\\s*[：:]|(?:合计|共计|总计)\\s*[：:为]?)", 1)),
@@ -919,6 +946,22 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:(?P<excluded>不含|未含)(?P<who>[^（）()\d，,。；;：:]{{0,30}}?)\s*)?(?<![\d.]){COUNT_SRC}\s*(?P<unit>名|人)\s*(?P<label>离退休人员|退休人员|离休人员|在职人员|在编人员)"
     ),
 }
+
+#: What stands before a bare part of a breakdown (``STAFF_EXTRA_PATTERNS["breakdown_part"]``) in its sentence: a
+#: staffing figure, then 其中 or an opening bracket, then perhaps other parts ("…18 人，其中：行政 12 人、" before
+#: "事业 4 人"); anywhere else "退休 8 人" or "行政 3 人" is no staff figure of the body.
+BREAKDOWN_PART_BEFORE = re.compile(
+    rf"\d+\s*[人名]\s*[，,：:]?\s*(?:其中\s*[：:]?|包括\s*[：:]?|[（(]\s*(?:其中\s*[：:]?)?)\s*"
+    rf"(?:[\u4e00-\u9fff]{{1,8}}\s*(?:\d+|[{CN_NUMERAL_CHARS}]+)\s*[人名]\s*[、，,；;]\s*)*$"
+)
+
+
+def is_breakdown_part(text: str, position: int) -> bool:
+    """Whether a bare part at ``position`` ("行政 12 人") breaks down the staffing figure printed before it in its
+    sentence (:data:`BREAKDOWN_PART_BEFORE`)."""
+    start = max(text.rfind(ch, 0, position) for ch in "。\n") + 1
+    return BREAKDOWN_PART_BEFORE.search(text[max(start, position - 80) : position]) is not None
+
 
 #: Categories of the extra labels, checked before the general label words (first word found wins).
 #: People at work for the body outside its established posts (:data:`STAFF_OUTSIDE_POST_LABELS`, 编外,
@@ -1899,6 +1942,8 @@ def extract_organizations(doc: SourceDocument, context: DocumentContext) -> list
         count = count_value(m.group("count"))
         if count is None:
             continue  # numerals that are no number ("一一人")
+        if is_match_of(m, STAFF_EXTRA_PATTERNS["breakdown_part"]) and not is_breakdown_part(view.text, m.start()):
+            continue  # "退休 8 人" outside a breakdown of a staffing figure: no staff of the body
         in_note = _in_staffing_note(view.text, m.start())
         if is_match_of(m, STAFF_EXTRA_PATTERNS["count_first"]) and not in_note:
             continue  # "支付工人文化宫 10 名在编人员…经费": a figure printed number first is read only in a note

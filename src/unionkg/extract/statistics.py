@@ -693,6 +693,9 @@ STAFF_TABLE_COLUMNS: Final[dict[str, StaffCategory]] = {
     "退休": StaffCategory.RETIRED, "退休人数": StaffCategory.RETIRED, "退休人员": StaffCategory.RETIRED,
     "离休": StaffCategory.RETIRED, "离休人员": StaffCategory.RETIRED,
     "其他人员": StaffCategory.OTHER,
+    # the short cells of narrow tables ("编制 | 在职 | 离休 | 退休", "编制数 实有数 在职 退休")
+    "编制": StaffCategory.AUTHORIZED, "实有数": StaffCategory.ACTUAL, "在编数": StaffCategory.IN_SERVICE, "在职数": StaffCategory.IN_SERVICE,
+    "离退休数": StaffCategory.RETIRED, "退休数": StaffCategory.RETIRED,
     # groups outside the established posts, at work for the body (organizations.STAFF_OUTSIDE_POST_LABELS):
     # a category of their own, never the staff in service
     "编外人员": StaffCategory.OUTSIDE_POSTS, "编外聘用人员": StaffCategory.OUTSIDE_POSTS, "聘用人员": StaffCategory.OUTSIDE_POSTS,
@@ -830,8 +833,10 @@ def read_staff_tables(doc: SourceDocument, body: str, year: int | None) -> list[
         name_at = names[0]
         while i < len(lines):
             row = _row_cells(text, *lines[i])
+            if len(row) != len(header):  # (a blank line, a row of another shape: the table ended; its name cell may be missing)
+                break
             name = without_sequence_number("".join(row[name_at].text.split()))  # "1.某中心": a typed 序号
-            if len(row) != len(header) or not name or name[0].isdigit():
+            if not name or name[0].isdigit():
                 break
             total = name in STAFF_TABLE_TOTAL_ROWS
             org = body if total or _is_own_row(name, body) else name
