@@ -85,3 +85,14 @@ def test_example_questions_follow_the_documents(rows, expected) -> None:  # type
     from unionkg_api.routers.pages import example_questions
 
     assert example_questions(rows) == expected
+
+
+@pytest.mark.parametrize(("path", "shown"), [("/", "1,234,567 triples"), ("/void", '三元组 triples</th><td class="num">1,234,567<')])
+def test_the_triple_count_is_grouped_by_thousands(client, monkeypatch: pytest.MonkeyPatch, path: str, shown: str) -> None:
+    store = client.app.state.unionkg.store
+    monkeypatch.setattr(store, "count_triples", lambda: 1234567)
+    assert shown in client.get(path, headers={"Accept": "text/html"}).text
+
+
+def test_the_home_page_title_says_what_it_is(client) -> None:
+    assert "<title>工会预算、决算与绩效知识图谱 · unionkg</title>" in client.get("/").text  # was "unionkg · unionkg"

@@ -76,7 +76,7 @@ def home(request: Request, state: StateDep) -> Response:
             "year": str(r.get("year") or ""),
             "publisher": linker.link(str(r["publisher"]), r.get("publisherLabel")) if r.get("publisher") is not None else None,
         }
-    context = {"title": "unionkg", "federations": federations, "documents": list(documents.values()), "triples": store.count_triples(), "graphs": len(store.graphs())}
+    context = {"title": "工会预算、决算与绩效知识图谱", "federations": federations, "documents": list(documents.values()), "triples": store.count_triples(), "graphs": len(store.graphs())}
     return templates.TemplateResponse(request, "home.html", context)
 
 
