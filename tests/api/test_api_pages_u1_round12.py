@@ -48,6 +48,19 @@ INDICATOR_ROWS = [
     }
 ]
 
+FINDING_ROWS = [
+    {
+        "fact": "https://w3id.org/unionkg/id/finding/1", "org": ORG_IRI, "orgLabel": "湖州市总工会", "year": 2025,
+        "kind": "sum_mismatch", "severity": "warning", "expected": 15856200, "stated": 15836200, "comment": "total against parts",
+        "quote": "支出合计 1,583.62", "doc": "湖州市总工会2025年部门预算.xlsx", "docIri": DOC_IRI, "unitMult": 4, "share": 63.08,
+    },
+    {
+        "fact": "https://w3id.org/unionkg/id/finding/2", "org": ORG_IRI, "orgLabel": "湖州市总工会", "year": 2025,
+        "kind": "conflicting_statement", "severity": "info", "expected": 30.64, "stated": 30.65, "comment": "a rate printed twice",
+        "quote": "增长30.65%", "doc": "湖州市总工会2025年部门预算.xlsx", "docIri": DOC_IRI, "unitMult": None, "share": None,
+    },
+]
+
 
 class RowsAnswerer:
     """Answers with the amount rows, or the indicator rows when the question says 指标."""
@@ -59,7 +72,7 @@ class RowsAnswerer:
                 "question": question, "language": "zh", "intent": intent, "found": False, "answer": "知识图谱中没有该单位的数据。",
                 "rows": [], "sparql": None, "sources": [], "session": session or "s1",
             }
-        rows = INDICATOR_ROWS if "指标" in question else AMOUNT_ROWS
+        rows = INDICATOR_ROWS if "指标" in question else FINDING_ROWS if "不符" in question else AMOUNT_ROWS
         return {
             "question": question, "language": "zh", "intent": "amount", "found": True, "answer": "答案", "rows": rows,
             "sparql": "SELECT * WHERE { ?s ?p ?o }", "sources": [], "session": session or "s1",
@@ -164,4 +177,16 @@ def test_an_answer_that_found_nothing_is_not_called_a_search_result(browser, ser
     assert "未找到数据 no data found" in text
     assert ("passage-search result" in text) is search_note
     assert answer.locator(".show-sparql").count() == 0  # no query ran: no link to one
+    page.close()
+
+
+def test_finding_rows_name_their_kind_and_give_money_in_the_printed_unit(browser, server) -> None:
+    page, headers, _ = _answer_table(browser, server, "湖州市总工会2025年哪些合计数与明细不符？")
+    rows = [dict(zip(headers, [" ".join(c.split()) for c in r.locator("td").all_inner_texts()])) for r in page.locator(".answer table.rows-table tbody tr").all()]
+    money, rate = rows
+    assert money["问题 kind"] == "合计与明细不符 sum_mismatch" and money["级别 severity"] == "警告 warning"
+    assert money["应为 expected"] == "1,585.62 万元" and money["列示 stated"] == "1,583.62 万元"  # were 15856200 / 15836200
+    assert money["占比 share"] == "63.08%"
+    assert rate["问题 kind"] == "同一数字前后不一 conflicting_statement" and rate["列示 stated"] == "30.65"  # no unit given: as it is
+    assert "unitMult" not in headers
     page.close()

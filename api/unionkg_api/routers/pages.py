@@ -117,8 +117,12 @@ def example_questions(document_rows: list[dict[str, object]]) -> list[str]:
 
 @router.get("/chat", response_class=HTMLResponse)
 def chat(request: Request, state: StateDep) -> Response:
+    from unionkg_api.findings_view import KIND_NAMES
+
     examples = example_questions(state.store.select(named_query("api_documents")).rows)
-    return templates.TemplateResponse(request, "chat.html", {"title": "问答 Ask", "examples": examples})
+    # The finding kinds named as on /findings (one table, read by chat.js: rows gave "sum_mismatch").
+    value_names = {"kind": {kind: f"{name} {kind}" for kind, name in KIND_NAMES.items()}}
+    return templates.TemplateResponse(request, "chat.html", {"title": "问答 Ask", "examples": examples, "value_names": value_names})
 
 
 @router.get("/editor", response_class=HTMLResponse)

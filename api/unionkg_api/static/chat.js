@@ -42,6 +42,13 @@
     severity: { error: "错误 error", warning: "警告 warning", info: "提示 info" },
     met: { true: "✓ 达成 met", false: "✗ 未达成 missed" },
   };
+  // Names the page adds from the server's tables (finding kinds as /findings names them).
+  const served = document.getElementById("value-names");
+  if (served) Object.assign(VALUE_NAMES, JSON.parse(served.textContent || "{}"));
+  // Columns in percent (63.08 means 63.08 %).
+  const PERCENT_COLUMNS = new Set(["share", "rate_percent", "changePercent", "completionPercent", "executionRate"]);
+  // A finding's stated and expected values: money in yuan when the row gives the printing unit (unitMult).
+  const FINDING_VALUE_COLUMNS = new Set(["stated", "expected"]);
   // Columns shown through another one: the printed target already holds its comparator and unit.
   const SHOWN_BY = { target: "targetText", actual: "actualText", comparator: "targetText", unit: "targetText" };
   // Columns for programs, not readers: a character offset, a scale factor.
@@ -69,7 +76,7 @@
     return typeof value === "string" && /^(https?:|urn:)/.test(value);
   }
 
-  function cell(value, column, linkTo) {
+  function cell(value, column, linkTo, row) {
     const td = document.createElement("td");
     if (linkTo && isIri(linkTo)) {
       // a label column: the label links to the IRI of its companion column
@@ -87,8 +94,15 @@
       td.className = "num";
       return td;
     }
-    if (column === "rate_percent" && value !== null && value !== "" && isFinite(Number(value))) {
+    if (PERCENT_COLUMNS.has(column) && value !== null && value !== "" && isFinite(Number(value))) {
       td.textContent = value + "%";
+      td.className = "num";
+      return td;
+    }
+    if (FINDING_VALUE_COLUMNS.has(column) && row && row.unitMult !== undefined && row.unitMult !== null && value !== null && value !== "" && isFinite(Number(value))) {
+      // printed in 元 (unitMult 0) or 万元 (4): the finding's figures in the document's own unit
+      td.textContent = Number(row.unitMult) === 0 ? Number(value).toLocaleString("zh-CN") + " 元" : wan(value);
+      td.title = value + " 元";
       td.className = "num";
       return td;
     }
@@ -167,7 +181,7 @@
       columns.forEach((c) => {
         let companion = c.endsWith("Label") && labelled.has(c.slice(0, -5)) ? row[c.slice(0, -5)] : null;
         if (linkedBy.has(c + "Iri")) companion = row[c + "Iri"];
-        tr.appendChild(cell(row[c], c, companion));
+        tr.appendChild(cell(row[c], c, companion, row));
       });
     });
     return table;
