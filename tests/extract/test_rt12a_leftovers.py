@@ -18,7 +18,8 @@
 4. organisation and staffing sections in layouts of other provinces: lists of internal departments with the kind
    before its count, a colon alone, or no count ("内设机构5个，分别为：", "设12个处室：", "内设机构：";
    organizations.DEPARTMENT_LIST_PATTERNS), narrow staffing tables' short cells ("编制 | 在职 | 离休 | 退休",
-   "编制数 实有数 在职 退休": statistics.STAFF_TABLE_COLUMNS), bare parts of a breakdown ("其中：行政 12 人、事业 4 人",
+   "编制数 实有数 在职 退休": statistics.STAFF_TABLE_COLUMNS), departments one a line under a heading ("（一）内设机构" /
+   "1.办公室": organizations.departments_under_heading), bare parts of a breakdown ("其中：行政 12 人、事业 4 人",
    "（离休 1 人、退休 8 人）": STAFF_EXTRA_PATTERNS["breakdown_part"], is_breakdown_part), and a staffing table
    whose name column is not the first no longer crashes on the line after its rows (statistics.read_staff_tables).
 
@@ -26,7 +27,8 @@ Documents (tests/extract/corpus/rt12a_*), bodies, provinces and years not in the
 (groups in prose and in a column table), 湖北 远安县 2023 决算 (items named before their phases), 河南 信阳市 2024 决算 (four project tables: title, heading,
 pipe field, field with another field on its line), 吉林 延吉市 2025 预算 (targets tables: heading, title, a generic table
 naming none), and eight organisation/staffing sections: 山东 日照市 2024, 浙江 安吉县 2023, 福建 宁德市 2022
-(traditional), 河北省 2021 (处室), 辽宁 鞍山市 2020, 宁夏 石嘴山市 2026, 山西 晋城市 2019, 云南 弥勒市 2025.  Measured before -> after on the rt12a documents: see the commit messages.
+(traditional), 河北省 2021 (处室), 辽宁 鞍山市 2020, 宁夏 石嘴山市 2026, 山西 晋城市 2019, 云南 弥勒市 2025, 重庆 万州区
+2023 (departments one a line under a heading).  Measured before -> after on the rt12a documents: see the commit messages.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import pytest
 
 from tests.extract.corpus_spec import check_document
 from unionkg.extract.narrative import named_item_clause
-from unionkg.extract.organizations import DEPARTMENT_LIST_PATTERNS, STAFF_EXTRA_PATTERNS, _label_category, is_breakdown_part
+from unionkg.extract.organizations import DEPARTMENT_LIST_PATTERNS, STAFF_EXTRA_PATTERNS, _label_category, departments_under_heading, is_breakdown_part
 from unionkg.extract.project_tables import field_project_name, heading_project_name, project_named_before, title_project_name, total_row_scores
 from unionkg.extract.tables import Line
 from unionkg.extract.statistics import staff_column_category
@@ -281,3 +283,18 @@ def test_a_bare_part_of_a_breakdown(text: str, part: bool) -> None:
 )
 def test_a_narrow_tables_short_cell(cell: str, category: StaffCategory | None) -> None:
     assert staff_column_category(cell) is category
+
+
+DEPARTMENT_LINES = [
+    ("（一）内设机构\n1.办公室\n2.组织宣传部\n3.经审办\n（二）下属单位", ["办公室", "组织宣传部", "经审办"]),
+    ("内设机构：\n（1）办公室；\n（2）财务部。\n", ["办公室", "财务部"]),
+    ("二、机关内设部室情况\n①研究室\n②法律工作委员会\n", ["研究室", "法律工作委员会"]),
+    ("（一）内设机构\n1.某市工人文化宫\n", []),  # a unit's name: no department
+    ("（一）主要职责\n1.办公室\n", []),  # another heading
+    ("（一）内设机构\n本会内设办公室等部室。\n1.办公室\n", []),  # prose first: the lines below are no list of it
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DEPARTMENT_LINES)
+def test_departments_one_a_line(text: str, names: list[str]) -> None:
+    assert [d.text for d in departments_under_heading(text)] == names

@@ -657,6 +657,38 @@ DEPARTMENT_LIST_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+#: A heading over internal departments listed one a line ("（一）内设机构" / "1.办公室" / "2.组织宣传部").
+DEPARTMENT_LINES_PATTERNS: dict[str, re.Pattern[str]] = {
+    "heading": re.compile(
+        r"^[ \t]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])?[ \t]*(?:机关)?内设(?:机构|部室|科室|处室)(?:设置|情况|名单)?[ \t]*[：:]?[ \t]*$",
+        re.MULTILINE,
+    ),
+    # one department a line after a number or a mark: "1.办公室", "（2）组织宣传部；", "③财务部"
+    "line": re.compile(r"^[ \t]*(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[）)]|[\u2460-\u2473])[ \t]*(?P<name>[\u4e00-\u9fff（）()]{2,20}?)[ \t]*[；;。，,]?[ \t]*$"),
+}
+#: How the name of an internal department ends (经审办, 研究室, 财务部, 法律工作委员会 …).
+DEPARTMENT_NAME_ENDINGS: tuple[str, ...] = ("部", "室", "处", "科", "办", "股", "委员会")
+
+
+def departments_under_heading(text: str) -> list[ListItem]:
+    """The departments a heading lists one a line below it (:data:`DEPARTMENT_LINES_PATTERNS`), up to the first line
+    that is no such item; a line whose name does not end like a department's ends the list too."""
+    out: list[ListItem] = []
+    for heading in DEPARTMENT_LINES_PATTERNS["heading"].finditer(text):
+        at = heading.end() + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line = text[at:end]
+            if line.strip():
+                m = DEPARTMENT_LINES_PATTERNS["line"].match(line)
+                if m is None or not m.group("name").endswith(DEPARTMENT_NAME_ENDINGS):
+                    break
+                out.append(ListItem(at + m.start("name"), at + m.end("name"), m.group("name")))
+            at = end + 1
+    return out
+
+
 def find_departments(view: ProseView) -> list[ListItem]:
     items: dict[str, ListItem] = {}
     patterns = [ORG_PATTERNS["department_list"], ORG_PATTERNS["department_list_before_count"], *DEPARTMENT_LIST_PATTERNS.values()]
@@ -666,6 +698,8 @@ def find_departments(view: ProseView) -> list[ListItem]:
                 text = item.text.strip().rstrip("等")
                 if 2 <= len(text) <= 30 and text not in items:
                     items[text] = ListItem(item.start, item.start + len(text), text)
+    for item in departments_under_heading(view.text):  # "（一）内设机构" / "1.办公室" / "2.组织部"
+        items.setdefault(item.text, item)
     return list(items.values())
 
 
