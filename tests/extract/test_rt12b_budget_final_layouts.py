@@ -41,7 +41,7 @@ import pytest
 from tests.extract.corpus_spec import check_document
 from unionkg.extract.budget_tables import BUDGET_TABLE_KINDS
 from unionkg.extract.final_accounts import TABLE_KINDS, Layout, named_class_rows, row_count_unit, table_kind, title_of
-from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, code_after_name, comparison_cell_number, figures_in_columns, iter_lines, printed_empty
+from unionkg.extract.tables import TABLE_PATTERNS, TokenKind, code_after_name, comparison_cell_number, complete_partial_codes, figures_in_columns, iter_lines, printed_empty
 from unionkg.model import Change
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -49,7 +49,7 @@ CASES = sorted(CORPUS.glob("rt12b_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 19
+    assert len(CASES) >= 20
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -301,3 +301,22 @@ def test_repeated_title_continues_the_table(previous: str, title: str, body: lis
 
     block = Block(previous, previous, TableKind(Layout.TWO_SIDED, None, None), [])
     assert repeats_title_alone(block, title, list(iter_lines("\n".join(body)))) is continues
+
+
+# --- 类 / 款 / 项 cells, each row printing only its own part -----------------------------------
+
+PARTIAL_CODES = [
+    (["201 |  |  | 一般公共服务支出 | 1.00", " | 29 |  | 群众团体事务 | 1.00", " |  | 01 | 行政运行 | 1.00", " |  | 99 | 其他 | 1.00"], [None, "20129", "2012901", "2012999"]),
+    (["208 |  |  | 社保 | 1.00", " | 05 | 05 | 缴费支出 | 1.00", " | 08 |  | 抚恤 | 1.00"], [None, "2080505", "20808"]),
+    ([" | 29 |  | 群众团体事务 | 1.00"], [None]),  # no class above: as printed
+    (["201 |  |  | 一般公共服务支出 | 1.00", "类 | 款 | 项 | 科目名称 | 合计", " | 29 |  | 群众团体事务 | 1.00"], [None, None, None]),  # a header ends the table
+    (["201 |  |  | 一般公共服务支出 | 1.00", " | 2024 |  | 某项 | 1.00"], [None, None]),  # a year is no 款
+]
+
+
+@pytest.mark.parametrize(("rows", "codes"), PARTIAL_CODES)
+def test_complete_partial_codes(rows: list[str], codes: list[str | None]) -> None:
+    lines = list(iter_lines("\n".join(rows)))
+    out = complete_partial_codes(lines)
+    got = [o.tokens[0].text if o is not line else None for o, line in zip(out, lines)]
+    assert got == codes

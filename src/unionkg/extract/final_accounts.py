@@ -37,6 +37,7 @@ from unionkg.extract.tables import (
     adds_up_to_first,
     code_after_name,
     column_count,
+    complete_partial_codes,
     comparison_cell_number,
     figures_without_units,
     figures_in_columns,
@@ -319,7 +320,7 @@ def find_blocks(doc: SourceDocument, kinds: dict[str, TableKind] = TABLE_KINDS, 
     readers once, through the text, whichever loader produced it.
     """
     refined = real_table_lines(doc)
-    lines = [code_after_name(merge_split_codes(refined.get(line.start, line))) for line in iter_lines(doc.text)]
+    lines = complete_partial_codes([code_after_name(merge_split_codes(refined.get(line.start, line))) for line in iter_lines(doc.text)])
     dotted = prints_dotted_codes(lines)
     lines = [figures_without_units(merge_dotted_codes(line, dotted)) for line in lines]
     starts: list[tuple[int, str, TableKind, bool]] = []

@@ -482,6 +482,52 @@ def code_after_name(line: Line) -> Line:
     return Line(line.start, line.end, line.text, (code, name, *line.tokens[1:]))
 
 
+#: The 类 / 款 / 项 cells a row of a code table may print its code in, the broadest first.
+CODE_PART_CELLS: Final[int] = 3
+
+
+def complete_partial_codes(lines: Sequence[Line]) -> list[Line]:
+    """Rows of a table printing 类, 款 and 项 in cells of their own, each row only its own part, the
+    parts above it left blank (merged cells): "201 |  |  | 一般公共服务支出", " | 29 |  | 群众团体事务",
+    " |  | 01 | 行政运行" are the codes 201, 20129 and 2012901, each row's code token the full code
+    spanning the part it prints.  The parts carry down until a line of another shape (a title, a
+    header, prose) ends the table; a part with no broader part above it is left as printed."""
+    out: list[Line] = []
+    parts: list[str | None] = [None] * CODE_PART_CELLS
+    for line in lines:
+        cells = pipe_cells(line) if any(p in line.text for p in _PIPES) else []
+        if len(cells) <= CODE_PART_CELLS or (cells[0] is not None and cells[0].kind is TokenKind.TEXT):
+            parts = [None] * CODE_PART_CELLS  # not a row of such a table: what carried down ends
+            out.append(line)
+            continue
+        printed = [(i, c) for i, c in enumerate(cells[:CODE_PART_CELLS]) if c is not None]
+        name = cells[CODE_PART_CELLS]
+        if not printed or name is None or name.kind is not TokenKind.TEXT or not _code_parts(printed):
+            out.append(line)
+            continue
+        for i, cell in printed:
+            parts[i] = cell.text
+        deepest = printed[-1][0]
+        parts[deepest + 1 :] = [None] * (CODE_PART_CELLS - deepest - 1)
+        if printed[0][0] == 0 or any(part is None for part in parts[: deepest + 1]):
+            out.append(line)  # printed whole from its class (merge_split_codes joins it), or a part with nothing above it
+            continue
+        first, last = printed[0][1], printed[-1][1]
+        code = Token("".join(part for part in parts[: deepest + 1] if part), first.start, last.end, TokenKind.INTEGER)
+        rest = [t for t in line.tokens if t.start >= name.start]
+        out.append(Line(line.start, line.end, line.text, (code, *rest)))
+    return out
+
+
+def _code_parts(printed: list[tuple[int, Token]]) -> bool:
+    """Cells that are parts of a code: a 3-digit class first, 2-digit 款 and 项 after it."""
+    for i, cell in printed:
+        pattern = TABLE_PATTERNS["split_code_head"] if i == 0 else TABLE_PATTERNS["split_code_part"]
+        if cell.kind is not TokenKind.INTEGER or not pattern.fullmatch(cell.text):
+            return False
+    return True
+
+
 def merge_split_codes(line: Line) -> Line:
     """A code printed in separate 类 / 款 / 项 cells ("208 01 01 行政运行") as one
     code token ("2080101") spanning the three cells.
