@@ -61,6 +61,14 @@ FINDING_ROWS = [
     },
 ]
 
+STAFF_ROWS = [
+    {
+        "fact": "https://w3id.org/unionkg/id/staff/1", "org": ORG_IRI, "orgLabel": "湖州市总工会", "year": 2025,
+        "category": "https://w3id.org/unionkg/def/ukg#staff-in-service", "headcount": 52, "label": "在职人员",
+        "quote": "在职人员52人", "doc": "湖州市总工会2025年部门预算.xlsx", "docIri": DOC_IRI,
+    }
+]
+
 
 class RowsAnswerer:
     """Answers with the amount rows, or the indicator rows when the question says 指标."""
@@ -72,16 +80,38 @@ class RowsAnswerer:
                 "question": question, "language": "zh", "intent": intent, "found": False, "answer": "知识图谱中没有该单位的数据。",
                 "rows": [], "sparql": None, "sources": [], "session": session or "s1",
             }
-        rows = INDICATOR_ROWS if "指标" in question else FINDING_ROWS if "不符" in question else AMOUNT_ROWS
+        rows = INDICATOR_ROWS if "指标" in question else FINDING_ROWS if "不符" in question else STAFF_ROWS if "编制" in question else AMOUNT_ROWS
         return {
             "question": question, "language": "zh", "intent": "amount", "found": True, "answer": "答案", "rows": rows,
             "sparql": "SELECT * WHERE { ?s ?p ?o }", "sources": [], "session": session or "s1",
         }
 
 
+STAFF_CONCEPT = "https://w3id.org/unionkg/def/ukg#staff-in-service"
+
+
 @pytest.fixture(scope="module")
-def server(settings):
-    with LiveServer(replace(settings)) as live:
+def labelled_store(tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
+    """The service fixture graph plus one code-list concept with its zh and en labels (as ontology/codes gives them)."""
+    import pyoxigraph as ox
+
+    from api_helpers import FIXTURE
+
+    path = tmp_path_factory.mktemp("labelled") / "store"
+    store = ox.Store(str(path))
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    label = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    graph = ox.NamedNode("urn:unionkg:graph:ontology")
+    for text, language in (("在职人数", "zh"), ("staff in service", "en")):
+        store.add(ox.Quad(ox.NamedNode(STAFF_CONCEPT), label, ox.Literal(text, language=language), graph))
+    store.flush()
+    del store
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def server(settings, labelled_store):
+    with LiveServer(replace(settings, store=labelled_store)) as live:
         live.server.config.app.state.unionkg._answerer = RowsAnswerer()
         yield live
 
@@ -189,4 +219,13 @@ def test_finding_rows_name_their_kind_and_give_money_in_the_printed_unit(browser
     assert money["占比 share"] == "63.08%"
     assert rate["问题 kind"] == "同一数字前后不一 conflicting_statement" and rate["列示 stated"] == "30.65"  # no unit given: as it is
     assert "unitMult" not in headers
+    page.close()
+
+
+def test_a_concept_is_shown_by_its_labels_not_its_iri(browser, server) -> None:
+    page, headers, cells = _answer_table(browser, server, "湖州市总工会2025年有多少编制？")
+    row = dict(zip(headers, cells))
+    assert row["类别 category"] == "在职人数 staff in service"  # was "staff-in-service", the IRI's last segment
+    link = page.locator(".answer table.rows-table tbody td a", has_text="在职人数").first
+    assert link.get_attribute("href") == "/entity?iri=" + quote(STAFF_CONCEPT, safe="")
     page.close()

@@ -122,7 +122,25 @@ def chat(request: Request, state: StateDep) -> Response:
     examples = example_questions(state.store.select(named_query("api_documents")).rows)
     # The finding kinds named as on /findings (one table, read by chat.js: rows gave "sum_mismatch").
     value_names = {"kind": {kind: f"{name} {kind}" for kind, name in KIND_NAMES.items()}}
-    return templates.TemplateResponse(request, "chat.html", {"title": "问答 Ask", "examples": examples, "value_names": value_names})
+    concept_labels = bilingual_labels(state.store.select(named_query("api_code_labels")).rows)
+    context = {"title": "问答 Ask", "examples": examples, "value_names": value_names, "concept_labels": concept_labels}
+    return templates.TemplateResponse(request, "chat.html", context)
+
+
+def bilingual_labels(rows: list[dict[str, object]]) -> dict[str, str]:
+    """Each concept's labels as one name, Chinese first (as the pages head their columns).
+
+    >>> from rdflib import Literal, URIRef
+    >>> c = URIRef("https://w3id.org/unionkg/def/ukg#staff-x")
+    >>> bilingual_labels([{"concept": c, "label": Literal("x staff", lang="en")}, {"concept": c, "label": Literal("某类人数", lang="zh")}])
+    {'https://w3id.org/unionkg/def/ukg#staff-x': '某类人数 x staff'}
+    """
+    by_concept: dict[str, dict[str, str]] = {}
+    for row in rows:
+        label = row.get("label")
+        language = getattr(label, "language", None) or ""
+        by_concept.setdefault(str(row["concept"]), {}).setdefault(language, str(label))
+    return {iri: " ".join(dict.fromkeys(t for t in (labels.get("zh"), labels.get("en"), labels.get("")) if t)) for iri, labels in by_concept.items()}
 
 
 @router.get("/editor", response_class=HTMLResponse)

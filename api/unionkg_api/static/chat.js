@@ -45,6 +45,9 @@
   // Names the page adds from the server's tables (finding kinds as /findings names them).
   const served = document.getElementById("value-names");
   if (served) Object.assign(VALUE_NAMES, JSON.parse(served.textContent || "{}"));
+  // The vocabulary's concepts by name (item and staff categories...), served with the page.
+  const conceptNode = document.getElementById("concept-labels");
+  const CONCEPT_LABELS = conceptNode ? JSON.parse(conceptNode.textContent || "{}") : {};
   // Columns in percent (63.08 means 63.08 %).
   const PERCENT_COLUMNS = new Set(["share", "rate_percent", "changePercent", "completionPercent", "executionRate"]);
   // A finding's stated and expected values: money in yuan when the row gives the printing unit (unitMult).
@@ -142,7 +145,9 @@
       a.href = entityHref(value);
       a.title = value;
       const code = value.split(/[/#]/).pop();
-      a.textContent = Object.prototype.hasOwnProperty.call(CODE_LABELS, code) ? CODE_LABELS[code] : shortIri(value);
+      if (Object.prototype.hasOwnProperty.call(CODE_LABELS, code)) a.textContent = CODE_LABELS[code];
+      else if (Object.prototype.hasOwnProperty.call(CONCEPT_LABELS, value)) a.textContent = CONCEPT_LABELS[value];
+      else a.textContent = shortIri(value);
       a.className = "iri";
       td.appendChild(a);
     } else {
