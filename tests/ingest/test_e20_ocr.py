@@ -23,9 +23,10 @@ from e20_scans import BUDGET_2023, CODES_2022, ScanLayout, font_path, page_image
 from rt9p_documents import SPAN, Document, Grid, _typed_cells, extraction_of, write_text
 
 from unionkg.errors import InputError
-from unionkg.ingest.loaders import LoadedText, read_file
+from unionkg.ingest.loaders import read_file
 from unionkg.ingest.ocr import BORDER_WORD, FIGURE_WORD, INSTALL_HINT, tesseract_ready, tsv_runs, vertical_rules, without_rules
 from unionkg.ingest.pdf_reader import scanned_pages_warning
+from unionkg.model import Extraction
 
 needs_tesseract = pytest.mark.skipif(
     not tesseract_ready() or font_path() is None, reason="tesseract-ocr + chi-sim, or the wqy font, not installed"
@@ -41,10 +42,11 @@ SCANS: dict[str, tuple[Document, ScanLayout]] = {
 
 
 @cache
-def _scan(case: str, folder: str) -> tuple[Path, LoadedText]:
+def _scan(case: str, folder: str) -> Extraction:
+    """The extraction of the case's scanned PDF (read once: OCR takes seconds a page)."""
     doc, layout = SCANS[case]
     path = scanned_pdf([page_image(doc, layout)], Path(folder) / f"{doc.name}_{case}.pdf", dpi=layout.dpi)
-    return path, read_file(path.name, path.read_bytes())
+    return extraction_of(path)
 
 
 @pytest.fixture(scope="module")
@@ -68,14 +70,14 @@ def _figure_cells(doc: Document) -> dict[tuple[str, int], str]:
     return out
 
 
-def _tally(doc: Document, loaded: LoadedText) -> tuple[int, int, int]:
+def _tally(doc: Document, tables: list[list[list[str]]]) -> tuple[int, int, int]:
     """(right, refused, wrong) over the document's table figures: a figure is right when the OCR
     row of its label has it in its column, refused when that cell is blank or the row is not
     found, wrong when the cell holds another figure.  Cells are compared as the document's
     tables keep them (``normalize_cell``: OCR's decimal comma "122,25" is 122.25 there)."""
     from unionkg.ingest.normalize import normalize_cell
 
-    rows = {_label("".join(c for c in row[:2] if c and not FIGURE_WORD.match(c))): row for table in loaded.tables for row in table}
+    rows = {_label("".join(c for c in row[:2] if c and not FIGURE_WORD.match(c))): row for table in tables for row in table}
     right = refused = wrong = 0
     for (label, column), figure in _figure_cells(doc).items():
         row = rows.get(label)
@@ -93,22 +95,21 @@ def _tally(doc: Document, loaded: LoadedText) -> tuple[int, int, int]:
 @pytest.mark.parametrize("case", list(SCANS))
 def test_figures_of_a_scan_are_right_or_left_out_never_wrong(folder: str, case: str) -> None:
     doc, _ = SCANS[case]
-    _, loaded = _scan(case, folder)
-    right, refused, wrong = _tally(doc, loaded)
-    assert wrong == 0 and right >= 0.8 * (right + refused), (right, refused, wrong, loaded.text)
-    assert loaded.ocr_pages == (1,)
-    assert loaded.warnings and "read by OCR (Tesseract)" in loaded.warnings[0]
+    scanned = _scan(case, folder).document
+    right, refused, wrong = _tally(doc, scanned.tables)
+    assert wrong == 0 and right >= 0.8 * (right + refused), (right, refused, wrong, scanned.original)
+    assert scanned.ocr_pages == [1]
+    assert scanned.warnings and "read by OCR (Tesseract)" in scanned.warnings[0]
     if refused:
-        assert "left out" in loaded.warnings[0]
+        assert "left out" in scanned.warnings[0]
 
 
 @needs_tesseract
 @pytest.mark.parametrize("case", list(SCANS))
 def test_every_money_value_read_from_a_scan_is_one_the_text_states(folder: str, case: str) -> None:
     doc, _ = SCANS[case]
-    path, _ = _scan(case, folder)
     typed = {(type(f).__name__, getattr(f, "value", None)) for f in extraction_of(write_text(doc, Path(folder))).facts}
-    scanned = {(type(f).__name__, getattr(f, "value", None)) for f in extraction_of(path).facts}
+    scanned = {(type(f).__name__, getattr(f, "value", None)) for f in _scan(case, folder).facts}
     assert len(scanned) >= 0.8 * len(typed), (sorted(map(str, typed - scanned)), len(typed))
     assert scanned <= typed, sorted(map(str, scanned - typed))
 
@@ -231,3 +232,47 @@ def test_vertical_rules_of_a_mask() -> None:
     mask[30:45, 30] = True
     found = vertical_rules(mask)
     assert [(r.x, r.top, r.bottom) for r in found] == [(10.5, 5.0, 45.0), (30.0, 5.0, 20.0), (30.0, 30.0, 45.0)]
+
+
+@needs_tesseract
+def test_a_picture_filling_a_page_of_a_word_file_is_read_by_ocr(tmp_path: Path) -> None:
+    import io
+
+    import docx
+    from docx.shared import Cm
+
+    picture = io.BytesIO()
+    page_image(BUDGET_2023).save(picture, format="PNG")  # type: ignore[attr-defined]
+    picture.seek(0)
+    document = docx.Document()
+    document.add_paragraph("附件：临湘市总工会2023年部门预算公开表（扫描件）")
+    document.add_picture(picture, width=Cm(17), height=Cm(24))
+    path = tmp_path / "e20_scan.docx"
+    document.save(str(path))
+    loaded = read_file(path.name, path.read_bytes())
+    assert loaded.warnings == ["ingest: e20_scan.docx: 1 picture that fills a page was read by OCR (Tesseract)"]
+    assert loaded.text.startswith("附件：临湘市总工会2023年部门预算公开表（扫描件）\f临湘市总工会2023年部门预算\n")
+    assert _tally(BUDGET_2023, loaded.tables)[2] == 0
+    assert "一、一般公共预算拨款收入 | 792.15 | 一、一般公共服务支出 | 604.28" in loaded.text
+
+
+@pytest.mark.skipif(font_path() is None, reason="the wqy font is not installed")
+def test_a_picture_filling_a_page_of_a_word_file_is_named_when_ocr_is_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    import docx
+    from docx.shared import Cm
+
+    monkeypatch.setenv("UNIONKG_OCR", "off")
+    picture = io.BytesIO()
+    page_image(BUDGET_2023, ScanLayout(dpi=100)).save(picture, format="PNG")  # type: ignore[attr-defined]
+    picture.seek(0)
+    document = docx.Document()
+    document.add_paragraph("附件：扫描件")
+    document.add_picture(picture, width=Cm(17), height=Cm(24))
+    path = tmp_path / "e20_scan.docx"
+    document.save(str(path))
+    loaded = read_file(path.name, path.read_bytes())
+    assert loaded.warnings == [
+        "ingest: e20_scan.docx: 1 picture fills a page (a scanned page?); nothing in it was read (OCR it to read its figures)"
+    ]

@@ -17,6 +17,7 @@ from unionkg.errors import InputError
 from unionkg.ingest.cells import CODE_CELL, code_level_count, is_value_cell, is_value_row, join_cell_lines
 from unionkg.ingest.docx_numbering import ListNumbering
 from unionkg.ingest.docx_objects import EmbeddedObjects, page_pictures, page_pictures_warning, walk
+from unionkg.ingest.docx_scans import PicturesRead, read_page_pictures
 
 CELL_SEPARATOR = " | "
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -107,10 +108,15 @@ def read_docx_text(name: str, data: bytes) -> DocxText:
         lines.insert(0, title)
     text = "\n".join(lines).strip()
     pictures = page_pictures(document.element.body)
+    scans = read_page_pictures(document) if pictures else PicturesRead()  # by OCR, when Tesseract is installed
+    if scans.texts:
+        text = "\f".join([text, *scans.texts] if text else scans.texts)  # each a page after the document's text
+        tables.extend(scans.tables)
     if not text:
-        scans = f" ({pictures} picture{'s' if pictures > 1 else ''} the size of a page: scans? OCR them first)" if pictures else ""
-        raise InputError(f"{name}: the DOCX has no text{scans}")
-    return DocxText(text, tables, objects.warnings(name) + page_pictures_warning(name, pictures))
+        hint = f" ({pictures} picture{'s' if pictures > 1 else ''} the size of a page: scans? OCR them first)" if pictures else ""
+        raise InputError(f"{name}: the DOCX has no text{hint}")
+    unread = max(pictures - len(scans.texts), 0)
+    return DocxText(text, tables, objects.warnings(name) + page_pictures_warning(name, unread) + scans.note(name))
 
 
 #: A title of the genre: a year and the kind of document ("2024年部门预算", "2023年度部门决算").

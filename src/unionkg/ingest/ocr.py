@@ -115,8 +115,10 @@ def ocr_image(image: object) -> OcrPage:
 def tsv_runs(tsv: str) -> tuple[list[Run], int]:
     """The words of Tesseract's TSV output as runs, and how many figures were left out.
 
-    Every word of a line gets the line's bottom as baseline and the line's height as size (a
-    digit or a comma is shorter than a Chinese character; the row is what counts).
+    Every word of a line gets the line's height as size and, as baseline, the bottom of a box
+    of that height centred on the line (a digit or a comma is shorter than a Chinese character,
+    and a "、" reaches below the others: the middle of the line is what its words share, and
+    what the pieces of a table row that Tesseract took for two lines share).
 
     >>> tsv = "\\n".join(["level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext",
     ...     "4\\t1\\t1\\t1\\t1\\t0\\t10\\t100\\t400\\t40\\t-1\\t", "5\\t1\\t1\\t1\\t1\\t1\\t10\\t100\\t80\\t40\\t96\\t合计",
@@ -125,7 +127,7 @@ def tsv_runs(tsv: str) -> tuple[list[Run], int]:
     >>> [(r.text, r.x, r.y, r.size) for r in runs], left_out
     ([('合计', 10.0, 140.0, 40.0), ('1,274.86', 300.0, 140.0, 40.0)], 1)
     """
-    lines: dict[tuple[str, ...], tuple[float, float]] = {}  # (page, block, paragraph, line) -> (bottom, height)
+    lines: dict[tuple[str, ...], tuple[float, float]] = {}  # (page, block, paragraph, line) -> (middle, height)
     words: list[tuple[tuple[str, ...], str, float, float, float, float, float]] = []
     for row in tsv.splitlines()[1:]:
         fields = row.split("\t")
@@ -137,19 +139,19 @@ def tsv_runs(tsv: str) -> tuple[list[Run], int]:
             continue
         key = tuple(fields[1:5])
         if fields[0] == "4":
-            lines[key] = (top + height, height)
+            lines[key] = (top + height / 2, height)
         elif fields[0] == "5" and fields[11].strip():
-            words.append((key, fields[11].strip(), left, top + height, width, height, confidence))
+            words.append((key, fields[11].strip(), left, top + height / 2, width, height, confidence))
     runs: list[Run] = []
     left_out = 0
-    for key, text, left, bottom, width, height, confidence in words:
+    for key, text, left, middle, width, height, confidence in words:
         if BORDER_WORD.match(text):
             continue
         if FIGURE_WORD.match(text) and any(ch.isdigit() for ch in text) and confidence < MIN_FIGURE_CONFIDENCE:
             left_out += 1
             continue
-        line_bottom, line_height = lines.get(key, (bottom, height))
-        runs.append(Run(text, left, line_bottom, line_height, width))
+        line_middle, line_height = lines.get(key, (middle, height))
+        runs.append(Run(text, left, line_middle + line_height / 2, line_height, width))
     return runs, left_out
 
 

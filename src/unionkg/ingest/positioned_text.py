@@ -64,6 +64,11 @@ class Run:
     def right(self) -> float:
         return self.x + self.width
 
+    @property
+    def middle(self) -> float:
+        """The height of the middle of the run's text (half a size above its baseline)."""
+        return self.y - self.size / 2
+
 
 Piece = list[Run]
 Line = list[Piece]
@@ -91,8 +96,7 @@ class Rule:
 
     def crosses(self, line: list[Run]) -> bool:
         """Whether the rule runs through the middle of ``line``'s height."""
-        middle = line[0].y - max(line[0].size, MIN_SIZE) / 2
-        return self.top <= middle <= self.bottom
+        return self.top <= line[0].middle <= self.bottom
 
 
 @dataclass(frozen=True)
@@ -147,12 +151,14 @@ def without_overprint(runs: list[Run]) -> list[Run]:
 
 
 def group_lines(runs: list[Run]) -> list[list[Run]]:
-    """Runs grouped into lines by baseline (top to bottom), each line left to right."""
+    """Runs grouped into lines (top to bottom), each line left to right: runs whose middles are
+    within :data:`SAME_LINE_RATIO` of the smaller size (for runs of one size, their baselines:
+    a figure and the row's label OCR gives boxes of other heights share a middle, not a bottom)."""
     lines: list[list[Run]] = []
-    for run in sorted(runs, key=lambda r: (r.y, r.x)):
+    for run in sorted(runs, key=lambda r: (r.middle, r.x)):
         if lines:
             anchor = lines[-1][0]
-            if abs(run.y - anchor.y) <= SAME_LINE_RATIO * max(min(run.size, anchor.size), MIN_SIZE):
+            if abs(run.middle - anchor.middle) <= SAME_LINE_RATIO * max(min(run.size, anchor.size), MIN_SIZE):
                 lines[-1].append(run)
                 continue
         lines.append([run])
