@@ -284,7 +284,23 @@ def describe_skipped(skipped: list[Path]) -> str:
     if not skipped:
         return f" (supported: {supported})"
     kinds = sorted({f.suffix.lower() or "(no suffix)" for f in skipped})
-    return f"; skipped {len(skipped)} file(s) of other types ({', '.join(kinds)}): supported are {supported}"
+    advice = list(dict.fromkeys(SKIPPED_TYPE_ADVICE[k] for k in kinds if k in SKIPPED_TYPE_ADVICE))
+    return f"; skipped {len(skipped)} file(s) of other types ({', '.join(kinds)}): supported are {supported}" + "".join(f"; {a}" for a in advice)
+
+
+# What to do with a file ingest passes over, by suffix: the note named the types but not the way to read them.
+SKIPPED_TYPE_ADVICE = {
+    ".doc": "save old Word files (.doc) as .docx, .html or .txt, or print them to PDF",
+    ".wps": "save WPS documents (.wps) as .docx, or print them to PDF",
+    ".et": "save WPS spreadsheets (.et) as .xlsx",
+    ".rtf": "save .rtf files as .docx",
+    ".zip": "unpack archives (.zip, .rar, .7z) and ingest the folder",
+    ".rar": "unpack archives (.zip, .rar, .7z) and ingest the folder",
+    ".7z": "unpack archives (.zip, .rar, .7z) and ingest the folder",
+    ".jpg": "pictures (.jpg, .png) are not read: OCR them into a PDF with a text layer",
+    ".jpeg": "pictures (.jpg, .png) are not read: OCR them into a PDF with a text layer",
+    ".png": "pictures (.jpg, .png) are not read: OCR them into a PDF with a text layer",
+}
 
 
 def _checks_scope_before(graph_store: object, sources: list[str] | None, all_checks: bool = False, graphs: list[str] | None = None) -> object | None:

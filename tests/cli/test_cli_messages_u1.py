@@ -232,3 +232,24 @@ def test_check_refuses_an_unknown_severity_before_running(severity: str, refused
         assert ran == []  # refused before a full check run
     else:
         assert result.exit_code == 0 and ran == [True]
+
+
+@pytest.mark.parametrize(
+    ("names", "advice", "absent"),
+    [
+        (["a.doc", "b.wps"], ["save old Word files (.doc) as .docx", "save WPS documents (.wps) as .docx"], []),
+        (["scan.JPG"], ["OCR them into a PDF"], ["Word"]),
+        (["notes.log"], [], ["Word", "OCR", "unpack"]),  # a type with no advice: the types and the supported list only
+    ],
+)
+def test_skipped_files_say_how_to_make_them_readable(tmp_path: Path, names: list[str], advice: list[str], absent: list[str]) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_bytes(b"\xd0\xcf\x11\xe0")
+    result = invoke("ingest", str(folder), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 2 and "supported are" in result.output
+    for text in advice:
+        assert text in result.output
+    for text in absent:
+        assert text not in result.output
