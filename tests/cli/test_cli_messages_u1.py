@@ -253,3 +253,18 @@ def test_skipped_files_say_how_to_make_them_readable(tmp_path: Path, names: list
         assert text in result.output
     for text in absent:
         assert text not in result.output
+
+
+def test_an_answer_lists_each_source_on_one_line() -> None:
+    from unionkg.qa.commands import render_answer
+
+    text = render_answer(
+        {
+            "answer": "某县总工会 2025 年春节慰问人数未达目标",
+            "sources": [{"doc": "某县2025自评.pdf", "quote": "6)春节慰问人数500人（2分）\n依据当年工作计划，设置指标为春节慰\n问人数=500人"}],
+            "intent": "missed_targets", "found": True, "session": "s1",
+        }
+    )
+    lines = text.splitlines()
+    assert "  [某县2025自评.pdf] 6)春节慰问人数500人（2分）依据当年工作计划，设置指标为春节慰问人数=500人" in lines
+    assert len(lines) == 6  # answer, blank, 'sources:', one source, blank, intent line

@@ -13,6 +13,7 @@ import typer
 
 from unionkg.cli import StoreOpt, app, check_choice, check_store_path, emit_json, handle_errors, open_for, open_index, settings_for
 from unionkg.errors import InputError
+from unionkg.render import quote_line
 from unionkg.settings import Settings
 
 # Chat sessions outlive one `unionkg ask` process as small JSON files (one per session id, per store),
@@ -31,7 +32,8 @@ def render_answer(result: dict[str, object]) -> str:
         lines.append("")
         lines.append("sources:")
         for s in sources:  # type: ignore[attr-defined]
-            lines.append(f"  [{s.get('doc')}] {s.get('quote')}")
+            # one line per source: a quote keeps the document's line breaks, which broke the list apart
+            lines.append(f"  [{s.get('doc')}] {quote_line(str(s.get('quote') or ''))}")
     lines.append("")
     lines.append(f"intent: {result['intent']}  found: {str(result['found']).lower()}  session: {result['session']}")
     return "\n".join(lines)
