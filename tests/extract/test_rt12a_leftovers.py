@@ -26,7 +26,7 @@
 Documents (tests/extract/corpus/rt12a_*), bodies, provinces and years not in the samples: 四川 旺苍县 2025 预算
 (groups in prose and in a column table), 湖北 远安县 2023 决算 (items named before their phases), 河南 信阳市 2024 决算 (four project tables: title, heading,
 pipe field, field with another field on its line), 吉林 延吉市 2025 预算 (targets tables: heading, title, a generic table
-naming none), and eight organisation/staffing sections: 山东 日照市 2024, 浙江 安吉县 2023, 福建 宁德市 2022
+naming none), 海南 三亚市 2022 项目自评报告 (project sections with prose above their tables), and eight organisation/staffing sections: 山东 日照市 2024, 浙江 安吉县 2023, 福建 宁德市 2022
 (traditional), 河北省 2021 (处室), 辽宁 鞍山市 2020, 宁夏 石嘴山市 2026, 山西 晋城市 2019, 云南 弥勒市 2025, 重庆 万州区
 2023 (departments one a line under a heading).  Measured before -> after on the rt12a documents: see the commit messages.
 """
@@ -40,7 +40,14 @@ import pytest
 from tests.extract.corpus_spec import check_document
 from unionkg.extract.narrative import named_item_clause
 from unionkg.extract.organizations import DEPARTMENT_LIST_PATTERNS, STAFF_EXTRA_PATTERNS, _label_category, departments_under_heading, is_breakdown_part
-from unionkg.extract.project_tables import field_project_name, heading_project_name, project_named_before, title_project_name, total_row_scores
+from unionkg.extract.project_tables import (
+    field_project_name,
+    heading_over_table,
+    heading_project_name,
+    project_named_before,
+    title_project_name,
+    total_row_scores,
+)
 from unionkg.extract.tables import Line
 from unionkg.extract.statistics import staff_column_category
 from unionkg.graph.mapping import STAFF_CONCEPTS
@@ -216,8 +223,10 @@ PROJECT_ABOVE = [
     # the table before ended (总分) or began (its header) below the name: no name of this table's
     ("项目名称 甲项目\n一级指标 二级指标 三级指标\n产出指标 数量指标 场次 ≥5场\n总分 100 98\n项目支出绩效自评表\n一级指标 二级指标 三级指标", None),
     ("项目名称 甲项目\n一级指标 二级指标 三级指标\n产出指标 数量指标 场次 ≥5场\n项目支出绩效目标表\n一级指标 二级指标 三级指标", None),
-    # a heading whose text runs on in prose is no table's name
-    ("（二）丙类帮扶项目\n该项目用于职工培训。\n全年共培训 300 人次。\n项目实施效果良好。\n一级指标 二级指标 三级指标", None),
+    # a heading whose section holds prose, then the table: the section's project
+    ("（二）丙类帮扶项目\n该项目用于职工培训。\n全年共培训 300 人次。\n项目实施效果良好。\n一级指标 二级指标 三级指标", "丙类帮扶项目"),
+    # a heading of another section in between: none
+    ("（二）丙类帮扶项目\n该项目用于职工培训。\n三、部门整体支出绩效情况\n一级指标 二级指标 三级指标", None),
 ]
 
 
@@ -225,6 +234,20 @@ PROJECT_ABOVE = [
 def test_the_project_named_above_a_table(text: str, project: str | None) -> None:
     lines = _lines(text)
     assert project_named_before(lines, len(lines) - 1) == project
+
+
+HEADINGS_OVER_TABLES = [
+    ("（一）甲类帮扶项目\n1.项目基本情况：略。\n2.自评结果如下表。\n项目支出绩效自评表", "甲类帮扶项目"),
+    ("（一）甲类帮扶项目\n主管部门 某市总工会", "甲类帮扶项目"),
+    ("（一）甲类帮扶项目\n该项目全年执行良好。\n（二）乙类帮扶项目\n项目支出绩效自评表", None),  # the next project's table
+    ("（一）甲类帮扶项目\n该项目全年执行良好。\n二、部门整体支出\n一级指标", None),
+    ("（一）甲类帮扶项目\n该项目全年执行良好。", None),  # no table
+]
+
+
+@pytest.mark.parametrize(("text", "project"), HEADINGS_OVER_TABLES)
+def test_a_heading_over_its_projects_table(text: str, project: str | None) -> None:
+    assert heading_over_table(_lines(text), 0) == project
 
 
 @pytest.mark.parametrize(

@@ -79,14 +79,16 @@ PROJECT_OPENING_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "table_follows": re.compile(r"绩效(?:自评|目标|评价)(?:情况)?表|主管(?:部门|单位)|项目资金|年度资金总额|一级指标"),
     # what ends the table above (its total score) or opens it (its indicators' header): a name above it is that table's
     "table_end": re.compile(r"^\s*总\s*分(?:\s|[|｜]|$)|一级指标"),
+    # a heading of another section ("二、部门整体支出…", "（三）其他"): a project named above it is not this table's
+    "other_heading": re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"),
 }
 
 #: A title's leftover that names no project: the template's own words ("项目支出绩效自评表",
 #: "部门整体支出绩效自评表").
 NOT_A_PROJECT_NAME: Final[re.Pattern[str]] = re.compile(r"^(?:项目|部门|整体|部门整体|单位整体|单位|本部门|年度)?$|整体$|^部门")
 
-#: Lines a heading's table may be below it (the heading, the table's title, the table).
-HEADING_TABLE_GAP: Final[int] = 3
+#: Lines a heading's table may be below it (the heading, a few lines of prose, the table's title, the table).
+HEADING_TABLE_GAP: Final[int] = 12
 #: Lines back from a table's header to look for the name of its project.
 PROJECT_NAME_LOOKBACK: Final[int] = 60
 
@@ -119,20 +121,34 @@ def heading_project_name(text: str) -> str | None:
     return m.group("name") if m else None
 
 
+def heading_over_table(lines: list[Line], index: int) -> str | None:
+    """The project a heading at ``lines[index]`` names when a project's table follows in its section: within
+    :data:`HEADING_TABLE_GAP` lines and before the next heading ("（一）某某项目" / "1.项目基本情况：…" / "项目支出绩效自评表")."""
+    name = heading_project_name(lines[index].text)
+    if name is None:
+        return None
+    for line in lines[index + 1 : index + 1 + HEADING_TABLE_GAP]:
+        if PROJECT_OPENING_PATTERNS["table_follows"].search(line.text):
+            return name
+        if PROJECT_OPENING_PATTERNS["other_heading"].match(line.text) or heading_project_name(line.text):
+            return None
+    return None
+
+
 def project_named_before(lines: list[Line], index: int) -> str | None:
     """The project whose table has its header at ``lines[index]``: the nearest 项目名称 field, title naming a
-    project, or heading naming one (its table right below it) above the header, never above the total score
-    (总分) of the table before (that table's project, not this one's)."""
+    project, or heading naming one (its section holding the table, no heading of another section between) above
+    the header; never above the total score (总分) or the header of the table before."""
+    in_section = True  # no heading of another section passed yet: a heading naming a project is the table's
     for k in range(index - 1, max(0, index - PROJECT_NAME_LOOKBACK) - 1, -1):
         text = lines[k].text
         if PROJECT_OPENING_PATTERNS["table_end"].match(text):
             return None
-        name = field_project_name(text) or title_project_name(text)
-        if name is None and k + 1 < len(lines):
-            below = " ".join(ln.text for ln in lines[k + 1 : k + 1 + HEADING_TABLE_GAP])
-            name = heading_project_name(text) if PROJECT_OPENING_PATTERNS["table_follows"].search(below) else None
+        name = field_project_name(text) or title_project_name(text) or (heading_project_name(text) if in_section else None)
         if name is not None:
             return name
+        if PROJECT_OPENING_PATTERNS["other_heading"].match(text):
+            in_section = False  # "（二）评价指标分析" between: a 项目名称 field above still names the report's project
     return None
 
 
@@ -142,16 +158,13 @@ def project_openings(lines: list[Line]) -> list[tuple[int, str]]:
     table prints several of (a heading, then a title or a field), the last before the table's figures."""
     found: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        name = field_project_name(line.text) or title_project_name(line.text)
-        if name is None:
-            below = " ".join(ln.text for ln in lines[i + 1 : i + 1 + HEADING_TABLE_GAP])
-            name = heading_project_name(line.text) if PROJECT_OPENING_PATTERNS["table_follows"].search(below) else None
+        name = field_project_name(line.text) or title_project_name(line.text) or heading_over_table(lines, i)
         if name is not None:
             found.append((i, name))
     kept: list[tuple[int, str]] = []
     for n, (i, name) in enumerate(found):
         later = found[n + 1][0] if n + 1 < len(found) else None
-        if later is not None and later - i <= 6 and not any(FIGURES_BEGIN.search(ln.text) for ln in lines[i + 1 : later]):
+        if later is not None and later - i <= HEADING_TABLE_GAP and not any(FIGURES_BEGIN.search(ln.text) for ln in lines[i + 1 : later]):
             continue  # the same table's opening printed again closer to its figures
         kept.append((i, name))
     return kept
