@@ -14,16 +14,23 @@ import pytest
 
 from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
-from unionkg.qa.evaluate import load_cases
 from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
+from unionkg.qa.evaluate import load_cases
 from unionkg.qa.handlers import described_indicator_words
+from unionkg.qa.item_rankings import ITEM_AMOUNT_RANKING, PROJECT_SPENDING_BREAKDOWN, asked_top_count, is_prose_item, project_as_item
 from unionkg.qa.items import translated_labels
-from unionkg.qa.item_rankings import ITEM_AMOUNT_RANKING, asked_top_count, is_prose_item, project_as_item
 from unionkg.qa.linking import city_reading
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.patterns import AMOUNT_ITEM_WORDS
 from unionkg.qa.term_questions import amount_asked_without_money_word
-from unionkg.qa.thresholds import NAMED_RATE_THRESHOLD_EN, family_for_threshold, score_threshold_asked, score_verdict, scores_asked, tightest_labels
+from unionkg.qa.thresholds import (
+    NAMED_RATE_THRESHOLD_EN,
+    family_for_threshold,
+    score_threshold_asked,
+    score_verdict,
+    scores_asked,
+    tightest_labels,
+)
 
 HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round12_q25.yaml")
@@ -238,3 +245,21 @@ def test_english_family_phrases_q25(family: str, text: str, hit: bool) -> None:
 ])
 def test_item_translations_q25(text: str, labels: list[str]) -> None:
     assert [zh for zh in translated_labels(text) if zh in ("劳动竞赛", "职工书屋")] == labels
+
+
+# ---- 6b. the second batch's fixes
+@pytest.mark.parametrize(("text", "hit"), [
+    ("曲靖市总工会2024年项目支出主要用在哪", True), ("项目资金都花在什么地方", True), ("项目经费的构成", True),
+    ("where did the x federation's project money go in 2031?", True),
+    ("钱主要花在哪", False), ("项目支出是多少", False), ("where did the money go?", False),  # negatives: the whole spending, one figure
+])
+def test_project_spending_breakdown(text: str, hit: bool) -> None:
+    assert bool(PROJECT_SPENDING_BREAKDOWN.search(text)) is hit
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("某县总工会2031年预算执行率有没有达到95%", "execution_rate"), ("资金执行率有没有达到90%", "execution_rate"),
+    ("受助职工满意度有没有达到90%", "indicator_value"),  # negative: an indicator's rate stays the indicator's value
+])
+def test_threshold_of_the_execution_rate(text: str, family: str) -> None:
+    assert family_for_threshold(text, "missed_targets") == family

@@ -22,7 +22,14 @@ from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
 from unionkg.qa.completion_reasons import reason_sentence as completion_reason_sentence
 from unionkg.qa.identities import bindings_per_member, rows_as_one_body
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_QUESTION_SHAPES, QUESTION_SHAPES
-from unionkg.qa.item_rankings import ITEM_AMOUNT_RANKING, asked_top_count, is_prose_item, is_table_line, project_as_item
+from unionkg.qa.item_rankings import (
+    ITEM_AMOUNT_RANKING,
+    PROJECT_SPENDING_BREAKDOWN,
+    asked_top_count,
+    is_prose_item,
+    is_table_line,
+    project_as_item,
+)
 from unionkg.qa.item_words import CLASSIFICATION_CODE, LINE_AMOUNT_RANKING, LOWEST_ASKED, in_concept_parts, item_noun, row_item_kind
 from unionkg.qa.items import (
     CONCEPTS_PRINTED_UNDER_SEVERAL_NAMES,
@@ -824,6 +831,11 @@ def _indicators_described(ctx: Context, rows: list[dict[str, object]]) -> tuple[
         return rows, []
     asked = set(_asked_projects(ctx))
     asked_labels = " ".join(str(r.get("projectLabel") or "") for r in rows if r.get("project") in asked)
+    if not asked and PROJECT_WORDS["en"].search(ctx.q.text):
+        # (q25) "did the training project reach all its targets": 培训 names the project the words describe, not an indicator
+        described_projects = _of_projects_described(ctx, rows)
+        if len(described_projects) < len(rows):
+            asked_labels += " " + " ".join(str(r.get("projectLabel") or "") for r in described_projects)
     words = [w for w in described_indicator_words(ctx.q.text) if w not in asked_labels]
     if not words:
         return rows, []
@@ -1669,7 +1681,9 @@ def _spending_breakdown(ctx: Context, org: str) -> Outcome | None:
         total = sum(Decimal(str(r["amount"])) for r in picked)
         stated = _rank_amounts(ctx, _matching_amounts(ctx, [r for r in year_rows if _phase(r) == phase], "expenditure_total"), org)
         base, tail = total, ""
-        if stated and abs(Decimal(str(stated[0]["amount"])) - total) > Decimal(str(stated[0]["amount"])) / 100:
+        if stated and Decimal(str(stated[0]["amount"])) - total > Decimal(str(stated[0]["amount"])) / 100:
+            # (q25: only a stated total above the classes' sum holds a part without a code; a smaller one, such as the
+            # 项目支出 a question names, is not their total and left a negative remainder)
             # classes the graph holds without a code: shares of the stated total, and the part not broken down
             base = Decimal(str(stated[0]["amount"]))
             tail = ctx.say(f"；未按科目代码列明的支出 {wan(base - total)} 万元（「{stated[0].get('item')}」{wan(base)} 万元减去以上各类）",
@@ -2559,7 +2573,7 @@ def _rank_line_amounts(ctx: Context) -> Outcome | None:
     return Outcome(True, head + join(lines, ctx.lang), ranked, sources_of(ranked))
 
 
-def _rank_items_with_prose(ctx: Context) -> Outcome | None:
+def _rank_items_with_prose(ctx: Context, projects_only: bool = False) -> Outcome | None:
     """(q25) One body's spending items ranked by amount when some are printed only in prose or as projects ("哪几项支出
     最多", "支出排名前三的项目", "top 3 expenditure items"): the paragraph's items (item_rankings.is_prose_item) and the
     projects' figures (project_as_item), with the tables' 7-digit lines of the same year and phase, largest first, each
@@ -2580,8 +2594,8 @@ def _rank_items_with_prose(ctx: Context) -> Outcome | None:
     phase = phases[0] if phases else None
     one: dict[object, dict[str, object]] = {}
     for r in of_year:  # a line printed twice (two tables, or a table and a sentence): once, its largest figure
-        if _phase(r) != phase or not ((is_table_line(r) and r.get("column") not in LINE_PART_COLUMNS) or is_prose_item(r)):
-            continue
+        if _phase(r) != phase or not ((is_table_line(r) and r.get("column") not in LINE_PART_COLUMNS and not projects_only) or is_prose_item(r)):
+            continue  # (the tables' lines are the whole spending's: not what the project spending went to)
         key = r.get("code") or r.get("item")
         if key not in one or Decimal(str(r["amount"])) > Decimal(str(one[key]["amount"])):
             one[key] = r
@@ -2590,7 +2604,8 @@ def _rank_items_with_prose(ctx: Context) -> Outcome | None:
             one[p.get("item")] = p
     if len(one) < 2:
         return None
-    ranked = sorted((_amount_row({**r, "itemKind": row_item_kind(r)}) for r in one.values()), key=lambda r: Decimal(str(r["amount"])), reverse=True)
+    low = bool(LOWEST_ASKED.search(ctx.q.text))  # "哪个事项支出最少": read from the bottom
+    ranked = sorted((_amount_row({**r, "itemKind": row_item_kind(r)}) for r in one.values()), key=lambda r: Decimal(str(r["amount"])), reverse=not low)
     shown = ranked[:asked_top_count(ctx.q.text) or len(ranked)]
     def kind(r: dict[str, object]) -> str:
         if r.get("projectColumn"):
@@ -2608,8 +2623,10 @@ def _rank_items_with_prose(ctx: Context) -> Outcome | None:
                                     counted(held, "project") if held else "") if x)
     label = f"{ranked[0].get('orgLabel') or ctx.label(org)} {year}"
     phase_zh, phase_en = (PHASE_ZH[phase], PHASE_EN[phase] + " ") if phase else ("", "")
-    head = ctx.say(f"{label} 年{phase_zh}支出按金额排序（{count_zh}）" + (f"，前 {len(shown)} 项：" if len(shown) < len(ranked) else "："),
-                   f"{label} {phase_en}spending ranked by amount ({count_en})" + (f", the top {len(shown)}: " if len(shown) < len(ranked) else ": "))
+    order_zh, order_en = ("从小到大", "smallest first") if low else ("从大到小", "largest first")
+    what_zh, what_en = ("项目支出", "project spending") if projects_only else ("支出", "spending")
+    head = ctx.say(f"{label} 年{phase_zh}{what_zh}按金额{order_zh}排序（{count_zh}）" + (f"，前 {len(shown)} 项：" if len(shown) < len(ranked) else "："),
+                   f"{label} {phase_en}{what_en} ranked by amount, {order_en} ({count_en})" + (f", the top {len(shown)}: " if len(shown) < len(ranked) else ": "))
     return Outcome(True, head + join([line(i, r) for i, r in enumerate(shown, 1)], ctx.lang), shown, sources_of(shown))
 
 
@@ -2686,6 +2703,8 @@ def amount(ctx: Context) -> Outcome:
     if len(ctx.links.years) > 1 and len(ctx.links.orgs) <= 1 and (LIST_CONJUNCTION.search(ctx.q.text) or ctx.q.relative_years or span):
         each = _each_year(line_ctx, amount)  # "汇川区总工会2024年和2023年的三公经费分别是多少", "近两年": each year's figure
         return replace(each, answer=each.answer + _years_total(ctx, each.rows)) if summed else each
+    if PROJECT_SPENDING_BREAKDOWN.search(ctx.q.text) and (project_items := _rank_items_with_prose(ctx, projects_only=True)) is not None:
+        return project_items  # (q25) "项目支出主要用在哪": the items listed under it and the projects, not the classes of the whole
     if SPENDING_BREAKDOWN_QUESTION.search(ctx.q.text):
         breakdown = _spending_breakdown(ctx, org) or _basic_and_project(ctx, org)
         if breakdown is not None:

@@ -24,12 +24,19 @@ ITEM_AMOUNT_RANKING: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"哪(?:几|些)(?:项|笔|块)(?:支出|开支|花费|钱|经费)?(?:花得|用得)?(?:最多|最大|最高|较多|较大)"
                      r"|(?:支出|开支|花费)(?:金额)?(?:排名|排在|排)前\s*(?:\d+|[一二三四五六七八九十])\s*(?:位|名)?的?(?:项目|事项|项|笔)?"
                      r"|(?:支出|开支|花钱|花费)最多的(?:是)?(?:哪)?(?:几|前?\s*(?:\d+|[一二三四五六七八九十]))\s*(?:项|笔|个项目|个事项)"
+                     r"|哪(?:个|一个|项|一项|些)事项(?:的)?(?:支出|开支|花费|金额)?(?:最多|最大|最高|最少|最小|最低)|(?:最多|最大|最高|最少|最小|最低)的(?:支出)?事项"
                      r"|(?:各项|每项)支出(?:事项|项目)?(?:按金额)?(?:排名|排序|从高到低|从大到小)|支出(?:事项|项目)(?:按金额)?(?:排名|排序|从高到低|从大到小)"),
     "en": re.compile(r"\btop\s*\d+\s+(?:expenditure|spending|expense|cost|budget)\s+items?\b"
                      r"|\b(?:largest|biggest|main|top)\s+(?:\d+\s+)?(?:expenditure|spending|expense)\s+items\b"
                      r"|\bwhich\s+(?:expenditure|spending|expense)\s+items\b.{0,40}\b(?:most|largest|biggest|highest)\b"
                      r"|\brank\b.{0,30}\b(?:expenditure|spending|expense)\s+items\b"),
 }
+# (q25) What the project spending went to ("项目支出主要用在哪", "项目资金都花在什么地方", "where did the project money go"):
+# the items the text lists under it and the projects, ranked, never the functional classes of the whole spending.
+PROJECT_SPENDING_BREAKDOWN = re.compile(
+    r"项目(?:支出|资金|经费)(?:主要|都|大多)?(?:用|花)(?:在|到|于)(?:了)?(?:哪|什么|何处)|项目(?:支出|资金|经费)(?:的)?(?:结构|构成|去向|明细)"
+    r"|\bwhere did .{0,50}\bproject (?:spending|funds?|money|expenditure) go\b|\bwhat (?:was|were|did) .{0,50}\bproject (?:spending|funds?|money|expenditure) (?:spent on|used for|go to)\b")
+
 # How many items the ranking asks for ("前三", "前 5 位", "top 3"); None: the whole ranking.
 TOP_COUNT = re.compile(r"前\s*(?P<zh>\d+|[一二三四五六七八九十])|\btop\s*(?P<en>\d+)\b|最多的(?P<zh2>\d+|[一二三四五六七八九十])\s*(?:项|笔|个)")
 CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -142,7 +142,6 @@ def county_elsewhere_note(catalog: Catalog, city: str, iri: str, lang: str, link
     lies in 盘锦市 of 辽宁省, as the gazetteer's parents say), with what the graph holds of that body and of the bodies
     the question did link (the city's own federation)."""
     from unionkg.graph.places import default_gazetteer, short_name
-
     from unionkg.qa.phrasing import years_text
 
     entry = catalog.orgs[iri]

@@ -50,6 +50,9 @@ THRESHOLD_FAMILIES = frozenset({"execution_rate", "indicator_value", "missed_tar
 # A threshold asked of one indicator ("受助职工满意度有没有达到90%") is that indicator's value against the threshold, not
 # the list of targets missed that "有没有达到" alone would ask.
 THRESHOLD_FAMILY_INSTEAD: dict[str, str] = {"missed_targets": "indicator_value"}
+# (q25) ... unless the rate named is the body's budget execution rate ("预算执行率有没有达到95%"): the execution-rate family
+# reads it (a printed completion rate, else final over budget), which no indicator of a budget or final account holds.
+EXECUTION_RATE_NAMED = re.compile(r"(?:预算|资金|支出)?执行率|完成年初预算|\b(?:budget )?execution rate\b")
 
 
 # (q25) A score asked against a threshold in points ("自评得分是否达到90分", "整体绩效自评得分有没有超过95分", "did the
@@ -77,7 +80,7 @@ def family_for_threshold(text: str, intent: str | None) -> str | None:
     if score_threshold_asked(text) is not None:
         return SCORE_THRESHOLD_FAMILY
     if intent in THRESHOLD_FAMILY_INSTEAD and threshold_asked(text) is not None:
-        return THRESHOLD_FAMILY_INSTEAD[intent]
+        return "execution_rate" if EXECUTION_RATE_NAMED.search(text) else THRESHOLD_FAMILY_INSTEAD[intent]
     return intent
 
 
