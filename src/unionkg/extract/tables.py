@@ -494,8 +494,14 @@ def complete_partial_codes(lines: Sequence[Line]) -> list[Line]:
     header, prose) ends the table; a part with no broader part above it is left as printed."""
     out: list[Line] = []
     parts: list[str | None] = [None] * CODE_PART_CELLS
+    spaced = SpacedCodeParts()
     for line in lines:
-        cells = pipe_cells(line) if any(p in line.text for p in _PIPES) else []
+        if not any(p in line.text for p in _PIPES):
+            parts = [None] * CODE_PART_CELLS
+            out.append(spaced.complete(line))
+            continue
+        spaced = SpacedCodeParts()
+        cells = pipe_cells(line)
         if len(cells) <= CODE_PART_CELLS or (cells[0] is not None and cells[0].kind is TokenKind.TEXT):
             parts = [None] * CODE_PART_CELLS  # not a row of such a table: what carried down ends
             out.append(line)
@@ -517,6 +523,57 @@ def complete_partial_codes(lines: Sequence[Line]) -> list[Line]:
         rest = [t for t in line.tokens if t.start >= name.start]
         out.append(Line(line.start, line.end, line.text, (code, *rest)))
     return out
+
+
+#: Classes of the economic classification (301 工资福利支出, 501 …): one level below, the 款, no 项.
+ECONOMIC_CLASS_HEADS: Final[tuple[str, ...]] = ("3", "5")
+
+
+class SpacedCodeParts:
+    """The same table flattened to spaces, where a part's cell can no longer be told from its place
+    ("201 一般公共服务支出 130.00" / "29 群众团体事务 130.00" / "01 行政运行 100.00" / "99 其他… 30.00"):
+    a 2-digit part under a class is a 款 (an economic class has nothing else below it); under a
+    functional 款 it is a 项 until the 项 read add up to the 款's first figure, when the next part
+    opens a new 款 — the table's own arithmetic says where a 款 ends."""
+
+    def __init__(self) -> None:
+        self.cls: str | None = None  # the class of the run
+        self.kuan: str | None = None  # its 款 being read
+        self.kuan_value: Decimal | None = None  # that 款's first figure
+        self.items = Decimal(0)  # the sum of the first figures of the 项 read under it
+        self.has_items = False
+
+    def reset(self, cls: str | None = None) -> None:
+        self.cls, self.kuan, self.kuan_value, self.items, self.has_items = cls, None, None, Decimal(0), False
+
+    def complete(self, line: Line) -> Line:
+        toks = line.tokens
+        if len(toks) < 2 or toks[0].kind is not TokenKind.INTEGER or toks[1].kind is not TokenKind.TEXT:
+            self.reset()  # a line of another shape ends the run
+            return line
+        head = toks[0]
+        if TABLE_PATTERNS["split_code_head"].fullmatch(head.text):
+            # a class row of a table prints its figures ("300 名职工参加" is no class)
+            self.reset(head.text if any(t.kind is TokenKind.NUMBER for t in toks[2:]) else None)
+            return line
+        if self.cls is None or not TABLE_PATTERNS["split_code_part"].fullmatch(head.text):
+            self.reset()
+            return line
+        value = next((t.value for t in toks[2:] if t.kind is TokenKind.NUMBER), None)
+        if value is None and not any(t.kind is TokenKind.EMPTY for t in toks[2:]):
+            self.reset()  # no figure, no empty cell: no row of the table
+            return line
+        kuan_complete = self.has_items and value is not None and self.kuan_value is not None and abs(self.items - self.kuan_value) < Decimal("0.005")
+        if self.cls.startswith(ECONOMIC_CLASS_HEADS) or self.kuan is None or kuan_complete:
+            self.kuan, self.kuan_value, self.items, self.has_items = head.text, value, Decimal(0), False
+            code = self.cls + head.text
+        else:
+            if value is None:
+                return line  # a 项 without a figure: its place in the arithmetic unknown
+            self.items += value
+            self.has_items = True
+            code = self.cls + self.kuan + head.text
+        return Line(line.start, line.end, line.text, (Token(code, head.start, head.end, TokenKind.INTEGER), *toks[1:]))
 
 
 def _code_parts(printed: list[tuple[int, Token]]) -> bool:
