@@ -34,6 +34,7 @@ QUALITY_FINDING = "https://w3id.org/unionkg/def/ukg#QualityFinding"
 PROJECT = "https://w3id.org/unionkg/def/ukg#Project"
 INCOMING_SHOWN = 12  # per predicate; the rest behind a "more" toggle
 UKG_NS = "https://w3id.org/unionkg/def/ukg#"
+DCT_SOURCE = "http://purl.org/dc/terms/source"
 # Properties whose value is money in yuan (docs/graph-model.md: money is xsd:decimal in yuan everywhere): the
 # properties table showed "1000000 xsd:decimal"; it gives the unit and the 万元 the documents print.
 MONEY_PROPERTIES = frozenset(
@@ -198,13 +199,14 @@ def build_entity_view(store: GraphStore, iri: str, base_iri: str) -> EntityView:
             continue
         if p in LABEL_PREDICATES and isinstance(o, Literal) and (not label or o.language == "zh"):
             label = label or str(o)
-        value = _value(o, row.get("oLabel") or row.get("oSource") or _cut(row.get("oText")), linker, p)
+        value = _value(o, row.get("oLabel") or row.get("oSource") or _cut(row.get("oText")) or _cut(row.get("oComment")), linker, p)
         if value not in grouped[p]:  # the same triple in several graphs, or several labels
             if value.link is not None and any(v.link is not None and v.link.iri == value.link.iri for v in grouped[p]):
                 continue
             grouped[p].append(value)
-    if not label:
-        label = linker.short(iri)
+    if not label:  # a document prints no title: its file name, not the end of its IRI
+        sources = grouped.get(DCT_SOURCE) or []
+        label = sources[0].text if sources else linker.short(iri)
     properties = [(linker.link(p), values) for p, values in sorted(grouped.items(), key=lambda kv: linker.short(kv[0]))]
     incoming = _incoming(incoming_rows, linker)
     sources = _sources(store, binding, linker)
@@ -229,10 +231,35 @@ def _incoming(rows: list[dict[str, Node | None]], linker: Linker) -> list[Incomi
             continue
         subject = str(r["s"])
         current = groups[str(r["p"])].get(subject)
-        if current is None or (r.get("sLabel") and current.label == linker.short(subject)):
-            groups[str(r["p"])][subject] = linker.link(subject, r.get("sLabel"))
+        name = _incoming_name(r)
+        if current is None or (name and current.label == linker.short(subject)):
+            groups[str(r["p"])][subject] = linker.link(subject, name)
     out = [IncomingGroup(linker.link(p), sorted(subjects.values(), key=lambda link: link.label)) for p, subjects in groups.items()]
     return sorted(out, key=lambda g: (len(g.subjects), g.predicate.label))
+
+
+INCOMING_TEXT_CHARS = 40  # a passage named by the start of its text
+
+
+def _incoming_name(row: dict[str, Node | None]) -> str | None:
+    """A name for a resource pointing at the page's one: its label, else a figure's item and amount, else its text
+    (a passage's, a duty's or task's) or comment (a warning's).
+
+    >>> from rdflib import Literal
+    >>> _incoming_name({"sItem": Literal("本年支出合计"), "sAmount": Literal("1234500")})
+    '本年支出合计 123.45 万元'
+    >>> _incoming_name({"sText": Literal("一、部门基本情况\\n（一）主要职能")})
+    '一、部门基本情况 （一）主要职能'
+    >>> _incoming_name({}) is None
+    True
+    """
+    if row.get("sLabel"):
+        return str(row["sLabel"])
+    if row.get("sItem"):
+        amount = row.get("sAmount")
+        return f"{row['sItem']} {yuan_to_wan(amount)}" if amount is not None else str(row["sItem"])
+    text = row.get("sText") or row.get("sOwnText") or row.get("sComment")
+    return _cut(text, INCOMING_TEXT_CHARS)
 
 
 def _project(store: GraphStore, binding: dict[str, Node], linker: Linker, grouped: dict[str, list[Value]]) -> ProjectView:

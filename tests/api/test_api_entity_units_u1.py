@@ -96,3 +96,31 @@ def test_the_triple_count_is_grouped_by_thousands(client, monkeypatch: pytest.Mo
 
 def test_the_home_page_title_says_what_it_is(client) -> None:
     assert "<title>工会预算、决算与绩效知识图谱 · unionkg</title>" in client.get("/").text  # was "unionkg · unionkg"
+
+
+def test_a_documents_incoming_figures_and_passages_are_named(client) -> None:
+    html = _page(client, DOC_IRI)
+    incoming = html[html.index("被引用 Incoming links") :]
+    assert ">本年收入合计 1,234.56 万元</a>" in incoming  # a figure by its item and amount, was data/.../obs/r1
+    assert "data/360400/jiujiangshizonggonghui/2022/final/obs/r1</a>" not in incoming
+
+
+def test_a_document_without_a_title_is_headed_by_its_file_name(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A document that prints no title was headed 'id/doc/<hash>'; its file name says which document it is."""
+    from dataclasses import replace
+
+    import pyoxigraph as ox
+    from fastapi.testclient import TestClient
+
+    from api_helpers import FIXTURE
+    from unionkg_api import create_app
+
+    store = ox.Store(str(tmp_path / "store"))
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.update(f"DELETE WHERE {{ GRAPH ?g {{ <{DOC_IRI}> <http://purl.org/dc/terms/title> ?t }} }}")
+    store.flush()
+    del store
+    with TestClient(create_app(replace(settings, store=str(tmp_path / "store")))) as untitled:
+        html = _page(untitled, DOC_IRI)
+    heading = html[html.index("<h1>") : html.index("</h1>")]
+    assert "jiujiang-2022-final.txt" in heading and "id/doc/aaaa1111" not in heading
