@@ -500,7 +500,18 @@ def serve(
     # Without the update token nothing can be written: an empty store served would answer nothing, ever.
     check_store_path(settings, create=settings.update_token is not None)
     ensure_port_free(host, port)
+    typer.echo(serving_note(settings.store, host, port), err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def serving_note(store: str, host: str, port: int) -> str:
+    """Where the pages are, said once at start: uvicorn's own line names only the address.
+
+    >>> serving_note("data/store", "0.0.0.0", 8001)
+    'unionkg: serving data/store at http://127.0.0.1:8001/ (chat), /sparql (SPARQL editor), /findings, /docs (HTTP API); CTRL+C stops it'
+    """
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else f"[{host}]" if ":" in host else host
+    return f"unionkg: serving {store} at http://{shown}:{port}/ (chat), /sparql (SPARQL editor), /findings, /docs (HTTP API); CTRL+C stops it"
 
 
 def ensure_port_free(host: str, port: int) -> None:

@@ -268,3 +268,16 @@ def test_an_answer_lists_each_source_on_one_line() -> None:
     lines = text.splitlines()
     assert "  [某县2025自评.pdf] 6)春节慰问人数500人（2分）依据当年工作计划，设置指标为春节慰问人数=500人" in lines
     assert len(lines) == 6  # answer, blank, 'sources:', one source, blank, intent line
+
+
+def test_serve_says_where_the_pages_are(empty_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    started: list[int] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **k: started.append(port))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = invoke("serve", "--port", str(port), "--store", str(empty_store))
+    assert result.exit_code == 0 and started == [port]
+    assert f"serving {empty_store} at http://127.0.0.1:{port}/ (chat), /sparql (SPARQL editor)" in result.output
