@@ -10,7 +10,8 @@
    another phase ("…，决算为 Y 万元") quoted from that name, never from an earlier item's.
 3. the indicators of a project's table (自评表, 绩效目标表) belong to the project the table names above them: a 项目名称
    field cut at the next cell or field ("项目名称：劳模疗休养 | 主管部门：…"), a title naming the project
-   ("某市总工会困难职工帮扶项目支出绩效自评表"), or a heading naming it right above the table ("（二）某某项目"), never a
+   ("某市总工会困难职工帮扶项目支出绩效自评表"), or a heading naming it in the section of the table ("（二）某某项目"), a
+   项目名称 cell alone on its line naming the project on the next (project_tables.project_name_at), never a
    name above the table before (its 总分 or its indicators' header): project_tables.project_named_before /
    project_openings (the Project and its Evaluation read from such a table too), a title naming a project ends the
    indicator table above (indicators._leaves_table), and a 总分 row printing one figure under a table of targets is
@@ -26,7 +27,8 @@
 Documents (tests/extract/corpus/rt12a_*), bodies, provinces and years not in the samples: 四川 旺苍县 2025 预算
 (groups in prose and in a column table), 湖北 远安县 2023 决算 (items named before their phases), 河南 信阳市 2024 决算 (four project tables: title, heading,
 pipe field, field with another field on its line), 吉林 延吉市 2025 预算 (targets tables: heading, title, a generic table
-naming none), 海南 三亚市 2022 项目自评报告 (project sections with prose above their tables), and eight organisation/staffing sections: 山东 日照市 2024, 浙江 安吉县 2023, 福建 宁德市 2022
+naming none), 海南 三亚市 2022 项目自评报告 (project sections with prose above their tables), 甘肃 临洮县 2024 (a 项目名称
+cell alone on its line, its value on the next), and eight organisation/staffing sections: 山东 日照市 2024, 浙江 安吉县 2023, 福建 宁德市 2022
 (traditional), 河北省 2021 (处室), 辽宁 鞍山市 2020, 宁夏 石嘴山市 2026, 山西 晋城市 2019, 云南 弥勒市 2025, 重庆 万州区
 2023 (departments one a line under a heading).  Measured before -> after on the rt12a documents: see the commit messages.
 """
@@ -44,6 +46,7 @@ from unionkg.extract.project_tables import (
     field_project_name,
     heading_over_table,
     heading_project_name,
+    project_name_at,
     project_named_before,
     title_project_name,
     total_row_scores,
@@ -321,3 +324,19 @@ DEPARTMENT_LINES = [
 @pytest.mark.parametrize(("text", "names"), DEPARTMENT_LINES)
 def test_departments_one_a_line(text: str, names: list[str]) -> None:
     assert [d.text for d in departments_under_heading(text)] == names
+
+
+FIELD_ON_NEXT_LINE = [
+    ("项目名称\n职工法律援助\n主管部门", "职工法律援助"),
+    ("项目名称：\n困难职工帮扶资金", "困难职工帮扶资金"),
+    ("项目名称 职工书屋\n主管部门", "职工书屋"),  # on its own line, as before
+    ("项目名称\n主管部门\n某县总工会", None),  # another field
+    ("项目名称\n年初预算数 全年预算数", None),  # a header
+    ("项目名称\n12.00 10.00", None),  # figures
+    ("项目名称", None),  # the last line
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FIELD_ON_NEXT_LINE)
+def test_a_project_name_on_the_next_line(text: str, name: str | None) -> None:
+    assert project_name_at(_lines(text), 0) == name

@@ -105,6 +105,26 @@ def field_project_name(text: str) -> str | None:
     return name or None
 
 
+#: A 项目名称 cell printed alone on its line, its value on the next ("项目名称" / "职工书屋建设": a table's cells
+#: one a line, as PDF text prints them), and what that value may be: a name, no figure, no other field.
+FIELD_ALONE: Final[re.Pattern[str]] = re.compile(r"^\s*项目名称\s*[：:]?\s*$")
+FIELD_VALUE_LINE: Final[re.Pattern[str]] = re.compile(r"^\s*(?P<name>[^\s\d|｜：:，。；]{2,40})\s*$")  # one cell: no spaces
+#: Words of another field or of a table's header: a line holding one is no project's name.
+NOT_A_FIELD_VALUE: Final[re.Pattern[str]] = re.compile(r"主管|实施单位|项目负责人|联系电话|预算单位|项目资金|年度资金|一级指标|绩效|万元|预算数|执行数|指标值|分值|得分")
+
+
+def project_name_at(lines: list[Line], k: int) -> str | None:
+    """The project a 项目名称 field at ``lines[k]`` names: on its line, else on the next line when the field is
+    printed alone there ("项目名称" / "职工书屋建设"); None for a line of another kind."""
+    name = field_project_name(lines[k].text)
+    if name is not None or not FIELD_ALONE.match(lines[k].text) or k + 1 >= len(lines):
+        return name
+    value = FIELD_VALUE_LINE.match(lines[k + 1].text)
+    if value is None or NOT_A_FIELD_VALUE.search(value.group("name")):
+        return None
+    return value.group("name").strip()
+
+
 def title_project_name(text: str) -> str | None:
     """The project a table's title names ("某市总工会困难职工帮扶项目支出绩效自评表" -> 困难职工帮扶项目), without
     the body and the year before it; None for the template's own title ("2024年度项目支出绩效自评表")."""
@@ -144,7 +164,7 @@ def project_named_before(lines: list[Line], index: int) -> str | None:
         text = lines[k].text
         if PROJECT_OPENING_PATTERNS["table_end"].match(text):
             return None
-        name = field_project_name(text) or title_project_name(text) or (heading_project_name(text) if in_section else None)
+        name = project_name_at(lines, k) or title_project_name(text) or (heading_project_name(text) if in_section else None)
         if name is not None:
             return name
         if PROJECT_OPENING_PATTERNS["other_heading"].match(text):
@@ -158,7 +178,7 @@ def project_openings(lines: list[Line]) -> list[tuple[int, str]]:
     table prints several of (a heading, then a title or a field), the last before the table's figures."""
     found: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        name = field_project_name(line.text) or title_project_name(line.text) or heading_over_table(lines, i)
+        name = project_name_at(lines, i) or title_project_name(line.text) or heading_over_table(lines, i)
         if name is not None:
             found.append((i, name))
     kept: list[tuple[int, str]] = []
