@@ -49,7 +49,7 @@ CASES = sorted(CORPUS.glob("rt12b_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 22
+    assert len(CASES) >= 23
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -341,3 +341,13 @@ def test_spaced_code_parts(rows: list[str], codes: list[str | None]) -> None:
     got = [o.tokens[0].text if o is not line else None for o, line in zip(out, lines)]
     assert got == codes
 
+
+
+def test_a_budget_code_table_of_one_amount_column() -> None:
+    from unionkg.extract.budget_tables import BUDGET_VOCABULARY
+    from unionkg.extract.final_accounts import code_table_columns
+
+    frame = _frame_for(CASES[0])
+    frame.vocabulary = BUDGET_VOCABULARY
+    assert code_table_columns("科目编码 | 科目名称 | 金额（元）", frame) == ["金额"]
+    assert code_table_columns("部门：某县总工会 金额单位：万元\n科目编码 科目名称 合计 基本支出", frame) == ["合计", "基本支出"]  # no 金额 of 金额单位

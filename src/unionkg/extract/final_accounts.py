@@ -1105,6 +1105,7 @@ def code_table_columns(header_text: str, frame: TableFrame) -> list[str]:
     增减额, 完成率 ...) when it prints one: the header's "2023年预算数" of a 2024 table reads as
     上年预算数 (year_columns); a rate headed without 率 is 完成率 (:data:`RATE_HEADER_WITHOUT_RATE_WORD`)."""
     names = frame.vocabulary.column_names
+    header_text = TABLE_PATTERNS["money_unit"].sub("", header_text)  # "金额单位：万元" names no 金额 column
     header_text = RATE_HEADER_WITHOUT_RATE_WORD.sub("完成率", header_text)
     if any(word in header_text for word in COMPARISON_HEADER_WORDS) or str(frame.year - 1) in header_text:
         header_text = unwrapped_header(header_text, names + COMPARISON_COLUMNS)  # "上年预算 增减" / "数 额"
