@@ -140,6 +140,17 @@ KNOWN_SUCCESSORS: dict[str, tuple[str, str]] = {
     "371200": ("370100", "2019"),
 }
 
+# Years of changes the GB/T 2260 revisions date wrongly, from the maintainers' knowledge of the State
+# Council approvals (former code -> year): a revision's label is its reference date, but a table may already
+# hold changes approved months after it (the revision labelled 2011-12 drops 沧浪区 / 平江区 / 金阊区 and
+# 吴江市, approved in 2012); verify before extending.
+KNOWN_CHANGE_YEARS: dict[str, str] = {
+    "320502": "2012",  # 沧浪区, with 平江区 and 金阊区 -> 姑苏区
+    "320503": "2012",  # 平江区
+    "320504": "2012",  # 金阊区
+    "320584": "2012",  # 吴江市 -> 吴江区
+}
+
 # Suffixes that say a county-level place's level; a stem is the name without one (宁乡县 -> 宁乡).
 LEVEL_SUFFIXES = ("自治县", "自治旗", "地区", "林区", "县", "市", "区", "旗")
 
@@ -630,7 +641,7 @@ def link_revisions(
             skipped["name of several removed places"] += 1
             continue
         province_name = places[0][1].get(code[:2] + "0000", "")
-        changed = dated.get((province_name, name), f"{rev[:4]}-{rev[4:]}")
+        changed = dated.get((province_name, name)) or KNOWN_CHANGE_YEARS.get(code) or f"{rev[:4]}-{rev[4:]}"
         source = REVISION_SOURCE.format(revision=rev)
         before = next(p for r, p in places if p.get(code) == name)
         if not successor:
@@ -657,6 +668,8 @@ def link_revisions(
             source += f"; successor by {how}"
         if (province_name, name) in dated:
             source += f"; dated by {CHANGES_SOURCE}"
+        elif code in KNOWN_CHANGE_YEARS:
+            source += "; dated by the maintainers' list (KNOWN_CHANGE_YEARS)"
         rows.append(
             {
                 "former_name": name,

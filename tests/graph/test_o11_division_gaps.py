@@ -184,9 +184,9 @@ def divisions() -> dict[str, dict[str, str]]:
         ("耀县", "610204", "renamed", "2002-12"),  # one-character stem
         ("陕县", "411203", "renamed", "2015-03"),
         ("华县", "610503", "renamed", "2015-11"),
-        ("沧浪区", "320508", "merged", "2011-12"),  # districts merged under a new name
-        ("平江区", "320508", "merged", "2011-12"),
-        ("金阊区", "320508", "merged", "2011-12"),
+        ("沧浪区", "320508", "merged", "2012"),  # districts merged under a new name
+        ("平江区", "320508", "merged", "2012"),
+        ("金阊区", "320508", "merged", "2012"),
         ("宜昌县", "420506", "renamed", "2001-12"),  # 撤县设区 under another name
         ("遵义县", "520304", "renamed", "2016-06"),
     ],
@@ -211,3 +211,63 @@ def test_every_successor_is_a_current_division_of_the_same_province(divisions: d
             continue
         assert row["code"] in divisions, row
         assert row["code"][:2] == row["former_code"][:2], row
+
+
+# ---------------------------------------------------------------------------------------------
+# written documents of old years (tests/graph/o11_docs): each body at its successor's code, the change
+# recorded in the links graph (ukg:formerLabel of a renamed place, ukg:mergedFrom of a merged one)
+
+DOCS = Path(__file__).resolve().parent / "o11_docs"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from unionkg.graph.store import OxigraphStore
+    from unionkg.pipeline import ingest_file
+    from unionkg.settings import Settings
+
+    tmp = tmp_path_factory.mktemp("o11")
+    store = OxigraphStore()
+    settings = Settings(store=str(tmp / "store"), encoder="hash")
+    for path in sorted(DOCS.glob("o11_*.txt")):
+        report = ingest_file(path, settings, store)
+        assert report.error is None, report.error
+    return store
+
+
+@pytest.mark.parametrize(
+    ("doc", "body", "code"),
+    [
+        ("o11_cq_autonomous_county_union_budget_1999.txt", "黔江土家族苗族自治县总工会", "500114"),
+        ("o11_sn_one_char_county_union_final_2001.txt", "耀县总工会", "610204"),
+        ("o11_js_merged_district_union_budget_2010.txt", "苏州市沧浪区总工会", "320508"),
+        ("o11_sh_merged_district_union_final_2009.txt", "卢湾区总工会", "310101"),
+    ],
+)
+def test_an_old_years_body_is_at_its_successors_code(store: Any, doc: str, body: str, code: str) -> None:
+    from unionkg.graph.places import default_gazetteer
+    from unionkg.qa.linking import Catalog
+
+    assert (DOCS / doc).read_text(encoding="utf-8").startswith(body)
+    assert default_gazetteer().code_for(body) == code
+    assert code in {iri.split("/id/org/")[1].split("/")[0] for iri in Catalog(store).orgs}
+
+
+def test_the_links_graph_records_the_changes(store: Any) -> None:
+    from rdflib.namespace import SKOS
+
+    from unionkg.analytics.links import links_graph
+    from unionkg.graph.iris import Iris
+    from unionkg.graph.vocab import UKG
+    from unionkg.settings import DEFAULT_BASE_IRI
+
+    iris = Iris(DEFAULT_BASE_IRI)
+    links = links_graph(store, iris)
+    assert "黔江土家族苗族自治县" in {str(o) for o in links.objects(iris.place("500114"), UKG.formerLabel)}
+    assert "耀县" in {str(o) for o in links.objects(iris.place("610204"), UKG.formerLabel)}
+    merged = {
+        code: {(str(links.value(n, SKOS.prefLabel)), str(links.value(n, UKG.mergedIn))) for n in links.objects(iris.place(code), UKG.mergedFrom)}
+        for code in ("320508", "310101")
+    }
+    assert {("沧浪区", "2012"), ("平江区", "2012"), ("金阊区", "2012")} <= merged["320508"]
+    assert ("卢湾区", "2011") in merged["310101"]
