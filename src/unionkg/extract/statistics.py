@@ -702,7 +702,8 @@ STAFF_TABLE_COLUMNS: Final[dict[str, StaffCategory]] = {
     "临时聘用人员": StaffCategory.OUTSIDE_POSTS, "劳务派遣人员": StaffCategory.OUTSIDE_POSTS, "公益性岗位人员": StaffCategory.OUTSIDE_POSTS,
     "公益岗位人员": StaffCategory.OUTSIDE_POSTS, "购买服务人员": StaffCategory.OUTSIDE_POSTS, "返聘人员": StaffCategory.OUTSIDE_POSTS,
     "借调人员": StaffCategory.OUTSIDE_POSTS, "编制外人员": StaffCategory.OUTSIDE_POSTS, "临聘人员": StaffCategory.OUTSIDE_POSTS,
-    "编外": StaffCategory.OUTSIDE_POSTS,
+    "编外": StaffCategory.OUTSIDE_POSTS, "编外人数": StaffCategory.OUTSIDE_POSTS, "编外人员数": StaffCategory.OUTSIDE_POSTS,
+    "临聘人数": StaffCategory.OUTSIDE_POSTS, "劳务派遣人数": StaffCategory.OUTSIDE_POSTS, "公益性岗位人数": StaffCategory.OUTSIDE_POSTS,
 }  # fmt: skip
 
 #: Header cells that name the row's organisation.
