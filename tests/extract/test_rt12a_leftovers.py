@@ -7,7 +7,9 @@
 2. a figure whose item is named earlier in its sentence is quoted from the item's name: the item named in a clause of
    its own before the phase ("其中：工会经费收入，年初预算为 X 万元": narrative.named_item_clause, NAMED_ITEM_CLAUSE,
    NAMED_ITEM_ENDINGS; it was read as an item "年初", or as the total before it), and a figure continuing the item in
-   another phase ("…，决算为 Y 万元") quoted from that name, never from an earlier item's.
+   another phase ("…，决算为 Y 万元") quoted from that name, never from an earlier item's; an item of income or a total
+   named before a colon ("工会经费收入：年初预算 X 万元", "…收入合计：") is the figure's item as a name of money was
+   (narrative.item_heading; it was "年初").
 3. the indicators of a project's table (自评表, 绩效目标表) belong to the project the table names above them: a 项目名称
    field cut at the next cell or field ("项目名称：劳模疗休养 | 主管部门：…"), a title naming the project
    ("某市总工会困难职工帮扶项目支出绩效自评表"), or a heading naming it in the section of the table ("（二）某某项目"), a
@@ -40,7 +42,7 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_document
-from unionkg.extract.narrative import named_item_clause
+from unionkg.extract.narrative import item_heading, named_item_clause
 from unionkg.extract.organizations import DEPARTMENT_LIST_PATTERNS, STAFF_EXTRA_PATTERNS, _label_category, departments_under_heading, is_breakdown_part
 from unionkg.extract.project_tables import (
     field_project_name,
@@ -343,3 +345,19 @@ FIELD_ON_NEXT_LINE = [
 @pytest.mark.parametrize(("text", "name"), FIELD_ON_NEXT_LINE)
 def test_a_project_name_on_the_next_line(text: str, name: str | None) -> None:
     assert project_name_at(_lines(text), 0) == name
+
+
+ITEM_HEADINGS = [
+    ("工会经费收入：", "工会经费收入"),
+    ("（二）上级补助收入：", "上级补助收入"),
+    ("财政拨款收入合计：", "财政拨款收入合计"),
+    ("2.公务接待费：", "公务接待费"),
+    ("预算执行情况：", None),
+    ("主要原因：", None),
+]
+
+
+@pytest.mark.parametrize(("before", "item"), ITEM_HEADINGS)
+def test_the_item_named_before_a_colon(before: str, item: str | None) -> None:
+    found = item_heading(before + "年初预算为 12.00 万元", 0, len(before))
+    assert (found[0] if found else None) == item

@@ -345,10 +345,11 @@ ITEM_HEADING: Final[re.Pattern[str]] = re.compile(r"^[ \t]*(?P<item>[\u4e00-\u9f
 
 def item_heading(text: str, sentence_start: int, clause_start: int) -> tuple[str, int] | None:
     """(item, its offset) a sentence names before a colon right before ``clause_start``
-    (:data:`ITEM_HEADING`), when it is a name of money (:data:`MONEY_NAME_ENDINGS`): "预算执行情况：" names none."""
+    (:data:`ITEM_HEADING`), when it is a name of money, of income or of a total (:data:`NAMED_ITEM_ENDINGS`:
+    "工会经费收入：", "财政拨款收入合计："): "预算执行情况：" names none."""
     start = after_list_number(text, sentence_start)
     m = ITEM_HEADING.match(text[start:clause_start])
-    if m is None or not m.group("item").endswith(MONEY_NAME_ENDINGS):
+    if m is None or not m.group("item").endswith(NAMED_ITEM_ENDINGS):
         return None
     return m.group("item"), start + m.start("item")
 
