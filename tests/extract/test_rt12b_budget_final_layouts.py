@@ -49,7 +49,7 @@ CASES = sorted(CORPUS.glob("rt12b_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 23
+    assert len(CASES) >= 24
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -351,3 +351,22 @@ def test_a_budget_code_table_of_one_amount_column() -> None:
     frame.vocabulary = BUDGET_VOCABULARY
     assert code_table_columns("科目编码 | 科目名称 | 金额（元）", frame) == ["金额"]
     assert code_table_columns("部门：某县总工会 金额单位：万元\n科目编码 科目名称 合计 基本支出", frame) == ["合计", "基本支出"]  # no 金额 of 金额单位
+
+
+# --- blank cells of a | code row ---------------------------------------------------------------
+
+BLANK_CODE_CELLS = [
+    ("2101102 | 事业单位医疗 | 9.60 |  |  | 9.60", 6, ["2101102", "事业单位医疗", "9.60", "", "", "9.60"]),
+    ("2210201 | 住房公积金 | 14.40 |  | 14.40 | ", 6, ["2210201", "住房公积金", "14.40", "", "14.40", ""]),
+    ("201 |  | 一般公共服务支出 | 9.60", 4, ["201", "一般公共服务支出", "9.60"]),  # blank before the label: nothing
+    ("2101102 | 事业单位医疗 | 9.60 | 9.60", 6, ["2101102", "事业单位医疗", "9.60", "9.60"]),  # another cell count: as it is
+    ("2101102 事业单位医疗 9.60 9.60", 4, ["2101102", "事业单位医疗", "9.60", "9.60"]),  # no pipes
+]
+
+
+@pytest.mark.parametrize(("text", "width", "tokens"), BLANK_CODE_CELLS)
+def test_blank_cells_of_a_code_row(text: str, width: int, tokens: list[str]) -> None:
+    from unionkg.extract.tables import with_blank_cells
+
+    line = next(iter_lines(text))
+    assert [t.text for t in with_blank_cells(line, width).tokens] == tokens

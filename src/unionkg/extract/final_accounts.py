@@ -52,6 +52,7 @@ from unionkg.extract.tables import (
     merge_dotted_codes,
     merge_split_codes,
     name_tokens_without_number,
+    pipe_cell_count,
     printed_empty,
     prints_dotted_codes,
     prints_row_numbers,
@@ -62,6 +63,7 @@ from unionkg.extract.tables import (
     sub_item_number_length,
     table_money_unit,
     unwrapped_header,
+    with_blank_cells,
     with_change_words_signed,
 )
 from unionkg.ingest.normalize import OCR_DIGIT_LOOKALIKES
@@ -963,6 +965,9 @@ def read_code_table(frame: TableFrame) -> None:
             body_start = i
             break
         header_lines.append(line)
+    # a | row's blank cells are empty columns when it prints as many cells as the header
+    width = max((pipe_cell_count(ln) for ln in header_lines), default=0)
+    lines = [*lines[:body_start], *(with_blank_cells(ln, width) for ln in lines[body_start:])]
     header_text = "\n".join(ln.text for ln in header_lines)
     columns = without_phase_group(_grouped_columns(code_table_columns(header_text, frame)), header_lines, frame)
     if columns and named_class_rows(lines[body_start:]):

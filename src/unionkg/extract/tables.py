@@ -767,6 +767,31 @@ def pipe_cells(line: Line) -> list[Token | None]:
 _pipe_cells = pipe_cells
 
 
+def pipe_cell_count(line: Line) -> int:
+    """The cells of a ``|`` line (a border pipe makes a blank cell at its end too), 0 without pipes."""
+    return len(re.findall(r"[|｜]", line.text)) + 1 if any(p in line.text for p in _PIPES) else 0
+
+
+def with_blank_cells(line: Line, width: int) -> Line:
+    """A ``|`` row of a table whose header prints ``width`` cells, its blank cells after the label
+    as empty tokens, as a real table's row carries them (real_table_lines): " | 9.60 |  |  | 9.60"
+    is 9.60 in the first and the last column, never in the first two.  A row of another cell
+    count, or already carrying its blank cells, is left as it is."""
+    if width < 2 or pipe_cell_count(line) != width or any(t.kind is TokenKind.EMPTY and not t.text for t in line.tokens):
+        return line
+    bounds = [line.start - 1, *(line.start + m.start() for m in re.finditer(r"[|｜]", line.text)), line.end]
+    tokens: list[Token] = []
+    seen_text = False
+    for lo, hi in zip(bounds, bounds[1:]):
+        inside = [t for t in line.tokens if t.start < hi and t.end > lo + 1 and t not in tokens]
+        if inside:
+            tokens.extend(inside)
+            seen_text = seen_text or any(t.kind is TokenKind.TEXT for t in inside)
+        elif seen_text and not any(t.start >= hi for t in line.tokens if t.kind is TokenKind.TEXT):
+            tokens.append(Token("", lo + 1, lo + 1, TokenKind.EMPTY))  # a blank cell after the label: an empty value
+    return Line(line.start, line.end, line.text, tuple(tokens))
+
+
 def printed_empty(lines: Sequence[Line]) -> bool:
     """Is a table printed empty: a note saying so ("此表无数据", "…，故此表为空") in place of its
     rows, and no figure?  (Its headers' 栏次 integers aside.)"""
