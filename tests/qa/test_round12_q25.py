@@ -101,6 +101,7 @@ def test_tightest_labels(labels: list[str], words: list[str], kept: list[str]) -
     ("得分是不是低于80分", ("below", 80.0)), ("自评得分是否在90分以上", ("at_least", 90.0)), ("得分是不是没达到85分", ("below", 85.0)),
     ("did the project score at least 85?", ("at_least", 85.0)), ("was its score above 90 points?", ("above", 90.0)),
     ("did any project score below 90 in 2020?", ("below", 90.0)), ("did it score 90 or more?", ("at_least", 90.0)),
+    ("自评有没有90分", ("at_least", 90.0)), ("得分够不够85分", ("at_least", 85.0)),
     # negatives: a list asked, a rate's threshold, a statement, a year that is no score
     ("得分低于90分的项目有哪些", None), ("满意度有没有达到90%", None), ("自评得分92分", None), ("did the project score above 2023's?", None),
     ("did the satisfaction rate reach 90%?", None),
@@ -263,3 +264,11 @@ def test_project_spending_breakdown(text: str, hit: bool) -> None:
 ])
 def test_threshold_of_the_execution_rate(text: str, family: str) -> None:
     assert family_for_threshold(text, "missed_targets") == family
+
+
+@pytest.mark.parametrize(("text", "intent", "family"), [
+    ("参训职工满意度是不是低于90%", None, "indicator_value"), ("预算执行率是不是低于95%", None, "execution_rate"),
+    ("参训职工满意度是多少", None, None), ("哪些项目满意度低于90%", None, None),  # negatives: no threshold, a list asked
+])
+def test_threshold_without_a_family(text: str, intent: str | None, family: str | None) -> None:
+    assert family_for_threshold(text, intent) == family

@@ -957,9 +957,13 @@ def indicator_value(ctx: Context) -> Outcome:
         scored = [(_relevance(text, r.get("indicator")), r) for r in pool]
         top = max((sc for sc, _ in scored), default=0)
         rows = [r for sc, r in scored if sc == top and sc >= 2] if ctx.lang == "zh" else _glossary_indicators(ctx.q.text, pool)
-        if ctx.lang == "en" and len(rows) > 1 and threshold_asked(ctx.q.text) is not None:
-            # (q25) "did the staff satisfaction rate reach 90%": the verdict is of the label the words name most tightly
-            rows = tightest_labels(rows, described_indicator_words(ctx.q.text))
+        if ctx.lang == "en" and threshold_asked(ctx.q.text) is not None:
+            words = described_indicator_words(ctx.q.text)
+            if not rows:  # (q25) "did the member enrolment rate reach 85%": one word (入会) naming one indicator suffices
+                held = [r for r in pool if any(w in str(r.get("indicator") or "") for w in words if not COUNT_LABEL.search(w))]
+                rows = held if len({r.get("indicator") for r in held}) == 1 else []
+            if len(rows) > 1:  # (q25) "did the staff satisfaction rate reach 90%": the label the words name most tightly
+                rows = tightest_labels(rows, words)
     if not rows:
         if ctx.links.projects and counters_in(ctx.q.text, ctx.lang):
             return project_detail(ctx)

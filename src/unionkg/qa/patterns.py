@@ -1313,7 +1313,7 @@ INDICATOR_LABEL_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\baccura(?:cy|te(?:ly)?)\b"), "准确率"),
     (re.compile(r"\btimel(?:y|iness)\b|\bon time\b|\bpunctual(?:ity)?\b"), "及时"),
     (re.compile(r"\bcomplian(?:ce|t)\b"), "合规"),
-    (re.compile(r"\bmembers(?:hip)?\b|\bjoin(?:ed|ing)? (?:the )?unions?\b|\bunioni[sz](?:ed|ation)\b"), "入会"),
+    (re.compile(r"\bmembers?(?:hip)?\b|\bjoin(?:ed|ing)? (?:the )?unions?\b|\bunioni[sz](?:ed|ation)\b|\benrol(?:l)?ment\b"), "入会"),
     (re.compile(r"\bnew (?:forms|types) of employment\b|\bgig workers?\b|\bplatform workers?\b"), "新就业形态"),
     (re.compile(r"\bhouseholds?\b|\bfamilies\b"), "户数"),
     (re.compile(r"\bsessions?\b|\bevents?\b|\brounds?\b|\bhow many (?:competitions|contests|matches)\b"), "场次"),

@@ -30,7 +30,7 @@ THRESHOLD_COMPARISONS: dict[str, re.Pattern[str]] = {
                         r"|\b(?:above|over|more than|higher than|exceed(?:ed|s)?)\s+(?P<t3>\d+(?:\.\d+)?)\s*(?:%|percent)"),
 }
 # A yes/no question (not "目标为≥90%" stated, nor "which bodies were below 90%", a list).
-YES_NO_ASKED = re.compile(r"是不是|是否|有没有|有无|吗\s*[?？]?\s*$|没有\s*[?？]?\s*$|^(?:is|was|were|did|does|has|had)\b")
+YES_NO_ASKED = re.compile(r"是不是|是否|有没有|有无|够不够|到没到|达没达到|吗\s*[?？]?\s*$|没有\s*[?？]?\s*$|^(?:is|was|were|did|does|has|had)\b")
 WHICH_ASKED = re.compile(r"哪些|哪个|哪家|\bwhich\b")
 
 # (q25) A threshold asked in English of a rate named by its words ("was the training completion rate above 95%", "did
@@ -62,7 +62,7 @@ EXECUTION_RATE_NAMED = re.compile(r"(?:预算|资金|支出)?执行率|完成年
 SCORE_THRESHOLD_COMPARISONS: dict[str, re.Pattern[str]] = {
     "below": re.compile(r"(?:(?<!不)低于|不到|不足|(?<!不)少于|(?<!不)小于|未达到?|(?<!有)没(?:有)?达到?|没上)了?\s*(?P<t>\d+(?:\.\d+)?)\s*分|(?P<t2>\d+(?:\.\d+)?)\s*分(?:以下|之下)"
                         r"|\b(?:scored?|scoring|score of|points?|marks?|rated?|rating)\b.{0,30}?\b(?:below|under|less than|lower than|short of)\s+(?P<t3>\d+(?:\.\d+)?)\b(?!\s*(?:%|percent))"),
-    "at_least": re.compile(r"(?:不低于|不少于|不小于|至少|(?<![没未不])达到|(?<![没未不])达|(?<![没未不达])到|满)了?\s*(?P<t>\d+(?:\.\d+)?)\s*分|(?P<t2>\d+(?:\.\d+)?)\s*分(?:及)?以上"
+    "at_least": re.compile(r"(?:不低于|不少于|不小于|至少|(?<![没未不])达到|(?<![没未不])达|(?<![没未不达])到|满|有没有|有无|够不够|够)了?\s*(?P<t>\d+(?:\.\d+)?)\s*分|(?P<t2>\d+(?:\.\d+)?)\s*分(?:及)?以上"
                            r"|\b(?:scored?|scoring|score of|get|got|points?|marks?|rated?|rating)\b.{0,30}?\b(?:at least|reach(?:ed)?|hit|make|made)\s+(?P<t3>\d+(?:\.\d+)?)\b(?!\s*(?:%|percent))"
                            r"|\bscored?\s+(?P<t4>\d+(?:\.\d+)?)\s+(?:points\s+)?or (?:more|higher|above|better)\b"),
     "above": re.compile(r"(?:高于|超过|超出|大于|多于)了?\s*(?P<t>\d+(?:\.\d+)?)\s*分"
@@ -79,8 +79,9 @@ def family_for_threshold(text: str, intent: str | None) -> str | None:
     score), else ``intent`` unchanged."""
     if score_threshold_asked(text) is not None:
         return SCORE_THRESHOLD_FAMILY
-    if intent in THRESHOLD_FAMILY_INSTEAD and threshold_asked(text) is not None:
-        return "execution_rate" if EXECUTION_RATE_NAMED.search(text) else THRESHOLD_FAMILY_INSTEAD[intent]
+    if (intent in THRESHOLD_FAMILY_INSTEAD or intent is None) and threshold_asked(text) is not None:
+        # (q25) no family's words ("参训职工满意度是不是低于90%"): a rate asked against a threshold is an indicator's value
+        return "execution_rate" if EXECUTION_RATE_NAMED.search(text) else THRESHOLD_FAMILY_INSTEAD["missed_targets"]
     return intent
 
 
@@ -259,11 +260,15 @@ def threshold_verdict(text: str, lang: str, rows: list[dict[str, object]]) -> st
         figures = [computed] if computed else []
     if not figures:
         return None
-    verdicts = [holds(comparison, f, threshold) for _, f in figures[:MAX_VERDICTS]]
+    # (q25) every figure judged, those on the asked side said first (at most MAX_VERDICTS said, the rest counted): a
+    # verdict of the first three of many ("满意度是不是低于90%" over every body) said no although a fourth was below
+    figures.sort(key=lambda rf: not holds(comparison, rf[1], threshold))
+    verdicts = [holds(comparison, f, threshold) for _, f in figures]
     said = [f"{_what(r, lang)}{'' if lang == 'zh' else ' '}{_percent(f)}{'，' if lang == 'zh' else ', '}{_relation(f, threshold, lang)} {_percent(threshold)}"
             for r, f in figures[:MAX_VERDICTS]]
+    more = len(figures) > MAX_VERDICTS
     if lang == "zh":
-        head = "是" if all(verdicts) else "否" if not any(verdicts) else "部分是"
-        return f"{head}。" + "；".join(said) + "。"
-    head = "Yes" if all(verdicts) else "No" if not any(verdicts) else "In part"
-    return f"{head}: " + "; ".join(said) + ". "
+        counted_zh = f"（共 {len(figures)} 个，{sum(verdicts)} 个{_COMPARISON_SAID['zh'][comparison]} {_percent(threshold)}）" if more else ""
+        return f"{_head(verdicts, text, lang)}。" + "；".join(said) + counted_zh + "。"
+    counted_en = f" ({sum(verdicts)} of {len(figures)} {_COMPARISON_SAID['en'][comparison]} {_percent(threshold)})" if more else ""
+    return f"{_head(verdicts, text, lang)}: " + "; ".join(said) + counted_en + ". "
