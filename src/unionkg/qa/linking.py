@@ -1047,13 +1047,15 @@ class Catalog:
         text = PINYIN_SYLLABLE_APOSTROPHE.sub("", short_place_names(q.text))
         out: list[tuple[str, str]] = []
         for alias, target in self._alias_order:
-            if not isinstance(target, str):
+            if not isinstance(target, str) or alias not in text:  # a substring test first: no pattern compiled per alias
                 continue
             for m in re.finditer(re.escape(alias), text):
                 city = city_name_ending(text[:m.start()])
                 if city is not None and self._after_another_city(target, text[:m.start()]) and (city, target) not in out:
                     out.append((city, target))
         for word, iris in self._en_aliases.items():
+            if word not in text:
+                continue
             for m in re.finditer(rf"\b{re.escape(word)}\b", text):
                 before = text[:m.start()].split()
                 city = city_reading(before[-1]) if before else None
