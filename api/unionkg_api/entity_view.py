@@ -363,22 +363,45 @@ def _org_section(store: GraphStore, binding: dict[str, Node], linker: Linker) ->
             continue
         seen_units.add(str(r["unit"]))
         units.append((linker.link(str(r["unit"]), r.get("label")), RELATION_NAMES.get(_text(r.get("relation")), _text(r.get("relation")))))
-    figures = []
-    bars = []
-    for r in store.select(named_query("api_org_figures_by_year"), binding).rows:
-        phase = PHASE_NAMES.get(_local(r.get("phase")), _local(r.get("phase")) or "?")
-        direction = DIRECTION_NAMES.get(_local(r.get("direction")), _local(r.get("direction")))
-        total = r.get("total")
-        figures.append({"year": _text(r.get("year")), "phase": phase, "direction": direction, "total": yuan_to_wan(total)})
-        try:
-            bars.append(Bar(group=_text(r.get("year")), series=f"{direction} · {phase}", value=float(str(total)) / 10000))
-        except ValueError:
-            continue
+    figures, bars = _figures_by_year(store.select(named_query("api_org_figures_by_year"), binding).rows)
     projects = _projects(store, binding, linker)
     findings = load_findings(store, linker, org=str(binding["iri"]))
     flows, note = _flows(store, str(binding["iri"]))
     other = [] if figures else _other_amounts(store, binding)
     return OrgSection(units, bar_chart_svg(bars, unit="万元"), figures, projects, findings, flows, note, other)
+
+
+def _figures_by_year(rows: list[dict[str, Node]]) -> tuple[list[dict[str, object]], list[Bar]]:
+    """The table and bars of the body's figures: per year, phase and direction its stated total
+    (a 合计 / 总计 line), else its largest figure, marked as such.  When some phase prints a total,
+    the phases that print none (an adjusted budget printed only per project) stay out of the chart:
+    their largest figure is one project's, not the body's, and would stand beside real totals."""
+    any_stated = any(_stated(r) is not None for r in rows)
+    figures: list[dict[str, object]] = []
+    bars: list[Bar] = []
+    for r in rows:
+        phase = PHASE_NAMES.get(_local(r.get("phase")), _local(r.get("phase")) or "?")
+        direction = DIRECTION_NAMES.get(_local(r.get("direction")), _local(r.get("direction")))
+        stated = _stated(r)
+        total = stated if stated is not None else r.get("total")
+        kind = "合计 stated total" if stated is not None else "最大数 largest figure (no total printed)"
+        figures.append({"year": _text(r.get("year")), "phase": phase, "direction": direction, "total": yuan_to_wan(total), "kind": kind})
+        if any_stated and stated is None:
+            continue
+        try:
+            bars.append(Bar(group=_text(r.get("year")), series=f"{direction} · {phase}", value=float(str(total)) / 10000))
+        except ValueError:
+            continue
+    return figures, bars
+
+
+def _stated(row: dict[str, Node]) -> Node | None:
+    """The row's stated total (``api_org_figures_by_year.rq`` gives -1 when none is printed)."""
+    stated = row.get("stated")
+    try:
+        return stated if stated is not None and float(str(stated)) >= 0 else None
+    except ValueError:
+        return None
 
 
 def _other_amounts(store: GraphStore, binding: dict[str, Node]) -> list[dict[str, str]]:
