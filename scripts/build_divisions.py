@@ -58,7 +58,7 @@ from pathlib import Path
 # the gazetteer's table of the peoples an autonomous county is named after (one table, read at build
 # time from the source tree; the script needs nothing installed but the standard library)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from unionkg.graph.places import autonomous_base  # noqa: E402
+from unionkg.graph.places import autonomous_base
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "links" / "divisions.csv"
