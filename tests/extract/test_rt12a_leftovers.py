@@ -24,7 +24,9 @@
    "编制数 实有数 在职 退休": statistics.STAFF_TABLE_COLUMNS), departments one a line under a heading ("（一）内设机构" /
    "1.办公室": organizations.departments_under_heading), bare parts of a breakdown ("其中：行政 12 人、事业 4 人",
    "（离休 1 人、退休 8 人）": STAFF_EXTRA_PATTERNS["breakdown_part"], is_breakdown_part), and a staffing table
-   whose name column is not the first no longer crashes on the line after its rows (statistics.read_staff_tables).
+   whose name column is not the first no longer crashes on the line after its rows (statistics.read_staff_tables);
+   more labels of the genre ("离退休干部", "在职职工", "共有干部职工 22 人，其中在编 19 人，编外 3 人":
+   STAFF_EXTRA_PATTERNS more_labels / staff_total, breakdown_part 在编/编外/编内).
 
 Documents (tests/extract/corpus/rt12a_*), bodies, provinces and years not in the samples: 四川 旺苍县 2025 预算
 (groups in prose and in a column table), 湖北 远安县 2023 决算 (items named before their phases), 河南 信阳市 2024 决算 (four project tables: title, heading,
@@ -32,7 +34,7 @@ pipe field, field with another field on its line), 吉林 延吉市 2025 预算 
 naming none), 海南 三亚市 2022 项目自评报告 (project sections with prose above their tables), 甘肃 临洮县 2024 (a 项目名称
 cell alone on its line, its value on the next), and eight organisation/staffing sections: 山东 日照市 2024, 浙江 安吉县 2023, 福建 宁德市 2022
 (traditional), 河北省 2021 (处室), 辽宁 鞍山市 2020, 宁夏 石嘴山市 2026, 山西 晋城市 2019, 云南 弥勒市 2025, 重庆 万州区
-2023 (departments one a line under a heading).  Measured before -> after on the rt12a documents: see the commit messages.
+2023 (departments one a line under a heading), 青海 格尔木市 2024 (more staffing phrasings).  Measured before -> after on the rt12a documents: see the commit messages.
 """
 
 from __future__ import annotations
@@ -361,3 +363,24 @@ ITEM_HEADINGS = [
 def test_the_item_named_before_a_colon(before: str, item: str | None) -> None:
     found = item_heading(before + "年初预算为 12.00 万元", 0, len(before))
     assert (found[0] if found else None) == item
+
+
+MORE_STAFF_LABELS = [
+    ("核定编制20名", "编制", StaffCategory.AUTHORIZED),  # the kind of post, as before
+    ("离退休干部 12 人", "离退休干部", StaffCategory.RETIRED),
+    ("年末在职职工 25 人", "在职职工", StaffCategory.IN_SERVICE),
+    ("共有干部职工 30 人", "干部职工", StaffCategory.ACTUAL),
+    ("现有工作人员 12 人", "工作人员", StaffCategory.ACTUAL),
+    ("组织干部职工 200 人参加培训", None, None),  # people a work reached
+    ("干部职工 30 人", None, None),  # no word of having before it
+]
+
+
+@pytest.mark.parametrize(("text", "label", "category"), MORE_STAFF_LABELS)
+def test_more_staff_labels(text: str, label: str | None, category: StaffCategory | None) -> None:
+    from unionkg.extract.organizations import staffing_label, staffing_matches
+
+    found = [staffing_label(m) for m in staffing_matches(text)]
+    assert found == ([label] if label else [])
+    if label:
+        assert _label_category(label) is category

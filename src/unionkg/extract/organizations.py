@@ -967,7 +967,13 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # a kind of post or of retiree alone, in the breakdown of a figure before it (read only there:
     # is_breakdown_part): "实有人员 18 人，其中：行政 12 人、事业 4 人" / "离退休人员 9 人（离休 1 人、退休 8 人）"
-    "breakdown_part": re.compile(rf"(?P<label>行政|事业|参公|离休|退休)\s*{COUNT_SRC}\s*(?P<unit>人|名)"),
+    "breakdown_part": re.compile(rf"(?P<label>行政|事业|参公|离休|退休|在编|编外|编内)\s*{COUNT_SRC}\s*(?P<unit>人|名)"),
+    # more labels of the genre: "离退休干部 12 人", "在职职工 25 人", "在职干部职工 25 人" ("核定编制 20 名" stays the
+    # main pattern's "编制": the kind of post is its label)
+    "more_labels": re.compile(rf"(?P<label>离退休干部|在职(?:干部)?职工)\s*(?:为|共|有|共有)?\s*{COUNT_SRC}\s*(?P<unit>人|名)"),
+    # the body's whole staff after a word of having: "共有干部职工 30 人", "现有工作人员 12 人" (a bare "干部职工 300 人"
+    # may be people a work reached: not read)
+    "staff_total": re.compile(rf"(?<=共有|现有|实有)(?P<label>干部职工|工作人员|在岗职工)\s*(?:共)?\s*{COUNT_SRC}\s*(?P<unit>人|名)"),
     # the main labels with a colon or a word of sum: "编制人数：9 人" / "实有人数: 8 名" /
     # "编制人数合计 9 人" / "编制人数共计：9 人"
     "label_colon": re.compile(ORG_PATTERNS["staffing"].pattern.replace("(?:为|共|有|共有)?", "(?:为?\\s*[：:]|(?:合计|共计|总计)\\s*[：:为]?)", 1)),
@@ -985,7 +991,7 @@ STAFF_EXTRA_PATTERNS: dict[str, re.Pattern[str]] = {
 #: staffing figure, then 其中 or an opening bracket, then perhaps other parts ("…18 人，其中：行政 12 人、" before
 #: "事业 4 人"); anywhere else "退休 8 人" or "行政 3 人" is no staff figure of the body.
 BREAKDOWN_PART_BEFORE = re.compile(
-    rf"\d+\s*[人名]\s*[，,：:]?\s*(?:其中\s*[：:]?|包括\s*[：:]?|[（(]\s*(?:其中\s*[：:]?)?)\s*"
+    rf"(?:\d+|[{CN_NUMERAL_CHARS}]+)\s*[人名]\s*[，,：:]?\s*(?:其中\s*[：:]?|包括\s*[：:]?|[（(]\s*(?:其中\s*[：:]?)?)\s*"
     rf"(?:[\u4e00-\u9fff]{{1,8}}\s*(?:\d+|[{CN_NUMERAL_CHARS}]+)\s*[人名]\s*[、，,；;]\s*)*$"
 )
 
@@ -1023,6 +1029,10 @@ STAFF_EXTRA_CATEGORIES: tuple[tuple[str, StaffCategory], ...] = (
     ("编制人员", StaffCategory.IN_SERVICE),
     ("军转干部", StaffCategory.IN_SERVICE),
     ("单列编制", StaffCategory.AUTHORIZED),
+    # the whole staff ("共有干部职工 30 人", "现有工作人员 12 人"): the people on the books
+    ("干部职工", StaffCategory.ACTUAL),
+    ("工作人员", StaffCategory.ACTUAL),
+    ("在岗职工", StaffCategory.ACTUAL),
 )
 
 
