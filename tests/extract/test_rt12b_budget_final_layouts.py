@@ -49,7 +49,7 @@ CASES = sorted(CORPUS.glob("rt12b_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 24
+    assert len(CASES) >= 25
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -370,3 +370,19 @@ def test_blank_cells_of_a_code_row(text: str, width: int, tokens: list[str]) -> 
 
     line = next(iter_lines(text))
     assert [t.text for t in with_blank_cells(line, width).tokens] == tokens
+
+
+BOTH_SIDES = [
+    ("收入项目 | 本年预算 | 上年预算 | 支出项目 | 本年预算 | 上年预算", 2025, True),
+    ("收入 本年决算数 上年决算数 支出 本年决算数 上年决算数", 2023, True),
+    ("收入 | 2025年预算数 | 2024年预算数 | 支出 | 2025年预算数 | 2024年预算数", 2025, True),
+    ("项目 | 上年预算数 | 本年预算数 | 增减额", 2025, False),  # one side: rows of items
+    ("收入 | 预算数 | 支出 | 预算数", 2025, False),  # no year compared
+]
+
+
+@pytest.mark.parametrize(("header", "year", "both"), BOTH_SIDES)
+def test_compares_on_both_sides(header: str, year: int, both: bool) -> None:
+    from unionkg.extract.final_accounts import compares_on_both_sides
+
+    assert compares_on_both_sides(header, year) is both

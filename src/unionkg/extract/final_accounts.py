@@ -1581,6 +1581,17 @@ def two_sided_columns(found: list[str], value_column: str) -> tuple[list[str], l
     return left, found[1:] or left
 
 
+#: The columns of a 收支总表 comparing each side with the previous year ("本年预算数 上年预算数" twice).
+TWO_SIDED_YEAR_COLUMNS: Final[tuple[str, ...]] = ("本年预算数", "预算数", "本年决算数", "决算数", "上年预算数", "上年决算数")
+
+
+def compares_on_both_sides(header_text: str, year: int) -> bool:
+    """Does a 收支总表's header print the previous year's column on both its sides ("收入项目 本年预算
+    上年预算 支出项目 本年预算 上年预算")?  Then it is two-sided still, each side a column per year."""
+    flat = year_columns(header_text, year)
+    return any(flat.count(name) >= 2 for name in PRIOR_YEAR_COLUMNS)
+
+
 def read_two_sided_table(frame: TableFrame) -> None:
     block = frame.block
     header_end = 0
@@ -1598,11 +1609,15 @@ def read_two_sided_table(frame: TableFrame) -> None:
         body = rows_from_cell_lines(block.lines[header_end:], frame.doc.text)
     body = labels_over_values(body, frame.doc.text)  # "本年收入合计 |  | 本年支出合计 |" over its figures
     header_text = "\n".join(ln.text for ln in block.lines[:header_end])
-    if compares_with_prior_year(header_text, frame.year):
+    both_sides_compared = compares_on_both_sides(header_text, frame.year)
+    if compares_with_prior_year(header_text, frame.year) and not both_sides_compared:
         read_item_table(frame, direction_from_label=True)  # one side, a column per year: no two-sided table
         return
     with_row_numbers = bool(re.search(r"行\s*次", header_text))
-    found = find_columns(TABLE_PATTERNS["money_unit"].sub("", header_text), frame.vocabulary.two_sided_columns + TWO_SIDED_BUDGET_COLUMNS)
+    if both_sides_compared:  # "收入 | 本年预算 | 上年预算 | 支出 | 本年预算 | 上年预算": each side its years
+        found = find_columns(year_columns(TABLE_PATTERNS["money_unit"].sub("", header_text), frame.year), TWO_SIDED_YEAR_COLUMNS)
+    else:
+        found = find_columns(TABLE_PATTERNS["money_unit"].sub("", header_text), frame.vocabulary.two_sided_columns + TWO_SIDED_BUDGET_COLUMNS)
     left_columns, right_columns = two_sided_columns(found, frame.vocabulary.value_column)
     integer_amounts = integers_are_amounts(body)
     # a bare integer before a figure is a figure's thousands group unless rows number themselves
