@@ -1,5 +1,5 @@
-"""Round 12, q25: QA leftovers over q21/q22/q23's written documents, q25_docs (乌海 of 内蒙古, 曲靖 and 宾川 of 云南, 日照
-of 山东 in 元) and the samples: (1) a threshold asked in English of an indicator named in English; (2) a score asked
+"""Round 12, q25: QA leftovers over q21/q22/q23's written documents, q25_docs (乌海 of 内蒙古, 曲靖 and 宾川 of 云南, 晉城 of 山西 in
+traditional characters, 日照 of 山东 in 元) and the samples: (1) a threshold asked in English of an indicator named in English; (2) a score asked
 against a threshold; (3) a county's stem after a city that does not enclose it, said why; (4) items printed in prose
 ranked with the table's; (5) English wordings of what a body got from the government; (6) analyst questions.  Cases in
 ``round12_q25.yaml``; the rules' tables are tested with positive and negative examples below."""

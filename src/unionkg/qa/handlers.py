@@ -2618,7 +2618,8 @@ def _rank_items_with_prose(ctx: Context, projects_only: bool = False) -> Outcome
         return ctx.say("科目", "budget line") if is_table_line(r) else ctx.say("文中所列事项", "item named in the text")
     def line(i: int, r: dict[str, object]) -> str:
         code = f"{r.get('code')} " if r.get("code") else ""
-        return f"{i}. {code}{r.get('item')} {wan(r['amount'])} 万元" + ctx.say(f"（{kind(r)}）", f" ({kind(r)})")
+        yuan = ctx.say(printed_yuan_note(r.get("amount"), r.get("quote")).strip("（）"), "")  # a 元 document's figure as printed
+        return f"{i}. {code}{r.get('item')} {wan(r['amount'])} 万元" + ctx.say(f"（{kind(r)}" + (f"，{yuan}" if yuan else "") + "）", f" ({kind(r)})")
     coded = sum(is_table_line(r) for r in ranked)
     named = sum(1 for r in ranked if not is_table_line(r) and not r.get("projectColumn"))
     held = len(ranked) - coded - named
