@@ -19,7 +19,8 @@
    indicator table above (indicators._leaves_table), and a 总分 row printing one figure under a table of targets is
    no score (project_tables.total_row_scores).
 4. organisation and staffing sections in layouts of other provinces: lists of internal departments with the kind
-   before its count, a colon alone, or no count ("内设机构5个，分别为：", "设12个处室：", "内设机构：";
+   before its count, a colon alone, or no count ("内设机构5个，分别为：", "设12个处室：", "内设机构："; the list first:
+   "机关下设A、B 3 个部室", "内设A、B等职能部室", its items named like departments;
    organizations.DEPARTMENT_LIST_PATTERNS), narrow staffing tables' short cells ("编制 | 在职 | 离休 | 退休",
    "编制数 实有数 在职 退休": statistics.STAFF_TABLE_COLUMNS), departments one a line under a heading ("（一）内设机构" /
    "1.办公室": organizations.departments_under_heading), bare parts of a breakdown ("其中：行政 12 人、事业 4 人",
@@ -34,7 +35,7 @@ pipe field, field with another field on its line), 吉林 延吉市 2025 预算 
 naming none), 海南 三亚市 2022 项目自评报告 (project sections with prose above their tables), 甘肃 临洮县 2024 (a 项目名称
 cell alone on its line, its value on the next), and eight organisation/staffing sections: 山东 日照市 2024, 浙江 安吉县 2023, 福建 宁德市 2022
 (traditional), 河北省 2021 (处室), 辽宁 鞍山市 2020, 宁夏 石嘴山市 2026, 山西 晋城市 2019, 云南 弥勒市 2025, 重庆 万州区
-2023 (departments one a line under a heading), 青海 格尔木市 2024 (more staffing phrasings).  Measured before -> after on the rt12a documents: see the commit messages.
+2023 (departments one a line under a heading), 青海 格尔木市 2024 (more staffing phrasings), 黑龙江 牡丹江市 2019 (departments listed before their count).  Measured before -> after on the rt12a documents: see the commit messages.
 """
 
 from __future__ import annotations
@@ -277,6 +278,10 @@ DEPARTMENT_LISTS = [
     ("省总工会机关设12个处室：办公室、研究室。", ["办公室", "研究室"]),
     ("内设机构：办公室、基层工作部、经审办。", ["办公室", "基层工作部", "经审办"]),
     ("内设机构包括办公室、权益保障部。", ["办公室", "权益保障部"]),
+    ("市总工会机关下设办公室、组织部、财务部3个部室。", ["办公室", "组织部", "财务部"]),
+    ("本会设有办公室、组织部三个部门。", ["办公室", "组织部"]),
+    ("机关内设办公室、组织部、财务部等职能部室。", ["办公室", "组织部", "财务部"]),
+    ("机关内设部门：办公室、组织部。", ["办公室", "组织部"]),
     ("建设12个处室：A、B。", []),  # 建设: building, not setting up
     ("下属单位：某市职工服务中心。", []),  # units, not departments
     ("内设机构改革工作顺利完成。", []),  # no list
@@ -286,9 +291,29 @@ DEPARTMENT_LISTS = [
 
 @pytest.mark.parametrize(("text", "names"), DEPARTMENT_LISTS)
 def test_a_list_of_departments(text: str, names: list[str]) -> None:
-    found = [m.group("list") for p in DEPARTMENT_LIST_PATTERNS.values() for m in p.finditer(text)]
-    got = [n.strip() for lst in found[:1] for n in lst.split("、")]
-    assert got == names
+    from unionkg.extract.organizations import find_departments
+    from unionkg.extract.textview import prose_view
+    from unionkg.model import SourceDocument
+
+    view = prose_view(SourceDocument("x", "x.txt", text, text, list(range(len(text) + 1))))
+    assert [d.text for d in find_departments(view)] == names
+
+
+NOT_DEPARTMENT_LISTS = [
+    "下设工人文化宫、职工服务中心2个事业单位。",  # units
+    "统筹设计、组织、协调等部门工作。",  # a verb's 设: its items are no departments' names
+    "建设职工书屋、驿站等3个部门联动机制。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DEPARTMENT_LISTS)
+def test_no_list_of_departments(text: str) -> None:
+    from unionkg.extract.organizations import find_departments
+    from unionkg.extract.textview import prose_view
+    from unionkg.model import SourceDocument
+
+    view = prose_view(SourceDocument("x", "x.txt", text, text, list(range(len(text) + 1))))
+    assert find_departments(view) == []
 
 
 BREAKDOWN_PARTS = [

@@ -652,8 +652,13 @@ DEPARTMENT_LIST_PATTERNS: dict[str, re.Pattern[str]] = {
     # 机关设有6个内设机构：A、B / 设12个处室：A、B (a colon alone after the kind)
     "count_then_colon": re.compile(rf"(?<!建)(?:内设|设立|设有|下设|设)\s*{COUNT_SRC}\s*个\s*{_DEPARTMENT_NOUN}\s*[：:]\s*{_DEPARTMENT_LIST}"),
     # 内设机构：A、B / 内设机构包括A、B / 内设科室有：A、B (no count)
+    # 机关下设办公室、组织部3个部室 / 本会设有A、B三个部门 / 机关内设A、B等职能部室 (the list, then its count or 等)
+    "list_then_count": re.compile(
+        rf"(?<![建开增新假])(?:下设|设有|设立|内设|设)(?P<list>(?:(?!下设|设有|内设)[^；;。\n《》：:]){{4,300}}?)"
+        rf"(?:等)?\s*(?:{COUNT_SRC}\s*个\s*)?(?<=[等个])(?:职能部室|内设机构|部室|科室|处室|股室|职能部门|部门)"
+    ),
     # (only a noun that says 内设 or 机关: "12个处室：" has its count before, read above)
-    "uncounted": re.compile(rf"(?:内设机构|内设部室|内设科室|内设处室|机关(?:部室|处室|科室))\s*(?:(?:包括|有|为|是)\s*[：:]?|[：:])\s*(?![\d一二两三四五六七八九十]+\s*个){_DEPARTMENT_LIST}"),
+    "uncounted": re.compile(rf"(?:内设机构|内设部室|内设科室|内设处室|内设部门|机关(?:部室|处室|科室))\s*(?:(?:包括|有|为|是)\s*[：:]?|[：:])\s*(?![\d一二两三四五六七八九十]+\s*个){_DEPARTMENT_LIST}"),
 }
 
 
@@ -689,12 +694,25 @@ def departments_under_heading(text: str) -> list[ListItem]:
     return out
 
 
+#: Lists whose items must all end like a department's name (:data:`DEPARTMENT_NAME_ENDINGS`): a verb of setting up
+#: before them may be any word's character ("统筹设计、组织、协调等部门工作" lists no department).
+NAMED_LIKE_DEPARTMENTS: tuple[str, ...] = ("list_then_count",)
+
+
+def _named_like_departments(items: list[ListItem]) -> bool:
+    return bool(items) and all(i.text.strip().rstrip("等").endswith(DEPARTMENT_NAME_ENDINGS) for i in items)
+
+
 def find_departments(view: ProseView) -> list[ListItem]:
     items: dict[str, ListItem] = {}
     patterns = [ORG_PATTERNS["department_list"], ORG_PATTERNS["department_list_before_count"], *DEPARTMENT_LIST_PATTERNS.values()]
+    strict = {DEPARTMENT_LIST_PATTERNS[key] for key in NAMED_LIKE_DEPARTMENTS}
     for pattern in patterns:
         for m in pattern.finditer(view.text):
-            for item in split_list(_list_tail_cut(m.group("list")), m.start("list")):
+            listed = split_list(_list_tail_cut(m.group("list")), m.start("list"))
+            if pattern in strict and not _named_like_departments(listed):
+                continue
+            for item in listed:
                 text = item.text.strip().rstrip("等")
                 if 2 <= len(text) <= 30 and text not in items:
                     items[text] = ListItem(item.start, item.start + len(text), text)
