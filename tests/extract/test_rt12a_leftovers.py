@@ -46,7 +46,12 @@ import pytest
 
 from tests.extract.corpus_spec import check_document
 from unionkg.extract.narrative import item_heading, named_item_clause
-from unionkg.extract.organizations import DEPARTMENT_LIST_PATTERNS, STAFF_EXTRA_PATTERNS, _label_category, departments_under_heading, is_breakdown_part
+from unionkg.extract.organizations import (
+    STAFF_EXTRA_PATTERNS,
+    _label_category,
+    departments_under_heading,
+    is_breakdown_part,
+)
 from unionkg.extract.project_tables import (
     field_project_name,
     heading_over_table,
@@ -56,8 +61,8 @@ from unionkg.extract.project_tables import (
     title_project_name,
     total_row_scores,
 )
-from unionkg.extract.tables import Line
 from unionkg.extract.statistics import staff_column_category
+from unionkg.extract.tables import Line
 from unionkg.graph.mapping import STAFF_CONCEPTS
 from unionkg.model import StaffCategory
 
@@ -232,7 +237,10 @@ PROJECT_ABOVE = [
     ("某市总工会乙项目支出绩效自评表\n主管部门 某市总工会\n一级指标 二级指标 三级指标", "乙项目"),
     ("（二）丙类帮扶项目\n项目支出绩效自评表\n主管部门 某市总工会\n一级指标 二级指标 三级指标", "丙类帮扶项目"),
     # the table before ended (总分) or began (its header) below the name: no name of this table's
-    ("项目名称 甲项目\n一级指标 二级指标 三级指标\n产出指标 数量指标 场次 ≥5场\n总分 100 98\n项目支出绩效自评表\n一级指标 二级指标 三级指标", None),
+    (
+        "项目名称 甲项目\n一级指标 二级指标 三级指标\n产出指标 数量指标 场次 ≥5场\n总分 100 98\n项目支出绩效自评表\n一级指标 二级指标 三级指标",
+        None,
+    ),
     ("项目名称 甲项目\n一级指标 二级指标 三级指标\n产出指标 数量指标 场次 ≥5场\n项目支出绩效目标表\n一级指标 二级指标 三级指标", None),
     # a heading whose section holds prose, then the table: the section's project
     ("（二）丙类帮扶项目\n该项目用于职工培训。\n全年共培训 300 人次。\n项目实施效果良好。\n一级指标 二级指标 三级指标", "丙类帮扶项目"),
@@ -336,8 +344,14 @@ def test_a_bare_part_of_a_breakdown(text: str, part: bool) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "category"),
-    [("编制", StaffCategory.AUTHORIZED), ("实有数", StaffCategory.ACTUAL), ("在编数", StaffCategory.IN_SERVICE), ("退休数", StaffCategory.RETIRED),
-     ("编制情况", None), ("预算编制", None)],
+    [
+        ("编制", StaffCategory.AUTHORIZED),
+        ("实有数", StaffCategory.ACTUAL),
+        ("在编数", StaffCategory.IN_SERVICE),
+        ("退休数", StaffCategory.RETIRED),
+        ("编制情况", None),
+        ("预算编制", None),
+    ],
 )
 def test_a_narrow_tables_short_cell(cell: str, category: StaffCategory | None) -> None:
     assert staff_column_category(cell) is category

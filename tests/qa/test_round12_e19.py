@@ -16,7 +16,10 @@ from unionkg.qa.evaluate import load_cases
 HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round12_e19.yaml")
 CORPUS = HERE.parent / "extract" / "corpus"
-DOCS = [CORPUS / "rt12a_sc_county_union_outside_posts_budget_2025.txt", CORPUS / "rt11f_xz_trad_district_union_vertical_staff_title_budget_2019.txt"]
+DOCS = [
+    CORPUS / "rt12a_sc_county_union_outside_posts_budget_2025.txt",
+    CORPUS / "rt11f_xz_trad_district_union_vertical_staff_title_budget_2019.txt",
+]
 
 
 @pytest.fixture(scope="module")
