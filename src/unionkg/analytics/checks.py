@@ -47,6 +47,7 @@ from unionkg.analytics.phase_checks import (
     check_prior_year_columns,
     check_staffing,
 )
+from unionkg.analytics.previous_year import check_changes_against_previous_document, previous_documents
 from unionkg.analytics.project_checks import check_overspent_projects
 from unionkg.analytics.prose_totals import check_prose_totals
 from unionkg.analytics.rate_basis import ADJUSTED, INITIAL, header_before
@@ -803,9 +804,13 @@ def check_changes(ctx: Context) -> list[Finding]:
             by_item[(o.org, o.year, _role_or_label(o))].append(o)
     changes = load_changes(ctx.store)
     finest = {k: finest_percent_unit(c.pct for c in group) for k, group in _group_changes(changes).items()}
+    previous_docs = previous_documents(ctx)
     for ch in changes:
         item_key = rules.role_of(ch.item) or rules.normalise_label(ch.item)
-        currents, previous = _same_phase(ch, by_item.get((ch.org, ch.year, item_key), []), by_item.get((ch.org, ch.year - 1, item_key), []))
+        # last year's figures of the change's own document, or of the previous year's document of its
+        # body and genre (previous_year.previous_documents): never another body's of the same name
+        last_year = [o for o in by_item.get((ch.org, ch.year - 1, item_key), []) if not ch.doc or o.doc == ch.doc or o.doc in previous_docs.get(ch.doc, set())]
+        currents, previous = _same_phase(ch, by_item.get((ch.org, ch.year, item_key), []), last_year)
         if ch.pct is not None and ch.delta is not None and currents:
             findings += _check_stated_change(ctx, ch, currents, finest[(ch.org, ch.year)])
         if previous and currents and ch.delta is not None:
@@ -1590,6 +1595,7 @@ CHECKS: dict[str, Callable[[Context], list[Finding]]] = {
     "table_changes": check_table_changes,
     "prose_against_table": check_prose_against_table,
     "prose_totals": check_prose_totals,
+    "changes_against_previous_document": check_changes_against_previous_document,
 }
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -248,7 +248,16 @@ def _document_years(ctx: Context) -> dict[str | None, int]:
 
 
 def check_prior_year_columns(ctx: Context) -> list[Finding]:
-    """A figure printed for this year by a later document against this year's own document."""
+    """A figure printed for this year by a later document against this year's own document: the
+    previous year's document of the same body and genre (``previous_year.previous_documents``: a
+    budget's 上年预算数 against the previous budget, never a final account, nor a document of
+    another body of the same name); an info when the document names a restatement near it."""
+    from unionkg.analytics.previous_year import Restatements, previous_documents
+
+    pairs = previous_documents(ctx)
+    if not pairs:
+        return []
+    restatements = Restatements(ctx)
     doc_year = _document_years(ctx)
     own: dict[tuple[object, ...], list[Obs]] = defaultdict(list)
     later: list[Obs] = []
@@ -261,7 +270,7 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
     reported: set[tuple[object, ...]] = set()
     for o in later:
         key = (*_line_key(o), o.phase)
-        others = [p for p in own.get(key, []) if p.doc != o.doc]
+        others = [p for p in own.get(key, []) if p.doc != o.doc and p.doc in pairs.get(o.doc or "", set())]
         if rules.GENERIC_LABELS.search(rules.normalise_label(o.item)) and not o.code:
             continue
         tolerance = differs_beyond_rounding(ctx, o, others)
@@ -270,14 +279,16 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
         reported.add((key, o.value))
         first = others[0]
         money = ctx.amounts([o, *others])
+        said = restatements.near(o.doc, [o.passage])
         findings.append(
             ctx.finding(
                 kind="prior_year_mismatch",
-                severity="warning",
+                severity="warning" if said is None else "info",
                 check="prior-year:own-document",
                 message=(
                     f"{o.item} of {o.year}: printed as {money(o.value, o.passage)} by a document of {doc_year[o.doc]} "
                     f"({o.column or 'prose'}), but {o.year}'s own document prints {money(first.value, first.passage)}"
+                    + (f"; the document names a restatement of the previous year's figures: {said!r}" if said else "")
                 ),
                 amounts=money,
                 org=o.org,
