@@ -76,9 +76,11 @@ from unionkg.extract.tables import (
     join_label,
     labels_over_values,
     name_tokens_without_number,
+    pipe_cell_count,
     read_header,
     table_money_unit,
     unwrapped_header,
+    with_blank_cells,
 )
 from unionkg.model import Amount, Direction, DocumentContext, Fact, Phase, Project, SourceDocument
 
@@ -243,6 +245,10 @@ def expense_columns(header_text: str) -> tuple[list[str], list[str]]:
 def read_expense_grid(frame: TableFrame) -> None:
     lines = frame.block.lines
     header_end = first_value_line(lines, frame.doc.text)
+    # a | row printing as many cells as the header: its blank cells are items left empty
+    # ("2025年预算数 | 3.00 |  | 2.00 |  | 2.00 | 1.00": nothing for 因公出国(境)费 nor 购置费)
+    width = max((pipe_cell_count(ln) for ln in lines[:header_end]), default=0)
+    lines = [*lines[:header_end], *(with_blank_cells(ln, width) for ln in lines[header_end:])]
     top, expanded = expense_columns("\n".join(ln.text for ln in lines[:header_end]))
     if len(top) < 3:  # the items are rows, as in the 决算 table
         read_item_table(frame)
