@@ -26,6 +26,7 @@ DOCS = Path(__file__).parent / "rt12d_docs"
 BAODING_2023 = "rt12d_hebei_baoding_city_union_budget_2023.txt"
 BAODING_2024 = "rt12d_hebei_baoding_city_union_budget_2024.txt"
 BAODING_2025 = "rt12d_hebei_baoding_city_union_budget_2025.txt"
+BAODING_FINAL_2023 = "rt12d_hebei_baoding_city_union_final_2023.txt"
 BAODING_FINAL_2024 = "rt12d_hebei_baoding_city_union_final_2024.txt"
 SHAOGUAN_2023_YUAN = "rt12d_guangdong_shaoguan_city_union_budget_yuan_2023.txt"
 SHAOGUAN_2024_TRAD = "rt12d_guangdong_shaoguan_city_union_budget_trad_2024.txt"
@@ -106,6 +107,7 @@ def test_a_wrong_change_says_the_previous_figure_it_implies(tmp_path: Path) -> N
     _case, docs, edit, _expected = POSITIVE[1]
     (f,) = [f for f in compute_findings(ingest_edited(DOCS, tmp_path, docs, (edit,))) if f.check == "change:previous-document"]
     assert "implies 2024 160 万元, but 2024's own document prints 170 万元" in f.message, f.message
+    assert "按所列增减推算的上年数，与上年本身文件所列的数字不一致" in str(f.to_json()["message_zh"])
     assert f.quotes[0] == "比上年增加30.00万元，增长18.75%", f.quotes
 
 
@@ -115,7 +117,7 @@ def test_a_wrong_change_says_the_previous_figure_it_implies(tmp_path: Path) -> N
 def test_the_clean_documents_have_no_finding(tmp_path: Path) -> None:
     """Every year agrees with the year before, within one body: any finding is a false one (the
     final account's 2024 change is measured against no budget of 2023)."""
-    docs = (*BAODING, BAODING_FINAL_2024, *SHAOGUAN, BEIJING_CHAOYANG_2023, CHANGCHUN_CHAOYANG_2024)
+    docs = (*BAODING, BAODING_FINAL_2023, BAODING_FINAL_2024, *SHAOGUAN, BEIJING_CHAOYANG_2023, CHANGCHUN_CHAOYANG_2024)
     assert _summary(compute_findings(ingest_edited(DOCS, tmp_path, docs))) == []
 
 
@@ -125,6 +127,15 @@ def test_a_final_account_is_not_measured_against_the_previous_budget(tmp_path: P
     edit = (BAODING_FINAL_2024, "比上年增加80.00万元，增长13.33%", "比上年增加60.00万元，增长9.68%")
     findings = compute_findings(ingest_edited(DOCS, tmp_path, (BAODING_2023, BAODING_FINAL_2024), (edit,)))
     assert _summary(_across_years(findings)) == []
+
+
+def test_a_final_account_is_measured_against_the_previous_final_account(tmp_path: Path) -> None:
+    """The same edit with the 2023 final account in the graph too: measured against it (600), not
+    against the budget."""
+    edit = (BAODING_FINAL_2024, "比上年增加80.00万元，增长13.33%", "比上年增加60.00万元，增长9.68%")
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (BAODING_2023, BAODING_FINAL_2023, BAODING_FINAL_2024), (edit,)))
+    assert _summary(_across_years(findings)) == [("warning", "change:two-years", "600000", "800000")]
+    assert findings[0].documents == [BAODING_FINAL_2024, BAODING_FINAL_2023]
 
 
 def test_the_same_name_in_another_province_is_another_body(tmp_path: Path) -> None:
@@ -144,7 +155,9 @@ def test_a_restatement_the_text_explains_is_an_info(tmp_path: Path) -> None:
     edit = (BAODING_2025, "比上年增加20.00万元，主要原因是人员经费增加。", "比上年增加40.00万元，主要原因是上年数按新口径调整。")
     findings = _across_years(compute_findings(ingest_edited(DOCS, tmp_path, BAODING, (edit,))))
     assert _summary(findings) == [("info", "change:previous-document", "400000", "200000")]
-    assert "口径" in findings[0].message
+    (f,) = findings
+    assert "口径" in f.message
+    assert "上年数已重新列示" in str(f.to_json()["message_zh"]), f.to_json()["message_zh"]
 
 
 def test_a_reason_of_the_change_is_no_restatement(tmp_path: Path) -> None:
@@ -160,6 +173,7 @@ def test_a_restated_previous_column_is_an_info(tmp_path: Path) -> None:
     note = (BAODING_2024, "\n第三部分", "\n注：上年预算数按2024年支出口径调整，行政运行上年预算数为330.00万元。\n第三部分")
     findings = [f for f in compute_findings(ingest_edited(DOCS, tmp_path, docs, (edit, note))) if f.check == "prior-year:own-document"]
     assert _summary(findings) == [("info", "prior-year:own-document", "3300000", "3500000")]
+    assert "注：上年预算数按2024年支出口径调整，行政运行上年预算数为330.00万元。" in findings[0].quotes  # the explanation quoted
 
 
 # ---------------------------------------------------------------- the words of a restatement

@@ -64,6 +64,12 @@ ROUNDING_WORDS = "within the rounding tolerance"
 #: A sentence added when the finding's English comment (written by the checks) says how it was
 #: judged: (kind, words of the comment) -> the Chinese for it.
 ZH_NOTES: tuple[tuple[str, str, str], ...] = (
+    # a restatement the document names (previous_year.RESTATEMENT_WORDS) is said before the disagreement
+    ("change_mismatch", "names a restatement of the previous year's figures",
+     "文件在该数字附近说明上年数已重新列示（口径调整、重分类等），差异可能由此而来。"),
+    ("prior_year_mismatch", "names a restatement of the previous year's figures",
+     "文件在该数字附近说明上年数已重新列示（口径调整、重分类等），差异可能由此而来。"),
+    ("change_mismatch", "'s own document prints", "按所列增减推算的上年数，与上年本身文件所列的数字不一致。"),
     ("grade_mismatch", "the standard bands", "文件未列明等级分档，按通常的分档判断：优 ≥ 90 分，良 ≥ 80 分，中 ≥ 60 分，差 < 60 分。"),
     ("grade_mismatch", "the bands the document states", "按文件自身列明的等级分档判断。"),
     ("execution_rate_mismatch", "more than its 全年预算数", "全年执行数超过全年预算数，执行率却低于 100%。"),

@@ -288,7 +288,7 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
                 message=(
                     f"{o.item} of {o.year}: printed as {money(o.value, o.passage)} by a document of {doc_year[o.doc]} "
                     f"({o.column or 'prose'}), but {o.year}'s own document prints {money(first.value, first.passage)}"
-                    + (f"; the document names a restatement of the previous year's figures: {said!r}" if said else "")
+                    + (f"; the document names a restatement of the previous year's figures: {said[1]!r}" if said else "")
                 ),
                 amounts=money,
                 org=o.org,
@@ -297,6 +297,7 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
                 stated=o.value,
                 tolerance=tolerance,
                 figures=[o, *others],
+                extra_passages=[said[0]] if said else [],  # the words naming the restatement, quoted
             )
         )
     return findings

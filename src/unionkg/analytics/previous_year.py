@@ -101,30 +101,31 @@ class Restatements:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self._passages: dict[str, list[tuple[int, int, str]]] = {}
+        self._passages: dict[str, list[tuple[int, int, str, str]]] = {}
 
-    def _document(self, doc: str) -> list[tuple[int, int, str]]:
+    def _document(self, doc: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, passage, quote) of each passage of ``doc``, in order."""
         if doc not in self._passages:
             rows = select_rows(self.ctx.store, named_query("check_document_passages"), ["doc"], [[URIRef(doc)]]).values()
-            self._passages[doc] = sorted({(int(str(r["start"])), int(str(r["end"])), str(r["quote"])) for r in rows})
+            self._passages[doc] = sorted({(int(str(r["start"])), int(str(r["end"])), str(r["passage"]), str(r["quote"])) for r in rows})
         return self._passages[doc]
 
-    def near(self, doc: str | None, passages: list[str | None]) -> str | None:
-        """The quote near one of ``passages`` (of ``doc``) or near a passage holding one (its table
-        or sentence) that names a restatement, or None."""
-        spans = [s for s in (_offsets(p) for p in passages) if s is not None]
+    def near(self, doc: str | None, passages: list[str | None]) -> tuple[str, str] | None:
+        """The passage and quote near one of ``passages`` (of ``doc``) or near a passage holding one
+        (its table or sentence) that names a restatement, or None."""
         for p in passages:
             quote = self.ctx.quote(p)
             if p and restatement_named(quote):
-                return quote
+                return p, quote
+        spans = [s for s in (_offsets(p) for p in passages) if s is not None]
         if not doc or not spans:
             return None
         document = self._document(doc)
         # a table row's figure is near what is near its table (a note under it: "注：上年数按…口径调整")
-        spans += [(start, end) for start, end, _q in document if any(start <= s and e <= end for s, e in spans)]
-        for start, end, quote in document:
+        spans += [(start, end) for start, end, _p, _q in document if any(start <= s and e <= end for s, e in spans)]
+        for start, end, passage, quote in document:
             if any(start <= e + NEAR_CHARS and end >= s - NEAR_CHARS for s, e in spans) and restatement_named(quote):
-                return quote
+                return passage, quote
         return None
 
 
@@ -182,8 +183,10 @@ def check_changes_against_previous_document(ctx: Context) -> list[Finding]:
             continue
         said = restatements.near(ch.doc, [ch.passage, *(o.passage for o in currents)])
         if said is not None:
+            passage, quote = said
             finding.severity = "info"
-            finding.message += f"; the document names a restatement of the previous year's figures: {said!r}"
+            finding.message += f"; the document names a restatement of the previous year's figures: {quote!r}"
+            finding.passages = list(dict.fromkeys([*finding.passages, passage]))  # quoted as evidence
         findings.append(finding)
     return findings
 
