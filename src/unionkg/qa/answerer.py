@@ -20,7 +20,7 @@ from unionkg.qa.identities import identity_note
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
 from unionkg.qa.line_facts import LINE_PART_COLUMNS, PART_FOLLOW_UP, PREVIOUS_YEAR_FOLLOW_UP
-from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, place_history_note
+from unionkg.qa.linking import Catalog, Links, OrgEntry, ambiguity_note, merged_into_note, place_history_note
 from unionkg.qa.normalize import NormalisedQuestion, normalise_question
 from unionkg.qa.patterns import (
     BARE_WHY,
@@ -37,9 +37,9 @@ from unionkg.qa.patterns import (
 from unionkg.qa.phases import PHASE_ONLY_FOLLOW_UP, named_phases
 from unionkg.qa.phrasing import holdings_text, years_text
 from unionkg.qa.regions import county_elsewhere_note, english_place_asked, province_asked, province_bodies
-from unionkg.qa.thresholds import THRESHOLD_FAMILIES, family_for_threshold, threshold_verdict
 from unionkg.qa.sessions import SessionState, SessionStore
 from unionkg.qa.term_questions import amount_asked_without_money_word
+from unionkg.qa.thresholds import THRESHOLD_FAMILIES, family_for_threshold, threshold_follow_up, threshold_verdict
 from unionkg.search.encoders import Encoder, encoder_for
 from unionkg.settings import Settings
 
@@ -100,6 +100,10 @@ class Answerer:
             raise InputError("the question is empty")
         if len(question) > MAX_QUESTION_CHARS:
             raise InputError(f"the question is longer than {MAX_QUESTION_CHARS} characters")
+        earlier = self.sessions.get(session) if session else None
+        if earlier is not None and (again := threshold_follow_up(normalise_question(question).text, earlier.question)) is not None:
+            # (q25) "那95分呢？" after "自评得分是否达到90分": that question against the new threshold (the question as asked kept)
+            return {**self.ask(again, session, follow_up=follow_up), "question": question}
         groups = self._compound_groups(question)
         if groups:  # "自评得分多少？是什么等级？有哪些指标没完成？": each family's part answered in turn, one chat
             return self._ask_compound(question, groups, session)
@@ -309,7 +313,10 @@ class Answerer:
                                               f"The graph holds {len(units)} units called \"{kind}\": {', '.join(names)}. Please name the one you mean."))
         if links.unknown_bodies and not links.orgs:
             body = _as_written(ctx.q.original, links.unknown_bodies[0])
-            return Outcome(False, ctx.say(f"知识图谱中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ") + holdings)
+            # the body of a place merged into the asked one's place: told of, its figures never given
+            merged = merged_into_note(catalog, catalog.merged_into_asked(links.unknown_bodies[0], ctx.q), body, ctx.lang)
+            return Outcome(False, ctx.say(f"知识图谱中没有“{body}”的数据。", f"The graph holds no data for \"{body}\"; ")
+                           + (ctx.say(merged, "") + holdings + ctx.say("", " " + merged.rstrip()) if merged else holdings))
         if not links.years or (intent is not None and intent not in YEAR_SCOPED):
             return None
         lacking = _bodies_lacking_years(catalog, links)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import Final
@@ -1298,12 +1298,34 @@ class Catalog:
                     continue
                 own_place = innermost_place(short_place_names(entry.label)) or ""
                 # the body under its current name, asked by the former one (郫都区总工会 as 郫县总工会)
+                # the former name's own text is not a writing of the current place: 黔江土家族苗族自治县
+                # holds the stem of 黔江区, 大洼县 that of 大洼区
                 asked_by_former = former.kind == FORMER_RENAMED and own_place == current.name \
-                    and _names_place(q, former.name) and not _names_place(q, current.name)
+                    and _names_place(q, former.name) and not _names_place(_without(q, former.name), current.name)
                 # the body of a place merged away, named as it printed itself (江东区总工会)
                 merged_away = former.kind == FORMER_MERGED and own_place == former.name
                 if asked_by_former or merged_away:
                     out.append(PlaceChange(org, former.name, current.name, former.kind, former.changed, entry.division))
+        return out
+
+    def merged_into_asked(self, unknown_body: str, q: NormalisedQuestion) -> list[PlaceChange]:
+        """The bodies of places merged into the place of a body the graph does not hold (苏州某区总工会
+        asked, the graph holding only the body of a district merged into it): told of, never given as it."""
+        from unionkg.graph.places import FORMER_MERGED, default_gazetteer
+
+        gazetteer = default_gazetteer()
+        out: list[PlaceChange] = []
+        for entry in self.orgs.values():
+            current = gazetteer.by_code.get(entry.division or "")
+            if current is None or not entry.years:
+                continue
+            own_place = innermost_place(short_place_names(entry.label)) or ""
+            for former in gazetteer.former_names(current.code):
+                # the merged-away place's body, its successor written in the asked name and its own name not
+                if former.kind != FORMER_MERGED or own_place != former.name or former.name == current.name:
+                    continue
+                if _writes_place(unknown_body, q, current.name) and not _writes_place(unknown_body, q, former.name):
+                    out.append(PlaceChange(entry.iri, former.name, current.name, former.kind, former.changed, current.code))
         return out
 
     def same_body_other_name(self, orgs: list[str], years: list[int]) -> list[tuple[str, str]]:
@@ -1357,6 +1379,22 @@ class Catalog:
 # (q8) A project named by part of its name: the Chinese words before 项目 / 资金 / 经费 ("技能提升项目").
 PROJECT_PART_MENTION = re.compile(r"([\u4e00-\u9fff]{3,12})(?:项目|资金|经费|专项)")
 PROJECT_PART_MIN = 3  # a shorter ending (帮扶, 培训) names many projects
+
+
+def _writes_place(body: str, q: NormalisedQuestion, place: str) -> bool:
+    """Whether a body's name as asked writes ``place`` (its name or a stem of two or more characters);
+    in English, whether the question writes its pinyin."""
+    if q.language != "zh":
+        return _names_place(q, place)
+    stem = place_stem(place)
+    return place in body or (len(stem) >= 2 and stem in body)
+
+
+def _without(q: NormalisedQuestion, name: str) -> NormalisedQuestion:
+    """The question with every writing of ``name`` blanked out (in Chinese, the name as written)."""
+    if q.language != "zh" or not name:
+        return q
+    return replace(q, text=q.text.replace(name, " "))
 
 
 def _names_place(q: NormalisedQuestion, place: str) -> bool:
@@ -1482,6 +1520,24 @@ def place_history_note(catalog: Catalog, changes: list[PlaceChange], language: s
         else:
             notes.append(f" ({change.former} ({english_place(change.former)}) was merged into {change.current} "
                          f"({english_place(change.current)}){when_en}" + (f"; the graph holds {held_en} as another body" if held_en else "") + ".)")
+    return "".join(notes)
+
+
+def merged_into_note(catalog: Catalog, changes: list[PlaceChange], asked: str, language: str) -> str:
+    """What the answer for a body the graph lacks says of the bodies of places merged into its place:
+    each one's name and years, the merger and its year, and that its figures are another body's."""
+    notes: list[str] = []
+    for change in changes:
+        entry = catalog.orgs.get(change.org)
+        years = sorted(entry.years) if entry is not None else []
+        year = change.changed[:4] if change.changed else ""
+        if language == "zh":
+            notes.append(f"图中有{catalog.org_label(change.org)}（{'、'.join(map(str, years))}年）：{change.former}已"
+                         + (f"于 {year} 年" if year else "") + f"并入{change.current}，其数据是原{change.former}的单位的，不作“{asked}”的数据。")
+        else:
+            notes.append(f"The graph holds {catalog.org_label(change.org)} ({', '.join(map(str, years))}): {change.former} "
+                         f"({english_place(change.former)}) was merged into {change.current} ({english_place(change.current)})"
+                         + (f" in {year}" if year else "") + f"; its figures are that former body's, not \"{asked}\"'s. ")
     return "".join(notes)
 
 

@@ -1,0 +1,63 @@
+"""Round 12, q26: README example questions answered from the graph, a rename that keeps its stem asked by the
+former name, the successor of a merger asked (cases in ``round12_q26.yaml``, over the samples and q26_docs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.qa.fact_rounds import answerer_over_samples_and, check_question
+from unionkg.qa import Answerer
+from unionkg.qa.evaluate import load_cases
+from unionkg.qa.linking import _names_place, _without, _writes_place
+from unionkg.qa.normalize import normalise_question
+
+HERE = Path(__file__).parent
+CASES = load_cases(HERE / "round12_q26.yaml")
+DOCS = HERE / "q26_docs"
+
+
+@pytest.fixture(scope="module")
+def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    return answerer_over_samples_and(DOCS, tmp_path_factory.mktemp("q26"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['kind']}-{str(c['q'])[:30]}" for c in CASES])
+def test_round12_q26_question(answerer: Answerer, case: dict[str, Any], request: pytest.FixtureRequest) -> None:
+    check_question(answerer, case, request)
+
+
+# (question, former name, current name, whether the question names the current place outside the former name)
+CURRENT_OUTSIDE_FORMER = [
+    ("大洼县总工会2015年收入预算", "大洼县", "大洼区", False),
+    ("黔江土家族苗族自治县总工会1999年收入", "黔江土家族苗族自治县", "黔江区", False),
+    ("双流县总工会2014年支出", "双流县", "双流区", False),
+    ("大洼区总工会2015年收入预算", "大洼县", "大洼区", True),
+    ("大洼县和大洼区总工会的收入", "大洼县", "大洼区", True),
+    ("郫都区总工会2015年支出", "郫县", "郫都区", True),
+]
+
+
+@pytest.mark.parametrize(("question", "former", "current", "names_current"), CURRENT_OUTSIDE_FORMER)
+def test_current_place_read_outside_the_former_name(question: str, former: str, current: str, names_current: bool) -> None:
+    q = normalise_question(question)
+    assert _names_place(_without(q, former), current) is names_current
+
+
+# (body as asked, question, place, whether the body's name writes the place)
+BODY_WRITES_PLACE = [
+    ("姑苏区总工会", "姑苏区总工会2010年收入", "姑苏区", True),
+    ("济南市总工会", "济南市总工会2018年支出", "济南市", True),
+    ("济南总工会", "济南总工会2018年支出", "济南市", True),
+    ("济南市总工会", "济南市总工会2018年支出", "莱芜市", False),
+    ("沈阳市总工会", "沈阳市总工会2018年支出", "济南市", False),
+    ("Jinan federation", "how much did the jinan federation spend in 2018?", "济南市", True),
+    ("Shenyang federation", "how much did the shenyang federation spend in 2018?", "济南市", False),
+]
+
+
+@pytest.mark.parametrize(("body", "question", "place", "writes"), BODY_WRITES_PLACE)
+def test_body_as_asked_writes_place(body: str, question: str, place: str, writes: bool) -> None:
+    assert _writes_place(body, normalise_question(question), place) is writes
