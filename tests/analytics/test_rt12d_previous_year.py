@@ -5,10 +5,11 @@ when the graph holds that year's document of the same body and genre, the restat
 against the one that document printed (``analytics/previous_year.py``, ``prior-year:own-document``).
 
 Documents written for bodies, provinces and years outside the samples (rt12d_docs): 河北 保定市 budgets
-2023-2025 (万元) and its 2024 final account (prose only), 广东 韶关市 2023 budget in 元 and 2024 budget in
-traditional script and 萬元, 北京 朝阳区 2023 and 长春 朝阳区 2024 (the same name in two provinces), and
-'朝阳区总工会' 2023/2024 with no place (one unplaced node, two bodies' documents).  Each planted case is a
-correct document with one figure edited.
+2023-2025 (万元) and its 2023/2024 final accounts (prose only), 广东 韶关市 2023 budget in 元 and 2024 budget
+in traditional script and 萬元, 内蒙古 包头市 2023/2024 final accounts (a 上年决算数 column), 北京 朝阳区 2023
+and 长春 朝阳区 2024 (the same name in two provinces), '朝阳区总工会' 2023/2024 with no place (one unplaced
+node, two bodies' documents), 河北 邢台市 2024 final account (a share of a text total).  Each planted case
+is a correct document with one figure edited.
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ CHANGCHUN_CHAOYANG_2024 = "rt12d_jilin_changchun_chaoyang_district_union_budget_
 NOPLACE_CHAOYANG_2023 = "rt12d_noplace_chaoyang_district_union_budget_2023.txt"
 NOPLACE_CHAOYANG_2024 = "rt12d_noplace_chaoyang_district_union_budget_2024.txt"
 
+BAOTOU_FINAL_2023 = "rt12d_neimenggu_baotou_city_union_final_2023.txt"
+BAOTOU_FINAL_2024 = "rt12d_neimenggu_baotou_city_union_final_2024.txt"  # 上年决算数 本年决算数 增减额 增减率
+
 BAODING = (BAODING_2023, BAODING_2024, BAODING_2025)
+BAOTOU = (BAOTOU_FINAL_2023, BAOTOU_FINAL_2024)
 SHAOGUAN = (SHAOGUAN_2023_YUAN, SHAOGUAN_2024_TRAD)
 
 
@@ -79,6 +84,12 @@ POSITIVE: list[tuple[str, tuple[str, ...], Edit, tuple[str, str, str, str]]] = [
         ("warning", "prior-year:own-document", "1250000", "1200000"),
     ),
     (
+        "a final account's misprinted 上年决算数 against the previous final account",
+        BAOTOU,
+        (BAOTOU_FINAL_2024, "2012901 行政运行 350.00 390.00 40.00 11.43", "2012901 行政运行 340.00 390.00 50.00 14.71"),
+        ("warning", "prior-year:own-document", "3400000", "3500000"),
+    ),
+    (
         "traditional script in 萬元 against 元: a wrong 比上年增加 of 基本支出",
         SHAOGUAN,
         (SHAOGUAN_2024_TRAD, "比上年增加18.00萬元，增長4.97%", "比上年增加28.00萬元，增長7.95%"),
@@ -117,7 +128,7 @@ def test_a_wrong_change_says_the_previous_figure_it_implies(tmp_path: Path) -> N
 def test_the_clean_documents_have_no_finding(tmp_path: Path) -> None:
     """Every year agrees with the year before, within one body: any finding is a false one (the
     final account's 2024 change is measured against no budget of 2023)."""
-    docs = (*BAODING, BAODING_FINAL_2023, BAODING_FINAL_2024, *SHAOGUAN, BEIJING_CHAOYANG_2023, CHANGCHUN_CHAOYANG_2024)
+    docs = (*BAODING, BAODING_FINAL_2023, BAODING_FINAL_2024, *SHAOGUAN, *BAOTOU, BEIJING_CHAOYANG_2023, CHANGCHUN_CHAOYANG_2024)
     assert _summary(compute_findings(ingest_edited(DOCS, tmp_path, docs))) == []
 
 
