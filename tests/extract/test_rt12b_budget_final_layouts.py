@@ -6,7 +6,7 @@
   "…支出决算表" (final_accounts.TABLE_KINDS); one side with 本年 / 上年 columns is read row by row, and a
   收支总表 comparing both its sides with the previous year stays two-sided (compares_on_both_sides);
 * a ``|`` row's blank cell is a column left empty, in item tables (tables.figures_in_columns), code
-  tables and 三公 grids (with_blank_cells) when the row prints as many cells as the header;
+  tables, 三公 grids and project tables (with_blank_cells) when the row prints as many cells as the header;
 * a table printed empty ("此表无数据", "…，故此表为空") is no table skipped (TABLE_PATTERNS["empty_table_note"]);
 * a code table printed by names without codes, levels indented, gives each row, item "name(name above)"
   (read_named_class_rows); 类 / 款 / 项 parts printed in cells of their own, each row only its part, read
@@ -20,12 +20,12 @@
 * a table title printed again on a new page without 续 continues the table (repeats_title_alone);
 * a 项目支出表's unit column names the project's implementing unit (budget_tables.project_unit).
 
-Documents (tests/extract/corpus/rt12b_*, 26): union federations of counties and cities (沂南, 沧州, 蒙阴,
-会宁, 华池, 汤原, 庄河, 西昌 in traditional characters, 平潭, 嵩县, 化德, 西吉, 彭阳, 延长, 扎赉特旗), units under a
+Documents (tests/extract/corpus/rt12b_*, 27): union federations of counties and cities (沂南, 沧州, 蒙阴,
+会宁, 华池, 汤原, 庄河, 西昌 in traditional characters, 平潭, 嵩县, 化德, 西吉, 彭阳, 隆德, 延长, 扎赉特旗), units under a
 union (宜兴 and 泾川 工人文化宫, 温岭 职工服务中心, 武夷山 职工疗养院) and other public bodies with the same
 templates (安岳 妇联, 醴陵 / 芮城 / 正镶白旗 残联, 太和 科协, 宾阳 文联, 延安 团市委), budgets 2024-2026 and
 finals 2021-2024, years as 二〇二五年 / 2025年度.  Measured with the extraction before this round -> after:
-expected facts 352/524 -> 524/524, wrong facts 11 -> 0; 13 documents were read whole before.
+expected facts 358/533 -> 533/533, wrong facts 11 -> 0; 13 documents were read whole before.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ CASES = sorted(CORPUS.glob("rt12b_*.txt"))
 
 
 def test_corpus_is_not_shrinking() -> None:
-    assert len(CASES) >= 26
+    assert len(CASES) >= 27
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -358,6 +358,8 @@ BLANK_CODE_CELLS = [
     ("201 |  | 一般公共服务支出 | 9.60", 4, ["201", "一般公共服务支出", "9.60"]),  # blank before the label: nothing
     ("2101102 | 事业单位医疗 | 9.60 | 9.60", 6, ["2101102", "事业单位医疗", "9.60", "9.60"]),  # another cell count: as it is
     ("2101102 事业单位医疗 9.60 9.60", 4, ["2101102", "事业单位医疗", "9.60", "9.60"]),  # no pipes
+    ("温暖 |  |  |", 4, ["温暖"]),  # no figure: a wrapped name, as it is
+    ("困难职工帮扶 | 10.00 |  | 10.00", 4, ["困难职工帮扶", "10.00", "", "10.00"]),
 ]
 
 

@@ -468,9 +468,11 @@ def read_project_rows(frame: TableFrame, purchases: bool = False) -> ProjectTabl
     unit_index = next((text_columns.index(c) for c in PROJECT_UNIT_COLUMNS if c in text_columns and not purchases), None)
     unit: str | None = None  # the unit of the rows above, for a merged unit cell printed once
     pending: list[Token] = []  # the first cells of a row whose figures are on the next line
+    # a | row printing as many cells as the header keeps its blank cells: the figures stay in their columns
+    width = max((pipe_cell_count(ln) for ln in lines[:header_end]), default=0)
     # a row's name printed over its figures ("职工技能竞赛 |  |  |" / " | 10.00 | 8.00 | 2.00") is one
     # row, never the tail of the name above
-    for line in labels_over_values(lines[header_end:], frame.doc.text):
+    for line in (with_blank_cells(ln, width) for ln in labels_over_values(lines[header_end:], frame.doc.text)):
         codes = [t for t in line.tokens if t.kind is TokenKind.INTEGER and TABLE_PATTERNS["code_token"].fullmatch(t.text) and _before_text(line, t)]
         line_tokens = _comparison_figures_as_numbers(line.tokens) if rates else list(line.tokens)  # "90.20%" is a figure
         toks = [t for t in line_tokens if t not in codes]

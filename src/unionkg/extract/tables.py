@@ -776,8 +776,9 @@ def with_blank_cells(line: Line, width: int) -> Line:
     """A ``|`` row of a table whose header prints ``width`` cells, its blank cells after the label
     as empty tokens, as a real table's row carries them (real_table_lines): " | 9.60 |  |  | 9.60"
     is 9.60 in the first and the last column, never in the first two.  A row of another cell
-    count, or already carrying its blank cells, is left as it is."""
-    if width < 2 or pipe_cell_count(line) != width or any(t.kind is TokenKind.EMPTY and not t.text for t in line.tokens):
+    count, already carrying its blank cells, or printing no figure (a name wrapped onto its own line,
+    "温暖 |  |  |"), is left as it is."""
+    if width < 2 or pipe_cell_count(line) != width or not line.has_numbers or any(t.kind is TokenKind.EMPTY and not t.text for t in line.tokens):
         return line
     bounds = [line.start - 1, *(line.start + m.start() for m in re.finditer(r"[|｜]", line.text)), line.end]
     tokens: list[Token] = []
