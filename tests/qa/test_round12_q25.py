@@ -29,6 +29,7 @@ from unionkg.qa.thresholds import (
     score_threshold_asked,
     score_verdict,
     scores_asked,
+    threshold_follow_up,
     tightest_labels,
 )
 
@@ -272,3 +273,29 @@ def test_threshold_of_the_execution_rate(text: str, family: str) -> None:
 ])
 def test_threshold_without_a_family(text: str, intent: str | None, family: str | None) -> None:
     assert family_for_threshold(text, intent) == family
+
+
+# ---- chat: a new threshold alone asks the question before again; a body alone after a ranking ranks that body's items
+@pytest.mark.parametrize(("text", "previous", "again"), [
+    ("那95分呢？", "乌海市总工会2024年自评得分是否达到90分", "乌海市总工会2024年自评得分是否达到95分"),
+    ("96%呢", "鸡西市总工会2020年预算执行率超过90%了吗", "鸡西市总工会2020年预算执行率超过96%了吗"),
+    ("and 95%?", "did the x federation's staff satisfaction rate reach 90% in 2031?", "did the x federation's staff satisfaction rate reach 95% in 2031?"),
+    ("what about 80 points?", "did the project score at least 85?", "did the project score at least 80?"),
+    # negatives: a year, a question before that asked no threshold, more than a threshold asked
+    ("2023年呢", "自评得分是否达到90分", None), ("那95分呢", "自评得分是多少", None), ("那95分的项目有哪些", "自评得分是否达到90分", None),
+])
+def test_threshold_follow_up(text: str, previous: str, again: str | None) -> None:
+    assert threshold_follow_up(text, previous) == again
+
+
+@pytest.mark.parametrize("chat", [
+    [("乌海市总工会2024年自评得分是否达到90分", "是。乌海市总工会 2024 年整体支出自评得分 92.5 分，高于 90 分。"), ("那95分呢？", "否。乌海市总工会 2024 年整体支出自评得分 92.5 分，低于 95 分。")],
+    [("Did the Wuhai federation's staff satisfaction rate reach 90% in 2024?", "Yes: 乌海市总工会 2024 '职工满意度' 94%"), ("And 95%?", "No: 乌海市总工会 2024 '职工满意度' 94%, below 95%.")],
+    [("曲靖市总工会2024年哪几项支出最多", "表列科目 5 个、文中所列事项 4 个"), ("宾川县总工会呢", "宾川县总工会 2023 年预算支出按金额从大到小排序（文中所列事项 4 个）")],
+])
+def test_chat_follow_ups_q25(answerer: Answerer, chat: list[tuple[str, str]]) -> None:
+    session = None
+    for question, expected in chat:
+        answer = answerer.ask(question, session)
+        session = str(answer["session"])
+        assert expected in str(answer["answer"]) and answer["question"] == question, answer["answer"]

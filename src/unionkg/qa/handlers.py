@@ -2608,9 +2608,9 @@ def _rank_items_with_prose(ctx: Context, projects_only: bool = False) -> Outcome
             one[p.get("item")] = p
     if len(one) < 2:
         return None
-    low = bool(LOWEST_ASKED.search(ctx.q.text))  # "哪个事项支出最少": read from the bottom
+    low = bool(LOWEST_ASKED.search(ctx.item_topic))  # "哪个事项支出最少": read from the bottom (a follow-up: as asked before)
     ranked = sorted((_amount_row({**r, "itemKind": row_item_kind(r)}) for r in one.values()), key=lambda r: Decimal(str(r["amount"])), reverse=not low)
-    shown = ranked[:asked_top_count(ctx.q.text) or len(ranked)]
+    shown = ranked[:asked_top_count(ctx.item_topic) or len(ranked)]
     def kind(r: dict[str, object]) -> str:
         if r.get("projectColumn"):
             zh, en = r["projectColumn"]  # type: ignore[misc]
@@ -2650,7 +2650,7 @@ def _described_project_amounts(ctx: Context) -> Outcome | None:
 
 
 def amount(ctx: Context) -> Outcome:
-    if ITEM_AMOUNT_RANKING[ctx.lang].search(ctx.q.text) and (ranked_items := _rank_items_with_prose(ctx) or _rank_line_amounts(ctx)) is not None:
+    if ITEM_AMOUNT_RANKING[ctx.lang].search(ctx.item_topic) and (ranked_items := _rank_items_with_prose(ctx) or _rank_line_amounts(ctx)) is not None:
         return ranked_items  # (q25) "哪几项支出最多": the items printed in prose ranked with the table's lines (else the lines)
     if LINE_AMOUNT_RANKING[ctx.lang].search(ctx.q.text) and (ranked_lines := _rank_line_amounts(ctx)) is not None:
         return ranked_lines  # (q21) "哪个科目预算最多": the body's coded lines by amount

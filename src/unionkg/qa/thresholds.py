@@ -272,3 +272,38 @@ def threshold_verdict(text: str, lang: str, rows: list[dict[str, object]]) -> st
         return f"{_head(verdicts, text, lang)}。" + "；".join(said) + counted_zh + "。"
     counted_en = f" ({sum(verdicts)} of {len(figures)} {_COMPARISON_SAID['en'][comparison]} {_percent(threshold)})" if more else ""
     return f"{_head(verdicts, text, lang)}: " + "; ".join(said) + counted_en + ". "
+
+
+# (q25) A chat's next threshold, nothing else asked ("那95分呢？", "95%呢", "and 95%?", "what about 85 points?"): the
+# question before it, asked again against that threshold.
+THRESHOLD_ONLY_FOLLOW_UP: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"^\s*(?:那|那么|如果是|换成|要是)?\s*(?P<t>\d+(?:\.\d+)?)\s*(?P<unit>分|[%％])?\s*(?:呢|的话呢|的话)?\s*[?？]?\s*$"),
+    "en": re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(?P<t>\d+(?:\.\d+)?)\s*(?P<unit>%|percent|points?)?\s*[?.]?\s*$"),
+}
+
+
+def threshold_follow_up(text: str, previous: str) -> str | None:
+    """The question before (``previous``) with its threshold replaced by the one ``text`` alone names, when the
+    question before asked a threshold (a rate's or a score's) and ``text`` names nothing else; else None.
+
+    >>> threshold_follow_up("那95分呢？", "乌海市总工会2024年自评得分是否达到90分")
+    '乌海市总工会2024年自评得分是否达到95分'
+    >>> threshold_follow_up("and 95%?", "did the x federation's staff satisfaction rate reach 90% in 2031?")
+    "did the x federation's staff satisfaction rate reach 95% in 2031?"
+    >>> threshold_follow_up("2023年呢", "自评得分是否达到90分"), threshold_follow_up("那95分呢", "自评得分是多少")
+    (None, None)
+    """
+    m = next((p.match(text) for p in THRESHOLD_ONLY_FOLLOW_UP.values() if p.match(text)), None)
+    if m is None or (len(m.group("t")) == 4 and not m.group("unit")):  # "2023呢": a year, not a threshold
+        return None
+    for patterns in (SCORE_THRESHOLD_COMPARISONS, THRESHOLD_COMPARISONS):
+        asked = score_threshold_asked(previous) if patterns is SCORE_THRESHOLD_COMPARISONS else threshold_asked(previous)
+        if asked is None:
+            continue
+        for pattern in patterns.values():
+            hit = pattern.search(previous)
+            if hit is None:
+                continue
+            group = next(g for g in ("t", "t2", "t3", "t4") if hit.groupdict().get(g))
+            return previous[:hit.start(group)] + m.group("t") + previous[hit.end(group):]
+    return None
