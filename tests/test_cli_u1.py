@@ -149,11 +149,11 @@ def test_an_empty_folder_lists_the_supported_types(tmp_path: Path) -> None:
 def test_a_folder_of_old_office_files_names_their_types(tmp_path: Path) -> None:
     folder = tmp_path / "old"
     folder.mkdir()
-    (folder / "2021年部门预算.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    (folder / "决算表.et").write_bytes(b"\xd0\xcf\x11\xe0")  # a WPS 表格 file: .xls is read since round 11
+    (folder / "2021年部门预算.ppt").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "决算表.dps").write_bytes(b"\xd0\xcf\x11\xe0")  # a WPS 演示 file (.doc/.wps/.et are read since round 12)
     result = runner.invoke(app, ["ingest", str(folder), "--store", str(tmp_path / "s")])
     assert result.exit_code == 2
-    assert "skipped 2 file(s) of other types (.doc, .et)" in result.output
+    assert "skipped 2 file(s) of other types (.dps, .ppt)" in result.output
     assert not (tmp_path / "s").exists()
 
 
@@ -161,11 +161,11 @@ def test_skipped_files_beside_documents_are_noted(tmp_path: Path, corpus: Path) 
     folder = tmp_path / "mixed"
     folder.mkdir()
     (folder / "zhuzhou_2022.txt").write_text(ZHUZHOU_2022, encoding="utf-8")
-    (folder / "附件.wps").write_bytes(b"x")
+    (folder / "附件.dps").write_bytes(b"x")
     (folder / ".DS_Store").write_bytes(b"x")  # hidden files are not documents anyone meant
     result = runner.invoke(app, ["ingest", str(folder), "--store", str(tmp_path / "s"), "--jobs", "1"])
     assert result.exit_code == 0, result.output
-    assert "note: skipped 1 file(s) of other types (.wps)" in result.output
+    assert "note: skipped 1 file(s) of other types (.dps)" in result.output
 
 
 @pytest.mark.parametrize(

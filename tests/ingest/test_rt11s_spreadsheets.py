@@ -24,7 +24,7 @@ from rt11s_documents import RT11_BUDGET, RT11_SELFEVAL, SheetLayout, write_ods, 
 
 from unionkg.errors import InputError
 from unionkg.graph.store import OxigraphStore
-from unionkg.ingest.loaders import DOCX, HTML, ODS, TEXT, XLS, XLSX, read_file, sniff_media_type
+from unionkg.ingest.loaders import DOC, DOCX, HTML, ODS, TEXT, XLS, XLSX, read_file, sniff_media_type
 from unionkg.ingest.sheet_views import SheetView, covered_by_merge
 from unionkg.ingest.xlsx_reader import cell_text, read_spreadsheet
 from unionkg.pipeline import ingest_paths, iter_input_files
@@ -90,12 +90,10 @@ def test_media_type_by_content(tmp_path: Path) -> None:
     assert sniff_media_type("a.bin", paths["xls"].read_bytes()) == XLS
     assert sniff_media_type("a.bin", paths["ods"].read_bytes()) == ODS
     assert sniff_media_type("a.bin", paths["xlsx"].read_bytes()) == XLSX
-    with pytest.raises(InputError, match=r"^a\.doc: a legacy Office file \(\.doc/\.ppt\)"):
-        sniff_media_type("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + b"\0" * 600)
-    # an old Word file with an embedded workbook holds both stream names: still a .doc
+    # an old Word file (read since round 12), one with an embedded workbook too (both stream names)
+    assert sniff_media_type("a.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + b"\0" * 600) == DOC
     both = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + "Workbook".encode("utf-16-le")
-    with pytest.raises(InputError, match=r"^b\.doc: a legacy Office file"):
-        sniff_media_type("b.doc", both)
+    assert sniff_media_type("b.bin", both) == DOC
     assert sniff_media_type("a.xls", b"plain text") == TEXT  # an "Excel" export that is text
     unordered = io.BytesIO()  # an .ods whose mimetype entry is not stored first: told by its name
     with zipfile.ZipFile(unordered, "w", zipfile.ZIP_DEFLATED) as archive:

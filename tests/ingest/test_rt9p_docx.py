@@ -99,7 +99,7 @@ FAILURES = {
     "rt9p_corrupt.docx": (_corrupt_docx, r"rt9p_corrupt\.docx: cannot read DOCX"),
     "rt9p_scan.pdf": (_scanned_pdf, r"rt9p_scan\.pdf: the PDF has no text layer.*OCR it first"),
     "rt9p_secret.pdf": (_encrypted_pdf, r"rt9p_secret\.pdf: the PDF is encrypted"),
-    "rt9p_old.doc": (_legacy_doc, r"rt9p_old\.doc: a legacy Office file \(\.doc/\.ppt\); save it as DOCX or PDF first"),
+    "rt9p_old.doc": (_legacy_doc, r"rt9p_old\.doc: not a readable Word document \(broken compound file"),  # .doc read since round 12
 }
 
 

@@ -24,6 +24,7 @@ XLS = "application/vnd.ms-excel"
 XLSB = "application/vnd.ms-excel.sheet.binary.macroEnabled.12"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"
 OFD = "application/ofd"  # GB/T 33190 版式文档
+DOC = "application/msword"  # Word 97-2003 binary; WPS Writer files saved in the same format
 #: Spreadsheet media types -> the kind :func:`~unionkg.ingest.xlsx_reader.read_spreadsheet` reads.
 SPREADSHEET_KINDS: dict[str, str] = {XLSX: "XLSX", XLSB: "XLSB", XLS: "XLS", ODS: "ODS"}
 
@@ -33,9 +34,11 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls
 #: Stream names (UTF-16 in an OLE compound file's directory) of an Excel workbook: BIFF8, BIFF5.
 OLE_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
-#: Stream names of old Word and PowerPoint files: refused even when they carry an embedded
-#: workbook (whose stream name is then in the file too).
+#: Stream names of old Word and PowerPoint files: not a workbook even when they carry an embedded
+#: one (whose stream name is then in the file too).
 OLE_DOCUMENT_STREAMS = ("WordDocument".encode("utf-16-le"), "PowerPoint Document".encode("utf-16-le"))
+#: The main stream of a Word 97-2003 document (and of a WPS Writer file in that format).
+OLE_WORD_STREAM = "WordDocument".encode("utf-16-le")
 #: The mimetype entry (stored first in the zip) of an OpenDocument spreadsheet.
 ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 RTF_MAGIC = b"{\\rtf"
@@ -55,6 +58,9 @@ PDF_HEADER_WINDOW = 1024
 SUFFIX_TYPES: dict[str, str] = {
     ".pdf": PDF,
     ".docx": DOCX,
+    ".doc": DOC,
+    ".wps": DOC,  # WPS Writer
+    ".et": XLS,  # WPS Spreadsheets (Kingsoft), a BIFF8 workbook
     ".xlsx": XLSX,
     ".xls": XLS,
     ".xlsb": XLSB,
@@ -119,10 +125,15 @@ def sniff_media_type(name: str, data: bytes) -> str:
     if data.startswith(OLE_MAGIC):
         if any(stream in data for stream in OLE_WORKBOOK_STREAMS) and not any(stream in data for stream in OLE_DOCUMENT_STREAMS):
             return XLS
+        if OLE_WORD_STREAM in data or SUFFIX_TYPES.get(suffix) == DOC:
+            return DOC  # (a damaged one named .doc: the Word reader says what is wrong with it)
         raise InputError(f"{name}: a legacy Office file (.doc/.ppt); save it as DOCX or PDF first")
     if data.startswith(RTF_MAGIC):
-        raise InputError(f"{name}: an RTF file; save it as DOCX or PDF first")
+        raise InputError(f"{name}: an RTF file{' named ' + suffix if suffix != '.rtf' else ''}; save it as DOCX or PDF first")
     declared = SUFFIX_TYPES.get(suffix)
+    if declared == DOC:
+        # publishers rename web pages and text as .doc: read as text (an HTML one as a page)
+        return TEXT
     if declared == PDF:
         raise InputError(f"{name}: named .pdf but is not a PDF (no %PDF header; truncated or corrupt?)")
     if declared == DOCX:
@@ -149,7 +160,12 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
     if not data:
         raise InputError(f"{name}: the file is empty")
     media_type = sniff_media_type(name, data)
-    if media_type == PDF:
+    if media_type == DOC:
+        from unionkg.ingest.doc_reader import read_doc_text
+
+        word = read_doc_text(name, data)
+        loaded = LoadedText(word.text, DOC, word.tables, warnings=word.warnings)
+    elif media_type == PDF:
         from unionkg.ingest.pdf_reader import read_pdf_text
 
         reading = read_pdf_text(name, data, limits.pdf)
@@ -178,6 +194,30 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
             loaded = LoadedText(page.text, HTML, page.tables, encoding, warnings=page.warnings)
         else:
             loaded = LoadedText(decoded, TEXT, [], encoding)
+    loaded.warnings[:0] = suffix_mismatch(name, loaded.media_type)
+    return _checked(name, loaded, limits)
+
+
+def _checked(name: str, loaded: LoadedText, limits: ReadLimits) -> LoadedText:
     if len(loaded.text) > limits.max_text_chars:
         raise InputError(f"{name}: {len(loaded.text):,} characters of text, over the limit of {limits.max_text_chars:,}")
     return loaded
+
+
+#: Word-processor suffixes whose files are checked against their content (publishers rename a
+#: web page, a DOCX or a PDF as .doc), and how the formats read are named in the warning.
+WORD_SUFFIXES: dict[str, str] = {".doc": DOC, ".wps": DOC, ".docx": DOCX}
+FORMAT_NAMES: dict[str, str] = {DOC: "a Word 97-2003 document", DOCX: "a DOCX", PDF: "a PDF", HTML: "a web page (HTML)", TEXT: "plain text", OFD: "an OFD"}
+
+
+def suffix_mismatch(name: str, media_type: str) -> list[str]:
+    """A warning when a Word file's suffix says another format than its content (read as its content).
+
+    >>> suffix_mismatch("report.doc", HTML), suffix_mismatch("report.doc", DOC), suffix_mismatch("a.txt", HTML)
+    (['report.doc: named .doc but is a web page (HTML); read as such'], [], [])
+    """
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    declared = WORD_SUFFIXES.get(suffix)
+    if declared is None or declared == media_type:
+        return []
+    return [f"{name}: named {suffix} but is {FORMAT_NAMES.get(media_type, media_type)}; read as such"]
