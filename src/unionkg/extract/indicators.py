@@ -428,6 +428,7 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
         return []
     lines = lines_as_printed(doc, view, opening)
     tables: list[IndicatorTable] = []
+    previous_header, previous_end = "", -1  # the last table's header and where its rows ended
     i = 0
     while i < len(lines):
         flat_header = compact(lines[i].text)  # lines of the cell view: pipes are spaces
@@ -443,7 +444,11 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
             j += 1
         header_text = compact(" ".join(ln.text for ln in lines[header_start:j]))
         with_scores = "得分" in header_text or "分值" in header_text
-        table = IndicatorTable(project=_project_before(lines, header_start), with_scores=with_scores, nature_column="指标性质" in header_text, weight_first=_weight_first(header_text))
+        # the same header again right where the last table's rows stopped: the table goes on after a page
+        # break that repeated its header (a Word table's 标题行重复), and keeps its project
+        continued = bool(tables) and header_start == previous_end and header_text == previous_header
+        project = tables[-1].project if continued else _project_before(lines, header_start)
+        table = IndicatorTable(project=project, with_scores=with_scores, nature_column="指标性质" in header_text, weight_first=_weight_first(header_text))
         table.slash_values = INDICATOR_PATTERNS["slash_value_header"].search(header_text) is not None
         _read_column_order(table, value_columns(header_text))
         k = j
@@ -453,6 +458,7 @@ def read_indicator_tables(doc: SourceDocument) -> list[IndicatorTable]:
             k += 1
         _read_rows(doc, lines[j:k], table, closed=k < len(lines) and INDICATOR_PATTERNS["table_end"].match(lines[k].text) is not None)
         tables.append(table)
+        previous_header, previous_end = header_text, k
         i = k
     return tables
 
