@@ -13,6 +13,7 @@ from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
 from unionkg.qa.linking import _names_place, _without, _writes_place
 from unionkg.qa.normalize import normalise_question
+from unionkg.qa.patterns import CODE_OF_LINE_QUESTIONS
 
 HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round12_q26.yaml")
@@ -61,3 +62,43 @@ BODY_WRITES_PLACE = [
 @pytest.mark.parametrize(("body", "question", "place", "writes"), BODY_WRITES_PLACE)
 def test_body_as_asked_writes_place(body: str, question: str, place: str, writes: bool) -> None:
     assert _writes_place(body, normalise_question(question), place) is writes
+
+
+# (question, whether it asks for the code of a line named in words)
+CODE_OF_LINE = [
+    ("what is the code for 行政运行?", True),
+    ("what's the classification code of 住房公积金", True),
+    ("which code does 行政运行 fall under?", True),
+    ("which functional classification is 行政运行 under", True),
+    ("行政运行的科目编码是多少", True),
+    ("住房公积金的代码是什么", True),
+    ("行政运行对应哪个功能分类科目", True),
+    ("一般行政管理事务属于哪一类科目", True),
+    ("what is the budget for 行政运行?", False),
+    ("what is the code for 行政运行 spending in 2021?", False),
+    ("how much was spent under code 2012901?", False),
+    ("行政运行支出多少", False),
+    ("2012901科目的支出是多少", False),
+    ("南昌市总工会的统一社会信用代码", False),
+]
+
+
+@pytest.mark.parametrize(("question", "asks_code"), CODE_OF_LINE)
+def test_code_of_line_questions(question: str, asks_code: bool) -> None:
+    q = normalise_question(question)
+    assert any(p.search(q.text) for p in CODE_OF_LINE_QUESTIONS.values()) is asks_code
+
+
+# (question, words the code look-up answers with): the reverse of "2012901是什么科目", each code with its class
+CODE_ANSWERS = [
+    ("what is the code for 行政运行?", ["2012901 (under 20129 群众团体事务)"]),
+    ("行政运行对应哪个功能分类科目", ["2012901（群众团体事务）"]),
+    ("住房公积金的科目编码是多少", ["2210201（住房改革支出）"]),
+]
+
+
+@pytest.mark.parametrize(("question", "words"), CODE_ANSWERS)
+def test_code_of_line_answered(answerer: Answerer, question: str, words: list[str]) -> None:
+    answer = answerer.ask(question)
+    assert answer["intent"] == "code_lookup" and answer["found"], answer["answer"]
+    assert all(w in str(answer["answer"]) for w in words), answer["answer"]

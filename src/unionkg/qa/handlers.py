@@ -5086,6 +5086,43 @@ def _no_change_held(ctx: Context) -> Outcome | None:
                    held, sources_of(held))
 
 
+def _line_change_per_body(ctx: Context) -> Outcome | None:
+    """(q26) A line's change asked with no body named while several bodies could be meant ("行政运行比上年增减
+    多少？"): each body's own answer (a stated or computed change, else the line's figure with no other year to
+    compare), or that no body holds the line; never a search result about another line.  None when a body is
+    named or fits alone, or when the question names no specific line."""
+    if ctx.links.orgs or _target_org(ctx) is not None:
+        return None
+    text = asked_item_text(ctx.item_topic)
+    if not (_asks_specific_line(text) or _names_class_line(ctx, text) or ctx.links.codes):
+        return None
+    changed: list[Outcome] = []
+    figures: list[dict[str, object]] = []
+    for body in ctx.catalog.federations(ctx.q.text):
+        if not body.years or (ctx.links.years and not body.years & set(ctx.links.years)):
+            continue
+        one = yoy_change(replace(ctx, links=replace(ctx.links, orgs=[body.iri])))
+        if one.found:
+            changed.append(one)
+        else:  # the body's figure of the line, when it holds one, with no change stated or computable
+            figures.extend(one.rows[:1])
+    from unionkg.qa.phrasing import holdings_text
+
+    what = _asked_line_name(ctx) or text
+    if not changed and not figures:
+        return Outcome(False, ctx.say(f"图中没有任何单位列明「{what}」或其比上年的变化。", f"No body of the graph prints '{what}' or its change on the previous year. ")
+                       + holdings_text(ctx.catalog.holdings(), ctx.lang))
+    parts = [o.answer for o in changed]
+    if figures:
+        held = join([_amount_line(r, ctx.lang) for r in figures], ctx.lang)
+        parts.append(ctx.say(f"以下单位文件未说明「{what}」比上年的变化，图中也没有可比的另一年数字，只有：{held}",
+                             f"no change of '{what}' on the previous year is stated, nor a figure of another year to compare, for: {held}"))
+    head = ctx.say("未指明单位，按图中各单位分别作答：", "No body named; each body of the graph that holds the line: ")
+    rows = [r for o in changed for r in o.rows] + figures
+    sources = [s for o in changed for s in o.sources] + sources_of(figures)
+    return Outcome(bool(changed), head + ctx.say("；", "; ").join(parts), rows, sources[:SOURCE_LIMIT])
+
+
 def _asks_specific_line(text: str) -> bool:
     """Whether a question names a specific line (a concept that is not a total, or a standard line)."""
     concept = amount_concept(text)
@@ -5315,6 +5352,9 @@ def yoy_change(ctx: Context) -> Outcome:
         if computed is not None:
             return computed
     if not rows:
+        per_body = _line_change_per_body(ctx)  # (q26) no body named, several could be: each one's answer
+        if per_body is not None:
+            return per_body
         computed = _computed_change(ctx)
         if computed is not None:
             return computed
@@ -5474,7 +5514,11 @@ def code_lookup(ctx: Context) -> Outcome:
     longest = max(len(str(r["label"])) for r in names)
     names = [r for r in names if len(str(r["label"])) == longest]
     codes = sorted({str(r["code"]) for r in names})
-    return Outcome(True, ctx.say(f"「{names[0]['label']}」的科目代码是 {', '.join(codes)}", f"The code of '{names[0]['label']}' is {', '.join(codes)}"), names[:5], [])
+    # (q26) one name under several classes (行政运行 of each 款): each code with its parent, so the reader picks
+    within = {c: next(iter(_code_parents(c, rows)), None) for c in codes}
+    listed = [f"{c}（{within[c][1]}）" if within[c] else c for c in codes]
+    listed_en = [f"{c} (under {within[c][0]} {within[c][1]})" if within[c] else c for c in codes]
+    return Outcome(True, ctx.say(f"「{names[0]['label']}」的科目代码是 {'、'.join(listed)}", f"The code of '{names[0]['label']}' is {', '.join(listed_en)}"), names[:5], [])
 
 
 def findings(ctx: Context) -> Outcome:

@@ -29,6 +29,7 @@ from unionkg.qa.patterns import (
     BY_UNIT_FOLLOW_UP,
     CHANGE_ASKED_COLLOQUIAL,
     CODE_AMOUNT_ASKED,
+    CODE_OF_LINE_QUESTIONS,
     COVERAGE_QUESTIONS,
     DIFFERENCE_QUESTION,
     DIRECTION_QUESTION,
@@ -558,6 +559,8 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"科目|分类代码|功能分类|经济分类|编码|代码", 1.3),
         _r(r"classification|\bcode\b|function(?:al)? code|economic code", 1.3),
         (ENGLISH_FAMILY_PHRASES["code_lookup"], 1.6),  # (q25) "what is budget code 2210201": before a line's amount (1.5)
+        # (q26) the code of a line named in words ("what is the code for 行政运行"): before that line's amount
+        *((pattern, 1.7) for pattern in CODE_OF_LINE_QUESTIONS.values()),
     ), (
         "支出功能分类科目2012901是什么？", "行政运行的科目编码是多少", "What is classification code 2080712?", "What is the code for 行政运行?",
     )),

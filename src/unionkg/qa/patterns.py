@@ -1407,3 +1407,15 @@ BODY_YEARS_QUESTIONS: tuple[re.Pattern[str], ...] = (
 # a store with no encoder does not leave them to passage search. Not a kind of coverage ("有哪些单位和年份的数据") and
 # not a unit's figures ("有哪些单位的支出"); the coverage rules weigh more when the graph itself is asked.
 UNITS_OF_BODY_ASKED = re.compile(r"有(?:哪些|几个|多少个?|什么)(?:下属|直属|所属)?(?:单位|机构)(?![和与及、的]|.{0,8}(?:数据|资料|信息|支出|收入|预算|决算|得分))")
+
+# (q26) The code of a line named in words, the reverse of "2012901是什么科目": "what is the code for 行政运行",
+# "行政运行的科目编码是多少", "行政运行对应哪个功能分类科目". Never the line's money ("行政运行支出多少", "what is the
+# budget for 行政运行", "what did code 2012901 spend"): each shape asks for the code itself.
+CODE_OF_LINE_QUESTIONS: dict[str, re.Pattern[str]] = {
+    "en_code_for": re.compile(r"\bwhat(?:'s| is| are| was)? (?:the )?(?:budget |classification |functional |economic |expenditure |spending )*"
+                              r"(?:classification )?codes? (?:for|of)\b(?!.{0,40}\b(?:spen(?:d|t|ding)|how much|amount|budget(?:ed)?)\b)"),
+    "en_which_code": re.compile(r"\bwhich (?:budget |classification |functional |economic |expenditure )*(?:code|classification|class)\b"
+                                r".{0,40}\b(?:is|does|has|have|falls?|belongs?|comes?)\b(?!.{0,40}\b(?:spen(?:d|t|ding)|how much|amount)\b)"),
+    "zh_code_is": re.compile(r"(?:科目|分类)?(?:编码|代码|编号)(?:是|为)(?:多少|什么|啥|几)"),
+    "zh_which_subject": re.compile(r"(?:对应|属于|归入|列入|列在|归属)(?:哪个|哪一个|哪一?类|什么)(?:功能|经济)?(?:分类)?(?:科目|类款项|款项)"),
+}
