@@ -122,6 +122,17 @@ def test_a_wrong_change_says_the_previous_figure_it_implies(tmp_path: Path) -> N
     assert f.quotes[0] == "比上年增加30.00万元，增长18.75%", f.quotes
 
 
+def test_a_wrong_amount_with_the_right_rate_is_one_finding(tmp_path: Path) -> None:
+    """'比上年增加30.00万元，增长11.76%' on 190: the amount disagrees with its rate (percent:change, within
+    the document) and with the 2024 budget's 170 (change:previous-document): one problem, one finding,
+    kept as the one that names the previous year's document."""
+    edit = (BAODING_2025, "比上年增加20.00万元，增长11.76%", "比上年增加30.00万元，增长11.76%")
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, BAODING, (edit,)))
+    assert [(*s, tuple(f.also)) for s, f in zip(_summary(findings), findings)] == [
+        ("warning", "change:previous-document", "300000", "200000", ("percent:change",))
+    ]
+
+
 # ---------------------------------------------------------------- negatives
 
 

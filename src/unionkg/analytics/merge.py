@@ -43,6 +43,7 @@ CHECK_PRIORITY: tuple[str, ...] = (
     "percent:table-row",
     "change:two-years",
     "percent:two-years",
+    "change:previous-document",  # the previous figure a change implies against the previous year's document
     "percent:change",
     "change:prose-against-table",
     "percent:prose-against-table",
