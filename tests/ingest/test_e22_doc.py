@@ -39,6 +39,7 @@ CASES: dict[str, tuple[Document, DocxLayout]] = {
     "e22_budget": (BUDGET, DocxLayout()),
     "e22_selfeval": (EVALUATION, DocxLayout(split_table_at=2)),
     "e22_final_traditional_yuan": (FINAL, DocxLayout(code_merges=False)),
+    "e22_budget_tracked": (BUDGET, DocxLayout(tracked_changes=True)),  # tracked changes: deleted '0.00' in the text stream
 }
 
 
@@ -380,3 +381,35 @@ def test_fib_of_a_fixture() -> None:
     ole = olefile.OleFileIO(_fixture("e22_budget"))
     fib = read_fib(ole.openstream("WordDocument").read())
     assert fib.table_stream == "1Table" and not fib.encrypted and fib.ccp_text > 500
+
+
+def test_deleted_text_of_tracked_changes_is_not_read() -> None:
+    """Word keeps deleted text in the stream, marked deleted in its character runs: read, the
+    figure '1,486.20' inserted over a deleted '0.00' came out '0.001,486.20'."""
+    text = read_file("t.doc", _fixture("e22_budget_tracked")).text
+    assert "总预算1,486.20万元" in text and "0.00" not in text.split("\n")[3]
+
+
+#: character-run grpprl -> deleted text?
+DELETED_CASES: list[tuple[bytes, bool]] = [
+    (bytes.fromhex("000801"), True),  # sprmCFRMarkDel 1
+    (bytes.fromhex("000881"), True),  # the style's opposite of 'not deleted'
+    (bytes.fromhex("000800"), False),
+    (bytes.fromhex("010801"), False),  # sprmCFRMarkIns: inserted text is read
+    (bytes.fromhex("3c0801"), False),  # hidden text (sprmCFVanish) is read, as the DOCX reader reads w:vanish
+]
+
+
+@pytest.mark.parametrize(("grpprl", "deleted"), DELETED_CASES)
+def test_deleted_runs(grpprl: bytes, deleted: bool) -> None:
+    from unionkg.ingest.doc_binary import _is_deleted
+
+    assert _is_deleted(grpprl) is deleted
+
+
+def test_deleted_ranges_skip_text_in_any_piece() -> None:
+    text = "支出0.00合计\r"
+    word = text.encode("utf-16-le")
+    deleted = [(4, 12)]  # bytes of '0.00'
+    paragraphs = marked_paragraphs(word, [Piece(0, len(text), 0, False)], len(text), ParagraphPropsReader(word, b""), deleted)
+    assert [p.text for p in paragraphs] == ["支出合计"]

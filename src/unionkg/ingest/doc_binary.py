@@ -30,6 +30,7 @@ F_OBFUSCATED = 0x8000
 #: Index of ccpText (characters of the main text) in FibRgLw97.
 CCP_TEXT = 3
 #: Index of the (fc, lcb) pairs in FibRgFcLcb97 that are read.
+FC_PLCF_BTE_CHPX = 12
 FC_PLCF_BTE_PAPX = 13
 FC_CLX = 33
 #: A piece's fc has this bit set when its text is compressed (8-bit).
@@ -48,6 +49,10 @@ SPRM_INNER_CELL = 0x244B  # the paragraph mark ends a cell of a nested table
 SPRM_INNER_TTP = 0x244C  # the paragraph mark ends a row of a nested table
 SPRM_DEF_TABLE = 0xD608  # a row's cell boundaries and per-cell flags (TDefTableOperand)
 SPRM_VERT_MERGE = 0xD62B  # one cell's vertical merge (VerticalMergeOperand)
+#: Character sprm: the run is deleted text of a tracked change (operand 1, or 0x81: the style's opposite
+#: of "not deleted"); Word keeps it in the text stream and shows it struck through, or not at all.
+SPRM_DELETED = 0x0800
+DELETED_VALUES = frozenset({0x01, 0x81})
 SPRM_HUGE_PAPX = 0x6646  # the properties are too long for the FKP: at this offset of the Data stream
 #: Operand size by the sprm's spra (its top three bits); 6 is variable-length.
 SPRA_OPERAND_BYTES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
@@ -69,6 +74,7 @@ class Fib:
     ccp_text: int
     clx: tuple[int, int]  # (offset, length) in the table stream
     bte_papx: tuple[int, int]
+    bte_chpx: tuple[int, int]
 
 
 def read_fib(word: bytes) -> Fib:
@@ -92,7 +98,7 @@ def read_fib(word: bytes) -> Fib:
     if cslw <= CCP_TEXT or cb_fc_lcb <= FC_CLX or fc_at + 8 * cb_fc_lcb > len(word):
         raise DocFormatError("the FIB is cut short (no piece table entry)")
     (ccp_text,) = struct.unpack_from("<i", word, lw_at + 4 * CCP_TEXT)
-    return Fib(n_fib, encrypted, table_stream, ccp_text, _pair(word, fc_at, FC_CLX), _pair(word, fc_at, FC_PLCF_BTE_PAPX))
+    return Fib(n_fib, encrypted, table_stream, ccp_text, _pair(word, fc_at, FC_CLX), _pair(word, fc_at, FC_PLCF_BTE_PAPX), _pair(word, fc_at, FC_PLCF_BTE_CHPX))
 
 
 def _u16(data: bytes, at: int) -> int:
@@ -302,3 +308,28 @@ def _read_def_table(operand: bytes, props: ParagraphProps) -> None:
         merge = (tcgrf >> 5) & 0x3
         if merge:
             props.vertical.setdefault(i, merge)
+
+
+def deleted_ranges(word: bytes, bte: bytes) -> list[tuple[int, int]]:
+    """Byte ranges ``[start, end)`` of the WordDocument stream holding deleted text (tracked
+    changes), in order, from the character runs (PlcBteChpx and its CHPX FKPs)."""
+    count = (len(bte) - 4) // 8 if len(bte) >= 12 else 0
+    if not count:
+        return []
+    pages = struct.unpack_from(f"<{count}I", bte, 4 * (count + 1))
+    ranges: list[tuple[int, int]] = []
+    for pn in dict.fromkeys(p & 0x3FFFFF for p in pages):
+        page = word[pn * FKP_SIZE : (pn + 1) * FKP_SIZE]
+        if len(page) < FKP_SIZE or not 0 < page[-1] <= 101:
+            continue
+        runs = page[-1]
+        fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for j in range(runs):
+            offset = page[4 * (runs + 1) + j] * 2
+            if offset and offset < FKP_SIZE - 1 and _is_deleted(page[offset + 1 : offset + 1 + page[offset]]):
+                ranges.append((fcs[j], fcs[j + 1]))
+    return sorted(ranges)
+
+
+def _is_deleted(grpprl: bytes) -> bool:
+    return any(sprm == SPRM_DELETED and operand and operand[0] in DELETED_VALUES for sprm, operand in sprms(grpprl))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from struct import error as struct_error
 from xml.sax.saxutils import escape
@@ -30,6 +31,7 @@ from unionkg.ingest.doc_binary import (
     ParagraphProps,
     ParagraphPropsReader,
     Piece,
+    deleted_ranges,
     piece_text,
     read_fib,
     read_pieces,
@@ -105,7 +107,8 @@ def parse_doc(name: str, data: bytes) -> list[Paragraph | Table]:
         pieces = read_pieces(table_slice(table, fib.clx, "piece table"), len(word))
         data_stream = ole.openstream("Data").read() if ole.exists("Data") and ole.get_size("Data") <= MAX_STREAM_BYTES else b""
         papx = ParagraphPropsReader(word, table_slice(table, fib.bte_papx, "paragraph bin table"), data_stream)
-        return assemble(marked_paragraphs(word, pieces, fib.ccp_text, papx))
+        deleted = deleted_ranges(word, table_slice(table, fib.bte_chpx, "character bin table"))
+        return assemble(marked_paragraphs(word, pieces, fib.ccp_text, papx, deleted))
     except DocFormatError as exc:
         raise InputError(f"{name}: not a readable Word document ({exc})") from exc
     except (OSError, ValueError, IndexError, struct_error) as exc:
@@ -133,8 +136,12 @@ class MarkedParagraph:
     props: ParagraphProps
 
 
-def marked_paragraphs(word: bytes, pieces: list[Piece], ccp_text: int, papx: ParagraphPropsReader) -> list[MarkedParagraph]:
-    """The main text cut at paragraph and cell marks; field codes and special characters dropped."""
+def marked_paragraphs(
+    word: bytes, pieces: list[Piece], ccp_text: int, papx: ParagraphPropsReader, deleted: list[tuple[int, int]] | None = None
+) -> list[MarkedParagraph]:
+    """The main text cut at paragraph and cell marks; field codes, special characters and text
+    deleted with tracked changes on (byte ranges ``deleted``, as the DOCX reader skips ``w:del``) dropped."""
+    is_deleted = _DeletedText(deleted or [])
     out: list[MarkedParagraph] = []
     fields: list[list[object]] = []  # per open field: [state 'code'|'result'|'hidden', code text]
     text: list[str] = []
@@ -143,6 +150,8 @@ def marked_paragraphs(word: bytes, pieces: list[Piece], ccp_text: int, papx: Par
             break
         chars = piece_text(word, piece, ccp_text)
         for offset, char in enumerate(chars):
+            if is_deleted(piece.fc_of(piece.cp_start + offset)):
+                continue
             if char == FIELD_BEGIN:
                 fields.append(["code", ""])
             elif char == FIELD_SEPARATOR and fields:
@@ -165,6 +174,20 @@ def marked_paragraphs(word: bytes, pieces: list[Piece], ccp_text: int, papx: Par
     if text:
         out.append(MarkedParagraph("".join(text), PARAGRAPH_END, ParagraphProps()))
     return out
+
+
+class _DeletedText:
+    """Whether a byte position is in one of the sorted ``ranges`` (a bisect per look-up)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in ranges]
+        self.ends = [end for _, end in ranges]
+
+    def __call__(self, fc: int) -> bool:
+        if not self.starts:
+            return False
+        i = bisect_right(self.starts, fc) - 1
+        return i >= 0 and fc < self.ends[i]
 
 
 def _ends_section(chars: str, offset: int) -> bool:
