@@ -59,6 +59,7 @@ from unionkg.extract.tables import (
     read_header,
     real_table_lines,
     regroup_glued_values,
+    revised_budget_named,
     split_run_on_rows,
     sub_item_number_length,
     table_money_unit,
@@ -1111,7 +1112,7 @@ def code_table_columns(header_text: str, frame: TableFrame) -> list[str]:
     上年预算数 (year_columns); a rate headed without 率 is 完成率 (:data:`RATE_HEADER_WITHOUT_RATE_WORD`)."""
     names = frame.vocabulary.column_names
     header_text = TABLE_PATTERNS["money_unit"].sub("", header_text)  # "金额单位：万元" names no 金额 column
-    header_text = RATE_HEADER_WITHOUT_RATE_WORD.sub("完成率", header_text)
+    header_text = revised_budget_named(RATE_HEADER_WITHOUT_RATE_WORD.sub("完成率", header_text))  # "调整后预算数"
     if any(word in header_text for word in COMPARISON_HEADER_WORDS) or str(frame.year - 1) in header_text:
         header_text = unwrapped_header(header_text, names + COMPARISON_COLUMNS)  # "上年预算 增减" / "数 额"
         return find_columns(comparison_header(header_text, frame.year), names + COMPARISON_COLUMNS)
@@ -2069,7 +2070,7 @@ def year_columns(header_text: str, year: int) -> str:
     """Header text with "2023年预算数" in a 2024 table read as "上年预算数" (and
     "2024年预算数" as "预算数"), so that a column's year is known; a phase column printed
     without its 数 gets it (:data:`PHASE_COLUMN_SHORT_FORM`: "上年预算" -> "上年预算数")."""
-    flat = re.sub(r"\s+", "", header_text)
+    flat = revised_budget_named(re.sub(r"\s+", "", header_text))
     flat = flat.replace(f"{year - 1}年", PRIOR_YEAR_PREFIX).replace(f"{year}年", "")
     return PHASE_COLUMN_SHORT_FORM.sub(r"\g<column>数", flat)
 

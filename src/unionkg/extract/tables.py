@@ -144,6 +144,10 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "class_code": re.compile(r"[235]\d{2}"),
     # a column head naming the code column of a table of classification codes
     "code_column_head": re.compile(r"(?:科目|分类)?(?:编码|代码)"),
+    # a column of the revised budget printed in other words than 调整预算数 ("调整后预算数",
+    # "调整后的预算数", "预算调整数"); never inside a rate's header ("决算数占调整后预算%",
+    # "完成调整后预算%", "以调整后预算为基数"), where it names the rate's base, no column
+    "revised_budget_column": re.compile(r"(?<![占成以较比对按])(?:调整后的?预算数?|预算调整数)(?![为的%％]|[（(]\s*[%％])"),
 }
 
 
@@ -1065,13 +1069,24 @@ def column_count(lines: list[Line]) -> int | None:
     return None
 
 
+#: The name a revised budget's column is known by (final_accounts.OWN_PHASE_COLUMNS: phase adjusted).
+REVISED_BUDGET_COLUMN: Final[str] = "调整预算数"
+
+
+def revised_budget_named(header_text: str) -> str:
+    """A header with its revised budget's column named as the tables know it
+    (TABLE_PATTERNS["revised_budget_column"]: "调整后预算数" / "预算调整数" -> "调整预算数"): read as
+    it was printed, "调整后预算数" had been a 预算数 of the final phase and "预算调整数" no column."""
+    return TABLE_PATTERNS["revised_budget_column"].sub(REVISED_BUDGET_COLUMN, header_text)
+
+
 def find_columns(header_text: str, names: tuple[str, ...]) -> list[str]:
     """Known column names in the order they appear in a flattened header.
 
     Whitespace and line breaks are removed first (header cells wrap: ``对附属单位补``
     / ``助支出``); at each position the longest known name wins.
     """
-    flat = re.sub(r"\s+", "", header_text)
+    flat = revised_budget_named(re.sub(r"\s+", "", header_text))
     by_first = _names_by_first_char(names)
     found: list[str] = []
     i = 0
