@@ -413,3 +413,68 @@ def test_deleted_ranges_skip_text_in_any_piece() -> None:
     deleted = [(4, 12)]  # bytes of '0.00'
     paragraphs = marked_paragraphs(word, [Piece(0, len(text), 0, False)], len(text), ParagraphPropsReader(word, b""), deleted)
     assert [p.text for p in paragraphs] == ["支出合计"]
+
+
+# ---------------------------------------------------------------- automatic numbering (lists)
+
+
+def test_headings_numbered_by_word_lists_get_their_labels(tmp_path: Path) -> None:
+    """The written 科尔沁区 2024 budget, its headings '一、' '（一）' made by Word's list numbering.
+    Without the labels 14/16 facts of the typed text and 2 wrong; with them 16/16, 0 wrong.
+    (LibreOffice writes the list restarted in 第二部分 as lists of their own, and reads its own
+    file back as 一、一、二; Word counts per list as the DOCX reader does: so do we.)"""
+    from rt9p_documents import NUMBERED
+
+    path = tmp_path / "n.doc"
+    path.write_bytes(_fixture("e22_numbered"))
+    text = read_file("n.doc", path.read_bytes()).text
+    assert "\n一、部门主要职责\n（一）贯彻执行党的路线方针政策" in text and "\n（二）组织开展劳动和技能竞赛" in text
+    result = compare(write_text(NUMBERED, tmp_path), path)
+    assert len(result.reference) >= 12 and not result.missing and not result.extra, result.summary()
+
+
+def _lvl(start: int, nfc: int, text: str, flags: int = 0) -> bytes:
+    xst = text.encode("utf-16-le")
+    return struct.pack("<iBB9sBiiBBBB", start, nfc, flags, b"\0" * 9, 0, 0, 0, 0, 0, 0, 0) + struct.pack("<H", len(text)) + xst
+
+
+def _lists_bytes(simple: bool = False, restart_second: bool = True) -> tuple[bytes, bytes, bytes]:
+    """A PlfLst of one list (lsid 77: '一、' then '（一）'), its LVLs, and a PlfLfo of two instances,
+    the second starting level 0 again at 1."""
+    lstf = struct.pack("<ii18sBB", 77, 0, b"\0" * 18, 1 if simple else 0, 0)
+    levels = [_lvl(1, 37, "\x00、"), _lvl(1, 37, "（\x01）")] + [_lvl(1, 0, chr(i) + ".") for i in range(2, 9)]
+    lvls = b"".join(levels[:1] if simple else levels)
+    lfo = struct.pack("<iiiBBBB", 77, 0, 0, 0, 0, 0, 0) + struct.pack("<iiiBBBB", 77, 0, 0, 1 if restart_second else 0, 0, 0, 0)
+    lfo_data = struct.pack("<I", 0xFFFFFFFF) + struct.pack("<I", 0xFFFFFFFF) + (struct.pack("<iI", 1, 0x10) if restart_second else b"")
+    return struct.pack("<h", 1) + lstf, lvls, struct.pack("<I", 2) + lfo + lfo_data
+
+
+def test_read_lists() -> None:
+    from unionkg.ingest.doc_lists import read_lists
+
+    lists = read_lists(*_lists_bytes())
+    assert [(lv.number_format, lv.text) for lv in lists.levels[77][:3]] == [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    assert lists.instances == [(77, {}), (77, {0: 1})]
+    assert len(read_lists(*_lists_bytes(simple=True)).levels[77]) == 1
+    plf_lst, lvls, lfo = _lists_bytes()
+    assert read_lists(plf_lst, lvls[:40], lfo).levels == {}  # LVLs cut short: no list, no label
+    assert read_lists(b"", b"", b"").instances == []
+
+
+def test_list_labels_count_per_list_and_restart() -> None:
+    from unionkg.ingest.doc_lists import read_lists
+    from unionkg.ingest.doc_reader import as_docx
+    from unionkg.ingest.docx_reader import read_docx_text
+
+    blocks: list[Paragraph | Table] = [
+        Paragraph("职责", 1, 0),
+        Paragraph("维护权益", 1, 1),
+        Paragraph("机构", 1, 0),
+        Paragraph("第二部分", 0, 0),
+        Paragraph("收支", 2, 0),  # a second instance of the list, level 0 started again
+        Paragraph("支出", 2, 0),
+    ]
+    text = read_docx_text("x.doc", as_docx(blocks, read_lists(*_lists_bytes()))).text
+    assert text.split("\n") == ["一、职责", "（一）维护权益", "二、机构", "第二部分", "一、收支", "二、支出"]
+    text = read_docx_text("x.doc", as_docx(blocks, read_lists(*_lists_bytes(restart_second=False)))).text
+    assert text.split("\n")[4:] == ["三、收支", "四、支出"]  # the same list, not restarted: counted on

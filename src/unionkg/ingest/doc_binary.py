@@ -33,6 +33,8 @@ CCP_TEXT = 3
 FC_PLCF_BTE_CHPX = 12
 FC_PLCF_BTE_PAPX = 13
 FC_CLX = 33
+FC_PLF_LST = 73
+FC_PLF_LFO = 74
 #: A piece's fc has this bit set when its text is compressed (8-bit).
 FC_COMPRESSED = 0x40000000
 #: Longest stream read (bytes): a declared size beyond this is refused, not allocated.
@@ -53,6 +55,10 @@ SPRM_VERT_MERGE = 0xD62B  # one cell's vertical merge (VerticalMergeOperand)
 #: of "not deleted"); Word keeps it in the text stream and shows it struck through, or not at all.
 SPRM_DELETED = 0x0800
 DELETED_VALUES = frozenset({0x01, 0x81})
+SPRM_LIST_INSTANCE = 0x460B  # sprmPIlfo: the paragraph is numbered by list instance n (1-based; 0: none)
+SPRM_LIST_LEVEL = 0x260A  # sprmPIlvl: at this level (0-8)
+#: sprmPIlfo values from here up: "not numbered" markers of Word 6 compatibility.
+LIST_INSTANCE_NONE_FROM = 0xF000
 SPRM_HUGE_PAPX = 0x6646  # the properties are too long for the FKP: at this offset of the Data stream
 #: Operand size by the sprm's spra (its top three bits); 6 is variable-length.
 SPRA_OPERAND_BYTES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
@@ -75,6 +81,8 @@ class Fib:
     clx: tuple[int, int]  # (offset, length) in the table stream
     bte_papx: tuple[int, int]
     bte_chpx: tuple[int, int]
+    lists: tuple[int, int] = (0, 0)  # PlfLst
+    list_instances: tuple[int, int] = (0, 0)  # PlfLfo
 
 
 def read_fib(word: bytes) -> Fib:
@@ -98,7 +106,8 @@ def read_fib(word: bytes) -> Fib:
     if cslw <= CCP_TEXT or cb_fc_lcb <= FC_CLX or fc_at + 8 * cb_fc_lcb > len(word):
         raise DocFormatError("the FIB is cut short (no piece table entry)")
     (ccp_text,) = struct.unpack_from("<i", word, lw_at + 4 * CCP_TEXT)
-    return Fib(n_fib, encrypted, table_stream, ccp_text, _pair(word, fc_at, FC_CLX), _pair(word, fc_at, FC_PLCF_BTE_PAPX), _pair(word, fc_at, FC_PLCF_BTE_CHPX))
+    lists = (_pair(word, fc_at, FC_PLF_LST), _pair(word, fc_at, FC_PLF_LFO)) if cb_fc_lcb > FC_PLF_LFO else ((0, 0), (0, 0))
+    return Fib(n_fib, encrypted, table_stream, ccp_text, _pair(word, fc_at, FC_CLX), _pair(word, fc_at, FC_PLCF_BTE_PAPX), _pair(word, fc_at, FC_PLCF_BTE_CHPX), *lists)
 
 
 def _u16(data: bytes, at: int) -> int:
@@ -189,6 +198,8 @@ class ParagraphProps:
     boundaries: list[tuple[int, int]] = field(default_factory=list)
     #: vertical merge per cell: 0 none, 1 continues the cell above, 3 starts a merge (2 is unused)
     vertical: dict[int, int] = field(default_factory=dict)
+    list_instance: int = 0  # automatic numbering: ilfo (1-based), 0 none
+    list_level: int = 0
 
     @property
     def table_depth(self) -> int:
@@ -288,6 +299,11 @@ def props_of(grpprl: bytes) -> ParagraphProps:
             _read_def_table(operand, props)
         elif sprm == SPRM_VERT_MERGE and len(operand) == 2:
             props.vertical[operand[0]] = operand[1]
+        elif sprm == SPRM_LIST_INSTANCE:
+            (ilfo,) = struct.unpack("<H", operand)
+            props.list_instance = 0 if ilfo >= LIST_INSTANCE_NONE_FROM else ilfo
+        elif sprm == SPRM_LIST_LEVEL:
+            props.list_level = min(operand[0], 8)
     return props
 
 

@@ -28,6 +28,7 @@ from unionkg.ingest.doc_binary import (
     MAX_STREAM_BYTES,
     MIN_NFIB,
     DocFormatError,
+    Fib,
     ParagraphProps,
     ParagraphPropsReader,
     Piece,
@@ -37,6 +38,7 @@ from unionkg.ingest.doc_binary import (
     read_pieces,
     table_slice,
 )
+from unionkg.ingest.doc_lists import WordLists, read_lists
 from unionkg.ingest.docx_reader import DocxText, read_docx_text
 
 #: Characters of the main text kept as text (Word's special characters otherwise dropped:
@@ -77,6 +79,8 @@ class Table:
 @dataclass
 class Paragraph:
     text: str
+    list_instance: int = 0  # numbered automatically by this list instance (ilfo), 0 none
+    list_level: int = 0
 
 
 # ---------------------------------------------------------------- the binary file -> blocks
@@ -84,6 +88,11 @@ class Paragraph:
 
 def parse_doc(name: str, data: bytes) -> list[Paragraph | Table]:
     """The paragraphs and tables of the main text of a Word binary document, or :class:`InputError`."""
+    return read_doc(name, data)[0]
+
+
+def read_doc(name: str, data: bytes) -> tuple[list[Paragraph | Table], WordLists]:
+    """The paragraphs and tables of the main text and the lists numbering them, or :class:`InputError`."""
     import olefile
 
     try:
@@ -108,13 +117,21 @@ def parse_doc(name: str, data: bytes) -> list[Paragraph | Table]:
         data_stream = ole.openstream("Data").read() if ole.exists("Data") and ole.get_size("Data") <= MAX_STREAM_BYTES else b""
         papx = ParagraphPropsReader(word, table_slice(table, fib.bte_papx, "paragraph bin table"), data_stream)
         deleted = deleted_ranges(word, table_slice(table, fib.bte_chpx, "character bin table"))
-        return assemble(marked_paragraphs(word, pieces, fib.ccp_text, papx, deleted))
+        return assemble(marked_paragraphs(word, pieces, fib.ccp_text, papx, deleted)), _lists(table, fib)
     except DocFormatError as exc:
         raise InputError(f"{name}: not a readable Word document ({exc})") from exc
     except (OSError, ValueError, IndexError, struct_error) as exc:
         raise InputError(f"{name}: not a readable Word document ({type(exc).__name__}: {exc})") from exc
     finally:
         ole.close()
+
+
+def _lists(table: bytes, fib: Fib) -> WordLists:
+    """The document's lists (none when the FIB locates them outside the table stream)."""
+    (lst_at, lst_size), (lfo_at, lfo_size) = fib.lists, fib.list_instances
+    if not lst_size or lst_at + lst_size > len(table) or lfo_at + lfo_size > len(table):
+        return WordLists({}, [])
+    return read_lists(table[lst_at : lst_at + lst_size], table[lst_at + lst_size :], table[lfo_at : lfo_at + lfo_size])
 
 
 def _stream(name: str, ole: object, stream: str) -> bytes:
@@ -207,8 +224,9 @@ def assemble(paragraphs: list[MarkedParagraph]) -> list[Paragraph | Table]:
             _close_table(open_tables, body)
         while len(open_tables) < depth:
             open_tables.append(Table())
+        text = Paragraph(paragraph.text, props.list_instance, props.list_level)
         if not depth:
-            body.append(Paragraph(paragraph.text))
+            body.append(text)
             continue
         table = open_tables[-1]
         row_end = props.row_end if depth == 1 else props.inner_row_end
@@ -216,7 +234,7 @@ def assemble(paragraphs: list[MarkedParagraph]) -> list[Paragraph | Table]:
         if row_end:
             _end_row(table, props)
         else:
-            table.open_cell.blocks.append(Paragraph(paragraph.text))
+            table.open_cell.blocks.append(text)
             if cell_end:
                 table.open_row.append(table.open_cell)
                 table.open_cell = Cell()
@@ -292,24 +310,40 @@ PACKAGE_RELS = (
 )
 
 
-def as_docx(blocks: list[Paragraph | Table]) -> bytes:
-    """A minimal DOCX package whose body holds ``blocks``."""
+NUMBERING_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+NUMBERING_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+    "</Relationships>"
+)
+
+
+def as_docx(blocks: list[Paragraph | Table], lists: WordLists | None = None) -> bytes:
+    """A minimal DOCX package whose body holds ``blocks`` (and a numbering part for ``lists``)."""
     body = "".join(block_xml(block) for block in blocks)
     document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    content_types = CONTENT_TYPES
+    if lists and lists.levels:
+        content_types = content_types.replace("</Types>", f'<Override PartName="/word/numbering.xml" ContentType="{NUMBERING_TYPE}"/></Types>')
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("[Content_Types].xml", content_types)
         package.writestr("_rels/.rels", PACKAGE_RELS)
         package.writestr("word/document.xml", document)
+        if lists and lists.levels:
+            package.writestr("word/_rels/document.xml.rels", NUMBERING_RELS)
+            package.writestr("word/numbering.xml", lists.numbering_xml(W_NS))
     return buffer.getvalue()
 
 
 def block_xml(block: Paragraph | Table) -> str:
-    return paragraph_xml(block.text) if isinstance(block, Paragraph) else table_xml(block)
+    return paragraph_xml(block.text, block.list_instance, block.list_level) if isinstance(block, Paragraph) else table_xml(block)
 
 
-def paragraph_xml(text: str) -> str:
-    """A ``w:p`` of one run: tabs as ``w:tab``, line breaks as ``w:br``."""
+def paragraph_xml(text: str, list_instance: int = 0, list_level: int = 0) -> str:
+    """A ``w:p`` of one run: tabs as ``w:tab``, line breaks as ``w:br``; numbered by a list when
+    ``list_instance`` names one."""
     parts: list[str] = []
     for line_number, line in enumerate(text.split("\n")):
         if line_number:
@@ -319,7 +353,8 @@ def paragraph_xml(text: str) -> str:
                 parts.append("<w:tab/>")
             if chunk:
                 parts.append(f'<w:t xml:space="preserve">{escape(_xml_safe(chunk))}</w:t>')
-    return f"<w:p><w:r>{''.join(parts)}</w:r></w:p>" if parts else "<w:p/>"
+    numbered = f'<w:pPr><w:numPr><w:ilvl w:val="{list_level}"/><w:numId w:val="{list_instance}"/></w:numPr></w:pPr>' if list_instance else ""
+    return f"<w:p>{numbered}<w:r>{''.join(parts)}</w:r></w:p>" if parts else f"<w:p>{numbered}</w:p>"
 
 
 def _xml_safe(text: str) -> str:
@@ -383,14 +418,15 @@ def read_doc_text(name: str, data: bytes, limits: DocLimits = DocLimits()) -> Do
     kind, payload = outcome  # type: ignore[misc]
     if kind == "error":
         raise InputError(str(payload))
-    if not any(_has_text(block) for block in payload):
+    blocks, lists = payload
+    if not any(_has_text(block) for block in blocks):
         raise InputError(f"{name}: the Word document has no text")
-    return read_docx_text(name, as_docx(payload))
+    return read_docx_text(name, as_docx(blocks, lists))
 
 
 def _blocks_or_error(name: str, data: bytes) -> tuple[str, object]:
     try:
-        return "ok", parse_doc(name, data)
+        return "ok", read_doc(name, data)
     except InputError as exc:
         return "error", str(exc)
     except RecursionError:
