@@ -160,6 +160,14 @@ def test_a_final_account_is_measured_against_the_previous_final_account(tmp_path
     assert findings[0].documents == [BAODING_FINAL_2024, BAODING_FINAL_2023]
 
 
+def test_a_restatement_explained_against_the_previous_final_account_is_an_info(tmp_path: Path) -> None:
+    """The final account's change measured on both years printed in prose (change:two-years), its
+    reason naming a restatement (口径): an info."""
+    edit = (BAODING_FINAL_2024, "比上年增加80.00万元，增长13.33%，主要原因是职工服务阵地建设支出增加。", "比上年增加60.00万元，增长9.68%，主要原因是上年数按新口径重新列示。")
+    findings = compute_findings(ingest_edited(DOCS, tmp_path, (BAODING_FINAL_2023, BAODING_FINAL_2024), (edit,)))
+    assert _summary(_across_years(findings)) == [("info", "change:two-years", "600000", "800000")]
+
+
 def test_the_same_name_in_another_province_is_another_body(tmp_path: Path) -> None:
     """北京 朝阳区 2023 (900) and 长春 朝阳区 2024 (上年 300): two bodies, nothing compared."""
     findings = compute_findings(ingest_edited(DOCS, tmp_path, (BEIJING_CHAOYANG_2023, CHANGCHUN_CHAOYANG_2024)))

@@ -47,7 +47,7 @@ from unionkg.analytics.phase_checks import (
     check_prior_year_columns,
     check_staffing,
 )
-from unionkg.analytics.previous_year import check_changes_against_previous_document, previous_documents
+from unionkg.analytics.previous_year import Restatements, check_changes_against_previous_document, previous_documents
 from unionkg.analytics.project_checks import check_overspent_projects
 from unionkg.analytics.prose_totals import check_prose_totals
 from unionkg.analytics.rate_basis import ADJUSTED, INITIAL, header_before
@@ -805,6 +805,7 @@ def check_changes(ctx: Context) -> list[Finding]:
     changes = load_changes(ctx.store)
     finest = {k: finest_percent_unit(c.pct for c in group) for k, group in _group_changes(changes).items()}
     previous_docs = previous_documents(ctx)
+    restatements = Restatements(ctx)  # a change against another document's figure the text says was restated: an info
     for ch in changes:
         item_key = rules.role_of(ch.item) or rules.normalise_label(ch.item)
         # last year's figures of the change's own document, or of the previous year's document of its
@@ -813,10 +814,14 @@ def check_changes(ctx: Context) -> list[Finding]:
         currents, previous = _same_phase(ch, by_item.get((ch.org, ch.year, item_key), []), last_year)
         if ch.pct is not None and ch.delta is not None and currents:
             findings += _check_stated_change(ctx, ch, currents, finest[(ch.org, ch.year)])
+        across: list[Finding] = []
         if previous and currents and ch.delta is not None:
-            findings += _check_against_previous(ctx, ch, currents, previous)
-        if previous and currents and ch.delta is None and ch.pct is not None:
-            findings += _check_percent_against_previous(ctx, ch, currents, previous, finest[(ch.org, ch.year)])
+            across = _check_against_previous(ctx, ch, currents, previous)
+        elif previous and currents and ch.pct is not None:
+            across = _check_percent_against_previous(ctx, ch, currents, previous, finest[(ch.org, ch.year)])
+        if any(o.doc != ch.doc for o in previous):  # measured on the previous year's document
+            across = [restatements.mark(f, ch.doc, [ch.passage]) for f in across]
+        findings += across
     return findings
 
 

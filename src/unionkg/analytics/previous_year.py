@@ -128,6 +128,19 @@ class Restatements:
                 return passage, quote
         return None
 
+    def mark(self, finding: Finding, doc: str | None, passages: list[str | None]) -> Finding:
+        """``finding`` (a figure of ``doc`` against the previous year's) as an info when a restatement
+        is named near ``passages``: its words said and their passage quoted as evidence."""
+        if finding.severity == "info":
+            return finding
+        said = self.near(doc, passages)
+        if said is not None:
+            passage, quote = said
+            finding.severity = "info"
+            finding.message += f"; the document names a restatement of the previous year's figures: {quote!r}"
+            finding.passages = list(dict.fromkeys([*finding.passages, passage]))
+        return finding
+
 
 def _line(item: str) -> str:
     return rules.role_of(item) or rules.normalise_label(item)
@@ -181,13 +194,7 @@ def check_changes_against_previous_document(ctx: Context) -> list[Finding]:
         finding = _delta_finding(ctx, ch, currents, previous) if ch.delta is not None else _rate_finding(ctx, ch, currents, previous)
         if finding is None:
             continue
-        said = restatements.near(ch.doc, [ch.passage, *(o.passage for o in currents)])
-        if said is not None:
-            passage, quote = said
-            finding.severity = "info"
-            finding.message += f"; the document names a restatement of the previous year's figures: {quote!r}"
-            finding.passages = list(dict.fromkeys([*finding.passages, passage]))  # quoted as evidence
-        findings.append(finding)
+        findings.append(restatements.mark(finding, ch.doc, [ch.passage, *(o.passage for o in currents)]))
     return findings
 
 
