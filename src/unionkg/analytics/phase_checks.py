@@ -279,27 +279,23 @@ def check_prior_year_columns(ctx: Context) -> list[Finding]:
         reported.add((key, o.value))
         first = others[0]
         money = ctx.amounts([o, *others])
-        said = restatements.near(o.doc, [o.passage])
-        findings.append(
-            ctx.finding(
-                kind="prior_year_mismatch",
-                severity="warning" if said is None else "info",
-                check="prior-year:own-document",
-                message=(
-                    f"{o.item} of {o.year}: printed as {money(o.value, o.passage)} by a document of {doc_year[o.doc]} "
-                    f"({o.column or 'prose'}), but {o.year}'s own document prints {money(first.value, first.passage)}"
-                    + (f"; the document names a restatement of the previous year's figures: {said[1]!r}" if said else "")
-                ),
-                amounts=money,
-                org=o.org,
-                year=o.year,
-                expected=first.value,
-                stated=o.value,
-                tolerance=tolerance,
-                figures=[o, *others],
-                extra_passages=[said[0]] if said else [],  # the words naming the restatement, quoted
-            )
+        finding = ctx.finding(
+            kind="prior_year_mismatch",
+            severity="warning",
+            check="prior-year:own-document",
+            message=(
+                f"{o.item} of {o.year}: printed as {money(o.value, o.passage)} by a document of {doc_year[o.doc]} "
+                f"({o.column or 'prose'}), but {o.year}'s own document prints {money(first.value, first.passage)}"
+            ),
+            amounts=money,
+            org=o.org,
+            year=o.year,
+            expected=first.value,
+            stated=o.value,
+            tolerance=tolerance,
+            figures=[o, *others],
         )
+        findings.append(restatements.mark(finding, o.doc, [o.passage]))  # a restatement the document names: an info
     return findings
 
 
