@@ -11,6 +11,7 @@ import pytest
 from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
+from unionkg.qa.handlers import one_row_per_figure
 from unionkg.qa.linking import _names_place, _without, _writes_place
 from unionkg.qa.normalize import normalise_question
 from unionkg.qa.patterns import CODE_OF_LINE_QUESTIONS
@@ -102,3 +103,44 @@ def test_code_of_line_answered(answerer: Answerer, question: str, words: list[st
     answer = answerer.ask(question)
     assert answer["intent"] == "code_lookup" and answer["found"], answer["answer"]
     assert all(w in str(answer["answer"]) for w in words), answer["answer"]
+
+
+def _change(**fields: object) -> dict[str, object]:
+    row: dict[str, object] = {"org": "urn:x:body", "year": 2031, "item": "住房公积金", "direction": "increase", "delta": 1.5, "pct": None, "genre": "budget"}
+    return {**row, **fields}
+
+
+# (rows, how many figures they are): a figure printed twice is one; another year, delta, percent or body is another
+SAME_FIGURE_ROWS = [
+    ([_change(quote="a"), _change(quote="b")], 1),
+    ([_change(quote="a"), _change(quote="b"), _change(quote="c")], 1),
+    ([_change(), _change(reason="缴存基数调整")], 1),
+    ([_change(), _change(delta=1.6)], 2),
+    ([_change(pct=10.1), _change(pct=10.2)], 2),
+    ([_change(), _change(year=2030)], 2),
+    ([_change(), _change(org="urn:x:other")], 2),
+    ([_change(), _change(item="公务接待费")], 2),
+]
+
+
+@pytest.mark.parametrize(("rows", "figures"), SAME_FIGURE_ROWS)
+def test_one_row_per_figure(rows: list[dict[str, object]], figures: int) -> None:
+    kept = one_row_per_figure(rows, "change")
+    assert len(kept) == figures
+    if any(r.get("reason") for r in rows) and figures == 1:  # the reason a copy states is kept
+        assert kept[0]["reason"] == "缴存基数调整"
+
+
+# (question, the line said, how many times, how many sources at least): each stated figure once, every copy quoted
+REPEATED_CHANGES = [
+    ("江西省总工会2023年住房公积金比上年增减多少", "「住房公积金」比上年变化 57.18 万元", 1, 3),  # printed three times
+    ("包头市总工会2023年住房公积金比上年增减多少", "「住房公积金」比上年变化 3.20 万元（6.49%），即增加，原因：缴存基数调整", 1, 1),
+    ("柳州市总工会2019年公务接待费比上年增减多少", "比上年变化 0.19 万元", 2, 2),  # two percentages printed: two figures
+]
+
+
+@pytest.mark.parametrize(("question", "line", "times", "sources"), REPEATED_CHANGES)
+def test_repeated_change_said_once(answerer: Answerer, question: str, line: str, times: int, sources: int) -> None:
+    answer = answerer.ask(question)
+    assert str(answer["answer"]).count(line) == times, answer["answer"]
+    assert len(answer["sources"]) >= sources  # type: ignore[arg-type]

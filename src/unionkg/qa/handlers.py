@@ -5123,6 +5123,25 @@ def _line_change_per_body(ctx: Context) -> Outcome | None:
     return Outcome(bool(changed), head + ctx.say("；", "; ").join(parts), rows, sources[:SOURCE_LIMIT])
 
 
+# (q26) What makes two rows one stated figure: a document printing a figure twice (a table and its prose, a
+# sentence repeated in a summary, a line broken differently) gives one row of the answer, quoted from both places.
+SAME_FIGURE_KEYS: dict[str, tuple[str, ...]] = {
+    "change": ("org", "year", "item", "column", "direction", "delta", "pct", "genre"),
+}
+
+
+def one_row_per_figure(rows: list[dict[str, object]], kind: str) -> list[dict[str, object]]:
+    """``rows`` with one row per distinct figure (by SAME_FIGURE_KEYS[kind]), in their order: the first copy
+    kept, with the reason another copy states when it states none."""
+    keys = SAME_FIGURE_KEYS[kind]
+    kept: dict[tuple[str, ...], dict[str, object]] = {}
+    for r in rows:
+        first = kept.setdefault(tuple(str(r.get(k)) for k in keys), dict(r))
+        if not first.get("reason") and r.get("reason"):
+            first["reason"] = r["reason"]
+    return list(kept.values())
+
+
 def _asks_specific_line(text: str) -> bool:
     """Whether a question names a specific line (a concept that is not a total, or a standard line)."""
     concept = amount_concept(text)
@@ -5368,6 +5387,8 @@ def yoy_change(ctx: Context) -> Outcome:
             return Outcome(False, ctx.say(f"文件未说明所问项目比上年的变化；列明变化的有：{'、'.join(items)}等。",
                                           f"The documents state no change on the previous year for the line asked; they state changes of: {', '.join(items)}."))
         return Outcome(False, "")
+    quoted = rows  # (q26) every copy quoted, each figure said once
+    rows = one_row_per_figure(rows, "change")
     unit = _asked_unit_text(ctx, rows[0].get("delta")) if len(rows) == 1 else ""  # "较上年增加了多少元"
     figures = [_figure_of_change(ctx, r) for r in rows]
     lines = [_change_line(r, ctx.lang, True, figure) for r, figure in zip(rows, figures)]
@@ -5378,7 +5399,7 @@ def yoy_change(ctx: Context) -> Outcome:
             lines[0] += ctx.say(f"（{asked[0]} 年为 {wan(earlier['amount'])} 万元）", f" ({asked[0]}: {wan(earlier['amount'])} 万元)")
             shown.append(earlier)
     # the rows stay the stated changes (a comparison of two years reads them as such); the figures are quoted
-    return Outcome(True, join(lines, ctx.lang) + unit, rows, sources_of(rows + shown))
+    return Outcome(True, join(lines, ctx.lang) + unit, rows, sources_of(rows + quoted + shown))
 
 
 def _rate_reasons(ctx: Context) -> Outcome:
