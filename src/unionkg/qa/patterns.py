@@ -1397,7 +1397,7 @@ COVERAGE_QUESTIONS: tuple[re.Pattern[str], ...] = (
                r"|\bwhat(?:'s| is) in (?:the|your) (?:knowledge )?graph\b"),
 )
 
-# The years the graph holds for a body the question names ("南昌市总工会有哪些年份的数据", "某县总工会有哪几年的
+# The years the graph holds for a body the question names ("绵竹市总工会有哪些年份的数据", "某县总工会有哪几年的
 # 预算", "which years does the graph hold for the X federation"): the coverage family, limited to that body.
 BODY_YEARS_QUESTIONS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:有|存|收录了?|包含了?)(?:哪些|哪几|什么|几个)(?:年份|年度|个?年)(?:的)?(?:数据|资料|文件|预算|决算|报告|信息|自评)?(?:[？?。]|$)"),
