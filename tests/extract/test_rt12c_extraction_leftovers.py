@@ -2,7 +2,12 @@
 
 * a final account's column headed "调整后预算数" / "调整后的预算数" / "预算调整数" is the revised budget
   (column 调整预算数, phase adjusted: TABLE_PATTERNS["revised_budget_column"], tables.revised_budget_named);
-  it had been a 预算数 of the final phase, and "预算调整数" no column at all (its figures slid into 决算数).
+  it had been a 预算数 of the final phase, and "预算调整数" no column at all (its figures slid into 决算数);
+* narrative: a figure whose label names only its phase takes the project named before it in its clause
+  ("开展职工技能培训项目，预算 X 万元": narrative.PROJECT_CLAUSE), or the subject of its line's heading
+  ("工会经费收入情况：经审核，年初预算为 X 万元": ITEM_HEADING), else it is no fact ("经审核，年初预算为
+  X 万元" had been item 年初: phase_without_item); "财政拨款收、支总计各增加 X 万元" is two changes,
+  财政拨款收入总计 and 财政拨款支出总计 (shared_prefix_of_sides, LEADING_PERIOD: was one, item 支总计).
 
 Documents (tests/extract/corpus/rt12c_*): bodies, provinces and years not in the samples.
 """
@@ -14,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_document
+from unionkg.extract.narrative import ITEM_HEADING, LEADING_PERIOD, PROJECT_CLAUSE, phase_without_item, shared_prefix_of_sides
 from unionkg.extract.tables import TABLE_PATTERNS, find_columns, revised_budget_named
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -64,3 +70,70 @@ def test_revised_budget_columns_found(header: str, columns: list[str]) -> None:
 
 def test_revised_budget_named_keeps_other_text() -> None:
     assert revised_budget_named("项目 年初预算数 决算数") == "项目 年初预算数 决算数"
+
+
+# --- narrative: the item of a figure whose label names only its phase ---------------------------
+
+PROJECT_CLAUSES = [
+    ("本会开展职工技能培训项目，", "职工技能培训项目"),
+    ("项目1个，为困难职工帮扶项目，", "困难职工帮扶项目"),
+    ("2023年组织开展劳模疗休养活动，", "劳模疗休养活动"),
+    ("經審核，", None),
+    ("经审核，", None),
+    ("安排培训资金，", None),  # no project's name
+    ("其中：工会经费收入，", None),  # a name of money: NAMED_ITEM_CLAUSE's
+]
+
+
+@pytest.mark.parametrize(("clause", "item"), PROJECT_CLAUSES)
+def test_project_clause_pattern(clause: str, item: str | None) -> None:
+    m = PROJECT_CLAUSE.search(clause)
+    assert (m.group("item") if m else None) == item
+
+
+HEADINGS = [
+    ("工会经费收入情况：经审核，", "工会经费收入"),
+    ("2.公务接待费：", "公务接待费"),
+    ("上级补助收入：经审计，", "上级补助收入"),
+    ("预算执行情况：", "预算执行"),  # matched, but no name of money: item_heading gives none
+    ("经审核，", None),
+    ("工会经费收入情况：主要用于，", None),
+]
+
+
+@pytest.mark.parametrize(("text", "item"), HEADINGS)
+def test_item_heading_pattern(text: str, item: str | None) -> None:
+    m = ITEM_HEADING.match(after_list_number_free(text))
+    assert (m.group("item") if m else None) == item
+
+
+def after_list_number_free(text: str) -> str:
+    return text[2:] if text[:1].isdigit() and text[1:2] == "." else text
+
+
+@pytest.mark.parametrize(
+    ("label", "no_item"),
+    [("年初预算", True), ("预算", True), ("决算数", True), ("支出完成", False), ("工会经费收入年初预算", False), ("", False)],
+)
+def test_phase_without_item(label: str, no_item: bool) -> None:
+    assert phase_without_item(label) is no_item
+
+
+@pytest.mark.parametrize(
+    ("heads", "items"),
+    [
+        (["财政拨款收", "支"], ["财政拨款收入", "财政拨款支出"]),
+        (["上级补助收入", "支出"], ["上级补助收入", "上级补助支出"]),
+        (["收", "支"], ["收", "支"]),
+        (["基本支出", "项目支出"], ["基本支出", "项目支出"]),
+        (["工资福利", "支"], ["工资福利", "支"]),  # the first names no side
+    ],
+)
+def test_shared_prefix_of_sides(heads: list[str], items: list[str]) -> None:
+    assert shared_prefix_of_sides(heads) == items
+
+
+@pytest.mark.parametrize(("text", "period"), [("2024年度财政拨款收", "2024年度"), ("本年度上级补助收入", "本年度"), ("财政拨款收", None), ("2024", None)])
+def test_leading_period(text: str, period: str | None) -> None:
+    m = LEADING_PERIOD.match(text)
+    assert (m.group(0) if m else None) == period

@@ -340,7 +340,12 @@ TOPIC_CLAUSE: Final[re.Pattern[str]] = re.compile(r"^[ \t]*(?:在|对于|关于)
 
 #: The name of money a line opens with before a colon, the item of the figures after it ("2.公务接待费：",
 #: "（二）会议费:"); its sequence number is cut first (after_list_number).
-ITEM_HEADING: Final[re.Pattern[str]] = re.compile(r"^[ \t]*(?P<item>[\u4e00-\u9fff“”（）()]{2,20}?)[ \t]*[：:][ \t]*$")
+#: A line naming its subject as the state of a thing ("工会经费收入情况：") names the thing; the colon
+#: may be followed by a clause of how the figure was found, which names no item ("…：经审核，年初预算为 X 万元").
+ITEM_HEADING: Final[re.Pattern[str]] = re.compile(
+    r"^[ \t]*(?P<item>[\u4e00-\u9fff“”（）()]{2,20}?)(?:情况|方面)?[ \t]*[：:][ \t]*"
+    r"(?:(?:经审核|经审计|经审定|经核实|经核算|经统计|据统计)[ \t]*[，,][ \t]*)?$"
+)
 
 
 def item_heading(text: str, sentence_start: int, clause_start: int) -> tuple[str, int] | None:
@@ -363,18 +368,29 @@ NAMED_ITEM_CLAUSE: Final[re.Pattern[str]] = re.compile(r"(?:^|[：:，,])[ \t]*(
 NAMED_ITEM_ENDINGS: Final[tuple[str, ...]] = ("经费", "资金", "补助", "补贴", "费", "支出", "收入", "拨款", "合计", "总计", "总额")
 
 
+#: The clause before a figure's phase that names a project or an activity the body carries out or
+#: that a count is ("本会开展职工技能培训项目，预算 X 万元", "…项目1个，为困难职工帮扶项目，预算 X 万元"): the
+#: project is the figure's item, never the phase word ("预算").  Its name ends as a project's does
+#: (项目 / 活动 / 工程 / 行动 / 计划) and follows a verb of doing or of being, in the clause itself.
+PROJECT_CLAUSE: Final[re.Pattern[str]] = re.compile(
+    r"(?:^|[：:，,。；;])[^，,：:。；;]{0,16}?(?:组织开展|开展|实施|举办|承办|安排|为|即)"
+    r"(?P<item>[\u4e00-\u9fff“”（）()]{2,20}?(?:项目|活动|工程|行动|计划))[ \t]*[，,][ \t]*$"
+)
+
+
 def named_item_clause(text: str, floor: int, clause_start: int) -> tuple[str, int] | None:
     """(item, its offset) the clause right before ``clause_start`` names alone, after ``floor`` (the
     sentence's start or the end of the figure before; :data:`NAMED_ITEM_CLAUSE`), when it is a name of
-    money (:data:`NAMED_ITEM_ENDINGS`): "其中：工会经费收入，" names 工会经费收入, "经审核，" nothing."""
+    money (:data:`NAMED_ITEM_ENDINGS`): "其中：工会经费收入，" names 工会经费收入, "经审核，" nothing;
+    or the project it names after a verb (:data:`PROJECT_CLAUSE`: "开展职工技能培训项目，")."""
     start = after_list_number(text, floor)
     m = NAMED_ITEM_CLAUSE.search(text[start:clause_start])  # (a slice: "^" is the sentence's start)
-    if m is None:
-        return None
-    item = m.group("item")
-    if not item.endswith(NAMED_ITEM_ENDINGS) or _phase_only(item) or item.startswith("其中"):
-        return None
-    return item, start + m.start("item")
+    if m is not None:
+        item = m.group("item")
+        if item.endswith(NAMED_ITEM_ENDINGS) and not _phase_only(item) and not item.startswith("其中"):
+            return item, start + m.start("item")
+    project = PROJECT_CLAUSE.search(text[start:clause_start])
+    return (project.group("item"), start + project.start("item")) if project is not None else None
 
 
 def phase_words_of(label: str) -> str:
@@ -957,6 +973,8 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         printed_direction = _direction_words_of(phased_label) if continued else None
         if continued and previous_label is not None:
             label = previous_label[1]  # "年初预算数 X 万元，决算数 Y 万元" / "…支出年初预算为 X，支出决算为 Y"
+        elif phase_without_item(phased_label) and named is None and topic_at is None and line is None and whole_phase is None and not total_only and count_start is None:
+            continue  # "经审核，年初预算为 X 万元": no item named in the sentence, its clauses or its heading
         if not label or len(label) > MAX_LABEL or (re.search(r"\d", label) and count_start is None):
             continue
         if NARRATIVE_MONEY_PATTERNS["label_not_an_item"].search(label):
@@ -1504,6 +1522,25 @@ _SHARED_ITEM_ENDINGS: tuple[str, ...] = ("总计", "合计", "总额", "预算",
 #: One-character heads of items listed with 、 before a shared ending ("收、支总计各增加 21.35 万元"
 #: -> 收入总计, 支出总计), written out.
 SHARED_ITEM_ABBREVIATIONS: dict[str, str] = {"收": "收入", "支": "支出"}
+#: The two sides of an account, written out or cut to one character: listed after a name they share
+#: ("财政拨款收、支总计各增加 X 万元" -> 财政拨款收入总计, 财政拨款支出总计; "财政拨款收入、支出总计" alike).
+ACCOUNT_SIDES: Final[tuple[str, ...]] = ("收入", "支出", "收", "支")
+#: The period a sentence opens with, before the items it lists ("2024年度财政拨款收、支总计…"): no part
+#: of the first item.
+LEADING_PERIOD: Final[re.Pattern[str]] = re.compile(r"^[ \t]*(?:\d{4}[ \t]*年度?|本年度?|上年度?|全年|今年|当年)")
+
+
+def shared_prefix_of_sides(heads: list[str]) -> list[str]:
+    """Heads of listed items with the name the first prints before its side given to the sides after
+    it (:data:`ACCOUNT_SIDES`): ["财政拨款收", "支"] -> ["财政拨款收", "财政拨款支"]; any other list as it is
+    (["基本支出", "项目支出"], ["收", "支"])."""
+    if len(heads) < 2 or not all(h in ACCOUNT_SIDES for h in heads[1:]):
+        return heads
+    side = next((s for s in sorted(ACCOUNT_SIDES, key=len, reverse=True) if heads[0].endswith(s) and len(heads[0]) > len(s)), None)
+    if side is None:
+        return heads
+    prefix = heads[0][: -len(side)]
+    return [prefix + SHARED_ITEM_ABBREVIATIONS.get(side, side)] + [prefix + SHARED_ITEM_ABBREVIATIONS.get(h, h) for h in heads[1:]]
 
 
 def _changed_items(item: str) -> list[str]:
@@ -1521,7 +1558,7 @@ def _changed_items(item: str) -> list[str]:
     longer = parts[-1][head_len:]
     if ending and all(len(p) == head_len for p in parts[:-1]) and longer.removesuffix(ending) in _SHARED_ITEM_ENDINGS:
         ending = longer
-    heads = [p.removesuffix(ending) if ending else p for p in parts]
+    heads = shared_prefix_of_sides([p.removesuffix(ending) if ending else p for p in parts])
     return [SHARED_ITEM_ABBREVIATIONS.get(h, h) + ending for h in heads]
 
 
@@ -1539,6 +1576,9 @@ def _label_change(view: ProseView, figure: _Figure, label: str, raw: str, clause
     while lead_start > 0 and text[lead_start - 1] == "、":  # "收入、支出总计各增加": the items listed before it
         prev = max(text.rfind(ch, 0, lead_start - 1) for ch in "，,。；;：:\n（(") + 1
         segment = text[prev : lead_start - 1]
+        period = LEADING_PERIOD.match(segment)  # "2024年度财政拨款收、支总计…": the period lists no item
+        if period is not None:
+            prev, segment = prev + period.end(), segment[period.end() :]
         if not segment.strip() or re.search(r"\d", segment) or len(segment.strip()) > 12:
             break
         listed = re.sub(r"\s+", "", segment) + "、" + listed
@@ -1729,6 +1769,13 @@ def _phase_before(facts: list[Fact], recorded: dict[int, tuple[int, _Figure]], s
         return None
     fact = facts[recorded[max(before)][0]]
     return fact.phase if isinstance(fact, Amount) else None
+
+
+def phase_without_item(label: str) -> bool:
+    """Whether a figure's label names a phase only, so that the figure has no item of its own
+    ("年初预算", "预算", "决算数"): an item "年初" or "预算" is no fact to state.  A direction is
+    an item ("支出完成 X 万元": the body's spending)."""
+    return bool(label.strip()) and _phase_only(label) and _direction_words_of(label) is None
 
 
 def _phase_only(label: str) -> bool:
