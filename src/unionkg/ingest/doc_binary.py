@@ -29,10 +29,14 @@ F_WHICH_TABLE_STREAM = 0x0200
 F_OBFUSCATED = 0x8000
 #: Index of ccpText (characters of the main text) in FibRgLw97.
 CCP_TEXT = 3
+#: Index of ccpTxbx (characters of the text box story of the main text).
+CCP_TXBX = 9
 #: Index of the (fc, lcb) pairs in FibRgFcLcb97 that are read.
 FC_PLCF_BTE_CHPX = 12
 FC_PLCF_BTE_PAPX = 13
 FC_CLX = 33
+FC_PLC_SPA_MOM = 40
+FC_PLCF_TXBX_TXT = 56
 FC_PLF_LST = 73
 FC_PLF_LFO = 74
 #: A piece's fc has this bit set when its text is compressed (8-bit).
@@ -83,6 +87,10 @@ class Fib:
     bte_chpx: tuple[int, int]
     lists: tuple[int, int] = (0, 0)  # PlfLst
     list_instances: tuple[int, int] = (0, 0)  # PlfLfo
+    #: where the text box story starts (characters of the stories before it) and its length
+    text_box_story: tuple[int, int] = (0, 0)
+    shape_anchors: tuple[int, int] = (0, 0)  # PlcSpaMom: shapes anchored in the main text
+    text_boxes: tuple[int, int] = (0, 0)  # PlcftxbxTxt: the text box story cut into boxes
 
 
 def read_fib(word: bytes) -> Fib:
@@ -107,7 +115,12 @@ def read_fib(word: bytes) -> Fib:
         raise DocFormatError("the FIB is cut short (no piece table entry)")
     (ccp_text,) = struct.unpack_from("<i", word, lw_at + 4 * CCP_TEXT)
     lists = (_pair(word, fc_at, FC_PLF_LST), _pair(word, fc_at, FC_PLF_LFO)) if cb_fc_lcb > FC_PLF_LFO else ((0, 0), (0, 0))
-    return Fib(n_fib, encrypted, table_stream, ccp_text, _pair(word, fc_at, FC_CLX), _pair(word, fc_at, FC_PLCF_BTE_PAPX), _pair(word, fc_at, FC_PLCF_BTE_CHPX), *lists)
+    boxes = ((0, 0), (0, 0), (0, 0))
+    if cslw > CCP_TXBX:
+        counts = struct.unpack_from(f"<{CCP_TXBX + 1}i", word, lw_at)
+        before = sum(max(c, 0) for c in counts[CCP_TEXT:CCP_TXBX])  # main, footnotes, headers, macros, comments, endnotes
+        boxes = ((before, max(counts[CCP_TXBX], 0)), _pair(word, fc_at, FC_PLC_SPA_MOM), _pair(word, fc_at, FC_PLCF_TXBX_TXT))
+    return Fib(n_fib, encrypted, table_stream, ccp_text, _pair(word, fc_at, FC_CLX), _pair(word, fc_at, FC_PLCF_BTE_PAPX), _pair(word, fc_at, FC_PLCF_BTE_CHPX), *lists, *boxes)
 
 
 def _u16(data: bytes, at: int) -> int:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from struct import error as struct_error
 from xml.sax.saxutils import escape
@@ -38,6 +39,7 @@ from unionkg.ingest.doc_binary import (
     read_pieces,
     table_slice,
 )
+from unionkg.ingest.doc_boxes import anchored_boxes
 from unionkg.ingest.doc_lists import WordLists, read_lists
 from unionkg.ingest.docx_reader import DocxText, read_docx_text
 
@@ -81,6 +83,7 @@ class Paragraph:
     text: str
     list_instance: int = 0  # numbered automatically by this list instance (ilfo), 0 none
     list_level: int = 0
+    boxes: list[list[Paragraph | Table]] = field(default_factory=list)  # text boxes anchored in it
 
 
 # ---------------------------------------------------------------- the binary file -> blocks
@@ -117,13 +120,26 @@ def read_doc(name: str, data: bytes) -> tuple[list[Paragraph | Table], WordLists
         data_stream = ole.openstream("Data").read() if ole.exists("Data") and ole.get_size("Data") <= MAX_STREAM_BYTES else b""
         papx = ParagraphPropsReader(word, table_slice(table, fib.bte_papx, "paragraph bin table"), data_stream)
         deleted = deleted_ranges(word, table_slice(table, fib.bte_chpx, "character bin table"))
-        return assemble(marked_paragraphs(word, pieces, fib.ccp_text, papx, deleted)), _lists(table, fib)
+        paragraphs = marked_paragraphs(word, pieces, (0, fib.ccp_text), papx, deleted)
+        boxes = anchored_boxes(table, fib)
+        if boxes:
+            _place_boxes(paragraphs, boxes, lambda start, end: assemble(marked_paragraphs(word, pieces, (start, end), papx, deleted)))
+        return assemble(paragraphs), _lists(table, fib)
     except DocFormatError as exc:
         raise InputError(f"{name}: not a readable Word document ({exc})") from exc
     except (OSError, ValueError, IndexError, struct_error) as exc:
         raise InputError(f"{name}: not a readable Word document ({type(exc).__name__}: {exc})") from exc
     finally:
         ole.close()
+
+
+def _place_boxes(paragraphs: list[MarkedParagraph], boxes: list[tuple[int, int, int]], read: Callable[[int, int], list[Paragraph | Table]]) -> None:
+    """Each text box (anchor, start, end) read (``read``) into the paragraph holding its anchor."""
+    marks = [p.cp for p in paragraphs]
+    for anchor, start, end in boxes:
+        i = bisect_left(marks, anchor)
+        if i < len(paragraphs):
+            paragraphs[i].boxes.append(read(start, end))
 
 
 def _lists(table: bytes, fib: Fib) -> WordLists:
@@ -144,20 +160,25 @@ def _stream(name: str, ole: object, stream: str) -> bytes:
     return data
 
 
-@dataclass(frozen=True)
+@dataclass
 class MarkedParagraph:
     """A paragraph's text and the mark that ends it (``\\r`` or ``\\x07``) with its properties."""
 
     text: str
     mark: str
     props: ParagraphProps
+    cp: int = 0  # where its mark is
+    #: the text boxes anchored in it, each as its paragraphs and tables
+    boxes: list[list[Paragraph | Table]] = field(default_factory=list)
 
 
 def marked_paragraphs(
-    word: bytes, pieces: list[Piece], ccp_text: int, papx: ParagraphPropsReader, deleted: list[tuple[int, int]] | None = None
+    word: bytes, pieces: list[Piece], cps: tuple[int, int], papx: ParagraphPropsReader, deleted: list[tuple[int, int]] | None = None
 ) -> list[MarkedParagraph]:
-    """The main text cut at paragraph and cell marks; field codes, special characters and text
-    deleted with tracked changes on (byte ranges ``deleted``, as the DOCX reader skips ``w:del``) dropped."""
+    """The characters ``cps`` (``[start, end)``: the main text, a text box) cut at paragraph and
+    cell marks; field codes, special characters and text deleted with tracked changes on (byte
+    ranges ``deleted``, as the DOCX reader skips ``w:del``) dropped."""
+    first, ccp_text = cps
     is_deleted = _DeletedText(deleted or [])
     out: list[MarkedParagraph] = []
     fields: list[list[object]] = []  # per open field: [state 'code'|'result'|'hidden', code text]
@@ -165,8 +186,12 @@ def marked_paragraphs(
     for piece in pieces:
         if piece.cp_start >= ccp_text:
             break
+        if piece.cp_end <= first:
+            continue
         chars = piece_text(word, piece, ccp_text)
         for offset, char in enumerate(chars):
+            if piece.cp_start + offset < first:
+                continue
             if is_deleted(piece.fc_of(piece.cp_start + offset)):
                 continue
             if char == FIELD_BEGIN:
@@ -184,12 +209,12 @@ def marked_paragraphs(
                     text.clear()  # a table of contents: its paragraphs are not read
             elif char in (PARAGRAPH_END, CELL_END) or (char == PAGE_BREAK and _ends_section(chars, offset)):
                 mark = CELL_END if char == CELL_END else PARAGRAPH_END
-                out.append(MarkedParagraph("".join(text), mark, papx.props(piece.fc_of(piece.cp_start + offset))))
+                out.append(MarkedParagraph("".join(text), mark, papx.props(piece.fc_of(piece.cp_start + offset)), piece.cp_start + offset))
                 text.clear()
             elif char >= " " or char in CHARACTER_MAP:
                 text.append(CHARACTER_MAP.get(char, char))
     if text:
-        out.append(MarkedParagraph("".join(text), PARAGRAPH_END, ParagraphProps()))
+        out.append(MarkedParagraph("".join(text), PARAGRAPH_END, ParagraphProps(), ccp_text))
     return out
 
 
@@ -224,7 +249,7 @@ def assemble(paragraphs: list[MarkedParagraph]) -> list[Paragraph | Table]:
             _close_table(open_tables, body)
         while len(open_tables) < depth:
             open_tables.append(Table())
-        text = Paragraph(paragraph.text, props.list_instance, props.list_level)
+        text = Paragraph(paragraph.text, props.list_instance, props.list_level, paragraph.boxes)
         if not depth:
             body.append(text)
             continue
@@ -337,11 +362,20 @@ def as_docx(blocks: list[Paragraph | Table], lists: WordLists | None = None) -> 
     return buffer.getvalue()
 
 
+V_NS = "urn:schemas-microsoft-com:vml"
+
+
 def block_xml(block: Paragraph | Table) -> str:
-    return paragraph_xml(block.text, block.list_instance, block.list_level) if isinstance(block, Paragraph) else table_xml(block)
+    if isinstance(block, Table):
+        return table_xml(block)
+    boxes = "".join(
+        f'<w:r><w:pict><v:shape xmlns:v="{V_NS}"><v:textbox><w:txbxContent>{"".join(block_xml(b) for b in box) or "<w:p/>"}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'
+        for box in block.boxes
+    )
+    return paragraph_xml(block.text, block.list_instance, block.list_level, boxes)
 
 
-def paragraph_xml(text: str, list_instance: int = 0, list_level: int = 0) -> str:
+def paragraph_xml(text: str, list_instance: int = 0, list_level: int = 0, boxes: str = "") -> str:
     """A ``w:p`` of one run: tabs as ``w:tab``, line breaks as ``w:br``; numbered by a list when
     ``list_instance`` names one."""
     parts: list[str] = []
@@ -354,7 +388,8 @@ def paragraph_xml(text: str, list_instance: int = 0, list_level: int = 0) -> str
             if chunk:
                 parts.append(f'<w:t xml:space="preserve">{escape(_xml_safe(chunk))}</w:t>')
     numbered = f'<w:pPr><w:numPr><w:ilvl w:val="{list_level}"/><w:numId w:val="{list_instance}"/></w:numPr></w:pPr>' if list_instance else ""
-    return f"<w:p>{numbered}<w:r>{''.join(parts)}</w:r></w:p>" if parts else f"<w:p>{numbered}</w:p>"
+    run = f"<w:r>{''.join(parts)}</w:r>" if parts else ""
+    return f"<w:p>{numbered}{run}{boxes}</w:p>"
 
 
 def _xml_safe(text: str) -> str:
