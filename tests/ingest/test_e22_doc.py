@@ -10,6 +10,7 @@ same document as DOCX, and the facts of the document typed as text.
 from __future__ import annotations
 
 import struct
+import sys
 from pathlib import Path
 
 import olefile
@@ -189,8 +190,16 @@ def _not_a_fib(data: bytearray, ole: olefile.OleFileIO) -> None:
 
 HOSTILE = {
     "encrypted": ("WordDocument", _encrypt, r"p\.doc: the Word document is password-protected"),
-    "piece_past_the_end": ("1Table", _piece_past_the_end, r"p\.doc: not a readable Word document \(piece 0 points past the end of the WordDocument stream"),
-    "clx_past_the_end": ("WordDocument", _clx_past_the_end, r"p\.doc: not a readable Word document \(the piece table .* points past the end of the table stream"),
+    "piece_past_the_end": (
+        "1Table",
+        _piece_past_the_end,
+        r"p\.doc: not a readable Word document \(piece 0 points past the end of the WordDocument stream",
+    ),
+    "clx_past_the_end": (
+        "WordDocument",
+        _clx_past_the_end,
+        r"p\.doc: not a readable Word document \(the piece table .* points past the end of the table stream",
+    ),
     "huge_text_length": ("WordDocument", _huge_text, r"p\.doc: the Word document declares 2,147,483,632 characters of text"),
     "not_a_fib": ("WordDocument", _not_a_fib, r"p\.doc: not a readable Word document \(no Word FIB"),
 }
@@ -258,8 +267,8 @@ def _paragraphs(text: str, pieces: list[Piece] | None = None, word: bytes | None
 #: main text -> paragraphs read (Word's special characters: fields, pictures, breaks)
 TEXT_STREAM_CASES: list[tuple[str, list[str]]] = [
     ("合计\x13 PAGE \x1412\x15页\r", ["合计12页"]),  # a field: its result
-    ("见\x13 HYPERLINK \"http://x\" \x14附件\x15。\r", ["见附件。"]),
-    ("\x13 TOC \\o \"1-3\" \x14一、概况\t1\r二、收支\t2\r\x15正文\r", ["正文"]),  # a table of contents: nothing
+    ('见\x13 HYPERLINK "http://x" \x14附件\x15。\r', ["见附件。"]),
+    ('\x13 TOC \\o "1-3" \x14一、概况\t1\r二、收支\t2\r\x15正文\r', ["正文"]),  # a table of contents: nothing
     ("\x13 SEQ 表 \x15表\r", ["表"]),  # a field without result
     ("\x13 IF \x13 PAGE \x141\x15 = 1 \x14外\x15层\r", ["外层"]),  # nested fields
     ("图\x01\x08片\x02\r", ["图片"]),  # pictures, drawn objects, footnote marks dropped
@@ -453,7 +462,11 @@ def test_read_lists() -> None:
     from unionkg.ingest.doc_lists import read_lists
 
     lists = read_lists(*_lists_bytes())
-    assert [(lv.number_format, lv.text) for lv in lists.levels[77][:3]] == [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    assert [(lv.number_format, lv.text) for lv in lists.levels[77][:3]] == [
+        ("chineseCounting", "%1、"),
+        ("chineseCounting", "（%2）"),
+        ("decimal", "%3."),
+    ]
     assert lists.instances == [(77, {}), (77, {0: 1})]
     assert len(read_lists(*_lists_bytes(simple=True)).levels[77]) == 1
     plf_lst, lvls, lfo = _lists_bytes()
@@ -493,7 +506,9 @@ def test_text_boxes_are_read_where_they_are_anchored(tmp_path: Path) -> None:
     docx = read_file("b.docx", write_docx_with_text_boxes(RT11_BUDGET_REPORT, tmp_path / "b.docx", "vml").read_bytes())
     doc = read_file("b.doc", _fixture("e22_text_boxes"))
     assert (doc.text, doc.tables) == (docx.text, docx.tables)
-    assert "公章" not in doc.text and doc.text.index("一、部门收支总体情况") < doc.text.index("比上年增加52.30万元") < doc.text.index("部门收支总表")
+    assert "公章" not in doc.text and doc.text.index("一、部门收支总体情况") < doc.text.index("比上年增加52.30万元") < doc.text.index(
+        "部门收支总表"
+    )
     path = tmp_path / "b.doc"
     path.write_bytes(_fixture("e22_text_boxes"))
     result = compare(write_text(RT11_BUDGET_REPORT, tmp_path), path)
@@ -512,5 +527,35 @@ def test_box_entries_out_of_the_story_are_not_read() -> None:
     spa = [struct.pack("<i", lid) + b"\0" * 22 for lid in (6, 5, 7, 8)]
     anchors = plc([3, 40, 41, 50, 60], spa)
     table = boxes + anchors
-    fib = Fib(0x00C1, False, "1Table", 100, (0, 0), (0, 0), (0, 0), text_box_story=(100, 30), shape_anchors=(len(boxes), len(anchors)), text_boxes=(0, len(boxes)))
+    fib = Fib(
+        0x00C1,
+        False,
+        "1Table",
+        100,
+        (0, 0),
+        (0, 0),
+        (0, 0),
+        text_box_story=(100, 30),
+        shape_anchors=(len(boxes), len(anchors)),
+        text_boxes=(0, len(boxes)),
+    )
     assert anchored_boxes(table, fib) == [(3, 110, 119), (40, 100, 109)]  # shape 6 at 3, shape 5 at 40; 7 and 8 not read
+
+
+def test_a_title_only_in_the_running_header_is_read_as_the_docx_reads_it(tmp_path: Path) -> None:
+    """The body and year printed only in the running header: the DOCX reader takes the header
+    as the title when the body has none; the .doc's first header story is given to it the same
+    way.  Before: the .doc read 'first part' as its first line, no body, no year."""
+    sys.path.insert(0, str(FIXTURES))
+    from e22_make_doc_fixtures import TITLE_IN_HEADER
+
+    docx_path = write_docx(TITLE_IN_HEADER, tmp_path / "h.docx", DocxLayout())
+    doc = read_file("h.doc", _fixture("e22_title_in_header"))
+    assert doc.text == read_file("h.docx", docx_path.read_bytes()).text
+    assert doc.text.startswith("天水市总工会2025年部门预算\n第一部分")
+    path = tmp_path / "h.doc"
+    path.write_bytes(_fixture("e22_title_in_header"))
+    result = compare(docx_path, path)
+    assert len(result.reference) >= 12 and not result.missing and not result.extra, result.summary()
+    plain = read_file("b.doc", _fixture("e22_budget")).text
+    assert plain.count("天水市总工会2025年部门预算") == 1 and "2025年部门预算公开" not in plain  # a body with its title: the header not read

@@ -32,6 +32,7 @@ CCP_TEXT = 3
 #: Index of ccpTxbx (characters of the text box story of the main text).
 CCP_TXBX = 9
 #: Index of the (fc, lcb) pairs in FibRgFcLcb97 that are read.
+FC_PLCF_HDD = 11
 FC_PLCF_BTE_CHPX = 12
 FC_PLCF_BTE_PAPX = 13
 FC_CLX = 33
@@ -91,6 +92,8 @@ class Fib:
     text_box_story: tuple[int, int] = (0, 0)
     shape_anchors: tuple[int, int] = (0, 0)  # PlcSpaMom: shapes anchored in the main text
     text_boxes: tuple[int, int] = (0, 0)  # PlcftxbxTxt: the text box story cut into boxes
+    header_story: int = 0  # where the header story starts (after the main text and footnotes)
+    headers: tuple[int, int] = (0, 0)  # PlcfHdd: the header story cut into headers and footers
 
 
 def read_fib(word: bytes) -> Fib:
@@ -111,7 +114,7 @@ def read_fib(word: bytes) -> Fib:
     at = lw_at + 4 * cslw
     cb_fc_lcb = _u16(word, at)
     fc_at = at + 2
-    if cslw <= CCP_TEXT or cb_fc_lcb <= FC_CLX or fc_at + 8 * cb_fc_lcb > len(word):
+    if cslw <= CCP_TEXT + 1 or cb_fc_lcb <= FC_CLX or fc_at + 8 * cb_fc_lcb > len(word):
         raise DocFormatError("the FIB is cut short (no piece table entry)")
     (ccp_text,) = struct.unpack_from("<i", word, lw_at + 4 * CCP_TEXT)
     lists = (_pair(word, fc_at, FC_PLF_LST), _pair(word, fc_at, FC_PLF_LFO)) if cb_fc_lcb > FC_PLF_LFO else ((0, 0), (0, 0))
@@ -120,7 +123,21 @@ def read_fib(word: bytes) -> Fib:
         counts = struct.unpack_from(f"<{CCP_TXBX + 1}i", word, lw_at)
         before = sum(max(c, 0) for c in counts[CCP_TEXT:CCP_TXBX])  # main, footnotes, headers, macros, comments, endnotes
         boxes = ((before, max(counts[CCP_TXBX], 0)), _pair(word, fc_at, FC_PLC_SPA_MOM), _pair(word, fc_at, FC_PLCF_TXBX_TXT))
-    return Fib(n_fib, encrypted, table_stream, ccp_text, _pair(word, fc_at, FC_CLX), _pair(word, fc_at, FC_PLCF_BTE_PAPX), _pair(word, fc_at, FC_PLCF_BTE_CHPX), *lists, *boxes)
+    (ccp_footnotes,) = struct.unpack_from("<i", word, lw_at + 4 * (CCP_TEXT + 1))
+    header_story = ccp_text + max(ccp_footnotes, 0)
+    return Fib(
+        n_fib,
+        encrypted,
+        table_stream,
+        ccp_text,
+        _pair(word, fc_at, FC_CLX),
+        _pair(word, fc_at, FC_PLCF_BTE_PAPX),
+        _pair(word, fc_at, FC_PLCF_BTE_CHPX),
+        *lists,
+        *boxes,
+        header_story,
+        _pair(word, fc_at, FC_PLCF_HDD),
+    )
 
 
 def _u16(data: bytes, at: int) -> int:
@@ -362,3 +379,22 @@ def deleted_ranges(word: bytes, bte: bytes) -> list[tuple[int, int]]:
 
 def _is_deleted(grpprl: bytes) -> bool:
     return any(sprm == SPRM_DELETED and operand and operand[0] in DELETED_VALUES for sprm, operand in sprms(grpprl))
+
+
+#: The stories of PlcfHdd before the first section's: footnote and endnote separators.
+HEADER_SEPARATOR_STORIES = 6
+#: Index, among a section's six stories (even header, odd header, even footer, odd footer, first
+#: header, first footer), of the header printed on every page.
+DEFAULT_HEADER = 1
+
+
+def first_header(table: bytes, fib: Fib) -> tuple[int, int] | None:
+    """Characters ``[start, end)`` of the first section's running header, if it has one."""
+    offset, length = fib.headers
+    if length < 4 * (HEADER_SEPARATOR_STORIES + DEFAULT_HEADER + 2) or offset + length > len(table):
+        return None
+    index = HEADER_SEPARATOR_STORIES + DEFAULT_HEADER
+    start, end = struct.unpack_from("<2i", table, offset + 4 * index)
+    if not 0 <= start < end - 1:  # (its last paragraph mark closes the story)
+        return None
+    return fib.header_story + start, fib.header_story + end - 1

@@ -88,7 +88,9 @@ class WordLists:
         )
         nums = "".join(
             f'<w:num w:numId="{ilfo}"><w:abstractNumId w:val="{ids[lsid]}"/>'
-            + "".join(f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>' for level, start in restarts.items())
+            + "".join(
+                f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>' for level, start in restarts.items()
+            )
             + "</w:num>"
             for ilfo, (lsid, restarts) in enumerate(self.instances, start=1)
             if lsid in ids

@@ -34,6 +34,7 @@ from unionkg.ingest.doc_binary import (
     ParagraphPropsReader,
     Piece,
     deleted_ranges,
+    first_header,
     piece_text,
     read_fib,
     read_pieces,
@@ -91,11 +92,21 @@ class Paragraph:
 
 def parse_doc(name: str, data: bytes) -> list[Paragraph | Table]:
     """The paragraphs and tables of the main text of a Word binary document, or :class:`InputError`."""
-    return read_doc(name, data)[0]
+    return read_doc(name, data).blocks
 
 
-def read_doc(name: str, data: bytes) -> tuple[list[Paragraph | Table], WordLists]:
-    """The paragraphs and tables of the main text and the lists numbering them, or :class:`InputError`."""
+@dataclass(frozen=True)
+class DocBody:
+    """What is read of a Word binary document: its main text's blocks, its lists, its first running header."""
+
+    blocks: list[Paragraph | Table]
+    lists: WordLists
+    header: str = ""
+
+
+def read_doc(name: str, data: bytes) -> DocBody:
+    """The paragraphs and tables of the main text, the lists numbering them and the running
+    header, or :class:`InputError`."""
     import olefile
 
     try:
@@ -124,7 +135,9 @@ def read_doc(name: str, data: bytes) -> tuple[list[Paragraph | Table], WordLists
         boxes = anchored_boxes(table, fib)
         if boxes:
             _place_boxes(paragraphs, boxes, lambda start, end: assemble(marked_paragraphs(word, pieces, (start, end), papx, deleted)))
-        return assemble(paragraphs), _lists(table, fib)
+        header = first_header(table, fib)
+        header_text = " ".join(p.text for p in marked_paragraphs(word, pieces, header, papx, deleted)) if header else ""
+        return DocBody(assemble(paragraphs), _lists(table, fib), header_text)
     except DocFormatError as exc:
         raise InputError(f"{name}: not a readable Word document ({exc})") from exc
     except (OSError, ValueError, IndexError, struct_error) as exc:
@@ -133,7 +146,9 @@ def read_doc(name: str, data: bytes) -> tuple[list[Paragraph | Table], WordLists
         ole.close()
 
 
-def _place_boxes(paragraphs: list[MarkedParagraph], boxes: list[tuple[int, int, int]], read: Callable[[int, int], list[Paragraph | Table]]) -> None:
+def _place_boxes(
+    paragraphs: list[MarkedParagraph], boxes: list[tuple[int, int, int]], read: Callable[[int, int], list[Paragraph | Table]]
+) -> None:
     """Each text box (anchor, start, end) read (``read``) into the paragraph holding its anchor."""
     marks = [p.cp for p in paragraphs]
     for anchor, start, end in boxes:
@@ -336,29 +351,44 @@ PACKAGE_RELS = (
 
 
 NUMBERING_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
-NUMBERING_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
-    "</Relationships>"
-)
+HEADER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NUMBERING_RELATIONSHIP = f'<Relationship Id="rIdNumbering" Type="{RELATIONSHIPS}/numbering" Target="numbering.xml"/>'
+HEADER_RELATIONSHIP = f'<Relationship Id="rIdHeader" Type="{RELATIONSHIPS}/header" Target="header1.xml"/>'
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def as_docx(blocks: list[Paragraph | Table], lists: WordLists | None = None) -> bytes:
-    """A minimal DOCX package whose body holds ``blocks`` (and a numbering part for ``lists``)."""
-    body = "".join(block_xml(block) for block in blocks)
-    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
-    content_types = CONTENT_TYPES
+def as_docx(blocks: list[Paragraph | Table], lists: WordLists | None = None, header: str = "") -> bytes:
+    """A minimal DOCX package whose body holds ``blocks``, with a numbering part for ``lists``
+    and the first section's running ``header`` (the DOCX reader takes a title from it when the
+    body has none)."""
+    parts: dict[str, tuple[str, str, str]] = {}  # part -> (content type, relationship, xml)
     if lists and lists.levels:
-        content_types = content_types.replace("</Types>", f'<Override PartName="/word/numbering.xml" ContentType="{NUMBERING_TYPE}"/></Types>')
+        parts["numbering.xml"] = (NUMBERING_TYPE, NUMBERING_RELATIONSHIP, lists.numbering_xml(W_NS))
+    section = ""
+    if header.strip():
+        parts["header1.xml"] = (
+            HEADER_TYPE,
+            HEADER_RELATIONSHIP,
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W_NS}">{paragraph_xml(header)}</w:hdr>',
+        )
+        section = f'<w:sectPr><w:headerReference xmlns:r="{RELATIONSHIPS}" w:type="default" r:id="rIdHeader"/></w:sectPr>'
+    body = "".join(block_xml(block) for block in blocks) + section
+    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    overrides = "".join(f'<Override PartName="/word/{part}" ContentType="{kind}"/>' for part, (kind, _, _) in parts.items())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", content_types)
+        package.writestr("[Content_Types].xml", CONTENT_TYPES.replace("</Types>", overrides + "</Types>"))
         package.writestr("_rels/.rels", PACKAGE_RELS)
         package.writestr("word/document.xml", document)
-        if lists and lists.levels:
-            package.writestr("word/_rels/document.xml.rels", NUMBERING_RELS)
-            package.writestr("word/numbering.xml", lists.numbering_xml(W_NS))
+        if parts:
+            relationships = "".join(relationship for _, relationship, _ in parts.values())
+            package.writestr(
+                "word/_rels/document.xml.rels",
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{PACKAGE_RELATIONSHIPS}">{relationships}</Relationships>',
+            )
+            for part, (_, _, xml) in parts.items():
+                package.writestr(f"word/{part}", xml)
     return buffer.getvalue()
 
 
@@ -387,7 +417,9 @@ def paragraph_xml(text: str, list_instance: int = 0, list_level: int = 0, boxes:
                 parts.append("<w:tab/>")
             if chunk:
                 parts.append(f'<w:t xml:space="preserve">{escape(_xml_safe(chunk))}</w:t>')
-    numbered = f'<w:pPr><w:numPr><w:ilvl w:val="{list_level}"/><w:numId w:val="{list_instance}"/></w:numPr></w:pPr>' if list_instance else ""
+    numbered = (
+        f'<w:pPr><w:numPr><w:ilvl w:val="{list_level}"/><w:numId w:val="{list_instance}"/></w:numPr></w:pPr>' if list_instance else ""
+    )
     run = f"<w:r>{''.join(parts)}</w:r>" if parts else ""
     return f"<w:p>{numbered}{run}{boxes}</w:p>"
 
@@ -453,10 +485,10 @@ def read_doc_text(name: str, data: bytes, limits: DocLimits = DocLimits()) -> Do
     kind, payload = outcome  # type: ignore[misc]
     if kind == "error":
         raise InputError(str(payload))
-    blocks, lists = payload
-    if not any(_has_text(block) for block in blocks):
+    body: DocBody = payload
+    if not any(_has_text(block) for block in body.blocks):
         raise InputError(f"{name}: the Word document has no text")
-    return read_docx_text(name, as_docx(blocks, lists))
+    return read_docx_text(name, as_docx(body.blocks, body.lists, body.header))
 
 
 def _blocks_or_error(name: str, data: bytes) -> tuple[str, object]:
