@@ -187,6 +187,7 @@ from unionkg.qa.rate_questions import (
     RateThreshold,
     asked_rate_threshold,
 )
+from unionkg.qa.targets_only import publishes_targets_only, target_line, targets_only_sentence
 from unionkg.qa.thresholds import score_threshold_asked, score_verdict, scores_asked, threshold_asked, tightest_labels
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
@@ -618,6 +619,9 @@ def _all_met(ctx: Context, categories: list[str]) -> Outcome:
         rows = [r for r in rows if in_categories(r, categories)]
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的绩效指标。", "The graph has no indicators for this body/year."))
+    if publishes_targets_only(rows):  # (q27) a budget's target table: no completion published, never "yes"
+        answer = targets_only_sentence(len(rows), ctx.lang) + join([target_line(r, ctx.lang) for r in rows], ctx.lang)
+        return Outcome(True, answer, rows, sources_of(rows))
     strict = [r for r in rows if _violates(r) and not _lost_points(r) and (r.get("met") is True or _on_strict_boundary(r))]
     answer = ctx.say(f"是的：{len(rows)} 个绩效指标均未标为未完成。", f"Yes: none of the {len(rows)} indicators is marked as missed.")
     if strict:
