@@ -38,8 +38,9 @@ def test_breakdown_after_qizhong_in_the_same_sentence() -> None:
     [
         # a nested list: the end of the inner one is unclear
         "按支出经济分类划分：基本支出 3108.38 万元，其中：工资福利支出 3092.61 万元；对个人和家庭的补助 15.77 万元；项目支出 130 万元。",
-        # the total is in another paragraph
-        "支出总计 100 万元。\n其中：基本支出 60 万元，项目支出 40 万元。",
+        # the total is in another paragraph (a heading between; a line broken right after the total's
+        # full stop is the same paragraph: tests/extract/test_rt12c_extraction_leftovers.py)
+        "支出总计 100 万元。\n（二）支出构成\n其中：基本支出 60 万元，项目支出 40 万元。",
         # another sentence between the total and the list
         "支出总计 100 万元。与上年持平。其中：基本支出 60 万元，项目支出 30 万元。",
         # a listed item without its amount

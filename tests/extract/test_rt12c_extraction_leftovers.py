@@ -7,7 +7,10 @@
   ("开展职工技能培训项目，预算 X 万元": narrative.PROJECT_CLAUSE), or the subject of its line's heading
   ("工会经费收入情况：经审核，年初预算为 X 万元": ITEM_HEADING), else it is no fact ("经审核，年初预算为
   X 万元" had been item 年初: phase_without_item); "财政拨款收、支总计各增加 X 万元" is two changes,
-  财政拨款收入总计 and 财政拨款支出总计 (shared_prefix_of_sides, LEADING_PERIOD: was one, item 支总计).
+  财政拨款收入总计 and 财政拨款支出总计 (shared_prefix_of_sides, LEADING_PERIOD: was one, item 支总计);
+* a breakdown ("其中：…") opening the line right under its total's line, broken after the full stop as
+  PDF and OFD readers print a paragraph, is the total's (narrative.breakdown_paragraph_start,
+  WRAPPED_BEFORE_BREAKDOWN): the 三公 items had lost their part_of.
 
 Documents (tests/extract/corpus/rt12c_*): bodies, provinces and years not in the samples.
 """
@@ -19,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_document
-from unionkg.extract.narrative import ITEM_HEADING, LEADING_PERIOD, PROJECT_CLAUSE, phase_without_item, shared_prefix_of_sides
+from unionkg.extract.narrative import ITEM_HEADING, LEADING_PERIOD, PROJECT_CLAUSE, breakdown_paragraph_start, phase_without_item, shared_prefix_of_sides
 from unionkg.extract.tables import TABLE_PATTERNS, find_columns, revised_budget_named
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -137,3 +140,31 @@ def test_shared_prefix_of_sides(heads: list[str], items: list[str]) -> None:
 def test_leading_period(text: str, period: str | None) -> None:
     m = LEADING_PERIOD.match(text)
     assert (m.group(0) if m else None) == period
+
+
+# --- a breakdown on the line after its total's full stop ------------------------------------------
+
+PARAGRAPH_STARTS = [
+    ("“三公”经费预算5.60万元。\n其中：公务接待费1.80万元。", 0),  # a line broken after its full stop
+    ("“三公”经费预算5.60万元。  \n其中：公务接待费1.80万元。", 0),
+    ("（一）货物采购情况\n其中：办公设备采购2.00万元。", 10),  # a heading between: no full stop
+    ("预算6.00万元。\n\n其中：货物采购6.00万元。", 11),  # a blank line: another paragraph
+    ("预算5.60万元。其中：公务接待费1.80万元。", 0),  # one line
+    ("预算5.60万元，\n其中：公务接待费1.80万元。", 10),  # wrapped mid-sentence: not this rule's
+]
+
+
+@pytest.mark.parametrize(("text", "start"), PARAGRAPH_STARTS)
+def test_breakdown_paragraph_start(text: str, start: int) -> None:
+    assert breakdown_paragraph_start(text, text.index("其中")) == start
+
+
+def test_breakdown_after_a_line_broken_at_the_full_stop() -> None:
+    from unionkg.extract import extract
+    from unionkg.ingest import load_bytes
+    from unionkg.model import Amount
+
+    text = "某县总工会2023年部门预算\n一、支出预算情况\n支出总计 100 万元。\n其中：基本支出 60 万元，项目支出 40 万元。\n"
+    ex = extract(load_bytes("d.txt", text.encode("utf-8")))
+    parts = {f.item: f.part_of for f in ex.facts if isinstance(f, Amount)}
+    assert parts["基本支出"] == parts["项目支出"] == "支出总计"

@@ -1257,6 +1257,25 @@ BREAKDOWN_INTRO = re.compile(r"具体(?:支出|收入)?情况(?:是|为|如下)[
 _BREAKDOWN_ASIDE = re.compile(r"[%％]|^\s*(?:占|较|比|与|同比|增|减|下降|上升|持平)")
 
 
+#: How the line before a breakdown that opens its own line ends when the list still belongs to that
+#: line's total: a PDF or OFD reader breaks a paragraph's line right after its full stop
+#: ("…“三公”经费预算 X 万元。" / "其中：因公出国（境）费…"), never inside a sentence there.
+WRAPPED_BEFORE_BREAKDOWN: Final[re.Pattern[str]] = re.compile(r"[。][ \t\u3000]*$")
+
+
+def breakdown_paragraph_start(text: str, intro_at: int) -> int:
+    """Where the paragraph of a breakdown's introducing word (at ``intro_at``) starts, for finding its
+    total: its line's start, or the line before's when the word opens its line right under a line
+    ending with a full stop (:data:`WRAPPED_BEFORE_BREAKDOWN`), nothing between: a blank line, or a
+    line of no full stop (a heading), is another paragraph."""
+    line_start = text.rfind("\n", 0, intro_at) + 1
+    if line_start == 0 or text[line_start:intro_at].strip():
+        return line_start
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    previous = text[previous_start : line_start - 1]
+    return previous_start if previous.strip() and WRAPPED_BEFORE_BREAKDOWN.search(previous) else line_start
+
+
 def _mark_breakdowns(text: str, facts: list[Fact], recorded: dict[int, tuple[int, _Figure]], skipped: list[_Figure]) -> None:
     """Set ``part_of`` on the amounts of a list that breaks down a total stated just before it.
 
@@ -1270,7 +1289,7 @@ def _mark_breakdowns(text: str, facts: list[Fact], recorded: dict[int, tuple[int
     """
     read = sorted(recorded.items())
     for intro in BREAKDOWN_INTRO.finditer(text):
-        para_start = text.rfind("\n", 0, intro.start()) + 1
+        para_start = breakdown_paragraph_start(text, intro.start())
         list_end = _sentence_end(text, intro.end())
         before = [(pos, entry) for pos, entry in read if para_start <= pos and entry[1].end() <= intro.start()]
         if not before:
