@@ -135,7 +135,8 @@ def _read_level(data: bytes, at: int) -> tuple[ListLevel | None, int]:
     raw = data[xst_at + 2 : xst_at + 2 + 2 * cch]
     if len(raw) < 2 * cch:
         return None, at
-    text = "".join(f"%{ord(c) + 1}" if ord(c) < 9 else c for c in raw.decode("utf-16-le", errors="replace"))
+    # characters 0-8 stand for the levels' numbers; other control characters cannot be in XML
+    text = "".join(f"%{ord(c) + 1}" if ord(c) < 9 else c for c in raw.decode("utf-16-le", errors="replace") if ord(c) < 9 or ord(c) >= 0x20)
     level = ListLevel(start, NUMBER_FORMATS.get(nfc, "unknown"), text, bool(flags & F_LEGAL))
     return level, xst_at + 2 + 2 * cch
 

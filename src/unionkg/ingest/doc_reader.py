@@ -53,6 +53,9 @@ PAGE_BREAK = "\x0c"  # a page or section break; a section break also ends its pa
 FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 #: Fields whose result is not read: a table of contents repeats the headings with page numbers.
 FIELDS_NOT_READ: tuple[str, ...] = ("TOC",)
+#: What olefile and the structure readers raise on a broken file (olefile raises TypeError on a
+#: directory entry naming no stream, KeyError on a missing one).
+BROKEN_FILE_ERRORS = (OSError, ValueError, IndexError, KeyError, TypeError, OverflowError, struct_error)
 #: Longest main text read (characters).
 MAX_TEXT_CHARS = 10_000_000
 
@@ -111,7 +114,7 @@ def read_doc(name: str, data: bytes) -> DocBody:
 
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
-    except (OSError, ValueError, IndexError, struct_error) as exc:
+    except BROKEN_FILE_ERRORS as exc:
         raise InputError(f"{name}: not a readable Word document (broken compound file: {exc})") from exc
     try:
         if not ole.exists("WordDocument"):
@@ -140,7 +143,7 @@ def read_doc(name: str, data: bytes) -> DocBody:
         return DocBody(assemble(paragraphs), _lists(table, fib), header_text)
     except DocFormatError as exc:
         raise InputError(f"{name}: not a readable Word document ({exc})") from exc
-    except (OSError, ValueError, IndexError, struct_error) as exc:
+    except BROKEN_FILE_ERRORS as exc:
         raise InputError(f"{name}: not a readable Word document ({type(exc).__name__}: {exc})") from exc
     finally:
         ole.close()
