@@ -64,7 +64,8 @@ SPRM_LIST_INSTANCE = 0x460B  # sprmPIlfo: the paragraph is numbered by list inst
 SPRM_LIST_LEVEL = 0x260A  # sprmPIlvl: at this level (0-8)
 #: sprmPIlfo values from here up: "not numbered" markers of Word 6 compatibility.
 LIST_INSTANCE_NONE_FROM = 0xF000
-SPRM_HUGE_PAPX = 0x6646  # the properties are too long for the FKP: at this offset of the Data stream
+SPRM_HUGE_PAPX = 0x6646
+SPRM_HUGE_PAPX_BYTES = struct.pack("<H", SPRM_HUGE_PAPX)  # the properties are too long for the FKP: at this offset of the Data stream
 #: Operand size by the sprm's spra (its top three bits); 6 is variable-length.
 SPRA_OPERAND_BYTES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 #: Size of a TC80 (a cell of a TDefTable): tcgrf, unused, four borders.
@@ -246,6 +247,7 @@ class ParagraphPropsReader:
         self.fcs = list(struct.unpack_from(f"<{count + 1}I", bte, 0)) if count else []
         self.pages = list(struct.unpack_from(f"<{count}I", bte, 4 * (count + 1))) if count else []
         self._fkps: dict[int, tuple[list[int], bytes]] = {}
+        self._props: dict[bytes, ParagraphProps] = {}
 
     def props(self, fc: int) -> ParagraphProps:
         """Properties of the paragraph whose mark is at byte ``fc`` (none found: a plain paragraph)."""
@@ -265,10 +267,14 @@ class ParagraphPropsReader:
         cb = page[offset]
         start, size = (offset + 2, 2 * page[offset + 1]) if cb == 0 else (offset + 1, 2 * cb - 1)
         grpprl = page[start + 2 : min(start + size, FKP_SIZE)]  # after the style index (istd)
-        return props_of(self._huge(grpprl) or grpprl)
+        if grpprl not in self._props:  # (paragraphs of one kind share their properties' bytes)
+            self._props[grpprl] = props_of(self._huge(grpprl) or grpprl)
+        return self._props[grpprl]
 
     def _huge(self, grpprl: bytes) -> bytes | None:
         """The grpprl a sprmPHugePapx points to in the Data stream (a row of many cells), if any."""
+        if SPRM_HUGE_PAPX_BYTES not in grpprl:
+            return None
         for sprm, operand in sprms(grpprl):
             if sprm == SPRM_HUGE_PAPX and len(operand) == 4:
                 (offset,) = struct.unpack("<I", operand)
@@ -364,6 +370,7 @@ def deleted_ranges(word: bytes, bte: bytes) -> list[tuple[int, int]]:
         return []
     pages = struct.unpack_from(f"<{count}I", bte, 4 * (count + 1))
     ranges: list[tuple[int, int]] = []
+    deleted: dict[bytes, bool] = {}  # grpprl -> deleted? (runs of one kind share their bytes)
     for pn in dict.fromkeys(p & 0x3FFFFF for p in pages):
         page = word[pn * FKP_SIZE : (pn + 1) * FKP_SIZE]
         if len(page) < FKP_SIZE or not 0 < page[-1] <= 101:
@@ -372,7 +379,12 @@ def deleted_ranges(word: bytes, bte: bytes) -> list[tuple[int, int]]:
         fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
         for j in range(runs):
             offset = page[4 * (runs + 1) + j] * 2
-            if offset and offset < FKP_SIZE - 1 and _is_deleted(page[offset + 1 : offset + 1 + page[offset]]):
+            if not offset or offset >= FKP_SIZE - 1:
+                continue
+            grpprl = page[offset + 1 : offset + 1 + page[offset]]
+            if grpprl not in deleted:
+                deleted[grpprl] = _is_deleted(grpprl)
+            if deleted[grpprl]:
                 ranges.append((fcs[j], fcs[j + 1]))
     return sorted(ranges)
 

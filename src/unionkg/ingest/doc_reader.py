@@ -206,10 +206,9 @@ def marked_paragraphs(
             break
         if piece.cp_end <= first:
             continue
+        skipped = max(first - piece.cp_start, 0)  # (a text box starts inside a piece)
         chars = piece_text(word, piece, ccp_text)
-        for offset, char in enumerate(chars):
-            if piece.cp_start + offset < first:
-                continue
+        for offset, char in enumerate(chars[skipped:], start=skipped):
             if is_deleted(piece.fc_of(piece.cp_start + offset)):
                 continue
             if char == FIELD_BEGIN:
