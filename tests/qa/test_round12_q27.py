@@ -14,6 +14,7 @@ from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
+from unionkg.qa.asset_counts import asked_asset_topic, is_stock, is_total, rows_of_year
 from unionkg.qa.targets_only import publishes_targets_only, states_outcome
 from unionkg.search.encoders import HashEncoder
 from unionkg.settings import Settings
@@ -60,3 +61,60 @@ def test_targets_only_needs_every_row_without_outcome() -> None:
     assert publishes_targets_only([OUTCOME_ROWS[0][0], OUTCOME_ROWS[1][0]])
     assert not publishes_targets_only([OUTCOME_ROWS[0][0], OUTCOME_ROWS[2][0]])
     assert not publishes_targets_only([])
+
+
+# (question, language, the asset whose count it asks for)
+ASSET_QUESTIONS = [
+    ("宜兴市工人文化宫2031年有几辆车", "zh", "vehicles"),
+    ("本单位车辆有多少", "zh", "vehicles"),
+    ("有多少台设备", "zh", "equipment"),
+    ("办公用房有多少平方米", "zh", "buildings"),
+    ("how many vehicles does the federation have", "en", "vehicles"),
+    ("how many official cars did it hold in 2031?", "en", "vehicles"),
+    ("车辆运行维护费多少", "zh", None),
+    ("公务用车购置及运行维护费是多少", "zh", None),
+    ("公务用车购置数", "zh", None),
+    ("计划购置几辆车", "zh", None),
+    ("有几个项目评价为优", "zh", None),
+    ("how many vehicles were purchased", "en", None),
+    ("how much did it spend on vehicles", "en", None),
+]
+
+
+@pytest.mark.parametrize(("question", "lang", "topic"), ASSET_QUESTIONS)
+def test_asked_asset_topic(question: str, lang: str, topic: str | None) -> None:
+    assert asked_asset_topic(question, lang) == topic
+
+
+# (asset, printed label, a stock count of it, the total of it)
+ASSET_LABELS = [
+    ("vehicles", "车辆", True, True),
+    ("vehicles", "一、车辆数合计(台、辆)", True, True),
+    ("vehicles", "公务用车保有量", True, True),
+    ("vehicles", "机要通信用车", True, False),
+    ("vehicles", "购置公务用车", False, False),
+    ("vehicles", "国内公务接待", False, False),
+    ("equipment", "单价100万元(含)以上设备(不含车辆)", True, True),
+    ("buildings", "房屋", True, True),
+    ("buildings", "办公用房", True, False),
+]
+
+
+@pytest.mark.parametrize(("topic", "item", "stock", "total"), ASSET_LABELS)
+def test_asset_labels(topic: str, item: str, stock: bool, total: bool) -> None:
+    assert (is_stock(topic, item), is_total(topic, item)) == (stock, total)
+
+
+# (years held, years asked, the year answered)
+STOCK_YEARS = [
+    ([2030, 2031], [2031], 2031),
+    ([2030], [2031], 2030),  # a budget's stock stated at the end of the year before
+    ([2030, 2031], [], 2031),
+    ([2032], [2031], 2032),  # nothing before: the only year held, said so
+]
+
+
+@pytest.mark.parametrize(("held", "asked", "year"), STOCK_YEARS)
+def test_rows_of_year(held: list[int], asked: list[int], year: int) -> None:
+    rows, picked = rows_of_year([{"year": y} for y in held], asked)
+    assert picked == year and all(r["year"] == year for r in rows)

@@ -187,6 +187,7 @@ from unionkg.qa.rate_questions import (
     RateThreshold,
     asked_rate_threshold,
 )
+from unionkg.qa.asset_counts import ASSET_COUNT_TOPICS, asked_asset_topic, is_stock, is_total, rows_of_year
 from unionkg.qa.targets_only import publishes_targets_only, target_line, targets_only_sentence
 from unionkg.qa.thresholds import score_threshold_asked, score_verdict, scores_asked, threshold_asked, tightest_labels
 
@@ -4328,6 +4329,36 @@ def _sangong_counts(ctx: Context, org: str) -> Outcome | None:
     return Outcome(True, join(lines, ctx.lang), rows, sources_of(rows))
 
 
+def _asset_counts(ctx: Context, org: str, topic: str) -> Outcome:
+    """(q27) "有几辆车" / "how many vehicles": the body's stated stock of that asset (qa/asset_counts.py), the total
+    then its non-zero kinds; a year the graph lacks answered by the latest earlier stock, said so; none held said so,
+    naming the bodies and years whose documents state it."""
+    every = [_clean(r) for r in ctx.run("qa_counts") if is_stock(topic, r.get("item"))]
+    held = [r for r in every if r.get("org") == org]
+    name = ctx.say(ASSET_COUNT_TOPICS[topic].name_zh, ASSET_COUNT_TOPICS[topic].name_en)
+    body, asked = ctx.label(org), years_text(ctx.links.years) if ctx.links.years else ""
+    if not held:
+        others = sorted({f"{r.get('orgLabel') or ctx.label(r.get('org'))}（{r.get('year')}）" for r in every})
+        tail = ctx.say(f"图中有{name}数的：{'、'.join(others)}。" if others else "图中没有任何单位的该项数目。",
+                       f" The graph holds {name} counts for: {', '.join(others)}." if others else " No body's documents state it.")
+        return Outcome(False, ctx.say(f"图中没有{body}{' ' + asked + ' 年' if asked else ''}的{name}数。",
+                                      f"The graph holds no count of {name} for {body}{' in ' + asked if asked else ''}.") + tail)
+    rows, year = rows_of_year(held, ctx.links.years)
+    seen: set[tuple[object, ...]] = set()
+    rows = [r for r in rows if not ((k := (r.get("item"), r.get("count"))) in seen or seen.add(k))]  # type: ignore[func-returns-value]
+    totals = [r for r in rows if is_total(topic, r.get("item"))]
+    parts = [r for r in rows if r not in totals and r.get("count")]
+    shown = (totals + parts) or rows
+    note = ctx.say(f"图中没有{body} {asked} 年的{name}数；最近一年为 {year} 年：", f"No count of {name} for {body} in {asked}; the latest before it is {year}: ") \
+        if ctx.links.years and year not in ctx.links.years else ""
+    lines = [ctx.say(f"「{r.get('item')}」{number(r['count'])} {r.get('unit', '')}".rstrip(), f"'{r.get('item')}' {number(r['count'])} {r.get('unit', '')}".rstrip())
+             for r in (totals or rows)]
+    kinds = [ctx.say(f"{r.get('item')} {number(r['count'])} {r.get('unit', '')}".rstrip(), f"{r.get('item')} {number(r['count'])}") for r in parts] if totals else []
+    answer = note + ctx.say(f"{body} {year} 年{name}：", f"{body} {year} {name}: ") + join(lines, ctx.lang) \
+        + (ctx.say("；其中：", "; of which: ") + join(kinds, ctx.lang) if kinds else "")
+    return Outcome(True, answer, shown, sources_of(shown))
+
+
 def stated_counts(ctx: Context) -> Outcome:
     """A number the document states: projects by grade, self-evaluated, at 100% execution; budget units."""
     org = _target_org(ctx)
@@ -4335,6 +4366,9 @@ def stated_counts(ctx: Context) -> Outcome:
         return subordinate_units(ctx)  # "how many units does each federation have": the units listed, body by body
     if org is None:
         return _which_body(ctx)
+    asset = asked_asset_topic(ctx.q.text, ctx.lang)
+    if asset is not None:
+        return _asset_counts(ctx, org, asset)
     if SANGONG_COUNT_QUESTION[ctx.lang].search(ctx.q.text):
         counted = _sangong_counts(ctx, org)
         if counted is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from unionkg.qa.asset_counts import ASSET_COUNT_QUESTION
 from unionkg.qa.completion_reasons import COMPLETION_REASON_QUESTION
 from unionkg.qa.english_questions import ENGLISH_FAMILY_PHRASES
 from unionkg.qa.item_rankings import ITEM_AMOUNT_RANKING
@@ -420,6 +421,9 @@ INTENTS: tuple[Intent, ...] = (
         (STATED_COUNT_QUESTION["en"], 1.8),
         (SANGONG_COUNT_QUESTION["zh"], 1.8),
         (SANGONG_COUNT_QUESTION["en"], 1.8),
+        # (q27) how many vehicles / buildings / pieces of equipment a body holds
+        (ASSET_COUNT_QUESTION["zh"], 1.8),
+        (ASSET_COUNT_QUESTION["en"], 1.8),
     ), (
         "有几个项目评价结果为优？", "开展绩效自评的项目有多少个", "本部门有几个预算单位",
         "How many projects were graded excellent?", "How many budget units does the department have?",
