@@ -605,3 +605,22 @@ def test_a_reader_child_that_dies_or_hangs_is_a_clear_error(monkeypatch: pytest.
     monkeypatch.setattr(doc_reader, "read_doc", lambda name, data: os._exit(3))  # the child dies (as on a native crash)
     with pytest.raises(InputError, match=r"^dead\.doc: the Word document reader failed on this file"):
         doc_reader.read_doc_text("dead.doc", _fixture("e22_budget"))
+
+
+#: (name, content) of files named .doc/.wps that are no compound file -> what happens
+NOT_COMPOUND_CASES: list[tuple[str, bytes, str]] = [
+    ("旧版.wps", b"WPS\x00\x01\x02" + bytes(range(256)) * 4, "refused: binary"),  # a WPS 2000 file
+    ("旧版.doc", b"\xdb\xa5\x2d\x00" + bytes(range(256)) * 4, "refused: binary"),  # Word 2.0
+    ("文本.doc", "某某县总工会2022年部门预算\n合计 12.50\n".encode("gbk"), "text"),  # text saved as .doc
+    ("文本.doc", "\ufeff某某县总工会2022年部门预算".encode("utf-16-le"), "text"),  # UTF-16 text: NULs, with a BOM
+]
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), NOT_COMPOUND_CASES)
+def test_a_word_suffix_on_a_file_that_is_no_compound_file(name: str, data: bytes, expected: str) -> None:
+    if expected.startswith("refused"):
+        with pytest.raises(InputError, match=rf"^{name}: named \.(doc|wps) but is not a Word 97-2003 or WPS document"):
+            read_file(name, data)
+    else:
+        loaded = read_file(name, data)
+        assert "某某县总工会2022年部门预算" in loaded.text and loaded.warnings == [f"{name}: named .doc but is plain text; read as such"]

@@ -42,6 +42,7 @@ OLE_WORD_STREAM = "WordDocument".encode("utf-16-le")
 #: The mimetype entry (stored first in the zip) of an OpenDocument spreadsheet.
 ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 RTF_MAGIC = b"{\\rtf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: Part names that tell an Office zip's kind.
 DOCX_PART = b"word/document.xml"
 XLSX_PART = b"xl/workbook.xml"
@@ -132,6 +133,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         raise InputError(f"{name}: an RTF file{' named ' + suffix if suffix != '.rtf' else ''}; save it as DOCX or PDF first")
     declared = SUFFIX_TYPES.get(suffix)
     if declared == DOC:
+        if b"\0" in data[:PDF_HEADER_WINDOW] and not data.startswith(UTF16_BOMS):
+            raise InputError(f"{name}: named {suffix} but is not a Word 97-2003 or WPS document (binary, no compound file: Word 6 or older, WPS 2000?); save it as DOCX or PDF first")
         # publishers rename web pages and text as .doc: read as text (an HTML one as a page)
         return TEXT
     if declared == PDF:
