@@ -10,7 +10,11 @@
   财政拨款收入总计 and 财政拨款支出总计 (shared_prefix_of_sides, LEADING_PERIOD: was one, item 支总计);
 * a breakdown ("其中：…") opening the line right under its total's line, broken after the full stop as
   PDF and OFD readers print a paragraph, is the total's (narrative.breakdown_paragraph_start,
-  WRAPPED_BEFORE_BREAKDOWN): the 三公 items had lost their part_of.
+  WRAPPED_BEFORE_BREAKDOWN): the 三公 items had lost their part_of;
+* an accounting negative printed with spaces as thousands separators ("(164 400.00)", "（1 234.50）") is
+  one comparison cell (tables.bracketed_thousands_end in join_thousands_tokens; TABLE_PATTERNS
+  bracket_first/last_thousands_group: groups of three, the last with decimals): the whole row had been
+  skipped with a warning.
 
 Documents (tests/extract/corpus/rt12c_*): bodies, provinces and years not in the samples.
 """
@@ -23,7 +27,7 @@ import pytest
 
 from tests.extract.corpus_spec import check_document
 from unionkg.extract.narrative import ITEM_HEADING, LEADING_PERIOD, PROJECT_CLAUSE, breakdown_paragraph_start, phase_without_item, shared_prefix_of_sides
-from unionkg.extract.tables import TABLE_PATTERNS, find_columns, revised_budget_named
+from unionkg.extract.tables import TABLE_PATTERNS, Token, classify_token, comparison_cell_number, find_columns, join_thousands_tokens, revised_budget_named
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt12c_*.txt"))
@@ -168,3 +172,41 @@ def test_breakdown_after_a_line_broken_at_the_full_stop() -> None:
     ex = extract(load_bytes("d.txt", text.encode("utf-8")))
     parts = {f.item: f.part_of for f in ex.facts if isinstance(f, Amount)}
     assert parts["基本支出"] == parts["项目支出"] == "支出总计"
+
+
+# --- accounting negatives printed with spaces as thousands separators ----------------------------
+
+
+def _tokens(*texts: str) -> list[Token]:
+    return [Token(t, 0, len(t), classify_token(t)) for t in texts]
+
+
+BRACKETED = [
+    (("(164", "400.00)"), "(164400.00)"),
+    (("（1", "234.50）"), "（1234.50）"),
+    (("(1", "234", "567.89)"), "(1234567.89)"),
+    (("(12", "34)"), None),  # a group of two digits: no number
+    (("(164", "400)"), None),  # no decimals: no money column's figure
+    (("(1", "2345.00)"), None),
+    (("（一）",), None),
+]
+
+
+@pytest.mark.parametrize(("texts", "joined"), BRACKETED)
+def test_bracketed_spaced_negatives_join(texts: tuple[str, ...], joined: str | None) -> None:
+    toks = _tokens("合计", *texts)
+    out = join_thousands_tokens(toks)
+    got = [t.text for t in out if t.text.startswith(("(", "（"))]
+    assert got == ([joined] if joined else [t for t in texts if t.startswith(("(", "（"))])
+    if joined:
+        assert comparison_cell_number(joined) == "-" + joined[1:-1]
+
+
+@pytest.mark.parametrize(("text", "matches"), [("(164", True), ("（1", True), ("(0", False), ("(一", False), ("164", False)])
+def test_bracket_first_thousands_group_pattern(text: str, matches: bool) -> None:
+    assert (TABLE_PATTERNS["bracket_first_thousands_group"].fullmatch(text) is not None) is matches
+
+
+@pytest.mark.parametrize(("text", "matches"), [("400.00)", True), ("234.50）", True), ("34)", False), ("400)", False), ("400.00", False)])
+def test_bracket_last_thousands_group_pattern(text: str, matches: bool) -> None:
+    assert (TABLE_PATTERNS["bracket_last_thousands_group"].fullmatch(text) is not None) is matches

@@ -74,6 +74,10 @@ TABLE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     "last_thousands_group": re.compile(r"\d{3}\.\d+"),
     # the first group of such a figure ("1" of "1 286 400.00")
     "first_thousands_group": re.compile(r"[1-9]\d{0,2}"),
+    # the same groups of an accounting negative in brackets ("(164 400.00)", "（1 234.50）"): the
+    # opening bracket glued to the first group, the closing one to the last (with its decimals)
+    "bracket_first_thousands_group": re.compile(r"[（(][1-9]\d{0,2}"),
+    "bracket_last_thousands_group": re.compile(r"\d{3}\.\d+[)）]"),
     # a 行次 column: bare integers in its rows are row numbers, never groups of a figure
     "row_number_column": re.compile(r"行\s*次"),
     # a heading that opens a part of a document ("第二部分 部门决算表", "第三部分"): a unit stated
@@ -1398,7 +1402,19 @@ def _may_print_spaced_figure(line: Line) -> bool:
     return any(
         toks[k].kind is TokenKind.INTEGER and toks[k + 1].kind is TokenKind.NUMBER and TABLE_PATTERNS["last_thousands_group"].fullmatch(toks[k + 1].text)
         for k in range(len(toks) - 1)
-    )
+    ) or any(bracketed_thousands_end(toks, k) is not None for k in range(len(toks)))
+
+
+def bracketed_thousands_end(toks: Sequence[Token], i: int) -> int | None:
+    """The index of the last token of an accounting negative printed with spaces as thousands
+    separators that starts at ``toks[i]`` ("(164" "400.00)", "（1" "234" "567.50）"), or None: the
+    groups after the first are of three digits, the last with its decimals ("(12 34)" is none)."""
+    if not TABLE_PATTERNS["bracket_first_thousands_group"].fullmatch(toks[i].text):
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].kind is TokenKind.INTEGER and len(toks[j].text) == 3:
+        j += 1
+    return j if j < len(toks) and TABLE_PATTERNS["bracket_last_thousands_group"].fullmatch(toks[j].text) else None
 
 
 def _prints_decimals(lines: list[Line]) -> bool:
@@ -1426,8 +1442,15 @@ def _prints_decimals(lines: list[Line]) -> bool:
 
 def _is_value(toks: Sequence[Token], k: int) -> bool:
     """Whether ``toks[k]`` is a value cell: a number not followed by a name (a code before its
-    name is no value; a row whose only cell that looks like a figure is unreadable has none)."""
-    return toks[k].is_numeric and (k + 1 == len(toks) or toks[k + 1].kind is not TokenKind.TEXT)
+    name is no value; a row whose only cell that looks like a figure is unreadable has none); a
+    comparison cell's text after it is no name ("12 644 400.00 (164 400.00)")."""
+    return toks[k].is_numeric and (k + 1 == len(toks) or toks[k + 1].kind is not TokenKind.TEXT or _comparison_text(toks, k + 1))
+
+
+def _comparison_text(toks: Sequence[Token], k: int) -> bool:
+    """Whether ``toks[k]`` opens a comparison cell's text (comparison_cell_number), an accounting
+    negative printed with spaces ("(164" "400.00)") included."""
+    return comparison_cell_number(toks[k].text) is not None or bracketed_thousands_end(toks, k) is not None
 
 
 def prints_row_numbers(lines: Sequence[Line]) -> bool:
@@ -1462,6 +1485,11 @@ def join_thousands_tokens(toks: Sequence[Token]) -> list[Token]:
                 out.append(Token(text, tok.start, toks[j].end, TokenKind.NUMBER))
                 i = j + 1
                 continue
+        end = bracketed_thousands_end(toks, i) if tok.kind is TokenKind.TEXT else None
+        if end is not None:  # "(164" "400.00)": one accounting negative, read as a comparison cell's text
+            out.append(Token("".join(t.text for t in toks[i : end + 1]), tok.start, toks[end].end, TokenKind.TEXT))
+            i = end + 1
+            continue
         out.append(tok)
         i += 1
     return out
