@@ -14,6 +14,7 @@ from unionkg.graph.store import OxigraphStore
 from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
+from unionkg.qa.patterns import STAFF_GROUP_WORDS
 from unionkg.qa.asset_counts import asked_asset_topic, is_stock, is_total, rows_of_year
 from unionkg.qa.targets_only import publishes_targets_only, states_outcome
 from unionkg.search.encoders import HashEncoder
@@ -118,3 +119,29 @@ STOCK_YEARS = [
 def test_rows_of_year(held: list[int], asked: list[int], year: int) -> None:
     rows, picked = rows_of_year([{"year": y} for y in held], asked)
     assert picked == year and all(r["year"] == year for r in rows)
+
+
+# (question, the staff group it names, or None): the group words added in round 12 (q27) with their negatives
+STAFF_GROUP_QUESTIONS = [
+    ("江门市总工会雇员有几个", "雇员"),
+    ("机关雇员多少人", "雇员"),
+    ("临时工有几个", "临时工"),
+    ("合同制人员有几个", "合同"),
+    ("合同工多少人", "合同"),
+    ("劳务工几个人", "劳务工"),
+    ("外聘人员多少", "外聘"),
+    ("how many contract workers does it have", "合同"),
+    ("how many hired employees", "雇员"),
+    ("临时聘用人员多少", "临聘"),
+    ("雇员工资多少", None),
+    ("临时工作有哪些", None),
+    ("合同金额多少", None),
+    ("劳务工资支出多少", None),
+    ("外聘专家费多少", None),
+    ("临时工经费是多少", None),
+]
+
+
+@pytest.mark.parametrize(("question", "group"), STAFF_GROUP_QUESTIONS)
+def test_staff_group_words(question: str, group: str | None) -> None:
+    assert next((stem for stem, pattern in STAFF_GROUP_WORDS.items() if pattern.search(question.lower())), None) == group

@@ -1135,6 +1135,8 @@ STAFF_LABEL_SUFFIX = re.compile(r"(?:人数|数)$")
 # people must follow, no money word.
 _GROUP_PERSON = r"(?:聘用|用工)?(?:人员|员工|职工|工作人员|人数|的人)(?!经费|工资|费|支出|补助|补贴|资金|收入)|.{0,6}?(?:多少|几)(?:个|名|位)?人(?!次|民币)"
 _GROUP_PERSON_EN = r"(?: (?:workers|staff|employees|personnel|hires|people))"
+# Money words after a group's noun: the group's pay or funds (雇员工资, 临时工经费), no head count.
+_GROUP_MONEY = r"(?:经费|工资|费|支出|补助|补贴|资金|收入|薪酬|报酬)"
 STAFF_GROUP_WORDS: dict[str, re.Pattern[str]] = {
     "劳务派遣": re.compile(rf"劳务派遣(?:{_GROUP_PERSON})|派遣(?:人员|员工)(?!经费|费)|\b(?:agency|dispatched){_GROUP_PERSON_EN}\b|\blabou?r dispatch{_GROUP_PERSON_EN}?\b"),
     "编外": re.compile(rf"(?:编外|编制外)(?:{_GROUP_PERSON})|\b(?:non-established|off-establishment|unestablished){_GROUP_PERSON_EN}\b|\b(?:staff|workers|people) outside (?:the|its) (?:establishment|authori[sz]ed posts)\b"),
@@ -1143,6 +1145,13 @@ STAFF_GROUP_WORDS: dict[str, re.Pattern[str]] = {
     "购买服务": re.compile(rf"购买服务(?:{_GROUP_PERSON})|\bcontracted[- ]service{_GROUP_PERSON_EN}\b"),
     "返聘": re.compile(rf"返聘(?:{_GROUP_PERSON})|\bre-?hired retirees\b"),
     "借调": re.compile(rf"借调(?:{_GROUP_PERSON})|\bseconded{_GROUP_PERSON_EN}\b"),
+    # (q27) groups named by a person noun of their own (雇员, 临时工, 合同工, 劳务工, 外聘): the noun alone asks the
+    # head count, unless money follows (雇员工资, 临时工经费) or it is work, not people (临时工作)
+    "雇员": re.compile(rf"雇员(?!{_GROUP_MONEY})|\bhired (?:employees|staff)\b|\bemployees hired\b"),
+    "临时工": re.compile(rf"临时工(?!作|程|资|{_GROUP_MONEY})|\btemps\b|\bcasual (?:workers|staff|labou?r)\b"),
+    "合同": re.compile(rf"合同(?:工|制)(?:{_GROUP_PERSON}|(?!资|{_GROUP_MONEY}))|\bcontract (?:workers|staff|employees|hires)\b"),
+    "劳务工": re.compile(rf"劳务工(?!资|{_GROUP_MONEY})|劳务用工(?:{_GROUP_PERSON})"),
+    "外聘": re.compile(rf"外聘(?:{_GROUP_PERSON}|(?=(?:的)?(?:有|共有|是)?(?:几|多少)))"),
 }
 # Other stems a group's printed label may carry ("临时聘用人员", "临时人员" for 临聘).
 STAFF_GROUP_LABEL_STEMS: dict[str, tuple[str, ...]] = {"临聘": ("临时",), "劳务派遣": ("派遣",), "公益性岗位": ("公益岗",), "编外": ("编制外",)}
