@@ -78,6 +78,7 @@ from unionkg.extract.tables import (
     name_tokens_without_number,
     pipe_cell_count,
     read_header,
+    revised_budget_named,
     table_money_unit,
     unwrapped_header,
     with_blank_cells,
@@ -344,7 +345,7 @@ def is_grid_row_label(label: list[Token]) -> bool:
         return True
     # it ends with its phase ("2025年一般公共预算财政拨款预算数") or is a year alone ("2025年度"),
     # never a title or a sentence that names one ("2025年部门预算“三公”经费支出情况说明表")
-    return text.endswith(tuple(PHASE_COLUMNS)) or TABLE_PATTERNS["label_year"].fullmatch(text) is not None
+    return revised_budget_named(text).endswith(tuple(PHASE_COLUMNS)) or TABLE_PATTERNS["label_year"].fullmatch(text) is not None
 
 
 #: Longest text of a grid row's label printed alone on its line ("2025年一般公共预算财政拨款预算数").
@@ -411,7 +412,7 @@ def _row_year(label: list[Token]) -> int | None:
 
 
 def _row_phase(label: list[Token]) -> str:
-    text = "".join(t.text for t in label)
+    text = revised_budget_named("".join(t.text for t in label))  # "调整后预算数" / "预算调整数": 调整预算数
     return next((c for c in sorted(PHASE_COLUMNS, key=len, reverse=True) if c in text), "")
 
 
