@@ -14,7 +14,7 @@ from unionkg.qa.evaluate import load_cases
 from unionkg.qa.handlers import one_row_per_figure
 from unionkg.qa.linking import _names_place, _without, _writes_place
 from unionkg.qa.normalize import normalise_question
-from unionkg.qa.patterns import CODE_OF_LINE_QUESTIONS
+from unionkg.qa.patterns import BUDGET_ADJUSTED_ASKED, BUDGET_DIFFERENCE_QUESTION, CODE_OF_LINE_QUESTIONS
 
 HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round12_q26.yaml")
@@ -144,3 +144,37 @@ def test_repeated_change_said_once(answerer: Answerer, question: str, line: str,
     answer = answerer.ask(question)
     assert str(answer["answer"]).count(line) == times, answer["answer"]
     assert len(answer["sources"]) >= sources  # type: ignore[arg-type]
+
+
+# (question, whether it asks how far the year's budget was adjusted)
+BUDGET_ADJUSTED = [
+    ("预算调整了多少", True),
+    ("2031年预算一共调增了多少", True),
+    ("调整了多少万元预算", True),
+    ("how much was the 2031 budget adjusted?", True),
+    ("by how much was the expenditure budget revised", True),
+    ("为什么调整预算", False),
+    ("调整后的支出是多少", False),
+    ("预算是多少", False),
+    ("how much was the budget?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "asked"), BUDGET_ADJUSTED)
+def test_budget_adjusted_asked(question: str, asked: bool) -> None:
+    assert bool(BUDGET_ADJUSTED_ASKED.search(normalise_question(question).text)) is asked
+
+
+# (question, whether it asks a final figure against a budget): the adjusted budget too
+BUDGET_DIFFERENCE = [
+    ("决算比调整预算少多少？", True),
+    ("决算比调整后的预算少多少", True),
+    ("决算比年初预算多多少", True),
+    ("决算比上年多多少", False),
+    ("调整预算是多少", False),
+]
+
+
+@pytest.mark.parametrize(("question", "asked"), BUDGET_DIFFERENCE)
+def test_budget_difference_with_adjusted(question: str, asked: bool) -> None:
+    assert bool(BUDGET_DIFFERENCE_QUESTION.search(normalise_question(question).text)) is asked

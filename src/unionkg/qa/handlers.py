@@ -49,7 +49,7 @@ from unionkg.qa.items import (
     with_synonyms,
 )
 from unionkg.qa.line_facts import DECREASE_WORDS, LINE_CHANGE_RANKING, LINE_PART_COLUMNS, LINE_PART_COLUMNS_EN
-from unionkg.qa.linking import Catalog, Links, division_depth, short_name
+from unionkg.qa.linking import Catalog, Links, OrgEntry, division_depth, short_name
 from unionkg.qa.normalize import NormalisedQuestion
 from unionkg.qa.patterns import (
     ABBREVIATED_BODY_MENTION,
@@ -358,9 +358,36 @@ def _target_org(ctx: Context) -> str | None:
     return feds[0].iri if len(feds) == 1 else None
 
 
-def _which_body(ctx: Context) -> Outcome:
+# (q26) A question naming no body, asked of a graph of at most this many bodies with data in the asked years, is
+# answered for each of them that holds the thing asked ("结余多少？", "有哪些下属单位？"); a larger graph asks which.
+BODIES_TRIED_UNNAMED = 8
+
+
+def _unnamed_candidates(ctx: Context) -> list[OrgEntry]:
+    """The bodies a question naming none may be about: the reporting bodies with data in the asked years."""
+    return [o for o in ctx.catalog.federations(ctx.q.text) if o.years and (not ctx.links.years or o.years & set(ctx.links.years))]
+
+
+def _which_body(ctx: Context, handler: Callable[[Context], Outcome] | None = None) -> Outcome:
+    """No body named and none fits alone: ``handler``'s answer for each body of a small graph that holds what is
+    asked, said to be per body; else (or when none holds it) a request to name the body, with what the graph holds."""
     from unionkg.qa.phrasing import holdings_text
 
+    bodies = _unnamed_candidates(ctx) if handler is not None else []
+    if handler is not None and 1 < len(bodies) <= BODIES_TRIED_UNNAMED:
+        outcomes = [(body, handler(replace(ctx, links=replace(ctx.links, orgs=[body.iri])))) for body in bodies]
+        found = [(body, o) for body, o in outcomes if o.found]
+        if found:
+            head = ctx.say(f"未指明单位；图中有此项数据的 {len(found)} 个单位分别为：", f"No body named; the {len(found)} bodies of the graph holding it: ") if len(found) > 1 else \
+                ctx.say(f"未指明单位；图中只有{found[0][0].label}有此项数据：", f"No body named; only {found[0][0].label} holds it: ")
+            # each body's answer headed by its name unless it begins with it ("文件未列出结余；…" says no body)
+            answer = ctx.say("；", "; ").join((o.answer if o.answer.startswith(body.label) else ctx.say(f"{body.label}：", f"{body.label}: ") + o.answer).rstrip("。. ")
+                                             for body, o in found)
+            return Outcome(True, head + answer, [r for _, o in found for r in o.rows], [s for _, o in found for s in o.sources][:SOURCE_LIMIT])
+        said = [o.answer.rstrip("。. ") for _, o in outcomes if o.answer and not o.answer.startswith(ctx.say("请指明", "Please name"))]
+        if len(said) == len(outcomes):  # every body asked in turn, none holds it: each one's own account
+            head = ctx.say(f"未指明单位；图中 {len(bodies)} 个单位逐一查看，均没有此项数据：", f"No body named; none of the {len(bodies)} bodies of the graph holds it: ")
+            return Outcome(False, head + ctx.say("；", "; ").join(said))
     holdings = ctx.catalog.holdings()
     return Outcome(False, ctx.say("请指明是哪个单位。", "Please name the body you mean. ") + holdings_text(holdings, ctx.lang))
 
@@ -903,7 +930,7 @@ def targets(ctx: Context) -> Outcome:
     elif ctx.links.indicators:
         rows = [r for r in rows if r.get("fact") in ctx.links.indicators]
     elif not ctx.links.orgs:
-        return _which_body(ctx)
+        return _which_body(ctx, targets)
     rows = [_indicator_row(r) for r in rows]
     if not asked and ctx.lang == "en":  # "Zibo's medical mutual aid project": the projects whose names hold its words
         rows = _of_projects_described(ctx, rows)
@@ -2699,7 +2726,7 @@ def amount(ctx: Context) -> Outcome:
             return Outcome(each.found, head + each.answer + tail, each.rows, each.sources)
     org = _target_org(ctx)
     if org is None:
-        return _which_body(ctx)
+        return _which_body(ctx, amount)
     span = _span_years(ctx)
     if span and len(ctx.links.orgs) <= 1:  # "2022年至2024年…合计": every year of the span, not its two ends
         ctx = replace(ctx, links=replace(ctx.links, years=span))
@@ -2843,7 +2870,7 @@ def _per_head(ctx: Context, org: str) -> Outcome | None:
 def unit_amounts(ctx: Context) -> Outcome:
     parent = _target_org(ctx)
     if parent is None:
-        return _which_body(ctx)
+        return _which_body(ctx, unit_amounts)
     entry = ctx.catalog.orgs.get(parent)
     years = ctx.links.years or ([max(entry.years)] if entry and entry.years else [])
     concept = amount_concept(ctx.item_topic)
@@ -2975,7 +3002,7 @@ def budget_vs_final(ctx: Context) -> Outcome:
         return compare_phases(ctx, compared)
     org = _target_org(ctx)
     if org is None:
-        return _which_body(ctx)
+        return _which_body(ctx, budget_vs_final)
     entry = ctx.catalog.orgs.get(org)
     stated = _stated_difference(ctx, org) if BUDGET_DIFFERENCE_QUESTION.search(ctx.q.text) else None
     if stated is not None:
@@ -4365,7 +4392,7 @@ def stated_counts(ctx: Context) -> Outcome:
     if org is None and EACH_BODY.search(ctx.q.text) and COUNT_TOPICS["subordinate_units"][0].search(ctx.q.text):
         return subordinate_units(ctx)  # "how many units does each federation have": the units listed, body by body
     if org is None:
-        return _which_body(ctx)
+        return _which_body(ctx, stated_counts)
     asset = asked_asset_topic(ctx.q.text, ctx.lang)
     if asset is not None:
         return _asset_counts(ctx, org, asset)
@@ -4482,7 +4509,7 @@ def _units(ctx: Context, role: str) -> Outcome:
     if org is None and EACH_BODY.search(ctx.q.text):
         return _units_of_every_body(ctx, role)
     if org is None:
-        return _which_body(ctx)
+        return _which_body(ctx, lambda c: _units(c, role))
     all_rows = [r for r in ctx.run("qa_units", dedupe=False, org=org) if r.get("role") == UKG + role]
     rows = all_rows
     if ctx.links.years:  # units carry no year: keep those reported in a document of the asked year
@@ -4817,7 +4844,7 @@ def _staff_change(ctx: Context, rows: list[dict[str, object]]) -> str:
 def duties(ctx: Context) -> Outcome:
     org = _target_org(ctx)
     if org is None:
-        return _which_body(ctx)
+        return _which_body(ctx, duties)
     every = [_clean(r) for r in ctx.run("qa_duties", org=org)]
     if not every:
         return Outcome(False, "")  # duties only in the narrative: passage search quotes them
@@ -4861,7 +4888,7 @@ def work_tasks(ctx: Context) -> Outcome:
     """The year's main work tasks (主要工作任务 / 工作安排) of a body, as printed."""
     org = _target_org(ctx)
     if org is None:
-        return _which_body(ctx)
+        return _which_body(ctx, work_tasks)
     every = [_clean(r) for r in ctx.run("qa_work_tasks", org=org)]
     entry = ctx.catalog.orgs.get(org)
     held_years = sorted({int(str(r["year"])) for r in every if isinstance(r.get("year"), int)})
@@ -5134,11 +5161,12 @@ def _line_change_per_body(ctx: Context) -> Outcome | None:
     text = asked_item_text(ctx.item_topic)
     if not (_asks_specific_line(text) or _names_class_line(ctx, text) or ctx.links.codes):
         return None
+    bodies = _unnamed_candidates(ctx)
+    if len(bodies) > BODIES_TRIED_UNNAMED:  # a large graph: which body is asked, not every body's line
+        return _which_body(ctx)
     changed: list[Outcome] = []
     figures: list[dict[str, object]] = []
-    for body in ctx.catalog.federations(ctx.q.text):
-        if not body.years or (ctx.links.years and not body.years & set(ctx.links.years)):
-            continue
+    for body in bodies:
         one = yoy_change(replace(ctx, links=replace(ctx.links, orgs=[body.iri])))
         if one.found:
             changed.append(one)

@@ -26,6 +26,7 @@ from unionkg.qa.patterns import (
     ALIAS_QUESTION,
     BALANCE_QUESTION,
     BODY_RANKING_QUESTION,
+    BUDGET_ADJUSTED_ASKED,
     BUDGET_DIFFERENCE_QUESTION,
     BY_UNIT_FOLLOW_UP,
     CHANGE_ASKED_COLLOQUIAL,
@@ -306,6 +307,7 @@ INTENTS: tuple[Intent, ...] = (
         _r(r"预算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}决算|决算.{0,8}(?:和|与|跟|及|对比|相比|比较).{0,4}预算|预决算|决算.{0,6}(?:超|少于|低于|高于)(?:了)?预算|超(?:出|过)?(?:了)?(?:年初)?预算|超支|预算.{0,4}(?:差|差额|差异)", 1.55),
         _r(r"budget(?:ed)? (?:vs\.?|versus|and|against) (?:the )?(?:actual|final|outturn|spending)|(?:actual|final|outturn|spending) (?:vs\.?|versus|and|against) (?:the )?budget|compare.{0,40}(?:with|to|against) (?:its |the |their )?budget|(?:over|under)spen[dt]|(?:over|under) (?:the |its )?budget", 1.55),
         (BUDGET_DIFFERENCE_QUESTION, 1.6),
+        (BUDGET_ADJUSTED_ASKED, 1.7),  # (q26) "预算调整了多少": the two budgets, before a figure's amount
     ), (
         "湖州市总工会2024年预算和决算差多少？", "预算数和决算数分别是多少", "How did actual spending compare with the budget?", "Budget versus final accounts",
     )),

@@ -847,7 +847,8 @@ BUDGET_DIFFERENCE_QUESTION = re.compile(
     r"(?:比|较|与|和|同)(?:年初)?预算(?:数)?(?:相比)?[，,]?(?:增加|减少|多|少|节约|节省|超支|超出|超了|增长|下降|差)"
     r"|(?:above|below|over|under|more than|less than|compared (?:with|to)) (?:the |its |their )?(?:year'?s |initial |original )?budget"
     # (q7) the line named on both sides ("决算收入比预算收入多多少", "预算支出比决算支出少了多少")
-    r"|决算[\u4e00-\u9fff]{0,8}?(?:比|较)(?:年初)?预算[\u4e00-\u9fff]{0,8}?(?:多|少|高|低|增加|减少|超|差)"
+    # (q26) the adjusted budget too ("决算比调整预算少多少")
+    r"|决算[\u4e00-\u9fff]{0,8}?(?:比|较)(?:年初|调整(?:后)?(?:的)?)?预算[\u4e00-\u9fff]{0,8}?(?:多|少|高|低|增加|减少|超|差)"
     r"|预算[\u4e00-\u9fff]{0,8}?(?:比|较)决算[\u4e00-\u9fff]{0,8}?(?:多|少|高|低|增加|减少|差)"
 )
 
@@ -1428,3 +1429,11 @@ CODE_OF_LINE_QUESTIONS: dict[str, re.Pattern[str]] = {
     "zh_code_is": re.compile(r"(?:科目|分类)?(?:编码|代码|编号)(?:是|为)(?:多少|什么|啥|几)"),
     "zh_which_subject": re.compile(r"(?:对应|属于|归入|列入|列在|归属)(?:哪个|哪一个|哪一?类|什么)(?:功能|经济)?(?:分类)?(?:科目|类款项|款项)"),
 }
+
+# (q26) How far the year's budget was adjusted, asked without naming both phases ("预算调整了多少", "how much was the
+# 2031 budget adjusted"): the adjusted budget against the initial one. Not an adjustment's reason or a line named
+# "调整" of a table ("为什么调整预算", "调整后的支出是多少").
+BUDGET_ADJUSTED_ASKED = re.compile(
+    r"预算(?:共|一共|总共)?调(?:整|增|减)了?(?:多少|几)|调(?:整|增|减)了(?:多少|几)(?:万元|元)?预算"
+    r"|\bhow much (?:was|were|did|has|had) (?:the |its |their )?(?:(?:19|20)\d{2} )?(?:\w+ )?budgets? (?:been |get )?(?:adjusted|revised)\b"
+    r"|\bby how much (?:was|were|did|has|had) (?:the |its |their )?(?:(?:19|20)\d{2} )?(?:\w+ )?budgets? (?:been |get )?(?:adjusted|revised)\b")

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from unionkg.qa.patterns import PHASE_WORDS
+from unionkg.qa.patterns import BUDGET_ADJUSTED_ASKED, PHASE_WORDS
 from unionkg.qa.phrasing import join, wan
 
 if TYPE_CHECKING:
@@ -135,6 +135,8 @@ def phases_in_order_named(text: str, phases: set[str]) -> list[str]:
 def phases_compared(ctx: Context) -> list[str]:
     """The phases a question compares, in the order it names them: two or three phases one of which is the
     adjusted budget (budget against final alone is budget_vs_final's own comparison); [] otherwise."""
+    if BUDGET_ADJUSTED_ASKED.search(ctx.q.text):  # (q26) "预算调整了多少": the adjusted budget against the initial one
+        return ["adjusted", "budget"]
     phases = topic_phases(ctx.q.text, ctx.context_text)
     if len(phases) < 2 or "adjusted" not in phases:
         return []
@@ -165,8 +167,8 @@ def compare_phases(ctx: Context, phases: list[str]) -> Outcome:
     from unionkg.qa.handlers import Outcome, _amount_row, _amounts_in_years, _phase, _target_org, _which_body, amount_concept, sources_of
 
     org = _target_org(ctx)
-    if org is None:
-        return _which_body(ctx)
+    if org is None:  # (q26) a small graph: each body's phases compared
+        return _which_body(ctx, lambda c: compare_phases(c, phases))
     entry = ctx.catalog.orgs.get(org)
     rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years if len(ctx.links.years) == 1 else []) if not r.get("qualifier")]
     # the year asked, else the latest year printing the scarcest phase named (the adjusted budget)
