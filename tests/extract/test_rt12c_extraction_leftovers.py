@@ -5,7 +5,8 @@
   it had been a 预算数 of the final phase, and "预算调整数" no column at all (its figures slid into 决算数);
 * narrative: a figure whose label names only its phase takes the project named before it in its clause
   ("开展职工技能培训项目，预算 X 万元": narrative.PROJECT_CLAUSE), or the subject of its line's heading
-  ("工会经费收入情况：经审核，年初预算为 X 万元": ITEM_HEADING), else it is no fact ("经审核，年初预算为
+  ("工会经费收入情况：经审核，年初预算为 X 万元": ITEM_HEADING; a line above naming it alone,
+  "（三）工会经费收入" / "经审核，年初预算为 X 万元": subject_line_above), else it is no fact ("经审核，年初预算为
   X 万元" had been item 年初: phase_without_item); "财政拨款收、支总计各增加 X 万元" is two changes,
   财政拨款收入总计 and 财政拨款支出总计 (shared_prefix_of_sides, LEADING_PERIOD: was one, item 支总计);
 * a breakdown ("其中：…") opening the line right under its total's line, broken after the full stop as
@@ -26,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_document
-from unionkg.extract.narrative import ITEM_HEADING, LEADING_PERIOD, PROJECT_CLAUSE, breakdown_paragraph_start, phase_without_item, shared_prefix_of_sides
+from unionkg.extract.narrative import ITEM_HEADING, LEADING_PERIOD, PROJECT_CLAUSE, breakdown_paragraph_start, phase_without_item, shared_prefix_of_sides, subject_line_above
 from unionkg.extract.tables import TABLE_PATTERNS, Token, classify_token, comparison_cell_number, find_columns, join_thousands_tokens, revised_budget_named
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -210,3 +211,22 @@ def test_bracket_first_thousands_group_pattern(text: str, matches: bool) -> None
 @pytest.mark.parametrize(("text", "matches"), [("400.00)", True), ("234.50）", True), ("34)", False), ("400)", False), ("400.00", False)])
 def test_bracket_last_thousands_group_pattern(text: str, matches: bool) -> None:
     assert (TABLE_PATTERNS["bracket_last_thousands_group"].fullmatch(text) is not None) is matches
+
+
+SUBJECT_LINES = [
+    ("（三）工会经费收入\n经审核，年初预算为80.00万元", "工会经费收入"),
+    ("2.公务接待费情况\n年初预算为2.00万元", "公务接待费"),
+    ("（三）工会经费收入\n主要用于职工活动，年初预算为80.00万元", None),  # the clause names something else
+    ("（四）其他情况\n经审核，年初预算为5.00万元", None),  # no name of money
+    ("主要用于职工活动。\n经审核，年初预算为5.00万元", None),  # a sentence above, no subject line
+]
+
+
+@pytest.mark.parametrize(("text", "item"), SUBJECT_LINES)
+def test_subject_line_above(text: str, item: str | None) -> None:
+    clause_start = text.index("年初")
+    sentence_start = text.index("\n") + 1
+    got = subject_line_above(text, sentence_start, clause_start)
+    assert (got[0] if got else None) == item
+    if got:
+        assert text[got[1] : got[1] + len(got[0])] == got[0]

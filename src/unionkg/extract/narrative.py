@@ -340,11 +340,13 @@ TOPIC_CLAUSE: Final[re.Pattern[str]] = re.compile(r"^[ \t]*(?:在|对于|关于)
 
 #: The name of money a line opens with before a colon, the item of the figures after it ("2.公务接待费：",
 #: "（二）会议费:"); its sequence number is cut first (after_list_number).
+#: Words of how a figure was found, a clause that names no item ("经审核，年初预算为 X 万元").
+FINDING_WORDS: Final[str] = "经审核|经审计|经审定|经核实|经核算|经统计|据统计"
 #: A line naming its subject as the state of a thing ("工会经费收入情况：") names the thing; the colon
 #: may be followed by a clause of how the figure was found, which names no item ("…：经审核，年初预算为 X 万元").
 ITEM_HEADING: Final[re.Pattern[str]] = re.compile(
     r"^[ \t]*(?P<item>[\u4e00-\u9fff“”（）()]{2,20}?)(?:情况|方面)?[ \t]*[：:][ \t]*"
-    r"(?:(?:经审核|经审计|经审定|经核实|经核算|经统计|据统计)[ \t]*[，,][ \t]*)?$"
+    rf"(?:(?:{FINDING_WORDS})[ \t]*[，,][ \t]*)?$"
 )
 
 
@@ -355,6 +357,28 @@ def item_heading(text: str, sentence_start: int, clause_start: int) -> tuple[str
     start = after_list_number(text, sentence_start)
     m = ITEM_HEADING.match(text[start:clause_start])
     if m is None or not m.group("item").endswith(NAMED_ITEM_ENDINGS):
+        return None
+    return m.group("item"), start + m.start("item")
+
+
+#: A sentence's opening before a figure's phase that names nothing but how it was found (or nothing).
+FINDING_CLAUSE: Final[re.Pattern[str]] = re.compile(rf"^[ \t]*(?:(?:{FINDING_WORDS})[ \t]*[，,][ \t]*)?$")
+#: A line naming a paragraph's subject alone, right above it ("（三）工会经费收入", "2.公务接待费情况"):
+#: a name of money, its sequence number cut first (after_list_number).
+SUBJECT_LINE: Final[re.Pattern[str]] = re.compile(r"^[ \t]*(?P<item>[\u4e00-\u9fff“”（）()]{2,20}?)(?:情况|方面)?[ \t]*[：:]?[ \t]*$")
+
+
+def subject_line_above(text: str, sentence_start: int, clause_start: int) -> tuple[str, int] | None:
+    """(item, its offset) the line right above a paragraph names as its subject (:data:`SUBJECT_LINE`),
+    for a figure in the paragraph's first sentence whose clause names nothing before its phase but how
+    it was found (:data:`FINDING_CLAUSE`: "（三）工会经费收入" / "经审核，年初预算为 X 万元"); a name of
+    money only (:data:`NAMED_ITEM_ENDINGS`)."""
+    if sentence_start == 0 or text[sentence_start - 1] != "\n" or not FINDING_CLAUSE.match(text[sentence_start:clause_start]):
+        return None
+    above = text.rfind("\n", 0, sentence_start - 1) + 1
+    start = after_list_number(text, above)
+    m = SUBJECT_LINE.match(text[start : sentence_start - 1])
+    if m is None or not m.group("item").endswith(NAMED_ITEM_ENDINGS) or _phase_only(m.group("item")):
         return None
     return m.group("item"), start + m.start("item")
 
@@ -898,6 +922,7 @@ def _amounts(view: ProseView, context: DocumentContext, units: list[str], sectio
         elif item_before is None and (_phase_only(label) or bare_direction_with_phase(label)):
             # "2.公务接待费：支出决算为 Y 万元，年初预算为 X 万元": the item named before a colon
             heading = item_heading(text, _sentence_start(text, clause_start), clause_start)
+            heading = heading or subject_line_above(text, _sentence_start(text, clause_start), clause_start)
             if heading is not None:
                 label, topic_at = heading[0] + phase_words_of(label), heading[1]  # the phase as printed
         phase = _phase_of(label, context.genre)
