@@ -27,8 +27,24 @@ from pathlib import Path
 import pytest
 
 from tests.extract.corpus_spec import check_document
-from unionkg.extract.narrative import ITEM_HEADING, LEADING_PERIOD, PROJECT_CLAUSE, breakdown_paragraph_start, phase_without_item, shared_prefix_of_sides, subject_line_above
-from unionkg.extract.tables import TABLE_PATTERNS, Token, classify_token, comparison_cell_number, find_columns, join_thousands_tokens, revised_budget_named
+from unionkg.extract.narrative import (
+    ITEM_HEADING,
+    LEADING_PERIOD,
+    PROJECT_CLAUSE,
+    breakdown_paragraph_start,
+    phase_without_item,
+    shared_prefix_of_sides,
+    subject_line_above,
+)
+from unionkg.extract.tables import (
+    TABLE_PATTERNS,
+    Token,
+    classify_token,
+    comparison_cell_number,
+    find_columns,
+    join_thousands_tokens,
+    revised_budget_named,
+)
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("rt12c_*.txt"))
