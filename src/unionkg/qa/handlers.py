@@ -3971,6 +3971,30 @@ def _line_rate(ctx: Context) -> Outcome | None:
     return Outcome(True, answer, [{**final, "completion": printed}, *budgets.values()], sources_of(shown))
 
 
+def _line_rate_per_body(ctx: Context) -> Outcome | None:
+    """(q26) A named line's rate asked with no body named while several could be meant ("行政运行的预算完成率"): each
+    body's rate of that line (printed or computed) or what it holds of it, or that no body holds its final figure;
+    never the projects' rates.  None when a body is named or fits alone, or no specific line is named."""
+    from unionkg.qa.phrasing import holdings_text
+
+    if ctx.links.orgs or _target_org(ctx) is not None or _asked_projects(ctx):
+        return None
+    text = asked_item_text(ctx.item_topic)
+    if not (_asks_specific_line(text) or _names_class_line(ctx, text) or ctx.links.codes):
+        return None
+    bodies = _unnamed_candidates(ctx)
+    if len(bodies) > BODIES_TRIED_UNNAMED:  # a large graph: which body is asked
+        return _which_body(ctx)
+    outcomes = [o for body in bodies if (o := _line_rate(replace(ctx, links=replace(ctx.links, orgs=[body.iri])))) is not None]
+    what = _asked_line_name(ctx) or text
+    if not outcomes:
+        return Outcome(False, ctx.say(f"未指明单位；图中没有任何单位有「{what}」的决算数，无法给出其完成率。", f"No body named; no body of the graph holds a final figure of '{what}', so no rate of it can be given. ")
+                       + holdings_text(ctx.catalog.holdings(), ctx.lang))
+    head = ctx.say("未指明单位，按图中有该项决算数的单位分别作答：", "No body named; each body holding a final figure of the line: ")
+    answer = ctx.say("；", "; ").join(o.answer.rstrip("。. ") for o in outcomes)
+    return Outcome(any(o.found for o in outcomes), head + answer, [r for o in outcomes for r in o.rows], [s for o in outcomes for s in o.sources][:SOURCE_LIMIT])
+
+
 def _only_rate_indicators_named(ctx: Context) -> bool:
     """(q21) Whether the indicators a question links are only rate indicators (预算执行率, 资金执行率) and no project is
     named: the question's own rate word linked them, so they name no project to restrict the answer to."""
@@ -4059,7 +4083,7 @@ def execution_rate(ctx: Context) -> Outcome:
     if threshold is not None and PROJECT_WORDS[ctx.lang].search(ctx.q.text):
         return _project_rates_against(ctx, threshold)  # "哪些项目执行率低于90%": those projects only
     if not _asked_projects(ctx):
-        line = _line_rate(ctx)  # "行政运行的预算完成率": the line's printed rate, else computed from its figures
+        line = _line_rate(ctx) or _line_rate_per_body(ctx)  # "行政运行的预算完成率": the line's printed rate, else computed
         if line is not None:
             return line
     if ctx.links.indicators and INDICATOR_COMPLETION_ASKED.search(ctx.q.text):
