@@ -184,6 +184,11 @@ def _huge_text(data: bytearray, ole: olefile.OleFileIO) -> None:
     struct.pack_into("<i", data, 34 + 2 * csw + 2 + 4 * 3, 0x7FFFFFF0)  # ccpText
 
 
+def _word_95(data: bytearray, ole: olefile.OleFileIO) -> None:
+    struct.pack_into("<H", data, 2, 0x0068)  # nFib of Word 95
+    struct.pack_into("<H", data, 32, 0xFFFF)  # (what follows is laid out otherwise)
+
+
 def _not_a_fib(data: bytearray, ole: olefile.OleFileIO) -> None:
     data[0:2] = b"\0\0"
 
@@ -201,6 +206,7 @@ HOSTILE = {
         r"p\.doc: not a readable Word document \(the piece table .* points past the end of the table stream",
     ),
     "huge_text_length": ("WordDocument", _huge_text, r"p\.doc: the Word document declares 2,147,483,632 characters of text"),
+    "word_95": ("WordDocument", _word_95, r"p\.doc: a Word 6/95 document \(FIB version 104\); save it as DOCX or PDF first"),
     "not_a_fib": ("WordDocument", _not_a_fib, r"p\.doc: not a readable Word document \(no Word FIB"),
 }
 

@@ -76,6 +76,10 @@ class DocFormatError(ValueError):
     """A structure of the file is not what [MS-DOC] says (the message says which)."""
 
 
+class OldWordFormat(DocFormatError):
+    """A Word 6/95 file: its FIB (past the ident and version) is laid out otherwise."""
+
+
 @dataclass(frozen=True)
 class Fib:
     """What is read from the File Information Block."""
@@ -104,6 +108,8 @@ def read_fib(word: bytes) -> Fib:
     ident, n_fib = struct.unpack_from("<HH", word, 0)
     if ident != WORD_IDENT:
         raise DocFormatError(f"no Word FIB (ident 0x{ident:04X}, not 0x{WORD_IDENT:04X})")
+    if n_fib < MIN_NFIB:
+        raise OldWordFormat(f"FIB version {n_fib}")
     (flags,) = struct.unpack_from("<H", word, 0x0A)
     table_stream = "1Table" if flags & F_WHICH_TABLE_STREAM else "0Table"
     encrypted = bool(flags & (F_ENCRYPTED | F_OBFUSCATED))

@@ -27,9 +27,9 @@ from xml.sax.saxutils import escape
 from unionkg.errors import InputError
 from unionkg.ingest.doc_binary import (
     MAX_STREAM_BYTES,
-    MIN_NFIB,
     DocFormatError,
     Fib,
+    OldWordFormat,
     ParagraphProps,
     ParagraphPropsReader,
     Piece,
@@ -120,11 +120,12 @@ def read_doc(name: str, data: bytes) -> DocBody:
         if not ole.exists("WordDocument"):
             raise InputError(f"{name}: a compound file without a WordDocument stream (not a Word 97-2003 or WPS document)")
         word = _stream(name, ole, "WordDocument")
-        fib = read_fib(word)
+        try:
+            fib = read_fib(word)
+        except OldWordFormat as exc:
+            raise InputError(f"{name}: a Word 6/95 document ({exc}); save it as DOCX or PDF first") from exc
         if fib.encrypted:
             raise InputError(f"{name}: the Word document is password-protected (encrypted); save it unprotected first")
-        if fib.n_fib < MIN_NFIB:
-            raise InputError(f"{name}: a Word 6/95 document (FIB version {fib.n_fib}); save it as DOCX or PDF first")
         if not ole.exists(fib.table_stream):
             raise InputError(f"{name}: the Word document has no {fib.table_stream} stream (truncated?)")
         table = _stream(name, ole, fib.table_stream)
