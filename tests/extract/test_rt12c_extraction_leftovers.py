@@ -246,3 +246,18 @@ def test_subject_line_above(text: str, item: str | None) -> None:
     assert (got[0] if got else None) == item
     if got:
         assert text[got[1] : got[1] + len(got[0])] == got[0]
+
+
+def test_bracketed_parts_belong_to_the_item_before() -> None:
+    from unionkg.extract import extract
+    from unionkg.ingest import load_bytes
+    from unionkg.model import Amount
+
+    text = (
+        "某县总工会2024年部门预算\n一、“三公”经费\n“三公”经费预算4.00万元。其中：公务用车购置及运行费3.00万元（公务用车购置费0万元，"
+        "公务用车运行费3.00万元）；公务接待费1.00万元（接待 12 批次）。\n"
+    )
+    ex = extract(load_bytes("d.txt", text.encode("utf-8")))
+    parts = {f.item: f.part_of for f in ex.facts if isinstance(f, Amount)}
+    assert parts["公务用车运行费"] == parts["公务用车购置费"] == "公务用车购置及运行费"
+    assert parts["公务用车购置及运行费"] == parts["公务接待费"] == "“三公”经费"

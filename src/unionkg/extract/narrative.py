@@ -1349,15 +1349,43 @@ def _mark_breakdowns(text: str, facts: list[Fact], recorded: dict[int, tuple[int
             continue
         if not _every_clause_has_amount(text, intro.end(), list_end, [pos for pos, _entry in items]):
             continue
-        for p in parts:
+        owners = bracketed_part_owners(text, [(pos, fig) for pos, (_index, fig) in items])
+        for k, p in enumerate(parts):
             assert isinstance(p, Amount)
-            p.part_of = total.item
+            owner = owners[k]
+            p.part_of = total.item if owner is None else parts[owner].item  # type: ignore[union-attr]
             if p.fund_source is None:
                 p.fund_source = total.fund_source  # the parts of a 财政拨款 total are of that fund
             if p.direction is None:
                 p.direction = total.direction  # "项目支出 X 万元，其中：帮扶资金 Y 万元": a part of spending is spent
         if total.direction is None:
             total.direction = shared_direction(parts)  # "预算总额 X 万元，其中基本支出 …，项目支出 …": spent
+
+
+#: Brackets that hold the parts of the listed item right before them ("公务用车购置及运行费 3.80 万元
+#: （公务用车购置费 0 万元，公务用车运行费 3.80 万元）").
+PART_BRACKETS: Final[dict[str, str]] = {"（": "）", "(": ")"}
+
+
+def bracketed_part_owners(text: str, items: list[tuple[int, _Figure]]) -> list[int | None]:
+    """For each listed figure (its label's position and its figure, in order), the index of the listed
+    item whose parts it is when it stands in brackets right after that item's figure (:data:`PART_BRACKETS`),
+    else None (a part of the list's total): the car items of "…公务用车购置及运行费 3.80 万元（公务用车购置费
+    0 万元，公务用车运行费 3.80 万元）；公务接待费…" are parts of 公务用车购置及运行费, not of the 三公 total."""
+    owners: list[int | None] = [None] * len(items)
+    for j, (_pos, fig) in enumerate(items):
+        gap = re.compile(r"[ \t]*").match(text, fig.end())
+        at = gap.end() if gap else fig.end()
+        close = PART_BRACKETS.get(text[at : at + 1])
+        if close is None:
+            continue
+        end = text.find(close, at + 1)
+        if end < 0:
+            continue
+        for k in range(j + 1, len(items)):
+            if at < items[k][0] and items[k][1].end() <= end:
+                owners[k] = j
+    return owners
 
 
 def shared_direction(parts: list[Fact]) -> Direction | None:
