@@ -3,6 +3,7 @@ q27_docs and two rt12b budgets), with the named tables' own positive and negativ
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
 from unionkg.qa.patterns import STAFF_GROUP_WORDS
+from unionkg.qa.amount_thresholds import amount_of, amount_threshold_asked
 from unionkg.qa.asset_counts import asked_asset_topic, is_stock, is_total, rows_of_year
 from unionkg.qa.targets_only import publishes_targets_only, states_outcome
 from unionkg.search.encoders import HashEncoder
@@ -145,3 +147,44 @@ STAFF_GROUP_QUESTIONS = [
 @pytest.mark.parametrize(("question", "group"), STAFF_GROUP_QUESTIONS)
 def test_staff_group_words(question: str, group: str | None) -> None:
     assert next((stem for stem, pattern in STAFF_GROUP_WORDS.items() if pattern.search(question.lower())), None) == group
+
+
+# (question, the comparison and threshold in yuan it asks of an amount, or None)
+AMOUNT_THRESHOLDS = [
+    ("某县总工会2031年三公经费有没有超过10万元", ("above", Decimal(100_000))),
+    ("项目支出是否不到100万元", ("below", Decimal(1_000_000))),
+    ("项目支出是不是在50万元以上", ("at_least", Decimal(500_000))),
+    ("收入是否超过1.5亿元", ("above", Decimal(150_000_000))),
+    ("公务接待费是否低于8000元", ("below", Decimal(8_000))),
+    ("did x spend more than 5 million yuan on projects in 2031?", ("above", Decimal(5_000_000))),
+    ("was spending below 500,000 yuan?", ("below", Decimal(500_000))),
+    ("did income reach rmb 2 million yuan?", ("at_least", Decimal(2_000_000))),
+    ("三公经费是多少", None),
+    ("哪些单位三公经费超过10万元", None),
+    ("执行率是不是低于95%", None),
+    ("自评得分是否达到90分", None),
+    ("三公经费有没有超过预算", None),
+    ("2031年支出有没有超过2030年", None),
+    ("how much was spent on projects over 2031?", None),
+]
+
+
+@pytest.mark.parametrize(("question", "asked"), AMOUNT_THRESHOLDS)
+def test_amount_threshold_asked(question: str, asked: tuple[str, Decimal] | None) -> None:
+    assert amount_threshold_asked(question) == asked
+
+
+# (row, the amount a verdict reads from it: phase, item, yuan) -- a line's amount, else a project's latest phase
+AMOUNT_ROWS = [
+    ({"item": "项目支出", "phase": "final", "amount": 1974000}, ("final", "项目支出", Decimal(1974000))),
+    ({"label": "帮扶项目", "budget": 500000, "final": 480000}, ("final", "帮扶项目", Decimal(480000))),
+    ({"label": "帮扶项目", "budget": 500000}, ("budget", "帮扶项目", Decimal(500000))),
+    ({"label": "帮扶项目"}, None),
+    ({"indicator": "满意度", "actual": 95}, None),
+]
+
+
+@pytest.mark.parametrize(("row", "read"), AMOUNT_ROWS)
+def test_amount_of(row: dict[str, object], read: tuple[str, str, Decimal] | None) -> None:
+    got = amount_of(row)
+    assert (None if got is None else (got[0].get("phase"), got[0].get("item"), got[1])) == read

@@ -15,6 +15,7 @@ from typing import Any
 from unionkg.errors import InputError
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
+from unionkg.qa.amount_thresholds import amount_verdict
 from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome, lines_held
 from unionkg.qa.identities import identity_note
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
@@ -285,6 +286,8 @@ class Answerer:
             outcome = handler(ctx)
             if outcome.found and intent in THRESHOLD_FAMILIES:  # (q24) "执行率是不是低于95%": yes or no first
                 outcome.answer = (threshold_verdict(ctx.q.text, ctx.lang, outcome.rows) or "") + outcome.answer
+            elif outcome.found:  # (q27) "三公经费有没有超过10万元": yes or no first, the amount and the threshold
+                outcome.answer = (amount_verdict(ctx.q.text, ctx.lang, outcome.rows) or "") + outcome.answer
             if outcome.found or outcome.answer:
                 if intent in PARTIAL_YEAR_FAMILIES and ctx.links.years:  # the bodies asked that lack the year, named
                     for entry in _bodies_lacking_years(ctx.catalog, ctx.links):

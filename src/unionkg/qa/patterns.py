@@ -442,7 +442,7 @@ AMOUNT_ITEM_WORDS: dict[str, re.Pattern[str]] = {
     "personnel": re.compile(r"人员经费|人头费|(?:花|用)(?:在|到)(?:了)?(?:人员|人|职工|员工)身上|personnel|staff costs?"),
     "public_funds": re.compile(r"公用经费|公用支出|operating costs?|office costs?|public[- ]use (?:costs?|funds?|expenses?)|(?<!three )(?<!3 )\bpublic expenses\b"),
     # (also "项目上花了多少", "花在项目上的钱": the project line asked colloquially)
-    "project_spending": re.compile(r"项目支出|项目经费|项目(?:上|里|方面)?(?:花|用|开支)(?:了|掉|费)|花(?:在|到)(?:了)?项目|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|expenditures?|outlays?|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
+    "project_spending": re.compile(r"项目支出|项目经费|项目(?:上|里|方面)?(?:花|用|开支)(?:了|掉|费)|花(?:在|到)(?:了)?项目|project (?:expenditure|spending|budget|funds?)|projects? spending|\b(?:spen[dt]|spending|expenditures?|outlays?|went|go|going|allocated) (?:\w+ ){0,2}(?:on|to) (?:its |the |their )?projects\b|\bspen[dt] (?:more|less|over|under|above|below) (?:than )?(?:rmb |cny )?[\d.,]+ ?(?:billion |million |thousand |k )?(?:yuan |rmb |cny )?on (?:its |the |their )?projects\b|\bbudget(?:ed)? (?:(?:more|less|most|least) )?for (?:its |the |their )?projects\b"),
     "basic_spending": re.compile(r"基本支出|basic (?:expenditure|spending)"),
     # (also "财政给了多少钱", "财政拨了多少": the appropriation asked colloquially)
     # (q23) also what a body got from the government ("what did X get from the government", "government funding")
