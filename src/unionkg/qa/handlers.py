@@ -522,6 +522,11 @@ def missed_targets(ctx: Context) -> Outcome:
         rows = missed
     if not rows and YES_NO.search(ctx.q.text):
         return _all_met(ctx, categories)
+    if not rows and ctx.links.orgs:  # (q27) "哪些指标没完成" over a budget's target table: no completion published
+        published = _indicators(ctx)
+        published = [r for r in published if in_categories(r, categories)] if categories else published
+        if publishes_targets_only(published):
+            return _targets_only(ctx, published)
     if not rows:
         # over the whole graph (or a place): which bodies and years were looked at, none missing a target
         scope = _missed_scope(ctx) if not ctx.links.orgs or ctx.links.region else ""
@@ -640,6 +645,12 @@ YES_NO = re.compile(r"吗|没有?[?？]?$|与否|是否|有没有|\b(?:did|does|
 ALL_MET_SPELLED = 5
 
 
+def _targets_only(ctx: Context, rows: list[dict[str, object]]) -> Outcome:
+    """(q27) Indicators published with targets only (qa/targets_only.py): said so, each target listed."""
+    answer = targets_only_sentence(len(rows), ctx.lang) + join([target_line(r, ctx.lang) for r in rows], ctx.lang)
+    return Outcome(True, answer, rows, sources_of(rows))
+
+
 def _all_met(ctx: Context, categories: list[str]) -> Outcome:
     """No indicator marked as missed: say so, with those whose actual value still violates a strict target."""
     rows = _indicators(ctx)
@@ -648,8 +659,7 @@ def _all_met(ctx: Context, categories: list[str]) -> Outcome:
     if not rows:
         return Outcome(False, ctx.say("知识图谱中没有该单位/年份的绩效指标。", "The graph has no indicators for this body/year."))
     if publishes_targets_only(rows):  # (q27) a budget's target table: no completion published, never "yes"
-        answer = targets_only_sentence(len(rows), ctx.lang) + join([target_line(r, ctx.lang) for r in rows], ctx.lang)
-        return Outcome(True, answer, rows, sources_of(rows))
+        return _targets_only(ctx, rows)
     strict = [r for r in rows if _violates(r) and not _lost_points(r) and (r.get("met") is True or _on_strict_boundary(r))]
     answer = ctx.say(f"是的：{len(rows)} 个绩效指标均未标为未完成。", f"Yes: none of the {len(rows)} indicators is marked as missed.")
     if strict:
