@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 #: wIdent of a Word 97-2003 FIB.
 WORD_IDENT = 0xA5EC
-#: Oldest FIB version read: Word 97 (Word 6/95 files keep 8-bit text in another layout).
-MIN_NFIB = 0x00C1
+#: Oldest FIB version read: newer than Word 95's 0x0068 (Word 6/95 files keep 8-bit text in
+#: another layout). Word 97 and later write 0x00C1; converters and WPS write other values above.
+MIN_NFIB = 0x0069
 #: FibBase flags (the 16-bit word at offset 0x0A).
 F_ENCRYPTED = 0x0100
 F_WHICH_TABLE_STREAM = 0x0200
