@@ -70,6 +70,7 @@ def test_targets_only_needs_every_row_without_outcome() -> None:
 ASSET_QUESTIONS = [
     ("宜兴市工人文化宫2031年有几辆车", "zh", "vehicles"),
     ("本单位车辆有多少", "zh", "vehicles"),
+    ("有几辆公务用车", "zh", "vehicles"),
     ("有多少台设备", "zh", "equipment"),
     ("办公用房有多少平方米", "zh", "buildings"),
     ("how many vehicles does the federation have", "en", "vehicles"),

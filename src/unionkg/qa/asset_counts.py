@@ -50,10 +50,13 @@ ASSET_COUNT_TOPICS: dict[str, AssetTopic] = {
         "设备", "equipment"),
 }
 
+#: The counter a total of each asset is said in when its labels print several ("辆(台)", "台、辆").
+ASSET_COUNT_UNITS: dict[str, str] = {"vehicles": "辆", "buildings": "", "equipment": "台（套）"}
+
 #: Questions asking how many of an asset a body holds (the stated_counts intent), by language.  A money line
 #: naming the asset ("车辆运行维护费多少", "设备购置费") is no such question.
 ASSET_COUNT_QUESTION: dict[str, re.Pattern[str]] = {
-    "zh": re.compile(r"(?:几|多少)(?:辆|台|套|部|处|栋|间|平方米)?(?:公务)?(?:车|车辆|设备|房屋|用房|房产)(?![\u4e00-\u9fff]*费)"
+    "zh": re.compile(r"(?:几|多少)(?:辆|台|套|部|处|栋|间|平方米)?(?:公务用?|办公)?(?:车|车辆|设备|房屋|用房|房产)(?![\u4e00-\u9fff]*费)"
                      r"|(?:车辆|设备|房屋|用房|房产|公务用车)(?:数|数量|总数|面积)?(?:有|是|共有)?(?:几|多少)(?!钱|万|元|经费|费)"),
     "en": re.compile(r"\bhow many (?:\w+ ){0,2}(?:vehicles|cars|buildings|pieces of equipment)\b"
                      r"|\bnumber of (?:\w+ ){0,2}(?:vehicles|cars|buildings)\b"),

@@ -187,7 +187,7 @@ from unionkg.qa.rate_questions import (
     RateThreshold,
     asked_rate_threshold,
 )
-from unionkg.qa.asset_counts import ASSET_COUNT_TOPICS, asked_asset_topic, is_stock, is_total, rows_of_year
+from unionkg.qa.asset_counts import ASSET_COUNT_TOPICS, ASSET_COUNT_UNITS, asked_asset_topic, is_stock, is_total, rows_of_year
 from unionkg.qa.targets_only import publishes_targets_only, target_line, targets_only_sentence
 from unionkg.qa.thresholds import score_threshold_asked, score_verdict, scores_asked, threshold_asked, tightest_labels
 
@@ -4407,6 +4407,7 @@ def _asset_counts(ctx: Context, org: str, topic: str) -> Outcome:
     rows, year = rows_of_year(held, ctx.links.years)
     seen: set[tuple[object, ...]] = set()
     rows = [r for r in rows if not ((k := (r.get("item"), r.get("count"))) in seen or seen.add(k))]  # type: ignore[func-returns-value]
+    rows.sort(key=lambda r: (len(str(r.get("item"))), str(r.get("item"))))  # a stable order: the shortest label (the plain total) first
     totals = [r for r in rows if is_total(topic, r.get("item"))]
     parts = [r for r in rows if r not in totals and r.get("count")]
     shown = (totals + parts) or rows
@@ -4414,6 +4415,10 @@ def _asset_counts(ctx: Context, org: str, topic: str) -> Outcome:
         if ctx.links.years and year not in ctx.links.years else ""
     lines = [ctx.say(f"「{r.get('item')}」{number(r['count'])} {r.get('unit', '')}".rstrip(), f"'{r.get('item')}' {number(r['count'])} {r.get('unit', '')}".rstrip())
              for r in (totals or rows)]
+    if len(totals) > 1 and len({number(r["count"]) for r in totals}) == 1:  # one total printed under several labels: said once
+        labels = "".join(f"「{r.get('item')}」" for r in totals)
+        lines = [ctx.say(f"{number(totals[0]['count'])} {ASSET_COUNT_UNITS.get(topic, '')}（文件所述：{labels}）",
+                         f"{number(totals[0]['count'])} (as printed: {', '.join(repr(str(r.get('item'))) for r in totals)})")]
     kinds = [ctx.say(f"{r.get('item')} {number(r['count'])} {r.get('unit', '')}".rstrip(), f"{r.get('item')} {number(r['count'])}") for r in parts] if totals else []
     answer = note + ctx.say(f"{body} {year} 年{name}：", f"{body} {year} {name}: ") + join(lines, ctx.lang) \
         + (ctx.say("；其中：", "; of which: ") + join(kinds, ctx.lang) if kinds else "")
