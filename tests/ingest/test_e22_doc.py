@@ -630,3 +630,21 @@ def test_a_word_suffix_on_a_file_that_is_no_compound_file(name: str, data: bytes
     else:
         loaded = read_file(name, data)
         assert "某某县总工会2022年部门预算" in loaded.text and loaded.warnings == [f"{name}: named .doc but is plain text; read as such"]
+
+
+def test_a_table_nested_in_a_cell_reads_as_the_docx(tmp_path: Path) -> None:
+    """敦化 (Jilin) 2023 self-evaluation whose indicator table is nested in a cell (itap 2: its
+    cells end at paragraph marks flagged as inner cells): the outer rows, then the nested rows
+    as a table of their own, as the DOCX reader reads them.  (Extraction reads only the body
+    from this layout, from the DOCX alike.)"""
+    sys.path.insert(0, str(FIXTURES))
+    from e22_make_doc_fixtures import write_nested_docx
+
+    docx_path = write_nested_docx(tmp_path / "n.docx")
+    doc = read_file("n.doc", _fixture("e22_nested_table"))
+    assert (doc.text, doc.tables) == (read_file("n.docx", docx_path.read_bytes()).text, read_file("n.docx", docx_path.read_bytes()).tables)
+    assert "\n效益指标 | 持证率 | ≥80% | 76% | 8\n" in doc.text and len(doc.tables) == 2
+    path = tmp_path / "n.doc"
+    path.write_bytes(_fixture("e22_nested_table"))
+    result = compare(docx_path, path)
+    assert result.reference and not result.missing and not result.extra, result.summary()
