@@ -290,9 +290,9 @@ def describe_skipped(skipped: list[Path]) -> str:
 
 # What to do with a file ingest passes over, by suffix: the note named the types but not the way to read them.
 SKIPPED_TYPE_ADVICE = {
-    ".doc": "save old Word files (.doc) as .docx, .html or .txt, or print them to PDF",
-    ".wps": "save WPS documents (.wps) as .docx, or print them to PDF",
-    ".et": "save WPS spreadsheets (.et) as .xlsx",
+    ".ppt": "slides (.ppt, .pptx, .dps) are not read: save them as PDF",
+    ".pptx": "slides (.ppt, .pptx, .dps) are not read: save them as PDF",
+    ".dps": "slides (.ppt, .pptx, .dps) are not read: save them as PDF",
     ".rtf": "save .rtf files as .docx",
     ".zip": "unpack archives (.zip, .rar, .7z) and ingest the folder",
     ".rar": "unpack archives (.zip, .rar, .7z) and ingest the folder",

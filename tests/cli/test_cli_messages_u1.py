@@ -237,7 +237,7 @@ def test_check_refuses_an_unknown_severity_before_running(severity: str, refused
 @pytest.mark.parametrize(
     ("names", "advice", "absent"),
     [
-        (["a.doc", "b.wps"], ["save old Word files (.doc) as .docx", "save WPS documents (.wps) as .docx"], []),
+        (["a.ppt", "b.dps"], ["slides (.ppt, .pptx, .dps) are not read: save them as PDF"], ["Word"]),
         (["scan.JPG"], ["OCR them into a PDF"], ["Word"]),
         (["notes.log"], [], ["Word", "OCR", "unpack"]),  # a type with no advice: the types and the supported list only
     ],

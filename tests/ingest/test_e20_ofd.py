@@ -6,9 +6,9 @@ Measured before: every OFD was refused ("an OFD file; export it as PDF first"), 
 After, on OFDs written by ``e20_ofd_writer`` (ruled tables, one TextObject per cell):
 - the written documents of other bodies (天水 2025 budget, 绵阳 2023 self-evaluation, 遵义 2022
   final accounts, 科尔沁 2024, 淇县 2022) in 5 layouts (plain, one TextObject per character,
-  DeltaX runs, faked bold, header in a template): the same facts as the typed text, 0 wrong;
-  except 天水 (xfail: a line wrapped right after "。" before "其中：" loses the 三公 items' part_of
-  in extraction; 60/63 facts, 0 contradicting);
+  DeltaX runs, faked bold, header in a template): the same facts as the typed text, 0 wrong
+  (天水 too since e23: a "其中：" list on the line after its total's, wrapped right after "。",
+  keeps its part_of; it was 60/63, xfail, before);
 - the five sample texts laid out as OFD pages (paragraphs wrapped at the page width): 4/5 give
   exactly the facts of their text (198, 444, 126, 142 facts); 002 gives 79/84 and none that
   contradicts the text: scores and completion rates lost where a paragraph wraps or a heading
@@ -48,7 +48,7 @@ LAYOUTS = {
 #: Written documents whose paragraphs, wrapped at the page width, lose facts in extraction
 #: (not in reading): 天水's "……严格控制公务接待。" fills a line and "其中：公务用车运行维护费6.00万元……"
 #: starts the next, and the 三公 items lose their part_of (a PDF broken there loses them too).
-WRAP_LOSSES = {"rt9p_gs_tianshui_union_budget_2025"}
+WRAP_LOSSES: set[str] = set()  # documents whose wrapped lines extraction could not follow (none since e23)
 
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))

@@ -146,6 +146,14 @@ def test_legacy_doc_is_refused_clearly() -> None:
         load_bytes("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
 
 
+@pytest.mark.parametrize("name", ["cut.doc", "cut.xls", "cut.wps", "cut.txt"])
+@pytest.mark.parametrize("data", [b"\xd0\xcf\x11\xe0", b"\xd0\xcf\x11\xe0\xa1\xb1", b"\xd0\xcf\x11\xe0garbage"])
+def test_a_compound_file_signature_cut_short_is_a_damaged_office_file(name: str, data: bytes) -> None:
+    # (whatever the name: it was read as text and refused as "no encoding gives plausible text")
+    with pytest.raises(InputError, match=f"{name}: a damaged Office 97-2003 file"):
+        load_bytes(name, data)
+
+
 @pytest.mark.parametrize("depth", [5_000, 50_000])
 def test_deeply_nested_html(depth: int) -> None:
     markup = "<html><body>" + "<div>" * depth + "某某县总工会2022年部门决算" + "</div>" * depth + "</body></html>"

@@ -129,6 +129,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         if OLE_WORD_STREAM in data or SUFFIX_TYPES.get(suffix) == DOC:
             return DOC  # (a damaged one named .doc: the Word reader says what is wrong with it)
         raise InputError(f"{name}: a legacy Office file (.doc/.ppt); save it as DOCX or PDF first")
+    if data[:4] == OLE_MAGIC[:4]:  # the compound-file signature, cut short or damaged after its first bytes
+        raise InputError(f"{name}: a damaged Office 97-2003 file (its compound-file signature is incomplete, {len(data)} bytes); get the file again, or save it as DOCX or PDF")
     if data.startswith(RTF_MAGIC):
         raise InputError(f"{name}: an RTF file{' named ' + suffix if suffix != '.rtf' else ''}; save it as DOCX or PDF first")
     declared = SUFFIX_TYPES.get(suffix)
