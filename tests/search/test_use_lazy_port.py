@@ -16,20 +16,25 @@ from unionkg.search.encoders import UseEncoder
 
 pytest.importorskip("sentencepiece")
 
-TEXTS = ["某市总工会2023年支出预算是多少", "职工书屋建设 10.00 万元", "English words too", "一般公共服务支出（类）群众团体事务（款）行政运行（项）"]
+TEXTS = [
+    "某市总工会2023年支出预算是多少",
+    "职工书屋建设 10.00 万元",
+    "English words too",
+    "一般公共服务支出（类）群众团体事务（款）行政运行（项）",
+]
 ODD = ["☃ 雪人 ᚠ runes"]  # characters outside the vocabulary: read by the port
 
 
 def test_the_port_is_not_built_for_sentences_the_library_reads() -> None:
     encoder = UseEncoder()
     encoder.encode(TEXTS)
-    port = encoder._loaded()._sp  # noqa: SLF001
+    port = encoder._loaded()._sp
     assert isinstance(port, use_windows.LazyPort)
-    assert port._port is None  # noqa: SLF001
+    assert port._port is None
     encoder.encode(ODD)  # the library's pieces give the port's ids (use_windows.port_ids_from_library)
-    assert port._port is None  # noqa: SLF001
+    assert port._port is None
     port.encode(ODD)  # the package's own encode (no windowed forward) still builds it
-    assert port._port is not None  # noqa: SLF001
+    assert port._port is not None
 
 
 def test_vectors_are_those_of_the_eager_port(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,5 +42,5 @@ def test_vectors_are_those_of_the_eager_port(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(use_windows, "lazy_port", lambda: None)
     eager_encoder = UseEncoder()
     eager = eager_encoder.encode(TEXTS + ODD)
-    assert not isinstance(eager_encoder._loaded()._sp, use_windows.LazyPort)  # noqa: SLF001
+    assert not isinstance(eager_encoder._loaded()._sp, use_windows.LazyPort)
     assert np.array_equal(lazy, eager)
