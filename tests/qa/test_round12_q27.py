@@ -16,7 +16,7 @@ from unionkg.pipeline import ingest_file
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
 from unionkg.qa.patterns import STAFF_GROUP_WORDS
-from unionkg.qa.amount_thresholds import amount_of, amount_threshold_asked
+from unionkg.qa.amount_thresholds import amount_of, amount_threshold_asked, without_threshold
 from unionkg.qa.asset_counts import asked_asset_topic, is_stock, is_total, rows_of_year
 from unionkg.qa.targets_only import publishes_targets_only, states_outcome
 from unionkg.search.encoders import HashEncoder
@@ -189,3 +189,19 @@ AMOUNT_ROWS = [
 def test_amount_of(row: dict[str, object], read: tuple[str, str, Decimal] | None) -> None:
     got = amount_of(row)
     assert (None if got is None else (got[0].get("phase"), got[0].get("item"), got[1])) == read
+
+
+# (question, the question without its money threshold clause, or None)
+WITHOUT_THRESHOLD = [
+    ("某县总工会2031年收入是否超过3000万元", "某县总工会2031年收入"),
+    ("某县总工会2031年三公经费有没有超过10万元？", "某县总工会2031年三公经费？"),
+    ("某县总工会2031年项目支出是不是在50万元以上", "某县总工会2031年项目支出"),
+    ("was the x federation's 2031 income above 10 million yuan?", "was the x federation's 2031 income ?"),
+    ("某县总工会2031年收入是多少", None),
+    ("执行率是不是低于95%", None),
+]
+
+
+@pytest.mark.parametrize(("question", "plain"), WITHOUT_THRESHOLD)
+def test_without_threshold(question: str, plain: str | None) -> None:
+    assert without_threshold(question) == plain

@@ -64,6 +64,23 @@ def amount_threshold_asked(text: str) -> tuple[str, Decimal] | None:
     return None
 
 
+# The yes/no words that open a threshold clause ("收入是否超过…", "有没有超过…"): left out with the clause.
+YES_NO_BEFORE_THRESHOLD = re.compile(r"(?:是否|是不是|有没有|有无|能否)\s*(?:在)?\s*$")
+
+
+def without_threshold(text: str) -> str | None:
+    """The question without its money threshold clause, for the line look-up ("某县总工会2031年收入是否超过3000万元"
+    -> "某县总工会2031年收入"); None when no money threshold is asked.
+
+    >>> without_threshold("某县总工会2031年收入是否超过3000万元"), without_threshold("收入是多少")
+    ('某县总工会2031年收入', None)
+    """
+    if amount_threshold_asked(text) is None:
+        return None
+    m = next(m for m in (p.search(text) for p in AMOUNT_THRESHOLD_COMPARISONS.values()) if m)
+    return (YES_NO_BEFORE_THRESHOLD.sub("", text[:m.start()]) + text[m.end():]).strip()
+
+
 def _yuan_said(value: Decimal, lang: str) -> str:
     """A sum in 万元 (Chinese) or in yuan with the 万元 figure (English), as the amount answers say it."""
     return f"{wan(value)} 万元" if lang == "zh" else f"{wan(value)} 万元 (CNY {value:,.2f})"

@@ -15,7 +15,7 @@ from typing import Any
 from unionkg.errors import InputError
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
-from unionkg.qa.amount_thresholds import amount_verdict
+from unionkg.qa.amount_thresholds import amount_verdict, without_threshold
 from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome, lines_held
 from unionkg.qa.identities import identity_note
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
@@ -284,6 +284,9 @@ class Answerer:
         handler = HANDLERS.get(intent) if intent is not None else None
         if handler is not None and intent is not None:
             outcome = handler(ctx)
+            if not outcome.found and intent == "amount" and (plain := without_threshold(ctx.q.text)):
+                # (q27) "收入是否超过3000万元": the line looked up without the threshold clause, the verdict against it
+                outcome = handler(replace(ctx, q=replace(ctx.q, text=plain)))
             if outcome.found and intent in THRESHOLD_FAMILIES:  # (q24) "执行率是不是低于95%": yes or no first
                 outcome.answer = (threshold_verdict(ctx.q.text, ctx.lang, outcome.rows) or "") + outcome.answer
             elif outcome.found:  # (q27) "三公经费有没有超过10万元": yes or no first, the amount and the threshold
