@@ -186,6 +186,18 @@ ZONE_WORDS: tuple[str, ...] = (
 # lists print when the county's name is unique in the country).
 NAME_LEADS_BEFORE_PLACE: tuple[str, ...] = ("共青团", "中共", "团")  # 团某市某县委: the League's short form
 
+# A place name found inside an organisation's name after a few characters that are no place, no lead
+# word and no company word is the tail of a longer place name the gazetteer does not know (an old or
+# misprinted county: 乙陵县 is no former 陵县, 丙岚县 no 岚县), never a match.  Up to this many such
+# characters are read as the rest of that longer name's stem; a longer run is a body's own words
+# (中国农业银行某县支行), after which a place is printed as usual.
+UNKNOWN_STEM_MAX_CHARS = 3
+# Words after which a body's name prints a place (a branch's): the end of a run of characters, as a
+# known place or a lead word is (中国邮政集团公司某县分公司, 农行某县支行).
+WORDS_BEFORE_BRANCH_PLACE: tuple[str, ...] = (
+    *INSIDE_PLACE_LEADS, "银行", "农行", "工行", "建行", "中行", "邮政", "烟草", "总工会", "工会", "委员会", "驻",
+)
+
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
 HISTORY_COLUMNS: tuple[str, ...] = ("former_name", "former_code", "former_level", "former_parent_code", "code", "kind", "changed")
 # ``kind`` of a history row: one place under a new name (the body's name may be written with the
@@ -306,6 +318,7 @@ class Gazetteer:
         full += [(f, d) for d in divisions if (f := autonomous_short_form(d.name)) and f not in names]
         self._full = sorted(full, key=lambda p: -len(p[0]))
         self._short = [(s, d) for d in divisions if (s := short_name(d.name))]
+        self._short_names = frozenset(s for s, _ in self._short)
         # the short names by their first character: a name can only start with those of its own first
         # character, so the look-ups below read a bucket, not the country's ~3,000 names (order kept)
         self._short_by_first: dict[str, list[tuple[str, Division]]] = {}
@@ -447,7 +460,8 @@ class Gazetteer:
         name = simplified(org_name)
         if self.names_a_zone(name):
             return []  # a zone's body: no division (ZONE_WORDS)
-        full = _leftmost_longest(name, [(place, d) for place, d in self._full if place in name])
+        found_full = [(place, d) for place, d in self._full if place in name]
+        full = _leftmost_longest(name, [(p, d) for p, d in found_full if not self.starts_inside_unknown_name(name, name.find(p))])
         if full:
             # 湖北省宜昌市总工会 names both; the deeper division is the body's.
             # County names repeat across provinces (朝阳区): prefer the one whose
@@ -481,6 +495,42 @@ class Gazetteer:
     def _short_starting(self, name: str) -> list[tuple[str, Division]]:
         """The (short name, division) pairs whose short name may begin ``name``: those of its first character."""
         return self._short_by_first.get(name[:1], []) if name else []
+
+    def starts_inside_unknown_name(self, name: str, start: int) -> bool:
+        """Whether a place name printed at ``start`` of ``name`` is the tail of a longer place name the
+        gazetteer does not know: one to :data:`UNKNOWN_STEM_MAX_CHARS` characters precede it since the
+        last boundary (:meth:`_run_start`).  乙陵县 holds the former 陵县 and 丙岚县 the county 岚县, yet
+        neither is that place; after a place, a lead word, a level character or a company's word the
+        name is a place as printed (某省陵县, 中共陵县, 某市安县, 某公司安县分公司).
+
+        >>> g = Gazetteer.from_rows([Division("甲省", "990000", "province", None, None, None),
+        ...     Division("乙县", "990121", "county", "990000", None, None)])
+        >>> [g.starts_inside_unknown_name(n, n.find("乙县")) for n in ("乙县总工会", "甲省乙县总工会", "丙乙县总工会", "中共乙县委")]
+        [False, False, True, False]
+        """
+        return 0 < start - self._run_start(name, start) <= UNKNOWN_STEM_MAX_CHARS
+
+    def _run_start(self, name: str, end: int) -> int:
+        """Where the run of characters ending at ``end`` begins: right after the last boundary before
+        ``end`` (the name's start, a lead of :data:`NAME_LEADS_BEFORE_PLACE` at the start, a level
+        character, a character that is no Chinese one, a known place's name or short form, or a word of
+        :data:`WORDS_BEFORE_BRANCH_PLACE`)."""
+        lead = next((len(w) for w in NAME_LEADS_BEFORE_PLACE if name.startswith(w) and len(w) <= end), 0)
+        for at in range(end, lead, -1):
+            before = name[at - 1]
+            if before in LEVEL_CHARACTERS or not "\u4e00" <= before <= "\u9fff":
+                return at
+            if name.endswith(WORDS_BEFORE_BRANCH_PLACE, 0, at) or self._known_place_ends_at(name, at):
+                return at
+        return lead
+
+    def _known_place_ends_at(self, name: str, end: int) -> bool:
+        """Whether a place's full name, short form or abbreviation ends at ``end`` of ``name``."""
+        for length in range(_MIN_SHORT_NAME, min(end, self._longest_written) + 1):
+            written = name[end - length : end]
+            if written in self._name_count or written in self._short_names or written in PLACE_ABBREVIATIONS:
+                return True
+        return False
 
     def _renamed_county(self, name: str) -> list[Division]:
         """The county ``name`` begins with under a newer name (:data:`RENAMED_COUNTY_SUFFIXES`):
