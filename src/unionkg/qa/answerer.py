@@ -16,7 +16,7 @@ from unionkg.errors import InputError
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import GraphStore
 from unionkg.qa.amount_thresholds import amount_verdict, without_threshold
-from unionkg.qa.handlers import HANDLERS, YEAR_SCOPED, Context, Outcome, lines_held
+from unionkg.qa.handlers import HANDLERS, SUBORDINATE_ASKED, YEAR_SCOPED, Context, Outcome, lines_held
 from unionkg.qa.identities import identity_note
 from unionkg.qa.intents import ENGLISH_BODY_KINDS, QUESTION_SHAPES, IntentChoice, IntentClassifier
 from unionkg.qa.items import asked_item_text
@@ -558,7 +558,8 @@ def _refine(intent: str | None, q: NormalisedQuestion, links: Links) -> str | No
         return "budget_vs_final"  # "决算比调整预算少多少", "how much was the budget adjusted": those phases compared
     if intent not in MONEY_FAMILIES and links.orgs and amount_asked_without_money_word(q.text):
         return "amount"  # (q23) "what did X get from the government": its appropriation income
-    if intent == "unit_amounts" and not links.orgs and BODY_RANKING_QUESTION.search(q.text):
+    # (q28) "哪个下属单位的收入预算最多" names the units below a body: each body's units ranked, not the bodies
+    if intent == "unit_amounts" and not links.orgs and BODY_RANKING_QUESTION.search(q.text) and not SUBORDINATE_ASKED.search(q.text):
         return "comparison"  # (q23) "哪个单位三公经费压减最多", no body named: the bodies ranked, not one body's units
     return intent
 

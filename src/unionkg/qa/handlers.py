@@ -2882,9 +2882,10 @@ def unit_amounts(ctx: Context) -> Outcome:
     if parent is None:
         return _which_body(ctx, unit_amounts)
     entry = ctx.catalog.orgs.get(parent)
-    years = ctx.links.years or ([max(entry.years)] if entry and entry.years else [])
     concept = amount_concept(ctx.item_topic)
-    unit_rows = [r for r in _in_years(ctx.run("qa_unit_amounts", parent=parent), years) if not r.get("qualifier")]
+    every_unit_row = [r for r in ctx.run("qa_unit_amounts", parent=parent) if not r.get("qualifier")]
+    years = ctx.links.years or _latest_unit_year(ctx, every_unit_row, concept) or ([max(entry.years)] if entry and entry.years else [])
+    unit_rows = _in_years(every_unit_row, years)
     own_rows = [r for r in _amounts_in_years(ctx, parent, years) if r.get("scope") != "department" and not r.get("qualifier")]
     out: list[dict[str, object]] = []
     for org in [parent] + sorted({str(r["org"]) for r in unit_rows}):
@@ -2893,7 +2894,11 @@ def unit_amounts(ctx: Context) -> Outcome:
         if ranked:
             out.append(_amount_row(ranked[0]))
     if not out:
-        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(parent)}各下属单位的这项金额。", f"The graph has no per-unit figures of this kind for {ctx.label(parent)}."))
+        # (q28) the years whose units do print the line, so a year asked that lacks them is not a dead end
+        held = sorted({y for r in _matching_amounts(ctx, every_unit_row, concept) if isinstance(y := r.get("year"), int)} - set(years))
+        also = ctx.say(f"图中有其各单位这项金额的年份：{'、'.join(map(str, held))} 年。", f" The graph holds its units' figures for {', '.join(map(str, held))}.") if held else ""
+        return Outcome(False, ctx.say(f"知识图谱中没有{ctx.label(parent)}{'、'.join(map(str, years))}{' 年' if years else ''}各下属单位的这项金额。",
+                                      f"The graph has no per-unit figures of this kind for {ctx.label(parent)}{' in ' + ', '.join(map(str, years)) if years else ''}.") + also)
     ranked = _units_ranked(ctx, parent, out)
     if ranked is not None:
         return ranked
@@ -2901,6 +2906,13 @@ def unit_amounts(ctx: Context) -> Outcome:
              else f"{r.get('orgLabel') or ctx.label(r['org'])}{' (own level)' if r['org'] == parent else ''}: {wan(r['amount'])}" for r in out]
     head = ctx.say(f"{ctx.label(parent)}各单位「{out[0].get('item')}」：", f"{ctx.label(parent)} by unit ('{out[0].get('item')}', 万元): ")
     return Outcome(True, head + join(lines, ctx.lang), out, sources_of(out))
+
+
+def _latest_unit_year(ctx: Context, unit_rows: list[dict[str, object]], concept: str | None) -> list[int]:
+    """(q28) No year named: the latest year whose units print the line asked (a budget's per-unit income in an
+    earlier year than the body's latest final account, which gives the units only their spending), else none."""
+    held = [r["year"] for r in _matching_amounts(ctx, unit_rows, concept) if isinstance(r.get("year"), int)]
+    return [max(held)] if held else []
 
 
 # The units asked, not the body's own level: "哪个下属单位…最多" ranks the units below the body only.
