@@ -45,6 +45,7 @@ from unionkg.graph.places import (
         ("中共陵县县委", "371403"),
         ("中国邮政集团公司安县分公司工会", "510705"),  # after a company's word
         ("中国农业银行安县支行工会", "510705"),  # a run longer than a stem's rest: the body's own words
+        ("新疆生产建设兵团第一师阿拉尔市总工会", "659002"),
         # current names holding a short name: the longest known name wins as before
         ("吉安县总工会", "360821"),
         ("远安县总工会", "420525"),
@@ -87,6 +88,7 @@ def _made_up() -> Gazetteer:
         ("中共丙县委员会", "980102"),  # after a lead word
         ("某某市丙县总工会", "980102"),  # after an unknown city ending with its level character
         ("某某集团公司丙县分公司工会", "980102"),  # after a company's word
+        ("第二师丙县总工会", "980102"),  # after a 兵团 师 (师市合一)
         ("己丙县总工会", None),  # 己丙县: unknown, no former 丙县
         ("己甲丙县总工会", None),
         ("己甲乙丙县总工会", None),  # three characters: still a stem's rest

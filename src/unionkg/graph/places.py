@@ -193,9 +193,10 @@ NAME_LEADS_BEFORE_PLACE: tuple[str, ...] = ("共青团", "中共", "团")  # 团
 # (中国农业银行某县支行), after which a place is printed as usual.
 UNKNOWN_STEM_MAX_CHARS = 3
 # Words after which a body's name prints a place (a branch's): the end of a run of characters, as a
-# known place or a lead word is (中国邮政集团公司某县分公司, 农行某县支行).
+# known place or a lead word is (中国邮政集团公司某县分公司, 农行某县支行; 第一师某市: a 兵团 师 named
+# with its city, 师市合一).
 WORDS_BEFORE_BRANCH_PLACE: tuple[str, ...] = (
-    *INSIDE_PLACE_LEADS, "银行", "农行", "工行", "建行", "中行", "邮政", "烟草", "总工会", "工会", "委员会", "驻",
+    *INSIDE_PLACE_LEADS, "银行", "农行", "工行", "建行", "中行", "邮政", "烟草", "总工会", "工会", "委员会", "驻", "师",
 )
 
 CSV_COLUMNS: tuple[str, ...] = ("name", "code", "level", "parent_code", "wikidata", "iso3166_2", "source")
