@@ -293,7 +293,6 @@ SKIPPED_TYPE_ADVICE = {
     ".ppt": "slides (.ppt, .pptx, .dps) are not read: save them as PDF",
     ".pptx": "slides (.ppt, .pptx, .dps) are not read: save them as PDF",
     ".dps": "slides (.ppt, .pptx, .dps) are not read: save them as PDF",
-    ".rtf": "save .rtf files as .docx",
     ".zip": "unpack archives (.zip, .rar, .7z) and ingest the folder",
     ".rar": "unpack archives (.zip, .rar, .7z) and ingest the folder",
     ".7z": "unpack archives (.zip, .rar, .7z) and ingest the folder",

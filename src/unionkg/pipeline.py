@@ -50,7 +50,7 @@ _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")
 _Result_co = TypeVar("_Result_co", covariant=True)
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xlsb", ".xls", ".et", ".ods", ".ofd", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".doc", ".wps", ".rtf", ".xlsx", ".xlsb", ".xls", ".et", ".ods", ".ofd", ".html", ".htm")
 
 
 @dataclass

@@ -25,6 +25,7 @@ XLSB = "application/vnd.ms-excel.sheet.binary.macroEnabled.12"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"
 OFD = "application/ofd"  # GB/T 33190 版式文档
 DOC = "application/msword"  # Word 97-2003 binary; WPS Writer files saved in the same format
+RTF = "application/rtf"  # also RTF named .doc: publishers rename it
 #: Spreadsheet media types -> the kind :func:`~unionkg.ingest.xlsx_reader.read_spreadsheet` reads.
 SPREADSHEET_KINDS: dict[str, str] = {XLSX: "XLSX", XLSB: "XLSB", XLS: "XLS", ODS: "ODS"}
 
@@ -67,6 +68,7 @@ SUFFIX_TYPES: dict[str, str] = {
     ".xlsb": XLSB,
     ".ods": ODS,
     ".ofd": OFD,
+    ".rtf": RTF,
     ".html": HTML,
     ".htm": HTML,
     ".xhtml": HTML,
@@ -131,8 +133,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         raise InputError(f"{name}: a legacy Office file (.doc/.ppt); save it as DOCX or PDF first")
     if data[:4] == OLE_MAGIC[:4]:  # the compound-file signature, cut short or damaged after its first bytes
         raise InputError(f"{name}: a damaged Office 97-2003 file (its compound-file signature is incomplete, {len(data)} bytes); get the file again, or save it as DOCX or PDF")
-    if data.startswith(RTF_MAGIC):
-        raise InputError(f"{name}: an RTF file{' named ' + suffix if suffix != '.rtf' else ''}; save it as DOCX or PDF first")
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF_MAGIC):  # (a BOM or blank line before it: still RTF)
+        return RTF
     declared = SUFFIX_TYPES.get(suffix)
     if declared == DOC:
         if b"\0" in data[:PDF_HEADER_WINDOW] and not data.startswith(UTF16_BOMS):
@@ -151,6 +153,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         # web systems export "Excel" files that are an HTML table or tab-separated text named
         # .xls: read as text (an HTML one as a page); undecodable bytes are refused there
         return TEXT
+    if declared == RTF:
+        raise InputError(f"{name}: named .rtf but is not an RTF file (no {{\\rtf header)")
     if declared == OFD:
         raise InputError(f"{name}: named .ofd but is not an OFD file (not a zip archive)")
     if declared == ODS:
@@ -170,6 +174,11 @@ def read_file(name: str, data: bytes, limits: ReadLimits = ReadLimits()) -> Load
 
         word = read_doc_text(name, data)
         loaded = LoadedText(word.text, DOC, word.tables, warnings=word.warnings)
+    elif media_type == RTF:
+        from unionkg.ingest.rtf_reader import read_rtf_text
+
+        rich = read_rtf_text(name, data)
+        loaded = LoadedText(rich.text, RTF, rich.tables, warnings=rich.warnings)
     elif media_type == PDF:
         from unionkg.ingest.pdf_reader import read_pdf_text
 
@@ -212,7 +221,7 @@ def _checked(name: str, loaded: LoadedText, limits: ReadLimits) -> LoadedText:
 #: Word-processor suffixes whose files are checked against their content (publishers rename a
 #: web page, a DOCX or a PDF as .doc), and how the formats read are named in the warning.
 WORD_SUFFIXES: dict[str, str] = {".doc": DOC, ".wps": DOC, ".docx": DOCX}
-FORMAT_NAMES: dict[str, str] = {DOC: "a Word 97-2003 document", DOCX: "a DOCX", PDF: "a PDF", HTML: "a web page (HTML)", TEXT: "plain text", OFD: "an OFD"}
+FORMAT_NAMES: dict[str, str] = {RTF: "an RTF file", DOC: "a Word 97-2003 document", DOCX: "a DOCX", PDF: "a PDF", HTML: "a web page (HTML)", TEXT: "plain text", OFD: "an OFD"}
 
 
 def suffix_mismatch(name: str, media_type: str) -> list[str]:

@@ -1,0 +1,426 @@
+"""Read RTF files (``.rtf``, and RTF that publishers rename ``.doc``) with their table cells.
+
+The small RTF libraries on PyPI print a table's row as one line or lose its cells, and tables
+carry the figures of this genre, so this is a compact reader of its own.  The tokens of the file
+(control words, ``\\'hh`` bytes, ``\\uN`` characters with their ``\\ucN`` fallbacks, text,
+braces) are walked with a stack of group states; destinations that are not body text (font,
+colour and style tables, document info, pictures, headers, footnotes, every ``{\\*\\...}``
+group) are skipped.  Paragraph and cell marks become the same
+:class:`~unionkg.ingest.doc_reader.MarkedParagraph` values the Word 97-2003 reader makes:
+
+- ``\\par`` ends a paragraph; in a table (``\\intbl``, depth ``\\itapN``) ``\\cell`` ends a cell
+  and ``\\row`` a row, whose layout is the last row definition (``\\trowd``: cell right edges
+  ``\\cellxN`` from ``\\trleftN``, vertical merges ``\\clvmgf`` start / ``\\clvmrg`` continue);
+- nested tables end their cells with ``\\nestcell`` and rows with ``\\nestrow``, their row
+  definition in ``{\\*\\nesttableprops ...}``.
+
+so they are assembled, written as WordprocessingML and read by the DOCX reader exactly as a
+.doc is (:func:`~unionkg.ingest.doc_reader.read_doc_text`): the lines and `` | `` rows reaching
+extraction are those of the same document saved as DOCX.  Parsing runs in an isolated child with
+a time and memory limit; a hostile file (unbalanced braces, a ``\\binN`` past the end, groups
+nested beyond :data:`MAX_GROUP_DEPTH`) is an :class:`~unionkg.errors.InputError` naming it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field, replace
+
+from unionkg.errors import InputError
+from unionkg.ingest.doc_binary import ParagraphProps
+from unionkg.ingest.doc_lists import WordLists
+from unionkg.ingest.doc_reader import (
+    CELL_END,
+    PARAGRAPH_END,
+    DocBody,
+    DocLimits,
+    MarkedParagraph,
+    _has_text,
+    as_docx,
+    assemble,
+)
+from unionkg.ingest.docx_reader import DocxText, read_docx_text
+
+#: One RTF token: a control word with its optional numeric parameter (one space after it is part
+#: of it), a hex byte, a control symbol, a brace, line ends (not text in RTF), or a run of text.
+RTF_TOKEN = re.compile(r"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|[\r\n]+|([^\\{}\r\n]+)", re.DOTALL)
+
+#: Destinations whose text is not body text (the group is skipped whole).
+SKIPPED_DESTINATIONS: frozenset[str] = frozenset(
+    [
+        "fonttbl",
+        "colortbl",
+        "stylesheet",
+        "info",
+        "pict",
+        "object",
+        "objdata",
+        "fldinst",
+        "header",
+        "headerl",
+        "headerr",
+        "headerf",
+        "footer",
+        "footerl",
+        "footerr",
+        "footerf",
+        "footnote",
+        "annotation",
+        "atnid",
+        "atnauthor",
+        "listtable",
+        "listoverridetable",
+        "revtbl",
+        "rsidtbl",
+        "filetbl",
+        "pgdsctbl",
+        "xmlnstbl",
+        "themedata",
+        "colorschememapping",
+        "datastore",
+        "latentstyles",
+        "generator",
+        "template",
+        "nonshppict",
+        "shpinst",
+        "shprslt",
+        "txe",
+        "xe",
+        "tc",
+        "bkmkstart",
+        "bkmkend",
+        "author",
+        "operator",
+        "title",
+        "subject",
+        "comment",
+        "doccomm",
+        "keywords",
+        "company",
+        "userprops",
+        "private",
+        "ftnsep",
+        "ftnsepc",
+        "aftnsep",
+        "aftnsepc",
+        "ftncn",
+        "aftncn",
+        "nonesttables",
+    ]
+)
+#: Destinations holding the number of a numbered paragraph as text (Word 97 and later; Word 6).
+LIST_NUMBER_DESTINATIONS: frozenset[str] = frozenset({"listtext", "pntext"})
+#: Paragraph control words not obeyed inside a list number (its own ``\\pard`` would end the
+#: table its paragraph is in).
+PARAGRAPH_WORDS: frozenset[str] = frozenset({"pard", "intbl", "itap"})
+#: Control words that stand for a character of text.
+CHARACTER_WORDS: dict[str, str] = {
+    "tab": "\t", "line": "\n", "emdash": "\u2014", "endash": "\u2013", "emspace": "\u2003",
+    "enspace": "\u2002", "qmspace": "\u2005", "bullet": "\u2022", "lquote": "\u2018",
+    "rquote": "\u2019", "ldblquote": "\u201c", "rdblquote": "\u201d", "zwj": "\u200d", "zwnj": "\u200c",
+}  # fmt: skip
+#: Control symbols that stand for a character (``\\-`` an optional hyphen, ``\\*`` handled apart).
+CHARACTER_SYMBOLS: dict[str, str] = {"\\": "\\", "{": "{", "}": "}", "~": "\xa0", "_": "\u2011", "-": "", "|": "", ":": ""}
+#: Windows character sets (``\\fcharsetN`` of a font) -> the code page its ``\\'hh`` bytes are in
+#: (0, "ANSI", is not listed: such a font's bytes are in the document's ``\\ansicpgN``).
+CHARSET_CODEPAGES: dict[int, str] = {
+    128: "cp932", 129: "cp949", 134: "cp936", 136: "cp950", 161: "cp1253",
+    162: "cp1254", 177: "cp1255", 178: "cp1256", 186: "cp1257", 204: "cp1251", 222: "cp874", 238: "cp1250",
+}  # fmt: skip
+#: Deepest nesting of groups read (Word writes some tens; a hostile file millions).
+MAX_GROUP_DEPTH = 500
+#: Largest file read (bytes): RTF of a budget with its tables is a few megabytes.
+MAX_RTF_BYTES = 200 * 1024 * 1024
+DEFAULT_CODEPAGE = "cp1252"
+
+
+@dataclass
+class GroupState:
+    """What a group inherits from the one around it and may change (restored at its ``}``)."""
+
+    skip: bool = False  # in a destination that is not body text
+    unicode_skip: int = 1  # \ucN: fallback characters after each \uN
+    codepage: str = DEFAULT_CODEPAGE
+    hidden: bool = False  # \v: hidden text; \deleted: deleted with tracked changes
+    in_font_table: bool = False
+    font_number: int = 0  # in the font table: the font being described
+    nest_props: bool = False  # in {\*\nesttableprops}: a nested row's definition
+    list_number: bool = False  # in {\listtext}: the number a list gives its paragraph
+
+
+@dataclass
+class RowLayout:
+    """A row definition (``\\trowd`` ...): its cells' edges and vertical merges."""
+
+    left: int = 0
+    rights: list[int] = field(default_factory=list)
+    vertical: dict[int, int] = field(default_factory=dict)
+    pending_vertical: int = 0  # \clvmgf / \clvmrg seen for the cell whose \cellx comes next
+
+    def boundaries(self) -> list[tuple[int, int]]:
+        lefts = [self.left, *self.rights[:-1]]
+        return list(zip(lefts, self.rights))
+
+
+@dataclass
+class RtfState:
+    """The reader's state outside groups: the paragraph being read and the marks so far."""
+
+    ansi_codepage: str = DEFAULT_CODEPAGE
+    font_codepages: dict[int, str] = field(default_factory=dict)
+    default_font: int = 0
+    text: list[str] = field(default_factory=list)
+    pending_bytes: bytearray = field(default_factory=bytearray)
+    in_table: bool = False
+    depth: int = 1  # \itapN
+    row: RowLayout = field(default_factory=RowLayout)
+    nested_row: RowLayout = field(default_factory=RowLayout)
+    marks: list[MarkedParagraph] = field(default_factory=list)
+    fallback_left: int = 0  # characters of a \uN fallback still to drop
+    list_start: int = 0  # where the text of the open {\listtext} group starts in ``text``
+
+    def end_list_number(self) -> None:
+        """The list number written out (``一、\\tab``) put before the text as the DOCX reader
+        renders it: without the blanks and tab that separate it."""
+        number = _joined(self.text[self.list_start :]).strip(" \t")
+        del self.text[self.list_start :]
+        self.text.append(number)
+
+    def flush_bytes(self, codepage: str) -> None:
+        if self.pending_bytes:
+            self.text.append(bytes(self.pending_bytes).decode(codepage, errors="replace").replace("\ufffd", ""))
+            self.pending_bytes.clear()
+
+    def mark(self, mark: str, props: ParagraphProps) -> None:
+        self.marks.append(MarkedParagraph(_joined(self.text), mark, props, len(self.marks)))
+        self.text.clear()
+
+
+def _joined(parts: list[str]) -> str:
+    """The text, surrogate pairs written as two ``\\uN`` joined into one character."""
+    text = "".join(parts)
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    return text
+
+
+def read_rtf(name: str, data: bytes) -> DocBody:
+    """The paragraphs and tables of an RTF file's body, or :class:`InputError` naming ``name``."""
+    if len(data) > MAX_RTF_BYTES:
+        raise InputError(f"{name}: the RTF file has {len(data):,} bytes, over the limit of {MAX_RTF_BYTES:,}")
+    source = data.decode("latin-1")  # RTF is 7-bit; 8-bit bytes are read as \'hh would be
+    state = RtfState()
+    stack: list[GroupState] = []
+    group = GroupState()
+    destination_next = False  # after "{": the first control word may name a destination
+    starred = False
+    position = 0
+    length = len(source)
+    while position < length:
+        match = RTF_TOKEN.match(source, position)
+        if match is None:  # (a lone backslash at the very end)
+            break
+        position = match.end()
+        word, parameter, hex_byte, symbol, brace, text = match.groups()
+        if brace == "{":
+            if len(stack) >= MAX_GROUP_DEPTH:
+                raise InputError(
+                    f"{name}: RTF groups nested over {MAX_GROUP_DEPTH} deep at byte {match.start():,} (not a document a word processor writes)"
+                )
+            state.flush_bytes(group.codepage)
+            stack.append(group)
+            group = replace(group)
+            destination_next, starred = True, False
+            state.fallback_left = 0
+            continue
+        if brace == "}":
+            state.flush_bytes(group.codepage)
+            if not stack:
+                raise InputError(f"{name}: unbalanced RTF braces: a '}}' closes no group at byte {match.start():,}")
+            if group.list_number and not stack[-1].list_number:
+                state.end_list_number()
+            group = stack.pop()
+            destination_next, starred = False, False
+            state.fallback_left = 0
+            continue
+        if symbol == "*":
+            starred = destination_next
+            continue
+        if word is not None:
+            first_word, destination_next = destination_next, False
+            if word == "bin":
+                skip = int(parameter or 0)
+                if skip < 0 or position + skip > length:
+                    raise InputError(
+                        f"{name}: an RTF \\bin{skip} at byte {match.start():,} runs past the end of the file ({length:,} bytes)"
+                    )
+                position += skip
+                continue
+            if first_word and (starred and word != "nesttableprops" or word in SKIPPED_DESTINATIONS):
+                group.skip = True
+                group.in_font_table = word == "fonttbl"
+            if word == "nesttableprops":
+                group.nest_props = True
+            if first_word and word in LIST_NUMBER_DESTINATIONS and not group.list_number:
+                group.list_number = True
+                state.list_start = len(state.text)
+            if group.in_font_table:
+                _font_table_word(state, group, word, parameter)
+                continue
+            if group.skip:
+                continue
+            _control_word(name, state, group, word, parameter)
+            continue
+        destination_next = False
+        if group.skip or group.hidden:
+            continue
+        if hex_byte is not None:
+            if state.fallback_left:
+                state.fallback_left -= 1
+                continue
+            state.pending_bytes.append(int(hex_byte, 16))
+            continue
+        if symbol is not None:
+            if symbol in CHARACTER_SYMBOLS and not state.fallback_left:
+                state.flush_bytes(group.codepage)
+                state.text.append(CHARACTER_SYMBOLS[symbol])
+            continue
+        if text:
+            state.flush_bytes(group.codepage)
+            if state.fallback_left:
+                dropped = min(state.fallback_left, len(text))
+                state.fallback_left -= dropped
+                text = text[dropped:]
+            state.text.append(text)
+    if stack:
+        raise InputError(f"{name}: unbalanced RTF braces: {len(stack)} group(s) not closed at the end of the file (truncated?)")
+    state.flush_bytes(group.codepage)
+    if state.text and _joined(state.text).strip():
+        state.mark(PARAGRAPH_END, _props(state))
+    return DocBody(assemble(state.marks), WordLists({}, []))
+
+
+def _font_table_word(state: RtfState, group: GroupState, word: str, parameter: str | None) -> None:
+    """Inside ``\\fonttbl``: remember each font's code page (``\\fN ... \\fcharsetN``)."""
+    if word == "f" and parameter is not None:
+        group.font_number = int(parameter)
+    elif word == "fcharset" and parameter is not None:
+        codepage = CHARSET_CODEPAGES.get(int(parameter))
+        if codepage:
+            state.font_codepages[group.font_number] = codepage
+
+
+def _props(state: RtfState, **marks: object) -> ParagraphProps:
+    return ParagraphProps(in_table=state.in_table, depth=state.depth if state.in_table else 0, **marks)  # type: ignore[arg-type]
+
+
+def _control_word(name: str, state: RtfState, group: GroupState, word: str, parameter: str | None) -> None:
+    """What one control word of body text does to the text, the group or the paragraph."""
+    value = int(parameter) if parameter is not None else None
+    if word == "u" and value is not None:
+        state.flush_bytes(group.codepage)
+        if not group.hidden:
+            state.text.append(chr(value % 65536))
+        state.fallback_left = group.unicode_skip
+        return
+    state.fallback_left = 0
+    if word in CHARACTER_WORDS:
+        if not group.hidden:
+            state.flush_bytes(group.codepage)
+            state.text.append(CHARACTER_WORDS[word])
+        return
+    state.flush_bytes(group.codepage)
+    if group.list_number and word in PARAGRAPH_WORDS:
+        return
+    row = state.nested_row if group.nest_props else state.row
+    if word == "uc" and value is not None:
+        group.unicode_skip = max(0, min(value, 10))
+    elif word == "ansicpg" and value is not None:
+        state.ansi_codepage = _codepage(f"cp{value}")
+        group.codepage = state.ansi_codepage
+    elif word == "deff" and value is not None:
+        state.default_font = value
+    elif word == "f" and value is not None:
+        group.codepage = state.font_codepages.get(value, state.ansi_codepage)
+    elif word == "plain":
+        group.codepage = state.font_codepages.get(state.default_font, state.ansi_codepage)
+        group.hidden = False
+    elif word in ("v", "deleted"):
+        group.hidden = value != 0
+    elif word == "par":
+        state.mark(PARAGRAPH_END, _props(state))
+    elif word == "pard":
+        state.in_table, state.depth = False, 1
+    elif word == "intbl":
+        state.in_table = True
+    elif word == "itap" and value is not None:
+        state.in_table, state.depth = value > 0, max(1, value)
+    elif word == "trowd":
+        row.left, row.rights, row.vertical, row.pending_vertical = 0, [], {}, 0
+    elif word == "trleft" and value is not None:
+        row.left = value
+    elif word == "clvmgf":
+        row.pending_vertical = 3
+    elif word == "clvmrg":
+        row.pending_vertical = 1
+    elif word == "cellx" and value is not None:
+        if row.pending_vertical:
+            row.vertical[len(row.rights)] = row.pending_vertical
+        row.rights.append(value)
+        row.pending_vertical = 0
+    elif word == "cell":
+        state.in_table = True
+        state.mark(CELL_END, _props(state))
+    elif word == "nestcell":
+        state.mark(PARAGRAPH_END, _props(state, inner_cell=True))
+    elif word == "row":
+        state.in_table, state.depth = True, 1
+        state.mark(CELL_END, _props(state, row_end=True, boundaries=row.boundaries(), vertical=dict(row.vertical)))
+    elif word == "nestrow":
+        nested = state.nested_row
+        state.mark(PARAGRAPH_END, _props(state, inner_row_end=True, boundaries=nested.boundaries(), vertical=dict(nested.vertical)))
+
+
+def _codepage(codepage: str) -> str:
+    """``codepage`` when Python knows it, else the default."""
+    try:
+        codecs.lookup(codepage)
+    except LookupError:
+        return DEFAULT_CODEPAGE
+    return codepage
+
+
+# ---------------------------------------------------------------- the reader
+
+
+def read_rtf_text(name: str, data: bytes, limits: DocLimits | None = None) -> DocxText:
+    """The text, tables and warnings of an RTF file: parsed in an isolated child (within
+    ``limits``, those of the Word reader by default), then read as the same DOCX would be."""
+    limits = limits or DocLimits()
+    from unionkg.ingest.isolation import ChildFailure, can_fork, run_in_child
+
+    if limits.isolate and can_fork():
+        outcome = run_in_child(lambda: _body_or_error(name, data), limits.timeout_s, limits.memory_bytes, quiet=True)
+    else:
+        outcome = _body_or_error(name, data)
+    if isinstance(outcome, ChildFailure):
+        if outcome.timed_out:
+            raise InputError(f"{name}: reading the RTF file took longer than {limits.timeout_s:.0f} s; stopped")
+        raise InputError(f"{name}: the RTF reader failed on this file (corrupt, or it asked for more memory than allowed)")
+    kind, payload = outcome  # type: ignore[misc]
+    if kind == "error":
+        raise InputError(str(payload))
+    body: DocBody = payload
+    if not any(_has_text(block) for block in body.blocks):
+        raise InputError(f"{name}: the RTF file has no text")
+    return read_docx_text(name, as_docx(body.blocks, body.lists, body.header))
+
+
+def _body_or_error(name: str, data: bytes) -> tuple[str, object]:
+    try:
+        return "ok", read_rtf(name, data)
+    except InputError as exc:
+        return "error", str(exc)
+    except RecursionError:
+        return "error", f"{name}: the RTF file nests tables too deep"
