@@ -12,6 +12,7 @@ from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
 from unionkg.qa.handlers import SUBORDINATE_ASKED
+from unionkg.qa.thresholds import generic_rate_word, threshold_verdict
 
 HERE = Path(__file__).parent
 CASES = load_cases(HERE / "round12_q28.yaml")
@@ -41,3 +42,29 @@ SUBORDINATE_QUESTIONS = [
 @pytest.mark.parametrize(("question", "asked"), SUBORDINATE_QUESTIONS)
 def test_subordinate_asked(question: str, asked: bool) -> None:
     assert (SUBORDINATE_ASKED.search(question) is not None) is asked
+
+
+# (question, the kind of rate it names with no qualifier, or None)
+GENERIC_RATE_QUESTIONS = [
+    ("满意度是不是低于90%", "满意度"),
+    ("2024年完成率有没有达到95%", "完成率"),
+    ("各单位的及时率是否低于98%", "及时率"),
+    ("某某县总工会满意度有没有低于90%", "满意度"),
+    ("劳模满意度是不是低于90%", None),
+    ("参训职工满意度有没有达到90%", None),
+    ("预算执行率有没有达到95%", None),
+]
+
+
+@pytest.mark.parametrize(("question", "word"), GENERIC_RATE_QUESTIONS)
+def test_generic_rate_word(question: str, word: str | None) -> None:
+    assert generic_rate_word(question) == word
+
+
+def test_verdict_keeps_two_indicators_at_one_figure() -> None:
+    rows = [{"org": "o", "orgLabel": "某县总工会", "year": 2030, "indicator": "甲满意度", "actual": 88, "unit": "%", "project": "p1", "projectLabel": "甲项目"},
+            {"org": "o", "orgLabel": "某县总工会", "year": 2030, "indicator": "乙满意度", "actual": 88, "unit": "%", "project": "p1", "projectLabel": "甲项目"},
+            {"org": "o", "orgLabel": "某县总工会", "year": 2030, "indicator": "乙满意度", "actual": 96, "unit": "%", "project": "p2", "projectLabel": "乙项目"}]
+    verdict = threshold_verdict("满意度是不是低于90%", "zh", rows) or ""
+    assert verdict.startswith("部分是。"), verdict
+    assert "「甲满意度」88%" in verdict and "「甲项目：乙满意度」88%" in verdict and "「乙项目：乙满意度」96%" in verdict

@@ -189,7 +189,7 @@ from unionkg.qa.rate_questions import (
 )
 from unionkg.qa.asset_counts import ASSET_COUNT_TOPICS, ASSET_COUNT_UNITS, asked_asset_topic, is_stock, is_total, rows_of_year
 from unionkg.qa.targets_only import publishes_targets_only, target_line, targets_only_sentence
-from unionkg.qa.thresholds import score_threshold_asked, score_verdict, scores_asked, threshold_asked, tightest_labels
+from unionkg.qa.thresholds import generic_rate_word, score_threshold_asked, score_verdict, scores_asked, threshold_asked, tightest_labels
 
 UKG = "https://w3id.org/unionkg/def/ukg#"
 PHASE_BY_CODE = {"approved": "budget", "draft": "budget", "revised": "adjusted", "executed": "final"}
@@ -984,7 +984,7 @@ def _of_projects_described(ctx: Context, rows: list[dict[str, object]], label: s
 
 def indicator_value(ctx: Context) -> Outcome:
     """The value an indicator named in the question reached, against its target."""
-    rows = [_indicator_row(r) for r in _indicators_in_asked_years(ctx)]
+    rows = held = [_indicator_row(r) for r in _indicators_in_asked_years(ctx)]
     asked = _asked_projects(ctx)
     named = ctx.links.indicators or ctx.links.candidate_indicators
     if named:
@@ -1006,6 +1006,7 @@ def indicator_value(ctx: Context) -> Outcome:
                 rows = held if len({r.get("indicator") for r in held}) == 1 else []
             if len(rows) > 1:  # (q25) "did the staff satisfaction rate reach 90%": the label the words name most tightly
                 rows = tightest_labels(rows, words)
+    rows = _every_rate_of_kind(ctx, held, asked) or rows
     if not rows:
         if ctx.links.projects and counters_in(ctx.q.text, ctx.lang):
             return project_detail(ctx)
@@ -1017,6 +1018,18 @@ def indicator_value(ctx: Context) -> Outcome:
         return elsewhere
     gap = QUESTION_SHAPES["gap_to_target"].search(ctx.q.text)
     return Outcome(True, join([_value_line(ctx, r) + (_gap_to_target(ctx, r) if gap else "") for r in rows], ctx.lang), rows, sources_of(rows))
+
+
+def _every_rate_of_kind(ctx: Context, held: list[dict[str, object]], asked: set[str] | list[str]) -> list[dict[str, object]]:
+    """(q28) A threshold asked of a kind of rate with no qualifier ("满意度是不是低于90%"): every indicator of that kind
+    held (of the bodies, years and projects asked), so the verdict judges them all; none when the question names
+    one indicator as printed ("劳模满意度") or asks no threshold."""
+    word = generic_rate_word(ctx.q.text)
+    if word is None or threshold_asked(ctx.q.text) is None:
+        return []
+    if any(len(str(r.get("indicator") or "")) > len(word) and str(r["indicator"]) in ctx.q.text for r in held):
+        return []
+    return [r for r in held if word in str(r.get("indicator") or "") and (not asked or r.get("project") in asked)]
 
 
 def _gap_to_target(ctx: Context, r: dict[str, object]) -> str:

@@ -42,6 +42,24 @@ NAMED_RATE_THRESHOLD_EN = re.compile(
 # Several indicators hold the words an English question names one by ("staff satisfaction": 职工满意度 and
 # 参训职工满意度): a yes/no verdict is asked of one, the label those words cover most tightly.
 
+# (q28) A kind of rate named with no qualifier ("满意度是不是低于90%", "2024年完成率有没有达到95%"): every indicator of
+# that kind the graph holds (of the bodies and years asked) is judged, not the few the look-up links.  A word right
+# after a qualifier ("劳模满意度", "职工满意度") names one indicator and is left to the look-up; after a body
+# ("…总工会满意度", "各单位满意度") it is the kind (a label held, "基层工会满意度", is caught by the caller).
+GENERIC_RATE_WORD = re.compile(
+    r"(?:^|(?<=[的，,、\s年会位]))(?P<word>满意度|满意率|完成率|覆盖率|及时率|达标率|合格率|知晓率|参与率|受益率)")
+
+
+def generic_rate_word(text: str) -> str | None:
+    """The kind of rate a question names with no qualifier, else None.
+
+    >>> generic_rate_word("满意度是不是低于90%"), generic_rate_word("劳模满意度是不是低于90%")
+    ('满意度', None)
+    """
+    m = GENERIC_RATE_WORD.search(text)
+    return m.group("word") if m else None
+
+
 # The row columns holding a rate in percent, in order: a printed completion rate, an indicator's actual value.
 RATE_COLUMNS: tuple[str, ...] = ("completion", "actual")
 MAX_VERDICTS = 3
@@ -222,9 +240,23 @@ def _computed_rate(rows: list[dict[str, object]]) -> tuple[dict[str, object], fl
     return finals[0], round(float(str(finals[0]["amount"])) / float(str(budgets[0]["amount"])) * 100, 2)
 
 
-def _what(row: dict[str, object], lang: str) -> str:
-    """The rate named: its body, year and indicator (an execution rate when the row is no indicator)."""
+def _same_figure_key(row: dict[str, object], figure: float) -> tuple[object, ...]:
+    """A figure printed twice (a table and its prose, or the whole department's table and a project's repeating one
+    indicator) is one; two indicators at one figure ("劳模满意度" and "社会满意度" both 90%) are two."""
+    return row.get("org"), row.get("year"), row.get("indicator"), figure
+
+
+def _shared_name(row: dict[str, object], figures: list[tuple[dict[str, object], float]]) -> bool:
+    """Another judged figure has this row's body, year and indicator name: its project tells them apart."""
+    return sum((r.get("org"), r.get("year"), r.get("indicator")) == (row.get("org"), row.get("year"), row.get("indicator")) for r, _ in figures) > 1
+
+
+def _what(row: dict[str, object], lang: str, with_project: bool = False) -> str:
+    """The rate named: its body, year and indicator (an execution rate when the row is no indicator), the project
+    first when ``with_project`` (an indicator of the same name in two projects)."""
     name = row.get("indicator")
+    if name and with_project and row.get("projectLabel"):
+        name = f"{row['projectLabel']}：{name}" if lang == "zh" else f"{row['projectLabel']}: {name}"
     if lang == "zh":
         return f"{row.get('orgLabel')} {row.get('year')} 年" + (f"「{name}」" if name else "预算执行率 ")
     return f"{row.get('orgLabel')} {row.get('year')} " + (f"'{name}'" if name else "execution rate")
@@ -253,7 +285,8 @@ def threshold_verdict(text: str, lang: str, rows: list[dict[str, object]]) -> st
     figures: list[tuple[dict[str, object], float]] = []
     for row in named or rows:
         figure = _figure(row)
-        if figure is not None and (row.get("org"), row.get("year"), figure) not in {(r.get("org"), r.get("year"), f) for r, f in figures}:
+        # (q28) one figure per indicator name: two indicators at one figure ("劳模满意度", "社会满意度" both 90%) are two
+        if figure is not None and _same_figure_key(row, figure) not in {_same_figure_key(r, f) for r, f in figures}:
             figures.append((row, figure))
     if not figures:
         computed = _computed_rate(rows)
@@ -264,9 +297,11 @@ def threshold_verdict(text: str, lang: str, rows: list[dict[str, object]]) -> st
     # verdict of the first three of many ("满意度是不是低于90%" over every body) said no although a fourth was below
     figures.sort(key=lambda rf: not holds(comparison, rf[1], threshold))
     verdicts = [holds(comparison, f, threshold) for _, f in figures]
-    said = [f"{_what(r, lang)}{'' if lang == 'zh' else ' '}{_percent(f)}{'，' if lang == 'zh' else ', '}{_relation(f, threshold, lang)} {_percent(threshold)}"
-            for r, f in figures[:MAX_VERDICTS]]
-    more = len(figures) > MAX_VERDICTS
+    # (q28) every figure on the asked side said ("部分是" lists those below), at least MAX_VERDICTS figures
+    shown = max(MAX_VERDICTS, sum(verdicts))
+    said = [f"{_what(r, lang, _shared_name(r, figures))}{'' if lang == 'zh' else ' '}{_percent(f)}{'，' if lang == 'zh' else ', '}{_relation(f, threshold, lang)} {_percent(threshold)}"
+            for r, f in figures[:shown]]
+    more = len(figures) > shown
     if lang == "zh":
         counted_zh = f"（共 {len(figures)} 个，{sum(verdicts)} 个{_COMPARISON_SAID['zh'][comparison]} {_percent(threshold)}）" if more else ""
         return f"{_head(verdicts, text, lang)}。" + "；".join(said) + counted_zh + "。"
