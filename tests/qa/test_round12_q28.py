@@ -12,6 +12,7 @@ from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
 from unionkg.qa.evaluate import load_cases
 from unionkg.qa.handlers import SUBORDINATE_ASKED
+from unionkg.qa.item_rankings import asked_ranking_kind
 from unionkg.qa.thresholds import generic_rate_word, threshold_verdict
 
 HERE = Path(__file__).parent
@@ -68,3 +69,21 @@ def test_verdict_keeps_two_indicators_at_one_figure() -> None:
     verdict = threshold_verdict("满意度是不是低于90%", "zh", rows) or ""
     assert verdict.startswith("部分是。"), verdict
     assert "「甲满意度」88%" in verdict and "「甲项目：乙满意度」88%" in verdict and "「乙项目：乙满意度」96%" in verdict
+
+
+# (question, the kind of entry a ranking names alone: items / lines / None for both or neither)
+RANKING_KIND_QUESTIONS = [
+    ("哪个事项支出最少", "items"),
+    ("支出最多的事项", "items"),
+    ("哪个科目支出最多", "lines"),
+    ("支出排名前三的功能分类科目", "lines"),
+    ("rank the budget lines by spending", "lines"),
+    ("哪几项支出最多", None),
+    ("支出排名前三的项目", None),
+    ("哪些事项和科目支出最多", None),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), RANKING_KIND_QUESTIONS)
+def test_asked_ranking_kind(question: str, kind: str | None) -> None:
+    assert asked_ranking_kind(question) == kind

@@ -25,6 +25,7 @@ from unionkg.qa.intents import ENGLISH_BODY_KINDS, ENGLISH_PROJECT_WORDS, FACT_Q
 from unionkg.qa.item_rankings import (
     ITEM_AMOUNT_RANKING,
     PROJECT_SPENDING_BREAKDOWN,
+    asked_ranking_kind,
     asked_top_count,
     is_prose_item,
     is_table_line,
@@ -2641,6 +2642,10 @@ def _rank_items_with_prose(ctx: Context, projects_only: bool = False) -> Outcome
     org = _target_org(ctx)
     if org is None or len(ctx.links.orgs) > 1:
         return None
+    kind_asked = asked_ranking_kind(ctx.item_topic)  # (q28) "哪个事项…": items only; "哪个科目…": the coded lines' ranking
+    if kind_asked == "lines":
+        return None
+    items_only = projects_only or kind_asked == "items"
     rows = [r for r in _amounts_in_years(ctx, org, ctx.links.years) if _phase(r) and r.get("amount") is not None]
     projects = [p for p in (project_as_item(r) for r in _projects(ctx) if r.get("org") in (None, org)) if p is not None]
     prose = [r for r in rows if is_prose_item(r)]
@@ -2653,8 +2658,8 @@ def _rank_items_with_prose(ctx: Context, projects_only: bool = False) -> Outcome
     phase = phases[0] if phases else None
     one: dict[object, dict[str, object]] = {}
     for r in of_year:  # a line printed twice (two tables, or a table and a sentence): once, its largest figure
-        if _phase(r) != phase or not ((is_table_line(r) and r.get("column") not in LINE_PART_COLUMNS and not projects_only) or is_prose_item(r)):
-            continue  # (the tables' lines are the whole spending's: not what the project spending went to)
+        if _phase(r) != phase or not ((is_table_line(r) and r.get("column") not in LINE_PART_COLUMNS and not items_only) or is_prose_item(r)):
+            continue  # (the tables' lines are the whole spending's: not what the project spending went to, nor 事项)
         key = r.get("code") or r.get("item")
         if key not in one or Decimal(str(r["amount"])) > Decimal(str(one[key]["amount"])):
             one[key] = r

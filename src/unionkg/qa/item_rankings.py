@@ -37,6 +37,25 @@ PROJECT_SPENDING_BREAKDOWN = re.compile(
     r"项目(?:支出|资金|经费)(?:主要|都|大多)?(?:用|花)(?:在|到|于)(?:了)?(?:哪|什么|何处)|项目(?:支出|资金|经费)(?:的)?(?:结构|构成|去向|明细)"
     r"|\bwhere did .{0,50}\bproject (?:spending|funds?|money|expenditure) go\b|\bwhat (?:was|were|did) .{0,50}\bproject (?:spending|funds?|money|expenditure) (?:spent on|used for|go to)\b")
 
+# (q28) The kind of entry a ranking asks for: 事项 (the items a text names and the projects) or 科目 (the classification
+# lines of the tables).  A question naming one ranks that kind only ("哪个事项支出最少" is no ranking of 科目); naming
+# neither (or both), the ranking mixes them as before.
+RANKING_KIND_WORDS: dict[str, re.Pattern[str]] = {
+    "items": re.compile(r"事项|文中所列"),
+    "lines": re.compile(r"科目|功能分类|分类款项|\bbudget lines?\b|\bclassification (?:lines?|codes?|items?)\b"),
+}
+
+
+def asked_ranking_kind(text: str) -> str | None:
+    """"items" or "lines" when the question names that kind of entry only, else None.
+
+    >>> asked_ranking_kind("哪个事项支出最少"), asked_ranking_kind("支出排名前三的科目"), asked_ranking_kind("哪几项支出最多")
+    ('items', 'lines', None)
+    """
+    named = [kind for kind, pattern in RANKING_KIND_WORDS.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
 # How many items the ranking asks for ("前三", "前 5 位", "top 3"); None: the whole ranking.
 TOP_COUNT = re.compile(r"前\s*(?P<zh>\d+|[一二三四五六七八九十])|\btop\s*(?P<en>\d+)\b|最多的(?P<zh2>\d+|[一二三四五六七八九十])\s*(?:项|笔|个)")
 CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
