@@ -586,9 +586,10 @@ def read_project_table(frame: TableFrame) -> None:
     """Projects with their budget, and an Amount per project and value column
     (合计, 财政拨款, 上年结转, 单位资金 ...); the 合计 row as 项目支出合计.  A table whose
     columns name their phase (项目支出决算表: 年初预算数 调整预算数 决算数 执行率) gives each
-    project its budget, adjusted and final amounts and its execution rate."""
+    project its budget, adjusted and final amounts and its execution rate; one printing a
+    comparison (本年预算数 增减额 增减率) likewise, its 增减 cells a change, never an amount."""
     table = read_project_rows(frame)
-    if any(c in OWN_PHASE_COLUMNS for c in table.columns):
+    if any(c in OWN_PHASE_COLUMNS or c in COMPARISON_FIGURES for c in table.columns):
         _read_phased_projects(frame, table)
         return
     for row in table.rows:

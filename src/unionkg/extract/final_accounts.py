@@ -255,6 +255,32 @@ def column_phase_year(column: str, phase: Phase, year: int) -> tuple[Phase, int]
 
 #: Columns of the previous year's figures (not 上年结转, the money carried over into this year).
 PRIOR_YEAR_COLUMNS: Final[frozenset[str]] = frozenset({"上年预算数", "上年决算数", "上年执行数"})
+#: The previous year's column of a phase: what a table's 增减额 / 增减率 compare its figures of that
+#: phase with when it prints no such column (:func:`unprinted_prior_column`).
+PRIOR_COLUMN_OF_PHASE: Final[dict[Phase, str]] = {Phase.BUDGET: "上年预算数", Phase.FINAL: "上年决算数"}
+#: The phase a column's name tells when :data:`OWN_PHASE_COLUMNS` does not list it: a 决算表's plain
+#: "预算数" beside its "决算数" is the budget (whose difference from the final figure its 增减额 is).
+#: With 数 only: a fund column ("一般公共预算财政拨款") names no phase.
+PHASE_COLUMN_WORDS: Final[dict[str, Phase]] = {"预算数": Phase.BUDGET, "决算数": Phase.FINAL, "执行数": Phase.FINAL}
+
+
+def unprinted_prior_column(columns: Sequence[str], phase: Phase) -> str | None:
+    """The previous year's column a table's 增减额 / 增减率 compare with when it prints none: a table
+    whose figures of the year are all of one phase ("2030年预算数 | 增减额 | 增减率" of a budget)
+    compares them with the previous year's of that phase; a table of two phases (年初预算数 决算数
+    增减额) compares them with each other (None), as does one printing no change column."""
+    if not any(COMPARISON_FIGURES.get(column) in ("delta", "percent") for column in columns):
+        return None
+    phases = {_named_phase(column, phase) for column in columns if column not in COMPARISON_FIGURES}
+    return PRIOR_COLUMN_OF_PHASE.get(phases.pop()) if len(phases) == 1 else None
+
+
+def _named_phase(column: str, phase: Phase) -> Phase:
+    """The phase of a column's figures: its own (:data:`OWN_PHASE_COLUMNS`), the one its name tells
+    (:data:`PHASE_COLUMN_WORDS`), else the table's."""
+    if column in OWN_PHASE_COLUMNS:
+        return OWN_PHASE_COLUMNS[column]
+    return next((named for word, named in PHASE_COLUMN_WORDS.items() if word in column), phase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1174,7 +1200,7 @@ def read_comparison_cells(frame: TableFrame, row: RowCells, columns: Sequence[st
             delta = (tok, value)
         else:
             percent = (tok, value)
-    prior = next((c for c in columns if c in PRIOR_YEAR_COLUMNS), None)
+    prior = next((c for c in columns if c in PRIOR_YEAR_COLUMNS), None) or unprinted_prior_column(columns, frame.phase)
     if prior is not None and (delta or percent):
         cells = [c for c in (delta, percent) if c is not None]
         sign = delta[1] if delta is not None else cells[0][1]
