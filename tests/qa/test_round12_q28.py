@@ -3,6 +3,7 @@ tables' own positive and negative examples."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 
 from tests.qa.fact_rounds import answerer_over_samples_and, check_question
 from unionkg.qa import Answerer
+from unionkg.qa.amount_thresholds import amount_threshold_asked, with_round_sums
 from unionkg.qa.evaluate import load_cases
 from unionkg.qa.handlers import SUBORDINATE_ASKED
 from unionkg.qa.item_rankings import asked_ranking_kind
@@ -87,3 +89,27 @@ RANKING_KIND_QUESTIONS = [
 @pytest.mark.parametrize(("question", "kind"), RANKING_KIND_QUESTIONS)
 def test_asked_ranking_kind(question: str, kind: str | None) -> None:
     assert asked_ranking_kind(question) == kind
+
+
+# (question, the threshold asked in yuan with its comparison, or None)
+ROUND_SUM_QUESTIONS = [
+    ("某县总工会2031年支出有没有过亿元", ("above", Decimal(100_000_000))),
+    ("收入是否上千万", ("at_least", Decimal(10_000_000))),
+    ("项目支出有没有超过一百万元", ("above", Decimal(1_000_000))),
+    ("三公经费是不是不到十万", ("below", Decimal(100_000))),
+    ("did it spend over a million yuan in 2031?", ("above", Decimal(1_000_000))),
+    ("was its income more than a billion yuan?", ("above", Decimal(1_000_000_000))),
+    ("千万职工大培训经费是多少", None),
+    ("支出是否过亿", ("above", Decimal(100_000_000))),
+    ("亿元以上的项目有哪些", None),
+]
+
+
+@pytest.mark.parametrize(("question", "asked"), ROUND_SUM_QUESTIONS)
+def test_round_sum_thresholds(question: str, asked: tuple[str, Decimal] | None) -> None:
+    assert amount_threshold_asked(question) == asked
+
+
+def test_round_sums_need_a_comparison_word() -> None:
+    assert with_round_sums("千万职工大培训") == "千万职工大培训"
+    assert with_round_sums("有没有过亿元") == "有没有过1亿元"

@@ -51,10 +51,29 @@ AMOUNT_THRESHOLD_COMPARISONS: dict[str, re.Pattern[str]] = {
 }
 
 
+# (q28) A round sum written without a figure after a comparison word ("有没有过亿元", "是否上千万", "超过一百万元",
+# "over a million yuan"): the sum as a figure with its unit, so the comparisons above read it.  A comparison word is
+# required before it ("千万职工" in a project's name is no sum).
+ROUND_SUM_FIGURES: dict[str, str] = {"亿": "1亿", "千万": "1000万", "百万": "100万", "十万": "10万"}
+ROUND_SUM_ZH = re.compile(r"(?P<word>超过|超出|超|过|上|高于|低于|不到|不足|达到|多于|少于|大于|小于)\s*(?:一)?(?P<sum>亿|千万|百万|十万)")
+ROUND_SUM_EN = re.compile(r"\b(?:a|one)\s+(?P<sum>billion|million|thousand)\b")
+
+
+def with_round_sums(text: str) -> str:
+    """The question with its round sums written as figures ("收入有没有过亿元" -> "收入有没有过1亿元").
+
+    >>> with_round_sums("是否上千万"), with_round_sums("over a million yuan"), with_round_sums("千万职工大培训经费")
+    ('是否上1000万', 'over 1 million yuan', '千万职工大培训经费')
+    """
+    text = ROUND_SUM_ZH.sub(lambda m: m.group("word") + ROUND_SUM_FIGURES[m.group("sum")], text)
+    return ROUND_SUM_EN.sub(lambda m: "1 " + m.group("sum"), text)
+
+
 def amount_threshold_asked(text: str) -> tuple[str, Decimal] | None:
     """(comparison, threshold in yuan) a yes/no question asks of an amount, else None (a list asked: "哪些…超过")."""
     if not YES_NO_ASKED.search(text) or WHICH_ASKED.search(text):
         return None
+    text = with_round_sums(text)
     for comparison, pattern in AMOUNT_THRESHOLD_COMPARISONS.items():
         m = pattern.search(text)
         if m:
@@ -77,6 +96,7 @@ def without_threshold(text: str) -> str | None:
     """
     if amount_threshold_asked(text) is None:
         return None
+    text = with_round_sums(text)
     m = next(m for m in (p.search(text) for p in AMOUNT_THRESHOLD_COMPARISONS.values()) if m)
     return (YES_NO_BEFORE_THRESHOLD.sub("", text[:m.start()]) + text[m.end():]).strip()
 
