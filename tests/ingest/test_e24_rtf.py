@@ -26,6 +26,7 @@ from unionkg.ingest.loaders import RTF, read_file, sniff_media_type
 from unionkg.ingest.rtf_reader import (
     CHARACTER_WORDS,
     CHARSET_CODEPAGES,
+    HEADER_DESTINATIONS,
     LIST_NUMBER_DESTINATIONS,
     MAX_GROUP_DEPTH,
     RTF_TOKEN,
@@ -55,7 +56,7 @@ def test_rtf_reads_as_the_same_docx(tmp_path: Path, name: str) -> None:
     assert got.tables == expected.tables
 
 
-@pytest.mark.parametrize("name", ["e24_budget", "e24_selfeval", "e24_final_traditional_yuan", "e24_budget_tracked"])
+@pytest.mark.parametrize("name", ["e24_budget", "e24_selfeval", "e24_final_traditional_yuan", "e24_budget_tracked", "e24_title_in_header"])
 def test_rtf_gives_the_facts_of_the_docx(tmp_path: Path, name: str) -> None:
     path = tmp_path / f"{name}.rtf"
     path.write_bytes(_fixture(name))
@@ -221,11 +222,27 @@ def test_rtf_token(source: str, groups: tuple[str | None, ...]) -> None:
 
 
 def test_word_tables() -> None:
-    assert {"fonttbl", "pict", "fldinst", "header", "info"} <= SKIPPED_DESTINATIONS
+    assert {"fonttbl", "pict", "fldinst", "headerf", "footer", "info"} <= SKIPPED_DESTINATIONS
+    assert HEADER_DESTINATIONS == frozenset({"header", "headerr"}) and not HEADER_DESTINATIONS & SKIPPED_DESTINATIONS
     assert not {"fldrslt", "field", "shptxt", "nesttableprops"} & SKIPPED_DESTINATIONS  # field results, nested rows: read
     assert CHARSET_CODEPAGES[134] == "cp936" and CHARSET_CODEPAGES[136] == "cp950" and 0 not in CHARSET_CODEPAGES
     assert CHARACTER_WORDS["tab"] == "\t" and "par" not in CHARACTER_WORDS
     assert LIST_NUMBER_DESTINATIONS == frozenset({"listtext", "pntext"})
+
+
+#: (RTF, the running header read): the first default one, not one in a skipped group, not a footer
+HEADER_CASES: list[tuple[str, str]] = [
+    (r"{\rtf1\ansi{\header\pard Title 2030\par}body\par}", "Title 2030"),
+    (r"{\rtf1\ansi{\*\pgdsctbl{\header\pard A\par}}{\headerr\pard B\par C\par}{\header\pard D\par}body\par}", "B C"),
+    (r"{\rtf1\ansi{\headerf\pard first page\par}{\footer\pard page 1\par}body\par}", ""),
+]
+
+
+@pytest.mark.parametrize(("rtf", "header"), HEADER_CASES)
+def test_running_header(rtf: str, header: str) -> None:
+    body = read_rtf("h.rtf", rtf.encode("ascii"))
+    assert body.header == header
+    assert [block.text for block in body.blocks if isinstance(block, Paragraph)] == ["body"]
 
 
 def test_a_nested_table_in_word_style() -> None:

@@ -4,8 +4,9 @@ The small RTF libraries on PyPI print a table's row as one line or lose its cell
 carry the figures of this genre, so this is a compact reader of its own.  The tokens of the file
 (control words, ``\\'hh`` bytes, ``\\uN`` characters with their ``\\ucN`` fallbacks, text,
 braces) are walked with a stack of group states; destinations that are not body text (font,
-colour and style tables, document info, pictures, headers, footnotes, every ``{\\*\\...}``
-group) are skipped.  Paragraph and cell marks become the same
+colour and style tables, document info, pictures, footers, footnotes, every ``{\\*\\...}``
+group) are skipped; the first running header is read apart, as the DOCX reader reads it (a title
+printed only there).  Paragraph and cell marks become the same
 :class:`~unionkg.ingest.doc_reader.MarkedParagraph` values the Word 97-2003 reader makes:
 
 - ``\\par`` ends a paragraph; in a table (``\\intbl``, depth ``\\itapN``) ``\\cell`` ends a cell
@@ -57,9 +58,7 @@ SKIPPED_DESTINATIONS: frozenset[str] = frozenset(
         "object",
         "objdata",
         "fldinst",
-        "header",
         "headerl",
-        "headerr",
         "headerf",
         "footer",
         "footerl",
@@ -109,6 +108,9 @@ SKIPPED_DESTINATIONS: frozenset[str] = frozenset(
         "nonesttables",
     ]
 )
+#: Running headers of every page (default, right-hand): the first one is read apart from the body, as
+#: the DOCX reader reads the first section's (a title printed only there); the others are skipped.
+HEADER_DESTINATIONS: frozenset[str] = frozenset({"header", "headerr"})
 #: Destinations holding the number of a numbered paragraph as text (Word 97 and later; Word 6).
 LIST_NUMBER_DESTINATIONS: frozenset[str] = frozenset({"listtext", "pntext"})
 #: Paragraph control words not obeyed inside a list number (its own ``\\pard`` would end the
@@ -147,6 +149,7 @@ class GroupState:
     font_number: int = 0  # in the font table: the font being described
     nest_props: bool = False  # in {\*\nesttableprops}: a nested row's definition
     list_number: bool = False  # in {\listtext}: the number a list gives its paragraph
+    in_header: bool = False  # in the running header read (:data:`HEADER_DESTINATIONS`)
 
 
 @dataclass
@@ -179,6 +182,21 @@ class RtfState:
     marks: list[MarkedParagraph] = field(default_factory=list)
     fallback_left: int = 0  # characters of a \uN fallback still to drop
     list_start: int = 0  # where the text of the open {\listtext} group starts in ``text``
+    header: str | None = None  # the first running header's text, once read
+    #: the body's paragraph state while the running header is read
+    body_state: tuple[list[str], list[MarkedParagraph], bool, int] | None = None
+
+    def enter_header(self) -> None:
+        self.body_state = (self.text, self.marks, self.in_table, self.depth)
+        self.text, self.marks, self.in_table, self.depth = [], [], False, 1
+
+    def leave_header(self) -> None:
+        """The header's paragraphs joined by a space (as the .doc reader gives them), the body's state back."""
+        lines = [mark.text for mark in self.marks] + [_joined(self.text)]
+        self.header = " ".join(line.strip() for line in lines if line.strip())
+        if self.body_state is not None:
+            self.text, self.marks, self.in_table, self.depth = self.body_state
+            self.body_state = None
 
     def end_list_number(self) -> None:
         """The list number written out (``一、\\tab``) put before the text as the DOCX reader
@@ -240,6 +258,8 @@ def read_rtf(name: str, data: bytes) -> DocBody:
                 raise InputError(f"{name}: unbalanced RTF braces: a '}}' closes no group at byte {match.start():,}")
             if group.list_number and not stack[-1].list_number:
                 state.end_list_number()
+            if group.in_header and not stack[-1].in_header:
+                state.leave_header()
             group = stack.pop()
             destination_next, starred = False, False
             state.fallback_left = 0
@@ -257,6 +277,14 @@ def read_rtf(name: str, data: bytes) -> DocBody:
                     )
                 position += skip
                 continue
+            if (
+                first_word and word in HEADER_DESTINATIONS and not starred and not group.skip
+            ):  # (LibreOffice repeats it in a skipped page style)
+                if state.header is None and state.body_state is None:
+                    group.in_header = True
+                    state.enter_header()
+                else:
+                    group.skip = True
             if first_word and (starred and word != "nesttableprops" or word in SKIPPED_DESTINATIONS):
                 group.skip = True
                 group.in_font_table = word == "fonttbl"
@@ -298,7 +326,7 @@ def read_rtf(name: str, data: bytes) -> DocBody:
     state.flush_bytes(group.codepage)
     if state.text and _joined(state.text).strip():
         state.mark(PARAGRAPH_END, _props(state))
-    return DocBody(assemble(state.marks), WordLists({}, []))
+    return DocBody(assemble(state.marks), WordLists({}, []), state.header or "")
 
 
 def _font_table_word(state: RtfState, group: GroupState, word: str, parameter: str | None) -> None:
