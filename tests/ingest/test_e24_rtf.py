@@ -31,6 +31,7 @@ from unionkg.ingest.rtf_reader import (
     MAX_GROUP_DEPTH,
     RTF_TOKEN,
     SKIPPED_DESTINATIONS,
+    field_code,
     read_rtf,
     read_rtf_text,
 )
@@ -195,6 +196,11 @@ TEXT_CASES: list[tuple[str, str]] = [
     (r"{\rtf1\ansi{\fldinst PAGE}{\deleted gone}{\v hidden}kept\par}", "kept"),
     (r"{\rtf1\ansi{\nonesttables fallback\par}body\par}", "body"),
     (r"{\rtf1\ansi{\listtext\pard\plain  1.\tab}item\par}", "1.item"),
+    # a table of contents' result is not read (it repeats the headings), another field's is
+    (
+        r'{\rtf1\ansi{\field{\*\fldinst {\b TOC} \\o "1-3"}{\fldrslt {\pard A 1\par}}}\pard{\field{\*\fldinst PAGE}{\fldrslt 7}} x\par}',
+        "7 x",
+    ),
 ]
 
 
@@ -219,6 +225,20 @@ TOKEN_CASES: list[tuple[str, tuple[str | None, ...]]] = [
 def test_rtf_token(source: str, groups: tuple[str | None, ...]) -> None:
     match = RTF_TOKEN.match(source)
     assert match is not None and match.groups()[:5] == groups
+
+
+#: (the source of a field's code, its name read: what decides whether its result is read)
+FIELD_CODES: list[tuple[str, str]] = [
+    (r'{\b TOC} \\o "1-3" \h ', "TOC"),
+    (r"{\f2 toc }", "TOC"),  # (upper case)
+    (r" HYPERLINK \l _Toc12 ", "HYPERLINK"),
+    ("PAGE", "PAGE"),
+]
+
+
+@pytest.mark.parametrize(("source", "name"), FIELD_CODES)
+def test_field_code(source: str, name: str) -> None:
+    assert field_code(source).split()[0] == name
 
 
 def test_word_tables() -> None:

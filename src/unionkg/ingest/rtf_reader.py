@@ -33,6 +33,7 @@ from unionkg.ingest.doc_binary import ParagraphProps
 from unionkg.ingest.doc_lists import WordLists
 from unionkg.ingest.doc_reader import (
     CELL_END,
+    FIELDS_NOT_READ,
     PARAGRAPH_END,
     DocBody,
     DocLimits,
@@ -150,6 +151,8 @@ class GroupState:
     nest_props: bool = False  # in {\*\nesttableprops}: a nested row's definition
     list_number: bool = False  # in {\listtext}: the number a list gives its paragraph
     in_header: bool = False  # in the running header read (:data:`HEADER_DESTINATIONS`)
+    field_code_at: int = -1  # in a field's code ({\*\fldinst}): where its source starts
+    results_hidden: bool = False  # in a field whose result is not read (a table of contents)
 
 
 @dataclass
@@ -260,6 +263,8 @@ def read_rtf(name: str, data: bytes) -> DocBody:
                 state.end_list_number()
             if group.in_header and not stack[-1].in_header:
                 state.leave_header()
+            if group.field_code_at >= 0 and stack[-1].field_code_at < 0:
+                stack[-1].results_hidden = field_code(source[group.field_code_at : match.start()]).startswith(FIELDS_NOT_READ)
             group = stack.pop()
             destination_next, starred = False, False
             state.fallback_left = 0
@@ -277,22 +282,8 @@ def read_rtf(name: str, data: bytes) -> DocBody:
                     )
                 position += skip
                 continue
-            if (
-                first_word and word in HEADER_DESTINATIONS and not starred and not group.skip
-            ):  # (LibreOffice repeats it in a skipped page style)
-                if state.header is None and state.body_state is None:
-                    group.in_header = True
-                    state.enter_header()
-                else:
-                    group.skip = True
-            if first_word and (starred and word != "nesttableprops" or word in SKIPPED_DESTINATIONS):
-                group.skip = True
-                group.in_font_table = word == "fonttbl"
-            if word == "nesttableprops":
-                group.nest_props = True
-            if first_word and word in LIST_NUMBER_DESTINATIONS and not group.list_number:
-                group.list_number = True
-                state.list_start = len(state.text)
+            if first_word:
+                _enter_destination(state, group, word, starred, position)
             if group.in_font_table:
                 _font_table_word(state, group, word, parameter)
                 continue
@@ -301,32 +292,67 @@ def read_rtf(name: str, data: bytes) -> DocBody:
             _control_word(name, state, group, word, parameter)
             continue
         destination_next = False
-        if group.skip or group.hidden:
-            continue
-        if hex_byte is not None:
-            if state.fallback_left:
-                state.fallback_left -= 1
-                continue
-            state.pending_bytes.append(int(hex_byte, 16))
-            continue
-        if symbol is not None:
-            if symbol in CHARACTER_SYMBOLS and not state.fallback_left:
-                state.flush_bytes(group.codepage)
-                state.text.append(CHARACTER_SYMBOLS[symbol])
-            continue
-        if text:
-            state.flush_bytes(group.codepage)
-            if state.fallback_left:
-                dropped = min(state.fallback_left, len(text))
-                state.fallback_left -= dropped
-                text = text[dropped:]
-            state.text.append(text)
+        if not (group.skip or group.hidden):
+            _read_text(state, group, hex_byte, symbol, text)
     if stack:
         raise InputError(f"{name}: unbalanced RTF braces: {len(stack)} group(s) not closed at the end of the file (truncated?)")
     state.flush_bytes(group.codepage)
     if state.text and _joined(state.text).strip():
         state.mark(PARAGRAPH_END, _props(state))
     return DocBody(assemble(state.marks), WordLists({}, []), state.header or "")
+
+
+def _enter_destination(state: RtfState, group: GroupState, word: str, starred: bool, position: int) -> None:
+    """What the first control word of a group (``word``, after ``\\*`` when ``starred``) makes of it."""
+    if word in HEADER_DESTINATIONS and not starred and not group.skip:  # (LibreOffice repeats it in a skipped page style)
+        if state.header is None and state.body_state is None:
+            group.in_header = True
+            state.enter_header()
+        else:
+            group.skip = True
+    if starred and word != "nesttableprops" or word in SKIPPED_DESTINATIONS:
+        group.skip = True
+        group.in_font_table = word == "fonttbl"
+    if word == "nesttableprops":
+        group.nest_props = True
+    elif word == "fldinst":
+        group.field_code_at = position
+    elif word == "fldrslt" and group.results_hidden:
+        group.skip = True
+    elif word in LIST_NUMBER_DESTINATIONS and not group.list_number:
+        group.list_number = True
+        state.list_start = len(state.text)
+
+
+def _read_text(state: RtfState, group: GroupState, hex_byte: str | None, symbol: str | None, text: str | None) -> None:
+    """A byte, a control symbol or a run of text of the body, less what a ``\\uN``'s fallback still drops."""
+    if hex_byte is not None:
+        if state.fallback_left:
+            state.fallback_left -= 1
+        else:
+            state.pending_bytes.append(int(hex_byte, 16))
+        return
+    if symbol is not None:
+        if symbol in CHARACTER_SYMBOLS and not state.fallback_left:
+            state.flush_bytes(group.codepage)
+            state.text.append(CHARACTER_SYMBOLS[symbol])
+        return
+    if text:
+        state.flush_bytes(group.codepage)
+        if state.fallback_left:
+            dropped = min(state.fallback_left, len(text))
+            state.fallback_left -= dropped
+            text = text[dropped:]
+        state.text.append(text)
+
+
+#: Control words and braces inside a field's code (``{\\*\\fldinst {\\b TOC} \\\\o "1-3"}``).
+FIELD_CODE_MARKUP = re.compile(r"\\[a-zA-Z]{1,32}-?\d{0,10} ?|[{}]")
+
+
+def field_code(source: str) -> str:
+    """A field's code (the RTF source of its ``fldinst``) as text, upper case (``TOC \\O "1-3"``)."""
+    return FIELD_CODE_MARKUP.sub("", source).strip().upper()
 
 
 def _font_table_word(state: RtfState, group: GroupState, word: str, parameter: str | None) -> None:
