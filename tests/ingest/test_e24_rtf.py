@@ -35,7 +35,8 @@ from unionkg.ingest.rtf_reader import (
     read_rtf,
     read_rtf_text,
 )
-from unionkg.pipeline import iter_input_files
+from unionkg.pipeline import ingest_paths, iter_input_files
+from unionkg.settings import Settings
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures"
 
@@ -79,10 +80,18 @@ def test_a_file_named_rtf_that_is_not_rtf_is_refused() -> None:
         read_file("x.rtf", "某县总工会2026年部门预算".encode("gbk"))
 
 
-def test_pipeline_finds_rtf_files(tmp_path: Path) -> None:
-    (tmp_path / "预算.rtf").write_bytes(_fixture("e24_budget"))
-    (tmp_path / "说明.RTF").write_bytes(_fixture("e24_selfeval"))
-    assert sorted(p.name for p in iter_input_files([tmp_path])) == ["说明.RTF", "预算.rtf"]
+def test_pipeline_finds_and_ingests_rtf_files(tmp_path: Path) -> None:
+    from unionkg.graph.store import OxigraphStore
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "预算.rtf").write_bytes(_fixture("e24_budget"))
+    (folder / "说明.RTF").write_bytes(_fixture("e24_selfeval"))
+    (folder / "附件.doc").write_bytes(_fixture("e24_title_in_header"))  # RTF named .doc
+    assert sorted(p.name for p in iter_input_files([folder])) == ["说明.RTF", "附件.doc", "预算.rtf"]
+    reports = ingest_paths([folder], Settings(store=str(tmp_path / "s"), encoder="none"), OxigraphStore())
+    assert all(r.error is None for r in reports), [r.error for r in reports]
+    assert sorted(r.year for r in reports) == [2023, 2025, 2025]  # the self-evaluation is of 2023
 
 
 # ---------------------------------------------------------------- RTF written as Word writes it
