@@ -31,6 +31,7 @@ from unionkg.ingest.rtf_reader import (
     MAX_GROUP_DEPTH,
     RTF_TOKEN,
     SKIPPED_DESTINATIONS,
+    RowLayout,
     field_code,
     read_rtf,
     read_rtf_text,
@@ -272,6 +273,35 @@ def test_running_header(rtf: str, header: str) -> None:
     body = read_rtf("h.rtf", rtf.encode("ascii"))
     assert body.header == header
     assert [block.text for block in body.blocks if isinstance(block, Paragraph)] == ["body"]
+
+
+def test_cells_merged_across_with_clmgf_are_one_cell() -> None:
+    # an exporter's title row merged over three cells with the old \\clmgf / \\clmrg words; a row
+    # definition without them after it (\\trowd starts afresh)
+    rtf = (
+        r"{\rtf1\ansi\ansicpg936 \trowd\clmgf\cellx2000\clmrg\cellx4000\clmrg\cellx6000\pard\intbl "
+        + cp936("本溪市总工会2031年收入预算表")
+        + r"\cell\cell\cell\row\trowd\cellx2000\cellx4000\cellx6000\pard\intbl 201\cell "
+        + cp936("一般公共服务支出")
+        + r"\cell 12.50\cell\row\pard x\par}"
+    )
+    body = read_rtf("m.rtf", rtf.encode("ascii"))
+    table = body.blocks[0]
+    assert isinstance(table, Table) and table.edges == [[(0, 6000)], [(0, 2000), (2000, 4000), (4000, 6000)]]
+    assert read_file("m.rtf", rtf.encode("ascii")).tables == [[["本溪市总工会2031年收入预算表"], ["201", "一般公共服务支出", "12.50"]]]
+
+
+#: (row definition, the cells' edges, vertical merges by cell, counted after folding)
+ROW_LAYOUTS: list[tuple[RowLayout, list[tuple[int, int]], dict[int, int]]] = [
+    (RowLayout(0, [10, 20, 30]), [(0, 10), (10, 20), (20, 30)], {}),
+    (RowLayout(-5, [10, 20, 30, 40], {0: 3, 3: 1}, continues_left={1, 2}), [(-5, 30), (30, 40)], {0: 3, 1: 1}),
+    (RowLayout(0, [10, 20], {1: 1}), [(0, 10), (10, 20)], {1: 1}),
+]
+
+
+@pytest.mark.parametrize(("layout", "edges", "vertical"), ROW_LAYOUTS)
+def test_row_layout(layout: RowLayout, edges: list[tuple[int, int]], vertical: dict[int, int]) -> None:
+    assert layout.boundaries() == edges and layout.merged_vertical() == vertical
 
 
 def test_a_nested_table_in_word_style() -> None:

@@ -11,7 +11,8 @@ printed only there).  Paragraph and cell marks become the same
 
 - ``\\par`` ends a paragraph; in a table (``\\intbl``, depth ``\\itapN``) ``\\cell`` ends a cell
   and ``\\row`` a row, whose layout is the last row definition (``\\trowd``: cell right edges
-  ``\\cellxN`` from ``\\trleftN``, vertical merges ``\\clvmgf`` start / ``\\clvmrg`` continue);
+  ``\\cellxN`` from ``\\trleftN``, vertical merges ``\\clvmgf`` start / ``\\clvmrg`` continue,
+  a cell merged into its left neighbour with the old ``\\clmrg`` folded into it);
 - nested tables end their cells with ``\\nestcell`` and rows with ``\\nestrow``, their row
   definition in ``{\\*\\nesttableprops ...}``.
 
@@ -157,16 +158,37 @@ class GroupState:
 
 @dataclass
 class RowLayout:
-    """A row definition (``\\trowd`` ...): its cells' edges and vertical merges."""
+    """A row definition (``\\trowd`` ...): its cells' edges and merges."""
 
     left: int = 0
     rights: list[int] = field(default_factory=list)
     vertical: dict[int, int] = field(default_factory=dict)
     pending_vertical: int = 0  # \clvmgf / \clvmrg seen for the cell whose \cellx comes next
+    #: cells that continue the one on their left (the old ``\\clmrg``): folded into it
+    continues_left: set[int] = field(default_factory=set)
+    pending_continues: bool = False
+
+    def clear(self) -> None:
+        """A new definition (``\\trowd``): nothing of the last one kept."""
+        self.left, self.rights, self.vertical, self.pending_vertical = 0, [], {}, 0
+        self.continues_left, self.pending_continues = set(), False
 
     def boundaries(self) -> list[tuple[int, int]]:
-        lefts = [self.left, *self.rights[:-1]]
-        return list(zip(lefts, self.rights))
+        """The (left, right) edges of the row's cells, a merged cell's reaching over those it covers."""
+        out: list[tuple[int, int]] = []
+        for index, (left, right) in enumerate(zip([self.left, *self.rights[:-1]], self.rights)):
+            if index in self.continues_left and out:
+                out[-1] = (out[-1][0], right)
+            else:
+                out.append((left, right))
+        return out
+
+    def merged_vertical(self) -> dict[int, int]:
+        """The vertical merges by cell, counted without the cells folded into their left neighbour."""
+        folded = sorted(self.continues_left)
+        return {
+            index - sum(1 for f in folded if f < index): kind for index, kind in self.vertical.items() if index not in self.continues_left
+        }
 
 
 @dataclass
@@ -184,6 +206,7 @@ class RtfState:
     nested_row: RowLayout = field(default_factory=RowLayout)
     marks: list[MarkedParagraph] = field(default_factory=list)
     fallback_left: int = 0  # characters of a \uN fallback still to drop
+    cell_index: int = 0  # cells of the open row so far (depth 1)
     list_start: int = 0  # where the text of the open {\listtext} group starts in ``text``
     header: str | None = None  # the first running header's text, once read
     #: the body's paragraph state while the running header is read
@@ -212,6 +235,14 @@ class RtfState:
         if self.pending_bytes:
             self.text.append(bytes(self.pending_bytes).decode(codepage, errors="replace").replace("\ufffd", ""))
             self.pending_bytes.clear()
+
+    def continue_cell(self) -> None:
+        """The text of a cell merged into the one on its left (usually none) added to that cell."""
+        text = _joined(self.text).strip()
+        if text:
+            last = self.marks[-1]
+            self.marks[-1] = MarkedParagraph(f"{last.text} {text}".strip(), last.mark, last.props, last.cp)
+        self.text.clear()
 
     def mark(self, mark: str, props: ParagraphProps) -> None:
         self.marks.append(MarkedParagraph(_joined(self.text), mark, props, len(self.marks)))
@@ -411,26 +442,34 @@ def _control_word(name: str, state: RtfState, group: GroupState, word: str, para
     elif word == "itap" and value is not None:
         state.in_table, state.depth = value > 0, max(1, value)
     elif word == "trowd":
-        row.left, row.rights, row.vertical, row.pending_vertical = 0, [], {}, 0
+        row.clear()
     elif word == "trleft" and value is not None:
         row.left = value
     elif word == "clvmgf":
         row.pending_vertical = 3
     elif word == "clvmrg":
         row.pending_vertical = 1
+    elif word == "clmrg":
+        row.pending_continues = True
     elif word == "cellx" and value is not None:
         if row.pending_vertical:
             row.vertical[len(row.rights)] = row.pending_vertical
+        if row.pending_continues:
+            row.continues_left.add(len(row.rights))
         row.rights.append(value)
-        row.pending_vertical = 0
+        row.pending_vertical, row.pending_continues = 0, False
     elif word == "cell":
         state.in_table = True
-        state.mark(CELL_END, _props(state))
+        index, state.cell_index = state.cell_index, state.cell_index + 1
+        if index in state.row.continues_left and state.marks and state.marks[-1].mark == CELL_END:
+            state.continue_cell()  # (cells merged across with \clmgf / \clmrg: one cell)
+        else:
+            state.mark(CELL_END, _props(state))
     elif word == "nestcell":
         state.mark(PARAGRAPH_END, _props(state, inner_cell=True))
     elif word == "row":
-        state.in_table, state.depth = True, 1
-        state.mark(CELL_END, _props(state, row_end=True, boundaries=row.boundaries(), vertical=dict(row.vertical)))
+        state.in_table, state.depth, state.cell_index = True, 1, 0
+        state.mark(CELL_END, _props(state, row_end=True, boundaries=row.boundaries(), vertical=row.merged_vertical()))
     elif word == "nestrow":
         nested = state.nested_row
         state.mark(PARAGRAPH_END, _props(state, inner_row_end=True, boundaries=nested.boundaries(), vertical=dict(nested.vertical)))
