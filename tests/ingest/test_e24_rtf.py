@@ -340,3 +340,46 @@ def test_a_reader_out_of_time_is_stopped() -> None:
     big = b"{\\rtf1\\ansi " + b"\\par x" * 2_000_000 + b"}"
     with pytest.raises(InputError, match=r"^big\.rtf: reading the RTF file took longer than 0 s; stopped"):
         read_rtf_text("big.rtf", big, DocLimits(timeout_s=0.05))
+
+
+# ---------------------------------------------------------------- RTF imported into a DOCX
+
+
+def docx_with_rtf_chunk(path: Path, rtf: bytes) -> Path:
+    """A DOCX whose body is an imported RTF part (``w:altChunk``), as some export systems write."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    part = Part(PackURI("/word/afchunk.rtf"), "application/rtf", rtf, document.part.package)
+    rid = document.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+    chunk = parse_xml(
+        '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'
+    )
+    document.element.body.insert(0, chunk)
+    document.save(str(path))
+    return path
+
+
+def test_an_rtf_imported_into_a_docx_is_read(tmp_path: Path) -> None:
+    """Before: 'the DOCX has no text' (an RTF chunk was not read)."""
+    path = docx_with_rtf_chunk(tmp_path / "chunk.docx", _fixture("e24_final_traditional_yuan"))
+    loaded = read_file(path.name, path.read_bytes())
+    direct = read_file("f.rtf", _fixture("e24_final_traditional_yuan"))
+    assert loaded.text.strip() == direct.text.strip() and loaded.tables == direct.tables
+    result = compare(write_fixture_docx("e24_final_traditional_yuan", tmp_path / "f.docx"), path)
+    assert not result.missing and not result.extra, result.summary()
+
+
+def test_an_unreadable_rtf_chunk_leaves_the_rest_of_the_docx() -> None:
+    from types import SimpleNamespace
+
+    from unionkg.ingest.docx_reader import R_ID, read_alt_chunk
+
+    part = SimpleNamespace(content_type="text/rtf", blob=b"{\\rtf1 {unclosed", partname="/word/x.rtf")
+    document = SimpleNamespace(part=SimpleNamespace(related_parts={"rId9": part}))
+    assert read_alt_chunk("a.docx", document, {R_ID: "rId9"}) == ("", [])

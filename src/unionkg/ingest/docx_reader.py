@@ -357,9 +357,10 @@ def body_blocks(body: object) -> list[object]:
     return out
 
 
-#: Content types of an imported chunk read as a web page; a chunk of another type (RTF, an
-#: embedded DOCX) is not read.
+#: Content types of an imported chunk read as a web page, and as RTF; a chunk of another type
+#: (an embedded DOCX) is not read.
 HTML_CHUNK_TYPES: frozenset[str] = frozenset({"text/html", "application/xhtml+xml"})
+RTF_CHUNK_TYPES: frozenset[str] = frozenset({"application/rtf", "text/rtf"})
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -374,6 +375,14 @@ def read_alt_chunk(name: str, document: object, chunk: object) -> tuple[str, lis
         part = document.part.related_parts[chunk.get(R_ID)]  # type: ignore[attr-defined]
     except KeyError:
         return "", []
+    if part.content_type in RTF_CHUNK_TYPES:
+        from unionkg.ingest.rtf_reader import read_rtf_text
+
+        try:
+            rich = read_rtf_text(f"{name} (imported chunk {part.partname})", part.blob)
+        except InputError:
+            return "", []  # an empty or unreadable chunk: the rest of the document is read
+        return rich.text, rich.tables
     if part.content_type not in HTML_CHUNK_TYPES:
         return "", []
     markup, _ = decode_text(f"{name} (imported chunk {part.partname})", part.blob)
