@@ -2625,12 +2625,16 @@ def _rank_line_amounts(ctx: Context) -> Outcome | None:
     low = bool(LOWEST_ASKED.search(ctx.q.text))
     ranked = sorted((_amount_row({**r, "itemKind": row_item_kind(r)}) for r in one.values()), key=lambda r: Decimal(str(r["amount"])), reverse=not low)
     top = ranked[0]
-    lines = [f"{i}. {r.get('code')} {r.get('item')} {wan(r['amount'])} 万元" for i, r in enumerate(ranked, 1)]
+    shown = ranked[:asked_top_count(ctx.q.text) or len(ranked)]  # (q28) "支出排名前三的科目": the first three
+    lines = [f"{i}. {r.get('code')} {r.get('item')} {wan(r['amount'])} 万元" for i, r in enumerate(shown, 1)]
     label = f"{top.get('orgLabel') or ctx.label(org)} {top.get('year')}"
     noun_zh, noun_en = item_noun(ranked, "zh"), item_noun(ranked, "en")
-    head = ctx.say(f"{label} 年{PHASE_ZH[phase]}按金额排序（文件所列 {len(ranked)} 个{noun_zh}），{'最少' if low else '最多'}的是「{top.get('item')}」（{top.get('code')}）{wan(top['amount'])} 万元：",
-                   f"{label} {PHASE_EN[phase]}, {len(ranked)} {noun_en} ranked by amount; the {'smallest' if low else 'largest'} is '{top.get('item')}' ({top.get('code')}) {wan(top['amount'])} 万元: ")
-    return Outcome(True, head + join(lines, ctx.lang), ranked, sources_of(ranked))
+    first_zh, first_en = (f"前 {len(shown)} 个", f"the first {len(shown)}") if len(shown) < len(ranked) else ("", "")
+    head = ctx.say(f"{label} 年{PHASE_ZH[phase]}按金额排序（文件所列 {len(ranked)} 个{noun_zh}），{'最少' if low else '最多'}的是「{top.get('item')}」（{top.get('code')}）{wan(top['amount'])} 万元"
+                   + (f"；{first_zh}：" if first_zh else "："),
+                   f"{label} {PHASE_EN[phase]}, {len(ranked)} {noun_en} ranked by amount; the {'smallest' if low else 'largest'} is '{top.get('item')}' ({top.get('code')}) {wan(top['amount'])} 万元"
+                   + (f"; {first_en}: " if first_en else ": "))
+    return Outcome(True, head + join(lines, ctx.lang), shown, sources_of(shown))
 
 
 def _rank_items_with_prose(ctx: Context, projects_only: bool = False) -> Outcome | None:
