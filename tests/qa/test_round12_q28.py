@@ -64,6 +64,20 @@ def test_generic_rate_word(question: str, word: str | None) -> None:
     assert generic_rate_word(question) == word
 
 
+GENERIC_RATE_QUESTIONS_EN = [
+    ("was the satisfaction rate below 95%?", "满意度"),
+    ("were the users satisfied above 90%?", "满意度"),
+    ("was the timely payment rate above 95%?", "及时率"),
+    ("was the budget execution rate below 95%?", None),
+    ("did the member enrolment rate reach 85%?", None),
+]
+
+
+@pytest.mark.parametrize(("question", "word"), GENERIC_RATE_QUESTIONS_EN)
+def test_generic_rate_word_en(question: str, word: str | None) -> None:
+    assert generic_rate_word(question, "en") == word
+
+
 def test_verdict_keeps_two_indicators_at_one_figure() -> None:
     rows = [{"org": "o", "orgLabel": "某县总工会", "year": 2030, "indicator": "甲满意度", "actual": 88, "unit": "%", "project": "p1", "projectLabel": "甲项目"},
             {"org": "o", "orgLabel": "某县总工会", "year": 2030, "indicator": "乙满意度", "actual": 88, "unit": "%", "project": "p1", "projectLabel": "甲项目"},

@@ -1007,7 +1007,7 @@ def indicator_value(ctx: Context) -> Outcome:
                 rows = held if len({r.get("indicator") for r in held}) == 1 else []
             if len(rows) > 1:  # (q25) "did the staff satisfaction rate reach 90%": the label the words name most tightly
                 rows = tightest_labels(rows, words)
-    rows = _every_rate_of_kind(ctx, held, asked) or rows
+    rows = (_every_rate_of_kind(ctx, held, asked) if ctx.lang == "zh" or not rows else []) or rows
     if not rows:
         if ctx.links.projects and counters_in(ctx.q.text, ctx.lang):
             return project_detail(ctx)
@@ -1025,7 +1025,7 @@ def _every_rate_of_kind(ctx: Context, held: list[dict[str, object]], asked: set[
     """(q28) A threshold asked of a kind of rate with no qualifier ("满意度是不是低于90%"): every indicator of that kind
     held (of the bodies, years and projects asked), so the verdict judges them all; none when the question names
     one indicator as printed ("劳模满意度") or asks no threshold."""
-    word = generic_rate_word(ctx.q.text)
+    word = generic_rate_word(ctx.q.text, ctx.lang)
     if word is None or threshold_asked(ctx.q.text) is None:
         return []
     if any(len(str(r.get("indicator") or "")) > len(word) and str(r["indicator"]) in ctx.q.text for r in held):

@@ -50,12 +50,27 @@ GENERIC_RATE_WORD = re.compile(
     r"(?:^|(?<=[的，,、\s年会位]))(?P<word>满意度|满意率|完成率|覆盖率|及时率|达标率|合格率|知晓率|参与率|受益率)")
 
 
-def generic_rate_word(text: str) -> str | None:
-    """The kind of rate a question names with no qualifier, else None.
+# (q28) The same kinds named in English ("was the satisfaction rate below 95%"); read only when the question's words
+# name no single indicator (the glossary look-up found none), since English puts the qualifier before the kind.
+GENERIC_RATE_WORDS_EN: dict[str, re.Pattern[str]] = {
+    "满意度": re.compile(r"\bsatisf(?:action|ied)\b"),
+    "完成率": re.compile(r"\bcompletion rates?\b"),
+    "及时率": re.compile(r"\btimel(?:y|iness)\b"),
+    "覆盖率": re.compile(r"\bcoverage\b"),
+    "合格率": re.compile(r"\bpass(?:ing)? rates?\b"),
+}
+
+
+def generic_rate_word(text: str, lang: str = "zh") -> str | None:
+    """The kind of rate a question names with no qualifier (Chinese), or names at all (English), else None.
 
     >>> generic_rate_word("满意度是不是低于90%"), generic_rate_word("劳模满意度是不是低于90%")
     ('满意度', None)
+    >>> generic_rate_word("was the satisfaction rate below 95%?", "en"), generic_rate_word("was the budget below 95%?", "en")
+    ('满意度', None)
     """
+    if lang == "en":
+        return next((word for word, pattern in GENERIC_RATE_WORDS_EN.items() if pattern.search(text)), None)
     m = GENERIC_RATE_WORD.search(text)
     return m.group("word") if m else None
 
