@@ -475,32 +475,39 @@ def table_xml(table: Table) -> str:
 def read_doc_text(name: str, data: bytes, limits: DocLimits = DocLimits()) -> DocxText:
     """The text, tables and warnings (a :class:`~unionkg.ingest.docx_reader.DocxText`) of a Word
     97-2003 or WPS document: parsed in an isolated child, then read as the same DOCX would be."""
+    return read_parsed_as_docx(name, data, read_doc, limits, what="the Word document", reader="the Word document reader")
+
+
+def read_parsed_as_docx(name: str, data: bytes, parse: Callable[[str, bytes], DocBody], limits: DocLimits, *, what: str, reader: str) -> DocxText:
+    """``parse`` (a binary format's reader: .doc, .rtf) run on ``data`` in an isolated child within
+    ``limits``, its paragraphs and tables then read as the same DOCX would be (so extraction gets the
+    lines and rows a DOCX gives).  ``what`` and ``reader`` name the file kind and its reader in messages."""
     from unionkg.ingest.isolation import ChildFailure, can_fork, run_in_child
 
     if limits.isolate and can_fork():
-        outcome = run_in_child(lambda: _blocks_or_error(name, data), limits.timeout_s, limits.memory_bytes, quiet=True)
+        outcome = run_in_child(lambda: _parsed_or_error(name, data, parse, what), limits.timeout_s, limits.memory_bytes, quiet=True)
     else:
-        outcome = _blocks_or_error(name, data)
+        outcome = _parsed_or_error(name, data, parse, what)
     if isinstance(outcome, ChildFailure):
         if outcome.timed_out:
-            raise InputError(f"{name}: reading the Word document took longer than {limits.timeout_s:.0f} s; stopped")
-        raise InputError(f"{name}: the Word document reader failed on this file (corrupt, or it asked for more memory than allowed)")
+            raise InputError(f"{name}: reading {what} took longer than {limits.timeout_s:.0f} s; stopped")
+        raise InputError(f"{name}: {reader} failed on this file (corrupt, or it asked for more memory than allowed)")
     kind, payload = outcome  # type: ignore[misc]
     if kind == "error":
         raise InputError(str(payload))
     body: DocBody = payload
     if not any(_has_text(block) for block in body.blocks):
-        raise InputError(f"{name}: the Word document has no text")
+        raise InputError(f"{name}: {what} has no text")
     return read_docx_text(name, as_docx(body.blocks, body.lists, body.header))
 
 
-def _blocks_or_error(name: str, data: bytes) -> tuple[str, object]:
+def _parsed_or_error(name: str, data: bytes, parse: Callable[[str, bytes], DocBody], what: str) -> tuple[str, object]:
     try:
-        return "ok", read_doc(name, data)
+        return "ok", parse(name, data)
     except InputError as exc:
         return "error", str(exc)
     except RecursionError:
-        return "error", f"{name}: the Word document nests tables too deep"
+        return "error", f"{name}: {what} nests tables too deep"
 
 
 def _has_text(block: Paragraph | Table) -> bool:

@@ -39,11 +39,10 @@ from unionkg.ingest.doc_reader import (
     DocBody,
     DocLimits,
     MarkedParagraph,
-    _has_text,
-    as_docx,
     assemble,
+    read_parsed_as_docx,
 )
-from unionkg.ingest.docx_reader import DocxText, read_docx_text
+from unionkg.ingest.docx_reader import DocxText
 
 #: One RTF token: a control word with its optional numeric parameter (one space after it is part
 #: of it), a hex byte, a control symbol, a brace, line ends (not text in RTF), or a run of text.
@@ -490,30 +489,4 @@ def _codepage(codepage: str) -> str:
 def read_rtf_text(name: str, data: bytes, limits: DocLimits | None = None) -> DocxText:
     """The text, tables and warnings of an RTF file: parsed in an isolated child (within
     ``limits``, those of the Word reader by default), then read as the same DOCX would be."""
-    limits = limits or DocLimits()
-    from unionkg.ingest.isolation import ChildFailure, can_fork, run_in_child
-
-    if limits.isolate and can_fork():
-        outcome = run_in_child(lambda: _body_or_error(name, data), limits.timeout_s, limits.memory_bytes, quiet=True)
-    else:
-        outcome = _body_or_error(name, data)
-    if isinstance(outcome, ChildFailure):
-        if outcome.timed_out:
-            raise InputError(f"{name}: reading the RTF file took longer than {limits.timeout_s:.0f} s; stopped")
-        raise InputError(f"{name}: the RTF reader failed on this file (corrupt, or it asked for more memory than allowed)")
-    kind, payload = outcome  # type: ignore[misc]
-    if kind == "error":
-        raise InputError(str(payload))
-    body: DocBody = payload
-    if not any(_has_text(block) for block in body.blocks):
-        raise InputError(f"{name}: the RTF file has no text")
-    return read_docx_text(name, as_docx(body.blocks, body.lists, body.header))
-
-
-def _body_or_error(name: str, data: bytes) -> tuple[str, object]:
-    try:
-        return "ok", read_rtf(name, data)
-    except InputError as exc:
-        return "error", str(exc)
-    except RecursionError:
-        return "error", f"{name}: the RTF file nests tables too deep"
+    return read_parsed_as_docx(name, data, read_rtf, limits or DocLimits(), what="the RTF file", reader="the RTF reader")
