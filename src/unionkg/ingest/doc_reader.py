@@ -482,32 +482,21 @@ def read_parsed_as_docx(name: str, data: bytes, parse: Callable[[str, bytes], Do
     """``parse`` (a binary format's reader: .doc, .rtf) run on ``data`` in an isolated child within
     ``limits``, its paragraphs and tables then read as the same DOCX would be (so extraction gets the
     lines and rows a DOCX gives).  ``what`` and ``reader`` name the file kind and its reader in messages."""
-    from unionkg.ingest.isolation import ChildFailure, can_fork, run_in_child
+    from unionkg.ingest.isolation import read_in_child
 
-    if limits.isolate and can_fork():
-        outcome = run_in_child(lambda: _parsed_or_error(name, data, parse, what), limits.timeout_s, limits.memory_bytes, quiet=True)
-    else:
-        outcome = _parsed_or_error(name, data, parse, what)
-    if isinstance(outcome, ChildFailure):
-        if outcome.timed_out:
-            raise InputError(f"{name}: reading {what} took longer than {limits.timeout_s:.0f} s; stopped")
-        raise InputError(f"{name}: {reader} failed on this file (corrupt, or it asked for more memory than allowed)")
-    kind, payload = outcome  # type: ignore[misc]
-    if kind == "error":
-        raise InputError(str(payload))
-    body: DocBody = payload
+    body: DocBody = read_in_child(  # type: ignore[assignment]
+        name,
+        lambda: parse(name, data),
+        isolate=limits.isolate,
+        timeout_s=limits.timeout_s,
+        memory_bytes=limits.memory_bytes,
+        reading=what,
+        crashed=f"{reader} failed on this file (corrupt, or it asked for more memory than allowed)",
+        failures={RecursionError: f"{what} nests tables too deep"},
+    )
     if not any(_has_text(block) for block in body.blocks):
         raise InputError(f"{name}: {what} has no text")
     return read_docx_text(name, as_docx(body.blocks, body.lists, body.header))
-
-
-def _parsed_or_error(name: str, data: bytes, parse: Callable[[str, bytes], DocBody], what: str) -> tuple[str, object]:
-    try:
-        return "ok", parse(name, data)
-    except InputError as exc:
-        return "error", str(exc)
-    except RecursionError:
-        return "error", f"{name}: {what} nests tables too deep"
 
 
 def _has_text(block: Paragraph | Table) -> bool:

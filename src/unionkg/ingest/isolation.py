@@ -18,7 +18,7 @@ import select
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 #: Bytes read from the pipe at a time.
@@ -112,3 +112,39 @@ def _run_child(work: Callable[[], object], read_end: int, write_end: int, memory
         pass
     finally:
         os._exit(0)
+
+
+def read_in_child(
+    name: str,
+    work: Callable[[], object],
+    *,
+    isolate: bool,
+    timeout_s: float,
+    memory_bytes: int,
+    reading: str,
+    crashed: str,
+    failures: Mapping[type[BaseException], str] | None = None,
+) -> object:
+    """What a reader's ``work()`` returns, run in a child (when ``isolate`` and the platform forks) with
+    :func:`run_in_child`'s limits; every failure an :class:`~unionkg.errors.InputError` naming ``name``:
+    the child's own (an ``InputError`` it raised, or an exception of ``failures``: its message), a time-out
+    ("reading ``reading`` took longer than …") or a crash (``crashed``: what the reader could not do)."""
+    from unionkg.errors import InputError
+
+    def guarded() -> tuple[str, object]:
+        try:
+            return "ok", work()
+        except InputError as exc:
+            return "error", exc.message
+        except tuple(failures or ()) as exc:  # type: ignore[misc]
+            return "error", f"{name}: {next(m for t, m in (failures or {}).items() if isinstance(exc, t))}"
+
+    outcome = run_in_child(guarded, timeout_s, memory_bytes, quiet=True) if isolate and can_fork() else guarded()
+    if isinstance(outcome, ChildFailure):
+        if outcome.timed_out:
+            raise InputError(f"{name}: reading {reading} took longer than {timeout_s:.0f} s; stopped")
+        raise InputError(f"{name}: {crashed}")
+    kind, payload = outcome  # type: ignore[misc]
+    if kind == "error":
+        raise InputError(str(payload))
+    return payload

@@ -122,29 +122,18 @@ def _views(name: str, data: bytes, kind: str) -> list[SheetView]:
 
 def _grids(name: str, data: bytes, kind: str, views: list[SheetView], limits: SheetLimits) -> list[Grid]:
     """The visible worksheets read by calamine, in a child process when ``limits`` say so."""
-    from unionkg.ingest.isolation import ChildFailure, can_fork, run_in_child
+    from unionkg.ingest.isolation import read_in_child
 
-    if limits.isolate and can_fork():
-        outcome = run_in_child(lambda: _grids_or_error(name, data, kind, views), limits.timeout_s, limits.memory_bytes, quiet=True)
-    else:
-        outcome = _grids_or_error(name, data, kind, views)
-    if isinstance(outcome, ChildFailure):
-        if outcome.timed_out:
-            raise InputError(f"{name}: reading the {kind} workbook took longer than {limits.timeout_s:.0f} s; stopped")
-        raise InputError(f"{name}: the {kind} reader crashed on this file (corrupt, or it asked for more memory than allowed)")
-    kind_of_outcome, payload = outcome  # type: ignore[misc]
-    if kind_of_outcome == "error":
-        raise InputError(str(payload))
-    return payload  # type: ignore[no-any-return]
-
-
-def _grids_or_error(name: str, data: bytes, kind: str, views: list[SheetView]) -> tuple[str, object]:
-    try:
-        return ("ok", _visible_grids(name, data, kind, views, [MAX_GRID_CELLS]))
-    except InputError as exc:
-        return ("error", exc.message)
-    except MemoryError:
-        return ("error", f"{name}: the {kind} workbook needs more memory than allowed")
+    return read_in_child(  # type: ignore[return-value]
+        name,
+        lambda: _visible_grids(name, data, kind, views, [MAX_GRID_CELLS]),
+        isolate=limits.isolate,
+        timeout_s=limits.timeout_s,
+        memory_bytes=limits.memory_bytes,
+        reading=f"the {kind} workbook",
+        crashed=f"the {kind} reader crashed on this file (corrupt, or it asked for more memory than allowed)",
+        failures={MemoryError: f"the {kind} workbook needs more memory than allowed"},
+    )
 
 
 def _visible_grids(name: str, data: bytes, kind: str, views: list[SheetView], grid_budget: list[int]) -> list[Grid]:
