@@ -844,17 +844,10 @@ def _check_percent_against_previous(ctx: Context, ch: _Change, currents: list[Ob
     rounding of both figures and one unit of the rate's last digit."""
     assert ch.pct is not None
     slack = _slack(ch.pct, finest)
-    best: tuple[Decimal, Obs, Obs] | None = None
-    for cur, prev in itertools.product(currents, previous):
-        cur_unit, prev_unit = ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage)])
-        bounds = growth_bounds(cur.value, prev.value, cur_unit, prev_unit)
-        if bounds is None or within(ch.pct, bounds, slack):
-            return []
-        gap = abs(closest(ch.pct, bounds) - ch.pct)
-        if best is None or gap < best[0]:
-            best = (gap, cur, prev)
-    assert best is not None
-    _, cur, prev = best
+    pair = closest_rate_pair(ctx, ch.pct, list(itertools.product(currents, previous)), slack)
+    if pair is None:
+        return []
+    cur, prev = pair
     expected = ((cur.value - prev.value) / prev.value * 100).quantize(slack)
     money = ctx.amounts([cur, prev])
     return [
@@ -990,6 +983,26 @@ def closest_delta(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]]) -> tu
         return None
     within_rounding = [m for m in measured if abs(m[0]) <= m[3]]
     return min(within_rounding or measured, key=lambda m: abs(m[0]))
+
+
+def closest_rate_pair(ctx: Context, pct: Decimal, pairs: list[tuple[Obs, Obs]], slack: Decimal) -> tuple[Obs, Obs] | None:
+    """The pair (this year's figure, last year's) a stated rate of change ``pct`` is measured on:
+    None when any pair gives the rate within the rounding of both figures and ``slack`` (or one
+    grows from nothing, which has no rate), else the pair whose rounding interval comes nearest."""
+    # the exact rate of a pair lies inside every rounding interval: a rate that agrees with it needs
+    # no printed units (no quote read)
+    if any(prev.value > 0 and abs((cur.value - prev.value) / prev.value * 100 - pct) <= slack for cur, prev in pairs):
+        return None
+    best: tuple[Decimal, Obs, Obs] | None = None
+    for cur, prev in pairs:
+        units = ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage)])
+        bounds = growth_bounds(cur.value, prev.value, units[0], units[1])
+        if bounds is None or within(pct, bounds, slack):
+            return None
+        gap = abs(closest(pct, bounds) - pct)
+        if best is None or gap < best[0]:
+            best = (gap, cur, prev)
+    return None if best is None else (best[1], best[2])
 
 
 def project_rows(store: GraphStore) -> list[dict[str, object]]:

@@ -33,7 +33,6 @@ from rdflib import Literal, URIRef
 
 from unionkg.analytics import rules
 from unionkg.analytics.table_checks import PASSAGE_OFFSETS
-from unionkg.analytics.tolerance import closest, growth_bounds, within
 from unionkg.graph.places import simplified
 from unionkg.graph.queries import named_query
 from unionkg.graph.store import select_rows
@@ -234,24 +233,14 @@ def _delta_finding(ctx: Context, ch: _Change, currents: list[Obs], previous: lis
 def _rate_finding(ctx: Context, ch: _Change, currents: list[Obs], previous: list[Obs]) -> Finding | None:
     """"比上年增长 y%": y against this year's figure over the previous document's, within the rounding
     of both figures and one unit of the rate's last digit."""
-    from unionkg.analytics.checks import _change_statement, _slack, finest_percent_unit
+    from unionkg.analytics.checks import _change_statement, _slack, closest_rate_pair, finest_percent_unit
 
     assert ch.pct is not None
     slack = _slack(ch.pct, finest_percent_unit([ch.pct]))
-    best: tuple[Decimal, Obs, Obs] | None = None
-    for cur, prev in itertools.product(currents, previous):
-        if prev.value <= 0:
-            return None
-        cur_unit, prev_unit = ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage)])
-        bounds = growth_bounds(cur.value, prev.value, cur_unit, prev_unit)
-        if bounds is None or within(ch.pct, bounds, slack):
-            return None
-        gap = abs(closest(ch.pct, bounds) - ch.pct)
-        if best is None or gap < best[0]:
-            best = (gap, cur, prev)
-    if best is None:
+    pair = closest_rate_pair(ctx, ch.pct, list(itertools.product(currents, previous)), slack)
+    if pair is None:
         return None
-    _, cur, prev = best
+    cur, prev = pair
     expected = ((cur.value - prev.value) / prev.value * 100).quantize(slack)
     implied = (cur.value / (1 + ch.pct / 100)).quantize(Decimal("0.01"))
     money = ctx.amounts([cur, prev])

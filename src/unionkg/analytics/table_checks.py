@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from unionkg.analytics import rules
 from unionkg.analytics.findings import Finding
-from unionkg.analytics.tolerance import closest, growth_bounds, half_units, within
+from unionkg.analytics.tolerance import half_units
 
 if TYPE_CHECKING:
     from unionkg.analytics.checks import Context, Obs, _Change
@@ -173,25 +173,13 @@ def _delta_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], chec
 
 def _percent_finding(ctx: Context, ch: _Change, pairs: list[tuple[Obs, Obs]], slack: Decimal, check: str, what: str) -> Finding | None:
     """The change's 增减率 against (本年 - 上年) / 上年 of the first pair that fits, or a finding."""
-    from unionkg.analytics.checks import _change_statement
+    from unionkg.analytics.checks import _change_statement, closest_rate_pair
 
     assert ch.pct is not None
-    # the exact rate of a pair lies inside every rounding interval: a rate that agrees with it needs
-    # no printed units (no quote read)
-    if any(prev.value > 0 and abs((cur.value - prev.value) / prev.value * 100 - ch.pct) <= slack for cur, prev in pairs):
+    pair = closest_rate_pair(ctx, ch.pct, pairs, slack)
+    if pair is None:
         return None
-    best: tuple[Decimal, Obs, Obs] | None = None
-    for cur, prev in pairs:
-        units = ctx.printed_units([(cur.value, cur.passage), (prev.value, prev.passage)])
-        bounds = growth_bounds(cur.value, prev.value, units[0], units[1])
-        if bounds is None or within(ch.pct, bounds, slack):
-            return None  # growth from nothing has no rate; a rate within rounding agrees
-        gap = abs(closest(ch.pct, bounds) - ch.pct)
-        if best is None or gap < best[0]:
-            best = (gap, cur, prev)
-    if best is None:
-        return None
-    _gap, cur, prev = best
+    cur, prev = pair
     expected = ((cur.value - prev.value) / prev.value * 100).quantize(slack)
     where = f" [{cur.table}]" if cur.table else ""
     money = ctx.amounts([cur, prev])
